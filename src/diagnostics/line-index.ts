@@ -1,0 +1,76 @@
+/**
+ * @fileoverview One line index per text: offsets in, 1-based line and UTF-16 column out.
+ * Line breaks are LF, CRLF and lone CR (a CR counts as a break so CRLF files show their real lines).
+ */
+import type { Span } from './span.js';
+
+/** 1-based line and column (UTF-16 code units). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Line/column range with exclusive end, as in the JSON report. */
+export interface LineRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Maps offsets of one text to lines and columns by binary search over line starts. */
+export class LineIndex {
+  /** Offsets at which each line starts; lineStarts[0] = 0. */
+  readonly lineStarts: number[];
+  readonly length: number;
+
+  constructor(text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+    this.length = text.length;
+  }
+
+  /** Number of lines (a text ending in a newline has an empty last line). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** 1-based position of an offset (clamped to the text). */
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - this.lineStarts[lo]! + 1 };
+  }
+
+  /** Offset of a 1-based line/column (clamped). */
+  offset(line: number, column: number): number {
+    const l = Math.max(1, Math.min(line, this.lineStarts.length));
+    return Math.min(this.lineStarts[l - 1]! + Math.max(0, column - 1), this.length);
+  }
+
+  /** 1-based range of a span, end exclusive. */
+  range(span: Span): LineRange {
+    const s = this.position(span.start);
+    const e = this.position(span.end);
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  }
+
+  /** Offset where the given 1-based line starts. */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
+  }
+}

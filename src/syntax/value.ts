@@ -1,0 +1,75 @@
+/**
+ * @fileoverview The contract between the syntax layer and normalisation: evaluated values and the
+ * ordered list of settings of a file, each remembering its spans. Both dialects produce this shape;
+ * xm expressions are already evaluated (safely) and `+=` already applied.
+ */
+import type { Span } from '../diagnostics/span.js';
+
+/** A string value: quoted text after escapes, or xl's unquoted NUMBER read where a string is wanted. */
+export interface StringValue {
+  kind: 'string';
+  value: string;
+  span: Span;
+}
+
+/**
+ * A number. `text` is the source spelling (xl keeps numbers as text: `12abc` is a NUMBER token whose
+ * `value` is null); `value` is the strtol/Python reading, or null when the text is not a number.
+ */
+export interface NumberValue {
+  kind: 'number';
+  text: string;
+  value: number | null;
+  span: Span;
+}
+
+/** xm's True/False. */
+export interface BoolValue {
+  kind: 'bool';
+  value: boolean;
+  span: Span;
+}
+
+/** xm's None. */
+export interface NoneValue {
+  kind: 'none';
+  span: Span;
+}
+
+/** A bare word used as a value (only the RFC's `numa = on` spelling is accepted; kept for diagnostics). */
+export interface WordValue {
+  kind: 'word';
+  value: string;
+  span: Span;
+}
+
+/** A list `[a, b]` or (xm) a tuple `(a, b)` / bare `a, b`. */
+export interface ListValue {
+  kind: 'list';
+  items: Value[];
+  tuple: boolean;
+  span: Span;
+}
+
+/** Any evaluated value. */
+export type Value = StringValue | NumberValue | BoolValue | NoneValue | WordValue | ListValue;
+
+/** One assignment statement of the file, in source order (duplicates included: last one wins). */
+export interface Setting {
+  key: string;
+  keySpan: Span;
+  op: '=' | '+=';
+  /** The effective value after this statement (for `+=`, the combined value). */
+  value: Value;
+  /** Span of the right-hand side as written. */
+  valueSpan: Span;
+  /** Span of the whole statement. */
+  span: Span;
+  /**
+   * xl only: the setting was made with `+=`. libxlu's numeric getters refuse such settings
+   * ("can't use += with numbers"), so normalisation must too.
+   */
+  appended?: boolean;
+}
+
+export type Dialect = 'xl' | 'xm';
