@@ -4,3 +4,4 @@ export * from './diagnostic.js';
 export * from './line-index.js';
 export { codeUrl, defineCodes, type CodeInfo, type CodeTable } from './registry.js';
 export { allCodes, codeInfo } from './codes/index.js';
+export * from './json.js';

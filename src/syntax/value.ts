@@ -21,6 +21,11 @@ export interface NumberValue {
   text: string;
   value: number | null;
   span: Span;
+  /**
+   * xm only: the Python 2 type of the number. xm copied int and float variables into the options but
+   * silently dropped longs (`1L`), so normalisation can tell them apart. Absent in xl.
+   */
+  pyType?: 'int' | 'long' | 'float';
 }
 
 /** xm's True/False. */

@@ -1,5 +1,134 @@
-/** @fileoverview XM02xx codes: cross-field. */
+/** @fileoverview XM02xx codes: cross-field checks and malformed spec strings. */
 import { defineCodes } from '../registry.js';
 
 export const crossCodes = defineCodes({
+  XM0201: {
+    severity: 'warning',
+    title: 'duplicate key',
+    explanation:
+      'The key is assigned more than once with =. xl and Python use the last assignment, but libvirt\'s reader uses the first, so the file means different things to different tools; the earlier assignment is dead code. Keep one assignment (use += to extend a list or string on purpose).',
+    bad: 'memory = 512\nmemory = 1024',
+    good: 'memory = 1024',
+  },
+  XM0202: {
+    severity: 'error',
+    title: 'maxmem below memory',
+    explanation: 'maxmem is the balloon ceiling and must be at least the initial memory. With maxmem < memory the guest cannot be built as intended. Raise maxmem or lower memory.',
+    bad: 'memory = 2048\nmaxmem = 1024',
+    good: 'memory = 1024\nmaxmem = 2048',
+  },
+  XM0203: {
+    severity: 'error',
+    title: 'vcpus above maxvcpus',
+    explanation: 'vcpus is the number of vCPUs online at start and cannot exceed maxvcpus, the number that may ever exist; xl exits with "maxvcpus < vcpus".',
+    bad: 'vcpus = 4\nmaxvcpus = 2',
+    good: 'vcpus = 2\nmaxvcpus = 4',
+  },
+  XM0204: {
+    severity: 'warning',
+    title: 'more per-vCPU CPU lists than vCPUs',
+    explanation: 'cpus (or cpus_soft) given as a list holds one CPU list per vCPU. Entries beyond maxvcpus (or vcpus) are ignored by xl; xm required the list length to equal vcpus.',
+    bad: 'vcpus = 2\ncpus = ["0", "1", "2"]',
+    good: 'vcpus = 3\ncpus = ["0", "1", "2"]',
+  },
+  XM0205: {
+    severity: 'error',
+    title: 'bad CPU list',
+    explanation:
+      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N. xl exits with "Invalid pcpu range" or similar.',
+    bad: 'cpus = "3-1"',
+    good: 'cpus = "1-3"',
+  },
+  XM0206: {
+    severity: 'error',
+    title: 'type contradicts builder',
+    explanation: 'type and the deprecated builder both set the guest type and disagree (builder "hvm" is HVM; "generic" and xm\'s "linux" are PV). xl refuses the combination. Keep only type.',
+    bad: 'type = "pv"\nbuilder = "hvm"',
+    good: 'type = "hvm"',
+  },
+  XM0207: {
+    severity: 'error',
+    title: 'vNUMA on a PV guest',
+    explanation: 'libxl refuses vnuma for PV guests ("PV vNUMA is not yet supported"). Use type = "hvm" or "pvh", or drop vnuma.',
+    bad: 'type = "pv"\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
+    good: 'type = "pvh"\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
+  },
+  XM0208: {
+    severity: 'error',
+    title: 'vNUMA sizes do not add up to maxmem',
+    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem (or memory, when maxmem is absent) that differs makes xl exit with "maxmem and vnuma memory size mismatch".',
+    bad: 'memory = 4096\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
+    good: 'memory = 1024\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
+  },
+  XM0209: {
+    severity: 'error',
+    title: 'vNUMA vCPUs not covered exactly once',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch").',
+    bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
+    good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
+  },
+  XM0210: {
+    severity: 'error',
+    title: 'wrong number of vdistances',
+    explanation: 'vdistances lists the distance from this vnode to every vnode, in order, so it needs exactly one value per vnode. xl does not check the count (too many values write past its array).',
+    bad: 'vnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20,30"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
+    good: 'vnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
+  },
+  XM0211: {
+    severity: 'error',
+    title: 'remote vNUMA distance below the local one',
+    explanation: 'A vnode\'s distance to itself (its own position in vdistances) must not exceed its distance to any other vnode; libxl refuses "Distance from i to j smaller than i\'s local distance".',
+    bad: 'vnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=20,10"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
+    good: 'vnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
+  },
+  XM0212: {
+    severity: 'error',
+    title: 'passthrough with populate-on-demand',
+    explanation: 'An HVM/PVH guest with memory < maxmem starts with populate-on-demand, which libxl refuses together with PCI passthrough (or passthrough enabled). Set memory equal to maxmem, or drop the passthrough.',
+    bad: 'type = "hvm"\nmemory = 1024\nmaxmem = 2048\npci = ["01:00.0"]',
+    good: 'type = "hvm"\nmemory = 2048\nmaxmem = 2048\npci = ["01:00.0"]',
+  },
+  XM0213: {
+    severity: 'error',
+    title: 'bad disk spec',
+    explanation:
+      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE". Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
+    bad: 'disk = ["format=QCOW2,vdev=xvda,target=/img"]',
+    good: 'disk = ["format=qcow2,vdev=xvda,target=/img"]',
+  },
+  XM0214: {
+    severity: 'error',
+    title: 'bad vif spec',
+    explanation: 'Each vif item is key=value (mac, bridge, model, script, ip, rate, vifname, type, backend, mtu, …). The MAC must be six hex pairs separated by colons; rate is N[GMK](B|b)/s[@interval].',
+    bad: 'vif = ["mac=00:16:3e:zz:00:01,bridge=xenbr0"]',
+    good: 'vif = ["mac=00:16:3e:00:00:01,bridge=xenbr0"]',
+  },
+  XM0215: {
+    severity: 'error',
+    title: 'bad pci spec',
+    explanation: 'A PCI device is [DDDD:]BB:DD.F (hexadecimal) with an optional @VSLOT and ,key=value options (permissive, msitranslate, seize, power_mgmt, rdm_policy). A missing "." or bad hex is refused.',
+    bad: 'pci = ["01:00"]',
+    good: 'pci = ["0000:01:00.0"]',
+  },
+  XM0216: {
+    severity: 'error',
+    title: 'bad vnuma entry',
+    explanation: 'vnuma is a list of lists, one per vnode, of "pnode=N", "size=MiB", "vcpus=LIST", "vdistances=D,…" strings. Each value must be a number (or a list of numbers/ranges for vcpus); all four are documented as mandatory.',
+    bad: 'vnuma = [["pnode=zero", "size=512", "vcpus=0", "vdistances=10"]]',
+    good: 'vnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10"]]',
+  },
+  XM0217: {
+    severity: 'error',
+    title: 'bad device spec',
+    explanation: 'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=", a value that must be a number, or a value outside the allowed set.',
+    bad: 'channel = ["connection=tcp,name=agent"]',
+    good: 'channel = ["connection=socket,path=/run/agent.sock,name=agent"]',
+  },
+  XM0218: {
+    severity: 'warning',
+    title: 'unknown key in a spec string',
+    explanation: 'The key inside a device string is not one the tools know; xl either ignores it with a warning or refuses the device ("unknown parameter"). Check the spelling.',
+    bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
+    good: 'vif = ["bridge=xenbr0,model=e1000"]',
+  },
 });

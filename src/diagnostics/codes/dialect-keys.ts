@@ -2,4 +2,33 @@
 import { defineCodes } from '../registry.js';
 
 export const dialectKeyCodes = defineCodes({
+  XM0550: {
+    severity: 'warning',
+    title: 'xl ignores the NUMA keys',
+    explanation:
+      'numa, numanodes and numanode come from the xm NUMA RFC; xl never reads them and places the guest by its own heuristic. Run `xmcfg plan` (or `xmcfg convert --to xl --host HOST`) to turn the request into cpus / cpus_soft settings xl does understand.',
+    bad: 'numanodes = 2',
+    good: 'cpus_soft = "node:0-1"',
+  },
+  XM0551: {
+    severity: 'warning',
+    title: 'option xl does not know',
+    explanation: 'The option existed only in xm (xend). xl silently ignores it, so the setting has no effect; the message names the xl replacement where there is one.',
+    bad: 'cpu_cap = 50',
+    good: 'cap = 50',
+  },
+  XM0552: {
+    severity: 'warning',
+    title: 'option xl reads but ignores',
+    explanation: 'xl recognises the option only to warn that it is ignored (device_model, vif2, vncviewer). Remove it, or use the replacement named in the message.',
+    bad: 'device_model = "/usr/lib/xen/bin/qemu-dm"',
+    good: 'device_model_override = "/usr/lib/xen/bin/qemu-system-i386"',
+  },
+  XM0553: {
+    severity: 'info',
+    title: 'option xm does not know',
+    explanation: 'The option is an xl option that xm (Xen 4.4 and older) did not have; xm stored it as a Python variable and ignored it. Fine for xl; note it if the file must still work with xm.',
+    bad: 'cpus_soft = "0-3"',
+    good: 'cpus = "0-3"',
+  },
 });

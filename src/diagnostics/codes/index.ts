@@ -7,8 +7,10 @@ import { numaCodes } from './numa.js';
 import { placementCodes } from './placement.js';
 import { dialectCodes } from './dialect.js';
 import { dialectKeyCodes } from './dialect-keys.js';
+import { inputCodes } from './input.js';
+import { evaluateCodes } from './evaluate.js';
 
-const all: CodeInfo[] = [...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes].sort((a, b) =>
+const all: CodeInfo[] = [...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes].sort((a, b) =>
   a.code < b.code ? -1 : 1,
 );
 const byCode = new Map(all.map((c) => [c.code, c]));

@@ -2,4 +2,100 @@
 import { defineCodes } from '../registry.js';
 
 export const placementCodes = defineCodes({
+  XM0401: {
+    severity: 'error',
+    title: 'invalid host topology',
+    explanation:
+      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a node id appears twice or a CPU belongs to two nodes. The message names the field. Nothing is planned against a host that cannot be trusted.',
+    bad: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096 } ] }',
+    good: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096, "free_mib": 3072 } ] }',
+  },
+  XM0402: {
+    severity: 'error',
+    title: 'NUMA node not on this host',
+    explanation:
+      'The config names a NUMA node (numanode = …, or a migration target) that the host does not have. Node ids may be sparse, so check the ids `xmcfg host` prints rather than counting nodes.',
+    bad: 'numanode = 0,4   # host nodes: 0,1',
+    good: 'numanode = 0,1',
+  },
+  XM0403: {
+    severity: 'error',
+    title: 'listed nodes lack memory',
+    explanation:
+      'The nodes the config lists with numanode do not have enough free memory together (after live reservations in the ledger) to hold the guest. The message says how much each listed node has free and how much is missing. List other nodes, let the allocator choose (numa = "on" / numanodes = k), or lower memory.',
+    bad: 'memory = 65536\nnumanode = 1   # node 1 has 30122 MiB free',
+    good: 'memory = 65536\nnumanodes = 3',
+  },
+  XM0404: {
+    severity: 'error',
+    title: 'no node set holds the guest',
+    explanation:
+      'No choice of nodes the request allows can hold the guest: numa = "on" needs one node with the memory free, numanodes = k needs k nodes that together hold it (the k freest are checked) and a guest without NUMA keys needs the host to hold it. The host may also have fewer nodes than numanodes asks for. The message names the freest candidates and the shortfall in MiB.',
+    bad: 'numa = "on"\nmemory = 49152   # every node has 32768 MiB',
+    good: 'numa = "on"\nnumanodes = 2\nmemory = 49152',
+  },
+  XM0405: {
+    severity: 'error',
+    title: 'cpus outside the NUMA nodes',
+    explanation:
+      'The config pins its vCPUs (cpus = …) to CPUs that do not belong to the NUMA nodes it asks for, or to CPUs the host does not have. The vCPUs would run far from their memory, or creation fails with an empty affinity. Pin to CPUs of the listed nodes (`cpus = "nodes:1"`), or drop cpus and let the plan pin.',
+    bad: 'numanode = 1     # node 1 has CPUs 4-7\ncpus = "0-3"',
+    good: 'numanode = 1\ncpus = "4-7"',
+  },
+  XM0406: {
+    severity: 'warning',
+    title: 'vCPUs overcommit a node',
+    explanation:
+      'The plan puts more vCPUs of this guest on a node than the node has CPUs. The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k.',
+    bad: 'vcpus = 16\nnuma = "on"   # nodes have 8 CPUs',
+    good: 'vcpus = 16\nnumanodes = 2',
+  },
+  XM0407: {
+    severity: 'error',
+    title: 'domain already reserved',
+    explanation:
+      'plan --reserve found a live reservation for a domain of the same name in the ledger. Reservations are keyed by domain name so one guest is never booked twice; release the old one first (`xmcfg release NAME`) or rename the guest.',
+    bad: 'xmcfg plan web.cfg --reserve   # web is already reserved',
+    good: 'xmcfg release web && xmcfg plan web.cfg --reserve',
+  },
+  XM0408: {
+    severity: 'error',
+    title: 'ledger unusable',
+    explanation:
+      'The reservation ledger (SQLite) could not be used: another process held its lock past the wait, the file is corrupt or not an xmcfg ledger, or it was written by a newer xmcfg. Nothing is planned from a ledger that cannot be read, because a plan that ignores reservations could book memory twice. Retry, or move the file aside (a new ledger is created).',
+    bad: 'xmcfg plan web.cfg --ledger /tmp/not-a-database --reserve',
+    good: 'xmcfg plan web.cfg --ledger ~/.local/state/xmcfg/ledger.db --reserve',
+  },
+  XM0409: {
+    severity: 'error',
+    title: 'migration target cannot hold the guest',
+    explanation:
+      'A local live migration (xl migrate NAME localhost onto other nodes) copies the guest while the source copy keeps running, so for a while the host holds it twice. The target nodes do not have the whole guest free on top of everything already placed. Free memory there, or pick a target with room.',
+    bad: 'xmcfg migrate-plan web --to-node 1   # node 1: 1024 MiB free, web: 4096 MiB',
+    good: 'xmcfg migrate-plan web --to-node 2   # node 2: 20480 MiB free',
+  },
+  XM0410: {
+    severity: 'error',
+    title: 'no reservation for this domain',
+    explanation:
+      'release, migrate-plan and rebalance work on guests recorded in the ledger by plan --reserve; the named domain has no reservation there. Check the name with `xmcfg ledger list`, or the --ledger path.',
+    bad: 'xmcfg release wbe',
+    good: 'xmcfg release web',
+  },
+  XM0411: {
+    severity: 'warning',
+    title: 'questionable host topology',
+    explanation:
+      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a remote distance below the local one, or CPUs on a node without memory data. Plans on such a host may not pick the nearest nodes.',
+    bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
+    good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
+  },
+  XM0412: {
+    severity: 'info',
+    title: 'memory split unevenly',
+    explanation:
+      'A multi-node guest normally gets memory on each node in proportion to the vCPUs placed there. One of the chosen nodes could not hold its share, so the rest went to the other nodes: the guest is placed, but some vCPUs reach more of their memory across the interconnect.',
+    bad: 'numanode = 0,1\nmemory = 8192   # node 0: 2048 MiB free',
+    good: 'numanode = 1,2\nmemory = 8192',
+  },
 });

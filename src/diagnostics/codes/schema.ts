@@ -1,5 +1,81 @@
-/** @fileoverview XM01xx codes: schema. */
+/** @fileoverview XM01xx codes: schema (unknown key, wrong type, out of range, bad enum, missing required). */
 import { defineCodes } from '../registry.js';
 
 export const schemaCodes = defineCodes({
+  XM0101: {
+    severity: 'warning',
+    title: 'unknown key',
+    explanation:
+      'The key is not an option of xl.cfg(5), of xm, or of the NUMA extension. xl and xm silently ignore keys they do not know, so a misspelt option (maxcpus for maxvcpus, memroy for memory) has no effect and nobody notices. The hint names the closest known option.',
+    bad: 'memroy = 1024',
+    good: 'memory = 1024',
+  },
+  XM0102: {
+    severity: 'error',
+    title: 'wrong value type',
+    explanation:
+      'The value has the wrong type for this option: for example a list where a number is wanted, or a string that is not a number where xl reads a number. xl prints a warning and ignores the option (it keeps its default), so the setting has no effect.',
+    bad: 'memory = [1024]',
+    good: 'memory = 1024',
+  },
+  XM0103: {
+    severity: 'error',
+    title: 'value out of range',
+    explanation: 'The number is outside the range the option accepts (for example vcpus = 0, or cpu_weight above 65535). Use a value inside the documented range.',
+    bad: 'vcpus = 0',
+    good: 'vcpus = 1',
+  },
+  XM0104: {
+    severity: 'error',
+    title: 'value not allowed',
+    explanation:
+      'The option only accepts a fixed set of values, spelt exactly (xl compares the text; for example on_crash accepts destroy, restart, rename-restart, preserve, coredump-destroy, coredump-restart and soft-reset). xl exits with "Unknown on_crash action" or a similar message.',
+    bad: 'on_crash = "reboot"',
+    good: 'on_crash = "restart"',
+  },
+  XM0105: {
+    severity: 'error',
+    title: 'missing required key',
+    explanation: 'xl refuses a config without a domain name ("Domain name must be specified."). Add a name that is unique on the host.',
+    bad: 'memory = 1024',
+    good: 'name = "web01"\nmemory = 1024',
+  },
+  XM0106: {
+    severity: 'info',
+    title: 'name taken from the file name',
+    explanation:
+      'The config sets no name. xm used the config file\'s base name as the domain name; xl refuses such a file. Set name explicitly so the file works with both tools and the name does not change when the file is renamed.',
+    bad: 'memory = 1024',
+    good: 'name = "web01"\nmemory = 1024',
+  },
+  XM0107: {
+    severity: 'warning',
+    title: 'deprecated option',
+    explanation: 'The option is deprecated or legacy; the message names the option that replaces it. It still works where noted, but new configs should use the replacement.',
+    bad: 'builder = "hvm"',
+    good: 'type = "hvm"',
+  },
+  XM0108: {
+    severity: 'error',
+    title: 'not a valid number',
+    explanation:
+      'xl reads numbers with C strtol (base 0: 0x… is hexadecimal, a leading 0 is octal) and refuses any text left over or a value that does not fit: "12abc", "1.5", "08" and "0x" are not numbers. xl warns and ignores the option.',
+    bad: 'memory = "1.5"',
+    good: 'memory = 1536',
+  },
+  XM0109: {
+    severity: 'warning',
+    title: '+= on a numeric option',
+    explanation:
+      'In xl, += concatenates text: memory = 512 followed by memory += 256 stores "512256", and every numeric getter refuses a setting made with += ("can\'t use += with numbers"), so xl ignores the option. Write the final number with =.',
+    bad: 'memory = 512\nmemory += 256',
+    good: 'memory = 768',
+  },
+  XM0110: {
+    severity: 'error',
+    title: 'malformed value',
+    explanation: 'The string does not have the form the option requires (for example a UUID must be 32 hexadecimal digits, optionally grouped 8-4-4-4-12 with hyphens).',
+    bad: 'uuid = "1234"',
+    good: 'uuid = "5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c"',
+  },
 });

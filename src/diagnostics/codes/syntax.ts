@@ -1,5 +1,124 @@
-/** @fileoverview XM00xx codes: lexical and syntax. */
+/** @fileoverview XM00xx codes: lexical and syntax (XM0001–XM0039; XM0040+ belong to input and evaluation). */
 import { defineCodes } from '../registry.js';
 
 export const syntaxCodes = defineCodes({
+  XM0001: {
+    severity: 'error',
+    title: 'invalid character',
+    explanation:
+      'The file contains a character that cannot start any token of a Xen domain configuration: for example `$`, `!`, `?`, a non-ASCII letter outside quotes, or a stray backslash. Put text values in quotes and remove stray characters. Neither xl nor xm reads a file with such a character.',
+    bad: 'name = guest$1',
+    good: 'name = "guest$1"',
+  },
+  XM0002: {
+    severity: 'error',
+    title: 'unterminated string',
+    explanation:
+      'A quoted string has no closing quote. A string written with one quote (`"` or `\'`) must end on the same line; a triple-quoted string (xm only) must end before the end of the file. Add the missing quote.',
+    bad: 'kernel = "/boot/vmlinuz',
+    good: 'kernel = "/boot/vmlinuz"',
+  },
+  XM0003: {
+    severity: 'error',
+    title: 'nesting too deep',
+    explanation:
+      'Brackets (or unary operators) are nested more than 100 levels deep, or one statement has more than 1000 operators. No Xen option needs that; such input is refused before parsing so it cannot exhaust the parser. Flatten the value.',
+    bad: 'x = [[[[[[ ... 101 levels ... ]]]]]]',
+    good: 'x = [[1, 2], [3, 4]]',
+  },
+  XM0004: {
+    severity: 'error',
+    title: 'invalid number',
+    explanation:
+      'A value starts with a digit but is not a number either dialect reads: xl numbers are a digit followed by digits, lowercase a-f and x (`12`, `0x1f`, `010`; xl keeps even `12abc` as text), xm numbers are Python 2 literals (`1.5`, `1e3`, `0x1F`). Text such as `1.5.3` or `10G` is neither. Quote it if it is text.',
+    bad: 'memory = 1.5.3',
+    good: 'memory = 1536',
+  },
+  XM0010: {
+    severity: 'error',
+    title: 'syntax error',
+    explanation:
+      'The statement does not follow the configuration syntax: a statement is `key = value` (or `key += value`), a value is a quoted string, a number or a `[list]` of values (xm also allows Python expressions). The message names what was expected and what was found.',
+    bad: 'vif = [ "bridge=xenbr0" "mac=00:16:3e:00:00:01" ,, ]',
+    good: 'vif = [ "bridge=xenbr0", "mac=00:16:3e:00:00:01" ]',
+  },
+  XM0011: {
+    severity: 'error',
+    title: "missing '=' after a key",
+    explanation: "Every statement assigns a value to a key with `=` (or `+=`). The key is followed by something else, for example a value without the `=`, or `:` as in other formats.",
+    bad: 'memory 4096',
+    good: 'memory = 4096',
+  },
+  XM0012: {
+    severity: 'error',
+    title: "missing value after '='",
+    explanation: 'The `=` of an assignment is not followed by a value. Write the value (a quoted string, a number or a list) on the same line as the `=`, or open a list with `[` there.',
+    bad: 'memory =',
+    good: 'memory = 4096',
+  },
+  XM0013: {
+    severity: 'error',
+    title: 'unclosed bracket',
+    explanation:
+      'A `[` (or `(`/`{`) is never closed. xmcfg notices it when a line inside the list starts like a new assignment, or at the end of the file; the statements after that point are still read. Add the closing bracket.',
+    bad: 'disk = [ "phy:/dev/vg/guest,xvda,w"\nmemory = 1024',
+    good: 'disk = [ "phy:/dev/vg/guest,xvda,w" ]\nmemory = 1024',
+  },
+  XM0014: {
+    severity: 'error',
+    title: 'two statements on one line',
+    explanation: 'After a complete value another token follows on the same line. Put each assignment on its own line, or separate them with `;`.',
+    bad: 'vcpus = 2 memory = 1024',
+    good: 'vcpus = 2; memory = 1024',
+  },
+  XM0015: {
+    severity: 'error',
+    title: "'+=' written with a space",
+    explanation: 'The append operator is the two characters `+=` with nothing between them; `+ =` is read as a plus sign followed by `=` (xl reports a lexical error).',
+    bad: 'extra + = " quiet"',
+    good: 'extra += " quiet"',
+  },
+  XM0016: {
+    severity: 'error',
+    title: 'invalid assignment target',
+    explanation: 'In a chained assignment `a = b = value` every target must be a plain name, and `+=` cannot be chained. Write one assignment per key.',
+    bad: 'memory = 512 = maxmem',
+    good: 'memory = 512\nmaxmem = 512',
+  },
+  XM0020: {
+    severity: 'error',
+    title: 'Python statement not supported',
+    explanation:
+      'xm ran configuration files as Python, so old files contain `import`, `def`, `if`, loops or function calls. xmcfg never executes a configuration: such statements are reported and skipped (settings inside their blocks are not read), and xl rejects them too. Replace the code by the plain settings it computed.',
+    bad: 'import os\nif os.uname()[4] == "x86_64":\n    kernel = "/boot/vmlinuz-x86_64"',
+    good: 'kernel = "/boot/vmlinuz-x86_64"',
+  },
+  XM0021: {
+    severity: 'warning',
+    title: 'statement has no effect',
+    explanation: 'A value stands alone as a statement (for example a docstring). Python ignores it and xl rejects it; it sets nothing. Turn it into a `#` comment or remove it.',
+    bad: '"""web server guest"""',
+    good: '# web server guest',
+  },
+  XM0030: {
+    severity: 'info',
+    title: 'byte-order mark',
+    explanation: 'The file starts with a UTF-8 byte-order mark. xmcfg skips it, but xl treats the three bytes as invalid characters and refuses the file. Save the file as UTF-8 without BOM.',
+    bad: '\uFEFFname = "guest"',
+    good: 'name = "guest"',
+  },
+  XM0031: {
+    severity: 'error',
+    title: 'binary content',
+    explanation: 'The file contains NUL bytes, so it is not a text configuration file (perhaps a disk image or a compressed file was given by mistake). It is not parsed.',
+    bad: 'name = "guest"\\0\\0\\0',
+    good: 'name = "guest"',
+  },
+  XM0032: {
+    severity: 'error',
+    title: 'invalid UTF-8',
+    explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects.',
+    bad: 'description = "caf\\xe9"   (a Latin-1 byte)',
+    good: 'description = "café"   (saved as UTF-8)',
+  },
 });

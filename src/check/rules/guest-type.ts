@@ -1,0 +1,40 @@
+/**
+ * @fileoverview Guest-type rules: `type` contradicting `builder`, and vNUMA on a PV guest.
+ */
+import type { NormalizedConfig } from '../../normalize/index.js';
+import { builderKind } from '../../normalize/index.js';
+import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
+
+/** The guest type in effect: type, else what builder implies, else xl's x86 default (pv). */
+export function guestKind(config: NormalizedConfig): 'pv' | 'pvh' | 'hvm' {
+  const t = config.type;
+  if (t === 'pv' || t === 'pvh' || t === 'hvm') return t;
+  if (typeof config.builder === 'string') return builderKind(config.builder) ?? 'pv';
+  return 'pv';
+}
+
+/** type and builder disagree (XM0206). */
+export const typeVsBuilder: Rule = ({ config, spans }) => {
+  const t = config.type;
+  if ((t !== 'pv' && t !== 'pvh' && t !== 'hvm') || typeof config.builder !== 'string') return [];
+  const b = builderKind(config.builder);
+  if (b === null) return [];
+  const compatible = b === 'hvm' ? t === 'hvm' : t === 'pv';
+  if (compatible) return [];
+  return [
+    makeDiag('XM0206', valueAt(spans, '/builder'), `builder "${config.builder}" means ${b} but type is "${t}"`, {
+      related: [{ message: 'type is set here', span: valueAt(spans, '/type') }],
+      hint: 'remove builder (deprecated by type)',
+    }),
+  ];
+};
+
+/** vnuma on a PV guest (XM0207). */
+export const pvWithVnuma: Rule = ({ config, spans }) => {
+  if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config) !== 'pv') return [];
+  const why = config.type === 'pv' ? 'type is "pv"' : typeof config.builder === 'string' ? `builder "${config.builder}" is PV` : 'no type is set, and xl defaults to PV';
+  const d = makeDiag('XM0207', keyAt(spans, '/vnuma'), `vnuma on a PV guest (${why}): libxl refuses "PV vNUMA is not yet supported"`, { hint: 'set type = "hvm" or "pvh"' });
+  const by = config.type !== undefined ? '/type' : config.builder !== undefined ? '/builder' : null;
+  if (by) d.related = [{ message: 'the guest type comes from here', span: valueAt(spans, by) }];
+  return [d];
+};

@@ -1,0 +1,51 @@
+/**
+ * @fileoverview The cross-field (XM02xx), NUMA (XM03xx) and dialect-key (XM055x) rules over a
+ * normalised config. Spec-string problems (bad disk/vif/pci/CPU list) are reported by normalize,
+ * which parses them; host-dependent checks (XM04xx) live with the allocator.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Dialect, Setting } from '../../syntax/value.js';
+import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
+import { makeDiag, ruleInput, type Rule } from './context.js';
+import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod } from './resources.js';
+import { typeVsBuilder, pvWithVnuma, guestKind } from './guest-type.js';
+import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
+import { numaConflicts } from './numa.js';
+import { dialectKeys } from './dialect-keys.js';
+
+export { guestKind };
+export type { Rule, RuleInput } from './context.js';
+
+/** Every rule, in a fixed order (output is sorted by the caller anyway). */
+export const RULES: readonly Rule[] = [
+  maxmemBelowMemory,
+  vcpusAboveMax,
+  cpuListsBeyondVcpus,
+  passthroughWithPod,
+  typeVsBuilder,
+  pvWithVnuma,
+  vnumaSizes,
+  vnumaVcpus,
+  vnumaDistances,
+  numaConflicts,
+  dialectKeys,
+];
+
+/** Options of {@link runRules}. */
+export interface RuleOptions {
+  dialect: Dialect;
+}
+
+/** Run every rule; never throws (a failing rule becomes an internal-error finding). */
+export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
+  const input = ruleInput(config, spans, settings, options.dialect);
+  const out: Diagnostic[] = [];
+  for (const rule of RULES) {
+    try {
+      out.push(...rule(input));
+    } catch (e) {
+      out.push(makeDiag('XM0102', { start: 0, end: 0 }, `internal error in rule ${rule.name}: ${(e as Error).message}`, { severity: 'error' }));
+    }
+  }
+  return out;
+}

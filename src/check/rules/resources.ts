@@ -1,0 +1,67 @@
+/**
+ * @fileoverview Memory and vCPU rules: maxmem < memory, vcpus > maxvcpus, per-vCPU CPU lists longer
+ * than the vCPUs, and passthrough together with populate-on-demand.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
+import { guestKind } from './guest-type.js';
+
+/** maxmem below memory (XM0202). */
+export const maxmemBelowMemory: Rule = ({ config, spans }) => {
+  const { memory, maxmem } = config;
+  if (typeof memory !== 'number' || typeof maxmem !== 'number' || maxmem >= memory) return [];
+  return [
+    makeDiag('XM0202', valueAt(spans, '/maxmem'), `maxmem (${maxmem} MiB) is below memory (${memory} MiB)`, {
+      related: [{ message: 'memory is set here', span: valueAt(spans, '/memory') }],
+      hint: `set maxmem to at least ${memory}, or lower memory`,
+    }),
+  ];
+};
+
+/** vcpus above maxvcpus (XM0203). */
+export const vcpusAboveMax: Rule = ({ config, spans }) => {
+  const { vcpus, maxvcpus } = config;
+  if (typeof vcpus !== 'number' || typeof maxvcpus !== 'number' || vcpus <= maxvcpus) return [];
+  return [
+    makeDiag('XM0203', valueAt(spans, '/vcpus'), `vcpus (${vcpus}) is above maxvcpus (${maxvcpus}); xl exits with "maxvcpus < vcpus"`, {
+      related: [{ message: 'maxvcpus is set here', span: valueAt(spans, '/maxvcpus') }],
+    }),
+  ];
+};
+
+/** Per-vCPU CPU lists beyond the number of vCPUs (XM0204). */
+export const cpuListsBeyondVcpus: Rule = ({ config, spans }) => {
+  const out: Diagnostic[] = [];
+  const max = maxVcpusOf(config);
+  for (const key of ['cpus', 'cpus_soft'] as const) {
+    const v = config[key];
+    if (!Array.isArray(v) || v.length <= max.value) continue;
+    const first = valueAt(spans, `/${key}/${max.value}`);
+    const last = valueAt(spans, `/${key}/${v.length - 1}`);
+    const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${max.value} vCPU(s); xl ignores the extra entries`);
+    if (max.ptr) d.related = [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
+    out.push(d);
+  }
+  return out;
+};
+
+/** PCI passthrough with populate-on-demand (memory < maxmem on HVM/PVH) (XM0212). */
+export const passthroughWithPod: Rule = ({ config, spans }) => {
+  const { memory, maxmem } = config;
+  if (typeof memory !== 'number' || typeof maxmem !== 'number' || memory >= maxmem) return [];
+  if (guestKind(config) === 'pv') return [];
+  const hasPci = Array.isArray(config.pci) && config.pci.length > 0;
+  const pt = config.passthrough;
+  const ptOn = pt !== undefined && pt !== 'disabled';
+  if (!hasPci && !ptOn) return [];
+  const by = hasPci ? '/pci' : '/passthrough';
+  return [
+    makeDiag('XM0212', valueAt(spans, '/memory'), `memory (${memory} MiB) below maxmem (${maxmem} MiB) means populate-on-demand, which libxl refuses with ${hasPci ? 'PCI passthrough' : 'passthrough enabled'}`, {
+      related: [
+        { message: 'maxmem is set here', span: valueAt(spans, '/maxmem') },
+        { message: hasPci ? 'PCI devices are passed through here' : 'passthrough is set here', span: valueAt(spans, by) },
+      ],
+      hint: `set memory = ${maxmem}`,
+    }),
+  ];
+};

@@ -1,0 +1,83 @@
+/**
+ * @fileoverview vNUMA rules (xl.cfg(5) and libxl, reference §c): sizes add up to maxmem, every vCPU
+ * in exactly one vnode, one distance per vnode, local distance not above any remote one.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
+
+/** vnode sizes vs maxmem (XM0208). */
+export const vnumaSizes: Rule = ({ config, spans }) => {
+  const nodes = config.vnuma;
+  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
+  const total = nodes.reduce((a, n) => a + (n.size ?? 0), 0);
+  const ref = typeof config.maxmem === 'number' ? 'maxmem' : typeof config.memory === 'number' ? 'memory' : null;
+  if (ref === null) return [];
+  const want = config[ref] as number;
+  if (want === total) return [];
+  return [
+    makeDiag('XM0208', valueAt(spans, `/${ref}`), `${ref} is ${want} MiB but the vnuma sizes add up to ${total} MiB; xl exits with "maxmem and vnuma memory size mismatch"`, {
+      related: nodes.map((_, i) => ({ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) })),
+      hint: `set ${ref} = ${total}`,
+    }),
+  ];
+};
+
+/** Every vCPU in exactly one vnode, matching maxvcpus (XM0209). */
+export const vnumaVcpus: Rule = ({ config, spans }) => {
+  const nodes = config.vnuma;
+  if (!Array.isArray(nodes) || nodes.length === 0) return [];
+  const out: Diagnostic[] = [];
+  const owner = new Map<number, number>();
+  let listed = 0;
+  nodes.forEach((n, i) => {
+    for (const c of n.vcpus ?? []) {
+      listed++;
+      const prev = owner.get(c);
+      if (prev !== undefined) {
+        out.push(
+          makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vCPU ${c} is in vnode ${prev} and again in vnode ${i}`, {
+            related: [{ message: `vnode ${prev} lists it here`, span: valueAt(spans, `/vnuma/${prev}/vcpus`) }],
+          }),
+        );
+      } else owner.set(c, i);
+    }
+  });
+  if (nodes.some((n) => n.vcpus === undefined)) return out;
+  const ptr = typeof config.maxvcpus === 'number' ? '/maxvcpus' : typeof config.vcpus === 'number' ? '/vcpus' : null;
+  const n = ptr === '/maxvcpus' ? config.maxvcpus! : ptr === '/vcpus' ? config.vcpus! : owner.size;
+  if (ptr === '/maxvcpus' && listed !== n) {
+    out.push(makeDiag('XM0209', valueAt(spans, '/maxvcpus'), `maxvcpus is ${n} but vnuma lists ${listed} vCPUs; xl exits with "vnuma vcpus and maxvcpus= mismatch"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }] }));
+    return out;
+  }
+  const missing: number[] = [];
+  for (let c = 0; c < n && missing.length < 9; c++) if (!owner.has(c)) missing.push(c);
+  const beyond = [...owner.keys()].filter((c) => c >= n).sort((a, b) => a - b);
+  if (missing.length > 0) {
+    out.push(makeDiag('XM0209', valueAt(spans, '/vnuma'), `vCPU${missing.length > 1 ? 's' : ''} ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''} of 0..${n - 1} ${missing.length > 1 ? 'are' : 'is'} in no vnode`));
+  }
+  if (beyond.length > 0) {
+    const i = owner.get(beyond[0]!)!;
+    out.push(makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vnuma lists vCPU ${beyond[0]} but the guest has ${n} vCPU(s) (0..${n - 1})`, ptr ? { related: [{ message: `${ptr.slice(1)} is set here`, span: valueAt(spans, ptr) }] } : {}));
+  }
+  return out;
+};
+
+/** One distance per vnode, and the local distance no greater than any remote one (XM0210, XM0211). */
+export const vnumaDistances: Rule = ({ config, spans }) => {
+  const nodes = config.vnuma;
+  if (!Array.isArray(nodes) || nodes.length === 0) return [];
+  const out: Diagnostic[] = [];
+  nodes.forEach((n, i) => {
+    const d = n.vdistances;
+    if (d === undefined) return;
+    const at = valueAt(spans, `/vnuma/${i}/vdistances`);
+    if (d.length !== nodes.length) {
+      out.push(makeDiag('XM0210', at, `vnode ${i} has ${d.length} vdistances but there are ${nodes.length} vnodes (one distance to each vnode, itself included)`));
+      return;
+    }
+    const local = d[i]!;
+    const j = d.findIndex((x, k) => k !== i && x < local);
+    if (j !== -1) out.push(makeDiag('XM0211', at, `vnode ${i}: distance to vnode ${j} (${d[j]}) is smaller than its local distance (${local}, position ${i})`));
+  });
+  return out;
+};

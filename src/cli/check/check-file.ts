@@ -1,0 +1,58 @@
+/**
+ * @fileoverview The check of one file, as run on the main thread or inside a worker: read (size,
+ * binary, encoding findings), check the text, add placement findings when a host is given. The
+ * result is plain data (structured-clone safe); the line index is rebuilt where it is reported.
+ */
+import { checkText } from '../../check/check.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Dialect } from '../../syntax/value.js';
+import type { Host } from '../../placement/types.js';
+import { readInput } from './read-input.js';
+import { placementDiagnostics } from './placement-hook.js';
+import type { Target } from './discover.js';
+
+/** Per-run settings every file is checked with. */
+export interface FileCheckSettings {
+  dialect: Dialect | 'auto';
+  defines: Record<string, string | number>;
+  maxFileSize: number;
+  host: Host | null;
+}
+
+/** A checked file as plain data. */
+export interface CheckedFile {
+  path: string;
+  dialect: Dialect | null;
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Either a checked file or a fatal problem (unreadable, internal failure) for exit code 2. */
+export type FileOutcome = { kind: 'checked'; file: CheckedFile } | { kind: 'fatal'; message: string };
+
+/** Read and check one file; never throws. */
+export async function checkFile(target: Target, settings: FileCheckSettings): Promise<FileOutcome> {
+  const read = await readInput(target.abs, target.path, settings.maxFileSize);
+  if (read.kind === 'fatal') return read;
+  if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
+  return checkSource(target.path, read.text, read.diagnostics, settings);
+}
+
+/** Check text already in memory (stdin, or a file just read); input findings come first. */
+export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings): FileOutcome {
+  try {
+    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines });
+    const diagnostics = [...inputDiagnostics, ...result.diagnostics];
+    if (settings.host) diagnostics.push(...placementDiagnostics(result, settings.host));
+    return { kind: 'checked', file: { path, dialect: result.dialect, text, diagnostics: sortDiagnostics(diagnostics) } };
+  } catch (e) {
+    // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.
+    return { kind: 'fatal', message: `internal error while checking '${path}': ${describeError(e)}` };
+  }
+}
+
+/** One line describing a caught error, without its stack. */
+export function describeError(e: unknown): string {
+  if (e instanceof Error) return `${e.name}: ${e.message}`;
+  return String(e);
+}

@@ -1,0 +1,147 @@
+/**
+ * @fileoverview Turning `check` arguments into a list of files: plain files as given, folders walked
+ * recursively for config extensions, and quoted globs. Paths keep the spelling the user gave
+ * (relative stays relative). Problems (missing path, unreadable folder, glob without matches) are
+ * returned, not thrown: the caller reports them and exits 2 after checking the rest.
+ */
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
+
+/** Extensions a folder walk picks up. */
+export const DEFAULT_EXTENSIONS: readonly string[] = ['.cfg', '.xl', '.xm', '.conf'];
+
+/** One file to check. */
+export interface Target {
+  /** As displayed in reports. */
+  path: string;
+  /** Absolute path to read. */
+  abs: string;
+}
+
+/** The result of discovery. */
+export interface Discovery {
+  targets: Target[];
+  /** Fatal input problems, each naming the path ("cannot read 'x': no such file or directory"). */
+  problems: string[];
+}
+
+/** Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order. */
+export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<Discovery> {
+  const targets: Target[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const add = (t: Target): void => {
+    if (seen.has(t.abs)) return;
+    seen.add(t.abs);
+    targets.push(t);
+  };
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
+    if (!(st instanceof Error)) {
+      if (st.isDirectory()) {
+        const before = targets.length;
+        const problemsBefore = problems.length;
+        await walk(abs, folderPrefix(arg), (rel) => extensions.some((e) => rel.endsWith(e)), add, problems, new Set());
+        if (targets.length === before && problems.length === problemsBefore) problems.push(`no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}`);
+      } else add({ path: arg, abs });
+      continue;
+    }
+    if (hasMagic(arg)) {
+      const before = targets.length;
+      await expandGlob(arg, cwd, add, problems);
+      if (targets.length === before) problems.push(`no files match ${quote(arg)}`);
+      continue;
+    }
+    problems.push(`cannot read ${quote(arg)}: ${errorText(st)}`);
+  }
+  return { targets, problems };
+}
+
+/** Expand one glob below its literal base folder. */
+async function expandGlob(pattern: string, cwd: string, add: (t: Target) => void, problems: string[]): Promise<void> {
+  const { base, rest } = splitGlobBase(pattern);
+  const glob = compileGlob(rest);
+  const baseAbs = resolve(cwd, base);
+  const st = await stat(baseAbs).catch(() => null);
+  if (!st || !st.isDirectory()) return;
+  const display = base === '.' ? (pattern.startsWith('./') ? './' : '') : folderPrefix(base);
+  const maxDepth = isDeep(glob) ? Infinity : glob.segments.length;
+  await walk(baseAbs, display, (rel) => matchGlob(glob, rel.split('/')), add, problems, new Set(), maxDepth);
+}
+
+/**
+ * Walk a folder depth-first in sorted order, skipping hidden entries; symlinked folders are followed
+ * once (a real-path set breaks cycles).
+ */
+async function walk(
+  dirAbs: string,
+  displayPrefix: string,
+  accept: (rel: string) => boolean,
+  add: (t: Target) => void,
+  problems: string[],
+  visited: Set<string>,
+  maxDepth = Infinity,
+  rel = '',
+  depth = 1,
+): Promise<void> {
+  const real = await realpath(dirAbs).catch(() => dirAbs);
+  if (visited.has(real)) return;
+  visited.add(real);
+  let entries;
+  try {
+    entries = await readdir(dirAbs, { withFileTypes: true });
+  } catch (e) {
+    problems.push(`cannot read ${quote(displayPrefix + rel || '.')}: ${errorText(e as NodeJS.ErrnoException)}`);
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const ent of entries) {
+    if (ent.name.startsWith('.')) continue;
+    const childAbs = dirAbs + (dirAbs.endsWith('/') ? '' : '/') + ent.name;
+    const childRel = rel ? `${rel}/${ent.name}` : ent.name;
+    let isDir = ent.isDirectory();
+    let isFile = ent.isFile();
+    if (ent.isSymbolicLink()) {
+      const st = await stat(childAbs).catch(() => null);
+      isDir = !!st?.isDirectory();
+      isFile = !!st?.isFile();
+    }
+    if (isDir) {
+      if (depth < maxDepth) await walk(childAbs, displayPrefix, accept, add, problems, visited, maxDepth, childRel, depth + 1);
+    } else if (isFile && accept(childRel)) {
+      add({ path: displayPrefix + childRel, abs: childAbs });
+    }
+  }
+}
+
+/** The display prefix of files found in `dir`, keeping the user's spelling (`.` shows no prefix). */
+function folderPrefix(dir: string): string {
+  if (dir === '' || dir === '.') return '';
+  return dir.endsWith('/') ? dir : dir + '/';
+}
+
+/** A path in quotes for messages. */
+export function quote(p: string): string {
+  return `'${p}'`;
+}
+
+/** The readable part of a file-system error ("no such file or directory"). */
+export function errorText(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    default:
+      return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : e.message;
+  }
+}

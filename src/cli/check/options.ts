@@ -1,0 +1,117 @@
+/**
+ * @fileoverview Turning yargs' argv of `check` into validated settings. Anything malformed is a usage
+ * error (exit 2) with a message naming the option; nothing here touches the file system.
+ */
+import type { Dialect } from '../../syntax/value.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
+
+/** Validated options of one `check` run. */
+export interface CheckOptions {
+  paths: string[];
+  dialect: Dialect | 'auto';
+  defines: Record<string, string | number>;
+  host: string | null;
+  format: ReportFormat;
+  outputFile: string | null;
+  maxWarnings: number | null;
+  quiet: boolean;
+  /** Worker threads; null = decide from the size of the tree. */
+  jobs: number | null;
+  maxFileSize: number;
+  stdinFilepath: string | null;
+  /** Explicit --color / --no-color; null = decide from the terminal and the environment. */
+  color: boolean | null;
+}
+
+/** Options or a usage error message. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** Validate the raw argv of `check`. */
+export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOptions> {
+  const paths = strings(argv.paths);
+  const dialect = (argv.dialect as string | undefined) ?? 'auto';
+  if (dialect !== 'xl' && dialect !== 'xm' && dialect !== 'auto') return fail(`--dialect must be xl, xm or auto, not '${dialect}'`);
+  const format = (argv.format as string | undefined) ?? 'stylish';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) return fail(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`);
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return defines;
+  const maxWarnings = optionalInt(argv['max-warnings'], '--max-warnings', 0);
+  if (!maxWarnings.ok) return maxWarnings;
+  const jobs = optionalInt(argv.jobs, '--jobs', 1);
+  if (!jobs.ok) return jobs;
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  if (argv['max-file-size'] !== undefined) {
+    const size = parseSize(String(argv['max-file-size']));
+    if (size === null) return fail(`--max-file-size must be a size like 1048576, 512K or 64M, not '${String(argv['max-file-size'])}'`);
+    maxFileSize = size;
+  }
+  if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
+  const stdinFilepath = optionalString(argv['stdin-filepath']);
+  if (stdinFilepath !== null && !paths.includes('-')) return fail("--stdin-filepath needs '-' among the paths");
+  return {
+    ok: true,
+    value: {
+      paths: paths.length > 0 ? paths : ['.'],
+      dialect,
+      defines: defines.value,
+      host: optionalString(argv.host),
+      format: format as ReportFormat,
+      outputFile: optionalString(argv['output-file']),
+      maxWarnings: maxWarnings.value,
+      quiet: argv.quiet === true,
+      jobs: jobs.value,
+      maxFileSize,
+      stdinFilepath,
+      color: typeof argv.color === 'boolean' ? argv.color : null,
+    },
+  };
+}
+
+/** Parse `--define k=v` items: integers (decimal, 0x hex) become numbers, anything else strings. */
+export function parseDefines(items: readonly string[]): Parsed<Record<string, string | number>> {
+  const out: Record<string, string | number> = Object.create(null);
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const key = eq < 0 ? item : item.slice(0, eq);
+    if (eq < 0 || !isIdentifier(key)) return fail(`--define expects NAME=VALUE with a Python-style name, not '${item}'`);
+    const raw = item.slice(eq + 1);
+    out[key] = /^-?(?:0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : /^0x[0-9a-f]+$/i.test(raw) ? Number.parseInt(raw, 16) : raw;
+  }
+  return { ok: true, value: out };
+}
+
+function isIdentifier(s: string): boolean {
+  if (s === '') return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    const digit = c >= 48 && c <= 57;
+    if (!(letter || (digit && i > 0))) return false;
+  }
+  return true;
+}
+
+/** yargs gives a string, a repeated option's array, or nothing. */
+export function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map((x) => String(x));
+}
+
+function optionalString(v: unknown): string | null {
+  if (v === undefined || v === null) return null;
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  return String(last);
+}
+
+function optionalInt(v: unknown, name: string, min: number): Parsed<number | null> {
+  if (v === undefined || v === null) return { ok: true, value: null };
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  const n = typeof last === 'number' ? last : Number(last);
+  if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not '${String(last)}'`);
+  return { ok: true, value: n };
+}
+
+function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}

@@ -1,0 +1,94 @@
+/**
+ * @fileoverview `check --jobs N`: a small worker_threads pool over the file list. Each worker reads
+ * and checks whole files (parser and validator built once per worker) and sends plain data back;
+ * results are returned in input order whatever order they finish in.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Target } from './discover.js';
+import type { FileCheckSettings, FileOutcome } from './check-file.js';
+
+/** Message to a worker: check one file. */
+export interface WorkerTask {
+  id: number;
+  target: Target;
+}
+
+/** Message from a worker: the outcome of one task, or `ready` once it has built its parser. */
+export type WorkerReply = { id: number; outcome: FileOutcome } | { ready: true };
+
+/**
+ * The bundled worker entry (dist/check-worker.mjs), found next to this module or one folder up
+ * (code-split chunks live in dist/chunks/); null when running from sources, where no bundle exists.
+ */
+export function workerEntry(): URL | null {
+  for (const rel of ['./check-worker.mjs', '../check-worker.mjs']) {
+    const url = new URL(rel, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/**
+ * Check targets with the main thread plus `workers` worker threads pulling from one queue. The main
+ * thread starts at once, so the ~0.1–0.4 s a worker needs to load the bundle and build its parser
+ * is never waited for: a small tree is done before the workers have started.
+ */
+export async function checkInParallel(
+  entry: URL,
+  targets: readonly Target[],
+  settings: FileCheckSettings,
+  workers: number,
+  check: (t: Target) => Promise<FileOutcome>,
+  onDone: (done: number) => void,
+): Promise<FileOutcome[]> {
+  const outcomes: (FileOutcome | undefined)[] = new Array(targets.length);
+  let next = 0;
+  let done = 0;
+  const finish = (id: number, o: FileOutcome): void => {
+    outcomes[id] = o;
+    onDone(++done);
+  };
+  const pool: Worker[] = [];
+  const workersDone = Promise.all(
+    Array.from({ length: workers }, () =>
+      new Promise<void>((resolveWorker) => {
+        const worker = new Worker(entry, { workerData: { settings } });
+        pool.push(worker);
+        const inFlight = new Set<number>();
+        // Two tasks in flight per worker hide the message round-trip.
+        const feed = (): void => {
+          while (inFlight.size < 2 && next < targets.length) {
+            const id = next++;
+            inFlight.add(id);
+            worker.postMessage({ id, target: targets[id]! } satisfies WorkerTask);
+          }
+          if (inFlight.size === 0) void worker.terminate();
+        };
+        worker.on('message', (reply: WorkerReply) => {
+          // Tasks go out only once the worker is warm, so the main thread keeps the rest meanwhile.
+          if ('ready' in reply) return feed();
+          inFlight.delete(reply.id);
+          finish(reply.id, reply.outcome);
+          feed();
+        });
+        worker.on('error', (err) => {
+          // A crashed worker (out of memory, a bug) fails only the files it was holding.
+          for (const id of inFlight) finish(id, { kind: 'fatal', message: `internal error while checking '${targets[id]!.path}': ${err.name}: ${err.message}` });
+          inFlight.clear();
+        });
+        worker.on('exit', () => resolveWorker());
+      }),
+    ),
+  );
+  while (next < targets.length) {
+    const id = next++;
+    finish(id, await check(targets[id]!));
+  }
+  // Workers still booting have nothing left to do: stop them instead of waiting for them.
+  for (const w of pool) void w.terminate();
+  await workersDone;
+  // Anything left (a worker died holding it) is reported, never dropped.
+  return outcomes.map((o, i) => o ?? { kind: 'fatal', message: `internal error: '${targets[i]!.path}' was not checked` });
+}

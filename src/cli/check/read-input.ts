@@ -1,0 +1,100 @@
+/**
+ * @fileoverview Reading one input file for checking, with the input-level findings: too large
+ * (XM0040), not UTF-8 (XM0041). Binary files (NUL bytes) are the parser's XM0031. Unreadable files
+ * are a fatal problem for the caller (exit 2).
+ */
+import { open } from 'node:fs/promises';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { decodeUtf8 } from './utf8.js';
+import { errorText, quote } from './discover.js';
+
+/** Default `--max-file-size`: 64 MiB. */
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+/** What reading produced. */
+export type ReadResult =
+  | { kind: 'text'; text: string; diagnostics: Diagnostic[] }
+  /** Not checkable as a config (too large); the diagnostics say why. */
+  | { kind: 'skipped'; text: string; diagnostics: Diagnostic[] }
+  | { kind: 'fatal'; message: string };
+
+/** Read and decode a file, enforcing the size limit. */
+export async function readInput(abs: string, displayPath: string, maxSize: number): Promise<ReadResult> {
+  let fh;
+  try {
+    fh = await open(abs, 'r');
+    const st = await fh.stat();
+    if (st.isDirectory()) return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: is a directory` };
+    if (st.size > maxSize) return tooLarge(st.size, maxSize);
+    // Read at most one byte past the limit: a file that grows while we read still cannot blow memory.
+    const bytes = await readUpTo(fh, maxSize + 1);
+    if (bytes.length > maxSize) return tooLarge(bytes.length, maxSize);
+    return fromBytes(bytes);
+  } catch (e) {
+    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+async function readUpTo(fh: import('node:fs/promises').FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+    if (buf.length === 0) break;
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function tooLarge(size: number, maxSize: number): ReadResult {
+  return {
+    kind: 'skipped',
+    text: '',
+    diagnostics: [{ code: 'XM0040', severity: 'error', message: `file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit; not checked`, span: { start: 0, end: 0 }, hint: 'narrow the paths, or raise --max-file-size' }],
+  };
+}
+
+/** Decode file bytes and add the input finding for invalid UTF-8. */
+export function fromBytes(bytes: Uint8Array): ReadResult {
+  const { text, invalid } = decodeUtf8(bytes);
+  const diagnostics: Diagnostic[] = [];
+  // A file with NUL bytes is binary (the parser says so, XM0031); its encoding is beside the point.
+  if (invalid.length > 0 && bytes.indexOf(0) < 0) {
+    const first = invalid[0]!;
+    const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
+    diagnostics.push({
+      code: 'XM0041',
+      severity: 'warning',
+      message: `invalid UTF-8 byte sequence read as U+FFFD${more}`,
+      span: { start: first, end: first + 1 },
+      hint: 'save the file as UTF-8',
+    });
+  }
+  return { kind: 'text', text, diagnostics };
+}
+
+/** "64 MiB", "1.5 KiB", "12 bytes". */
+export function formatSize(n: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} bytes` : `${Number.isInteger(v) ? v : v.toFixed(1)} ${units[u]}`;
+}
+
+/** Parse a size like `65536`, `64M`, `64MiB`, `1g`; null when malformed. */
+export function parseSize(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(text.trim());
+  if (!m) return null;
+  const mult = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  const v = Math.floor(Number(m[1]) * mult);
+  return Number.isFinite(v) && v >= 0 ? v : null;
+}

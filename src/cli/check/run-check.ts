@@ -1,0 +1,196 @@
+/**
+ * @fileoverview `xmcfg check`: discover files, check them (in-process or on worker threads), render
+ * the report, write it to stdout or atomically to --output-file, and decide the exit code:
+ * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
+ */
+import { availableParallelism } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { LineIndex } from '../../diagnostics/line-index.js';
+import { readHost } from '../../placement/host.js';
+import type { Host } from '../../placement/types.js';
+import { formatReport, totals, type FileReport } from '../../report/index.js';
+import { writeFileAtomic } from '../../format/files.js';
+import { useColor } from '../color.js';
+import type { Io } from '../types.js';
+import { VERSION } from '../version.js';
+import { checkFile, checkSource, describeError, type FileCheckSettings, type FileOutcome } from './check-file.js';
+import { discover, errorText, quote, type Target } from './discover.js';
+import { parseCheckOptions, type CheckOptions } from './options.js';
+import { checkInParallel, workerEntry } from './pool.js';
+import { createProgress } from './progress.js';
+import { fromBytes } from './read-input.js';
+
+/**
+ * Below this many files a run stays on the main thread: a worker needs 0.1–0.4 s of CPU to load the
+ * bundle and build its parser, about the cost of checking 50–100 files (see docs/cli.md).
+ */
+export const AUTO_JOBS_MIN_FILES = 200;
+/** Most threads (main included) an automatic run uses. */
+export const AUTO_JOBS_MAX = 4;
+
+/** One `check` source in argument order: files found for an argument, or standard input. */
+type Source = { kind: 'files'; targets: Target[] } | { kind: 'stdin' };
+
+/** Run `xmcfg check` with yargs' argv; returns the exit code. */
+export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const parsed = parseCheckOptions(argv);
+  if (!parsed.ok) {
+    io.stderr(`xmcfg check: ${parsed.message}\n`);
+    return 2;
+  }
+  const opts = parsed.value;
+  const problems: string[] = [];
+
+  const host = opts.host === null ? null : await loadHost(opts.host, io, opts.maxFileSize);
+  if (host === 'failed') return 2;
+
+  const sources = await collectSources(opts, io.cwd, problems);
+  const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
+  const outcomes = await checkSources(sources, opts, settings, io);
+
+  const reports: FileReport[] = [];
+  for (const o of outcomes) {
+    if (o.kind === 'fatal') problems.push(o.message);
+    else {
+      const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
+      reports.push({ path: o.file.path, dialect: o.file.dialect, text: o.file.text, lineIndex: new LineIndex(o.file.text), diagnostics });
+    }
+  }
+
+  const toFile = opts.outputFile !== null;
+  const text = formatReport(opts.format, reports, {
+    color: opts.format === 'stylish' && useColor(io, 'stdout', toFile ? (opts.color ?? false) : opts.color),
+    cwd: io.cwd,
+    srcRoot: sourceRoot(io),
+    toolVersion: VERSION,
+  });
+  if (toFile) {
+    const target = resolve(io.cwd, opts.outputFile!);
+    try {
+      writeFileAtomic(target, text);
+    } catch (e) {
+      problems.push(`cannot write ${quote(opts.outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`);
+    }
+  } else io.stdout(text);
+
+  for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
+  if (problems.length > 0) return 2;
+  const t = totals(reports);
+  if (t.errors > 0) return 1;
+  if (opts.maxWarnings !== null && t.warnings > opts.maxWarnings) {
+    io.stderr(`xmcfg: ${t.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Discover files argument by argument so standard input keeps its place among them. */
+async function collectSources(opts: CheckOptions, cwd: string, problems: string[]): Promise<Source[]> {
+  const sources: Source[] = [];
+  let pending: string[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const found = await discover(pending, cwd);
+    problems.push(...found.problems);
+    sources.push({ kind: 'files', targets: found.targets });
+    pending = [];
+  };
+  for (const p of opts.paths) {
+    if (p === '-') {
+      await flush();
+      sources.push({ kind: 'stdin' });
+    } else pending.push(p);
+  }
+  await flush();
+  return sources;
+}
+
+/** Check every source, keeping argument order. */
+async function checkSources(sources: Source[], opts: CheckOptions, settings: FileCheckSettings, io: Io): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  const total = sources.reduce((n, s) => n + (s.kind === 'files' ? s.targets.length : 1), 0);
+  const progress = createProgress(io, total);
+  let done = 0;
+  for (const s of sources) {
+    if (s.kind === 'stdin') {
+      out.push(await checkStdin(opts, settings, io));
+      progress.update(++done);
+      continue;
+    }
+    const jobs = chooseJobs(opts.jobs, s.targets.length);
+    const entry = jobs > 1 ? workerEntry() : null;
+    if (entry) {
+      const base = done;
+      out.push(...(await checkInParallel(entry, s.targets, settings, jobs - 1, (t) => checkFile(t, settings), (n) => progress.update(base + n))));
+      done += s.targets.length;
+    } else {
+      for (const t of s.targets) {
+        out.push(await checkFile(t, settings));
+        progress.update(++done);
+      }
+    }
+  }
+  progress.finish();
+  return out;
+}
+
+/**
+ * Threads to check with (the main thread counts as one): the explicit --jobs, else 1 for small trees
+ * and one per core (at most 4) for big ones.
+ */
+export function chooseJobs(explicit: number | null, files: number, cores: number = availableParallelism()): number {
+  if (explicit !== null) return Math.max(1, Math.min(explicit, files));
+  if (files < AUTO_JOBS_MIN_FILES) return 1;
+  return Math.max(1, Math.min(AUTO_JOBS_MAX, cores, Math.floor(files / (AUTO_JOBS_MIN_FILES / 2))));
+}
+
+async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: Io): Promise<FileOutcome> {
+  const path = opts.stdinFilepath ?? '<stdin>';
+  let text: string;
+  try {
+    text = await io.readStdin();
+  } catch (e) {
+    return { kind: 'fatal', message: `cannot read standard input: ${describeError(e)}` };
+  }
+  // Io hands over decoded text; re-encoding lets the same input rules (binary, size) apply.
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length > opts.maxFileSize) {
+    return { kind: 'checked', file: { path, dialect: null, text: '', diagnostics: [{ code: 'XM0040', severity: 'error', message: `standard input is over the --max-file-size limit; not checked`, span: { start: 0, end: 0 } }] } };
+  }
+  const read = fromBytes(bytes);
+  if (read.kind === 'fatal') return read;
+  if (read.kind === 'skipped') return { kind: 'checked', file: { path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
+  return checkSource(path, read.text, read.diagnostics, settings);
+}
+
+/** Read and validate the --host topology; 'failed' after printing why. */
+async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | null | 'failed'> {
+  let text: string;
+  try {
+    const abs = resolve(io.cwd, path);
+    text = await readFile(abs, 'utf8');
+    if (text.length > maxSize) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
+  } catch (e) {
+    io.stderr(`xmcfg: cannot read host ${quote(path)}: ${errorText(e as NodeJS.ErrnoException)}\n`);
+    return 'failed';
+  }
+  const format = text.trimStart().startsWith('{') ? 'json' : 'xl-info';
+  const { host, diagnostics } = readHost(text, { format });
+  for (const d of diagnostics) io.stderr(`xmcfg: host ${quote(path)}: ${d.severity} ${d.code}: ${d.message}\n`);
+  if (!host) {
+    io.stderr(`xmcfg: cannot use host ${quote(path)}\n`);
+    return 'failed';
+  }
+  return host;
+}
+
+/**
+ * The root SARIF paths are relative to: the GitHub workspace when running inside it (so code
+ * scanning finds the files), else the working folder.
+ */
+function sourceRoot(io: Io): string {
+  const ws = io.env.GITHUB_WORKSPACE;
+  if (ws && (io.cwd === ws || io.cwd.startsWith(ws.endsWith('/') ? ws : ws + '/'))) return ws;
+  return io.cwd;
+}

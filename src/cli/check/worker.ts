@@ -1,0 +1,17 @@
+/**
+ * @fileoverview Worker-thread entry of `check --jobs N` (bundled as dist/check-worker.mjs): checks
+ * the files the pool sends, one message per file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile, checkSource, type FileCheckSettings } from './check-file.js';
+import type { WorkerReply, WorkerTask } from './pool.js';
+
+const settings = (workerData as { settings: FileCheckSettings }).settings;
+
+parentPort?.on('message', (task: WorkerTask) => {
+  void checkFile(task.target, settings).then((outcome) => parentPort!.postMessage({ id: task.id, outcome } satisfies WorkerReply));
+});
+
+// Build the parser and validator before asking for work (checking an empty text does both).
+checkSource('', '', [], settings);
+parentPort?.postMessage({ ready: true } satisfies WorkerReply);

@@ -1,0 +1,29 @@
+/**
+ * @fileoverview `xmcfg check [paths..]`: options and help. The implementation (parser, validator,
+ * reports) is imported only when the command runs, so `--help` and other commands start fast.
+ */
+import type { CommandSpec } from '../types.js';
+
+/** The check command. */
+export const command: CommandSpec = {
+  command: 'check [paths..]',
+  describe: 'Lint config files, folders (recursively) and quoted globs; - reads standard input',
+  builder: (y) =>
+    y
+      .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs ("guests/**/*.cfg"); - for stdin; default .', type: 'string', array: true })
+      .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable): --define vmid=3', type: 'string', requiresArg: true })
+      .option('host', { describe: 'host topology (JSON or `xl info -n` text): adds placement checks', type: 'string', requiresArg: true })
+      .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json', 'sarif', 'github', 'junit'], default: 'stylish', type: 'string' })
+      .option('output-file', { alias: 'o', describe: 'write the report to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
+      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number', requiresArg: true })
+      .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })
+      .option('jobs', { alias: 'j', describe: 'worker threads (default: 1 for small trees, up to 4 for big ones)', type: 'number', requiresArg: true })
+      .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
+      .option('stdin-filepath', { describe: 'name standard input in reports', type: 'string', requiresArg: true })
+      .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })
+      .example('$0 check /etc/xen', 'every config below /etc/xen')
+      .example('$0 check "guests/**/*.cfg" --format sarif -o xmcfg.sarif', 'SARIF for GitHub code scanning')
+      .example('cat web.cfg | $0 check - --stdin-filepath web.cfg', 'check standard input'),
+  run: async (argv, io) => (await import('../check/run-check.js')).runCheck(argv, io),
+};

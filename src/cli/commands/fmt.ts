@@ -1,0 +1,26 @@
+/**
+ * @fileoverview `xmcfg fmt [paths..]`: options and help. The engine (src/format) is imported only
+ * when the command runs.
+ */
+import type { CommandSpec } from '../types.js';
+
+/** The fmt command. */
+export const command: CommandSpec = {
+  command: 'fmt [paths..]',
+  describe: 'Rewrite config files in the canonical layout (comments kept, atomic writes); - formats stdin to stdout',
+  builder: (y) =>
+    y
+      .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs; - for stdin', type: 'string', array: true })
+      .option('check', { describe: 'write nothing; list the files that would change and exit 1 if any', type: 'boolean' })
+      .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' })
+      .option('line-width', { describe: 'lists longer than this are laid out one item per line', type: 'number', default: 100, requiresArg: true })
+      .option('indent', { describe: 'spaces before each item of a multi-line list', type: 'number', default: 4, requiresArg: true })
+      .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
+      .example('$0 fmt /etc/xen', 'format every config below /etc/xen in place')
+      .example('$0 fmt --check guests/', 'CI: fail when a file is not formatted')
+      .example('cat web.cfg | $0 fmt -', 'format standard input to standard output'),
+  run: async (argv, io) => (await import('../../format/run-fmt.js')).runFmt(argv, io),
+};

@@ -1,0 +1,14 @@
+/** @fileoverview `xmcfg ledger list`: the live reservations. */
+import type { CommandSpec } from '../types.js';
+
+/** The ledger command. */
+export const command: CommandSpec = {
+  command: 'ledger <action>',
+  describe: 'Show the reservation ledger (ledger list)',
+  builder: (y) =>
+    y
+      .positional('action', { describe: 'what to do', choices: ['list'], type: 'string' })
+      .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true })
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' }),
+  run: async (argv, io) => (await import('../../placement/cli-run.js')).runLedger(argv, io),
+};

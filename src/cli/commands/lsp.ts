@@ -1,0 +1,19 @@
+/**
+ * @fileoverview `xmcfg lsp --stdio`: the language server. The server (src/lsp) is imported only
+ * when the command runs.
+ */
+import type { CommandSpec } from '../types.js';
+
+/** The lsp command. */
+export const command: CommandSpec = {
+  command: 'lsp',
+  describe: 'Run the language server (diagnostics, hover, completion, symbols, formatting, quick fixes)',
+  builder: (y) =>
+    y
+      .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
+      .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'number', default: 0, requiresArg: true })
+      .example('$0 lsp --stdio', 'what an editor runs'),
+  run: async (argv, io) => (await import('../../lsp/run-lsp.js')).runLsp(argv, io),
+};

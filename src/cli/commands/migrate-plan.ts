@@ -1,0 +1,18 @@
+/** @fileoverview `xmcfg migrate-plan NAME --to-node N`: a local live migration onto other nodes. */
+import type { CommandSpec } from '../types.js';
+
+/** The migrate-plan command. */
+export const command: CommandSpec = {
+  command: 'migrate-plan <name>',
+  describe: 'Plan moving a reserved domain to other NUMA nodes by local live migration',
+  builder: (y) =>
+    y
+      .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
+      .option('to-node', { describe: 'target node id (repeatable)', type: 'number', array: true, demandOption: true })
+      .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
+      .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
+      .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
+      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
+  run: async (argv, io) => (await import('../../placement/cli-run.js')).runMigratePlan(argv, io),
+};

@@ -1,0 +1,18 @@
+/**
+ * @fileoverview `xmcfg normalize FILE`: the normalised config as JSON on stdout; findings go to
+ * stderr as a stylish report, and errors make the exit code 1.
+ */
+import type { CommandSpec } from '../types.js';
+
+/** The normalize command. */
+export const command: CommandSpec = {
+  command: 'normalize <file>',
+  describe: 'Print the normalised config as JSON (the shape `xmcfg schema` describes)',
+  builder: (y) =>
+    y
+      .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
+      .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true }),
+  run: async (argv, io) => (await import('../normalize-run.js')).runNormalize(argv, io),
+};

@@ -1,0 +1,22 @@
+/** @fileoverview `xmcfg plan FILE`: the NUMA placement plan of a config (SPEC §5). */
+import type { CommandSpec } from '../types.js';
+
+/** The plan command. */
+export const command: CommandSpec = {
+  command: 'plan <file>',
+  describe: 'Place a config on a host: node masks, creation flags, per-vCPU pinning',
+  builder: (y) =>
+    y
+      .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
+      .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine (sysfs)', type: 'string', requiresArg: true })
+      .option('policy', { describe: 'node choice', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' })
+      .option('affinity', { describe: 'pin hard (cpus) or soft (cpus_soft)', choices: ['hard', 'soft'], default: 'hard', type: 'string' })
+      .option('format', { alias: 'f', describe: 'output', choices: ['json', 'text', 'xl'], default: 'json', type: 'string' })
+      .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true })
+      .option('reserve', { describe: 'record the plan in the ledger (atomically with the capacity check)', type: 'boolean' })
+      .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })
+      .example('$0 plan web.cfg --host host.json --format text', 'a readable plan')
+      .example('$0 plan web.cfg --host host.json --reserve', 'plan and book it in the ledger'),
+  run: async (argv, io) => (await import('../../placement/cli-run.js')).runPlan(argv, io),
+};

@@ -1,0 +1,17 @@
+/** @fileoverview `xmcfg rebalance --host HOST`: migrations that even out node memory use. */
+import type { CommandSpec } from '../types.js';
+
+/** The rebalance command. */
+export const command: CommandSpec = {
+  command: 'rebalance',
+  describe: 'Propose local live migrations that bring node memory use within a threshold',
+  builder: (y) =>
+    y
+      .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
+      .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
+      .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', type: 'number', default: 10 })
+      .option('max-moves', { describe: 'at most this many migrations', type: 'number', default: 5 })
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
+      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
+  run: async (argv, io) => (await import('../../placement/cli-run.js')).runRebalance(argv, io),
+};

@@ -1,0 +1,13 @@
+/** @fileoverview `xmcfg release NAME`: give back a domain's reservation in the ledger. */
+import type { CommandSpec } from '../types.js';
+
+/** The release command. */
+export const command: CommandSpec = {
+  command: 'release <name>',
+  describe: "Give back a domain's reservation in the ledger",
+  builder: (y) =>
+    y
+      .positional('name', { describe: 'domain name', type: 'string' })
+      .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true }),
+  run: async (argv, io) => (await import('../../placement/cli-run.js')).runRelease(argv, io),
+};

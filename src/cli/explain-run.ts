@@ -1,0 +1,79 @@
+/** @fileoverview The implementation of `xmcfg explain`, loaded only when the command runs. */
+import { allCodes, codeInfo } from '../diagnostics/codes/index.js';
+import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
+import type { Io } from './types.js';
+
+/** Print one code's explanation, or the list of codes when none is given. */
+export async function runExplain(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const raw = argv.code === undefined ? '' : String(argv.code).trim();
+  if (raw === '') {
+    io.stdout(listCodes(allCodes()));
+    return 0;
+  }
+  const code = canonicalCode(raw);
+  const info = code ? codeInfo(code) : undefined;
+  if (!info) {
+    io.stderr(`xmcfg explain: unknown code '${raw}' (run 'xmcfg explain' to list every code)\n`);
+    return 2;
+  }
+  io.stdout(explainText(info));
+  return 0;
+}
+
+/** "xm0101", "0101" and "101" all mean XM0101; null when the text is not a code at all. */
+export function canonicalCode(text: string): string | null {
+  let t = text.toUpperCase();
+  if (t.startsWith('XM')) t = t.slice(2);
+  if (t.length === 0 || t.length > 4) return null;
+  for (const c of t) if (c < '0' || c > '9') return null;
+  return 'XM' + t.padStart(4, '0');
+}
+
+/** The long page of one code. */
+export function explainText(info: CodeInfo): string {
+  return [
+    `${info.code}: ${info.title} (${info.severity})`,
+    '',
+    wrap(info.explanation, 80),
+    '',
+    'Wrong:',
+    '',
+    indent(info.bad),
+    '',
+    'Right:',
+    '',
+    indent(info.good),
+    '',
+    `More: ${codeUrl(info.code)}`,
+    '',
+  ].join('\n');
+}
+
+/** One line per code: code, severity, title. */
+export function listCodes(codes: readonly CodeInfo[]): string {
+  return codes.map((c) => `${c.code}  ${c.severity.padEnd(7)}  ${c.title}\n`).join('');
+}
+
+/** Greedy word wrap at `width` columns (words longer than the width stay whole). */
+export function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(' ')) {
+      if (word === '') continue;
+      if (line !== '' && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => (l === '' ? l : `    ${l}`))
+    .join('\n');
+}

@@ -1,0 +1,62 @@
+/**
+ * @fileoverview The implementation of `xmcfg normalize`, loaded only when the command runs: check the
+ * file, print the normalised config as JSON, findings as a stylish report on stderr.
+ */
+import { resolve } from 'node:path';
+import { checkText, type CheckResult } from '../check/check.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { formatStylish } from '../report/stylish.js';
+import { useColor } from './color.js';
+import { describeError } from './check/check-file.js';
+import { parseDefines, strings } from './check/options.js';
+import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput, type ReadResult } from './check/read-input.js';
+import type { Io } from './types.js';
+
+/** Run `xmcfg normalize FILE`; returns the exit code. */
+export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const file = String(argv.file ?? '');
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return usage(io, defines.message);
+  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
+  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
+  const path = file === '-' ? '<stdin>' : file;
+
+  let read: ReadResult;
+  if (file === '-') {
+    try {
+      read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+    } catch (e) {
+      io.stderr(`xmcfg: cannot read standard input: ${describeError(e)}\n`);
+      return 2;
+    }
+  } else read = await readInput(resolve(io.cwd, file), file, maxFileSize);
+  if (read.kind === 'fatal') {
+    io.stderr(`xmcfg: ${read.message}\n`);
+    return 2;
+  }
+
+  let diagnostics: Diagnostic[] = read.diagnostics;
+  if (read.kind === 'text') {
+    let result: CheckResult;
+    try {
+      result = checkText(read.text, { dialect, defines: defines.value });
+    } catch (e) {
+      io.stderr(`xmcfg: internal error while reading '${path}': ${describeError(e)}\n`);
+      return 2;
+    }
+    diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
+    io.stdout(JSON.stringify(result.config, null, 2) + '\n');
+  }
+  if (diagnostics.length > 0) {
+    const report = { path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics };
+    io.stderr(formatStylish([report], { color: useColor(io, 'stderr') }));
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`xmcfg normalize: ${message}\n`);
+  return 2;
+}

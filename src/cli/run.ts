@@ -1,0 +1,86 @@
+/**
+ * @fileoverview The command-line runner: `run(argv, io)` parses arguments with yargs, runs one
+ * command and returns its exit code. It never calls process.exit and never prints a stack trace:
+ * usage errors are exit 2 with the message on stderr, internal failures exit 2 with one line
+ * (set XMCFG_DEBUG=1 for the stack).
+ */
+import yargs from 'yargs';
+import type { CommandSpec, Io } from './types.js';
+import { commands as defaultCommands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+/**
+ * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
+ * token no shell can pass (it holds a NUL) while parsing, and swapped back for the command.
+ */
+const STDIN_TOKEN = '\u0000-';
+
+/** Put `-` back where the parser saw STDIN_TOKEN (in positionals and option values). */
+function restoreStdin(args: Record<string, unknown>): Record<string, unknown> {
+  const fix = (v: unknown): unknown => (v === STDIN_TOKEN ? '-' : Array.isArray(v) ? v.map(fix) : v);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = fix(v);
+  return out;
+}
+
+/** Run `xmcfg` with the arguments after the program name; resolves to the exit code. */
+export async function run(rawArgv: string[], io: Io, commands: readonly CommandSpec[] = defaultCommands): Promise<number> {
+  const argv = rawArgv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  let exitCode = 0;
+  let failed = false;
+  let ran = false;
+  const y = yargs(argv)
+    .scriptName('xmcfg')
+    .usage('$0 <command> [options]\n\nLint, normalise and NUMA-place Xen domain configuration files (xl and xm dialects).')
+    .exitProcess(false)
+    .detectLocale(false)
+    .strict()
+    .demandCommand(1, 'missing command')
+    .recommendCommands()
+    .version(VERSION)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, io.env.COLUMNS ? Number(io.env.COLUMNS) || 100 : 100))
+    .epilog('Exit status: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 usage error or unreadable input.')
+    .fail((msg, err) => {
+      if (failed) return;
+      failed = true;
+      exitCode = 2;
+      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-');
+      io.stderr(`xmcfg: ${text}\nRun 'xmcfg --help' for usage.\n`);
+    });
+  for (const spec of commands) {
+    y.command(spec.command, spec.describe, spec.builder, async (args) => {
+      // yargs still calls the handler after .fail() when exitProcess is off.
+      if (failed) return;
+      ran = true;
+      exitCode = await runCommand(spec, restoreStdin(args as Record<string, unknown>), io);
+    });
+  }
+  try {
+    await y.parseAsync(argv, {}, (err, _args, output) => {
+      // Help and version text arrive here instead of being printed by yargs.
+      if (output && !failed) (err ? io.stderr : io.stdout)(output.endsWith('\n') ? output : output + '\n');
+    });
+  } catch (e) {
+    if (!failed && !ran) {
+      io.stderr(`xmcfg: ${e instanceof Error ? e.message : String(e)}\n`);
+      exitCode = 2;
+    }
+  }
+  return exitCode;
+}
+
+/** Run one command, turning a thrown error into exit 2 with one line on stderr. */
+async function runCommand(spec: CommandSpec, args: Record<string, unknown>, io: Io): Promise<number> {
+  try {
+    return await spec.run(args, io);
+  } catch (e) {
+    const name = spec.command.split(' ')[0];
+    const debug = io.env.XMCFG_DEBUG;
+    const detail = e instanceof Error ? (debug ? (e.stack ?? e.message) : `${e.name}: ${e.message}`) : String(e);
+    io.stderr(`xmcfg ${name}: internal error: ${detail}\n`);
+    return 2;
+  }
+}

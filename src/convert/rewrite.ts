@@ -1,0 +1,98 @@
+/**
+ * @fileoverview The edits that turn one xm statement into xl. Edits are as small as possible so
+ * comments and layout survive: list brackets and items that are already xl stay as written, a
+ * tuple only gets its brackets swapped, and only the pieces xl cannot read (True, expressions,
+ * triple-quoted strings, names...) are replaced by the xl spelling of their evaluated value.
+ */
+import { Tok, type AssignStmt, type Expr, type TokenStream } from '../syntax/tree.js';
+import type { Setting, Value } from '../syntax/value.js';
+import type { TextEdit } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { isXlLiteral, xlLiteral } from './xl-literal.js';
+import { tokenAtOrAfter } from '../format/tokens.js';
+
+/** Why a statement cannot be written in xl at all (it is then commented out). */
+export type Unconvertible = 'key-not-xl' | 'no-xl-value';
+
+/** Edits for one statement, or the reason it has no xl form. */
+export type StatementRewrite = { edits: TextEdit[] } | { unconvertible: Unconvertible };
+
+/** True when a key is a valid xl identifier: a lowercase letter, then a-z 0-9 _ . */
+export function isXlKey(key: string): boolean {
+  if (!key.length) return false;
+  const first = key.charCodeAt(0);
+  if (first < 97 || first > 122) return false;
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46)) return false;
+  }
+  return true;
+}
+
+/** Edits that make `stmt` valid xl with the same effective value(s). */
+export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[]): StatementRewrite {
+  const setting = settings.find((s) => s.keySpan.start === stmt.key.span.start);
+  if (!setting) return { unconvertible: 'no-xl-value' };
+  const names = [stmt.key, ...(stmt.chained ?? [])];
+  if (names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
+  const literal = xlLiteral(setting.value);
+  if (literal === null) return { unconvertible: 'no-xl-value' };
+  if (stmt.chained?.length || stmt.op === '+=') {
+    // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
+    const out = names.map((n) => `${n.name} = ${literal}`).join('; ');
+    return { edits: [{ span: stmt.span, text: out }] };
+  }
+  const edits: TextEdit[] = [];
+  rewriteExpr(text, stmt.value, setting.value, edits);
+  edits.push(...continuationEdits(tokens, stmt.span, edits));
+  return { edits: edits.sort((a, b) => a.span.start - b.span.start) };
+}
+
+function rewriteExpr(text: string, e: Expr, v: Value, edits: TextEdit[]): void {
+  const sameShape = v.kind === 'list' && (e.kind === 'list' || (e.kind === 'tuple' && e.parens)) && e.items.length === v.items.length;
+  if (sameShape && v.items.every((it) => xlLiteral(it) !== null)) {
+    if (e.kind === 'tuple') {
+      edits.push({ span: { start: e.span.start, end: e.span.start + 1 }, text: '[' });
+      edits.push({ span: { start: e.span.end - 1, end: e.span.end }, text: ']' });
+    }
+    e.items.forEach((item, i) => rewriteExpr(text, item, v.items[i]!, edits));
+    return;
+  }
+  if (isXlLiteral(e, text)) return;
+  edits.push({ span: e.span, text: xlLiteral(v)! });
+}
+
+/** Backslash-newline continuations outside replaced pieces become a space (xl has none; newlines end statements). */
+function continuationEdits(tokens: TokenStream, span: Span, replaced: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.count && tokens.ends[i]! <= span.end; i++) {
+    if (tokens.kinds[i] !== Tok.Continuation) continue;
+    const s = tokens.starts[i]!;
+    if (replaced.some((r) => r.span.start <= s && s < r.span.end)) continue;
+    out.push({ span: { start: s, end: tokens.ends[i]! }, text: ' ' });
+  }
+  return out;
+}
+
+/** Apply non-overlapping edits (any order) to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.span.start < pos) continue; // overlapping edit: the earlier one wins
+    out += text.slice(pos, e.span.start) + e.text;
+    pos = e.span.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Comment out a statement's lines (`# ` before each), for statements with no xl form. */
+export function commentOut(text: string, span: Span, note: string): TextEdit {
+  const body = text.slice(span.start, span.end).split(/\r\n|\r|\n/);
+  // Whatever follows on the same line (`; next = 1`) must not end up inside the comment.
+  let i = span.end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const more = i < text.length && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#';
+  return { span, text: `# ${note}: ${body[0]}` + body.slice(1).map((l) => `\n# ${l}`).join('') + (more ? '\n' : '') };
+}

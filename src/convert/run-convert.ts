@@ -1,0 +1,109 @@
+/**
+ * @fileoverview The implementation of `xmcfg convert`, loaded only when the command runs.
+ * Exit: 0 converted (warnings on stderr), 1 not convertible (errors reported), 2 usage/unreadable.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { checkText } from '../check/check.js';
+import { describeError } from '../cli/check/check-file.js';
+import { parseDefines, strings } from '../cli/check/options.js';
+import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput, type ReadResult } from '../cli/check/read-input.js';
+import { useColor } from '../cli/color.js';
+import type { Io } from '../cli/types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { readHost } from '../placement/host.js';
+import type { Host, PolicyName } from '../placement/types.js';
+import { formatStylish } from '../report/stylish.js';
+import { writeFileAtomic } from '../format/files.js';
+import { convertToXl } from './to-xl.js';
+import { toLibxlJson } from './to-json.js';
+
+/** Run `xmcfg convert`; returns the exit code. */
+export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const file = String(argv.file ?? '');
+  const to = String(argv.to ?? '');
+  if (to !== 'xl' && to !== 'json') return usage(io, '--to must be xl or json');
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return usage(io, defines.message);
+  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
+  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
+  const path = file === '-' ? '<stdin>' : file;
+
+  let read: ReadResult;
+  if (file === '-') {
+    try {
+      read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+    } catch (e) {
+      return fail(io, `cannot read standard input: ${describeError(e)}`);
+    }
+  } else read = await readInput(resolve(io.cwd, file), file, maxFileSize);
+  if (read.kind === 'fatal') return fail(io, read.message);
+  const report = (diagnostics: readonly Diagnostic[]): void => {
+    if (diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: [...diagnostics] }], { color }));
+  };
+  if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
+    report(read.diagnostics);
+    return 1;
+  }
+
+  let host: Host | undefined;
+  if (typeof argv.host === 'string') {
+    let hostText: string;
+    try {
+      hostText = await readFile(resolve(io.cwd, argv.host), 'utf8');
+    } catch (e) {
+      return fail(io, `cannot read host '${argv.host}': ${describeError(e)}`);
+    }
+    const format = hostText.trimStart().startsWith('{') ? 'json' : 'xl-info';
+    const h = readHost(hostText, { format });
+    if (!h.host) {
+      io.stderr(h.diagnostics.map((d) => `xmcfg convert: host '${argv.host}': ${d.message}\n`).join(''));
+      return 2;
+    }
+    host = h.host;
+  }
+
+  let output: string;
+  if (to === 'xl') {
+    const r = convertToXl(read.text, {
+      defines: defines.value,
+      host,
+      planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },
+    });
+    report(r.diagnostics);
+    for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
+    if (!r.ok) {
+      io.stderr(`xmcfg convert: '${path}' not converted\n`);
+      return 1;
+    }
+    output = r.text;
+  } else {
+    const r = checkText(read.text, { dialect: 'auto', defines: defines.value });
+    report(r.diagnostics);
+    if (r.diagnostics.some((d) => d.severity === 'error')) {
+      io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);
+      return 1;
+    }
+    output = JSON.stringify(toLibxlJson(r.config), null, 4) + '\n';
+  }
+  if (typeof argv['output-file'] === 'string') {
+    try {
+      writeFileAtomic(resolve(io.cwd, argv['output-file']), output);
+    } catch (e) {
+      return fail(io, `cannot write '${argv['output-file']}': ${describeError(e)}`);
+    }
+  } else io.stdout(output);
+  return 0;
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`xmcfg convert: ${message}\n`);
+  return 2;
+}
+
+function fail(io: Io, message: string): number {
+  io.stderr(`xmcfg convert: ${message}\n`);
+  return 2;
+}

@@ -1,0 +1,196 @@
+/**
+ * @fileoverview `convert --to json`: the libxl-style domain config that `xl create -n` prints
+ * (reference xen-format.md §g): `c_info`, `b_info`, device arrays, then the `on_*` actions.
+ * Defaults are omitted as xl omits them, memory is in KiB, defbools are "True"/"False", enum
+ * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. Only what
+ * can be known without a host is filled in: CPU lists with `node:` items or `all` stay out.
+ */
+import type { NormalizedConfig } from '../normalize/catalogue/index.js';
+import type { CpuList } from '../normalize/cpulist.js';
+
+type Obj = Record<string, unknown>;
+
+const defbool = (b: unknown): string | undefined => (typeof b === 'boolean' ? (b ? 'True' : 'False') : undefined);
+
+/** Drop undefined fields so the output omits defaults, as xl does. */
+function clean<T extends Obj>(o: T): T {
+  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** CPU ids of a CPU list, or null when it needs a host (node items, `all`). */
+export function cpuIds(list: CpuList): number[] | null {
+  const set = new Set<number>();
+  for (const it of list.items) {
+    if (it.kind !== 'cpu') return null;
+    for (let c = it.from; c <= it.to && c - it.from <= 65536; c++) {
+      if (it.negate) set.delete(c);
+      else set.add(c);
+    }
+  }
+  return [...set].sort((a, b) => a - b);
+}
+
+function affinity(v: unknown, maxVcpus: number): number[][] | undefined {
+  if (!v) return undefined;
+  const lists = Array.isArray(v) ? (v as CpuList[]) : Array.from({ length: maxVcpus }, () => v as CpuList);
+  const out: number[][] = [];
+  for (const l of lists.slice(0, maxVcpus)) {
+    const ids = cpuIds(l);
+    if (!ids) return undefined;
+    out.push(ids);
+  }
+  return out;
+}
+
+const ACTION: Record<string, string> = {
+  destroy: 'destroy',
+  restart: 'restart',
+  'rename-restart': 'restart_rename',
+  preserve: 'preserve',
+  'coredump-destroy': 'coredump_destroy',
+  'coredump-restart': 'coredump_restart',
+  'soft-reset': 'soft_reset',
+};
+
+/** The type libxl builds: `type`, else the legacy `builder` (hvm or PV). */
+function guestType(c: Obj): 'pv' | 'pvh' | 'hvm' {
+  if (c.type === 'pv' || c.type === 'pvh' || c.type === 'hvm') return c.type;
+  return c.builder === 'hvm' ? 'hvm' : 'pv';
+}
+
+/** The kernel command line xl builds: `cmdline`, else `root=<root> <extra>`. */
+function cmdline(c: Obj): string | undefined {
+  if (typeof c.cmdline === 'string') return c.cmdline;
+  const parts: string[] = [];
+  if (typeof c.root === 'string') parts.push(`root=${c.root}`);
+  if (typeof c.extra === 'string') parts.push(c.extra);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** Build the libxl domain config object of a normalised config. */
+export function toLibxlJson(config: NormalizedConfig): Obj {
+  const c = config as unknown as Obj;
+  const type = guestType(c);
+  const vcpus = typeof c.vcpus === 'number' ? Math.max(1, c.vcpus) : 1;
+  const maxVcpus = typeof c.maxvcpus === 'number' ? c.maxvcpus : vcpus;
+  const mem = typeof c.memory === 'number' ? c.memory : undefined;
+  const maxmem = typeof c.maxmem === 'number' ? c.maxmem : mem;
+  const out: Obj = {};
+  out.c_info = clean({
+    type,
+    hap: defbool(c.hap),
+    oos: defbool(c.oos),
+    name: c.name,
+    uuid: c.uuid,
+    pool_name: c.pool,
+    driver_domain: defbool(c.driver_domain),
+  });
+  const typePart: Obj =
+    type === 'hvm'
+      ? clean({
+          pae: defbool(c.pae),
+          apic: defbool(c.apic),
+          acpi: defbool(c.acpi),
+          nx: defbool(c.nx),
+          hpet: defbool(c.hpet),
+          timeoffset: typeof c.rtc_timeoffset === 'number' ? String(c.rtc_timeoffset) : undefined,
+          boot: c.boot,
+          stdvga: defbool(c.stdvga),
+          vnc: c.vnc === undefined ? undefined : clean({ enable: defbool(c.vnc), listen: c.vnclisten, display: c.vncdisplay, findunused: defbool(c.vncunused) }),
+          serial: typeof c.serial === 'string' ? c.serial : undefined,
+          usb: defbool(c.usb),
+        })
+      : type === 'pv'
+        ? clean({ bootloader: c.bootloader, bootloader_args: Array.isArray(c.bootloader_args) ? c.bootloader_args : typeof c.bootloader_args === 'string' ? [c.bootloader_args] : undefined })
+        : {};
+  out.b_info = clean({
+    max_vcpus: maxVcpus,
+    avail_vcpus: Array.from({ length: Math.min(vcpus, maxVcpus) }, (_, i) => i),
+    vcpu_hard_affinity: affinity(c.cpus, maxVcpus),
+    vcpu_soft_affinity: affinity(c.cpus_soft, maxVcpus),
+    max_memkb: maxmem !== undefined ? maxmem * 1024 : undefined,
+    target_memkb: mem !== undefined ? mem * 1024 : undefined,
+    shadow_memkb: typeof c.shadow_memory === 'number' ? c.shadow_memory * 1024 : undefined,
+    sched_params: clean({ weight: c.cpu_weight, cap: c.cap }),
+    nested_hvm: defbool(c.nestedhvm),
+    kernel: c.kernel,
+    cmdline: cmdline(c),
+    ramdisk: c.ramdisk,
+    [`type.${type}`]: typePart,
+    arch_arm: {},
+    arch_x86: {},
+  });
+  const disks = ((c.disk as Obj[] | undefined) ?? []).map((d) =>
+    clean({
+      backend_domname: d.backend,
+      pdev_path: d.target,
+      vdev: d.vdev,
+      format: d.format ?? 'raw',
+      script: d.script,
+      readwrite: d.access === 'ro' ? 0 : 1,
+      is_cdrom: d.devtype === 'cdrom' ? 1 : undefined,
+    }),
+  );
+  const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>
+    clean({
+      backend_domname: v.backend,
+      devid: typeof v.devid === 'number' ? v.devid : i,
+      mtu: v.mtu,
+      model: v.model,
+      mac: v.mac,
+      ip: v.ip,
+      bridge: v.bridge,
+      ifname: v.vifname,
+      script: v.script,
+      nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
+      rate_bytes_per_interval: undefined,
+    }),
+  );
+  const pcidevs = ((c.pci as Obj[] | undefined) ?? []).map((p) =>
+    clean({
+      func: p.function,
+      dev: p.device,
+      bus: p.bus,
+      domain: p.domain,
+      vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
+      msitranslate: defbool(p.msitranslate),
+      power_mgmt: defbool(p.power_mgmt),
+      permissive: defbool(p.permissive),
+      seize: defbool(p.seize),
+      rdm_policy: p.rdm_policy,
+      name: p.name,
+    }),
+  );
+  const vfbs = ((c.vfb as Obj[] | undefined) ?? []).map((f, i) =>
+    clean({
+      backend_domname: f.backend,
+      devid: i,
+      vnc: clean({ enable: defbool(f.vnc ?? (f.type === 'vnc' ? true : undefined)), listen: f.vnclisten, passwd: f.vncpasswd, display: f.vncdisplay, findunused: defbool(f.vncunused) }),
+      sdl: clean({ enable: defbool(f.sdl ?? (f.type === 'sdl' ? true : undefined)), opengl: defbool(f.opengl), display: f.display, xauthority: f.xauthority }),
+      keymap: f.keymap,
+    }),
+  );
+  const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) => clean({ backend_domname: ch.backend, devid: i, name: ch.name, connection: ch.connection, path: ch.path }));
+  if (disks.length) out.disks = disks;
+  if (nics.length) out.nics = nics;
+  if (pcidevs.length) out.pcidevs = pcidevs;
+  if (vfbs.length) {
+    out.vfbs = vfbs;
+    // xl adds one PV keyboard per framebuffer.
+    out.vkbs = vfbs.map((_, i) => ({ devid: i }));
+  }
+  if (channels.length) out.channels = channels;
+  const actions: [string, string][] = [
+    ['on_poweroff', 'destroy'],
+    ['on_reboot', 'restart'],
+    ['on_watchdog', 'destroy'],
+    ['on_crash', 'destroy'],
+    ['on_soft_reset', 'soft-reset'],
+  ];
+  for (const [key, def] of actions) {
+    const v = ACTION[String(c[key] ?? def)];
+    if (v && v !== 'destroy') out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,151 @@
+/**
+ * @fileoverview `convert --to xl`: an xm file becomes a file Xen's xl accepts, with the same
+ * normalised config. The source is edited in place (comments and layout kept); statements xl
+ * cannot express are commented out with a note; keys xl does not know are reported; with a
+ * host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
+ */
+import { checkText, type CheckResult } from '../check/check.js';
+import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
+import type { AssignStmt, Stmt } from '../syntax/tree.js';
+import type { Span } from '../diagnostics/span.js';
+import type { Host, Plan, PlanOptions } from '../placement/types.js';
+import { plan as makePlan } from '../placement/index.js';
+import { applyEdits, commentOut, rewriteStatement } from './rewrite.js';
+import { xlString } from './xl-literal.js';
+import { xlKnowsKey } from './xl-keys.js';
+
+/** Options of convertToXl. */
+export interface ConvertOptions {
+  /** Script variables for xm files (`--define vmid=3`). */
+  defines?: Record<string, string | number>;
+  /** Host topology: when given, the NUMA keys are replaced by the placement plan's settings. */
+  host?: Host;
+  planOptions?: PlanOptions;
+}
+
+/** Result of a conversion; diagnostics point into the input text. */
+export interface ConvertResult {
+  /** False when the input could not be converted (syntax errors, impossible plan). */
+  ok: boolean;
+  /** The xl text ('' when !ok). */
+  text: string;
+  diagnostics: Diagnostic[];
+  /** One line per change that removed something (commented-out statements), for stderr. */
+  notes: string[];
+  /** The plan used for the NUMA keys, when a host was given. */
+  plan?: Plan | null;
+}
+
+const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
+/** Error codes that do not block a conversion: the statement is commented out instead. */
+const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
+
+/** Convert an xm (or xl) config text to xl; never throws on any input. */
+export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
+  const res = checkText(text, { dialect: 'auto', defines: options.defines });
+  const blocking = res.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM00') && !STATEMENT_LEVEL.has(d.code));
+  if (blocking.length || res.tree.statements.some((s) => s.kind === 'error')) {
+    return { ok: false, text: '', diagnostics: blocking, notes: [] };
+  }
+  const edits: TextEdit[] = [];
+  const notes: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const line = (offset: number) => res.lineIndex.position(offset).line;
+  const numaStmts: AssignStmt[] = [];
+  const replacedByPlan = options.host ? new Set<string>() : null;
+
+  let planResult: Plan | null | undefined;
+  if (options.host && res.settings.some((s) => NUMA_KEYS.has(s.key))) {
+    const r = makePlan(res.config, options.host, options.planOptions ?? {});
+    planResult = r.plan;
+    diagnostics.push(...r.diagnostics);
+    if (!r.plan) return { ok: false, text: '', diagnostics, notes, plan: null };
+    for (const k of planKeys(r.plan)) replacedByPlan!.add(k);
+  }
+
+  for (const st of res.tree.statements) {
+    if (st.kind === 'unsupported') {
+      edits.push(commentOut(text, blockSpan(st), 'xmcfg convert: xl has no Python statements'));
+      notes.push(`line ${line(st.span.start)}: Python statement commented out`);
+      continue;
+    }
+    if (st.kind !== 'assign') continue;
+    if (NUMA_KEYS.has(st.key.name) && planResult) {
+      numaStmts.push(st);
+      continue;
+    }
+    if (replacedByPlan?.has(st.key.name) && planResult) {
+      edits.push(commentOut(text, st.span, 'xmcfg convert: replaced by the placement plan'));
+      notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
+      continue;
+    }
+    const r = rewriteStatement(text, res.tree.tokens, st, res.settings);
+    if ('edits' in r) edits.push(...r.edits);
+    else {
+      const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : 'no xl value (None)';
+      edits.push(commentOut(text, st.span, `xmcfg convert: ${why}`));
+      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
+    }
+  }
+  if (planResult && numaStmts.length) {
+    edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
+    for (const st of numaStmts.slice(1)) edits.push({ span: st.span, text: '' });
+  }
+  diagnostics.push(...keyDiagnostics(res, !!planResult));
+  let out = applyEdits(text, edits);
+  // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.
+  out = out.replace(/\r\n?/g, '\n');
+  if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
+  if (out.length && !out.endsWith('\n')) out += '\n';
+  return { ok: true, text: out, diagnostics, notes, ...(planResult !== undefined ? { plan: planResult } : {}) };
+}
+
+/** A statement's whole extent, its indented block included (the header's span stops at the colon). */
+function blockSpan(st: Stmt): Span {
+  let end = st.span.end;
+  if (st.kind === 'unsupported') for (const b of st.body) end = Math.max(end, blockSpan(b).end);
+  return { start: st.span.start, end };
+}
+
+/** The keys the plan writes. */
+function planKeys(p: Plan): string[] {
+  const keys: string[] = [];
+  if (p.xl.cpus) keys.push(p.affinity === 'soft' ? 'cpus_soft' : 'cpus');
+  if (p.xl.vnuma) keys.push('vnuma');
+  return keys;
+}
+
+/** The plan's xl settings as config lines (one CPU list for all vCPUs when they are all equal). */
+export function planLines(p: Plan): string[] {
+  const out: string[] = [];
+  const cpus = p.xl.cpus;
+  if (cpus?.length) {
+    const key = p.affinity === 'soft' ? 'cpus_soft' : 'cpus';
+    const value = cpus.every((c) => c === cpus[0]) ? xlString(cpus[0]!) : '[' + cpus.map(xlString).join(', ') + ']';
+    out.push(`${key} = ${value}`);
+  }
+  if (p.xl.vnuma?.length) out.push(`vnuma = [${p.xl.vnuma.map((n) => '[' + n.map(xlString).join(', ') + ']').join(', ')}]`);
+  if (!out.length) out.push('# xmcfg convert: the placement plan needs no xl setting');
+  return out;
+}
+
+/** Keys xl does not know, and NUMA keys kept for lack of a host: reported at the key. */
+function keyDiagnostics(res: CheckResult, planned: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of res.settings) {
+    if (NUMA_KEYS.has(s.key)) {
+      if (!planned) {
+        out.push({
+          code: 'XM0550',
+          severity: 'warning',
+          message: `xl ignores "${s.key}"; the key is kept as written`,
+          span: s.keySpan,
+          hint: 'give --host HOST to turn the NUMA request into cpus/vnuma settings',
+        });
+      }
+    } else if (!xlKnowsKey(s.key)) {
+      out.push({ code: 'XM0551', severity: 'warning', message: `xl does not know "${s.key}" and ignores it`, span: s.keySpan });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * @fileoverview What xl's parser (libxlu) accepts as a value, and how to write an evaluated value
+ * so that it does: double-quoted one-line strings with the escapes libxlu knows, non-negative
+ * integers as numbers, everything else that has no xl spelling as a quoted string.
+ */
+import type { Expr } from '../syntax/tree.js';
+import type { Value } from '../syntax/value.js';
+
+/** Escapes libxlu decodes (after the backslash). */
+const XL_ESCAPES = new Set(['"', "'", '\\', 'a', 'b', 'f', 'n', 'r', 't', 'v']);
+
+/** A string in xl syntax: double quotes, one line, only escapes libxlu decodes. */
+export function xlString(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    switch (c) {
+      case '"':
+        out += '\\"';
+        break;
+      case '\\':
+        out += '\\\\';
+        break;
+      case '\n':
+        out += '\\n';
+        break;
+      case '\r':
+        out += '\\r';
+        break;
+      case '\t':
+        out += '\\t';
+        break;
+      case '\x07':
+        out += '\\a';
+        break;
+      case '\b':
+        out += '\\b';
+        break;
+      case '\f':
+        out += '\\f';
+        break;
+      case '\v':
+        out += '\\v';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out + '"';
+}
+
+/** True when a number's text reads the same in xl (strtol base 0) as in xm: decimal, lowercase hex, octal. */
+export function isXlNumberText(text: string): boolean {
+  if (text.length === 0) return false;
+  if (text.startsWith('0x')) {
+    if (text.length === 2) return false;
+    for (let i = 2; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    }
+    return true;
+  }
+  const octal = text.length > 1 && text[0] === '0';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > (octal ? 55 : 57)) return false;
+  }
+  return true;
+}
+
+/** The xl spelling of an evaluated value, or null when xl has none (None). */
+export function xlLiteral(v: Value): string | null {
+  switch (v.kind) {
+    case 'string':
+    case 'word':
+      return xlString(v.value);
+    case 'bool':
+      return v.value ? '1' : '0';
+    case 'none':
+      return null;
+    case 'number':
+      if (v.value !== null && Number.isSafeInteger(v.value) && v.value >= 0) return isXlNumberText(v.text) && v.pyType !== 'long' ? v.text : String(v.value);
+      // Negative numbers and floats have no unquoted xl form; xl's numeric getter reads a quoted "-5".
+      return xlString(v.value !== null && v.pyType !== 'float' ? String(v.value) : v.text);
+    case 'list': {
+      const items: string[] = [];
+      for (const it of v.items) {
+        const s = xlLiteral(it);
+        if (s === null) return null;
+        items.push(s);
+      }
+      return '[' + items.join(', ') + ']';
+    }
+  }
+}
+
+/** True when the expression as written is already valid xl with the same meaning (strings, numbers). */
+export function isXlLiteral(e: Expr, text: string): boolean {
+  if (e.kind === 'number') return isXlNumberText(e.text);
+  if (e.kind !== 'string' || e.parts.length !== 1) return false;
+  const p = e.parts[0]!;
+  if (p.prefix || p.quote.length !== 1) return false;
+  const raw = text.slice(p.span.start, p.span.end);
+  for (let i = 1; i < raw.length - 1; i++) {
+    const c = raw[i]!;
+    if (c === '\n' || c === '\r') return false;
+    if (c === '\\') {
+      if (!XL_ESCAPES.has(raw[i + 1]!)) return false;
+      i++;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,130 @@
+/** @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`). */
+import { defineCodes } from '../registry.js';
+
+/** Code constants, so the evaluator never spells a code twice. */
+export const EvalCode = {
+  undefinedName: 'XM0050',
+  conditionalName: 'XM0051',
+  notEvaluated: 'XM0052',
+  badOperands: 'XM0053',
+  divisionByZero: 'XM0054',
+  outOfRange: 'XM0055',
+  stringTooLong: 'XM0056',
+  listTooLong: 'XM0057',
+  tooDeep: 'XM0058',
+  badFormat: 'XM0059',
+  appendMismatch: 'XM0060',
+  blockNotRead: 'XM0061',
+  badEscape: 'XM0062',
+  fileTooLarge: 'XM0063',
+} as const;
+
+export const evaluateCodes = defineCodes({
+  XM0050: {
+    severity: 'error',
+    title: 'undefined name',
+    explanation:
+      'An xm config is Python: a bare name used as a value must have been assigned earlier in the file, or be given on the command line (`xmcfg check --define vmid=3`, as `xm create cfg vmid=3` pre-defined it). xmcfg reads names in file order, like Python did, so a name assigned later, or one that only existed in the xm process, is unknown. Quote the value if a string was meant.',
+    bad: 'name = "VM%d" % vmid',
+    good: 'vmid = 1\nname = "VM%d" % vmid',
+  },
+  XM0051: {
+    severity: 'error',
+    title: 'name set by code that is not evaluated',
+    explanation:
+      'The name was last set by Python code xmcfg does not run: inside an `if`, `for` or `def` block, by `import`, by a tuple unpacking `a, b = ...` or an operator assignment such as `x -= 1`, or it is one of the modules and helpers xm provided (`os`, `sys`, `xm_vars`). xmcfg cannot know its value and does not guess. Assign the name a plain value unconditionally (or pass it with `--define`) so the setting can be checked.',
+    bad: 'if arch == "x86_64":\n    dm = "/usr/lib64/xen/bin/qemu-dm"\ndevice_model = dm',
+    good: 'device_model = "/usr/lib64/xen/bin/qemu-dm"',
+  },
+  XM0052: {
+    severity: 'error',
+    title: 'expression not evaluated',
+    explanation:
+      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. Write the resulting value literally.',
+    bad: 'arch = os.uname()[4]',
+    good: 'arch = "x86_64"',
+  },
+  XM0053: {
+    severity: 'error',
+    title: 'unsupported operand types',
+    explanation:
+      'Python 2 would raise a TypeError for this expression: the operator does not apply to these types (a string plus a number, a list times a float, minus a string...). Convert the operand, for example with `%` formatting, or write the value literally.',
+    bad: 'name = "vm" + 3',
+    good: 'name = "vm%d" % 3',
+  },
+  XM0054: {
+    severity: 'error',
+    title: 'division or modulo by zero',
+    explanation: 'The right operand of `/`, `//` or `%` (or the base of a negative power) is zero; Python raises ZeroDivisionError and xm would refuse the file.',
+    bad: 'memory = 1024 / 0',
+    good: 'memory = 1024 / 2',
+  },
+  XM0055: {
+    severity: 'error',
+    title: 'number out of range',
+    explanation:
+      'The number (written or computed) is beyond 2^53 (or an infinite float). No Xen setting needs such a value and it cannot be represented exactly, so xmcfg reports it instead of rounding. Check for a misplaced operator such as `**`.',
+    bad: 'maxmem = 2 ** 64',
+    good: 'maxmem = 2 ** 12',
+  },
+  XM0056: {
+    severity: 'error',
+    title: 'string too long',
+    explanation:
+      'The expression would build a string longer than 1 MiB (or a list holding more than 16 MiB of text). xmcfg checks sizes before building values, so a runaway repetition such as `"x" * 10**9` is reported instead of exhausting memory.',
+    bad: 'extra = "x" * 10**9',
+    good: 'extra = "x" * 10',
+  },
+  XM0057: {
+    severity: 'error',
+    title: 'list too long',
+    explanation: 'The expression would build a list with more than 100,000 items (nested lists count their items too). No domain needs that many devices; the size is checked before the list is built.',
+    bad: 'vif = [""] * 10**9',
+    good: 'vif = [""] * 2',
+  },
+  XM0058: {
+    severity: 'error',
+    title: 'expression nested too deeply',
+    explanation: 'The expression or list nests more than 100 levels deep. Python 2 itself refused such nesting; xmcfg stops there instead of risking its stack.',
+    bad: `x = ${'['.repeat(101)}${']'.repeat(101)}`,
+    good: 'x = 1',
+  },
+  XM0059: {
+    severity: 'error',
+    title: 'bad string formatting',
+    explanation:
+      'The `%` formatting would fail in Python 2: too few or too many arguments for the conversions, an unknown conversion character, a number conversion (`%d`) given a string, or a `%(key)s` mapping key (dictionaries are not evaluated).',
+    bad: 'name = "vm%d-%d" % 3',
+    good: 'name = "vm%d-%d" % (3, 4)',
+  },
+  XM0060: {
+    severity: 'error',
+    title: '`+=` mixes a list and a string',
+    explanation:
+      "xl's `+=` concatenates a string to a string or appends a list to a list. Adding a list to a string (or a string to a list) is an error that makes libxlu reject the whole file (\"can't add [list] to \\\"string\\\"\"). Use the same kind of value on both sides.",
+    bad: 'extra = "console=hvc0"\nextra += ["debug"]',
+    good: 'extra = "console=hvc0"\nextra += " debug"',
+  },
+  XM0061: {
+    severity: 'info',
+    title: 'settings inside this block are not read',
+    explanation:
+      'Assignments inside an `if`, `for`, `def`, `try` or other Python block only happen when the block runs. xmcfg never runs code, so these settings are not read and are not checked. Move the settings out of the block (choose one branch) if they should count.',
+    bad: 'if arch == "x86_64":\n    memory = 512',
+    good: 'memory = 512',
+  },
+  XM0062: {
+    severity: 'error',
+    title: 'invalid escape in a Python string',
+    explanation: 'Python 2 refuses `\\x` not followed by two hex digits, and in u-strings `\\u`/`\\U` not followed by 4/8 hex digits; xm would fail to read the file. Write the full escape or double the backslash.',
+    bad: 'extra = "console=\\x4"',
+    good: 'extra = "console=\\x41"',
+  },
+  XM0063: {
+    severity: 'error',
+    title: 'file too large to evaluate',
+    explanation: 'The values of this file together exceed the evaluation budget (64 Mi characters and items), almost certainly because large values are copied many times. Settings from here on are not read.',
+    bad: 'a = "x" * 1000000\nb = a\nc = a\n# ... repeated hundreds of times',
+    good: 'a = "x" * 1000',
+  },
+});

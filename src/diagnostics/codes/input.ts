@@ -1,0 +1,26 @@
+/** @fileoverview XM0040–XM0049: problems with the input file itself (size, encoding), found by the front ends. */
+import { defineCodes } from '../registry.js';
+
+export const inputCodes = defineCodes({
+  XM0040: {
+    severity: 'error',
+    title: 'file too large',
+    explanation:
+      'The file is larger than the size limit (64 MiB by default, `--max-file-size` changes it), so it was not read. ' +
+      'Real domain configs are a few kilobytes; a file this large is usually a disk image, a log or a generated file ' +
+      'that a directory walk or a glob picked up by mistake. Narrow the paths or globs you pass to `xmcfg check`, ' +
+      'or raise the limit if the file really is a config.',
+    bad: '$ xmcfg check /srv/xen   # also picks up /srv/xen/images/disk0.cfg (20 GiB)',
+    good: '$ xmcfg check "/srv/xen/guests/*.cfg"',
+  },
+  XM0041: {
+    severity: 'warning',
+    title: 'invalid UTF-8',
+    explanation:
+      'The file contains bytes that are not valid UTF-8 (often a comment or string saved in Latin-1 or another legacy ' +
+      'encoding). xmcfg read each invalid sequence as the replacement character U+FFFD, so strings containing such ' +
+      'bytes may not match what xl would pass on. Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+    bad: "name = 'caf\uFFFD'   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8",
+    good: "name = 'café'      # saved as UTF-8 (bytes 0xC3 0xA9)",
+  },
+});

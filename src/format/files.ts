@@ -1,0 +1,33 @@
+/**
+ * @fileoverview File helpers shared by `fmt` and `convert`: an atomic write (temporary file in the
+ * same folder, fsync, rename, so an interrupted run leaves either the old or the new file, never a
+ * half-written one).
+ */
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** Replace `path` with `content` atomically, keeping the old file's permission bits. */
+export function writeFileAtomic(path: string, content: string): void {
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    mode = undefined;
+  }
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(tmp, 'wx', mode ?? 0o644);
+  try {
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (mode !== undefined) chmodSync(tmp, mode);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}

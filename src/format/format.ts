@@ -1,0 +1,105 @@
+/**
+ * @fileoverview The `fmt` engine: parse, refuse files with syntax errors, print the canonical
+ * layout, then prove the rewrite harmless by parsing the output again and comparing every
+ * setting's evaluated value. A file is only ever rewritten when that proof holds, so the
+ * normalised config can never change through formatting.
+ */
+import { parse } from '../syntax/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Dialect, Setting, Value } from '../syntax/value.js';
+import type { Stmt, SyntaxTree } from '../syntax/tree.js';
+import { printTree, UnformattableError } from './printer.js';
+import type { LayoutOptions } from './options.js';
+
+/** Options of one format run. */
+export interface FormatOptions extends LayoutOptions {
+  dialect?: Dialect | 'auto';
+  defines?: Record<string, string | number>;
+  /** Re-parse the output and compare settings (default true; only benchmarks turn it off). */
+  verify?: boolean;
+}
+
+/** Why a text was not formatted. */
+export type FormatRefusal = 'syntax-errors' | 'unsupported-statement' | 'verification-failed';
+
+/** Result of formatting one text. `text` is the input itself whenever `refused` is set. */
+export interface FormatResult {
+  text: string;
+  changed: boolean;
+  dialect: Dialect;
+  refused?: FormatRefusal;
+  /** The error diagnostics that made the formatter refuse (empty otherwise). */
+  diagnostics: Diagnostic[];
+}
+
+/** True for codes of the lexical/syntax range (XM00xx), the ones that make a rewrite unsafe. */
+export function isSyntaxCode(code: string): boolean {
+  return code.startsWith('XM00');
+}
+
+/** Format one config text in the canonical layout; never throws on any input. */
+export function formatText(text: string, options: FormatOptions = {}): FormatResult {
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines });
+  const dialect = parsed.dialect;
+  const refuse = (refused: FormatRefusal, diagnostics: Diagnostic[]): FormatResult => ({ text, changed: false, dialect, refused, diagnostics });
+  const syntaxErrors = parsed.diagnostics.filter((d) => d.severity === 'error' && isSyntaxCode(d.code));
+  if (syntaxErrors.length) return refuse(syntaxErrors.some((d) => d.code === 'XM0020') ? 'unsupported-statement' : 'syntax-errors', syntaxErrors);
+  const blocker = firstNonAssignment(parsed.tree);
+  if (blocker) {
+    const found = parsed.diagnostics.filter((d) => d.severity === 'error' && d.span.start >= blocker.span.start && d.span.start < blocker.span.end);
+    return refuse(blocker.kind === 'unsupported' ? 'unsupported-statement' : 'syntax-errors', found);
+  }
+  let out: string;
+  try {
+    out = printTree(parsed.tree, options);
+  } catch (e) {
+    if (e instanceof UnformattableError) return refuse('syntax-errors', []);
+    throw e;
+  }
+  if (out === text) return { text, changed: false, dialect, diagnostics: [] };
+  if (options.verify !== false) {
+    const again = parse(out, { dialect, defines: options.defines });
+    if (!sameSettings(parsed.settings, again.settings) || countErrors(again.diagnostics) > countErrors(parsed.diagnostics)) {
+      return refuse('verification-failed', []);
+    }
+  }
+  return { text: out, changed: true, dialect, diagnostics: [] };
+}
+
+function countErrors(diags: readonly Diagnostic[]): number {
+  return diags.reduce((n, d) => n + (d.severity === 'error' ? 1 : 0), 0);
+}
+
+function firstNonAssignment(tree: SyntaxTree): Stmt | undefined {
+  return tree.statements.find((s) => s.kind !== 'assign');
+}
+
+/** Same keys, operators and evaluated values in the same order (spans ignored). */
+export function sameSettings(a: readonly Setting[], b: readonly Setting[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.op !== y.op || !!x.appended !== !!y.appended || !sameValue(x.value, y.value)) return false;
+  }
+  return true;
+}
+
+/** Structural equality of two evaluated values, ignoring spans. */
+export function sameValue(a: Value, b: Value): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'string':
+    case 'bool':
+    case 'word':
+      return a.value === (b as typeof a).value;
+    case 'number':
+      return a.text === (b as typeof a).text && a.value === (b as typeof a).value;
+    case 'none':
+      return true;
+    case 'list': {
+      const l = b as typeof a;
+      return a.tuple === l.tuple && a.items.length === l.items.length && a.items.every((v, i) => sameValue(v, l.items[i]!));
+    }
+  }
+}

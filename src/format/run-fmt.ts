@@ -1,0 +1,136 @@
+/**
+ * @fileoverview The implementation of `xmcfg fmt`, loaded only when the command runs. Files with
+ * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
+ * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
+ */
+import { describeError } from '../cli/check/check-file.js';
+import { discover } from '../cli/check/discover.js';
+import { parseDefines, strings } from '../cli/check/options.js';
+import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput } from '../cli/check/read-input.js';
+import { useColor } from '../cli/color.js';
+import type { Io } from '../cli/types.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatStylish } from '../report/stylish.js';
+import { formatText, type FormatOptions, type FormatResult } from './format.js';
+import { writeFileAtomic } from './files.js';
+import type { QuoteStyle } from './options.js';
+
+/** Run `xmcfg fmt`; returns the exit code. */
+export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return usage(io, defines.message);
+  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
+  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  const lineWidth = Number(argv['line-width'] ?? 100);
+  const indent = Number(argv.indent ?? 4);
+  if (!Number.isInteger(lineWidth) || lineWidth < 20) return usage(io, '--line-width must be an integer of at least 20');
+  if (!Number.isInteger(indent) || indent < 1 || indent > 16) return usage(io, '--indent must be an integer from 1 to 16');
+  const options: FormatOptions = {
+    dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto',
+    defines: defines.value,
+    quote: (argv.quote as QuoteStyle | undefined) ?? 'keep',
+    lineWidth,
+    indent,
+  };
+  const check = argv.check === true;
+  const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
+  const paths = strings(argv.paths);
+  if (paths.length === 0) return usage(io, 'give the files or folders to format, or - for standard input');
+
+  if (paths.includes('-')) {
+    if (paths.length > 1) return usage(io, '- (standard input) cannot be combined with other paths');
+    let text: string;
+    try {
+      const read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+      if (read.kind === 'fatal') return fail(io, read.message);
+      text = read.text;
+    } catch (e) {
+      return fail(io, `cannot read standard input: ${describeError(e)}`);
+    }
+    const r = safeFormat(text, options);
+    if (r.refused) {
+      reportRefusal(io, '<stdin>', text, r, color);
+      if (!check) io.stdout(text);
+      return 1;
+    }
+    if (check) {
+      if (r.changed) io.stdout('<stdin>\n');
+      return r.changed ? 1 : 0;
+    }
+    io.stdout(r.text);
+    return 0;
+  }
+
+  const found = await discover(paths, io.cwd);
+  for (const p of found.problems) io.stderr(`xmcfg fmt: ${p}\n`);
+  let exit = found.problems.length ? 2 : 0;
+  let changed = 0;
+  let refused = 0;
+  for (const t of found.targets) {
+    const read = await readInput(t.abs, t.path, maxFileSize);
+    if (read.kind === 'fatal') {
+      io.stderr(`xmcfg fmt: ${read.message}\n`);
+      exit = 2;
+      continue;
+    }
+    // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
+    if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
+      reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'syntax-errors' }, color);
+      refused++;
+      continue;
+    }
+    const r = safeFormat(read.text, options);
+    if (r.refused) {
+      reportRefusal(io, t.path, read.text, r, color);
+      refused++;
+      continue;
+    }
+    if (!r.changed) continue;
+    changed++;
+    if (check) {
+      io.stdout(`${t.path}\n`);
+      continue;
+    }
+    try {
+      writeFileAtomic(t.abs, r.text);
+    } catch (e) {
+      io.stderr(`xmcfg fmt: cannot write '${t.path}': ${describeError(e)}\n`);
+      exit = 2;
+    }
+  }
+  const total = found.targets.length;
+  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refused ? `, ${refused} not formatted (errors)` : ''}\n`);
+  if (exit) return exit;
+  return refused || (check && changed) ? 1 : 0;
+}
+
+/** formatText that turns an internal failure into a refusal instead of a crash. */
+function safeFormat(text: string, options: FormatOptions): FormatResult {
+  try {
+    return formatText(text, options);
+  } catch {
+    return { text, changed: false, dialect: 'xl', refused: 'verification-failed', diagnostics: [] };
+  }
+}
+
+function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string }, color: boolean): void {
+  const why =
+    r.refused === 'unsupported-statement'
+      ? 'it contains Python statements'
+      : r.refused === 'verification-failed'
+        ? 'the formatted text would not read back to the same settings (please report this)'
+        : 'it has syntax errors';
+  io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
+  if (r.diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: r.diagnostics }], { color }));
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`xmcfg fmt: ${message}\n`);
+  return 2;
+}
+
+function fail(io: Io, message: string): number {
+  io.stderr(`xmcfg fmt: ${message}\n`);
+  return 2;
+}

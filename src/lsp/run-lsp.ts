@@ -1,0 +1,25 @@
+/**
+ * @fileoverview The implementation of `xmcfg lsp`. The server owns standard input and output until
+ * the client sends `exit` (the protocol library then ends the process with 0 after `shutdown`, 1
+ * without), so the returned promise only settles if the connection cannot start.
+ */
+import { parseDefines, strings } from '../cli/check/options.js';
+import type { Io } from '../cli/types.js';
+import { startStdioServer } from './server.js';
+
+/** Run `xmcfg lsp --stdio`. */
+export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<number> {
+  if (argv.stdio !== true) {
+    io.stderr('xmcfg lsp: give --stdio (the language server speaks LSP over standard input and output)\n');
+    return 2;
+  }
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) {
+    io.stderr(`xmcfg lsp: ${defines.message}\n`);
+    return 2;
+  }
+  const debounce = Number(argv.debounce ?? 0);
+  const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
+  startStdioServer({ dialect, defines: defines.value, debounceMs: Number.isFinite(debounce) && debounce >= 0 ? debounce : 0 });
+  return new Promise<number>(() => {});
+}

@@ -1,0 +1,119 @@
+/**
+ * @fileoverview The connection layer of `xmcfg lsp --stdio`: document sync, diagnostics pushed on
+ * open and on every change, and the request handlers, each a thin call into the pure service.
+ * One check per document version is cached, so hover, completion and code actions after a change
+ * reuse the analysis that produced the diagnostics.
+ */
+import { createConnection, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../check/check.js';
+import { analyze, codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+
+/** Options of the server (also read from the client's initializationOptions). */
+export interface ServerOptions extends ServiceSettings {
+  /** Delay between a change and its check, in ms; changes inside the delay are checked once (default 0). */
+  debounceMs?: number;
+}
+
+/** Register every handler on `connection` and start listening. */
+export function attachServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
+  let debounceMs = options.debounceMs ?? 0;
+  const cache = new Map<string, { version: number; result: CheckResult }>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const resultFor = (doc: TextDocument): CheckResult => {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.result;
+    const result = analyze(doc.getText(), settings);
+    cache.set(doc.uri, { version: doc.version, result });
+    return result;
+  };
+  const publish = (doc: TextDocument): void => {
+    const r = resultFor(doc);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, doc.uri) });
+  };
+  const schedule = (doc: TextDocument): void => {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        // Only the newest version is checked: intermediate versions never cost a check.
+        const current = documents.get(doc.uri);
+        if (current) publish(current);
+      }, debounceMs),
+    );
+  };
+  const withDoc = <T>(uri: string, empty: T, f: (doc: TextDocument) => T): T => {
+    const doc = documents.get(uri);
+    return doc ? f(doc) : empty;
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const init = (params.initializationOptions ?? {}) as ServerOptions;
+    settings = { dialect: init.dialect ?? settings.dialect, defines: init.defines ?? settings.defines };
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['=', '"', "'"] },
+        documentSymbolProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
+      },
+      serverInfo: { name: 'xmcfg' },
+    };
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const s = (change.settings as { xmcfg?: ServiceSettings } | undefined)?.xmcfg;
+    if (!s) return;
+    settings = { dialect: s.dialect ?? settings.dialect, defines: s.defines ?? settings.defines };
+    cache.clear();
+    for (const doc of documents.all()) schedule(doc);
+  });
+
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((p) =>
+    withDoc(p.textDocument.uri, null, (doc) => {
+      const r = resultFor(doc);
+      return hoverAt(r, toOffset(r.lineIndex, p.position));
+    }),
+  );
+  connection.onCompletion((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => {
+      const r = resultFor(doc);
+      return completeAt(doc.getText(), r.lineIndex, toOffset(r.lineIndex, p.position), r.dialect);
+    }),
+  );
+  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onDocumentFormatting((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent: p.options.insertSpaces === false ? 4 : p.options.tabSize })),
+  );
+  connection.onCodeAction((p) =>
+    withDoc(p.textDocument.uri, [], (doc) => {
+      const r = resultFor(doc);
+      const span = { start: toOffset(r.lineIndex, p.range.start), end: toOffset(r.lineIndex, p.range.end) };
+      return codeActions(r, { uri: doc.uri, span, diagnostics: p.context.diagnostics, settings });
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Start the server on standard input and output (`xmcfg lsp --stdio`). */
+export function startStdioServer(options: ServerOptions = {}): Connection {
+  const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  attachServer(connection, options);
+  return connection;
+}

@@ -1,0 +1,41 @@
+/**
+ * @fileoverview One analysis per document version: the same `checkText` pipeline as `xmcfg check`,
+ * plus lookups of the statement and key under the caret.
+ */
+import { checkText, type CheckResult } from '../../check/check.js';
+import type { Dialect } from '../../syntax/value.js';
+import type { AssignStmt, Name, SyntaxTree } from '../../syntax/tree.js';
+
+/** Settings the client may send (initializationOptions or the `xmcfg` configuration section). */
+export interface ServiceSettings {
+  dialect?: Dialect | 'auto';
+  defines?: Record<string, string | number>;
+}
+
+/** Check a document's text exactly as `xmcfg check` would. */
+export function analyze(text: string, settings: ServiceSettings = {}): CheckResult {
+  return checkText(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines });
+}
+
+/** The top-level assignment whose span contains `offset` (end inclusive), if any. */
+export function assignmentAt(tree: SyntaxTree, offset: number): AssignStmt | undefined {
+  const st = tree.statements;
+  let lo = 0;
+  let hi = st.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = st[mid]!;
+    if (s.span.end < offset) lo = mid + 1;
+    else if (s.span.start > offset) hi = mid - 1;
+    else return s.kind === 'assign' ? s : undefined;
+  }
+  return undefined;
+}
+
+/** The key name (or chained target) under the caret, if any. */
+export function keyAt(tree: SyntaxTree, offset: number): Name | undefined {
+  const a = assignmentAt(tree, offset);
+  if (!a) return undefined;
+  for (const n of [a.key, ...(a.chained ?? [])]) if (n.span.start <= offset && offset <= n.span.end) return n;
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * @fileoverview Completion: keys at the start of a statement (with their docs) and allowed values
+ * after `=`. The context is read from the current line by a small hand-written scanner (no regex
+ * over user text), so it also works while the statement is still incomplete.
+ */
+import type { CompletionItem } from 'vscode-languageserver';
+import type { Dialect } from '../../syntax/value.js';
+import type { LineIndex } from '../../diagnostics/line-index.js';
+import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
+import { toRange } from './positions.js';
+
+/** Where the caret is, as far as completion cares. */
+export type CompletionContext =
+  | { kind: 'key'; start: number; restHasEquals: boolean }
+  | { kind: 'value'; key: string; start: number; quote: string }
+  | { kind: 'none' };
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
+const isSpace = (c: number) => c === 32 || c === 9;
+
+/** Classify the caret position from the text of its line. */
+export function completionContext(text: string, offset: number): CompletionContext {
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  // Find where the current statement starts on this line: after the last `;` outside quotes.
+  let stmt = lineStart;
+  let quote = 0;
+  for (let i = lineStart; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 35) return { kind: 'none' };
+    else if (c === 59) stmt = i + 1;
+  }
+  let i = stmt;
+  while (i < offset && isSpace(text.charCodeAt(i))) i++;
+  const keyStart = i;
+  while (i < offset && isWordChar(text.charCodeAt(i))) i++;
+  if (i === offset) {
+    let j = offset;
+    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    const c = text.charCodeAt(j);
+    return { kind: 'key', start: keyStart, restHasEquals: c === 61 || (c === 43 && text.charCodeAt(j + 1) === 61) };
+  }
+  const key = text.slice(keyStart, i);
+  if (!key) return { kind: 'none' };
+  while (i < offset && isSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 43) i++;
+  if (text.charCodeAt(i) !== 61 || i >= offset) return { kind: 'none' };
+  i++;
+  while (i < offset && isSpace(text.charCodeAt(i))) i++;
+  let q = '';
+  const c = text.charCodeAt(i);
+  if (i < offset && (c === 34 || c === 39)) {
+    q = text[i]!;
+    i++;
+  }
+  const valueStart = i;
+  for (; i < offset; i++) {
+    const d = text.charCodeAt(i);
+    if (!(isWordChar(d) || d === 45)) return { kind: 'none' };
+  }
+  return { kind: 'value', key, start: valueStart, quote: q };
+}
+
+/** Completion items at `offset`. `dialect` ranks the file's own dialect's keys first. */
+export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] {
+  const ctx = completionContext(text, offset);
+  if (ctx.kind === 'none') return [];
+  const range = toRange(index, { start: ctx.start, end: offset });
+  if (ctx.kind === 'key') {
+    return allKeys().map((key) => {
+      const doc = keyDoc(key)!;
+      const item: CompletionItem = {
+        label: key,
+        kind: 10, // CompletionItemKind.Property
+        detail: doc.type + (doc.unit ? ` (${doc.unit})` : ''),
+        documentation: { kind: 'markdown', value: keyDocMarkdown(doc) },
+        sortText: (doc.dialects.includes(dialect) ? '0' : '1') + (doc.deprecatedBy ? '1' : '0') + key,
+        textEdit: { range, newText: ctx.restHasEquals ? key : `${key} = ` },
+      };
+      if (doc.deprecatedBy) item.tags = [1];
+      return item;
+    });
+  }
+  const doc = keyDoc(ctx.key);
+  if (!doc) return [];
+  const closing = ctx.quote && text[offset] !== ctx.quote ? ctx.quote : '';
+  return valuesOf(doc).map((v, n) => ({
+    label: String(v),
+    kind: 12, // CompletionItemKind.Value
+    sortText: String(n).padStart(4, '0'),
+    textEdit: { range, newText: ctx.quote ? String(v) + closing : typeof v === 'string' ? JSON.stringify(v) : String(v) },
+  }));
+}
+
+/** Values offered after `key =`: the enum, 1/0 for booleans, the RFC spellings for numa. */
+function valuesOf(doc: KeyDoc): readonly (string | number)[] {
+  if (doc.allowed?.length) return doc.allowed;
+  if (doc.key === 'numa') return ['on', 'off'];
+  if (doc.type === 'boolean') return [1, 0];
+  return [];
+}

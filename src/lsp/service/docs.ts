@@ -1,0 +1,41 @@
+/**
+ * @fileoverview Option documentation for hover and completion: the schema's option docs (the same
+ * TypeBox objects that make the JSON Schema), so the editor never disagrees with `check`.
+ */
+import { optionDoc, optionKeys, type OptionDoc } from '../../schema/index.js';
+
+/** Everything the editor shows about one key (the schema's option documentation). */
+export type KeyDoc = OptionDoc;
+
+/** Every key the catalogue knows (options plus the source-only numanode/numanodes), sorted. */
+export function allKeys(): readonly string[] {
+  return optionKeys();
+}
+
+/** Documentation of a key, or undefined for a key the catalogue does not know. */
+export function keyDoc(key: string): KeyDoc | undefined {
+  return optionDoc(key);
+}
+
+/** A value as it would be written in a config file (for defaults and examples). */
+export function configLiteral(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (Array.isArray(v)) return '[' + v.map(configLiteral).join(', ') + ']';
+  if (v !== null && typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** Markdown shown on hover and in completion details. */
+export function keyDocMarkdown(d: KeyDoc): string {
+  const lines = [`**${d.key}**: ${d.type}${d.unit ? ` (${d.unit})` : ''}`, '', d.description, ''];
+  if (d.allowed?.length) lines.push(`- allowed: ${d.allowed.map((a) => '`' + a + '`').join(', ')}`);
+  if (d.minimum !== undefined || d.maximum !== undefined) lines.push(`- range: ${d.minimum ?? '…'} to ${d.maximum ?? '…'}`);
+  if (d.default !== undefined) lines.push(`- default: \`${configLiteral(d.default)}\``);
+  if (d.deprecatedBy) lines.push(`- deprecated: use \`${d.deprecatedBy}\``);
+  lines.push(`- dialects: ${d.dialects.join(', ')}`);
+  if (d.example !== undefined && !(d.example !== null && typeof d.example === 'object' && !Array.isArray(d.example))) {
+    lines.push('', '```', `${d.key} = ${configLiteral(d.example)}`, '```');
+  }
+  return lines.join('\n').trimEnd();
+}

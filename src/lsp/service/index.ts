@@ -1,0 +1,14 @@
+/**
+ * @fileoverview The pure language service: functions from (text or check result, position,
+ * settings) to LSP-shaped results. No connection, no state: the server in ../server.ts wires
+ * these to JSON-RPC, and tests call them directly.
+ */
+export { analyze, assignmentAt, keyAt, type ServiceSettings } from './analysis.js';
+export { toLspDiagnostics, type DiagnosticData } from './diagnostics.js';
+export { hoverAt } from './hover.js';
+export { completeAt, completionContext, type CompletionContext } from './completion.js';
+export { documentSymbols } from './symbols.js';
+export { formatDocument } from './formatting.js';
+export { codeActions, closestKey, domainNameFromUri, type ActionRequest } from './actions.js';
+export { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
+export { toPosition, toRange, toOffset } from './positions.js';

@@ -1,0 +1,31 @@
+/**
+ * @fileoverview Offsets ↔ LSP positions. Spans are UTF-16 offsets and LSP positions are 0-based
+ * line and UTF-16 character, so the conversion is the line index minus one on both axes.
+ */
+import type { Position, Range } from 'vscode-languageserver';
+import type { LineIndex } from '../../diagnostics/line-index.js';
+import type { Span } from '../../diagnostics/span.js';
+
+/** LSP position of an offset. */
+export function toPosition(index: LineIndex, offset: number): Position {
+  const p = index.position(offset);
+  return { line: p.line - 1, character: p.column - 1 };
+}
+
+/** LSP range of a span. */
+export function toRange(index: LineIndex, span: Span): Range {
+  return { start: toPosition(index, span.start), end: toPosition(index, span.end) };
+}
+
+/** Offset of an LSP position, clamped to the end of its line. */
+export function toOffset(index: LineIndex, pos: Position): number {
+  const line = Math.max(0, Math.min(pos.line, index.lineCount - 1));
+  const start = index.lineStart(line + 1);
+  const next = line + 1 < index.lineCount ? index.lineStart(line + 2) : index.length;
+  return Math.min(start + Math.max(0, pos.character), next);
+}
+
+/** True when two spans overlap or touch (an empty range at a span's edge counts). */
+export function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

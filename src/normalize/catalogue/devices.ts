@@ -1,0 +1,82 @@
+/**
+ * @fileoverview Catalogue: devices (disks, NICs, PCI, framebuffers, channels, USB, serial and the
+ * other PV device spec lists) and low-level resources.
+ */
+import { Type } from '@sinclair/typebox';
+import { special, specList, specString, strOrList, intList, bool, str, int, nestedStrList, oneOf } from './helpers.js';
+import { DiskSpecSchema, VifSpecSchema, PciSpecSchema, VfbSpecSchema, ChannelSpecSchema, UsbdevSpecSchema, UsbctrlSpecSchema, ChardevSpecSchema } from './spec-types.js';
+
+const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Array(item, { maxItems: 1024 });
+
+export const deviceOptions = {
+  disk: special(list(DiskSpecSchema), 'disk', 'list of disk specs', {
+    d: 'Block devices: xl-disk-configuration(5) strings ("format=raw,vdev=xvda,access=rw,target=/dev/vg/a" or positional "/dev/vg/a,raw,xvda,rw"), or xm "phy:/dev/vg/a,xvda,w".',
+    ex: ['phy:/dev/vg/guest,xvda,w'],
+  }),
+  vif: special(list(VifSpecSchema), 'vif', 'list of NIC specs', {
+    d: 'Network interfaces: "mac=…,bridge=…,model=…,script=…,ip=…,rate=…,vifname=…,type=…" per NIC.',
+    ex: ['mac=00:16:3e:00:00:01,bridge=xenbr0'],
+  }),
+  pci: special(list(PciSpecSchema), 'pci', 'list of PCI specs', {
+    d: 'PCI devices to pass through: "[DDDD:]BB:DD.F[@VSLOT][,permissive=1,msitranslate=1,seize=1,power_mgmt=1,rdm_policy=strict]".',
+    ex: ['0000:01:00.0,permissive=1'],
+  }),
+  vfb: special(list(VfbSpecSchema), 'vfb', 'list of framebuffer specs', {
+    d: 'Virtual framebuffers: "vnc=1,vnclisten=…,vncdisplay=N,vncunused=1,vncpasswd=…,keymap=…,sdl=1,display=…,xauthority=…" (xm also "type=vnc|sdl").',
+    ex: ['vnc=1,vnclisten=127.0.0.1'],
+  }),
+  channel: special(list(ChannelSpecSchema), 'channel', 'list of channel specs', {
+    d: 'PV channels: "name=…,connection=pty|socket[,path=…][,backend=…]".',
+    dl: 'xl',
+    ex: ['connection=pty,name=org.qemu.guest_agent.0'],
+  }),
+  usbctrl: special(list(UsbctrlSpecSchema), 'usbctrl', 'list of USB controller specs', { d: 'USB controllers: "type=auto|pv|devicemodel|qusb,version=1-3,ports=1-31".', dl: 'xl' }),
+  usbdev: special(list(UsbdevSpecSchema), 'usbdev', 'list of USB device specs', { d: 'USB host devices: "hostbus=N,hostaddr=N[,controller=N,port=N]".', dl: 'xl' }),
+  serial: special(list(ChardevSpecSchema), 'serial', 'character device or list of them', {
+    d: 'Emulated serial ports (HVM): "pty", "none", "file:PATH", "tcp:HOST:PORT[,server,nowait]", "unix:PATH", a device path, … A list gives several ports (xl).',
+    ex: 'pty',
+  }),
+  vtpm: specList({ d: 'Virtual TPMs: "backend=…,uuid=…".', dl: 'xl' }),
+  p9: specList({ d: '9pfs shares: "tag=…,path=…,security_model=…,backend=…".', dl: 'xl' }),
+  pvcalls: specList({ d: 'PV calls backends: "backend=…".', dl: 'xl' }),
+  vdispl: specList({ d: 'Virtual displays: "backend=…,be-alloc=…,connectors=…".', dl: 'xl' }),
+  vkb: specList({ d: 'Virtual keyboards: "backend=…,backend-type=…".', dl: 'xl' }),
+  virtio: specList({ d: 'virtio devices (Arm): "backend=…,type=…,transport=mmio".', dl: 'xl' }),
+  vsnd: nestedStrList({ d: 'Virtual sound cards: nested lists of "key=value" strings.', dl: 'xl' }),
+  vif2: specList({ d: 'Netchannel2 interfaces (xm; xl warns and ignores).', dl: 'xm' }),
+  nics: int({ d: 'Number of NICs (deprecated).', dl: 'xm', min: 0, dep: 'vif' }),
+  vscsi: strOrList({ d: 'PV SCSI devices "PDEV,VDEV[,DOM]".', dl: 'xm' }),
+  vusb: strOrList({ d: 'PV USB devices.', dl: 'xm' }),
+  rdm: specString({ d: 'Reserved-device-memory policy: "strategy=host,policy=strict|relaxed".', dl: 'xl' }),
+  pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
+  pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
+  pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
+  pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
+  rdm_mem_boundary: int({ d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
+  dtdev: strOrList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
+  ioports: strOrList({ d: 'I/O port ranges "2f8-2ff" (hex).', ex: ['2f8-2ff'] }),
+  iomem: strOrList({ d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex).', dl: 'xl' }),
+  irqs: intList({ d: 'Physical IRQs to pass through.', dl: 'xl' }),
+  irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
+  cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings (xend).', ex: 'host,tm=0,sse3=1' }),
+  cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
+  usb: bool({ d: 'Emulated USB (HVM).' }),
+  usbversion: int({ d: 'Emulated USB version.', dl: 'xl', min: 1, max: 3 }),
+  usbdevice: strOrList({ d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
+  blkif: bool({ d: 'The domain is a block backend.', dl: 'xm' }),
+  netif: bool({ d: 'The domain is a network backend.', dl: 'xm' }),
+  tpmif: strOrList({ d: 'TPM interface (removed after Xen 4.2).', dl: 'xm', dep: 'vtpm' }),
+  e820_host: bool({ d: 'PV: expose the host memory map.', dl: 'xl' }),
+  parallel: str({ d: 'Emulated parallel port (HVM).', dl: 'xm', ex: 'none' }),
+  soundhw: str({ d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
+  vkb_device: bool({ d: 'Emulated keyboard device.', dl: 'xl' }),
+  vendor_device: oneOf(['none', 'xenserver'] as const, { d: 'Xen platform vendor device.', dl: 'xl' }),
+  interface: str({ d: 'Kernel IP autoconfig: interface.', dl: 'xm', def: 'eth0' }),
+  ip: str({ d: 'Kernel IP autoconfig: address.', dl: 'xm' }),
+  gateway: str({ d: 'Kernel IP autoconfig: gateway.', dl: 'xm' }),
+  netmask: str({ d: 'Kernel IP autoconfig: netmask.', dl: 'xm' }),
+  hostname: str({ d: 'Kernel IP autoconfig: host name.', dl: 'xm' }),
+  dhcp: str({ d: 'Kernel IP autoconfig: "dhcp" or "off".', dl: 'xm', def: 'off' }),
+  nfs_server: str({ d: 'NFS root server address.', dl: 'xm' }),
+  nfs_root: str({ d: 'NFS root path.', dl: 'xm' }),
+};

@@ -1,0 +1,176 @@
+/**
+ * @fileoverview Builders for catalogue entries. Each option is one TypeBox schema carrying its own
+ * documentation (`description`, `default`, `examples`) and an `x-xmcfg` annotation (dialects, unit,
+ * deprecation, and how normalisation converts the source value). The TypeScript type, the JSON
+ * Schema, the option docs and the normaliser's dispatch all come from these objects.
+ */
+import { Type, type TSchema, type TOptional, type TString, type TInteger, type TBoolean, type TArray, type TUnsafe, type TUnion } from '@sinclair/typebox';
+
+/** Which dialect(s) know an option. */
+export type DialectSet = readonly ('xl' | 'xm')[];
+
+/**
+ * How normalisation reads the source value of an option. Simple kinds are generic; the others name
+ * a dedicated parser in src/normalize/.
+ */
+export type Conv =
+  | 'string'
+  | 'int'
+  | 'bool'
+  | 'enum'
+  | 'strList'
+  | 'strOrList'
+  | 'intList'
+  | 'boolOrString'
+  | 'boolOrStrList'
+  | 'enumOrInt'
+  | 'nestedStrList'
+  | 'specList'
+  | 'specString'
+  | 'guestType'
+  | 'cpus'
+  | 'disk'
+  | 'vif'
+  | 'pci'
+  | 'vfb'
+  | 'channel'
+  | 'usbdev'
+  | 'usbctrl'
+  | 'serial'
+  | 'vnuma'
+  | 'numa';
+
+/** The `x-xmcfg` annotation of an option (also registered as an Ajv keyword). */
+export interface OptionMeta {
+  dialects: DialectSet;
+  conv: Conv;
+  /** Human name of the normalised type, for docs and messages ("integer", "list of strings"). */
+  type: string;
+  unit?: string;
+  deprecatedBy?: string;
+  /** Allowed values, for enum-like options (also in the schema's `enum`). */
+  allowed?: readonly (string | number)[];
+  /** Source keys folded into this field (numa ← numa, numanodes, numanode). */
+  sourceKeys?: readonly string[];
+}
+
+/** The documentation a catalogue entry is written with. */
+export interface DocIn {
+  /** Description (one or two sentences). */
+  d: string;
+  /** Dialects; default both. */
+  dl?: 'xl' | 'xm' | 'both';
+  unit?: string;
+  min?: number;
+  max?: number;
+  def?: unknown;
+  dep?: string;
+  ex?: unknown;
+}
+
+export const BOTH: DialectSet = ['xl', 'xm'];
+const XL: DialectSet = ['xl'];
+const XM: DialectSet = ['xm'];
+
+function dialectsOf(dl: DocIn['dl']): DialectSet {
+  return dl === 'xl' ? XL : dl === 'xm' ? XM : BOTH;
+}
+
+/** Schema options shared by all entries: docs plus the annotation. */
+function docOpts(doc: DocIn, conv: Conv, type: string, extra: Partial<OptionMeta> = {}): Record<string, unknown> {
+  const meta: OptionMeta = { dialects: dialectsOf(doc.dl), conv, type, ...extra };
+  if (doc.unit !== undefined) meta.unit = doc.unit;
+  if (doc.dep !== undefined) meta.deprecatedBy = doc.dep;
+  const o: Record<string, unknown> = { description: doc.d, 'x-xmcfg': meta };
+  if (doc.def !== undefined) o.default = doc.def;
+  if (doc.ex !== undefined) o.examples = [doc.ex];
+  return o;
+}
+
+function range(doc: DocIn): Record<string, number> {
+  const r: Record<string, number> = {};
+  if (doc.min !== undefined) r.minimum = doc.min;
+  if (doc.max !== undefined) r.maximum = doc.max;
+  return r;
+}
+
+/** A free-form string option. */
+export function str(doc: DocIn): TOptional<TString> {
+  return Type.Optional(Type.String({ ...docOpts(doc, 'string', 'string'), maxLength: 65536 }));
+}
+
+/** A string option with a fixed pattern (uuid etc.). */
+export function pattern(doc: DocIn, re: string, what: string): TOptional<TString> {
+  return Type.Optional(Type.String({ ...docOpts(doc, 'string', what), pattern: re }));
+}
+
+/** An integer option (xl: strtol base 0, quoted numbers accepted; xm: Python int, bool as 0/1). */
+export function int(doc: DocIn): TOptional<TInteger> {
+  return Type.Optional(Type.Integer({ ...docOpts(doc, 'int', 'integer'), ...range(doc) }));
+}
+
+/** A boolean option (xl: a number, 0 = false; xm: bool or number). */
+export function bool(doc: DocIn): TOptional<TBoolean> {
+  return Type.Optional(Type.Boolean(docOpts(doc, 'bool', 'boolean')));
+}
+
+/** A string option restricted to the given values. */
+export function oneOf<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TUnsafe<T[number]>> {
+  return Type.Optional(Type.Unsafe<T[number]>({ ...docOpts(doc, 'enum', 'string', { allowed: values }), type: 'string', enum: [...values] }));
+}
+
+/** A string option given either as one of the values or as a (deprecated) integer. */
+export function oneOfOrInt<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TUnion<[TUnsafe<T[number]>, TInteger]>> {
+  return Type.Optional(
+    Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: 0 })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values })),
+  );
+}
+
+/** A list of strings (a single string is a type error, as in xl). */
+export function strList(doc: DocIn): TOptional<TArray<TString>> {
+  return Type.Optional(Type.Array(Type.String({ maxLength: 65536 }), { ...docOpts(doc, 'strList', 'list of strings'), maxItems: 4096 }));
+}
+
+/** A string or a list of strings, normalised to a list. */
+export function strOrList(doc: DocIn): TOptional<TArray<TString>> {
+  return Type.Optional(Type.Array(Type.String({ maxLength: 65536 }), { ...docOpts(doc, 'strOrList', 'string or list of strings'), maxItems: 4096 }));
+}
+
+/** A list of integers (a single number is accepted as a one-element list). */
+export function intList(doc: DocIn): TOptional<TArray<TInteger>> {
+  return Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { ...docOpts(doc, 'intList', 'list of integers'), maxItems: 4096 }));
+}
+
+/** A boolean, or one of the given strings (gfx_passthru). */
+export function boolOrOneOf<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TUnion<[TBoolean, TUnsafe<T[number]>]>> {
+  return Type.Optional(Type.Union([Type.Boolean(), Type.Unsafe<T[number]>({ type: 'string', enum: [...values] })], docOpts(doc, 'boolOrString', 'boolean or string', { allowed: values })));
+}
+
+/** A boolean, or a list of strings (viridian groups). */
+export function boolOrStrList(doc: DocIn): TOptional<TUnion<[TBoolean, TArray<TString>]>> {
+  return Type.Optional(Type.Union([Type.Boolean(), Type.Array(Type.String({ maxLength: 256 }), { maxItems: 64 })], docOpts(doc, 'boolOrStrList', 'boolean or list of strings')));
+}
+
+/** A list of lists of strings (vsnd). */
+export function nestedStrList(doc: DocIn): TOptional<TArray<TArray<TString>>> {
+  return Type.Optional(Type.Array(Type.Array(Type.String({ maxLength: 4096 }), { maxItems: 256 }), { ...docOpts(doc, 'nestedStrList', 'list of lists of strings'), maxItems: 256 }));
+}
+
+/** A generic `key=value,…` spec item: the original text plus its keys as strings. */
+export const GenericSpec = Type.Object({ spec: Type.String({ maxLength: 65536 }) }, { additionalProperties: Type.String({ maxLength: 65536 }) });
+
+/** A list of generic `key=value,…` spec strings. */
+export function specList(doc: DocIn): TOptional<TArray<typeof GenericSpec>> {
+  return Type.Optional(Type.Array(GenericSpec, { ...docOpts(doc, 'specList', 'list of "key=value,…" strings'), maxItems: 1024 }));
+}
+
+/** One `key=value,…` string (rdm). */
+export function specString(doc: DocIn): TOptional<typeof GenericSpec> {
+  return Type.Optional(Type.Object({ spec: Type.String({ maxLength: 65536 }) }, { ...docOpts(doc, 'specString', '"key=value,…" string'), additionalProperties: Type.String({ maxLength: 65536 }) }));
+}
+
+/** An entry whose schema is given explicitly, with a dedicated converter. */
+export function special<S extends TSchema>(schema: S, conv: Conv, type: string, doc: DocIn, extra: Partial<OptionMeta> = {}): TOptional<S> {
+  Object.assign(schema, docOpts(doc, conv, type, extra));
+  return Type.Optional(schema) as unknown as TOptional<S>;
+}

@@ -1,0 +1,52 @@
+/**
+ * @fileoverview The state one normalisation run shares between the per-option readers: the
+ * dialect, the span map being built, and the diagnostics found so far.
+ */
+import type { Span } from '../diagnostics/span.js';
+import type { Diagnostic, RelatedSpan } from '../diagnostics/diagnostic.js';
+import { codeInfo } from '../diagnostics/codes/index.js';
+import type { Dialect, Setting } from '../syntax/value.js';
+
+/** Source spans of one field of the normalised config. */
+export interface FieldSpans {
+  key: Span;
+  value: Span;
+}
+
+/** JSON Pointer of the normalised config (`/memory`, `/disk/0/vdev`, `/numa`) → spans. */
+export type SpanMap = Record<string, FieldSpans>;
+
+/** Escape one JSON Pointer segment (RFC 6901). */
+export function pointerSegment(s: string | number): string {
+  return String(s).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Build a pointer from segments. */
+export function pointer(...segs: (string | number)[]): string {
+  return segs.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** Make a diagnostic with the registry's default severity for its code. */
+export function makeDiag(code: string, span: Span, message: string, extra: { hint?: string; related?: RelatedSpan[]; severity?: Diagnostic['severity'] } = {}): Diagnostic {
+  const d: Diagnostic = { code, severity: extra.severity ?? codeInfo(code)?.severity ?? 'error', message, span };
+  if (extra.hint !== undefined) d.hint = extra.hint;
+  if (extra.related !== undefined) d.related = extra.related;
+  return d;
+}
+
+/** Per-run state handed to the option readers. */
+export class NormalizeContext {
+  readonly spans: SpanMap = {};
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(readonly dialect: Dialect) {}
+
+  /** Record the spans of a field. */
+  mark(ptr: string, setting: Setting, value: Span): void {
+    this.spans[ptr] = { key: setting.keySpan, value };
+  }
+
+  /** Report a finding. */
+  report(code: string, span: Span, message: string, extra?: Parameters<typeof makeDiag>[3]): void {
+    this.diagnostics.push(makeDiag(code, span, message, extra));
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * @fileoverview `type` and `builder`. xl compares `type` as a prefix, in the order hvm, pv, pvh
+ * (so "" and "h" are hvm, "p" is pv); `builder` is kept as written and interpreted by
+ * {@link builderKind} ("generic" and xm's "linux" = pv, "hvm"/"vmx" = hvm).
+ */
+import type { Setting } from '../syntax/value.js';
+import type { NormalizeContext } from './context.js';
+import { readString, valueToJson } from './values.js';
+
+/** The guest type an xl `type` string selects, or null when it is not a prefix of any. */
+export function guestTypeOf(text: string): 'pv' | 'pvh' | 'hvm' | null {
+  for (const t of ['hvm', 'pv', 'pvh'] as const) if (t.startsWith(text)) return t;
+  return null;
+}
+
+/** The guest type a builder name implies, or null for an unknown builder. */
+export function builderKind(builder: string): 'pv' | 'hvm' | null {
+  if (builder === 'hvm' || builder === 'vmx') return 'hvm';
+  if (builder === 'generic' || builder === 'linux' || builder === 'netbsd') return 'pv';
+  return null;
+}
+
+/** Read `type`; an unrecognised value is kept as written so the schema reports the allowed values. */
+export function readGuestType(s: Setting, ctx: NormalizeContext): unknown {
+  const r = readString(s.value, ctx.dialect);
+  if (!r.ok) return valueToJson(s.value);
+  // xm never had `type`; for it (and for libvirt) only the full names mean something.
+  const t = ctx.dialect === 'xl' ? guestTypeOf(r.value) : (['pv', 'pvh', 'hvm'] as const).find((x) => x === r.value) ?? null;
+  return t ?? r.value;
+}

@@ -1,0 +1,118 @@
+/**
+ * @fileoverview normalize(): from the ordered settings of a file to the typed config of the
+ * catalogue, with a span map and diagnostics. Last assignment wins; an earlier `=` of the same key
+ * is reported (XM0201). Never throws: a failure inside one option's reader becomes a diagnostic.
+ */
+import type { Setting, Dialect } from '../syntax/value.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { NormalizeContext, pointer, type SpanMap } from './context.js';
+import { optionSchema, FOLDED_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
+import { readGeneric } from './readers.js';
+import { readCpus } from './cpus.js';
+import { readGuestType } from './guest-type.js';
+import { readVnuma } from './vnuma.js';
+import { readNumaParts, normalizeNuma } from './numa.js';
+import { readSpecList } from './read-spec-list.js';
+import { parseDisk } from './disk.js';
+import { parseVif } from './vif.js';
+import { parsePci } from './pci.js';
+import { parseVfb, parseChannel, parseUsbctrl, parseUsbdev } from './devices.js';
+import { parseChardev } from './serial.js';
+import { valueToJson } from './values.js';
+
+/** Options of {@link normalize}. */
+export interface NormalizeOptions {
+  dialect: Dialect;
+}
+
+/** Result of {@link normalize}. */
+export interface NormalizeResult {
+  config: NormalizedConfig;
+  spans: SpanMap;
+  diagnostics: Diagnostic[];
+}
+
+/** The setting that takes effect for each key (the last one), in order of first appearance. */
+export function effectiveSettings(settings: readonly Setting[]): Map<string, Setting> {
+  const m = new Map<string, Setting>();
+  for (const s of settings) m.set(s.key, s);
+  return m;
+}
+
+function duplicates(settings: readonly Setting[], ctx: NormalizeContext): void {
+  const first = new Map<string, Setting>();
+  for (const s of settings) {
+    const prev = first.get(s.key);
+    if (prev && s.op === '=') {
+      ctx.report('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
+        related: [{ message: `"${s.key}" was first set here`, span: prev.keySpan }],
+        hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
+      });
+    }
+    if (!prev) first.set(s.key, s);
+  }
+}
+
+function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
+  const d = ctx.dialect;
+  switch (conv) {
+    case 'guestType':
+      return readGuestType(s, ctx);
+    case 'cpus':
+      return readCpus(s, ctx);
+    case 'vnuma':
+      return readVnuma(s, ctx);
+    case 'disk':
+      return readSpecList(s, ctx, (t) => parseDisk(t, d), { code: 'XM0213', what: 'disk spec' });
+    case 'vif':
+      return readSpecList(s, ctx, parseVif, { code: 'XM0214', what: 'vif spec' });
+    case 'pci':
+      return readSpecList(s, ctx, parsePci, { code: 'XM0215', what: 'pci spec' });
+    case 'vfb':
+      return readSpecList(s, ctx, parseVfb, { code: 'XM0217', what: 'vfb spec' });
+    case 'channel':
+      return readSpecList(s, ctx, parseChannel, { code: 'XM0217', what: 'channel spec' });
+    case 'usbctrl':
+      return readSpecList(s, ctx, parseUsbctrl, { code: 'XM0217', what: 'usbctrl spec' });
+    case 'usbdev':
+      return readSpecList(s, ctx, parseUsbdev, { code: 'XM0217', what: 'usbdev spec' });
+    case 'serial':
+      return readSpecList(s, ctx, parseChardev, { code: 'XM0217', what: 'serial device', allowString: true });
+    default:
+      return readGeneric(conv, s, ctx);
+  }
+}
+
+/** Normalise the settings of one file; never throws. */
+export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
+  const ctx = new NormalizeContext(options.dialect);
+  const config: Record<string, unknown> = {};
+  try {
+    duplicates(settings, ctx);
+    const eff = effectiveSettings(settings);
+    let numaDone = false;
+    for (const [key, s] of eff) {
+      if (key === 'numa' || key in FOLDED_KEYS) {
+        if (numaDone) continue;
+        numaDone = true;
+        const numa = normalizeNuma(readNumaParts(eff, ctx.dialect), ctx);
+        if (numa !== undefined) config.numa = numa;
+        continue;
+      }
+      const schema = optionSchema(key);
+      let value: unknown;
+      try {
+        value = schema ? readSpecial(schema['x-xmcfg'].conv, s, ctx) : valueToJson(s.value);
+      } catch (e) {
+        ctx.report('XM0102', s.valueSpan, `internal error while reading ${key}: ${(e as Error).message}`);
+        continue;
+      }
+      if (value === undefined) continue;
+      config[key] = value;
+      ctx.mark(pointer(key), s, s.valueSpan);
+    }
+  } catch (e) {
+    ctx.report('XM0102', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);
+  }
+  return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics };
+}

@@ -1,0 +1,78 @@
+/**
+ * @fileoverview PCI passthrough specs: `[DDDD:]BB:DD.F[@VSLOT][,key=value…]` in hex (xl-pci-
+ * configuration(5); xm's `BUS:DEV.FUNC[@VSLOT][,msitranslate=…]`), also the newer `bdf=` form.
+ */
+import type { PciSpec } from './catalogue/spec-types.js';
+import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
+import { specResult, specBool, type SpecParse } from './spec-result.js';
+
+const BOOL_KEYS = new Set(['permissive', 'msitranslate', 'seize', 'power_mgmt']);
+
+/** Read the BDF (and @vslot) part. */
+function parseBdf(r: SpecParse<PciSpec>, it: SpecItem): void {
+  let text = it.text;
+  const at = text.indexOf('@');
+  if (at !== -1) {
+    const vs = text.slice(at + 1);
+    const v = hex(vs);
+    r.fields.vslot = [it.start + at + 1, it.end];
+    if (v === null || v > 0x1f) r.problems.push({ start: it.start + at + 1, end: it.end, message: `bad virtual slot "${vs}" (hex 0-1f)` });
+    else r.value.vslot = v;
+    text = text.slice(0, at);
+  }
+  const end = it.start + text.length;
+  const bad = (message: string) => r.problems.push({ start: it.start, end, message });
+  const dot = text.lastIndexOf('.');
+  if (dot === -1) return void bad(`malformed PCI address "${text}": no ".FUNCTION" ([DDDD:]BB:DD.F)`);
+  const parts = text.slice(0, dot).split(':');
+  if (parts.length < 2 || parts.length > 3) return void bad(`malformed PCI address "${text}" ([DDDD:]BB:DD.F)`);
+  const [dom, bus, dev] = parts.length === 3 ? parts : ['0', ...parts];
+  const fn = text.slice(dot + 1);
+  const d = hex(dom!);
+  const b = hex(bus!);
+  const s = hex(dev!);
+  const f = fn === '*' ? -1 : hex(fn);
+  if (d === null || d > 0xffff) return void bad(`bad PCI domain "${dom}" (hex 0-ffff)`);
+  if (b === null || b > 0xff) return void bad(`bad PCI bus "${bus}" (hex 0-ff)`);
+  if (s === null || s > 0x1f) return void bad(`bad PCI device "${dev}" (hex 0-1f)`);
+  if (f === null || f > 7) return void bad(`bad PCI function "${fn}" (0-7 or *)`);
+  Object.assign(r.value, { domain: d, bus: b, device: s, function: f });
+  r.fields.bdf = [it.start, end];
+}
+
+/** Parse one pci spec string; never throws. */
+export function parsePci(spec: string): SpecParse<PciSpec> {
+  const r = specResult<PciSpec>(spec);
+  const items = splitItems(spec);
+  let sawBdf = false;
+  items.forEach((it, i) => {
+    const kv = keyValue(it);
+    if (kv.value === null) {
+      if (i === 0 && it.text !== '') {
+        sawBdf = true;
+        parseBdf(r, it);
+      } else if (it.text !== '') r.problems.push({ start: it.start, end: it.end, message: `malformed PCI option "${it.text}" (key=value)` });
+      return;
+    }
+    const { key, value, valueStart: vs, valueEnd: ve } = kv;
+    r.fields[key] = [vs, ve];
+    if (key === 'bdf') {
+      sawBdf = true;
+      parseBdf(r, { text: value, start: vs, end: ve });
+    } else if (BOOL_KEYS.has(key)) {
+      const b = specBool(value);
+      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
+      else (r.value as Record<string, unknown>)[key] = b;
+    } else if (key === 'rdm_policy') {
+      if (value === 'strict' || value === 'relaxed') r.value.rdm_policy = value;
+      else r.problems.push({ start: vs, end: ve, message: `rdm_policy must be strict or relaxed, got "${value}"` });
+    } else if (key === 'vslot') {
+      const v = hex(value);
+      if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
+      else r.value.vslot = v;
+    } else if (key === 'name') r.value.name = value;
+    else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true });
+  });
+  if (!sawBdf && r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no PCI address ([DDDD:]BB:DD.F or bdf=…)' });
+  return r;
+}

@@ -1,0 +1,115 @@
+/**
+ * @fileoverview Readers for the generic option kinds of the catalogue (`x-xmcfg.conv`). A value of
+ * the wrong shape is kept as plain JSON so the schema reports it (XM0102 with the allowed type);
+ * a number xl's strtol refuses, and `+=` on a numeric option, are reported here.
+ */
+import type { Setting, Value } from '../syntax/value.js';
+import type { Conv } from './catalogue/index.js';
+import type { NormalizeContext } from './context.js';
+import { pointer } from './context.js';
+import { readInt, readBool, readString, valueToJson, describeValue, type Read } from './values.js';
+import { readSpecItem } from './read-spec-list.js';
+import { parseGenericSpec } from './devices.js';
+
+/** Undefined = omit the key from the normalised config. */
+type Out = unknown;
+
+/** Turn a failed numeric read into a diagnostic (invalid text, range) or raw JSON (type). */
+function numeric<T>(r: Read<T>, v: Value, s: Setting, ctx: NormalizeContext, what: string): Out {
+  if (r.ok) return r.value;
+  if (r.why === 'type') return valueToJson(v);
+  const text = v.kind === 'number' ? v.text : v.kind === 'string' ? v.value : describeValue(v);
+  ctx.report('XM0108', v.span, r.why === 'range' ? `${s.key}: ${text} does not fit a ${what}` : `${s.key}: "${text}" is not a valid number`, {
+    hint: ctx.dialect === 'xl' ? 'xl reads numbers with strtol: decimal, 0x… hex, or leading-0 octal, and nothing after the digits' : undefined,
+  });
+  return undefined;
+}
+
+function listItems(v: Value, ctx: NormalizeContext): Value[] | null {
+  if (v.kind === 'list') return v.items;
+  return readString(v, ctx.dialect).ok ? [v] : null;
+}
+
+/** Read a value with one of the generic kinds. */
+export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out {
+  const v = s.value;
+  const numericConv = conv === 'int' || conv === 'bool' || conv === 'intList';
+  if (numericConv && s.appended && ctx.dialect === 'xl') {
+    ctx.report('XM0109', s.keySpan, `xl ignores ${s.key}: a numeric option set with += ("can't use += with numbers")`, { hint: `write ${s.key} = <number>` });
+    return undefined;
+  }
+  switch (conv) {
+    case 'string':
+    case 'enum': {
+      const r = readString(v, ctx.dialect);
+      return r.ok ? r.value : valueToJson(v);
+    }
+    case 'int':
+      return numeric(readInt(v, ctx.dialect), v, s, ctx, 'number');
+    case 'bool':
+      return numeric(readBool(v, ctx.dialect), v, s, ctx, 'number');
+    case 'enumOrInt': {
+      if (v.kind === 'string') return v.value;
+      return numeric(readInt(v, ctx.dialect), v, s, ctx, 'number');
+    }
+    case 'boolOrString': {
+      if (v.kind === 'string') {
+        const n = readInt(v, ctx.dialect);
+        return n.ok ? n.value !== 0 : v.value;
+      }
+      return numeric(readBool(v, ctx.dialect), v, s, ctx, 'number');
+    }
+    case 'boolOrStrList': {
+      if (v.kind === 'list') return v.items.map((i) => (i.kind === 'string' ? i.value : valueToJson(i)));
+      if (v.kind === 'string' && !readInt(v, ctx.dialect).ok) return [v.value];
+      return numeric(readBool(v, ctx.dialect), v, s, ctx, 'number');
+    }
+    case 'strList':
+    case 'strOrList': {
+      const items = listItems(v, ctx);
+      if (items === null) return valueToJson(v);
+      return items.map((i, n) => {
+        ctx.mark(pointer(s.key, n), s, i.span);
+        const r = readString(i, ctx.dialect);
+        return r.ok ? r.value : valueToJson(i);
+      });
+    }
+    case 'intList': {
+      const items = v.kind === 'list' ? v.items : [v];
+      const out: unknown[] = [];
+      for (const i of items) {
+        ctx.mark(pointer(s.key, out.length), s, i.span);
+        const n = numeric(readInt(i, ctx.dialect), i, s, ctx, 'number');
+        if (n !== undefined) out.push(n);
+      }
+      return out;
+    }
+    case 'nestedStrList': {
+      if (v.kind !== 'list') return valueToJson(v);
+      return v.items.map((inner, a) => {
+        ctx.mark(pointer(s.key, a), s, inner.span);
+        if (inner.kind !== 'list') return valueToJson(inner);
+        return inner.items.map((i, b) => {
+          ctx.mark(pointer(s.key, a, b), s, i.span);
+          return i.kind === 'string' ? i.value : valueToJson(i);
+        });
+      });
+    }
+    case 'specList': {
+      const items = listItems(v, ctx);
+      if (items === null) return valueToJson(v);
+      const out: unknown[] = [];
+      for (const i of items) {
+        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), parseGenericSpec, { code: 'XM0217', what: `${s.key} spec` });
+        if (r !== null) out.push(r);
+      }
+      return out;
+    }
+    case 'specString': {
+      const r = readSpecItem(v, s, ctx, pointer(s.key), parseGenericSpec, { code: 'XM0217', what: `${s.key} spec` });
+      return r ?? undefined;
+    }
+    default:
+      return valueToJson(v);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * @fileoverview Splitting device spec strings ("key=value,key=value", "a,b,c") into items with
+ * their offsets, so each derived field can point at its own text inside the string.
+ */
+
+/** One comma-separated item: trimmed text and its [start, end) offsets in the string. */
+export interface SpecItem {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A `key=value` item (split at the first `=`; blanks around both parts trimmed). */
+export interface KeyValueItem extends SpecItem {
+  key: string;
+  /** null when the item has no `=`. */
+  value: string | null;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Split at a separator, trimming blanks, keeping offsets. Empty items are kept (positional forms need them). */
+export function splitItems(text: string, sep = ','): SpecItem[] {
+  const out: SpecItem[] = [];
+  let pos = 0;
+  for (;;) {
+    const next = text.indexOf(sep, pos);
+    const end = next === -1 ? text.length : next;
+    out.push(trimItem(text, pos, end));
+    if (next === -1) break;
+    pos = next + sep.length;
+  }
+  return out;
+}
+
+/** The trimmed item covering [start, end). */
+export function trimItem(text: string, start: number, end: number): SpecItem {
+  let s = start;
+  let e = end;
+  while (s < e && (text[s] === ' ' || text[s] === '\t')) s++;
+  while (e > s && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  return { text: text.slice(s, e), start: s, end: e };
+}
+
+/** Split one item at its first `=`. */
+export function keyValue(item: SpecItem): KeyValueItem {
+  const eq = item.text.indexOf('=');
+  if (eq === -1) return { ...item, key: item.text, value: null, valueStart: item.end, valueEnd: item.end };
+  const full = item.start;
+  const k = trimItem(item.text, 0, eq);
+  const v = trimItem(item.text, eq + 1, item.text.length);
+  return { ...item, key: k.text, value: v.text, valueStart: full + v.start, valueEnd: full + v.end };
+}
+
+/** Read a decimal integer (no sign, no junk); null if not one. */
+export function decimal(text: string): number | null {
+  if (!/^\d{1,15}$/.test(text)) return null;
+  return Number(text);
+}
+
+/** Read a hexadecimal integer (no prefix); null if not one. */
+export function hex(text: string): number | null {
+  if (!/^[0-9a-fA-F]{1,12}$/.test(text)) return null;
+  return parseInt(text, 16);
+}
+
+/** Parse "N,N-M,…" into the listed numbers, or an error message. */
+export function numberRanges(text: string): { values: number[] } | { error: string } {
+  const values: number[] = [];
+  for (const it of splitItems(text)) {
+    const dash = it.text.indexOf('-');
+    const a = decimal(dash === -1 ? it.text : it.text.slice(0, dash));
+    const b = dash === -1 ? a : decimal(it.text.slice(dash + 1));
+    if (a === null || b === null) return { error: `"${it.text}" is not a number or N-M range` };
+    if (b < a) return { error: `range "${it.text}" runs backwards` };
+    if (b - a > 65536 || values.length > 65536) return { error: `range "${it.text}" is too large` };
+    for (let i = a; i <= b; i++) values.push(i);
+  }
+  return { values };
+}

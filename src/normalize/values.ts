@@ -1,0 +1,150 @@
+/**
+ * @fileoverview Reading evaluated values the way each dialect's tools read them: xl's getters
+ * (numbers are text read with C strtol base 0; a quoted number is a number; an unquoted NUMBER is a
+ * string; BOOLEAN = number) and xm's Python values (bool → 0/1 where a number is wanted).
+ */
+import type { Value, Dialect } from '../syntax/value.js';
+import type { Span } from '../diagnostics/span.js';
+
+/** Result of reading a number from text. */
+export type NumberRead = { ok: true; value: number } | { ok: false; why: 'invalid' | 'range' };
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
+}
+
+/** C `strtol(text, &end, 0)` with libxlu's check that the whole text was used and fits a long. */
+export function strtol0(text: string): NumberRead {
+  let i = 0;
+  while (i < text.length && isSpace(text[i]!)) i++;
+  let neg = false;
+  if (text[i] === '+' || text[i] === '-') {
+    neg = text[i] === '-';
+    i++;
+  }
+  let base = 10;
+  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
+    base = 16;
+    i += 2;
+  } else if (text[i] === '0') base = 8;
+  const start = i;
+  let v = 0n;
+  const B = BigInt(base);
+  for (; i < text.length; i++) {
+    const d = parseInt(text[i]!, base);
+    if (Number.isNaN(d)) break;
+    v = v * B + BigInt(d);
+  }
+  if (i === start || i !== text.length) return { ok: false, why: 'invalid' };
+  if (neg) v = -v;
+  // A C long is 64 bits; JS numbers are exact only to 2^53, and no option needs more.
+  if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < -BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, why: 'range' };
+  return { ok: true, value: Number(v) };
+}
+
+/** Python `int(text)` for a decimal string (what xend applied to numeric strings). */
+export function pyInt(text: string): NumberRead {
+  const t = text.trim();
+  if (!/^[+-]?\d+$/.test(t)) return { ok: false, why: 'invalid' };
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, why: 'range' };
+}
+
+/** Outcome of reading a value as some type: the value, or why not. */
+export type Read<T> = { ok: true; value: T } | { ok: false; why: 'type' | 'invalid' | 'range' };
+
+/** Read a value as an integer the way the dialect's numeric getter does. */
+export function readInt(v: Value, dialect: Dialect): Read<number> {
+  switch (v.kind) {
+    case 'number':
+      if (v.value === null) return dialect === 'xl' ? strtolRead(v.text) : { ok: false, why: 'invalid' };
+      if (!Number.isInteger(v.value)) return { ok: false, why: 'type' };
+      if (!Number.isSafeInteger(v.value)) return { ok: false, why: 'range' };
+      return { ok: true, value: v.value };
+    case 'string':
+      return dialect === 'xl' ? strtolRead(v.value) : pyIntRead(v.value);
+    case 'bool':
+      return dialect === 'xm' ? { ok: true, value: v.value ? 1 : 0 } : { ok: false, why: 'type' };
+    default:
+      return { ok: false, why: 'type' };
+  }
+}
+
+function strtolRead(text: string): Read<number> {
+  const r = strtol0(text);
+  return r.ok ? r : { ok: false, why: r.why };
+}
+
+function pyIntRead(text: string): Read<number> {
+  const r = pyInt(text);
+  return r.ok ? r : { ok: false, why: r.why };
+}
+
+/** Read a BOOLEAN: xl = a number, 0 false, anything else true; xm = bool or number. */
+export function readBool(v: Value, dialect: Dialect): Read<boolean> {
+  if (v.kind === 'bool') return dialect === 'xm' ? { ok: true, value: v.value } : { ok: false, why: 'type' };
+  const n = readInt(v, dialect);
+  return n.ok ? { ok: true, value: n.value !== 0 } : n;
+}
+
+/** Read a string: xl also accepts an unquoted NUMBER as its text. */
+export function readString(v: Value, dialect: Dialect): Read<string> {
+  if (v.kind === 'string') return { ok: true, value: v.value };
+  if (v.kind === 'number' && dialect === 'xl') return { ok: true, value: v.text };
+  return { ok: false, why: 'type' };
+}
+
+/** Plain JSON of a value (for keys normalisation does not know, and for type errors). */
+export function valueToJson(v: Value): unknown {
+  switch (v.kind) {
+    case 'string':
+    case 'word':
+      return v.value;
+    case 'number':
+      return v.value ?? v.text;
+    case 'bool':
+      return v.value;
+    case 'none':
+      return null;
+    case 'list':
+      return v.items.map(valueToJson);
+  }
+}
+
+/** A short description of a value's kind, for messages ("a list", "the string \"abc\""). */
+export function describeValue(v: Value): string {
+  switch (v.kind) {
+    case 'string':
+      return `the string ${JSON.stringify(v.value)}`;
+    case 'number':
+      return `the number ${v.text}`;
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'word':
+      return `the bare word ${v.value}`;
+    case 'list':
+      return v.tuple ? 'a tuple' : 'a list';
+  }
+}
+
+/**
+ * Map offsets inside a string's value to source offsets, when the literal has no escapes (its
+ * span is the text plus one or three quote characters on each side). Otherwise null: sub-items
+ * then point at the whole value.
+ */
+export function contentOffset(v: Value): number | null {
+  if (v.kind !== 'string') return null;
+  const extra = v.span.end - v.span.start - v.value.length;
+  if (extra === 2) return v.span.start + 1;
+  if (extra === 6) return v.span.start + 3;
+  return null;
+}
+
+/** The source span of `[start, end)` inside a string value (or the whole value span). */
+export function subSpan(v: Value, start: number, end: number): Span {
+  const base = contentOffset(v);
+  if (base === null) return v.span;
+  return { start: base + start, end: base + end };
+}

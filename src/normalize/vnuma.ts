@@ -1,0 +1,91 @@
+/**
+ * @fileoverview `vnuma`: a list of vnodes, each a list of "key=value" strings (pnode, size, vcpus,
+ * vdistances), split at the first `=` with blanks trimmed (xl.cfg(5); reference §c).
+ */
+import type { Setting } from '../syntax/value.js';
+import type { VnumaNode } from './catalogue/spec-types.js';
+import type { NormalizeContext } from './context.js';
+import { pointer } from './context.js';
+import { readString, subSpan, describeValue } from './values.js';
+import { keyValue, trimItem, decimal, numberRanges, splitItems } from './spec-items.js';
+
+/** Read `vnuma`; reports XM0216 for malformed entries and XM0102 for wrong shapes. */
+export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | undefined {
+  if (s.value.kind !== 'list') {
+    ctx.report('XM0102', s.value.span, `vnuma must be a list of vnode lists; got ${describeValue(s.value)}`);
+    return undefined;
+  }
+  const nodes: VnumaNode[] = [];
+  s.value.items.forEach((vnode, i) => {
+    const base = pointer('vnuma', i);
+    const node: VnumaNode = {};
+    const seen = new Set<string>();
+    nodes.push(node);
+    ctx.mark(base, s, vnode.span);
+    if (vnode.kind !== 'list') {
+      ctx.report('XM0216', vnode.span, `vnode ${i} must be a list of "key=value" strings; got ${describeValue(vnode)}`);
+      return;
+    }
+    for (const item of vnode.items) {
+      const t = readString(item, ctx.dialect);
+      if (!t.ok) {
+        ctx.report('XM0216', item.span, `vnode ${i}: items must be "key=value" strings; got ${describeValue(item)}`);
+        continue;
+      }
+      const kv = keyValue(trimItem(t.value, 0, t.value.length));
+      const vspan = subSpan(item, kv.valueStart, kv.valueEnd);
+      const bad = (msg: string) => ctx.report('XM0216', kv.value === null ? item.span : vspan, `vnode ${i}: ${msg}`);
+      if (kv.value === null) {
+        bad(`"${t.value}" is not key=value`);
+        continue;
+      }
+      const value = kv.value;
+      seen.add(kv.key);
+      switch (kv.key) {
+        case 'pnode':
+        case 'size': {
+          const n = decimal(value);
+          if (n === null) bad(`${kv.key} must be a decimal number, got "${value}"`);
+          else if (kv.key === 'size' && n < 1) bad('size must be at least 1 MiB');
+          else {
+            node[kv.key] = n;
+            ctx.mark(`${base}/${kv.key}`, s, vspan);
+          }
+          break;
+        }
+        case 'vcpus': {
+          const r = numberRanges(value);
+          if ('error' in r) bad(`vcpus: ${r.error}`);
+          else {
+            node.vcpus = r.values;
+            ctx.mark(`${base}/vcpus`, s, vspan);
+          }
+          break;
+        }
+        case 'vdistances': {
+          const ds: number[] = [];
+          let ok = true;
+          for (const d of splitItems(value)) {
+            const n = decimal(d.text);
+            if (n === null) {
+              ctx.report('XM0216', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnode ${i}: distance "${d.text}" is not a decimal number`);
+              ok = false;
+            } else ds.push(n);
+          }
+          if (ok) {
+            node.vdistances = ds;
+            ctx.mark(`${base}/vdistances`, s, vspan);
+          }
+          break;
+        }
+        default:
+          ctx.report('XM0218', subSpan(item, kv.start, kv.start + kv.key.length), `vnuma: unknown vnode key "${kv.key}" (xl ignores it)`);
+      }
+    }
+    const missing = ['pnode', 'size', 'vcpus', 'vdistances'].filter((k) => !seen.has(k));
+    if (missing.length > 0 && vnode.items.length > 0) {
+      ctx.report('XM0216', vnode.span, `vnode ${i} lacks ${missing.join(', ')} (all four are documented as mandatory)`, { severity: 'warning' });
+    }
+  });
+  return nodes;
+}

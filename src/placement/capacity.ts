@@ -1,0 +1,73 @@
+/**
+ * @fileoverview The allocator's compact view of a host: parallel arrays indexed by node position
+ * (nodes sorted by id), a flat distance matrix and, built on demand, each node's neighbours sorted
+ * by distance. Policies work on this view only, so the same code serves `plan()` and the benchmark.
+ */
+import type { Host, ReservationLoad } from './types.js';
+
+/** Free memory, CPUs, load and distances of every node, by position. */
+export interface Capacity {
+  /** Host node id at each position (ascending). */
+  ids: number[];
+  /** pCPU count at each position. */
+  cpus: number[];
+  /** Free MiB at each position (host free minus live reservations, never below 0). */
+  free: number[];
+  /** vCPUs already placed at each position (host `vcpus_placed` plus reservations). */
+  load: number[];
+  /** Distance from position a to b at `dist[a * n + b]`. */
+  dist: ArrayLike<number>;
+  /** Per position, the other positions sorted by distance then id; built lazily by neighbours(). */
+  near?: Int32Array[];
+  /** True when dist[a][b] = dist[b][a] for all pairs; built lazily by isSymmetric(). */
+  sym?: boolean;
+}
+
+/** Build the capacity view of a canonical host, after subtracting live reservations. */
+export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLoad> = []): Capacity {
+  const n = host.nodes.length;
+  const ids = host.nodes.map((x) => x.id);
+  const pos = new Map(ids.map((id, i) => [id, i]));
+  const cpus = host.nodes.map((x) => x.cpus.length);
+  const free = host.nodes.map((x) => x.free_mib);
+  const load = host.nodes.map((x) => x.vcpus_placed ?? 0);
+  for (const r of reservations) {
+    for (const part of r.nodes) {
+      const i = pos.get(part.node);
+      if (i === undefined) continue;
+      free[i] = Math.max(0, free[i]! - part.memory_mib);
+      load[i] = load[i]! + part.vcpus;
+    }
+  }
+  const dist = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const row = host.nodes[a]!.distances;
+    for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
+  }
+  return { ids, cpus, free, load, dist };
+}
+
+/** Neighbour order of every position: others by ascending distance, ties by position. */
+export function neighbours(cap: Capacity): Int32Array[] {
+  if (cap.near) return cap.near;
+  const n = cap.ids.length;
+  const out: Int32Array[] = [];
+  for (let a = 0; a < n; a++) {
+    const others: number[] = [];
+    for (let b = 0; b < n; b++) if (b !== a) others.push(b);
+    others.sort((x, y) => cap.dist[a * n + x]! - cap.dist[a * n + y]! || x - y);
+    out.push(Int32Array.from(others));
+  }
+  cap.near = out;
+  return out;
+}
+
+/** Whether the distance matrix is symmetric (cached on the view). */
+export function isSymmetric(cap: Capacity): boolean {
+  if (cap.sym !== undefined) return cap.sym;
+  const n = cap.ids.length;
+  let sym = true;
+  for (let a = 0; a < n && sym; a++) for (let b = a + 1; b < n; b++) if (cap.dist[a * n + b] !== cap.dist[b * n + a]) sym = false;
+  cap.sym = sym;
+  return sym;
+}

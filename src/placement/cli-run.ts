@@ -1,0 +1,231 @@
+/**
+ * @fileoverview Implementations of `host`, `plan`, `release`, `ledger list`, `migrate-plan` and
+ * `rebalance`, loaded only when one of them runs. Exit codes: 0 done, 1 the request cannot be met
+ * (findings of error severity), 2 usage errors, unreadable input, an unusable ledger.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import type { Io } from '../cli/types.js';
+import { formatPlanJson, formatPlanText, formatPlanXl } from './format.js';
+import { readHost } from './host.js';
+import { defaultLedgerPath, Ledger } from './ledger.js';
+import { migratePlan, rebalancePlan } from './migrate.js';
+import { plan as makePlan, type PlanResult } from './plan.js';
+import type { Host, PlacementConfig, PlanOptions, PolicyName } from './types.js';
+
+/** Print host-level diagnostics (no positions) to stderr. */
+function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: string): void {
+  const li = text !== undefined ? new LineIndex(text) : null;
+  for (const d of diags) {
+    const where = path && li ? `${path}:${li.position(d.span.start).line}:${li.position(d.span.start).column}: ` : path ? `${path}: ` : '';
+    io.stderr(`${where}${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
+  }
+}
+
+const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
+
+/** Read a host file: JSON when it starts with `{`, else `xl info -n` text. */
+export function readHostFile(path: string, cwd: string): { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, path), 'utf8');
+  } catch (e) {
+    return { host: null, diagnostics: [], fatal: `cannot read host file ${path}: ${(e as Error).message}` };
+  }
+  return readHost(text, { format: text.trimStart().startsWith('{') ? 'json' : 'xl-info' });
+}
+
+/** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */
+function loadHost(argv: Record<string, unknown>, io: Io): Host | null {
+  const r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } = typeof argv.host === 'string' ? readHostFile(argv.host, io.cwd) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' ? argv['sysfs-root'] : '/' });
+  if (r.fatal) {
+    io.stderr(`xmcfg: ${r.fatal}\n`);
+    return null;
+  }
+  report(io, r.diagnostics, typeof argv.host === 'string' ? argv.host : 'sysfs');
+  return r.host;
+}
+
+function openLedger(argv: Record<string, unknown>, io: Io, create = true): Ledger | null {
+  const path = typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
+  const r = Ledger.open(path, { create, busyTimeoutMs: Number(io.env.XMCFG_LEDGER_TIMEOUT_MS ?? 10_000) });
+  report(io, r.diagnostics);
+  return r.ledger;
+}
+
+/** `xmcfg host`. */
+export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
+  let r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string };
+  if (typeof argv['from-xl-info'] === 'string') {
+    try {
+      r = readHost(readFileSync(resolve(io.cwd, argv['from-xl-info']), 'utf8'), { format: 'xl-info' });
+    } catch (e) {
+      io.stderr(`xmcfg: cannot read ${argv['from-xl-info']}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else if (typeof argv.json === 'string') r = readHostFile(argv.json, io.cwd);
+  else r = readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
+  if (r.fatal) {
+    io.stderr(`xmcfg: ${r.fatal}\n`);
+    return 2;
+  }
+  report(io, r.diagnostics);
+  if (!r.host) return 2;
+  io.stdout(`${JSON.stringify(r.host, null, 2)}\n`);
+  return 0;
+}
+
+/** `xmcfg plan FILE`. */
+export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const file = String(argv.file ?? '');
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    io.stderr(`xmcfg: cannot read ${file}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const { checkText } = await import('../check/check.js');
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
+  const cfgErrors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (cfgErrors.length > 0) {
+    report(io, cfgErrors, file, text);
+    return 1;
+  }
+  const config = checked.config as unknown as PlacementConfig;
+  const host = loadHost(argv, io);
+  if (!host) return 2;
+  const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
+  const wantsLedger = argv.reserve === true || typeof argv.ledger === 'string' || options.policy === 'round-robin';
+  let result: PlanResult;
+  let reservations: PlanOptions['reservations'] = [];
+  if (wantsLedger) {
+    const ledger = openLedger(argv, io);
+    if (!ledger) return 2;
+    try {
+      if (argv.reserve === true) result = ledger.reserve(config, host, options);
+      else {
+        const l = ledger.loads();
+        if (hasError(l.diagnostics)) {
+          report(io, l.diagnostics);
+          return 2;
+        }
+        reservations = l.loads;
+        result = makePlan(config, host, { ...options, reservations, cursor: l.cursor });
+      }
+      if (argv.reserve === true) reservations = ledger.loads().loads.filter((x) => x.domain !== result.plan?.domain);
+    } finally {
+      ledger.close();
+    }
+  } else result = makePlan(config, host, options);
+  report(io, result.diagnostics, file);
+  if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
+  if (!result.plan) return 1;
+  const fmt = (argv.format as string | undefined) ?? 'json';
+  io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
+  return 0;
+}
+
+/** `xmcfg release NAME`. */
+export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const ledger = openLedger(argv, io);
+  if (!ledger) return 2;
+  try {
+    const r = ledger.release(String(argv.name));
+    report(io, r.diagnostics);
+    if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
+    if (r.released) io.stdout(`released ${String(argv.name)}\n`);
+    return r.released ? 0 : 1;
+  } finally {
+    ledger.close();
+  }
+}
+
+/** `xmcfg ledger list`. */
+export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const ledger = openLedger(argv, io);
+  if (!ledger) return 2;
+  try {
+    const r = ledger.list();
+    report(io, r.diagnostics);
+    if (hasError(r.diagnostics)) return 2;
+    if (argv.format === 'json') {
+      io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: r.entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
+    } else {
+      io.stdout(r.entries.length === 0 ? `no reservations in ${ledger.path}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
+      for (const e of r.entries) {
+        const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
+        const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
+        io.stdout(`${e.domain.padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
+      }
+    }
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}
+
+/** `xmcfg migrate-plan NAME --to-node N [--commit]`. */
+export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const to = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map(Number);
+  if (to.length === 0 || to.some((n) => !Number.isInteger(n) || n < 0)) {
+    io.stderr('xmcfg migrate-plan: --to-node needs node ids (integers >= 0)\n');
+    return 2;
+  }
+  const host = loadHost(argv, io);
+  if (!host) return 2;
+  const ledger = openLedger(argv, io);
+  if (!ledger) return 2;
+  try {
+    const list = ledger.list();
+    report(io, list.diagnostics);
+    if (hasError(list.diagnostics)) return 2;
+    const name = String(argv.name);
+    const entry = list.entries.find((e) => e.domain === name);
+    if (!entry) {
+      report(io, [{ code: 'XM0410', severity: 'error', message: `${name} has no reservation in ledger ${ledger.path}`, span: { start: 0, end: 0 } }]);
+      return 1;
+    }
+    const others = list.entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
+    const r = migratePlan(entry.plan, host, others, to);
+    report(io, r.diagnostics);
+    if (!r.migration) return 1;
+    io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
+    if (argv.commit === true && r.migration.plan) {
+      const d = ledger.replace(r.migration.plan);
+      report(io, d);
+      if (hasError(d)) return 2;
+      io.stderr(`ledger: ${name} now reserved on node ${to.join(',')}\n`);
+    }
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}
+
+/** `xmcfg rebalance --host HOST`. */
+export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const host = loadHost(argv, io);
+  if (!host) return 2;
+  const ledger = openLedger(argv, io);
+  if (!ledger) return 2;
+  try {
+    const list = ledger.list();
+    report(io, list.diagnostics);
+    if (hasError(list.diagnostics)) return 2;
+    const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
+    const r = rebalancePlan(host, list.entries.map((e) => e.plan), { threshold, maxMoves: argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']) });
+    report(io, r.diagnostics);
+    if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
+    else {
+      io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
+      if (r.moves.length === 0) io.stdout('# nothing to do\n');
+      for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${m.domain} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+    }
+    return 0;
+  } finally {
+    ledger.close();
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * @fileoverview What a guest asks of the allocator, in capacity positions: memory, vCPUs and the
+ * node request (allocator picks `count` nodes, exactly the listed nodes, or `auto`: the fewest nodes
+ * that hold the memory and the vCPUs, as xl's automatic placement does). Also the refusal shape and
+ * the plain-language shortage explanations every refusal carries.
+ */
+import type { Capacity } from './capacity.js';
+
+/** A placement request against a capacity view. */
+export interface Demand {
+  memMiB: number;
+  vcpus: number;
+  kind: 'auto' | 'count' | 'list';
+  /** Node count for `count` (and the list length for `list`). */
+  count: number;
+  /** Positions for `list`, in the order the config names them. */
+  list: number[];
+}
+
+/** A successful choice: positions in placement order, memory aligned with them. */
+export interface Choice {
+  slots: number[];
+  mem: number[];
+  proportional: boolean;
+  /** Which rule decided (for reasons). */
+  rule: string;
+  /** The score tuple that won (lower is better), for reasons. */
+  score: number[];
+  /** Round-robin: the node id the next placement starts from. */
+  cursor?: number;
+}
+
+/** A refusal with its XM04xx code and the binding constraint in words. */
+export interface Refusal {
+  refused: true;
+  code: string;
+  message: string;
+}
+
+/** Narrowing helper. */
+export function isRefusal(r: Choice | Refusal): r is Refusal {
+  return (r as Refusal).refused === true;
+}
+
+/** Positions sorted by free memory, most first (ties by position). */
+export function byFreeDesc(cap: Capacity): number[] {
+  const order = cap.ids.map((_, i) => i);
+  return order.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+}
+
+/** Fewest nodes that could hold the guest: smallest k whose k freest nodes hold the memory and k largest CPU counts cover the vCPUs. */
+export function minimalNodeCount(d: Demand, cap: Capacity): number {
+  // Fast path (most guests): one node has the memory and one has the pCPUs; O(n), no sorting.
+  let maxFree = 0;
+  let maxCpus = 0;
+  for (let i = 0; i < cap.free.length; i++) {
+    if (cap.free[i]! > maxFree) maxFree = cap.free[i]!;
+    if (cap.cpus[i]! > maxCpus) maxCpus = cap.cpus[i]!;
+  }
+  if (maxFree >= d.memMiB && maxCpus >= d.vcpus) return 1;
+  const free = Float64Array.from(cap.free).sort().reverse();
+  const cpus = Float64Array.from(cap.cpus).sort().reverse();
+  let m = 0;
+  let c = 0;
+  for (let k = 1; k <= free.length; k++) {
+    m += free[k - 1]!;
+    c += cpus[k - 1]!;
+    if (m >= d.memMiB && c >= d.vcpus) return k;
+  }
+  return free.length;
+}
+
+/** Does any placement satisfy the request on current free memory (the benchmark's oracle)? */
+export function satisfiable(d: Demand, cap: Capacity): boolean {
+  if (d.kind === 'list') return d.list.reduce((a, i) => a + cap.free[i]!, 0) >= d.memMiB;
+  if (d.kind === 'count') {
+    if (d.count > cap.ids.length) return false;
+    if (d.count === 1) {
+      for (const f of cap.free) if (f >= d.memMiB) return true;
+      return false;
+    }
+    const top = Float64Array.from(cap.free).sort().reverse();
+    let m = 0;
+    for (let i = 0; i < d.count; i++) m += top[i]!;
+    return m >= d.memMiB;
+  }
+  let m = 0;
+  for (const f of cap.free) m += f;
+  return m >= d.memMiB;
+}
+
+/** The refusal for an unsatisfiable request, naming which nodes lack how much. */
+export function shortage(d: Demand, cap: Capacity): Refusal {
+  const node = (i: number): string => `node ${cap.ids[i]} (${cap.free[i]} MiB free)`;
+  if (d.kind === 'list') {
+    const have = d.list.reduce((a, i) => a + cap.free[i]!, 0);
+    return {
+      refused: true,
+      code: 'XM0403',
+      message: `the listed nodes hold ${have} MiB free, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs: ${d.list.map(node).join(', ')}`,
+    };
+  }
+  if (d.kind === 'count' && d.count > cap.ids.length) {
+    return { refused: true, code: 'XM0404', message: `the guest asks for ${d.count} nodes but the host has ${cap.ids.length}` };
+  }
+  if (d.kind === 'count') {
+    const top = byFreeDesc(cap).slice(0, d.count);
+    const have = top.reduce((a, i) => a + cap.free[i]!, 0);
+    const what = d.count === 1 ? 'no single node holds' : `no ${d.count} nodes together hold`;
+    return {
+      refused: true,
+      code: 'XM0404',
+      message: `${what} ${d.memMiB} MiB: the freest ${d.count === 1 ? 'is' : 'are'} ${top.map(node).join(', ')}, ${d.memMiB - have} MiB short`,
+    };
+  }
+  const have = cap.free.reduce((a, b) => a + b, 0);
+  return { refused: true, code: 'XM0404', message: `the host has ${have} MiB free on all ${cap.ids.length} nodes, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs` };
+}

@@ -1,0 +1,75 @@
+/**
+ * @fileoverview `check --host`: placement findings of a config against a host (XM04xx), each at
+ * the span of the key or value that causes it (`/numa`, `/cpus`, `/memory`, ...), or {0,0} when
+ * the span map lacks it.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { validateHost } from './host-check.js';
+import { hardCpuSet } from './pinning.js';
+import { plan } from './plan.js';
+import type { Host, PlacementConfig } from './types.js';
+
+/** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`). */
+export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }>;
+
+function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
+  for (const p of pointers) {
+    const s = spans?.get(p);
+    if (s) return { ...s.value };
+  }
+  return { start: 0, end: 0 };
+}
+
+/** Placement findings of a normalised config against a host; never throws. */
+export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host): Diagnostic[] {
+  const checked = validateHost(host);
+  if (!checked.host) return checked.diagnostics;
+  const h = checked.host;
+  const out: Diagnostic[] = [];
+  const numa = config.numa;
+  const numaSpan = spanOf(spans, '/numa/nodes', '/numa', '/numanode', '/numanodes');
+  const ids = new Set(h.nodes.map((n) => n.id));
+  if (numa?.mode === 'nodes') {
+    const missing = numa.nodes.filter((id) => !ids.has(id));
+    if (missing.length > 0) {
+      out.push({
+        code: 'XM0402',
+        severity: 'error',
+        message: `numanode names node${missing.length > 1 ? 's' : ''} ${missing.join(',')}, which the host does not have`,
+        span: numaSpan,
+        hint: `host nodes: ${[...ids].join(',')}`,
+      });
+      return out;
+    }
+  }
+  if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
+    out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
+    return out;
+  }
+  // Capacity: the plan's own refusal says which nodes lack what.
+  const r = plan(config, h, {});
+  for (const d of r.diagnostics) {
+    if (d.code === 'XM0403' || d.code === 'XM0404') out.push({ ...d, span: numa ? numaSpan : spanOf(spans, '/memory', '/maxmem') });
+    else if (d.code === 'XM0406') out.push({ ...d, span: spanOf(spans, '/maxvcpus', '/vcpus', '/numa') });
+  }
+  // cpus outside the NUMA nodes the config names.
+  const hard = hardCpuSet(config, h);
+  if (hard && numa?.mode === 'nodes') {
+    const nodeCpus = new Set(h.nodes.filter((n) => numa.nodes.includes(n.id)).flatMap((n) => n.cpus));
+    if (![...hard].some((c) => nodeCpus.has(c))) {
+      out.push({
+        code: 'XM0405',
+        severity: 'error',
+        message: `cpus shares no CPU with numanode ${numa.nodes.join(',')} (their CPUs: ${[...nodeCpus].sort((a, b) => a - b).join(',') || 'none'})`,
+        span: spanOf(spans, '/cpus'),
+        related: [{ message: 'the NUMA nodes are set here', span: numaSpan }],
+      });
+    }
+  }
+  const allCpus = new Set(h.nodes.flatMap((n) => n.cpus));
+  if (hard && [...hard].some((c) => !allCpus.has(c))) {
+    out.push({ code: 'XM0405', severity: 'warning', message: `cpus names CPUs the host does not have (${[...hard].filter((c) => !allCpus.has(c)).slice(0, 8).join(',')})`, span: spanOf(spans, '/cpus') });
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+/**
+ * @fileoverview The guest as the allocator sees it, derived from a normalised config with xm's
+ * defaults: memory = memory ?? maxmem ?? 128 MiB (xend's default; libxl uses 32 MiB, but xmcfg
+ * places the RFC's xm guests), maxmem = maxmem ?? memory, vCPUs = vcpus ?? 1, maxvcpus = maxvcpus
+ * ?? vcpus. The memory to place is the target memory plus an explicit shadow_memory, as libxl's
+ * placement counts it (libxl's own overhead estimate is left out: it is not in the config).
+ */
+import type { PlacementConfig } from './types.js';
+
+/** Default memory (MiB) when the config sets neither memory nor maxmem (xend's default). */
+export const DEFAULT_MEMORY_MIB = 128;
+
+/** What the allocator needs from a config. */
+export interface GuestShape {
+  name: string;
+  memory: number;
+  maxmem: number;
+  /** Memory to place: memory + shadow_memory. */
+  need: number;
+  maxvcpus: number;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined);
+
+/** Derive the guest's shape; never throws (odd values fall back to defaults). */
+export function guestShape(cfg: PlacementConfig): GuestShape {
+  const memory = num(cfg.memory) ?? num(cfg.maxmem) ?? DEFAULT_MEMORY_MIB;
+  const maxmem = Math.max(num(cfg.maxmem) ?? memory, memory);
+  const vcpus = num(cfg.vcpus) ?? 1;
+  const maxvcpus = Math.max(num(cfg.maxvcpus) ?? vcpus, 1);
+  const name = typeof cfg.name === 'string' && cfg.name !== '' ? cfg.name : 'domain';
+  return { name, memory, maxmem, need: memory + (num(cfg.shadow_memory) ?? 0), maxvcpus };
+}

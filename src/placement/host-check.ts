@@ -1,0 +1,103 @@
+/**
+ * @fileoverview Validation and canonical form of a host topology: the JSON Schema check (a
+ * standalone Ajv validator generated at build time from host-schema.json) and the semantic checks
+ * a schema cannot express (unique ids, each CPU on one node, distances). The canonical host has
+ * nodes sorted by id, sorted unique CPUs and a distance for every pair of nodes.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import validateHostSchema from './generated/host-validator.mjs';
+import type { Host, HostNode } from './types.js';
+
+const NOWHERE = { start: 0, end: 0 };
+
+/** Distance assumed when the host gives none: the SLIT defaults (10 local, 20 remote). */
+export const DEFAULT_LOCAL_DISTANCE = 10;
+export const DEFAULT_REMOTE_DISTANCE = 20;
+
+/** A host-level finding (no source position: hosts are data, not config text). */
+export function hostDiag(code: string, severity: Diagnostic['severity'], message: string, hint?: string): Diagnostic {
+  return hint ? { code, severity, message, span: { ...NOWHERE }, hint } : { code, severity, message, span: { ...NOWHERE } };
+}
+
+/** JSON pointer `/nodes/1/free_mib` → `nodes[1].free_mib`, the spelling users see in messages. */
+function fieldName(pointer: string): string {
+  if (pointer === '') return 'host';
+  let out = '';
+  for (const raw of pointer.slice(1).split('/')) {
+    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(part) && out !== '' && !out.endsWith('distances') ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** Check a host object against the schema and the semantic rules; returns the canonical host or null. */
+export function validateHost(input: unknown): { host: Host | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!validateHostSchema(input)) {
+    for (const e of validateHostSchema.errors ?? []) {
+      let field = fieldName(e.instancePath);
+      let msg = e.message ?? e.keyword;
+      if (e.keyword === 'required') field = `${field === 'host' ? '' : `${field}.`}${String(e.params.missingProperty)}`;
+      if (e.keyword === 'additionalProperties') msg = `unknown field "${String(e.params.additionalProperty)}"`;
+      if (e.keyword === 'propertyNames') msg = `distance key "${String(e.params.propertyName)}" is not a node id`;
+      if (e.keyword === 'pattern') continue; // reported by the propertyNames error that follows it
+      diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${field}: ${msg}`));
+    }
+    return { host: null, diagnostics };
+  }
+  const raw = input as Host;
+  const nodes: HostNode[] = raw.nodes
+    .map((n) => ({ ...n, cpus: [...new Set(n.cpus)].sort((a, b) => a - b), distances: { ...(n.distances ?? {}) } }))
+    .sort((a, b) => a.id - b.id);
+  let fatal = false;
+  const cpuOwner = new Map<number, number>();
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (i > 0 && nodes[i - 1]!.id === n.id) {
+      diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: node id ${n.id} appears twice`));
+      fatal = true;
+    }
+    for (const c of n.cpus) {
+      const other = cpuOwner.get(c);
+      if (other !== undefined && other !== n.id) {
+        diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: CPU ${c} belongs to node ${other} and node ${n.id}`));
+        fatal = true;
+      } else cpuOwner.set(c, n.id);
+    }
+    if (n.free_mib > n.memory_mib) {
+      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: free_mib ${n.free_mib} exceeds memory_mib ${n.memory_mib}; using ${n.memory_mib}`));
+      n.free_mib = n.memory_mib;
+    }
+  }
+  if (fatal) return { host: null, diagnostics };
+  const ids = new Set(nodes.map((n) => n.id));
+  for (const n of nodes) {
+    const given = n.distances;
+    const full: Record<string, number> = {};
+    const missing: number[] = [];
+    for (const key of Object.keys(given)) {
+      if (!ids.has(Number(key))) diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${key} names no node; ignored`));
+    }
+    for (const m of nodes) {
+      const d = given[String(m.id)];
+      if (d === undefined) {
+        missing.push(m.id);
+        full[String(m.id)] = m.id === n.id ? DEFAULT_LOCAL_DISTANCE : DEFAULT_REMOTE_DISTANCE;
+      } else full[String(m.id)] = d;
+    }
+    // A partial matrix is a mistake worth telling; no matrix at all (one-node hosts, hand-written
+    // hosts) silently gets the SLIT defaults.
+    if (missing.length > 0 && Object.keys(given).length > 0) {
+      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${DEFAULT_REMOTE_DISTANCE}`));
+    }
+    const local = full[String(n.id)]!;
+    for (const m of nodes) {
+      if (m.id !== n.id && full[String(m.id)]! < local) {
+        diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[String(m.id)]}) is below its local distance ${local}`));
+        break;
+      }
+    }
+    n.distances = full;
+  }
+  return { host: { nodes }, diagnostics };
+}

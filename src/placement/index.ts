@@ -1,0 +1,11 @@
+/** @fileoverview Library surface of the NUMA allocator: host readers, plans, findings, ledger, migration. */
+export type { Host, HostNode, NumaRequest, PlacementConfig, Plan, PlanOptions, PlanVcpu, PolicyName, ReservationLoad } from './types.js';
+export { readHost, type HostFormat, type ReadHostOptions } from './host.js';
+export { validateHost } from './host-check.js';
+export { plan, type PlanResult } from './plan.js';
+export { formatPlanJson, formatPlanText, formatPlanXl } from './format.js';
+export { createFlags, guestType, CDF_BITS } from './flags.js';
+export { maskOf, idsOfMask, rangesOf } from './bitmap.js';
+export { placementFindings, type SpanMap } from './findings.js';
+export { Ledger, defaultLedgerPath, LEDGER_SCHEMA_VERSION, type LedgerEntry } from './ledger.js';
+export { migratePlan, rebalancePlan, loadOfPlan, type MigrationPlan, type RebalanceMove } from './migrate.js';

@@ -1,0 +1,216 @@
+/**
+ * @fileoverview The reservation ledger: an embedded SQLite database (better-sqlite3, loaded lazily
+ * so commands that do not touch the ledger never load the native module). `reserve` re-reads the
+ * live reservations, plans and records the result in ONE `BEGIN IMMEDIATE` transaction, so
+ * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
+ * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
+ */
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hostDiag } from './host-check.js';
+import { plan, type PlanResult } from './plan.js';
+import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
+
+/** Current schema version (PRAGMA user_version). */
+export const LEDGER_SCHEMA_VERSION = 1;
+
+/** Forward migrations: index i brings a ledger from version i to i + 1. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE reservations (
+     domain TEXT PRIMARY KEY,
+     created TEXT NOT NULL,
+     policy TEXT NOT NULL,
+     plan TEXT NOT NULL
+   );
+   CREATE TABLE reservation_nodes (
+     domain TEXT NOT NULL REFERENCES reservations(domain) ON DELETE CASCADE,
+     node INTEGER NOT NULL,
+     memory_mib INTEGER NOT NULL CHECK (memory_mib >= 0),
+     vcpus INTEGER NOT NULL CHECK (vcpus >= 0),
+     PRIMARY KEY (domain, node)
+   );
+   CREATE TABLE cursor (id INTEGER PRIMARY KEY CHECK (id = 0), node INTEGER NOT NULL);`,
+];
+
+/** One live reservation as `ledger list` shows it. */
+export interface LedgerEntry {
+  domain: string;
+  created: string;
+  policy: string;
+  nodes: Array<{ node: number; memory_mib: number; vcpus: number }>;
+  plan: Plan;
+}
+
+/** Default ledger path: $XDG_STATE_HOME/xmcfg/ledger.db, else ~/.local/state/xmcfg/ledger.db. */
+export function defaultLedgerPath(env: Record<string, string | undefined> = process.env): string {
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME !== '' ? env.XDG_STATE_HOME : join(env.HOME ?? homedir(), '.local', 'state');
+  return join(base, 'xmcfg', 'ledger.db');
+}
+
+let driver: typeof BetterSqlite3 | null = null;
+function loadDriver(): typeof BetterSqlite3 {
+  driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+  return driver;
+}
+
+/** A SQLite failure as an XM0408 diagnostic (locked, corrupt, unreadable). */
+export function ledgerError(err: unknown, path: string): Diagnostic {
+  const code = (err as { code?: string }).code ?? '';
+  const msg = (err as Error).message ?? String(err);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return hostDiag('XM0408', 'error', `ledger ${path} is locked by another process; nothing was planned or recorded`, 'retry, or raise the wait with a shorter concurrent run');
+  }
+  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+    return hostDiag('XM0408', 'error', `ledger ${path} is corrupt or not an xmcfg ledger (${code}); nothing was planned or recorded`, 'move the file aside; a new ledger is created on the next run');
+  }
+  return hostDiag('XM0408', 'error', `ledger ${path} cannot be used: ${msg}`);
+}
+
+/** An open ledger. Every method returns diagnostics instead of throwing on SQLite errors. */
+export class Ledger {
+  private constructor(
+    private readonly db: BetterSqlite3.Database,
+    readonly path: string,
+  ) {}
+
+  /** Open (creating and migrating as needed) the ledger at `path`. */
+  static open(path: string, options: { busyTimeoutMs?: number; create?: boolean } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+    let db: BetterSqlite3.Database | null = null;
+    try {
+      if (options.create !== false) mkdirSync(dirname(path), { recursive: true });
+      const Database = loadDriver();
+      db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
+      db.pragma('foreign_keys = ON');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      const d = db;
+      const migrate = d.transaction(() => {
+        const v = Number(d.pragma('user_version', { simple: true }));
+        if (v > LEDGER_SCHEMA_VERSION) throw Object.assign(new Error(`ledger schema version ${v} is newer than this xmcfg understands (${LEDGER_SCHEMA_VERSION})`), { code: 'XMCFG_NEWER' });
+        for (let i = v; i < LEDGER_SCHEMA_VERSION; i++) d.exec(MIGRATIONS[i]!);
+        if (v < LEDGER_SCHEMA_VERSION) d.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
+      });
+      migrate.immediate();
+      return { ledger: new Ledger(d, path), diagnostics: [] };
+    } catch (err) {
+      try {
+        db?.close();
+      } catch {
+        /* already failing: the first error is the one to report */
+      }
+      return { ledger: null, diagnostics: [ledgerError(err, path)] };
+    }
+  }
+
+  /** Close the database. */
+  close(): void {
+    this.db.close();
+  }
+
+  private readLoads(): ReservationLoad[] {
+    const rows = this.db.prepare('SELECT domain, node, memory_mib, vcpus FROM reservation_nodes ORDER BY domain, node').all() as Array<{ domain: string; node: number; memory_mib: number; vcpus: number }>;
+    const by = new Map<string, ReservationLoad & { nodes: Array<{ node: number; memory_mib: number; vcpus: number }> }>();
+    for (const r of rows) {
+      let e = by.get(r.domain);
+      if (!e) by.set(r.domain, (e = { domain: r.domain, nodes: [] }));
+      e.nodes.push({ node: r.node, memory_mib: r.memory_mib, vcpus: r.vcpus });
+    }
+    return [...by.values()];
+  }
+
+  private readCursor(): number {
+    const row = this.db.prepare('SELECT node FROM cursor WHERE id = 0').get() as { node: number } | undefined;
+    return row?.node ?? 0;
+  }
+
+  /** Live reservations (what `plan` subtracts from the host's free memory). */
+  loads(): { loads: ReservationLoad[]; cursor: number; diagnostics: Diagnostic[] } {
+    try {
+      return this.db.transaction(() => ({ loads: this.readLoads(), cursor: this.readCursor(), diagnostics: [] as Diagnostic[] }))();
+    } catch (err) {
+      return { loads: [], cursor: 0, diagnostics: [ledgerError(err, this.path)] };
+    }
+  }
+
+  /** Every reservation, by domain name. */
+  list(): { entries: LedgerEntry[]; diagnostics: Diagnostic[] } {
+    try {
+      const rows = this.db.prepare('SELECT domain, created, policy, plan FROM reservations ORDER BY domain').all() as Array<{ domain: string; created: string; policy: string; plan: string }>;
+      const loads = new Map(this.readLoads().map((l) => [l.domain, l.nodes]));
+      return { entries: rows.map((r) => ({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: JSON.parse(r.plan) as Plan })), diagnostics: [] };
+    } catch (err) {
+      return { entries: [], diagnostics: [ledgerError(err, this.path)] };
+    }
+  }
+
+  /**
+   * Plan against the host minus live reservations and record the plan, atomically (BEGIN
+   * IMMEDIATE): the capacity check and the insert see the same ledger state.
+   */
+  reserve(config: PlacementConfig, host: Host, options: PlanOptions = {}, now: () => string = () => new Date().toISOString()): PlanResult {
+    try {
+      const tx = this.db.transaction((): PlanResult => {
+        const loads = this.readLoads();
+        const cursor = this.readCursor();
+        const r = plan(config, host, { ...options, reservations: [...(options.reservations ?? []), ...loads], cursor: options.cursor ?? cursor });
+        if (!r.plan) return r;
+        const p = r.plan;
+        if (loads.some((l) => l.domain === p.domain)) {
+          return { plan: null, diagnostics: [...r.diagnostics, hostDiag('XM0407', 'error', `${p.domain} already holds a reservation; release it first (xmcfg release ${p.domain})`)] };
+        }
+        this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
+        const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
+        for (const id of p.node_affinity.nodes) {
+          ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);
+        }
+        if (r.cursor !== undefined) this.db.prepare('INSERT INTO cursor (id, node) VALUES (0, ?) ON CONFLICT(id) DO UPDATE SET node = excluded.node').run(r.cursor);
+        return r;
+      });
+      return tx.immediate();
+    } catch (err) {
+      return { plan: null, diagnostics: [ledgerError(err, this.path)] };
+    }
+  }
+
+  /** Store a round-robin cursor (plan without --reserve never writes; this is for tools and tests). */
+  setCursor(node: number): Diagnostic[] {
+    try {
+      this.db.prepare('INSERT INTO cursor (id, node) VALUES (0, ?) ON CONFLICT(id) DO UPDATE SET node = excluded.node').run(node);
+      return [];
+    } catch (err) {
+      return [ledgerError(err, this.path)];
+    }
+  }
+
+  /** Give back a domain's reservation; `released` is false when it had none. */
+  release(domain: string): { released: boolean; diagnostics: Diagnostic[] } {
+    try {
+      const info = this.db.transaction(() => this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(domain)).immediate();
+      if (info.changes === 0) return { released: false, diagnostics: [hostDiag('XM0410', 'error', `${domain} has no reservation in ledger ${this.path}`)] };
+      return { released: true, diagnostics: [] };
+    } catch (err) {
+      return { released: false, diagnostics: [ledgerError(err, this.path)] };
+    }
+  }
+
+  /** Replace a domain's reservation by a new plan (a committed migration), atomically. */
+  replace(p: Plan, now: () => string = () => new Date().toISOString()): Diagnostic[] {
+    try {
+      this.db
+        .transaction(() => {
+          this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
+          this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
+          const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
+          for (const id of p.node_affinity.nodes) ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);
+        })
+        .immediate();
+      return [];
+    } catch (err) {
+      return [ledgerError(err, this.path)];
+    }
+  }
+}

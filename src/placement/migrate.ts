@@ -1,0 +1,141 @@
+/**
+ * @fileoverview Node migration (the RFC's `xm migrate --live --node N localhost`) and rebalancing.
+ * A local live migration copies the guest while the source copy still runs, so the target nodes
+ * must hold the whole guest on top of everything already placed, the guest's own memory included
+ * (the "twice-memory rule"). Rebalancing proposes a short list of such moves that brings the most
+ * and least loaded nodes within a threshold, moving as little memory as possible.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { capacityOf } from './capacity.js';
+import { formatPlanXl } from './format.js';
+import { hostDiag, validateHost } from './host-check.js';
+import { plan } from './plan.js';
+import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
+
+/** The reservation load of a plan. */
+export function loadOfPlan(p: Plan): ReservationLoad {
+  return { domain: p.domain, nodes: p.node_affinity.nodes.map((id) => ({ node: id, memory_mib: p.memory_per_node_mib[String(id)] ?? 0, vcpus: p.vcpus.filter((v) => v.node === id).length })) };
+}
+
+/** A config equivalent to a placed guest, asking for exactly `nodes`. */
+function configFor(p: Plan, nodes: number[]): PlacementConfig {
+  const memory = Object.values(p.memory_per_node_mib).reduce((a, b) => a + b, 0);
+  const cfg: PlacementConfig = { name: p.domain, memory, vcpus: Math.max(1, p.vcpus.length), numa: { mode: 'nodes', nodes, node_count: nodes.length } };
+  if (p.create_flags.names.includes('hvm')) cfg.type = 'hvm';
+  if (p.create_flags.names.includes('hvm') && !p.create_flags.names.includes('hap')) cfg.hap = false;
+  return cfg;
+}
+
+/** Result of migratePlan. */
+export interface MigrationPlan {
+  domain: string;
+  from: number[];
+  to: number[];
+  memory_mib: number;
+  /** The guest's plan after the move (null when the move is infeasible). */
+  plan: Plan | null;
+  steps: string[];
+}
+
+/**
+ * Plan moving a placed guest (its ledger plan) to `toNodes`. `others` are the other live
+ * reservations; the guest's own reservation is counted too, since it stays until the copy ends.
+ */
+export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<ReservationLoad>, toNodes: number[]): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } {
+  const checked = validateHost(host);
+  if (!checked.host) return { migration: null, diagnostics: checked.diagnostics };
+  const own = loadOfPlan(current);
+  const memory = own.nodes.reduce((a, n) => a + n.memory_mib, 0);
+  const ids = new Set(checked.host.nodes.map((n) => n.id));
+  const missing = toNodes.filter((id) => !ids.has(id));
+  if (missing.length > 0) return { migration: null, diagnostics: [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)] };
+  const loads = [...others.filter((o) => o.domain !== current.domain), own];
+  const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity });
+  if (!r.plan) {
+    const cap = capacityOf(checked.host, loads);
+    const have = toNodes.map((id) => `node ${id}: ${cap.free[cap.ids.indexOf(id)]} MiB free`).join(', ');
+    return {
+      migration: null,
+      diagnostics: [
+        hostDiag('XM0409', 'error', `cannot migrate ${current.domain} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
+      ],
+    };
+  }
+  const p = r.plan;
+  const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+  const steps = [
+    `# ${current.domain}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
+    `# 1. put the new placement in ${current.domain}'s config:`,
+    ...xlLines.map((l) => `#      ${l}`),
+    `xl migrate ${current.domain} localhost`,
+    `# 2. pin the vCPUs of the new copy (xl migrate keeps the old affinity unless the config changed):`,
+    ...p.commands,
+  ];
+  return { migration: { domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, diagnostics: r.diagnostics.filter((d) => d.severity !== 'error') };
+}
+
+/** One proposed move of a rebalance. */
+export interface RebalanceMove {
+  domain: string;
+  from: number[];
+  to: number;
+  memory_mib: number;
+}
+
+/** Memory used per node in percent (after reservations). */
+function usedPercent(host: Host, loads: ReadonlyArray<ReservationLoad>): Map<number, number> {
+  const cap = capacityOf(host, loads);
+  return new Map(host.nodes.map((n, i) => [n.id, n.memory_mib === 0 ? 0 : (100 * (n.memory_mib - cap.free[i]!)) / n.memory_mib]));
+}
+
+/**
+ * A short list of single-guest moves that brings the most and least loaded nodes (memory used %)
+ * within `threshold` points; each move is feasible under the twice-memory rule at its turn and is
+ * the smallest guest whose move lowers the spread.
+ */
+export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): { moves: RebalanceMove[]; before: number; after: number; diagnostics: Diagnostic[] } {
+  const checked = validateHost(host);
+  if (!checked.host) return { moves: [], before: 0, after: 0, diagnostics: checked.diagnostics };
+  const h = checked.host;
+  const threshold = options.threshold ?? 10;
+  const maxMoves = options.maxMoves ?? 5;
+  const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
+  const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
+  const spread = (): { max: number; min: number; hi: number; lo: number } => {
+    const used = usedPercent(h, [...loads.values()]);
+    let hi = memNodes[0]!.id;
+    let lo = hi;
+    for (const n of memNodes) {
+      if (used.get(n.id)! > used.get(hi)! || (used.get(n.id) === used.get(hi) && n.id < hi)) hi = n.id;
+      if (used.get(n.id)! < used.get(lo)!) lo = n.id;
+    }
+    return { max: used.get(hi)!, min: used.get(lo)!, hi, lo };
+  };
+  const start = spread();
+  const moves: RebalanceMove[] = [];
+  while (moves.length < maxMoves) {
+    const s = spread();
+    if (s.max - s.min <= threshold) break;
+    const cap = capacityOf(h, [...loads.values()]);
+    const loFree = cap.free[cap.ids.indexOf(s.lo)]!;
+    let best: { domain: string; mem: number; spread: number } | null = null;
+    for (const [domain, l] of [...loads.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (!l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0) || l.nodes.some((x) => x.node === s.lo)) continue;
+      const mem = l.nodes.reduce((a, x) => a + x.memory_mib, 0);
+      if (mem > loFree) continue; // twice-memory rule: the target holds it all while the source runs
+      const trial = new Map(loads);
+      trial.set(domain, { domain, nodes: [{ node: s.lo, memory_mib: mem, vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0) }] });
+      const used = usedPercent(h, [...trial.values()]);
+      const vals = memNodes.map((n) => used.get(n.id)!);
+      const sp = Math.max(...vals) - Math.min(...vals);
+      if (sp >= s.max - s.min) continue;
+      if (!best || mem < best.mem || (mem === best.mem && sp < best.spread)) best = { domain, mem, spread: sp };
+    }
+    if (!best) break;
+    const l = loads.get(best.domain)!;
+    moves.push({ domain: best.domain, from: l.nodes.map((x) => x.node), to: s.lo, memory_mib: best.mem });
+    loads.set(best.domain, { domain: best.domain, nodes: [{ node: s.lo, memory_mib: best.mem, vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0) }] });
+  }
+  const end = spread();
+  return { moves, before: +(start.max - start.min).toFixed(1), after: +(end.max - end.min).toFixed(1), diagnostics: [] };
+}

@@ -1,0 +1,155 @@
+/**
+ * @fileoverview `plan(config, host, options)`: the placement plan of SPEC §5 (version 1). Pure: it
+ * copies what it needs from its inputs and never keeps or changes them. Refusals return
+ * `plan: null` with an XM04xx diagnostic naming the binding constraint.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { maskOf, rangesOf } from './bitmap.js';
+import { capacityOf, type Capacity } from './capacity.js';
+import { choose } from './choose.js';
+import { isRefusal, type Choice, type Demand } from './demand.js';
+import { createFlags, guestType } from './flags.js';
+import { guestShape, type GuestShape } from './guest.js';
+import { hostDiag, validateHost } from './host-check.js';
+import { hardCpuSet } from './pinning.js';
+import { explain } from './reasons.js';
+import { apportion, rfcSlots } from './split.js';
+import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+
+/** Result of plan(): the plan or null, plus findings. */
+export interface PlanResult {
+  plan: Plan | null;
+  diagnostics: Diagnostic[];
+  /** Round-robin only: the node id the next placement starts from (the ledger stores it). */
+  cursor?: number;
+}
+
+/** The demand of a config against a capacity view, or a refusal for nodes the host lacks. */
+function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | Diagnostic {
+  const numa = cfg.numa;
+  const base = { memMiB: g.need, vcpus: g.maxvcpus, list: [] as number[], count: 0 };
+  if (!numa) return { ...base, kind: 'auto' };
+  if (numa.mode === 'auto') return { ...base, kind: 'count', count: Math.max(1, numa.node_count ?? 1) };
+  if (numa.mode === 'nodes') {
+    const pos = new Map(cap.ids.map((id, i) => [id, i]));
+    const missing = numa.nodes.filter((id) => !pos.has(id));
+    if (missing.length > 0) {
+      return hostDiag('XM0402', 'error', `numanode names node${missing.length > 1 ? 's' : ''} ${missing.join(',')}, which the host does not have (nodes: ${cap.ids.join(',')})`);
+    }
+    const list = [...new Set(numa.nodes)].map((id) => pos.get(id)!);
+    return { ...base, kind: 'list', list, count: list.length };
+  }
+  return { ...base, kind: 'auto' };
+}
+
+/** The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. */
+function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanOptions): Plan {
+  const ids = host.nodes.map((n) => n.id);
+  return {
+    version: 1,
+    domain: g.name,
+    policy: options.policy ?? 'best',
+    affinity: options.affinity ?? 'hard',
+    nodes: [],
+    node_affinity: { nodes: ids, mask: maskOf(ids) },
+    memory_per_node_mib: {},
+    vcpus: [],
+    create_flags: createFlags(cfg),
+    xl: { cpus: null, vnuma: null },
+    commands: [],
+    reasons: ['numa = "off": no placement; vCPUs are not pinned and memory may come from any node'],
+  };
+}
+
+/** Build the plan object from a choice. */
+function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, c: Choice, options: PlanOptions, diagnostics: Diagnostic[]): Plan {
+  const policy = options.policy ?? 'best';
+  const affinity = options.affinity ?? 'hard';
+  const nodes = c.slots.map((p) => cap.ids[p]!);
+  const sortedIds = [...nodes].sort((a, b) => a - b);
+  const memById = new Map<number, number>();
+  c.slots.forEach((p, i) => memById.set(cap.ids[p]!, c.mem[i]!));
+  const memory_per_node_mib: Record<string, number> = {};
+  for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
+  const cpusOf = new Map(host.nodes.map((n) => [n.id, n.cpus]));
+  const hard = hardCpuSet(cfg, host);
+  const slotOf = rfcSlots(g.maxvcpus, nodes.length);
+  const vcpus = slotOf.map((slot, vcpu) => {
+    const node = nodes[slot]!;
+    const own = cpusOf.get(node)!;
+    const allowed = hard ? own.filter((x) => hard.has(x)) : own;
+    return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
+  });
+  if (hard && vcpus.some((v) => !v.cpus.some((x) => hard.has(x)))) {
+    diagnostics.push(hostDiag('XM0405', 'warning', `the config's cpus share no CPU with the planned node(s) ${sortedIds.join(',')}; the plan pins to the nodes' CPUs`));
+  }
+  const cpuText = vcpus.map((v) => rangesOf(v.cpus));
+  const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${g.name} ${i} ${cpuText[i]}` : `xl vcpu-pin ${g.name} ${i} - ${cpuText[i]}`);
+  const reasons = explain(c, cap, g, policy, options.cursor);
+  const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  return {
+    version: 1,
+    domain: g.name,
+    policy,
+    affinity,
+    nodes,
+    node_affinity: { nodes: sortedIds, mask: maskOf(sortedIds) },
+    memory_per_node_mib,
+    vcpus,
+    create_flags: createFlags(cfg),
+    xl: { cpus: cpuText, vnuma },
+    commands: vcpus.map((v) => verb(v.vcpu)),
+    reasons,
+  };
+}
+
+/** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
+function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
+  if (nodes.length < 2) return null;
+  if (guestType(cfg) === 'pv') {
+    reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
+    return null;
+  }
+  const slotOf = rfcSlots(g.maxvcpus, nodes.length);
+  const vcpusOf: number[][] = nodes.map(() => []);
+  slotOf.forEach((slot, v) => vcpusOf[slot]!.push(v));
+  if (vcpusOf.some((l) => l.length === 0)) {
+    reasons.push('no vnuma: the guest has fewer vCPUs than nodes and every virtual node needs one');
+    return null;
+  }
+  const sizes = apportion(g.maxmem, c.mem);
+  if (sizes.some((s) => s === 0)) return null;
+  const n = cap.ids.length;
+  return c.slots.map((p, i) => [
+    `pnode=${cap.ids[p]}`,
+    `size=${sizes[i]}`,
+    `vcpus=${rangesOf(vcpusOf[i]!)}`,
+    `vdistances=${c.slots.map((q) => cap.dist[p * n + q]).join(',')}`,
+  ]);
+}
+
+/** Place a normalised config on a host (SPEC §5, §7). Never throws on bad input. */
+export function plan(config: PlacementConfig, host: Host, options: PlanOptions = {}): PlanResult {
+  const checked = validateHost(host);
+  const diagnostics = [...checked.diagnostics];
+  if (!checked.host) return { plan: null, diagnostics };
+  const cfg = config ?? ({} as PlacementConfig);
+  const g = guestShape(cfg);
+  if (cfg.numa?.mode === 'off') return { plan: offPlan(g, cfg, checked.host, options), diagnostics };
+  const cap = capacityOf(checked.host, options.reservations ?? []);
+  const d = demandOf(cfg, g, cap);
+  if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
+  const c = choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
+  if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
+  const p = planOf(cfg, g, checked.host, cap, c, options, diagnostics);
+  for (const slot of c.slots) {
+    const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
+    if (onNode > cap.cpus[slot]!) {
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${g.name} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
+    }
+  }
+  if (!c.proportional) {
+    diagnostics.push(hostDiag('XM0412', 'info', `memory of ${g.name} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
+  }
+  return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
+}

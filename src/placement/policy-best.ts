@@ -1,0 +1,288 @@
+/**
+ * @fileoverview The `best` policy. One node: among nodes that hold the guest, the one left with the
+ * most free memory (worst fit keeps every node able to take explicitly pinned guests, which is what
+ * lets the most guests in), with a CPU-load guard so no node passes 2 vCPUs per pCPU while another
+ * that fits stays under it. Several nodes: seed-and-grow over distance-sorted neighbour lists
+ * (every node as seed, grown by nearest nodes, most free first within a distance tier), keeping
+ * the set with the lowest pairwise distance, then an even split, then the most free memory.
+ * Cost: O(n) for one node, O(n·k·tier) for k nodes; every tie is broken by node id.
+ */
+import { isSymmetric, neighbours, type Capacity } from './capacity.js';
+import { byFreeDesc, minimalNodeCount, satisfiable, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { apportion, splitMemory, vcpusPerSlot } from './split.js';
+
+/** vCPU:pCPU ratio above which a node counts as overloaded. */
+export const LOAD_GUARD = Number(process.env.XMCFG_GUARD ?? 2.0);
+
+function lessThan(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+}
+
+const __MODE = process.env.XMCFG_FIT ?? 'worst';
+let __reserved: Set<number> = new Set();
+function __prepare(d: Demand, cap: Capacity): void {
+  if (!__MODE.startsWith('reserve')) return;
+  const r = Number(__MODE.slice(7) || '1');
+  const R = r >= 1 ? r : Math.max(1, Math.ceil(cap.ids.length * r));
+  __reserved = new Set(byFreeDesc(cap).slice(0, R));
+}
+let __maxMem = 0;
+function __FIT(d: Demand, cap: Capacity, i: number, f: number): number {
+  if (__MODE.startsWith('classes')) {
+    const w = Number(__MODE.slice(7) || '1');
+    let loss = 0;
+    const after = f - d.memMiB;
+    for (let c = 1024; c <= 65536; c *= 2) {
+      if (c < 2 * d.memMiB) continue;
+      loss += (Math.floor(f / c) - Math.floor(after / c)) * c;
+    }
+    return loss * w * 1e3 + (d.memMiB - f);
+  }
+  if (__MODE.startsWith('reserve')) return __reserved.has(i) ? 1e12 + (f - d.memMiB) : d.memMiB - f;
+  if (__MODE === 'best') return f - d.memMiB;
+  if (__MODE === 'best-auto') return d.kind === 'auto' ? f - d.memMiB : d.memMiB - f;
+  if (__MODE === 'best-on') return d.kind !== 'auto' ? f - d.memMiB : d.memMiB - f;
+  return d.memMiB - f;
+}
+
+/** Best single node for the guest, or -1. `needCpus`: the node must have as many pCPUs as vCPUs. */
+function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number; score: number[] } {
+  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -(free left), load ratio, id].
+  // Compared field by field without allocating: this loop is the hot path of every placement.
+  let best = -1;
+  let bOver = 0;
+  let bShort = 0;
+  let bSlack = 0;
+  let bRatio = 0;
+  const n = cap.ids.length;
+  const mem = d.memMiB;
+  __prepare(d, cap);
+  for (let i = 0; i < n; i++) {
+    const f = cap.free[i]!;
+    if (f < mem) continue;
+    const c = cap.cpus[i]!;
+    if (needCpus && c < d.vcpus) continue;
+    const ratio = c === 0 ? Infinity : (cap.load[i]! + d.vcpus) / c;
+    const over = ratio > LOAD_GUARD ? 1 : 0;
+    const short = c < d.vcpus ? 1 : 0;
+    const slack = __FIT(d, cap, i, f);
+    if (best >= 0) {
+      if (over !== bOver) {
+        if (over > bOver) continue;
+      } else if (short !== bShort) {
+        if (short > bShort) continue;
+      } else if (slack !== bSlack) {
+        if (slack > bSlack) continue;
+      } else if (ratio >= bRatio) continue;
+    }
+    best = i;
+    bOver = over;
+    bShort = short;
+    bSlack = slack;
+    bRatio = ratio;
+  }
+  return { pos: best, score: best < 0 ? [] : [bOver, bShort, bSlack, bRatio, cap.ids[best]!] };
+}
+
+/**
+ * Best pair (k = 2): for every seed, scan its neighbours nearest first and stop past the best
+ * distance found so far, so this is an exact lowest-distance search that usually looks at a
+ * handful of nodes per seed. Ties: an even split fits, then most free memory, then load, then ids.
+ */
+function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
+  const n = cap.ids.length;
+  const near = neighbours(cap);
+  const counts = vcpusPerSlot(d.vcpus, 2);
+  const ideal = apportion(d.memMiB, counts[0] === 0 || counts[1] === 0 ? [1, 1] : counts);
+  const { free, cpus, load, dist } = cap;
+  const mem = d.memMiB;
+  // Lower bound of a pair's two-way distance from its forward distance, to stop scanning early.
+  const bound = isSymmetric(cap) ? 2 : 1;
+  let bLo = -1;
+  let bHi = -1;
+  let bD = Infinity;
+  let bProp = 0;
+  let bSlack = 0;
+  let bLoad = 0;
+  for (let s = 0; s < n; s++) {
+    const fs = free[s]!;
+    if (fs === 0) continue;
+    const row = near[s]!;
+    for (let j = 0; j < row.length; j++) {
+      const p = row[j]!;
+      const fwd = dist[s * n + p]!;
+      if (fwd * bound > bD) break;
+      const fp = free[p]!;
+      if (fp === 0 || fs + fp < mem) continue;
+      const c = cpus[s]! + cpus[p]!;
+      if (needCpus && c < d.vcpus) continue;
+      const dd = fwd + dist[p * n + s]!;
+      const lo = s < p ? s : p;
+      const hi = s < p ? p : s;
+      const prop = ideal[0]! <= free[lo]! && ideal[1]! <= free[hi]! ? 0 : 1;
+      const slack = mem - fs - fp;
+      const ld = c === 0 ? Infinity : (load[s]! + load[p]! + d.vcpus) / c;
+      if (bLo >= 0) {
+        if (dd !== bD) {
+          if (dd > bD) continue;
+        } else if (prop !== bProp) {
+          if (prop > bProp) continue;
+        } else if (slack !== bSlack) {
+          if (slack > bSlack) continue;
+        } else if (ld !== bLoad) {
+          if (ld > bLoad) continue;
+        } else if (lo > bLo || (lo === bLo && hi >= bHi)) continue;
+      }
+      bLo = lo;
+      bHi = hi;
+      bD = dd;
+      bProp = prop;
+      bSlack = slack;
+      bLoad = ld;
+    }
+  }
+  if (bLo < 0) return null;
+  const split = splitMemory(mem, counts, [free[bLo]!, free[bHi]!]);
+  if (!split) return null;
+  return { slots: [bLo, bHi], mem: split.mem, proportional: split.proportional, rule: 'nearest', score: [bD / 2, bProp, bSlack, bLoad, cap.ids[bLo]!, cap.ids[bHi]!] };
+}
+
+/** Sum of the `r` largest free values, skipping positions in `skip` (walks the free-sorted order). */
+function topFree(order: readonly number[], cap: Capacity, r: number, skip: readonly number[], extra: number): number {
+  let m = 0;
+  for (let i = 0; i < order.length && r > 0; i++) {
+    const p = order[i]!;
+    if (p === extra || skip.includes(p)) continue;
+    m += cap.free[p]!;
+    r--;
+  }
+  return m;
+}
+
+/**
+ * Grow a set of at most `k` nodes from `seed`, nearest first (most free first within a distance
+ * tier), taking a node only if the set can still reach the memory with its remaining slots (a
+ * look-ahead over the freest nodes), so growth never paints itself into a corner. For count
+ * requests the set has exactly k nodes; for auto it stops as soon as memory and pCPUs suffice.
+ */
+function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean): number[] | null {
+  const n = cap.ids.length;
+  const set = [seed];
+  let m = cap.free[seed]!;
+  let c = cap.cpus[seed]!;
+  const fits = (): boolean => m >= d.memMiB && (!needCpus || c >= d.vcpus);
+  let j = 0;
+  while (set.length < k && !(untilFits && fits()) && j < near.length) {
+    const d0 = cap.dist[seed * n + near[j]!]!;
+    let end = j;
+    while (end < near.length && cap.dist[seed * n + near[end]!] === d0) end++;
+    // Take the freest usable node of this tier; stay in the tier while it offers more.
+    for (;;) {
+      if (set.length === k || (untilFits && fits())) break;
+      const rest = k - set.length - 1;
+      let pick = -1;
+      for (let t = j; t < end; t++) {
+        const p = near[t]!;
+        const f = cap.free[p]!;
+        if (f === 0 || set.includes(p) || (pick >= 0 && f <= cap.free[pick]!)) continue;
+        if (m + f + topFree(order, cap, rest, set, p) < d.memMiB) continue;
+        pick = p;
+      }
+      if (pick < 0) break;
+      set.push(pick);
+      m += cap.free[pick]!;
+      c += cap.cpus[pick]!;
+    }
+    j = end;
+  }
+  return set.length === k || (untilFits && fits()) ? set : null;
+}
+
+function pairDistance(set: readonly number[], cap: Capacity): number {
+  const n = cap.ids.length;
+  let s = 0;
+  for (let a = 0; a < set.length; a++) for (let b = a + 1; b < set.length; b++) s += cap.dist[set[a]! * n + set[b]!]! + cap.dist[set[b]! * n + set[a]!]!;
+  return s;
+}
+
+/** Best set of at most k nodes (exactly k for count requests) by seed-and-grow, or null. */
+function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFits: boolean): Choice | null {
+  if (k === 2 && !untilFits) return bestPair(d, cap, needCpus);
+  const near = neighbours(cap);
+  const order = byFreeDesc(cap);
+  let best: Choice | null = null;
+  for (let seed = 0; seed < cap.ids.length; seed++) {
+    if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, [seed], -1) < d.memMiB) continue;
+    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus);
+    if (!set) continue;
+    let m = 0;
+    let c = 0;
+    let load = 0;
+    for (const p of set) {
+      m += cap.free[p]!;
+      c += cap.cpus[p]!;
+      load += cap.load[p]!;
+    }
+    if (m < d.memMiB || (needCpus && c < d.vcpus)) continue;
+    // Auto sets list the freest node first, so the vCPUs (RFC map) sit where most memory goes.
+    if (untilFits) set.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+    else set.sort((a, b) => a - b);
+    const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, set.length), set.map((p) => cap.free[p]!), untilFits);
+    if (!split) continue;
+    const pd = pairDistance(set, cap) / (set.length * (set.length - 1));
+    const score = [set.length, pd, split.proportional ? 0 : 1, d.memMiB - m, c === 0 ? Infinity : (load + d.vcpus) / c, ...set];
+    if (!best || lessThan(score, best.score)) best = { slots: set, mem: split.mem, proportional: split.proportional, rule: 'nearest', score };
+  }
+  return best;
+}
+
+/** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */
+function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Choice | null {
+  const set = byFreeDesc(cap).slice(0, k);
+  if (!auto) set.sort((a, b) => a - b);
+  if (set.length < k) return null;
+  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!), auto);
+  return split ? { slots: set, mem: split.mem, proportional: split.proportional, rule: 'freest', score: [d.memMiB - set.reduce((a, p) => a + cap.free[p]!, 0), ...set] } : null;
+}
+
+/** An auto guest's pair, freest node first and memory only spilling to the vCPU-less node. */
+function autoOrder(d: Demand, cap: Capacity, c: Choice | null): Choice | null {
+  if (!c) return null;
+  const slots = [...c.slots].sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, slots.length), slots.map((p) => cap.free[p]!), true);
+  return split ? { ...c, slots, mem: split.mem, proportional: split.proportional } : c;
+}
+
+/** Choose nodes for a `count` or `auto` request under the best policy. */
+export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
+  const n = cap.ids.length;
+  // Refuse unsatisfiable requests in O(n log n) before any search (a full host must stay cheap).
+  if (!satisfiable(d, cap)) return shortage(d, cap);
+  if (d.kind === 'count') {
+    if (d.count > n) return shortage(d, cap);
+    if (d.count === 1) {
+      const r = bestSingle(d, cap, false);
+      if (r.pos < 0) return shortage(d, cap);
+      return { slots: [r.pos], mem: [d.memMiB], proportional: true, rule: 'single', score: r.score };
+    }
+    return bestSet(d, cap, d.count, false, false) ?? freestSet(d, cap, d.count) ?? shortage(d, cap);
+  }
+  // auto: the fewest nodes that hold memory and vCPUs, then the same choice as above.
+  const totalCpus = cap.cpus.reduce((a, b) => a + b, 0);
+  const needCpus = totalCpus >= d.vcpus;
+  const k = minimalNodeCount(d, cap);
+  if (k === 1) {
+    const r = bestSingle(d, cap, needCpus);
+    if (r.pos >= 0) return { slots: [r.pos], mem: [d.memMiB], proportional: true, rule: 'single', score: r.score };
+  }
+  const kk = Math.max(k, 2);
+  const grown = kk === 2 ? autoOrder(d, cap, bestPair(d, cap, needCpus)) : bestSet(d, cap, kk, needCpus, true);
+  if (grown) return grown;
+  // No distance-grown set of the minimal size holds it: the freest nodes, as many as needed.
+  for (let m = kk; m <= n; m++) {
+    const f = freestSet(d, cap, m, true);
+    if (f && (!needCpus || f.slots.reduce((a, p) => a + cap.cpus[p]!, 0) >= d.vcpus)) return f;
+  }
+  return shortage(d, cap);
+}

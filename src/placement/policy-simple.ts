@@ -1,0 +1,50 @@
+/**
+ * @fileoverview The RFC's two node-choice methods as policies: `round-robin` (method 1: a cursor,
+ * kept in the ledger, names the next node; k-node guests take k consecutive nodes; nodes that cannot
+ * hold the guest are skipped rather than overcommitted) and `most-free` (method 2: the node(s) with
+ * the most free memory; auto guests grow greedily by free memory until memory and vCPUs fit).
+ */
+import type { Capacity } from './capacity.js';
+import { byFreeDesc, minimalNodeCount, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { splitMemory, vcpusPerSlot } from './split.js';
+
+function make(d: Demand, cap: Capacity, slots: number[], rule: string): Choice | null {
+  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, slots.length), slots.map((p) => cap.free[p]!));
+  if (!split || (slots.length > 1 && slots.some((p) => cap.free[p] === 0))) return null;
+  return { slots, mem: split.mem, proportional: split.proportional, rule, score: [...slots.map((p) => cap.ids[p]!)] };
+}
+
+/** Round robin from the cursor (a node id; the first node at or after it starts). */
+export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choice | Refusal {
+  const n = cap.ids.length;
+  if (d.kind === 'count' && d.count > n) return shortage(d, cap);
+  const k = d.kind === 'count' ? d.count : minimalNodeCount(d, cap);
+  let start = cap.ids.findIndex((id) => id >= cursor);
+  if (start < 0) start = 0;
+  for (let off = 0; off < n; off++) {
+    const slots = Array.from({ length: k }, (_, i) => (start + off + i) % n);
+    const c = make(d, cap, [...slots].sort((a, b) => a - b), 'round-robin');
+    if (c) return { ...c, cursor: cap.ids[(start + off + k) % n]! };
+  }
+  return shortage(d, cap);
+}
+
+/** The freest node(s); auto guests grow by free memory until memory and vCPUs fit. */
+export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
+  const order = byFreeDesc(cap);
+  if (d.kind === 'count') {
+    if (d.count > order.length) return shortage(d, cap);
+    return make(d, cap, order.slice(0, d.count).sort((a, b) => a - b), 'most-free') ?? shortage(d, cap);
+  }
+  const totalCpus = cap.cpus.reduce((a, b) => a + b, 0);
+  const slots: number[] = [];
+  let m = 0;
+  let c = 0;
+  for (const p of order) {
+    if (m >= d.memMiB && (c >= d.vcpus || c >= totalCpus)) break;
+    slots.push(p);
+    m += cap.free[p]!;
+    c += cap.cpus[p]!;
+  }
+  return make(d, cap, slots.sort((a, b) => a - b), 'most-free') ?? shortage(d, cap);
+}

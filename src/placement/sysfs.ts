@@ -1,0 +1,117 @@
+/**
+ * @fileoverview Reads the host topology from Linux sysfs under a root folder:
+ * `ROOT/sys/devices/system/node/node<N>/{cpulist,meminfo,distance}`. Without node folders (no NUMA
+ * support, containers) the host is one node: memory from `ROOT/proc/meminfo`, CPUs from
+ * `ROOT/sys/devices/system/cpu/online` (else the `processor` lines of `ROOT/proc/cpuinfo`).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseCpuList } from '../normalize/cpulist.js';
+import { hostDiag } from './host-check.js';
+import type { HostNode } from './types.js';
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids. */
+export function expandKernelCpuList(text: string): number[] | null {
+  const t = text.trim();
+  if (t === '') return [];
+  const { list, errors } = parseCpuList(t);
+  if (errors.length > 0) return null;
+  const out: number[] = [];
+  for (const it of list.items) {
+    if (it.kind !== 'cpu' || it.negate || it.to - it.from > 1_048_576) return null;
+    for (let c = it.from; c <= it.to; c++) out.push(c);
+  }
+  return out;
+}
+
+/** Value in kB of a meminfo field (`Node 0 MemFree:  123 kB` or `MemFree:  123 kB`), or null. */
+function meminfoKb(text: string, field: string): number | null {
+  for (const line of text.split('\n')) {
+    const i = line.indexOf(`${field}:`);
+    if (i < 0) continue;
+    const before = line.slice(0, i).trim();
+    if (before !== '' && !before.startsWith('Node ')) continue;
+    const num = line.slice(i + field.length + 1).trim().split(' ')[0] ?? '';
+    const v = Number(num);
+    if (num !== '' && Number.isInteger(v) && v >= 0) return v;
+  }
+  return null;
+}
+
+/** Read the host's nodes from sysfs under `root` (raw; validated afterwards by validateHost). */
+export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const base = join(root, 'sys/devices/system/node');
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(base);
+  } catch {
+    entries = [];
+  }
+  const ids = entries
+    .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9'))
+    .map((e) => Number(e.slice(4)))
+    .sort((a, b) => a - b);
+  if (ids.length === 0) return singleNode(root, diagnostics);
+  const nodes: HostNode[] = [];
+  for (const id of ids) {
+    const dir = join(base, `node${id}`);
+    const cpuText = readText(join(dir, 'cpulist'));
+    const cpus = cpuText === null ? null : expandKernelCpuList(cpuText);
+    if (cpus === null) {
+      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'cpulist')} is missing or unreadable`));
+      continue;
+    }
+    const mem = readText(join(dir, 'meminfo'));
+    const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
+    const free = mem === null ? null : meminfoKb(mem, 'MemFree');
+    if (total === null || free === null) {
+      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'meminfo')} lacks MemTotal/MemFree`));
+      continue;
+    }
+    const distances: Record<string, number> = {};
+    const distText = readText(join(dir, 'distance'));
+    if (distText !== null) {
+      // The kernel lists distances to every online node in id order.
+      const vals = distText.trim().split(' ').filter((v) => v !== '');
+      if (vals.length === ids.length && vals.every((v) => Number.isInteger(Number(v)))) {
+        vals.forEach((v, j) => (distances[String(ids[j])] = Number(v)));
+      } else {
+        diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(dir, 'distance')} has ${vals.length} values for ${ids.length} nodes; ignored`));
+      }
+    }
+    nodes.push({ id, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances });
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
+  return { nodes, diagnostics };
+}
+
+/** The no-NUMA fallback: one node holding every CPU and all of /proc/meminfo. */
+function singleNode(root: string, diagnostics: Diagnostic[]): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
+  const mem = readText(join(root, 'proc/meminfo'));
+  const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
+  const free = mem === null ? null : (meminfoKb(mem, 'MemFree') ?? meminfoKb(mem, 'MemAvailable'));
+  if (total === null || free === null) {
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and no readable ${join(root, 'proc/meminfo')}`));
+    return { nodes: null, diagnostics };
+  }
+  let cpus: number[] | null = null;
+  const online = readText(join(root, 'sys/devices/system/cpu/online'));
+  if (online !== null) cpus = expandKernelCpuList(online);
+  if (cpus === null) {
+    const info = readText(join(root, 'proc/cpuinfo'));
+    const count = info === null ? 0 : info.split('\n').filter((l) => l.startsWith('processor')).length;
+    cpus = Array.from({ length: count }, (_, i) => i);
+  }
+  if (cpus.length === 0) diagnostics.push(hostDiag('XM0411', 'warning', 'sysfs: could not count the CPUs; the single node has none'));
+  return { nodes: [{ id: 0, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances: { '0': 10 } }], diagnostics };
+}

@@ -1,0 +1,95 @@
+/**
+ * @fileoverview Shapes of the placement layer: the host topology (SPEC §5), the slice of the
+ * normalised config the allocator reads, and the plan (version 1).
+ */
+import type { CpuList } from '../normalize/cpulist.js';
+
+/** One NUMA node of a host, as `xmcfg host` prints it. */
+export interface HostNode {
+  id: number;
+  cpus: number[];
+  memory_mib: number;
+  free_mib: number;
+  /** SLIT distances to other nodes, keyed by node id (as a string, JSON style). */
+  distances: Record<string, number>;
+  /** vCPUs already running on the node (load), optional. */
+  vcpus_placed?: number;
+}
+
+/** A host topology (SPEC §5). Node ids may be sparse. */
+export interface Host {
+  nodes: HostNode[];
+}
+
+/** The NUMA request of a normalised config (SPEC §3). */
+export type NumaRequest =
+  | { mode: 'auto'; node_count: number }
+  | { mode: 'nodes'; nodes: number[]; node_count: number }
+  | { mode: 'off' };
+
+/** The keys of a normalised config the allocator consumes; everything else is ignored. */
+export interface PlacementConfig {
+  name?: string;
+  type?: 'pv' | 'pvh' | 'hvm';
+  builder?: string;
+  memory?: number;
+  maxmem?: number;
+  shadow_memory?: number;
+  vcpus?: number;
+  maxvcpus?: number;
+  cpus?: CpuList | CpuList[];
+  cpus_soft?: CpuList | CpuList[];
+  numa?: NumaRequest;
+  hap?: boolean;
+  oos?: boolean;
+  nestedhvm?: boolean;
+  vpmu?: boolean;
+  s3_integrity?: boolean;
+  passthrough?: string;
+  pci?: unknown[];
+  dtdev?: unknown[];
+  vnuma?: unknown;
+  [key: string]: unknown;
+}
+
+/** Node-choice policies of `plan --policy`. */
+export type PolicyName = 'best' | 'round-robin' | 'most-free';
+
+/** Options of `plan()`. */
+export interface PlanOptions {
+  policy?: PolicyName;
+  affinity?: 'hard' | 'soft';
+  /** Round-robin cursor (a host node id) read from the ledger; the next placement starts here. */
+  cursor?: number;
+  /** Live reservations to subtract from the host's free memory and add to its load. */
+  reservations?: ReadonlyArray<ReservationLoad>;
+}
+
+/** What one live reservation takes from each node. */
+export interface ReservationLoad {
+  domain: string;
+  nodes: ReadonlyArray<{ node: number; memory_mib: number; vcpus: number }>;
+}
+
+/** One vCPU's placement in a plan. */
+export interface PlanVcpu {
+  vcpu: number;
+  node: number;
+  cpus: number[];
+}
+
+/** The placement plan, `plan --format json` version 1 (SPEC §5). */
+export interface Plan {
+  version: 1;
+  domain: string;
+  policy: PolicyName;
+  affinity: 'hard' | 'soft';
+  nodes: number[];
+  node_affinity: { nodes: number[]; mask: string };
+  memory_per_node_mib: Record<string, number>;
+  vcpus: PlanVcpu[];
+  create_flags: { value: number; names: string[] };
+  xl: { cpus: string[] | null; vnuma: string[][] | null };
+  commands: string[];
+  reasons: string[];
+}

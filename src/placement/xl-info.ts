@@ -1,0 +1,83 @@
+/**
+ * @fileoverview Reads the host topology from `xl info -n` text (reference/xen-format.md §f): the
+ * `cpu_topology` rows (cpu: core socket node) give each node's CPUs, the `numa_info` rows (node:
+ * memsize memfree distances, MiB) give memory and the distance row. Rows xl skipped (invalid
+ * entries) simply do not appear, so node ids may be sparse; a distance row is indexed by node id.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hostDiag } from './host-check.js';
+import type { HostNode } from './types.js';
+
+type Section = 'none' | 'cpu' | 'device' | 'numa';
+
+/** Split a line on blanks (no regex: plain scan). */
+function words(line: string): string[] {
+  return line.split(' ').flatMap((w) => w.split('\t')).filter((w) => w !== '');
+}
+
+const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].every((c) => c >= '0' && c <= '9');
+
+/** Parse `xl info -n` output into raw host nodes (validated afterwards by validateHost). */
+export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const cpusByNode = new Map<number, number[]>();
+  const numa: Array<{ id: number; size: number; free: number; dist: number[] }> = [];
+  let section: Section = 'none';
+  let lineNo = 0;
+  for (const rawLine of text.split('\n')) {
+    lineNo++;
+    const line = rawLine.replace(/\r$/, '');
+    const colon = line.indexOf(':');
+    const head = colon >= 0 ? line.slice(0, colon).trim() : '';
+    // Section headers are `name<blanks>:` with nothing after the colon.
+    if (colon >= 0 && line.slice(colon + 1).trim() === '') {
+      if (head === 'cpu_topology') section = 'cpu';
+      else if (head === 'device topology') section = 'device';
+      else if (head === 'numa_info') section = 'numa';
+      else if (!isUint(head)) section = 'none';
+      continue;
+    }
+    if (section === 'none' || colon < 0) continue;
+    if (head === 'cpu' || head === 'node') continue; // column headers
+    if (!isUint(head)) {
+      // a `key : value` line ends the extra sections (the xen_* lines follow numa_info)
+      if (section !== 'device') section = 'none';
+      continue;
+    }
+    const cols = words(line.slice(colon + 1));
+    if (section === 'cpu') {
+      if (cols.length < 3 || !cols.every(isUint)) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: cpu_topology row "${line.trim()}" is not "cpu: core socket node"`));
+        continue;
+      }
+      const node = Number(cols[2]);
+      const list = cpusByNode.get(node) ?? [];
+      list.push(Number(head));
+      cpusByNode.set(node, list);
+    } else if (section === 'numa') {
+      const dist = cols.length >= 3 ? cols[2]!.split(',') : [];
+      if (cols.length < 3 || !isUint(cols[0]!) || !isUint(cols[1]!) || !dist.every(isUint)) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
+        continue;
+      }
+      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map(Number) });
+    }
+  }
+  if (numa.length === 0) {
+    diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no numa_info section (run `xl info -n`, not `xl info`)'));
+    return { nodes: null, diagnostics };
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
+  const known = new Set(numa.map((n) => n.id));
+  for (const id of cpusByNode.keys()) {
+    if (!known.has(id)) diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPUs on node ${id}, which has no numa_info row; ignored`));
+  }
+  const nodes: HostNode[] = numa.map((n) => {
+    const distances: Record<string, number> = {};
+    n.dist.forEach((d, j) => {
+      if (known.has(j)) distances[String(j)] = d;
+    });
+    return { id: n.id, cpus: (cpusByNode.get(n.id) ?? []).sort((a, b) => a - b), memory_mib: n.size, free_mib: n.free, distances };
+  });
+  return { nodes, diagnostics };
+}

@@ -1,0 +1,113 @@
+/**
+ * @fileoverview rustc-style code frames: one source line in a numbered gutter with the span
+ * underlined. Columns are UTF-16 offsets inside; the underline is placed by display width (tabs,
+ * wide characters), and very long lines (minified or generated files) are cut around the span.
+ */
+import type { LineIndex } from '../diagnostics/line-index.js';
+import type { Span } from '../diagnostics/span.js';
+
+/** How one frame is drawn. */
+export interface FrameStyle {
+  /** Underline character: '^' for the primary span, '-' for related spans. */
+  marker: string;
+  /** Widest excerpt in display columns. */
+  width: number;
+  /** Width of the line-number gutter (digits). */
+  gutter: number;
+  paintGutter: (s: string) => string;
+  paintMarker: (s: string) => string;
+}
+
+const TAB = '    ';
+
+/** The lines of a frame for `span`: the numbered source line and the underline below it. */
+export function frameLines(text: string, lineIndex: LineIndex, span: Span, style: FrameStyle): string[] {
+  const { line } = lineIndex.position(span.start);
+  const lineStart = lineIndex.lineStart(line);
+  const lineEnd = contentEnd(text, lineIndex, line);
+  const startCol = Math.max(0, Math.min(span.start, lineEnd) - lineStart);
+  let endCol = Math.min(Math.max(span.end, span.start), lineEnd) - lineStart;
+  if (endCol <= startCol) endCol = startCol + 1;
+  const lineLen = lineEnd - lineStart;
+
+  // Choose the window of the line to show: whole line when it fits, else around the span start.
+  let from = 0;
+  let to = lineLen;
+  if (lineLen > style.width) {
+    from = startCol > style.width / 3 ? startCol - Math.floor(style.width / 3) : 0;
+    to = Math.min(lineLen, from + style.width);
+    if (isLowSurrogate(text.charCodeAt(lineStart + from))) from++;
+    if (to < lineLen && isLowSurrogate(text.charCodeAt(lineStart + to))) to++;
+  }
+  let shown = from > 0 ? '…' : '';
+  let col = shown.length;
+  let caretFrom = -1;
+  let caretTo = -1;
+  for (let i = from; i < to; i++) {
+    if (i === startCol) caretFrom = col;
+    if (i === endCol) caretTo = col;
+    const c = text.charCodeAt(lineStart + i);
+    if (c === 9) {
+      shown += TAB;
+      col += TAB.length;
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+      shown += '\uFFFD';
+      col += 1;
+    } else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(lineStart + i + 1))) {
+      const cp = text.codePointAt(lineStart + i)!;
+      shown += String.fromCodePoint(cp);
+      col += isWide(cp) ? 2 : 1;
+      i++;
+      if (i === endCol) caretTo = col;
+    } else if (isHighSurrogate(c) || isLowSurrogate(c)) {
+      shown += '\uFFFD';
+      col += 1;
+    } else {
+      shown += text[lineStart + i];
+      col += isWide(c) ? 2 : 1;
+    }
+  }
+  // A span that starts at the end of the line (or runs past the window) is drawn up to the edge.
+  if (caretFrom < 0) caretFrom = col;
+  if (caretTo < 0) caretTo = col;
+  if (caretTo <= caretFrom) caretTo = caretFrom + 1;
+  if (to < lineLen) shown += '…';
+  const num = String(line).padStart(style.gutter);
+  const blank = ' '.repeat(style.gutter);
+  return [
+    `${style.paintGutter(`${num} |`)}${shown ? ' ' + shown : ''}`,
+    `${style.paintGutter(`${blank} |`)} ${' '.repeat(caretFrom)}${style.paintMarker(style.marker.repeat(caretTo - caretFrom))}`,
+  ];
+}
+
+/** Offset where the content of a 1-based line ends (before its line break). */
+export function contentEnd(text: string, lineIndex: LineIndex, line: number): number {
+  let end = line < lineIndex.lineCount ? lineIndex.lineStart(line + 1) : text.length;
+  if (end > lineIndex.lineStart(line) && text.charCodeAt(end - 1) === 10) end--;
+  if (end > lineIndex.lineStart(line) && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** East Asian wide and fullwidth characters and emoji take two terminal columns. */
+export function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}

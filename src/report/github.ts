@@ -1,0 +1,72 @@
+/**
+ * @fileoverview `--format github`: GitHub Actions workflow commands. GitHub keeps only 10 error and
+ * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
+ * annotations, one notice says how many were left out, and those are printed as plain log lines.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { codeInfo } from '../diagnostics/codes/index.js';
+import { sortedCopy } from './stylish.js';
+import { plural } from './summary.js';
+import type { FileReport, ReportOptions } from './types.js';
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** Escape the message part of a workflow command. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escape a property value of a workflow command (also `:` and `,`). */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Render annotations for the first findings of each kind, a summary notice and the rest as log lines. */
+export function formatGithub(results: readonly FileReport[], options: ReportOptions = {}): string {
+  const limit = options.annotationLimit ?? 10;
+  // One notice slot is kept for the summary when anything is left out.
+  const all: { file: FileReport; d: Diagnostic }[] = [];
+  for (const file of results) for (const d of sortedCopy(file.diagnostics)) all.push({ file, d });
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const { d } of all) total[d.severity]++;
+  const willOmit = total.error > limit || total.warning > limit || total.info > limit;
+  const cap = { error: limit, warning: limit, info: willOmit ? limit - 1 : limit };
+  const used = { error: 0, warning: 0, info: 0 };
+  const lines: string[] = [];
+  const rest: string[] = [];
+  // Errors first, so "the worst" are the ones annotated whatever their file order.
+  const bySeverity = [...all.filter((x) => x.d.severity === 'error'), ...all.filter((x) => x.d.severity === 'warning'), ...all.filter((x) => x.d.severity === 'info')];
+  for (const { file, d } of bySeverity) {
+    if (used[d.severity] < cap[d.severity]) {
+      used[d.severity]++;
+      lines.push(annotation(file, d));
+    } else rest.push(logLine(file, d));
+  }
+  if (rest.length > 0) {
+    const msg = `${plural(rest.length, 'more finding')} not annotated (GitHub shows ${limit} per kind and step); they are listed in the log below. Use --format sarif for code scanning.`;
+    lines.push(`::notice title=xmcfg::${escapeData(msg)}`);
+    lines.push(...rest);
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+function annotation(file: FileReport, d: Diagnostic): string {
+  const r = file.lineIndex.range(d.span);
+  const title = codeInfo(d.code)?.title;
+  const props = [
+    `file=${escapeProperty(file.path)}`,
+    `line=${r.line}`,
+    `endLine=${r.endLine}`,
+    `col=${r.column}`,
+    `endColumn=${r.endColumn}`,
+    `title=${escapeProperty(title ? `${d.code} ${title}` : d.code)}`,
+  ];
+  const message = d.hint ? `${d.message}\nhelp: ${d.hint}` : d.message;
+  return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(message)}`;
+}
+
+/** A finding as a plain log line (no workflow command), for those over the annotation limit. */
+function logLine(file: FileReport, d: Diagnostic): string {
+  const p = file.lineIndex.position(d.span.start);
+  return escapeData(`${file.path}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * @fileoverview `--format json`, version 1: exactly the shape in SPEC §4. Lines and columns are
+ * 1-based UTF-16, `end*` exclusive, paths as given. Diagnostics use the shared public shape
+ * (`toJsonDiagnostic`), so the library and the report agree.
+ */
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/json.js';
+import type { Dialect } from '../syntax/value.js';
+import { sortedCopy } from './stylish.js';
+import type { FileReport } from './types.js';
+
+/** One file of the JSON report. */
+export interface JsonFile {
+  path: string;
+  dialect: Dialect | null;
+  errorCount: number;
+  warningCount: number;
+  diagnostics: JsonDiagnostic[];
+}
+
+/** The whole JSON report. */
+export interface JsonReport {
+  version: 1;
+  files: JsonFile[];
+}
+
+/** Build the JSON report object. */
+export function jsonReport(results: readonly FileReport[]): JsonReport {
+  return {
+    version: 1,
+    files: results.map((r) => {
+      const c = countBySeverity(r.diagnostics);
+      return {
+        path: r.path,
+        dialect: r.dialect,
+        errorCount: c.errors,
+        warningCount: c.warnings,
+        diagnostics: sortedCopy(r.diagnostics).map((d) => toJsonDiagnostic(d, r.lineIndex)),
+      };
+    }),
+  };
+}
+
+/** Render the JSON report (two-space indent, trailing newline). */
+export function formatJson(results: readonly FileReport[]): string {
+  return JSON.stringify(jsonReport(results), null, 2) + '\n';
+}

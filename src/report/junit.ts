@@ -1,0 +1,48 @@
+/**
+ * @fileoverview `--format junit`: one testsuite per file, one testcase per finding, a clean file as
+ * one passing testcase. Errors are failures; warnings and notes are passing testcases that carry the
+ * finding in `system-out` (they do not fail the run unless `--max-warnings` says so).
+ */
+import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { palette } from './ansi.js';
+import { diagnosticBlock, sortedCopy } from './stylish.js';
+import { xmlEscape } from './text-safe.js';
+import type { FileReport, ReportOptions } from './types.js';
+
+/** Render the JUnit XML report. */
+export function formatJunit(results: readonly FileReport[], options: ReportOptions = {}): string {
+  const p = palette(false);
+  const width = options.frameWidth ?? 120;
+  let tests = 0;
+  let failures = 0;
+  const suites: string[] = [];
+  for (const file of results) {
+    const diags = sortedCopy(file.diagnostics);
+    const { errors } = countBySeverity(diags);
+    const n = Math.max(1, diags.length);
+    tests += n;
+    failures += errors;
+    const name = xmlEscape(file.path);
+    const cases =
+      diags.length === 0
+        ? [`    <testcase classname="${name}" name="${xmlEscape('no findings')}"/>`]
+        : diags.map((d) => testcase(file, d, name, diagnosticBlock(file, d, p, width)));
+    suites.push(`  <testsuite name="${name}" tests="${n}" failures="${errors}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuites name="xmcfg" tests="${tests}" failures="${failures}" errors="0">\n` +
+    suites.map((s) => s + '\n').join('') +
+    `</testsuites>\n`
+  );
+}
+
+function testcase(file: FileReport, d: Diagnostic, classname: string, block: string): string {
+  const pos = file.lineIndex.position(d.span.start);
+  const name = xmlEscape(`${d.code} at ${pos.line}:${pos.column}: ${d.message}`);
+  const head = `    <testcase classname="${classname}" name="${name}">`;
+  if (d.severity === 'error') {
+    return `${head}\n      <failure message="${xmlEscape(d.message)}" type="${d.code}">${xmlEscape(block)}</failure>\n    </testcase>`;
+  }
+  return `${head}\n      <system-out>${xmlEscape(block)}</system-out>\n    </testcase>`;
+}

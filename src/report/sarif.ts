@@ -1,0 +1,132 @@
+/**
+ * @fileoverview `--format sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+ * Rules come from the code registry (title, explanation, examples, docs URL); locations are
+ * repository-relative forward-slash URIs under `%SRCROOT%`; columns are UTF-16 code units.
+ */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as Sarif from 'sarif';
+import { codeInfo } from '../diagnostics/codes/index.js';
+import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import type { LineIndex } from '../diagnostics/line-index.js';
+import type { Span } from '../diagnostics/span.js';
+import { sortedCopy } from './stylish.js';
+import type { FileReport, ReportOptions } from './types.js';
+
+/** The schema URL SARIF files name in `$schema`. */
+export const SARIF_SCHEMA_URL = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/xmcfg/xmcfg';
+const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Build the SARIF log object: one run, rules for the codes that occur. */
+export function sarifLog(results: readonly FileReport[], options: ReportOptions = {}): Sarif.Log {
+  const cwd = options.cwd ?? process.cwd();
+  const srcRoot = resolve(cwd, options.srcRoot ?? cwd);
+  const ruleIndex = new Map<string, number>();
+  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  const rules = codes.map((code, i) => {
+    ruleIndex.set(code, i);
+    return rule(code);
+  });
+  const sarifResults: Sarif.Result[] = [];
+  for (const file of results) {
+    const artifact = artifactLocation(file.path, cwd, srcRoot);
+    for (const d of sortedCopy(file.diagnostics)) sarifResults.push(result(d, file.lineIndex, artifact, ruleIndex.get(d.code)!));
+  }
+  const version = options.toolVersion ?? '0.0.0';
+  return {
+    $schema: SARIF_SCHEMA_URL,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'xmcfg', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+}
+
+/** Render the SARIF log (two-space indent, trailing newline). */
+export function formatSarif(results: readonly FileReport[], options: ReportOptions = {}): string {
+  return JSON.stringify(sarifLog(results, options), null, 2) + '\n';
+}
+
+/** A reportingDescriptor for one code, from the registry. */
+function rule(code: string): Sarif.ReportingDescriptor {
+  const info: CodeInfo | undefined = codeInfo(code);
+  if (!info) return { id: code, shortDescription: { text: code }, helpUri: codeUrl(code) };
+  return {
+    id: code,
+    name: ruleName(info.title),
+    shortDescription: { text: info.title },
+    fullDescription: { text: info.explanation },
+    help: {
+      text: `${info.explanation}\n\nWrong:\n${info.bad}\n\nRight:\n${info.good}`,
+      markdown: `${info.explanation}\n\nWrong:\n\n\`\`\`\n${info.bad}\n\`\`\`\n\nRight:\n\n\`\`\`\n${info.good}\n\`\`\``,
+    },
+    helpUri: codeUrl(code),
+    defaultConfiguration: { level: LEVEL[info.severity] },
+    properties: { tags: [category(code)] },
+  };
+}
+
+/** "unknown key" → "UnknownKey" (SARIF rule names are identifiers). */
+export function ruleName(title: string): string {
+  return title
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** The code range a code belongs to, as a SARIF tag. */
+export function category(code: string): string {
+  const n = Number(code.slice(2));
+  if (n >= 40 && n < 50) return 'input';
+  return ['syntax', 'schema', 'cross-field', 'numa', 'placement', 'portability'][Math.floor(n / 100)] ?? 'other';
+}
+
+/**
+ * Where a file is, for SARIF: relative to the source root with forward slashes and `%SRCROOT%`,
+ * or an absolute file URI when it lies outside the root.
+ */
+export function artifactLocation(path: string, cwd: string, srcRoot: string): Sarif.ArtifactLocation {
+  const abs = resolve(cwd, path);
+  const rel = relative(srcRoot, abs);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function result(d: Diagnostic, lineIndex: LineIndex, artifact: Sarif.ArtifactLocation, index: number): Sarif.Result {
+  const r: Sarif.Result = {
+    ruleId: d.code,
+    ruleIndex: index,
+    level: LEVEL[d.severity],
+    message: { text: d.hint ? `${d.message}\nhelp: ${d.hint}` : d.message },
+    locations: [{ physicalLocation: { artifactLocation: artifact, region: region(d.span, lineIndex) } }],
+  };
+  if (d.related && d.related.length > 0) {
+    r.relatedLocations = d.related.map((rel, i) => ({
+      id: i,
+      message: { text: rel.message },
+      physicalLocation: { artifactLocation: artifact, region: region(rel.span, lineIndex) },
+    }));
+  }
+  if (d.fixes && d.fixes.length > 0) {
+    r.fixes = d.fixes.map((f) => ({
+      description: { text: f.title },
+      artifactChanges: [
+        { artifactLocation: artifact, replacements: f.edits.map((e) => ({ deletedRegion: region(e.span, lineIndex), insertedContent: { text: e.text } })) },
+      ],
+    }));
+  }
+  return r;
+}
+
+function region(span: Span, lineIndex: LineIndex): Sarif.Region {
+  const r = lineIndex.range(span);
+  return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}

@@ -1,0 +1,61 @@
+/**
+ * @fileoverview The human-readable report, rustc style: `error[XM0101]: message`, a `-->` location,
+ * the source line with the span underlined, related spans as notes, the hint as `help:`, and one
+ * summary line at the end.
+ */
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { frameLines } from './code-frame.js';
+import { palette, type Palette, type Paint } from './ansi.js';
+import { printable } from './text-safe.js';
+import { summaryLine, totals } from './summary.js';
+import type { FileReport, ReportOptions } from './types.js';
+
+const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Render all files' findings as code frames plus a summary line. */
+export function formatStylish(results: readonly FileReport[], options: ReportOptions = {}): string {
+  const p = palette(options.color ?? false);
+  const width = options.frameWidth ?? 120;
+  const blocks: string[] = [];
+  for (const file of results) {
+    for (const d of sortedCopy(file.diagnostics)) blocks.push(diagnosticBlock(file, d, p, width));
+  }
+  blocks.push(p.bold(summaryLine(totals(results))) + '\n');
+  return blocks.join('\n');
+}
+
+/** One diagnostic as a rustc-style block (ends with a newline). */
+export function diagnosticBlock(file: FileReport, d: Diagnostic, p: Palette, width: number): string {
+  const paint = severityPaint(d.severity, p);
+  const related = d.related ?? [];
+  const lines = [file.lineIndex.position(d.span.start).line, ...related.map((r) => file.lineIndex.position(r.span.start).line)];
+  const gutter = String(Math.max(...lines)).length;
+  const pad = ' '.repeat(gutter);
+  const out: string[] = [];
+  out.push(`${paint(`${LABEL[d.severity]}[${d.code}]`)}${p.bold(`: ${printable(d.message)}`)}`);
+  out.push(...location(file, d.span.start, pad, p));
+  out.push(...frameLines(file.text, file.lineIndex, d.span, { marker: '^', width, gutter, paintGutter: p.gutter, paintMarker: paint }));
+  for (const r of related) {
+    out.push(p.gutter(`${pad} |`));
+    out.push(`${p.bold('note')}: ${printable(r.message)}`);
+    out.push(...location(file, r.span.start, pad, p));
+    out.push(...frameLines(file.text, file.lineIndex, r.span, { marker: '-', width, gutter, paintGutter: p.gutter, paintMarker: p.gutter }));
+  }
+  if (d.hint) out.push(`${p.gutter(`${pad} =`)} ${p.bold('help')}: ${printable(d.hint)}`);
+  return out.join('\n') + '\n';
+}
+
+/** The `--> path:line:col` line and the empty gutter line under it. */
+function location(file: FileReport, offset: number, pad: string, p: Palette): string[] {
+  const pos = file.lineIndex.position(offset);
+  return [`${pad}${p.gutter('-->')} ${printable(file.path)}:${pos.line}:${pos.column}`, p.gutter(`${pad} |`)];
+}
+
+function severityPaint(s: Severity, p: Palette): Paint {
+  return s === 'error' ? p.error : s === 'warning' ? p.warning : p.info;
+}
+
+/** Diagnostics by position without reordering the caller's array. */
+export function sortedCopy(diags: readonly Diagnostic[]): Diagnostic[] {
+  return [...diags].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}

@@ -1,0 +1,41 @@
+/** @fileoverview Counting findings across files and saying the counts in words. */
+import { countBySeverity } from '../diagnostics/diagnostic.js';
+import type { FileReport } from './types.js';
+
+/** Totals of a whole run. */
+export interface Totals {
+  files: number;
+  filesWithFindings: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Count files and findings by severity. */
+export function totals(results: readonly FileReport[]): Totals {
+  const t: Totals = { files: results.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const r of results) {
+    const c = countBySeverity(r.diagnostics);
+    t.errors += c.errors;
+    t.warnings += c.warnings;
+    t.infos += c.infos;
+    if (r.diagnostics.length > 0) t.filesWithFindings++;
+  }
+  return t;
+}
+
+/** "1 error", "2 warnings": a count with its noun. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The one-line summary at the end of human-readable output. */
+export function summaryLine(t: Totals): string {
+  const parts: string[] = [];
+  if (t.errors) parts.push(plural(t.errors, 'error'));
+  if (t.warnings) parts.push(plural(t.warnings, 'warning'));
+  if (t.infos) parts.push(plural(t.infos, 'note'));
+  if (parts.length === 0) return `checked ${plural(t.files, 'file')}: no problems found`;
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `found ${listed} in ${t.filesWithFindings} of ${plural(t.files, 'file')}`;
+}

@@ -1,0 +1,48 @@
+/**
+ * @fileoverview Making untrusted text safe to print: config files may contain NUL bytes, escape
+ * sequences or lone surrogates, and none of that may reach a terminal or an XML report raw.
+ */
+
+/** Replace C0/C1 control characters (except tab) with U+FFFD so a terminal never sees escapes. */
+export function printable(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9) || (c >= 0x7f && c <= 0x9f)) {
+      out += text.slice(last, i) + '\uFFFD';
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF) become U+FFFD. */
+export function xmlChars(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let bad = (c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffe || c === 0xffff;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const n = text.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) {
+        i++;
+        continue;
+      }
+      bad = true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bad = true;
+    if (bad) {
+      out += text.slice(last, i) + '\uFFFD';
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Escape text for an XML attribute or element body. */
+export function xmlEscape(text: string): string {
+  return xmlChars(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

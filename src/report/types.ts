@@ -1,0 +1,41 @@
+/**
+ * @fileoverview The input of every report format: one entry per checked file, with the text and
+ * line index so formats can print code frames and convert offsets to lines and columns.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineIndex } from '../diagnostics/line-index.js';
+import type { Dialect } from '../syntax/value.js';
+
+/** The findings of one file, ready to be reported. */
+export interface FileReport {
+  /** The path as given on the command line (relative stays relative), or the stdin name. */
+  path: string;
+  /** The dialect the file was read as; null when it could not be read as a config (too large, binary). */
+  dialect: Dialect | null;
+  /** The decoded text the diagnostics' spans point into. */
+  text: string;
+  lineIndex: LineIndex;
+  diagnostics: Diagnostic[];
+}
+
+/** The report formats of `xmcfg check --format`. */
+export type ReportFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+
+/** All report formats, in the order the help text lists them. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
+
+/** Options shared by the formats; each format ignores what it does not need. */
+export interface ReportOptions {
+  /** ANSI colours (stylish only). */
+  color?: boolean;
+  /** Folder that repository-relative SARIF URIs are relative to (absolute). Defaults to `cwd`. */
+  srcRoot?: string;
+  /** Folder relative paths were given in (absolute). */
+  cwd?: string;
+  /** Tool version written into SARIF and JUnit. */
+  toolVersion?: string;
+  /** Annotation limit per severity for the github format (GitHub keeps 10 per kind and step). */
+  annotationLimit?: number;
+  /** Widest source excerpt stylish prints, in columns; longer lines are cut around the span. */
+  frameWidth?: number;
+}

@@ -1,0 +1,49 @@
+/**
+ * @fileoverview Option documentation for hover, completion and `explain`, read from the catalogue's
+ * schemas (description, default, examples, `x-xmcfg`).
+ */
+import { OPTION_KEYS, FOLDED_KEYS, optionSchema } from '../normalize/catalogue/index.js';
+
+/** Documentation of one option. */
+export interface OptionDoc {
+  key: string;
+  description: string;
+  /** Human name of the normalised type ("integer", "list of disk specs"). */
+  type: string;
+  unit?: string;
+  allowed?: readonly (string | number)[];
+  default?: unknown;
+  /** Dialects that know the option. */
+  dialects: readonly ('xl' | 'xm')[];
+  /** The option that replaces this one, when deprecated. */
+  deprecatedBy?: string;
+  example?: unknown;
+  /** Minimum / maximum for numbers. */
+  minimum?: number;
+  maximum?: number;
+}
+
+const ALL_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEYS)].sort();
+
+/** Every key a config file may set (normalised option names plus numanodes/numanode), sorted. */
+export function optionKeys(): readonly string[] {
+  return ALL_KEYS;
+}
+
+/** Documentation of a config key, or undefined for an unknown key. */
+export function optionDoc(key: string): OptionDoc | undefined {
+  const folded = Object.prototype.hasOwnProperty.call(FOLDED_KEYS, key) ? FOLDED_KEYS[key] : undefined;
+  if (folded) return { key, description: folded.description, type: folded.type, dialects: ['xm'], example: folded.example };
+  const s = optionSchema(key);
+  if (!s) return undefined;
+  const meta = s['x-xmcfg'];
+  const doc: OptionDoc = { key, description: String(s.description ?? ''), type: meta.type, dialects: meta.dialects };
+  if (meta.unit !== undefined) doc.unit = meta.unit;
+  if (meta.allowed !== undefined) doc.allowed = meta.allowed;
+  if (s.default !== undefined) doc.default = s.default;
+  if (meta.deprecatedBy !== undefined) doc.deprecatedBy = meta.deprecatedBy;
+  if (Array.isArray(s.examples) && s.examples.length > 0) doc.example = s.examples[0];
+  if (typeof s.minimum === 'number') doc.minimum = s.minimum;
+  if (typeof s.maximum === 'number') doc.maximum = s.maximum;
+  return doc;
+}

@@ -1,0 +1,17 @@
+/**
+ * @fileoverview The schema of the normalised config: its JSON Schema, the compiled validator with
+ * span-exact diagnostics, and the option docs for hover, completion and `explain`.
+ */
+import { ConfigSchema } from '../normalize/catalogue/index.js';
+
+export { validateConfig, type ValidateOptions } from './validate.js';
+export { optionKeys, optionDoc, type OptionDoc } from './docs.js';
+export { suggest, editDistance } from './suggest.js';
+export { labelOf } from './messages.js';
+export { AJV_OPTIONS, XMCFG_KEYWORD } from './ajv-setup.js';
+export { ConfigSchema, type NormalizedConfig } from '../normalize/catalogue/index.js';
+
+/** The JSON Schema of the normalised config (plain JSON; valid under Ajv strict with the x-xmcfg keyword). */
+export function schemaJson(): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(ConfigSchema)) as Record<string, unknown>;
+}

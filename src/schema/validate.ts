@@ -1,0 +1,87 @@
+/**
+ * @fileoverview validateConfig(): run the compiled validator on a normalised config and turn every
+ * Ajv error into a diagnostic at the exact span; plus the schema-level findings Ajv cannot see
+ * (missing name in xm, deprecated options).
+ */
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Dialect } from '../syntax/value.js';
+import type { SpanMap } from '../normalize/context.js';
+import { makeDiag } from '../normalize/context.js';
+import { optionSchema, OPTION_KEYS, FOLDED_KEYS } from '../normalize/catalogue/index.js';
+import { validateFn } from './load-validator.js';
+import { errorToDiagnostic, spansFor } from './messages.js';
+import { suggest } from './suggest.js';
+import { pointerSegment } from '../normalize/context.js';
+
+const FILE_START = { start: 0, end: 0 };
+const KNOWN_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEYS)];
+
+/** Options of {@link validateConfig}. */
+export interface ValidateOptions {
+  /** Dialect of the file (default xl): decides how a missing name is reported and which deprecations apply. */
+  dialect?: Dialect;
+}
+
+/** Drop the per-branch errors Ajv reports under an anyOf/oneOf that failed as a whole. */
+function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (unions.some((u) => e.schemaPath.startsWith(u))) return false;
+    const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function unknownKey(key: string, spans: SpanMap): Diagnostic {
+  const at = spans['/' + pointerSegment(key)];
+  const guess = suggest(key, KNOWN_KEYS);
+  const d = makeDiag('XM0101', at?.key ?? FILE_START, `unknown key "${key}"`);
+  if (guess !== undefined) {
+    d.hint = `did you mean "${guess}"?`;
+    if (at) d.fixes = [{ title: `Rename to ${guess}`, edits: [{ span: at.key, text: guess }] }];
+  } else d.hint = 'xl and xm silently ignore keys they do not know';
+  return d;
+}
+
+function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: Dialect): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const key of Object.keys(config)) {
+    const meta = optionSchema(key)?.['x-xmcfg'];
+    if (!meta?.deprecatedBy || !meta.dialects.includes(dialect)) continue;
+    const repl = optionSchema(meta.deprecatedBy)?.['x-xmcfg'];
+    if (!repl || !repl.dialects.includes(dialect)) continue; // no replacement in this dialect: still the way to say it
+    const at = spans['/' + pointerSegment(key)];
+    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${meta.deprecatedBy}`));
+  }
+  return out;
+}
+
+/** Validate a normalised config against the schema; every finding points at its source span. */
+export function validateConfig(config: unknown, spans: SpanMap, options: ValidateOptions = {}): Diagnostic[] {
+  const dialect = options.dialect ?? 'xl';
+  const out: Diagnostic[] = [];
+  try {
+    if (!validateFn(config)) {
+      for (const e of pruneBranches(validateFn.errors ?? [])) {
+        if (e.keyword === 'additionalProperties' && e.instancePath === '') {
+          out.push(unknownKey(String((e.params as { additionalProperty: string }).additionalProperty), spans));
+        } else if (e.keyword === 'additionalProperties') {
+          const ptr = `${e.instancePath}/${pointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`;
+          out.push(makeDiag('XM0102', spansFor(spans, ptr)?.value ?? FILE_START, `unexpected field ${ptr}`));
+        } else if (e.keyword === 'required' && e.instancePath === '') {
+          const missing = String((e.params as { missingProperty: string }).missingProperty);
+          if (dialect === 'xm' && missing === 'name') out.push(makeDiag('XM0106', FILE_START, 'no name: xm used the file name as the domain name (xl refuses this file)', { hint: 'add name = "…"' }));
+          else out.push(makeDiag('XM0105', FILE_START, `${missing} is required${missing === 'name' ? ': xl refuses a config without a domain name' : ''}`, { hint: `add ${missing} = "…"` }));
+        } else out.push(errorToDiagnostic(e, config, spans));
+      }
+    }
+    if (config !== null && typeof config === 'object') out.push(...deprecations(config as Record<string, unknown>, spans, dialect));
+  } catch (e) {
+    out.push(makeDiag('XM0102', FILE_START, `internal error during validation: ${(e as Error).message}`));
+  }
+  return out;
+}

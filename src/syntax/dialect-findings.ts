@@ -1,0 +1,209 @@
+/**
+ * @fileoverview Finds the constructs that only one dialect accepts, in a parsed tree. Both
+ * `detectDialect` (first xm-only construct wins) and `dialectDiagnostics` (every construct the
+ * chosen dialect rejects) are built on this one list, so they can never disagree.
+ */
+import type { Span } from '../diagnostics/span.js';
+import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree } from './tree.js';
+import { checkEscapes } from './libxlu.js';
+
+/** A construct only one dialect accepts (`only`), the RFC spelling `numa = on` (`rfc`), or number
+ * text neither reads (`none`: libxlu's lexer and Python both reject it). */
+export interface Finding {
+  only: 'xl' | 'xm' | 'rfc' | 'none';
+  code: string;
+  span: Span;
+  /** Plain words: what the construct is ("a float", "a dotted key"). */
+  what: string;
+  message: string;
+  hint?: string;
+}
+
+const XL_KEY = /^[a-z][a-z0-9_.]*$/;
+const XL_NUMBER = /^[0-9][0-9a-fx]*$/;
+/** Python 2 numeric literals (ints incl. old octal and L suffix, floats, imaginary). */
+const PY2_NUMBER = /^(?:(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)[lL]?|(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[jJ]?|[0-9]+[eE][+-]?[0-9]+[jJ]?|[0-9]+[jJ])$/;
+const PY_KEYWORDS = new Set(
+  'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield'.split(' '),
+);
+
+/** Collect every dialect-specific construct of the tree, in source order. */
+export function collectFindings(tree: SyntaxTree): Finding[] {
+  const out: Finding[] = [];
+  scanTokens(tree, out);
+  const visit = (stmts: Stmt[], top: boolean) => {
+    for (const s of stmts) {
+      if (s.kind === 'assign') assignFindings(tree, s, top, out);
+      else if (s.kind === 'unsupported') {
+        out.push({
+          only: 'xm',
+          code: 'XM0515',
+          span: s.span,
+          what: s.keyword === 'expression' ? 'a value used as a statement' : 'a Python statement',
+          message: s.keyword === 'expression' ? 'xl does not accept a value standing alone as a statement' : 'xl does not accept Python statements',
+        });
+        if (top) indentFinding(tree, s.span, out);
+        visit(s.body, false);
+      } else if (top) indentFinding(tree, s.span, out);
+    }
+  };
+  visit(tree.statements, true);
+  out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return out;
+}
+
+/** Token-level constructs: strings, numbers, continuation, CR, final comment, `;;`, BOM. */
+function scanTokens(tree: SyntaxTree, out: Finding[]): void {
+  const { text, tokens } = tree;
+  const { kinds, starts, ends, count } = tokens;
+  let prevSig = -1; // kind of the previous significant token (-1: start of file)
+  let depth = 0;
+  for (let i = 0; i < count; i++) {
+    const k = kinds[i]!;
+    const span = { start: starts[i]!, end: ends[i]! };
+    switch (k) {
+      case Tok.Whitespace:
+        if (span.start === 0 && text.charCodeAt(0) === 0xfeff)
+          out.push({ only: 'xm', code: 'XM0514', span, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
+        continue;
+      case Tok.Comment:
+        if (i === count - 1)
+          out.push({ only: 'xm', code: 'XM0512', span, what: 'a final comment without newline', message: 'xl rejects a comment on the last line unless the line ends with a newline', hint: 'add a newline at the end of the file' });
+        continue;
+      case Tok.Continuation:
+        out.push({ only: 'xm', code: 'XM0510', span, what: 'a backslash line continuation', message: 'xl has no backslash line continuation', hint: 'join the lines, or use a list, which may span lines' });
+        continue;
+      case Tok.Newline:
+        // libxlu's comment rule `#.*\n` swallows a CR before the LF, so `# c\r\n` is fine for xl.
+        if (text.charCodeAt(span.start) === 13 && !(i > 0 && kinds[i - 1] === Tok.Comment && span.end - span.start === 2))
+          out.push({ only: 'xm', code: 'XM0511', span, what: 'a CR line ending', message: 'xl rejects carriage returns (CRLF or CR line endings)', hint: 'convert the file to LF line endings (dos2unix)' });
+        if (depth === 0) prevSig = Tok.Newline;
+        continue;
+      case Tok.String:
+        stringFindings(text, span, out);
+        break;
+      case Tok.Number: {
+        const t = text.slice(span.start, span.end);
+        const xl = XL_NUMBER.test(t);
+        const py = PY2_NUMBER.test(t);
+        if (!xl && py) {
+          const bad = t.search(/[^0-9a-fx]/);
+          out.push({ only: 'xm', code: 'XM0501', span, what: `the number ${t}`, message: `xl does not read the number ${t} (${numberKind(t)})`, hint: bad >= 0 ? `xl numbers are decimal, 0x-hex with lowercase digits or 0-octal` : undefined });
+        } else if (!xl && !py) {
+          out.push({ only: 'none', code: 'XM0004', span, what: `the number text ${t}`, message: `${t} is not a number in xl or xm`, hint: 'quote it if it is meant as text' });
+        } else if (xl && !py) out.push({ only: 'xl', code: 'XM0533', span, what: `the number text ${t}`, message: `${t} is not a Python number (xm rejects it; xl keeps it as text)`, hint: 'quote it if it is meant as text' });
+        break;
+      }
+      case Tok.Semicolon:
+        if (depth === 0 && (prevSig === -1 || prevSig === Tok.Newline || prevSig === Tok.Semicolon))
+          out.push({ only: 'xl', code: 'XM0530', span, what: 'an empty statement', message: "Python (xm) rejects an empty statement (';' with nothing before it)", hint: "remove the extra ';'" });
+        break;
+      case Tok.LBracket:
+      case Tok.LParen:
+        depth++;
+        break;
+      case Tok.RBracket:
+      case Tok.RParen:
+        if (depth > 0) depth--;
+        break;
+      case Tok.Punct:
+        if (text[span.start] === '{') depth++;
+        else if (text[span.start] === '}' && depth > 0) depth--;
+        break;
+    }
+    prevSig = k;
+  }
+}
+
+function numberKind(t: string): string {
+  if (/^0[xX]/.test(t)) return 'xl needs lowercase hex digits';
+  if (/^0[oObB]/.test(t)) return 'no 0o/0b literals in xl';
+  if (/[lL]$/.test(t)) return 'no long suffix in xl';
+  if (/[jJ]$/.test(t)) return 'no imaginary numbers in xl';
+  return 'xl has no floats';
+}
+
+function stringFindings(text: string, span: Span, out: Finding[]): void {
+  let i = span.start;
+  while (i < span.start + 2 && /[rRuUbB]/.test(text[i]!)) i++;
+  const q = text[i];
+  if (i > span.start)
+    out.push({ only: 'xm', code: 'XM0507', span, what: `a '${text.slice(span.start, i)}' string prefix`, message: 'xl has no string prefixes (r, u, b)', hint: 'remove the prefix and double any backslash' });
+  if (text.startsWith(q! + q + q, i)) {
+    out.push({ only: 'xm', code: 'XM0506', span, what: 'a triple-quoted string', message: 'xl has no triple-quoted strings', hint: 'use one pair of quotes on one line' });
+    return;
+  }
+  if (i > span.start) return;
+  const bodyEnd = text[span.end - 1] === q && span.end - 1 > i ? span.end - 1 : span.end;
+  const nl = text.slice(i + 1, bodyEnd).search(/\\(?:\r\n|\r|\n)/);
+  if (nl >= 0) {
+    const at = i + 1 + nl;
+    out.push({ only: 'xm', code: 'XM0516', span: { start: at, end: at + 2 }, what: 'a string continued on the next line', message: 'an xl string must end on the line where it starts', hint: 'write the string on one line' });
+    return;
+  }
+  const esc = checkEscapes(text, i + 1, bodyEnd);
+  if (esc)
+    out.push({
+      only: 'xm',
+      code: 'XM0508',
+      span: { start: esc.offset, end: Math.min(esc.offset + esc.length, bodyEnd) },
+      what: `the escape ${text.slice(esc.offset, esc.offset + 2)}`,
+      message: `xl rejects the escape ${text.slice(esc.offset, esc.offset + 2)} (${esc.message})`,
+      hint: 'xl knows \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v; write other characters as they are',
+    });
+}
+
+/** `  key = 1` at top level: Python's "unexpected indent". */
+function indentFinding(tree: SyntaxTree, span: Span, out: Finding[]): void {
+  const text = tree.text;
+  let i = span.start;
+  while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\f')) i--;
+  if (i === span.start) return;
+  const before = i === 0 ? '\n' : text[i - 1];
+  if (before !== '\n' && before !== '\r' && !(i === 1 && text.charCodeAt(0) === 0xfeff)) return;
+  out.push({ only: 'xl', code: 'XM0532', span: { start: i, end: span.start }, what: 'an indented statement', message: 'Python (xm) rejects an indented statement at the top level ("unexpected indent")', hint: 'remove the leading whitespace' });
+}
+
+function assignFindings(tree: SyntaxTree, s: AssignStmt, top: boolean, out: Finding[]): void {
+  const key = s.key.name;
+  if (!XL_KEY.test(key)) {
+    out.push({ only: 'xm', code: 'XM0500', span: s.key.span, what: `the key ${key}`, message: `xl keys are lowercase letters, digits, '_' and '.', starting with a letter: "${key}" is not one`, hint: `write "${key.toLowerCase().replace(/^_+/, '')}"` });
+  }
+  if (key.includes('.')) out.push({ only: 'xl', code: 'XM0531', span: s.key.span, what: 'a dotted key', message: `Python (xm) rejects the dotted key "${key}"`, hint: 'dotted keys only make sense in xl.conf' });
+  if (PY_KEYWORDS.has(key)) out.push({ only: 'xl', code: 'XM0534', span: s.key.span, what: 'a Python keyword as key', message: `"${key}" is a Python keyword: xm cannot assign to it` });
+  if (s.chained?.length) out.push({ only: 'xm', code: 'XM0513', span: s.span, what: 'a chained assignment', message: 'xl has no chained assignment (a = b = value)', hint: 'write one assignment per key' });
+  if (top) indentFinding(tree, s.span, out);
+  valueFindings(s.value, key, out);
+}
+
+function valueFindings(e: Expr, key: string, out: Finding[]): void {
+  switch (e.kind) {
+    case 'string':
+      if (e.parts.length > 1)
+        out.push({ only: 'xm', code: 'XM0509', span: e.span, what: 'adjacent strings', message: 'xl does not join adjacent strings', hint: 'write one string' });
+      return;
+    case 'number':
+    case 'error':
+      return;
+    case 'name':
+      if (key === 'numa' && e.name === 'on') {
+        out.push({ only: 'rfc', code: 'XM0520', span: e.span, what: 'the bare word on', message: 'numa = on: the NUMA RFC\'s spelling, read as "on" (xl and Python would both reject the bare word)', hint: 'write numa = "on"' });
+        return;
+      }
+      if (e.name === 'True' || e.name === 'False' || e.name === 'None')
+        out.push({ only: 'xm', code: 'XM0505', span: e.span, what: e.name, message: `xl has no ${e.name}`, hint: e.name === 'None' ? 'leave the key out' : `write ${e.name === 'True' ? 1 : 0}` });
+      else out.push({ only: 'xm', code: 'XM0505', span: e.span, what: `the name ${e.name}`, message: `xl values are never names: quote "${e.name}" if it is text`, hint: `write "${e.name}"` });
+      return;
+    case 'list':
+      for (const it of e.items) valueFindings(it, key, out);
+      return;
+    case 'tuple':
+      out.push({ only: 'xm', code: 'XM0504', span: e.span, what: 'a tuple', message: 'xl has no tuples', hint: 'use a list [..] or a quoted string' });
+      return;
+    case 'unary':
+      out.push({ only: 'xm', code: 'XM0502', span: e.span, what: e.op === '-' ? 'a negative number' : 'a unary plus', message: e.op === '-' ? 'xl has no negative numbers' : 'xl has no unary plus', hint: 'quote the value if the option accepts a string' });
+      return;
+    default:
+      out.push({ only: 'xm', code: 'XM0503', span: e.span, what: 'an expression', message: 'xl does not evaluate expressions', hint: 'write the computed value' });
+  }
+}

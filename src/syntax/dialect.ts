@@ -1,0 +1,64 @@
+/**
+ * @fileoverview Dialect detection and dialect rules. `detectDialect` picks xm when the file uses a
+ * construct only xm accepts (the first one is the reason), else xl. `dialectDiagnostics` reports
+ * every construct the chosen dialect rejects (XM05xx); for xl it also consults the libxlu
+ * re-implementation so the verdict and first error line are exactly libxlu's.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import type { Dialect } from './value.js';
+import type { SyntaxTree } from './tree.js';
+import { collectFindings, type Finding } from './dialect-findings.js';
+import { libxluCheck } from './libxlu.js';
+
+/** The dialect of a file and why it was chosen. */
+export interface DialectDetection {
+  dialect: Dialect;
+  reason: string;
+  /** The construct that decided it (absent when nothing xm-only was found). */
+  span?: Span;
+}
+
+/** Pick xm when the file uses a construct only xm accepts, else xl. */
+export function detectDialect(tree: SyntaxTree): DialectDetection {
+  const first = collectFindings(tree).find((f) => f.only === 'xm');
+  if (!first) return { dialect: 'xl', reason: 'no construct that only xm accepts' };
+  const line = new LineIndex(tree.text).position(first.span.start).line;
+  return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
+}
+
+const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
+  const d: Diagnostic = { code: f.code, severity, message: f.message, span: f.span };
+  if (f.hint) d.hint = f.hint;
+  return d;
+};
+
+/**
+ * Diagnostics for the constructs `dialect` does not accept. `syntaxDiagnostics` (parseTree's) lets
+ * the xl check avoid a duplicate when libxlu's first error is already reported.
+ */
+export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const findings = collectFindings(tree);
+  const rejected = dialect === 'xl' ? 'xm' : 'xl';
+  for (const f of findings) {
+    if (f.only === rejected || f.only === 'none') out.push(toDiag(f, 'error'));
+    else if (f.only === 'rfc') out.push(toDiag(f, 'info'));
+  }
+  if (dialect === 'xl') {
+    const xe = libxluCheck(tree.text);
+    if (xe) {
+      // Whatever the rules above say, xl's verdict and first error line must be libxlu's.
+      const lines = new LineIndex(tree.text);
+      const line = lines.position(xe.offset).line;
+      const rfc = findings.some((f) => f.only === 'rfc' && f.span.start === xe.offset);
+      const covered = [...syntaxDiagnostics, ...out].some((d) => d.severity === 'error' && lines.position(d.span.start).line <= line);
+      if (!covered && !rfc) {
+        const span = { start: xe.offset, end: xe.offset + xe.length };
+        out.push({ code: 'XM0549', severity: 'error', message: `xl (libxlu) rejects the file here: ${xe.message}`, span });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * @fileoverview Expression evaluation for both dialects: xl values (strings, numbers, nested lists,
+ * nothing else) and the safe xm Python subset (names, arithmetic, formatting, tuples), never running
+ * code. Every failure is reported once, at the span of the offending expression, and yields null.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { EvalCode } from '../diagnostics/codes/evaluate.js';
+import type { Expr } from './tree.js';
+import type { ListValue, Value } from './value.js';
+import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-strings.js';
+import { MAX_DEPTH, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
+import { parsePythonNumber, strtolBase0 } from './python-number.js';
+import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
+
+/** What a name is bound to while reading an xm file. */
+export type Binding =
+  /** A value assigned earlier (or given with --define). */
+  | { state: 'value'; value: Value }
+  /** Assigned from an expression that failed: already reported, so uses stay silent. */
+  | { state: 'failed' }
+  /** Set by code that is not evaluated (an `if` block, `import`, `a, b = ...`); `how` says which. */
+  | { state: 'opaque'; how: string };
+
+/** Shared state of one evaluation. */
+export interface EvalContext {
+  text: string;
+  env: Map<string, Binding>;
+  diagnostics: Diagnostic[];
+}
+
+const FAIL_CODE: Record<OpFailure['fail'], string> = {
+  type: EvalCode.badOperands,
+  zero: EvalCode.divisionByZero,
+  range: EvalCode.outOfRange,
+  string: EvalCode.stringTooLong,
+  list: EvalCode.listTooLong,
+  depth: EvalCode.tooDeep,
+  format: EvalCode.badFormat,
+};
+
+const SEVERITY_INFO = new Set<string>([EvalCode.blockNotRead]);
+
+/** Record one diagnostic with the code's default severity. */
+export function report(ctx: EvalContext, code: string, span: Span, message: string, hint?: string): void {
+  const d: Diagnostic = { code, severity: SEVERITY_INFO.has(code) ? 'info' : 'error', message, span: { start: span.start, end: span.end } };
+  if (hint !== undefined) d.hint = hint;
+  ctx.diagnostics.push(d);
+}
+
+/** Report a failed operation at the whole expression, or at its right operand when that is the cause. */
+export function reportFailure(ctx: EvalContext, f: OpFailure, whole: Span, right?: Span): void {
+  report(ctx, FAIL_CODE[f.fail], f.on === 'right' && right ? right : whole, f.message);
+}
+
+/** The same value positioned at another span (nested items keep theirs). */
+export function respan(v: Value, span: Span): Value {
+  return { ...v, span: { start: span.start, end: span.end } } as Value;
+}
+
+/** A number whose text is not a number (already reported by the parser): operations on it stay silent. */
+function isPoison(v: Value): boolean {
+  return v.kind === 'number' && v.value === null;
+}
+
+// ---------------------------------------------------------------- xl
+
+/** The xl value of an expression: strings, NUMBER text and nested lists; null for anything else. */
+export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
+  if (depth > MAX_DEPTH * 10) {
+    report(ctx, EvalCode.tooDeep, expr.span, 'lists nested too deeply');
+    return null;
+  }
+  switch (expr.kind) {
+    case 'string':
+      // Adjacent literals are a syntax error in xl (reported by the dialect rules).
+      if (expr.parts.length !== 1) return null;
+      return { kind: 'string', value: decodeXlString(ctx.text, expr.parts[0]!), span: expr.span };
+    case 'number': {
+      const r = strtolBase0(expr.text);
+      if (!r.ok && r.reason === 'range') report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
+      return { kind: 'number', text: expr.text, value: r.ok ? r.value : null, span: expr.span };
+    }
+    case 'list': {
+      const items: Value[] = [];
+      let ok = true;
+      for (const item of expr.items) {
+        const v = evalXl(item, ctx, depth + 1);
+        if (v === null) ok = false;
+        else items.push(v);
+      }
+      return ok ? { kind: 'list', items, tuple: false, span: expr.span } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+// ---------------------------------------------------------------- xm
+
+function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): Value | null {
+  const problems: EscapeProblem[] = [];
+  let value = '';
+  for (const part of expr.parts) {
+    value += decodeXmPart(ctx.text, part, problems);
+    if (value.length > MAX_STRING) {
+      report(ctx, EvalCode.stringTooLong, expr.span, `string literal longer than ${MAX_STRING} characters`);
+      return null;
+    }
+  }
+  for (const p of problems) report(ctx, EvalCode.badEscape, p.span, p.message);
+  return problems.length > 0 ? null : { kind: 'string', value, span: expr.span };
+}
+
+function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): Value | null {
+  const r = parsePythonNumber(expr.text);
+  if (r.ok) return { kind: 'number', text: expr.text, value: r.value, pyType: r.pyType, span: expr.span };
+  if (r.reason === 'range') {
+    report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
+    return null;
+  }
+  if (r.reason === 'complex') {
+    report(ctx, EvalCode.notEvaluated, expr.span, 'complex numbers are not evaluated');
+    return null;
+  }
+  // Not a Python number (e.g. `12abc`): the parser reports it; keep the text, value unknown.
+  return { kind: 'number', text: expr.text, value: null, span: expr.span };
+}
+
+const BUILTINS: Record<string, (span: Span) => Value> = {
+  True: (span) => ({ kind: 'bool', value: true, span }),
+  False: (span) => ({ kind: 'bool', value: false, span }),
+  None: (span) => ({ kind: 'none', span }),
+};
+
+/** Look a name up: earlier assignments and defines first (Python 2 lets True be rebound), then builtins. */
+function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
+  const b = ctx.env.get(name);
+  if (b?.state === 'value') return respan(b.value, span);
+  if (b?.state === 'failed') return null;
+  if (b?.state === 'opaque') {
+    report(ctx, EvalCode.conditionalName, span, `name '${name}' is ${b.how}`);
+    return null;
+  }
+  const builtin = BUILTINS[name];
+  if (builtin) return builtin({ start: span.start, end: span.end });
+  report(ctx, EvalCode.undefinedName, span, `name '${name}' is not defined`, `assign it earlier in the file or pass --define ${name}=VALUE`);
+  return null;
+}
+
+function evalSequence(expr: Extract<Expr, { kind: 'list' | 'tuple' }>, ctx: EvalContext, depth: number): Value | null {
+  const items: Value[] = [];
+  let ok = true;
+  for (const item of expr.items) {
+    const v = evalXm(item, ctx, depth + 1);
+    if (v === null) ok = false;
+    else items.push(v);
+  }
+  if (!ok) return null;
+  const list: ListValue = { kind: 'list', items, tuple: expr.kind === 'tuple', span: expr.span };
+  const why = exceeds(sizeOf(list));
+  if (why !== null) {
+    const code = why === 'list' ? EvalCode.listTooLong : why === 'string' ? EvalCode.stringTooLong : EvalCode.tooDeep;
+    report(ctx, code, expr.span, why === 'depth' ? 'lists nested too deeply' : 'list too large');
+    return null;
+  }
+  return list;
+}
+
+/**
+ * A chain of binary operators: the left spine is walked iteratively so `1 + 2 + ... + n` of any
+ * length needs no recursion; only right operands and nested groups count towards the depth limit.
+ */
+function evalBinary(expr: Extract<Expr, { kind: 'binary' }>, ctx: EvalContext, depth: number): Value | null {
+  const spine: Extract<Expr, { kind: 'binary' }>[] = [];
+  let e: Expr = expr;
+  while (e.kind === 'binary') {
+    spine.push(e);
+    e = e.left;
+  }
+  let acc = evalXm(e, ctx, depth + 1);
+  for (let k = spine.length - 1; k >= 0; k--) {
+    const node = spine[k]!;
+    const right = evalXm(node.right, ctx, depth + 1);
+    if (acc === null || right === null || isPoison(acc) || isPoison(right)) {
+      acc = null;
+      continue;
+    }
+    const r: OpResult = binary(node.op, acc, right, node.span);
+    if (isFailure(r)) {
+      reportFailure(ctx, r, node.span, node.right.span);
+      acc = null;
+    } else acc = r;
+  }
+  return acc;
+}
+
+const UNSUPPORTED_WHAT: Record<Extract<Expr, { kind: 'unsupported' }>['what'], string> = {
+  call: 'function calls are not evaluated',
+  attribute: 'attribute access is not evaluated',
+  subscript: 'subscripts are not evaluated',
+  dict: 'dictionaries are not evaluated',
+  other: 'this Python expression is not evaluated',
+};
+
+/** The value of an xm expression, evaluated safely with Python 2 semantics; null after a reported failure. */
+export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
+  if (depth > MAX_DEPTH) {
+    report(ctx, EvalCode.tooDeep, expr.span, `expression nested more than ${MAX_DEPTH} levels deep`);
+    return null;
+  }
+  switch (expr.kind) {
+    case 'string':
+      return evalString(expr, ctx);
+    case 'number':
+      return evalNumber(expr, ctx);
+    case 'name':
+      return evalName(expr.name, expr.span, ctx);
+    case 'list':
+    case 'tuple':
+      return evalSequence(expr, ctx, depth);
+    case 'paren': {
+      const v = evalXm(expr.inner, ctx, depth + 1);
+      return v === null ? null : respan(v, expr.span);
+    }
+    case 'unary': {
+      const v = evalXm(expr.operand, ctx, depth + 1);
+      if (v === null || isPoison(v)) return null;
+      const r = unary(expr.op, v, expr.span);
+      if (isFailure(r)) {
+        reportFailure(ctx, r, expr.span);
+        return null;
+      }
+      return r;
+    }
+    case 'binary':
+      return evalBinary(expr, ctx, depth);
+    case 'unsupported':
+      report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what]);
+      return null;
+    case 'error':
+      return null;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * @fileoverview The bounds of xm evaluation. Sizes are checked arithmetically BEFORE a value is built,
+ * so `"x" * 10**9` or `[0] * 10**9` is a diagnostic, never an allocation.
+ */
+import type { Value } from './value.js';
+
+/** Longest string an expression may produce (UTF-16 code units). */
+export const MAX_STRING = 1024 * 1024;
+/** Most items one list may hold, counting nested lists' items too. */
+export const MAX_LIST_ITEMS = 100_000;
+/** Most string characters one value may hold in total (a list of strings shares this budget). */
+export const MAX_VALUE_CHARS = 16 * MAX_STRING;
+/** Deepest expression nesting evaluated (Python 2's own parser stops near 100 as well). */
+export const MAX_DEPTH = 100;
+/** Total size (characters + items) of all settings of one file. */
+export const MAX_FILE_BUDGET = 64 * MAX_STRING;
+
+/** Deep size of a value: characters, list items and nesting depth. */
+export interface ValueSize {
+  chars: number;
+  items: number;
+  depth: number;
+}
+
+const cache = new WeakMap<object, ValueSize>();
+const SCALAR: ValueSize = { chars: 0, items: 0, depth: 0 };
+
+/** Deep size of a value (cached per list object; values are never mutated). */
+export function sizeOf(v: Value): ValueSize {
+  if (v.kind === 'string' || v.kind === 'word') return { chars: v.value.length, items: 0, depth: 0 };
+  if (v.kind !== 'list') return SCALAR;
+  const hit = cache.get(v.items);
+  if (hit) return hit;
+  let chars = 0;
+  let items = v.items.length;
+  let depth = 0;
+  for (const item of v.items) {
+    const s = sizeOf(item);
+    chars += s.chars;
+    items += s.items;
+    depth = Math.max(depth, s.depth);
+  }
+  const size = { chars, items, depth: depth + 1 };
+  cache.set(v.items, size);
+  return size;
+}
+
+/** Why a planned value is too big, or null when it fits. */
+export function exceeds(size: ValueSize): 'string' | 'list' | 'depth' | null {
+  if (size.items > MAX_LIST_ITEMS) return 'list';
+  if (size.chars > MAX_VALUE_CHARS) return 'string';
+  if (size.depth > MAX_DEPTH) return 'depth';
+  return null;
+}

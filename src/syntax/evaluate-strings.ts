@@ -1,0 +1,156 @@
+/**
+ * @fileoverview String literal decoding from the source slice of each StringPart, per dialect:
+ * xl = libxlu's dequoting (lenient: its error cases are reported by the dialect rules), xm = Python 2
+ * (`\x41`, octal `\101`, `\u` only in u-strings, raw strings, triple quotes, implicit concatenation).
+ */
+import type { Span } from '../diagnostics/span.js';
+import type { StringPart } from './tree.js';
+
+/** A malformed escape found while decoding (absolute offsets), reported by the caller. */
+export interface EscapeProblem {
+  span: Span;
+  message: string;
+}
+
+/** Absolute [start, end) of a literal's body: after prefix and opening quote, before the closing quote. */
+export function literalBody(text: string, part: StringPart): Span {
+  const { start, end } = part.span;
+  const q = part.quote;
+  let open = start;
+  if (!text.startsWith(q, start)) {
+    // The span includes the prefix letters (r, u, b...) before the quote.
+    open = start + part.prefix.length;
+    if (!text.startsWith(q, open)) {
+      const idx = text.indexOf(q[0]!, start);
+      open = idx >= 0 && idx < end ? idx : start;
+    }
+  }
+  const bodyStart = Math.min(open + q.length, end);
+  let bodyEnd = end;
+  // An unterminated literal (error recovery) has no closing quote inside its span.
+  if (end - bodyStart >= q.length && text.startsWith(q, end - q.length) && !escapedAt(text, bodyStart, end - q.length)) bodyEnd = end - q.length;
+  return { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
+}
+
+/** Whether the character at `pos` is preceded by an odd run of backslashes (so it is escaped). */
+function escapedAt(text: string, from: number, pos: number): boolean {
+  let n = 0;
+  for (let i = pos - 1; i >= from && text.charCodeAt(i) === 92; i--) n++;
+  return n % 2 === 1;
+}
+
+const XL_SIMPLE: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * libxlu dequoting. Quirk kept: a backslash + octal digit swallows up to 3 following characters and
+ * emits nothing (`"A\101B"` is `AB`). Other invalid escapes (reported elsewhere) keep the character.
+ */
+export function decodeXlString(text: string, part: StringPart): string {
+  const body = literalBody(text, part);
+  let out = '';
+  let i = body.start;
+  while (i < body.end) {
+    const c = text[i]!;
+    if (c !== '\\' || i + 1 >= body.end) {
+      out += c;
+      i++;
+      continue;
+    }
+    const e = text[i + 1]!;
+    const simple = XL_SIMPLE[e];
+    if (simple !== undefined) {
+      out += simple;
+      i += 2;
+    } else if (e >= '0' && e <= '7') {
+      let k = i + 1;
+      while (k < body.end && k < i + 4 && text[k]! >= '0' && text[k]! <= '9') k++;
+      i = k;
+    } else {
+      out += e;
+      i += 2;
+    }
+  }
+  return out;
+}
+
+const PY_SIMPLE: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+function hexRun(text: string, from: number, end: number, count: number): number | null {
+  if (from + count > end) return null;
+  let v = 0;
+  for (let k = 0; k < count; k++) {
+    const c = text.charCodeAt(from + k);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (d < 0) return null;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/** Python 2 decoding of one literal; malformed `\x`/`\u` escapes are pushed to `problems`. */
+export function decodeXmPart(text: string, part: StringPart, problems: EscapeProblem[]): string {
+  const body = literalBody(text, part);
+  const raw = part.prefix.includes('r');
+  const unicode = part.prefix.includes('u');
+  let out = '';
+  let i = body.start;
+  const end = body.end;
+  while (i < end) {
+    const c = text[i]!;
+    if (c !== '\\' || i + 1 >= end) {
+      out += c;
+      i++;
+      continue;
+    }
+    const e = text[i + 1]!;
+    if (raw) {
+      // ur"..." still decodes \u escapes (Python 2); everything else stays as written.
+      if (unicode && (e === 'u' || e === 'U')) {
+        const n = e === 'u' ? 4 : 8;
+        const v = hexRun(text, i + 2, end, n);
+        if (v !== null && v <= 0x10ffff) {
+          out += String.fromCodePoint(v);
+          i += 2 + n;
+          continue;
+        }
+      }
+      out += c + e;
+      i += 2;
+      continue;
+    }
+    const simple = PY_SIMPLE[e];
+    if (simple !== undefined) {
+      out += simple;
+      i += 2;
+    } else if (e === '\n') {
+      i += 2;
+    } else if (e === '\r') {
+      i += text[i + 2] === '\n' && i + 2 < end ? 3 : 2;
+    } else if (e >= '0' && e <= '7') {
+      let v = 0;
+      let k = i + 1;
+      while (k < end && k < i + 4 && text[k]! >= '0' && text[k]! <= '7') v = v * 8 + (text.charCodeAt(k++) - 48);
+      // A byte string keeps only the low byte (`'\777'` is `'\xff'`).
+      out += String.fromCharCode(unicode ? v : v & 0xff);
+      i = k;
+    } else if (e === 'x' || ((e === 'u' || e === 'U') && unicode)) {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const v = hexRun(text, i + 2, end, n);
+      if (v === null || v > 0x10ffff) {
+        let k = i + 2;
+        while (k < end && k < i + 2 + n && hexRun(text, k, end, 1) !== null) k++;
+        problems.push({ span: { start: i, end: k }, message: e === 'x' ? 'invalid \\x escape' : `truncated \\${e} escape` });
+        out += text.slice(i, k);
+        i = k;
+      } else {
+        out += String.fromCodePoint(v);
+        i += 2 + n;
+      }
+    } else {
+      // Unknown escapes (and \N{...}, which needs the Unicode name table) stay as written.
+      out += c + e;
+      i += 2;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+/**
+ * @fileoverview The safe evaluator: turns a syntax tree into the ordered settings of the file. xl values
+ * are read as libxlu stores them (text numbers, `+=` per libxlu); xm statements are evaluated in file
+ * order with Python 2 semantics, without ever running code. Never throws on user input.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { EvalCode } from '../diagnostics/codes/evaluate.js';
+import type { AssignStmt, Stmt, SyntaxTree } from './tree.js';
+import type { Dialect, Setting, Value } from './value.js';
+import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
+import { evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
+import { appendXl } from './evaluate-append.js';
+import { XM_PRESET, unsupportedStatement } from './evaluate-blocks.js';
+import { augmentedAdd, isFailure } from './python-ops.js';
+import { parsePythonNumber } from './python-number.js';
+
+/** Options of one evaluation. */
+export interface EvaluateOptions {
+  dialect: Dialect;
+  /** xm script variables (`--define vmid=3`); a numeric-looking string is a number. Ignored for xl. */
+  defines?: Record<string, string | number>;
+}
+
+/** The settings of a file in source order, and the evaluation findings. */
+export interface EvaluateResult {
+  settings: Setting[];
+  diagnostics: Diagnostic[];
+}
+
+/** Keys whose bare-word value is accepted as the NUMA RFC's spelling (`numa = on`). */
+const WORD_KEYS = new Set(['numa']);
+
+interface Run extends EvalContext {
+  dialect: Dialect;
+  settings: Setting[];
+  /** xl: effective value of the last setting of each key (null: it failed), for `+=`. */
+  lastXl: Map<string, Value | null>;
+  budget: number;
+  budgetExceeded: boolean;
+}
+
+/** Value of a --define: numbers stay numbers, decimal/float-looking strings become numbers. */
+export function defineValue(raw: string | number): Value {
+  const span: Span = { start: 0, end: 0 };
+  if (typeof raw === 'number') {
+    const float = !Number.isSafeInteger(raw);
+    return { kind: 'number', text: String(raw), value: raw, pyType: float ? 'float' : 'int', span };
+  }
+  const t = raw.trim();
+  const neg = t.startsWith('-');
+  const body = t.replace(/^[+-]/, '');
+  // int() of a command-line string is decimal (no octal), so read digits as decimal first.
+  if (body.length > 0 && /^[0-9]+$/.test(body)) {
+    const n = Number(body) * (neg ? -1 : 1);
+    if (Number.isSafeInteger(n)) return { kind: 'number', text: t, value: n, pyType: 'int', span };
+  }
+  const f = parsePythonNumber(body);
+  if (f.ok && f.pyType === 'float') return { kind: 'number', text: t, value: neg ? -f.value : f.value, pyType: 'float', span };
+  return { kind: 'string', value: raw, span };
+}
+
+/** Evaluate a syntax tree into its settings (source order, duplicates included) and diagnostics. */
+export function evaluate(tree: SyntaxTree, options: { dialect: Dialect; defines?: Record<string, string | number> }): EvaluateResult {
+  const run: Run = {
+    text: tree.text,
+    env: new Map(),
+    diagnostics: [],
+    dialect: options.dialect,
+    settings: [],
+    lastXl: new Map(),
+    budget: 0,
+    budgetExceeded: false,
+  };
+  if (options.dialect === 'xm') {
+    for (const name of XM_PRESET) run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
+    for (const [name, raw] of Object.entries(options.defines ?? {})) run.env.set(name, { state: 'value', value: defineValue(raw) });
+  }
+  for (const stmt of tree.statements) {
+    try {
+      statement(stmt, run);
+    } catch (err) {
+      // A bug must not take the whole check down: report it at the statement and go on.
+      report(run, EvalCode.notEvaluated, stmt.span, `internal error while evaluating: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return { settings: run.settings, diagnostics: run.diagnostics };
+}
+
+function statement(stmt: Stmt, run: Run): void {
+  if (stmt.kind === 'assign') {
+    if (run.dialect === 'xl') assignXl(stmt, run);
+    else assignXm(stmt, run);
+  } else if (stmt.kind === 'unsupported') {
+    unsupportedStatement(stmt, run, run.dialect === 'xm');
+  }
+}
+
+/** The word value of `numa = on`, when the key takes one and the name is not a bound variable. */
+function wordValue(stmt: AssignStmt, run: Run): Value | null {
+  const e = stmt.value;
+  if (e.kind !== 'name' || !WORD_KEYS.has(stmt.key.name)) return null;
+  if (run.dialect === 'xm' && (run.env.has(e.name) || e.name === 'True' || e.name === 'False' || e.name === 'None')) return null;
+  return { kind: 'word', value: e.name, span: e.span };
+}
+
+/** Charge a setting's size to the file budget; false (reported once) when the budget is spent. */
+function charge(v: Value, at: Span, run: Run): boolean {
+  if (run.budgetExceeded) return false;
+  const s = sizeOf(v);
+  run.budget += s.chars + s.items + 1;
+  if (run.budget <= MAX_FILE_BUDGET) return true;
+  run.budgetExceeded = true;
+  report(run, EvalCode.fileTooLarge, at, 'the values of this file exceed the evaluation budget; later settings are not read');
+  return false;
+}
+
+function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false): void {
+  const setting: Setting = {
+    key: key.name,
+    keySpan: { start: key.span.start, end: key.span.end },
+    op,
+    value,
+    valueSpan: { start: stmt.value.span.start, end: stmt.value.span.end },
+    span: { start: stmt.span.start, end: stmt.span.end },
+  };
+  if (appended) setting.appended = true;
+  run.settings.push(setting);
+}
+
+function assignXl(stmt: AssignStmt, run: Run): void {
+  const key = stmt.key.name;
+  let value = wordValue(stmt, run) ?? evalXl(stmt.value, run);
+  if (value !== null && stmt.op === '+=') {
+    const prev = run.lastXl.get(key);
+    if (prev === null) value = null;
+    else if (prev !== undefined) {
+      const joined = appendXl(prev, value, stmt.value.span);
+      if (typeof joined === 'string') {
+        report(run, EvalCode.appendMismatch, stmt.value.span, joined);
+        value = null;
+      } else value = joined;
+    }
+  }
+  if (value !== null && !charge(value, stmt.value.span, run)) value = null;
+  run.lastXl.set(key, value);
+  if (value !== null) pushSetting(stmt, stmt.key, stmt.op, value, run, stmt.op === '+=');
+}
+
+function assignXm(stmt: AssignStmt, run: Run): void {
+  let value = wordValue(stmt, run) ?? evalXm(stmt.value, run);
+  if (value !== null && stmt.op === '+=') value = augmentXm(stmt, value, run);
+  if (value !== null && !charge(value, stmt.value.span, run)) value = null;
+  const targets = [stmt.key, ...(stmt.chained ?? [])];
+  for (const t of targets) {
+    run.env.set(t.name, value === null ? { state: 'failed' } : { state: 'value', value });
+    if (value !== null) pushSetting(stmt, t, t === stmt.key ? stmt.op : '=', value, run);
+  }
+}
+
+/** Python `x += y`: x must be bound already. */
+function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
+  const b = run.env.get(stmt.key.name);
+  if (b === undefined) {
+    report(run, EvalCode.undefinedName, stmt.key.span, `name '${stmt.key.name}' is not defined`, 'assign it with = before using +=');
+    return null;
+  }
+  if (b.state === 'failed') return null;
+  if (b.state === 'opaque') {
+    report(run, EvalCode.conditionalName, stmt.key.span, `name '${stmt.key.name}' is ${b.how}`);
+    return null;
+  }
+  const r = augmentedAdd(b.value, rhs, stmt.value.span);
+  if (isFailure(r)) {
+    reportFailure(run, r, stmt.value.span);
+    return null;
+  }
+  return respan(r, stmt.value.span);
+}

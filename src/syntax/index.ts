@@ -1,0 +1,7 @@
+/** @fileoverview The syntax layer's public surface: parsing, dialects, the tree and value contracts. */
+export { parse, parseTree, type ParseOptions, type ParseResult, type ParseTreeResult } from './parse.js';
+export { detectDialect, dialectDiagnostics, type DialectDetection } from './dialect.js';
+export { libxluCheck, type XluError } from './libxlu.js';
+export { evaluate } from './evaluate.js';
+export * from './tree.js';
+export type * from './value.js';

@@ -1,0 +1,225 @@
+/**
+ * @fileoverview A faithful re-implementation of libxlu's config reader (flex lexer + bison grammar
+ * + string dequoting, reference/xen-format.md §a), used to answer "will `xl create` accept this
+ * file?" exactly: the first error's position and libxlu's own message. It only detects errors; the
+ * superset parser builds the tree. Positions are real (not libxlu's off-by-one for NEWLINE).
+ */
+
+/** The first error libxlu would report, or null when it accepts the text. */
+export interface XluError {
+  /** Offset of the offending token (or character). */
+  offset: number;
+  /** Length of the offending text (0 at the end of the file). */
+  length: number;
+  /** libxlu's message, e.g. "syntax error, unexpected IDENT, expecting STRING or NUMBER or '['". */
+  message: string;
+  /** Which part of libxlu found it. */
+  kind: 'lexical' | 'escape' | 'syntax';
+}
+
+type TT = 'IDENT' | 'NUMBER' | 'STRING' | 'NEWLINE' | '=' | 'OP_ADD' | ',' | '[' | ']' | ';' | '$end';
+interface XTok {
+  t: TT;
+  start: number;
+  end: number;
+}
+
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** libxlu's lexer over a JS string (each UTF-16 unit stands for a byte; non-ASCII is never a token char). */
+class XluLexer {
+  pos = 0;
+  error: XluError | null = null;
+  constructor(private readonly text: string) {}
+
+  /** Next token, or the first lexical/escape error (then `error` is set and '$end' returned). */
+  next(): XTok {
+    const s = this.text;
+    const n = s.length;
+    for (;;) {
+      if (this.pos >= n) return { t: '$end', start: n, end: n };
+      const i = this.pos;
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        this.pos++;
+        continue;
+      }
+      if (c === 10) {
+        this.pos++;
+        return { t: 'NEWLINE', start: i, end: i + 1 };
+      }
+      if (c === 35) {
+        const nl = s.indexOf('\n', i);
+        if (nl < 0) return this.lexErr(i);
+        this.pos = nl + 1;
+        return { t: 'NEWLINE', start: i, end: nl + 1 };
+      }
+      if (isLower(c)) {
+        let j = i + 1;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (isLower(d) || isDigit(d) || d === 95 || d === 46) j++;
+          else break;
+        }
+        this.pos = j;
+        return { t: 'IDENT', start: i, end: j };
+      }
+      if (isDigit(c)) {
+        let j = i + 1;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (isDigit(d) || (d >= 97 && d <= 102) || d === 120) j++;
+          else break;
+        }
+        this.pos = j;
+        return { t: 'NUMBER', start: i, end: j };
+      }
+      if (c === 34 || c === 39) {
+        let j = i + 1;
+        let ok = false;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (d === 10) break;
+          if (d === 92) {
+            if (j + 1 >= n || s.charCodeAt(j + 1) === 10) break;
+            j += 2;
+            continue;
+          }
+          if (d === c) {
+            ok = true;
+            break;
+          }
+          j++;
+        }
+        if (!ok) return this.lexErr(i);
+        this.pos = j + 1;
+        const esc = checkEscapes(s, i + 1, j);
+        if (esc) {
+          this.error = esc;
+          return { t: '$end', start: i, end: i };
+        }
+        return { t: 'STRING', start: i, end: j + 1 };
+      }
+      const single: Record<number, TT> = { 44: ',', 91: '[', 93: ']', 61: '=', 59: ';' };
+      const tt = single[c];
+      if (tt) {
+        this.pos = i + 1;
+        return { t: tt, start: i, end: i + 1 };
+      }
+      if (c === 43 && s.charCodeAt(i + 1) === 61) {
+        this.pos = i + 2;
+        return { t: 'OP_ADD', start: i, end: i + 2 };
+      }
+      return this.lexErr(i);
+    }
+  }
+
+  private lexErr(at: number): XTok {
+    this.error = { offset: at, length: 1, message: 'lexical error', kind: 'lexical' };
+    return { t: '$end', start: at, end: at };
+  }
+}
+
+/** libxlu's dequoting rules, applied to the body [from, to) of a quoted string; null when they accept it. */
+export function checkEscapes(s: string, from: number, to: number): XluError | null {
+  for (let i = from; i < to; i++) {
+    if (s.charCodeAt(i) !== 92) continue;
+    const c = s[i + 1]!;
+    if ('"\'\\abfnrtv'.includes(c)) {
+      i++;
+      continue;
+    }
+    if (c === 'x') return { offset: i, length: 2, message: 'invalid digit after backslash hexnumerical character escape in quoted string', kind: 'escape' };
+    if (c >= '0' && c <= '7') {
+      // Up to 3 chars read as a DECIMAL number; at least 2 digits needed; nothing is emitted.
+      let k = i + 1;
+      while (k < to && k < i + 4 && s[k]! >= '0' && s[k]! <= '9') k++;
+      if (k - (i + 1) < 2) return { offset: i, length: 2, message: 'invalid digit after backslash octalnumerical character escape in quoted string', kind: 'escape' };
+      i = k - 1;
+      continue;
+    }
+    return { offset: i, length: 2, message: 'invalid character after backlash in quoted string', kind: 'escape' };
+  }
+  return null;
+}
+
+const NAMES: Record<TT, string> = {
+  IDENT: 'IDENT',
+  NUMBER: 'NUMBER',
+  STRING: 'STRING',
+  NEWLINE: 'NEWLINE',
+  '=': "'='",
+  OP_ADD: '+=',
+  ',': "','",
+  '[': "'['",
+  ']': "']'",
+  ';': "';'",
+  $end: '$end',
+};
+
+class Fail {
+  constructor(readonly err: XluError) {}
+}
+
+/** Run libxlu's reader over `text`; null = accepted. */
+export function libxluCheck(text: string): XluError | null {
+  const lx = new XluLexer(text);
+  let tok = lx.next();
+  // Read through a function: the closures below advance `tok`, which defeats TS narrowing.
+  const cur = (): TT => tok.t;
+  const advance = () => {
+    tok = lx.next();
+  };
+  const fail = (expecting: string[]): never => {
+    if (lx.error) throw new Fail(lx.error);
+    const msg = `syntax error, unexpected ${NAMES[tok.t]}${expecting.length ? ', expecting ' + expecting.join(' or ') : ''}`;
+    throw new Fail({ offset: tok.start, length: tok.end - tok.start, message: msg, kind: 'syntax' });
+  };
+  const nlok = () => {
+    while (cur() === 'NEWLINE') advance();
+  };
+  const value = (depth: number): void => {
+    if (cur() === 'STRING' || cur() === 'NUMBER') return advance();
+    if (cur() !== '[') return fail(['STRING', 'NUMBER', "'['"]);
+    advance();
+    nlok();
+    if (cur() === ']') return advance();
+    value(depth + 1);
+    nlok();
+    for (;;) {
+      if (cur() === ']') return advance();
+      if (cur() !== ',') return fail(["','", "']'"]);
+      advance();
+      nlok();
+      if (cur() === ']') return advance();
+      value(depth + 1);
+      nlok();
+    }
+  };
+  try {
+    // Iterative over statements; lists recurse (depth bounded by the caller's pre-scan in practice,
+    // and guarded here).
+    for (;;) {
+      if (lx.error) throw new Fail(lx.error);
+      if (cur() === '$end') return null;
+      if (cur() === 'NEWLINE' || cur() === ';') {
+        advance();
+        continue;
+      }
+      if (cur() !== 'IDENT') fail(['$end']);
+      advance();
+      if (cur() !== '=' && cur() !== 'OP_ADD') fail(['+=', "'='"]);
+      advance();
+      value(0);
+      if (lx.error) throw new Fail(lx.error);
+      if (cur() === '$end') return null;
+      if (cur() !== 'NEWLINE' && cur() !== ';') fail(['NEWLINE', "';'"]);
+      advance();
+    }
+  } catch (e) {
+    if (e instanceof Fail) return e.err;
+    if (e instanceof RangeError) return { offset: 0, length: 0, message: 'memory exhausted', kind: 'syntax' };
+    throw e;
+  }
+}

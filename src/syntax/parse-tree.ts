@@ -1,0 +1,252 @@
+/**
+ * @fileoverview `parseTree`: text → lossless tree + lexical/syntax diagnostics, in chunks.
+ *
+ * The text is lexed in chunks of about 64 KiB cut at line starts, so the Chevrotain token objects
+ * of a 10 MB file never exist all at once: each chunk's tokens go into the compact TokenStream
+ * (typed arrays), are cut into statements, parsed, and dropped. A chunk that ends inside a
+ * statement (open bracket, `\` continuation, triple-quoted string) is grown and lexed again.
+ */
+import type { IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt } from './tree.js';
+import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split.js';
+import { xmLexer, tokKindByTypeIdx, COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
+import * as T from '../../grammar/tokens.js';
+import { describeToken, getParser } from '../../grammar/parser.js';
+
+/** Target chunk size in characters. */
+const CHUNK = 1 << 12;
+
+/** Growable typed arrays for the token stream. */
+class StreamBuilder {
+  count = 0;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  constructor(capacity: number) {
+    const c = Math.max(16, capacity);
+    this.kinds = new Uint8Array(c);
+    this.starts = new Int32Array(c);
+    this.ends = new Int32Array(c);
+  }
+  push(kind: number, start: number, end: number): void {
+    if (this.count === this.kinds.length) {
+      const c = this.count * 2;
+      const k = new Uint8Array(c);
+      k.set(this.kinds);
+      const s = new Int32Array(c);
+      s.set(this.starts);
+      const e = new Int32Array(c);
+      e.set(this.ends);
+      this.kinds = k;
+      this.starts = s;
+      this.ends = e;
+    }
+    this.kinds[this.count] = kind;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+  finish(): TokenStream {
+    const n = this.count;
+    // Trim only when it saves a lot; slicing copies.
+    if (this.kinds.length > n * 1.5 + 64) return { count: n, kinds: this.kinds.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
+    return { count: n, kinds: this.kinds, starts: this.starts, ends: this.ends };
+  }
+}
+
+/** Where to end a chunk that starts at `base`: a line start after `base + size` whose first char is
+ * not blank and not `#` (so an indented block never straddles two chunks). */
+function chooseCut(text: string, base: number, size: number): number {
+  let p = base + size;
+  if (p >= text.length) return text.length;
+  for (;;) {
+    const nl = text.indexOf('\n', p);
+    if (nl < 0 || nl + 1 >= text.length) return text.length;
+    const c = text.charCodeAt(nl + 1);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 35 && c !== 12 && c !== 11) return nl + 1;
+    p = nl + 1;
+  }
+}
+
+/** Result of `parseTree`. */
+export interface ParseTreeResult {
+  tree: SyntaxTree;
+  diagnostics: Diagnostic[];
+}
+
+const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnostic>): Diagnostic => ({
+  code,
+  severity: code === 'XM0021' ? 'warning' : code === 'XM0030' ? 'info' : 'error',
+  message,
+  span,
+  ...extra,
+});
+
+/** Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data. */
+export function parseTree(text: string): ParseTreeResult {
+  const diagnostics: Diagnostic[] = [];
+  const stream = new StreamBuilder(Math.ceil(text.length / 3) + 16);
+  const statements: Stmt[] = [];
+  let base = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    // A BOM is kept in the stream as whitespace so the stream stays lossless.
+    stream.push(Tok.Whitespace, 0, 1);
+    diagnostics.push(diag('XM0030', 'the file starts with a UTF-8 byte-order mark (skipped)', { start: 0, end: 1 }));
+    base = 1;
+  }
+  if (text.indexOf('\0') >= 0) {
+    const at = text.indexOf('\0');
+    stream.push(Tok.Invalid, base, text.length);
+    diagnostics.push(diag('XM0031', 'the file contains NUL bytes: it is binary, not a configuration file; not parsed', { start: at, end: at + 1 }));
+    return { tree: { text, tokens: stream.finish(), statements }, diagnostics };
+  }
+  const parser = getParser();
+  while (base < text.length) {
+    let end = chooseCut(text, base, CHUNK);
+    let tokens: IToken[];
+    let split: ReturnType<typeof splitStatements>;
+    for (;;) {
+      const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
+      tokens = xmLexer.tokenize(chunk).tokens;
+      split = splitStatements(tokens);
+      if (end >= text.length || !split.openAtEnd) break;
+      end = chooseCut(text, base, (end - base) * 2);
+    }
+    for (const t of tokens) stream.push(tokKindByTypeIdx[t.tokenTypeIdx]!, t.startOffset + base, t.startOffset + base + t.image.length);
+    for (const p of split.problems) {
+      const span = { start: p.start + base, end: p.end + base };
+      if (p.kind === 'invalid') {
+        const s = text.slice(span.start, span.end);
+        diagnostics.push(diag('XM0001', `invalid character ${describeChars(s)}`, span));
+      } else diagnostics.push(diag('XM0002', 'unterminated string: the closing quote is missing', span));
+    }
+    parser.base = base;
+    const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
+    for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, parser, diagnostics), raw });
+    const nested = nestBodies(chunkStmts, statements);
+    if (nested.size) {
+      // A statement inside a skipped block is covered by its header's XM0020.
+      for (let i = diagnostics.length - 1; i >= 0; i--) {
+        const d = diagnostics[i]!;
+        if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) diagnostics.splice(i, 1);
+      }
+    }
+    base = end;
+  }
+  return { tree: { text, tokens: stream.finish(), statements }, diagnostics };
+}
+
+function describeChars(s: string): string {
+  const shown = s.length > 10 ? s.slice(0, 10) + '...' : s;
+  const codes = [...shown].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+  return /^[\x21-\x7e]+$/.test(shown) ? `'${shown}'` : `'${shown.replace(/[\x00-\x1f\x7f]/g, '?')}' (${codes.join(' ')})`;
+}
+
+const tspan = (t: IToken, base: number): Span => ({ start: t.startOffset + base, end: t.startOffset + base + t.image.length });
+
+/** Parse one statement's tokens, or explain why it is an ErrorStmt. */
+function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof getParser>, out: Diagnostic[]): Stmt {
+  const whole: Span = { start: raw.start + base, end: raw.end + base };
+  const error = (): Stmt => ({ kind: 'error', span: whole });
+  if (raw.tooDeep) {
+    out.push(diag('XM0003', `nesting too deep (more than ${MAX_DEPTH} levels, or more than ${MAX_OPERATORS} operators): not parsed`, tspan(raw.tooDeep, base)));
+    return error();
+  }
+  if (raw.lexError) return error();
+  const toks = raw.toks;
+  if (raw.unclosed) {
+    const { opener, at } = raw.unclosed;
+    const closer = opener.tokenType === T.LBracket ? ']' : opener.tokenType === T.LParen ? ')' : '}';
+    const related = [{ message: `'${opener.image}' opened here`, span: tspan(opener, base) }];
+    if (at) out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before ${describeToken(at)}`, tspan(at, base), { related }));
+    else out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before the end of the file`, tspan(opener, base), { related }));
+    return error();
+  }
+  const t0 = toks[0]!;
+  const t1 = toks[1];
+  if (t0.tokenType === T.Identifier) {
+    const key = t0.image;
+    if (!t1) {
+      out.push(diag('XM0011', `expected '=' after the key "${key}"`, tspan(t0, base)));
+      return error();
+    }
+    if (t1.tokenType === T.Plus && toks[2]?.tokenType === T.Equals && toks[2].startOffset > t1.startOffset + 1) {
+      out.push(diag('XM0015', "'+=' must be written without a space", { start: t1.startOffset + base, end: toks[2].startOffset + base + 1 }));
+      return error();
+    }
+    const vt = t1.tokenType;
+    const valueLike = vt === T.NumberLit || vt === T.StringLit || vt === T.Identifier || vt === T.Colon || T.Keyword.categoryMatchesMap![t1.tokenTypeIdx];
+    const hasAssign = toks.some((t) => t.tokenType === T.Equals || t.tokenType === T.AugAssign || t.tokenType === T.PlusEquals);
+    if ((valueLike && vt !== T.Not && vt !== T.In && vt !== T.Is && vt !== T.And && vt !== T.Or && vt !== T.If) || (vt === T.LBracket && !hasAssign)) {
+      out.push(diag('XM0011', `expected '=' after the key "${key}" but found ${describeToken(t1)}`, tspan(t1, base)));
+      return error();
+    }
+  }
+  parser.input = toks;
+  parser.targetErrors = [];
+  let stmt: Stmt | undefined;
+  try {
+    stmt = parser.statement();
+  } catch (e) {
+    if (e instanceof RangeError) {
+      out.push(diag('XM0003', 'nesting too deep: not parsed', whole));
+      return error();
+    }
+    throw e;
+  }
+  const errs = parser.errors;
+  if (errs.length > 0) {
+    const e = errs[0]!;
+    const tok = e.token;
+    const isEof = !tok || !(tok.startOffset >= 0) || tok.tokenType.name === 'EOF';
+    const last = toks[toks.length - 1]!;
+    const span = isEof ? { start: last.startOffset + base + last.image.length, end: last.startOffset + base + last.image.length } : tspan(tok, base);
+    const isAssign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals);
+    if (isAssign && isEof && toks.length === 2) out.push(diag('XM0012', `expected a value after '${t1.image}' for the key "${t0.image}"`, span));
+    else if (isAssign && e.name === 'NotAllInputParsedException')
+      out.push(diag('XM0014', `unexpected ${describeToken(tok)} after the value of "${t0.image}": put a newline or ';' between statements`, span));
+    else out.push(diag('XM0010', e.message, span));
+    return error();
+  }
+  if (parser.targetErrors.length) {
+    const te = parser.targetErrors[0]!;
+    out.push(diag('XM0016', te.message, te.span));
+    return error();
+  }
+  if (!stmt) return error();
+  if (stmt.kind === 'unsupported') {
+    const k = stmt.keyword;
+    if (k === 'expression') {
+      out.push(diag('XM0021', 'this value stands alone as a statement and sets nothing', stmt.span));
+    } else {
+      const what = k === 'call' ? 'a function call' : k === 'assignment' ? 'this kind of assignment' : `'${k}'`;
+      out.push(diag('XM0020', `Python statement not supported: ${what} (xmcfg never runs configuration code)`, stmt.span));
+    }
+  }
+  return stmt;
+}
+
+/** Attach statements indented under a compound header (`if x:`) to its `body`; returns the start
+ * offsets of the unsupported statements that ended up inside a body. */
+function nestBodies(items: { stmt: Stmt; raw: RawStmt }[], top: Stmt[]): Set<number> {
+  const nested = new Set<number>();
+  const stack: { stmt: UnsupportedStmt; indent: number }[] = [];
+  let prevContainer: Stmt[] = top;
+  for (const { stmt, raw } of items) {
+    let container: Stmt[];
+    if (!raw.lineStart) container = prevContainer;
+    else {
+      while (stack.length && raw.indent <= stack[stack.length - 1]!.indent) stack.pop();
+      container = stack.length ? stack[stack.length - 1]!.stmt.body : top;
+    }
+    container.push(stmt);
+    if (container !== top && stmt.kind === 'unsupported') nested.add(stmt.span.start);
+    prevContainer = container;
+    if (stmt.kind === 'unsupported' && raw.lineStart && COMPOUND_KEYWORDS.includes(stmt.keyword) && raw.toks[raw.toks.length - 1]?.tokenType === T.Colon) {
+      stack.push({ stmt, indent: raw.indent });
+    }
+  }
+  return nested;
+}

@@ -1,0 +1,238 @@
+/**
+ * @fileoverview Python 2 `str()`/`repr()` of evaluated values and the `%` string-formatting operator
+ * (`"vm%d" % vmid`, `"%s-%s" % (a, b)`), with widths and precisions bounded before any padding is built.
+ */
+import type { Value } from './value.js';
+import { MAX_STRING } from './evaluate-limits.js';
+import { floatRepr, floatStr, formatFloatBody, intText } from './python-number.js';
+
+/** Python 2 type name of a value, as TypeError messages print it. */
+export function typeName(v: Value): string {
+  switch (v.kind) {
+    case 'string':
+      return 'str';
+    case 'word':
+      return 'name';
+    case 'number':
+      return v.pyType ?? 'int';
+    case 'bool':
+      return 'bool';
+    case 'none':
+      return 'NoneType';
+    case 'list':
+      return v.tuple ? 'tuple' : 'list';
+  }
+}
+
+/** Python 2 repr of a byte string: single quotes unless only double quotes avoid escaping. */
+export function reprString(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = q;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === q || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    // Python 2 str is bytes: other characters print as their UTF-8 bytes.
+    else if (c > 0xff) for (const b of Buffer.from(ch, 'utf8')) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return out + q;
+}
+
+function numberText(v: Extract<Value, { kind: 'number' }>, repr: boolean): string {
+  if (v.value === null) return v.text;
+  if (v.pyType === 'float') return repr ? floatRepr(v.value) : floatStr(v.value);
+  return intText(v.value) + (repr && v.pyType === 'long' ? 'L' : '');
+}
+
+/** Python 2 `repr(value)` (lists print their items' repr). */
+export function pyRepr(v: Value): string {
+  switch (v.kind) {
+    case 'string':
+      return reprString(v.value);
+    case 'list': {
+      const inner = v.items.map(pyRepr).join(', ');
+      if (!v.tuple) return `[${inner}]`;
+      return v.items.length === 1 ? `(${inner},)` : `(${inner})`;
+    }
+    case 'number':
+      return numberText(v, true);
+    default:
+      return pyStr(v);
+  }
+}
+
+/** Python 2 `str(value)`. */
+export function pyStr(v: Value): string {
+  switch (v.kind) {
+    case 'string':
+    case 'word':
+      return v.value;
+    case 'number':
+      return numberText(v, false);
+    case 'bool':
+      return v.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'list':
+      return pyRepr(v);
+  }
+}
+
+/** A formatting failure: Python's exception text, and whether it is about size (else a format error). */
+export interface FormatError {
+  error: string;
+  tooLong?: boolean;
+}
+
+/** Numeric reading of a value for %d/%f: bools count as ints, as in Python. */
+function asNumber(v: Value): { n: number; float: boolean } | null {
+  if (v.kind === 'bool') return { n: v.value ? 1 : 0, float: false };
+  if (v.kind === 'number' && v.value !== null) return { n: v.value, float: v.pyType === 'float' };
+  return null;
+}
+
+/** Integer digits of a number in a base (exact BigInt path for floats beyond 2^53). */
+function intDigits(n: number, base: number): string {
+  const t = Math.trunc(Math.abs(n));
+  return Number.isSafeInteger(t) ? t.toString(base) : BigInt(t).toString(base);
+}
+
+const FLAG_CHARS = '-+ #0';
+/** Largest precision honoured for float conversions (keeps BigInt digit generation cheap). */
+const MAX_FLOAT_PRECISION = 1000;
+
+/** One conversion `%[flags][width][.prec]conv` applied to `arg`; returns the text or an error. */
+function convert(conv: string, arg: Value, flags: string, width: number, prec: number | null): string | FormatError {
+  let sign = '';
+  let body: string;
+  let prefix = '';
+  let numeric = true;
+  if (conv === 's' || conv === 'r') {
+    numeric = false;
+    body = conv === 's' ? pyStr(arg) : pyRepr(arg);
+    if (body.length > MAX_STRING) return { error: 'formatted value too long', tooLong: true };
+    if (prec !== null) body = body.slice(0, prec);
+  } else if (conv === 'c') {
+    numeric = false;
+    if (arg.kind === 'string' && arg.value.length === 1) body = arg.value;
+    else {
+      const num = asNumber(arg);
+      if (num === null || num.float) return { error: '%c requires int or char' };
+      if (num.n < 0 || num.n > 255) return { error: '%c arg not in range(256)' };
+      body = String.fromCharCode(num.n);
+    }
+  } else if ('diuxXo'.includes(conv)) {
+    const num = asNumber(arg);
+    if (num === null) return { error: `%${conv} format: a number is required, not ${typeName(arg)}` };
+    if (!Number.isFinite(num.n)) return { error: 'cannot convert float infinity or NaN to integer' };
+    const t = Math.trunc(num.n);
+    if (t < 0) sign = '-';
+    const base = conv === 'o' ? 8 : conv === 'x' || conv === 'X' ? 16 : 10;
+    // C printf (which Python 2 follows): a zero with precision 0 prints no digits.
+    body = prec === 0 && t === 0 ? '' : intDigits(t, base);
+    if (conv === 'X') body = body.toUpperCase();
+    if (prec !== null) {
+      if (prec > MAX_STRING) return { error: 'precision too large', tooLong: true };
+      body = body.padStart(prec, '0');
+    }
+    if (flags.includes('#')) prefix = conv === 'o' ? (body.startsWith('0') ? '' : '0') : conv === 'x' ? '0x' : conv === 'X' ? '0X' : '';
+  } else if ('eEfFgG'.includes(conv)) {
+    const num = asNumber(arg);
+    if (num === null) return { error: `float argument required, not ${typeName(arg)}` };
+    const p = prec ?? 6;
+    if (p > MAX_FLOAT_PRECISION) return { error: `precision ${p} too large for a float conversion` };
+    if (num.n < 0 || Object.is(num.n, -0)) sign = '-';
+    const lower = conv.toLowerCase() as 'e' | 'f' | 'g';
+    body = formatFloatBody(num.n, lower, p, flags.includes('#'), conv === 'E' || conv === 'G' || conv === 'F');
+  } else {
+    return { error: `unsupported format character '${conv}'` };
+  }
+  if (numeric && sign === '') sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+  const len = sign.length + prefix.length + body.length;
+  if (width <= len) return sign + prefix + body;
+  const pad = width - len;
+  if (flags.includes('-')) return sign + prefix + body + ' '.repeat(pad);
+  if (numeric && flags.includes('0')) return sign + prefix + '0'.repeat(pad) + body;
+  return ' '.repeat(pad) + sign + prefix + body;
+}
+
+/**
+ * Python 2 `fmt % args`. A tuple supplies the arguments in order; any other value is one argument
+ * (a list with no conversions left is accepted, as Python treats it as a mapping).
+ */
+export function formatPercent(fmt: string, args: Value): string | FormatError {
+  const list = args.kind === 'list' && args.tuple ? args.items : [args];
+  let next = 0;
+  const take = (): Value | null => (next < list.length ? list[next++]! : null);
+  let out = '';
+  let i = 0;
+  let usedMapping = false;
+  while (i < fmt.length) {
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) {
+      out += fmt.slice(i);
+      break;
+    }
+    out += fmt.slice(i, pct);
+    i = pct + 1;
+    if (i >= fmt.length) return { error: 'incomplete format' };
+    if (fmt[i] === '(') {
+      usedMapping = true;
+      return { error: 'format requires a mapping' };
+    }
+    let flags = '';
+    while (i < fmt.length && FLAG_CHARS.includes(fmt[i]!)) flags += fmt[i++];
+    let width = 0;
+    if (fmt[i] === '*') {
+      const a = take();
+      if (a === null) return { error: 'not enough arguments for format string' };
+      const n = asNumber(a);
+      if (n === null || n.float) return { error: '* wants int' };
+      if (n.n < 0) flags += '-';
+      width = Math.abs(n.n);
+      i++;
+    } else {
+      while (i < fmt.length && fmt[i]! >= '0' && fmt[i]! <= '9') width = Math.min(width * 10 + (fmt.charCodeAt(i++) - 48), 1e15);
+    }
+    let prec: number | null = null;
+    if (fmt[i] === '.') {
+      i++;
+      prec = 0;
+      if (fmt[i] === '*') {
+        const a = take();
+        if (a === null) return { error: 'not enough arguments for format string' };
+        const n = asNumber(a);
+        if (n === null || n.float) return { error: '* wants int' };
+        prec = Math.max(0, n.n);
+        i++;
+      } else {
+        while (i < fmt.length && fmt[i]! >= '0' && fmt[i]! <= '9') prec = Math.min(prec * 10 + (fmt.charCodeAt(i++) - 48), 1e15);
+      }
+    }
+    while (fmt[i] === 'h' || fmt[i] === 'l' || fmt[i] === 'L') i++;
+    if (i >= fmt.length) return { error: 'incomplete format' };
+    const conv = fmt[i++]!;
+    if (width > MAX_STRING) return { error: `field width ${width} too large`, tooLong: true };
+    let piece: string | FormatError;
+    if (conv === '%') piece = width > 1 ? (flags.includes('-') ? '%'.padEnd(width) : '%'.padStart(width)) : '%';
+    else {
+      const a = take();
+      if (a === null) return { error: 'not enough arguments for format string' };
+      piece = convert(conv, a, flags, width, prec);
+    }
+    if (typeof piece !== 'string') {
+      if (piece.error.startsWith('unsupported format character')) piece.error += ` at index ${i - 1}`;
+      return piece;
+    }
+    if (out.length + piece.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
+    out += piece;
+  }
+  const mappingLike = args.kind === 'list' && !args.tuple;
+  if (next < list.length && !usedMapping && !(mappingLike && next === 0)) return { error: 'not all arguments converted during string formatting' };
+  if (out.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
+  return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * @fileoverview Cuts one chunk's Chevrotain tokens into statements before parsing: a statement
+ * ends at a newline or `;` outside brackets (a compound Python statement such as `if x: a=1; b=2`
+ * keeps its `;`). Trivia is dropped from the parser input, brackets are counted (a pre-scan that
+ * caps nesting, so the recursive parser can never overflow the stack), and an unclosed bracket is
+ * detected when a line inside it starts like a new assignment, so later statements are still read.
+ */
+import type { IToken } from 'chevrotain';
+import { Tok } from './tree.js';
+import * as T from '../../grammar/tokens.js';
+
+/** Deepest bracket nesting accepted (also caps chains of unary operators). */
+export const MAX_DEPTH = 100;
+/** Most operators in one statement: a chain `1+1+...` nests the tree as deep as it is long, and
+ * every recursive consumer (evaluator, formatter, JSON) must stay far from the stack limit. */
+export const MAX_OPERATORS = 1000;
+
+/** One statement's tokens, as cut by `splitStatements`. */
+export interface RawStmt {
+  /** Significant tokens for the parser (no trivia, no invalid characters). */
+  toks: IToken[];
+  /** Chunk-relative offsets of the statement's first and end (exclusive) characters. */
+  start: number;
+  end: number;
+  /** It contains an invalid character or an unterminated string (already reported). */
+  lexError: boolean;
+  /** An opening bracket never closed; `at` is the token where that became clear (null: end of chunk). */
+  unclosed?: { opener: IToken; at: IToken | null };
+  /** The token at which nesting passed MAX_DEPTH. */
+  tooDeep?: IToken;
+  /** The statement is the first thing on its physical line (not after `;` or a compound header). */
+  lineStart: boolean;
+  /** Indentation of its physical line in columns (a tab advances to the next multiple of 8). */
+  indent: number;
+  /** Line continuation was used inside it. */
+  continued: boolean;
+}
+
+/** A lexical problem found while splitting (chunk-relative offsets). */
+export interface LexProblem {
+  kind: 'invalid' | 'unterminated';
+  start: number;
+  end: number;
+}
+
+const kindOf = T.tokKindByTypeIdx;
+const tokEnd = (t: IToken) => t.startOffset + t.image.length;
+
+function isCompoundStart(s: RawStmt): boolean {
+  const t0 = s.toks[0];
+  if (!t0) return false;
+  const tt = t0.tokenType;
+  const compound = tt === T.If || tt === T.Else || tt === T.For || (tt === T.StmtKeyword && T.COMPOUND_KEYWORDS.includes(t0.image));
+  if (!compound) return false;
+  const t1 = s.toks[1]?.tokenType;
+  return t1 !== T.Equals && t1 !== T.PlusEquals;
+}
+
+function indentWidth(ws: string): number {
+  let col = 0;
+  for (let i = 0; i < ws.length; i++) col = ws.charCodeAt(i) === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  return col;
+}
+
+/** The result of splitting one chunk. */
+export interface SplitResult {
+  stmts: RawStmt[];
+  problems: LexProblem[];
+  /** The chunk ended inside a statement that may continue in the next chunk (brackets, `\`, triple quote). */
+  openAtEnd: boolean;
+}
+
+/** Cut a chunk's tokens into statements. */
+export function splitStatements(tokens: IToken[]): SplitResult {
+  const stmts: RawStmt[] = [];
+  const problems: LexProblem[] = [];
+  const stack: IToken[] = [];
+  let cur: RawStmt | null = null;
+  let physStart = true;
+  let indent = 0;
+  let unary = 0;
+  let prevValueEnd = false;
+  let operators = 0;
+  let lastSig = -1;
+  const n = tokens.length;
+
+  const finish = () => {
+    if (cur) {
+      cur.end = tokEnd(tokens[lastSig]!);
+      stmts.push(cur);
+    }
+    cur = null;
+    stack.length = 0;
+    unary = 0;
+    operators = 0;
+    prevValueEnd = false;
+  };
+
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const k = kindOf[t.tokenTypeIdx]!;
+    if (k === Tok.Whitespace) {
+      if (physStart) indent = indentWidth(t.image);
+      continue;
+    }
+    if (k === Tok.Comment) continue;
+    if (k === Tok.Continuation) {
+      if (cur) cur.continued = true;
+      physStart = false;
+      continue;
+    }
+    if (k === Tok.Newline) {
+      if (cur) {
+        if (stack.length === 0) finish();
+        else if (looksLikeNewAssignment(tokens, i + 1)) {
+          cur.unclosed = { opener: stack[stack.length - 1]!, at: tokens[i + 1]! };
+          finish();
+        }
+      }
+      physStart = true;
+      indent = 0;
+      continue;
+    }
+    if (k === Tok.Semicolon && stack.length === 0) {
+      if (cur && !isCompoundStart(cur)) {
+        finish();
+        physStart = false;
+        continue;
+      }
+      if (!cur) {
+        // An empty statement (`;;`, a leading `;`): nothing to parse; dialect rules look at it.
+        physStart = false;
+        continue;
+      }
+    }
+    // A significant token.
+    if (!cur) {
+      cur = { toks: [], start: t.startOffset, end: 0, lexError: false, lineStart: physStart, indent: physStart ? indent : 0, continued: false };
+      if (!physStart) cur.indent = stmts.length ? stmts[stmts.length - 1]!.indent : 0;
+    }
+    physStart = false;
+    lastSig = i;
+    if (k === Tok.Invalid) {
+      cur.lexError = true;
+      const prev = problems[problems.length - 1];
+      if (prev && prev.kind === 'invalid' && prev.end === t.startOffset) prev.end = tokEnd(t);
+      else problems.push({ kind: 'invalid', start: t.startOffset, end: tokEnd(t) });
+      continue;
+    }
+    if (k === Tok.String && !T.stringTerminated(t.image)) {
+      cur.lexError = true;
+      problems.push({ kind: 'unterminated', start: t.startOffset, end: tokEnd(t) });
+    }
+    cur.toks.push(t);
+    if (k === Tok.LBracket || k === Tok.LParen || t.tokenType === T.LBrace) {
+      stack.push(t);
+      if (stack.length > MAX_DEPTH && !cur.tooDeep) cur.tooDeep = t;
+    } else if (k === Tok.RBracket || k === Tok.RParen || t.tokenType === T.RBrace) {
+      if (stack.length) stack.pop();
+    }
+    // Long chains of unary operators recurse in the parser as deeply as brackets do.
+    const tt = t.tokenType;
+    const valueEnd = k === Tok.Number || k === Tok.Identifier || k === Tok.String || k === Tok.RBracket || k === Tok.RParen || tt === T.RBrace;
+    if (((tt === T.Minus || tt === T.Plus || tt === T.Tilde || tt === T.Not) && !prevValueEnd) || tt === T.DoubleStar) {
+      if (++unary > MAX_DEPTH && !cur.tooDeep) cur.tooDeep = t;
+    } else if (!valueEnd) unary = 0;
+    if (k === Tok.Operator && ++operators > MAX_OPERATORS && !cur.tooDeep) cur.tooDeep = t;
+    prevValueEnd = valueEnd;
+  }
+  let openAtEnd = false;
+  if (cur) {
+    const c: RawStmt = cur;
+    const lastTok = tokens[n - 1];
+    const lastKind = lastTok ? kindOf[lastTok.tokenTypeIdx] : undefined;
+    const lastString = c.toks[c.toks.length - 1];
+    openAtEnd =
+      stack.length > 0 ||
+      lastKind === Tok.Continuation ||
+      (lastString !== undefined && kindOf[lastString.tokenTypeIdx] === Tok.String && T.isTripleQuoted(lastString.image) && !T.stringTerminated(lastString.image));
+    if (stack.length > 0) c.unclosed = { opener: stack[stack.length - 1]!, at: null };
+    finish();
+  }
+  return { stmts, problems, openAtEnd };
+}
+
+/** Inside brackets: does the line starting at token `j` begin (in column 1) with `name =` / `name +=`? */
+function looksLikeNewAssignment(tokens: IToken[], j: number): boolean {
+  const t = tokens[j];
+  if (!t || kindOf[t.tokenTypeIdx] !== Tok.Identifier) return false;
+  let k = j + 1;
+  while (k < tokens.length && kindOf[tokens[k]!.tokenTypeIdx] === Tok.Whitespace) k++;
+  const u = tokens[k];
+  return !!u && (u.tokenType === T.Equals || u.tokenType === T.PlusEquals);
+}

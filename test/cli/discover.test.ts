@@ -1,0 +1,62 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discover } from '../../src/cli/check/discover.js';
+
+let root: string;
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'xmcfg-discover-'));
+  const files = ['guests/web.cfg', 'guests/db.xl', 'guests/old.xm', 'guests/notes.txt', 'guests/sub/deep.conf', 'guests/.hidden.cfg', 'guests/.git/x.cfg', 'top.cfg', 'vm1.cfg', 'vm2.cfg', 'vmx.cfg'];
+  for (const f of files) {
+    mkdirSync(join(root, f, '..'), { recursive: true });
+    writeFileSync(join(root, f), 'a = 1\n');
+  }
+  mkdirSync(join(root, 'empty'));
+  // A symlink loop must not hang the walk.
+  symlinkSync(join(root, 'guests'), join(root, 'guests/sub/loop'));
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const paths = async (args: string[]) => {
+  const r = await discover(args, root);
+  return { paths: r.targets.map((t) => t.path), problems: r.problems };
+};
+
+describe('file discovery', () => {
+  it('walks folders recursively for config extensions, sorted, skipping hidden entries', async () => {
+    expect(await paths(['guests'])).toEqual({ paths: ['guests/db.xl', 'guests/old.xm', 'guests/sub/deep.conf', 'guests/web.cfg'], problems: [] });
+    expect((await paths(['./guests/'])).paths[0]).toBe('./guests/db.xl');
+  });
+
+  it('keeps files as given, whatever their extension, and drops duplicates', async () => {
+    expect(await paths(['guests/notes.txt', './top.cfg', 'top.cfg'])).toEqual({ paths: ['guests/notes.txt', './top.cfg'], problems: [] });
+  });
+
+  it('expands quoted globs with their literal base', async () => {
+    expect((await paths(['vm[0-9].cfg'])).paths).toEqual(['vm1.cfg', 'vm2.cfg']);
+    expect((await paths(['guests/**/*.c*'])).paths).toEqual(['guests/sub/deep.conf', 'guests/web.cfg']);
+    expect((await paths(['./*.cfg'])).paths).toEqual(['./top.cfg', './vm1.cfg', './vm2.cfg', './vmx.cfg']);
+    expect((await paths([join(root, 'guests/*.xl')])).paths).toEqual([join(root, 'guests/db.xl')]);
+  });
+
+  it('reports missing paths, globs without matches and folders without configs, naming them', async () => {
+    const r = await paths(['nope.cfg', 'nomatch/*.cfg', 'empty', 'top.cfg']);
+    expect(r.paths).toEqual(['top.cfg']);
+    expect(r.problems).toEqual(["cannot read 'nope.cfg': no such file or directory", "no files match 'nomatch/*.cfg'", "no config files (*.cfg *.xl *.xm *.conf) in 'empty'"]);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports unreadable folders', async () => {
+    const locked = join(root, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o000);
+    try {
+      const r = await paths(['locked']);
+      expect(r.problems[0]).toMatch(/^cannot read 'locked\/?': permission denied$/);
+    } finally {
+      chmodSync(locked, 0o755);
+    }
+  });
+});

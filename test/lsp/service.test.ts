@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { MarkupContent, TextEdit } from 'vscode-languageserver';
+import {
+  analyze,
+  codeActions,
+  completeAt,
+  completionContext,
+  documentSymbols,
+  formatDocument,
+  hoverAt,
+  toLspDiagnostics,
+} from '../../src/lsp/service/index.js';
+import { codeUrl } from '../../src/diagnostics/registry.js';
+import { applyLspEdits, at, caret } from './helpers.js';
+
+const URI = 'file:///guests/web01.cfg';
+
+describe('diagnostics', () => {
+  it('same codes and spans as check, 0-based, with the code link', () => {
+    const text = 'name = "a"\nmemroy = 512\n';
+    const r = analyze(text);
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    const unknown = diags.find((d) => d.code === 'XM0101')!;
+    expect(unknown).toBeDefined();
+    expect(at(unknown.range.start)).toBe('1:0');
+    expect(at(unknown.range.end)).toBe('1:6');
+    expect(unknown.codeDescription?.href).toBe(codeUrl('XM0101'));
+    expect(unknown.source).toBe('xmcfg');
+    expect(unknown.severity).toBe(2);
+    expect(diags).toHaveLength(r.diagnostics.length);
+  });
+  it('related spans for a duplicate key', () => {
+    const text = 'name = "a"\nname = "b"\n';
+    const r = analyze(text);
+    const dup = toLspDiagnostics(r.diagnostics, r.lineIndex, URI).find((d) => d.code === 'XM0201')!;
+    expect(dup.relatedInformation?.[0]?.location.uri).toBe(URI);
+    expect(at(dup.relatedInformation![0]!.location.range.start)).toBe('0:0');
+  });
+  it('columns count UTF-16 units', () => {
+    const text = 'name = "é😀"; memroy = 1\n';
+    const r = analyze(text);
+    const d = toLspDiagnostics(r.diagnostics, r.lineIndex, URI).find((x) => x.code === 'XM0101')!;
+    expect(at(d.range.start)).toBe(`0:${text.indexOf('memroy')}`);
+  });
+});
+
+describe('hover', () => {
+  it('documents a known key', () => {
+    const { text, offset } = caret('name = "a"\nmem|ory = 512\n');
+    const h = hoverAt(analyze(text), offset)!;
+    const md = (h.contents as MarkupContent).value;
+    expect(md).toContain('**memory**');
+    expect(md).toContain('MiB');
+    expect(md).toContain('default');
+    expect(at(h.range!.start)).toBe('1:0');
+  });
+  it('shows allowed values', () => {
+    const { text, offset } = caret('on_cr|ash = "restart"\n');
+    const md = (hoverAt(analyze(text), offset)!.contents as MarkupContent).value;
+    expect(md).toContain('`coredump-destroy`');
+  });
+  it('nothing on values or unknown keys', () => {
+    const a = caret('memory = 5|12\n');
+    expect(hoverAt(analyze(a.text), a.offset)).toBeNull();
+    const b = caret('memr|oy = 512\n');
+    expect(hoverAt(analyze(b.text), b.offset)).toBeNull();
+  });
+});
+
+describe('completion', () => {
+  it('keys at the start of a statement', () => {
+    const { text, offset } = caret('name = "a"\nmem|');
+    const r = analyze(text);
+    const items = completeAt(text, r.lineIndex, offset, r.dialect);
+    const mem = items.find((i) => i.label === 'memory')!;
+    expect(mem).toBeDefined();
+    const edit = mem.textEdit as TextEdit;
+    expect(edit.newText).toBe('memory = ');
+    expect(at(edit.range.start)).toBe('1:0');
+    expect((mem.documentation as MarkupContent).value).toContain('MiB');
+  });
+  it('keys after a semicolon, without a second =', () => {
+    expect(completionContext('a = 1; vc = 2', 'a = 1; vc'.length)).toEqual({ kind: 'key', start: 7, restHasEquals: true });
+  });
+  it('allowed values after =', () => {
+    const { text, offset } = caret('on_crash = |');
+    const r = analyze(text);
+    const items = completeAt(text, r.lineIndex, offset, r.dialect);
+    expect(items.map((i) => i.label)).toContain('coredump-restart');
+    expect((items[0]!.textEdit as TextEdit).newText).toMatch(/^".*"$/);
+  });
+  it('values inside an opened quote get the closing quote', () => {
+    const { text, offset } = caret('type = "h|');
+    const r = analyze(text);
+    const items = completeAt(text, r.lineIndex, offset, r.dialect);
+    const hvm = items.find((i) => i.label === 'hvm')!;
+    expect((hvm.textEdit as TextEdit).newText).toBe('hvm"');
+    expect(at((hvm.textEdit as TextEdit).range.start)).toBe('0:8');
+  });
+  it('nothing inside comments', () => {
+    const { text, offset } = caret('# mem|');
+    const r = analyze(text);
+    expect(completeAt(text, r.lineIndex, offset)).toEqual([]);
+  });
+});
+
+describe('symbols', () => {
+  it('one per assignment', () => {
+    const r = analyze('name = "a"  # n\nmemory = 512; vcpus = 2\ndisk = [\n  "x",\n]\n');
+    const s = documentSymbols(r);
+    expect(s.map((x) => x.name)).toEqual(['name', 'memory', 'vcpus', 'disk']);
+    expect(at(s[2]!.selectionRange.start)).toBe('1:14');
+    expect(at(s[3]!.range.end)).toBe('4:1');
+  });
+});
+
+describe('formatting', () => {
+  it('one edit to the canonical layout', () => {
+    const text = 'name="a";memory=512\n';
+    const edits = formatDocument(text);
+    expect(applyLspEdits(text, edits)).toBe('name = "a"\nmemory = 512\n');
+  });
+  it('no edit for a file with syntax errors or already formatted', () => {
+    expect(formatDocument('name = [1,\n', { dialect: 'xl' })).toEqual([]);
+    expect(formatDocument('name = "a"\n')).toEqual([]);
+  });
+});
+
+describe('code actions', () => {
+  const actionsAt = (src: string) => {
+    const { text, offset } = caret(src);
+    const r = analyze(text);
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    return { text, actions: codeActions(r, { uri: URI, span: { start: offset, end: offset }, diagnostics: diags }) };
+  };
+  const apply = (text: string, a: { edit?: { changes?: Record<string, TextEdit[]> } }) => applyLspEdits(text, a.edit!.changes![URI]!);
+
+  it('renames a misspelled key', () => {
+    const { text, actions } = actionsAt('name = "a"\nmem|roy = 512\n');
+    const fix = actions.find((a) => a.title.includes('memory'))!;
+    expect(fix).toBeDefined();
+    expect(fix.diagnostics?.[0]?.code).toBe('XM0101');
+    expect(apply(text, fix)).toBe('name = "a"\nmemory = 512\n');
+  });
+  it('rewrites xm constructs into xl', () => {
+    const { text, actions } = actionsAt('name = "a"\nacpi = Tr|ue\nnumanode = (0, 1)\n');
+    const fix = actions.find((a) => a.title.startsWith('Rewrite "acpi"'))!;
+    expect(apply(text, fix)).toBe('name = "a"\nacpi = 1\nnumanode = (0, 1)\n');
+    const t2 = actionsAt('name = "a"\nnumanode = (0|, 1)\n');
+    expect(apply(t2.text, t2.actions.find((a) => a.title.startsWith('Rewrite'))!)).toBe('name = "a"\nnumanode = [0, 1]\n');
+    const t3 = actionsAt('name = "vm%d" % 3|\nmemory = 256 * 2\n');
+    expect(apply(t3.text, t3.actions.find((a) => a.title.startsWith('Rewrite'))!)).toBe('name = "vm3"\nmemory = 256 * 2\n');
+    const whole = t3.actions.find((a) => a.kind === 'source.convert.xl')!;
+    expect(apply(t3.text, whole)).toBe('name = "vm3"\nmemory = 512\n');
+  });
+  it('adds the missing name', () => {
+    const { text, actions } = actionsAt('|# guest\nmemory = 512\n');
+    const fix = actions.find((a) => a.title.startsWith('Add'))!;
+    expect(fix.diagnostics?.[0]?.code).toBe('XM0105');
+    expect(apply(text, fix)).toBe('# guest\nname = "web01"\nmemory = 512\n');
+  });
+});

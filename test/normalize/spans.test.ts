@@ -1,0 +1,101 @@
+/** The span map: every normalised field points back at its key and at the exact text of its value. */
+import { describe, it, expect } from 'vitest';
+import { norm } from './helpers.js';
+
+describe('span map', () => {
+  const text = [
+    'name = "web"',
+    'memory = 1024',
+    'disk = [ "phy:/dev/vg/web,xvda,w", "format=raw, vdev=xvdb, target=/img/b" ]',
+    'cpus = ["0-1", "2"]',
+    'vnuma = [["pnode=0", "size=2048", "vcpus=0-1", "vdistances=10"]]',
+    'pci = ["0000:01:00.0,permissive=1"]',
+    'vif = ["mac=00:16:3e:00:00:01,bridge=xenbr0"]',
+    '',
+  ].join('\n');
+  const r = norm(text, 'xl');
+  const rows: [string, string, string][] = [
+    ['/memory', 'memory', '1024'],
+    ['/disk', 'disk', '[ "phy:/dev/vg/web,xvda,w", "format=raw, vdev=xvdb, target=/img/b" ]'],
+    ['/disk/0', 'disk', '"phy:/dev/vg/web,xvda,w"'],
+    ['/disk/0/target', 'disk', '/dev/vg/web'],
+    ['/disk/0/vdev', 'disk', 'xvda'],
+    ['/disk/0/access', 'disk', 'w'],
+    ['/disk/1/vdev', 'disk', 'xvdb'],
+    ['/disk/1/target', 'disk', '/img/b'],
+    ['/cpus/1', 'cpus', '"2"'],
+    ['/vnuma/0/size', 'vnuma', '2048'],
+    ['/vnuma/0/vcpus', 'vnuma', '0-1'],
+    ['/pci/0/bdf', 'pci', '0000:01:00.0'],
+    ['/pci/0/permissive', 'pci', '1'],
+    ['/vif/0/mac', 'vif', '00:16:3e:00:00:01'],
+    ['/vif/0/bridge', 'vif', 'xenbr0'],
+  ];
+  for (const [ptr, key, value] of rows) {
+    it(`${ptr} → ${value}`, () => {
+      expect(r.at(ptr, 'key')).toBe(key);
+      expect(r.at(ptr)).toBe(value);
+    });
+  }
+  it('no diagnostics for a clean file', () => expect(r.diagnostics).toEqual([]));
+
+  it('NUMA pointers (xm)', () => {
+    const t = 'name = "a"\nnumanodes = 2\nnumanode = 0, 1\n';
+    const m = norm(t, 'xm');
+    expect(m.at('/numa', 'key')).toBe('numanode');
+    expect(m.at('/numa/node_count', 'key')).toBe('numanodes');
+    expect(m.at('/numa/nodes/1')).toBe('1');
+  });
+
+  it('a string with escapes maps sub-fields to the whole value', () => {
+    const t = 'name = "a"\ndisk = ["phy:/dev/a\\tb,xvda,w"]\n';
+    const m = norm(t, 'xl');
+    expect(m.at('/disk/0/vdev')).toBe('"phy:/dev/a\\tb,xvda,w"');
+  });
+
+  it('triple-quoted strings (xm) map sub-spans exactly', () => {
+    const m = norm('name = "a"\ndisk = ["""phy:/d,xvda,w"""]\n', 'xm');
+    expect(m.at('/disk/0/vdev')).toBe('xvda');
+  });
+});
+
+describe('normalize diagnostics', () => {
+  const pos = (text: string, dialect: 'xl' | 'xm' = 'xl') => {
+    const r = norm(text, dialect);
+    return r.diagnostics.map((d) => {
+      const p = r.lineIndex.position(d.span.start);
+      return `${d.code} ${p.line}:${p.column} ${text.slice(d.span.start, d.span.end)}`;
+    });
+  };
+  it('duplicate key: at the later key, related to the first', () => {
+    const text = 'name = "a"\nmemory = 1\nvcpus = 1\nmemory = 2\n';
+    const r = norm(text);
+    expect(pos(text)).toEqual(['XM0201 4:1 memory']);
+    expect(r.lineIndex.position(r.diagnostics[0]!.related![0]!.span.start)).toEqual({ line: 2, column: 1 });
+  });
+  it('+= after = is not a duplicate', () => expect(pos('name = "a"\nextra = "x"\nextra += "y"\n')).toEqual([]));
+  it('xl += on a numeric key is refused', () => expect(pos('name = "a"\nvcpus += 2\n')).toEqual(['XM0109 2:1 vcpus']));
+  it('xm += on a numeric key is fine (Python arithmetic)', () => expect(pos('name = "a"\nvcpus = 1\nvcpus += 2\n', 'xm')).toEqual([]));
+  it('invalid number text', () => expect(pos('name = "a"\nmemory = "0x"\n')).toEqual(['XM0108 2:10 "0x"']));
+  it('bad CPU list item at its exact text', () => expect(pos('name = "a"\ncpus = "0-3,5-4,^all"\n')).toEqual(['XM0205 2:13 5-4', 'XM0205 2:17 ^all']));
+  it('non-string per-vCPU entry', () => expect(pos('name = "a"\ncpus = ["1", ["2"]]\n')).toEqual(['XM0102 2:14 ["2"]']));
+  it('disk spec errors point inside the string', () =>
+    expect(pos('name = "a"\ndisk = ["/img,qcow3,xvda,rw", "vdev=xvda,access=rx,target=/b"]\n')).toEqual(['XM0213 2:15 qcow3', 'XM0213 2:49 rx']));
+  it('a disk needs a list', () => expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n')).toEqual(['XM0102 2:8 "phy:/a,xvda,w"']));
+  it('pci errors', () => expect(pos('name = "a"\npci = ["0000:01:00.9", "01:00.0,permissive=yes", "01:00.0,bogus=1"]\n')).toEqual(['XM0215 2:9 0000:01:00.9', 'XM0215 2:44 yes', 'XM0218 2:59 bogus']));
+  it('vnuma errors', () =>
+    expect(pos('name = "a"\nvnuma = [["pnode=x", "size=1", "vcpus=3-1", "vdistances=10,a"], "s"]\n')).toEqual([
+      'XM0216 2:18 x',
+      'XM0216 2:39 3-1',
+      'XM0216 2:60 a',
+      'XM0216 2:65 "s"',
+    ]));
+  it('vnuma with a missing key (warning)', () => {
+    const r = norm('name = "a"\nvnuma = [["pnode=0", "size=1"]]\n');
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0216', 'warning']]);
+  });
+  it('channel and serial', () =>
+    expect(pos('name = "a"\nchannel = ["connection=tcp,name=x"]\nserial = "bogus:1"\n')).toEqual(['XM0217 2:24 tcp', 'XM0218 3:11 bogus'])
+  );
+  it('numa value errors (xm)', () => expect(pos('name = "a"\nnuma = 2\nnumanode = [0, -1]\n', 'xm')).toEqual(['XM0301 2:8 2', 'XM0308 3:16 -1']));
+});

@@ -1,0 +1,27 @@
+/** Shared helpers of the placement tests: fixture hosts and config builders. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCpuList } from '../../src/normalize/cpulist.js';
+import type { Host, PlacementConfig } from '../../src/placement/types.js';
+
+export const FIXTURES = join(import.meta.dirname, '../../fixtures/hosts');
+
+/** A fixture host (JSON). */
+export function fixtureHost(name: string): Host {
+  return JSON.parse(readFileSync(join(FIXTURES, name), 'utf8')) as Host;
+}
+
+/** A fixture's raw text. */
+export function fixtureText(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** A parsed CPU list value, as normalize() produces it. */
+export function cpus(text: string): ReturnType<typeof parseCpuList>['list'] {
+  return parseCpuList(text).list;
+}
+
+/** A config with defaults filled for tests. */
+export function cfg(over: Partial<PlacementConfig> = {}): PlacementConfig {
+  return { name: 'web', memory: 4096, vcpus: 2, ...over };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { readHost } from '../../src/placement/host.js';
+import { FIXTURES, fixtureHost, fixtureText } from './helpers.js';
+import { join } from 'node:path';
+
+describe('readHost: JSON', () => {
+  it('reads the spec example and keeps it canonical', () => {
+    const r = readHost(fixtureText('two-node.json'));
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host?.nodes.map((n) => n.id)).toEqual([0, 1]);
+    expect(r.host?.nodes[1]).toMatchObject({ cpus: [4, 5, 6, 7], free_mib: 30122, distances: { '0': 21, '1': 10 } });
+  });
+
+  it('accepts an object and does not mutate it', () => {
+    const h = fixtureHost('sparse.json');
+    const before = JSON.stringify(h);
+    const r = readHost(h);
+    expect(JSON.stringify(h)).toBe(before);
+    expect(r.host?.nodes.map((n) => n.id)).toEqual([0, 2, 5, 9]);
+    expect(r.host?.nodes.find((n) => n.id === 5)?.cpus).toEqual([]);
+    expect(r.host?.nodes.find((n) => n.id === 9)?.memory_mib).toBe(0);
+  });
+
+  it('reads 72 nodes', () => {
+    const r = readHost(fixtureText('seventy-two-node.json'));
+    expect(r.host?.nodes).toHaveLength(72);
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['missing free_mib', { nodes: [{ id: 0, cpus: [0], memory_mib: 1 }] }, 'nodes[0].free_mib'],
+    ['negative memory', { nodes: [{ id: 0, cpus: [0], memory_mib: -1, free_mib: 0 }] }, 'nodes[0].memory_mib'],
+    ['string cpu', { nodes: [{ id: 0, cpus: ['a'], memory_mib: 1, free_mib: 0 }] }, 'nodes[0].cpus[0]'],
+    ['unknown field', { nodes: [{ id: 0, cpus: [0], memory_mib: 1, free_mib: 0, speed: 1 }] }, 'speed'],
+    ['no nodes', { nodes: [] }, 'nodes'],
+    ['not an object', [1, 2], 'host'],
+  ])('rejects a malformed host (%s) with XM0401 naming the field', (_name, input, field) => {
+    const r = readHost(input as object);
+    expect(r.host).toBeNull();
+    expect(r.diagnostics[0]?.code).toBe('XM0401');
+    expect(r.diagnostics.map((d) => d.message).join('\n')).toContain(field);
+  });
+
+  it('rejects duplicate ids and CPUs on two nodes', () => {
+    const dup = readHost({ nodes: [{ id: 1, cpus: [0], memory_mib: 1, free_mib: 0 }, { id: 1, cpus: [1], memory_mib: 1, free_mib: 0 }] });
+    expect(dup.host).toBeNull();
+    expect(dup.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+    const cpu = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 1, free_mib: 0 }, { id: 1, cpus: [0], memory_mib: 1, free_mib: 0 }] });
+    expect(cpu.host).toBeNull();
+  });
+
+  it('fills a missing distance matrix with SLIT defaults, warns on partial ones', () => {
+    const none = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 1, free_mib: 1 }, { id: 3, cpus: [1], memory_mib: 1, free_mib: 1 }] });
+    expect(none.diagnostics).toEqual([]);
+    expect(none.host?.nodes[0]?.distances).toEqual({ '0': 10, '3': 20 });
+    const partial = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 1, free_mib: 1, distances: { '0': 10 } }, { id: 3, cpus: [1], memory_mib: 1, free_mib: 1 }] });
+    expect(partial.diagnostics.map((d) => d.code)).toEqual(['XM0411']);
+  });
+
+  it('clamps free above memory with a warning', () => {
+    const r = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 100, free_mib: 200 }] });
+    expect(r.host?.nodes[0]?.free_mib).toBe(100);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0411']);
+  });
+
+  it('reports JSON syntax errors as XM0401', () => {
+    expect(readHost('{ nodes: ').diagnostics[0]?.code).toBe('XM0401');
+  });
+});
+
+describe('readHost: xl info -n', () => {
+  it('reads the two-node example', () => {
+    const r = readHost(fixtureText('xl-info-two-node.txt'), { format: 'xl-info' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host).toEqual(fixtureHost('two-node.json'));
+  });
+
+  it('reads sparse ids and CPU-less nodes; distances indexed by node id', () => {
+    const r = readHost(fixtureText('xl-info-sparse.txt'), { format: 'xl-info' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host?.nodes.map((n) => [n.id, n.cpus, n.free_mib])).toEqual([
+      [0, [0, 1, 2], 8192],
+      [2, [], 65000],
+      [3, [4, 5], 16000],
+    ]);
+    expect(r.host?.nodes[1]?.distances).toEqual({ '0': 20, '2': 10, '3': 30 });
+  });
+
+  it('rejects plain `xl info` without the numa section', () => {
+    const r = readHost('host : x\nnr_nodes : 1\n', { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics[0]?.code).toBe('XM0401');
+  });
+
+  it('rejects a garbled numa row', () => {
+    const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten');
+    expect(readHost(text, { format: 'xl-info' }).diagnostics[0]?.code).toBe('XM0401');
+  });
+});
+
+describe('readHost: sysfs', () => {
+  it('reads node folders', () => {
+    const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-two-node') });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host).toEqual({
+      nodes: [
+        { id: 0, cpus: [0, 1, 2, 3], memory_mib: 32768, free_mib: 20471, distances: { '0': 10, '1': 21 } },
+        { id: 1, cpus: [4, 5, 6, 7], memory_mib: 32768, free_mib: 30122, distances: { '0': 21, '1': 10 } },
+      ],
+    });
+  });
+
+  it('reads sparse ids (above 64), CPU-less and memory-less nodes', () => {
+    const r = readHost(join(FIXTURES, 'sysfs-sparse'), { format: 'sysfs' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host?.nodes.map((n) => [n.id, n.cpus, n.memory_mib])).toEqual([
+      [0, [0, 1], 8192],
+      [4, [], 16384],
+      [65, [2, 3], 0],
+    ]);
+    expect(r.host?.nodes[2]?.distances).toEqual({ '0': 30, '4': 30, '65': 10 });
+  });
+
+  it('falls back to one node from /proc/meminfo and the CPU count', () => {
+    const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-flat') });
+    expect(r.host).toEqual({ nodes: [{ id: 0, cpus: [0, 1, 2, 3, 4, 5], memory_mib: 7860, free_mib: 1968, distances: { '0': 10 } }] });
+  });
+
+  it('rejects a node folder without meminfo', () => {
+    const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-broken') });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics[0]?.code).toBe('XM0401');
+  });
+
+  it('rejects a root with nothing in it', () => {
+    const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'does-not-exist') });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics[0]?.code).toBe('XM0401');
+  });
+});

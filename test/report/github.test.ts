@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatGithub, escapeData, escapeProperty } from '../../src/report/github.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { codeInfo } from '../../src/diagnostics/codes/index.js';
+import { fileReport, webReport } from './fixtures.js';
+
+/** The title property: the code plus its registry title (escaped), as annotations show it. */
+const title = (code: string): string => escapeProperty(codeInfo(code) ? `${code} ${codeInfo(code)!.title}` : code);
+
+describe('github report', () => {
+  it('prints workflow commands with positions and titles (golden)', () => {
+    expect(formatGithub([webReport()])).toBe(
+      `::error file=guests/web.cfg,line=4,endLine=4,col=1,endColumn=7,title=${title('XM0201')}::duplicate key "memory"\n` +
+        `::warning file=guests/web.cfg,line=2,endLine=2,col=1,endColumn=7,title=${title('XM0101')}::unknown key "memroy"%0Ahelp: did you mean "memory"?\n`,
+    );
+  });
+
+  it('escapes data and property values', () => {
+    expect(escapeData('100% a\r\nb')).toBe('100%25 a%0D%0Ab');
+    expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');
+    const out = formatGithub([fileReport('dir,x/a:b.cfg', 'k = 1\n', [{ code: 'XM0008', severity: 'error', message: 'line1\nline2 50%', span: { start: 0, end: 1 } }])]);
+    expect(out).toBe(`::error file=dir%2Cx/a%3Ab.cfg,line=1,endLine=1,col=1,endColumn=2,title=${title('XM0008')}::line1%0Aline2 50%25\n`);
+  });
+
+  it('annotates at most 10 errors and 10 warnings, then one summary notice and plain log lines', () => {
+    const text = 'k = 1\n'.repeat(40);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 15; i++) diags.push({ code: 'XM0009', severity: 'warning', message: `w${i}`, span: { start: i * 6, end: i * 6 + 1 } });
+    for (let i = 15; i < 27; i++) diags.push({ code: 'XM0010', severity: 'error', message: `e${i}`, span: { start: i * 6, end: i * 6 + 1 } });
+    const lines = formatGithub([fileReport('many.cfg', text, diags)]).trimEnd().split('\n');
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(10);
+    const notices = lines.filter((l) => l.startsWith('::notice '));
+    expect(notices.length).toBe(1);
+    expect(notices[0]).toContain('7 more findings');
+    const plain = lines.filter((l) => !l.startsWith('::'));
+    expect(plain.length).toBe(7);
+    // Errors are annotated first; the leftovers are the last 2 errors and the last 5 warnings.
+    expect(plain).toEqual(['many.cfg:26:1: error XM0010: e25', 'many.cfg:27:1: error XM0010: e26', ...[10, 11, 12, 13, 14].map((i) => `many.cfg:${i + 1}:1: warning XM0009: w${i}`)]);
+  });
+
+  it('prints nothing for a clean run', () => {
+    expect(formatGithub([fileReport('a.cfg', 'a = 1\n', [])])).toBe('');
+  });
+});

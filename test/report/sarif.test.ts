@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Ajv from 'ajv';
+import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
+import { fileReport, webReport, CLEAN } from './fixtures.js';
+
+const SCHEMA_PATH = '/work/shared/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * The normative schema is draft-04 (`id`, no `$id`); Ajv 8 reads draft-07, which differs from
+ * draft-04 only in keywords this schema does not use besides the root `id` (no boolean
+ * exclusiveMinimum here), so the root id is renamed and `$schema` dropped.
+ */
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as Record<string, unknown>;
+  expect(JSON.stringify(schema)).not.toContain('exclusiveM');
+  delete schema.$schema;
+  schema.$id = schema.id;
+  delete schema.id;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  return ajv.compile(schema);
+}
+
+const cwd = '/repo';
+let validate: ReturnType<typeof sarifValidator>;
+beforeAll(() => {
+  validate = sarifValidator();
+});
+
+describe('sarif report', () => {
+  it('validates against the normative SARIF 2.1.0 schema', () => {
+    const fixed = webReport();
+    fixed.diagnostics[0]!.fixes = [{ title: 'rename to memory', edits: [{ span: fixed.diagnostics[0]!.span, text: 'memory' }] }];
+    const log = JSON.parse(formatSarif([fixed, fileReport('db.cfg', CLEAN, []), fileReport('/elsewhere/x y.cfg', 'a\n', [{ code: 'XM0040', severity: 'error', message: 'too large', span: { start: 0, end: 0 } }])], { cwd, toolVersion: '1.2.3' }));
+    const ok = validate(log);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('a broken log fails the same validator (the test can fail)', () => {
+    const log = sarifLog([webReport()], { cwd }) as unknown as { runs: { results: { level: string }[] }[] };
+    log.runs[0]!.results[0]!.level = 'fatal';
+    expect(validate(log)).toBe(false);
+  });
+
+  it('has rules from the registry, results pointing at them, utf16 columns and %SRCROOT% URIs', () => {
+    const log = sarifLog([webReport(), fileReport('big.cfg', '', [{ code: 'XM0040', severity: 'error', message: 'too large', span: { start: 0, end: 0 } }], null)], { cwd, toolVersion: '1.2.3' });
+    const run = log.runs[0]!;
+    expect(log.version).toBe('2.1.0');
+    expect(run.columnKind).toBe('utf16CodeUnits');
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///repo/' } });
+    expect(run.tool.driver).toMatchObject({ name: 'xmcfg', version: '1.2.3', semanticVersion: '1.2.3' });
+    const ids = run.tool.driver.rules!.map((r) => r.id);
+    expect(ids).toEqual(['XM0040', 'XM0101', 'XM0201']);
+    const big = run.tool.driver.rules![0]!;
+    expect(big).toMatchObject({ name: 'FileTooLarge', shortDescription: { text: 'file too large' }, defaultConfiguration: { level: 'error' }, properties: { tags: ['input'] } });
+    expect(big.helpUri).toMatch(/#xm0040$/);
+    expect(big.help!.text).toContain('Wrong:');
+    for (const res of run.results!) expect(ids[res.ruleIndex!]).toBe(res.ruleId);
+    const first = run.results![0]!;
+    expect(first).toMatchObject({
+      ruleId: 'XM0101',
+      level: 'warning',
+      message: { text: 'unknown key "memroy"\nhelp: did you mean "memory"?' },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'guests/web.cfg', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 7 } } }],
+    });
+    expect(run.results![1]!.relatedLocations).toEqual([
+      { id: 0, message: { text: 'first set here' }, physicalLocation: { artifactLocation: { uri: 'guests/web.cfg', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 7 } } },
+    ]);
+  });
+
+  it('makes repo-relative forward-slash URIs, encoded, and absolute ones outside the root', () => {
+    expect(artifactLocation('./a/b c.cfg', '/repo', '/repo')).toEqual({ uri: 'a/b%20c.cfg', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('sub/x.cfg', '/repo/sub2', '/repo')).toEqual({ uri: 'sub2/sub/x.cfg', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('../out.cfg', '/repo', '/repo')).toEqual({ uri: 'file:///out.cfg' });
+    expect(artifactLocation('#x.cfg', '/repo', '/repo')).toEqual({ uri: '%23x.cfg', uriBaseId: '%SRCROOT%' });
+  });
+
+  it('names rules and tags them by code range', () => {
+    expect(ruleName('unknown key')).toBe('UnknownKey');
+    expect(ruleName('vcpus > maxvcpus')).toBe('VcpusMaxvcpus');
+    expect(category('XM0001')).toBe('syntax');
+    expect(category('XM0041')).toBe('input');
+    expect(category('XM0312')).toBe('numa');
+    expect(category('XM0501')).toBe('portability');
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { formatStylish } from '../../src/report/stylish.js';
+import { fileReport, webReport, CLEAN } from './fixtures.js';
+
+describe('stylish report', () => {
+  it('prints rustc-style frames with help, notes and a summary (golden)', () => {
+    const out = formatStylish([webReport(), fileReport('guests/db.cfg', CLEAN, [])]);
+    expect(out).toBe(
+      [
+        'warning[XM0101]: unknown key "memroy"',
+        ' --> guests/web.cfg:2:1',
+        '  |',
+        '2 | memroy = 512',
+        '  | ^^^^^^',
+        '  = help: did you mean "memory"?',
+        '',
+        'error[XM0201]: duplicate key "memory"',
+        ' --> guests/web.cfg:4:1',
+        '  |',
+        '4 | memory = 1024',
+        '  | ^^^^^^',
+        '  |',
+        'note: first set here',
+        ' --> guests/web.cfg:3:1',
+        '  |',
+        '3 | memory = 256',
+        '  | ------',
+        '',
+        'found 1 error and 1 warning in 1 of 2 files',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says so when there is nothing to report', () => {
+    expect(formatStylish([fileReport('a.cfg', CLEAN, [])])).toBe('checked 1 file: no problems found\n');
+  });
+
+  it('colours only when asked', () => {
+    expect(formatStylish([webReport()])).not.toContain('\u001b[');
+    expect(formatStylish([webReport()], { color: true })).toContain('\u001b[1;31merror[XM0201]');
+  });
+
+  it('places the caret by display width: tabs and wide characters', () => {
+    const text = '\tname = "日本" x\n';
+    const x = text.indexOf('x');
+    const out = formatStylish([fileReport('t.cfg', text, [{ code: 'XM0001', severity: 'error', message: 'm', span: { start: x, end: x + 1 } }])]);
+    const lines = out.split('\n');
+    const src = lines.findIndex((l) => l.startsWith('1 |'));
+    expect(lines[src]).toBe('1 |     name = "日本" x');
+    // 4 (tab) + 'name = "' (8) + 2×2 (wide) + '" ' (2) = column 18 (0-based) after the gutter.
+    expect(lines[src + 1]).toBe('  | ' + ' '.repeat(18) + '^');
+  });
+
+  it('underlines at least one column for empty spans, also at the end of the file', () => {
+    const text = 'memory = ';
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0002', severity: 'error', message: 'value expected', span: { start: 9, end: 9 } }])]);
+    expect(out).toContain('1 | memory = \n  |          ^\n');
+  });
+
+  it('cuts very long lines around the span', () => {
+    const text = 'x = "' + 'a'.repeat(1_000_000) + 'BAD' + 'b'.repeat(1000) + '"\n';
+    const s = text.indexOf('BAD');
+    const out = formatStylish([fileReport('long.cfg', text, [{ code: 'XM0003', severity: 'error', message: 'm', span: { start: s, end: s + 3 } }])], { frameWidth: 60 });
+    const lines = out.split('\n');
+    const src = lines.find((l) => l.startsWith('1 |'))!;
+    expect(src.length).toBeLessThan(80);
+    expect(src).toContain('…aaaa');
+    expect(src).toContain('BADbbb');
+    expect(src.endsWith('…')).toBe(true);
+    const caret = lines[lines.indexOf(src) + 1]!;
+    expect(caret.indexOf('^^^')).toBe(src.indexOf('BAD'));
+  });
+
+  it('never prints control characters from the file or the message', () => {
+    const text = 'a = "\u001b[31mred"\0\n';
+    const out = formatStylish([fileReport('c.cfg', text, [{ code: 'XM0004', severity: 'warning', message: 'bad \u001b]0;title\u0007', span: { start: 0, end: 1 } }])]);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('draws a span that continues on the next line up to the end of its first line', () => {
+    const text = 'disk = [ "a",\n  "b" ]\n';
+    const out = formatStylish([fileReport('m.cfg', text, [{ code: 'XM0005', severity: 'info', message: 'm', span: { start: 7, end: text.length - 1 } }])]);
+    expect(out).toContain('note[XM0005]: m\n');
+    expect(out).toContain('1 | disk = [ "a",\n  |        ^^^^^^\n');
+    expect(out).toContain('found 1 note in 1 of 1 file');
+  });
+
+  it('shows CRLF files without the carriage return', () => {
+    const text = 'a = 1\r\nbad = 2\r\n';
+    const out = formatStylish([fileReport('crlf.cfg', text, [{ code: 'XM0006', severity: 'error', message: 'm', span: { start: 7, end: 10 } }])]);
+    expect(out).toContain(' --> crlf.cfg:2:1\n  |\n2 | bad = 2\n  | ^^^\n');
+  });
+});
