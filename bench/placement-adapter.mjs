@@ -39,14 +39,14 @@ function topology(s) {
   const n = s.nNodes;
   const dist = new Float64Array(n * n);
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) dist[a * n + b] = s.nodes[a].distances[b];
-  const topo = { n, ids: s.nodes.map((x) => x.id), cpus: s.nodes.map((x) => x.cpus.length), dist, near: undefined, sym: undefined };
+  const topo = { n, ids: s.nodes.map((x) => x.id), cpus: s.nodes.map((x) => x.cpus.length), dist, near: undefined, pairs: undefined };
   s.scratch.topo = topo;
   return topo;
 }
 
 export function place(guest, s) {
   const topo = topology(s);
-  const cap = { ids: topo.ids, cpus: topo.cpus, free: s.nodes.map((x) => x.freeMiB), load: s.vcpusPinned, dist: topo.dist, near: topo.near, sym: topo.sym };
+  const cap = { ids: topo.ids, cpus: topo.cpus, free: s.nodes.map((x) => x.freeMiB), load: s.vcpusPinned, dist: topo.dist, near: topo.near, pairs: topo.pairs };
   const mode = guest.numa.mode;
   const d = {
     memMiB: guest.memMiB,
@@ -57,7 +57,7 @@ export function place(guest, s) {
   };
   const r = core.choose(d, cap, policy, s.scratch.cursor ?? 0);
   topo.near = cap.near;
-  topo.sym = cap.sym;
+  topo.pairs = cap.pairs;
   if (r.refused) return { error: `${r.code}: ${r.message}` };
   if (r.cursor !== undefined) s.scratch.cursor = r.cursor;
   const mem = new Array(s.nNodes).fill(0);

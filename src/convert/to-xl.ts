@@ -89,7 +89,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   }
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
-    for (const st of numaStmts.slice(1)) edits.push({ span: st.span, text: '' });
+    for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult));
   let out = applyEdits(text, edits);
@@ -98,6 +98,19 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
   if (out.length && !out.endsWith('\n')) out += '\n';
   return { ok: true, text: out, diagnostics, notes, ...(planResult !== undefined ? { plan: planResult } : {}) };
+}
+
+/** The span extended over its line break when nothing but blanks share its line (so deleting it leaves no empty line). */
+function wholeLine(text: string, span: Span): Span {
+  let s = span.start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = span.end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  const atLineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
+  if (!atLineStart) return span;
+  if (text[e] === '\r' && text[e + 1] === '\n') return { start: s, end: e + 2 };
+  if (text[e] === '\n' || text[e] === '\r') return { start: s, end: e + 1 };
+  return e === text.length ? { start: s, end: e } : span;
 }
 
 /** A statement's whole extent, its indented block included (the header's span stops at the colon). */

@@ -10,6 +10,7 @@ import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { Stmt, SyntaxTree } from '../syntax/tree.js';
 import { printTree, UnformattableError } from './printer.js';
 import type { LayoutOptions } from './options.js';
+import { fastTree } from './fast-tree.js';
 
 /** Options of one format run. */
 export interface FormatOptions extends LayoutOptions {
@@ -17,6 +18,8 @@ export interface FormatOptions extends LayoutOptions {
   defines?: Record<string, string | number>;
   /** Re-parse the output and compare settings (default true; only benchmarks turn it off). */
   verify?: boolean;
+  /** Use the fast reader for plain files (default true; tests turn it off to compare both paths). */
+  fast?: boolean;
 }
 
 /** Why a text was not formatted. */
@@ -39,6 +42,8 @@ export function isSyntaxCode(code: string): boolean {
 
 /** Format one config text in the canonical layout; never throws on any input. */
 export function formatText(text: string, options: FormatOptions = {}): FormatResult {
+  const fast = options.fast === false ? null : formatFast(text, options);
+  if (fast) return fast;
   const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines });
   const dialect = parsed.dialect;
   const refuse = (refused: FormatRefusal, diagnostics: Diagnostic[]): FormatResult => ({ text, changed: false, dialect, refused, diagnostics });
@@ -64,6 +69,28 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
     }
   }
   return { text: out, changed: true, dialect, diagnostics: [] };
+}
+
+/**
+ * The fast path: texts in the plain subset both dialects accept (src/format/fast-tree.ts) are read
+ * without the full parser; the output is read back the same way and must give the same statements
+ * and comments. Null when the text is outside the subset (or, defensively, when that check fails).
+ */
+function formatFast(text: string, options: FormatOptions): FormatResult | null {
+  const input = fastTree(text);
+  if (!input) return null;
+  const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
+  const out = printTree(input.tree, options);
+  if (out === text) return { text, changed: false, dialect, diagnostics: [] };
+  const back = fastTree(out);
+  if (!back || !sameStrings(input.canon, back.canon) || !sameStrings(input.comments, back.comments)) return null;
+  return { text: out, changed: true, dialect, diagnostics: [] };
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function countErrors(diags: readonly Diagnostic[]): number {

@@ -2,12 +2,14 @@
  * @fileoverview The connection layer of `xmcfg lsp --stdio`: document sync, diagnostics pushed on
  * open and on every change, and the request handlers, each a thin call into the pure service.
  * One check per document version is cached, so hover, completion and code actions after a change
- * reuse the analysis that produced the diagnostics.
+ * reuse the analysis that produced the diagnostics; checks are incremental (unchanged chunks of
+ * the text keep their parse).
  */
 import { createConnection, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
-import { analyze, codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { IncrementalChecker } from './service/incremental.js';
+import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -21,12 +23,16 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   const cache = new Map<string, { version: number; result: CheckResult }>();
+  // One incremental checker per open document: a keystroke re-parses one chunk, not the file.
+  const checkers = new Map<string, IncrementalChecker>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const resultFor = (doc: TextDocument): CheckResult => {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.result;
-    const result = analyze(doc.getText(), settings);
+    let checker = checkers.get(doc.uri);
+    if (!checker) checkers.set(doc.uri, (checker = new IncrementalChecker()));
+    const result = checker.check(doc.getText(), settings);
     cache.set(doc.uri, { version: doc.version, result });
     return result;
   };
@@ -80,6 +86,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
+    checkers.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

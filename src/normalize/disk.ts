@@ -102,11 +102,9 @@ function parseXl(spec: string): SpecParse<DiskSpec> {
   const r = specResult<DiskSpec>(spec);
   let positional = 0;
   let hadPrefix = false;
-  let pos = 0;
   const items = splitItems(spec);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
-    pos = it.start;
     const kv = keyValue(it);
     if (kv.value !== null && /^[a-z][-a-z0-9_]*$/.test(kv.key)) {
       if (kv.key === 'target') {
@@ -164,7 +162,6 @@ function parseXl(spec: string): SpecParse<DiskSpec> {
       r.problems.push({ start: it.start, end: it.end, message: 'too many positional parameters' });
     }
   }
-  void pos;
   if (r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
   return r;
 }

@@ -13,8 +13,13 @@ export function guestTypeOf(text: string): 'pv' | 'pvh' | 'hvm' | null {
   return null;
 }
 
-/** The guest type a builder name implies, or null for an unknown builder. */
-export function builderKind(builder: string): 'pv' | 'hvm' | null {
+/**
+ * The guest type a builder name implies, or null for a builder the dialect's tool refuses. xl
+ * compares prefixes of "hvm" then "generic" and exits "Invalid builder" otherwise; xm knew "linux",
+ * "hvm" and, historically, "netbsd" and "vmx".
+ */
+export function builderKind(builder: string, dialect: 'xl' | 'xm' = 'xm'): 'pv' | 'hvm' | null {
+  if (dialect === 'xl') return 'hvm'.startsWith(builder) ? 'hvm' : 'generic'.startsWith(builder) ? 'pv' : null;
   if (builder === 'hvm' || builder === 'vmx') return 'hvm';
   if (builder === 'generic' || builder === 'linux' || builder === 'netbsd') return 'pv';
   return null;

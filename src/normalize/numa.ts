@@ -96,14 +96,14 @@ export function readNumaParts(effective: ReadonlyMap<string, Setting>, dialect: 
 
 /**
  * Combine the parts into the normalised request (spec §3) and record its spans. Reports malformed
- * values (XM0301, XM0308) and the bare-word note (XM0307); conflicts are left to the rules.
+ * values (XM0301, XM0307); conflicts are left to the rules. (The note on the bare word `numa = on`
+ * is the syntax layer's, XM0520.)
  */
 export function normalizeNuma(parts: NumaParts, ctx: NormalizeContext): NumaRequest | undefined {
   const { numa, numanodes, numanode } = parts;
   if (numa?.state === null) ctx.report('XM0301', numa.setting.value.span, `numa must be "on", "off", 1, 0, True or False; got ${describeValue(numa.setting.value)}`);
-  if (numa?.bareWord && numa.state !== null) ctx.report('XM0307', numa.setting.value.span, `numa = ${numa.state} (unquoted) is the RFC's spelling; write numa = "${numa.state}" for valid Python`);
-  if (numanodes && numanodes.value === null) ctx.report('XM0308', numanodes.setting.value.span, `numanodes must be a positive integer; got ${describeValue(numanodes.setting.value)}`);
-  if (numanode?.error) ctx.report('XM0308', numanode.error.span, `bad numanode: ${numanode.error.message}`);
+  if (numanodes && numanodes.value === null) ctx.report('XM0307', numanodes.setting.value.span, `numanodes must be a positive integer; got ${describeValue(numanodes.setting.value)}`);
+  if (numanode?.error) ctx.report('XM0307', numanode.error.span, `bad numanode: ${numanode.error.message}`);
 
   const off = numa?.state === 'off';
   const mark = (ptr: string, s: Setting, span: Span = s.value.span) => ctx.mark(ptr, s, span);
@@ -125,6 +125,7 @@ export function normalizeNuma(parts: NumaParts, ctx: NormalizeContext): NumaRequ
     mark('/numa', numanode.setting);
     mark('/numa/mode', numa?.setting ?? numanode.setting);
     mark('/numa/node_count', numanodes?.setting ?? numanode.setting);
+    mark('/numa/nodes', numanode.setting);
   } else if (numanodes?.value != null && numanodes.value >= 1) {
     req = { mode: 'auto', node_count: numanodes.value };
     mark('/numa', numanodes.setting);

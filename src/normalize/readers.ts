@@ -25,8 +25,10 @@ function numeric<T>(r: Read<T>, v: Value, s: Setting, ctx: NormalizeContext, wha
   return undefined;
 }
 
-function listItems(v: Value, ctx: NormalizeContext): Value[] | null {
+/** The items of a list value; a single string counts as one item unless `listOnly` in xl. */
+function listItems(v: Value, ctx: NormalizeContext, listOnly = false): Value[] | null {
   if (v.kind === 'list') return v.items;
+  if (listOnly && ctx.dialect === 'xl') return null;
   return readString(v, ctx.dialect).ok ? [v] : null;
 }
 
@@ -66,7 +68,7 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
     }
     case 'strList':
     case 'strOrList': {
-      const items = listItems(v, ctx);
+      const items = listItems(v, ctx, conv === 'strList');
       if (items === null) return valueToJson(v);
       return items.map((i, n) => {
         ctx.mark(pointer(s.key, n), s, i.span);
@@ -75,6 +77,7 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       });
     }
     case 'intList': {
+      if (v.kind !== 'list' && ctx.dialect === 'xl') return valueToJson(v);
       const items = v.kind === 'list' ? v.items : [v];
       const out: unknown[] = [];
       for (const i of items) {

@@ -44,12 +44,13 @@ export function trimItem(text: string, start: number, end: number): SpecItem {
 
 /** Split one item at its first `=`. */
 export function keyValue(item: SpecItem): KeyValueItem {
-  const eq = item.text.indexOf('=');
-  if (eq === -1) return { ...item, key: item.text, value: null, valueStart: item.end, valueEnd: item.end };
-  const full = item.start;
-  const k = trimItem(item.text, 0, eq);
-  const v = trimItem(item.text, eq + 1, item.text.length);
-  return { ...item, key: k.text, value: v.text, valueStart: full + v.start, valueEnd: full + v.end };
+  // Objects are built field by field: an object spread here cost microseconds per item on Node 20.
+  const { text, start, end } = item;
+  const eq = text.indexOf('=');
+  if (eq === -1) return { text, start, end, key: text, value: null, valueStart: end, valueEnd: end };
+  const k = trimItem(text, 0, eq);
+  const v = trimItem(text, eq + 1, text.length);
+  return { text, start, end, key: k.text, value: v.text, valueStart: start + v.start, valueEnd: start + v.end };
 }
 
 /** Read a decimal integer (no sign, no junk); null if not one. */

@@ -19,8 +19,8 @@ export interface Capacity {
   dist: ArrayLike<number>;
   /** Per position, the other positions sorted by distance then id; built lazily by neighbours(). */
   near?: Int32Array[];
-  /** True when dist[a][b] = dist[b][a] for all pairs; built lazily by isSymmetric(). */
-  sym?: boolean;
+  /** All pairs (a < b) as a * n + b, by two-way distance then position; built lazily by pairsByDistance(). */
+  pairs?: Int32Array;
 }
 
 /** Build the capacity view of a canonical host, after subtracting live reservations. */
@@ -62,12 +62,14 @@ export function neighbours(cap: Capacity): Int32Array[] {
   return out;
 }
 
-/** Whether the distance matrix is symmetric (cached on the view). */
-export function isSymmetric(cap: Capacity): boolean {
-  if (cap.sym !== undefined) return cap.sym;
+/** Every unordered pair of positions, nearest first (two-way distance, then positions). Cached. */
+export function pairsByDistance(cap: Capacity): Int32Array {
+  if (cap.pairs) return cap.pairs;
   const n = cap.ids.length;
-  let sym = true;
-  for (let a = 0; a < n && sym; a++) for (let b = a + 1; b < n; b++) if (cap.dist[a * n + b] !== cap.dist[b * n + a]) sym = false;
-  cap.sym = sym;
-  return sym;
+  const list: number[] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) list.push(a * n + b);
+  const two = (x: number): number => cap.dist[x]! + cap.dist[(x % n) * n + Math.floor(x / n)]!;
+  list.sort((x, y) => two(x) - two(y) || x - y);
+  cap.pairs = Int32Array.from(list);
+  return cap.pairs;
 }

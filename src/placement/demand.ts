@@ -48,6 +48,13 @@ export function byFreeDesc(cap: Capacity): number[] {
   return order.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
 }
 
+/** The position with the most free memory (lowest position on ties). */
+function freest(cap: Capacity): number {
+  let best = 0;
+  for (let i = 1; i < cap.free.length; i++) if (cap.free[i]! > cap.free[best]!) best = i;
+  return best;
+}
+
 /** Fewest nodes that could hold the guest: smallest k whose k freest nodes hold the memory and k largest CPU counts cover the vCPUs. */
 export function minimalNodeCount(d: Demand, cap: Capacity): number {
   // Fast path (most guests): one node has the memory and one has the pCPUs; O(n), no sorting.
@@ -104,7 +111,7 @@ export function shortage(d: Demand, cap: Capacity): Refusal {
     return { refused: true, code: 'XM0404', message: `the guest asks for ${d.count} nodes but the host has ${cap.ids.length}` };
   }
   if (d.kind === 'count') {
-    const top = byFreeDesc(cap).slice(0, d.count);
+    const top = d.count === 1 ? [freest(cap)] : byFreeDesc(cap).slice(0, d.count);
     const have = top.reduce((a, i) => a + cap.free[i]!, 0);
     const what = d.count === 1 ? 'no single node holds' : `no ${d.count} nodes together hold`;
     return {

@@ -90,8 +90,8 @@ function usedPercent(host: Host, loads: ReadonlyArray<ReservationLoad>): Map<num
 
 /**
  * A short list of single-guest moves that brings the most and least loaded nodes (memory used %)
- * within `threshold` points; each move is feasible under the twice-memory rule at its turn and is
- * the smallest guest whose move lowers the spread.
+ * within `threshold` points; each move is feasible under the twice-memory rule at its turn: the
+ * smallest guest whose move reaches the threshold, else the move that lowers the spread most.
  */
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): { moves: RebalanceMove[]; before: number; after: number; diagnostics: Diagnostic[] } {
   const checked = validateHost(host);
@@ -129,7 +129,11 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
       const vals = memNodes.map((n) => used.get(n.id)!);
       const sp = Math.max(...vals) - Math.min(...vals);
       if (sp >= s.max - s.min) continue;
-      if (!best || mem < best.mem || (mem === best.mem && sp < best.spread)) best = { domain, mem, spread: sp };
+      // A move that reaches the threshold: the smallest such. Otherwise: the biggest improvement.
+      const done = sp <= threshold;
+      const bestDone = best !== null && best.spread <= threshold;
+      const better = !best || (done && (!bestDone || mem < best.mem)) || (!done && !bestDone && (sp < best.spread || (sp === best.spread && mem < best.mem)));
+      if (better) best = { domain, mem, spread: sp };
     }
     if (!best) break;
     const l = loads.get(best.domain)!;

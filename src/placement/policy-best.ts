@@ -7,43 +7,19 @@
  * the set with the lowest pairwise distance, then an even split, then the most free memory.
  * Cost: O(n) for one node, O(n·k·tier) for k nodes; every tie is broken by node id.
  */
-import { isSymmetric, neighbours, type Capacity } from './capacity.js';
+import { neighbours, pairsByDistance, type Capacity } from './capacity.js';
 import { byFreeDesc, minimalNodeCount, satisfiable, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { apportion, splitMemory, vcpusPerSlot } from './split.js';
 
+/** Seeds tried by seed-and-grow for sets of three or more nodes. */
+export const MAX_SEEDS = 16;
+
 /** vCPU:pCPU ratio above which a node counts as overloaded. */
-export const LOAD_GUARD = Number(process.env.XMCFG_GUARD ?? 2.0);
+export const LOAD_GUARD = 2.0;
 
 function lessThan(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
   return false;
-}
-
-const __MODE = process.env.XMCFG_FIT ?? 'worst';
-let __reserved: Set<number> = new Set();
-function __prepare(d: Demand, cap: Capacity): void {
-  if (!__MODE.startsWith('reserve')) return;
-  const r = Number(__MODE.slice(7) || '1');
-  const R = r >= 1 ? r : Math.max(1, Math.ceil(cap.ids.length * r));
-  __reserved = new Set(byFreeDesc(cap).slice(0, R));
-}
-let __maxMem = 0;
-function __FIT(d: Demand, cap: Capacity, i: number, f: number): number {
-  if (__MODE.startsWith('classes')) {
-    const w = Number(__MODE.slice(7) || '1');
-    let loss = 0;
-    const after = f - d.memMiB;
-    for (let c = 1024; c <= 65536; c *= 2) {
-      if (c < 2 * d.memMiB) continue;
-      loss += (Math.floor(f / c) - Math.floor(after / c)) * c;
-    }
-    return loss * w * 1e3 + (d.memMiB - f);
-  }
-  if (__MODE.startsWith('reserve')) return __reserved.has(i) ? 1e12 + (f - d.memMiB) : d.memMiB - f;
-  if (__MODE === 'best') return f - d.memMiB;
-  if (__MODE === 'best-auto') return d.kind === 'auto' ? f - d.memMiB : d.memMiB - f;
-  if (__MODE === 'best-on') return d.kind !== 'auto' ? f - d.memMiB : d.memMiB - f;
-  return d.memMiB - f;
 }
 
 /** Best single node for the guest, or -1. `needCpus`: the node must have as many pCPUs as vCPUs. */
@@ -57,7 +33,6 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
   let bRatio = 0;
   const n = cap.ids.length;
   const mem = d.memMiB;
-  __prepare(d, cap);
   for (let i = 0; i < n; i++) {
     const f = cap.free[i]!;
     if (f < mem) continue;
@@ -66,7 +41,7 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
     const ratio = c === 0 ? Infinity : (cap.load[i]! + d.vcpus) / c;
     const over = ratio > LOAD_GUARD ? 1 : 0;
     const short = c < d.vcpus ? 1 : 0;
-    const slack = __FIT(d, cap, i, f);
+    const slack = mem - f;
     if (best >= 0) {
       if (over !== bOver) {
         if (over > bOver) continue;
@@ -86,61 +61,50 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
 }
 
 /**
- * Best pair (k = 2): for every seed, scan its neighbours nearest first and stop past the best
- * distance found so far, so this is an exact lowest-distance search that usually looks at a
- * handful of nodes per seed. Ties: an even split fits, then most free memory, then load, then ids.
+ * Best pair (k = 2): walk all pairs nearest first (a per-topology list) and stop after the first
+ * distance that has a feasible pair, so this is an exact lowest-distance search. Ties: an even
+ * split fits, then most free memory, then load, then ids.
  */
 function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
   const n = cap.ids.length;
-  const near = neighbours(cap);
+  const pairs = pairsByDistance(cap);
   const counts = vcpusPerSlot(d.vcpus, 2);
   const ideal = apportion(d.memMiB, counts[0] === 0 || counts[1] === 0 ? [1, 1] : counts);
   const { free, cpus, load, dist } = cap;
   const mem = d.memMiB;
-  // Lower bound of a pair's two-way distance from its forward distance, to stop scanning early.
-  const bound = isSymmetric(cap) ? 2 : 1;
   let bLo = -1;
   let bHi = -1;
   let bD = Infinity;
   let bProp = 0;
   let bSlack = 0;
   let bLoad = 0;
-  for (let s = 0; s < n; s++) {
-    const fs = free[s]!;
-    if (fs === 0) continue;
-    const row = near[s]!;
-    for (let j = 0; j < row.length; j++) {
-      const p = row[j]!;
-      const fwd = dist[s * n + p]!;
-      if (fwd * bound > bD) break;
-      const fp = free[p]!;
-      if (fp === 0 || fs + fp < mem) continue;
-      const c = cpus[s]! + cpus[p]!;
-      if (needCpus && c < d.vcpus) continue;
-      const dd = fwd + dist[p * n + s]!;
-      const lo = s < p ? s : p;
-      const hi = s < p ? p : s;
-      const prop = ideal[0]! <= free[lo]! && ideal[1]! <= free[hi]! ? 0 : 1;
-      const slack = mem - fs - fp;
-      const ld = c === 0 ? Infinity : (load[s]! + load[p]! + d.vcpus) / c;
-      if (bLo >= 0) {
-        if (dd !== bD) {
-          if (dd > bD) continue;
-        } else if (prop !== bProp) {
-          if (prop > bProp) continue;
-        } else if (slack !== bSlack) {
-          if (slack > bSlack) continue;
-        } else if (ld !== bLoad) {
-          if (ld > bLoad) continue;
-        } else if (lo > bLo || (lo === bLo && hi >= bHi)) continue;
-      }
-      bLo = lo;
-      bHi = hi;
-      bD = dd;
-      bProp = prop;
-      bSlack = slack;
-      bLoad = ld;
+  for (let x = 0; x < pairs.length; x++) {
+    const code = pairs[x]!;
+    const lo = Math.floor(code / n);
+    const hi = code - lo * n;
+    const dd = dist[code]! + dist[hi * n + lo]!;
+    if (dd > bD) break;
+    const fl = free[lo]!;
+    const fh = free[hi]!;
+    if (fl === 0 || fh === 0 || fl + fh < mem) continue;
+    const c = cpus[lo]! + cpus[hi]!;
+    if (needCpus && c < d.vcpus) continue;
+    const prop = ideal[0]! <= fl && ideal[1]! <= fh ? 0 : 1;
+    const slack = mem - fl - fh;
+    const ld = c === 0 ? Infinity : (load[lo]! + load[hi]! + d.vcpus) / c;
+    if (bLo >= 0) {
+      if (prop !== bProp) {
+        if (prop > bProp) continue;
+      } else if (slack !== bSlack) {
+        if (slack > bSlack) continue;
+      } else if (ld >= bLoad) continue;
     }
+    bLo = lo;
+    bHi = hi;
+    bD = dd;
+    bProp = prop;
+    bSlack = slack;
+    bLoad = ld;
   }
   if (bLo < 0) return null;
   const split = splitMemory(mem, counts, [free[bLo]!, free[bHi]!]);
@@ -148,12 +112,12 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
   return { slots: [bLo, bHi], mem: split.mem, proportional: split.proportional, rule: 'nearest', score: [bD / 2, bProp, bSlack, bLoad, cap.ids[bLo]!, cap.ids[bHi]!] };
 }
 
-/** Sum of the `r` largest free values, skipping positions in `skip` (walks the free-sorted order). */
-function topFree(order: readonly number[], cap: Capacity, r: number, skip: readonly number[], extra: number): number {
+/** Sum of the `r` largest free values, skipping marked positions and `extra` (walks the free-sorted order). */
+function topFree(order: readonly number[], cap: Capacity, r: number, marked: Uint8Array, extra: number): number {
   let m = 0;
   for (let i = 0; i < order.length && r > 0; i++) {
     const p = order[i]!;
-    if (p === extra || skip.includes(p)) continue;
+    if (p === extra || marked[p] === 1) continue;
     m += cap.free[p]!;
     r--;
   }
@@ -166,36 +130,34 @@ function topFree(order: readonly number[], cap: Capacity, r: number, skip: reado
  * look-ahead over the freest nodes), so growth never paints itself into a corner. For count
  * requests the set has exactly k nodes; for auto it stops as soon as memory and pCPUs suffice.
  */
-function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean): number[] | null {
+function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean, marked: Uint8Array): number[] | null {
   const n = cap.ids.length;
   const set = [seed];
+  marked[seed] = 1;
   let m = cap.free[seed]!;
   let c = cap.cpus[seed]!;
   const fits = (): boolean => m >= d.memMiB && (!needCpus || c >= d.vcpus);
   let j = 0;
+  const tier: number[] = [];
   while (set.length < k && !(untilFits && fits()) && j < near.length) {
     const d0 = cap.dist[seed * n + near[j]!]!;
     let end = j;
     while (end < near.length && cap.dist[seed * n + near[end]!] === d0) end++;
-    // Take the freest usable node of this tier; stay in the tier while it offers more.
-    for (;;) {
+    // The tier's usable nodes, freest first; take each that keeps the memory reachable.
+    tier.length = 0;
+    for (let t = j; t < end; t++) if (cap.free[near[t]!]! > 0) tier.push(near[t]!);
+    if (tier.length > 1) tier.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+    for (const p of tier) {
       if (set.length === k || (untilFits && fits())) break;
-      const rest = k - set.length - 1;
-      let pick = -1;
-      for (let t = j; t < end; t++) {
-        const p = near[t]!;
-        const f = cap.free[p]!;
-        if (f === 0 || set.includes(p) || (pick >= 0 && f <= cap.free[pick]!)) continue;
-        if (m + f + topFree(order, cap, rest, set, p) < d.memMiB) continue;
-        pick = p;
-      }
-      if (pick < 0) break;
-      set.push(pick);
-      m += cap.free[pick]!;
-      c += cap.cpus[pick]!;
+      if (m + cap.free[p]! + topFree(order, cap, k - set.length - 1, marked, p) < d.memMiB) continue;
+      set.push(p);
+      marked[p] = 1;
+      m += cap.free[p]!;
+      c += cap.cpus[p]!;
     }
     j = end;
   }
+  for (const p of set) marked[p] = 0;
   return set.length === k || (untilFits && fits()) ? set : null;
 }
 
@@ -206,15 +168,24 @@ function pairDistance(set: readonly number[], cap: Capacity): number {
   return s;
 }
 
-/** Best set of at most k nodes (exactly k for count requests) by seed-and-grow, or null. */
+/**
+ * Best set of at most k nodes (exactly k for count requests) by seed-and-grow, or null. Sets are
+ * compared on cheap keys (size, pairwise distance, free memory, load); the memory split is
+ * computed once, for the winner.
+ */
 function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFits: boolean): Choice | null {
   if (k === 2 && !untilFits) return bestPair(d, cap, needCpus);
   const near = neighbours(cap);
   const order = byFreeDesc(cap);
-  let best: Choice | null = null;
-  for (let seed = 0; seed < cap.ids.length; seed++) {
-    if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, [seed], -1) < d.memMiB) continue;
-    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus);
+  let best: number[] | null = null;
+  let bestScore: number[] = [];
+  // Seeds: the MAX_SEEDS freest nodes (a set grown from a nearly full node is rarely best), so the
+  // cost stays O(MAX_SEEDS · k · tier) however big the host.
+  const seeds = order.slice(0, MAX_SEEDS).sort((a, b) => a - b);
+  const marked = new Uint8Array(cap.ids.length);
+  for (const seed of seeds) {
+    if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, marked, seed) < d.memMiB) continue;
+    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus, marked);
     if (!set) continue;
     let m = 0;
     let c = 0;
@@ -225,16 +196,19 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
       load += cap.load[p]!;
     }
     if (m < d.memMiB || (needCpus && c < d.vcpus)) continue;
-    // Auto sets list the freest node first, so the vCPUs (RFC map) sit where most memory goes.
-    if (untilFits) set.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
-    else set.sort((a, b) => a - b);
-    const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, set.length), set.map((p) => cap.free[p]!), untilFits);
-    if (!split) continue;
-    const pd = pairDistance(set, cap) / (set.length * (set.length - 1));
-    const score = [set.length, pd, split.proportional ? 0 : 1, d.memMiB - m, c === 0 ? Infinity : (load + d.vcpus) / c, ...set];
-    if (!best || lessThan(score, best.score)) best = { slots: set, mem: split.mem, proportional: split.proportional, rule: 'nearest', score };
+    const score = [set.length, pairDistance(set, cap) / (set.length * (set.length - 1)), d.memMiB - m, c === 0 ? Infinity : (load + d.vcpus) / c, seed];
+    if (!best || lessThan(score, bestScore)) {
+      best = set;
+      bestScore = score;
+    }
   }
-  return best;
+  if (!best) return null;
+  // Auto sets list the freest node first, so the vCPUs (RFC map) sit where most memory goes.
+  if (untilFits) best.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+  else best.sort((a, b) => a - b);
+  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, best.length), best.map((p) => cap.free[p]!), untilFits);
+  if (!split) return null;
+  return { slots: best, mem: split.mem, proportional: split.proportional, rule: 'nearest', score: bestScore.slice(0, 4).concat(best.map((p) => cap.ids[p]!)) };
 }
 
 /** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */

@@ -2,5 +2,5 @@
  * @fileoverview Entry point bundled by scripts/gen-validator.mjs: everything the generator needs
  * to compile the standalone validator and write schema.json.
  */
-export { ConfigSchema } from '../normalize/catalogue/index.js';
+export { ConfigSchema, FOLDED_KEYS } from '../normalize/catalogue/index.js';
 export { AJV_OPTIONS, XMCFG_KEYWORD, leanSchema } from './ajv-setup.js';

@@ -23,12 +23,32 @@ export interface ValidateOptions {
   dialect?: Dialect;
 }
 
-/** Drop the per-branch errors Ajv reports under an anyOf/oneOf that failed as a whole. */
+/**
+ * Reduce the errors of a failed anyOf/oneOf: when one branch has the value's type and fails only on
+ * its constraints (timer_mode = 9: an integer, but above 3), report that branch's errors; otherwise
+ * report the union error alone ("must be boolean or string"). Also drops exact repeats.
+ */
 function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
-  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath + '/');
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const drop = new Set<ErrorObject>();
+  for (const u of unions) {
+    const prefix = u.schemaPath + '/';
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of errors) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      drop.add(e);
+      const b = e.schemaPath.slice(prefix.length).split('/')[0]!;
+      branches.set(b, [...(branches.get(b) ?? []), e]);
+    }
+    const typed = [...branches.values()].find((errs) => !errs.some((e) => e.keyword === 'type' && e.instancePath === u.instancePath));
+    if (typed) {
+      drop.add(u);
+      for (const e of typed) drop.delete(e);
+    }
+  }
   const seen = new Set<string>();
   return errors.filter((e) => {
-    if (unions.some((u) => e.schemaPath.startsWith(u))) return false;
+    if (drop.has(e)) return false;
     const k = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -36,14 +56,14 @@ function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
-function unknownKey(key: string, spans: SpanMap): Diagnostic {
+function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
   const at = spans['/' + pointerSegment(key)];
   const guess = suggest(key, KNOWN_KEYS);
   const d = makeDiag('XM0101', at?.key ?? FILE_START, `unknown key "${key}"`);
   if (guess !== undefined) {
     d.hint = `did you mean "${guess}"?`;
     if (at) d.fixes = [{ title: `Rename to ${guess}`, edits: [{ span: at.key, text: guess }] }];
-  } else d.hint = 'xl and xm silently ignore keys they do not know';
+  } else d.hint = dialect === 'xm' ? 'xm ignores it (fine for a Python helper variable used by other settings)' : 'xl silently ignores keys it does not know';
   return d;
 }
 
@@ -68,7 +88,7 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
     if (!validateFn(config)) {
       for (const e of pruneBranches(validateFn.errors ?? [])) {
         if (e.keyword === 'additionalProperties' && e.instancePath === '') {
-          out.push(unknownKey(String((e.params as { additionalProperty: string }).additionalProperty), spans));
+          out.push(unknownKey(String((e.params as { additionalProperty: string }).additionalProperty), spans, dialect));
         } else if (e.keyword === 'additionalProperties') {
           const ptr = `${e.instancePath}/${pointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`;
           out.push(makeDiag('XM0102', spansFor(spans, ptr)?.value ?? FILE_START, `unexpected field ${ptr}`));

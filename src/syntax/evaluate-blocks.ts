@@ -126,6 +126,14 @@ export function boundNames(text: string, stmt: UnsupportedStmt): { names: string
   }
 }
 
+/** The first line of a statement, without trailing blanks. */
+export function headerSpan(text: string, span: Span): Span {
+  let end = span.start;
+  while (end < span.end && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+  while (end > span.start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return { start: span.start, end };
+}
+
 /** Names xm put into every config's namespace: modules and helpers, never plain values. */
 export const XM_PRESET = ['os', 'sys', 'xm_vars', 'xm_file', 'xm_help'];
 
@@ -137,7 +145,8 @@ export const XM_PRESET = ['os', 'sys', 'xm_vars', 'xm_file', 'xm_help'];
 export function unsupportedStatement(stmt: UnsupportedStmt, ctx: EvalContext, xm: boolean): void {
   const inner = assignmentsIn(stmt.body);
   if (inner.length > 0) {
-    report(ctx, EvalCode.blockNotRead, stmt.span, `settings inside this block are not read (${inner.length} assignment${inner.length === 1 ? '' : 's'})`);
+    // Point at the block's header line (`if x == 1:`), not the whole body: the keys are related spans.
+    report(ctx, EvalCode.blockNotRead, headerSpan(ctx.text, stmt.span), `settings inside this block are not read (${inner.length} assignment${inner.length === 1 ? '' : 's'})`);
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
     d.related = inner.slice(0, 20).map((a) => ({ message: `'${a.key.name}' is not read`, span: { start: a.key.span.start, end: a.key.span.end } }));
   }

@@ -3,13 +3,13 @@
  * nothing else) and the safe xm Python subset (names, arithmetic, formatting, tuples), never running
  * code. Every failure is reported once, at the span of the offending expression, and yields null.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { EvalCode } from '../diagnostics/codes/evaluate.js';
+import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr } from './tree.js';
 import type { ListValue, Value } from './value.js';
 import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-strings.js';
-import { MAX_DEPTH, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
+import { MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
 
@@ -27,6 +27,20 @@ export interface EvalContext {
   text: string;
   env: Map<string, Binding>;
   diagnostics: Diagnostic[];
+  /** Characters and items built by operators so far (bounded by MAX_FILE_WORK). */
+  work: number;
+  /** Set once a file-wide budget is spent (reported once): nothing more is evaluated. */
+  halted: boolean;
+}
+
+/** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
+export function chargeWork(ctx: EvalContext, v: Value, at: Span): boolean {
+  if (ctx.halted) return false;
+  ctx.work += v.kind === 'string' ? v.value.length : v.kind === 'list' ? v.items.length : 1;
+  if (ctx.work <= MAX_FILE_WORK) return true;
+  ctx.halted = true;
+  report(ctx, EvalCode.fileTooLarge, at, 'evaluating this file takes too much work; later settings are not read');
+  return false;
 }
 
 const FAIL_CODE: Record<OpFailure['fail'], string> = {
@@ -39,11 +53,11 @@ const FAIL_CODE: Record<OpFailure['fail'], string> = {
   format: EvalCode.badFormat,
 };
 
-const SEVERITY_INFO = new Set<string>([EvalCode.blockNotRead]);
+const SEVERITY = new Map<string, Severity>(evaluateCodes.map((c) => [c.code, c.severity]));
 
-/** Record one diagnostic with the code's default severity. */
+/** Record one diagnostic with the code's registered severity. */
 export function report(ctx: EvalContext, code: string, span: Span, message: string, hint?: string): void {
-  const d: Diagnostic = { code, severity: SEVERITY_INFO.has(code) ? 'info' : 'error', message, span: { start: span.start, end: span.end } };
+  const d: Diagnostic = { code, severity: SEVERITY.get(code) ?? 'error', message, span: { start: span.start, end: span.end } };
   if (hint !== undefined) d.hint = hint;
   ctx.diagnostics.push(d);
 }
@@ -164,7 +178,7 @@ function evalSequence(expr: Extract<Expr, { kind: 'list' | 'tuple' }>, ctx: Eval
     report(ctx, code, expr.span, why === 'depth' ? 'lists nested too deeply' : 'list too large');
     return null;
   }
-  return list;
+  return chargeWork(ctx, list, expr.span) ? list : null;
 }
 
 /**
@@ -190,7 +204,7 @@ function evalBinary(expr: Extract<Expr, { kind: 'binary' }>, ctx: EvalContext, d
     if (isFailure(r)) {
       reportFailure(ctx, r, node.span, node.right.span);
       acc = null;
-    } else acc = r;
+    } else acc = chargeWork(ctx, r, node.span) ? r : null;
   }
   return acc;
 }
@@ -205,6 +219,7 @@ const UNSUPPORTED_WHAT: Record<Extract<Expr, { kind: 'unsupported' }>['what'], s
 
 /** The value of an xm expression, evaluated safely with Python 2 semantics; null after a reported failure. */
 export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
+  if (ctx.halted) return null;
   if (depth > MAX_DEPTH) {
     report(ctx, EvalCode.tooDeep, expr.span, `expression nested more than ${MAX_DEPTH} levels deep`);
     return null;

@@ -14,6 +14,11 @@ export const MAX_VALUE_CHARS = 16 * MAX_STRING;
 export const MAX_DEPTH = 100;
 /** Total size (characters + items) of all settings of one file. */
 export const MAX_FILE_BUDGET = 64 * MAX_STRING;
+/**
+ * Total work of one file: characters and items of every value built by an operator. Bounds
+ * quadratic chains such as `[1] + [1] + ... + [1]` in a huge file.
+ */
+export const MAX_FILE_WORK = 16 * MAX_STRING;
 
 /** Deep size of a value: characters, list items and nesting depth. */
 export interface ValueSize {
@@ -34,14 +39,20 @@ export function sizeOf(v: Value): ValueSize {
   let chars = 0;
   let items = v.items.length;
   let depth = 0;
+  let nested = false;
   for (const item of v.items) {
-    const s = sizeOf(item);
-    chars += s.chars;
-    items += s.items;
-    depth = Math.max(depth, s.depth);
+    if (item.kind === 'string' || item.kind === 'word') chars += item.value.length;
+    else if (item.kind === 'list') {
+      nested = true;
+      const s = sizeOf(item);
+      chars += s.chars;
+      items += s.items;
+      depth = Math.max(depth, s.depth);
+    }
   }
   const size = { chars, items, depth: depth + 1 };
-  cache.set(v.items, size);
+  // Flat lists are cheap to measure again; caching only nested ones keeps the common path fast.
+  if (nested) cache.set(v.items, size);
   return size;
 }
 

@@ -39,6 +39,13 @@ function escapedAt(text: string, from: number, pos: number): boolean {
   return n % 2 === 1;
 }
 
+/** Most literals have no escapes: then the body is the value as written. */
+function noBackslash(text: string, body: Span): boolean {
+  // A bounded loop: indexOf would scan to the end of a 10 MB file for every literal.
+  for (let i = body.start; i < body.end; i++) if (text.charCodeAt(i) === 92) return false;
+  return true;
+}
+
 const XL_SIMPLE: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /**
@@ -47,6 +54,7 @@ const XL_SIMPLE: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '
  */
 export function decodeXlString(text: string, part: StringPart): string {
   const body = literalBody(text, part);
+  if (noBackslash(text, body)) return text.slice(body.start, body.end);
   let out = '';
   let i = body.start;
   while (i < body.end) {
@@ -90,6 +98,7 @@ function hexRun(text: string, from: number, end: number, count: number): number 
 /** Python 2 decoding of one literal; malformed `\x`/`\u` escapes are pushed to `problems`. */
 export function decodeXmPart(text: string, part: StringPart, problems: EscapeProblem[]): string {
   const body = literalBody(text, part);
+  if (noBackslash(text, body)) return text.slice(body.start, body.end);
   const raw = part.prefix.includes('r');
   const unicode = part.prefix.includes('u');
   let out = '';

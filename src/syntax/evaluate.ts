@@ -36,8 +36,8 @@ interface Run extends EvalContext {
   settings: Setting[];
   /** xl: effective value of the last setting of each key (null: it failed), for `+=`. */
   lastXl: Map<string, Value | null>;
+  /** Characters and items of all settings so far (bounded by MAX_FILE_BUDGET). */
   budget: number;
-  budgetExceeded: boolean;
 }
 
 /** Value of a --define: numbers stay numbers, decimal/float-looking strings become numbers. */
@@ -61,7 +61,7 @@ export function defineValue(raw: string | number): Value {
 }
 
 /** Evaluate a syntax tree into its settings (source order, duplicates included) and diagnostics. */
-export function evaluate(tree: SyntaxTree, options: { dialect: Dialect; defines?: Record<string, string | number> }): EvaluateResult {
+export function evaluate(tree: SyntaxTree, options: EvaluateOptions): EvaluateResult {
   const run: Run = {
     text: tree.text,
     env: new Map(),
@@ -70,11 +70,14 @@ export function evaluate(tree: SyntaxTree, options: { dialect: Dialect; defines?
     settings: [],
     lastXl: new Map(),
     budget: 0,
-    budgetExceeded: false,
+    work: 0,
+    halted: false,
   };
   if (options.dialect === 'xm') {
     for (const name of XM_PRESET) run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
-    for (const [name, raw] of Object.entries(options.defines ?? {})) run.env.set(name, { state: 'value', value: defineValue(raw) });
+    for (const [name, raw] of Object.entries(options.defines ?? {})) {
+      if (typeof raw === 'string' || typeof raw === 'number') run.env.set(name, { state: 'value', value: defineValue(raw) });
+    }
   }
   for (const stmt of tree.statements) {
     try {
@@ -100,17 +103,19 @@ function statement(stmt: Stmt, run: Run): void {
 function wordValue(stmt: AssignStmt, run: Run): Value | null {
   const e = stmt.value;
   if (e.kind !== 'name' || !WORD_KEYS.has(stmt.key.name)) return null;
-  if (run.dialect === 'xm' && (run.env.has(e.name) || e.name === 'True' || e.name === 'False' || e.name === 'None')) return null;
+  if (e.name === 'True' || e.name === 'False' || e.name === 'None' || (run.dialect === 'xm' && run.env.has(e.name))) return null;
   return { kind: 'word', value: e.name, span: e.span };
 }
 
 /** Charge a setting's size to the file budget; false (reported once) when the budget is spent. */
 function charge(v: Value, at: Span, run: Run): boolean {
-  if (run.budgetExceeded) return false;
-  const s = sizeOf(v);
-  run.budget += s.chars + s.items + 1;
+  if (run.halted) return false;
+  if (v.kind === 'list') {
+    const s = sizeOf(v);
+    run.budget += s.chars + s.items + 1;
+  } else run.budget += v.kind === 'string' || v.kind === 'word' ? v.value.length + 1 : 1;
   if (run.budget <= MAX_FILE_BUDGET) return true;
-  run.budgetExceeded = true;
+  run.halted = true;
   report(run, EvalCode.fileTooLarge, at, 'the values of this file exceed the evaluation budget; later settings are not read');
   return false;
 }
@@ -118,11 +123,12 @@ function charge(v: Value, at: Span, run: Run): boolean {
 function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false): void {
   const setting: Setting = {
     key: key.name,
-    keySpan: { start: key.span.start, end: key.span.end },
+    // Spans are shared with the tree (never mutated), which keeps 10 MB files cheap.
+    keySpan: key.span,
     op,
     value,
-    valueSpan: { start: stmt.value.span.start, end: stmt.value.span.end },
-    span: { start: stmt.span.start, end: stmt.span.end },
+    valueSpan: stmt.value.span,
+    span: stmt.span,
   };
   if (appended) setting.appended = true;
   run.settings.push(setting);
@@ -148,6 +154,8 @@ function assignXl(stmt: AssignStmt, run: Run): void {
 }
 
 function assignXm(stmt: AssignStmt, run: Run): void {
+  // `a.b = v` is attribute assignment in Python, not a variable (the dialect rules report it).
+  if (stmt.key.name.includes('.')) return;
   let value = wordValue(stmt, run) ?? evalXm(stmt.value, run);
   if (value !== null && stmt.op === '+=') value = augmentXm(stmt, value, run);
   if (value !== null && !charge(value, stmt.value.span, run)) value = null;

@@ -18,41 +18,45 @@ import { describeToken, getParser } from '../../grammar/parser.js';
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
 
-/** Growable typed arrays for the token stream. */
+/**
+ * Growable typed arrays for the token stream. Tokens are contiguous (lossless), so token i ends
+ * where token i+1 starts: `ends` is a view of `starts` shifted by one, which saves an array.
+ */
 class StreamBuilder {
   count = 0;
   kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  /** Token starts plus one more slot for the end of the last token. */
+  bounds: Int32Array;
   constructor(capacity: number) {
     const c = Math.max(16, capacity);
     this.kinds = new Uint8Array(c);
-    this.starts = new Int32Array(c);
-    this.ends = new Int32Array(c);
+    this.bounds = new Int32Array(c + 1);
   }
   push(kind: number, start: number, end: number): void {
     if (this.count === this.kinds.length) {
-      const c = this.count * 2;
+      const c = Math.ceil(this.count * 1.5) + 16;
       const k = new Uint8Array(c);
       k.set(this.kinds);
-      const s = new Int32Array(c);
-      s.set(this.starts);
-      const e = new Int32Array(c);
-      e.set(this.ends);
+      const b = new Int32Array(c + 1);
+      b.set(this.bounds);
       this.kinds = k;
-      this.starts = s;
-      this.ends = e;
+      this.bounds = b;
     }
     this.kinds[this.count] = kind;
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
+    this.bounds[this.count] = start;
+    this.bounds[this.count + 1] = end;
     this.count++;
   }
   finish(): TokenStream {
     const n = this.count;
+    let kinds = this.kinds;
+    let bounds = this.bounds;
     // Trim only when it saves a lot; slicing copies.
-    if (this.kinds.length > n * 1.5 + 64) return { count: n, kinds: this.kinds.slice(0, n), starts: this.starts.slice(0, n), ends: this.ends.slice(0, n) };
-    return { count: n, kinds: this.kinds, starts: this.starts, ends: this.ends };
+    if (kinds.length > n * 1.5 + 64) {
+      kinds = kinds.slice(0, n);
+      bounds = bounds.slice(0, n + 1);
+    }
+    return { count: n, kinds, starts: bounds.subarray(0, n), ends: bounds.subarray(1, n + 1) };
   }
 }
 
@@ -87,6 +91,7 @@ const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnos
 /** Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data. */
 export function parseTree(text: string): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
+  // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = new StreamBuilder(Math.ceil(text.length / 3) + 16);
   const statements: Stmt[] = [];
   let base = 0;

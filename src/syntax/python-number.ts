@@ -24,8 +24,18 @@ function digitValue(c: number): number {
 }
 
 /** Read digits of `base` from `text[from..to)` exactly; null when a character is not such a digit. */
-function readDigits(text: string, from: number, to: number, base: number): bigint | null {
+function readDigits(text: string, from: number, to: number, base: number): number | bigint | null {
   if (from >= to) return null;
+  if (to - from <= 13) {
+    // Fast path: 13 digits of any base up to 16 stay below 2^53, so doubles are exact.
+    let v = 0;
+    for (let i = from; i < to; i++) {
+      const d = digitValue(text.charCodeAt(i));
+      if (d >= base) return null;
+      v = v * base + d;
+    }
+    return v;
+  }
   let n = 0n;
   const b = BigInt(base);
   for (let i = from; i < to; i++) {
@@ -36,8 +46,11 @@ function readDigits(text: string, from: number, to: number, base: number): bigin
   return n;
 }
 
-function fromBig(n: bigint, pyType: 'int' | 'long'): NumberReading {
-  if (n > BigInt(MAX_INT) || n < -BigInt(MAX_INT)) return RANGE;
+const BIG_MAX_INT = BigInt(MAX_INT);
+
+function fromBig(n: number | bigint, pyType: 'int' | 'long'): NumberReading {
+  if (typeof n === 'number') return { ok: true, value: n, pyType };
+  if (n > BIG_MAX_INT || n < -BIG_MAX_INT) return RANGE;
   return { ok: true, value: Number(n), pyType };
 }
 
@@ -66,6 +79,7 @@ export function strtolBase0(text: string): NumberReading {
   }
   const v = readDigits(text, i, n, base);
   if (v === null) return INVALID;
+  if (typeof v === 'number') return { ok: true, value: neg && v !== 0 ? -v : v, pyType: 'int' };
   const signed = neg ? -v : v;
   if (signed > C_LONG_MAX || signed < -C_LONG_MAX - 1n) return RANGE;
   return fromBig(signed, 'int');

@@ -95,7 +95,7 @@ describe('xmcfg check exit codes', () => {
 
   it('checks folders and globs', async () => {
     const r = await cli(['check', '.', '--format', 'json']);
-    expect(json(r.stdout).files.map((f) => f.path)).toEqual(['clean.cfg', 'error.cfg', 'warn.cfg']);
+    expect(json(r.stdout).files.map((f) => f.path)).toEqual(['clean.cfg', 'error.cfg', 'host/far-node.xm', 'warn.cfg']);
     expect(r.code).toBe(1);
     const g = await cli(['check', 'c*.cfg', 'w?rn.cfg', '--format', 'json']);
     expect(json(g.stdout).files.map((f) => f.path)).toEqual(['clean.cfg', 'warn.cfg']);
@@ -130,6 +130,20 @@ describe('xmcfg check exit codes', () => {
     expect(json(r.stdout).files[0]!.dialect).toBe('xm');
     const n = await cli(['normalize', 'vm.cfg', '-D', 'vmid=3'], { cwd: dir });
     expect(JSON.parse(n.stdout)).toMatchObject({ name: 'vm3', memory: 512 });
+  });
+
+  it('--host adds placement findings; a missing or invalid host is exit 2', async () => {
+    const r = await cli(['check', 'host/far-node.xm', '--host', 'host.json', '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]!.diagnostics.filter((d) => d.code === 'XM0402').map((d) => d.line)).toEqual([7]);
+    const without = await cli(['check', 'host/far-node.xm', '--format', 'json']);
+    expect(json(without.stdout).files[0]!.diagnostics.some((d) => d.code.startsWith('XM04'))).toBe(false);
+    const missing = await cli(['check', 'clean.cfg', '--host', 'nohost.json']);
+    expect(missing).toMatchObject({ code: 2, stdout: '' });
+    expect(missing.stderr).toContain("cannot read host 'nohost.json'");
+    const invalid = await cli(['check', 'clean.cfg', '--host', 'clean.cfg']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain("cannot use host 'clean.cfg'");
   });
 
   it('colours stylish output on a TTY unless NO_COLOR, and with FORCE_COLOR', async () => {

@@ -103,6 +103,15 @@ describe('properties', () => {
     );
   });
 
+  test('a quadratic chain of list concatenations stops at the work budget, quickly', () => {
+    const src = `x = ${Array.from({ length: 40000 }, () => '[1]').join(' + ')}\ny = 1\n`;
+    const t0 = performance.now();
+    const { diagnostics, settings } = run(src);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(diagnostics.map((d) => d.code)).toEqual(['XM0063']);
+    expect(settings).toEqual([]);
+  });
+
   test('a file copying a 1 MiB string many times hits the evaluation budget once', () => {
     const src = `a = "x" * 1048576\n${Array.from({ length: 80 }, (_, i) => `b${i} = a\n`).join('')}`;
     const t0 = performance.now();

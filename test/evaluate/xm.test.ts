@@ -109,3 +109,15 @@ describe('defines', () => {
     expect(lastSetting(settings, 'name')!.value.span).toEqual(spanOf(src, '"VM%d" % vmid'));
   });
 });
+
+describe('xm dotted keys', () => {
+  test('are not variables: no setting, no binding, no evaluator diagnostic', async () => {
+    const { parseTree } = await import('../../src/syntax/parse.js');
+    const { evaluate } = await import('../../src/syntax/evaluate.js');
+    const tree = parseTree('vif.default.script = "x"\n').tree;
+    expect(tree.statements[0]!.kind).toBe('assign');
+    const r = evaluate(tree, { dialect: 'xm' });
+    expect(r.settings).toEqual([]);
+    expect(r.diagnostics).toEqual([]);
+  });
+});

@@ -35,6 +35,8 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   // No name: these are read as xl (auto), and xl refuses a config without a name.
   'xen-examples/stubdom-ExampleHVMDomain@7a65b19d09e2': { XM0105: 'stub-domain template without name' },
   'xen-examples/xmexample.hvm-dm@a5db2986d47f': { XM0105: 'stub-domain template without name' },
+  // Read as xl (auto): xl exits "Invalid builder" on the 2005 VMX builder name.
+  'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
   'xen-examples/xl.conf': { XM0105: 'xl.conf is the global xl settings file, not a domain config' },
   // Read as xl (auto): "nbd:HOST PORT" has no xl prefix, so "hda1" lands in the format slot; xl refuses it too.
   'xen-examples/xmexample.nbd@RELEASE-4.4.4': { XM0213: 'xm-only nbd: disk syntax' },
@@ -81,6 +83,27 @@ describe('corpus', () => {
       if (!('name' in known)) (known as Record<string, unknown>).name = 'from-file-name';
       const ok = compiled(known);
       expect(ok ? [] : compiled.errors).toEqual([]);
+    });
+  }
+});
+
+describe('robustness: every corpus file in both dialects', () => {
+  const all: string[] = [];
+  for (const dir of ['libvirt/xmconfigdata', 'libvirt/xlconfigdata', 'libvirt/virconfdata', 'xen-examples']) {
+    for (const f of readdirSync(join(CORPUS, dir)).sort()) if (!f.endsWith('.md')) all.push(join(CORPUS, dir, f));
+  }
+  for (const dialect of ['xl', 'xm'] as const) {
+    it(`${dialect}: ${all.length} files normalise, validate and pass the rules without throwing`, () => {
+      for (const p of all) {
+        const parsed = parse(readFileSync(p, 'utf8'), { dialect });
+        const n = normalize(parsed.settings, { dialect });
+        const diags = [...n.diagnostics, ...validateConfig(n.config, n.spans, { dialect }), ...runRules(n.config, n.spans, parsed.settings, { dialect })];
+        // No internal errors: every finding has a registered code and a span inside the text.
+        for (const d of diags) {
+          expect(d.message).not.toMatch(/internal error/);
+          expect(d.span.end).toBeLessThanOrEqual(parsed.lineIndex.length);
+        }
+      }
     });
   }
 });

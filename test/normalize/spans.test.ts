@@ -97,5 +97,5 @@ describe('normalize diagnostics', () => {
   it('channel and serial', () =>
     expect(pos('name = "a"\nchannel = ["connection=tcp,name=x"]\nserial = "bogus:1"\n')).toEqual(['XM0217 2:24 tcp', 'XM0218 3:11 bogus'])
   );
-  it('numa value errors (xm)', () => expect(pos('name = "a"\nnuma = 2\nnumanode = [0, -1]\n', 'xm')).toEqual(['XM0301 2:8 2', 'XM0308 3:16 -1']));
+  it('numa value errors (xm)', () => expect(pos('name = "a"\nnuma = 2\nnumanode = [0, -1]\n', 'xm')).toEqual(['XM0301 2:8 2', 'XM0307 3:16 -1']));
 });

@@ -42,7 +42,7 @@ const guest = fc.record({
   hap: fc.boolean(),
   cpus: fc.option(cpuList, { nil: undefined }),
   onCrash: action,
-  onReboot: action,
+  onReboot: fc.constantFrom('destroy', 'restart', 'rename-restart', 'preserve'),
   disks: fc.array(fc.nat(), { maxLength: 3 }),
   vifs: fc.array(vif, { maxLength: 3 }),
   pcis: fc.array(pci, { maxLength: 2 }),

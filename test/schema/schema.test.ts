@@ -89,7 +89,7 @@ describe('validateConfig', () => {
     expect(d).toMatchObject({ code: 'XM0101', severity: 'warning', span: { start: 11, end: 18 }, hint: 'did you mean "maxvcpus"?' });
     expect(d!.fixes![0]!.edits).toEqual([{ span: { start: 11, end: 18 }, text: 'maxvcpus' }]);
   });
-  it('unknown key without a close match', () => expect(check('name = "a"\nzzzzzz = 1\n')[0]).toMatchObject({ code: 'XM0101', hint: 'xl and xm silently ignore keys they do not know' }));
+  it('unknown key without a close match', () => expect(check('name = "a"\nzzzzzz = 1\n')[0]).toMatchObject({ code: 'XM0101', hint: 'xl silently ignores keys it does not know' }));
   it('missing name: error at file start in xl', () => expect(check('memory = 1\n')).toEqual([expect.objectContaining({ code: 'XM0105', severity: 'error', at: '1:1' })]));
   it('missing name: info in xm', () => expect(check('memory = 1\n', 'xm')).toEqual([expect.objectContaining({ code: 'XM0106', severity: 'info', at: '1:1' })]));
   it('pattern', () => expect(check('name = "a"\nuuid = "1234"\n')[0]).toMatchObject({ code: 'XM0110', at: '2:8' }));
@@ -99,7 +99,12 @@ describe('validateConfig', () => {
     expect(check('name = "a"\nbuilder = "hvm"\n')).toEqual([expect.objectContaining({ code: 'XM0107', text: 'builder', severity: 'warning' })]);
     expect(check('name = "a"\nbuilder = "hvm"\n', 'xm')).toEqual([]);
   });
-  it('union types: one message from the option doc', () => expect(check('name = "a"\ngfx_passthru = "amd"\n')).toEqual([expect.objectContaining({ code: 'XM0102', message: 'gfx_passthru must be boolean or string; got "amd"' })]));
+  it('union types: the branch of the right type speaks', () => expect(check('name = "a"\ngfx_passthru = "amd"\n')).toEqual([expect.objectContaining({ code: 'XM0104', message: 'gfx_passthru must be one of default, igd; got "amd"' })]));
+  it('union types: no branch of the right type → one message from the option doc', () =>
+    expect(validateConfig({ name: 'a', gfx_passthru: [1] }, { '/gfx_passthru': { key: { start: 1, end: 2 }, value: { start: 3, end: 4 } } })).toEqual([
+      expect.objectContaining({ code: 'XM0102', span: { start: 3, end: 4 }, message: 'gfx_passthru must be boolean or string; got a list' }),
+    ]));
+  it('xl list-only option given a string', () => expect(check('name = "a"\nioports = "2f8-2ff"\n')).toEqual([expect.objectContaining({ code: 'XM0102', text: '"2f8-2ff"', message: 'ioports must be a list of strings; got "2f8-2ff"' })]));
   it('clean config', () => expect(check('name = "a"\nmemory = 512\nvcpus = 2\non_crash = "restart"\n')).toEqual([]));
   it('never throws on junk', () => {
     expect(() => validateConfig(null, {})).not.toThrow();

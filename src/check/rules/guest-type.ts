@@ -1,23 +1,34 @@
 /**
- * @fileoverview Guest-type rules: `type` contradicting `builder`, and vNUMA on a PV guest.
+ * @fileoverview Guest-type rules: a builder the tool refuses, `type` contradicting `builder`, and
+ * vNUMA on a PV guest.
  */
 import type { NormalizedConfig } from '../../normalize/index.js';
 import { builderKind } from '../../normalize/index.js';
+import type { Dialect } from '../../syntax/value.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
 
 /** The guest type in effect: type, else what builder implies, else xl's x86 default (pv). */
-export function guestKind(config: NormalizedConfig): 'pv' | 'pvh' | 'hvm' {
+export function guestKind(config: NormalizedConfig, dialect: Dialect = 'xm'): 'pv' | 'pvh' | 'hvm' {
   const t = config.type;
   if (t === 'pv' || t === 'pvh' || t === 'hvm') return t;
-  if (typeof config.builder === 'string') return builderKind(config.builder) ?? 'pv';
+  if (typeof config.builder === 'string') return builderKind(config.builder, dialect) ?? 'pv';
   return 'pv';
 }
 
+/** A builder the dialect's tool refuses (xl: "Invalid builder", exit) (XM0104). */
+export const unknownBuilder: Rule = ({ config, spans, dialect }) => {
+  if (typeof config.builder !== 'string' || builderKind(config.builder, dialect) !== null) return [];
+  const allowed = dialect === 'xl' ? 'generic or hvm (or a prefix of them)' : 'linux, hvm, netbsd or vmx';
+  const d = makeDiag('XM0104', valueAt(spans, '/builder'), `builder must be ${allowed} in ${dialect}; got ${JSON.stringify(config.builder)}`);
+  if (dialect === 'xl') d.hint = 'xl exits with "Invalid builder"; use type = "pv", "pvh" or "hvm"';
+  return [d];
+};
+
 /** type and builder disagree (XM0206). */
-export const typeVsBuilder: Rule = ({ config, spans }) => {
+export const typeVsBuilder: Rule = ({ config, spans, dialect }) => {
   const t = config.type;
   if ((t !== 'pv' && t !== 'pvh' && t !== 'hvm') || typeof config.builder !== 'string') return [];
-  const b = builderKind(config.builder);
+  const b = builderKind(config.builder, dialect);
   if (b === null) return [];
   const compatible = b === 'hvm' ? t === 'hvm' : t === 'pv';
   if (compatible) return [];
@@ -30,8 +41,8 @@ export const typeVsBuilder: Rule = ({ config, spans }) => {
 };
 
 /** vnuma on a PV guest (XM0207). */
-export const pvWithVnuma: Rule = ({ config, spans }) => {
-  if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config) !== 'pv') return [];
+export const pvWithVnuma: Rule = ({ config, spans, dialect }) => {
+  if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config, dialect) !== 'pv') return [];
   const why = config.type === 'pv' ? 'type is "pv"' : typeof config.builder === 'string' ? `builder "${config.builder}" is PV` : 'no type is set, and xl defaults to PV';
   const d = makeDiag('XM0207', keyAt(spans, '/vnuma'), `vnuma on a PV guest (${why}): libxl refuses "PV vNUMA is not yet supported"`, { hint: 'set type = "hvm" or "pvh"' });
   const by = config.type !== undefined ? '/type' : config.builder !== undefined ? '/builder' : null;

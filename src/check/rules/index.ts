@@ -7,11 +7,11 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { makeDiag, ruleInput, type Rule } from './context.js';
-import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod } from './resources.js';
-import { typeVsBuilder, pvWithVnuma, guestKind } from './guest-type.js';
+import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod, rootExtraWithCmdline } from './resources.js';
+import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-type.js';
 import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
 import { numaConflicts } from './numa.js';
-import { dialectKeys } from './dialect-keys.js';
+import { dialectKeys, dialectValues } from './dialect-keys.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -22,6 +22,8 @@ export const RULES: readonly Rule[] = [
   vcpusAboveMax,
   cpuListsBeyondVcpus,
   passthroughWithPod,
+  rootExtraWithCmdline,
+  unknownBuilder,
   typeVsBuilder,
   pvWithVnuma,
   vnumaSizes,
@@ -29,6 +31,7 @@ export const RULES: readonly Rule[] = [
   vnumaDistances,
   numaConflicts,
   dialectKeys,
+  dialectValues,
 ];
 
 /** Options of {@link runRules}. */

@@ -31,9 +31,9 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect }) => {
       if (first) out.push(makeDiag('XM0305', n.span, `node ${n.id} is listed twice in numanode`, { related: [{ message: 'first listed here', span: first.span }] }));
       else seen.set(n.id, n);
     }
-    if (numanodes?.value != null && numanodes.value >= 1 && numanodes.value !== seen.size) {
+    if (numanodes?.value != null && numanodes.value >= 1 && numanodes.value !== nodes.length) {
       out.push(
-        makeDiag('XM0303', numanodes.setting.valueSpan, `numanodes = ${numanodes.value} but numanode lists ${seen.size} node(s)`, {
+        makeDiag('XM0303', numanodes.setting.valueSpan, `numanodes = ${numanodes.value} but numanode lists ${nodes.length} node(s)`, {
           related: [{ message: 'the nodes are listed here', span: numanode.setting.valueSpan }],
           hint: 'drop numanodes; the list implies the count',
         }),

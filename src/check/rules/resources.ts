@@ -1,9 +1,9 @@
 /**
  * @fileoverview Memory and vCPU rules: maxmem < memory, vcpus > maxvcpus, per-vCPU CPU lists longer
- * than the vCPUs, and passthrough together with populate-on-demand.
+ * than the vCPUs, passthrough together with populate-on-demand, root/extra shadowed by cmdline.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
+import { makeDiag, valueAt, keyAt, maxVcpusOf, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** maxmem below memory (XM0202). */
@@ -45,11 +45,24 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans }) => {
   return out;
 };
 
+/** root / extra next to cmdline: xl ignores them (XM0219). */
+export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {
+  if (dialect !== 'xl' || typeof config.cmdline !== 'string') return [];
+  return (['root', 'extra'] as const)
+    .filter((k) => config[k] !== undefined)
+    .map((k) =>
+      makeDiag('XM0219', keyAt(spans, `/${k}`), `xl ignores ${k} because cmdline is set`, {
+        related: [{ message: 'cmdline is set here', span: keyAt(spans, '/cmdline') }],
+        hint: `move the ${k} text into cmdline`,
+      }),
+    );
+};
+
 /** PCI passthrough with populate-on-demand (memory < maxmem on HVM/PVH) (XM0212). */
-export const passthroughWithPod: Rule = ({ config, spans }) => {
+export const passthroughWithPod: Rule = ({ config, spans, dialect }) => {
   const { memory, maxmem } = config;
   if (typeof memory !== 'number' || typeof maxmem !== 'number' || memory >= maxmem) return [];
-  if (guestKind(config) === 'pv') return [];
+  if (guestKind(config, dialect) === 'pv') return [];
   const hasPci = Array.isArray(config.pci) && config.pci.length > 0;
   const pt = config.passthrough;
   const ptOn = pt !== undefined && pt !== 'disabled';

@@ -42,21 +42,22 @@ export async function checkInParallel(
   workers: number,
   check: (t: Target) => Promise<FileOutcome>,
   onDone: (done: number) => void,
+  stats: { main: number; workers: number } = { main: 0, workers: 0 },
 ): Promise<FileOutcome[]> {
-  const outcomes: (FileOutcome | undefined)[] = new Array(targets.length);
+  const outcomes: (FileOutcome | undefined)[] = Array.from({ length: targets.length }, () => undefined);
   let next = 0;
   let done = 0;
   const finish = (id: number, o: FileOutcome): void => {
     outcomes[id] = o;
     onDone(++done);
   };
-  const pool: Worker[] = [];
+  const pool: { worker: Worker; inFlight: Set<number> }[] = [];
   const workersDone = Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolveWorker) => {
         const worker = new Worker(entry, { workerData: { settings } });
-        pool.push(worker);
         const inFlight = new Set<number>();
+        pool.push({ worker, inFlight });
         // Two tasks in flight per worker hide the message round-trip.
         const feed = (): void => {
           while (inFlight.size < 2 && next < targets.length) {
@@ -70,6 +71,7 @@ export async function checkInParallel(
           // Tasks go out only once the worker is warm, so the main thread keeps the rest meanwhile.
           if ('ready' in reply) return feed();
           inFlight.delete(reply.id);
+          stats.workers++;
           finish(reply.id, reply.outcome);
           feed();
         });
@@ -85,9 +87,11 @@ export async function checkInParallel(
   while (next < targets.length) {
     const id = next++;
     finish(id, await check(targets[id]!));
+    stats.main++;
   }
-  // Workers still booting have nothing left to do: stop them instead of waiting for them.
-  for (const w of pool) void w.terminate();
+  // Workers still booting have nothing left to do: stop them instead of waiting for them. Busy
+  // ones stop themselves after their last reply.
+  for (const w of pool) if (w.inFlight.size === 0) void w.worker.terminate();
   await workersDone;
   // Anything left (a worker died holding it) is reported, never dropped.
   return outcomes.map((o, i) => o ?? { kind: 'fatal', message: `internal error: '${targets[i]!.path}' was not checked` });

@@ -23,9 +23,12 @@ import { fromBytes } from './read-input.js';
 
 /**
  * Below this many files a run stays on the main thread: a worker needs 0.1–0.4 s of CPU to load the
- * bundle and build its parser, about the cost of checking 50–100 files (see docs/cli.md).
+ * bundle and build its parser, the cost of checking 50–100 files; measured on 2 cores, a second
+ * thread never paid off, so automatic parallelism also needs 3 or more cores (docs/cli.md).
  */
 export const AUTO_JOBS_MIN_FILES = 200;
+/** Fewest cores for automatic parallelism. */
+export const AUTO_JOBS_MIN_CORES = 3;
 /** Most threads (main included) an automatic run uses. */
 export const AUTO_JOBS_MAX = 4;
 
@@ -122,8 +125,10 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
     const entry = jobs > 1 ? workerEntry() : null;
     if (entry) {
       const base = done;
-      out.push(...(await checkInParallel(entry, s.targets, settings, jobs - 1, (t) => checkFile(t, settings), (n) => progress.update(base + n))));
+      const stats = { main: 0, workers: 0 };
+      out.push(...(await checkInParallel(entry, s.targets, settings, jobs - 1, (t) => checkFile(t, settings), (n) => progress.update(base + n), stats)));
       done += s.targets.length;
+      if (io.env.XMCFG_DEBUG) io.stderr(`xmcfg: debug: ${stats.main} files on the main thread, ${stats.workers} on ${jobs - 1} worker(s)\n`);
     } else {
       for (const t of s.targets) {
         out.push(await checkFile(t, settings));
@@ -141,8 +146,8 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
  */
 export function chooseJobs(explicit: number | null, files: number, cores: number = availableParallelism()): number {
   if (explicit !== null) return Math.max(1, Math.min(explicit, files));
-  if (files < AUTO_JOBS_MIN_FILES) return 1;
-  return Math.max(1, Math.min(AUTO_JOBS_MAX, cores, Math.floor(files / (AUTO_JOBS_MIN_FILES / 2))));
+  if (files < AUTO_JOBS_MIN_FILES || cores < AUTO_JOBS_MIN_CORES) return 1;
+  return Math.max(1, Math.min(AUTO_JOBS_MAX, cores - 1, Math.floor(files / (AUTO_JOBS_MIN_FILES / 2))));
 }
 
 async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: Io): Promise<FileOutcome> {

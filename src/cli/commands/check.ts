@@ -18,7 +18,7 @@ export const command: CommandSpec = {
       .option('output-file', { alias: 'o', describe: 'write the report to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
       .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number', requiresArg: true })
       .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })
-      .option('jobs', { alias: 'j', describe: 'worker threads (default: 1 for small trees, up to 4 for big ones)', type: 'number', requiresArg: true })
+      .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', type: 'number', requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
       .option('stdin-filepath', { describe: 'name standard input in reports', type: 'string', requiresArg: true })
       .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })

@@ -131,4 +131,11 @@ export const crossCodes = defineCodes({
     bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
     good: 'vif = ["bridge=xenbr0,model=e1000"]',
   },
+  XM0219: {
+    severity: 'warning',
+    title: 'root / extra ignored because cmdline is set',
+    explanation: 'xl builds the kernel command line from cmdline when it is set and ignores root and extra (with a warning). Move their text into cmdline, or drop cmdline.',
+    bad: 'cmdline = "console=hvc0"\nroot = "/dev/xvda1 ro"',
+    good: 'cmdline = "root=/dev/xvda1 ro console=hvc0"',
+  },
 });

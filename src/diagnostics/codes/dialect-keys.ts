@@ -31,4 +31,12 @@ export const dialectKeyCodes = defineCodes({
     bad: 'cpus_soft = "0-3"',
     good: 'cpus = "0-3"',
   },
+  XM0554: {
+    severity: 'warning',
+    title: 'value xm silently ignored',
+    explanation:
+      'xm ran the file as Python and then copied only variables whose type is exactly str, list, int or float into the options. A True/False, None, a tuple or a long (1L) was dropped without a word, so acpi = False left ACPI on. xmcfg reads the value (True as 1) because that is what the author meant; write it as a number, a string or a list so xm really sees it.',
+    bad: 'acpi = False',
+    good: 'acpi = 0',
+  },
 });

@@ -19,6 +19,7 @@ export const EvalCode = {
   fileTooLarge: 'XM0063',
 } as const;
 
+/** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
 export const evaluateCodes = defineCodes({
   XM0050: {
     severity: 'error',
@@ -84,10 +85,11 @@ export const evaluateCodes = defineCodes({
   },
   XM0058: {
     severity: 'error',
-    title: 'expression nested too deeply',
-    explanation: 'The expression or list nests more than 100 levels deep. Python 2 itself refused such nesting; xmcfg stops there instead of risking its stack.',
-    bad: `x = ${'['.repeat(101)}${']'.repeat(101)}`,
-    good: 'x = 1',
+    title: 'nesting too deep',
+    explanation:
+      'The expression, or the list value it builds, nests more than 100 levels deep (for example a list wrapped in itself again and again). Python 2 itself refused such nesting in source text; xmcfg stops there instead of risking its stack, and no configuration needs it.',
+    bad: `a = []\n${'a = [[[[[[[[[[a]]]]]]]]]]\n'.repeat(11)}`.trimEnd(),
+    good: 'a = [[1, 2], [3]]',
   },
   XM0059: {
     severity: 'error',

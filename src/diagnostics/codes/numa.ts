@@ -45,13 +45,6 @@ export const numaCodes = defineCodes({
     good: 'vcpus = 2\nnumanodes = 2',
   },
   XM0307: {
-    severity: 'info',
-    title: 'bare word on for numa',
-    explanation: 'numa = on (unquoted) is the RFC\'s spelling; Python and xl would both refuse a bare word. xmcfg accepts it for numa only. Quote it to make the file valid Python.',
-    bad: 'numa = on',
-    good: 'numa = "on"',
-  },
-  XM0308: {
     severity: 'error',
     title: 'bad numanode(s) value',
     explanation: 'numanodes is a positive integer; numanode is a node id, a tuple 0,1, a list [0, 1], or a string "0,1" / "0-1" of non-negative node ids.',

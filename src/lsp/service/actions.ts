@@ -10,6 +10,8 @@ import type { TextEdit } from '../../diagnostics/diagnostic.js';
 import { convertToXl, rewriteStatement } from '../../convert/index.js';
 import { allKeys, keyDoc } from './docs.js';
 import { suggest } from '../../schema/index.js';
+import { parse } from '../../syntax/index.js';
+import type { Setting } from '../../syntax/value.js';
 import { toRange, touches } from './positions.js';
 import type { ServiceSettings } from './analysis.js';
 
@@ -63,14 +65,18 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
 
   // 3. xm-only constructs → xl, statement by statement, and for the whole file.
   let xmOnly = false;
+  // In a document read as xl, xm constructs have no value; read them the xm way (once, only if needed).
+  let xmSettings: Setting[] | null = result.dialect === 'xm' ? result.settings : null;
+  const settingsForXm = (): Setting[] => (xmSettings ??= parse(tree.text, { dialect: 'xm', defines: req.settings?.defines }).settings);
   for (const st of tree.statements) {
     if (st.kind !== 'assign') continue;
-    const r = rewriteStatement(tree.text, tree.tokens, st, result.settings);
+    if (!touches(st.span, req.span) && xmOnly) continue;
+    const r = rewriteStatement(tree.text, tree.tokens, st, settingsForXm());
     if (!('edits' in r) || !r.edits.length) continue;
     xmOnly = true;
     if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, matching(null, st.value.span).filter((d) => String(d.code).startsWith('XM05')));
   }
-  if (xmOnly && result.dialect === 'xm') {
+  if (xmOnly) {
     const conv = convertToXl(tree.text, { defines: req.settings?.defines });
     if (conv.ok && conv.text !== tree.text) {
       const action: CodeAction = {

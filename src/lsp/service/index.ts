@@ -12,3 +12,5 @@ export { formatDocument } from './formatting.js';
 export { codeActions, closestKey, domainNameFromUri, type ActionRequest } from './actions.js';
 export { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 export { toPosition, toRange, toOffset } from './positions.js';
+export { IncrementalChecker, checkTree } from './incremental.js';
+export { splitChunks } from './chunks.js';

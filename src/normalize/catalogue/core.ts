@@ -3,7 +3,7 @@
  * xm's create.py option table; reference xen-format.md §b, §c).
  */
 import { Type } from '@sinclair/typebox';
-import { str, pattern, int, bool, oneOf, special, strOrList } from './helpers.js';
+import { str, pattern, int, bool, oneOf, special, strOrList, strList } from './helpers.js';
 import { CpuListSchema, VnumaNodeSchema, NumaSchema } from './spec-types.js';
 
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
@@ -62,8 +62,8 @@ export const coreOptions = {
   ramdisk: str({ d: 'Initial ramdisk for direct boot.', ex: '/boot/initrd.img' }),
   loader: str({ d: 'HVM firmware loader.', dl: 'xm' }),
   cmdline: str({ d: 'Kernel command line (wins over root/extra).', dl: 'xl' }),
-  root: str({ d: 'Legacy: appended to the command line as root=….', dep: 'cmdline' }),
-  extra: str({ d: 'Legacy: extra kernel command-line text.', dep: 'cmdline' }),
+  root: str({ d: 'Appended to the kernel command line as root=… (xl: ignored when cmdline is set; cmdline is preferred).' }),
+  extra: str({ d: 'Extra kernel command-line text (xl: ignored when cmdline is set; cmdline is preferred).' }),
   features: str({ d: 'Guest kernel features.', dl: 'xm' }),
   firmware: str({ d: 'PV: pvgrub32/pvgrub64; HVM: bios, uefi, seabios, rombios, ovmf or a path.', dl: 'xl' }),
   firmware_override: str({ d: 'Firmware path override (read by xl, undocumented).', dl: 'xl' }),
@@ -91,7 +91,7 @@ export const coreOptions = {
   vmtrace_buf_kb: int({ d: 'Per-vCPU processor-trace buffer.', dl: 'xl', unit: 'KiB', min: 0 }),
   vpmu: bool({ d: 'Expose the PMU to the guest.', dl: 'xl' }),
   xenstore_feature_mask: int({ d: 'Bitmask of Xenstore features shown to the guest.', dl: 'xl', min: 0 }),
-  xenstore_quota: strOrList({ d: '"name=value" per-domain Xenstore quotas.', dl: 'xl' }),
+  xenstore_quota: strList({ d: '"name=value" per-domain Xenstore quotas.', dl: 'xl' }),
   description: str({ d: 'Free-form description.', dl: 'xm' }),
   target: int({ d: 'Domain this one is a device-model stub domain for.', dl: 'xm', min: 0 }),
   access_control: strOrList({ d: 'Access-control label list (policy, label).', dl: 'xm' }),

@@ -3,7 +3,7 @@
  * other PV device spec lists) and low-level resources.
  */
 import { Type } from '@sinclair/typebox';
-import { special, specList, specString, strOrList, intList, bool, str, int, nestedStrList, oneOf } from './helpers.js';
+import { special, specList, specString, strOrList, strList, intList, bool, str, int, nestedStrList, oneOf } from './helpers.js';
 import { DiskSpecSchema, VifSpecSchema, PciSpecSchema, VfbSpecSchema, ChannelSpecSchema, UsbdevSpecSchema, UsbctrlSpecSchema, ChardevSpecSchema } from './spec-types.js';
 
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Array(item, { maxItems: 1024 });
@@ -53,9 +53,9 @@ export const deviceOptions = {
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
   pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
   rdm_mem_boundary: int({ d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
-  dtdev: strOrList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
-  ioports: strOrList({ d: 'I/O port ranges "2f8-2ff" (hex).', ex: ['2f8-2ff'] }),
-  iomem: strOrList({ d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex).', dl: 'xl' }),
+  dtdev: strList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
+  ioports: strList({ d: 'I/O port ranges "2f8-2ff" (hex).', ex: ['2f8-2ff'] }),
+  iomem: strList({ d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex).', dl: 'xl' }),
   irqs: intList({ d: 'Physical IRQs to pass through.', dl: 'xl' }),
   irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings (xend).', ex: 'host,tm=0,sse3=1' }),

@@ -122,11 +122,11 @@ export function oneOf<const T extends readonly string[]>(values: T, doc: DocIn):
 /** A string option given either as one of the values or as a (deprecated) integer. */
 export function oneOfOrInt<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TUnion<[TUnsafe<T[number]>, TInteger]>> {
   return Type.Optional(
-    Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: 0 })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values })),
+    Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: doc.min ?? 0, ...(doc.max !== undefined ? { maximum: doc.max } : {}) })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values })),
   );
 }
 
-/** A list of strings (a single string is a type error, as in xl). */
+/** A list of strings (in xl a single string is a type error: "is a single value but should be a list"; xm accepts it as one item). */
 export function strList(doc: DocIn): TOptional<TArray<TString>> {
   return Type.Optional(Type.Array(Type.String({ maxLength: 65536 }), { ...docOpts(doc, 'strList', 'list of strings'), maxItems: 4096 }));
 }
@@ -136,7 +136,7 @@ export function strOrList(doc: DocIn): TOptional<TArray<TString>> {
   return Type.Optional(Type.Array(Type.String({ maxLength: 65536 }), { ...docOpts(doc, 'strOrList', 'string or list of strings'), maxItems: 4096 }));
 }
 
-/** A list of integers (a single number is accepted as a one-element list). */
+/** A list of integers (in xl a single number is a type error; xm accepts it as one item). */
 export function intList(doc: DocIn): TOptional<TArray<TInteger>> {
   return Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { ...docOpts(doc, 'intList', 'list of integers'), maxItems: 4096 }));
 }

@@ -2,7 +2,7 @@
  * @fileoverview Catalogue: HVM platform features, paging, timers, firmware, consoles (VNC, SDL,
  * SPICE), the device model, and Arm/x86-only options.
  */
-import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList } from './helpers.js';
+import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList, strList } from './helpers.js';
 
 export const hvmOptions = {
   hap: bool({ d: 'Hardware-assisted paging (CDF_hap).', def: true }),
@@ -22,15 +22,17 @@ export const hvmOptions = {
   altp2m_count: int({ d: 'Number of altp2m views.', dl: 'xl', min: 1 }),
   acpi_firmware: str({ d: 'Extra ACPI tables file.', dl: 'xl' }),
   smbios_firmware: str({ d: 'Extra SMBIOS tables file.', dl: 'xl' }),
-  smbios: strOrList({ d: '"KEY=VALUE" SMBIOS overrides.', dl: 'xl' }),
+  smbios: strList({ d: '"KEY=VALUE" SMBIOS overrides.', dl: 'xl' }),
   ms_vm_genid: oneOf(['generate', 'none'] as const, { d: 'Microsoft VM generation ID.', dl: 'xl' }),
-  tsc_mode: oneOfOrInt(['default', 'always_emulate', 'native', 'native_paravirt'] as const, { d: 'TSC mode (xl: a name; a number is deprecated; xm: 0-3).', def: 'default' }),
+  tsc_mode: oneOfOrInt(['default', 'always_emulate', 'native', 'native_paravirt'] as const, { d: 'TSC mode (xl: a name; a number is deprecated; xm: 0-3).', def: 'default', min: 0, max: 3 }),
   localtime: bool({ d: 'RTC in local time.', def: false }),
   rtc_timeoffset: int({ d: 'RTC offset.', unit: 's', def: 0 }),
   vpt_align: bool({ d: 'Align periodic timers.', def: true }),
   timer_mode: oneOfOrInt(['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending'] as const, {
-    d: 'Timer mode (xl: a name; xm: a number).',
+    d: 'Timer mode (xl: a name; a number 0-3 is deprecated; xm: a number).',
     def: 'no_delay_for_missed_ticks',
+    min: 0,
+    max: 3,
   }),
   mmio_hole: int({ d: 'MMIO hole size (qemu-xen only).', dl: 'xl', unit: 'MiB', min: 256, max: 3840 }),
   xen_platform_pci: bool({ d: 'Xen platform PCI device.', def: true }),
@@ -82,9 +84,9 @@ export const hvmOptions = {
   device_model_stubdomain_override: bool({ d: 'Run the device model in a stub domain.', dl: 'xl' }),
   device_model_stubdomain_seclabel: str({ d: 'XSM label of the stub domain.', dl: 'xl' }),
   device_model_user: str({ d: 'User to run qemu as.', dl: 'xl' }),
-  device_model_args: strOrList({ d: 'Extra qemu arguments.', dl: 'xl' }),
-  device_model_args_pv: strOrList({ d: 'Extra qemu arguments (PV).', dl: 'xl' }),
-  device_model_args_hvm: strOrList({ d: 'Extra qemu arguments (HVM).', dl: 'xl' }),
+  device_model_args: strList({ d: 'Extra qemu arguments.', dl: 'xl' }),
+  device_model_args_pv: strList({ d: 'Extra qemu arguments (PV).', dl: 'xl' }),
+  device_model_args_hvm: strList({ d: 'Extra qemu arguments (HVM).', dl: 'xl' }),
   dm_restrict: bool({ d: 'Deprivilege qemu.', dl: 'xl' }),
   stubdomain_kernel: str({ d: 'Stub domain kernel.', dl: 'xl' }),
   stubdomain_cmdline: str({ d: 'Stub domain command line.', dl: 'xl' }),
@@ -98,7 +100,7 @@ export const hvmOptions = {
   nr_spis: int({ d: 'Arm number of SPIs.', dl: 'xl', min: 0 }),
   trap_unmapped_accesses: bool({ d: 'Arm: trap accesses to unmapped addresses.', dl: 'xl' }),
   arm_sci: str({ d: 'Arm SCI mediator.', dl: 'xl' }),
-  mca_caps: strOrList({ d: 'x86 MCA capabilities.', dl: 'xl' }),
+  mca_caps: strList({ d: 'x86 MCA capabilities.', dl: 'xl' }),
   msr_relaxed: bool({ d: 'x86 relaxed MSR policy.', dl: 'xl' }),
   vhpt: int({ d: 'IA64 VHPT size.', dl: 'xm', min: 0 }),
   superpages: bool({ d: 'Superpages for PV guests.', dl: 'xm' }),

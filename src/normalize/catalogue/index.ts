@@ -48,10 +48,11 @@ export const FOLDED_KEYS: Readonly<Record<string, { into: OptionKey; description
   },
 };
 
+const BY_KEY = new Map(Object.entries(properties as Record<string, TSchema>)) as Map<string, TSchema & { 'x-xmcfg': OptionMeta }>;
+
 /** The schema of one option, or undefined. */
 export function optionSchema(key: string): (TSchema & { 'x-xmcfg': OptionMeta }) | undefined {
-  if (!Object.prototype.hasOwnProperty.call(properties, key)) return undefined;
-  return (properties as Record<string, TSchema>)[key] as TSchema & { 'x-xmcfg': OptionMeta };
+  return BY_KEY.get(key);
 }
 
 /** Every option key of the normalised config, in catalogue order. */

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Editor and formatter numbers for the lead's bench, measured on the BUILT CLI (npm run build):
+//   1. LSP: didChange → publishDiagnostics latency for a one-character change in a 5,000-line
+//      config, over stdio (target ≤ 50 ms);
+//   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
+//      process (start-up, read, parse, format, verify).
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE]   (XMCFG_CLI=path overrides dist/cli.mjs)
+// Prints one human line per number and a JSON summary on the last line.
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = process.env.XMCFG_CLI ?? join(root, 'dist/cli.mjs');
+const arg = (name, def) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const runs = Number(arg('--runs', 3));
+const edits = Number(arg('--edits', 30));
+if (!existsSync(cli)) {
+  process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
+  process.exit(2);
+}
+
+// Inputs: the bench generator's corpus (10 MB file plus small configs for the 5,000-line document).
+const work = mkdtempSync(join(tmpdir(), 'xmcfg-lsp-fmt-'));
+let big = arg('--big', null);
+const gen = join(root, '..', 'shared', 'bench', 'gen_corpus.py');
+const genPath = existsSync(gen) ? gen : '/work/shared/bench/gen_corpus.py';
+execFileSync('python3', [genPath, work, '--files', '200', '--big-mb', big ? '0' : '10', '--seed', '1'], { stdio: 'ignore' });
+big ??= join(work, 'big', 'big.cfg');
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+// 1. fmt throughput.
+const size = statSync(big).size;
+const fmtTimes = [];
+for (let i = 0; i < runs; i++) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [cli, 'fmt', '--check', big], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) {
+    process.stderr.write(`bench: fmt failed (exit ${r.status}): ${r.stderr}\n`);
+    process.exit(2);
+  }
+  fmtTimes.push(ms);
+}
+const fmtMs = median(fmtTimes);
+const fmtMBps = size / 1e6 / (fmtMs / 1000);
+process.stdout.write(`fmt --check ${(size / 1e6).toFixed(1)} MB: median ${fmtMs.toFixed(0)} ms over ${runs} runs = ${fmtMBps.toFixed(1)} MB/s (target >= 20)\n`);
+
+// 2. LSP latency on a 5,000-line document made of generated configs.
+const lines = [];
+for (const f of readdirSync(join(work, 'small')).sort()) {
+  for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < 5000) lines.push(l);
+}
+let text = lines.join('\n') + '\n';
+const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const waiting = new Map();
+conn.onNotification('textDocument/publishDiagnostics', (p) => {
+  const w = waiting.get(p.version);
+  if (w) {
+    waiting.delete(p.version);
+    w(performance.now());
+  }
+});
+conn.listen();
+const uri = 'file:///bench/5000-lines.cfg';
+const published = (version) => new Promise((res) => waiting.set(version, res));
+await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+await conn.sendNotification('initialized', {});
+let got = published(1);
+await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
+await got;
+// The first line of a generated config is a comment: type a character into it, then delete it.
+const latencies = [];
+for (let v = 2; v < 2 + edits; v++) {
+  const insert = v % 2 === 0;
+  const change = insert
+    ? { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 0 } }, text: '#' }
+    : { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 1 } }, text: '' };
+  got = published(v);
+  const t0 = performance.now();
+  await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+  latencies.push((await got) - t0);
+  // Let the server settle as a typist would (about 100 ms between keys).
+  await new Promise((r) => setTimeout(r, 100));
+}
+await conn.sendRequest('shutdown');
+await conn.sendNotification('exit');
+conn.dispose();
+rmSync(work, { recursive: true, force: true });
+const lat = median(latencies);
+process.stdout.write(
+  `lsp didChange->publishDiagnostics, 5,000 lines (${(text.length / 1e3).toFixed(0)} KB): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50)\n`,
+);
+process.stdout.write(
+  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: 5000 }) + '\n',
+);

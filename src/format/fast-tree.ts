@@ -1,0 +1,262 @@
+/**
+ * @fileoverview A fast reader for the plain subset of config files that both xl and xm accept:
+ * `key = value` statements (lowercase keys), one-line strings with simple escapes, decimal and
+ * lowercase-hex numbers, nested lists, comments, `;` between statements, ASCII only. It builds the
+ * same lossless tree the real parser builds for such text, so the one printer serves both. On
+ * anything outside the subset it gives up (null) and the caller uses the real parser: the subset is
+ * chosen so that every text it accepts is free of syntax errors in both dialects.
+ */
+import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree, type TokenStream } from '../syntax/tree.js';
+
+/** A tree plus, per statement, a canonical form of its key, operator and value (for verification). */
+export interface FastTree {
+  tree: SyntaxTree;
+  /** `key=value` per statement, value canonical (spacing, trailing commas and quote style removed). */
+  canon: string[];
+  /** Every comment's text, trimmed at the end, in order. */
+  comments: string[];
+}
+
+/** Python keywords that cannot be assignment targets (Python 2 included). */
+const KEYWORDS = new Set(
+  'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield nonlocal async await'.split(' '),
+);
+
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+/** Read `text` as the plain subset, or return null when it is anything else. */
+export function fastTree(text: string): FastTree | null {
+  try {
+    return new Reader(text).read();
+  } catch (e) {
+    if (e instanceof Bail) return null;
+    throw e;
+  }
+}
+
+class Reader {
+  private pos = 0;
+  private count = 0;
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private readonly statements: Stmt[] = [];
+  private readonly canon: string[] = [];
+  private readonly comments: string[] = [];
+
+  constructor(private readonly text: string) {
+    const cap = Math.max(16, text.length >> 2);
+    this.kinds = new Uint8Array(cap);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+  }
+
+  read(): FastTree {
+    const { text } = this;
+    const n = text.length;
+    let lineHasStatement = false; // a statement already started on this line (needs `;` before another)
+    let afterSemicolon = true; // at a place where a statement may start
+    while (this.pos < n) {
+      const c = text.charCodeAt(this.pos);
+      if (c === 10) {
+        this.push(Tok.Newline, this.pos, ++this.pos);
+        lineHasStatement = false;
+        afterSemicolon = true;
+      } else if (c === 32 || c === 9) {
+        const lineStart = !lineHasStatement && (this.pos === 0 || text.charCodeAt(this.pos - 1) === 10);
+        this.blank();
+        // Leading indentation before a statement is xl-only: outside the subset (blank or comment lines are fine).
+        const next = text.charCodeAt(this.pos);
+        if (lineStart && !(Number.isNaN(next) || next === 10 || next === 35)) bail();
+      } else if (c === 35) this.comment();
+      else if (c === 59) {
+        // `;` only ends a statement (`;;` or a leading `;` are xl-only empty statements).
+        if (!lineHasStatement || afterSemicolon) bail();
+        this.push(Tok.Semicolon, this.pos, ++this.pos);
+        afterSemicolon = true;
+      } else if (c >= 97 && c <= 122) {
+        if (!afterSemicolon) bail();
+        this.statement();
+        lineHasStatement = true;
+        afterSemicolon = false;
+      } else bail();
+    }
+    // xl rejects a final comment without a newline.
+    if (n > 0 && text.charCodeAt(n - 1) !== 10 && this.count > 0 && this.kinds[this.count - 1] === Tok.Comment) bail();
+    const tokens: TokenStream = { count: this.count, kinds: this.kinds, starts: this.starts, ends: this.ends };
+    return { tree: { text, tokens, statements: this.statements }, canon: this.canon, comments: this.comments };
+  }
+
+  private push(kind: Tok, start: number, end: number): void {
+    if (this.count === this.kinds.length) {
+      const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.kinds = grow(this.kinds, (k) => new Uint8Array(k));
+      this.starts = grow(this.starts, (k) => new Int32Array(k));
+      this.ends = grow(this.ends, (k) => new Int32Array(k));
+    }
+    this.kinds[this.count] = kind;
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
+  }
+
+  private blank(): void {
+    const s = this.pos;
+    while (this.text.charCodeAt(this.pos) === 32 || this.text.charCodeAt(this.pos) === 9) this.pos++;
+    this.push(Tok.Whitespace, s, this.pos);
+  }
+
+  private comment(): void {
+    const { text } = this;
+    const s = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if (Number.isNaN(c) || c === 10) break;
+      // CR, other control characters and non-ASCII are left to the real parser.
+      if ((c < 32 && c !== 9) || c > 126) bail();
+      this.pos++;
+    }
+    this.push(Tok.Comment, s, this.pos);
+    let e = this.pos;
+    while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+    this.comments.push(text.slice(s, e));
+  }
+
+  /** Whitespace only (no newline): inside a statement outside brackets. */
+  private inlineBlank(): void {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === 32 || c === 9) this.blank();
+  }
+
+  /** Whitespace, newlines and comments: inside brackets. */
+  private bracketTrivia(): void {
+    for (;;) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 32 || c === 9) this.blank();
+      else if (c === 10) this.push(Tok.Newline, this.pos, ++this.pos);
+      else if (c === 35) this.comment();
+      else return;
+    }
+  }
+
+  private statement(): void {
+    const { text } = this;
+    const ks = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) this.pos++;
+      else break;
+    }
+    const key = text.slice(ks, this.pos);
+    if (KEYWORDS.has(key)) bail();
+    this.push(Tok.Identifier, ks, this.pos);
+    this.inlineBlank();
+    // `+=` is left to the real parser (xm evaluates it against earlier values).
+    if (text.charCodeAt(this.pos) !== 61 || text.charCodeAt(this.pos + 1) === 61) bail();
+    const opStart = this.pos++;
+    this.push(Tok.Equals, opStart, this.pos);
+    this.inlineBlank();
+    const [value, canon] = this.value(0);
+    const stmt: AssignStmt = {
+      kind: 'assign',
+      span: { start: ks, end: value.span.end },
+      key: { name: key, span: { start: ks, end: ks + key.length } },
+      op: '=',
+      opSpan: { start: opStart, end: opStart + 1 },
+      value,
+    };
+    this.statements.push(stmt);
+    this.canon.push(key + '=' + canon);
+    this.inlineBlank();
+    const c = text.charCodeAt(this.pos);
+    if (!(Number.isNaN(c) || c === 10 || c === 59 || c === 35)) bail();
+  }
+
+  /** A value and its canonical text. */
+  private value(depth: number): [Expr, string] {
+    const { text } = this;
+    const s = this.pos;
+    const c = text.charCodeAt(s);
+    if (c === 34 || c === 39) return this.string(c);
+    if (c >= 48 && c <= 57) {
+      if (c === 48 && text.charCodeAt(s + 1) === 120) {
+        this.pos += 2;
+        const digits = this.pos;
+        for (;;) {
+          const d = text.charCodeAt(this.pos);
+          if ((d >= 48 && d <= 57) || (d >= 97 && d <= 102)) this.pos++;
+          else break;
+        }
+        if (this.pos === digits) bail();
+      } else {
+        this.pos++;
+        while (text.charCodeAt(this.pos) >= 48 && text.charCodeAt(this.pos) <= 57) this.pos++;
+        // Leading-zero octal reads differently in Python 3 tools: left to the real parser.
+        if (c === 48 && this.pos > s + 1) bail();
+      }
+      // A number running into letters (`12abc`) is xl-only.
+      const after = text.charCodeAt(this.pos);
+      if ((after >= 97 && after <= 122) || (after >= 65 && after <= 90) || after === 95 || after === 46) bail();
+      this.push(Tok.Number, s, this.pos);
+      const t = text.slice(s, this.pos);
+      return [{ kind: 'number', span: { start: s, end: this.pos }, text: t }, t];
+    }
+    if (c === 91) {
+      if (depth > 32) bail();
+      this.pos++;
+      this.push(Tok.LBracket, s, this.pos);
+      const items: Expr[] = [];
+      const commas: { start: number; end: number }[] = [];
+      const canon: string[] = [];
+      for (;;) {
+        this.bracketTrivia();
+        const d = text.charCodeAt(this.pos);
+        if (d === 93) break;
+        if (items.length > commas.length) bail(); // two items without a comma
+        const [item, ic] = this.value(depth + 1);
+        items.push(item);
+        canon.push(ic);
+        this.bracketTrivia();
+        if (text.charCodeAt(this.pos) === 44) {
+          commas.push({ start: this.pos, end: this.pos + 1 });
+          this.push(Tok.Comma, this.pos, ++this.pos);
+        }
+      }
+      if (commas.length > items.length) bail();
+      this.push(Tok.RBracket, this.pos, ++this.pos);
+      return [{ kind: 'list', span: { start: s, end: this.pos }, items, commas }, '[' + canon.join(',') + ']'];
+    }
+    return bail();
+  }
+
+  private string(q: number): [Expr, string] {
+    const { text } = this;
+    const s = this.pos;
+    // Triple quotes (and an empty string followed by a quote) are left to the real parser.
+    if (text.charCodeAt(s + 1) === q && text.charCodeAt(s + 2) === q) bail();
+    this.pos++;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if (c === q) break;
+      if (Number.isNaN(c) || (c < 32 && c !== 9) || c > 126) bail();
+      if (c === 92) {
+        const e = text.charCodeAt(this.pos + 1);
+        // Escapes both dialects read the same way.
+        if (!(e === 92 || e === 34 || e === 39 || e === 110 || e === 116)) bail();
+        this.pos += 2;
+      } else this.pos++;
+    }
+    this.pos++;
+    this.push(Tok.String, s, this.pos);
+    const quote = String.fromCharCode(q);
+    const body = text.slice(s + 1, this.pos - 1);
+    return [{ kind: 'string', span: { start: s, end: this.pos }, parts: [{ span: { start: s, end: this.pos }, quote, prefix: '' }] }, 's' + body];
+  }
+}

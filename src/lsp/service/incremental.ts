@@ -1,0 +1,129 @@
+/**
+ * @fileoverview Incremental checking for the editor. Parsing dominates a check, so the text is cut
+ * into content-defined chunks (./chunks.ts), each chunk's parse is cached by its text, and the
+ * chunk trees are joined into one tree with absolute spans. The rest of the pipeline (dialect,
+ * evaluation, normalisation, schema, rules) then runs on the joined tree exactly as `checkText`
+ * runs it, so the result is the same as a full check: tests compare both on the corpus.
+ */
+import { parseTree, detectDialect, dialectDiagnostics, evaluate, type ParseTreeResult } from '../../syntax/index.js';
+import { normalize } from '../../normalize/index.js';
+import { validateConfig } from '../../schema/index.js';
+import { runRules } from '../../check/rules/index.js';
+import type { CheckResult } from '../../check/check.js';
+import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { LineIndex } from '../../diagnostics/line-index.js';
+import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
+import type { Dialect } from '../../syntax/value.js';
+import type { ServiceSettings } from './analysis.js';
+import { splitChunks } from './chunks.js';
+
+/** A parse of one chunk's text; its spans are absolute for the chunk's position `offset`. */
+interface ChunkParse {
+  parse: ParseTreeResult;
+  offset: number;
+}
+
+/** Checks successive versions of one document, reusing the parses of unchanged chunks. */
+export class IncrementalChecker {
+  private cache = new Map<string, ChunkParse>();
+
+  /** Check `text` as `checkText(text, settings)` would. */
+  check(text: string, settings: ServiceSettings = {}): CheckResult {
+    const next = new Map<string, ChunkParse>();
+    const parts: ChunkParse[] = [];
+    for (const [start, end] of splitChunks(text)) {
+      const piece = start === 0 && end === text.length ? text : text.slice(start, end);
+      // A chunk text seen twice in one version gets its own parse (one parse has one position).
+      let entry = next.has(piece) ? undefined : this.cache.get(piece);
+      if (!entry) entry = { parse: parseTree(piece), offset: 0 };
+      // Spans are moved in place: the cached parse belongs to this checker alone.
+      if (entry.offset !== start) {
+        const seen = new Set<object>();
+        shiftInPlace(entry.parse.tree.statements, start - entry.offset, seen);
+        shiftInPlace(entry.parse.diagnostics, start - entry.offset, seen);
+        entry.offset = start;
+      }
+      if (!next.has(piece)) next.set(piece, entry);
+      parts.push(entry);
+    }
+    // Only the current version's chunks are kept: memory stays proportional to one document.
+    this.cache = next;
+    const { tree, diagnostics } = join(text, parts);
+    return checkTree(text, tree, diagnostics, settings);
+  }
+}
+
+/** The rest of `parse` + `checkText` on an already parsed tree (mirrors src/syntax/parse.ts and src/check/check.ts). */
+export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], settings: ServiceSettings): CheckResult {
+  let dialect: Dialect;
+  let dialectReason: string;
+  if (settings.dialect === 'xl' || settings.dialect === 'xm') {
+    dialect = settings.dialect;
+    dialectReason = 'chosen by the caller';
+  } else {
+    const d = detectDialect(tree);
+    dialect = d.dialect;
+    dialectReason = d.reason;
+  }
+  const dialectDiags = dialectDiagnostics(tree, dialect, syntax);
+  const evaluated = evaluate(tree, { dialect, defines: settings.defines });
+  let parsed = [...syntax, ...dialectDiags, ...evaluated.diagnostics];
+  if (dialect === 'xl') parsed = parsed.filter((d) => d.code !== 'XM0030');
+  const norm = normalize(evaluated.settings, { dialect });
+  const diagnostics = [
+    ...parsed,
+    ...norm.diagnostics,
+    ...validateConfig(norm.config, norm.spans),
+    ...runRules(norm.config, norm.spans, evaluated.settings, { dialect }),
+  ];
+  return {
+    dialect,
+    dialectReason,
+    tree,
+    settings: evaluated.settings,
+    config: norm.config,
+    spans: norm.spans,
+    diagnostics: sortDiagnostics(diagnostics),
+    lineIndex: new LineIndex(text),
+  };
+}
+
+/** Join chunk parses (already at their absolute positions) into one tree and one diagnostic list. */
+function join(text: string, parts: ChunkParse[]): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
+  if (parts.length === 1) return { tree: { ...parts[0]!.parse.tree, text }, diagnostics: [...parts[0]!.parse.diagnostics] };
+  let count = 0;
+  for (const p of parts) count += p.parse.tree.tokens.count;
+  const tokens: TokenStream = { count, kinds: new Uint8Array(count), starts: new Int32Array(count), ends: new Int32Array(count) };
+  const statements: Stmt[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let at = 0;
+  for (const { offset, parse } of parts) {
+    const t = parse.tree.tokens;
+    tokens.kinds.set(t.kinds.subarray(0, t.count), at);
+    // Token offsets stay chunk-relative in the cache (typed arrays are cheap to copy with a shift).
+    for (let i = 0; i < t.count; i++) {
+      tokens.starts[at + i] = t.starts[i]! + offset;
+      tokens.ends[at + i] = t.ends[i]! + offset;
+    }
+    at += t.count;
+    for (const s of parse.tree.statements) statements.push(s);
+    for (const d of parse.diagnostics) diagnostics.push(d);
+  }
+  return { tree: { text, tokens, statements }, diagnostics };
+}
+
+/** Move every span (`start`/`end` numbers) inside `value` by `delta`, in place; shared objects move once. */
+export function shiftInPlace(value: unknown, delta: number, seen: Set<object>): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    for (const v of value) shiftInPlace(v, delta, seen);
+    return;
+  }
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if ((k === 'start' || k === 'end') && typeof v === 'number') o[k] = v + delta;
+    else if (v !== null && typeof v === 'object') shiftInPlace(v, delta, seen);
+  }
+}

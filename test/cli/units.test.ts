@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { chooseJobs, AUTO_JOBS_MIN_FILES } from '../../src/cli/check/run-check.js';
+import { parseCheckOptions, parseDefines } from '../../src/cli/check/options.js';
+import { createProgress } from '../../src/cli/check/progress.js';
+import { useColor } from '../../src/cli/color.js';
+import { canonicalCode, explainText, wrap } from '../../src/cli/explain-run.js';
+import { allCodes } from '../../src/diagnostics/codes/index.js';
+import { fakeIo } from './fake-io.js';
+
+describe('check options', () => {
+  it('parses --define values: integers (decimal, hex) become numbers', () => {
+    expect(parseDefines(['vmid=3', 'h=0x1f', 'name=web', 'neg=-2', 'oct=010', 'empty='])).toEqual({ ok: true, value: { vmid: 3, h: 31, name: 'web', neg: -2, oct: '010', empty: '' } });
+    expect(parseDefines(['1x=2']).ok).toBe(false);
+    expect(parseDefines(['novalue']).ok).toBe(false);
+  });
+
+  it('defaults to the current folder and validates numbers', () => {
+    const r = parseCheckOptions({});
+    expect(r.ok && r.value).toMatchObject({ paths: ['.'], dialect: 'auto', format: 'stylish', maxWarnings: null, jobs: null, quiet: false, color: null });
+    expect(parseCheckOptions({ 'max-warnings': -1 }).ok).toBe(false);
+    expect(parseCheckOptions({ 'max-warnings': 0 }).ok).toBe(true);
+    expect(parseCheckOptions({ jobs: 1.5 }).ok).toBe(false);
+    expect(parseCheckOptions({ paths: ['-', '-'] }).ok).toBe(false);
+  });
+});
+
+describe('jobs', () => {
+  it('stays on one thread for small trees or few cores, and honours --jobs', () => {
+    expect(chooseJobs(null, 10, 8)).toBe(1);
+    expect(chooseJobs(null, AUTO_JOBS_MIN_FILES - 1, 8)).toBe(1);
+    expect(chooseJobs(null, 10_000, 2)).toBe(1);
+    expect(chooseJobs(null, 10_000, 8)).toBe(4);
+    expect(chooseJobs(null, AUTO_JOBS_MIN_FILES, 8)).toBe(2);
+    expect(chooseJobs(3, 10, 2)).toBe(3);
+    expect(chooseJobs(8, 2, 2)).toBe(2);
+  });
+});
+
+describe('colour', () => {
+  it('explicit flag, then NO_COLOR, then FORCE_COLOR, then the terminal', () => {
+    const io = (env: Record<string, string>, tty: boolean) => fakeIo({ cwd: '/', env, tty }).io;
+    expect(useColor(io({}, true), 'stdout')).toBe(true);
+    expect(useColor(io({}, false), 'stdout')).toBe(false);
+    expect(useColor(io({ NO_COLOR: '1' }, true), 'stdout')).toBe(false);
+    expect(useColor(io({ NO_COLOR: '' }, true), 'stdout')).toBe(true);
+    expect(useColor(io({ FORCE_COLOR: '1' }, false), 'stdout')).toBe(true);
+    expect(useColor(io({ FORCE_COLOR: '0' }, true), 'stdout')).toBe(false);
+    expect(useColor(io({ NO_COLOR: '1' }, true), 'stdout', true)).toBe(true);
+  });
+});
+
+describe('progress line', () => {
+  it('appears only on a terminal, only after the delay, and is erased', () => {
+    let now = 0;
+    const tty = fakeIo({ cwd: '/', tty: true });
+    const p = createProgress(tty.io, 100, () => now);
+    p.update(1);
+    expect(tty.out.stderr).toBe('');
+    now = 600;
+    p.update(50);
+    expect(tty.out.stderr).toBe('\r\u001b[Kchecking 50/100 files…');
+    now = 650;
+    p.update(51); // throttled
+    expect(tty.out.stderr).toBe('\r\u001b[Kchecking 50/100 files…');
+    p.finish();
+    expect(tty.out.stderr.endsWith('\r\u001b[K')).toBe(true);
+    const pipe = fakeIo({ cwd: '/', tty: false });
+    const q = createProgress(pipe.io, 100, () => (now += 1000));
+    q.update(1);
+    q.finish();
+    expect(pipe.out.stderr).toBe('');
+  });
+});
+
+describe('explain', () => {
+  it('accepts code spellings', () => {
+    expect(canonicalCode('xm0101')).toBe('XM0101');
+    expect(canonicalCode('101')).toBe('XM0101');
+    expect(canonicalCode('XM12345')).toBeNull();
+    expect(canonicalCode('hello')).toBeNull();
+  });
+
+  it('renders every registered code with both examples and a link', () => {
+    for (const info of allCodes()) {
+      const page = explainText(info);
+      expect(page.startsWith(`${info.code}: ${info.title} (${info.severity})\n`)).toBe(true);
+      expect(page).toContain('\nWrong:\n');
+      expect(page).toContain('\nRight:\n');
+      expect(page).toContain(`#${info.code.toLowerCase()}`);
+    }
+  });
+
+  it('wraps at the width without breaking words', () => {
+    expect(wrap('aaa bbb ccc ddd', 7)).toBe('aaa bbb\nccc ddd');
+    expect(wrap('averyveryverylongword x', 5)).toBe('averyveryverylongword\nx');
+  });
+});

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { convertToXl, toLibxlJson, xlString, isXlNumberText } from '../../src/convert/index.js';
+import { checkText } from '../../src/check/check.js';
+import type { Host } from '../../src/placement/types.js';
+import { corpusFiles } from '../format/corpus.js';
+
+const HOST: Host = {
+  nodes: [
+    { id: 0, cpus: [0, 1, 2, 3], memory_mib: 32768, free_mib: 20471, distances: { '0': 10, '1': 21 } },
+    { id: 1, cpus: [4, 5, 6, 7], memory_mib: 32768, free_mib: 30122, distances: { '0': 21, '1': 10 } },
+  ],
+};
+
+/** Convert, then check the output as xl: no new error, same normalised config. */
+function roundTrip(src: string, defines?: Record<string, string | number>) {
+  const r = convertToXl(src, { defines });
+  expect(r.ok).toBe(true);
+  const before = checkText(src, { defines });
+  const after = checkText(r.text, { dialect: 'xl' });
+  const beforeErrors = new Set(before.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code));
+  expect(after.diagnostics.filter((d) => d.severity === 'error' && !beforeErrors.has(d.code)).map((d) => d.code)).toEqual([]);
+  expect(after.config).toEqual(before.config);
+  return r;
+}
+
+describe('convertToXl', () => {
+  it('tuples become lists, True/False 1/0, comments kept', () => {
+    const r = roundTrip('# guest\nname = "web"  # the name\nacpi = True\napic = False\nnumanode = (0, 1)\nmemory = 512\n');
+    expect(r.text).toBe('# guest\nname = "web"  # the name\nacpi = 1\napic = 0\nnumanode = [0, 1]\nmemory = 512\n');
+  });
+  it('folds expressions with --define values', () => {
+    const r = roundTrip('name = "vm%d" % vmid\nmemory = 256 * 2\ndisk = [ "phy:sda%d,xvda,w" % (7 + vmid),\n  "phy:sdb,xvdb,r" ]\n', { vmid: 3 });
+    expect(r.text).toBe('name = "vm3"\nmemory = 512\ndisk = [ "phy:sda10,xvda,w",\n  "phy:sdb,xvdb,r" ]\n');
+  });
+  it('triple-quoted strings become escaped one-line strings', () => {
+    const r = roundTrip('name = "a"\nextra = """console=hvc0\nquiet "x" \\\\ end"""\n');
+    expect(r.text).toBe('name = "a"\nextra = "console=hvc0\\nquiet \\"x\\" \\\\ end"\n');
+  });
+  it('bare tuples, continuations, chained and += assignments', () => {
+    const r = roundTrip('name = "a"\nnumanode = 0,1\nmemory = \\\n  512\nvcpus = maxvcpus = 2\nextra = "a"\nextra += " b"\n');
+    expect(r.text).toBe('name = "a"\nnumanode = [0, 1]\nmemory =    512\nvcpus = 2; maxvcpus = 2\nextra = "a"\nextra = "a b"\n');
+  });
+  it('reports keys xl does not know and keeps the NUMA keys without a host', () => {
+    const src = 'name = "a"\nnuma = "on"\nfrobnicate = 1\n';
+    const r = convertToXl(src);
+    expect(r.ok).toBe(true);
+    const codes = r.diagnostics.map((d) => [d.code, src.slice(d.span.start, d.span.end)]);
+    expect(codes).toContainEqual(['XM0550', 'numa']);
+    expect(codes).toContainEqual(['XM0551', 'frobnicate']);
+    expect(r.text).toContain('numa = "on"');
+  });
+  it('comments out what xl cannot express', () => {
+    const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nboot = None\n');
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe(
+      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): boot = None\n',
+    );
+    expect(r.notes).toHaveLength(3);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);
+  });
+  it('refuses input with syntax errors', () => {
+    const r = convertToXl('name = "a"\nmemory = [1, 2\n');
+    expect(r.ok).toBe(false);
+    expect(r.text).toBe('');
+    expect(r.diagnostics[0]!.code.startsWith('XM00')).toBe(true);
+  });
+  it('with a host, the NUMA keys become the plan\'s xl settings', () => {
+    const src = 'name = "web"\nmemory = 4096\nvcpus = 2\nnuma = "on"\nnumanodes = 1\n';
+    const r = convertToXl(src, { host: HOST });
+    expect(r.ok).toBe(true);
+    expect(r.plan?.nodes).toHaveLength(1);
+    const node = r.plan!.nodes[0]!;
+    const cpus = node === 0 ? '0-3' : '4-7';
+    expect(r.text).toBe(`name = "web"\nmemory = 4096\nvcpus = 2\ncpus = "${cpus}"\n`);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+  it('soft affinity writes cpus_soft', () => {
+    const r = convertToXl('name = "web"\nmemory = 1024\nvcpus = 1\nnumanode = 1\n', { host: HOST, planOptions: { affinity: 'soft' } });
+    expect(r.text).toBe('name = "web"\nmemory = 1024\nvcpus = 1\ncpus_soft = "4-7"\n');
+  });
+});
+
+describe('xl literals', () => {
+  it('escapes what libxlu decodes', () => {
+    expect(xlString('a"b\\c\nd\te')).toBe('"a\\"b\\\\c\\nd\\te"');
+  });
+  it('number texts that read the same in xl', () => {
+    expect(['0', '12', '0x1f', '010'].every(isXlNumberText)).toBe(true);
+    expect(['0X1F', '0x', '1.5', '08', '1_000', ''].some(isXlNumberText)).toBe(false);
+  });
+});
+
+describe('toLibxlJson', () => {
+  it('the xl create -n shape', () => {
+    const { config } = checkText(
+      'name = "vm1"\ntype = "pv"\nmemory = 512\nmaxmem = 1024\nvcpus = 2\nmaxvcpus = 4\ncpus = "0-3,^1"\ncpu_weight = 512\nkernel = "/boot/vmlinuz"\nroot = "/dev/xvda1 ro"\n' +
+        'disk = ["/dev/vg/a,raw,xvda,rw"]\nvif = ["mac=00:16:3e:12:34:56,bridge=xenbr0"]\non_crash = "rename-restart"\n',
+    );
+    const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'disks', 'nics', 'on_reboot', 'on_crash', 'on_soft_reset']);
+    expect(j.c_info).toEqual({ type: 'pv', name: 'vm1' });
+    expect(j.b_info!.max_vcpus).toBe(4);
+    expect(j.b_info!.avail_vcpus).toEqual([0, 1]);
+    expect(j.b_info!.vcpu_hard_affinity).toEqual([[0, 2, 3], [0, 2, 3], [0, 2, 3], [0, 2, 3]]);
+    expect(j.b_info!.max_memkb).toBe(1048576);
+    expect(j.b_info!.target_memkb).toBe(524288);
+    expect(j.b_info!.sched_params).toEqual({ weight: 512 });
+    expect(j.b_info!.cmdline).toBe('root=/dev/xvda1 ro');
+    expect(j.b_info!['type.pv']).toEqual({});
+    expect(j.disks).toEqual([{ pdev_path: '/dev/vg/a', vdev: 'xvda', format: 'raw', readwrite: 1 }]);
+    expect(j.nics).toEqual([{ devid: 0, mac: '00:16:3e:12:34:56', bridge: 'xenbr0' }]);
+    expect(j.on_crash).toBe('restart_rename');
+    expect(j.on_reboot).toBe('restart');
+    expect(j.on_soft_reset).toBe('soft_reset');
+  });
+});
+
+describe('convertToXl on the corpus', () => {
+  // Every xm file of the corpus that uses no Python statements (and every xl file: conversion must keep them valid).
+  const files = corpusFiles().filter((f) => !checkText(f.text).diagnostics.some((d) => d.code === 'XM0020'));
+  const xmOrigin = (p: string) => p.includes('xmconfigdata/') || /(^|\/)(xm|stubdom)[^/]*$/.test(p);
+  it('has xm files to convert', () => {
+    expect(files.filter((f) => xmOrigin(f.path)).length).toBeGreaterThan(40);
+    expect(files.some((f) => checkText(f.text).dialect === 'xm')).toBe(true);
+  });
+  for (const f of files) it(`${f.path}: passes check --dialect xl, same normalised config`, () => void roundTrip(f.text));
+});

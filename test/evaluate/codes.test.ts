@@ -1,0 +1,34 @@
+/** @fileoverview The XM0050–XM0099 registry table: complete, in range, and its examples are true. */
+import { describe, expect, test } from 'vitest';
+import { EvalCode, evaluateCodes } from '../../src/diagnostics/codes/evaluate.js';
+import { parseTree } from '../../src/syntax/parse.js';
+import { evaluate } from '../../src/syntax/evaluate.js';
+
+const byCode = new Map(evaluateCodes.map((c) => [c.code, c]));
+
+describe('evaluate codes', () => {
+  test('every constant is registered, in range, documented', () => {
+    const used = Object.values(EvalCode);
+    expect(new Set(used).size).toBe(used.length);
+    expect([...byCode.keys()].sort()).toEqual([...used].sort());
+    for (const c of evaluateCodes) {
+      expect(Number(c.code.slice(2))).toBeGreaterThanOrEqual(50);
+      expect(Number(c.code.slice(2))).toBeLessThanOrEqual(99);
+      expect(c.explanation.length).toBeGreaterThan(80);
+      expect(c.title.length).toBeGreaterThan(3);
+      expect(c.bad).not.toBe(c.good);
+    }
+    expect(byCode.get(EvalCode.blockNotRead)!.severity).toBe('info');
+  });
+
+  // Each documented wrong example triggers its code, and the right one does not.
+  const runnable = evaluateCodes.filter((c) => c.code !== EvalCode.fileTooLarge);
+  test.each(runnable.map((c) => [c.code, c] as const))('%s examples', (code, info) => {
+    const dialect = code === EvalCode.appendMismatch ? 'xl' : 'xm';
+    const bad = evaluate(parseTree(`${info.bad}\n`).tree, { dialect });
+    const good = evaluate(parseTree(`${info.good}\n`).tree, { dialect });
+    expect(bad.diagnostics.map((d) => d.code)).toContain(code);
+    expect(good.diagnostics).toEqual([]);
+    for (const d of bad.diagnostics.filter((x) => x.code === code)) expect(d.severity).toBe(info.severity);
+  });
+});

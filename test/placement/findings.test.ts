@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { placementFindings, type SpanMap } from '../../src/placement/findings.js';
+import { cfg, cpus, fixtureHost } from './helpers.js';
+
+const spans: SpanMap = new Map([
+  ['/numa', { key: { start: 10, end: 18 }, value: { start: 21, end: 24 } }],
+  ['/cpus', { key: { start: 30, end: 34 }, value: { start: 37, end: 42 } }],
+  ['/memory', { key: { start: 50, end: 56 }, value: { start: 59, end: 64 } }],
+]);
+
+describe('placementFindings', () => {
+  it('a listed node the host lacks: XM0402 at the numa value', () => {
+    const d = placementFindings(cfg({ numa: { mode: 'nodes', nodes: [0, 3], node_count: 2 } }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0402', { start: 21, end: 24 }]]);
+  });
+
+  it('not enough memory on the requested nodes: XM0403', () => {
+    const d = placementFindings(cfg({ memory: 30000, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0403', { start: 21, end: 24 }]]);
+  });
+
+  it('no NUMA keys and too little memory on the host: XM0404 at memory', () => {
+    const d = placementFindings(cfg({ memory: 90000 }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 59, end: 64 }]]);
+  });
+
+  it('numanodes above the host node count: XM0404', () => {
+    expect(placementFindings(cfg({ numa: { mode: 'auto', node_count: 3 } }), spans, fixtureHost('two-node.json')).map((x) => x.code)).toEqual(['XM0404']);
+  });
+
+  it('cpus outside the listed nodes: XM0405 at cpus, related to numa', () => {
+    const d = placementFindings(cfg({ cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0405', { start: 37, end: 42 }]]);
+    expect(d[0]!.related![0]!.span).toEqual({ start: 21, end: 24 });
+  });
+
+  it('CPUs the host does not have: XM0405 warning; spans fall back to 0,0', () => {
+    const d = placementFindings(cfg({ cpus: cpus('0-99') }), undefined, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0405', 'warning', { start: 0, end: 0 }]]);
+  });
+
+  it('a guest that fits has no findings', () => {
+    expect(placementFindings(cfg({ numa: { mode: 'nodes', nodes: [1], node_count: 1 }, cpus: cpus('4-5') }), spans, fixtureHost('two-node.json'))).toEqual([]);
+  });
+});

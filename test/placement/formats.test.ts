@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatPlanJson, formatPlanText, formatPlanXl } from '../../src/placement/format.js';
+import { plan } from '../../src/placement/plan.js';
+import type { PlacementConfig, PlanOptions, ReservationLoad } from '../../src/placement/types.js';
+import { cfg, fixtureHost } from './helpers.js';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** Compare with a golden file (UPDATE_GOLDEN=1 rewrites it). */
+function golden(name: string, actual: string): void {
+  const path = join(GOLDEN, name);
+  if (UPDATE || !existsSync(path)) {
+    mkdirSync(GOLDEN, { recursive: true });
+    writeFileSync(path, actual);
+    if (!UPDATE) throw new Error(`golden ${name} was missing and has been written; rerun`);
+  }
+  expect(actual).toBe(readFileSync(path, 'utf8'));
+}
+
+const CASES: Array<[name: string, host: string, config: PlacementConfig, options: PlanOptions]> = [
+  ['spec-web', 'two-node.json', { name: 'web', type: 'hvm', memory: 4096, vcpus: 2 }, {}],
+  ['opteron-numanodes2-hvm', 'four-node-opteron.json', cfg({ name: 'db', type: 'hvm', memory: 16384, vcpus: 6, numa: { mode: 'auto', node_count: 2 } }), {}],
+  ['opteron-pv-soft', 'four-node-opteron.json', cfg({ name: 'pvguest', memory: 100000, vcpus: 4 }), { affinity: 'soft' }],
+  ['sparse-listed', 'sparse.json', cfg({ name: 'edge', type: 'pvh', memory: 6000, vcpus: 3, numa: { mode: 'nodes', nodes: [2, 0], node_count: 2 } }), {}],
+  ['two-node-off', 'two-node.json', cfg({ name: 'free', numa: { mode: 'off' } }), {}],
+  ['two-node-round-robin', 'two-node.json', cfg({ name: 'rr', memory: 2048, vcpus: 1 }), { policy: 'round-robin', cursor: 1 }],
+];
+
+describe('golden plans in three formats', () => {
+  it.each(CASES)('%s', (name, hostName, config, options) => {
+    const host = fixtureHost(hostName);
+    const reservations: ReservationLoad[] = name === 'spec-web' ? [] : [{ domain: 'other', nodes: [{ node: host.nodes[0]!.id, memory_mib: 1024, vcpus: 2 }] }];
+    const r = plan(config, host, { ...options, reservations });
+    expect(r.plan).not.toBeNull();
+    golden(`${name}.json`, formatPlanJson(r.plan!));
+    golden(`${name}.txt`, formatPlanText(r.plan!, host, reservations));
+    golden(`${name}.xl`, formatPlanXl(r.plan!));
+  });
+
+  it('xl output is a valid xl settings block: cpus list per vCPU and a vnuma entry per node', () => {
+    const r = plan(cfg({ name: 'db', type: 'hvm', memory: 16384, vcpus: 6, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
+    const xl = formatPlanXl(r.plan!);
+    const cpusLine = xl.split('\n').find((l) => l.startsWith('cpus = '))!;
+    expect(cpusLine.match(/"/g)).toHaveLength(12);
+    expect(xl).toContain('"pnode=1", "size=8192", "vcpus=0-2", "vdistances=10,16"');
+    expect(xl).toContain('"pnode=3", "size=8192", "vcpus=3-5", "vdistances=16,10"');
+  });
+
+  it('vnuma sizes add up to maxmem', () => {
+    const r = plan(cfg({ type: 'hvm', memory: 4000, maxmem: 6001, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
+    const sizes = r.plan!.xl.vnuma!.map((v) => Number(v[1]!.slice('size='.length)));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(6001);
+    expect(Object.values(r.plan!.memory_per_node_mib).reduce((a, b) => a + b, 0)).toBe(4000);
+  });
+});

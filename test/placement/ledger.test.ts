@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultLedgerPath, Ledger, LEDGER_SCHEMA_VERSION } from '../../src/placement/ledger.js';
+import type { Host, Plan } from '../../src/placement/types.js';
+import { cfg, fixtureHost } from './helpers.js';
+
+const root = join(import.meta.dirname, '../..');
+let dir: string;
+let worker: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-ledger-'));
+  // The worker is bundled next to node_modules so the lazily required native driver resolves.
+  worker = join(root, 'node_modules/.cache/xmcfg-placement-test/reserve-worker.mjs');
+  buildSync({ entryPoints: [join(import.meta.dirname, 'workers/reserve-worker.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: worker, external: ['better-sqlite3'], logLevel: 'warning' });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run the worker; resolves with exit code and stdout. */
+function run(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
+  const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  return { child, done: new Promise((res) => child.on('exit', (code) => res({ code, out }))) };
+}
+
+const raw = (path: string): import('better-sqlite3').Database => new (createRequire(import.meta.url)('better-sqlite3'))(path);
+
+describe('ledger basics', () => {
+  it('defaults to XDG_STATE_HOME, else ~/.local/state', () => {
+    expect(defaultLedgerPath({ XDG_STATE_HOME: '/x' })).toBe('/x/xmcfg/ledger.db');
+    expect(defaultLedgerPath({ HOME: '/home/u' })).toBe('/home/u/.local/state/xmcfg/ledger.db');
+  });
+
+  it('reserves, lists, subtracts and releases; schema is versioned', () => {
+    const path = join(dir, 'basic.db');
+    const { ledger } = Ledger.open(path);
+    const host = fixtureHost('two-node.json');
+    const a = ledger!.reserve(cfg({ name: 'a', memory: 25000, numa: { mode: 'auto', node_count: 1 } }), host);
+    expect(a.plan!.nodes).toEqual([1]);
+    // node 1 now has 5122 MiB left: the next big guest must go to node 0
+    const b = ledger!.reserve(cfg({ name: 'b', memory: 20000, numa: { mode: 'auto', node_count: 1 } }), host);
+    expect(b.plan!.nodes).toEqual([0]);
+    const c = ledger!.reserve(cfg({ name: 'c', memory: 6000, numa: { mode: 'auto', node_count: 1 } }), host);
+    expect(c.plan).toBeNull();
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    const dup = ledger!.reserve(cfg({ name: 'a', memory: 1 }), host);
+    expect(dup.diagnostics.map((d) => d.code)).toEqual(['XM0407']);
+    const list = ledger!.list().entries;
+    expect(list.map((e) => [e.domain, e.nodes])).toEqual([
+      ['a', [{ node: 1, memory_mib: 25000, vcpus: 2 }]],
+      ['b', [{ node: 0, memory_mib: 20000, vcpus: 2 }]],
+    ]);
+    expect(ledger!.release('a')).toEqual({ released: true, diagnostics: [] });
+    expect(ledger!.release('a').diagnostics.map((d) => d.code)).toEqual(['XM0410']);
+    expect(ledger!.loads().loads.map((l) => l.domain)).toEqual(['b']);
+    ledger!.close();
+    const db = raw(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(LEDGER_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('keeps the round-robin cursor', () => {
+    const { ledger } = Ledger.open(join(dir, 'rr.db'));
+    const host = fixtureHost('four-node-opteron.json');
+    const nodes = ['a', 'b', 'c', 'd', 'e'].map((name) => ledger!.reserve(cfg({ name, memory: 512 }), host, { policy: 'round-robin' }).plan!.nodes[0]);
+    expect(nodes).toEqual([0, 1, 2, 3, 0]);
+    expect(ledger!.loads().cursor).toBe(1);
+    ledger!.close();
+  });
+
+  it('a locked ledger is XM0408, never a plan', () => {
+    const path = join(dir, 'locked.db');
+    Ledger.open(path).ledger!.close();
+    const holder = raw(path);
+    holder.exec('BEGIN IMMEDIATE');
+    const { ledger } = Ledger.open(path, { busyTimeoutMs: 100 });
+    const r = ledger ? ledger.reserve(cfg(), fixtureHost('two-node.json')) : { plan: null, diagnostics: Ledger.open(path, { busyTimeoutMs: 100 }).diagnostics };
+    expect(r.plan).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+    expect(r.diagnostics[0]!.message).toContain('locked');
+    ledger?.close();
+    holder.exec('ROLLBACK');
+    holder.close();
+  });
+
+  it('a corrupt ledger is XM0408', () => {
+    const path = join(dir, 'corrupt.db');
+    writeFileSync(path, 'this is not a database, just text that is long enough to look like a header'.repeat(100));
+    const r = Ledger.open(path);
+    expect(r.ledger).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+    expect(r.diagnostics[0]!.message).toContain('corrupt');
+  });
+
+  it('a ledger from a newer xmcfg is refused', () => {
+    const path = join(dir, 'newer.db');
+    const db = raw(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(Ledger.open(path).diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+  });
+});
+
+describe('ledger under concurrency and faults', () => {
+  it('16 simultaneous reservations never book a node past its free memory', async () => {
+    const path = join(dir, 'race.db');
+    const host: Host = { nodes: [0, 1, 2].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 4096, free_mib: 3000, distances: {} })) };
+    const hostFile = join(dir, 'race-host.json');
+    writeFileSync(hostFile, JSON.stringify(host));
+    const go = join(dir, 'go');
+    const runs = Array.from({ length: 18 }, (_, i) => run(['reserve', path, hostFile, `g${i}`, String(700 + 100 * (i % 4)), '1', go]));
+    await new Promise((r) => setTimeout(r, 400));
+    writeFileSync(go, '');
+    const results = await Promise.all(runs.map((r) => r.done));
+    const parsed = results.map((r) => ({ code: r.code, ...(JSON.parse(r.out) as { name: string; plan: Plan | null; diagnostics: Array<{ code: string; message: string }> }) }));
+    const accepted = parsed.filter((p) => p.plan);
+    const refused = parsed.filter((p) => !p.plan);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(r.code).toBe(1);
+      expect(r.diagnostics.map((d) => d.code)).toContain('XM0404');
+    }
+    const { ledger } = Ledger.open(path);
+    const entries = ledger!.list().entries;
+    ledger!.close();
+    expect(entries.map((e) => e.domain).sort()).toEqual(accepted.map((a) => a.name).sort());
+    const perNode = new Map<number, number>();
+    for (const e of entries) for (const n of e.nodes) perNode.set(n.node, (perNode.get(n.node) ?? 0) + n.memory_mib);
+    for (const [, used] of perNode) expect(used).toBeLessThanOrEqual(3000);
+    // each refusal happened because no node had room left for that guest
+    for (const r of refused) {
+      const need = Number(r.name.slice(1)) % 4;
+      expect(Math.max(...[0, 1, 2].map((id) => 3000 - (perNode.get(id) ?? 0)))).toBeLessThan(700 + 100 * need);
+    }
+  }, 60_000);
+
+  it('a reserving process killed mid-write leaves the ledger consistent and usable', async () => {
+    const path = join(dir, 'kill.db');
+    const r = run(['hang', path, 'ghost']);
+    await new Promise<void>((res) => r.child.stdout!.on('data', (b: Buffer) => b.toString().includes('inside') && res()));
+    r.child.kill('SIGKILL');
+    await r.done;
+    const { ledger, diagnostics } = Ledger.open(path, { busyTimeoutMs: 2000 });
+    expect(diagnostics).toEqual([]);
+    expect(ledger!.list().entries).toEqual([]);
+    const ok = ledger!.reserve(cfg({ name: 'after' }), fixtureHost('two-node.json'));
+    expect(ok.plan).not.toBeNull();
+    ledger!.close();
+    const db = raw(path);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  }, 30_000);
+
+  it('random SIGKILLs during a stream of reservations never leave half a reservation', async () => {
+    const path = join(dir, 'loop.db');
+    const hostFile = join(dir, 'loop-host.json');
+    writeFileSync(hostFile, readFileSync(join(root, 'fixtures/hosts/two-node.json')));
+    for (let round = 0; round < 4; round++) {
+      const r = run(['loop', path, hostFile, `r${round}`]);
+      await new Promise<void>((res) => r.child.stdout!.on('data', (b: Buffer) => b.toString().includes('started') && res()));
+      await new Promise((res) => setTimeout(res, 20 + 37 * round));
+      r.child.kill('SIGKILL');
+      await r.done;
+    }
+    const db = raw(path);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const orphans = db.prepare('SELECT COUNT(*) AS n FROM reservations r WHERE NOT EXISTS (SELECT 1 FROM reservation_nodes n WHERE n.domain = r.domain)').get() as { n: number };
+    expect(orphans.n).toBe(0);
+    const count = db.prepare('SELECT COUNT(*) AS n FROM reservations').get() as { n: number };
+    expect(count.n).toBeGreaterThan(0);
+    db.close();
+  }, 30_000);
+});

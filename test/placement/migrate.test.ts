@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { migratePlan, rebalancePlan, loadOfPlan } from '../../src/placement/migrate.js';
+import { plan } from '../../src/placement/plan.js';
+import type { Host, Plan } from '../../src/placement/types.js';
+import { cfg, fixtureHost } from './helpers.js';
+
+const host4 = (): Host => fixtureHost('four-node-opteron.json');
+
+function placed(name: string, memory: number, node: number, host: Host, others: Plan[] = []): Plan {
+  return plan(cfg({ name, memory, vcpus: 2, numa: { mode: 'nodes', nodes: [node], node_count: 1 } }), host, { reservations: others.map(loadOfPlan) }).plan!;
+}
+
+describe('migratePlan', () => {
+  it('prints the local live migration steps with the new pinning', () => {
+    const h = host4();
+    const web = placed('web', 4096, 1, h);
+    const r = migratePlan(web, h, [loadOfPlan(web)], [2]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.migration!.to).toEqual([2]);
+    expect(r.migration!.plan!.memory_per_node_mib).toEqual({ '2': 4096 });
+    expect(r.migration!.steps).toContain('xl migrate web localhost');
+    expect(r.migration!.steps).toContain('xl vcpu-pin web 0 24-35');
+  });
+
+  it('needs the whole guest free on the target while the source still holds it', () => {
+    const h: Host = { nodes: [{ id: 0, cpus: [0], memory_mib: 10000, free_mib: 10000 }, { id: 1, cpus: [1], memory_mib: 10000, free_mib: 10000 }] } as Host;
+    const g = placed('g', 6000, 0, h);
+    const fill = placed('fill', 5000, 1, h, [g]);
+    // node 1 has 5000 free: less than 6000
+    const r = migratePlan(g, h, [loadOfPlan(g), loadOfPlan(fill)], [1]);
+    expect(r.migration).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0409']);
+    expect(r.diagnostics[0]!.message).toContain('node 1: 5000 MiB free');
+    // moving within its own node counts its memory twice: 6000 + 6000 > 10000
+    expect(migratePlan(g, h, [loadOfPlan(g)], [0]).diagnostics.map((d) => d.code)).toEqual(['XM0409']);
+    // a target that does not exist
+    expect(migratePlan(g, h, [], [7]).diagnostics.map((d) => d.code)).toEqual(['XM0402']);
+  });
+});
+
+describe('rebalancePlan', () => {
+  it('moves the smallest guests that bring the spread within the threshold, each feasible', () => {
+    const h: Host = { nodes: [0, 1, 2].map((id) => ({ id, cpus: [id], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
+    const guests: Plan[] = [];
+    for (const [name, mem] of [['a', 3000], ['b', 1000], ['c', 2000], ['d', 500]] as const) guests.push(placed(name, mem, 0, h, guests));
+    const r = rebalancePlan(h, guests, { threshold: 25 });
+    expect(r.before).toBe(65);
+    expect(r.after).toBeLessThanOrEqual(25);
+    // a (3000) improves most; then d (500) is the smallest move that reaches the threshold
+    expect(r.moves.map((m) => [m.domain, m.from, m.memory_mib])).toEqual([['a', [0], 3000], ['d', [0], 500]]);
+    for (const m of r.moves) expect(m.to).not.toBe(0);
+  });
+
+  it('does nothing when the host is already balanced', () => {
+    const h = host4();
+    expect(rebalancePlan(h, [], { threshold: 10 }).moves).toEqual([]);
+  });
+});

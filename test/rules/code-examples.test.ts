@@ -1,0 +1,25 @@
+/**
+ * Every code this area registers has a real explanation, and its "bad" example really triggers it
+ * while its "good" example does not (so `xmcfg explain` never shows an example that lies).
+ */
+import { describe, it, expect } from 'vitest';
+import { schemaCodes } from '../../src/diagnostics/codes/schema.js';
+import { crossCodes } from '../../src/diagnostics/codes/cross.js';
+import { numaCodes } from '../../src/diagnostics/codes/numa.js';
+import { dialectKeyCodes } from '../../src/diagnostics/codes/dialect-keys.js';
+import { pipeline } from './helpers.js';
+import type { Dialect } from '../../src/syntax/value.js';
+
+/** Codes whose examples are xm files (the rest are xl). */
+const XM = /^XM(0106|03\d\d|0553|0554)$/;
+
+describe('code examples', () => {
+  for (const c of [...schemaCodes, ...crossCodes, ...numaCodes, ...dialectKeyCodes]) {
+    const dialect: Dialect = XM.test(c.code) ? 'xm' : 'xl';
+    it(`${c.code} ${c.title}`, () => {
+      expect(c.explanation.length).toBeGreaterThan(80);
+      expect(pipeline(c.bad, dialect).diagnostics.map((d) => d.code)).toContain(c.code);
+      expect(pipeline(c.good, dialect).diagnostics.map((d) => d.code)).not.toContain(c.code);
+    });
+  }
+});

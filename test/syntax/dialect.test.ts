@@ -1,0 +1,97 @@
+/** Dialect detection and dialect rules: exact codes and positions. */
+import { describe, expect, it } from 'vitest';
+import { S, positions } from './load.js';
+
+const detect = (t: string) => S.detectDialect(S.parseTree(t).tree);
+const rules = (t: string, d: 'xl' | 'xm') => positions(t, S.dialectDiagnostics(S.parseTree(t).tree, d));
+
+describe('detectDialect', () => {
+  it('picks xl for plain files and says why', () => {
+    expect(detect('memory = 512\nvif = [ "bridge=xenbr0" ]\n')).toEqual({ dialect: 'xl', reason: 'no construct that only xm accepts' });
+    // xl-only constructs do not make a file xm.
+    expect(detect('vif.default.script = "x";;\n  memory = 12abc\n').dialect).toBe('xl');
+  });
+  it.each([
+    ['numanode = 0,1', 'a tuple', 11],
+    ['acpi = True', 'True', 7],
+    ['x = """a"""', 'a triple-quoted string', 4],
+    ['x = "\\x41"', 'the escape \\x', 5],
+    ['x = 1 \\\n', 'a backslash line continuation', 6],
+    ['x = -1', 'a negative number', 4],
+    ['x = 1.5', 'the number 1.5', 4],
+    ['x = 256*2', 'an expression', 4],
+    ['import os', 'a Python statement', 0],
+    ['Memory = 1', 'the key Memory', 0],
+    ['a = b = 1', 'a chained assignment', 0],
+    ['a = 1\r\n', 'a CR line ending', 5],
+  ])('picks xm for %j (%s)', (text, what, at) => {
+    const d = detect(text);
+    expect(d.dialect).toBe('xm');
+    expect(d.reason).toContain(what);
+    expect(d.span?.start).toBe(at);
+  });
+  it('reports the FIRST xm-only construct', () => {
+    const d = detect('a = 1\nb = True\nc = -1\n');
+    expect(d.reason).toBe('uses True (line 2), which only xm accepts');
+  });
+  it('does not count the RFC spelling numa = on as xm', () => {
+    expect(detect('numa = on\n').dialect).toBe('xl');
+  });
+});
+
+describe('xl rules (what libxlu rejects)', () => {
+  it('identifiers: capitals and leading underscore in keys', () => {
+    expect(rules('Memory = 1\n_x = 2\nok.key_2 = 3\n', 'xl')).toEqual(['XM0500@1:1', 'XM0500@2:1']);
+  });
+  it('numbers: 0xFF and 1.5 rejected, 12abc and 010 fine', () => {
+    expect(rules('a = 0xFF\nb = 1.5\nc = 12abc\nd = 010\ne = 0x1f\nf = 1e5\n', 'xl')).toEqual(['XM0501@1:5', 'XM0501@2:5']);
+  });
+  it('string escapes', () => {
+    expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@4:6', 'XM0508@5:6']);
+  });
+  it('a final comment needs its newline; a final assignment does not', () => {
+    expect(rules('a = 1\n# c', 'xl')).toEqual(['XM0512@2:1']);
+    expect(rules('a = 1', 'xl')).toEqual([]);
+    expect(rules('a = 1 # c\n', 'xl')).toEqual([]);
+  });
+  it('CR outside comments', () => {
+    expect(rules('a = 1\r\n', 'xl')).toEqual(['XM0511@1:6']);
+    expect(rules('# c\r\na = 1\n', 'xl')).toEqual([]);
+  });
+  it('values are never names; numa = on is an info note in both dialects', () => {
+    expect(rules('on_crash = restart\n', 'xl')).toEqual(['XM0505@1:12']);
+    for (const d of ['xl', 'xm'] as const) {
+      const diags = S.dialectDiagnostics(S.parseTree('numa = on\n').tree, d);
+      expect(diags.map((x) => [x.code, x.severity])).toEqual([['XM0520', 'info']]);
+    }
+  });
+  it('two assignments on one line without ; is a syntax error in both dialects', () => {
+    for (const d of ['xl', 'xm'] as const) expect(positions('a = 1 b = 2\n', S.parse('a = 1 b = 2\n', { dialect: d }).diagnostics)).toEqual(['XM0014@1:7']);
+  });
+  it('nested lists and [,]', () => {
+    expect(rules('x = [[], [[]], [1,[2]]]\n', 'xl')).toEqual([]);
+    expect(positions('x = [,]\n', S.parse('x = [,]\n', { dialect: 'xl' }).diagnostics)).toEqual(['XM0010@1:6']);
+  });
+  it('falls back to libxlu\'s own verdict when no rule covers the line', () => {
+    // `[` first: libxlu fails on line 1 while the superset parser only fails on line 2.
+    const text = '[\n)';
+    const r = S.parse(text, { dialect: 'xl' });
+    expect(positions(text, r.diagnostics)[0]).toBe('XM0549@1:1');
+  });
+});
+
+describe('xm rules (what Python rejects)', () => {
+  it('empty statements, dotted keys, indentation, number text, keywords as keys', () => {
+    expect(rules('a = 1;\n;b = 2\nc = 3;;\n', 'xm')).toEqual(['XM0530@2:1', 'XM0530@3:7']);
+    expect(rules('vif.default.script = "x"\n', 'xm')).toEqual(['XM0531@1:1']);
+    expect(rules('  a = 1\n\tb = 2\nc = [\n  1]\n', 'xm')).toEqual(['XM0532@1:1', 'XM0532@2:1']);
+    expect(rules('a = 12abc\nb = 0x\nc = 010\nd = 0x1F\ne = 1.5e3\n', 'xm')).toEqual(['XM0533@1:5', 'XM0533@2:5']);
+    expect(rules('print = 1\nclass = 2\n', 'xm')).toEqual(['XM0534@1:1', 'XM0534@2:1']);
+  });
+  it('accepts what xm accepted', () => {
+    expect(rules('x = (1, 2)\ny = """a\nb"""\nz = "a" "b"\nw = -1.5 * 2\nv = "\\x41"\nif x:\n    a = 1\n', 'xm')).toEqual([]);
+  });
+  it('numbers neither dialect reads are errors in both', () => {
+    for (const d of ['xl', 'xm'] as const) expect(rules('a = 1.5.3\n', d)).toEqual(['XM0004@1:5']);
+  });
+});
