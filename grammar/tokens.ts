@@ -104,7 +104,8 @@ export function matchNumber(text: string, offset: number): [string] | null {
     if (!(c1 >= 48 && c1 <= 57)) return null;
     i++;
   } else if (!(c0 >= 48 && c0 <= 57)) return null;
-  const radix = c0 === 48 && /[xXbBoO]/.test(text.charAt(offset + 1));
+  const c1 = text.charCodeAt(offset + 1) | 0x20; // lowercased
+  const radix = c0 === 48 && (c1 === 120 || c1 === 98 || c1 === 111); // 0x 0b 0o
   const n = text.length;
   while (i < n) {
     const c = text.charCodeAt(i);

@@ -30,6 +30,24 @@ for (const f of readdirSync(join(root, 'scripts')).filter((f) => /^gen-.*\.mjs$/
   execFileSync(process.execPath, [join(root, 'scripts', f)], { stdio: 'inherit', cwd: root });
 }
 
+// yargs renders and caches the help text of every command it runs (so that showHelp() works once
+// the command's context is gone): ~35 ms of CPU per `xmcfg check`, a tenth of its start-up. The CLI
+// never shows help after a command has started, so the bundle skips that cache. The patch is
+// checked: if yargs changes the line, the build fails instead of silently not patching.
+let yargsPatched = false;
+const skipYargsHelpCache = {
+  name: 'skip-yargs-help-cache',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]lib[\\/]usage\.js$/ }, (args) => {
+      const src = readFileSync(args.path, 'utf8');
+      const line = 'cachedHelpMessage = this.help();';
+      if (!src.includes(line)) throw new Error(`build: ${args.path} no longer contains "${line}"; update skipYargsHelpCache`);
+      yargsPatched = true;
+      return { contents: src.replace(line, '/* xmcfg build: help text not cached */'), loader: 'js' };
+    });
+  },
+};
+
 // 2. Bundles.
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 // check-worker is the worker_threads entry of `check --jobs N`; the pool finds it next to the chunks.
@@ -58,7 +76,9 @@ await build({
   minify: true,
   keepNames: true,
   logLevel: 'warning',
+  plugins: [skipYargsHelpCache],
 });
+if (existsSync(join(root, entryPoints.cli ?? '-')) && !yargsPatched) throw new Error('build: yargs usage.js was not bundled through skipYargsHelpCache');
 // The bin keeps the source's `#!/usr/bin/env node` line; npm links it, but a direct run needs +x.
 if (existsSync(join(root, 'dist/cli.mjs'))) chmodSync(join(root, 'dist/cli.mjs'), 0o755);
 log('bundled dist/');

@@ -4,7 +4,7 @@
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
 import { parse } from '../syntax/index.js';
-import { normalize } from '../normalize/index.js';
+import { normalize, OPTION_KEYS } from '../normalize/index.js';
 import { validateConfig } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -39,7 +39,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const diagnostics = [
     ...parsed.diagnostics,
     ...norm.diagnostics,
-    ...validateConfig(norm.config, norm.spans),
+    ...validateConfig(norm.config, norm.spans, { dialect: parsed.dialect }),
     ...runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect }),
   ];
   return {
@@ -47,9 +47,18 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,
     settings: parsed.settings,
-    config: norm.config,
+    config: knownOnly(norm.config),
     spans: norm.spans,
     diagnostics: sortDiagnostics(diagnostics),
     lineIndex: parsed.lineIndex,
   };
+}
+
+const KNOWN = new Set<string>(OPTION_KEYS);
+
+/** The config without unknown keys: they were reported (XM0101) and are not part of the schema's shape. */
+function knownOnly(config: NormalizedConfig): NormalizedConfig {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) if (KNOWN.has(k)) out[k] = v;
+  return out as NormalizedConfig;
 }

@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 /**
  * @fileoverview The `xmcfg` bin: runs the CLI on this process's arguments and sets the exit code
- * (never process.exit, so piped output is flushed before the process ends).
+ * (never process.exit on success, so piped output is flushed before the process ends).
  */
 import { run } from './run.js';
 import { processIo } from './io.js';
 
+/** One line for an unexpected error; the stack only with XMCFG_DEBUG set. */
+function fatal(e: unknown): never {
+  const detail = e instanceof Error ? (process.env.XMCFG_DEBUG ? (e.stack ?? e.message) : `${e.name}: ${e.message}`) : String(e);
+  process.stderr.write(`xmcfg: internal error: ${detail}\n`);
+  process.exit(2);
+}
+
+// Whatever escapes the runner (a bug in a stream or timer callback) still ends as exit 2 with one
+// line, never as Node's stack-trace dump.
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // `xmcfg check | head` closes the pipe early: stop quietly, as other Unix tools do.
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
+  fatal(e);
 });
 
-run(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`xmcfg: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 2;
-  },
-);
+run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code;
+}, fatal);

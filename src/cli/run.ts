@@ -48,7 +48,9 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       failed = true;
       exitCode = 2;
       const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-');
-      io.stderr(`xmcfg: ${text}\nRun 'xmcfg --help' for usage.\n`);
+      const first = rawArgv.find((a) => !a.startsWith('-'));
+      const known = commands.some((c) => c.command.split(' ')[0] === first);
+      io.stderr(`xmcfg: ${text}\nRun 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
     });
   for (const spec of commands) {
     y.command(spec.command, spec.describe, spec.builder, async (args) => {

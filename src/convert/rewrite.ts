@@ -5,7 +5,7 @@
  * triple-quoted strings, names...) are replaced by the xl spelling of their evaluated value.
  */
 import { Tok, type AssignStmt, type Expr, type TokenStream } from '../syntax/tree.js';
-import type { Setting, Value } from '../syntax/value.js';
+import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { isXlLiteral, xlLiteral } from './xl-literal.js';
@@ -30,12 +30,12 @@ export function isXlKey(key: string): boolean {
 }
 
 /** Edits that make `stmt` valid xl with the same effective value(s). */
-export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[]): StatementRewrite {
+export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[], from: Dialect = 'xm'): StatementRewrite {
   const setting = settings.find((s) => s.keySpan.start === stmt.key.span.start);
   if (!setting) return { unconvertible: 'no-xl-value' };
   const names = [stmt.key, ...(stmt.chained ?? [])];
   if (names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
-  const literal = xlLiteral(setting.value);
+  const literal = xlLiteral(setting.value, from);
   if (literal === null) return { unconvertible: 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
@@ -43,23 +43,23 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
     return { edits: [{ span: stmt.span, text: out }] };
   }
   const edits: TextEdit[] = [];
-  rewriteExpr(text, stmt.value, setting.value, edits);
+  rewriteExpr(text, stmt.value, setting.value, edits, from);
   edits.push(...continuationEdits(tokens, stmt.span, edits));
   return { edits: edits.sort((a, b) => a.span.start - b.span.start) };
 }
 
-function rewriteExpr(text: string, e: Expr, v: Value, edits: TextEdit[]): void {
+function rewriteExpr(text: string, e: Expr, v: Value, edits: TextEdit[], from: Dialect): void {
   const sameShape = v.kind === 'list' && (e.kind === 'list' || (e.kind === 'tuple' && e.parens)) && e.items.length === v.items.length;
-  if (sameShape && v.items.every((it) => xlLiteral(it) !== null)) {
+  if (sameShape && v.items.every((it) => xlLiteral(it, from) !== null)) {
     if (e.kind === 'tuple') {
       edits.push({ span: { start: e.span.start, end: e.span.start + 1 }, text: '[' });
       edits.push({ span: { start: e.span.end - 1, end: e.span.end }, text: ']' });
     }
-    e.items.forEach((item, i) => rewriteExpr(text, item, v.items[i]!, edits));
+    e.items.forEach((item, i) => rewriteExpr(text, item, v.items[i]!, edits, from));
     return;
   }
-  if (isXlLiteral(e, text)) return;
-  edits.push({ span: e.span, text: xlLiteral(v)! });
+  if (isXlLiteral(e, text, from)) return;
+  edits.push({ span: e.span, text: xlLiteral(v, from)! });
 }
 
 /** Backslash-newline continuations outside replaced pieces become a space (xl has none; newlines end statements). */

@@ -69,6 +69,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   if (to === 'xl') {
     const r = convertToXl(read.text, {
       defines: defines.value,
+      ...(file === '-' ? {} : { fileName: file }),
       host,
       planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },
     });

@@ -21,6 +21,11 @@ export interface ConvertOptions {
   /** Host topology: when given, the NUMA keys are replaced by the placement plan's settings. */
   host?: Host;
   planOptions?: PlanOptions;
+  /**
+   * The config file's name: xm used its base name as the domain name when the file sets none, and
+   * xl refuses a file without a name, so the converted file then gets `name = "<base name>"`.
+   */
+  fileName?: string;
 }
 
 /** Result of a conversion; diagnostics point into the input text. */
@@ -79,7 +84,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
-    const r = rewriteStatement(text, res.tree.tokens, st, res.settings);
+    const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect);
     if ('edits' in r) edits.push(...r.edits);
     else {
       const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : 'no xl value (None)';
@@ -90,6 +95,14 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
+  }
+  if (options.fileName && res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name')) {
+    const base = options.fileName.slice(Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\')) + 1);
+    const first = res.tree.statements[0];
+    const at = first ? first.span.start : text.length;
+    const sep = !first && text.length > 0 && !text.endsWith('\n') ? '\n' : '';
+    edits.push({ span: { start: at, end: at }, text: `${sep}name = ${xlString(base)}  # xm's default: the file name\n` });
+    notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult));
   let out = applyEdits(text, edits);

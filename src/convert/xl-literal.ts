@@ -4,7 +4,7 @@
  * integers as numbers, everything else that has no xl spelling as a quoted string.
  */
 import type { Expr } from '../syntax/tree.js';
-import type { Value } from '../syntax/value.js';
+import type { Dialect, Value } from '../syntax/value.js';
 
 /** Escapes libxlu decodes (after the backslash). */
 const XL_ESCAPES = new Set(['"', "'", '\\', 'a', 'b', 'f', 'n', 'r', 't', 'v']);
@@ -68,8 +68,27 @@ export function isXlNumberText(text: string): boolean {
   return true;
 }
 
-/** The xl spelling of an evaluated value, or null when xl has none (None). */
-export function xlLiteral(v: Value): string | null {
+/** True for plain decimal text (`0`, `42`): read the same as a number and as a string in both dialects. */
+function isDecimal(text: string): boolean {
+  if (!text.length || (text.length > 1 && text[0] === '0')) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a number's text can be kept: from xl, any xl number text (it is already xl); from xm,
+ * only plain decimal, because xm turned `0x1f` into the int 31, and xl reads an unquoted `0x1f` as
+ * the string "0x1f" where a string is expected (a CPU list, a name).
+ */
+function keepNumberText(text: string, from: Dialect): boolean {
+  return from === 'xl' ? isXlNumberText(text) : isDecimal(text);
+}
+
+/** The xl spelling of an evaluated value (read in dialect `from`), or null when xl has none (None). */
+export function xlLiteral(v: Value, from: Dialect = 'xm'): string | null {
   switch (v.kind) {
     case 'string':
     case 'word':
@@ -79,13 +98,13 @@ export function xlLiteral(v: Value): string | null {
     case 'none':
       return null;
     case 'number':
-      if (v.value !== null && Number.isSafeInteger(v.value) && v.value >= 0) return isXlNumberText(v.text) && v.pyType !== 'long' ? v.text : String(v.value);
+      if (v.value !== null && Number.isSafeInteger(v.value) && v.value >= 0) return keepNumberText(v.text, from) && v.pyType !== 'long' ? v.text : String(v.value);
       // Negative numbers and floats have no unquoted xl form; xl's numeric getter reads a quoted "-5".
       return xlString(v.value !== null && v.pyType !== 'float' ? String(v.value) : v.text);
     case 'list': {
       const items: string[] = [];
       for (const it of v.items) {
-        const s = xlLiteral(it);
+        const s = xlLiteral(it, from);
         if (s === null) return null;
         items.push(s);
       }
@@ -94,9 +113,9 @@ export function xlLiteral(v: Value): string | null {
   }
 }
 
-/** True when the expression as written is already valid xl with the same meaning (strings, numbers). */
-export function isXlLiteral(e: Expr, text: string): boolean {
-  if (e.kind === 'number') return isXlNumberText(e.text);
+/** True when the expression as written (in dialect `from`) is already valid xl with the same meaning (strings, numbers). */
+export function isXlLiteral(e: Expr, text: string, from: Dialect = 'xm'): boolean {
+  if (e.kind === 'number') return keepNumberText(e.text, from);
   if (e.kind !== 'string' || e.parts.length !== 1) return false;
   const p = e.parts[0]!;
   if (p.prefix || p.quote.length !== 1) return false;

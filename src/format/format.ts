@@ -10,7 +10,9 @@ import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { Stmt, SyntaxTree } from '../syntax/tree.js';
 import { printTree, UnformattableError } from './printer.js';
 import type { LayoutOptions } from './options.js';
-import { fastTree } from './fast-tree.js';
+import { fastLex } from './fast-lex.js';
+import { printTokens, sameSignificant } from './fast-print.js';
+import { resolveLayout } from './options.js';
 
 /** Options of one format run. */
 export interface FormatOptions extends LayoutOptions {
@@ -72,25 +74,19 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
 }
 
 /**
- * The fast path: texts in the plain subset both dialects accept (src/format/fast-tree.ts) are read
- * without the full parser; the output is read back the same way and must give the same statements
- * and comments. Null when the text is outside the subset (or, defensively, when that check fails).
+ * The fast path: texts in the plain subset both dialects accept (./fast-lex.ts) are lexed and
+ * printed without the full parser; the output is lexed back and must hold the same significant
+ * tokens and comments. Null when the text is outside the subset (or, defensively, when that check fails).
  */
 function formatFast(text: string, options: FormatOptions): FormatResult | null {
-  const input = fastTree(text);
-  if (!input) return null;
+  const tokens = fastLex(text);
+  if (!tokens) return null;
   const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
-  const out = printTree(input.tree, options);
+  const out = printTokens(text, tokens, resolveLayout(options));
   if (out === text) return { text, changed: false, dialect, diagnostics: [] };
-  const back = fastTree(out);
-  if (!back || !sameStrings(input.canon, back.canon) || !sameStrings(input.comments, back.comments)) return null;
+  const back = fastLex(out);
+  if (!back || !sameSignificant(text, tokens, out, back)) return null;
   return { text: out, changed: true, dialect, diagnostics: [] };
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function countErrors(diags: readonly Diagnostic[]): number {

@@ -3,13 +3,13 @@
  * `rebalance`, loaded only when one of them runs. Exit codes: 0 done, 1 the request cannot be met
  * (findings of error severity), 2 usage errors, unreadable input, an unusable ledger.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from '../cli/types.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from './format.js';
-import { readHost } from './host.js';
+import { formatHostJson, readHost } from './host.js';
 import { defaultLedgerPath, Ledger } from './ledger.js';
 import { migratePlan, rebalancePlan } from './migrate.js';
 import { plan as makePlan, type PlanResult } from './plan.js';
@@ -48,8 +48,12 @@ function loadHost(argv: Record<string, unknown>, io: Io): Host | null {
   return r.host;
 }
 
+function ledgerPath(argv: Record<string, unknown>, io: Io): string {
+  return typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
+}
+
 function openLedger(argv: Record<string, unknown>, io: Io, create = true): Ledger | null {
-  const path = typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
+  const path = ledgerPath(argv, io);
   const r = Ledger.open(path, { create, busyTimeoutMs: Number(io.env.XMCFG_LEDGER_TIMEOUT_MS ?? 10_000) });
   report(io, r.diagnostics);
   return r.ledger;
@@ -66,6 +70,7 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
       return 2;
     }
   } else if (typeof argv.json === 'string') r = readHostFile(argv.json, io.cwd);
+  else if (typeof argv.file === 'string') r = readHostFile(argv.file, io.cwd);
   else r = readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg: ${r.fatal}\n`);
@@ -73,7 +78,7 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
   }
   report(io, r.diagnostics);
   if (!r.host) return 2;
-  io.stdout(`${JSON.stringify(r.host, null, 2)}\n`);
+  io.stdout(formatHostJson(r.host));
   return 0;
 }
 
@@ -98,7 +103,8 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   const host = loadHost(argv, io);
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
-  const wantsLedger = argv.reserve === true || typeof argv.ledger === 'string' || options.policy === 'round-robin';
+  // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
+  const wantsLedger = argv.reserve === true || ((typeof argv.ledger === 'string' || options.policy === 'round-robin') && existsSync(ledgerPath(argv, io)));
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {

@@ -15,6 +15,8 @@ export interface Demand {
   count: number;
   /** Positions for `list`, in the order the config names them. */
   list: number[];
+  /** Spreads concurrent requests: near-equal candidates are ordered by a hash of this (the request's id). */
+  salt?: number;
 }
 
 /** A successful choice: positions in placement order, memory aligned with them. */

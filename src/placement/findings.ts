@@ -10,12 +10,12 @@ import { hardCpuSet } from './pinning.js';
 import { plan } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
 
-/** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`). */
-export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }>;
+/** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): a Map or the normaliser's record. */
+export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
 
 function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
   for (const p of pointers) {
-    const s = spans?.get(p);
+    const s = spans instanceof Map ? spans.get(p) : spans && Object.hasOwn(spans, p) ? (spans as Record<string, { key: Span; value: Span }>)[p] : undefined;
     if (s) return { ...s.value };
   }
   return { start: 0, end: 0 };
@@ -28,7 +28,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   const h = checked.host;
   const out: Diagnostic[] = [];
   const numa = config.numa;
-  const numaSpan = spanOf(spans, '/numa/nodes', '/numa', '/numanode', '/numanodes');
+  const numaSpan =
+    numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
   const ids = new Set(h.nodes.map((n) => n.id));
   if (numa?.mode === 'nodes') {
     const missing = numa.nodes.filter((id) => !ids.has(id));

@@ -10,8 +10,9 @@ import type { Host, HostNode } from './types.js';
 
 const NOWHERE = { start: 0, end: 0 };
 
-/** Distance assumed when the host gives none: the SLIT defaults (10 local, 20 remote). */
+/** Local distance assumed when the host gives none (SLIT default). */
 export const DEFAULT_LOCAL_DISTANCE = 10;
+/** Remote distance assumed when the host gives none (SLIT default). */
 export const DEFAULT_REMOTE_DISTANCE = 20;
 
 /** A host-level finding (no source position: hosts are data, not config text). */

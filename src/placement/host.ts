@@ -45,3 +45,8 @@ export function readHost(input: string | object, options: ReadHostOptions = {}):
   }
   return validateHost(data);
 }
+
+/** Host JSON as `xmcfg host` prints it: one node per line (readable and diff-friendly). */
+export function formatHostJson(host: Host): string {
+  return `{ "nodes": [\n${host.nodes.map((n) => `  ${JSON.stringify(n)}`).join(',\n')}\n] }\n`;
+}

@@ -1,6 +1,6 @@
 /** @fileoverview Library surface of the NUMA allocator: host readers, plans, findings, ledger, migration. */
 export type { Host, HostNode, NumaRequest, PlacementConfig, Plan, PlanOptions, PlanVcpu, PolicyName, ReservationLoad } from './types.js';
-export { readHost, type HostFormat, type ReadHostOptions } from './host.js';
+export { readHost, formatHostJson, type HostFormat, type ReadHostOptions } from './host.js';
 export { validateHost } from './host-check.js';
 export { plan, type PlanResult } from './plan.js';
 export { formatPlanJson, formatPlanText, formatPlanXl } from './format.js';

@@ -19,3 +19,11 @@ export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null
   for (const l of lists) for (const c of resolveCpuList(l, host)) out.add(c);
   return out;
 }
+
+/** CPUs the config's `cpus` allows for vCPU `i` (a per-vCPU list applies to its own vCPU only; vCPUs past its end are unrestricted). */
+export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set<number> | null {
+  const v = cfg.cpus;
+  if (!Array.isArray(v)) return hardCpuSet(cfg, host);
+  const l = v[i];
+  return isCpuList(l) ? new Set(resolveCpuList(l, host)) : null;
+}

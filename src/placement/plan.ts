@@ -11,7 +11,7 @@ import { isRefusal, type Choice, type Demand } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { hardCpuSet } from './pinning.js';
+import { hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
 import { apportion, rfcSlots } from './split.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
@@ -72,16 +72,18 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(host.nodes.map((n) => [n.id, n.cpus]));
-  const hard = hardCpuSet(cfg, host);
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
+  const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
     const own = cpusOf.get(node)!;
+    const hard = hardCpusOfVcpu(cfg, host, vcpu);
     const allowed = hard ? own.filter((x) => hard.has(x)) : own;
+    if (hard && allowed.length === 0) outside.push(vcpu);
     return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
   });
-  if (hard && vcpus.some((v) => !v.cpus.some((x) => hard.has(x)))) {
-    diagnostics.push(hostDiag('XM0405', 'warning', `the config's cpus share no CPU with the planned node(s) ${sortedIds.join(',')}; the plan pins to the nodes' CPUs`));
+  if (outside.length > 0) {
+    diagnostics.push(hostDiag('XM0405', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${g.name} ${i} ${cpuText[i]}` : `xl vcpu-pin ${g.name} ${i} - ${cpuText[i]}`);
@@ -106,6 +108,10 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
   if (nodes.length < 2) return null;
+  if (cfg.vnuma !== undefined && cfg.vnuma !== null) {
+    reasons.push('no vnuma lines: the config sets its own vnuma (it decides the virtual topology)');
+    return null;
+  }
   if (guestType(cfg) === 'pv') {
     reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
     return null;

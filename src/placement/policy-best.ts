@@ -2,10 +2,10 @@
  * @fileoverview The `best` policy. One node: among nodes that hold the guest, the one left with the
  * most free memory (worst fit keeps every node able to take explicitly pinned guests, which is what
  * lets the most guests in), with a CPU-load guard so no node passes 2 vCPUs per pCPU while another
- * that fits stays under it. Several nodes: seed-and-grow over distance-sorted neighbour lists
- * (every node as seed, grown by nearest nodes, most free first within a distance tier), keeping
- * the set with the lowest pairwise distance, then an even split, then the most free memory.
- * Cost: O(n) for one node, O(n·k·tier) for k nodes; every tie is broken by node id.
+ * that fits stays under it. Two nodes: an exact lowest-distance search over the topology's pairs
+ * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
+ * neighbour lists with a memory look-ahead. Ties: an even split fits, most free memory, least load,
+ * node id. Cost: O(n) for one node, O(pairs scanned) for two, O(MAX_SEEDS·k·tier) for more.
  */
 import { neighbours, pairsByDistance, type Capacity } from './capacity.js';
 import { byFreeDesc, minimalNodeCount, satisfiable, shortage, type Choice, type Demand, type Refusal } from './demand.js';
@@ -22,6 +22,15 @@ function lessThan(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
+/** A deterministic hash of (salt, position) in [0, 1e6). */
+function mix(salt: number, i: number): number {
+  let h = Math.imul(salt ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x7feb352d);
+  h ^= h >>> 15;
+  return (h >>> 0) % 1_000_000;
+}
+
 /** Best single node for the guest, or -1. `needCpus`: the node must have as many pCPUs as vCPUs. */
 function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number; score: number[] } {
   // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -(free left), load ratio, id].
@@ -33,6 +42,8 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
   let bRatio = 0;
   const n = cap.ids.length;
   const mem = d.memMiB;
+  const salt = d.salt ?? 0;
+  const Q = d.salt === undefined ? 0 : Number(process.env.XMCFG_Q ?? 4096);
   for (let i = 0; i < n; i++) {
     const f = cap.free[i]!;
     if (f < mem) continue;
@@ -41,7 +52,7 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
     const ratio = c === 0 ? Infinity : (cap.load[i]! + d.vcpus) / c;
     const over = ratio > LOAD_GUARD ? 1 : 0;
     const short = c < d.vcpus ? 1 : 0;
-    const slack = mem - f;
+    const slack = Q > 0 ? -Math.floor((f - mem) / Q) * 1e6 + mix(salt, i) : mem - f;
     if (best >= 0) {
       if (over !== bOver) {
         if (over > bOver) continue;
@@ -130,35 +141,46 @@ function topFree(order: readonly number[], cap: Capacity, r: number, marked: Uin
  * look-ahead over the freest nodes), so growth never paints itself into a corner. For count
  * requests the set has exactly k nodes; for auto it stops as soon as memory and pCPUs suffice.
  */
-function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean, marked: Uint8Array): number[] | null {
+function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean, marked: Uint8Array, tier: Int32Array): number[] | null {
   const n = cap.ids.length;
   const set = [seed];
   marked[seed] = 1;
   let m = cap.free[seed]!;
   let c = cap.cpus[seed]!;
-  const fits = (): boolean => m >= d.memMiB && (!needCpus || c >= d.vcpus);
+  const mem = d.memMiB;
+  const free = cap.free;
   let j = 0;
-  const tier: number[] = [];
-  while (set.length < k && !(untilFits && fits()) && j < near.length) {
+  while (set.length < k && !(untilFits && m >= mem && (!needCpus || c >= d.vcpus)) && j < near.length) {
     const d0 = cap.dist[seed * n + near[j]!]!;
     let end = j;
     while (end < near.length && cap.dist[seed * n + near[end]!] === d0) end++;
-    // The tier's usable nodes, freest first; take each that keeps the memory reachable.
-    tier.length = 0;
-    for (let t = j; t < end; t++) if (cap.free[near[t]!]! > 0) tier.push(near[t]!);
-    if (tier.length > 1) tier.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
-    for (const p of tier) {
-      if (set.length === k || (untilFits && fits())) break;
-      if (m + cap.free[p]! + topFree(order, cap, k - set.length - 1, marked, p) < d.memMiB) continue;
+    // The tier's usable nodes, freest first (insertion sort into a reused buffer: tiers are small
+    // and this is the hot loop); take each that keeps the memory reachable.
+    let len = 0;
+    for (let t = j; t < end; t++) {
+      const p = near[t]!;
+      const f = free[p]!;
+      if (f === 0) continue;
+      let i = len++;
+      while (i > 0 && (free[tier[i - 1]!]! < f || (free[tier[i - 1]!]! === f && tier[i - 1]! > p))) {
+        tier[i] = tier[i - 1]!;
+        i--;
+      }
+      tier[i] = p;
+    }
+    for (let t = 0; t < len; t++) {
+      if (set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus))) break;
+      const p = tier[t]!;
+      if (m + free[p]! + topFree(order, cap, k - set.length - 1, marked, p) < mem) continue;
       set.push(p);
       marked[p] = 1;
-      m += cap.free[p]!;
+      m += free[p]!;
       c += cap.cpus[p]!;
     }
     j = end;
   }
   for (const p of set) marked[p] = 0;
-  return set.length === k || (untilFits && fits()) ? set : null;
+  return set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus)) ? set : null;
 }
 
 function pairDistance(set: readonly number[], cap: Capacity): number {
@@ -183,9 +205,10 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
   // cost stays O(MAX_SEEDS · k · tier) however big the host.
   const seeds = order.slice(0, MAX_SEEDS).sort((a, b) => a - b);
   const marked = new Uint8Array(cap.ids.length);
+  const tier = new Int32Array(cap.ids.length);
   for (const seed of seeds) {
     if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, marked, seed) < d.memMiB) continue;
-    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus, marked);
+    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus, marked, tier);
     if (!set) continue;
     let m = 0;
     let c = 0;

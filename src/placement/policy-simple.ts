@@ -8,9 +8,10 @@ import type { Capacity } from './capacity.js';
 import { byFreeDesc, minimalNodeCount, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
-function make(d: Demand, cap: Capacity, slots: number[], rule: string): Choice | null {
+/** A choice on these slots, or null when they lack the memory (or, unless `allowEmpty`, one is full). */
+function make(d: Demand, cap: Capacity, slots: number[], rule: string, allowEmpty = false): Choice | null {
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, slots.length), slots.map((p) => cap.free[p]!));
-  if (!split || (slots.length > 1 && slots.some((p) => cap.free[p] === 0))) return null;
+  if (!split || (!allowEmpty && slots.length > 1 && slots.some((p) => cap.free[p] === 0))) return null;
   return { slots, mem: split.mem, proportional: split.proportional, rule, score: [...slots.map((p) => cap.ids[p]!)] };
 }
 
@@ -26,7 +27,11 @@ export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choi
     const c = make(d, cap, [...slots].sort((a, b) => a - b), 'round-robin');
     if (c) return { ...c, cursor: cap.ids[(start + off + k) % n]! };
   }
-  return shortage(d, cap);
+  // No window of consecutive nodes holds it: the freest nodes instead, so a guest that fits is
+  // never refused; the cursor moves past the first of them.
+  const f = chooseMostFree(d, cap);
+  if ('refused' in f) return f;
+  return { ...f, rule: 'round-robin-fallback', cursor: cap.ids[(f.slots[0]! + 1) % n]! };
 }
 
 /** The freest node(s); auto guests grow by free memory until memory and vCPUs fit. */
@@ -34,7 +39,7 @@ export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
   const order = byFreeDesc(cap);
   if (d.kind === 'count') {
     if (d.count > order.length) return shortage(d, cap);
-    return make(d, cap, order.slice(0, d.count).sort((a, b) => a - b), 'most-free') ?? shortage(d, cap);
+    return make(d, cap, order.slice(0, d.count).sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
   }
   const totalCpus = cap.cpus.reduce((a, b) => a + b, 0);
   const slots: number[] = [];
@@ -46,5 +51,5 @@ export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
     m += cap.free[p]!;
     c += cap.cpus[p]!;
   }
-  return make(d, cap, slots.sort((a, b) => a - b), 'most-free') ?? shortage(d, cap);
+  return make(d, cap, slots.sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
 }

@@ -32,6 +32,9 @@ export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyN
     case 'round-robin':
       out.push(`node${ids.length > 1 ? 's' : ''} ${list}: next in round-robin order from node ${cursor ?? 0}, skipping nodes that cannot hold ${g.need} MiB`);
       break;
+    case 'round-robin-fallback':
+      out.push(`node${ids.length > 1 ? 's' : ''} ${list}: no run of ${ids.length} consecutive node${ids.length > 1 ? 's' : ''} from node ${cursor ?? 0} holds ${g.need} MiB; the freest instead`);
+      break;
     default:
       out.push(`node${ids.length > 1 ? 's' : ''} ${list}: the most free memory`);
   }

@@ -31,24 +31,27 @@ export function diagnosticBlock(file: FileReport, d: Diagnostic, p: Palette, wid
   const lines = [file.lineIndex.position(d.span.start).line, ...related.map((r) => file.lineIndex.position(r.span.start).line)];
   const gutter = String(Math.max(...lines)).length;
   const pad = ' '.repeat(gutter);
+  // A file that was not read (too large) has no text: a frame would show an empty line.
+  const frames = file.text.length > 0;
   const out: string[] = [];
   out.push(`${paint(`${LABEL[d.severity]}[${d.code}]`)}${p.bold(`: ${printable(d.message)}`)}`);
-  out.push(...location(file, d.span.start, pad, p));
-  out.push(...frameLines(file.text, file.lineIndex, d.span, { marker: '^', width, gutter, paintGutter: p.gutter, paintMarker: paint }));
+  out.push(...location(file, d.span.start, pad, p, frames));
+  if (frames) out.push(...frameLines(file.text, file.lineIndex, d.span, { marker: '^', width, gutter, paintGutter: p.gutter, paintMarker: paint }));
   for (const r of related) {
     out.push(p.gutter(`${pad} |`));
     out.push(`${p.bold('note')}: ${printable(r.message)}`);
-    out.push(...location(file, r.span.start, pad, p));
-    out.push(...frameLines(file.text, file.lineIndex, r.span, { marker: '-', width, gutter, paintGutter: p.gutter, paintMarker: p.gutter }));
+    out.push(...location(file, r.span.start, pad, p, frames));
+    if (frames) out.push(...frameLines(file.text, file.lineIndex, r.span, { marker: '-', width, gutter, paintGutter: p.gutter, paintMarker: p.gutter }));
   }
   if (d.hint) out.push(`${p.gutter(`${pad} =`)} ${p.bold('help')}: ${printable(d.hint)}`);
   return out.join('\n') + '\n';
 }
 
-/** The `--> path:line:col` line and the empty gutter line under it. */
-function location(file: FileReport, offset: number, pad: string, p: Palette): string[] {
+/** The `--> path:line:col` line and, before a frame, the empty gutter line under it. */
+function location(file: FileReport, offset: number, pad: string, p: Palette, frame: boolean): string[] {
   const pos = file.lineIndex.position(offset);
-  return [`${pad}${p.gutter('-->')} ${printable(file.path)}:${pos.line}:${pos.column}`, p.gutter(`${pad} |`)];
+  const line = `${pad}${p.gutter('-->')} ${printable(file.path)}:${pos.line}:${pos.column}`;
+  return frame ? [line, p.gutter(`${pad} |`)] : [line];
 }
 
 function severityPaint(s: Severity, p: Palette): Paint {

@@ -17,6 +17,8 @@ export interface Finding {
   what: string;
   message: string;
   hint?: string;
+  /** Counts for dialect detection only: another diagnostic (XM0020) already reports it. */
+  detectOnly?: boolean;
 }
 
 const XL_KEY = /^[a-z][a-z0-9_.]*$/;
@@ -41,6 +43,7 @@ export function collectFindings(tree: SyntaxTree): Finding[] {
           span: s.span,
           what: s.keyword === 'expression' ? 'a value used as a statement' : 'a Python statement',
           message: s.keyword === 'expression' ? 'xl does not accept a value standing alone as a statement' : 'xl does not accept Python statements',
+          detectOnly: s.keyword !== 'expression',
         });
         if (top) indentFinding(tree, s.span, out);
         visit(s.body, false);

@@ -20,9 +20,17 @@ export interface DialectDetection {
   span?: Span;
 }
 
+/** Findings per tree: `parse` asks for them twice (detection, then rules). */
+const cache = new WeakMap<SyntaxTree, Finding[]>();
+function findings(tree: SyntaxTree): Finding[] {
+  let f = cache.get(tree);
+  if (!f) cache.set(tree, (f = collectFindings(tree)));
+  return f;
+}
+
 /** Pick xm when the file uses a construct only xm accepts, else xl. */
 export function detectDialect(tree: SyntaxTree): DialectDetection {
-  const first = collectFindings(tree).find((f) => f.only === 'xm');
+  const first = findings(tree).find((f) => f.only === 'xm');
   if (!first) return { dialect: 'xl', reason: 'no construct that only xm accepts' };
   const line = new LineIndex(tree.text).position(first.span.start).line;
   return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
@@ -40,9 +48,10 @@ const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
  */
 export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const findings = collectFindings(tree);
+  const all = findings(tree);
   const rejected = dialect === 'xl' ? 'xm' : 'xl';
-  for (const f of findings) {
+  for (const f of all) {
+    if (f.detectOnly) continue;
     if (f.only === rejected || f.only === 'none') out.push(toDiag(f, 'error'));
     else if (f.only === 'rfc') out.push(toDiag(f, 'info'));
   }
@@ -52,7 +61,7 @@ export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDia
       // Whatever the rules above say, xl's verdict and first error line must be libxlu's.
       const lines = new LineIndex(tree.text);
       const line = lines.position(xe.offset).line;
-      const rfc = findings.some((f) => f.only === 'rfc' && f.span.start === xe.offset);
+      const rfc = all.some((f) => f.only === 'rfc' && f.span.start === xe.offset);
       const covered = [...syntaxDiagnostics, ...out].some((d) => d.severity === 'error' && lines.position(d.span.start).line <= line);
       if (!covered && !rfc) {
         const span = { start: xe.offset, end: xe.offset + xe.length };

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
-import type { AssignStmt, Stmt, SyntaxTree } from './tree.js';
+import type { AssignStmt, Expr, Stmt, SyntaxTree } from './tree.js';
 import type { Dialect, Setting, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
 import { evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
@@ -33,6 +33,11 @@ const WORD_KEYS = new Set(['numa']);
 
 interface Run extends EvalContext {
   dialect: Dialect;
+  /**
+   * Names the file ever reads (as values or `+=` targets). Only these are kept in `env`/`lastXl`:
+   * a 10 MB file of unique keys then needs no map of 250,000 bindings.
+   */
+  used: Set<string>;
   settings: Setting[];
   /** xl: effective value of the last setting of each key (null: it failed), for `+=`. */
   lastXl: Map<string, Value | null>;
@@ -72,6 +77,7 @@ export function evaluate(tree: SyntaxTree, options: EvaluateOptions): EvaluateRe
     budget: 0,
     work: 0,
     halted: false,
+    used: usedNames(tree.statements),
   };
   if (options.dialect === 'xm') {
     for (const name of XM_PRESET) run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
@@ -149,7 +155,7 @@ function assignXl(stmt: AssignStmt, run: Run): void {
     }
   }
   if (value !== null && !charge(value, stmt.value.span, run)) value = null;
-  run.lastXl.set(key, value);
+  if (run.used.has(key)) run.lastXl.set(key, value);
   if (value !== null) pushSetting(stmt, stmt.key, stmt.op, value, run, stmt.op === '+=');
 }
 
@@ -159,11 +165,53 @@ function assignXm(stmt: AssignStmt, run: Run): void {
   let value = wordValue(stmt, run) ?? evalXm(stmt.value, run);
   if (value !== null && stmt.op === '+=') value = augmentXm(stmt, value, run);
   if (value !== null && !charge(value, stmt.value.span, run)) value = null;
-  const targets = [stmt.key, ...(stmt.chained ?? [])];
-  for (const t of targets) {
-    run.env.set(t.name, value === null ? { state: 'failed' } : { state: 'value', value });
-    if (value !== null) pushSetting(stmt, t, t === stmt.key ? stmt.op : '=', value, run);
-  }
+  bindXm(stmt, stmt.key, stmt.op, value, run);
+  if (stmt.chained) for (const t of stmt.chained) bindXm(stmt, t, '=', value, run);
+}
+
+function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' | '+=', value: Value | null, run: Run): void {
+  if (run.used.has(target.name)) run.env.set(target.name, value === null ? { state: 'failed' } : { state: 'value', value });
+  if (value !== null) pushSetting(stmt, target, op, value, run);
+}
+
+/** Every name read as a value, and every `+=` target, anywhere in the statements (blocks included). */
+function usedNames(statements: Stmt[]): Set<string> {
+  const used = new Set<string>();
+  const stack: Expr[] = [];
+  const visit = (list: Stmt[]): void => {
+    for (const s of list) {
+      if (s.kind === 'unsupported') visit(s.body);
+      if (s.kind !== 'assign') continue;
+      if (s.op === '+=') used.add(s.key.name);
+      stack.push(s.value);
+      // Iterative walk: long operator chains must not recurse.
+      while (stack.length > 0) {
+        const e = stack.pop()!;
+        switch (e.kind) {
+          case 'name':
+            used.add(e.name);
+            break;
+          case 'list':
+          case 'tuple':
+            for (const i of e.items) stack.push(i);
+            break;
+          case 'paren':
+            stack.push(e.inner);
+            break;
+          case 'unary':
+            stack.push(e.operand);
+            break;
+          case 'binary':
+            stack.push(e.left, e.right);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  };
+  visit(statements);
+  return used;
 }
 
 /** Python `x += y`: x must be bound already. */

@@ -2,6 +2,6 @@
 export { parse, parseTree, type ParseOptions, type ParseResult, type ParseTreeResult } from './parse.js';
 export { detectDialect, dialectDiagnostics, type DialectDetection } from './dialect.js';
 export { libxluCheck, type XluError } from './libxlu.js';
-export { evaluate } from './evaluate.js';
+export { evaluate, defineValue, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export * from './tree.js';
 export type * from './value.js';

@@ -193,7 +193,9 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
   parser.targetErrors = [];
   let stmt: Stmt | undefined;
   try {
-    stmt = parser.statement();
+    // Entering at `assignment` directly skips the gated choice of `statement` (the common case).
+    const assign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals) && (t0.tokenType === T.Identifier || T.Keyword.categoryMatchesMap![t0.tokenTypeIdx]);
+    stmt = assign ? parser.assignment() : parser.statement();
   } catch (e) {
     if (e instanceof RangeError) {
       out.push(diag('XM0003', 'nesting too deep: not parsed', whole));
@@ -210,7 +212,7 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
     const span = isEof ? { start: last.startOffset + base + last.image.length, end: last.startOffset + base + last.image.length } : tspan(tok, base);
     const isAssign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals);
     if (isAssign && isEof && toks.length === 2) out.push(diag('XM0012', `expected a value after '${t1.image}' for the key "${t0.image}"`, span));
-    else if (isAssign && e.name === 'NotAllInputParsedException')
+    else if (isAssign && !isEof && e.message.startsWith('unexpected ') && (tok.tokenType === T.Identifier || tok.tokenType === T.NumberLit || tok.tokenType === T.StringLit || T.Keyword.categoryMatchesMap![tok.tokenTypeIdx]))
       out.push(diag('XM0014', `unexpected ${describeToken(tok)} after the value of "${t0.image}": put a newline or ';' between statements`, span));
     else out.push(diag('XM0010', e.message, span));
     return error();

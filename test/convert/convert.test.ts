@@ -3,6 +3,8 @@ import { convertToXl, toLibxlJson, xlString, isXlNumberText } from '../../src/co
 import { checkText } from '../../src/check/check.js';
 import type { Host } from '../../src/placement/types.js';
 import { corpusFiles } from '../format/corpus.js';
+import fc from 'fast-check';
+import { xmConfig } from '../format/arbitraries.js';
 
 const HOST: Host = {
   nodes: [
@@ -57,6 +59,11 @@ describe('convertToXl', () => {
     );
     expect(r.notes).toHaveLength(3);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);
+  });
+  it('names a nameless xm domain after its file, as xm did', () => {
+    const r = convertToXl('# guest\nmemory = 256 * 2\n', { fileName: 'guests/web01' });
+    expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n');
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('refuses input with syntax errors', () => {
     const r = convertToXl('name = "a"\nmemory = [1, 2\n');
@@ -124,4 +131,27 @@ describe('convertToXl on the corpus', () => {
     expect(files.some((f) => checkText(f.text).dialect === 'xm')).toBe(true);
   });
   for (const f of files) it(`${f.path}: passes check --dialect xl, same normalised config`, () => void roundTrip(f.text));
+});
+
+describe('convertToXl on generated xm configs', () => {
+  it('valid xm converts to valid xl with the same normalised config (fast-check)', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(xmConfig, (text) => {
+        const before = checkText(text);
+        // Only inputs without errors make a claim (an error stays an error, possibly under another code).
+        if (before.diagnostics.some((d) => d.severity === 'error' && d.code !== 'XM0105')) return;
+        valid++;
+        const r = convertToXl(text);
+        expect(r.ok).toBe(true);
+        const after = checkText(r.text, { dialect: 'xl' });
+        // xm named a nameless domain after its file (XM0106); xl needs the name (XM0105): fileName covers that.
+        const allowed = before.settings.some((s) => s.key === 'name') ? [] : ['XM0105'];
+        expect(after.diagnostics.filter((d) => d.severity === 'error' && !allowed.includes(d.code)).map((d) => d.code)).toEqual([]);
+        expect(after.config).toEqual(before.config);
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+    expect(valid).toBeGreaterThan(40);
+  });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ describe.skipIf(!BUILT)('built xmcfg: formats and exit codes', () => {
   it('starts with a shebang and is executable', () => {
     const head = readFileSync('dist/cli.mjs', 'utf8').slice(0, 20);
     expect(head.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync('dist/cli.mjs').mode & 0o111).toBe(0o111);
   });
 
   it('stylish: clean file exits 0 with the summary only', () => {

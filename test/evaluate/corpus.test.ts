@@ -61,6 +61,16 @@ describe.skipIf(!existsSync(CORPUS))('corpus specifics', () => {
     expect(pyRepr(lastSetting(settings, 'disk')!.value)).toBe("['phy:sda10,sda1,w', 'phy:sda6,sda6,r']");
     expect(pyRepr(lastSetting(settings, 'extra')!.value)).toBe("'4 VMID=3 usr=/dev/sda6'");
   });
+  test('the libvirt xl and xm samples evaluate as xl without evaluator findings', () => {
+    let settings = 0;
+    for (const rel of files.filter((f) => f.startsWith('libvirt/'))) {
+      const text = readFileSync(`${CORPUS}/${rel}`, 'utf8');
+      const r = evaluate(parseTree(text).tree, { dialect: 'xl' });
+      expect(r.diagnostics, rel).toEqual([]);
+      settings += r.settings.length;
+    }
+    expect(settings).toBeGreaterThan(1000);
+  });
   test('every xl-valid sample evaluates as xl without evaluator errors', () => {
     for (const f of ['xlexample.hvm', 'xlexample.pvlinux', 'xlexample.pvhlinux', 'cpupool', 'xmexample1@RELEASE-4.4.4', 'xmexample.hvm@RELEASE-4.4.4']) {
       const text = readFileSync(`${CORPUS}/xen-examples/${f}`, 'utf8');

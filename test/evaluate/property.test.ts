@@ -95,7 +95,7 @@ describe('properties', () => {
       fc.property(huge, ([a, op, b]) => {
         const t0 = performance.now();
         const { diagnostics } = run(`x = ${a} ${op} ${b}\n`);
-        expect(performance.now() - t0).toBeLessThan(200);
+        expect(performance.now() - t0).toBeLessThan(1000);
         expect(diagnostics.length).toBe(1);
         expect(['XM0053', 'XM0055', 'XM0056', 'XM0057']).toContain(diagnostics[0]!.code);
       }),
@@ -107,7 +107,7 @@ describe('properties', () => {
     const src = `x = ${Array.from({ length: 40000 }, () => '[1]').join(' + ')}\ny = 1\n`;
     const t0 = performance.now();
     const { diagnostics, settings } = run(src);
-    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(performance.now() - t0).toBeLessThan(8000);
     expect(diagnostics.map((d) => d.code)).toEqual(['XM0063']);
     expect(settings).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe('properties', () => {
     const src = `a = "x" * 1048576\n${Array.from({ length: 80 }, (_, i) => `b${i} = a\n`).join('')}`;
     const t0 = performance.now();
     const { diagnostics, settings } = run(src);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(performance.now() - t0).toBeLessThan(5000);
     expect(diagnostics.map((d) => d.code)).toEqual(['XM0063']);
     expect(settings.length).toBeLessThan(70);
   });

@@ -56,6 +56,15 @@ describe.skipIf(!built)('npm package', () => {
     expect(readdirSync(join(consumer, 'node_modules/.bin'))).toContain('xmcfg');
   });
 
+  it.skipIf(!existsSync(join(root, 'dist/types/index.d.ts')))('the published types compile in a TypeScript consumer', () => {
+    const consumer = join(work, 'consumer');
+    writeFileSync(join(consumer, 'use.ts'), "import { check } from 'xmcfg';\nconst r = check('memory = 512\\n', {});\nconst codes: string[] = r.diagnostics.map((d) => d.code);\nexport default codes;\n");
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
   it.skipIf(!existsSync(join(root, 'dist/index.mjs')))('the library entry imports and checks text', () => {
     const consumer = join(work, 'consumer');
     const script = "import * as x from 'xmcfg'; const r = x.check('memroy = 1\\n', {}); console.log(JSON.stringify({ keys: Object.keys(x).sort(), codes: r.diagnostics.map((d) => d.code) }));";

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +121,22 @@ describe('xmcfg plan', () => {
     expect(await runPlan({ file: 'web.cfg', host, ledger: bad, reserve: true }, a)).toBe(2);
     expect(a.err).toContain('XM0408');
     expect(a.out).toBe('');
+  });
+});
+
+describe('xmcfg host FILE', () => {
+  it('validates and prints a JSON or xl info file, one node per line', async () => {
+    const a = io();
+    expect(await runHost({ file: join(FIXTURES, 'xl-info-sparse.txt') }, a)).toBe(0);
+    expect(a.out.split('\n')).toHaveLength(6);
+    expect(JSON.parse(a.out).nodes.map((n: { id: number }) => n.id)).toEqual([0, 2, 3]);
+  });
+});
+
+describe('plan without --reserve writes nothing', () => {
+  it('does not create a missing ledger', async () => {
+    const path = join(dir, 'never.db');
+    expect(await runPlan({ file: 'web.cfg', host: join(FIXTURES, 'two-node.json'), ledger: path, policy: 'round-robin' }, io())).toBe(0);
+    expect(existsSync(path)).toBe(false);
   });
 });

@@ -43,3 +43,27 @@ describe('placementFindings', () => {
     expect(placementFindings(cfg({ numa: { mode: 'nodes', nodes: [1], node_count: 1 }, cpus: cpus('4-5') }), spans, fixtureHost('two-node.json'))).toEqual([]);
   });
 });
+
+describe('placementFindings with the normaliser span record', () => {
+  it('reads a plain record and points numanodes errors at node_count', () => {
+    const record = { '/numa': { key: { start: 0, end: 4 }, value: { start: 7, end: 9 } }, '/numa/node_count': { key: { start: 10, end: 19 }, value: { start: 22, end: 23 } } };
+    const d = placementFindings(cfg({ numa: { mode: 'auto', node_count: 3 } }), record, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 22, end: 23 }]]);
+  });
+});
+
+describe('placementFindings on real config text (checkText)', () => {
+  it('points at the numanode value and the cpus value', async () => {
+    const { checkText } = await import('../../src/check/check.js');
+    const text = 'name = "web"\nmemory = 2048\nnumanode = "0,3"\n';
+    const r = checkText(text, { dialect: 'xm' });
+    const d = placementFindings(r.config as never, r.spans as never, fixtureHost('two-node.json'));
+    expect(d.map((x) => x.code)).toEqual(['XM0402']);
+    expect(text.slice(d[0]!.span.start, d[0]!.span.end)).toBe('"0,3"');
+    const text2 = 'name = "web"\nmemory = 2048\nnumanode = 1\ncpus = "0-3"\n';
+    const r2 = checkText(text2, { dialect: 'xl' });
+    const d2 = placementFindings(r2.config as never, r2.spans as never, fixtureHost('two-node.json'));
+    expect(d2.map((x) => x.code)).toEqual(['XM0405']);
+    expect(text2.slice(d2[0]!.span.start, d2[0]!.span.end)).toBe('"0-3"');
+  });
+});

@@ -179,3 +179,45 @@ describe('ledger under concurrency and faults', () => {
     db.close();
   }, 30_000);
 });
+
+const cli = join(root, 'dist/cli.mjs');
+const cliHasPlan = ((): boolean => {
+  try {
+    return readFileSync(cli, 'utf8').length > 0 && readFileSync(join(root, 'src/cli/commands/index.ts'), 'utf8').includes('plan');
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!cliHasPlan)('the built CLI under concurrency (dist/cli.mjs; run `npm run build` first)', () => {
+  it('18 concurrent `xmcfg plan --reserve` runs: no node overbooked, each acceptance recorded once, refusals say why', async () => {
+    const path = join(dir, 'cli-race.db');
+    const host: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 4096, free_mib: 3000, distances: {} })) };
+    const hostFile = join(dir, 'cli-race-host.json');
+    writeFileSync(hostFile, JSON.stringify(host));
+    const procs = Array.from({ length: 18 }, (_, i) => {
+      const cfgFile = join(dir, `c${i}.cfg`);
+      writeFileSync(cfgFile, `name = "c${i}"\nmemory = ${600 + 50 * (i % 3)}\nvcpus = 1\nnuma = "on"\n`);
+      const child = spawn(process.execPath, [cli, 'plan', cfgFile, '--host', hostFile, '--ledger', path, '--reserve'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      return new Promise<{ i: number; code: number | null; out: string; err: string }>((res) => child.on('exit', (code) => res({ i, code, out, err })));
+    });
+    const results = await Promise.all(procs);
+    const ok = results.filter((r) => r.code === 0);
+    const refused = results.filter((r) => r.code === 1);
+    expect(ok.length + refused.length).toBe(18);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r.err).toContain('XM0404');
+    const { ledger } = Ledger.open(path);
+    const entries = ledger!.list().entries;
+    ledger!.close();
+    expect(entries.map((e) => e.domain).sort()).toEqual(ok.map((r) => `c${r.i}`).sort());
+    for (const id of [0, 1]) {
+      const used = entries.flatMap((e) => e.nodes).filter((n) => n.node === id).reduce((a, n) => a + n.memory_mib, 0);
+      expect(used).toBeLessThanOrEqual(3000);
+    }
+  }, 120_000);
+});

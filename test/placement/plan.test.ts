@@ -202,3 +202,16 @@ describe('create_flags', () => {
     expect(createFlags(c)).toEqual({ value, names });
   });
 });
+
+describe('plan: config pinning and vnuma', () => {
+  it('applies a per-vCPU cpus list to its own vCPU only', () => {
+    const r = plan(cfg({ vcpus: 3, cpus: [cpus('4'), cpus('0-3')] }), fixtureHost('two-node.json'));
+    expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[4], [4, 5, 6, 7], [4, 5, 6, 7]]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+  });
+
+  it('leaves a config that sets its own vnuma alone', () => {
+    const r = plan(cfg({ type: 'hvm', vnuma: [], numa: { mode: 'auto', node_count: 2 } }), fixtureHost('two-node.json'));
+    expect(r.plan!.xl.vnuma).toBeNull();
+  });
+});

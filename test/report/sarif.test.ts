@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
 

@@ -58,6 +58,11 @@ describe('stylish report', () => {
     expect(out).toContain('1 | memory = \n  |          ^\n');
   });
 
+  it('prints no frame for a file without text (not read: too large)', () => {
+    const out = formatStylish([fileReport('big.cfg', '', [{ code: 'XM0040', severity: 'error', message: 'too large', span: { start: 0, end: 0 }, hint: 'raise --max-file-size' }], null)]);
+    expect(out).toBe('error[XM0040]: too large\n --> big.cfg:1:1\n  = help: raise --max-file-size\n\nfound 1 error in 1 of 1 file\n');
+  });
+
   it('cuts very long lines around the span', () => {
     const text = 'x = "' + 'a'.repeat(1_000_000) + 'BAD' + 'b'.repeat(1000) + '"\n';
     const s = text.indexOf('BAD');

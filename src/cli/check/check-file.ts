@@ -8,8 +8,18 @@ import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.j
 import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
 import { readInput } from './read-input.js';
-import { placementDiagnostics } from './placement-hook.js';
 import type { Target } from './discover.js';
+import type { CheckResult } from '../../check/check.js';
+
+/** Placement findings of a checked config against a host (src/placement, loaded only for --host). */
+export type PlacementFn = (result: CheckResult, host: Host) => Diagnostic[];
+
+let placement: Promise<PlacementFn> | null = null;
+
+/** The placement check, imported on first use so runs without --host never load the allocator. */
+export function loadPlacement(): Promise<PlacementFn> {
+  return (placement ??= import('./placement-hook.js').then((m) => m.placementDiagnostics));
+}
 
 /** Per-run settings every file is checked with. */
 export interface FileCheckSettings {
@@ -35,15 +45,18 @@ export async function checkFile(target: Target, settings: FileCheckSettings): Pr
   const read = await readInput(target.abs, target.path, settings.maxFileSize);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(target.path, read.text, read.diagnostics, settings);
+  return checkSource(target.path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null);
 }
 
-/** Check text already in memory (stdin, or a file just read); input findings come first. */
-export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings): FileOutcome {
+/**
+ * Check text already in memory (stdin, or a file just read); input findings come first. `place`
+ * adds placement findings when the settings name a host (callers load it with loadPlacement).
+ */
+export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null): FileOutcome {
   try {
     const result = checkText(text, { dialect: settings.dialect, defines: settings.defines });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
-    if (settings.host) diagnostics.push(...placementDiagnostics(result, settings.host));
+    if (settings.host && place) diagnostics.push(...place(result, settings.host));
     return { kind: 'checked', file: { path, dialect: result.dialect, text, diagnostics: sortDiagnostics(diagnostics) } };
   } catch (e) {
     // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.

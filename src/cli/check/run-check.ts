@@ -7,14 +7,13 @@ import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
-import { readHost } from '../../placement/host.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
 import { writeFileAtomic } from '../../format/files.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
-import { checkFile, checkSource, describeError, type FileCheckSettings, type FileOutcome } from './check-file.js';
+import { checkFile, checkSource, describeError, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
 import { discover, errorText, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
@@ -166,7 +165,7 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
   const read = fromBytes(bytes);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(path, read.text, read.diagnostics, settings);
+  return checkSource(path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null);
 }
 
 /** Read and validate the --host topology; 'failed' after printing why. */
@@ -181,6 +180,8 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
     return 'failed';
   }
   const format = text.trimStart().startsWith('{') ? 'json' : 'xl-info';
+  // The host reader (and its schema validator) is loaded only for --host runs.
+  const { readHost } = await import('../../placement/host.js');
   const { host, diagnostics } = readHost(text, { format });
   for (const d of diagnostics) io.stderr(`xmcfg: host ${quote(path)}: ${d.severity} ${d.code}: ${d.message}\n`);
   if (!host) {

@@ -3,14 +3,16 @@ import type { CommandSpec } from '../types.js';
 
 /** The host command. */
 export const command: CommandSpec = {
-  command: 'host',
+  command: 'host [file]',
   describe: 'Print a host NUMA topology as JSON, read from sysfs, `xl info -n` output or JSON',
   builder: (y) =>
     y
+      .positional('file', { describe: 'a host file to validate and print: JSON, or `xl info -n` text', type: 'string' })
       .option('from-sysfs', { describe: 'read ROOT/sys/devices/system/node (ROOT defaults to /)', type: 'string' })
       .option('from-xl-info', { describe: 'read the text of `xl info -n` from this file', type: 'string', requiresArg: true })
       .option('json', { describe: 'read (and validate) a host JSON file', type: 'string', requiresArg: true })
-      .example('$0 host --from-sysfs', 'this machine')
+      .example('$0 host', 'this machine (sysfs under /)')
+      .example('$0 host host.json', 'validate a host file')
       .example('xl info -n > info.txt && $0 host --from-xl-info info.txt', 'a Xen host'),
   run: async (argv, io) => (await import('../../placement/cli-run.js')).runHost(argv, io),
 };

@@ -6,7 +6,7 @@
  * runs it, so the result is the same as a full check: tests compare both on the corpus.
  */
 import { parseTree, detectDialect, dialectDiagnostics, evaluate, type ParseTreeResult } from '../../syntax/index.js';
-import { normalize } from '../../normalize/index.js';
+import { normalize, OPTION_KEYS, type NormalizedConfig } from '../../normalize/index.js';
 import { validateConfig } from '../../schema/index.js';
 import { runRules } from '../../check/rules/index.js';
 import type { CheckResult } from '../../check/check.js';
@@ -35,12 +35,11 @@ export class IncrementalChecker {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
       // A chunk text seen twice in one version gets its own parse (one parse has one position).
       let entry = next.has(piece) ? undefined : this.cache.get(piece);
-      if (!entry) entry = { parse: parseTree(piece), offset: 0 };
+      if (!entry) entry = { parse: unshared(parseTree(piece)), offset: 0 };
       // Spans are moved in place: the cached parse belongs to this checker alone.
       if (entry.offset !== start) {
-        const seen = new Set<object>();
-        shiftInPlace(entry.parse.tree.statements, start - entry.offset, seen);
-        shiftInPlace(entry.parse.diagnostics, start - entry.offset, seen);
+        shiftInPlace(entry.parse.tree.statements, start - entry.offset);
+        shiftInPlace(entry.parse.diagnostics, start - entry.offset);
         entry.offset = start;
       }
       if (!next.has(piece)) next.set(piece, entry);
@@ -69,11 +68,13 @@ export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], 
   const evaluated = evaluate(tree, { dialect, defines: settings.defines });
   let parsed = [...syntax, ...dialectDiags, ...evaluated.diagnostics];
   if (dialect === 'xl') parsed = parsed.filter((d) => d.code !== 'XM0030');
+  // parse() returns its findings sorted before checkText appends the later stages' (ties keep that order).
+  parsed = sortDiagnostics(parsed);
   const norm = normalize(evaluated.settings, { dialect });
   const diagnostics = [
     ...parsed,
     ...norm.diagnostics,
-    ...validateConfig(norm.config, norm.spans),
+    ...validateConfig(norm.config, norm.spans, { dialect }),
     ...runRules(norm.config, norm.spans, evaluated.settings, { dialect }),
   ];
   return {
@@ -81,11 +82,20 @@ export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], 
     dialectReason,
     tree,
     settings: evaluated.settings,
-    config: norm.config,
+    config: knownOnly(norm.config),
     spans: norm.spans,
     diagnostics: sortDiagnostics(diagnostics),
     lineIndex: new LineIndex(text),
   };
+}
+
+const KNOWN = new Set<string>(OPTION_KEYS);
+
+/** The config without unknown keys (reported as XM0101), as checkText returns it. */
+function knownOnly(config: NormalizedConfig): NormalizedConfig {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(config)) if (KNOWN.has(k)) out[k] = v;
+  return out as NormalizedConfig;
 }
 
 /** Join chunk parses (already at their absolute positions) into one tree and one diagnostic list. */
@@ -112,18 +122,31 @@ function join(text: string, parts: ChunkParse[]): { tree: SyntaxTree; diagnostic
   return { tree: { text, tokens, statements }, diagnostics };
 }
 
-/** Move every span (`start`/`end` numbers) inside `value` by `delta`, in place; shared objects move once. */
-export function shiftInPlace(value: unknown, delta: number, seen: Set<object>): void {
-  if (value === null || typeof value !== 'object' || seen.has(value)) return;
-  seen.add(value);
+/**
+ * A copy of a chunk parse in which no object is reachable twice (the parser may share a span object
+ * between a node and its child), so moving spans in place never moves one twice. The statements
+ * and diagnostics are plain JSON data.
+ */
+function unshared(p: ParseTreeResult): ParseTreeResult {
+  const statements = JSON.parse(JSON.stringify(p.tree.statements)) as Stmt[];
+  const diagnostics = JSON.parse(JSON.stringify(p.diagnostics)) as Diagnostic[];
+  return { tree: { ...p.tree, statements }, diagnostics };
+}
+
+/** Move every span (`start`/`end` numbers) inside `value` by `delta`, in place (no object may be reachable twice). */
+export function shiftInPlace(value: unknown, delta: number): void {
   if (Array.isArray(value)) {
-    for (const v of value) shiftInPlace(v, delta, seen);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (v !== null && typeof v === 'object') shiftInPlace(v, delta);
+    }
     return;
   }
   const o = value as Record<string, unknown>;
   for (const k in o) {
     const v = o[k];
-    if ((k === 'start' || k === 'end') && typeof v === 'number') o[k] = v + delta;
-    else if (v !== null && typeof v === 'object') shiftInPlace(v, delta, seen);
+    if (typeof v === 'number') {
+      if (k === 'start' || k === 'end') o[k] = v + delta;
+    } else if (v !== null && typeof v === 'object') shiftInPlace(v, delta);
   }
 }

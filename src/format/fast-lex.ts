@@ -1,34 +1,23 @@
 /**
- * @fileoverview A fast reader for the plain subset of config files that both xl and xm accept:
+ * @fileoverview A fast lexer for the plain subset of config files that both xl and xm accept:
  * `key = value` statements (lowercase keys), one-line strings with simple escapes, decimal and
  * lowercase-hex numbers, nested lists, comments, `;` between statements, ASCII only. It builds the
  * same lossless tree the real parser builds for such text, so the one printer serves both. On
  * anything outside the subset it gives up (null) and the caller uses the real parser: the subset is
  * chosen so that every text it accepts is free of syntax errors in both dialects.
  */
-import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree, type TokenStream } from '../syntax/tree.js';
-
-/** A tree plus, per statement, a canonical form of its key, operator and value (for verification). */
-export interface FastTree {
-  tree: SyntaxTree;
-  /** `key=value` per statement, value canonical (spacing, trailing commas and quote style removed). */
-  canon: string[];
-  /** Every comment's text, trimmed at the end, in order. */
-  comments: string[];
-}
+import { Tok, type TokenStream } from '../syntax/tree.js';
 
 /** Python keywords that cannot be assignment targets (Python 2 included). */
-const KEYWORDS = new Set(
-  'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield nonlocal async await'.split(' '),
-);
+const KEYWORD_LIST = 'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield nonlocal async await'.split(' ');
 
 class Bail extends Error {}
 const bail = (): never => {
   throw new Bail();
 };
 
-/** Read `text` as the plain subset, or return null when it is anything else. */
-export function fastTree(text: string): FastTree | null {
+/** Lex `text` as the plain subset (checking its grammar on the way), or return null when it is anything else. */
+export function fastLex(text: string): TokenStream | null {
   try {
     return new Reader(text).read();
   } catch (e) {
@@ -43,9 +32,6 @@ class Reader {
   private kinds: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
-  private readonly statements: Stmt[] = [];
-  private readonly canon: string[] = [];
-  private readonly comments: string[] = [];
 
   constructor(private readonly text: string) {
     const cap = Math.max(16, text.length >> 2);
@@ -54,7 +40,7 @@ class Reader {
     this.ends = new Int32Array(cap);
   }
 
-  read(): FastTree {
+  read(): TokenStream {
     const { text } = this;
     const n = text.length;
     let lineHasStatement = false; // a statement already started on this line (needs `;` before another)
@@ -86,8 +72,7 @@ class Reader {
     }
     // xl rejects a final comment without a newline.
     if (n > 0 && text.charCodeAt(n - 1) !== 10 && this.count > 0 && this.kinds[this.count - 1] === Tok.Comment) bail();
-    const tokens: TokenStream = { count: this.count, kinds: this.kinds, starts: this.starts, ends: this.ends };
-    return { tree: { text, tokens, statements: this.statements }, canon: this.canon, comments: this.comments };
+    return { count: this.count, kinds: this.kinds, starts: this.starts, ends: this.ends };
   }
 
   private push(kind: Tok, start: number, end: number): void {
@@ -124,9 +109,6 @@ class Reader {
       this.pos++;
     }
     this.push(Tok.Comment, s, this.pos);
-    let e = this.pos;
-    while (e > s && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
-    this.comments.push(text.slice(s, e));
   }
 
   /** Whitespace only (no newline): inside a statement outside brackets. */
@@ -154,33 +136,21 @@ class Reader {
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) this.pos++;
       else break;
     }
-    const key = text.slice(ks, this.pos);
-    if (KEYWORDS.has(key)) bail();
+    if (isKeyword(text, ks, this.pos)) bail();
     this.push(Tok.Identifier, ks, this.pos);
     this.inlineBlank();
     // `+=` is left to the real parser (xm evaluates it against earlier values).
     if (text.charCodeAt(this.pos) !== 61 || text.charCodeAt(this.pos + 1) === 61) bail();
-    const opStart = this.pos++;
-    this.push(Tok.Equals, opStart, this.pos);
+    this.push(Tok.Equals, this.pos, ++this.pos);
     this.inlineBlank();
-    const [value, canon] = this.value(0);
-    const stmt: AssignStmt = {
-      kind: 'assign',
-      span: { start: ks, end: value.span.end },
-      key: { name: key, span: { start: ks, end: ks + key.length } },
-      op: '=',
-      opSpan: { start: opStart, end: opStart + 1 },
-      value,
-    };
-    this.statements.push(stmt);
-    this.canon.push(key + '=' + canon);
+    this.value(0);
     this.inlineBlank();
     const c = text.charCodeAt(this.pos);
     if (!(Number.isNaN(c) || c === 10 || c === 59 || c === 35)) bail();
   }
 
-  /** A value and its canonical text. */
-  private value(depth: number): [Expr, string] {
+  /** One value: a string, a number or a list. */
+  private value(depth: number): void {
     const { text } = this;
     const s = this.pos;
     const c = text.charCodeAt(s);
@@ -205,38 +175,29 @@ class Reader {
       const after = text.charCodeAt(this.pos);
       if ((after >= 97 && after <= 122) || (after >= 65 && after <= 90) || after === 95 || after === 46) bail();
       this.push(Tok.Number, s, this.pos);
-      const t = text.slice(s, this.pos);
-      return [{ kind: 'number', span: { start: s, end: this.pos }, text: t }, t];
+      return;
     }
-    if (c === 91) {
-      if (depth > 32) bail();
-      this.pos++;
-      this.push(Tok.LBracket, s, this.pos);
-      const items: Expr[] = [];
-      const commas: { start: number; end: number }[] = [];
-      const canon: string[] = [];
-      for (;;) {
-        this.bracketTrivia();
-        const d = text.charCodeAt(this.pos);
-        if (d === 93) break;
-        if (items.length > commas.length) bail(); // two items without a comma
-        const [item, ic] = this.value(depth + 1);
-        items.push(item);
-        canon.push(ic);
-        this.bracketTrivia();
-        if (text.charCodeAt(this.pos) === 44) {
-          commas.push({ start: this.pos, end: this.pos + 1 });
-          this.push(Tok.Comma, this.pos, ++this.pos);
-        }
+    if (c !== 91 || depth > 32) bail();
+    this.push(Tok.LBracket, s, ++this.pos);
+    let items = 0;
+    let commas = 0;
+    for (;;) {
+      this.bracketTrivia();
+      if (text.charCodeAt(this.pos) === 93) break;
+      if (items > commas) bail(); // two items without a comma
+      this.value(depth + 1);
+      items++;
+      this.bracketTrivia();
+      if (text.charCodeAt(this.pos) === 44) {
+        commas++;
+        this.push(Tok.Comma, this.pos, ++this.pos);
       }
-      if (commas.length > items.length) bail();
-      this.push(Tok.RBracket, this.pos, ++this.pos);
-      return [{ kind: 'list', span: { start: s, end: this.pos }, items, commas }, '[' + canon.join(',') + ']'];
     }
-    return bail();
+    if (commas > items) bail();
+    this.push(Tok.RBracket, this.pos, ++this.pos);
   }
 
-  private string(q: number): [Expr, string] {
+  private string(q: number): void {
     const { text } = this;
     const s = this.pos;
     // Triple quotes (and an empty string followed by a quote) are left to the real parser.
@@ -253,10 +214,14 @@ class Reader {
         this.pos += 2;
       } else this.pos++;
     }
-    this.pos++;
-    this.push(Tok.String, s, this.pos);
-    const quote = String.fromCharCode(q);
-    const body = text.slice(s + 1, this.pos - 1);
-    return [{ kind: 'string', span: { start: s, end: this.pos }, parts: [{ span: { start: s, end: this.pos }, quote, prefix: '' }] }, 's' + body];
+    this.push(Tok.String, s, ++this.pos);
   }
+}
+
+/** True when text[start, end) is a Python keyword (no allocation: compared in place). */
+function isKeyword(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2 || len > 8) return false;
+  for (const k of KEYWORD_LIST) if (k.length === len && text.startsWith(k, start)) return true;
+  return false;
 }

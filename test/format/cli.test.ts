@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-fmt-'));
+  mkdirSync(join(dir, 'guests'));
+  writeFileSync(join(dir, 'guests/clean.cfg'), 'name = "clean"\n');
+  writeFileSync(join(dir, 'guests/messy.cfg'), 'name="messy";memory=512 # MiB\n');
+  writeFileSync(join(dir, 'guests/broken.cfg'), 'name = "b"\nmemory = [1,\n');
+  writeFileSync(join(dir, 'guests/notes.txt'), 'a=1\n');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const read = (p: string) => readFileSync(join(dir, p), 'utf8');
+
+describe('xmcfg fmt', () => {
+  it('rewrites changed files in place, never a file with syntax errors', async () => {
+    chmodSync(join(dir, 'guests/messy.cfg'), 0o640);
+    const { io, out } = fakeIo({ cwd: dir });
+    const code = await run(['fmt', 'guests'], io);
+    expect(code).toBe(1); // broken.cfg could not be formatted
+    expect(read('guests/messy.cfg')).toBe('name = "messy"\nmemory = 512  # MiB\n');
+    expect(statSync(join(dir, 'guests/messy.cfg')).mode & 0o777).toBe(0o640);
+    expect(read('guests/broken.cfg')).toBe('name = "b"\nmemory = [1,\n');
+    expect(read('guests/notes.txt')).toBe('a=1\n');
+    expect(out.stderr).toContain("'guests/broken.cfg' not formatted");
+    expect(out.stderr).toMatch(/XM00\d\d/);
+    // No temporary file is left behind.
+    expect(readdirSync(join(dir, 'guests')).sort()).toEqual(['broken.cfg', 'clean.cfg', 'messy.cfg', 'notes.txt']);
+  });
+  it('--check lists the files that would change and writes nothing', async () => {
+    rmSync(join(dir, 'guests/broken.cfg'));
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', 'guests'], io)).toBe(1);
+    expect(out.stdout).toBe('guests/messy.cfg\n');
+    expect(read('guests/messy.cfg')).toBe('name="messy";memory=512 # MiB\n');
+    const again = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', 'guests/clean.cfg'], again.io)).toBe(0);
+    expect(again.out.stdout).toBe('');
+  });
+  it('formats standard input to standard output', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: 'a=[1,\n2]\n' });
+    expect(await run(['fmt', '-'], io)).toBe(0);
+    expect(out.stdout).toBe('a = [\n    1,\n    2,\n]\n');
+  });
+  it('stdin with syntax errors is echoed unchanged, exit 1', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: 'a = [1,\n' });
+    expect(await run(['fmt', '-', '--dialect', 'xl'], io)).toBe(1);
+    expect(out.stdout).toBe('a = [1,\n');
+  });
+  it('layout options', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: "a = ['x', 'y']\n" });
+    expect(await run(['fmt', '-', '--quote', 'double', '--line-width', '20', '--indent', '2'], io)).toBe(0);
+    expect(out.stdout).toBe('a = ["x", "y"]\n');
+  });
+  it('usage errors exit 2', async () => {
+    expect(await run(['fmt'], fakeIo({ cwd: dir }).io)).toBe(2);
+    expect(await run(['fmt', 'missing.cfg'], fakeIo({ cwd: dir }).io)).toBe(2);
+    expect(await run(['fmt', '-', '--line-width', '3'], fakeIo({ cwd: dir }).io)).toBe(2);
+  });
+});
