@@ -54,7 +54,7 @@ export function place(guest, s) {
     kind: mode === 'auto' ? 'auto' : mode === 'explicit' ? 'list' : 'count',
     count: mode === 'on' ? 1 : mode === 'nodes' ? guest.numa.count : mode === 'explicit' ? guest.numa.list.length : 0,
     list: mode === 'explicit' ? guest.numa.list : [],
-    ...(process.env.XMCFG_Q ? { salt: guest.id } : {}),
+    salt: guest.id,
   };
   const r = core.choose(d, cap, policy, s.scratch.cursor ?? 0);
   topo.near = cap.near;

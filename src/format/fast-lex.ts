@@ -202,21 +202,30 @@ class Reader {
     const s = this.pos;
     // Triple quotes (and an empty string followed by a quote) are left to the real parser.
     if (text.charCodeAt(s + 1) === q && text.charCodeAt(s + 2) === q) bail();
-    this.pos++;
+    // Jump from one character that needs a look to the next (a single-class sticky search, no backtracking).
+    const special = q === 34 ? SPECIAL_IN_DOUBLE : SPECIAL_IN_SINGLE;
+    let p = s + 1;
     for (;;) {
-      const c = text.charCodeAt(this.pos);
+      special.lastIndex = p;
+      if (!special.test(text)) bail(); // unterminated
+      p = special.lastIndex - 1;
+      const c = text.charCodeAt(p);
       if (c === q) break;
-      if (Number.isNaN(c) || (c < 32 && c !== 9) || c > 126) bail();
-      if (c === 92) {
-        const e = text.charCodeAt(this.pos + 1);
-        // Escapes both dialects read the same way.
-        if (!(e === 92 || e === 34 || e === 39 || e === 110 || e === 116)) bail();
-        this.pos += 2;
-      } else this.pos++;
+      if (c !== 92) bail(); // a control character, CR, a newline or non-ASCII
+      const e = text.charCodeAt(p + 1);
+      // Escapes both dialects read the same way.
+      if (!(e === 92 || e === 34 || e === 39 || e === 110 || e === 116)) bail();
+      p += 2;
     }
+    this.pos = p;
     this.push(Tok.String, s, ++this.pos);
   }
 }
+
+/** Characters inside a "…" string that end it or need a check: the quote, a backslash, anything but printable ASCII and TAB. */
+const SPECIAL_IN_DOUBLE = /["\\\x00-\x08\x0a-\x1f\x7f-\uffff]/g;
+/** The same for '…' strings. */
+const SPECIAL_IN_SINGLE = /['\\\x00-\x08\x0a-\x1f\x7f-\uffff]/g;
 
 /** True when text[start, end) is a Python keyword (no allocation: compared in place). */
 function isKeyword(text: string, start: number, end: number): boolean {

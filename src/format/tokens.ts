@@ -17,15 +17,6 @@ export function tokenAtOrAfter(tokens: TokenStream, offset: number): number {
   return lo;
 }
 
-/** Indexes of the tokens of a kind lying fully inside `span`, in order. */
-export function tokensIn(tokens: TokenStream, span: Span, kind: Tok): number[] {
-  const out: number[] = [];
-  for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.count && tokens.ends[i]! <= span.end; i++) {
-    if (tokens.kinds[i] === kind) out.push(i);
-  }
-  return out;
-}
-
 /** True when some token of `kind` lies inside `span` but outside every span of `skip`. */
 export function hasTokenOutside(tokens: TokenStream, span: Span, kind: Tok, skip: readonly Span[]): boolean {
   let k = 0;

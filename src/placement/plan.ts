@@ -24,10 +24,20 @@ export interface PlanResult {
   cursor?: number;
 }
 
+/** FNV-1a of the domain name: the request id that spreads near-equal choices (deterministic). */
+export function nameHash(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** The demand of a config against a capacity view, or a refusal for nodes the host lacks. */
 function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | Diagnostic {
   const numa = cfg.numa;
-  const base = { memMiB: g.need, vcpus: g.maxvcpus, list: [] as number[], count: 0 };
+  const base = { memMiB: g.need, vcpus: g.maxvcpus, list: [] as number[], count: 0, salt: nameHash(g.name) };
   if (!numa) return { ...base, kind: 'auto' };
   if (numa.mode === 'auto') return { ...base, kind: 'count', count: Math.max(1, numa.node_count ?? 1) };
   if (numa.mode === 'nodes') {

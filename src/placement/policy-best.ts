@@ -14,6 +14,13 @@ import { apportion, splitMemory, vcpusPerSlot } from './split.js';
 /** Seeds tried by seed-and-grow for sets of three or more nodes. */
 export const MAX_SEEDS = 16;
 
+/**
+ * Free memory is compared in steps of this many MiB when the request carries a salt: candidates in
+ * the same step are ordered by a hash of the request id, so two guests placed at the same moment
+ * (the RFC's race) rarely pick the same node, while every choice stays deterministic.
+ */
+export const SPREAD_QUANTUM_MIB = 2048;
+
 /** vCPU:pCPU ratio above which a node counts as overloaded. */
 export const LOAD_GUARD = 2.0;
 
@@ -33,17 +40,19 @@ function mix(salt: number, i: number): number {
 
 /** Best single node for the guest, or -1. `needCpus`: the node must have as many pCPUs as vCPUs. */
 function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number; score: number[] } {
-  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -(free left), load ratio, id].
-  // Compared field by field without allocating: this loop is the hot path of every placement.
+  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -(free left, in
+  // SPREAD_QUANTUM_MIB steps when salted), hash of (salt, node), load ratio, position]. Compared
+  // field by field without allocating: this loop is the hot path of every placement.
   let best = -1;
   let bOver = 0;
   let bShort = 0;
-  let bSlack = 0;
+  let bStep = 0;
+  let bTie = 0;
   let bRatio = 0;
   const n = cap.ids.length;
   const mem = d.memMiB;
+  const salted = d.salt !== undefined;
   const salt = d.salt ?? 0;
-  const Q = d.salt === undefined ? 0 : Number(process.env.XMCFG_Q ?? 4096);
   for (let i = 0; i < n; i++) {
     const f = cap.free[i]!;
     if (f < mem) continue;
@@ -52,23 +61,27 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): { pos: number;
     const ratio = c === 0 ? Infinity : (cap.load[i]! + d.vcpus) / c;
     const over = ratio > LOAD_GUARD ? 1 : 0;
     const short = c < d.vcpus ? 1 : 0;
-    const slack = Q > 0 ? -Math.floor((f - mem) / Q) * 1e6 + mix(salt, i) : mem - f;
+    const step = salted ? -Math.floor((f - mem) / SPREAD_QUANTUM_MIB) : mem - f;
+    const tie = salted ? mix(salt, i) : 0;
     if (best >= 0) {
       if (over !== bOver) {
         if (over > bOver) continue;
       } else if (short !== bShort) {
         if (short > bShort) continue;
-      } else if (slack !== bSlack) {
-        if (slack > bSlack) continue;
+      } else if (step !== bStep) {
+        if (step > bStep) continue;
+      } else if (tie !== bTie) {
+        if (tie > bTie) continue;
       } else if (ratio >= bRatio) continue;
     }
     best = i;
     bOver = over;
     bShort = short;
-    bSlack = slack;
+    bStep = step;
+    bTie = tie;
     bRatio = ratio;
   }
-  return { pos: best, score: best < 0 ? [] : [bOver, bShort, bSlack, bRatio, cap.ids[best]!] };
+  return { pos: best, score: best < 0 ? [] : [bOver, bShort, bStep, bTie, bRatio, cap.ids[best]!] };
 }
 
 /**
@@ -83,6 +96,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
   const ideal = apportion(d.memMiB, counts[0] === 0 || counts[1] === 0 ? [1, 1] : counts);
   const { free, cpus, load, dist } = cap;
   const mem = d.memMiB;
+  const salt = d.salt;
   let bLo = -1;
   let bHi = -1;
   let bD = Infinity;
@@ -101,7 +115,8 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
     const c = cpus[lo]! + cpus[hi]!;
     if (needCpus && c < d.vcpus) continue;
     const prop = ideal[0]! <= fl && ideal[1]! <= fh ? 0 : 1;
-    const slack = mem - fl - fh;
+    // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step.
+    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / SPREAD_QUANTUM_MIB) * 1e6 + mix(salt, code) : mem - fl - fh;
     const ld = c === 0 ? Infinity : (load[lo]! + load[hi]! + d.vcpus) / c;
     if (bLo >= 0) {
       if (prop !== bProp) {

@@ -5,8 +5,14 @@
 import type { Capacity } from './capacity.js';
 import type { Choice } from './demand.js';
 import type { GuestShape } from './guest.js';
-import { LOAD_GUARD } from './policy-best.js';
+import { LOAD_GUARD, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import type { PolicyName } from './types.js';
+
+/** What the fields of each rule's score tuple are. */
+const SCORE_KEYS: Record<string, string> = {
+  single: '[over the load guard, fewer CPUs than vCPUs, -(free MiB left / step), hash tie-break, vCPUs per CPU after, node]',
+  nearest: '[mean distance or node count, …, free MiB short (negative = spare), vCPUs per CPU after, nodes]',
+};
 
 /** The reasons list of a plan. */
 export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyName, cursor: number | undefined): string[] {
@@ -21,6 +27,7 @@ export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyN
     case 'single': {
       const over = c.score[0] === 1 ? `; every node that fits passes ${LOAD_GUARD} vCPUs per CPU` : `; stays within ${LOAD_GUARD} vCPUs per CPU`;
       out.push(`node ${list}: most free memory among single nodes that fit (${cap.free[c.slots[0]!]} MiB free)${over}`);
+      out.push(`free memory is compared in ${SPREAD_QUANTUM_MIB} MiB steps; nodes in the same step are ordered by a hash of the domain name, so guests created at the same time spread out`);
       break;
     }
     case 'nearest':
@@ -39,7 +46,7 @@ export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyN
       out.push(`node${ids.length > 1 ? 's' : ''} ${list}: the most free memory`);
   }
   out.push(`policy ${policy}; before placement: ${freeText}`);
-  if (c.score.length > 0 && policy === 'best' && c.rule !== 'listed') out.push(`winning score (lower is better): [${c.score.map((x) => (Number.isFinite(x) ? +x.toFixed(3) : 'inf')).join(', ')}]`);
+  if (c.score.length > 0 && policy === 'best' && c.rule !== 'listed') out.push(`winning score (lower is better): [${c.score.map((x) => (Number.isFinite(x) ? +x.toFixed(3) : 'inf')).join(', ')}]${SCORE_KEYS[c.rule] ? ` = ${SCORE_KEYS[c.rule]}` : ''}`);
   out.push(
     c.proportional
       ? `memory split in proportion to the vCPUs on each node: ${ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ')}`

@@ -133,11 +133,37 @@ describe('convertToXl on the corpus', () => {
   for (const f of files) it(`${f.path}: passes check --dialect xl, same normalised config`, () => void roundTrip(f.text));
 });
 
+/** Valid xm statements with xm-only spellings (expressions, tuples, booleans, triple quotes, hex). */
+const XM_STATEMENTS: Record<string, string[]> = {
+  name: ['"web"', '"vm%d" % 3', "'a' + 'b'", "'''web'''", 'name_base'],
+  memory: ['512', '256 * 2', '0x200', '1024 // 2', '(256 + 256)'],
+  vcpus: ['2', '1 + 1'],
+  acpi: ['True', 'False', '1', '0'],
+  pae: ['True', '0'],
+  extra: ['"""console=hvc0\nquiet"""', "'root=' + '/dev/xvda1'", '"a\\tb \\"q\\""', "r'C:\\x'"],
+  kernel: ['"/boot/vmlinuz"', "'/boot/' + 'vmlinuz'"],
+  disk: ["['phy:/dev/vg/a,xvda,w', 'file:/x.img,xvdb,r']", "['phy:/dev/vg/%s,xvda,w' % 'web']", "[ 'phy:/dev/vg/a,xvda,w', # root\n  'file:/x.img,xvdb,r' ]"],
+  vif: ["['bridge=xenbr0']", "['bridge=xenbr%d' % 1]"],
+  cpus: ['"0-3"', "'%d-%d' % (0, 3)"],
+  on_crash: ["'restart'", "'rename-' + 'restart'"],
+  foo_bar: ['-1', '1.5', '[1, (2, 3)]', '0o17'],
+};
+const validXm = fc
+  .tuple(fc.subarray(Object.keys(XM_STATEMENTS), { minLength: 1 }), fc.array(fc.nat(9), { minLength: 12, maxLength: 12 }), fc.constantFrom('', '  # note', ' #x'))
+  .map(([keys, picks, comment]) => {
+    const lines = ['name_base = "web"'];
+    keys.forEach((k, i) => {
+      const options = XM_STATEMENTS[k]!;
+      lines.push(`${k} = ${options[picks[i]! % options.length]}${i % 3 === 0 ? comment : ''}`);
+    });
+    return lines.join('\n') + '\n';
+  });
+
 describe('convertToXl on generated xm configs', () => {
   it('valid xm converts to valid xl with the same normalised config (fast-check)', () => {
     let valid = 0;
     fc.assert(
-      fc.property(xmConfig, (text) => {
+      fc.property(fc.oneof(xmConfig, validXm), (text) => {
         const before = checkText(text);
         // Only inputs without errors make a claim (an error stays an error, possibly under another code).
         if (before.diagnostics.some((d) => d.severity === 'error' && d.code !== 'XM0105')) return;

@@ -4,7 +4,6 @@
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { Host } from '../../placement/types.js';
@@ -18,7 +17,7 @@ import { discover, errorText, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress } from './progress.js';
-import { fromBytes } from './read-input.js';
+import { fromBytes, readInput } from './read-input.js';
 
 /**
  * Below this many files a run stays on the main thread: a worker needs 0.1–0.4 s of CPU to load the
@@ -170,15 +169,13 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
 
 /** Read and validate the --host topology; 'failed' after printing why. */
 async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | null | 'failed'> {
-  let text: string;
-  try {
-    const abs = resolve(io.cwd, path);
-    text = await readFile(abs, 'utf8');
-    if (text.length > maxSize) throw Object.assign(new Error('file too large'), { code: 'EFBIG' });
-  } catch (e) {
-    io.stderr(`xmcfg: cannot read host ${quote(path)}: ${errorText(e as NodeJS.ErrnoException)}\n`);
+  // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
+  const read = await readInput(resolve(io.cwd, path), path, maxSize);
+  if (read.kind !== 'text') {
+    io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') : `host ${quote(path)} is over the --max-file-size limit`}\n`);
     return 'failed';
   }
+  const text = read.text;
   const format = text.trimStart().startsWith('{') ? 'json' : 'xl-info';
   // The host reader (and its schema validator) is loaded only for --host runs.
   const { readHost } = await import('../../placement/host.js');

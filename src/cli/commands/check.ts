@@ -10,7 +10,7 @@ export const command: CommandSpec = {
   describe: 'Lint config files, folders (recursively) and quoted globs; - reads standard input',
   builder: (y) =>
     y
-      .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs ("guests/**/*.cfg"); - for stdin; default .', type: 'string', array: true })
+      .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs ("guests/**/*.cfg"); - for stdin', type: 'string', array: true, default: ['.'] })
       .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable): --define vmid=3', type: 'string', requiresArg: true })
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): adds placement checks', type: 'string', requiresArg: true })
