@@ -3,7 +3,7 @@
 // hundreds of modules (~230 ms); bundled it is ~10 ms.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -83,14 +83,8 @@ if (existsSync(join(root, entryPoints.cli ?? '-')) && !yargsPatched) throw new E
 if (existsSync(join(root, 'dist/cli.mjs'))) chmodSync(join(root, 'dist/cli.mjs'), 0o755);
 log('bundled dist/');
 
-// 3. Type declarations for library users. src/ imports the grammar from grammar/, outside src/, so
-// tsc runs with the repository as rootDir and the two trees are moved into place: dist/types/ (what
-// package.json "types" names) and dist/grammar/ (where dist/types' relative imports of
-// ../../grammar/*.js land).
+// 3. Type declarations for library users, as tsconfig.build.json says: the repository is the
+// rootDir (src/ imports the grammar from grammar/), so package.json names dist/types/src/index.d.ts.
 if (process.argv.includes('--no-types')) process.exit(0);
-const typesTmp = join(root, 'dist', '.types');
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--rootDir', '.', '--outDir', typesTmp], { stdio: 'inherit', cwd: root });
-renameSync(join(typesTmp, 'src'), join(root, 'dist', 'types'));
-if (existsSync(join(typesTmp, 'grammar'))) renameSync(join(typesTmp, 'grammar'), join(root, 'dist', 'grammar'));
-rmSync(typesTmp, { recursive: true, force: true });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit', cwd: root });
 log('declarations in dist/types');

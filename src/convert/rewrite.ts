@@ -29,9 +29,24 @@ export function isXlKey(key: string): boolean {
   return true;
 }
 
+const indexes = new WeakMap<readonly Setting[], Map<number, Setting>>();
+
+/** Settings by the offset of their key (built once per settings list: files have many statements). */
+function byKeyStart(settings: readonly Setting[]): Map<number, Setting> {
+  let m = indexes.get(settings);
+  if (!m) {
+    m = new Map();
+    for (const s of settings) if (!m.has(s.keySpan.start)) m.set(s.keySpan.start, s);
+    indexes.set(settings, m);
+  }
+  return m;
+}
+
 /** Edits that make `stmt` valid xl with the same effective value(s). */
 export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[], from: Dialect = 'xm'): StatementRewrite {
-  const setting = settings.find((s) => s.keySpan.start === stmt.key.span.start);
+  // A statement read as xl is xl already (and xl's own `+=` must stay as written).
+  if (from === 'xl') return { edits: [] };
+  const setting = byKeyStart(settings).get(stmt.key.span.start);
   if (!setting) return { unconvertible: 'no-xl-value' };
   const names = [stmt.key, ...(stmt.chained ?? [])];
   if (names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };

@@ -1,10 +1,11 @@
 /**
  * @fileoverview A fast lexer for the plain subset of config files that both xl and xm accept:
  * `key = value` statements (lowercase keys), one-line strings with simple escapes, decimal and
- * lowercase-hex numbers, nested lists, comments, `;` between statements, ASCII only. It builds the
- * same lossless tree the real parser builds for such text, so the one printer serves both. On
- * anything outside the subset it gives up (null) and the caller uses the real parser: the subset is
- * chosen so that every text it accepts is free of syntax errors in both dialects.
+ * lowercase-hex numbers, nested lists, comments, `;` between statements, ASCII only. It checks the
+ * subset's grammar while it lexes and builds the same lossless token stream the real parser builds
+ * for such text (./fast-print.ts prints it). On anything outside the subset it gives up (null) and
+ * the caller uses the real parser: the subset is chosen so that every text it accepts is free of
+ * syntax errors in both dialects (tests compare with the real parser).
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 

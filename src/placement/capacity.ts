@@ -52,11 +52,15 @@ export function neighbours(cap: Capacity): Int32Array[] {
   if (cap.near) return cap.near;
   const n = cap.ids.length;
   const out: Int32Array[] = [];
+  // Numeric keys (distance · n + position) sorted natively: no comparator calls, O(n² log n) once.
+  const keys = new Float64Array(n - 1);
   for (let a = 0; a < n; a++) {
-    const others: number[] = [];
-    for (let b = 0; b < n; b++) if (b !== a) others.push(b);
-    others.sort((x, y) => cap.dist[a * n + x]! - cap.dist[a * n + y]! || x - y);
-    out.push(Int32Array.from(others));
+    let j = 0;
+    for (let b = 0; b < n; b++) if (b !== a) keys[j++] = cap.dist[a * n + b]! * n + b;
+    keys.sort();
+    const row = new Int32Array(n - 1);
+    for (let t = 0; t < n - 1; t++) row[t] = keys[t]! % n;
+    out.push(row);
   }
   cap.near = out;
   return out;
@@ -66,10 +70,13 @@ export function neighbours(cap: Capacity): Int32Array[] {
 export function pairsByDistance(cap: Capacity): Int32Array {
   if (cap.pairs) return cap.pairs;
   const n = cap.ids.length;
-  const list: number[] = [];
-  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) list.push(a * n + b);
-  const two = (x: number): number => cap.dist[x]! + cap.dist[(x % n) * n + Math.floor(x / n)]!;
-  list.sort((x, y) => two(x) - two(y) || x - y);
-  cap.pairs = Int32Array.from(list);
-  return cap.pairs;
+  const nn = n * n;
+  const keys = new Float64Array((n * (n - 1)) / 2);
+  let j = 0;
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys[j++] = (cap.dist[a * n + b]! + cap.dist[b * n + a]!) * nn + (a * n + b);
+  keys.sort();
+  const out = new Int32Array(keys.length);
+  for (let t = 0; t < keys.length; t++) out[t] = keys[t]! % nn;
+  cap.pairs = out;
+  return out;
 }

@@ -13,7 +13,7 @@ import { formatHostJson, readHost } from './host.js';
 import { defaultLedgerPath, Ledger } from './ledger.js';
 import { migratePlan, rebalancePlan } from './migrate.js';
 import { plan as makePlan, type PlanResult } from './plan.js';
-import type { Host, PlacementConfig, PlanOptions, PolicyName } from './types.js';
+import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from './types.js';
 
 /** Print host-level diagnostics (no positions) to stderr. */
 function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: string): void {
@@ -136,6 +136,10 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
 
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
+  if (!existsSync(ledgerPath(argv, io))) {
+    report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
+    return 1;
+  }
   const ledger = openLedger(argv, io);
   if (!ledger) return 2;
   try {
@@ -151,7 +155,12 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const ledger = openLedger(argv, io);
+  // Listing never creates a ledger: a missing one simply has no reservations.
+  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io) : null;
+  if (!ledger && !existsSync(ledgerPath(argv, io))) {
+    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${ledgerPath(argv, io)}\n`);
+    return 0;
+  }
   if (!ledger) return 2;
   try {
     const r = ledger.list();
@@ -182,6 +191,10 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   }
   const host = loadHost(argv, io);
   if (!host) return 2;
+  if (!existsSync(ledgerPath(argv, io))) {
+    report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
+    return 1;
+  }
   const ledger = openLedger(argv, io);
   if (!ledger) return 2;
   try {
@@ -215,23 +228,27 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
   const host = loadHost(argv, io);
   if (!host) return 2;
-  const ledger = openLedger(argv, io);
-  if (!ledger) return 2;
-  try {
-    const list = ledger.list();
-    report(io, list.diagnostics);
-    if (hasError(list.diagnostics)) return 2;
-    const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
-    const r = rebalancePlan(host, list.entries.map((e) => e.plan), { threshold, maxMoves: argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']) });
-    report(io, r.diagnostics);
-    if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
-    else {
-      io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
-      if (r.moves.length === 0) io.stdout('# nothing to do\n');
-      for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${m.domain} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+  let plans: Plan[] = [];
+  if (existsSync(ledgerPath(argv, io))) {
+    const ledger = openLedger(argv, io);
+    if (!ledger) return 2;
+    try {
+      const list = ledger.list();
+      report(io, list.diagnostics);
+      if (hasError(list.diagnostics)) return 2;
+      plans = list.entries.map((e) => e.plan);
+    } finally {
+      ledger.close();
     }
-    return 0;
-  } finally {
-    ledger.close();
   }
+  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
+  const r = rebalancePlan(host, plans, { threshold, maxMoves: argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']) });
+  report(io, r.diagnostics);
+  if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
+  else {
+    io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
+    if (r.moves.length === 0) io.stdout('# nothing to do\n');
+    for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${m.domain} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+  }
+  return 0;
 }

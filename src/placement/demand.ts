@@ -46,8 +46,16 @@ export function isRefusal(r: Choice | Refusal): r is Refusal {
 
 /** Positions sorted by free memory, most first (ties by position). */
 export function byFreeDesc(cap: Capacity): number[] {
-  const order = cap.ids.map((_, i) => i);
-  return order.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
+  // Numeric keys sorted natively (no comparator calls): (max - free) · n + position.
+  const n = cap.free.length;
+  let max = 0;
+  for (const f of cap.free) if (f > max) max = f;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (max - cap.free[i]!) * n + i;
+  keys.sort();
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = keys[i]! % n;
+  return out;
 }
 
 /** The position with the most free memory (lowest position on ties). */

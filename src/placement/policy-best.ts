@@ -169,19 +169,24 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Arra
     const d0 = cap.dist[seed * n + near[j]!]!;
     let end = j;
     while (end < near.length && cap.dist[seed * n + near[end]!] === d0) end++;
-    // The tier's usable nodes, freest first (insertion sort into a reused buffer: tiers are small
-    // and this is the hot loop); take each that keeps the memory reachable.
+    // The tier's usable nodes, freest first: small tiers by insertion sort into a reused buffer
+    // (this is the hot loop), big ones (a 1000-node host's "other boards") by filtering the global
+    // free-sorted order, which is O(n) instead of O(tier²).
     let len = 0;
-    for (let t = j; t < end; t++) {
-      const p = near[t]!;
-      const f = free[p]!;
-      if (f === 0) continue;
-      let i = len++;
-      while (i > 0 && (free[tier[i - 1]!]! < f || (free[tier[i - 1]!]! === f && tier[i - 1]! > p))) {
-        tier[i] = tier[i - 1]!;
-        i--;
+    if (end - j > 16) {
+      for (const p of order) if (free[p]! > 0 && marked[p] !== 1 && p !== seed && cap.dist[seed * n + p] === d0) tier[len++] = p;
+    } else {
+      for (let t = j; t < end; t++) {
+        const p = near[t]!;
+        const f = free[p]!;
+        if (f === 0) continue;
+        let i = len++;
+        while (i > 0 && (free[tier[i - 1]!]! < f || (free[tier[i - 1]!]! === f && tier[i - 1]! > p))) {
+          tier[i] = tier[i - 1]!;
+          i--;
+        }
+        tier[i] = p;
       }
-      tier[i] = p;
     }
     for (let t = 0; t < len; t++) {
       if (set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus))) break;

@@ -56,6 +56,15 @@ describe('IncrementalChecker', () => {
       { numRuns: 40, seed: 42 },
     );
   });
+  it('re-parses only the chunk a keystroke touched', () => {
+    const checker = new IncrementalChecker();
+    checker.check(long);
+    expect(checker.stats.parsed).toBe(checker.stats.chunks);
+    const at = long.indexOf('memory');
+    checker.check(long.slice(0, at) + 'x' + long.slice(at));
+    expect(checker.stats.chunks).toBeGreaterThan(10);
+    expect(checker.stats.parsed).toBe(1);
+  });
   it('honours the dialect and defines settings', () => {
     const text = 'name = "vm%d" % vmid\nacpi = True\n';
     const c = new IncrementalChecker();

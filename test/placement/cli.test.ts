@@ -140,3 +140,18 @@ describe('plan without --reserve writes nothing', () => {
     expect(existsSync(path)).toBe(false);
   });
 });
+
+describe('commands on a missing ledger do not create it', () => {
+  it('list, release, migrate-plan, rebalance', async () => {
+    const ledger = join(dir, 'missing.db');
+    const l = io();
+    expect(await runLedger({ action: 'list', ledger }, l)).toBe(0);
+    expect(l.out).toContain('no reservations');
+    const r = io();
+    expect(await runRelease({ name: 'x', ledger }, r)).toBe(1);
+    expect(r.err).toContain('XM0410');
+    expect(await runMigratePlan({ name: 'x', 'to-node': [1], host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(1);
+    expect(await runRebalance({ host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(0);
+    expect(existsSync(ledger)).toBe(false);
+  });
+});

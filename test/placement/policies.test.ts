@@ -19,13 +19,13 @@ const TABLE: Row[] = [
   ['two-node.json', 'best', { memory: 4096, numa: { mode: 'auto', node_count: 2 } }, [0, 1]],
   ['four-node-opteron.json', 'best', { memory: 8192 }, [1]],
   ['four-node-opteron.json', 'most-free', { memory: 8192 }, [1]],
-  ['four-node-opteron.json', 'best', { memory: 8192, numa: { mode: 'auto', node_count: 2 } }, [1, 3]],
+  ['four-node-opteron.json', 'best', { memory: 8192, numa: { mode: 'auto', node_count: 2 } }, [2, 3]],
   ['four-node-opteron.json', 'most-free', { memory: 8192, numa: { mode: 'auto', node_count: 2 } }, [1, 2]],
   ['four-node-opteron.json', 'round-robin', { memory: 8192, numa: { mode: 'auto', node_count: 2 } }, [0, 1]],
   ['four-node-opteron.json', 'best', { memory: 8192, numa: { mode: 'auto', node_count: 3 } }, [1, 2, 3]],
-  ['four-node-opteron.json', 'best', { memory: 100000, vcpus: 4 }, [1, 3]],
-  ['eight-node-2hop.json', 'best', { memory: 2048, vcpus: 16 }, [1, 2]],
-  ['eight-node-2hop.json', 'best', { memory: 2048, numa: { mode: 'auto', node_count: 2 } }, [1, 2]],
+  ['four-node-opteron.json', 'best', { memory: 100000, vcpus: 4 }, [2, 3]],
+  ['eight-node-2hop.json', 'best', { memory: 2048, vcpus: 16 }, [4, 5]],
+  ['eight-node-2hop.json', 'best', { memory: 2048, numa: { mode: 'auto', node_count: 2 } }, [4, 5]],
   ['eight-node-2hop.json', 'most-free', { memory: 2048, numa: { mode: 'auto', node_count: 2 } }, [1, 2]],
   ['eight-node-2hop.json', 'best', { memory: 2048, numa: { mode: 'nodes', nodes: [5, 3], node_count: 2 } }, [5, 3]],
   ['sparse.json', 'best', { memory: 1024 }, [2]],
@@ -33,8 +33,9 @@ const TABLE: Row[] = [
   ['sparse.json', 'best', { memory: 1024, numa: { mode: 'auto', node_count: 1 } }, [2]],
   ['sparse.json', 'round-robin', { memory: 1024, numa: { mode: 'auto', node_count: 1 } }, [0]],
   ['sparse.json', 'best', { memory: 20000, vcpus: 2 }, [2, 0]],
-  ['seventy-two-node.json', 'best', { memory: 2048 }, [5]],
-  ['seventy-two-node.json', 'best', { memory: 4096, numa: { mode: 'auto', node_count: 2 } }, [10, 15]],
+  // equally free nodes: the domain name's hash picks (spreads concurrent creations)
+  ['seventy-two-node.json', 'best', { memory: 2048 }, [25]],
+  ['seventy-two-node.json', 'best', { memory: 4096, numa: { mode: 'auto', node_count: 2 } }, [25, 30]],
   ['seventy-two-node.json', 'most-free', { memory: 4096, numa: { mode: 'auto', node_count: 2 } }, [5, 10]],
   ['seventy-two-node.json', 'best', { memory: 30000, vcpus: 2 }, [25, 30, 26, 31]],
 ];
@@ -45,6 +46,16 @@ describe('policy table', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.plan!.nodes).toEqual(nodes);
     expect(r.plan!.reasons.length).toBeGreaterThan(1);
+  });
+});
+
+describe('best spreads near-equal choices by the domain name', () => {
+  it('different names pick different equally free nodes; the same name always the same', () => {
+    const host = fixtureHost('seventy-two-node.json');
+    const picks = new Set(['a', 'b', 'c', 'd', 'e', 'f'].map((name) => plan(cfg({ name, memory: 2048 }), host).plan!.nodes[0]));
+    expect(picks.size).toBeGreaterThan(3);
+    expect(plan(cfg({ name: 'a', memory: 2048 }), host).plan!.nodes).toEqual(plan(cfg({ name: 'a', memory: 2048 }), host).plan!.nodes);
+    for (const id of picks) expect(host.nodes[id!]!.free_mib).toBe(8192);
   });
 });
 

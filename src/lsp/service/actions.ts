@@ -77,7 +77,7 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
     if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, matching(null, st.value.span).filter((d) => String(d.code).startsWith('XM05')));
   }
   if (xmOnly) {
-    const conv = convertToXl(tree.text, { defines: req.settings?.defines });
+    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: decodeURIComponent(req.uri.slice(req.uri.lastIndexOf('/') + 1)) });
     if (conv.ok && conv.text !== tree.text) {
       const action: CodeAction = {
         title: 'Convert the whole file to xl syntax',

@@ -13,9 +13,25 @@ const MAX_STARTS = 512;
 /** Python block continuations that must stay with the block before them. */
 const CONTINUATIONS = ['else', 'elif', 'except', 'finally'];
 
+// Characters the scanner must look at in each state; everything between them is skipped by a
+// native search. Each pattern is one character class: no backtracking.
+const CODE = /["'#[\](){}\\\n\r]/g;
+const IN_DOUBLE = /["\\\n\r]/g;
+const IN_SINGLE = /['\\\n\r]/g;
+const IN_TRIPLE_DOUBLE = /["\\\n\r]/g;
+const IN_TRIPLE_SINGLE = /['\\\n\r]/g;
+const LINE_END = /[\n\r]/g;
+
+/** Index of the next match of `re` at or after `from`, or -1. */
+function next(re: RegExp, text: string, from: number): number {
+  re.lastIndex = from;
+  return re.test(text) ? re.lastIndex - 1 : -1;
+}
+
 /** Half-open [start, end) offsets of the chunks; they cover the text without gaps. */
 export function splitChunks(text: string): [number, number][] {
   const out: [number, number][] = [];
+  const n = text.length;
   let chunkStart = 0;
   let depth = 0;
   let quote = 0; // 34 or 39 inside a one-line string
@@ -23,69 +39,60 @@ export function splitChunks(text: string): [number, number][] {
   let continued = false; // the previous line ended with a backslash
   let starts = 0;
   let i = 0;
-  const n = text.length;
+  let lineStart = true;
   while (i < n) {
-    // i is at a line start.
-    const lineStart = i;
-    if (depth === 0 && !quote && !triple && !continued && lineStart > chunkStart && isStatementStart(text, i)) {
-      starts++;
-      if ((lineHash(text, i) & (SPREAD - 1)) === 0 || starts >= MAX_STARTS) {
-        out.push([chunkStart, lineStart]);
-        chunkStart = lineStart;
-        starts = 0;
-      }
-    }
-    continued = false;
-    // Scan the line.
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (triple) {
-        if (c === 92) i += 2;
-        else if (c === triple && text.charCodeAt(i + 1) === triple && text.charCodeAt(i + 2) === triple) {
-          triple = 0;
-          i += 3;
-        } else if (c === 10 || c === 13) break;
-        else i++;
-        continue;
-      }
-      if (quote) {
-        // A backslash escapes the next character, a line break included (Python continues the string).
-        if (c === 92) i += text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-        else if (c === quote) {
-          quote = 0;
-          i++;
-        } else if (c === 10 || c === 13) {
-          quote = 0; // an unterminated one-line string ends at the line end
-          break;
-        } else i++;
-        continue;
-      }
-      if (c === 10 || c === 13) break;
-      if (c === 35) {
-        // A comment runs to the line end.
-        while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-        break;
-      }
-      if (c === 34 || c === 39) {
-        if (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
-          triple = c;
-          i += 3;
-        } else {
-          quote = c;
-          i++;
+    if (lineStart) {
+      lineStart = false;
+      if (depth === 0 && !quote && !triple && !continued && i > chunkStart && isStatementStart(text, i)) {
+        starts++;
+        if ((lineHash(text, i) & (SPREAD - 1)) === 0 || starts >= MAX_STARTS) {
+          out.push([chunkStart, i]);
+          chunkStart = i;
+          starts = 0;
         }
-        continue;
       }
-      if (c === 91 || c === 40 || c === 123) depth++;
-      else if ((c === 93 || c === 41 || c === 125) && depth > 0) depth--;
-      else if (c === 92 && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) continued = true;
-      i++;
+      continued = false;
     }
-    // Step over the line break (CRLF counts once).
-    if (i < n) {
-      if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) i += 2;
-      else i++;
+    const re = triple ? (triple === 34 ? IN_TRIPLE_DOUBLE : IN_TRIPLE_SINGLE) : quote ? (quote === 34 ? IN_DOUBLE : IN_SINGLE) : CODE;
+    const at = next(re, text, i);
+    if (at < 0) break;
+    const c = text.charCodeAt(at);
+    i = at + 1;
+    if (c === 10 || c === 13) {
+      if (c === 13 && text.charCodeAt(i) === 10) i++;
+      if (quote) quote = 0; // an unterminated one-line string ends at the line end
+      lineStart = true;
+      continue;
     }
+    if (c === 92) {
+      const d = text.charCodeAt(i);
+      if (quote || triple) {
+        // An escape; a backslash-newline continues the string on the next line.
+        i += d === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      } else if (d === 10 || d === 13) continued = true;
+      continue;
+    }
+    if (triple) {
+      if (c === triple && text.charCodeAt(i) === triple && text.charCodeAt(i + 1) === triple) {
+        triple = 0;
+        i += 2;
+      }
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 35) {
+      const e = next(LINE_END, text, i);
+      i = e < 0 ? n : e;
+    } else if (c === 34 || c === 39) {
+      if (text.charCodeAt(i) === c && text.charCodeAt(i + 1) === c) {
+        triple = c;
+        i += 2;
+      } else quote = c;
+    } else if (c === 91 || c === 40 || c === 123) depth++;
+    else if (depth > 0) depth--; // ] ) }
   }
   out.push([chunkStart, n]);
   return out;

@@ -26,16 +26,22 @@ interface ChunkParse {
 /** Checks successive versions of one document, reusing the parses of unchanged chunks. */
 export class IncrementalChecker {
   private cache = new Map<string, ChunkParse>();
+  /** How many chunks the last check had, and how many of them it had to parse (the rest were reused). */
+  readonly stats = { chunks: 0, parsed: 0 };
 
   /** Check `text` as `checkText(text, settings)` would. */
   check(text: string, settings: ServiceSettings = {}): CheckResult {
     const next = new Map<string, ChunkParse>();
     const parts: ChunkParse[] = [];
+    let parsed = 0;
     for (const [start, end] of splitChunks(text)) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
       // A chunk text seen twice in one version gets its own parse (one parse has one position).
       let entry = next.has(piece) ? undefined : this.cache.get(piece);
-      if (!entry) entry = { parse: unshared(parseTree(piece)), offset: 0 };
+      if (!entry) {
+        entry = { parse: unshared(parseTree(piece)), offset: 0 };
+        parsed++;
+      }
       // Spans are moved in place: the cached parse belongs to this checker alone.
       if (entry.offset !== start) {
         shiftInPlace(entry.parse.tree.statements, start - entry.offset);
@@ -47,6 +53,8 @@ export class IncrementalChecker {
     }
     // Only the current version's chunks are kept: memory stays proportional to one document.
     this.cache = next;
+    this.stats.chunks = parts.length;
+    this.stats.parsed = parsed;
     const { tree, diagnostics } = join(text, parts);
     return checkTree(text, tree, diagnostics, settings);
   }
