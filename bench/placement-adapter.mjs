@@ -4,6 +4,9 @@
 // which git ignores), so it always measures the current source and needs no `npm run build`.
 // It calls the same policy code `plan()` uses (choose + the RFC vCPU map); it skips building the
 // full plan JSON (strings, commands), which is presentation, not placement.
+// The guest id is the request id that orders near-equal choices (plan() uses a hash of the domain
+// name), the harness's vCPU counts are maxvcpus, and its per-call hostState becomes a capacity view;
+// topology-only parts (distance matrix, neighbour and pair lists) are cached in the run's scratch.
 // XMCFG_POLICY=best|round-robin|most-free picks the policy (default best).
 import { buildSync } from 'esbuild';
 import { mkdirSync } from 'node:fs';

@@ -18,6 +18,12 @@ export interface CheckOptions {
   dialect?: Dialect | 'auto';
   /** Script variables for xm files (`--define vmid=3`). */
   defines?: Record<string, string | number>;
+  /**
+   * false: the caller does not need the tree (the CLI's check): the result's tree keeps its text
+   * but no statements and no tokens, which lets a big file's statements go as soon as they are
+   * evaluated instead of living through normalisation and validation. Default true.
+   */
+  keepTree?: boolean;
 }
 
 /** Everything a check learns about a text; front ends pick what they need. */
@@ -34,7 +40,7 @@ export interface CheckResult {
 
 /** Check one config text; never throws on any input. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines });
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree });
   const norm = normalize(parsed.settings, { dialect: parsed.dialect });
   const diagnostics = [
     ...parsed.diagnostics,
@@ -59,6 +65,8 @@ const KNOWN = new Set<string>(OPTION_KEYS);
 /** The config without unknown keys: they were reported (XM0101) and are not part of the schema's shape. */
 function knownOnly(config: NormalizedConfig): NormalizedConfig {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) if (KNOWN.has(k)) out[k] = v;
+  const src = config as Record<string, unknown>;
+  // for…in over the own keys of a plain object: no entries array per file.
+  for (const k in src) if (KNOWN.has(k)) out[k] = src[k];
   return out as NormalizedConfig;
 }

@@ -17,10 +17,21 @@ const bail = (): never => {
   throw new Bail();
 };
 
-/** Lex `text` as the plain subset (checking its grammar on the way), or return null when it is anything else. */
-export function fastLex(text: string): TokenStream | null {
+/** Which trivia tokens the stream keeps (every token kind is always checked). */
+export interface FastLexOptions {
+  /** Blanks and `;` (default true: the lossless stream; the printer needs none of them). */
+  blanks?: boolean;
+  /** Newlines (default true; comparing two texts' meaning needs none). */
+  newlines?: boolean;
+}
+
+/**
+ * Lex `text` as the plain subset (checking its grammar on the way), or return null when it is
+ * anything else. By default the stream is lossless; leaving trivia out makes it cheaper.
+ */
+export function fastLex(text: string, options: FastLexOptions = {}): TokenStream | null {
   try {
-    return new Reader(text).read();
+    return new Reader(text, options.blanks !== false, options.newlines !== false).read();
   } catch (e) {
     if (e instanceof Bail) return null;
     throw e;
@@ -30,12 +41,18 @@ export function fastLex(text: string): TokenStream | null {
 class Reader {
   private pos = 0;
   private count = 0;
+  /** End offset of the last comment read (-1: none). */
+  private lastComment = -1;
   private kinds: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
 
-  constructor(private readonly text: string) {
-    const cap = Math.max(16, text.length >> 2);
+  constructor(
+    private readonly text: string,
+    private readonly blanks: boolean,
+    private readonly newlines: boolean,
+  ) {
+    const cap = Math.max(16, text.length >> (blanks ? 2 : 3));
     this.kinds = new Uint8Array(cap);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
@@ -72,11 +89,14 @@ class Reader {
       } else bail();
     }
     // xl rejects a final comment without a newline.
-    if (n > 0 && text.charCodeAt(n - 1) !== 10 && this.count > 0 && this.kinds[this.count - 1] === Tok.Comment) bail();
+    if (n > 0 && text.charCodeAt(n - 1) !== 10 && this.lastComment >= 0 && this.lastComment === n) bail();
     return { count: this.count, kinds: this.kinds, starts: this.starts, ends: this.ends };
   }
 
   private push(kind: Tok, start: number, end: number): void {
+    if (kind <= Tok.Newline || kind === Tok.Semicolon) {
+      if (kind === Tok.Newline ? !this.newlines : !this.blanks) return;
+    }
     if (this.count === this.kinds.length) {
       const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
         const b = make(a.length * 2);
@@ -94,22 +114,28 @@ class Reader {
   }
 
   private blank(): void {
+    const { text } = this;
     const s = this.pos;
-    while (this.text.charCodeAt(this.pos) === 32 || this.text.charCodeAt(this.pos) === 9) this.pos++;
-    this.push(Tok.Whitespace, s, this.pos);
+    let p = s;
+    for (let c = text.charCodeAt(p); c === 32 || c === 9; c = text.charCodeAt(++p));
+    this.pos = p;
+    this.push(Tok.Whitespace, s, p);
   }
 
   private comment(): void {
     const { text } = this;
     const s = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(this.pos);
-      if (Number.isNaN(c) || c === 10) break;
-      // CR, other control characters and non-ASCII are left to the real parser.
-      if ((c < 32 && c !== 9) || c > 126) bail();
-      this.pos++;
+    // Jump to the first character that is not printable ASCII or TAB: the newline, or a reason to give up
+    // (CR, other control characters and non-ASCII are left to the real parser).
+    NOT_PRINTABLE.lastIndex = s;
+    let e = text.length;
+    if (NOT_PRINTABLE.test(text)) {
+      e = NOT_PRINTABLE.lastIndex - 1;
+      if (text.charCodeAt(e) !== 10) bail();
     }
-    this.push(Tok.Comment, s, this.pos);
+    this.pos = e;
+    this.push(Tok.Comment, s, e);
+    this.lastComment = e;
   }
 
   /** Whitespace only (no newline): inside a statement outside brackets. */
@@ -132,12 +158,10 @@ class Reader {
   private statement(): void {
     const { text } = this;
     const ks = this.pos;
-    for (;;) {
-      const c = text.charCodeAt(this.pos);
-      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95) this.pos++;
-      else break;
-    }
-    if (isKeyword(text, ks, this.pos)) bail();
+    let p = ks;
+    for (let c = text.charCodeAt(p); (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95; c = text.charCodeAt(++p));
+    this.pos = p;
+    if (isKeyword(text, ks, p)) bail();
     this.push(Tok.Identifier, ks, this.pos);
     this.inlineBlank();
     // `+=` is left to the real parser (xm evaluates it against earlier values).
@@ -157,21 +181,17 @@ class Reader {
     const c = text.charCodeAt(s);
     if (c === 34 || c === 39) return this.string(c);
     if (c >= 48 && c <= 57) {
+      let p = s;
       if (c === 48 && text.charCodeAt(s + 1) === 120) {
-        this.pos += 2;
-        const digits = this.pos;
-        for (;;) {
-          const d = text.charCodeAt(this.pos);
-          if ((d >= 48 && d <= 57) || (d >= 97 && d <= 102)) this.pos++;
-          else break;
-        }
-        if (this.pos === digits) bail();
+        p += 2;
+        for (let d = text.charCodeAt(p); (d >= 48 && d <= 57) || (d >= 97 && d <= 102); d = text.charCodeAt(++p));
+        if (p === s + 2) bail();
       } else {
-        this.pos++;
-        while (text.charCodeAt(this.pos) >= 48 && text.charCodeAt(this.pos) <= 57) this.pos++;
+        for (let d = text.charCodeAt(++p); d >= 48 && d <= 57; d = text.charCodeAt(++p));
         // Leading-zero octal reads differently in Python 3 tools: left to the real parser.
-        if (c === 48 && this.pos > s + 1) bail();
+        if (c === 48 && p > s + 1) bail();
       }
+      this.pos = p;
       // A number running into letters (`12abc`) is xl-only.
       const after = text.charCodeAt(this.pos);
       if ((after >= 97 && after <= 122) || (after >= 65 && after <= 90) || after === 95 || after === 46) bail();
@@ -223,6 +243,8 @@ class Reader {
   }
 }
 
+/** A character that is not printable ASCII nor TAB (ends a comment at its newline). */
+const NOT_PRINTABLE = /[^\x20-\x7e\t]/g;
 /** Characters inside a "…" string that end it or need a check: the quote, a backslash, anything but printable ASCII and TAB. */
 const SPECIAL_IN_DOUBLE = /["\\\x00-\x08\x0a-\x1f\x7f-\uffff]/g;
 /** The same for '…' strings. */

@@ -10,9 +10,7 @@ import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { Stmt, SyntaxTree } from '../syntax/tree.js';
 import { printTree, UnformattableError } from './printer.js';
 import type { LayoutOptions } from './options.js';
-import { fastLex } from './fast-lex.js';
-import { printTokens, sameSignificant } from './fast-print.js';
-import { resolveLayout } from './options.js';
+import { formatFast } from './fast.js';
 
 /** Options of one format run. */
 export interface FormatOptions extends LayoutOptions {
@@ -70,22 +68,6 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
       return refuse('verification-failed', []);
     }
   }
-  return { text: out, changed: true, dialect, diagnostics: [] };
-}
-
-/**
- * The fast path: texts in the plain subset both dialects accept (./fast-lex.ts) are lexed and
- * printed without the full parser; the output is lexed back and must hold the same significant
- * tokens and comments. Null when the text is outside the subset (or, defensively, when that check fails).
- */
-function formatFast(text: string, options: FormatOptions): FormatResult | null {
-  const tokens = fastLex(text);
-  if (!tokens) return null;
-  const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
-  const out = printTokens(text, tokens, resolveLayout(options));
-  if (out === text) return { text, changed: false, dialect, diagnostics: [] };
-  const back = fastLex(out);
-  if (!back || !sameSignificant(text, tokens, out, back)) return null;
   return { text: out, changed: true, dialect, diagnostics: [] };
 }
 

@@ -3,7 +3,6 @@
  * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
-import { describeError } from '../cli/check/check-file.js';
 import { discover } from '../cli/check/discover.js';
 import { parseDefines, strings } from '../cli/check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput } from '../cli/check/read-input.js';
@@ -12,7 +11,8 @@ import type { Io } from '../cli/types.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
-import { formatText, type FormatOptions, type FormatResult } from './format.js';
+import type { FormatOptions, FormatResult } from './format.js';
+import { formatFast } from './fast.js';
 import { writeFileAtomic } from './files.js';
 import type { QuoteStyle } from './options.js';
 
@@ -48,7 +48,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     } catch (e) {
       return fail(io, `cannot read standard input: ${describeError(e)}`);
     }
-    const r = safeFormat(text, options);
+    const r = await safeFormat(text, options);
     if (r.refused) {
       reportRefusal(io, '<stdin>', text, r, color);
       if (!check) io.stdout(text);
@@ -80,7 +80,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       refused++;
       continue;
     }
-    const r = safeFormat(read.text, options);
+    const r = await safeFormat(read.text, options);
     if (r.refused) {
       reportRefusal(io, t.path, read.text, r, color);
       refused++;
@@ -105,13 +105,21 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   return refused || (check && changed) ? 1 : 0;
 }
 
-/** formatText that turns an internal failure into a refusal instead of a crash. */
-function safeFormat(text: string, options: FormatOptions): FormatResult {
+/**
+ * Format one text: plain files by the fast path; the full parser (and the rest of the pipeline) is
+ * loaded only for the others. An internal failure becomes a refusal instead of a crash.
+ */
+async function safeFormat(text: string, options: FormatOptions): Promise<FormatResult> {
   try {
-    return formatText(text, options);
+    return formatFast(text, options) ?? (await import('./format.js')).formatText(text, { ...options, fast: false });
   } catch {
     return { text, changed: false, dialect: 'xl', refused: 'verification-failed', diagnostics: [] };
   }
+}
+
+/** The message of an error, for one-line reports (as the other commands write it). */
+function describeError(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string }, color: boolean): void {

@@ -20,6 +20,12 @@ export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<num
   }
   const debounce = Number(argv.debounce ?? 0);
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
-  startStdioServer({ dialect, defines: defines.value, debounceMs: Number.isFinite(debounce) && debounce >= 0 ? debounce : 0 });
+  const max = Number(argv['max-diagnostics'] ?? 1000);
+  startStdioServer({
+    dialect,
+    defines: defines.value,
+    debounceMs: Number.isFinite(debounce) && debounce >= 0 ? debounce : 0,
+    maxDiagnostics: Number.isInteger(max) && max >= 1 ? max : 1000,
+  });
   return new Promise<number>(() => {});
 }

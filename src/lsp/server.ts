@@ -10,18 +10,25 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
   /** Delay between a change and its check, in ms; changes inside the delay are checked once (default 0). */
   debounceMs?: number;
+  /** Most diagnostics published per document, errors first (default 1000; the rest are counted in a note). */
+  maxDiagnostics?: number;
 }
+
+/** Default of ServerOptions.maxDiagnostics. */
+export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Register every handler on `connection` and start listening. */
 export function attachServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
+  let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
   const cache = new Map<string, { version: number; result: CheckResult }>();
   // One incremental checker per open document: a keystroke re-parses one chunk, not the file.
   const checkers = new Map<string, IncrementalChecker>();
@@ -38,7 +45,10 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
   const publish = (doc: TextDocument): void => {
     const r = resultFor(doc);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, doc.uri) });
+    const { kept, dropped } = capDiagnostics(r.diagnostics, maxDiagnostics);
+    const diagnostics = toLspDiagnostics(kept, r.lineIndex, doc.uri);
+    if (dropped > 0) diagnostics.push(droppedNote(dropped, maxDiagnostics));
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
   };
   const schedule = (doc: TextDocument): void => {
     clearTimeout(timers.get(doc.uri));
@@ -61,6 +71,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     settings = { dialect: init.dialect ?? settings.dialect, defines: init.defines ?? settings.defines };
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
+    if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

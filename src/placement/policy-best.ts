@@ -1,7 +1,7 @@
 /**
  * @fileoverview The `best` policy. One node: among nodes that hold the guest, the one left with the
  * most free memory (worst fit keeps every node able to take explicitly pinned guests, which is what
- * lets the most guests in), with a CPU-load guard so no node passes 2 vCPUs per pCPU while another
+ * lets the most guests in), with a CPU-load guard so no node passes 3 vCPUs per pCPU while another
  * that fits stays under it. Two nodes: an exact lowest-distance search over the topology's pairs
  * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
  * neighbour lists with a memory look-ahead. Ties: an even split fits, most free memory, least load,
@@ -17,12 +17,15 @@ export const MAX_SEEDS = 16;
 /**
  * Free memory is compared in steps of this many MiB when the request carries a salt: candidates in
  * the same step are ordered by a hash of the request id, so two guests placed at the same moment
- * (the RFC's race) rarely pick the same node, while every choice stays deterministic.
+ * (the RFC's race) rarely pick the same node, while every choice stays deterministic. Single nodes
+ * and node pairs use their own step (chosen on the placement benchmark).
  */
-export const SPREAD_QUANTUM_MIB = 2048;
+export const SPREAD_QUANTUM_MIB = 4096;
+/** The step for node pairs (see SPREAD_QUANTUM_MIB). */
+export const PAIR_QUANTUM_MIB = 2048;
 
 /** vCPU:pCPU ratio above which a node counts as overloaded. */
-export const LOAD_GUARD = 2.0;
+export const LOAD_GUARD = 3.0;
 
 function lessThan(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
@@ -116,7 +119,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
     if (needCpus && c < d.vcpus) continue;
     const prop = ideal[0]! <= fl && ideal[1]! <= fh ? 0 : 1;
     // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step.
-    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / SPREAD_QUANTUM_MIB) * 1e6 + mix(salt, code) : mem - fl - fh;
+    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / PAIR_QUANTUM_MIB) * 1e6 + mix(salt, code) : mem - fl - fh;
     const ld = c === 0 ? Infinity : (load[lo]! + load[hi]! + d.vcpus) / c;
     if (bLo >= 0) {
       if (prop !== bProp) {

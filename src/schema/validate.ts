@@ -8,13 +8,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
-import { optionSchema, OPTION_KEYS, FOLDED_KEYS } from '../normalize/catalogue/index.js';
+import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normalize/catalogue/index.js';
 import { validateFn } from './load-validator.js';
 import { errorToDiagnostic, spansFor } from './messages.js';
 import { suggest } from './suggest.js';
 import { pointerSegment } from '../normalize/context.js';
 
 const FILE_START = { start: 0, end: 0 };
+/** The top-level keys the schema knows (its `properties`): every other key is XM0101. */
+const SCHEMA_KEYS: ReadonlySet<string> = new Set(Object.keys((ConfigSchema as { properties: Record<string, unknown> }).properties));
 const KNOWN_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEYS)];
 
 /** Options of {@link validateConfig}. */
@@ -80,26 +82,57 @@ function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: 
   return out;
 }
 
+/**
+ * The config without the keys the schema does not know, and those keys in `for…in` order (the
+ * order Ajv reports them in); the config itself when every key is known or it is not an object.
+ */
+function splitUnknown(config: unknown): { known: unknown; unknown: string[] } {
+  const unknown: string[] = [];
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) return { known: config, unknown };
+  const obj = config as Record<string, unknown>;
+  // One pass: enumerating a dictionary-mode object with 250,000 keys is the expensive part.
+  const known: Record<string, unknown> = {};
+  for (const k in obj) {
+    if (SCHEMA_KEYS.has(k)) known[k] = obj[k];
+    else unknown.push(k);
+  }
+  return { known: unknown.length === 0 ? config : known, unknown };
+}
+
 /** Validate a normalised config against the schema; every finding points at its source span. */
 export function validateConfig(config: unknown, spans: SpanMap, options: ValidateOptions = {}): Diagnostic[] {
   const dialect = options.dialect ?? 'xl';
   const out: Diagnostic[] = [];
   try {
-    if (!validateFn(config)) {
+    // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
+    // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
+    // Ajv reports the missing name first, then the unknown keys, then the rest: so does this.
+    const { known, unknown } = splitUnknown(config);
+    let unknownDone = false;
+    const reportUnknown = (): void => {
+      if (unknownDone) return;
+      unknownDone = true;
+      for (const key of unknown) out.push(unknownKey(key, spans, dialect));
+    };
+    if (!validateFn(known)) {
       for (const e of pruneBranches(validateFn.errors ?? [])) {
+        const rootRequired = e.keyword === 'required' && e.instancePath === '';
+        if (!rootRequired) reportUnknown();
         if (e.keyword === 'additionalProperties' && e.instancePath === '') {
           out.push(unknownKey(String((e.params as { additionalProperty: string }).additionalProperty), spans, dialect));
         } else if (e.keyword === 'additionalProperties') {
           const ptr = `${e.instancePath}/${pointerSegment(String((e.params as { additionalProperty: string }).additionalProperty))}`;
           out.push(makeDiag('XM0102', spansFor(spans, ptr)?.value ?? FILE_START, `unexpected field ${ptr}`));
-        } else if (e.keyword === 'required' && e.instancePath === '') {
+        } else if (rootRequired) {
           const missing = String((e.params as { missingProperty: string }).missingProperty);
           if (dialect === 'xm' && missing === 'name') out.push(makeDiag('XM0106', FILE_START, 'no name: xm used the file name as the domain name (xl refuses this file)', { hint: 'add name = "…"' }));
           else out.push(makeDiag('XM0105', FILE_START, `${missing} is required${missing === 'name' ? ': xl refuses a config without a domain name' : ''}`, { hint: `add ${missing} = "…"` }));
         } else out.push(errorToDiagnostic(e, config, spans));
       }
     }
-    if (config !== null && typeof config === 'object') out.push(...deprecations(config as Record<string, unknown>, spans, dialect));
+    reportUnknown();
+    // Only known keys can be deprecated: the unknown ones are skipped without a schema lookup each.
+    if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {
     out.push(makeDiag('XM0102', FILE_START, `internal error during validation: ${(e as Error).message}`));
   }

@@ -103,7 +103,8 @@ export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
         if (v === null) ok = false;
         else items.push(v);
       }
-      return ok ? { kind: 'list', items, tuple: false, span: expr.span } : null;
+      // An exact-size copy: a pushed-to array keeps 17+ slots, which adds up over a 10 MB file.
+      return ok ? { kind: 'list', items: items.slice(), tuple: false, span: expr.span } : null;
     }
     default:
       return null;
@@ -171,7 +172,8 @@ function evalSequence(expr: Extract<Expr, { kind: 'list' | 'tuple' }>, ctx: Eval
     else items.push(v);
   }
   if (!ok) return null;
-  const list: ListValue = { kind: 'list', items, tuple: expr.kind === 'tuple', span: expr.span };
+  // An exact-size copy: a pushed-to array keeps 17+ slots.
+  const list: ListValue = { kind: 'list', items: items.slice(), tuple: expr.kind === 'tuple', span: expr.span };
   const why = exceeds(sizeOf(list));
   if (why !== null) {
     const code = why === 'list' ? EvalCode.listTooLong : why === 'string' ? EvalCode.stringTooLong : EvalCode.tooDeep;

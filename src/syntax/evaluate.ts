@@ -20,6 +20,11 @@ export interface EvaluateOptions {
   dialect: Dialect;
   /** xm script variables (`--define vmid=3`); a numeric-looking string is a number. Ignored for xl. */
   defines?: Record<string, string | number>;
+  /**
+   * Empty `tree.statements` while evaluating, dropping each statement once it is evaluated: for
+   * callers that need only the settings, so a big file's tree is never alive next to all of them.
+   */
+  consume?: boolean;
 }
 
 /** The settings of a file in source order, and the evaluation findings. */
@@ -65,6 +70,9 @@ export function defineValue(raw: string | number): Value {
   return { kind: 'string', value: raw, span };
 }
 
+/** Placeholder for an evaluated statement of a consumed tree. */
+const RELEASED: Stmt = { kind: 'error', span: { start: 0, end: 0 } };
+
 /** Evaluate a syntax tree into its settings (source order, duplicates included) and diagnostics. */
 export function evaluate(tree: SyntaxTree, options: EvaluateOptions): EvaluateResult {
   const run: Run = {
@@ -85,7 +93,12 @@ export function evaluate(tree: SyntaxTree, options: EvaluateOptions): EvaluateRe
       if (typeof raw === 'string' || typeof raw === 'number') run.env.set(name, { state: 'value', value: defineValue(raw) });
     }
   }
-  for (const stmt of tree.statements) {
+  const statements = tree.statements;
+  if (options.consume) tree.statements = [];
+  for (let i = 0; i < statements.length; i++) {
+    const stmt = statements[i]!;
+    // Consuming: the slot is cleared so the statement's nodes not kept by its setting can go.
+    if (options.consume) statements[i] = RELEASED;
     try {
       statement(stmt, run);
     } catch (err) {

@@ -14,6 +14,7 @@ import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split
 import { xmLexer, tokKindByTypeIdx, COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
 import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser } from '../../grammar/parser.js';
+import { fastAssignment } from './fast-parse.js';
 
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
@@ -107,7 +108,6 @@ export function parseTree(text: string): ParseTreeResult {
     diagnostics.push(diag('XM0031', 'the file contains NUL bytes: it is binary, not a configuration file; not parsed', { start: at, end: at + 1 }));
     return { tree: { text, tokens: stream.finish(), statements }, diagnostics };
   }
-  const parser = getParser();
   while (base < text.length) {
     let end = chooseCut(text, base, CHUNK);
     let tokens: IToken[];
@@ -127,9 +127,8 @@ export function parseTree(text: string): ParseTreeResult {
         diagnostics.push(diag('XM0001', `invalid character ${describeChars(s)}`, span));
       } else diagnostics.push(diag('XM0002', 'unterminated string: the closing quote is missing', span));
     }
-    parser.base = base;
     const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
-    for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, parser, diagnostics), raw });
+    for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, diagnostics), raw });
     const nested = nestBodies(chunkStmts, statements);
     if (nested.size) {
       // A statement inside a skipped block is covered by its header's XM0020.
@@ -152,14 +151,13 @@ function describeChars(s: string): string {
 const tspan = (t: IToken, base: number): Span => ({ start: t.startOffset + base, end: t.startOffset + base + t.image.length });
 
 /** Parse one statement's tokens, or explain why it is an ErrorStmt. */
-function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof getParser>, out: Diagnostic[]): Stmt {
+function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): Stmt {
   const whole: Span = { start: raw.start + base, end: raw.end + base };
-  const error = (): Stmt => ({ kind: 'error', span: whole });
   if (raw.tooDeep) {
     out.push(diag('XM0003', `nesting too deep (more than ${MAX_DEPTH} levels, or more than ${MAX_OPERATORS} operators): not parsed`, tspan(raw.tooDeep, base)));
-    return error();
+    return { kind: 'error', span: whole };
   }
-  if (raw.lexError) return error();
+  if (raw.lexError) return { kind: 'error', span: whole };
   const toks = raw.toks;
   if (raw.unclosed) {
     const { opener, at } = raw.unclosed;
@@ -167,7 +165,7 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
     const related = [{ message: `'${opener.image}' opened here`, span: tspan(opener, base) }];
     if (at) out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before ${describeToken(at)}`, tspan(at, base), { related }));
     else out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before the end of the file`, tspan(opener, base), { related }));
-    return error();
+    return { kind: 'error', span: whole };
   }
   const t0 = toks[0]!;
   const t1 = toks[1];
@@ -175,20 +173,26 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
     const key = t0.image;
     if (!t1) {
       out.push(diag('XM0011', `expected '=' after the key "${key}"`, tspan(t0, base)));
-      return error();
+      return { kind: 'error', span: whole };
     }
     if (t1.tokenType === T.Plus && toks[2]?.tokenType === T.Equals && toks[2].startOffset > t1.startOffset + 1) {
       out.push(diag('XM0015', "'+=' must be written without a space", { start: t1.startOffset + base, end: toks[2].startOffset + base + 1 }));
-      return error();
+      return { kind: 'error', span: whole };
     }
     const vt = t1.tokenType;
     const valueLike = vt === T.NumberLit || vt === T.StringLit || vt === T.Identifier || vt === T.Colon || T.Keyword.categoryMatchesMap![t1.tokenTypeIdx];
     const hasAssign = toks.some((t) => t.tokenType === T.Equals || t.tokenType === T.AugAssign || t.tokenType === T.PlusEquals);
     if ((valueLike && vt !== T.Not && vt !== T.In && vt !== T.Is && vt !== T.And && vt !== T.Or && vt !== T.If) || (vt === T.LBracket && !hasAssign)) {
       out.push(diag('XM0011', `expected '=' after the key "${key}" but found ${describeToken(t1)}`, tspan(t1, base)));
-      return error();
+      return { kind: 'error', span: whole };
     }
   }
+  // Plain assignments (nearly every statement) take the hand-written path; it builds the same tree.
+  const fast = fastAssignment(toks, base);
+  if (fast) return fast;
+  // The grammar is built on first use: files of plain assignments never pay for it.
+  const parser = getParser();
+  parser.base = base;
   parser.input = toks;
   parser.targetErrors = [];
   let stmt: Stmt | undefined;
@@ -199,7 +203,7 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
   } catch (e) {
     if (e instanceof RangeError) {
       out.push(diag('XM0003', 'nesting too deep: not parsed', whole));
-      return error();
+      return { kind: 'error', span: whole };
     }
     throw e;
   }
@@ -215,14 +219,14 @@ function parseStatement(raw: RawStmt, base: number, parser: ReturnType<typeof ge
     else if (isAssign && !isEof && e.message.startsWith('unexpected ') && (tok.tokenType === T.Identifier || tok.tokenType === T.NumberLit || tok.tokenType === T.StringLit || T.Keyword.categoryMatchesMap![tok.tokenTypeIdx]))
       out.push(diag('XM0014', `unexpected ${describeToken(tok)} after the value of "${t0.image}": put a newline or ';' between statements`, span));
     else out.push(diag('XM0010', e.message, span));
-    return error();
+    return { kind: 'error', span: whole };
   }
   if (parser.targetErrors.length) {
     const te = parser.targetErrors[0]!;
     out.push(diag('XM0016', te.message, te.span));
-    return error();
+    return { kind: 'error', span: whole };
   }
-  if (!stmt) return error();
+  if (!stmt) return { kind: 'error', span: whole };
   if (stmt.kind === 'unsupported') {
     const k = stmt.keyword;
     if (k === 'expression') {

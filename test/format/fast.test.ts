@@ -28,7 +28,9 @@ describe('fast reader', () => {
   it('prints tokens exactly as the tree printer prints the real parser\'s tree', () => {
     for (const t of texts.filter((x) => fastLex(x) !== null)) {
       for (const quote of ['keep', 'double', 'single'] as const) {
-        expect(printTokens(t, fastLex(t)!, resolveLayout({ quote }))).toBe(printTree(parse(t).tree, { quote }));
+        const expected = printTree(parse(t).tree, { quote });
+        expect(printTokens(t, fastLex(t)!, resolveLayout({ quote }))).toBe(expected);
+        expect(printTokens(t, fastLex(t, { blanks: false })!, resolveLayout({ quote }))).toBe(expected);
       }
     }
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver';
 import {
   analyze,
+  capDiagnostics,
   codeActions,
+  droppedNote,
   completeAt,
   completionContext,
   documentSymbols,
@@ -35,6 +37,19 @@ describe('diagnostics', () => {
     const dup = toLspDiagnostics(r.diagnostics, r.lineIndex, URI).find((d) => d.code === 'XM0201')!;
     expect(dup.relatedInformation?.[0]?.location.uri).toBe(URI);
     expect(at(dup.relatedInformation![0]!.location.range.start)).toBe('0:0');
+  });
+  it('caps the published findings, errors first, and counts the rest', () => {
+    const text = Array.from({ length: 30 }, () => 'name = "a"').join('\n') + '\nmemory = [1,\n';
+    const r = analyze(text, { dialect: 'xl' });
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    expect(r.diagnostics.length).toBeGreaterThan(20);
+    const { kept, dropped } = capDiagnostics(r.diagnostics, 10);
+    expect(kept).toHaveLength(10);
+    expect(dropped).toBe(r.diagnostics.length - 10);
+    expect(kept.filter((d) => d.severity === 'error')).toHaveLength(Math.min(errors, 10));
+    expect(kept.map((d) => d.span.start)).toEqual([...kept.map((d) => d.span.start)].sort((a, b) => a - b));
+    expect(droppedNote(dropped, 10).message).toContain(String(dropped));
+    expect(capDiagnostics(r.diagnostics, 1000).dropped).toBe(0);
   });
   it('columns count UTF-16 units', () => {
     const text = 'name = "é😀"; memroy = 1\n';

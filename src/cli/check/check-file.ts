@@ -54,7 +54,8 @@ export async function checkFile(target: Target, settings: FileCheckSettings): Pr
  */
 export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null): FileOutcome {
   try {
-    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines });
+    // Only diagnostics (and config, spans for placement) are used: the statements can go early.
+    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
     return { kind: 'checked', file: { path, dialect: result.dialect, text, diagnostics: sortDiagnostics(diagnostics) } };

@@ -3,7 +3,7 @@
  * (XM0040), not UTF-8 (XM0041). Binary files (NUL bytes) are the parser's XM0031. Unreadable files
  * are a fatal problem for the caller (exit 2).
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './utf8.js';
 import { errorText, quote } from './discover.js';
@@ -18,37 +18,58 @@ export type ReadResult =
   | { kind: 'skipped'; text: string; diagnostics: Diagnostic[] }
   | { kind: 'fatal'; message: string };
 
-/** Read and decode a file, enforcing the size limit. */
+/**
+ * Read and decode a file, enforcing the size limit. The reads are synchronous on purpose: a check
+ * run reads thousands of small files one after the other, and four awaited fs/promises calls per
+ * file left the thread idle for most of the run (2.7 s of 5.7 s on the 2,000-file corpus).
+ */
 export async function readInput(abs: string, displayPath: string, maxSize: number): Promise<ReadResult> {
-  let fh;
+  return readInputSync(abs, displayPath, maxSize);
+}
+
+/** {@link readInput} without the promise (one open, fstat, read(s) and close). */
+export function readInputSync(abs: string, displayPath: string, maxSize: number): ReadResult {
+  let fd: number | undefined;
   try {
-    fh = await open(abs, 'r');
-    const st = await fh.stat();
+    fd = openSync(abs, 'r');
+    const st = fstatSync(fd);
     if (st.isDirectory()) return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: is a directory` };
     if (st.size > maxSize) return tooLarge(st.size, maxSize);
     // Read at most one byte past the limit: a file that grows while we read still cannot blow memory.
-    const bytes = await readUpTo(fh, maxSize + 1);
+    const bytes = readUpTo(fd, maxSize + 1, st.size);
     if (bytes.length > maxSize) return tooLarge(bytes.length, maxSize);
     return fromBytes(bytes);
   } catch (e) {
     return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
   } finally {
-    await fh?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Nothing useful to do: the bytes are read.
+      }
+    }
   }
 }
 
-async function readUpTo(fh: import('node:fs/promises').FileHandle, limit: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+/** Read until end of file or `limit` bytes; `sizeHint` (from fstat; 0 for pipes, /proc) sizes the first read. */
+function readUpTo(fd: number, limit: number, sizeHint: number): Uint8Array {
+  // One byte more than the size, so a regular file is read whole by the first call.
+  const first = Math.min(limit, sizeHint > 0 ? sizeHint + 1 : 1 << 16);
+  let buf = Buffer.allocUnsafe(first);
   let total = 0;
   for (;;) {
-    const buf = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
-    if (buf.length === 0) break;
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(buf.subarray(0, bytesRead));
-    total += bytesRead;
+    if (total === buf.length) {
+      if (total >= limit) break;
+      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(total * 2, 1 << 16)));
+      buf.copy(grown, 0, 0, total);
+      buf = grown;
+    }
+    const n = readSync(fd, buf, total, buf.length - total, null);
+    if (n === 0) break;
+    total += n;
   }
-  return Buffer.concat(chunks, total);
+  return buf.subarray(0, total);
 }
 
 function tooLarge(size: number, maxSize: number): ReadResult {

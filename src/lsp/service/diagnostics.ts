@@ -37,3 +37,27 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], index: Line
     return out;
   });
 }
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * At most `max` diagnostics, errors first, then warnings, then infos (each group in file order),
+ * and how many were left out. Editors slow down on thousands of markers (and a publication of
+ * 3,000 findings is over a megabyte of JSON); `xmcfg check` still lists them all.
+ */
+export function capDiagnostics(diagnostics: readonly Diagnostic[], max: number): { kept: Diagnostic[]; dropped: number } {
+  if (diagnostics.length <= max) return { kept: [...diagnostics], dropped: 0 };
+  const ranked = [...diagnostics].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.span.start - b.span.start);
+  const kept = ranked.slice(0, Math.max(0, max)).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { kept, dropped: diagnostics.length - kept.length };
+}
+
+/** The note published in place of the findings left out by capDiagnostics. */
+export function droppedNote(dropped: number, max: number): LspDiagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 3,
+    source: 'xmcfg',
+    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check on the file for all of them`,
+  };
+}

@@ -4,7 +4,7 @@
  * these to JSON-RPC, and tests call them directly.
  */
 export { analyze, assignmentAt, keyAt, type ServiceSettings } from './analysis.js';
-export { toLspDiagnostics, type DiagnosticData } from './diagnostics.js';
+export { toLspDiagnostics, capDiagnostics, droppedNote, type DiagnosticData } from './diagnostics.js';
 export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
 export { documentSymbols } from './symbols.js';
