@@ -38,6 +38,32 @@ export function fastLex(text: string, options: FastLexOptions = {}): TokenStream
   }
 }
 
+/**
+ * True when `out` is in the plain subset and holds the same significant tokens and comments as
+ * the already lexed `source` (see sameSignificant in ./fast-print.ts for what counts): `out` is
+ * lexed and compared in one pass, without building its token stream.
+ */
+export function fastVerify(out: string, source: string, sourceTokens: TokenStream): boolean {
+  try {
+    const r = new Reader(out, false, false, { text: source, tokens: sourceTokens, i: 0, pendingComma: -1 });
+    r.read();
+    return r.verified();
+  } catch (e) {
+    if (e instanceof Bail) return false;
+    throw e;
+  }
+}
+
+/** The stream a verifying Reader compares against, and where it is. */
+interface Against {
+  text: string;
+  tokens: TokenStream;
+  /** Next source token to look at. */
+  i: number;
+  /** Start of a comma of `out` not compared yet (-1: none): a trailing comma is dropped when `]` follows. */
+  pendingComma: number;
+}
+
 class Reader {
   private pos = 0;
   private count = 0;
@@ -51,8 +77,9 @@ class Reader {
     private readonly text: string,
     private readonly blanks: boolean,
     private readonly newlines: boolean,
+    private readonly against: Against | null = null,
   ) {
-    const cap = Math.max(16, text.length >> (blanks ? 2 : 3));
+    const cap = against ? 0 : Math.max(16, text.length >> (blanks ? 2 : 3));
     this.kinds = new Uint8Array(cap);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
@@ -97,6 +124,7 @@ class Reader {
     if (kind <= Tok.Newline || kind === Tok.Semicolon) {
       if (kind === Tok.Newline ? !this.newlines : !this.blanks) return;
     }
+    if (this.against) return this.compare(kind, start, end);
     if (this.count === this.kinds.length) {
       const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
         const b = make(a.length * 2);
@@ -111,6 +139,51 @@ class Reader {
     this.starts[this.count] = start;
     this.ends[this.count] = end;
     this.count++;
+  }
+
+  /** Verifying: this token of `out` must match the source's next significant token. */
+  private compare(kind: Tok, start: number, end: number): void {
+    const a = this.against!;
+    if (kind === Tok.Comma) {
+      if (a.pendingComma >= 0) this.matchNext(Tok.Comma, a.pendingComma, a.pendingComma + 1);
+      a.pendingComma = start;
+      return;
+    }
+    if (a.pendingComma >= 0) {
+      if (kind !== Tok.RBracket) this.matchNext(Tok.Comma, a.pendingComma, a.pendingComma + 1);
+      a.pendingComma = -1;
+    }
+    this.matchNext(kind, start, end);
+  }
+
+  private matchNext(kind: Tok, start: number, end: number): void {
+    const a = this.against!;
+    const t = a.tokens;
+    const i = nextSignificant(t, a.i);
+    if (i >= t.count || t.kinds[i] !== kind) bail();
+    a.i = i + 1;
+    let sa = t.starts[i]!;
+    let ea = t.ends[i]!;
+    let sb = start;
+    let eb = end;
+    const src = a.text;
+    const out = this.text;
+    if (kind === Tok.String) {
+      // Bodies only: the printer may swap the quotes of strings without quotes or escapes.
+      sa++, ea--, sb++, eb--;
+    } else if (kind === Tok.Comment) {
+      while (ea > sa && (src.charCodeAt(ea - 1) === 32 || src.charCodeAt(ea - 1) === 9)) ea--;
+      while (eb > sb && (out.charCodeAt(eb - 1) === 32 || out.charCodeAt(eb - 1) === 9)) eb--;
+    }
+    if (ea - sa !== eb - sb) bail();
+    for (let x = 0; x < ea - sa; x++) if (src.charCodeAt(sa + x) !== out.charCodeAt(sb + x)) bail();
+  }
+
+  /** Verifying, after read(): the source has no significant token left. */
+  verified(): boolean {
+    const a = this.against!;
+    if (a.pendingComma >= 0) return false;
+    return nextSignificant(a.tokens, a.i) >= a.tokens.count;
   }
 
   private blank(): void {
@@ -241,6 +314,21 @@ class Reader {
     this.pos = p;
     this.push(Tok.String, s, ++this.pos);
   }
+}
+
+/** The next token from i that carries meaning: not trivia, not `;`, not a comma right before `]`. */
+export function nextSignificant(t: TokenStream, i: number): number {
+  for (; i < t.count; i++) {
+    const k = t.kinds[i];
+    if (k === Tok.Whitespace || k === Tok.Newline || k === Tok.Semicolon) continue;
+    if (k === Tok.Comma) {
+      let n = i + 1;
+      while (n < t.count && (t.kinds[n] === Tok.Whitespace || t.kinds[n] === Tok.Newline || t.kinds[n] === Tok.Comment)) n++;
+      if (n < t.count && t.kinds[n] === Tok.RBracket) continue;
+    }
+    return i;
+  }
+  return i;
 }
 
 /** A character that is not printable ASCII nor TAB (ends a comment at its newline). */

@@ -8,6 +8,7 @@
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 import type { ResolvedLayout } from './options.js';
+import { nextSignificant } from './fast-lex.js';
 
 /** Print a plain-subset token stream in the canonical layout. */
 export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string {
@@ -315,19 +316,4 @@ export function sameSignificant(a: string, ta: TokenStream, b: string, tb: Token
     i++;
     j++;
   }
-}
-
-/** The next token from i that carries meaning: not trivia, not `;`, not a comma right before `]`. */
-function nextSignificant(t: TokenStream, i: number): number {
-  for (; i < t.count; i++) {
-    const k = t.kinds[i];
-    if (k === Tok.Whitespace || k === Tok.Newline || k === Tok.Semicolon) continue;
-    if (k === Tok.Comma) {
-      let n = i + 1;
-      while (n < t.count && (t.kinds[n] === Tok.Whitespace || t.kinds[n] === Tok.Newline || t.kinds[n] === Tok.Comment)) n++;
-      if (n < t.count && t.kinds[n] === Tok.RBracket) continue;
-    }
-    return i;
-  }
-  return i;
 }

@@ -5,8 +5,8 @@
  * tokens and comments.
  */
 import type { Dialect } from '../syntax/value.js';
-import { fastLex } from './fast-lex.js';
-import { printTokens, sameSignificant } from './fast-print.js';
+import { fastLex, fastVerify } from './fast-lex.js';
+import { printTokens } from './fast-print.js';
 import { resolveLayout } from './options.js';
 import type { FormatOptions, FormatResult } from './format.js';
 
@@ -17,8 +17,7 @@ export function formatFast(text: string, options: FormatOptions): FormatResult |
   const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
   const out = printTokens(text, tokens, resolveLayout(options));
   if (out === text) return { text, changed: false, dialect, diagnostics: [] };
-  const back = fastLex(out, { blanks: false, newlines: false });
-  if (!back || !sameSignificant(text, tokens, out, back)) return null;
+  if (!fastVerify(out, text, tokens)) return null;
   return { text: out, changed: true, dialect, diagnostics: [] };
 }
 

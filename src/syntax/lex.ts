@@ -60,7 +60,7 @@ const isWordPart = (c: number): boolean => isWordStart(c) || (c >= 48 && c <= 57
 
 function token(tokenType: TokenType, image: string, start: number): IToken {
   // The fields Chevrotain's lexer sets with positionTracking 'onlyOffset', in its order.
-  return { image, startOffset: start, endOffset: start + image.length - 1, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
+  return { image, startOffset: start, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
 }
 
 /** The length of the operator at `i` (2 or 3 characters) and its type, or 0 when it is a single character. */
