@@ -289,12 +289,21 @@ export const tokKindByTypeIdx: Uint8Array = (() => {
   return a;
 })();
 
-/** The one lexer of the process (building it costs a few ms; reuse it). */
-export const xmLexer = new Lexer(allTokens, {
-  ensureOptimizations: true,
-  positionTracking: 'onlyOffset',
-  skipValidations: !process.env['XMCFG_VALIDATE_GRAMMAR'],
-});
+let lexer: Lexer | undefined;
+/**
+ * The one Chevrotain lexer of the process, built on first use: parsing uses the hand-written
+ * src/syntax/lex.ts (same tokens, tested against this one), so start-up does not pay for building it.
+ */
+export const xmLexer: Pick<Lexer, 'tokenize'> = {
+  tokenize(text, initialMode) {
+    lexer ??= new Lexer(allTokens, {
+      ensureOptimizations: true,
+      positionTracking: 'onlyOffset',
+      skipValidations: !process.env['XMCFG_VALIDATE_GRAMMAR'],
+    });
+    return lexer.tokenize(text, initialMode);
+  },
+};
 
 /** Whether a String token's text has its closing quote(s) (the lexer also returns unterminated strings). */
 export function stringTerminated(image: string): boolean {

@@ -39,13 +39,14 @@ export function fastLex(text: string, options: FastLexOptions = {}): TokenStream
 }
 
 /**
- * True when `out` is in the plain subset and holds the same significant tokens and comments as
- * the already lexed `source` (see sameSignificant in ./fast-print.ts for what counts): `out` is
- * lexed and compared in one pass, without building its token stream.
+ * True when `out` is in the plain subset and holds the same tokens as the already lexed `source`:
+ * the same keys, `=`, brackets, numbers, string bodies (quotes may differ) and comments (trailing
+ * blanks aside), in the same order; blanks, newlines, `;` and commas aside (the grammar, checked
+ * while lexing, fixes the commas). `out` is lexed and compared in one pass.
  */
 export function fastVerify(out: string, source: string, sourceTokens: TokenStream): boolean {
   try {
-    const r = new Reader(out, false, false, { text: source, tokens: sourceTokens, i: 0, pendingComma: -1 });
+    const r = new Reader(out, false, false, { text: source, tokens: sourceTokens, i: 0 });
     r.read();
     return r.verified();
   } catch (e) {
@@ -60,8 +61,6 @@ interface Against {
   tokens: TokenStream;
   /** Next source token to look at. */
   i: number;
-  /** Start of a comma of `out` not compared yet (-1: none): a trailing comma is dropped when `]` follows. */
-  pendingComma: number;
 }
 
 class Reader {
@@ -141,25 +140,19 @@ class Reader {
     this.count++;
   }
 
-  /** Verifying: this token of `out` must match the source's next significant token. */
+  /**
+   * Verifying: this token of `out` must match the source's next meaningful token. Commas are not
+   * compared: the subset's grammar (checked while lexing) puts exactly one between list items, so
+   * the items alone fix the structure, and a trailing comma means nothing.
+   */
   private compare(kind: Tok, start: number, end: number): void {
-    const a = this.against!;
-    if (kind === Tok.Comma) {
-      if (a.pendingComma >= 0) this.matchNext(Tok.Comma, a.pendingComma, a.pendingComma + 1);
-      a.pendingComma = start;
-      return;
-    }
-    if (a.pendingComma >= 0) {
-      if (kind !== Tok.RBracket) this.matchNext(Tok.Comma, a.pendingComma, a.pendingComma + 1);
-      a.pendingComma = -1;
-    }
-    this.matchNext(kind, start, end);
+    if (kind !== Tok.Comma) this.matchNext(kind, start, end);
   }
 
   private matchNext(kind: Tok, start: number, end: number): void {
     const a = this.against!;
     const t = a.tokens;
-    const i = nextSignificant(t, a.i);
+    const i = nextMeaningful(t, a.i);
     if (i >= t.count || t.kinds[i] !== kind) bail();
     a.i = i + 1;
     let sa = t.starts[i]!;
@@ -182,8 +175,7 @@ class Reader {
   /** Verifying, after read(): the source has no significant token left. */
   verified(): boolean {
     const a = this.against!;
-    if (a.pendingComma >= 0) return false;
-    return nextSignificant(a.tokens, a.i) >= a.tokens.count;
+    return nextMeaningful(a.tokens, a.i) >= a.tokens.count;
   }
 
   private blank(): void {
@@ -316,17 +308,11 @@ class Reader {
   }
 }
 
-/** The next token from i that carries meaning: not trivia, not `;`, not a comma right before `]`. */
-export function nextSignificant(t: TokenStream, i: number): number {
+/** The next token from i that verification compares: not trivia, not `;`, not a comma. */
+function nextMeaningful(t: TokenStream, i: number): number {
   for (; i < t.count; i++) {
     const k = t.kinds[i];
-    if (k === Tok.Whitespace || k === Tok.Newline || k === Tok.Semicolon) continue;
-    if (k === Tok.Comma) {
-      let n = i + 1;
-      while (n < t.count && (t.kinds[n] === Tok.Whitespace || t.kinds[n] === Tok.Newline || t.kinds[n] === Tok.Comment)) n++;
-      if (n < t.count && t.kinds[n] === Tok.RBracket) continue;
-    }
-    return i;
+    if (!(k === Tok.Whitespace || k === Tok.Newline || k === Tok.Semicolon || k === Tok.Comma)) return i;
   }
   return i;
 }

@@ -3,12 +3,11 @@
  * (./fast-lex.ts) into a byte buffer: the same rules as ./printer.ts and ./print-expr.ts (tests
  * check that both give the same text on the corpus and on generated files), without building
  * statement objects or one string per line, so `fmt` keeps up on 10 MB files. The subset is ASCII,
- * so a character is a byte and offsets need no conversion. Also the check that proves a fast
- * rewrite harmless: the same significant tokens and comments, in the same order.
+ * so a character is a byte and offsets need no conversion. (./fast-lex.ts fastVerify proves a fast
+ * rewrite harmless.)
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 import type { ResolvedLayout } from './options.js';
-import { nextSignificant } from './fast-lex.js';
 
 /** Print a plain-subset token stream in the canonical layout. */
 export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string {
@@ -283,37 +282,5 @@ class Printer {
     this.putIndent();
     this.byte(93);
     return i + 1;
-  }
-}
-
-/**
- * True when two plain-subset texts hold the same statements and comments: the same significant
- * tokens with the same text (a trailing comma before `]` and, when quotes may change, the quote
- * characters of simple strings aside) and the same comment texts.
- */
-export function sameSignificant(a: string, ta: TokenStream, b: string, tb: TokenStream): boolean {
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    i = nextSignificant(ta, i);
-    j = nextSignificant(tb, j);
-    if (i >= ta.count || j >= tb.count) return i >= ta.count && j >= tb.count;
-    const k = ta.kinds[i];
-    if (k !== tb.kinds[j]) return false;
-    let sa = ta.starts[i]!;
-    let ea = ta.ends[i]!;
-    let sb = tb.starts[j]!;
-    let eb = tb.ends[j]!;
-    if (k === Tok.String) {
-      // Compare bodies: the printer may only swap the quotes of strings without quotes or escapes.
-      sa++, ea--, sb++, eb--;
-    } else if (k === Tok.Comment) {
-      while (ea > sa && (a.charCodeAt(ea - 1) === 32 || a.charCodeAt(ea - 1) === 9)) ea--;
-      while (eb > sb && (b.charCodeAt(eb - 1) === 32 || b.charCodeAt(eb - 1) === 9)) eb--;
-    }
-    if (ea - sa !== eb - sb) return false;
-    for (let x = 0; x < ea - sa; x++) if (a.charCodeAt(sa + x) !== b.charCodeAt(sb + x)) return false;
-    i++;
-    j++;
   }
 }

@@ -25,28 +25,27 @@ export function parseVif(spec: string): SpecParse<VifSpec> {
       continue;
     }
     const { key, value, valueStart: vs, valueEnd: ve } = kv;
-    const field = (name: string) => (r.fields[name] = [vs, ve]);
     if (key === 'mac') {
-      field('mac');
+      r.fields['mac'] = [vs, ve];
       if (MAC.test(value)) r.value.mac = value;
       else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${value}" (six hex pairs, e.g. 00:16:3e:12:34:56)` });
     } else if (key === 'rate') {
-      field('rate');
+      r.fields['rate'] = [vs, ve];
       if (RATE.test(value)) r.value.rate = value;
       else r.problems.push({ start: vs, end: ve, message: `invalid rate "${value}" (N[GMK](B|b)/s[@interval], e.g. 10Mb/s@20ms)` });
     } else if (key === 'mtu' || key === 'devid') {
-      field(key);
+      r.fields[key] = [vs, ve];
       const n = decimal(value);
       if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"` });
       else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535` });
       else r.value[key] = n;
     } else if (key === 'trusted' || key === 'untrusted') {
-      field('trusted');
+      r.fields['trusted'] = [vs, ve];
       const b = specBool(value);
       if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
       else r.value.trusted = key === 'trusted' ? b : !b;
     } else if (STRING_KEYS.has(key)) {
-      field(key);
+      r.fields[key] = [vs, ve];
       (r.value as Record<string, unknown>)[key] = value;
     } else {
       (r.value.other ??= {})[key] = value;

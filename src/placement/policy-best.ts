@@ -206,6 +206,44 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Arra
   return set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus)) ? set : null;
 }
 
+/**
+ * The smallest ball around `seed` (nodes within some distance of it) whose k freest members, the
+ * seed included, hold the guest's memory (and, for auto guests, whose k largest CPU counts cover its
+ * vCPUs): its members in free-memory order, or null when even the whole host does not. Growing inside
+ * this ball keeps a set from reaching for far nodes when near ones suffice.
+ */
+function nearestBall(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], needCpus: boolean): number[] | null {
+  const n = cap.ids.length;
+  const row = seed * n;
+  let j = 0;
+  while (j < near.length) {
+    const r = cap.dist[row + near[j]!]!;
+    while (j < near.length && cap.dist[row + near[j]!] === r) j++;
+    // Members within distance r, freest first (the seed always counts): do its k freest suffice?
+    let m = cap.free[seed]!;
+    let taken = 1;
+    for (let i = 0; i < order.length && taken < k; i++) {
+      const p = order[i]!;
+      if (p === seed || cap.dist[row + p]! > r) continue;
+      m += cap.free[p]!;
+      taken++;
+    }
+    if (m < d.memMiB) continue;
+    if (needCpus) {
+      const cs: number[] = [];
+      for (const p of order) if (p !== seed && cap.dist[row + p]! <= r) cs.push(cap.cpus[p]!);
+      cs.sort((a, b) => b - a);
+      let c = cap.cpus[seed]!;
+      for (let i = 0; i < k - 1 && i < cs.length; i++) c += cs[i]!;
+      if (c < d.vcpus) continue;
+    }
+    const out: number[] = [];
+    for (const p of order) if (p === seed || cap.dist[row + p]! <= r) out.push(p);
+    return out;
+  }
+  return null;
+}
+
 function pairDistance(set: readonly number[], cap: Capacity): number {
   const n = cap.ids.length;
   let s = 0;
@@ -231,7 +269,11 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
   const tier = new Int32Array(cap.ids.length);
   for (const seed of seeds) {
     if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, marked, seed) < d.memMiB) continue;
-    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus, marked, tier);
+    // Grow inside the nearest ball that can hold the guest, so the set never reaches for far
+    // nodes when near ones suffice (growing against the whole host's freest nodes used to).
+    const ball = nearestBall(seed, k, d, cap, near[seed]!, order, needCpus);
+    if (!ball) continue;
+    const set = grow(seed, k, d, cap, near[seed]!, ball, untilFits, needCpus, marked, tier);
     if (!set) continue;
     let m = 0;
     let c = 0;

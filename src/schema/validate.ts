@@ -109,15 +109,13 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
     // Ajv reports the missing name first, then the unknown keys, then the rest: so does this.
     const { known, unknown } = splitUnknown(config);
     let unknownDone = false;
-    const reportUnknown = (): void => {
-      if (unknownDone) return;
-      unknownDone = true;
-      for (const key of unknown) out.push(unknownKey(key, spans, dialect));
-    };
     if (!validateFn(known)) {
       for (const e of pruneBranches(validateFn.errors ?? [])) {
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
-        if (!rootRequired) reportUnknown();
+        if (!rootRequired && !unknownDone) {
+          unknownDone = true;
+          for (const key of unknown) out.push(unknownKey(key, spans, dialect));
+        }
         if (e.keyword === 'additionalProperties' && e.instancePath === '') {
           out.push(unknownKey(String((e.params as { additionalProperty: string }).additionalProperty), spans, dialect));
         } else if (e.keyword === 'additionalProperties') {
@@ -130,7 +128,7 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
         } else out.push(errorToDiagnostic(e, config, spans));
       }
     }
-    reportUnknown();
+    if (!unknownDone) for (const key of unknown) out.push(unknownKey(key, spans, dialect));
     // Only known keys can be deprecated: the unknown ones are skipped without a schema lookup each.
     if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {

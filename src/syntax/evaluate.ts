@@ -190,41 +190,42 @@ function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' 
 /** Every name read as a value, and every `+=` target, anywhere in the statements (blocks included). */
 function usedNames(statements: Stmt[]): Set<string> {
   const used = new Set<string>();
-  const stack: Expr[] = [];
-  const visit = (list: Stmt[]): void => {
-    for (const s of list) {
-      if (s.kind === 'unsupported') visit(s.body);
-      if (s.kind !== 'assign') continue;
-      if (s.op === '+=') used.add(s.key.name);
-      stack.push(s.value);
-      // Iterative walk: long operator chains must not recurse.
-      while (stack.length > 0) {
-        const e = stack.pop()!;
-        switch (e.kind) {
-          case 'name':
-            used.add(e.name);
-            break;
-          case 'list':
-          case 'tuple':
-            for (const i of e.items) stack.push(i);
-            break;
-          case 'paren':
-            stack.push(e.inner);
-            break;
-          case 'unary':
-            stack.push(e.operand);
-            break;
-          case 'binary':
-            stack.push(e.left, e.right);
-            break;
-          default:
-            break;
-        }
+  visitNames(statements, used, []);
+  return used;
+}
+
+/** The walk of {@link usedNames} (a function, not a closure: closures cost a `__name` call each in the bundle). */
+function visitNames(list: Stmt[], used: Set<string>, stack: Expr[]): void {
+  for (const s of list) {
+    if (s.kind === 'unsupported') visitNames(s.body, used, stack);
+    if (s.kind !== 'assign') continue;
+    if (s.op === '+=') used.add(s.key.name);
+    stack.push(s.value);
+    // Iterative walk: long operator chains must not recurse.
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      switch (e.kind) {
+        case 'name':
+          used.add(e.name);
+          break;
+        case 'list':
+        case 'tuple':
+          for (const i of e.items) stack.push(i);
+          break;
+        case 'paren':
+          stack.push(e.inner);
+          break;
+        case 'unary':
+          stack.push(e.operand);
+          break;
+        case 'binary':
+          stack.push(e.left, e.right);
+          break;
+        default:
+          break;
       }
     }
-  };
-  visit(statements);
-  return used;
+  }
 }
 
 /** Python `x += y`: x must be bound already. */

@@ -162,60 +162,71 @@ class Fail {
   constructor(readonly err: XluError) {}
 }
 
+/** libxlu's grammar over the token stream (a class, not closures: each closure costs a `__name` call per file in the bundle). */
+class XluReader {
+  tok: XTok;
+  constructor(private readonly lx: XluLexer) {
+    this.tok = lx.next();
+  }
+  // Read through a method: advancing `tok` defeats TS narrowing otherwise.
+  cur(): TT {
+    return this.tok.t;
+  }
+  advance(): void {
+    this.tok = this.lx.next();
+  }
+  fail(expecting: string[]): never {
+    if (this.lx.error) throw new Fail(this.lx.error);
+    const tok = this.tok;
+    const msg = `syntax error, unexpected ${NAMES[tok.t]}${expecting.length ? ', expecting ' + expecting.join(' or ') : ''}`;
+    throw new Fail({ offset: tok.start, length: tok.end - tok.start, message: msg, kind: 'syntax' });
+  }
+  nlok(): void {
+    while (this.cur() === 'NEWLINE') this.advance();
+  }
+  value(depth: number): void {
+    if (this.cur() === 'STRING' || this.cur() === 'NUMBER') return this.advance();
+    if (this.cur() !== '[') return this.fail(['STRING', 'NUMBER', "'['"]);
+    this.advance();
+    this.nlok();
+    if (this.cur() === ']') return this.advance();
+    this.value(depth + 1);
+    this.nlok();
+    for (;;) {
+      if (this.cur() === ']') return this.advance();
+      if (this.cur() !== ',') return this.fail(["','", "']'"]);
+      this.advance();
+      this.nlok();
+      if (this.cur() === ']') return this.advance();
+      this.value(depth + 1);
+      this.nlok();
+    }
+  }
+}
+
 /** Run libxlu's reader over `text`; null = accepted. */
 export function libxluCheck(text: string): XluError | null {
   const lx = new XluLexer(text);
-  let tok = lx.next();
-  // Read through a function: the closures below advance `tok`, which defeats TS narrowing.
-  const cur = (): TT => tok.t;
-  const advance = () => {
-    tok = lx.next();
-  };
-  const fail = (expecting: string[]): never => {
-    if (lx.error) throw new Fail(lx.error);
-    const msg = `syntax error, unexpected ${NAMES[tok.t]}${expecting.length ? ', expecting ' + expecting.join(' or ') : ''}`;
-    throw new Fail({ offset: tok.start, length: tok.end - tok.start, message: msg, kind: 'syntax' });
-  };
-  const nlok = () => {
-    while (cur() === 'NEWLINE') advance();
-  };
-  const value = (depth: number): void => {
-    if (cur() === 'STRING' || cur() === 'NUMBER') return advance();
-    if (cur() !== '[') return fail(['STRING', 'NUMBER', "'['"]);
-    advance();
-    nlok();
-    if (cur() === ']') return advance();
-    value(depth + 1);
-    nlok();
-    for (;;) {
-      if (cur() === ']') return advance();
-      if (cur() !== ',') return fail(["','", "']'"]);
-      advance();
-      nlok();
-      if (cur() === ']') return advance();
-      value(depth + 1);
-      nlok();
-    }
-  };
   try {
+    const r = new XluReader(lx);
     // Iterative over statements; lists recurse (depth bounded by the caller's pre-scan in practice,
     // and guarded here).
     for (;;) {
       if (lx.error) throw new Fail(lx.error);
-      if (cur() === '$end') return null;
-      if (cur() === 'NEWLINE' || cur() === ';') {
-        advance();
+      if (r.cur() === '$end') return null;
+      if (r.cur() === 'NEWLINE' || r.cur() === ';') {
+        r.advance();
         continue;
       }
-      if (cur() !== 'IDENT') fail(['$end']);
-      advance();
-      if (cur() !== '=' && cur() !== 'OP_ADD') fail(['+=', "'='"]);
-      advance();
-      value(0);
+      if (r.cur() !== 'IDENT') r.fail(['$end']);
+      r.advance();
+      if (r.cur() !== '=' && r.cur() !== 'OP_ADD') r.fail(['+=', "'='"]);
+      r.advance();
+      r.value(0);
       if (lx.error) throw new Fail(lx.error);
-      if (cur() === '$end') return null;
-      if (cur() !== 'NEWLINE' && cur() !== ';') fail(['NEWLINE', "';'"]);
-      advance();
+      if (r.cur() === '$end') return null;
+      if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['NEWLINE', "';'"]);
+      r.advance();
     }
   } catch (e) {
     if (e instanceof Fail) return e.err;

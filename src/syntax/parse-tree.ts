@@ -11,10 +11,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt } from './tree.js';
 import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split.js';
-import { xmLexer, tokKindByTypeIdx, COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
+import { tokKindByTypeIdx, COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
 import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser } from '../../grammar/parser.js';
 import { fastAssignment } from './fast-parse.js';
+import { lexTokens } from './lex.js';
 
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
@@ -114,7 +115,7 @@ export function parseTree(text: string): ParseTreeResult {
     let split: ReturnType<typeof splitStatements>;
     for (;;) {
       const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
-      tokens = xmLexer.tokenize(chunk).tokens;
+      tokens = lexTokens(chunk);
       split = splitStatements(tokens);
       if (end >= text.length || !split.openAtEnd) break;
       end = chooseCut(text, base, (end - base) * 2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatText } from '../../src/format/index.js';
-import { fastLex } from '../../src/format/fast-lex.js';
+import { fastLex, fastVerify } from '../../src/format/fast-lex.js';
 import { printTokens } from '../../src/format/fast-print.js';
 import { resolveLayout } from '../../src/format/options.js';
 import { parse } from '../../src/syntax/index.js';
@@ -79,5 +79,21 @@ describe('fast reader', () => {
       }),
       { numRuns: 2000, seed: 99 },
     );
+  });
+});
+
+describe('fastVerify', () => {
+  const check = (a: string, b: string) => fastVerify(b, a, fastLex(a, { blanks: false })!);
+  it('accepts a layout change and rejects a change of meaning', () => {
+    expect(check('a=[1,2,]  # c\nb="x"\n', 'a = [1, 2]  # c\nb = "x"\n')).toBe(true);
+    expect(check("a='x'\n", 'a = "x"\n')).toBe(true);
+    expect(check('a=[1,2]\n', 'a = [12]\n')).toBe(false);
+    expect(check('a=[1,2]\n', 'a = [1, 2, 3]\n')).toBe(false);
+    expect(check('a=1 # c\n', 'a = 1\n')).toBe(false);
+    expect(check('a=1 # c\n', 'a = 1  # d\n')).toBe(false);
+    expect(check('a=1\nb=2\n', 'a = 1 b = 2\n')).toBe(false);
+    expect(check('a=[[1],2]\n', 'a = [[1, 2]]\n')).toBe(false);
+    expect(check('a="x y"\n', 'a = "xy"\n')).toBe(false);
+    expect(check('a=1\n', 'a = 1\nb = 2\n')).toBe(false);
   });
 });
