@@ -83,10 +83,11 @@ row(`check ${mb20.toFixed(0)} MB file`, `${s(big20.wall)}, ${big20.rss.toFixed(0
 
 // 4. Editor and formatter numbers, when their script exists.
 let extra = '';
-for (const script of ['lsp-fmt.mjs', 'placement.mjs']) {
+const scripts = { 'lsp-fmt.mjs': ['--big', c.big, ...(quick ? ['--runs', '2'] : [])], 'placement.mjs': quick ? ['--quick'] : [] };
+for (const [script, args] of Object.entries(scripts)) {
   const p = join(root, 'bench', script);
   if (!existsSync(p)) continue;
-  const r = sh('node', [p, '--corpus', join(out, 'corpus')], { cwd: root });
+  const r = sh('node', [p, ...args], { cwd: root });
   extra += `\n## bench/${script}\n\n${(r.stdout || r.stderr).trim()}\n`;
 }
 
