@@ -4,8 +4,9 @@
  * lets the most guests in), with a CPU-load guard so no node passes 3 vCPUs per pCPU while another
  * that fits stays under it. Two nodes: an exact lowest-distance search over the topology's pairs
  * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
- * neighbour lists with a memory look-ahead. Ties: an even split fits, most free memory, least load,
- * node id. Cost: O(n) for one node, O(pairs scanned) for two, O(MAX_SEEDS·k·tier) for more.
+ * neighbour lists, inside each seed's nearest ball that holds the guest, with a memory look-ahead.
+ * Ties: an even split fits, most free memory, least load, node id. Cost: O(n) for one node,
+ * O(pairs scanned) for two, O(MAX_SEEDS·(n·k + k·tier)) for more.
  */
 import { neighbours, pairsByDistance, type Capacity } from './capacity.js';
 import { byFreeDesc, minimalNodeCount, satisfiable, shortage, type Choice, type Demand, type Refusal } from './demand.js';
@@ -141,12 +142,15 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean): Choice | null {
   return { slots: [bLo, bHi], mem: split.mem, proportional: split.proportional, rule: 'nearest', score: [bD / 2, bProp, bSlack, bLoad, cap.ids[bLo]!, cap.ids[bHi]!] };
 }
 
-/** Sum of the `r` largest free values, skipping marked positions and `extra` (walks the free-sorted order). */
-function topFree(order: readonly number[], cap: Capacity, r: number, marked: Uint8Array, extra: number): number {
+/**
+ * Sum of the `r` largest free values, skipping marked positions, `extra` and (when `row` ≥ 0) nodes
+ * farther than `radius` from the node whose distance row starts at `row` (walks the free-sorted order).
+ */
+function topFree(order: readonly number[], cap: Capacity, r: number, marked: Uint8Array, extra: number, row = -1, radius = Infinity): number {
   let m = 0;
   for (let i = 0; i < order.length && r > 0; i++) {
     const p = order[i]!;
-    if (p === extra || marked[p] === 1) continue;
+    if (p === extra || marked[p] === 1 || (row >= 0 && cap.dist[row + p]! > radius)) continue;
     m += cap.free[p]!;
     r--;
   }
@@ -154,12 +158,13 @@ function topFree(order: readonly number[], cap: Capacity, r: number, marked: Uin
 }
 
 /**
- * Grow a set of at most `k` nodes from `seed`, nearest first (most free first within a distance
- * tier), taking a node only if the set can still reach the memory with its remaining slots (a
- * look-ahead over the freest nodes), so growth never paints itself into a corner. For count
- * requests the set has exactly k nodes; for auto it stops as soon as memory and pCPUs suffice.
+ * Grow a set of at most `k` nodes from `seed` inside the ball of `radius` around it, nearest first
+ * (most free first within a distance tier), taking a node only if the set can still reach the
+ * memory with its remaining slots (a look-ahead over the ball's freest nodes), so growth never
+ * paints itself into a corner. For count requests the set has exactly k nodes; for auto it stops
+ * as soon as memory and pCPUs suffice.
  */
-function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean, marked: Uint8Array, tier: Int32Array): number[] | null {
+function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], untilFits: boolean, needCpus: boolean, marked: Uint8Array, tier: Int32Array, radius: number): number[] | null {
   const n = cap.ids.length;
   const set = [seed];
   marked[seed] = 1;
@@ -170,6 +175,7 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Arra
   let j = 0;
   while (set.length < k && !(untilFits && m >= mem && (!needCpus || c >= d.vcpus)) && j < near.length) {
     const d0 = cap.dist[seed * n + near[j]!]!;
+    if (d0 > radius) break;
     let end = j;
     while (end < near.length && cap.dist[seed * n + near[end]!] === d0) end++;
     // The tier's usable nodes, freest first: small tiers by insertion sort into a reused buffer
@@ -194,7 +200,7 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Arra
     for (let t = 0; t < len; t++) {
       if (set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus))) break;
       const p = tier[t]!;
-      if (m + free[p]! + topFree(order, cap, k - set.length - 1, marked, p) < mem) continue;
+      if (m + free[p]! + topFree(order, cap, k - set.length - 1, marked, p, seed * n, radius) < mem) continue;
       set.push(p);
       marked[p] = 1;
       m += free[p]!;
@@ -206,42 +212,49 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Arra
   return set.length === k || (untilFits && m >= mem && (!needCpus || c >= d.vcpus)) ? set : null;
 }
 
+/** Keep the `cap` largest values seen in `buf` (descending, `len` used), their sum in `sum[0]`; returns the new length. */
+function keepTop(buf: Float64Array, len: number, cap: number, v: number, sum: Float64Array): number {
+  if (cap <= 0) return len;
+  if (len === cap) {
+    if (v <= buf[len - 1]!) return len;
+    sum[0] = sum[0]! - buf[len - 1]!;
+    len--;
+  }
+  let i = len++;
+  while (i > 0 && buf[i - 1]! < v) {
+    buf[i] = buf[i - 1]!;
+    i--;
+  }
+  buf[i] = v;
+  sum[0] = sum[0]! + v;
+  return len;
+}
+
 /**
- * The smallest ball around `seed` (nodes within some distance of it) whose k freest members, the
- * seed included, hold the guest's memory (and, for auto guests, whose k largest CPU counts cover its
- * vCPUs): its members in free-memory order, or null when even the whole host does not. Growing inside
- * this ball keeps a set from reaching for far nodes when near ones suffice.
+ * The radius of the smallest ball around `seed` (the nodes within that distance of it) whose k
+ * freest members, the seed included, hold the guest's memory and, when `needCpus`, whose k
+ * largest CPU counts cover its vCPUs; -1 when even the whole host does not. Growing inside this
+ * ball keeps a set from reaching for far nodes when near ones suffice. One pass over the seed's
+ * neighbours, nearest first, keeping the k-1 largest free and CPU values seen: O(n·k) at worst.
  */
-function nearestBall(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, order: readonly number[], needCpus: boolean): number[] | null {
+function ballRadius(seed: number, k: number, d: Demand, cap: Capacity, near: Int32Array, needCpus: boolean, bufF: Float64Array, bufC: Float64Array, sf: Float64Array, sc: Float64Array): number {
   const n = cap.ids.length;
   const row = seed * n;
+  let lf = 0;
+  let lc = 0;
+  sf[0] = 0;
+  sc[0] = 0;
   let j = 0;
   while (j < near.length) {
     const r = cap.dist[row + near[j]!]!;
-    while (j < near.length && cap.dist[row + near[j]!] === r) j++;
-    // Members within distance r, freest first (the seed always counts): do its k freest suffice?
-    let m = cap.free[seed]!;
-    let taken = 1;
-    for (let i = 0; i < order.length && taken < k; i++) {
-      const p = order[i]!;
-      if (p === seed || cap.dist[row + p]! > r) continue;
-      m += cap.free[p]!;
-      taken++;
+    for (; j < near.length && cap.dist[row + near[j]!] === r; j++) {
+      const p = near[j]!;
+      lf = keepTop(bufF, lf, k - 1, cap.free[p]!, sf);
+      if (needCpus) lc = keepTop(bufC, lc, k - 1, cap.cpus[p]!, sc);
     }
-    if (m < d.memMiB) continue;
-    if (needCpus) {
-      const cs: number[] = [];
-      for (const p of order) if (p !== seed && cap.dist[row + p]! <= r) cs.push(cap.cpus[p]!);
-      cs.sort((a, b) => b - a);
-      let c = cap.cpus[seed]!;
-      for (let i = 0; i < k - 1 && i < cs.length; i++) c += cs[i]!;
-      if (c < d.vcpus) continue;
-    }
-    const out: number[] = [];
-    for (const p of order) if (p === seed || cap.dist[row + p]! <= r) out.push(p);
-    return out;
+    if (cap.free[seed]! + sf[0]! >= d.memMiB && (!needCpus || cap.cpus[seed]! + sc[0]! >= d.vcpus)) return r;
   }
-  return null;
+  return -1;
 }
 
 function pairDistance(set: readonly number[], cap: Capacity): number {
@@ -267,13 +280,17 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
   const seeds = order.slice(0, MAX_SEEDS).sort((a, b) => a - b);
   const marked = new Uint8Array(cap.ids.length);
   const tier = new Int32Array(cap.ids.length);
+  const bufF = new Float64Array(Math.max(1, k));
+  const bufC = new Float64Array(Math.max(1, k));
+  const sf = new Float64Array(1);
+  const sc = new Float64Array(1);
   for (const seed of seeds) {
     if (cap.free[seed]! === 0 || cap.free[seed]! + topFree(order, cap, k - 1, marked, seed) < d.memMiB) continue;
     // Grow inside the nearest ball that can hold the guest, so the set never reaches for far
     // nodes when near ones suffice (growing against the whole host's freest nodes used to).
-    const ball = nearestBall(seed, k, d, cap, near[seed]!, order, needCpus);
-    if (!ball) continue;
-    const set = grow(seed, k, d, cap, near[seed]!, ball, untilFits, needCpus, marked, tier);
+    const radius = ballRadius(seed, k, d, cap, near[seed]!, needCpus, bufF, bufC, sf, sc);
+    if (radius < 0) continue;
+    const set = grow(seed, k, d, cap, near[seed]!, order, untilFits, needCpus, marked, tier, radius);
     if (!set) continue;
     let m = 0;
     let c = 0;
