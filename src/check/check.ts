@@ -4,8 +4,8 @@
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
 import { parse } from '../syntax/index.js';
-import { normalize, OPTION_KEYS } from '../normalize/index.js';
-import { validateConfig } from '../schema/index.js';
+import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
+import { validateKnown, unknownKeyAt } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
@@ -21,7 +21,8 @@ export interface CheckOptions {
   /**
    * false: the caller does not need the tree (the CLI's check): the result's tree keeps its text
    * but no statements and no tokens, which lets a big file's statements go as soon as they are
-   * evaluated instead of living through normalisation and validation. Default true.
+   * evaluated instead of living through normalisation and validation; and `spans` has no entries
+   * for unknown keys (they are reported, XM0101, at their key spans). Default true.
    */
   keepTree?: boolean;
 }
@@ -41,23 +42,38 @@ export interface CheckResult {
 /** Check one config text; never throws on any input. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
   const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree });
-  const norm = normalize(parsed.settings, { dialect: parsed.dialect });
+  // Lean (the caller keeps no tree): unknown keys skip normalisation and are reported from their
+  // settings directly; `spans` then has no entries for them.
+  const lean = options.keepTree === false;
+  const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
+  const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect });
+  const unknown: Diagnostic[] = [];
+  for (const s of norm.unknown) unknown.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
   const diagnostics = [
     ...parsed.diagnostics,
     ...norm.diagnostics,
-    ...validateConfig(norm.config, norm.spans, { dialect: parsed.dialect }),
-    ...runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect }),
+    ...unknown,
+    ...validated.diagnostics,
+    ...runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective }),
   ];
   return {
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,
     settings: parsed.settings,
-    config: knownOnly(norm.config),
+    config: knownConfig(validated.known, norm.config),
     spans: norm.spans,
     diagnostics: sortDiagnostics(diagnostics),
-    lineIndex: parsed.lineIndex,
+    // Built on first use: the CLI never asks (it indexes lines only for the findings it prints).
+    get lineIndex() {
+      return parsed.lineIndex;
+    },
   };
+}
+
+/** The validator's config without unknown keys (schema properties are OPTION_KEYS), else filtered here. */
+function knownConfig(known: unknown, config: NormalizedConfig): NormalizedConfig {
+  return known !== null && typeof known === 'object' ? (known as NormalizedConfig) : knownOnly(config);
 }
 
 const KNOWN = new Set<string>(OPTION_KEYS);

@@ -26,8 +26,10 @@ export function pointerSegment(s: string | number): string {
 
 /** Build a pointer from segments. */
 export function pointer(...segs: (string | number)[]): string {
-  if (segs.length === 1) return '/' + pointerSegment(segs[0]!);
-  return segs.map((s) => '/' + pointerSegment(s)).join('');
+  // A loop, not map/join: pointers are built for every field of every file.
+  let out = '';
+  for (let i = 0; i < segs.length; i++) out += '/' + pointerSegment(segs[i]!);
+  return out;
 }
 
 /** Make a diagnostic with the registry's default severity for its code. */

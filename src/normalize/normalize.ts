@@ -23,6 +23,12 @@ import { valueToJson } from './values.js';
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
   dialect: Dialect;
+  /**
+   * Leave keys the catalogue does not know out of `config` and `spans` (they are only reported as
+   * unknown, XM0101): {@link normalizeWithEffective} lists their settings instead. For checkText's
+   * lean mode; a generated file can have 250,000 of them.
+   */
+  skipUnknown?: boolean;
 }
 
 /** Result of {@link normalize}. */
@@ -39,18 +45,31 @@ export function effectiveSettings(settings: readonly Setting[]): Map<string, Set
   return m;
 }
 
-function duplicates(settings: readonly Setting[], ctx: NormalizeContext): void {
-  const first = new Map<string, Setting>();
+/**
+ * {@link effectiveSettings} and the duplicate-key findings (XM0201, in source order) in one pass:
+ * one map of every key instead of two (a generated file has 250,000 keys). The first setting of a
+ * key is remembered only for keys that are set again.
+ */
+function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeContext): Map<string, Setting> {
+  const m = new Map<string, Setting>();
+  let firstOf: Map<string, Setting> | undefined;
   for (const s of settings) {
-    const prev = first.get(s.key);
-    if (prev && s.op === '=') {
-      ctx.report('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
-        related: [{ message: `"${s.key}" was first set here`, span: prev.keySpan }],
-        hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
-      });
+    const prev = m.get(s.key);
+    if (prev !== undefined) {
+      // On a key's second setting, `prev` is its first one.
+      firstOf ??= new Map();
+      let first = firstOf.get(s.key);
+      if (first === undefined) firstOf.set(s.key, (first = prev));
+      if (s.op === '=') {
+        ctx.report('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
+          related: [{ message: `"${s.key}" was first set here`, span: first.keySpan }],
+          hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
+        });
+      }
     }
-    if (!prev) first.set(s.key, s);
+    m.set(s.key, s);
   }
+  return m;
 }
 
 function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
@@ -85,11 +104,25 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
 
 /** Normalise the settings of one file; never throws. */
 export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
+  const { config, spans, diagnostics } = normalizeWithEffective(settings, { dialect: options.dialect });
+  return { config, spans, diagnostics };
+}
+
+/**
+ * {@link normalize}, also returning the {@link effectiveSettings} map it built (checkText hands it to
+ * the rules instead of building a second map of every key) and, with `skipUnknown`, the effective
+ * settings of the keys left out.
+ */
+export function normalizeWithEffective(
+  settings: readonly Setting[],
+  options: NormalizeOptions,
+): NormalizeResult & { effective: ReadonlyMap<string, Setting>; unknown: Setting[] } {
+  const unknown: Setting[] = [];
   const ctx = new NormalizeContext(options.dialect);
   const config: Record<string, unknown> = {};
+  let eff: Map<string, Setting> | undefined;
   try {
-    duplicates(settings, ctx);
-    const eff = effectiveSettings(settings);
+    eff = effectiveWithDuplicates(settings, ctx);
     let numaDone = false;
     for (const [key, s] of eff) {
       if (key === 'numa' || key in FOLDED_KEYS) {
@@ -100,6 +133,10 @@ export function normalize(settings: readonly Setting[], options: NormalizeOption
         continue;
       }
       const schema = optionSchema(key);
+      if (!schema && options.skipUnknown) {
+        unknown.push(s);
+        continue;
+      }
       let value: unknown;
       try {
         value = schema ? readSpecial(schema['x-xmcfg'].conv, s, ctx) : valueToJson(s.value);
@@ -114,5 +151,5 @@ export function normalize(settings: readonly Setting[], options: NormalizeOption
   } catch (e) {
     ctx.report('XM0102', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);
   }
-  return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics };
+  return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics, effective: eff ?? effectiveSettings(settings), unknown };
 }

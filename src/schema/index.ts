@@ -4,7 +4,7 @@
  */
 import { ConfigSchema } from '../normalize/catalogue/index.js';
 
-export { validateConfig, type ValidateOptions } from './validate.js';
+export { validateConfig, validateKnown, unknownKeyAt, type ValidateOptions } from './validate.js';
 export { optionKeys, optionDoc, type OptionDoc } from './docs.js';
 export { suggest, editDistance } from './suggest.js';
 export { labelOf } from './messages.js';

@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
 import type { Dialect } from '../syntax/value.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
@@ -59,12 +60,16 @@ function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
-  const at = spans['/' + pointerSegment(key)];
+  return unknownKeyAt(key, spans['/' + pointerSegment(key)]?.key, dialect);
+}
+
+/** XM0101 for a key the schema does not know, at its key span, with a "did you mean" when one is close. */
+export function unknownKeyAt(key: string, at: Span | undefined, dialect: Dialect): Diagnostic {
   const guess = suggest(key, KNOWN_KEYS);
-  const d = makeDiag('XM0101', at?.key ?? FILE_START, `unknown key "${key}"`);
+  const d = makeDiag('XM0101', at ?? FILE_START, `unknown key "${key}"`);
   if (guess !== undefined) {
     d.hint = `did you mean "${guess}"?`;
-    if (at) d.fixes = [{ title: `Rename to ${guess}`, edits: [{ span: at.key, text: guess }] }];
+    if (at) d.fixes = [{ title: `Rename to ${guess}`, edits: [{ span: at, text: guess }] }];
   } else d.hint = dialect === 'xm' ? 'xm ignores it (fine for a Python helper variable used by other settings)' : 'xl silently ignores keys it does not know';
   return d;
 }
@@ -101,13 +106,24 @@ function splitUnknown(config: unknown): { known: unknown; unknown: string[] } {
 
 /** Validate a normalised config against the schema; every finding points at its source span. */
 export function validateConfig(config: unknown, spans: SpanMap, options: ValidateOptions = {}): Diagnostic[] {
+  return validateKnown(config, spans, options).diagnostics;
+}
+
+/**
+ * {@link validateConfig}, also returning the config without its unknown keys (the config itself
+ * when it has none; null when validation failed internally), in the config's key order: checkText
+ * needs exactly that and would otherwise enumerate a 250,000-key object a second time.
+ */
+export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown } {
   const dialect = options.dialect ?? 'xl';
   const out: Diagnostic[] = [];
+  let knownConfig: unknown = null;
   try {
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
     // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
     // Ajv reports the missing name first, then the unknown keys, then the rest: so does this.
     const { known, unknown } = splitUnknown(config);
+    knownConfig = known;
     let unknownDone = false;
     if (!validateFn(known)) {
       for (const e of pruneBranches(validateFn.errors ?? [])) {
@@ -133,6 +149,7 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
     if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {
     out.push(makeDiag('XM0102', FILE_START, `internal error during validation: ${(e as Error).message}`));
+    knownConfig = null;
   }
-  return out;
+  return { diagnostics: out, known: knownConfig };
 }

@@ -33,26 +33,41 @@ const PY_KEYWORDS = new Set(
 export function collectFindings(tree: SyntaxTree): Finding[] {
   const out: Finding[] = [];
   scanTokens(tree, out);
-  const visit = (stmts: Stmt[], top: boolean) => {
-    for (const s of stmts) {
-      if (s.kind === 'assign') assignFindings(tree, s, top, out);
-      else if (s.kind === 'unsupported') {
-        out.push({
-          only: 'xm',
-          code: 'XM0515',
-          span: s.span,
-          what: s.keyword === 'expression' ? 'a value used as a statement' : 'a Python statement',
-          message: s.keyword === 'expression' ? 'xl does not accept a value standing alone as a statement' : 'xl does not accept Python statements',
-          detectOnly: s.keyword !== 'expression',
-        });
-        if (top) indentFinding(tree, s.span, out);
-        visit(s.body, false);
-      } else if (top) indentFinding(tree, s.span, out);
-    }
-  };
-  visit(tree.statements, true);
+  statementFindings(tree, tree.statements, out);
+  return sortFindings(out);
+}
+
+/** Findings in source order (a stable sort: ties keep token findings before statement ones). */
+export function sortFindings(out: Finding[]): Finding[] {
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return out;
+}
+
+/** The token-level findings of {@link collectFindings} (the tree's statements are not read). */
+export function tokenFindings(tree: SyntaxTree, out: Finding[]): void {
+  scanTokens(tree, out);
+}
+
+/**
+ * The statement-level findings of {@link collectFindings} for some top-level statements (with their
+ * blocks); only `tree.text` is read, so a streaming parse can pass statements chunk by chunk.
+ */
+export function statementFindings(tree: Pick<SyntaxTree, 'text'>, stmts: readonly Stmt[], out: Finding[], top = true): void {
+  for (const s of stmts) {
+    if (s.kind === 'assign') assignFindings(tree, s, top, out);
+    else if (s.kind === 'unsupported') {
+      out.push({
+        only: 'xm',
+        code: 'XM0515',
+        span: s.span,
+        what: s.keyword === 'expression' ? 'a value used as a statement' : 'a Python statement',
+        message: s.keyword === 'expression' ? 'xl does not accept a value standing alone as a statement' : 'xl does not accept Python statements',
+        detectOnly: s.keyword !== 'expression',
+      });
+      if (top) indentFinding(tree, s.span, out);
+      statementFindings(tree, s.body, out, false);
+    } else if (top) indentFinding(tree, s.span, out);
+  }
 }
 
 /** Token-level constructs: strings, numbers, continuation, CR, final comment, `;;`, BOM. */
@@ -157,7 +172,7 @@ function stringFindings(text: string, span: Span, out: Finding[]): void {
 }
 
 /** `  key = 1` at top level: Python's "unexpected indent". */
-function indentFinding(tree: SyntaxTree, span: Span, out: Finding[]): void {
+function indentFinding(tree: Pick<SyntaxTree, 'text'>, span: Span, out: Finding[]): void {
   const text = tree.text;
   let i = span.start;
   while (i > 0 && (text[i - 1] === ' ' || text[i - 1] === '\t' || text[i - 1] === '\f')) i--;
@@ -167,7 +182,7 @@ function indentFinding(tree: SyntaxTree, span: Span, out: Finding[]): void {
   out.push({ only: 'xl', code: 'XM0532', span: { start: i, end: span.start }, what: 'an indented statement', message: 'Python (xm) rejects an indented statement at the top level ("unexpected indent")', hint: 'remove the leading whitespace' });
 }
 
-function assignFindings(tree: SyntaxTree, s: AssignStmt, top: boolean, out: Finding[]): void {
+function assignFindings(tree: Pick<SyntaxTree, 'text'>, s: AssignStmt, top: boolean, out: Finding[]): void {
   const key = s.key.name;
   if (!XL_KEY.test(key)) {
     out.push({ only: 'xm', code: 'XM0500', span: s.key.span, what: `the key ${key}`, message: `xl keys are lowercase letters, digits, '_' and '.', starting with a letter: "${key}" is not one`, hint: `write "${key.toLowerCase().replace(/^_+/, '')}"` });

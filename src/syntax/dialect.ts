@@ -30,10 +30,7 @@ function findings(tree: SyntaxTree): Finding[] {
 
 /** Pick xm when the file uses a construct only xm accepts, else xl. */
 export function detectDialect(tree: SyntaxTree): DialectDetection {
-  const first = findings(tree).find((f) => f.only === 'xm');
-  if (!first) return { dialect: 'xl', reason: 'no construct that only xm accepts' };
-  const line = new LineIndex(tree.text).position(first.span.start).line;
-  return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
+  return detectDialectFrom(findings(tree), tree.text);
 }
 
 const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
@@ -47,8 +44,20 @@ const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
  * the xl check avoid a duplicate when libxlu's first error is already reported.
  */
 export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
+  return dialectDiagnosticsFrom(findings(tree), tree.text, dialect, syntaxDiagnostics);
+}
+
+/** {@link detectDialect} over findings already collected (a streaming parse has no whole tree). */
+export function detectDialectFrom(all: readonly Finding[], text: string): DialectDetection {
+  const first = all.find((f) => f.only === 'xm');
+  if (!first) return { dialect: 'xl', reason: 'no construct that only xm accepts' };
+  const line = new LineIndex(text).position(first.span.start).line;
+  return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
+}
+
+/** {@link dialectDiagnostics} over findings already collected (every finding of the text, sorted). */
+export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const all = findings(tree);
   const rejected = dialect === 'xl' ? 'xm' : 'xl';
   for (const f of all) {
     if (f.detectOnly) continue;
@@ -56,10 +65,10 @@ export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDia
     else if (f.only === 'rfc') out.push(toDiag(f, 'info'));
   }
   if (dialect === 'xl') {
-    const xe = libxluCheck(tree.text);
+    const xe = libxluCheck(text);
     if (xe) {
       // Whatever the rules above say, xl's verdict and first error line must be libxlu's.
-      const lines = new LineIndex(tree.text);
+      const lines = new LineIndex(text);
       const line = lines.position(xe.offset).line;
       const rfc = all.some((f) => f.only === 'rfc' && f.span.start === xe.offset);
       const covered = [...syntaxDiagnostics, ...out].some((d) => d.severity === 'error' && lines.position(d.span.start).line <= line);

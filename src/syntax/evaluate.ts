@@ -42,7 +42,7 @@ interface Run extends EvalContext {
    * Names the file ever reads (as values or `+=` targets). Only these are kept in `env`/`lastXl`:
    * a 10 MB file of unique keys then needs no map of 250,000 bindings.
    */
-  used: Set<string>;
+  used: { has(name: string): boolean };
   settings: Setting[];
   /** xl: effective value of the last setting of each key (null: it failed), for `+=`. */
   lastXl: Map<string, Value | null>;
@@ -75,38 +75,64 @@ const RELEASED: Stmt = { kind: 'error', span: { start: 0, end: 0 } };
 
 /** Evaluate a syntax tree into its settings (source order, duplicates included) and diagnostics. */
 export function evaluate(tree: SyntaxTree, options: EvaluateOptions): EvaluateResult {
-  const run: Run = {
-    text: tree.text,
-    env: new Map(),
-    diagnostics: [],
-    dialect: options.dialect,
-    settings: [],
-    lastXl: new Map(),
-    budget: 0,
-    work: 0,
-    halted: false,
-    used: usedNames(tree.statements),
-  };
-  if (options.dialect === 'xm') {
-    for (const name of XM_PRESET) run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
-    for (const [name, raw] of Object.entries(options.defines ?? {})) {
-      if (typeof raw === 'string' || typeof raw === 'number') run.env.set(name, { state: 'value', value: defineValue(raw) });
-    }
-  }
+  const ev = new Evaluation(tree.text, options, usedNames(tree.statements));
   const statements = tree.statements;
   if (options.consume) tree.statements = [];
-  for (let i = 0; i < statements.length; i++) {
-    const stmt = statements[i]!;
-    // Consuming: the slot is cleared so the statement's nodes not kept by its setting can go.
-    if (options.consume) statements[i] = RELEASED;
-    try {
-      statement(stmt, run);
-    } catch (err) {
-      // A bug must not take the whole check down: report it at the statement and go on.
-      report(run, EvalCode.notEvaluated, stmt.span, `internal error while evaluating: ${err instanceof Error ? err.message : String(err)}`);
+  ev.add(statements, options.consume === true);
+  return ev.result();
+}
+
+/** Every name is kept: for a streaming evaluation, which cannot know what later statements read. */
+const ALL_NAMES: { has(name: string): boolean } = { has: () => true };
+
+/**
+ * An evaluation fed top-level statements in source order, possibly in several batches (a streaming
+ * parse hands them over chunk by chunk). `used` limits the bindings kept to the names the file
+ * reads; without it every binding is kept (same results, more memory).
+ */
+export class Evaluation {
+  private readonly run: Run;
+  constructor(text: string, options: EvaluateOptions, used?: Set<string>) {
+    this.run = {
+      text,
+      env: new Map(),
+      diagnostics: [],
+      dialect: options.dialect,
+      settings: [],
+      lastXl: new Map(),
+      budget: 0,
+      work: 0,
+      halted: false,
+      used: used ?? ALL_NAMES,
+    };
+    if (options.dialect === 'xm') {
+      for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
+      for (const [name, raw] of Object.entries(options.defines ?? {})) {
+        if (typeof raw === 'string' || typeof raw === 'number') this.run.env.set(name, { state: 'value', value: defineValue(raw) });
+      }
     }
   }
-  return { settings: run.settings, diagnostics: run.diagnostics };
+
+  /** Evaluate the next statements; `release` clears each array slot once its statement is evaluated. */
+  add(statements: Stmt[], release = false): void {
+    const run = this.run;
+    for (let i = 0; i < statements.length; i++) {
+      const stmt = statements[i]!;
+      // Releasing: the slot is cleared so the statement's nodes not kept by its setting can go.
+      if (release) statements[i] = RELEASED;
+      try {
+        statement(stmt, run);
+      } catch (err) {
+        // A bug must not take the whole check down: report it at the statement and go on.
+        report(run, EvalCode.notEvaluated, stmt.span, `internal error while evaluating: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  /** The settings and findings so far. */
+  result(): EvaluateResult {
+    return { settings: this.run.settings, diagnostics: this.run.diagnostics };
+  }
 }
 
 function statement(stmt: Stmt, run: Run): void {

@@ -1,10 +1,12 @@
 /**
  * @fileoverview `parseTree`: text → lossless tree + lexical/syntax diagnostics, in chunks.
  *
- * The text is lexed in chunks of about 64 KiB cut at line starts, so the Chevrotain token objects
- * of a 10 MB file never exist all at once: each chunk's tokens go into the compact TokenStream
- * (typed arrays), are cut into statements, parsed, and dropped. A chunk that ends inside a
- * statement (open bracket, `\` continuation, triple-quoted string) is grown and lexed again.
+ * The text is lexed in chunks of about 4 KiB cut at line starts, so the token objects of a 10 MB
+ * file never exist all at once: each chunk's tokens go into the compact TokenStream (typed arrays),
+ * are cut into statements, parsed, and dropped. A chunk that ends inside a statement (open bracket,
+ * `\` continuation, triple-quoted string) is grown and lexed again. Lexing is src/syntax/lex.ts
+ * (Chevrotain's tokens, hand-written); plain assignments are parsed by src/syntax/fast-parse.ts and
+ * everything else by the Chevrotain grammar, which is built only when first needed.
  */
 import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -90,8 +92,12 @@ const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnos
   ...extra,
 });
 
-/** Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data. */
-export function parseTree(text: string): ParseTreeResult {
+/**
+ * Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data.
+ * With a `sink`, the top-level statements (blocks nested) are handed to it chunk by chunk, in source
+ * order, instead of being kept: the tree comes back without statements (a streaming parse).
+ */
+export function parseTree(text: string, sink?: (statements: Stmt[]) => void): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = new StreamBuilder(Math.ceil(text.length / 3) + 16);
@@ -130,7 +136,8 @@ export function parseTree(text: string): ParseTreeResult {
     }
     const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
     for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, diagnostics), raw });
-    const nested = nestBodies(chunkStmts, statements);
+    const top: Stmt[] = sink ? [] : statements;
+    const nested = nestBodies(chunkStmts, top);
     if (nested.size) {
       // A statement inside a skipped block is covered by its header's XM0020.
       for (let i = diagnostics.length - 1; i >= 0; i--) {
@@ -138,6 +145,7 @@ export function parseTree(text: string): ParseTreeResult {
         if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) diagnostics.splice(i, 1);
       }
     }
+    if (sink) sink(top);
     base = end;
   }
   return { tree: { text, tokens: stream.finish(), statements }, diagnostics };

@@ -7,8 +7,9 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting } from './value.js';
 import { parseTree } from './parse-tree.js';
-import { detectDialect, dialectDiagnostics } from './dialect.js';
-import { evaluate } from './evaluate.js';
+import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
+import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
+import { evaluate, Evaluation } from './evaluate.js';
 
 export { parseTree, type ParseTreeResult } from './parse-tree.js';
 
@@ -42,11 +43,21 @@ export interface ParseResult {
   lineIndex: LineIndex;
 }
 
+/**
+ * Texts from this size on are parsed streaming when the tree is not kept (see parseStreaming);
+ * smaller ones gain nothing from it, and an xm file would be parsed twice.
+ */
+export const STREAM_MIN_CHARS = 1 << 18;
+
 /** The token stream of a tree parsed with `keepTree: false`. */
 const NO_TOKENS: TokenStream = { count: 0, kinds: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
 
 /** Parse, check and evaluate a configuration text. Never throws on user input. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  if (options.keepTree === false && text.length >= STREAM_MIN_CHARS) {
+    const streamed = parseStreaming(text, options);
+    if (streamed) return streamed;
+  }
   const { tree, diagnostics: syntax } = parseTree(text);
   let dialect: Dialect;
   let dialectReason: string;
@@ -62,11 +73,65 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
-  let diagnostics = [...syntax, ...dialectDiags, ...evaluated.diagnostics];
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options);
+}
+
+/**
+ * `keepTree: false` without ever holding the whole tree: each chunk's statements are checked for
+ * dialect constructs and evaluated as soon as they are parsed, then dropped (a 10 MB file's tree
+ * is ~160 MB). With `dialect: 'auto'` they are evaluated as xl; null when an xm-only construct
+ * shows up, and the caller parses again the ordinary way (then as xm).
+ */
+function parseStreaming(text: string, options: ParseOptions): ParseResult | null {
+  const fixed = options.dialect === 'xl' || options.dialect === 'xm' ? options.dialect : null;
+  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines });
+  const found: Finding[] = [];
+  const holder = { text };
+  let xm = false;
+  const { tree, diagnostics: syntax } = parseTree(text, (statements) => {
+    if (xm) return;
+    const before = found.length;
+    statementFindings(holder, statements, found);
+    if (!fixed) for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
+    if (!xm) evaluation.add(statements, true);
+  });
+  if (xm) return null;
+  // Token findings first, then the statements': the order collectFindings sorts (stably) from.
+  const all: Finding[] = [];
+  tokenFindings(tree, all);
+  for (const f of found) all.push(f);
+  sortFindings(all);
+  let dialectReason = 'chosen by the caller';
+  if (!fixed) {
+    const d = detectDialectFrom(all, text);
+    if (d.dialect === 'xm') return null;
+    dialectReason = d.reason;
+  }
+  const dialect = fixed ?? 'xl';
+  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
+  tree.tokens = NO_TOKENS;
+  const evaluated = evaluation.result();
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options);
+}
+
+/** The ParseResult from the findings of every stage (syntax, dialect, evaluation, in that order). */
+function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions): ParseResult {
+  let diagnostics = found;
   // In xl the BOM is an error (XM0514); the info note would only repeat it.
   if (dialect === 'xl') diagnostics = diagnostics.filter((d) => d.code !== 'XM0030');
   if (options.decodeErrors?.length) diagnostics = applyDecodeErrors(diagnostics, options.decodeErrors);
-  return { dialect, dialectReason, tree, settings: evaluated.settings, diagnostics: sortDiagnostics(diagnostics), lineIndex: new LineIndex(text) };
+  let lineIndex: LineIndex | undefined;
+  return {
+    dialect,
+    dialectReason,
+    tree,
+    settings,
+    diagnostics: sortDiagnostics(diagnostics),
+    // Built on first use: a line table of a 10 MB file costs time and memory most callers never use.
+    get lineIndex() {
+      return (lineIndex ??= new LineIndex(text));
+    },
+  };
 }
 
 /** One XM0032 per run of adjacent decode-error offsets; invalid-character errors inside them are dropped. */

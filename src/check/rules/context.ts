@@ -26,8 +26,8 @@ export interface RuleInput {
 export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules. */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect): RuleInput {
-  return { config, spans, settings, effective: effectiveSettings(settings), dialect };
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>): RuleInput {
+  return { config, spans, settings, effective: effective ?? effectiveSettings(settings), dialect };
 }
 
 /** The value span of a pointer (or the file start when the field has none). */

@@ -37,11 +37,13 @@ export const RULES: readonly Rule[] = [
 /** Options of {@link runRules}. */
 export interface RuleOptions {
   dialect: Dialect;
+  /** The settings' effective map when the caller has it (normalize's): saves building it again. */
+  effective?: ReadonlyMap<string, Setting>;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {

@@ -25,5 +25,6 @@ export const command: CommandSpec = {
       .example('$0 check /etc/xen', 'every config below /etc/xen')
       .example('$0 check "guests/**/*.cfg" --format sarif -o xmcfg.sarif', 'SARIF for GitHub code scanning')
       .example('cat web.cfg | $0 check - --stdin-filepath web.cfg', 'check standard input'),
+  // In the bundle this import is dist/check.mjs, the check command's own bundle (scripts/build.mjs).
   run: async (argv, io) => (await import('../check/run-check.js')).runCheck(argv, io),
 };

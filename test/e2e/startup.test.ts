@@ -1,0 +1,90 @@
+/**
+ * What `xmcfg check` loads at start-up (no timing: which code, and that the validator's code cache
+ * can never change a result). Runs on a private copy of dist/ so the cache can be removed or made
+ * stale without touching the real build.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILT } from './cli-helpers.js';
+
+const FIXTURES = resolve('fixtures/examples');
+let dir: string;
+let dist: string;
+
+beforeAll(() => {
+  if (!BUILT) return;
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-startup-'));
+  dist = join(dir, 'dist');
+  cpSync(resolve('dist'), dist, { recursive: true });
+  // A loader hook that appends every module URL Node loads to a log file.
+  writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(process.env.XMCFG_TEST_LOAD_LOG, url + '\\n');\n  return next(url, context);\n}\n");
+  writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+});
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Run the copied bin; with `log`, also the files it loaded (paths relative to the copy of dist/). */
+function run(args: string[], log = false): { code: number | null; stdout: string; stderr: string; loaded: string[] } {
+  const logFile = join(dir, `load-${Math.random().toString(36).slice(2)}.log`);
+  const pre = log ? ['--import', pathToFileURL(join(dir, 'register.mjs')).href] : [];
+  const r = spawnSync(process.execPath, [...pre, join(dist, 'cli.mjs'), ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XMCFG_TEST_LOAD_LOG: logFile } });
+  const loaded = log && existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/')).map((u) => u.slice(u.indexOf('/dist/') + 6)) : [];
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded };
+}
+
+/** Chunks only other commands (or yargs' option parsing) need; esbuild names them after their module. */
+const NOT_FOR_CHECK = /^chunks\/(yargs|run-lsp|run-fmt|run-convert|format|cli-run|normalize-run|explain-run|schema|host)-[A-Z0-9]+\.mjs$/;
+
+describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
+  it('loads neither yargs nor the code of other commands for a plain check', () => {
+    const r = run(['check', 'web.cfg'], true);
+    expect(r.code).toBe(0);
+    expect(r.loaded).toContain('cli.mjs');
+    // The check command is its own bundle (dist/check.mjs): a handful of files, not one per shared module.
+    expect(r.loaded).toContain('check.mjs');
+    expect(r.loaded.length).toBeLessThanOrEqual(10);
+    expect(r.loaded.filter((f) => NOT_FOR_CHECK.test(f))).toEqual([]);
+    // The LSP chunk is the one with the protocol's method names.
+    expect(r.loaded.filter((f) => readFileSync(join(dist, f), 'utf8').includes('textDocument/'))).toEqual([]);
+  });
+
+  it('still loads yargs for everything past the plain check forms (so the test above can fail)', () => {
+    const r = run(['check', '--help'], true);
+    expect(r.code).toBe(0);
+    expect(r.loaded.some((f) => /^chunks\/yargs-/.test(f))).toBe(true);
+  });
+
+  it('bundles the option catalogue as data, not the TypeBox code that builds it', () => {
+    const marker = 'TypeBox.Kind';
+    expect(readFileSync(resolve('node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs'), 'utf8')).toContain(marker);
+    const files = [...readdirSync(dist).filter((f) => f.endsWith('.mjs')), ...readdirSync(join(dist, 'chunks')).map((f) => `chunks/${f}`)];
+    expect(files.filter((f) => readFileSync(join(dist, f), 'latin1').includes(marker))).toEqual([]);
+  });
+
+  it('gives the same report with the validator code cache, without it and with a stale one', () => {
+    const chunks = join(dist, 'chunks');
+    const cache = join(chunks, 'validator.v8cache');
+    expect(existsSync(cache)).toBe(true);
+    const args = ['check', '--format', 'json', 'broken.cfg', 'web.cfg', 'legacy.xm'];
+    const withCache = run(args);
+    expect(withCache.code).toBe(1);
+    expect(JSON.parse(withCache.stdout).files.length).toBe(3);
+    const good = readFileSync(cache);
+    try {
+      // Stale: the header (the hash of the source it was made from) no longer matches.
+      const stale = Buffer.from(good);
+      stale.write('0'.repeat(16), 0, 'latin1');
+      writeFileSync(cache, stale);
+      expect(run(args)).toEqual(withCache);
+      rmSync(cache);
+      expect(run(args)).toEqual(withCache);
+    } finally {
+      writeFileSync(cache, good);
+    }
+  });
+});
