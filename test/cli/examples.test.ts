@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
 interface JsonOut {
   files: { path: string; dialect: string | null; errorCount: number; diagnostics: { code: string; severity: string; line: number }[] }[];
@@ -40,7 +41,7 @@ describe('shipped examples (fixtures/examples)', () => {
 });
 
 describe('the real corpus', () => {
-  const corpus = '/work/shared/corpus';
+  const corpus = CORPUS_DIR;
   const files = [
     ...readdirSync(join(corpus, 'xen-examples'))
       .filter((f) => !f.endsWith('.md'))

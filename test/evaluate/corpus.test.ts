@@ -9,8 +9,9 @@ import { parseTree } from '../../src/syntax/parse.js';
 import { evaluate } from '../../src/syntax/evaluate.js';
 import { pyRepr } from '../../src/syntax/python-format.js';
 import { codesAndSpans, lastSetting, spanOf } from './helpers.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const oracle: Record<string, { ok: boolean; values?: Record<string, string> }> = JSON.parse(readFileSync(new URL('./fixtures/corpus-oracle.json', import.meta.url), 'utf8'));
 const files = Object.keys(oracle).filter((f) => oracle[f]!.ok);
 

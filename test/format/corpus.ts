@@ -1,9 +1,10 @@
 /** Test helper: the shared corpus files (read in place, never copied into the repository). */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { CORPUS_DIR } from '../shared-dir.js';
 
 /** Root of the shared corpus; tests read it from there. */
-export const CORPUS = process.env.XMCFG_CORPUS ?? '/work/shared/corpus';
+export const CORPUS = process.env.XMCFG_CORPUS ?? CORPUS_DIR;
 
 /** Every config-like file under the corpus (documentation and index files left out). */
 export function corpusFiles(): { path: string; text: string }[] {

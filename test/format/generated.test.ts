@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { formatText } from '../../src/format/index.js';
 import { checkText } from '../../src/check/check.js';
 import { config, xmConfig } from './arbitraries.js';
+import { SHARED } from '../shared-dir.js';
 
 /** The formatter's contract on one text. */
 function holds(text: string): void {
@@ -47,7 +48,7 @@ describe('fmt on generated configs', () => {
     let dir: string;
     try {
       dir = mkdtempSync(join(tmpdir(), 'xmcfg-gen-'));
-      execFileSync('python3', ['/work/shared/bench/gen_corpus.py', dir, '--files', '20', '--big-mb', '0.05', '--seed', '7'], { stdio: 'ignore' });
+      execFileSync('python3', [join(SHARED, 'bench', 'gen_corpus.py'), dir, '--files', '20', '--big-mb', '0.05', '--seed', '7'], { stdio: 'ignore' });
     } catch {
       // No python3 or no shared/ here: the fast-check property above still covers generated configs.
       return;

@@ -12,8 +12,9 @@ import { normalize } from '../../src/normalize/index.js';
 import { validateConfig, schemaJson, AJV_OPTIONS, XMCFG_KEYWORD } from '../../src/schema/index.js';
 import { runRules } from '../../src/check/rules/index.js';
 import type { Diagnostic } from '../../src/diagnostics/index.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 
 /** xen-examples that xl or Python rejects (SOURCES.md "xl ok" = no): parse errors expected, not ours to assert. */
 const XEN_REJECTED = new Set([

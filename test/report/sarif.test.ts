@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
+import { join } from 'node:path';
+import { SHARED } from '../shared-dir.js';
 
-const SCHEMA_PATH = '/work/shared/schemas/sarif-schema-2.1.0.json';
+const SCHEMA_PATH = join(SHARED, 'schemas', 'sarif-schema-2.1.0.json');
 
 /**
  * The normative schema is draft-04 (`id`, no `$id`); Ajv 8 reads draft-07, which differs from

@@ -1,5 +1,5 @@
 /**
- * Conformance over every file of /work/shared/corpus: under `--dialect xl` the verdict and the
+ * Conformance over every file of ../shared/corpus: under `--dialect xl` the verdict and the
  * first error's line are libxlu's (SOURCES.md gives the verdicts of the Xen samples); libvirt's
  * xl and xm test inputs are accepted in their dialect; every file round-trips losslessly.
  */
@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { S, rebuild } from './load.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = CORPUS_DIR;
 const XEN = join(CORPUS, 'xen-examples');
 const have = existsSync(XEN);
 
