@@ -7,6 +7,7 @@ import { parse } from '../syntax/index.js';
 import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown, unknownKeyAt } from '../schema/index.js';
 import { runRules } from './rules/index.js';
+import { UnknownKeySink } from './unknown-keys.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Dialect, Setting } from '../syntax/value.js';
@@ -22,7 +23,10 @@ export interface CheckOptions {
    * false: the caller does not need the tree (the CLI's check): the result's tree keeps its text
    * but no statements and no tokens, which lets a big file's statements go as soon as they are
    * evaluated instead of living through normalisation and validation; and `spans` has no entries
-   * for unknown keys (they are reported, XM0101, at their key spans). Default true.
+   * for unknown keys (they are reported, XM0101, at their key spans). In xl, `settings` then also
+   * leaves out the settings of unknown keys: they are reported (XM0101, XM0201) as they are
+   * evaluated and their values dropped, so a generated file's 250,000 of them are never all held.
+   * Default true.
    */
   keepTree?: boolean;
 }
@@ -41,21 +45,22 @@ export interface CheckResult {
 
 /** Check one config text; never throws on any input. */
 export function checkText(text: string, options: CheckOptions = {}): CheckResult {
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree });
   // Lean (the caller keeps no tree): unknown keys skip normalisation and are reported from their
-  // settings directly; `spans` then has no entries for them.
+  // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
+  const sink = lean ? new UnknownKeySink() : undefined;
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink });
   const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect });
-  const unknown: Diagnostic[] = [];
-  for (const s of norm.unknown) unknown.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
-  const diagnostics = [
-    ...parsed.diagnostics,
-    ...norm.diagnostics,
-    ...unknown,
-    ...validated.diagnostics,
-    ...runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective }),
-  ];
+  // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
+  const diagnostics: Diagnostic[] = [];
+  push(diagnostics, parsed.diagnostics);
+  push(diagnostics, norm.diagnostics);
+  if (sink) push(diagnostics, sink.duplicates);
+  for (const s of norm.unknown) diagnostics.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
+  sink?.unknownFindings(parsed.dialect, diagnostics);
+  push(diagnostics, validated.diagnostics);
+  push(diagnostics, runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective }));
   return {
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
@@ -69,6 +74,11 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
       return parsed.lineIndex;
     },
   };
+}
+
+/** Append `items` to `out` (no spread: argument lists are limited in size). */
+function push<T>(out: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) out.push(items[i]!);
 }
 
 /** The validator's config without unknown keys (schema properties are OPTION_KEYS), else filtered here. */

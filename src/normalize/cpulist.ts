@@ -49,10 +49,11 @@ export function parseCpuList(text: string): { list: CpuList; errors: CpuListErro
       body = body.slice(1);
     }
     let kind: CpuListItem['kind'] = 'cpu';
-    const m = /^(nodes?):/.exec(body);
-    if (m) {
+    // `node:` / `nodes:` prefix (startsWith: no regex match object per item).
+    const prefix = body.startsWith('node:') ? 5 : body.startsWith('nodes:') ? 6 : 0;
+    if (prefix > 0) {
       kind = 'node';
-      body = body.slice(m[0].length);
+      body = body.slice(prefix);
     }
     if (body === 'all') {
       if (negate) errors.push({ start: itemStart, end: itemEnd, message: '"^" cannot be combined with "all"' });

@@ -2,7 +2,7 @@
  * @fileoverview Normalisation: evaluated settings → the typed config of the one catalogue, with a
  * span map (JSON Pointer → key/value spans) and diagnostics.
  */
-export { normalize, normalizeWithEffective, effectiveSettings, type NormalizeOptions, type NormalizeResult } from './normalize.js';
+export { normalize, normalizeWithEffective, effectiveSettings, duplicateKeyFinding, isUnknownKey, type NormalizeOptions, type NormalizeResult } from './normalize.js';
 export { pointer, pointerSegment, makeDiag, type SpanMap, type FieldSpans } from './context.js';
 export { readNumaParts, type NumaParts, type NodeRef } from './numa.js';
 export { guestTypeOf, builderKind } from './guest-type.js';

@@ -5,7 +5,7 @@
  */
 import type { Setting, Dialect } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { NormalizeContext, pointer, type SpanMap } from './context.js';
+import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
 import { optionSchema, FOLDED_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
 import { readGeneric } from './readers.js';
 import { readCpus } from './cpus.js';
@@ -61,15 +61,39 @@ function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeCon
       let first = firstOf.get(s.key);
       if (first === undefined) firstOf.set(s.key, (first = prev));
       if (s.op === '=') {
-        ctx.report('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
-          related: [{ message: `"${s.key}" was first set here`, span: first.keySpan }],
-          hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
-        });
+        ctx.diagnostics.push(duplicateKeyFinding(s, first));
       }
     }
     m.set(s.key, s);
   }
   return m;
+}
+
+/** The XM0201 finding of `s`, an `=` setting of a key first set by `first`. */
+export function duplicateKeyFinding(s: Pick<Setting, 'key' | 'keySpan'>, first: Pick<Setting, 'keySpan'>): Diagnostic {
+  return makeDiag('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
+    related: [{ message: `"${s.key}" was first set here`, span: first.keySpan }],
+    hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
+  });
+}
+
+/**
+ * true for a key normalisation leaves out as unknown (XM0101): no option schema and not one of the
+ * NUMA keys folded into `numa`. The same test {@link normalizeWithEffective} makes.
+ */
+export function isUnknownKey(key: string): boolean {
+  return !isNumaKey(key) && optionSchema(key) === undefined;
+}
+
+/**
+ * `key === 'numa' || key in FOLDED_KEYS` without the `in` (a prototype-chain walk for every key
+ * that misses): the folded keys and, as `in` sees them too, Object.prototype's property names.
+ */
+const NUMA_KEYS: ReadonlySet<string> = new Set(['numa', ...Object.keys(FOLDED_KEYS), ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/** true for `numa` and the keys normalisation folds into it. */
+function isNumaKey(key: string): boolean {
+  return NUMA_KEYS.has(key);
 }
 
 function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
@@ -125,7 +149,7 @@ export function normalizeWithEffective(
     eff = effectiveWithDuplicates(settings, ctx);
     let numaDone = false;
     for (const [key, s] of eff) {
-      if (key === 'numa' || key in FOLDED_KEYS) {
+      if (isNumaKey(key)) {
         if (numaDone) continue;
         numaDone = true;
         const numa = normalizeNuma(readNumaParts(eff, ctx.dialect), ctx);

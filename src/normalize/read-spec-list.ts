@@ -28,7 +28,12 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
   }
   const r = parse(text.value);
   ctx.mark(ptr, s, item.span);
-  for (const [field, [a, b]] of Object.entries(r.fields)) ctx.mark(`${ptr}/${field}`, s, subSpan(item, a, b));
+  // for…in over the plain `fields` object (same order as Object.entries): no entry arrays per field.
+  const fields = r.fields;
+  for (const field in fields) {
+    const [a, b] = fields[field]!;
+    ctx.mark(`${ptr}/${field}`, s, subSpan(item, a, b));
+  }
   for (const p of r.problems) {
     const span = subSpan(item, p.start, p.end);
     if (p.unknownKey) ctx.report('XM0218', span, `${s.key}: ${p.message}`);
@@ -46,9 +51,9 @@ export function readSpecList<T>(s: Setting, ctx: NormalizeContext, parse: (text:
     return undefined;
   }
   const out: T[] = [];
-  items.forEach((item) => {
+  for (const item of items) {
     const parsed = readSpecItem(item, s, ctx, pointer(s.key, out.length), parse, opts);
     if (parsed !== null) out.push(parsed);
-  });
+  }
   return out;
 }

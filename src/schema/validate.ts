@@ -95,13 +95,28 @@ function splitUnknown(config: unknown): { known: unknown; unknown: string[] } {
   const unknown: string[] = [];
   if (config === null || typeof config !== 'object' || Array.isArray(config)) return { known: config, unknown };
   const obj = config as Record<string, unknown>;
-  // One pass: enumerating a dictionary-mode object with 250,000 keys is the expensive part.
-  const known: Record<string, unknown> = {};
+  // One pass: enumerating a dictionary-mode object with 250,000 keys is the expensive part. The
+  // copy starts only at the first unknown key (the check leaves them out of most configs already).
+  let known: Record<string, unknown> | null = null;
   for (const k in obj) {
-    if (SCHEMA_KEYS.has(k)) known[k] = obj[k];
-    else unknown.push(k);
+    if (SCHEMA_KEYS.has(k)) {
+      if (known !== null) known[k] = obj[k];
+    } else {
+      if (known === null) known = copyUntil(obj, k);
+      unknown.push(k);
+    }
   }
-  return { known: unknown.length === 0 ? config : known, unknown };
+  return { known: known ?? config, unknown };
+}
+
+/** The keys of `obj` before `stop`, in `for…in` order (all known: the caller stops at the first unknown one). */
+function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in obj) {
+    if (k === stop) break;
+    out[k] = obj[k];
+  }
+  return out;
 }
 
 /** Validate a normalised config against the schema; every finding points at its source span. */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, SyntaxTree } from './tree.js';
-import type { Dialect, Setting, Value } from './value.js';
+import type { Dialect, Setting, SettingSink, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
 import { evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
@@ -25,6 +25,8 @@ export interface EvaluateOptions {
    * callers that need only the settings, so a big file's tree is never alive next to all of them.
    */
   consume?: boolean;
+  /** xl only: settings the sink takes are left out of `settings` (see ParseOptions.divert). */
+  divert?: SettingSink;
 }
 
 /** The settings of a file in source order, and the evaluation findings. */
@@ -48,6 +50,8 @@ interface Run extends EvalContext {
   lastXl: Map<string, Value | null>;
   /** Characters and items of all settings so far (bounded by MAX_FILE_BUDGET). */
   budget: number;
+  /** Where settings the caller does not keep go (xl only), or null. */
+  divert: SettingSink | null;
 }
 
 /** Value of a --define: numbers stay numbers, decimal/float-looking strings become numbers. */
@@ -104,6 +108,7 @@ export class Evaluation {
       work: 0,
       halted: false,
       used: used ?? ALL_NAMES,
+      divert: options.dialect === 'xl' ? (options.divert ?? null) : null,
     };
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
@@ -176,6 +181,7 @@ function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=
     span: stmt.span,
   };
   if (appended) setting.appended = true;
+  if (run.divert !== null && run.divert.take(setting)) return;
   run.settings.push(setting);
 }
 

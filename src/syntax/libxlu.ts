@@ -27,18 +27,32 @@ interface XTok {
 const isLower = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** One-character tokens by character code (a module constant: it was an object literal per token). */
+const SINGLE: Record<number, TT | undefined> = { 44: ',', 91: '[', 93: ']', 61: '=', 59: ';' };
+
 /** libxlu's lexer over a JS string (each UTF-16 unit stands for a byte; non-ASCII is never a token char). */
 class XluLexer {
   pos = 0;
   error: XluError | null = null;
+  /** The one token object, reused for every token: the reader only ever looks at the current one. */
+  private readonly tok: XTok = { t: '$end', start: 0, end: 0 };
   constructor(private readonly text: string) {}
+
+  /** The current token set to (t, start, end). */
+  private emit(t: TT, start: number, end: number): XTok {
+    const k = this.tok;
+    k.t = t;
+    k.start = start;
+    k.end = end;
+    return k;
+  }
 
   /** Next token, or the first lexical/escape error (then `error` is set and '$end' returned). */
   next(): XTok {
     const s = this.text;
     const n = s.length;
     for (;;) {
-      if (this.pos >= n) return { t: '$end', start: n, end: n };
+      if (this.pos >= n) return this.emit('$end', n, n);
       const i = this.pos;
       const c = s.charCodeAt(i);
       if (c === 32 || c === 9) {
@@ -47,13 +61,13 @@ class XluLexer {
       }
       if (c === 10) {
         this.pos++;
-        return { t: 'NEWLINE', start: i, end: i + 1 };
+        return this.emit('NEWLINE', i, i + 1);
       }
       if (c === 35) {
         const nl = s.indexOf('\n', i);
         if (nl < 0) return this.lexErr(i);
         this.pos = nl + 1;
-        return { t: 'NEWLINE', start: i, end: nl + 1 };
+        return this.emit('NEWLINE', i, nl + 1);
       }
       if (isLower(c)) {
         let j = i + 1;
@@ -63,7 +77,7 @@ class XluLexer {
           else break;
         }
         this.pos = j;
-        return { t: 'IDENT', start: i, end: j };
+        return this.emit('IDENT', i, j);
       }
       if (isDigit(c)) {
         let j = i + 1;
@@ -73,7 +87,7 @@ class XluLexer {
           else break;
         }
         this.pos = j;
-        return { t: 'NUMBER', start: i, end: j };
+        return this.emit('NUMBER', i, j);
       }
       if (c === 34 || c === 39) {
         let j = i + 1;
@@ -97,19 +111,18 @@ class XluLexer {
         const esc = checkEscapes(s, i + 1, j);
         if (esc) {
           this.error = esc;
-          return { t: '$end', start: i, end: i };
+          return this.emit('$end', i, i);
         }
-        return { t: 'STRING', start: i, end: j + 1 };
+        return this.emit('STRING', i, j + 1);
       }
-      const single: Record<number, TT> = { 44: ',', 91: '[', 93: ']', 61: '=', 59: ';' };
-      const tt = single[c];
+      const tt = SINGLE[c];
       if (tt) {
         this.pos = i + 1;
-        return { t: tt, start: i, end: i + 1 };
+        return this.emit(tt, i, i + 1);
       }
       if (c === 43 && s.charCodeAt(i + 1) === 61) {
         this.pos = i + 2;
-        return { t: 'OP_ADD', start: i, end: i + 2 };
+        return this.emit('OP_ADD', i, i + 2);
       }
       return this.lexErr(i);
     }
@@ -117,7 +130,7 @@ class XluLexer {
 
   private lexErr(at: number): XTok {
     this.error = { offset: at, length: 1, message: 'lexical error', kind: 'lexical' };
-    return { t: '$end', start: at, end: at };
+    return this.emit('$end', at, at);
   }
 }
 

@@ -5,7 +5,7 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { SyntaxTree, TokenStream } from './tree.js';
-import type { Dialect, Setting } from './value.js';
+import type { Dialect, Setting, SettingSink } from './value.js';
 import { parseTree } from './parse-tree.js';
 import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
@@ -30,6 +30,12 @@ export interface ParseOptions {
    * evaluated, so a big file's tree and its settings are never all in memory together. Default true.
    */
   keepTree?: boolean;
+  /**
+   * xl only: each setting is offered to this sink as it is evaluated, and the ones it takes are not
+   * kept in `settings` (nor seen by anything reading them). Reset when an xl attempt of a streamed
+   * `auto` parse turns out to be xm. Absent (default): every setting is kept.
+   */
+  divert?: SettingSink;
 }
 
 /** Everything the syntax layer knows about a text. */
@@ -57,6 +63,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   if (options.keepTree === false && text.length >= STREAM_MIN_CHARS) {
     const streamed = parseStreaming(text, options);
     if (streamed) return streamed;
+    options.divert?.reset();
   }
   const { tree, diagnostics: syntax } = parseTree(text);
   let dialect: Dialect;
@@ -70,7 +77,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     dialectReason = d.reason;
   }
   const dialectDiags = dialectDiagnostics(tree, dialect, syntax);
-  const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false });
+  const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
   return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options);
@@ -84,7 +91,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  */
 function parseStreaming(text: string, options: ParseOptions): ParseResult | null {
   const fixed = options.dialect === 'xl' || options.dialect === 'xm' ? options.dialect : null;
-  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines });
+  // xl reads earlier values only for `+=`: without one in the text, no binding needs keeping (else
+  // every key's value would stay alive in the evaluator's map, settings taken by `divert` too).
+  const noReads = (fixed ?? 'xl') === 'xl' && !text.includes('+=');
+  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines, divert: options.divert }, noReads ? new Set() : undefined);
   const found: Finding[] = [];
   const holder = { text };
   let xm = false;

@@ -78,3 +78,14 @@ export interface Setting {
 }
 
 export type Dialect = 'xl' | 'xm';
+
+/**
+ * Takes over settings a caller does not want kept in `settings` (ParseOptions.divert): the CLI's
+ * check reports unknown keys as they come instead of holding a 10 MB file's 250,000 values.
+ */
+export interface SettingSink {
+  /** true: the sink took the setting and it is not kept in the result's `settings`. */
+  take(setting: Setting): boolean;
+  /** Forget every setting taken: the text is being evaluated again (as xm, after an xl attempt). */
+  reset(): void;
+}

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseTree, evaluate } from '../../src/syntax/index.js';
 import { STREAM_MIN_CHARS } from '../../src/syntax/parse.js';
+import type { Setting } from '../../src/syntax/value.js';
 import { checkText } from '../../src/check/check.js';
 import { validateConfig } from '../../src/schema/index.js';
-import { normalize, normalizeWithEffective, effectiveSettings } from '../../src/normalize/index.js';
+import { normalize, normalizeWithEffective, effectiveSettings, isUnknownKey } from '../../src/normalize/index.js';
 
 const XL = 'name = "vm"\nmemory = 512\nmemroy = 1\nvif = [ "bridge=br0" ]\nextra += "x"\nextra += "y"\nkey_1 = [ 1, 2 ]\nmaxmem = 256\n';
 const XM = 'import os\nname = "vm-%d" % 3\nvcpus = 2 * 2\nif True:\n  memory = 1\ndisk = [ "phy:/dev/vg/a,xvda,w" ]\n';
@@ -43,9 +44,13 @@ describe('releasing the tree', () => {
       const released = checkText(text, { keepTree: false });
       expect(released.tree.statements).toEqual([]);
       expect(kept.tree.statements.length).toBeGreaterThan(0);
-      const { tree: _a, spans: spansKept, ...restKept } = kept;
-      const { tree: _b, spans: spansReleased, ...restReleased } = released;
+      const { tree: _a, spans: spansKept, settings: settingsKept, ...restKept } = kept;
+      const { tree: _b, spans: spansReleased, settings: settingsReleased, ...restReleased } = released;
       expect(restReleased).toEqual(restKept);
+      // In xl the lean result keeps no settings of unknown keys (they are reported as they come).
+      const expected = kept.dialect === 'xl' ? settingsKept.filter((s) => !isUnknownKey(s.key)) : settingsKept;
+      expect(settingsReleased).toEqual(expected);
+      expect(settingsReleased.length < settingsKept.length).toBe(text !== XM);
       // The lean result has the spans of every known field, none of the unknown keys'.
       const unknown = new Set(kept.diagnostics.filter((d) => d.code === 'XM0101').map((d) => '/' + text.slice(d.span.start, d.span.end)));
       expect(unknown.size > 0).toBe(text !== XM);
@@ -103,6 +108,79 @@ describe('streaming parse (keepTree: false on big texts)', () => {
       }
     });
   }
+  for (const [what, text] of cases.slice(0, 4)) {
+    it(`${what}: the lean check (unknown keys' settings diverted) has the same findings as the full one`, () => {
+      const kept = checkText(text);
+      const lean = checkText(text, { keepTree: false });
+      expect(lean.dialect).toBe(kept.dialect);
+      expect(lean.diagnostics).toEqual(kept.diagnostics);
+      expect(lean.diagnostics.some((d) => d.code === 'XM0201')).toBe(true);
+      expect(lean.config).toEqual(kept.config);
+    });
+  }
+});
+
+describe('unknown keys in the lean check', () => {
+  it('Object.prototype names, folded NUMA keys and repeated unknown keys get the same findings as the full check', () => {
+    const text = 'name = "a"\ntoString = 1\nconstructor = [ 1 ]\nnumanodes = 2\nzz = 1\nzz = 2\nzz += 3\nmemroy = 1\nnuma = on\n';
+    // xl (chosen: `toString` alone makes auto pick xm, which diverts nothing) and auto.
+    for (const dialect of ['xl', 'auto'] as const) {
+      const kept = checkText(text, { dialect });
+      const lean = checkText(text, { dialect, keepTree: false });
+      expect(lean.dialect).toBe(dialect === 'xl' ? 'xl' : 'xm');
+      expect(lean.diagnostics).toEqual(kept.diagnostics);
+      expect(lean.diagnostics.some((d) => d.code === 'XM0201' && text.slice(d.span.start, d.span.end) === 'zz')).toBe(true);
+      const keys = kept.settings.map((s) => s.key);
+      expect(lean.settings.map((s) => s.key)).toEqual(lean.dialect === 'xl' ? keys.filter((k) => !isUnknownKey(k)) : keys);
+    }
+    expect(['toString', 'constructor', 'numanodes', 'numa', 'name'].some(isUnknownKey)).toBe(false);
+    expect(['zz', 'memroy'].every(isUnknownKey)).toBe(true);
+  });
+});
+
+describe('diverting settings (ParseOptions.divert)', () => {
+  /** A sink taking the settings of keys starting with `k`, counting resets. */
+  const sink = () => {
+    const taken: Setting[] = [];
+    let resets = 0;
+    return {
+      taken,
+      resets: () => resets,
+      take: (s: Setting) => s.key.startsWith('k') && taken.push(s) > 0,
+      reset: () => {
+        taken.length = 0;
+        resets++;
+      },
+    };
+  };
+  it('xl: taken settings are left out of `settings`, in order, the others kept as they were', () => {
+    const text = 'k1 = [ 1 ]\nname = "a"\nk2 = [ 1 ]\nk1 += [ 2 ]\n';
+    const all = parse(text, {}).settings;
+    const s = sink();
+    const r = parse(text, { divert: s });
+    expect(r.settings).toEqual(all.filter((x) => !x.key.startsWith('k')));
+    expect(s.taken).toEqual(all.filter((x) => x.key.startsWith('k')));
+    // `+=` still joins the earlier value of a diverted key.
+    expect(s.taken).toHaveLength(3);
+    expect(s.taken[2]!.value).toMatchObject({ kind: 'list', items: [{ text: '1' }, { text: '2' }] });
+    expect(r.diagnostics).toEqual(parse(text, {}).diagnostics);
+  });
+  it('xm: nothing is diverted', () => {
+    const s = sink();
+    const r = parse('k = 1\nimport os\n', { divert: s });
+    expect(r.dialect).toBe('xm');
+    expect(r.settings.map((x) => x.key)).toEqual(['k']);
+    expect(s.taken).toEqual([]);
+  });
+  it('a streamed auto parse that turns out xm resets the sink before parsing again', () => {
+    const text = big((i) => (i === 300 ? 'import os\n' : `k_${i} = ${i}\n`));
+    const s = sink();
+    const r = parse(text, { keepTree: false, divert: s });
+    expect(r.dialect).toBe('xm');
+    expect(s.resets()).toBe(1);
+    expect(s.taken).toEqual([]);
+    expect(r.settings).toEqual(parse(text, {}).settings);
+  });
 });
 
 describe('unknown keys without Ajv', () => {
