@@ -3,7 +3,7 @@
  * normalise, validate against the schema, run the cross-field and NUMA rules. Placement checks
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
-import { parse } from '../syntax/index.js';
+import { parse, type ParseResult } from '../syntax/index.js';
 import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown, unknownKeyAt } from '../schema/index.js';
 import { runRules } from './rules/index.js';
@@ -50,6 +50,14 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
   const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink });
+  return checkParsed(text, parsed, options, sink);
+}
+
+/** The stages after parsing (normalise, validate, rules) on a parse made elsewhere, e.g. the editor's incremental one. */
+export function checkParsed(text: string, parsed: ParseResult, options: CheckOptions = {}, sink?: UnknownKeySink): CheckResult {
+  const lean = options.keepTree === false;
+  // A binary file was not parsed (XM0031): schema findings such as "name is required" would be noise.
+  if (parsed.diagnostics.some((d) => d.code === 'XM0031')) return notParsed(parsed);
   const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect });
   // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
@@ -61,6 +69,8 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   sink?.unknownFindings(parsed.dialect, diagnostics);
   push(diagnostics, validated.diagnostics);
   push(diagnostics, runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective }));
+  // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
+  const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
   return {
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
@@ -68,8 +78,24 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     settings: parsed.settings,
     config: knownConfig(validated.known, norm.config),
     spans: norm.spans,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(findings),
     // Built on first use: the CLI never asks (it indexes lines only for the findings it prints).
+    get lineIndex() {
+      return parsed.lineIndex;
+    },
+  };
+}
+
+/** The result for a text that was not parsed (binary): its parse findings only, an empty config. */
+function notParsed(parsed: ParseResult): CheckResult {
+  return {
+    dialect: parsed.dialect,
+    dialectReason: parsed.dialectReason,
+    tree: parsed.tree,
+    settings: [],
+    config: {} as NormalizedConfig,
+    spans: {},
+    diagnostics: parsed.diagnostics,
     get lineIndex() {
       return parsed.lineIndex;
     },

@@ -31,6 +31,8 @@ export interface EvalContext {
   work: number;
   /** Set once a file-wide budget is spent (reported once): nothing more is evaluated. */
   halted: boolean;
+  /** Names whose value an expression read (xm helper variables such as `vmid`). */
+  reads: Set<string>;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -151,7 +153,10 @@ const BUILTINS: Record<string, (span: Span) => Value> = {
 /** Look a name up: earlier assignments and defines first (Python 2 lets True be rebound), then builtins. */
 function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   const b = ctx.env.get(name);
-  if (b?.state === 'value') return respan(b.value, span);
+  if (b?.state === 'value') {
+    ctx.reads.add(name);
+    return respan(b.value, span);
+  }
   if (b?.state === 'failed') return null;
   if (b?.state === 'opaque') {
     report(ctx, EvalCode.conditionalName, span, `name '${name}' is ${b.how}`);

@@ -33,6 +33,8 @@ export interface EvaluateOptions {
 export interface EvaluateResult {
   settings: Setting[];
   diagnostics: Diagnostic[];
+  /** Names whose value some expression read: in xm these are helper variables, not options. */
+  reads: ReadonlySet<string>;
 }
 
 /** Keys whose bare-word value is accepted as the NUMA RFC's spelling (`numa = on`). */
@@ -107,6 +109,7 @@ export class Evaluation {
       budget: 0,
       work: 0,
       halted: false,
+      reads: new Set(),
       used: used ?? ALL_NAMES,
       divert: options.dialect === 'xl' ? (options.divert ?? null) : null,
     };
@@ -136,7 +139,7 @@ export class Evaluation {
 
   /** The settings and findings so far. */
   result(): EvaluateResult {
-    return { settings: this.run.settings, diagnostics: this.run.diagnostics };
+    return { settings: this.run.settings, diagnostics: this.run.diagnostics, reads: this.run.reads };
   }
 }
 

@@ -47,6 +47,8 @@ export interface ParseResult {
   settings: Setting[];
   diagnostics: Diagnostic[];
   lineIndex: LineIndex;
+  /** Names whose value an expression read (xm helper variables such as `vmid`). */
+  reads: ReadonlySet<string>;
 }
 
 /**
@@ -66,6 +68,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     options.divert?.reset();
   }
   const { tree, diagnostics: syntax } = parseTree(text);
+  return parseFromTree(text, tree, syntax, options);
+}
+
+/** The rest of `parse` for a tree parsed elsewhere (the editor's incremental parse): dialect, dialect rules, evaluation. */
+export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], options: ParseOptions = {}): ParseResult {
   let dialect: Dialect;
   let dialectReason: string;
   if (options.dialect === 'xl' || options.dialect === 'xm') {
@@ -80,7 +87,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options);
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated.reads);
 }
 
 /**
@@ -121,11 +128,11 @@ function parseStreaming(text: string, options: ParseOptions): ParseResult | null
   const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options);
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated.reads);
 }
 
 /** The ParseResult from the findings of every stage (syntax, dialect, evaluation, in that order). */
-function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions): ParseResult {
+function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions, reads: ReadonlySet<string>): ParseResult {
   let diagnostics = found;
   // In xl the BOM is an error (XM0514); the info note would only repeat it.
   if (dialect === 'xl') diagnostics = diagnostics.filter((d) => d.code !== 'XM0030');
@@ -136,6 +143,7 @@ function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason:
     dialectReason,
     tree,
     settings,
+    reads,
     diagnostics: sortDiagnostics(diagnostics),
     // Built on first use: a line table of a 10 MB file costs time and memory most callers never use.
     get lineIndex() {

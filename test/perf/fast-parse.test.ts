@@ -7,6 +7,7 @@ import { getParser } from '../../grammar/parser.js';
 import { splitStatements } from '../../src/syntax/split.js';
 import { fastAssignment } from '../../src/syntax/fast-parse.js';
 import { parseTree } from '../../src/syntax/index.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
 /** Every statement of `text`: the grammar's tree (when it parses cleanly) and the fast path's. */
 function both(text: string): { grammar: unknown; fast: unknown }[] {
@@ -66,7 +67,7 @@ const expr: fc.Arbitrary<string> = fc.letrec((tie) => ({
 describe('fast assignment path', () => {
   it('builds the grammar tree for every statement of the sample corpus it takes', () => {
     let taken = 0;
-    for (const f of files('/work/shared/corpus')) taken += expectAgreement(readFileSync(f, 'utf8'));
+    for (const f of files(CORPUS_DIR)) taken += expectAgreement(readFileSync(f, 'utf8'));
     expect(taken).toBeGreaterThan(100);
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { xmLexer } from '../../grammar/tokens.js';
 import { lexTokens } from '../../src/syntax/lex.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
 const view = (toks: object[]) => toks.map((t) => JSON.stringify(Object.entries(t).map(([k, v]) => [k, k === 'tokenType' ? (v as { name: string }).name : v])));
 
@@ -38,7 +39,7 @@ describe('hand-written lexer', () => {
     );
   });
   it('tokenizes the sample corpus exactly as the Chevrotain lexer', () => {
-    for (const f of files('/work/shared/corpus')) expectSame(readFileSync(f, 'utf8'));
+    for (const f of files(CORPUS_DIR)) expectSame(readFileSync(f, 'utf8'));
   });
   it('covers the empty text and lone characters', () => {
     for (let c = 0; c < 128; c++) expectSame(String.fromCharCode(c));

@@ -7,6 +7,7 @@ import type { Setting } from '../../src/syntax/value.js';
 import { checkText } from '../../src/check/check.js';
 import { validateConfig } from '../../src/schema/index.js';
 import { normalize, normalizeWithEffective, effectiveSettings, isUnknownKey } from '../../src/normalize/index.js';
+import { CORPUS_DIR } from '../shared-dir.js';
 
 const XL = 'name = "vm"\nmemory = 512\nmemroy = 1\nvif = [ "bridge=br0" ]\nextra += "x"\nextra += "y"\nkey_1 = [ 1, 2 ]\nmaxmem = 256\n';
 const XM = 'import os\nname = "vm-%d" % 3\nvcpus = 2 * 2\nif True:\n  memory = 1\ndisk = [ "phy:/dev/vg/a,xvda,w" ]\n';
@@ -77,7 +78,7 @@ function corpusText(): string {
       const p = join(dir, n);
       return statSync(p).isDirectory() ? files(p) : [p];
     });
-  const all = files('/work/shared/corpus').map((f) => readFileSync(f, 'utf8'));
+  const all = files(CORPUS_DIR).map((f) => readFileSync(f, 'utf8'));
   return big((i) => all[i % all.length]! + '\n');
 }
 

@@ -2,18 +2,13 @@
  * @fileoverview Incremental checking for the editor. Parsing dominates a check, so the text is cut
  * into content-defined chunks (./chunks.ts), each chunk's parse is cached by its text, and the
  * chunk trees are joined into one tree with absolute spans. The rest of the pipeline (dialect,
- * evaluation, normalisation, schema, rules) then runs on the joined tree exactly as `checkText`
- * runs it, so the result is the same as a full check: tests compare both on the corpus.
+ * evaluation, normalisation, schema, rules) then runs on the joined tree through the same functions
+ * `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both on the corpus.
  */
-import { parseTree, detectDialect, dialectDiagnostics, evaluate, type ParseTreeResult } from '../../syntax/index.js';
-import { normalize, OPTION_KEYS, type NormalizedConfig } from '../../normalize/index.js';
-import { validateConfig } from '../../schema/index.js';
-import { runRules } from '../../check/rules/index.js';
-import type { CheckResult } from '../../check/check.js';
-import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { LineIndex } from '../../diagnostics/line-index.js';
+import { parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
+import { checkParsed, type CheckResult } from '../../check/check.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
-import type { Dialect } from '../../syntax/value.js';
 import type { ServiceSettings } from './analysis.js';
 import { splitChunks } from './chunks.js';
 
@@ -60,50 +55,10 @@ export class IncrementalChecker {
   }
 }
 
-/** The rest of `parse` + `checkText` on an already parsed tree (mirrors src/syntax/parse.ts and src/check/check.ts). */
+/** The rest of `parse` + `checkText` on an already parsed tree: the same functions `checkText` runs. */
 export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], settings: ServiceSettings): CheckResult {
-  let dialect: Dialect;
-  let dialectReason: string;
-  if (settings.dialect === 'xl' || settings.dialect === 'xm') {
-    dialect = settings.dialect;
-    dialectReason = 'chosen by the caller';
-  } else {
-    const d = detectDialect(tree);
-    dialect = d.dialect;
-    dialectReason = d.reason;
-  }
-  const dialectDiags = dialectDiagnostics(tree, dialect, syntax);
-  const evaluated = evaluate(tree, { dialect, defines: settings.defines });
-  let parsed = [...syntax, ...dialectDiags, ...evaluated.diagnostics];
-  if (dialect === 'xl') parsed = parsed.filter((d) => d.code !== 'XM0030');
-  // parse() returns its findings sorted before checkText appends the later stages' (ties keep that order).
-  parsed = sortDiagnostics(parsed);
-  const norm = normalize(evaluated.settings, { dialect });
-  const diagnostics = [
-    ...parsed,
-    ...norm.diagnostics,
-    ...validateConfig(norm.config, norm.spans, { dialect }),
-    ...runRules(norm.config, norm.spans, evaluated.settings, { dialect }),
-  ];
-  return {
-    dialect,
-    dialectReason,
-    tree,
-    settings: evaluated.settings,
-    config: knownOnly(norm.config),
-    spans: norm.spans,
-    diagnostics: sortDiagnostics(diagnostics),
-    lineIndex: new LineIndex(text),
-  };
-}
-
-const KNOWN = new Set<string>(OPTION_KEYS);
-
-/** The config without unknown keys (reported as XM0101), as checkText returns it. */
-function knownOnly(config: NormalizedConfig): NormalizedConfig {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(config)) if (KNOWN.has(k)) out[k] = v;
-  return out as NormalizedConfig;
+  const parsed = parseFromTree(text, tree, syntax, { dialect: settings.dialect ?? 'auto', defines: settings.defines });
+  return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines });
 }
 
 /** Join chunk parses (already at their absolute positions) into one tree and one diagnostic list. */
