@@ -4,55 +4,15 @@
  * adds the statements and runs the self-analysis. Calls, attributes, subscripts, dicts,
  * comparisons, lambdas and comprehensions are parsed only so they can be reported precisely.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type IParserErrorMessageProvider } from 'chevrotain';
+import { EmbeddedActionsParser, type IToken } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
 import type { Expr, StringPart } from '../src/syntax/tree.js';
 import * as T from './tokens.js';
+import { messages } from './messages.js';
+import { stringPart } from './string-part.js';
 
 type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
-
-/** A plain-words description of a token for error messages. */
-export function describeToken(t: IToken | undefined): string {
-  if (!t || t.tokenType === EOF) return 'the end of the statement';
-  const img = t.image.length > 24 ? `${t.image.slice(0, 21)}...` : t.image;
-  switch (t.tokenType) {
-    case T.StringLit:
-      return `the string ${img}`;
-    case T.NumberLit:
-      return `the number ${img}`;
-    case T.Identifier:
-      return `the name "${img}"`;
-    default:
-      if (T.Keyword.categoryMatchesMap![t.tokenTypeIdx]) return `the keyword "${img}"`;
-      return `'${img}'`;
-  }
-}
-
-const RULE_WORDS: Record<string, string> = {
-  statement: 'a statement',
-  assignment: 'a key',
-  key: 'a key',
-  pythonStatement: 'a statement',
-  exprStatement: 'a statement',
-};
-
-/** Error messages in plain words ("expected '=' but found the number 4096"). */
-export const messages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    if (expected === EOF) return `unexpected ${describeToken(actual)}`;
-    return `expected ${expected.LABEL ?? expected.name} but found ${describeToken(actual)}`;
-  },
-  buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${describeToken(firstRedundant)}`;
-  },
-  buildNoViableAltMessage({ actual, ruleName }) {
-    return `expected ${RULE_WORDS[ruleName] ?? 'a value'} but found ${describeToken(actual[0])}`;
-  },
-  buildEarlyExitMessage({ actual, ruleName }) {
-    return `expected ${RULE_WORDS[ruleName] ?? 'a value'} but found ${describeToken(actual[0])}`;
-  },
-};
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
@@ -551,13 +511,3 @@ export abstract class ExpressionParser extends EmbeddedActionsParser {
     });
   });
 }
-
-/** Split a string literal's text into prefix and quote. */
-export function stringPart(image: string, span: Span): StringPart {
-  let i = 0;
-  while (i < image.length && i < 2 && /[rRuUbB]/.test(image[i]!)) i++;
-  const q = image[i] ?? '"';
-  const triple = image.startsWith(q + q + q, i);
-  return { span, quote: triple ? q + q + q : q, prefix: image.slice(0, i).toLowerCase() };
-}
-

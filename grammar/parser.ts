@@ -12,7 +12,8 @@ import type { AssignStmt, Expr, Name, UnsupportedStmt } from '../src/syntax/tree
 import { ExpressionParser } from './expressions.js';
 import * as T from './tokens.js';
 
-export { describeToken, stringPart } from './expressions.js';
+export { describeToken } from './messages.js';
+export { stringPart } from './string-part.js';
 
 /** The superset parser. Use the shared instance from `getParser()` (building one costs milliseconds). */
 export class XmParser extends ExpressionParser {

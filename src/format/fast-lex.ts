@@ -71,14 +71,21 @@ class Reader {
   private kinds: Uint8Array;
   private starts: Int32Array;
   private ends: Int32Array;
+  private readonly verifying: boolean;
+  private readonly against: Against;
 
   constructor(
     private readonly text: string,
     private readonly blanks: boolean,
     private readonly newlines: boolean,
-    private readonly against: Against | null = null,
+    against: Against | null = null,
   ) {
-    const cap = against ? 0 : Math.max(16, text.length >> (blanks ? 2 : 3));
+    // Always an object of one shape: a field that changes from null to an object part-way through a
+    // run (lexing, then verifying) makes V8 throw away all the optimized lexer code.
+    this.verifying = against !== null;
+    this.against = against ?? { text: '', tokens: { count: 0, kinds: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0) }, i: 0 };
+    // About one token in six characters without blanks (one in four with): sized so a large file needs no regrowth.
+    const cap = this.verifying ? 0 : Math.max(16, text.length >> 2);
     this.kinds = new Uint8Array(cap);
     this.starts = new Int32Array(cap);
     this.ends = new Int32Array(cap);
@@ -123,7 +130,7 @@ class Reader {
     if (kind <= Tok.Newline || kind === Tok.Semicolon) {
       if (kind === Tok.Newline ? !this.newlines : !this.blanks) return;
     }
-    if (this.against) return this.compare(kind, start, end);
+    if (this.verifying) return this.compare(kind, start, end);
     if (this.count === this.kinds.length) {
       const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
         const b = make(a.length * 2);
@@ -150,7 +157,7 @@ class Reader {
   }
 
   private matchNext(kind: Tok, start: number, end: number): void {
-    const a = this.against!;
+    const a = this.against;
     const t = a.tokens;
     const i = nextMeaningful(t, a.i);
     if (i >= t.count || t.kinds[i] !== kind) bail();
@@ -174,7 +181,7 @@ class Reader {
 
   /** Verifying, after read(): the source has no significant token left. */
   verified(): boolean {
-    const a = this.against!;
+    const a = this.against;
     return nextMeaningful(a.tokens, a.i) >= a.tokens.count;
   }
 
@@ -190,14 +197,16 @@ class Reader {
   private comment(): void {
     const { text } = this;
     const s = this.pos;
-    // Jump to the first character that is not printable ASCII or TAB: the newline, or a reason to give up
-    // (CR, other control characters and non-ASCII are left to the real parser).
-    NOT_PRINTABLE.lastIndex = s;
-    let e = text.length;
-    if (NOT_PRINTABLE.test(text)) {
-      e = NOT_PRINTABLE.lastIndex - 1;
-      if (text.charCodeAt(e) !== 10) bail();
+    // Run to the first character that is not printable ASCII or TAB: the newline, or a reason to give up
+    // (CR, other control characters and non-ASCII are left to the real parser). A plain loop: comments
+    // are short, and a regex call per comment cost more than the scan.
+    const n = text.length;
+    let e = s + 1;
+    for (; e < n; e++) {
+      const c = text.charCodeAt(e);
+      if ((c < 32 && c !== 9) || c > 126) break;
     }
+    if (e < n && text.charCodeAt(e) !== 10) bail();
     this.pos = e;
     this.push(Tok.Comment, s, e);
     this.lastComment = e;
@@ -288,16 +297,21 @@ class Reader {
     const s = this.pos;
     // Triple quotes (and an empty string followed by a quote) are left to the real parser.
     if (text.charCodeAt(s + 1) === q && text.charCodeAt(s + 2) === q) bail();
-    // Jump from one character that needs a look to the next (a single-class sticky search, no backtracking).
-    const special = q === 34 ? SPECIAL_IN_DOUBLE : SPECIAL_IN_SINGLE;
+    // Stop at each character that needs a look: the quote, a backslash, anything but printable ASCII
+    // and TAB (a plain loop: strings are short, and a regex call per string cost more than the scan).
     let p = s + 1;
     for (;;) {
-      special.lastIndex = p;
-      if (!special.test(text)) bail(); // unterminated
-      p = special.lastIndex - 1;
-      const c = text.charCodeAt(p);
+      const c = text.charCodeAt(p); // NaN past the end: unterminated
+      if (c >= 32 && c <= 126 && c !== q && c !== 92) {
+        p++;
+        continue;
+      }
+      if (c === 9) {
+        p++;
+        continue;
+      }
       if (c === q) break;
-      if (c !== 92) bail(); // a control character, CR, a newline or non-ASCII
+      if (c !== 92) bail(); // a control character, CR, a newline, non-ASCII or the end
       const e = text.charCodeAt(p + 1);
       // Escapes both dialects read the same way.
       if (!(e === 92 || e === 34 || e === 39 || e === 110 || e === 116)) bail();
@@ -316,13 +330,6 @@ function nextMeaningful(t: TokenStream, i: number): number {
   }
   return i;
 }
-
-/** A character that is not printable ASCII nor TAB (ends a comment at its newline). */
-const NOT_PRINTABLE = /[^\x20-\x7e\t]/g;
-/** Characters inside a "…" string that end it or need a check: the quote, a backslash, anything but printable ASCII and TAB. */
-const SPECIAL_IN_DOUBLE = /["\\\x00-\x08\x0a-\x1f\x7f-\uffff]/g;
-/** The same for '…' strings. */
-const SPECIAL_IN_SINGLE = /['\\\x00-\x08\x0a-\x1f\x7f-\uffff]/g;
 
 /** True when text[start, end) is a Python keyword (no allocation: compared in place). */
 function isKeyword(text: string, start: number, end: number): boolean {

@@ -10,7 +10,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Span } from '../diagnostics/span.js';
 import type { AssignStmt, Expr, StringPart } from './tree.js';
 import * as T from '../../grammar/tokens.js';
-import { stringPart } from '../../grammar/expressions.js';
+import { stringPart } from '../../grammar/string-part.js';
 
 type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
