@@ -50,6 +50,23 @@ describe('fast reader', () => {
       expect(fastLex(t), JSON.stringify(t)).toBeNull();
     }
   });
+  it('scans strings and comments character by character with the same limits', () => {
+    // Accepted: TAB and the other quote inside a string, the simple escapes, printable ASCII in comments, a comment at the very end after a newline.
+    for (const t of ['a = "x\ty"\n', "a = 'say \"hi\"'\n", 'a = "it\'s"\n', 'a = "\\\\ \\n \\t \\" \\\'"\n', 'a = 1  # ~ tab\there\n', 'a = 1\n# end\n', 'a = "~"\n', 'a = ""\n']) {
+      expect(fastLex(t), JSON.stringify(t)).not.toBeNull();
+    }
+    // Refused: unterminated (at the end or at a newline), control characters, DEL and non-ASCII in strings and comments, CR, an unknown escape.
+    for (const t of ['a = "x', "a = 'x", 'a = "x\n"\n', 'a = "\x01"\n', 'a = "\x7f"\n', 'a = "\u00e9"\n', 'a = 1 # \x7f\n', 'a = 1 # \u00e9\n', 'a = 1 # c\r\n', 'a = 1 # \x01\n', 'a = "\\', 'a = "\\q"\n']) {
+      expect(fastLex(t), JSON.stringify(t)).toBeNull();
+    }
+  });
+  it('gives the same result on a large text (the warm-up path) as on its pieces', () => {
+    const piece = 'a = [ 1,2 ]  # c\nb = \'x\'; c = "y"\n\n# d\n';
+    const big = piece.repeat(Math.ceil((1 << 20) / piece.length) + 1);
+    expect(big.length).toBeGreaterThanOrEqual(1 << 20);
+    const r = formatText(big, { quote: 'double' });
+    expect(r.text).toBe(formatText(piece, { quote: 'double' }).text.repeat(big.length / piece.length));
+  });
   it('reads generated plain configs and agrees with the real parser', () => {
     let accepted = 0;
     fc.assert(
