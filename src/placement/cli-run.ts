@@ -134,12 +134,16 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   return 0;
 }
 
+/** True (after reporting XM0410) when there is no ledger file, so NAME cannot have a reservation. */
+function noLedger(argv: Record<string, unknown>, io: Io): boolean {
+  if (existsSync(ledgerPath(argv, io))) return false;
+  report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
+  return true;
+}
+
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
-  if (!existsSync(ledgerPath(argv, io))) {
-    report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
-    return 1;
-  }
+  if (noLedger(argv, io)) return 1;
   const ledger = openLedger(argv, io);
   if (!ledger) return 2;
   try {
@@ -191,10 +195,7 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   }
   const host = loadHost(argv, io);
   if (!host) return 2;
-  if (!existsSync(ledgerPath(argv, io))) {
-    report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
-    return 1;
-  }
+  if (noLedger(argv, io)) return 1;
   const ledger = openLedger(argv, io);
   if (!ledger) return 2;
   try {
