@@ -2,7 +2,6 @@
  * @fileoverview The implementation of `xmcfg normalize`, loaded only when the command runs: check the
  * file, print the normalised config as JSON, findings as a stylish report on stderr.
  */
-import { resolve } from 'node:path';
 import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
@@ -10,7 +9,7 @@ import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
 import { describeError } from './check/check-file.js';
 import { parseDefines, strings } from './check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput, type ReadResult } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import type { Io } from './types.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
@@ -23,15 +22,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   const path = file === '-' ? '<stdin>' : file;
 
-  let read: ReadResult;
-  if (file === '-') {
-    try {
-      read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
-    } catch (e) {
-      io.stderr(`xmcfg: cannot read standard input: ${describeError(e)}\n`);
-      return 2;
-    }
-  } else read = await readInput(resolve(io.cwd, file), file, maxFileSize);
+  const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') {
     io.stderr(`xmcfg: ${read.message}\n`);
     return 2;

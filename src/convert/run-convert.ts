@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { checkText } from '../check/check.js';
 import { describeError } from '../cli/check/check-file.js';
 import { parseDefines, strings } from '../cli/check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput, type ReadResult } from '../cli/check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from '../cli/check/read-input.js';
 import { useColor } from '../cli/color.js';
 import type { Io } from '../cli/types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -31,14 +31,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const path = file === '-' ? '<stdin>' : file;
 
-  let read: ReadResult;
-  if (file === '-') {
-    try {
-      read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
-    } catch (e) {
-      return fail(io, `cannot read standard input: ${describeError(e)}`);
-    }
-  } else read = await readInput(resolve(io.cwd, file), file, maxFileSize);
+  const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return fail(io, read.message);
   const report = (diagnostics: readonly Diagnostic[]): void => {
     if (diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: [...diagnostics] }], { color }));

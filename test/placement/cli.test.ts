@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/types.js';
-import { runHost, runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/placement/cli-run.js';
+import { runHost, runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/cli/placement-run.js';
 import { command as hostCmd } from '../../src/cli/commands/host.js';
 import { command as planCmd } from '../../src/cli/commands/plan.js';
 import { command as releaseCmd } from '../../src/cli/commands/release.js';

@@ -6,7 +6,9 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './utf8.js';
+import { resolve } from 'node:path';
 import { errorText, quote } from './discover.js';
+import type { Io } from '../types.js';
 
 /** Default `--max-file-size`: 64 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
@@ -78,6 +80,16 @@ function tooLarge(size: number, maxSize: number): ReadResult {
     text: '',
     diagnostics: [{ code: 'XM0040', severity: 'error', message: `file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit; not checked`, span: { start: 0, end: 0 }, hint: 'narrow the paths, or raise --max-file-size' }],
   };
+}
+
+/** Read the FILE argument of a single-file command (`-` is standard input); failures are `fatal`. */
+export async function readFileArg(file: string, io: Io, maxSize: number): Promise<ReadResult> {
+  if (file !== '-') return readInput(resolve(io.cwd, file), file, maxSize);
+  try {
+    return fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+  } catch (e) {
+    return { kind: 'fatal', message: `cannot read standard input: ${errorText(e as NodeJS.ErrnoException)}` };
+  }
 }
 
 /** Decode file bytes and add the input finding for invalid UTF-8. */

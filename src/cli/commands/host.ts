@@ -14,5 +14,5 @@ export const command: CommandSpec = {
       .example('$0 host', 'this machine (sysfs under /)')
       .example('$0 host host.json', 'validate a host file')
       .example('xl info -n > info.txt && $0 host --from-xl-info info.txt', 'a Xen host'),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runHost(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runHost(argv, io),
 };

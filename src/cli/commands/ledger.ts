@@ -10,5 +10,5 @@ export const command: CommandSpec = {
       .positional('action', { describe: 'what to do', choices: ['list'], type: 'string' })
       .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' }),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runLedger(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runLedger(argv, io),
 };

@@ -14,5 +14,5 @@ export const command: CommandSpec = {
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runMigratePlan(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runMigratePlan(argv, io),
 };

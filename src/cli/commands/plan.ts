@@ -18,5 +18,5 @@ export const command: CommandSpec = {
       .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })
       .example('$0 plan web.cfg --host host.json --format text', 'a readable plan')
       .example('$0 plan web.cfg --host host.json --reserve', 'plan and book it in the ledger'),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runPlan(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runPlan(argv, io),
 };

@@ -13,5 +13,5 @@ export const command: CommandSpec = {
       .option('max-moves', { describe: 'at most this many migrations', type: 'number', default: 5 })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runRebalance(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runRebalance(argv, io),
 };

@@ -9,5 +9,5 @@ export const command: CommandSpec = {
     y
       .positional('name', { describe: 'domain name', type: 'string' })
       .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true }),
-  run: async (argv, io) => (await import('../../placement/cli-run.js')).runRelease(argv, io),
+  run: async (argv, io) => (await import('../placement-run.js')).runRelease(argv, io),
 };

@@ -7,13 +7,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
-import type { Io } from '../cli/types.js';
-import { formatPlanJson, formatPlanText, formatPlanXl } from './format.js';
-import { formatHostJson, readHost } from './host.js';
-import { defaultLedgerPath, Ledger } from './ledger.js';
-import { migratePlan, rebalancePlan } from './migrate.js';
-import { plan as makePlan, type PlanResult } from './plan.js';
-import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from './types.js';
+import type { Io } from './types.js';
+import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
+import { formatHostJson, readHost } from '../placement/host.js';
+import { defaultLedgerPath, Ledger } from '../placement/ledger.js';
+import { migratePlan, rebalancePlan } from '../placement/migrate.js';
+import { plan as makePlan, type PlanResult } from '../placement/plan.js';
+import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
 /** Print host-level diagnostics (no positions) to stderr. */
 function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: string): void {
