@@ -140,6 +140,8 @@ const inlineCatalogue = {
 // build or Node is ignored, and V8 itself rejects data from another V8 or other flags; without a
 // usable cache the source is simply compiled, as before.
 const validatorFile = join(root, 'src', 'schema', 'generated', 'validate.cjs');
+// The module that loads it (in sources: a plain require), replaced in the bundles by the stub below.
+const standaloneFile = join(root, 'src', 'schema', 'standalone-validator.ts');
 const VALIDATOR_FILENAME = 'xmcfg-validator.cjs';
 const VALIDATOR_CACHE = 'validator.v8cache';
 let validatorSource = null;
@@ -168,13 +170,19 @@ async function validatorStub() {
     '    return undefined;',
     '  }',
     '}',
-    `const script = new Script(SOURCE, { filename: ${JSON.stringify(VALIDATOR_FILENAME)}, cachedData: cachedData() });`,
-    'const mod = { exports: {} };',
-    'script.runInThisContext()(mod.exports, (id) => {',
-    '  if (Object.hasOwn(RUNTIME, id)) return RUNTIME[id];',
-    '  throw new Error(`validator: unexpected require of ${id}`);',
-    '}, mod);',
-    'export default mod.exports;',
+    'let validate;',
+    '/** The build-time validator, compiled from its code cache when V8 accepts it. */',
+    'export function standaloneValidator() {',
+    '  if (validate) return validate;',
+    `  const script = new Script(SOURCE, { filename: ${JSON.stringify(VALIDATOR_FILENAME)}, cachedData: cachedData() });`,
+    '  const mod = { exports: {} };',
+    '  script.runInThisContext()(mod.exports, (id) => {',
+    '    if (Object.hasOwn(RUNTIME, id)) return RUNTIME[id];',
+    '    throw new Error(`validator: unexpected require of ${id}`);',
+    '  }, mod);',
+    '  validate = mod.exports.default ?? mod.exports;',
+    '  return validate;',
+    '}',
     '',
   ].join('\n');
 }
@@ -207,8 +215,8 @@ const validatorStubSource = await validatorStub();
 const cachedValidator = {
   name: 'cached-validator',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]generated[\\/]validate\.cjs$/ }, (args) => {
-      if (args.path !== validatorFile) return undefined;
+    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]standalone-validator\.ts$/ }, (args) => {
+      if (args.path !== standaloneFile) return undefined;
       validatorStubbed = true;
       return { contents: validatorStubSource, loader: 'js', resolveDir: dirname(validatorFile) };
     });
@@ -243,11 +251,15 @@ const common = {
   metafile: true,
 };
 
-// The check command is bundled on its own (dist/check.mjs, with the worker entry that shares its
-// code): in the one build of every entry, esbuild cut the check path into ~18 chunks (one per set
-// of commands sharing a module), and loading a module costs Node ~1 ms of resolving, reading and
-// linking. The CLI's `check` command imports ./check.mjs, which only it uses.
+// The check command is bundled on its own: in the one build of every entry, esbuild cut the check
+// path into ~18 chunks (one per set of commands sharing a module), and loading a module costs Node
+// ~1 ms of resolving, reading and linking. The CLI's `check` command imports ./check.mjs, which
+// only it uses. That bundle is one CommonJS script (dist/check.script.js) run through vm.Script
+// with a V8 code cache (dist/check.v8cache) made by running it once at build time, so a start
+// neither parses ~400 KB of JavaScript nor compiles the functions a check runs (Node 20 has no
+// code cache for ES modules). dist/check.mjs and dist/check-worker.mjs are small loaders of it.
 const checkEntry = join(root, 'src', 'cli', 'check', 'run-check.ts');
+const checkBundleEntry = join(root, 'src', 'cli', 'check', 'bundle.ts');
 let checkExternalized = false;
 const checkAsOwnBundle = {
   name: 'check-as-own-bundle',
@@ -260,31 +272,125 @@ const checkAsOwnBundle = {
   },
 };
 const cliEntries = { cli: 'src/cli/main.ts', index: 'src/index.ts' };
-const checkEntries = { check: 'src/cli/check/run-check.ts', 'check-worker': 'src/cli/check/worker.ts' };
-const builds = [
-  { entryPoints: cliEntries, plugins: [skipYargsHelpCache, inlineCatalogue, cachedValidator, checkAsOwnBundle] },
-  { entryPoints: checkEntries, plugins: [inlineCatalogue, cachedValidator] },
-];
 const cacheDirs = new Set();
-for (const b of builds) {
-  for (const [name, path] of Object.entries(b.entryPoints)) if (!existsSync(join(root, path))) delete b.entryPoints[name];
-  if (Object.keys(b.entryPoints).length === 0) continue;
+for (const [name, path] of Object.entries(cliEntries)) if (!existsSync(join(root, path))) delete cliEntries[name];
+if (Object.keys(cliEntries).length > 0) {
   validatorStubbed = false;
-  const bundled = await build({ ...common, entryPoints: b.entryPoints, plugins: b.plugins });
+  const bundled = await build({ ...common, entryPoints: cliEntries, plugins: [skipYargsHelpCache, inlineCatalogue, cachedValidator, checkAsOwnBundle] });
   if (!validatorStubbed) throw new Error('build: the validator was not bundled through cachedValidator');
+  // XMCFG_META=DIR writes esbuild's metafile, to see what each chunk holds.
+  if (process.env.XMCFG_META) writeFileSync(join(process.env.XMCFG_META, 'meta-cli.json'), JSON.stringify(bundled.metafile));
   // The cache goes next to the chunk that holds the validator (it is found relative to that chunk).
-  const validatorChunks = Object.entries(bundled.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => join(root, i) === validatorFile));
+  const validatorChunks = Object.entries(bundled.metafile.outputs).filter(([, o]) => Object.keys(o.inputs).some((i) => join(root, i) === standaloneFile));
   if (validatorChunks.length !== 1) throw new Error(`build: expected the validator in one output, found ${validatorChunks.length}`);
   cacheDirs.add(dirname(join(root, validatorChunks[0][0])));
-  if (b.entryPoints === cliEntries) {
-    // ./check.mjs is resolved next to the module that imports it: that must be dist/cli.mjs.
-    const importer = Object.entries(bundled.metafile.outputs).filter(([, o]) => o.imports.some((i) => i.path === './check.mjs' && i.external));
-    if (!checkExternalized || importer.length !== 1 || join(root, importer[0][0]) !== join(root, 'dist', 'cli.mjs')) throw new Error('build: the check command must import ./check.mjs from dist/cli.mjs');
+  // ./check.mjs is resolved next to the module that imports it: that must be dist/cli.mjs.
+  const importer = Object.entries(bundled.metafile.outputs).filter(([, o]) => o.imports.some((i) => i.path === './check.mjs' && i.external));
+  if (existsSync(checkEntry) && (!checkExternalized || importer.length !== 1 || join(root, importer[0][0]) !== join(root, 'dist', 'cli.mjs'))) throw new Error('build: the check command must import ./check.mjs from dist/cli.mjs');
+}
+const CHECK_SCRIPT = 'check.script.js';
+const CHECK_CACHE = 'check.v8cache';
+let checkKey = null;
+if (existsSync(checkBundleEntry)) {
+  validatorStubbed = false;
+  const { metafile, outputFiles } = await build({
+    ...common,
+    splitting: false,
+    format: 'cjs',
+    outdir: undefined,
+    outExtension: undefined,
+    chunkNames: undefined,
+    outfile: join('dist', CHECK_SCRIPT),
+    entryPoints: [checkBundleEntry],
+    banner: undefined,
+    // The loader passes the script's own file URL in; relative URLs (the worker, the validator's
+    // cache) resolve next to it, in dist/.
+    define: { ...common.define, 'import.meta.url': '__xmcfgModuleUrl' },
+    write: false,
+    plugins: [inlineCatalogue, cachedValidator],
+  });
+  if (!validatorStubbed) throw new Error('build: the validator was not bundled through cachedValidator in the check bundle');
+  if (process.env.XMCFG_META) writeFileSync(join(process.env.XMCFG_META, 'meta-check.json'), JSON.stringify(metafile));
+  const js = outputFiles.find((f) => f.path.endsWith(CHECK_SCRIPT)).text;
+  // Wrapped like a CommonJS module; the parentheses make V8 compile the wrapper eagerly.
+  const script = `(function (exports, require, module, __filename, __dirname, __xmcfgModuleUrl) {${js}\n})`;
+  checkKey = createHash('sha256').update(`${script}\0${process.version}\0${process.arch}`).digest('hex');
+  writeFileSync(join(root, 'dist', CHECK_SCRIPT), script);
+  writeFileSync(join(root, 'dist', 'check.mjs'), scriptLoader(CHECK_SCRIPT, CHECK_CACHE, checkKey, 'export const runCheck = mod.exports.runCheck;'));
+  writeFileSync(join(root, 'dist', 'check-worker.mjs'), scriptLoader(CHECK_SCRIPT, CHECK_CACHE, checkKey, 'await mod.exports.startWorker();'));
+  cacheDirs.add(join(root, 'dist'));
+}
+
+/** An ES module that runs a wrapped CommonJS script from dist/ through its V8 code cache, then `tail`. */
+function scriptLoader(scriptName, cacheName, key, tail) {
+  return [
+    `// Generated by scripts/build.mjs: runs ./${scriptName} from its V8 code cache when V8 accepts it.`,
+    "import { readFileSync } from 'node:fs';",
+    "import { createRequire } from 'node:module';",
+    "import { dirname } from 'node:path';",
+    "import { fileURLToPath } from 'node:url';",
+    "import { Script } from 'node:vm';",
+    `const url = new URL(${JSON.stringify('./' + scriptName)}, import.meta.url);`,
+    'const file = fileURLToPath(url);',
+    `const KEY = ${JSON.stringify(key)};`,
+    'function cachedData() {',
+    '  try {',
+    `    const buf = readFileSync(new URL(${JSON.stringify('./' + cacheName)}, import.meta.url));`,
+    "    return buf.length > KEY.length && buf.toString('latin1', 0, KEY.length) === KEY ? buf.subarray(KEY.length) : undefined;",
+    '  } catch {',
+    '    return undefined;',
+    '  }',
+    '}',
+    "const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData: cachedData() });",
+    'const mod = { exports: {} };',
+    'script.runInThisContext()(mod.exports, createRequire(url), mod, file, dirname(file), url.href);',
+    tail,
+    '',
+  ].join('\n');
+}
+
+if (!catalogueInlined) throw new Error('build: the catalogue was not bundled through inlineCatalogue');
+for (const d of cacheDirs) writeValidatorCache(d);
+if (checkKey) writeCheckCache();
+
+/**
+ * The code cache of the check script, made by a clean child process after checking a few sample
+ * files (valid xl, xm, syntax errors; stylish and JSON reports), so it holds the functions a check
+ * runs, not only the top level.
+ */
+function writeCheckCache() {
+  const dist = join(root, 'dist');
+  const samples = mkdtempSync(join(tmpdir(), 'xmcfg-check-cache-'));
+  writeFileSync(join(samples, 'good.cfg'), 'name = "web"\ntype = "pvh"\nmemory = 1024\nmaxmem = 2048\nvcpus = 2\ncpus = "0-3,^1"\nnuma = "on"\ndisk = [ "format=raw, vdev=xvda, access=rw, target=/dev/vg/web" ]\nvif = [ "mac=00:16:3e:00:00:01,bridge=xenbr0" ]\non_crash = "restart"\n');
+  writeFileSync(join(samples, 'legacy.xm'), 'kernel = "/boot/vmlinuz"\nmemory = 256 * 2\nname = "vm%d" % 3\ndisk = [ \'phy:/dev/vg/a,xvda,w\', ]\nvif = [ "bridge=xenbr0" ]\nnumanodes = 2\nmemroy = 3\n');
+  writeFileSync(join(samples, 'broken.cfg'), 'name = "x"\nmemory = = 3\nif x:\n    pass\nvcpus = [1, 2\nfoo = "a" "b"\n');
+  const code = `
+    const { readFileSync, writeFileSync } = require('node:fs');
+    const { Script } = require('node:vm');
+    const { createRequire } = require('node:module');
+    const { pathToFileURL } = require('node:url');
+    const file = ${JSON.stringify(join(dist, CHECK_SCRIPT))};
+    const script = new Script(readFileSync(file, 'utf8'), { filename: file });
+    const mod = { exports: {} };
+    script.runInThisContext()(mod.exports, createRequire(file), mod, file, ${JSON.stringify(dist)}, pathToFileURL(file).href);
+    const io = { stdout() {}, stderr() {}, readStdin: async () => '', cwd: ${JSON.stringify(samples)}, env: {}, stdoutIsTTY: false, stderrIsTTY: false };
+    (async () => {
+      for (const args of [['good.cfg'], ['legacy.xm', 'broken.cfg'], ['--format', 'json', 'good.cfg', 'legacy.xm', 'broken.cfg']]) {
+        const argv = mod.exports.quickCheckArgv(['check', ...args]);
+        if (!argv) throw new Error('build: quickCheckArgv rejected ' + args.join(' '));
+        await mod.exports.runCheck(argv, io);
+      }
+      writeFileSync(${JSON.stringify(join(dist, CHECK_CACHE))}, Buffer.concat([Buffer.from(${JSON.stringify(checkKey)}, 'latin1'), script.createCachedData()]));
+    })().catch((e) => { console.error(e); process.exit(1); });
+  `;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  try {
+    execFileSync(process.execPath, ['-e', code], { stdio: 'inherit', env });
+  } finally {
+    rmSync(samples, { recursive: true, force: true });
   }
 }
-if (!catalogueInlined) throw new Error('build: the catalogue was not bundled through inlineCatalogue');
-if (existsSync(checkEntry) && !existsSync(join(root, 'dist', 'check.mjs'))) throw new Error('build: dist/check.mjs was not written');
-for (const d of cacheDirs) writeValidatorCache(d);
 const entryPoints = cliEntries;
 if (existsSync(join(root, entryPoints.cli ?? '-')) && !yargsPatched) throw new Error('build: yargs usage.js was not bundled through skipYargsHelpCache');
 // The bin keeps the source's `#!/usr/bin/env node` line; npm links it, but a direct run needs +x.

@@ -5,7 +5,10 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+
+// Temporary names are unique by process id and a per-process counter (the 'wx' open refuses any
+// leftover of an earlier process); node:crypto is not loaded for this (it costs `check` start-up).
+let seq = 0;
 
 /** Replace `path` with `content` atomically, keeping the old file's permission bits. */
 export function writeFileAtomic(path: string, content: string): void {
@@ -15,7 +18,7 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch {
     mode = undefined;
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`);
   const fd = openSync(tmp, 'wx', mode ?? 0o644);
   try {
     try {

@@ -1,27 +1,17 @@
 /**
  * @fileoverview The compiled validator, created once per process. The build generates a standalone
- * CommonJS validator (scripts/gen-validator.mjs; Ajv's standalone ESM output is broken) and the
- * bundler inlines it. Without a build (tests, editors running from source) the same schema is
+ * CommonJS validator (scripts/gen-validator.mjs; Ajv's standalone ESM output is broken), read by
+ * ./standalone-validator.ts. Without a build (tests, editors running from source) the same schema is
  * compiled with the same options at load time, so behaviour is identical, only start-up is slower.
  */
 import type { ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import { ConfigSchema } from '../normalize/catalogue/index.js';
 import { AJV_OPTIONS, XMCFG_KEYWORD, leanSchema } from './ajv-setup.js';
+import { standaloneValidator } from './standalone-validator.js';
 
 /** Where the validator came from (reported by tests and `--version` style diagnostics). */
 export let validatorSource: 'standalone' | 'runtime' = 'standalone';
-
-async function loadStandalone(): Promise<ValidateFunction | null> {
-  try {
-    // @ts-ignore -- generated at build time; absent in a fresh checkout (then the fallback compiles).
-    const mod = await import('./generated/validate.cjs');
-    const fn = (mod.default ?? mod) as ValidateFunction;
-    return typeof fn === 'function' ? fn : null;
-  } catch {
-    return null;
-  }
-}
 
 function compileAtRuntime(): ValidateFunction {
   const require = createRequire(import.meta.url);
@@ -31,7 +21,7 @@ function compileAtRuntime(): ValidateFunction {
   return ajv.compile(leanSchema(ConfigSchema) as object);
 }
 
-const standalone = await loadStandalone();
+const standalone = standaloneValidator();
 if (!standalone) validatorSource = 'runtime';
 
 /** The validator of the normalised config. */
