@@ -1,5 +1,5 @@
 /** @fileoverview The real `Io` of the bin: process streams, environment and working folder. */
-import type { Io } from './types.js';
+import type { Io, StdinBytes } from './types.js';
 
 /** Io bound to this process. */
 export function processIo(): Io {
@@ -14,9 +14,18 @@ export function processIo(): Io {
   };
 }
 
-/** All of standard input, decoded as UTF-8 (invalid bytes become U+FFFD, a BOM is kept). */
-async function readAllStdin(): Promise<string> {
+/** Standard input's bytes up to `maxBytes`; leaving the loop early stops reading (the stream is destroyed). */
+async function readAllStdin(maxBytes: number): Promise<StdinBytes> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Buffer.concat(chunks));
+  let total = 0;
+  for await (const chunk of process.stdin) {
+    const b = chunk as Buffer;
+    if (total + b.length > maxBytes) {
+      chunks.push(b.subarray(0, maxBytes - total));
+      return { bytes: Buffer.concat(chunks), over: true };
+    }
+    chunks.push(b);
+    total += b.length;
+  }
+  return { bytes: Buffer.concat(chunks), over: false };
 }

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
+import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger } from '../placement/ledger.js';
@@ -82,12 +83,19 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
   return 0;
 }
 
+/** Standard input as text, bounded like a config file (over the limit is an error). */
+async function readStdinText(io: Io): Promise<string> {
+  const { bytes, over } = await io.readStdin(DEFAULT_MAX_FILE_SIZE);
+  if (over) throw new Error(`standard input is over the ${DEFAULT_MAX_FILE_SIZE} byte limit`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}
+
 /** `xmcfg plan FILE`. */
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
   const file = String(argv.file ?? '');
   let text: string;
   try {
-    text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+    text = file === '-' ? await readStdinText(io) : readFileSync(resolve(io.cwd, file), 'utf8');
   } catch (e) {
     io.stderr(`xmcfg: cannot read ${file}: ${(e as Error).message}\n`);
     return 2;

@@ -5,12 +5,22 @@
  */
 import type { Argv } from 'yargs';
 
+/** What `Io.readStdin` read. */
+export interface StdinBytes {
+  bytes: Uint8Array;
+  /** True when standard input held more than the limit (bytes then holds the first part only). */
+  over: boolean;
+}
+
 /** Everything a command may use of the outside world. */
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Reads all of standard input. */
-  readStdin(): Promise<string>;
+  /**
+   * Reads standard input as bytes, at most `maxBytes` of it: when there is more, `over` is true and
+   * the rest is left unread (so `cat /dev/zero | xmcfg check -` ends with a finding, not out of memory).
+   */
+  readStdin(maxBytes: number): Promise<StdinBytes>;
   cwd: string;
   env: Record<string, string | undefined>;
   /** True when stdout is a terminal (colour, progress). */

@@ -42,7 +42,9 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     if (paths.length > 1) return usage(io, '- (standard input) cannot be combined with other paths');
     let text: string;
     try {
-      const read = fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+      const { bytes, over } = await io.readStdin(maxFileSize);
+      if (over) return fail(io, `standard input is over the --max-file-size limit (${maxFileSize} bytes); not formatted`);
+      const read = fromBytes(bytes);
       if (read.kind === 'fatal') return fail(io, read.message);
       text = read.text;
     } catch (e) {

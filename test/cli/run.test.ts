@@ -112,6 +112,22 @@ describe('xmcfg check exit codes', () => {
     expect(r.code).toBe(1);
   });
 
+  it('bounds standard input by --max-file-size in every command that reads it', async () => {
+    const big = 'memory = 512\n'.repeat(100);
+    const c = await cli(['check', '-', '--max-file-size', '1K', '--format', 'json'], { stdin: big });
+    expect(json(c.stdout).files[0]!.diagnostics.map((d) => d.code)).toEqual(['XM0040']);
+    expect(c.code).toBe(1);
+    const n = await cli(['normalize', '-', '--max-file-size', '1K'], { stdin: big });
+    expect(n.code).not.toBe(0);
+    expect(n.stdout + n.stderr).toContain('XM0040');
+    const f = await cli(['fmt', '-', '--max-file-size', '1K'], { stdin: big });
+    expect(f.code).toBe(2);
+    expect(f.stdout).toBe('');
+    // Just under the limit is read whole.
+    const ok = await cli(['check', '-', '--max-file-size', String(big.length), '--format', 'json'], { stdin: big });
+    expect(json(ok.stdout).files[0]!.diagnostics.map((d) => d.code)).not.toContain('XM0040');
+  });
+
   it('writes --output-file atomically and prints nothing on stdout', async () => {
     const outFile = join(tmp, 'report.json');
     const r = await cli(['check', 'clean.cfg', '--format', 'json', '--output-file', outFile]);

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, hasStackTrace, xmcfg } from './cli-helpers.js';
+import { BUILT, CLI, hasStackTrace, xmcfg } from './cli-helpers.js';
 
 let dir: string;
 
@@ -91,6 +92,20 @@ describe.skipIf(!BUILT)('built xmcfg on bad input', () => {
     expect(r.code).toBe(1);
     expect(codesOf(r.stdout, 0)).toEqual(['XM0040']);
     expect(codesOf(r.stdout, 1)).toContain('XM0101');
+  });
+
+  it('endless standard input stops at --max-file-size with XM0040 (reading stops, memory stays bounded)', () => {
+    // `yes` never ends: only a reader that stops at the limit lets this finish.
+    const r = spawnSync('sh', ['-c', `yes 'memory = 512' | ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} check - -f json --max-file-size 1M`], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(1);
+    expect(codesOf(r.stdout)).toEqual(['XM0040']);
+  });
+
+  it('invalid UTF-8 on standard input is reported at its byte, as in a file', () => {
+    const r = xmcfg(['check', '-', '-f', 'json'], { cwd: dir, input: Buffer.from([...Buffer.from('name = "a'), 0xff, ...Buffer.from('b"\nmemory = 512\n')]) });
+    const d = (JSON.parse(r.stdout) as JsonOut).files[0]!.diagnostics.find((x) => x.code === 'XM0041')!;
+    expect([d.line, d.column]).toEqual([1, 10]);
   });
 
   it('an unreadable path exits 2 naming it, after checking the rest', () => {

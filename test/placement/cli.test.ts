@@ -27,7 +27,7 @@ function io(): Io & { out: string; err: string } {
   return Object.assign(o, {
     stdout: (t: string) => void (o.out += t),
     stderr: (t: string) => void (o.err += t),
-    readStdin: async () => '',
+    readStdin: async () => ({ bytes: new Uint8Array(0), over: false }),
     cwd: dir,
     env: { XDG_STATE_HOME: join(dir, 'state') },
     stdoutIsTTY: false,

@@ -82,11 +82,21 @@ function tooLarge(size: number, maxSize: number): ReadResult {
   };
 }
 
+/** The XM0040 finding for standard input over the size limit (its full size is never read). */
+export function stdinTooLarge(maxSize: number): ReadResult {
+  return {
+    kind: 'skipped',
+    text: '',
+    diagnostics: [{ code: 'XM0040', severity: 'error', message: `standard input is over the ${formatSize(maxSize)} limit; not checked`, span: { start: 0, end: 0 }, hint: 'raise --max-file-size' }],
+  };
+}
+
 /** Read the FILE argument of a single-file command (`-` is standard input); failures are `fatal`. */
 export async function readFileArg(file: string, io: Io, maxSize: number): Promise<ReadResult> {
   if (file !== '-') return readInput(resolve(io.cwd, file), file, maxSize);
   try {
-    return fromBytes(Buffer.from(await io.readStdin(), 'utf8'));
+    const { bytes, over } = await io.readStdin(maxSize);
+    return over ? stdinTooLarge(maxSize) : fromBytes(bytes);
   } catch (e) {
     return { kind: 'fatal', message: `cannot read standard input: ${errorText(e as NodeJS.ErrnoException)}` };
   }

@@ -17,7 +17,7 @@ import { discover, errorText, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress } from './progress.js';
-import { fromBytes, readInput } from './read-input.js';
+import { fromBytes, readInput, stdinTooLarge, type ReadResult } from './read-input.js';
 
 /**
  * Below this many files a run stays on the main thread: a worker needs 0.1–0.4 s of CPU to load the
@@ -150,18 +150,14 @@ export function chooseJobs(explicit: number | null, files: number, cores: number
 
 async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: Io): Promise<FileOutcome> {
   const path = opts.stdinFilepath ?? '<stdin>';
-  let text: string;
+  let read: ReadResult;
   try {
-    text = await io.readStdin();
+    // Bounded: reading stops past the limit, so endless input is a finding, not an out-of-memory.
+    const { bytes, over } = await io.readStdin(opts.maxFileSize);
+    read = over ? stdinTooLarge(opts.maxFileSize) : fromBytes(bytes);
   } catch (e) {
     return { kind: 'fatal', message: `cannot read standard input: ${describeError(e)}` };
   }
-  // Io hands over decoded text; re-encoding lets the same input rules (binary, size) apply.
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length > opts.maxFileSize) {
-    return { kind: 'checked', file: { path, dialect: null, text: '', diagnostics: [{ code: 'XM0040', severity: 'error', message: `standard input is over the --max-file-size limit; not checked`, span: { start: 0, end: 0 } }] } };
-  }
-  const read = fromBytes(bytes);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
   return checkSource(path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null);
