@@ -2,7 +2,10 @@
  * @fileoverview `convert --to json`: the libxl-style domain config that `xl create -n` prints
  * (reference xen-format.md §g): `c_info`, `b_info`, device arrays, then the `on_*` actions.
  * Defaults are omitted as xl omits them, memory is in KiB, defbools are "True"/"False", enum
- * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. Only what
+ * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. Covered:
+ * identity, vCPUs and affinity, memory, scheduler weight/cap, kernel, the type-specific part,
+ * vNUMA, disks, NICs, PCI, framebuffers (with their keyboards), channels, USB controllers and
+ * devices, and the `on_*` actions; other devices (vtpm, p9, …) are not emitted yet. Only what
  * can be known without a host is filled in: CPU lists with `node:` items or `all` stay out.
  */
 import type { NormalizedConfig } from '../normalize/catalogue/index.js';
@@ -68,6 +71,19 @@ function cmdline(c: Obj): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
+/** libxl's `vnuma_nodes` (libxl_vnode_info: memkb, distances, pnode, vcpus as an index array). */
+function vnumaNodes(v: unknown): Obj[] | undefined {
+  if (!Array.isArray(v) || v.length === 0) return undefined;
+  return (v as Obj[]).map((n) =>
+    clean({
+      memkb: typeof n.size === 'number' ? n.size * 1024 : undefined,
+      distances: n.vdistances,
+      pnode: n.pnode,
+      vcpus: n.vcpus,
+    }),
+  );
+}
+
 /** Build the libxl domain config object of a normalised config. */
 export function toLibxlJson(config: NormalizedConfig): Obj {
   const c = config as unknown as Obj;
@@ -117,6 +133,7 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     kernel: c.kernel,
     cmdline: cmdline(c),
     ramdisk: c.ramdisk,
+    vnuma_nodes: vnumaNodes(c.vnuma),
     [`type.${type}`]: typePart,
     arch_arm: {},
     arch_x86: {},
@@ -181,6 +198,11 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     out.vkbs = vfbs.map((_, i) => ({ devid: i }));
   }
   if (channels.length) out.channels = channels;
+  // USB: libxl_device_usbctrl, and libxl_device_usbdev with its keyed union under `type.hostdev`.
+  const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version, ports: u.ports }));
+  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
+  if (usbctrls.length) out.usbctrls = usbctrls;
+  if (usbdevs.length) out.usbdevs = usbdevs;
   const actions: [string, string][] = [
     ['on_poweroff', 'destroy'],
     ['on_reboot', 'restart'],

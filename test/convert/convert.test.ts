@@ -120,6 +120,24 @@ describe('toLibxlJson', () => {
     expect(j.on_reboot).toBe('restart');
     expect(j.on_soft_reset).toBe('soft_reset');
   });
+
+  it('vNUMA nodes and USB devices in libxl units and names', () => {
+    const { config, diagnostics } = checkText(
+      'name = "n"\ntype = "hvm"\nmemory = 2048\nmaxmem = 2048\nvcpus = 4\n' +
+        'vnuma = [ [ "pnode=0", "size=1024", "vcpus=0-1", "vdistances=10,20" ], [ "pnode=1", "size=1024", "vcpus=2-3", "vdistances=20,10" ] ]\n' +
+        'usbctrl = [ "type=qusb,version=2,ports=4" ]\nusbdev = [ "hostbus=1,hostaddr=3,controller=0,port=1" ]\n',
+      { dialect: 'xl' },
+    );
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
+    expect(j.b_info!.vnuma_nodes).toEqual([
+      { memkb: 1048576, distances: [10, 20], pnode: 0, vcpus: [0, 1] },
+      { memkb: 1048576, distances: [20, 10], pnode: 1, vcpus: [2, 3] },
+    ]);
+    expect(j.usbctrls).toEqual([{ type: 'qusb', devid: 0, version: 2, ports: 4 }]);
+    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
+    expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'usbctrls', 'usbdevs', 'on_reboot', 'on_soft_reset']);
+  });
 });
 
 describe('convertToXl on the corpus', () => {
