@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatText } from '../../src/format/index.js';
-import { fastLex, fastVerify } from '../../src/format/fast-lex.js';
+import { fastLex } from '../../src/format/fast-lex.js';
+import { fastVerify } from '../../src/format/fast-verify.js';
 import { printTokens } from '../../src/format/fast-print.js';
 import { resolveLayout } from '../../src/format/options.js';
 import { parse } from '../../src/syntax/index.js';
