@@ -3,44 +3,77 @@
  * (./fast-lex.ts) into a byte buffer: the same rules as ./printer.ts and ./print-expr.ts (tests
  * check that both give the same text on the corpus and on generated files), without building
  * statement objects or one string per line, so `fmt` keeps up on 10 MB files. The subset is ASCII,
- * so a character is a byte and offsets need no conversion. (./fast-verify.ts proves a fast rewrite
- * harmless.)
+ * so a character is a byte and offsets need no conversion.
+ *
+ * Why a fast rewrite is harmless, by construction (checked as it prints; ./fast-verify.ts is the
+ * full read-back check the tests hold every output to):
+ * - every significant source token (key, `=`, bracket, number, string, comment) is written by one
+ *   primitive, tok(), exactly once and in source order (checked: indices rise, and their number is
+ *   the source's), as a copy of its text; a string may only swap its quotes when its body holds no
+ *   quote and no backslash (the escapes of the subset mean the same under either quote);
+ * - everything else written is a blank, a newline, indentation or a comma, none of which can join
+ *   a neighbouring token: a number is followed by a blank, `,`, `]` or a newline, a comment by a
+ *   newline (checked at each token and at the end); a statement starts a line and reads
+ *   `key = value` with one blank on each side of `=` (checked);
+ * - between list items exactly one comma (checked; a trailing comma, which the subset allows, in
+ *   multi-line lists), and no other commas.
+ * So the output lexes to the source's significant tokens in the same order, in the subset (free of
+ * syntax errors in both dialects): the same settings. A failed check returns null, and the caller
+ * takes the general path, which verifies by parsing its output again.
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 import type { ResolvedLayout } from './options.js';
 import { asciiBytes, asciiText, type AsciiBytes } from './fast-bytes.js';
 
-/** Print a plain-subset token stream of `text` in the canonical layout. */
-export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string {
+/** Print a plain-subset token stream of `text` in the canonical layout (null: a check of the printer failed). */
+export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string | null {
   const src = asciiBytes(text);
-  if (!src) throw new Error('printTokens: the text is not ASCII, so it cannot have a fast token stream');
-  const out = printBytes(src, t, layout);
-  return asciiText(out.bytes, out.length);
+  const out = src && printBytes(src, t, layout);
+  return out ? asciiText(out.bytes, out.length) : null;
 }
 
-/** Print a plain-subset token stream of `src` in the canonical layout, as bytes. */
-export function printBytes(src: AsciiBytes, t: TokenStream, layout: ResolvedLayout): AsciiBytes {
-  return new Printer(src.bytes, t, layout).file();
+/** Print a plain-subset token stream of `src` in the canonical layout, as bytes (null: a check of the printer failed). */
+export function printBytes(src: AsciiBytes, t: TokenStream, layout: ResolvedLayout): AsciiBytes | null {
+  const r = new FastPrinter(src.bytes, t, layout).run();
+  return r.ok ? r.out : null;
 }
+
+/** Kinds that are not significant (never written by tok()). */
+const TRIVIA = new Uint8Array(32);
+for (const k of [Tok.Whitespace, Tok.Newline, Tok.Semicolon, Tok.Comma]) TRIVIA[k] = 1;
 
 const SPACE = 32;
 const NL = 10;
 const COMMA = 44;
 
-class Printer {
-  private out: Uint8Array;
-  private len = 0;
+/**
+ * The printer of the fast path. Exported, with protected steps, so tests can break a step and see
+ * the checks refuse; use printBytes.
+ */
+export class FastPrinter {
+  protected out: Uint8Array;
+  protected len = 0;
   /** Start of the current output line (for appending a trailing comment to it). */
-  private lines = 0;
-  private readonly indent: Uint8Array;
-  private readonly want: number; // quote to convert simple strings to, or 0
+  protected lines = 0;
+  protected readonly indent: Uint8Array;
+  protected readonly want: number; // quote to convert simple strings to, or 0
   /** Nesting of the multi-line list being printed: its items are indented this many times. */
-  private depth = 0;
+  protected depth = 0;
+  /** The last token written (index, kind, end in the output), for the checks of tok(). */
+  protected last = -1;
+  protected lastKind = -1;
+  protected lastEnd = 0;
+  /** Tokens written, and whether a check failed. */
+  protected written = 0;
+  protected bad = false;
+  /** Lists open in the output, and for each whether an item was written since its `[` or last comma. */
+  protected open = 0;
+  protected readonly needComma = new Uint8Array(64);
 
   constructor(
-    private readonly src: Uint8Array,
-    private readonly t: TokenStream,
-    private readonly layout: ResolvedLayout,
+    protected readonly src: Uint8Array,
+    protected readonly t: TokenStream,
+    protected readonly layout: ResolvedLayout,
   ) {
     // One spare byte for the 0 after the end (AsciiBytes), plus the usual growth of short lines.
     this.out = new Uint8Array(Math.max(1024, src.length + (src.length >> 2)));
@@ -49,7 +82,7 @@ class Printer {
   }
 
   /** Make room for n more bytes (callers ask once per token, for the token and what goes around it). */
-  private room(n: number): void {
+  protected room(n: number): void {
     if (this.len + n < this.out.length) return;
     const bigger = new Uint8Array(Math.max(this.out.length * 2, this.len + n + 1024));
     bigger.set(this.out.subarray(0, this.len));
@@ -57,15 +90,84 @@ class Printer {
   }
 
   /** Copy src[s, e) (room must have been made). */
-  private copy(s: number, e: number): void {
+  protected copy(s: number, e: number): void {
     const { out, src } = this;
     let o = this.len;
     for (let i = s; i < e; i++) out[o++] = src[i]!;
     this.len = o;
   }
 
+  /**
+   * Write token i: its text (a string perhaps with the other quotes; a bracket or `=` as itself).
+   * Checks that tokens come in source order and that the previous one cannot run into what followed it.
+   */
+  protected tok(i: number): void {
+    const { t, src } = this;
+    const kind = t.kinds[i]!;
+    if (i <= this.last || TRIVIA[kind] === 1) this.bad = true;
+    // A statement starts a line (no indentation: that is xl-only) and reads `key = value`: one blank
+    // on each side of `=` (checkAfterLast checks they are blanks).
+    const at = this.len;
+    if (kind === Tok.Identifier && at > 0 && this.out[at - 1] !== NL) this.bad = true;
+    if (kind === Tok.Equals ? this.lastKind !== Tok.Identifier || at !== this.lastEnd + 1 : this.lastKind === Tok.Equals && at !== this.lastEnd + 1) this.bad = true;
+    const s = t.starts[i]!;
+    const e = kind === Tok.Comment ? this.commentEnd(i) : t.ends[i]!;
+    this.room(e - s);
+    if (kind === Tok.String && this.want !== 0 && src[s] !== this.want && this.plainBody(s + 1, e - 1)) {
+      this.out[this.len++] = this.want;
+      this.copy(s + 1, e - 1);
+      this.out[this.len++] = this.want;
+    } else this.copy(s, e);
+    // Every token is at least one byte long, so what follows the previous one is written now.
+    this.checkAfterLast();
+    // Exactly one comma between the items of a list (put() checks the commas themselves).
+    const open = this.open;
+    if (kind === Tok.RBracket) {
+      if (open === 0) this.bad = true;
+      else if ((this.open = open - 1) > 0) this.needComma[open - 1] = 1;
+    } else if (open > 0 && (kind === Tok.String || kind === Tok.Number || kind === Tok.LBracket)) {
+      if (this.needComma[open] === 1) this.bad = true;
+      this.needComma[open] = 1;
+    }
+    if (kind === Tok.LBracket) {
+      if (open + 1 >= this.needComma.length) this.bad = true;
+      else this.needComma[(this.open = open + 1)] = 0;
+    }
+    this.last = i;
+    this.lastKind = kind;
+    this.lastEnd = this.len;
+    this.written++;
+  }
+
+  /**
+   * The byte after the last token (which must be written by now) ends it where the source's
+   * ended: a newline after a comment, a blank after a key or `=`, a blank, `,`, `]` or a newline
+   * after a number. Strings and brackets end by themselves.
+   */
+  protected checkAfterLast(): void {
+    const kind = this.lastKind;
+    if (kind < 0) return;
+    const end = this.lastEnd;
+    const c = end < this.len ? this.out[end] : -1;
+    if (kind === Tok.Comment) {
+      if (c !== NL) this.bad = true;
+    } else if (kind === Tok.Number) {
+      if (!(c === SPACE || c === COMMA || c === 93 || c === NL)) this.bad = true;
+    } else if ((kind === Tok.Identifier || kind === Tok.Equals) && c !== SPACE) this.bad = true;
+  }
+
+  /** True when src[s, e) holds no quote and no backslash (a string body whose quotes may change). */
+  protected plainBody(s: number, e: number): boolean {
+    const src = this.src;
+    for (let x = s; x < e; x++) {
+      const c = src[x];
+      if (c === 34 || c === 39 || c === 92) return false;
+    }
+    return true;
+  }
+
   /** A newline, then the indentation of the current list depth. */
-  private newlineIndent(): void {
+  protected newlineIndent(): void {
     const ind = this.indent;
     const times = this.depth;
     this.room(1 + ind.length * times);
@@ -78,7 +180,7 @@ class Printer {
   }
 
   /** End offset of a comment token without its trailing blanks. */
-  private commentEnd(k: number): number {
+  protected commentEnd(k: number): number {
     const s = this.t.starts[k]!;
     let e = this.t.ends[k]!;
     while (e > s && (this.src[e - 1] === SPACE || this.src[e - 1] === 9)) e--;
@@ -86,18 +188,29 @@ class Printer {
   }
 
   /** The comment at token k, after `spaces` spaces. */
-  private putComment(k: number, spaces: number): void {
-    const s = this.t.starts[k]!;
-    const e = this.commentEnd(k);
-    this.room(spaces + e - s);
+  protected putComment(k: number, spaces: number): void {
+    this.room(spaces);
     for (let i = 0; i < spaces; i++) this.out[this.len++] = SPACE;
-    this.copy(s, e);
+    this.tok(k);
   }
 
-  file(): AsciiBytes {
+  /** A single byte between tokens: a blank, or a comma (only after an item of the innermost list). */
+  protected put(c: number): void {
+    if (c === COMMA) {
+      if (this.needComma[this.open] !== 1 || this.open === 0) this.bad = true;
+      this.needComma[this.open] = 0;
+    } else if (c !== SPACE) this.bad = true;
+    this.room(1);
+    this.out[this.len++] = c;
+  }
+
+  /** Print the whole stream: the output, and whether every check of tok() held. */
+  run(): { out: AsciiBytes; ok: boolean } {
     const { t } = this;
     const kinds = t.kinds;
     const count = t.count;
+    let significant = 0;
+    for (let k = 0; k < count; k++) if (TRIVIA[kinds[k]!] !== 1) significant++;
     let newlines = 0;
     let lastWasStatement = false;
     let i = 0;
@@ -117,20 +230,14 @@ class Printer {
         lastWasStatement = false;
       } else if (k === Tok.Identifier) {
         this.lineBreak(newlines);
-        const ks = t.starts[i]!;
-        const ke = t.ends[i]!;
-        this.room(ke - ks + 3);
-        this.copy(ks, ke);
-        const out = this.out;
-        out[this.len] = SPACE;
-        out[this.len + 1] = 61;
-        out[this.len + 2] = SPACE;
-        this.len += 3;
-        i++;
+        const keyLength = t.ends[i]! - t.starts[i]!;
+        this.tok(i++);
         while (kinds[i] === Tok.Whitespace) i++;
-        i++; // `=`
+        this.put(SPACE);
+        this.tok(i++); // `=`
+        this.put(SPACE);
         while (kinds[i] === Tok.Whitespace) i++;
-        i = this.value(i, this.layout.lineWidth - (ke - ks + 3));
+        i = this.value(i, this.layout.lineWidth - (keyLength + 3));
         newlines = 0;
         lastWasStatement = true;
       } else i++; // whitespace, `;`
@@ -138,11 +245,12 @@ class Printer {
     this.room(1);
     if (this.lines > 0) this.out[this.len++] = NL;
     this.out[this.len] = 0;
-    return { bytes: this.out, length: this.len };
+    this.checkAfterLast();
+    return { out: { bytes: this.out, length: this.len }, ok: !this.bad && this.written === significant };
   }
 
   /** Before a statement or an own-line comment at the top level: a newline, two after a blank line (none at the start). */
-  private lineBreak(newlines: number): void {
+  protected lineBreak(newlines: number): void {
     if (this.lines > 0) {
       this.room(2);
       this.out[this.len++] = NL;
@@ -152,41 +260,18 @@ class Printer {
   }
 
   /** Print the value at token i; returns the index after it. */
-  private value(i: number, width: number): number {
+  protected value(i: number, width: number): number {
     const k = this.t.kinds[i];
-    if (k === Tok.String) {
-      this.string(i);
-      return i + 1;
-    }
-    if (k === Tok.Number) {
-      const s = this.t.starts[i]!;
-      const e = this.t.ends[i]!;
-      this.room(e - s);
-      this.copy(s, e);
+    if (k !== Tok.LBracket) {
+      this.tok(i);
       return i + 1;
     }
     const one = this.measure(i, width);
-    return one >= 0 ? this.listOneLine(i, one) : this.listMultiLine(i);
-  }
-
-  private string(i: number): void {
-    const s = this.t.starts[i]!;
-    const e = this.t.ends[i]!;
-    const src = this.src;
-    const q = src[s]!;
-    this.room(e - s);
-    if (!this.want || q === this.want) return this.copy(s, e);
-    for (let x = s + 1; x < e - 1; x++) {
-      const c = src[x];
-      if (c === 34 || c === 39 || c === 92) return this.copy(s, e);
-    }
-    this.out[this.len++] = this.want;
-    this.copy(s + 1, e - 1);
-    this.out[this.len++] = this.want;
+    return one >= 0 ? this.oneLine(i) : this.listMultiLine(i);
   }
 
   /** Length of the list at token i printed on one line, or -1 when it must take several lines. */
-  private measure(i: number, width: number): number {
+  protected measure(i: number, width: number): number {
     const { t, layout } = this;
     const kinds = t.kinds;
     let n = 0;
@@ -215,7 +300,7 @@ class Printer {
   }
 
   /** Index of the `]` closing the `[` at token i. */
-  private matching(i: number): number {
+  protected matching(i: number): number {
     const kinds = this.t.kinds;
     let depth = 0;
     for (; ; i++) {
@@ -225,17 +310,10 @@ class Printer {
     }
   }
 
-  /** The list at token i on one line, `length` bytes long (as measured); returns the index after it. */
-  private listOneLine(i: number, length: number): number {
-    this.room(length);
-    return this.oneLine(i);
-  }
-
-  /** The list at token i on one line (room made); returns the index after its `]`. */
-  private oneLine(i: number): number {
-    const { t, out } = this;
-    const kinds = t.kinds;
-    out[this.len++] = 91;
+  /** The list at token i on one line; returns the index after its `]`. */
+  protected oneLine(i: number): number {
+    const kinds = this.t.kinds;
+    this.tok(i);
     let first = true;
     for (i++; ; ) {
       const k = kinds[i];
@@ -245,29 +323,23 @@ class Printer {
         continue;
       }
       if (!first) {
-        out[this.len] = COMMA;
-        out[this.len + 1] = SPACE;
-        this.len += 2;
+        this.put(COMMA);
+        this.put(SPACE);
       }
       first = false;
+      // Quotes may change, never the length: the measure holds.
       if (k === Tok.LBracket) i = this.oneLine(i);
-      else {
-        // Quotes may change, never the length: the measure holds.
-        if (k === Tok.String) this.string(i);
-        else this.copy(t.starts[i]!, t.ends[i]!);
-        i++;
-      }
+      else this.tok(i++);
     }
-    out[this.len++] = 93;
+    this.tok(i);
     return i + 1;
   }
 
   /** One item per line, comments where they were (the rules of printSeq). */
-  private listMultiLine(i: number): number {
+  protected listMultiLine(i: number): number {
     const { t } = this;
     const kinds = t.kinds;
-    this.room(1);
-    this.out[this.len++] = 91;
+    this.tok(i);
     this.depth++;
     let items = 0;
     let newline = false; // since the last item (or the bracket)
@@ -302,8 +374,7 @@ class Printer {
       else {
         this.newlineIndent();
         i = this.value(i, this.layout.lineWidth - this.layout.indent.length);
-        this.room(1);
-        this.out[this.len++] = COMMA;
+        this.put(COMMA);
         items++;
         newline = false;
         trailingSeen = false;
@@ -311,8 +382,7 @@ class Printer {
     }
     this.depth--;
     this.newlineIndent();
-    this.room(1);
-    this.out[this.len++] = 93;
+    this.tok(i);
     return i + 1;
   }
 }
