@@ -3,6 +3,7 @@
  * ./fast-verify.ts): the plain subset is ASCII, so one byte per character, and byte arrays are
  * cheaper to scan and to write than strings are to scan and to concatenate.
  */
+import { isAscii } from 'node:buffer';
 
 /** The bytes of an ASCII text, followed by one 0 byte (a stop no scanning rule accepts). */
 export interface AsciiBytes {
@@ -23,6 +24,15 @@ export function asciiBytes(text: string): AsciiBytes | null {
   if (read !== n || written !== n) return null;
   bytes[n] = 0;
   return { bytes, length: n };
+}
+
+/** File bytes as AsciiBytes (copied, to add the 0 after the end), or null when they are not all ASCII. */
+export function asciiFileBytes(bytes: Uint8Array): AsciiBytes | null {
+  if (!isAscii(bytes)) return null;
+  const n = bytes.length;
+  const copy = new Uint8Array(n + 1);
+  copy.set(bytes);
+  return { bytes: copy, length: n };
 }
 
 /** The text of ASCII bytes. */

@@ -16,14 +16,18 @@ import type { FormatOptions, FormatResult } from './format.js';
 /** Format a plain-subset text; null when the text is outside the subset (or, defensively, when a check of the printer fails). */
 export function formatFast(text: string, options: FormatOptions): FormatResult | null {
   const src = asciiBytes(text);
-  if (!src) return null;
-  const tokens = lexBytes(src, false, true);
-  if (!tokens) return null;
+  const r = src && formatFastBytes(src, options);
+  if (!r) return null;
   const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
-  const out = printBytes(src, tokens, resolveLayout(options));
+  return { text: r.changed ? asciiText(r.out.bytes, r.out.length) : text, changed: r.changed, dialect, diagnostics: [] };
+}
+
+/** formatFast on the bytes of an ASCII text (no string is made: `fmt --check` needs none). */
+export function formatFastBytes(src: AsciiBytes, options: FormatOptions): { changed: boolean; out: AsciiBytes } | null {
+  const tokens = lexBytes(src, false, true);
+  const out = tokens && printBytes(src, tokens, resolveLayout(options));
   if (!out) return null;
-  if (sameBytes(out, src)) return { text, changed: false, dialect, diagnostics: [] };
-  return { text: asciiText(out.bytes, out.length), changed: true, dialect, diagnostics: [] };
+  return { changed: !sameBytes(out, src), out };
 }
 
 function sameBytes(a: AsciiBytes, b: AsciiBytes): boolean {
