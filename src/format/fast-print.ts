@@ -53,7 +53,7 @@ const COMMA = 44;
 export class FastPrinter {
   protected out: Uint8Array;
   protected len = 0;
-  /** Start of the current output line (for appending a trailing comment to it). */
+  /** Lines started so far (0: nothing printed yet, so no newline before the first line). */
   protected lines = 0;
   protected readonly indent: Uint8Array;
   protected readonly want: number; // quote to convert simple strings to, or 0
@@ -327,7 +327,6 @@ export class FastPrinter {
         this.put(SPACE);
       }
       first = false;
-      // Quotes may change, never the length: the measure holds.
       if (k === Tok.LBracket) i = this.oneLine(i);
       else this.tok(i++);
     }
