@@ -9,8 +9,8 @@
  *
  * The lexer works on bytes (./fast-bytes.ts): the subset is ASCII, so a byte is a character and
  * offsets need no conversion. It is one loop over local variables with an explicit stack for
- * nested lists (no method per token, no exceptions on the way), because on a 10 MB file it runs
- * twice (the source, then the formatted text, see ./fast-verify.ts) and dominates `fmt`.
+ * nested lists (no method per token, no exceptions on the way): on a 10 MB file it is half of
+ * `fmt`'s own work (the printer is the other half).
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 import { asciiBytes, type AsciiBytes } from './fast-bytes.js';
