@@ -4,7 +4,8 @@
 //      config, over stdio (target ≤ 50 ms);
 //   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
 //      process (start-up, read, parse, format, verify).
-// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE]   (XMCFG_CLI=path overrides dist/cli.mjs)
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp]   (XMCFG_CLI=path overrides dist/cli.mjs)
+// --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each).
 // Prints one human line per number and a JSON summary on the last line.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ const arg = (name, def) => {
   return i > 0 ? process.argv[i + 1] : def;
 };
 const runs = Number(arg('--runs', 3));
+const lsp = !process.argv.includes('--no-lsp');
 const edits = Number(arg('--edits', 30));
 if (!existsSync(cli)) {
   process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
@@ -51,7 +53,12 @@ for (let i = 0; i < runs; i++) {
 }
 const fmtMs = median(fmtTimes);
 const fmtMBps = size / 1e6 / (fmtMs / 1000);
-process.stdout.write(`fmt --check ${(size / 1e6).toFixed(1)} MB: median ${fmtMs.toFixed(0)} ms over ${runs} runs = ${fmtMBps.toFixed(1)} MB/s (target >= 20)\n`);
+process.stdout.write(`fmt --check ${(size / 1e6).toFixed(1)} MB: median ${fmtMs.toFixed(0)} ms over ${runs} runs = ${fmtMBps.toFixed(1)} MB/s (target >= 20); runs: ${fmtTimes.map((t) => t.toFixed(0)).join(' ')} ms\n`);
+if (!lsp) {
+  rmSync(work, { recursive: true, force: true });
+  process.stdout.write(JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size }) + '\n');
+  process.exit(0);
+}
 
 // 2. LSP latency on a 5,000-line document made of generated configs.
 const lines = [];

@@ -8,6 +8,7 @@ import type { CommandSpec, Io } from './types.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { quickCheckArgv } from './quick-check-argv.js';
+import { quickFmtArgv } from './commands/fmt.js';
 
 /**
  * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
@@ -25,12 +26,15 @@ function restoreStdin(args: Record<string, unknown>): Record<string, unknown> {
 
 /** Run `xmcfg` with the arguments after the program name; resolves to the exit code. */
 export async function run(rawArgv: string[], io: Io, commands: readonly CommandSpec[] = defaultCommands): Promise<number> {
-  // `check` with plain arguments skips yargs (a third of the start-up of `xmcfg check one.cfg`):
+  // `check` (and `fmt`) with plain arguments skips yargs (a third of the start-up of `xmcfg check one.cfg`):
   // the reader returns exactly the argv yargs would build, or null to let yargs decide.
   if (commands === defaultCommands) {
     const quick = quickCheckArgv(rawArgv);
     const check = quick && commands.find((c) => c.command.startsWith('check '));
     if (quick && check) return runCommand(check, quick, io);
+    const quickFmt = quickFmtArgv(rawArgv);
+    const fmt = quickFmt && commands.find((c) => c.command.startsWith('fmt '));
+    if (quickFmt && fmt) return runCommand(fmt, quickFmt, io);
   }
   // yargs is loaded only for the command lines that need it.
   const { default: yargs } = await import('yargs');

@@ -3,171 +3,281 @@
  * (./fast-lex.ts) into a byte buffer: the same rules as ./printer.ts and ./print-expr.ts (tests
  * check that both give the same text on the corpus and on generated files), without building
  * statement objects or one string per line, so `fmt` keeps up on 10 MB files. The subset is ASCII,
- * so a character is a byte and offsets need no conversion. (./fast-lex.ts fastVerify proves a fast
- * rewrite harmless.)
+ * so a character is a byte and offsets need no conversion.
+ *
+ * Why a fast rewrite is harmless, by construction (checked as it prints; ./fast-verify.ts is the
+ * full read-back check the tests hold every output to):
+ * - every significant source token (key, `=`, bracket, number, string, comment) is written by one
+ *   primitive, tok(), exactly once and in source order (checked: indices rise, and their number is
+ *   the source's), as a copy of its text; a string may only swap its quotes when its body holds no
+ *   quote and no backslash (the escapes of the subset mean the same under either quote);
+ * - everything else written is a blank, a newline, indentation or a comma, none of which can join
+ *   a neighbouring token: a number is followed by a blank, `,`, `]` or a newline, a comment by a
+ *   newline (checked at each token and at the end); a statement starts a line and reads
+ *   `key = value` with one blank on each side of `=` (checked);
+ * - between list items exactly one comma (checked; a trailing comma, which the subset allows, in
+ *   multi-line lists), and no other commas.
+ * So the output lexes to the source's significant tokens in the same order, in the subset (free of
+ * syntax errors in both dialects): the same settings. A failed check returns null, and the caller
+ * takes the general path, which verifies by parsing its output again.
  */
 import { Tok, type TokenStream } from '../syntax/tree.js';
 import type { ResolvedLayout } from './options.js';
+import { asciiBytes, asciiText, type AsciiBytes } from './fast-bytes.js';
 
-/** Print a plain-subset token stream in the canonical layout. */
-export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string {
-  return new Printer(text, t, layout).file();
+/** Print a plain-subset token stream of `text` in the canonical layout (null: a check of the printer failed). */
+export function printTokens(text: string, t: TokenStream, layout: ResolvedLayout): string | null {
+  const src = asciiBytes(text);
+  const out = src && printBytes(src, t, layout);
+  return out ? asciiText(out.bytes, out.length) : null;
 }
+
+/** Print a plain-subset token stream of `src` in the canonical layout, as bytes (null: a check of the printer failed). */
+export function printBytes(src: AsciiBytes, t: TokenStream, layout: ResolvedLayout): AsciiBytes | null {
+  const r = new FastPrinter(src.bytes, t, layout).run();
+  return r.ok ? r.out : null;
+}
+
+/** Kinds that are not significant (never written by tok()). */
+const TRIVIA = new Uint8Array(32);
+for (const k of [Tok.Whitespace, Tok.Newline, Tok.Semicolon, Tok.Comma]) TRIVIA[k] = 1;
 
 const SPACE = 32;
 const NL = 10;
 const COMMA = 44;
 
-class Printer {
-  private readonly src: Buffer;
-  private out: Uint8Array;
-  private len = 0;
-  /** Start of the current output line (for appending a trailing comment to it). */
-  private lines = 0;
-  private readonly indent: Buffer;
-  private readonly want: number; // quote to convert simple strings to, or 0
+/**
+ * The printer of the fast path. Exported, with protected steps, so tests can break a step and see
+ * the checks refuse; use printBytes.
+ */
+export class FastPrinter {
+  protected out: Uint8Array;
+  protected len = 0;
+  /** Lines started so far (0: nothing printed yet, so no newline before the first line). */
+  protected lines = 0;
+  protected readonly indent: Uint8Array;
+  protected readonly want: number; // quote to convert simple strings to, or 0
   /** Nesting of the multi-line list being printed: its items are indented this many times. */
-  private depth = 0;
+  protected depth = 0;
+  /** The last token written (index, kind, end in the output), for the checks of tok(). */
+  protected last = -1;
+  protected lastKind = -1;
+  protected lastEnd = 0;
+  /** Tokens written, and whether a check failed. */
+  protected written = 0;
+  protected bad = false;
+  /** Lists open in the output, and for each whether an item was written since its `[` or last comma. */
+  protected open = 0;
+  protected readonly needComma = new Uint8Array(64);
 
   constructor(
-    private readonly text: string,
-    private readonly t: TokenStream,
-    private readonly layout: ResolvedLayout,
+    protected readonly src: Uint8Array,
+    protected readonly t: TokenStream,
+    protected readonly layout: ResolvedLayout,
   ) {
-    this.src = Buffer.from(text, 'latin1');
-    this.out = new Uint8Array(Math.max(1024, text.length + (text.length >> 2)));
-    this.indent = Buffer.from(layout.indent, 'latin1');
+    // One spare byte for the 0 after the end (AsciiBytes), plus the usual growth of short lines.
+    this.out = new Uint8Array(Math.max(1024, src.length + (src.length >> 2)));
+    this.indent = Uint8Array.from(layout.indent, (c) => c.charCodeAt(0));
     this.want = layout.quote === 'double' ? 34 : layout.quote === 'single' ? 39 : 0;
   }
 
-  private room(n: number): void {
-    if (this.len + n <= this.out.length) return;
+  /** Make room for n more bytes (callers ask once per token, for the token and what goes around it). */
+  protected room(n: number): void {
+    if (this.len + n < this.out.length) return;
     const bigger = new Uint8Array(Math.max(this.out.length * 2, this.len + n + 1024));
     bigger.set(this.out.subarray(0, this.len));
     this.out = bigger;
   }
 
-  private byte(b: number): void {
-    this.room(1);
-    this.out[this.len++] = b;
-  }
-
-  private copy(s: number, e: number): void {
-    this.room(e - s);
+  /** Copy src[s, e) (room must have been made). */
+  protected copy(s: number, e: number): void {
     const { out, src } = this;
     let o = this.len;
     for (let i = s; i < e; i++) out[o++] = src[i]!;
     this.len = o;
   }
 
-  private newline(): void {
-    this.byte(NL);
+  /**
+   * Write token i: its text (a string perhaps with the other quotes; a bracket or `=` as itself).
+   * Checks that tokens come in source order and that the previous one cannot run into what followed it.
+   */
+  protected tok(i: number): void {
+    const { t, src } = this;
+    const kind = t.kinds[i]!;
+    if (i <= this.last || TRIVIA[kind] === 1) this.bad = true;
+    // A statement starts a line (no indentation: that is xl-only) and reads `key = value`: one blank
+    // on each side of `=` (checkAfterLast checks they are blanks).
+    const at = this.len;
+    if (kind === Tok.Identifier && at > 0 && this.out[at - 1] !== NL) this.bad = true;
+    if (kind === Tok.Equals ? this.lastKind !== Tok.Identifier || at !== this.lastEnd + 1 : this.lastKind === Tok.Equals && at !== this.lastEnd + 1) this.bad = true;
+    const s = t.starts[i]!;
+    const e = kind === Tok.Comment ? this.commentEnd(i) : t.ends[i]!;
+    this.room(e - s);
+    if (kind === Tok.String && this.want !== 0 && src[s] !== this.want && this.plainBody(s + 1, e - 1)) {
+      this.out[this.len++] = this.want;
+      this.copy(s + 1, e - 1);
+      this.out[this.len++] = this.want;
+    } else this.copy(s, e);
+    // Every token is at least one byte long, so what follows the previous one is written now.
+    this.checkAfterLast();
+    // Exactly one comma between the items of a list (put() checks the commas themselves).
+    const open = this.open;
+    if (kind === Tok.RBracket) {
+      if (open === 0) this.bad = true;
+      else if ((this.open = open - 1) > 0) this.needComma[open - 1] = 1;
+    } else if (open > 0 && (kind === Tok.String || kind === Tok.Number || kind === Tok.LBracket)) {
+      if (this.needComma[open] === 1) this.bad = true;
+      this.needComma[open] = 1;
+    }
+    if (kind === Tok.LBracket) {
+      if (open + 1 >= this.needComma.length) this.bad = true;
+      else this.needComma[(this.open = open + 1)] = 0;
+    }
+    this.last = i;
+    this.lastKind = kind;
+    this.lastEnd = this.len;
+    this.written++;
+  }
+
+  /**
+   * The byte after the last token (which must be written by now) ends it where the source's
+   * ended: a newline after a comment, a blank after a key or `=`, a blank, `,`, `]` or a newline
+   * after a number. Strings and brackets end by themselves.
+   */
+  protected checkAfterLast(): void {
+    const kind = this.lastKind;
+    if (kind < 0) return;
+    const end = this.lastEnd;
+    const c = end < this.len ? this.out[end] : -1;
+    if (kind === Tok.Comment) {
+      if (c !== NL) this.bad = true;
+    } else if (kind === Tok.Number) {
+      if (!(c === SPACE || c === COMMA || c === 93 || c === NL)) this.bad = true;
+    } else if ((kind === Tok.Identifier || kind === Tok.Equals) && c !== SPACE) this.bad = true;
+  }
+
+  /** True when src[s, e) holds no quote and no backslash (a string body whose quotes may change). */
+  protected plainBody(s: number, e: number): boolean {
+    const src = this.src;
+    for (let x = s; x < e; x++) {
+      const c = src[x];
+      if (c === 34 || c === 39 || c === 92) return false;
+    }
+    return true;
+  }
+
+  /** A newline, then the indentation of the current list depth. */
+  protected newlineIndent(): void {
+    const ind = this.indent;
+    const times = this.depth;
+    this.room(1 + ind.length * times);
+    const out = this.out;
+    let o = this.len;
+    out[o++] = NL;
+    for (let n = 0; n < times; n++) for (let i = 0; i < ind.length; i++) out[o++] = ind[i]!;
+    this.len = o;
     this.lines++;
   }
 
-  private putIndent(times = this.depth): void {
-    const ind = this.indent;
-    this.room(ind.length * times);
-    for (let n = 0; n < times; n++) for (let i = 0; i < ind.length; i++) this.out[this.len++] = ind[i]!;
-  }
-
   /** End offset of a comment token without its trailing blanks. */
-  private commentEnd(k: number): number {
+  protected commentEnd(k: number): number {
     const s = this.t.starts[k]!;
     let e = this.t.ends[k]!;
     while (e > s && (this.src[e - 1] === SPACE || this.src[e - 1] === 9)) e--;
     return e;
   }
 
-  private putComment(k: number): void {
-    this.copy(this.t.starts[k]!, this.commentEnd(k));
+  /** The comment at token k, after `spaces` spaces. */
+  protected putComment(k: number, spaces: number): void {
+    this.room(spaces);
+    for (let i = 0; i < spaces; i++) this.out[this.len++] = SPACE;
+    this.tok(k);
   }
 
-  file(): string {
+  /** A single byte between tokens: a blank, or a comma (only after an item of the innermost list). */
+  protected put(c: number): void {
+    if (c === COMMA) {
+      if (this.needComma[this.open] !== 1 || this.open === 0) this.bad = true;
+      this.needComma[this.open] = 0;
+    } else if (c !== SPACE) this.bad = true;
+    this.room(1);
+    this.out[this.len++] = c;
+  }
+
+  /** Print the whole stream: the output, and whether every check of tok() held. */
+  run(): { out: AsciiBytes; ok: boolean } {
     const { t } = this;
+    const kinds = t.kinds;
+    const count = t.count;
+    let significant = 0;
+    for (let k = 0; k < count; k++) if (TRIVIA[kinds[k]!] !== 1) significant++;
     let newlines = 0;
     let lastWasStatement = false;
     let i = 0;
-    while (i < t.count) {
-      const k = t.kinds[i];
+    while (i < count) {
+      const k = kinds[i];
       if (k === Tok.Newline) {
         newlines++;
         i++;
       } else if (k === Tok.Comment) {
-        if (newlines === 0 && lastWasStatement) {
-          this.byte(SPACE);
-          this.byte(SPACE);
-        } else {
-          if (this.lines > 0) {
-            this.newline();
-            if (newlines >= 2) this.newline();
-          }
-          this.lines = Math.max(this.lines, 1);
+        if (newlines === 0 && lastWasStatement) this.putComment(i, 2);
+        else {
+          this.lineBreak(newlines);
+          this.putComment(i, 0);
         }
-        this.putComment(i++);
+        i++;
         newlines = 0;
         lastWasStatement = false;
       } else if (k === Tok.Identifier) {
-        if (this.lines > 0) {
-          this.newline();
-          if (newlines >= 2) this.newline();
-        }
-        this.lines = Math.max(this.lines, 1);
-        const ks = t.starts[i]!;
-        const ke = t.ends[i]!;
-        this.copy(ks, ke);
-        this.byte(SPACE);
-        this.byte(61);
-        this.byte(SPACE);
-        i++;
-        while (t.kinds[i] === Tok.Whitespace) i++;
-        i++; // `=`
-        while (t.kinds[i] === Tok.Whitespace) i++;
-        i = this.value(i, this.layout.lineWidth - (ke - ks + 3));
+        this.lineBreak(newlines);
+        const keyLength = t.ends[i]! - t.starts[i]!;
+        this.tok(i++);
+        while (kinds[i] === Tok.Whitespace) i++;
+        this.put(SPACE);
+        this.tok(i++); // `=`
+        this.put(SPACE);
+        while (kinds[i] === Tok.Whitespace) i++;
+        i = this.value(i, this.layout.lineWidth - (keyLength + 3));
         newlines = 0;
         lastWasStatement = true;
       } else i++; // whitespace, `;`
     }
-    if (this.lines > 0) this.byte(NL);
-    return Buffer.from(this.out.buffer, this.out.byteOffset, this.len).toString('latin1');
+    this.room(1);
+    if (this.lines > 0) this.out[this.len++] = NL;
+    this.out[this.len] = 0;
+    this.checkAfterLast();
+    return { out: { bytes: this.out, length: this.len }, ok: !this.bad && this.written === significant };
+  }
+
+  /** Before a statement or an own-line comment at the top level: a newline, two after a blank line (none at the start). */
+  protected lineBreak(newlines: number): void {
+    if (this.lines > 0) {
+      this.room(2);
+      this.out[this.len++] = NL;
+      if (newlines >= 2) this.out[this.len++] = NL;
+    }
+    this.lines = Math.max(this.lines, 1);
   }
 
   /** Print the value at token i; returns the index after it. */
-  private value(i: number, width: number): number {
+  protected value(i: number, width: number): number {
     const k = this.t.kinds[i];
-    if (k === Tok.String) {
-      this.string(i);
-      return i + 1;
-    }
-    if (k === Tok.Number) {
-      this.copy(this.t.starts[i]!, this.t.ends[i]!);
+    if (k !== Tok.LBracket) {
+      this.tok(i);
       return i + 1;
     }
     const one = this.measure(i, width);
-    return one >= 0 ? this.listOneLine(i) : this.listMultiLine(i);
-  }
-
-  private string(i: number): void {
-    const s = this.t.starts[i]!;
-    const e = this.t.ends[i]!;
-    const q = this.src[s]!;
-    if (!this.want || q === this.want) return this.copy(s, e);
-    for (let x = s + 1; x < e - 1; x++) {
-      const c = this.src[x];
-      if (c === 34 || c === 39 || c === 92) return this.copy(s, e);
-    }
-    this.byte(this.want);
-    this.copy(s + 1, e - 1);
-    this.byte(this.want);
+    return one >= 0 ? this.oneLine(i) : this.listMultiLine(i);
   }
 
   /** Length of the list at token i printed on one line, or -1 when it must take several lines. */
-  private measure(i: number, width: number): number {
+  protected measure(i: number, width: number): number {
     const { t, layout } = this;
+    const kinds = t.kinds;
     let n = 0;
     let len = 2;
     for (i++; ; ) {
-      const k = t.kinds[i];
+      const k = kinds[i];
       if (k === Tok.RBracket) break;
       if (k === Tok.Newline || k === Tok.Comment) return -1;
       if (k === Tok.Whitespace || k === Tok.Comma) {
@@ -190,51 +300,52 @@ class Printer {
   }
 
   /** Index of the `]` closing the `[` at token i. */
-  private matching(i: number): number {
-    const { t } = this;
+  protected matching(i: number): number {
+    const kinds = this.t.kinds;
     let depth = 0;
     for (; ; i++) {
-      const k = t.kinds[i];
+      const k = kinds[i];
       if (k === Tok.LBracket) depth++;
       else if (k === Tok.RBracket && --depth === 0) return i;
     }
   }
 
-  private listOneLine(i: number): number {
-    const { t } = this;
-    this.byte(91);
+  /** The list at token i on one line; returns the index after its `]`. */
+  protected oneLine(i: number): number {
+    const kinds = this.t.kinds;
+    this.tok(i);
     let first = true;
     for (i++; ; ) {
-      const k = t.kinds[i];
+      const k = kinds[i];
       if (k === Tok.RBracket) break;
       if (k === Tok.Whitespace || k === Tok.Comma) {
         i++;
         continue;
       }
       if (!first) {
-        this.byte(COMMA);
-        this.byte(SPACE);
+        this.put(COMMA);
+        this.put(SPACE);
       }
       first = false;
-      i = this.value(i, Number.MAX_SAFE_INTEGER);
+      if (k === Tok.LBracket) i = this.oneLine(i);
+      else this.tok(i++);
     }
-    this.byte(93);
+    this.tok(i);
     return i + 1;
   }
 
   /** One item per line, comments where they were (the rules of printSeq). */
-  private listMultiLine(i: number): number {
+  protected listMultiLine(i: number): number {
     const { t } = this;
-    this.byte(91);
+    const kinds = t.kinds;
+    this.tok(i);
     this.depth++;
     let items = 0;
     let newline = false; // since the last item (or the bracket)
     let openSeen = false;
-    // Own-line comments since the last item: printed before the next item (or before `]`).
-    let pendingFrom = -1;
     let trailingSeen = false;
     for (i++; ; ) {
-      const k = t.kinds[i];
+      const k = kinds[i];
       if (k === Tok.RBracket) break;
       if (k === Tok.Newline) {
         newline = true;
@@ -243,44 +354,34 @@ class Printer {
         if (!newline) {
           if (items === 0) {
             // On the bracket's line: `[  # a # b`.
-            this.byte(SPACE);
-            if (!openSeen) this.byte(SPACE);
+            this.putComment(i, openSeen ? 1 : 2);
             openSeen = true;
-            this.putComment(i);
           } else if (!trailingSeen) {
             // On the line where the last item ended, after its comma.
-            this.byte(SPACE);
-            this.byte(SPACE);
-            this.putComment(i);
+            this.putComment(i, 2);
             trailingSeen = true;
           } else {
-            this.newline();
-            this.putIndent();
-            this.putComment(i);
+            this.newlineIndent();
+            this.putComment(i, 0);
           }
         } else {
-          this.newline();
-          this.putIndent();
-          this.putComment(i);
-          if (pendingFrom < 0) pendingFrom = i;
+          this.newlineIndent();
+          this.putComment(i, 0);
         }
         i++;
       } else if (k === Tok.Whitespace || k === Tok.Comma) i++;
       else {
-        this.newline();
-        this.putIndent();
+        this.newlineIndent();
         i = this.value(i, this.layout.lineWidth - this.layout.indent.length);
-        this.byte(COMMA);
+        this.put(COMMA);
         items++;
         newline = false;
         trailingSeen = false;
-        pendingFrom = -1;
       }
     }
     this.depth--;
-    this.newline();
-    this.putIndent();
-    this.byte(93);
+    this.newlineIndent();
+    this.tok(i);
     return i + 1;
   }
 }

@@ -1,43 +1,35 @@
 /**
  * @fileoverview The fast path of `fmt`, a module of its own so the command can format plain files
  * without loading the full parser: texts in the plain subset both dialects accept (./fast-lex.ts)
- * are lexed and printed directly; the output is lexed back and must hold the same significant
- * tokens and comments.
+ * are lexed and printed directly, as bytes. The printer proves its output harmless by construction
+ * and checks that proof as it writes (./fast-print.ts); the tests hold every output to the full
+ * read-back check as well (./fast-verify.ts), which a 10 MB file would pay with a second lexing
+ * and a token-by-token comparison: a third of the run.
  */
 import type { Dialect } from '../syntax/value.js';
-import { fastLex, fastVerify } from './fast-lex.js';
-import { printTokens } from './fast-print.js';
+import { asciiBytes, asciiText, type AsciiBytes } from './fast-bytes.js';
+import { lexBytes } from './fast-lex.js';
+import { printBytes } from './fast-print.js';
 import { resolveLayout } from './options.js';
 import type { FormatOptions, FormatResult } from './format.js';
 
-/** Format a plain-subset text; null when the text is outside the subset (or, defensively, when the read-back check fails). */
+/** Format a plain-subset text; null when the text is outside the subset (or, defensively, when a check of the printer fails). */
 export function formatFast(text: string, options: FormatOptions): FormatResult | null {
-  if (text.length >= WARM_UP_FROM) warmUp();
-  const tokens = fastLex(text, { blanks: false });
-  if (!tokens) return null;
+  const src = asciiBytes(text);
+  const r = src && formatFastBytes(src, options);
+  if (!r) return null;
   const dialect: Dialect = options.dialect === 'xm' ? 'xm' : 'xl';
-  const out = printTokens(text, tokens, resolveLayout(options));
-  if (out === text) return { text, changed: false, dialect, diagnostics: [] };
-  if (!fastVerify(out, text, tokens)) return null;
-  return { text: out, changed: true, dialect, diagnostics: [] };
+  return { text: r.changed ? asciiText(r.out.bytes, r.out.length) : text, changed: r.changed, dialect, diagnostics: [] };
 }
 
-/** Texts from this size get the warm-up below (on small ones it would not pay). */
-const WARM_UP_FROM = 1 << 20;
-/** Every kind of token and both quote styles, lexed, printed and verified once before a large text. */
-const WARM_UP_SAMPLE = "a = 1 ; b = 'x\\n'  # c\nc = [0x1f, \"y\", [2],  # d\n  # e\n 'z',]\n\n# f\n";
-let warmedUp = false;
+/** formatFast on the bytes of an ASCII text (no string is made: `fmt --check` needs none). */
+export function formatFastBytes(src: AsciiBytes, options: FormatOptions): { changed: boolean; out: AsciiBytes } | null {
+  const tokens = lexBytes(src, false, true);
+  const out = tokens && printBytes(src, tokens, resolveLayout(options));
+  if (!out) return null;
+  return { changed: !sameBytes(out, src), out };
+}
 
-/**
- * Run the lexer's verifying path once on a tiny text before lexing a large one. The lexer and the
- * verifier share their code; without feedback from the verifying branches, V8 optimizes the
- * lexer for lexing only and then throws all of it away when verification starts, running the
- * start of a 10 MB file's verification unoptimized while it recompiles.
- */
-function warmUp(): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  const layout = resolveLayout({ quote: 'double', lineWidth: 20 });
-  const tokens = fastLex(WARM_UP_SAMPLE, { blanks: false });
-  if (tokens) fastVerify(printTokens(WARM_UP_SAMPLE, tokens, layout), WARM_UP_SAMPLE, tokens);
+function sameBytes(a: AsciiBytes, b: AsciiBytes): boolean {
+  return a.length === b.length && Buffer.from(a.bytes.buffer, a.bytes.byteOffset, a.length).equals(Buffer.from(b.bytes.buffer, b.bytes.byteOffset, b.length));
 }

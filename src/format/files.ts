@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 let seq = 0;
 
 /** Replace `path` with `content` atomically, keeping the old file's permission bits. */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;
@@ -22,7 +22,8 @@ export function writeFileAtomic(path: string, content: string): void {
   const fd = openSync(tmp, 'wx', mode ?? 0o644);
   try {
     try {
-      writeSync(fd, content);
+      if (typeof content === 'string') writeSync(fd, content);
+      else for (let done = 0; done < content.length; ) done += writeSync(fd, content, done, content.length - done);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

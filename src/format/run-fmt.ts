@@ -5,14 +5,15 @@
  */
 import { discover } from '../cli/check/discover.js';
 import { parseDefines, strings } from '../cli/check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readInput } from '../cli/check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from '../cli/check/read-input.js';
 import { useColor } from '../cli/color.js';
 import type { Io } from '../cli/types.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
 import type { FormatOptions, FormatResult } from './format.js';
-import { formatFast } from './fast.js';
+import { formatFast, formatFastBytes } from './fast.js';
+import { asciiFileBytes } from './fast-bytes.js';
 import { writeFileAtomic } from './files.js';
 import type { QuoteStyle } from './options.js';
 
@@ -70,32 +71,42 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   let changed = 0;
   let refused = 0;
   for (const t of found.targets) {
-    const read = await readInput(t.abs, t.path, maxFileSize);
-    if (read.kind === 'fatal') {
-      io.stderr(`xmcfg fmt: ${read.message}\n`);
-      exit = 2;
-      continue;
+    const raw = readBytesSync(t.abs, t.path, maxFileSize);
+    // Plain files are formatted from their bytes: no decoding, no string of the output.
+    const fast = raw.kind === 'bytes' ? fastFormatBytes(raw.bytes, options) : null;
+    let output: string | Uint8Array;
+    if (fast) {
+      if (!fast.changed) continue;
+      output = fast.out;
+    } else {
+      const read = raw.kind === 'bytes' ? fromBytes(raw.bytes) : raw;
+      if (read.kind === 'fatal') {
+        io.stderr(`xmcfg fmt: ${read.message}\n`);
+        exit = 2;
+        continue;
+      }
+      // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
+      if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
+        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'syntax-errors' }, color);
+        refused++;
+        continue;
+      }
+      const r = await safeFormat(read.text, options);
+      if (r.refused) {
+        reportRefusal(io, t.path, read.text, r, color);
+        refused++;
+        continue;
+      }
+      if (!r.changed) continue;
+      output = r.text;
     }
-    // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
-    if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
-      reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'syntax-errors' }, color);
-      refused++;
-      continue;
-    }
-    const r = await safeFormat(read.text, options);
-    if (r.refused) {
-      reportRefusal(io, t.path, read.text, r, color);
-      refused++;
-      continue;
-    }
-    if (!r.changed) continue;
     changed++;
     if (check) {
       io.stdout(`${t.path}\n`);
       continue;
     }
     try {
-      writeFileAtomic(t.abs, r.text);
+      writeFileAtomic(t.abs, output);
     } catch (e) {
       io.stderr(`xmcfg fmt: cannot write '${t.path}': ${describeError(e)}\n`);
       exit = 2;
@@ -116,6 +127,21 @@ async function safeFormat(text: string, options: FormatOptions): Promise<FormatR
     return formatFast(text, options) ?? (await import('./format.js')).formatText(text, { ...options, fast: false });
   } catch {
     return { text, changed: false, dialect: 'xl', refused: 'verification-failed', diagnostics: [] };
+  }
+}
+
+/**
+ * The fast path on a file's bytes: ASCII files in the plain subset, formatted without decoding;
+ * null for every other file (and, as safeFormat does, on an internal failure), which then takes
+ * the decoding path.
+ */
+function fastFormatBytes(bytes: Uint8Array, options: FormatOptions): { changed: boolean; out: Uint8Array } | null {
+  try {
+    const src = asciiFileBytes(bytes);
+    const r = src && formatFastBytes(src, options);
+    return r && { changed: r.changed, out: r.out.bytes.subarray(0, r.out.length) };
+  } catch {
+    return null;
   }
 }
 

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, s
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
+import { formatText } from '../../src/format/index.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 let dir: string;
@@ -41,6 +42,26 @@ describe('xmcfg fmt', () => {
     const again = fakeIo({ cwd: dir });
     expect(await run(['fmt', '--check', 'guests/clean.cfg'], again.io)).toBe(0);
     expect(again.out.stdout).toBe('');
+  });
+  it('formats files from their bytes exactly as formatText formats their text', async () => {
+    const plain = 'a=[1,2] # c\nb = \'x\'; c="y"\n\n\n# d\nd = [\n1, [2,3],\n]\n'.repeat(200);
+    const files: Record<string, string> = {
+      'plain.cfg': plain,
+      'utf8.cfg': 'name="h\u00e9llo";memory=512\n', // not ASCII: the decoding path
+      'nul.cfg': 'name = "a"\nx = 1\u0000\n', // binary: never rewritten
+      'done.cfg': formatText(plain).text,
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    const before = statSync(join(dir, 'done.cfg')).mtimeMs;
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'plain.cfg', 'utf8.cfg', 'nul.cfg', 'done.cfg'], io)).toBe(1);
+    expect(read('plain.cfg')).toBe(formatText(plain).text);
+    expect(read('utf8.cfg')).toBe('name = "h\u00e9llo"\nmemory = 512\n');
+    expect(read('nul.cfg')).toBe(files['nul.cfg']);
+    expect(out.stderr).toContain("'nul.cfg' not formatted");
+    expect(statSync(join(dir, 'done.cfg')).mtimeMs).toBe(before);
+    const again = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', 'plain.cfg', 'utf8.cfg', 'done.cfg'], again.io)).toBe(0);
   });
   it('formats standard input to standard output', async () => {
     const { io, out } = fakeIo({ cwd: dir, stdin: 'a=[1,\n2]\n' });

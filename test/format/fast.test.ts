@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatText } from '../../src/format/index.js';
-import { fastLex, fastVerify } from '../../src/format/fast-lex.js';
+import { fastLex } from '../../src/format/fast-lex.js';
+import { fastVerify } from '../../src/format/fast-verify.js';
 import { printTokens } from '../../src/format/fast-print.js';
 import { resolveLayout } from '../../src/format/options.js';
 import { parse } from '../../src/syntax/index.js';
 import { corpusFiles } from './corpus.js';
 import { printTree } from '../../src/format/printer.js';
 import { config } from './arbitraries.js';
+import { formatFast } from '../../src/format/fast.js';
 
 const files = corpusFiles();
 
@@ -60,12 +62,26 @@ describe('fast reader', () => {
       expect(fastLex(t), JSON.stringify(t)).toBeNull();
     }
   });
-  it('gives the same result on a large text (the warm-up path) as on its pieces', () => {
+  it('gives the same result on a large text as on its pieces', () => {
     const piece = 'a = [ 1,2 ]  # c\nb = \'x\'; c = "y"\n\n# d\n';
     const big = piece.repeat(Math.ceil((1 << 20) / piece.length) + 1);
     expect(big.length).toBeGreaterThanOrEqual(1 << 20);
     const r = formatText(big, { quote: 'double' });
     expect(r.text).toBe(formatText(piece, { quote: 'double' }).text.repeat(big.length / piece.length));
+  });
+  it('handles the edges of the byte lexer as the general path does', () => {
+    const nest = (k: number) => 'a = ' + '['.repeat(k) + '1' + ']'.repeat(k) + '\n';
+    const dense = 'a = [' + '1,'.repeat(50_000) + ']\n'; // more tokens than the first guess holds
+    const cases = ['', '\n\n', '# only\n', 'a = 1', 'a = 1  ', 'a = 1;', 'a = [1,\n# c\n]', nest(33), dense, 'a = 1\u0000\n', 'a = "x\u0000"\n', '# c\u0000\n'];
+    for (const t of cases) {
+      const fast = formatFast(t, {});
+      const slow = formatText(t, { fast: false });
+      if (fast) expect({ t: t.slice(0, 40), out: fast.text }).toEqual({ t: t.slice(0, 40), out: slow.text });
+    }
+    expect(fastLex(nest(33))).not.toBeNull();
+    expect(fastLex(nest(34))).toBeNull();
+    expect(fastLex(dense)).not.toBeNull();
+    for (const t of ['a = 1\u0000\n', 'a = "x\u0000"\n', '# c\u0000\n', 'a = [1,\u0000]\n']) expect(fastLex(t), JSON.stringify(t)).toBeNull();
   });
   it('reads generated plain configs and agrees with the real parser', () => {
     let accepted = 0;

@@ -31,6 +31,15 @@ export async function readInput(abs: string, displayPath: string, maxSize: numbe
 
 /** {@link readInput} without the promise (one open, fstat, read(s) and close). */
 export function readInputSync(abs: string, displayPath: string, maxSize: number): ReadResult {
+  const read = readBytesSync(abs, displayPath, maxSize);
+  return read.kind === 'bytes' ? fromBytes(read.bytes) : read;
+}
+
+/** What reading produced before decoding: the bytes, or what readInput reports instead of text. */
+export type ReadBytesResult = { kind: 'bytes'; bytes: Uint8Array } | Exclude<ReadResult, { kind: 'text' }>;
+
+/** {@link readInputSync} without the decoding (`fmt` reads ASCII files as bytes; fromBytes decodes). */
+export function readBytesSync(abs: string, displayPath: string, maxSize: number): ReadBytesResult {
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
@@ -40,7 +49,7 @@ export function readInputSync(abs: string, displayPath: string, maxSize: number)
     // Read at most one byte past the limit: a file that grows while we read still cannot blow memory.
     const bytes = readUpTo(fd, maxSize + 1, st.size);
     if (bytes.length > maxSize) return tooLarge(bytes.length, maxSize);
-    return fromBytes(bytes);
+    return { kind: 'bytes', bytes };
   } catch (e) {
     return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
   } finally {
@@ -74,7 +83,7 @@ function readUpTo(fd: number, limit: number, sizeHint: number): Uint8Array {
   return buf.subarray(0, total);
 }
 
-function tooLarge(size: number, maxSize: number): ReadResult {
+function tooLarge(size: number, maxSize: number): Extract<ReadResult, { kind: 'skipped' }> {
   return {
     kind: 'skipped',
     text: '',

@@ -24,3 +24,29 @@ export const command: CommandSpec = {
       .example('cat web.cfg | $0 fmt -', 'format standard input to standard output'),
   run: async (argv, io) => (await import('../../format/run-fmt.js')).runFmt(argv, io),
 };
+
+/** Words yargs may read as a command, help or a boolean even in a positional slot. */
+const RESERVED = new Set(['help', 'version', 'completion', 'true', 'false', 'check', 'normalize', 'schema', 'explain', 'fmt', 'convert', 'host', 'plan', 'release', 'ledger', 'migrate-plan', 'rebalance', 'lsp']);
+/** A path yargs passes through untouched: no option look, quotes, blanks or other shell oddities. */
+const PLAIN_PATH = /^[A-Za-z0-9_./@%+~,:][A-Za-z0-9_./@%+~,:=-]*$/;
+
+/**
+ * The argv yargs would hand this command for `fmt [--check] PATH..` with plain paths, or null for
+ * any other command line (which then goes to yargs). Loading and setting up yargs costs more than
+ * formatting a small file; the builder above stays the definition of every option and default.
+ */
+export function quickFmtArgv(rawArgv: readonly string[]): Record<string, unknown> | null {
+  if (rawArgv[0] !== 'fmt') return null;
+  const paths: string[] = [];
+  let check = false;
+  for (let i = 1; i < rawArgv.length; i++) {
+    const a = rawArgv[i]!;
+    if (a === '--check' && !check) check = true;
+    else if (PLAIN_PATH.test(a) && !RESERVED.has(a)) paths.push(a);
+    else return null;
+  }
+  if (paths.length === 0) return null;
+  const out: Record<string, unknown> = { paths, dialect: 'auto', quote: 'keep', 'line-width': 100, indent: 4, 'max-file-size': '64M' };
+  if (check) out.check = true;
+  return out;
+}
