@@ -30,6 +30,8 @@ export interface Choice {
   score: number[];
   /** Round-robin: the node id the next placement starts from. */
   cursor?: number;
+  /** Auto multi-node sets: positions and memory arranged around the vCPUs (arrange.ts). */
+  arranged?: boolean;
 }
 
 /** A refusal with its XM04xx code and the binding constraint in words. */

@@ -4,12 +4,14 @@
  * lets the most guests in), with a CPU-load guard so no node passes 3 vCPUs per pCPU while another
  * that fits stays under it. Two nodes: an exact lowest-distance search over the topology's pairs
  * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
- * neighbour lists, inside each seed's nearest ball that holds the guest, with a memory look-ahead.
+ * neighbour lists, inside each seed's nearest ball that holds the guest, with a memory look-ahead;
+ * an automatic guest's set is then arranged around its vCPUs (arrange.ts).
  * Ties: an even split fits, most free memory, least load, node id. Cost: O(n) for one node,
  * O(pairs scanned) for two, O(MAX_SEEDS·(n·k + k·tier)) for more.
  */
 import { neighbours, pairsByDistance, type Capacity } from './capacity.js';
 import { byFreeDesc, minimalNodeCount, satisfiable, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { arrange } from './arrange.js';
 import { apportion, splitMemory, vcpusPerSlot } from './split.js';
 
 /** Seeds tried by seed-and-grow for sets of three or more nodes. */
@@ -308,10 +310,14 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
     }
   }
   if (!best) return null;
-  // Auto sets list the freest node first, so the vCPUs (RFC map) sit where most memory goes.
-  if (untilFits) best.sort((a, b) => cap.free[b]! - cap.free[a]! || a - b);
-  else best.sort((a, b) => a - b);
-  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, best.length), best.map((p) => cap.free[p]!), untilFits);
+  if (untilFits) {
+    // Auto sets: vCPUs on the nodes nearest the set's free memory, memory nearest the vCPUs.
+    const a = arrange(best, d.memMiB, d.vcpus, cap);
+    if (!a) return null;
+    return { slots: a.slots, mem: a.mem, proportional: a.proportional, rule: 'nearest', score: bestScore.slice(0, 4).concat(a.slots.map((p) => cap.ids[p]!)), arranged: true };
+  }
+  best.sort((a, b) => a - b);
+  const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, best.length), best.map((p) => cap.free[p]!));
   if (!split) return null;
   return { slots: best, mem: split.mem, proportional: split.proportional, rule: 'nearest', score: bestScore.slice(0, 4).concat(best.map((p) => cap.ids[p]!)) };
 }
@@ -319,8 +325,12 @@ function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFi
 /** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */
 function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Choice | null {
   const set = byFreeDesc(cap).slice(0, k);
-  if (!auto) set.sort((a, b) => a - b);
   if (set.length < k) return null;
+  if (auto) {
+    const a = arrange(set, d.memMiB, d.vcpus, cap);
+    return a ? { slots: a.slots, mem: a.mem, proportional: a.proportional, rule: 'freest', score: [d.memMiB - set.reduce((s, p) => s + cap.free[p]!, 0), ...a.slots], arranged: true } : null;
+  }
+  set.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!), auto);
   return split ? { slots: set, mem: split.mem, proportional: split.proportional, rule: 'freest', score: [d.memMiB - set.reduce((a, p) => a + cap.free[p]!, 0), ...set] } : null;
 }
