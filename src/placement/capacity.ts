@@ -19,8 +19,8 @@ export interface Capacity {
   dist: ArrayLike<number>;
   /** Per position, the other positions sorted by distance then id; built lazily by neighbours(). */
   near?: Int32Array[];
-  /** All pairs (a < b) as a * n + b, by two-way distance then position; built lazily by pairsByDistance(). */
-  pairs?: Int32Array;
+  /** All pairs (a < b) by two-way distance then position; built lazily by pairsByDistance(). */
+  pairs?: PairTable;
   /** Positions by CPU count, most first (ties by position); built lazily by cpuOrder(). */
   byCpus?: Int32Array;
   /** Scratch buffers sized to the host, built lazily by workspace() and reused by every search. */
@@ -40,6 +40,7 @@ export interface Workspace {
   tier: Int32Array;
   /** A seed's ball, freest first, and the prefix sums of its free memory (pre[i] = first i). */
   ball: Int32Array;
+  ballLen: number;
   pre: Float64Array;
   /** The set being grown and the best set so far. */
   set: Int32Array;
@@ -59,6 +60,7 @@ export function workspace(cap: Capacity): Workspace {
     marked: new Uint8Array(n),
     tier: new Int32Array(n),
     ball: new Int32Array(n),
+    ballLen: 0,
     pre: new Float64Array(n + 1),
     set: new Int32Array(n),
     best: new Int32Array(n),
@@ -147,8 +149,15 @@ export function neighbours(cap: Capacity): Int32Array[] {
   return out;
 }
 
+/** Every unordered pair of positions, nearest first: its ends (lo < hi) and two-way distance. */
+export interface PairTable {
+  lo: Int32Array;
+  hi: Int32Array;
+  dist: Float64Array;
+}
+
 /** Every unordered pair of positions, nearest first (two-way distance, then positions). Cached. */
-export function pairsByDistance(cap: Capacity): Int32Array {
+export function pairsByDistance(cap: Capacity): PairTable {
   if (cap.pairs) return cap.pairs;
   const n = cap.ids.length;
   const nn = n * n;
@@ -156,8 +165,15 @@ export function pairsByDistance(cap: Capacity): Int32Array {
   let j = 0;
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys[j++] = (cap.dist[a * n + b]! + cap.dist[b * n + a]!) * nn + (a * n + b);
   keys.sort();
-  const out = new Int32Array(keys.length);
-  for (let t = 0; t < keys.length; t++) out[t] = keys[t]! % nn;
+  const out: PairTable = { lo: new Int32Array(keys.length), hi: new Int32Array(keys.length), dist: new Float64Array(keys.length) };
+  for (let t = 0; t < keys.length; t++) {
+    const code = keys[t]! % nn;
+    const lo = Math.floor(code / n);
+    const hi = code - lo * n;
+    out.lo[t] = lo;
+    out.hi[t] = hi;
+    out.dist[t] = cap.dist[lo * n + hi]! + cap.dist[hi * n + lo]!;
+  }
   cap.pairs = out;
   return out;
 }

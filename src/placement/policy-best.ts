@@ -39,6 +39,11 @@ function mix(salt: number, i: number): number {
   return (h >>> 0) % 1_000_000;
 }
 
+/** vCPUs per pCPU (infinite on a node without CPUs). */
+function ratioOf(vcpus: number, cpus: number): number {
+  return cpus === 0 ? Infinity : vcpus / cpus;
+}
+
 /** The winning score fields of the last bestSingle() call: over, short, step, tie, ratio. */
 const singleScore = new Float64Array(5);
 
@@ -55,7 +60,8 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
   let bShort = 0;
   let bStep = 0;
   let bTie = 0;
-  let bRatio = 0;
+  let bLoad = 0;
+  let bCpus = 0;
   const n = cap.ids.length;
   const mem = d.memMiB;
   const vcpus = d.vcpus;
@@ -67,10 +73,12 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
     if (f < mem) continue;
     const c = cpus[i]!;
     if (needCpus && c < vcpus) continue;
-    const ratio = c === 0 ? Infinity : (load[i]! + vcpus) / c;
-    const over = ratio > LOAD_GUARD ? 1 : 0;
+    // vCPUs per pCPU after placement is l / c; compared by multiplication, divided only on a full tie.
+    const l = load[i]! + vcpus;
+    const over = c === 0 || l > LOAD_GUARD * c ? 1 : 0;
     const short = c < vcpus ? 1 : 0;
     const step = salted ? -Math.floor((f - mem) / SPREAD_QUANTUM_MIB) : mem - f;
+    let tie = 0;
     if (best >= 0) {
       if (over !== bOver) {
         if (over > bOver) continue;
@@ -80,31 +88,26 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
         if (step > bStep) continue;
       } else {
         // The hash only matters on a tie so far: computed only then.
-        const tie = salted ? mix(salt, i) : 0;
+        tie = salted ? mix(salt, i) : 0;
         if (tie !== bTie) {
           if (tie > bTie) continue;
-        } else if (ratio >= bRatio) continue;
-        best = i;
-        bOver = over;
-        bShort = short;
-        bStep = step;
-        bTie = tie;
-        bRatio = ratio;
-        continue;
+        } else if (ratioOf(l, c) >= ratioOf(bLoad, bCpus)) continue;
       }
     }
+    if (tie === 0 && salted) tie = mix(salt, i);
     best = i;
     bOver = over;
     bShort = short;
     bStep = step;
-    bTie = salted ? mix(salt, i) : 0;
-    bRatio = ratio;
+    bTie = tie;
+    bLoad = l;
+    bCpus = c;
   }
   singleScore[0] = bOver;
   singleScore[1] = bShort;
   singleScore[2] = bStep;
   singleScore[3] = bTie;
-  singleScore[4] = bRatio;
+  singleScore[4] = ratioOf(bLoad, bCpus);
   return best;
 }
 
@@ -139,7 +142,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     if ((mem * w1) % (w0 + w1) > (mem * w0) % (w0 + w1)) ideal1++;
     else ideal0++;
   }
-  const { free, cpus, load, dist } = cap;
+  const { free, cpus, load } = cap;
   const salt = d.salt;
   let bLo = -1;
   let bHi = -1;
@@ -147,12 +150,12 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
   let bProp = 0;
   let bSlack = 0;
   let bLoad = 0;
-  for (let x = 0; x < pairs.length; x++) {
-    const code = pairs[x]!;
-    const lo = Math.floor(code / n);
-    const hi = code - lo * n;
-    const dd = dist[code]! + dist[hi * n + lo]!;
+  const { lo: los, hi: his, dist: dds } = pairs;
+  for (let x = 0; x < dds.length; x++) {
+    const dd = dds[x]!;
     if (dd > bD) break;
+    const lo = los[x]!;
+    const hi = his[x]!;
     const fl = free[lo]!;
     const fh = free[hi]!;
     if (fl === 0 || fh === 0 || fl + fh < mem) continue;
@@ -160,7 +163,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     if (needCpus && c < vcpus) continue;
     const prop = ideal0 <= fl && ideal1 <= fh ? 0 : 1;
     // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step.
-    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / PAIR_QUANTUM_MIB) * 1e6 + mix(salt, code) : mem - fl - fh;
+    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / PAIR_QUANTUM_MIB) * 1e6 + mix(salt, lo * n + hi) : mem - fl - fh;
     const ld = c === 0 ? Infinity : (load[lo]! + load[hi]! + vcpus) / c;
     if (bLo >= 0) {
       if (prop !== bProp) {

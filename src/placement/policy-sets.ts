@@ -10,8 +10,12 @@ import { cpuOrder, freeOrder, neighbours, workspace, type Capacity, type Workspa
 import type { Choice, Demand } from './demand.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
-/** Seeds tried by seed-and-grow for sets of three or more nodes. */
-export const MAX_SEEDS = 16;
+/**
+ * Seeds tried by seed-and-grow for sets of three or more nodes. 8, 6 and 16 seeds give the same
+ * distances and guest counts on the placement benchmark (docs/placement-bench.md); 8 halves the
+ * search, which is what the slowest 1 % of placements at 64 nodes spend their time on.
+ */
+export const MAX_SEEDS = 8;
 
 /** Sum of the `r` largest free values in `ball[0..len)` (freest first), skipping marked positions and `extra`. */
 function topFree(ball: Int32Array, len: number, cap: Capacity, r: number, marked: Uint8Array, extra: number): number {
@@ -94,31 +98,67 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, ws: Workspace, 
   return len === k || (untilFits && m >= mem && c >= vcpus) ? len : 0;
 }
 
+/** Balls up to this many nodes are kept sorted while they grow; bigger ones are filtered from the free order. */
+const SMALL_BALL = 24;
+
 /**
  * The radius of the smallest ball around `seed` (the nodes within that distance of it) whose k
  * freest members, the seed included, hold the guest's memory and, when `needCpus`, whose k
  * largest CPU counts cover its vCPUs; -1 when even the whole host does not. Growing inside this
  * ball keeps a set from reaching for far nodes when near ones suffice. Distance tiers are tried
- * nearest first; a tier whose whole ball lacks the memory (or pCPUs) is passed over in O(tier),
- * the others are checked exactly by walking the free- and CPU-sorted orders: O(n) each.
+ * nearest first; a tier whose whole ball lacks the memory (or pCPUs) is passed over in O(tier).
+ * Leaves the ball's members (seed excluded) freest first in `ws.ball`, their count in
+ * `ws.ballLen` and prefix sums of their free memory in `ws.pre`. A small ball is kept sorted as
+ * it grows (insertion, O(ball²)); a bigger one is checked by walking the free and CPU orders and
+ * then filtered from the free order, O(n).
  */
-function ballRadius(seed: number, k: number, d: Demand, cap: Capacity, order: Int32Array, needCpus: boolean): number {
+function seedBall(seed: number, k: number, d: Demand, cap: Capacity, order: Int32Array, needCpus: boolean, ws: Workspace): number {
   const n = cap.ids.length;
   const near = neighbours(cap)[seed]!;
   const row = seed * n;
   const { free, cpus, dist } = cap;
+  const { ball, pre } = ws;
+  const byCpus = cpuOrder(cap);
+  const minCpus = cpus[byCpus[n - 1]!]!;
   let total = free[seed]!;
   let totalC = cpus[seed]!;
   let j = 0;
   while (j < near.length) {
     const r = dist[row + near[j]!]!;
+    const start = j;
     for (; j < near.length && dist[row + near[j]!] === r; j++) {
       total += free[near[j]!]!;
       totalC += cpus[near[j]!]!;
     }
+    const small = j <= SMALL_BALL;
+    if (small) {
+      for (let t = start; t < j; t++) {
+        const p = near[t]!;
+        const f = free[p]!;
+        let i = t;
+        while (i > 0 && (free[ball[i - 1]!]! < f || (free[ball[i - 1]!]! === f && ball[i - 1]! > p))) {
+          ball[i] = ball[i - 1]!;
+          i--;
+        }
+        ball[i] = p;
+      }
+    }
     if (total < d.memMiB || (needCpus && totalC < d.vcpus)) continue;
-    if (topWithin(order, free, seed, row, r, k - 1, cap) < d.memMiB) continue;
-    if (needCpus && topWithin(cpuOrder(cap), cpus, seed, row, r, k - 1, cap) < d.vcpus) continue;
+    let top = free[seed]!;
+    if (small) for (let i = 0; i < k - 1 && i < j; i++) top += free[ball[i]!]!;
+    else top = topWithin(order, free, seed, row, r, k - 1, cap);
+    if (top < d.memMiB) continue;
+    if (needCpus && !(j >= k - 1 && cpus[seed]! + (k - 1) * minCpus >= d.vcpus) && topWithin(byCpus, cpus, seed, row, r, k - 1, cap) < d.vcpus) continue;
+    if (!small) {
+      let len = 0;
+      for (let i = 0; i < n; i++) {
+        const p = order[i]!;
+        if (p !== seed && dist[row + p]! <= r) ball[len++] = p;
+      }
+    }
+    pre[0] = 0;
+    for (let i = 0; i < j; i++) pre[i + 1] = pre[i]! + free[ball[i]!]!;
+    ws.ballLen = j;
     return r;
   }
   return -1;
@@ -165,7 +205,7 @@ function meanPairDistance(set: Int32Array, len: number, cap: Capacity): number {
 export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, untilFits: boolean, order: Int32Array = freeOrder(cap)): Choice | null {
   const n = cap.ids.length;
   const ws = workspace(cap);
-  const { ball, set, best } = ws;
+  const { set, best } = ws;
   let bLen = 0;
   let bSize = 0;
   let bDist = 0;
@@ -181,19 +221,9 @@ export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, 
     if (cap.free[seed]! === 0) continue;
     // Grow inside the nearest ball that can hold the guest, so the set never reaches for far
     // nodes when near ones suffice (growing against the whole host's freest nodes used to).
-    const radius = ballRadius(seed, k, d, cap, order, needCpus);
+    const radius = seedBall(seed, k, d, cap, order, needCpus, ws);
     if (radius < 0) continue;
-    let ballLen = 0;
-    const pre = ws.pre;
-    pre[0] = 0;
-    for (let i = 0; i < n; i++) {
-      const p = order[i]!;
-      if (p !== seed && cap.dist[seed * n + p]! <= radius) {
-        ball[ballLen++] = p;
-        pre[ballLen] = pre[ballLen - 1]! + cap.free[p]!;
-      }
-    }
-    const len = grow(seed, k, d, cap, ws, ballLen, untilFits, needCpus, radius);
+    const len = grow(seed, k, d, cap, ws, ws.ballLen, untilFits, needCpus, radius);
     if (len === 0) continue;
     let m = 0;
     let c = 0;
