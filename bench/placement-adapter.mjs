@@ -51,7 +51,7 @@ function topology(s) {
   const dist = new Float64Array(n * n);
   for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) dist[a * n + b] = s.nodes[a].distances[b];
   const ids = s.nodes.map((x) => x.id);
-  const cap = { ids, cpus: s.nodes.map((x) => x.cpus.length), free: new Array(n).fill(0), load: s.vcpusPinned, dist, near: undefined, pairs: undefined };
+  const cap = { ids, cpus: s.nodes.map((x) => x.cpus.length), free: new Array(n).fill(0), load: s.vcpusPinned, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
   const d = { memMiB: 0, vcpus: 0, kind: 'auto', count: 0, list: NO_LIST, salt: 0 };
   const topo = { n, ids, cap, d };
   s.scratch.xmcfg = topo;

@@ -127,7 +127,8 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     const row = host.nodes[a]!.distances;
     for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
   }
-  return { ids, cpus, free, load, dist };
+  // Every lazily built field present from the start: the view keeps one object shape.
+  return { ids, cpus, free, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
 }
 
 /** Neighbour order of every position: others by ascending distance, ties by position. */

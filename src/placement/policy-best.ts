@@ -11,7 +11,7 @@
  * (nearly every placement) allocate nothing but their result.
  */
 import { cpuOrder, freeOrder, pairsByDistance, workspace, type Capacity } from './capacity.js';
-import { shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { bestSet, fewestNodes, freestSet } from './policy-sets.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
@@ -114,7 +114,7 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
 /** The choice of one node (the score tuple read from the bestSingle() call that found it). */
 function single(d: Demand, cap: Capacity, pos: number): Choice {
   const score = [singleScore[0]!, singleScore[1]!, singleScore[2]!, singleScore[3]!, singleScore[4]!, cap.ids[pos]!];
-  return { slots: [pos], mem: [d.memMiB], proportional: true, rule: 'single', score };
+  return choice([pos], [d.memMiB], true, 'single', score);
 }
 
 /**
@@ -184,11 +184,11 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
   const counts = vcpusPerSlot(vcpus, 2);
   if (auto && free[bHi]! > free[bLo]!) {
     const swapped = splitMemory(mem, counts, [free[bHi]!, free[bLo]!], true);
-    if (swapped) return { slots: [bHi, bLo], mem: swapped.mem, proportional: swapped.proportional, rule: 'nearest', score };
+    if (swapped) return choice([bHi, bLo], swapped.mem, swapped.proportional, 'nearest', score);
   }
   const split = splitMemory(mem, counts, [free[bLo]!, free[bHi]!], auto);
   if (!split) return null;
-  return { slots: [bLo, bHi], mem: split.mem, proportional: split.proportional, rule: 'nearest', score };
+  return choice([bLo, bHi], split.mem, split.proportional, 'nearest', score);
 }
 
 /** Sum of the `count` largest free values (a count request's oracle), via the workspace; O(n·count). */

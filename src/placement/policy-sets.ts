@@ -7,7 +7,7 @@
  */
 import { arrange } from './arrange.js';
 import { cpuOrder, freeOrder, neighbours, workspace, type Capacity, type Workspace } from './capacity.js';
-import type { Choice, Demand } from './demand.js';
+import { choice, type Choice, type Demand } from './demand.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
 /**
@@ -264,12 +264,12 @@ export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, 
     // Auto sets: vCPUs on the nodes nearest the set's free memory, memory nearest the vCPUs.
     const a = arrange(chosen, d.memMiB, d.vcpus, cap);
     if (!a) return null;
-    return { slots: a.slots, mem: a.mem, proportional: a.proportional, rule: 'nearest', score: score.concat(a.slots.map((p) => cap.ids[p]!)), arranged: true };
+    return choice(a.slots, a.mem, a.proportional, 'nearest', score.concat(a.slots.map((p) => cap.ids[p]!)), true);
   }
   chosen.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, bLen), chosen.map((p) => cap.free[p]!));
   if (!split) return null;
-  return { slots: chosen, mem: split.mem, proportional: split.proportional, rule: 'nearest', score: score.concat(chosen.map((p) => cap.ids[p]!)) };
+  return choice(chosen, split.mem, split.proportional, 'nearest', score.concat(chosen.map((p) => cap.ids[p]!)));
 }
 
 /** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */
@@ -281,9 +281,9 @@ export function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Ch
   for (const p of set) have += cap.free[p]!;
   if (auto) {
     const a = arrange(set, d.memMiB, d.vcpus, cap);
-    return a ? { slots: a.slots, mem: a.mem, proportional: a.proportional, rule: 'freest', score: [d.memMiB - have, ...a.slots], arranged: true } : null;
+    return a ? choice(a.slots, a.mem, a.proportional, 'freest', [d.memMiB - have, ...a.slots], true) : null;
   }
   set.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!));
-  return split ? { slots: set, mem: split.mem, proportional: split.proportional, rule: 'freest', score: [d.memMiB - have, ...set] } : null;
+  return split ? choice(set, split.mem, split.proportional, 'freest', [d.memMiB - have, ...set]) : null;
 }
