@@ -148,8 +148,10 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
   let bHi = -1;
   let bD = Infinity;
   let bProp = 0;
-  let bSlack = 0;
-  let bLoad = 0;
+  let bStep = 0;
+  let bHash = -1;
+  let bL = 0;
+  let bC = 0;
   const { lo: los, hi: his, dist: dds } = pairs;
   for (let x = 0; x < dds.length; x++) {
     const dd = dds[x]!;
@@ -162,25 +164,38 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     const c = cpus[lo]! + cpus[hi]!;
     if (needCpus && c < vcpus) continue;
     const prop = ideal0 <= fl && ideal1 <= fh ? 0 : 1;
-    // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step.
-    const slack = salt !== undefined ? -Math.floor((fl + fh - mem) / PAIR_QUANTUM_MIB) * 1e6 + mix(salt, lo * n + hi) : mem - fl - fh;
-    const ld = c === 0 ? Infinity : (load[lo]! + load[hi]! + vcpus) / c;
+    // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step (computed
+    // only on a tie), then the vCPUs per pCPU after placement (divided only on a tie).
+    const step = salt !== undefined ? -Math.floor((fl + fh - mem) / PAIR_QUANTUM_MIB) : mem - fl - fh;
+    const l = load[lo]! + load[hi]! + vcpus;
+    let hash = -1;
     if (bLo >= 0) {
       if (prop !== bProp) {
         if (prop > bProp) continue;
-      } else if (slack !== bSlack) {
-        if (slack > bSlack) continue;
-      } else if (ld >= bLoad) continue;
+      } else if (step !== bStep) {
+        if (step > bStep) continue;
+      } else {
+        if (salt !== undefined) {
+          if (bHash < 0) bHash = mix(salt, bLo * n + bHi);
+          hash = mix(salt, lo * n + hi);
+        }
+        if (hash !== bHash) {
+          if (hash > bHash) continue;
+        } else if (ratioOf(l, c) >= ratioOf(bL, bC)) continue;
+      }
     }
     bLo = lo;
     bHi = hi;
     bD = dd;
     bProp = prop;
-    bSlack = slack;
-    bLoad = ld;
+    bStep = step;
+    bHash = hash;
+    bL = l;
+    bC = c;
   }
   if (bLo < 0) return null;
-  const score = [bD / 2, bProp, bSlack, bLoad, cap.ids[bLo]!, cap.ids[bHi]!];
+  const slack = salt !== undefined ? bStep * 1e6 + (bHash < 0 ? mix(salt, bLo * n + bHi) : bHash) : bStep;
+  const score = [bD / 2, bProp, slack, ratioOf(bL, bC), cap.ids[bLo]!, cap.ids[bHi]!];
   const counts = vcpusPerSlot(vcpus, 2);
   if (auto && free[bHi]! > free[bLo]!) {
     const swapped = splitMemory(mem, counts, [free[bHi]!, free[bLo]!], true);
