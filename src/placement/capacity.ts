@@ -47,6 +47,8 @@ export interface Workspace {
   best: Int32Array;
   /** The largest free values seen (a count request's oracle). */
   bufF: Float64Array;
+  /** pCPUs of the whole host (a topology constant). */
+  totalCpus: number;
 }
 
 /** The capacity view's workspace (built on first use; a view's host size never changes). */
@@ -65,6 +67,7 @@ export function workspace(cap: Capacity): Workspace {
     set: new Int32Array(n),
     best: new Int32Array(n),
     bufF: new Float64Array(n),
+    totalCpus: cap.cpus.reduce((a, b) => a + b, 0),
   };
   return cap.work;
 }

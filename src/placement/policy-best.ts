@@ -46,6 +46,8 @@ function ratioOf(vcpus: number, cpus: number): number {
 
 /** The winning score fields of the last bestSingle() call: over, short, step, tie, ratio. */
 const singleScore = new Float64Array(5);
+/** The host's total and largest free memory, seen by the last bestSingle() call on its way. */
+const freeScan = new Float64Array(2);
 
 /**
  * Best single node for the guest, or -1; its score fields are left in `singleScore`. `needCpus`:
@@ -68,8 +70,12 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
   const salted = d.salt !== undefined;
   const salt = salted ? d.salt! : 0;
   const { free, cpus, load } = cap;
+  let total = 0;
+  let most = 0;
   for (let i = 0; i < n; i++) {
     const f = free[i]!;
+    total += f;
+    if (f > most) most = f;
     if (f < mem) continue;
     const c = cpus[i]!;
     if (needCpus && c < vcpus) continue;
@@ -108,6 +114,8 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
   singleScore[2] = bStep;
   singleScore[3] = bTie;
   singleScore[4] = ratioOf(bLoad, bCpus);
+  freeScan[0] = total;
+  freeScan[1] = most;
   return best;
 }
 
@@ -260,35 +268,23 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
     if (d.count === 2) return bestPair(d, cap, false, false) ?? freestSet(d, cap, 2) ?? shortage(d, cap);
     return bestSet(d, cap, d.count, false, false) ?? freestSet(d, cap, d.count) ?? shortage(d, cap);
   }
-  // auto: the fewest nodes that hold memory and vCPUs, then the same choice as above. One pass
-  // answers the usual case (one node has the memory and one the pCPUs) without sorting.
-  let totalFree = 0;
-  let totalCpus = 0;
-  let maxFree = 0;
-  let maxCpus = 0;
-  for (let i = 0; i < n; i++) {
-    const f = cap.free[i]!;
-    const c = cap.cpus[i]!;
-    totalFree += f;
-    totalCpus += c;
-    if (f > maxFree) maxFree = f;
-    if (c > maxCpus) maxCpus = c;
-  }
+  // auto: the fewest nodes that hold memory and vCPUs, then the same choice as above. The
+  // single-node search runs first and also sums the free memory on its way: one pass over the
+  // nodes answers the usual case (one node has the memory and one the pCPUs) without sorting.
+  const byCpus = cpuOrder(cap);
+  const maxCpus = n > 0 ? cap.cpus[byCpus[0]!]! : 0;
+  const needCpus = workspace(cap).totalCpus >= d.vcpus;
+  const pos = bestSingle(d, cap, needCpus);
+  const totalFree = freeScan[0]!;
+  const maxFree = freeScan[1]!;
   if (totalFree < d.memMiB) return shortage(d, cap);
-  const needCpus = totalCpus >= d.vcpus;
   const oneFits = maxFree >= d.memMiB && maxCpus >= d.vcpus;
-  if (oneFits) {
-    const pos = bestSingle(d, cap, needCpus);
-    if (pos >= 0) return single(d, cap, pos);
-  }
+  if (oneFits && pos >= 0) return single(d, cap, pos);
   // Two nodes (the next most common case) are recognised without sorting the free order.
   const order = maxFree + secondFree(cap, maxFree) >= d.memMiB && twoCpus(cap) >= d.vcpus ? null : freeOrder(cap);
   const k = order === null ? (oneFits ? 1 : 2) : fewestNodes(d, cap, order);
-  if (k === 1 && !oneFits) {
-    // One node holds the memory and the host's CPUs are too few for the vCPUs anyway.
-    const pos = bestSingle(d, cap, needCpus);
-    if (pos >= 0) return single(d, cap, pos);
-  }
+  // One node holds the memory and the host's CPUs are too few for the vCPUs anyway.
+  if (k === 1 && !oneFits && pos >= 0) return single(d, cap, pos);
   const kk = Math.max(k, 2);
   const grown = kk === 2 ? bestPair(d, cap, needCpus, true) : bestSet(d, cap, kk, needCpus, true, order ?? freeOrder(cap));
   if (grown) return grown;
