@@ -40,11 +40,32 @@ export function arrange(set: readonly number[], memMiB: number, vcpus: number, c
     for (let u = 0; u < k; u++) s += Math.min(free[set[u]!]!, memMiB) * dist[row + set[u]!]!;
     central[t] = s;
   }
-  const byCentral = rank(k, (a, b) => central[a]! - central[b]! || free[set[b]!]! - free[set[a]!]! || set[a]! - set[b]!);
+  // Members by centrality (then more free, then position), by insertion: k is a guest's node count.
+  const byCentral = new Int32Array(k);
+  for (let t = 0; t < k; t++) {
+    const c = central[t]!;
+    const f = free[set[t]!]!;
+    let i = t;
+    while (i > 0) {
+      const u = byCentral[i - 1]!;
+      const cu = central[u]!;
+      const fu = free[set[u]!]!;
+      if (cu < c || (cu === c && (fu > f || (fu === f && set[u]! < set[t]!)))) break;
+      byCentral[i] = u;
+      i--;
+    }
+    byCentral[i] = t;
+  }
+  // The RFC map gives positions ceil(v/k) or floor(v/k) vCPUs (0 or 1 when v < k): positions with
+  // the most vCPUs first, each group in position order, take the members in that order.
   const counts = vcpusPerSlot(vcpus, k);
-  const byCount = rank(k, (a, b) => counts[b]! - counts[a]! || a - b);
+  let most = 0;
+  for (let t = 0; t < k; t++) if (counts[t]! > most) most = counts[t]!;
   const slots = new Array<number>(k);
-  for (let t = 0; t < k; t++) slots[byCount[t]!] = set[byCentral[t]!]!;
+  let next = 0;
+  for (let level = most; level >= 0 && next < k; level--) {
+    for (let t = 0; t < k; t++) if (counts[t] === level) slots[t] = set[byCentral[next++]!]!;
+  }
   const ideal = apportion(memMiB, counts);
   const mem = new Array<number>(k);
   let left = memMiB;
@@ -57,13 +78,6 @@ export function arrange(set: readonly number[], memMiB: number, vcpus: number, c
   }
   if (left > 0) spillNearest(slots, counts, mem, left, cap);
   return { slots, mem, proportional: fits };
-}
-
-/** Indices 0..k-1 sorted by `cmp` (a small array; k is a guest's node count). */
-function rank(k: number, cmp: (a: number, b: number) => number): number[] {
-  const out = new Array<number>(k);
-  for (let t = 0; t < k; t++) out[t] = t;
-  return out.sort(cmp);
 }
 
 /**
@@ -81,7 +95,16 @@ function spillNearest(slots: readonly number[], counts: readonly number[], mem: 
     for (let a = 0; a < k; a++) if (counts[a]! > 0) s += counts[a]! * dist[slots[a]! * n + slots[t]!]!;
     cost[t] = s;
   }
-  const order = rank(k, (a, b) => cost[a]! - cost[b]! || a - b);
+  // Slots by cost, ties by position (insertion: k is small).
+  const order = new Int32Array(k);
+  for (let t = 0; t < k; t++) {
+    let i = t;
+    while (i > 0 && cost[order[i - 1]!]! > cost[t]!) {
+      order[i] = order[i - 1]!;
+      i--;
+    }
+    order[i] = t;
+  }
   const open = new Int32Array(k);
   for (let i = 0; i < k && left > 0; ) {
     let e = i;

@@ -258,25 +258,39 @@ export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, 
     bSeed = seed;
   }
   if (bLen === 0) return null;
-  const chosen = Array.from(best.subarray(0, bLen));
+  const chosen = firstOf(best, bLen);
   const score = [bSize, bDist, bShort, bLoad];
   if (untilFits) {
     // Auto sets: vCPUs on the nodes nearest the set's free memory, memory nearest the vCPUs.
     const a = arrange(chosen, d.memMiB, d.vcpus, cap);
     if (!a) return null;
-    return choice(a.slots, a.mem, a.proportional, 'nearest', score.concat(a.slots.map((p) => cap.ids[p]!)), true);
+    return choice(a.slots, a.mem, a.proportional, 'nearest', withIds(score, a.slots, cap), true);
   }
   chosen.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, bLen), chosen.map((p) => cap.free[p]!));
   if (!split) return null;
-  return choice(chosen, split.mem, split.proportional, 'nearest', score.concat(chosen.map((p) => cap.ids[p]!)));
+  return choice(chosen, split.mem, split.proportional, 'nearest', withIds(score, chosen, cap));
+}
+
+/** The first `len` entries of a typed array as a plain array (a loop: Array.from on a typed array goes through its iterator). */
+export function firstOf(a: Int32Array, len: number): number[] {
+  const out = new Array<number>(len);
+  for (let i = 0; i < len; i++) out[i] = a[i]!;
+  return out;
+}
+
+/** A score tuple followed by the node ids of `slots`. */
+function withIds(score: readonly number[], slots: readonly number[], cap: Capacity): number[] {
+  const out = score.slice();
+  for (const p of slots) out.push(cap.ids[p]!);
+  return out;
 }
 
 /** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */
 export function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Choice | null {
   const order = freeOrder(cap);
   if (order.length < k) return null;
-  const set = Array.from(order.subarray(0, k));
+  const set = firstOf(order, k);
   let have = 0;
   for (const p of set) have += cap.free[p]!;
   if (auto) {
