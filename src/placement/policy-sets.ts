@@ -273,7 +273,7 @@ export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, 
 }
 
 /** The first `len` entries of a typed array as a plain array (a loop: Array.from on a typed array goes through its iterator). */
-export function firstOf(a: Int32Array, len: number): number[] {
+function firstOf(a: Int32Array, len: number): number[] {
   const out = new Array<number>(len);
   for (let i = 0; i < len; i++) out[i] = a[i]!;
   return out;
