@@ -19,8 +19,94 @@ export interface Capacity {
   dist: ArrayLike<number>;
   /** Per position, the other positions sorted by distance then id; built lazily by neighbours(). */
   near?: Int32Array[];
-  /** All pairs (a < b) as a * n + b, by two-way distance then position; built lazily by pairsByDistance(). */
-  pairs?: Int32Array;
+  /** All pairs (a < b) by two-way distance then position; built lazily by pairsByDistance(). */
+  pairs?: PairTable;
+  /** Positions by CPU count, most first (ties by position); built lazily by cpuOrder(). */
+  byCpus?: Int32Array;
+  /** Scratch buffers sized to the host, built lazily by workspace() and reused by every search. */
+  work?: Workspace;
+}
+
+/** Scratch buffers of one host size: searches write here instead of allocating per placement. */
+export interface Workspace {
+  /** Positions by free memory, most first (freeOrder()), and whether it holds a permutation yet. */
+  order: Int32Array;
+  ordered: boolean;
+  /** Sort keys for `order`. */
+  keys: Float64Array;
+  /** Membership marks of the set being grown (all 0 between searches). */
+  marked: Uint8Array;
+  /** A distance tier's usable nodes. */
+  tier: Int32Array;
+  /** A seed's ball, freest first, and the prefix sums of its free memory (pre[i] = first i). */
+  ball: Int32Array;
+  ballLen: number;
+  pre: Float64Array;
+  /** The set being grown and the best set so far. */
+  set: Int32Array;
+  best: Int32Array;
+  /** The largest free values seen (a count request's oracle). */
+  bufF: Float64Array;
+  /** pCPUs of the whole host (a topology constant). */
+  totalCpus: number;
+}
+
+/** The capacity view's workspace (built on first use; a view's host size never changes). */
+export function workspace(cap: Capacity): Workspace {
+  if (cap.work) return cap.work;
+  const n = cap.ids.length;
+  cap.work = {
+    order: new Int32Array(n),
+    ordered: false,
+    keys: new Float64Array(n),
+    marked: new Uint8Array(n),
+    tier: new Int32Array(n),
+    ball: new Int32Array(n),
+    ballLen: 0,
+    pre: new Float64Array(n + 1),
+    set: new Int32Array(n),
+    best: new Int32Array(n),
+    bufF: new Float64Array(n),
+    totalCpus: cap.cpus.reduce((a, b) => a + b, 0),
+  };
+  return cap.work;
+}
+
+/**
+ * Positions by free memory, most first, ties by position, in the workspace's `order` (valid until
+ * the next call). Between two placements on one view only a few nodes change, so the previous order
+ * is insertion-sorted (O(n) then); a first call, or one with many changes, sorts numeric keys natively.
+ */
+export function freeOrder(cap: Capacity): Int32Array {
+  const ws = workspace(cap);
+  const { order } = ws;
+  const n = cap.ids.length;
+  const free = cap.free;
+  if (ws.ordered) {
+    let moves = 0;
+    let i = 1;
+    for (; i < n && moves <= 4 * n; i++) {
+      const p = order[i]!;
+      const f = free[p]!;
+      let j = i - 1;
+      while (j >= 0 && (free[order[j]!]! < f || (free[order[j]!]! === f && order[j]! > p))) {
+        order[j + 1] = order[j]!;
+        j--;
+        moves++;
+      }
+      order[j + 1] = p;
+    }
+    if (i === n) return order;
+  }
+  const keys = ws.keys;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (free[i]! > max) max = free[i]!;
+  // Numeric keys sorted natively (no comparator calls): (max - free) · n + position.
+  for (let i = 0; i < n; i++) keys[i] = (max - free[i]!) * n + i;
+  keys.sort();
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
+  ws.ordered = true;
+  return order;
 }
 
 /** Build the capacity view of a canonical host, after subtracting live reservations. */
@@ -44,7 +130,8 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     const row = host.nodes[a]!.distances;
     for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
   }
-  return { ids, cpus, free, load, dist };
+  // Every lazily built field present from the start: the view keeps one object shape.
+  return { ids, cpus, free, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
 }
 
 /** Neighbour order of every position: others by ascending distance, ties by position. */
@@ -66,8 +153,15 @@ export function neighbours(cap: Capacity): Int32Array[] {
   return out;
 }
 
+/** Every unordered pair of positions, nearest first: its ends (lo < hi) and two-way distance. */
+export interface PairTable {
+  lo: Int32Array;
+  hi: Int32Array;
+  dist: Float64Array;
+}
+
 /** Every unordered pair of positions, nearest first (two-way distance, then positions). Cached. */
-export function pairsByDistance(cap: Capacity): Int32Array {
+export function pairsByDistance(cap: Capacity): PairTable {
   if (cap.pairs) return cap.pairs;
   const n = cap.ids.length;
   const nn = n * n;
@@ -75,8 +169,30 @@ export function pairsByDistance(cap: Capacity): Int32Array {
   let j = 0;
   for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys[j++] = (cap.dist[a * n + b]! + cap.dist[b * n + a]!) * nn + (a * n + b);
   keys.sort();
-  const out = new Int32Array(keys.length);
-  for (let t = 0; t < keys.length; t++) out[t] = keys[t]! % nn;
+  const out: PairTable = { lo: new Int32Array(keys.length), hi: new Int32Array(keys.length), dist: new Float64Array(keys.length) };
+  for (let t = 0; t < keys.length; t++) {
+    const code = keys[t]! % nn;
+    const lo = Math.floor(code / n);
+    const hi = code - lo * n;
+    out.lo[t] = lo;
+    out.hi[t] = hi;
+    out.dist[t] = cap.dist[lo * n + hi]! + cap.dist[hi * n + lo]!;
+  }
   cap.pairs = out;
+  return out;
+}
+
+/** Positions by pCPU count, most first, ties by position (a topology constant, cached). */
+export function cpuOrder(cap: Capacity): Int32Array {
+  if (cap.byCpus) return cap.byCpus;
+  const n = cap.ids.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (cap.cpus[i]! > max) max = cap.cpus[i]!;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (max - cap.cpus[i]!) * n + i;
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = keys[i]! % n;
+  cap.byCpus = out;
   return out;
 }

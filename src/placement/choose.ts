@@ -3,7 +3,7 @@
  * policy chooses them), everything else goes to the named policy.
  */
 import type { Capacity } from './capacity.js';
-import { shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { chooseBest } from './policy-best.js';
 import { chooseMostFree, chooseRoundRobin } from './policy-simple.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
@@ -14,7 +14,7 @@ export function choose(d: Demand, cap: Capacity, policy: PolicyName, cursor = 0)
   if (d.kind === 'list') {
     const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, d.list.length), d.list.map((p) => cap.free[p]!));
     if (!split) return shortage(d, cap);
-    return { slots: [...d.list], mem: split.mem, proportional: split.proportional, rule: 'listed', score: [] };
+    return choice([...d.list], split.mem, split.proportional, 'listed', []);
   }
   if (policy === 'round-robin') return chooseRoundRobin(d, cap, cursor);
   if (policy === 'most-free') return chooseMostFree(d, cap);

@@ -4,7 +4,7 @@
  * that hold the memory and the vCPUs, as xl's automatic placement does). Also the refusal shape and
  * the plain-language shortage explanations every refusal carries.
  */
-import type { Capacity } from './capacity.js';
+import { freeOrder, type Capacity } from './capacity.js';
 
 /** A placement request against a capacity view. */
 export interface Demand {
@@ -30,6 +30,13 @@ export interface Choice {
   score: number[];
   /** Round-robin: the node id the next placement starts from. */
   cursor?: number;
+  /** Auto multi-node sets: positions and memory arranged around the vCPUs (arrange.ts). */
+  arranged?: boolean;
+}
+
+/** A Choice, always built with the same fields in the same order (one object shape for every hot call site). */
+export function choice(slots: number[], mem: number[], proportional: boolean, rule: string, score: number[], arranged = false): Choice {
+  return { slots, mem, proportional, rule, score, arranged };
 }
 
 /** A refusal with its XM04xx code and the binding constraint in words. */
@@ -121,7 +128,7 @@ export function shortage(d: Demand, cap: Capacity): Refusal {
     return { refused: true, code: 'XM0404', message: `the guest asks for ${d.count} nodes but the host has ${cap.ids.length}` };
   }
   if (d.kind === 'count') {
-    const top = d.count === 1 ? [freest(cap)] : byFreeDesc(cap).slice(0, d.count);
+    const top = d.count === 1 ? [freest(cap)] : Array.from(freeOrder(cap).subarray(0, d.count));
     const have = top.reduce((a, i) => a + cap.free[i]!, 0);
     const what = d.count === 1 ? 'no single node holds' : `no ${d.count} nodes together hold`;
     return {

@@ -47,6 +47,7 @@ export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyN
   }
   out.push(`policy ${policy}; before placement: ${freeText}`);
   if (c.score.length > 0 && policy === 'best' && c.rule !== 'listed') out.push(`winning score (lower is better): [${c.score.map((x) => (Number.isFinite(x) ? +x.toFixed(3) : 'inf')).join(', ')}]${SCORE_KEYS[c.rule] ? ` = ${SCORE_KEYS[c.rule]}` : ''}`);
+  if (c.arranged) out.push('vCPU positions go to the nodes nearest the set\'s free memory; memory that does not fit in proportion to the vCPUs goes to the nodes nearest them first');
   out.push(
     c.proportional
       ? `memory split in proportion to the vCPUs on each node: ${ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ')}`

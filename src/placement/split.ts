@@ -55,6 +55,7 @@ export function splitMemory(memMiB: number, vcpuCounts: readonly number[], free:
   let total = 0;
   for (const f of free) total += f;
   if (total < memMiB) return null;
+  if (k === 2) return splitTwo(memMiB, vcpuCounts[0]!, vcpuCounts[1]!, free[0]!, free[1]!, spareOnly);
   const weights = vcpuCounts.some((c) => c === 0) && !spareOnly ? vcpuCounts.map(() => 1) : [...vcpuCounts];
   const ideal = apportion(memMiB, weights);
   let fits = true;
@@ -89,4 +90,29 @@ export function splitMemory(memMiB: number, vcpuCounts: readonly number[], free:
     }
   }
   return remaining === 0 ? { mem, proportional: false } : null;
+}
+
+/**
+ * splitMemory() for two slots (every pair, and most listed guests), without the general loop's
+ * arrays: the same largest-remainder shares, and when one slot cannot hold its share it gives all
+ * it has and the other takes the rest (the general capped fill gives exactly that for two slots).
+ */
+function splitTwo(memMiB: number, c0: number, c1: number, f0: number, f1: number, spareOnly: boolean): MemorySplit {
+  const even = (c0 === 0 || c1 === 0) && !spareOnly;
+  const w0 = even ? 1 : c0;
+  const w1 = even ? 1 : c1;
+  const sum = w0 + w1;
+  let i0 = 0;
+  let i1 = 0;
+  if (sum > 0) {
+    i0 = Math.floor((memMiB * w0) / sum);
+    i1 = Math.floor((memMiB * w1) / sum);
+    // Largest remainder, ties to the earlier slot (apportion()).
+    if (i0 + i1 < memMiB) {
+      if ((memMiB * w1) % sum > (memMiB * w0) % sum) i1++;
+      else i0++;
+    }
+  }
+  if (i0 <= f0 && i1 <= f1) return { mem: [i0, i1], proportional: true };
+  return i0 > f0 ? { mem: [f0, memMiB - f0], proportional: false } : { mem: [memMiB - f1, f1], proportional: false };
 }
