@@ -24,6 +24,11 @@ const KNOWN_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEY
 export interface ValidateOptions {
   /** Dialect of the file (default xl): decides how a missing name is reported and which deprecations apply. */
   dialect?: Dialect;
+  /**
+   * Every key of the config is a schema property (checkText's lean normalisation leaves the others
+   * out): the scan for unknown keys is skipped.
+   */
+  allKnown?: boolean;
 }
 
 /**
@@ -74,15 +79,33 @@ export function unknownKeyAt(key: string, at: Span | undefined, dialect: Dialect
   return d;
 }
 
-function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: Dialect): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const key of Object.keys(config)) {
+/** The options deprecated in a dialect → their replacement (which that dialect has too). */
+function deprecatedIn(dialect: Dialect): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const key of OPTION_KEYS) {
     const meta = optionSchema(key)?.['x-xmcfg'];
     if (!meta?.deprecatedBy || !meta.dialects.includes(dialect)) continue;
     const repl = optionSchema(meta.deprecatedBy)?.['x-xmcfg'];
     if (!repl || !repl.dialects.includes(dialect)) continue; // no replacement in this dialect: still the way to say it
+    out.set(key, meta.deprecatedBy);
+  }
+  return out;
+}
+
+/** Worked out once: each check used to look up the metadata of every key of its config. */
+const DEPRECATED = new Map<Dialect, ReadonlyMap<string, string>>([
+  ['xl', deprecatedIn('xl')],
+  ['xm', deprecatedIn('xm')],
+]);
+
+function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: Dialect): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const deprecated = DEPRECATED.get(dialect) ?? deprecatedIn(dialect);
+  for (const key of Object.keys(config)) {
+    const by = deprecated.get(key);
+    if (by === undefined) continue;
     const at = spans['/' + pointerSegment(key)];
-    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${meta.deprecatedBy}`));
+    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${by}`));
   }
   return out;
 }
@@ -137,7 +160,7 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
     // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
     // Ajv reports the missing name first, then the unknown keys, then the rest: so does this.
-    const { known, unknown } = splitUnknown(config);
+    const { known, unknown } = options.allKnown ? { known: config, unknown: [] as string[] } : splitUnknown(config);
     knownConfig = known;
     let unknownDone = false;
     if (!validateFn(known)) {
