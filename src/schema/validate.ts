@@ -11,6 +11,7 @@ import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normalize/catalogue/index.js';
 import { validateFn } from './load-validator.js';
+import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor } from './messages.js';
 import { suggest } from './suggest.js';
 import { pointerSegment } from '../normalize/context.js';
@@ -142,6 +143,13 @@ function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, u
   return out;
 }
 
+/** A plain object (what normalisation makes): its keys are exactly what for…in lists. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Validate a normalised config against the schema; every finding points at its source span. */
 export function validateConfig(config: unknown, spans: SpanMap, options: ValidateOptions = {}): Diagnostic[] {
   return validateKnown(config, spans, options).diagnostics;
@@ -163,8 +171,10 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     const { known, unknown } = options.allKnown ? { known: config, unknown: [] as string[] } : splitUnknown(config);
     knownConfig = known;
     let unknownDone = false;
-    if (!validateFn(known)) {
-      for (const e of pruneBranches(validateFn.errors ?? [])) {
+    const byProperty = isPlainObject(known) ? validateByProperty(known) : null;
+    const valid = byProperty ? byProperty.length === 0 : validateFn(known);
+    if (!valid) {
+      for (const e of pruneBranches(byProperty ?? validateFn.errors ?? [])) {
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
         if (!rootRequired && !unknownDone) {
           unknownDone = true;
