@@ -28,9 +28,16 @@ export function validateByProperty(config: Record<string, unknown>): ErrorObject
     const at = POSITION.get(key);
     // The whole validator reports a key outside the schema (additionalProperties): let it.
     if (at === undefined) return null;
-    if (config[key] !== undefined) present.push(at);
+    if (config[key] === undefined) continue;
+    // Kept in schema order as it grows (insertion sort: a few dozen keys, no comparator calls).
+    let j = present.length;
+    present.push(at);
+    while (j > 0 && present[j - 1]! > at) {
+      present[j] = present[j - 1]!;
+      j--;
+    }
+    present[j] = at;
   }
-  present.sort((a, b) => a - b);
   const errors: ErrorObject[] = [];
   if (config.name === undefined) {
     errors.push({ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' }, message: "must have required property 'name'" });
