@@ -200,6 +200,8 @@ function writeValidatorCache(dir) {
     script.runInThisContext()(mod.exports, req, mod);
     // One call compiles the whole validator function (its lazy part) so the cache holds it.
     mod.exports({}); mod.exports({ name: 'x', memory: 1, vif: [] });
+    // And each option's own validator (src/schema/by-property.ts), which checks run instead.
+    for (const v of Object.values(mod.exports.properties ?? {})) v(undefined);
     writeFileSync(${JSON.stringify(join(dir, VALIDATOR_CACHE))}, Buffer.concat([Buffer.from(${JSON.stringify(validatorKey)}, 'latin1'), script.createCachedData()]));
   `;
   const env = { ...process.env };

@@ -59,7 +59,8 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // A binary file was not parsed (XM0031): schema findings such as "name is required" would be noise.
   if (parsed.diagnostics.some((d) => d.code === 'XM0031')) return notParsed(parsed);
   const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
-  const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect });
+  // Lean normalisation left unknown keys out of the config: validation need not look for them.
+  const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect, allKnown: lean });
   // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
   const diagnostics: Diagnostic[] = [];
   push(diagnostics, parsed.diagnostics);

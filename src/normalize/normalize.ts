@@ -148,7 +148,9 @@ export function normalizeWithEffective(
   try {
     eff = effectiveWithDuplicates(settings, ctx);
     let numaDone = false;
-    for (const [key, s] of eff) {
+    // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
+    for (const s of eff.values()) {
+      const key = s.key;
       if (isNumaKey(key)) {
         if (numaDone) continue;
         numaDone = true;

@@ -2,12 +2,18 @@
  * @fileoverview `vnuma`: a list of vnodes, each a list of "key=value" strings (pnode, size, vcpus,
  * vdistances), split at the first `=` with blanks trimmed (xl.cfg(5); reference §c).
  */
+import type { Span } from '../diagnostics/span.js';
 import type { Setting } from '../syntax/value.js';
 import type { VnumaNode } from './catalogue/spec-types.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
 import { keyValue, trimItem, decimal, numberRanges, splitItems } from './spec-items.js';
+
+/** XM0216 for a malformed item of vnode `i` (a module function: the build names every closure it makes, per item). */
+function badItem(ctx: NormalizeContext, span: Span, i: number, msg: string): void {
+  ctx.report('XM0216', span, `vnode ${i}: ${msg}`);
+}
 
 /** Read `vnuma`; reports XM0216 for malformed entries and XM0102 for wrong shapes. */
 export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | undefined {
@@ -34,9 +40,8 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
       }
       const kv = keyValue(trimItem(t.value, 0, t.value.length));
       const vspan = subSpan(item, kv.valueStart, kv.valueEnd);
-      const bad = (msg: string) => ctx.report('XM0216', kv.value === null ? item.span : vspan, `vnode ${i}: ${msg}`);
       if (kv.value === null) {
-        bad(`"${t.value}" is not key=value`);
+        badItem(ctx, item.span, i, `"${t.value}" is not key=value`);
         continue;
       }
       const value = kv.value;
@@ -45,8 +50,8 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
         case 'pnode':
         case 'size': {
           const n = decimal(value);
-          if (n === null) bad(`${kv.key} must be a decimal number, got "${value}"`);
-          else if (kv.key === 'size' && n < 1) bad('size must be at least 1 MiB');
+          if (n === null) badItem(ctx, vspan, i, `${kv.key} must be a decimal number, got "${value}"`);
+          else if (kv.key === 'size' && n < 1) badItem(ctx, vspan, i, 'size must be at least 1 MiB');
           else {
             node[kv.key] = n;
             ctx.mark(`${base}/${kv.key}`, s, vspan);
@@ -55,7 +60,7 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
         }
         case 'vcpus': {
           const r = numberRanges(value);
-          if ('error' in r) bad(`vcpus: ${r.error}`);
+          if ('error' in r) badItem(ctx, vspan, i, `vcpus: ${r.error}`);
           else {
             node.vcpus = r.values;
             ctx.mark(`${base}/vcpus`, s, vspan);

@@ -11,6 +11,7 @@ import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normalize/catalogue/index.js';
 import { validateFn } from './load-validator.js';
+import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor } from './messages.js';
 import { suggest } from './suggest.js';
 import { pointerSegment } from '../normalize/context.js';
@@ -24,6 +25,11 @@ const KNOWN_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEY
 export interface ValidateOptions {
   /** Dialect of the file (default xl): decides how a missing name is reported and which deprecations apply. */
   dialect?: Dialect;
+  /**
+   * Every key of the config is a schema property (checkText's lean normalisation leaves the others
+   * out): the scan for unknown keys is skipped.
+   */
+  allKnown?: boolean;
 }
 
 /**
@@ -74,15 +80,33 @@ export function unknownKeyAt(key: string, at: Span | undefined, dialect: Dialect
   return d;
 }
 
-function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: Dialect): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const key of Object.keys(config)) {
+/** The options deprecated in a dialect → their replacement (which that dialect has too). */
+function deprecatedIn(dialect: Dialect): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const key of OPTION_KEYS) {
     const meta = optionSchema(key)?.['x-xmcfg'];
     if (!meta?.deprecatedBy || !meta.dialects.includes(dialect)) continue;
     const repl = optionSchema(meta.deprecatedBy)?.['x-xmcfg'];
     if (!repl || !repl.dialects.includes(dialect)) continue; // no replacement in this dialect: still the way to say it
+    out.set(key, meta.deprecatedBy);
+  }
+  return out;
+}
+
+/** Worked out once: each check used to look up the metadata of every key of its config. */
+const DEPRECATED = new Map<Dialect, ReadonlyMap<string, string>>([
+  ['xl', deprecatedIn('xl')],
+  ['xm', deprecatedIn('xm')],
+]);
+
+function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: Dialect): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const deprecated = DEPRECATED.get(dialect) ?? deprecatedIn(dialect);
+  for (const key of Object.keys(config)) {
+    const by = deprecated.get(key);
+    if (by === undefined) continue;
     const at = spans['/' + pointerSegment(key)];
-    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${meta.deprecatedBy}`));
+    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${by}`));
   }
   return out;
 }
@@ -119,6 +143,13 @@ function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, u
   return out;
 }
 
+/** A plain object (what normalisation makes): its keys are exactly what for…in lists. */
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Validate a normalised config against the schema; every finding points at its source span. */
 export function validateConfig(config: unknown, spans: SpanMap, options: ValidateOptions = {}): Diagnostic[] {
   return validateKnown(config, spans, options).diagnostics;
@@ -137,11 +168,13 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
     // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
     // Ajv reports the missing name first, then the unknown keys, then the rest: so does this.
-    const { known, unknown } = splitUnknown(config);
+    const { known, unknown } = options.allKnown ? { known: config, unknown: [] as string[] } : splitUnknown(config);
     knownConfig = known;
     let unknownDone = false;
-    if (!validateFn(known)) {
-      for (const e of pruneBranches(validateFn.errors ?? [])) {
+    const byProperty = isPlainObject(known) ? validateByProperty(known) : null;
+    const valid = byProperty ? byProperty.length === 0 : validateFn(known);
+    if (!valid) {
+      for (const e of pruneBranches(byProperty ?? validateFn.errors ?? [])) {
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
         if (!rootRequired && !unknownDone) {
           unknownDone = true;

@@ -78,30 +78,33 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
   let depth = 0;
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
-    const span = { start: starts[i]!, end: ends[i]! };
+    // The span object is made only for a token that gets a finding: most tokens are trivia.
+    const start = starts[i]!;
+    const end = ends[i]!;
     switch (k) {
       case Tok.Whitespace:
-        if (span.start === 0 && text.charCodeAt(0) === 0xfeff)
-          out.push({ only: 'xm', code: 'XM0514', span, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
+        if (start === 0 && text.charCodeAt(0) === 0xfeff)
+          out.push({ only: 'xm', code: 'XM0514', span: { start, end }, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
         continue;
       case Tok.Comment:
         if (i === count - 1)
-          out.push({ only: 'xm', code: 'XM0512', span, what: 'a final comment without newline', message: 'xl rejects a comment on the last line unless the line ends with a newline', hint: 'add a newline at the end of the file' });
+          out.push({ only: 'xm', code: 'XM0512', span: { start, end }, what: 'a final comment without newline', message: 'xl rejects a comment on the last line unless the line ends with a newline', hint: 'add a newline at the end of the file' });
         continue;
       case Tok.Continuation:
-        out.push({ only: 'xm', code: 'XM0510', span, what: 'a backslash line continuation', message: 'xl has no backslash line continuation', hint: 'join the lines, or use a list, which may span lines' });
+        out.push({ only: 'xm', code: 'XM0510', span: { start, end }, what: 'a backslash line continuation', message: 'xl has no backslash line continuation', hint: 'join the lines, or use a list, which may span lines' });
         continue;
       case Tok.Newline:
         // libxlu's comment rule `#.*\n` swallows a CR before the LF, so `# c\r\n` is fine for xl.
-        if (text.charCodeAt(span.start) === 13 && !(i > 0 && kinds[i - 1] === Tok.Comment && span.end - span.start === 2))
-          out.push({ only: 'xm', code: 'XM0511', span, what: 'a CR line ending', message: 'xl rejects carriage returns (CRLF or CR line endings)', hint: 'convert the file to LF line endings (dos2unix)' });
+        if (text.charCodeAt(start) === 13 && !(i > 0 && kinds[i - 1] === Tok.Comment && end - start === 2))
+          out.push({ only: 'xm', code: 'XM0511', span: { start, end }, what: 'a CR line ending', message: 'xl rejects carriage returns (CRLF or CR line endings)', hint: 'convert the file to LF line endings (dos2unix)' });
         if (depth === 0) prevSig = Tok.Newline;
         continue;
       case Tok.String:
-        stringFindings(text, span, out);
+        stringFindings(text, start, end, out);
         break;
       case Tok.Number: {
-        const t = text.slice(span.start, span.end);
+        const span = { start, end };
+        const t = text.slice(start, end);
         const xl = XL_NUMBER.test(t);
         const py = PY2_NUMBER.test(t);
         if (!xl && py) {
@@ -114,7 +117,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
       }
       case Tok.Semicolon:
         if (depth === 0 && (prevSig === -1 || prevSig === Tok.Newline || prevSig === Tok.Semicolon))
-          out.push({ only: 'xl', code: 'XM0530', span, what: 'an empty statement', message: "Python (xm) rejects an empty statement (';' with nothing before it)", hint: "remove the extra ';'" });
+          out.push({ only: 'xl', code: 'XM0530', span: { start, end }, what: 'an empty statement', message: "Python (xm) rejects an empty statement (';' with nothing before it)", hint: "remove the extra ';'" });
         break;
       case Tok.LBracket:
       case Tok.LParen:
@@ -125,8 +128,8 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
         if (depth > 0) depth--;
         break;
       case Tok.Punct:
-        if (text[span.start] === '{') depth++;
-        else if (text[span.start] === '}' && depth > 0) depth--;
+        if (text.charCodeAt(start) === 123) depth++; // {
+        else if (text.charCodeAt(start) === 125 && depth > 0) depth--; // }
         break;
     }
     prevSig = k;
@@ -141,21 +144,35 @@ function numberKind(t: string): string {
   return 'xl has no floats';
 }
 
-function stringFindings(text: string, span: Span, out: Finding[]): void {
-  let i = span.start;
-  while (i < span.start + 2 && /[rRuUbB]/.test(text[i]!)) i++;
+/** r R u U b B: a string prefix character. */
+function isPrefixChar(c: number): boolean {
+  return c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66;
+}
+
+/** The offset of the first backslash followed by a line break in [from, to), or -1. */
+function escapedNewline(text: string, from: number, to: number): number {
+  // indexOf, not a regex over a slice: most strings have no backslash at all.
+  for (let at = text.indexOf('\\', from); at >= 0 && at < to; at = text.indexOf('\\', at + 1)) {
+    const c = at + 1 < to ? text.charCodeAt(at + 1) : -1;
+    if (c === 10 || c === 13) return at;
+  }
+  return -1;
+}
+
+function stringFindings(text: string, start: number, end: number, out: Finding[]): void {
+  let i = start;
+  while (i < start + 2 && isPrefixChar(text.charCodeAt(i))) i++;
   const q = text[i];
-  if (i > span.start)
-    out.push({ only: 'xm', code: 'XM0507', span, what: `a '${text.slice(span.start, i)}' string prefix`, message: 'xl has no string prefixes (r, u, b)', hint: 'remove the prefix and double any backslash' });
+  if (i > start)
+    out.push({ only: 'xm', code: 'XM0507', span: { start, end }, what: `a '${text.slice(start, i)}' string prefix`, message: 'xl has no string prefixes (r, u, b)', hint: 'remove the prefix and double any backslash' });
   if (text.startsWith(q! + q + q, i)) {
-    out.push({ only: 'xm', code: 'XM0506', span, what: 'a triple-quoted string', message: 'xl has no triple-quoted strings', hint: 'use one pair of quotes on one line' });
+    out.push({ only: 'xm', code: 'XM0506', span: { start, end }, what: 'a triple-quoted string', message: 'xl has no triple-quoted strings', hint: 'use one pair of quotes on one line' });
     return;
   }
-  if (i > span.start) return;
-  const bodyEnd = text[span.end - 1] === q && span.end - 1 > i ? span.end - 1 : span.end;
-  const nl = text.slice(i + 1, bodyEnd).search(/\\(?:\r\n|\r|\n)/);
-  if (nl >= 0) {
-    const at = i + 1 + nl;
+  if (i > start) return;
+  const bodyEnd = text[end - 1] === q && end - 1 > i ? end - 1 : end;
+  const at = escapedNewline(text, i + 1, bodyEnd);
+  if (at >= 0) {
     out.push({ only: 'xm', code: 'XM0516', span: { start: at, end: at + 2 }, what: 'a string continued on the next line', message: 'an xl string must end on the line where it starts', hint: 'write the string on one line' });
     return;
   }

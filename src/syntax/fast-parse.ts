@@ -132,13 +132,16 @@ class FastParser {
   }
 
   private strings(): Expr {
-    const parts: StringPart[] = [];
+    const t0 = this.toks[this.pos++]!;
+    const first = stringPart(t0.image, this.span(t0));
+    // Exact-size arrays: a pushed-to array keeps 17+ slots, which adds up over a 10 MB file; and
+    // one string (nearly always) needs no array to collect the parts in at all.
+    if (this.type() !== T.StringLit) return { kind: 'string', span: first.span, parts: [first] };
+    const parts: StringPart[] = [first];
     while (this.type() === T.StringLit) {
       const t = this.toks[this.pos++]!;
       parts.push(stringPart(t.image, this.span(t)));
     }
-    // Exact-size arrays: a pushed-to array keeps 17+ slots, which adds up over a 10 MB file.
-    if (parts.length === 1) return { kind: 'string', span: parts[0]!.span, parts: [parts[0]!] };
     return { kind: 'string', span: join(parts[0]!.span, parts[parts.length - 1]!.span), parts: parts.slice() };
   }
 

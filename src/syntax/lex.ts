@@ -63,37 +63,46 @@ function token(tokenType: TokenType, image: string, start: number): IToken {
   return { image, startOffset: start, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType } as IToken;
 }
 
-/** The length of the operator at `i` (2 or 3 characters) and its type, or 0 when it is a single character. */
-function operator(text: string, i: number, c: number): [number, TokenType | undefined] {
+/** The type of the operator {@link operator} found last (a module variable: a pair per call was garbage). */
+let opType: TokenType | undefined;
+
+/** Record an operator's type; returns its length. */
+function op(len: number, type: TokenType): number {
+  opType = type;
+  return len;
+}
+
+/** The length of the operator at `i` (2 or 3 characters; its type in `opType`), or 0 when it is a single character. */
+function operator(text: string, i: number, c: number): number {
   const d = text.charCodeAt(i + 1);
   const e = text.charCodeAt(i + 2);
   switch (c) {
     case 42: // *
-      if (d === 42) return e === 61 ? [3, T.AugAssign] : [2, T.DoubleStar];
-      return d === 61 ? [2, T.AugAssign] : [0, undefined];
+      if (d === 42) return e === 61 ? op(3, T.AugAssign) : op(2, T.DoubleStar);
+      return d === 61 ? op(2, T.AugAssign) : 0;
     case 47: // /
-      if (d === 47) return e === 61 ? [3, T.AugAssign] : [2, T.DoubleSlash];
-      return d === 61 ? [2, T.AugAssign] : [0, undefined];
+      if (d === 47) return e === 61 ? op(3, T.AugAssign) : op(2, T.DoubleSlash);
+      return d === 61 ? op(2, T.AugAssign) : 0;
     case 60: // <
-      if (d === 60) return e === 61 ? [3, T.AugAssign] : [2, T.BitOp];
-      return d === 62 || d === 61 ? [2, T.CompareOp] : [0, undefined];
+      if (d === 60) return e === 61 ? op(3, T.AugAssign) : op(2, T.BitOp);
+      return d === 62 || d === 61 ? op(2, T.CompareOp) : 0;
     case 62: // >
-      if (d === 62) return e === 61 ? [3, T.AugAssign] : [2, T.BitOp];
-      return d === 61 ? [2, T.CompareOp] : [0, undefined];
+      if (d === 62) return e === 61 ? op(3, T.AugAssign) : op(2, T.BitOp);
+      return d === 61 ? op(2, T.CompareOp) : 0;
     case 45: // -
     case 37: // %
     case 38: // &
     case 124: // |
     case 94: // ^
-      return d === 61 ? [2, T.AugAssign] : [0, undefined];
+      return d === 61 ? op(2, T.AugAssign) : 0;
     case 43: // +
-      return d === 61 ? [2, T.PlusEquals] : [0, undefined];
+      return d === 61 ? op(2, T.PlusEquals) : 0;
     case 61: // =
-      return d === 61 ? [2, T.CompareOp] : [0, undefined];
+      return d === 61 ? op(2, T.CompareOp) : 0;
     case 33: // !
-      return d === 61 ? [2, T.CompareOp] : [0, undefined];
+      return d === 61 ? op(2, T.CompareOp) : 0;
     default:
-      return [0, undefined];
+      return 0;
   }
 }
 
@@ -153,10 +162,10 @@ export function lexTokens(text: string): IToken[] {
       out.push(token(KEYWORDS.get(word) ?? T.Identifier, word, start));
       continue;
     }
-    const [len, op] = operator(text, i, c);
+    const len = operator(text, i, c);
     if (len > 0) {
       i += len;
-      out.push(token(op!, text.slice(start, i), start));
+      out.push(token(opType!, text.slice(start, i), start));
       continue;
     }
     i++;

@@ -51,17 +51,42 @@ class StreamBuilder {
     this.bounds[this.count + 1] = end;
     this.count++;
   }
-  finish(): TokenStream {
+  /** Start over, keeping the arrays (a reused scratch builder). */
+  reset(capacity: number): this {
+    this.count = 0;
+    if (this.kinds.length < capacity) {
+      this.kinds = new Uint8Array(capacity);
+      this.bounds = new Int32Array(capacity + 1);
+    }
+    return this;
+  }
+  finish(trim = true): TokenStream {
     const n = this.count;
     let kinds = this.kinds;
     let bounds = this.bounds;
     // Trim only when it saves a lot; slicing copies.
-    if (kinds.length > n * 1.5 + 64) {
+    if (trim && kinds.length > n * 1.5 + 64) {
       kinds = kinds.slice(0, n);
       bounds = bounds.slice(0, n + 1);
     }
     return { count: n, kinds, starts: bounds.subarray(0, n), ends: bounds.subarray(1, n + 1) };
   }
+}
+
+/** Texts up to this size may lex into the scratch token arrays (a bigger one would keep them big). */
+const SCRATCH_MAX_CHARS = 1 << 16;
+
+/**
+ * The token arrays of scratch parses, reused from one parse to the next: a typed array of more
+ * than a few dozen bytes lives outside the heap, and allocating and freeing two per file showed up
+ * as a tenth of the parse of a small file.
+ */
+let scratch: StreamBuilder | null = null;
+
+/** The builder of one parse: fresh, or with `reuse` (and a small text) the scratch one. */
+function streamBuilder(capacity: number, reuse: boolean, chars: number): StreamBuilder {
+  if (!reuse || chars > SCRATCH_MAX_CHARS) return new StreamBuilder(capacity);
+  return scratch === null ? (scratch = new StreamBuilder(Math.max(capacity, 4096))) : scratch.reset(capacity);
 }
 
 /** Where to end a chunk that starts at `base`: a line start after `base + size` whose first char is
@@ -96,11 +121,13 @@ const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnos
  * Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data.
  * With a `sink`, the top-level statements (blocks nested) are handed to it chunk by chunk, in source
  * order, instead of being kept: the tree comes back without statements (a streaming parse).
+ * `scratchTokens`: the caller drops `tree.tokens` before the next parse (parse's `keepTree: false`),
+ * so the token arrays may be shared scratch space.
  */
-export function parseTree(text: string, sink?: (statements: Stmt[]) => void): ParseTreeResult {
+export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
-  const stream = new StreamBuilder(Math.ceil(text.length / 3) + 16);
+  const stream = streamBuilder(Math.ceil(text.length / 3) + 16, scratchTokens, text.length);
   const statements: Stmt[] = [];
   let base = 0;
   if (text.charCodeAt(0) === 0xfeff) {
@@ -113,7 +140,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void): Pa
     const at = text.indexOf('\0');
     stream.push(Tok.Invalid, base, text.length);
     diagnostics.push(diag('XM0031', 'the file contains NUL bytes: it is binary, not a configuration file; not parsed', { start: at, end: at + 1 }));
-    return { tree: { text, tokens: stream.finish(), statements }, diagnostics };
+    return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
   }
   while (base < text.length) {
     let end = chooseCut(text, base, CHUNK);
@@ -148,7 +175,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void): Pa
     if (sink) sink(top);
     base = end;
   }
-  return { tree: { text, tokens: stream.finish(), statements }, diagnostics };
+  return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
 }
 
 function describeChars(s: string): string {

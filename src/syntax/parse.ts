@@ -67,7 +67,8 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (streamed) return streamed;
     options.divert?.reset();
   }
-  const { tree, diagnostics: syntax } = parseTree(text);
+  // Without the tree, its tokens are dropped before parse returns: they can live in scratch arrays.
+  const { tree, diagnostics: syntax } = parseTree(text, undefined, options.keepTree === false);
   return parseFromTree(text, tree, syntax, options);
 }
 

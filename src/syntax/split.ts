@@ -84,17 +84,8 @@ export function splitStatements(tokens: IToken[]): SplitResult {
   let lastSig = -1;
   const n = tokens.length;
 
-  const finish = () => {
-    if (cur) {
-      cur.end = tokEnd(tokens[lastSig]!);
-      stmts.push(cur);
-    }
-    cur = null;
-    stack.length = 0;
-    unary = 0;
-    operators = 0;
-    prevValueEnd = false;
-  };
+  // Ending a statement is spelled out where it happens (close(), then the state reset): a closure
+  // would be made, and named by the build, for every chunk of every file.
 
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -111,10 +102,18 @@ export function splitStatements(tokens: IToken[]): SplitResult {
     }
     if (k === Tok.Newline) {
       if (cur) {
-        if (stack.length === 0) finish();
-        else if (looksLikeNewAssignment(tokens, i + 1)) {
+        let end = stack.length === 0;
+        if (!end && looksLikeNewAssignment(tokens, i + 1)) {
           cur.unclosed = { opener: stack[stack.length - 1]!, at: tokens[i + 1]! };
-          finish();
+          end = true;
+        }
+        if (end) {
+          close(cur, stmts, tokens, lastSig);
+          cur = null;
+          stack.length = 0;
+          unary = 0;
+          operators = 0;
+          prevValueEnd = false;
         }
       }
       physStart = true;
@@ -123,7 +122,12 @@ export function splitStatements(tokens: IToken[]): SplitResult {
     }
     if (k === Tok.Semicolon && stack.length === 0) {
       if (cur && !isCompoundStart(cur)) {
-        finish();
+        close(cur, stmts, tokens, lastSig);
+        cur = null;
+        stack.length = 0;
+        unary = 0;
+        operators = 0;
+        prevValueEnd = false;
         physStart = false;
         continue;
       }
@@ -178,9 +182,15 @@ export function splitStatements(tokens: IToken[]): SplitResult {
       lastKind === Tok.Continuation ||
       (lastString !== undefined && kindOf[lastString.tokenTypeIdx] === Tok.String && T.isTripleQuoted(lastString.image) && !T.stringTerminated(lastString.image));
     if (stack.length > 0) c.unclosed = { opener: stack[stack.length - 1]!, at: null };
-    finish();
+    close(c, stmts, tokens, lastSig);
   }
   return { stmts, problems, openAtEnd };
+}
+
+/** End statement `cur` at its last significant token `lastSig` and keep it. */
+function close(cur: RawStmt, stmts: RawStmt[], tokens: IToken[], lastSig: number): void {
+  cur.end = tokEnd(tokens[lastSig]!);
+  stmts.push(cur);
 }
 
 /** Inside brackets: does the line starting at token `j` begin (in column 1) with `name =` / `name +=`? */

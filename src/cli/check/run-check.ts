@@ -55,7 +55,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     if (o.kind === 'fatal') problems.push(o.message);
     else {
       const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
-      reports.push({ path: o.file.path, dialect: o.file.dialect, text: o.file.text, lineIndex: new LineIndex(o.file.text), diagnostics });
+      reports.push(fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics));
     }
   }
 
@@ -84,6 +84,20 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     return 1;
   }
   return 0;
+}
+
+/** A file's report; its line index is built on first use (a file without findings never needs one). */
+function fileReport(path: string, dialect: FileReport['dialect'], text: string, diagnostics: FileReport['diagnostics']): FileReport {
+  let lineIndex: LineIndex | undefined;
+  return {
+    path,
+    dialect,
+    text,
+    get lineIndex() {
+      return (lineIndex ??= new LineIndex(text));
+    },
+    diagnostics,
+  };
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */
