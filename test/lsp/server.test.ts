@@ -1,4 +1,4 @@
-import { afterEach, describe, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { attachServer } from '../../src/lsp/server.js';
@@ -16,5 +16,44 @@ describe('language server over in-process streams', () => {
     attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)));
     client = connectClient(fromServer, toServer);
     await scriptedSession(client);
+  });
+});
+
+describe('warm-up after the first open', () => {
+  // A long file (many chunks) with findings in both halves: the warm-up re-checks it with a
+  // character typed in the middle and then as it is, so cached spans move and must come back.
+  // Block 200 (past the middle) holds the one misspelling with a suggestion (`memroy` → `memory`).
+  const block = (i: number) => (i === 200 ? '# guest part\nmemroy = 3\n\n' : `# guest part ${i}\nmemroy_${i} = 3\n\n`);
+  const TEXT = 'name = "vm"\n' + Array.from({ length: 300 }, (_, i) => block(i)).join('') + 'memory = 512\n';
+  const LAST = 1 + 3 * 300; // the line of `memory`
+  const URI = 'file:///warm.cfg';
+
+  async function openAndEdit(warmUp: boolean) {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp });
+    const c = connectClient(fromServer, toServer);
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const opened = c.diagnostics(URI, (p) => p.version === 1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: TEXT } });
+    const first = await opened;
+    await new Promise((r) => setTimeout(r, 50)); // the warm-up runs on the next turn
+    const line = 1 + 3 * 200 + 1; // `memroy`, past the middle
+    const hover = await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: LAST, character: 1 } });
+    const actions = await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line, character: 0 }, end: { line, character: 6 } }, context: { diagnostics: first.diagnostics.filter((d) => d.range.start.line === line) } });
+    const changed = c.diagnostics(URI, (p) => p.version === 2);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: '#' }] });
+    const second = await changed;
+    c.dispose();
+    return { first: first.diagnostics, hover, actions, second: second.diagnostics };
+  }
+
+  it('answers exactly as a server without it (diagnostics, hover, code actions, the next edit)', async () => {
+    const warm = await openAndEdit(true);
+    const cold = await openAndEdit(false);
+    expect(warm.first.some((d) => d.range.start.line === 1 + 3 * 200 + 1)).toBe(true);
+    expect(JSON.stringify(warm.hover)).toContain('memory');
+    expect(warm.actions).not.toEqual([]);
+    expect(warm).toEqual(cold);
   });
 });
