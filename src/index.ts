@@ -41,7 +41,7 @@ export interface LibraryCheckOptions extends CheckOptions {
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
 export function check(text: string, options: LibraryCheckOptions = {}): { dialect: Dialect; config: NormalizedConfig; diagnostics: JsonDiagnostic[] } {
   const r = checkText(text, options);
-  const diags = options.host ? [...r.diagnostics, ...placementFindings(r.config as PlacementConfig, new Map(Object.entries(r.spans)), options.host)] : r.diagnostics;
+  const diags = options.host ? [...r.diagnostics, ...placementFindings(r.config as PlacementConfig, r.spans, options.host)] : r.diagnostics;
   return { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
 }
 

@@ -9,7 +9,5 @@ import type { Host, PlacementConfig } from '../../placement/types.js';
 
 /** Placement diagnostics of one checked config against a host. */
 export function placementDiagnostics(result: CheckResult, host: Host): Diagnostic[] {
-  // The normaliser keeps spans in a record by JSON pointer; placement reads them through a Map.
-  const spans = new Map(Object.entries(result.spans));
-  return placementFindings(result.config as PlacementConfig, spans, host);
+  return placementFindings(result.config as PlacementConfig, result.spans, host);
 }
