@@ -11,7 +11,7 @@ import type { Io } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { formatHostJson, readHost } from '../placement/host.js';
-import { defaultLedgerPath, Ledger } from '../placement/ledger.js';
+import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
@@ -51,6 +51,13 @@ function loadHost(argv: Record<string, unknown>, io: Io): Host | null {
 
 function ledgerPath(argv: Record<string, unknown>, io: Io): string {
   return typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
+}
+
+/** The ledger's reservations, or null (exit 2) after reporting why they cannot be read. */
+function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
+  const r = ledger.list();
+  report(io, r.diagnostics);
+  return hasError(r.diagnostics) ? null : r.entries;
 }
 
 function openLedger(argv: Record<string, unknown>, io: Io, create = true): Ledger | null {
@@ -175,14 +182,13 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
   }
   if (!ledger) return 2;
   try {
-    const r = ledger.list();
-    report(io, r.diagnostics);
-    if (hasError(r.diagnostics)) return 2;
+    const entries = listed(ledger, io);
+    if (!entries) return 2;
     if (argv.format === 'json') {
-      io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: r.entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
     } else {
-      io.stdout(r.entries.length === 0 ? `no reservations in ${ledger.path}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
-      for (const e of r.entries) {
+      io.stdout(entries.length === 0 ? `no reservations in ${ledger.path}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
+      for (const e of entries) {
         const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
         const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
         io.stdout(`${e.domain.padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
@@ -207,16 +213,15 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   const ledger = openLedger(argv, io);
   if (!ledger) return 2;
   try {
-    const list = ledger.list();
-    report(io, list.diagnostics);
-    if (hasError(list.diagnostics)) return 2;
+    const entries = listed(ledger, io);
+    if (!entries) return 2;
     const name = String(argv.name);
-    const entry = list.entries.find((e) => e.domain === name);
+    const entry = entries.find((e) => e.domain === name);
     if (!entry) {
       report(io, [{ code: 'XM0410', severity: 'error', message: `${name} has no reservation in ledger ${ledger.path}`, span: { start: 0, end: 0 } }]);
       return 1;
     }
-    const others = list.entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
+    const others = entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
     const r = migratePlan(entry.plan, host, others, to);
     report(io, r.diagnostics);
     if (!r.migration) return 1;
@@ -242,10 +247,9 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
     const ledger = openLedger(argv, io);
     if (!ledger) return 2;
     try {
-      const list = ledger.list();
-      report(io, list.diagnostics);
-      if (hasError(list.diagnostics)) return 2;
-      plans = list.entries.map((e) => e.plan);
+      const entries = listed(ledger, io);
+      if (!entries) return 2;
+      plans = entries.map((e) => e.plan);
     } finally {
       ledger.close();
     }
