@@ -4,12 +4,17 @@
  * Defaults are omitted as xl omits them, memory is in KiB, defbools are "True"/"False", enum
  * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. Covered:
  * identity, vCPUs and affinity, memory, scheduler weight/cap, kernel, the type-specific part,
- * vNUMA, disks, NICs, PCI, framebuffers (with their keyboards), channels, USB controllers and
- * devices, and the `on_*` actions; other devices (vtpm, p9, …) are not emitted yet. Only what
- * can be known without a host is filled in: CPU lists with `node:` items or `all` stay out.
+ * vNUMA, I/O ports, IRQs and I/O memory, and every device of the option catalogue that xl reads
+ * (json-devices.ts, json-resources.ts, json-vsnd.ts), and the `on_*` actions. Only what can be
+ * known without a host is filled in: CPU lists with `node:` items or `all` stay out. What the
+ * normaliser kept as text and libxl cannot hold is left out with a {@link JsonNote}.
  */
 import type { NormalizedConfig } from '../normalize/catalogue/index.js';
 import type { CpuList } from '../normalize/cpulist.js';
+import type { JsonNote } from './json-notes.js';
+import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
+import { iomem, ioports, irqs, libxlBool, oneOrList, pciDefaults, rdm, rdmBoundaryKb } from './json-resources.js';
+import { vsnds } from './json-vsnd.js';
 
 type Obj = Record<string, unknown>;
 
@@ -86,7 +91,13 @@ function vnumaNodes(v: unknown): Obj[] | undefined {
 
 /** Build the libxl domain config object of a normalised config. */
 export function toLibxlJson(config: NormalizedConfig): Obj {
+  return toLibxlJsonWithNotes(config).json;
+}
+
+/** The libxl domain config object of a normalised config, and what was left out of it. */
+export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; notes: JsonNote[] } {
   const c = config as unknown as Obj;
+  const notes: JsonNote[] = [];
   const type = guestType(c);
   const vcpus = typeof c.vcpus === 'number' ? Math.max(1, c.vcpus) : 1;
   const maxVcpus = typeof c.maxvcpus === 'number' ? c.maxvcpus : vcpus;
@@ -114,12 +125,24 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
           boot: c.boot,
           stdvga: defbool(c.stdvga),
           vnc: c.vnc === undefined ? undefined : clean({ enable: defbool(c.vnc), listen: c.vnclisten, display: c.vncdisplay, findunused: defbool(c.vncunused) }),
-          serial: typeof c.serial === 'string' ? c.serial : undefined,
+          ...oneOrList(c.serial, 'serial'),
           usb: defbool(c.usb),
+          usbversion: c.usbversion,
+          ...oneOrList(c.usbdevice, 'usbdevice'),
+          vkb_device: defbool(c.vkb_device),
+          soundhw: c.soundhw,
+          vendor_device: c.vendor_device === 'xenserver' ? 'xenserver' : undefined,
+          rdm: rdm(c, notes),
+          rdm_mem_boundary_memkb: rdmBoundaryKb(c),
         })
       : type === 'pv'
-        ? clean({ bootloader: c.bootloader, bootloader_args: Array.isArray(c.bootloader_args) ? c.bootloader_args : typeof c.bootloader_args === 'string' ? [c.bootloader_args] : undefined })
+        ? clean({
+            bootloader: c.bootloader,
+            bootloader_args: Array.isArray(c.bootloader_args) ? c.bootloader_args : typeof c.bootloader_args === 'string' ? [c.bootloader_args] : undefined,
+            e820_host: defbool(c.e820_host),
+          })
         : {};
+  const [ioportList, irqList, iomemList] = [ioports(c, notes), irqs(c), iomem(c, notes)];
   out.b_info = clean({
     max_vcpus: maxVcpus,
     avail_vcpus: Array.from({ length: Math.min(vcpus, maxVcpus) }, (_, i) => i),
@@ -129,6 +152,9 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     target_memkb: mem !== undefined ? mem * 1024 : undefined,
     shadow_memkb: typeof c.shadow_memory === 'number' ? c.shadow_memory * 1024 : undefined,
     sched_params: clean({ weight: c.cpu_weight, cap: c.cap }),
+    ioports: ioportList.length ? ioportList : undefined,
+    irqs: irqList.length ? irqList : undefined,
+    iomem: iomemList.length ? iomemList : undefined,
     nested_hvm: defbool(c.nestedhvm),
     kernel: c.kernel,
     cmdline: cmdline(c),
@@ -164,6 +190,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       rate_bytes_per_interval: undefined,
     }),
   );
+  // xl copies the pci_* defaults into each device, then its spec overrides them.
+  const pciDefault = pciDefaults(c);
   const pcidevs = ((c.pci as Obj[] | undefined) ?? []).map((p) =>
     clean({
       func: p.function,
@@ -171,10 +199,10 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       bus: p.bus,
       domain: p.domain,
       vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
-      msitranslate: defbool(p.msitranslate),
-      power_mgmt: defbool(p.power_mgmt),
-      permissive: defbool(p.permissive),
-      seize: defbool(p.seize),
+      msitranslate: libxlBool(p.msitranslate ?? pciDefault.msitranslate),
+      power_mgmt: libxlBool(p.power_mgmt ?? pciDefault.power_mgmt),
+      permissive: libxlBool(p.permissive ?? pciDefault.permissive),
+      seize: libxlBool(p.seize ?? pciDefault.seize),
       rdm_policy: p.rdm_policy,
       name: p.name,
     }),
@@ -188,21 +216,41 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       keymap: f.keymap,
     }),
   );
-  const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) => clean({ backend_domname: ch.backend, devid: i, name: ch.name, connection: ch.connection, path: ch.path }));
-  if (disks.length) out.disks = disks;
-  if (nics.length) out.nics = nics;
-  if (pcidevs.length) out.pcidevs = pcidevs;
-  if (vfbs.length) {
-    out.vfbs = vfbs;
-    // xl adds one PV keyboard per framebuffer.
-    out.vkbs = vfbs.map((_, i) => ({ devid: i }));
-  }
-  if (channels.length) out.channels = channels;
-  // USB: libxl_device_usbctrl, and libxl_device_usbdev with its keyed union under `type.hostdev`.
+  // libxl's keyed unions are printed as the key field plus `<key>.<value>` (as `type.hostdev` below).
+  const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) =>
+    clean({
+      backend_domname: ch.backend,
+      devid: typeof ch.devid === 'number' ? ch.devid : i,
+      name: ch.name,
+      connection: ch.connection,
+      'connection.socket': ch.connection === 'socket' ? clean({ path: ch.path }) : undefined,
+    }),
+  );
+  // USB: libxl_device_usbctrl, and libxl_device_usbdev (hostdev is its only kind) with its keyed union.
   const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version, ports: u.ports }));
-  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
-  if (usbctrls.length) out.usbctrls = usbctrls;
-  if (usbdevs.length) out.usbdevs = usbdevs;
+  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, type: 'hostdev', 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
+  // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
+  const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length, notes)];
+  const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o, notes)]));
+  // Device arrays in libxl_domain_config's order; empty ones are left out, as xl leaves them out.
+  const arrays: [string, Obj[]][] = [
+    ['disks', disks],
+    ['nics', nics],
+    ['pcidevs', pcidevs],
+    ['dtdevs', dtdevs(c)],
+    ['vfbs', vfbs],
+    ['vkbs', vkbs],
+    ['virtios', generic.virtio!],
+    ['vtpms', generic.vtpm!],
+    ['p9s', generic.p9!],
+    ['pvcallsifs', generic.pvcalls!],
+    ['vdispls', generic.vdispl!],
+    ['vsnds', vsnds(c, notes)],
+    ['channels', channels],
+    ['usbctrls', usbctrls],
+    ['usbdevs', usbdevs],
+  ];
+  for (const [key, list] of arrays) if (list.length) out[key] = list;
   const actions: [string, string][] = [
     ['on_poweroff', 'destroy'],
     ['on_reboot', 'restart'],
@@ -214,5 +262,5 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     const v = ACTION[String(c[key] ?? def)];
     if (v && v !== 'destroy') out[key] = v;
   }
-  return out;
+  return { json: out, notes };
 }

@@ -135,8 +135,25 @@ describe('toLibxlJson', () => {
       { memkb: 1048576, distances: [20, 10], pnode: 1, vcpus: [2, 3] },
     ]);
     expect(j.usbctrls).toEqual([{ type: 'qusb', devid: 0, version: 2, ports: 4 }]);
-    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
+    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, type: 'hostdev', 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
     expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'usbctrls', 'usbdevs', 'on_reboot', 'on_soft_reset']);
+  });
+});
+
+describe('toLibxlJson after convertToXl', () => {
+  it('the rarer devices survive the xm → xl conversion', () => {
+    // Every device of fixtures/convert-json in one file, written with xm's spellings where it has them.
+    const src =
+      'name = "vm%d" % 3\nbuilder = "hvm"\nmemory = 256 * 4\nacpi = True\n' +
+      'vtpm = [ "backend=dom0,uuid=b3c1e1d0-8a0b-4b8e-9c1d-0123456789ab" ]\np9 = [ "tag=s,path=/srv/s,security_model=none" ]\npvcalls = [ "backend=dom0" ]\n' +
+      'vdispl = [ "backend=dom0,connectors=c0:800x600" ]\nvkb = [ "backend-type=linux" ]\nvirtio = [ "backend=dom0,transport=mmio,type=virtio-i2c" ]\n' +
+      'vsnd = [ [ "card, backend=dom0", "pcm, name=p0", "stream, type=p" ] ]\nrdm = "strategy=host,policy=strict"\nrdm_mem_boundary = 2048\n' +
+      'dtdev = [ "/soc/gpio" ]\nioports = [ "2f8-2ff" ]\niomem = [ "fe000,1" ]\nirqs = [ 3 ]\npci = [ "01:00.0" ]\npci_permissive = True\n' +
+      'channel = [ "name=c,connection=pty" ]\nusbdev = [ "hostbus=1,hostaddr=2" ]\nserial = "pty"\nusbdevice = "tablet"\nsoundhw = "hda"\nvendor_device = "xenserver"\n';
+    const r = roundTrip(src);
+    const before = toLibxlJson(checkText(src).config);
+    expect(Object.keys(before)).toEqual(['c_info', 'b_info', 'pcidevs', 'dtdevs', 'vkbs', 'virtios', 'vtpms', 'p9s', 'pvcallsifs', 'vdispls', 'vsnds', 'channels', 'usbdevs', 'on_reboot', 'on_soft_reset']);
+    expect(toLibxlJson(checkText(r.text, { dialect: 'xl' }).config)).toEqual(before);
   });
 });
 
