@@ -3,10 +3,10 @@
  * generic form used for vtpm, p9, pvcalls, vdispl, vkb, virtio, vif2 and rdm.
  */
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, decimal, hex, type KeyValueItem } from './spec-items.js';
+import { splitItems, keyValue, decimal, cInteger, type KeyValueItem } from './spec-items.js';
 import { specResult, specBool, type SpecParse } from './spec-result.js';
 
-type Field = 'string' | 'bool' | 'decimal' | 'hex' | readonly string[];
+type Field = 'string' | 'bool' | 'decimal' | 'c-integer' | readonly string[];
 
 /** Parse `key=value,…` against a field table; unknown keys go to `other` with a warning. */
 function parseKv<T extends { spec: string; other?: Record<string, string> }>(spec: string, table: Record<string, Field>, what: string): SpecParse<T> {
@@ -30,9 +30,9 @@ function parseKv<T extends { spec: string; other?: Record<string, string> }>(spe
       const b = specBool(value);
       if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
       else out[key] = b;
-    } else if (f === 'decimal' || f === 'hex') {
-      const n = f === 'hex' ? hex(value.replace(/^0x/, '')) : decimal(value);
-      if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a ${f === 'hex' ? 'hexadecimal' : 'decimal'} number, got "${value}"` });
+    } else if (f === 'decimal' || f === 'c-integer') {
+      const n = f === 'c-integer' ? cInteger(value) : decimal(value);
+      if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a ${f === 'decimal' ? 'decimal ' : ''}number, got "${value}"` });
       else out[key] = n;
     } else if (f.includes(value)) out[key] = value;
     else r.problems.push({ start: vs, end: ve, message: `${key} must be one of ${f.join(', ')}; got "${value}"` });
@@ -70,7 +70,7 @@ export function parseChannel(spec: string): SpecParse<ChannelSpec> {
 
 /** Parse one usbctrl spec; never throws. */
 export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
-  const r = parseKv<UsbctrlSpec>(spec, { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'hex', ports: 'hex', devid: 'decimal' }, 'usbctrl');
+  const r = parseKv<UsbctrlSpec>(spec, { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'decimal', ports: 'decimal', devid: 'decimal' }, 'usbctrl');
   const rangeCheck = (k: 'version' | 'ports', lo: number, hi: number) => {
     const v = r.value[k];
     if (v !== undefined && (v < lo || v > hi)) {
@@ -84,23 +84,48 @@ export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
   return r;
 }
 
-/** Parse one usbdev spec (hostbus/hostaddr are read as hex, as libvirt documents); never throws. */
+/**
+ * Parse one usbdev spec; never throws. hostbus/hostaddr are C integers (xl reads them with
+ * strtoul base 0: `0x10` is 16, `010` is 8, `10` is 10); libvirt's converter reads them as hex.
+ */
 export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
-  return parseKv<UsbdevSpec>(spec, { type: ['hostdev'], hostbus: 'hex', hostaddr: 'hex', controller: 'decimal', port: 'decimal' }, 'usbdev');
+  return parseKv<UsbdevSpec>(spec, { type: ['hostdev'], hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' }, 'usbdev');
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */
 export function parseGenericSpec(spec: string): SpecParse<{ spec: string } & Record<string, string>> {
+  return parseGeneric(spec, false);
+}
+
+/**
+ * Parse one virtio spec: the generic form, except that xl's parse_virtio_list takes a `type=`
+ * value starting with "virtio" together with the next comma item (`type=virtio,device22`), because
+ * virtio device types contain a comma.
+ */
+export function parseVirtioSpec(spec: string): SpecParse<{ spec: string } & Record<string, string>> {
+  return parseGeneric(spec, true);
+}
+
+function parseGeneric(spec: string, virtioType: boolean): SpecParse<{ spec: string } & Record<string, string>> {
   const r = specResult<{ spec: string } & Record<string, string>>(spec);
-  for (const it of splitItems(spec)) {
+  const items = splitItems(spec);
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     if (it.text === '') continue;
     const kv = keyValue(it);
     if (kv.value === null || kv.key === 'spec') {
       r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
       continue;
     }
-    (r.value as Record<string, string>)[kv.key] = kv.value;
-    r.fields[kv.key] = [kv.valueStart, kv.valueEnd];
+    let { value, valueEnd } = kv;
+    const next = items[i + 1];
+    if (virtioType && kv.key === 'type' && value.startsWith('virtio') && next !== undefined) {
+      value = spec.slice(kv.valueStart, next.end);
+      valueEnd = next.end;
+      i++;
+    }
+    (r.value as Record<string, string>)[kv.key] = value;
+    r.fields[kv.key] = [kv.valueStart, valueEnd];
   }
   return r;
 }

@@ -65,6 +65,14 @@ export function hex(text: string): number | null {
   return parseInt(text, 16);
 }
 
+/** Read a C integer as strtoul base 0 does (`0x1f` hex, `017` octal, else decimal; no sign, no junk); null if not one. */
+export function cInteger(text: string): number | null {
+  if (/^0[xX][0-9a-fA-F]{1,12}$/.test(text)) return parseInt(text.slice(2), 16);
+  // A leading 0 makes the rest octal for strtoul: "09" reads as 0 and leaves "9" unread.
+  if (text.length > 1 && text[0] === '0') return /^0[0-7]{1,15}$/.test(text) ? parseInt(text, 8) : null;
+  return decimal(text);
+}
+
 /** Parse "N,N-M,…" into the listed numbers, or an error message. */
 export function numberRanges(text: string): { values: number[] } | { error: string } {
   const values: number[] = [];

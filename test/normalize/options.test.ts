@@ -140,8 +140,13 @@ table('pci', [
 table('other devices', [
   ['xm', 'vfb = ["type=vnc,vncunused=0,vncdisplay=25,vnclisten=127.0.0.1"]', 'vfb', [{ spec: 'type=vnc,vncunused=0,vncdisplay=25,vnclisten=127.0.0.1', type: 'vnc', vncunused: false, vncdisplay: 25, vnclisten: '127.0.0.1' }]],
   ['xl', 'channel = ["connection=socket,path=/s,name=org.qemu.guest_agent.0"]', 'channel', [{ spec: 'connection=socket,path=/s,name=org.qemu.guest_agent.0', connection: 'socket', path: '/s', name: 'org.qemu.guest_agent.0' }]],
-  ['xl', 'usbctrl = ["type=qusb,version=2,ports=0x10"]', 'usbctrl', [{ spec: 'type=qusb,version=2,ports=0x10', type: 'qusb', version: 2, ports: 16 }]],
-  ['xl', 'usbdev = ["hostbus=1,hostaddr=1a"]', 'usbdev', [{ spec: 'hostbus=1,hostaddr=1a', hostbus: 1, hostaddr: 26 }]],
+  // xl reads version/ports with atoi and hostbus/hostaddr with strtoul base 0 (libvirt reads all four as hex).
+  ['xl', 'usbctrl = ["type=qusb,version=2,ports=15"]', 'usbctrl', [{ spec: 'type=qusb,version=2,ports=15', type: 'qusb', version: 2, ports: 15 }]],
+  ['xl', 'usbdev = ["hostbus=10,hostaddr=0x1a"]', 'usbdev', [{ spec: 'hostbus=10,hostaddr=0x1a', hostbus: 10, hostaddr: 26 }]],
+  ['xl', 'usbdev = ["hostbus=010,hostaddr=0"]', 'usbdev', [{ spec: 'hostbus=010,hostaddr=0', hostbus: 8, hostaddr: 0 }]],
+  // xl's parse_virtio_list joins a `type=virtio…` value with the next comma item.
+  ['xl', 'virtio = ["backend=0,type=virtio,device22,transport=mmio"]', 'virtio', [{ spec: 'backend=0,type=virtio,device22,transport=mmio', backend: '0', type: 'virtio,device22', transport: 'mmio' }]],
+  ['xl', 'virtio = ["type=virtio"]', 'virtio', [{ spec: 'type=virtio', type: 'virtio' }]],
   ['xl', 'serial = "pty"', 'serial', [{ spec: 'pty', type: 'pty' }]],
   ['xl', 'serial = ["tcp:127.0.0.1:7777,server,nowait", "/dev/ttyS0"]', 'serial', [{ spec: 'tcp:127.0.0.1:7777,server,nowait', type: 'tcp', host: '127.0.0.1', port: 7777, options: ['server', 'nowait'] }, { spec: '/dev/ttyS0', type: 'device', path: '/dev/ttyS0' }]],
   ['xm', 'serial = "file:/tmp/s.log"', 'serial', [{ spec: 'file:/tmp/s.log', type: 'file', path: '/tmp/s.log' }]],

@@ -97,5 +97,9 @@ describe('normalize diagnostics', () => {
   it('channel and serial', () =>
     expect(pos('name = "a"\nchannel = ["connection=tcp,name=x"]\nserial = "bogus:1"\n')).toEqual(['XM0217 2:24 tcp', 'XM0218 3:11 bogus'])
   );
+  it('usb numbers as xl reads them', () =>
+    expect(pos('name = "a"\nusbctrl = ["ports=0x10"]\nusbdev = ["hostbus=1a,hostaddr=09"]\n')).toEqual(['XM0217 2:19 0x10', 'XM0217 3:20 1a', 'XM0217 3:32 09']));
+  it('virtio type keeps its comma; other keys still checked', () =>
+    expect(pos('name = "a"\nvirtio = ["type=virtio,device22,device23"]\n')).toEqual(['XM0217 2:33 device23']));
   it('numa value errors (xm)', () => expect(pos('name = "a"\nnuma = 2\nnumanode = [0, -1]\n', 'xm')).toEqual(['XM0301 2:8 2', 'XM0307 3:16 -1']));
 });
