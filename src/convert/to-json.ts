@@ -2,10 +2,11 @@
  * @fileoverview `convert --to json`: the libxl-style domain config that `xl create -n` prints
  * (reference xen-format.md §g): `c_info`, `b_info`, device arrays, then the `on_*` actions.
  * Defaults are omitted as xl omits them, memory is in KiB, defbools are "True"/"False", enum
- * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. Covered:
- * identity, vCPUs and affinity, memory, scheduler weight/cap, kernel, the type-specific part,
- * vNUMA, I/O ports, IRQs and I/O memory, and every device of the option catalogue that xl reads
- * (json-devices.ts, json-resources.ts, json-vsnd.ts), and the `on_*` actions. Only what can be
+ * names are libxl's (`rename-restart` → `restart_rename`), bitmaps are index arrays. This module
+ * works out vCPUs, affinity, memory and vNUMA and assembles the rest: the scalar options of
+ * c_info and b_info (json-scalars.ts), the type-specific part (json-hvm.ts, json-consoles.ts),
+ * every device of the option catalogue that xl reads (json-devices.ts, json-resources.ts,
+ * json-vsnd.ts), and the `on_*` actions. Only what can be
  * known without a host is filled in: CPU lists with `node:` items or `all` stay out. What the
  * normaliser kept as text and libxl cannot hold is left out with a {@link JsonNote}.
  */
@@ -13,18 +14,12 @@ import type { NormalizedConfig } from '../normalize/catalogue/index.js';
 import type { CpuList } from '../normalize/cpulist.js';
 import type { JsonNote } from './json-notes.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
-import { iomem, ioports, irqs, libxlBool, oneOrList, pciDefaults, rdm, rdmBoundaryKb } from './json-resources.js';
+import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
-
-type Obj = Record<string, unknown>;
-
-const defbool = (b: unknown): string | undefined => (typeof b === 'boolean' ? (b ? 'True' : 'False') : undefined);
-
-/** Drop undefined fields so the output omits defaults, as xl does. */
-function clean<T extends Obj>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
-}
+import { buildInfo, createInfo } from './json-scalars.js';
+import { typePart } from './json-hvm.js';
+import { pvTopLevelVfb } from './json-consoles.js';
+import { clean, defbool, type Obj } from './json-util.js';
 
 /** CPU ids of a CPU list, or null when it needs a host (node items, `all`). */
 export function cpuIds(list: CpuList): number[] | null {
@@ -67,15 +62,6 @@ function guestType(c: Obj): 'pv' | 'pvh' | 'hvm' {
   return c.builder === 'hvm' ? 'hvm' : 'pv';
 }
 
-/** The kernel command line xl builds: `cmdline`, else `root=<root> <extra>`. */
-function cmdline(c: Obj): string | undefined {
-  if (typeof c.cmdline === 'string') return c.cmdline;
-  const parts: string[] = [];
-  if (typeof c.root === 'string') parts.push(`root=${c.root}`);
-  if (typeof c.extra === 'string') parts.push(c.extra);
-  return parts.length ? parts.join(' ') : undefined;
-}
-
 /** libxl's `vnuma_nodes` (libxl_vnode_info: memkb, distances, pnode, vcpus as an index array). */
 function vnumaNodes(v: unknown): Obj[] | undefined {
   if (!Array.isArray(v) || v.length === 0) return undefined;
@@ -104,66 +90,27 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
   const mem = typeof c.memory === 'number' ? c.memory : undefined;
   const maxmem = typeof c.maxmem === 'number' ? c.maxmem : mem;
   const out: Obj = {};
-  out.c_info = clean({
-    type,
-    hap: defbool(c.hap),
-    oos: defbool(c.oos),
-    name: c.name,
-    uuid: c.uuid,
-    pool_name: c.pool,
-    driver_domain: defbool(c.driver_domain),
-  });
-  const typePart: Obj =
-    type === 'hvm'
-      ? clean({
-          pae: defbool(c.pae),
-          apic: defbool(c.apic),
-          acpi: defbool(c.acpi),
-          nx: defbool(c.nx),
-          hpet: defbool(c.hpet),
-          timeoffset: typeof c.rtc_timeoffset === 'number' ? String(c.rtc_timeoffset) : undefined,
-          boot: c.boot,
-          stdvga: defbool(c.stdvga),
-          vnc: c.vnc === undefined ? undefined : clean({ enable: defbool(c.vnc), listen: c.vnclisten, display: c.vncdisplay, findunused: defbool(c.vncunused) }),
-          ...oneOrList(c.serial, 'serial'),
-          usb: defbool(c.usb),
-          usbversion: c.usbversion,
-          ...oneOrList(c.usbdevice, 'usbdevice'),
-          vkb_device: defbool(c.vkb_device),
-          soundhw: c.soundhw,
-          vendor_device: c.vendor_device === 'xenserver' ? 'xenserver' : undefined,
-          rdm: rdm(c, notes),
-          rdm_mem_boundary_memkb: rdmBoundaryKb(c),
-        })
-      : type === 'pv'
-        ? clean({
-            bootloader: c.bootloader,
-            bootloader_args: Array.isArray(c.bootloader_args) ? c.bootloader_args : typeof c.bootloader_args === 'string' ? [c.bootloader_args] : undefined,
-            e820_host: defbool(c.e820_host),
-          })
-        : {};
+  out.c_info = createInfo(c, type, notes);
+  const pcis = (c.pci as Obj[] | undefined) ?? [];
   const [ioportList, irqList, iomemList] = [ioports(c, notes), irqs(c), iomem(c, notes)];
-  out.b_info = clean({
-    max_vcpus: maxVcpus,
-    avail_vcpus: Array.from({ length: Math.min(vcpus, maxVcpus) }, (_, i) => i),
-    vcpu_hard_affinity: affinity(c.cpus, maxVcpus),
-    vcpu_soft_affinity: affinity(c.cpus_soft, maxVcpus),
-    max_memkb: maxmem !== undefined ? maxmem * 1024 : undefined,
-    target_memkb: mem !== undefined ? mem * 1024 : undefined,
-    shadow_memkb: typeof c.shadow_memory === 'number' ? c.shadow_memory * 1024 : undefined,
-    sched_params: clean({ weight: c.cpu_weight, cap: c.cap }),
-    ioports: ioportList.length ? ioportList : undefined,
-    irqs: irqList.length ? irqList : undefined,
-    iomem: iomemList.length ? iomemList : undefined,
-    nested_hvm: defbool(c.nestedhvm),
-    kernel: c.kernel,
-    cmdline: cmdline(c),
-    ramdisk: c.ramdisk,
-    vnuma_nodes: vnumaNodes(c.vnuma),
-    [`type.${type}`]: typePart,
-    arch_arm: {},
-    arch_x86: {},
-  });
+  out.b_info = buildInfo(
+    c,
+    type,
+    {
+      max_vcpus: maxVcpus,
+      avail_vcpus: Array.from({ length: Math.min(vcpus, maxVcpus) }, (_, i) => i),
+      vcpu_hard_affinity: affinity(c.cpus, maxVcpus),
+      vcpu_soft_affinity: affinity(c.cpus_soft, maxVcpus),
+      max_memkb: maxmem !== undefined ? maxmem * 1024 : undefined,
+      target_memkb: mem !== undefined ? mem * 1024 : undefined,
+      vnuma_nodes: vnumaNodes(c.vnuma),
+      ioports: ioportList,
+      irqs: irqList,
+      iomem: iomemList,
+      typePart: typePart(c, type, pcis.length, notes),
+    },
+    notes,
+  );
   const disks = ((c.disk as Obj[] | undefined) ?? []).map((d) =>
     clean({
       backend_domname: d.backend,
@@ -192,7 +139,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
   );
   // xl copies the pci_* defaults into each device, then its spec overrides them.
   const pciDefault = pciDefaults(c);
-  const pcidevs = ((c.pci as Obj[] | undefined) ?? []).map((p) =>
+  const pcidevs = pcis.map((p) =>
     clean({
       func: p.function,
       dev: p.device,
@@ -207,7 +154,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
       name: p.name,
     }),
   );
-  const vfbs = ((c.vfb as Obj[] | undefined) ?? []).map((f, i) =>
+  const vfbs: Obj[] = ((c.vfb as Obj[] | undefined) ?? []).map((f, i) =>
     clean({
       backend_domname: f.backend,
       devid: i,
@@ -216,6 +163,8 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
       keymap: f.keymap,
     }),
   );
+  // A PV guest without vfb entries gets one from the top-level vnc options.
+  vfbs.push(...pvTopLevelVfb(c, type, vfbs.length, notes));
   // libxl's keyed unions are printed as the key field plus `<key>.<value>` (as `type.hostdev` below).
   const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) =>
     clean({

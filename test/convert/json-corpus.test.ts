@@ -1,20 +1,25 @@
 /**
- * `convert --to json` on the shared corpus: it never throws, and every device option of the
- * catalogue that a file sets (and xl reads for that guest type) shows up where libxl keeps it.
+ * `convert --to json` on the shared corpus: it never throws, and every option of the catalogue
+ * (devices here, scalars in json-scalar-where.ts) that a file sets, and xl reads for that guest
+ * type, shows up where libxl keeps it. An option that is neither found nor listed as not emitted
+ * (and named in docs/cli.md) fails the coverage test.
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { toLibxlJsonWithNotes } from '../../src/convert/index.js';
 import { deviceOptions } from '../../src/normalize/catalogue/devices.js';
+import { OPTION_KEYS } from '../../src/normalize/catalogue/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SCALAR_NOT_EMITTED, SCALAR_WHERE, guestType, type Where } from './json-scalar-where.js';
 import { run } from '../../src/cli/run.js';
 import { corpusFiles, CORPUS } from '../format/corpus.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 type Obj = Record<string, any>;
-type GuestType = 'pv' | 'pvh' | 'hvm';
 
 /** Where each option lands in the JSON: true when it is there. `only` limits it to the guest types xl reads it for. */
-const WHERE: Record<string, { only?: GuestType[]; found: (j: Obj, c: Obj) => boolean }> = {
+const DEVICE_WHERE: Record<string, Where> = {
   disk: { found: (j, c) => j.disks?.length === c.disk.length },
   vif: { found: (j, c) => j.nics?.length === c.vif.length },
   pci: { found: (j, c) => j.pcidevs?.length === c.pci.length },
@@ -43,7 +48,8 @@ const WHERE: Record<string, { only?: GuestType[]; found: (j: Obj, c: Obj) => boo
   usb: { only: ['hvm'], found: (j, c) => j.b_info['type.hvm'].usb === (c.usb ? 'True' : 'False') },
   usbversion: { only: ['hvm'], found: (j, c) => j.b_info['type.hvm'].usbversion === c.usbversion },
   usbdevice: { only: ['hvm'], found: (j, c) => (c.usbdevice.length === 1 ? j.b_info['type.hvm'].usbdevice === c.usbdevice[0] : j.b_info['type.hvm'].usbdevice_list?.length === c.usbdevice.length) },
-  e820_host: { only: ['pv'], found: (j, c) => j.b_info['type.pv'].e820_host === (c.e820_host ? 'True' : 'False') },
+  // xl turns e820_host on itself for a PV guest with PCI devices.
+  e820_host: { only: ['pv'], found: (j, c) => j.b_info['type.pv'].e820_host === (c.e820_host || c.pci?.length ? 'True' : 'False') },
   soundhw: { only: ['hvm'], found: (j, c) => j.b_info['type.hvm'].soundhw === c.soundhw },
   vkb_device: { only: ['hvm'], found: (j, c) => j.b_info['type.hvm'].vkb_device === (c.vkb_device ? 'True' : 'False') },
   // none is libxl's default, which xl leaves out.
@@ -51,7 +57,7 @@ const WHERE: Record<string, { only?: GuestType[]; found: (j: Obj, c: Obj) => boo
 };
 
 /** Device-catalogue options xl does not read (xm only, or ignored by xl), and cpuid (docs/cli.md says why). */
-const NOT_EMITTED = ['vif2', 'nics', 'vscsi', 'vusb', 'irq', 'cpuid', 'cpuid_check', 'blkif', 'netif', 'tpmif', 'parallel', 'interface', 'ip', 'gateway', 'netmask', 'hostname', 'dhcp', 'nfs_server', 'nfs_root'];
+const DEVICE_NOT_EMITTED = ['vif2', 'nics', 'vscsi', 'vusb', 'irq', 'cpuid', 'cpuid_check', 'blkif', 'netif', 'tpmif', 'parallel', 'interface', 'ip', 'gateway', 'netmask', 'hostname', 'dhcp', 'nfs_server', 'nfs_root'];
 
 /** A pci_* default shows in every PCI device that does not set the field itself (libxl prints only true). */
 function pciDefault(j: Obj, c: Obj, field: string): boolean {
@@ -59,14 +65,22 @@ function pciDefault(j: Obj, c: Obj, field: string): boolean {
   return devs.every((p, i) => j.pcidevs[i][field] === ((p[field] ?? c[`pci_${field}`]) === true ? true : undefined));
 }
 
-const guestType = (c: Obj): GuestType => (c.type === 'pv' || c.type === 'pvh' || c.type === 'hvm' ? c.type : c.builder === 'hvm' ? 'hvm' : 'pv');
+const WHERE: Record<string, Where> = { ...DEVICE_WHERE, ...SCALAR_WHERE };
+const NOT_EMITTED = [...DEVICE_NOT_EMITTED, ...SCALAR_NOT_EMITTED];
 
 const isSet = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
 
-describe('convert --to json covers the device catalogue', () => {
+describe('convert --to json covers the catalogue', () => {
   it('each device option is emitted or listed as not emitted', () => {
     const keys = Object.keys(deviceOptions).sort();
-    expect([...Object.keys(WHERE), ...NOT_EMITTED].sort()).toEqual(keys);
+    expect([...Object.keys(DEVICE_WHERE), ...DEVICE_NOT_EMITTED].sort()).toEqual(keys);
+  });
+  it('each option is emitted or listed as not emitted, exactly once', () => {
+    expect([...Object.keys(WHERE), ...NOT_EMITTED].sort()).toEqual([...OPTION_KEYS].sort());
+  });
+  it('docs/cli.md names every option that is not emitted', () => {
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/cli.md'), 'utf8');
+    expect(NOT_EMITTED.filter((k) => !doc.includes(`\`${k}\``))).toEqual([]);
   });
 });
 
@@ -75,7 +89,7 @@ describe('convert --to json on the corpus', () => {
   it('has files', () => expect(files.length).toBeGreaterThan(50));
   const seen = new Set<string>();
   for (const f of files) {
-    it(`${f.path}: never throws, emits every device option it sets`, async () => {
+    it(`${f.path}: never throws, emits every option it sets`, async () => {
       const r = checkText(f.text);
       let out: ReturnType<typeof toLibxlJsonWithNotes> | undefined;
       expect(() => (out = toLibxlJsonWithNotes(r.config))).not.toThrow();
@@ -94,5 +108,6 @@ describe('convert --to json on the corpus', () => {
       if (exit === 0) expect(JSON.parse(printed.stdout)).toEqual(json);
     });
   }
-  it('the corpus sets some of the device options', () => expect(seen.size).toBeGreaterThan(5));
+  it('the corpus sets some of the device options', () => expect([...seen].filter((k) => k in DEVICE_WHERE).length).toBeGreaterThan(5));
+  it('the corpus sets many of the scalar options', () => expect([...seen].filter((k) => k in SCALAR_WHERE).length).toBeGreaterThan(30));
 });
