@@ -158,7 +158,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     clean({
       backend_domname: f.backend,
       devid: i,
-      vnc: clean({ enable: defbool(f.vnc ?? (f.type === 'vnc' ? true : undefined)), listen: f.vnclisten, passwd: f.vncpasswd, display: f.vncdisplay, findunused: defbool(f.vncunused) }),
+      vnc: clean({ enable: defbool(f.vnc ?? (f.type === 'vnc' ? true : undefined)), listen: f.vnclisten, passwd: f.vncpasswd, display: f.vncdisplay || undefined, findunused: defbool(f.vncunused) }),
       sdl: clean({ enable: defbool(f.sdl ?? (f.type === 'sdl' ? true : undefined)), opengl: defbool(f.opengl), display: f.display, xauthority: f.xauthority }),
       keymap: f.keymap,
     }),
