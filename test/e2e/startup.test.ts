@@ -1,7 +1,5 @@
 /**
- * What `xmcfg check` loads at start-up (no timing: which code, and that the validator's code cache
- * can never change a result). Runs on a private copy of dist/ so the cache can be removed or made
- * stale without touching the real build.
+ * What `xmcfg check` loads at start-up (no timing: which code). Runs on a private copy of dist/.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -75,35 +73,5 @@ describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
     expect(r.loaded.filter((f) => readFileSync(join(dist, f), 'utf8').includes(marker))).toEqual([]);
     expect(readFileSync(join(dist, 'check.mjs'), 'utf8')).toContain('check.v8cache');
   });
-
-  // The check script's cache and the validator's (both next to the script, in dist/), each stale or missing.
-  for (const name of ['check.v8cache', 'validator.v8cache', 'chunks/validator.v8cache']) {
-    it(`gives the same report with ${name}, without it and with a stale one`, () => {
-      const cache = join(dist, name);
-      expect(existsSync(cache)).toBe(true);
-      const args = name.startsWith('chunks/') ? ['normalize', 'web.cfg'] : ['check', '--format', 'json', 'broken.cfg', 'web.cfg', 'legacy.xm'];
-      const withCache = run(args);
-      if (name.startsWith('chunks/')) expect(withCache.code).toBe(0);
-      else {
-        expect(withCache.code).toBe(1);
-        expect(JSON.parse(withCache.stdout).files.length).toBe(3);
-      }
-      const good = readFileSync(cache);
-      try {
-        // Stale: the header (the hash of the source it was made from) no longer matches.
-        const stale = Buffer.from(good);
-        stale.write('0'.repeat(16), 0, 'latin1');
-        writeFileSync(cache, stale);
-        expect(run(args)).toEqual(withCache);
-        // Same header, cut short (an interrupted copy): V8's length check rejects it. (Release V8
-        // does not checksum the body: a flipped bit inside is as fatal as in any compiled file.)
-        writeFileSync(cache, good.subarray(0, good.length >> 1));
-        expect(run(args)).toEqual(withCache);
-        rmSync(cache);
-        expect(run(args)).toEqual(withCache);
-      } finally {
-        writeFileSync(cache, good);
-      }
-    });
-  }
+  // What a missing, stale or damaged code cache does: test/e2e/code-cache.test.ts.
 });
