@@ -133,13 +133,14 @@ const inlineCatalogue = {
   },
 };
 
-// The Ajv standalone validator is one ~220 KB function: V8 compiles it at every start (~20 ms of
-// `xmcfg check one.cfg`). The bundles run it through vm.Script with a V8 code cache
-// written next to its chunk by this build. The cache is only a compiled form of the same source:
-// its header holds a hash of the source, Node version and architecture, so a cache from another
-// build or Node is ignored, and a CRC of V8's data, so a damaged one is ignored too (V8 rejects
-// data from another V8 or other flags, but runs damaged data); without a usable cache the source
-// is simply compiled, as before (scripts/code-cache.mjs).
+// The Ajv standalone validator is ~230 KB of minified code (one function per option and the whole
+// validator composed of them, docs/decisions/007): V8 compiled it at every start (~20 ms of
+// `xmcfg check one.cfg` when it was one function). The bundles run it through vm.Script with a
+// V8 code cache written next to its chunk by this build. The cache is only a compiled form of the
+// same source: its header holds a hash of the source, Node version and architecture, so a cache
+// from another build or Node is ignored, and a CRC of V8's data, so a damaged one is ignored too
+// (V8 rejects data from another V8 or other flags, but runs damaged data); without a usable cache
+// the source is simply compiled, as before (scripts/code-cache.mjs).
 const validatorFile = join(root, 'src', 'schema', 'generated', 'validate.cjs');
 // The module that loads it (in sources: a plain require), replaced in the bundles by the stub below.
 const standaloneFile = join(root, 'src', 'schema', 'standalone-validator.ts');

@@ -8,11 +8,10 @@
  * ignoring every cache).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT } from './cli-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BUILT, privateDist } from './cli-helpers.js';
 
 const FIXTURES = resolve('fixtures/examples');
 /** Each cache, the script compiled from it (its vm.Script filename) and a command that compiles it. */
@@ -34,23 +33,12 @@ vm.Script = class extends Script {
 require('node:module').syncBuiltinESMExports();
 `;
 
-let dir: string;
-let dist: string;
-beforeAll(() => {
-  if (!BUILT) return;
-  dir = mkdtempSync(join(tmpdir(), 'xmcfg-code-cache-'));
-  dist = join(dir, 'dist');
-  cpSync(resolve('dist'), dist, { recursive: true });
-  writeFileSync(join(dir, 'spy.cjs'), SPY);
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const copy = privateDist('xmcfg-code-cache-', { 'spy.cjs': SPY });
 
 /** Run the copied bin under the spy: its output, and each script it compiled with its cache's fate. */
 function run(args: string[]): { out: { code: number | null; stdout: string; stderr: string }; scripts: string[] } {
-  const log = join(dir, `scripts-${Math.random().toString(36).slice(2)}.log`);
-  const r = spawnSync(process.execPath, ['-r', join(dir, 'spy.cjs'), join(dist, 'cli.mjs'), ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XMCFG_TEST_SCRIPT_LOG: log } });
+  const log = join(copy.dir, `scripts-${Math.random().toString(36).slice(2)}.log`);
+  const r = spawnSync(process.execPath, ['-r', join(copy.dir, 'spy.cjs'), join(copy.dist, 'cli.mjs'), ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XMCFG_TEST_SCRIPT_LOG: log } });
   const scripts = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
   return { out: { code: r.status, stdout: r.stdout, stderr: r.stderr }, scripts };
 }
@@ -72,10 +60,10 @@ describe.skipIf(!BUILT)('code caches of the built xmcfg', () => {
     });
 
     it(`${name}: missing, stale, cut short, swapped or damaged, the same output from source`, () => {
-      const cache = join(dist, name);
+      const cache = join(copy.dist, name);
       const good = readFileSync(cache);
       const intact = run(args);
-      const others = CACHES.filter((c) => c.name !== name).map((c) => readFileSync(join(dist, c.name)));
+      const others = CACHES.filter((c) => c.name !== name).map((c) => readFileSync(join(copy.dist, c.name)));
       const damaged: [string, Buffer | null][] = [
         ['missing', null],
         ['stale header', flipped(good, 0, 8)],
