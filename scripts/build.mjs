@@ -4,12 +4,12 @@
 // product target (at most twice bare `node -e 0`, bench/run.mjs), hence the plugins below: the
 // catalogue as data, the validator with a code cache, and the check command as its own bundle.
 import { build, transform } from 'esbuild';
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cacheKey, cacheReaderSource, scriptLoader, sealCache } from './code-cache.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -133,12 +133,14 @@ const inlineCatalogue = {
   },
 };
 
-// The Ajv standalone validator is one ~220 KB function: V8 compiles it at every start (~20 ms of
-// `xmcfg check one.cfg`). The bundles run it through vm.Script with a V8 code cache
-// written next to its chunk by this build. The cache is only a compiled form of the same source:
-// its header holds a hash of the source, Node version and architecture, so a cache from another
-// build or Node is ignored, and V8 itself rejects data from another V8 or other flags; without a
-// usable cache the source is simply compiled, as before.
+// The Ajv standalone validator is ~230 KB of minified code (one function per option and the whole
+// validator composed of them, docs/decisions/007): V8 compiled it at every start (~20 ms of
+// `xmcfg check one.cfg` when it was one function). The bundles run it through vm.Script with a
+// V8 code cache written next to its chunk by this build. The cache is only a compiled form of the
+// same source: its header holds a hash of the source, Node version and architecture, so a cache
+// from another build or Node is ignored, and a CRC of V8's data, so a damaged one is ignored too
+// (V8 rejects data from another V8 or other flags, but runs damaged data); without a usable cache
+// the source is simply compiled, as before (scripts/code-cache.mjs).
 const validatorFile = join(root, 'src', 'schema', 'generated', 'validate.cjs');
 // The module that loads it (in sources: a plain require), replaced in the bundles by the stub below.
 const standaloneFile = join(root, 'src', 'schema', 'standalone-validator.ts');
@@ -152,24 +154,17 @@ async function validatorStub() {
   const min = (await transform(raw, { loader: 'js', format: 'cjs', minify: true, keepNames: true, target: 'node20', legalComments: 'none' })).code;
   // Wrapped like a CommonJS module; the parentheses make V8 compile the wrapper eagerly.
   validatorSource = `(function (exports, require, module) {${min}\n})`;
-  validatorKey = createHash('sha256').update(`${validatorSource}\0${process.version}\0${process.arch}`).digest('hex');
+  validatorKey = cacheKey(validatorSource);
   const ids = [...new Set([...min.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
   for (const id of ids) if (!id.startsWith('ajv/dist/runtime/')) throw new Error(`build: the validator requires ${id}; only Ajv's runtime helpers are expected`);
   return [
     "import { readFileSync } from 'node:fs';",
     "import { Script } from 'node:vm';",
+    "import { crc32 } from 'node:zlib';",
     `const SOURCE = ${JSON.stringify(validatorSource)};`,
-    `const KEY = ${JSON.stringify(validatorKey)};`,
     // Bundled by esbuild like any require of the original module.
     `const RUNTIME = { ${ids.map((id) => `${JSON.stringify(id)}: require(${JSON.stringify(id)})`).join(', ')} };`,
-    'function cachedData() {',
-    '  try {',
-    `    const buf = readFileSync(new URL(${JSON.stringify('./' + VALIDATOR_CACHE)}, import.meta.url));`,
-    "    return buf.length > KEY.length && buf.toString('latin1', 0, KEY.length) === KEY ? buf.subarray(KEY.length) : undefined;",
-    '  } catch {',
-    '    return undefined;',
-    '  }',
-    '}',
+    cacheReaderSource(VALIDATOR_CACHE, validatorKey),
     'let validate;',
     '/** The build-time validator, compiled from its code cache when V8 accepts it. */',
     'export function standaloneValidator() {',
@@ -202,12 +197,13 @@ function writeValidatorCache(dir) {
     mod.exports({}); mod.exports({ name: 'x', memory: 1, vif: [] });
     // And each option's own validator (src/schema/by-property.ts), which checks run instead.
     for (const v of Object.values(mod.exports.properties ?? {})) v(undefined);
-    writeFileSync(${JSON.stringify(join(dir, VALIDATOR_CACHE))}, Buffer.concat([Buffer.from(${JSON.stringify(validatorKey)}, 'latin1'), script.createCachedData()]));
+    writeFileSync(${JSON.stringify(join(dir, VALIDATOR_CACHE))}, script.createCachedData());
   `;
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   try {
     execFileSync(process.execPath, ['-e', code], { stdio: 'inherit', env });
+    sealCache(join(dir, VALIDATOR_CACHE), validatorKey);
   } finally {
     rmSync(src, { force: true });
   }
@@ -316,39 +312,11 @@ if (existsSync(checkBundleEntry)) {
   const js = outputFiles.find((f) => f.path.endsWith(CHECK_SCRIPT)).text;
   // Wrapped like a CommonJS module; the parentheses make V8 compile the wrapper eagerly.
   const script = `(function (exports, require, module, __filename, __dirname, __xmcfgModuleUrl) {${js}\n})`;
-  checkKey = createHash('sha256').update(`${script}\0${process.version}\0${process.arch}`).digest('hex');
+  checkKey = cacheKey(script);
   writeFileSync(join(root, 'dist', CHECK_SCRIPT), script);
   writeFileSync(join(root, 'dist', 'check.mjs'), scriptLoader(CHECK_SCRIPT, CHECK_CACHE, checkKey, 'export const runCheck = mod.exports.runCheck;'));
   writeFileSync(join(root, 'dist', 'check-worker.mjs'), scriptLoader(CHECK_SCRIPT, CHECK_CACHE, checkKey, 'await mod.exports.startWorker();'));
   cacheDirs.add(join(root, 'dist'));
-}
-
-/** An ES module that runs a wrapped CommonJS script from dist/ through its V8 code cache, then `tail`. */
-function scriptLoader(scriptName, cacheName, key, tail) {
-  return [
-    `// Generated by scripts/build.mjs: runs ./${scriptName} from its V8 code cache when V8 accepts it.`,
-    "import { readFileSync } from 'node:fs';",
-    "import { createRequire } from 'node:module';",
-    "import { dirname } from 'node:path';",
-    "import { fileURLToPath } from 'node:url';",
-    "import { Script } from 'node:vm';",
-    `const url = new URL(${JSON.stringify('./' + scriptName)}, import.meta.url);`,
-    'const file = fileURLToPath(url);',
-    `const KEY = ${JSON.stringify(key)};`,
-    'function cachedData() {',
-    '  try {',
-    `    const buf = readFileSync(new URL(${JSON.stringify('./' + cacheName)}, import.meta.url));`,
-    "    return buf.length > KEY.length && buf.toString('latin1', 0, KEY.length) === KEY ? buf.subarray(KEY.length) : undefined;",
-    '  } catch {',
-    '    return undefined;',
-    '  }',
-    '}',
-    "const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData: cachedData() });",
-    'const mod = { exports: {} };',
-    'script.runInThisContext()(mod.exports, createRequire(url), mod, file, dirname(file), url.href);',
-    tail,
-    '',
-  ].join('\n');
 }
 
 if (!catalogueInlined) throw new Error('build: the catalogue was not bundled through inlineCatalogue');
@@ -382,13 +350,14 @@ function writeCheckCache() {
         if (!argv) throw new Error('build: quickCheckArgv rejected ' + args.join(' '));
         await mod.exports.runCheck(argv, io);
       }
-      writeFileSync(${JSON.stringify(join(dist, CHECK_CACHE))}, Buffer.concat([Buffer.from(${JSON.stringify(checkKey)}, 'latin1'), script.createCachedData()]));
+      writeFileSync(${JSON.stringify(join(dist, CHECK_CACHE))}, script.createCachedData());
     })().catch((e) => { console.error(e); process.exit(1); });
   `;
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
   try {
     execFileSync(process.execPath, ['-e', code], { stdio: 'inherit', env });
+    sealCache(join(dist, CHECK_CACHE), checkKey);
   } finally {
     rmSync(samples, { recursive: true, force: true });
   }

@@ -35,11 +35,13 @@ try {
   ajv.addKeyword({ ...XMCFG_KEYWORD });
   // Compile the constraints only: the docs stay in schema.json and the catalogue, not in the validator.
   const lean = leanSchema(ConfigSchema);
-  ajv.compile(lean);
-  // Each property's schema is also compiled on its own (src/schema/by-property.ts): the whole
-  // validator is one function too big for V8 to ever optimise, a property's is small.
+  assertComposable(lean);
+  // Each option's schema is compiled on its own (src/schema/by-property.ts calls them: the whole
+  // validator Ajv makes is one function too big for V8 to ever optimise, a property's is small).
+  // The whole-config validator is composed from them (wholeValidator below), not compiled by Ajv:
+  // Ajv's inlined every option's code a second time, half of the generated code (docs/decisions/007).
   const keys = Object.keys(lean.properties);
-  const refs = { root: lean.$id };
+  const refs = {};
   keys.forEach((key, i) => {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`gen-validator: option ${key} would need escaping in JSON Pointers`);
     ajv.addSchema(structuredClone(lean.properties[key]), `xmcfg-property:${key}`);
@@ -48,7 +50,7 @@ try {
   const code = standaloneCode(ajv, refs);
   const tail = [
     `const properties = { ${keys.map((key, i) => `${JSON.stringify(key)}: exports.p${i}`).join(', ')} };`,
-    'const validate = exports.root;',
+    `const validate = (${wholeValidator.toString()})(properties, ${JSON.stringify(lean.required)});`,
     'validate.properties = properties;',
     'module.exports = validate;',
     'module.exports.default = validate;',
@@ -65,6 +67,51 @@ try {
   process.stderr.write(`gen-validator: ${Object.keys(ConfigSchema.properties).length} options -> src/schema/generated/\n`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * Throw unless the root schema is an object with required keys, no additional properties and
+ * per-option schemas, and nothing else: the only root wholeValidator knows how to check.
+ */
+function assertComposable(lean) {
+  const want = ['$id', 'additionalProperties', 'properties', 'required', 'type'];
+  const got = Object.keys(lean).sort();
+  if (JSON.stringify(got) !== JSON.stringify(want) || lean.type !== 'object' || lean.additionalProperties !== false || !Array.isArray(lean.required) || !lean.required.every((k) => Object.hasOwn(lean.properties, k))) {
+    throw new Error(`gen-validator: the root schema (${got.join(', ')}) is not what wholeValidator composes; teach it or compile the root with Ajv`);
+  }
+}
+
+/**
+ * The whole-config validator made of the per-option ones. Emitted into the generated module as
+ * source (Function#toString), so it must use nothing but its arguments. It does what Ajv's code for
+ * the root does (allErrors), in the same order and with the same error objects: the object type,
+ * each required key, each additional key in for…in order, then each option present in schema
+ * order, its errors' schema paths rewritten to the root (test/schema/by-property.test.ts compares
+ * it with Ajv's own whole validator).
+ */
+function wholeValidator(properties, required) {
+  const keys = Object.keys(properties);
+  const known = new Set(keys);
+  function validate(data, { instancePath = '', rootData = data } = {}) {
+    const errors = [];
+    if (data && typeof data == 'object' && !Array.isArray(data)) {
+      for (const missingProperty of required) {
+        if (data[missingProperty] === undefined) errors.push({ instancePath, schemaPath: '#/required', keyword: 'required', params: { missingProperty }, message: `must have required property '${missingProperty}'` });
+      }
+      for (const additionalProperty in data) {
+        if (!known.has(additionalProperty)) errors.push({ instancePath, schemaPath: '#/additionalProperties', keyword: 'additionalProperties', params: { additionalProperty }, message: 'must NOT have additional properties' });
+      }
+      for (const key of keys) {
+        if (data[key] === undefined) continue;
+        const check = properties[key];
+        if (check(data[key], { instancePath: `${instancePath}/${key}`, parentData: data, parentDataProperty: key, rootData })) continue;
+        for (const e of check.errors) errors.push({ ...e, schemaPath: `#/properties/${key}${e.schemaPath.slice(1)}` });
+      }
+    } else errors.push({ instancePath, schemaPath: '#/type', keyword: 'type', params: { type: 'object' }, message: 'must be object' });
+    validate.errors = errors.length > 0 ? errors : null;
+    return errors.length === 0;
+  }
+  return validate;
 }
 
 /** The option reference as Markdown, one row per key, sorted (deterministic: rerunning changes nothing). */

@@ -1,7 +1,9 @@
 /** Spawning the built CLI for end-to-end tests. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The bundled bin the package ships. */
 export const CLI = resolve('dist/cli.mjs');
@@ -27,4 +29,24 @@ export function xmcfg(args: string[], options: { cwd?: string; input?: string | 
 /** No stack trace lines ("    at fn (file:1:2)") anywhere. */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+:\d+:\d+\)?$/m.test(text);
+}
+
+/**
+ * A copy of the built dist/ in a temporary folder (`dist` in `dir`, with `files` written next to
+ * it) made before this test file's tests and removed after them: tests that change or damage
+ * built files leave the real build alone.
+ */
+export function privateDist(prefix: string, files: Record<string, string> = {}): { readonly dir: string; readonly dist: string } {
+  const at = { dir: '', dist: '' };
+  beforeAll(() => {
+    if (!BUILT) return;
+    at.dir = mkdtempSync(join(tmpdir(), prefix));
+    at.dist = join(at.dir, 'dist');
+    cpSync(resolve('dist'), at.dist, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(at.dir, name), text);
+  });
+  afterAll(() => {
+    if (at.dir) rmSync(at.dir, { recursive: true, force: true });
+  });
+  return at;
 }

@@ -1,38 +1,25 @@
 /**
- * What `xmcfg check` loads at start-up (no timing: which code, and that the validator's code cache
- * can never change a result). Runs on a private copy of dist/ so the cache can be removed or made
- * stale without touching the real build.
+ * What `xmcfg check` loads at start-up (no timing: which code). Runs on a private copy of dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT } from './cli-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { BUILT, privateDist } from './cli-helpers.js';
 
 const FIXTURES = resolve('fixtures/examples');
-let dir: string;
-let dist: string;
-
-beforeAll(() => {
-  if (!BUILT) return;
-  dir = mkdtempSync(join(tmpdir(), 'xmcfg-startup-'));
-  dist = join(dir, 'dist');
-  cpSync(resolve('dist'), dist, { recursive: true });
-  // A loader hook that appends every module URL Node loads to a log file.
-  writeFileSync(join(dir, 'hooks.mjs'), "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(process.env.XMCFG_TEST_LOAD_LOG, url + '\\n');\n  return next(url, context);\n}\n");
-  writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
-});
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+// A loader hook that appends every module URL Node loads to a log file.
+const copy = privateDist('xmcfg-startup-', {
+  'hooks.mjs': "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) {\n  if (url.startsWith('file:')) appendFileSync(process.env.XMCFG_TEST_LOAD_LOG, url + '\\n');\n  return next(url, context);\n}\n",
+  'register.mjs': "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n",
 });
 
 /** Run the copied bin; with `log`, also the files it loaded (paths relative to the copy of dist/). */
 function run(args: string[], log = false): { code: number | null; stdout: string; stderr: string; loaded: string[] } {
-  const logFile = join(dir, `load-${Math.random().toString(36).slice(2)}.log`);
-  const pre = log ? ['--import', pathToFileURL(join(dir, 'register.mjs')).href] : [];
-  const r = spawnSync(process.execPath, [...pre, join(dist, 'cli.mjs'), ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XMCFG_TEST_LOAD_LOG: logFile } });
+  const logFile = join(copy.dir, `load-${Math.random().toString(36).slice(2)}.log`);
+  const pre = log ? ['--import', pathToFileURL(join(copy.dir, 'register.mjs')).href] : [];
+  const r = spawnSync(process.execPath, [...pre, join(copy.dist, 'cli.mjs'), ...args], { cwd: FIXTURES, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XMCFG_TEST_LOAD_LOG: logFile } });
   const loaded = log && existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').filter((u) => u.includes('/dist/')).map((u) => u.slice(u.indexOf('/dist/') + 6)) : [];
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, loaded };
 }
@@ -50,7 +37,7 @@ describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
     expect(r.loaded.length).toBeLessThanOrEqual(10);
     expect(r.loaded.filter((f) => NOT_FOR_CHECK.test(f))).toEqual([]);
     // The LSP chunk is the one with the protocol's method names.
-    expect(r.loaded.filter((f) => readFileSync(join(dist, f), 'utf8').includes('textDocument/'))).toEqual([]);
+    expect(r.loaded.filter((f) => readFileSync(join(copy.dist, f), 'utf8').includes('textDocument/'))).toEqual([]);
   });
 
   it('still loads yargs for everything past the plain check forms (so the test above can fail)', () => {
@@ -62,8 +49,8 @@ describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
   it('bundles the option catalogue as data, not the TypeBox code that builds it', () => {
     const marker = 'TypeBox.Kind';
     expect(readFileSync(resolve('node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs'), 'utf8')).toContain(marker);
-    const files = [...readdirSync(dist).filter((f) => f.endsWith('.mjs')), ...readdirSync(join(dist, 'chunks')).map((f) => `chunks/${f}`)];
-    expect(files.filter((f) => readFileSync(join(dist, f), 'latin1').includes(marker))).toEqual([]);
+    const files = [...readdirSync(copy.dist).filter((f) => f.endsWith('.mjs')), ...readdirSync(join(copy.dist, 'chunks')).map((f) => `chunks/${f}`)];
+    expect(files.filter((f) => readFileSync(join(copy.dist, f), 'latin1').includes(marker))).toEqual([]);
   });
 
   it('runs the check bundle as one script from its code cache (no module per chunk)', () => {
@@ -71,39 +58,9 @@ describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
     expect(r.code).toBe(0);
     // The parser (chevrotain's lexer message marks it) is in the script, not in an ES module loaded.
     const marker = 'Unable to Tokenize';
-    expect(readFileSync(join(dist, 'check.script.js'), 'utf8')).toContain(marker);
-    expect(r.loaded.filter((f) => readFileSync(join(dist, f), 'utf8').includes(marker))).toEqual([]);
-    expect(readFileSync(join(dist, 'check.mjs'), 'utf8')).toContain('check.v8cache');
+    expect(readFileSync(join(copy.dist, 'check.script.js'), 'utf8')).toContain(marker);
+    expect(r.loaded.filter((f) => readFileSync(join(copy.dist, f), 'utf8').includes(marker))).toEqual([]);
+    expect(readFileSync(join(copy.dist, 'check.mjs'), 'utf8')).toContain('check.v8cache');
   });
-
-  // The check script's cache and the validator's (both next to the script, in dist/), each stale or missing.
-  for (const name of ['check.v8cache', 'validator.v8cache', 'chunks/validator.v8cache']) {
-    it(`gives the same report with ${name}, without it and with a stale one`, () => {
-      const cache = join(dist, name);
-      expect(existsSync(cache)).toBe(true);
-      const args = name.startsWith('chunks/') ? ['normalize', 'web.cfg'] : ['check', '--format', 'json', 'broken.cfg', 'web.cfg', 'legacy.xm'];
-      const withCache = run(args);
-      if (name.startsWith('chunks/')) expect(withCache.code).toBe(0);
-      else {
-        expect(withCache.code).toBe(1);
-        expect(JSON.parse(withCache.stdout).files.length).toBe(3);
-      }
-      const good = readFileSync(cache);
-      try {
-        // Stale: the header (the hash of the source it was made from) no longer matches.
-        const stale = Buffer.from(good);
-        stale.write('0'.repeat(16), 0, 'latin1');
-        writeFileSync(cache, stale);
-        expect(run(args)).toEqual(withCache);
-        // Same header, cut short (an interrupted copy): V8's length check rejects it. (Release V8
-        // does not checksum the body: a flipped bit inside is as fatal as in any compiled file.)
-        writeFileSync(cache, good.subarray(0, good.length >> 1));
-        expect(run(args)).toEqual(withCache);
-        rmSync(cache);
-        expect(run(args)).toEqual(withCache);
-      } finally {
-        writeFileSync(cache, good);
-      }
-    });
-  }
+  // What a missing, stale or damaged code cache does: test/e2e/code-cache.test.ts.
 });
