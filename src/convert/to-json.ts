@@ -6,12 +6,11 @@
  * identity, vCPUs and affinity, memory, scheduler weight/cap, kernel, the type-specific part,
  * vNUMA, I/O ports, IRQs and I/O memory, and every device of the option catalogue that xl reads
  * (json-devices.ts, json-resources.ts, json-vsnd.ts), and the `on_*` actions. Only what can be
- * known without a host is filled in: CPU lists with `node:` items or `all` stay out. What the
- * normaliser kept as text and libxl cannot hold is left out with a {@link JsonNote}.
+ * known without a host is filled in: CPU lists with `node:` items or `all` stay out. The device
+ * specs arrive typed and checked by the normaliser, which reports what xl would refuse.
  */
 import type { NormalizedConfig } from '../normalize/catalogue/index.js';
 import type { CpuList } from '../normalize/cpulist.js';
-import type { JsonNote } from './json-notes.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, oneOrList, pciDefaults, rdm, rdmBoundaryKb } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
@@ -91,13 +90,7 @@ function vnumaNodes(v: unknown): Obj[] | undefined {
 
 /** Build the libxl domain config object of a normalised config. */
 export function toLibxlJson(config: NormalizedConfig): Obj {
-  return toLibxlJsonWithNotes(config).json;
-}
-
-/** The libxl domain config object of a normalised config, and what was left out of it. */
-export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; notes: JsonNote[] } {
   const c = config as unknown as Obj;
-  const notes: JsonNote[] = [];
   const type = guestType(c);
   const vcpus = typeof c.vcpus === 'number' ? Math.max(1, c.vcpus) : 1;
   const maxVcpus = typeof c.maxvcpus === 'number' ? c.maxvcpus : vcpus;
@@ -132,7 +125,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
           vkb_device: defbool(c.vkb_device),
           soundhw: c.soundhw,
           vendor_device: c.vendor_device === 'xenserver' ? 'xenserver' : undefined,
-          rdm: rdm(c, notes),
+          rdm: rdm(c),
           rdm_mem_boundary_memkb: rdmBoundaryKb(c),
         })
       : type === 'pv'
@@ -142,7 +135,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
             e820_host: defbool(c.e820_host),
           })
         : {};
-  const [ioportList, irqList, iomemList] = [ioports(c, notes), irqs(c), iomem(c, notes)];
+  const [ioportList, irqList, iomemList] = [ioports(c), irqs(c), iomem(c)];
   out.b_info = clean({
     max_vcpus: maxVcpus,
     avail_vcpus: Array.from({ length: Math.min(vcpus, maxVcpus) }, (_, i) => i),
@@ -230,8 +223,8 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
   const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version, ports: u.ports }));
   const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, type: 'hostdev', 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
-  const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length, notes)];
-  const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o, notes)]));
+  const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];
+  const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o)]));
   // Device arrays in libxl_domain_config's order; empty ones are left out, as xl leaves them out.
   const arrays: [string, Obj[]][] = [
     ['disks', disks],
@@ -245,7 +238,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     ['p9s', generic.p9!],
     ['pvcallsifs', generic.pvcalls!],
     ['vdispls', generic.vdispl!],
-    ['vsnds', vsnds(c, notes)],
+    ['vsnds', vsnds(c)],
     ['channels', channels],
     ['usbctrls', usbctrls],
     ['usbdevs', usbdevs],
@@ -262,5 +255,5 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     const v = ACTION[String(c[key] ?? def)];
     if (v && v !== 'destroy') out[key] = v;
   }
-  return { json: out, notes };
+  return out;
 }
