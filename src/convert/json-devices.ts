@@ -3,140 +3,111 @@
  * specs (vtpm, p9, pvcalls, vdispl, vkb, virtio) and dtdev, as libxl's device structs. Each
  * device is described by one table in libxl's struct order (the order `xl create -n` prints), with
  * the spec key xl's parser reads for each field; devids are list positions, as xl assigns them.
+ * Which keys exist and how their values read is the normaliser's (catalogue/spec-tables.ts).
  */
-import { note, readUlong, type JsonNote } from './json-notes.js';
-
 type Obj = Record<string, unknown>;
 
-/** How a spec value becomes a libxl field value; null = the value does not read. */
-type Kind = 'string' | 'uint' | 'bool' | 'defbool' | readonly string[] | ((text: string) => unknown);
+/** How a typed normalised value prints: as is, as a libxl defbool ("True"/"False"), or lower-cased (UUIDs). */
+type Out = 'value' | 'defbool' | 'lower';
 
-/** One libxl field: the spec key it comes from (null for `devid`, which xl assigns) and its kind. */
-type Field = readonly [specKey: string | null, libxlName: string, kind: Kind];
+/**
+ * One libxl field: the spec key it comes from (null for `devid`, which xl assigns) and how it
+ * prints. The normaliser has read each key against catalogue/spec-tables.ts, so values are typed.
+ */
+type Field = readonly [specKey: string | null, libxlName: string, out?: Out];
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** vdispl `connectors=ID:WxH;ID:WxH` → libxl_connector_param objects. */
-function connectors(text: string): Obj[] | null {
-  const out: Obj[] = [];
-  for (const c of text.split(';')) {
-    const m = /^([^:]*):(\d{1,9})x(\d{1,9})$/.exec(c.trim());
-    if (!m) return null;
-    out.push({ unique_id: m[1], width: Number(m[2]), height: Number(m[3]) });
-  }
-  return out;
-}
-
-const DEVID: Field = [null, 'devid', 'uint'];
+const DEVID: Field = [null, 'devid'];
 
 /** The device tables, keyed by option name, with the device array they fill. */
 const DEVICES: Record<string, { array: string; fields: readonly Field[] }> = {
-  vtpm: { array: 'vtpms', fields: [['backend', 'backend_domname', 'string'], DEVID, ['uuid', 'uuid', (t) => (UUID.test(t) ? t.toLowerCase() : null)]] },
+  vtpm: { array: 'vtpms', fields: [['backend', 'backend_domname'], DEVID, ['uuid', 'uuid', 'lower']] },
   p9: {
     array: 'p9s',
     fields: [
-      ['backend', 'backend_domname', 'string'],
-      ['tag', 'tag', 'string'],
-      ['path', 'path', 'string'],
-      ['security_model', 'security_model', 'string'],
+      ['backend', 'backend_domname'],
+      ['tag', 'tag'],
+      ['path', 'path'],
+      ['security_model', 'security_model'],
       DEVID,
-      ['type', 'type', ['qemu', 'xen_9pfsd']],
-      ['max-space', 'max_space', 'uint'],
-      ['max-files', 'max_files', 'uint'],
-      ['max-open-files', 'max_open_files', 'uint'],
+      ['type', 'type'],
+      ['max-space', 'max_space'],
+      ['max-files', 'max_files'],
+      ['max-open-files', 'max_open_files'],
       ['auto-delete', 'auto_delete', 'defbool'],
     ],
   },
-  pvcalls: { array: 'pvcallsifs', fields: [['backend', 'backend_domname', 'string'], DEVID] },
-  vdispl: { array: 'vdispls', fields: [['backend', 'backend_domname', 'string'], DEVID, ['be-alloc', 'be_alloc', 'bool'], ['connectors', 'connectors', connectors]] },
+  pvcalls: { array: 'pvcallsifs', fields: [['backend', 'backend_domname'], DEVID] },
+  vdispl: { array: 'vdispls', fields: [['backend', 'backend_domname'], DEVID, ['be-alloc', 'be_alloc'], ['connectors', 'connectors']] },
   vkb: {
     array: 'vkbs',
     fields: [
-      ['backend', 'backend_domname', 'string'],
+      ['backend', 'backend_domname'],
       DEVID,
-      ['backend-type', 'backend_type', ['qemu', 'linux']],
-      ['unique-id', 'unique_id', 'string'],
-      ['feature-disable-keyboard', 'feature_disable_keyboard', 'bool'],
-      ['feature-disable-pointer', 'feature_disable_pointer', 'bool'],
-      ['feature-abs-pointer', 'feature_abs_pointer', 'bool'],
-      ['feature-raw-pointer', 'feature_raw_pointer', 'bool'],
-      ['feature-multi-touch', 'feature_multi_touch', 'bool'],
-      ['width', 'width', 'uint'],
-      ['height', 'height', 'uint'],
-      ['multi-touch-width', 'multi_touch_width', 'uint'],
-      ['multi-touch-height', 'multi_touch_height', 'uint'],
-      ['multi-touch-num-contacts', 'multi_touch_num_contacts', 'uint'],
+      ['backend-type', 'backend_type'],
+      ['unique-id', 'unique_id'],
+      ['feature-disable-keyboard', 'feature_disable_keyboard'],
+      ['feature-disable-pointer', 'feature_disable_pointer'],
+      ['feature-abs-pointer', 'feature_abs_pointer'],
+      ['feature-raw-pointer', 'feature_raw_pointer'],
+      ['feature-multi-touch', 'feature_multi_touch'],
+      ['width', 'width'],
+      ['height', 'height'],
+      ['multi-touch-width', 'multi_touch_width'],
+      ['multi-touch-height', 'multi_touch_height'],
+      ['multi-touch-num-contacts', 'multi_touch_num_contacts'],
     ],
   },
   virtio: {
     array: 'virtios',
-    fields: [['backend', 'backend_domname', 'string'], ['type', 'type', 'string'], ['transport', 'transport', ['mmio']], ['grant_usage', 'grant_usage', 'defbool'], DEVID],
+    fields: [['backend', 'backend_domname'], ['type', 'type'], ['transport', 'transport'], ['grant_usage', 'grant_usage', 'defbool'], DEVID],
   },
 };
 
 /** The generic-spec options this module emits, in libxl's device-array order. */
 export const GENERIC_DEVICE_OPTIONS = ['virtio', 'vtpm', 'p9', 'pvcalls', 'vdispl'] as const;
 
-function readKind(kind: Kind, text: string): unknown {
-  if (kind === 'string') return text;
-  if (typeof kind === 'function') return kind(text);
-  if (Array.isArray(kind)) return kind.includes(text) ? text : null;
-  const n = readUlong(text);
-  if (n === null) return null;
-  return kind === 'uint' ? n : kind === 'bool' ? n !== 0 : n !== 0 ? 'True' : 'False';
+/** One printed field value; undefined leaves it out. */
+function printed(v: unknown, out: Out | undefined): unknown {
+  if (out === 'defbool') return typeof v === 'boolean' ? (v ? 'True' : 'False') : undefined;
+  if (out === 'lower') return typeof v === 'string' ? v.toLowerCase() : undefined;
+  return v;
 }
 
 /**
- * One generic spec as a libxl device struct. Fields at libxl's default (false, 0) are left out as
- * xl leaves them out; keys with no field and values that do not read become notes.
+ * One typed spec as a libxl device struct, fields in libxl's order. Fields at libxl's default
+ * (false, 0) are left out as xl leaves them out; keys with no field (`other`) were reported by the
+ * normaliser and are not carried over.
  */
-function deviceStruct(option: string, index: number, devid: number, spec: Record<string, unknown>, fields: readonly Field[], notes: JsonNote[]): Obj {
-  const byKey = new Map(fields.filter((f) => f[0] !== null).map((f) => [f[0]!, f]));
-  const values = new Map<string, unknown>([['devid', devid]]);
-  for (const [key, raw] of Object.entries(spec)) {
-    if (key === 'spec' || typeof raw !== 'string') continue;
-    const f = byKey.get(key);
-    if (!f) {
-      notes.push(note('unknown-key', `${key}=${raw}`, option, index, key));
-      continue;
-    }
-    const v = readKind(f[2], raw);
-    if (v === null) notes.push(note('bad-value', raw, option, index, key));
-    else values.set(f[1], v);
-  }
+function deviceStruct(devid: number, spec: Obj, fields: readonly Field[]): Obj {
   const out: Obj = {};
-  for (const [, name] of fields) {
-    const v = values.get(name);
+  for (const [key, name, how] of fields) {
+    const v = key === null ? devid : printed(spec[key], how);
     if (v !== undefined && v !== false && !(v === 0 && name !== 'devid')) out[name] = v;
   }
   return out;
 }
 
-/** The generic specs of one option (items that are not objects are skipped: the schema reports them). */
-function specsOf(config: Obj, option: string): Record<string, unknown>[] {
+/** The object items of a list option (items that are not objects are skipped: the schema reports them). */
+export function objectItems(config: Obj, option: string): Obj[] {
   const v = config[option];
   return Array.isArray(v) ? v.filter((s): s is Record<string, unknown> => typeof s === 'object' && s !== null && !Array.isArray(s)) : [];
 }
 
 /** The device array of a generic-spec option (`vtpms` from `vtpm`, …). */
-export function genericDevices(config: Obj, option: (typeof GENERIC_DEVICE_OPTIONS)[number], notes: JsonNote[]): Obj[] {
+export function genericDevices(config: Obj, option: (typeof GENERIC_DEVICE_OPTIONS)[number]): Obj[] {
   const d = DEVICES[option]!;
-  return specsOf(config, option).map((s, i) => deviceStruct(option, i, i, s, d.fields, notes));
+  return objectItems(config, option).map((s, i) => deviceStruct(i, s, d.fields));
 }
 
 /**
  * The `vkb` keyboards, numbered after the one xl adds per framebuffer (`firstDevid`); as xl does,
  * any multi-touch size turns `feature_multi_touch` on.
  */
-export function vkbDevices(config: Obj, firstDevid: number, notes: JsonNote[]): Obj[] {
+export function vkbDevices(config: Obj, firstDevid: number): Obj[] {
   const { fields } = DEVICES.vkb!;
-  return specsOf(config, 'vkb').map((s, i) => {
-    const k = deviceStruct('vkb', i, firstDevid + i, s, fields, notes);
-    if (k.multi_touch_width || k.multi_touch_height || k.multi_touch_num_contacts) {
-      // Rebuild in struct order with the flag set.
-      return deviceStruct('vkb', i, firstDevid + i, { ...s, 'feature-multi-touch': '1' }, fields, []);
-    }
-    return k;
+  return objectItems(config, 'vkb').map((s, i) => {
+    const touch = !!(s['multi-touch-width'] || s['multi-touch-height'] || s['multi-touch-num-contacts']);
+    return deviceStruct(firstDevid + i, touch ? { ...s, 'feature-multi-touch': true } : s, fields);
   });
 }
 

@@ -76,7 +76,7 @@ function hvmPart(c: Obj, notes: JsonNote[]): Obj {
     // none is libxl's default.
     vendor_device: c.vendor_device === 'xenserver' ? 'xenserver' : undefined,
     serial_list: serial.serial_list,
-    rdm: rdm(c, notes) ?? {},
+    rdm: rdm(c) ?? {},
     rdm_mem_boundary_memkb: rdmBoundaryKb(c),
     mca_caps: mcaCaps(c.mca_caps, notes),
     pirq: defbool(c.hvm_pirq),

@@ -1,9 +1,9 @@
 /**
- * @fileoverview What `convert --to json` left out, as data. The normaliser keeps the keys of the
- * generic device specs (vtpm, p9, vkb, …) and the items of ioports/iomem/vsnd as text without
- * judging them, so the JSON view is where a key with no libxl field or a value libxl cannot hold
- * is first noticed. Each becomes a note, and `convert` reports the notes as the diagnostics the
- * normaliser gives disks and NICs: XM0218 (unknown key, a warning) and XM0217 (bad value, an error).
+ * @fileoverview What `convert --to json` left out, as data. The normaliser checks the device specs
+ * (their keys and values), but some scalar options are judged only here, where libxl's names for
+ * them are known: an unknown Viridian group, `smbios` key or `mca_caps` name, an enum value libxl
+ * has no name for, `timer_mode` on a PV guest. Each becomes a note, and `convert` reports the
+ * notes under the normaliser's codes: XM0218 (unknown key, a warning) and XM0217 (bad value, an error).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { makeDiag, pointer, type SpanMap } from '../normalize/context.js';

@@ -1,55 +1,25 @@
 /**
  * @fileoverview `convert --to json`: low-level resources and the HVM/PV extras of the device
  * catalogue, placed where libxl keeps them: `ioports`, `iomem`, `irqs` in b_info; `rdm` and
- * `rdm_mem_boundary` in `type.hvm`; `e820_host` in `type.pv`. The normaliser keeps ioports and
- * iomem items as text, so they are read here with xl's rules (hexadecimal, as strtoul base 16).
+ * `rdm_mem_boundary` in `type.hvm`; `e820_host` in `type.pv`. The normaliser has read ioports and
+ * iomem with xl's rules (hexadecimal, as strtoul base 16) and checked the rdm keys.
  */
-import { note, type JsonNote } from './json-notes.js';
+import { objectItems as objects } from './json-devices.js';
 
 type Obj = Record<string, unknown>;
 
-/** A hexadecimal number as strtoul base 16 reads a whole string (optional 0x); null otherwise. */
-function hexNumber(text: string): number | null {
-  const m = /^(?:0[xX])?([0-9a-fA-F]{1,13})$/.exec(text.trim());
-  return m ? parseInt(m[1]!, 16) : null;
+/** `ioports` ranges (read by the normaliser as `{first, last}`) → libxl_ioport_range `{first, number}`. */
+export function ioports(config: Obj): Obj[] {
+  return objects(config, 'ioports')
+    .filter((r) => typeof r.first === 'number' && typeof r.last === 'number')
+    .map((r) => ({ first: r.first, number: (r.last as number) - (r.first as number) + 1 }));
 }
 
-/** The string items of a list option, with their positions. */
-function items(config: Obj, option: string): [string, number][] {
-  const v = config[option];
-  if (!Array.isArray(v)) return [];
-  const out: [string, number][] = [];
-  v.forEach((s, i) => {
-    if (typeof s === 'string') out.push([s, i]);
-  });
-  return out;
-}
-
-/** `ioports` "FIRST[-LAST]" (hex) → libxl_ioport_range `{first, number}`. */
-export function ioports(config: Obj, notes: JsonNote[]): Obj[] {
-  const out: Obj[] = [];
-  for (const [text, index] of items(config, 'ioports')) {
-    const dash = text.indexOf('-');
-    const first = hexNumber(dash === -1 ? text : text.slice(0, dash));
-    const last = dash === -1 ? first : hexNumber(text.slice(dash + 1));
-    if (first === null || last === null || last < first || last > 0xffffffff) notes.push(note('bad-value', text, 'ioports', index));
-    else out.push({ first, number: last - first + 1 });
-  }
-  return out;
-}
-
-/** `iomem` "START,NUM_PAGES[@GFN]" (hex) → libxl_iomem_range `{start, number, gfn}` (gfn only when given). */
-export function iomem(config: Obj, notes: JsonNote[]): Obj[] {
-  const out: Obj[] = [];
-  for (const [text, index] of items(config, 'iomem')) {
-    const m = /^([^,@]*),([^,@]*)(?:@([^,@]*))?$/.exec(text);
-    const start = m ? hexNumber(m[1]!) : null;
-    const number = m ? hexNumber(m[2]!) : null;
-    const gfn = m?.[3] === undefined ? undefined : hexNumber(m[3]);
-    if (start === null || number === null || gfn === null) notes.push(note('bad-value', text, 'iomem', index));
-    else out.push(gfn === undefined ? { start, number } : { start, number, gfn });
-  }
-  return out;
+/** `iomem` ranges (read by the normaliser) → libxl_iomem_range `{start, number, gfn}` (gfn only when given). */
+export function iomem(config: Obj): Obj[] {
+  return objects(config, 'iomem')
+    .filter((r) => typeof r.start === 'number' && typeof r.number === 'number')
+    .map((r) => (r.gfn === undefined ? { start: r.start, number: r.number } : { start: r.start, number: r.number, gfn: r.gfn }));
 }
 
 /** `irqs` → b_info `irqs` (the normaliser has read them as numbers already). */
@@ -58,22 +28,14 @@ export function irqs(config: Obj): number[] {
   return Array.isArray(v) ? v.filter((n): n is number => typeof n === 'number') : [];
 }
 
-/** The `rdm` spec → libxl_rdm_reserve `{strategy, policy}` (xlu_rdm_parse accepts strategy=host only). */
-export function rdm(config: Obj, notes: JsonNote[]): Obj | undefined {
+/** The `rdm` spec (checked by the normaliser) → libxl_rdm_reserve `{strategy, policy}`, in libxl's field order. */
+export function rdm(config: Obj): Obj | undefined {
   const spec = config.rdm;
   if (typeof spec !== 'object' || spec === null) return undefined;
-  const allowed: Record<string, readonly string[]> = { strategy: ['host'], policy: ['strict', 'relaxed'] };
-  const read: Obj = {};
-  for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
-    if (key === 'spec' || typeof value !== 'string') continue;
-    const ok = allowed[key];
-    if (!ok) notes.push(note('unknown-key', `${key}=${value}`, 'rdm', key));
-    else if (!ok.includes(value)) notes.push(note('bad-value', value, 'rdm', key));
-    else read[key] = value;
-  }
-  // libxl's field order, whatever order the spec used.
+  const { strategy, policy } = spec as Obj;
   const out: Obj = {};
-  for (const k of Object.keys(allowed)) if (read[k] !== undefined) out[k] = read[k];
+  if (typeof strategy === 'string') out.strategy = strategy;
+  if (typeof policy === 'string') out.policy = policy;
   return Object.keys(out).length ? out : undefined;
 }
 

@@ -7,8 +7,9 @@
  * c_info and b_info (json-scalars.ts), the type-specific part (json-hvm.ts, json-consoles.ts),
  * every device of the option catalogue that xl reads (json-devices.ts, json-resources.ts,
  * json-vsnd.ts), and the `on_*` actions. Only what can be
- * known without a host is filled in: CPU lists with `node:` items or `all` stay out. What the
- * normaliser kept as text and libxl cannot hold is left out with a {@link JsonNote}.
+ * known without a host is filled in: CPU lists with `node:` items or `all` stay out. The device
+ * specs arrive typed and checked by the normaliser; what only the JSON view judges (scalar values
+ * libxl has no name for, such as an unknown Viridian group) is left out with a {@link JsonNote}.
  */
 import type { NormalizedConfig } from '../normalize/catalogue/index.js';
 import type { CpuList } from '../normalize/cpulist.js';
@@ -92,7 +93,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
   const out: Obj = {};
   out.c_info = createInfo(c, type, notes);
   const pcis = (c.pci as Obj[] | undefined) ?? [];
-  const [ioportList, irqList, iomemList] = [ioports(c, notes), irqs(c), iomem(c, notes)];
+  const [ioportList, irqList, iomemList] = [ioports(c), irqs(c), iomem(c)];
   out.b_info = buildInfo(
     c,
     type,
@@ -179,8 +180,8 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
   const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version, ports: u.ports }));
   const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, type: 'hostdev', 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
-  const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length, notes)];
-  const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o, notes)]));
+  const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];
+  const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o)]));
   // Device arrays in libxl_domain_config's order; empty ones are left out, as xl leaves them out.
   const arrays: [string, Obj[]][] = [
     ['disks', disks],
@@ -194,7 +195,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     ['p9s', generic.p9!],
     ['pvcallsifs', generic.pvcalls!],
     ['vdispls', generic.vdispl!],
-    ['vsnds', vsnds(c, notes)],
+    ['vsnds', vsnds(c)],
     ['channels', channels],
     ['usbctrls', usbctrls],
     ['usbdevs', usbdevs],

@@ -1,46 +1,14 @@
 /**
- * @fileoverview The smaller `key=value,…` device specs: vfb, channel, usbctrl, usbdev, and the
- * generic form used for vtpm, p9, pvcalls, vdispl, vkb, virtio, vif2 and rdm.
+ * @fileoverview The smaller `key=value,…` device specs: vfb, channel, usbctrl, usbdev, the typed
+ * generic form of vtpm, p9, pvcalls, vdispl, vkb, virtio and rdm, and the untyped one of vif2.
  */
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, decimal, cInteger, type KeyValueItem } from './spec-items.js';
-import { specResult, specBool, type SpecParse } from './spec-result.js';
+import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
+import { splitItems, keyValue } from './spec-items.js';
+import { specResult, type SpecParse } from './spec-result.js';
+import { parseKv } from './spec-kv.js';
 
-type Field = 'string' | 'bool' | 'decimal' | 'c-integer' | readonly string[];
-
-/** Parse `key=value,…` against a field table; unknown keys go to `other` with a warning. */
-function parseKv<T extends { spec: string; other?: Record<string, string> }>(spec: string, table: Record<string, Field>, what: string): SpecParse<T> {
-  const r = specResult<T>(spec);
-  const out = r.value as Record<string, unknown>;
-  for (const it of splitItems(spec)) {
-    if (it.text === '') continue;
-    const kv: KeyValueItem = keyValue(it);
-    if (kv.value === null) {
-      r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
-      continue;
-    }
-    const { key, value, valueStart: vs, valueEnd: ve } = kv;
-    const f = table[key];
-    r.fields[f === undefined ? `other/${key}` : key] = [vs, ve];
-    if (f === undefined) {
-      ((out.other as Record<string, string> | undefined) ?? (out.other = {}) as Record<string, string>)[key] = value;
-      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true });
-    } else if (f === 'string') out[key] = value;
-    else if (f === 'bool') {
-      const b = specBool(value);
-      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
-      else out[key] = b;
-    } else if (f === 'decimal' || f === 'c-integer') {
-      const n = f === 'c-integer' ? cInteger(value) : decimal(value);
-      if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a ${f === 'decimal' ? 'decimal ' : ''}number, got "${value}"` });
-      else out[key] = n;
-    } else if (f.includes(value)) out[key] = value;
-    else r.problems.push({ start: vs, end: ve, message: `${key} must be one of ${f.join(', ')}; got "${value}"` });
-  }
-  return r;
-}
-
-const VFB: Record<string, Field> = {
+const VFB: FieldTable = {
   type: ['vnc', 'sdl'],
   vnc: 'bool',
   vnclisten: 'string',
@@ -94,38 +62,36 @@ export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */
 export function parseGenericSpec(spec: string): SpecParse<{ spec: string } & Record<string, string>> {
-  return parseGeneric(spec, false);
-}
-
-/**
- * Parse one virtio spec: the generic form, except that xl's parse_virtio_list takes a `type=`
- * value starting with "virtio" together with the next comma item (`type=virtio,device22`), because
- * virtio device types contain a comma.
- */
-export function parseVirtioSpec(spec: string): SpecParse<{ spec: string } & Record<string, string>> {
-  return parseGeneric(spec, true);
-}
-
-function parseGeneric(spec: string, virtioType: boolean): SpecParse<{ spec: string } & Record<string, string>> {
   const r = specResult<{ spec: string } & Record<string, string>>(spec);
-  const items = splitItems(spec);
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
+  for (const it of splitItems(spec)) {
     if (it.text === '') continue;
     const kv = keyValue(it);
     if (kv.value === null || kv.key === 'spec') {
       r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
       continue;
     }
-    let { value, valueEnd } = kv;
-    const next = items[i + 1];
-    if (virtioType && kv.key === 'type' && value.startsWith('virtio') && next !== undefined) {
-      value = spec.slice(kv.valueStart, next.end);
-      valueEnd = next.end;
-      i++;
-    }
-    (r.value as Record<string, string>)[kv.key] = value;
-    r.fields[kv.key] = [kv.valueStart, valueEnd];
+    (r.value as Record<string, string>)[kv.key] = kv.value;
+    r.fields[kv.key] = [kv.valueStart, kv.valueEnd];
   }
   return r;
 }
+
+/**
+ * The parser of a generic-form spec option: the option's field table from catalogue/spec-tables.ts
+ * (virtio with xl's joined `type=virtio,NAME`, as parse_virtio_config reads it), else the untyped
+ * generic form (vif2, which xl ignores).
+ */
+export function specParserFor(option: string): (spec: string) => SpecParse<{ spec: string }> {
+  let parse = PARSERS.get(option);
+  if (parse === undefined) {
+    if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
+    const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];
+    const opts = { virtioType: option === 'virtio' };
+    parse = (spec) => parseKv(spec, table, option, opts);
+    PARSERS.set(option, parse);
+  }
+  return parse;
+}
+
+/** One parser per typed option, built on first use (not one closure per setting). */
+const PARSERS = new Map<string, (spec: string) => SpecParse<{ spec: string }>>();

@@ -17,6 +17,8 @@ import { parseDisk } from './disk.js';
 import { parseVif } from './vif.js';
 import { parsePci } from './pci.js';
 import { parseVfb, parseChannel, parseUsbctrl, parseUsbdev } from './devices.js';
+import { readRangeList, parseIoport, parseIomem } from './resources.js';
+import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
 
@@ -121,6 +123,12 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
       return readSpecList(s, ctx, parseUsbdev, { code: 'XM0217', what: 'usbdev spec' });
     case 'serial':
       return readSpecList(s, ctx, parseChardev, { code: 'XM0217', what: 'serial device', allowString: true });
+    case 'ioports':
+      return readRangeList(s, ctx, parseIoport);
+    case 'iomem':
+      return readRangeList(s, ctx, parseIomem);
+    case 'vsnd':
+      return readVsnd(s, ctx);
     default:
       return readGeneric(conv, s, ctx);
   }

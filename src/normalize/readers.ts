@@ -9,7 +9,7 @@ import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readInt, readBool, readString, valueToJson, describeValue, type Read } from './values.js';
 import { readSpecItem } from './read-spec-list.js';
-import { parseGenericSpec, parseVirtioSpec } from './devices.js';
+import { specParserFor } from './devices.js';
 
 /** Undefined = omit the key from the normalised config. */
 type Out = unknown;
@@ -103,13 +103,13 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       if (items === null) return valueToJson(v);
       const out: unknown[] = [];
       for (const i of items) {
-        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), s.key === 'virtio' ? parseVirtioSpec : parseGenericSpec, { code: 'XM0217', what: `${s.key} spec` });
+        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
       return out;
     }
     case 'specString': {
-      const r = readSpecItem(v, s, ctx, pointer(s.key), parseGenericSpec, { code: 'XM0217', what: `${s.key} spec` });
+      const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
       return r ?? undefined;
     }
     default:

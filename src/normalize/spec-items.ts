@@ -65,12 +65,17 @@ export function hex(text: string): number | null {
   return parseInt(text, 16);
 }
 
-/** Read a C integer as strtoul base 0 does (`0x1f` hex, `017` octal, else decimal; no sign, no junk); null if not one. */
+/** Read a C integer as strtoul base 0 does (`0x1f` hex, `017` octal, else decimal; no sign, no junk); null if not one or past 2^53. */
 export function cInteger(text: string): number | null {
-  if (/^0[xX][0-9a-fA-F]{1,12}$/.test(text)) return parseInt(text.slice(2), 16);
+  let n: number;
+  if (/^0[xX][0-9a-fA-F]{1,13}$/.test(text)) n = parseInt(text.slice(2), 16);
   // A leading 0 makes the rest octal for strtoul: "09" reads as 0 and leaves "9" unread.
-  if (text.length > 1 && text[0] === '0') return /^0[0-7]{1,15}$/.test(text) ? parseInt(text, 8) : null;
-  return decimal(text);
+  else if (text.length > 1 && text[0] === '0') {
+    if (!/^0[0-7]{1,17}$/.test(text)) return null;
+    n = parseInt(text, 8);
+  } else if (/^\d{1,16}$/.test(text)) n = Number(text);
+  else return null;
+  return Number.isSafeInteger(n) ? n : null;
 }
 
 /** Parse "N,N-M,…" into the listed numbers, or an error message. */

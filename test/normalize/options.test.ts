@@ -58,11 +58,12 @@ table('strings and enums', [
   ['xl', 'irqs = 3', 'irqs', 3],
   ['xm', 'irq = 3', 'irq', [3]],
   ['xl', 'ioports = "2f8-2ff"', 'ioports', '2f8-2ff'],
-  ['xm', 'ioports = "2f8-2ff"', 'ioports', ['2f8-2ff']],
-  ['xl', 'ioports = ["2f8-2ff"]', 'ioports', ['2f8-2ff']],
-  ['xl', 'vsnd = [["card, short-name=A"], ["pcm, name=p"]]', 'vsnd', [['card, short-name=A'], ['pcm, name=p']]],
+  ['xm', 'ioports = "2f8-2ff"', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
+  ['xl', 'ioports = ["2f8-2ff"]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
+  ['xl', 'vsnd = [["card, short-name=A"], ["pcm, name=p"]]', 'vsnd', [[{ spec: 'card, short-name=A', element: 'card', 'short-name': 'A' }], [{ spec: 'pcm, name=p', element: 'pcm', name: 'p' }]]],
   ['xl', 'rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }],
-  ['xl', 'vtpm = ["backend=tpm,uuid=x"]', 'vtpm', [{ spec: 'backend=tpm,uuid=x', backend: 'tpm', uuid: 'x' }]],
+  // uuid=x does not read (XM0217, see spec-fields.test.ts): it stays out.
+  ['xl', 'vtpm = ["backend=tpm,uuid=x"]', 'vtpm', [{ spec: 'backend=tpm,uuid=x', backend: 'tpm' }]],
 ]);
 
 table('type and builder', [

@@ -3,8 +3,13 @@
  * other PV device spec lists) and low-level resources.
  */
 import { Type } from '@sinclair/typebox';
-import { special, specList, specString, strOrList, strList, intList, bool, str, int, nestedStrList, oneOf } from './helpers.js';
+import { special, specList, specString, strOrList, strList, intList, bool, str, int, oneOf } from './helpers.js';
+import { tableSpecSchema, VsndItemSchema, IoportRangeSchema, IomemRangeSchema } from './spec-fields.js';
+import { SPEC_FIELDS, type SpecOption } from './spec-tables.js';
 import { DiskSpecSchema, VifSpecSchema, PciSpecSchema, VfbSpecSchema, ChannelSpecSchema, UsbdevSpecSchema, UsbctrlSpecSchema, ChardevSpecSchema } from './spec-types.js';
+
+/** The item schema of a typed generic-form spec option. */
+const typed = (option: SpecOption) => tableSpecSchema(SPEC_FIELDS[option]);
 
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Array(item, { maxItems: 1024 });
 
@@ -36,26 +41,29 @@ export const deviceOptions = {
     d: 'Emulated serial ports (HVM): "pty", "none", "file:PATH", "tcp:HOST:PORT[,server,nowait]", "unix:PATH", a device path, … A list gives several ports (xl).',
     ex: 'pty',
   }),
-  vtpm: specList({ d: 'Virtual TPMs: "backend=…,uuid=…".', dl: 'xl' }),
-  p9: specList({ d: '9pfs shares: "tag=…,path=…,security_model=…,backend=…".', dl: 'xl' }),
-  pvcalls: specList({ d: 'PV calls backends: "backend=…".', dl: 'xl' }),
-  vdispl: specList({ d: 'Virtual displays: "backend=…,be-alloc=…,connectors=…".', dl: 'xl' }),
-  vkb: specList({ d: 'Virtual keyboards: "backend=…,backend-type=…".', dl: 'xl' }),
-  virtio: specList({ d: 'virtio devices (Arm): "backend=…,type=…,transport=mmio".', dl: 'xl' }),
-  vsnd: nestedStrList({ d: 'Virtual sound cards: nested lists of "key=value" strings.', dl: 'xl' }),
+  vtpm: specList({ d: 'Virtual TPMs: "backend=…,uuid=…".', dl: 'xl' }, typed('vtpm')),
+  p9: specList({ d: '9pfs shares: "tag=…,path=…,security_model=…,backend=…[,type=qemu|xen_9pfsd,max-space=N,max-files=N,max-open-files=N,auto-delete=0|1]".', dl: 'xl' }, typed('p9')),
+  pvcalls: specList({ d: 'PV calls backends: "backend=…".', dl: 'xl' }, typed('pvcalls')),
+  vdispl: specList({ d: 'Virtual displays: "backend=…,be-alloc=0|1,connectors=ID:WxH;…".', dl: 'xl' }, typed('vdispl')),
+  vkb: specList({ d: 'Virtual keyboards: "backend=…,backend-type=qemu|linux,unique-id=…,feature-*=0|1,width=N,height=N,multi-touch-*=N".', dl: 'xl' }, typed('vkb')),
+  virtio: specList({ d: 'virtio devices (Arm): "backend=…,type=virtio,NAME,transport=mmio,grant_usage=0|1".', dl: 'xl' }, typed('virtio')),
+  vsnd: special(list(Type.Array(VsndItemSchema, { maxItems: 256 })), 'vsnd', 'list of lists of strings', {
+    d: 'Virtual sound cards: each card a list of "card|pcm|stream, key=value, …" items.',
+    dl: 'xl',
+  }),
   vif2: specList({ d: 'Netchannel2 interfaces (xm; xl warns and ignores).', dl: 'xm' }),
   nics: int({ d: 'Number of NICs (deprecated).', dl: 'xm', min: 0, dep: 'vif' }),
   vscsi: strOrList({ d: 'PV SCSI devices "PDEV,VDEV[,DOM]".', dl: 'xm' }),
   vusb: strOrList({ d: 'PV USB devices.', dl: 'xm' }),
-  rdm: specString({ d: 'Reserved-device-memory policy: "strategy=host,policy=strict|relaxed".', dl: 'xl' }),
+  rdm: specString({ d: 'Reserved-device-memory policy: "strategy=host,policy=strict|relaxed".', dl: 'xl' }, SPEC_FIELDS.rdm),
   pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
   pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
   pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
   rdm_mem_boundary: int({ d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
   dtdev: strList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
-  ioports: strList({ d: 'I/O port ranges "2f8-2ff" (hex).', ex: ['2f8-2ff'] }),
-  iomem: strList({ d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex).', dl: 'xl' }),
+  ioports: special(Type.Array(IoportRangeSchema, { maxItems: 4096 }), 'ioports', 'list of strings', { d: 'I/O port ranges "2f8-2ff" (hex), read as {first, last}.', ex: ['2f8-2ff'] }),
+  iomem: special(Type.Array(IomemRangeSchema, { maxItems: 4096 }), 'iomem', 'list of strings', { d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex), read as {start, number, gfn}.', dl: 'xl' }),
   irqs: intList({ d: 'Physical IRQs to pass through.', dl: 'xl' }),
   irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings (xend).', ex: 'host,tm=0,sse3=1' }),

@@ -4,7 +4,9 @@
  * deprecation, and how normalisation converts the source value). The TypeScript type, the JSON
  * Schema, the option docs and the normaliser's dispatch all come from these objects.
  */
-import { Type, type TSchema, type TOptional, type TString, type TInteger, type TBoolean, type TArray, type TUnsafe, type TUnion } from '@sinclair/typebox';
+import { Type, type TObject, type TSchema, type TOptional, type TString, type TInteger, type TBoolean, type TArray, type TUnsafe, type TUnion } from '@sinclair/typebox';
+import { tableProperties } from './spec-fields.js';
+import type { FieldTable } from './spec-tables.js';
 
 /** Which dialect(s) know an option. */
 export type DialectSet = readonly ('xl' | 'xm')[];
@@ -27,6 +29,9 @@ export type Conv =
   | 'nestedStrList'
   | 'specList'
   | 'specString'
+  | 'ioports'
+  | 'iomem'
+  | 'vsnd'
   | 'guestType'
   | 'cpus'
   | 'disk'
@@ -159,14 +164,14 @@ export function nestedStrList(doc: DocIn): TOptional<TArray<TArray<TString>>> {
 /** A generic `key=value,…` spec item: the original text plus its keys as strings. */
 export const GenericSpec = Type.Object({ spec: Type.String({ maxLength: 65536 }) }, { additionalProperties: Type.String({ maxLength: 65536 }) });
 
-/** A list of generic `key=value,…` spec strings. */
-export function specList(doc: DocIn): TOptional<TArray<typeof GenericSpec>> {
-  return Type.Optional(Type.Array(GenericSpec, { ...docOpts(doc, 'specList', 'list of "key=value,…" strings'), maxItems: 1024 }));
+/** A list of `key=value,…` spec strings: typed with the option's field table (spec-tables.ts), else generic. */
+export function specList(doc: DocIn, item: TSchema = GenericSpec): TOptional<TArray<TSchema>> {
+  return Type.Optional(Type.Array(item, { ...docOpts(doc, 'specList', 'list of "key=value,…" strings'), maxItems: 1024 }));
 }
 
-/** One `key=value,…` string (rdm). */
-export function specString(doc: DocIn): TOptional<typeof GenericSpec> {
-  return Type.Optional(Type.Object({ spec: Type.String({ maxLength: 65536 }) }, { ...docOpts(doc, 'specString', '"key=value,…" string'), additionalProperties: Type.String({ maxLength: 65536 }) }));
+/** One `key=value,…` string (rdm), typed with its field table. */
+export function specString(doc: DocIn, table: FieldTable): TOptional<TObject> {
+  return Type.Optional(Type.Object(tableProperties(table), { ...docOpts(doc, 'specString', '"key=value,…" string'), additionalProperties: false }));
 }
 
 /** An entry whose schema is given explicitly, with a dedicated converter. */

@@ -1,0 +1,75 @@
+/**
+ * @fileoverview The field tables of the `key=value,…` device specs xl reads with its own small
+ * parsers (parse_vtpm_config, parse_9pfs_config, parse_vkb_config, parse_vdispl_config,
+ * parse_virtio_config, xlu_rdm_parse, parse_vsnd_item). One table feeds the normaliser (which keys
+ * exist, how each value reads), the JSON Schema (spec-fields.ts) and `convert --to json`, so `check`
+ * refuses exactly what the JSON view would. Plain data, no TypeBox: the normaliser's bundle imports it.
+ */
+
+/**
+ * How one spec value reads. `c-integer`: strtoul base 0 (`0x10`, `010`, `10`); `c-bool`: the same,
+ * non-zero is true (libxl bool and defbool fields xl fills with strtoul); `decimal`: digits only;
+ * `bool`: 0/1 digits; `uuid`: libxl_uuid_from_string; `connectors`: vdispl `ID:WxH;…`;
+ * `list-c-integer`/`list-format`: vsnd `;`-separated lists; a string array: one of these values;
+ * `{anyCase}`: a libxl enum, which libxl's `*_from_string` matches in any case (normalised to lower case).
+ */
+export type FieldKind = 'string' | 'bool' | 'decimal' | 'c-integer' | 'c-bool' | 'uuid' | 'connectors' | 'list-c-integer' | 'list-format' | readonly string[] | { readonly anyCase: readonly string[] };
+
+/** A spec's keys and how each value reads. */
+export type FieldTable = Readonly<Record<string, FieldKind>>;
+
+/** libxl_vsnd_pcm_format names (xl matches them case-insensitively; normalised to lower case). */
+export const VSND_FORMATS: readonly string[] = [
+  's8', 'u8', 's16_le', 's16_be', 'u16_le', 'u16_be', 's24_le', 's24_be', 'u24_le', 'u24_be', 's32_le', 's32_be', 'u32_le', 'u32_be',
+  'f32_le', 'f32_be', 'f64_le', 'f64_be', 'iec958_subframe_le', 'iec958_subframe_be', 'mu_law', 'a_law', 'ima_adpcm', 'mpeg', 'gsm',
+];
+
+/** The generic-form device specs (list options, and `rdm`, one string) and their keys. */
+export const SPEC_FIELDS = {
+  vtpm: { backend: 'string', uuid: 'uuid' },
+  p9: {
+    backend: 'string',
+    tag: 'string',
+    path: 'string',
+    security_model: 'string',
+    type: { anyCase: ['qemu', 'xen_9pfsd'] },
+    'max-space': 'c-integer',
+    'max-files': 'c-integer',
+    'max-open-files': 'c-integer',
+    'auto-delete': 'c-bool',
+  },
+  pvcalls: { backend: 'string' },
+  vdispl: { backend: 'string', 'be-alloc': 'c-bool', connectors: 'connectors' },
+  vkb: {
+    backend: 'string',
+    'backend-type': { anyCase: ['qemu', 'linux'] },
+    'unique-id': 'string',
+    'feature-disable-keyboard': 'c-bool',
+    'feature-disable-pointer': 'c-bool',
+    'feature-abs-pointer': 'c-bool',
+    'feature-raw-pointer': 'c-bool',
+    'feature-multi-touch': 'c-bool',
+    width: 'c-integer',
+    height: 'c-integer',
+    'multi-touch-width': 'c-integer',
+    'multi-touch-height': 'c-integer',
+    'multi-touch-num-contacts': 'c-integer',
+  },
+  // `type` is xl's joined `virtio,NAME` (KvOptions.virtioType in src/normalize/spec-kv.ts).
+  virtio: { backend: 'string', type: 'string', transport: { anyCase: ['mmio'] }, grant_usage: 'c-bool' },
+  // xlu_rdm_parse accepts strategy=host only.
+  rdm: { strategy: ['host'], policy: ['strict', 'relaxed'] },
+} as const satisfies Record<string, FieldTable>;
+
+/** An option with a typed generic-form spec. */
+export type SpecOption = keyof typeof SPEC_FIELDS;
+
+/** libxl_vsnd_params keys, valid in every vsnd element. */
+const VSND_PARAMS: FieldTable = { 'sample-rates': 'list-c-integer', 'sample-formats': 'list-format', 'channels-min': 'c-integer', 'channels-max': 'c-integer', 'buffer-size': 'c-integer' };
+
+/** The keys of each vsnd element (parse_vsnd_item: its own keys, then the stream parameters). */
+export const VSND_FIELDS: Readonly<Record<'card' | 'pcm' | 'stream', FieldTable>> = {
+  card: { backend: 'string', 'short-name': 'string', 'long-name': 'string', ...VSND_PARAMS },
+  pcm: { name: 'string', ...VSND_PARAMS },
+  stream: { 'unique-id': 'string', type: { anyCase: ['p', 'c'] }, ...VSND_PARAMS },
+};

@@ -1,0 +1,118 @@
+/**
+ * @fileoverview Reading `key=value,…` spec strings against a field table: every known key's value
+ * is typed (numbers as numbers, booleans as booleans, enums checked) and marked at its exact text;
+ * an unknown key is kept as text in `other` with a warning at the key; a value that does not read
+ * is a problem at the value. Used by vfb, channel, usbctrl, usbdev and the specs of
+ * catalogue/spec-tables.ts.
+ */
+import type { FieldKind, FieldTable } from './catalogue/spec-tables.js';
+import { VSND_FORMATS } from './catalogue/spec-tables.js';
+import { splitItems, keyValue, decimal, cInteger, type KeyValueItem, type SpecItem } from './spec-items.js';
+import { specResult, specBool, type SpecParse } from './spec-result.js';
+
+/** Options of {@link parseKv}. */
+export interface KvOptions {
+  /** xl's parse_virtio_config: a `type=` value starting with "virtio" takes the next comma item too (`type=virtio,device22`). */
+  virtioType?: boolean;
+  /** Items to skip before the `key=value` ones (vsnd: the element name). */
+  skip?: number;
+}
+
+/** vdispl `connectors=ID:WxH;ID:WxH` as libxl_connector_param objects; null if one does not read. */
+function connectors(text: string): { unique_id: string; width: number; height: number }[] | null {
+  const out: { unique_id: string; width: number; height: number }[] = [];
+  for (const c of text.split(';')) {
+    const m = /^([^:]*):(\d{1,9})x(\d{1,9})$/.exec(c.trim());
+    if (!m) return null;
+    out.push({ unique_id: m[1]!, width: Number(m[2]), height: Number(m[3]) });
+  }
+  return out;
+}
+
+/** A `;`-separated list read item by item; null when one item does not read. */
+function listOf<T>(text: string, read: (item: string) => T | null): T[] | null {
+  const out: T[] = [];
+  for (const item of text.split(';')) {
+    const v = read(item.trim());
+    if (v === null) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** Read one value with its kind: the typed value, or a reason it does not read. */
+export function readField(kind: FieldKind, key: string, value: string): { ok: true; value: unknown } | { ok: false; why: string } {
+  const fail = (why: string) => ({ ok: false as const, why: `${key} ${why}, got "${value}"` });
+  if (typeof kind !== 'string') {
+    const [values, v] = 'anyCase' in kind ? [kind.anyCase, value.toLowerCase()] : [kind, value];
+    return values.includes(v) ? { ok: true, value: v } : { ok: false, why: `${key} must be one of ${values.join(', ')}; got "${value}"` };
+  }
+  switch (kind) {
+    case 'string':
+      return { ok: true, value };
+    case 'bool': {
+      const b = specBool(value);
+      return b === null ? fail('must be 0 or 1') : { ok: true, value: b };
+    }
+    case 'decimal':
+    case 'c-integer': {
+      const n = kind === 'decimal' ? decimal(value) : cInteger(value);
+      return n === null ? fail(`must be a ${kind === 'decimal' ? 'decimal ' : ''}number`) : { ok: true, value: n };
+    }
+    case 'c-bool': {
+      const n = cInteger(value);
+      return n === null ? fail('must be a number (0 is false)') : { ok: true, value: n !== 0 };
+    }
+    case 'uuid':
+      return UUID.test(value) ? { ok: true, value } : fail('must be a UUID');
+    case 'connectors': {
+      const c = connectors(value);
+      return c === null ? fail('must be ID:WIDTHxHEIGHT;…') : { ok: true, value: c };
+    }
+    case 'list-c-integer': {
+      const l = listOf(value, cInteger);
+      return l === null ? fail('must be numbers separated by ;') : { ok: true, value: l };
+    }
+    case 'list-format': {
+      const l = listOf(value, (f) => (VSND_FORMATS.includes(f.toLowerCase()) ? f.toLowerCase() : null));
+      return l === null ? fail('must be sample formats separated by ;') : { ok: true, value: l };
+    }
+  }
+}
+
+/** Parse `key=value,…` against a field table; unknown keys go to `other` with a warning at the key. */
+export function parseKv<T extends { spec: string }>(spec: string, table: FieldTable, what: string, opts: KvOptions = {}): SpecParse<T> {
+  const r = specResult<T>(spec);
+  const out = r.value as Record<string, unknown>;
+  const items: SpecItem[] = splitItems(spec);
+  for (let i = opts.skip ?? 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.text === '') continue;
+    const kv: KeyValueItem = keyValue(it);
+    if (kv.value === null) {
+      r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
+      continue;
+    }
+    const key = kv.key;
+    let { value, valueStart: vs, valueEnd: ve } = kv;
+    const next = items[i + 1];
+    if (opts.virtioType && key === 'type' && value.startsWith('virtio') && next !== undefined) {
+      value = spec.slice(vs, next.end);
+      ve = next.end;
+      i++;
+    }
+    const kind = Object.hasOwn(table, key) ? table[key] : undefined;
+    r.fields[kind === undefined ? `other/${key}` : key] = [vs, ve];
+    if (kind === undefined) {
+      ((out.other as Record<string, string> | undefined) ?? ((out.other = {}) as Record<string, string>))[key] = value;
+      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true });
+      continue;
+    }
+    const f = readField(kind, key, value);
+    if (f.ok) out[key] = f.value;
+    else r.problems.push({ start: vs, end: ve, message: f.why });
+  }
+  return r;
+}

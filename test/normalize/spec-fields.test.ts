@@ -1,0 +1,112 @@
+/**
+ * Table-driven: the typed `key=value` device specs (vtpm, p9, pvcalls, vdispl, vkb, virtio, rdm),
+ * vsnd items and ioports/iomem ranges. Each row: one option line (line 2 of the file), the
+ * normalised value, and the findings as `CODE@line:col-line:col` (UTF-16 columns, end exclusive).
+ */
+import { describe, it, expect } from 'vitest';
+import { norm } from './helpers.js';
+import { LineIndex } from '../../src/diagnostics/line-index.js';
+
+type Row = [line: string, key: string, value: unknown, findings: string[]];
+
+function table(title: string, rows: Row[]) {
+  describe(title, () => {
+    for (const [line, key, value, findings] of rows) {
+      it(line, () => {
+        const text = `name = "t"\n${line}\n`;
+        const r = norm(text, 'xl');
+        const li = new LineIndex(text);
+        const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
+        expect((r.config as Record<string, unknown>)[key]).toEqual(value);
+        expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
+      });
+    }
+  });
+}
+
+table('vtpm', [
+  ['vtpm = ["backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001"]', 'vtpm', [{ spec: 'backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001', backend: 'dom0', uuid: 'B2C1E2C6-0000-4000-8000-000000000001' }], []],
+  ['vtpm = ["backend=0,bogus=1"]', 'vtpm', [{ spec: 'backend=0,bogus=1', backend: '0', other: { bogus: '1' } }], ['XM0218@2:20-2:25']],
+  ['vtpm = ["uuid=x"]', 'vtpm', [{ spec: 'uuid=x' }], ['XM0217@2:15-2:16']],
+  ['vtpm = ["backend"]', 'vtpm', [{ spec: 'backend' }], ['XM0217@2:10-2:17']],
+]);
+
+table('p9', [
+  [
+    'p9 = ["tag=t,path=/s,security_model=none,type=xen_9pfsd,max-space=0x10,max-files=010,max-open-files=7,auto-delete=1"]',
+    'p9',
+    [{ spec: 'tag=t,path=/s,security_model=none,type=xen_9pfsd,max-space=0x10,max-files=010,max-open-files=7,auto-delete=1', tag: 't', path: '/s', security_model: 'none', type: 'xen_9pfsd', 'max-space': 16, 'max-files': 8, 'max-open-files': 7, 'auto-delete': true }],
+    [],
+  ],
+  ['p9 = ["tag=t,type=9p"]', 'p9', [{ spec: 'tag=t,type=9p', tag: 't' }], ['XM0217@2:19-2:21']],
+  ['p9 = ["max-files=09"]', 'p9', [{ spec: 'max-files=09' }], ['XM0217@2:18-2:20']],
+  ['p9 = ["auto-delete=yes"]', 'p9', [{ spec: 'auto-delete=yes' }], ['XM0217@2:20-2:23']],
+]);
+
+table('pvcalls and vdispl', [
+  ['pvcalls = ["backend=dom1"]', 'pvcalls', [{ spec: 'backend=dom1', backend: 'dom1' }], []],
+  ['pvcalls = ["backend=dom1,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,devid=2', backend: 'dom1', other: { devid: '2' } }], ['XM0218@2:26-2:31']],
+  [
+    'vdispl = ["be-alloc=1,connectors=c0:1920x1080;c1:800x600"]',
+    'vdispl',
+    [{ spec: 'be-alloc=1,connectors=c0:1920x1080;c1:800x600', 'be-alloc': true, connectors: [{ unique_id: 'c0', width: 1920, height: 1080 }, { unique_id: 'c1', width: 800, height: 600 }] }],
+    [],
+  ],
+  ['vdispl = ["connectors=c0:big"]', 'vdispl', [{ spec: 'connectors=c0:big' }], ['XM0217@2:23-2:29']],
+]);
+
+table('vkb', [
+  ['vkb = ["backend-type=linux,width=0x400,feature-abs-pointer=1"]', 'vkb', [{ spec: 'backend-type=linux,width=0x400,feature-abs-pointer=1', 'backend-type': 'linux', width: 1024, 'feature-abs-pointer': true }], []],
+  ['vkb = ["width=abc"]', 'vkb', [{ spec: 'width=abc' }], ['XM0217@2:15-2:18']],
+  ['vkb = ["backend-type=xen"]', 'vkb', [{ spec: 'backend-type=xen' }], ['XM0217@2:22-2:25']],
+  ['vkb = ["colour=red"]', 'vkb', [{ spec: 'colour=red', other: { colour: 'red' } }], ['XM0218@2:9-2:15']],
+]);
+
+table('virtio', [
+  // xl takes `type=virtio,NAME` as one value.
+  ['virtio = ["type=virtio,device22,transport=mmio,grant_usage=0"]', 'virtio', [{ spec: 'type=virtio,device22,transport=mmio,grant_usage=0', type: 'virtio,device22', transport: 'mmio', grant_usage: false }], []],
+  ['virtio = ["transport=pci"]', 'virtio', [{ spec: 'transport=pci' }], ['XM0217@2:22-2:25']],
+  ['virtio = ["transport=MMIO"]', 'virtio', [{ spec: 'transport=MMIO', transport: 'mmio' }], []],
+  ['vsnd = [["stream, type=x"]]', 'vsnd', [[{ spec: 'stream, type=x', element: 'stream' }]], ['XM0217@2:24-2:25']],
+  ['virtio = ["type=virtio,bogus=1"]', 'virtio', [{ spec: 'type=virtio,bogus=1', type: 'virtio,bogus=1' }], []],
+]);
+
+table('rdm', [
+  ['rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }, []],
+  ['rdm = "policy=loose"', 'rdm', { spec: 'policy=loose' }, ['XM0217@2:15-2:20']],
+  ['rdm = "strategy=host,reserve=1"', 'rdm', { spec: 'strategy=host,reserve=1', strategy: 'host', other: { reserve: '1' } }, ['XM0218@2:22-2:29']],
+]);
+
+table('vsnd', [
+  [
+    'vsnd = [["card, backend=dom0, short-name=A", "pcm, name=p, sample-rates=8000;0xac44", "stream, type=P, unique-id=s"]]',
+    'vsnd',
+    [[
+      { spec: 'card, backend=dom0, short-name=A', element: 'card', backend: 'dom0', 'short-name': 'A' },
+      { spec: 'pcm, name=p, sample-rates=8000;0xac44', element: 'pcm', name: 'p', 'sample-rates': [8000, 44100] },
+      // libxl's enum names match in any case.
+      { spec: 'stream, type=P, unique-id=s', element: 'stream', type: 'p', 'unique-id': 's' },
+    ]],
+    [],
+  ],
+  ['vsnd = [["card, sample-formats=S16_LE;u8"]]', 'vsnd', [[{ spec: 'card, sample-formats=S16_LE;u8', element: 'card', 'sample-formats': ['s16_le', 'u8'] }]], []],
+  ['vsnd = [["speaker, name=x", "pcm"]]', 'vsnd', [[{ spec: 'pcm', element: 'pcm' }]], ['XM0217@2:11-2:18']],
+  ['vsnd = [["pcm, backend=dom0"]]', 'vsnd', [[{ spec: 'pcm, backend=dom0', element: 'pcm', other: { backend: 'dom0' } }]], ['XM0218@2:16-2:23']],
+]);
+
+table('ioports and iomem', [
+  ['ioports = ["2f8-2ff", "0x3f8", " 60 - 64 "]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }, { spec: '0x3f8', first: 0x3f8, last: 0x3f8 }, { spec: ' 60 - 64 ', first: 0x60, last: 0x64 }], []],
+  ['ioports = ["2f8-zz", "300-2ff", "3f8"]', 'ioports', [{ spec: '3f8', first: 0x3f8, last: 0x3f8 }], ['XM0217@2:17-2:19', 'XM0217@2:27-2:30']],
+  ['iomem = ["fe000,1", "a0000,20@c0"]', 'iomem', [{ spec: 'fe000,1', start: 0xfe000, number: 1 }, { spec: 'a0000,20@c0', start: 0xa0000, number: 0x20, gfn: 0xc0 }], []],
+  ['iomem = ["fe000", "fe000,1@", "g,1"]', 'iomem', [], ['XM0217@2:11-2:16', 'XM0217@2:27-2:28', 'XM0217@2:32-2:33']],
+]);
+
+describe('spans of typed fields', () => {
+  it('each typed value and unknown key is marked at its text', () => {
+    const r = norm('name = "t"\nvkb = ["width=0x400,colour=red"]\nioports = ["2f8-2ff"]\n', 'xl');
+    expect(r.at('/vkb/0/width')).toBe('0x400');
+    expect(r.at('/vkb/0/other/colour')).toBe('red');
+    expect(r.at('/ioports/0/first')).toBe('2f8');
+    expect(r.at('/ioports/0/last')).toBe('2ff');
+  });
+});
