@@ -8,6 +8,9 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from '../../grammar/tokens.js';
+import { Tok } from './tree.js';
+
+const kindOf = T.tokKindByTypeIdx;
 
 /** Whole words that are keywords, by token type; any other word is an Identifier. */
 const KEYWORDS = new Map<string, TokenType>([
@@ -106,70 +109,132 @@ function operator(text: string, i: number, c: number): number {
   }
 }
 
+/** The type of the token {@link scan} found last (module variables: a result object per token was garbage). */
+let scanned: TokenType = T.Invalid;
+/** Its image when scan had to slice it anyway (words, strings, numbers); else undefined. */
+let scannedImage: string | undefined;
+
+/** Find the token starting at `i` (< n); returns its end, with its type in `scanned`. */
+function scan(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  const start = i;
+  scannedImage = undefined;
+  if (c === 10 || c === 13) {
+    scanned = T.Newline;
+    return i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+  }
+  if (c === 32 || c === 9 || c === 12 || c === 11) {
+    i++;
+    for (let d = text.charCodeAt(i); d === 32 || d === 9 || d === 12 || d === 11; d = text.charCodeAt(++i));
+    scanned = T.Whitespace;
+    return i;
+  }
+  if (c === 35) {
+    i++;
+    for (let d = text.charCodeAt(i); i < n && d !== 10 && d !== 13; d = text.charCodeAt(++i));
+    scanned = T.Comment;
+    return i;
+  }
+  if (c === 92) {
+    const d = text.charCodeAt(i + 1);
+    if (d === 10 || d === 13) {
+      scanned = T.Continuation;
+      return i + (d === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2);
+    }
+  }
+  if (c === 34 || c === 39 || c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66) {
+    const m = T.matchString(text, i);
+    if (m) {
+      scanned = T.StringLit;
+      scannedImage = m[0];
+      return i + m[0].length;
+    }
+  }
+  if ((c >= 48 && c <= 57) || c === 46) {
+    const m = T.matchNumber(text, i);
+    if (m) {
+      scanned = T.NumberLit;
+      scannedImage = m[0];
+      return i + m[0].length;
+    }
+  }
+  if (isWordStart(c)) {
+    i++;
+    while (i < n && isWordPart(text.charCodeAt(i))) i++;
+    const word = text.slice(start, i);
+    scanned = KEYWORDS.get(word) ?? T.Identifier;
+    scannedImage = word;
+    return i;
+  }
+  const len = operator(text, i, c);
+  if (len > 0) {
+    scanned = opType!;
+    return i + len;
+  }
+  scanned = SINGLE[c] ?? T.Invalid;
+  return i + 1;
+}
+
 /** Tokenize `text` exactly as `xmLexer.tokenize(text).tokens` does. */
 export function lexTokens(text: string): IToken[] {
   const out: IToken[] = [];
   const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const start = i;
-    if (c === 10 || c === 13) {
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      out.push(token(T.Newline, text.slice(start, i), start));
-      continue;
-    }
-    if (c === 32 || c === 9 || c === 12 || c === 11) {
-      i++;
-      for (let d = text.charCodeAt(i); d === 32 || d === 9 || d === 12 || d === 11; d = text.charCodeAt(++i));
-      out.push(token(T.Whitespace, text.slice(start, i), start));
-      continue;
-    }
-    if (c === 35) {
-      i++;
-      for (let d = text.charCodeAt(i); i < n && d !== 10 && d !== 13; d = text.charCodeAt(++i));
-      out.push(token(T.Comment, text.slice(start, i), start));
-      continue;
-    }
-    if (c === 92) {
-      const d = text.charCodeAt(i + 1);
-      if (d === 10 || d === 13) {
-        i += d === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-        out.push(token(T.Continuation, text.slice(start, i), start));
-        continue;
-      }
-    }
-    if (c === 34 || c === 39 || c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66) {
-      const m = T.matchString(text, i);
-      if (m) {
-        i += m[0].length;
-        out.push(token(T.StringLit, m[0], start));
-        continue;
-      }
-    }
-    if ((c >= 48 && c <= 57) || c === 46) {
-      const m = T.matchNumber(text, i);
-      if (m) {
-        i += m[0].length;
-        out.push(token(T.NumberLit, m[0], start));
-        continue;
-      }
-    }
-    if (isWordStart(c)) {
-      i++;
-      while (i < n && isWordPart(text.charCodeAt(i))) i++;
-      const word = text.slice(start, i);
-      out.push(token(KEYWORDS.get(word) ?? T.Identifier, word, start));
-      continue;
-    }
-    const len = operator(text, i, c);
-    if (len > 0) {
-      i += len;
-      out.push(token(opType!, text.slice(start, i), start));
-      continue;
-    }
-    i++;
-    out.push(token(SINGLE[c] ?? T.Invalid, text.slice(start, i), start));
+  for (let i = 0; i < n; ) {
+    const end = scan(text, i, n);
+    out.push(token(scanned, scannedImage ?? text.slice(i, end), i));
+    i = end;
   }
+  return out;
+}
+
+/**
+ * One chunk's tokens as {@link lexChunk} leaves them: every token's kind and bounds, and a token
+ * object only for the significant ones (trivia are more than half of all tokens, and nothing reads
+ * them as objects).
+ */
+export interface ChunkTokens {
+  /** The lexed text. */
+  text: string;
+  count: number;
+  /** `Tok` kind of each token (the array may be longer than `count`). */
+  kinds: Uint8Array;
+  /** Start of each token, and at `count` the end of the last one: tokens are contiguous. */
+  bounds: Int32Array;
+  /** The token of `lexTokens` at the same index for significant tokens; null for trivia. */
+  toks: (IToken | null)[];
+}
+
+/** Chunks up to this many characters lex into the reused arrays (a bigger one would keep them big). */
+const SCRATCH_CHARS = 1 << 16;
+let scratch: ChunkTokens | null = null;
+
+/**
+ * Tokenize `text` as {@link lexTokens} does, without objects for trivia (whitespace, newlines,
+ * comments, continuations). `reuse`: the result may be the shared arrays, valid until the next call.
+ */
+export function lexChunk(text: string, reuse = false): ChunkTokens {
+  const n = text.length;
+  // A token is at least one character: n + 1 slots never overflow.
+  let out: ChunkTokens;
+  if (reuse && n <= SCRATCH_CHARS) {
+    if (scratch === null) scratch = { text, count: 0, kinds: new Uint8Array(SCRATCH_CHARS + 1), bounds: new Int32Array(SCRATCH_CHARS + 2), toks: [] };
+    out = scratch;
+    out.text = text;
+  } else out = { text, count: 0, kinds: new Uint8Array(n + 1), bounds: new Int32Array(n + 2), toks: [] };
+  const { kinds, bounds, toks } = out;
+  let count = 0;
+  for (let i = 0; i < n; ) {
+    const end = scan(text, i, n);
+    const kind = kindOf[scanned.tokenTypeIdx!]!;
+    kinds[count] = kind;
+    bounds[count] = i;
+    // Tok numbers trivia first: Whitespace, Newline, Comment, Continuation (0-3).
+    toks[count] = kind <= Tok.Continuation ? null : token(scanned, scannedImage ?? text.slice(i, end), i);
+    count++;
+    i = end;
+  }
+  bounds[count] = n;
+  toks.length = count;
+  out.count = count;
   return out;
 }

@@ -13,11 +13,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt } from './tree.js';
 import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split.js';
-import { tokKindByTypeIdx, COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
+import { COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
 import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser } from '../../grammar/parser.js';
 import { fastAssignment } from './fast-parse.js';
-import { lexTokens } from './lex.js';
+import { lexChunk, type ChunkTokens } from './lex.js';
 
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
@@ -144,16 +144,18 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
   }
   while (base < text.length) {
     let end = chooseCut(text, base, CHUNK);
-    let tokens: IToken[];
+    let lexed: ChunkTokens;
     let split: ReturnType<typeof splitStatements>;
     for (;;) {
       const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
-      tokens = lexTokens(chunk);
-      split = splitStatements(tokens);
+      // The chunk's arrays may be shared scratch: they are copied into the stream before the next chunk.
+      lexed = lexChunk(chunk, true);
+      split = splitStatements(lexed);
       if (end >= text.length || !split.openAtEnd) break;
       end = chooseCut(text, base, (end - base) * 2);
     }
-    for (const t of tokens) stream.push(tokKindByTypeIdx[t.tokenTypeIdx]!, t.startOffset + base, t.startOffset + base + t.image.length);
+    const { kinds, bounds, count } = lexed;
+    for (let i = 0; i < count; i++) stream.push(kinds[i]!, bounds[i]! + base, bounds[i + 1]! + base);
     for (const p of split.problems) {
       const span = { start: p.start + base, end: p.end + base };
       if (p.kind === 'invalid') {

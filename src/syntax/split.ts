@@ -8,6 +8,7 @@
 import type { IToken } from 'chevrotain';
 import { Tok } from './tree.js';
 import * as T from '../../grammar/tokens.js';
+import type { ChunkTokens } from './lex.js';
 
 /** Deepest bracket nesting accepted (also caps chains of unary operators). */
 export const MAX_DEPTH = 100;
@@ -43,8 +44,6 @@ export interface LexProblem {
   end: number;
 }
 
-const kindOf = T.tokKindByTypeIdx;
-const tokEnd = (t: IToken) => t.startOffset + t.image.length;
 
 function isCompoundStart(s: RawStmt): boolean {
   const t0 = s.toks[0];
@@ -56,9 +55,10 @@ function isCompoundStart(s: RawStmt): boolean {
   return t1 !== T.Equals && t1 !== T.PlusEquals;
 }
 
-function indentWidth(ws: string): number {
+/** Columns of the whitespace text[from, to) (a tab advances to the next multiple of 8). */
+function indentWidth(text: string, from: number, to: number): number {
   let col = 0;
-  for (let i = 0; i < ws.length; i++) col = ws.charCodeAt(i) === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  for (let i = from; i < to; i++) col = text.charCodeAt(i) === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
   return col;
 }
 
@@ -70,8 +70,9 @@ export interface SplitResult {
   openAtEnd: boolean;
 }
 
-/** Cut a chunk's tokens into statements. */
-export function splitStatements(tokens: IToken[]): SplitResult {
+/** Cut a chunk's tokens (lexChunk's: trivia are kinds and bounds only) into statements. */
+export function splitStatements(chunk: ChunkTokens): SplitResult {
+  const { kinds, bounds, toks: tokens } = chunk;
   const stmts: RawStmt[] = [];
   const problems: LexProblem[] = [];
   const stack: IToken[] = [];
@@ -82,16 +83,15 @@ export function splitStatements(tokens: IToken[]): SplitResult {
   let prevValueEnd = false;
   let operators = 0;
   let lastSig = -1;
-  const n = tokens.length;
+  const n = chunk.count;
 
   // Ending a statement is spelled out where it happens (close(), then the state reset): a closure
   // would be made, and named by the build, for every chunk of every file.
 
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    const k = kindOf[t.tokenTypeIdx]!;
+    const k = kinds[i]!;
     if (k === Tok.Whitespace) {
-      if (physStart) indent = indentWidth(t.image);
+      if (physStart) indent = indentWidth(chunk.text, bounds[i]!, bounds[i + 1]!);
       continue;
     }
     if (k === Tok.Comment) continue;
@@ -103,12 +103,12 @@ export function splitStatements(tokens: IToken[]): SplitResult {
     if (k === Tok.Newline) {
       if (cur) {
         let end = stack.length === 0;
-        if (!end && looksLikeNewAssignment(tokens, i + 1)) {
+        if (!end && looksLikeNewAssignment(chunk, i + 1)) {
           cur.unclosed = { opener: stack[stack.length - 1]!, at: tokens[i + 1]! };
           end = true;
         }
         if (end) {
-          close(cur, stmts, tokens, lastSig);
+          close(cur, stmts, bounds, lastSig);
           cur = null;
           stack.length = 0;
           unary = 0;
@@ -122,7 +122,7 @@ export function splitStatements(tokens: IToken[]): SplitResult {
     }
     if (k === Tok.Semicolon && stack.length === 0) {
       if (cur && !isCompoundStart(cur)) {
-        close(cur, stmts, tokens, lastSig);
+        close(cur, stmts, bounds, lastSig);
         cur = null;
         stack.length = 0;
         unary = 0;
@@ -137,7 +137,8 @@ export function splitStatements(tokens: IToken[]): SplitResult {
         continue;
       }
     }
-    // A significant token.
+    // A significant token: the only kind lexChunk made an object for.
+    const t = tokens[i]!;
     if (!cur) {
       cur = { toks: [], start: t.startOffset, end: 0, lexError: false, lineStart: physStart, indent: physStart ? indent : 0, continued: false };
       if (!physStart) cur.indent = stmts.length ? stmts[stmts.length - 1]!.indent : 0;
@@ -147,13 +148,13 @@ export function splitStatements(tokens: IToken[]): SplitResult {
     if (k === Tok.Invalid) {
       cur.lexError = true;
       const prev = problems[problems.length - 1];
-      if (prev && prev.kind === 'invalid' && prev.end === t.startOffset) prev.end = tokEnd(t);
-      else problems.push({ kind: 'invalid', start: t.startOffset, end: tokEnd(t) });
+      if (prev && prev.kind === 'invalid' && prev.end === t.startOffset) prev.end = bounds[i + 1]!;
+      else problems.push({ kind: 'invalid', start: t.startOffset, end: bounds[i + 1]! });
       continue;
     }
     if (k === Tok.String && !T.stringTerminated(t.image)) {
       cur.lexError = true;
-      problems.push({ kind: 'unterminated', start: t.startOffset, end: tokEnd(t) });
+      problems.push({ kind: 'unterminated', start: t.startOffset, end: bounds[i + 1]! });
     }
     cur.toks.push(t);
     if (k === Tok.LBracket || k === Tok.LParen || t.tokenType === T.LBrace) {
@@ -174,31 +175,29 @@ export function splitStatements(tokens: IToken[]): SplitResult {
   let openAtEnd = false;
   if (cur) {
     const c: RawStmt = cur;
-    const lastTok = tokens[n - 1];
-    const lastKind = lastTok ? kindOf[lastTok.tokenTypeIdx] : undefined;
+    const lastKind = n > 0 ? kinds[n - 1] : undefined;
     const lastString = c.toks[c.toks.length - 1];
     openAtEnd =
       stack.length > 0 ||
       lastKind === Tok.Continuation ||
-      (lastString !== undefined && kindOf[lastString.tokenTypeIdx] === Tok.String && T.isTripleQuoted(lastString.image) && !T.stringTerminated(lastString.image));
+      (lastString !== undefined && T.tokKindByTypeIdx[lastString.tokenTypeIdx] === Tok.String && T.isTripleQuoted(lastString.image) && !T.stringTerminated(lastString.image));
     if (stack.length > 0) c.unclosed = { opener: stack[stack.length - 1]!, at: null };
-    close(c, stmts, tokens, lastSig);
+    close(c, stmts, bounds, lastSig);
   }
   return { stmts, problems, openAtEnd };
 }
 
-/** End statement `cur` at its last significant token `lastSig` and keep it. */
-function close(cur: RawStmt, stmts: RawStmt[], tokens: IToken[], lastSig: number): void {
-  cur.end = tokEnd(tokens[lastSig]!);
+/** End statement `cur` at the end of its last significant token `lastSig` and keep it. */
+function close(cur: RawStmt, stmts: RawStmt[], bounds: Int32Array, lastSig: number): void {
+  cur.end = bounds[lastSig + 1]!;
   stmts.push(cur);
 }
 
 /** Inside brackets: does the line starting at token `j` begin (in column 1) with `name =` / `name +=`? */
-function looksLikeNewAssignment(tokens: IToken[], j: number): boolean {
-  const t = tokens[j];
-  if (!t || kindOf[t.tokenTypeIdx] !== Tok.Identifier) return false;
+function looksLikeNewAssignment(chunk: ChunkTokens, j: number): boolean {
+  const { kinds, count } = chunk;
+  if (j >= count || kinds[j] !== Tok.Identifier) return false;
   let k = j + 1;
-  while (k < tokens.length && kindOf[tokens[k]!.tokenTypeIdx] === Tok.Whitespace) k++;
-  const u = tokens[k];
-  return !!u && (u.tokenType === T.Equals || u.tokenType === T.PlusEquals);
+  while (k < count && kinds[k] === Tok.Whitespace) k++;
+  return k < count && (kinds[k] === Tok.Equals || kinds[k] === Tok.PlusEquals);
 }

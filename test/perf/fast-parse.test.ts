@@ -2,18 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { xmLexer } from '../../grammar/tokens.js';
 import { getParser } from '../../grammar/parser.js';
 import { splitStatements } from '../../src/syntax/split.js';
+import { lexChunk } from '../../src/syntax/lex.js';
 import { fastAssignment } from '../../src/syntax/fast-parse.js';
 import { parseTree } from '../../src/syntax/index.js';
 import { CORPUS_DIR } from '../shared-dir.js';
 
 /** Every statement of `text`: the grammar's tree (when it parses cleanly) and the fast path's. */
 function both(text: string): { grammar: unknown; fast: unknown }[] {
-  const { tokens } = xmLexer.tokenize(text);
   const out: { grammar: unknown; fast: unknown }[] = [];
-  for (const raw of splitStatements(tokens).stmts) {
+  // lexChunk's tokens are the Chevrotain lexer's (test/perf/lex.test.ts).
+  for (const raw of splitStatements(lexChunk(text)).stmts) {
     if (raw.lexError || raw.unclosed || raw.tooDeep) continue;
     const parser = getParser();
     parser.base = 7;

@@ -2,14 +2,29 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { xmLexer } from '../../grammar/tokens.js';
-import { lexTokens } from '../../src/syntax/lex.js';
+import { tokKindByTypeIdx, xmLexer } from '../../grammar/tokens.js';
+import { lexChunk, lexTokens } from '../../src/syntax/lex.js';
+import { Tok } from '../../src/syntax/tree.js';
 import { CORPUS_DIR } from '../shared-dir.js';
 
 const view = (toks: object[]) => toks.map((t) => JSON.stringify(Object.entries(t).map(([k, v]) => [k, k === 'tokenType' ? (v as { name: string }).name : v])));
 
 function expectSame(text: string): void {
-  expect(view(lexTokens(text) as never)).toEqual(view(xmLexer.tokenize(text).tokens as never));
+  const tokens = lexTokens(text);
+  expect(view(tokens as never)).toEqual(view(xmLexer.tokenize(text).tokens as never));
+  // lexChunk: the same tokens as kinds and bounds, the very objects for significant ones only.
+  for (const reuse of [false, true]) {
+    const c = lexChunk(text, reuse);
+    expect(c.count).toBe(tokens.length);
+    expect(c.bounds[c.count]).toBe(text.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const kind = tokKindByTypeIdx[t.tokenTypeIdx]!;
+      expect([c.kinds[i], c.bounds[i], c.bounds[i + 1]]).toEqual([kind, t.startOffset, t.startOffset + t.image.length]);
+      if (kind <= Tok.Continuation) expect(c.toks[i]).toBeNull();
+      else expect(view([c.toks[i]!])).toEqual(view([t]));
+    }
+  }
 }
 
 function files(dir: string): string[] {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInput, readInputSync } from '../../src/cli/check/read-input.js';
+import { readBytesSync, readInput, readInputSync } from '../../src/cli/check/read-input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xmcfg-read-'));
 const file = (name: string, bytes: string | Buffer): string => {
@@ -33,5 +33,21 @@ describe('reading inputs synchronously', () => {
     expect(r.kind).toBe('text');
     expect(r.kind === 'text' && r.text.includes('Name:')).toBe(true);
     expect(readInputSync('/proc/self/status', 'status', 8)).toMatchObject({ kind: 'skipped', diagnostics: [{ code: 'XM0040' }] });
+  });
+  it('files around the 64 KiB first read: whole, and over the limit reported with their full size', () => {
+    for (const n of [65535, 65536, 65537, 200_000]) {
+      const text = 'x'.repeat(n);
+      expect(readInputSync(file(`n${n}.cfg`, text), 'n.cfg', 64 << 20)).toEqual({ kind: 'text', text, diagnostics: [] });
+    }
+    expect(readInputSync(file('big2.cfg', 'x'.repeat(200_000)), 'big2.cfg', 100_000)).toMatchObject({ kind: 'skipped', diagnostics: [{ message: 'file is 195.3 KiB, over the 97.7 KiB limit; not checked' }] });
+    expect(readInputSync(file('limit.cfg', 'x'.repeat(70_000)), 'limit.cfg', 65_536)).toMatchObject({ kind: 'skipped', diagnostics: [{ message: 'file is 68.4 KiB, over the 64 KiB limit; not checked' }] });
+    mkdirSync(join(dir, 'sub2'));
+    expect(readInputSync(join(dir, 'sub2'), 'sub2', 1 << 20)).toEqual({ kind: 'fatal', message: "cannot read 'sub2': is a directory" });
+  });
+  it('bytes read for fmt are the caller\'s: the next read does not overwrite them', () => {
+    const a = readBytesSync(file('a.cfg', 'aaaa'), 'a.cfg', 100);
+    readBytesSync(file('b.cfg', 'bbbb'), 'b.cfg', 100);
+    readInputSync(file('c.cfg', 'cccc'), 'c.cfg', 100);
+    expect(a.kind === 'bytes' && Buffer.from(a.bytes).toString()).toBe('aaaa');
   });
 });

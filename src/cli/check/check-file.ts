@@ -7,7 +7,7 @@ import { checkText } from '../../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
-import { readInput } from './read-input.js';
+import { readInputSync } from './read-input.js';
 import type { Target } from './discover.js';
 import type { CheckResult } from '../../check/check.js';
 
@@ -42,10 +42,18 @@ export type FileOutcome = { kind: 'checked'; file: CheckedFile } | { kind: 'fata
 
 /** Read and check one file; never throws. */
 export async function checkFile(target: Target, settings: FileCheckSettings): Promise<FileOutcome> {
-  const read = await readInput(target.abs, target.path, settings.maxFileSize);
+  return checkFileSync(target, settings, settings.host ? await loadPlacement() : null);
+}
+
+/**
+ * {@link checkFile} without the promise, for a caller that loaded the placement check already
+ * (`place`, used when the settings name a host): two awaits per file were a tick each on the main loop.
+ */
+export function checkFileSync(target: Target, settings: FileCheckSettings, place: PlacementFn | null): FileOutcome {
+  const read = readInputSync(target.abs, target.path, settings.maxFileSize);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(target.path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null);
+  return checkSource(target.path, read.text, read.diagnostics, settings, place);
 }
 
 /**

@@ -29,9 +29,10 @@ export async function readInput(abs: string, displayPath: string, maxSize: numbe
   return readInputSync(abs, displayPath, maxSize);
 }
 
-/** {@link readInput} without the promise (one open, fstat, read(s) and close). */
+/** {@link readInput} without the promise (one open, read(s) and close; fstat only for big files). */
 export function readInputSync(abs: string, displayPath: string, maxSize: number): ReadResult {
-  const read = readBytesSync(abs, displayPath, maxSize);
+  // The bytes are decoded before the next read, so they may live in the shared scratch buffer.
+  const read = readBytesWith(abs, displayPath, maxSize, true);
   return read.kind === 'bytes' ? fromBytes(read.bytes) : read;
 }
 
@@ -40,14 +41,39 @@ export type ReadBytesResult = { kind: 'bytes'; bytes: Uint8Array } | Exclude<Rea
 
 /** {@link readInputSync} without the decoding (`fmt` reads ASCII files as bytes; fromBytes decodes). */
 export function readBytesSync(abs: string, displayPath: string, maxSize: number): ReadBytesResult {
+  return readBytesWith(abs, displayPath, maxSize, false);
+}
+
+/** Size of the first read: a file shorter than this is read whole without asking fstat its size. */
+const SMALL_READ = 1 << 16;
+
+/**
+ * The buffer every first read goes into: fstat per file cost more than the read itself (it builds
+ * four Date objects), and a fresh buffer per file was garbage.
+ */
+let shared: Buffer | null = null;
+
+/**
+ * Read a file's bytes, enforcing the size limit. The first read fills at most 64 KiB; only a file
+ * that fills it is asked its size (fstat), so a huge file is still refused unread, with the same
+ * finding. `scratch`: the bytes may be the shared buffer's (valid until the next scratch read).
+ */
+function readBytesWith(abs: string, displayPath: string, maxSize: number, scratch: boolean): ReadBytesResult {
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
+    // A directory fails the read with EISDIR: errorText says "is a directory", as fstat's test did.
+    const head = (shared ??= Buffer.allocUnsafe(SMALL_READ));
+    // One byte past the limit is enough to know a file is too large.
+    const cap = Math.min(SMALL_READ, maxSize + 1);
+    const got = fill(fd, head, cap);
+    // Not scratch: the caller keeps the bytes, so they are copied out of the shared buffer.
+    if (got < cap) return { kind: 'bytes', bytes: scratch ? head.subarray(0, got) : Buffer.from(head.subarray(0, got)) };
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: is a directory` };
     if (st.size > maxSize) return tooLarge(st.size, maxSize);
+    if (got > maxSize) return tooLarge(got, maxSize);
     // Read at most one byte past the limit: a file that grows while we read still cannot blow memory.
-    const bytes = readUpTo(fd, maxSize + 1, st.size);
+    const bytes = readUpTo(fd, maxSize + 1, st.size, head.subarray(0, got));
     if (bytes.length > maxSize) return tooLarge(bytes.length, maxSize);
     return { kind: 'bytes', bytes };
   } catch (e) {
@@ -63,12 +89,26 @@ export function readBytesSync(abs: string, displayPath: string, maxSize: number)
   }
 }
 
-/** Read until end of file or `limit` bytes; `sizeHint` (from fstat; 0 for pipes, /proc) sizes the first read. */
-function readUpTo(fd: number, limit: number, sizeHint: number): Uint8Array {
-  // One byte more than the size, so a regular file is read whole by the first call.
-  const first = Math.min(limit, sizeHint > 0 ? sizeHint + 1 : 1 << 16);
-  let buf = Buffer.allocUnsafe(first);
+/** Read into `buf` until `end` bytes or end of file; returns how many were read. */
+function fill(fd: number, buf: Buffer, end: number): number {
   let total = 0;
+  while (total < end) {
+    const n = readSync(fd, buf, total, end - total, null);
+    if (n === 0) break;
+    total += n;
+  }
+  return total;
+}
+
+/**
+ * Read until end of file or `limit` bytes in all, after the bytes already read (`head`); `sizeHint`
+ * (from fstat; 0 for pipes, /proc) sizes the buffer.
+ */
+function readUpTo(fd: number, limit: number, sizeHint: number, head: Uint8Array): Uint8Array {
+  // One byte more than the size, so a regular file is read whole by the first call.
+  let buf = Buffer.allocUnsafe(Math.max(head.length, Math.min(limit, sizeHint > 0 ? sizeHint + 1 : 1 << 16)));
+  buf.set(head);
+  let total = head.length;
   for (;;) {
     if (total === buf.length) {
       if (total >= limit) break;

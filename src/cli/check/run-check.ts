@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../format/files.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
-import { checkFile, checkSource, describeError, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
+import { checkFile, checkFileSync, checkSource, describeError, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
 import { discover, errorText, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
@@ -142,8 +142,9 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
       done += s.targets.length;
       if (io.env.XMCFG_DEBUG) io.stderr(`xmcfg: debug: ${stats.main} files on the main thread, ${stats.workers} on ${jobs - 1} worker(s)\n`);
     } else {
+      const place = settings.host ? await loadPlacement() : null;
       for (const t of s.targets) {
-        out.push(await checkFile(t, settings));
+        out.push(checkFileSync(t, settings, place));
         progress.update(++done);
       }
     }
