@@ -92,4 +92,19 @@ describe.skipIf(!BUILT)('code caches of the built xmcfg', () => {
       }
     });
   }
+
+  it('check.v8cache damaged: --jobs 2 (whose workers load the same script) gives the serial output', () => {
+    const cache = join(copy.dist, 'check.v8cache');
+    const good = readFileSync(cache);
+    const args = ['check', '--format', 'json', 'broken.cfg', 'web.cfg', 'legacy.xm'];
+    const serial = run(args).out;
+    try {
+      writeFileSync(cache, flipped(good, good.length >> 1, 64));
+      const r = run(['check', '--jobs', '2', ...args.slice(1)]);
+      expect({ code: r.out.code, stdout: r.out.stdout }).toEqual({ code: serial.code, stdout: serial.stdout });
+      expect(r.scripts.filter((x) => x.startsWith('check.script.js ') && !x.endsWith(' none'))).toEqual([]);
+    } finally {
+      writeFileSync(cache, good);
+    }
+  });
 });
