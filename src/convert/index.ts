@@ -1,7 +1,6 @@
 /** @fileoverview xm → xl conversion and the libxl-style JSON view (`xmcfg convert`). */
 export { convertToXl, planLines, type ConvertOptions, type ConvertResult } from './to-xl.js';
-export { toLibxlJson, toLibxlJsonWithNotes, cpuIds } from './to-json.js';
-export { noteDiagnostics, type JsonNote } from './json-notes.js';
+export { toLibxlJson, cpuIds } from './to-json.js';
 export { rewriteStatement, applyEdits, commentOut, isXlKey, type StatementRewrite, type Unconvertible } from './rewrite.js';
 export { xlString, xlLiteral, isXlLiteral, isXlNumberText } from './xl-literal.js';
 export { xlKnowsKey } from './xl-keys.js';

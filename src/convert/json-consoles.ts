@@ -4,16 +4,11 @@
  * libxl_sdl_info and libxl_spice_info for HVM guests; for a PV guest without a `vfb` list, a
  * true `vnc` makes xl add one framebuffer (and its keyboard) carrying the same settings.
  */
-import { note, type JsonNote } from './json-notes.js';
 import { clean, defbool, num, str, type Obj } from './json-util.js';
 
-/** libxl_vnc_info from the top-level options (display 0 is libxl's default and left out). */
-export function vncInfo(c: Obj, notes: JsonNote[]): Obj {
-  const display = num(c.vncdisplay) || undefined;
-  const listen = str(c.vnclisten);
-  // xl refuses a display given twice: as vncdisplay and as the port part of vnclisten.
-  if (display !== undefined && listen?.includes(':')) notes.push(note('bad-value', String(c.vncdisplay), 'vncdisplay'));
-  return clean({ enable: defbool(c.vnc), listen, passwd: str(c.vncpasswd), display, findunused: defbool(c.vncunused) });
+/** libxl_vnc_info from the top-level options (display 0 is libxl's default and left out; a display given twice is the check's XM0220). */
+export function vncInfo(c: Obj): Obj {
+  return clean({ enable: defbool(c.vnc), listen: str(c.vnclisten), passwd: str(c.vncpasswd), display: num(c.vncdisplay) || undefined, findunused: defbool(c.vncunused) });
 }
 
 /** libxl_sdl_info from the top-level options. */
@@ -43,7 +38,7 @@ export function spiceInfo(c: Obj): Obj {
  * The framebuffer xl adds for a PV guest that sets `vnc` true and has no `vfb` entry: devid 0,
  * the top-level VNC and SDL settings and `keymap` (xl adds its keyboard too, as for any vfb).
  */
-export function pvTopLevelVfb(c: Obj, type: string, vfbCount: number, notes: JsonNote[]): Obj[] {
+export function pvTopLevelVfb(c: Obj, type: string, vfbCount: number): Obj[] {
   if (type !== 'pv' || vfbCount > 0 || c.vnc !== true) return [];
-  return [clean({ devid: 0, vnc: vncInfo(c, notes), sdl: sdlInfo(c), keymap: str(c.keymap) })];
+  return [clean({ devid: 0, vnc: vncInfo(c), sdl: sdlInfo(c), keymap: str(c.keymap) })];
 }

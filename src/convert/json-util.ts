@@ -46,3 +46,8 @@ export function enumName(v: unknown, names: readonly string[], def?: string): st
   if (name === undefined) return null;
   return name === def ? undefined : name;
 }
+
+/** An enum option (checked by the normaliser) as libxl's name, or undefined when it is libxl's default `def` or absent. */
+export function libxlEnum(v: unknown, names: readonly string[], def?: string): string | undefined {
+  return enumName(v, names, def) ?? undefined;
+}

@@ -17,8 +17,7 @@ import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
 import { writeFileAtomic } from '../format/files.js';
 import { convertToXl } from './to-xl.js';
-import { toLibxlJsonWithNotes } from './to-json.js';
-import { noteDiagnostics } from './json-notes.js';
+import { toLibxlJson } from './to-json.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -75,17 +74,14 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     }
     output = r.text;
   } else {
+    // The check judges every value: convert reports its findings and prints JSON only without errors.
     const r = checkText(read.text, { dialect: 'auto', defines: defines.value });
-    // What only the JSON view notices (keys and values of the specs the normaliser keeps as text) is
-    // reported with the normaliser's findings, under the codes it uses for disks and NICs.
-    const { json, notes } = toLibxlJsonWithNotes(r.config);
-    const diagnostics = [...r.diagnostics, ...noteDiagnostics(notes, r.spans)];
-    report(diagnostics);
-    if (diagnostics.some((d) => d.severity === 'error')) {
+    report(r.diagnostics);
+    if (r.diagnostics.some((d) => d.severity === 'error')) {
       io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);
       return 1;
     }
-    output = JSON.stringify(json, null, 4) + '\n';
+    output = JSON.stringify(toLibxlJson(r.config), null, 4) + '\n';
   }
   if (typeof argv['output-file'] === 'string') {
     try {

@@ -7,13 +7,11 @@
  * c_info and b_info (json-scalars.ts), the type-specific part (json-hvm.ts, json-consoles.ts),
  * every device of the option catalogue that xl reads (json-devices.ts, json-resources.ts,
  * json-vsnd.ts), and the `on_*` actions. Only what can be
- * known without a host is filled in: CPU lists with `node:` items or `all` stay out. The device
- * specs arrive typed and checked by the normaliser; what only the JSON view judges (scalar values
- * libxl has no name for, such as an unknown Viridian group) is left out with a {@link JsonNote}.
+ * known without a host is filled in: CPU lists with `node:` items or `all` stay out. Every value
+ * arrives typed and judged by the check (normaliser, schema and rules): this view judges nothing.
  */
 import type { NormalizedConfig } from '../normalize/catalogue/index.js';
 import type { CpuList } from '../normalize/cpulist.js';
-import type { JsonNote } from './json-notes.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
@@ -78,20 +76,14 @@ function vnumaNodes(v: unknown): Obj[] | undefined {
 
 /** Build the libxl domain config object of a normalised config. */
 export function toLibxlJson(config: NormalizedConfig): Obj {
-  return toLibxlJsonWithNotes(config).json;
-}
-
-/** The libxl domain config object of a normalised config, and what was left out of it. */
-export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; notes: JsonNote[] } {
   const c = config as unknown as Obj;
-  const notes: JsonNote[] = [];
   const type = guestType(c);
   const vcpus = typeof c.vcpus === 'number' ? Math.max(1, c.vcpus) : 1;
   const maxVcpus = typeof c.maxvcpus === 'number' ? c.maxvcpus : vcpus;
   const mem = typeof c.memory === 'number' ? c.memory : undefined;
   const maxmem = typeof c.maxmem === 'number' ? c.maxmem : mem;
   const out: Obj = {};
-  out.c_info = createInfo(c, type, notes);
+  out.c_info = createInfo(c, type);
   const pcis = (c.pci as Obj[] | undefined) ?? [];
   const [ioportList, irqList, iomemList] = [ioports(c), irqs(c), iomem(c)];
   out.b_info = buildInfo(
@@ -108,9 +100,8 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
       ioports: ioportList,
       irqs: irqList,
       iomem: iomemList,
-      typePart: typePart(c, type, pcis.length, notes),
+      typePart: typePart(c, type, pcis.length),
     },
-    notes,
   );
   const disks = ((c.disk as Obj[] | undefined) ?? []).map((d) =>
     clean({
@@ -165,7 +156,7 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     }),
   );
   // A PV guest without vfb entries gets one from the top-level vnc options.
-  vfbs.push(...pvTopLevelVfb(c, type, vfbs.length, notes));
+  vfbs.push(...pvTopLevelVfb(c, type, vfbs.length));
   // libxl's keyed unions are printed as the key field plus `<key>.<value>` (as `type.hostdev` below).
   const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) =>
     clean({
@@ -212,5 +203,5 @@ export function toLibxlJsonWithNotes(config: NormalizedConfig): { json: Obj; not
     const v = ACTION[String(c[key] ?? def)];
     if (v && v !== 'destroy') out[key] = v;
   }
-  return { json: out, notes };
+  return out;
 }

@@ -1,12 +1,13 @@
 /**
  * @fileoverview The smaller `key=value,…` device specs: vfb, channel, usbctrl, usbdev, the typed
- * generic form of vtpm, p9, pvcalls, vdispl, vkb, virtio and rdm, and the untyped one of vif2.
+ * generic form of vtpm, p9, pvcalls, vdispl, vkb, virtio, rdm and arm_sci, and the untyped one of vif2.
  */
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
 import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
 import { splitItems, keyValue } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
+import { parseArmSci, parseVkb } from './spec-checks.js';
 
 const VFB: FieldTable = {
   type: ['vnc', 'sdl'],
@@ -25,7 +26,15 @@ const VFB: FieldTable = {
 
 /** Parse one vfb spec; never throws. */
 export function parseVfb(spec: string): SpecParse<VfbSpec> {
-  return parseKv<VfbSpec>(spec, VFB, 'vfb');
+  const r = parseKv<VfbSpec>(spec, VFB, 'vfb');
+  const f = r.value;
+  // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
+  const vnc = f.vnc ?? f.type === 'vnc';
+  if (vnc && f.vncdisplay && f.vnclisten?.includes(':')) {
+    const [a, b] = r.fields.vncdisplay!;
+    r.problems.push({ start: a, end: b, message: `vncdisplay=${f.vncdisplay} and a display in vnclisten=${f.vnclisten}: libxl refuses both` });
+  }
+  return r;
 }
 
 /** Parse one channel spec; never throws. */
@@ -93,5 +102,8 @@ export function specParserFor(option: string): (spec: string) => SpecParse<{ spe
   return parse;
 }
 
-/** One parser per typed option, built on first use (not one closure per setting). */
-const PARSERS = new Map<string, (spec: string) => SpecParse<{ spec: string }>>();
+/** One parser per typed option, built on first use (not one closure per setting); vkb and arm_sci have whole-spec checks. */
+const PARSERS = new Map<string, (spec: string) => SpecParse<{ spec: string }>>([
+  ['vkb', parseVkb],
+  ['arm_sci', parseArmSci],
+]);

@@ -7,7 +7,7 @@ import type { Setting, Dialect } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
 import { optionSchema, FOLDED_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
-import { readGeneric } from './readers.js';
+import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
 import { readGuestType } from './guest-type.js';
 import { readVnuma } from './vnuma.js';
@@ -130,7 +130,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'vsnd':
       return readVsnd(s, ctx);
     default:
-      return readGeneric(conv, s, ctx);
+      return readScalar(conv, s, ctx);
   }
 }
 

@@ -26,7 +26,7 @@ function numeric<T>(r: Read<T>, v: Value, s: Setting, ctx: NormalizeContext, wha
 }
 
 /** The items of a list value; a single string counts as one item unless `listOnly` in xl. */
-function listItems(v: Value, ctx: NormalizeContext, listOnly = false): Value[] | null {
+export function listItems(v: Value, ctx: NormalizeContext, listOnly = false): Value[] | null {
   if (v.kind === 'list') return v.items;
   if (listOnly && ctx.dialect === 'xl') return null;
   return readString(v, ctx.dialect).ok ? [v] : null;

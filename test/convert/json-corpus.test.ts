@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
-import { toLibxlJsonWithNotes } from '../../src/convert/index.js';
+import { toLibxlJson } from '../../src/convert/index.js';
 import { deviceOptions } from '../../src/normalize/catalogue/devices.js';
 import { OPTION_KEYS } from '../../src/normalize/catalogue/index.js';
 import { readFileSync } from 'node:fs';
@@ -84,6 +84,12 @@ describe('convert --to json covers the catalogue', () => {
   });
 });
 
+/** true when the check reported an error inside the value of `key`. */
+function refused(r: ReturnType<typeof checkText>, key: string): boolean {
+  const at = r.spans[`/${key}`]?.value;
+  return at !== undefined && r.diagnostics.some((d) => d.severity === 'error' && d.span.start >= at.start && d.span.end <= at.end);
+}
+
 describe('convert --to json on the corpus', () => {
   const files = corpusFiles();
   it('has files', () => expect(files.length).toBeGreaterThan(50));
@@ -91,13 +97,12 @@ describe('convert --to json on the corpus', () => {
   for (const f of files) {
     it(`${f.path}: never throws, emits every option it sets`, async () => {
       const r = checkText(f.text);
-      let out: ReturnType<typeof toLibxlJsonWithNotes> | undefined;
-      expect(() => (out = toLibxlJsonWithNotes(r.config))).not.toThrow();
-      const { json, notes } = out!;
+      let json: Obj | undefined;
+      expect(() => (json = toLibxlJson(r.config))).not.toThrow();
       const c = r.config as Obj;
       for (const [key, w] of Object.entries(WHERE)) {
-        // Options whose values the JSON view refused are reported instead (exit 1).
-        if (!isSet(c[key]) || notes.some((n) => n.pointer.startsWith(`/${key}/`) || n.pointer === `/${key}`)) continue;
+        // Options whose values the check refused are reported instead (exit 1).
+        if (!isSet(c[key]) || refused(r, key)) continue;
         if (w.only && !w.only.includes(guestType(c))) continue;
         seen.add(key);
         expect({ key, found: w.found(json as Obj, c) }).toEqual({ key, found: true });

@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { checkText } from '../../src/check/check.js';
-import { noteDiagnostics, toLibxlJsonWithNotes } from '../../src/convert/index.js';
 import { positions } from '../syntax/load.js';
 import { fakeIo } from '../cli/fake-io.js';
 
@@ -25,11 +24,9 @@ interface Expected {
   json?: unknown;
 }
 
-/** The findings convert reports: the check's and the JSON view's own. */
+/** The findings convert reports: the check's (the JSON view judges nothing of its own). */
 function findings(text: string): string[] {
-  const r = checkText(text);
-  const all = [...r.diagnostics, ...noteDiagnostics(toLibxlJsonWithNotes(r.config).notes, r.spans)];
-  return positions(text, all, (d) => d.severity !== 'info');
+  return positions(text, checkText(text).diagnostics, (d) => d.severity !== 'info');
 }
 
 describe('convert --to json fixtures', () => {

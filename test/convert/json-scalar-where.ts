@@ -196,7 +196,7 @@ export const SCALAR_WHERE: Record<string, Where> = {
   sve: { found: (j, c) => arm(j).sve_vl === (c.sve === 0 ? undefined : String(c.sve)) },
   llc_colors: { found: (j, c) => (b(j).llc_colors?.length ?? 0) >= c.llc_colors.length },
   nr_spis: same(arm, 'nr_spis', 'nr_spis'),
-  arm_sci: { found: (j, c) => arm(j).arm_sci !== undefined || /^type=none$/.test(c.arm_sci) },
+  arm_sci: { found: (j, c) => arm(j).arm_sci !== undefined || ((c.arm_sci.type ?? 'none') === 'none' && !c.arm_sci.agent_id) },
   mca_caps: { only: HVM, found: (j, c) => c.mca_caps.length === 0 || h(j).mca_caps === 1 },
   msr_relaxed: flag((j) => b(j).arch_x86, 'msr_relaxed', 'msr_relaxed'),
 };

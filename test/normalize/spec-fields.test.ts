@@ -55,11 +55,39 @@ table('pvcalls and vdispl', [
   ['vdispl = ["connectors=c0:big"]', 'vdispl', [{ spec: 'connectors=c0:big' }], ['XM0217@2:23-2:29']],
 ]);
 
+table('arm_sci', [
+  ['arm_sci = "type=SCMI_SMC,agent_id=0x10"', 'arm_sci', { spec: 'type=SCMI_SMC,agent_id=0x10', type: 'scmi_smc', agent_id: 16 }, []],
+  ['arm_sci = "type=scmi"', 'arm_sci', { spec: 'type=scmi' }, ['XM0217@2:17-2:21']],
+  ['arm_sci = "type=none,agent_id=256"', 'arm_sci', { spec: 'type=none,agent_id=256', type: 'none' }, ['XM0217@2:31-2:34']],
+  ['arm_sci = "type=none,agent_id=x"', 'arm_sci', { spec: 'type=none,agent_id=x', type: 'none' }, ['XM0217@2:31-2:32']],
+  ['arm_sci = "type=none,agent=2"', 'arm_sci', { spec: 'type=none,agent=2', type: 'none', other: { agent: '2' } }, ['XM0218@2:22-2:27']],
+]);
+
 table('vkb', [
   ['vkb = ["backend-type=linux,width=0x400,feature-abs-pointer=1"]', 'vkb', [{ spec: 'backend-type=linux,width=0x400,feature-abs-pointer=1', 'backend-type': 'linux', width: 1024, 'feature-abs-pointer': true }], []],
-  ['vkb = ["width=abc"]', 'vkb', [{ spec: 'width=abc' }], ['XM0217@2:15-2:18']],
+  ['vkb = ["backend-type=qemu,width=abc"]', 'vkb', [{ spec: 'backend-type=qemu,width=abc', 'backend-type': 'qemu' }], ['XM0217@2:33-2:36']],
   ['vkb = ["backend-type=xen"]', 'vkb', [{ spec: 'backend-type=xen' }], ['XM0217@2:22-2:25']],
-  ['vkb = ["colour=red"]', 'vkb', [{ spec: 'colour=red', other: { colour: 'red' } }], ['XM0218@2:9-2:15']],
+  ['vkb = ["backend-type=QEMU,colour=red"]', 'vkb', [{ spec: 'backend-type=QEMU,colour=red', 'backend-type': 'qemu', other: { colour: 'red' } }], ['XM0218@2:27-2:33']],
+  // xl exits: "backend-type should be set in vkb spec" (at the whole spec).
+  ['vkb = ["width=800"]', 'vkb', [{ spec: 'width=800', width: 800 }], ['XM0217@2:9-2:18']],
+  ['vkb = ["backend-type=linux", "unique-id=k1"]', 'vkb', [{ spec: 'backend-type=linux', 'backend-type': 'linux' }, { spec: 'unique-id=k1', 'unique-id': 'k1' }], ['XM0217@2:31-2:43']],
+  // Multi-touch needs a non-zero size (a size alone turns it on); at feature-multi-touch's value.
+  ['vkb = ["backend-type=linux,feature-multi-touch=1"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=1', 'backend-type': 'linux', 'feature-multi-touch': true }], ['XM0217@2:48-2:49']],
+  [
+    'vkb = ["backend-type=linux,feature-multi-touch=1,multi-touch-width=0"]',
+    'vkb',
+    [{ spec: 'backend-type=linux,feature-multi-touch=1,multi-touch-width=0', 'backend-type': 'linux', 'feature-multi-touch': true, 'multi-touch-width': 0 }],
+    ['XM0217@2:48-2:49'],
+  ],
+  [
+    'vkb = ["backend-type=linux,feature-multi-touch=1,multi-touch-num-contacts=4"]',
+    'vkb',
+    [{ spec: 'backend-type=linux,feature-multi-touch=1,multi-touch-num-contacts=4', 'backend-type': 'linux', 'feature-multi-touch': true, 'multi-touch-num-contacts': 4 }],
+    [],
+  ],
+  ['vkb = ["backend-type=linux,feature-multi-touch=0"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=0', 'backend-type': 'linux', 'feature-multi-touch': false }], []],
+  // A size that does not read is reported once, not also as a missing size.
+  ['vkb = ["backend-type=linux,feature-multi-touch=1,multi-touch-width=x"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=1,multi-touch-width=x', 'backend-type': 'linux', 'feature-multi-touch': true }], ['XM0217@2:68-2:69']],
 ]);
 
 table('virtio', [

@@ -2,7 +2,8 @@
  * @fileoverview Guest-type rules: a builder the tool refuses, `type` contradicting `builder`, and
  * vNUMA on a PV guest.
  */
-import type { NormalizedConfig } from '../../normalize/index.js';
+import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
+import type { RelatedSpan } from '../../diagnostics/diagnostic.js';
 import { builderKind } from '../../normalize/index.js';
 import type { Dialect } from '../../syntax/value.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
@@ -40,12 +41,19 @@ export const typeVsBuilder: Rule = ({ config, spans, dialect }) => {
   ];
 };
 
+/** Why a PV guest is PV, for messages: its type, its builder, or xl's default. */
+export function whyPv(config: NormalizedConfig): string {
+  return config.type === 'pv' ? 'type is "pv"' : typeof config.builder === 'string' ? `builder "${config.builder}" is PV` : 'no type is set, and xl defaults to PV';
+}
+
+/** The related span "the guest type comes from here" (type, else builder), or none for xl's default. */
+export function guestTypeRelated(config: NormalizedConfig, spans: SpanMap): RelatedSpan[] | undefined {
+  const by = config.type !== undefined ? '/type' : config.builder !== undefined ? '/builder' : null;
+  return by ? [{ message: 'the guest type comes from here', span: valueAt(spans, by) }] : undefined;
+}
+
 /** vnuma on a PV guest (XM0207). */
 export const pvWithVnuma: Rule = ({ config, spans, dialect }) => {
   if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config, dialect) !== 'pv') return [];
-  const why = config.type === 'pv' ? 'type is "pv"' : typeof config.builder === 'string' ? `builder "${config.builder}" is PV` : 'no type is set, and xl defaults to PV';
-  const d = makeDiag('XM0207', keyAt(spans, '/vnuma'), `vnuma on a PV guest (${why}): libxl refuses "PV vNUMA is not yet supported"`, { hint: 'set type = "hvm" or "pvh"' });
-  const by = config.type !== undefined ? '/type' : config.builder !== undefined ? '/builder' : null;
-  if (by) d.related = [{ message: 'the guest type comes from here', span: valueAt(spans, by) }];
-  return [d];
+  return [makeDiag('XM0207', keyAt(spans, '/vnuma'), `vnuma on a PV guest (${whyPv(config)}): libxl refuses "PV vNUMA is not yet supported"`, { hint: 'set type = "hvm" or "pvh"', related: guestTypeRelated(config, spans) })];
 };

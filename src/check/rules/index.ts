@@ -12,6 +12,7 @@ import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-t
 import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
 import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
+import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -26,6 +27,8 @@ export const RULES: readonly Rule[] = [
   unknownBuilder,
   typeVsBuilder,
   pvWithVnuma,
+  timerModeOnPv,
+  vncDisplayTwice,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

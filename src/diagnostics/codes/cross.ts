@@ -120,14 +120,16 @@ export const crossCodes = defineCodes({
   XM0217: {
     severity: 'error',
     title: 'bad device spec',
-    explanation: 'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=", a value that must be a number, or a value outside the allowed set.',
+    explanation:
+      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=", a value that must be a number, or a value outside the allowed set. The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
     bad: 'channel = ["connection=tcp,name=agent"]',
     good: 'channel = ["connection=socket,path=/run/agent.sock,name=agent"]',
   },
   XM0218: {
     severity: 'warning',
     title: 'unknown key in a spec string',
-    explanation: 'The key inside a device string is not one the tools know; xl either ignores it with a warning or refuses the device ("unknown parameter"). Check the spelling.',
+    explanation:
+      'The key inside a device string (or an smbios KEY=VALUE item, or arm_sci) is not one the tools know; xl either ignores it with a warning or refuses the device ("unknown parameter"). Check the spelling.',
     bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
     good: 'vif = ["bridge=xenbr0,model=e1000"]',
   },
@@ -137,5 +139,21 @@ export const crossCodes = defineCodes({
     explanation: 'xl builds the kernel command line from cmdline when it is set and ignores root and extra (with a warning). Move their text into cmdline, or drop cmdline.',
     bad: 'cmdline = "console=hvc0"\nroot = "/dev/xvda1 ro"',
     good: 'cmdline = "root=/dev/xvda1 ro console=hvc0"',
+  },
+  XM0220: {
+    severity: 'error',
+    title: 'VNC display given twice',
+    explanation:
+      'vnclisten may carry the display as HOST:DISPLAY; libxl refuses to start the device model when vncdisplay (non-zero) is set as well ("vncdisplay set, vnclisten contains display"). It applies where the top-level VNC options are used: an HVM guest, or a PV guest with vnc = 1 and no vfb entries (a vfb spec is checked the same way, XM0217). Give the display once.',
+    bad: 'type = "hvm"\nvnclisten = "0.0.0.0:3"\nvncdisplay = 3',
+    good: 'type = "hvm"\nvnclisten = "0.0.0.0"\nvncdisplay = 3',
+  },
+  XM0221: {
+    severity: 'error',
+    title: 'timer_mode on a PV guest',
+    explanation:
+      'timer_mode sets how the virtual timers of an HVM or PVH guest catch up on missed ticks. xl exits for a PV guest (timer_mode "is not supported for PV guests"), whether the mode is a name or a number; without type, xl builds a PV guest. Drop timer_mode or set type = "hvm" or "pvh".',
+    bad: 'type = "pv"\ntimer_mode = "no_delay_for_missed_ticks"',
+    good: 'type = "pvh"\ntimer_mode = "no_delay_for_missed_ticks"',
   },
 });

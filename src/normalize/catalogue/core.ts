@@ -86,7 +86,7 @@ export const coreOptions = {
   nomigrate: bool({ d: 'Forbid migration.', def: false }),
   driver_domain: bool({ d: 'The domain hosts backends.', dl: 'xl' }),
   device_tree: str({ d: 'Partial device tree (Arm).', dl: 'xl' }),
-  passthrough: oneOf(['disabled', 'enabled', 'sync_pt', 'share_pt', 'default'] as const, { d: 'IOMMU page-table mode for passthrough (implied by pci/dtdev).', dl: 'xl' }),
+  passthrough: oneOf(['disabled', 'enabled', 'sync_pt', 'share_pt', 'default'] as const, { d: 'IOMMU page-table mode for passthrough (implied by pci/dtdev).', dl: 'xl', anyCase: true }),
   xend_suspend_evtchn_compat: bool({ d: 'Old xend xenstore layout for suspend event channels.', dl: 'xl' }),
   vmtrace_buf_kb: int({ d: 'Per-vCPU processor-trace buffer.', dl: 'xl', unit: 'KiB', min: 0 }),
   vpmu: bool({ d: 'Expose the PMU to the guest.', dl: 'xl' }),

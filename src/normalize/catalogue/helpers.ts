@@ -43,7 +43,10 @@ export type Conv =
   | 'usbctrl'
   | 'serial'
   | 'vnuma'
-  | 'numa';
+  | 'numa'
+  | 'viridian'
+  | 'smbios'
+  | 'llcColors';
 
 /** The `x-xmcfg` annotation of an option (also registered as an Ajv keyword). */
 export interface OptionMeta {
@@ -57,6 +60,8 @@ export interface OptionMeta {
   allowed?: readonly (string | number)[];
   /** Source keys folded into this field (numa ← numa, numanodes, numanode). */
   sourceKeys?: readonly string[];
+  /** xl reads the value with a libxl `*_from_string` function, which ignores case: the normaliser writes the catalogue's spelling. */
+  anyCase?: boolean;
 }
 
 /** The documentation a catalogue entry is written with. */
@@ -71,6 +76,10 @@ export interface DocIn {
   def?: unknown;
   dep?: string;
   ex?: unknown;
+  /** A libxl enum (matched in any case; see OptionMeta.anyCase). */
+  anyCase?: boolean;
+  /** The normaliser's reader when the kind's generic one does not judge enough (viridian, smbios, llc_colors). */
+  read?: Conv;
 }
 
 export const BOTH: DialectSet = ['xl', 'xm'];
@@ -83,7 +92,8 @@ function dialectsOf(dl: DocIn['dl']): DialectSet {
 
 /** Schema options shared by all entries: docs plus the annotation. */
 function docOpts(doc: DocIn, conv: Conv, type: string, extra: Partial<OptionMeta> = {}): Record<string, unknown> {
-  const meta: OptionMeta = { dialects: dialectsOf(doc.dl), conv, type, ...extra };
+  const meta: OptionMeta = { dialects: dialectsOf(doc.dl), conv: doc.read ?? conv, type, ...extra };
+  if (doc.anyCase) meta.anyCase = true;
   if (doc.unit !== undefined) meta.unit = doc.unit;
   if (doc.dep !== undefined) meta.deprecatedBy = doc.dep;
   const o: Record<string, unknown> = { description: doc.d, 'x-xmcfg': meta };
@@ -129,6 +139,16 @@ export function oneOfOrInt<const T extends readonly string[]>(values: T, doc: Do
   return Type.Optional(
     Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: doc.min ?? 0, ...(doc.max !== undefined ? { maximum: doc.max } : {}) })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values })),
   );
+}
+
+/** An integer option restricted to the given values (sve's vector lengths). */
+export function intOneOf(values: readonly number[], doc: DocIn): TOptional<TInteger> {
+  return Type.Optional(Type.Integer({ ...docOpts(doc, 'int', 'integer', { allowed: values }), enum: [...values] }));
+}
+
+/** A list of strings, each one of the given values (mca_caps; in xl a single string is a type error). */
+export function oneOfList<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TArray<TUnsafe<T[number]>>> {
+  return Type.Optional(Type.Array(Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), { ...docOpts(doc, 'strList', 'list of strings', { allowed: values }), maxItems: 4096 }));
 }
 
 /** A list of strings (in xl a single string is a type error: "is a single value but should be a list"; xm accepts it as one item). */

@@ -3,8 +3,10 @@
  * parsers (parse_vtpm_config, parse_9pfs_config, parse_vkb_config, parse_vdispl_config,
  * parse_virtio_config, xlu_rdm_parse, parse_vsnd_item). One table feeds the normaliser (which keys
  * exist, how each value reads), the JSON Schema (spec-fields.ts) and `convert --to json`, so `check`
- * refuses exactly what the JSON view would. Plain data, no TypeBox: the normaliser's bundle imports it.
+ * refuses exactly what the JSON view would. Also `arm_sci` (parse_arm_sci_config), one such string.
+ * Plain data, no TypeBox: the normaliser's bundle imports it.
  */
+import { ARM_SCI_TYPES } from './libxl-names.js';
 
 /**
  * How one spec value reads. `c-integer`: strtoul base 0 (`0x10`, `010`, `10`); `c-bool`: the same,
@@ -59,6 +61,8 @@ export const SPEC_FIELDS = {
   virtio: { backend: 'string', type: 'string', transport: { anyCase: ['mmio'] }, grant_usage: 'c-bool' },
   // xlu_rdm_parse accepts strategy=host only.
   rdm: { strategy: ['host'], policy: ['strict', 'relaxed'] },
+  // parse_arm_sci_config; agent_id is at most 255 (src/normalize/spec-checks.ts).
+  arm_sci: { type: { anyCase: ARM_SCI_TYPES }, agent_id: 'c-integer' },
 } as const satisfies Record<string, FieldTable>;
 
 /** An option with a typed generic-form spec. */

@@ -1,0 +1,126 @@
+/**
+ * @fileoverview The scalar options xl reads with rules of its own, judged here so that `check`, the
+ * editor and `convert --to json` report the same findings: libxl enum names, which libxl's
+ * `*_from_string` match in any case (written in the catalogue's spelling), Viridian groups, `smbios`
+ * KEY=VALUE items and `llc_colors` ranges. A bad list item is reported at its text and left out;
+ * the rest of the value is kept. Everything else goes to the generic readers.
+ */
+import type { Setting, Value } from '../syntax/value.js';
+import { optionSchema, type Conv } from './catalogue/index.js';
+import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
+import { pointer, type NormalizeContext } from './context.js';
+import { listItems, readGeneric } from './readers.js';
+import { readInt, readString, subSpan, valueToJson } from './values.js';
+
+/** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
+type Judge = (text: string, item: Value) => string | null;
+
+/** Read a value of any kind: the generic reading, plus xl's judgement for the kinds that need one. */
+export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
+  switch (conv) {
+    case 'viridian':
+      return readViridian(s, ctx);
+    case 'smbios':
+      return readItems(s, ctx, listItems(s.value, ctx, true), smbiosJudge(s, ctx));
+    case 'llcColors':
+      return readItems(s, ctx, listItems(s.value, ctx), llcJudge(s, ctx));
+    case 'enum':
+    case 'enumOrInt':
+      return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
+    default:
+      return readGeneric(conv, s, ctx);
+  }
+}
+
+/** A libxl enum name given in another case, in the catalogue's spelling (xl only; xm compares exactly). */
+function libxlSpelling(value: unknown, key: string, ctx: NormalizeContext): unknown {
+  if (typeof value !== 'string' || ctx.dialect !== 'xl') return value;
+  const meta = optionSchema(key)?.['x-xmcfg'];
+  if (!meta?.anyCase || !meta.allowed) return value;
+  return libxlName(meta.allowed.map(String), value) ?? value;
+}
+
+/**
+ * The items of a list option, each judged and marked at its text (`/key/N`, N counting the items
+ * kept); an item that is not a string is kept as JSON for the schema to report. Not a list: the
+ * value as JSON (the schema reports its type).
+ */
+function readItems(s: Setting, ctx: NormalizeContext, items: Value[] | null, judge: Judge): unknown {
+  if (items === null) return valueToJson(s.value);
+  const out: unknown[] = [];
+  for (const item of items) {
+    const text = readString(item, ctx.dialect);
+    const kept = text.ok ? judge(text.value, item) : valueToJson(item);
+    if (kept === null) continue;
+    ctx.mark(pointer(s.key, out.length), s, item.span);
+    out.push(kept);
+  }
+  return out;
+}
+
+/** `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know. */
+function readViridian(s: Setting, ctx: NormalizeContext): unknown {
+  const v = s.value;
+  // As the generic reader: a string that is not a number is a one-group list.
+  const items = v.kind === 'list' ? v.items : v.kind === 'string' && !readInt(v, ctx.dialect).ok ? [v] : null;
+  if (items === null) return readGeneric('boolOrStrList', s, ctx);
+  return readItems(s, ctx, items, (text, item) => {
+    // xl compares "all" and "defaults" exactly; the group names go through libxl, in any case.
+    if (text === 'all' || text === 'defaults') return text;
+    const off = text.startsWith('!');
+    const group = libxlName(VIRIDIAN_GROUPS, off ? text.slice(1) : text);
+    if (group !== undefined) return (off ? '!' : '') + group;
+    ctx.report('XM0217', item.span, `bad viridian: "${text}" is not a Viridian group xl knows ("xl: unknown viridian enlightenment")`, {
+      hint: `groups: ${VIRIDIAN_GROUPS.join(', ')}; "!name" turns one off; "all", "defaults"`,
+    });
+    return null;
+  });
+}
+
+/** `smbios` items: KEY=VALUE with a key libxl knows (any case), at most 99 `oem` ones; written `key=value`, trimmed. */
+function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
+  let oem = 0;
+  return (text, item) => {
+    const eq = text.indexOf('=');
+    if (eq === -1) {
+      ctx.report('XM0217', item.span, `bad smbios: "${text}" is not KEY=VALUE ("xl: failed to split")`);
+      return null;
+    }
+    const raw = text.slice(0, eq);
+    const keyText = raw.trim();
+    const key = libxlName(SMBIOS_KEYS, keyText);
+    if (key === undefined) {
+      const at = raw.length - raw.trimStart().length;
+      ctx.report('XM0218', subSpan(item, at, at + keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (xl refuses it: "unknown smbios type")`, { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
+      return null;
+    }
+    if (key === 'oem' && ++oem > MAX_SMBIOS_OEM) {
+      ctx.report('XM0217', item.span, `bad smbios: more than ${MAX_SMBIOS_OEM} oem entries`);
+      return null;
+    }
+    return `${key}=${text.slice(eq + 1).trim()}`;
+  };
+}
+
+/** An `llc_colors` item as xl reads it (sscanf "%u-%u", then "%u"): its first and last colour, or null. */
+export function llcRange(text: string): { start: number; end: number } | null {
+  const m = /^\s*\+?(\d+)(?:-\s*\+?(\d+))?/.exec(text);
+  if (!m) return null;
+  const start = Number(m[1]);
+  return { start, end: m[2] !== undefined ? Number(m[2]) : start };
+}
+
+/** `llc_colors` items: "N" or "N-M" with N ≤ M, at most 4096 colours in all. */
+function llcJudge(s: Setting, ctx: NormalizeContext): Judge {
+  let count = 0;
+  return (text, item) => {
+    const r = llcRange(text);
+    const why = !r ? 'is not N or N-M' : r.end < r.start ? 'ends before it starts' : count + r.end - r.start + 1 > MAX_LLC_COLORS ? `makes more than ${MAX_LLC_COLORS} colours` : null;
+    if (r && why === null) {
+      count += r.end - r.start + 1;
+      return text;
+    }
+    ctx.report('XM0217', item.span, `bad ${s.key}: "${text}" ${why}`);
+    return null;
+  };
+}

@@ -1,0 +1,44 @@
+/**
+ * @fileoverview The checks xl makes on a whole spec after reading its keys, for the specs read with
+ * a field table (spec-kv.ts): a vkb needs `backend-type` and, with `feature-multi-touch`, a
+ * multi-touch size (main_vkbattach / parse_vkb_list exit otherwise); arm_sci's `agent_id` is at most
+ * 255 (parse_arm_sci_config). Problems are placed at the value at fault, or at the whole spec for a
+ * missing key.
+ */
+import { SPEC_FIELDS } from './catalogue/spec-tables.js';
+import { parseKv } from './spec-kv.js';
+import type { SpecParse } from './spec-result.js';
+
+type Spec = { spec: string } & Record<string, unknown>;
+
+/** The multi-touch sizes; xl turns multi-touch on when any is non-zero, and needs one when it is asked for. */
+const TOUCH_SIZES = ['multi-touch-width', 'multi-touch-height', 'multi-touch-num-contacts'] as const;
+
+/** The largest agent_id xl accepts. */
+const MAX_AGENT_ID = 255;
+
+/** Parse one vkb spec with its field table, then xl's whole-spec checks; never throws. */
+export function parseVkb(spec: string): SpecParse<Spec> {
+  const r = parseKv<Spec>(spec, SPEC_FIELDS.vkb, 'vkb');
+  // A backend-type that is there but does not read is reported at its value already.
+  if (r.fields['backend-type'] === undefined) r.problems.push({ start: 0, end: spec.length, message: 'backend-type=qemu|linux is missing (xl: "backend-type should be set in vkb spec")' });
+  const touch = r.fields['feature-multi-touch'];
+  // A size that is there but does not read is reported already: xl would stop at it first.
+  const sizeGiven = TOUCH_SIZES.some((k) => r.value[k] || (r.fields[k] !== undefined && r.value[k] === undefined));
+  if (touch !== undefined && r.value['feature-multi-touch'] === true && !sizeGiven) {
+    r.problems.push({ start: touch[0], end: touch[1], message: 'feature-multi-touch needs a non-zero multi-touch-width, multi-touch-height or multi-touch-num-contacts' });
+  }
+  return r;
+}
+
+/** Parse the arm_sci spec with its field table, and xl's limit on agent_id; never throws. */
+export function parseArmSci(spec: string): SpecParse<Spec> {
+  const r = parseKv<Spec>(spec, SPEC_FIELDS.arm_sci, 'arm_sci');
+  const id = r.value.agent_id;
+  const at = r.fields.agent_id;
+  if (typeof id === 'number' && id > MAX_AGENT_ID && at !== undefined) {
+    r.problems.push({ start: at[0], end: at[1], message: `agent_id must be at most ${MAX_AGENT_ID}, got ${id}` });
+    delete r.value.agent_id;
+  }
+  return r;
+}
