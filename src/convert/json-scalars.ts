@@ -168,8 +168,8 @@ function archArm(c: Obj): Obj {
   return clean({
     gic_version: libxlEnum(c.gic_version, GIC_VERSIONS, 'default'),
     vuart: libxlEnum(c.vuart, VUART_TYPES, 'unknown'),
-    // 0 is "disabled", libxl's default; the normaliser lets only libxl's lengths through.
-    sve_vl: typeof c.sve === 'number' && c.sve !== 0 ? String(c.sve) : undefined,
+    // libxl_sve_type's names ("hw", "128", …); "disabled" is libxl's default and left out.
+    sve_vl: typeof c.sve === 'number' ? String(c.sve) : c.sve !== 'disabled' ? str(c.sve) : undefined,
     nr_spis: unlessDefault(c.nr_spis, UINT32_ALL_ONES),
     arm_sci: armSci(c.arm_sci),
   });

@@ -61,6 +61,10 @@ table('libxl enums: the schema, names in any case', [
   ['tee = "tz"', ['XM0104@2:7-2:11']],
   ['altp2m = "Mixed"', [], ['altp2m', 'mixed']],
   ['altp2m = "full"', ['XM0104@2:10-2:16']],
+  // xl reads altp2m as a number 0-3 too.
+  ['altp2m = 1', [], ['altp2m', 1]],
+  ['altp2m = 4', ['XM0103@2:10-2:11']],
+  ['type = "hvm"\nbios = "unknown"', [], ['bios', 'unknown']],
   ['type = "hvm"\nbios = "OVMF"', [], ['bios', 'ovmf']],
   ['type = "hvm"\nbios = "uefi"', ['XM0104@3:8-3:14']],
   ['gic_version = "V3"', [], ['gic_version', 'v3']],
@@ -69,6 +73,11 @@ table('libxl enums: the schema, names in any case', [
   ['sve = 512', [], ['sve', 512]],
   ['sve = 100', ['XM0104@2:7-2:10']],
   ['sve = 4096', ['XM0104@2:7-2:11']],
+  // xl reads sve as a string: libxl_sve_type's names are "hw", "disabled" and the lengths; "0" is none of them.
+  ['sve = "HW"', [], ['sve', 'hw']],
+  ['sve = "disabled"', [], ['sve', 'disabled']],
+  ['sve = "256"', [], ['sve', '256']],
+  ['sve = 0', ['XM0104@2:7-2:8']],
 ]);
 
 table('arm_sci (a spec string)', [

@@ -193,7 +193,7 @@ export const SCALAR_WHERE: Record<string, Where> = {
   tee: named(b, 'tee', 'tee', 'none'),
   gic_version: named(arm, 'gic_version', 'gic_version', 'default'),
   vuart: named(arm, 'vuart', 'vuart', 'unknown'),
-  sve: { found: (j, c) => arm(j).sve_vl === (c.sve === 0 ? undefined : String(c.sve)) },
+  sve: { found: (j, c) => arm(j).sve_vl === (c.sve === 'disabled' ? undefined : String(c.sve)) },
   llc_colors: { found: (j, c) => (b(j).llc_colors?.length ?? 0) >= c.llc_colors.length },
   nr_spis: same(arm, 'nr_spis', 'nr_spis'),
   arm_sci: { found: (j, c) => arm(j).arm_sci !== undefined || ((c.arm_sci.type ?? 'none') === 'none' && !c.arm_sci.agent_id) },

@@ -141,9 +141,9 @@ export function oneOfOrInt<const T extends readonly string[]>(values: T, doc: Do
   );
 }
 
-/** An integer option restricted to the given values (sve's vector lengths). */
-export function intOneOf(values: readonly number[], doc: DocIn): TOptional<TInteger> {
-  return Type.Optional(Type.Integer({ ...docOpts(doc, 'int', 'integer', { allowed: values }), enum: [...values] }));
+/** A string option given as one of the names or as one of the numbers (sve: "hw", "disabled", 128, …). */
+export function oneOfOrInts<const T extends readonly string[]>(names: T, ints: readonly number[], doc: DocIn): TOptional<TUnion<[TUnsafe<T[number]>, TInteger]>> {
+  return Type.Optional(Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...names] }), Type.Integer({ enum: [...ints] })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: names })));
 }
 
 /** A list of strings, each one of the given values (mca_caps; in xl a single string is a type error). */

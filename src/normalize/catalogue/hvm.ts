@@ -2,8 +2,8 @@
  * @fileoverview Catalogue: HVM platform features, paging, timers, firmware, consoles (VNC, SDL,
  * SPICE), the device model, and Arm/x86-only options.
  */
-import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList, strList, intOneOf, oneOfList, specString } from './helpers.js';
-import { ALTP2M_MODES, GIC_VERSIONS, MCA_CAPS, SVE_LENGTHS, TEE_TYPES, TIMER_MODES, TSC_MODES, VUART_TYPES } from './libxl-names.js';
+import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList, strList, oneOfOrInts, oneOfList, specString } from './helpers.js';
+import { ALTP2M_MODES, BIOS_TYPES, GIC_VERSIONS, MCA_CAPS, SVE_LENGTHS, SVE_TYPES, TEE_TYPES, TIMER_MODES, TSC_MODES, VUART_TYPES } from './libxl-names.js';
 import { SPEC_FIELDS } from './spec-tables.js';
 
 export const hvmOptions = {
@@ -19,7 +19,7 @@ export const hvmOptions = {
   apic: bool({ d: 'Local APIC.', def: true }),
   nx: bool({ d: 'NX (no-execute) bit.', dl: 'xl' }),
   hpet: bool({ d: 'HPET timer.', def: false }),
-  altp2m: oneOf(ALTP2M_MODES, { d: 'Alternate p2m mode.', dl: 'xl', anyCase: true }),
+  altp2m: oneOfOrInt(ALTP2M_MODES, { d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
   altp2mhvm: bool({ d: 'Legacy altp2m switch.', dl: 'xl', dep: 'altp2m' }),
   altp2m_count: int({ d: 'Number of altp2m views.', dl: 'xl', min: 1 }),
   acpi_firmware: str({ d: 'Extra ACPI tables file.', dl: 'xl' }),
@@ -48,7 +48,7 @@ export const hvmOptions = {
   isa: bool({ d: 'ISA-only machine.', dl: 'xm' }),
   boot: str({ d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network).', def: 'c', ex: 'dc' }),
   hdtype: oneOf(['ide', 'ahci'] as const, { d: 'Emulated disk controller.', dl: 'xl' }),
-  bios: oneOf(['rombios', 'seabios', 'ovmf'] as const, { d: 'HVM firmware.', dl: 'xl', anyCase: true }),
+  bios: oneOf(BIOS_TYPES, { d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
   bios_path_override: str({ d: 'Firmware path override.', dl: 'xl' }),
   gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { d: 'Graphics passthrough: 0, 1 / "default", "igd".' }),
   vnc: bool({ d: 'VNC console.' }),
@@ -98,7 +98,7 @@ export const hvmOptions = {
   tee: oneOf(TEE_TYPES, { d: 'Arm TEE mediator.', dl: 'xl', anyCase: true }),
   gic_version: oneOf(GIC_VERSIONS, { d: 'Arm GIC version.', dl: 'xl', anyCase: true }),
   vuart: oneOf(VUART_TYPES, { d: 'Arm virtual UART.', dl: 'xl', anyCase: true }),
-  sve: intOneOf(SVE_LENGTHS, { d: 'Arm SVE vector length (bits): 0 (off) or a multiple of 128 up to 2048.', dl: 'xl' }),
+  sve: oneOfOrInts(SVE_TYPES, SVE_LENGTHS, { d: 'Arm SVE vector length (bits): a multiple of 128 up to 2048, "hw" (the hardware maximum) or "disabled".', dl: 'xl', anyCase: true }),
   llc_colors: strOrList({ d: 'Arm LLC colours: "N" and "N-M" items.', dl: 'xl', read: 'llcColors' }),
   nr_spis: int({ d: 'Arm number of SPIs.', dl: 'xl', min: 0 }),
   trap_unmapped_accesses: bool({ d: 'Arm: trap accesses to unmapped addresses.', dl: 'xl' }),

@@ -31,8 +31,10 @@ export const SMBIOS_KEYS = ['bios_vendor', 'bios_version', 'system_manufacturer'
 export const MAX_SMBIOS_OEM = 99;
 /** The MCA capabilities xl knows (it compares with strcmp: case matters). */
 export const MCA_CAPS = ['lmce'] as const;
-/** libxl_sve_type's numbered lengths: multiples of 128 up to 2048 (0 is "disabled", the default). */
-export const SVE_LENGTHS: readonly number[] = [0, ...Array.from({ length: 16 }, (_, i) => (i + 1) * 128)];
+/** libxl_sve_type's numbered lengths: multiples of 128 up to 2048 (xl reads `sve` as a string, so 0 is not one: "disabled" is). */
+export const SVE_LENGTHS: readonly number[] = Array.from({ length: 16 }, (_, i) => (i + 1) * 128);
+/** libxl_sve_type's names: "hw" (the hardware's maximum), "disabled" (the default) and the lengths. */
+export const SVE_TYPES = ['hw', 'disabled', ...SVE_LENGTHS.map(String)] as const;
 /** xmcfg reports an LLC colour list longer than this rather than expanding it. */
 export const MAX_LLC_COLORS = 4096;
 
