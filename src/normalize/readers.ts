@@ -87,17 +87,6 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       }
       return out;
     }
-    case 'nestedStrList': {
-      if (v.kind !== 'list') return valueToJson(v);
-      return v.items.map((inner, a) => {
-        ctx.mark(pointer(s.key, a), s, inner.span);
-        if (inner.kind !== 'list') return valueToJson(inner);
-        return inner.items.map((i, b) => {
-          ctx.mark(pointer(s.key, a, b), s, i.span);
-          return i.kind === 'string' ? i.value : valueToJson(i);
-        });
-      });
-    }
     case 'specList': {
       const items = listItems(v, ctx);
       if (items === null) return valueToJson(v);

@@ -26,7 +26,6 @@ export type Conv =
   | 'boolOrString'
   | 'boolOrStrList'
   | 'enumOrInt'
-  | 'nestedStrList'
   | 'specList'
   | 'specString'
   | 'ioports'
@@ -174,11 +173,6 @@ export function boolOrOneOf<const T extends readonly string[]>(values: T, doc: D
 /** A boolean, or a list of strings (viridian groups). */
 export function boolOrStrList(doc: DocIn): TOptional<TUnion<[TBoolean, TArray<TString>]>> {
   return Type.Optional(Type.Union([Type.Boolean(), Type.Array(Type.String({ maxLength: 256 }), { maxItems: 64 })], docOpts(doc, 'boolOrStrList', 'boolean or list of strings')));
-}
-
-/** A list of lists of strings (vsnd). */
-export function nestedStrList(doc: DocIn): TOptional<TArray<TArray<TString>>> {
-  return Type.Optional(Type.Array(Type.Array(Type.String({ maxLength: 4096 }), { maxItems: 256 }), { ...docOpts(doc, 'nestedStrList', 'list of lists of strings'), maxItems: 256 }));
 }
 
 /** A generic `key=value,…` spec item: the original text plus its keys as strings. */
