@@ -102,7 +102,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['=', '"', "'"] },
+        completionProvider: { triggerCharacters: ['=', '"', "'", ','] },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
@@ -130,7 +130,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   connection.onHover((p) =>
     withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
-      return hoverAt(r, toOffset(r.lineIndex, p.position));
+      return hoverAt(r, toOffset(r.lineIndex, p.position), doc.getText());
     }),
   );
   connection.onCompletion((p) =>

@@ -9,7 +9,8 @@ import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVkb } from './spec-checks.js';
 
-const VFB: FieldTable = {
+/** vfb keys (parse_vfb_config), also what the language server completes. */
+export const VFB_FIELDS: FieldTable = {
   type: ['vnc', 'sdl'],
   vnc: 'bool',
   vnclisten: 'string',
@@ -24,9 +25,18 @@ const VFB: FieldTable = {
   backend: 'string',
 };
 
+/** channel keys (parse_channel_config). */
+export const CHANNEL_FIELDS: FieldTable = { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string', devid: 'decimal' };
+
+/** usbctrl keys (parse_usbctrl_config). */
+export const USBCTRL_FIELDS: FieldTable = { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'decimal', ports: 'decimal', devid: 'decimal' };
+
+/** usbdev keys (parse_usbdev_config). */
+export const USBDEV_FIELDS: FieldTable = { type: ['hostdev'], hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' };
+
 /** Parse one vfb spec; never throws. */
 export function parseVfb(spec: string): SpecParse<VfbSpec> {
-  const r = parseKv<VfbSpec>(spec, VFB, 'vfb');
+  const r = parseKv<VfbSpec>(spec, VFB_FIELDS, 'vfb');
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
   const vnc = f.vnc ?? f.type === 'vnc';
@@ -39,7 +49,7 @@ export function parseVfb(spec: string): SpecParse<VfbSpec> {
 
 /** Parse one channel spec; never throws. */
 export function parseChannel(spec: string): SpecParse<ChannelSpec> {
-  const r = parseKv<ChannelSpec>(spec, { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string', devid: 'decimal' }, 'channel');
+  const r = parseKv<ChannelSpec>(spec, CHANNEL_FIELDS, 'channel');
   if (r.value.connection === 'socket' && r.value.path === undefined) r.problems.push({ start: 0, end: spec.length, message: 'connection=socket needs path=…' });
   if (r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs name=…' });
   return r;
@@ -47,7 +57,7 @@ export function parseChannel(spec: string): SpecParse<ChannelSpec> {
 
 /** Parse one usbctrl spec; never throws. */
 export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
-  const r = parseKv<UsbctrlSpec>(spec, { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'decimal', ports: 'decimal', devid: 'decimal' }, 'usbctrl');
+  const r = parseKv<UsbctrlSpec>(spec, USBCTRL_FIELDS, 'usbctrl');
   const rangeCheck = (k: 'version' | 'ports', lo: number, hi: number) => {
     const v = r.value[k];
     if (v !== undefined && (v < lo || v > hi)) {
@@ -66,7 +76,7 @@ export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
  * strtoul base 0: `0x10` is 16, `010` is 8, `10` is 10); libvirt's converter reads them as hex.
  */
 export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
-  return parseKv<UsbdevSpec>(spec, { type: ['hostdev'], hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' }, 'usbdev');
+  return parseKv<UsbdevSpec>(spec, USBDEV_FIELDS, 'usbdev');
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */

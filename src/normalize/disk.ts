@@ -8,9 +8,37 @@ import type { Dialect } from '../syntax/value.js';
 import type { DiskSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, trimItem, type SpecItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
+import type { FieldTable } from './catalogue/spec-tables.js';
 
-const FORMATS = new Set(['raw', 'qcow', 'qcow2', 'vhd', 'qed', 'empty']);
-const BACKENDS = new Set(['phy', 'tap', 'qdisk', 'standalone']);
+const FORMAT_LIST = ['raw', 'qcow', 'qcow2', 'vhd', 'qed', 'empty'];
+const BACKEND_LIST = ['phy', 'tap', 'qdisk', 'standalone'];
+const FORMATS = new Set(FORMAT_LIST);
+const BACKENDS = new Set(BACKEND_LIST);
+
+/**
+ * The `key=value` keys of an xl disk spec (parseXl and namedParam below; xm disks have none), with
+ * the values accessOf accepts; also what the language server completes. The flag keys xl accepts
+ * and ignores here (discard, colo-*, …) read as text.
+ */
+export const DISK_FIELDS: FieldTable = {
+  target: 'string',
+  format: FORMAT_LIST,
+  vdev: 'string',
+  access: ['r', 'ro', 'w', 'rw', 'w!', '!'],
+  devtype: ['disk', 'cdrom'],
+  backendtype: BACKEND_LIST,
+  backend: 'string',
+  script: 'string',
+  specification: 'string',
+  discard: 'string',
+  'direct-io-safe': 'string',
+  trusted: 'string',
+  'colo-host': 'string',
+  'colo-port': 'string',
+  'colo-export': 'string',
+  'active-disk': 'string',
+  'hidden-disk': 'string',
+};
 /** Legacy target prefixes: the driver (and, for format prefixes, the format). */
 const DRIVER_PREFIXES = ['tap2:aio:', 'tap:aio:', 'tap:qcow2:', 'tap:qcow:', 'tap:vhd:', 'tap:raw:', 'tap2:', 'tap:', 'aio:', 'phy:', 'file:', 'raw:', 'qcow2:', 'qcow:', 'vhd:', 'qed:'];
 

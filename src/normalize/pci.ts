@@ -5,8 +5,20 @@
 import type { PciSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
 import { specResult, specBool, type SpecParse } from './spec-result.js';
+import type { FieldTable } from './catalogue/spec-tables.js';
 
-const BOOL_KEYS = new Set(['permissive', 'msitranslate', 'seize', 'power_mgmt']);
+/** The `key=value` keys parsePci reads (vslot is hex, bools any integer); also what the language server completes. */
+export const PCI_FIELDS: FieldTable = {
+  bdf: 'string',
+  permissive: 'bool',
+  msitranslate: 'bool',
+  seize: 'bool',
+  power_mgmt: 'bool',
+  rdm_policy: ['strict', 'relaxed'],
+  vslot: 'string',
+  name: 'string',
+};
+const BOOL_KEYS = new Set(Object.keys(PCI_FIELDS).filter((k) => PCI_FIELDS[k] === 'bool'));
 
 /** Read the BDF (and @vslot) part. */
 function parseBdf(r: SpecParse<PciSpec>, it: SpecItem): void {

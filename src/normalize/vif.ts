@@ -5,10 +5,24 @@
 import type { VifSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, decimal } from './spec-items.js';
 import { specResult, specBool, type SpecParse } from './spec-result.js';
+import type { FieldTable } from './catalogue/spec-tables.js';
 
-const STRING_KEYS = new Set(['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel']);
+const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
+const STRING_KEYS = new Set(STRING_LIST);
 /** Keys xl knows that have no typed field here (kept under `other`). */
-const OTHER_KNOWN = new Set(['queues', 'colo_forwarddev', 'colo_sock_mirror_id', 'colo_sock_mirror_ip', 'colo_sock_mirror_port', 'netdev', 'ipaddr']);
+const OTHER_LIST = ['queues', 'colo_forwarddev', 'colo_sock_mirror_id', 'colo_sock_mirror_ip', 'colo_sock_mirror_port', 'netdev', 'ipaddr'];
+const OTHER_KNOWN = new Set(OTHER_LIST);
+
+/** Every key parseVif knows (the typed ones below, the plain strings, the known others); also what the language server completes. */
+export const VIF_FIELDS: FieldTable = {
+  mac: 'string',
+  rate: 'string',
+  mtu: 'decimal',
+  devid: 'decimal',
+  trusted: 'bool',
+  untrusted: 'bool',
+  ...Object.fromEntries([...STRING_LIST, ...OTHER_LIST].map((k) => [k, 'string'] as const)),
+};
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 /** N[GMK]?(B|b)/s with an optional @interval (us/ms/s suffix). */
 const RATE = /^\d{1,15}[GMK]?[Bb]\/s(@\d{1,15}(us|ms|s)?)?$/;

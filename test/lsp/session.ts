@@ -11,7 +11,7 @@ export const URI = 'file:///guests/web01.cfg';
 /** Line 1 misspells memory (XM0101 at 1:0-1:6); line 3 uses an xm construct in an xl file (XM05xx at 3:7-3:11). */
 export const TEXT = 'name = "web01"\nmemroy = 512\nvcpus=2\nacpi = True\n';
 
-/** initialize → didOpen → diagnostics → didChange → hover → completion → formatting → code action → shutdown. */
+/** initialize → didOpen → diagnostics → didChange → hover → completion → formatting → code action → spec completion → shutdown. */
 export async function scriptedSession(c: TestClient): Promise<void> {
   const init = (await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'xl' } })) as InitializeResult;
   expect(init.capabilities.hoverProvider).toBe(true);
@@ -65,6 +65,16 @@ export async function scriptedSession(c: TestClient): Promise<void> {
   const clean = c.diagnostics(URI, (p) => p.version === 3);
   await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 3 }, contentChanges: [{ text: text3 }] });
   expect((await clean).diagnostics.filter((d) => d.severity === 1)).toEqual([]);
+
+  // Completion inside a device spec string: the vif keys, minus the one already written.
+  const NET = 'file:///guests/net.cfg';
+  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: NET, languageId: 'xen-config', version: 1, text: 'vif = [ "mac=00:16:3e:00:00:01," ]\n' } });
+  const specItems = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: NET }, position: { line: 0, character: 31 } })) as CompletionItem[];
+  expect(specItems.map((i) => i.label)).toContain('bridge');
+  expect(specItems.map((i) => i.label)).not.toContain('mac');
+  expect((specItems.find((i) => i.label === 'bridge')!.textEdit as TextEdit).newText).toBe('bridge=');
+  const specHover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: NET }, position: { line: 0, character: 10 } })) as Hover;
+  expect((specHover.contents as MarkupContent).value).toContain('**mac**');
 
   await c.conn.sendRequest('shutdown');
 }

@@ -1,6 +1,6 @@
 /**
- * @fileoverview Completion: keys at the start of a statement (with their docs) and allowed values
- * after `=`. The context is read from the current line by a small hand-written scanner (no regex
+ * @fileoverview Completion: keys at the start of a statement (with their docs), allowed values
+ * after `=`, and keys and values inside device spec strings (spec-completion.ts). The context is read from the current line by a small hand-written scanner (no regex
  * over user text), so it also works while the statement is still incomplete.
  */
 import type { CompletionItem } from 'vscode-languageserver';
@@ -8,6 +8,7 @@ import type { Dialect } from '../../syntax/value.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
+import { completeSpecAt } from './spec-completion.js';
 
 /** Where the caret is, as far as completion cares. */
 export type CompletionContext =
@@ -68,6 +69,9 @@ export function completionContext(text: string, offset: number): CompletionConte
 
 /** Completion items at `offset`. `dialect` ranks the file's own dialect's keys first. */
 export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] {
+  // Inside a device spec string its keys and values come first (spec-completion.ts).
+  const spec = completeSpecAt(text, index, offset, dialect);
+  if (spec !== null) return spec;
   const ctx = completionContext(text, offset);
   if (ctx.kind === 'none') return [];
   const range = toRange(index, { start: ctx.start, end: offset });

@@ -7,6 +7,7 @@ export { analyze, assignmentAt, keyAt, type ServiceSettings } from './analysis.j
 export { toLspDiagnostics, capDiagnostics, droppedNote, type DiagnosticData } from './diagnostics.js';
 export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
+export { completeSpecAt, specContext, specStringAt, specHoverAt, SPEC_TABLES, type SpecContext, type SpecString } from './spec-completion.js';
 export { documentSymbols } from './symbols.js';
 export { formatDocument } from './formatting.js';
 export { codeActions, closestKey, domainNameFromUri, type ActionRequest } from './actions.js';
