@@ -74,6 +74,9 @@ const ROWS: Row[] = [
   ['vtpm = []; kernel = "|"', 'xl', []],
   ['disk = [\'phy:/dev/|\']', 'xl', []],
   ['disk = [\'format=raw,target=/a,|\']', 'xl', []],
+  // virtio: the item after type=virtio… is the device name (xl joins it to the type)
+  ['virtio = ["type=virtio,|"]', 'xl', []],
+  ['virtio = ["type=virtio,device22,|"]', 'xl', ['backend', 'grant_usage', 'transport']],
   ['vtpm = ["""|"""]', 'xm', []],
   ['vtpm = [["|"]]', 'xl', []],
 ];

@@ -183,6 +183,16 @@ export function specContext(text: string, offset: number, dialect: Dialect = 'xl
       a = b + 1;
     }
   }
+  // virtio: xl takes the item after `type=virtio…` as the rest of the type (the device name).
+  if (s.option === 'virtio' && itemStart > s.start) {
+    let prev = itemStart - 1;
+    while (prev > s.start && text.charCodeAt(prev - 1) !== 44) prev--;
+    if (itemKey(text, prev, itemStart - 1) === 'type') {
+      let v = indexIn(text, 61, prev, itemStart - 1) + 1;
+      while (v < itemStart - 1 && isSpace(text.charCodeAt(v))) v++;
+      if (text.startsWith('virtio', v)) return null;
+    }
+  }
   if (table === 'vsnd') {
     if (itemStart === s.start) {
       let w = itemStart;
