@@ -51,11 +51,20 @@ export interface MemorySplit {
  * the same. Null when the slots together lack the memory.
  */
 export function splitMemory(memMiB: number, vcpuCounts: readonly number[], free: readonly number[], spareOnly = false): MemorySplit | null {
+  if (free.length !== 2) return splitGeneral(memMiB, vcpuCounts, free, spareOnly);
+  if (free[0]! + free[1]! < memMiB) return null;
+  return splitTwo(memMiB, vcpuCounts[0]!, vcpuCounts[1]!, free[0]!, free[1]!, spareOnly);
+}
+
+/**
+ * splitMemory() for any number of slots: largest-remainder shares, then a capped proportional
+ * fill. Exported so tests can hold the two-slot path to it.
+ */
+export function splitGeneral(memMiB: number, vcpuCounts: readonly number[], free: readonly number[], spareOnly = false): MemorySplit | null {
   const k = free.length;
   let total = 0;
   for (const f of free) total += f;
   if (total < memMiB) return null;
-  if (k === 2) return splitTwo(memMiB, vcpuCounts[0]!, vcpuCounts[1]!, free[0]!, free[1]!, spareOnly);
   const weights = vcpuCounts.some((c) => c === 0) && !spareOnly ? vcpuCounts.map(() => 1) : [...vcpuCounts];
   const ideal = apportion(memMiB, weights);
   let fits = true;
@@ -71,11 +80,7 @@ export function splitMemory(memMiB: number, vcpuCounts: readonly number[], free:
     // Only vCPU-less slots are left open: they share the rest evenly.
     if (idx.every((i) => weights[i] === 0)) for (const i of idx) weights[i] = 1;
     const share = apportion(remaining, idx.map((i) => weights[i]!));
-    let capped = false;
-    idx.forEach((i, j) => {
-      if (share[j]! >= free[i]! - mem[i]!) capped = true;
-    });
-    if (!capped) {
+    if (!idx.some((i, j) => share[j]! >= free[i]! - mem[i]!)) {
       idx.forEach((i, j) => (mem[i] = mem[i]! + share[j]!));
       remaining = 0;
       break;
