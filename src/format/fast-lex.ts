@@ -180,14 +180,8 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
         put(t, c === 34 || c === 39 ? Tok.String : Tok.Number, pos, e);
         pos = e;
         if (open === 0) break;
-        items[open - 1]++;
-        pos = trivia(t, b, pos, n, blanks, newlines);
+        pos = afterItem(t, b, pos, n, blanks, newlines, items, commas, open);
         if (pos < 0) return null;
-        if (b[pos] === 44) {
-          commas[open - 1]++;
-          if (blanks) put(t, Tok.Comma, pos, pos + 1);
-          pos++;
-        }
       }
       // Inside a list: close every list that ends here, then the next item must follow a comma.
       for (;;) {
@@ -197,14 +191,8 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
         if (commas[open - 1]! > items[open - 1]!) return null;
         put(t, Tok.RBracket, pos, ++pos);
         if (--open === 0) break;
-        items[open - 1]++;
-        pos = trivia(t, b, pos, n, blanks, newlines);
+        pos = afterItem(t, b, pos, n, blanks, newlines, items, commas, open);
         if (pos < 0) return null;
-        if (b[pos] === 44) {
-          commas[open - 1]++;
-          if (blanks) put(t, Tok.Comma, pos, pos + 1);
-          pos++;
-        }
       }
       if (open === 0) break;
       if (items[open - 1]! > commas[open - 1]!) return null; // two items without a comma
@@ -224,6 +212,22 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
   // xl rejects a final comment without a newline.
   if (n > 0 && b[n - 1] !== 10 && lastComment === n) return null;
   return { count: t.count, kinds: t.kinds, starts: t.starts, ends: t.ends };
+}
+
+/**
+ * After an item of the list open at depth `open`: count it, skip trivia and take the comma that
+ * may follow. The new position, or -1 outside the subset.
+ */
+function afterItem(t: Sink, b: Uint8Array, pos: number, n: number, blanks: boolean, newlines: boolean, items: Int32Array, commas: Int32Array, open: number): number {
+  items[open - 1]!++;
+  pos = trivia(t, b, pos, n, blanks, newlines);
+  if (pos < 0) return -1;
+  if (b[pos] === 44) {
+    commas[open - 1]!++;
+    if (blanks) put(t, Tok.Comma, pos, pos + 1);
+    pos++;
+  }
+  return pos;
 }
 
 /**
