@@ -147,22 +147,12 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
     while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95);
     if (isKeyword(b, ks, pos)) return null;
     put(t, Tok.Identifier, ks, pos);
-    if (c === 32 || c === 9) {
-      const s = pos;
-      do c = b[++pos]!;
-      while (c === 32 || c === 9);
-      if (blanks) put(t, Tok.Whitespace, s, pos);
-    }
+    pos = spaces(t, b, pos, blanks);
+    c = b[pos]!;
     // `+=` is left to the real parser (xm evaluates it against earlier values).
     if (c !== 61 || b[pos + 1] === 61) return null;
     put(t, Tok.Equals, pos, ++pos);
-    c = b[pos]!;
-    if (c === 32 || c === 9) {
-      const s = pos;
-      do c = b[++pos]!;
-      while (c === 32 || c === 9);
-      if (blanks) put(t, Tok.Whitespace, s, pos);
-    }
+    pos = spaces(t, b, pos, blanks);
 
     // The value: scalars directly, lists with an explicit stack of open lists.
     let open = 0;
@@ -198,13 +188,8 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
       if (items[open - 1]! > commas[open - 1]!) return null; // two items without a comma
     }
     // (A trailing comment is read by the top loop, which sets lastComment.)
+    pos = spaces(t, b, pos, blanks);
     c = b[pos]!;
-    if (c === 32 || c === 9) {
-      const s = pos;
-      do c = b[++pos]!;
-      while (c === 32 || c === 9);
-      if (blanks) put(t, Tok.Whitespace, s, pos);
-    }
     if (!(pos >= n || c === 10 || c === 59 || c === 35)) return null;
     lineHasStatement = true;
     afterSemicolon = false;
@@ -212,6 +197,14 @@ export function lexBytes(src: AsciiBytes, blanks: boolean, newlines: boolean): T
   // xl rejects a final comment without a newline.
   if (n > 0 && b[n - 1] !== 10 && lastComment === n) return null;
   return { count: t.count, kinds: t.kinds, starts: t.starts, ends: t.ends };
+}
+
+/** Skip blanks and tabs from `pos` (one Whitespace token when `blanks`); the position after them. */
+function spaces(t: Sink, b: Uint8Array, pos: number, blanks: boolean): number {
+  const s = pos;
+  while (b[pos] === 32 || b[pos] === 9) pos++;
+  if (blanks && pos > s) put(t, Tok.Whitespace, s, pos);
+  return pos;
 }
 
 /**
