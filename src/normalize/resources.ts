@@ -9,14 +9,8 @@ import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, valueToJson } from './values.js';
 import { readSpecItem } from './read-spec-list.js';
-import { trimItem } from './spec-items.js';
+import { hexNumber, trimItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
-
-/** A hexadecimal number as strtoul base 16 reads a whole string (optional 0x); null otherwise. */
-function hexNumber(text: string): number | null {
-  const m = /^(?:0[xX])?([0-9a-fA-F]{1,13})$/.exec(text);
-  return m ? parseInt(m[1]!, 16) : null;
-}
 
 type Part = { text: string; start: number; end: number };
 

@@ -65,6 +65,12 @@ export function hex(text: string): number | null {
   return parseInt(text, 16);
 }
 
+/** Read a hexadecimal number as strtoul base 16 reads a whole string (an optional 0x; ioports, iomem); null otherwise. */
+export function hexNumber(text: string): number | null {
+  const m = /^(?:0[xX])?([0-9a-fA-F]{1,13})$/.exec(text);
+  return m ? parseInt(m[1]!, 16) : null;
+}
+
 /** Read a C integer as strtoul base 0 does (`0x1f` hex, `017` octal, else decimal; no sign, no junk); null if not one or past 2^53. */
 export function cInteger(text: string): number | null {
   let n: number;
