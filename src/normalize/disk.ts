@@ -38,6 +38,7 @@ export const DISK_FIELDS: FieldTable = {
   'colo-export': 'string',
   'active-disk': 'string',
   'hidden-disk': 'string',
+  grant_usage: ['0', '1'],
 };
 /** Legacy target prefixes: the driver (and, for format prefixes, the format). */
 const DRIVER_PREFIXES = ['tap2:aio:', 'tap:aio:', 'tap:qcow2:', 'tap:qcow:', 'tap:vhd:', 'tap:raw:', 'tap2:', 'tap:', 'aio:', 'phy:', 'file:', 'raw:', 'qcow2:', 'qcow:', 'vhd:', 'qed:'];
@@ -235,6 +236,10 @@ function namedParam(r: SpecParse<DiskSpec>, key: string, value: string, vs: numb
     case 'colo-export':
     case 'active-disk':
     case 'hidden-disk':
+      return;
+    case 'grant_usage':
+      // libxlu_disk_l.l knows only `grant_usage=1` and `grant_usage=0`; other values are "bad disk syntax".
+      if (value !== '0' && value !== '1') r.problems.push({ start: vs, end: ve, message: `grant_usage must be 0 or 1, got "${value}"` });
       return;
     default:
       r.problems.push({ start: ks, end: ke, message: `unknown disk parameter "${key}"`, unknownKey: true });
