@@ -242,6 +242,7 @@ function namedParam(r: SpecParse<DiskSpec>, key: string, value: string, vs: numb
       if (value !== '0' && value !== '1') r.problems.push({ start: vs, end: ve, message: `grant_usage must be 0 or 1, got "${value}"` });
       return;
     default:
+      // xl exits on it ("unknown parameter"): catalogue/unknown-spec-keys.ts, `disk`.
       r.problems.push({ start: ks, end: ke, message: `unknown disk parameter "${key}"`, unknownKey: true });
   }
 }

@@ -1,13 +1,15 @@
 /**
  * @fileoverview Reading a list of device spec strings (disk, vif, pci, …): each item is parsed,
  * every derived field gets the exact sub-span of its text inside the string, and the parser's
- * problems become diagnostics at those sub-spans.
+ * problems become diagnostics at those sub-spans. An unknown key gets the code the family's entry
+ * in catalogue/unknown-spec-keys.ts gives it (XM0222 where xl, or xm, refuses the file; else XM0218).
  */
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
 import type { SpecParse } from './spec-result.js';
+import { unknownKeyFinding, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
 
 /** Options of {@link readSpecList}. */
 export interface SpecListOptions {
@@ -36,10 +38,18 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
   }
   for (const p of r.problems) {
     const span = subSpan(item, p.start, p.end);
-    if (p.unknownKey) ctx.report('XM0218', span, `${s.key}: ${p.message}`);
-    else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`);
+    if (p.unknownKey) {
+      const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
+      if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`);
+    } else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`);
   }
   return r.value;
+}
+
+/** The unknown key at [start, end) of `spec`, with its item (up to the next comma) and the whole string. */
+function unknownAt(spec: string, start: number, end: number): UnknownKeyAt {
+  const comma = spec.indexOf(',', end);
+  return { key: spec.slice(start, end), item: spec.slice(start, comma === -1 ? spec.length : comma).trimEnd(), spec };
 }
 
 /** Read a list of spec strings; returns undefined (and reports) when the value is not a list. */

@@ -11,6 +11,7 @@ import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS
 import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson } from './values.js';
+import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -91,7 +92,9 @@ function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
     const key = libxlName(SMBIOS_KEYS, keyText);
     if (key === undefined) {
       const at = raw.length - raw.trimStart().length;
-      ctx.report('XM0218', subSpan(item, at, at + keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (xl refuses it: "unknown smbios type")`, { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
+      // xl exits on it ("xl: unknown smbios type"): catalogue/unknown-spec-keys.ts, `smbios`.
+      const f = unknownKeyFinding('smbios', { key: keyText, item: text, spec: text }, ctx.dialect);
+      if (f !== null) ctx.report(f.code, subSpan(item, at, at + keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
       return null;
     }
     if (key === 'oem' && ++oem > MAX_SMBIOS_OEM) {

@@ -1,7 +1,8 @@
 /**
  * @fileoverview Reading `key=value,…` spec strings against a field table: every known key's value
  * is typed (numbers as numbers, booleans as booleans, enums checked) and marked at its exact text;
- * an unknown key is kept as text in `other` with a warning at the key; a value that does not read
+ * an unknown key is kept as text in `other` and reported at the key (XM0222 or XM0218, as
+ * catalogue/unknown-spec-keys.ts says for the spec); a value that does not read
  * is a problem at the value. Used by vfb, channel, usbctrl, usbdev and the specs of
  * catalogue/spec-tables.ts.
  */
@@ -82,7 +83,7 @@ export function readField(kind: FieldKind, key: string, value: string): { ok: tr
   }
 }
 
-/** Parse `key=value,…` against a field table; unknown keys go to `other` with a warning at the key. */
+/** Parse `key=value,…` against a field table; unknown keys go to `other`, with a problem at the key. */
 export function parseKv<T extends { spec: string }>(spec: string, table: FieldTable, what: string, opts: KvOptions = {}): SpecParse<T> {
   const r = specResult<T>(spec);
   const out = r.value as Record<string, unknown>;

@@ -3,7 +3,10 @@
  * field came from inside the string, and the problems found (offsets relative to the string).
  */
 
-/** A problem inside a spec string; `unknownKey` marks an unrecognised key (a warning, not an error). */
+/**
+ * A problem inside a spec string; `unknownKey` marks an unrecognised key (start..end is the key): its
+ * code, XM0222 or XM0218, comes from the spec family's entry in catalogue/unknown-spec-keys.ts.
+ */
 export interface SpecProblem {
   start: number;
   end: number;

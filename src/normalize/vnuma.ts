@@ -9,6 +9,7 @@ import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
 import { keyValue, trimItem, decimal, numberRanges, splitItems } from './spec-items.js';
+import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
 /** XM0216 for a malformed item of vnode `i` (a module function: the build names every closure it makes, per item). */
 function badItem(ctx: NormalizeContext, span: Span, i: number, msg: string): void {
@@ -83,8 +84,11 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           }
           break;
         }
-        default:
-          ctx.report('XM0218', subSpan(item, kv.start, kv.start + kv.key.length), `vnuma: unknown vnode key "${kv.key}" (xl ignores it)`);
+        default: {
+          // xl's parse_vnuma_config has no else branch: catalogue/unknown-spec-keys.ts, `vnuma`.
+          const f = unknownKeyFinding('vnuma', { key: kv.key, item: t.value, spec: t.value }, ctx.dialect);
+          if (f !== null) ctx.report(f.code, subSpan(item, kv.start, kv.start + kv.key.length), `vnuma: unknown vnode key "${kv.key}" (${f.note})`);
+        }
       }
     }
     const missing = ['pnode', 'size', 'vcpus', 'vdistances'].filter((k) => !seen.has(k));

@@ -42,7 +42,7 @@ table('viridian, smbios, mca_caps, llc_colors (at the item)', [
   ['type = "hvm"\nviridian = "freq"', [], ['viridian', ['freq']]],
   ['type = "hvm"\nviridian = 1', [], ['viridian', true]],
   ['type = "hvm"\nsmbios = ["bios_vendor = Xen", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen', 'bios_version=1']]],
-  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0218@3:32-3:38'], ['smbios', ['bios_vendor=Xen']]],
+  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:32-3:38'], ['smbios', ['bios_vendor=Xen']]],
   ['type = "hvm"\nsmbios = ["oem"]', ['XM0217@3:11-3:16'], ['smbios', []]],
   ['type = "hvm"\n' + OEM_100, ['XM0217@3:902-3:909']],
   ['type = "hvm"\nmca_caps = ["lmce", "cmci"]', ['XM0104@3:21-3:27']],

@@ -26,7 +26,7 @@ function table(title: string, rows: Row[]) {
 
 table('vtpm', [
   ['vtpm = ["backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001"]', 'vtpm', [{ spec: 'backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001', backend: 'dom0', uuid: 'B2C1E2C6-0000-4000-8000-000000000001' }], []],
-  ['vtpm = ["backend=0,bogus=1"]', 'vtpm', [{ spec: 'backend=0,bogus=1', backend: '0', other: { bogus: '1' } }], ['XM0218@2:20-2:25']],
+  ['vtpm = ["backend=0,bogus=1"]', 'vtpm', [{ spec: 'backend=0,bogus=1', backend: '0', other: { bogus: '1' } }], ['XM0222@2:20-2:25']],
   ['vtpm = ["uuid=x"]', 'vtpm', [{ spec: 'uuid=x' }], ['XM0217@2:15-2:16']],
   ['vtpm = ["backend"]', 'vtpm', [{ spec: 'backend' }], ['XM0217@2:10-2:17']],
 ]);
@@ -45,7 +45,7 @@ table('p9', [
 
 table('pvcalls and vdispl', [
   ['pvcalls = ["backend=dom1"]', 'pvcalls', [{ spec: 'backend=dom1', backend: 'dom1' }], []],
-  ['pvcalls = ["backend=dom1,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,devid=2', backend: 'dom1', other: { devid: '2' } }], ['XM0218@2:26-2:31']],
+  ['pvcalls = ["backend=dom1,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,devid=2', backend: 'dom1', other: { devid: '2' } }], ['XM0222@2:26-2:31']],
   [
     'vdispl = ["be-alloc=1,connectors=c0:1920x1080;c1:800x600"]',
     'vdispl',
@@ -67,7 +67,7 @@ table('vkb', [
   ['vkb = ["backend-type=linux,width=0x400,feature-abs-pointer=1"]', 'vkb', [{ spec: 'backend-type=linux,width=0x400,feature-abs-pointer=1', 'backend-type': 'linux', width: 1024, 'feature-abs-pointer': true }], []],
   ['vkb = ["backend-type=qemu,width=abc"]', 'vkb', [{ spec: 'backend-type=qemu,width=abc', 'backend-type': 'qemu' }], ['XM0217@2:33-2:36']],
   ['vkb = ["backend-type=xen"]', 'vkb', [{ spec: 'backend-type=xen' }], ['XM0217@2:22-2:25']],
-  ['vkb = ["backend-type=QEMU,colour=red"]', 'vkb', [{ spec: 'backend-type=QEMU,colour=red', 'backend-type': 'qemu', other: { colour: 'red' } }], ['XM0218@2:27-2:33']],
+  ['vkb = ["backend-type=QEMU,colour=red"]', 'vkb', [{ spec: 'backend-type=QEMU,colour=red', 'backend-type': 'qemu', other: { colour: 'red' } }], ['XM0222@2:27-2:33']],
   // xl exits: "backend-type should be set in vkb spec" (at the whole spec).
   ['vkb = ["width=800"]', 'vkb', [{ spec: 'width=800', width: 800 }], ['XM0217@2:9-2:18']],
   ['vkb = ["backend-type=linux", "unique-id=k1"]', 'vkb', [{ spec: 'backend-type=linux', 'backend-type': 'linux' }, { spec: 'unique-id=k1', 'unique-id': 'k1' }], ['XM0217@2:31-2:43']],
@@ -119,7 +119,7 @@ table('vsnd', [
   ],
   ['vsnd = [["card, sample-formats=S16_LE;u8"]]', 'vsnd', [[{ spec: 'card, sample-formats=S16_LE;u8', element: 'card', 'sample-formats': ['s16_le', 'u8'] }]], []],
   ['vsnd = [["speaker, name=x", "pcm"]]', 'vsnd', [[{ spec: 'pcm', element: 'pcm' }]], ['XM0217@2:11-2:18']],
-  ['vsnd = [["pcm, backend=dom0"]]', 'vsnd', [[{ spec: 'pcm, backend=dom0', element: 'pcm', other: { backend: 'dom0' } }]], ['XM0218@2:16-2:23']],
+  ['vsnd = [["pcm, backend=dom0"]]', 'vsnd', [[{ spec: 'pcm, backend=dom0', element: 'pcm', other: { backend: 'dom0' } }]], ['XM0222@2:16-2:23']],
 ]);
 
 table('ioports and iomem', [
