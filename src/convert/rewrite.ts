@@ -42,38 +42,57 @@ function byKeyStart(settings: readonly Setting[]): Map<number, Setting> {
   return m;
 }
 
-/** Edits that make `stmt` valid xl with the same effective value(s). */
-export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[], from: Dialect = 'xm'): StatementRewrite {
+/** A different key and/or value to write for a statement (an xm key renamed, a value xl reads differently). */
+export interface StatementChange {
+  /** The key to write instead of the statement's (first) key. */
+  key?: string;
+  /** The effective value to write instead (same shape where only items change, so the rest of the text stays). */
+  value?: Value;
+}
+
+/** Edits that make `stmt` valid xl with the same effective value(s), or with `change` applied. */
+export function rewriteStatement(text: string, tokens: TokenStream, stmt: AssignStmt, settings: readonly Setting[], from: Dialect = 'xm', change: StatementChange = {}): StatementRewrite {
   // A statement read as xl is xl already (and xl's own `+=` must stay as written).
-  if (from === 'xl') return { edits: [] };
+  if (from === 'xl' && change.key === undefined && change.value === undefined) return { edits: [] };
   const setting = byKeyStart(settings).get(stmt.key.span.start);
   if (!setting) return { unconvertible: 'no-xl-value' };
   const names = [stmt.key, ...(stmt.chained ?? [])];
-  if (names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
-  const literal = xlLiteral(setting.value, from);
+  if (from === 'xm' && names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
+  const value = change.value ?? setting.value;
+  const literal = xlLiteral(value, from);
   if (literal === null) return { unconvertible: 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
-    const out = names.map((n) => `${n.name} = ${literal}`).join('; ');
+    const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');
     return { edits: [{ span: stmt.span, text: out }] };
   }
   const edits: TextEdit[] = [];
-  rewriteExpr(text, stmt.value, setting.value, edits, from);
+  if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
+  rewriteExpr(text, stmt.value, setting.value, value, edits, from);
   edits.push(...continuationEdits(tokens, stmt.span, edits));
   return { edits: edits.sort((a, b) => a.span.start - b.span.start) };
 }
 
-function rewriteExpr(text: string, e: Expr, v: Value, edits: TextEdit[], from: Dialect): void {
-  const sameShape = v.kind === 'list' && (e.kind === 'list' || (e.kind === 'tuple' && e.parens)) && e.items.length === v.items.length;
+/**
+ * Edits for one expression whose value was `was` and is to be `v`: a list or parenthesised tuple
+ * of the same length keeps its brackets (a tuple's become `[` `]`) and is rewritten item by item;
+ * a piece already written as xl with an unchanged value stays; anything else is replaced by the
+ * xl spelling of `v`.
+ */
+function rewriteExpr(text: string, e: Expr, was: Value, v: Value, edits: TextEdit[], from: Dialect): void {
+  const sameShape =
+    v.kind === 'list' && was.kind === 'list' && was.items.length === v.items.length && (e.kind === 'list' || (e.kind === 'tuple' && e.parens)) && e.items.length === v.items.length;
   if (sameShape && v.items.every((it) => xlLiteral(it, from) !== null)) {
     if (e.kind === 'tuple') {
       edits.push({ span: { start: e.span.start, end: e.span.start + 1 }, text: '[' });
       edits.push({ span: { start: e.span.end - 1, end: e.span.end }, text: ']' });
     }
-    e.items.forEach((item, i) => rewriteExpr(text, item, v.items[i]!, edits, from));
+    e.items.forEach((item, i) => rewriteExpr(text, item, was.items[i]!, v.items[i]!, edits, from));
     return;
   }
-  if (isXlLiteral(e, text, from)) return;
+  // From xl, every piece is xl already: only changed values are rewritten (a string that reads the same keeps its quotes).
+  const same = v === was || (v.kind === 'string' && was.kind === 'string' && v.value === was.value);
+  if (same && (from === 'xl' || isXlLiteral(e, text, from))) return;
   edits.push({ span: e.span, text: xlLiteral(v, from)! });
 }
 

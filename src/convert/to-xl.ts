@@ -1,8 +1,10 @@
 /**
- * @fileoverview `convert --to xl`: an xm file becomes a file Xen's xl accepts, with the same
- * normalised config. The source is edited in place (comments and layout kept); statements xl
- * cannot express are commented out with a note; keys xl does not know are reported; with a
- * host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
+ * @fileoverview `convert --to xl`: an xm file becomes a file Xen's xl accepts and reads as xm
+ * read the original. The source is edited in place (comments and layout kept): xm keys xl knows
+ * under another name are renamed (builder → type, bootargs → bootloader_args, …), xm-only keys xl
+ * would ignore and values xl reads differently are kept as comments that say why (one note per
+ * file), statements xl cannot express are commented out with a note; keys the catalogue does not
+ * know are reported; with a host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
  */
 import { checkText, type CheckResult } from '../check/check.js';
 import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
@@ -13,6 +15,7 @@ import { plan as makePlan } from '../placement/index.js';
 import { applyEdits, commentOut, rewriteStatement } from './rewrite.js';
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
+import { KeyConversion } from './key-conversion.js';
 
 /** Options of convertToXl. */
 export interface ConvertOptions {
@@ -35,7 +38,7 @@ export interface ConvertResult {
   /** The xl text ('' when !ok). */
   text: string;
   diagnostics: Diagnostic[];
-  /** One line per change that removed something (commented-out statements), for stderr. */
+  /** One line per change that removed something (commented-out statements; those xl would ignore share one line), for stderr. */
   notes: string[];
   /** The plan used for the NUMA keys, when a host was given. */
   plan?: Plan | null;
@@ -68,6 +71,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     for (const k of planKeys(r.plan)) replacedByPlan!.add(k);
   }
 
+  const keys = new KeyConversion(res);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       edits.push(commentOut(text, blockSpan(st), 'xmcfg convert: xl has no Python statements'));
@@ -84,7 +88,21 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
-    const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect);
+    if (st.chained?.length) {
+      const chain = keys.chain(text, st);
+      if (chain) {
+        edits.push(chain.edit);
+        for (const c of chain.comments) keys.record(c, line(st.span.start), notes);
+        continue;
+      }
+    }
+    const plan = keys.statement(st.key.name, st.key.span.start);
+    if ('why' in plan) {
+      edits.push(commentOut(text, st.span, plan.why));
+      keys.record(plan, line(st.span.start), notes);
+      continue;
+    }
+    const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
     if ('edits' in r) edits.push(...r.edits);
     else {
       const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : 'no xl value (None)';
@@ -92,6 +110,8 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
     }
   }
+  const ignored = keys.ignoredNote();
+  if (ignored) notes.push(ignored);
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
@@ -104,7 +124,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push({ span: { start: at, end: at }, text: `${sep}name = ${xlString(base)}  # xm's default: the file name\n` });
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
-  diagnostics.push(...keyDiagnostics(res, !!planResult));
+  diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
   let out = applyEdits(text, edits);
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.
   out = out.replace(/\r\n?/g, '\n');
@@ -155,8 +175,8 @@ export function planLines(p: Plan): string[] {
   return out;
 }
 
-/** Keys xl does not know, and NUMA keys kept for lack of a host: reported at the key. */
-function keyDiagnostics(res: CheckResult, planned: boolean): Diagnostic[] {
+/** Keys xl does not know (other than those the conversion rewrote or kept as comments), and NUMA keys kept for lack of a host: reported at the key. */
+function keyDiagnostics(res: CheckResult, planned: boolean, keys: KeyConversion): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of res.settings) {
     if (NUMA_KEYS.has(s.key)) {
@@ -169,7 +189,7 @@ function keyDiagnostics(res: CheckResult, planned: boolean): Diagnostic[] {
           hint: 'give --host HOST to turn the NUMA request into cpus/vnuma settings',
         });
       }
-    } else if (!xlKnowsKey(s.key)) {
+    } else if (!xlKnowsKey(s.key) && !keys.handles(s.key)) {
       out.push({ code: 'XM0551', severity: 'warning', message: `xl does not know "${s.key}" and ignores it`, span: s.keySpan });
     }
   }

@@ -27,6 +27,13 @@ describe('xmcfg convert', () => {
     expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('XM0550');
   });
+  it('--to xl: xm-only keys become comments, with one note for the file on stderr', async () => {
+    writeFileSync(join(dir, 'hvm.xm'), 'name = "h"\nbuilder = "hvm"\nparallel = "none"\nvncviewer = 1\nbootargs = "-q"\n');
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'hvm.xm', '--to', 'xl'], io)).toBe(0);
+    expect(out.stdout).toBe('name = "h"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\n# xm only, xl ignores it: vncviewer = 1\nbootloader_args = ["-q"]\n');
+    expect(out.stderr).toBe('xmcfg convert: hvm.xm: kept as comments (xl would ignore them): parallel (line 3), vncviewer (line 4)\n');
+  });
   it('--host turns the NUMA request into pinning; --output-file writes atomically', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '-D', 'vmid=7', '--host', 'host.json', '-o', 'web.cfg'], io)).toBe(0);

@@ -1,0 +1,92 @@
+/**
+ * @fileoverview Values xm accepted that xl reads differently, for `convert --to xl`: the kernel
+ * of an xm HVM guest (xend loaded it as the firmware: xl ignores one named hvmloader, with a
+ * warning, and boots any other as a Linux kernel: its xl name is firmware_override), `timer_mode`
+ * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), and vif
+ * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that).
+ */
+import { builderKind, optionSchema } from '../normalize/index.js';
+import type { Dialect, Value } from '../syntax/value.js';
+
+type Config = Record<string, unknown>;
+
+/**
+ * The guest type xm built: the builder when it names one (xm ignored `type`), else the type (a file
+ * xl reads), else xm's default builder, linux (PV).
+ */
+export function xmGuestKind(config: Config, dialect: Dialect): 'pv' | 'pvh' | 'hvm' {
+  if (typeof config.builder === 'string') {
+    const kind = builderKind(config.builder, 'xm') ?? builderKind(config.builder, dialect);
+    if (kind) return kind;
+  }
+  const t = config.type;
+  return t === 'hvm' || t === 'pvh' ? t : 'pv';
+}
+
+/** The file name of a path. */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * xend's HVM firmware: with no `loader`, the kernel (XendConfig: "Old configs may have hvmloader
+ * set as PV_kernel param"). The effective kernel decides for every kernel line.
+ */
+function hvmFirmwareKernel(config: Config, kind: 'pv' | 'pvh' | 'hvm'): string | null {
+  return kind === 'hvm' && config.loader === undefined && typeof config.kernel === 'string' ? config.kernel : null;
+}
+
+/** Why xl must not see a setting of `key` at all in this config (it is then kept as a comment), or null. */
+export function xlMustNotRead(key: string, config: Config, kind: 'pv' | 'pvh' | 'hvm'): { why: string; ignored: boolean } | null {
+  // xl_parse.c drops a kernel named hvmloader for HVM guests with a warning, and loads its own.
+  const firmware = key === 'kernel' ? hvmFirmwareKernel(config, kind) : null;
+  if (firmware !== null && baseName(firmware) === 'hvmloader') return { why: 'xl ignores an hvmloader kernel for HVM guests (it loads its own firmware)', ignored: true };
+  if (key === 'timer_mode' && kind === 'pv') return { why: 'xl refuses timer_mode for PV guests', ignored: false };
+  return null;
+}
+
+/** The key xl reads this setting's meaning under, when it is not `key` itself (an xm HVM kernel that is the firmware), or null. */
+export function xlKeyFor(key: string, config: Config, kind: 'pv' | 'pvh' | 'hvm'): string | null {
+  const firmware = key === 'kernel' ? hvmFirmwareKernel(config, kind) : null;
+  return firmware !== null && baseName(firmware) !== 'hvmloader' ? 'firmware_override' : null;
+}
+
+/** Options xl reads by name and only warns about as numbers (the check's XM0107 for them); the number is the name's index. */
+const NAMED_NOT_NUMBERED = ['tsc_mode', 'timer_mode'];
+
+/** The value `key` should have in xl when xl reads this one differently, or null to keep it. */
+export function xlValue(key: string, v: Value): Value | null {
+  if (NAMED_NOT_NUMBERED.includes(key) && v.kind === 'number' && v.value !== null) {
+    const name = optionSchema(key)?.['x-xmcfg'].allowed?.[v.value];
+    return typeof name === 'string' ? { kind: 'string', value: name, span: v.span } : null;
+  }
+  if (key === 'vif' && v.kind === 'list') {
+    let changed = false;
+    const items = v.items.map((it) => {
+      if (it.kind !== 'string') return it;
+      const spec = vifSpec(it.value);
+      if (spec === it.value) return it;
+      changed = true;
+      return { ...it, value: spec };
+    });
+    return changed ? { ...v, items } : null;
+  }
+  return null;
+}
+
+/**
+ * A vif spec with its `type=` as xl reads it: xend added an emulated NIC only for `type=ioemu`
+ * (or no type) and gave any other type (`netfront`, …) the PV NIC alone, which xl calls `vif`;
+ * xl refuses other values ("Invalid parameter `type'") and falls back to its default.
+ */
+function vifSpec(spec: string): string {
+  return spec
+    .split(',')
+    .map((item) => {
+      const m = /^(\s*)type=(.*)$/.exec(item);
+      if (!m) return item;
+      const want = m[2]!.trim() === 'ioemu' ? 'ioemu' : 'vif';
+      return `${m[1]}type=${want}`;
+    })
+    .join(',');
+}

@@ -1,0 +1,141 @@
+/** `convert --to xl`: xm keys xl ignores or names differently, and values xl reads differently. */
+import { describe, expect, it } from 'vitest';
+import { convertToXl } from '../../src/convert/index.js';
+import { keyPlan } from '../../src/convert/xm-keys.js';
+import { shellWords } from '../../src/convert/shell-words.js';
+import { checkText } from '../../src/check/check.js';
+import { OPTION_KEYS, optionSchema } from '../../src/normalize/index.js';
+import { intended } from './intended.js';
+
+/** Convert; the output must check clean of the dialect findings as xl and normalise to the intended config. */
+function convert(src: string) {
+  const r = convertToXl(src);
+  expect(r.ok).toBe(true);
+  const after = checkText(r.text, { dialect: 'xl' });
+  expect(after.diagnostics.filter((d) => ['XM0551', 'XM0552', 'XM0107', 'XM0206', 'XM0221'].includes(d.code)).map((d) => d.message)).toEqual([]);
+  const before = checkText(src, { dialect: 'xm' });
+  expect(after.config).toEqual(intended(before.config, 'xm'));
+  return r;
+}
+
+describe('builder → type', () => {
+  it('hvm, written where builder stood, comment kept', () => {
+    const r = convert('name = "a"\nbuilder = "hvm"  # full virt\nmemory = 512\n');
+    expect(r.text).toBe('name = "a"\ntype = "hvm"  # full virt\nmemory = 512\n');
+    expect(r.notes).toEqual([]);
+  });
+  it("xm's linux (and netbsd) is pv, vmx is hvm; the quotes stay when the value reads the same", () => {
+    expect(convert("name = 'a'\nbuilder = 'linux'\n").text).toBe("name = 'a'\ntype = \"pv\"\n");
+    expect(convert('name = "a"\nbuilder = "netbsd"\n').text).toBe('name = "a"\ntype = "pv"\n');
+    expect(convert('name = "a"\nbuilder = "vmx"\n').text).toBe('name = "a"\ntype = "hvm"\n');
+    expect(convert("name = 'a'\nbuilder = 'hvm'\n").text).toBe("name = 'a'\ntype = 'hvm'\n");
+  });
+  it('an explicit type xm ignored is commented out: builder decides, as in xm', () => {
+    const r = convert('name = "a"\ntype = "pv"\nbuilder = "hvm"\n');
+    expect(r.text).toBe('name = "a"\n# xm did not read type; builder sets it: type = "pv"\ntype = "hvm"\n');
+    expect(r.notes).toEqual(['line 2: "type" commented out: xm did not read type; builder sets it']);
+  });
+  it('a builder neither xm nor xl knows stays, for check to report', () => {
+    const r = convertToXl('name = "a"\nbuilder = "weird"\n');
+    expect(r.text).toBe('name = "a"\nbuilder = "weird"\n');
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).toContain('XM0104');
+  });
+});
+
+describe('xm keys xl names differently', () => {
+  it('cpu_cap → cap keeps the layout', () => {
+    expect(convert('name = "a"\ncpu_cap   =  50   # half a CPU\n').text).toBe('name = "a"\ncap   =  50   # half a CPU\n');
+  });
+  it('bootargs → bootloader_args, split into words as xend split it', () => {
+    const r = convert('name = "a"\nbootloader = "/usr/bin/pygrub"\nbootargs = "--entry=xvda1:/vmlinuz \'a b\'"\n');
+    expect(r.text).toBe('name = "a"\nbootloader = "/usr/bin/pygrub"\nbootloader_args = ["--entry=xvda1:/vmlinuz", "a b"]\n');
+    expect(r.notes).toEqual([]);
+  });
+  it('an xm expression is folded first', () => {
+    expect(convert('name = "a"\ncpu_cap = 25 * 2\n').text).toBe('name = "a"\ncap = 50\n');
+  });
+  it('a bootargs xend could not split (shlex refused it) is kept as a comment', () => {
+    const r = convertToXl('name = "a"\nbootargs = "--entry=\'x"\n');
+    expect(r.text).toBe('name = "a"\n# xm only, xl ignores it: bootargs = "--entry=\'x"\n');
+    expect(r.notes).toEqual(['kept as comments (xl would ignore them): bootargs (line 2)']);
+  });
+  it('chained assignments are written out per key', () => {
+    expect(convert('name = "a"\ncpu_cap = vcpus = 2\n').text).toBe('name = "a"\ncap = 2; vcpus = 2\n');
+    expect(convert('name = "a"\nparallel = serial = "none"\n').text).toBe('name = "a"\n# xm only, xl ignores it: parallel = "none"\nserial = "none"\n');
+  });
+});
+
+describe('xm-only keys xl ignores', () => {
+  it('are kept as comments that say why, with one note for the file', () => {
+    const src = 'name = "a"\nbuilder = "hvm"\nparallel = "none"\nserial = "pty"\ndevice_model = "/usr/lib/xen/bin/qemu-dm"\n';
+    const r = convert(src);
+    expect(r.text).toBe(
+      'name = "a"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\nserial = "pty"\n# xm only, xl ignores it: device_model = "/usr/lib/xen/bin/qemu-dm"\n',
+    );
+    expect(r.notes).toEqual(['kept as comments (xl would ignore them): parallel (line 3), device_model (line 5)']);
+    // Reported by the note, not again as XM0551 warnings.
+    expect(r.diagnostics).toEqual([]);
+  });
+  it('every xm-only option of the catalogue is renamed or kept as a comment', () => {
+    for (const key of OPTION_KEYS) {
+      const s = optionSchema(key)!;
+      if (s['x-xmcfg'].dialects.includes('xl') || key === 'numa') continue;
+      const r = convertToXl(`name = "a"\n${key} = "x"\n`);
+      const plan = keyPlan(key);
+      const line = r.text.split('\n')[1]!;
+      if (plan.kind === 'rename' && !line.startsWith('#')) expect(line.startsWith(`${plan.to} = `), key).toBe(true);
+      else expect(line, key).toBe(`# xm only, xl ignores it: ${key} = "x"`);
+      expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.code === 'XM0551' || d.code === 'XM0552')).toEqual([]);
+    }
+  });
+  it('keys the catalogue does not know are still reported and kept', () => {
+    const r = convertToXl('name = "a"\nfrobnicate = 1\n');
+    expect(r.text).toBe('name = "a"\nfrobnicate = 1\n');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0551']);
+  });
+});
+
+describe('layout', () => {
+  it('comments, blank lines and multi-line lists are kept', () => {
+    const src =
+      '#  XenGuest\n\n# identity\nname = "web"   # the name\n\nbuilder = "hvm"\n\n' +
+      'vif = [ "mac=00:16:3e:00:00:01,bridge=br0",  # LAN\n        "bridge=br1,type=netfront" ]\n\n# legacy\nparallel = "none"\n# end\n';
+    const r = convert(src);
+    expect(r.text).toBe(
+      '#  XenGuest\n\n# identity\nname = "web"   # the name\n\ntype = "hvm"\n\n' +
+        'vif = [ "mac=00:16:3e:00:00:01,bridge=br0",  # LAN\n        "bridge=br1,type=vif" ]\n\n# legacy\n# xm only, xl ignores it: parallel = "none"\n# end\n',
+    );
+  });
+});
+
+describe('values xl reads differently', () => {
+  it("an HVM guest's hvmloader kernel is commented out; another firmware becomes firmware_override", () => {
+    const r = convert('name = "a"\nbuilder = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"\n');
+    expect(r.text).toBe('name = "a"\ntype = "hvm"\n# xl ignores an hvmloader kernel for HVM guests (it loads its own firmware): kernel = "/usr/lib/xen/boot/hvmloader"\n');
+    expect(r.notes).toEqual(['kept as comments (xl would ignore them): kernel (line 3)']);
+    expect(convert('name = "a"\nbuilder = "hvm"\nkernel = "/opt/fw/myloader"\n').text).toBe('name = "a"\ntype = "hvm"\nfirmware_override = "/opt/fw/myloader"\n');
+  });
+  it('a PV kernel stays', () => {
+    expect(convert('name = "a"\nkernel = "/boot/vmlinuz"\n').text).toBe('name = "a"\nkernel = "/boot/vmlinuz"\n');
+  });
+  it('vif type=netfront (no emulated NIC in xend) is xl\'s type=vif; ioemu stays', () => {
+    const r = convert('name = "a"\nbuilder = "hvm"\nvif = [ "type=netfront,bridge=br0", "type=ioemu,bridge=br0", "bridge=br1" ]\n');
+    expect(r.text).toBe('name = "a"\ntype = "hvm"\nvif = [ "type=vif,bridge=br0", "type=ioemu,bridge=br0", "bridge=br1" ]\n');
+  });
+  it('tsc_mode and timer_mode numbers become names; timer_mode on a PV guest is commented out', () => {
+    expect(convert('name = "a"\nbuilder = "hvm"\ntsc_mode = 2\ntimer_mode = 1\n').text).toBe('name = "a"\ntype = "hvm"\ntsc_mode = "native"\ntimer_mode = "no_delay_for_missed_ticks"\n');
+    const r = convert('name = "a"\ntimer_mode = 1\n');
+    expect(r.text).toBe('name = "a"\n# xl refuses timer_mode for PV guests: timer_mode = 1\n');
+    expect(r.notes).toEqual(['line 2: "timer_mode" commented out: xl refuses timer_mode for PV guests']);
+  });
+});
+
+describe('shellWords (shlex.split)', () => {
+  it('splits like Python', () => {
+    expect(shellWords('a  b\tc')).toEqual(['a', 'b', 'c']);
+    expect(shellWords(`--args="root=/dev/xvda1 ro" 'x y' a\\ b "q\\"q" "\\n" ''`)).toEqual(['--args=root=/dev/xvda1 ro', 'x y', 'a b', 'q"q', '\\n', '']);
+    expect(shellWords('')).toEqual([]);
+    expect(shellWords('"open')).toBeNull();
+    expect(shellWords('end\\')).toBeNull();
+  });
+});
