@@ -60,7 +60,7 @@ export function unknownValues(src: UnknownValueSources): Map<string, UnknownValu
 }
 
 /** true when a NUMA key (numa, numanodes, numanode) is unknown: then so is the folded `numa` request. */
-export function numaUnknown(unknown: UnknownValues): boolean {
+function numaUnknown(unknown: UnknownValues): boolean {
   if (unknown.size === 0) return false;
   if (unknown.has('numa')) return true;
   for (const k in FOLDED_KEYS) if (unknown.has(k)) return true;
