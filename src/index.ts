@@ -6,7 +6,8 @@
 import { parse as parseText, type ParseOptions } from './syntax/index.js';
 import { checkText, type CheckOptions } from './check/check.js';
 import { schemaJson } from './schema/index.js';
-import { readHost as readHostRaw, plan as planRaw, placementFindings, type Host, type PlanOptions, type Plan, type ReadHostOptions, type PlacementConfig } from './placement/index.js';
+import { readHost as readHostRaw, plan as planRaw, type Host, type PlanOptions, type Plan, type ReadHostOptions, type PlacementConfig } from './placement/index.js';
+import { placementDiagnostics } from './cli/check/placement-hook.js';
 import { LineIndex, toJsonDiagnostic, sortDiagnostics, type JsonDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';
@@ -41,7 +42,8 @@ export interface LibraryCheckOptions extends CheckOptions {
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
 export function check(text: string, options: LibraryCheckOptions = {}): { dialect: Dialect; config: NormalizedConfig; diagnostics: JsonDiagnostic[] } {
   const r = checkText(text, options);
-  const diags = options.host ? [...r.diagnostics, ...placementFindings(r.config as PlacementConfig, r.spans, options.host)] : r.diagnostics;
+  // The same placement findings as `check --host`: none drawn from the default of an unknown value.
+  const diags = options.host ? [...r.diagnostics, ...placementDiagnostics(r, options.host)] : r.diagnostics;
   return { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
 }
 

@@ -8,6 +8,7 @@ import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown, unknownKeyAt } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
+import { unknownValues, withoutMissingName, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Dialect, Setting } from '../syntax/value.js';
@@ -41,6 +42,11 @@ export interface CheckResult {
   spans: SpanMap;
   diagnostics: Diagnostic[];
   lineIndex: LineIndex;
+  /**
+   * Keys the text writes whose value is unknown (refused, not evaluated, or assigned in a block
+   * that is not read): the rules took no default for them, and placement must not either.
+   */
+  unknown: UnknownValues;
 }
 
 /** Check one config text; never throws on any input. */
@@ -61,6 +67,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
   // Lean normalisation left unknown keys out of the config: validation need not look for them.
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect, allKnown: lean });
+  const unknown = unknownValues({ unread: parsed.unread, rejected: [...norm.rejected, ...validated.rejected], effective: norm.effective });
   // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
   const diagnostics: Diagnostic[] = [];
   push(diagnostics, parsed.diagnostics);
@@ -68,8 +75,8 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   if (sink) push(diagnostics, sink.duplicates);
   for (const s of norm.unknown) diagnostics.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
   sink?.unknownFindings(parsed.dialect, diagnostics);
-  push(diagnostics, validated.diagnostics);
-  push(diagnostics, runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective }));
+  push(diagnostics, withoutMissingName(validated.diagnostics, unknown));
+  push(diagnostics, runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }));
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
   const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
   return {
@@ -80,6 +87,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
     config: knownConfig(validated.known, norm.config),
     spans: norm.spans,
     diagnostics: sortDiagnostics(findings),
+    unknown,
     // Built on first use: the CLI never asks (it indexes lines only for the findings it prints).
     get lineIndex() {
       return parsed.lineIndex;
@@ -97,6 +105,7 @@ function notParsed(parsed: ParseResult): CheckResult {
     config: {} as NormalizedConfig,
     spans: {},
     diagnostics: parsed.diagnostics,
+    unknown: NO_UNKNOWN_VALUES,
     get lineIndex() {
       return parsed.lineIndex;
     },

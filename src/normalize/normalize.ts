@@ -11,7 +11,7 @@ import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
 import { readGuestType } from './guest-type.js';
 import { readVnuma } from './vnuma.js';
-import { readNumaParts, normalizeNuma } from './numa.js';
+import { readNumaParts, normalizeNuma, type NumaParts } from './numa.js';
 import { readSpecList } from './read-spec-list.js';
 import { parseDisk } from './disk.js';
 import { parseVif } from './vif.js';
@@ -93,6 +93,13 @@ export function isUnknownKey(key: string): boolean {
  */
 const NUMA_KEYS: ReadonlySet<string> = new Set(['numa', ...Object.keys(FOLDED_KEYS), ...Object.getOwnPropertyNames(Object.prototype)]);
 
+/** Push the NUMA keys whose value did not read (reported by normalizeNuma: XM0301, XM0307) to `out`. */
+function unreadableNumaKeys(parts: NumaParts, out: string[]): void {
+  if (parts.numa && parts.numa.state === null) out.push('numa');
+  if (parts.numanodes && parts.numanodes.value === null) out.push('numanodes');
+  if (parts.numanode && parts.numanode.nodes === null) out.push('numanode');
+}
+
 /** true for `numa` and the keys normalisation folds into it. */
 function isNumaKey(key: string): boolean {
   return NUMA_KEYS.has(key);
@@ -142,14 +149,17 @@ export function normalize(settings: readonly Setting[], options: NormalizeOption
 
 /**
  * {@link normalize}, also returning the {@link effectiveSettings} map it built (checkText hands it to
- * the rules instead of building a second map of every key) and, with `skipUnknown`, the effective
- * settings of the keys left out.
+ * the rules instead of building a second map of every key), with `skipUnknown` the effective
+ * settings of the keys left out, and the option keys whose value was set but refused (`rejected`).
  */
 export function normalizeWithEffective(
   settings: readonly Setting[],
   options: NormalizeOptions,
-): NormalizeResult & { effective: ReadonlyMap<string, Setting>; unknown: Setting[] } {
+): NormalizeResult & { effective: ReadonlyMap<string, Setting>; unknown: Setting[]; rejected: string[] } {
   const unknown: Setting[] = [];
+  // Keys the file sets whose value did not make it into the config (reported where refused): they
+  // are unknown, not absent, and the rules must not take their default.
+  const rejected: string[] = [];
   const ctx = new NormalizeContext(options.dialect);
   const config: Record<string, unknown> = {};
   let eff: Map<string, Setting> | undefined;
@@ -162,8 +172,10 @@ export function normalizeWithEffective(
       if (isNumaKey(key)) {
         if (numaDone) continue;
         numaDone = true;
-        const numa = normalizeNuma(readNumaParts(eff, ctx.dialect), ctx);
+        const parts = readNumaParts(eff, ctx.dialect);
+        const numa = normalizeNuma(parts, ctx);
         if (numa !== undefined) config.numa = numa;
+        unreadableNumaKeys(parts, rejected);
         continue;
       }
       const schema = optionSchema(key);
@@ -176,14 +188,18 @@ export function normalizeWithEffective(
         value = schema ? readSpecial(schema['x-xmcfg'].conv, s, ctx) : valueToJson(s.value);
       } catch (e) {
         ctx.report('XM0102', s.valueSpan, `internal error while reading ${key}: ${(e as Error).message}`);
+        rejected.push(key);
         continue;
       }
-      if (value === undefined) continue;
+      if (value === undefined) {
+        rejected.push(key);
+        continue;
+      }
       config[key] = value;
       ctx.mark(pointer(key), s, s.valueSpan);
     }
   } catch (e) {
     ctx.report('XM0102', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);
   }
-  return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics, effective: eff ?? effectiveSettings(settings), unknown };
+  return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics, effective: eff ?? effectiveSettings(settings), unknown, rejected };
 }

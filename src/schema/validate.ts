@@ -158,11 +158,13 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
 /**
  * {@link validateConfig}, also returning the config without its unknown keys (the config itself
  * when it has none; null when validation failed internally), in the config's key order: checkText
- * needs exactly that and would otherwise enumerate a 250,000-key object a second time.
+ * needs exactly that and would otherwise enumerate a 250,000-key object a second time. `rejected`
+ * lists the options whose whole value the schema refused (an error at `/key` itself, not inside it).
  */
-export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown } {
+export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown; rejected: string[] } {
   const dialect = options.dialect ?? 'xl';
   const out: Diagnostic[] = [];
+  const rejected: string[] = [];
   let knownConfig: unknown = null;
   try {
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
@@ -189,7 +191,11 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
           const missing = String((e.params as { missingProperty: string }).missingProperty);
           if (dialect === 'xm' && missing === 'name') out.push(makeDiag('XM0106', FILE_START, 'no name: xm used the file name as the domain name (xl refuses this file)', { hint: 'add name = "…"' }));
           else out.push(makeDiag('XM0105', FILE_START, `${missing} is required${missing === 'name' ? ': xl refuses a config without a domain name' : ''}`, { hint: `add ${missing} = "…"` }));
-        } else out.push(errorToDiagnostic(e, config, spans));
+        } else {
+          out.push(errorToDiagnostic(e, config, spans));
+          // The rules must not use a value the schema refused as a whole (type = "hvn"): it is unknown.
+          if (e.instancePath.lastIndexOf('/') === 0 && e.instancePath.length > 1) rejected.push(e.instancePath.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'));
+        }
       }
     }
     if (!unknownDone) for (const key of unknown) out.push(unknownKey(key, spans, dialect));
@@ -199,5 +205,5 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     out.push(makeDiag('XM0102', FILE_START, `internal error during validation: ${(e as Error).message}`));
     knownConfig = null;
   }
-  return { diagnostics: out, known: knownConfig };
+  return { diagnostics: out, known: knownConfig, rejected };
 }

@@ -6,6 +6,7 @@
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Stmt, UnsupportedStmt } from './tree.js';
+import type { UnreadAssignment } from './value.js';
 import { report, type EvalContext } from './evaluate-expr.js';
 
 /** Assignments anywhere inside an unsupported block's body (nested blocks included). */
@@ -138,12 +139,33 @@ export function headerSpan(text: string, span: Span): Span {
 export const XM_PRESET = ['os', 'sys', 'xm_vars', 'xm_file', 'xm_help'];
 
 /**
+ * Every name a statement that is not run may bind, pushed to `out` in source order: the targets of
+ * the assignments in its block (at their own spans), then what the statement and its nested blocks
+ * bind themselves (`a, b = ...`, `for x in ...`, `import m`; at the header line).
+ */
+function unreadNames(text: string, stmt: UnsupportedStmt, inner: AssignStmt[], out: UnreadAssignment[]): void {
+  for (const a of inner) {
+    for (const t of [a.key, ...(a.chained ?? [])]) out.push({ key: t.name, keySpan: { start: t.span.start, end: t.span.end }, at: a.span.start, why: 'not-read' });
+  }
+  boundUnread(text, stmt, out);
+}
+
+/** The names `stmt` and the statements nested in its block bind themselves, at each one's header line. */
+function boundUnread(text: string, stmt: UnsupportedStmt, out: UnreadAssignment[]): void {
+  const header = headerSpan(text, stmt.span);
+  for (const name of boundNames(text, stmt).names) out.push({ key: name, keySpan: header, at: stmt.span.start, why: 'not-read' });
+  for (const b of stmt.body) if (b.kind === 'unsupported') boundUnread(text, b, out);
+}
+
+/**
  * A statement that is not run: one info if its block holds assignments, and (xm) the names it binds
  * become opaque. A certain rebinding (`import`, `a, b = ...`) replaces the old value; names assigned
- * only inside a conditional block keep an earlier value when they had one.
+ * only inside a conditional block keep an earlier value when they had one. Every name it may bind
+ * goes to `unread`: whatever value such a name ends up with, it is not known.
  */
-export function unsupportedStatement(stmt: UnsupportedStmt, ctx: EvalContext, xm: boolean): void {
+export function unsupportedStatement(stmt: UnsupportedStmt, ctx: EvalContext, xm: boolean, unread: UnreadAssignment[]): void {
   const inner = assignmentsIn(stmt.body);
+  unreadNames(ctx.text, stmt, inner, unread);
   if (inner.length > 0) {
     // Point at the block's header line (`if x == 1:`), not the whole body: the keys are related spans.
     report(ctx, EvalCode.blockNotRead, headerSpan(ctx.text, stmt.span), `settings inside this block are not read (${inner.length} assignment${inner.length === 1 ? '' : 's'})`);

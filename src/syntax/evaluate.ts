@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, SyntaxTree } from './tree.js';
-import type { Dialect, Setting, SettingSink, Value } from './value.js';
+import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
 import { evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
@@ -35,6 +35,8 @@ export interface EvaluateResult {
   diagnostics: Diagnostic[];
   /** Names whose value some expression read: in xm these are helper variables, not options. */
   reads: ReadonlySet<string>;
+  /** Assignments that yielded no setting (not evaluated, or in a statement that is not run), in source order. */
+  unread: UnreadAssignment[];
 }
 
 /** Keys whose bare-word value is accepted as the NUMA RFC's spelling (`numa = on`). */
@@ -54,6 +56,8 @@ interface Run extends EvalContext {
   budget: number;
   /** Where settings the caller does not keep go (xl only), or null. */
   divert: SettingSink | null;
+  /** Assignments whose value is not known (EvaluateResult.unread). */
+  unread: UnreadAssignment[];
 }
 
 /** Value of a --define: numbers stay numbers, decimal/float-looking strings become numbers. */
@@ -112,6 +116,7 @@ export class Evaluation {
       reads: new Set(),
       used: used ?? ALL_NAMES,
       divert: options.dialect === 'xl' ? (options.divert ?? null) : null,
+      unread: [],
     };
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
@@ -139,7 +144,7 @@ export class Evaluation {
 
   /** The settings and findings so far. */
   result(): EvaluateResult {
-    return { settings: this.run.settings, diagnostics: this.run.diagnostics, reads: this.run.reads };
+    return { settings: this.run.settings, diagnostics: this.run.diagnostics, reads: this.run.reads, unread: this.run.unread };
   }
 }
 
@@ -148,7 +153,7 @@ function statement(stmt: Stmt, run: Run): void {
     if (run.dialect === 'xl') assignXl(stmt, run);
     else assignXm(stmt, run);
   } else if (stmt.kind === 'unsupported') {
-    unsupportedStatement(stmt, run, run.dialect === 'xm');
+    unsupportedStatement(stmt, run, run.dialect === 'xm', run.unread);
   }
 }
 
@@ -205,6 +210,7 @@ function assignXl(stmt: AssignStmt, run: Run): void {
   if (value !== null && !charge(value, stmt.value.span, run)) value = null;
   if (run.used.has(key)) run.lastXl.set(key, value);
   if (value !== null) pushSetting(stmt, stmt.key, stmt.op, value, run, stmt.op === '+=');
+  else notEvaluated(stmt, stmt.key, run);
 }
 
 function assignXm(stmt: AssignStmt, run: Run): void {
@@ -220,6 +226,12 @@ function assignXm(stmt: AssignStmt, run: Run): void {
 function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' | '+=', value: Value | null, run: Run): void {
   if (run.used.has(target.name)) run.env.set(target.name, value === null ? { state: 'failed' } : { state: 'value', value });
   if (value !== null) pushSetting(stmt, target, op, value, run);
+  else notEvaluated(stmt, target, run);
+}
+
+/** Remember a target whose value was not evaluated: the key is written, its value unknown (not absent). */
+function notEvaluated(stmt: AssignStmt, target: { name: string; span: Span }, run: Run): void {
+  run.unread.push({ key: target.name, keySpan: { start: target.span.start, end: target.span.end }, at: stmt.span.start, why: 'not-evaluated' });
 }
 
 /** Every name read as a value, and every `+=` target, anywhere in the statements (blocks included). */

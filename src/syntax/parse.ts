@@ -5,11 +5,11 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { SyntaxTree, TokenStream } from './tree.js';
-import type { Dialect, Setting, SettingSink } from './value.js';
+import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
 import { parseTree } from './parse-tree.js';
 import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
-import { evaluate, Evaluation } from './evaluate.js';
+import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
 
 export { parseTree, type ParseTreeResult } from './parse-tree.js';
 
@@ -49,6 +49,8 @@ export interface ParseResult {
   lineIndex: LineIndex;
   /** Names whose value an expression read (xm helper variables such as `vmid`). */
   reads: ReadonlySet<string>;
+  /** Assignments written in the file whose value is not known (see UnreadAssignment), in source order. */
+  unread: readonly UnreadAssignment[];
 }
 
 /**
@@ -88,7 +90,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
   const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated.reads);
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated);
 }
 
 /**
@@ -129,11 +131,11 @@ function parseStreaming(text: string, options: ParseOptions): ParseResult | null
   const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated.reads);
+  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated);
 }
 
 /** The ParseResult from the findings of every stage (syntax, dialect, evaluation, in that order). */
-function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions, reads: ReadonlySet<string>): ParseResult {
+function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions, evaluated: Pick<EvaluateResult, 'reads' | 'unread'>): ParseResult {
   let diagnostics = found;
   // In xl the BOM is an error (XM0514); the info note would only repeat it.
   if (dialect === 'xl') diagnostics = diagnostics.filter((d) => d.code !== 'XM0030');
@@ -144,7 +146,8 @@ function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason:
     dialectReason,
     tree,
     settings,
-    reads,
+    reads: evaluated.reads,
+    unread: evaluated.unread,
     diagnostics: sortDiagnostics(diagnostics),
     // Built on first use: a line table of a 10 MB file costs time and memory most callers never use.
     get lineIndex() {

@@ -89,3 +89,18 @@ export interface SettingSink {
   /** Forget every setting taken: the text is being evaluated again (as xm, after an xl attempt). */
   reset(): void;
 }
+
+/**
+ * An assignment the file makes whose value is not known: its expression was not evaluated (an xm
+ * function call, a failed operation, an xl `+=` that does not join), or it sits in (or is) a
+ * statement that is not run (an xm `if` block, `a, b = ...`). It yields no setting, yet the key was
+ * written: later stages must not read its absence as the key's default.
+ */
+export interface UnreadAssignment {
+  key: string;
+  /** The target name as written, or the statement's header line when the name has no span of its own. */
+  keySpan: Span;
+  /** Offset of the statement: an evaluated setting of the key after it makes the key known again. */
+  at: number;
+  why: 'not-evaluated' | 'not-read';
+}

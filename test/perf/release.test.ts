@@ -222,9 +222,11 @@ describe('one map of every key', () => {
     const text = XL + 'memory = 1024\nmemory += 1\nkey_1 = 2\n';
     const { settings } = parse(text, {});
     const plain = normalize(settings, { dialect: 'xl' });
-    const { effective, unknown, ...rest } = normalizeWithEffective(settings, { dialect: 'xl' });
+    const { effective, unknown, rejected, ...rest } = normalizeWithEffective(settings, { dialect: 'xl' });
     expect(rest).toEqual(plain);
     expect(unknown).toEqual([]);
+    // `memory += 1` is refused (XM0109): memory is written, its value unknown.
+    expect(rejected).toEqual(['memory']);
     // skipUnknown: the same but for the unknown keys, whose effective settings are listed instead.
     const lean = normalizeWithEffective(settings, { dialect: 'xl', skipUnknown: true });
     expect(lean.unknown.map((s) => s.key)).toEqual(['memroy', 'key_1']);

@@ -1,9 +1,9 @@
-/** Test helper: run parse → normalize → validateConfig → runRules on a text. */
-import { parse } from '../../src/syntax/index.js';
-import { normalize } from '../../src/normalize/index.js';
-import { validateConfig } from '../../src/schema/index.js';
-import { runRules } from '../../src/check/rules/index.js';
-import type { Diagnostic } from '../../src/diagnostics/index.js';
+/**
+ * Test helper: the check's stages after parsing (normalize → validate → rules) on a text, through
+ * checkText so the rules get what `xmcfg check` and the editor give them (the keys whose value is
+ * unknown included).
+ */
+import { checkText } from '../../src/check/check.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 /** Codes produced by this area (XM01xx–XM03xx and XM055x); parser findings are not ours to assert here. */
@@ -13,14 +13,8 @@ export function ours(code: string): boolean {
 
 /** Run every stage this area owns on a text. */
 export function pipeline(text: string, dialect: Dialect) {
-  const parsed = parse(text, { dialect });
-  const norm = normalize(parsed.settings, { dialect });
-  const diagnostics: Diagnostic[] = [
-    ...norm.diagnostics,
-    ...validateConfig(norm.config, norm.spans, { dialect }),
-    ...runRules(norm.config, norm.spans, parsed.settings, { dialect }),
-  ];
-  return { parsed, norm, diagnostics, lineIndex: parsed.lineIndex };
+  const result = checkText(text, { dialect });
+  return { result, diagnostics: result.diagnostics, lineIndex: result.lineIndex };
 }
 
 /** `CODE line:column` of every finding of ours, sorted. */

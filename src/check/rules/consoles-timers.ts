@@ -7,8 +7,8 @@ import { guestKind, guestTypeRelated, whyPv } from './guest-type.js';
 import { makeDiag, valueAt, type Rule } from './context.js';
 
 /** timer_mode on a PV guest (XM0221): xl exits with '"timer_mode" option is not supported for PV guests'. */
-export const timerModeOnPv: Rule = ({ config, spans, dialect }) => {
-  if (config.timer_mode === undefined || guestKind(config, dialect) !== 'pv') return [];
+export const timerModeOnPv: Rule = ({ config, spans, dialect, unknown }) => {
+  if (config.timer_mode === undefined || guestKind(config, dialect, unknown) !== 'pv') return [];
   return [
     makeDiag('XM0221', valueAt(spans, '/timer_mode'), `timer_mode on a PV guest (${whyPv(config)}): xl refuses it ("not supported for PV guests")`, {
       hint: 'drop timer_mode, or set type = "hvm" or "pvh"',
@@ -22,12 +22,16 @@ export const timerModeOnPv: Rule = ({ config, spans, dialect }) => {
  * uses the top-level VNC options: an HVM guest with VNC not turned off, or a PV guest that asks for
  * VNC and has no vfb entries (xl then adds one framebuffer with them).
  */
-export const vncDisplayTwice: Rule = ({ config, spans, dialect }) => {
+export const vncDisplayTwice: Rule = ({ config, spans, dialect, unknown }) => {
   const display = config.vncdisplay;
   const listen = config.vnclisten;
   if (!display || typeof listen !== 'string' || !listen.includes(':')) return [];
-  const kind = guestKind(config, dialect);
-  const used = kind === 'hvm' ? config.vnc !== false : kind === 'pv' && config.vnc === true && !(Array.isArray(config.vfb) && config.vfb.length > 0);
+  const kind = guestKind(config, dialect, unknown);
+  // HVM takes vnc's default (on) and PV the absence of vfb: neither may stand in for an unknown value.
+  const used =
+    kind === 'hvm'
+      ? config.vnc !== false && !unknown.has('vnc')
+      : kind === 'pv' && config.vnc === true && !(Array.isArray(config.vfb) && config.vfb.length > 0) && !unknown.has('vfb');
   if (!used) return [];
   return [
     makeDiag('XM0220', valueAt(spans, '/vncdisplay'), `vncdisplay ${display} and the display in vnclisten "${listen}": libxl refuses a VNC display given twice`, {

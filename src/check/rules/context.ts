@@ -1,12 +1,14 @@
 /**
- * @fileoverview What every rule receives: the normalised config, its span map, the settings (for
- * keys the config folds away) and the dialect; plus span helpers.
+ * @fileoverview What every rule receives: the normalised config (without stale values), its span
+ * map, the settings (for keys the config folds away), the dialect and the keys whose value is
+ * unknown; plus span helpers and the vCPU count the rules share.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { effectiveSettings } from '../../normalize/index.js';
+import { knownView, NO_UNKNOWN_VALUES, type UnknownValues } from '../unknown-values.js';
 
 export { makeDiag } from '../../normalize/index.js';
 
@@ -14,20 +16,29 @@ const FILE_START: Span = { start: 0, end: 0 };
 
 /** Input of one rule. */
 export interface RuleInput {
+  /**
+   * The normalised config without the values an unread assignment made stale (and without `numa`
+   * when one of its keys is unknown); a value the schema refused is still here, and in `unknown`.
+   */
   config: NormalizedConfig;
   spans: SpanMap;
   settings: readonly Setting[];
   /** The setting in effect for each key (the last one). */
   effective: ReadonlyMap<string, Setting>;
   dialect: Dialect;
+  /**
+   * Keys the file writes whose value is unknown. A rule that would take such a key's default
+   * (absent type = PV, absent vcpus = 1) stays silent: the key is not absent.
+   */
+  unknown: UnknownValues;
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
-/** Build the input of the rules. */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>): RuleInput {
-  return { config, spans, settings, effective: effective ?? effectiveSettings(settings), dialect };
+/** Build the input of the rules (the config narrowed to its known values). */
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES): RuleInput {
+  return { config: knownView(config, unknown), spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown };
 }
 
 /** The value span of a pointer (or the file start when the field has none). */
@@ -40,9 +51,14 @@ export function keyAt(spans: SpanMap, ptr: string): Span {
   return spans[ptr]?.key ?? FILE_START;
 }
 
-/** The number of vCPUs that may exist: maxvcpus, else vcpus, else 1 (xl's defaults). */
-export function maxVcpusOf(config: NormalizedConfig): { value: number; ptr: string | null } {
+/**
+ * The number of vCPUs that may exist: maxvcpus, else vcpus, else 1 (xl's defaults); null when the
+ * key that would decide it is written but unknown (maxvcpus; or vcpus, maxvcpus being absent).
+ */
+export function maxVcpusOf(config: NormalizedConfig, unknown: UnknownValues): { value: number; ptr: string | null } | null {
   if (typeof config.maxvcpus === 'number') return { value: config.maxvcpus, ptr: '/maxvcpus' };
+  if (unknown.has('maxvcpus')) return null;
   if (typeof config.vcpus === 'number') return { value: config.vcpus, ptr: '/vcpus' };
+  if (unknown.has('vcpus')) return null;
   return { value: 1, ptr: null };
 }

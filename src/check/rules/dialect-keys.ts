@@ -7,6 +7,7 @@ import type { Value } from '../../syntax/value.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { optionSchema, FOLDED_KEYS } from '../../normalize/index.js';
 import { makeDiag, valueAt, type Rule } from './context.js';
+import { isStale } from '../unknown-values.js';
 
 const NUMA_KEYS = new Set(['numa', ...Object.keys(FOLDED_KEYS)]);
 /** xm options xl recognises only to warn that it ignores them. */
@@ -49,14 +50,15 @@ export const dialectValues: Rule = ({ config, spans, dialect }) => {
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
 
 /** Dialect-specific key findings. */
-export const dialectKeys: Rule = ({ effective, dialect }) => {
+export const dialectKeys: Rule = ({ effective, dialect, unknown }) => {
   const out: Diagnostic[] = [];
   for (const [key, s] of effective) {
     if (dialect === 'xl' && NUMA_KEYS.has(key)) {
       out.push(makeDiag('XM0550', s.keySpan, `xl ignores ${key}; use \`xmcfg plan\` / \`convert --host\` to turn it into cpus / cpus_soft settings`));
       continue;
     }
-    if (dialect === 'xm' && !NUMA_KEYS.has(key)) {
+    // Not when a later assignment was not read: the value reported would not be the one in effect.
+    if (dialect === 'xm' && !NUMA_KEYS.has(key) && !isStale(key, unknown)) {
       const what = xmDropped(s.value);
       if (what) out.push(makeDiag('XM0554', s.value.span, `xm silently ignored ${key}: ${what} is not copied into the options (only str, list, int and float are)`, { hint: 'write a number, a string or a list' }));
     }

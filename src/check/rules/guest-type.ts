@@ -7,12 +7,19 @@ import type { RelatedSpan } from '../../diagnostics/diagnostic.js';
 import { builderKind } from '../../normalize/index.js';
 import type { Dialect } from '../../syntax/value.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
+import { NO_UNKNOWN_VALUES, type UnknownValues } from '../unknown-values.js';
 
-/** The guest type in effect: type, else what builder implies, else xl's x86 default (pv). */
-export function guestKind(config: NormalizedConfig, dialect: Dialect = 'xm'): 'pv' | 'pvh' | 'hvm' {
+/**
+ * The guest type in effect: type, else what builder implies, else xl's x86 default (pv). null when
+ * it is not known: type or builder is written but its value is unknown, or the builder is one the
+ * tool refuses (xl exits "Invalid builder"; XM0104 says so), so no default may stand in for it.
+ */
+export function guestKind(config: NormalizedConfig, dialect: Dialect = 'xm', unknown: UnknownValues = NO_UNKNOWN_VALUES): 'pv' | 'pvh' | 'hvm' | null {
   const t = config.type;
   if (t === 'pv' || t === 'pvh' || t === 'hvm') return t;
-  if (typeof config.builder === 'string') return builderKind(config.builder, dialect) ?? 'pv';
+  if (t !== undefined || unknown.has('type')) return null;
+  if (typeof config.builder === 'string') return builderKind(config.builder, dialect);
+  if (config.builder !== undefined || unknown.has('builder')) return null;
   return 'pv';
 }
 
@@ -53,7 +60,7 @@ export function guestTypeRelated(config: NormalizedConfig, spans: SpanMap): Rela
 }
 
 /** vnuma on a PV guest (XM0207). */
-export const pvWithVnuma: Rule = ({ config, spans, dialect }) => {
-  if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config, dialect) !== 'pv') return [];
+export const pvWithVnuma: Rule = ({ config, spans, dialect, unknown }) => {
+  if (!Array.isArray(config.vnuma) || config.vnuma.length === 0 || guestKind(config, dialect, unknown) !== 'pv') return [];
   return [makeDiag('XM0207', keyAt(spans, '/vnuma'), `vnuma on a PV guest (${whyPv(config)}): libxl refuses "PV vNUMA is not yet supported"`, { hint: 'set type = "hvm" or "pvh"', related: guestTypeRelated(config, spans) })];
 };

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { makeDiag, ruleInput, type Rule } from './context.js';
+import type { UnknownValues } from '../unknown-values.js';
 import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod, rootExtraWithCmdline } from './resources.js';
 import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-type.js';
 import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
@@ -42,11 +43,13 @@ export interface RuleOptions {
   dialect: Dialect;
   /** The settings' effective map when the caller has it (normalize's): saves building it again. */
   effective?: ReadonlyMap<string, Setting>;
+  /** Keys written whose value is unknown (see unknownValues); none when absent. */
+  unknown?: UnknownValues;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect, options.effective);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {

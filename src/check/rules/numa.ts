@@ -5,11 +5,27 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readNumaParts } from '../../normalize/index.js';
+import type { NumaParts } from '../../normalize/index.js';
 import { makeDiag, maxVcpusOf, valueAt, type Rule } from './context.js';
+import type { UnknownValues } from '../unknown-values.js';
+
+/**
+ * The parts with no value for a key whose value is unknown: a refused value reads as none already,
+ * and a setting an unread assignment came after (xm `numanodes = f()`) is stale. The setting stays:
+ * that the key is written is still known.
+ */
+function knownParts(parts: NumaParts, unknown: UnknownValues): NumaParts {
+  if (unknown.size === 0) return parts;
+  const out: NumaParts = { ...parts };
+  if (out.numa && unknown.has('numa')) out.numa = { ...out.numa, state: null };
+  if (out.numanodes && unknown.has('numanodes')) out.numanodes = { ...out.numanodes, value: null };
+  if (out.numanode && unknown.has('numanode')) out.numanode = { setting: out.numanode.setting, nodes: null };
+  return out;
+}
 
 /** Every NUMA-key conflict (XM0302–XM0306). */
-export const numaConflicts: Rule = ({ config, spans, effective, dialect }) => {
-  const { numa, numanodes, numanode } = readNumaParts(effective, dialect);
+export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown }) => {
+  const { numa, numanodes, numanode } = knownParts(readNumaParts(effective, dialect), unknown);
   const out: Diagnostic[] = [];
   if (numa?.state === 'off') {
     for (const p of [numanodes, numanode]) {
@@ -40,10 +56,11 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect }) => {
       );
     }
   }
+  // config.numa is left out when one of its keys is unknown (the request is then unknown too).
   const req = config.numa;
   if (req && req.mode !== 'off') {
-    const max = maxVcpusOf(config);
-    if (req.node_count > max.value) {
+    const max = maxVcpusOf(config, unknown);
+    if (max !== null && req.node_count > max.value) {
       const at = req.mode === 'nodes' ? numanode!.setting.valueSpan : valueAt(spans, '/numa/node_count');
       const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get no vCPU and no memory`);
       if (max.ptr) d.related = [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];

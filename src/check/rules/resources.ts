@@ -30,9 +30,10 @@ export const vcpusAboveMax: Rule = ({ config, spans }) => {
 };
 
 /** Per-vCPU CPU lists beyond the number of vCPUs (XM0204). */
-export const cpuListsBeyondVcpus: Rule = ({ config, spans }) => {
+export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown }) => {
   const out: Diagnostic[] = [];
-  const max = maxVcpusOf(config);
+  const max = maxVcpusOf(config, unknown);
+  if (max === null) return out;
   for (const key of ['cpus', 'cpus_soft'] as const) {
     const v = config[key];
     if (!Array.isArray(v) || v.length <= max.value) continue;
@@ -59,10 +60,12 @@ export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {
 };
 
 /** PCI passthrough with populate-on-demand (memory < maxmem on HVM/PVH) (XM0212). */
-export const passthroughWithPod: Rule = ({ config, spans, dialect }) => {
+export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) => {
   const { memory, maxmem } = config;
   if (typeof memory !== 'number' || typeof maxmem !== 'number' || memory >= maxmem) return [];
-  if (guestKind(config, dialect) === 'pv') return [];
+  // A PV guest has no populate-on-demand; a guest type that is not known may be PV.
+  const kind = guestKind(config, dialect, unknown);
+  if (kind === null || kind === 'pv') return [];
   const hasPci = Array.isArray(config.pci) && config.pci.length > 0;
   const pt = config.passthrough;
   const ptOn = pt !== undefined && pt !== 'disabled';

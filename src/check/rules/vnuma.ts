@@ -6,11 +6,12 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
 
 /** vnode sizes vs maxmem (XM0208). */
-export const vnumaSizes: Rule = ({ config, spans }) => {
+export const vnumaSizes: Rule = ({ config, spans, unknown }) => {
   const nodes = config.vnuma;
   if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
   const total = nodes.reduce((a, n) => a + (n.size ?? 0), 0);
-  const ref = typeof config.maxmem === 'number' ? 'maxmem' : typeof config.memory === 'number' ? 'memory' : null;
+  // maxmem defaults to memory: not when maxmem is written but unknown.
+  const ref = typeof config.maxmem === 'number' ? 'maxmem' : unknown.has('maxmem') ? null : typeof config.memory === 'number' ? 'memory' : null;
   if (ref === null) return [];
   const want = config[ref] as number;
   if (want === total) return [];
@@ -23,7 +24,7 @@ export const vnumaSizes: Rule = ({ config, spans }) => {
 };
 
 /** Every vCPU in exactly one vnode, matching maxvcpus (XM0209). */
-export const vnumaVcpus: Rule = ({ config, spans }) => {
+export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
   const nodes = config.vnuma;
   if (!Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
@@ -43,6 +44,9 @@ export const vnumaVcpus: Rule = ({ config, spans }) => {
     }
   });
   if (nodes.some((n) => n.vcpus === undefined)) return out;
+  // The vCPU count is maxvcpus, else vcpus, else what vnuma lists: none of them when the key that
+  // would decide it is written but unknown.
+  if (typeof config.maxvcpus !== 'number' && (unknown.has('maxvcpus') || (typeof config.vcpus !== 'number' && unknown.has('vcpus')))) return out;
   const ptr = typeof config.maxvcpus === 'number' ? '/maxvcpus' : typeof config.vcpus === 'number' ? '/vcpus' : null;
   const n = ptr === '/maxvcpus' ? config.maxvcpus! : ptr === '/vcpus' ? config.vcpus! : owner.size;
   if (ptr === '/maxvcpus' && listed !== n) {

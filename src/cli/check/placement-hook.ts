@@ -1,13 +1,33 @@
 /**
  * @fileoverview `check --host`: placement findings (XM04xx) of a checked config against a host
- * topology. Kept in one small module so the wiring to src/placement lives in one place.
+ * topology. Kept in one small module so the wiring to src/placement lives in one place (the
+ * library's `check` uses it too).
  */
 import type { CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { knownView, type UnknownValues } from '../../check/unknown-values.js';
 import { placementFindings } from '../../placement/findings.js';
 import type { Host, PlacementConfig } from '../../placement/types.js';
 
+/** Keys whose values make the plan's demand: the guest's memory and vCPUs, its pins and its NUMA request. */
+const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode'] as const;
+
+/** Findings judged by a plan: they rest on the guest's whole demand. */
+const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406']);
+
 /** Placement diagnostics of one checked config against a host. */
-export function placementDiagnostics(result: CheckResult, host: Host): Diagnostic[] {
-  return placementFindings(result.config as PlacementConfig, result.spans, host);
+export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown'>, host: Host): Diagnostic[] {
+  // The allocator fills in defaults (128 MiB, one vCPU, automatic placement) for what a config
+  // lacks: it sees only the known values, and a plan built on a default stands in for no unknown one.
+  const config = knownView(result.config, result.unknown) as PlacementConfig;
+  const found = placementFindings(config, result.spans, host);
+  if (!planInputUnknown(result.unknown)) return found;
+  // numanodes above the host's node count is decided before any plan, from known values alone.
+  const nodeCount = config.numa?.mode === 'auto' && Array.isArray(host.nodes) && config.numa.node_count > host.nodes.length;
+  return found.filter((d) => !PLAN_CODES.has(d.code) || (d.code === 'XM0404' && nodeCount));
+}
+
+/** true when a key the plan's demand is made of is written but unknown. */
+function planInputUnknown(unknown: UnknownValues): boolean {
+  return unknown.size > 0 && PLAN_INPUTS.some((k) => unknown.has(k));
 }
