@@ -7,7 +7,7 @@ import { parse as parseText, type ParseOptions } from './syntax/index.js';
 import { checkText, type CheckOptions } from './check/check.js';
 import { schemaJson } from './schema/index.js';
 import { readHost as readHostRaw, plan as planRaw, type Host, type PlanOptions, type Plan, type ReadHostOptions, type PlacementConfig } from './placement/index.js';
-import { placementDiagnostics } from './cli/check/placement-hook.js';
+import { placementDiagnostics } from './placement/check-findings.js';
 import { LineIndex, toJsonDiagnostic, sortDiagnostics, type JsonDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';

@@ -18,7 +18,7 @@ let placement: Promise<PlacementFn> | null = null;
 
 /** The placement check, imported on first use so runs without --host never load the allocator. */
 export function loadPlacement(): Promise<PlacementFn> {
-  return (placement ??= import('./placement-hook.js').then((m) => m.placementDiagnostics));
+  return (placement ??= import('../../placement/check-findings.js').then((m) => m.placementDiagnostics));
 }
 
 /** Per-run settings every file is checked with. */

@@ -1,13 +1,13 @@
 /**
  * @fileoverview `check --host`: placement findings (XM04xx) of a checked config against a host
- * topology. Kept in one small module so the wiring to src/placement lives in one place (the
- * library's `check` uses it too).
+ * topology, judged only on the values the check knows. The CLI loads it lazily (only with --host);
+ * the library's `check` uses it too.
  */
-import type { CheckResult } from '../../check/check.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { knownView, type UnknownValues } from '../../check/unknown-values.js';
-import { placementFindings } from '../../placement/findings.js';
-import type { Host, PlacementConfig } from '../../placement/types.js';
+import type { CheckResult } from '../check/check.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { knownView, type UnknownValues } from '../check/unknown-values.js';
+import { placementFindings } from './findings.js';
+import type { Host, PlacementConfig } from './types.js';
 
 /** Keys whose values make the plan's demand: the guest's memory and vCPUs, its pins and its NUMA request. */
 const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode'] as const;
