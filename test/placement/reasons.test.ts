@@ -3,7 +3,7 @@ import { capacityOf, type Capacity } from '../../src/placement/capacity.js';
 import { choose } from '../../src/placement/choose.js';
 import { isRefusal, type Choice, type Demand } from '../../src/placement/demand.js';
 import { nameHash, plan } from '../../src/placement/plan.js';
-import { PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from '../../src/placement/policy-best.js';
+import { LOAD_GUARD, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from '../../src/placement/policy-best.js';
 import { scoreFields, type ScoreField, type ScoreKey } from '../../src/placement/reasons.js';
 import type { Host, HostNode, PlacementConfig } from '../../src/placement/types.js';
 import { cfg, fixtureHost } from './helpers.js';
@@ -125,6 +125,10 @@ describe('reasons: the winning score as named fields', () => {
     const ids = c.slots.map((p) => cap.ids[p]!);
     expect(f['size']!.value).toBe(3);
     expect(f['spare']!.value).toBe(freeOfIds(host, ids) - 9000);
+    const reasons = plan(cfg({ name: 'c3', memory: 9000, vcpus: 4, numa: { mode: 'auto', node_count: 3 } }), host).plan!.reasons;
+    // A count request does not need the nodes' CPUs to cover the vCPUs: the reason must not say so.
+    expect(reasons[0]).not.toContain('vCPUs (mean');
+    expect(reasons[0]).not.toContain('CPUs for');
   });
 
   it('freest fallback: spare MiB, node ids', () => {
@@ -147,5 +151,42 @@ describe('reasons: the winning score as named fields', () => {
     expect(listed.some((r) => r.startsWith('winning score'))).toBe(false);
     const rr = plan(cfg(), host, { policy: 'round-robin' }).plan!.reasons;
     expect(rr.some((r) => r.startsWith('winning score'))).toBe(false);
+  });
+});
+
+describe('reasons: the other texts say what the policy did', () => {
+  it('a freer node that lost on the hash inside the same step is named as such', () => {
+    // 30000 and 29800 MiB free, 1000 MiB guest: both leave 7 whole 4096 MiB steps.
+    const host: Host = { nodes: [node(0, 30000), node(1, 29800)] };
+    let found: string[] | undefined;
+    for (let i = 0; i < 64 && !found; i++) {
+      const p = plan(cfg({ name: `g${i}`, memory: 1000, vcpus: 1 }), host).plan!;
+      if (p.nodes[0] === 1) found = p.reasons;
+    }
+    expect(found).toBeDefined();
+    expect(found![0]).not.toContain('most free memory');
+    expect(found![0]).toContain('node 0 has more free memory (30000 MiB)');
+    expect(found![0]).toContain('lost on the tie-break hash');
+  });
+
+  it('a freer node over the load guard is named as such', () => {
+    const host: Host = { nodes: [node(0, 20000), node(1, 30000, 4 * LOAD_GUARD)] };
+    const p = plan(cfg({ name: 'g', memory: 1000, vcpus: 1 }), host).plan!;
+    expect(p.nodes).toEqual([0]);
+    expect(p.reasons[0]).toContain(`node 1 has more free memory (30000 MiB) but would go over ${LOAD_GUARD} vCPUs per CPU`);
+  });
+
+  it('the freest node, when chosen, keeps the SPEC wording', () => {
+    const p = plan({ name: 'web', type: 'hvm', memory: 4096, vcpus: 2 }, fixtureHost('two-node.json')).plan!;
+    expect(p.reasons[0]).toBe('node 1: most free memory among single nodes that fit (30122 MiB free); stays within 3 vCPUs per CPU');
+  });
+
+  it('one node: all memory on it; fewer vCPUs than requested nodes: an even split, said so', () => {
+    const host = fixtureHost('two-node.json');
+    const one = plan(cfg({ memory: 4096, vcpus: 2 }), host).plan!;
+    expect(one.reasons.at(-1)).toBe('memory: all 4096 MiB on node 1');
+    const even = plan(cfg({ memory: 4000, vcpus: 1, numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), host).plan!;
+    expect(even.memory_per_node_mib).toEqual({ '0': 2000, '1': 2000 });
+    expect(even.reasons.some((r) => r.startsWith('memory split evenly') && r.includes('node 0 2000 MiB, node 1 2000 MiB'))).toBe(true);
   });
 });
