@@ -24,9 +24,17 @@ export interface Choice {
   slots: number[];
   mem: number[];
   proportional: boolean;
-  /** Which rule decided (for reasons). */
+  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, listed, round-robin, round-robin-fallback, most-free. */
   rule: string;
-  /** The score tuple that won (lower is better), for reasons. */
+  /**
+   * The score tuple that won (lower is better), fields in the order compared; reasons.ts names
+   * them (scoreFields()). single: [over the load guard 0/1, fewer CPUs than vCPUs 0/1, spare
+   * memory key, hash, vCPUs per CPU after, node id]; nearest-pair: [mean distance, memory in
+   * proportion to vCPUs does not fit 0/1, spare memory key, hash, vCPUs per CPU after, node ids
+   * ×2]; nearest-set: [node count, mean distance, MiB short (negative = spare), vCPUs per CPU
+   * after, seed node id]; freest: [MiB short]. A spare memory key is -floor(spare MiB / step) when
+   * the demand is salted, else -(spare MiB); the hash is 0 without a salt.
+   */
   score: number[];
   /** Round-robin: the node id the next placement starts from. */
   cursor?: number;

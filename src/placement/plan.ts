@@ -72,7 +72,7 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanO
 }
 
 /** Build the plan object from a choice. */
-function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, c: Choice, options: PlanOptions, diagnostics: Diagnostic[]): Plan {
+function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, d: Demand, c: Choice, options: PlanOptions, diagnostics: Diagnostic[]): Plan {
   const policy = options.policy ?? 'best';
   const affinity = options.affinity ?? 'hard';
   const nodes = c.slots.map((p) => cap.ids[p]!);
@@ -97,7 +97,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${g.name} ${i} ${cpuText[i]}` : `xl vcpu-pin ${g.name} ${i} - ${cpuText[i]}`);
-  const reasons = explain(c, cap, g, policy, options.cursor);
+  const reasons = explain(c, cap, d, policy, options.cursor);
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
   return {
     version: 1,
@@ -157,7 +157,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
   const c = choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
-  const p = planOf(cfg, g, checked.host, cap, c, options, diagnostics);
+  const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
   for (const slot of c.slots) {
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
     if (onNode > cap.cpus[slot]!) {

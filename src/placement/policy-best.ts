@@ -31,7 +31,7 @@ export const PAIR_QUANTUM_MIB = 2048;
 export const LOAD_GUARD = 3.0;
 
 /** A deterministic hash of (salt, position) in [0, 1e6). */
-function mix(salt: number, i: number): number {
+export function mix(salt: number, i: number): number {
   let h = Math.imul(salt ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
   h ^= h >>> 16;
   h = Math.imul(h, 0x7feb352d);
@@ -54,8 +54,9 @@ const freeScan = new Float64Array(2);
  * the node must have as many pCPUs as the guest has vCPUs.
  */
 function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
-  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -(free left, in
-  // SPREAD_QUANTUM_MIB steps when salted), hash of (salt, node), load ratio, position]. Compared
+  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -floor(free MiB left /
+  // SPREAD_QUANTUM_MIB) when salted (else -(free MiB left)), hash of (salt, node), load ratio,
+  // position]. Compared
   // field by field without allocating: this loop is the hot path of every placement.
   let best = -1;
   let bOver = 0;
@@ -202,16 +203,17 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     bC = c;
   }
   if (bLo < 0) return null;
-  const slack = salt !== undefined ? bStep * 1e6 + (bHash < 0 ? mix(salt, bLo * n + bHi) : bHash) : bStep;
-  const score = [bD / 2, bProp, slack, ratioOf(bL, bC), cap.ids[bLo]!, cap.ids[bHi]!];
+  // The winning fields as compared (reasons.ts names them): the hash only when salted (0 without).
+  const hash = salt !== undefined ? (bHash < 0 ? mix(salt, bLo * n + bHi) : bHash) : 0;
+  const score = [bD / 2, bProp, bStep, hash, ratioOf(bL, bC), cap.ids[bLo]!, cap.ids[bHi]!];
   const counts = vcpusPerSlot(vcpus, 2);
   if (auto && free[bHi]! > free[bLo]!) {
     const swapped = splitMemory(mem, counts, [free[bHi]!, free[bLo]!], true);
-    if (swapped) return choice([bHi, bLo], swapped.mem, swapped.proportional, 'nearest', score);
+    if (swapped) return choice([bHi, bLo], swapped.mem, swapped.proportional, 'nearest-pair', score);
   }
   const split = splitMemory(mem, counts, [free[bLo]!, free[bHi]!], auto);
   if (!split) return null;
-  return choice([bLo, bHi], split.mem, split.proportional, 'nearest', score);
+  return choice([bLo, bHi], split.mem, split.proportional, 'nearest-pair', score);
 }
 
 /** Sum of the `count` largest free values (a count request's oracle), via the workspace; O(n·count). */

@@ -259,30 +259,24 @@ export function bestSet(d: Demand, cap: Capacity, k: number, needCpus: boolean, 
   }
   if (bLen === 0) return null;
   const chosen = firstOf(best, bLen);
-  const score = [bSize, bDist, bShort, bLoad];
+  // The winning fields as compared (reasons.ts names them), the seed as its node id.
+  const score = [bSize, bDist, bShort, bLoad, cap.ids[bSeed]!];
   if (untilFits) {
     // Auto sets: vCPUs on the nodes nearest the set's free memory, memory nearest the vCPUs.
     const a = arrange(chosen, d.memMiB, d.vcpus, cap);
     if (!a) return null;
-    return choice(a.slots, a.mem, a.proportional, 'nearest', withIds(score, a.slots, cap), true);
+    return choice(a.slots, a.mem, a.proportional, 'nearest-set', score, true);
   }
   chosen.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, bLen), chosen.map((p) => cap.free[p]!));
   if (!split) return null;
-  return choice(chosen, split.mem, split.proportional, 'nearest', withIds(score, chosen, cap));
+  return choice(chosen, split.mem, split.proportional, 'nearest-set', score);
 }
 
 /** The first `len` entries of a typed array as a plain array (a loop: Array.from on a typed array goes through its iterator). */
 function firstOf(a: Int32Array, len: number): number[] {
   const out = new Array<number>(len);
   for (let i = 0; i < len; i++) out[i] = a[i]!;
-  return out;
-}
-
-/** A score tuple followed by the node ids of `slots`. */
-function withIds(score: readonly number[], slots: readonly number[], cap: Capacity): number[] {
-  const out = score.slice();
-  for (const p of slots) out.push(cap.ids[p]!);
   return out;
 }
 
@@ -295,9 +289,9 @@ export function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Ch
   for (const p of set) have += cap.free[p]!;
   if (auto) {
     const a = arrange(set, d.memMiB, d.vcpus, cap);
-    return a ? choice(a.slots, a.mem, a.proportional, 'freest', [d.memMiB - have, ...a.slots], true) : null;
+    return a ? choice(a.slots, a.mem, a.proportional, 'freest', [d.memMiB - have], true) : null;
   }
   set.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!));
-  return split ? choice(set, split.mem, split.proportional, 'freest', [d.memMiB - have, ...set]) : null;
+  return split ? choice(set, split.mem, split.proportional, 'freest', [d.memMiB - have]) : null;
 }

@@ -1,65 +1,217 @@
 /**
- * @fileoverview Why a plan chose what it chose, in words: the rule, the winning score tuple and
- * how memory was split. Built only for plans (the benchmark path skips it).
+ * @fileoverview Why a plan chose what it chose, in words: the rule, the winning score with every
+ * field named in the order the policy compared it, and how memory was split. Built only for plans
+ * (the benchmark path skips it): the policies leave their winning tuple in `Choice.score` as plain
+ * numbers, and everything here (units, spare MiB, the freest node that lost) is worked out from it
+ * and the capacity view afterwards.
  */
 import type { Capacity } from './capacity.js';
-import type { Choice } from './demand.js';
-import type { GuestShape } from './guest.js';
-import { LOAD_GUARD, SPREAD_QUANTUM_MIB } from './policy-best.js';
+import type { Choice, Demand } from './demand.js';
+import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
+import { vcpusPerSlot } from './split.js';
 import type { PolicyName } from './types.js';
 
-/** What the fields of each rule's score tuple are. */
-const SCORE_KEYS: Record<string, string> = {
-  single: '[over the load guard, fewer CPUs than vCPUs, -(free MiB left / step), hash tie-break, vCPUs per CPU after, node]',
-  nearest: '[mean distance or node count, …, free MiB short (negative = spare), vCPUs per CPU after, nodes]',
-};
+/** The fields a winning score can have. */
+export type ScoreKey = 'over-guard' | 'fewer-cpus' | 'distance' | 'proportional' | 'size' | 'spare' | 'hash' | 'load' | 'seed' | 'node' | 'nodes';
+
+/** One field of a winning score, named, in its own unit. */
+export interface ScoreField {
+  key: ScoreKey;
+  /**
+   * over-guard, fewer-cpus, proportional: yes/no; distance: mean node distance; size: node
+   * count; spare: MiB of free memory left on the chosen nodes after placement; hash: the
+   * tie-break hash; load: vCPUs per CPU after placement (Infinity without CPUs); seed, node: a
+   * node id; nodes: node ids.
+   */
+  value: boolean | number | number[];
+  /** spare, when the policy compared it in steps: the step it compared (-floor(spare / quantum)) and the quantum in MiB. */
+  step?: number;
+  quantum?: number;
+  /** The field in words, with its value and unit. */
+  text: string;
+}
+
+/** Sum of the free MiB of the chosen positions. */
+function freeOf(slots: readonly number[], cap: Capacity): number {
+  let s = 0;
+  for (const p of slots) s += cap.free[p]!;
+  return s;
+}
+
+/** Does the search require the chosen nodes' CPUs to cover the vCPUs (automatic placement on a host with enough CPUs)? */
+function needsCpus(d: Demand, cap: Capacity): boolean {
+  return d.kind === 'auto' && cap.cpus.reduce((a, b) => a + b, 0) >= d.vcpus;
+}
+
+const perCpu = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'unbounded (no CPUs)');
+const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
+const distText = (x: number): string => String(+x.toFixed(1));
+const vcpusText = (v: number): string => `${v} vCPU${v === 1 ? '' : 's'}`;
+
+/** The spare memory field: the MiB left after placement, and the step the policy compared when salted. */
+function spareField(spare: number, key: number, d: Demand, quantum: number): ScoreField {
+  if (d.salt === undefined) return { key: 'spare', value: spare, text: `spare memory after placement ${spare} MiB` };
+  return {
+    key: 'spare',
+    value: spare,
+    step: key,
+    quantum,
+    text: `spare memory after placement ${spare} MiB (compared in whole ${quantum} MiB steps: ${-key})`,
+  };
+}
+
+/**
+ * The winning score of a `best` choice as named fields, in the order the policy compared them;
+ * empty for rules without a score (listed nodes, the simple policies).
+ */
+export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
+  const s = c.score;
+  const salted = d.salt !== undefined;
+  const spare = freeOf(c.slots, cap) - d.memMiB;
+  switch (c.rule) {
+    case 'single': {
+      const id = s[5]!;
+      const f: ScoreField[] = [
+        { key: 'over-guard', value: s[0] === 1, text: `over ${LOAD_GUARD} vCPUs per CPU after placement: ${yesNo(s[0] === 1)}` },
+        { key: 'fewer-cpus', value: s[1] === 1, text: `fewer CPUs than the guest's ${vcpusText(d.vcpus)}: ${yesNo(s[1] === 1)}` },
+        spareField(spare, s[2]!, d, SPREAD_QUANTUM_MIB),
+      ];
+      if (salted) f.push({ key: 'hash', value: s[3]!, text: `tie-break hash ${s[3]} (of the domain name and the node; lowest wins)` });
+      f.push({ key: 'load', value: s[4]!, text: `vCPUs per CPU on the node after placement ${perCpu(s[4]!)}` });
+      f.push({ key: 'node', value: id, text: `node ${id} (lowest id wins a full tie)` });
+      return f;
+    }
+    case 'nearest-pair': {
+      const ids = [s[5]!, s[6]!];
+      const f: ScoreField[] = [
+        { key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` },
+        {
+          key: 'proportional',
+          value: s[1] === 0,
+          text: `${d.vcpus > 1 ? 'memory in proportion to the vCPUs' : 'an even memory split'} fits on the two nodes: ${yesNo(s[1] === 0)}`,
+        },
+        spareField(spare, s[2]!, d, PAIR_QUANTUM_MIB),
+      ];
+      if (salted) f.push({ key: 'hash', value: s[3]!, text: `tie-break hash ${s[3]} (of the domain name and the pair; lowest wins)` });
+      f.push({ key: 'load', value: s[4]!, text: `vCPUs per CPU on the two nodes together after placement ${perCpu(s[4]!)}` });
+      f.push({ key: 'nodes', value: ids, text: `nodes ${ids.join(',')} (lowest ids win a full tie)` });
+      return f;
+    }
+    case 'nearest-set':
+      return [
+        { key: 'size', value: s[0]!, text: `node count ${s[0]}` },
+        { key: 'distance', value: s[1]!, text: `mean distance ${distText(s[1]!)}` },
+        { key: 'spare', value: -s[2]!, text: `spare memory after placement ${-s[2]!} MiB` },
+        { key: 'load', value: s[3]!, text: `vCPUs per CPU on the set after placement ${perCpu(s[3]!)}` },
+        { key: 'seed', value: s[4]!, text: `grown from node ${s[4]} (lowest id wins a full tie)` },
+      ];
+    case 'freest':
+      return [{ key: 'spare', value: -s[0]!, text: `spare memory after placement ${-s[0]!} MiB` }];
+    default:
+      return [];
+  }
+}
 
 /** The reasons list of a plan. */
-export function explain(c: Choice, cap: Capacity, g: GuestShape, policy: PolicyName, cursor: number | undefined): string[] {
+export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName, cursor: number | undefined): string[] {
   const ids = c.slots.map((p) => cap.ids[p]!);
+  const k = ids.length;
   const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${cap.free[p]} MiB free, ${cap.load[p]} vCPUs on ${cap.cpus[p]} CPUs`).join('; ');
   const out: string[] = [];
   const list = ids.join(',');
+  const nodesWord = `node${k > 1 ? 's' : ''}`;
+  const need = d.memMiB;
+  const cpus = needsCpus(d, cap);
+  const cpuClause = cpus ? ` and has CPUs for ${vcpusText(d.vcpus)}` : '';
   switch (c.rule) {
     case 'listed':
-      out.push(`node${ids.length > 1 ? 's' : ''} ${list}: listed in the config (numanode)`);
+      out.push(`${nodesWord} ${list}: listed in the config (numanode)`);
       break;
-    case 'single': {
-      const over = c.score[0] === 1 ? `; every node that fits passes ${LOAD_GUARD} vCPUs per CPU` : `; stays within ${LOAD_GUARD} vCPUs per CPU`;
-      out.push(`node ${list}: most free memory among single nodes that fit (${cap.free[c.slots[0]!]} MiB free)${over}`);
-      out.push(`free memory is compared in ${SPREAD_QUANTUM_MIB} MiB steps; nodes in the same step are ordered by a hash of the domain name, so guests created at the same time spread out`);
+    case 'single':
+      out.push(singleLead(c, cap, d));
+      if (d.salt !== undefined) {
+        out.push(`spare memory after placement is compared in ${SPREAD_QUANTUM_MIB} MiB steps; nodes in the same step are ordered by a hash of the domain name and the node, so guests created at the same time spread out`);
+      }
+      break;
+    case 'nearest-pair': {
+      const steps = d.salt !== undefined ? ` (in ${PAIR_QUANTUM_MIB} MiB steps, then a hash of the domain name)` : '';
+      out.push(
+        `nodes ${list}: the nearest pair that holds ${need} MiB${cpuClause} (mean distance ${distText(c.score[0]!)}); ` +
+          `pairs as near are ordered by whether ${d.vcpus > 1 ? 'memory in proportion to the vCPUs' : 'an even memory split'} fits, then the most spare memory${steps}, then the fewest vCPUs per CPU`,
+      );
       break;
     }
-    case 'nearest':
-      out.push(`nodes ${list}: the nearest ${ids.length} nodes that hold ${g.need} MiB${g.maxvcpus > 1 ? ` and ${g.maxvcpus} vCPUs` : ''} (mean distance ${meanDistance(c.slots, cap)}), then the most free memory`);
+    case 'nearest-set': {
+      const grown = `of the sets of ${k} grown nearest first from the ${Math.min(MAX_SEEDS, cap.ids.length)} freest nodes, the nearest that`;
+      const size =
+        d.kind === 'auto'
+          ? `${k} nodes, the fewest that can hold ${need} MiB${cpus ? ` and have CPUs for ${vcpusText(d.vcpus)}` : ''}; ${grown} does`
+          : `${k} nodes as the config asks; ${grown} holds ${need} MiB`;
+      out.push(`nodes ${list}: ${size} (mean distance ${distText(c.score[1]!)}); sets as near are ordered by the most spare memory, then the fewest vCPUs per CPU`);
       break;
+    }
     case 'freest':
-      out.push(`nodes ${list}: the ${ids.length} nodes with the most free memory (no nearer set holds ${g.need} MiB)`);
+      out.push(`nodes ${list}: the ${k} nodes with the most free memory (the distance search, which takes only nodes with free memory, found no set that holds ${need} MiB${cpuClause})`);
       break;
     case 'round-robin':
-      out.push(`node${ids.length > 1 ? 's' : ''} ${list}: next in round-robin order from node ${cursor ?? 0}, skipping nodes that cannot hold ${g.need} MiB`);
+      out.push(
+        k === 1
+          ? `node ${list}: next in round-robin order from node ${cursor ?? 0}, skipping nodes that cannot hold ${need} MiB`
+          : `nodes ${list}: the first run of ${k} consecutive nodes in round-robin order from node ${cursor ?? 0} that holds ${need} MiB (runs with a full node are skipped)`,
+      );
       break;
     case 'round-robin-fallback':
-      out.push(`node${ids.length > 1 ? 's' : ''} ${list}: no run of ${ids.length} consecutive node${ids.length > 1 ? 's' : ''} from node ${cursor ?? 0} holds ${g.need} MiB; the freest instead`);
+      out.push(`${nodesWord} ${list}: no run of consecutive nodes in round-robin order holds ${need} MiB, whichever node it starts from (runs with a full node are skipped); the freest instead`);
       break;
     default:
-      out.push(`node${ids.length > 1 ? 's' : ''} ${list}: the most free memory`);
+      out.push(
+        d.kind === 'auto' && k > 1
+          ? `nodes ${list}: the freest nodes, taken most free first until they hold ${need} MiB and have CPUs for ${vcpusText(d.vcpus)} (or all the host's CPUs)`
+          : `${nodesWord} ${list}: the most free memory`,
+      );
   }
   out.push(`policy ${policy}; before placement: ${freeText}`);
-  if (c.score.length > 0 && policy === 'best' && c.rule !== 'listed') out.push(`winning score (lower is better): [${c.score.map((x) => (Number.isFinite(x) ? +x.toFixed(3) : 'inf')).join(', ')}]${SCORE_KEYS[c.rule] ? ` = ${SCORE_KEYS[c.rule]}` : ''}`);
+  const fields = policy === 'best' ? scoreFields(c, cap, d) : [];
+  const head = c.rule === 'freest' ? 'score: none compared (the freest nodes, ties to the lowest id)' : 'winning score, fields in the order compared';
+  if (fields.length > 0) out.push(`${head}: ${fields.map((f) => f.text).join('; ')}`);
   if (c.arranged) out.push('vCPU positions go to the nodes nearest the set\'s free memory; memory that does not fit in proportion to the vCPUs goes to the nodes nearest them first');
-  out.push(
-    c.proportional
-      ? `memory split in proportion to the vCPUs on each node: ${ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ')}`
-      : `memory split unevenly (a node cannot hold its vCPU share): ${ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ')}`,
-  );
+  out.push(splitText(c, ids, d, policy));
   return out;
 }
 
-function meanDistance(slots: readonly number[], cap: Capacity): number {
-  const n = cap.ids.length;
-  let s = 0;
-  let k = 0;
-  for (const a of slots) for (const b of slots) if (a !== b) { s += cap.dist[a * n + b]!; k++; }
-  return k === 0 ? 10 : +(s / k).toFixed(1);
+/**
+ * The single-node rule's first line: the chosen node and, when a node with more free memory also
+ * fits, which compared field it lost on (the load guard, its CPU count, or the hash inside the
+ * same step of spare memory).
+ */
+function singleLead(c: Choice, cap: Capacity, d: Demand): string {
+  const pos = c.slots[0]!;
+  const needCpus = needsCpus(d, cap);
+  const guard = c.score[0] === 1 ? `; every node that fits would go over ${LOAD_GUARD} vCPUs per CPU` : `; stays within ${LOAD_GUARD} vCPUs per CPU`;
+  let freest = pos;
+  for (let i = 0; i < cap.ids.length; i++) {
+    if (cap.free[i]! < d.memMiB || (needCpus && cap.cpus[i]! < d.vcpus)) continue;
+    if (cap.free[i]! > cap.free[freest]!) freest = i;
+  }
+  if (cap.free[freest] === cap.free[pos]) return `node ${cap.ids[pos]}: most free memory among single nodes that fit (${cap.free[pos]} MiB free)${guard}`;
+  const cpus = cap.cpus[freest]!;
+  const over = cpus === 0 || cap.load[freest]! + d.vcpus > LOAD_GUARD * cpus ? 1 : 0;
+  let why: string;
+  if (over > c.score[0]!) why = `would go over ${LOAD_GUARD} vCPUs per CPU`;
+  else if (cpus < d.vcpus && c.score[1] === 0) why = `has fewer CPUs (${cpus}) than the guest's ${d.vcpus} vCPUs`;
+  else if (d.salt !== undefined && mix(d.salt, freest) !== c.score[3]) why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory and lost on the tie-break hash`;
+  else why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory, ties on the hash and lost on vCPUs per CPU or node id`;
+  return `node ${cap.ids[pos]}: the best score among single nodes that fit (${cap.free[pos]} MiB free)${guard}; node ${cap.ids[freest]} has more free memory (${cap.free[freest]} MiB) but ${why}`;
+}
+
+/** How memory was split, in words. */
+function splitText(c: Choice, ids: readonly number[], d: Demand, policy: PolicyName): string {
+  const parts = ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ');
+  if (ids.length === 1) return `memory: all ${c.mem[0]} MiB on node ${ids[0]}`;
+  if (!c.proportional) return `memory split unevenly (a node cannot hold its vCPU share): ${parts}`;
+  // With fewer vCPUs than nodes, requested nodes weigh the same (split.ts); only an automatic
+  // placement's nodes taken for memory alone (spare-only, or arranged) follow the vCPUs to 0.
+  const spareOnly = c.arranged === true || (policy === 'best' && d.kind === 'auto' && c.rule === 'nearest-pair');
+  if (!spareOnly && vcpusPerSlot(d.vcpus, ids.length).includes(0)) return `memory split evenly (the guest has fewer vCPUs than nodes, so every node weighs the same): ${parts}`;
+  return `memory split in proportion to the vCPUs on each node: ${parts}`;
 }
