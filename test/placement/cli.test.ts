@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { command as migrateCmd } from '../../src/cli/commands/migrate-plan.js';
 import { command as rebalanceCmd } from '../../src/cli/commands/rebalance.js';
 import { FIXTURES } from './helpers.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
+import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
 
 let dir: string;
 beforeAll(() => {
@@ -200,6 +201,18 @@ describe('xmcfg plan with a plan input written but unknown (XM0413)', () => {
     expect(await runPlan({ file: '-', host }, a)).toBe(1);
     expect(found(a.err)).toEqual(['XM0413 3:1', 'XM0052 3:9']);
     expect(a.out).toBe('');
+  });
+
+  it('a missing ledger is not created by a refused --reserve', async () => {
+    const ledger = join(dir, 'never.db');
+    expect(await runPlan({ file: 'append.cfg', host, ledger, reserve: true }, io())).toBe(1);
+    expect(existsSync(ledger)).toBe(false);
+  });
+
+  it("docs/cli.md's plan section names every plan input", () => {
+    const doc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('\n## plan\n'), doc.indexOf('\n## release'));
+    for (const k of PLAN_INPUTS) expect(section).toContain(`\`${k}\``);
   });
 
   it("XM0413's wrong example is refused with it and its right example plans", async () => {
