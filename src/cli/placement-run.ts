@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
@@ -14,6 +14,7 @@ import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
+import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
 /** Print host-level diagnostics (no positions) to stderr. */
@@ -109,9 +110,11 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   }
   const { checkText } = await import('../check/check.js');
   const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
-  const cfgErrors = checked.diagnostics.filter((d) => d.severity === 'error');
-  if (cfgErrors.length > 0) {
-    report(io, cfgErrors, file, text);
+  // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
+  // a plan input the file writes but whose value is unknown (XM0413, at the key).
+  const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
+  if (refused.length > 0) {
+    report(io, refused, file, text);
     return 1;
   }
   const config = checked.config as unknown as PlacementConfig;

@@ -7,11 +7,12 @@
  * know are reported; with a host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
  */
 import { checkText, type CheckResult } from '../check/check.js';
-import type { Diagnostic, TextEdit } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
+import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { applyEdits, commentOut, rewriteStatement } from './rewrite.js';
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
@@ -52,8 +53,12 @@ const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   const res = checkText(text, { dialect: 'auto', defines: options.defines });
   const blocking = res.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM00') && !STATEMENT_LEVEL.has(d.code));
-  if (blocking.length || res.tree.statements.some((s) => s.kind === 'error')) {
-    return { ok: false, text: '', diagnostics: blocking, notes: [] };
+  // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
+  // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
+  const wantsPlan = !!options.host && [...NUMA_KEYS].some((k) => res.unknown.has(k) || res.settings.some((s) => s.key === k));
+  const unknownInputs = wantsPlan ? unknownPlanInputs(res) : [];
+  if (blocking.length || unknownInputs.length || res.tree.statements.some((s) => s.kind === 'error')) {
+    return { ok: false, text: '', diagnostics: sortDiagnostics([...blocking, ...unknownInputs]), notes: [], ...(unknownInputs.length ? { plan: null } : {}) };
   }
   const edits: TextEdit[] = [];
   const notes: string[] = [];
@@ -63,7 +68,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   const replacedByPlan = options.host ? new Set<string>() : null;
 
   let planResult: Plan | null | undefined;
-  if (options.host && res.settings.some((s) => NUMA_KEYS.has(s.key))) {
+  if (wantsPlan && options.host) {
     const r = makePlan(res.config, options.host, options.planOptions ?? {});
     planResult = r.plan;
     diagnostics.push(...r.diagnostics);

@@ -10,7 +10,7 @@ import { placementFindings } from './findings.js';
 import type { Host, PlacementConfig } from './types.js';
 
 /** Keys whose values make the plan's demand: the guest's memory and vCPUs, its pins and its NUMA request. */
-const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode'] as const;
+export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode'] as const;
 
 /** Findings judged by a plan: they rest on the guest's whole demand. */
 const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406']);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
@@ -56,5 +56,67 @@ describe('xmcfg convert', () => {
     expect(await run(['convert', 'web.xm'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['convert', 'web.xm', '--to', 'yaml'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['convert', 'missing.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(2);
+  });
+});
+
+/** `CODE line:column` of each finding in a stylish report (`error[XM0413]: …` then ` --> file:line:column`), in order. */
+function found(stderr: string): string[] {
+  return [...stderr.matchAll(/^\w+\[(XM\d{4})\]: [^\n]*\n --> [^\n]*:(\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2]}:${m[3]}`);
+}
+
+describe('xmcfg convert --to xl --host with a plan input written but unknown (XM0413)', () => {
+  // Each case: the file, the findings convert prints, and the same file with the value known.
+  const cases: Record<string, { text: string; found: string[]; known: string }> = {
+    'call.xm': {
+      text: 'name = "call"\nmemory = 4096\nvcpus = cpu_count()\nnumanodes = 2\n',
+      found: ['XM0413 3:1', 'XM0052 3:9'],
+      known: 'name = "call"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n',
+    },
+    'block.xm': {
+      text: 'name = "block"\nnumanodes = 2\nbig = 1\nif big:\n    memory = 8192\n    vcpus = 4\n',
+      found: ['XM0413 5:5', 'XM0413 6:5'],
+      known: 'name = "block"\nnumanodes = 2\nmemory = 8192\nvcpus = 4\n',
+    },
+    // The NUMA request itself is in the block: a plan was asked for.
+    'numa-block.xm': {
+      text: 'name = "nb"\nmemory = 4096\nvcpus = 4\nif 1:\n    numanodes = 2\n',
+      found: ['XM0413 5:5'],
+      known: 'name = "nb"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n',
+    },
+    'rejected.xm': {
+      text: 'name = "rejected"\nmemory = 4096\nvcpus = "x"\nnumanodes = 2\n',
+      found: ['XM0413 3:1', 'XM0108 3:9'],
+      known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n',
+    },
+    // memory += in xl is a warning only (xl ignores the key).
+    'append.cfg': {
+      text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 4\nnumanodes = 2\n',
+      found: ['XM0109 3:1', 'XM0413 3:1'],
+      known: 'name = "append"\nmemory = 5120\nvcpus = 4\nnumanodes = 2\n',
+    },
+  };
+  for (const [f, c] of Object.entries(cases)) {
+    it(`${f}: exit 1, XM0413 at the key, no output file`, async () => {
+      writeFileSync(join(dir, f), c.text);
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', f, '--to', 'xl', '--host', 'host.json', '-o', 'out.cfg'], io)).toBe(1);
+      expect(found(out.stderr)).toEqual(c.found);
+      expect(out.stdout).toBe('');
+      expect(existsSync(join(dir, 'out.cfg'))).toBe(false);
+    });
+    it(`${f} with the value known converts with the plan's pinning`, async () => {
+      writeFileSync(join(dir, f), c.known);
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', f, '--to', 'xl', '--host', 'host.json'], io)).toBe(0);
+      expect(out.stderr).not.toContain('XM0413');
+      expect(out.stdout).toContain('cpus = ');
+      expect(out.stdout).not.toContain('numanodes');
+    });
+  }
+  it('without NUMA keys --host plans nothing, so an unknown memory does not stop the conversion', async () => {
+    writeFileSync(join(dir, 'plain.cfg'), 'name = "plain"\nmemory = 4096\nmemory += 1024\nvcpus = 4\n');
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'plain.cfg', '--to', 'xl', '--host', 'host.json'], io)).toBe(0);
+    expect(out.stderr).not.toContain('XM0413');
   });
 });

@@ -86,6 +86,17 @@ describe('convertToXl', () => {
     const r = convertToXl('name = "web"\nmemory = 1024\nvcpus = 1\nnumanode = 1\n', { host: HOST, planOptions: { affinity: 'soft' } });
     expect(r.text).toBe('name = "web"\nmemory = 1024\nvcpus = 1\ncpus_soft = "4-7"\n');
   });
+  it('with a host, no plan (plan: null, XM0413 at the key) while a plan input is unknown; without one, the block is commented out as before', () => {
+    const src = 'name = "web"\nnumanodes = 2\nif big:\n    memory = 8192\n';
+    const r = convertToXl(src, { host: HOST });
+    expect(r.ok).toBe(false);
+    expect(r.plan).toBeNull();
+    expect(r.text).toBe('');
+    expect(r.diagnostics.map((d) => [d.code, src.slice(d.span.start, d.span.end)])).toEqual([['XM0413', 'memory']]);
+    const noHost = convertToXl(src);
+    expect(noHost.ok).toBe(true);
+    expect(noHost.diagnostics.map((d) => d.code)).not.toContain('XM0413');
+  });
 });
 
 describe('xl literals', () => {

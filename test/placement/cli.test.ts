@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { command as ledgerCmd } from '../../src/cli/commands/ledger.js';
 import { command as migrateCmd } from '../../src/cli/commands/migrate-plan.js';
 import { command as rebalanceCmd } from '../../src/cli/commands/rebalance.js';
 import { FIXTURES } from './helpers.js';
+import { codeInfo } from '../../src/diagnostics/codes/index.js';
+import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
 
 let dir: string;
 beforeAll(() => {
@@ -121,6 +123,108 @@ describe('xmcfg plan', () => {
     expect(await runPlan({ file: 'web.cfg', host, ledger: bad, reserve: true }, a)).toBe(2);
     expect(a.err).toContain('XM0408');
     expect(a.out).toBe('');
+  });
+});
+
+/** `CODE line:column` of each finding plan printed on stderr (`file:line:column: severity CODE: …`). */
+function found(err: string): string[] {
+  return err
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => /^[^:]+:(\d+):(\d+): \w+ (XM\d{4}):/.exec(l))
+    .map((m) => (m ? `${m[3]} ${m[1]}:${m[2]}` : '?'));
+}
+
+describe('xmcfg plan with a plan input written but unknown (XM0413)', () => {
+  const host = join(FIXTURES, 'two-node.json');
+  // Each case: the file, the findings plan prints, and the same file with the value known.
+  const cases: Record<string, { text: string; found: string[]; known: string }> = {
+    'call.xm': { text: 'name = "call"\nmemory = 4096\nvcpus = cpu_count()\n', found: ['XM0413 3:1', 'XM0052 3:9'], known: 'name = "call"\nmemory = 4096\nvcpus = 4\n' },
+    'block.xm': {
+      text: 'name = "block"\nbig = 1\nif big:\n    memory = 8192\n    vcpus = 4\n',
+      found: ['XM0020 3:1', 'XM0413 4:5', 'XM0413 5:5'],
+      known: 'name = "block"\nbig = 1\nmemory = 8192\nvcpus = 4\n',
+    },
+    // The last word on memory is in the block: the 2048 before it is stale.
+    'stale.xm': { text: 'name = "stale"\nmemory = 2048\nvcpus = 4\nif 1:\n    memory = 8192\n', found: ['XM0020 4:1', 'XM0413 5:5'], known: 'name = "stale"\nmemory = 8192\nvcpus = 4\n' },
+    'numa.xm': { text: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = nodes()\n', found: ['XM0413 4:1', 'XM0052 4:13'], known: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n' },
+    // Rejected values: memory += in xl is only a warning (xl ignores the key), "x" an error.
+    'append.cfg': { text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 2\n', found: ['XM0109 3:1', 'XM0413 3:1'], known: 'name = "append"\nmemory = 5120\nvcpus = 2\n' },
+    'rejected.cfg': { text: 'name = "rejected"\nmemory = 4096\nvcpus = "x"\n', found: ['XM0413 3:1', 'XM0108 3:9'], known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\n' },
+  };
+  beforeAll(() => {
+    for (const [f, c] of Object.entries(cases)) {
+      writeFileSync(join(dir, f), c.text);
+      writeFileSync(join(dir, `known-${f}`), c.known);
+    }
+  });
+
+  for (const [f, c] of Object.entries(cases)) {
+    it(`${f}: exit 1, XM0413 at the key, nothing on stdout in any format`, async () => {
+      for (const format of ['json', 'text', 'xl']) {
+        const a = io();
+        expect(await runPlan({ file: f, host, format }, a)).toBe(1);
+        expect(found(a.err)).toEqual(c.found);
+        expect(a.out).toBe('');
+      }
+    });
+
+    it(`${f}: --reserve books nothing`, async () => {
+      const ledger = join(dir, `unknown-${f}.db`);
+      const a = io();
+      expect(await runPlan({ file: f, host, ledger, reserve: true }, a)).toBe(1);
+      expect(found(a.err)).toEqual(c.found);
+      expect(a.out).toBe('');
+      const list = io();
+      expect(await runLedger({ action: 'list', ledger, format: 'json' }, list)).toBe(0);
+      expect(JSON.parse(list.out).reservations).toEqual([]);
+    });
+
+    it(`${f} with the value known plans (and reserves) it`, async () => {
+      const a = io();
+      expect(await runPlan({ file: `known-${f}`, host }, a)).toBe(0);
+      expect(a.err).not.toContain('XM0413');
+      const known = JSON.parse(a.out) as { memory_per_node_mib: Record<string, number>; vcpus: unknown[] };
+      const mem = Number(/memory = (\d+)/.exec(c.known)![1]);
+      expect(Object.values(known.memory_per_node_mib).reduce((x, y) => x + y, 0)).toBe(mem);
+      expect(known.vcpus).toHaveLength(Number(/vcpus = (\d+)/.exec(c.known)![1]));
+      const ledger = join(dir, `known-${f}.db`);
+      expect(await runPlan({ file: `known-${f}`, host, ledger, reserve: true }, io())).toBe(0);
+      const list = io();
+      await runLedger({ action: 'list', ledger, format: 'json' }, list);
+      expect(JSON.parse(list.out).reservations).toHaveLength(1);
+    });
+  }
+
+  it('standard input is judged the same way', async () => {
+    const a = Object.assign(io(), { readStdin: async () => ({ bytes: Buffer.from(cases['call.xm']!.text), over: false }) });
+    expect(await runPlan({ file: '-', host }, a)).toBe(1);
+    expect(found(a.err)).toEqual(['XM0413 3:1', 'XM0052 3:9']);
+    expect(a.out).toBe('');
+  });
+
+  it('a missing ledger is not created by a refused --reserve', async () => {
+    const ledger = join(dir, 'never.db');
+    expect(await runPlan({ file: 'append.cfg', host, ledger, reserve: true }, io())).toBe(1);
+    expect(existsSync(ledger)).toBe(false);
+  });
+
+  it("docs/cli.md's plan section names every plan input", () => {
+    const doc = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
+    const section = doc.slice(doc.indexOf('\n## plan\n'), doc.indexOf('\n## release'));
+    for (const k of PLAN_INPUTS) expect(section).toContain(`\`${k}\``);
+  });
+
+  it("XM0413's wrong example is refused with it and its right example plans", async () => {
+    const info = codeInfo('XM0413')!;
+    writeFileSync(join(dir, 'xm0413-bad.xm'), `${info.bad}\n`);
+    writeFileSync(join(dir, 'xm0413-good.xm'), `${info.good}\n`);
+    const bad = io();
+    expect(await runPlan({ file: 'xm0413-bad.xm', host }, bad)).toBe(1);
+    expect(found(bad.err).map((x) => x.split(' ')[0])).toContain('XM0413');
+    const good = io();
+    expect(await runPlan({ file: 'xm0413-good.xm', host }, good)).toBe(0);
+    expect(good.err).not.toContain('XM0413');
   });
 });
 

@@ -98,4 +98,12 @@ export const placementCodes = defineCodes({
     bad: 'numanode = 0,1\nmemory = 8192   # node 0: 2048 MiB free',
     good: 'numanode = 1,2\nmemory = 8192',
   },
+  XM0413: {
+    severity: 'error',
+    title: 'plan input not known',
+    explanation:
+      'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put xl\'s default (128 MiB, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
+    bad: 'name = "web"\nmemory = 4096\nvcpus = cpu_count()',
+    good: 'name = "web"\nmemory = 4096\nvcpus = 4',
+  },
 });
