@@ -25,14 +25,14 @@ export const VFB_FIELDS: FieldTable = {
   backend: 'string',
 };
 
-/** channel keys (parse_channel_config). */
-export const CHANNEL_FIELDS: FieldTable = { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string', devid: 'decimal' };
+/** channel keys (the channel loop of parse_config_data: backend, name, path, connection). */
+export const CHANNEL_FIELDS: FieldTable = { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string' };
 
-/** usbctrl keys (parse_usbctrl_config). */
-export const USBCTRL_FIELDS: FieldTable = { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'decimal', ports: 'decimal', devid: 'decimal' };
+/** usbctrl keys (parse_usbctrl_config: type, version, ports; the type read by libxl_usbctrl_type_from_string, in any case). */
+export const USBCTRL_FIELDS: FieldTable = { type: { anyCase: ['auto', 'pv', 'devicemodel', 'qusb'] }, version: 'decimal', ports: 'decimal' };
 
-/** usbdev keys (parse_usbdev_config). */
-export const USBDEV_FIELDS: FieldTable = { type: ['hostdev'], hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' };
+/** usbdev keys (parse_usbdev_config: type, hostbus, hostaddr, controller, port). */
+export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' };
 
 /** Parse one vfb spec; never throws. */
 export function parseVfb(spec: string): SpecParse<VfbSpec> {
