@@ -114,7 +114,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'pci':
       return readSpecList(s, ctx, parsePci, { code: 'XM0215', what: 'pci spec' });
     case 'vfb':
-      return readSpecList(s, ctx, parseVfb, { code: 'XM0217', what: 'vfb spec' });
+      return readSpecList(s, ctx, (t) => parseVfb(t, d), { code: 'XM0217', what: 'vfb spec' });
     case 'channel':
       return readSpecList(s, ctx, parseChannel, { code: 'XM0217', what: 'channel spec' });
     case 'usbctrl':

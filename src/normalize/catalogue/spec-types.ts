@@ -92,7 +92,7 @@ export const PciSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** A virtual framebuffer. */
+/** A virtual framebuffer (`type` is xm's legacy key; xl does not read it). */
 export const VfbSpecSchema = Type.Object(
   {
     spec: S(65536),
@@ -107,7 +107,6 @@ export const VfbSpecSchema = Type.Object(
     opengl: Opt(Type.Boolean()),
     display: Opt(S()),
     xauthority: Opt(S()),
-    backend: Opt(S(256)),
     other: Opt(Type.Record(Type.String(), S())),
   },
   { additionalProperties: false },
