@@ -110,7 +110,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'disk':
       return readSpecList(s, ctx, (t) => parseDisk(t, d), { code: 'XM0213', what: 'disk spec' });
     case 'vif':
-      return readSpecList(s, ctx, parseVif, { code: 'XM0214', what: 'vif spec' });
+      return readSpecList(s, ctx, (t) => parseVif(t, d), { code: 'XM0214', what: 'vif spec' });
     case 'pci':
       return readSpecList(s, ctx, parsePci, { code: 'XM0215', what: 'pci spec' });
     case 'vfb':
