@@ -37,7 +37,8 @@ export const DiskSpecSchema = Type.Object(
     driver: Opt(S(64)),
     backend: Opt(S(256)),
     script: Opt(S(4096)),
-    specification: Opt(S(64)),
+    specification: Opt(Type.Unsafe<'xen' | 'virtio'>({ type: 'string', enum: ['xen', 'virtio'] })),
+    /** The bare flags discard / no-discard, direct-io-safe, trusted / untrusted. */
     discard: Opt(Type.Boolean()),
     direct_io_safe: Opt(Type.Boolean()),
     trusted: Opt(Type.Boolean()),
