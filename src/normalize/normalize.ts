@@ -112,7 +112,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'vif':
       return readSpecList(s, ctx, (t) => parseVif(t, d), { code: 'XM0214', what: 'vif spec' });
     case 'pci':
-      return readSpecList(s, ctx, parsePci, { code: 'XM0215', what: 'pci spec' });
+      return readSpecList(s, ctx, (t) => parsePci(t, d), { code: 'XM0215', what: 'pci spec' });
     case 'vfb':
       return readSpecList(s, ctx, (t) => parseVfb(t, d), { code: 'XM0217', what: 'vfb spec' });
     case 'channel':

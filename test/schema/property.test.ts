@@ -31,6 +31,7 @@ const xlDisk = fc.oneof(
   fc.tuple(path, fc.constantFrom('raw', 'qcow', 'qed'), vdev, fc.constantFrom('r', 'rw')).map(([t, f, v, a]) => `${t},${f},${v},${a}`),
 );
 const vif = fc.tuple(mac, fc.constantFrom('xenbr0', 'br1'), fc.constantFrom('e1000', 'rtl8139', 'virtio-net')).map(([m, b, mo]) => `mac=${m},bridge=${b},model=${mo}`);
+// permissive= is xl's; xm's pci options were msitranslate and power_mgmt only.
 const pci = fc.tuple(fc.nat(0xff), fc.nat(0x1f), fc.nat(7), fc.boolean()).map(([b, d, f, p]) => `0000:${b.toString(16).padStart(2, '0')}:${d.toString(16).padStart(2, '0')}.${f}${p ? ',permissive=1' : ''}`);
 
 /** A valid guest: memory <= maxmem, vcpus <= maxvcpus, vnuma consistent, NUMA keys consistent. */
@@ -65,7 +66,7 @@ function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
   if (g.cpus !== undefined) lines.push(`cpus = ${q(g.cpus)}`);
   if (disks.length) lines.push(`disk = [ ${disks.map(q).join(', ')} ]`);
   if (g.vifs.length) lines.push(`vif = [ ${g.vifs.map(q).join(', ')} ]`);
-  if (g.pcis.length) lines.push(`pci = [ ${g.pcis.map(q).join(', ')} ]`);
+  if (g.pcis.length) lines.push(`pci = [ ${g.pcis.map((p) => q(dialect === 'xm' ? p.replace(',permissive=1', ',msitranslate=1') : p)).join(', ')} ]`);
   if (dialect === 'xm' && g.numa !== undefined && (maxvcpus >= 2 || g.numa === 'numa = "on"' || g.numa === 'numa = "off"' || g.numa === 'numanodes = 1')) lines.push(g.numa);
   if (dialect === 'xl' && g.vnodes > 0) {
     const k = Math.min(g.vnodes, maxvcpus);
