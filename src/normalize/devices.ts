@@ -2,6 +2,7 @@
  * @fileoverview The smaller `key=value,…` device specs: vfb, channel, usbctrl, usbdev, the typed
  * generic form of vtpm, p9, pvcalls, vdispl, vkb, virtio, rdm and arm_sci, and the untyped one of vif2.
  */
+import type { Dialect } from '../syntax/value.js';
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
 import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
 import { splitItems, keyValue } from './spec-items.js';
@@ -9,9 +10,11 @@ import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVkb } from './spec-checks.js';
 
-/** vfb keys (parse_vfb_config), also what the language server completes. */
+/**
+ * vfb keys: the ones the vfb loop of xl's parse_config_data compares (it has no `type` and no
+ * `backend`, and skips other keys silently); also what the language server completes.
+ */
 export const VFB_FIELDS: FieldTable = {
-  type: ['vnc', 'sdl'],
   vnc: 'bool',
   vnclisten: 'string',
   vncdisplay: 'decimal',
@@ -22,24 +25,27 @@ export const VFB_FIELDS: FieldTable = {
   opengl: 'bool',
   display: 'string',
   xauthority: 'string',
-  backend: 'string',
 };
 
-/** channel keys (parse_channel_config). */
-export const CHANNEL_FIELDS: FieldTable = { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string', devid: 'decimal' };
+/** xm's vfb keys that are typed here: xl's, and the legacy `type=vnc|sdl` create.py turned into vnc=1 / sdl=1. */
+const XM_VFB_FIELDS: FieldTable = { type: ['vnc', 'sdl'], ...VFB_FIELDS };
 
-/** usbctrl keys (parse_usbctrl_config). */
-export const USBCTRL_FIELDS: FieldTable = { type: ['auto', 'pv', 'devicemodel', 'qusb'], version: 'decimal', ports: 'decimal', devid: 'decimal' };
+/** channel keys (the channel loop of parse_config_data: backend, name, path, connection). */
+export const CHANNEL_FIELDS: FieldTable = { name: 'string', connection: ['pty', 'socket'], path: 'string', backend: 'string' };
 
-/** usbdev keys (parse_usbdev_config). */
-export const USBDEV_FIELDS: FieldTable = { type: ['hostdev'], hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' };
+/** usbctrl keys (parse_usbctrl_config: type, version, ports; the type read by libxl_usbctrl_type_from_string, in any case). */
+export const USBCTRL_FIELDS: FieldTable = { type: { anyCase: ['auto', 'pv', 'devicemodel', 'qusb'] }, version: 'decimal', ports: 'decimal' };
+
+/** usbdev keys (parse_usbdev_config: type, hostbus, hostaddr, controller, port). */
+export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostbus: 'c-integer', hostaddr: 'c-integer', controller: 'decimal', port: 'decimal' };
 
 /** Parse one vfb spec; never throws. */
-export function parseVfb(spec: string): SpecParse<VfbSpec> {
-  const r = parseKv<VfbSpec>(spec, VFB_FIELDS, 'vfb');
+export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSpec> {
+  const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb');
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
-  const vnc = f.vnc ?? f.type === 'vnc';
+  // libxl turns VNC on when vnc= is not given (libxl__device_vfb_setdefault); xm only with type=vnc.
+  const vnc = f.vnc ?? (dialect === 'xm' ? f.type === 'vnc' : true);
   if (vnc && f.vncdisplay && f.vnclisten?.includes(':')) {
     const [a, b] = r.fields.vncdisplay!;
     r.problems.push({ start: a, end: b, message: `vncdisplay=${f.vncdisplay} and a display in vnclisten=${f.vnclisten}: libxl refuses both` });

@@ -117,11 +117,11 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'disk':
       return readSpecList(s, ctx, (t) => parseDisk(t, d), { code: 'XM0213', what: 'disk spec' });
     case 'vif':
-      return readSpecList(s, ctx, parseVif, { code: 'XM0214', what: 'vif spec' });
+      return readSpecList(s, ctx, (t) => parseVif(t, d), { code: 'XM0214', what: 'vif spec' });
     case 'pci':
-      return readSpecList(s, ctx, parsePci, { code: 'XM0215', what: 'pci spec' });
+      return readSpecList(s, ctx, (t) => parsePci(t, d), { code: 'XM0215', what: 'pci spec' });
     case 'vfb':
-      return readSpecList(s, ctx, parseVfb, { code: 'XM0217', what: 'vfb spec' });
+      return readSpecList(s, ctx, (t) => parseVfb(t, d), { code: 'XM0217', what: 'vfb spec' });
     case 'channel':
       return readSpecList(s, ctx, parseChannel, { code: 'XM0217', what: 'channel spec' });
     case 'usbctrl':

@@ -2,6 +2,7 @@
  * @fileoverview PCI passthrough specs: `[DDDD:]BB:DD.F[@VSLOT][,key=value…]` in hex (xl-pci-
  * configuration(5); xm's `BUS:DEV.FUNC[@VSLOT][,msitranslate=…]`), also the newer `bdf=` form.
  */
+import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
 import { specResult, specBool, type SpecParse } from './spec-result.js';
@@ -52,8 +53,17 @@ function parseBdf(r: SpecParse<PciSpec>, it: SpecItem): void {
   r.fields.bdf = [it.start, end];
 }
 
-/** Parse one pci spec string; never throws. */
-export function parsePci(spec: string): SpecParse<PciSpec> {
+/** xm's check_pci_opts: msitranslate and power_mgmt take 0, 1, yes or no (any case). */
+function xmBool(text: string): boolean | null {
+  const t = text.toLowerCase();
+  return t === '1' || t === 'yes' ? true : t === '0' || t === 'no' ? false : null;
+}
+
+/**
+ * Parse one pci spec string; never throws. The keys are xl's (libxlu_pci.c); in the xm dialect the
+ * two xm knew read as xm read them, and the others are reported as xl-only by read-spec-list.ts.
+ */
+export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSpec> {
   const r = specResult<PciSpec>(spec);
   const items = splitItems(spec);
   let sawBdf = false;
@@ -72,8 +82,9 @@ export function parsePci(spec: string): SpecParse<PciSpec> {
       sawBdf = true;
       parseBdf(r, { text: value, start: vs, end: ve });
     } else if (BOOL_KEYS.has(key)) {
-      const b = specBool(value);
-      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
+      const xm = dialect === 'xm' && (key === 'msitranslate' || key === 'power_mgmt');
+      const b = xm ? xmBool(value) : specBool(value);
+      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"` });
       else (r.value as Record<string, unknown>)[key] = b;
     } else if (key === 'rdm_policy') {
       if (value === 'strict' || value === 'relaxed') r.value.rdm_policy = value;

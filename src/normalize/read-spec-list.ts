@@ -3,13 +3,16 @@
  * every derived field gets the exact sub-span of its text inside the string, and the parser's
  * problems become diagnostics at those sub-spans. An unknown key gets the code the family's entry
  * in catalogue/unknown-spec-keys.ts gives it (XM0222 where xl, or xm, refuses the file; else XM0218).
+ * In the xm dialect, a key the field table knows but xm's own parser of the spec did not (vif
+ * `mtu=`, pci `permissive=`) is reported as xl-only, with xm's verdict.
  */
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
-import type { SpecParse } from './spec-result.js';
-import { unknownKeyFinding, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
+import type { SpecParse, SpecProblem } from './spec-result.js';
+import { splitItems, keyValue } from './spec-items.js';
+import { unknownKeyFinding, xlOnlyKeyFinding, xmKnownKeys, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
 
 /** Options of {@link readSpecList}. */
 export interface SpecListOptions {
@@ -36,14 +39,52 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
     const [a, b] = fields[field]!;
     ctx.mark(`${ptr}/${field}`, s, subSpan(item, a, b));
   }
-  for (const p of r.problems) {
+  const problems: readonly XmProblem[] = ctx.dialect === 'xm' ? withXlOnlyKeys(s.key, text.value, r.problems) : r.problems;
+  for (const p of problems) {
     const span = subSpan(item, p.start, p.end);
+    const extra = p.hint === undefined ? undefined : { hint: p.hint };
     if (p.unknownKey) {
       const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
-      if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`);
-    } else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`);
+      if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`, extra);
+    } else if (p.xlOnly !== undefined) ctx.report(p.xlOnly.code, span, `${s.key}: ${p.message} (${p.xlOnly.note})`, extra);
+    else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;
+}
+
+/** A problem of the xm dialect: a key only xl knows, with xm's verdict on it. */
+type XmProblem = SpecProblem & { xlOnly?: { code: string; note: string } };
+
+/**
+ * The problems of a spec in the xm dialect, for a family whose keys xm's parser checked (vif, vfb,
+ * pci, vtpm): each `key=value` item whose key the parser read but xm did not know becomes an
+ * xl-only finding at the key, in place of what the parser found inside that item.
+ */
+function withXlOnlyKeys(family: string, spec: string, problems: readonly SpecProblem[]): XmProblem[] {
+  const known = xmKnownKeys(family);
+  if (known === undefined) return problems as XmProblem[];
+  const out: XmProblem[] = [];
+  const items: [number, number][] = [];
+  for (const it of splitItems(spec)) {
+    const kv = keyValue(it);
+    if (kv.value === null || known.includes(kv.key)) continue;
+    // A key the parser does not know either is reported as unknown already.
+    if (problems.some((p) => p.unknownKey && p.start === it.start)) continue;
+    const f = xlOnlyKeyFinding(family, unknownAt(spec, it.start, it.start + kv.key.length));
+    if (f === null) continue;
+    items.push([it.start, it.end]);
+    out.push({
+      start: it.start,
+      end: it.start + kv.key.length,
+      message: `"${kv.key}" is an xl-only ${family} key`,
+      hint: `xm's parser did not know ${kv.key}=, xl's does: drop it, or check the file as xl`,
+      xlOnly: f,
+    });
+  }
+  if (items.length === 0) return problems as XmProblem[];
+  // What the parser found inside an xl-only item is moot: xm stops at the key.
+  const inside = (p: SpecProblem) => items.some(([a, b]) => p.start >= a && p.end <= b);
+  return [...problems.filter((p) => !inside(p)), ...out].sort((a, b) => a.start - b.start);
 }
 
 /** The unknown key at [start, end) of `spec`, with its item (up to the next comma) and the whole string. */

@@ -12,6 +12,8 @@ export interface SpecProblem {
   end: number;
   message: string;
   unknownKey?: boolean;
+  /** A hint for the finding (how to write it instead). */
+  hint?: string;
 }
 
 /** Result of a spec parser. */

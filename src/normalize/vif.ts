@@ -1,41 +1,81 @@
 /**
- * @fileoverview NIC specs (`vif`): comma-separated `key=value` items (xl-network-configuration(5);
- * xm's vif keys are a subset plus `accel`).
+ * @fileoverview NIC specs (`vif`): comma-separated `key=value` items and xl's two flags
+ * (xl-network-configuration(5), read by parse_nic_config in tools/xl/xl_parse.c; xm's vif keys,
+ * checked by create.py's configure_vifs, are listed in catalogue/unknown-spec-keys.ts).
  */
+import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, decimal } from './spec-items.js';
-import { specResult, specBool, type SpecParse } from './spec-result.js';
+import { specResult, type SpecParse } from './spec-result.js';
 import type { FieldTable } from './catalogue/spec-tables.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
 const STRING_KEYS = new Set(STRING_LIST);
-/** Keys xl knows that have no typed field here (kept under `other`). */
-const OTHER_LIST = ['queues', 'colo_forwarddev', 'colo_sock_mirror_id', 'colo_sock_mirror_ip', 'colo_sock_mirror_port', 'netdev', 'ipaddr'];
+
+/** The socket and filter names of xl's COLO proxy keys (colo_sock_*_id/ip/port, colo_filter_*_queue/indev/outdev). */
+const COLO_SOCKS = ['mirror', 'compare_sec_in', 'redirector0', 'redirector1', 'redirector2', 'compare_pri_in', 'compare_notify', 'sec_redirector0', 'sec_redirector1'];
+const COLO_FILTERS: readonly [string, readonly string[]][] = [
+  ['mirror', ['queue', 'outdev']],
+  ['redirector0', ['queue', 'indev', 'outdev']],
+  ['redirector1', ['queue', 'indev', 'outdev']],
+  ['sec_redirector0', ['queue', 'indev', 'outdev']],
+  ['sec_redirector1', ['queue', 'indev', 'outdev']],
+  ['sec_rewriter0', ['queue']],
+];
+
+/**
+ * Keys parse_nic_config knows that have no typed field here (kept under `other`): `netdev` (the
+ * deprecated name of gatewaydev), `vlan` (Xen 4.19) and the COLO proxy keys.
+ */
+const OTHER_LIST = [
+  'netdev',
+  'vlan',
+  ...COLO_SOCKS.flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
+  ...COLO_FILTERS.flatMap(([f, parts]) => parts.map((p) => `colo_filter_${f}_${p}`)),
+  'colo_compare_pri_in',
+  'colo_compare_sec_in',
+  'colo_compare_out',
+  'colo_compare_notify_dev',
+  'colo_checkpoint_host',
+  'colo_checkpoint_port',
+];
 const OTHER_KNOWN = new Set(OTHER_LIST);
 
-/** Every key parseVif knows (the typed ones below, the plain strings, the known others); also what the language server completes. */
+/** xl's vif flags, written without `=` (`!strcmp("trusted", token)`): they set `trusted`. */
+const FLAGS: Readonly<Record<string, boolean>> = { trusted: true, untrusted: false };
+
+/** Every `key=value` key parseVif knows (the typed ones below, the plain strings, the known others); also what the language server completes. */
 export const VIF_FIELDS: FieldTable = {
   mac: 'string',
   rate: 'string',
   mtu: 'decimal',
   devid: 'decimal',
-  trusted: 'bool',
-  untrusted: 'bool',
   ...Object.fromEntries([...STRING_LIST, ...OTHER_LIST].map((k) => [k, 'string'] as const)),
 };
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 /** N[GMK]?(B|b)/s with an optional @interval (us/ms/s suffix). */
 const RATE = /^\d{1,15}[GMK]?[Bb]\/s(@\d{1,15}(us|ms|s)?)?$/;
 
-/** Parse one vif spec string; never throws. */
-export function parseVif(spec: string): SpecParse<VifSpec> {
+/**
+ * Parse one vif spec string; never throws. An item without `=` other than xl's flags is, for xl,
+ * an unrecognised argument it warns about and skips (an unknown key here); xm's create.py refused
+ * every item without `=` ("should be a pair, separated by an equals sign"), xl's flags included.
+ */
+export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSpec> {
   const r = specResult<VifSpec>(spec);
   if (spec.trim() === '') return r;
   for (const it of splitItems(spec)) {
     if (it.text === '') continue;
     const kv = keyValue(it);
     if (kv.value === null) {
-      r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
+      const flag = Object.hasOwn(FLAGS, it.text) ? FLAGS[it.text] : undefined;
+      if (dialect === 'xm') {
+        const xlOnly = flag === undefined ? '' : ` (${it.text} is an xl flag)`;
+        r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value${xlOnly}; xm: "${it.text} should be a pair, separated by an equals sign."` });
+      } else if (flag !== undefined) {
+        r.value.trusted = flag;
+        r.fields['trusted'] = [it.start, it.end];
+      } else r.problems.push({ start: it.start, end: it.end, message: `unknown vif parameter "${it.text}" (not key=value, nor the flag trusted or untrusted)`, unknownKey: true });
       continue;
     }
     const { key, value, valueStart: vs, valueEnd: ve } = kv;
@@ -53,18 +93,15 @@ export function parseVif(spec: string): SpecParse<VifSpec> {
       if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"` });
       else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535` });
       else r.value[key] = n;
-    } else if (key === 'trusted' || key === 'untrusted') {
-      r.fields['trusted'] = [vs, ve];
-      const b = specBool(value);
-      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"` });
-      else r.value.trusted = key === 'trusted' ? b : !b;
     } else if (STRING_KEYS.has(key)) {
       r.fields[key] = [vs, ve];
       (r.value as Record<string, unknown>)[key] = value;
     } else {
       (r.value.other ??= {})[key] = value;
       r.fields[`other/${key}`] = [vs, ve];
-      if (!OTHER_KNOWN.has(key)) r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown vif parameter "${key}"`, unknownKey: true });
+      if (OTHER_KNOWN.has(key)) continue;
+      const message = Object.hasOwn(FLAGS, key) ? `"${key}" is a flag in xl, not a key: write "${key}" alone` : `unknown vif parameter "${key}"`;
+      r.problems.push({ start: it.start, end: it.start + key.length, message, unknownKey: true });
     }
   }
   return r;

@@ -39,8 +39,6 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   // Read as xl (auto): xl exits "Invalid builder" on the 2005 VMX builder name.
   'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
   'xen-examples/xl.conf': { XM0105: 'xl.conf is the global xl settings file, not a domain config' },
-  // Read as xl (auto): "nbd:HOST PORT" has no xl prefix, so "hda1" lands in the format slot; xl refuses it too.
-  'xen-examples/xmexample.nbd@RELEASE-4.4.4': { XM0213: 'xm-only nbd: disk syntax' },
 };
 
 function files(): { path: string; name: string }[] {

@@ -22,13 +22,16 @@ const cpuItem = fc.oneof(
 const cpuList = fc.array(cpuItem, { minLength: 1, maxLength: 4 }).map((a) => a.join(','));
 const vdev = fc.tuple(fc.constantFrom('xvd', 'hd', 'sd'), fc.constantFrom('a', 'b', 'c', 'd')).map(([p, l]) => p + l);
 const path = fc.stringMatching(/^\/[a-z0-9]{1,8}(\/[a-z0-9]{1,8}){0,2}$/);
-const xmDisk = fc.tuple(fc.constantFrom('phy:', 'file:', 'tap:aio:'), path, vdev, fc.constantFrom('r', 'w', 'w!')).map(([p, t, v, m]) => `${p}${t},${v},${m}`);
+const legacyDisk = (modes: string[]) => fc.tuple(fc.constantFrom('phy:', 'file:', 'tap:aio:'), path, vdev, fc.constantFrom(...modes)).map(([p, t, v, m]) => `${p}${t},${v},${m}`);
+const xmDisk = legacyDisk(['r', 'w', 'w!']);
+// libxlu's setaccess has no "w!" (xm's shared write): "unknown value for access".
 const xlDisk = fc.oneof(
-  xmDisk,
+  legacyDisk(['r', 'w']),
   fc.tuple(fc.constantFrom('raw', 'qcow2', 'vhd'), vdev, fc.constantFrom('ro', 'rw'), path).map(([f, v, a, t]) => `format=${f}, vdev=${v}, access=${a}, target=${t}`),
   fc.tuple(path, fc.constantFrom('raw', 'qcow', 'qed'), vdev, fc.constantFrom('r', 'rw')).map(([t, f, v, a]) => `${t},${f},${v},${a}`),
 );
 const vif = fc.tuple(mac, fc.constantFrom('xenbr0', 'br1'), fc.constantFrom('e1000', 'rtl8139', 'virtio-net')).map(([m, b, mo]) => `mac=${m},bridge=${b},model=${mo}`);
+// permissive= is xl's; xm's pci options were msitranslate and power_mgmt only.
 const pci = fc.tuple(fc.nat(0xff), fc.nat(0x1f), fc.nat(7), fc.boolean()).map(([b, d, f, p]) => `0000:${b.toString(16).padStart(2, '0')}:${d.toString(16).padStart(2, '0')}.${f}${p ? ',permissive=1' : ''}`);
 
 /** A valid guest: memory <= maxmem, vcpus <= maxvcpus, vnuma consistent, NUMA keys consistent. */
@@ -63,7 +66,7 @@ function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
   if (g.cpus !== undefined) lines.push(`cpus = ${q(g.cpus)}`);
   if (disks.length) lines.push(`disk = [ ${disks.map(q).join(', ')} ]`);
   if (g.vifs.length) lines.push(`vif = [ ${g.vifs.map(q).join(', ')} ]`);
-  if (g.pcis.length) lines.push(`pci = [ ${g.pcis.map(q).join(', ')} ]`);
+  if (g.pcis.length) lines.push(`pci = [ ${g.pcis.map((p) => q(dialect === 'xm' ? p.replace(',permissive=1', ',msitranslate=1') : p)).join(', ')} ]`);
   if (dialect === 'xm' && g.numa !== undefined && (maxvcpus >= 2 || g.numa === 'numa = "on"' || g.numa === 'numa = "off"' || g.numa === 'numanodes = 1')) lines.push(g.numa);
   if (dialect === 'xl' && g.vnodes > 0) {
     const k = Math.min(g.vnodes, maxvcpus);

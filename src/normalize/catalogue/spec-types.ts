@@ -37,7 +37,8 @@ export const DiskSpecSchema = Type.Object(
     driver: Opt(S(64)),
     backend: Opt(S(256)),
     script: Opt(S(4096)),
-    specification: Opt(S(64)),
+    specification: Opt(Type.Unsafe<'xen' | 'virtio'>({ type: 'string', enum: ['xen', 'virtio'] })),
+    /** The bare flags discard / no-discard, direct-io-safe, trusted / untrusted. */
     discard: Opt(Type.Boolean()),
     direct_io_safe: Opt(Type.Boolean()),
     trusted: Opt(Type.Boolean()),
@@ -92,7 +93,7 @@ export const PciSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** A virtual framebuffer. */
+/** A virtual framebuffer (`type` is xm's legacy key; xl does not read it). */
 export const VfbSpecSchema = Type.Object(
   {
     spec: S(65536),
@@ -107,7 +108,6 @@ export const VfbSpecSchema = Type.Object(
     opengl: Opt(Type.Boolean()),
     display: Opt(S()),
     xauthority: Opt(S()),
-    backend: Opt(S(256)),
     other: Opt(Type.Record(Type.String(), S())),
   },
   { additionalProperties: false },
@@ -121,7 +121,6 @@ export const ChannelSpecSchema = Type.Object(
     connection: Opt(Type.Unsafe<'pty' | 'socket'>({ type: 'string', enum: ['pty', 'socket'] })),
     path: Opt(S()),
     backend: Opt(S(256)),
-    devid: Opt(Nat),
     other: Opt(Type.Record(Type.String(), S())),
   },
   { additionalProperties: false },
@@ -148,7 +147,6 @@ export const UsbctrlSpecSchema = Type.Object(
     type: Opt(Type.Unsafe<'auto' | 'pv' | 'devicemodel' | 'qusb'>({ type: 'string', enum: ['auto', 'pv', 'devicemodel', 'qusb'] })),
     version: Opt(Type.Integer({ minimum: 1, maximum: 3 })),
     ports: Opt(Type.Integer({ minimum: 1, maximum: 31 })),
-    devid: Opt(Nat),
     other: Opt(Type.Record(Type.String(), S())),
   },
   { additionalProperties: false },

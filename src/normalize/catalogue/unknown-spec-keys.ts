@@ -26,12 +26,16 @@ export interface ToolVerdict {
   effect?: string;
 }
 
-/** A spec family's rule: xl's verdict, xm's verdict, and keys xm knew that the shared field tables lack. */
+/** A spec family's rule: xl's verdict, xm's verdict, and the keys xm's own parser of the spec knew. */
 export interface UnknownKeyRule {
   xl: ToolVerdict;
   xm: ToolVerdict;
-  /** Keys xm accepted in this spec that xl does not have: in the xm dialect they are not unknown. */
-  xmKeys?: readonly string[];
+  /**
+   * Every key xm's parser of this spec accepted, where xm refused the others (vif, vfb, pci, vtpm).
+   * In the xm dialect a key in this list is never reported, and a key the (xl) field table knows
+   * that is not in it is reported as xl-only, with xm's verdict.
+   */
+  xmKnew?: readonly string[];
 }
 
 /** xm did not read these options: they are xl-only (the option itself is reported in the xm dialect). */
@@ -49,22 +53,30 @@ export const UNKNOWN_SPEC_KEY: Readonly<Record<string, UnknownKeyRule>> = {
   disk: { xl: { does: 'refuses', says: 'config parsing error in disk specification: unknown parameter' }, xm: { does: 'unread' } },
   // parse_nic_config: `fprintf(stderr, "unrecognized argument `%s'\n", token); return 1;`, and the vif
   // loop calls it without looking at the result. create.py: `err('Invalid vif option: ' + k)`.
+  // create.py's list is backend, bridge, ip, mac, script, type, vifname, rate, model, accel,
+  // policy, label: gatewaydev, mtu, devid, vlan, forwarddev, the colo_* keys, … are xl-only.
   vif: {
     xl: { does: 'warns', says: "unrecognized argument `%s'", prints: 'item' },
     xm: { does: 'refuses', says: 'Error: Invalid vif option: %s' },
-    xmKeys: ['policy', 'label'],
+    xmKnew: ['backend', 'bridge', 'ip', 'mac', 'script', 'type', 'vifname', 'rate', 'model', 'accel', 'policy', 'label'],
   },
   // xlu_pci_parse_spec_string: `XLU__PCI_ERR(cfg, "Unknown PCI_SPEC_STRING option: %s", key); ret = ERROR_INVAL;`,
   // then parse_config_data: "unable to parse PCI_SPEC_STRING `%s' for passthrough" and `exit(-e)`.
   // xen/util/pci.py check_pci_opts: `raise PciDeviceParseError('Invalid pci option %s=%s: ' % (k, v))`,
-  // which preprocess_pci turns into err(str(ex)).
-  pci: { xl: { does: 'refuses', says: 'Unknown PCI_SPEC_STRING option: %s' }, xm: { does: 'refuses', says: 'Error: Invalid pci option %s: ', prints: 'item' } },
-  // The vfb loop of parse_config_data compares the key with vnc, vnclisten, … xauthority and has no
-  // else branch. create.py configure_vfbs: `err("configuration option %s unknown to vfbs" % k)`.
+  // which preprocess_pci turns into err(str(ex)); its list is msitranslate and power_mgmt only.
+  pci: {
+    xl: { does: 'refuses', says: 'Unknown PCI_SPEC_STRING option: %s' },
+    xm: { does: 'refuses', says: 'Error: Invalid pci option %s: ', prints: 'item' },
+    xmKnew: ['msitranslate', 'power_mgmt'],
+  },
+  // The vfb loop of parse_config_data compares the key with vnc, vnclisten, vncpasswd, vncdisplay,
+  // vncunused, keymap, sdl, opengl, display, xauthority and has no else branch (so `type=` and
+  // `backend=` are ignored). create.py configure_vfbs: `err("configuration option %s unknown to vfbs" % k)`,
+  // after turning the legacy `type=vnc|sdl` into `vnc=1`/`sdl=1`.
   vfb: {
     xl: { does: 'ignores' },
     xm: { does: 'refuses', says: 'Error: configuration option %s unknown to vfbs' },
-    xmKeys: ['videoram', 'serial', 'monitor'],
+    xmKnew: ['type', 'vnclisten', 'vncunused', 'vncdisplay', 'display', 'videoram', 'xauthority', 'sdl', 'vnc', 'vncpasswd', 'opengl', 'keymap', 'serial', 'monitor'],
   },
   // parse_config_data: `fprintf(stderr, "unknown channel parameter '%s'," " ignoring\n", key);`.
   channel: { xl: { does: 'warns', says: "unknown channel parameter '%s', ignoring" }, xm: XM_UNREAD },
@@ -77,7 +89,7 @@ export const UNKNOWN_SPEC_KEY: Readonly<Record<string, UnknownKeyRule>> = {
   vtpm: {
     xl: { does: 'refuses', says: "Unknown string `%s' in vtpm spec" },
     xm: { does: 'refuses', says: 'Error: Invalid vtpm specifier: %s', prints: 'spec' },
-    xmKeys: ['instance'],
+    xmKnew: ['backend', 'instance', 'uuid'],
   },
   // parse_config_data: `fprintf(stderr, "Unknown 9pfs parameter '%s'\n", key); exit(1);`.
   p9: { xl: { does: 'refuses', says: "Unknown 9pfs parameter '%s'" }, xm: XM_UNREAD },
@@ -122,20 +134,46 @@ export interface UnknownKeyAt {
   spec: string;
 }
 
-/**
- * The finding for a key unknown in a spec of `family`, in `dialect`: XM0222 where the dialect's
- * tool refuses the file, else XM0218; null for a key xm knew (an `xmKeys` key in the xm dialect).
- * A family not in the table gets XM0218.
- */
-export function unknownKeyFinding(family: string, at: UnknownKeyAt, dialect: Dialect): UnknownKeyFinding | null {
-  const rule = Object.hasOwn(UNKNOWN_SPEC_KEY, family) ? UNKNOWN_SPEC_KEY[family] : undefined;
-  if (rule === undefined) return { code: 'XM0218', note: 'the tools ignore it' };
-  if (dialect === 'xm' && rule.xmKeys?.includes(at.key)) return null;
-  const tool = dialect === 'xm' ? 'xm' : 'xl';
+function ruleOf(family: string): UnknownKeyRule | undefined {
+  return Object.hasOwn(UNKNOWN_SPEC_KEY, family) ? UNKNOWN_SPEC_KEY[family] : undefined;
+}
+
+/** What `tool` does with the key at `at` in a spec of `family`, as a finding. */
+function finding(family: string, rule: UnknownKeyRule, tool: Dialect, at: UnknownKeyAt): UnknownKeyFinding {
   const v = rule[tool];
   const says = v.says === undefined ? '' : `: "${v.says.replace('%s', at[v.prints ?? 'key'])}"`;
   const code = v.does === 'refuses' ? 'XM0222' : 'XM0218';
   return { code, note: `${tool} ${v.effect ?? VERBS[v.does].replace('%f', family)}${says}` };
+}
+
+/**
+ * The finding for a key unknown in a spec of `family`, in `dialect`: XM0222 where the dialect's
+ * tool refuses the file, else XM0218; null for a key xm knew (in `xmKnew`, in the xm dialect).
+ * A family not in the table gets XM0218.
+ */
+export function unknownKeyFinding(family: string, at: UnknownKeyAt, dialect: Dialect): UnknownKeyFinding | null {
+  const rule = ruleOf(family);
+  if (rule === undefined) return { code: 'XM0218', note: 'the tools ignore it' };
+  if (dialect === 'xm' && rule.xmKnew?.includes(at.key)) return null;
+  return finding(family, rule, dialect === 'xm' ? 'xm' : 'xl', at);
+}
+
+/**
+ * The keys xm's parser of `family` knew, for a family where xm refused the others; undefined where
+ * xm did not check the keys (or did not read the option), so no key there is xl-only.
+ */
+export function xmKnownKeys(family: string): readonly string[] | undefined {
+  return ruleOf(family)?.xmKnew;
+}
+
+/**
+ * The finding, in the xm dialect, for a key xl knows in a spec of `family` that xm's parser did
+ * not (`mtu=` in a vif): xm's verdict on an unknown key, XM0222 where it refused it.
+ */
+export function xlOnlyKeyFinding(family: string, at: UnknownKeyAt): UnknownKeyFinding | null {
+  const rule = ruleOf(family);
+  if (rule?.xmKnew === undefined || rule.xmKnew.includes(at.key)) return null;
+  return finding(family, rule, 'xm', at);
 }
 
 /** How a note says each verdict. */
