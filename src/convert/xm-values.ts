@@ -2,8 +2,9 @@
  * @fileoverview Values xm accepted that xl reads differently, for `convert --to xl`: the kernel
  * of an xm HVM guest (xend loaded it as the firmware: xl ignores one named hvmloader, with a
  * warning, and boots any other as a Linux kernel: its xl name is firmware_override), `timer_mode`
- * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), and vif
- * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that).
+ * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), vif
+ * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that)
+ * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`).
  */
 import { builderKind, optionSchema } from '../normalize/index.js';
 import type { Dialect, Value } from '../syntax/value.js';
@@ -60,11 +61,12 @@ export function xlValue(key: string, v: Value): Value | null {
     const name = optionSchema(key)?.['x-xmcfg'].allowed?.[v.value];
     return typeof name === 'string' ? { kind: 'string', value: name, span: v.span } : null;
   }
-  if (key === 'vif' && v.kind === 'list') {
+  const rewrite = key === 'vif' ? vifSpec : key === 'vfb' ? vfbSpec : null;
+  if (rewrite && v.kind === 'list') {
     let changed = false;
     const items = v.items.map((it) => {
       if (it.kind !== 'string') return it;
-      const spec = vifSpec(it.value);
+      const spec = rewrite(it.value);
       if (spec === it.value) return it;
       changed = true;
       return { ...it, value: spec };
@@ -87,6 +89,24 @@ function vifSpec(spec: string): string {
       if (!m) return item;
       const want = m[2]!.trim() === 'ioemu' ? 'ioemu' : 'vif';
       return `${m[1]}type=${want}`;
+    })
+    .join(',');
+}
+
+/**
+ * A vfb spec with xm's `type=vnc` / `type=sdl` as xl's keys: xl ignores `type` (XM0218) and turns
+ * VNC on by default, so `type=vnc` is `vnc=1` and `type=sdl` (SDL alone in xend) is `sdl=1,vnc=0`.
+ * Another type (xm refused it) is left for the check to report.
+ */
+function vfbSpec(spec: string): string {
+  return spec
+    .split(',')
+    .map((item) => {
+      const m = /^(\s*)type=(.*)$/.exec(item);
+      const kind = m?.[2]!.trim();
+      if (kind === 'vnc') return `${m![1]}vnc=1`;
+      if (kind === 'sdl') return `${m![1]}sdl=1,vnc=0`;
+      return item;
     })
     .join(',');
 }

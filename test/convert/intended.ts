@@ -19,10 +19,11 @@ type Config = Record<string, any>;
  *   and loads its own), else it becomes `firmware_override`;
  * - `timer_mode` on a PV guest is commented out (xl refuses it); `tsc_mode`/`timer_mode` numbers become names;
  * - a vif `type=` other than ioemu becomes `type=vif`;
+ * - a vfb `type=vnc` becomes `vnc=1`, `type=sdl` becomes `sdl=1,vnc=0`;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
  *   sets takes that key's value.
  */
-export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', '(xm-only options)'];
+export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', '(xm-only options)'];
 
 /** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
 function words(s: string): string[] {
@@ -63,6 +64,24 @@ export function intended(before: Config, dialect: Dialect): Config {
         v.type = 'vif';
         v.spec = v.spec.replace(/(^|,)(\s*)type=[^,]*/, '$1$2type=vif');
       }
+    }
+  }
+  if (Array.isArray(c.vfb)) {
+    for (const v of c.vfb) {
+      // Read as xm, `type` is a vfb field; read as xl, an unknown key kept under `other`.
+      const type = v.type ?? v.other?.type;
+      if (type !== 'vnc' && type !== 'sdl') continue;
+      const sdl = type === 'sdl';
+      v.spec = v.spec.replace(/(^|,)(\s*)type=[^,]*/, sdl ? '$1$2sdl=1,vnc=0' : '$1$2vnc=1');
+      delete v.type;
+      if (v.other) {
+        delete v.other.type;
+        if (Object.keys(v.other).length === 0) delete v.other;
+      }
+      if (sdl) {
+        v.sdl = true;
+        v.vnc = false;
+      } else v.vnc = true;
     }
   }
   // Not a change: the same empty CD-ROM drive (`,hdc:cdrom,r`), which the normaliser spells with

@@ -122,6 +122,10 @@ describe('values xl reads differently', () => {
     const r = convert('name = "a"\nbuilder = "hvm"\nvif = [ "type=netfront,bridge=br0", "type=ioemu,bridge=br0", "bridge=br1" ]\n');
     expect(r.text).toBe('name = "a"\ntype = "hvm"\nvif = [ "type=vif,bridge=br0", "type=ioemu,bridge=br0", "bridge=br1" ]\n');
   });
+  it('vfb type=vnc / type=sdl (xm\'s display choice) become xl\'s vnc= / sdl= keys', () => {
+    const r = convert('name = "a"\nkernel = "/boot/vmlinuz"\nvfb = [ "type=vnc,vncunused=1", "type=sdl,display=:0" ]\n');
+    expect(r.text).toBe('name = "a"\nkernel = "/boot/vmlinuz"\nvfb = [ "vnc=1,vncunused=1", "sdl=1,vnc=0,display=:0" ]\n');
+  });
   it('tsc_mode and timer_mode numbers become names; timer_mode on a PV guest is commented out', () => {
     expect(convert('name = "a"\nbuilder = "hvm"\ntsc_mode = 2\ntimer_mode = 1\n').text).toBe('name = "a"\ntype = "hvm"\ntsc_mode = "native"\ntimer_mode = "no_delay_for_missed_ticks"\n');
     const r = convert('name = "a"\ntimer_mode = 1\n');
