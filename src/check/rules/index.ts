@@ -16,6 +16,7 @@ import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
+import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -35,6 +36,9 @@ export const RULES: readonly Rule[] = [
   hvmKernelIsHvmloader,
   biosPathWithoutBios,
   pvBoot,
+  dmOverrideWithoutVersion,
+  bootloaderArgsString,
+  msrRelaxed,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

@@ -172,6 +172,14 @@ export const crossCodes = defineCodes({
     bad: 'type = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"',
     good: 'type = "hvm"',
   },
+  XM0224: {
+    severity: 'warning',
+    title: 'device model override without a version',
+    explanation:
+      'device_model_override names the device-model binary, but without device_model_version libxl drives it as its default kind of device model (qemu-xen), whatever the binary is; xl warns "device model override given without specific DM version". Say which kind of qemu the binary is with device_model_version.',
+    bad: 'type = "hvm"\ndevice_model_override = "/usr/lib/xen/bin/qemu-system-i386"',
+    good: 'type = "hvm"\ndevice_model_override = "/usr/lib/xen/bin/qemu-system-i386"\ndevice_model_version = "qemu-xen"',
+  },
   XM0225: {
     severity: 'warning',
     title: 'bios_path_override without bios',
