@@ -204,4 +204,12 @@ export const crossCodes = defineCodes({
     bad: 'name = "web01"\nmemory = 1024',
     good: 'name = "web01"\nmemory = 1024\nbootloader = "pygrub"',
   },
+  XM0228: {
+    severity: 'warning',
+    title: 'cpuid item xl cannot parse',
+    explanation:
+      'cpuid is either a string in libxl syntax, "host,NAME=VALUE,...", whose first word must be host and whose values are a number or x, k or s (0 and 1 are numbers), or a list of xend-style strings "LEAF[,SUBLEAF]:eXx=<32 characters>,...". xl prints "while parsing CPUID ..." with the reason, skips the item (or, when the first word is not host, the whole string) and creates the guest without it. Fix the item.',
+    bad: 'cpuid = "host,tm=0,sse3=on"',
+    good: 'cpuid = "host,tm=0,sse3=1"',
+  },
 });

@@ -66,7 +66,7 @@ export const deviceOptions = {
   iomem: special(Type.Array(IomemRangeSchema, { maxItems: 4096 }), 'iomem', 'list of strings', { d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex), read as {start, number, gfn}.', dl: 'xl' }),
   irqs: intList({ d: 'Physical IRQs to pass through.', dl: 'xl' }),
   irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
-  cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings (xend).', ex: 'host,tm=0,sse3=1' }),
+  cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
   cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
   usb: bool({ d: 'Emulated USB (HVM).' }),
   usbversion: int({ d: 'Emulated USB version.', dl: 'xl', min: 1, max: 3 }),
