@@ -12,6 +12,7 @@ import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson } from './values.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
+import { readIrqs } from './resources.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -27,6 +28,8 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readItems(s, ctx, listItems(s.value, ctx), llcJudge(s, ctx));
     case 'cpuid':
       return readCpuid(s, ctx);
+    case 'irqs':
+      return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
     case 'enum':
     case 'enumOrInt':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);

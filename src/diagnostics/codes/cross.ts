@@ -212,4 +212,12 @@ export const crossCodes = defineCodes({
     bad: 'cpuid = "host,tm=0,sse3=on"',
     good: 'cpuid = "host,tm=0,sse3=1"',
   },
+  XM0229: {
+    severity: 'warning',
+    title: 'text after an I/O port',
+    explanation:
+      'xl reads an ioports item with strtoul base 16: FIRST, or FIRST-LAST with nothing else. When the text after FIRST does not start with "-" (a typo such as "2f8x", or a blank before the dash as in "2f8 - 2ff"), xl warns "Invalid argument parsing ioport", passes FIRST through as a single port and ignores the rest. Write the range without blanks.',
+    bad: 'ioports = ["2f8 - 2ff"]',
+    good: 'ioports = ["2f8-2ff"]',
+  },
 });

@@ -64,7 +64,7 @@ export const deviceOptions = {
   dtdev: strList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
   ioports: special(Type.Array(IoportRangeSchema, { maxItems: 4096 }), 'ioports', 'list of strings', { d: 'I/O port ranges "2f8-2ff" (hex), read as {first, last}.', ex: ['2f8-2ff'] }),
   iomem: special(Type.Array(IomemRangeSchema, { maxItems: 4096 }), 'iomem', 'list of strings', { d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex), read as {start, number, gfn}.', dl: 'xl' }),
-  irqs: intList({ d: 'Physical IRQs to pass through.', dl: 'xl' }),
+  irqs: intList({ d: 'Physical IRQs to pass through (decimal, below 4294967295).', dl: 'xl', read: 'irqs' }),
   irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
   cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
