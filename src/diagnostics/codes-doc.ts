@@ -12,7 +12,7 @@ export function renderCodesPage(codes: readonly CodeInfo[] = allCodes()): string
     ['XM04', 'Placement against a host'],
     ['XM05', 'Dialect portability'],
   ];
-  let md = '# Diagnostic codes\n\nGenerated from the code registry (`src/diagnostics/codes/`) by `scripts/gen-codes-doc.mjs`; `xmcfg explain CODE` prints the same text. Codes never change meaning.\n\n';
+  let md = '# Diagnostic codes\n\nGenerated from the code registry (`src/diagnostics/codes/`) by `scripts/gen-codes-doc.mjs`; `xmcfg explain CODE` prints the same text. Codes never change meaning. Which code answers each message `xl create` prints about a config: [xl-conformance.md](xl-conformance.md).\n\n';
   for (const [prefix, title] of ranges) {
     const list = codes.filter((c) => c.code.startsWith(prefix));
     md += `## ${title} (${prefix}xx)\n\n| code | severity | title |\n|---|---|---|\n`;

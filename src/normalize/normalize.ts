@@ -17,7 +17,7 @@ import { parseDisk } from './disk.js';
 import { parseVif } from './vif.js';
 import { parsePci } from './pci.js';
 import { parseVfb, parseChannel, parseUsbctrl, parseUsbdev } from './devices.js';
-import { readRangeList, parseIoport, parseIomem } from './resources.js';
+import { readRangeList, parseIoport, parseIomem, ioportTrailing } from './resources.js';
 import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
@@ -131,7 +131,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'serial':
       return readSpecList(s, ctx, parseChardev, { code: 'XM0217', what: 'serial device', allowString: true });
     case 'ioports':
-      return readRangeList(s, ctx, parseIoport);
+      return readRangeList(s, ctx, parseIoport, ioportTrailing);
     case 'iomem':
       return readRangeList(s, ctx, parseIomem);
     case 'vsnd':

@@ -1,13 +1,14 @@
 /**
  * @fileoverview `ioports` and `iomem`: xl reads each item with strtoul base 16 (an optional `0x`),
- * `FIRST[-LAST]` and `START,NUM_PAGES[@GFN]`. Each item becomes `{spec, first, last}` or
+ * `FIRST[-LAST]` (exactly as xl_parse.c: text after a single port is only warned about, XM0229)
+ * and `START,NUM_PAGES[@GFN]`. Each item becomes `{spec, first, last}` or
  * `{spec, start, number[, gfn]}`, every number marked at its own text, and a part that does not
  * read is an XM0217 at that part.
  */
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
-import { readString, valueToJson } from './values.js';
+import { readString, subSpan, valueToJson } from './values.js';
 import { readSpecItem } from './read-spec-list.js';
 import { hexNumber, trimItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
@@ -32,27 +33,76 @@ function readParts(r: SpecParse<{ spec: string }>, parts: [string, Part][]): boo
   return ok;
 }
 
-/** Parse one `ioports` item `FIRST[-LAST]`; never throws. */
+/** The largest port xl takes: it refuses anything from UINT32_MAX up ("xl: ioport … too big"). */
+const MAX_IOPORT = 0xfffffffe;
+
+/**
+ * strtoul(text + at, &end, 16) as C reads it: blanks, a sign, an optional 0x, hex digits. The value
+ * (a negative one wraps to a huge unsigned value, so it counts as too big) and where reading
+ * stopped; null when no digit was read (end == start).
+ */
+function strtoul16(text: string, at: number): { value: number; end: number } | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)/.exec(text.slice(at));
+  if (m === null) return null;
+  const digits = m[2]!.replace(/^0+(?=.)/, '');
+  const value = digits.length > 13 ? Infinity : parseInt(digits, 16);
+  return { value: m[1] === '-' && value !== 0 ? Infinity : value, end: at + m[0].length };
+}
+
+/**
+ * Parse one `ioports` item as xl_parse.c does: FIRST, then either the end of the item, or `-LAST`
+ * and the end of the item (hexadecimal, as strtoul base 16 reads them; no blanks after a number).
+ * Text after FIRST that does not start with "-" is only warned about by xl, which keeps FIRST as a
+ * single port: that is {@link ioportTrailing}'s finding, not a problem here. Never throws.
+ */
 export function parseIoport(spec: string): SpecParse<{ spec: string; first?: number; last?: number }> {
   const r = specResult<{ spec: string; first?: number; last?: number }>(spec);
-  const dash = spec.indexOf('-');
-  const first = trimItem(spec, 0, dash === -1 ? spec.length : dash);
-  const last = dash === -1 ? first : trimItem(spec, dash + 1, spec.length);
   const v = r.value;
-  if (!readParts(r, dash === -1 ? [['first', first]] : [['first', first], ['last', last]])) {
-    delete v.first;
+  const whole = trimItem(spec, 0, spec.length);
+  const first = strtoul16(spec, 0);
+  if (first === null) {
+    r.problems.push({ start: whole.start, end: Math.max(whole.end, Math.min(whole.start + 1, spec.length)), message: `first "${whole.text}" is not a hexadecimal number` });
     return r;
   }
-  if (dash === -1) {
-    v.last = v.first;
-    r.fields.last = r.fields.first!;
+  const firstText = trimItem(spec, 0, first.end);
+  r.fields.first = [firstText.start, firstText.end];
+  if (first.value > MAX_IOPORT) {
+    r.problems.push({ start: firstText.start, end: firstText.end, message: `port ${firstText.text} is too big (at most 0x${MAX_IOPORT.toString(16)})` });
+    return r;
   }
-  if (v.last! < v.first!) r.problems.push({ start: last.start, end: last.end, message: `range ${spec} runs backwards` });
-  else if (v.last! > 0xffffffff) r.problems.push({ start: last.start, end: last.end, message: `port ${last.text} is past 0xffffffff` });
-  else return r;
-  delete v.first;
-  delete v.last;
+  if (spec[first.end] !== '-') {
+    v.first = first.value;
+    v.last = first.value;
+    r.fields.last = r.fields.first;
+    return r;
+  }
+  const last = strtoul16(spec, first.end + 1);
+  const after = trimItem(spec, first.end + 1, spec.length);
+  if (last === null || last.end !== spec.length) {
+    const why = last === null ? 'is not a hexadecimal number' : 'has text after the number (xl takes none)';
+    r.problems.push({ start: after.start, end: Math.max(after.end, first.end + 1), message: `last "${after.text}" ${why}` });
+    return r;
+  }
+  r.fields.last = [after.start, after.end];
+  if (last.value > MAX_IOPORT) r.problems.push({ start: after.start, end: after.end, message: `port ${after.text} is too big (at most 0x${MAX_IOPORT.toString(16)})` });
+  // xl_parse.c compares before it reads LAST, so it lets this through; libxl then fails to grant the ports.
+  else if (last.value < first.value) r.problems.push({ start: after.start, end: after.end, message: `range ${spec.trim()} runs backwards` });
+  else {
+    v.first = first.value;
+    v.last = last.value;
+  }
   return r;
+}
+
+/**
+ * The text after a single port that xl only warns about ("xl: Invalid argument parsing ioport")
+ * before it takes the port alone: "2f8x", or "2f8 - 2ff" (a blank before the dash). Its offsets in
+ * the item and the port xl keeps; null when xl reads the item without a word (or refuses it).
+ */
+export function ioportTrailing(spec: string): { start: number; end: number; port: number } | null {
+  const first = strtoul16(spec, 0);
+  if (first === null || first.value > MAX_IOPORT || first.end === spec.length || spec[first.end] === '-') return null;
+  return { start: first.end, end: spec.length, port: first.value };
 }
 
 /** Parse one `iomem` item `START,NUM_PAGES[@GFN]`; never throws. */
@@ -78,8 +128,11 @@ export function parseIomem(spec: string): SpecParse<{ spec: string; start?: numb
   return r;
 }
 
-/** Read `ioports` or `iomem`: a list (xm also takes one string) of items, each read with `parse`. */
-export function readRangeList<T extends { spec: string }>(s: Setting, ctx: NormalizeContext, parse: (spec: string) => SpecParse<T>): unknown {
+/**
+ * Read `ioports` or `iomem`: a list (xm also takes one string) of items, each read with `parse`;
+ * `trailing` finds the text xl only warns about in an item (XM0229, xl only).
+ */
+export function readRangeList<T extends { spec: string }>(s: Setting, ctx: NormalizeContext, parse: (spec: string) => SpecParse<T>, trailing?: typeof ioportTrailing): unknown {
   const v = s.value;
   // As strList: in xl a single string is a type error the schema reports; xm takes it as one item.
   const items: Value[] | null = v.kind === 'list' ? v.items : ctx.dialect === 'xm' && readString(v, ctx.dialect).ok ? [v] : null;
@@ -87,8 +140,54 @@ export function readRangeList<T extends { spec: string }>(s: Setting, ctx: Norma
   const out: T[] = [];
   for (const item of items) {
     const r = readSpecItem(item, s, ctx, pointer(s.key, out.length), parse, { code: 'XM0217', what: `${s.key} range` });
+    const text = trailing && ctx.dialect === 'xl' && r !== null ? readString(item, ctx.dialect) : null;
+    const t = text?.ok ? trailing!(text.value) : null;
+    if (t) {
+      ctx.report('XM0229', subSpan(item, t.start, t.end), `xl reads "${text!.ok ? text!.value : ''}" as port 0x${t.port.toString(16)} alone and warns about the rest ("xl: Invalid argument parsing ioport")`, {
+        hint: 'write FIRST-LAST with no blanks, e.g. "2f8-2ff", or the single port alone',
+      });
+    }
     // An item that does not read stays out, as the convert view leaves it out.
     if (r !== null && Object.keys(r).length > 1) out.push(r);
+  }
+  return out;
+}
+
+/** The largest IRQ xl takes: it refuses anything from UINT32_MAX up ("xl: irq … too big"). */
+const MAX_IRQ = 0xfffffffe;
+
+/**
+ * `irqs` in xl: a list whose items xl reads with strtoul base 10 over the whole text (so "0x10" and
+ * "5 " are refused, "010" is ten), each below UINT32_MAX; xl exits on any other item. A `+=` is a
+ * list append for xl, not a numeric setting. xm did not have `irqs`: it is read as a plain list of
+ * integers there.
+ */
+export function readIrqs(s: Setting, ctx: NormalizeContext, generic: () => unknown): unknown {
+  const v = s.value;
+  if (ctx.dialect !== 'xl') return generic();
+  if (v.kind !== 'list') return valueToJson(v);
+  const out: unknown[] = [];
+  for (const item of v.items) {
+    const text = readString(item, ctx.dialect);
+    // Not a string (a nested list): "xl: Unable to get element"; the schema reports its type.
+    if (!text.ok) {
+      ctx.mark(pointer(s.key, out.length), s, item.span);
+      out.push(valueToJson(item));
+      continue;
+    }
+    const m = /^[ \t\n\v\f\r]*([+-]?)([0-9]+)$/.exec(text.value);
+    if (m === null) {
+      ctx.report('XM0108', item.span, `irqs: "${text.value}" is not a decimal number ("xl: Invalid argument parsing irq")`, { hint: 'xl reads IRQs in base 10: digits only, no 0x' });
+      continue;
+    }
+    const digits = m[2]!.replace(/^0+(?=.)/, '');
+    const n = digits.length > 10 ? Infinity : Number(digits);
+    if ((m[1] === '-' && n !== 0) || n > MAX_IRQ) {
+      ctx.report('XM0103', item.span, `irqs: ${text.value.trim()} is too big ("xl: irq … too big"; at most ${MAX_IRQ})`);
+      continue;
+    }
+    ctx.mark(pointer(s.key, out.length), s, item.span);
+    out.push(n);
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * @fileoverview The scalar options xl reads with rules of its own, judged here so that `check`, the
  * editor and `convert --to json` report the same findings: libxl enum names, which libxl's
  * `*_from_string` match in any case (written in the catalogue's spelling), Viridian groups, `smbios`
- * KEY=VALUE items and `llc_colors` ranges. A bad list item is reported at its text and left out;
+ * KEY=VALUE items, `llc_colors` ranges and `cpuid` policies. A bad list item is reported at its text and left out;
  * the rest of the value is kept. Everything else goes to the generic readers.
  */
 import type { Setting, Value } from '../syntax/value.js';
@@ -12,6 +12,7 @@ import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson } from './values.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
+import { readIrqs } from './resources.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -25,6 +26,10 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readItems(s, ctx, listItems(s.value, ctx, true), smbiosJudge(s, ctx));
     case 'llcColors':
       return readItems(s, ctx, listItems(s.value, ctx), llcJudge(s, ctx));
+    case 'cpuid':
+      return readCpuid(s, ctx);
+    case 'irqs':
+      return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
     case 'enum':
     case 'enumOrInt':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
@@ -126,4 +131,102 @@ function llcJudge(s: Setting, ctx: NormalizeContext): Judge {
     ctx.report('XM0217', item.span, `bad ${s.key}: "${text}" ${why}`);
     return null;
   };
+}
+
+/**
+ * `cpuid`: read as a string or list of strings, then judged as xl reads it (xl only). xl warns about
+ * an item it cannot parse, skips it and goes on (XM0228); the value is kept as written.
+ */
+function readCpuid(s: Setting, ctx: NormalizeContext): unknown {
+  const out = readGeneric('strOrList', s, ctx);
+  if (ctx.dialect !== 'xl') return out;
+  const v = s.value;
+  if (v.kind === 'list') {
+    for (const item of v.items) {
+      const text = readString(item, ctx.dialect);
+      // xl reads the list up to its first item that is not a string.
+      if (!text.ok) break;
+      const why = xendCpuidError(text.value);
+      if (why !== null) ctx.report('XM0228', item.span, `cpuid: "${text.value}": ${why}; xl skips this item ("while parsing CPUID line")`, { hint: 'an item is "LEAF[,SUBLEAF]:eXx=<32 characters of 0, 1, x, k, s>[,eXx=...]"' });
+    }
+    return out;
+  }
+  const text = readString(v, ctx.dialect);
+  if (text.ok) judgeLibxlCpuid(text.value, v, ctx);
+  return out;
+}
+
+/** The comma-separated words of a string as strtok reads them (empty words skipped), with their offsets. */
+function strtokWords(text: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /[^,]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** The libxl form "host,NAME=VALUE,...": first word host; each further word NAME=VALUE, VALUE a number or x, k, s. */
+function judgeLibxlCpuid(text: string, v: Value, ctx: NormalizeContext): void {
+  const words = strtokWords(text);
+  const first = words[0];
+  if (first === undefined) return;
+  if (first.text !== 'host') {
+    ctx.report('XM0228', subSpan(v, first.start, first.end), `cpuid: the first word must be "host", got "${first.text}"; xl ignores the whole cpuid string`, {
+      hint: `cpuid = "host,${text}" (libxl syntax), or a list of xend-style "LEAF:eXx=..." strings`,
+    });
+    return;
+  }
+  for (const w of words.slice(1)) {
+    const eq = w.text.indexOf('=');
+    const name = eq === -1 ? w.text : w.text.slice(0, eq);
+    const value = eq === -1 ? '' : w.text.slice(eq + 1);
+    // The flag names xl knows depend on its version; a name no version has (empty, blanks, capitals) is refused by all.
+    const why =
+      eq === -1
+        ? 'error #1: missing "=" in key=value'
+        : !/^[a-z0-9_.+-]+$/.test(name)
+          ? `error #2: unknown CPUID flag name "${name}"`
+          : cpuidValueOk(value)
+            ? null
+            : 'error #3: illegal CPUID value (must be: [0|1|x|k|s])';
+    if (why === null) continue;
+    ctx.report('XM0228', subSpan(v, w.start, w.end), `cpuid: "${w.text}": ${why}; xl skips it ("while parsing CPUID flag")`, {
+      hint: /\s/.test(w.text) ? 'no blanks around the commas: "host,tm=0,sse3=1"' : 'NAME=VALUE with VALUE a number (0, 1, …) or x (default), k (host), s (host, kept across migration)',
+    });
+  }
+}
+
+/** A libxl cpuid value: what strtoull (base 0) reads at least one digit of, else x, k or s. */
+function cpuidValueOk(value: string): boolean {
+  return /^[ \t\n\v\f\r]*[+-]?[0-9]/.test(value) || value[0] === 'x' || value[0] === 'k' || value[0] === 's';
+}
+
+/** Where strtoul (base 0) stops reading `text` from `at`, or -1 when it reads no digit. */
+function strtoulEnd(text: string, at: number): number {
+  const m = /^[ \t\n\v\f\r]*[+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)/.exec(text.slice(at));
+  return m === null ? -1 : at + m[0].length;
+}
+
+/** Why libxl_cpuid_parse_config_xend refuses one xend-style item "LEAF[,SUBLEAF]:eXx=<32>,...", or null. */
+export function xendCpuidError(text: string): string | null {
+  let i = strtoulEnd(text, 0);
+  if (i === -1) return 'error #1: illegal leaf number';
+  if (text[i] === ',') {
+    i = strtoulEnd(text, i + 1);
+    if (i === -1) return 'error #2: illegal subleaf number';
+  }
+  if (text[i] !== ':') return 'error #3: missing colon';
+  i++;
+  while (i < text.length) {
+    const reg = text.charCodeAt(i + 1) - 0x61;
+    const eq = text.indexOf('=', i);
+    if (text[i] !== 'e' || text[i + 2] !== 'x' || !(reg >= 0 && reg <= 3) || eq === -1) return 'error #4: invalid register name (must be e[abcd]x)';
+    const start = eq + 1;
+    const comma = text.indexOf(',', start);
+    const end = comma === -1 ? text.length : comma;
+    if (end - start !== 32) return 'error #5: policy string must be exactly 32 characters long';
+    if (comma === -1) break;
+    i = comma + 1;
+    while (text[i] === ' ' || text[i] === '\n') i++;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 /**
  * Table-driven: the judgements of scalar options that `convert --to json` alone used to make, now
  * made by the check (normaliser, schema, rules), so `check`, the editor and `convert` agree. Each
- * row: the lines after `name = "t"` (line 1), the findings (errors and warnings) as
+ * row: the lines after `name = "t"` (line 1; a boot line is added after them), the findings (errors and warnings) as
  * `CODE@line:col-line:col` (UTF-16 columns, end exclusive), and optionally the normalised value of a key.
  */
 import { describe, it, expect } from 'vitest';
@@ -10,9 +10,13 @@ import { LineIndex } from '../../src/diagnostics/line-index.js';
 
 type Row = [lines: string, findings: string[], value?: [key: string, value: unknown]];
 
-/** Check `name = "t"` plus `lines` (xl) and list the findings as code@start-end. */
+/**
+ * Check `name = "t"` plus `lines` (xl) and list the findings as code@start-end. A last line gives
+ * the guest something to boot (else a PV guest is refused, XM0227) unless `lines` set it.
+ */
 function findings(lines: string): { found: string[]; config: Record<string, unknown> } {
-  const text = `name = "t"\n${lines}\n`;
+  const boot = /^(kernel|bootloader|firmware)\s*=/m.test(lines) ? '' : 'bootloader = "pygrub"\n';
+  const text = `name = "t"\n${lines}\n${boot}`;
   const r = checkText(text, { dialect: 'xl' });
   const li = new LineIndex(text);
   const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;

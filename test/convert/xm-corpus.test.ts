@@ -26,7 +26,15 @@ const SOURCE_FAULTS: Record<string, string[]> = {
   'test-pci-devs.cfg': ['XM0212'],
 };
 
-const codes = (text: string, dialect: 'xl' | 'xm') => [...new Set(checkText(text, { dialect }).diagnostics.map((d) => d.code))].sort();
+/**
+ * xl's own warnings about settings the original already has but xm could not judge: libvirt writes
+ * device_model_override without device_model_version, which xl warns about (XM0224) and xm did not
+ * know at all; the conversion cannot know which qemu the binary is.
+ */
+const XL_ONLY_WARNINGS = new Set(['XM0224']);
+
+const codes = (text: string, dialect: 'xl' | 'xm') =>
+  [...new Set(checkText(text, { dialect }).diagnostics.map((d) => d.code))].filter((c) => dialect === 'xm' || !XL_ONLY_WARNINGS.has(c)).sort();
 
 describe('convert --to xl on the libvirt xm corpus', () => {
   it('has the xm files', () => {

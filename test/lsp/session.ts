@@ -8,8 +8,11 @@ import type { TestClient } from './client.js';
 import { applyLspEdits } from './helpers.js';
 
 export const URI = 'file:///guests/web01.cfg';
-/** Line 1 misspells memory (XM0101 at 1:0-1:6); line 3 uses an xm construct in an xl file (XM05xx at 3:7-3:11). */
-export const TEXT = 'name = "web01"\nmemroy = 512\nvcpus=2\nacpi = True\n';
+/**
+ * Line 1 misspells memory (XM0101 at 1:0-1:6); line 3 uses an xm construct in an xl file (XM05xx at
+ * 3:7-3:11); line 4 gives the PV guest a kernel (without one xl refuses it, XM0227).
+ */
+export const TEXT = 'name = "web01"\nmemroy = 512\nvcpus=2\nacpi = True\nkernel = "/boot/vmlinuz"\n';
 
 /** initialize → didOpen → diagnostics → didChange → hover → completion → formatting → code action → spec completion → shutdown. */
 export async function scriptedSession(c: TestClient): Promise<void> {
@@ -46,7 +49,7 @@ export async function scriptedSession(c: TestClient): Promise<void> {
   expect(items.some((i) => i.label === 'vcpus')).toBe(true);
 
   const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
-  expect(symbols.map((s) => s.name)).toEqual(['name', 'memory', 'vcpus', 'acpi']);
+  expect(symbols.map((s) => s.name)).toEqual(['name', 'memory', 'vcpus', 'acpi', 'kernel']);
 
   const edits = (await c.conn.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
   expect(applyLspEdits(text2, edits)).toBe(text2.replace('vcpus=2', 'vcpus = 2'));

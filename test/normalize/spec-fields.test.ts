@@ -123,7 +123,9 @@ table('vsnd', [
 ]);
 
 table('ioports and iomem', [
-  ['ioports = ["2f8-2ff", "0x3f8", " 60 - 64 "]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }, { spec: '0x3f8', first: 0x3f8, last: 0x3f8 }, { spec: ' 60 - 64 ', first: 0x60, last: 0x64 }], []],
+  ['ioports = ["2f8-2ff", "0x3f8", " 60-64"]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }, { spec: '0x3f8', first: 0x3f8, last: 0x3f8 }, { spec: ' 60-64', first: 0x60, last: 0x64 }], []],
+  // xl (strtoul, no trimming) reads port 60 alone and only warns about " - 64 ".
+  ['ioports = [" 60 - 64 "]', 'ioports', [{ spec: ' 60 - 64 ', first: 0x60, last: 0x60 }], ['XM0229@2:16-2:22']],
   ['ioports = ["2f8-zz", "300-2ff", "3f8"]', 'ioports', [{ spec: '3f8', first: 0x3f8, last: 0x3f8 }], ['XM0217@2:17-2:19', 'XM0217@2:27-2:30']],
   ['iomem = ["fe000,1", "a0000,20@c0"]', 'iomem', [{ spec: 'fe000,1', start: 0xfe000, number: 1 }, { spec: 'a0000,20@c0', start: 0xa0000, number: 0x20, gfn: 0xc0 }], []],
   ['iomem = ["fe000", "fe000,1@", "g,1"]', 'iomem', [], ['XM0217@2:11-2:16', 'XM0217@2:27-2:28', 'XM0217@2:32-2:33']],

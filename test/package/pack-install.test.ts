@@ -43,7 +43,7 @@ describe.skipIf(!built)('npm package', () => {
 
   it('npx xmcfg check works in a fresh project', () => {
     const consumer = join(work, 'consumer');
-    writeFileSync(join(consumer, 'guest.cfg'), 'name = "guest"\nmemroy = 512\n');
+    writeFileSync(join(consumer, 'guest.cfg'), 'name = "guest"\nmemroy = 512\nkernel = "/boot/vmlinuz"\n');
     const r = spawnSync('npx', ['--no-install', 'xmcfg', 'check', 'guest.cfg', '--format', 'json'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -18,9 +18,10 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-cli-'));
   writeFileSync(join(dir, 'web.cfg'), 'name = "web"\ntype = "hvm"\nmemory = 4096\nvcpus = 2\n');
-  writeFileSync(join(dir, 'big.cfg'), 'name = "big"\nmemory = 60000\nvcpus = 2\nnuma = "on"\n');
-  writeFileSync(join(dir, 'db.cfg'), 'name = "db"\nmemory = 8192\nvcpus = 4\nnumanodes = 2\n');
-  writeFileSync(join(dir, 'small.cfg'), 'name = "small"\nmemory = 1024\nvcpus = 1\nnumanode = 0\n');
+  // PV guests need something to boot, or xl (and so `check`, which `plan` runs first) refuses them (XM0227).
+  writeFileSync(join(dir, 'big.cfg'), 'name = "big"\nmemory = 60000\nvcpus = 2\nnuma = "on"\nkernel = "/boot/vmlinuz"\n');
+  writeFileSync(join(dir, 'db.cfg'), 'name = "db"\nmemory = 8192\nvcpus = 4\nnumanodes = 2\nkernel = "/boot/vmlinuz"\n');
+  writeFileSync(join(dir, 'small.cfg'), 'name = "small"\nmemory = 1024\nvcpus = 1\nnumanode = 0\nkernel = "/boot/vmlinuz"\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

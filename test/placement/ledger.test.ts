@@ -197,7 +197,7 @@ describe.skipIf(!cliHasPlan)('the built CLI under concurrency (dist/cli.mjs; run
     writeFileSync(hostFile, JSON.stringify(host));
     const procs = Array.from({ length: 18 }, (_, i) => {
       const cfgFile = join(dir, `c${i}.cfg`);
-      writeFileSync(cfgFile, `name = "c${i}"\nmemory = ${600 + 50 * (i % 3)}\nvcpus = 1\nnuma = "on"\n`);
+      writeFileSync(cfgFile, `name = "c${i}"\nmemory = ${600 + 50 * (i % 3)}\nvcpus = 1\nnuma = "on"\nkernel = "/boot/vmlinuz"\n`);
       const child = spawn(process.execPath, [cli, 'plan', cfgFile, '--host', hostFile, '--ledger', path, '--reserve'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
       let out = '';
       let err = '';

@@ -1,7 +1,8 @@
 /**
  * @fileoverview The cross-field (XM02xx), NUMA (XM03xx) and dialect-key (XM055x) rules over a
- * normalised config. Spec-string problems (bad disk/vif/pci/CPU list) are reported by normalize,
- * which parses them; host-dependent checks (XM04xx) live with the allocator.
+ * normalised config, with what xl itself says about the boot options of each guest type and the
+ * settings it warns about. Spec-string problems (bad disk/vif/pci/CPU list) are reported by
+ * normalize, which parses them; host-dependent checks (XM04xx) live with the allocator.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
@@ -14,6 +15,8 @@ import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
 import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
+import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
+import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -30,6 +33,12 @@ export const RULES: readonly Rule[] = [
   pvWithVnuma,
   timerModeOnPv,
   vncDisplayTwice,
+  hvmKernelIsHvmloader,
+  biosPathWithoutBios,
+  pvBoot,
+  dmOverrideWithoutVersion,
+  bootloaderArgsString,
+  msrRelaxed,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

@@ -164,4 +164,60 @@ export const crossCodes = defineCodes({
     bad: 'type = "pv"\ntimer_mode = "no_delay_for_missed_ticks"',
     good: 'type = "pvh"\ntimer_mode = "no_delay_for_missed_ticks"',
   },
+  XM0223: {
+    severity: 'warning',
+    title: 'HVM kernel is hvmloader',
+    explanation:
+      'xm configs named the HVM firmware loader in kernel ("/usr/lib/xen/boot/hvmloader"). For an HVM guest whose kernel file is called hvmloader, xl warns ("you seem to be using \\"kernel\\" directive to override HVM guest firmware. Ignore that.") and drops the setting: the guest boots the default firmware. Remove kernel; to load a different firmware use firmware_override (or firmware = "/path").',
+    bad: 'type = "hvm"\nkernel = "/usr/lib/xen/boot/hvmloader"',
+    good: 'type = "hvm"',
+  },
+  XM0224: {
+    severity: 'warning',
+    title: 'device model override without a version',
+    explanation:
+      'device_model_override names the device-model binary, but without device_model_version libxl drives it as its default kind of device model (qemu-xen), whatever the binary is; xl warns "device model override given without specific DM version". Say which kind of qemu the binary is with device_model_version.',
+    bad: 'type = "hvm"\ndevice_model_override = "/usr/lib/xen/bin/qemu-system-i386"',
+    good: 'type = "hvm"\ndevice_model_override = "/usr/lib/xen/bin/qemu-system-i386"\ndevice_model_version = "qemu-xen"',
+  },
+  XM0225: {
+    severity: 'warning',
+    title: 'bios_path_override without bios',
+    explanation:
+      'bios_path_override replaces the firmware image of an HVM guest, but which firmware it replaces is chosen by bios; without bios libxl picks its default for the device model (seabios for qemu-xen, rombios for qemu-xen-traditional), which may not be the kind of firmware the file holds. xl warns "bios_path_override given without specific bios name". Set bios to the kind of firmware the file holds.',
+    bad: 'type = "hvm"\nbios_path_override = "/usr/share/qemu/ovmf-x86_64-xen.bin"',
+    good: 'type = "hvm"\nbios = "ovmf"\nbios_path_override = "/usr/share/qemu/ovmf-x86_64-xen.bin"',
+  },
+  XM0226: {
+    severity: 'error',
+    title: 'kernel and firmware on a PV or PVH guest',
+    explanation:
+      'For a PV or PVH guest, firmware = "pvgrub32" or "pvgrub64" is a shorthand for a kernel (the PV-GRUB image in Xen\'s firmware folder), so it cannot be combined with kernel: xl exits with "both kernel and firmware specified". Keep one of them.',
+    bad: 'type = "pvh"\nkernel = "/boot/vmlinuz"\nfirmware = "pvgrub64"',
+    good: 'type = "pvh"\nfirmware = "pvgrub64"',
+  },
+  XM0227: {
+    severity: 'error',
+    title: 'PV or PVH guest with nothing to boot',
+    explanation:
+      'A PV or PVH guest is started from a kernel given by kernel, by firmware (pvgrub32 / pvgrub64) or by a bootloader run in dom0 (bootloader = "pygrub"). With none of them xl exits with "Neither kernel nor bootloader specified". Without type (or builder), xl builds a PV guest.',
+    bad: 'name = "web01"\nmemory = 1024',
+    good: 'name = "web01"\nmemory = 1024\nbootloader = "pygrub"',
+  },
+  XM0228: {
+    severity: 'warning',
+    title: 'cpuid item xl cannot parse',
+    explanation:
+      'cpuid is either a string in libxl syntax, "host,NAME=VALUE,...", whose first word must be host and whose values are a number or x, k or s (0 and 1 are numbers), or a list of xend-style strings "LEAF[,SUBLEAF]:eXx=<32 characters>,...". xl prints "while parsing CPUID ..." with the reason, skips the item (or, when the first word is not host, the whole string) and creates the guest without it. Fix the item.',
+    bad: 'cpuid = "host,tm=0,sse3=on"',
+    good: 'cpuid = "host,tm=0,sse3=1"',
+  },
+  XM0229: {
+    severity: 'warning',
+    title: 'text after an I/O port',
+    explanation:
+      'xl reads an ioports item with strtoul base 16: FIRST, or FIRST-LAST with nothing else. When the text after FIRST does not start with "-" (a typo such as "2f8x", or a blank before the dash as in "2f8 - 2ff"), xl warns "Invalid argument parsing ioport", passes FIRST through as a single port and ignores the rest. Write the range without blanks.',
+    bad: 'ioports = ["2f8 - 2ff"]',
+    good: 'ioports = ["2f8-2ff"]',
+  },
 });

@@ -45,7 +45,9 @@ export type Conv =
   | 'numa'
   | 'viridian'
   | 'smbios'
-  | 'llcColors';
+  | 'llcColors'
+  | 'cpuid'
+  | 'irqs';
 
 /** The `x-xmcfg` annotation of an option (also registered as an Ajv keyword). */
 export interface OptionMeta {
@@ -77,7 +79,7 @@ export interface DocIn {
   ex?: unknown;
   /** A libxl enum (matched in any case; see OptionMeta.anyCase). */
   anyCase?: boolean;
-  /** The normaliser's reader when the kind's generic one does not judge enough (viridian, smbios, llc_colors). */
+  /** The normaliser's reader when the kind's generic one does not judge enough (viridian, smbios, llc_colors, cpuid, irqs). */
   read?: Conv;
 }
 

@@ -1,0 +1,99 @@
+/**
+ * @fileoverview What xl does with the boot options of each guest type (xl_parse.c, the switch on
+ * the guest type in parse_config_data): an HVM `kernel` named hvmloader is dropped with a warning,
+ * `bios_path_override` without `bios` is warned about; a PV or PVH guest takes `firmware` only as
+ * pvgrub32/pvgrub64, never together with `kernel`, and needs a kernel, a firmware or a bootloader.
+ * All xl only: xm read these options its own way.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Span } from '../../diagnostics/span.js';
+import { makeDiag, valueAt, keyAt, type Rule, type RuleInput } from './context.js';
+import { builderKind } from '../../normalize/index.js';
+import { guestKind, guestTypeRelated } from './guest-type.js';
+
+const FILE_START: Span = { start: 0, end: 0 };
+
+/** The file name part of a path as libxl_basename takes it: the text after the last '/'. */
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** How a guest type is named in messages. */
+const KIND_NAME = { pv: 'PV', pvh: 'PVH', hvm: 'HVM' } as const;
+
+/** An HVM kernel whose file name is hvmloader (XM0223): xl warns and ignores it. */
+export const hvmKernelIsHvmloader: Rule = ({ config, spans, dialect, unknown }) => {
+  if (dialect !== 'xl' || typeof config.kernel !== 'string' || basename(config.kernel) !== 'hvmloader') return [];
+  if (guestKind(config, dialect, unknown) !== 'hvm') return [];
+  return [
+    makeDiag('XM0223', valueAt(spans, '/kernel'), `xl ignores kernel "${config.kernel}" on an HVM guest: it warns "you seem to be using kernel directive to override HVM guest firmware. Ignore that."`, {
+      hint: 'remove kernel: hvmloader is the default firmware (use firmware_override for another one)',
+      related: guestTypeRelated(config, spans),
+    }),
+  ];
+};
+
+/** bios_path_override on an HVM guest without bios (XM0225): xl warns. */
+export const biosPathWithoutBios: Rule = ({ config, spans, dialect, effective, unknown }) => {
+  if (dialect !== 'xl' || typeof config.bios_path_override !== 'string') return [];
+  // A bios that is written counts even when its value is refused: xl then exits on it (XM0104).
+  if (effective.has('bios') || unknown.has('bios') || guestKind(config, dialect, unknown) !== 'hvm') return [];
+  return [
+    makeDiag('XM0225', keyAt(spans, '/bios_path_override'), 'bios_path_override without bios: xl warns "bios_path_override given without specific bios name", and libxl loads the file as its default firmware kind', {
+      hint: 'set bios = "seabios", "ovmf" or "rombios" to the kind of firmware the file holds',
+    }),
+  ];
+};
+
+/** true when `prefix` is a prefix of one of `names` (xl's strncmp(buf, name, strlen(buf))). */
+function prefixOf(prefix: string, names: readonly string[]): boolean {
+  return names.some((n) => n.startsWith(prefix));
+}
+
+/**
+ * The boot options of a PV or PVH guest: firmware together with kernel (XM0226), a firmware other
+ * than pvgrub32/pvgrub64 (XM0104), and nothing to boot at all (XM0227). xl checks them in this
+ * order and exits on the first, so only that one is reported.
+ */
+export const pvBoot: Rule = (input) => {
+  const { config, dialect, unknown } = input;
+  if (dialect !== 'xl') return [];
+  const kind = guestKind(config, dialect, unknown);
+  if (kind !== 'pv' && kind !== 'pvh') return [];
+  // type and builder disagree: xl exits on that first (XM0206), and the guest type is not settled.
+  if (config.type !== undefined && typeof config.builder === 'string' && builderKind(config.builder, dialect) !== kind) return [];
+  const firmware = config.firmware;
+  if (typeof firmware === 'string') return pvFirmware(input, kind, firmware);
+  // Unknown kernel, bootloader or firmware: one of them may be what the guest boots from.
+  if (unknown.has('kernel') || unknown.has('bootloader') || unknown.has('firmware')) return [];
+  if (typeof config.kernel === 'string' || typeof config.bootloader === 'string') return [];
+  return [nothingToBoot(input, kind)];
+};
+
+/** firmware on a PV or PVH guest: not with kernel, and only a prefix of pvgrub32 / pvgrub64. */
+function pvFirmware({ config, spans }: RuleInput, kind: 'pv' | 'pvh', firmware: string): Diagnostic[] {
+  if (typeof config.kernel === 'string') {
+    return [
+      makeDiag('XM0226', keyAt(spans, '/firmware'), `kernel and firmware on a ${KIND_NAME[kind]} guest: xl exits with "both kernel and firmware specified"`, {
+        related: [{ message: 'kernel is set here', span: keyAt(spans, '/kernel') }, ...(guestTypeRelated(config, spans) ?? [])],
+        hint: 'keep kernel (direct boot) or firmware = "pvgrub64" (PV-GRUB), not both',
+      }),
+    ];
+  }
+  if (prefixOf(firmware, ['pvgrub32', 'pvgrub64'])) return [];
+  return [
+    makeDiag('XM0104', valueAt(spans, '/firmware'), `firmware must be pvgrub32 or pvgrub64 for a ${KIND_NAME[kind]} guest; got "${firmware}" (xl exits: "only pvgrub{32|64} supported as firmware options")`, {
+      related: guestTypeRelated(config, spans),
+      hint: kind === 'pv' ? 'use firmware = "pvgrub64", or kernel / bootloader; bios, uefi and firmware paths are for type = "hvm"' : 'use firmware = "pvgrub64", or kernel; bios, uefi and firmware paths are for type = "hvm"',
+    }),
+  ];
+}
+
+/** A PV or PVH guest without kernel, firmware or bootloader (XM0227), at the type that makes it one. */
+function nothingToBoot({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
+  const by = config.type !== undefined ? '/type' : config.builder !== undefined ? '/builder' : null;
+  const why = by === '/type' ? `type is "${config.type}"` : by === '/builder' ? `builder is "${config.builder}"` : 'no type is set, and xl defaults to PV';
+  return makeDiag('XM0227', by ? valueAt(spans, by) : FILE_START, `a ${KIND_NAME[kind]} guest needs kernel, firmware or bootloader (${why}): xl exits with "Neither kernel nor bootloader specified"`, {
+    hint: 'set kernel = "/boot/vmlinuz", bootloader = "pygrub" or firmware = "pvgrub64"; or type = "hvm"',
+  });
+}
