@@ -140,18 +140,18 @@ describe('xmcfg plan with a plan input written but unknown (XM0413)', () => {
   const host = join(FIXTURES, 'two-node.json');
   // Each case: the file, the findings plan prints, and the same file with the value known.
   const cases: Record<string, { text: string; found: string[]; known: string }> = {
-    'call.xm': { text: 'name = "call"\nmemory = 4096\nvcpus = cpu_count()\n', found: ['XM0413 3:1', 'XM0052 3:9'], known: 'name = "call"\nmemory = 4096\nvcpus = 4\n' },
+    'call.xm': { text: 'name = "call"\nmemory = 4096\nvcpus = cpu_count()\nkernel = "/boot/vmlinuz"\n', found: ['XM0413 3:1', 'XM0052 3:9'], known: 'name = "call"\nmemory = 4096\nvcpus = 4\nkernel = "/boot/vmlinuz"\n' },
     'block.xm': {
-      text: 'name = "block"\nbig = 1\nif big:\n    memory = 8192\n    vcpus = 4\n',
+      text: 'name = "block"\nbig = 1\nif big:\n    memory = 8192\n    vcpus = 4\nkernel = "/boot/vmlinuz"\n',
       found: ['XM0020 3:1', 'XM0413 4:5', 'XM0413 5:5'],
-      known: 'name = "block"\nbig = 1\nmemory = 8192\nvcpus = 4\n',
+      known: 'name = "block"\nbig = 1\nmemory = 8192\nvcpus = 4\nkernel = "/boot/vmlinuz"\n',
     },
     // The last word on memory is in the block: the 2048 before it is stale.
-    'stale.xm': { text: 'name = "stale"\nmemory = 2048\nvcpus = 4\nif 1:\n    memory = 8192\n', found: ['XM0020 4:1', 'XM0413 5:5'], known: 'name = "stale"\nmemory = 8192\nvcpus = 4\n' },
-    'numa.xm': { text: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = nodes()\n', found: ['XM0413 4:1', 'XM0052 4:13'], known: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n' },
+    'stale.xm': { text: 'name = "stale"\nmemory = 2048\nvcpus = 4\nif 1:\n    memory = 8192\nkernel = "/boot/vmlinuz"\n', found: ['XM0020 4:1', 'XM0413 5:5'], known: 'name = "stale"\nmemory = 8192\nvcpus = 4\nkernel = "/boot/vmlinuz"\n' },
+    'numa.xm': { text: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = nodes()\nkernel = "/boot/vmlinuz"\n', found: ['XM0413 4:1', 'XM0052 4:13'], known: 'name = "numa"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\nkernel = "/boot/vmlinuz"\n' },
     // Rejected values: memory += in xl is only a warning (xl ignores the key), "x" an error.
-    'append.cfg': { text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 2\n', found: ['XM0109 3:1', 'XM0413 3:1'], known: 'name = "append"\nmemory = 5120\nvcpus = 2\n' },
-    'rejected.cfg': { text: 'name = "rejected"\nmemory = 4096\nvcpus = "x"\n', found: ['XM0413 3:1', 'XM0108 3:9'], known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\n' },
+    'append.cfg': { text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 2\nkernel = "/boot/vmlinuz"\n', found: ['XM0109 3:1', 'XM0413 3:1'], known: 'name = "append"\nmemory = 5120\nvcpus = 2\nkernel = "/boot/vmlinuz"\n' },
+    'rejected.cfg': { text: 'name = "rejected"\nmemory = 4096\nvcpus = "x"\nkernel = "/boot/vmlinuz"\n', found: ['XM0413 3:1', 'XM0108 3:9'], known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\nkernel = "/boot/vmlinuz"\n' },
   };
   beforeAll(() => {
     for (const [f, c] of Object.entries(cases)) {
