@@ -124,6 +124,7 @@ function optionsMarkdown(schema, folded) {
     if (m.allowed) d += ` Allowed: ${m.allowed.map((a) => `\`${a}\``).join(', ')}.`;
     if (typeof s.minimum === 'number' || typeof s.maximum === 'number') d += ` Range: ${s.minimum ?? ''}..${s.maximum ?? ''}.`;
     if (m.deprecatedBy) d += ` Deprecated: use \`${m.deprecatedBy}\`.`;
+    if (m.readFor) d += ` xl reads it only for ${m.readFor.map((k) => k.toUpperCase()).join(' or ')} guests.`;
     rows.push([key, m.type, m.unit ?? '', s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``, m.dialects.join(', '), d]);
   }
   for (const [key, f] of Object.entries(folded)) rows.push([key, f.type, '', '', 'xm (RFC)', `${f.description}`]);

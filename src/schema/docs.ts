@@ -17,6 +17,8 @@ export interface OptionDoc {
   dialects: readonly ('xl' | 'xm')[];
   /** The option that replaces this one, when deprecated. */
   deprecatedBy?: string;
+  /** The guest types xl reads the option for, when it reads it only for some (absent: every type). */
+  readFor?: readonly ('pv' | 'pvh' | 'hvm')[];
   example?: unknown;
   /** Minimum / maximum for numbers. */
   minimum?: number;
@@ -42,6 +44,7 @@ export function optionDoc(key: string): OptionDoc | undefined {
   if (meta.allowed !== undefined) doc.allowed = meta.allowed;
   if (s.default !== undefined) doc.default = s.default;
   if (meta.deprecatedBy !== undefined) doc.deprecatedBy = meta.deprecatedBy;
+  if (meta.readFor !== undefined) doc.readFor = meta.readFor;
   if (Array.isArray(s.examples) && s.examples.length > 0) doc.example = s.examples[0];
   if (typeof s.minimum === 'number') doc.minimum = s.minimum;
   if (typeof s.maximum === 'number') doc.maximum = s.maximum;

@@ -74,6 +74,15 @@ describe('hover', () => {
     const md = (hoverAt(analyze(text), offset)!.contents as MarkupContent).value;
     expect(md).toContain('`coredump-destroy`');
   });
+  it('says which guest types xl reads a type-only option for', () => {
+    const { text, offset } = caret('type = "hvm"\nv|ga = "stdvga"\n');
+    const md = (hoverAt(analyze(text), offset)!.contents as MarkupContent).value;
+    expect(md).toContain('- xl reads it only for HVM guests');
+    const k = caret('key|map = "de"\n');
+    expect((hoverAt(analyze(k.text), k.offset)!.contents as MarkupContent).value).toContain('only for PV or HVM guests');
+    const m = caret('mem|ory = 512\n');
+    expect((hoverAt(analyze(m.text), m.offset)!.contents as MarkupContent).value).not.toContain('reads it only');
+  });
   it('nothing on values or unknown keys', () => {
     const a = caret('memory = 5|12\n');
     expect(hoverAt(analyze(a.text), a.offset)).toBeNull();

@@ -58,6 +58,26 @@ describe('optionDoc', () => {
   it('memory', () => expect(optionDoc('memory')).toMatchObject({ key: 'memory', type: 'integer', unit: 'MiB', default: 128, minimum: 1 }));
   it('on_crash lists allowed values', () => expect(optionDoc('on_crash')!.allowed).toEqual(['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset']));
   it('deprecation', () => expect(optionDoc('builder')!.deprecatedBy).toBe('type'));
+  it('the guest types xl reads an option for (xl_parse.c, parse_config_data), and only where it restricts them', () => {
+    // switch (b_info->type) { case LIBXL_DOMAIN_TYPE_HVM: … } and if (c_info->type == LIBXL_DOMAIN_TYPE_HVM) { … }
+    const hvm = [
+      'firmware_override', 'bios_path_override', 'bios', 'pae', 'acpi_s3', 'acpi_s4', 'acpi_laptop_slate', 'nx', 'hpet', 'vpt_align', 'apic', 'viridian',
+      'mmio_hole', 'altp2mhvm', 'smbios_firmware', 'acpi_firmware', 'ms_vm_genid', 'rdm_mem_boundary', 'mca_caps',
+      'vga', 'stdvga', 'hdtype', 'spice', 'spiceport', 'spicetls_port', 'spicehost', 'spicedisable_ticketing', 'spicepasswd', 'spiceagent_mouse',
+      'spicevdagent', 'spice_clipboard_sharing', 'spiceusbredirection', 'spice_image_compression', 'spice_streaming_video', 'nographic', 'gfx_passthru',
+      'serial', 'boot', 'usb', 'usbversion', 'usbdevice', 'vkb_device', 'soundhw', 'xen_platform_pci', 'vendor_device',
+    ];
+    const expected: Record<string, string[]> = Object.fromEntries(hvm.map((k) => [k, ['hvm']]));
+    // if (b_info->type == LIBXL_DOMAIN_TYPE_PVH) { pvshim… }; if (c_info->type == LIBXL_DOMAIN_TYPE_PV) { e820_host }
+    for (const k of ['pvshim', 'pvshim_path', 'pvshim_cmdline', 'pvshim_extra']) expected[k] = ['pvh'];
+    expected.e820_host = ['pv'];
+    // HVM in the HVM block; PV for the top-level VNC framebuffer; never PVH.
+    expected.keymap = ['pv', 'hvm'];
+    const marked = Object.fromEntries(optionKeys().flatMap((k) => (optionDoc(k)!.readFor ? [[k, [...optionDoc(k)!.readFor!]]] : [])));
+    expect(marked).toEqual(expected);
+    // Read for every type: acpi, firmware, kernel, nestedhvm, timer_mode (xl exits on PV: XM0221), vnc.
+    for (const k of ['acpi', 'firmware', 'kernel', 'nestedhvm', 'timer_mode', 'vnc', 'videoram', 'altp2m']) expect(optionDoc(k)!.readFor).toBeUndefined();
+  });
   it('folded NUMA keys', () => expect(optionDoc('numanode')).toMatchObject({ key: 'numanode', dialects: ['xm'], example: [0, 1] }));
   it('unknown', () => expect(optionDoc('memroy')).toBeUndefined());
   it('keys are sorted and unique', () => {

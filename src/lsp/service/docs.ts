@@ -26,6 +26,11 @@ export function configLiteral(v: unknown): string {
   return String(v);
 }
 
+/** Guest types as the docs name them: "HVM", "PV or HVM". */
+function guestKinds(kinds: readonly string[]): string {
+  return kinds.map((k) => k.toUpperCase()).join(' or ');
+}
+
 /** Markdown shown on hover and in completion details. */
 export function keyDocMarkdown(d: KeyDoc): string {
   const lines = [`**${d.key}**: ${d.type}${d.unit ? ` (${d.unit})` : ''}`, '', d.description, ''];
@@ -34,6 +39,7 @@ export function keyDocMarkdown(d: KeyDoc): string {
   if (d.default !== undefined) lines.push(`- default: \`${configLiteral(d.default)}\``);
   if (d.deprecatedBy) lines.push(`- deprecated: use \`${d.deprecatedBy}\``);
   lines.push(`- dialects: ${d.dialects.join(', ')}`);
+  if (d.readFor) lines.push(`- xl reads it only for ${guestKinds(d.readFor)} guests`);
   if (d.example !== undefined && !(d.example !== null && typeof d.example === 'object' && !Array.isArray(d.example))) {
     lines.push('', '```', `${d.key} = ${configLiteral(d.example)}`, '```');
   }

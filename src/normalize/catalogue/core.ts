@@ -3,7 +3,7 @@
  * xm's create.py option table; reference xen-format.md §b, §c).
  */
 import { Type } from '@sinclair/typebox';
-import { str, pattern, int, bool, oneOf, special, strOrList, strList } from './helpers.js';
+import { str, pattern, int, bool, oneOf, special, strOrList, strList, HVM_ONLY, PVH_ONLY } from './helpers.js';
 import { CpuListSchema, VnumaNodeSchema, NumaSchema } from './spec-types.js';
 
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
@@ -66,11 +66,11 @@ export const coreOptions = {
   extra: str({ d: 'Extra kernel command-line text (xl: ignored when cmdline is set; cmdline is preferred).' }),
   features: str({ d: 'Guest kernel features.', dl: 'xm' }),
   firmware: str({ d: 'PV: pvgrub32/pvgrub64; HVM: bios, uefi, seabios, rombios, ovmf or a path.', dl: 'xl' }),
-  firmware_override: str({ d: 'Firmware path override (read by xl, undocumented).', dl: 'xl' }),
-  pvshim: bool({ d: 'Run a PV guest inside a PVH shim.', dl: 'xl' }),
-  pvshim_path: str({ d: 'PV shim binary.', dl: 'xl' }),
-  pvshim_cmdline: str({ d: 'PV shim command line.', dl: 'xl' }),
-  pvshim_extra: str({ d: 'Extra PV shim command line.', dl: 'xl' }),
+  firmware_override: str({ readFor: HVM_ONLY, d: 'Firmware path override (read by xl, undocumented).', dl: 'xl' }),
+  pvshim: bool({ readFor: PVH_ONLY, d: 'Run a PV guest inside a PVH shim.', dl: 'xl' }),
+  pvshim_path: str({ readFor: PVH_ONLY, d: 'PV shim binary.', dl: 'xl' }),
+  pvshim_cmdline: str({ readFor: PVH_ONLY, d: 'PV shim command line.', dl: 'xl' }),
+  pvshim_extra: str({ readFor: PVH_ONLY, d: 'Extra PV shim command line.', dl: 'xl' }),
   bootloader: str({ d: 'Bootloader run in dom0, e.g. pygrub.', ex: 'pygrub' }),
   bootloader_args: strOrList({ d: 'Arguments for the bootloader.', dl: 'xl' }),
   bootloader_restrict: bool({ d: 'Run the bootloader deprivileged.', dl: 'xl' }),

@@ -3,7 +3,7 @@
  * other PV device spec lists) and low-level resources.
  */
 import { Type } from '@sinclair/typebox';
-import { special, specList, specString, strOrList, strList, intList, bool, str, int, oneOf } from './helpers.js';
+import { special, specList, specString, strOrList, strList, intList, bool, str, int, oneOf, HVM_ONLY, PV_ONLY } from './helpers.js';
 import { tableSpecSchema, VsndItemSchema, IoportRangeSchema, IomemRangeSchema } from './spec-fields.js';
 import { SPEC_FIELDS, type SpecOption } from './spec-tables.js';
 import { DiskSpecSchema, VifSpecSchema, PciSpecSchema, VfbSpecSchema, ChannelSpecSchema, UsbdevSpecSchema, UsbctrlSpecSchema, ChardevSpecSchema } from './spec-types.js';
@@ -38,6 +38,7 @@ export const deviceOptions = {
   usbctrl: special(list(UsbctrlSpecSchema), 'usbctrl', 'list of USB controller specs', { d: 'USB controllers: "type=auto|pv|devicemodel|qusb,version=1-3,ports=1-31".', dl: 'xl' }),
   usbdev: special(list(UsbdevSpecSchema), 'usbdev', 'list of USB device specs', { d: 'USB host devices: "hostbus=N,hostaddr=N[,controller=N,port=N]".', dl: 'xl' }),
   serial: special(list(ChardevSpecSchema), 'serial', 'character device or list of them', {
+    readFor: HVM_ONLY,
     d: 'Emulated serial ports (HVM): "pty", "none", "file:PATH", "tcp:HOST:PORT[,server,nowait]", "unix:PATH", a device path, … A list gives several ports (xl).',
     ex: 'pty',
   }),
@@ -60,7 +61,7 @@ export const deviceOptions = {
   pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
   pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
-  rdm_mem_boundary: int({ d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
+  rdm_mem_boundary: int({ readFor: HVM_ONLY, d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
   dtdev: strList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
   ioports: special(Type.Array(IoportRangeSchema, { maxItems: 4096 }), 'ioports', 'list of strings', { d: 'I/O port ranges "2f8-2ff" (hex), read as {first, last}.', ex: ['2f8-2ff'] }),
   iomem: special(Type.Array(IomemRangeSchema, { maxItems: 4096 }), 'iomem', 'list of strings', { d: 'I/O memory "START,NUM_PAGES[@GFN]" (hex), read as {start, number, gfn}.', dl: 'xl' }),
@@ -68,17 +69,17 @@ export const deviceOptions = {
   irq: intList({ d: 'Physical IRQs to pass through.', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
   cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
-  usb: bool({ d: 'Emulated USB (HVM).' }),
-  usbversion: int({ d: 'Emulated USB version.', dl: 'xl', min: 1, max: 3 }),
-  usbdevice: strOrList({ d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
+  usb: bool({ readFor: HVM_ONLY, d: 'Emulated USB (HVM).' }),
+  usbversion: int({ readFor: HVM_ONLY, d: 'Emulated USB version.', dl: 'xl', min: 1, max: 3 }),
+  usbdevice: strOrList({ readFor: HVM_ONLY, d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
   blkif: bool({ d: 'The domain is a block backend.', dl: 'xm' }),
   netif: bool({ d: 'The domain is a network backend.', dl: 'xm' }),
   tpmif: strOrList({ d: 'TPM interface (removed after Xen 4.2).', dl: 'xm', dep: 'vtpm' }),
-  e820_host: bool({ d: 'PV: expose the host memory map.', dl: 'xl' }),
+  e820_host: bool({ readFor: PV_ONLY, d: 'PV: expose the host memory map.', dl: 'xl' }),
   parallel: str({ d: 'Emulated parallel port (HVM).', dl: 'xm', ex: 'none' }),
-  soundhw: str({ d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
-  vkb_device: bool({ d: 'Emulated keyboard device.', dl: 'xl' }),
-  vendor_device: oneOf(['none', 'xenserver'] as const, { d: 'Xen platform vendor device.', dl: 'xl' }),
+  soundhw: str({ readFor: HVM_ONLY, d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
+  vkb_device: bool({ readFor: HVM_ONLY, d: 'Emulated keyboard device.', dl: 'xl' }),
+  vendor_device: oneOf(['none', 'xenserver'] as const, { readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl' }),
   interface: str({ d: 'Kernel IP autoconfig: interface.', dl: 'xm', def: 'eth0' }),
   ip: str({ d: 'Kernel IP autoconfig: address.', dl: 'xm' }),
   gateway: str({ d: 'Kernel IP autoconfig: gateway.', dl: 'xm' }),

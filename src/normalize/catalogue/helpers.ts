@@ -11,6 +11,9 @@ import type { FieldTable } from './spec-tables.js';
 /** Which dialect(s) know an option. */
 export type DialectSet = readonly ('xl' | 'xm')[];
 
+/** A guest type as xl_parse.c tells them apart (c_info->type / b_info->type). */
+export type GuestKind = 'pv' | 'pvh' | 'hvm';
+
 /**
  * How normalisation reads the source value of an option. Simple kinds are generic; the others name
  * a dedicated parser in src/normalize/.
@@ -63,6 +66,12 @@ export interface OptionMeta {
   sourceKeys?: readonly string[];
   /** xl reads the value with a libxl `*_from_string` function, which ignores case: the normaliser writes the catalogue's spelling. */
   anyCase?: boolean;
+  /**
+   * The guest types xl reads the option for, when xl_parse.c reads it only under a test of the guest
+   * type (`switch (b_info->type) { case LIBXL_DOMAIN_TYPE_HVM: … }`, `if (c_info->type == …)`).
+   * Absent: read for every type. For another type xl never looks at the value (XM0230).
+   */
+  readFor?: readonly GuestKind[];
 }
 
 /** The documentation a catalogue entry is written with. */
@@ -81,7 +90,18 @@ export interface DocIn {
   anyCase?: boolean;
   /** The normaliser's reader when the kind's generic one does not judge enough (viridian, smbios, llc_colors, cpuid, irqs). */
   read?: Conv;
+  /** The guest types xl reads the option for (OptionMeta.readFor); absent: every type. */
+  readFor?: readonly GuestKind[];
 }
+
+/** xl reads the option only for HVM guests (in the HVM branch of parse_config_data). */
+export const HVM_ONLY: readonly GuestKind[] = ['hvm'];
+/** xl reads the option only for PV guests (e820_host). */
+export const PV_ONLY: readonly GuestKind[] = ['pv'];
+/** xl reads the option only for PVH guests (the PV shim options). */
+export const PVH_ONLY: readonly GuestKind[] = ['pvh'];
+/** xl reads the option for HVM guests, and for PV guests with a top-level VNC framebuffer (keymap); never for PVH. */
+export const PV_OR_HVM: readonly GuestKind[] = ['pv', 'hvm'];
 
 export const BOTH: DialectSet = ['xl', 'xm'];
 const XL: DialectSet = ['xl'];
@@ -95,6 +115,7 @@ function dialectsOf(dl: DocIn['dl']): DialectSet {
 function docOpts(doc: DocIn, conv: Conv, type: string, extra: Partial<OptionMeta> = {}): Record<string, unknown> {
   const meta: OptionMeta = { dialects: dialectsOf(doc.dl), conv: doc.read ?? conv, type, ...extra };
   if (doc.anyCase) meta.anyCase = true;
+  if (doc.readFor !== undefined) meta.readFor = doc.readFor;
   if (doc.unit !== undefined) meta.unit = doc.unit;
   if (doc.dep !== undefined) meta.deprecatedBy = doc.dep;
   const o: Record<string, unknown> = { description: doc.d, 'x-xmcfg': meta };
