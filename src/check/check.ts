@@ -8,7 +8,8 @@ import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown, unknownKeyAt } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
-import { unknownValues, withoutMissingName, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
+import { unknownValues, withoutMissingName, knownView, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
+import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Dialect, Setting } from '../syntax/value.js';
@@ -68,15 +69,18 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // Lean normalisation left unknown keys out of the config: validation need not look for them.
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect, allKnown: lean });
   const unknown = unknownValues({ unread: parsed.unread, rejected: [...norm.rejected, ...validated.rejected], effective: norm.effective });
+  // xl: settings of options xl does not read for this guest type (XM0230): their values are never
+  // read, so what normalisation, the schema or a rule says about them is dropped.
+  const ignored = ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings);
   // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
   const diagnostics: Diagnostic[] = [];
   push(diagnostics, parsed.diagnostics);
-  push(diagnostics, norm.diagnostics);
+  push(diagnostics, withoutIgnoredValues(norm.diagnostics, ignored));
   if (sink) push(diagnostics, sink.duplicates);
   for (const s of norm.unknown) diagnostics.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
   sink?.unknownFindings(parsed.dialect, diagnostics);
-  push(diagnostics, withoutMissingName(validated.diagnostics, unknown));
-  push(diagnostics, runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }));
+  push(diagnostics, withoutIgnoredValues(withoutMissingName(validated.diagnostics, unknown), ignored));
+  push(diagnostics, withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }), ignored));
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
   const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
   return {

@@ -17,6 +17,7 @@ import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
+import { ignoredForGuestType } from './type-only.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   dmOverrideWithoutVersion,
   bootloaderArgsString,
   msrRelaxed,
+  ignoredForGuestType,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,
