@@ -26,4 +26,22 @@ describe('checkText', () => {
     const text = 'vmid = 3\nname = "web"\n';
     expect(codes(text, { dialect: 'xl' })).toContain('XM0101@0');
   });
+
+  it('an option xl reads only for HVM, on a PV guest of an auto-detected xl file: XM0230 at the key, its value not judged', () => {
+    const text = 'name = "g"\nkernel = "/k"\nvga = "foo"\n';
+    const r = checkText(text, { dialect: 'auto' });
+    expect(r.dialect).toBe('xl');
+    expect(codes(text, { dialect: 'auto' })).toEqual([`XM0230@${text.indexOf('vga')}`]);
+    expect(r.diagnostics[0]!.severity).toBe('warning');
+    // The same setting on an HVM guest is read, and judged.
+    const hvm = 'name = "g"\ntype = "hvm"\nvga = "foo"\n';
+    expect(codes(hvm, { dialect: 'auto' })).toEqual([`XM0104@${hvm.indexOf('"foo"')}`]);
+  });
+
+  it('xm judges the value of an HVM option on a PV guest (xm create converted every option)', () => {
+    const text = 'name = "g"\nkernel = "/k"\nhpet = "yes"\n';
+    const c = codes(text, { dialect: 'xm' });
+    expect(c.some((x) => x.startsWith('XM0230'))).toBe(false);
+    expect(c).toContain(`XM0108@${text.indexOf('"yes"')}`);
+  });
 });
