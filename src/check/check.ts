@@ -71,7 +71,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   const unknown = unknownValues({ unread: parsed.unread, rejected: [...norm.rejected, ...validated.rejected], effective: norm.effective });
   // xl: settings of options xl does not read for this guest type (XM0230): their values are never
   // read, so what normalisation, the schema or a rule says about them is dropped.
-  const ignored = ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings);
+  const ignored = parsed.dialect === 'xl' ? ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings) : [];
   // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
   const diagnostics: Diagnostic[] = [];
   push(diagnostics, parsed.diagnostics);
