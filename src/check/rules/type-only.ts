@@ -7,11 +7,10 @@
  *
  * xl only. xm's create.py converted every option it knew (opts.py's set_int, set_bool, …) before
  * it looked at the builder, so a bad value stopped `xm create` whatever the guest type: xm keeps
- * its value findings.
- * A guest type that is not known (type or builder written with an unknown value) decides nothing
- * (decision 009): no XM0230, and no judgement of a type-only value either, since whether xl reads
- * it depends on that type. Options xl reads for another type too, and then refuses (`timer_mode` on PV,
- * XM0221), are not marked: they keep their own findings.
+ * its value findings. A guest type that is not known (type or builder written with an unknown
+ * value) decides nothing (decision 009): no XM0230, and no judgement of a type-only value either,
+ * since whether xl reads it depends on that type. Options xl reads for another type too, and then
+ * refuses (`timer_mode` on PV, XM0221), are not marked: they keep their own findings.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
