@@ -79,8 +79,12 @@ export const coreOptions = {
   bootentry: str({ d: 'Bootloader entry (deprecated).', dl: 'xm', dep: 'bootargs' }),
   seclabel: str({ d: 'XSM security label.', dl: 'xl' }),
   init_seclabel: str({ d: 'XSM label during build.', dl: 'xl' }),
-  max_grant_frames: int({ d: 'Maximum grant-table frames.', dl: 'xl', min: 1 }),
-  max_maptrack_frames: int({ d: 'Maximum maptrack frames.', dl: 'xl', min: 0 }),
+  // xl reads both with xlu_cfg_get_bounded_long(config, "max_grant_frames", 0, INT_MAX, ...) and libxl
+  // copies them unchanged into the createdomain domctl; "use the default" is only the option left out
+  // (xl.conf's value, else -1). Xen's grant_table_init() then refuses max_grant_frames below
+  // INITIAL_NR_GRANT_FRAMES (1) with EINVAL, so 0 keeps failing; max_maptrack_frames = 0 is valid.
+  max_grant_frames: int({ d: 'Maximum grant-table frames. xl accepts 0, but Xen refuses a domain with fewer than 1 (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1 }),
+  max_maptrack_frames: int({ d: 'Maximum maptrack frames (0 = the domain cannot map other domains\' grants; leave it out for the default).', dl: 'xl', min: 0 }),
   max_grant_version: int({ d: 'Highest grant-table version.', dl: 'xl', min: 0, max: 2 }),
   max_event_channels: int({ d: 'Maximum event channels.', dl: 'xl', min: 1, def: 1023 }),
   nomigrate: bool({ d: 'Forbid migration.', def: false }),
