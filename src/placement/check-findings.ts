@@ -9,8 +9,14 @@ import { knownView, type UnknownValues } from '../check/unknown-values.js';
 import { placementFindings } from './findings.js';
 import type { Host, PlacementConfig } from './types.js';
 
-/** Keys whose values make the plan's demand: the guest's memory and vCPUs, its pins and its NUMA request. */
-export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode'] as const;
+/**
+ * Keys whose values make the plan: the guest's memory and vCPUs, its pins and its NUMA request, and
+ * `hap`, which with the guest type decides the plan's create_flags. `hap += 1` is only a warning in
+ * xl (XM0109: xl ignores the option), so a file that is otherwise clean would be planned with hap's
+ * default. `type` and `builder` need no place here: every rejected value of theirs is an error
+ * (XM0102, XM0104 in both dialects), and plan refuses a file with errors.
+ */
+export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode', 'hap'] as const;
 
 /** Findings judged by a plan: they rest on the guest's whole demand. */
 const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406']);

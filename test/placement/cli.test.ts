@@ -152,6 +152,8 @@ describe('xmcfg plan with a plan input written but unknown (XM0413)', () => {
     // Rejected values: memory += in xl is only a warning (xl ignores the key), "x" an error.
     'append.cfg': { text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 2\nkernel = "/boot/vmlinuz"\n', found: ['XM0109 3:1', 'XM0413 3:1'], known: 'name = "append"\nmemory = 5120\nvcpus = 2\nkernel = "/boot/vmlinuz"\n' },
     'rejected.cfg': { text: 'name = "rejected"\nmemory = 4096\nvcpus = "x"\nkernel = "/boot/vmlinuz"\n', found: ['XM0413 3:1', 'XM0108 3:9'], known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\nkernel = "/boot/vmlinuz"\n' },
+    // hap decides the plan's create_flags; hap += in xl is only a warning (xl ignores hap).
+    'hap.cfg': { text: 'name = "hap"\nmemory = 4096\nvcpus = 2\nhap = 1\nhap += 1\nkernel = "/boot/vmlinuz"\n', found: ['XM0109 5:1', 'XM0413 5:1'], known: 'name = "hap"\nmemory = 4096\nvcpus = 2\nhap = 1\nkernel = "/boot/vmlinuz"\n' },
   };
   beforeAll(() => {
     for (const [f, c] of Object.entries(cases)) {
@@ -196,6 +198,18 @@ describe('xmcfg plan with a plan input written but unknown (XM0413)', () => {
       expect(JSON.parse(list.out).reservations).toHaveLength(1);
     });
   }
+
+  it('a rejected type or builder is an error, so it needs no XM0413: plan refuses the file for it', async () => {
+    const files = { 'type-list.cfg': ['type = ["hvm"]', 'XM0102 5:8'], 'builder-list.cfg': ['builder = ["hvm"]', 'XM0102 5:11'], 'builder-bad.xm': ['builder = "foo"', 'XM0104 5:11'] };
+    for (const [f, [line, at]] of Object.entries(files)) {
+      writeFileSync(join(dir, f), `name = "t"\nmemory = 4096\nvcpus = 2\nkernel = "/boot/vmlinuz"\n${line}\n`);
+      const a = io();
+      expect(await runPlan({ file: f, host }, a)).toBe(1);
+      expect(found(a.err)).toContain(at);
+      expect(a.err).toMatch(new RegExp(`:${at.split(' ')[1]}: error ${at.split(' ')[0]}:`));
+      expect(a.out).toBe('');
+    }
+  });
 
   it('standard input is judged the same way', async () => {
     const a = Object.assign(io(), { readStdin: async () => ({ bytes: Buffer.from(cases['call.xm']!.text), over: false }) });
