@@ -41,7 +41,7 @@ export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostb
 
 /** Parse one vfb spec; never throws. */
 export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSpec> {
-  const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb');
+  const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb', { dialect });
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
   // libxl turns VNC on when vnc= is not given (libxl__device_vfb_setdefault); xm only with type=vnc.

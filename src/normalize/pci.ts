@@ -6,7 +6,8 @@ import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
 import { specResult, specBool, type SpecParse } from './spec-result.js';
-import type { FieldTable } from './catalogue/spec-tables.js';
+import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
+import { xlLenient } from './spec-kv.js';
 
 /** The `key=value` keys parsePci reads (vslot is hex, bools any integer); also what the language server completes. */
 export const PCI_FIELDS: FieldTable = {
@@ -84,8 +85,13 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     } else if (BOOL_KEYS.has(key)) {
       const xm = dialect === 'xm' && (key === 'msitranslate' || key === 'power_mgmt');
       const b = xm ? xmBool(value) : specBool(value);
-      if (b === null) r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"` });
-      else (r.value as Record<string, unknown>)[key] = b;
+      if (b !== null) (r.value as Record<string, unknown>)[key] = b;
+      else {
+        // In xl, libxlu_pci.c reads these with atoi(val) (XL_NUMBER_READERS.pci): XM0231, not a refusal.
+        const lenient = dialect === 'xl' ? xlLenient(XL_NUMBER_READERS.pci![key], 'bool', key, value) : null;
+        if (lenient !== null) (r.value as Record<string, unknown>)[key] = lenient.value;
+        r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"`, ...(lenient && { xlReads: lenient.note }) });
+      }
     } else if (key === 'rdm_policy') {
       if (value === 'strict' || value === 'relaxed') r.value.rdm_policy = value;
       else r.problems.push({ start: vs, end: ve, message: `rdm_policy must be strict or relaxed, got "${value}"` });

@@ -4,7 +4,8 @@
  * problems become diagnostics at those sub-spans. An unknown key gets the code the family's entry
  * in catalogue/unknown-spec-keys.ts gives it (XM0222 where xl, or xm, refuses the file; else XM0218).
  * In the xm dialect, a key the field table knows but xm's own parser of the spec did not (vif
- * `mtu=`, pci `permissive=`) is reported as xl-only, with xm's verdict.
+ * `mtu=`, pci `permissive=`) is reported as xl-only, with xm's verdict. In the xl dialect a value
+ * xl reads with a lenient C number reader (`vnc=yes`, atoi: 0) is XM0231, a warning.
  */
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
@@ -47,6 +48,8 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
       const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
       if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`, extra);
     } else if (p.xlOnly !== undefined) ctx.report(p.xlOnly.code, span, `${s.key}: ${p.message} (${p.xlOnly.note})`, extra);
+    // xl reads the value with atoi/strtoul and goes on with what that reads: a warning, not a refusal.
+    else if (p.xlReads !== undefined && ctx.dialect === 'xl') ctx.report('XM0231', span, `${s.key}: ${p.xlReads.message}`, { hint: p.xlReads.hint });
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;

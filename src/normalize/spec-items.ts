@@ -84,6 +84,32 @@ export function cInteger(text: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
+/**
+ * The number xl's lenient reader makes of `text` (catalogue/spec-tables.ts XL_NUMBER_READERS): C
+ * blanks and a `+` skipped, then the longest run of digits (strtoul base 0: `0x` hex, a leading 0
+ * octal, else decimal; atoi and parse_ulong: decimal). No digit: 0 for atoi and strtoul, null for
+ * parse_ulong (xl exits). Also null for a minus sign (atoi's negatives and strtoul's wrap-around
+ * are left to the error) and past what the field holds (INT_MAX for atoi, 2^53 otherwise).
+ */
+export function xlNumber(reader: 'atoi' | 'strtoul' | 'parse_ulong', text: string): number | null {
+  let i = 0;
+  while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
+  if (text[i] === '-') return null;
+  if (text[i] === '+') i++;
+  let base = 10;
+  if (reader === 'strtoul' && text[i] === '0') {
+    if ((text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
+      base = 16;
+      i += 2;
+    } else base = 8;
+  }
+  const m = (base === 16 ? /^[0-9a-fA-F]+/ : base === 8 ? /^[0-7]+/ : /^\d+/).exec(text.slice(i));
+  if (m === null) return reader === 'parse_ulong' ? null : 0;
+  const n = parseInt(m[0], base);
+  if (!Number.isSafeInteger(n) || (reader === 'atoi' && n > 2147483647)) return null;
+  return n;
+}
+
 /** Parse "N,N-M,…" into the listed numbers, or an error message. */
 export function numberRanges(text: string): { values: number[] } | { error: string } {
   const values: number[] = [];

@@ -6,10 +6,11 @@
  * is a problem at the value. Used by vfb, channel, usbctrl, usbdev and the specs of
  * catalogue/spec-tables.ts.
  */
-import type { FieldKind, FieldTable } from './catalogue/spec-tables.js';
-import { VSND_FORMATS } from './catalogue/spec-tables.js';
-import { splitItems, keyValue, decimal, cInteger, type KeyValueItem, type SpecItem } from './spec-items.js';
-import { specResult, specBool, type SpecParse } from './spec-result.js';
+import type { Dialect } from '../syntax/value.js';
+import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tables.js';
+import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
+import { splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
+import { specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 
 /** Options of {@link parseKv}. */
 export interface KvOptions {
@@ -17,6 +18,26 @@ export interface KvOptions {
   virtioType?: boolean;
   /** Items to skip before the `key=value` ones (vsnd: the element name). */
   skip?: number;
+  /** The dialect: in xl a value xl reads leniently as a number takes what xl reads (XM0231). Default xl. */
+  dialect?: Dialect;
+}
+
+/**
+ * A numeric value that does not read, as xl's lenient reader takes it: the value xl uses (a
+ * boolean for a flag) and the XM0231 note; null when the field has no such reader or xl refuses it too.
+ */
+export function xlLenient(reader: XlNumberReader | undefined, kind: FieldKind, key: string, value: string): { value: unknown; note: NonNullable<SpecProblem['xlReads']> } | null {
+  if (reader === undefined) return null;
+  const flag = kind === 'bool' || kind === 'c-bool';
+  if (kind === 'list-c-integer') {
+    const ns = value.split(';').map((v) => xlNumber(reader, v));
+    if (ns.some((n) => n === null)) return null;
+    return { value: ns, note: { message: `${key}=${value} is not a list of whole numbers: xl reads each with ${reader}, as ${ns.join(';')}`, hint: `write the numbers xl should use (${key}=${ns.join(';')} is what it uses now)` } };
+  }
+  if (kind !== 'bool' && kind !== 'c-bool' && kind !== 'decimal' && kind !== 'c-integer') return null;
+  const n = xlNumber(reader, value);
+  if (n === null) return null;
+  return { value: flag ? n !== 0 : n, note: xlReadsNote(key, value, reader, n, flag) };
 }
 
 /** vdispl `connectors=ID:WxH;ID:WxH` as libxl_connector_param objects; null if one does not read. */
@@ -88,6 +109,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
   const r = specResult<T>(spec);
   const out = r.value as Record<string, unknown>;
   const items: SpecItem[] = splitItems(spec);
+  const readers = XL_NUMBER_READERS[what.split(' ')[0]!];
   for (let i = opts.skip ?? 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.text === '') continue;
@@ -113,7 +135,11 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     }
     const f = readField(kind, key, value);
     if (f.ok) out[key] = f.value;
-    else r.problems.push({ start: vs, end: ve, message: f.why });
+    else {
+      const lenient = xlLenient(readers?.[key], kind, key, value);
+      if (lenient !== null && (opts.dialect ?? 'xl') === 'xl') out[key] = lenient.value;
+      r.problems.push({ start: vs, end: ve, message: f.why, ...(lenient && { xlReads: lenient.note }) });
+    }
   }
   return r;
 }

@@ -14,6 +14,12 @@ export interface SpecProblem {
   unknownKey?: boolean;
   /** A hint for the finding (how to write it instead). */
   hint?: string;
+  /**
+   * The value is not a number, but xl reads it with a lenient C reader and goes on with what that
+   * reads: in the xl dialect the finding is XM0231 (a warning) with this message and hint, in place
+   * of the error `message` (which the xm dialect keeps).
+   */
+  xlReads?: { message: string; hint: string };
 }
 
 /** Result of a spec parser. */
@@ -33,4 +39,17 @@ export function specResult<T extends { spec: string }>(spec: string): SpecParse<
 export function specBool(text: string): boolean | null {
   if (!/^\d{1,9}$/.test(text)) return null;
   return Number(text) !== 0;
+}
+
+/**
+ * The XM0231 note of a value xl reads leniently: what xl takes, and for a flag whether it is on.
+ * `value` is the text, `n` what {@link xlNumber} read, `flag` whether the field is a boolean.
+ */
+export function xlReadsNote(key: string, value: string, reader: string, n: number, flag: boolean): { message: string; hint: string } {
+  const reads = reader === 'parse_ulong' ? 'xl reads its leading digits' : `xl reads it with ${reader}`;
+  const onOff = flag ? `, so ${key} is ${n === 0 ? 'off' : 'on'}` : '';
+  return {
+    message: `${key}=${value} is not a whole number: ${reads} as ${n}${onOff}`,
+    hint: flag ? `write ${key}=1 for on or ${key}=0 for off` : `write the number xl should use (${key}=${n} is what it uses now)`,
+  };
 }

@@ -7,7 +7,8 @@ import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, decimal } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
-import type { FieldTable } from './catalogue/spec-tables.js';
+import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
+import { xlLenient } from './spec-kv.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
 const STRING_KEYS = new Set(STRING_LIST);
@@ -89,7 +90,10 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       else r.problems.push({ start: vs, end: ve, message: `invalid rate "${value}" (N[GMK](B|b)/s[@interval], e.g. 10Mb/s@20ms)` });
     } else if (key === 'mtu' || key === 'devid') {
       r.fields[key] = [vs, ve];
-      const n = decimal(value);
+      // In xl, parse_ulong takes the leading digits of "1500x" (XL_NUMBER_READERS.vif): XM0231, then the value read.
+      const lenient = decimal(value) === null && dialect === 'xl' ? xlLenient(XL_NUMBER_READERS.vif![key], 'decimal', key, value) : null;
+      if (lenient !== null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"`, xlReads: lenient.note });
+      const n = lenient !== null ? (lenient.value as number) : decimal(value);
       if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"` });
       else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535` });
       else r.value[key] = n;

@@ -82,7 +82,7 @@ describe('normalize diagnostics', () => {
   it('disk spec errors point inside the string', () =>
     expect(pos('name = "a"\ndisk = ["/img,qcow3,xvda,rw", "vdev=xvda,access=rx,target=/b"]\n')).toEqual(['XM0213 2:15 qcow3', 'XM0213 2:49 rx']));
   it('a disk needs a list', () => expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n')).toEqual(['XM0102 2:8 "phy:/a,xvda,w"']));
-  it('pci errors', () => expect(pos('name = "a"\npci = ["0000:01:00.9", "01:00.0,permissive=yes", "01:00.0,bogus=1"]\n')).toEqual(['XM0215 2:9 0000:01:00.9', 'XM0215 2:44 yes', 'XM0222 2:59 bogus']));
+  it('pci errors', () => expect(pos('name = "a"\npci = ["0000:01:00.9", "01:00.0,permissive=yes", "01:00.0,bogus=1"]\n')).toEqual(['XM0215 2:9 0000:01:00.9', 'XM0231 2:44 yes', 'XM0222 2:59 bogus']));
   it('vnuma errors', () =>
     expect(pos('name = "a"\nvnuma = [["pnode=x", "size=1", "vcpus=3-1", "vdistances=10,a"], "s"]\n')).toEqual([
       'XM0216 2:18 x',
@@ -97,8 +97,11 @@ describe('normalize diagnostics', () => {
   it('channel and serial', () =>
     expect(pos('name = "a"\nchannel = ["connection=tcp,name=x"]\nserial = "bogus:1"\n')).toEqual(['XM0217 2:24 tcp', 'XM0218 3:11 bogus'])
   );
+  // xl reads ports with atoi (0x10 is 0, then outside 1..31), hostbus/hostaddr with strtoul base 0 (1a is 1, 09 is 0).
   it('usb numbers as xl reads them', () =>
-    expect(pos('name = "a"\nusbctrl = ["ports=0x10"]\nusbdev = ["hostbus=1a,hostaddr=09"]\n')).toEqual(['XM0217 2:19 0x10', 'XM0217 3:20 1a', 'XM0217 3:32 09']));
+    expect(pos('name = "a"\nusbctrl = ["ports=0x10"]\nusbdev = ["hostbus=1a,hostaddr=09"]\n')).toEqual(['XM0231 2:19 0x10', 'XM0217 2:19 0x10', 'XM0231 3:20 1a', 'XM0231 3:32 09']));
+  it('the same numbers in xm are errors', () =>
+    expect(pos('name = "a"\nvfb = ["vnc=yes"]\npci = ["01:00.0,msitranslate=on"]\n', 'xm')).toEqual(['XM0217 2:13 yes', 'XM0215 3:30 on']));
   it('virtio type keeps its comma; other keys still checked', () =>
     expect(pos('name = "a"\nvirtio = ["type=virtio,device22,device23"]\n')).toEqual(['XM0217 2:33 device23']));
   it('numa value errors (xm)', () => expect(pos('name = "a"\nnuma = 2\nnumanode = [0, -1]\n', 'xm')).toEqual(['XM0301 2:8 2', 'XM0307 3:16 -1']));

@@ -65,7 +65,8 @@ table('arm_sci', [
 
 table('vkb', [
   ['vkb = ["backend-type=linux,width=0x400,feature-abs-pointer=1"]', 'vkb', [{ spec: 'backend-type=linux,width=0x400,feature-abs-pointer=1', 'backend-type': 'linux', width: 1024, 'feature-abs-pointer': true }], []],
-  ['vkb = ["backend-type=qemu,width=abc"]', 'vkb', [{ spec: 'backend-type=qemu,width=abc', 'backend-type': 'qemu' }], ['XM0217@2:33-2:36']],
+  // xl reads width with strtoul(oparg, NULL, 0): "abc" is 0, a warning.
+  ['vkb = ["backend-type=qemu,width=abc"]', 'vkb', [{ spec: 'backend-type=qemu,width=abc', 'backend-type': 'qemu', width: 0 }], ['XM0231@2:33-2:36']],
   ['vkb = ["backend-type=xen"]', 'vkb', [{ spec: 'backend-type=xen' }], ['XM0217@2:22-2:25']],
   ['vkb = ["backend-type=QEMU,colour=red"]', 'vkb', [{ spec: 'backend-type=QEMU,colour=red', 'backend-type': 'qemu', other: { colour: 'red' } }], ['XM0222@2:27-2:33']],
   // xl exits: "backend-type should be set in vkb spec" (at the whole spec).
@@ -86,8 +87,8 @@ table('vkb', [
     [],
   ],
   ['vkb = ["backend-type=linux,feature-multi-touch=0"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=0', 'backend-type': 'linux', 'feature-multi-touch': false }], []],
-  // A size that does not read is reported once, not also as a missing size.
-  ['vkb = ["backend-type=linux,feature-multi-touch=1,multi-touch-width=x"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=1,multi-touch-width=x', 'backend-type': 'linux', 'feature-multi-touch': true }], ['XM0217@2:68-2:69']],
+  // A size that is not a number is 0 for xl's strtoul (XM0231), so multi-touch has no size and xl exits.
+  ['vkb = ["backend-type=linux,feature-multi-touch=1,multi-touch-width=x"]', 'vkb', [{ spec: 'backend-type=linux,feature-multi-touch=1,multi-touch-width=x', 'backend-type': 'linux', 'feature-multi-touch': true, 'multi-touch-width': 0 }], ['XM0231@2:68-2:69', 'XM0217@2:48-2:49']],
 ]);
 
 table('virtio', [

@@ -117,7 +117,9 @@ table('pci', [
   ['xm', 'pci = ["01:00.0,msitranslate=yes,power_mgmt=No"]', [], [{ spec: '01:00.0,msitranslate=yes,power_mgmt=No', domain: 0, bus: 1, device: 0, function: 0, msitranslate: true, power_mgmt: false }]],
   ['xm', 'pci = ["01:00.0,permissive=1,rdm_policy=strict,msitranslate=maybe"]', ['XM0222@2:17-2:27', 'XM0222@2:30-2:40', 'XM0215@2:61-2:66']],
   ['xm', 'pci = ["bdf=01:00.0"]', ['XM0222@2:9-2:12']],
-  ['xl', 'pci = ["01:00.0,msitranslate=yes"]', ['XM0215@2:30-2:33']],
+  // libxlu_pci.c: `pci->msitranslate = atoi(val);` reads "yes" as 0, a warning.
+  ['xl', 'pci = ["01:00.0,msitranslate=yes"]', ['XM0231@2:30-2:33']],
+  ['xl', 'pci = ["01:00.0,msitranslate=-1"]', ['XM0215@2:30-2:32']],
 ]);
 
 table('disk: flags are bare', [

@@ -228,4 +228,12 @@ export const crossCodes = defineCodes({
     bad: 'kernel = "/boot/vmlinuz"\nvga = "stdvga"',
     good: 'type = "hvm"\nvga = "stdvga"',
   },
+  XM0231: {
+    severity: 'warning',
+    title: 'spec value xl reads as a number it is not',
+    explanation:
+      'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
+    bad: 'type = "hvm"\nvfb = ["vnc=yes"]',
+    good: 'type = "hvm"\nvfb = ["vnc=1"]',
+  },
 });

@@ -77,3 +77,51 @@ export const VSND_FIELDS: Readonly<Record<'card' | 'pcm' | 'stream', FieldTable>
   pcm: { name: 'string', ...VSND_PARAMS },
   stream: { 'unique-id': 'string', type: { anyCase: ['p', 'c'] }, ...VSND_PARAMS },
 };
+
+/**
+ * How xl turns a spec value into a number, where its source shows the reader: `atoi` (decimal, 0
+ * when no digit), `strtoul` (`strtoul(s, NULL, 0)`: base 0, 0 when no digit) and `parse_ulong`
+ * (strtoul base 10; xl exits when no digit is read, takes the leading digits otherwise). None of
+ * them looks at what follows the digits, so in the xl dialect a value that is not a number is
+ * XM0231 (a warning saying what xl uses), not an error. Quoted from tools/xl/xl_parse.c at
+ * xen-project/xen 00535c8a and tools/libs/util/libxlu_pci.c; the p9 `max-*`/`auto-delete`, virtio
+ * `grant_usage` and arm_sci `agent_id` readers are not in a stored xl tree, so they keep their error.
+ */
+export type XlNumberReader = 'atoi' | 'strtoul' | 'parse_ulong';
+
+/** The spec fields read by one of xl's lenient number readers, by family (the parser's `what`, first word). */
+export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, XlNumberReader>>>> = {
+  // parse_config_data's vfb loop: `libxl_defbool_set(&vfb->vnc.enable, atoi(p2 + 1));`,
+  // `vfb->vnc.display = atoi(p2 + 1);`, and atoi(p2 + 1) for vncunused, sdl and opengl.
+  vfb: { vnc: 'atoi', vncdisplay: 'atoi', vncunused: 'atoi', sdl: 'atoi', opengl: 'atoi' },
+  // parse_usbctrl_config: `usbctrl->version = atoi(oparg);`, `usbctrl->ports = atoi(oparg);`
+  usbctrl: { version: 'atoi', ports: 'atoi' },
+  // parse_usbdev_config: `usbdev->u.hostdev.hostbus = strtoul(oparg, NULL, 0);` (hostaddr the same),
+  // `usbdev->ctrl = atoi(oparg);`, `usbdev->port = atoi(oparg);`
+  usbdev: { hostbus: 'strtoul', hostaddr: 'strtoul', controller: 'atoi', port: 'atoi' },
+  // parse_vkb_config: `vkb->feature_disable_keyboard = strtoul(oparg, NULL, 0);`, and strtoul(oparg,
+  // NULL, 0) for every other number and feature flag.
+  vkb: {
+    'feature-disable-keyboard': 'strtoul',
+    'feature-disable-pointer': 'strtoul',
+    'feature-abs-pointer': 'strtoul',
+    'feature-raw-pointer': 'strtoul',
+    'feature-multi-touch': 'strtoul',
+    width: 'strtoul',
+    height: 'strtoul',
+    'multi-touch-width': 'strtoul',
+    'multi-touch-height': 'strtoul',
+    'multi-touch-num-contacts': 'strtoul',
+  },
+  // parse_vdispl_config: `vdispl->be_alloc = strtoul(oparg, NULL, 0);`
+  vdispl: { 'be-alloc': 'strtoul' },
+  // parse_vsnd_params: `params->sample_rates[i] = strtoul(rates[i], NULL, 0);`,
+  // `params->channels_min = strtoul(oparg, NULL, 0);` (channels-max, buffer-size the same).
+  vsnd: { 'sample-rates': 'strtoul', 'channels-min': 'strtoul', 'channels-max': 'strtoul', 'buffer-size': 'strtoul' },
+  // libxlu_pci.c (xlu_pci_parse_spec_string): `pci->permissive = atoi(val);`, and atoi(val) for
+  // msitranslate, seize and power_mgmt.
+  pci: { permissive: 'atoi', msitranslate: 'atoi', seize: 'atoi', power_mgmt: 'atoi' },
+  // parse_nic_config: `nic->devid = parse_ulong(oparg);`, `nic->mtu = parse_ulong(oparg);`; parse_ulong
+  // exits only when `endptr == str || val == ULONG_MAX` ("failed to convert ... to number").
+  vif: { mtu: 'parse_ulong', devid: 'parse_ulong' },
+};
