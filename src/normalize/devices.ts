@@ -72,8 +72,10 @@ export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
       delete r.value[k];
     }
   };
-  rangeCheck('version', 1, 3);
-  rangeCheck('ports', 1, 31);
+  // 0 is libxl's "not set": libxl__device_usbctrl_setdefault turns version 0 into 2 and ports 0
+  // into 8 (PV/QUSB), so xl accepts both; the ranges above 0 are libxl's own limits.
+  rangeCheck('version', 0, 3);
+  rangeCheck('ports', 0, 31);
   return r;
 }
 

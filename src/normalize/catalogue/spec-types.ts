@@ -145,8 +145,8 @@ export const UsbctrlSpecSchema = Type.Object(
   {
     spec: S(65536),
     type: Opt(Type.Unsafe<'auto' | 'pv' | 'devicemodel' | 'qusb'>({ type: 'string', enum: ['auto', 'pv', 'devicemodel', 'qusb'] })),
-    version: Opt(Type.Integer({ minimum: 1, maximum: 3 })),
-    ports: Opt(Type.Integer({ minimum: 1, maximum: 31 })),
+    version: Opt(Type.Integer({ minimum: 0, maximum: 3 })),
+    ports: Opt(Type.Integer({ minimum: 0, maximum: 31 })),
     other: Opt(Type.Record(Type.String(), S())),
   },
   { additionalProperties: false },
