@@ -8,6 +8,7 @@
  */
 import { ALTP2M_MODES, ARM_SCI_TYPES, GIC_VERSIONS, PASSTHROUGH_MODES, TEE_TYPES, TIMER_MODES, TSC_MODES, VUART_TYPES } from '../normalize/catalogue/libxl-names.js';
 import { llcRange } from '../normalize/scalars.js';
+import { isHvmloader } from '../normalize/guest-type.js';
 import { clean, defbool, libxlEnum, memKb, num, str, stringList, unlessDefault, type Obj } from './json-util.js';
 
 type GuestType = 'pv' | 'pvh' | 'hvm';
@@ -129,7 +130,7 @@ function deviceModel(c: Obj): Obj {
 function kernel(c: Obj, type: GuestType): string | undefined {
   const k = str(c.kernel);
   if (k === undefined) return undefined;
-  return type === 'hvm' && k.slice(k.lastIndexOf('/') + 1) === 'hvmloader' ? undefined : k;
+  return type === 'hvm' && isHvmloader(k) ? undefined : k;
 }
 
 /** The kernel command line xl builds: `cmdline`, else `root=<root> <extra>`. */

@@ -6,7 +6,7 @@
  * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that)
  * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`).
  */
-import { builderKind, optionSchema } from '../normalize/index.js';
+import { builderKind, isHvmloader, optionSchema } from '../normalize/index.js';
 import type { Dialect, Value } from '../syntax/value.js';
 
 type Config = Record<string, unknown>;
@@ -24,11 +24,6 @@ export function xmGuestKind(config: Config, dialect: Dialect): 'pv' | 'pvh' | 'h
   return t === 'hvm' || t === 'pvh' ? t : 'pv';
 }
 
-/** The file name of a path. */
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /**
  * xend's HVM firmware: with no `loader`, the kernel (XendConfig: "Old configs may have hvmloader
  * set as PV_kernel param"). The effective kernel decides for every kernel line.
@@ -41,7 +36,7 @@ function hvmFirmwareKernel(config: Config, kind: 'pv' | 'pvh' | 'hvm'): string |
 export function xlMustNotRead(key: string, config: Config, kind: 'pv' | 'pvh' | 'hvm'): { why: string; ignored: boolean } | null {
   // xl_parse.c drops a kernel named hvmloader for HVM guests with a warning, and loads its own.
   const firmware = key === 'kernel' ? hvmFirmwareKernel(config, kind) : null;
-  if (firmware !== null && baseName(firmware) === 'hvmloader') return { why: 'xl ignores an hvmloader kernel for HVM guests (it loads its own firmware)', ignored: true };
+  if (firmware !== null && isHvmloader(firmware)) return { why: 'xl ignores an hvmloader kernel for HVM guests (it loads its own firmware)', ignored: true };
   if (key === 'timer_mode' && kind === 'pv') return { why: 'xl refuses timer_mode for PV guests', ignored: false };
   return null;
 }
@@ -49,7 +44,7 @@ export function xlMustNotRead(key: string, config: Config, kind: 'pv' | 'pvh' | 
 /** The key xl reads this setting's meaning under, when it is not `key` itself (an xm HVM kernel that is the firmware), or null. */
 export function xlKeyFor(key: string, config: Config, kind: 'pv' | 'pvh' | 'hvm'): string | null {
   const firmware = key === 'kernel' ? hvmFirmwareKernel(config, kind) : null;
-  return firmware !== null && baseName(firmware) !== 'hvmloader' ? 'firmware_override' : null;
+  return firmware !== null && !isHvmloader(firmware) ? 'firmware_override' : null;
 }
 
 /** Options xl reads by name and only warns about as numbers (the check's XM0107 for them); the number is the name's index. */

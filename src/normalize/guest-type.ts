@@ -25,6 +25,14 @@ export function builderKind(builder: string, dialect: 'xl' | 'xm' = 'xm'): 'pv' 
   return null;
 }
 
+/**
+ * true when a kernel path names hvmloader (libxl_basename: the text after the last '/'): the xm way
+ * to name an HVM guest's firmware, which xl drops for HVM guests with a warning.
+ */
+export function isHvmloader(path: string): boolean {
+  return path.slice(path.lastIndexOf('/') + 1) === 'hvmloader';
+}
+
 /** Read `type`; an unrecognised value is kept as written so the schema reports the allowed values. */
 export function readGuestType(s: Setting, ctx: NormalizeContext): unknown {
   const r = readString(s.value, ctx.dialect);

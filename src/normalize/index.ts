@@ -5,7 +5,7 @@
 export { normalize, normalizeWithEffective, effectiveSettings, duplicateKeyFinding, isUnknownKey, type NormalizeOptions, type NormalizeResult } from './normalize.js';
 export { pointer, pointerSegment, makeDiag, type SpanMap, type FieldSpans } from './context.js';
 export { readNumaParts, type NumaParts, type NodeRef } from './numa.js';
-export { guestTypeOf, builderKind } from './guest-type.js';
+export { guestTypeOf, builderKind, isHvmloader } from './guest-type.js';
 export { strtol0 } from './values.js';
 export { parseCpuList, resolveCpuList, type CpuList, type CpuListItem, type CpuListError, type CpuHostView } from './cpulist.js';
 export { parseDisk } from './disk.js';

@@ -8,22 +8,17 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import { makeDiag, valueAt, keyAt, type Rule, type RuleInput } from './context.js';
-import { builderKind } from '../../normalize/index.js';
+import { builderKind, isHvmloader } from '../../normalize/index.js';
 import { guestKind, guestTypeRelated } from './guest-type.js';
 
 const FILE_START: Span = { start: 0, end: 0 };
-
-/** The file name part of a path as libxl_basename takes it: the text after the last '/'. */
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** How a guest type is named in messages. */
 const KIND_NAME = { pv: 'PV', pvh: 'PVH', hvm: 'HVM' } as const;
 
 /** An HVM kernel whose file name is hvmloader (XM0223): xl warns and ignores it. */
 export const hvmKernelIsHvmloader: Rule = ({ config, spans, dialect, unknown }) => {
-  if (dialect !== 'xl' || typeof config.kernel !== 'string' || basename(config.kernel) !== 'hvmloader') return [];
+  if (dialect !== 'xl' || typeof config.kernel !== 'string' || !isHvmloader(config.kernel)) return [];
   if (guestKind(config, dialect, unknown) !== 'hvm') return [];
   return [
     makeDiag('XM0223', valueAt(spans, '/kernel'), `xl ignores kernel "${config.kernel}" on an HVM guest: it warns "you seem to be using kernel directive to override HVM guest firmware. Ignore that."`, {
