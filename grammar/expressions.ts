@@ -5,7 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { Expr, StringPart } from '../src/syntax/tree.js';
+import type { Expr, StringPart } from './tree.js';
 import { OperatorParser } from './operators.js';
 import * as T from './tokens.js';
 import { stringPart } from './string-part.js';

@@ -2,12 +2,12 @@
  * @fileoverview The operator levels of the expression grammar (Python precedence: tuples,
  * conditional expressions, lambda, or/and/not, comparisons, bit, arithmetic and unary operators,
  * power), as an abstract Chevrotain EmbeddedActionsParser building the Expr nodes of
- * src/syntax/tree.ts. The operands (atoms with their trailers, literals, displays) are
+ * grammar/tree.ts. The operands (atoms with their trailers, literals, displays) are
  * grammar/expressions.ts; grammar/parser.ts adds the statements and runs the self-analysis.
  */
 import { EmbeddedActionsParser, type IToken, type ParserMethod } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { Expr } from '../src/syntax/tree.js';
+import type { Expr } from './tree.js';
 import * as T from './tokens.js';
 import { messages } from './messages.js';
 

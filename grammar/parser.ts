@@ -1,6 +1,6 @@
 /**
  * @fileoverview The Chevrotain grammar of the superset language: the statement rules on top of the
- * expression rules (grammar/expressions.ts), building the tree of src/syntax/tree.ts directly.
+ * expression rules (grammar/expressions.ts), building the tree of grammar/tree.ts directly.
  *
  * The parser is fed ONE statement at a time: src/syntax/split.ts cuts the token stream into
  * statements (newline or `;` outside brackets) and drops trivia, so a broken statement can never
@@ -8,7 +8,7 @@
  */
 import type { TokenType, IToken } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { AssignStmt, Expr, Name, UnsupportedStmt } from '../src/syntax/tree.js';
+import type { AssignStmt, Expr, Name, UnsupportedStmt } from './tree.js';
 import { ExpressionParser } from './expressions.js';
 import * as T from './tokens.js';
 

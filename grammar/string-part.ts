@@ -1,6 +1,6 @@
 /** @fileoverview String literal pieces: prefix letters and quote of a literal's text (no chevrotain needed). */
 import type { Span } from '../src/diagnostics/span.js';
-import type { StringPart } from '../src/syntax/tree.js';
+import type { StringPart } from './tree.js';
 
 /** Split a string literal's text into prefix and quote. */
 export function stringPart(image: string, span: Span): StringPart {

@@ -7,7 +7,7 @@
  * purpose: dialect rules (src/syntax/dialect.ts) decide which spellings xl or xm reject.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { Tok } from '../src/syntax/tree.js';
+import { Tok } from './tree.js';
 
 /** Category matched by `pythonStatement` to swallow any significant token up to the statement end. */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
