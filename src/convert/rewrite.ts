@@ -9,7 +9,7 @@ import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { isXlLiteral, xlLiteral } from './xl-literal.js';
-import { tokenAtOrAfter } from '../format/tokens.js';
+import { tokenAtOrAfter } from '../syntax/token-lookup.js';
 
 /** Why a statement cannot be written in xl at all (it is then commented out). */
 export type Unconvertible = 'key-not-xl' | 'no-xl-value';

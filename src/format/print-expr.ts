@@ -8,7 +8,7 @@
 import { Tok, type Expr, type StringPart, type TokenStream } from '../syntax/tree.js';
 import type { Span } from '../diagnostics/span.js';
 import type { ResolvedLayout } from './options.js';
-import { hasTokenOutside, tokenAtOrAfter } from './tokens.js';
+import { hasTokenOutside, tokenAtOrAfter } from '../syntax/token-lookup.js';
 
 /** What the expression printer needs from the file. */
 export interface PrintContext {

@@ -8,7 +8,7 @@
 import { Tok, type AssignStmt, type SyntaxTree } from '../syntax/tree.js';
 import { resolveLayout, type LayoutOptions } from './options.js';
 import { printExpr, type PrintContext } from './print-expr.js';
-import { tokenAtOrAfter } from './tokens.js';
+import { tokenAtOrAfter } from '../syntax/token-lookup.js';
 
 /** Raised when the tree holds something the printer must not reshape; callers refuse the file. */
 export class UnformattableError extends Error {

@@ -2,7 +2,7 @@
  * @fileoverview Lookups in the compact token stream: binary search by offset and iteration over
  * the tokens inside a span. The stream is gap-free, so every offset belongs to exactly one token.
  */
-import { Tok, type TokenStream } from '../syntax/tree.js';
+import type { Tok, TokenStream } from './tree.js';
 import type { Span } from '../diagnostics/span.js';
 
 /** Index of the first token whose start is >= offset (tokens.count when none). */
@@ -29,5 +29,3 @@ export function hasTokenOutside(tokens: TokenStream, span: Span, kind: Tok, skip
   }
   return false;
 }
-
-export { Tok };
