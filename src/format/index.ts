@@ -2,5 +2,4 @@
 export { formatText, sameSettings, sameValue, isSyntaxCode, type FormatOptions, type FormatResult, type FormatRefusal } from './format.js';
 export { printTree, UnformattableError } from './printer.js';
 export { resolveLayout, type LayoutOptions, type QuoteStyle } from './options.js';
-export { writeFileAtomic } from './files.js';
 export { formatFast } from './fast.js';

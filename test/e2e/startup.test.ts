@@ -25,7 +25,7 @@ function run(args: string[], log = false): { code: number | null; stdout: string
 }
 
 /** Chunks only other commands (or yargs' option parsing) need; esbuild names them after their module. */
-const NOT_FOR_CHECK = /^chunks\/(yargs|run-lsp|run-fmt|run-convert|format|placement-run|normalize-run|explain-run|schema|host)-[A-Z0-9]+\.mjs$/;
+const NOT_FOR_CHECK = /^chunks\/(yargs|lsp-run|fmt-run|convert-run|format|placement-run|normalize-run|explain-run|schema|host)-[A-Z0-9]+\.mjs$/;
 
 describe.skipIf(!BUILT)('start-up of the built xmcfg check', () => {
   it('loads neither yargs nor the code of other commands for a plain check', () => {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
-import { writeFileAtomic } from '../../format/files.js';
+import { writeFileAtomic } from '../files.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';

@@ -1,6 +1,6 @@
 /**
- * @fileoverview `xmcfg convert FILE --to xl|json`: options and help. The converter (src/convert) is
- * imported only when the command runs.
+ * @fileoverview `xmcfg convert FILE --to xl|json`: options and help. The runner (../convert-run.ts)
+ * and the converter (src/convert) are imported only when the command runs.
  */
 import type { CommandSpec } from '../types.js';
 
@@ -22,5 +22,5 @@ export const command: CommandSpec = {
       .example('$0 convert xmexample1 --to xl -o guest.cfg', 'write an xl config')
       .example('$0 convert web.xm --to xl --host host.json', 'turn the NUMA request into xl pinning')
       .example('$0 convert guest.cfg --to json', 'the domain config as libxl sees it'),
-  run: async (argv, io) => (await import('../../convert/run-convert.js')).runConvert(argv, io),
+  run: async (argv, io) => (await import('../convert-run.js')).runConvert(argv, io),
 };

@@ -1,6 +1,6 @@
 /**
- * @fileoverview `xmcfg fmt [paths..]`: options and help. The engine (src/format) is imported only
- * when the command runs.
+ * @fileoverview `xmcfg fmt [paths..]`: options and help. The runner (../fmt-run.ts) and the engine
+ * (src/format) are imported only when the command runs.
  */
 import type { CommandSpec } from '../types.js';
 
@@ -22,7 +22,7 @@ export const command: CommandSpec = {
       .example('$0 fmt /etc/xen', 'format every config below /etc/xen in place')
       .example('$0 fmt --check guests/', 'CI: fail when a file is not formatted')
       .example('cat web.cfg | $0 fmt -', 'format standard input to standard output'),
-  run: async (argv, io) => (await import('../../format/run-fmt.js')).runFmt(argv, io),
+  run: async (argv, io) => (await import('../fmt-run.js')).runFmt(argv, io),
 };
 
 /** Words yargs may read as a command, help or a boolean even in a positional slot. */

@@ -1,6 +1,6 @@
 /**
- * @fileoverview `xmcfg lsp --stdio`: the language server. The server (src/lsp) is imported only
- * when the command runs.
+ * @fileoverview `xmcfg lsp --stdio`: the language server. The runner (../lsp-run.ts) and the server
+ * (src/lsp) are imported only when the command runs.
  */
 import type { CommandSpec } from '../types.js';
 
@@ -16,5 +16,5 @@ export const command: CommandSpec = {
       .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'number', default: 0, requiresArg: true })
       .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', type: 'number', default: 1000, requiresArg: true })
       .example('$0 lsp --stdio', 'what an editor runs'),
-  run: async (argv, io) => (await import('../../lsp/run-lsp.js')).runLsp(argv, io),
+  run: async (argv, io) => (await import('../lsp-run.js')).runLsp(argv, io),
 };

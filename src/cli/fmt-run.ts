@@ -3,19 +3,19 @@
  * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
-import { discover } from '../cli/check/discover.js';
-import { parseDefines, strings } from '../cli/check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from '../cli/check/read-input.js';
-import { useColor } from '../cli/color.js';
-import type { Io } from '../cli/types.js';
+import { discover } from './check/discover.js';
+import { parseDefines, strings } from './check/options.js';
+import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
+import { useColor } from './color.js';
+import type { Io } from './types.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
-import type { FormatOptions, FormatResult } from './format.js';
-import { formatFast, formatFastBytes } from './fast.js';
-import { asciiFileBytes } from './fast-bytes.js';
+import type { FormatOptions, FormatResult } from '../format/format.js';
+import { formatFast, formatFastBytes } from '../format/fast.js';
+import { asciiFileBytes } from '../format/fast-bytes.js';
 import { writeFileAtomic } from './files.js';
-import type { QuoteStyle } from './options.js';
+import type { QuoteStyle } from '../format/options.js';
 
 /** Run `xmcfg fmt`; returns the exit code. */
 export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -124,7 +124,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
  */
 async function safeFormat(text: string, options: FormatOptions): Promise<FormatResult> {
   try {
-    return formatFast(text, options) ?? (await import('./format.js')).formatText(text, { ...options, fast: false });
+    return formatFast(text, options) ?? (await import('../format/format.js')).formatText(text, { ...options, fast: false });
   } catch {
     return { text, changed: false, dialect: 'xl', refused: 'verification-failed', diagnostics: [] };
   }

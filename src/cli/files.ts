@@ -1,7 +1,7 @@
 /**
- * @fileoverview File helpers shared by `fmt` and `convert`: an atomic write (temporary file in the
- * same folder, fsync, rename, so an interrupted run leaves either the old or the new file, never a
- * half-written one).
+ * @fileoverview File helpers of the commands that write files (`fmt`, `convert -o`, `check -o`): an
+ * atomic write (temporary file in the same folder, fsync, rename, so an interrupted run leaves either
+ * the old or the new file, never a half-written one).
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

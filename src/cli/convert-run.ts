@@ -5,19 +5,19 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkText } from '../check/check.js';
-import { describeError } from '../cli/check/check-file.js';
-import { parseDefines, strings } from '../cli/check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from '../cli/check/read-input.js';
-import { useColor } from '../cli/color.js';
-import type { Io } from '../cli/types.js';
+import { describeError } from './check/check-file.js';
+import { parseDefines, strings } from './check/options.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
+import { useColor } from './color.js';
+import type { Io } from './types.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { readHost } from '../placement/host.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
-import { writeFileAtomic } from '../format/files.js';
-import { convertToXl } from './to-xl.js';
-import { toLibxlJson } from './to-json.js';
+import { writeFileAtomic } from './files.js';
+import { convertToXl } from '../convert/to-xl.js';
+import { toLibxlJson } from '../convert/to-json.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {

@@ -3,9 +3,9 @@
  * the client sends `exit` (the protocol library then ends the process with 0 after `shutdown`, 1
  * without), so the returned promise only settles if the connection cannot start.
  */
-import { parseDefines, strings } from '../cli/check/options.js';
-import type { Io } from '../cli/types.js';
-import { startStdioServer } from './server.js';
+import { parseDefines, strings } from './check/options.js';
+import type { Io } from './types.js';
+import { startStdioServer } from '../lsp/server.js';
 
 /** Run `xmcfg lsp --stdio`. */
 export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<number> {
