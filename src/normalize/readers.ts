@@ -92,13 +92,13 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       if (items === null) return valueToJson(v);
       const out: unknown[] = [];
       for (const i of items) {
-        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
+        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
       return out;
     }
     case 'specString': {
-      const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
+      const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
       return r ?? undefined;
     }
     default:

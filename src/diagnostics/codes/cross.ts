@@ -236,4 +236,12 @@ export const crossCodes = defineCodes({
     bad: 'type = "hvm"\nvfb = ["vnc=yes"]',
     good: 'type = "hvm"\nvfb = ["vnc=1"]',
   },
+  XM0232: {
+    severity: 'warning',
+    title: 'xl stops reading a spec string at an item without "="',
+    explanation:
+      'xl reads vfb, vtpm and pvcalls strings item by item and stops at the first item that has no "=" (its loop ends with `if ((p2 = strchr(p, \'=\')) == NULL) break;`): that item and everything after it in the string are ignored without a word, so the settings written after it have no effect and their values are not judged. A vtpm string whose backend= came after the stop is then refused ("vtpm spec missing required backend field!", XM0217). Write the item as key=value, or remove it. Reported for xl; xm refused such an item ("should be a pair"), XM0217.',
+    bad: 'type = "hvm"\nvfb = ["vnc=1,sdl,vncdisplay=2"]',
+    good: 'type = "hvm"\nvfb = ["vnc=1,sdl=1,vncdisplay=2"]',
+  },
 });
