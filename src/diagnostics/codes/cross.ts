@@ -244,4 +244,12 @@ export const crossCodes = defineCodes({
     bad: 'type = "hvm"\nvfb = ["vnc=1,sdl,vncdisplay=2"]',
     good: 'type = "hvm"\nvfb = ["vnc=1,sdl=1,vncdisplay=2"]',
   },
+  XM0233: {
+    severity: 'warning',
+    title: 'rdm string xl cannot parse',
+    explanation:
+      'rdm is "strategy=host" with an optional ",policy=strict|relaxed". When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. An unknown key is XM0218. Fix the value, or remove rdm. In xm, which did not read rdm, the value is a bad device spec (XM0217).',
+    bad: 'type = "hvm"\nrdm = "strategy=host,policy=loose"',
+    good: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
+  },
 });
