@@ -62,7 +62,7 @@ describe('optionDoc', () => {
     // switch (b_info->type) { case LIBXL_DOMAIN_TYPE_HVM: … } and if (c_info->type == LIBXL_DOMAIN_TYPE_HVM) { … }
     const hvm = [
       'firmware_override', 'bios_path_override', 'bios', 'pae', 'acpi_s3', 'acpi_s4', 'acpi_laptop_slate', 'nx', 'hpet', 'vpt_align', 'apic', 'hvm_pirq', 'viridian',
-      'mmio_hole', 'altp2mhvm', 'smbios_firmware', 'acpi_firmware', 'ms_vm_genid', 'rdm_mem_boundary', 'mca_caps',
+      'mmio_hole', 'altp2mhvm', 'smbios_firmware', 'acpi_firmware', 'smbios', 'ms_vm_genid', 'rdm_mem_boundary', 'mca_caps',
       'vga', 'stdvga', 'hdtype', 'spice', 'spiceport', 'spicetls_port', 'spicehost', 'spicedisable_ticketing', 'spicepasswd', 'spiceagent_mouse',
       'spicevdagent', 'spice_clipboard_sharing', 'spiceusbredirection', 'spice_image_compression', 'spice_streaming_video', 'nographic', 'gfx_passthru',
       'serial', 'boot', 'usb', 'usbversion', 'usbdevice', 'vkb_device', 'soundhw', 'xen_platform_pci', 'xen_platform_pci_bar_uc', 'vendor_device',

@@ -25,7 +25,7 @@ export const hvmOptions = {
   altp2m_count: int({ d: 'Number of altp2m views (xl refuses a number above 65535).', dl: 'xl', min: 1, max: 65535 }),
   acpi_firmware: str({ readFor: HVM_ONLY, d: 'Extra ACPI tables file.', dl: 'xl' }),
   smbios_firmware: str({ readFor: HVM_ONLY, d: 'Extra SMBIOS tables file.', dl: 'xl' }),
-  smbios: strList({ d: '"KEY=VALUE" SMBIOS overrides (KEY: bios_vendor, system_serial_number, …, oem; at most 99 oem entries).', dl: 'xl', read: 'smbios' }),
+  smbios: strList({ readFor: HVM_ONLY, d: '"KEY=VALUE" SMBIOS overrides (KEY: bios_vendor, system_serial_number, …, oem; at most 99 oem entries).', dl: 'xl', read: 'smbios' }),
   ms_vm_genid: oneOf(['generate', 'none'] as const, { readFor: HVM_ONLY, d: 'Microsoft VM generation ID.', dl: 'xl' }),
   tsc_mode: oneOfOrInt(TSC_MODES, { d: 'TSC mode (xl: a name; a number is deprecated; xm: 0-3).', def: 'default', min: 0, max: 3, anyCase: true }),
   localtime: bool({ d: 'RTC in local time.', def: false }),
