@@ -169,3 +169,33 @@ describe('an item without "=" in xm', () => {
     expect(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
   });
 });
+
+describe('an item without "=" in xl, reader by reader', () => {
+  // What each xl reader does with it (xl_parse.c, libxlu_pci.c): vfb, vtpm and pvcalls stop reading
+  // (XM0232); vif warns "unrecognized argument" and goes on (XM0218); rdm is dropped (XM0233); the
+  // others exit: channel and p9 "failed to parse … configuration", usbctrl, usbdev, vkb, vdispl and
+  // virtio "Unknown string … in … spec", vsnd "Invalid parameter", pci "unable to parse
+  // PCI_SPEC_STRING" (XM0217, XM0215).
+  it.each([
+    ['vfb = ["vnc=1,sdl"]', 'sdl', 'XM0232'],
+    ['pvcalls = ["backend=d,x"]', 'x', 'XM0232'],
+    ['vif = ["bridge=xenbr0,foo"]', 'foo', 'XM0218'],
+    ['rdm = "strategy=host,foo"', 'foo', 'XM0233'],
+    ['channel = ["name=a,pty"]', 'pty', 'XM0217'],
+    ['p9 = ["tag=a,foo"]', 'foo', 'XM0217'],
+    ['usbctrl = ["pv"]', 'pv', 'XM0217'],
+    ['usbdev = ["hostdev"]', 'hostdev', 'XM0217'],
+    ['vkb = ["backend-type=linux,foo"]', 'foo', 'XM0217'],
+    ['vdispl = ["connectors=c:1x1,foo"]', 'foo', 'XM0217'],
+    ['virtio = ["foo"]', 'foo', 'XM0217'],
+    ['vsnd = [["card,short-name=a,foo"]]', 'foo', 'XM0217'],
+    ['pci = ["01:00.0,foo"]', 'foo', 'XM0215'],
+  ])('%s', (line, word, code) => {
+    const text = `name = "t"\n${line}\n`;
+    const r = norm(text, 'xl');
+    const li = new LineIndex(text);
+    const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
+    const start = text.lastIndexOf(word);
+    expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual([`${code}@${at(start)}-${at(start + word.length)}`]);
+  });
+});
