@@ -121,7 +121,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad device spec',
     explanation:
-      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=", a value that must be a number, or a value outside the allowed set. The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
+      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=" (except in xl\'s vfb, vtpm and pvcalls strings, where xl stops reading there: XM0232), a value that must be a number, a value outside the allowed set, or a key xl requires that is missing (vtpm backend=, vkb backend-type=). The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
     bad: 'channel = ["connection=tcp,name=agent"]',
     good: 'channel = ["connection=socket,path=/run/agent.sock,name=agent"]',
   },
