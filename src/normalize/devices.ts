@@ -8,7 +8,7 @@ import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
 import { splitItems, keyValue } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
-import { parseArmSci, parseVkb } from './spec-checks.js';
+import { parseArmSci, parseVkb, parseVtpm } from './spec-checks.js';
 
 /**
  * vfb keys: the ones the vfb loop of xl's parse_config_data compares (it has no `type` and no
@@ -41,7 +41,8 @@ export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostb
 
 /** Parse one vfb spec; never throws. */
 export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSpec> {
-  const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb', { dialect });
+  // xl's vfb loop ends at an item without "=" (XM0232); xm's comma_sep_kv_to_dict refused it.
+  const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb', { dialect, stopAtBare: true });
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
   // libxl turns VNC on when vnc= is not given (libxl__device_vfb_setdefault); xm only with type=vnc.
@@ -105,22 +106,29 @@ export function parseGenericSpec(spec: string): SpecParse<{ spec: string } & Rec
 
 /**
  * The parser of a generic-form spec option: the option's field table from catalogue/spec-tables.ts
- * (virtio with xl's joined `type=virtio,NAME`, as parse_virtio_config reads it), else the untyped
- * generic form (vif2, which xl ignores).
+ * (virtio with xl's joined `type=virtio,NAME`, as parse_virtio_config reads it; pvcalls ending at an
+ * item without "=" in xl, as its loop does), else the untyped generic form (vif2, which xl ignores).
  */
-export function specParserFor(option: string): (spec: string) => SpecParse<{ spec: string }> {
-  let parse = PARSERS.get(option);
+export function specParserFor(option: string, dialect: Dialect = 'xl'): (spec: string) => SpecParse<{ spec: string }> {
+  const id = `${option}/${dialect}`;
+  let parse = PARSERS.get(option) ?? PARSERS.get(id);
   if (parse === undefined) {
-    if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
-    const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];
-    const opts = { virtioType: option === 'virtio' };
-    parse = (spec) => parseKv(spec, table, option, opts);
-    PARSERS.set(option, parse);
+    if (option === 'vtpm') parse = (spec) => parseVtpm(spec, dialect);
+    else if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
+    else {
+      const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];
+      const opts = { virtioType: option === 'virtio', stopAtBare: option === 'pvcalls', dialect };
+      parse = (spec) => parseKv(spec, table, option, opts);
+    }
+    PARSERS.set(id, parse);
   }
   return parse;
 }
 
-/** One parser per typed option, built on first use (not one closure per setting); vkb and arm_sci have whole-spec checks. */
+/**
+ * One parser per typed option and dialect, built on first use (not one closure per setting); vkb
+ * and arm_sci (xl-only options) have whole-spec checks, vtpm (spec-checks.ts) xl's required backend.
+ */
 const PARSERS = new Map<string, (spec: string) => SpecParse<{ spec: string }>>([
   ['vkb', parseVkb],
   ['arm_sci', parseArmSci],

@@ -48,6 +48,8 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
       const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
       if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`, extra);
     } else if (p.xlOnly !== undefined) ctx.report(p.xlOnly.code, span, `${s.key}: ${p.message} (${p.xlOnly.note})`, extra);
+    // xl's loop ends at an item without "=": a warning, the rest of the string is not read.
+    else if (p.endsXlRead && ctx.dialect === 'xl') ctx.report('XM0232', span, `${s.key}: ${p.message}`, extra);
     // xl reads the value with atoi/strtoul and goes on with what that reads: a warning, not a refusal.
     else if (p.xlReads !== undefined && ctx.dialect === 'xl') ctx.report('XM0231', span, `${s.key}: ${p.xlReads.message}`, { hint: p.xlReads.hint });
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);

@@ -92,13 +92,18 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       if (items === null) return valueToJson(v);
       const out: unknown[] = [];
       for (const i of items) {
-        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
+        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
       return out;
     }
     case 'specString': {
-      const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key), { code: 'XM0217', what: `${s.key} spec` });
+      const xlRdm = s.key === 'rdm' && ctx.dialect === 'xl';
+      const before = ctx.diagnostics.length;
+      const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key, ctx.dialect), { code: xlRdm ? 'XM0233' : 'XM0217', what: xlRdm ? 'rdm spec (xl creates the guest without rdm)' : `${s.key} spec` });
+      // xl goes on without rdm when xlu_rdm_parse fails (parse_config_data: `if (!xlu_rdm_parse(…)) {…}`):
+      // a bad value (XM0233) or an unknown key (XM0218) drops the whole setting.
+      if (xlRdm && ctx.diagnostics.length > before) return undefined;
       return r ?? undefined;
     }
     default:

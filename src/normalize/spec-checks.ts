@@ -1,13 +1,14 @@
 /**
  * @fileoverview The checks xl makes on a whole spec after reading its keys, for the specs read with
  * a field table (spec-kv.ts): a vkb needs `backend-type` and, with `feature-multi-touch`, a
- * multi-touch size (main_vkbattach / parse_vkb_list exit otherwise); arm_sci's `agent_id` is at most
- * 255 (parse_arm_sci_config). Problems are placed at the value at fault, or at the whole spec for a
+ * multi-touch size (main_vkbattach / parse_vkb_list exit otherwise); a vtpm needs `backend` in xl
+ * (parse_config_data's vtpm loop); arm_sci's `agent_id` is at most 255 (parse_arm_sci_config). Problems are placed at the value at fault, or at the whole spec for a
  * missing key.
  */
 import { SPEC_FIELDS } from './catalogue/spec-tables.js';
 import { parseKv } from './spec-kv.js';
 import type { SpecParse } from './spec-result.js';
+import type { Dialect } from '../syntax/value.js';
 
 type Spec = { spec: string } & Record<string, unknown>;
 
@@ -28,6 +29,17 @@ export function parseVkb(spec: string): SpecParse<Spec> {
   if (touch !== undefined && r.value['feature-multi-touch'] === true && !sizeGiven) {
     r.problems.push({ start: touch[0], end: touch[1], message: 'feature-multi-touch needs a non-zero multi-touch-width, multi-touch-height or multi-touch-num-contacts' });
   }
+  return r;
+}
+
+/**
+ * Parse one vtpm spec with its field table. In xl the loop ends at an item without "=" (XM0232),
+ * and a spec whose `backend=` was not read by then makes xl exit ("vtpm spec missing required
+ * backend field!"); xm refused such an item and defaulted the backend.
+ */
+export function parseVtpm(spec: string, dialect: Dialect): SpecParse<Spec> {
+  const r = parseKv<Spec>(spec, SPEC_FIELDS.vtpm, 'vtpm', { stopAtBare: true, dialect });
+  if (dialect === 'xl' && r.fields.backend === undefined) r.problems.push({ start: 0, end: spec.length, message: 'backend=… is missing (xl: "vtpm spec missing required backend field!")' });
   return r;
 }
 

@@ -20,6 +20,12 @@ export interface KvOptions {
   skip?: number;
   /** The dialect: in xl a value xl reads leniently as a number takes what xl reads (XM0231). Default xl. */
   dialect?: Dialect;
+  /**
+   * xl's loop ends at an item without "=" (vfb, vtpm and pvcalls in parse_config_data:
+   * `if ((p2 = strchr(p, '=')) == NULL) break;`): in the xl dialect such an item ends the reading
+   * (an `endsXlRead` problem) and the items after it are not read at all.
+   */
+  stopAtBare?: boolean;
 }
 
 /**
@@ -104,6 +110,18 @@ export function readField(kind: FieldKind, key: string, value: string): { ok: tr
   }
 }
 
+/** The XM0232 problem of an item without "=" where xl stops reading the string. */
+function stopProblem(it: SpecItem, what: string, more: boolean): SpecProblem {
+  const rest = more ? ' and ignores everything after it' : '';
+  return {
+    start: it.start,
+    end: it.end,
+    message: `"${it.text}" has no "=": xl stops reading the ${what} string here${rest}`,
+    hint: `write it as key=value, or remove it`,
+    endsXlRead: true,
+  };
+}
+
 /** Parse `key=value,…` against a field table; unknown keys go to `other`, with a problem at the key. */
 export function parseKv<T extends { spec: string }>(spec: string, table: FieldTable, what: string, opts: KvOptions = {}): SpecParse<T> {
   const r = specResult<T>(spec);
@@ -115,6 +133,10 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if (it.text === '') continue;
     const kv: KeyValueItem = keyValue(it);
     if (kv.value === null) {
+      if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl') {
+        r.problems.push(stopProblem(it, what, items.slice(i + 1).some((n) => n.text !== '')));
+        break;
+      }
       r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });
       continue;
     }

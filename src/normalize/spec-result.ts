@@ -20,6 +20,11 @@ export interface SpecProblem {
    * of the error `message` (which the xm dialect keeps).
    */
   xlReads?: { message: string; hint: string };
+  /**
+   * An item without "=" where xl's loop stops reading the string (vfb, vtpm, pvcalls): in the xl
+   * dialect the finding is XM0232 (a warning), and nothing after the item was read.
+   */
+  endsXlRead?: boolean;
 }
 
 /** Result of a spec parser. */

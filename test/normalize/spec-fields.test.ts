@@ -27,8 +27,14 @@ function table(title: string, rows: Row[]) {
 table('vtpm', [
   ['vtpm = ["backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001"]', 'vtpm', [{ spec: 'backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001', backend: 'dom0', uuid: 'B2C1E2C6-0000-4000-8000-000000000001' }], []],
   ['vtpm = ["backend=0,bogus=1"]', 'vtpm', [{ spec: 'backend=0,bogus=1', backend: '0', other: { bogus: '1' } }], ['XM0222@2:20-2:25']],
-  ['vtpm = ["uuid=x"]', 'vtpm', [{ spec: 'uuid=x' }], ['XM0217@2:15-2:16']],
-  ['vtpm = ["backend"]', 'vtpm', [{ spec: 'backend' }], ['XM0217@2:10-2:17']],
+  // xl exits at the bad uuid ("Failed to parse vtpm UUID"), and without backend= too
+  // ("vtpm spec missing required backend field!", at the whole spec).
+  ['vtpm = ["uuid=x"]', 'vtpm', [{ spec: 'uuid=x' }], ['XM0217@2:15-2:16', 'XM0217@2:10-2:16']],
+  ['vtpm = ["uuid=B2C1E2C6-0000-4000-8000-000000000001"]', 'vtpm', [{ spec: 'uuid=B2C1E2C6-0000-4000-8000-000000000001', uuid: 'B2C1E2C6-0000-4000-8000-000000000001' }], ['XM0217@2:10-2:51']],
+  // xl's vtpm loop ends at an item without "=" (XM0232); backend= was not read before it, so xl exits.
+  ['vtpm = ["backend"]', 'vtpm', [{ spec: 'backend' }], ['XM0232@2:10-2:17', 'XM0217@2:10-2:17']],
+  // backend= was read first: xl goes on, and never reads what follows the bare item.
+  ['vtpm = ["backend=d,foo,uuid=x"]', 'vtpm', [{ spec: 'backend=d,foo,uuid=x', backend: 'd' }], ['XM0232@2:20-2:23']],
 ]);
 
 table('p9', [
@@ -45,6 +51,9 @@ table('p9', [
 
 table('pvcalls and vdispl', [
   ['pvcalls = ["backend=dom1"]', 'pvcalls', [{ spec: 'backend=dom1', backend: 'dom1' }], []],
+  // xl's pvcalls loop ends at an item without "=" and reads nothing after it; backend is optional.
+  ['pvcalls = ["backend"]', 'pvcalls', [{ spec: 'backend' }], ['XM0232@2:13-2:20']],
+  ['pvcalls = ["backend=dom1,x,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,x,devid=2', backend: 'dom1' }], ['XM0232@2:26-2:27']],
   ['pvcalls = ["backend=dom1,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,devid=2', backend: 'dom1', other: { devid: '2' } }], ['XM0222@2:26-2:31']],
   [
     'vdispl = ["be-alloc=1,connectors=c0:1920x1080;c1:800x600"]',
@@ -102,8 +111,12 @@ table('virtio', [
 
 table('rdm', [
   ['rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }, []],
-  ['rdm = "policy=loose"', 'rdm', { spec: 'policy=loose' }, ['XM0217@2:15-2:20']],
-  ['rdm = "strategy=host,reserve=1"', 'rdm', { spec: 'strategy=host,reserve=1', strategy: 'host', other: { reserve: '1' } }, ['XM0218@2:22-2:29']],
+  // xl never exits on rdm: xlu_rdm_parse fails ("Unknown RDM property policy value: loose", or no
+  // message for an item without "="), and parse_config_data goes on without rdm (XM0233, a warning).
+  // Either way the whole setting is dropped, as xl drops it.
+  ['rdm = "policy=loose"', 'rdm', undefined, ['XM0233@2:15-2:20']],
+  ['rdm = "strategy=host,foo"', 'rdm', undefined, ['XM0233@2:22-2:25']],
+  ['rdm = "strategy=host,reserve=1"', 'rdm', undefined, ['XM0218@2:22-2:29']],
 ]);
 
 table('vsnd', [
@@ -139,5 +152,50 @@ describe('spans of typed fields', () => {
     expect(r.at('/vkb/0/other/colour')).toBe('red');
     expect(r.at('/ioports/0/first')).toBe('2f8');
     expect(r.at('/ioports/0/last')).toBe('2ff');
+  });
+});
+
+describe('an item without "=" in xm', () => {
+  // xm's comma_sep_kv_to_dict refused it ("should be a pair"), and xm's vtpm had no required backend.
+  it.each([
+    ['vtpm = ["backend=0,x"]', ['XM0217@2:20-2:21']],
+    ['vtpm = ["uuid=B2C1E2C6-0000-4000-8000-000000000001"]', []],
+    ['vfb = ["vnc=1,sdl,vnc=x"]', ['XM0217@2:15-2:18', 'XM0217@2:23-2:24']],
+  ])('%s', (line, findings) => {
+    const text = `name = "t"\n${line}\n`;
+    const r = norm(text, 'xm');
+    const li = new LineIndex(text);
+    const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
+    expect(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
+  });
+});
+
+describe('an item without "=" in xl, reader by reader', () => {
+  // What each xl reader does with it (xl_parse.c, libxlu_pci.c): vfb, vtpm and pvcalls stop reading
+  // (XM0232); vif warns "unrecognized argument" and goes on (XM0218); rdm is dropped (XM0233); the
+  // others exit: channel and p9 "failed to parse … configuration", usbctrl, usbdev, vkb, vdispl and
+  // virtio "Unknown string … in … spec", vsnd "Invalid parameter", pci "unable to parse
+  // PCI_SPEC_STRING" (XM0217, XM0215).
+  it.each([
+    ['vfb = ["vnc=1,sdl"]', 'sdl', 'XM0232'],
+    ['pvcalls = ["backend=d,x"]', 'x', 'XM0232'],
+    ['vif = ["bridge=xenbr0,foo"]', 'foo', 'XM0218'],
+    ['rdm = "strategy=host,foo"', 'foo', 'XM0233'],
+    ['channel = ["name=a,pty"]', 'pty', 'XM0217'],
+    ['p9 = ["tag=a,foo"]', 'foo', 'XM0217'],
+    ['usbctrl = ["pv"]', 'pv', 'XM0217'],
+    ['usbdev = ["hostdev"]', 'hostdev', 'XM0217'],
+    ['vkb = ["backend-type=linux,foo"]', 'foo', 'XM0217'],
+    ['vdispl = ["connectors=c:1x1,foo"]', 'foo', 'XM0217'],
+    ['virtio = ["foo"]', 'foo', 'XM0217'],
+    ['vsnd = [["card,short-name=a,foo"]]', 'foo', 'XM0217'],
+    ['pci = ["01:00.0,foo"]', 'foo', 'XM0215'],
+  ])('%s', (line, word, code) => {
+    const text = `name = "t"\n${line}\n`;
+    const r = norm(text, 'xl');
+    const li = new LineIndex(text);
+    const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
+    const start = text.lastIndexOf(word);
+    expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual([`${code}@${at(start)}-${at(start + word.length)}`]);
   });
 });

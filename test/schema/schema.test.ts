@@ -61,11 +61,11 @@ describe('optionDoc', () => {
   it('the guest types xl reads an option for (xl_parse.c, parse_config_data), and only where it restricts them', () => {
     // switch (b_info->type) { case LIBXL_DOMAIN_TYPE_HVM: … } and if (c_info->type == LIBXL_DOMAIN_TYPE_HVM) { … }
     const hvm = [
-      'firmware_override', 'bios_path_override', 'bios', 'pae', 'acpi_s3', 'acpi_s4', 'acpi_laptop_slate', 'nx', 'hpet', 'vpt_align', 'apic', 'viridian',
-      'mmio_hole', 'altp2mhvm', 'smbios_firmware', 'acpi_firmware', 'ms_vm_genid', 'rdm_mem_boundary', 'mca_caps',
+      'firmware_override', 'bios_path_override', 'bios', 'pae', 'acpi_s3', 'acpi_s4', 'acpi_laptop_slate', 'nx', 'hpet', 'vpt_align', 'apic', 'hvm_pirq', 'viridian',
+      'mmio_hole', 'altp2mhvm', 'smbios_firmware', 'acpi_firmware', 'smbios', 'ms_vm_genid', 'rdm_mem_boundary', 'mca_caps',
       'vga', 'stdvga', 'hdtype', 'spice', 'spiceport', 'spicetls_port', 'spicehost', 'spicedisable_ticketing', 'spicepasswd', 'spiceagent_mouse',
       'spicevdagent', 'spice_clipboard_sharing', 'spiceusbredirection', 'spice_image_compression', 'spice_streaming_video', 'nographic', 'gfx_passthru',
-      'serial', 'boot', 'usb', 'usbversion', 'usbdevice', 'vkb_device', 'soundhw', 'xen_platform_pci', 'vendor_device',
+      'serial', 'boot', 'usb', 'usbversion', 'usbdevice', 'vkb_device', 'soundhw', 'xen_platform_pci', 'xen_platform_pci_bar_uc', 'vendor_device',
     ];
     const expected: Record<string, string[]> = Object.fromEntries(hvm.map((k) => [k, ['hvm']]));
     // if (b_info->type == LIBXL_DOMAIN_TYPE_PVH) { pvshim… }; if (c_info->type == LIBXL_DOMAIN_TYPE_PV) { e820_host }

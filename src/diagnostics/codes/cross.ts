@@ -121,7 +121,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad device spec',
     explanation:
-      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=", a value that must be a number, or a value outside the allowed set. The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
+      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=" (except in xl\'s vfb, vtpm and pvcalls strings, where xl stops reading there: XM0232), a value that must be a number, a value outside the allowed set, or a key xl requires that is missing (vtpm backend=, vkb backend-type=). The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
     bad: 'channel = ["connection=tcp,name=agent"]',
     good: 'channel = ["connection=socket,path=/run/agent.sock,name=agent"]',
   },
@@ -235,5 +235,21 @@ export const crossCodes = defineCodes({
       'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
     bad: 'type = "hvm"\nvfb = ["vnc=yes"]',
     good: 'type = "hvm"\nvfb = ["vnc=1"]',
+  },
+  XM0232: {
+    severity: 'warning',
+    title: 'xl stops reading a spec string at an item without "="',
+    explanation:
+      'xl reads vfb, vtpm and pvcalls strings item by item and stops at the first item that has no "=" (its loop ends with `if ((p2 = strchr(p, \'=\')) == NULL) break;`): that item and everything after it in the string are ignored without a word, so the settings written after it have no effect and their values are not judged. A vtpm string whose backend= came after the stop is then refused ("vtpm spec missing required backend field!", XM0217). Write the item as key=value, or remove it. Reported for xl; xm refused such an item ("should be a pair"), XM0217.',
+    bad: 'type = "hvm"\nvfb = ["vnc=1,sdl,vncdisplay=2"]',
+    good: 'type = "hvm"\nvfb = ["vnc=1,sdl=1,vncdisplay=2"]',
+  },
+  XM0233: {
+    severity: 'warning',
+    title: 'rdm string xl cannot parse',
+    explanation:
+      'rdm is "strategy=host" with an optional ",policy=strict|relaxed". When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. An unknown key is XM0218. Fix the value, or remove rdm. In xm, which did not read rdm, the value is a bad device spec (XM0217).',
+    bad: 'type = "hvm"\nrdm = "strategy=host,policy=loose"',
+    good: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
   },
 });

@@ -85,7 +85,10 @@ export const coreOptions = {
   // INITIAL_NR_GRANT_FRAMES (1) with EINVAL, so 0 keeps failing; max_maptrack_frames = 0 is valid.
   max_grant_frames: int({ d: 'Maximum grant-table frames. xl accepts 0, but Xen refuses a domain with fewer than 1 (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1 }),
   max_maptrack_frames: int({ d: 'Maximum maptrack frames (0 = the domain cannot map other domains\' grants; leave it out for the default).', dl: 'xl', min: 0 }),
-  max_grant_version: int({ d: 'Highest grant-table version.', dl: 'xl', min: 0, max: 2 }),
+  // xl reads it the same way (0..INT_MAX) and libxl passes it on; Xen's grant_table_init() refuses
+  // version 0 ("invalid grant table version 0 requested") and any version above its gnttab=max-ver
+  // (1 or 2, default 2) with EINVAL, so only 1 and 2 can create a domain.
+  max_grant_version: int({ d: 'Highest grant-table version the guest may switch to: 1 or 2. xl accepts any number from 0, but Xen refuses 0 and versions above the hypervisor\'s gnttab=max-ver (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1, max: 2 }),
   max_event_channels: int({ d: 'Maximum event channels.', dl: 'xl', min: 1, def: 1023 }),
   nomigrate: bool({ d: 'Forbid migration.', def: false }),
   driver_domain: bool({ d: 'The domain hosts backends.', dl: 'xl' }),
