@@ -62,7 +62,8 @@ function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeCon
       firstOf ??= new Map();
       let first = firstOf.get(s.key);
       if (first === undefined) firstOf.set(s.key, (first = prev));
-      if (s.op === '=') {
+      // An xm rebinding that read the old value (`memory = memory * 2`) uses it, as `+=` does.
+      if (s.op === '=' && s.updates !== true) {
         ctx.diagnostics.push(duplicateKeyFinding(s, first));
       }
     }

@@ -33,6 +33,11 @@ export interface EvalContext {
   halted: boolean;
   /** Names whose value an expression read (xm helper variables such as `vmid`). */
   reads: Set<string>;
+  /**
+   * Names read since they were last bound: a rebinding of one of these (`memory = memory * 2`)
+   * updates the value instead of discarding it, so it is no duplicate key (XM0201).
+   */
+  readSinceBound?: Set<string>;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -155,6 +160,7 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   const b = ctx.env.get(name);
   if (b?.state === 'value') {
     ctx.reads.add(name);
+    ctx.readSinceBound?.add(name);
     return respan(b.value, span);
   }
   if (b?.state === 'failed') return null;
