@@ -139,6 +139,18 @@ describe('xmcfg check exit codes', () => {
     expect(bad.stderr).toContain('cannot write');
   });
 
+  it('refuses an --output-file that is one of the files it checks, and leaves that file alone', async () => {
+    const dir = mkdtempSync(join(tmp, 'self-'));
+    const cfg = 'name = "vm"\nkernel = "/k"\n';
+    writeFileSync(join(dir, 'vm.cfg'), cfg);
+    for (const args of [['vm.cfg', '-o', 'vm.cfg'], ['.', '-o', join(dir, 'vm.cfg')], ['*.cfg', '--output-file', './vm.cfg']]) {
+      const r = await cli(['check', ...args, '--format', 'json'], { cwd: dir });
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toContain('vm.cfg');
+      expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe(cfg);
+    }
+  });
+
   it('accepts --define and --dialect', async () => {
     const dir = mkdtempSync(join(tmp, 'xm-'));
     writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 256 * 2\n');

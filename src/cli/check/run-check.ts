@@ -4,6 +4,7 @@
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
 import { availableParallelism } from 'node:os';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { Host } from '../../placement/types.js';
@@ -47,6 +48,12 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   if (host === 'failed') return 2;
 
   const sources = await collectSources(opts, io.cwd, problems);
+  const clash = opts.outputFile === null ? null : checkedFileAt(sources, resolve(io.cwd, opts.outputFile));
+  if (clash !== null) {
+    // Writing the report there would replace a config with its own report.
+    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${quote(clash)}, one of the files being checked; write the report elsewhere\n`);
+    return 2;
+  }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
   const outcomes = await checkSources(sources, opts, settings, io);
 
@@ -98,6 +105,21 @@ function fileReport(path: string, dialect: FileReport['dialect'], text: string, 
     },
     diagnostics,
   };
+}
+
+/** The display path of the checked file that `target` (absolute) names, also through a symlink, or null. */
+function checkedFileAt(sources: readonly Source[], target: string): string | null {
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // Not there yet: it can only clash by its own name.
+  }
+  for (const s of sources) {
+    if (s.kind !== 'files') continue;
+    for (const t of s.targets) if (t.abs === target || t.abs === real) return t.path;
+  }
+  return null;
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */
