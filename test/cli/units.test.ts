@@ -20,6 +20,12 @@ describe('check options', () => {
     expect(parseCheckOptions({ 'max-warnings': -1 }).ok).toBe(false);
     expect(parseCheckOptions({ 'max-warnings': 0 }).ok).toBe(true);
     expect(parseCheckOptions({ jobs: 1.5 }).ok).toBe(false);
+    // yargs reads `--jobs abc` as NaN: the message must not name a value nobody typed.
+    for (const bad of [{ jobs: Number.NaN }, { 'max-warnings': Number.NaN }]) {
+      const r = parseCheckOptions(bad);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.message).not.toContain('NaN');
+    }
     expect(parseCheckOptions({ paths: ['-', '-'] }).ok).toBe(false);
   });
 });
