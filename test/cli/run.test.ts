@@ -151,6 +151,20 @@ describe('xmcfg check exit codes', () => {
     }
   });
 
+  it('says in the stylish report which files --dialect auto read as xm, and why', async () => {
+    const dir = mkdtempSync(join(tmp, 'auto-'));
+    writeFileSync(join(dir, 'old.cfg'), 'name = "vm"\nkernel = "/k"\nmemory = 256 * 2\n');
+    writeFileSync(join(dir, 'new.cfg'), 'name = "vm"\nkernel = "/k"\nmemory = 512\n');
+    const auto = await cli(['check', 'old.cfg', 'new.cfg'], { cwd: dir });
+    expect(auto.code).toBe(0);
+    const notes = auto.stdout.split('\n').filter((l) => l.includes('read as xm'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('old.cfg');
+    expect(notes[0]).toContain('line 3');
+    // Chosen by the user: nothing to say.
+    expect((await cli(['check', 'old.cfg', '--dialect', 'xm'], { cwd: dir })).stdout).not.toContain('read as xm');
+  });
+
   it('accepts --define and --dialect', async () => {
     const dir = mkdtempSync(join(tmp, 'xm-'));
     writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 256 * 2\n');

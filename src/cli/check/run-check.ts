@@ -62,7 +62,9 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     if (o.kind === 'fatal') problems.push(o.message);
     else {
       const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
-      reports.push(fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics));
+      const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
+      if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
+      reports.push(report);
     }
   }
 
