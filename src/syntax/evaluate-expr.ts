@@ -3,7 +3,7 @@
  * nothing else) and the safe xm Python subset (names, arithmetic, formatting, tuples), never running
  * code. Every failure is reported once, at the span of the offending expression, and yields null.
  */
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { quoteText, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr } from './tree.js';
@@ -99,7 +99,7 @@ export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
       return { kind: 'string', value: decodeXlString(ctx.text, expr.parts[0]!), span: expr.span };
     case 'number': {
       const r = strtolBase0(expr.text);
-      if (!r.ok && r.reason === 'range') report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
+      if (!r.ok && r.reason === 'range') report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
       return { kind: 'number', text: expr.text, value: r.ok ? r.value : null, span: expr.span };
     }
     case 'list': {
@@ -138,7 +138,7 @@ function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): 
   const r = parsePythonNumber(expr.text);
   if (r.ok) return { kind: 'number', text: expr.text, value: r.value, pyType: r.pyType, span: expr.span };
   if (r.reason === 'range') {
-    report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
+    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
     return null;
   }
   if (r.reason === 'complex') {
@@ -170,7 +170,8 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   }
   const builtin = BUILTINS[name];
   if (builtin) return builtin({ start: span.start, end: span.end });
-  report(ctx, EvalCode.undefinedName, span, `name '${name}' is not defined`, `assign it earlier in the file or pass --define ${name}=VALUE`);
+  const shown = quoteText(name);
+  report(ctx, EvalCode.undefinedName, span, `name '${shown}' is not defined`, `assign it earlier in the file or pass --define ${shown}=VALUE`);
   return null;
 }
 

@@ -3,6 +3,7 @@
  * are read as libxlu stores them (text numbers, `+=` per libxlu); xm statements are evaluated in file
  * order with Python 2 semantics, without ever running code. Never throws on user input.
  */
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
@@ -283,7 +284,7 @@ function visitNames(list: Stmt[], used: Set<string>, stack: Expr[]): void {
 function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
   const b = run.env.get(stmt.key.name);
   if (b === undefined) {
-    report(run, EvalCode.undefinedName, stmt.key.span, `name '${stmt.key.name}' is not defined`, 'assign it with = before using +=');
+    report(run, EvalCode.undefinedName, stmt.key.span, `name '${quoteText(stmt.key.name)}' is not defined`, 'assign it with = before using +=');
     return null;
   }
   if (b.state === 'failed') return null;

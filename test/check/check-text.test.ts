@@ -44,4 +44,17 @@ describe('checkText', () => {
     expect(c.some((x) => x.startsWith('XM0230'))).toBe(false);
     expect(c).toContain(`XM0108@${text.indexOf('"yes"')}`);
   });
+
+  it('quotes a huge key or number in a message only in part (a generated file must not make megabyte messages)', () => {
+    const long = 'o'.repeat(100_000);
+    const digits = '9'.repeat(100_000);
+    const junk = '1' + 'a'.repeat(100_000);
+    const xl = `name = "g"\nkernel = "/k"\nf${long} = 1\nf${long} = 2\nmemory = "${digits}"\nvcpus = ${digits}\nvif = ["mac=${long}"]\non_crash = ${long}\n`;
+    const xm = `name = "g"\nkernel = "/k"\nmemory = ${digits}\nextra = "a" + "b"\nvcpus = ${junk}\non_crash = ${long}\n`;
+    for (const [text, dialect] of [[xl, 'xl'], [xm, 'xm']] as const) {
+      const r = checkText(text, { dialect });
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      for (const d of r.diagnostics) expect({ code: d.code, length: d.message.length < 300 }).toEqual({ code: d.code, length: true });
+    }
+  });
 });
