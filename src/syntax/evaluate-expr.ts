@@ -98,8 +98,9 @@ export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
       if (expr.parts.length !== 1) return null;
       return { kind: 'string', value: decodeXlString(ctx.text, expr.parts[0]!), span: expr.span };
     case 'number': {
+      // libxlu keeps NUMBER as text: out of range matters only to an option read as a number, whose
+      // reader reports it (XM0108); a string option takes the text, an unknown key is never read.
       const r = strtolBase0(expr.text);
-      if (!r.ok && r.reason === 'range') report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
       return { kind: 'number', text: expr.text, value: r.ok ? r.value : null, span: expr.span };
     }
     case 'list': {

@@ -57,4 +57,12 @@ describe('checkText', () => {
       for (const d of r.diagnostics) expect({ code: d.code, length: d.message.length < 300 }).toEqual({ code: d.code, length: true });
     }
   });
+
+  it('xl: a NUMBER too big for a number is still text where xl reads text, and XM0108 only where it reads a number', () => {
+    // libxlu keeps NUMBER as text: a string option takes it as is, an unknown key is never read.
+    const big = '123456789012345678901234567890';
+    const text = `name = ${big}\nkernel = "/k"\nsomething = ${big}\nmemory = ${big}\n`;
+    expect(codes(text, { dialect: 'xl' })).toEqual([`XM0101@${text.indexOf('something')}`, `XM0108@${text.lastIndexOf(big)}`]);
+    expect(checkText(text, { dialect: 'xl' }).config).toMatchObject({ name: big });
+  });
 });
