@@ -165,6 +165,14 @@ describe('xmcfg check exit codes', () => {
     expect((await cli(['check', 'old.cfg', '--dialect', 'xm'], { cwd: dir })).stdout).not.toContain('read as xm');
   });
 
+  it('reports a binary file (XM0031, not parsed) with dialect null, as a file too large to read', async () => {
+    const dir = mkdtempSync(join(tmp, 'bin-'));
+    writeFileSync(join(dir, 'disk.cfg'), Buffer.from([0x6e, 0x3d, 0x31, 0x00, 0x01, 0x0a]));
+    const r = await cli(['check', 'disk.cfg', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]).toMatchObject({ dialect: null, diagnostics: [{ code: 'XM0031' }] });
+  });
+
   it('accepts --define and --dialect', async () => {
     const dir = mkdtempSync(join(tmp, 'xm-'));
     writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 256 * 2\n');

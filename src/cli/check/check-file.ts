@@ -68,9 +68,11 @@ export function checkSource(path: string, text: string, inputDiagnostics: Diagno
     const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
-    const file: CheckedFile = { path, dialect: result.dialect, text, diagnostics: sortDiagnostics(diagnostics) };
+    // A binary file (XM0031) was not read as a config in any dialect, like one over the size limit.
+    const binary = result.diagnostics.some((d) => d.code === 'XM0031');
+    const file: CheckedFile = { path, dialect: binary ? null : result.dialect, text, diagnostics: sortDiagnostics(diagnostics) };
     // SPEC §2: auto says which dialect it picked; xl is the default, so only a switch to xm is news.
-    if (settings.dialect === 'auto' && result.dialect === 'xm') file.dialectReason = result.dialectReason;
+    if (settings.dialect === 'auto' && file.dialect === 'xm') file.dialectReason = result.dialectReason;
     return { kind: 'checked', file };
   } catch (e) {
     // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.
