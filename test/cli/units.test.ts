@@ -31,6 +31,12 @@ describe('check options', () => {
 });
 
 describe('jobs', () => {
+  it('lowers a --jobs far above the core count (each thread loads its own checker: 120 threads took 720 MB)', () => {
+    expect(chooseJobs(1000, 5000, 2)).toBe(4);
+    expect(chooseJobs(1000, 5000, 16)).toBe(32);
+    expect(chooseJobs(1000, 3, 16)).toBe(3);
+  });
+
   it('stays on one thread for small trees or few cores, and honours --jobs', () => {
     expect(chooseJobs(null, 10, 8)).toBe(1);
     expect(chooseJobs(null, AUTO_JOBS_MIN_FILES - 1, 8)).toBe(1);

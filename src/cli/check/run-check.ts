@@ -30,6 +30,12 @@ export const AUTO_JOBS_MIN_FILES = 200;
 export const AUTO_JOBS_MIN_CORES = 3;
 /** Most threads (main included) an automatic run uses. */
 export const AUTO_JOBS_MAX = 4;
+/**
+ * Most threads an explicit --jobs gets, per core (and never fewer than AUTO_JOBS_MAX): every worker
+ * loads its own bundle and parser (~6 MB, ~0.4 s of CPU), and checking is CPU-bound, so `--jobs 500`
+ * would only exhaust memory (120 threads on 2 cores: 720 MB and 30 times slower).
+ */
+export const JOBS_PER_CORE_MAX = 2;
 
 /** One `check` source in argument order: files found for an argument, or standard input. */
 type Source = { kind: 'files'; targets: Target[] } | { kind: 'stdin' };
@@ -182,7 +188,7 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
  * and one per core (at most 4) for big ones.
  */
 export function chooseJobs(explicit: number | null, files: number, cores: number = availableParallelism()): number {
-  if (explicit !== null) return Math.max(1, Math.min(explicit, files));
+  if (explicit !== null) return Math.max(1, Math.min(explicit, files, Math.max(AUTO_JOBS_MAX, JOBS_PER_CORE_MAX * cores)));
   if (files < AUTO_JOBS_MIN_FILES || cores < AUTO_JOBS_MIN_CORES) return 1;
   return Math.max(1, Math.min(AUTO_JOBS_MAX, cores - 1, Math.floor(files / (AUTO_JOBS_MIN_FILES / 2))));
 }
