@@ -65,4 +65,17 @@ describe('checkText', () => {
     expect(codes(text, { dialect: 'xl' })).toEqual([`XM0101@${text.indexOf('something')}`, `XM0108@${text.lastIndexOf(big)}`]);
     expect(checkText(text, { dialect: 'xl' }).config).toMatchObject({ name: big });
   });
+
+  it('stops at a line or statement of more than a million tokens (XM0042) and still checks the lines before it', () => {
+    // Both ran out of memory on a 64 MB file (below the default --max-file-size): one line of `;`, and an unclosed list.
+    const head = 'name = "g"\nkernel = "/k"\nmemroy = 1\n';
+    const line = head + ';'.repeat(1_100_000);
+    expect(codes(line, { dialect: 'xl' })).toEqual([`XM0101@${head.indexOf('memroy')}`, `XM0042@${head.length}`]);
+    // An unclosed list: its lines up to the limit are read (XM0013 at its '['), then the parse stops.
+    const list = head + 'x = [\n' + '1,\n'.repeat(600_000);
+    const c = codes(list, { dialect: 'xl' });
+    expect(c).toContain(`XM0101@${head.indexOf('memroy')}`);
+    expect(c).toContain(`XM0013@${list.indexOf('[')}`);
+    expect(c.filter((x) => x.startsWith('XM0042@'))).toHaveLength(1);
+  }, 60_000);
 });
