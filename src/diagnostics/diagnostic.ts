@@ -52,3 +52,14 @@ export function countBySeverity(diags: readonly Diagnostic[]): { errors: number;
 export function sortDiagnostics<T extends Diagnostic>(diags: T[]): T[] {
   return diags.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
+
+/** Longest piece of source text a message quotes whole; the span shows the rest. */
+const QUOTE_LIMIT = 60;
+
+/**
+ * Source text as a message quotes it: cut to its start and `…` when long, so a generated file's
+ * 100,000-character key or number never makes a message (and every report line) that long.
+ */
+export function quoteText(text: string): string {
+  return text.length > QUOTE_LIMIT ? text.slice(0, QUOTE_LIMIT - 1) + '…' : text;
+}

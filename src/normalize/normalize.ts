@@ -3,6 +3,7 @@
  * catalogue, with a span map and diagnostics. Last assignment wins; an earlier `=` of the same key
  * is reported (XM0201). Never throws: a failure inside one option's reader becomes a diagnostic.
  */
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Setting, Dialect } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
@@ -62,7 +63,8 @@ function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeCon
       firstOf ??= new Map();
       let first = firstOf.get(s.key);
       if (first === undefined) firstOf.set(s.key, (first = prev));
-      if (s.op === '=') {
+      // An xm rebinding that read the old value (`memory = memory * 2`) uses it, as `+=` does.
+      if (s.op === '=' && s.updates !== true) {
         ctx.diagnostics.push(duplicateKeyFinding(s, first));
       }
     }
@@ -73,8 +75,9 @@ function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeCon
 
 /** The XM0201 finding of `s`, an `=` setting of a key first set by `first`. */
 export function duplicateKeyFinding(s: Pick<Setting, 'key' | 'keySpan'>, first: Pick<Setting, 'keySpan'>): Diagnostic {
-  return makeDiag('XM0201', s.keySpan, `duplicate key "${s.key}": this assignment replaces the one before`, {
-    related: [{ message: `"${s.key}" was first set here`, span: first.keySpan }],
+  const key = quoteText(s.key);
+  return makeDiag('XM0201', s.keySpan, `duplicate key "${key}": this assignment replaces the one before`, {
+    related: [{ message: `"${key}" was first set here`, span: first.keySpan }],
     hint: 'keep one assignment; libvirt reads the first one, xl and Python the last',
   });
 }

@@ -4,6 +4,7 @@
  * a number xl's strtol refuses, and `+=` on a numeric option, are reported here.
  */
 import type { Setting, Value } from '../syntax/value.js';
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Conv } from './catalogue/index.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
@@ -19,7 +20,7 @@ function numeric<T>(r: Read<T>, v: Value, s: Setting, ctx: NormalizeContext, wha
   if (r.ok) return r.value;
   if (r.why === 'type') return valueToJson(v);
   const text = v.kind === 'number' ? v.text : v.kind === 'string' ? v.value : describeValue(v);
-  ctx.report('XM0108', v.span, r.why === 'range' ? `${s.key}: ${text} does not fit a ${what}` : `${s.key}: "${text}" is not a valid number`, {
+  ctx.report('XM0108', v.span, r.why === 'range' ? `${s.key}: ${quoteText(text)} does not fit a ${what}` : `${s.key}: "${quoteText(text)}" is not a valid number`, {
     hint: ctx.dialect === 'xl' ? 'xl reads numbers with strtol: decimal, 0x… hex, or leading-0 octal, and nothing after the digits' : undefined,
   });
   return undefined;

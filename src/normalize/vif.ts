@@ -3,6 +3,7 @@
  * (xl-network-configuration(5), read by parse_nic_config in tools/xl/xl_parse.c; xm's vif keys,
  * checked by create.py's configure_vifs, are listed in catalogue/unknown-spec-keys.ts).
  */
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, decimal } from './spec-items.js';
@@ -83,7 +84,7 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
     if (key === 'mac') {
       r.fields['mac'] = [vs, ve];
       if (MAC.test(value)) r.value.mac = value;
-      else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${value}" (six hex pairs, e.g. 00:16:3e:12:34:56)` });
+      else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}" (six hex pairs, e.g. 00:16:3e:12:34:56)` });
     } else if (key === 'rate') {
       r.fields['rate'] = [vs, ve];
       if (RATE.test(value)) r.value.rate = value;

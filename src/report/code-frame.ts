@@ -5,6 +5,7 @@
  */
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
+import { isInvisibleFormat } from './text-safe.js';
 
 /** How one frame is drawn. */
 export interface FrameStyle {
@@ -50,7 +51,7 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
     if (c === 9) {
       shown += TAB;
       col += TAB.length;
-    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c)) {
       shown += '\uFFFD';
       col += 1;
     } else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(lineStart + i + 1))) {

@@ -3,6 +3,7 @@
  * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
  * annotations, one notice says how many were left out, and those are printed as plain log lines.
  */
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
@@ -34,12 +35,14 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
   const used = { error: 0, warning: 0, info: 0 };
   const lines: string[] = [];
   const rest: string[] = [];
+  const cwd = options.cwd ?? process.cwd();
+  const root = resolve(cwd, options.srcRoot ?? cwd);
   // Errors first, so "the worst" are the ones annotated whatever their file order.
   const bySeverity = [...all.filter((x) => x.d.severity === 'error'), ...all.filter((x) => x.d.severity === 'warning'), ...all.filter((x) => x.d.severity === 'info')];
   for (const { file, d } of bySeverity) {
     if (used[d.severity] < cap[d.severity]) {
       used[d.severity]++;
-      lines.push(annotation(file, d));
+      lines.push(annotation(file, d, annotationPath(file.path, cwd, root)));
     } else rest.push(logLine(file, d));
   }
   if (rest.length > 0) {
@@ -50,11 +53,21 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
 
-function annotation(file: FileReport, d: Diagnostic): string {
+/**
+ * The `file=` of an annotation: GitHub matches it against repository paths, so it is made relative to
+ * the source root (GITHUB_WORKSPACE when the run is inside it), without `./`; as given when outside.
+ */
+export function annotationPath(path: string, cwd: string, root: string): string {
+  const rel = relative(root, resolve(cwd, path));
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
+  return rel.split(sep).join('/');
+}
+
+function annotation(file: FileReport, d: Diagnostic, path: string): string {
   const r = file.lineIndex.range(d.span);
   const title = codeInfo(d.code)?.title;
   const props = [
-    `file=${escapeProperty(file.path)}`,
+    `file=${escapeProperty(path)}`,
     `line=${r.line}`,
     `endLine=${r.endLine}`,
     `col=${r.column}`,

@@ -19,6 +19,8 @@ export function formatStylish(results: readonly FileReport[], options: ReportOpt
   const blocks: string[] = [];
   for (const file of results) {
     for (const d of sortedCopy(file.diagnostics)) blocks.push(diagnosticBlock(file, d, p, width));
+    // JSON has a dialect field; people reading stylish learn here why xm rules applied.
+    if (file.dialectReason !== undefined) blocks.push(`${p.bold('note')}: ${printable(file.path)}: read as xm: ${printable(file.dialectReason)} (--dialect xl to check it as xl)\n`);
   }
   blocks.push(p.bold(summaryLine(totals(results))) + '\n');
   return blocks.join('\n');

@@ -3,13 +3,21 @@
  * sequences or lone surrogates, and none of that may reach a terminal or an XML report raw.
  */
 
-/** Replace C0/C1 control characters (except tab) with U+FFFD so a terminal never sees escapes. */
+/**
+ * Invisible format characters: zero-width ones and the byte-order mark (they shift a caret drawn under
+ * the text) and the bidirectional controls (they reorder what a terminal shows: "Trojan Source").
+ */
+export function isInvisibleFormat(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0xfeff;
+}
+
+/** Replace C0/C1 control characters (except tab) and invisible format characters with U+FFFD so a terminal never sees escapes. */
 export function printable(text: string): string {
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9) || (c >= 0x7f && c <= 0x9f)) {
+    if ((c < 0x20 && c !== 9) || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c)) {
       out += text.slice(last, i) + '\uFFFD';
       last = i + 1;
     }

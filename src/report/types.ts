@@ -16,6 +16,8 @@ export interface FileReport {
   text: string;
   lineIndex: LineIndex;
   diagnostics: Diagnostic[];
+  /** Why `--dialect auto` read the file as xm; absent when it was read as xl or the dialect was given. */
+  dialectReason?: string;
 }
 
 /** The report formats of `xmcfg check --format`. */

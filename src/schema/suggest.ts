@@ -155,9 +155,18 @@ function bagBound(w: string, c: string): number {
   return Math.max(w.length, c.length) - matched;
 }
 
+/**
+ * Most edits a "did you mean" may be away, by word length: one per three characters (as rustc's
+ * limit), none for one- or two-letter words. Two edits in a four-letter word guessed `foo1` →
+ * `pool` and `base` → `name`, each with a machine fix to rename the key.
+ */
+export function suggestLimit(length: number): number {
+  return length <= 2 ? 0 : Math.min(3, Math.max(1, Math.floor(length / 3)));
+}
+
 /** The closest candidate within a length-dependent distance, or undefined. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
-  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  const limit = suggestLimit(word.length);
   const w = word.toLowerCase();
   const ix = indexOf(candidates);
   // The tie-break looks at the word as written (first letter), so the cache key is the word itself.

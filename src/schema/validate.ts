@@ -4,7 +4,7 @@
  * (missing name in xm, deprecated options).
  */
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { quoteText, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Dialect } from '../syntax/value.js';
 import type { SpanMap } from '../normalize/context.js';
@@ -72,7 +72,7 @@ function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
 /** XM0101 for a key the schema does not know, at its key span, with a "did you mean" when one is close. */
 export function unknownKeyAt(key: string, at: Span | undefined, dialect: Dialect): Diagnostic {
   const guess = suggest(key, KNOWN_KEYS);
-  const d = makeDiag('XM0101', at ?? FILE_START, `unknown key "${key}"`);
+  const d = makeDiag('XM0101', at ?? FILE_START, `unknown key "${quoteText(key)}"`);
   if (guess !== undefined) {
     d.hint = `did you mean "${guess}"?`;
     if (at) d.fixes = [{ title: `Rename to ${guess}`, edits: [{ span: at, text: guess }] }];

@@ -3,6 +3,7 @@
  * `detectDialect` (first xm-only construct wins) and `dialectDiagnostics` (every construct the
  * chosen dialect rejects) are built on this one list, so they can never disagree.
  */
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree } from './tree.js';
 import { checkEscapes } from './libxlu.js';
@@ -112,7 +113,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
           out.push({ only: 'xm', code: 'XM0501', span, what: `the number ${t}`, message: `xl does not read the number ${t} (${numberKind(t)})`, hint: bad >= 0 ? `xl numbers are decimal, 0x-hex with lowercase digits or 0-octal` : undefined });
         } else if (!xl && !py) {
           out.push({ only: 'none', code: 'XM0004', span, what: `the number text ${t}`, message: `${t} is not a number in xl or xm`, hint: 'quote it if it is meant as text' });
-        } else if (xl && !py) out.push({ only: 'xl', code: 'XM0533', span, what: `the number text ${t}`, message: `${t} is not a Python number (xm rejects it; xl keeps it as text)`, hint: 'quote it if it is meant as text' });
+        } else if (xl && !py) out.push({ only: 'xl', code: 'XM0533', span, what: `the number text ${quoteText(t)}`, message: `${quoteText(t)} is not a Python number (xm rejects it; xl keeps it as text)`, hint: 'quote it if it is meant as text' });
         break;
       }
       case Tok.Semicolon:
@@ -229,7 +230,7 @@ function valueFindings(e: Expr, key: string, out: Finding[]): void {
       }
       if (e.name === 'True' || e.name === 'False' || e.name === 'None')
         out.push({ only: 'xm', code: 'XM0505', span: e.span, what: e.name, message: `xl has no ${e.name}`, hint: e.name === 'None' ? 'leave the key out' : `write ${e.name === 'True' ? 1 : 0}` });
-      else out.push({ only: 'xm', code: 'XM0505', span: e.span, what: `the name ${e.name}`, message: `xl values are never names: quote "${e.name}" if it is text`, hint: `write "${e.name}"` });
+      else out.push({ only: 'xm', code: 'XM0505', span: e.span, what: `the name ${quoteText(e.name)}`, message: `xl values are never names: quote "${quoteText(e.name)}" if it is text`, hint: `write "${quoteText(e.name)}"` });
       return;
     case 'list':
       for (const it of e.items) valueFindings(it, key, out);

@@ -3,7 +3,7 @@
  * nothing else) and the safe xm Python subset (names, arithmetic, formatting, tuples), never running
  * code. Every failure is reported once, at the span of the offending expression, and yields null.
  */
-import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
+import { quoteText, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr } from './tree.js';
@@ -33,6 +33,11 @@ export interface EvalContext {
   halted: boolean;
   /** Names whose value an expression read (xm helper variables such as `vmid`). */
   reads: Set<string>;
+  /**
+   * Names read since they were last bound: a rebinding of one of these (`memory = memory * 2`)
+   * updates the value instead of discarding it, so it is no duplicate key (XM0201).
+   */
+  readSinceBound?: Set<string>;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -93,8 +98,9 @@ export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
       if (expr.parts.length !== 1) return null;
       return { kind: 'string', value: decodeXlString(ctx.text, expr.parts[0]!), span: expr.span };
     case 'number': {
+      // libxlu keeps NUMBER as text: out of range matters only to an option read as a number, whose
+      // reader reports it (XM0108); a string option takes the text, an unknown key is never read.
       const r = strtolBase0(expr.text);
-      if (!r.ok && r.reason === 'range') report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
       return { kind: 'number', text: expr.text, value: r.ok ? r.value : null, span: expr.span };
     }
     case 'list': {
@@ -133,7 +139,7 @@ function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): 
   const r = parsePythonNumber(expr.text);
   if (r.ok) return { kind: 'number', text: expr.text, value: r.value, pyType: r.pyType, span: expr.span };
   if (r.reason === 'range') {
-    report(ctx, EvalCode.outOfRange, expr.span, `number ${expr.text} is beyond 2^53`);
+    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
     return null;
   }
   if (r.reason === 'complex') {
@@ -155,6 +161,7 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   const b = ctx.env.get(name);
   if (b?.state === 'value') {
     ctx.reads.add(name);
+    ctx.readSinceBound?.add(name);
     return respan(b.value, span);
   }
   if (b?.state === 'failed') return null;
@@ -164,7 +171,8 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   }
   const builtin = BUILTINS[name];
   if (builtin) return builtin({ start: span.start, end: span.end });
-  report(ctx, EvalCode.undefinedName, span, `name '${name}' is not defined`, `assign it earlier in the file or pass --define ${name}=VALUE`);
+  const shown = quoteText(name);
+  report(ctx, EvalCode.undefinedName, span, `name '${shown}' is not defined`, `assign it earlier in the file or pass --define ${shown}=VALUE`);
   return null;
 }
 

@@ -3,6 +3,7 @@
  * are read as libxlu stores them (text numbers, `+=` per libxlu); xm statements are evaluated in file
  * order with Python 2 semantics, without ever running code. Never throws on user input.
  */
+import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
@@ -114,6 +115,7 @@ export class Evaluation {
       work: 0,
       halted: false,
       reads: new Set(),
+      readSinceBound: new Set(),
       used: used ?? ALL_NAMES,
       divert: options.dialect === 'xl' ? (options.divert ?? null) : null,
       unread: [],
@@ -178,7 +180,7 @@ function charge(v: Value, at: Span, run: Run): boolean {
   return false;
 }
 
-function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false): void {
+function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false, updates = false): void {
   const setting: Setting = {
     key: key.name,
     // Spans are shared with the tree (never mutated), which keeps 10 MB files cheap.
@@ -189,6 +191,7 @@ function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=
     span: stmt.span,
   };
   if (appended) setting.appended = true;
+  if (updates) setting.updates = true;
   if (run.divert !== null && run.divert.take(setting)) return;
   run.settings.push(setting);
 }
@@ -224,8 +227,10 @@ function assignXm(stmt: AssignStmt, run: Run): void {
 }
 
 function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' | '+=', value: Value | null, run: Run): void {
+  // Read since its last binding (this statement's own value included): the old value was used.
+  const updates = run.readSinceBound?.delete(target.name) === true;
   if (run.used.has(target.name)) run.env.set(target.name, value === null ? { state: 'failed' } : { state: 'value', value });
-  if (value !== null) pushSetting(stmt, target, op, value, run);
+  if (value !== null) pushSetting(stmt, target, op, value, run, false, updates);
   else notEvaluated(stmt, target, run);
 }
 
@@ -279,7 +284,7 @@ function visitNames(list: Stmt[], used: Set<string>, stack: Expr[]): void {
 function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
   const b = run.env.get(stmt.key.name);
   if (b === undefined) {
-    report(run, EvalCode.undefinedName, stmt.key.span, `name '${stmt.key.name}' is not defined`, 'assign it with = before using +=');
+    report(run, EvalCode.undefinedName, stmt.key.span, `name '${quoteText(stmt.key.name)}' is not defined`, 'assign it with = before using +=');
     return null;
   }
   if (b.state === 'failed') return null;

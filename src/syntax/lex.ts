@@ -202,6 +202,8 @@ export interface ChunkTokens {
   bounds: Int32Array;
   /** The token of `lexTokens` at the same index for significant tokens; null for trivia. */
   toks: (IToken | null)[];
+  /** Where lexing stopped at the `maxTokens` limit (the tokens end there), or -1: the whole text was lexed. */
+  stoppedAt: number;
 }
 
 /** Chunks up to this many characters lex into the reused arrays (a bigger one would keep them big). */
@@ -211,19 +213,25 @@ let scratch: ChunkTokens | null = null;
 /**
  * Tokenize `text` as {@link lexTokens} does, without objects for trivia (whitespace, newlines,
  * comments, continuations). `reuse`: the result may be the shared arrays, valid until the next call.
+ * `maxTokens` bounds the token objects one chunk may make (see `stoppedAt`).
  */
-export function lexChunk(text: string, reuse = false): ChunkTokens {
+export function lexChunk(text: string, reuse = false, maxTokens = Infinity): ChunkTokens {
   const n = text.length;
   // A token is at least one character: n + 1 slots never overflow.
   let out: ChunkTokens;
   if (reuse && n <= SCRATCH_CHARS) {
-    if (scratch === null) scratch = { text, count: 0, kinds: new Uint8Array(SCRATCH_CHARS + 1), bounds: new Int32Array(SCRATCH_CHARS + 2), toks: [] };
+    if (scratch === null) scratch = { text, count: 0, kinds: new Uint8Array(SCRATCH_CHARS + 1), bounds: new Int32Array(SCRATCH_CHARS + 2), toks: [], stoppedAt: -1 };
     out = scratch;
     out.text = text;
-  } else out = { text, count: 0, kinds: new Uint8Array(n + 1), bounds: new Int32Array(n + 2), toks: [] };
+  } else out = { text, count: 0, kinds: new Uint8Array(n + 1), bounds: new Int32Array(n + 2), toks: [], stoppedAt: -1 };
   const { kinds, bounds, toks } = out;
   let count = 0;
+  let stoppedAt = -1;
   for (let i = 0; i < n; ) {
+    if (count >= maxTokens) {
+      stoppedAt = i;
+      break;
+    }
     const end = scan(text, i, n);
     const kind = kindOf[scanned.tokenTypeIdx!]!;
     kinds[count] = kind;
@@ -233,8 +241,9 @@ export function lexChunk(text: string, reuse = false): ChunkTokens {
     count++;
     i = end;
   }
-  bounds[count] = n;
+  bounds[count] = stoppedAt < 0 ? n : stoppedAt;
   toks.length = count;
   out.count = count;
+  out.stoppedAt = stoppedAt;
   return out;
 }

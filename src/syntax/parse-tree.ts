@@ -23,6 +23,13 @@ import { lexChunk, type ChunkTokens } from './lex.js';
 const CHUNK = 1 << 12;
 
 /**
+ * Most tokens one chunk (a line, or a statement spanning lines) may have. Each costs a token object
+ * and more; 64 MB of `;` or of an unclosed `[` list ran out of memory (an abort, exit 134). Real
+ * statements have hundreds of tokens; the 10 MB benchmark file's largest chunk about a thousand.
+ */
+export const MAX_CHUNK_TOKENS = 1 << 20;
+
+/**
  * Growable typed arrays for the token stream. Tokens are contiguous (lossless), so token i ends
  * where token i+1 starts: `ends` is a view of `starts` shifted by one, which saves an array.
  */
@@ -146,12 +153,21 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
     let end = chooseCut(text, base, CHUNK);
     let lexed: ChunkTokens;
     let split: ReturnType<typeof splitStatements>;
+    /** Set when the token limit was hit on the line starting here: the chunk ends there, and so does the parse. */
+    let overAt = -1;
     for (;;) {
       const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
       // The chunk's arrays may be shared scratch: they are copied into the stream before the next chunk.
-      lexed = lexChunk(chunk, true);
+      lexed = lexChunk(chunk, true, MAX_CHUNK_TOKENS);
+      if (lexed.stoppedAt >= 0) {
+        // The lines before the one where the limit was hit are read as usual, then the parse stops.
+        const lineStart = text.lastIndexOf('\n', base + lexed.stoppedAt - 1) + 1;
+        if (lineStart <= base) return tooManyTokens(text, base, stream, statements, diagnostics);
+        end = overAt = lineStart;
+        continue;
+      }
       split = splitStatements(lexed);
-      if (end >= text.length || !split.openAtEnd) break;
+      if (overAt >= 0 || end >= text.length || !split.openAtEnd) break;
       end = chooseCut(text, base, (end - base) * 2);
     }
     const { kinds, bounds, count } = lexed;
@@ -175,8 +191,20 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
       }
     }
     if (sink) sink(top);
+    if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
     base = end;
   }
+  return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
+}
+
+/**
+ * Give up at `base`, the start of the line where a chunk went over MAX_CHUNK_TOKENS: XM0042 there,
+ * and the rest of the text is one Invalid token (the stream stays lossless).
+ */
+function tooManyTokens(text: string, base: number, stream: StreamBuilder, statements: Stmt[], diagnostics: Diagnostic[]): ParseTreeResult {
+  stream.push(Tok.Invalid, base, text.length);
+  const message = `a line or statement from here has more than ${MAX_CHUNK_TOKENS} tokens: the rest of the file is not parsed`;
+  diagnostics.push(diag('XM0042', message, { start: base, end: base + 1 }));
   return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
 }
 

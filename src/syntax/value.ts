@@ -75,6 +75,11 @@ export interface Setting {
    * ("can't use += with numbers"), so normalisation must too.
    */
   appended?: boolean;
+  /**
+   * xm only: the key's earlier value was read by an expression since it was bound (`memory =
+   * memory * 2`, or a helper variable used and then set again), so this `=` does not discard it.
+   */
+  updates?: boolean;
 }
 
 export type Dialect = 'xl' | 'xm';

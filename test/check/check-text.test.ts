@@ -44,4 +44,38 @@ describe('checkText', () => {
     expect(c.some((x) => x.startsWith('XM0230'))).toBe(false);
     expect(c).toContain(`XM0108@${text.indexOf('"yes"')}`);
   });
+
+  it('quotes a huge key or number in a message only in part (a generated file must not make megabyte messages)', () => {
+    const long = 'o'.repeat(100_000);
+    const digits = '9'.repeat(100_000);
+    const junk = '1' + 'a'.repeat(100_000);
+    const xl = `name = "g"\nkernel = "/k"\nf${long} = 1\nf${long} = 2\nmemory = "${digits}"\nvcpus = ${digits}\nvif = ["mac=${long}"]\non_crash = ${long}\n`;
+    const xm = `name = "g"\nkernel = "/k"\nmemory = ${digits}\nextra = "a" + "b"\nvcpus = ${junk}\non_crash = ${long}\n`;
+    for (const [text, dialect] of [[xl, 'xl'], [xm, 'xm']] as const) {
+      const r = checkText(text, { dialect });
+      expect(r.diagnostics.length).toBeGreaterThan(0);
+      for (const d of r.diagnostics) expect({ code: d.code, length: d.message.length < 300 }).toEqual({ code: d.code, length: true });
+    }
+  });
+
+  it('xl: a NUMBER too big for a number is still text where xl reads text, and XM0108 only where it reads a number', () => {
+    // libxlu keeps NUMBER as text: a string option takes it as is, an unknown key is never read.
+    const big = '123456789012345678901234567890';
+    const text = `name = ${big}\nkernel = "/k"\nsomething = ${big}\nmemory = ${big}\n`;
+    expect(codes(text, { dialect: 'xl' })).toEqual([`XM0101@${text.indexOf('something')}`, `XM0108@${text.lastIndexOf(big)}`]);
+    expect(checkText(text, { dialect: 'xl' }).config).toMatchObject({ name: big });
+  });
+
+  it('stops at a line or statement of more than a million tokens (XM0042) and still checks the lines before it', () => {
+    // Both ran out of memory on a 64 MB file (below the default --max-file-size): one line of `;`, and an unclosed list.
+    const head = 'name = "g"\nkernel = "/k"\nmemroy = 1\n';
+    const line = head + ';'.repeat(1_100_000);
+    expect(codes(line, { dialect: 'xl' })).toEqual([`XM0101@${head.indexOf('memroy')}`, `XM0042@${head.length}`]);
+    // An unclosed list: its lines up to the limit are read (XM0013 at its '['), then the parse stops.
+    const list = head + 'x = [\n' + '1,\n'.repeat(600_000);
+    const c = codes(list, { dialect: 'xl' });
+    expect(c).toContain(`XM0101@${head.indexOf('memroy')}`);
+    expect(c).toContain(`XM0013@${list.indexOf('[')}`);
+    expect(c.filter((x) => x.startsWith('XM0042@'))).toHaveLength(1);
+  }, 60_000);
 });

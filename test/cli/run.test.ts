@@ -139,6 +139,40 @@ describe('xmcfg check exit codes', () => {
     expect(bad.stderr).toContain('cannot write');
   });
 
+  it('refuses an --output-file that is one of the files it checks, and leaves that file alone', async () => {
+    const dir = mkdtempSync(join(tmp, 'self-'));
+    const cfg = 'name = "vm"\nkernel = "/k"\n';
+    writeFileSync(join(dir, 'vm.cfg'), cfg);
+    for (const args of [['vm.cfg', '-o', 'vm.cfg'], ['.', '-o', join(dir, 'vm.cfg')], ['*.cfg', '--output-file', './vm.cfg']]) {
+      const r = await cli(['check', ...args, '--format', 'json'], { cwd: dir });
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toContain('vm.cfg');
+      expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe(cfg);
+    }
+  });
+
+  it('says in the stylish report which files --dialect auto read as xm, and why', async () => {
+    const dir = mkdtempSync(join(tmp, 'auto-'));
+    writeFileSync(join(dir, 'old.cfg'), 'name = "vm"\nkernel = "/k"\nmemory = 256 * 2\n');
+    writeFileSync(join(dir, 'new.cfg'), 'name = "vm"\nkernel = "/k"\nmemory = 512\n');
+    const auto = await cli(['check', 'old.cfg', 'new.cfg'], { cwd: dir });
+    expect(auto.code).toBe(0);
+    const notes = auto.stdout.split('\n').filter((l) => l.includes('read as xm'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('old.cfg');
+    expect(notes[0]).toContain('line 3');
+    // Chosen by the user: nothing to say.
+    expect((await cli(['check', 'old.cfg', '--dialect', 'xm'], { cwd: dir })).stdout).not.toContain('read as xm');
+  });
+
+  it('reports a binary file (XM0031, not parsed) with dialect null, as a file too large to read', async () => {
+    const dir = mkdtempSync(join(tmp, 'bin-'));
+    writeFileSync(join(dir, 'disk.cfg'), Buffer.from([0x6e, 0x3d, 0x31, 0x00, 0x01, 0x0a]));
+    const r = await cli(['check', 'disk.cfg', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).files[0]).toMatchObject({ dialect: null, diagnostics: [{ code: 'XM0031' }] });
+  });
+
   it('accepts --define and --dialect', async () => {
     const dir = mkdtempSync(join(tmp, 'xm-'));
     writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 256 * 2\n');

@@ -20,11 +20,23 @@ describe('check options', () => {
     expect(parseCheckOptions({ 'max-warnings': -1 }).ok).toBe(false);
     expect(parseCheckOptions({ 'max-warnings': 0 }).ok).toBe(true);
     expect(parseCheckOptions({ jobs: 1.5 }).ok).toBe(false);
+    // yargs reads `--jobs abc` as NaN: the message must not name a value nobody typed.
+    for (const bad of [{ jobs: Number.NaN }, { 'max-warnings': Number.NaN }]) {
+      const r = parseCheckOptions(bad);
+      expect(r.ok).toBe(false);
+      expect(r.ok ? '' : r.message).not.toContain('NaN');
+    }
     expect(parseCheckOptions({ paths: ['-', '-'] }).ok).toBe(false);
   });
 });
 
 describe('jobs', () => {
+  it('lowers a --jobs far above the core count (each thread loads its own checker: 120 threads took 720 MB)', () => {
+    expect(chooseJobs(1000, 5000, 2)).toBe(4);
+    expect(chooseJobs(1000, 5000, 16)).toBe(32);
+    expect(chooseJobs(1000, 3, 16)).toBe(3);
+  });
+
   it('stays on one thread for small trees or few cores, and honours --jobs', () => {
     expect(chooseJobs(null, 10, 8)).toBe(1);
     expect(chooseJobs(null, AUTO_JOBS_MIN_FILES - 1, 8)).toBe(1);

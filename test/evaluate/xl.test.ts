@@ -30,10 +30,10 @@ describe('xl numbers keep their text; value = strtol base 0', () => {
       { key: 'memory', keySpan: spanOf(src, 'memory'), op: '=', value: { kind: 'number', text, value, span: spanOf(src, text) }, valueSpan: spanOf(src, text), span: { start: 0, end: src.length - 1 } },
     ]);
   });
-  test('beyond 2^53 is XM0055 at the number, value null, setting kept', () => {
+  test('beyond 2^53 is no finding yet (libxlu keeps the text; a numeric reader refuses it, XM0108), value null, setting kept', () => {
     const src = 'maxmem = 99999999999999999\n';
     const r = run(src, 'xl');
-    expect(codesAndSpans(r.diagnostics)).toEqual([{ code: 'XM0055', ...spanOf(src, '99999999999999999') }]);
+    expect(codesAndSpans(r.diagnostics)).toEqual([]);
     expect(r.settings[0]!.value).toMatchObject({ kind: 'number', value: null });
   });
 });

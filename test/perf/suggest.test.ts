@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundedDistance, editDistance, suggest } from '../../src/schema/suggest.js';
+import { boundedDistance, editDistance, suggest, suggestLimit } from '../../src/schema/suggest.js';
 import { optionKeys } from '../../src/schema/index.js';
 
 /** The unbounded search the indexed one replaced: every candidate, full distance table. */
 function referenceSuggest(word: string, candidates: readonly string[]): string | undefined {
-  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
+  const limit = suggestLimit(word.length);
   let best: string | undefined;
   let bestD = limit + 1;
   for (const c of candidates) {

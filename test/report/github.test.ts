@@ -15,6 +15,17 @@ describe('github report', () => {
     );
   });
 
+  it('names files relative to the repository root (GITHUB_WORKSPACE), as GitHub matches annotations', () => {
+    const d: Diagnostic[] = [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: 0, end: 1 } }];
+    const fileOf = (path: string) => /file=([^,]*),/.exec(formatGithub([fileReport(path, 'k = 1\n', d)], { cwd: '/ws/guests', srcRoot: '/ws' }))![1];
+    // Run from a subfolder (a step's working-directory), given with ./ or absolute.
+    expect(fileOf('./web.cfg')).toBe('guests/web.cfg');
+    expect(fileOf('sub/../db.cfg')).toBe('guests/db.cfg');
+    expect(fileOf('/ws/guests/a.cfg')).toBe('guests/a.cfg');
+    // Outside the repository: as given.
+    expect(fileOf('/etc/xen/vm.cfg')).toBe('/etc/xen/vm.cfg');
+  });
+
   it('escapes data and property values', () => {
     expect(escapeData('100% a\r\nb')).toBe('100%25 a%0D%0Ab');
     expect(escapeProperty('a,b:c%')).toBe('a%2Cb%3Ac%25');

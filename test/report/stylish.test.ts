@@ -83,6 +83,18 @@ describe('stylish report', () => {
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
+  it('shows invisible format characters (byte-order mark, bidi overrides, zero-width) as one visible column', () => {
+    // A BOM file's first line, and a value hiding a right-to-left override: neither may shift the caret or reorder the line.
+    for (const text of ['\uFEFFmemroy = 1\n', 'x = "a\u202Eb\u200B" memroy\n']) {
+      const at = text.indexOf('memroy');
+      const out = formatStylish([fileReport('f.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'unknown "\u202Ememroy"', span: { start: at, end: at + 6 } }])]);
+      expect(out).not.toMatch(/[\uFEFF\u200B-\u200F\u202A-\u202E\u2066-\u2069]/);
+      const lines = out.split('\n');
+      const src = lines.findIndex((l) => l.startsWith('1 |'));
+      expect(lines[src + 1]!.indexOf('^')).toBe(lines[src]!.indexOf('memroy'));
+    }
+  });
+
   it('draws a span that continues on the next line up to the end of its first line', () => {
     const text = 'disk = [ "a",\n  "b" ]\n';
     const out = formatStylish([fileReport('m.cfg', text, [{ code: 'XM0005', severity: 'info', message: 'm', span: { start: 7, end: text.length - 1 } }])]);

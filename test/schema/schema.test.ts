@@ -142,4 +142,13 @@ describe('suggest', () => {
     ['numanode', 'numanode'],
   ])('%s → %s', (w, s) => expect(suggest(w, optionKeys())).toBe(s));
   it('nothing close', () => expect(suggest('qqqqqqqq', optionKeys())).toBeUndefined());
+  it.each([
+    ['bootlaoder', 'bootloader'],
+    ['cpu_wieght', 'cpu_weight'],
+    ['numa_nodes', 'numanodes'],
+    ['pool0', 'pool'],
+    ['disks', 'disk'],
+  ])('%s → %s (longer words allow more edits)', (w, s) => expect(suggest(w, optionKeys())).toBe(s));
+  // Half of a short word changed is another word, not a typo: no guess (and no "Rename to" fix).
+  it.each(['x', 'foo1', 'test', 'base', 'myip'])('%s → nothing', (w) => expect(suggest(w, optionKeys())).toBeUndefined());
 });

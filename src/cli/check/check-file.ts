@@ -35,6 +35,8 @@ export interface CheckedFile {
   dialect: Dialect | null;
   text: string;
   diagnostics: Diagnostic[];
+  /** Why `--dialect auto` read the file as xm (absent when it was read as xl, or the dialect was given). */
+  dialectReason?: string;
 }
 
 /** Either a checked file or a fatal problem (unreadable, internal failure) for exit code 2. */
@@ -66,7 +68,12 @@ export function checkSource(path: string, text: string, inputDiagnostics: Diagno
     const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
-    return { kind: 'checked', file: { path, dialect: result.dialect, text, diagnostics: sortDiagnostics(diagnostics) } };
+    // A binary file (XM0031) was not read as a config in any dialect, like one over the size limit.
+    const binary = result.diagnostics.some((d) => d.code === 'XM0031');
+    const file: CheckedFile = { path, dialect: binary ? null : result.dialect, text, diagnostics: sortDiagnostics(diagnostics) };
+    // SPEC §2: auto says which dialect it picked; xl is the default, so only a switch to xm is news.
+    if (settings.dialect === 'auto' && file.dialect === 'xm') file.dialectReason = result.dialectReason;
+    return { kind: 'checked', file };
   } catch (e) {
     // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.
     return { kind: 'fatal', message: `internal error while checking '${path}': ${describeError(e)}` };

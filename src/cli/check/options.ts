@@ -108,7 +108,9 @@ function optionalInt(v: unknown, name: string, min: number): Parsed<number | nul
   if (v === undefined || v === null) return { ok: true, value: null };
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   const n = typeof last === 'number' ? last : Number(last);
-  if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not '${String(last)}'`);
+  // yargs hands over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
+  const given = Number.isNaN(n) ? 'a value that is not a number' : `'${String(last)}'`;
+  if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not ${given}`);
   return { ok: true, value: n };
 }
 

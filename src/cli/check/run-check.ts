@@ -4,6 +4,7 @@
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
 import { availableParallelism } from 'node:os';
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { Host } from '../../placement/types.js';
@@ -29,6 +30,12 @@ export const AUTO_JOBS_MIN_FILES = 200;
 export const AUTO_JOBS_MIN_CORES = 3;
 /** Most threads (main included) an automatic run uses. */
 export const AUTO_JOBS_MAX = 4;
+/**
+ * Most threads an explicit --jobs gets, per core (and never fewer than AUTO_JOBS_MAX): every worker
+ * loads its own bundle and parser (~6 MB, ~0.4 s of CPU), and checking is CPU-bound, so `--jobs 500`
+ * would only exhaust memory (120 threads on 2 cores: 720 MB and 30 times slower).
+ */
+export const JOBS_PER_CORE_MAX = 2;
 
 /** One `check` source in argument order: files found for an argument, or standard input. */
 type Source = { kind: 'files'; targets: Target[] } | { kind: 'stdin' };
@@ -47,6 +54,12 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   if (host === 'failed') return 2;
 
   const sources = await collectSources(opts, io.cwd, problems);
+  const clash = opts.outputFile === null ? null : checkedFileAt(sources, resolve(io.cwd, opts.outputFile));
+  if (clash !== null) {
+    // Writing the report there would replace a config with its own report.
+    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${quote(clash)}, one of the files being checked; write the report elsewhere\n`);
+    return 2;
+  }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
   const outcomes = await checkSources(sources, opts, settings, io);
 
@@ -55,7 +68,9 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     if (o.kind === 'fatal') problems.push(o.message);
     else {
       const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
-      reports.push(fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics));
+      const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
+      if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
+      reports.push(report);
     }
   }
 
@@ -98,6 +113,21 @@ function fileReport(path: string, dialect: FileReport['dialect'], text: string, 
     },
     diagnostics,
   };
+}
+
+/** The display path of the checked file that `target` (absolute) names, also through a symlink, or null. */
+function checkedFileAt(sources: readonly Source[], target: string): string | null {
+  let real = target;
+  try {
+    real = realpathSync(target);
+  } catch {
+    // Not there yet: it can only clash by its own name.
+  }
+  for (const s of sources) {
+    if (s.kind !== 'files') continue;
+    for (const t of s.targets) if (t.abs === target || t.abs === real) return t.path;
+  }
+  return null;
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */
@@ -158,7 +188,7 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
  * and one per core (at most 4) for big ones.
  */
 export function chooseJobs(explicit: number | null, files: number, cores: number = availableParallelism()): number {
-  if (explicit !== null) return Math.max(1, Math.min(explicit, files));
+  if (explicit !== null) return Math.max(1, Math.min(explicit, files, Math.max(AUTO_JOBS_MAX, JOBS_PER_CORE_MAX * cores)));
   if (files < AUTO_JOBS_MIN_FILES || cores < AUTO_JOBS_MIN_CORES) return 1;
   return Math.max(1, Math.min(AUTO_JOBS_MAX, cores - 1, Math.floor(files / (AUTO_JOBS_MIN_FILES / 2))));
 }

@@ -23,4 +23,15 @@ export const inputCodes = defineCodes({
     bad: "name = 'caf\uFFFD'   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8",
     good: "name = 'café'      # saved as UTF-8 (bytes 0xC3 0xA9)",
   },
+  XM0042: {
+    severity: 'error',
+    title: 'too many tokens in one statement',
+    explanation:
+      'A single line, or a single statement spanning lines (such as a list whose `[` is never closed), has more than ' +
+      '1,048,576 tokens, so xmcfg stopped parsing there: the lines before it are checked, the rest of the file is not. ' +
+      'Reading it would take gigabytes of memory, and no domain config has such a statement: the file is usually ' +
+      'generated garbage, or a missing `]` turned the rest of a big file into one list.',
+    bad: '$ xmcfg check generated.cfg   # one line of 2,000,000 `;`, or `disk = [` never closed above 500,000 lines',
+    good: 'disk = [ "phy:/dev/vg/a,xvda,w" ]   # statements of a few tokens each',
+  },
 });
