@@ -7,14 +7,14 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
-import { isRefusal, type Choice, type Demand } from './demand.js';
+import { isRefusal, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { hardCpusOfVcpu } from './pinning.js';
+import { hardCpuSet, hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
 import { apportion, rfcSlots } from './split.js';
-import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /** Result of plan(): the plan or null, plus findings. */
 export interface PlanResult {
@@ -32,6 +32,14 @@ export function nameHash(name: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
+function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard) return null;
+  const within = host.nodes.filter((n) => n.cpus.some((x) => hard.has(x)));
+  return within.length > 0 && within.length < host.nodes.length ? within : null;
 }
 
 /** The demand of a config against a capacity view, or a refusal for nodes the host lacks. */
@@ -152,12 +160,28 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
   if (cfg.numa?.mode === 'off') return { plan: offPlan(g, cfg, checked.host, options), diagnostics };
-  const cap = capacityOf(checked.host, options.reservations ?? []);
+  let cap = capacityOf(checked.host, options.reservations ?? []);
   const d = demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
-  const c = choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
+  const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);
+  let c: Choice | Refusal | null = null;
+  if (within) {
+    // The config's own hard affinity already fences the vCPUs in: a node outside it would be
+    // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
+    // nodes it reaches. Only when those cannot hold the guest does the whole host compete.
+    const sub = capacityOf({ nodes: within }, options.reservations ?? []);
+    const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
+    if (!isRefusal(tried)) {
+      cap = sub;
+      c = tried;
+    }
+  }
+  c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
   const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
+  if (within && cap.ids.length === within.length) {
+    p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);
+  }
   for (const slot of c.slots) {
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
     if (onNode > cap.cpus[slot]!) {

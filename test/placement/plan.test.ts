@@ -210,6 +210,22 @@ describe('plan: config pinning and vnuma', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
   });
 
+  it('chooses among the nodes the config cpus reach instead of overriding them', () => {
+    // node 1 is the freest, but cpus = "0-3" keeps the vCPUs on node 0: the plan must not replace them
+    for (const numa of [undefined, { mode: 'auto' as const, node_count: 1 }]) {
+      for (const policy of ['best', 'most-free', 'round-robin'] as const) {
+        const r = plan(cfg({ cpus: cpus('0-3'), ...(numa ? { numa } : {}) }), two(), { policy, cursor: 1 });
+        expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+        expect(r.plan!.nodes).toEqual([0]);
+        expect(r.plan!.xl.cpus).toEqual(['0-3', '0-3']);
+      }
+    }
+    // when those nodes cannot hold it, the whole host competes again (and XM0405 says so)
+    const big = plan(cfg({ cpus: cpus('0-3'), memory: 25000 }), two());
+    expect(big.plan!.nodes).toEqual([1]);
+    expect(big.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+  });
+
   it('leaves a config that sets its own vnuma alone', () => {
     const r = plan(cfg({ type: 'hvm', vnuma: [], numa: { mode: 'auto', node_count: 2 } }), fixtureHost('two-node.json'));
     expect(r.plan!.xl.vnuma).toBeNull();
