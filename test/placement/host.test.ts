@@ -93,8 +93,41 @@ describe('readHost: xl info -n', () => {
   });
 
   it('rejects a garbled numa row', () => {
-    const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten');
-    expect(readHost(text, { format: 'xl-info' }).diagnostics[0]?.code).toBe('XM0401');
+    const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten').replace('      21,10', '      twenty');
+    const r = readHost(text, { format: 'xl-info' });
+    // one finding for the row, not a second one claiming the numa_info section is missing
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401', 'XM0401']);
+  });
+
+  it('reads the -1 xl prints for a CPU without a node and for an unknown distance', () => {
+    // xl prints libxl's invalid entry (~0) with %d: a CPU Xen puts on no node, and no SLIT distance
+    const text = [
+      'nr_cpus                : 4',
+      'cpu_topology           :',
+      'cpu:    core    socket     node',
+      '  0:       0        0        0',
+      '  1:       1        0        0',
+      '  2:       0        1       -1',
+      '  3:       1        1        2',
+      'No device topology data available',
+      'numa_info              :',
+      'node:    memsize    memfree    distances',
+      '   0:     16384       8192      10,-1,-1',
+      '   2:     65536      65000      -1,-1,10',
+      'xen_major              : 4',
+    ].join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host?.nodes.map((n) => [n.id, n.cpus])).toEqual([
+      [0, [0, 1]],
+      [2, [3]],
+    ]);
+    expect(r.host?.nodes[0]?.distances).toEqual({ '0': 10, '2': 20 });
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['XM0411', 'warning'], // CPU 2 on no node
+      ['XM0411', 'warning'], // node 0: no distance to node 2
+      ['XM0411', 'warning'], // node 2: no distance to node 0
+    ]);
+    expect(r.diagnostics[0]!.message).toContain('2');
   });
 });
 
