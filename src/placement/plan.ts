@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
-import { isRefusal, type Choice, type Demand, type Refusal } from './demand.js';
+import { isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
@@ -60,9 +60,23 @@ function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | 
   return { ...base, kind: 'auto' };
 }
 
-/** The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. */
-function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanOptions): Plan {
+/**
+ * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
+ * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it
+ * over the nodes in proportion to their free memory (the ledger subtracts it like any plan).
+ */
+function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity, options: PlanOptions): Plan | Diagnostic {
   const ids = host.nodes.map((n) => n.id);
+  const total = cap.free.reduce((a, b) => a + b, 0);
+  if (total < g.need) {
+    const r = shortage({ kind: 'auto', memMiB: g.need, vcpus: g.maxvcpus, list: [], count: 0, salt: 0 }, cap);
+    return hostDiag(r.code, 'error', `cannot place ${g.name}: ${r.message}`);
+  }
+  const shares = apportion(g.need, cap.free);
+  const memory_per_node_mib: Record<string, number> = {};
+  shares.forEach((m, i) => {
+    if (m > 0) memory_per_node_mib[String(cap.ids[i])] = m;
+  });
   return {
     version: 1,
     domain: g.name,
@@ -70,12 +84,17 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanO
     affinity: options.affinity ?? 'hard',
     nodes: [],
     node_affinity: { nodes: ids, mask: maskOf(ids) },
-    memory_per_node_mib: {},
+    memory_per_node_mib,
     vcpus: [],
     create_flags: createFlags(cfg),
     xl: { cpus: null, vnuma: null },
     commands: [],
-    reasons: ['numa = "off": no placement; vCPUs are not pinned and memory may come from any node'],
+    reasons: [
+      'numa = "off": no placement; vCPUs are not pinned and memory may come from any node',
+      `memory: ${g.need} MiB booked over the nodes in proportion to their free memory (${Object.entries(memory_per_node_mib)
+        .map(([id, m]) => `node ${id}: ${m} MiB`)
+        .join(', ')})`,
+    ],
   };
 }
 
@@ -159,8 +178,11 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (!checked.host) return { plan: null, diagnostics };
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
-  if (cfg.numa?.mode === 'off') return { plan: offPlan(g, cfg, checked.host, options), diagnostics };
   let cap = capacityOf(checked.host, options.reservations ?? []);
+  if (cfg.numa?.mode === 'off') {
+    const off = offPlan(g, cfg, checked.host, cap, options);
+    return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
+  }
   const d = demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
   const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);

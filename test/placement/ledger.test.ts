@@ -108,6 +108,20 @@ describe('ledger basics', () => {
   });
 });
 
+describe('ledger: numa off guests', () => {
+  it('books their memory, so a second one that no longer fits is refused', () => {
+    const { ledger } = Ledger.open(join(dir, 'off.db'));
+    const a = ledger!.reserve(cfg({ name: 'a', memory: 30000, numa: { mode: 'off' } }), fixtureHost('two-node.json'));
+    expect(a.plan).not.toBeNull();
+    const b = ledger!.reserve(cfg({ name: 'b', memory: 30000, numa: { mode: 'off' } }), fixtureHost('two-node.json'));
+    expect(b.plan).toBeNull();
+    expect(b.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    const booked = ledger!.list().entries.flatMap((e) => e.nodes).reduce((t, n) => t + n.memory_mib, 0);
+    ledger!.close();
+    expect(booked).toBe(30000);
+  });
+});
+
 describe('ledger under concurrency and faults', () => {
   it('16 simultaneous reservations never book a node past its free memory', async () => {
     const path = join(dir, 'race.db');

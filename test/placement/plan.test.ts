@@ -141,6 +141,16 @@ describe('plan: node choice and refusals', () => {
     expect(p.commands).toEqual([]);
   });
 
+  it('numa off still needs the memory: booked over the nodes by free memory, refused when the host lacks it', () => {
+    // two-node.json: 20471 + 30122 MiB free
+    const p = plan(cfg({ memory: 30000, numa: { mode: 'off' } }), two()).plan!;
+    expect(p.memory_per_node_mib).toEqual({ '0': 12139, '1': 17861 });
+    const held = [{ domain: 'a', nodes: [{ node: 0, memory_mib: 12139, vcpus: 0 }, { node: 1, memory_mib: 17861, vcpus: 0 }] }];
+    const r = plan(cfg({ name: 'b', memory: 30000, numa: { mode: 'off' } }), two(), { reservations: held });
+    expect(r.plan).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+  });
+
   it('subtracts live reservations and counts their vCPUs as load', () => {
     expect(plan(cfg({ memory: 20300 }), two()).plan!.nodes).toEqual([1]);
     const r = plan(cfg({ memory: 20300 }), two(), { reservations: [{ domain: 'a', nodes: [{ node: 1, memory_mib: 10000, vcpus: 2 }] }] });
