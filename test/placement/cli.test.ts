@@ -101,7 +101,7 @@ describe('xmcfg plan', () => {
     expect(JSON.parse(list.out).reservations.map((r: { domain: string }) => r.domain)).toEqual(['db', 'small', 'web']);
     const mig = io();
     expect(await runMigratePlan({ name: 'web', 'to-node': [2], host: hostOpt, ledger, commit: true }, mig)).toBe(0);
-    expect(mig.out).toContain('xl migrate web localhost');
+    expect(mig.out).toContain('xl migrate -C CONFIG web localhost');
     const after = io();
     await runLedger({ action: 'list', ledger, format: 'json' }, after);
     expect(JSON.parse(after.out).reservations.find((r: { domain: string }) => r.domain === 'web').nodes[0].node).toBe(2);
