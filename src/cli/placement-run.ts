@@ -243,6 +243,13 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
+  const maxMoves = argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']);
+  // yargs hands `--threshold abc` over as NaN: a spread is never "within NaN", so it must not run.
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100 || !Number.isInteger(maxMoves) || maxMoves < 0) {
+    io.stderr('xmcfg rebalance: --threshold needs a percentage from 0 to 100 and --max-moves a whole number >= 0\n');
+    return 2;
+  }
   const host = loadHost(argv, io);
   if (!host) return 2;
   let plans: Plan[] = [];
@@ -257,8 +264,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
       ledger.close();
     }
   }
-  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
-  const r = rebalancePlan(host, plans, { threshold, maxMoves: argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']) });
+  const r = rebalancePlan(host, plans, { threshold, maxMoves });
   report(io, r.diagnostics);
   if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
   else {

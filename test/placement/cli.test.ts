@@ -274,3 +274,16 @@ describe('commands on a missing ledger do not create it', () => {
     expect(existsSync(ledger)).toBe(false);
   });
 });
+
+describe('rebalance option values', () => {
+  it('refuses a threshold or move count that is not a number in range (usage, exit 2)', async () => {
+    const host = join(FIXTURES, 'two-node.json');
+    const ledger = join(dir, 'rebalance-args.db');
+    for (const bad of [{ threshold: Number.NaN }, { threshold: -5 }, { threshold: 101 }, { 'max-moves': -1 }, { 'max-moves': 1.5 }, { 'max-moves': Number.NaN }]) {
+      const out = io();
+      expect(await runRebalance({ host, ledger, ...bad }, out)).toBe(2);
+      expect(out.out).toBe('');
+    }
+    expect(await runRebalance({ host, ledger, threshold: 0, 'max-moves': 0 }, io())).toBe(0);
+  });
+});
