@@ -122,7 +122,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
-  const wantsLedger = argv.reserve === true || ((typeof argv.ledger === 'string' || options.policy === 'round-robin') && existsSync(ledgerPath(argv, io)));
+  // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
+  // plain `plan` that skipped it would offer memory that is already booked.
+  const wantsLedger = argv.reserve === true || existsSync(ledgerPath(argv, io));
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {

@@ -252,6 +252,23 @@ describe('xmcfg host FILE', () => {
   });
 });
 
+describe('plan without --ledger', () => {
+  it('subtracts the default ledger\'s reservations, as plan --reserve booked them there', async () => {
+    const env = { XDG_STATE_HOME: join(dir, 'default-state') };
+    const host = join(FIXTURES, 'two-node.json');
+    writeFileSync(join(dir, 'big-a.cfg'), 'name = "a"\ntype = "hvm"\nmemory = 25000\nvcpus = 1\nnuma = "on"\n');
+    writeFileSync(join(dir, 'big-b.cfg'), 'name = "b"\ntype = "hvm"\nmemory = 25000\nvcpus = 1\nnuma = "on"\n');
+    expect(await runPlan({ file: 'big-a.cfg', host, reserve: true }, { ...io(), env })).toBe(0);
+    const b = { ...io(), env };
+    const out = { out: '', err: '' };
+    b.stdout = (t: string) => void (out.out += t);
+    b.stderr = (t: string) => void (out.err += t);
+    // node 1 (30122 MiB free) holds a's 25000 MiB; node 0 has 20471: b fits nowhere
+    expect(await runPlan({ file: 'big-b.cfg', host }, b)).toBe(1);
+    expect(out.err).toContain('XM0404');
+  });
+});
+
 describe('plan without --reserve writes nothing', () => {
   it('does not create a missing ledger', async () => {
     const path = join(dir, 'never.db');
