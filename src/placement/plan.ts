@@ -153,6 +153,12 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
     return null;
   }
+  if (g.memory < g.maxmem) {
+    // memory < maxmem is populate-on-demand for HVM/PVH, and libxc refuses vNUMA with it
+    // ("Cannot enable vNUMA and PoD at the same time"): xl create would fail on these lines.
+    reasons.push('no vnuma: memory below maxmem is populate-on-demand, which Xen cannot combine with vNUMA; memory follows the node affinity only');
+    return null;
+  }
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const vcpusOf: number[][] = nodes.map(() => []);
   slotOf.forEach((slot, v) => vcpusOf[slot]!.push(v));
