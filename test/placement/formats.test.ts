@@ -58,7 +58,7 @@ describe('golden plans in three formats', () => {
   });
 
   it('writes no vnuma for memory below maxmem (populate-on-demand, which Xen refuses with vNUMA)', () => {
-    for (const type of ['hvm', 'pvh']) {
+    for (const type of ['hvm', 'pvh'] as const) {
       const r = plan(cfg({ type, memory: 4000, maxmem: 6001, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
       expect(r.plan!.nodes).toHaveLength(2);
       expect(r.plan!.xl.vnuma).toBeNull();
