@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readHost } from '../../src/placement/host.js';
 import { FIXTURES, fixtureHost, fixtureText } from './helpers.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('readHost: JSON', () => {
@@ -157,6 +159,50 @@ describe('readHost: sysfs', () => {
   it('falls back to one node from /proc/meminfo and the CPU count', () => {
     const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-flat') });
     expect(r.host).toEqual({ nodes: [{ id: 0, cpus: [0, 1, 2, 3, 4, 5], memory_mib: 7860, free_mib: 1968, distances: { '0': 10 } }] });
+  });
+
+  it('leaves out node folders that node/online does not list (their distances count online nodes only)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    const node = (id: number, cpulist: string, totalKb: number, freeKb: number, distance: string): void => {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${cpulist}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), `Node ${id} MemTotal:  ${totalKb} kB\nNode ${id} MemFree:  ${freeKb} kB\n`);
+      writeFileSync(join(base, `node${id}/distance`), `${distance}\n`);
+    };
+    node(0, '0-3', 16777216, 8388608, '10 20 20');
+    node(1, '', 16777216, 16000000, '20 10 20');
+    node(3, '4-7', 0, 0, '20 20 10');
+    mkdirSync(join(base, 'node2')); // offline: an empty folder
+    writeFileSync(join(base, 'online'), '0-1,3\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+      expect(r.host?.nodes.map((n) => [n.id, n.cpus, n.memory_mib])).toEqual([
+        [0, [0, 1, 2, 3], 16384],
+        [1, [], 16384],
+        [3, [4, 5, 6, 7], 0],
+      ]);
+      expect(r.host?.nodes[0]?.distances).toEqual({ '0': 10, '1': 20, '3': 20 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a cpulist that expands past any host (XM0401) instead of exhausting memory', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const dir = join(root, 'sys/devices/system/node/node0');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cpulist'), `${Array.from({ length: 200 }, () => '0-1000000').join(',')}\n`);
+    writeFileSync(join(dir, 'meminfo'), 'Node 0 MemTotal:  1024 kB\nNode 0 MemFree:  512 kB\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.host).toBeNull();
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+      expect(r.diagnostics[0]!.message).toContain('node0/cpulist');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('rejects a node folder without meminfo', () => {
