@@ -10,6 +10,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
+import { hostDiag } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
@@ -36,7 +37,10 @@ export function readHostFile(path: string, cwd: string): { host: Host | null; di
   } catch (e) {
     return { host: null, diagnostics: [], fatal: `cannot read host file ${path}: ${(e as Error).message}` };
   }
-  return readHost(text, { format: text.trimStart().startsWith('{') ? 'json' : 'xl-info' });
+  const head = text.trimStart();
+  if (head === '') return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host file ${path} is empty`)] };
+  // `[` too: a JSON array is a malformed host, not `xl info` text without a numa_info section.
+  return readHost(text, { format: head.startsWith('{') || head.startsWith('[') ? 'json' : 'xl-info' });
 }
 
 /** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */

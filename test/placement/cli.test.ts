@@ -304,3 +304,22 @@ describe('rebalance option values', () => {
     expect(await runRebalance({ host, ledger, threshold: 0, 'max-moves': 0 }, io())).toBe(0);
   });
 });
+
+describe('host files that are not hosts', () => {
+  it('an empty file, a JSON array and an unsafe integer are XM0401 naming the problem', async () => {
+    const cases: Array<[string, string]> = [
+      ['empty.json', '\n'],
+      ['array.json', '[]\n'],
+      ['huge.json', '{"nodes":[{"id":0,"cpus":[0],"memory_mib":9007199254740993,"free_mib":1}]}'],
+    ];
+    for (const [name, text] of cases) {
+      writeFileSync(join(dir, name), text);
+      const out = io();
+      expect(await runHost({ file: name }, out)).toBe(2);
+      expect(out.out).toBe('');
+      expect(out.err).toContain('XM0401');
+      // JSON read as JSON: never the `xl info` reader's "no numa_info section"
+      expect(out.err).not.toContain('numa_info');
+    }
+  });
+});
