@@ -51,7 +51,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   // Capacity: the plan's own refusal says which nodes lack what.
   const r = plan(config, h, {});
   for (const d of r.diagnostics) {
-    if (d.code === 'XM0403' || d.code === 'XM0404') out.push({ ...d, span: numa ? numaSpan : spanOf(spans, '/memory', '/maxmem') });
+    // numa = "off" asks for no nodes: only the memory can be too much for the host.
+    if (d.code === 'XM0403' || d.code === 'XM0404') out.push({ ...d, span: numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem') });
     else if (d.code === 'XM0406') out.push({ ...d, span: spanOf(spans, '/maxvcpus', '/vcpus', '/numa') });
   }
   // cpus outside the NUMA nodes the config names.

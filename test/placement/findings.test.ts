@@ -24,6 +24,11 @@ describe('placementFindings', () => {
     expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 59, end: 64 }]]);
   });
 
+  it('numa off and more memory than the host has free: XM0404 at memory, not at numa = "off"', () => {
+    const d = placementFindings(cfg({ memory: 90000, numa: { mode: 'off' } }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 59, end: 64 }]]);
+  });
+
   it('numanodes above the host node count: XM0404', () => {
     expect(placementFindings(cfg({ numa: { mode: 'auto', node_count: 3 } }), spans, fixtureHost('two-node.json')).map((x) => x.code)).toEqual(['XM0404']);
   });
