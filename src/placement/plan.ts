@@ -98,6 +98,21 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity,
   };
 }
 
+/**
+ * The CPUs a vCPU placed on node `id` runs on: the node's own, or for a memory-only node the CPUs of
+ * the nearest nodes that have some (an empty list would be `cpus = "none"`, which xl cannot create).
+ */
+function runCpus(host: Host, id: number): number[] {
+  const node = host.nodes.find((n) => n.id === id)!;
+  if (node.cpus.length > 0) return node.cpus;
+  let best = Infinity;
+  for (const n of host.nodes) if (n.cpus.length > 0) best = Math.min(best, node.distances[String(n.id)] ?? Infinity);
+  return host.nodes
+    .filter((n) => n.cpus.length > 0 && (node.distances[String(n.id)] ?? Infinity) === best)
+    .flatMap((n) => n.cpus)
+    .sort((a, b) => a - b);
+}
+
 /** Build the plan object from a choice. */
 function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, d: Demand, c: Choice, options: PlanOptions, diagnostics: Diagnostic[]): Plan {
   const policy = options.policy ?? 'best';
@@ -108,7 +123,13 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   c.slots.forEach((p, i) => memById.set(cap.ids[p]!, c.mem[i]!));
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
-  const cpusOf = new Map(host.nodes.map((n) => [n.id, n.cpus]));
+  const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
+  for (const id of new Set(nodes)) {
+    const n = host.nodes.find((x) => x.id === id)!;
+    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs`));
+    }
+  }
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
@@ -212,7 +233,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   }
   for (const slot of c.slots) {
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
-    if (onNode > cap.cpus[slot]!) {
+    // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
+    if (onNode > cap.cpus[slot]! && cap.cpus[slot]! > 0) {
       diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${g.name} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
     }
   }

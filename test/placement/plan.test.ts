@@ -177,6 +177,29 @@ describe('plan: node choice and refusals', () => {
   });
 });
 
+describe('plan: memory-only nodes', () => {
+  it('pins vCPUs placed on a node without CPUs to the nearest CPUs, never to "none"', () => {
+    // sparse ids: node 4 has memory but no CPUs; node 0 (distance 20) is its nearest with CPUs
+    const host: Host = {
+      nodes: [
+        { id: 0, cpus: [0, 1], memory_mib: 8192, free_mib: 4096, distances: { '0': 10, '4': 20, '65': 30 } },
+        { id: 4, cpus: [], memory_mib: 16384, free_mib: 16384, distances: { '0': 20, '4': 10, '65': 30 } },
+        { id: 65, cpus: [2, 3], memory_mib: 4096, free_mib: 4096, distances: { '0': 30, '4': 30, '65': 10 } },
+      ],
+    };
+    const one = plan(cfg({ type: 'hvm', memory: 1024, numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), host);
+    expect(one.plan!.vcpus.map((v) => [v.node, v.cpus])).toEqual([
+      [4, [0, 1]],
+      [4, [0, 1]],
+    ]);
+    expect(one.plan!.xl.cpus).toEqual(['0-1', '0-1']);
+    expect(one.plan!.commands).toEqual(['xl vcpu-pin web 0 0-1', 'xl vcpu-pin web 1 0-1']);
+    expect(one.diagnostics.map((d) => d.code)).toEqual(['XM0406']);
+    const two = plan(cfg({ type: 'hvm', memory: 1024, numa: { mode: 'nodes', nodes: [65, 4], node_count: 2 } }), host);
+    expect(two.plan!.xl.cpus).toEqual(['2-3', '0-1']);
+  });
+});
+
 describe('plan: wide node ids', () => {
   it('masks ids above 64 exactly (72-node host)', () => {
     const host = fixtureHost('seventy-two-node.json');
