@@ -9,6 +9,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { hostDiag } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
@@ -150,7 +151,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
       ledger.close();
     }
   } else result = makePlan(config, host, options);
-  report(io, result.diagnostics, file);
+  // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
+  // check --host does; the others are about the host or the ledger and have no position.
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, [d], file, d.span.end > d.span.start ? text : undefined);
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   const fmt = (argv.format as string | undefined) ?? 'json';
