@@ -234,16 +234,14 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
       return 1;
     }
     const others = entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
-    const r = migratePlan(entry.plan, host, others, to);
+    // --commit checks and records in one ledger transaction (a plan made from the list read above
+    // could be stale by the time it is written).
+    const r = argv.commit === true ? ledger.commitMigration(name, host, to) : migratePlan(entry.plan, host, others, to);
     report(io, r.diagnostics);
+    if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
     io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
-    if (argv.commit === true && r.migration.plan) {
-      const d = ledger.replace(r.migration.plan);
-      report(io, d);
-      if (hasError(d)) return 2;
-      io.stderr(`ledger: ${name} now reserved on node ${to.join(',')}\n`);
-    }
+    if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${name} now reserved on node ${r.migration.to.join(',')}\n`);
     return 0;
   } finally {
     ledger.close();

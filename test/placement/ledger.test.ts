@@ -108,6 +108,34 @@ describe('ledger basics', () => {
   });
 });
 
+describe('ledger: committed migrations', () => {
+  it('check the target against the reservations of the moment they are written', () => {
+    const host: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) };
+    const path = join(dir, 'commit.db');
+    const a = Ledger.open(path).ledger!;
+    const b = Ledger.open(path).ledger!;
+    expect(a.reserve(cfg({ name: 'g', memory: 6000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), host).plan).not.toBeNull();
+    // another process books node 1 after this one read the ledger
+    expect(b.reserve(cfg({ name: 'h', memory: 5000, vcpus: 1, numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), host).plan).not.toBeNull();
+    const r = a.commitMigration('g', host, [1]);
+    expect(r.migration).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0409']);
+    expect(a.list().entries.find((e) => e.domain === 'g')!.nodes.map((n) => n.node)).toEqual([0]);
+    // released meanwhile: not brought back
+    expect(b.release('g').released).toBe(true);
+    expect(a.commitMigration('g', host, [1]).diagnostics.map((d) => d.code)).toEqual(['XM0410']);
+    expect(a.list().entries.map((e) => e.domain)).toEqual(['h']);
+    // and a move that fits is recorded
+    expect(b.release('h').released).toBe(true);
+    expect(a.reserve(cfg({ name: 'k', memory: 3000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), host).plan).not.toBeNull();
+    const ok = a.commitMigration('k', host, [1]);
+    expect(ok.migration!.plan!.nodes).toEqual([1]);
+    expect(b.list().entries.find((e) => e.domain === 'k')!.nodes).toEqual([{ node: 1, memory_mib: 3000, vcpus: 1 }]);
+    a.close();
+    b.close();
+  });
+});
+
 describe('ledger: numa off guests', () => {
   it('books their memory, so a second one that no longer fits is refused', () => {
     const { ledger } = Ledger.open(join(dir, 'off.db'));
