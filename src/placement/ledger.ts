@@ -85,6 +85,11 @@ export class Ledger {
       if (options.create !== false) mkdirSync(dirname(path), { recursive: true });
       const Database = loadDriver();
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
+      // Before anything writes (WAL mode, the schema): a database with tables of its own and no
+      // xmcfg schema version is someone else's (a mistyped --ledger), and must stay untouched.
+      if (Number(db.pragma('user_version', { simple: true })) === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) {
+        throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
+      }
       db.pragma('foreign_keys = ON');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');

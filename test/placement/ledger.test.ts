@@ -99,6 +99,20 @@ describe('ledger basics', () => {
     expect(r.diagnostics[0]!.message).toContain('corrupt');
   });
 
+  it('another program\'s SQLite database is refused (XM0408) and left untouched', () => {
+    const path = join(dir, 'foreign.db');
+    const db = raw(path);
+    db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)');
+    db.close();
+    const r = Ledger.open(path);
+    expect(r.ledger).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+    const after = raw(path);
+    expect((after.prepare('SELECT name FROM sqlite_master').all() as Array<{ name: string }>).map((x) => x.name)).toEqual(['users']);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+  });
+
   it('a ledger from a newer xmcfg is refused', () => {
     const path = join(dir, 'newer.db');
     const db = raw(path);
