@@ -227,6 +227,17 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   }
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
+  if (d.kind === 'list') {
+    // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
+    // so too); a plan that replaced the user's pinning would not be the config's placement.
+    const hard = hardCpuSet(cfg, checked.host);
+    const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
+    const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
+    if (hard && !nodeCpus.some((x) => hard.has(x))) {
+      const msg = `cannot place ${g.name}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
+      return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
+    }
+  }
   const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);

@@ -259,6 +259,16 @@ describe('plan: config pinning and vnuma', () => {
     expect(big.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
   });
 
+  it('refuses cpus that share no CPU with the listed numanode (XM0405 error, SPEC §3), as check --host does', () => {
+    const r = plan(cfg({ cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), two());
+    expect(r.plan).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0405', 'error']]);
+    // one listed node they do share is enough: the others' vCPUs get their node's CPUs, with a warning
+    const ok = plan(cfg({ vcpus: 2, cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), two());
+    expect(ok.plan!.xl.cpus).toEqual(['0-3', '4-7']);
+    expect(ok.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0405', 'warning']]);
+  });
+
   it('leaves a config that sets its own vnuma alone', () => {
     const r = plan(cfg({ type: 'hvm', vnuma: [], numa: { mode: 'auto', node_count: 2 } }), fixtureHost('two-node.json'));
     expect(r.plan!.xl.vnuma).toBeNull();
