@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
-import { plan } from './plan.js';
+import { plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): a Map or the normaliser's record. */
@@ -75,7 +75,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   // cpus outside the NUMA nodes the config names.
   const hard = hardCpuSet(config, h);
   if (hard && numa?.mode === 'nodes') {
-    const nodeCpus = new Set(h.nodes.filter((n) => numa.nodes.includes(n.id)).flatMap((n) => n.cpus));
+    // The CPUs the plan would run them on: a memory-only node's vCPUs use the nearest CPUs.
+    const nodeCpus = new Set([...new Set(numa.nodes)].flatMap((id) => runCpus(h, id)));
     if (![...hard].some((c) => nodeCpus.has(c))) {
       out.push({
         code: 'XM0405',

@@ -102,7 +102,7 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity,
  * The CPUs a vCPU placed on node `id` runs on: the node's own, or for a memory-only node the CPUs of
  * the nearest nodes that have some (an empty list would be `cpus = "none"`, which xl cannot create).
  */
-function runCpus(host: Host, id: number): number[] {
+export function runCpus(host: Host, id: number): number[] {
   const node = host.nodes.find((n) => n.id === id)!;
   if (node.cpus.length > 0) return node.cpus;
   let best = Infinity;

@@ -39,6 +39,16 @@ describe('placementFindings', () => {
     expect(d[0]!.related![0]!.span).toEqual({ start: 21, end: 24 });
   });
 
+  it('a listed node without CPUs: cpus on its nearest CPUs are what the plan pins, not XM0405', () => {
+    const host = {
+      nodes: [
+        { id: 0, cpus: [0, 1], memory_mib: 8192, free_mib: 8192, distances: { '0': 10, '4': 20 } },
+        { id: 4, cpus: [], memory_mib: 8192, free_mib: 8192, distances: { '0': 20, '4': 10 } },
+      ],
+    };
+    expect(placementFindings(cfg({ memory: 1024, cpus: cpus('0-1'), numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), spans, host).map((x) => x.code)).toEqual(['XM0406']);
+  });
+
   it('CPUs the host does not have: XM0405 warning; spans fall back to 0,0', () => {
     const d = placementFindings(cfg({ cpus: cpus('0-99') }), undefined, fixtureHost('two-node.json'));
     expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0405', 'warning', { start: 0, end: 0 }]]);
