@@ -55,6 +55,11 @@ function meminfoKb(text: string, field: string): number | null {
 /** Read the host's nodes from sysfs under `root` (raw; validated afterwards by validateHost). */
 export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Under Xen, Linux (dom0 included) sees its own memory and virtual topology, not the
+  // hypervisor's free memory per node: a plan made from it books memory Xen may not have.
+  if (readText(join(root, 'sys/hypervisor/type'))?.trim() === 'xen') {
+    diagnostics.push(hostDiag('XM0411', 'warning', "sysfs under Xen shows this domain's memory, not the hypervisor's free memory per node", 'give --host the output of `xl info -n`'));
+  }
   const base = join(root, 'sys/devices/system/node');
   let entries: string[] = [];
   try {

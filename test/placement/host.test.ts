@@ -205,6 +205,24 @@ describe('readHost: sysfs', () => {
     }
   });
 
+  it('warns that sysfs under Xen is the domain\'s view, not the hypervisor\'s (XM0411)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    mkdirSync(join(root, 'sys/hypervisor'), { recursive: true });
+    writeFileSync(join(root, 'sys/hypervisor/type'), 'xen\n');
+    mkdirSync(join(root, 'proc'));
+    writeFileSync(join(root, 'proc/meminfo'), 'MemTotal:  4194304 kB\nMemFree:  2097152 kB\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.host?.nodes).toHaveLength(1);
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+        ['XM0411', 'warning'],
+        ['XM0411', 'warning'], // and no CPU count in this bare tree
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a node folder without meminfo', () => {
     const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-broken') });
     expect(r.host).toBeNull();
