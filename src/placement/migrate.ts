@@ -54,7 +54,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   if (current.nodes.length === 0) {
     return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)] };
   }
-  if (current.xl.vnuma !== null) {
+  if ((current.xl?.vnuma ?? null) !== null) {
     return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)] };
   }
   const from = [...current.node_affinity.nodes];
@@ -122,7 +122,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics: [] };
   const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
   // Guests migratePlan refuses (XM0414) still count as load but are never proposed.
-  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && p.xl.vnuma === null).map((p) => p.domain));
+  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null).map((p) => p.domain));
   const spread = (): { max: number; min: number; hi: number; lo: number } => {
     const used = usedPercent(h, [...loads.values()]);
     let hi = memNodes[0]!.id;

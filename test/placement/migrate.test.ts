@@ -56,6 +56,15 @@ describe('migratePlan: guests that cannot move and what a move keeps', () => {
     expect(rebalancePlan({ nodes: [...flat.nodes, { id: 2, cpus: [9], memory_mib: 10000, free_mib: 10000 }] } as Host, [both, small], { threshold: 1 }).moves.map((m) => m.domain)).toEqual(['small']);
   });
 
+  it('moves a stored plan that lacks xl.vnuma (hand-written or older ledger rows) like one with null', () => {
+    const h = host4();
+    const web = placed('web', 4096, 1, h);
+    const stored = { ...web, xl: { cpus: web.xl.cpus } } as unknown as Plan;
+    const r = migratePlan(stored, h, [loadOfPlan(stored)], [2]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.migration!.to).toEqual([2]);
+  });
+
   it('keeps the creation flags and adds no vnuma when a guest spreads to more nodes', () => {
     const h = host4();
     const g = plan(cfg({ name: 'g', type: 'hvm', hap: false, oos: false, vpmu: true, memory: 4096, vcpus: 4, numa: { mode: 'nodes', nodes: [0], node_count: 1 } } as never), h).plan!;
