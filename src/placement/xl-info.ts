@@ -30,6 +30,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const numa: Array<{ id: number; size: number; free: number; dist: number[] }> = [];
   const noNode: number[] = [];
   let numaRows = 0;
+  let cpuRows = 0;
   let section: Section = 'none';
   let lineNo = 0;
   for (const rawLine of text.split('\n')) {
@@ -58,6 +59,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: cpu_topology row "${line.trim()}" is not "cpu: core socket node"`));
         continue;
       }
+      cpuRows++;
       if (cols[2] === INVALID) {
         noNode.push(Number(head));
         continue;
@@ -79,6 +81,11 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   if (numaRows === 0) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no numa_info section (run `xl info -n`, not `xl info`)'));
     return { nodes: null, diagnostics };
+  }
+  if (cpuRows === 0) {
+    // xl leaves the section out when libxl_get_cpu_topology fails: every node would have no CPUs
+    // and no vCPU could be pinned anywhere.
+    diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no cpu_topology rows, so no node has CPUs (is the output cut short, or did xl print "libxl_get_cpu_topology failed"?)'));
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
   if (noNode.length > 0) {

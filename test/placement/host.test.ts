@@ -101,6 +101,16 @@ describe('readHost: xl info -n', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401', 'XM0401']);
   });
 
+  it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {
+    const text = fixtureText('xl-info-two-node.txt')
+      .split('\n')
+      .filter((l) => !/^\s*\d+:\s+\d+\s+\d+\s+\d+\s*$/.test(l))
+      .join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+  });
+
   it('reads the -1 xl prints for a CPU without a node and for an unknown distance', () => {
     // xl prints libxl's invalid entry (~0) with %d: a CPU Xen puts on no node, and no SLIT distance
     const text = [
