@@ -70,6 +70,14 @@ describe('readHost: JSON', () => {
   });
 });
 
+describe('readHost: a host without CPUs', () => {
+  it('is XM0401: a plan could pin its vCPUs nowhere', () => {
+    const r = readHost({ nodes: [{ id: 0, cpus: [], memory_mib: 1024, free_mib: 1024 }] });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+  });
+});
+
 describe('readHost: xl info -n', () => {
   it('reads the two-node example', () => {
     const r = readHost(fixtureText('xl-info-two-node.txt'), { format: 'xl-info' });
@@ -221,13 +229,12 @@ describe('readHost: sysfs', () => {
     writeFileSync(join(root, 'sys/hypervisor/type'), 'xen\n');
     mkdirSync(join(root, 'proc'));
     writeFileSync(join(root, 'proc/meminfo'), 'MemTotal:  4194304 kB\nMemFree:  2097152 kB\n');
+    mkdirSync(join(root, 'sys/devices/system/cpu'), { recursive: true });
+    writeFileSync(join(root, 'sys/devices/system/cpu/online'), '0-3\n');
     try {
       const r = readHost('', { format: 'sysfs', root });
-      expect(r.host?.nodes).toHaveLength(1);
-      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
-        ['XM0411', 'warning'],
-        ['XM0411', 'warning'], // and no CPU count in this bare tree
-      ]);
+      expect(r.host?.nodes.map((n) => n.cpus)).toEqual([[0, 1, 2, 3]]);
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
