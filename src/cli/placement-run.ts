@@ -9,7 +9,9 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
+import { hostDiag } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
@@ -36,7 +38,10 @@ export function readHostFile(path: string, cwd: string): { host: Host | null; di
   } catch (e) {
     return { host: null, diagnostics: [], fatal: `cannot read host file ${path}: ${(e as Error).message}` };
   }
-  return readHost(text, { format: text.trimStart().startsWith('{') ? 'json' : 'xl-info' });
+  const head = text.trimStart();
+  if (head === '') return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host file ${path} is empty`)] };
+  // `[` too: a JSON array is a malformed host, not `xl info` text without a numa_info section.
+  return readHost(text, { format: head.startsWith('{') || head.startsWith('[') ? 'json' : 'xl-info' });
 }
 
 /** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */
@@ -122,7 +127,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
-  const wantsLedger = argv.reserve === true || ((typeof argv.ledger === 'string' || options.policy === 'round-robin') && existsSync(ledgerPath(argv, io)));
+  // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
+  // plain `plan` that skipped it would offer memory that is already booked.
+  const wantsLedger = argv.reserve === true || existsSync(ledgerPath(argv, io));
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {
@@ -144,7 +151,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
       ledger.close();
     }
   } else result = makePlan(config, host, options);
-  report(io, result.diagnostics, file);
+  // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
+  // check --host does; the others are about the host or the ledger and have no position.
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, [d], file, d.span.end > d.span.start ? text : undefined);
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   const fmt = (argv.format as string | undefined) ?? 'json';
@@ -225,16 +234,14 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
       return 1;
     }
     const others = entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
-    const r = migratePlan(entry.plan, host, others, to);
+    // --commit checks and records in one ledger transaction (a plan made from the list read above
+    // could be stale by the time it is written).
+    const r = argv.commit === true ? ledger.commitMigration(name, host, to) : migratePlan(entry.plan, host, others, to);
     report(io, r.diagnostics);
+    if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
     io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
-    if (argv.commit === true && r.migration.plan) {
-      const d = ledger.replace(r.migration.plan);
-      report(io, d);
-      if (hasError(d)) return 2;
-      io.stderr(`ledger: ${name} now reserved on node ${to.join(',')}\n`);
-    }
+    if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${name} now reserved on node ${r.migration.to.join(',')}\n`);
     return 0;
   } finally {
     ledger.close();
@@ -243,6 +250,13 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
+  const maxMoves = argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']);
+  // yargs hands `--threshold abc` over as NaN: a spread is never "within NaN", so it must not run.
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100 || !Number.isInteger(maxMoves) || maxMoves < 0) {
+    io.stderr('xmcfg rebalance: --threshold needs a percentage from 0 to 100 and --max-moves a whole number >= 0\n');
+    return 2;
+  }
   const host = loadHost(argv, io);
   if (!host) return 2;
   let plans: Plan[] = [];
@@ -257,8 +271,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
       ledger.close();
     }
   }
-  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
-  const r = rebalancePlan(host, plans, { threshold, maxMoves: argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']) });
+  const r = rebalancePlan(host, plans, { threshold, maxMoves });
   report(io, r.diagnostics);
   if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
   else {

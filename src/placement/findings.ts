@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
-import { plan } from './plan.js';
+import { plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): a Map or the normaliser's record. */
@@ -19,6 +19,27 @@ function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
     if (s) return { ...s.value };
   }
   return { start: 0, end: 0 };
+}
+
+/** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
+function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: string): Span | null {
+  const numa = config.numa;
+  const numaSpan =
+    numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
+  // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
+  if (code === 'XM0402') return numaSpan;
+  if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
+  if (code === 'XM0405') return spanOf(spans, '/cpus');
+  if (code === 'XM0406') return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
+  return null;
+}
+
+/** A plan's findings with the config-caused ones (XM0402–XM0406) moved to their key's value span. */
+export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const span = configSpan(config, spans, d.code);
+    return span ? { ...d, span } : d;
+  });
 }
 
 /** Placement findings of a normalised config against a host; never throws. */
@@ -50,14 +71,12 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   }
   // Capacity: the plan's own refusal says which nodes lack what.
   const r = plan(config, h, {});
-  for (const d of r.diagnostics) {
-    if (d.code === 'XM0403' || d.code === 'XM0404') out.push({ ...d, span: numa ? numaSpan : spanOf(spans, '/memory', '/maxmem') });
-    else if (d.code === 'XM0406') out.push({ ...d, span: spanOf(spans, '/maxvcpus', '/vcpus', '/numa') });
-  }
+  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406') out.push(d);
   // cpus outside the NUMA nodes the config names.
   const hard = hardCpuSet(config, h);
   if (hard && numa?.mode === 'nodes') {
-    const nodeCpus = new Set(h.nodes.filter((n) => numa.nodes.includes(n.id)).flatMap((n) => n.cpus));
+    // The CPUs the plan would run them on: a memory-only node's vCPUs use the nearest CPUs.
+    const nodeCpus = new Set([...new Set(numa.nodes)].flatMap((id) => runCpus(h, id)));
     if (![...hard].some((c) => nodeCpus.has(c))) {
       out.push({
         code: 'XM0405',

@@ -70,6 +70,11 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       n.free_mib = n.memory_mib;
     }
   }
+  if (nodes.every((n) => n.cpus.length === 0)) {
+    // Memory-only nodes borrow the nearest CPUs; with none anywhere a plan could pin nothing.
+    diagnostics.push(hostDiag('XM0401', 'error', 'invalid host topology: no node has a CPU'));
+    fatal = true;
+  }
   if (fatal) return { host: null, diagnostics };
   const ids = new Set(nodes.map((n) => n.id));
   for (const n of nodes) {

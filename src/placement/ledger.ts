@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
+import { migratePlan, type MigrationPlan } from './migrate.js';
 import { plan, type PlanResult } from './plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
 
@@ -84,6 +85,11 @@ export class Ledger {
       if (options.create !== false) mkdirSync(dirname(path), { recursive: true });
       const Database = loadDriver();
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
+      // Before anything writes (WAL mode, the schema): a database with tables of its own and no
+      // xmcfg schema version is someone else's (a mistyped --ledger), and must stay untouched.
+      if (Number(db.pragma('user_version', { simple: true })) === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) {
+        throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
+      }
       db.pragma('foreign_keys = ON');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -197,17 +203,41 @@ export class Ledger {
     }
   }
 
+  /**
+   * Plan moving a reserved domain to `toNodes` and record the new placement, in ONE `BEGIN
+   * IMMEDIATE` transaction: the twice-memory check sees the same reservations the update replaces,
+   * so a concurrent `plan --reserve` cannot take the target's memory in between, and a domain
+   * released meanwhile is not brought back. XM0410 when the domain has no reservation.
+   */
+  commitMigration(domain: string, host: Host, toNodes: number[], now: () => string = () => new Date().toISOString()): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } {
+    try {
+      return this.db
+        .transaction(() => {
+          const entries = this.list();
+          if (entries.diagnostics.length > 0) return { migration: null, diagnostics: entries.diagnostics };
+          const entry = entries.entries.find((e) => e.domain === domain);
+          if (!entry) return { migration: null, diagnostics: [hostDiag('XM0410', 'error', `${domain} has no reservation in ledger ${this.path}`)] };
+          const r = migratePlan(entry.plan, host, entries.entries.map((e) => ({ domain: e.domain, nodes: e.nodes })), toNodes);
+          if (r.migration?.plan) this.write(r.migration.plan, now, true);
+          return r;
+        })
+        .immediate();
+    } catch (err) {
+      return { migration: null, diagnostics: [ledgerError(err, this.path)] };
+    }
+  }
+
+  private write(p: Plan, now: () => string, replace: boolean): void {
+    if (replace) this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
+    this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
+    const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
+    for (const id of p.node_affinity.nodes) ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);
+  }
+
   /** Replace a domain's reservation by a new plan (a committed migration), atomically. */
   replace(p: Plan, now: () => string = () => new Date().toISOString()): Diagnostic[] {
     try {
-      this.db
-        .transaction(() => {
-          this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
-          this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
-          const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
-          for (const id of p.node_affinity.nodes) ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);
-        })
-        .immediate();
+      this.db.transaction(() => this.write(p, now, true)).immediate();
       return [];
     } catch (err) {
       return [ledgerError(err, this.path)];

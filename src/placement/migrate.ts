@@ -41,14 +41,27 @@ export interface MigrationPlan {
  * Plan moving a placed guest (its ledger plan) to `toNodes`. `others` are the other live
  * reservations; the guest's own reservation is counted too, since it stays until the copy ends.
  */
-export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<ReservationLoad>, toNodes: number[]): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } {
+export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<ReservationLoad>, targets: number[]): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } {
   const checked = validateHost(host);
   if (!checked.host) return { migration: null, diagnostics: checked.diagnostics };
+  const toNodes = [...new Set(targets)];
   const own = loadOfPlan(current);
   const memory = own.nodes.reduce((a, n) => a + n.memory_mib, 0);
   const ids = new Set(checked.host.nodes.map((n) => n.id));
   const missing = toNodes.filter((id) => !ids.has(id));
   if (missing.length > 0) return { migration: null, diagnostics: [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)] };
+  const name = current.domain;
+  if (current.nodes.length === 0) {
+    return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)] };
+  }
+  if ((current.xl?.vnuma ?? null) !== null) {
+    return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)] };
+  }
+  const from = [...current.node_affinity.nodes];
+  if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
+    // Already there: a "migration" would only copy the guest onto the nodes it occupies.
+    return { migration: { domain: name, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, diagnostics: [] };
+  }
   const loads = [...others.filter((o) => o.domain !== current.domain), own];
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity });
   if (!r.plan) {
@@ -61,14 +74,20 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
       ],
     };
   }
-  const p = r.plan;
+  // Creation flags are fixed for a domain's life, and the restored copy keeps the source's virtual
+  // topology (a guest without vNUMA cannot gain one): the move changes pinning and memory only.
+  const p: Plan = { ...r.plan, create_flags: { value: current.create_flags.value, names: [...current.create_flags.names] }, xl: { ...r.plan.xl, vnuma: null } };
+  if (r.plan.xl.vnuma !== null) p.reasons = [...p.reasons, 'no vnuma: a guest keeps its virtual NUMA layout across a migration'];
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
   const steps = [
-    `# ${current.domain}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
-    `# 1. put the new placement in ${current.domain}'s config:`,
+    `# ${name}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
+    `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
-    `xl migrate ${current.domain} localhost`,
-    `# 2. pin the vCPUs of the new copy (xl migrate keeps the old affinity unless the config changed):`,
+    // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
+    // would be allocated where the old pinning points.
+    `# 2. migrate with that file, so the new copy's memory is allocated on the target:`,
+    `xl migrate -C CONFIG ${name} localhost`,
+    `# 3. pin the vCPUs of the new copy (already so if the config's cpus changed):`,
     ...p.commands,
   ];
   return { migration: { domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, diagnostics: r.diagnostics.filter((d) => d.severity !== 'error') };
@@ -100,7 +119,10 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   const threshold = options.threshold ?? 10;
   const maxMoves = options.maxMoves ?? 5;
   const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
+  if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics: [] };
   const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
+  // Guests migratePlan refuses (XM0414) still count as load but are never proposed.
+  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null).map((p) => p.domain));
   const spread = (): { max: number; min: number; hi: number; lo: number } => {
     const used = usedPercent(h, [...loads.values()]);
     let hi = memNodes[0]!.id;
@@ -120,7 +142,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     const loFree = cap.free[cap.ids.indexOf(s.lo)]!;
     let best: { domain: string; mem: number; spread: number } | null = null;
     for (const [domain, l] of [...loads.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (!l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0) || l.nodes.some((x) => x.node === s.lo)) continue;
+      if (!movable.has(domain) || !l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0) || l.nodes.some((x) => x.node === s.lo)) continue;
       const mem = l.nodes.reduce((a, x) => a + x.memory_mib, 0);
       if (mem > loFree) continue; // twice-memory rule: the target holds it all while the source runs
       const trial = new Map(loads);

@@ -7,14 +7,14 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
-import { isRefusal, type Choice, type Demand } from './demand.js';
+import { isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { hardCpusOfVcpu } from './pinning.js';
+import { hardCpuSet, hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
 import { apportion, rfcSlots } from './split.js';
-import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /** Result of plan(): the plan or null, plus findings. */
 export interface PlanResult {
@@ -32,6 +32,14 @@ export function nameHash(name: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
+}
+
+/** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
+function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard) return null;
+  const within = host.nodes.filter((n) => n.cpus.some((x) => hard.has(x)));
+  return within.length > 0 && within.length < host.nodes.length ? within : null;
 }
 
 /** The demand of a config against a capacity view, or a refusal for nodes the host lacks. */
@@ -52,9 +60,23 @@ function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | 
   return { ...base, kind: 'auto' };
 }
 
-/** The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. */
-function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanOptions): Plan {
+/**
+ * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
+ * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it
+ * over the nodes in proportion to their free memory (the ledger subtracts it like any plan).
+ */
+function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity, options: PlanOptions): Plan | Diagnostic {
   const ids = host.nodes.map((n) => n.id);
+  const total = cap.free.reduce((a, b) => a + b, 0);
+  if (total < g.need) {
+    const r = shortage({ kind: 'auto', memMiB: g.need, vcpus: g.maxvcpus, list: [], count: 0, salt: 0 }, cap);
+    return hostDiag(r.code, 'error', `cannot place ${g.name}: ${r.message}`);
+  }
+  const shares = apportion(g.need, cap.free);
+  const memory_per_node_mib: Record<string, number> = {};
+  shares.forEach((m, i) => {
+    if (m > 0) memory_per_node_mib[String(cap.ids[i])] = m;
+  });
   return {
     version: 1,
     domain: g.name,
@@ -62,13 +84,33 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, options: PlanO
     affinity: options.affinity ?? 'hard',
     nodes: [],
     node_affinity: { nodes: ids, mask: maskOf(ids) },
-    memory_per_node_mib: {},
+    memory_per_node_mib,
     vcpus: [],
     create_flags: createFlags(cfg),
     xl: { cpus: null, vnuma: null },
     commands: [],
-    reasons: ['numa = "off": no placement; vCPUs are not pinned and memory may come from any node'],
+    reasons: [
+      'numa = "off": no placement; vCPUs are not pinned and memory may come from any node',
+      `memory: ${g.need} MiB booked over the nodes in proportion to their free memory (${Object.entries(memory_per_node_mib)
+        .map(([id, m]) => `node ${id}: ${m} MiB`)
+        .join(', ')})`,
+    ],
   };
+}
+
+/**
+ * The CPUs a vCPU placed on node `id` runs on: the node's own, or for a memory-only node the CPUs of
+ * the nearest nodes that have some (an empty list would be `cpus = "none"`, which xl cannot create).
+ */
+export function runCpus(host: Host, id: number): number[] {
+  const node = host.nodes.find((n) => n.id === id)!;
+  if (node.cpus.length > 0) return node.cpus;
+  let best = Infinity;
+  for (const n of host.nodes) if (n.cpus.length > 0) best = Math.min(best, node.distances[String(n.id)] ?? Infinity);
+  return host.nodes
+    .filter((n) => n.cpus.length > 0 && (node.distances[String(n.id)] ?? Infinity) === best)
+    .flatMap((n) => n.cpus)
+    .sort((a, b) => a - b);
 }
 
 /** Build the plan object from a choice. */
@@ -81,7 +123,13 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   c.slots.forEach((p, i) => memById.set(cap.ids[p]!, c.mem[i]!));
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
-  const cpusOf = new Map(host.nodes.map((n) => [n.id, n.cpus]));
+  const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
+  for (const id of new Set(nodes)) {
+    const n = host.nodes.find((x) => x.id === id)!;
+    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs`));
+    }
+  }
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
@@ -126,6 +174,12 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
     return null;
   }
+  if (g.memory < g.maxmem) {
+    // memory < maxmem is populate-on-demand for HVM/PVH, and libxc refuses vNUMA with it
+    // ("Cannot enable vNUMA and PoD at the same time"): xl create would fail on these lines.
+    reasons.push('no vnuma: memory below maxmem is populate-on-demand, which Xen cannot combine with vNUMA; memory follows the node affinity only');
+    return null;
+  }
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const vcpusOf: number[][] = nodes.map(() => []);
   slotOf.forEach((slot, v) => vcpusOf[slot]!.push(v));
@@ -151,16 +205,47 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (!checked.host) return { plan: null, diagnostics };
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
-  if (cfg.numa?.mode === 'off') return { plan: offPlan(g, cfg, checked.host, options), diagnostics };
-  const cap = capacityOf(checked.host, options.reservations ?? []);
+  let cap = capacityOf(checked.host, options.reservations ?? []);
+  if (cfg.numa?.mode === 'off') {
+    const off = offPlan(g, cfg, checked.host, cap, options);
+    return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
+  }
   const d = demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
-  const c = choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
+  const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);
+  let c: Choice | Refusal | null = null;
+  if (within) {
+    // The config's own hard affinity already fences the vCPUs in: a node outside it would be
+    // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
+    // nodes it reaches. Only when those cannot hold the guest does the whole host compete.
+    const sub = capacityOf({ nodes: within }, options.reservations ?? []);
+    const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
+    if (!isRefusal(tried)) {
+      cap = sub;
+      c = tried;
+    }
+  }
+  c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
+  if (d.kind === 'list') {
+    // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
+    // so too); a plan that replaced the user's pinning would not be the config's placement.
+    const hard = hardCpuSet(cfg, checked.host);
+    const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
+    const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
+    if (hard && !nodeCpus.some((x) => hard.has(x))) {
+      const msg = `cannot place ${g.name}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
+      return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
+    }
+  }
   const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
+  if (within && cap.ids.length === within.length) {
+    p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);
+  }
   for (const slot of c.slots) {
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
-    if (onNode > cap.cpus[slot]!) {
+    // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
+    if (onNode > cap.cpus[slot]! && cap.cpus[slot]! > 0) {
       diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${g.name} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
     }
   }

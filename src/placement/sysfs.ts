@@ -19,6 +19,9 @@ function readText(path: string): string | null {
   }
 }
 
+/** CPU ids a kernel list may expand to (the host schema's CPU ids stop at 1048575). */
+const MAX_CPU_IDS = 1_048_576;
+
 /** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids. */
 export function expandKernelCpuList(text: string): number[] | null {
   const t = text.trim();
@@ -27,7 +30,9 @@ export function expandKernelCpuList(text: string): number[] | null {
   if (errors.length > 0) return null;
   const out: number[] = [];
   for (const it of list.items) {
-    if (it.kind !== 'cpu' || it.negate || it.to - it.from > 1_048_576) return null;
+    // A bound on the whole list, not just each range: 200 copies of "0-1000000" once grew an
+    // array past V8's limit and killed the process. No host has more CPU ids than this.
+    if (it.kind !== 'cpu' || it.negate || out.length + (it.to - it.from) >= MAX_CPU_IDS) return null;
     for (let c = it.from; c <= it.to; c++) out.push(c);
   }
   return out;
@@ -50,6 +55,11 @@ function meminfoKb(text: string, field: string): number | null {
 /** Read the host's nodes from sysfs under `root` (raw; validated afterwards by validateHost). */
 export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // Under Xen, Linux (dom0 included) sees its own memory and virtual topology, not the
+  // hypervisor's free memory per node: a plan made from it books memory Xen may not have.
+  if (readText(join(root, 'sys/hypervisor/type'))?.trim() === 'xen') {
+    diagnostics.push(hostDiag('XM0411', 'warning', "sysfs under Xen shows this domain's memory, not the hypervisor's free memory per node", 'give --host the output of `xl info -n`'));
+  }
   const base = join(root, 'sys/devices/system/node');
   let entries: string[] = [];
   try {
@@ -57,10 +67,22 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   } catch {
     entries = [];
   }
-  const ids = entries
+  let ids = entries
     .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9'))
     .map((e) => Number(e.slice(4)))
     .sort((a, b) => a - b);
+  // Only online nodes count: the kernel's distance files list online nodes only, and an offline
+  // node's folder (a copied tree, a node going away) has no usable meminfo.
+  const onlineText = readText(join(base, 'online'));
+  const online = onlineText === null ? null : expandKernelCpuList(onlineText);
+  if (online !== null) {
+    const on = new Set(online);
+    const offline = ids.filter((id) => !on.has(id));
+    if (offline.length > 0) {
+      diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: node${offline.length > 1 ? 's' : ''} ${offline.join(',')} ${offline.length > 1 ? 'are' : 'is'} not in ${join(base, 'online')}; left out`));
+      ids = ids.filter((id) => on.has(id));
+    }
+  }
   if (ids.length === 0) return singleNode(root, diagnostics);
   const nodes: HostNode[] = [];
   for (const id of ids) {
@@ -68,7 +90,8 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     const cpuText = readText(join(dir, 'cpulist'));
     const cpus = cpuText === null ? null : expandKernelCpuList(cpuText);
     if (cpus === null) {
-      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'cpulist')} is missing or unreadable`));
+      const why = cpuText === null ? 'is missing or unreadable' : `is not a CPU list of at most ${MAX_CPU_IDS} CPUs`;
+      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'cpulist')} ${why}`));
       continue;
     }
     const mem = readText(join(dir, 'meminfo'));

@@ -17,11 +17,20 @@ function words(line: string): string[] {
 
 const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].every((c) => c >= '0' && c <= '9');
 
+/**
+ * xl prints libxl's invalid entry (~0) with `%d`, so a CPU Xen knows no node for and the distance to
+ * a node without a distance read `-1`: the field is absent, not a malformed row.
+ */
+const INVALID = '-1';
+
 /** Parse `xl info -n` output into raw host nodes (validated afterwards by validateHost). */
 export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cpusByNode = new Map<number, number[]>();
   const numa: Array<{ id: number; size: number; free: number; dist: number[] }> = [];
+  const noNode: number[] = [];
+  let numaRows = 0;
+  let cpuRows = 0;
   let section: Section = 'none';
   let lineNo = 0;
   for (const rawLine of text.split('\n')) {
@@ -46,8 +55,13 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     }
     const cols = words(line.slice(colon + 1));
     if (section === 'cpu') {
-      if (cols.length < 3 || !cols.every(isUint)) {
+      if (cols.length < 3 || !cols.slice(0, 3).every((c) => isUint(c) || c === INVALID)) {
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: cpu_topology row "${line.trim()}" is not "cpu: core socket node"`));
+        continue;
+      }
+      cpuRows++;
+      if (cols[2] === INVALID) {
+        noNode.push(Number(head));
         continue;
       }
       const node = Number(cols[2]);
@@ -55,19 +69,28 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       list.push(Number(head));
       cpusByNode.set(node, list);
     } else if (section === 'numa') {
+      numaRows++;
       const dist = cols.length >= 3 ? cols[2]!.split(',') : [];
-      if (cols.length < 3 || !isUint(cols[0]!) || !isUint(cols[1]!) || !dist.every(isUint)) {
+      if (cols.length < 3 || !isUint(cols[0]!) || !isUint(cols[1]!) || !dist.every((v) => isUint(v) || v === INVALID)) {
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
         continue;
       }
-      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map(Number) });
+      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))) });
     }
   }
-  if (numa.length === 0) {
+  if (numaRows === 0) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no numa_info section (run `xl info -n`, not `xl info`)'));
     return { nodes: null, diagnostics };
   }
+  if (cpuRows === 0) {
+    // xl leaves the section out when libxl_get_cpu_topology fails: every node would have no CPUs
+    // and no vCPU could be pinned anywhere.
+    diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no cpu_topology rows, so no node has CPUs (is the output cut short, or did xl print "libxl_get_cpu_topology failed"?)'));
+  }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
+  if (noNode.length > 0) {
+    diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPU${noNode.length > 1 ? 's' : ''} ${noNode.join(',')} belong${noNode.length > 1 ? '' : 's'} to no node (-1); not used for placement`));
+  }
   const known = new Set(numa.map((n) => n.id));
   for (const id of cpusByNode.keys()) {
     if (!known.has(id)) diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPUs on node ${id}, which has no numa_info row; ignored`));
@@ -75,7 +98,8 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const nodes: HostNode[] = numa.map((n) => {
     const distances: Record<string, number> = {};
     n.dist.forEach((d, j) => {
-      if (known.has(j)) distances[String(j)] = d;
+      // -1: no distance known; validateHost fills in the SLIT default and warns (XM0411).
+      if (known.has(j) && d >= 0) distances[String(j)] = d;
     });
     return { id: n.id, cpus: (cpusByNode.get(n.id) ?? []).sort((a, b) => a - b), memory_mib: n.size, free_mib: n.free, distances };
   });

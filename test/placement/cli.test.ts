@@ -101,7 +101,7 @@ describe('xmcfg plan', () => {
     expect(JSON.parse(list.out).reservations.map((r: { domain: string }) => r.domain)).toEqual(['db', 'small', 'web']);
     const mig = io();
     expect(await runMigratePlan({ name: 'web', 'to-node': [2], host: hostOpt, ledger, commit: true }, mig)).toBe(0);
-    expect(mig.out).toContain('xl migrate web localhost');
+    expect(mig.out).toContain('xl migrate -C CONFIG web localhost');
     const after = io();
     await runLedger({ action: 'list', ledger, format: 'json' }, after);
     expect(JSON.parse(after.out).reservations.find((r: { domain: string }) => r.domain === 'web').nodes[0].node).toBe(2);
@@ -252,6 +252,23 @@ describe('xmcfg host FILE', () => {
   });
 });
 
+describe('plan without --ledger', () => {
+  it('subtracts the default ledger\'s reservations, as plan --reserve booked them there', async () => {
+    const env = { XDG_STATE_HOME: join(dir, 'default-state') };
+    const host = join(FIXTURES, 'two-node.json');
+    writeFileSync(join(dir, 'big-a.cfg'), 'name = "a"\ntype = "hvm"\nmemory = 25000\nvcpus = 1\nnuma = "on"\n');
+    writeFileSync(join(dir, 'big-b.cfg'), 'name = "b"\ntype = "hvm"\nmemory = 25000\nvcpus = 1\nnuma = "on"\n');
+    expect(await runPlan({ file: 'big-a.cfg', host, reserve: true }, { ...io(), env })).toBe(0);
+    const b = { ...io(), env };
+    const out = { out: '', err: '' };
+    b.stdout = (t: string) => void (out.out += t);
+    b.stderr = (t: string) => void (out.err += t);
+    // node 1 (30122 MiB free) holds a's 25000 MiB; node 0 has 20471: b fits nowhere
+    expect(await runPlan({ file: 'big-b.cfg', host }, b)).toBe(1);
+    expect(out.err).toContain('XM0404');
+  });
+});
+
 describe('plan without --reserve writes nothing', () => {
   it('does not create a missing ledger', async () => {
     const path = join(dir, 'never.db');
@@ -272,5 +289,51 @@ describe('commands on a missing ledger do not create it', () => {
     expect(await runMigratePlan({ name: 'x', 'to-node': [1], host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(1);
     expect(await runRebalance({ host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(0);
     expect(existsSync(ledger)).toBe(false);
+  });
+});
+
+describe('rebalance option values', () => {
+  it('refuses a threshold or move count that is not a number in range (usage, exit 2)', async () => {
+    const host = join(FIXTURES, 'two-node.json');
+    const ledger = join(dir, 'rebalance-args.db');
+    for (const bad of [{ threshold: Number.NaN }, { threshold: -5 }, { threshold: 101 }, { 'max-moves': -1 }, { 'max-moves': 1.5 }, { 'max-moves': Number.NaN }]) {
+      const out = io();
+      expect(await runRebalance({ host, ledger, ...bad }, out)).toBe(2);
+      expect(out.out).toBe('');
+    }
+    expect(await runRebalance({ host, ledger, threshold: 0, 'max-moves': 0 }, io())).toBe(0);
+  });
+});
+
+describe('host files that are not hosts', () => {
+  it('an empty file, a JSON array and an unsafe integer are XM0401 naming the problem', async () => {
+    const cases: Array<[string, string]> = [
+      ['empty.json', '\n'],
+      ['array.json', '[]\n'],
+      ['huge.json', '{"nodes":[{"id":0,"cpus":[0],"memory_mib":9007199254740993,"free_mib":1}]}'],
+    ];
+    for (const [name, text] of cases) {
+      writeFileSync(join(dir, name), text);
+      const out = io();
+      expect(await runHost({ file: name }, out)).toBe(2);
+      expect(out.out).toBe('');
+      expect(out.err).toContain('XM0401');
+      // JSON read as JSON: never the `xl info` reader's "no numa_info section"
+      expect(out.err).not.toContain('numa_info');
+    }
+  });
+});
+
+describe('plan refusals point at the setting', () => {
+  it('XM0402 at the numanode value, XM0404 at memory', async () => {
+    const host = join(FIXTURES, 'two-node.json');
+    writeFileSync(join(dir, 'where-node.cfg'), 'name = "w"\ntype = "hvm"\nmemory = 1024\nvcpus = 1\nnumanode = [0, 5]\n');
+    writeFileSync(join(dir, 'where-mem.cfg'), 'name = "w"\ntype = "hvm"\nmemory = 90000\nvcpus = 1\n');
+    const a = io();
+    expect(await runPlan({ file: 'where-node.cfg', host }, a)).toBe(1);
+    expect(a.err).toMatch(/^where-node\.cfg:5:12: error XM0402/m);
+    const b = io();
+    expect(await runPlan({ file: 'where-mem.cfg', host }, b)).toBe(1);
+    expect(b.err).toMatch(/^where-mem\.cfg:3:10: error XM0404/m);
   });
 });

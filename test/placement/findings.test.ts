@@ -24,6 +24,11 @@ describe('placementFindings', () => {
     expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 59, end: 64 }]]);
   });
 
+  it('numa off and more memory than the host has free: XM0404 at memory, not at numa = "off"', () => {
+    const d = placementFindings(cfg({ memory: 90000, numa: { mode: 'off' } }), spans, fixtureHost('two-node.json'));
+    expect(d.map((x) => [x.code, x.span])).toEqual([['XM0404', { start: 59, end: 64 }]]);
+  });
+
   it('numanodes above the host node count: XM0404', () => {
     expect(placementFindings(cfg({ numa: { mode: 'auto', node_count: 3 } }), spans, fixtureHost('two-node.json')).map((x) => x.code)).toEqual(['XM0404']);
   });
@@ -32,6 +37,16 @@ describe('placementFindings', () => {
     const d = placementFindings(cfg({ cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), spans, fixtureHost('two-node.json'));
     expect(d.map((x) => [x.code, x.span])).toEqual([['XM0405', { start: 37, end: 42 }]]);
     expect(d[0]!.related![0]!.span).toEqual({ start: 21, end: 24 });
+  });
+
+  it('a listed node without CPUs: cpus on its nearest CPUs are what the plan pins, not XM0405', () => {
+    const host = {
+      nodes: [
+        { id: 0, cpus: [0, 1], memory_mib: 8192, free_mib: 8192, distances: { '0': 10, '4': 20 } },
+        { id: 4, cpus: [], memory_mib: 8192, free_mib: 8192, distances: { '0': 20, '4': 10 } },
+      ],
+    };
+    expect(placementFindings(cfg({ memory: 1024, cpus: cpus('0-1'), numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), spans, host).map((x) => x.code)).toEqual(['XM0406']);
   });
 
   it('CPUs the host does not have: XM0405 warning; spans fall back to 0,0', () => {

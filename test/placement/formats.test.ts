@@ -50,9 +50,19 @@ describe('golden plans in three formats', () => {
   });
 
   it('vnuma sizes add up to maxmem', () => {
-    const r = plan(cfg({ type: 'hvm', memory: 4000, maxmem: 6001, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
+    // shadow_memory is placed but is not guest memory: the vnuma sizes still add up to maxmem
+    const r = plan(cfg({ type: 'hvm', memory: 6001, maxmem: 6001, shadow_memory: 99, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
     const sizes = r.plan!.xl.vnuma!.map((v) => Number(v[1]!.slice('size='.length)));
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(6001);
-    expect(Object.values(r.plan!.memory_per_node_mib).reduce((a, b) => a + b, 0)).toBe(4000);
+    expect(Object.values(r.plan!.memory_per_node_mib).reduce((a, b) => a + b, 0)).toBe(6100);
+  });
+
+  it('writes no vnuma for memory below maxmem (populate-on-demand, which Xen refuses with vNUMA)', () => {
+    for (const type of ['hvm', 'pvh'] as const) {
+      const r = plan(cfg({ type, memory: 4000, maxmem: 6001, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));
+      expect(r.plan!.nodes).toHaveLength(2);
+      expect(r.plan!.xl.vnuma).toBeNull();
+      expect(formatPlanXl(r.plan!)).not.toContain('vnuma');
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readHost } from '../../src/placement/host.js';
 import { FIXTURES, fixtureHost, fixtureText } from './helpers.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('readHost: JSON', () => {
@@ -68,6 +70,14 @@ describe('readHost: JSON', () => {
   });
 });
 
+describe('readHost: a host without CPUs', () => {
+  it('is XM0401: a plan could pin its vCPUs nowhere', () => {
+    const r = readHost({ nodes: [{ id: 0, cpus: [], memory_mib: 1024, free_mib: 1024 }] });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+  });
+});
+
 describe('readHost: xl info -n', () => {
   it('reads the two-node example', () => {
     const r = readHost(fixtureText('xl-info-two-node.txt'), { format: 'xl-info' });
@@ -93,8 +103,51 @@ describe('readHost: xl info -n', () => {
   });
 
   it('rejects a garbled numa row', () => {
-    const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten');
-    expect(readHost(text, { format: 'xl-info' }).diagnostics[0]?.code).toBe('XM0401');
+    const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten').replace('      21,10', '      twenty');
+    const r = readHost(text, { format: 'xl-info' });
+    // one finding for the row, not a second one claiming the numa_info section is missing
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401', 'XM0401']);
+  });
+
+  it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {
+    const text = fixtureText('xl-info-two-node.txt')
+      .split('\n')
+      .filter((l) => !/^\s*\d+:\s+\d+\s+\d+\s+\d+\s*$/.test(l))
+      .join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+  });
+
+  it('reads the -1 xl prints for a CPU without a node and for an unknown distance', () => {
+    // xl prints libxl's invalid entry (~0) with %d: a CPU Xen puts on no node, and no SLIT distance
+    const text = [
+      'nr_cpus                : 4',
+      'cpu_topology           :',
+      'cpu:    core    socket     node',
+      '  0:       0        0        0',
+      '  1:       1        0        0',
+      '  2:       0        1       -1',
+      '  3:       1        1        2',
+      'No device topology data available',
+      'numa_info              :',
+      'node:    memsize    memfree    distances',
+      '   0:     16384       8192      10,-1,-1',
+      '   2:     65536      65000      -1,-1,10',
+      'xen_major              : 4',
+    ].join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host?.nodes.map((n) => [n.id, n.cpus])).toEqual([
+      [0, [0, 1]],
+      [2, [3]],
+    ]);
+    expect(r.host?.nodes[0]?.distances).toEqual({ '0': 10, '2': 20 });
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['XM0411', 'warning'], // CPU 2 on no node
+      ['XM0411', 'warning'], // node 0: no distance to node 2
+      ['XM0411', 'warning'], // node 2: no distance to node 0
+    ]);
+    expect(r.diagnostics[0]!.message).toContain('2');
   });
 });
 
@@ -124,6 +177,67 @@ describe('readHost: sysfs', () => {
   it('falls back to one node from /proc/meminfo and the CPU count', () => {
     const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-flat') });
     expect(r.host).toEqual({ nodes: [{ id: 0, cpus: [0, 1, 2, 3, 4, 5], memory_mib: 7860, free_mib: 1968, distances: { '0': 10 } }] });
+  });
+
+  it('leaves out node folders that node/online does not list (their distances count online nodes only)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    const node = (id: number, cpulist: string, totalKb: number, freeKb: number, distance: string): void => {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${cpulist}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), `Node ${id} MemTotal:  ${totalKb} kB\nNode ${id} MemFree:  ${freeKb} kB\n`);
+      writeFileSync(join(base, `node${id}/distance`), `${distance}\n`);
+    };
+    node(0, '0-3', 16777216, 8388608, '10 20 20');
+    node(1, '', 16777216, 16000000, '20 10 20');
+    node(3, '4-7', 0, 0, '20 20 10');
+    mkdirSync(join(base, 'node2')); // offline: an empty folder
+    writeFileSync(join(base, 'online'), '0-1,3\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+      expect(r.host?.nodes.map((n) => [n.id, n.cpus, n.memory_mib])).toEqual([
+        [0, [0, 1, 2, 3], 16384],
+        [1, [], 16384],
+        [3, [4, 5, 6, 7], 0],
+      ]);
+      expect(r.host?.nodes[0]?.distances).toEqual({ '0': 10, '1': 20, '3': 20 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a cpulist that expands past any host (XM0401) instead of exhausting memory', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const dir = join(root, 'sys/devices/system/node/node0');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'cpulist'), `${Array.from({ length: 200 }, () => '0-1000000').join(',')}\n`);
+    writeFileSync(join(dir, 'meminfo'), 'Node 0 MemTotal:  1024 kB\nNode 0 MemFree:  512 kB\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.host).toBeNull();
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+      expect(r.diagnostics[0]!.message).toContain('node0/cpulist');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('warns that sysfs under Xen is the domain\'s view, not the hypervisor\'s (XM0411)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    mkdirSync(join(root, 'sys/hypervisor'), { recursive: true });
+    writeFileSync(join(root, 'sys/hypervisor/type'), 'xen\n');
+    mkdirSync(join(root, 'proc'));
+    writeFileSync(join(root, 'proc/meminfo'), 'MemTotal:  4194304 kB\nMemFree:  2097152 kB\n');
+    mkdirSync(join(root, 'sys/devices/system/cpu'), { recursive: true });
+    writeFileSync(join(root, 'sys/devices/system/cpu/online'), '0-3\n');
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.host?.nodes.map((n) => n.cpus)).toEqual([[0, 1, 2, 3]]);
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('rejects a node folder without meminfo', () => {

@@ -99,12 +99,68 @@ describe('ledger basics', () => {
     expect(r.diagnostics[0]!.message).toContain('corrupt');
   });
 
+  it('another program\'s SQLite database is refused (XM0408) and left untouched', () => {
+    const path = join(dir, 'foreign.db');
+    const db = raw(path);
+    db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)');
+    db.close();
+    const r = Ledger.open(path);
+    expect(r.ledger).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+    const after = raw(path);
+    expect((after.prepare('SELECT name FROM sqlite_master').all() as Array<{ name: string }>).map((x) => x.name)).toEqual(['users']);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+  });
+
   it('a ledger from a newer xmcfg is refused', () => {
     const path = join(dir, 'newer.db');
     const db = raw(path);
     db.pragma('user_version = 99');
     db.close();
     expect(Ledger.open(path).diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+  });
+});
+
+describe('ledger: committed migrations', () => {
+  it('check the target against the reservations of the moment they are written', () => {
+    const host: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) };
+    const path = join(dir, 'commit.db');
+    const a = Ledger.open(path).ledger!;
+    const b = Ledger.open(path).ledger!;
+    expect(a.reserve(cfg({ name: 'g', memory: 6000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), host).plan).not.toBeNull();
+    // another process books node 1 after this one read the ledger
+    expect(b.reserve(cfg({ name: 'h', memory: 5000, vcpus: 1, numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), host).plan).not.toBeNull();
+    const r = a.commitMigration('g', host, [1]);
+    expect(r.migration).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0409']);
+    expect(a.list().entries.find((e) => e.domain === 'g')!.nodes.map((n) => n.node)).toEqual([0]);
+    // released meanwhile: not brought back
+    expect(b.release('g').released).toBe(true);
+    expect(a.commitMigration('g', host, [1]).diagnostics.map((d) => d.code)).toEqual(['XM0410']);
+    expect(a.list().entries.map((e) => e.domain)).toEqual(['h']);
+    // and a move that fits is recorded
+    expect(b.release('h').released).toBe(true);
+    expect(a.reserve(cfg({ name: 'k', memory: 3000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), host).plan).not.toBeNull();
+    const ok = a.commitMigration('k', host, [1]);
+    expect(ok.migration!.plan!.nodes).toEqual([1]);
+    expect(b.list().entries.find((e) => e.domain === 'k')!.nodes).toEqual([{ node: 1, memory_mib: 3000, vcpus: 1 }]);
+    a.close();
+    b.close();
+  });
+});
+
+describe('ledger: numa off guests', () => {
+  it('books their memory, so a second one that no longer fits is refused', () => {
+    const { ledger } = Ledger.open(join(dir, 'off.db'));
+    const a = ledger!.reserve(cfg({ name: 'a', memory: 30000, numa: { mode: 'off' } }), fixtureHost('two-node.json'));
+    expect(a.plan).not.toBeNull();
+    const b = ledger!.reserve(cfg({ name: 'b', memory: 30000, numa: { mode: 'off' } }), fixtureHost('two-node.json'));
+    expect(b.plan).toBeNull();
+    expect(b.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    const booked = ledger!.list().entries.flatMap((e) => e.nodes).reduce((t, n) => t + n.memory_mib, 0);
+    ledger!.close();
+    expect(booked).toBe(30000);
   });
 });
 

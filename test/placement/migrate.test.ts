@@ -18,7 +18,8 @@ describe('migratePlan', () => {
     expect(r.diagnostics).toEqual([]);
     expect(r.migration!.to).toEqual([2]);
     expect(r.migration!.plan!.memory_per_node_mib).toEqual({ '2': 4096 });
-    expect(r.migration!.steps).toContain('xl migrate web localhost');
+    // -C: without it xl sends the config the domain was created from, ignoring the new placement
+    expect(r.migration!.steps).toContain('xl migrate -C CONFIG web localhost');
     expect(r.migration!.steps).toContain('xl vcpu-pin web 0 24-35');
   });
 
@@ -31,14 +32,55 @@ describe('migratePlan', () => {
     expect(r.migration).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0409']);
     expect(r.diagnostics[0]!.message).toContain('node 1: 5000 MiB free');
-    // moving within its own node counts its memory twice: 6000 + 6000 > 10000
-    expect(migratePlan(g, h, [loadOfPlan(g)], [0]).diagnostics.map((d) => d.code)).toEqual(['XM0409']);
+    // moving to the node it is on is nothing to do (not a refusal for want of twice its memory)
+    const same = migratePlan(g, h, [loadOfPlan(g)], [0, 0]);
+    expect(same.diagnostics).toEqual([]);
+    expect(same.migration!.plan).toBeNull();
+    expect(same.migration!.steps.filter((l) => !l.startsWith('#'))).toEqual([]);
     // a target that does not exist
     expect(migratePlan(g, h, [], [7]).diagnostics.map((d) => d.code)).toEqual(['XM0402']);
   });
 });
 
+describe('migratePlan: guests that cannot move and what a move keeps', () => {
+  it('refuses vNUMA guests and numa off guests (XM0414); rebalance never proposes them', () => {
+    const h = host4();
+    const db = plan(cfg({ name: 'db', type: 'hvm', memory: 8192, vcpus: 4, numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), h).plan!;
+    expect(db.xl.vnuma).not.toBeNull();
+    expect(migratePlan(db, h, [loadOfPlan(db)], [2, 3]).diagnostics.map((d) => d.code)).toEqual(['XM0414']);
+    const off = plan(cfg({ name: 'off', numa: { mode: 'off' } }), h).plan!;
+    expect(migratePlan(off, h, [loadOfPlan(off)], [2]).diagnostics.map((d) => d.code)).toEqual(['XM0414']);
+    const flat: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
+    const both = plan(cfg({ name: 'both', type: 'hvm', memory: 8000, vcpus: 2, numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), flat).plan!;
+    const small = plan(cfg({ name: 'small', memory: 1000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), flat, { reservations: [loadOfPlan(both)] }).plan!;
+    expect(rebalancePlan({ nodes: [...flat.nodes, { id: 2, cpus: [9], memory_mib: 10000, free_mib: 10000 }] } as Host, [both, small], { threshold: 1 }).moves.map((m) => m.domain)).toEqual(['small']);
+  });
+
+  it('moves a stored plan that lacks xl.vnuma (hand-written or older ledger rows) like one with null', () => {
+    const h = host4();
+    const web = placed('web', 4096, 1, h);
+    const stored = { ...web, xl: { cpus: web.xl.cpus } } as unknown as Plan;
+    const r = migratePlan(stored, h, [loadOfPlan(stored)], [2]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.migration!.to).toEqual([2]);
+  });
+
+  it('keeps the creation flags and adds no vnuma when a guest spreads to more nodes', () => {
+    const h = host4();
+    const g = plan(cfg({ name: 'g', type: 'hvm', hap: false, oos: false, vpmu: true, memory: 4096, vcpus: 4, numa: { mode: 'nodes', nodes: [0], node_count: 1 } } as never), h).plan!;
+    const r = migratePlan(g, h, [loadOfPlan(g)], [2, 3]);
+    expect(r.migration!.plan!.create_flags).toEqual(g.create_flags);
+    expect(r.migration!.plan!.xl.vnuma).toBeNull();
+    expect(r.migration!.steps.some((l) => l.includes('vnuma'))).toBe(false);
+  });
+});
+
 describe('rebalancePlan', () => {
+  it('has nothing to do on a host with fewer than two nodes that have memory', () => {
+    const h: Host = { nodes: [{ id: 0, cpus: [0], memory_mib: 0, free_mib: 0 }] } as Host;
+    expect(rebalancePlan(h, [], {}).moves).toEqual([]);
+  });
+
   it('moves the smallest guests that bring the spread within the threshold, each feasible', () => {
     const h: Host = { nodes: [0, 1, 2].map((id) => ({ id, cpus: [id], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
     const guests: Plan[] = [];

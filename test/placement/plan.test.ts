@@ -141,6 +141,16 @@ describe('plan: node choice and refusals', () => {
     expect(p.commands).toEqual([]);
   });
 
+  it('numa off still needs the memory: booked over the nodes by free memory, refused when the host lacks it', () => {
+    // two-node.json: 20471 + 30122 MiB free
+    const p = plan(cfg({ memory: 30000, numa: { mode: 'off' } }), two()).plan!;
+    expect(p.memory_per_node_mib).toEqual({ '0': 12139, '1': 17861 });
+    const held = [{ domain: 'a', nodes: [{ node: 0, memory_mib: 12139, vcpus: 0 }, { node: 1, memory_mib: 17861, vcpus: 0 }] }];
+    const r = plan(cfg({ name: 'b', memory: 30000, numa: { mode: 'off' } }), two(), { reservations: held });
+    expect(r.plan).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+  });
+
   it('subtracts live reservations and counts their vCPUs as load', () => {
     expect(plan(cfg({ memory: 20300 }), two()).plan!.nodes).toEqual([1]);
     const r = plan(cfg({ memory: 20300 }), two(), { reservations: [{ domain: 'a', nodes: [{ node: 1, memory_mib: 10000, vcpus: 2 }] }] });
@@ -164,6 +174,29 @@ describe('plan: node choice and refusals', () => {
 
   it('writes soft affinity commands with a dash for hard', () => {
     expect(plan(cfg(), two(), { affinity: 'soft' }).plan!.commands[0]).toBe('xl vcpu-pin web 0 - 4-7');
+  });
+});
+
+describe('plan: memory-only nodes', () => {
+  it('pins vCPUs placed on a node without CPUs to the nearest CPUs, never to "none"', () => {
+    // sparse ids: node 4 has memory but no CPUs; node 0 (distance 20) is its nearest with CPUs
+    const host: Host = {
+      nodes: [
+        { id: 0, cpus: [0, 1], memory_mib: 8192, free_mib: 4096, distances: { '0': 10, '4': 20, '65': 30 } },
+        { id: 4, cpus: [], memory_mib: 16384, free_mib: 16384, distances: { '0': 20, '4': 10, '65': 30 } },
+        { id: 65, cpus: [2, 3], memory_mib: 4096, free_mib: 4096, distances: { '0': 30, '4': 30, '65': 10 } },
+      ],
+    };
+    const one = plan(cfg({ type: 'hvm', memory: 1024, numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), host);
+    expect(one.plan!.vcpus.map((v) => [v.node, v.cpus])).toEqual([
+      [4, [0, 1]],
+      [4, [0, 1]],
+    ]);
+    expect(one.plan!.xl.cpus).toEqual(['0-1', '0-1']);
+    expect(one.plan!.commands).toEqual(['xl vcpu-pin web 0 0-1', 'xl vcpu-pin web 1 0-1']);
+    expect(one.diagnostics.map((d) => d.code)).toEqual(['XM0406']);
+    const two = plan(cfg({ type: 'hvm', memory: 1024, numa: { mode: 'nodes', nodes: [65, 4], node_count: 2 } }), host);
+    expect(two.plan!.xl.cpus).toEqual(['2-3', '0-1']);
   });
 });
 
@@ -208,6 +241,32 @@ describe('plan: config pinning and vnuma', () => {
     const r = plan(cfg({ vcpus: 3, cpus: [cpus('4'), cpus('0-3')] }), fixtureHost('two-node.json'));
     expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[4], [4, 5, 6, 7], [4, 5, 6, 7]]);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+  });
+
+  it('chooses among the nodes the config cpus reach instead of overriding them', () => {
+    // node 1 is the freest, but cpus = "0-3" keeps the vCPUs on node 0: the plan must not replace them
+    for (const numa of [undefined, { mode: 'auto' as const, node_count: 1 }]) {
+      for (const policy of ['best', 'most-free', 'round-robin'] as const) {
+        const r = plan(cfg({ cpus: cpus('0-3'), ...(numa ? { numa } : {}) }), two(), { policy, cursor: 1 });
+        expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+        expect(r.plan!.nodes).toEqual([0]);
+        expect(r.plan!.xl.cpus).toEqual(['0-3', '0-3']);
+      }
+    }
+    // when those nodes cannot hold it, the whole host competes again (and XM0405 says so)
+    const big = plan(cfg({ cpus: cpus('0-3'), memory: 25000 }), two());
+    expect(big.plan!.nodes).toEqual([1]);
+    expect(big.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+  });
+
+  it('refuses cpus that share no CPU with the listed numanode (XM0405 error, SPEC §3), as check --host does', () => {
+    const r = plan(cfg({ cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), two());
+    expect(r.plan).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0405', 'error']]);
+    // one listed node they do share is enough: the others' vCPUs get their node's CPUs, with a warning
+    const ok = plan(cfg({ vcpus: 2, cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), two());
+    expect(ok.plan!.xl.cpus).toEqual(['0-3', '4-7']);
+    expect(ok.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0405', 'warning']]);
   });
 
   it('leaves a config that sets its own vnuma alone', () => {

@@ -6,7 +6,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'invalid host topology',
     explanation:
-      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a node id appears twice or a CPU belongs to two nodes. The message names the field. Nothing is planned against a host that cannot be trusted.',
+      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a node id appears twice, a CPU belongs to two nodes or no node has a CPU. The message names the field. Nothing is planned against a host that cannot be trusted.',
     bad: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096 } ] }',
     good: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096, "free_mib": 3072 } ] }',
   },
@@ -86,7 +86,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'questionable host topology',
     explanation:
-      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a remote distance below the local one, or CPUs on a node without memory data. Plans on such a host may not pick the nearest nodes.',
+      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a remote distance below the local one, CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
     bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
     good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
   },
@@ -105,5 +105,13 @@ export const placementCodes = defineCodes({
       'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request, and hap, which sets the creation flags) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put xl\'s default (128 MiB, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
     bad: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = cpu_count()',
     good: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = 4',
+  },
+  XM0414: {
+    severity: 'error',
+    title: 'guest cannot move by local live migration',
+    explanation:
+      'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest whose plan gave it a virtual NUMA layout (vnuma = …; xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes), and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
+    bad: 'xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
+    good: 'xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
   },
 });
