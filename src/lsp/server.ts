@@ -130,13 +130,15 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   connection.onHover((p) =>
     withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
-      return hoverAt(r, toOffset(r.lineIndex, p.position), doc.getText());
+      const text = doc.getText();
+      return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
     }),
   );
   connection.onCompletion((p) =>
     withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
-      return completeAt(doc.getText(), r.lineIndex, toOffset(r.lineIndex, p.position), r.dialect);
+      const text = doc.getText();
+      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
     }),
   );
   connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
@@ -146,7 +148,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   connection.onCodeAction((p) =>
     withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
-      const span = { start: toOffset(r.lineIndex, p.range.start), end: toOffset(r.lineIndex, p.range.end) };
+      const text = doc.getText();
+      const span = { start: toOffset(r.lineIndex, p.range.start, text), end: toOffset(r.lineIndex, p.range.end, text) };
       return codeActions(r, { uri: doc.uri, span, diagnostics: p.context.diagnostics, settings });
     }),
   );
