@@ -11,6 +11,7 @@ import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
+import { hasDocument, isPosition, isRange, refusal } from './params.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -127,32 +128,53 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((p) =>
-    withDoc(p.textDocument.uri, null, (doc) => {
+  // After `shutdown` only `exit` is served; malformed params are refused before a handler runs.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+  const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
+
+  connection.onHover((p) => {
+    const no = refusal(shutDown, atPosition(p));
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
       return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
-    }),
-  );
-  connection.onCompletion((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => {
+    });
+  });
+  connection.onCompletion((p) => {
+    const no = refusal(shutDown, atPosition(p));
+    if (no) return no;
+    return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
       return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
-    }),
-  );
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
-  connection.onDocumentFormatting((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent: p.options.insertSpaces === false ? 4 : p.options.tabSize })),
-  );
-  connection.onCodeAction((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => {
+    });
+  });
+  connection.onDocumentSymbol((p) => refusal(shutDown, hasDocument(p)) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onDocumentFormatting((p) => {
+    const no = refusal(shutDown, hasDocument(p));
+    if (no) return no;
+    // `options` is required by the protocol; a client that leaves it out gets the default layout.
+    const options = (p.options ?? {}) as Partial<typeof p.options>;
+    const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
+    return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
+  });
+  connection.onCodeAction((p) => {
+    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } }).context?.diagnostics ?? [];
+    const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics));
+    if (no) return no;
+    return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
       const span = { start: toOffset(r.lineIndex, p.range.start, text), end: toOffset(r.lineIndex, p.range.end, text) };
-      return codeActions(r, { uri: doc.uri, span, diagnostics: p.context.diagnostics, settings });
-    }),
-  );
+      return codeActions(r, { uri: doc.uri, span, diagnostics: diagnostics as typeof p.context.diagnostics, settings });
+    });
+  });
 
   documents.listen(connection);
   connection.listen();

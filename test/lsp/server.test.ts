@@ -57,3 +57,43 @@ describe('warm-up after the first open', () => {
     expect(warm).toEqual(cold);
   });
 });
+
+describe('protocol errors', () => {
+  const URI = 'file:///p.cfg';
+  async function session() {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+    client = connectClient(fromServer, toServer);
+    await client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const opened = client.diagnostics(URI);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'memory = 512\n' } });
+    await opened;
+    return client;
+  }
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: number }) => e.code);
+
+  it('answers malformed params with InvalidParams (-32602), then keeps serving', async () => {
+    const c = await session();
+    const doc = { textDocument: { uri: URI } };
+    expect(await code(c.conn.sendRequest('textDocument/hover', {}))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: -1, character: 0 } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/completion', { ...doc, position: { line: 0 } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/documentSymbol', { textDocument: {} }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 } }, context: { diagnostics: [] } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/formatting', { textDocument: null }))).toBe(-32602);
+    // Optional parts a sloppy client leaves out are defaulted, not refused.
+    expect(await c.conn.sendRequest('textDocument/formatting', doc)).toEqual([]);
+    expect(await c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toEqual(expect.any(Array));
+    expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
+  });
+
+  it('refuses requests after shutdown with InvalidRequest (-32600)', async () => {
+    const c = await session();
+    expect(await c.conn.sendRequest('shutdown')).toBeNull();
+    const doc = { textDocument: { uri: URI } };
+    expect(await code(c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } }))).toBe(-32600);
+    expect(await code(c.conn.sendRequest('textDocument/documentSymbol', doc))).toBe(-32600);
+    expect(await code(c.conn.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 4, insertSpaces: true } }))).toBe(-32600);
+  });
+});
