@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../src/cli/files.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from './fake-io.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-files-'));
+  mkdirSync(join(dir, 'auto'));
+  writeFileSync(join(dir, 'web.cfg'), 'name="web"\n');
+  // /etc/xen/auto holds symlinks to the domain configs (xendomains starts those).
+  symlinkSync('../web.cfg', join(dir, 'auto/web.cfg'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('writeFileAtomic through a symlink', () => {
+  it('replaces the file the link points to and keeps the link', () => {
+    writeFileAtomic(join(dir, 'auto/web.cfg'), 'name = "web"\n');
+    expect(lstatSync(join(dir, 'auto/web.cfg')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(dir, 'auto/web.cfg'))).toBe('../web.cfg');
+    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('name = "web"\n');
+    expect(readdirSync(dir).sort()).toEqual(['auto', 'web.cfg']);
+    expect(readdirSync(join(dir, 'auto'))).toEqual(['web.cfg']);
+  });
+  it('creates the target of a dangling link, keeping the link', () => {
+    symlinkSync('../new.json', join(dir, 'auto/new.json'));
+    writeFileAtomic(join(dir, 'auto/new.json'), '{}\n');
+    expect(lstatSync(join(dir, 'auto/new.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'new.json'), 'utf8')).toBe('{}\n');
+  });
+  it('xmcfg fmt on the link formats the linked file', async () => {
+    const { io } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'auto/web.cfg'], io)).toBe(0);
+    expect(lstatSync(join(dir, 'auto/web.cfg')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('name = "web"\n');
+  });
+});
