@@ -110,7 +110,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
     if ('edits' in r) edits.push(...r.edits);
     else {
-      const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : 'no xl value (None)';
+      const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : r.unconvertible === 'nul-in-string' ? 'no xl value (a NUL character)' : 'no xl value (None)';
       edits.push(commentOut(text, st.span, `xmcfg convert: ${why}`));
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
     }
