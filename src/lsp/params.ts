@@ -1,10 +1,10 @@
 /**
  * @fileoverview Shape checks for request parameters. A client that sends a request without its
  * document or with a malformed position gets JSON-RPC InvalidParams (-32602), not an internal error
- * carrying a TypeError's text; requests after `shutdown` get InvalidRequest (-32600), as the LSP
- * specification asks.
+ * carrying a TypeError's text; requests after `shutdown` get InvalidRequest (-32600), and a request
+ * cancelled before it ran gets RequestCancelled (-32800), as the LSP specification asks.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // LSP positions are `uinteger`s: a negative or fractional line or character is malformed.
@@ -26,8 +26,10 @@ export function hasDocument(v: unknown): v is { textDocument: { uri: string } } 
 }
 
 /** Why a request is refused before its handler runs (null: run it). */
-export function refusal(shutDown: boolean, valid: boolean): ResponseError<void> | null {
+export function refusal(shutDown: boolean, valid: boolean, token?: CancellationToken): ResponseError<void> | null {
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
+  // The handlers run synchronously, so a cancellation can only be honoured before one starts.
+  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   if (!valid) return new ResponseError(ErrorCodes.InvalidParams, 'invalid params');
   return null;
 }

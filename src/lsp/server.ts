@@ -137,8 +137,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
   const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
 
-  connection.onHover((p) => {
-    const no = refusal(shutDown, atPosition(p));
+  connection.onHover((p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
@@ -146,8 +146,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
     });
   });
-  connection.onCompletion((p) => {
-    const no = refusal(shutDown, atPosition(p));
+  connection.onCompletion((p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
@@ -155,18 +155,18 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
     });
   });
-  connection.onDocumentSymbol((p) => refusal(shutDown, hasDocument(p)) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
-  connection.onDocumentFormatting((p) => {
-    const no = refusal(shutDown, hasDocument(p));
+  connection.onDocumentSymbol((p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onDocumentFormatting((p, token) => {
+    const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
     const options = (p.options ?? {}) as Partial<typeof p.options>;
     const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
     return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
   });
-  connection.onCodeAction((p) => {
+  connection.onCodeAction((p, token) => {
     const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } }).context?.diagnostics ?? [];
-    const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics));
+    const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);

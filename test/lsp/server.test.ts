@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { attachServer } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
@@ -86,6 +86,16 @@ describe('protocol errors', () => {
     expect(await c.conn.sendRequest('textDocument/formatting', doc)).toEqual([]);
     expect(await c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toEqual(expect.any(Array));
     expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
+  });
+
+  it('answers a request cancelled before it ran with RequestCancelled (-32800)', async () => {
+    const c = await session();
+    const source = new CancellationTokenSource();
+    // The request and its cancellation reach the server together; the request has not started.
+    const pending = code(c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } }, source.token));
+    source.cancel();
+    expect(await pending).toBe(-32800);
+    expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })).toHaveLength(1);
   });
 
   it('refuses requests after shutdown with InvalidRequest (-32600)', async () => {
