@@ -5,6 +5,7 @@
  * cancelled before it ran gets RequestCancelled (-32800), as the LSP specification asks.
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { ServiceSettings } from './service/index.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 // LSP positions are `uinteger`s: a negative or fractional line or character is malformed.
@@ -32,4 +33,25 @@ export function refusal(shutDown: boolean, valid: boolean, token?: CancellationT
   if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
   if (!valid) return new ResponseError(ErrorCodes.InvalidParams, 'invalid params');
   return null;
+}
+
+/**
+ * The dialect and defines of client settings (initializationOptions, the `xmcfg` section of
+ * didChangeConfiguration). A malformed value keeps the previous one and is named in `problems`,
+ * so a typo such as `"XL"` is reported instead of silently checking as `auto`.
+ */
+export function readSettings(raw: unknown, prev: ServiceSettings): { settings: ServiceSettings; problems: string[] } {
+  const o = isObject(raw) ? raw : {};
+  const problems: string[] = [];
+  let { dialect, defines } = prev;
+  if (o.dialect !== undefined) {
+    if (o.dialect === 'auto' || o.dialect === 'xl' || o.dialect === 'xm') dialect = o.dialect;
+    else problems.push(`setting dialect ${JSON.stringify(o.dialect)} is not "auto", "xl" or "xm"; using "${dialect ?? 'auto'}"`);
+  }
+  if (o.defines !== undefined) {
+    const d = o.defines;
+    if (isObject(d) && Object.values(d).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) defines = d as Record<string, string | number>;
+    else problems.push('setting defines must map names to strings or numbers, like { "vmid": 3 }; ignored');
+  }
+  return { settings: { dialect, defines }, problems };
 }

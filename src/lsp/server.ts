@@ -11,7 +11,7 @@ import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
-import { hasDocument, isPosition, isRange, refusal } from './params.js';
+import { hasDocument, isPosition, isRange, readSettings, refusal } from './params.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -94,9 +94,14 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return doc ? f(doc) : empty;
   };
 
+  const applySettings = (raw: unknown): void => {
+    const read = readSettings(raw, settings);
+    settings = read.settings;
+    for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
+  };
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as ServerOptions;
-    settings = { dialect: init.dialect ?? settings.dialect, defines: init.defines ?? settings.defines };
+    applySettings(init);
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
@@ -112,9 +117,9 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     };
   });
   connection.onDidChangeConfiguration((change) => {
-    const s = (change.settings as { xmcfg?: ServiceSettings } | undefined)?.xmcfg;
+    const s = (change.settings as { xmcfg?: ServiceSettings } | null | undefined)?.xmcfg;
     if (!s) return;
-    settings = { dialect: s.dialect ?? settings.dialect, defines: s.defines ?? settings.defines };
+    applySettings(s);
     cache.clear();
     for (const doc of documents.all()) schedule(doc);
   });

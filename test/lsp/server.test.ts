@@ -98,6 +98,27 @@ describe('protocol errors', () => {
     expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })).toHaveLength(1);
   });
 
+  it('warns about malformed settings and keeps the previous values', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
+    const c = (client = connectClient(fromServer, toServer));
+    const warnings: unknown[] = [];
+    c.conn.onNotification('window/logMessage', (p: { type: number }) => {
+      if (p.type === 2) warnings.push(p);
+    });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'XL', defines: 'vmid=3' } });
+    const opened = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'acpi = True\n' } });
+    // Still checked as xl (the server's own setting): True is an xm construct there.
+    expect((await opened).diagnostics.map((d) => d.code)).toContain('XM0505');
+    expect(warnings).toHaveLength(2);
+    const again = c.diagnostics(URI);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { xmcfg: { dialect: 'xm', defines: [1] } } });
+    expect((await again).diagnostics.map((d) => d.code)).not.toContain('XM0505');
+    expect(warnings).toHaveLength(3);
+  });
+
   it('refuses requests after shutdown with InvalidRequest (-32600)', async () => {
     const c = await session();
     expect(await c.conn.sendRequest('shutdown')).toBeNull();
