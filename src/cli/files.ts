@@ -3,7 +3,7 @@
  * atomic write (temporary file in the same folder, fsync, rename, so an interrupted run leaves either
  * the old or the new file, never a half-written one).
  */
-import { closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
+import { chownSync, closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // Temporary names are unique by process id and a per-process counter (the 'wx' open refuses any
@@ -32,26 +32,32 @@ export function writeTarget(path: string): string {
   return p;
 }
 
-/** Replace `path` (through symlinks) with `content` atomically, keeping the old file's permission bits. */
+/** Replace `path` (through symlinks) with `content` atomically, keeping the old file's permission bits and owner. */
 export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array): void {
   const path = writeTarget(linkOrPath);
-  let mode: number | undefined;
+  let old: { mode: number; uid: number; gid: number } | undefined;
   try {
-    mode = statSync(path).mode & 0o7777;
+    const st = statSync(path);
+    old = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   } catch {
-    mode = undefined;
+    old = undefined;
   }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(tmp, 'wx', mode ?? 0o644);
+  const fd = openSync(tmp, 'wx', old?.mode ?? 0o644);
+  // A write may be short: loop over the bytes until all are written.
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   try {
     try {
-      if (typeof content === 'string') writeSync(fd, content);
-      else for (let done = 0; done < content.length; ) done += writeSync(fd, content, done, content.length - done);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
-    if (mode !== undefined) chmodSync(tmp, mode);
+    if (old) {
+      chmodSync(tmp, old.mode);
+      // root formatting /etc/xen must not hand other users' configs to root; others cannot chown (and need not).
+      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(tmp, old.uid, old.gid);
+    }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, readlinkSync } from 'node:fs';
+import { chownSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/cli/files.js';
@@ -36,5 +36,17 @@ describe('writeFileAtomic through a symlink', () => {
     expect(await run(['fmt', 'auto/web.cfg'], io)).toBe(0);
     expect(lstatSync(join(dir, 'auto/web.cfg')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('name = "web"\n');
+  });
+});
+
+describe('writeFileAtomic keeps the owner', () => {
+  it.runIf(process.getuid?.() === 0)('gives a file owned by another user back to that user (run as root)', () => {
+    const p = join(dir, 'user.cfg');
+    writeFileSync(p, 'name="u"\n');
+    chownSync(p, 1234, 2345);
+    writeFileAtomic(p, 'name = "u"\n');
+    expect(statSync(p).uid).toBe(1234);
+    expect(statSync(p).gid).toBe(2345);
+    expect(readFileSync(p, 'utf8')).toBe('name = "u"\n');
   });
 });
