@@ -43,7 +43,14 @@ export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array
     old = undefined;
   }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(tmp, 'wx', old?.mode ?? 0o644);
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx', old?.mode ?? 0o644);
+  } catch (e) {
+    // The user named `path`; the temporary name would only confuse them (`cannot write 'x.cfg': … '.x.cfg.123.tmp'`).
+    if (e instanceof Error) e.message = e.message.split(tmp).join(path);
+    throw e;
+  }
   // A write may be short: loop over the bytes until all are written.
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   try {

@@ -50,3 +50,13 @@ describe('writeFileAtomic keeps the owner', () => {
     expect(readFileSync(p, 'utf8')).toBe('name = "u"\n');
   });
 });
+
+describe('writeFileAtomic errors', () => {
+  it('name the file asked for, not the temporary one', async () => {
+    expect(() => writeFileAtomic(join(dir, 'missing/x.cfg'), 'a = 1\n')).toThrow(/ENOENT.*missing\/x\.cfg'$/);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'web.cfg', '--to', 'xl', '-o', 'missing/out.cfg'], io)).toBe(2);
+    expect(out.stderr).toContain("missing/out.cfg'");
+    expect(out.stderr).not.toContain('.tmp');
+  });
+});
