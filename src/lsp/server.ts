@@ -185,9 +185,21 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   connection.listen();
 }
 
+/**
+ * A message reader of `input` that goes on after a malformed header. vscode-jsonrpc stops reading
+ * the current chunk at a header without a usable Content-Length and resumes only when more input
+ * arrives, so a valid request in the same chunk waited unanswered; an empty chunk after each such
+ * error makes it read on through what it already holds (every error consumed one header).
+ */
+export function messageReader(input: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(input);
+  reader.onError(() => setImmediate(() => input.emit('data', Buffer.alloc(0))));
+  return reader;
+}
+
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */
 export function startStdioServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const connection = createConnection(messageReader(process.stdin), new StreamMessageWriter(process.stdout));
   attachServer(connection, options);
   return connection;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { attachServer } from '../../src/lsp/server.js';
+import { attachServer, messageReader } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
 
@@ -126,5 +126,24 @@ describe('protocol errors', () => {
     expect(await code(c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } }))).toBe(-32600);
     expect(await code(c.conn.sendRequest('textDocument/documentSymbol', doc))).toBe(-32600);
     expect(await code(c.conn.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 4, insertSpaces: true } }))).toBe(-32600);
+  });
+});
+
+describe('malformed framing', () => {
+  it('answers a request that follows a header without Content-Length in the same chunk', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(messageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+    let output = '';
+    fromServer.on('data', (d: Buffer) => (output += d.toString()));
+    const frame = (o: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...o });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    toServer.write('Hello: world\r\n\r\n' + frame({ id: 'after', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    const deadline = Date.now() + 3000;
+    while (!output.includes('"id":"after"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(output).toContain('"id":"after"');
+    expect(output).toContain('"capabilities"');
   });
 });
