@@ -8,11 +8,11 @@ import { Tok, type AssignStmt, type Expr, type TokenStream } from '../syntax/tre
 import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { isXlLiteral, xlLiteral } from './xl-literal.js';
+import { hasNul, isXlLiteral, xlLiteral } from './xl-literal.js';
 import { tokenAtOrAfter } from '../syntax/token-lookup.js';
 
 /** Why a statement cannot be written in xl at all (it is then commented out). */
-export type Unconvertible = 'key-not-xl' | 'no-xl-value';
+export type Unconvertible = 'key-not-xl' | 'no-xl-value' | 'nul-in-string' | 'not-read';
 
 /** Edits for one statement, or the reason it has no xl form. */
 export type StatementRewrite = { edits: TextEdit[] } | { unconvertible: Unconvertible };
@@ -55,12 +55,13 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   // A statement read as xl is xl already (and xl's own `+=` must stay as written).
   if (from === 'xl' && change.key === undefined && change.value === undefined) return { edits: [] };
   const setting = byKeyStart(settings).get(stmt.key.span.start);
-  if (!setting) return { unconvertible: 'no-xl-value' };
+  // No setting: the xm reading stored nothing for it (a dotted key Python rejects, say).
+  if (!setting) return { unconvertible: 'not-read' };
   const names = [stmt.key, ...(stmt.chained ?? [])];
   if (from === 'xm' && names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
   const value = change.value ?? setting.value;
   const literal = xlLiteral(value, from);
-  if (literal === null) return { unconvertible: 'no-xl-value' };
+  if (literal === null) return { unconvertible: hasNul(value) ? 'nul-in-string' : 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
     const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');

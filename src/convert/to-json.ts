@@ -103,17 +103,21 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       typePart: typePart(c, type, pcis.length),
     },
   );
-  const disks = ((c.disk as Obj[] | undefined) ?? []).map((d) =>
-    clean({
+  // xlu_disk_parse makes every CD-ROM removable and read-only whatever its access says;
+  // readwrite 0 is libxl's default, which its JSON leaves out.
+  const disks = ((c.disk as Obj[] | undefined) ?? []).map((d) => {
+    const cdrom = d.devtype === 'cdrom';
+    return clean({
       backend_domname: d.backend,
       pdev_path: d.target,
       vdev: d.vdev,
       format: d.format ?? 'raw',
       script: d.script,
-      readwrite: d.access === 'ro' ? 0 : 1,
-      is_cdrom: d.devtype === 'cdrom' ? 1 : undefined,
-    }),
-  );
+      removable: cdrom ? 1 : undefined,
+      readwrite: !cdrom && d.access !== 'ro' ? 1 : undefined,
+      is_cdrom: cdrom ? 1 : undefined,
+    });
+  });
   const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>
     clean({
       backend_domname: v.backend,

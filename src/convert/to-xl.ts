@@ -13,10 +13,18 @@ import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
-import { applyEdits, commentOut, rewriteStatement } from './rewrite.js';
+import { applyEdits, commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
+
+/** Why a statement is commented out, as the note and the comment say it. */
+const UNCONVERTIBLE: Record<Unconvertible, string> = {
+  'key-not-xl': 'not an xl key',
+  'no-xl-value': 'no xl value (None)',
+  'nul-in-string': 'no xl value (a NUL character)',
+  'not-read': 'xm reads no value from it',
+};
 
 /** Options of convertToXl. */
 export interface ConvertOptions {
@@ -110,7 +118,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
     if ('edits' in r) edits.push(...r.edits);
     else {
-      const why = r.unconvertible === 'key-not-xl' ? 'not an xl key' : 'no xl value (None)';
+      const why = UNCONVERTIBLE[r.unconvertible];
       edits.push(commentOut(text, st.span, `xmcfg convert: ${why}`));
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
     }

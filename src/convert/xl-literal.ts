@@ -87,12 +87,21 @@ function keepNumberText(text: string, from: Dialect): boolean {
   return from === 'xl' ? isXlNumberText(text) : isDecimal(text);
 }
 
-/** The xl spelling of an evaluated value (read in dialect `from`), or null when xl has none (None). */
+/**
+ * True when a value holds a string with a NUL character. libxlu keeps strings as C strings (they
+ * end at the first NUL) and has no escape that yields one, so such a value has no xl spelling.
+ */
+export function hasNul(v: Value): boolean {
+  if (v.kind === 'string' || v.kind === 'word') return v.value.includes('\0');
+  return v.kind === 'list' && v.items.some(hasNul);
+}
+
+/** The xl spelling of an evaluated value (read in dialect `from`), or null when xl has none (None, a NUL character). */
 export function xlLiteral(v: Value, from: Dialect = 'xm'): string | null {
   switch (v.kind) {
     case 'string':
     case 'word':
-      return xlString(v.value);
+      return v.value.includes('\0') ? null : xlString(v.value);
     case 'bool':
       return v.value ? '1' : '0';
     case 'none':

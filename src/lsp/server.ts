@@ -11,6 +11,7 @@ import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
+import { hasDocument, isPosition, isRange, readSettings, refusal } from './params.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -93,9 +94,14 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return doc ? f(doc) : empty;
   };
 
+  const applySettings = (raw: unknown): void => {
+    const read = readSettings(raw, settings);
+    settings = read.settings;
+    for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
+  };
   connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as ServerOptions;
-    settings = { dialect: init.dialect ?? settings.dialect, defines: init.defines ?? settings.defines };
+    applySettings(init);
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
@@ -111,9 +117,9 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     };
   });
   connection.onDidChangeConfiguration((change) => {
-    const s = (change.settings as { xmcfg?: ServiceSettings } | undefined)?.xmcfg;
+    const s = (change.settings as { xmcfg?: ServiceSettings } | null | undefined)?.xmcfg;
     if (!s) return;
-    settings = { dialect: s.dialect ?? settings.dialect, defines: s.defines ?? settings.defines };
+    applySettings(s);
     cache.clear();
     for (const doc of documents.all()) schedule(doc);
   });
@@ -127,37 +133,73 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((p) =>
-    withDoc(p.textDocument.uri, null, (doc) => {
+  // After `shutdown` only `exit` is served; malformed params are refused before a handler runs.
+  let shutDown = false;
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+  const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
+
+  connection.onHover((p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
-      return hoverAt(r, toOffset(r.lineIndex, p.position), doc.getText());
-    }),
-  );
-  connection.onCompletion((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => {
+      const text = doc.getText();
+      return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
+    });
+  });
+  connection.onCompletion((p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
-      return completeAt(doc.getText(), r.lineIndex, toOffset(r.lineIndex, p.position), r.dialect);
-    }),
-  );
-  connection.onDocumentSymbol((p) => withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
-  connection.onDocumentFormatting((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent: p.options.insertSpaces === false ? 4 : p.options.tabSize })),
-  );
-  connection.onCodeAction((p) =>
-    withDoc(p.textDocument.uri, [], (doc) => {
+      const text = doc.getText();
+      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
+    });
+  });
+  connection.onDocumentSymbol((p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onDocumentFormatting((p, token) => {
+    const no = refusal(shutDown, hasDocument(p), token);
+    if (no) return no;
+    // `options` is required by the protocol; a client that leaves it out gets the default layout.
+    const options = (p.options ?? {}) as Partial<typeof p.options>;
+    const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
+    return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
+  });
+  connection.onCodeAction((p, token) => {
+    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } }).context?.diagnostics ?? [];
+    const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics), token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
-      const span = { start: toOffset(r.lineIndex, p.range.start), end: toOffset(r.lineIndex, p.range.end) };
-      return codeActions(r, { uri: doc.uri, span, diagnostics: p.context.diagnostics, settings });
-    }),
-  );
+      const text = doc.getText();
+      const span = { start: toOffset(r.lineIndex, p.range.start, text), end: toOffset(r.lineIndex, p.range.end, text) };
+      return codeActions(r, { uri: doc.uri, span, diagnostics: diagnostics as typeof p.context.diagnostics, settings });
+    });
+  });
 
   documents.listen(connection);
   connection.listen();
 }
 
+/**
+ * A message reader of `input` that goes on after a malformed header. vscode-jsonrpc stops reading
+ * the current chunk at a header without a usable Content-Length and resumes only when more input
+ * arrives, so a valid request in the same chunk waited unanswered; an empty chunk after each such
+ * error makes it read on through what it already holds (every error consumed one header).
+ */
+export function messageReader(input: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(input);
+  reader.onError(() => setImmediate(() => input.emit('data', Buffer.alloc(0))));
+  return reader;
+}
+
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */
 export function startStdioServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const connection = createConnection(messageReader(process.stdin), new StreamMessageWriter(process.stdout));
   attachServer(connection, options);
   return connection;
 }

@@ -64,6 +64,20 @@ describe('convertToXl', () => {
     expect(r.notes).toHaveLength(3);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);
   });
+  it('comments out a string holding a NUL: xl has no spelling for it (its strings end at the first NUL)', () => {
+    const r = convertToXl('name = "a"\nextra = "console=hvc0\\0 quiet"\ncpus = ["0", "1\\x00"]\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.text).not.toContain('\0');
+    expect(r.text).toContain('# xmcfg convert: no xl value (a NUL character): extra = "console=hvc0\\0 quiet"\n');
+    expect(r.text).toContain('# xmcfg convert: no xl value (a NUL character): cpus = ["0", "1\\x00"]\n');
+    expect(r.notes).toEqual(['line 2: "extra" commented out: no xl value (a NUL character)', 'line 3: "cpus" commented out: no xl value (a NUL character)']);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+  it('says why a statement xm reads no value from is commented out (not "None")', () => {
+    const r = convertToXl('vif.default.script = "x"\nname = "a"\nacpi = True\n' + KERNEL);
+    expect(r.text.split('\n')[0]).toBe('# xmcfg convert: xm reads no value from it: vif.default.script = "x"');
+    expect(r.notes).toEqual(['line 1: "vif.default.script" commented out: xm reads no value from it']);
+  });
   it('names a nameless xm domain after its file, as xm did', () => {
     const r = convertToXl('# guest\nmemory = 256 * 2\n' + KERNEL, { fileName: 'guests/web01' });
     expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n' + KERNEL);

@@ -14,7 +14,7 @@ export function caret(text: string): { text: string; offset: number } {
 export function applyLspEdits(text: string, edits: readonly TextEdit[]): string {
   const index = new LineIndex(text);
   const spans = edits
-    .map((e) => ({ start: toOffset(index, e.range.start), end: toOffset(index, e.range.end), text: e.newText }))
+    .map((e) => ({ start: toOffset(index, e.range.start, text), end: toOffset(index, e.range.end, text), text: e.newText }))
     .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of spans) out = out.slice(0, e.start) + e.text + out.slice(e.end);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { attachServer } from '../../src/lsp/server.js';
+import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { attachServer, messageReader } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
 
@@ -55,5 +55,95 @@ describe('warm-up after the first open', () => {
     expect(JSON.stringify(warm.hover)).toContain('memory');
     expect(warm.actions).not.toEqual([]);
     expect(warm).toEqual(cold);
+  });
+});
+
+describe('protocol errors', () => {
+  const URI = 'file:///p.cfg';
+  async function session() {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+    client = connectClient(fromServer, toServer);
+    await client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const opened = client.diagnostics(URI);
+    await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'memory = 512\n' } });
+    await opened;
+    return client;
+  }
+  const code = (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: number }) => e.code);
+
+  it('answers malformed params with InvalidParams (-32602), then keeps serving', async () => {
+    const c = await session();
+    const doc = { textDocument: { uri: URI } };
+    expect(await code(c.conn.sendRequest('textDocument/hover', {}))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: -1, character: 0 } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/completion', { ...doc, position: { line: 0 } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/documentSymbol', { textDocument: {} }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 } }, context: { diagnostics: [] } }))).toBe(-32602);
+    expect(await code(c.conn.sendRequest('textDocument/formatting', { textDocument: null }))).toBe(-32602);
+    // Optional parts a sloppy client leaves out are defaulted, not refused.
+    expect(await c.conn.sendRequest('textDocument/formatting', doc)).toEqual([]);
+    expect(await c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toEqual(expect.any(Array));
+    expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
+  });
+
+  it('answers a request cancelled before it ran with RequestCancelled (-32800)', async () => {
+    const c = await session();
+    const source = new CancellationTokenSource();
+    // The request and its cancellation reach the server together; the request has not started.
+    const pending = code(c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } }, source.token));
+    source.cancel();
+    expect(await pending).toBe(-32800);
+    expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })).toHaveLength(1);
+  });
+
+  it('warns about malformed settings and keeps the previous values', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
+    const c = (client = connectClient(fromServer, toServer));
+    const warnings: unknown[] = [];
+    c.conn.onNotification('window/logMessage', (p: { type: number }) => {
+      if (p.type === 2) warnings.push(p);
+    });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'XL', defines: 'vmid=3' } });
+    const opened = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'acpi = True\n' } });
+    // Still checked as xl (the server's own setting): True is an xm construct there.
+    expect((await opened).diagnostics.map((d) => d.code)).toContain('XM0505');
+    expect(warnings).toHaveLength(2);
+    const again = c.diagnostics(URI);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { xmcfg: { dialect: 'xm', defines: [1] } } });
+    expect((await again).diagnostics.map((d) => d.code)).not.toContain('XM0505');
+    expect(warnings).toHaveLength(3);
+  });
+
+  it('refuses requests after shutdown with InvalidRequest (-32600)', async () => {
+    const c = await session();
+    expect(await c.conn.sendRequest('shutdown')).toBeNull();
+    const doc = { textDocument: { uri: URI } };
+    expect(await code(c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } }))).toBe(-32600);
+    expect(await code(c.conn.sendRequest('textDocument/documentSymbol', doc))).toBe(-32600);
+    expect(await code(c.conn.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 4, insertSpaces: true } }))).toBe(-32600);
+  });
+});
+
+describe('malformed framing', () => {
+  it('answers a request that follows a header without Content-Length in the same chunk', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(messageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+    let output = '';
+    fromServer.on('data', (d: Buffer) => (output += d.toString()));
+    const frame = (o: object) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', ...o });
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    toServer.write('Hello: world\r\n\r\n' + frame({ id: 'after', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    const deadline = Date.now() + 3000;
+    while (!output.includes('"id":"after"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(output).toContain('"id":"after"');
+    expect(output).toContain('"capabilities"');
   });
 });

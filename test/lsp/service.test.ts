@@ -13,6 +13,7 @@ import {
   toLspDiagnostics,
 } from '../../src/lsp/service/index.js';
 import { codeUrl } from '../../src/diagnostics/registry.js';
+import { domainNameFromUri } from '../../src/lsp/service/actions.js';
 import { applyLspEdits, at, caret } from './helpers.js';
 
 const URI = 'file:///guests/web01.cfg';
@@ -159,6 +160,15 @@ describe('code actions', () => {
   };
   const apply = (text: string, a: { edit?: { changes?: Record<string, TextEdit[]> } }) => applyLspEdits(text, a.edit!.changes![URI]!);
 
+  it('survives a URI whose percent escapes are malformed (a file named a%zz.cfg sent unescaped)', () => {
+    const uri = 'file:///guests/a%zz.cfg';
+    const text = 'memory = 1\nacpi = True\n';
+    const r = analyze(text);
+    const actions = codeActions(r, { uri, span: { start: 0, end: text.length }, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, uri) });
+    expect(actions.map((a) => a.kind)).toContain('source.convert.xl');
+    expect(domainNameFromUri(uri)).toBe('a%zz');
+    expect(domainNameFromUri('file:///guests/web%2001.cfg')).toBe('web 01');
+  });
   it('renames a misspelled key', () => {
     const { text, actions } = actionsAt('name = "a"\nmem|roy = 512\n');
     const fix = actions.find((a) => a.title.includes('memory'))!;

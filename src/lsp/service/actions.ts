@@ -77,7 +77,7 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
     if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, matching(null, st.value.span).filter((d) => String(d.code).startsWith('XM05')));
   }
   if (xmOnly) {
-    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: decodeURIComponent(req.uri.slice(req.uri.lastIndexOf('/') + 1)) });
+    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: uriBaseName(req.uri) });
     if (conv.ok && conv.text !== tree.text) {
       const action: CodeAction = {
         title: 'Convert the whole file to xl syntax',
@@ -101,10 +101,20 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
 
 /** A domain name guess from the document's file name (`web01.cfg` → `web01`). */
 export function domainNameFromUri(uri: string): string {
-  const last = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const last = uriBaseName(uri);
   const dot = last.lastIndexOf('.');
   const base = dot > 0 ? last.slice(0, dot) : last;
   return base || 'domain';
+}
+
+/** The last path segment of a URI, decoded; as written when its escapes are malformed (a client that sends `a%zz.cfg` unescaped). */
+export function uriBaseName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** The known key nearest to `key` (the same suggestion `check` gives in its hint), if any. */

@@ -17,12 +17,18 @@ export function toRange(index: LineIndex, span: Span): Range {
   return { start: toPosition(index, span.start), end: toPosition(index, span.end) };
 }
 
-/** Offset of an LSP position, clamped to the end of its line. */
-export function toOffset(index: LineIndex, pos: Position): number {
+/**
+ * Offset of an LSP position in `text` (indexed by `index`). A character past the end of its line
+ * is the end of that line, before its terminator (LSP: it "defaults back to the line length"),
+ * never the start of the next line; a line past the end is the last line.
+ */
+export function toOffset(index: LineIndex, pos: Position, text: string): number {
   const line = Math.max(0, Math.min(pos.line, index.lineCount - 1));
   const start = index.lineStart(line + 1);
-  const next = line + 1 < index.lineCount ? index.lineStart(line + 2) : index.length;
-  return Math.min(start + Math.max(0, pos.character), next);
+  let end = line + 1 < index.lineCount ? index.lineStart(line + 2) : index.length;
+  if (end > start && text.charCodeAt(end - 1) === 10) end--;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  return Math.min(start + Math.max(0, pos.character), end);
 }
 
 /** True when two spans overlap or touch (an empty range at a span's edge counts). */

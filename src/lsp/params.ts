@@ -1,0 +1,57 @@
+/**
+ * @fileoverview Shape checks for request parameters. A client that sends a request without its
+ * document or with a malformed position gets JSON-RPC InvalidParams (-32602), not an internal error
+ * carrying a TypeError's text; requests after `shutdown` get InvalidRequest (-32600), and a request
+ * cancelled before it ran gets RequestCancelled (-32800), as the LSP specification asks.
+ */
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import type { ServiceSettings } from './service/index.js';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+// LSP positions are `uinteger`s: a negative or fractional line or character is malformed.
+const isUint = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** True for `{ line, character }` with unsigned integers. */
+export function isPosition(v: unknown): boolean {
+  return isObject(v) && isUint(v.line) && isUint(v.character);
+}
+
+/** True for `{ start, end }` positions. */
+export function isRange(v: unknown): boolean {
+  return isObject(v) && isPosition(v.start) && isPosition(v.end);
+}
+
+/** True for params naming a document: `{ textDocument: { uri: string } }`. */
+export function hasDocument(v: unknown): v is { textDocument: { uri: string } } {
+  return isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';
+}
+
+/** Why a request is refused before its handler runs (null: run it). */
+export function refusal(shutDown: boolean, valid: boolean, token?: CancellationToken): ResponseError<void> | null {
+  if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
+  // The handlers run synchronously, so a cancellation can only be honoured before one starts.
+  if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+  if (!valid) return new ResponseError(ErrorCodes.InvalidParams, 'invalid params');
+  return null;
+}
+
+/**
+ * The dialect and defines of client settings (initializationOptions, the `xmcfg` section of
+ * didChangeConfiguration). A malformed value keeps the previous one and is named in `problems`,
+ * so a typo such as `"XL"` is reported instead of silently checking as `auto`.
+ */
+export function readSettings(raw: unknown, prev: ServiceSettings): { settings: ServiceSettings; problems: string[] } {
+  const o = isObject(raw) ? raw : {};
+  const problems: string[] = [];
+  let { dialect, defines } = prev;
+  if (o.dialect !== undefined) {
+    if (o.dialect === 'auto' || o.dialect === 'xl' || o.dialect === 'xm') dialect = o.dialect;
+    else problems.push(`setting dialect ${JSON.stringify(o.dialect)} is not "auto", "xl" or "xm"; using "${dialect ?? 'auto'}"`);
+  }
+  if (o.defines !== undefined) {
+    const d = o.defines;
+    if (isObject(d) && Object.values(d).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) defines = d as Record<string, string | number>;
+    else problems.push('setting defines must map names to strings or numbers, like { "vmid": 3 }; ignored');
+  }
+  return { settings: { dialect, defines }, problems };
+}
