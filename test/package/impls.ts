@@ -65,7 +65,18 @@ const pkg: Impl = {
   name: 'package',
   skip: PACKAGE_BUILT ? null : 'dist/ is missing: run `npm run build` first (npm test does)',
   concurrent: true,
-  lib: async () => (await import(/* @vite-ignore */ (await installed()).lib)) as Lib,
+  async lib() {
+    const { lib } = await installed();
+    // Loaded as a user's process loads it: without the grammar validations that test/syntax/load.ts
+    // turns on (through the environment, read when the grammar is built) for the sources.
+    const validate = process.env['XMCFG_VALIDATE_GRAMMAR'];
+    delete process.env['XMCFG_VALIDATE_GRAMMAR'];
+    try {
+      return (await import(/* @vite-ignore */ lib)) as Lib;
+    } finally {
+      if (validate !== undefined) process.env['XMCFG_VALIDATE_GRAMMAR'] = validate;
+    }
+  },
   async cli() {
     const { bin } = await installed();
     // The bin link itself is run (its `#!/usr/bin/env node` line included), as a user's shell would.

@@ -25,7 +25,6 @@ interface Expected {
 function found(diags: readonly { code: string; line: number; column: number }[]): string[] {
   return diags
     .filter((d) => isSyntaxCode(d.code))
-    .slice()
     .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1))
     .map((d) => `${d.code}@${d.line}:${d.column}`);
 }
