@@ -1,14 +1,13 @@
 /**
  * Data-driven cases of `convert --to json`: fixtures/convert-json/NAME.cfg + NAME.expected.json
- * (exit status, findings as code@line:column, and the whole JSON printed when the exit is 0).
+ * (exit status, findings as code@line:column, and the whole JSON printed when the exit is 0), run
+ * against the sources (in-process CLI) and against the installed package (its bin). The library
+ * has no convert, so the findings come from the public `check` and the JSON from the CLI.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { checkText } from '../../src/check/check.js';
-import { positions } from '../syntax/load.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { implementations, LOAD_TIMEOUT_MS, type CliInput, type CliResult, type Lib } from '../package/impls.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/convert-json');
 const names = readdirSync(dir)
@@ -24,22 +23,35 @@ interface Expected {
   json?: unknown;
 }
 
-/** The findings convert reports: the check's (the JSON view judges nothing of its own). */
-function findings(text: string): string[] {
-  return positions(text, checkText(text).diagnostics, (d) => d.severity !== 'info');
+/** The findings convert reports: the check's (the JSON view judges nothing of its own), in position order. */
+function findings(lib: Lib, text: string): string[] {
+  return lib
+    .check(text)
+    .diagnostics.filter((d) => d.severity !== 'info')
+    .sort((a, b) => a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : 1))
+    .map((d) => `${d.code}@${d.line}:${d.column}`);
 }
 
-describe('convert --to json fixtures', () => {
-  it('has fixtures', () => expect(names.length).toBeGreaterThan(20));
-  for (const name of names) {
-    it(name, async () => {
-      const text = readFileSync(join(dir, `${name}.cfg`), 'utf8');
-      const exp = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as Expected;
-      expect(findings(text)).toEqual(exp.diagnostics);
-      const { io, out } = fakeIo({ cwd: dir });
-      expect(await run(['convert', `${name}.cfg`, '--to', 'json'], io)).toBe(exp.exit);
-      if (exp.exit === 0) expect(JSON.parse(out.stdout)).toEqual(exp.json);
-      else expect(out.stdout).toBe('');
-    });
-  }
-});
+it('has convert-json fixtures', () => expect(names.length).toBeGreaterThan(20));
+
+for (const impl of implementations()) {
+  describe.skipIf(impl.skip !== null)(`convert --to json fixtures [${impl.name}]`, { concurrent: impl.concurrent }, () => {
+    let lib: Lib;
+    let cli: (argv: string[], input: CliInput) => Promise<CliResult>;
+    beforeAll(async () => {
+      [lib, cli] = await Promise.all([impl.lib(), impl.cli()]);
+    }, LOAD_TIMEOUT_MS);
+    for (const name of names) {
+      it(name, async ({ expect }) => {
+        const text = readFileSync(join(dir, `${name}.cfg`), 'utf8');
+        const exp = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as Expected;
+        const at = `${name} [${impl.name}]`;
+        expect(findings(lib, text), at).toEqual(exp.diagnostics);
+        const r = await cli(['convert', `${name}.cfg`, '--to', 'json'], { cwd: dir });
+        expect(r.code, at).toBe(exp.exit);
+        if (exp.exit === 0) expect(JSON.parse(r.stdout), at).toEqual(exp.json);
+        else expect(r.stdout, at).toBe('');
+      });
+    }
+  });
+}

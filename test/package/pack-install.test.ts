@@ -1,38 +1,27 @@
 /**
  * The artifact users get: `npm pack`, install the tarball into an empty project, run the bin through
- * npx and import the library. Install scripts are skipped (--ignore-scripts): the CLI is bundled and
- * `check` needs no native addon, and building better-sqlite3 would dominate the test's time.
+ * npx and import the library. The pack and install are the run's shared one (installed.ts), which
+ * the fixture suites also run against. Install scripts are skipped (--ignore-scripts): the CLI is
+ * bundled and `check` needs no native addon, and building better-sqlite3 would dominate the time.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INSTALL_TIMEOUT_MS, PACKAGE_BUILT, ROOT as root, installed } from './installed.js';
 
-const root = resolve('.');
-const built = existsSync(join(root, 'dist/cli.mjs'));
-if (!built) process.stderr.write('test/package: dist/ is missing: run `npm run build` first (npm test does); package test skipped\n');
+if (!PACKAGE_BUILT) process.stderr.write('test/package: dist/ is missing: run `npm run build` first (npm test does); package test skipped\n');
 
-let work: string;
-let tarball: string;
 let files: string[];
+/** This file's own folder inside the run's shared consumer, so its files meet no other suite's. */
+let consumer: string;
 
-const npm = (args: string[], cwd: string): string => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 90_000 });
-
-describe.skipIf(!built)('npm package', () => {
-  beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'xmcfg-pkg-'));
-    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], root)) as { filename: string; files: { path: string }[] }[];
-    tarball = join(work, packed[0]!.filename);
-    files = packed[0]!.files.map((f) => f.path);
-    const consumer = join(work, 'consumer');
-    execFileSync('mkdir', [consumer]);
-    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball], consumer);
-  }, 120_000);
-  afterAll(() => {
-    if (work) rmSync(work, { recursive: true, force: true });
-  });
+describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
+  beforeAll(async () => {
+    const pkg = await installed();
+    files = pkg.files;
+    consumer = mkdtempSync(join(pkg.consumer, 'pack-install-'));
+  }, INSTALL_TIMEOUT_MS);
 
   it('packs the bundles and docs, not the sources or tests', () => {
     expect(files).toContain('dist/cli.mjs');
@@ -42,7 +31,6 @@ describe.skipIf(!built)('npm package', () => {
   });
 
   it('npx xmcfg check works in a fresh project', () => {
-    const consumer = join(work, 'consumer');
     writeFileSync(join(consumer, 'guest.cfg'), 'name = "guest"\nmemroy = 512\nkernel = "/boot/vmlinuz"\n');
     const r = spawnSync('npx', ['--no-install', 'xmcfg', 'check', 'guest.cfg', '--format', 'json'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
     expect(r.stderr).toBe('');
@@ -53,11 +41,10 @@ describe.skipIf(!built)('npm package', () => {
     expect(out.files[0]!.diagnostics.find((d) => d.code === 'XM0101')).toMatchObject({ line: 2, column: 1 });
     const stylish = spawnSync('npx', ['--no-install', 'xmcfg', 'check', 'guest.cfg'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(stylish.stdout).toContain(' --> guest.cfg:2:1');
-    expect(readdirSync(join(consumer, 'node_modules/.bin'))).toContain('xmcfg');
+    expect(readdirSync(join(consumer, '../node_modules/.bin'))).toContain('xmcfg');
   });
 
   it.skipIf(!existsSync(join(root, 'dist/types')))('the published types compile in a TypeScript consumer', () => {
-    const consumer = join(work, 'consumer');
     writeFileSync(join(consumer, 'use.ts'), "import { check } from 'xmcfg';\nconst r = check('memory = 512\\n', {});\nconst codes: string[] = r.diagnostics.map((d) => d.code);\nexport default codes;\n");
     writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
     const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
@@ -66,7 +53,6 @@ describe.skipIf(!built)('npm package', () => {
   });
 
   it.skipIf(!existsSync(join(root, 'dist/index.mjs')))('the library entry imports and checks text', () => {
-    const consumer = join(work, 'consumer');
     const script = "import * as x from 'xmcfg'; const r = x.check('memroy = 1\\n', {}); console.log(JSON.stringify({ keys: Object.keys(x).sort(), codes: r.diagnostics.map((d) => d.code) }));";
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' });
     expect(r.stderr).toBe('');
