@@ -122,6 +122,24 @@ function stopProblem(it: SpecItem, what: string, more: boolean): SpecProblem {
   };
 }
 
+/** Where the blanks before `at` begin (`at` itself when there are none). */
+function blankExtent(spec: string, at: number): number {
+  let s = at;
+  while (s > 0 && (spec[s - 1] === ' ' || spec[s - 1] === '\t')) s--;
+  return s;
+}
+
+/** The XM0232 problem of an item of only blanks, where xl stops reading the string. */
+function blankStopProblem(start: number, end: number, what: string): SpecProblem {
+  return {
+    start,
+    end,
+    message: `an item of only blanks ends xl's reading of the ${what} string here: everything after it is ignored`,
+    hint: 'remove the blank item (two commas with only spaces between them)',
+    endsXlRead: true,
+  };
+}
+
 /** Parse `key=value,…` against a field table; unknown keys go to `other`, with a problem at the key. */
 export function parseKv<T extends { spec: string }>(spec: string, table: FieldTable, what: string, opts: KvOptions = {}): SpecParse<T> {
   const r = specResult<T>(spec);
@@ -130,7 +148,16 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
   const readers = XL_NUMBER_READERS[what.split(' ')[0]!];
   for (let i = opts.skip ?? 0; i < items.length; i++) {
     const it = items[i]!;
-    if (it.text === '') continue;
+    if (it.text === '') {
+      // strtok never returns an empty item (",,"), but an item of blanks (", ,") is one, and xl's
+      // loop ends there as at any item without "=": the rest is lost only if something follows.
+      const blanks = blankExtent(spec, it.start);
+      if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl' && blanks < it.start) {
+        if (items.slice(i + 1).some((n) => n.text !== '')) r.problems.push(blankStopProblem(blanks, it.start, what));
+        break;
+      }
+      continue;
+    }
     const kv: KeyValueItem = keyValue(it);
     if (kv.value === null) {
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl') {

@@ -35,6 +35,9 @@ table('vtpm', [
   ['vtpm = ["backend"]', 'vtpm', [{ spec: 'backend' }], ['XM0232@2:10-2:17', 'XM0217@2:10-2:17']],
   // backend= was read first: xl goes on, and never reads what follows the bare item.
   ['vtpm = ["backend=d,foo,uuid=x"]', 'vtpm', [{ spec: 'backend=d,foo,uuid=x', backend: 'd' }], ['XM0232@2:20-2:23']],
+  // An item of blanks is an item for strtok (",," is not): the loop ends there too, before backend=.
+  ['vtpm = [" ,backend=d"]', 'vtpm', [{ spec: ' ,backend=d' }], ['XM0232@2:10-2:11', 'XM0217@2:10-2:21']],
+  ['vtpm = [",,backend=d"]', 'vtpm', [{ spec: ',,backend=d', backend: 'd' }], []],
 ]);
 
 table('p9', [
@@ -54,6 +57,9 @@ table('pvcalls and vdispl', [
   // xl's pvcalls loop ends at an item without "=" and reads nothing after it; backend is optional.
   ['pvcalls = ["backend"]', 'pvcalls', [{ spec: 'backend' }], ['XM0232@2:13-2:20']],
   ['pvcalls = ["backend=dom1,x,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,x,devid=2', backend: 'dom1' }], ['XM0232@2:26-2:27']],
+  // Blanks after the last item lose nothing: no finding.
+  ['pvcalls = ["backend=dom1,  "]', 'pvcalls', [{ spec: 'backend=dom1,  ', backend: 'dom1' }], []],
+  ['pvcalls = ["backend=dom1,  ,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,  ,devid=2', backend: 'dom1' }], ['XM0232@2:26-2:28']],
   ['pvcalls = ["backend=dom1,devid=2"]', 'pvcalls', [{ spec: 'backend=dom1,devid=2', backend: 'dom1', other: { devid: '2' } }], ['XM0222@2:26-2:31']],
   [
     'vdispl = ["be-alloc=1,connectors=c0:1920x1080;c1:800x600"]',
