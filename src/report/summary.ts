@@ -29,13 +29,20 @@ export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** The one-line summary at the end of human-readable output. */
-export function summaryLine(t: Totals): string {
+/**
+ * The one-line summary at the end of human-readable output. Inputs that could not be checked are
+ * counted there too: "checked 0 files: no problems found" after a missing path read as a clean run.
+ */
+export function summaryLine(t: Totals, notChecked = 0): string {
   const parts: string[] = [];
   if (t.errors) parts.push(plural(t.errors, 'error'));
   if (t.warnings) parts.push(plural(t.warnings, 'warning'));
   if (t.infos) parts.push(plural(t.infos, 'note'));
-  if (parts.length === 0) return `checked ${plural(t.files, 'file')}: no problems found`;
+  const missed = notChecked > 0 ? `${plural(notChecked, 'input')} not checked (reasons on stderr)` : '';
+  if (parts.length === 0) {
+    if (missed === '') return `checked ${plural(t.files, 'file')}: no problems found`;
+    return t.files === 0 ? `checked 0 files: ${missed}` : `checked ${plural(t.files, 'file')}: no problems found; ${missed}`;
+  }
   const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-  return `found ${listed} in ${t.filesWithFindings} of ${plural(t.files, 'file')}`;
+  return `found ${listed} in ${t.filesWithFindings} of ${plural(t.files, 'file')}${missed === '' ? '' : `; ${missed}`}`;
 }

@@ -40,4 +40,6 @@ export interface ReportOptions {
   annotationLimit?: number;
   /** Widest source excerpt stylish prints, in columns; longer lines are cut around the span. */
   frameWidth?: number;
+  /** Inputs that could not be checked (unreadable, missing, no match), named on stderr: stylish's summary counts them. */
+  notChecked?: number;
 }

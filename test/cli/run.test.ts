@@ -83,6 +83,17 @@ for (const impl of implementations()) {
       expect(json(r.stdout).files.map((f) => f.path)).toEqual(['clean.cfg']);
     });
 
+    it('counts inputs it could not check in the stylish summary instead of calling the run clean', async ({ expect }) => {
+      const none = await cli(['check', 'missing.cfg']);
+      expect(none.code).toBe(2);
+      expect(none.stdout).toBe('checked 0 files: 1 input not checked (reasons on stderr)\n');
+      const some = await cli(['check', 'missing.cfg', 'nothing-*.cfg', 'clean.cfg']);
+      expect(some.code).toBe(2);
+      expect(some.stdout).toBe('checked 1 file: no problems found; 2 inputs not checked (reasons on stderr)\n');
+      const found = await cli(['check', 'missing.cfg', 'error.cfg']);
+      expect(found.stdout.trimEnd().split('\n').pop()).toMatch(/^found .* in 1 of 1 file; 1 input not checked \(reasons on stderr\)$/);
+    });
+
     it('2 for a file that fails while being read (EIO), naming it', async ({ expect }) => {
       const r = await cli(['check', '/proc/self/mem']);
       expect(r.code).toBe(2);

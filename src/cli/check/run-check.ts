@@ -80,6 +80,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     cwd: io.cwd,
     srcRoot: sourceRoot(io),
     toolVersion: VERSION,
+    notChecked: problems.length,
   });
   if (toFile) {
     const target = resolve(io.cwd, opts.outputFile!);
