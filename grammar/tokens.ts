@@ -36,6 +36,18 @@ const isPrefixChar = (c: number) => c === 114 || c === 82 || c === 117 || c === 
  * triple or at the end of the text. Hand-written so a 1 MB string cannot exhaust a regex stack.
  */
 export function matchString(text: string, offset: number): [string] | null {
+  return stringAt(text, offset, true);
+}
+
+/**
+ * {@link matchString} as xl reads strings: only LF ends the line, a lone CR is a character of the
+ * string (libxlu's STRING excludes just the quote, backslash and `\n`; reference/xen-format.md §a).
+ */
+export function matchXlString(text: string, offset: number): [string] | null {
+  return stringAt(text, offset, false);
+}
+
+function stringAt(text: string, offset: number, crEndsLine: boolean): [string] | null {
   let i = offset;
   let c = text.charCodeAt(i);
   if (isPrefixChar(c)) {
@@ -66,7 +78,7 @@ export function matchString(text: string, offset: number): [string] | null {
     for (;;) {
       if (j >= n) break;
       const d = text.charCodeAt(j);
-      if (d === 10 || d === 13) break;
+      if (d === 10 || (d === 13 && crEndsLine)) break;
       if (d === 92) {
         // A backslash escapes the next char; backslash-CRLF counts as one escaped line break.
         if (text.charCodeAt(j + 1) === 13 && text.charCodeAt(j + 2) === 10) j += 3;

@@ -11,7 +11,8 @@ import { checkEscapes } from './libxlu.js';
 /** A construct only one dialect accepts (`only`), the RFC spelling `numa = on` (`rfc`), or number
  * text neither reads (`none`: libxlu's lexer and Python both reject it). */
 export interface Finding {
-  only: 'xl' | 'xm' | 'rfc' | 'none';
+  /** `xl-warning`: a construct xl accepts that deserves a warning when the file is read as xl. */
+  only: 'xl' | 'xm' | 'rfc' | 'none' | 'xl-warning';
   code: string;
   span: Span;
   /** Plain words: what the construct is ("a float", "a dotted key"). */
@@ -88,6 +89,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
           out.push({ only: 'xm', code: 'XM0514', span: { start, end }, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
         continue;
       case Tok.Comment:
+        crInside(text, start, end, 'comment', out);
         if (i === count - 1)
           out.push({ only: 'xm', code: 'XM0512', span: { start, end }, what: 'a final comment without newline', message: 'xl rejects a comment on the last line unless the line ends with a newline', hint: 'add a newline at the end of the file' });
         continue;
@@ -101,6 +103,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
         if (depth === 0) prevSig = Tok.Newline;
         continue;
       case Tok.String:
+        crInside(text, start, end, 'string', out);
         stringFindings(text, start, end, out);
         break;
       case Tok.Number: {
@@ -135,6 +138,22 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
     }
     prevSig = k;
   }
+}
+
+/**
+ * XM0521 at the first CR inside a comment or string that something follows. Only a tree lexed as xl
+ * has one (src/syntax/lex.ts): xl reads it as a character, while editors (and xm) show a line break,
+ * so the text after it looks like a line of its own. A CR ending the token (`# c` + CRLF) is harmless.
+ */
+function crInside(text: string, start: number, end: number, what: 'comment' | 'string', out: Finding[]): void {
+  const cr = text.indexOf('\r', start);
+  if (cr < 0 || cr >= end - 1) return;
+  const message =
+    what === 'comment'
+      ? 'this comment contains a carriage return (CR): editors show the text after it as a new line, but xl reads it as part of the comment'
+      : 'this string contains a carriage return (CR): xl keeps it in the value, but editors show it as a line break';
+  const hint = what === 'comment' ? 'replace the CR with a newline (LF) if the text after it is meant as a setting' : 'remove the CR, or write it as \\r if it is meant';
+  out.push({ only: 'xl-warning', code: 'XM0521', span: { start: cr, end: cr + 1 }, what: `a CR inside a ${what}`, message, hint });
 }
 
 function numberKind(t: string): string {

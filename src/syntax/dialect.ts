@@ -63,6 +63,7 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     if (f.detectOnly) continue;
     if (f.only === rejected || f.only === 'none') out.push(toDiag(f, 'error'));
     else if (f.only === 'rfc') out.push(toDiag(f, 'info'));
+    else if (f.only === 'xl-warning' && dialect === 'xl') out.push(toDiag(f, 'warning'));
   }
   if (dialect === 'xl') {
     const xe = libxluCheck(text);

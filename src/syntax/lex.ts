@@ -114,6 +114,12 @@ let scanned: TokenType = T.Invalid;
 /** Its image when scan had to slice it anyway (words, strings, numbers); else undefined. */
 let scannedImage: string | undefined;
 
+/**
+ * Lexing as xl reads the text (set per call): a CR inside a string or a comment is one of its
+ * characters, since libxlu ends both at LF only. Elsewhere a CR is a Newline token in both modes.
+ */
+let xlMode = false;
+
 /** Find the token starting at `i` (< n); returns its end, with its type in `scanned`. */
 function scan(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
@@ -131,7 +137,8 @@ function scan(text: string, i: number, n: number): number {
   }
   if (c === 35) {
     i++;
-    for (let d = text.charCodeAt(i); i < n && d !== 10 && d !== 13; d = text.charCodeAt(++i));
+    if (xlMode) for (let d = text.charCodeAt(i); i < n && d !== 10; d = text.charCodeAt(++i));
+    else for (let d = text.charCodeAt(i); i < n && d !== 10 && d !== 13; d = text.charCodeAt(++i));
     scanned = T.Comment;
     return i;
   }
@@ -143,7 +150,7 @@ function scan(text: string, i: number, n: number): number {
     }
   }
   if (c === 34 || c === 39 || c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66) {
-    const m = T.matchString(text, i);
+    const m = xlMode ? T.matchXlString(text, i) : T.matchString(text, i);
     if (m) {
       scanned = T.StringLit;
       scannedImage = m[0];
@@ -175,8 +182,9 @@ function scan(text: string, i: number, n: number): number {
   return i + 1;
 }
 
-/** Tokenize `text` exactly as `xmLexer.tokenize(text).tokens` does. */
-export function lexTokens(text: string): IToken[] {
+/** Tokenize `text` exactly as `xmLexer.tokenize(text).tokens` does (`xl`: see {@link xlMode}). */
+export function lexTokens(text: string, xl = false): IToken[] {
+  xlMode = xl;
   const out: IToken[] = [];
   const n = text.length;
   for (let i = 0; i < n; ) {
@@ -213,9 +221,10 @@ let scratch: ChunkTokens | null = null;
 /**
  * Tokenize `text` as {@link lexTokens} does, without objects for trivia (whitespace, newlines,
  * comments, continuations). `reuse`: the result may be the shared arrays, valid until the next call.
- * `maxTokens` bounds the token objects one chunk may make (see `stoppedAt`).
+ * `maxTokens` bounds the token objects one chunk may make (see `stoppedAt`). `xl`: see {@link xlMode}.
  */
-export function lexChunk(text: string, reuse = false, maxTokens = Infinity): ChunkTokens {
+export function lexChunk(text: string, reuse = false, maxTokens = Infinity, xl = false): ChunkTokens {
+  xlMode = xl;
   const n = text.length;
   // A token is at least one character: n + 1 slots never overflow.
   let out: ChunkTokens;

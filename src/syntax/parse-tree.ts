@@ -129,9 +129,10 @@ const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnos
  * With a `sink`, the top-level statements (blocks nested) are handed to it chunk by chunk, in source
  * order, instead of being kept: the tree comes back without statements (a streaming parse).
  * `scratchTokens`: the caller drops `tree.tokens` before the next parse (parse's `keepTree: false`),
- * so the token arrays may be shared scratch space.
+ * so the token arrays may be shared scratch space. `xl`: lex as xl does, a CR inside a string or a
+ * comment being one of its characters (src/syntax/lex.ts); the same as the default without a CR.
  */
-export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false): ParseTreeResult {
+export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false, xl = false): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = streamBuilder(Math.ceil(text.length / 3) + 16, scratchTokens, text.length);
@@ -158,7 +159,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
     for (;;) {
       const chunk = base === 0 && end === text.length ? text : text.slice(base, end);
       // The chunk's arrays may be shared scratch: they are copied into the stream before the next chunk.
-      lexed = lexChunk(chunk, true, MAX_CHUNK_TOKENS);
+      lexed = lexChunk(chunk, true, MAX_CHUNK_TOKENS, xl);
       if (lexed.stoppedAt >= 0) {
         // The lines before the one where the limit was hit are read as usual, then the parse stops.
         const lineStart = text.lastIndexOf('\n', base + lexed.stoppedAt - 1) + 1;

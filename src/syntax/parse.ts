@@ -64,13 +64,26 @@ const NO_TOKENS: TokenStream = { count: 0, kinds: new Uint8Array(0), starts: new
 
 /** Parse, check and evaluate a configuration text. Never throws on user input. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const fixed = options.dialect === 'xl' || options.dialect === 'xm' ? options.dialect : null;
+  // Without the tree, its tokens are dropped before parse returns: they can live in scratch arrays.
+  const scratch = options.keepTree === false;
+  // The dialects split a text with a CR differently: xl keeps a CR inside a string or a comment as
+  // one of its characters (libxlu ends both at LF only), xm (Python 2 reading the file with
+  // universal newlines) ends the line there. Without a CR both read the same tokens.
+  let xlTried = fixed === 'xm' || !text.includes('\r');
   if (options.keepTree === false && text.length >= STREAM_MIN_CHARS) {
     const streamed = parseStreaming(text, options);
     if (streamed) return streamed;
+    // The streamed attempt lexed as xl and found an xm-only construct: `auto` is xm.
+    xlTried = true;
     options.divert?.reset();
   }
-  // Without the tree, its tokens are dropped before parse returns: they can live in scratch arrays.
-  const { tree, diagnostics: syntax } = parseTree(text, undefined, options.keepTree === false);
+  if (!xlTried) {
+    // `auto` is xl unless the text, read as xl reads it, uses a construct only xm accepts.
+    const xl = parseTree(text, undefined, scratch, true);
+    if (fixed === 'xl' || detectDialect(xl.tree).dialect === 'xl') return parseFromTree(text, xl.tree, xl.diagnostics, options);
+  }
+  const { tree, diagnostics: syntax } = parseTree(text, undefined, scratch, fixed === 'xl');
   return parseFromTree(text, tree, syntax, options);
 }
 
@@ -108,13 +121,19 @@ function parseStreaming(text: string, options: ParseOptions): ParseResult | null
   const found: Finding[] = [];
   const holder = { text };
   let xm = false;
-  const { tree, diagnostics: syntax } = parseTree(text, (statements) => {
-    if (xm) return;
-    const before = found.length;
-    statementFindings(holder, statements, found);
-    if (!fixed) for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
-    if (!xm) evaluation.add(statements, true);
-  });
+  const { tree, diagnostics: syntax } = parseTree(
+    text,
+    (statements) => {
+      if (xm) return;
+      const before = found.length;
+      statementFindings(holder, statements, found);
+      if (!fixed) for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
+      if (!xm) evaluation.add(statements, true);
+    },
+    false,
+    // Lexed as xl unless xm was asked for: `auto` is xm only when the xl reading finds an xm-only construct.
+    fixed !== 'xm',
+  );
   if (xm) return null;
   // Token findings first, then the statements': the order collectFindings sorts (stably) from.
   const all: Finding[] = [];

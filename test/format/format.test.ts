@@ -51,6 +51,16 @@ describe('formatText', () => {
     expect(r.refused).toBeUndefined();
     expect(r.text).toBe('vmid = 3\nname = "vm%d" % vmid\nmemory = 256 * 2\nnumanode = 0, 1\nacpi = True\n');
   });
+  it('keeps a CR inside an xl string or comment byte for byte, and is idempotent', () => {
+    const src = '# note\rmemory=5\nname="vm"\nextra="a\rb"# c\rd\n';
+    for (const dialect of ['auto', 'xl'] as const) {
+      const r = formatText(src, { dialect });
+      expect(r.refused).toBeUndefined();
+      expect(r.dialect).toBe('xl');
+      expect(r.text).toBe('# note\rmemory=5\nname = "vm"\nextra = "a\rb"  # c\rd\n');
+      expect(formatText(r.text, { dialect }).text).toBe(r.text);
+    }
+  });
   it('reports unchanged text as unchanged', () => {
     const r = formatText('name = "a"\n');
     expect(r.changed).toBe(false);

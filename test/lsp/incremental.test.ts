@@ -65,6 +65,12 @@ describe('IncrementalChecker', () => {
     expect(checker.stats.chunks).toBeGreaterThan(10);
     expect(checker.stats.parsed).toBe(1);
   });
+  it('equals checkText on texts with a CR, which xl and xm split differently', () => {
+    const c = new IncrementalChecker();
+    const body = Array.from({ length: 300 }, (_, i) => `k${i} = 1`).join('\n');
+    for (const text of [`${body}\n# note\rmemory = 5\nextra = "a\rb"\n${body}\n`, `a = 1\r\n${body}\n`, `x = (1, 2) # c\rd = 1\n${body}\n`])
+      for (const dialect of ['auto', 'xl', 'xm'] as const) expect(comparable(c.check(text, { dialect })), dialect).toEqual(comparable(checkText(text, { dialect })));
+  });
   it('honours the dialect and defines settings', () => {
     const text = 'name = "vm%d" % vmid\nacpi = True\n';
     const c = new IncrementalChecker();

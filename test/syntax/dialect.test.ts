@@ -1,6 +1,6 @@
 /** Dialect detection and dialect rules: exact codes and positions. */
 import { describe, expect, it } from 'vitest';
-import { S, positions } from './load.js';
+import { S, isSyntaxCode, positions } from './load.js';
 
 const detect = (t: string) => S.detectDialect(S.parseTree(t).tree);
 const rules = (t: string, d: 'xl' | 'xm') => positions(t, S.dialectDiagnostics(S.parseTree(t).tree, d));
@@ -57,6 +57,28 @@ describe('xl rules (what libxlu rejects)', () => {
   it('CR outside comments', () => {
     expect(rules('a = 1\r\n', 'xl')).toEqual(['XM0511@1:6']);
     expect(rules('# c\r\na = 1\n', 'xl')).toEqual([]);
+  });
+  it('a lone CR inside a string or comment is text for xl (XM0521 warning), a line end for xm', () => {
+    const at = (t: string, d: 'xl' | 'xm' | 'auto') => {
+      const r = S.parse(t, { dialect: d });
+      return { dialect: r.dialect, found: positions(t, r.diagnostics, (x) => isSyntaxCode(x.code) || x.code === 'XM0521'), keys: r.settings.map((x) => x.key) };
+    };
+    // libxlu's comment runs to LF: `memory = 5` is hidden from xl; Python 2's universal newlines end the comment at the CR.
+    const comment = '# note\rmemory = 5\nname = "x"\n';
+    expect(at(comment, 'xl')).toEqual({ dialect: 'xl', found: ['XM0521@1:7'], keys: ['name'] });
+    expect(at(comment, 'auto')).toEqual({ dialect: 'xl', found: ['XM0521@1:7'], keys: ['name'] });
+    expect(at(comment, 'xm')).toEqual({ dialect: 'xm', found: [], keys: ['memory', 'name'] });
+    const string = 'extra = "a\rb"\n';
+    expect(at(string, 'xl')).toEqual({ dialect: 'xl', found: ['XM0521@1:11'], keys: ['extra'] });
+    expect(S.parse(string, { dialect: 'xl' }).settings[0]!.value).toMatchObject({ kind: 'string', value: 'a\rb' });
+    expect(at(string, 'auto').dialect).toBe('xl');
+    expect(at(string, 'xm')).toEqual({ dialect: 'xm', found: ['XM0002@1:9', 'XM0002@2:1'], keys: [] });
+    // A CR ending a comment (CRLF) is no warning; a CR outside strings and comments stays XM0511.
+    expect(at('a = 1 # c\r\nb = "x\r"\n', 'xl').found).toEqual(['XM0521@2:7']);
+    expect(at('a = 1 # c\r\nb = "x"\rc = 2\n', 'xl').found).toEqual(['XM0511@2:8']);
+    expect(at('a = 1 # c\r\nb = 2\n', 'xl').found).toEqual([]);
+    // An xm-only construct read as xl keeps `auto` on xm, which reads the CR as a line end.
+    expect(at('x = (1, 2) # c\rd = 1\n', 'auto')).toEqual({ dialect: 'xm', found: [], keys: ['x', 'd'] });
   });
   it('values are never names; numa = on is an info note in both dialects', () => {
     expect(rules('on_crash = restart\n', 'xl')).toEqual(['XM0505@1:12']);

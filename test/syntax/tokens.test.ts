@@ -70,6 +70,30 @@ describe('lexer', () => {
       ['Identifier', 'd'],
     ]);
   });
+  it('as xl reads it, a CR inside a string or comment is text; elsewhere it is a newline', async () => {
+    const { lexTokens } = await import('../../src/syntax/lex.js');
+    const xl = (text: string) => lexTokens(text, true).map((t) => [t.tokenType.name, t.image] as const);
+    expect(xl('a="x\ry"# c\rd\r\ne\rf')).toEqual([
+      ['Identifier', 'a'],
+      ['Equals', '='],
+      ['String', '"x\ry"'],
+      ['Comment', '# c\rd\r'],
+      ['Newline', '\n'],
+      ['Identifier', 'e'],
+      ['Newline', '\r'],
+      ['Identifier', 'f'],
+    ]);
+    // An unterminated string runs to the LF; the default (xm) reading ends both at the CR.
+    expect(xl('"ab\rc\nd')[0]).toEqual(['String', '"ab\rc']);
+    expect(lex('"x\ry# c\rd')).toEqual([
+      ['String', '"x'],
+      ['Newline', '\r'],
+      ['Identifier', 'y'],
+      ['Comment', '# c'],
+      ['Newline', '\r'],
+      ['Identifier', 'd'],
+    ]);
+  });
   it('lexes operators, longest first', () => {
     expect(sig('+= + = ** * // / % -= == < ( ) [ ] { } : ; , .').map(([n]) => n)).toEqual([
       'PlusEquals', 'Plus', 'Equals', 'DoubleStar', 'Star', 'DoubleSlash', 'Slash', 'Percent', 'AugAssign', 'CompareOp', 'CompareOp',

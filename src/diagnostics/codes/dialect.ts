@@ -1,6 +1,7 @@
 /**
  * @fileoverview XM05xx codes: dialect portability (XM0500–XM0549: constructs a dialect does not accept).
  * XM0500–XM0519: xm-only constructs, errors under `--dialect xl`; XM0520: the RFC's `numa = on`;
+ * XM0521: a CR that xl reads inside a string or comment (a warning);
  * XM0530–XM0548: xl-only constructs, errors under `--dialect xm`; XM0549: libxlu's own verdict.
  */
 import { defineCodes } from '../registry.js';
@@ -136,6 +137,14 @@ export const dialectCodes = defineCodes({
       'The 2007 NUMA RFC for xm spelled the option `numa = on`, a bare word. Python and libxlu would both reject a bare word, but xmcfg accepts this one spelling and reads it as "on". Quote it to be portable.',
     bad: 'numa = on',
     good: 'numa = "on"',
+  },
+  XM0521: {
+    severity: 'warning',
+    title: 'carriage return inside an xl string or comment',
+    explanation:
+      'libxlu ends a string or a comment only at a newline (LF): a lone carriage return (CR) before it is one of its characters. xl accepts the file, but editors show the CR as a line break, so text after it looks like a line of its own: after a CR in a comment, `memory = 512` sets nothing for xl (xm, whose Python reads a CR as a line end, would set it). Replace the CR with a newline, or remove it.',
+    bad: '# note\\rmemory = 512\\n',
+    good: '# note\\nmemory = 512\\n',
   },
   XM0530: {
     severity: 'error',

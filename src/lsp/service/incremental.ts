@@ -5,7 +5,7 @@
  * evaluation, normalisation, schema, rules) then runs on the joined tree through the same functions
  * `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both on the corpus.
  */
-import { parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
+import { parse, parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
 import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
@@ -26,6 +26,15 @@ export class IncrementalChecker {
 
   /** Check `text` as `checkText(text, settings)` would. */
   check(text: string, settings: ServiceSettings = {}): CheckResult {
+    if (settings.dialect !== 'xm' && text.includes('\r')) {
+      // Chunks end at a CR, as xm reads it; xl reads a CR inside a string or a comment as text, and
+      // which reading applies is decided on the whole text (src/syntax/parse.ts): parsed whole.
+      this.cache = new Map();
+      this.stats.chunks = 1;
+      this.stats.parsed = 1;
+      const parsed = parse(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines });
+      return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines });
+    }
     const next = new Map<string, ChunkParse>();
     const parts: ChunkParse[] = [];
     let parsed = 0;
