@@ -13,6 +13,8 @@ import { command as rebalanceCmd } from '../../src/cli/commands/rebalance.js';
 import { FIXTURES } from './helpers.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 let dir: string;
 beforeAll(() => {
@@ -51,6 +53,20 @@ describe('xmcfg host', () => {
     const b = io();
     expect(await runHost({ 'from-xl-info': join(FIXTURES, 'xl-info-two-node.txt') }, b)).toBe(0);
     expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
+  });
+
+  it('takes one source: two (--from-sysfs, --from-xl-info, --json, a file) are a usage error, not the first one silently', async () => {
+    const sysfs = ['--from-sysfs', join(FIXTURES, 'sysfs-two-node')];
+    const xlInfo = ['--from-xl-info', join(FIXTURES, 'xl-info-two-node.txt')];
+    const json = ['--json', join(FIXTURES, 'two-node.json')];
+    const file = [join(FIXTURES, 'two-node.json')];
+    for (const argv of [[...sysfs, ...json], [...sysfs, ...xlInfo], [...xlInfo, ...json], [...file, ...sysfs], [...file, ...xlInfo], [...file, ...json]]) {
+      const f = fakeIo({ cwd: dir });
+      expect({ argv, code: await run(['host', ...argv], f.io) }).toEqual({ argv, code: 2 });
+      expect(f.out.stdout).toBe('');
+    }
+    const one = fakeIo({ cwd: dir });
+    expect(await run(['host', ...sysfs], one.io)).toBe(0);
   });
 
   it('exits 2 with the field named for a malformed host', async () => {
