@@ -54,11 +54,18 @@ function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
   return sortDiagnostics(diags).map((d) => toJsonDiagnostic(d, index));
 }
 
+/** The lossless tree as plain data: its token stream (kinds, UTF-16 start and end offsets) in arrays. */
+export type PlainSyntaxTree = Omit<SyntaxTree, 'tokens'> & { tokens: { count: number; kinds: number[]; starts: number[]; ends: number[] } };
+
 /** Parse a config text into its lossless tree and evaluated settings (no schema checks). */
-export function parse(text: string, options?: ParseOptions | null): { dialect: Dialect; tree: SyntaxTree; settings: Setting[]; diagnostics: JsonDiagnostic[] } {
+export function parse(text: string, options?: ParseOptions | null): { dialect: Dialect; tree: PlainSyntaxTree; settings: Setting[]; diagnostics: JsonDiagnostic[] } {
   requireText('parse', text);
   const r = parseText(text, optionsOf('parse', options, DIALECTS));
-  return { dialect: r.dialect, tree: r.tree, settings: r.settings, diagnostics: positioned(r.diagnostics, r.lineIndex) };
+  // The parser's typed arrays are class instances that JSON turns into {"0": …} objects: arrays here.
+  const t = r.tree.tokens;
+  const n = t.count;
+  const tokens = { count: n, kinds: Array.from(t.kinds.subarray(0, n)), starts: Array.from(t.starts.subarray(0, n)), ends: Array.from(t.ends.subarray(0, n)) };
+  return { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(r.diagnostics, r.lineIndex) };
 }
 
 /** Options of the library `check`: those of the CLI's check, plus an optional host for placement findings. */

@@ -94,3 +94,27 @@ describe('host input is user input', () => {
     }
   });
 });
+
+describe('results are plain data', () => {
+  /** Paths below `v` holding an object that is neither a plain object nor an array. */
+  function instances(v: unknown, path = '$'): string[] {
+    if (v === null || typeof v !== 'object') return [];
+    const proto = Object.getPrototypeOf(v);
+    const here = proto === Object.prototype || proto === Array.prototype || proto === null ? [] : [`${path}: ${proto?.constructor?.name}`];
+    return [...here, ...Object.entries(v).flatMap(([k, x]) => instances(x, `${path}.${k}`))];
+  }
+
+  it('parse, check, readHost and plan return no class instances, and JSON keeps them whole', () => {
+    const text = 'name = "é😀"\nmemory = 512\nnumanode = 0,1\nx = (1, 2)\n';
+    const p = parse(text);
+    const c = check(text);
+    const h = readHost(HOST);
+    const results = [p, c, normalize(text), h, plan(c.config, HOST)];
+    for (const r of results) {
+      expect(instances(r)).toEqual([]);
+      expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    }
+    expect(p.tree.tokens.kinds).toHaveLength(p.tree.tokens.count);
+    expect(p.tree.tokens.ends.at(-1)).toBe(text.length);
+  });
+});
