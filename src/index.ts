@@ -19,15 +19,16 @@ import { planInputFindings } from './placement/plan-input.js';
 import { LineIndex, toJsonDiagnostic, sortDiagnostics, type JsonDiagnostic, type Diagnostic } from './diagnostics/index.js';
 import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';
-import type { NormalizedConfig } from './schema/index.js';
+import type { NormalizedConfig } from './normalize/catalogue/index.js';
 
 export type { JsonDiagnostic, Diagnostic, Span, Severity, CodeInfo } from './diagnostics/index.js';
 export type { Dialect, Setting, Value } from './syntax/value.js';
 export type { SyntaxTree, Stmt, Expr } from './syntax/tree.js';
-export type { NormalizedConfig } from './schema/index.js';
+export type { NormalizedConfig } from './normalize/catalogue/index.js';
 export type { Host, HostNode, Plan, PlanOptions, PolicyName } from './placement/index.js';
 export { allCodes, codeInfo, LineIndex } from './diagnostics/index.js';
-export { optionKeys, optionDoc, type OptionDoc } from './schema/index.js';
+// From docs.js, not the schema's index: the published types must not reach Ajv (bundled, not a dependency).
+export { optionKeys, optionDoc, type OptionDoc } from './schema/docs.js';
 
 /** Positions for diagnostics that have no source text (a config object, a host object). */
 const NO_TEXT = new LineIndex('');
