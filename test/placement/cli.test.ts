@@ -69,6 +69,22 @@ describe('xmcfg host', () => {
     expect(await run(['host', ...sysfs], one.io)).toBe(0);
   });
 
+  it('reads - from standard input (--from-xl-info -, --json -, a file named -), as check - and plan - do', async () => {
+    const xlInfo = readFileSync(join(FIXTURES, 'xl-info-two-node.txt'), 'utf8');
+    const want = fakeIo({ cwd: dir });
+    expect(await run(['host', '--from-xl-info', join(FIXTURES, 'xl-info-two-node.txt')], want.io)).toBe(0);
+    for (const argv of [['--from-xl-info', '-'], ['--json', '-'], ['-']]) {
+      const f = fakeIo({ cwd: dir, stdin: xlInfo });
+      expect({ argv, code: await run(['host', ...argv], f.io) }).toEqual({ argv, code: 0 });
+      expect(f.out.stdout).toBe(want.out.stdout);
+    }
+    const json = fakeIo({ cwd: dir, stdin: readFileSync(join(FIXTURES, 'two-node.json'), 'utf8') });
+    expect(await run(['host', '--json', '-'], json.io)).toBe(0);
+    const empty = fakeIo({ cwd: dir, stdin: '' });
+    expect(await run(['host', '--from-xl-info', '-'], empty.io)).toBe(2);
+    expect(empty.out.stderr).toContain('XM0401');
+  });
+
   it('exits 2 with the field named for a malformed host', async () => {
     writeFileSync(join(dir, 'bad-host.json'), '{"nodes":[{"id":0,"cpus":[0],"memory_mib":1}]}');
     const a = io();

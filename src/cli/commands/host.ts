@@ -9,7 +9,7 @@ export const command: CommandSpec = {
     y
       .positional('file', { describe: 'a host file to validate and print: JSON, or `xl info -n` text', type: 'string' })
       .option('from-sysfs', { describe: 'read ROOT/sys/devices/system/node (ROOT defaults to /)', type: 'string' })
-      .option('from-xl-info', { describe: 'read the text of `xl info -n` from this file', type: 'string', requiresArg: true })
+      .option('from-xl-info', { describe: 'read the text of `xl info -n` from this file (- for standard input)', type: 'string', requiresArg: true })
       .option('json', { describe: 'read (and validate) a host JSON file', type: 'string', requiresArg: true })
       // One source per run: a second one was silently ignored (the sysfs tree won over the file).
       .conflicts('from-sysfs', ['from-xl-info', 'json', 'file'])
