@@ -38,6 +38,11 @@ export function readHostFile(path: string, cwd: string): { host: Host | null; di
   } catch (e) {
     return { host: null, diagnostics: [], fatal: `cannot read host file ${path}: ${(e as Error).message}` };
   }
+  return readHostText(text, path);
+}
+
+/** A host from the text of a host file (JSON, or `xl info -n` text), named `path` in messages. */
+function readHostText(text: string, path: string): { host: Host | null; diagnostics: Diagnostic[] } {
   const head = text.trimStart();
   if (head === '') return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host file ${path} is empty`)] };
   // `[` too: a JSON array is a malformed host, not `xl info` text without a numa_info section.
@@ -76,7 +81,18 @@ function openLedger(argv: Record<string, unknown>, io: Io, create = true): Ledge
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
   let r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string };
-  if (typeof argv['from-xl-info'] === 'string') {
+  const piped = [argv['from-xl-info'], argv.json, argv.file].includes('-');
+  if (piped) {
+    // `xl info -n | xmcfg host --from-xl-info -`: standard input, as `check -` and `plan -` read it.
+    let text: string;
+    try {
+      text = await readStdinText(io);
+    } catch (e) {
+      io.stderr(`xmcfg: cannot read standard input: ${(e as Error).message}\n`);
+      return 2;
+    }
+    r = argv['from-xl-info'] === '-' ? readHost(text, { format: 'xl-info' }) : readHostText(text, 'on standard input');
+  } else if (typeof argv['from-xl-info'] === 'string') {
     try {
       r = readHost(readFileSync(resolve(io.cwd, argv['from-xl-info']), 'utf8'), { format: 'xl-info' });
     } catch (e) {

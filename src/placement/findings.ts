@@ -31,6 +31,7 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
   if (code === 'XM0405') return spanOf(spans, '/cpus');
   if (code === 'XM0406') return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
+  if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
   return null;
 }
 
@@ -71,7 +72,7 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   }
   // Capacity: the plan's own refusal says which nodes lack what.
   const r = plan(config, h, {});
-  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406') out.push(d);
+  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415') out.push(d);
   // cpus outside the NUMA nodes the config names.
   const hard = hardCpuSet(config, h);
   if (hard && numa?.mode === 'nodes') {

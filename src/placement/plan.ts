@@ -16,6 +16,9 @@ import { explain } from './reasons.js';
 import { apportion, rfcSlots } from './split.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
+/** The most vCPUs a Xen domain may have (x86 MAX_VIRT_CPUS); a plan pins every one of them. */
+export const MAX_GUEST_VCPUS = 8192;
+
 /** Result of plan(): the plan or null, plus findings. */
 export interface PlanResult {
   plan: Plan | null;
@@ -205,6 +208,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (!checked.host) return { plan: null, diagnostics };
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
+  if (g.maxvcpus > MAX_GUEST_VCPUS) {
+    const msg = `cannot place ${g.name}: ${g.maxvcpus} vCPUs, more than the ${MAX_GUEST_VCPUS} a Xen domain may have`;
+    return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
+  }
   let cap = capacityOf(checked.host, options.reservations ?? []);
   if (cfg.numa?.mode === 'off') {
     const off = offPlan(g, cfg, checked.host, cap, options);

@@ -27,3 +27,6 @@ export function leanSchema(schema: unknown): unknown {
   }
   return out;
 }
+
+/** The JSON Schema draft the schema is written in (Ajv's default draft), declared as its `$schema`. */
+export const SCHEMA_DRAFT = 'http://json-schema.org/draft-07/schema#';

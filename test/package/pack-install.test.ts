@@ -45,8 +45,29 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
   });
 
   it.skipIf(!existsSync(join(root, 'dist/types')))('the published types compile in a TypeScript consumer', () => {
-    writeFileSync(join(consumer, 'use.ts'), "import { check } from 'xmcfg';\nconst r = check('memory = 512\\n', {});\nconst codes: string[] = r.diagnostics.map((d) => d.code);\nexport default codes;\n");
-    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
+    // Every export, checked with the package's own declarations (skipLibCheck off): a declaration
+    // that reaches a module the install lacks (a devDependency) fails here instead of turning the
+    // config type into `any` in the user's project.
+    const use = [
+      "import { parse, check, normalize, schema, readHost, plan, allCodes, codeInfo, optionKeys, optionDoc, type Host, type Plan, type JsonDiagnostic, type NormalizedConfig } from 'xmcfg';",
+      "const p = parse('memory = 512\\n', { dialect: 'xm' });",
+      "const c = check('memory = 512\\n', { dialect: 'auto' });",
+      "const n = normalize('memory = 512\\n', null);",
+      'const s: Record<string, unknown> = schema();',
+      'const h = readHost({ nodes: [] });',
+      'const host: Host | null = h.host;',
+      'const cfg: NormalizedConfig = n.config;',
+      'const memory: number | undefined = cfg.memory;',
+      '// @ts-expect-error memory is a number: the config type is not any',
+      'const wrong: string = cfg.memory;',
+      "const r = host ? plan(cfg, host, { policy: 'best', affinity: 'soft' }) : null;",
+      'const pl: Plan | null | undefined = r?.plan;',
+      'const kinds: number[] = p.tree.tokens.kinds;',
+      'const d: JsonDiagnostic[] = [...p.diagnostics, ...c.diagnostics];',
+      "export default [s, pl, d, kinds, memory, wrong, allCodes(), codeInfo('XM0101'), optionKeys(), optionDoc('memory')];",
+    ];
+    writeFileSync(join(consumer, 'use.ts'), use.join('\n') + '\n');
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
     const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -13,6 +13,8 @@ import { command as rebalanceCmd } from '../../src/cli/commands/rebalance.js';
 import { FIXTURES } from './helpers.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 let dir: string;
 beforeAll(() => {
@@ -51,6 +53,36 @@ describe('xmcfg host', () => {
     const b = io();
     expect(await runHost({ 'from-xl-info': join(FIXTURES, 'xl-info-two-node.txt') }, b)).toBe(0);
     expect(JSON.parse(a.out)).toEqual(JSON.parse(b.out));
+  });
+
+  it('takes one source: two (--from-sysfs, --from-xl-info, --json, a file) are a usage error, not the first one silently', async () => {
+    const sysfs = ['--from-sysfs', join(FIXTURES, 'sysfs-two-node')];
+    const xlInfo = ['--from-xl-info', join(FIXTURES, 'xl-info-two-node.txt')];
+    const json = ['--json', join(FIXTURES, 'two-node.json')];
+    const file = [join(FIXTURES, 'two-node.json')];
+    for (const argv of [[...sysfs, ...json], [...sysfs, ...xlInfo], [...xlInfo, ...json], [...file, ...sysfs], [...file, ...xlInfo], [...file, ...json]]) {
+      const f = fakeIo({ cwd: dir });
+      expect({ argv, code: await run(['host', ...argv], f.io) }).toEqual({ argv, code: 2 });
+      expect(f.out.stdout).toBe('');
+    }
+    const one = fakeIo({ cwd: dir });
+    expect(await run(['host', ...sysfs], one.io)).toBe(0);
+  });
+
+  it('reads - from standard input (--from-xl-info -, --json -, a file named -), as check - and plan - do', async () => {
+    const xlInfo = readFileSync(join(FIXTURES, 'xl-info-two-node.txt'), 'utf8');
+    const want = fakeIo({ cwd: dir });
+    expect(await run(['host', '--from-xl-info', join(FIXTURES, 'xl-info-two-node.txt')], want.io)).toBe(0);
+    for (const argv of [['--from-xl-info', '-'], ['--json', '-'], ['-']]) {
+      const f = fakeIo({ cwd: dir, stdin: xlInfo });
+      expect({ argv, code: await run(['host', ...argv], f.io) }).toEqual({ argv, code: 0 });
+      expect(f.out.stdout).toBe(want.out.stdout);
+    }
+    const json = fakeIo({ cwd: dir, stdin: readFileSync(join(FIXTURES, 'two-node.json'), 'utf8') });
+    expect(await run(['host', '--json', '-'], json.io)).toBe(0);
+    const empty = fakeIo({ cwd: dir, stdin: '' });
+    expect(await run(['host', '--from-xl-info', '-'], empty.io)).toBe(2);
+    expect(empty.out.stderr).toContain('XM0401');
   });
 
   it('exits 2 with the field named for a malformed host', async () => {

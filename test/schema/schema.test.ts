@@ -22,6 +22,15 @@ describe('schemaJson', () => {
     ajv.addKeyword({ ...XMCFG_KEYWORD });
     expect(() => ajv.compile(schemaJson())).not.toThrow();
   });
+  it('declares its draft ($schema, draft-07) and its $id, and is valid against that meta-schema', () => {
+    const s = schemaJson();
+    expect(s.$schema).toBe('http://json-schema.org/draft-07/schema#');
+    expect(s.$id).toBe('https://xmcfg.dev/schema/config.json');
+    // An independent, non-strict Ajv: what a consumer of `xmcfg schema` would use.
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validateSchema(s)).toBe(true);
+    expect(ajv.compile(s)({ name: 'a', memory: 512 })).toBe(true);
+  });
   it('is refused by Ajv strict without the keyword (so the keyword is really there)', () => {
     expect(() => new Ajv({ ...AJV_OPTIONS }).compile(schemaJson())).toThrow(/x-xmcfg/);
   });

@@ -114,4 +114,12 @@ export const placementCodes = defineCodes({
     bad: 'xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
     good: 'xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
   },
+  XM0415: {
+    severity: 'error',
+    title: 'more vCPUs than a Xen domain may have',
+    explanation:
+      'maxvcpus (or vcpus, when maxvcpus is not set) is above 8192, the most vCPUs any Xen domain may have (MAX_VIRT_CPUS on x86): the hypervisor refuses to create the domain. plan, and check --host, make no plan for such a guest: it would pin vCPUs that can never exist.',
+    bad: 'maxvcpus = 1000000',
+    good: 'maxvcpus = 64',
+  },
 });
