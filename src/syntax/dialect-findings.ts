@@ -146,8 +146,11 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
  * so the text after it looks like a line of its own. A CR ending the token (`# c` + CRLF) is harmless.
  */
 function crInside(text: string, start: number, end: number, what: 'comment' | 'string', out: Finding[]): void {
-  const cr = text.indexOf('\r', start);
-  if (cr < 0 || cr >= end - 1) return;
+  // Only this token's text: an indexOf over the rest of the file made every string and comment of a
+  // file without a CR cost a scan to its end (10 MB took 27 s instead of 2.6 s).
+  let cr = start;
+  while (cr < end - 1 && text.charCodeAt(cr) !== 13) cr++;
+  if (cr >= end - 1) return;
   const message =
     what === 'comment'
       ? 'this comment contains a carriage return (CR): editors show the text after it as a new line, but xl reads it as part of the comment'
