@@ -78,6 +78,8 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
   const { kinds, starts, ends, count } = tokens;
   let prevSig = -1; // kind of the previous significant token (-1: start of file)
   let depth = 0;
+  // Most files have no CR at all: one search here spares a scan of every string and comment.
+  const hasCr = text.includes('\r');
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
     // The span object is made only for a token that gets a finding: most tokens are trivia.
@@ -89,7 +91,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
           out.push({ only: 'xm', code: 'XM0514', span: { start, end }, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
         continue;
       case Tok.Comment:
-        crInside(text, start, end, 'comment', out);
+        if (hasCr) crInside(text, start, end, 'comment', out);
         if (i === count - 1)
           out.push({ only: 'xm', code: 'XM0512', span: { start, end }, what: 'a final comment without newline', message: 'xl rejects a comment on the last line unless the line ends with a newline', hint: 'add a newline at the end of the file' });
         continue;
@@ -103,7 +105,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
         if (depth === 0) prevSig = Tok.Newline;
         continue;
       case Tok.String:
-        crInside(text, start, end, 'string', out);
+        if (hasCr) crInside(text, start, end, 'string', out);
         stringFindings(text, start, end, out);
         break;
       case Tok.Number: {
