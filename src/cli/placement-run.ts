@@ -71,9 +71,13 @@ function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
   return hasError(r.diagnostics) ? null : r.entries;
 }
 
-function openLedger(argv: Record<string, unknown>, io: Io, create = true): Ledger | null {
+/**
+ * Open the command's ledger. `readonly` for commands that only read it: a ledger an operator may
+ * read but not write (a shared one, a read-only mount) still lists and plans.
+ */
+function openLedger(argv: Record<string, unknown>, io: Io, readonly = false): Ledger | null {
   const path = ledgerPath(argv, io);
-  const r = Ledger.open(path, { create, busyTimeoutMs: Number(io.env.XMCFG_LEDGER_TIMEOUT_MS ?? 10_000) });
+  const r = Ledger.open(path, { readonly, busyTimeoutMs: Number(io.env.XMCFG_LEDGER_TIMEOUT_MS ?? 10_000) });
   report(io, r.diagnostics);
   return r.ledger;
 }
@@ -149,7 +153,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {
-    const ledger = openLedger(argv, io);
+    const ledger = openLedger(argv, io, argv.reserve !== true);
     if (!ledger) return 2;
     try {
       if (argv.reserve === true) result = ledger.reserve(config, host, options);
@@ -203,7 +207,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
   // Listing never creates a ledger: a missing one simply has no reservations.
-  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io) : null;
+  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, true) : null;
   if (!ledger && !existsSync(ledgerPath(argv, io))) {
     io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${ledgerPath(argv, io)}\n`);
     return 0;
@@ -238,7 +242,8 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   const host = loadHost(argv, io);
   if (!host) return 2;
   if (noLedger(argv, io)) return 1;
-  const ledger = openLedger(argv, io);
+  // Only --commit writes: a plan alone reads the ledger.
+  const ledger = openLedger(argv, io, argv.commit !== true);
   if (!ledger) return 2;
   try {
     const entries = listed(ledger, io);
@@ -277,7 +282,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   if (!host) return 2;
   let plans: Plan[] = [];
   if (existsSync(ledgerPath(argv, io))) {
-    const ledger = openLedger(argv, io);
+    const ledger = openLedger(argv, io, true);
     if (!ledger) return 2;
     try {
       const entries = listed(ledger, io);

@@ -5,13 +5,14 @@
  * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
  * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
+import { isWalOpenRefusal, readonlySchemaProblem, snapshotOf } from './ledger-readonly.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
 import { plan, type PlanResult } from './plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
@@ -52,6 +53,18 @@ export function defaultLedgerPath(env: Record<string, string | undefined> = proc
   return join(base, 'xmcfg', 'ledger.db');
 }
 
+function tableCount(db: BetterSqlite3.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+}
+
+function closeQuietly(db: BetterSqlite3.Database | null): void {
+  try {
+    db?.close();
+  } catch {
+    /* already failing: the first error is the one to report */
+  }
+}
+
 let driver: typeof BetterSqlite3 | null = null;
 function loadDriver(): typeof BetterSqlite3 {
   driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -65,6 +78,11 @@ export function ledgerError(err: unknown, path: string): Diagnostic {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return hostDiag('XM0408', 'error', `ledger ${path} is locked by another process; nothing was planned or recorded`, 'retry, or raise the wait with a shorter concurrent run');
   }
+  if (code.startsWith('SQLITE_READONLY') || code === 'XMCFG_READONLY' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+    const why = code === 'XMCFG_READONLY' ? 'it was opened read-only' : `the file or its folder is read-only to this process (${code})`;
+    return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; nothing was planned or recorded`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
+  }
+  if (code === 'XMCFG_OLDER' || code === 'XMCFG_WAL_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read without writing: ${msg}`, 'run a command that writes it (plan --reserve, release) as a user who may write the ledger and its folder');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return hostDiag('XM0408', 'error', `ledger ${path} is corrupt or not an xmcfg ledger (${code}); nothing was planned or recorded`, 'move the file aside; a new ledger is created on the next run');
   }
@@ -76,10 +94,23 @@ export class Ledger {
   private constructor(
     private readonly db: BetterSqlite3.Database,
     readonly path: string,
+    /** Opened with `readonly`: every write is refused (XM0408). */
+    readonly readonly: boolean,
+    /** A read-only ledger that has no schema yet (an empty file): no reservations. */
+    private readonly empty: boolean,
   ) {}
 
-  /** Open (creating and migrating as needed) the ledger at `path`. */
-  static open(path: string, options: { busyTimeoutMs?: number; create?: boolean } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+  /** Refuse a write on a ledger opened read-only (an in-memory copy would accept it and lose it). */
+  private assertWritable(): void {
+    if (this.readonly) throw Object.assign(new Error('opened read-only'), { code: 'XMCFG_READONLY' });
+  }
+
+  /**
+   * Open the ledger at `path`: creating its folder and migrating it as needed, or with `readonly`
+   * only reading it (no folder made, no migration, no journal-mode change; every write is refused).
+   */
+  static open(path: string, options: { busyTimeoutMs?: number; create?: boolean; readonly?: boolean } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+    if (options.readonly === true) return Ledger.openReadonly(path, options.busyTimeoutMs ?? 10_000);
     let db: BetterSqlite3.Database | null = null;
     try {
       if (options.create !== false) mkdirSync(dirname(path), { recursive: true });
@@ -87,7 +118,7 @@ export class Ledger {
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
       // Before anything writes (WAL mode, the schema): a database with tables of its own and no
       // xmcfg schema version is someone else's (a mistyped --ledger), and must stay untouched.
-      if (Number(db.pragma('user_version', { simple: true })) === 0 && (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n > 0) {
+      if (Number(db.pragma('user_version', { simple: true })) === 0 && tableCount(db) > 0) {
         throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
       }
       db.pragma('foreign_keys = ON');
@@ -101,13 +132,37 @@ export class Ledger {
         if (v < LEDGER_SCHEMA_VERSION) d.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
       });
       migrate.immediate();
-      return { ledger: new Ledger(d, path), diagnostics: [] };
+      return { ledger: new Ledger(d, path, false, false), diagnostics: [] };
     } catch (err) {
+      closeQuietly(db);
+      return { ledger: null, diagnostics: [ledgerError(err, path)] };
+    }
+  }
+
+  private static openReadonly(path: string, timeout: number): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+    let db: BetterSqlite3.Database | null = null;
+    try {
+      const Database = loadDriver();
       try {
-        db?.close();
-      } catch {
-        /* already failing: the first error is the one to report */
+        db = new Database(path, { readonly: true, fileMustExist: true, timeout });
+        db.pragma('user_version', { simple: true });
+      } catch (err) {
+        // A WAL ledger in a folder this process cannot write: read a copy of the file instead.
+        if (!isWalOpenRefusal(err) || !existsSync(path)) throw err;
+        closeQuietly(db);
+        db = snapshotOf(Database, path);
       }
+      const v = Number(db.pragma('user_version', { simple: true }));
+      const problem = readonlySchemaProblem(v, tableCount(db), LEDGER_SCHEMA_VERSION);
+      if (problem?.kind === 'foreign') throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
+      if (problem?.kind === 'newer') throw Object.assign(new Error(`ledger schema version ${v} is newer than this xmcfg understands (${LEDGER_SCHEMA_VERSION})`), { code: 'XMCFG_NEWER' });
+      if (problem?.kind === 'older') {
+        throw Object.assign(new Error(`its schema version ${v} is older than this xmcfg's (${LEDGER_SCHEMA_VERSION}), and upgrading it is a write`), { code: 'XMCFG_OLDER' });
+      }
+      db.pragma('foreign_keys = ON');
+      return { ledger: new Ledger(db, path, true, v === 0), diagnostics: [] };
+    } catch (err) {
+      closeQuietly(db);
       return { ledger: null, diagnostics: [ledgerError(err, path)] };
     }
   }
@@ -118,6 +173,7 @@ export class Ledger {
   }
 
   private readLoads(): ReservationLoad[] {
+    if (this.empty) return [];
     const rows = this.db.prepare('SELECT domain, node, memory_mib, vcpus FROM reservation_nodes ORDER BY domain, node').all() as Array<{ domain: string; node: number; memory_mib: number; vcpus: number }>;
     const by = new Map<string, ReservationLoad & { nodes: Array<{ node: number; memory_mib: number; vcpus: number }> }>();
     for (const r of rows) {
@@ -129,6 +185,7 @@ export class Ledger {
   }
 
   private readCursor(): number {
+    if (this.empty) return 0;
     const row = this.db.prepare('SELECT node FROM cursor WHERE id = 0').get() as { node: number } | undefined;
     return row?.node ?? 0;
   }
@@ -145,6 +202,7 @@ export class Ledger {
   /** Every reservation, by domain name. */
   list(): { entries: LedgerEntry[]; diagnostics: Diagnostic[] } {
     try {
+      if (this.empty) return { entries: [], diagnostics: [] };
       const rows = this.db.prepare('SELECT domain, created, policy, plan FROM reservations ORDER BY domain').all() as Array<{ domain: string; created: string; policy: string; plan: string }>;
       const loads = new Map(this.readLoads().map((l) => [l.domain, l.nodes]));
       return { entries: rows.map((r) => ({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: JSON.parse(r.plan) as Plan })), diagnostics: [] };
@@ -159,6 +217,7 @@ export class Ledger {
    */
   reserve(config: PlacementConfig, host: Host, options: PlanOptions = {}, now: () => string = () => new Date().toISOString()): PlanResult {
     try {
+      this.assertWritable();
       const tx = this.db.transaction((): PlanResult => {
         const loads = this.readLoads();
         const cursor = this.readCursor();
@@ -185,6 +244,7 @@ export class Ledger {
   /** Store a round-robin cursor (plan without --reserve never writes; this is for tools and tests). */
   setCursor(node: number): Diagnostic[] {
     try {
+      this.assertWritable();
       this.db.prepare('INSERT INTO cursor (id, node) VALUES (0, ?) ON CONFLICT(id) DO UPDATE SET node = excluded.node').run(node);
       return [];
     } catch (err) {
@@ -195,6 +255,7 @@ export class Ledger {
   /** Give back a domain's reservation; `released` is false when it had none. */
   release(domain: string): { released: boolean; diagnostics: Diagnostic[] } {
     try {
+      this.assertWritable();
       const info = this.db.transaction(() => this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(domain)).immediate();
       if (info.changes === 0) return { released: false, diagnostics: [hostDiag('XM0410', 'error', `${domain} has no reservation in ledger ${this.path}`)] };
       return { released: true, diagnostics: [] };
@@ -211,6 +272,7 @@ export class Ledger {
    */
   commitMigration(domain: string, host: Host, toNodes: number[], now: () => string = () => new Date().toISOString()): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } {
     try {
+      this.assertWritable();
       return this.db
         .transaction(() => {
           const entries = this.list();
@@ -237,6 +299,7 @@ export class Ledger {
   /** Replace a domain's reservation by a new plan (a committed migration), atomically. */
   replace(p: Plan, now: () => string = () => new Date().toISOString()): Diagnostic[] {
     try {
+      this.assertWritable();
       this.db.transaction(() => this.write(p, now, true)).immediate();
       return [];
     } catch (err) {
