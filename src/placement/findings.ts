@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
-import { plan, runCpus } from './plan.js';
+import { cpusOffHost, plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): a Map or the normaliser's record. */
@@ -29,13 +29,13 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
   if (code === 'XM0402') return numaSpan;
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
-  if (code === 'XM0405') return spanOf(spans, '/cpus');
+  if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417') return spanOf(spans, '/cpus');
   if (code === 'XM0406') return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
   if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
   return null;
 }
 
-/** A plan's findings with the config-caused ones (XM0402–XM0406) moved to their key's value span. */
+/** A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417) moved to their key's value span. */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => {
     const span = configSpan(config, spans, d.code);
@@ -73,8 +73,13 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   // Capacity: the plan's own refusal says which nodes lack what.
   const r = plan(config, h, {});
   for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415') out.push(d);
-  // cpus outside the NUMA nodes the config names.
+  // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity).
   const hard = hardCpuSet(config, h);
+  const offHost = cpusOffHost(config, h);
+  if (offHost) {
+    out.push({ code: 'XM0405', severity: 'error', message: offHost, span: spanOf(spans, '/cpus') });
+    return out;
+  }
   if (hard && numa?.mode === 'nodes') {
     // The CPUs the plan would run them on: a memory-only node's vCPUs use the nearest CPUs.
     const nodeCpus = new Set([...new Set(numa.nodes)].flatMap((id) => runCpus(h, id)));
@@ -90,7 +95,7 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   }
   const allCpus = new Set(h.nodes.flatMap((n) => n.cpus));
   if (hard && [...hard].some((c) => !allCpus.has(c))) {
-    out.push({ code: 'XM0405', severity: 'warning', message: `cpus names CPUs the host does not have (${[...hard].filter((c) => !allCpus.has(c)).slice(0, 8).join(',')})`, span: spanOf(spans, '/cpus') });
+    out.push({ code: 'XM0416', severity: 'warning', message: `cpus names CPUs the host does not have (${[...hard].filter((c) => !allCpus.has(c)).slice(0, 8).join(',')})`, span: spanOf(spans, '/cpus') });
   }
   return out;
 }

@@ -45,6 +45,17 @@ function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
   return within.length > 0 && within.length < host.nodes.length ? within : null;
 }
 
+/**
+ * XM0405 (error) when the config's `cpus` names no CPU of the host: the affinity would be empty, so
+ * `xl create` fails, and a plan that pinned elsewhere would not be the config's placement.
+ */
+export function cpusOffHost(cfg: PlacementConfig, host: Host): string | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard || host.nodes.some((n) => n.cpus.some((c) => hard.has(c)))) return null;
+  const all = host.nodes.flatMap((n) => n.cpus).sort((a, b) => a - b);
+  return `cpus names no CPU of the host (its CPUs: ${rangesOf(all)}): the vCPUs would have an empty affinity and xl create fails`;
+}
+
 /** The demand of a config against a capacity view, or a refusal for nodes the host lacks. */
 function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | Diagnostic {
   const numa = cfg.numa;
@@ -144,7 +155,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
     return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
   });
   if (outside.length > 0) {
-    diagnostics.push(hostDiag('XM0405', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
+    diagnostics.push(hostDiag('XM0417', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${g.name} ${i} ${cpuText[i]}` : `xl vcpu-pin ${g.name} ${i} - ${cpuText[i]}`);
@@ -213,8 +224,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
   let cap = capacityOf(checked.host, options.reservations ?? []);
+  const offHost = cpusOffHost(cfg, checked.host);
   if (cfg.numa?.mode === 'off') {
     const off = offPlan(g, cfg, checked.host, cap, options);
+    if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${g.name}: ${offHost}`)] };
     return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
   }
   const d = demandOf(cfg, g, cap);
@@ -234,6 +247,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   }
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
+  // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
+  if (offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${g.name}: ${offHost}`)] };
   if (d.kind === 'list') {
     // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
     // so too); a plan that replaced the user's pinning would not be the config's placement.

@@ -49,9 +49,16 @@ describe('placementFindings', () => {
     expect(placementFindings(cfg({ memory: 1024, cpus: cpus('0-1'), numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), spans, host).map((x) => x.code)).toEqual(['XM0406']);
   });
 
-  it('CPUs the host does not have: XM0405 warning; spans fall back to 0,0', () => {
+  it('some CPUs the host does not have: XM0416 warning (XM0405 is the error of cpus outside the nodes); spans fall back to 0,0', () => {
     const d = placementFindings(cfg({ cpus: cpus('0-99') }), undefined, fixtureHost('two-node.json'));
-    expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0405', 'warning', { start: 0, end: 0 }]]);
+    expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0416', 'warning', { start: 0, end: 0 }]]);
+  });
+
+  it('only CPUs the host does not have: XM0405 error at cpus (an empty affinity: xl create fails), in every NUMA mode', () => {
+    for (const numa of [undefined, { mode: 'off' as const }, { mode: 'auto' as const, node_count: 1 }, { mode: 'nodes' as const, nodes: [1], node_count: 1 }]) {
+      const d = placementFindings(cfg({ cpus: cpus('100-101'), ...(numa ? { numa } : {}) }), spans, fixtureHost('two-node.json'));
+      expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0405', 'error', { start: 37, end: 42 }]]);
+    }
   });
 
   it('a guest that fits has no findings', () => {

@@ -240,7 +240,7 @@ describe('plan: config pinning and vnuma', () => {
   it('applies a per-vCPU cpus list to its own vCPU only', () => {
     const r = plan(cfg({ vcpus: 3, cpus: [cpus('4'), cpus('0-3')] }), fixtureHost('two-node.json'));
     expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[4], [4, 5, 6, 7], [4, 5, 6, 7]]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0417', 'warning']]);
   });
 
   it('chooses among the nodes the config cpus reach instead of overriding them', () => {
@@ -253,10 +253,10 @@ describe('plan: config pinning and vnuma', () => {
         expect(r.plan!.xl.cpus).toEqual(['0-3', '0-3']);
       }
     }
-    // when those nodes cannot hold it, the whole host competes again (and XM0405 says so)
+    // when those nodes cannot hold it, the whole host competes again (and XM0417 says so)
     const big = plan(cfg({ cpus: cpus('0-3'), memory: 25000 }), two());
     expect(big.plan!.nodes).toEqual([1]);
-    expect(big.diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+    expect(big.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0417', 'warning']]);
   });
 
   it('refuses cpus that share no CPU with the listed numanode (XM0405 error, SPEC §3), as check --host does', () => {
@@ -266,7 +266,16 @@ describe('plan: config pinning and vnuma', () => {
     // one listed node they do share is enough: the others' vCPUs get their node's CPUs, with a warning
     const ok = plan(cfg({ vcpus: 2, cpus: cpus('0-3'), numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), two());
     expect(ok.plan!.xl.cpus).toEqual(['0-3', '4-7']);
-    expect(ok.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0405', 'warning']]);
+    expect(ok.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0417', 'warning']]);
+  });
+
+  it('refuses cpus that name no CPU of the host (XM0405 error: an empty affinity), in every NUMA mode, as check --host does', () => {
+    for (const numa of [undefined, { mode: 'off' as const }, { mode: 'auto' as const, node_count: 2 }]) {
+      const r = plan(cfg({ cpus: cpus('100-101'), ...(numa ? { numa } : {}) }), two());
+      expect([r.plan, r.diagnostics.map((d) => [d.code, d.severity])]).toEqual([null, [['XM0405', 'error']]]);
+    }
+    // a guest that does not fit is refused for its memory first (the binding constraint)
+    expect(plan(cfg({ cpus: cpus('100-101'), memory: 90000 }), two()).diagnostics.map((d) => d.code)).toEqual(['XM0404']);
   });
 
   it('leaves a config that sets its own vnuma alone', () => {

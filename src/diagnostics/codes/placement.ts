@@ -122,4 +122,20 @@ export const placementCodes = defineCodes({
     bad: 'maxvcpus = 1000000',
     good: 'maxvcpus = 64',
   },
+  XM0416: {
+    severity: 'warning',
+    title: 'cpus name CPUs the host lacks',
+    explanation:
+      'The config pins its vCPUs (cpus = …) to a list that names CPUs this host does not have, next to some it has. The vCPUs run only on the CPUs that exist, so the pinning is narrower than it reads, and the config pins differently on another host. (When no CPU of the list exists at all, the affinity is empty and creation fails: that is XM0405, an error.) List the host\'s own CPUs (`xmcfg host` prints them), or pin by node (`cpus = "nodes:0"`).',
+    bad: 'cpus = "0-99"   # the host has CPUs 0-7',
+    good: 'cpus = "0-7"',
+  },
+  XM0417: {
+    severity: 'warning',
+    title: 'plan pins vCPUs outside cpus',
+    explanation:
+      'The config pins its vCPUs (cpus = …), but some of them are planned on a node none of whose CPUs the pinning allows: the node that numanode lists for them, or, when the allocator chooses, because the nodes the pinning reaches cannot hold the guest. The plan pins those vCPUs to their node\'s CPUs instead, so its `cpus` lines replace the config\'s for them. Pin the vCPUs to CPUs of their nodes, or drop cpus and let the plan pin.',
+    bad: 'numanode = 0,1\nvcpus = 2\ncpus = "0-3"   # node 1 has CPUs 4-7',
+    good: 'numanode = 0,1\nvcpus = 2\ncpus = "0-7"',
+  },
 });
