@@ -16,6 +16,7 @@ import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
+import { oneLine, shellQuote } from '../placement/shell.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
@@ -24,7 +25,8 @@ function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: stri
   const li = text !== undefined ? new LineIndex(text) : null;
   for (const d of diags) {
     const where = path && li ? `${path}:${li.position(d.span.start).line}:${li.position(d.span.start).column}: ` : path ? `${path}: ` : '';
-    io.stderr(`${where}${d.severity} ${d.code}: ${d.message}${d.hint ? ` (${d.hint})` : ''}\n`);
+    // One line per finding, whatever a domain name in the message holds.
+    io.stderr(`${where}${d.severity} ${d.code}: ${oneLine(d.message)}${d.hint ? ` (${oneLine(d.hint)})` : ''}\n`);
   }
 }
 
@@ -197,7 +199,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
     const r = ledger.release(String(argv.name));
     report(io, r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
-    if (r.released) io.stdout(`released ${String(argv.name)}\n`);
+    if (r.released) io.stdout(`released ${oneLine(String(argv.name))}\n`);
     return r.released ? 0 : 1;
   } finally {
     ledger.close();
@@ -223,7 +225,7 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
       for (const e of entries) {
         const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
         const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
-        io.stdout(`${e.domain.padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
+        io.stdout(`${oneLine(e.domain).padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
       }
     }
     return 0;
@@ -262,7 +264,7 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
     io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
-    if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${name} now reserved on node ${r.migration.to.join(',')}\n`);
+    if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${oneLine(name)} now reserved on node ${r.migration.to.join(',')}\n`);
     return 0;
   } finally {
     ledger.close();
@@ -298,7 +300,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   else {
     io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
     if (r.moves.length === 0) io.stdout('# nothing to do\n');
-    for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${m.domain} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+    for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${shellQuote(m.domain)} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
   }
   return 0;
 }

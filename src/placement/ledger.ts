@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
 import { isWalOpenRefusal, readonlySchemaProblem, snapshotOf } from './ledger-readonly.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
+import { shellQuote } from './shell.js';
 import { plan, type PlanResult } from './plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
 
@@ -225,7 +226,7 @@ export class Ledger {
         if (!r.plan) return r;
         const p = r.plan;
         if (loads.some((l) => l.domain === p.domain)) {
-          return { plan: null, diagnostics: [...r.diagnostics, hostDiag('XM0407', 'error', `${p.domain} already holds a reservation; release it first (xmcfg release ${p.domain})`)] };
+          return { plan: null, diagnostics: [...r.diagnostics, hostDiag('XM0407', 'error', `${p.domain} already holds a reservation; release it first (xmcfg release ${shellQuote(p.domain)})`)] };
         }
         this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
         const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');

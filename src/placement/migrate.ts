@@ -10,6 +10,7 @@ import { capacityOf } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { plan } from './plan.js';
+import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 
 /** The reservation load of a plan. */
@@ -50,7 +51,9 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const ids = new Set(checked.host.nodes.map((n) => n.id));
   const missing = toNodes.filter((id) => !ids.has(id));
   if (missing.length > 0) return { migration: null, diagnostics: [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)] };
-  const name = current.domain;
+  // `name` goes into comment lines and messages (one line whatever it holds), `word` into commands.
+  const name = oneLine(current.domain);
+  const word = shellQuote(current.domain);
   if (current.nodes.length === 0) {
     return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)] };
   }
@@ -70,7 +73,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     return {
       migration: null,
       diagnostics: [
-        hostDiag('XM0409', 'error', `cannot migrate ${current.domain} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
+        hostDiag('XM0409', 'error', `cannot migrate ${name} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
       ],
     };
   }
@@ -86,7 +89,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
     // would be allocated where the old pinning points.
     `# 2. migrate with that file, so the new copy's memory is allocated on the target:`,
-    `xl migrate -C CONFIG ${name} localhost`,
+    `xl migrate -C CONFIG ${word} localhost`,
     `# 3. pin the vCPUs of the new copy (already so if the config's cpus changed):`,
     ...p.commands,
   ];

@@ -13,6 +13,7 @@ import { guestShape, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { hardCpuSet, hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
+import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
@@ -158,7 +159,9 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
     diagnostics.push(hostDiag('XM0417', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
-  const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${g.name} ${i} ${cpuText[i]}` : `xl vcpu-pin ${g.name} ${i} - ${cpuText[i]}`);
+  // The commands are pasted into a shell: the name is one quoted word whatever it holds.
+  const who = shellQuote(g.name);
+  const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor);
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
   return {
