@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
@@ -50,8 +50,22 @@ export interface LedgerEntry {
 
 /** Default ledger path: $XDG_STATE_HOME/xmcfg/ledger.db, else ~/.local/state/xmcfg/ledger.db. */
 export function defaultLedgerPath(env: Record<string, string | undefined> = process.env): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME !== '' ? env.XDG_STATE_HOME : join(env.HOME ?? homedir(), '.local', 'state');
+  // The XDG spec: a relative XDG_STATE_HOME is invalid and must be ignored. A HOME that is empty or
+  // relative would put the ledger under the working folder: a different ledger in every folder.
+  const xdg = env.XDG_STATE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : accountHome(), '.local', 'state');
   return join(base, 'xmcfg', 'ledger.db');
+}
+
+/** The account's home folder from the password database (HOME aside), else os.homedir(). */
+function accountHome(): string {
+  try {
+    const h = userInfo().homedir;
+    if (isAbsolute(h)) return h;
+  } catch {
+    /* no password entry (a container's arbitrary uid) */
+  }
+  return isAbsolute(homedir()) ? homedir() : '/';
 }
 
 function tableCount(db: BetterSqlite3.Database): number {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLedgerPath, Ledger, LEDGER_SCHEMA_VERSION } from '../../src/placement/ledger.js';
@@ -36,6 +36,14 @@ describe('ledger basics', () => {
   it('defaults to XDG_STATE_HOME, else ~/.local/state', () => {
     expect(defaultLedgerPath({ XDG_STATE_HOME: '/x' })).toBe('/x/xmcfg/ledger.db');
     expect(defaultLedgerPath({ HOME: '/home/u' })).toBe('/home/u/.local/state/xmcfg/ledger.db');
+  });
+
+  it('ignores a relative or empty XDG_STATE_HOME (the XDG spec: invalid, to be ignored) and a HOME that is not absolute', () => {
+    expect(defaultLedgerPath({ XDG_STATE_HOME: 'rel', HOME: '/home/u' })).toBe('/home/u/.local/state/xmcfg/ledger.db');
+    expect(defaultLedgerPath({ XDG_STATE_HOME: '', HOME: '/home/u' })).toBe('/home/u/.local/state/xmcfg/ledger.db');
+    expect(defaultLedgerPath({ XDG_STATE_HOME: './s', HOME: '/home/u' })).toBe('/home/u/.local/state/xmcfg/ledger.db');
+    // HOME empty or relative: the account's home folder, never a path relative to the working folder
+    for (const HOME of ['', 'rel', undefined]) expect(isAbsolute(defaultLedgerPath(HOME === undefined ? { XDG_STATE_HOME: 'x' } : { HOME }))).toBe(true);
   });
 
   it('reserves, lists, subtracts and releases; schema is versioned', () => {
