@@ -45,7 +45,8 @@ function meminfoKb(text: string, field: string): number | null {
     if (i < 0) continue;
     const before = line.slice(0, i).trim();
     if (before !== '' && !before.startsWith('Node ')) continue;
-    const num = line.slice(i + field.length + 1).trim().split(' ')[0] ?? '';
+    // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not.
+    const num = line.slice(i + field.length + 1).trim().split(/\s+/)[0] ?? '';
     const v = Number(num);
     if (num !== '' && Number.isInteger(v) && v >= 0) return v;
   }
@@ -68,7 +69,8 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     entries = [];
   }
   let ids = entries
-    .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9'))
+    // The kernel's `node%d`: digits without a leading zero (node01 would be a second node 1).
+    .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9') && (e.length === 5 || e[4] !== '0'))
     .map((e) => Number(e.slice(4)))
     .sort((a, b) => a - b);
   // Only online nodes count: the kernel's distance files list online nodes only, and an offline
@@ -105,7 +107,7 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     const distText = readText(join(dir, 'distance'));
     if (distText !== null) {
       // The kernel lists distances to every online node in id order.
-      const vals = distText.trim().split(' ').filter((v) => v !== '');
+      const vals = distText.trim().split(/\s+/).filter((v) => v !== '');
       if (vals.length === ids.length && vals.every((v) => Number.isInteger(Number(v)))) {
         vals.forEach((v, j) => (distances[String(ids[j])] = Number(v)));
       } else {

@@ -240,6 +240,29 @@ describe('readHost: sysfs', () => {
     }
   });
 
+  it('reads meminfo and distance files whose fields are separated by tabs or several blanks; skips folders that are not node<N>', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    for (const id of [0, 255]) {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), id === 0 ? '0-3\n' : '\n');
+      writeFileSync(join(base, `node${id}/meminfo`), `Node ${id} MemTotal:\t\t8388608\tkB\nNode ${id} MemFree:   \t 4194304  kB\n`);
+      writeFileSync(join(base, `node${id}/distance`), id === 0 ? '10\t20\n' : '20  10 \n');
+    }
+    // not kernel node folders: no number, a leading zero (node01 would be a second node 1)
+    for (const f of ['node', 'nodeX', 'node00']) mkdirSync(join(base, f));
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.host?.nodes.map((n) => [n.id, n.cpus, n.memory_mib, n.free_mib, n.distances])).toEqual([
+        [0, [0, 1, 2, 3], 8192, 4096, { '0': 10, '255': 20 }],
+        [255, [], 8192, 4096, { '0': 20, '255': 10 }],
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('rejects a node folder without meminfo', () => {
     const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-broken') });
     expect(r.host).toBeNull();
