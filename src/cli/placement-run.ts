@@ -53,7 +53,7 @@ function readHostText(text: string, path: string): { host: Host | null; diagnost
 
 /** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */
 function loadHost(argv: Record<string, unknown>, io: Io): Host | null {
-  const r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } = typeof argv.host === 'string' ? readHostFile(argv.host, io.cwd) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' ? argv['sysfs-root'] : '/' });
+  const r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } = typeof argv.host === 'string' ? readHostFile(argv.host, io.cwd) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg: ${r.fatal}\n`);
     return null;

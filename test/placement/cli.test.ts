@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,16 @@ describe('xmcfg plan', () => {
     expect(await runPlan({ file: 'big.cfg', host }, a)).toBe(1);
     expect(a.err).toContain('XM0404');
     expect(a.out).toBe('');
+  });
+
+  it('reads --sysfs-root relative to the working folder, as host --from-sysfs does', async () => {
+    const rel = 'sysfs-copy';
+    cpSync(join(FIXTURES, 'sysfs-two-node'), join(dir, rel), { recursive: true });
+    const a = io();
+    expect(await runPlan({ file: 'web.cfg', 'sysfs-root': rel }, a)).toBe(0);
+    expect(JSON.parse(a.out).nodes).toEqual([1]);
+    const r = io();
+    expect(await runRebalance({ 'sysfs-root': rel, ledger: join(dir, 'none.db') }, r)).toBe(0);
   });
 
   it('exits 2 on an unreadable file or host', async () => {
