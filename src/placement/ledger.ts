@@ -5,7 +5,7 @@
  * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
  * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -72,6 +72,14 @@ function tableCount(db: BetterSqlite3.Database): number {
   return (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
 }
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function closeQuietly(db: BetterSqlite3.Database | null): void {
   try {
     db?.close();
@@ -97,6 +105,7 @@ export function ledgerError(err: unknown, path: string): Diagnostic {
     const why = code === 'XMCFG_READONLY' ? 'it was opened read-only' : `the file or its folder is read-only to this process (${code})`;
     return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; nothing was planned or recorded`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
   }
+  if (code === 'EISDIR') return hostDiag('XM0408', 'error', `ledger ${path} is a folder, not a database file; nothing was planned or recorded`, `name the file, e.g. --ledger ${join(path, 'ledger.db')}`);
   if (code === 'XMCFG_OLDER' || code === 'XMCFG_WAL_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read without writing: ${msg}`, 'run a command that writes it (plan --reserve, release) as a user who may write the ledger and its folder');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     return hostDiag('XM0408', 'error', `ledger ${path} is corrupt or not an xmcfg ledger (${code}); nothing was planned or recorded`, 'move the file aside; a new ledger is created on the next run');
@@ -125,6 +134,8 @@ export class Ledger {
    * only reading it (no folder made, no migration, no journal-mode change; every write is refused).
    */
   static open(path: string, options: { busyTimeoutMs?: number; create?: boolean; readonly?: boolean } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+    // SQLite says only "disk I/O error" or "unable to open database file" for a folder.
+    if (isFolder(path)) return { ledger: null, diagnostics: [ledgerError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), path)] };
     if (options.readonly === true) return Ledger.openReadonly(path, options.busyTimeoutMs ?? 10_000);
     let db: BetterSqlite3.Database | null = null;
     try {

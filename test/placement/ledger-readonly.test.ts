@@ -8,7 +8,7 @@
  * ledger's folder (0555) and file (0444) really refuse writes to the process that opens them.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,18 @@ describe('Ledger.open({ readonly: true })', () => {
     n.exec('CREATE TABLE reservations (domain TEXT)');
     n.close();
     expect(Ledger.open(newer, { readonly: true }).diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+  });
+});
+
+describe('a --ledger that names a folder', () => {
+  it('is XM0408 with a hint to name the file, in both modes, and the folder is left empty', () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder);
+    for (const readonly of [false, true]) {
+      const r = Ledger.open(folder, { readonly });
+      expect([r.ledger, r.diagnostics.map((d) => [d.code, d.hint !== undefined])]).toEqual([null, [['XM0408', true]]]);
+    }
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 
