@@ -66,6 +66,19 @@ function ledgerPath(argv: Record<string, unknown>, io: Io): string {
   return typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
 }
 
+/** The most SQLite's busy timeout may be (a 32-bit signed millisecond count). */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * The ledger's lock wait from XMCFG_LEDGER_TIMEOUT_MS: unset or empty is the default 10 s (an
+ * empty value used to mean 0, no wait at all); anything but a whole number in range is null.
+ */
+export function ledgerTimeoutMs(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === '') return 10_000;
+  const n = Number(value);
+  return /^\s*\d+\s*$/.test(value) && n <= MAX_TIMEOUT_MS ? n : null;
+}
+
 /** The ledger's reservations, or null (exit 2) after reporting why they cannot be read. */
 function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
   const r = ledger.list();
@@ -79,7 +92,12 @@ function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
  */
 function openLedger(argv: Record<string, unknown>, io: Io, readonly = false): Ledger | null {
   const path = ledgerPath(argv, io);
-  const r = Ledger.open(path, { readonly, busyTimeoutMs: Number(io.env.XMCFG_LEDGER_TIMEOUT_MS ?? 10_000) });
+  const busyTimeoutMs = ledgerTimeoutMs(io.env.XMCFG_LEDGER_TIMEOUT_MS);
+  if (busyTimeoutMs === null) {
+    io.stderr(`xmcfg: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
+    return null;
+  }
+  const r = Ledger.open(path, { readonly, busyTimeoutMs });
   report(io, r.diagnostics);
   return r.ledger;
 }

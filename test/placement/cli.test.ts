@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/types.js';
-import { runHost, runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/cli/placement-run.js';
+import { ledgerTimeoutMs, runHost, runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/cli/placement-run.js';
 import { command as hostCmd } from '../../src/cli/commands/host.js';
 import { command as planCmd } from '../../src/cli/commands/plan.js';
 import { command as releaseCmd } from '../../src/cli/commands/release.js';
@@ -331,6 +331,19 @@ describe('commands on a missing ledger do not create it', () => {
     expect(await runMigratePlan({ name: 'x', 'to-node': [1], host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(1);
     expect(await runRebalance({ host: join(FIXTURES, 'two-node.json'), ledger }, io())).toBe(0);
     expect(existsSync(ledger)).toBe(false);
+  });
+});
+
+describe('XMCFG_LEDGER_TIMEOUT_MS', () => {
+  it('unset or empty is the default wait; a value that is not whole milliseconds in range is a usage error (exit 2), not an unusable ledger', async () => {
+    expect([undefined, '', ' ', '0', '250', '2147483647'].map(ledgerTimeoutMs)).toEqual([10_000, 10_000, 10_000, 0, 250, 2147483647]);
+    expect(['abc', '-5', '1e20', '2.5', '2147483648', '0x10'].map(ledgerTimeoutMs)).toEqual([null, null, null, null, null, null]);
+    const ledger = join(dir, 'timeout.db');
+    expect(await runPlan({ file: 'web.cfg', host: join(FIXTURES, 'two-node.json'), ledger, reserve: true }, io())).toBe(0);
+    const a = Object.assign(io(), {});
+    a.env = { ...a.env, XMCFG_LEDGER_TIMEOUT_MS: 'abc' };
+    expect(await runLedger({ action: 'list', ledger }, a)).toBe(2);
+    expect([a.out, a.err.includes('XM0408')]).toEqual(['', false]);
   });
 });
 
