@@ -15,6 +15,7 @@ import { hostDiag } from './host-check.js';
 import { isWalOpenRefusal, readonlySchemaProblem, snapshotOf } from './ledger-readonly.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
 import { shellQuote } from './shell.js';
+import { storedPlanProblem } from './stored-plan.js';
 import { plan, type PlanResult } from './plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
 
@@ -231,7 +232,23 @@ export class Ledger {
       if (this.empty) return { entries: [], diagnostics: [] };
       const rows = this.db.prepare('SELECT domain, created, policy, plan FROM reservations ORDER BY domain').all() as Array<{ domain: string; created: string; policy: string; plan: string }>;
       const loads = new Map(this.readLoads().map((l) => [l.domain, l.nodes]));
-      return { entries: rows.map((r) => ({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: JSON.parse(r.plan) as Plan })), diagnostics: [] };
+      const entries: LedgerEntry[] = [];
+      for (const r of rows) {
+        let plan: unknown;
+        try {
+          plan = JSON.parse(r.plan);
+        } catch {
+          plan = undefined;
+        }
+        // A row whose plan is not one (a hand edit, another program) is a corrupt ledger, named.
+        const problem = storedPlanProblem(plan, r.domain);
+        if (problem !== null) {
+          const msg = `ledger ${this.path} is corrupt: the reservation of ${r.domain} holds no usable plan (${plan === undefined ? 'not JSON' : problem}); nothing was planned or recorded`;
+          return { entries: [], diagnostics: [hostDiag('XM0408', 'error', msg, `give it back with xmcfg release ${shellQuote(r.domain)} and plan the guest again`)] };
+        }
+        entries.push({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: plan as Plan });
+      }
+      return { entries, diagnostics: [] };
     } catch (err) {
       return { entries: [], diagnostics: [ledgerError(err, this.path)] };
     }

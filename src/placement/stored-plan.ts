@@ -1,0 +1,37 @@
+/**
+ * @fileoverview The shape check of a plan read back from the ledger. The ledger is a file: another
+ * program, a hand edit or a damaged row can leave a `plan` column that is JSON but not a plan, and
+ * migrate-plan and rebalance would then fail on a missing field instead of reporting XM0408.
+ */
+import type { Plan } from './types.js';
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isIds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isId);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+/** The field of `value` that keeps it from being the stored plan of `domain`, or null when it is one. */
+export function storedPlanProblem(value: unknown, domain: string): string | null {
+  if (!isObj(value)) return 'not an object';
+  if (value.version !== 1) return 'version';
+  if (value.domain !== domain) return 'domain';
+  if (!['best', 'round-robin', 'most-free'].includes(value.policy as string)) return 'policy';
+  if (value.affinity !== 'hard' && value.affinity !== 'soft') return 'affinity';
+  if (!isIds(value.nodes)) return 'nodes';
+  const na = value.node_affinity;
+  if (!isObj(na) || !isIds(na.nodes) || typeof na.mask !== 'string') return 'node_affinity';
+  if (!isObj(value.memory_per_node_mib) || !Object.values(value.memory_per_node_mib).every(isId)) return 'memory_per_node_mib';
+  if (!Array.isArray(value.vcpus) || !value.vcpus.every((v) => isObj(v) && isId(v.vcpu) && isId(v.node) && isIds(v.cpus))) return 'vcpus';
+  const cf = value.create_flags;
+  if (!isObj(cf) || !isId(cf.value) || !isStrings(cf.names)) return 'create_flags';
+  const xl = value.xl;
+  if (!isObj(xl) || !(xl.cpus === null || isStrings(xl.cpus)) || !(xl.vnuma === null || (Array.isArray(xl.vnuma) && xl.vnuma.every(isStrings)))) return 'xl';
+  if (!isStrings(value.commands)) return 'commands';
+  if (!isStrings(value.reasons)) return 'reasons';
+  return null;
+}
+
+/** True when `value` is a plan `storedPlanProblem` accepts. */
+export function isStoredPlan(value: unknown, domain: string): value is Plan {
+  return storedPlanProblem(value, domain) === null;
+}
