@@ -3,12 +3,12 @@
  * `rebalance`, loaded only when one of them runs. Exit codes: 0 done, 1 the request cannot be met
  * (findings of error severity), 2 usage errors, unreadable input, an unusable ledger.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { hostDiag } from '../placement/host-check.js';
@@ -32,15 +32,22 @@ function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: stri
 
 const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
 
+/**
+ * A file's text, read only up to the input size limit, as `check` reads (an endless file such as
+ * /dev/zero used to be read until memory ran out), or why it cannot be: `tooLarge` is XM0040.
+ */
+function readTextFile(path: string, cwd: string): { text: string } | { fatal: string; tooLarge?: Diagnostic } {
+  const r = readBytesSync(resolve(cwd, path), path, DEFAULT_MAX_FILE_SIZE);
+  if (r.kind === 'bytes') return { text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length).toString('utf8') };
+  if (r.kind === 'fatal') return { fatal: r.message };
+  return { fatal: `cannot read ${path}: ${r.diagnostics[0]?.message ?? 'over the size limit'}`, tooLarge: r.diagnostics[0] };
+}
+
 /** Read a host file: JSON when it starts with `{`, else `xl info -n` text. */
 export function readHostFile(path: string, cwd: string): { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, path), 'utf8');
-  } catch (e) {
-    return { host: null, diagnostics: [], fatal: `cannot read host file ${path}: ${(e as Error).message}` };
-  }
-  return readHostText(text, path);
+  const r = readTextFile(path, cwd);
+  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') };
+  return readHostText(r.text, path);
 }
 
 /** A host from the text of a host file (JSON, or `xl info -n` text), named `path` in messages. */
@@ -117,12 +124,12 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
     }
     r = argv['from-xl-info'] === '-' ? readHost(text, { format: 'xl-info' }) : readHostText(text, 'on standard input');
   } else if (typeof argv['from-xl-info'] === 'string') {
-    try {
-      r = readHost(readFileSync(resolve(io.cwd, argv['from-xl-info']), 'utf8'), { format: 'xl-info' });
-    } catch (e) {
-      io.stderr(`xmcfg: cannot read ${argv['from-xl-info']}: ${(e as Error).message}\n`);
+    const t = readTextFile(argv['from-xl-info'], io.cwd);
+    if ('fatal' in t) {
+      io.stderr(`xmcfg: ${t.fatal}\n`);
       return 2;
     }
+    r = readHost(t.text, { format: 'xl-info' });
   } else if (typeof argv.json === 'string') r = readHostFile(argv.json, io.cwd);
   else if (typeof argv.file === 'string') r = readHostFile(argv.file, io.cwd);
   else r = readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
@@ -147,11 +154,22 @@ async function readStdinText(io: Io): Promise<string> {
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
   const file = String(argv.file ?? '');
   let text: string;
-  try {
-    text = file === '-' ? await readStdinText(io) : readFileSync(resolve(io.cwd, file), 'utf8');
-  } catch (e) {
-    io.stderr(`xmcfg: cannot read ${file}: ${(e as Error).message}\n`);
-    return 2;
+  if (file === '-') {
+    try {
+      text = await readStdinText(io);
+    } catch (e) {
+      io.stderr(`xmcfg: cannot read ${file}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    const t = readTextFile(file, io.cwd);
+    if ('fatal' in t) {
+      // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
+      if (t.tooLarge) report(io, [t.tooLarge], file);
+      else io.stderr(`xmcfg: ${t.fatal}\n`);
+      return t.tooLarge ? 1 : 2;
+    }
+    text = t.text;
   }
   const { checkText } = await import('../check/check.js');
   const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });

@@ -334,6 +334,22 @@ describe('commands on a missing ledger do not create it', () => {
   });
 });
 
+describe.skipIf(!existsSync('/dev/zero'))('endless inputs (/dev/zero as a config or a host)', () => {
+  it('are read only up to the input size limit: plan exits 1 with XM0040 for the config, 2 for a host', async () => {
+    const a = io();
+    expect(await runPlan({ file: '/dev/zero', host: join(FIXTURES, 'two-node.json') }, a)).toBe(1);
+    expect([a.out, [...a.err.matchAll(/ (XM\d{4}):/g)].map((m) => m[1])]).toEqual(['', ['XM0040']]);
+    for (const argv of [{ file: 'web.cfg', host: '/dev/zero' }]) {
+      const b = io();
+      expect([await runPlan(argv, b), b.out]).toEqual([2, '']);
+    }
+    for (const argv of [{ file: '/dev/zero' }, { json: '/dev/zero' }, { 'from-xl-info': '/dev/zero' }]) {
+      const c = io();
+      expect([await runHost(argv, c), c.out]).toEqual([2, '']);
+    }
+  }, 60_000);
+});
+
 describe('XMCFG_LEDGER_TIMEOUT_MS', () => {
   it('unset or empty is the default wait; a value that is not whole milliseconds in range is a usage error (exit 2), not an unusable ledger', async () => {
     expect([undefined, '', ' ', '0', '250', '2147483647'].map(ledgerTimeoutMs)).toEqual([10_000, 10_000, 10_000, 0, 250, 2147483647]);
