@@ -4,18 +4,36 @@
  * support, containers) the host is one node: memory from `ROOT/proc/meminfo`, CPUs from
  * `ROOT/sys/devices/system/cpu/online` (else the `processor` lines of `ROOT/proc/cpuinfo`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCpuList } from '../normalize/cpulist.js';
 import { hostDiag } from './host-check.js';
 import type { HostNode } from './types.js';
 
+/** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A file's text, or null when it is missing, unreadable or longer than MAX_FILE_BYTES. */
 function readText(path: string): string | null {
+  let fd: number | undefined;
   try {
-    return readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) return null;
+      chunks.push(buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
   } catch {
     return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

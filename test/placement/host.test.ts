@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHost } from '../../src/placement/host.js';
 import { FIXTURES, fixtureHost, fixtureText } from './helpers.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -262,6 +262,25 @@ describe('readHost: sysfs', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it.skipIf(!existsSync('/dev/zero'))('reads each sysfs file only up to a bound: a cpulist or meminfo that never ends is XM0401, not a hang', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const dir = join(root, 'sys/devices/system/node/node0');
+    mkdirSync(dir, { recursive: true });
+    symlinkSync('/dev/zero', join(dir, 'cpulist'));
+    writeFileSync(join(dir, 'meminfo'), 'Node 0 MemTotal:  1024 kB\nNode 0 MemFree:  512 kB\n');
+    mkdirSync(join(root, 'proc'));
+    symlinkSync('/dev/zero', join(root, 'proc/meminfo'));
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect([r.host, r.diagnostics.map((d) => d.code)]).toEqual([null, ['XM0401']]);
+      rmSync(join(root, 'sys'), { recursive: true });
+      const one = readHost('', { format: 'sysfs', root });
+      expect([one.host, one.diagnostics.map((d) => d.code)]).toEqual([null, ['XM0401']]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('rejects a node folder without meminfo', () => {
     const r = readHost('', { format: 'sysfs', root: join(FIXTURES, 'sysfs-broken') });
