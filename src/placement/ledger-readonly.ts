@@ -1,10 +1,13 @@
 /**
  * @fileoverview Reading a ledger without writing anything (`ledger list`, `plan` without
  * `--reserve`, `rebalance`, `migrate-plan` without `--commit`): the schema rules for a database
- * that cannot be migrated, and the in-memory copy used when SQLite cannot open a WAL database in a
- * folder this process may not write (a shared ledger, a read-only mount).
+ * that cannot be migrated, and the open itself. SQLite opens a WAL database read-only only when its
+ * -shm and -wal files exist or can be created, and a read-only connection leaves the files it
+ * created behind (owned by the reader: a writer of another user may then be locked out). So a
+ * ledger no one has open is read from an in-memory copy of its file, which creates nothing, and one
+ * that is open (its -wal exists) through SQLite, which then only uses the files already there.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 
 /** What stops a ledger of schema `version` with `tables` tables from being read as it is. */
@@ -61,4 +64,50 @@ export function snapshotOf(Database: typeof BetterSqlite3, path: string): Better
     bytes[19] = 1;
   }
   return new Database(bytes, { readonly: true });
+}
+
+/** True when the file's header says WAL mode (bytes 18–19 are 2). */
+function isWalFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(20);
+    return readSync(fd, head, 0, 20, 0) === 20 && head[18] === 2 && head[19] === 2;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A read-only connection to the ledger at `path` that creates no file beside it (see the file
+ * comment). Throws like SQLite (a `code`).
+ */
+export function openForReading(Database: typeof BetterSqlite3, path: string, timeout: number): BetterSqlite3.Database {
+  // No -wal: no connection is open and every commit is in the main file (a -journal would be a
+  // rollback-mode transaction to undo, which only SQLite may do).
+  if (!existsSync(`${path}-wal`) && !existsSync(`${path}-journal`) && isWalFile(path)) {
+    // A writer that opens and checkpoints while the copy is read makes it "busy": try again, then
+    // leave it to SQLite (the -wal exists by then).
+    for (let i = 0; i < 3; i++) {
+      try {
+        return snapshotOf(Database, path);
+      } catch (err) {
+        if ((err as { code?: unknown }).code !== 'SQLITE_BUSY') throw err;
+      }
+    }
+  }
+  let db: BetterSqlite3.Database | null = null;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout });
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (err) {
+    try {
+      db?.close();
+    } catch {
+      /* the open error is the one to report */
+    }
+    // The -wal went away meanwhile in a folder this process cannot write: a copy again.
+    if (!isWalOpenRefusal(err) || !existsSync(path)) throw err;
+    return snapshotOf(Database, path);
+  }
 }

@@ -5,14 +5,14 @@
  * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
  * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
-import { isWalOpenRefusal, readonlySchemaProblem, snapshotOf } from './ledger-readonly.js';
+import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
 import { shellQuote } from './shell.js';
 import { storedPlanProblem } from './stored-plan.js';
@@ -169,16 +169,7 @@ export class Ledger {
   private static openReadonly(path: string, timeout: number): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
     let db: BetterSqlite3.Database | null = null;
     try {
-      const Database = loadDriver();
-      try {
-        db = new Database(path, { readonly: true, fileMustExist: true, timeout });
-        db.pragma('user_version', { simple: true });
-      } catch (err) {
-        // A WAL ledger in a folder this process cannot write: read a copy of the file instead.
-        if (!isWalOpenRefusal(err) || !existsSync(path)) throw err;
-        closeQuietly(db);
-        db = snapshotOf(Database, path);
-      }
+      db = openForReading(loadDriver(), path, timeout);
       const v = Number(db.pragma('user_version', { simple: true }));
       const problem = readonlySchemaProblem(v, tableCount(db), LEDGER_SCHEMA_VERSION);
       if (problem?.kind === 'foreign') throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });

@@ -59,6 +59,27 @@ describe('Ledger.open({ readonly: true })', () => {
     expect(() => statSync(join(dir, 'no-such-folder'))).toThrow();
   });
 
+  it('creates no file beside the ledger (a reader\'s -wal/-shm could lock a writer of another user out), and sees what an open writer committed', () => {
+    const folder = join(dir, 'beside');
+    mkdirSync(folder);
+    const path = join(folder, 'ledger.db');
+    const w = Ledger.open(path).ledger!;
+    w.reserve(cfg({ name: 'a', memory: 1024 }), fixtureHost('two-node.json'));
+    w.close();
+    expect(readdirSync(folder)).toEqual(['ledger.db']);
+    const r = Ledger.open(path, { readonly: true });
+    expect(r.ledger!.list().entries.map((e) => e.domain)).toEqual(['a']);
+    r.ledger!.close();
+    expect(readdirSync(folder)).toEqual(['ledger.db']);
+    // a writer that keeps the ledger open: its commits are in the -wal file, which the reader uses
+    const open = Ledger.open(path).ledger!;
+    open.reserve(cfg({ name: 'b', memory: 1024 }), fixtureHost('two-node.json'));
+    const r2 = Ledger.open(path, { readonly: true });
+    expect(r2.ledger!.list().entries.map((e) => e.domain)).toEqual(['a', 'b']);
+    r2.ledger!.close();
+    open.close();
+  });
+
   it('an empty (version 0) file is read as no reservations and left as it is', () => {
     const path = join(dir, 'empty.db');
     writeFileSync(path, '');
