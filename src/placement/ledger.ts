@@ -106,6 +106,7 @@ export function ledgerError(err: unknown, path: string): Diagnostic {
     const why = code === 'XMCFG_READONLY' ? 'it was opened read-only' : `the file or its folder is read-only to this process (${code})`;
     return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; nothing was planned or recorded`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
   }
+  if (code === 'XMCFG_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read by this process (${msg}); nothing was planned`, 'ask for read access to the ledger, or pass another one with --ledger');
   if (code === 'EISDIR') return hostDiag('XM0408', 'error', `ledger ${path} is a folder, not a database file; nothing was planned or recorded`, `name the file, e.g. --ledger ${join(path, 'ledger.db')}`);
   if (code === 'XMCFG_OLDER' || code === 'XMCFG_WAL_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read without writing: ${msg}`, 'run a command that writes it (plan --reserve, release) as a user who may write the ledger and its folder');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
@@ -179,7 +180,10 @@ export class Ledger {
       }
       db.pragma('foreign_keys = ON');
       return { ledger: new Ledger(db, path, true, v === 0), diagnostics: [] };
-    } catch (err) {
+    } catch (e) {
+      // Nothing is written here: a permission error is about reading, not the write one below.
+      const c = (e as { code?: unknown }).code;
+      const err = c === 'EACCES' || c === 'EPERM' || c === 'SQLITE_CANTOPEN' ? Object.assign(new Error(String(c)), { code: 'XMCFG_UNREADABLE' }) : e;
       closeQuietly(db);
       return { ledger: null, diagnostics: [ledgerError(err, path)] };
     }

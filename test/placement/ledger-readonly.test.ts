@@ -204,6 +204,18 @@ describe.skipIf(!cliBuilt)('the built CLI on a ledger it may read but not write 
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('a ledger this user may not read is XM0408 saying it cannot be read (not that it cannot be written), exit 2', () => {
+    const path = join(dir, 'private.db');
+    Ledger.open(path).ledger!.close();
+    chmodSync(path, 0o600);
+    if (!asRoot) chmodSync(path, 0o000);
+    for (const args of [['ledger', 'list', '--ledger', path], ['rebalance', '--host', join(FIXTURES, 'two-node.json'), '--ledger', path]]) {
+      const r = xmcfg(args);
+      expect([r.code, codes(r.err), r.out]).toEqual([2, ['XM0408'], '']);
+      expect(r.err.startsWith(`error XM0408: ledger ${path} cannot be read`)).toBe(true);
+    }
+  });
+
   it('a default ledger under an unwritable XDG_STATE_HOME is read, its folder not made', () => {
     const state = join(dir, 'state');
     mkdirSync(join(state, 'xmcfg'), { recursive: true });
