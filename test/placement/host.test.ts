@@ -85,6 +85,15 @@ describe('readHost: xl info -n', () => {
     expect(r.host).toEqual(fixtureHost('two-node.json'));
   });
 
+  it('reads the same host from CRLF text, text with blank lines between rows and tab-separated columns', () => {
+    const text = fixtureText('xl-info-two-node.txt');
+    for (const variant of [text.replace(/\n/g, '\r\n'), text.replace(/\n/g, '\n\n'), text.replace(/ {2,}/g, '\t'), `\n\n${text}\n\n`]) {
+      const r = readHost(variant, { format: 'xl-info' });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.host).toEqual(fixtureHost('two-node.json'));
+    }
+  });
+
   it('reads sparse ids and CPU-less nodes; distances indexed by node id', () => {
     const r = readHost(fixtureText('xl-info-sparse.txt'), { format: 'xl-info' });
     expect(r.diagnostics).toEqual([]);
