@@ -14,6 +14,7 @@ import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/forma
 import { hostDiag } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
+import { guestShape } from '../placement/guest.js';
 import { migratePlan, rebalancePlan } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
@@ -201,8 +202,14 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
           report(io, l.diagnostics);
           return 2;
         }
-        reservations = l.loads;
+        // The guest's own reservation is not counted against it: planning a reserved guest again
+        // (for its xl lines, say) would find its memory booked, by itself.
+        const name = guestShape(config).name;
+        reservations = l.loads.filter((x) => x.domain !== name);
         result = makePlan(config, host, { ...options, reservations, cursor: l.cursor });
+        if (result.plan && reservations.length < l.loads.length) {
+          result.plan.reasons.push(`${name} already holds a reservation in the ledger; its own booking is not counted against it (plan --reserve refuses it until it is released)`);
+        }
       }
       if (argv.reserve === true) reservations = ledger.loads().loads.filter((x) => x.domain !== result.plan?.domain);
     } finally {

@@ -11,6 +11,7 @@ import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
 import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
@@ -259,12 +260,15 @@ export class Ledger {
       const tx = this.db.transaction((): PlanResult => {
         const loads = this.readLoads();
         const cursor = this.readCursor();
+        // Before planning: counted against itself, a reserved guest that fits would be refused as
+        // too big (XM0404) instead of as reserved.
+        const name = guestShape(config ?? ({} as PlacementConfig)).name;
+        if (loads.some((l) => l.domain === name)) {
+          return { plan: null, diagnostics: [hostDiag('XM0407', 'error', `${name} already holds a reservation; release it first (xmcfg release ${shellQuote(name)})`)] };
+        }
         const r = plan(config, host, { ...options, reservations: [...(options.reservations ?? []), ...loads], cursor: options.cursor ?? cursor });
         if (!r.plan) return r;
         const p = r.plan;
-        if (loads.some((l) => l.domain === p.domain)) {
-          return { plan: null, diagnostics: [...r.diagnostics, hostDiag('XM0407', 'error', `${p.domain} already holds a reservation; release it first (xmcfg release ${shellQuote(p.domain)})`)] };
-        }
         this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
         const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
         for (const id of p.node_affinity.nodes) {

@@ -311,6 +311,24 @@ describe('plan without --ledger', () => {
   });
 });
 
+describe('plan for a domain that already holds a reservation', () => {
+  it('does not count its own booking against it (plan alone), and --reserve refuses it as reserved (XM0407), not as too big', async () => {
+    const ledger = join(dir, 'own.db');
+    const host = join(FIXTURES, 'two-node.json');
+    writeFileSync(join(dir, 'huge.cfg'), 'name = "huge"\nmemory = 25000\nvcpus = 2\nnuma = "on"\nkernel = "/boot/vmlinuz"\n');
+    const first = io();
+    expect(await runPlan({ file: 'huge.cfg', host, ledger, reserve: true }, first)).toBe(0);
+    expect(JSON.parse(first.out).nodes).toEqual([1]);
+    // the xl lines of the reserved guest: the same plan, not "no node holds 25000 MiB"
+    const again = io();
+    expect(await runPlan({ file: 'huge.cfg', host, ledger }, again)).toBe(0);
+    expect([JSON.parse(again.out).nodes, again.err]).toEqual([[1], '']);
+    const twice = io();
+    expect(await runPlan({ file: 'huge.cfg', host, ledger, reserve: true }, twice)).toBe(1);
+    expect([twice.out, [...twice.err.matchAll(/ (XM\d{4}):/g)].map((m) => m[1])]).toEqual(['', ['XM0407']]);
+  });
+});
+
 describe('plan without --reserve writes nothing', () => {
   it('does not create a missing ledger', async () => {
     const path = join(dir, 'never.db');
