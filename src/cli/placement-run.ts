@@ -343,7 +343,9 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   else {
     io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
     if (r.moves.length === 0) io.stdout('# nothing to do\n');
-    for (const m of r.moves) io.stdout(`xmcfg migrate-plan ${shellQuote(m.domain)} --to-node ${m.to}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+    // The same host and ledger as this run: pasted without them, a line would use the defaults.
+    const same = (['host', 'ledger', 'sysfs-root'] as const).flatMap((k) => (typeof argv[k] === 'string' && argv[k] !== '' ? [`--${k} ${shellQuote(argv[k] as string)}`] : []));
+    for (const m of r.moves) io.stdout(`${['xmcfg migrate-plan', shellQuote(m.domain), `--to-node ${m.to}`, ...same].join(' ')}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
   }
   return 0;
 }

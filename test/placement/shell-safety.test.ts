@@ -85,7 +85,7 @@ describe('rebalance lines with any domain name', () => {
     const names = ['a b', "it's", '$(touch PWNED)', 'x\ny'];
     for (const name of names) expect(ledger.reserve(cfg({ name, memory: 4096, vcpus: 1, numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), host).plan).not.toBeNull();
     ledger.close();
-    const hostFile = join(dir, 'host.json');
+    const hostFile = join(dir, "a host's file.json");
     writeFileSync(hostFile, JSON.stringify(host));
     const { io, out } = fakeIo({ cwd: dir });
     expect(await runRebalance({ host: hostFile, ledger: path, threshold: 0, 'max-moves': 10 }, io)).toBe(0);
@@ -94,7 +94,8 @@ describe('rebalance lines with any domain name', () => {
     for (const c of calls) {
       expect(c.slice(0, 2)).toEqual(['xmcfg', 'migrate-plan']);
       expect(names).toContain(c[2]);
-      expect(c.slice(3)).toEqual(['--to-node', '0']);
+      // the host and ledger the rebalance used: the pasted line must not fall back to the defaults
+      expect(c.slice(3)).toEqual(['--to-node', '0', '--host', hostFile, '--ledger', path]);
     }
   });
 });
