@@ -26,7 +26,7 @@ export function readonlySchemaProblem(version: number, tables: number, current: 
 }
 
 /** SQLite's refusals to open a WAL database read-only when it cannot create the -shm/-wal files. */
-export function isWalOpenRefusal(err: unknown): boolean {
+function isWalOpenRefusal(err: unknown): boolean {
   const code = (err as { code?: unknown }).code;
   return code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT' || code === 'SQLITE_CANTOPEN';
 }

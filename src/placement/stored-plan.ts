@@ -3,8 +3,6 @@
  * program, a hand edit or a damaged row can leave a `plan` column that is JSON but not a plan, and
  * migrate-plan and rebalance would then fail on a missing field instead of reporting XM0408.
  */
-import type { Plan } from './types.js';
-
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
 const isIds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isId);
@@ -31,7 +29,3 @@ export function storedPlanProblem(value: unknown, domain: string): string | null
   return null;
 }
 
-/** True when `value` is a plan `storedPlanProblem` accepts. */
-export function isStoredPlan(value: unknown, domain: string): value is Plan {
-  return storedPlanProblem(value, domain) === null;
-}
