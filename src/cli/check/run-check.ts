@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
+import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
 import { writeFileAtomic } from '../files.js';
@@ -67,8 +68,11 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   for (const o of outcomes) {
     if (o.kind === 'fatal') problems.push(o.message);
     else {
-      const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
+      const found = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
+      // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
+      const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, o.file.text.length);
       const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
+      if (omitted) report.omitted = omitted;
       if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
       reports.push(report);
     }
