@@ -81,5 +81,17 @@ function annotation(file: FileReport, d: Diagnostic, path: string): string {
 /** A finding as a plain log line (no workflow command), for those over the annotation limit. */
 function logLine(file: FileReport, d: Diagnostic): string {
   const p = file.lineIndex.position(d.span.start);
-  return escapeData(`${file.path}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`);
+  return inertLine(`${file.path}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+/**
+ * Text made safe to print as a plain log line: one line (escapeData), and never read as a workflow
+ * command. The runner takes a line whose text starts with `::` after leading blanks as a command,
+ * and `##[` anywhere in one as an old-style command, so a file named `::error::x.cfg` or
+ * `##[add-mask]x.cfg` could otherwise inject annotations or masks. Those are escaped like data.
+ */
+export function inertLine(s: string): string {
+  return escapeData(s)
+    .replace(/^(\s*):/, '$1%3A')
+    .replace(/##\[/g, '##%5B');
 }
