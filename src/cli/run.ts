@@ -60,7 +60,8 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       if (failed) return;
       failed = true;
       exitCode = 2;
-      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-');
+      // One line (docs/cli.md): yargs spreads "Invalid values:" over several, and scripts read the first.
+      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').trim().replace(/\s*\n\s*/g, ' ');
       const first = rawArgv.find((a) => !a.startsWith('-'));
       const known = commands.some((c) => c.command.split(' ')[0] === first);
       io.stderr(`xmcfg: ${text}\nRun 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);

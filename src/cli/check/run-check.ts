@@ -10,6 +10,7 @@ import { LineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
+import { plural } from '../../report/summary.js';
 import { writeFileAtomic } from '../files.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
@@ -100,7 +101,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   const t = totals(reports);
   if (t.errors > 0) return 1;
   if (opts.maxWarnings !== null && t.warnings > opts.maxWarnings) {
-    io.stderr(`xmcfg: ${t.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr(`xmcfg: ${plural(t.warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
   return 0;
