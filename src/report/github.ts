@@ -3,10 +3,11 @@
  * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
  * annotations, one notice says how many were left out, and those are printed as plain log lines.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
+import { outside } from './sarif.js';
 import { plural } from './summary.js';
 import type { FileReport, ReportOptions } from './types.js';
 
@@ -59,7 +60,7 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
  */
 export function annotationPath(path: string, cwd: string, root: string): string {
   const rel = relative(root, resolve(cwd, path));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
+  if (rel === '' || outside(rel)) return path;
   return rel.split(sep).join('/');
 }
 

@@ -94,10 +94,21 @@ export function category(code: string): string {
  * or an absolute file URI when it lies outside the root.
  */
 export function artifactLocation(path: string, cwd: string, srcRoot: string): Sarif.ArtifactLocation {
-  const abs = resolve(cwd, path);
+  // encodeURIComponent throws on a lone surrogate (a Windows file name can hold one).
+  const abs = resolve(cwd, wellFormed(path));
   const rel = relative(srcRoot, abs);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  if (rel === '' || outside(rel)) return { uri: pathToFileURL(abs).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** True when a path relative to the root leaves it (`..`, `../x`, another drive); `..x.cfg` is inside. */
+export function outside(rel: string): boolean {
+  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+}
+
+/** The text with each lone surrogate replaced by U+FFFD. */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function result(d: Diagnostic, lineIndex: LineIndex, artifact: Sarif.ArtifactLocation, index: number): Sarif.Result {

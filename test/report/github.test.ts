@@ -24,6 +24,8 @@ describe('github report', () => {
     expect(fileOf('/ws/guests/a.cfg')).toBe('guests/a.cfg');
     // Outside the repository: as given.
     expect(fileOf('/etc/xen/vm.cfg')).toBe('/etc/xen/vm.cfg');
+    // A name starting with `..` is inside.
+    expect(fileOf('./..x.cfg')).toBe('guests/..x.cfg');
   });
 
   it('escapes data and property values', () => {
