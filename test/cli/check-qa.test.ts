@@ -2,7 +2,7 @@
  * `xmcfg check` as a user and a CI pipeline run it, on adversarial command lines and inputs:
  * each case is a defect found by QA, kept so it stays fixed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,5 +39,23 @@ describe('check --max-warnings', () => {
     const r = await cli(['check', 'warn.cfg', '--max-warnings', '0']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('xmcfg: 1 warning, more than --max-warnings 0\n');
+  });
+});
+
+describe('check on file names that are not UTF-8', () => {
+  it('reads files and folders named in Latin-1 found by a folder walk, each once, shown with U+FFFD', async () => {
+    const root = join(dir, 'latin1');
+    const enc = (s: string) => Buffer.from(s, 'latin1');
+    mkdirSync(Buffer.concat([Buffer.from(root + '/'), enc('g\xe4ste')]), { recursive: true });
+    const body = 'name = "x"\nbootloader = "pygrub"\nmemroy = 1\n';
+    // \xe9 and \xe8 both decode to U+FFFD: two files that must both be checked.
+    for (const n of ['caf\xe9.cfg', 'caf\xe8.cfg', 'g\xe4ste/vm.cfg']) writeFileSync(Buffer.concat([Buffer.from(root + '/'), enc(n)]), body);
+    const { io, out } = fakeIo({ cwd: dir });
+    const code = await run(['check', 'latin1', '-f', 'json'], io);
+    expect(out.stderr).toBe('');
+    expect(code).toBe(0);
+    const files = (JSON.parse(out.stdout) as { files: { path: string; warningCount: number; diagnostics: { code: string; line: number; column: number }[] }[] }).files;
+    expect(files.map((f) => f.path)).toEqual(['latin1/caf\ufffd.cfg', 'latin1/caf\ufffd.cfg', 'latin1/g\ufffdste/vm.cfg']);
+    for (const f of files) expect(f.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['XM0101@3:1']);
   });
 });
