@@ -2,12 +2,14 @@
  * `xmcfg check` as a user and a CI pipeline run it, on adversarial command lines and inputs:
  * each case is a defect found by QA, kept so it stays fixed.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
+import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
 let dir: string;
 beforeAll(() => {
@@ -57,5 +59,40 @@ describe('check on file names that are not UTF-8', () => {
     const files = (JSON.parse(out.stdout) as { files: { path: string; warningCount: number; diagnostics: { code: string; line: number; column: number }[] }[] }).files;
     expect(files.map((f) => f.path)).toEqual(['latin1/caf\ufffd.cfg', 'latin1/caf\ufffd.cfg', 'latin1/g\ufffdste/vm.cfg']);
     for (const f of files) expect(f.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['XM0101@3:1']);
+  });
+});
+
+describe('check --output-file onto something that is not a regular file', () => {
+  it('writes into a FIFO in place instead of replacing it with a file (as root, -o /dev/null would have replaced /dev/null)', async () => {
+    const fifo = join(dir, 'report.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (b: Buffer) => (got += b.toString()));
+    const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
+    const killer = setTimeout(() => reader.kill(), 10_000);
+    const r = await cli(['check', 'warn.cfg', '-f', 'json', '-o', fifo]);
+    if (!lstatSync(fifo).isFIFO()) reader.kill();
+    await done;
+    clearTimeout(killer);
+    expect(r.code).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(got).files[0].diagnostics[0].code).toBe('XM0101');
+  });
+
+  it('sends the report to the stream itself for /dev/stderr, /dev/fd/1 and /proc/self/fd/2', async () => {
+    const e = await cli(['check', 'warn.cfg', '-o', '/dev/stderr']);
+    expect([e.code, e.stdout]).toEqual([0, '']);
+    expect(e.stderr).toContain('warning[XM0101]');
+    const o = await cli(['check', 'warn.cfg', '-o', '/dev/fd/1', '-f', 'json']);
+    expect(JSON.parse(o.stdout).files[0].diagnostics[0].code).toBe('XM0101');
+    expect((await cli(['check', 'warn.cfg', '-o', '/proc/self/fd/2'])).stderr).toContain('warning[XM0101]');
+  });
+
+  it.skipIf(!BUILT)('writes to /dev/stdout when stdout is a pipe (its target pipe:[N] has no folder for a temporary file)', () => {
+    const r = xmcfg(['check', 'warn.cfg', '-f', 'json', '-o', '/dev/stdout'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files[0].diagnostics[0].code).toBe('XM0101');
   });
 });

@@ -11,7 +11,7 @@ import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
 import { plural } from '../../report/summary.js';
-import { writeFileAtomic } from '../files.js';
+import { standardStream, writeReport } from './write-report.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
@@ -87,14 +87,16 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     toolVersion: VERSION,
     notChecked: problems.length,
   });
-  if (toFile) {
+  const stream = toFile ? standardStream(resolve(io.cwd, opts.outputFile!)) : 'stdout';
+  if (stream !== null) io[stream](text);
+  else {
     const target = resolve(io.cwd, opts.outputFile!);
     try {
-      writeFileAtomic(target, text);
+      writeReport(target, text);
     } catch (e) {
       problems.push(`cannot write ${quote(opts.outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`);
     }
-  } else io.stdout(text);
+  }
 
   for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
   if (problems.length > 0) return 2;
