@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
+import { codeUrl } from '../../src/diagnostics/registry.js';
+import { PROJECT_LINKS } from '../../src/diagnostics/project.js';
 import { join } from 'node:path';
 import { SHARED } from '../shared-dir.js';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,7 +65,10 @@ describe('sarif report', () => {
     expect(ids).toEqual(['XM0040', 'XM0101', 'XM0201']);
     const big = run.tool.driver.rules![0]!;
     expect(big).toMatchObject({ name: 'FileTooLarge', shortDescription: { text: 'file too large' }, defaultConfiguration: { level: 'error' }, properties: { tags: ['input'] } });
-    expect(big.helpUri).toMatch(/#xm0040$/);
+    // Links come only from package.json (homepage, repository), which names none yet: none made up.
+    expect(big.helpUri).toBe(codeUrl('XM0040'));
+    expect(run.tool.driver.informationUri).toBe(PROJECT_LINKS.home ?? undefined);
+    if (PROJECT_LINKS.codesPage === null) expect(JSON.stringify(log)).not.toContain('github.com');
     expect(big.help!.text).toContain('Wrong:');
     for (const res of run.results!) expect(ids[res.ruleIndex!]).toBe(res.ruleId);
     const first = run.results![0]!;

@@ -23,10 +23,12 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], index: Line
       range: toRange(index, d.span),
       severity: SEVERITY[d.severity],
       code: d.code,
-      codeDescription: { href: codeUrl(d.code) },
       source: 'xmcfg',
       message: d.hint ? `${d.message}\n${d.hint}` : d.message,
     };
+    // No link while package.json names no repository (codeUrl is then undefined).
+    const href = codeUrl(d.code);
+    if (href !== undefined) out.codeDescription = { href };
     if (d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
     }
