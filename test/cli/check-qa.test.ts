@@ -36,6 +36,26 @@ describe('check usage errors', () => {
   });
 });
 
+describe('check whole-number options', () => {
+  it('refuse an empty value (`--max-warnings "$UNSET"` read as 0) with exit 2', async () => {
+    for (const opt of ['--max-warnings', '--jobs', '--max-findings']) {
+      for (const v of ['', ' ']) {
+        const r = await cli(['check', 'warn.cfg', opt, v]);
+        expect(r.code, `${opt} '${v}'`).toBe(2);
+        expect(r.stderr, `${opt} '${v}'`).toBe(`xmcfg check: ${opt} must be a whole number${opt === '--jobs' ? ' of at least 1' : ' (0 or more)'}, not an empty value\n`);
+      }
+    }
+  });
+
+  it('still read plain, hex and exponent numbers as before', async () => {
+    expect((await cli(['check', 'warn.cfg', '--max-warnings', '1'])).code).toBe(0);
+    expect((await cli(['check', 'warn.cfg', '--max-warnings', '0x1'])).code).toBe(0);
+    expect((await cli(['check', 'warn.cfg', '--max-warnings', '1e0', '--jobs', '007'])).code).toBe(0);
+    expect((await cli(['check', 'warn.cfg', '--max-warnings=0'])).code).toBe(1);
+    expect((await cli(['check', 'warn.cfg', '--max-warnings', 'abc'])).code).toBe(2);
+  });
+});
+
 describe('check --max-warnings', () => {
   it('says "1 warning", not "1 warnings", when one warning is over the limit', async () => {
     const r = await cli(['check', 'warn.cfg', '--max-warnings', '0']);

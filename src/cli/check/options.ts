@@ -113,6 +113,8 @@ function optionalString(v: unknown): string | null {
 function optionalInt(v: unknown, name: string, min: number): Parsed<number | null> {
   if (v === undefined || v === null) return { ok: true, value: null };
   const last = Array.isArray(v) ? v[v.length - 1] : v;
+  // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
+  if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not an empty value`);
   const n = typeof last === 'number' ? last : Number(last);
   // yargs hands over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
   const given = Number.isNaN(n) ? 'a value that is not a number' : `'${String(last)}'`;
