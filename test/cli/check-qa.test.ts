@@ -3,7 +3,7 @@
  * each case is a defect found by QA, kept so it stays fixed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { lstatSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,5 +114,35 @@ describe('check --output-file onto something that is not a regular file', () => 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files[0].diagnostics[0].code).toBe('XM0101');
+  });
+});
+
+describe('check --output-file never replaces an input', () => {
+  it('refuses the file --stdin-filepath names and the --host topology (also through a symlink), leaving them alone', async () => {
+    const d = mkdtempSync(join(dir, 'clash-'));
+    const cfg = 'name = "vm"\nbootloader = "pygrub"\n';
+    writeFileSync(join(d, 'vm.cfg'), cfg);
+    copyFileSync('fixtures/hosts/two-node.json', join(d, 'host.json'));
+    const host = readFileSync(join(d, 'host.json'), 'utf8');
+    symlinkSync('host.json', join(d, 'link.json'));
+    const runIn = async (args: string[], stdin?: string) => {
+      const { io, out } = fakeIo({ cwd: d, stdin });
+      return { code: await run(['check', ...args], io), ...out };
+    };
+    for (const [args, stdin, named] of [
+      [['-', '--stdin-filepath', 'vm.cfg', '-o', 'vm.cfg'], cfg, "'vm.cfg', the file --stdin-filepath"],
+      [['-', '--stdin-filepath', './vm.cfg', '-o', join(d, 'vm.cfg')], cfg, "the file --stdin-filepath"],
+      [['vm.cfg', '--host', 'host.json', '-o', 'host.json'], undefined, "'host.json', the --host topology"],
+      [['vm.cfg', '--host', 'host.json', '-o', 'link.json'], undefined, "'host.json', the --host topology"],
+    ] as const) {
+      const r = await runIn([...args], stdin);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(named);
+      expect(readFileSync(join(d, 'vm.cfg'), 'utf8')).toBe(cfg);
+      expect(readFileSync(join(d, 'host.json'), 'utf8')).toBe(host);
+    }
+    // A --stdin-filepath that names no file on disk is only a name: the report may go there.
+    expect((await runIn(['-', '--stdin-filepath', 'new.cfg', '-o', 'report.txt'], cfg)).code).toBe(0);
   });
 });

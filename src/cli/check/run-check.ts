@@ -56,10 +56,10 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   if (host === 'failed') return 2;
 
   const sources = await collectSources(opts, io.cwd, problems);
-  const clash = opts.outputFile === null ? null : checkedFileAt(sources, resolve(io.cwd, opts.outputFile));
+  const clash = opts.outputFile === null ? null : inputAt(sources, opts, io.cwd, resolve(io.cwd, opts.outputFile));
   if (clash !== null) {
-    // Writing the report there would replace a config with its own report.
-    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${quote(clash)}, one of the files being checked; write the report elsewhere\n`);
+    // Writing the report there would replace a config (or the host topology) with the report.
+    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${clash}; write the report elsewhere\n`);
     return 2;
   }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
@@ -123,19 +123,30 @@ function fileReport(path: string, dialect: FileReport['dialect'], text: string, 
   };
 }
 
-/** The display path of the checked file that `target` (absolute) names, also through a symlink, or null. */
-function checkedFileAt(sources: readonly Source[], target: string): string | null {
-  let real = target;
-  try {
-    real = realpathSync(target);
-  } catch {
-    // Not there yet: it can only clash by its own name.
-  }
+/**
+ * What the output file `target` (absolute) would overwrite among the run's inputs, also through a
+ * symlink: a checked file, the file --stdin-filepath names (an editor pipes it in: it is the config
+ * on disk), or the --host topology. Null when it is none of them.
+ */
+function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, target: string): string | null {
+  const real = realOrSelf(target);
+  const same = (abs: string): boolean => abs === target || abs === real || realOrSelf(abs) === real;
   for (const s of sources) {
     if (s.kind !== 'files') continue;
-    for (const t of s.targets) if (t.abs === target || t.abs === real) return t.path;
+    for (const t of s.targets) if (t.abs === target || t.abs === real) return `${quote(t.path)}, one of the files being checked`;
   }
+  if (opts.stdinFilepath !== null && same(resolve(cwd, opts.stdinFilepath))) return `${quote(opts.stdinFilepath)}, the file --stdin-filepath says standard input is`;
+  if (opts.host !== null && same(resolve(cwd, opts.host))) return `${quote(opts.host)}, the --host topology`;
   return null;
+}
+
+/** The real path of `abs`, or `abs` itself when it does not exist (yet). */
+function realOrSelf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */
