@@ -45,7 +45,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /**
  * At most `max` diagnostics, errors first, then warnings, then infos (each group in file order),
  * and how many were left out. Editors slow down on thousands of markers (and a publication of
- * 3,000 findings is over a megabyte of JSON); `xmcfg check` still lists them all.
+ * 3,000 findings is over a megabyte of JSON); `xmcfg check --max-findings 0` lists them all.
  */
 export function capDiagnostics(diagnostics: readonly Diagnostic[], max: number): { kept: Diagnostic[]; dropped: number } {
   if (diagnostics.length <= max) return { kept: [...diagnostics], dropped: 0 };
@@ -60,6 +60,6 @@ export function droppedNote(dropped: number, max: number): LspDiagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 3,
     source: 'xmcfg',
-    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check on the file for all of them`,
+    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check --max-findings 0 on the file for all of them`,
   };
 }
