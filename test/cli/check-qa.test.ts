@@ -146,3 +146,20 @@ describe('check --output-file never replaces an input', () => {
     expect((await runIn(['-', '--stdin-filepath', 'new.cfg', '-o', 'report.txt'], cfg)).code).toBe(0);
   });
 });
+
+describe('check -- (end of options)', () => {
+  it('checks the files after `--`, also names that start with a dash, instead of the current folder', async () => {
+    const d = mkdtempSync(join(dir, 'dd-'));
+    writeFileSync(join(d, '-odd.cfg'), 'name = "x"\nbootloader = "pygrub"\nmemroy = 1\n');
+    writeFileSync(join(d, 'other.cfg'), 'name = "y"\nbootloader = "pygrub"\n');
+    const { io, out } = fakeIo({ cwd: d });
+    expect(await run(['check', '-f', 'json', '--', '-odd.cfg'], io)).toBe(0);
+    const files = (JSON.parse(out.stdout) as { files: { path: string; diagnostics: { code: string; line: number; column: number }[] }[] }).files;
+    expect(files.map((f) => [f.path, f.diagnostics.map((x) => `${x.code}@${x.line}:${x.column}`)])).toEqual([['-odd.cfg', ['XM0101@3:1']]]);
+    // After `--` an option is a file name too, and `-` is still standard input.
+    const r = fakeIo({ cwd: d, stdin: 'name = "s"\nbootloader = "p"\n' });
+    expect(await run(['check', '-f', 'json', 'other.cfg', '--', '--quiet', '-'], r.io)).toBe(2);
+    expect(r.out.stderr).toBe("xmcfg: cannot read '--quiet': no such file or directory\n");
+    expect((JSON.parse(r.out.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['other.cfg', '<stdin>']);
+  });
+});
