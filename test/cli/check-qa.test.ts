@@ -3,7 +3,7 @@
  * each case is a defect found by QA, kept so it stays fixed.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,15 @@ describe('check --output-file onto something that is not a regular file', () => 
     const o = await cli(['check', 'warn.cfg', '-o', '/dev/fd/1', '-f', 'json']);
     expect(JSON.parse(o.stdout).files[0].diagnostics[0].code).toBe('XM0101');
     expect((await cli(['check', 'warn.cfg', '-o', '/proc/self/fd/2'])).stderr).toContain('warning[XM0101]');
+  });
+
+  it('takes `-o -` as standard output, not a file named "-"', async () => {
+    const d = mkdtempSync(join(dir, 'dash-'));
+    writeFileSync(join(d, 'warn.cfg'), 'name = "w"\nbootloader = "pygrub"\nmemroy = 1\n');
+    const { io, out } = fakeIo({ cwd: d });
+    expect(await run(['check', 'warn.cfg', '-f', 'json', '-o', '-'], io)).toBe(0);
+    expect(JSON.parse(out.stdout).files[0].diagnostics[0].code).toBe('XM0101');
+    expect(existsSync(join(d, '-'))).toBe(false);
   });
 
   it.skipIf(!BUILT)('writes to /dev/stdout when stdout is a pipe (its target pipe:[N] has no folder for a temporary file)', () => {

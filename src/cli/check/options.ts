@@ -62,7 +62,8 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
       defines: defines.value,
       host: optionalString(argv.host),
       format: format as ReportFormat,
-      outputFile: optionalString(argv['output-file']),
+      // `-o -` is standard output, as `-` is standard input among the paths (not a file named '-').
+      outputFile: optionalString(argv['output-file']) === '-' ? null : optionalString(argv['output-file']),
       maxWarnings: maxWarnings.value,
       quiet: argv.quiet === true,
       jobs: jobs.value,
