@@ -238,7 +238,8 @@ const common = {
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __xmcfgCreateRequire } from 'node:module'; const require = __xmcfgCreateRequire(import.meta.url);" },
   // The version is inlined so start-up never reads package.json.
-  define: { __XMCFG_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  // So are the fields the project's links come from (src/diagnostics/project.ts).
+  define: (({ version, homepage, repository }) => ({ __XMCFG_VERSION__: JSON.stringify(version), __XMCFG_PACKAGE_LINKS__: JSON.stringify({ homepage, repository }) }))(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))),
   legalComments: 'none',
   // Minified bundles parse and compile faster at every start (~10% of `check one.cfg`, measured
   // with hyperfine); keepNames keeps class and function names that error messages print.

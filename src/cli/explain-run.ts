@@ -44,7 +44,8 @@ export function explainText(info: CodeInfo): string {
     '',
     indent(info.good),
     '',
-    `More: ${codeUrl(info.code)}`,
+    // The online page once package.json names the repository; the copy shipped in the package meanwhile.
+    `More: ${codeUrl(info.code) ?? `docs/codes.md#${info.code.toLowerCase()} (in the xmcfg package)`}`,
     '',
   ].join('\n');
 }

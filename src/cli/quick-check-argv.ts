@@ -8,7 +8,7 @@
  */
 
 /** The argv keys `runCheck` reads, as yargs names them. */
-export const CHECK_ARG_KEYS = ['paths', 'dialect', 'define', 'host', 'format', 'output-file', 'max-warnings', 'quiet', 'jobs', 'max-file-size', 'stdin-filepath', 'color'] as const;
+export const CHECK_ARG_KEYS = ['paths', 'dialect', 'define', 'host', 'format', 'output-file', 'max-warnings', 'quiet', 'jobs', 'max-file-size', 'max-findings', 'stdin-filepath', 'color'] as const;
 
 type Kind = 'string' | 'number' | 'boolean';
 
@@ -23,6 +23,7 @@ const LONG: ReadonlyMap<string, Kind> = new Map<string, Kind>([
   ['quiet', 'boolean'],
   ['jobs', 'number'],
   ['max-file-size', 'string'],
+  ['max-findings', 'number'],
   ['stdin-filepath', 'string'],
   ['color', 'boolean'],
 ]);

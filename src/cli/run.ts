@@ -16,9 +16,27 @@ import { quickFmtArgv } from './commands/fmt.js';
  */
 const STDIN_TOKEN = '\u0000-';
 
-/** Put `-` back where the parser saw STDIN_TOKEN (in positionals and option values). */
+/**
+ * yargs does not fill a command's positionals from the arguments after `--` (they land in `_`):
+ * `check -- -odd.cfg` checked `.` instead. So `--` is dropped and each argument after it marked
+ * with this prefix (it holds a NUL too), which makes it a plain word; the mark is removed again.
+ */
+const POSITIONAL_MARK = '\u0000+';
+
+/** The arguments yargs parses: `-` swapped for STDIN_TOKEN, and those after `--` marked as positionals. */
+function parserArgs(rawArgv: readonly string[]): string[] {
+  const dd = rawArgv.indexOf('--');
+  return rawArgv.map((a, i) => (a === '-' ? STDIN_TOKEN : dd >= 0 && i > dd ? POSITIONAL_MARK + a : a)).filter((_, i) => i !== dd);
+}
+
+/** An argument as the user wrote it: STDIN_TOKEN back to `-`, the positional mark removed. */
+function unmark(a: string): string {
+  return a === STDIN_TOKEN ? '-' : a.startsWith(POSITIONAL_MARK) ? a.slice(POSITIONAL_MARK.length) : a;
+}
+
+/** Put `-` back where the parser saw STDIN_TOKEN, and drop the positional marks (in positionals and option values). */
 function restoreStdin(args: Record<string, unknown>): Record<string, unknown> {
-  const fix = (v: unknown): unknown => (v === STDIN_TOKEN ? '-' : Array.isArray(v) ? v.map(fix) : v);
+  const fix = (v: unknown): unknown => (typeof v === 'string' ? unmark(v) : Array.isArray(v) ? v.map(fix) : v);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(args)) out[k] = fix(v);
   return out;
@@ -38,7 +56,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
   }
   // yargs is loaded only for the command lines that need it.
   const { default: yargs } = await import('yargs');
-  const argv = rawArgv.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  const argv = parserArgs(rawArgv);
   let exitCode = 0;
   let failed = false;
   let ran = false;
@@ -60,7 +78,8 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       if (failed) return;
       failed = true;
       exitCode = 2;
-      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-');
+      // One line (docs/cli.md): yargs spreads "Invalid values:" over several, and scripts read the first.
+      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().replace(/\s*\n\s*/g, ' ');
       const first = rawArgv.find((a) => !a.startsWith('-'));
       const known = commands.some((c) => c.command.split(' ')[0] === first);
       io.stderr(`xmcfg: ${text}\nRun 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);

@@ -6,6 +6,7 @@
  * XM04xx placement against a host, XM05xx dialect portability.
  */
 import type { Severity } from './diagnostic.js';
+import { PROJECT_LINKS } from './project.js';
 
 /** Everything known about one code. */
 export interface CodeInfo {
@@ -33,10 +34,10 @@ export function defineCodes(table: CodeTable): CodeInfo[] {
   });
 }
 
-/** Base URL of the online explanation of each code (README anchors). */
-export const DOCS_BASE = 'https://github.com/xmcfg/xmcfg/blob/main/docs/codes.md';
-
-/** Link to one code's explanation. */
-export function codeUrl(code: string): string {
-  return `${DOCS_BASE}#${code.toLowerCase()}`;
+/**
+ * Link to one code's explanation online (docs/codes.md, an anchor per code), or undefined while
+ * package.json names no repository it could be on (src/diagnostics/project.ts).
+ */
+export function codeUrl(code: string): string | undefined {
+  return PROJECT_LINKS.codesPage === null ? undefined : `${PROJECT_LINKS.codesPage}#${code.toLowerCase()}`;
 }

@@ -3,10 +3,11 @@
  * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
  * annotations, one notice says how many were left out, and those are printed as plain log lines.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
+import { outside } from './sarif.js';
 import { plural } from './summary.js';
 import type { FileReport, ReportOptions } from './types.js';
 
@@ -59,7 +60,7 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
  */
 export function annotationPath(path: string, cwd: string, root: string): string {
   const rel = relative(root, resolve(cwd, path));
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path;
+  if (rel === '' || outside(rel)) return path;
   return rel.split(sep).join('/');
 }
 
@@ -81,5 +82,17 @@ function annotation(file: FileReport, d: Diagnostic, path: string): string {
 /** A finding as a plain log line (no workflow command), for those over the annotation limit. */
 function logLine(file: FileReport, d: Diagnostic): string {
   const p = file.lineIndex.position(d.span.start);
-  return escapeData(`${file.path}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`);
+  return inertLine(`${file.path}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+/**
+ * Text made safe to print as a plain log line: one line (escapeData), and never read as a workflow
+ * command. The runner takes a line whose text starts with `::` after leading blanks as a command,
+ * and `##[` anywhere in one as an old-style command, so a file named `::error::x.cfg` or
+ * `##[add-mask]x.cfg` could otherwise inject annotations or masks. Those are escaped like data.
+ */
+export function inertLine(s: string): string {
+  return escapeData(s)
+    .replace(/^(\s*):/, '$1%3A')
+    .replace(/##\[/g, '##%5B');
 }

@@ -11,7 +11,7 @@ export { REPORT_FORMATS } from './types.js';
 export { formatGithub, formatJson, formatJunit, formatSarif, formatStylish };
 export { jsonReport, type JsonReport, type JsonFile } from './json.js';
 export { sarifLog } from './sarif.js';
-export { totals, summaryLine, type Totals } from './summary.js';
+export { totals, fileCounts, summaryLine, type Totals } from './summary.js';
 
 /** Render results in the named format. */
 export function formatReport(format: ReportFormat, results: readonly FileReport[], options: ReportOptions = {}): string {

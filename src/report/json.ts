@@ -3,10 +3,10 @@
  * 1-based UTF-16, `end*` exclusive, paths as given. Diagnostics use the shared public shape
  * (`toJsonDiagnostic`), so the library and the report agree.
  */
-import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { toJsonDiagnostic, type JsonDiagnostic } from '../diagnostics/json.js';
 import type { Dialect } from '../syntax/value.js';
 import { sortedCopy } from './stylish.js';
+import { fileCounts } from './summary.js';
 import type { FileReport } from './types.js';
 
 /** One file of the JSON report. */
@@ -29,7 +29,8 @@ export function jsonReport(results: readonly FileReport[]): JsonReport {
   return {
     version: 1,
     files: results.map((r) => {
-      const c = countBySeverity(r.diagnostics);
+      // Counts include findings the per-file cap left out (the XM0043 note at the end says how many).
+      const c = fileCounts(r);
       return {
         path: r.path,
         dialect: r.dialect,

@@ -6,7 +6,7 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { palette } from './ansi.js';
 import { diagnosticBlock, sortedCopy } from './stylish.js';
-import { xmlEscape } from './text-safe.js';
+import { xmlAttr, xmlEscape } from './text-safe.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 /** Render the JUnit XML report. */
@@ -22,10 +22,10 @@ export function formatJunit(results: readonly FileReport[], options: ReportOptio
     const n = Math.max(1, diags.length);
     tests += n;
     failures += errors;
-    const name = xmlEscape(file.path);
+    const name = xmlAttr(file.path);
     const cases =
       diags.length === 0
-        ? [`    <testcase classname="${name}" name="${xmlEscape('no findings')}"/>`]
+        ? [`    <testcase classname="${name}" name="no findings"/>`]
         : diags.map((d) => testcase(file, d, name, diagnosticBlock(file, d, p, width)));
     suites.push(`  <testsuite name="${name}" tests="${n}" failures="${errors}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
@@ -39,10 +39,10 @@ export function formatJunit(results: readonly FileReport[], options: ReportOptio
 
 function testcase(file: FileReport, d: Diagnostic, classname: string, block: string): string {
   const pos = file.lineIndex.position(d.span.start);
-  const name = xmlEscape(`${d.code} at ${pos.line}:${pos.column}: ${d.message}`);
+  const name = xmlAttr(`${d.code} at ${pos.line}:${pos.column}: ${d.message}`);
   const head = `    <testcase classname="${classname}" name="${name}">`;
   if (d.severity === 'error') {
-    return `${head}\n      <failure message="${xmlEscape(d.message)}" type="${d.code}">${xmlEscape(block)}</failure>\n    </testcase>`;
+    return `${head}\n      <failure message="${xmlAttr(d.message)}" type="${xmlAttr(d.code)}">${xmlEscape(block)}</failure>\n    </testcase>`;
   }
   return `${head}\n      <system-out>${xmlEscape(block)}</system-out>\n    </testcase>`;
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
+import { PROJECT_LINKS } from '../diagnostics/project.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
@@ -16,7 +17,6 @@ import type { FileReport, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
 export const SARIF_SCHEMA_URL = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/xmcfg/xmcfg';
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** Build the SARIF log object: one run, rules for the codes that occur. */
@@ -40,7 +40,8 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'xmcfg', version, semanticVersion: version, informationUri: INFORMATION_URI, rules } },
+        // Links only from package.json (homepage, repository); left out while it names none.
+        tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
@@ -57,7 +58,8 @@ export function formatSarif(results: readonly FileReport[], options: ReportOptio
 /** A reportingDescriptor for one code, from the registry. */
 function rule(code: string): Sarif.ReportingDescriptor {
   const info: CodeInfo | undefined = codeInfo(code);
-  if (!info) return { id: code, shortDescription: { text: code }, helpUri: codeUrl(code) };
+  const helpUri = codeUrl(code);
+  if (!info) return { id: code, shortDescription: { text: code }, ...(helpUri === undefined ? {} : { helpUri }) };
   return {
     id: code,
     name: ruleName(info.title),
@@ -67,7 +69,7 @@ function rule(code: string): Sarif.ReportingDescriptor {
       text: `${info.explanation}\n\nWrong:\n${info.bad}\n\nRight:\n${info.good}`,
       markdown: `${info.explanation}\n\nWrong:\n\n\`\`\`\n${info.bad}\n\`\`\`\n\nRight:\n\n\`\`\`\n${info.good}\n\`\`\``,
     },
-    helpUri: codeUrl(code),
+    ...(helpUri === undefined ? {} : { helpUri }),
     defaultConfiguration: { level: LEVEL[info.severity] },
     properties: { tags: [category(code)] },
   };
@@ -94,10 +96,21 @@ export function category(code: string): string {
  * or an absolute file URI when it lies outside the root.
  */
 export function artifactLocation(path: string, cwd: string, srcRoot: string): Sarif.ArtifactLocation {
-  const abs = resolve(cwd, path);
+  // encodeURIComponent throws on a lone surrogate (a Windows file name can hold one).
+  const abs = resolve(cwd, wellFormed(path));
   const rel = relative(srcRoot, abs);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+  if (rel === '' || outside(rel)) return { uri: pathToFileURL(abs).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** True when a path relative to the root leaves it (`..`, `../x`, another drive); `..x.cfg` is inside. */
+export function outside(rel: string): boolean {
+  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
+}
+
+/** The text with each lone surrogate replaced by U+FFFD. */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function result(d: Diagnostic, lineIndex: LineIndex, artifact: Sarif.ArtifactLocation, index: number): Sarif.Result {

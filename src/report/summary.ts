@@ -1,5 +1,6 @@
 /** @fileoverview Counting findings across files and saying the counts in words. */
 import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { FINDINGS_LEFT_OUT, type SeverityCounts } from '../diagnostics/limit.js';
 import type { FileReport } from './types.js';
 
 /** Totals of a whole run. */
@@ -11,11 +12,22 @@ export interface Totals {
   infos: number;
 }
 
-/** Count files and findings by severity. */
+/**
+ * A file's findings by severity: the listed ones plus those the per-file cap left out, without the
+ * XM0043 note that stands for them (it is about the report, not the config).
+ */
+export function fileCounts(r: FileReport): SeverityCounts {
+  const c = countBySeverity(r.diagnostics);
+  if (!r.omitted) return c;
+  const notes = r.diagnostics.reduce((n, d) => n + (d.code === FINDINGS_LEFT_OUT ? 1 : 0), 0);
+  return { errors: c.errors + r.omitted.errors, warnings: c.warnings + r.omitted.warnings, infos: c.infos - notes + r.omitted.infos };
+}
+
+/** Count files and findings by severity (findings left out by the per-file cap included). */
 export function totals(results: readonly FileReport[]): Totals {
   const t: Totals = { files: results.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0 };
   for (const r of results) {
-    const c = countBySeverity(r.diagnostics);
+    const c = fileCounts(r);
     t.errors += c.errors;
     t.warnings += c.warnings;
     t.infos += c.infos;

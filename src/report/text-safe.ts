@@ -48,9 +48,14 @@ export function xmlChars(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Escape text for an XML attribute or element body. */
+/** Escape text for an XML element body (a CR as `&#13;`: a parser would turn CR LF into LF). */
 export function xmlEscape(text: string): string {
-  return xmlChars(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!);
+  return xmlChars(text).replace(/[&<>"'\r]/g, (c) => XML_ENTITIES[c]!);
 }
 
-const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** Escape text for an XML attribute value: also LF and tab, which a parser would turn into spaces. */
+export function xmlAttr(text: string): string {
+  return xmlChars(text).replace(/[&<>"'\r\n\t]/g, (c) => XML_ENTITIES[c]!);
+}
+
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };

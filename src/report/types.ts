@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
+import type { SeverityCounts } from '../diagnostics/limit.js';
 import type { Dialect } from '../syntax/value.js';
 
 /** The findings of one file, ready to be reported. */
@@ -16,6 +17,11 @@ export interface FileReport {
   text: string;
   lineIndex: LineIndex;
   diagnostics: Diagnostic[];
+  /**
+   * Findings the per-file cap left out of `diagnostics` (an XM0043 note stands for them there);
+   * counts and exit status include them. Absent when nothing was left out.
+   */
+  omitted?: SeverityCounts;
   /** Why `--dialect auto` read the file as xm; absent when it was read as xl or the dialect was given. */
   dialectReason?: string;
 }

@@ -24,6 +24,8 @@ describe('github report', () => {
     expect(fileOf('/ws/guests/a.cfg')).toBe('guests/a.cfg');
     // Outside the repository: as given.
     expect(fileOf('/etc/xen/vm.cfg')).toBe('/etc/xen/vm.cfg');
+    // A name starting with `..` is inside.
+    expect(fileOf('./..x.cfg')).toBe('guests/..x.cfg');
   });
 
   it('escapes data and property values', () => {
@@ -52,5 +54,24 @@ describe('github report', () => {
 
   it('prints nothing for a clean run', () => {
     expect(formatGithub([fileReport('a.cfg', 'a = 1\n', [])])).toBe('');
+  });
+});
+
+describe('github report: plain log lines are never workflow commands', () => {
+  const many = (path: string) => {
+    const text = 'k = 1\n'.repeat(20);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 12; i++) diags.push({ code: 'XM0010', severity: 'error', message: i === 11 ? 'x ##[add-mask]y' : `e${i}`, span: { start: i * 6, end: i * 6 + 1 } });
+    return formatGithub([fileReport(path, text, diags)]).trimEnd().split('\n');
+  };
+
+  it('escapes a leading `::` of a file name, also after blanks, and `##[` anywhere', () => {
+    const lines = many('::error title=pwned::x.cfg');
+    const plain = lines.slice(lines.findIndex((l) => l.startsWith('::notice ')) + 1);
+    expect(plain).toEqual(['%3A:error title=pwned::x.cfg:11:1: error XM0010: e10', '%3A:error title=pwned::x.cfg:12:1: error XM0010: x ##%5Badd-mask]y']);
+    // Exactly 10 error annotations and one notice: the file name injected none.
+    expect(lines.filter((l) => /^\s*::/.test(l)).length).toBe(11);
+    expect(many('  ::warning::a.cfg').filter((l) => /^\s*::warning/.test(l))).toEqual([]);
+    expect(many('##[set-output name=a;]b.cfg').some((l) => !l.startsWith('::') && l.includes('##['))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/report/junit.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
+import { xmlProblems } from './xml-check.js';
 
 describe('junit report', () => {
   it('has one suite per file, one case per finding, a passing case for a clean file (golden head)', () => {
@@ -27,5 +28,33 @@ describe('junit report', () => {
     const opens = (out.match(/<testcase /g) ?? []).length;
     const closes = (out.match(/<\/testcase>|<testcase [^>]*\/>/g) ?? []).length;
     expect(opens).toBe(closes);
+  });
+});
+
+describe('junit report: well-formed XML 1.0 whatever the input', () => {
+  it('the strict check catches what it should (it can fail)', () => {
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a><b></a>')).not.toEqual([]);
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 & 2"/>')).not.toEqual([]);
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a>\u0001</a>')).not.toEqual([]);
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a>\ud800</a>')).not.toEqual([]);
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a>]]></a>')).not.toEqual([]);
+    expect(xmlProblems('<?xml version="1.0" encoding="UTF-8"?>\n<a b="&#10;">x &amp; y 😀</a>')).toEqual([]);
+  });
+
+  it('holds every C0 control, lone surrogates, U+FFFE, markup and `]]>` in paths, messages and text', () => {
+    const controls = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).join('');
+    const text = `a = "${controls}\ud800\udc00x\udfff]]><&\ufffe"\n`;
+    const d = [
+      { code: 'XM0011', severity: 'error' as const, message: `bad ${controls} \ud800 ]]> <x a="'"> & \uffff`, span: { start: 0, end: text.length - 1 }, hint: 'h\u0000]]>' },
+      { code: 'XM0101', severity: 'warning' as const, message: 'w\r\nx', span: { start: 4, end: 6 }, related: [{ message: 'r\u001b[31m', span: { start: 0, end: 1 } }] },
+    ];
+    const out = formatJunit([fileReport(`p${controls}\udc00]]>.cfg`, text, d)]);
+    expect(xmlProblems(out)).toEqual([]);
+  });
+
+  it('keeps line breaks and tabs of attribute values as character references (a parser would turn them into spaces)', () => {
+    const out = formatJunit([fileReport('a.cfg', 'k = 1\n', [{ code: 'XM0011', severity: 'error', message: 'one\ntwo\r\tthree', span: { start: 0, end: 1 } }])]);
+    expect(out).toContain('message="one&#10;two&#13;&#9;three"');
+    expect(xmlProblems(out)).toEqual([]);
   });
 });

@@ -3,8 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
+import { codeUrl } from '../../src/diagnostics/registry.js';
+import { PROJECT_LINKS } from '../../src/diagnostics/project.js';
 import { join } from 'node:path';
 import { SHARED } from '../shared-dir.js';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { run as runCli } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 const SCHEMA_PATH = join(SHARED, 'schemas', 'sarif-schema-2.1.0.json');
 
@@ -59,7 +65,10 @@ describe('sarif report', () => {
     expect(ids).toEqual(['XM0040', 'XM0101', 'XM0201']);
     const big = run.tool.driver.rules![0]!;
     expect(big).toMatchObject({ name: 'FileTooLarge', shortDescription: { text: 'file too large' }, defaultConfiguration: { level: 'error' }, properties: { tags: ['input'] } });
-    expect(big.helpUri).toMatch(/#xm0040$/);
+    // Links come only from package.json (homepage, repository), which names none yet: none made up.
+    expect(big.helpUri).toBe(codeUrl('XM0040'));
+    expect(run.tool.driver.informationUri).toBe(PROJECT_LINKS.home ?? undefined);
+    if (PROJECT_LINKS.codesPage === null) expect(JSON.stringify(log)).not.toContain('github.com');
     expect(big.help!.text).toContain('Wrong:');
     for (const res of run.results!) expect(ids[res.ruleIndex!]).toBe(res.ruleId);
     const first = run.results![0]!;
@@ -88,5 +97,53 @@ describe('sarif report', () => {
     expect(category('XM0041')).toBe('input');
     expect(category('XM0312')).toBe('numa');
     expect(category('XM0501')).toBe('portability');
+  });
+});
+
+/** RFC 3986 URI-reference: only unreserved, reserved and well-formed percent-escapes (stricter than the schema's format check). */
+const URI_REFERENCE = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
+
+describe('sarif report on hostile paths and inputs', () => {
+  it('keeps a file named with a lone surrogate (Windows allows one) instead of throwing', () => {
+    const d = [{ code: 'XM0101', severity: 'warning' as const, message: 'm\udc00', span: { start: 0, end: 1 } }];
+    const log = JSON.parse(formatSarif([fileReport('a\ud800b.cfg', 'k = 1\n', d), fileReport('/abs/\udc00.cfg', 'k = 1\n', d)], { cwd }));
+    expect(validate(log)).toBe(true);
+    const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toEqual(['a%EF%BF%BDb.cfg', 'file:///abs/%EF%BF%BD.cfg']);
+  });
+
+  it('treats `..x.cfg` as inside the root (only `..` and `../` leave it)', () => {
+    expect(artifactLocation('..x.cfg', '/repo', '/repo')).toEqual({ uri: '..x.cfg', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('..', '/repo/sub', '/repo/sub')).toEqual({ uri: 'file:///repo' });
+  });
+
+  it('validates for a real run over nasty names, an absolute path outside the root, stdin and a capped file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sarif-'));
+    try {
+      const repo = join(root, 'repo');
+      mkdirSync(join(repo, 'gäste dir'), { recursive: true });
+      const body = 'name = "x"\nbootloader = "p"\nmemroy = 1\nmemory = "x"\n';
+      const names = ['sp ace.cfg', 'pct%41.cfg', '#h?.cfg', 'co:lon.cfg', 'com,ma.cfg', 'new\nline.cfg', 'ünï€😀.cfg', '[b].cfg', '..dots.cfg'];
+      for (const n of names) writeFileSync(join(repo, 'gäste dir', n), body);
+      writeFileSync(join(root, 'outside.cfg'), body);
+      writeFileSync(join(repo, 'flood.cfg'), 'a=[\n'.repeat(30));
+      const args = ['check', 'gäste dir', 'gäste dir/..dots.cfg', join(root, 'outside.cfg'), '-', 'flood.cfg', '--max-findings', '5', '-f', 'sarif'];
+      for (const extra of [[], ['--stdin-filepath', 'stdin name.cfg']]) {
+        const { io, out } = fakeIo({ cwd: repo, stdin: body });
+        expect(await runCli([...args, ...extra], io)).toBe(1);
+        const log = JSON.parse(out.stdout);
+        expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+        const uris: string[] = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+        for (const u of uris) expect(u, u).toMatch(URI_REFERENCE);
+        expect(uris).toContain('g%C3%A4ste%20dir/co%3Alon.cfg');
+        expect(uris).toContain('g%C3%A4ste%20dir/..dots.cfg');
+        expect(uris).toContain('g%C3%A4ste%20dir/new%0Aline.cfg');
+        expect(uris).toContain(`file://${root.split('/').map(encodeURIComponent).join('/')}/outside.cfg`);
+        expect(uris).toContain(extra.length ? 'stdin%20name.cfg' : '%3Cstdin%3E');
+        expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'XM0043')).toHaveLength(1);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

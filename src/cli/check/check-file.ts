@@ -8,7 +8,7 @@ import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.j
 import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
 import { readInputSync } from './read-input.js';
-import type { Target } from './discover.js';
+import { openPath, type Target } from './discover.js';
 import type { CheckResult } from '../../check/check.js';
 
 /** Placement findings of a checked config against a host (src/placement, loaded only for --host). */
@@ -52,7 +52,7 @@ export async function checkFile(target: Target, settings: FileCheckSettings): Pr
  * (`place`, used when the settings name a host): two awaits per file were a tick each on the main loop.
  */
 export function checkFileSync(target: Target, settings: FileCheckSettings, place: PlacementFn | null): FileOutcome {
-  const read = readInputSync(target.abs, target.path, settings.maxFileSize);
+  const read = readInputSync(openPath(target), target.path, settings.maxFileSize);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
   return checkSource(target.path, read.text, read.diagnostics, settings, place);

@@ -15,8 +15,24 @@ export const DEFAULT_EXTENSIONS: readonly string[] = ['.cfg', '.xl', '.xm', '.co
 export interface Target {
   /** As displayed in reports. */
   path: string;
-  /** Absolute path to read. */
+  /** Absolute path to read (a name that is not UTF-8 has U+FFFD in it: read `raw` then). */
   abs: string;
+  /**
+   * The absolute path's bytes, only when a folder walk found a name that is not valid UTF-8
+   * (Latin-1 file names in an old /etc/xen): `abs` names another file or none.
+   */
+  raw?: Uint8Array;
+}
+
+/** The path to open for a target: its bytes when its name is not UTF-8 (a worker receives them as a Uint8Array). */
+export function openPath(t: Target): string | Buffer {
+  return t.raw ? Buffer.from(t.raw) : t.abs;
+}
+
+/** A directory entry's name as text, and its bytes when the text does not spell them exactly. */
+function entryName(name: Buffer): { text: string; raw: Buffer | null } {
+  const text = name.toString('utf8');
+  return { text, raw: Buffer.byteLength(text) === name.length && Buffer.from(text).equals(name) ? null : name };
 }
 
 /** The result of discovery. */
@@ -32,8 +48,10 @@ export async function discover(args: readonly string[], cwd: string, extensions:
   const problems: string[] = [];
   const seen = new Set<string>();
   const add = (t: Target): void => {
-    if (seen.has(t.abs)) return;
-    seen.add(t.abs);
+    // Two names that are not UTF-8 may decode to the same text: their bytes tell them apart.
+    const key = t.raw ? '\0' + Buffer.from(t.raw).toString('latin1') : t.abs;
+    if (seen.has(key)) return;
+    seen.add(key);
     targets.push(t);
   };
   for (const arg of args) {
@@ -85,33 +103,43 @@ async function walk(
   maxDepth = Infinity,
   rel = '',
   depth = 1,
+  dirRaw: Buffer | null = null,
 ): Promise<void> {
-  const real = await realpath(dirAbs).catch(() => dirAbs);
+  const dirPath = dirRaw ?? dirAbs;
+  // Real paths as bytes (latin1 keeps one char per byte): folders whose names are not UTF-8 stay apart.
+  const real = await realpath(dirPath, { encoding: 'buffer' }).then(
+    (b) => b.toString('latin1'),
+    () => (dirRaw ? dirRaw.toString('latin1') : dirAbs),
+  );
   if (visited.has(real)) return;
   visited.add(real);
   let entries;
   try {
-    entries = await readdir(dirAbs, { withFileTypes: true });
+    // Names as bytes: one that is not UTF-8 read as text names no file at all.
+    entries = await readdir(dirPath, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     problems.push(`cannot read ${quote(displayPrefix + rel || '.')}: ${errorText(e as NodeJS.ErrnoException)}`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const ent of entries) {
-    if (ent.name.startsWith('.')) continue;
-    const childAbs = dirAbs + (dirAbs.endsWith('/') ? '' : '/') + ent.name;
-    const childRel = rel ? `${rel}/${ent.name}` : ent.name;
+  const named = entries.map((ent) => ({ ent, ...entryName(ent.name as unknown as Buffer) }));
+  named.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const { ent, text, raw } of named) {
+    if (text.startsWith('.')) continue;
+    const slash = dirAbs.endsWith('/') ? '' : '/';
+    const childAbs = dirAbs + slash + text;
+    const childRaw = raw || dirRaw ? Buffer.concat([dirRaw ?? Buffer.from(dirAbs), Buffer.from(slash), raw ?? Buffer.from(text)]) : null;
+    const childRel = rel ? `${rel}/${text}` : text;
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
     if (ent.isSymbolicLink()) {
-      const st = await stat(childAbs).catch(() => null);
+      const st = await stat(childRaw ?? childAbs).catch(() => null);
       isDir = !!st?.isDirectory();
       isFile = !!st?.isFile();
     }
     if (isDir) {
-      if (depth < maxDepth) await walk(childAbs, displayPrefix, accept, add, problems, visited, maxDepth, childRel, depth + 1);
+      if (depth < maxDepth) await walk(childAbs, displayPrefix, accept, add, problems, visited, maxDepth, childRel, depth + 1, childRaw);
     } else if (isFile && accept(childRel)) {
-      add({ path: displayPrefix + childRel, abs: childAbs });
+      add(childRaw ? { path: displayPrefix + childRel, abs: childAbs, raw: childRaw } : { path: displayPrefix + childRel, abs: childAbs });
     }
   }
 }

@@ -5,6 +5,7 @@
 import type { Dialect } from '../../syntax/value.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
+import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
 
 /** Validated options of one `check` run. */
 export interface CheckOptions {
@@ -19,6 +20,8 @@ export interface CheckOptions {
   /** Worker threads; null = decide from the size of the tree. */
   jobs: number | null;
   maxFileSize: number;
+  /** Most findings listed per file (0: all); the rest are counted in one XM0043 note. */
+  maxFindings: number;
   stdinFilepath: string | null;
   /** Explicit --color / --no-color; null = decide from the terminal and the environment. */
   color: boolean | null;
@@ -40,6 +43,8 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   if (!maxWarnings.ok) return maxWarnings;
   const jobs = optionalInt(argv.jobs, '--jobs', 1);
   if (!jobs.ok) return jobs;
+  const maxFindings = optionalInt(argv['max-findings'], '--max-findings', 0);
+  if (!maxFindings.ok) return maxFindings;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (argv['max-file-size'] !== undefined) {
     const size = parseSize(String(argv['max-file-size']));
@@ -57,11 +62,13 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
       defines: defines.value,
       host: optionalString(argv.host),
       format: format as ReportFormat,
-      outputFile: optionalString(argv['output-file']),
+      // `-o -` is standard output, as `-` is standard input among the paths (not a file named '-').
+      outputFile: optionalString(argv['output-file']) === '-' ? null : optionalString(argv['output-file']),
       maxWarnings: maxWarnings.value,
       quiet: argv.quiet === true,
       jobs: jobs.value,
       maxFileSize,
+      maxFindings: maxFindings.value ?? DEFAULT_MAX_FINDINGS,
       stdinFilepath,
       color: typeof argv.color === 'boolean' ? argv.color : null,
     },
@@ -107,6 +114,8 @@ function optionalString(v: unknown): string | null {
 function optionalInt(v: unknown, name: string, min: number): Parsed<number | null> {
   if (v === undefined || v === null) return { ok: true, value: null };
   const last = Array.isArray(v) ? v[v.length - 1] : v;
+  // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
+  if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not an empty value`);
   const n = typeof last === 'number' ? last : Number(last);
   // yargs hands over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
   const given = Number.isNaN(n) ? 'a value that is not a number' : `'${String(last)}'`;

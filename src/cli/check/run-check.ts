@@ -7,9 +7,11 @@ import { availableParallelism } from 'node:os';
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
+import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
-import { writeFileAtomic } from '../files.js';
+import { plural } from '../../report/summary.js';
+import { standardStream, writeReport } from './write-report.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
@@ -54,10 +56,10 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   if (host === 'failed') return 2;
 
   const sources = await collectSources(opts, io.cwd, problems);
-  const clash = opts.outputFile === null ? null : checkedFileAt(sources, resolve(io.cwd, opts.outputFile));
+  const clash = opts.outputFile === null ? null : inputAt(sources, opts, io.cwd, resolve(io.cwd, opts.outputFile));
   if (clash !== null) {
-    // Writing the report there would replace a config with its own report.
-    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${quote(clash)}, one of the files being checked; write the report elsewhere\n`);
+    // Writing the report there would replace a config (or the host topology) with the report.
+    io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${clash}; write the report elsewhere\n`);
     return 2;
   }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
@@ -67,8 +69,11 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   for (const o of outcomes) {
     if (o.kind === 'fatal') problems.push(o.message);
     else {
-      const diagnostics = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
+      const found = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
+      // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
+      const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, o.file.text.length);
       const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
+      if (omitted) report.omitted = omitted;
       if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
       reports.push(report);
     }
@@ -82,21 +87,23 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     toolVersion: VERSION,
     notChecked: problems.length,
   });
-  if (toFile) {
+  const stream = toFile ? standardStream(resolve(io.cwd, opts.outputFile!)) : 'stdout';
+  if (stream !== null) io[stream](text);
+  else {
     const target = resolve(io.cwd, opts.outputFile!);
     try {
-      writeFileAtomic(target, text);
+      writeReport(target, text);
     } catch (e) {
       problems.push(`cannot write ${quote(opts.outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`);
     }
-  } else io.stdout(text);
+  }
 
   for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
   if (problems.length > 0) return 2;
   const t = totals(reports);
   if (t.errors > 0) return 1;
   if (opts.maxWarnings !== null && t.warnings > opts.maxWarnings) {
-    io.stderr(`xmcfg: ${t.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr(`xmcfg: ${plural(t.warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}\n`);
     return 1;
   }
   return 0;
@@ -116,19 +123,30 @@ function fileReport(path: string, dialect: FileReport['dialect'], text: string, 
   };
 }
 
-/** The display path of the checked file that `target` (absolute) names, also through a symlink, or null. */
-function checkedFileAt(sources: readonly Source[], target: string): string | null {
-  let real = target;
-  try {
-    real = realpathSync(target);
-  } catch {
-    // Not there yet: it can only clash by its own name.
-  }
+/**
+ * What the output file `target` (absolute) would overwrite among the run's inputs, also through a
+ * symlink: a checked file, the file --stdin-filepath names (an editor pipes it in: it is the config
+ * on disk), or the --host topology. Null when it is none of them.
+ */
+function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, target: string): string | null {
+  const real = realOrSelf(target);
+  const same = (abs: string): boolean => abs === target || abs === real || realOrSelf(abs) === real;
   for (const s of sources) {
     if (s.kind !== 'files') continue;
-    for (const t of s.targets) if (t.abs === target || t.abs === real) return t.path;
+    for (const t of s.targets) if (t.abs === target || t.abs === real) return `${quote(t.path)}, one of the files being checked`;
   }
+  if (opts.stdinFilepath !== null && same(resolve(cwd, opts.stdinFilepath))) return `${quote(opts.stdinFilepath)}, the file --stdin-filepath says standard input is`;
+  if (opts.host !== null && same(resolve(cwd, opts.host))) return `${quote(opts.host)}, the --host topology`;
   return null;
+}
+
+/** The real path of `abs`, or `abs` itself when it does not exist (yet). */
+function realOrSelf(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */

@@ -8,6 +8,9 @@ import type { CommandSpec } from '../types.js';
 export const command: CommandSpec = {
   command: 'check [paths..]',
   describe: 'Lint config files, folders (recursively) and quoted globs; - reads standard input',
+  // The whole numbers (--max-warnings, --jobs, --max-findings) have no yargs `type: 'number'`: it
+  // turned an empty value (`--max-warnings "$UNSET"`) into 0. Numbers still arrive as numbers;
+  // parseCheckOptions refuses the rest.
   builder: (y) =>
     y
       .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs ("guests/**/*.cfg"); - for stdin', type: 'string', array: true, default: ['.'] })
@@ -16,10 +19,11 @@ export const command: CommandSpec = {
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): adds placement checks', type: 'string', requiresArg: true })
       .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json', 'sarif', 'github', 'junit'], default: 'stylish', type: 'string' })
       .option('output-file', { alias: 'o', describe: 'write the report to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
-      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'number', requiresArg: true })
+      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', requiresArg: true })
       .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })
-      .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', type: 'number', requiresArg: true })
+      .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
+      .option('max-findings', { describe: 'most findings listed per file, errors first (default 1000; 0: all); a note counts the rest', requiresArg: true })
       .option('stdin-filepath', { describe: 'name standard input in reports', type: 'string', requiresArg: true })
       .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })
       .example('$0 check /etc/xen', 'every config below /etc/xen')

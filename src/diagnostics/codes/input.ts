@@ -1,4 +1,4 @@
-/** @fileoverview XM0040–XM0049: problems with the input file itself (size, encoding), found by the front ends. */
+/** @fileoverview XM0040–XM0049: problems with the input file itself (size, encoding, too many findings to list), found by the front ends. */
 import { defineCodes } from '../registry.js';
 
 export const inputCodes = defineCodes({
@@ -33,5 +33,18 @@ export const inputCodes = defineCodes({
       'generated garbage, or a missing `]` turned the rest of a big file into one list.',
     bad: '$ xmcfg check generated.cfg   # one line of 2,000,000 `;`, or `disk = [` never closed above 500,000 lines',
     good: 'disk = [ "phy:/dev/vg/a,xvda,w" ]   # statements of a few tokens each',
+  },
+  XM0043: {
+    severity: 'info',
+    title: 'findings left out',
+    explanation:
+      'The file has more findings than a report lists for one file (1,000 by default, `--max-findings` changes it; ' +
+      '0 lists them all). The report shows the first ones, errors first, then warnings, then notes, each in file order; ' +
+      'this note, at the end of the file, says how many were left out. The error and warning counts (`errorCount`, ' +
+      '`warningCount`, the summary line, the exit status and `--max-warnings`) still count every finding. ' +
+      'A real config has a handful of findings: thousands come from a file that is not a domain config at all ' +
+      '(random text, a generated file, a missing `]` near the top).',
+    bad: '$ xmcfg check garbage.cfg   # 1 MiB of `a=[` lines: 262,144 unclosed brackets',
+    good: '$ xmcfg check garbage.cfg --max-findings 0   # when every finding really is wanted',
   },
 });

@@ -23,10 +23,12 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], index: Line
       range: toRange(index, d.span),
       severity: SEVERITY[d.severity],
       code: d.code,
-      codeDescription: { href: codeUrl(d.code) },
       source: 'xmcfg',
       message: d.hint ? `${d.message}\n${d.hint}` : d.message,
     };
+    // No link while package.json names no repository (codeUrl is then undefined).
+    const href = codeUrl(d.code);
+    if (href !== undefined) out.codeDescription = { href };
     if (d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
     }
@@ -43,7 +45,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /**
  * At most `max` diagnostics, errors first, then warnings, then infos (each group in file order),
  * and how many were left out. Editors slow down on thousands of markers (and a publication of
- * 3,000 findings is over a megabyte of JSON); `xmcfg check` still lists them all.
+ * 3,000 findings is over a megabyte of JSON); `xmcfg check --max-findings 0` lists them all.
  */
 export function capDiagnostics(diagnostics: readonly Diagnostic[], max: number): { kept: Diagnostic[]; dropped: number } {
   if (diagnostics.length <= max) return { kept: [...diagnostics], dropped: 0 };
@@ -58,6 +60,6 @@ export function droppedNote(dropped: number, max: number): LspDiagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 3,
     source: 'xmcfg',
-    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check on the file for all of them`,
+    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check --max-findings 0 on the file for all of them`,
   };
 }

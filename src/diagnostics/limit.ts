@@ -1,0 +1,59 @@
+/**
+ * @fileoverview The per-file cap on listed findings. A file of random text or of 262,144 `a=[`
+ * lines has a finding per line: a report of all of them is 100+ MB that nobody reads past the
+ * first screen. The first `max` are kept (errors first, as the editor does), one XM0043 note says
+ * how many were left out, and the counts of what was left out travel with it so totals stay true.
+ */
+import { countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
+
+/** The code of the note that stands for the findings left out. */
+export const FINDINGS_LEFT_OUT = 'XM0043';
+
+/** Default most findings listed per file (the language server's default too). */
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+/** Findings counted by severity. */
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** A file's findings after the cap: what is listed (the note included) and what was left out. */
+export interface LimitedFindings {
+  diagnostics: Diagnostic[];
+  /** Counts of the findings left out; null when nothing was. */
+  omitted: SeverityCounts | null;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * At most `max` findings (0: no limit), errors first, then warnings, then notes, each in file order;
+ * the kept ones come back sorted by position, followed by one XM0043 note at `end` (the end of the text).
+ */
+export function limitFindings(diagnostics: readonly Diagnostic[], max: number, end: number): LimitedFindings {
+  if (max <= 0 || diagnostics.length <= max) return { diagnostics: [...diagnostics], omitted: null };
+  const ranked = [...diagnostics].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.span.start - b.span.start || a.span.end - b.span.end);
+  const kept = ranked.slice(0, max);
+  const left = ranked.slice(max);
+  const omitted = countBySeverity(left);
+  kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  kept.push({
+    code: FINDINGS_LEFT_OUT,
+    severity: 'info',
+    message: `${left.length} more findings not listed (${countsText(omitted)}): the report lists at most ${max} per file, errors first`,
+    span: { start: end, end },
+    hint: 'fix the findings listed, or use --max-findings 0 to list them all',
+  });
+  return { diagnostics: kept, omitted };
+}
+
+/** "3 errors, 1 warning": the non-zero counts in words. */
+function countsText(c: SeverityCounts): string {
+  const parts: string[] = [];
+  if (c.errors) parts.push(`${c.errors} error${c.errors === 1 ? '' : 's'}`);
+  if (c.warnings) parts.push(`${c.warnings} warning${c.warnings === 1 ? '' : 's'}`);
+  if (c.infos) parts.push(`${c.infos} note${c.infos === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
