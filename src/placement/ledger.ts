@@ -147,7 +147,10 @@ export class Ledger {
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
       // Before anything writes (WAL mode, the schema): a database with tables of its own and no
       // xmcfg schema version is someone else's (a mistyped --ledger), and must stay untouched.
-      if (Number(db.pragma('user_version', { simple: true })) === 0 && tableCount(db) > 0) {
+      // Both reads in one read transaction: another process creating the same new ledger may commit
+      // its schema between them, and version 0 read before with its tables read after looked foreign.
+      const d0 = db;
+      if (d0.transaction(() => Number(d0.pragma('user_version', { simple: true })) === 0 && tableCount(d0) > 0)()) {
         throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
       }
       db.pragma('foreign_keys = ON');

@@ -16,10 +16,15 @@ let worker: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-ledger-'));
   // The worker is bundled next to node_modules so the lazily required native driver resolves.
-  worker = join(root, 'node_modules/.cache/xmcfg-placement-test/reserve-worker.mjs');
+  // One file per test process: two runs at once (worktrees sharing node_modules) must not start
+  // a worker while the other is rewriting it.
+  worker = join(root, `node_modules/.cache/xmcfg-placement-test/reserve-worker-${process.pid}.mjs`);
   buildSync({ entryPoints: [join(import.meta.dirname, 'workers/reserve-worker.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: worker, external: ['better-sqlite3'], logLevel: 'warning' });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(worker, { force: true });
+});
 
 /** Run the worker; resolves with exit code and stdout. */
 function run(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; out: string }> } {
@@ -105,6 +110,31 @@ describe('ledger basics', () => {
     expect(r.ledger).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0408']);
     expect(r.diagnostics[0]!.message).toContain('corrupt');
+  });
+
+  it('a ledger another process creates between the open\'s two reads is not taken for a foreign database', () => {
+    // Deterministic form of the race below: right after this open reads the schema version (0),
+    // a second opener creates the whole ledger. Read in one transaction, the two reads agree.
+    const path = join(dir, 'toctou.db');
+    const proto = (createRequire(import.meta.url)('better-sqlite3') as { prototype: { pragma: (this: unknown, source: string, options?: unknown) => unknown } }).prototype;
+    const pragma = proto.pragma;
+    let fired = false;
+    proto.pragma = function (this: unknown, source: string, options?: unknown): unknown {
+      const out = pragma.call(this, source, options);
+      if (!fired && source === 'user_version') {
+        fired = true;
+        Ledger.open(path, { busyTimeoutMs: 0 }).ledger?.close();
+      }
+      return out;
+    };
+    try {
+      const { ledger, diagnostics } = Ledger.open(path, { busyTimeoutMs: 2000 });
+      expect(fired).toBe(true);
+      expect(diagnostics.map((d) => d.code)).toEqual([]);
+      ledger!.close();
+    } finally {
+      proto.pragma = pragma;
+    }
   });
 
   it('another program\'s SQLite database is refused (XM0408) and left untouched', () => {
@@ -206,6 +236,21 @@ describe('ledger under concurrency and faults', () => {
     }
   }, 60_000);
 
+  it('processes opening the same new ledger at once all get it (none sees a half-made one as foreign)', async () => {
+    // Each open read the schema version and then the table count; a creator committing between
+    // the two made the ledger look like another program's database (XM0408), 2 opens in 480 when
+    // measured. The test above pins that interleaving; this one runs real processes.
+    for (let round = 0; round < 4; round++) {
+      const path = join(dir, `open-${round}.db`);
+      const go = join(dir, `open-go-${round}`);
+      const runs = Array.from({ length: 12 }, () => run(['open', path, go]));
+      await new Promise((r) => setTimeout(r, 300));
+      writeFileSync(go, '');
+      const results = await Promise.all(runs.map((r) => r.done));
+      expect(results.map((r) => `${r.code} ${r.out}`)).toEqual(results.map(() => '0 []'));
+    }
+  }, 120_000);
+
   it('a reserving process killed mid-write leaves the ledger consistent and usable', async () => {
     const path = join(dir, 'kill.db');
     const r = run(['hang', path, 'ghost']);
@@ -272,6 +317,8 @@ describe.skipIf(!cliHasPlan)('the built CLI under concurrency (dist/cli.mjs; run
     const results = await Promise.all(procs);
     const ok = results.filter((r) => r.code === 0);
     const refused = results.filter((r) => r.code === 1);
+    // Anything but 0 or 1 is a failure of the ledger: show its exit code and stderr.
+    expect(results.filter((r) => r.code !== 0 && r.code !== 1).map((r) => `c${r.i}: exit ${r.code}: ${r.err}`)).toEqual([]);
     expect(ok.length + refused.length).toBe(18);
     expect(refused.length).toBeGreaterThan(0);
     for (const r of refused) expect(r.err).toContain('XM0404');

@@ -3,6 +3,7 @@
  *   reserve DB HOSTFILE NAME MEMORY VCPUS GOFILE  wait for GOFILE, then Ledger.reserve one numa=on guest
  *   hang DB NAME                                   open a write transaction, insert half a reservation, print "inside", block
  *   loop DB HOSTFILE PREFIX                        reserve guests PREFIX-0, PREFIX-1, ... until killed
+ *   open DB GOFILE                                 wait for GOFILE, open (create) the ledger, print its diagnostics
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,6 +37,12 @@ if (mode === 'reserve') {
   raw.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, 0, 999999, 1)').run(name);
   process.stdout.write('inside\n');
   for (;;) sleep(1000);
+} else if (mode === 'open') {
+  const [go] = rest;
+  while (!existsSync(go!)) sleep(1);
+  const { ledger, diagnostics } = Ledger.open(db!, { busyTimeoutMs: 30_000 });
+  ledger?.close();
+  process.stdout.write(JSON.stringify(diagnostics.map((d) => d.code)));
 } else if (mode === 'loop') {
   const [hostFile, prefix] = rest;
   const host = JSON.parse(readFileSync(hostFile!, 'utf8')) as Host;
