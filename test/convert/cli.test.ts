@@ -55,6 +55,10 @@ describe('xmcfg convert', () => {
     expect(await run(['convert', 'web.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(1);
     expect(await run(['convert', 'web.xm'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['convert', 'web.xm', '--to', 'yaml'], fakeIo({ cwd: dir }).io)).toBe(2);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'web.xm', '--to', 'xl', '--max-file-size', 'lots'], io)).toBe(2);
+    // One line naming the command and the option (src/cli/command-error.ts).
+    expect(out.stderr).toMatch(/^xmcfg convert: [^\n]*--max-file-size[^\n]*\n$/);
     expect(await run(['convert', 'missing.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(2);
   });
 });

@@ -81,6 +81,9 @@ describe('xmcfg fmt', () => {
   it('usage errors exit 2', async () => {
     expect(await run(['fmt'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['fmt', 'missing.cfg'], fakeIo({ cwd: dir }).io)).toBe(2);
-    expect(await run(['fmt', '-', '--line-width', '3'], fakeIo({ cwd: dir }).io)).toBe(2);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '-', '--line-width', '3'], io)).toBe(2);
+    // One line naming the command and the option (src/cli/command-error.ts).
+    expect(out.stderr).toMatch(/^xmcfg fmt: [^\n]*--line-width[^\n]*\n$/);
   });
 });
