@@ -57,10 +57,22 @@ const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
+/**
+ * Errors that stop a conversion: syntax errors, and the constructs xm itself rejects (XM0530–XM0548:
+ * `;;`, a dotted key, an indented statement, `12abc`, a keyword as key). Python refused such a file
+ * (a SyntaxError, or the AttributeError of `vif.default.script = …`), so `xm create` never read it:
+ * there is no xm reading to carry over, and `--to json` and `check` report the same errors.
+ */
+function blocksConversion(d: Diagnostic): boolean {
+  if (d.severity !== 'error') return false;
+  if (d.code.startsWith('XM00')) return !STATEMENT_LEVEL.has(d.code);
+  return d.code >= 'XM0530' && d.code <= 'XM0548';
+}
+
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   const res = checkText(text, { dialect: 'auto', defines: options.defines });
-  const blocking = res.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM00') && !STATEMENT_LEVEL.has(d.code));
+  const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
   const wantsPlan = !!options.host && [...NUMA_KEYS].some((k) => res.unknown.has(k) || res.settings.some((s) => s.key === k));

@@ -48,6 +48,16 @@ describe('xmcfg convert', () => {
     expect(j.b_info.target_memkb).toBe(512 * 1024);
     expect(j.b_info.max_vcpus).toBe(2);
   });
+  it('--to xl and --to json both refuse an xm file with a construct xm rejects (exit 1, the error at 3:1, nothing on stdout)', async () => {
+    writeFileSync(join(dir, 'dotted.xm'), 'name = "a"\nacpi = True\nvif.default.script = "x"\n');
+    for (const to of ['xl', 'json']) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', 'dotted.xm', '--to', to], io)).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toContain('error[XM0531]');
+      expect(out.stderr).toContain('dotted.xm:3:1');
+    }
+  });
   it('exit 1 when the file cannot be converted, 2 on usage errors', async () => {
     writeFileSync(join(dir, 'bad.xm'), 'name = [1,\n');
     expect(await run(['convert', 'bad.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(1);
