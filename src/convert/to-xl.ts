@@ -54,6 +54,8 @@ export interface ConvertResult {
 }
 
 const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
+/** "value xm silently ignored": True/False, None, a tuple, a long. */
+const XM_IGNORED_VALUE = 'XM0554';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
@@ -97,9 +99,15 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   }
 
   const keys = new KeyConversion(res);
+  // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
+  const commented: Span[] = [];
+  const comment = (span: Span, why: string): void => {
+    edits.push(commentOut(text, span, why));
+    commented.push(span);
+  };
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
-      edits.push(commentOut(text, blockSpan(st), 'xmcfg convert: xl has no Python statements'));
+      comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
       notes.push(`line ${line(st.span.start)}: Python statement commented out`);
       continue;
     }
@@ -109,7 +117,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       continue;
     }
     if (replacedByPlan?.has(st.key.name) && planResult) {
-      edits.push(commentOut(text, st.span, 'xmcfg convert: replaced by the placement plan'));
+      comment(st.span, 'xmcfg convert: replaced by the placement plan');
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
@@ -123,7 +131,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     }
     const plan = keys.statement(st.key.name, st.key.span.start);
     if ('why' in plan) {
-      edits.push(commentOut(text, st.span, plan.why));
+      comment(st.span, plan.why);
       keys.record(plan, line(st.span.start), notes);
       continue;
     }
@@ -131,7 +139,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if ('edits' in r) edits.push(...r.edits);
     else {
       const why = UNCONVERTIBLE[r.unconvertible];
-      edits.push(commentOut(text, st.span, `xmcfg convert: ${why}`));
+      comment(st.span, `xmcfg convert: ${why}`);
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
     }
   }
@@ -150,6 +158,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
+  // A value xm dropped without a word (acpi = False left ACPI on) is written as its author meant
+  // it, so the xl guest gets a setting the xm guest never had: say so where it is written.
+  for (const d of res.diagnostics) {
+    if (d.code === XM_IGNORED_VALUE && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
+  }
   let out = applyEdits(text, edits);
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.
   out = out.replace(/\r\n?/g, '\n');

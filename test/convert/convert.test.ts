@@ -89,6 +89,14 @@ describe('convertToXl', () => {
     const found = r.diagnostics.map((d) => [d.code, d.severity, src.slice(d.span.start, d.span.end)]);
     expect(found).toContainEqual([code, 'error', at]);
   });
+  it('warns (XM0554, at the value) where it writes a value xm silently ignored, not where the statement became a comment', () => {
+    const src = 'name = "a"\nacpi = False\nboot = None\n' + KERNEL;
+    const r = convertToXl(src);
+    expect(r.ok).toBe(true);
+    expect(r.text).toContain('acpi = 0\n');
+    const found = r.diagnostics.filter((d) => d.code === 'XM0554').map((d) => [d.severity, src.slice(d.span.start, d.span.end)]);
+    expect(found).toEqual([['warning', 'False']]);
+  });
   it('converts the same constructs in a file read as xl (xl accepts them; nothing to refuse)', () => {
     const r = convertToXl('name = "a"\nvif.default.script = "x"\n  memory = 512;;\n' + KERNEL);
     expect(r.ok).toBe(true);
