@@ -10,10 +10,14 @@ import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
 
-/** Where the caret is, as far as completion cares. */
+/**
+ * Where the caret is, as far as completion cares. [start, end) is the text a completion replaces:
+ * the word (or value) around the caret, so completing in the middle of `mem|roy` or `"p|vh"`
+ * replaces it instead of leaving its rest behind the inserted text.
+ */
 export type CompletionContext =
-  | { kind: 'key'; start: number; restHasEquals: boolean }
-  | { kind: 'value'; key: string; start: number; quote: string }
+  | { kind: 'key'; start: number; end: number; restHasEquals: boolean }
+  | { kind: 'value'; key: string; start: number; end: number; quote: string }
   | { kind: 'none' };
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
@@ -42,9 +46,10 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (i === offset) {
     let j = offset;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    const end = j;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
-    return { kind: 'key', start: keyStart, restHasEquals: c === 61 || (c === 43 && text.charCodeAt(j + 1) === 61) };
+    return { kind: 'key', start: keyStart, end, restHasEquals: c === 61 || (c === 43 && text.charCodeAt(j + 1) === 61) };
   }
   const key = text.slice(keyStart, i);
   if (!key) return { kind: 'none' };
@@ -64,7 +69,15 @@ export function completionContext(text: string, offset: number): CompletionConte
     const d = text.charCodeAt(i);
     if (!(isWordChar(d) || d === 45)) return { kind: 'none' };
   }
-  return { kind: 'value', key, start: valueStart, quote: q };
+  let end = offset;
+  const after = text.charCodeAt(offset);
+  if (!q && offset === valueStart && (after === 34 || after === 39)) {
+    // `key = |"pvh"`: the string after the caret is the value being replaced (when it closes on this line).
+    let k = offset + 1;
+    while (k < text.length && text.charCodeAt(k) !== after && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k += text.charCodeAt(k) === 92 ? 2 : 1;
+    if (text.charCodeAt(k) === after) end = k + 1;
+  } else while (end < text.length && (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end++;
+  return { kind: 'value', key, start: valueStart, end, quote: q };
 }
 
 /** Completion items at `offset`. `dialect` ranks the file's own dialect's keys first. */
@@ -74,7 +87,7 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   if (spec !== null) return spec;
   const ctx = completionContext(text, offset);
   if (ctx.kind === 'none') return [];
-  const range = toRange(index, { start: ctx.start, end: offset });
+  const range = toRange(index, { start: ctx.start, end: ctx.end });
   if (ctx.kind === 'key') {
     return allKeys().map((key) => {
       const doc = keyDoc(key)!;
@@ -92,7 +105,7 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   }
   const doc = keyDoc(ctx.key);
   if (!doc) return [];
-  const closing = ctx.quote && text[offset] !== ctx.quote ? ctx.quote : '';
+  const closing = ctx.quote && text[ctx.end] !== ctx.quote ? ctx.quote : '';
   return valuesOf(doc).map((v, n) => ({
     label: String(v),
     kind: 12, // CompletionItemKind.Value
