@@ -12,6 +12,7 @@ import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isPosition, isRange, readSettings, refusal } from './params.js';
+import { frameFilter } from './framing.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -186,15 +187,13 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
 }
 
 /**
- * A message reader of `input` that goes on after a malformed header. vscode-jsonrpc stops reading
- * the current chunk at a header without a usable Content-Length and resumes only when more input
- * arrives, so a valid request in the same chunk waited unanswered; an empty chunk after each such
- * error makes it read on through what it already holds (every error consumed one header).
+ * A message reader of `input` that goes on after a malformed frame. vscode-jsonrpc stops reading at
+ * a header without a usable Content-Length, and then reads the body after it as part of the next
+ * header: every later message was lost. It reads through frameFilter, which passes on only
+ * well-formed frames and finds the next one after garbage.
  */
 export function messageReader(input: NodeJS.ReadableStream): StreamMessageReader {
-  const reader = new StreamMessageReader(input);
-  reader.onError(() => setImmediate(() => input.emit('data', Buffer.alloc(0))));
-  return reader;
+  return new StreamMessageReader(input.pipe(frameFilter()));
 }
 
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */
