@@ -158,7 +158,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
+      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect, r.tree.statements);
     });
   });
   connection.onDocumentSymbol((p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));

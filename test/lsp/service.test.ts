@@ -136,6 +136,19 @@ describe('completion', () => {
     expect((hvm.textEdit as TextEdit).newText).toBe('hvm"');
     expect(at((hvm.textEdit as TextEdit).range.start)).toBe('0:8');
   });
+  it.each(['disk = [\n    "a",\n    |\n]\n', 'extra = """a\nb|\n"""\nacpi = True\n', 'memory = (256 +\n  |)\n'])(
+    'no keys on a line inside a statement begun on an earlier line: %j',
+    (marked) => {
+      const { text, offset } = caret(marked);
+      const r = analyze(text);
+      expect(completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements)).toEqual([]);
+    },
+  );
+  it.each(['disk = [\n    "a",\n]\nme|\n', 'if x:\n    me|\n', 'x = 1\n  me|', 'a = 1; me|'])('keys where a statement may start: %j', (marked) => {
+    const { text, offset } = caret(marked);
+    const r = analyze(text);
+    expect(completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements).map((i) => i.label)).toContain('memory');
+  });
   it('nothing inside comments', () => {
     const { text, offset } = caret('# mem|');
     const r = analyze(text);

@@ -6,6 +6,7 @@
 import type { CompletionItem } from 'vscode-languageserver';
 import type { Dialect } from '../../syntax/value.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
+import type { Stmt } from '../../syntax/tree.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
@@ -80,13 +81,38 @@ export function completionContext(text: string, offset: number): CompletionConte
   return { kind: 'value', key, start: valueStart, end, quote: q };
 }
 
-/** Completion items at `offset`. `dialect` ranks the file's own dialect's keys first. */
-export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] {
+/**
+ * True when the line of `offset` starts inside a statement that began on an earlier line (a
+ * multi-line list, a triple-quoted string, an expression in parentheses): no key can start there.
+ */
+function insideEarlierStatement(statements: readonly Stmt[], text: string, offset: number): boolean {
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  // The last statement that starts before the line (statements are in source order).
+  let lo = 0;
+  let hi = statements.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid]!.span.start < lineStart) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && statements[found]!.span.end > lineStart;
+}
+
+/**
+ * Completion items at `offset`. `dialect` ranks the file's own dialect's keys first; `statements`
+ * (the parse of `text`) keep keys from being offered inside a statement that spans lines.
+ */
+export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', statements?: readonly Stmt[]): CompletionItem[] {
   // Inside a device spec string its keys and values come first (spec-completion.ts).
   const spec = completeSpecAt(text, index, offset, dialect);
   if (spec !== null) return spec;
   const ctx = completionContext(text, offset);
   if (ctx.kind === 'none') return [];
+  if (ctx.kind === 'key' && statements && insideEarlierStatement(statements, text, offset)) return [];
   const range = toRange(index, { start: ctx.start, end: ctx.end });
   if (ctx.kind === 'key') {
     return allKeys().map((key) => {
