@@ -149,7 +149,10 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
-  if (options.fileName && res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name')) {
+  const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
+  // Standard input has no file name for xm's default: xl would refuse the output, so say so (XM0106).
+  if (nameless && !options.fileName) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
+  if (options.fileName && nameless) {
     const base = options.fileName.slice(Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\')) + 1);
     const first = res.tree.statements[0];
     const at = first ? first.span.start : text.length;

@@ -102,6 +102,13 @@ describe('convertToXl', () => {
     expect(r.ok).toBe(true);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0551']);
   });
+  it('a nameless xm text without a file name (standard input) is reported (XM0106 at 1:1): xl refuses it without a name', () => {
+    const r = convertToXl('memory = 256 * 2\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.text).not.toContain('name =');
+    expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => d.span.start)).toEqual([0]);
+    expect(convertToXl('memory = 256 * 2\n' + KERNEL, { fileName: 'web01' }).diagnostics.map((d) => d.code)).not.toContain('XM0106');
+  });
   it('names a nameless xm domain after its file, as xm did', () => {
     const r = convertToXl('# guest\nmemory = 256 * 2\n' + KERNEL, { fileName: 'guests/web01' });
     expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n' + KERNEL);
