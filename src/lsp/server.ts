@@ -5,7 +5,20 @@
  * reuse the analysis that produced the diagnostics; checks are incremental (unchanged chunks of
  * the text keep their parse).
  */
-import { createConnection, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  createConnection,
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
@@ -135,6 +148,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
 
   // After `shutdown` only `exit` is served; malformed params are refused before a handler runs.
+  // Handlers are registered with onRequest, not onHover & co.: those read `params.workDoneToken`
+  // first, so `"params": null` was an internal error carrying a TypeError instead of InvalidParams.
   let shutDown = false;
   connection.onShutdown(() => {
     shutDown = true;
@@ -143,7 +158,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
   const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
 
-  connection.onHover((p, token) => {
+  connection.onRequest(HoverRequest.type, (p, token) => {
     const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, null, (doc) => {
@@ -152,7 +167,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
     });
   });
-  connection.onCompletion((p, token) => {
+  connection.onRequest(CompletionRequest.type, (p, token) => {
     const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
@@ -161,8 +176,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect, r.tree.statements);
     });
   });
-  connection.onDocumentSymbol((p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
-  connection.onDocumentFormatting((p, token) => {
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
@@ -170,8 +185,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
     return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
   });
-  connection.onCodeAction((p, token) => {
-    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } }).context?.diagnostics ?? [];
+  connection.onRequest(CodeActionRequest.type, (p, token) => {
+    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } } | null)?.context?.diagnostics ?? [];
     const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
