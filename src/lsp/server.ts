@@ -24,7 +24,7 @@ import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
-import { hasDocument, isPosition, isRange, readSettings, refusal } from './params.js';
+import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
@@ -42,7 +42,13 @@ export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Register every handler on `connection` and start listening. */
 export function attachServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // A malformed didOpen or didChange (text that is not a string, a change without text or with a
+  // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
+  // text: checking one threw in a timer and ended the server.
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
+    update: (doc, changes, version) => TextDocument.update(doc, Array.isArray(changes) ? changes.filter(isContentChange) : [], version),
+  });
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
@@ -66,10 +72,19 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (dropped > 0) diagnostics.push(droppedNote(dropped, maxDiagnostics));
     return diagnostics;
   };
+  // Checks run in timers, where an exception would end the process (and every open document's
+  // diagnostics with it): a bug is logged instead.
+  const guarded = (uri: string, f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      connection.console.error(`xmcfg: internal error checking ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  };
   const publish = (doc: TextDocument): void => {
     const diagnostics = lspDiagnostics(resultFor(doc), doc.uri);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    if (!warmed) setTimeout(() => warmUp(doc.uri), 0);
+    if (!warmed) setTimeout(() => guarded(doc.uri, () => warmUp(doc.uri)), 0);
   };
   // The first keystrokes after opening a large file ran before V8 had optimised the incremental
   // path (70–100 ms instead of 20–35 ms for a 5,000-line file, bench/lsp-fmt.mjs). Once per
@@ -99,7 +114,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         timers.delete(doc.uri);
         // Only the newest version is checked: intermediate versions never cost a check.
         const current = documents.get(doc.uri);
-        if (current) publish(current);
+        if (current) guarded(current.uri, () => publish(current));
       }, debounceMs),
     );
   };

@@ -106,6 +106,23 @@ describe('protocol errors', () => {
     expect(replies().map((r) => [methods[r.id], r.error?.code])).toEqual(methods.map((m) => [m, -32602]));
   });
 
+  it('survives malformed didOpen and didChange (a text that is not a string, bad changes) and reads the well-formed ones', async () => {
+    const c = await session();
+    const BAD = 'file:///bad.cfg';
+    const open = c.diagnostics(BAD);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: BAD, languageId: 'xen-config', version: 1, text: 5 } });
+    // Read as an empty document: the missing name, at 0:0.
+    expect((await open).diagnostics.map((d) => [d.code, d.range.start])).toContainEqual(['XM0105', { line: 0, character: 0 }]);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: BAD, version: 2 }, contentChanges: 'x' });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: BAD, version: 3 },
+      contentChanges: [{ text: null }, { range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }, { text: 'name = "a"\nmemroy = 1\n' }],
+    });
+    const last = await c.diagnostics(BAD, (p) => p.version === 3);
+    expect(last.diagnostics.map((d) => [d.code, d.range.start])).toContainEqual(['XM0101', { line: 1, character: 0 }]);
+    expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: BAD } })).toHaveLength(2);
+  });
+
   it('answers a request cancelled before it ran with RequestCancelled (-32800)', async () => {
     const c = await session();
     const source = new CancellationTokenSource();
