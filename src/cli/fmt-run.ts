@@ -49,6 +49,11 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       const read = fromBytes(bytes);
       if (read.kind === 'fatal') return commandError(io, 'fmt', read.message);
       text = read.text;
+      if (notFaithful(read.diagnostics)) {
+        // Nothing is echoed: the decoded text is not the input (its bad bytes became U+FFFD).
+        reportRefusal(io, '<stdin>', text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
+        return 1;
+      }
     } catch (e) {
       return commandError(io, 'fmt', `cannot read standard input: ${describeError(e)}`);
     }
@@ -87,8 +92,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
         continue;
       }
       // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
-      if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
-        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'syntax-errors' }, color);
+      if (read.kind === 'skipped' || notFaithful(read.diagnostics)) {
+        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
         refused++;
         continue;
       }
@@ -151,13 +156,24 @@ function describeError(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
+/**
+ * True when the input's text is not the file as it is (XM0040 too large, XM0041 invalid UTF-8 read
+ * as U+FFFD, any other input error): writing it back would lose or change bytes. XM0041 is only
+ * a warning for `check`, which reads; fmt writes.
+ */
+function notFaithful(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' || d.code === 'XM0041');
+}
+
 function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string }, color: boolean): void {
   const why =
     r.refused === 'unsupported-statement'
       ? 'it contains Python statements'
       : r.refused === 'verification-failed'
         ? 'the formatted text would not read back to the same settings (please report this)'
-        : 'it has syntax errors';
+        : r.refused === 'not-faithful'
+          ? 'it was not read as it is (too large, or not valid UTF-8), so it cannot be written back'
+          : 'it has syntax errors';
   io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
   if (r.diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: r.diagnostics }], { color }));
 }
