@@ -11,7 +11,7 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-inpu
 import { useColor } from './color.js';
 import type { Io } from './types.js';
 import { commandError } from './command-error.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { readHost } from '../placement/host.js';
 import type { Host, PolicyName } from '../placement/types.js';
@@ -34,11 +34,13 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
+  // The input's own findings (XM0041: invalid UTF-8 read as U+FFFD, which the output then holds) come with the conversion's.
   const report = (diagnostics: readonly Diagnostic[]): void => {
-    if (diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: [...diagnostics] }], { color }));
+    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    if (all.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: all }], { color }));
   };
   if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
-    report(read.diagnostics);
+    report([]);
     return 1;
   }
 

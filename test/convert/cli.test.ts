@@ -58,6 +58,15 @@ describe('xmcfg convert', () => {
       expect(out.stderr).toContain('dotted.xm:3:1');
     }
   });
+  it('reports invalid UTF-8 in the input (XM0041 at 1:12, a warning): the output holds U+FFFD in its place', async () => {
+    writeFileSync(join(dir, 'latin1.xm'), Buffer.from('name = "caf\xe9"\nacpi = 1\nkernel = "/k"\n', 'latin1'));
+    for (const to of ['xl', 'json']) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', 'latin1.xm', '--to', to], io)).toBe(0);
+      expect(out.stderr).toContain('warning[XM0041]');
+      expect(out.stderr).toContain('latin1.xm:1:12');
+    }
+  });
   it('exit 1 when the file cannot be converted, 2 on usage errors', async () => {
     writeFileSync(join(dir, 'bad.xm'), 'name = [1,\n');
     expect(await run(['convert', 'bad.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(1);
