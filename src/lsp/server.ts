@@ -163,8 +163,6 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
 
   // After `shutdown` only `exit` is served; malformed params are refused before a handler runs.
-  // Handlers are registered with onRequest, not onHover & co.: those read `params.workDoneToken`
-  // first, so `"params": null` was an internal error carrying a TypeError instead of InvalidParams.
   let shutDown = false;
   connection.onShutdown(() => {
     shutDown = true;
@@ -173,6 +171,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
   const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
 
+  // Handlers are registered with onRequest, not onHover & co.: those read `params.workDoneToken`
+  // first, so `"params": null` was an internal error carrying a TypeError instead of InvalidParams.
   connection.onRequest(HoverRequest.type, (p, token) => {
     const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
