@@ -109,6 +109,12 @@ describe('convertToXl', () => {
     expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => d.span.start)).toEqual([0]);
     expect(convertToXl('memory = 256 * 2\n' + KERNEL, { fileName: 'web01' }).diagnostics.map((d) => d.code)).not.toContain('XM0106');
   });
+  it('keeps a comment inside a folded expression, on its own line before the statement', () => {
+    const r = convertToXl('name = "a"\nmemory = (256  # MiB\n    * 2)\nvcpus = maxvcpus = (2  # two\n)\ncpus = ["0",  # first\n    1 + 1]\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe('name = "a"\n# MiB\nmemory = 512\n# two\nvcpus = 2; maxvcpus = 2\ncpus = ["0",  # first\n    2]\n' + KERNEL);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
   it('names a nameless xm domain after its file, as xm did', () => {
     const r = convertToXl('# guest\nmemory = 256 * 2\n' + KERNEL, { fileName: 'guests/web01' });
     expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n' + KERNEL);
