@@ -4,8 +4,11 @@
 //      config, over stdio (target ≤ 50 ms);
 //   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
 //      process (start-up, read, parse, format, verify).
-// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp]   (XMCFG_CLI=path overrides dist/cli.mjs)
-// --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each).
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D]
+//        (XMCFG_CLI=path overrides dist/cli.mjs)
+// --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each);
+// --no-fmt measures the LSP only; --crlf gives the LSP document CRLF line ends (Windows editors);
+// --dialect sets the server's dialect setting (default auto).
 // Prints one human line per number and a JSON summary on the last line.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,6 +25,9 @@ const arg = (name, def) => {
 };
 const runs = Number(arg('--runs', 3));
 const lsp = !process.argv.includes('--no-lsp');
+const fmt = !process.argv.includes('--no-fmt');
+const eol = process.argv.includes('--crlf') ? '\r\n' : '\n';
+const dialect = arg('--dialect', 'auto');
 const edits = Number(arg('--edits', 30));
 if (!existsSync(cli)) {
   process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
@@ -33,31 +39,36 @@ const work = mkdtempSync(join(tmpdir(), 'xmcfg-lsp-fmt-'));
 let big = arg('--big', null);
 const gen = join(root, '..', 'shared', 'bench', 'gen_corpus.py');
 const genPath = existsSync(gen) ? gen : '/work/shared/bench/gen_corpus.py';
-execFileSync('python3', [genPath, work, '--files', '200', '--big-mb', big ? '0' : '10', '--seed', '1'], { stdio: 'ignore' });
+execFileSync('python3', [genPath, work, '--files', '200', '--big-mb', big || !fmt ? '0' : '10', '--seed', '1'], { stdio: 'ignore' });
 big ??= join(work, 'big', 'big.cfg');
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 // 1. fmt throughput.
-const size = statSync(big).size;
-const fmtTimes = [];
-for (let i = 0; i < runs; i++) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'fmt', '--check', big], { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 && r.status !== 1) {
-    process.stderr.write(`bench: fmt failed (exit ${r.status}): ${r.stderr}\n`);
-    process.exit(2);
+let fmtMs = NaN;
+let fmtMBps = NaN;
+let size = 0;
+if (fmt) {
+  size = statSync(big).size;
+  const fmtTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [cli, 'fmt', '--check', big], { encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (r.status !== 0 && r.status !== 1) {
+      process.stderr.write(`bench: fmt failed (exit ${r.status}): ${r.stderr}\n`);
+      process.exit(2);
+    }
+    fmtTimes.push(ms);
   }
-  fmtTimes.push(ms);
-}
-const fmtMs = median(fmtTimes);
-const fmtMBps = size / 1e6 / (fmtMs / 1000);
-process.stdout.write(`fmt --check ${(size / 1e6).toFixed(1)} MB: median ${fmtMs.toFixed(0)} ms over ${runs} runs = ${fmtMBps.toFixed(1)} MB/s (target >= 20); runs: ${fmtTimes.map((t) => t.toFixed(0)).join(' ')} ms\n`);
-if (!lsp) {
-  rmSync(work, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size }) + '\n');
-  process.exit(0);
+  fmtMs = median(fmtTimes);
+  fmtMBps = size / 1e6 / (fmtMs / 1000);
+  process.stdout.write(`fmt --check ${(size / 1e6).toFixed(1)} MB: median ${fmtMs.toFixed(0)} ms over ${runs} runs = ${fmtMBps.toFixed(1)} MB/s (target >= 20); runs: ${fmtTimes.map((t) => t.toFixed(0)).join(' ')} ms\n`);
+  if (!lsp) {
+    rmSync(work, { recursive: true, force: true });
+    process.stdout.write(JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size }) + '\n');
+    process.exit(0);
+  }
 }
 
 // 2. LSP latency on a 5,000-line document made of generated configs.
@@ -65,7 +76,7 @@ const lines = [];
 for (const f of readdirSync(join(work, 'small')).sort()) {
   for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < 5000) lines.push(l);
 }
-let text = lines.join('\n') + '\n';
+let text = lines.join(eol) + eol;
 const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiting = new Map();
@@ -81,7 +92,7 @@ conn.onNotification('textDocument/publishDiagnostics', (p) => {
 conn.listen();
 const uri = 'file:///bench/5000-lines.cfg';
 const publication = (version) => new Promise((res) => waiting.set(version, res));
-await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
 await conn.sendNotification('initialized', {});
 let got = publication(1);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
@@ -106,8 +117,8 @@ conn.dispose();
 rmSync(work, { recursive: true, force: true });
 const lat = median(latencies);
 process.stdout.write(
-  `lsp didChange->publishDiagnostics, 5,000 lines (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50); edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
+  `lsp didChange->publishDiagnostics, 5,000 ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50); edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
 );
 process.stdout.write(
-  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: 5000 }) + '\n',
+  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: 5000, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect }) + '\n',
 );

@@ -10,7 +10,8 @@ import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { commandError } from './command-error.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { readHost } from '../placement/host.js';
 import type { Host, PolicyName } from '../placement/types.js';
@@ -23,21 +24,23 @@ import { toLibxlJson } from '../convert/to-json.js';
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
   const file = String(argv.file ?? '');
   const to = String(argv.to ?? '');
-  if (to !== 'xl' && to !== 'json') return usage(io, '--to must be xl or json');
+  if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');
   const defines = parseDefines(strings(argv.define));
-  if (!defines.ok) return usage(io, defines.message);
+  if (!defines.ok) return commandError(io, 'convert', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'convert', '--max-file-size must be a size like 512K or 64M');
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const path = file === '-' ? '<stdin>' : file;
 
   const read = await readFileArg(file, io, maxFileSize);
-  if (read.kind === 'fatal') return fail(io, read.message);
+  if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
+  // The input's own findings (XM0041: invalid UTF-8 read as U+FFFD, which the output then holds) come with the conversion's.
   const report = (diagnostics: readonly Diagnostic[]): void => {
-    if (diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: [...diagnostics] }], { color }));
+    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    if (all.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: all }], { color }));
   };
   if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
-    report(read.diagnostics);
+    report([]);
     return 1;
   }
 
@@ -47,7 +50,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     try {
       hostText = await readFile(resolve(io.cwd, argv.host), 'utf8');
     } catch (e) {
-      return fail(io, `cannot read host '${argv.host}': ${describeError(e)}`);
+      return commandError(io, 'convert', `cannot read host '${argv.host}': ${describeError(e)}`);
     }
     const format = hostText.trimStart().startsWith('{') ? 'json' : 'xl-info';
     const h = readHost(hostText, { format });
@@ -87,18 +90,8 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     try {
       writeFileAtomic(resolve(io.cwd, argv['output-file']), output);
     } catch (e) {
-      return fail(io, `cannot write '${argv['output-file']}': ${describeError(e)}`);
+      return commandError(io, 'convert', `cannot write '${argv['output-file']}': ${describeError(e)}`);
     }
   } else io.stdout(output);
   return 0;
-}
-
-function usage(io: Io, message: string): number {
-  io.stderr(`xmcfg convert: ${message}\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.stderr(`xmcfg convert: ${message}\n`);
-  return 2;
 }

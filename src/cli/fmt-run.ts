@@ -8,6 +8,7 @@ import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
+import { commandError } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
@@ -20,13 +21,13 @@ import type { QuoteStyle } from '../format/options.js';
 /** Run `xmcfg fmt`; returns the exit code. */
 export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<number> {
   const defines = parseDefines(strings(argv.define));
-  if (!defines.ok) return usage(io, defines.message);
+  if (!defines.ok) return commandError(io, 'fmt', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'fmt', '--max-file-size must be a size like 512K or 64M');
   const lineWidth = Number(argv['line-width'] ?? 100);
   const indent = Number(argv.indent ?? 4);
-  if (!Number.isInteger(lineWidth) || lineWidth < 20) return usage(io, '--line-width must be an integer of at least 20');
-  if (!Number.isInteger(indent) || indent < 1 || indent > 16) return usage(io, '--indent must be an integer from 1 to 16');
+  if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', '--line-width must be an integer of at least 20');
+  if (!Number.isInteger(indent) || indent < 1 || indent > 16) return commandError(io, 'fmt', '--indent must be an integer from 1 to 16');
   const options: FormatOptions = {
     dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto',
     defines: defines.value,
@@ -37,19 +38,24 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const check = argv.check === true;
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const paths = strings(argv.paths);
-  if (paths.length === 0) return usage(io, 'give the files or folders to format, or - for standard input');
+  if (paths.length === 0) return commandError(io, 'fmt', 'give the files or folders to format, or - for standard input');
 
   if (paths.includes('-')) {
-    if (paths.length > 1) return usage(io, '- (standard input) cannot be combined with other paths');
+    if (paths.length > 1) return commandError(io, 'fmt', '- (standard input) cannot be combined with other paths');
     let text: string;
     try {
       const { bytes, over } = await io.readStdin(maxFileSize);
-      if (over) return fail(io, `standard input is over the --max-file-size limit (${maxFileSize} bytes); not formatted`);
+      if (over) return commandError(io, 'fmt', `standard input is over the --max-file-size limit (${maxFileSize} bytes); not formatted`);
       const read = fromBytes(bytes);
-      if (read.kind === 'fatal') return fail(io, read.message);
+      if (read.kind === 'fatal') return commandError(io, 'fmt', read.message);
       text = read.text;
+      if (notFaithful(read.diagnostics)) {
+        // Nothing is echoed: the decoded text is not the input (its bad bytes became U+FFFD).
+        reportRefusal(io, '<stdin>', text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
+        return 1;
+      }
     } catch (e) {
-      return fail(io, `cannot read standard input: ${describeError(e)}`);
+      return commandError(io, 'fmt', `cannot read standard input: ${describeError(e)}`);
     }
     const r = await safeFormat(text, options);
     if (r.refused) {
@@ -86,8 +92,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
         continue;
       }
       // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
-      if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
-        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'syntax-errors' }, color);
+      if (read.kind === 'skipped' || notFaithful(read.diagnostics)) {
+        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
         refused++;
         continue;
       }
@@ -150,23 +156,24 @@ function describeError(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
+/**
+ * True when the input's text is not the file as it is (XM0040 too large, XM0041 invalid UTF-8 read
+ * as U+FFFD, any other input error): writing it back would lose or change bytes. XM0041 is only
+ * a warning for `check`, which reads; fmt writes.
+ */
+function notFaithful(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error' || d.code === 'XM0041');
+}
+
 function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string }, color: boolean): void {
   const why =
     r.refused === 'unsupported-statement'
       ? 'it contains Python statements'
       : r.refused === 'verification-failed'
         ? 'the formatted text would not read back to the same settings (please report this)'
-        : 'it has syntax errors';
+        : r.refused === 'not-faithful'
+          ? 'it was not read as it is (too large, or not valid UTF-8), so it cannot be written back'
+          : 'it has syntax errors';
   io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
   if (r.diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: r.diagnostics }], { color }));
-}
-
-function usage(io: Io, message: string): number {
-  io.stderr(`xmcfg fmt: ${message}\n`);
-  return 2;
-}
-
-function fail(io: Io, message: string): number {
-  io.stderr(`xmcfg fmt: ${message}\n`);
-  return 2;
 }

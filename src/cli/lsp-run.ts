@@ -5,19 +5,14 @@
  */
 import { parseDefines, strings } from './check/options.js';
 import type { Io } from './types.js';
+import { commandError } from './command-error.js';
 import { startStdioServer } from '../lsp/server.js';
 
 /** Run `xmcfg lsp --stdio`. */
 export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<number> {
-  if (argv.stdio !== true) {
-    io.stderr('xmcfg lsp: give --stdio (the language server speaks LSP over standard input and output)\n');
-    return 2;
-  }
+  if (argv.stdio !== true) return commandError(io, 'lsp', 'give --stdio (the language server speaks LSP over standard input and output)');
   const defines = parseDefines(strings(argv.define));
-  if (!defines.ok) {
-    io.stderr(`xmcfg lsp: ${defines.message}\n`);
-    return 2;
-  }
+  if (!defines.ok) return commandError(io, 'lsp', defines.message);
   const debounce = Number(argv.debounce ?? 0);
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   const max = Number(argv['max-diagnostics'] ?? 1000);

@@ -65,13 +65,28 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
     const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');
-    return { edits: [{ span: stmt.span, text: out }] };
+    return { edits: keepComments(text, tokens, stmt.span, [{ span: stmt.span, text: out }]) };
   }
   const edits: TextEdit[] = [];
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
   rewriteExpr(text, stmt.value, setting.value, value, edits, from);
   edits.push(...continuationEdits(tokens, stmt.span, edits));
-  return { edits: edits.sort((a, b) => a.span.start - b.span.start) };
+  return { edits: keepComments(text, tokens, stmt.span, edits).sort((a, b) => a.span.start - b.span.start) };
+}
+
+/**
+ * `edits` plus one that puts the comments inside replaced pieces on their own lines before the
+ * statement: folding `memory = (256  # MiB\n    * 2)` to `memory = 512` dropped `# MiB`.
+ */
+function keepComments(text: string, tokens: TokenStream, span: Span, edits: TextEdit[]): TextEdit[] {
+  const kept: string[] = [];
+  for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.count && tokens.starts[i]! < span.end; i++) {
+    if (tokens.kinds[i] !== Tok.Comment) continue;
+    const s = tokens.starts[i]!;
+    if (edits.some((e) => e.span.start <= s && s < e.span.end)) kept.push(text.slice(s, tokens.ends[i]!));
+  }
+  if (!kept.length) return edits;
+  return [{ span: { start: span.start, end: span.start }, text: kept.map((c) => `${c}\n`).join('') }, ...edits];
 }
 
 /**

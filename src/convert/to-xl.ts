@@ -54,13 +54,27 @@ export interface ConvertResult {
 }
 
 const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
+/** "value xm silently ignored": True/False, None, a tuple, a long. */
+const XM_IGNORED_VALUE = 'XM0554';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
+
+/**
+ * Errors that stop a conversion: syntax errors, and the constructs xm itself rejects (XM0530–XM0548:
+ * `;;`, a dotted key, an indented statement, `12abc`, a keyword as key). Python refused such a file
+ * (a SyntaxError, or the AttributeError of `vif.default.script = …`), so `xm create` never read it:
+ * there is no xm reading to carry over, and `--to json` and `check` report the same errors.
+ */
+function blocksConversion(d: Diagnostic): boolean {
+  if (d.severity !== 'error') return false;
+  if (d.code.startsWith('XM00')) return !STATEMENT_LEVEL.has(d.code);
+  return d.code >= 'XM0530' && d.code <= 'XM0548';
+}
 
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   const res = checkText(text, { dialect: 'auto', defines: options.defines });
-  const blocking = res.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM00') && !STATEMENT_LEVEL.has(d.code));
+  const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
   const wantsPlan = !!options.host && [...NUMA_KEYS].some((k) => res.unknown.has(k) || res.settings.some((s) => s.key === k));
@@ -85,9 +99,15 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   }
 
   const keys = new KeyConversion(res);
+  // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
+  const commented: Span[] = [];
+  const comment = (span: Span, why: string): void => {
+    edits.push(commentOut(text, span, why));
+    commented.push(span);
+  };
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
-      edits.push(commentOut(text, blockSpan(st), 'xmcfg convert: xl has no Python statements'));
+      comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
       notes.push(`line ${line(st.span.start)}: Python statement commented out`);
       continue;
     }
@@ -97,7 +117,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       continue;
     }
     if (replacedByPlan?.has(st.key.name) && planResult) {
-      edits.push(commentOut(text, st.span, 'xmcfg convert: replaced by the placement plan'));
+      comment(st.span, 'xmcfg convert: replaced by the placement plan');
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
@@ -111,7 +131,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     }
     const plan = keys.statement(st.key.name, st.key.span.start);
     if ('why' in plan) {
-      edits.push(commentOut(text, st.span, plan.why));
+      comment(st.span, plan.why);
       keys.record(plan, line(st.span.start), notes);
       continue;
     }
@@ -119,7 +139,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if ('edits' in r) edits.push(...r.edits);
     else {
       const why = UNCONVERTIBLE[r.unconvertible];
-      edits.push(commentOut(text, st.span, `xmcfg convert: ${why}`));
+      comment(st.span, `xmcfg convert: ${why}`);
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
     }
   }
@@ -129,7 +149,10 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
-  if (options.fileName && res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name')) {
+  const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
+  // Standard input has no file name for xm's default: xl would refuse the output, so say so (XM0106).
+  if (nameless && !options.fileName) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
+  if (options.fileName && nameless) {
     const base = options.fileName.slice(Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\')) + 1);
     const first = res.tree.statements[0];
     const at = first ? first.span.start : text.length;
@@ -138,6 +161,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
+  // A value xm dropped without a word (acpi = False left ACPI on) is written as its author meant
+  // it, so the xl guest gets a setting the xm guest never had: say so where it is written.
+  for (const d of res.diagnostics) {
+    if (d.code === XM_IGNORED_VALUE && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
+  }
   let out = applyEdits(text, edits);
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.
   out = out.replace(/\r\n?/g, '\n');

@@ -21,6 +21,11 @@ export function isRange(v: unknown): boolean {
   return isObject(v) && isPosition(v.start) && isPosition(v.end);
 }
 
+/** True for a didChange content change: `{ text: string }`, with a well-formed range if it has one. */
+export function isContentChange(v: unknown): v is { text: string; range?: { start: { line: number; character: number }; end: { line: number; character: number } } } {
+  return isObject(v) && typeof v.text === 'string' && (v.range === undefined || isRange(v.range));
+}
+
 /** True for params naming a document: `{ textDocument: { uri: string } }`. */
 export function hasDocument(v: unknown): v is { textDocument: { uri: string } } {
   return isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';

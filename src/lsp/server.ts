@@ -5,13 +5,27 @@
  * reuse the analysis that produced the diagnostics; checks are incremental (unchanged chunks of
  * the text keep their parse).
  */
-import { createConnection, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  createConnection,
+  DocumentFormattingRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
-import { hasDocument, isPosition, isRange, readSettings, refusal } from './params.js';
+import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
+import { frameFilter } from './framing.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -28,7 +42,13 @@ export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Register every handler on `connection` and start listening. */
 export function attachServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // A malformed didOpen or didChange (text that is not a string, a change without text or with a
+  // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
+  // text: checking one threw in a timer and ended the server.
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
+    update: (doc, changes, version) => TextDocument.update(doc, Array.isArray(changes) ? changes.filter(isContentChange) : [], version),
+  });
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
@@ -52,10 +72,19 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (dropped > 0) diagnostics.push(droppedNote(dropped, maxDiagnostics));
     return diagnostics;
   };
+  // Checks run in timers, where an exception would end the process (and every open document's
+  // diagnostics with it): a bug is logged instead.
+  const guarded = (uri: string, f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      connection.console.error(`xmcfg: internal error checking ${uri}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  };
   const publish = (doc: TextDocument): void => {
     const diagnostics = lspDiagnostics(resultFor(doc), doc.uri);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
-    if (!warmed) setTimeout(() => warmUp(doc.uri), 0);
+    if (!warmed) setTimeout(() => guarded(doc.uri, () => warmUp(doc.uri)), 0);
   };
   // The first keystrokes after opening a large file ran before V8 had optimised the incremental
   // path (70–100 ms instead of 20–35 ms for a 5,000-line file, bench/lsp-fmt.mjs). Once per
@@ -85,7 +114,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         timers.delete(doc.uri);
         // Only the newest version is checked: intermediate versions never cost a check.
         const current = documents.get(doc.uri);
-        if (current) publish(current);
+        if (current) guarded(current.uri, () => publish(current));
       }, debounceMs),
     );
   };
@@ -142,7 +171,9 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
   const atPosition = (p: unknown): boolean => hasDocument(p) && isPosition((p as { position?: unknown }).position);
 
-  connection.onHover((p, token) => {
+  // Handlers are registered with onRequest, not onHover & co.: those read `params.workDoneToken`
+  // first, so `"params": null` was an internal error carrying a TypeError instead of InvalidParams.
+  connection.onRequest(HoverRequest.type, (p, token) => {
     const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, null, (doc) => {
@@ -151,17 +182,17 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
     });
   });
-  connection.onCompletion((p, token) => {
+  connection.onRequest(CompletionRequest.type, (p, token) => {
     const no = refusal(shutDown, atPosition(p), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect);
+      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect, r.tree.statements);
     });
   });
-  connection.onDocumentSymbol((p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
-  connection.onDocumentFormatting((p, token) => {
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
@@ -169,8 +200,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
     return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
   });
-  connection.onCodeAction((p, token) => {
-    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } }).context?.diagnostics ?? [];
+  connection.onRequest(CodeActionRequest.type, (p, token) => {
+    const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } } | null)?.context?.diagnostics ?? [];
     const no = refusal(shutDown, hasDocument(p) && isRange((p as { range?: unknown }).range) && Array.isArray(diagnostics), token);
     if (no) return no;
     return withDoc(p.textDocument.uri, [], (doc) => {
@@ -186,15 +217,13 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
 }
 
 /**
- * A message reader of `input` that goes on after a malformed header. vscode-jsonrpc stops reading
- * the current chunk at a header without a usable Content-Length and resumes only when more input
- * arrives, so a valid request in the same chunk waited unanswered; an empty chunk after each such
- * error makes it read on through what it already holds (every error consumed one header).
+ * A message reader of `input` that goes on after a malformed frame. vscode-jsonrpc stops reading at
+ * a header without a usable Content-Length, and then reads the body after it as part of the next
+ * header: every later message was lost. It reads through frameFilter, which passes on only
+ * well-formed frames and finds the next one after garbage.
  */
 export function messageReader(input: NodeJS.ReadableStream): StreamMessageReader {
-  const reader = new StreamMessageReader(input);
-  reader.onError(() => setImmediate(() => input.emit('data', Buffer.alloc(0))));
-  return reader;
+  return new StreamMessageReader(input.pipe(frameFilter()));
 }
 
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */

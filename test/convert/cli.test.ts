@@ -48,6 +48,25 @@ describe('xmcfg convert', () => {
     expect(j.b_info.target_memkb).toBe(512 * 1024);
     expect(j.b_info.max_vcpus).toBe(2);
   });
+  it('--to xl and --to json both refuse an xm file with a construct xm rejects (exit 1, the error at 3:1, nothing on stdout)', async () => {
+    writeFileSync(join(dir, 'dotted.xm'), 'name = "a"\nacpi = True\nvif.default.script = "x"\n');
+    for (const to of ['xl', 'json']) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', 'dotted.xm', '--to', to], io)).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toContain('error[XM0531]');
+      expect(out.stderr).toContain('dotted.xm:3:1');
+    }
+  });
+  it('reports invalid UTF-8 in the input (XM0041 at 1:12, a warning): the output holds U+FFFD in its place', async () => {
+    writeFileSync(join(dir, 'latin1.xm'), Buffer.from('name = "caf\xe9"\nacpi = 1\nkernel = "/k"\n', 'latin1'));
+    for (const to of ['xl', 'json']) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', 'latin1.xm', '--to', to], io)).toBe(0);
+      expect(out.stderr).toContain('warning[XM0041]');
+      expect(out.stderr).toContain('latin1.xm:1:12');
+    }
+  });
   it('exit 1 when the file cannot be converted, 2 on usage errors', async () => {
     writeFileSync(join(dir, 'bad.xm'), 'name = [1,\n');
     expect(await run(['convert', 'bad.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(1);
@@ -55,6 +74,10 @@ describe('xmcfg convert', () => {
     expect(await run(['convert', 'web.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(1);
     expect(await run(['convert', 'web.xm'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['convert', 'web.xm', '--to', 'yaml'], fakeIo({ cwd: dir }).io)).toBe(2);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'web.xm', '--to', 'xl', '--max-file-size', 'lots'], io)).toBe(2);
+    // One line naming the command and the option (src/cli/command-error.ts).
+    expect(out.stderr).toMatch(/^xmcfg convert: [^\n]*--max-file-size[^\n]*\n$/);
     expect(await run(['convert', 'missing.xm', '--to', 'xl'], fakeIo({ cwd: dir }).io)).toBe(2);
   });
 });

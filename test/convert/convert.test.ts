@@ -73,10 +73,47 @@ describe('convertToXl', () => {
     expect(r.notes).toEqual(['line 2: "extra" commented out: no xl value (a NUL character)', 'line 3: "cpus" commented out: no xl value (a NUL character)']);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
-  it('says why a statement xm reads no value from is commented out (not "None")', () => {
-    const r = convertToXl('vif.default.script = "x"\nname = "a"\nacpi = True\n' + KERNEL);
-    expect(r.text.split('\n')[0]).toBe('# xmcfg convert: xm reads no value from it: vif.default.script = "x"');
-    expect(r.notes).toEqual(['line 1: "vif.default.script" commented out: xm reads no value from it']);
+  it.each([
+    ['a dotted key', 'vif.default.script = "x"\n', 'XM0531', 'vif.default.script'],
+    ['an empty statement', 'memory = 512;;\n', 'XM0530', ';'],
+    ['an indented statement', '  memory = 512\n', 'XM0532', '  '],
+    ['number text', 'memory = 12abc\n', 'XM0533', '12abc'],
+    ['a Python keyword as key', 'print = 1\n', 'XM0534', 'print'],
+  ])('refuses an xm file with %s, which xm itself rejects (the error at its span, nothing converted)', (_what, line, code, at) => {
+    // `acpi = True` makes the file xm; the construct on line 2 is one Python rejects.
+    const src = 'name = "a"\nacpi = True\n' + line + KERNEL;
+    const r = convertToXl(src);
+    expect(r.ok).toBe(false);
+    expect(r.text).toBe('');
+    expect(r.notes).toEqual([]);
+    const found = r.diagnostics.map((d) => [d.code, d.severity, src.slice(d.span.start, d.span.end)]);
+    expect(found).toContainEqual([code, 'error', at]);
+  });
+  it('warns (XM0554, at the value) where it writes a value xm silently ignored, not where the statement became a comment', () => {
+    const src = 'name = "a"\nacpi = False\nboot = None\n' + KERNEL;
+    const r = convertToXl(src);
+    expect(r.ok).toBe(true);
+    expect(r.text).toContain('acpi = 0\n');
+    const found = r.diagnostics.filter((d) => d.code === 'XM0554').map((d) => [d.severity, src.slice(d.span.start, d.span.end)]);
+    expect(found).toEqual([['warning', 'False']]);
+  });
+  it('converts the same constructs in a file read as xl (xl accepts them; nothing to refuse)', () => {
+    const r = convertToXl('name = "a"\nvif.default.script = "x"\n  memory = 512;;\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0551']);
+  });
+  it('a nameless xm text without a file name (standard input) is reported (XM0106 at 1:1): xl refuses it without a name', () => {
+    const r = convertToXl('memory = 256 * 2\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.text).not.toContain('name =');
+    expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => d.span.start)).toEqual([0]);
+    expect(convertToXl('memory = 256 * 2\n' + KERNEL, { fileName: 'web01' }).diagnostics.map((d) => d.code)).not.toContain('XM0106');
+  });
+  it('keeps a comment inside a folded expression, on its own line before the statement', () => {
+    const r = convertToXl('name = "a"\nmemory = (256  # MiB\n    * 2)\nvcpus = maxvcpus = (2  # two\n)\ncpus = ["0",  # first\n    1 + 1]\n' + KERNEL);
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe('name = "a"\n# MiB\nmemory = 512\n# two\nvcpus = 2; maxvcpus = 2\ncpus = ["0",  # first\n    2]\n' + KERNEL);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('names a nameless xm domain after its file, as xm did', () => {
     const r = convertToXl('# guest\nmemory = 256 * 2\n' + KERNEL, { fileName: 'guests/web01' });

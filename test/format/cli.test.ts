@@ -78,9 +78,30 @@ describe('xmcfg fmt', () => {
     expect(await run(['fmt', '-', '--quote', 'double', '--line-width', '20', '--indent', '2'], io)).toBe(0);
     expect(out.stdout).toBe('a = ["x", "y"]\n');
   });
+  it('never rewrites a file that is not valid UTF-8 (its bad bytes would become U+FFFD): XM0041, exit 1', async () => {
+    const bytes = Buffer.from('name="a\xff"\n', 'latin1');
+    writeFileSync(join(dir, 'guests/latin1.cfg'), bytes);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'guests/latin1.cfg'], io)).toBe(1);
+    expect(readFileSync(join(dir, 'guests/latin1.cfg')).equals(bytes)).toBe(true);
+    expect(out.stderr).toContain("'guests/latin1.cfg' not formatted");
+    expect(out.stderr).toContain('XM0041');
+    expect(out.stderr).toContain('guests/latin1.cfg:1:8');
+  });
+  it('standard input that is not valid UTF-8: exit 1, nothing on stdout (the decoded text is not the input)', async () => {
+    for (const args of [['fmt', '-'], ['fmt', '--check', '-']]) {
+      const { io, out } = fakeIo({ cwd: dir, stdin: Buffer.from('name="a\xff"\n', 'latin1') });
+      expect(await run(args, io)).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toContain('XM0041');
+    }
+  });
   it('usage errors exit 2', async () => {
     expect(await run(['fmt'], fakeIo({ cwd: dir }).io)).toBe(2);
     expect(await run(['fmt', 'missing.cfg'], fakeIo({ cwd: dir }).io)).toBe(2);
-    expect(await run(['fmt', '-', '--line-width', '3'], fakeIo({ cwd: dir }).io)).toBe(2);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '-', '--line-width', '3'], io)).toBe(2);
+    // One line naming the command and the option (src/cli/command-error.ts).
+    expect(out.stderr).toMatch(/^xmcfg fmt: [^\n]*--line-width[^\n]*\n$/);
   });
 });

@@ -41,6 +41,25 @@ describe('splitChunks', () => {
   });
 });
 
+/** A statement line before which splitChunks cuts (its hash picks it as a boundary). */
+const CUT_LINE = Array.from({ length: 1000 }, (_, i) => `k${i} = 1`).find((l) => splitChunks(`a = 1\n${l}\n`).length === 2)!;
+
+describe('splitChunks of a text with a CR', () => {
+  it('cuts after a CR inside a comment or string only for the xm reading (xl reads the CR as text)', () => {
+    for (const text of [`a = 1\n# note\r${CUT_LINE}\n`, `a = "x\r${CUT_LINE}\n`]) {
+      expect(splitChunks(text).length, JSON.stringify(text)).toBe(2);
+      expect(splitChunks(text, true), JSON.stringify(text)).toEqual([[0, text.length]]);
+    }
+  });
+  it('cuts after a CR in code, and after CRLF, in both readings', () => {
+    for (const eol of ['\r', '\r\n']) {
+      const text = `a = 1${eol}${CUT_LINE}${eol}`;
+      expect(splitChunks(text, true)).toEqual(splitChunks(text));
+      expect(splitChunks(text, true).length).toBe(2);
+    }
+  });
+});
+
 describe('IncrementalChecker', () => {
   it('equals checkText on every corpus file', () => {
     for (const f of files) expect(comparable(new IncrementalChecker().check(f.text)), f.path).toEqual(comparable(checkText(f.text)));
@@ -68,8 +87,48 @@ describe('IncrementalChecker', () => {
   it('equals checkText on texts with a CR, which xl and xm split differently', () => {
     const c = new IncrementalChecker();
     const body = Array.from({ length: 300 }, (_, i) => `k${i} = 1`).join('\n');
-    for (const text of [`${body}\n# note\rmemory = 5\nextra = "a\rb"\n${body}\n`, `a = 1\r\n${body}\n`, `x = (1, 2) # c\rd = 1\n${body}\n`])
+    const texts = [`${body}\n# note\rmemory = 5\nextra = "a\rb"\n${body}\n`, `a = 1\r\n${body}\n`, `x = (1, 2) # c\rd = 1\n${body}\n`];
+    // A CR inside a comment or string right before a line xm's reading cuts before.
+    texts.push(`${body}\n# note\r${CUT_LINE}\n${body}\n`, `${body}\r\nextra = "a\r${CUT_LINE}"\r\n${body}\r\n`, `a = True\r\n# c\r${CUT_LINE}\r\n${body}\r\n`);
+    for (const text of texts)
       for (const dialect of ['auto', 'xl', 'xm'] as const) expect(comparable(c.check(text, { dialect })), dialect).toEqual(comparable(checkText(text, { dialect })));
+  });
+  it('re-parses one chunk per reading after a keystroke in a CRLF document (auto reads it as xl, then as xm)', () => {
+    const crlf = long.replace(/\n/g, '\r\n');
+    const checker = new IncrementalChecker();
+    checker.check(crlf);
+    const at = crlf.indexOf('memory');
+    const r = checker.check(crlf.slice(0, at) + 'x' + crlf.slice(at));
+    expect(r.dialect).toBe('xm');
+    expect(checker.stats.chunks).toBeGreaterThan(10);
+    expect(checker.stats.parsed).toBe(2);
+    checker.check(crlf.slice(0, at) + 'xy' + crlf.slice(at), { dialect: 'xl' });
+    expect(checker.stats.parsed).toBe(1);
+  });
+  describe('equals checkText after random edits of a CRLF file', () => {
+    // Comments and strings with CRs in them, which xl reads as text and xm as line ends.
+    // A line xm's reading cuts before follows each of them (the xl reading must not cut there).
+    const crs = `# note\r${CUT_LINE}\r\nextra = "a\r${CUT_LINE}"\r\nk = 1 # c\r${CUT_LINE}\r\n`;
+    const crlf = long.replace(/\n/g, '\r\n').replace(/\r\n(?=name)/g, `\r\n${crs}`);
+    // Inserts and deletes of a lone CR or LF, and edits that split a CRLF pair or join one.
+    const edit = fc.oneof(
+      fc.tuple(fc.nat(crlf.length), fc.nat(3), fc.constantFrom('', '\r', '\n', '\r\n', 'x', '"', '#', '[', ']', '# c\r', 'a = "\r', 'memory = 1\r\n')),
+      fc.tuple(fc.constantFrom(...[...crlf.matchAll(/\r\n/g)].map((m) => m.index! + 1)), fc.constantFrom(0, 1), fc.constantFrom('', 'x', '\r', '\n', '#')),
+    );
+    for (const dialect of ['auto', 'xl', 'xm'] as const) {
+      it(dialect, () => {
+        const checker = new IncrementalChecker();
+        checker.check(crlf, { dialect });
+        fc.assert(
+          fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+            let text = crlf;
+            for (const [at, del, ins] of edits) text = text.slice(0, at) + ins + text.slice(Math.min(text.length, at + del));
+            expect(comparable(checker.check(text, { dialect }))).toEqual(comparable(checkText(text, { dialect })));
+          }),
+          { numRuns: 25, seed: 7 },
+        );
+      });
+    }
   });
   it('honours the dialect and defines settings', () => {
     const text = 'name = "vm%d" % vmid\nacpi = True\n';

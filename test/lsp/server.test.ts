@@ -88,6 +88,41 @@ describe('protocol errors', () => {
     expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
   });
 
+  it('answers "params": null with InvalidParams (-32602), not an internal error carrying a TypeError', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+    let output = '';
+    fromServer.on('data', (d: Buffer) => (output += d.toString()));
+    const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/formatting', 'textDocument/codeAction'];
+    methods.forEach((method, id) => {
+      // The client library leaves out a null param, so the frame is written by hand.
+      const body = JSON.stringify({ jsonrpc: '2.0', id, method, params: null });
+      toServer.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    });
+    const deadline = Date.now() + 3000;
+    const replies = () => output.split(/Content-Length: \d+\r\n\r\n/).filter(Boolean).map((b) => JSON.parse(b) as { id: number; error?: { code: number } });
+    while (replies().length < methods.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(replies().map((r) => [methods[r.id], r.error?.code])).toEqual(methods.map((m) => [m, -32602]));
+  });
+
+  it('survives malformed didOpen and didChange (a text that is not a string, bad changes) and reads the well-formed ones', async () => {
+    const c = await session();
+    const BAD = 'file:///bad.cfg';
+    const open = c.diagnostics(BAD);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: BAD, languageId: 'xen-config', version: 1, text: 5 } });
+    // Read as an empty document: the missing name, at 0:0.
+    expect((await open).diagnostics.map((d) => [d.code, d.range.start])).toContainEqual(['XM0105', { line: 0, character: 0 }]);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: BAD, version: 2 }, contentChanges: 'x' });
+    await c.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: BAD, version: 3 },
+      contentChanges: [{ text: null }, { range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }, { text: 'name = "a"\nmemroy = 1\n' }],
+    });
+    const last = await c.diagnostics(BAD, (p) => p.version === 3);
+    expect(last.diagnostics.map((d) => [d.code, d.range.start])).toContainEqual(['XM0101', { line: 1, character: 0 }]);
+    expect(await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: BAD } })).toHaveLength(2);
+  });
+
   it('answers a request cancelled before it ran with RequestCancelled (-32800)', async () => {
     const c = await session();
     const source = new CancellationTokenSource();

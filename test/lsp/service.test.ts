@@ -105,7 +105,21 @@ describe('completion', () => {
     expect((mem.documentation as MarkupContent).value).toContain('MiB');
   });
   it('keys after a semicolon, without a second =', () => {
-    expect(completionContext('a = 1; vc = 2', 'a = 1; vc'.length)).toEqual({ kind: 'key', start: 7, restHasEquals: true });
+    expect(completionContext('a = 1; vc = 2', 'a = 1; vc'.length)).toEqual({ kind: 'key', start: 7, end: 9, restHasEquals: true });
+  });
+  it.each([
+    // [text with caret, label chosen, text after the editor applies the item]
+    ['name = "a"\nmem|roy = 512\n', 'memory', 'name = "a"\nmemory = 512\n'],
+    ['type = "p|vh"\n', 'hvm', 'type = "hvm"\n'],
+    ['type = "|pvh"\n', 'hvm', 'type = "hvm"\n'],
+    ['type = |"pvh"\n', 'hvm', 'type = "hvm"\n'],
+    ["on_crash = 'des|troy' # c\n", 'restart', "on_crash = 'restart' # c\n"],
+    ['type = "h|\n', 'hvm', 'type = "hvm"\n'],
+  ])('an item chosen in the middle of a word replaces the word: %j', (marked, label, expected) => {
+    const { text, offset } = caret(marked);
+    const r = analyze(text);
+    const item = completeAt(text, r.lineIndex, offset, r.dialect).find((i) => i.label === label)!;
+    expect(applyLspEdits(text, [item.textEdit as TextEdit])).toBe(expected);
   });
   it('allowed values after =', () => {
     const { text, offset } = caret('on_crash = |');
@@ -121,6 +135,19 @@ describe('completion', () => {
     const hvm = items.find((i) => i.label === 'hvm')!;
     expect((hvm.textEdit as TextEdit).newText).toBe('hvm"');
     expect(at((hvm.textEdit as TextEdit).range.start)).toBe('0:8');
+  });
+  it.each(['disk = [\n    "a",\n    |\n]\n', 'extra = """a\nb|\n"""\nacpi = True\n', 'memory = (256 +\n  |)\n'])(
+    'no keys on a line inside a statement begun on an earlier line: %j',
+    (marked) => {
+      const { text, offset } = caret(marked);
+      const r = analyze(text);
+      expect(completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements)).toEqual([]);
+    },
+  );
+  it.each(['disk = [\n    "a",\n]\nme|\n', 'if x:\n    me|\n', 'x = 1\n  me|', 'a = 1; me|'])('keys where a statement may start: %j', (marked) => {
+    const { text, offset } = caret(marked);
+    const r = analyze(text);
+    expect(completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements).map((i) => i.label)).toContain('memory');
   });
   it('nothing inside comments', () => {
     const { text, offset } = caret('# mem|');

@@ -12,7 +12,7 @@ import { VIF_FIELDS } from '../../src/normalize/vif.js';
 import { parseDisk } from '../../src/normalize/disk.js';
 import { parseVif } from '../../src/normalize/vif.js';
 import { parsePci, PCI_FIELDS } from '../../src/normalize/pci.js';
-import { at, caret } from './helpers.js';
+import { applyLspEdits, at, caret } from './helpers.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 /** Labels offered at the caret of `marked`, sorted. */
@@ -109,6 +109,17 @@ describe('completion inside spec strings', () => {
     expect((backend.textEdit as TextEdit).newText).toBe('backend');
     expect(backend.detail).toBe('text');
     expect((backend.documentation as MarkupContent).value).toContain('vtpm');
+  });
+
+  it.each([
+    ['vif = ["bri|=xenbr0"]', 'bridge', 'vif = ["bridge=xenbr0"]'],
+    ['vif = ["mac=00:16:3e:00:00:01, scr|ipt"]', 'bridge', 'vif = ["mac=00:16:3e:00:00:01, bridge="]'],
+    ['vkb = ["backend-type=q|x, unique-id=k"]', 'linux', 'vkb = ["backend-type=linux, unique-id=k"]'],
+    ["vkb = ['backend-type=|qemu']", 'linux', "vkb = ['backend-type=linux']"],
+  ])('an item chosen in the middle of a key or value replaces all of it: %j', (marked, label, expected) => {
+    const { text, offset } = caret(marked);
+    const item = completeAt(text, analyze(text).lineIndex, offset).find((i) => i.label === label)!;
+    expect(applyLspEdits(text, [item.textEdit as TextEdit])).toBe(expected);
   });
 
   it('value range starts after =, in UTF-16 columns on a later line', () => {

@@ -21,6 +21,11 @@ const IN_SINGLE = /['\\\n\r]/g;
 const IN_TRIPLE_DOUBLE = /["\\\n\r]/g;
 const IN_TRIPLE_SINGLE = /['\\\n\r]/g;
 const LINE_END = /[\n\r]/g;
+// The xl reading (libxlu): a CR inside a one-line string or a comment is one of its characters,
+// so only LF ends them; in code a CR ends the line in both readings (a Newline token).
+const IN_DOUBLE_XL = /["\\\n]/g;
+const IN_SINGLE_XL = /['\\\n]/g;
+const LINE_END_XL = /\n/g;
 
 /** Index of the next match of `re` at or after `from`, or -1. */
 function next(re: RegExp, text: string, from: number): number {
@@ -28,8 +33,15 @@ function next(re: RegExp, text: string, from: number): number {
   return re.test(text) ? re.lastIndex - 1 : -1;
 }
 
-/** Half-open [start, end) offsets of the chunks; they cover the text without gaps. */
-export function splitChunks(text: string): [number, number][] {
+/**
+ * Half-open [start, end) offsets of the chunks; they cover the text without gaps. `xl`: cut as the
+ * text is lexed for xl (a CR inside a string or comment is text), else as xm reads it (a CR ends
+ * them); without a CR both cut alike.
+ */
+export function splitChunks(text: string, xl = false): [number, number][] {
+  const inDouble = xl ? IN_DOUBLE_XL : IN_DOUBLE;
+  const inSingle = xl ? IN_SINGLE_XL : IN_SINGLE;
+  const lineEnd = xl ? LINE_END_XL : LINE_END;
   const out: [number, number][] = [];
   const n = text.length;
   let chunkStart = 0;
@@ -53,7 +65,7 @@ export function splitChunks(text: string): [number, number][] {
       }
       continued = false;
     }
-    const re = triple ? (triple === 34 ? IN_TRIPLE_DOUBLE : IN_TRIPLE_SINGLE) : quote ? (quote === 34 ? IN_DOUBLE : IN_SINGLE) : CODE;
+    const re = triple ? (triple === 34 ? IN_TRIPLE_DOUBLE : IN_TRIPLE_SINGLE) : quote ? (quote === 34 ? inDouble : inSingle) : CODE;
     const at = next(re, text, i);
     if (at < 0) break;
     const c = text.charCodeAt(at);
@@ -84,7 +96,7 @@ export function splitChunks(text: string): [number, number][] {
       continue;
     }
     if (c === 35) {
-      const e = next(LINE_END, text, i);
+      const e = next(lineEnd, text, i);
       i = e < 0 ? n : e;
     } else if (c === 34 || c === 39) {
       if (text.charCodeAt(i) === c && text.charCodeAt(i + 1) === c) {

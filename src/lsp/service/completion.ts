@@ -6,14 +6,19 @@
 import type { CompletionItem } from 'vscode-languageserver';
 import type { Dialect } from '../../syntax/value.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
+import type { Stmt } from '../../syntax/tree.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
 
-/** Where the caret is, as far as completion cares. */
+/**
+ * Where the caret is, as far as completion cares. [start, end) is the text a completion replaces:
+ * the word (or value) around the caret, so completing in the middle of `mem|roy` or `"p|vh"`
+ * replaces it instead of leaving its rest behind the inserted text.
+ */
 export type CompletionContext =
-  | { kind: 'key'; start: number; restHasEquals: boolean }
-  | { kind: 'value'; key: string; start: number; quote: string }
+  | { kind: 'key'; start: number; end: number; restHasEquals: boolean }
+  | { kind: 'value'; key: string; start: number; end: number; quote: string }
   | { kind: 'none' };
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
@@ -42,9 +47,10 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (i === offset) {
     let j = offset;
     while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    const end = j;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
-    return { kind: 'key', start: keyStart, restHasEquals: c === 61 || (c === 43 && text.charCodeAt(j + 1) === 61) };
+    return { kind: 'key', start: keyStart, end, restHasEquals: c === 61 || (c === 43 && text.charCodeAt(j + 1) === 61) };
   }
   const key = text.slice(keyStart, i);
   if (!key) return { kind: 'none' };
@@ -64,17 +70,50 @@ export function completionContext(text: string, offset: number): CompletionConte
     const d = text.charCodeAt(i);
     if (!(isWordChar(d) || d === 45)) return { kind: 'none' };
   }
-  return { kind: 'value', key, start: valueStart, quote: q };
+  let end = offset;
+  const after = text.charCodeAt(offset);
+  if (!q && offset === valueStart && (after === 34 || after === 39)) {
+    // `key = |"pvh"`: the string after the caret is the value being replaced (when it closes on this line).
+    let k = offset + 1;
+    while (k < text.length && text.charCodeAt(k) !== after && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k += text.charCodeAt(k) === 92 ? 2 : 1;
+    if (text.charCodeAt(k) === after) end = k + 1;
+  } else while (end < text.length && (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end++;
+  return { kind: 'value', key, start: valueStart, end, quote: q };
 }
 
-/** Completion items at `offset`. `dialect` ranks the file's own dialect's keys first. */
-export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] {
+/**
+ * True when the line of `offset` starts inside a statement that began on an earlier line (a
+ * multi-line list, a triple-quoted string, an expression in parentheses): no key can start there.
+ */
+function insideEarlierStatement(statements: readonly Stmt[], text: string, offset: number): boolean {
+  let lineStart = offset;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
+  // The last statement that starts before the line (statements are in source order).
+  let lo = 0;
+  let hi = statements.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid]!.span.start < lineStart) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && statements[found]!.span.end > lineStart;
+}
+
+/**
+ * Completion items at `offset`. `dialect` ranks the file's own dialect's keys first; `statements`
+ * (the parse of `text`) keep keys from being offered inside a statement that spans lines.
+ */
+export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', statements?: readonly Stmt[]): CompletionItem[] {
   // Inside a device spec string its keys and values come first (spec-completion.ts).
   const spec = completeSpecAt(text, index, offset, dialect);
   if (spec !== null) return spec;
   const ctx = completionContext(text, offset);
   if (ctx.kind === 'none') return [];
-  const range = toRange(index, { start: ctx.start, end: offset });
+  if (ctx.kind === 'key' && statements && insideEarlierStatement(statements, text, offset)) return [];
+  const range = toRange(index, { start: ctx.start, end: ctx.end });
   if (ctx.kind === 'key') {
     return allKeys().map((key) => {
       const doc = keyDoc(key)!;
@@ -92,7 +131,7 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   }
   const doc = keyDoc(ctx.key);
   if (!doc) return [];
-  const closing = ctx.quote && text[offset] !== ctx.quote ? ctx.quote : '';
+  const closing = ctx.quote && text[ctx.end] !== ctx.quote ? ctx.quote : '';
   return valuesOf(doc).map((v, n) => ({
     label: String(v),
     kind: 12, // CompletionItemKind.Value

@@ -5,7 +5,7 @@
  * evaluation, normalisation, schema, rules) then runs on the joined tree through the same functions
  * `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both on the corpus.
  */
-import { parse, parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
+import { detectDialect, parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
 import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
@@ -18,33 +18,49 @@ interface ChunkParse {
   offset: number;
 }
 
-/** Checks successive versions of one document, reusing the parses of unchanged chunks. */
+/** How a text is lexed: as xm reads it (a CR ends a string or comment) or as xl does (LF only). */
+type Reading = 'xm' | 'xl';
+
+/**
+ * Checks successive versions of one document, reusing the parses of unchanged chunks. A text
+ * with a CR is read as `parse` reads it (src/syntax/parse.ts): unless the dialect is xm, first as
+ * xl lexes it, and that reading decides `auto`; when it finds an xm-only construct (a CRLF line
+ * end is one), the text is read again as xm. Each reading has its own chunks and cache, so a
+ * keystroke in a CRLF document parses one chunk per reading instead of the whole text.
+ */
 export class IncrementalChecker {
-  private cache = new Map<string, ChunkParse>();
-  /** How many chunks the last check had, and how many of them it had to parse (the rest were reused). */
+  private caches: Record<Reading, Map<string, ChunkParse>> = { xm: new Map(), xl: new Map() };
+  /** How many chunks the last check's tree had, and how many chunk parses it made (the rest were reused). */
   readonly stats = { chunks: 0, parsed: 0 };
 
   /** Check `text` as `checkText(text, settings)` would. */
   check(text: string, settings: ServiceSettings = {}): CheckResult {
+    this.stats.parsed = 0;
     if (settings.dialect !== 'xm' && text.includes('\r')) {
-      // Chunks end at a CR, as xm reads it; xl reads a CR inside a string or a comment as text, and
-      // which reading applies is decided on the whole text (src/syntax/parse.ts): parsed whole.
-      this.cache = new Map();
-      this.stats.chunks = 1;
-      this.stats.parsed = 1;
-      const parsed = parse(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines });
-      return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines });
-    }
+      const xl = this.read(text, 'xl');
+      if (settings.dialect === 'xl' || detectDialect(xl.tree).dialect === 'xl') {
+        // Only the readings the current version needs are kept: memory stays proportional to it.
+        this.caches.xm = new Map();
+        return checkTree(text, xl.tree, xl.diagnostics, settings);
+      }
+    } else this.caches.xl = new Map();
+    const xm = this.read(text, 'xm');
+    return checkTree(text, xm.tree, xm.diagnostics, settings);
+  }
+
+  /** The tree and syntax diagnostics of `text` in one reading, from its chunks (cached ones reused). */
+  private read(text: string, reading: Reading): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
+    const xl = reading === 'xl';
+    const cache = this.caches[reading];
     const next = new Map<string, ChunkParse>();
     const parts: ChunkParse[] = [];
-    let parsed = 0;
-    for (const [start, end] of splitChunks(text)) {
+    for (const [start, end] of splitChunks(text, xl)) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
       // A chunk text seen twice in one version gets its own parse (one parse has one position).
-      let entry = next.has(piece) ? undefined : this.cache.get(piece);
+      let entry = next.has(piece) ? undefined : cache.get(piece);
       if (!entry) {
-        entry = { parse: unshared(parseTree(piece)), offset: 0 };
-        parsed++;
+        entry = { parse: unshared(parseTree(piece, undefined, false, xl)), offset: 0 };
+        this.stats.parsed++;
       }
       // Spans are moved in place: the cached parse belongs to this checker alone.
       if (entry.offset !== start) {
@@ -56,11 +72,9 @@ export class IncrementalChecker {
       parts.push(entry);
     }
     // Only the current version's chunks are kept: memory stays proportional to one document.
-    this.cache = next;
+    this.caches[reading] = next;
     this.stats.chunks = parts.length;
-    this.stats.parsed = parsed;
-    const { tree, diagnostics } = join(text, parts);
-    return checkTree(text, tree, diagnostics, settings);
+    return join(text, parts);
   }
 }
 

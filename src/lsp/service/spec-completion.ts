@@ -51,6 +51,8 @@ const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 const isWordChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 46;
 /** Characters of a spec key (`max-space`, `power_mgmt`). */
 const isKeyChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 45;
+/** Where a spec value ends: the item separator, a quote, a blank or the line end. */
+const isValueStop = (c: number) => c === 44 || c === 34 || c === 39 || isSpace(c) || c === 10 || c === 13;
 
 /**
  * The string the caret is in and the option whose value holds it, or null (outside strings, in a
@@ -255,7 +257,11 @@ export function fieldDetail(kind: FieldKind): string {
 export function completeSpecAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] | null {
   const ctx = specContext(text, offset, dialect);
   if (ctx === null) return null;
-  const range = toRange(index, { start: ctx.start, end: offset });
+  // The completion replaces the whole key or value around the caret, not only the part before it.
+  let end = offset;
+  if (ctx.kind === 'value') while (end < text.length && !isValueStop(text.charCodeAt(end))) end++;
+  else while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
+  const range = toRange(index, { start: ctx.start, end });
   const value = (v: string, n: number): CompletionItem => ({ label: v, kind: 12, sortText: String(n).padStart(4, '0'), textEdit: { range, newText: v } });
   if (ctx.kind === 'element') return VSND_ELEMENTS.map(value);
   if (ctx.kind === 'value') return fieldValues(ctx.field).map(value);

@@ -1,0 +1,102 @@
+/**
+ * @fileoverview Framing repair for the language server's input. vscode-jsonrpc reads a header
+ * block and, when it is malformed (no Content-Length, a value that is not a number), reports an
+ * error and reads on from the byte after it: the body that followed is then read as part of the
+ * next header block, whose own body is left headerless, and so on: one bad frame made the server
+ * deaf to every later message. This filter passes on only well-formed frames; after a malformed
+ * one it skips to the next `Content-Length:` header, so a bad frame costs that frame alone.
+ */
+import { Transform } from 'node:stream';
+
+const HEADER_END = Buffer.from('\r\n\r\n');
+/** The spellings clients send; a frame is found again at either after garbage. */
+const NEEDLES = [Buffer.from('Content-Length:'), Buffer.from('content-length:')];
+/** Real header blocks are under 100 bytes: past this without a blank line, the bytes are garbage. */
+const MAX_HEADER = 1 << 16;
+/** HTTP token characters, as a header name must be written. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** The Content-Length of a header block (without its blank line), or null when the block is not a valid header. */
+export function contentLength(block: Buffer): number | null {
+  let length: number | null = null;
+  for (const line of block.toString('latin1').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0 || !TOKEN.test(line.slice(0, colon))) return null;
+    if (line.slice(0, colon).toLowerCase() !== 'content-length') continue;
+    const value = line.slice(colon + 1).trim();
+    if (!/^\d{1,15}$/.test(value)) return null;
+    length = Number(value);
+  }
+  return length;
+}
+
+/** Where the next Content-Length header may start at or after `from`, or -1. */
+function nextHeader(buf: Buffer, from: number): number {
+  let best = -1;
+  for (const n of NEEDLES) {
+    const at = buf.indexOf(n, from);
+    if (at >= 0 && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+/** The bytes worth keeping of `buf` when no frame starts in it: a header name cut by the chunk boundary. */
+function tail(buf: Buffer): Buffer {
+  return buf.subarray(Math.max(0, buf.length - (NEEDLES[0]!.length - 1)));
+}
+
+/** A stream filter that passes on well-formed LSP frames only (header block, blank line, body). */
+export function frameFilter(): Transform {
+  let pending: Buffer = Buffer.alloc(0);
+  // Bytes of the current frame's body still to pass on.
+  let body = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let data: Buffer = chunk;
+      while (data.length) {
+        if (body > 0) {
+          // Bodies are passed on as they arrive: a 10 MB didOpen is never copied into `pending`.
+          const n = Math.min(body, data.length);
+          this.push(data.subarray(0, n));
+          body -= n;
+          data = data.subarray(n);
+          continue;
+        }
+        pending = pending.length ? Buffer.concat([pending, data]) : data;
+        data = Buffer.alloc(0);
+        for (;;) {
+          const end = pending.indexOf(HEADER_END);
+          if (end < 0) {
+            if (pending.length > MAX_HEADER) {
+              const next = nextHeader(pending, 1);
+              if (next > 0) {
+                pending = pending.subarray(next);
+                continue;
+              }
+              pending = tail(pending);
+            }
+            break;
+          }
+          const length = contentLength(pending.subarray(0, end));
+          if (length !== null) {
+            this.push(pending.subarray(0, end + HEADER_END.length));
+            body = length;
+            data = pending.subarray(end + HEADER_END.length);
+            pending = Buffer.alloc(0);
+            break;
+          }
+          // Not a frame: go on at the next Content-Length header. Without one, nothing buffered can
+          // start a frame (each search starts past the last: linear in the garbage).
+          const next = nextHeader(pending, 1);
+          if (next > 0) {
+            pending = pending.subarray(next);
+            continue;
+          }
+          pending = tail(pending);
+          break;
+        }
+      }
+      done();
+    },
+  });
+}
