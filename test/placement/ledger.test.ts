@@ -32,7 +32,17 @@ function run(args: string[]): { child: ChildProcess; done: Promise<{ code: numbe
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
-  return { child, done: new Promise((res) => child.on('exit', (code) => res({ code, out }))) };
+  // 'close', not 'exit': at 'exit' the child's output may not all have been read yet.
+  return { child, done: new Promise((res) => child.on('close', (code, signal) => res({ code, out: out || `(no output; exit ${code}, signal ${signal})` }))) };
+}
+
+/** A worker's JSON output; an error that shows the output when it is not JSON. */
+function jsonOf(out: string): unknown {
+  try {
+    return JSON.parse(out);
+  } catch {
+    throw new Error(`worker output is not JSON: ${out}`);
+  }
 }
 
 const raw = (path: string): import('better-sqlite3').Database => new (createRequire(import.meta.url)('better-sqlite3'))(path);
@@ -213,7 +223,7 @@ describe('ledger under concurrency and faults', () => {
     await new Promise((r) => setTimeout(r, 400));
     writeFileSync(go, '');
     const results = await Promise.all(runs.map((r) => r.done));
-    const parsed = results.map((r) => ({ code: r.code, ...(JSON.parse(r.out) as { name: string; plan: Plan | null; diagnostics: Array<{ code: string; message: string }> }) }));
+    const parsed = results.map((r) => ({ code: r.code, ...(jsonOf(r.out) as { name: string; plan: Plan | null; diagnostics: Array<{ code: string; message: string }> }) }));
     const accepted = parsed.filter((p) => p.plan);
     const refused = parsed.filter((p) => !p.plan);
     expect(accepted.length).toBeGreaterThan(0);
@@ -312,7 +322,8 @@ describe.skipIf(!cliHasPlan)('the built CLI under concurrency (dist/cli.mjs; run
       let err = '';
       child.stdout.on('data', (b: Buffer) => (out += b.toString()));
       child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-      return new Promise<{ i: number; code: number | null; out: string; err: string }>((res) => child.on('exit', (code) => res({ i, code, out, err })));
+      // 'close', not 'exit': at 'exit' the child's output may not all have been read yet.
+      return new Promise<{ i: number; code: number | null; out: string; err: string }>((res) => child.on('close', (code) => res({ i, code, out, err })));
     });
     const results = await Promise.all(procs);
     const ok = results.filter((r) => r.code === 0);
