@@ -21,8 +21,10 @@ export const hvmOptions = {
   hpet: bool({ readFor: HVM_ONLY, d: 'HPET timer.', def: false }),
   altp2m: oneOfOrInt(ALTP2M_MODES, { d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
   altp2mhvm: bool({ readFor: HVM_ONLY, d: 'Legacy altp2m switch.', dl: 'xl', dep: 'altp2m' }),
-  // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`
-  altp2m_count: int({ d: 'Number of altp2m views (xl refuses a number above 65535).', dl: 'xl', min: 1, max: 65535 }),
+  // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`,
+  // so xl takes 0..65535; 0 is libxl's own value without altp2m. What Xen refuses at creation
+  // depends on altp2m (0 with it on, above 0 with it off, above 512): XM0234, rules/creation.ts.
+  altp2m_count: int({ d: 'Number of altp2m views (xl refuses a number above 65535; Xen needs 1-512 with altp2m on and 0 with it off). Leave it out for libxl\'s default: 10 with altp2m on, else 0.', dl: 'xl', min: 0, max: 65535 }),
   acpi_firmware: str({ readFor: HVM_ONLY, d: 'Extra ACPI tables file.', dl: 'xl' }),
   smbios_firmware: str({ readFor: HVM_ONLY, d: 'Extra SMBIOS tables file.', dl: 'xl' }),
   smbios: strList({ readFor: HVM_ONLY, d: '"KEY=VALUE" SMBIOS overrides (KEY: bios_vendor, system_serial_number, …, oem; at most 99 oem entries).', dl: 'xl', read: 'smbios' }),

@@ -1,0 +1,66 @@
+/**
+ * @fileoverview Values xl reads and passes on but libxl or the hypervisor refuses when it builds the
+ * domain (XM0234): altp2m_count against altp2m (x86 arch_sanitise_domain_config, altp2m_count
+ * series v10, 2025) and more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault).
+ * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
+ */
+import type { NormalizedConfig } from '../../normalize/index.js';
+import type { UnknownValues } from '../unknown-values.js';
+import { makeDiag, valueAt, type Rule } from './context.js';
+import { guestKind } from './guest-type.js';
+
+/** MAX_NR_ALTP2M on x86: MAX_EPTP, the EPTP-list page's 4096 / 8 entries. */
+export const MAX_NR_ALTP2M = 512;
+
+/**
+ * libxl refuses `avail_vcpus.size > HVM_MAX_VCPUS`: the size is in bytes ((vcpus + 7) / 8,
+ * libxl_bitmap_alloc), so up to 128 * 8 vCPUs pass.
+ */
+export const MAX_AVAIL_VCPUS = 1024;
+
+/**
+ * Whether altp2m is on for the hypervisor: the mode written in altp2m (a name or 0-3), else the
+ * legacy altp2mhvm of an HVM guest (libxl's default count reads it the same way). null when a
+ * value that decides it is unknown.
+ */
+export function altp2mOn(config: NormalizedConfig, unknown: UnknownValues): { on: boolean; by: string | null } | null {
+  if (unknown.has('altp2m')) return null;
+  const mode = config.altp2m;
+  if (mode !== undefined) return { on: mode !== 'disabled' && mode !== 0, by: '/altp2m' };
+  if (unknown.has('altp2mhvm')) return null;
+  if (config.altp2mhvm !== true) return { on: false, by: null };
+  const kind = guestKind(config, 'xl', unknown);
+  if (kind === null) return null;
+  return { on: kind === 'hvm', by: kind === 'hvm' ? '/altp2mhvm' : null };
+}
+
+/** altp2m_count the hypervisor refuses for the altp2m mode in effect (XM0234). */
+export const altp2mCount: Rule = ({ config, spans, dialect, unknown }) => {
+  const n = config.altp2m_count;
+  if (dialect !== 'xl' || typeof n !== 'number' || unknown.has('altp2m_count')) return [];
+  const state = altp2mOn(config, unknown);
+  if (state === null) return [];
+  const at = valueAt(spans, '/altp2m_count');
+  const related = state.by ? [{ message: 'altp2m is set here', span: valueAt(spans, state.by) }] : undefined;
+  if (!state.on && n > 0) {
+    return [makeDiag('XM0234', at, `altp2m_count = ${n} without altp2m: Xen refuses to create the domain ("altp2m.nr must be zero when altp2m is off")`, { related, hint: 'set altp2m = "mixed", "external" or "limited", or remove altp2m_count' })];
+  }
+  if (state.on && n === 0) {
+    return [makeDiag('XM0234', at, 'altp2m_count = 0 with altp2m on: Xen refuses to create the domain ("altp2m must be requested with altp2m.nr > 0")', { related, hint: "remove altp2m_count for libxl's default of 10 views" })];
+  }
+  if (state.on && n > MAX_NR_ALTP2M) {
+    return [makeDiag('XM0234', at, `altp2m_count = ${n} is above ${MAX_NR_ALTP2M} (MAX_NR_ALTP2M): Xen refuses to create the domain ("altp2m.nr must be <= ${MAX_NR_ALTP2M}")`, { related, hint: `use at most ${MAX_NR_ALTP2M}` })];
+  }
+  return [];
+};
+
+/** More vCPUs online at start than libxl's avail_vcpus bitmap may hold (XM0234). */
+export const vcpusBitmap: Rule = ({ config, spans, dialect, unknown }) => {
+  const n = config.vcpus;
+  if (dialect !== 'xl' || typeof n !== 'number' || unknown.has('vcpus') || n <= MAX_AVAIL_VCPUS) return [];
+  return [
+    makeDiag('XM0234', valueAt(spans, '/vcpus'), `vcpus = ${n}: libxl refuses more than ${MAX_AVAIL_VCPUS} vCPUs online at start ("avail_vcpus bitmap contains too many VCPUS")`, {
+      hint: `start with at most ${MAX_AVAIL_VCPUS} (vcpus), and let maxvcpus give the rest`,
+    }),
+  ];
+};
