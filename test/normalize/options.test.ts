@@ -61,7 +61,9 @@ table('strings and enums', [
   ['xm', 'ioports = "2f8-2ff"', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
   ['xl', 'ioports = ["2f8-2ff"]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
   ['xl', 'vsnd = [["card, short-name=A"], ["pcm, name=p"]]', 'vsnd', [[{ spec: 'card, short-name=A', element: 'card', 'short-name': 'A' }], [{ spec: 'pcm, name=p', element: 'pcm', name: 'p' }]]],
-  ['xl', 'rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }],
+  ['xl', 'rdm = "strategy=host"', 'rdm', { spec: 'strategy=host', strategy: 'host' }],
+  // xl drops an rdm string with a valid policy (XM0233; xlu_rdm_parse's inverted check, Xen 4.15+).
+  ['xl', 'rdm = "strategy=host,policy=relaxed"', 'rdm', undefined],
   // uuid=x does not read (XM0217, see spec-fields.test.ts): it stays out.
   ['xl', 'vtpm = ["backend=tpm,uuid=x"]', 'vtpm', [{ spec: 'backend=tpm,uuid=x', backend: 'tpm' }]],
 ]);
@@ -136,6 +138,8 @@ table('pci', [
     { spec: '03:00.*@5,rdm_policy=strict', domain: 0, bus: 3, device: 0, function: -1, vslot: 5, rdm_policy: 'strict' },
   ]],
   ['xl', 'pci = ["bdf=0001:0c:1b.2,seize=1"]', 'pci', [{ spec: 'bdf=0001:0c:1b.2,seize=1', domain: 1, bus: 0xc, device: 0x1b, function: 2, seize: true }]],
+  // libxl_rdm_reserve_policy_from_string matches in any case.
+  ['xl', 'pci = ["01:00.0,rdm_policy=Relaxed"]', 'pci', [{ spec: '01:00.0,rdm_policy=Relaxed', domain: 0, bus: 1, device: 0, function: 0, rdm_policy: 'relaxed' }]],
 ]);
 
 table('other devices', [

@@ -248,9 +248,9 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'rdm string xl cannot parse',
     explanation:
-      'rdm is "strategy=host" with an optional ",policy=strict|relaxed". When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. An unknown key is XM0218. Fix the value, or remove rdm. In xm, which did not read rdm, the value is a bad device spec (XM0217).',
-    bad: 'type = "hvm"\nrdm = "strategy=host,policy=loose"',
-    good: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
+      'rdm is "strategy=host" with an optional ",policy=strict|relaxed" (xl.cfg(5)). When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. Since Xen 4.15 the reader also fails on every valid policy: it inverts its check (`if (!parse_rdm_policy(cfg, &rdm->policy, tok)) goto parse_error;`, and parse_rdm_policy returns 0 on success), so "strategy=host,policy=relaxed" is dropped without a word. An unknown key is XM0218. Write rdm = "strategy=host" and set the policy per device with pci\'s rdm_policy= (a device without one takes libxl\'s default, strict). In xm, which did not read rdm, the value is a bad device spec (XM0217).',
+    bad: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
+    good: 'type = "hvm"\nrdm = "strategy=host"',
   },
   XM0234: {
     severity: 'error',

@@ -56,7 +56,7 @@ export const deviceOptions = {
   nics: int({ d: 'Number of NICs (deprecated).', dl: 'xm', min: 0, dep: 'vif' }),
   vscsi: strOrList({ d: 'PV SCSI devices "PDEV,VDEV[,DOM]".', dl: 'xm' }),
   vusb: strOrList({ d: 'PV USB devices.', dl: 'xm' }),
-  rdm: specString({ d: 'Reserved-device-memory policy: "strategy=host,policy=strict|relaxed".', dl: 'xl' }, SPEC_FIELDS.rdm),
+  rdm: specString({ d: 'Reserved-device-memory handling: "strategy=host" (xl.cfg(5) also shows ",policy=strict|relaxed", but since Xen 4.15 xl drops a string with a valid policy: XM0233; set rdm_policy per pci device instead, whose default is strict while the global one is relaxed).', dl: 'xl' }, SPEC_FIELDS.rdm),
   pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
   pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
