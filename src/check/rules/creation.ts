@@ -1,12 +1,13 @@
 /**
  * @fileoverview Values xl reads and passes on but libxl or the hypervisor refuses when it builds the
  * domain (XM0234): altp2m_count against altp2m (x86 arch_sanitise_domain_config, altp2m_count
- * series v10, 2025) and more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault).
+ * series v10, 2025), more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault) and
+ * a cap above 100% per vCPU (libxl_sched.c, credit and credit2).
  * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
-import { makeDiag, valueAt, type Rule } from './context.js';
+import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** MAX_NR_ALTP2M on x86: MAX_EPTP, the EPTP-list page's 4096 / 8 entries. */
@@ -64,3 +65,23 @@ export const vcpusBitmap: Rule = ({ config, spans, dialect, unknown }) => {
     }),
   ];
 };
+
+/**
+ * cap above 100 per vCPU: libxl sets the scheduling parameters when it builds the domain, and
+ * sched_credit_domain_set / sched_credit2_domain_set (libxl_sched.c) refuse `cap > (max_vcpu_id +
+ * 1) * 100` ("Cpu cap out of range"); -1 is libxl's "default" (LIBXL_DOMAIN_SCHED_PARAM_CAP_DEFAULT).
+ */
+export const capAboveVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+  const cap = config.cap;
+  if (dialect !== 'xl' || typeof cap !== 'number' || unknown.has('cap')) return [];
+  const max = maxVcpusOf(config, unknown);
+  if (max === null || cap <= max.value * 100) return [];
+  const related = max.ptr ? [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }] : undefined;
+  return [
+    makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${max.value} vCPU${max.value === 1 ? '' : 's'}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
+      related,
+      hint: `use at most ${max.value * 100}, or 0 for no cap`,
+    }),
+  ];
+};
+

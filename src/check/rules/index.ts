@@ -18,7 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
-import { altp2mCount, vcpusBitmap } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -44,6 +44,7 @@ export const RULES: readonly Rule[] = [
   ignoredForGuestType,
   altp2mCount,
   vcpusBitmap,
+  capAboveVcpus,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

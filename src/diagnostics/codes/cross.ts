@@ -256,7 +256,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'value refused when the domain is created',
     explanation:
-      'xl reads the value and passes it on, but libxl or the hypervisor refuses it when it builds the domain, so xl create fails after reading the file. altp2m_count is the number of altp2m views: Xen (x86 arch_sanitise_domain_config) refuses a count above 0 when altp2m is off ("altp2m.nr must be zero when altp2m is off"), 0 when it is on ("altp2m must be requested with altp2m.nr > 0"), and more than 512 (MAX_NR_ALTP2M); leave it out for libxl\'s default (10 with altp2m on, else 0). vcpus (the vCPUs online at start) above 1024: libxl keeps them in a bitmap it refuses past 128 bytes ("avail_vcpus bitmap contains too many VCPUS").',
+      'xl reads the value and passes it on, but libxl or the hypervisor refuses it when it builds the domain, so xl create fails after reading the file. altp2m_count is the number of altp2m views: Xen (x86 arch_sanitise_domain_config) refuses a count above 0 when altp2m is off ("altp2m.nr must be zero when altp2m is off"), 0 when it is on ("altp2m must be requested with altp2m.nr > 0"), and more than 512 (MAX_NR_ALTP2M); leave it out for libxl\'s default (10 with altp2m on, else 0). vcpus (the vCPUs online at start) above 1024: libxl keeps them in a bitmap it refuses past 128 bytes ("avail_vcpus bitmap contains too many VCPUS"). cap above 100 per vCPU (maxvcpus, else vcpus): libxl refuses it when it sets the credit or credit2 scheduler\'s parameters ("Cpu cap out of range"; credit2 is Xen\'s default scheduler).',
     bad: 'type = "hvm"\naltp2m_count = 20',
     good: 'type = "hvm"\naltp2m = "external"\naltp2m_count = 20',
   },
