@@ -2,7 +2,8 @@
  * @fileoverview Values xl reads and passes on but libxl or the hypervisor refuses when it builds the
  * domain (XM0234): altp2m_count against altp2m (x86 arch_sanitise_domain_config, altp2m_count
  * series v10, 2025), more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault) and
- * a cap above 100% per vCPU (libxl_sched.c, credit and credit2).
+ * a cap above 100% per vCPU (libxl_sched.c, credit and credit2), and videoram below what the
+ * emulated VGA needs (libxl__domain_build_info_setdefault).
  * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
 import type { NormalizedConfig } from '../../normalize/index.js';
@@ -81,6 +82,49 @@ export const capAboveVcpus: Rule = ({ config, spans, dialect, unknown }) => {
     makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${max.value} vCPU${max.value === 1 ? '' : 's'}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
       related,
       hint: `use at most ${max.value * 100}, or 0 for no cap`,
+    }),
+  ];
+};
+
+/** The emulated VGA of an HVM guest as xl sets it: vga, else stdvga (1 = std, else cirrus); null when unknown. */
+function vgaKind(config: NormalizedConfig, unknown: UnknownValues): { kind: string; by: string | null } | null {
+  if (unknown.has('vga')) return null;
+  if (typeof config.vga === 'string') return { kind: config.vga === 'stdvga' ? 'std' : config.vga, by: '/vga' };
+  if (unknown.has('stdvga')) return null;
+  return config.stdvga === true ? { kind: 'std', by: '/stdvga' } : { kind: 'cirrus', by: config.stdvga === false ? '/stdvga' : null };
+}
+
+/** The device model libxl picks: device_model_version, else qemu-xen-traditional for a stub domain, else qemu-xen; null when unknown. */
+function deviceModel(config: NormalizedConfig, unknown: UnknownValues): string | null {
+  if (unknown.has('device_model_version') || unknown.has('device_model_stubdomain_override')) return null;
+  if (typeof config.device_model_version === 'string') return config.device_model_version;
+  return config.device_model_stubdomain_override === true ? 'qemu-xen-traditional' : 'qemu-xen';
+}
+
+/** libxl's smallest videoram (MiB) per VGA with qemu-xen, and with qemu-xen-traditional (no minimum for cirrus: it ignores any other value). */
+const VIDEORAM_MIN: Record<string, Record<string, number>> = {
+  'qemu-xen': { cirrus: 8, std: 16, qxl: 128 },
+  'qemu-xen-traditional': { std: 8 },
+};
+
+/** videoram below what libxl needs for the HVM guest's VGA, or qxl with qemu-xen-traditional (XM0234). */
+export const videoramForVga: Rule = ({ config, spans, dialect, unknown }) => {
+  if (dialect !== 'xl' || guestKind(config, dialect, unknown) !== 'hvm') return [];
+  const vga = vgaKind(config, unknown);
+  const dm = deviceModel(config, unknown);
+  if (vga === null || dm === null) return [];
+  const related = vga.by ? [{ message: 'the VGA is chosen here', span: valueAt(spans, vga.by) }] : undefined;
+  if (dm === 'qemu-xen-traditional' && vga.kind === 'qxl') {
+    return [makeDiag('XM0234', valueAt(spans, '/vga'), 'vga = "qxl" needs qemu-xen: libxl refuses it with qemu-xen-traditional ("qemu upstream required for qxl vga")', { hint: 'use device_model_version = "qemu-xen", or another vga' })];
+  }
+  const mib = config.videoram;
+  const min = VIDEORAM_MIN[dm]?.[vga.kind];
+  if (typeof mib !== 'number' || unknown.has('videoram') || min === undefined || mib >= min) return [];
+  const says = vga.kind === 'qxl' ? '128 Mib videoram is the minimum for qxl default' : `videoram must be at least ${min} MB for ${vga.kind === 'std' ? 'STDVGA' : 'CIRRUS'} on ${dm === 'qemu-xen' ? 'QEMU_XEN' : 'QEMU_XEN_TRADITIONAL'}`;
+  return [
+    makeDiag('XM0234', valueAt(spans, '/videoram'), `videoram = ${mib} is below the ${min} MiB libxl needs for vga ${vga.kind === 'std' ? 'stdvga' : vga.kind} on ${dm} ("${says}")`, {
+      related,
+      hint: `set videoram = ${min} or more, or leave it out for libxl's default (${min})`,
     }),
   ];
 };

@@ -18,7 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -45,6 +45,7 @@ export const RULES: readonly Rule[] = [
   altp2mCount,
   vcpusBitmap,
   capAboveVcpus,
+  videoramForVga,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

@@ -45,7 +45,10 @@ export const hvmOptions = {
   xen_platform_pci_bar_uc: bool({ readFor: HVM_ONLY, d: 'Map the platform device BAR uncached.', dl: 'xl' }),
   viridian: boolOrStrList({ readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults").', def: false, read: 'viridian' }),
   hvm_pirq: bool({ readFor: HVM_ONLY, d: 'PIRQs for HVM guests.', dl: 'xl' }),
-  videoram: int({ d: 'VGA video memory.', unit: 'MiB', min: 0, def: 4 }),
+  // libxl__domain_build_info_setdefault: the default and the minimum depend on vga and the device
+  // model (qemu-xen: cirrus 8, stdvga 16, qxl 128; qemu-xen-traditional: cirrus 4, stdvga 8), so
+  // the catalogue states no single default; a value below the minimum is XM0234 (rules/creation.ts).
+  videoram: int({ d: 'VGA video memory (HVM). libxl\'s default and minimum with qemu-xen: 8 MiB for cirrus, 16 for stdvga, 128 for qxl (below them creation fails); qemu-xen-traditional (and xm): 4 for cirrus (other values ignored), at least 8 for stdvga.', unit: 'MiB', min: 0 }),
   stdvga: bool({ readFor: HVM_ONLY, d: 'Standard VGA instead of Cirrus.', def: false }),
   vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
   isa: bool({ d: 'ISA-only machine.', dl: 'xm' }),
