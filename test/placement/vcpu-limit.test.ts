@@ -24,3 +24,9 @@ describe('XM0415 per guest type', () => {
     if (refused) expect(r.plan).toBeNull();
   });
 });
+
+describe('maxvcpus = 0 is "as many as vcpus" (xl parse_config_data, xm create.py)', () => {
+  it('plans the vcpus', () => {
+    expect(plan({ type: 'hvm', memory: 512, vcpus: 3, maxvcpus: 0 }, HOST).plan?.vcpus).toHaveLength(3);
+  });
+});
