@@ -6,6 +6,7 @@
  * the rest of the value is kept. Everything else goes to the generic readers.
  */
 import type { Setting, Value } from '../syntax/value.js';
+import { quoteText } from '../diagnostics/diagnostic.js';
 import { optionSchema, type Conv } from './catalogue/index.js';
 import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
 import { pointer, type NormalizeContext } from './context.js';
@@ -67,7 +68,16 @@ function readItems(s: Setting, ctx: NormalizeContext, items: Value[] | null, jud
 /** `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know. */
 function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   const v = s.value;
-  // As the generic reader: a string that is not a number is a one-group list.
+  if (ctx.dialect === 'xl' && v.kind === 'string' && !readInt(v, ctx.dialect).ok) {
+    // xl: `switch (xlu_cfg_get_list(config, "viridian", …, 1))` is EINVAL for a single value, and
+    // then `xlu_cfg_get_defbool(config, "viridian", …, 1)` reads it as a number, both without a
+    // word (dont_warn = 1): a string such as "base" leaves viridian at its default.
+    ctx.report('XM0108', v.span, `viridian: "${quoteText(v.value)}" is not a valid number, and xl reads a single viridian value as a boolean number: it ignores this one without a word`, {
+      hint: `write a list for groups: viridian = ["${quoteText(v.value)}"]`,
+    });
+    return undefined;
+  }
+  // As the generic reader: in xm a string that is not a number is a one-group list.
   const items = v.kind === 'list' ? v.items : v.kind === 'string' && !readInt(v, ctx.dialect).ok ? [v] : null;
   if (items === null) return readGeneric('boolOrStrList', s, ctx);
   return readItems(s, ctx, items, (text, item) => {

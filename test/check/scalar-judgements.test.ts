@@ -43,7 +43,8 @@ table('viridian, smbios, mca_caps, llc_colors (at the item)', [
   ['type = "hvm"\nviridian = ["!Crash_Ctl", "all", "defaults"]', [], ['viridian', ['!crash_ctl', 'all', 'defaults']]],
   // xl compares "all" exactly.
   ['type = "hvm"\nviridian = ["ALL"]', ['XM0217@3:13-3:18'], ['viridian', []]],
-  ['type = "hvm"\nviridian = "freq"', [], ['viridian', ['freq']]],
+  // A single value is read as a boolean number, without a word: xl ignores "freq" (XM0108).
+  ['type = "hvm"\nviridian = "freq"', ['XM0108@3:12-3:18'], ['viridian', undefined]],
   ['type = "hvm"\nviridian = 1', [], ['viridian', true]],
   ['type = "hvm"\nsmbios = ["bios_vendor = Xen", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen', 'bios_version=1']]],
   ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:32-3:38'], ['smbios', ['bios_vendor=Xen']]],

@@ -52,6 +52,9 @@ table('strings and enums', [
   ['xl', 'gfx_passthru = 1', 'gfx_passthru', true],
   ['xl', 'viridian = ["base", "!freq"]', 'viridian', ['base', '!freq']],
   ['xl', 'viridian = 1', 'viridian', true],
+  // xl reads a single viridian value as a boolean number and ignores a word without a message (XM0108).
+  ['xl', 'viridian = "base"', 'viridian', undefined],
+  ['xm', 'viridian = "base"', 'viridian', ['base']],
   ['xl', 'usbdevice = "tablet"', 'usbdevice', ['tablet']],
   ['xl', 'device_model_args = ["-a", "b"]', 'device_model_args', ['-a', 'b']],
   ['xl', 'irqs = [3, 4]', 'irqs', [3, 4]],

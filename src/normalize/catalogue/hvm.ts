@@ -43,7 +43,7 @@ export const hvmOptions = {
   mmio_hole: int({ readFor: HVM_ONLY, d: 'MMIO hole size (qemu-xen only).', dl: 'xl', unit: 'MiB', min: 256, max: 3840 }),
   xen_platform_pci: bool({ readFor: HVM_ONLY, d: 'Xen platform PCI device.', def: true }),
   xen_platform_pci_bar_uc: bool({ readFor: HVM_ONLY, d: 'Map the platform device BAR uncached.', dl: 'xl' }),
-  viridian: boolOrStrList({ readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults").', def: false, read: 'viridian' }),
+  viridian: boolOrStrList({ readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults"). In xl the groups must be a list: a single string is read as a number, and xl ignores a word such as "base" without a message.', def: false, read: 'viridian' }),
   hvm_pirq: bool({ readFor: HVM_ONLY, d: 'PIRQs for HVM guests.', dl: 'xl' }),
   // libxl__domain_build_info_setdefault: the default and the minimum depend on vga and the device
   // model (qemu-xen: cirrus 8, stdvga 16, qxl 128; qemu-xen-traditional: cirrus 4, stdvga 8), so
