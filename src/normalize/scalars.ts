@@ -93,7 +93,12 @@ function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   });
 }
 
-/** `smbios` items: KEY=VALUE with a key libxl knows (any case), at most 99 `oem` ones; written `key=value`, trimmed. */
+/**
+ * `smbios` items: KEY=VALUE with a key libxl knows (any case) and a value that is not empty, at
+ * most 99 `oem` ones; written `key=VALUE`. xl splits at the first "=" with strchr and trims
+ * nothing (parse_config_data): "bios_vendor = X" has the key "bios_vendor ", which
+ * libxl_smbios_type_from_string does not know, and the value " X".
+ */
 function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
   let oem = 0;
   return (text, item) => {
@@ -102,21 +107,25 @@ function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
       ctx.report('XM0217', item.span, `bad smbios: "${text}" is not KEY=VALUE ("xl: failed to split")`);
       return null;
     }
-    const raw = text.slice(0, eq);
-    const keyText = raw.trim();
+    const keyText = text.slice(0, eq);
+    if (eq === text.length - 1) {
+      ctx.report('XM0217', item.span, `bad smbios: "${text}" has no value ("xl: empty value not allowed for smbios")`, { hint: `write ${keyText}=VALUE, or remove the item` });
+      return null;
+    }
     const key = libxlName(SMBIOS_KEYS, keyText);
     if (key === undefined) {
-      const at = raw.length - raw.trimStart().length;
       // xl exits on it ("xl: unknown smbios type"): catalogue/unknown-spec-keys.ts, `smbios`.
       const f = unknownKeyFinding('smbios', { key: keyText, item: text, spec: text }, ctx.dialect);
-      if (f !== null) ctx.report(f.code, subSpan(item, at, at + keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
+      const blanks = keyText !== keyText.trim() && libxlName(SMBIOS_KEYS, keyText.trim()) !== undefined;
+      const hint = blanks ? `xl does not trim blanks around "=": write ${keyText.trim()}=${text.slice(eq + 1).trim()}` : `keys: ${SMBIOS_KEYS.join(', ')}`;
+      if (f !== null) ctx.report(f.code, subSpan(item, 0, keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint });
       return null;
     }
     if (key === 'oem' && ++oem > MAX_SMBIOS_OEM) {
       ctx.report('XM0217', item.span, `bad smbios: more than ${MAX_SMBIOS_OEM} oem entries`);
       return null;
     }
-    return `${key}=${text.slice(eq + 1).trim()}`;
+    return `${key}=${text.slice(eq + 1)}`;
   };
 }
 

@@ -46,8 +46,13 @@ table('viridian, smbios, mca_caps, llc_colors (at the item)', [
   // A single value is read as a boolean number, without a word: xl ignores "freq" (XM0108).
   ['type = "hvm"\nviridian = "freq"', ['XM0108@3:12-3:18'], ['viridian', undefined]],
   ['type = "hvm"\nviridian = 1', [], ['viridian', true]],
-  ['type = "hvm"\nsmbios = ["bios_vendor = Xen", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen', 'bios_version=1']]],
-  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:32-3:38'], ['smbios', ['bios_vendor=Xen']]],
+  ['type = "hvm"\nsmbios = ["bios_vendor=Xen 4", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen 4', 'bios_version=1']]],
+  // xl splits at "=" with strchr and trims nothing: "bios_vendor " is no SMBIOS type ("xl: unknown
+  // smbios type"), an empty value is refused ("xl: empty value not allowed for smbios").
+  ['type = "hvm"\nsmbios = ["bios_vendor = Xen"]', ['XM0222@3:12-3:24'], ['smbios', []]],
+  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:31-3:38'], ['smbios', ['bios_vendor=Xen']]],
+  ['type = "hvm"\nsmbios = ["bios_vendor="]', ['XM0217@3:11-3:25'], ['smbios', []]],
+  ['type = "hvm"\nsmbios = ["oem= x"]', [], ['smbios', ['oem= x']]],
   ['type = "hvm"\nsmbios = ["oem"]', ['XM0217@3:11-3:16'], ['smbios', []]],
   ['type = "hvm"\n' + OEM_100, ['XM0217@3:902-3:909']],
   ['type = "hvm"\nmca_caps = ["lmce", "cmci"]', ['XM0104@3:21-3:27']],
