@@ -33,6 +33,7 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
     case 'enum':
     case 'enumOrInt':
+    case 'boolOrString':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
       return readGeneric(conv, s, ctx);

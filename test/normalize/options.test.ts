@@ -71,6 +71,14 @@ table('strings and enums', [
   ['xl', 'vtpm = ["backend=tpm,uuid=x"]', 'vtpm', [{ spec: 'backend=tpm,uuid=x', backend: 'tpm' }]],
 ]);
 
+table('libxl enum names in any case (libxl__enum_from_string: strcasecmp)', [
+  ['xl', 'type = "hvm"\nhdtype = "AHCI"', 'hdtype', 'ahci'],
+  ['xl', 'type = "hvm"\nvendor_device = "XenServer"', 'vendor_device', 'xenserver'],
+  ['xl', 'type = "hvm"\ngfx_passthru = "IGD"', 'gfx_passthru', 'igd'],
+  // strcmp in parse_config_data: vga keeps its case (and is refused, XM0104).
+  ['xl', 'type = "hvm"\nvga = "STDVGA"', 'vga', 'STDVGA'],
+]);
+
 table('type and builder', [
   ['xl', 'type = "hvm"', 'type', 'hvm'],
   ['xl', 'type = "h"', 'type', 'hvm'],

@@ -53,10 +53,12 @@ export const hvmOptions = {
   vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
   isa: bool({ d: 'ISA-only machine.', dl: 'xm' }),
   boot: str({ readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network).', def: 'c', ex: 'dc' }),
-  hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl' }),
+  // xl: libxl_hdtype_from_string (strcasecmp): any case; vga and ms_vm_genid are strcmp'd, exactly.
+  hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
   bios: oneOf(BIOS_TYPES, { readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
   bios_path_override: str({ readFor: HVM_ONLY, d: 'Firmware path override.', dl: 'xl' }),
-  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".' }),
+  // xl: libxl_gfx_passthru_kind_from_string (any case); xm compared exactly.
+  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".', anyCase: true }),
   vnc: bool({ d: 'VNC console.' }),
   vnclisten: str({ d: 'VNC listen address.', ex: '127.0.0.1' }),
   vncdisplay: int({ d: 'VNC display number (port 5900 + N).', min: 0 }),
