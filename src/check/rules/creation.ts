@@ -2,8 +2,9 @@
  * @fileoverview Values xl reads and passes on but libxl or the hypervisor refuses when it builds the
  * domain (XM0234): altp2m_count against altp2m (x86 arch_sanitise_domain_config, altp2m_count
  * series v10, 2025), more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault) and
- * a cap above 100% per vCPU (libxl_sched.c, credit and credit2), and videoram below what the
- * emulated VGA needs (libxl__domain_build_info_setdefault).
+ * a cap above 100% per vCPU (libxl_sched.c, credit and credit2), videoram below what the
+ * emulated VGA needs, and usbversion or SPICE USB redirection next to usb / usbdevice
+ * (libxl__domain_build_info_setdefault).
  * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
 import type { NormalizedConfig } from '../../normalize/index.js';
@@ -125,6 +126,29 @@ export const videoramForVga: Rule = ({ config, spans, dialect, unknown }) => {
     makeDiag('XM0234', valueAt(spans, '/videoram'), `videoram = ${mib} is below the ${min} MiB libxl needs for vga ${vga.kind === 'std' ? 'stdvga' : vga.kind} on ${dm} ("${says}")`, {
       related,
       hint: `set videoram = ${min} or more, or leave it out for libxl's default (${min})`,
+    }),
+  ];
+};
+
+/**
+ * usbversion (or SPICE USB redirection, which implies usbversion 2) together with the older usb /
+ * usbdevice options: libxl__domain_build_info_setdefault refuses "usbversion and/or usbredirection
+ * cannot be enabled with usb and/or usbdevice parameters" (XM0234). Redirection counts only with
+ * spice on: libxl turns it off otherwise ("spice disabled, disabling usbredirection").
+ */
+export const usbversionWithUsb: Rule = ({ config, spans, dialect, unknown }) => {
+  if (dialect !== 'xl' || guestKind(config, dialect, unknown) !== 'hvm') return [];
+  const keys = ['usbversion', 'spice', 'spiceusbredirection', 'usb', 'usbdevice'] as const;
+  if (keys.some((k) => unknown.has(k))) return [];
+  const version = typeof config.usbversion === 'number' && config.usbversion > 0 ? '/usbversion' : null;
+  const redirection = config.spice === true && typeof config.spiceusbredirection === 'number' && config.spiceusbredirection > 0 ? '/spiceusbredirection' : null;
+  const by = version ?? redirection;
+  const old = config.usb === true ? '/usb' : config.usbdevice !== undefined ? '/usbdevice' : null;
+  if (by === null || old === null) return [];
+  return [
+    makeDiag('XM0234', valueAt(spans, by), `${by.slice(1)} together with ${old.slice(1)}: libxl refuses it ("usbversion and/or usbredirection cannot be enabled with usb and/or usbdevice parameters")`, {
+      related: [{ message: `${old.slice(1)} is set here`, span: valueAt(spans, old) }],
+      hint: `use one of them: usbversion (a USB controller) or ${old.slice(1)}`,
     }),
   ];
 };
