@@ -153,3 +153,21 @@ export const usbversionWithUsb: Rule = ({ config, spans, dialect, unknown }) => 
   ];
 };
 
+/**
+ * More than 4 SPICE USB redirection channels with spice on: libxl then builds a USB controller
+ * (usbversion 2 by default) and libxl__build_device_model_args_new refuses the count
+ * ("usbredirection parameter is invalid, it must be between 1 and 4") (XM0234). Without spice,
+ * libxl sets it to 0 first.
+ */
+export const spiceRedirectionCount: Rule = ({ config, spans, dialect, unknown }) => {
+  const n = config.spiceusbredirection;
+  if (dialect !== 'xl' || typeof n !== 'number' || n <= 4 || config.spice !== true) return [];
+  if (unknown.has('spiceusbredirection') || unknown.has('spice') || guestKind(config, dialect, unknown) !== 'hvm') return [];
+  return [
+    makeDiag('XM0234', valueAt(spans, '/spiceusbredirection'), `spiceusbredirection = ${n}: libxl refuses more than 4 redirection channels ("usbredirection parameter is invalid, it must be between 1 and 4")`, {
+      related: [{ message: 'spice is on here', span: valueAt(spans, '/spice') }],
+      hint: 'use at most 4',
+    }),
+  ];
+};
+
