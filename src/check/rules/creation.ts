@@ -7,6 +7,7 @@
  * (libxl__domain_build_info_setdefault).
  * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
@@ -167,6 +168,59 @@ export const spiceRedirectionCount: Rule = ({ config, spans, dialect, unknown })
     makeDiag('XM0234', valueAt(spans, '/spiceusbredirection'), `spiceusbredirection = ${n}: libxl refuses more than 4 redirection channels ("usbredirection parameter is invalid, it must be between 1 and 4")`, {
       related: [{ message: 'spice is on here', span: valueAt(spans, '/spice') }],
       hint: 'use at most 4',
+    }),
+  ];
+};
+
+/**
+ * Flags x86 `arch_sanitise_domain_config` refuses together (XM0234): nested virtualisation without
+ * HAP ("Nested virt not supported without HAP"), altp2m without HAP ("altp2m is only supported with
+ * HAP") or with nested virtualisation ("Nested virt and altp2m are not supported together").
+ * libxl sets CDF_hap and CDF_nested_virt for HVM and PVH guests only.
+ */
+export const hapNestedAltp2m: Rule = ({ config, spans, dialect, unknown }) => {
+  const kind = guestKind(config, dialect, unknown);
+  if (dialect !== 'xl' || (kind !== 'hvm' && kind !== 'pvh') || unknown.has('hap') || unknown.has('nestedhvm')) return [];
+  const noHap = config.hap === false;
+  const nested = config.nestedhvm === true;
+  const altp2m = altp2mOn(config, unknown);
+  const out: Diagnostic[] = [];
+  if (nested && noHap) {
+    out.push(makeDiag('XM0234', valueAt(spans, '/nestedhvm'), 'nestedhvm without hap: Xen refuses to create the domain ("Nested virt not supported without HAP")', {
+      related: [{ message: 'hap is off here', span: valueAt(spans, '/hap') }],
+      hint: 'remove hap = 0, or nestedhvm',
+    }));
+  }
+  if (altp2m?.on && altp2m.by && (noHap || nested)) {
+    const why = noHap ? 'altp2m without hap: Xen refuses to create the domain ("altp2m is only supported with HAP")' : 'altp2m with nestedhvm: Xen refuses to create the domain ("Nested virt and altp2m are not supported together")';
+    out.push(makeDiag('XM0234', valueAt(spans, altp2m.by), why, {
+      related: [{ message: noHap ? 'hap is off here' : 'nestedhvm is on here', span: valueAt(spans, noHap ? '/hap' : '/nestedhvm') }],
+    }));
+  }
+  return out;
+};
+
+/** The most vmtrace buffer per vCPU Xen takes: 64 MiB (x86 arch_sanitise_domain_config). */
+const VMTRACE_MAX_KIB = 64 * 1024;
+
+/**
+ * vmtrace_buf_kb Xen refuses (XM0234): libxl passes `ROUNDUP(vmtrace_buf_kb << 10, XC_PAGE_SHIFT)`
+ * and x86 `arch_sanitise_domain_config` wants an HVM guest ("vmtrace not supported for PV") and a
+ * power of two from 4 KiB to 64 MiB ("Unsupported vmtrace size"). 0 is unset (xl: `&& l`).
+ */
+export const vmtraceSize: Rule = ({ config, spans, dialect, unknown }) => {
+  const kb = config.vmtrace_buf_kb;
+  if (dialect !== 'xl' || typeof kb !== 'number' || kb <= 0 || unknown.has('vmtrace_buf_kb')) return [];
+  const at = valueAt(spans, '/vmtrace_buf_kb');
+  const kind = guestKind(config, dialect, unknown);
+  if (kind === 'pv') return [makeDiag('XM0234', at, 'vmtrace_buf_kb on a PV guest: Xen refuses to create the domain ("vmtrace not supported for PV")', { hint: 'remove vmtrace_buf_kb, or use an HVM or PVH guest' })];
+  const pages = Math.ceil(kb / 4);
+  if (pages * 4 <= VMTRACE_MAX_KIB && (pages & (pages - 1)) === 0) return [];
+  let up = 4;
+  while (up < kb && up < VMTRACE_MAX_KIB) up *= 2;
+  return [
+    makeDiag('XM0234', at, `vmtrace_buf_kb = ${kb}: Xen takes a power of two from 4 to ${VMTRACE_MAX_KIB} KiB ("Unsupported vmtrace size")`, {
+      hint: `use ${up}`,
     }),
   ];
 };

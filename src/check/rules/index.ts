@@ -18,7 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -48,6 +48,8 @@ export const RULES: readonly Rule[] = [
   videoramForVga,
   usbversionWithUsb,
   spiceRedirectionCount,
+  hapNestedAltp2m,
+  vmtraceSize,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,
