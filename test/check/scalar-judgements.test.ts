@@ -69,10 +69,11 @@ table('libxl enums: the schema, names in any case', [
   ['type = "hvm"\ntimer_mode = "Delay_For_Missed_Ticks"', [], ['timer_mode', 'delay_for_missed_ticks']],
   ['type = "hvm"\ntimer_mode = "late"', ['XM0104@3:14-3:20']],
   ['tee = "tz"', ['XM0104@2:7-2:11']],
-  ['altp2m = "Mixed"', [], ['altp2m', 'mixed']],
+  // On an HVM guest: a PV domain has no HAP, and Xen refuses altp2m for it (XM0234).
+  ['type = "hvm"\naltp2m = "Mixed"', [], ['altp2m', 'mixed']],
   ['altp2m = "full"', ['XM0104@2:10-2:16']],
   // xl reads altp2m as a number 0-3 too.
-  ['altp2m = 1', [], ['altp2m', 1]],
+  ['type = "hvm"\naltp2m = 1', [], ['altp2m', 1]],
   ['altp2m = 4', ['XM0103@2:10-2:11']],
   ['type = "hvm"\nbios = "unknown"', [], ['bios', 'unknown']],
   ['type = "hvm"\nbios = "OVMF"', [], ['bios', 'ovmf']],

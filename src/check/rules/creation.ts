@@ -173,32 +173,37 @@ export const spiceRedirectionCount: Rule = ({ config, spans, dialect, unknown })
 };
 
 /**
- * Flags x86 `arch_sanitise_domain_config` refuses together (XM0234): nested virtualisation without
- * HAP ("Nested virt not supported without HAP"), altp2m without HAP ("altp2m is only supported with
- * HAP") or with nested virtualisation ("Nested virt and altp2m are not supported together").
- * libxl sets CDF_hap and CDF_nested_virt for HVM and PVH guests only.
+ * altp2m, nestedhvm and hap together (XM0234). libxl_create.c refuses nestedhvm with altp2m
+ * ("nestedhvm and altp2mhvm cannot be used together") and altp2m with populate-on-demand ("Cannot
+ * enable PoD and ALTP2M at the same time"); x86 `arch_sanitise_domain_config` refuses nested virt
+ * without HAP ("Nested virt not supported without HAP") and altp2m without HAP ("altp2m is only
+ * supported with HAP"), which includes every PV guest: libxl__domain_make passes the altp2m mode
+ * for every type, and sets CDF_hap and CDF_nested_virt for HVM and PVH only.
  */
 export const hapNestedAltp2m: Rule = ({ config, spans, dialect, unknown }) => {
   const kind = guestKind(config, dialect, unknown);
-  if (dialect !== 'xl' || (kind !== 'hvm' && kind !== 'pvh') || unknown.has('hap') || unknown.has('nestedhvm')) return [];
+  if (dialect !== 'xl' || kind === null || unknown.has('hap') || unknown.has('nestedhvm')) return [];
+  const altp2m = altp2mOn(config, unknown);
+  const on = altp2m?.on === true && altp2m.by !== null ? altp2m.by : null;
+  const at = (ptr: string, message: string, other?: [string, string]) =>
+    makeDiag('XM0234', valueAt(spans, ptr), message, other ? { related: [{ message: other[1], span: valueAt(spans, other[0]) }] } : {});
+  if (kind === 'pv') return on ? [at(on, 'altp2m on a PV guest: Xen refuses to create the domain, a PV domain has no HAP ("altp2m is only supported with HAP")')] : [];
   const noHap = config.hap === false;
   const nested = config.nestedhvm === true;
-  const altp2m = altp2mOn(config, unknown);
   const out: Diagnostic[] = [];
-  if (nested && noHap) {
-    out.push(makeDiag('XM0234', valueAt(spans, '/nestedhvm'), 'nestedhvm without hap: Xen refuses to create the domain ("Nested virt not supported without HAP")', {
-      related: [{ message: 'hap is off here', span: valueAt(spans, '/hap') }],
-      hint: 'remove hap = 0, or nestedhvm',
-    }));
-  }
-  if (altp2m?.on && altp2m.by && (noHap || nested)) {
-    const why = noHap ? 'altp2m without hap: Xen refuses to create the domain ("altp2m is only supported with HAP")' : 'altp2m with nestedhvm: Xen refuses to create the domain ("Nested virt and altp2m are not supported together")';
-    out.push(makeDiag('XM0234', valueAt(spans, altp2m.by), why, {
-      related: [{ message: noHap ? 'hap is off here' : 'nestedhvm is on here', span: valueAt(spans, noHap ? '/hap' : '/nestedhvm') }],
-    }));
-  }
+  if (nested && noHap) out.push(at('/nestedhvm', 'nestedhvm without hap: Xen refuses to create the domain ("Nested virt not supported without HAP")', ['/hap', 'hap is off here']));
+  if (on === null) return out;
+  if (nested) out.push(at(on, 'altp2m with nestedhvm: libxl refuses to create the domain ("nestedhvm and altp2mhvm cannot be used together")', ['/nestedhvm', 'nestedhvm is on here']));
+  else if (noHap) out.push(at(on, 'altp2m without hap: Xen refuses to create the domain ("altp2m is only supported with HAP")', ['/hap', 'hap is off here']));
+  else if (kind === 'hvm' && podEnabled(config, unknown)) out.push(at(on, 'altp2m with memory below maxmem (populate-on-demand): libxl refuses to create the domain ("Cannot enable PoD and ALTP2M at the same time")', ['/maxmem', 'maxmem is set here']));
   return out;
 };
+
+/** libxl's pod_enabled for an HVM guest: target memory below maxmem, both written and known. */
+function podEnabled(config: NormalizedConfig, unknown: UnknownValues): boolean {
+  const { memory, maxmem } = config;
+  return !unknown.has('memory') && !unknown.has('maxmem') && typeof memory === 'number' && typeof maxmem === 'number' && memory < maxmem;
+}
 
 /** The most vmtrace buffer per vCPU Xen takes: 64 MiB (x86 arch_sanitise_domain_config). */
 const VMTRACE_MAX_KIB = 64 * 1024;
@@ -221,6 +226,21 @@ export const vmtraceSize: Rule = ({ config, spans, dialect, unknown }) => {
   return [
     makeDiag('XM0234', at, `vmtrace_buf_kb = ${kb}: Xen takes a power of two from 4 to ${VMTRACE_MAX_KIB} KiB ("Unsupported vmtrace size")`, {
       hint: `use ${up}`,
+    }),
+  ];
+};
+
+/**
+ * tsc_mode "native_paravirt" (3): libxl__arch_domain_create (libxl_x86.c) fails with "TSC Mode
+ * native_paravirt (a.k.a PVRDTSCP) has been removed" (ERROR_FEATURE_REMOVED, Xen 4.13 and later)
+ * (XM0234). xl still reads the name; xm's xend (Xen 4.4 and older) had the mode.
+ */
+export const tscNativeParavirt: Rule = ({ config, spans, dialect, unknown }) => {
+  const mode = config.tsc_mode;
+  if (dialect !== 'xl' || unknown.has('tsc_mode') || (mode !== 'native_paravirt' && mode !== 3)) return [];
+  return [
+    makeDiag('XM0234', valueAt(spans, '/tsc_mode'), 'tsc_mode "native_paravirt" was removed from Xen (4.13): libxl refuses it ("TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed")', {
+      hint: 'use tsc_mode = "default", "always_emulate" or "native"',
     }),
   ];
 };

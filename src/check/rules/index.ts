@@ -18,7 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -50,6 +50,7 @@ export const RULES: readonly Rule[] = [
   spiceRedirectionCount,
   hapNestedAltp2m,
   vmtraceSize,
+  tscNativeParavirt,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,
