@@ -38,9 +38,11 @@ export const coreOptions = {
   slice: int({ d: 'sEDF scheduler slice (read by xl, undocumented).', dl: 'xl', min: 0 }),
   latency: int({ d: 'sEDF scheduler latency (read by xl, undocumented).', dl: 'xl', min: 0 }),
   extratime: int({ d: 'sEDF/RTDS extra time flag (read by xl, undocumented).', dl: 'xl', min: 0 }),
-  memory: int({ d: 'Initial (target) memory.', unit: 'MiB', min: 1, def: 128, ex: 1024 }),
+  // Defaults differ per tool: libxl__domain_build_info_setdefault `max_memkb = 32 * 1024` (xl), xm
+  // create.py 128; xmcfg plan places xm's 128 (placement/guest.ts).
+  memory: int({ d: 'Initial (target) memory; the default is 32 MiB in xl (libxl), 128 in xm.', unit: 'MiB', min: 1, ex: 1024 }),
   maxmem: int({ d: 'Maximum memory (balloon ceiling); > memory starts pre-ballooned (PoD for HVM). Must be >= memory.', unit: 'MiB', min: 1, ex: 2048 }),
-  shadow_memory: int({ d: 'Shadow / HAP page-table pool.', unit: 'MiB', min: 0, def: 0 }),
+  shadow_memory: int({ d: 'Shadow / HAP page-table pool. Default: what libxl_get_required_shadow_memory() computes from maxmem and the vCPUs (HVM, PVH).', unit: 'MiB', min: 0 }),
   memory_sharing: bool({ d: 'Enable page sharing.', dl: 'xm', def: false }),
   vnuma: special(Type.Array(VnumaNodeSchema, { maxItems: 1024 }), 'vnuma', 'list of vNUMA nodes', {
     d: 'Virtual NUMA nodes: one list of "pnode=P", "size=MiB", "vcpus=LIST", "vdistances=D0,D1,…" per vnode (Xen 4.6+). Not for PV guests.',

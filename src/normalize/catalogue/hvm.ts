@@ -18,7 +18,8 @@ export const hvmOptions = {
   acpi_laptop_slate: bool({ readFor: HVM_ONLY, d: 'ACPI laptop/slate switch.', dl: 'xl' }),
   apic: bool({ readFor: HVM_ONLY, d: 'Local APIC.', def: true }),
   nx: bool({ readFor: HVM_ONLY, d: 'NX (no-execute) bit.', dl: 'xl' }),
-  hpet: bool({ readFor: HVM_ONLY, d: 'HPET timer.', def: false }),
+  // libxl__domain_build_info_setdefault: `libxl_defbool_setdefault(&b_info->u.hvm.hpet, true)`; xm: 0.
+  hpet: bool({ readFor: HVM_ONLY, d: 'HPET timer. Default: on in xl (libxl), off in xm.' }),
   altp2m: oneOfOrInt(ALTP2M_MODES, { d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
   altp2mhvm: bool({ readFor: HVM_ONLY, d: 'Legacy altp2m switch.', dl: 'xl', dep: 'altp2m' }),
   // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`,
@@ -52,7 +53,8 @@ export const hvmOptions = {
   stdvga: bool({ readFor: HVM_ONLY, d: 'Standard VGA instead of Cirrus.', def: false }),
   vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
   isa: bool({ d: 'ISA-only machine.', dl: 'xm' }),
-  boot: str({ readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network).', def: 'c', ex: 'dc' }),
+  // libxl__domain_build_info_setdefault: `b_info->u.hvm.boot = libxl__strdup(NOGC, "cda")`; xm: "c".
+  boot: str({ readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network), a (floppy). Default: "cda" in xl (libxl), "c" in xm.', ex: 'dc' }),
   // xl: libxl_hdtype_from_string (strcasecmp): any case; vga and ms_vm_genid are strcmp'd, exactly.
   hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
   bios: oneOf(BIOS_TYPES, { readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
