@@ -245,3 +245,23 @@ export const tscNativeParavirt: Rule = ({ config, spans, dialect, unknown }) => 
   ];
 };
 
+/**
+ * vCPUs above what an Arm guest's virtual GIC takes (XM0234): Arm `arch_sanitise_domain_config`
+ * refuses `max_vcpus > min(vgic_max_vcpus(gic), MAX_VIRT_CPUS)` ("Requested vCPUs (%u) exceeds max
+ * (%u)"): 8 for GICv2, and 128 for GICv3 (4096, capped by arm64's MAX_VIRT_CPUS; arm32 has 8).
+ * Only gic_version tells the guest is an Arm one, so only a written "v2" or "v3" is judged.
+ */
+export const armGicVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+  const gic = config.gic_version;
+  if (dialect !== 'xl' || unknown.has('gic_version') || (gic !== 'v2' && gic !== 'v3')) return [];
+  const max = maxVcpusOf(config, unknown);
+  const limit = gic === 'v2' ? 8 : 128;
+  if (max === null || max.ptr === null || max.value <= limit) return [];
+  return [
+    makeDiag('XM0234', valueAt(spans, max.ptr), `${max.ptr.slice(1)} = ${max.value}: an Arm guest with a GIC${gic} has at most ${limit} vCPUs; Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
+      related: [{ message: 'gic_version is set here', span: valueAt(spans, '/gic_version') }],
+      hint: gic === 'v2' ? 'use at most 8 vCPUs, or gic_version = "v3"' : 'use at most 128 vCPUs',
+    }),
+  ];
+};
+
