@@ -1,11 +1,10 @@
 /**
  * @fileoverview Values xl reads and passes on but libxl or the hypervisor refuses when it builds the
- * domain (XM0234): altp2m_count against altp2m (x86 arch_sanitise_domain_config, altp2m_count
- * series v10, 2025), more than 1024 vCPUs online at start (libxl__domain_build_info_setdefault) and
- * a cap above 100% per vCPU (libxl_sched.c, credit and credit2), videoram below what the
- * emulated VGA needs, and usbversion or SPICE USB redirection next to usb / usbdevice
- * (libxl__domain_build_info_setdefault).
- * xl only: xm has no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
+ * domain (XM0234): altp2m_count and altp2m against the guest (x86 arch_sanitise_domain_config, the
+ * altp2m_count series v10, libxl_create.c), vcpus past libxl's avail_vcpus bitmap, cap above 100 per
+ * vCPU (libxl_sched.c), videoram and USB settings libxl__domain_build_info_setdefault refuses,
+ * vmtrace_buf_kb, tsc_mode native_paravirt and Arm GIC vCPU limits. Sources: docs/xl-conformance.md.
+ * xl only: xm had no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
@@ -30,9 +29,11 @@ export const MAX_AVAIL_VCPUS = 1024;
 export function altp2mOn(config: NormalizedConfig, unknown: UnknownValues): { on: boolean; by: string | null } | null {
   if (unknown.has('altp2m')) return null;
   const mode = config.altp2m;
-  if (mode !== undefined) return { on: mode !== 'disabled' && mode !== 0, by: '/altp2m' };
+  if (mode !== undefined && mode !== 'disabled' && mode !== 0) return { on: true, by: '/altp2m' };
+  // libxl: `if (altp2m == LIBXL_ALTP2M_MODE_DISABLED && libxl_defbool_val(…u.hvm.altp2m))` the
+  // legacy switch turns altp2m on, also over an explicit altp2m = "disabled".
   if (unknown.has('altp2mhvm')) return null;
-  if (config.altp2mhvm !== true) return { on: false, by: null };
+  if (config.altp2mhvm !== true) return { on: false, by: mode !== undefined ? '/altp2m' : null };
   const kind = guestKind(config, 'xl', unknown);
   if (kind === null) return null;
   return { on: kind === 'hvm', by: kind === 'hvm' ? '/altp2mhvm' : null };
