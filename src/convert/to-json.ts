@@ -79,7 +79,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   const c = config as unknown as Obj;
   const type = guestType(c);
   const vcpus = typeof c.vcpus === 'number' ? Math.max(1, c.vcpus) : 1;
-  const maxVcpus = typeof c.maxvcpus === 'number' ? c.maxvcpus : vcpus;
+  // xl: `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`
+  const maxVcpus = typeof c.maxvcpus === 'number' && c.maxvcpus !== 0 ? c.maxvcpus : vcpus;
   const mem = typeof c.memory === 'number' ? c.memory : undefined;
   const maxmem = typeof c.maxmem === 'number' ? c.maxmem : mem;
   const out: Obj = {};

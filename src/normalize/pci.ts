@@ -93,7 +93,10 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
         r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"`, ...(lenient && { xlReads: lenient.note }) });
       }
     } else if (key === 'rdm_policy') {
-      if (value === 'strict' || value === 'relaxed') r.value.rdm_policy = value;
+      // xl reads it with libxl_rdm_reserve_policy_from_string (libxlu_pci.c parse_rdm_policy), which
+      // matches libxl's enum names in any case; the normalised value is libxl's spelling.
+      const policy = dialect === 'xl' ? value.toLowerCase() : value;
+      if (policy === 'strict' || policy === 'relaxed') r.value.rdm_policy = policy;
       else r.problems.push({ start: vs, end: ve, message: `rdm_policy must be strict or relaxed, got "${value}"` });
     } else if (key === 'vslot') {
       const v = hex(value);

@@ -105,9 +105,24 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       // xl goes on without rdm when xlu_rdm_parse fails (parse_config_data: `if (!xlu_rdm_parse(…)) {…}`):
       // a bad value (XM0233) or an unknown key (XM0218) drops the whole setting.
       if (xlRdm && ctx.diagnostics.length > before) return undefined;
+      if (xlRdm && r !== null && (r as { policy?: unknown }).policy !== undefined) return rdmPolicyDropped(ctx, pointer(s.key), v);
       return r ?? undefined;
     }
     default:
       return valueToJson(v);
   }
+}
+
+/**
+ * An xl rdm string with a policy libxl knows: since Xen 4.15 xlu_rdm_parse inverts its check of the
+ * policy (`if (!parse_rdm_policy(cfg, &rdm->policy, tok)) goto parse_error;`, libxlu_pci.c at
+ * xen-project/xen 9cd5bbf5; parse_rdm_policy returns 0 on success), so the whole string fails
+ * without a message and parse_config_data goes on without rdm (XM0233). The setting is left out.
+ */
+function rdmPolicyDropped(ctx: NormalizeContext, ptr: string, v: Value): undefined {
+  const span = ctx.spans[`${ptr}/policy`]?.value ?? v.span;
+  ctx.report('XM0233', span, 'xl drops an rdm string that sets a valid policy= (xlu_rdm_parse rejects the policies it knows, since Xen 4.15): the guest is created without rdm', {
+    hint: 'write rdm = "strategy=host" and give the policy per device in pci (rdm_policy=strict|relaxed); xl then leaves the global policy unset',
+  });
+  return undefined;
 }

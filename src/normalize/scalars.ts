@@ -6,6 +6,7 @@
  * the rest of the value is kept. Everything else goes to the generic readers.
  */
 import type { Setting, Value } from '../syntax/value.js';
+import { quoteText } from '../diagnostics/diagnostic.js';
 import { optionSchema, type Conv } from './catalogue/index.js';
 import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
 import { pointer, type NormalizeContext } from './context.js';
@@ -32,6 +33,7 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
     case 'enum':
     case 'enumOrInt':
+    case 'boolOrString':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
       return readGeneric(conv, s, ctx);
@@ -67,7 +69,16 @@ function readItems(s: Setting, ctx: NormalizeContext, items: Value[] | null, jud
 /** `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know. */
 function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   const v = s.value;
-  // As the generic reader: a string that is not a number is a one-group list.
+  if (ctx.dialect === 'xl' && v.kind === 'string' && !readInt(v, ctx.dialect).ok) {
+    // xl: `switch (xlu_cfg_get_list(config, "viridian", …, 1))` is EINVAL for a single value, and
+    // then `xlu_cfg_get_defbool(config, "viridian", …, 1)` reads it as a number, both without a
+    // word (dont_warn = 1): a string such as "base" leaves viridian at its default.
+    ctx.report('XM0108', v.span, `viridian: "${quoteText(v.value)}" is not a valid number, and xl reads a single viridian value as a boolean number: it ignores this one without a word`, {
+      hint: `write a list for groups: viridian = ["${quoteText(v.value)}"]`,
+    });
+    return undefined;
+  }
+  // As the generic reader: in xm a string that is not a number is a one-group list.
   const items = v.kind === 'list' ? v.items : v.kind === 'string' && !readInt(v, ctx.dialect).ok ? [v] : null;
   if (items === null) return readGeneric('boolOrStrList', s, ctx);
   return readItems(s, ctx, items, (text, item) => {
@@ -83,7 +94,12 @@ function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   });
 }
 
-/** `smbios` items: KEY=VALUE with a key libxl knows (any case), at most 99 `oem` ones; written `key=value`, trimmed. */
+/**
+ * `smbios` items: KEY=VALUE with a key libxl knows (any case) and a value that is not empty, at
+ * most 99 `oem` ones; written `key=VALUE`. xl splits at the first "=" with strchr and trims
+ * nothing (parse_config_data): "bios_vendor = X" has the key "bios_vendor ", which
+ * libxl_smbios_type_from_string does not know, and the value " X".
+ */
 function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
   let oem = 0;
   return (text, item) => {
@@ -92,21 +108,25 @@ function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
       ctx.report('XM0217', item.span, `bad smbios: "${text}" is not KEY=VALUE ("xl: failed to split")`);
       return null;
     }
-    const raw = text.slice(0, eq);
-    const keyText = raw.trim();
+    const keyText = text.slice(0, eq);
+    if (eq === text.length - 1) {
+      ctx.report('XM0217', item.span, `bad smbios: "${text}" has no value ("xl: empty value not allowed for smbios")`, { hint: `write ${keyText}=VALUE, or remove the item` });
+      return null;
+    }
     const key = libxlName(SMBIOS_KEYS, keyText);
     if (key === undefined) {
-      const at = raw.length - raw.trimStart().length;
       // xl exits on it ("xl: unknown smbios type"): catalogue/unknown-spec-keys.ts, `smbios`.
       const f = unknownKeyFinding('smbios', { key: keyText, item: text, spec: text }, ctx.dialect);
-      if (f !== null) ctx.report(f.code, subSpan(item, at, at + keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
+      const blanks = keyText !== keyText.trim() && libxlName(SMBIOS_KEYS, keyText.trim()) !== undefined;
+      const hint = blanks ? `xl does not trim blanks around "=": write ${keyText.trim()}=${text.slice(eq + 1).trim()}` : `keys: ${SMBIOS_KEYS.join(', ')}`;
+      if (f !== null) ctx.report(f.code, subSpan(item, 0, keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint });
       return null;
     }
     if (key === 'oem' && ++oem > MAX_SMBIOS_OEM) {
       ctx.report('XM0217', item.span, `bad smbios: more than ${MAX_SMBIOS_OEM} oem entries`);
       return null;
     }
-    return `${key}=${text.slice(eq + 1).trim()}`;
+    return `${key}=${text.slice(eq + 1)}`;
   };
 }
 

@@ -27,7 +27,8 @@ export function guestShape(cfg: PlacementConfig): GuestShape {
   const memory = num(cfg.memory) ?? num(cfg.maxmem) ?? DEFAULT_MEMORY_MIB;
   const maxmem = Math.max(num(cfg.maxmem) ?? memory, memory);
   const vcpus = num(cfg.vcpus) ?? 1;
-  const maxvcpus = Math.max(num(cfg.maxvcpus) ?? vcpus, 1);
+  // maxvcpus = 0 is "as many as vcpus" (xl and xm).
+  const maxvcpus = Math.max(num(cfg.maxvcpus) || vcpus, 1);
   const name = typeof cfg.name === 'string' && cfg.name !== '' ? cfg.name : 'domain';
   return { name, memory, maxmem, need: memory + (num(cfg.shadow_memory) ?? 0), maxvcpus };
 }

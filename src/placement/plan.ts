@@ -17,8 +17,20 @@ import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
-/** The most vCPUs a Xen domain may have (x86 MAX_VIRT_CPUS); a plan pins every one of them. */
+/**
+ * The most vCPUs a Xen domain may have: x86 `arch_sanitise_domain_config()` refuses
+ * `max_vcpus > (hvm ? HVM_MAX_VCPUS : MAX_VIRT_CPUS)` with EINVAL. MAX_VIRT_CPUS is 8192 (asm/config.h:
+ * the GDT/LDT area, 1024 MiB >> 17); HVM_MAX_VCPUS is 128 (public/hvm/hvm_info_table.h), and PVH is
+ * an HVM container (XEN_DOMCTL_CDF_hvm), so it has the HVM limit. A plan pins every one of them.
+ */
 export const MAX_GUEST_VCPUS = 8192;
+/** HVM_MAX_VCPUS: the most vCPUs of an HVM or PVH domain. */
+export const MAX_HVM_VCPUS = 128;
+
+/** The vCPU limit of a guest type (see MAX_GUEST_VCPUS). */
+export function maxVcpusFor(type: 'pv' | 'pvh' | 'hvm'): number {
+  return type === 'pv' ? MAX_GUEST_VCPUS : MAX_HVM_VCPUS;
+}
 
 /** Result of plan(): the plan or null, plus findings. */
 export interface PlanResult {
@@ -222,8 +234,11 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (!checked.host) return { plan: null, diagnostics };
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
-  if (g.maxvcpus > MAX_GUEST_VCPUS) {
-    const msg = `cannot place ${g.name}: ${g.maxvcpus} vCPUs, more than the ${MAX_GUEST_VCPUS} a Xen domain may have`;
+  const type = guestType(cfg);
+  const limit = maxVcpusFor(type);
+  if (g.maxvcpus > limit) {
+    const what = type === 'pv' ? 'a PV domain may have (MAX_VIRT_CPUS)' : `an ${type.toUpperCase()} domain may have (HVM_MAX_VCPUS)`;
+    const msg = `cannot place ${g.name}: ${g.maxvcpus} vCPUs, more than the ${limit} ${what}; Xen refuses to create it`;
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
   let cap = capacityOf(checked.host, options.reservations ?? []);

@@ -43,10 +43,16 @@ table('viridian, smbios, mca_caps, llc_colors (at the item)', [
   ['type = "hvm"\nviridian = ["!Crash_Ctl", "all", "defaults"]', [], ['viridian', ['!crash_ctl', 'all', 'defaults']]],
   // xl compares "all" exactly.
   ['type = "hvm"\nviridian = ["ALL"]', ['XM0217@3:13-3:18'], ['viridian', []]],
-  ['type = "hvm"\nviridian = "freq"', [], ['viridian', ['freq']]],
+  // A single value is read as a boolean number, without a word: xl ignores "freq" (XM0108).
+  ['type = "hvm"\nviridian = "freq"', ['XM0108@3:12-3:18'], ['viridian', undefined]],
   ['type = "hvm"\nviridian = 1', [], ['viridian', true]],
-  ['type = "hvm"\nsmbios = ["bios_vendor = Xen", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen', 'bios_version=1']]],
-  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:32-3:38'], ['smbios', ['bios_vendor=Xen']]],
+  ['type = "hvm"\nsmbios = ["bios_vendor=Xen 4", "BIOS_Version=1"]', [], ['smbios', ['bios_vendor=Xen 4', 'bios_version=1']]],
+  // xl splits at "=" with strchr and trims nothing: "bios_vendor " is no SMBIOS type ("xl: unknown
+  // smbios type"), an empty value is refused ("xl: empty value not allowed for smbios").
+  ['type = "hvm"\nsmbios = ["bios_vendor = Xen"]', ['XM0222@3:12-3:24'], ['smbios', []]],
+  ['type = "hvm"\nsmbios = ["bios_vendor=Xen", " colour=red"]', ['XM0222@3:31-3:38'], ['smbios', ['bios_vendor=Xen']]],
+  ['type = "hvm"\nsmbios = ["bios_vendor="]', ['XM0217@3:11-3:25'], ['smbios', []]],
+  ['type = "hvm"\nsmbios = ["oem= x"]', [], ['smbios', ['oem= x']]],
   ['type = "hvm"\nsmbios = ["oem"]', ['XM0217@3:11-3:16'], ['smbios', []]],
   ['type = "hvm"\n' + OEM_100, ['XM0217@3:902-3:909']],
   ['type = "hvm"\nmca_caps = ["lmce", "cmci"]', ['XM0104@3:21-3:27']],
@@ -63,10 +69,11 @@ table('libxl enums: the schema, names in any case', [
   ['type = "hvm"\ntimer_mode = "Delay_For_Missed_Ticks"', [], ['timer_mode', 'delay_for_missed_ticks']],
   ['type = "hvm"\ntimer_mode = "late"', ['XM0104@3:14-3:20']],
   ['tee = "tz"', ['XM0104@2:7-2:11']],
-  ['altp2m = "Mixed"', [], ['altp2m', 'mixed']],
+  // On an HVM guest: a PV domain has no HAP, and Xen refuses altp2m for it (XM0234).
+  ['type = "hvm"\naltp2m = "Mixed"', [], ['altp2m', 'mixed']],
   ['altp2m = "full"', ['XM0104@2:10-2:16']],
   // xl reads altp2m as a number 0-3 too.
-  ['altp2m = 1', [], ['altp2m', 1]],
+  ['type = "hvm"\naltp2m = 1', [], ['altp2m', 1]],
   ['altp2m = 4', ['XM0103@2:10-2:11']],
   ['type = "hvm"\nbios = "unknown"', [], ['bios', 'unknown']],
   ['type = "hvm"\nbios = "OVMF"', [], ['bios', 'ovmf']],

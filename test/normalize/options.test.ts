@@ -52,6 +52,9 @@ table('strings and enums', [
   ['xl', 'gfx_passthru = 1', 'gfx_passthru', true],
   ['xl', 'viridian = ["base", "!freq"]', 'viridian', ['base', '!freq']],
   ['xl', 'viridian = 1', 'viridian', true],
+  // xl reads a single viridian value as a boolean number and ignores a word without a message (XM0108).
+  ['xl', 'viridian = "base"', 'viridian', undefined],
+  ['xm', 'viridian = "base"', 'viridian', ['base']],
   ['xl', 'usbdevice = "tablet"', 'usbdevice', ['tablet']],
   ['xl', 'device_model_args = ["-a", "b"]', 'device_model_args', ['-a', 'b']],
   ['xl', 'irqs = [3, 4]', 'irqs', [3, 4]],
@@ -61,9 +64,19 @@ table('strings and enums', [
   ['xm', 'ioports = "2f8-2ff"', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
   ['xl', 'ioports = ["2f8-2ff"]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
   ['xl', 'vsnd = [["card, short-name=A"], ["pcm, name=p"]]', 'vsnd', [[{ spec: 'card, short-name=A', element: 'card', 'short-name': 'A' }], [{ spec: 'pcm, name=p', element: 'pcm', name: 'p' }]]],
-  ['xl', 'rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }],
+  ['xl', 'rdm = "strategy=host"', 'rdm', { spec: 'strategy=host', strategy: 'host' }],
+  // xl drops an rdm string with a valid policy (XM0233; xlu_rdm_parse's inverted check, Xen 4.15+).
+  ['xl', 'rdm = "strategy=host,policy=relaxed"', 'rdm', undefined],
   // uuid=x does not read (XM0217, see spec-fields.test.ts): it stays out.
   ['xl', 'vtpm = ["backend=tpm,uuid=x"]', 'vtpm', [{ spec: 'backend=tpm,uuid=x', backend: 'tpm' }]],
+]);
+
+table('libxl enum names in any case (libxl__enum_from_string: strcasecmp)', [
+  ['xl', 'type = "hvm"\nhdtype = "AHCI"', 'hdtype', 'ahci'],
+  ['xl', 'type = "hvm"\nvendor_device = "XenServer"', 'vendor_device', 'xenserver'],
+  ['xl', 'type = "hvm"\ngfx_passthru = "IGD"', 'gfx_passthru', 'igd'],
+  // strcmp in parse_config_data: vga keeps its case (and is refused, XM0104).
+  ['xl', 'type = "hvm"\nvga = "STDVGA"', 'vga', 'STDVGA'],
 ]);
 
 table('type and builder', [
@@ -136,6 +149,8 @@ table('pci', [
     { spec: '03:00.*@5,rdm_policy=strict', domain: 0, bus: 3, device: 0, function: -1, vslot: 5, rdm_policy: 'strict' },
   ]],
   ['xl', 'pci = ["bdf=0001:0c:1b.2,seize=1"]', 'pci', [{ spec: 'bdf=0001:0c:1b.2,seize=1', domain: 1, bus: 0xc, device: 0x1b, function: 2, seize: true }]],
+  // libxl_rdm_reserve_policy_from_string matches in any case.
+  ['xl', 'pci = ["01:00.0,rdm_policy=Relaxed"]', 'pci', [{ spec: '01:00.0,rdm_policy=Relaxed', domain: 0, bus: 1, device: 0, function: 0, rdm_policy: 'relaxed' }]],
 ]);
 
 table('other devices', [

@@ -116,9 +116,14 @@ table('virtio', [
 ]);
 
 table('rdm', [
-  ['rdm = "strategy=host,policy=relaxed"', 'rdm', { spec: 'strategy=host,policy=relaxed', strategy: 'host', policy: 'relaxed' }, []],
-  // xl never exits on rdm: xlu_rdm_parse fails ("Unknown RDM property policy value: loose", or no
-  // message for an item without "="), and parse_config_data goes on without rdm (XM0233, a warning).
+  ['rdm = "strategy=host"', 'rdm', { spec: 'strategy=host', strategy: 'host' }, []],
+  // Since Xen 4.15 xlu_rdm_parse fails on every valid policy (`if (!parse_rdm_policy(…)) goto
+  // parse_error;`, libxlu_pci.c 9cd5bbf5), in any case (libxl's enum names), first or last.
+  ['rdm = "strategy=host,policy=relaxed"', 'rdm', undefined, ['XM0233@2:29-2:36']],
+  ['rdm = "policy=strict,strategy=host"', 'rdm', undefined, ['XM0233@2:15-2:21']],
+  ['rdm = "strategy=host,policy=STRICT"', 'rdm', undefined, ['XM0233@2:29-2:35']],
+  // xl never exits on rdm: xlu_rdm_parse fails ("Unknown RDM policy: loose", or no message for an
+  // item without "="), and parse_config_data goes on without rdm (XM0233, a warning).
   // Either way the whole setting is dropped, as xl drops it.
   ['rdm = "policy=loose"', 'rdm', undefined, ['XM0233@2:15-2:20']],
   ['rdm = "strategy=host,foo"', 'rdm', undefined, ['XM0233@2:22-2:25']],

@@ -38,7 +38,14 @@ export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules (the config narrowed to its known values). */
 export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES): RuleInput {
-  return { config: knownView(config, unknown), spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown };
+  return { config: withoutUnsetMaxvcpus(knownView(config, unknown)), spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown };
+}
+
+/** maxvcpus = 0 means "as many as vcpus" to xl and xm alike (catalogue core.ts): the rules see it unset. */
+function withoutUnsetMaxvcpus(config: NormalizedConfig): NormalizedConfig {
+  if (config.maxvcpus !== 0) return config;
+  const { maxvcpus: _unset, ...rest } = config;
+  return rest as NormalizedConfig;
 }
 
 /** The value span of a pointer (or the file start when the field has none). */

@@ -18,6 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -41,6 +42,16 @@ export const RULES: readonly Rule[] = [
   bootloaderArgsString,
   msrRelaxed,
   ignoredForGuestType,
+  altp2mCount,
+  vcpusBitmap,
+  capAboveVcpus,
+  videoramForVga,
+  usbversionWithUsb,
+  spiceRedirectionCount,
+  hapNestedAltp2m,
+  vmtraceSize,
+  tscNativeParavirt,
+  armGicVcpus,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

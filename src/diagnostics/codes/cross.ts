@@ -248,8 +248,16 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'rdm string xl cannot parse',
     explanation:
-      'rdm is "strategy=host" with an optional ",policy=strict|relaxed". When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. An unknown key is XM0218. Fix the value, or remove rdm. In xm, which did not read rdm, the value is a bad device spec (XM0217).',
-    bad: 'type = "hvm"\nrdm = "strategy=host,policy=loose"',
-    good: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
+      'rdm is "strategy=host" with an optional ",policy=strict|relaxed" (xl.cfg(5)). When xl\'s reader (xlu_rdm_parse) fails on it, with a message such as "Unknown RDM strategy option" or, for an item without "=", none at all, xl does not stop: parse_config_data only uses rdm when it reads, so the guest is created without reserved-device-memory handling. Since Xen 4.15 the reader also fails on every valid policy: it inverts its check (`if (!parse_rdm_policy(cfg, &rdm->policy, tok)) goto parse_error;`, and parse_rdm_policy returns 0 on success), so "strategy=host,policy=relaxed" is dropped without a word. An unknown key is XM0218. Write rdm = "strategy=host" and set the policy per device with pci\'s rdm_policy= (a device without one takes libxl\'s default, strict). In xm, which did not read rdm, the value is a bad device spec (XM0217).',
+    bad: 'type = "hvm"\nrdm = "strategy=host,policy=relaxed"',
+    good: 'type = "hvm"\nrdm = "strategy=host"',
+  },
+  XM0234: {
+    severity: 'error',
+    title: 'value refused when the domain is created',
+    explanation:
+      'xl reads the value and passes it on, but libxl or the hypervisor refuses it when it builds the domain, so xl create fails after reading the file. altp2m_count is the number of altp2m views: Xen (x86 arch_sanitise_domain_config) refuses a count above 0 when altp2m is off ("altp2m.nr must be zero when altp2m is off"), 0 when it is on ("altp2m must be requested with altp2m.nr > 0"), and more than 512 (MAX_NR_ALTP2M); leave it out for libxl\'s default (10 with altp2m on, else 0). vcpus (the vCPUs online at start) above 1024: libxl keeps them in a bitmap it refuses past 128 bytes ("avail_vcpus bitmap contains too many VCPUS"). cap above 100 per vCPU (maxvcpus, else vcpus): libxl refuses it when it sets the credit or credit2 scheduler\'s parameters ("Cpu cap out of range"; credit2 is Xen\'s default scheduler). videoram of an HVM guest below what its VGA needs: with qemu-xen (libxl\'s default device model) 8 MiB for cirrus, 16 for stdvga, 128 for qxl; with qemu-xen-traditional 8 for stdvga, and qxl not at all ("videoram must be at least N MB", "qemu upstream required for qxl vga"). usbversion, or spiceusbredirection with spice on, next to usb = 1 or usbdevice ("usbversion and/or usbredirection cannot be enabled with usb and/or usbdevice parameters"), and more than 4 of those redirection channels ("usbredirection parameter is invalid, it must be between 1 and 4"). nestedhvm or altp2m with hap = 0, altp2m on a PV guest (no HAP), altp2m with nestedhvm or with populate-on-demand (memory below maxmem) (x86 arch_sanitise_domain_config, libxl_create.c). vmtrace_buf_kb on a PV guest, or not a power of two from 4 to 65536 KiB once rounded up to whole pages. tsc_mode "native_paravirt" (3), removed in Xen 4.13 (libxl_x86.c: "TSC Mode native_paravirt (a.k.a PVRDTSCP) has been removed"). On Arm (gic_version written), more vCPUs than the virtual GIC takes: 8 with "v2", 128 with "v3".',
+    bad: 'type = "hvm"\naltp2m_count = 20',
+    good: 'type = "hvm"\naltp2m = "external"\naltp2m_count = 20',
   },
 });

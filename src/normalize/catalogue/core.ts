@@ -21,7 +21,9 @@ export const coreOptions = {
   builder: str({ d: 'Domain builder: xl "generic" (= PV) or "hvm"; xm "linux" (= PV), "hvm", historically "netbsd", "vmx". Deprecated in xl by type.', dep: 'type', def: 'linux', ex: 'hvm' }),
   pool: str({ d: 'cpupool to create the domain in.', ex: 'Pool-0' }),
   vcpus: int({ d: 'vCPUs online at start (xl turns values below 1 into 1).', min: 1, def: 1, ex: 2 }),
-  maxvcpus: int({ d: 'vCPUs that may ever exist (default = vcpus); must be >= vcpus. In xm an undocumented variable, honoured all the same.', min: 1, ex: 4 }),
+  // 0 is "unset" for both tools: xl `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`
+  // (parse_config_data), xm `if maxvcpus and vcpus:` (create.py vcpu_conf). The rules read it so.
+  maxvcpus: int({ d: 'vCPUs that may ever exist (default = vcpus; 0 means the same); must be >= vcpus. In xm an undocumented variable, honoured all the same.', min: 0, ex: 4 }),
   cpus: special(cpusSchema(), 'cpus', 'CPU list or list of CPU lists', {
     d: 'Hard affinity: a CPU list ("0-3,^1", "all", "nodes:0") for every vCPU, or one CPU list per vCPU.',
     ex: '0-3',
@@ -36,9 +38,11 @@ export const coreOptions = {
   slice: int({ d: 'sEDF scheduler slice (read by xl, undocumented).', dl: 'xl', min: 0 }),
   latency: int({ d: 'sEDF scheduler latency (read by xl, undocumented).', dl: 'xl', min: 0 }),
   extratime: int({ d: 'sEDF/RTDS extra time flag (read by xl, undocumented).', dl: 'xl', min: 0 }),
-  memory: int({ d: 'Initial (target) memory.', unit: 'MiB', min: 1, def: 128, ex: 1024 }),
+  // Defaults differ per tool: libxl__domain_build_info_setdefault `max_memkb = 32 * 1024` (xl), xm
+  // create.py 128; xmcfg plan places xm's 128 (placement/guest.ts).
+  memory: int({ d: 'Initial (target) memory; the default is 32 MiB in xl (libxl), 128 in xm.', unit: 'MiB', min: 1, ex: 1024 }),
   maxmem: int({ d: 'Maximum memory (balloon ceiling); > memory starts pre-ballooned (PoD for HVM). Must be >= memory.', unit: 'MiB', min: 1, ex: 2048 }),
-  shadow_memory: int({ d: 'Shadow / HAP page-table pool.', unit: 'MiB', min: 0, def: 0 }),
+  shadow_memory: int({ d: 'Shadow / HAP page-table pool. Default: what libxl_get_required_shadow_memory() computes from maxmem and the vCPUs (HVM, PVH).', unit: 'MiB', min: 0 }),
   memory_sharing: bool({ d: 'Enable page sharing.', dl: 'xm', def: false }),
   vnuma: special(Type.Array(VnumaNodeSchema, { maxItems: 1024 }), 'vnuma', 'list of vNUMA nodes', {
     d: 'Virtual NUMA nodes: one list of "pnode=P", "size=MiB", "vcpus=LIST", "vdistances=D0,D1,…" per vnode (Xen 4.6+). Not for PV guests.',
@@ -89,7 +93,8 @@ export const coreOptions = {
   // version 0 ("invalid grant table version 0 requested") and any version above its gnttab=max-ver
   // (1 or 2, default 2) with EINVAL, so only 1 and 2 can create a domain.
   max_grant_version: int({ d: 'Highest grant-table version the guest may switch to: 1 or 2. xl accepts any number from 0, but Xen refuses 0 and versions above the hypervisor\'s gnttab=max-ver (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1, max: 2 }),
-  max_event_channels: int({ d: 'Maximum event channels.', dl: 'xl', min: 1, def: 1023 }),
+  // libxl__domain_build_info_setdefault: `if (!b_info->event_channels) b_info->event_channels = 1023;`
+  max_event_channels: int({ d: 'Maximum event channels (0 = libxl\'s default, 1023).', dl: 'xl', min: 0, def: 1023 }),
   nomigrate: bool({ d: 'Forbid migration.', def: false }),
   driver_domain: bool({ d: 'The domain hosts backends.', dl: 'xl' }),
   device_tree: str({ d: 'Partial device tree (Arm).', dl: 'xl' }),

@@ -56,7 +56,7 @@ export const deviceOptions = {
   nics: int({ d: 'Number of NICs (deprecated).', dl: 'xm', min: 0, dep: 'vif' }),
   vscsi: strOrList({ d: 'PV SCSI devices "PDEV,VDEV[,DOM]".', dl: 'xm' }),
   vusb: strOrList({ d: 'PV USB devices.', dl: 'xm' }),
-  rdm: specString({ d: 'Reserved-device-memory policy: "strategy=host,policy=strict|relaxed".', dl: 'xl' }, SPEC_FIELDS.rdm),
+  rdm: specString({ d: 'Reserved-device-memory handling: "strategy=host" (xl.cfg(5) also shows ",policy=strict|relaxed", but since Xen 4.15 xl drops a string with a valid policy: XM0233; set rdm_policy per pci device instead, whose default is strict while the global one is relaxed).', dl: 'xl' }, SPEC_FIELDS.rdm),
   pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
   pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
@@ -70,7 +70,9 @@ export const deviceOptions = {
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
   cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
   usb: bool({ readFor: HVM_ONLY, d: 'Emulated USB (HVM).' }),
-  usbversion: int({ readFor: HVM_ONLY, d: 'Emulated USB version.', dl: 'xl', min: 1, max: 3 }),
+  // libxl_dm.c: `if (b_info->u.hvm.usbversion) { switch (…) { case 1 … 3; default: "usbversion parameter
+  // is invalid, must be between 1 and 3" } }`: 0 is "no USB controller", like leaving it out.
+  usbversion: int({ readFor: HVM_ONLY, d: 'Emulated USB controller version (0 = none).', dl: 'xl', min: 0, max: 3 }),
   usbdevice: strOrList({ readFor: HVM_ONLY, d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
   blkif: bool({ d: 'The domain is a block backend.', dl: 'xm' }),
   netif: bool({ d: 'The domain is a network backend.', dl: 'xm' }),
@@ -79,7 +81,8 @@ export const deviceOptions = {
   parallel: str({ d: 'Emulated parallel port (HVM).', dl: 'xm', ex: 'none' }),
   soundhw: str({ readFor: HVM_ONLY, d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
   vkb_device: bool({ readFor: HVM_ONLY, d: 'Emulated keyboard device.', dl: 'xl' }),
-  vendor_device: oneOf(['none', 'xenserver'] as const, { readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl' }),
+  // xl: libxl_vendor_device_from_string (any case).
+  vendor_device: oneOf(['none', 'xenserver'] as const, { readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl', anyCase: true }),
   interface: str({ d: 'Kernel IP autoconfig: interface.', dl: 'xm', def: 'eth0' }),
   ip: str({ d: 'Kernel IP autoconfig: address.', dl: 'xm' }),
   gateway: str({ d: 'Kernel IP autoconfig: gateway.', dl: 'xm' }),

@@ -18,11 +18,14 @@ export const hvmOptions = {
   acpi_laptop_slate: bool({ readFor: HVM_ONLY, d: 'ACPI laptop/slate switch.', dl: 'xl' }),
   apic: bool({ readFor: HVM_ONLY, d: 'Local APIC.', def: true }),
   nx: bool({ readFor: HVM_ONLY, d: 'NX (no-execute) bit.', dl: 'xl' }),
-  hpet: bool({ readFor: HVM_ONLY, d: 'HPET timer.', def: false }),
+  // libxl__domain_build_info_setdefault: `libxl_defbool_setdefault(&b_info->u.hvm.hpet, true)`; xm: 0.
+  hpet: bool({ readFor: HVM_ONLY, d: 'HPET timer. Default: on in xl (libxl), off in xm.' }),
   altp2m: oneOfOrInt(ALTP2M_MODES, { d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
   altp2mhvm: bool({ readFor: HVM_ONLY, d: 'Legacy altp2m switch.', dl: 'xl', dep: 'altp2m' }),
-  // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`
-  altp2m_count: int({ d: 'Number of altp2m views (xl refuses a number above 65535).', dl: 'xl', min: 1, max: 65535 }),
+  // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`,
+  // so xl takes 0..65535; 0 is libxl's own value without altp2m. What Xen refuses at creation
+  // depends on altp2m (0 with it on, above 0 with it off, above 512): XM0234, rules/creation.ts.
+  altp2m_count: int({ d: 'Number of altp2m views (xl refuses a number above 65535; Xen needs 1-512 with altp2m on and 0 with it off). Leave it out for libxl\'s default: 10 with altp2m on, else 0.', dl: 'xl', min: 0, max: 65535 }),
   acpi_firmware: str({ readFor: HVM_ONLY, d: 'Extra ACPI tables file.', dl: 'xl' }),
   smbios_firmware: str({ readFor: HVM_ONLY, d: 'Extra SMBIOS tables file.', dl: 'xl' }),
   smbios: strList({ readFor: HVM_ONLY, d: '"KEY=VALUE" SMBIOS overrides (KEY: bios_vendor, system_serial_number, …, oem; at most 99 oem entries).', dl: 'xl', read: 'smbios' }),
@@ -41,17 +44,23 @@ export const hvmOptions = {
   mmio_hole: int({ readFor: HVM_ONLY, d: 'MMIO hole size (qemu-xen only).', dl: 'xl', unit: 'MiB', min: 256, max: 3840 }),
   xen_platform_pci: bool({ readFor: HVM_ONLY, d: 'Xen platform PCI device.', def: true }),
   xen_platform_pci_bar_uc: bool({ readFor: HVM_ONLY, d: 'Map the platform device BAR uncached.', dl: 'xl' }),
-  viridian: boolOrStrList({ readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults").', def: false, read: 'viridian' }),
+  viridian: boolOrStrList({ readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults"). In xl the groups must be a list: a single string is read as a number, and xl ignores a word such as "base" without a message.', def: false, read: 'viridian' }),
   hvm_pirq: bool({ readFor: HVM_ONLY, d: 'PIRQs for HVM guests.', dl: 'xl' }),
-  videoram: int({ d: 'VGA video memory.', unit: 'MiB', min: 0, def: 4 }),
+  // libxl__domain_build_info_setdefault: the default and the minimum depend on vga and the device
+  // model (qemu-xen: cirrus 8, stdvga 16, qxl 128; qemu-xen-traditional: cirrus 4, stdvga 8), so
+  // the catalogue states no single default; a value below the minimum is XM0234 (rules/creation.ts).
+  videoram: int({ d: 'VGA video memory (HVM). libxl\'s default and minimum with qemu-xen: 8 MiB for cirrus, 16 for stdvga, 128 for qxl (below them creation fails); qemu-xen-traditional (and xm): 4 for cirrus (other values ignored), at least 8 for stdvga.', unit: 'MiB', min: 0 }),
   stdvga: bool({ readFor: HVM_ONLY, d: 'Standard VGA instead of Cirrus.', def: false }),
   vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
   isa: bool({ d: 'ISA-only machine.', dl: 'xm' }),
-  boot: str({ readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network).', def: 'c', ex: 'dc' }),
-  hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl' }),
+  // libxl__domain_build_info_setdefault: `b_info->u.hvm.boot = libxl__strdup(NOGC, "cda")`; xm: "c".
+  boot: str({ readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network), a (floppy). Default: "cda" in xl (libxl), "c" in xm.', ex: 'dc' }),
+  // xl: libxl_hdtype_from_string (strcasecmp): any case; vga and ms_vm_genid are strcmp'd, exactly.
+  hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
   bios: oneOf(BIOS_TYPES, { readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
   bios_path_override: str({ readFor: HVM_ONLY, d: 'Firmware path override.', dl: 'xl' }),
-  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".' }),
+  // xl: libxl_gfx_passthru_kind_from_string (any case); xm compared exactly.
+  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".', anyCase: true }),
   vnc: bool({ d: 'VNC console.' }),
   vnclisten: str({ d: 'VNC listen address.', ex: '127.0.0.1' }),
   vncdisplay: int({ d: 'VNC display number (port 5900 + N).', min: 0 }),
