@@ -9,8 +9,15 @@
 import { Transform } from 'node:stream';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
-/** The spellings clients send; a frame is found again at either after garbage. */
-const NEEDLES = [Buffer.from('Content-Length:'), Buffer.from('content-length:')];
+/**
+ * Searched for when finding a frame again after garbage: the part that `Content-Length:` and
+ * `content-length:` share. One needle, so each search ends at the next candidate and the searches
+ * after a run of bad frames cover the garbage once (two needles searched the rest for the spelling
+ * that was not there, again after every bad frame: quadratic).
+ */
+const STEM = Buffer.from('ontent-');
+/** How long a `Content-Length:` header name is. */
+const NAME_LENGTH = 'Content-Length:'.length;
 /** Real header blocks are under 100 bytes: past this without a blank line, the bytes are garbage. */
 const MAX_HEADER = 1 << 16;
 /** HTTP token characters, as a header name must be written. */
@@ -30,19 +37,28 @@ export function contentLength(block: Buffer): number | null {
   return length;
 }
 
+/** True when a `Content-Length:` header name (either case of C and L) starts at `at`. */
+function isHeaderName(buf: Buffer, at: number): boolean {
+  return (buf[at]! | 0x20) === 0x63 && (buf[at + 8]! | 0x20) === 0x6c && buf.toString('latin1', at + 9, at + NAME_LENGTH) === 'ength:';
+}
+
 /** Where the next Content-Length header may start at or after `from`, or -1. */
 function nextHeader(buf: Buffer, from: number): number {
-  let best = -1;
-  for (const n of NEEDLES) {
-    const at = buf.indexOf(n, from);
-    if (at >= 0 && (best < 0 || at < best)) best = at;
+  for (let at = buf.indexOf(STEM, from + 1); at >= 0; at = buf.indexOf(STEM, at + 1)) {
+    if (isHeaderName(buf, at - 1)) return at - 1;
   }
-  return best;
+  return -1;
 }
 
 /** The bytes worth keeping of `buf` when no frame starts in it: a header name cut by the chunk boundary. */
 function tail(buf: Buffer): Buffer {
-  return buf.subarray(Math.max(0, buf.length - (NEEDLES[0]!.length - 1)));
+  return buf.subarray(Math.max(0, buf.length - (NAME_LENGTH - 1)));
+}
+
+/** `buf` from the next Content-Length header after its first byte (`found`), or only its possible cut-off tail when there is none. */
+function skipGarbage(buf: Buffer): { rest: Buffer; found: boolean } {
+  const next = nextHeader(buf, 1);
+  return next > 0 ? { rest: buf.subarray(next), found: true } : { rest: tail(buf), found: false };
 }
 
 /** A stream filter that passes on well-formed LSP frames only (header block, blank line, body). */
@@ -67,14 +83,10 @@ export function frameFilter(): Transform {
         for (;;) {
           const end = pending.indexOf(HEADER_END);
           if (end < 0) {
-            if (pending.length > MAX_HEADER) {
-              const next = nextHeader(pending, 1);
-              if (next > 0) {
-                pending = pending.subarray(next);
-                continue;
-              }
-              pending = tail(pending);
-            }
+            if (pending.length <= MAX_HEADER) break;
+            const next = skipGarbage(pending);
+            pending = next.rest;
+            if (next.found) continue;
             break;
           }
           const length = contentLength(pending.subarray(0, end));
@@ -87,12 +99,9 @@ export function frameFilter(): Transform {
           }
           // Not a frame: go on at the next Content-Length header. Without one, nothing buffered can
           // start a frame (each search starts past the last: linear in the garbage).
-          const next = nextHeader(pending, 1);
-          if (next > 0) {
-            pending = pending.subarray(next);
-            continue;
-          }
-          pending = tail(pending);
+          const next = skipGarbage(pending);
+          pending = next.rest;
+          if (next.found) continue;
           break;
         }
       }
