@@ -193,6 +193,11 @@ export class Ledger {
     }
   }
 
+  /** The `xmcfg release` command line for `domain` in this ledger (`--ledger` unless it is the default one). */
+  private releaseCommand(domain: string): string {
+    return `xmcfg release ${shellQuote(domain)}${this.path === defaultLedgerPath() ? '' : ` --ledger ${shellQuote(this.path)}`}`;
+  }
+
   /** Close the database. */
   close(): void {
     this.db.close();
@@ -243,7 +248,7 @@ export class Ledger {
         const problem = storedPlanProblem(plan, r.domain);
         if (problem !== null) {
           const msg = `ledger ${this.path} is corrupt: the reservation of ${r.domain} holds no usable plan (${plan === undefined ? 'not JSON' : problem}); nothing was planned or recorded`;
-          return { entries: [], diagnostics: [hostDiag('XM0408', 'error', msg, `give it back with xmcfg release ${shellQuote(r.domain)} and plan the guest again`)] };
+          return { entries: [], diagnostics: [hostDiag('XM0408', 'error', msg, `give it back with ${this.releaseCommand(r.domain)} and plan the guest again`)] };
         }
         entries.push({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: plan as Plan });
       }
@@ -267,7 +272,7 @@ export class Ledger {
         // too big (XM0404) instead of as reserved.
         const name = guestShape(config ?? ({} as PlacementConfig)).name;
         if (loads.some((l) => l.domain === name)) {
-          return { plan: null, diagnostics: [hostDiag('XM0407', 'error', `${name} already holds a reservation; release it first (xmcfg release ${shellQuote(name)})`)] };
+          return { plan: null, diagnostics: [hostDiag('XM0407', 'error', `${name} already holds a reservation; release it first (${this.releaseCommand(name)})`)] };
         }
         const r = plan(config, host, { ...options, reservations: [...(options.reservations ?? []), ...loads], cursor: options.cursor ?? cursor });
         if (!r.plan) return r;

@@ -6,6 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLedgerPath, Ledger, LEDGER_SCHEMA_VERSION } from '../../src/placement/ledger.js';
+import { shellQuote } from '../../src/placement/shell.js';
 import type { Host, Plan } from '../../src/placement/types.js';
 import { cfg, fixtureHost } from './helpers.js';
 
@@ -75,6 +76,8 @@ describe('ledger basics', () => {
     expect(c.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
     const dup = ledger!.reserve(cfg({ name: 'a', memory: 1 }), host);
     expect(dup.diagnostics.map((d) => d.code)).toEqual(['XM0407']);
+    // the release command it suggests names this ledger (not the default one), quoted for a shell
+    expect(dup.diagnostics[0]!.message).toContain(`(xmcfg release a --ledger ${shellQuote(path)})`);
     const list = ledger!.list().entries;
     expect(list.map((e) => [e.domain, e.nodes])).toEqual([
       ['a', [{ node: 1, memory_mib: 25000, vcpus: 2 }]],
