@@ -5,6 +5,7 @@
  */
 import { capacityOf } from './capacity.js';
 import { oneLine } from './shell.js';
+import { guestLabel } from './guest.js';
 import type { Host, Plan, ReservationLoad } from './types.js';
 
 /** JSON text of a plan (two-space indent, trailing newline). */
@@ -16,7 +17,7 @@ const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
 
 /** The xl config lines that apply the plan. */
 export function formatPlanXl(p: Plan): string {
-  const lines = [`# xmcfg plan for ${oneLine(p.domain)}: policy ${p.policy}, node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',') || 'none'} (mask ${p.node_affinity.mask})`];
+  const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',') || 'none'} (mask ${p.node_affinity.mask})`];
   if (p.xl.cpus) lines.push(`${p.affinity === 'hard' ? 'cpus' : 'cpus_soft'} = [ ${p.xl.cpus.map(q).join(', ')} ]`);
   else lines.push('# numa off: no pinning');
   if (p.xl.vnuma) {
@@ -36,7 +37,7 @@ function bar(fraction: number, width = 20): string {
 /** A readable plan: summary, per-vCPU table and node load before → after. */
 export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
   const out: string[] = [];
-  out.push(`Plan for ${oneLine(p.domain)} (policy ${p.policy}, ${p.affinity} affinity)`);
+  out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
   out.push(`  nodes        ${p.nodes.join(', ') || 'none (not placed)'}   mask ${p.node_affinity.mask}`);
   out.push(`  memory       ${Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`).join(', ') || '-'}`);
   out.push(`  create flags ${p.create_flags.value} (0x${p.create_flags.value.toString(16)}${p.create_flags.names.length ? `: ${p.create_flags.names.join(', ')}` : ''})`);

@@ -12,6 +12,7 @@ export const DEFAULT_MEMORY_MIB = 128;
 
 /** What the allocator needs from a config. */
 export interface GuestShape {
+  /** The config's name; "" when it has none (or an empty one). */
   name: string;
   memory: number;
   maxmem: number;
@@ -29,6 +30,12 @@ export function guestShape(cfg: PlacementConfig): GuestShape {
   const vcpus = num(cfg.vcpus) ?? 1;
   // maxvcpus = 0 is "as many as vcpus" (xl and xm).
   const maxvcpus = Math.max(num(cfg.maxvcpus) || vcpus, 1);
-  const name = typeof cfg.name === 'string' && cfg.name !== '' ? cfg.name : 'domain';
+  // No stand-in name: a plan or reservation under an invented name would address another domain.
+  const name = typeof cfg.name === 'string' ? cfg.name : '';
   return { name, memory, maxmem, need: memory + (num(cfg.shadow_memory) ?? 0), maxvcpus };
+}
+
+/** The guest as messages name it: its name, or words saying it has none. */
+export function guestLabel(name: string): string {
+  return name === '' ? 'the guest without a name' : name;
 }

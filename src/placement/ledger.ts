@@ -271,6 +271,12 @@ export class Ledger {
         // Before planning: counted against itself, a reserved guest that fits would be refused as
         // too big (XM0404) instead of as reserved.
         const name = guestShape(config ?? ({} as PlacementConfig)).name;
+        // The ledger books a guest under its name, and release, migrate-plan and rebalance find it
+        // by it: a nameless booking could only be given back by an empty word, which xl reads as
+        // Domain-0, and every nameless guest would be the same one.
+        if (name === '') {
+          return { plan: null, diagnostics: [hostDiag('XM0105', 'error', 'the config has no domain name (or an empty one): plan --reserve books a guest under its name, so it reserves nothing for a nameless one', 'set name = "…" (plan without --reserve still shows the placement)')] };
+        }
         if (loads.some((l) => l.domain === name)) {
           return { plan: null, diagnostics: [hostDiag('XM0407', 'error', `${name} already holds a reservation; release it first (${this.releaseCommand(name)})`)] };
         }

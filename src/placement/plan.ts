@@ -9,7 +9,7 @@ import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
 import { isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
-import { guestShape, type GuestShape } from './guest.js';
+import { guestShape, guestLabel, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { hardCpuSet, hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
@@ -97,7 +97,7 @@ function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity,
   const total = cap.free.reduce((a, b) => a + b, 0);
   if (total < g.need) {
     const r = shortage({ kind: 'auto', memMiB: g.need, vcpus: g.maxvcpus, list: [], count: 0, salt: 0 }, cap);
-    return hostDiag(r.code, 'error', `cannot place ${g.name}: ${r.message}`);
+    return hostDiag(r.code, 'error', `cannot place ${guestLabel(g.name)}: ${r.message}`);
   }
   const shares = apportion(g.need, cap.free);
   const memory_per_node_mib: Record<string, number> = {};
@@ -175,6 +175,9 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const who = shellQuote(g.name);
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor);
+  // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
+  // command for a nameless guest would pin Domain-0's vCPUs.
+  if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
   return {
     version: 1,
@@ -187,7 +190,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
     vcpus,
     create_flags: createFlags(cfg),
     xl: { cpus: cpuText, vnuma },
-    commands: vcpus.map((v) => verb(v.vcpu)),
+    commands: g.name === '' ? [] : vcpus.map((v) => verb(v.vcpu)),
     reasons,
   };
 }
@@ -238,14 +241,14 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   const limit = maxVcpusFor(type);
   if (g.maxvcpus > limit) {
     const what = type === 'pv' ? 'a PV domain may have (MAX_VIRT_CPUS)' : `an ${type.toUpperCase()} domain may have (HVM_MAX_VCPUS)`;
-    const msg = `cannot place ${g.name}: ${g.maxvcpus} vCPUs, more than the ${limit} ${what}; Xen refuses to create it`;
+    const msg = `cannot place ${guestLabel(g.name)}: ${g.maxvcpus} vCPUs, more than the ${limit} ${what}; Xen refuses to create it`;
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
   let cap = capacityOf(checked.host, options.reservations ?? []);
   const offHost = cpusOffHost(cfg, checked.host);
   if (cfg.numa?.mode === 'off') {
     const off = offPlan(g, cfg, checked.host, cap, options);
-    if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${g.name}: ${offHost}`)] };
+    if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
     return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
   }
   const d = demandOf(cfg, g, cap);
@@ -264,9 +267,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     }
   }
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
-  if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${g.name}: ${c.message}`)] };
+  if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
-  if (offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${g.name}: ${offHost}`)] };
+  if (offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
   if (d.kind === 'list') {
     // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
     // so too); a plan that replaced the user's pinning would not be the config's placement.
@@ -274,7 +277,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
     const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
     if (hard && !nodeCpus.some((x) => hard.has(x))) {
-      const msg = `cannot place ${g.name}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
+      const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
     }
   }
@@ -286,11 +289,11 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
     // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
     if (onNode > cap.cpus[slot]! && cap.cpus[slot]! > 0) {
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${g.name} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${guestLabel(g.name)} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
     }
   }
   if (!c.proportional) {
-    diagnostics.push(hostDiag('XM0412', 'info', `memory of ${g.name} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
+    diagnostics.push(hostDiag('XM0412', 'info', `memory of ${guestLabel(g.name)} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
   }
   return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
 }

@@ -62,7 +62,8 @@ describe('checkText', () => {
     // libxlu keeps NUMBER as text: a string option takes it as is, an unknown key is never read.
     const big = '123456789012345678901234567890';
     const text = `name = ${big}\nkernel = "/k"\nsomething = ${big}\nmemory = ${big}\n`;
-    expect(codes(text, { dialect: 'xl' })).toEqual([`XM0101@${text.indexOf('something')}`, `XM0108@${text.lastIndexOf(big)}`]);
+    // The name is the text of the digits: xl's commands would read it as a domain id (XM0235).
+    expect(codes(text, { dialect: 'xl' })).toEqual([`XM0235@${text.indexOf(big)}`, `XM0101@${text.indexOf('something')}`, `XM0108@${text.lastIndexOf(big)}`]);
     expect(checkText(text, { dialect: 'xl' }).config).toMatchObject({ name: big });
   });
 

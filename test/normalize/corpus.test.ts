@@ -38,6 +38,8 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   'xen-examples/xmexample.hvm-dm@a5db2986d47f': { XM0105: 'stub-domain template without name' },
   // Read as xl (auto): xl exits "Invalid builder" on the 2005 VMX builder name.
   'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
+  // libvirt's escaping test (xm: a triple-quoted string): xend's _checkName refuses "&" ("Invalid VM Name").
+  'libvirt/xmconfigdata/test-escape-paths.cfg': { XM0234: 'name = "XenGuest2&test": xend refuses "&" in a domain name' },
   'xen-examples/xl.conf': { XM0105: 'xl.conf is the global xl settings file, not a domain config', XM0227: 'the same: as a domain config it has nothing to boot' },
   // cpupool configs (xlcpupool.cfg(5)), not domain configs: as a domain config, a PV guest with no kernel or bootloader.
   'xen-examples/cpupool': { XM0227: 'cpupool config: "Neither kernel nor bootloader specified" if created as a domain' },

@@ -18,6 +18,7 @@ import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
+import { domainName } from './name.js';
 import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus } from './creation.js';
 
 export { guestKind };
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   vmtraceSize,
   tscNativeParavirt,
   armGicVcpus,
+  domainName,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

@@ -44,7 +44,7 @@ export const schemaCodes = defineCodes({
     severity: 'info',
     title: 'name taken from the file name',
     explanation:
-      'The config sets no name. xm used the config file\'s base name as the domain name; xl refuses such a file. Set name explicitly so the file works with both tools and the name does not change when the file is renamed.',
+      'The config sets no name, or sets it to "" (xm create.py: `if not gopts.getopt(\'name\')`, so an empty name is none). xm used the config file\'s base name as the domain name; xl refuses a file without a name, and creates a guest with an empty one that its commands cannot address (XM0235). Set name explicitly so the file works with both tools and the name does not change when the file is renamed.',
     bad: 'memory = 1024',
     good: 'name = "web01"\nmemory = 1024',
   },

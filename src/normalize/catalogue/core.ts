@@ -10,7 +10,7 @@ const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-d
 const cpusSchema = () => Type.Union([CpuListSchema, Type.Array(CpuListSchema, { maxItems: 4096 })]);
 
 export const coreOptions = {
-  name: str({ d: 'Domain name; must be unique on the host. Mandatory for xl; xm defaulted it to the file name.', ex: 'web01' }),
+  name: str({ d: 'Domain name; must be unique on the host, so never "Domain-0" (dom0\'s). Mandatory for xl; xm defaulted a missing or empty one to the file name. xl: no "/" and at most 248 bytes (243 for an HVM guest), or xl create fails (XM0234); an empty or all-digit name, or one starting with "-", cannot be given to xl\'s commands (XM0235). xm: letters, digits and _ - . : / + only (xend).', ex: 'web01' }),
   uuid: pattern({ d: 'Domain UUID (random when absent).', ex: '5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c' }, '^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$', 'UUID string'),
   type: special(Type.Unsafe<'pv' | 'pvh' | 'hvm'>({ type: 'string', enum: ['pv', 'pvh', 'hvm'] }), 'guestType', 'string', {
     d: 'Guest type. xl accepts any prefix ("h" = hvm, "p" = pv; "" = hvm); normalised to the full name. Replaces builder (Xen 4.10).',

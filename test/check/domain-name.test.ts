@@ -1,0 +1,82 @@
+/**
+ * Table-driven: the domain name against what xl, libxl and xend do with it (docs/xl-conformance.md,
+ * "The domain name"). Each row: the dialect, the file, and every finding of XM0105, XM0106, XM0234
+ * and XM0235 as `CODE@line:col` (1-based, UTF-16 columns; the span start).
+ */
+import { describe, it, expect } from 'vitest';
+import { checkText } from '../../src/check/check.js';
+import { LineIndex } from '../../src/diagnostics/line-index.js';
+
+type Row = [dialect: 'xl' | 'xm', text: string, findings: string[]];
+
+const NAME_CODES = new Set(['XM0105', 'XM0106', 'XM0234', 'XM0235']);
+const PV = 'kernel = "/boot/vmlinuz"\n';
+const HVM = 'type = "hvm"\n';
+
+/** The name findings of `text`, as code@line:col. */
+function nameFindings(text: string, dialect: 'xl' | 'xm'): string[] {
+  const r = checkText(text, { dialect });
+  const li = new LineIndex(text);
+  return r.diagnostics
+    .filter((d) => NAME_CODES.has(d.code))
+    .map((d) => `${d.code}@${li.position(d.span.start).line}:${li.position(d.span.start).column}`);
+}
+
+const rows: Row[] = [
+  // xl_parse.c parse_config_data: xlu_cfg_replace_string fails → "Domain name must be specified."
+  ['xl', PV, ['XM0105@1:1']],
+  ['xl', `name = "web01"\n${PV}`, []],
+  // Created, but libxl_domain_qualifier_to_domid reads "" as domid 0 and digits as a domid.
+  ['xl', `name = ""\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "42"\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "0"\n${PV}`, ['XM0235@1:8']],
+  // xl reads a number where a string is wanted as its text: the name "12".
+  ['xl', `name = 12\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "web42"\n${PV}`, []],
+  ['xl', `name = "42web"\n${PV}`, []],
+  // getopt in every xl command takes a leading "-" for an option.
+  ['xl', `name = "-web"\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "web-1"\n${PV}`, []],
+  ['xl', `name = " web"\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "web "\n${PV}`, ['XM0235@1:8']],
+  ['xl', `name = "web 1"\n${PV}`, []],
+  // libxl__domain_rename: "Domain with name \"Domain-0\" already exists." (strcmp: exact case).
+  ['xl', `name = "Domain-0"\n${PV}`, ['XM0234@1:8']],
+  ['xl', `${PV}name = "Domain-0"\n`, ['XM0234@2:8']],
+  ['xl', `name = "domain-0"\n${PV}`, []],
+  // "/" : xl's monitor cannot open /var/log/xen/xl-a/b.log; for HVM libxl cannot open qemu-dm-a/b.log.
+  ['xl', `name = "web/1"\n${PV}`, ['XM0234@1:8']],
+  ['xl', `name = "web/1"\n${HVM}`, ['XM0234@1:8']],
+  ['xl', `name = "web:1.2+x_y"\n${PV}`, []],
+  // Log file names of 255 bytes: 248 for xl-NAME.log, 243 for qemu-dm-NAME.log (HVM, device model in dom0).
+  ['xl', `name = "${'a'.repeat(248)}"\n${PV}`, []],
+  ['xl', `name = "${'a'.repeat(249)}"\n${PV}`, ['XM0234@1:8']],
+  ['xl', `name = "${'a'.repeat(243)}"\n${HVM}`, []],
+  ['xl', `name = "${'a'.repeat(244)}"\n${HVM}`, ['XM0234@1:8']],
+  ['xl', `name = "${'a'.repeat(244)}"\n${HVM}device_model_stubdomain_override = 1\n`, []],
+  // Bytes, not characters: 125 two-byte letters are 250 bytes.
+  ['xl', `name = "${'é'.repeat(125)}"\n${PV}`, ['XM0234@1:8']],
+  // Both: refused at creation and not addressable.
+  ['xl', `name = "-a/b"\n${PV}`, ['XM0234@1:8', 'XM0235@1:8']],
+  // xm: a missing or empty name is the file name (create.py), at the file start or at the value.
+  ['xm', PV, ['XM0106@1:1']],
+  ['xm', `name = ""\n${PV}`, ['XM0106@1:8']],
+  // xend _checkName: "Invalid VM Name" outside [A-Za-z0-9_-.:/+], and the name of dom0.
+  ['xm', `name = "web 1"\n${PV}`, ['XM0234@1:8']],
+  ['xm', `name = "web&1"\n${PV}`, ['XM0234@1:8']],
+  ['xm', `name = "Domain-0"\n${PV}`, ['XM0234@1:8']],
+  ['xm', `name = "web/1:2.3+4_5-6"\n${PV}`, []],
+  // xm's own lookup is not xl's: all-digit names are not reported there.
+  ['xm', `name = "42"\n${PV}`, []],
+  ['xm', `name = "vm%d" % 3\n${PV}`, []],
+  // A name whose value is not known is not judged.
+  ['xm', `name = "vm %d" % vmid\n${PV}`, []],
+];
+
+describe('domain name', () => {
+  for (const [dialect, text, expected] of rows) {
+    it(`${dialect}: ${JSON.stringify(text.split('\n')[0]).slice(0, 60)}`, () => {
+      expect(nameFindings(text, dialect)).toEqual(expected);
+    });
+  }
+});
