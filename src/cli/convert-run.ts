@@ -2,10 +2,8 @@
  * @fileoverview The implementation of `xmcfg convert`, loaded only when the command runs.
  * Exit: 0 converted (warnings on stderr), 1 not convertible (errors reported), 2 usage/unreadable.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkText } from '../check/check.js';
-import { describeError } from './check/check-file.js';
 import { quote } from './check/discover.js';
 import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
@@ -16,7 +14,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
-import { readHost } from '../placement/host.js';
+import { readHostFile } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl } from '../convert/to-xl.js';
 import { toLibxlJson } from '../convert/to-json.js';
@@ -52,18 +50,11 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 
   let host: Host | undefined;
   if (hostFile !== null) {
-    let hostText: string;
-    try {
-      hostText = await readFile(resolve(io.cwd, hostFile), 'utf8');
-    } catch (e) {
-      return commandError(io, 'convert', `cannot read host '${hostFile}': ${describeError(e)}`);
-    }
-    const format = hostText.trimStart().startsWith('{') ? 'json' : 'xl-info';
-    const h = readHost(hostText, { format });
-    if (!h.host) {
-      io.stderr(h.diagnostics.map((d) => `xmcfg convert: host '${hostFile}': ${d.message}\n`).join(''));
-      return 2;
-    }
+    // Read as plan reads it, up to the input size limit: `--host /dev/zero` must not eat all memory.
+    const h = readHostFile(hostFile, io.cwd, maxFileSize);
+    if (h.fatal !== undefined) return commandError(io, 'convert', h.fatal);
+    for (const d of h.diagnostics) io.stderr(`xmcfg convert: host ${quote(hostFile)}: ${d.severity} ${d.code}: ${d.message}\n`);
+    if (!h.host) return 2;
     host = h.host;
   }
 

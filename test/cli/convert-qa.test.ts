@@ -1,6 +1,6 @@
 /**
- * `xmcfg convert` as a user drives it: where `-o` writes (never over its own
- * input). Each case is a defect found by QA, kept so it stays fixed.
+ * `xmcfg convert` as a user drives it: where `-o` writes (never over its own input), and how its
+ * --host file is read. Each case is a defect found by QA, kept so it stays fixed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -93,5 +93,23 @@ describe('convert --output-file onto something that is not a regular file', () =
   it.skipIf(!BUILT)('writes to /dev/stdout when stdout is a pipe (its target pipe:[N] has no folder for a temporary file)', () => {
     const r = xmcfg(['convert', 'vm.xm', '--to', 'xl', '-o', '/dev/stdout'], { cwd: dir });
     expect([r.code, r.stdout, r.stderr]).toEqual([0, XL, '']);
+  });
+});
+
+describe('convert --host reading', () => {
+  it.skipIf(!existsSync('/dev/zero'))('reads the host file only up to the input size limit: /dev/zero is exit 2 with the message plan gives', async () => {
+    const r = await convert(['vm.xm', '--to', 'xl', '--host', '/dev/zero']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', 'xmcfg convert: cannot read host file /dev/zero: file is 64.0 MiB, over the 64 MiB limit; not checked\n']);
+    // --max-file-size is the limit for the host file too, as for check.
+    writeFileSync(join(dir, 'big.json'), readFileSync(join(dir, 'host.json')));
+    const s = await convert(['vm.xm', '--to', 'xl', '--host', 'big.json', '--max-file-size', '100']);
+    expect([s.code, s.stdout]).toEqual([2, '']);
+    expect(s.stderr).toMatch(/^xmcfg convert: cannot read host file big\.json: file is \d+ bytes, over the 100 bytes limit; not checked\n$/);
+  }, 60_000);
+
+  it('a missing or empty host file is one line, with the words plan uses', async () => {
+    expect(await convert(['vm.xm', '--to', 'xl', '--host', 'none.json'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg convert: cannot read host file 'none.json': no such file or directory\n" });
+    writeFileSync(join(dir, 'empty.json'), '');
+    expect(await convert(['vm.xm', '--to', 'xl', '--host', 'empty.json'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg convert: host 'empty.json': error XM0401: host file empty.json is empty\n" });
   });
 });
