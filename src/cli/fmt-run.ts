@@ -8,7 +8,7 @@ import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError } from './command-error.js';
+import { commandError, describeError } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
@@ -149,11 +149,6 @@ function fastFormatBytes(bytes: Uint8Array, options: FormatOptions): { changed: 
   } catch {
     return null;
   }
-}
-
-/** The message of an error, for one-line reports (as the other commands write it). */
-function describeError(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
 /**
