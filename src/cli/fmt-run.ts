@@ -3,7 +3,7 @@
  * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
-import { discover } from './check/discover.js';
+import { discover, openPath } from './check/discover.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
@@ -77,7 +77,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   let changed = 0;
   let refused = 0;
   for (const t of found.targets) {
-    const raw = readBytesSync(t.abs, t.path, maxFileSize);
+    // By its bytes when the name is not UTF-8 (a Latin-1 file in a folder walk): the text names no file.
+    const raw = readBytesSync(openPath(t), t.path, maxFileSize);
     // Plain files are formatted from their bytes: no decoding, no string of the output.
     const fast = raw.kind === 'bytes' ? fastFormatBytes(raw.bytes, options) : null;
     let output: string | Uint8Array;
@@ -112,7 +113,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       continue;
     }
     try {
-      writeFileAtomic(t.abs, output);
+      writeFileAtomic(openPath(t), output);
     } catch (e) {
       io.stderr(`xmcfg fmt: cannot write '${t.path}': ${describeError(e)}\n`);
       exit = 2;
