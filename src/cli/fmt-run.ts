@@ -39,6 +39,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const paths = strings(argv.paths);
   if (paths.length === 0) return commandError(io, 'fmt', 'give the files or folders to format, or - for standard input');
+  // `fmt "$UNSET"`: an empty path resolves to the working folder, which would be rewritten whole.
+  if (paths.includes('')) return commandError(io, 'fmt', "an empty path names no file; give '.' for the current folder");
 
   if (paths.includes('-')) {
     if (paths.length > 1) return commandError(io, 'fmt', '- (standard input) cannot be combined with other paths');

@@ -41,3 +41,14 @@ describe('fmt on file names that are not UTF-8', () => {
     expect(names).toEqual(['caf\xe8.cfg', 'caf\xe9.cfg', 'g\xe4ste']);
   });
 });
+
+describe('fmt with an empty path argument', () => {
+  it('is a usage error that writes nothing (`fmt "$UNSET"` reformatted the whole current folder)', async () => {
+    writeFileSync(join(dir, 'vm.cfg'), 'memory=512\n');
+    for (const args of [[''], ['vm.cfg', ''], ['--check', '']]) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect([await run(['fmt', ...args], io), out.stdout, out.stderr], args.join(' ')).toEqual([2, '', "xmcfg fmt: an empty path names no file; give '.' for the current folder\n"]);
+      expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe('memory=512\n');
+    }
+  });
+});
