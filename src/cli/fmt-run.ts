@@ -3,6 +3,7 @@
  * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
+import { statSync } from 'node:fs';
 import { discover, openPath } from './check/discover.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
@@ -109,11 +110,19 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       if (!r.changed) continue;
       output = r.text;
     }
-    changed++;
     if (check) {
+      changed++;
       io.stdout(`${t.path}\n`);
       continue;
     }
+    // A FIFO or device named on the command line was read like a file, but the atomic rename would
+    // replace it with a regular file (as root, `fmt /dev/…` would replace the device node).
+    if (!isRegularFile(openPath(t))) {
+      io.stderr(`xmcfg fmt: '${t.path}' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n`);
+      exit = 2;
+      continue;
+    }
+    changed++;
     try {
       writeFileAtomic(openPath(t), output);
     } catch (e) {
@@ -151,6 +160,15 @@ function fastFormatBytes(bytes: Uint8Array, options: FormatOptions): { changed: 
     return r && { changed: r.changed, out: r.out.bytes.subarray(0, r.out.length) };
   } catch {
     return null;
+  }
+}
+
+/** True when `path` (through symlinks) is a regular file; false for FIFOs, devices and paths that are gone. */
+function isRegularFile(path: string | Buffer): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

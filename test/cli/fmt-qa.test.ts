@@ -1,7 +1,8 @@
 /**
  * `xmcfg fmt` as a user drives it, on inputs QA found mishandled; each case is kept so it stays fixed.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,4 +52,23 @@ describe('fmt with an empty path argument', () => {
       expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe('memory=512\n');
     }
   });
+});
+
+describe('fmt on a path that is not a regular file', () => {
+  it('formats a FIFO named on the command line for --check, but never replaces it with a regular file (exit 2)', async () => {
+    const fifo = join(dir, 'p.cfg');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const feed = async (args: string[]) => {
+      // The writer is another process: fmt's open of the FIFO waits for it.
+      const writer = spawn('sh', ['-c', `printf 'memory=512\\n' > "$0"`, fifo]);
+      const done = new Promise<void>((resolve) => writer.on('close', () => resolve()));
+      const { io, out } = fakeIo({ cwd: dir });
+      const code = await run(['fmt', ...args], io);
+      await done;
+      return { code, ...out };
+    };
+    expect(await feed(['--check', 'p.cfg'])).toEqual({ code: 1, stdout: 'p.cfg\n', stderr: '1 of 1 file(s) would be reformatted\n' });
+    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file(s) reformatted\n" });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  }, 20_000);
 });
