@@ -2,21 +2,20 @@
  * @fileoverview The implementation of `xmcfg convert`, loaded only when the command runs.
  * Exit: 0 converted (warnings on stderr), 1 not convertible (errors reported), 2 usage/unreadable.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { checkText } from '../check/check.js';
-import { describeError } from './check/check-file.js';
-import { parseDefines, strings } from './check/options.js';
+import { quote } from './check/discover.js';
+import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
 import { commandError } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
-import { readHost } from '../placement/host.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
-import { writeFileAtomic } from './files.js';
+import { readHostFile } from './host-file.js';
+import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl } from '../convert/to-xl.js';
 import { toLibxlJson } from '../convert/to-json.js';
 
@@ -31,6 +30,11 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   if (maxFileSize === null) return commandError(io, 'convert', '--max-file-size must be a size like 512K or 64M');
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const path = file === '-' ? '<stdin>' : file;
+  const hostFile = typeof argv.host === 'string' ? argv.host : null;
+  const outputFile = outputFileArg(argv['output-file']);
+  const clash = outputFile === null ? null : inputAt(resolve(io.cwd, outputFile), file, hostFile, io.cwd);
+  // Writing there would replace the xm source (or the host topology) with its own conversion.
+  if (clash !== null) return commandError(io, 'convert', `--output-file ${quote(outputFile!)} is ${clash}; write the output elsewhere`);
 
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
@@ -45,19 +49,12 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   }
 
   let host: Host | undefined;
-  if (typeof argv.host === 'string') {
-    let hostText: string;
-    try {
-      hostText = await readFile(resolve(io.cwd, argv.host), 'utf8');
-    } catch (e) {
-      return commandError(io, 'convert', `cannot read host '${argv.host}': ${describeError(e)}`);
-    }
-    const format = hostText.trimStart().startsWith('{') ? 'json' : 'xl-info';
-    const h = readHost(hostText, { format });
-    if (!h.host) {
-      io.stderr(h.diagnostics.map((d) => `xmcfg convert: host '${argv.host}': ${d.message}\n`).join(''));
-      return 2;
-    }
+  if (hostFile !== null) {
+    // Read as plan reads it, up to the input size limit: `--host /dev/zero` must not eat all memory.
+    const h = readHostFile(hostFile, io.cwd, maxFileSize);
+    if (h.fatal !== undefined) return commandError(io, 'convert', h.fatal);
+    for (const d of h.diagnostics) io.stderr(`xmcfg convert: host ${quote(hostFile)}: ${d.severity} ${d.code}: ${d.message}\n`);
+    if (!h.host) return 2;
     host = h.host;
   }
 
@@ -86,12 +83,17 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     }
     output = JSON.stringify(toLibxlJson(r.config), null, 4) + '\n';
   }
-  if (typeof argv['output-file'] === 'string') {
-    try {
-      writeFileAtomic(resolve(io.cwd, argv['output-file']), output);
-    } catch (e) {
-      return commandError(io, 'convert', `cannot write '${argv['output-file']}': ${describeError(e)}`);
-    }
-  } else io.stdout(output);
-  return 0;
+  const unwritten = deliverOutput(io, outputFile, output);
+  return unwritten === null ? 0 : commandError(io, 'convert', unwritten);
+}
+
+/**
+ * What the output file `target` (absolute) would overwrite among the inputs, also through a
+ * symlink: the file being converted or the --host topology; null when neither.
+ */
+function inputAt(target: string, file: string, hostFile: string | null, cwd: string): string | null {
+  const real = realOrSelf(target);
+  if (file !== '-' && sameFile(resolve(cwd, file), target, real)) return `${quote(file)}, the file being converted`;
+  if (hostFile !== null && sameFile(resolve(cwd, hostFile), target, real)) return `${quote(hostFile)}, the --host topology`;
+  return null;
 }

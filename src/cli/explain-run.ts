@@ -5,12 +5,13 @@ import type { Io } from './types.js';
 
 /** Print one code's explanation, or the list of codes when none is given. */
 export async function runExplain(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const raw = argv.code === undefined ? '' : String(argv.code).trim();
-  if (raw === '') {
+  // Only no argument at all lists the codes: `explain "$CODE"` with CODE unset is a mistake, not a request for the list.
+  if (argv.code === undefined) {
     io.stdout(listCodes(allCodes()));
     return 0;
   }
-  const code = canonicalCode(raw);
+  const raw = String(argv.code);
+  const code = canonicalCode(raw.trim());
   const info = code ? codeInfo(code) : undefined;
   if (!info) {
     io.stderr(`xmcfg explain: unknown code '${raw}' (run 'xmcfg explain' to list every code)\n`);

@@ -11,33 +11,61 @@ import { basename, dirname, join, resolve } from 'node:path';
 let seq = 0;
 
 /**
+ * A path as a "byte string": one char per byte of the name (latin1), so a name that is not UTF-8
+ * (a Latin-1 file found by a folder walk, given as a Buffer) survives dirname/basename/join; `/`
+ * is the same byte in both. {@link fsPath} turns it back into the bytes to hand to node:fs.
+ */
+function byteString(path: string | Buffer): string {
+  // A relative text path is made absolute while it is text: the working folder's name is text too.
+  return (typeof path === 'string' ? Buffer.from(resolve(path), 'utf8') : path).toString('latin1');
+}
+
+/** The bytes of a byte-string path, for node:fs. */
+function fsPath(p: string): Buffer {
+  return Buffer.from(p, 'latin1');
+}
+
+/** A byte-string path as it reads in messages (UTF-8, U+FFFD for bytes that are not). */
+function shown(p: string): string {
+  return fsPath(p).toString('utf8');
+}
+
+/**
  * The file a write to `path` should replace: through symlinks, as a plain write would go. Renaming
  * over a link would replace the link itself with a copy (`/etc/xen/auto/*` are links to the
  * configs) and leave the real file as it was. A dangling link names the file it would create.
  */
 export function writeTarget(path: string): string {
+  return shown(targetOf(byteString(path)));
+}
+
+/** {@link writeTarget} on byte strings. */
+function targetOf(path: string): string {
   let p = path;
   for (let hops = 0; hops < 40; hops++) {
     try {
-      return realpathSync(p);
+      return realpathSync(fsPath(p), { encoding: 'buffer' }).toString('latin1');
     } catch {
       try {
-        if (!lstatSync(p).isSymbolicLink()) return p;
+        if (!lstatSync(fsPath(p)).isSymbolicLink()) return p;
       } catch {
         return p; // a new file
       }
-      p = resolve(dirname(p), readlinkSync(p));
+      p = resolve(dirname(p), readlinkSync(fsPath(p), { encoding: 'buffer' }).toString('latin1'));
     }
   }
   return p;
 }
 
-/** Replace `path` (through symlinks) with `content` atomically, keeping the old file's permission bits and owner. */
-export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array): void {
-  const path = writeTarget(linkOrPath);
+/**
+ * Replace `path` (through symlinks) with `content` atomically, keeping the old file's permission
+ * bits and owner. `path` may be the bytes of a name that is not UTF-8 (a folder walk's `raw`).
+ */
+export function writeFileAtomic(linkOrPath: string | Buffer, content: string | Uint8Array): void {
+  const path = targetOf(byteString(linkOrPath));
   let old: { mode: number; uid: number; gid: number } | undefined;
   try {
-    const st = statSync(path);
+    const st = statSync(fsPath(path));
     old = { mode: st.mode & 0o7777, uid: st.uid, gid: st.gid };
   } catch {
     old = undefined;
@@ -45,10 +73,10 @@ export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`);
   let fd: number;
   try {
-    fd = openSync(tmp, 'wx', old?.mode ?? 0o644);
+    fd = openSync(fsPath(tmp), 'wx', old?.mode ?? 0o644);
   } catch (e) {
     // The user named `path`; the temporary name would only confuse them (`cannot write 'x.cfg': … '.x.cfg.123.tmp'`).
-    if (e instanceof Error) e.message = e.message.split(tmp).join(path);
+    if (e instanceof Error) e.message = e.message.split(shown(tmp)).join(shown(path));
     throw e;
   }
   // A write may be short: loop over the bytes until all are written.
@@ -61,13 +89,13 @@ export function writeFileAtomic(linkOrPath: string, content: string | Uint8Array
       closeSync(fd);
     }
     if (old) {
-      chmodSync(tmp, old.mode);
+      chmodSync(fsPath(tmp), old.mode);
       // root formatting /etc/xen must not hand other users' configs to root; others cannot chown (and need not).
-      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(tmp, old.uid, old.gid);
+      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(fsPath(tmp), old.uid, old.gid);
     }
-    renameSync(tmp, path);
+    renameSync(fsPath(tmp), fsPath(path));
   } catch (e) {
-    rmSync(tmp, { force: true });
+    rmSync(fsPath(tmp), { force: true });
     throw e;
   }
 }

@@ -3,12 +3,13 @@
  * syntax errors are never rewritten (reported, exit 1); changed files are replaced atomically.
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
-import { discover } from './check/discover.js';
+import { statSync } from 'node:fs';
+import { discover, openPath } from './check/discover.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError } from './command-error.js';
+import { commandError, describeError } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
@@ -39,6 +40,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const paths = strings(argv.paths);
   if (paths.length === 0) return commandError(io, 'fmt', 'give the files or folders to format, or - for standard input');
+  // `fmt "$UNSET"`: an empty path resolves to the working folder, which would be rewritten whole.
+  if (paths.includes('')) return commandError(io, 'fmt', "an empty path names no file; give '.' for the current folder");
 
   if (paths.includes('-')) {
     if (paths.length > 1) return commandError(io, 'fmt', '- (standard input) cannot be combined with other paths');
@@ -77,7 +80,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   let changed = 0;
   let refused = 0;
   for (const t of found.targets) {
-    const raw = readBytesSync(t.abs, t.path, maxFileSize);
+    // By its bytes when the name is not UTF-8 (a Latin-1 file in a folder walk): the text names no file.
+    const raw = readBytesSync(openPath(t), t.path, maxFileSize);
     // Plain files are formatted from their bytes: no decoding, no string of the output.
     const fast = raw.kind === 'bytes' ? fastFormatBytes(raw.bytes, options) : null;
     let output: string | Uint8Array;
@@ -106,13 +110,21 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       if (!r.changed) continue;
       output = r.text;
     }
-    changed++;
     if (check) {
+      changed++;
       io.stdout(`${t.path}\n`);
       continue;
     }
+    // A FIFO or device named on the command line was read like a file, but the atomic rename would
+    // replace it with a regular file (as root, `fmt /dev/…` would replace the device node).
+    if (!isRegularFile(openPath(t))) {
+      io.stderr(`xmcfg fmt: '${t.path}' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n`);
+      exit = 2;
+      continue;
+    }
+    changed++;
     try {
-      writeFileAtomic(t.abs, output);
+      writeFileAtomic(openPath(t), output);
     } catch (e) {
       io.stderr(`xmcfg fmt: cannot write '${t.path}': ${describeError(e)}\n`);
       exit = 2;
@@ -151,9 +163,13 @@ function fastFormatBytes(bytes: Uint8Array, options: FormatOptions): { changed: 
   }
 }
 
-/** The message of an error, for one-line reports (as the other commands write it). */
-function describeError(e: unknown): string {
-  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+/** True when `path` (through symlinks) is a regular file; false for FIFOs, devices and paths that are gone. */
+function isRegularFile(path: string | Buffer): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -7,18 +7,18 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
-import { describeError } from './check/check-file.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
+import { commandError, describeError } from './command-error.js';
 import type { Io } from './types.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
   const file = String(argv.file ?? '');
   const defines = parseDefines(strings(argv.define));
-  if (!defines.ok) return usage(io, defines.message);
+  if (!defines.ok) return commandError(io, 'normalize', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return usage(io, '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'normalize', '--max-file-size must be a size like 512K or 64M');
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   const path = file === '-' ? '<stdin>' : file;
 
@@ -45,9 +45,4 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
     io.stderr(formatStylish([report], { color: useColor(io, 'stderr') }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
-}
-
-function usage(io: Io, message: string): number {
-  io.stderr(`xmcfg normalize: ${message}\n`);
-  return 2;
 }

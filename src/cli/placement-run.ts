@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { readHostFile, readHostText, readTextFile } from './host-file.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
-import { hostDiag } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { guestShape } from '../placement/guest.js';
@@ -32,32 +32,6 @@ function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: stri
 }
 
 const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
-
-/**
- * A file's text, read only up to the input size limit, as `check` reads (an endless file such as
- * /dev/zero used to be read until memory ran out), or why it cannot be: `tooLarge` is XM0040.
- */
-function readTextFile(path: string, cwd: string): { text: string } | { fatal: string; tooLarge?: Diagnostic } {
-  const r = readBytesSync(resolve(cwd, path), path, DEFAULT_MAX_FILE_SIZE);
-  if (r.kind === 'bytes') return { text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length).toString('utf8') };
-  if (r.kind === 'fatal') return { fatal: r.message };
-  return { fatal: `cannot read ${path}: ${r.diagnostics[0]?.message ?? 'over the size limit'}`, tooLarge: r.diagnostics[0] };
-}
-
-/** Read a host file: JSON when it starts with `{`, else `xl info -n` text. */
-export function readHostFile(path: string, cwd: string): { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } {
-  const r = readTextFile(path, cwd);
-  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') };
-  return readHostText(r.text, path);
-}
-
-/** A host from the text of a host file (JSON, or `xl info -n` text), named `path` in messages. */
-function readHostText(text: string, path: string): { host: Host | null; diagnostics: Diagnostic[] } {
-  const head = text.trimStart();
-  if (head === '') return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host file ${path} is empty`)] };
-  // `[` too: a JSON array is a malformed host, not `xl info` text without a numa_info section.
-  return readHost(text, { format: head.startsWith('{') || head.startsWith('[') ? 'json' : 'xl-info' });
-}
 
 /** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */
 function loadHost(argv: Record<string, unknown>, io: Io): Host | null {

@@ -9,6 +9,7 @@ import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
 import { readInputSync } from './read-input.js';
 import { openPath, type Target } from './discover.js';
+import { describeError } from '../command-error.js';
 import type { CheckResult } from '../../check/check.js';
 
 /** Placement findings of a checked config against a host (src/placement, loaded only for --host). */
@@ -78,10 +79,4 @@ export function checkSource(path: string, text: string, inputDiagnostics: Diagno
     // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.
     return { kind: 'fatal', message: `internal error while checking '${path}': ${describeError(e)}` };
   }
-}
-
-/** One line describing a caught error, without its stack. */
-export function describeError(e: unknown): string {
-  if (e instanceof Error) return `${e.name}: ${e.message}`;
-  return String(e);
 }

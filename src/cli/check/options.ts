@@ -62,8 +62,7 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
       defines: defines.value,
       host: optionalString(argv.host),
       format: format as ReportFormat,
-      // `-o -` is standard output, as `-` is standard input among the paths (not a file named '-').
-      outputFile: optionalString(argv['output-file']) === '-' ? null : optionalString(argv['output-file']),
+      outputFile: outputFileArg(argv['output-file']),
       maxWarnings: maxWarnings.value,
       quiet: argv.quiet === true,
       jobs: jobs.value,
@@ -103,6 +102,13 @@ function isIdentifier(s: string): boolean {
 export function strings(v: unknown): string[] {
   if (v === undefined || v === null) return [];
   return (Array.isArray(v) ? v : [v]).map((x) => String(x));
+}
+
+/** An --output-file value: the file's name, or null for standard output (none given, or `-`). */
+export function outputFileArg(v: unknown): string | null {
+  const name = optionalString(v);
+  // `-o -` is standard output, as `-` is standard input among the paths (not a file named '-').
+  return name === '-' ? null : name;
 }
 
 function optionalString(v: unknown): string | null {

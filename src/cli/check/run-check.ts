@@ -4,19 +4,19 @@
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
 import { availableParallelism } from 'node:os';
-import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
 import { plural } from '../../report/summary.js';
-import { standardStream, writeReport } from './write-report.js';
+import { deliverOutput, realOrSelf, sameFile } from '../output-file.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
-import { checkFile, checkFileSync, checkSource, describeError, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
-import { discover, errorText, quote, type Target } from './discover.js';
+import { describeError } from '../command-error.js';
+import { checkFile, checkFileSync, checkSource, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
+import { discover, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress } from './progress.js';
@@ -87,16 +87,8 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     toolVersion: VERSION,
     notChecked: problems.length,
   });
-  const stream = toFile ? standardStream(resolve(io.cwd, opts.outputFile!)) : 'stdout';
-  if (stream !== null) io[stream](text);
-  else {
-    const target = resolve(io.cwd, opts.outputFile!);
-    try {
-      writeReport(target, text);
-    } catch (e) {
-      problems.push(`cannot write ${quote(opts.outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`);
-    }
-  }
+  const unwritten = deliverOutput(io, opts.outputFile, text);
+  if (unwritten !== null) problems.push(unwritten);
 
   for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
   if (problems.length > 0) return 2;
@@ -130,7 +122,7 @@ function fileReport(path: string, dialect: FileReport['dialect'], text: string, 
  */
 function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, target: string): string | null {
   const real = realOrSelf(target);
-  const same = (abs: string): boolean => abs === target || abs === real || realOrSelf(abs) === real;
+  const same = (abs: string): boolean => sameFile(abs, target, real);
   for (const s of sources) {
     if (s.kind !== 'files') continue;
     for (const t of s.targets) if (t.abs === target || t.abs === real) return `${quote(t.path)}, one of the files being checked`;
@@ -138,15 +130,6 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
   if (opts.stdinFilepath !== null && same(resolve(cwd, opts.stdinFilepath))) return `${quote(opts.stdinFilepath)}, the file --stdin-filepath says standard input is`;
   if (opts.host !== null && same(resolve(cwd, opts.host))) return `${quote(opts.host)}, the --host topology`;
   return null;
-}
-
-/** The real path of `abs`, or `abs` itself when it does not exist (yet). */
-function realOrSelf(abs: string): string {
-  try {
-    return realpathSync(abs);
-  } catch {
-    return abs;
-  }
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */

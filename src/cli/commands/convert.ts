@@ -16,7 +16,7 @@ export const command: CommandSpec = {
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): turns numa/numanodes/numanode into cpus/vnuma settings', type: 'string', requiresArg: true })
       .option('policy', { describe: 'node choice policy for --host', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' })
       .option('affinity', { describe: 'write the plan as hard (cpus) or soft (cpus_soft) affinity', choices: ['hard', 'soft'], default: 'hard', type: 'string' })
-      .option('output-file', { alias: 'o', describe: 'write the result to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
+      .option('output-file', { alias: 'o', describe: 'write the result to this file (atomically) instead of stdout; not an input file', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 convert xmexample1 --to xl -o guest.cfg', 'write an xl config')

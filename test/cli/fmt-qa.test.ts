@@ -1,0 +1,74 @@
+/**
+ * `xmcfg fmt` as a user drives it, on inputs QA found mishandled; each case is kept so it stays fixed.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from './fake-io.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-fmt-qa-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A path below `dir` whose name is written in Latin-1 bytes (not valid UTF-8). */
+const latin1 = (name: string): Buffer => Buffer.concat([Buffer.from(dir + '/'), Buffer.from(name, 'latin1')]);
+
+describe('fmt on file names that are not UTF-8', () => {
+  it('formats files and folders named in Latin-1 found by a folder walk by their bytes, in place, atomically', async () => {
+    mkdirSync(latin1('g\xe4ste'));
+    // \xe9 and \xe8 both decode to U+FFFD: two files, each written back under its own name.
+    const files = { 'caf\xe9.cfg': 'memory=512\n', 'caf\xe8.cfg': 'vcpus=2\n', 'g\xe4ste/vm.cfg': "name='x'\n" };
+    for (const [n, body] of Object.entries(files)) writeFileSync(latin1(n), body);
+    chmodSync(latin1('caf\xe9.cfg'), 0o640);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', '.'], io)).toBe(1);
+    expect(out.stdout).toBe('caf\ufffd.cfg\ncaf\ufffd.cfg\ng\ufffdste/vm.cfg\n');
+    expect(out.stderr).toBe('3 of 3 file(s) would be reformatted\n');
+
+    const w = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '.'], w.io)).toBe(0);
+    expect(w.out.stderr).toBe('3 of 3 file(s) reformatted\n');
+    expect(readFileSync(latin1('caf\xe9.cfg'), 'utf8')).toBe('memory = 512\n');
+    expect(readFileSync(latin1('caf\xe8.cfg'), 'utf8')).toBe('vcpus = 2\n');
+    expect(readFileSync(latin1('g\xe4ste/vm.cfg'), 'utf8')).toBe('name = \'x\'\n');
+    // The permission bits stay; no temporary file and no file under a U+FFFD name is left behind.
+    expect(statSync(latin1('caf\xe9.cfg')).mode & 0o777).toBe(0o640);
+    const names = (readdirSync(dir, { encoding: 'buffer' }) as Buffer[]).map((b) => b.toString('latin1')).sort();
+    expect(names).toEqual(['caf\xe8.cfg', 'caf\xe9.cfg', 'g\xe4ste']);
+  });
+});
+
+describe('fmt with an empty path argument', () => {
+  it('is a usage error that writes nothing (`fmt "$UNSET"` reformatted the whole current folder)', async () => {
+    writeFileSync(join(dir, 'vm.cfg'), 'memory=512\n');
+    for (const args of [[''], ['vm.cfg', ''], ['--check', '']]) {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect([await run(['fmt', ...args], io), out.stdout, out.stderr], args.join(' ')).toEqual([2, '', "xmcfg fmt: an empty path names no file; give '.' for the current folder\n"]);
+      expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe('memory=512\n');
+    }
+  });
+});
+
+describe('fmt on a path that is not a regular file', () => {
+  it('formats a FIFO named on the command line for --check, but never replaces it with a regular file (exit 2)', async () => {
+    const fifo = join(dir, 'p.cfg');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const feed = async (args: string[]) => {
+      // The writer is another process: fmt's open of the FIFO waits for it.
+      const writer = spawn('sh', ['-c', `printf 'memory=512\\n' > "$0"`, fifo]);
+      const done = new Promise<void>((resolve) => writer.on('close', () => resolve()));
+      const { io, out } = fakeIo({ cwd: dir });
+      const code = await run(['fmt', ...args], io);
+      await done;
+      return { code, ...out };
+    };
+    expect(await feed(['--check', 'p.cfg'])).toEqual({ code: 1, stdout: 'p.cfg\n', stderr: '1 of 1 file(s) would be reformatted\n' });
+    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file(s) reformatted\n" });
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  }, 20_000);
+});
