@@ -151,6 +151,12 @@ describe('check --output-file never replaces an input', () => {
       expect(readFileSync(join(d, 'vm.cfg'), 'utf8')).toBe(cfg);
       expect(readFileSync(join(d, 'host.json'), 'utf8')).toBe(host);
     }
+    // A checked file reached through a symlink is the file it links to.
+    mkdirSync(join(d, 'auto'));
+    symlinkSync('../vm.cfg', join(d, 'auto', 'vm.cfg'));
+    const linked = await runIn(['auto/vm.cfg', '-o', 'vm.cfg']);
+    expect([linked.code, linked.stdout, linked.stderr.includes("'auto/vm.cfg', one of the files being checked")]).toEqual([2, '', true]);
+    expect(readFileSync(join(d, 'vm.cfg'), 'utf8')).toBe(cfg);
     // A --stdin-filepath that names no file on disk is only a name: the report may go there.
     expect((await runIn(['-', '--stdin-filepath', 'new.cfg', '-o', 'report.txt'], cfg)).code).toBe(0);
   });

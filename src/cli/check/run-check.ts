@@ -125,7 +125,8 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
   const same = (abs: string): boolean => sameFile(abs, target, real);
   for (const s of sources) {
     if (s.kind !== 'files') continue;
-    for (const t of s.targets) if (t.abs === target || t.abs === real) return `${quote(t.path)}, one of the files being checked`;
+    // Through a symlink too: `check auto/web.cfg -o web.cfg`, auto/web.cfg linking to ../web.cfg.
+    for (const t of s.targets) if (same(t.abs)) return `${quote(t.path)}, one of the files being checked`;
   }
   if (opts.stdinFilepath !== null && same(resolve(cwd, opts.stdinFilepath))) return `${quote(opts.stdinFilepath)}, the file --stdin-filepath says standard input is`;
   if (opts.host !== null && same(resolve(cwd, opts.host))) return `${quote(opts.host)}, the --host topology`;
