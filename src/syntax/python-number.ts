@@ -23,6 +23,9 @@ function digitValue(c: number): number {
   return 99;
 }
 
+/** Above every limit a reading is judged against (a C long, 2^53): values past it are kept as it. */
+const DIGITS_CAP = 1n << 64n;
+
 /** Read digits of `base` from `text[from..to)` exactly; null when a character is not such a digit. */
 function readDigits(text: string, from: number, to: number, base: number): number | bigint | null {
   if (from >= to) return null;
@@ -41,10 +44,13 @@ function readDigits(text: string, from: number, to: number, base: number): numbe
   for (let i = from; i < to; i++) {
     const d = digitValue(text.charCodeAt(i));
     if (d >= base) return null;
-    n = n * b + BigInt(d);
+    // Past 2^64 every caller only needs "out of range": growing the BigInt digit by digit was
+    // quadratic (a 1 MiB run of digits took minutes); the rest is still read to validate it.
+    if (n <= DIGITS_CAP) n = n * b + BigInt(d);
   }
   return n;
 }
+
 
 const BIG_MAX_INT = BigInt(MAX_INT);
 

@@ -4,6 +4,7 @@
  * (codes, positions, counts), never the time: vitest's 30 s timeout is what catches a regression.
  */
 import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/check/check.js';
 import { parse } from '../../src/syntax/index.js';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
@@ -46,6 +47,15 @@ describe('~1 MB inputs stay linear', () => {
     const r = parse(text, { dialect: 'xm', keepTree: false });
     expect(r.diagnostics).toEqual([]);
     expect(r.settings.length).toBeGreaterThan(0);
+  });
+  // Reading a long run of digits grew a BigInt digit by digit: quadratic, minutes for 1 MiB.
+  it('1 MiB runs of digits: xl numbers, xm ints, longs and hex are read (out of range) in linear time', () => {
+    const digits = '1'.repeat(MB);
+    const xl = `name = "vm"\na = ${digits}x\nmemory = ${digits}\n`;
+    const x = checkText(xl, { dialect: 'xl' });
+    expect(summary(xl, x.diagnostics.filter((d) => d.code !== 'XM0227'))).toEqual({ counts: { XM0101: 1, XM0108: 1 }, first: 'XM0101@2:1', last: 'XM0108@3:10' });
+    const xm = `name = "vm"\na = ${digits}L\nb = 0x${'f'.repeat(MB)}\n`;
+    expect(summary(xm, parse(xm, { dialect: 'xm', keepTree: false }).diagnostics)).toEqual({ counts: { XM0055: 2 }, first: 'XM0055@2:5', last: 'XM0055@3:5' });
   });
   it('a 1 MiB string of escapes on one line, and 1 MiB of one-line strings', () => {
     const one = 'a = "' + '\\n\\t\\"'.repeat(MB / 6) + '"\n';
