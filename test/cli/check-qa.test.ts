@@ -2,13 +2,13 @@
  * `xmcfg check` as a user and a CI pipeline run it, on adversarial command lines and inputs:
  * each case is a defect found by QA, kept so it stays fixed.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
+import { throughFifo } from './fifo.js';
 import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
 let dir: string;
@@ -84,19 +84,9 @@ describe('check on file names that are not UTF-8', () => {
 
 describe('check --output-file onto something that is not a regular file', () => {
   it('writes into a FIFO in place instead of replacing it with a file (as root, -o /dev/null would have replaced /dev/null)', async () => {
-    const fifo = join(dir, 'report.fifo');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const reader = spawn('cat', [fifo]);
-    let got = '';
-    reader.stdout.on('data', (b: Buffer) => (got += b.toString()));
-    const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
-    const killer = setTimeout(() => reader.kill(), 10_000);
-    const r = await cli(['check', 'warn.cfg', '-f', 'json', '-o', fifo]);
-    if (!lstatSync(fifo).isFIFO()) reader.kill();
-    await done;
-    clearTimeout(killer);
+    const { result: r, got, stillFifo } = await throughFifo(join(dir, 'report.fifo'), () => cli(['check', 'warn.cfg', '-f', 'json', '-o', join(dir, 'report.fifo')]));
     expect(r.code).toBe(0);
-    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(stillFifo).toBe(true);
     expect(JSON.parse(got).files[0].diagnostics[0].code).toBe('XM0101');
   });
 

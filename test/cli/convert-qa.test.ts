@@ -2,13 +2,13 @@
  * `xmcfg convert` as a user drives it: where `-o` writes (never over its own input), and how its
  * --host file is read. Each case is a defect found by QA, kept so it stays fixed.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
+import { throughFifo } from './fifo.js';
 import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
 const XM = 'name = "vm"\nmemory = 256 * 2\nacpi = 1\n';
@@ -70,18 +70,9 @@ describe('convert --output-file onto something that is not a regular file', () =
 
   it('writes into a FIFO in place instead of replacing it with a regular file', async () => {
     const fifo = join(dir, 'out.fifo');
-    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const reader = spawn('cat', [fifo]);
-    let got = '';
-    reader.stdout.on('data', (b: Buffer) => (got += b.toString()));
-    const done = new Promise<void>((resolve) => reader.on('close', () => resolve()));
-    const killer = setTimeout(() => reader.kill(), 10_000);
-    const r = await convert(['vm.xm', '--to', 'xl', '-o', fifo]);
-    if (!lstatSync(fifo).isFIFO()) reader.kill();
-    await done;
-    clearTimeout(killer);
+    const { result: r, got, stillFifo } = await throughFifo(fifo, () => convert(['vm.xm', '--to', 'xl', '-o', fifo]));
     expect([r.code, r.stderr]).toEqual([0, '']);
-    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(stillFifo).toBe(true);
     expect(got).toBe(XL);
   });
 
