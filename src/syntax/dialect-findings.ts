@@ -74,8 +74,17 @@ export function statementFindings(tree: Pick<SyntaxTree, 'text'>, stmts: readonl
 
 /** Token-level constructs: strings, numbers, continuation, CR, final comment, `;;`, BOM. */
 function scanTokens(tree: SyntaxTree, out: Finding[]): void {
-  const { text, tokens } = tree;
-  const { kinds, starts, ends, count } = tokens;
+  const { kinds, starts, ends, count } = tree.tokens;
+  scanTokenRange(tree.text, kinds, starts, ends, count, out);
+}
+
+/**
+ * The loop of {@link scanTokens}, on plain arguments. Trees reach it in several object shapes (a
+ * parse's, the language server's joined chunks); read from the tree inside the loop function, a
+ * shape change threw away its optimised code and the editor's check of 5,000 lines spent ~35 ms per
+ * keystroke here in V8's baseline tier (1 ms optimised). See test/bench/latest.md, LSP row.
+ */
+function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Finding[]): void {
   let prevSig = -1; // kind of the previous significant token (-1: start of file)
   let depth = 0;
   // Most files have no CR at all: one search here spares a scan of every string and comment.
