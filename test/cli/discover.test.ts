@@ -60,3 +60,31 @@ describe('file discovery', () => {
     }
   });
 });
+
+describe('broken symbolic links in a folder walk', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'xmcfg-discover-links-'));
+    mkdirSync(join(dir, 'auto'));
+    writeFileSync(join(dir, 'web.cfg'), 'a = 1\n');
+    // As in /etc/xen/auto: links to the configs xendomains starts at boot.
+    symlinkSync('../web.cfg', join(dir, 'auto/web.cfg'));
+    symlinkSync('../gone.cfg', join(dir, 'auto/gone.cfg'));
+    symlinkSync('self.cfg', join(dir, 'auto/self.cfg'));
+    symlinkSync('../gone.txt', join(dir, 'auto/notes.txt'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('names a broken link with a config name as a problem and still finds the other files', async () => {
+    const r = await discover(['auto'], dir);
+    expect(r.targets.map((t) => t.path)).toEqual(['auto/web.cfg']);
+    expect(r.problems).toEqual(["cannot read 'auto/gone.cfg': broken symbolic link: its target does not exist", "cannot read 'auto/self.cfg': symbolic link: too many symbolic links"]);
+  });
+
+  it('reports a broken link a glob matches, whatever its name (the glob asked for it)', async () => {
+    const r = await discover(['auto/*.cfg'], dir);
+    expect(r.targets.map((t) => t.path)).toEqual(['auto/web.cfg']);
+    expect(r.problems).toHaveLength(2);
+    expect((await discover(['auto/*.txt'], dir)).problems).toEqual(["cannot read 'auto/notes.txt': broken symbolic link: its target does not exist"]);
+  });
+});

@@ -68,8 +68,9 @@ export async function discover(args: readonly string[], cwd: string, extensions:
     }
     if (hasMagic(arg)) {
       const before = targets.length;
+      const problemsBefore = problems.length;
       await expandGlob(arg, cwd, add, problems);
-      if (targets.length === before) problems.push(`no files match ${quote(arg)}`);
+      if (targets.length === before && problems.length === problemsBefore) problems.push(`no files match ${quote(arg)}`);
       continue;
     }
     problems.push(`cannot read ${quote(arg)}: ${errorText(st)}`);
@@ -132,9 +133,15 @@ async function walk(
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
     if (ent.isSymbolicLink()) {
-      const st = await stat(childRaw ?? childAbs).catch(() => null);
-      isDir = !!st?.isDirectory();
-      isFile = !!st?.isFile();
+      const st = await stat(childRaw ?? childAbs).catch((e: NodeJS.ErrnoException) => e);
+      if (st instanceof Error) {
+        // A broken link with a config's name is a config that cannot be read (in /etc/xen/auto,
+        // xendomains would fail to start it at boot): named like any unreadable input, not skipped.
+        if (accept(childRel)) problems.push(`cannot read ${quote(displayPrefix + childRel)}: ${brokenLinkText(st)}`);
+        continue;
+      }
+      isDir = st.isDirectory();
+      isFile = st.isFile();
     }
     if (isDir) {
       if (depth < maxDepth) await walk(childAbs, displayPrefix, accept, add, problems, visited, maxDepth, childRel, depth + 1, childRaw);
@@ -142,6 +149,11 @@ async function walk(
       add(childRaw ? { path: displayPrefix + childRel, abs: childAbs, raw: childRaw } : { path: displayPrefix + childRel, abs: childAbs });
     }
   }
+}
+
+/** Why a symbolic link cannot be followed ("broken symbolic link: its target does not exist"). */
+function brokenLinkText(e: NodeJS.ErrnoException): string {
+  return e.code === 'ENOENT' ? 'broken symbolic link: its target does not exist' : `symbolic link: ${errorText(e)}`;
 }
 
 /** The display prefix of files found in `dir`, keeping the user's spelling (`.` shows no prefix). */
