@@ -4,7 +4,7 @@
  * Exit: 0 clean, 1 files that would change (--check) or could not be formatted, 2 usage/unreadable.
  */
 import { statSync } from 'node:fs';
-import { discover, openPath } from './check/discover.js';
+import { discover, errorText, openPath } from './check/discover.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
@@ -79,6 +79,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   let exit = found.problems.length ? 2 : 0;
   let changed = 0;
   let refused = 0;
+  let unwritten = 0;
   for (const t of found.targets) {
     // By its bytes when the name is not UTF-8 (a Latin-1 file in a folder walk): the text names no file.
     const raw = readBytesSync(openPath(t), t.path, maxFileSize);
@@ -119,21 +120,29 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     // replace it with a regular file (as root, `fmt /dev/…` would replace the device node).
     if (!isRegularFile(openPath(t))) {
       io.stderr(`xmcfg fmt: '${t.path}' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n`);
+      unwritten++;
       exit = 2;
       continue;
     }
-    changed++;
     try {
       writeFileAtomic(openPath(t), output);
+      changed++;
     } catch (e) {
-      io.stderr(`xmcfg fmt: cannot write '${t.path}': ${describeError(e)}\n`);
+      // Counted only once written: the summary must not call a file it could not write reformatted.
+      io.stderr(`xmcfg fmt: cannot write '${t.path}': ${writeErrorText(e)}\n`);
+      unwritten++;
       exit = 2;
     }
   }
   const total = found.targets.length;
-  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refused ? `, ${refused} not formatted (errors)` : ''}\n`);
+  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refused ? `, ${refused} not formatted (errors)` : ''}${unwritten ? `, ${unwritten} not written` : ''}\n`);
   if (exit) return exit;
   return refused || (check && changed) ? 1 : 0;
+}
+
+/** Why a write failed, as the read errors say it ("permission denied"), without Node's `EACCES: …, open 'x'`. */
+function writeErrorText(e: unknown): string {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' ? errorText(e as NodeJS.ErrnoException) : describeError(e);
 }
 
 /**

@@ -68,7 +68,33 @@ describe('fmt on a path that is not a regular file', () => {
       return { code, ...out };
     };
     expect(await feed(['--check', 'p.cfg'])).toEqual({ code: 1, stdout: 'p.cfg\n', stderr: '1 of 1 file(s) would be reformatted\n' });
-    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file(s) reformatted\n" });
+    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file(s) reformatted, 1 not written\n" });
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   }, 20_000);
+});
+
+describe('fmt when a file cannot be written', () => {
+  const cli = join(import.meta.dirname, '../../dist/cli.mjs');
+  const built = ((): boolean => {
+    try {
+      return statSync(cli).size > 0;
+    } catch {
+      return false;
+    }
+  })();
+
+  // As root a read-only folder is still writable, so the built CLI runs as nobody there.
+  it.skipIf(!built)('says why in the read errors\' words and does not count the file as reformatted (run `npm run build` first)', () => {
+    const folder = join(dir, 'ro');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.cfg'), 'memory=512\nname = "x"\n');
+    chmodSync(dir, 0o755);
+    chmodSync(join(folder, 'a.cfg'), 0o644);
+    chmodSync(folder, 0o555);
+    const r = spawnSync(process.execPath, [cli, 'fmt', 'a.cfg'], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}) });
+    chmodSync(folder, 0o755);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
+    expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
+    expect(readdirSync(folder)).toEqual(['a.cfg']);
+  });
 });
