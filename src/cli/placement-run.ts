@@ -297,7 +297,8 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
     report(io, r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
-    io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
+    // Versioned like every other JSON output (plan, ledger list, rebalance, check).
+    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ...r.migration }, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
     if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${oneLine(name)} now reserved on node ${r.migration.to.join(',')}\n`);
     return 0;
   } finally {

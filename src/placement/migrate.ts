@@ -68,7 +68,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const from = [...current.node_affinity.nodes];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
-    return done({ domain: name, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
+    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity });
   if (!r.plan) {
