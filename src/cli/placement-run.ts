@@ -21,6 +21,7 @@ import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
+import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
 /** Print host-level diagnostics (no positions) to stderr. */
@@ -132,8 +133,7 @@ async function readStdinText(io: Io): Promise<string> {
  * create names it (create.py), unless xend would refuse that name; the reason says which. xl
  * files, standard input (no file name) and a name written with an unknown value are left as they are.
  */
-function withXmName(checked: CheckResult, file: string): { config: PlacementConfig; nameReason: string | null } {
-  const config = checked.config as unknown as PlacementConfig;
+function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
   if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
   const { name, refused } = xmFileName(file);
   const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
@@ -171,7 +171,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
     report(io, refused, file, text);
     return 1;
   }
-  const { config, nameReason } = withXmName(checked, file);
+  // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
+  const input = dialectPlanConfig(checked);
+  const { config, nameReason } = withXmName(checked, input.config, file);
   const host = loadHost(argv, io);
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
@@ -212,6 +214,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);
+  if (input.ignored.length > 0) result.plan.reasons.push(`not read by ${checked.dialect}, so not used: ${input.ignored.join(', ')} (check reports each)`);
   const fmt = (argv.format as string | undefined) ?? 'json';
   io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
   return 0;
