@@ -57,6 +57,8 @@ export interface ConvertResult {
 const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 /** "value xm silently ignored": True/False, None, a tuple, a long. */
 const XM_IGNORED_VALUE = 'XM0554';
+/** "an xl option that xm did not have (xm ignored it)". */
+const XM_IGNORED_KEY = 'XM0553';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
@@ -173,10 +175,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
-  // A value xm dropped without a word (acpi = False left ACPI on) is written as its author meant
-  // it, so the xl guest gets a setting the xm guest never had: say so where it is written.
+  // A value xm dropped without a word (acpi = False left ACPI on), or an xl-only key xm ignored
+  // (type = "hvm" left the guest PV), is written as its author meant it, so the xl guest gets a
+  // setting the xm guest never had: say so where it is written.
   for (const d of res.diagnostics) {
-    if (d.code === XM_IGNORED_VALUE && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
+    if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
   let out = applyEdits(text, edits);
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.

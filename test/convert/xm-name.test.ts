@@ -74,3 +74,13 @@ describe('xmcfg convert --to json of an xm file without a name', () => {
     expect(out.stderr).toContain('XM0106');
   });
 });
+
+describe('convertToXl of xl-only keys an xm file sets', () => {
+  it('says where xm ignored them (XM0553 at the key): the xl guest gets what the xm guest never had', () => {
+    const src = 'name = "v"\nmemory = 256 * 4\nkernel = "/k"\ntype = "hvm"\nvpmu = 1\n';
+    const r = convertToXl(src, { fileName: 'v.cfg' });
+    expect(r.ok).toBe(true);
+    expect(r.text).toContain('type = "hvm"');
+    expect(r.diagnostics.filter((d) => d.code === 'XM0553').map((d) => src.slice(d.span.start, d.span.end))).toEqual(['type', 'vpmu']);
+  });
+});
