@@ -47,3 +47,13 @@ describe('migrate-plan --format json', () => {
     expect(migratePlan(p, h, [loadOfPlan(p)], [0]).migration!.domain).toBe('a\nb');
   });
 });
+
+describe('the plan a migration prints', () => {
+  it('says its nodes are the migration target, not nodes the config lists', () => {
+    const h = fixtureHost('four-node-opteron.json');
+    const p = plan(cfg({ numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), h).plan!;
+    const moved = migratePlan(p, h, [loadOfPlan(p)], [2, 3]).migration!.plan!;
+    expect(moved.reasons[0]).toBe('nodes 2,3: the migration target (--to-node)');
+    expect(moved.reasons.filter((r) => r.includes('numanode'))).toEqual([]);
+  });
+});
