@@ -18,6 +18,7 @@ import { readHostFile } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl } from '../convert/to-xl.js';
 import { toLibxlJson } from '../convert/to-json.js';
+import { xmFileName } from '../placement/xm-name.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -81,7 +82,12 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
       io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);
       return 1;
     }
-    output = JSON.stringify(toLibxlJson(r.config), null, 4) + '\n';
+    // xm named a guest whose config sets no name, or name = "", after its file (create.py), as
+    // --to xl writes it; from standard input there is no file name, and the XM0106 note says so.
+    const nameless = r.dialect === 'xm' && !r.unknown.has('name') && (r.config.name === undefined || r.config.name === '');
+    const base = nameless && file !== '-' ? xmFileName(file).name : null;
+    if (base !== null) io.stderr(`xmcfg convert: ${path}: name "${base}" added (xm named the domain after its file)\n`);
+    output = JSON.stringify(toLibxlJson(base === null ? r.config : { ...r.config, name: base }), null, 4) + '\n';
   }
   const unwritten = deliverOutput(io, outputFile, output);
   return unwritten === null ? 0 : commandError(io, 'convert', unwritten);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
+import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { readHostFile, readHostText, readTextFile } from './host-file.js';
 import { atConfigSpans } from '../placement/findings.js';
@@ -19,6 +20,8 @@ import { migratePlan, rebalancePlan } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
+import { xmFileName } from '../placement/xm-name.js';
+import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
 /** Print host-level diagnostics (no positions) to stderr. */
@@ -125,6 +128,19 @@ async function readStdinText(io: Io): Promise<string> {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
+/**
+ * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
+ * create names it (create.py), unless xend would refuse that name; the reason says which. xl
+ * files, standard input (no file name) and a name written with an unknown value are left as they are.
+ */
+function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
+  if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
+  const { name, refused } = xmFileName(file);
+  const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
+  if (refused !== null) return { config, nameReason: `no name: the config ${sets}, and xm create would name the guest after its file, "${name}", but ${refused}` };
+  return { config: { ...config, name }, nameReason: `name "${name}": the config ${sets}, and xm create names such a guest after its config file's base name (create.py)` };
+}
+
 /** `xmcfg plan FILE`. */
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
   const file = String(argv.file ?? '');
@@ -155,7 +171,9 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
     report(io, refused, file, text);
     return 1;
   }
-  const config = checked.config as unknown as PlacementConfig;
+  // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
+  const input = dialectPlanConfig(checked);
+  const { config, nameReason } = withXmName(checked, input.config, file);
   const host = loadHost(argv, io);
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
@@ -195,6 +213,8 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, [d], file, d.span.end > d.span.start ? text : undefined);
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
+  if (nameReason !== null) result.plan.reasons.push(nameReason);
+  if (input.ignored.length > 0) result.plan.reasons.push(`not read by ${checked.dialect}, so not used: ${input.ignored.join(', ')} (check reports each)`);
   const fmt = (argv.format as string | undefined) ?? 'json';
   io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
   return 0;
@@ -280,7 +300,8 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
     report(io, r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
-    io.stdout(argv.format === 'json' ? `${JSON.stringify(r.migration, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
+    // Versioned like every other JSON output (plan, ledger list, rebalance, check).
+    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ...r.migration }, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
     if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${oneLine(name)} now reserved on node ${r.migration.to.join(',')}\n`);
     return 0;
   } finally {

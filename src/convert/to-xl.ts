@@ -13,6 +13,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
+import { xmFileName } from '../placement/xm-name.js';
 import { applyEdits, commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
@@ -56,6 +57,8 @@ export interface ConvertResult {
 const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 /** "value xm silently ignored": True/False, None, a tuple, a long. */
 const XM_IGNORED_VALUE = 'XM0554';
+/** "an xl option that xm did not have (xm ignored it)". */
+const XM_IGNORED_KEY = 'XM0553';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
@@ -98,6 +101,10 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     for (const k of planKeys(r.plan)) replacedByPlan!.add(k);
   }
 
+  // xm's create.py reads name = "" as no name and names the guest after its file; xl would create
+  // a guest named "", which its commands cannot address (an empty domain argument is Domain-0).
+  const base = options.fileName === undefined ? null : xmFileName(options.fileName).name;
+  const emptyName = res.dialect === 'xm' && res.config.name === '' && !res.unknown.has('name') ? [...res.settings].reverse().find((s) => s.key === 'name') : undefined;
   const keys = new KeyConversion(res);
   // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
   const commented: Span[] = [];
@@ -112,6 +119,13 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       continue;
     }
     if (st.kind !== 'assign') continue;
+    if (base !== null && emptyName && st.span.start === emptyName.span.start && !st.chained?.length) {
+      // The comment only where nothing else follows on the line: it would swallow it.
+      const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(st.span.end));
+      edits.push({ span: st.span, text: `name = ${xlString(base)}${lineEnd ? "  # xm's default: the file name" : ''}` });
+      notes.push(`line ${line(st.span.start)}: name "${base}" set for name = "" (xm named the domain after its file; xl would create it with an empty name)`);
+      continue;
+    }
     if (NUMA_KEYS.has(st.key.name) && planResult) {
       numaStmts.push(st);
       continue;
@@ -150,10 +164,10 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
   const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
-  // Standard input has no file name for xm's default: xl would refuse the output, so say so (XM0106).
-  if (nameless && !options.fileName) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
-  if (options.fileName && nameless) {
-    const base = options.fileName.slice(Math.max(options.fileName.lastIndexOf('/'), options.fileName.lastIndexOf('\\')) + 1);
+  // Standard input has no file name for xm's default: xl would refuse the output, or create the
+  // guest with an empty name, so say so (XM0106).
+  if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
+  if (base !== null && nameless) {
     const first = res.tree.statements[0];
     const at = first ? first.span.start : text.length;
     const sep = !first && text.length > 0 && !text.endsWith('\n') ? '\n' : '';
@@ -161,10 +175,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
   diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
-  // A value xm dropped without a word (acpi = False left ACPI on) is written as its author meant
-  // it, so the xl guest gets a setting the xm guest never had: say so where it is written.
+  // A value xm dropped without a word (acpi = False left ACPI on), or an xl-only key xm ignored
+  // (type = "hvm" left the guest PV), is written as its author meant it, so the xl guest gets a
+  // setting the xm guest never had: say so where it is written.
   for (const d of res.diagnostics) {
-    if (d.code === XM_IGNORED_VALUE && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
+    if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
   let out = applyEdits(text, edits);
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.

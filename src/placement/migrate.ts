@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { capacityOf } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
+import { offHostDomains, offHostWarnings } from './off-host.js';
 import { plan } from './plan.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
@@ -48,38 +49,41 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const toNodes = [...new Set(targets)];
   const own = loadOfPlan(current);
   const memory = own.nodes.reduce((a, n) => a + n.memory_mib, 0);
+  const loads = [...others.filter((o) => o.domain !== current.domain), own];
+  // Said on every outcome: a reservation the host cannot count may be why a target looks free.
+  const warnings = offHostWarnings(checked.host, loads);
+  const done = (migration: MigrationPlan | null, diagnostics: Diagnostic[]): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } => ({ migration, diagnostics: [...warnings, ...diagnostics] });
   const ids = new Set(checked.host.nodes.map((n) => n.id));
   const missing = toNodes.filter((id) => !ids.has(id));
-  if (missing.length > 0) return { migration: null, diagnostics: [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)] };
+  if (missing.length > 0) return done(null, [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)]);
   // `name` goes into comment lines and messages (one line whatever it holds), `word` into commands.
   const name = oneLine(current.domain);
   const word = shellQuote(current.domain);
   if (current.nodes.length === 0) {
-    return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)] };
+    return done(null, [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)]);
   }
   if ((current.xl?.vnuma ?? null) !== null) {
-    return { migration: null, diagnostics: [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)] };
+    return done(null, [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)]);
   }
   const from = [...current.node_affinity.nodes];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
-    return { migration: { domain: name, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, diagnostics: [] };
+    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
-  const loads = [...others.filter((o) => o.domain !== current.domain), own];
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity });
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${cap.free[cap.ids.indexOf(id)]} MiB free`).join(', ');
-    return {
-      migration: null,
-      diagnostics: [
-        hostDiag('XM0409', 'error', `cannot migrate ${name} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
-      ],
-    };
+    return done(null, [
+      hostDiag('XM0409', 'error', `cannot migrate ${name} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
+    ]);
   }
   // Creation flags are fixed for a domain's life, and the restored copy keeps the source's virtual
   // topology (a guest without vNUMA cannot gain one): the move changes pinning and memory only.
   const p: Plan = { ...r.plan, create_flags: { value: current.create_flags.value, names: [...current.create_flags.names] }, xl: { ...r.plan.xl, vnuma: null } };
+  // The plan was made from a config listing the targets; its nodes are not the guest config's numanode.
+  const LISTED = ': listed in the config (numanode)';
+  p.reasons = p.reasons.map((x) => (x.endsWith(LISTED) ? `${x.slice(0, -LISTED.length)}: the migration target (--to-node)` : x));
   if (r.plan.xl.vnuma !== null) p.reasons = [...p.reasons, 'no vnuma: a guest keeps its virtual NUMA layout across a migration'];
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
   const steps = [
@@ -93,7 +97,8 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     `# 3. pin the vCPUs of the new copy (already so if the config's cpus changed):`,
     ...p.commands,
   ];
-  return { migration: { domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, diagnostics: r.diagnostics.filter((d) => d.severity !== 'error') };
+  // plan() warned about the same reservations (XM0418): once is enough.
+  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, r.diagnostics.filter((d) => d.severity !== 'error' && d.code !== 'XM0418'));
 }
 
 /** One proposed move of a rebalance. */
@@ -121,11 +126,14 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   const h = checked.host;
   const threshold = options.threshold ?? 10;
   const maxMoves = options.maxMoves ?? 5;
-  const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
-  if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics: [] };
   const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
-  // Guests migratePlan refuses (XM0414) still count as load but are never proposed.
-  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null).map((p) => p.domain));
+  const diagnostics = offHostWarnings(h, [...loads.values()]);
+  const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
+  if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics };
+  // Guests migratePlan refuses (XM0414) still count as load but are never proposed; so do guests
+  // booked partly on nodes the host lacks (XM0418): where they really are is not known.
+  const offHost = offHostDomains(h, [...loads.values()]);
+  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null && !offHost.has(p.domain)).map((p) => p.domain));
   const spread = (): { max: number; min: number; hi: number; lo: number } => {
     const used = usedPercent(h, [...loads.values()]);
     let hi = memNodes[0]!.id;
@@ -166,5 +174,5 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     loads.set(best.domain, { domain: best.domain, nodes: [{ node: s.lo, memory_mib: best.mem, vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0) }] });
   }
   const end = spread();
-  return { moves, before: +(start.max - start.min).toFixed(1), after: +(end.max - end.min).toFixed(1), diagnostics: [] };
+  return { moves, before: +(start.max - start.min).toFixed(1), after: +(end.max - end.min).toFixed(1), diagnostics };
 }

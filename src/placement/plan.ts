@@ -12,6 +12,7 @@ import { createFlags, guestType } from './flags.js';
 import { guestShape, guestLabel, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { hardCpuSet, hardCpusOfVcpu } from './pinning.js';
+import { offHostWarnings } from './off-host.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
@@ -235,6 +236,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   const checked = validateHost(host);
   const diagnostics = [...checked.diagnostics];
   if (!checked.host) return { plan: null, diagnostics };
+  // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
+  diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
   const g = guestShape(cfg);
   const type = guestType(cfg);

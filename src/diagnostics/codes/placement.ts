@@ -138,4 +138,12 @@ export const placementCodes = defineCodes({
     bad: 'numanode = 0,1\nvcpus = 2\ncpus = "0-3"   # node 1 has CPUs 4-7',
     good: 'numanode = 0,1\nvcpus = 2\ncpus = "0-7"',
   },
+  XM0418: {
+    severity: 'warning',
+    title: 'reservation on a node the host lacks',
+    explanation:
+      'A reservation in the ledger books memory or vCPUs on a node this host does not have, so plan, migrate-plan and rebalance cannot subtract it from any node: that part is not counted, and the free memory they see may be memory the guest holds. The parts on nodes the host has are still counted; rebalance never proposes moving such a guest. Usually the ledger was kept for another host (a shared --ledger, a --host file of another machine, or no --host, so this machine\'s sysfs was read), or the host lost a node since the booking. Compare `xmcfg ledger list` with the host, pass the right --host or --ledger, and release the reservation of a guest that is gone.',
+    bad: 'xmcfg plan db.cfg --host two-node.json   # the ledger books web on node 3',
+    good: 'xmcfg plan db.cfg --host four-node.json',
+  },
 });

@@ -1,0 +1,86 @@
+/**
+ * convert of an xm file that sets name = "": xm named the guest after its config file, exactly as
+ * for a missing name (create.py `if not gopts.getopt('name')`), while xl accepts "" and creates a
+ * guest its commands cannot address (the empty domain argument is Domain-0). So --to xl and
+ * --to json give it the file's base name, as for a missing name, and say so on stderr; from
+ * standard input (no file name) the XM0106 note at the value says xl would create it nameless.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkText } from '../../src/check/check.js';
+import { run } from '../../src/cli/run.js';
+import { convertToXl } from '../../src/convert/index.js';
+import { fakeIo } from '../cli/fake-io.js';
+
+const BODY = 'memory = 256 * 2\nkernel = "/boot/vmlinuz"\n';
+
+describe('convertToXl of an xm name = ""', () => {
+  it('with a file name: the value becomes the base name, with the comment of a missing name', () => {
+    const r = convertToXl(`name = ""\n${BODY}`, { fileName: 'guests/web01.cfg' });
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe('name = "web01.cfg"  # xm\'s default: the file name\nmemory = 512\nkernel = "/boot/vmlinuz"\n');
+    expect(r.notes.filter((n) => n.includes('"web01.cfg"'))).toHaveLength(1);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  it('the last name statement counts (last one wins); one sharing its line with another gets no comment', () => {
+    const r = convertToXl(`name = "old"\nname = ""; vcpus = 2\n${BODY}`, { fileName: 'web01' });
+    expect(r.text).toBe('name = "old"\nname = "web01"; vcpus = 2\nmemory = 512\nkernel = "/boot/vmlinuz"\n');
+  });
+
+  it('an expression that makes "" is replaced too', () => {
+    expect(convertToXl(`name = "" + ""\n${BODY}`, { fileName: 'a.cfg' }).text.split('\n')[0]).toBe('name = "a.cfg"  # xm\'s default: the file name');
+  });
+
+  it('standard input: kept, with the XM0106 note at the value', () => {
+    const src = `name = ""\n${BODY}`;
+    const r = convertToXl(src);
+    expect(r.text.split('\n')[0]).toBe('name = ""');
+    expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => [d.span.start, d.span.end])).toEqual([[7, 9]]);
+  });
+
+  it('an xl file keeps name = "" (xl names the guest "")', () => {
+    expect(convertToXl('name = ""\nmemory = 512\n', { fileName: 'a.cfg' }).text).toBe('name = ""\nmemory = 512\n');
+  });
+});
+
+describe('xmcfg convert --to json of an xm file without a name', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-name-'));
+    writeFileSync(join(dir, 'empty.cfg'), `name = ""\n${BODY}`);
+    writeFileSync(join(dir, 'none.cfg'), BODY);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const file of ['empty.cfg', 'none.cfg']) {
+    it(`${file}: c_info.name is the file's base name, as --to xl writes it, and stderr says so`, async () => {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', file, '--to', 'json'], io)).toBe(0);
+      expect(JSON.parse(out.stdout).c_info.name).toBe(file);
+      expect(out.stderr).toContain(`xmcfg convert: ${file}: name "${file}" added`);
+      const xl = fakeIo({ cwd: dir });
+      expect(await run(['convert', file, '--to', 'xl'], xl.io)).toBe(0);
+      expect(xl.out.stdout.split('\n')[0]).toBe(`name = "${file}"  # xm's default: the file name`);
+    });
+  }
+
+  it('standard input: no name in c_info, the XM0106 note printed', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: readFileSync(join(dir, 'empty.cfg'), 'utf8') });
+    expect(await run(['convert', '-', '--to', 'json'], io)).toBe(0);
+    expect(JSON.parse(out.stdout).c_info.name).toBe('');
+    expect(out.stderr).toContain('XM0106');
+  });
+});
+
+describe('convertToXl of xl-only keys an xm file sets', () => {
+  it('says where xm ignored them (XM0553 at the key): the xl guest gets what the xm guest never had', () => {
+    const src = 'name = "v"\nmemory = 256 * 4\nkernel = "/k"\ntype = "hvm"\nvpmu = 1\n';
+    const r = convertToXl(src, { fileName: 'v.cfg' });
+    expect(r.ok).toBe(true);
+    expect(r.text).toContain('type = "hvm"');
+    expect(r.diagnostics.filter((d) => d.code === 'XM0553').map((d) => src.slice(d.span.start, d.span.end))).toEqual(['type', 'vpmu']);
+  });
+});
