@@ -146,5 +146,5 @@ export function shortage(d: Demand, cap: Capacity): Refusal {
     };
   }
   const have = cap.free.reduce((a, b) => a + b, 0);
-  return { refused: true, code: 'XM0404', message: `the host has ${have} MiB free on all ${cap.ids.length} nodes, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs` };
+  return { refused: true, code: 'XM0404', message: `the host has ${have} MiB free ${cap.ids.length === 1 ? 'on its one node' : `on all ${cap.ids.length} nodes`}, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs` };
 }

@@ -151,6 +151,13 @@ describe('plan: node choice and refusals', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
   });
 
+  it('says "its one node", not "all 1 nodes", when a one-node host is short (XM0404)', () => {
+    const one: Host = { nodes: [{ ...two().nodes[0]!, distances: { '0': 10 } }] };
+    const r = plan(cfg({ memory: 100000, numa: { mode: 'off' } }), one);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    expect(r.diagnostics[0]!.message).toContain('free on its one node');
+  });
+
   it('subtracts live reservations and counts their vCPUs as load', () => {
     expect(plan(cfg({ memory: 20300 }), two()).plan!.nodes).toEqual([1]);
     const r = plan(cfg({ memory: 20300 }), two(), { reservations: [{ domain: 'a', nodes: [{ node: 1, memory_mib: 10000, vcpus: 2 }] }] });
