@@ -35,7 +35,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad CPU list',
     explanation:
-      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N. xl exits with "Invalid pcpu range" or similar.',
+      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N (in cpus: xm had no cpus_soft, and ignores it, XM0553). xl exits with "Invalid pcpu range" or similar.',
     bad: 'cpus = "3-1"',
     good: 'cpus = "1-3"',
   },
@@ -56,14 +56,14 @@ export const crossCodes = defineCodes({
   XM0208: {
     severity: 'error',
     title: 'vNUMA sizes do not add up to maxmem',
-    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem (or memory, when maxmem is absent) that differs makes xl exit with "maxmem and vnuma memory size mismatch".',
+    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem (or memory, when maxmem is absent) that differs makes xl exit with "maxmem and vnuma memory size mismatch". xl only: xm never read vnuma (XM0553).',
     bad: 'memory = 4096\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
     good: 'memory = 1024\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
   },
   XM0209: {
     severity: 'error',
     title: 'vNUMA vCPUs not covered exactly once',
-    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch").',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). xl only: xm never read vnuma (XM0553).',
     bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
     good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
   },
@@ -84,7 +84,7 @@ export const crossCodes = defineCodes({
   XM0212: {
     severity: 'error',
     title: 'passthrough with populate-on-demand',
-    explanation: 'An HVM/PVH guest with memory < maxmem starts with populate-on-demand, which libxl refuses together with PCI passthrough (or passthrough enabled). Set memory equal to maxmem, or drop the passthrough.',
+    explanation: 'An HVM/PVH guest with memory < maxmem starts with populate-on-demand, which libxl refuses together with PCI passthrough (or, in xl, passthrough enabled: xm had no passthrough option). Set memory equal to maxmem, or drop the passthrough.',
     bad: 'type = "hvm"\nmemory = 1024\nmaxmem = 2048\npci = ["01:00.0"]',
     good: 'type = "hvm"\nmemory = 2048\nmaxmem = 2048\npci = ["01:00.0"]',
   },
