@@ -129,7 +129,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'unknown key in a spec string',
     explanation:
-      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling. Where the tool refuses the file instead, the finding is XM0222.',
+      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling. xm\'s vfb type=vnc is not reported in xl: libxl turns VNC on by default, so the guest gets what it asked for; type=sdl is, as the guest gets VNC and no SDL (write sdl=1,vnc=0). Where the tool refuses the file instead, the finding is XM0222.',
     bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
     good: 'vif = ["bridge=xenbr0,model=e1000"]',
   },
