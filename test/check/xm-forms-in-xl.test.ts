@@ -60,6 +60,21 @@ const CASES: Case[] = [
     codes: ['XM0218'],
     expect: [{ code: 'XM0218', at: 'vnclistne' }],
   },
+  // libvirt's xm writer and the xm examples: builder (xl warns it is deprecated), nics (xm's count).
+  {
+    name: 'xl: builder = "hvm" is deprecated, and the hint names the type to write',
+    dialect: 'xl',
+    text: 'name = "g"\nbuilder = "hvm"\nmemory = 512\n',
+    codes: ['XM0107'],
+    expect: [{ code: 'XM0107', at: 'builder' }],
+  },
+  {
+    name: 'xm: nics is deprecated (xmexample.vmx)',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\nnics = 1\n',
+    codes: ['XM0107'],
+    expect: [{ code: 'XM0107', at: 'nics' }],
+  },
 ];
 
 findingCases('xm legacy forms in xl', CASES);
