@@ -91,6 +91,21 @@ const CASES: Case[] = [
     codes: ['XM0212'],
     expect: [{ code: 'XM0212', at: '394' }],
   },
+  // libvirt's xlconfigdata read as xm: xl's key=value disks are one finding each, not one per field.
+  {
+    name: 'xm: an xl key=value disk is one XM0213 over the spec',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\ndisk = [ "format=raw,vdev=hda,access=rw,backendtype=phy,target=/dev/HostVG/XenGuest2" ]\n',
+    codes: ['XM0213'],
+    expect: [{ code: 'XM0213', at: 'format=raw,vdev=hda,access=rw,backendtype=phy,target=/dev/HostVG/XenGuest2' }],
+  },
+  {
+    name: 'xm: a positional disk with a bad device name is still reported at the name',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\ndisk = [ "phy:/dev/vg/g,xv-da,w" ]\n',
+    codes: ['XM0213'],
+    expect: [{ code: 'XM0213', at: 'xv-da' }],
+  },
 ];
 
 findingCases('xl options in xm', CASES);
