@@ -35,7 +35,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad CPU list',
     explanation:
-      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N (in cpus: xm had no cpus_soft, and ignores it, XM0553). xl exits with "Invalid pcpu range" or similar.',
+      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N in cpus (it had no cpus_soft, and ignores that key: XM0553). xl exits with "Invalid pcpu range" or similar.',
     bad: 'cpus = "3-1"',
     good: 'cpus = "1-3"',
   },
@@ -92,7 +92,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad disk spec',
     explanation:
-      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE". Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
+      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
     bad: 'disk = ["format=QCOW2,vdev=xvda,target=/img"]',
     good: 'disk = ["format=qcow2,vdev=xvda,target=/img"]',
   },

@@ -22,7 +22,7 @@ export const dialectKeyCodes = defineCodes({
     title: 'option xl reads but ignores',
     explanation: 'xl recognises the option only to warn that it is ignored (device_model, vif2, vncviewer). Remove it, or use the replacement named in the message.',
     bad: 'device_model = "/usr/lib/xen/bin/qemu-dm"',
-    good: 'device_model_override = "/usr/lib/xen/bin/qemu-system-i386"',
+    good: 'device_model_override = "/usr/lib/xen/bin/qemu-system-i386"\ndevice_model_version = "qemu-xen"',
   },
   XM0553: {
     severity: 'info',
