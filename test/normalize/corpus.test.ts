@@ -60,7 +60,7 @@ const EXPECTED_WARNINGS: Record<string, Expect> = {
     has: (_n, text, dialect) => dialect === 'xl' && /^device_model_override\s*=/m.test(text) && !/^device_model_version\s*=/m.test(text),
   },
   XM0107: {
-    why: 'xl_parse.c: "The \\"builder\\" option is being deprecated, please use \\"type\\" instead", and tsc_mode as an integer "is deprecated"',
+    why: 'builder, deprecated since Xen 4.10 for type (xl.cfg(5); xl_parse.c reads it silently), and tsc_mode as an integer (xl warns "specifying \\"tsc_mode\\" as an integer is deprecated")',
     has: line(/^(builder\s*=|tsc_mode\s*=\s*\d)/m),
   },
   XM0223: {
