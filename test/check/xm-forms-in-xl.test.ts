@@ -75,6 +75,21 @@ const CASES: Case[] = [
     codes: ['XM0107'],
     expect: [{ code: 'XM0107', at: 'nics' }],
   },
+  // xen-examples: the 2005 VMX and NetBSD examples' builders.
+  {
+    name: 'xl: builder = "vmx" makes xl exit',
+    dialect: 'xl',
+    text: 'name = "g"\nbuilder = "vmx"\n',
+    codes: ['XM0104'],
+    expect: [{ code: 'XM0104', at: '"vmx"' }],
+  },
+  {
+    name: 'xm: a builder xm does not know',
+    dialect: 'xm',
+    text: 'name = "g"\nbuilder = "plan9"\n',
+    codes: ['XM0104'],
+    expect: [{ code: 'XM0104', at: '"plan9"' }],
+  },
 ];
 
 findingCases('xm legacy forms in xl', CASES);

@@ -36,7 +36,7 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   // No name: these are read as xl (auto), and xl refuses a config without a name.
   'xen-examples/stubdom-ExampleHVMDomain@7a65b19d09e2': { XM0105: 'stub-domain template without name' },
   'xen-examples/xmexample.hvm-dm@a5db2986d47f': { XM0105: 'stub-domain template without name' },
-  // Read as xl (auto): xl exits "Invalid builder" on the 2005 VMX builder name.
+  // Read as xl (auto): xl exits "Invalid domain type vmx." on the 2005 VMX builder name.
   'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
   // libvirt's escaping test (xm: a triple-quoted string): xend's _checkName refuses "&" ("Invalid VM Name").
   'libvirt/xmconfigdata/test-escape-paths.cfg': { XM0234: 'name = "XenGuest2&test": xend refuses "&" in a domain name' },
