@@ -56,14 +56,14 @@ export const crossCodes = defineCodes({
   XM0208: {
     severity: 'error',
     title: 'vNUMA sizes do not add up to maxmem',
-    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem (or memory, when maxmem is absent) that differs makes xl exit with "maxmem and vnuma memory size mismatch". xl only: xm never read vnuma (XM0553).',
+    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem that differs makes xl exit with "maxmem and vnuma memory size mismatch". Without maxmem, memory is the balloon target: below the sizes\' total it is fine, above it the guest\'s memory is above its maxmem. xl only: xm never read vnuma (XM0553).',
     bad: 'memory = 4096\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
     good: 'memory = 1024\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
   },
   XM0209: {
     severity: 'error',
     title: 'vNUMA vCPUs not covered exactly once',
-    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). xl only: xm never read vnuma (XM0553).',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). xl only: xm never read vnuma (XM0553).',
     bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
     good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
   },
