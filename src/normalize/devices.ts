@@ -43,6 +43,7 @@ export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostb
 export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSpec> {
   // xl's vfb loop ends at an item without "=" (XM0232); xm's comma_sep_kv_to_dict refused it.
   const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb', { dialect, stopAtBare: true });
+  if (dialect !== 'xm') legacyVfbType(spec, r);
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
   // libxl turns VNC on when vnc= is not given (libxl__device_vfb_setdefault); xm only with type=vnc.
@@ -52,6 +53,25 @@ export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSp
     r.problems.push({ start: a, end: b, message: `vncdisplay=${f.vncdisplay} and a display in vnclisten=${f.vnclisten}: libxl refuses both` });
   }
   return r;
+}
+
+/**
+ * xm's `type=vnc|sdl` in xl, whose vfb loop has no `type`: with type=vnc xl still gives the VNC
+ * display asked for (libxl__device_vfb_setdefault turns VNC on when vnc= is not written), so
+ * nothing is reported; with type=sdl (or type=vnc next to vnc=0) the guest gets something else
+ * than in xm, and the finding says what to write.
+ */
+function legacyVfbType(spec: string, r: SpecParse<VfbSpec>): void {
+  const i = r.problems.findIndex((p) => p.unknownKey === true && spec.slice(p.start, p.end) === 'type');
+  const type = r.value.other?.type;
+  if (i === -1 || (type !== 'vnc' && type !== 'sdl')) return;
+  const p = r.problems[i]!;
+  if (type === 'vnc') {
+    if (r.value.vnc !== false) r.problems.splice(i, 1);
+    else r.problems[i] = { ...p, message: 'xl has no type=: type=vnc does not turn VNC on as it did in xm, and vnc=0 keeps it off', hint: 'drop type=vnc, and vnc=0 if the guest should have VNC' };
+    return;
+  }
+  r.problems[i] = { ...p, message: 'xl has no type=: type=sdl is skipped, and the guest gets a VNC display (on by default), not SDL', hint: 'write sdl=1,vnc=0 in place of type=sdl' };
 }
 
 /** Parse one channel spec; never throws. */

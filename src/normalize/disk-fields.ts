@@ -73,5 +73,5 @@ export function setAccess(r: SpecParse<DiskSpec>, text: string, start: number, e
   r.fields.access = [start, end];
   const a = accessOf(text, dialect);
   if (a) r.value.access = a;
-  else r.problems.push({ start, end, message: `unknown value for access: "${text}" (${dialect === 'xl' ? 'r, ro, w, rw' : 'r, w, w!'})` });
+  else r.problems.push({ start, end, message: `unknown value for access: "${text}" (${dialect === 'xl' ? 'r, ro, w, rw' : 'r, w, w!'})`, hint: dialect === 'xl' ? 'write access=r (read-only) or access=rw' : 'write r (read-only), w, or w! (writable even where another guest has it)' });
 }

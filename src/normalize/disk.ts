@@ -6,7 +6,7 @@ import type { Dialect } from '../syntax/value.js';
 import type { DiskSpec } from './catalogue/spec-types.js';
 import { trimItem, type SpecItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
-import { FORMATS, setAccess } from './disk-fields.js';
+import { DISK_FIELDS, FORMATS, setAccess } from './disk-fields.js';
 import { parseXl } from './disk-xl.js';
 
 export { DISK_FIELDS, DISK_FLAGS } from './disk-fields.js';
@@ -46,12 +46,34 @@ function applyVdev(r: SpecParse<DiskSpec>, it: SpecItem): void {
   }
   r.value.vdev = text;
   r.fields.vdev = [start, start + text.length];
-  if (!/^[a-z][a-z0-9]*$/.test(text)) r.problems.push({ start, end: start + text.length, message: `"${text}" is not a virtual device name (xvda, hda, sdb, …)` });
+  if (!/^[a-z][a-z0-9]*$/.test(text)) r.problems.push({ start, end: start + text.length, message: `"${text}" is not a virtual device name (xvda, hda, sdb, …)`, hint: 'name the device as the guest sees it: xvda, hda, sdb, …' });
+}
+
+/** The first `key=` item of a spec whose key is one of xl's disk keys (`vdev=xvda`), or null. */
+function xlKeyItem(spec: string): string | null {
+  for (const item of spec.split(',')) {
+    const eq = item.indexOf('=');
+    if (eq > 0 && Object.hasOwn(DISK_FIELDS, item.slice(0, eq).trim())) return item.trim();
+  }
+  return null;
 }
 
 /** Parse an xm disk spec. */
 function parseXm(spec: string): SpecParse<DiskSpec> {
   const r = specResult<DiskSpec>(spec);
+  // xl's key=value form (libvirt's xl writer): xm takes its fields by position, so reading it field
+  // by field would report "vdev=xvda" as a bad device name and "access=rw" as a bad mode. One
+  // finding says what it is instead.
+  const xlItem = xlKeyItem(spec);
+  if (xlItem !== null) {
+    r.problems.push({
+      start: 0,
+      end: spec.length,
+      message: `"${xlItem}" is xl's key=value disk syntax; xm reads a disk as "PREFIX:SOURCE,VDEV,MODE"`,
+      hint: 'write it as xm\'s "PREFIX:SOURCE,VDEV,MODE" (such as "phy:/dev/vg0/guest,xvda,w"), or check the file as xl',
+    });
+    return r;
+  }
   const c1 = spec.indexOf(',');
   const c2 = c1 === -1 ? -1 : spec.indexOf(',', c1 + 1);
   if (c2 === -1) {

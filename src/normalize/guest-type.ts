@@ -15,7 +15,7 @@ export function guestTypeOf(text: string): 'pv' | 'pvh' | 'hvm' | null {
 
 /**
  * The guest type a builder name implies, or null for a builder the dialect's tool refuses. xl
- * compares prefixes of "hvm" then "generic" and exits "Invalid builder" otherwise; xm knew "linux",
+ * compares prefixes of "hvm" then "generic" and exits "Invalid domain type" otherwise; xm knew "linux",
  * "hvm" and, historically, "netbsd" and "vmx".
  */
 export function builderKind(builder: string, dialect: 'xl' | 'xm' = 'xm'): 'pv' | 'hvm' | null {

@@ -179,7 +179,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     r.fields[kind === undefined ? `other/${key}` : key] = [vs, ve];
     if (kind === undefined) {
       ((out.other as Record<string, string> | undefined) ?? ((out.other = {}) as Record<string, string>))[key] = value;
-      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true });
+      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` });
       continue;
     }
     const f = readField(kind, key, value);

@@ -15,6 +15,7 @@ import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor } from './messages.js';
 import { suggest } from './suggest.js';
 import { pointerSegment } from '../normalize/context.js';
+import { builderKind } from '../normalize/guest-type.js';
 
 const FILE_START = { start: 0, end: 0 };
 /** The top-level keys the schema knows (its `properties`): every other key is XM0101. */
@@ -106,9 +107,20 @@ function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: 
     const by = deprecated.get(key);
     if (by === undefined) continue;
     const at = spans['/' + pointerSegment(key)];
-    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${by}`));
+    out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${by}`, { hint: deprecationHint(key, config[key], by, dialect) }));
   }
   return out;
+}
+
+/** What to write in place of a deprecated key: for builder, the type it stands for. */
+function deprecationHint(key: string, value: unknown, by: string, dialect: Dialect): string {
+  if (key === 'builder' && typeof value === 'string') {
+    const kind = builderKind(value, dialect);
+    if (kind !== null) return `write type = "${kind}" in place of builder`;
+  }
+  // nics was a count; vif lists the interfaces themselves.
+  if (key === 'nics') return 'remove it: vif lists the interfaces, one entry each ("" for one with default settings)';
+  return `replace ${key} with ${by}`;
 }
 
 /**

@@ -112,8 +112,9 @@ table('cross-field: timer_mode on PV, VNC display twice', [
   ['vnclisten = "0.0.0.0:3"\nvncdisplay = 3', []],
   ['vnc = 1\nvnclisten = "0.0.0.0:3"\nvncdisplay = 3\nvfb = ["vnc=1"]', []],
   ['vfb = ["vnc=1,vncdisplay=2,vnclisten=0.0.0.0:3"]', ['XM0217@2:26-2:27']],
-  // xl's vfb has no type= (ignored, XM0218) and libxl turns VNC on unless vnc=0.
-  ['vfb = ["type=vnc,vnclisten=0.0.0.0:3,vncdisplay=2"]', ['XM0218@2:9-2:13', 'XM0217@2:49-2:50']],
+  // xl's vfb has no type= (skipped; XM0218 where the guest gets other than what type= asked) and
+  // libxl turns VNC on unless vnc=0.
+  ['vfb = ["type=vnc,vnclisten=0.0.0.0:3,vncdisplay=2"]', ['XM0217@2:49-2:50']],
   ['vfb = ["type=sdl,vnclisten=0.0.0.0:3,vncdisplay=2"]', ['XM0218@2:9-2:13', 'XM0217@2:49-2:50']],
   ['vfb = ["vnc=0,sdl=1,vnclisten=0.0.0.0:3,vncdisplay=2"]', []],
 ]);

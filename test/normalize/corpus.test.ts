@@ -36,7 +36,7 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   // No name: these are read as xl (auto), and xl refuses a config without a name.
   'xen-examples/stubdom-ExampleHVMDomain@7a65b19d09e2': { XM0105: 'stub-domain template without name' },
   'xen-examples/xmexample.hvm-dm@a5db2986d47f': { XM0105: 'stub-domain template without name' },
-  // Read as xl (auto): xl exits "Invalid builder" on the 2005 VMX builder name.
+  // Read as xl (auto): xl exits "Invalid domain type vmx." on the 2005 VMX builder name.
   'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
   // libvirt's escaping test (xm: a triple-quoted string): xend's _checkName refuses "&" ("Invalid VM Name").
   'libvirt/xmconfigdata/test-escape-paths.cfg': { XM0234: 'name = "XenGuest2&test": xend refuses "&" in a domain name' },
@@ -44,6 +44,53 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   // cpupool configs (xlcpupool.cfg(5)), not domain configs: as a domain config, a PV guest with no kernel or bootloader.
   'xen-examples/cpupool': { XM0227: 'cpupool config: "Neither kernel nor bootloader specified" if created as a domain' },
   'xen-examples/pool1.cfg@RELEASE-4.4.4': { XM0227: 'cpupool config (name only): "Neither kernel nor bootloader specified" if created as a domain' },
+};
+
+/**
+ * Warnings that are right, by code: why, and which files have them: a fact about the file's text
+ * (for the large groups of libvirt writer output) or its name. Every other file must be without
+ * that warning, so a warning that appears or goes away on the corpus is a test failure.
+ */
+type Expect = { why: string; has: (name: string, text: string, dialect: string) => boolean };
+const line = (re: RegExp) => (_n: string, text: string, dialect: string) => dialect === 'xl' && re.test(text);
+const named = (...names: string[]) => (n: string) => names.includes(n);
+const EXPECTED_WARNINGS: Record<string, Expect> = {
+  XM0224: {
+    why: 'device_model_override without device_model_version: xl_parse.c warns "device model override given without specific DM version" (libvirt writes the override alone)',
+    has: (_n, text, dialect) => dialect === 'xl' && /^device_model_override\s*=/m.test(text) && !/^device_model_version\s*=/m.test(text),
+  },
+  XM0107: {
+    why: 'builder, deprecated since Xen 4.10 for type (xl.cfg(5); xl_parse.c reads it silently), and tsc_mode as an integer (xl warns "specifying \\"tsc_mode\\" as an integer is deprecated")',
+    has: line(/^(builder\s*=|tsc_mode\s*=\s*\d)/m),
+  },
+  XM0223: {
+    why: 'an HVM kernel named hvmloader (the xm way to name the firmware): xl warns and drops it',
+    has: line(/^kernel\s*=\s*["'][^"']*\bhvmloader["']/m),
+  },
+  XM0552: {
+    why: 'device_model and vncviewer: xl reads them only to warn that they are ignored',
+    has: line(/^(device_model|vncviewer)\s*=/m),
+  },
+  XM0551: {
+    why: 'xm options xl does not read: bootargs (xl: bootloader_args), parallel = "tcp:…" (xl makes no parallel port), dhcp and hostname (xm kernel IP autoconfig)',
+    has: named('libvirt/xmconfigdata/sexpr2xml-pv-bootloader.cfg', 'libvirt/xmconfigdata/test-fullvirt-parallel-tcp.cfg', 'xen-examples/xmexample.nbd@RELEASE-4.4.4'),
+  },
+  XM0219: {
+    why: 'libvirt "bogus" inputs: xl ignores root and extra when cmdline is set, with a warning',
+    has: named('libvirt/xlconfigdata/test-fullvirt-direct-kernel-boot-bogus-extra.cfg', 'libvirt/xlconfigdata/test-paravirt-cmdline-bogus-extra-root.cfg'),
+  },
+  XM0218: {
+    why: 'vfb = [ "type=sdl" ] read as xl: xl has no type=, and the guest gets VNC (libxl\'s default), not SDL',
+    has: named('xen-examples/stubdom-ExampleHVMDomain@7a65b19d09e2'),
+  },
+  XM0101: {
+    why: 'keys xl does not know: memmap (a Xen 3.0 xm option, not in the catalogue), sched (a cpupool key, xlcpupool.cfg(5))',
+    has: named('xen-examples/xmexample.vmx.in@2c0ba8d07535', 'xen-examples/cpupool'),
+  },
+  XM0204: {
+    why: 'cpupool config: its cpus list names the pool\'s CPUs; as a domain config it is one CPU list per vCPU, for 1 vCPU',
+    has: named('xen-examples/cpupool'),
+  },
 };
 
 function files(): { path: string; name: string }[] {
@@ -82,6 +129,11 @@ describe('corpus', () => {
       expect(errors.filter((e) => !(e.slice(0, 6) in expected))).toEqual([]);
       // Each expected finding must really be there (so this list cannot go stale).
       for (const code of Object.keys(expected)) expect(errors.some((e) => e.startsWith(code))).toBe(true);
+      // Warnings: exactly the codes EXPECTED_WARNINGS gives this file.
+      const text = readFileSync(f.path, 'utf8');
+      const warned = [...new Set(diags.filter((d) => d.severity === 'warning').map((d) => d.code))].sort();
+      const wanted = Object.keys(EXPECTED_WARNINGS).filter((c) => EXPECTED_WARNINGS[c]!.has(f.name, text, parsed.dialect)).sort();
+      expect(warned).toEqual(wanted);
       // Strip the keys the schema does not know (reported as XM0101 warnings) before the strict schema check.
       const known = Object.fromEntries(Object.entries(norm.config).filter(([k]) => !diags.some((d) => d.code === 'XM0101' && d.message.includes(`"${k}"`))));
       if (!('name' in known)) (known as Record<string, unknown>).name = 'from-file-name';

@@ -92,8 +92,10 @@ table('usbctrl, usbdev, channel (xl)', [
 ]);
 
 table('vfb', [
-  // xl skips type= and backend= without a word; libxl turns VNC on unless vnc=0.
-  ['xl', 'vfb = ["type=vnc,backend=d1,vncunused=1"]', ['XM0218@2:9-2:13', 'XM0218@2:18-2:25'], [{ spec: 'type=vnc,backend=d1,vncunused=1', vncunused: true, other: { type: 'vnc', backend: 'd1' } }]],
+  // xl skips type= and backend= without a word; libxl turns VNC on unless vnc=0, so xm's type=vnc
+  // gets what it asks for (no finding) and type=sdl does not.
+  ['xl', 'vfb = ["type=vnc,backend=d1,vncunused=1"]', ['XM0218@2:18-2:25'], [{ spec: 'type=vnc,backend=d1,vncunused=1', vncunused: true, other: { type: 'vnc', backend: 'd1' } }]],
+  ['xl', 'vfb = ["type=sdl,backend=d1"]', ['XM0218@2:9-2:13', 'XM0218@2:18-2:25']],
   ['xl', 'vfb = ["vnclisten=0.0.0.0:1,vncdisplay=2"]', ['XM0217@2:40-2:41']],
   ['xl', 'vfb = ["vnc=0,vnclisten=0.0.0.0:1,vncdisplay=2"]', []],
   // xm: type= is its legacy key (VNC only with type=vnc); backend= it refused.

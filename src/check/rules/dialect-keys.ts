@@ -6,12 +6,31 @@
 import type { Value } from '../../syntax/value.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { optionSchema, FOLDED_KEYS } from '../../normalize/index.js';
-import { makeDiag, valueAt, type Rule } from './context.js';
+import { makeDiag, valueAt, type Rule, type RuleInput } from './context.js';
 import { isStale } from '../unknown-values.js';
 
 const NUMA_KEYS = new Set(['numa', ...Object.keys(FOLDED_KEYS)]);
 /** xm options xl recognises only to warn that it ignores them. */
 const XL_WARNS = new Set(['device_model', 'vif2', 'vncviewer']);
+
+/** How to do in xl what an xm-only option did, where it is more than removing the option. */
+const XL_HINTS: Readonly<Record<string, string>> = {
+  device_model: 'rename it to device_model_override, and set device_model_version to the kind of qemu it is',
+  vncviewer: 'remove it: start the viewer with `xl create -V`, or connect one yourself',
+  vif2: 'remove it: write the interfaces in vif',
+  parallel: 'remove it; for a parallel port on an HVM guest, pass it to qemu: device_model_args_hvm = ["-parallel", "…"]',
+  description: 'remove it, or keep the text as a # comment: xl has no such option',
+};
+
+/**
+ * parallel = "none" in xl: xl does not read parallel, and qemu-xen (libxl's default device model)
+ * runs with -nodefaults (libxl_dm.c), so the guest has no parallel port, as "none" asks.
+ * qemu-xen-traditional (chosen, or a stub domain's) is run without it and makes its default port.
+ */
+function noParallelAnyway(v: Value, config: RuleInput['config']): boolean {
+  if (v.kind !== 'string' || v.value !== 'none') return false;
+  return config.device_model_version !== 'qemu-xen-traditional' && config.device_model_stubdomain_override !== true;
+}
 
 /** Why xm dropped a value (only str, list, int and float variables became options), or null. */
 function xmDropped(v: Value): string | null {
@@ -50,7 +69,7 @@ export const dialectValues: Rule = ({ config, spans, dialect }) => {
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
 
 /** Dialect-specific key findings. */
-export const dialectKeys: Rule = ({ effective, dialect, unknown }) => {
+export const dialectKeys: Rule = ({ config, effective, dialect, unknown }) => {
   const out: Diagnostic[] = [];
   for (const [key, s] of effective) {
     if (dialect === 'xl' && NUMA_KEYS.has(key)) {
@@ -65,9 +84,12 @@ export const dialectKeys: Rule = ({ effective, dialect, unknown }) => {
     const meta = optionSchema(key)?.['x-xmcfg'];
     if (!meta || meta.dialects.includes(dialect)) continue;
     if (dialect === 'xl') {
-      const repl = meta.deprecatedBy && optionSchema(meta.deprecatedBy)?.['x-xmcfg'].dialects.includes('xl') ? `; use ${meta.deprecatedBy}` : '';
-      if (XL_WARNS.has(key)) out.push(makeDiag('XM0552', s.keySpan, `xl reads ${key} only to warn that it is ignored${repl}`));
-      else out.push(makeDiag('XM0551', s.keySpan, `${key} is an xm option that xl does not know; xl ignores it${repl}`));
+      if (key === 'parallel' && noParallelAnyway(s.value, config)) continue;
+      const by = meta.deprecatedBy && optionSchema(meta.deprecatedBy)?.['x-xmcfg'].dialects.includes('xl') ? meta.deprecatedBy : null;
+      const repl = by ? `; use ${by}` : '';
+      const hint = { hint: XL_HINTS[key] ?? (by ? `replace it with ${by} (xl.cfg(5) gives its form)` : 'remove it: xl has no such option') };
+      if (XL_WARNS.has(key)) out.push(makeDiag('XM0552', s.keySpan, `xl reads ${key} only to warn that it is ignored${repl}`, hint));
+      else out.push(makeDiag('XM0551', s.keySpan, `${key} is an xm option that xl does not know; xl ignores it${repl}`, hint));
     } else if (!NUMA_KEYS.has(key)) {
       out.push(makeDiag('XM0553', s.keySpan, `${key} is an xl option that xm did not have (xm ignored it)`));
     }

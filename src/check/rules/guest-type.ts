@@ -12,7 +12,7 @@ import { NO_UNKNOWN_VALUES, type UnknownValues } from '../unknown-values.js';
 /**
  * The guest type in effect: type, else what builder implies, else xl's x86 default (pv). null when
  * it is not known: type or builder is written but its value is unknown, or the builder is one the
- * tool refuses (xl exits "Invalid builder"; XM0104 says so), so no default may stand in for it.
+ * tool refuses (xl exits "Invalid domain type"; XM0104 says so), so no default may stand in for it.
  */
 export function guestKind(config: NormalizedConfig, dialect: Dialect = 'xm', unknown: UnknownValues = NO_UNKNOWN_VALUES): 'pv' | 'pvh' | 'hvm' | null {
   const t = config.type;
@@ -23,12 +23,13 @@ export function guestKind(config: NormalizedConfig, dialect: Dialect = 'xm', unk
   return 'pv';
 }
 
-/** A builder the dialect's tool refuses (xl: "Invalid builder", exit) (XM0104). */
+/** A builder the dialect's tool refuses (xl: "Invalid domain type", exit) (XM0104). */
 export const unknownBuilder: Rule = ({ config, spans, dialect }) => {
   if (typeof config.builder !== 'string' || builderKind(config.builder, dialect) !== null) return [];
   const allowed = dialect === 'xl' ? 'generic or hvm (or a prefix of them)' : 'linux, hvm, netbsd or vmx';
   const d = makeDiag('XM0104', valueAt(spans, '/builder'), `builder must be ${allowed} in ${dialect}; got ${JSON.stringify(config.builder)}`);
-  if (dialect === 'xl') d.hint = 'xl exits with "Invalid builder"; use type = "pv", "pvh" or "hvm"';
+  // xl_parse.c: `fprintf(stderr, "Invalid domain type %s.\n", buf); exit(1);` for builder as for type.
+  d.hint = dialect === 'xl' ? `xl exits with "Invalid domain type ${config.builder}."; write type = "pv", "pvh" or "hvm"` : 'write builder = "linux" (PV) or "hvm"';
   return [d];
 };
 

@@ -30,16 +30,20 @@ export const vcpusAboveMax: Rule = ({ config, spans }) => {
 };
 
 /** Per-vCPU CPU lists beyond the number of vCPUs (XM0204). */
-export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown }) => {
+export const cpuListsBeyondVcpus: Rule = ({ config, spans, dialect, unknown }) => {
   const out: Diagnostic[] = [];
   const max = maxVcpusOf(config, unknown);
   if (max === null) return out;
   for (const key of ['cpus', 'cpus_soft'] as const) {
+    // xm never read cpus_soft (XM0553).
+    if (key === 'cpus_soft' && dialect === 'xm') continue;
     const v = config[key];
     if (!Array.isArray(v) || v.length <= max.value) continue;
     const first = valueAt(spans, `/${key}/${max.value}`);
     const last = valueAt(spans, `/${key}/${v.length - 1}`);
-    const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${max.value} vCPU(s); xl ignores the extra entries`);
+    const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${max.value} vCPU(s); xl ignores the extra entries`, {
+      hint: `drop the last ${v.length - max.value} entr${v.length - max.value === 1 ? 'y' : 'ies'}, or set ${max.ptr === '/maxvcpus' ? 'maxvcpus' : 'vcpus'} = ${v.length}`,
+    });
     if (max.ptr) d.related = [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
     out.push(d);
   }
@@ -68,7 +72,8 @@ export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) =>
   if (kind === null || kind === 'pv') return [];
   const hasPci = Array.isArray(config.pci) && config.pci.length > 0;
   const pt = config.passthrough;
-  const ptOn = pt !== undefined && pt !== 'disabled';
+  // passthrough is xl's (XM0553 in xm): xm never read it, so there it enables nothing.
+  const ptOn = dialect === 'xl' && pt !== undefined && pt !== 'disabled';
   if (!hasPci && !ptOn) return [];
   const by = hasPci ? '/pci' : '/passthrough';
   return [

@@ -1,32 +1,46 @@
 /**
  * @fileoverview vNUMA rules (xl.cfg(5) and libxl, reference §c): sizes add up to maxmem, every vCPU
- * in exactly one vnode, one distance per vnode, local distance not above any remote one.
+ * in exactly one vnode, one distance per vnode, local distance not above any remote one. xl only:
+ * xm never read vnuma (create.py has no such option), so in xm nothing in it is judged (XM0553
+ * notes the key).
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
 
-/** vnode sizes vs maxmem (XM0208). */
-export const vnumaSizes: Rule = ({ config, spans, unknown }) => {
+/**
+ * vnode sizes vs maxmem (XM0208). xl reads memory into the target only and maxmem into max_memkb
+ * before parse_vnuma_config, which exits on an explicit maxmem other than the sizes' total and
+ * otherwise makes the total maxmem: without maxmem, a smaller memory is the balloon target (no
+ * finding), a larger one is above that maxmem (as XM0202).
+ */
+export const vnumaSizes: Rule = ({ config, spans, dialect, unknown }) => {
   const nodes = config.vnuma;
-  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
+  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
   const total = nodes.reduce((a, n) => a + (n.size ?? 0), 0);
-  // maxmem defaults to memory: not when maxmem is written but unknown.
-  const ref = typeof config.maxmem === 'number' ? 'maxmem' : unknown.has('maxmem') ? null : typeof config.memory === 'number' ? 'memory' : null;
-  if (ref === null) return [];
-  const want = config[ref] as number;
-  if (want === total) return [];
+  const related = nodes.map((_, i) => ({ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) }));
+  if (typeof config.maxmem === 'number') {
+    if (config.maxmem === total) return [];
+    return [
+      makeDiag('XM0208', valueAt(spans, '/maxmem'), `maxmem is ${config.maxmem} MiB but the vnuma sizes add up to ${total} MiB; xl exits with "maxmem and vnuma memory size mismatch"`, {
+        related,
+        hint: `set maxmem = ${total}`,
+      }),
+    ];
+  }
+  // A maxmem that is written but unknown may be the total.
+  if (unknown.has('maxmem') || typeof config.memory !== 'number' || config.memory <= total) return [];
   return [
-    makeDiag('XM0208', valueAt(spans, `/${ref}`), `${ref} is ${want} MiB but the vnuma sizes add up to ${total} MiB; xl exits with "maxmem and vnuma memory size mismatch"`, {
-      related: nodes.map((_, i) => ({ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) })),
-      hint: `set ${ref} = ${total}`,
+    makeDiag('XM0208', valueAt(spans, '/memory'), `memory is ${config.memory} MiB but the vnuma sizes add up to ${total} MiB, which xl makes maxmem: memory is above maxmem`, {
+      related,
+      hint: `set memory = ${total} (or less), or make the vnode sizes add up to ${config.memory}`,
     }),
   ];
 };
 
 /** Every vCPU in exactly one vnode, matching maxvcpus (XM0209). */
-export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
+export const vnumaVcpus: Rule = ({ config, spans, dialect, unknown }) => {
   const nodes = config.vnuma;
-  if (!Array.isArray(nodes) || nodes.length === 0) return [];
+  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
   const owner = new Map<number, number>();
   let listed = 0;
@@ -37,6 +51,7 @@ export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
       if (prev !== undefined) {
         out.push(
           makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vCPU ${c} is in vnode ${prev} and again in vnode ${i}`, {
+            hint: `remove vCPU ${c} from one of the two vnodes`,
             related: [{ message: `vnode ${prev} lists it here`, span: valueAt(spans, `/vnuma/${prev}/vcpus`) }],
           }),
         );
@@ -44,32 +59,40 @@ export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
     }
   });
   if (nodes.some((n) => n.vcpus === undefined)) return out;
-  // The vCPU count is maxvcpus, else vcpus, else what vnuma lists: none of them when the key that
-  // would decide it is written but unknown.
+  // The vCPU count is maxvcpus, else what vnuma lists: xl reads only maxvcpus into max_vcpus before
+  // parse_vnuma_config, which sets it to the listed count when it is not set (vcpus is the number
+  // online at start). None of them when the key that would decide it is written but unknown.
   if (typeof config.maxvcpus !== 'number' && (unknown.has('maxvcpus') || (typeof config.vcpus !== 'number' && unknown.has('vcpus')))) return out;
-  const ptr = typeof config.maxvcpus === 'number' ? '/maxvcpus' : typeof config.vcpus === 'number' ? '/vcpus' : null;
-  const n = ptr === '/maxvcpus' ? config.maxvcpus! : ptr === '/vcpus' ? config.vcpus! : owner.size;
-  if (ptr === '/maxvcpus' && listed !== n) {
-    out.push(makeDiag('XM0209', valueAt(spans, '/maxvcpus'), `maxvcpus is ${n} but vnuma lists ${listed} vCPUs; xl exits with "vnuma vcpus and maxvcpus= mismatch"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }] }));
+  const ptr = typeof config.maxvcpus === 'number' ? '/maxvcpus' : null;
+  const n = ptr === null ? listed : config.maxvcpus!;
+  if (ptr !== null && listed !== n) {
+    out.push(makeDiag('XM0209', valueAt(spans, '/maxvcpus'), `maxvcpus is ${n} but vnuma lists ${listed} vCPUs; xl exits with "vnuma vcpus and maxvcpus= mismatch"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }], hint: `set maxvcpus = ${listed}, or list ${n} vCPU${n === 1 ? '' : 's'} in the vnodes` }));
+    return out;
+  }
+  if (ptr === null && typeof config.vcpus === 'number' && config.vcpus > listed) {
+    out.push(makeDiag('XM0209', valueAt(spans, '/vcpus'), `vcpus is ${config.vcpus} but vnuma lists ${listed} vCPUs, which become maxvcpus; xl exits with "maxvcpus < vcpus"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }], hint: `set vcpus = ${listed}, or list ${config.vcpus} vCPUs in the vnodes` }));
     return out;
   }
   const missing: number[] = [];
   for (let c = 0; c < n && missing.length < 9; c++) if (!owner.has(c)) missing.push(c);
   const beyond = [...owner.keys()].filter((c) => c >= n).sort((a, b) => a - b);
   if (missing.length > 0) {
-    out.push(makeDiag('XM0209', valueAt(spans, '/vnuma'), `vCPU${missing.length > 1 ? 's' : ''} ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''} of 0..${n - 1} ${missing.length > 1 ? 'are' : 'is'} in no vnode`));
+    out.push(makeDiag('XM0209', valueAt(spans, '/vnuma'), `vCPU${missing.length > 1 ? 's' : ''} ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''} of 0..${n - 1} ${missing.length > 1 ? 'are' : 'is'} in no vnode`, { hint: `add ${missing.length > 1 ? 'them' : 'it'} to the vcpus= of a vnode` }));
   }
   if (beyond.length > 0) {
     const i = owner.get(beyond[0]!)!;
-    out.push(makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vnuma lists vCPU ${beyond[0]} but the guest has ${n} vCPU(s) (0..${n - 1})`, ptr ? { related: [{ message: `${ptr.slice(1)} is set here`, span: valueAt(spans, ptr) }] } : {}));
+    out.push(makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vnuma lists vCPU ${beyond[0]} but the guest has ${n} vCPU(s) (0..${n - 1})`, {
+      hint: `list only vCPUs 0..${n - 1}${ptr === null ? '' : ', or raise maxvcpus'}`,
+      ...(ptr && { related: [{ message: 'maxvcpus is set here', span: valueAt(spans, ptr) }] }),
+    }));
   }
   return out;
 };
 
 /** One distance per vnode, and the local distance no greater than any remote one (XM0210, XM0211). */
-export const vnumaDistances: Rule = ({ config, spans }) => {
+export const vnumaDistances: Rule = ({ config, spans, dialect }) => {
   const nodes = config.vnuma;
-  if (!Array.isArray(nodes) || nodes.length === 0) return [];
+  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
   nodes.forEach((n, i) => {
     const d = n.vdistances;

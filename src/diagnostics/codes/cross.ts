@@ -35,7 +35,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad CPU list',
     explanation:
-      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N. xl exits with "Invalid pcpu range" or similar.',
+      'A CPU list is a comma list of N, N-M (N <= M, decimal), all, node:N / nodes:N-M, each optionally prefixed with ^ to remove; xm knew only N, N-M and ^N in cpus (it had no cpus_soft, and ignores that key: XM0553). xl exits with "Invalid pcpu range" or similar.',
     bad: 'cpus = "3-1"',
     good: 'cpus = "1-3"',
   },
@@ -56,14 +56,14 @@ export const crossCodes = defineCodes({
   XM0208: {
     severity: 'error',
     title: 'vNUMA sizes do not add up to maxmem',
-    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem (or memory, when maxmem is absent) that differs makes xl exit with "maxmem and vnuma memory size mismatch".',
+    explanation: 'The sizes of the vnodes become the guest\'s maxmem; an explicit maxmem that differs makes xl exit with "maxmem and vnuma memory size mismatch". Without maxmem, memory is the balloon target: below the sizes\' total it is fine, above it the guest\'s memory is above its maxmem. xl only: xm never read vnuma (XM0553).',
     bad: 'memory = 4096\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
     good: 'memory = 1024\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
   },
   XM0209: {
     severity: 'error',
     title: 'vNUMA vCPUs not covered exactly once',
-    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch").',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). xl only: xm never read vnuma (XM0553).',
     bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
     good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
   },
@@ -84,7 +84,7 @@ export const crossCodes = defineCodes({
   XM0212: {
     severity: 'error',
     title: 'passthrough with populate-on-demand',
-    explanation: 'An HVM/PVH guest with memory < maxmem starts with populate-on-demand, which libxl refuses together with PCI passthrough (or passthrough enabled). Set memory equal to maxmem, or drop the passthrough.',
+    explanation: 'An HVM/PVH guest with memory < maxmem starts with populate-on-demand, which libxl refuses together with PCI passthrough (or, in xl, passthrough enabled: xm had no passthrough option). Set memory equal to maxmem, or drop the passthrough.',
     bad: 'type = "hvm"\nmemory = 1024\nmaxmem = 2048\npci = ["01:00.0"]',
     good: 'type = "hvm"\nmemory = 2048\nmaxmem = 2048\npci = ["01:00.0"]',
   },
@@ -92,7 +92,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad disk spec',
     explanation:
-      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE". Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
+      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
     bad: 'disk = ["format=QCOW2,vdev=xvda,target=/img"]',
     good: 'disk = ["format=qcow2,vdev=xvda,target=/img"]',
   },
@@ -129,7 +129,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'unknown key in a spec string',
     explanation:
-      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling. Where the tool refuses the file instead, the finding is XM0222.',
+      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling. xm\'s vfb type=vnc is not reported in xl: libxl turns VNC on by default, so the guest gets what it asked for; type=sdl is, as the guest gets VNC and no SDL (write sdl=1,vnc=0). Where the tool refuses the file instead, the finding is XM0222.',
     bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
     good: 'vif = ["bridge=xenbr0,model=e1000"]',
   },

@@ -13,7 +13,7 @@ export const dialectKeyCodes = defineCodes({
   XM0551: {
     severity: 'warning',
     title: 'option xl does not know',
-    explanation: 'The option existed only in xm (xend). xl silently ignores it, so the setting has no effect; the message names the xl replacement where there is one.',
+    explanation: 'The option existed only in xm (xend). xl silently ignores it, so the setting has no effect; the message names the xl replacement where there is one. parallel = "none" is not reported: qemu-xen, libxl\'s default device model, is started with -nodefaults and makes no parallel port anyway (qemu-xen-traditional does make one).',
     bad: 'cpu_cap = 50',
     good: 'cap = 50',
   },
@@ -22,7 +22,7 @@ export const dialectKeyCodes = defineCodes({
     title: 'option xl reads but ignores',
     explanation: 'xl recognises the option only to warn that it is ignored (device_model, vif2, vncviewer). Remove it, or use the replacement named in the message.',
     bad: 'device_model = "/usr/lib/xen/bin/qemu-dm"',
-    good: 'device_model_override = "/usr/lib/xen/bin/qemu-system-i386"',
+    good: 'device_model_override = "/usr/lib/xen/bin/qemu-system-i386"\ndevice_model_version = "qemu-xen"',
   },
   XM0553: {
     severity: 'info',
