@@ -98,7 +98,7 @@ function vgaKind(config: NormalizedConfig, unknown: UnknownValues): { kind: stri
 }
 
 /** The device model libxl picks: device_model_version, else qemu-xen-traditional for a stub domain, else qemu-xen; null when unknown. */
-function deviceModel(config: NormalizedConfig, unknown: UnknownValues): string | null {
+export function deviceModel(config: NormalizedConfig, unknown: UnknownValues): string | null {
   if (unknown.has('device_model_version') || unknown.has('device_model_stubdomain_override')) return null;
   if (typeof config.device_model_version === 'string') return config.device_model_version;
   return config.device_model_stubdomain_override === true ? 'qemu-xen-traditional' : 'qemu-xen';

@@ -3,7 +3,8 @@
  * "The domain name"). Refused or failing at creation (XM0234): "Domain-0" in both dialects (dom0's
  * name, and names are unique: libxl__domain_rename, xend's _checkName); in xl a "/" or a name too
  * long for a log file name (xl create's monitoring process logs to /var/log/xen/xl-NAME.log, libxl
- * the HVM device model to qemu-dm-NAME.log); in xm a character xend's _checkName refused. Created
+ * the HVM device model to qemu-dm-NAME.log) or, for an HVM guest's qemu-xen, a name QEMU's `-name`
+ * option parser refuses (./qemu-name.ts); in xm a character xend's _checkName refused. Created
  * but not addressable by xl's commands (XM0235, xl): empty, all digits, a leading "-", blanks at
  * an end or control characters. An empty xm name is no name to xm's create.py (XM0106).
  */
@@ -13,6 +14,8 @@ import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { makeDiag, valueAt, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
+import { deviceModel } from './creation.js';
+import { qemuNameProblem } from './qemu-name.js';
 
 /** dom0's name: xen-init-dom0 writes it to /local/domain/0/name. */
 export const DOM0_NAME = 'Domain-0';
@@ -57,6 +60,11 @@ function xlRefused(name: string, at: Span, config: NormalizedConfig, unknown: Un
   const limit = dmLog ? MAX_HVM_NAME_BYTES : MAX_NAME_BYTES;
   if (bytes > limit) {
     return [makeDiag('XM0234', at, `the domain name has ${bytes} bytes, more than ${limit}: ${dmLog ? libxl : xl} (a file name has at most 255 bytes)`, { hint: `use at most ${limit} bytes` })];
+  }
+  // qemu-xen reads `-name NAME` as an option list (./qemu-name.ts); a stub domain's qemu-xen gets it too.
+  const qemu = guestKind(config, 'xl', unknown) === 'hvm' && deviceModel(config, unknown) === 'qemu-xen' ? qemuNameProblem(name) : null;
+  if (qemu !== null) {
+    return [makeDiag('XM0234', at, `libxl passes the name to qemu-xen as \`-name ${name}\`, which QEMU reads as options ("${qemu}"): the device model does not start and libxl destroys the domain`, { hint: 'use a name without "," or "="' })];
   }
   return [];
 }
