@@ -84,6 +84,19 @@ describe('IncrementalChecker', () => {
     expect(checker.stats.chunks).toBeGreaterThan(10);
     expect(checker.stats.parsed).toBe(1);
   });
+  it('re-parses only the touched chunk when the document repeats itself (a chunk text occurs more than once)', () => {
+    // Three copies of the same configs: every chunk text occurs three times in one version.
+    const repeated = [long, long, long].join('\n');
+    const checker = new IncrementalChecker();
+    checker.check(repeated);
+    const at = repeated.indexOf('memory', long.length + 1);
+    const edited = repeated.slice(0, at) + 'x' + repeated.slice(at);
+    expect(comparable(checker.check(edited))).toEqual(comparable(checkText(edited)));
+    expect(checker.stats.chunks).toBeGreaterThan(30);
+    expect(checker.stats.parsed).toBe(1);
+    expect(comparable(checker.check(repeated))).toEqual(comparable(checkText(repeated)));
+    expect(checker.stats.parsed).toBe(1);
+  });
   it('equals checkText on texts with a CR, which xl and xm split differently', () => {
     const c = new IncrementalChecker();
     const body = Array.from({ length: 300 }, (_, i) => `k${i} = 1`).join('\n');

@@ -29,7 +29,13 @@ type Reading = 'xm' | 'xl';
  * keystroke in a CRLF document parses one chunk per reading instead of the whole text.
  */
 export class IncrementalChecker {
-  private caches: Record<Reading, Map<string, ChunkParse>> = { xm: new Map(), xl: new Map() };
+  /**
+   * Per chunk text, its parses in the last version, in reverse document order (read() pops them).
+   * A text may occur several times (a file of repeated blocks): each occurrence keeps its own parse,
+   * at its own position; keyed by text alone, every repeat was re-parsed on every keystroke
+   * (20,000 lines repeating 8,000: 174 of 298 chunks, 80-100 ms a check instead of 10-15).
+   */
+  private caches: Record<Reading, Map<string, ChunkParse[]>> = { xm: new Map(), xl: new Map() };
   /** How many chunks the last check's tree had, and how many chunk parses it made (the rest were reused). */
   readonly stats = { chunks: 0, parsed: 0 };
 
@@ -52,25 +58,29 @@ export class IncrementalChecker {
   private read(text: string, reading: Reading): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
     const xl = reading === 'xl';
     const cache = this.caches[reading];
-    const next = new Map<string, ChunkParse>();
+    const next = new Map<string, ChunkParse[]>();
     const parts: ChunkParse[] = [];
     for (const [start, end] of splitChunks(text, xl)) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
-      // A chunk text seen twice in one version gets its own parse (one parse has one position).
-      let entry = next.has(piece) ? undefined : cache.get(piece);
+      // Occurrences of one text are matched in document order: the n-th takes the n-th old parse,
+      // so those before an edit keep their positions.
+      let entry = cache.get(piece)?.pop();
       if (!entry) {
         entry = { parse: unshared(parseTree(piece, undefined, false, xl)), offset: 0 };
         this.stats.parsed++;
       }
-      // Spans are moved in place: the cached parse belongs to this checker alone.
+      // Spans are moved in place: the cached parse belongs to this checker and this occurrence alone.
       if (entry.offset !== start) {
         shiftInPlace(entry.parse.tree.statements, start - entry.offset);
         shiftInPlace(entry.parse.diagnostics, start - entry.offset);
         entry.offset = start;
       }
-      if (!next.has(piece)) next.set(piece, entry);
+      const same = next.get(piece);
+      if (same) same.push(entry);
+      else next.set(piece, [entry]);
       parts.push(entry);
     }
+    for (const list of next.values()) if (list.length > 1) list.reverse();
     // Only the current version's chunks are kept: memory stays proportional to one document.
     this.caches[reading] = next;
     this.stats.chunks = parts.length;
