@@ -4,11 +4,12 @@
 //      config, over stdio (target ≤ 50 ms);
 //   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
 //      process (start-up, read, parse, format, verify).
-// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D]
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D] [--lines N]
 //        (XMCFG_CLI=path overrides dist/cli.mjs)
 // --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each);
 // --no-fmt measures the LSP only; --crlf gives the LSP document CRLF line ends (Windows editors);
-// --dialect sets the server's dialect setting (default auto).
+// --dialect sets the server's dialect setting (default auto); --lines sets the LSP document's
+// length (default 5,000; the edits land on its middle line).
 // Prints one human line per number and a JSON summary on the last line.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,6 +30,7 @@ const fmt = !process.argv.includes('--no-fmt');
 const eol = process.argv.includes('--crlf') ? '\r\n' : '\n';
 const dialect = arg('--dialect', 'auto');
 const edits = Number(arg('--edits', 30));
+const lineCount = Number(arg('--lines', 5000));
 if (!existsSync(cli)) {
   process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
   process.exit(2);
@@ -71,11 +73,15 @@ if (fmt) {
   }
 }
 
-// 2. LSP latency on a 5,000-line document made of generated configs.
+// 2. LSP latency on a 5,000-line (--lines) document made of generated configs, repeated as needed.
 const lines = [];
-for (const f of readdirSync(join(work, 'small')).sort()) {
-  for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < 5000) lines.push(l);
+const smalls = readdirSync(join(work, 'small')).sort();
+while (lines.length < lineCount) {
+  for (const f of smalls) {
+    for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < lineCount) lines.push(l);
+  }
 }
+const middle = lineCount >> 1;
 let text = lines.join(eol) + eol;
 const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -90,7 +96,7 @@ conn.onNotification('textDocument/publishDiagnostics', (p) => {
   }
 });
 conn.listen();
-const uri = 'file:///bench/5000-lines.cfg';
+const uri = `file:///bench/${lineCount}-lines.cfg`;
 const publication = (version) => new Promise((res) => waiting.set(version, res));
 await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
 await conn.sendNotification('initialized', {});
@@ -102,8 +108,8 @@ const latencies = [];
 for (let v = 2; v < 2 + edits; v++) {
   const insert = v % 2 === 0;
   const change = insert
-    ? { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 0 } }, text: '#' }
-    : { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 1 } }, text: '' };
+    ? { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: '#' }
+    : { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 1 } }, text: '' };
   got = publication(v);
   const t0 = performance.now();
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
@@ -117,8 +123,8 @@ conn.dispose();
 rmSync(work, { recursive: true, force: true });
 const lat = median(latencies);
 process.stdout.write(
-  `lsp didChange->publishDiagnostics, 5,000 ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50); edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
+  `lsp didChange->publishDiagnostics, ${lineCount.toLocaleString('en')} ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50); edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
 );
 process.stdout.write(
-  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: 5000, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect }) + '\n',
+  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: lineCount, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect }) + '\n',
 );
