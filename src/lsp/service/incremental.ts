@@ -16,7 +16,12 @@ import { splitChunks } from './chunks.js';
 interface ChunkParse {
   parse: ParseTreeResult;
   offset: number;
+  /** Every object of the parse with a `start` or `end` number (spans), to move them without walking the tree. */
+  spans: Positioned[];
 }
+
+/** An object with span offsets (`{ start, end }`, a span or a node holding its own). */
+type Positioned = { start?: unknown; end?: unknown };
 
 /** How a text is lexed: as xm reads it (a CR ends a string or comment) or as xl does (LF only). */
 type Reading = 'xm' | 'xl';
@@ -66,13 +71,16 @@ export class IncrementalChecker {
       // so those before an edit keep their positions.
       let entry = cache.get(piece)?.pop();
       if (!entry) {
-        entry = { parse: unshared(parseTree(piece, undefined, false, xl)), offset: 0 };
+        const parse = unshared(parseTree(piece, undefined, false, xl));
+        const spans: Positioned[] = [];
+        collectSpans(parse.tree.statements, spans);
+        collectSpans(parse.diagnostics, spans);
+        entry = { parse, offset: 0, spans };
         this.stats.parsed++;
       }
       // Spans are moved in place: the cached parse belongs to this checker and this occurrence alone.
       if (entry.offset !== start) {
-        shiftInPlace(entry.parse.tree.statements, start - entry.offset);
-        shiftInPlace(entry.parse.diagnostics, start - entry.offset);
+        shiftSpans(entry.spans, start - entry.offset);
         entry.offset = start;
       }
       const same = next.get(piece);
@@ -129,20 +137,33 @@ function unshared(p: ParseTreeResult): ParseTreeResult {
   return { tree: { ...p.tree, statements }, diagnostics };
 }
 
-/** Move every span (`start`/`end` numbers) inside `value` by `delta`, in place (no object may be reachable twice). */
-export function shiftInPlace(value: unknown, delta: number): void {
+/**
+ * Append to `out` every object inside `value` with a `start` or `end` number (no object may be
+ * reachable twice). Collected once per chunk parse: moving a chunk then walks a flat list of spans
+ * instead of the tree (a recursive walk over objects of many shapes: ~1/3 of the chunk bookkeeping
+ * of a keystroke in a 20,000-line file).
+ */
+function collectSpans(value: unknown, out: Positioned[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (v !== null && typeof v === 'object') shiftInPlace(v, delta);
+      if (v !== null && typeof v === 'object') collectSpans(v, out);
     }
     return;
   }
   const o = value as Record<string, unknown>;
+  if (typeof o.start === 'number' || typeof o.end === 'number') out.push(o);
   for (const k in o) {
     const v = o[k];
-    if (typeof v === 'number') {
-      if (k === 'start' || k === 'end') o[k] = v + delta;
-    } else if (v !== null && typeof v === 'object') shiftInPlace(v, delta);
+    if (v !== null && typeof v === 'object') collectSpans(v, out);
+  }
+}
+
+/** Move the `start`/`end` numbers of `spans` by `delta`, in place. */
+function shiftSpans(spans: readonly Positioned[], delta: number): void {
+  for (let i = 0; i < spans.length; i++) {
+    const o = spans[i]!;
+    if (typeof o.start === 'number') o.start += delta;
+    if (typeof o.end === 'number') o.end += delta;
   }
 }
