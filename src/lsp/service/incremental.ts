@@ -10,7 +10,14 @@ import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
 import type { ServiceSettings } from './analysis.js';
-import { splitChunks } from './chunks.js';
+import { resplit } from './chunks.js';
+
+/** One version of the text in one reading, as read(): its chunks and their parses, in document order. */
+interface Version {
+  text: string;
+  chunks: [number, number][];
+  parts: ChunkParse[];
+}
 
 /** A parse of one chunk's text; its spans are absolute for the chunk's position `offset`. */
 interface ChunkParse {
@@ -34,13 +41,8 @@ type Reading = 'xm' | 'xl';
  * keystroke in a CRLF document parses one chunk per reading instead of the whole text.
  */
 export class IncrementalChecker {
-  /**
-   * Per chunk text, its parses in the last version, in reverse document order (read() pops them).
-   * A text may occur several times (a file of repeated blocks): each occurrence keeps its own parse,
-   * at its own position; keyed by text alone, every repeat was re-parsed on every keystroke
-   * (20,000 lines repeating 8,000: 174 of 298 chunks, 80-100 ms a check instead of 10-15).
-   */
-  private caches: Record<Reading, Map<string, ChunkParse[]>> = { xm: new Map(), xl: new Map() };
+  /** Per reading, the last version read: its text, chunks and their parses (in document order). */
+  private last: Record<Reading, Version | undefined> = { xm: undefined, xl: undefined };
   /** How many chunks the last check's tree had, and how many chunk parses it made (the rest were reused). */
   readonly stats = { chunks: 0, parsed: 0 };
 
@@ -51,10 +53,10 @@ export class IncrementalChecker {
       const xl = this.read(text, 'xl');
       if (settings.dialect === 'xl' || detectDialect(xl.tree).dialect === 'xl') {
         // Only the readings the current version needs are kept: memory stays proportional to it.
-        this.caches.xm = new Map();
+        this.last.xm = undefined;
         return checkTree(text, xl.tree, xl.diagnostics, settings);
       }
-    } else this.caches.xl = new Map();
+    } else this.last.xl = undefined;
     const xm = this.read(text, 'xm');
     return checkTree(text, xm.tree, xm.diagnostics, settings);
   }
@@ -62,38 +64,54 @@ export class IncrementalChecker {
   /** The tree and syntax diagnostics of `text` in one reading, from its chunks (cached ones reused). */
   private read(text: string, reading: Reading): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
     const xl = reading === 'xl';
-    const cache = this.caches[reading];
-    const next = new Map<string, ChunkParse[]>();
-    const parts: ChunkParse[] = [];
-    for (const [start, end] of splitChunks(text, xl)) {
+    const last = this.last[reading] ?? { text: '', chunks: [], parts: [] };
+    // Only the chunks around the edit are cut again (resplit); those before it keep their parses
+    // where they are, those after it are moved.
+    const { keep, fresh, resume, delta } = resplit(last.text, last.chunks, text, xl);
+    const chunks = last.chunks.slice(0, keep);
+    const parts = last.parts.slice(0, keep);
+    // The parses of the old chunks the edit replaced, by text: a chunk of the same text (a paste, an
+    // undo, a repeated block) takes one instead of being parsed. Each list is in reverse document
+    // order, so the n-th occurrence of a text takes the n-th old parse (pop).
+    const spare = new Map<string, ChunkParse[]>();
+    for (let i = resume - 1; i >= keep; i--) {
+      const piece = last.text.slice(last.chunks[i]![0], last.chunks[i]![1]);
+      const same = spare.get(piece);
+      if (same) same.push(last.parts[i]!);
+      else spare.set(piece, [last.parts[i]!]);
+    }
+    for (const [start, end] of fresh) {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
-      // Occurrences of one text are matched in document order: the n-th takes the n-th old parse,
-      // so those before an edit keep their positions.
-      let entry = cache.get(piece)?.pop();
+      let entry = spare.get(piece)?.pop();
       if (!entry) {
         const parse = unshared(parseTree(piece, undefined, false, xl));
         const spans: Positioned[] = [];
         collectSpans(parse.tree.statements, spans);
         collectSpans(parse.diagnostics, spans);
-        entry = { parse, offset: 0, spans };
+        entry = { parse, offset: start, spans: shiftSpans(spans, start) };
         this.stats.parsed++;
       }
-      // Spans are moved in place: the cached parse belongs to this checker and this occurrence alone.
-      if (entry.offset !== start) {
-        shiftSpans(entry.spans, start - entry.offset);
-        entry.offset = start;
-      }
-      const same = next.get(piece);
-      if (same) same.push(entry);
-      else next.set(piece, [entry]);
-      parts.push(entry);
+      chunks.push([start, end]);
+      parts.push(moveTo(entry, start));
     }
-    for (const list of next.values()) if (list.length > 1) list.reverse();
-    // Only the current version's chunks are kept: memory stays proportional to one document.
-    this.caches[reading] = next;
+    for (let i = resume; i < last.chunks.length; i++) {
+      const [start, end] = last.chunks[i]!;
+      chunks.push([start + delta, end + delta]);
+      parts.push(moveTo(last.parts[i]!, start + delta));
+    }
+    this.last[reading] = { text, chunks, parts };
     this.stats.chunks = parts.length;
     return join(text, parts);
   }
+}
+
+/** `entry` with its spans moved in place to the chunk position `start` (the parse belongs to this checker and this occurrence alone). */
+function moveTo(entry: ChunkParse, start: number): ChunkParse {
+  if (entry.offset !== start) {
+    shiftSpans(entry.spans, start - entry.offset);
+    entry.offset = start;
+  }
+  return entry;
 }
 
 /** The rest of `parse` + `checkText` on an already parsed tree: the same functions `checkText` runs. */
@@ -159,11 +177,13 @@ function collectSpans(value: unknown, out: Positioned[]): void {
   }
 }
 
-/** Move the `start`/`end` numbers of `spans` by `delta`, in place. */
-function shiftSpans(spans: readonly Positioned[], delta: number): void {
+/** Move the `start`/`end` numbers of `spans` by `delta`, in place; returns `spans`. */
+function shiftSpans<T extends readonly Positioned[]>(spans: T, delta: number): T {
+  if (delta === 0) return spans;
   for (let i = 0; i < spans.length; i++) {
     const o = spans[i]!;
     if (typeof o.start === 'number') o.start += delta;
     if (typeof o.end === 'number') o.end += delta;
   }
+  return spans;
 }
