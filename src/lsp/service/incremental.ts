@@ -1,7 +1,8 @@
 /**
  * @fileoverview Incremental checking for the editor. Parsing dominates a check, so the text is cut
- * into content-defined chunks (./chunks.ts), each chunk's parse is cached by its text, and the
- * chunk trees are joined into one tree with absolute spans. The rest of the pipeline (dialect,
+ * into content-defined chunks (./chunks.ts) and each chunk's parse is kept: a keystroke re-cuts and
+ * re-parses only the chunks around the edit (a chunk of a text seen before takes that parse), and
+ * the chunk trees are joined into one tree with absolute spans. The rest of the pipeline (dialect,
  * evaluation, normalisation, schema, rules) then runs on the joined tree through the same functions
  * `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both on the corpus.
  */
@@ -37,7 +38,7 @@ type Reading = 'xm' | 'xl';
  * Checks successive versions of one document, reusing the parses of unchanged chunks. A text
  * with a CR is read as `parse` reads it (src/syntax/parse.ts): unless the dialect is xm, first as
  * xl lexes it, and that reading decides `auto`; when it finds an xm-only construct (a CRLF line
- * end is one), the text is read again as xm. Each reading has its own chunks and cache, so a
+ * end is one), the text is read again as xm. Each reading has its own chunks and parses, so a
  * keystroke in a CRLF document parses one chunk per reading instead of the whole text.
  */
 export class IncrementalChecker {
