@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Editor and formatter numbers for the lead's bench, measured on the BUILT CLI (npm run build):
 //   1. LSP: didChange → publishDiagnostics latency for a one-character change in a 5,000-line
-//      config, over stdio (target ≤ 50 ms);
+//      config, over stdio (target ≤ 50 ms); then hover, completion and documentSymbol latency;
 //   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
 //      process (start-up, read, parse, format, verify).
-// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D]
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D] [--lines N]
 //        (XMCFG_CLI=path overrides dist/cli.mjs)
 // --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each);
 // --no-fmt measures the LSP only; --crlf gives the LSP document CRLF line ends (Windows editors);
-// --dialect sets the server's dialect setting (default auto).
+// --dialect sets the server's dialect setting (default auto); --lines sets the LSP document's
+// length (default 5,000; the edits land on its middle line).
 // Prints one human line per number and a JSON summary on the last line.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,6 +30,7 @@ const fmt = !process.argv.includes('--no-fmt');
 const eol = process.argv.includes('--crlf') ? '\r\n' : '\n';
 const dialect = arg('--dialect', 'auto');
 const edits = Number(arg('--edits', 30));
+const lineCount = Number(arg('--lines', 5000));
 if (!existsSync(cli)) {
   process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
   process.exit(2);
@@ -71,11 +73,15 @@ if (fmt) {
   }
 }
 
-// 2. LSP latency on a 5,000-line document made of generated configs.
+// 2. LSP latency on a 5,000-line (--lines) document made of generated configs, repeated as needed.
 const lines = [];
-for (const f of readdirSync(join(work, 'small')).sort()) {
-  for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < 5000) lines.push(l);
+const smalls = readdirSync(join(work, 'small')).sort();
+while (lines.length < lineCount) {
+  for (const f of smalls) {
+    for (const l of readFileSync(join(work, 'small', f), 'utf8').split('\n')) if (lines.length < lineCount) lines.push(l);
+  }
 }
+const middle = lineCount >> 1;
 let text = lines.join(eol) + eol;
 const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -90,20 +96,34 @@ conn.onNotification('textDocument/publishDiagnostics', (p) => {
   }
 });
 conn.listen();
-const uri = 'file:///bench/5000-lines.cfg';
+const uri = `file:///bench/${lineCount}-lines.cfg`;
 const publication = (version) => new Promise((res) => waiting.set(version, res));
 await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
 await conn.sendNotification('initialized', {});
 let got = publication(1);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
 await got;
+// The server warms up after its first publication (server.ts, warmUp): let it finish, as the first
+// keystrokes after opening a file come later than that.
+await new Promise((r) => setTimeout(r, 1000));
+// The server's CPU time (Linux /proc; NaN elsewhere), clock ticks of 10 ms: per edit on average,
+// a number a loaded machine does not inflate as it does wall-clock latency.
+const cpuMs = () => {
+  try {
+    const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
+  }
+};
 // The first line of a generated config is a comment: type a character into it, then delete it.
 const latencies = [];
+const cpu0 = cpuMs();
 for (let v = 2; v < 2 + edits; v++) {
   const insert = v % 2 === 0;
   const change = insert
-    ? { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 0 } }, text: '#' }
-    : { range: { start: { line: 2500, character: 0 }, end: { line: 2500, character: 1 } }, text: '' };
+    ? { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: '#' }
+    : { range: { start: { line: middle, character: 0 }, end: { line: middle, character: 1 } }, text: '' };
   got = publication(v);
   const t0 = performance.now();
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
@@ -111,14 +131,31 @@ for (let v = 2; v < 2 + edits; v++) {
   // Let the server settle as a typist would (about 100 ms between keys).
   await new Promise((r) => setTimeout(r, 100));
 }
+const cpuPerEdit = (cpuMs() - cpu0) / edits;
+// Requests on the last version (its check is cached): hover and completion on the key of the first
+// assignment from the middle line on, the outline of the whole document.
+const keyLine = lines.findIndex((l, i) => i >= middle && /^[a-z_]+\s*=/.test(l));
+const at = { textDocument: { uri }, position: { line: keyLine, character: 2 } };
+const requests = { hover: ['textDocument/hover', at], completion: ['textDocument/completion', at], documentSymbol: ['textDocument/documentSymbol', { textDocument: { uri } }] };
+const requestMs = {};
+for (const [name, [method, params]] of Object.entries(requests)) {
+  const times = [];
+  for (let i = 0; i < edits; i++) {
+    const t0 = performance.now();
+    await conn.sendRequest(method, params);
+    times.push(performance.now() - t0);
+  }
+  requestMs[name] = median(times);
+}
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 conn.dispose();
 rmSync(work, { recursive: true, force: true });
 const lat = median(latencies);
 process.stdout.write(
-  `lsp didChange->publishDiagnostics, 5,000 ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50); edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
+  `lsp didChange->publishDiagnostics, ${lineCount.toLocaleString('en')} ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50), server CPU ${cpuPerEdit.toFixed(1)} ms per edit; edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
 );
+process.stdout.write(`lsp requests on the same document, median over ${edits}: ${Object.entries(requestMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}\n`);
 process.stdout.write(
-  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_lines: 5000, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect }) + '\n',
+  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_server_cpu_ms_per_edit: +cpuPerEdit.toFixed(1), lsp_lines: lineCount, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect, lsp_request_ms_median: Object.fromEntries(Object.entries(requestMs).map(([k, v]) => [k, +v.toFixed(1)])) }) + '\n',
 );

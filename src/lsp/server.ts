@@ -18,6 +18,8 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
@@ -26,6 +28,7 @@ import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLs
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
+import { gate, lenientJson } from './gate.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -220,15 +223,19 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
  * A message reader of `input` that goes on after a malformed frame. vscode-jsonrpc stops reading at
  * a header without a usable Content-Length, and then reads the body after it as part of the next
  * header: every later message was lost. It reads through frameFilter, which passes on only
- * well-formed frames and finds the next one after garbage.
+ * well-formed frames and finds the next one after garbage. With a `writer`, messages also pass
+ * through the gate (./gate.ts), which answers on it what no handler is to see: bodies that are not
+ * JSON, requests before `initialize` and after `shutdown`.
  */
-export function messageReader(input: NodeJS.ReadableStream): StreamMessageReader {
-  return new StreamMessageReader(input.pipe(frameFilter()));
+export function messageReader(input: NodeJS.ReadableStream, writer?: MessageWriter): MessageReader {
+  const reader = new StreamMessageReader(input.pipe(frameFilter()), writer ? lenientJson : undefined);
+  return writer ? gate(reader, writer) : reader;
 }
 
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */
 export function startStdioServer(options: ServerOptions = {}): Connection {
-  const connection = createConnection(messageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  const writer = new StreamMessageWriter(process.stdout);
+  const connection = createConnection(messageReader(process.stdin, writer), writer);
   attachServer(connection, options);
   return connection;
 }

@@ -49,6 +49,23 @@ describe('xmcfg lsp --stdio (spawned)', () => {
     expect(await s.exited).toBe(0);
   });
 
+  it('answers a body that is not JSON with -32700 (id null), serves on, and exits 1 on exit without shutdown', async () => {
+    const s = start();
+    // Raw frames: the client library cannot send a body that is not JSON.
+    let output = '';
+    s.child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    const raw = (body: string) => s.child.stdin!.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    raw('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":null,"capabilities":{}}}');
+    raw('{"jsonrpc":"2.0","id":2,"method":');
+    raw('{"jsonrpc":"2.0","id":3,"method":"textDocument/documentSymbol","params":{"textDocument":{"uri":"file:///none.cfg"}}}');
+    const deadline = Date.now() + 10_000;
+    while (!output.includes('"id":3') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(output).toContain('{"jsonrpc":"2.0","id":null,"error":{"code":-32700');
+    expect(output).toContain('{"jsonrpc":"2.0","id":3,"result":[]}');
+    raw('{"jsonrpc":"2.0","method":"exit"}');
+    expect(await s.exited).toBe(1);
+  });
+
   it('publishes diagnostics for a 5,000-line file soon after a one-character change', async () => {
     const s = start();
     await s.client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkText, type CheckResult } from '../../src/check/check.js';
 import { IncrementalChecker } from '../../src/lsp/service/incremental.js';
-import { splitChunks } from '../../src/lsp/service/chunks.js';
+import { resplit, splitChunks } from '../../src/lsp/service/chunks.js';
 import { corpusFiles } from '../format/corpus.js';
 
 const files = corpusFiles();
@@ -60,6 +60,40 @@ describe('splitChunks of a text with a CR', () => {
   });
 });
 
+describe('resplit', () => {
+  /** The chunks resplit gives for `text` after `old`, as one list. */
+  const chunksAfter = (old: string, text: string, xl: boolean) => {
+    const before = splitChunks(old, xl);
+    const r = resplit(old, before, text, xl);
+    return [...before.slice(0, r.keep), ...r.fresh, ...before.slice(r.resume).map(([s, e]) => [s + r.delta, e + r.delta])];
+  };
+  // CRs in comments and strings (xl reads them as text, xm as line ends), before a line that cuts.
+  const crs = `# note\r${CUT_LINE}\r\nextra = "a\r${CUT_LINE}"\r\nk = 1 # c\r${CUT_LINE}\r\n`;
+  const base = long.replace(/\n(?=name)/g, `\n${crs}`);
+  for (const xl of [false, true]) {
+    it(`cuts an edited text as splitChunks does (${xl ? 'xl' : 'xm'} reading)`, () => {
+      const edit = fc.tuple(fc.nat(base.length), fc.nat(40), fc.constantFrom('', 'x', '\n', '\r', '\r\n', '"', "'''", '[', ']', '\\', '# c\r', `\n${CUT_LINE}\n`, 'else:\n', long.slice(0, 3000)));
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+          let old = base;
+          for (const [at, del, ins] of edits) {
+            const text = old.slice(0, at) + ins + old.slice(Math.min(old.length, at + del));
+            expect(chunksAfter(old, text, xl)).toEqual(splitChunks(text, xl));
+            old = text;
+          }
+        }),
+        { numRuns: 60, seed: 11 },
+      );
+    });
+  }
+  it('scans about one chunk for a keystroke in a long text', () => {
+    const at = long.indexOf('memory', long.length >> 1);
+    const r = resplit(long, splitChunks(long), long.slice(0, at) + 'x' + long.slice(at), false);
+    expect(r.fresh.length).toBeLessThanOrEqual(2);
+    expect(r.delta).toBe(1);
+  });
+});
+
 describe('IncrementalChecker', () => {
   it('equals checkText on every corpus file', () => {
     for (const f of files) expect(comparable(new IncrementalChecker().check(f.text)), f.path).toEqual(comparable(checkText(f.text)));
@@ -82,6 +116,19 @@ describe('IncrementalChecker', () => {
     const at = long.indexOf('memory');
     checker.check(long.slice(0, at) + 'x' + long.slice(at));
     expect(checker.stats.chunks).toBeGreaterThan(10);
+    expect(checker.stats.parsed).toBe(1);
+  });
+  it('re-parses only the touched chunk when the document repeats itself (a chunk text occurs more than once)', () => {
+    // Three copies of the same configs: every chunk text occurs three times in one version.
+    const repeated = [long, long, long].join('\n');
+    const checker = new IncrementalChecker();
+    checker.check(repeated);
+    const at = repeated.indexOf('memory', long.length + 1);
+    const edited = repeated.slice(0, at) + 'x' + repeated.slice(at);
+    expect(comparable(checker.check(edited))).toEqual(comparable(checkText(edited)));
+    expect(checker.stats.chunks).toBeGreaterThan(30);
+    expect(checker.stats.parsed).toBe(1);
+    expect(comparable(checker.check(repeated))).toEqual(comparable(checkText(repeated)));
     expect(checker.stats.parsed).toBe(1);
   });
   it('equals checkText on texts with a CR, which xl and xm split differently', () => {

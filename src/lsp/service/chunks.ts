@@ -36,21 +36,23 @@ function next(re: RegExp, text: string, from: number): number {
 /**
  * Half-open [start, end) offsets of the chunks; they cover the text without gaps. `xl`: cut as the
  * text is lexed for xl (a CR inside a string or comment is text), else as xm reads it (a CR ends
- * them); without a CR both cut alike.
+ * them); without a CR both cut alike. `from`: start at this cut of an earlier split (the scanner's
+ * state is the same at every cut); `stop`: end after the first cut it accepts (the last chunk then
+ * ends there, before the end of the text).
  */
-export function splitChunks(text: string, xl = false): [number, number][] {
+export function splitChunks(text: string, xl = false, from = 0, stop?: (at: number) => boolean): [number, number][] {
   const inDouble = xl ? IN_DOUBLE_XL : IN_DOUBLE;
   const inSingle = xl ? IN_SINGLE_XL : IN_SINGLE;
   const lineEnd = xl ? LINE_END_XL : LINE_END;
   const out: [number, number][] = [];
   const n = text.length;
-  let chunkStart = 0;
+  let chunkStart = from;
   let depth = 0;
   let quote = 0; // 34 or 39 inside a one-line string
   let triple = 0; // 34 or 39 inside a triple-quoted string
   let continued = false; // the previous line ended with a backslash
   let starts = 0;
-  let i = 0;
+  let i = from;
   let lineStart = true;
   while (i < n) {
     if (lineStart) {
@@ -59,6 +61,7 @@ export function splitChunks(text: string, xl = false): [number, number][] {
         starts++;
         if ((lineHash(text, i) & (SPREAD - 1)) === 0 || starts >= MAX_STARTS) {
           out.push([chunkStart, i]);
+          if (stop?.(i)) return out;
           chunkStart = i;
           starts = 0;
         }
@@ -131,4 +134,82 @@ function lineHash(text: string, i: number): number {
     h = Math.imul(h ^ c, 0x01000193);
   }
   return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * How far a cut's decision reads: the state before it (the text before it, and at most two
+ * characters past a CR ending the line before) and the line at it (lineHash reads 64 characters).
+ */
+const CUT_WINDOW = 66;
+
+/** How an edited text's chunks follow from the previous version's (see resplit). */
+export interface Resplit {
+  /** The old chunks before this index are unchanged, at the same offsets. */
+  keep: number;
+  /** The new chunks after them, offsets in the new text. */
+  fresh: [number, number][];
+  /** The old chunks from this index on follow, moved by `delta` (none when it is the old chunk count). */
+  resume: number;
+  /** New length minus old length. */
+  delta: number;
+}
+
+/**
+ * The chunks of `text` (as splitChunks(text, xl) cuts them) from those of `old`, scanning only
+ * around the edit: the cuts before it whose decision read only unchanged text stand, and once the
+ * scan cuts in the unchanged end where the old split cut, the rest is the old split moved (a cut
+ * leaves the scanner in the same state whatever came before). A keystroke scans about one chunk
+ * instead of the whole text.
+ */
+export function resplit(old: string, oldChunks: readonly [number, number][], text: string, xl: boolean): Resplit {
+  const delta = text.length - old.length;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  let keep = 0;
+  while (keep < oldChunks.length - 1 && oldChunks[keep]![1] + CUT_WINDOW <= prefix) keep++;
+  const from = keep > 0 ? oldChunks[keep - 1]![1] : 0;
+  const unchangedFrom = text.length - suffix;
+  let resume = oldChunks.length;
+  const fresh = splitChunks(text, xl, from, (at) => {
+    if (at < unchangedFrom) return false;
+    const j = chunkStartingAt(oldChunks, at - delta);
+    if (j < 0) return false;
+    resume = j;
+    return true;
+  });
+  return { keep, fresh, resume, delta };
+}
+
+/** The index of the chunk that starts at `at`, or -1 (binary search). */
+function chunkStartingAt(chunks: readonly [number, number][], at: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = chunks[mid]![0];
+    if (s === at) return mid;
+    if (s < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Compared a block at a time: equal slices compare natively, a character loop runs in one block only. */
+const BLOCK = 1024;
+
+/** Length of the common start of `a` and `b`. */
+export function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= n && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let k = 0;
+  while (k + BLOCK <= max && a.slice(a.length - k - BLOCK, a.length - k) === b.slice(b.length - k - BLOCK, b.length - k)) k += BLOCK;
+  while (k < max && a.charCodeAt(a.length - 1 - k) === b.charCodeAt(b.length - 1 - k)) k++;
+  return k;
 }

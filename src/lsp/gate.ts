@@ -1,0 +1,64 @@
+/**
+ * @fileoverview The server's message gate: what JSON-RPC 2.0 and the LSP lifecycle ask of messages
+ * before any handler sees them. vscode-jsonrpc drops a body that is not JSON with a log line and no
+ * answer, serves requests before `initialize` as if the server were initialised, and serves
+ * unknown methods, `shutdown` and `initialize` again after `shutdown`. The gate answers instead:
+ *   - a body that is not JSON: Parse error (-32700) with id null (JSON-RPC 2.0 §5);
+ *   - JSON that is no request, notification or response (`[]`, `{"method": 1}`): Invalid Request
+ *     (-32600) with id null (JSON-RPC 2.0 §5; LSP has no batches);
+ *   - a request before `initialize`: ServerNotInitialized (-32002); notifications then are dropped,
+ *     except `exit` (LSP 3.17, Initialize Request);
+ *   - a request after `shutdown`: InvalidRequest (-32600); notifications then are dropped, except
+ *     `exit` (LSP 3.17, Shutdown Request: the server no longer serves).
+ * Everything else passes on unchanged, in order.
+ */
+import { TextDecoder } from 'node:util';
+import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageReaderOptions, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+
+/** What the decoder hands on for a body that is not JSON (the gate answers it, nothing else sees it). */
+const NOT_JSON: unknown = Object.freeze({ notJson: true });
+
+/** The reader option that decodes a body as JSON, or as NOT_JSON when it is not JSON (instead of a reader error that nobody answers). */
+export const lenientJson: MessageReaderOptions = {
+  charset: 'utf-8',
+  contentTypeDecoder: {
+    name: 'application/json',
+    // The body's bytes as the default decoder reads them (vscode-jsonrpc's node RIL).
+    decode: (buffer: Uint8Array, options: { charset: string }): Promise<Message> => {
+      try {
+        return Promise.resolve(JSON.parse(new TextDecoder(options.charset).decode(buffer)) as Message);
+      } catch {
+        return Promise.resolve(NOT_JSON as unknown as Message);
+      }
+    },
+  },
+};
+
+/** A reader that passes on to the connection only the messages the server is to serve now, answering the rest on `writer`. */
+export function gate(reader: MessageReader, writer: MessageWriter): MessageReader {
+  let initialized = false;
+  let shutDown = false;
+  const answer = (id: ResponseMessage['id'], code: number, message: string): void => {
+    void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as ResponseMessage).catch(() => undefined);
+  };
+  const pass = (message: unknown, callback: DataCallback): void => {
+    if (message === NOT_JSON) return answer(null, ErrorCodes.ParseError, 'parse error: the message body is not JSON');
+    const m = message as Message;
+    if (Message.isRequest(m)) {
+      if (shutDown) return answer(m.id, ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
+      if (!initialized && m.method !== 'initialize') return answer(m.id, ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');
+      if (m.method === 'initialize') initialized = true;
+      if (m.method === 'shutdown') shutDown = true;
+    } else if (Message.isNotification(m)) {
+      if ((!initialized || shutDown) && m.method !== 'exit') return;
+    } else if (!Message.isResponse(m)) return answer(null, ErrorCodes.InvalidRequest, 'invalid request: not a JSON-RPC request, notification or response');
+    callback(m);
+  };
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback) => reader.listen((message) => pass(message, callback)),
+    dispose: () => reader.dispose(),
+  };
+}

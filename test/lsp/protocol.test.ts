@@ -1,0 +1,144 @@
+/**
+ * Protocol edges of the server's transport (src/lsp/gate.ts): bodies that are not JSON, messages
+ * that are not JSON-RPC, the lifecycle (requests before `initialize` and after `shutdown`) and
+ * unknown methods, checked as raw frames so ids and error codes are seen as they are sent.
+ */
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
+import { attachServer, messageReader } from '../../src/lsp/server.js';
+
+interface Reply {
+  id?: string | number | null;
+  method?: string;
+  result?: unknown;
+  error?: { code: number };
+}
+
+/** A server on in-process streams as `xmcfg lsp --stdio` wires it, fed raw bodies. */
+function server() {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  const writer = new StreamMessageWriter(fromServer);
+  attachServer(createConnection(messageReader(toServer, writer), writer), { warmUp: false });
+  let output = '';
+  fromServer.on('data', (d: Buffer) => (output += d.toString()));
+  const raw = (body: string) => toServer.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  const replies = (): Reply[] =>
+    output
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .filter(Boolean)
+      .map((b) => JSON.parse(b) as Reply);
+  return {
+    raw,
+    send: (o: object) => raw(JSON.stringify({ jsonrpc: '2.0', ...o })),
+    replies,
+    /** Every reply once the one with `id` has arrived (the test fails after 3 s without it). */
+    async until(id: string): Promise<Reply[]> {
+      const deadline = Date.now() + 3000;
+      while (!replies().some((r) => r.id === id) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(replies().map((r) => r.id)).toContain(id);
+      return replies();
+    },
+  };
+}
+
+const INIT = { method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } };
+const HOVER = { method: 'textDocument/hover', params: { textDocument: { uri: 'file:///a.cfg' }, position: { line: 0, character: 0 } } };
+const OPEN = { method: 'textDocument/didOpen', params: { textDocument: { uri: 'file:///a.cfg', languageId: 'xen-config', version: 1, text: 'memroy = 1\n' } } };
+/**
+ * [id, error code] of each reply that has an id (undefined code: a result), sorted: the gate answers
+ * at once, the handlers a turn later, and JSON-RPC leaves the order of responses open.
+ */
+const answers = (rs: Reply[]) =>
+  rs
+    .filter((r) => r.id !== undefined)
+    .map((r) => [r.id, r.error?.code])
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = (xs: unknown[][]) => [...xs].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('bodies that are not JSON-RPC', () => {
+  it('answers a body that is not JSON with Parse error (-32700), id null, and serves the next messages', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.raw('{"jsonrpc":"2.0","id":5,"method":');
+    s.raw('not json');
+    s.send({ id: 'after', ...HOVER });
+    expect(answers(await s.until('after'))).toEqual(
+      sorted([
+        ['init', undefined],
+        [null, -32700],
+        [null, -32700],
+        ['after', undefined],
+      ]),
+    );
+  });
+  it('answers JSON that is no request, notification or response with Invalid Request (-32600), id null', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    // An empty batch, a batch (LSP has none), a number, a method that is not a string.
+    for (const body of ['[]', '[{"jsonrpc":"2.0","id":1,"method":"shutdown"}]', '42', '{"jsonrpc":"2.0","method":1,"params":"bar"}']) s.raw(body);
+    s.send({ id: 'after', ...HOVER });
+    expect(answers(await s.until('after'))).toEqual(sorted([['init', undefined], [null, -32600], [null, -32600], [null, -32600], [null, -32600], ['after', undefined]]));
+  });
+});
+
+describe('lifecycle', () => {
+  it('answers requests before initialize with ServerNotInitialized (-32002) and drops notifications', async () => {
+    const s = server();
+    s.send({ id: 'hover', ...HOVER });
+    s.send({ id: 'unknown', method: 'xmcfg/nothing' });
+    s.send({ id: 'shutdown', method: 'shutdown' });
+    s.send(OPEN);
+    s.send({ id: 'init', ...INIT });
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///a.cfg' } } });
+    const rs = await s.until('symbols');
+    expect(answers(rs)).toEqual(
+      sorted([
+        ['hover', -32002],
+        ['unknown', -32002],
+        ['shutdown', -32002],
+        ['init', undefined],
+        // The document opened before initialize was never opened: no symbols, no diagnostics.
+        ['symbols', undefined],
+      ]),
+    );
+    expect(rs.find((r) => r.id === 'symbols')!.result).toEqual([]);
+    expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics')).toEqual([]);
+  });
+  it('answers unknown methods with MethodNotFound (-32601) and ignores unknown notifications', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send({ method: 'xmcfg/unknownNotification' });
+    s.send({ id: 'unknown', method: 'xmcfg/nothing', params: {} });
+    s.send({ id: 'dollar', method: '$/nothing' });
+    expect(answers(await s.until('dollar'))).toEqual(
+      sorted([
+        ['init', undefined],
+        ['unknown', -32601],
+        ['dollar', -32601],
+      ]),
+    );
+  });
+  it('answers every request after shutdown with InvalidRequest (-32600), unknown, shutdown and initialize included, and drops notifications', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send({ id: 'shutdown', method: 'shutdown' });
+    s.send(OPEN);
+    for (const [id, m] of [['hover', HOVER], ['unknown', { method: 'xmcfg/nothing' }], ['again', { method: 'shutdown' }], ['init2', INIT]] as const) s.send({ id, ...m });
+    await s.until('init2');
+    const rs = await s.until('shutdown');
+    expect(answers(rs)).toEqual(
+      sorted([
+        ['init', undefined],
+        ['shutdown', undefined],
+        ['hover', -32600],
+        ['unknown', -32600],
+        ['again', -32600],
+        ['init2', -32600],
+      ]),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s.replies().filter((r) => r.method === 'textDocument/publishDiagnostics')).toEqual([]);
+  });
+});
