@@ -93,12 +93,14 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   const replacedByPlan = options.host ? new Set<string>() : null;
 
   let planResult: Plan | null | undefined;
+  // A cpus_soft of the file's own already keeps libxl from placing a numa = "off" guest.
+  const ownSoft = res.settings.some((s) => s.key === 'cpus_soft');
   if (wantsPlan && options.host) {
     const r = makePlan(res.config, options.host, options.planOptions ?? {});
     planResult = r.plan;
     diagnostics.push(...r.diagnostics);
     if (!r.plan) return { ok: false, text: '', diagnostics, notes, plan: null };
-    for (const k of planKeys(r.plan)) replacedByPlan!.add(k);
+    for (const k of planKeys(r.plan, ownSoft)) replacedByPlan!.add(k);
   }
 
   // xm's create.py reads name = "" as no name and names the guest after its file; xl would create
@@ -160,7 +162,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   const ignored = keys.ignoredNote();
   if (ignored) notes.push(ignored);
   if (planResult && numaStmts.length) {
-    edits.push({ span: numaStmts[0]!.span, text: planLines(planResult).join('\n') });
+    edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
   const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
@@ -209,17 +211,28 @@ function blockSpan(st: Stmt): Span {
   return { start: st.span.start, end };
 }
 
+/** A numa = "off" plan (no CPU lists): libxl must not place the guest itself either. */
+function unplaced(p: Plan, ownSoft: boolean): boolean {
+  return p.xl.cpus === null && !ownSoft;
+}
+
 /** The keys the plan writes. */
-function planKeys(p: Plan): string[] {
+function planKeys(p: Plan, ownSoft = false): string[] {
   const keys: string[] = [];
   if (p.xl.cpus) keys.push(p.affinity === 'soft' ? 'cpus_soft' : 'cpus');
+  if (unplaced(p, ownSoft)) keys.push('cpus_soft');
   if (p.xl.vnuma) keys.push('vnuma');
   return keys;
 }
 
-/** The plan's xl settings as config lines (one CPU list for all vCPUs when they are all equal). */
-export function planLines(p: Plan): string[] {
+/**
+ * The plan's xl settings as config lines (one CPU list for all vCPUs when they are all equal). For
+ * numa = "off", `cpus_soft = "all"` unless the file has a cpus_soft (`ownSoft`): without a soft
+ * affinity libxl runs its own automatic placement (libxl__build_pre), which "off" asks not to do.
+ */
+export function planLines(p: Plan, ownSoft = false): string[] {
   const out: string[] = [];
+  if (unplaced(p, ownSoft)) out.push('cpus_soft = "all"  # numa = "off": pins nothing; libxl skips its automatic NUMA placement when cpus_soft is given');
   const cpus = p.xl.cpus;
   if (cpus?.length) {
     const key = p.affinity === 'soft' ? 'cpus_soft' : 'cpus';

@@ -19,7 +19,14 @@ const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
 export function formatPlanXl(p: Plan): string {
   const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',') || 'none'} (mask ${p.node_affinity.mask})`];
   if (p.xl.cpus) lines.push(`${p.affinity === 'hard' ? 'cpus' : 'cpus_soft'} = [ ${p.xl.cpus.map(q).join(', ')} ]`);
-  else lines.push('# numa off: no pinning');
+  else {
+    // Without a soft affinity libxl places the guest itself (libxl__build_pre runs numa_place_domain
+    // unless cpus_soft or a node map is given), which numa = "off" asks not to do; a soft affinity
+    // of every CPU pins nothing and makes libxl skip it (it logs "Can't run NUMA placement, as a soft
+    // affinity has been specified explicitly").
+    lines.push('# numa off: no pinning, and no automatic NUMA placement by libxl (it skips it when cpus_soft is given)');
+    lines.push('cpus_soft = "all"');
+  }
   if (p.xl.vnuma) {
     lines.push('vnuma = [');
     p.xl.vnuma.forEach((v, i) => lines.push(`    [ ${v.map(q).join(', ')} ]${i + 1 < p.xl.vnuma!.length ? ',' : ''}`));

@@ -40,6 +40,17 @@ describe('xmcfg convert', () => {
     expect(out.stdout).toBe('');
     expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\ncpus = "4-7"\n');
   });
+  it('--host with numa = "off" writes cpus_soft = "all" (libxl skips its own placement), unless the file has a cpus_soft', async () => {
+    writeFileSync(join(dir, 'off.xm'), 'name = "o"\nmemory = 512\nkernel = "/k"\nnuma = "off"\n');
+    writeFileSync(join(dir, 'off-soft.xm'), 'name = "o"\nmemory = 512\nkernel = "/k"\ncpus_soft = "0-1"\nnuma = "off"\n');
+    const lines = async (f: string): Promise<string[]> => {
+      const { io, out } = fakeIo({ cwd: dir });
+      expect(await run(['convert', f, '--to', 'xl', '--host', 'host.json'], io)).toBe(0);
+      return out.stdout.split('\n').filter((l) => /^\s*cpus_soft\s*=/.test(l));
+    };
+    expect((await lines('off.xm')).map((l) => l.replace(/\s*#.*/, ''))).toEqual(['cpus_soft = "all"']);
+    expect(await lines('off-soft.xm')).toEqual(['cpus_soft = "0-1"']);
+  });
   it('--to json prints the libxl domain config', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'json', '-D', 'vmid=7'], io)).toBe(0);
