@@ -15,7 +15,7 @@ import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt
 import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split.js';
 import { COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
 import * as T from '../../grammar/tokens.js';
-import { describeToken, getParser } from '../../grammar/parser.js';
+import { describeToken, getParser, STOP_PARSE } from '../../grammar/parser.js';
 import { fastAssignment } from './fast-parse.js';
 import { lexChunk, type ChunkTokens } from './lex.js';
 
@@ -259,6 +259,8 @@ function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): Stmt {
   if (fast) return fast;
   // The grammar is built on first use: files of plain assignments never pay for it.
   const parser = getParser();
+  // Only the first error is read (below): the parse ends there, by a throw of STOP_PARSE.
+  parser.stopAtFirstError = true;
   parser.base = base;
   parser.input = toks;
   parser.targetErrors = [];
@@ -273,11 +275,11 @@ function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): Stmt {
     const assign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals) && (t0.tokenType === T.Identifier || T.Keyword.categoryMatchesMap![t0.tokenTypeIdx]);
     stmt = assign ? parser.assignment() : parser.statement();
   } catch (e) {
-    if (e instanceof RangeError) {
+    if (e === STOP_PARSE) stmt = undefined;
+    else if (e instanceof RangeError) {
       out.push(diag('XM0003', 'nesting too deep: not parsed', whole));
       return { kind: 'error', span: whole };
-    }
-    throw e;
+    } else throw e;
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
