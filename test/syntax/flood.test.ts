@@ -1,0 +1,72 @@
+/**
+ * Files of syntax errors cost work in proportion to what is different in them, not to their
+ * length: the grammar's answer for a statement is reused for every later statement of the same
+ * token types. Asserted by counting grammar runs and by comparing with fresh answers, never by time.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Grammar, S } from './load.js';
+
+const PS = await import('../../src/syntax/parse-statement.js');
+
+/** How many statements the grammar parses while `run` runs (entries: `assignment` and `statement`). */
+function grammarRuns(run: () => void): number {
+  const parser = Grammar.getParser();
+  const a = vi.spyOn(parser, 'assignment');
+  const s = vi.spyOn(parser, 'statement');
+  try {
+    run();
+    return a.mock.calls.length + s.mock.calls.length;
+  } finally {
+    a.mockRestore();
+    s.mockRestore();
+  }
+}
+
+afterEach(() => PS.forgetGrammarFailures());
+
+/** Broken statements, each shape twice with other names, numbers and strings. */
+const BROKEN = [
+  ['a = =', 'long_name = ='],
+  ['a = 1 2', 'b = 33 44'],
+  ['k = 1 x', 'kk = 22 yy'],
+  ['d = [1 2]', 'disk = [3 44]'],
+  ['d = [1 "y"]', 'e = [2 "zz"]'],
+  [')', ')'],
+  ['a = 1 +', 'vcpus = 4 +'],
+  ['x = f(1 2)', 'y = g(3 4)'],
+  ['if = =', 'if = ='],
+  ['a = "s" 1', "b = 'tt' 22"],
+  ['a = (1 2)', 'b = (3 4)'],
+];
+
+describe('a file of syntax errors', () => {
+  it('20,000 `)` lines and 20,000 `kN = =` lines: the grammar runs once per shape, every finding made', () => {
+    const text = ')\n'.repeat(20_000) + Array.from({ length: 20_000 }, (_, i) => `k${i} = =\n`).join('');
+    let r!: ReturnType<typeof S.parse>;
+    expect(grammarRuns(() => (r = S.parse(text, { dialect: 'xl' })))).toBe(2);
+    const codes = r.diagnostics.filter((d) => d.code === 'XM0010');
+    expect(codes).toHaveLength(40_000);
+    expect(codes[20_000]).toMatchObject({ span: { start: 40_000 + 5, end: 40_000 + 6 }, message: "expected a value but found '='" });
+    expect(codes[39_999]!.span.start).toBe(text.length - 2);
+  });
+  it('a reused answer is the one the grammar gives: codes, spans and messages naming this statement\'s tokens', () => {
+    const lines = BROKEN.flat();
+    const text = lines.join('\n') + '\n';
+    let together!: ReturnType<typeof S.parseTree>;
+    expect(grammarRuns(() => (together = S.parseTree(text)))).toBe(BROKEN.length);
+    // Each line alone, with nothing remembered: the grammar's own answer.
+    let offset = 0;
+    const alone = [];
+    for (const line of lines) {
+      PS.forgetGrammarFailures();
+      for (const d of S.parseTree(line + '\n').diagnostics) alone.push({ ...d, span: { start: d.span.start + offset, end: d.span.end + offset } });
+      offset += line.length + 1;
+    }
+    expect(together.diagnostics).toEqual(alone);
+    expect(together.diagnostics.map((d) => d.message)).toContain(`unexpected the name "yy" after the value of "kk": put a newline or ';' between statements`);
+  });
+  it('statements of other types are not answered from memory', () => {
+    const runs = grammarRuns(() => S.parseTree('a = =\na = +\na = *\na = )\n'));
+    expect(runs).toBe(4);
+  });
+});
