@@ -169,16 +169,11 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
       } else diagnostics.push(diag('XM0002', 'unterminated string: the closing quote is missing', span));
     }
     const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
+    const chunkFindings = diagnostics.length;
     for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, diagnostics), raw });
     const top: Stmt[] = sink ? [] : statements;
     const nested = nestBodies(chunkStmts, top);
-    if (nested.size) {
-      // A statement inside a skipped block is covered by its header's XM0020.
-      for (let i = diagnostics.length - 1; i >= 0; i--) {
-        const d = diagnostics[i]!;
-        if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) diagnostics.splice(i, 1);
-      }
-    }
+    if (nested.size) dropNested(diagnostics, chunkFindings, nested);
     if (sink) sink(top);
     if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
     base = end;
@@ -201,6 +196,22 @@ function describeChars(s: string): string {
   const shown = s.length > 10 ? s.slice(0, 10) + '...' : s;
   const codes = [...shown].map((c) => 'U+' + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
   return /^[\x21-\x7e]+$/.test(shown) ? `'${shown}'` : `'${shown.replace(/[\x00-\x1f\x7f]/g, '?')}' (${codes.join(' ')})`;
+}
+
+/**
+ * Drop the XM0020/XM0021 findings, from index `from` on, of statements inside a skipped block
+ * (`nested`: their start offsets): its header's XM0020 covers them. Only the chunk's own findings
+ * are looked at (its statements are the ones nested), in one pass: scanning every finding so far
+ * for each chunk with a block was quadratic in a file of many findings.
+ */
+function dropNested(diagnostics: Diagnostic[], from: number, nested: Set<number>): void {
+  let kept = from;
+  for (let i = from; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) continue;
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
 }
 
 /** Attach statements indented under a compound header (`if x:`) to its `body`; returns the start

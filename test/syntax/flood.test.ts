@@ -70,3 +70,28 @@ describe('a file of syntax errors', () => {
     expect(runs).toBe(4);
   });
 });
+
+describe('findings inside skipped blocks', () => {
+  // A block's statements are covered by its header's XM0020; their findings were looked for among
+  // all the findings so far, once for each chunk (~4 KiB) with a block: quadratic in the findings.
+  it('are looked for among the chunk\'s own findings only: 100 blocks, each followed by 400 stand-alone values', () => {
+    const text = 'if x:\n  1\n  import os\n'.concat('1\n'.repeat(400)).repeat(100);
+    const has = vi.spyOn(Set.prototype, 'has');
+    let r!: ReturnType<typeof S.parseTree>;
+    try {
+      r = S.parseTree(text);
+      // One look-up per finding of a chunk with a block (about every finding here), not one per finding so far.
+      expect(has.mock.calls.length).toBeLessThan(2 * 100 * 402);
+    } finally {
+      has.mockRestore();
+    }
+    const counts: Record<string, number> = {};
+    for (const d of r.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
+    expect(counts).toEqual({ XM0020: 100, XM0021: 40_000 });
+    // The block's own `1` is not reported; the first `1` after it is (line 4, offset 22).
+    expect(r.diagnostics.slice(0, 2).map((d) => [d.code, d.span.start])).toEqual([
+      ['XM0020', 0],
+      ['XM0021', 22],
+    ]);
+  });
+});
