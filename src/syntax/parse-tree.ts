@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt } from './tree.js';
-import { splitStatements, type RawStmt } from './split.js';
+import { splitStatements, type RawStmt, type SplitResult } from './split.js';
 import * as T from '../../grammar/tokens.js';
 import { diag, parseStatement } from './parse-statement.js';
 import { lexChunk, type ChunkTokens } from './lex.js';
@@ -141,7 +141,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
   while (base < text.length) {
     let end = chooseCut(text, base, CHUNK);
     let lexed: ChunkTokens;
-    let split: ReturnType<typeof splitStatements>;
+    let split: SplitResult;
     /** Set when the token limit was hit on the line starting here: the chunk ends there, and so does the parse. */
     let overAt = -1;
     for (;;) {
@@ -157,6 +157,12 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
       }
       split = splitStatements(lexed);
       if (overAt >= 0 || end >= text.length || !split.openAtEnd) break;
+      const cut = cutBeforeOpen(text, base, split);
+      if (cut > 0) {
+        endChunkAt(lexed, split, cut);
+        end = base + cut;
+        break;
+      }
       end = chooseCut(text, base, (end - base) * 2);
     }
     const { kinds, bounds, count } = lexed;
@@ -179,6 +185,30 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
     base = end;
   }
   return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
+}
+
+/**
+ * Where to end a chunk (chunk-relative) whose last statement is still open at its end, so that
+ * statement starts the next chunk instead of the chunk growing: its start, when that is the start
+ * of a line at column 1 and not the chunk's start (0: grow the chunk). Splitting from there
+ * starts in the state the statement started in (a new line, nothing open, no indentation), and
+ * the statements before it are whole: one ended by the newline before it (an unclosed `[` whose
+ * next line starts `key =`) has that line's first token in this chunk already. Growing instead
+ * made a file of `a=[` lines one chunk: all its tokens at once (1 MiB: 1.2 million token objects).
+ */
+function cutBeforeOpen(text: string, base: number, split: SplitResult): number {
+  const open = split.stmts[split.stmts.length - 1];
+  if (open === undefined || !open.lineStart || open.start <= 0 || text.charCodeAt(base + open.start - 1) !== 10) return 0;
+  return open.start;
+}
+
+/** Drop from a lexed and split chunk everything from `cut` (a token start) on: its last statement and what is past it. */
+function endChunkAt(lexed: ChunkTokens, split: SplitResult, cut: number): void {
+  let count = lexed.count;
+  while (count > 0 && lexed.bounds[count - 1]! >= cut) count--;
+  lexed.count = count;
+  split.stmts.pop();
+  split.problems = split.problems.filter((p) => p.start < cut);
 }
 
 /**

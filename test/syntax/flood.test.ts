@@ -95,3 +95,32 @@ describe('findings inside skipped blocks', () => {
     ]);
   });
 });
+
+describe('a statement open at the end of a chunk', () => {
+  // The chunk (~4 KiB) grew to take the open statement in whole, and in a file of `a=[` lines the
+  // last statement of every chunk is open: the whole file became one chunk, all its tokens at once.
+  it('starts the next chunk: 3,000 `a=[` lines are handed on a chunk at a time, every XM0013 at its place', () => {
+    const text = 'a=[\n'.repeat(3000);
+    const sizes: number[] = [];
+    const r = S.parseTree(text, (stmts) => sizes.push(stmts.length));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1025);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(3000);
+    expect(r.diagnostics).toHaveLength(3000);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'XM0013', span: { start: 4, end: 5 }, related: [{ span: { start: 2, end: 3 } }] });
+    expect(r.diagnostics[2999]).toMatchObject({ code: 'XM0013', span: { start: 11998, end: 11999 }, message: "unclosed '[': expected ']' before the end of the file" });
+    for (let i = 0; i < 2999; i++) expect(r.diagnostics[i]!.span.start).toBe(4 * i + 4);
+  });
+  it('the findings and statements do not depend on where the chunks end', () => {
+    const pieces = ['a=[', 'b = [1,\n  2]', 'x = (1,', 'if x:\n  y = [\n  z = 1', 'c = 1', ')', 'd = """x\ny"""', 'e = [1,\n# c\n  2', 'f = 1; g = [', '  h = 2'];
+    const body = Array.from({ length: 1500 }, (_, i) => pieces[(i * 7) % pieces.length]).join('\n') + '\n';
+    const shifted = (d: { code: string; span: { start: number; end: number } }, by: number) => `${d.code}@${d.span.start - by}-${d.span.end - by}`;
+    const reference = S.parseTree(body);
+    const refStmts = reference.tree.statements.map((st) => `${st.kind}@${st.span.start}`);
+    for (const pad of [1, 700, 2047, 3001]) {
+      const text = '#'.repeat(pad - 1) + '\n' + body;
+      const r = S.parseTree(text);
+      expect(r.diagnostics.map((d) => shifted(d, pad))).toEqual(reference.diagnostics.map((d) => shifted(d, 0)));
+      expect(r.tree.statements.map((st) => `${st.kind}@${st.span.start - pad}`)).toEqual(refStmts);
+    }
+  });
+});
