@@ -9,7 +9,7 @@
  * by them, and repeats are answered without the grammar.
  */
 import type { IToken } from 'chevrotain';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, RelatedSpan } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Stmt } from './tree.js';
 import { MAX_DEPTH, MAX_OPERATORS, type RawStmt } from './split.js';
@@ -17,14 +17,34 @@ import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser, STOP_PARSE } from '../../grammar/parser.js';
 import { fastAssignment } from './fast-parse.js';
 
-/** A syntax finding of the syntax layer (its severity follows from the code). */
-export const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnostic>): Diagnostic => ({
-  code,
-  severity: code === 'XM0021' ? 'warning' : code === 'XM0030' ? 'info' : 'error',
-  message,
-  span,
-  ...extra,
-});
+/**
+ * A syntax finding of the syntax layer (its severity follows from the code). Its message is shared
+ * with earlier findings of the same words ({@link intern}).
+ */
+export function diag(code: string, message: string, span: Span, related?: RelatedSpan[]): Diagnostic {
+  const severity = code === 'XM0021' ? 'warning' : code === 'XM0030' ? 'info' : 'error';
+  // Two literal shapes, not a spread: a spread object is bigger, and a file of errors keeps a quarter million.
+  if (related === undefined) return { code, severity, message: intern(message), span };
+  return { code, severity, message: intern(message), span, related };
+}
+
+/** Messages made recently, by their text; a file with a finding on every line says the same few things again and again. */
+const messages = new Map<string, string>();
+/** Most messages remembered; past it the map starts over (a file of many different messages). */
+const MAX_MESSAGES = 4096;
+
+/**
+ * The remembered string of these words, else `message` (now remembered). A message is built of
+ * pieces (a ConsString per `${}`, about 300 bytes for an XM0013); one shared copy makes a finding
+ * of a file of `a=[` lines cost its objects only.
+ */
+export function intern(message: string): string {
+  const known = messages.get(message);
+  if (known !== undefined) return known;
+  if (messages.size >= MAX_MESSAGES) messages.clear();
+  messages.set(message, message);
+  return message;
+}
 
 const tspan = (t: IToken, base: number): Span => ({ start: t.startOffset + base, end: t.startOffset + base + t.image.length });
 
@@ -40,9 +60,9 @@ export function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): S
   if (raw.unclosed) {
     const { opener, at } = raw.unclosed;
     const closer = opener.tokenType === T.LBracket ? ']' : opener.tokenType === T.LParen ? ')' : '}';
-    const related = [{ message: `'${opener.image}' opened here`, span: tspan(opener, base) }];
-    if (at) out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before ${describeToken(at)}`, tspan(at, base), { related }));
-    else out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before the end of the file`, tspan(opener, base), { related }));
+    const related = [{ message: intern(`'${opener.image}' opened here`), span: tspan(opener, base) }];
+    if (at) out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before ${describeToken(at)}`, tspan(at, base), related));
+    else out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before the end of the file`, tspan(opener, base), related));
     return { kind: 'error', span: whole };
   }
   const t0 = toks[0]!;
