@@ -13,6 +13,7 @@ import { ExpressionParser } from './expressions.js';
 import * as T from './tokens.js';
 
 export { describeToken } from './messages.js';
+export { STOP_PARSE } from './operators.js';
 export { stringPart } from './string-part.js';
 
 /** The superset parser. Use the shared instance from `getParser()` (building one costs milliseconds). */

@@ -8,15 +8,11 @@
  * (Chevrotain's tokens, hand-written); plain assignments are parsed by src/syntax/fast-parse.ts and
  * everything else by the Chevrotain grammar, which is built only when first needed.
  */
-import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Span } from '../diagnostics/span.js';
 import { Tok, type Stmt, type SyntaxTree, type TokenStream, type UnsupportedStmt } from './tree.js';
-import { MAX_DEPTH, MAX_OPERATORS, splitStatements, type RawStmt } from './split.js';
-import { COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
+import { splitStatements, type RawStmt, type SplitResult } from './split.js';
 import * as T from '../../grammar/tokens.js';
-import { describeToken, getParser } from '../../grammar/parser.js';
-import { fastAssignment } from './fast-parse.js';
+import { diag, parseStatement } from './parse-statement.js';
 import { lexChunk, type ChunkTokens } from './lex.js';
 
 /** Target chunk size in characters. */
@@ -116,14 +112,6 @@ export interface ParseTreeResult {
   diagnostics: Diagnostic[];
 }
 
-const diag = (code: string, message: string, span: Span, extra?: Partial<Diagnostic>): Diagnostic => ({
-  code,
-  severity: code === 'XM0021' ? 'warning' : code === 'XM0030' ? 'info' : 'error',
-  message,
-  span,
-  ...extra,
-});
-
 /**
  * Parse a configuration text into the lossless tree; lexical and syntax errors are returned as data.
  * With a `sink`, the top-level statements (blocks nested) are handed to it chunk by chunk, in source
@@ -153,7 +141,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
   while (base < text.length) {
     let end = chooseCut(text, base, CHUNK);
     let lexed: ChunkTokens;
-    let split: ReturnType<typeof splitStatements>;
+    let split: SplitResult;
     /** Set when the token limit was hit on the line starting here: the chunk ends there, and so does the parse. */
     let overAt = -1;
     for (;;) {
@@ -169,6 +157,12 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
       }
       split = splitStatements(lexed);
       if (overAt >= 0 || end >= text.length || !split.openAtEnd) break;
+      const cut = cutBeforeOpen(text, base, split);
+      if (cut > 0) {
+        endChunkAt(lexed, split, cut);
+        end = base + cut;
+        break;
+      }
       end = chooseCut(text, base, (end - base) * 2);
     }
     const { kinds, bounds, count } = lexed;
@@ -181,21 +175,40 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
       } else diagnostics.push(diag('XM0002', 'unterminated string: the closing quote is missing', span));
     }
     const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
+    const chunkFindings = diagnostics.length;
     for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, diagnostics), raw });
     const top: Stmt[] = sink ? [] : statements;
     const nested = nestBodies(chunkStmts, top);
-    if (nested.size) {
-      // A statement inside a skipped block is covered by its header's XM0020.
-      for (let i = diagnostics.length - 1; i >= 0; i--) {
-        const d = diagnostics[i]!;
-        if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) diagnostics.splice(i, 1);
-      }
-    }
+    if (nested.size) dropNested(diagnostics, chunkFindings, nested);
     if (sink) sink(top);
     if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
     base = end;
   }
   return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
+}
+
+/**
+ * Where to end a chunk (chunk-relative) whose last statement is still open at its end, so that
+ * statement starts the next chunk instead of the chunk growing: its start, when that is the start
+ * of a line at column 1 and not the chunk's start (0: grow the chunk). Splitting from there
+ * starts in the state the statement started in (a new line, nothing open, no indentation), and
+ * the statements before it are whole: one ended by the newline before it (an unclosed `[` whose
+ * next line starts `key =`) has that line's first token in this chunk already. Growing instead
+ * made a file of `a=[` lines one chunk: all its tokens at once (1 MiB: 1.2 million token objects).
+ */
+function cutBeforeOpen(text: string, base: number, split: SplitResult): number {
+  const open = split.stmts[split.stmts.length - 1];
+  if (open === undefined || !open.lineStart || open.start <= 0 || text.charCodeAt(base + open.start - 1) !== 10) return 0;
+  return open.start;
+}
+
+/** Drop from a lexed and split chunk everything from `cut` (a token start) on: its last statement and what is past it. */
+function endChunkAt(lexed: ChunkTokens, split: SplitResult, cut: number): void {
+  let count = lexed.count;
+  while (count > 0 && lexed.bounds[count - 1]! >= cut) count--;
+  lexed.count = count;
+  split.stmts.pop();
+  split.problems = split.problems.filter((p) => p.start < cut);
 }
 
 /**
@@ -215,102 +228,20 @@ function describeChars(s: string): string {
   return /^[\x21-\x7e]+$/.test(shown) ? `'${shown}'` : `'${shown.replace(/[\x00-\x1f\x7f]/g, '?')}' (${codes.join(' ')})`;
 }
 
-const tspan = (t: IToken, base: number): Span => ({ start: t.startOffset + base, end: t.startOffset + base + t.image.length });
-
-/** Parse one statement's tokens, or explain why it is an ErrorStmt. */
-function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): Stmt {
-  const whole: Span = { start: raw.start + base, end: raw.end + base };
-  if (raw.tooDeep) {
-    out.push(diag('XM0003', `nesting too deep (more than ${MAX_DEPTH} levels, or more than ${MAX_OPERATORS} operators): not parsed`, tspan(raw.tooDeep, base)));
-    return { kind: 'error', span: whole };
+/**
+ * Drop the XM0020/XM0021 findings, from index `from` on, of statements inside a skipped block
+ * (`nested`: their start offsets): its header's XM0020 covers them. Only the chunk's own findings
+ * are looked at (its statements are the ones nested), in one pass: scanning every finding so far
+ * for each chunk with a block was quadratic in a file of many findings.
+ */
+function dropNested(diagnostics: Diagnostic[], from: number, nested: Set<number>): void {
+  let kept = from;
+  for (let i = from; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    if ((d.code === 'XM0020' || d.code === 'XM0021') && nested.has(d.span.start)) continue;
+    diagnostics[kept++] = d;
   }
-  if (raw.lexError) return { kind: 'error', span: whole };
-  const toks = raw.toks;
-  if (raw.unclosed) {
-    const { opener, at } = raw.unclosed;
-    const closer = opener.tokenType === T.LBracket ? ']' : opener.tokenType === T.LParen ? ')' : '}';
-    const related = [{ message: `'${opener.image}' opened here`, span: tspan(opener, base) }];
-    if (at) out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before ${describeToken(at)}`, tspan(at, base), { related }));
-    else out.push(diag('XM0013', `unclosed '${opener.image}': expected '${closer}' before the end of the file`, tspan(opener, base), { related }));
-    return { kind: 'error', span: whole };
-  }
-  const t0 = toks[0]!;
-  const t1 = toks[1];
-  if (t0.tokenType === T.Identifier) {
-    const key = t0.image;
-    if (!t1) {
-      out.push(diag('XM0011', `expected '=' after the key "${key}"`, tspan(t0, base)));
-      return { kind: 'error', span: whole };
-    }
-    if (t1.tokenType === T.Plus && toks[2]?.tokenType === T.Equals && toks[2].startOffset > t1.startOffset + 1) {
-      out.push(diag('XM0015', "'+=' must be written without a space", { start: t1.startOffset + base, end: toks[2].startOffset + base + 1 }));
-      return { kind: 'error', span: whole };
-    }
-    const vt = t1.tokenType;
-    const valueLike = vt === T.NumberLit || vt === T.StringLit || vt === T.Identifier || vt === T.Colon || T.Keyword.categoryMatchesMap![t1.tokenTypeIdx];
-    const hasAssign = toks.some((t) => t.tokenType === T.Equals || t.tokenType === T.AugAssign || t.tokenType === T.PlusEquals);
-    if ((valueLike && vt !== T.Not && vt !== T.In && vt !== T.Is && vt !== T.And && vt !== T.Or && vt !== T.If) || (vt === T.LBracket && !hasAssign)) {
-      out.push(diag('XM0011', `expected '=' after the key "${key}" but found ${describeToken(t1)}`, tspan(t1, base)));
-      return { kind: 'error', span: whole };
-    }
-  }
-  // Plain assignments (nearly every statement) take the hand-written path; it builds the same tree.
-  const fast = fastAssignment(toks, base);
-  if (fast) return fast;
-  // The grammar is built on first use: files of plain assignments never pay for it.
-  const parser = getParser();
-  parser.base = base;
-  parser.input = toks;
-  parser.targetErrors = [];
-  let stmt: Stmt | undefined;
-  // Chevrotain reports a syntax error by throwing an Error, whose stack V8 captures and nobody
-  // reads (only the first error's message and token are): that capture was 40% of parsing a
-  // file of `a = =` lines (1.0 of 2.6 s for 20,000 lines).
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    // Entering at `assignment` directly skips the gated choice of `statement` (the common case).
-    const assign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals) && (t0.tokenType === T.Identifier || T.Keyword.categoryMatchesMap![t0.tokenTypeIdx]);
-    stmt = assign ? parser.assignment() : parser.statement();
-  } catch (e) {
-    if (e instanceof RangeError) {
-      out.push(diag('XM0003', 'nesting too deep: not parsed', whole));
-      return { kind: 'error', span: whole };
-    }
-    throw e;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
-  const errs = parser.errors;
-  if (errs.length > 0) {
-    const e = errs[0]!;
-    const tok = e.token;
-    const isEof = !tok || !(tok.startOffset >= 0) || tok.tokenType.name === 'EOF';
-    const last = toks[toks.length - 1]!;
-    const span = isEof ? { start: last.startOffset + base + last.image.length, end: last.startOffset + base + last.image.length } : tspan(tok, base);
-    const isAssign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals);
-    if (isAssign && isEof && toks.length === 2) out.push(diag('XM0012', `expected a value after '${t1.image}' for the key "${t0.image}"`, span));
-    else if (isAssign && !isEof && e.message.startsWith('unexpected ') && (tok.tokenType === T.Identifier || tok.tokenType === T.NumberLit || tok.tokenType === T.StringLit || T.Keyword.categoryMatchesMap![tok.tokenTypeIdx]))
-      out.push(diag('XM0014', `unexpected ${describeToken(tok)} after the value of "${t0.image}": put a newline or ';' between statements`, span));
-    else out.push(diag('XM0010', e.message, span));
-    return { kind: 'error', span: whole };
-  }
-  if (parser.targetErrors.length) {
-    const te = parser.targetErrors[0]!;
-    out.push(diag('XM0016', te.message, te.span));
-    return { kind: 'error', span: whole };
-  }
-  if (!stmt) return { kind: 'error', span: whole };
-  if (stmt.kind === 'unsupported') {
-    const k = stmt.keyword;
-    if (k === 'expression') {
-      out.push(diag('XM0021', 'this value stands alone as a statement and sets nothing', stmt.span));
-    } else {
-      const what = k === 'call' ? 'a function call' : k === 'assignment' ? 'this kind of assignment' : `'${k}'`;
-      out.push(diag('XM0020', `Python statement not supported: ${what} (xmcfg never runs configuration code)`, stmt.span));
-    }
-  }
-  return stmt;
+  diagnostics.length = kept;
 }
 
 /** Attach statements indented under a compound header (`if x:`) to its `body`; returns the start
@@ -329,7 +260,7 @@ function nestBodies(items: { stmt: Stmt; raw: RawStmt }[], top: Stmt[]): Set<num
     container.push(stmt);
     if (container !== top && stmt.kind === 'unsupported') nested.add(stmt.span.start);
     prevContainer = container;
-    if (stmt.kind === 'unsupported' && raw.lineStart && COMPOUND_KEYWORDS.includes(stmt.keyword) && raw.toks[raw.toks.length - 1]?.tokenType === T.Colon) {
+    if (stmt.kind === 'unsupported' && raw.lineStart && T.COMPOUND_KEYWORDS.includes(stmt.keyword) && raw.toks[raw.toks.length - 1]?.tokenType === T.Colon) {
       stack.push({ stmt, indent: raw.indent });
     }
   }
