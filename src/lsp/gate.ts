@@ -8,6 +8,7 @@
  *     (-32600) with id null (JSON-RPC 2.0 §5; LSP has no batches);
  *   - a request before `initialize`: ServerNotInitialized (-32002); notifications then are dropped,
  *     except `exit` (LSP 3.17, Initialize Request);
+ *   - a second `initialize`: InvalidRequest (-32600) (LSP 3.17: it "may only be sent once");
  *   - a request after `shutdown`: InvalidRequest (-32600); notifications then are dropped, except
  *     `exit` (LSP 3.17, Shutdown Request: the server no longer serves).
  * Everything else passes on unchanged, in order.
@@ -47,6 +48,9 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
     if (Message.isRequest(m)) {
       if (shutDown) return answer(m.id, ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
       if (!initialized && m.method !== 'initialize') return answer(m.id, ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');
+      // "The initialize request may only be sent once" (LSP 3.17): a second one would re-apply
+      // settings without re-checking the open documents, so their diagnostics would not match.
+      if (initialized && m.method === 'initialize') return answer(m.id, ErrorCodes.InvalidRequest, 'the server is already initialized: initialize may only be sent once');
       if (m.method === 'initialize') initialized = true;
       if (m.method === 'shutdown') shutDown = true;
     } else if (Message.isNotification(m)) {

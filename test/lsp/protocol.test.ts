@@ -106,6 +106,19 @@ describe('lifecycle', () => {
     expect(rs.find((r) => r.id === 'symbols')!.result).toEqual([]);
     expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics')).toEqual([]);
   });
+  it('answers a second initialize with InvalidRequest (-32600) and keeps serving', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send({ id: 'init2', ...INIT });
+    s.send({ id: 'after', ...HOVER });
+    expect(answers(await s.until('after'))).toEqual(
+      sorted([
+        ['init', undefined],
+        ['init2', -32600],
+        ['after', undefined],
+      ]),
+    );
+  });
   it('answers unknown methods with MethodNotFound (-32601) and ignores unknown notifications', async () => {
     const s = server();
     s.send({ id: 'init', ...INIT });
