@@ -5,12 +5,7 @@
  * command line, extension included (`xm create guests/web.cfg` creates "web.cfg"). xend then checks
  * it like any name (XendDomainInfo._checkName), so a file name it refuses creates no guest.
  */
-
-/** xend's _checkName: `re.search(r'^[A-Za-z0-9_\-\.\:\/\+]+$', name)` (as src/check/rules/name.ts). */
-const XEND_NAME = /^[A-Za-z0-9_\-.:/+]+$/;
-
-/** dom0's name, which xend refuses for a guest ("VM name 'Domain-0' already exists"). */
-const DOM0_NAME = 'Domain-0';
+import { DOM0_NAME, XEND_NAME } from '../check/rules/name.js';
 
 /** xm's name for a nameless config read from `file`, and why xend would refuse it (null: it would not). */
 export function xmFileName(file: string): { name: string; refused: string | null } {

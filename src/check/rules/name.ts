@@ -27,7 +27,7 @@ export const MAX_NAME_BYTES = 255 - 'xl-'.length - '.log'.length;
 export const MAX_HVM_NAME_BYTES = 255 - 'qemu-dm-'.length - '.log'.length;
 
 /** xend's XendDomainInfo._checkName: `re.search(r'^[A-Za-z0-9_\-\.\:\/\+]+$', name)`. */
-const XEND_NAME = /^[A-Za-z0-9_\-.:/+]+$/;
+export const XEND_NAME = /^[A-Za-z0-9_\-.:/+]+$/;
 
 /** C isspace() in the C locale, at either end of the name. */
 const BLANK_AT_END = /^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/;
