@@ -186,6 +186,10 @@ export function normalizeWithEffective(
         unknown.push(s);
         continue;
       }
+      // xm copied only str, list, int and float values into its options (create.py): a None left a
+      // known option unset, so xm used its default. Absent here too (check's XM0554 says so), not a
+      // null that no option's type allows.
+      if (schema && ctx.dialect === 'xm' && s.value.kind === 'none') continue;
       let value: unknown;
       try {
         value = schema ? readSpecial(schema['x-xmcfg'].conv, s, ctx) : valueToJson(s.value);
