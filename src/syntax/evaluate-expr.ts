@@ -166,7 +166,7 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   }
   if (b?.state === 'failed') return null;
   if (b?.state === 'opaque') {
-    report(ctx, EvalCode.conditionalName, span, `name '${name}' is ${b.how}`);
+    report(ctx, EvalCode.conditionalName, span, `name '${name}' is ${b.how}`, `assign ${name} a plain value outside the block, or pass --define ${name}=VALUE`);
     return null;
   }
   const builtin = BUILTINS[name];
@@ -266,7 +266,7 @@ export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
     case 'binary':
       return evalBinary(expr, ctx, depth);
     case 'unsupported':
-      report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what]);
+      report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what], 'write the value it gives as a literal (a string, a number or a list)');
       return null;
     case 'error':
       return null;

@@ -161,7 +161,10 @@ function runGrammar(toks: IToken[], base: number, isAssign: boolean, whole: Span
       out.push(diag('XM0021', 'this value stands alone as a statement and sets nothing', stmt.span));
     } else {
       const what = k === 'call' ? 'a function call' : k === 'assignment' ? 'this kind of assignment' : `'${k}'`;
-      out.push(diag('XM0020', `Python statement not supported: ${what} (xmcfg never runs configuration code)`, stmt.span));
+      const d = diag('XM0020', `Python statement not supported: ${what} (xmcfg never runs configuration code)`, stmt.span);
+      // One per statement, not per token: the hint's extra field costs nothing in a flood.
+      d.hint = 'xmcfg reads assignments of values only: remove it and write what it computes as plain assignments (NAME = VALUE)';
+      out.push(d);
     }
   }
   return stmt;

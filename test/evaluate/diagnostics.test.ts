@@ -1,6 +1,7 @@
 /** @fileoverview xm evaluation findings: exact codes and spans, and which settings survive. */
 import { describe, expect, test } from 'vitest';
 import { codesAndSpans, run, spanOf } from './helpers.js';
+import { parse } from '../../src/syntax/index.js';
 
 /** [source, [code, text of the span (nth occurrence)]...] */
 const table: [string, [string, string, number?][]][] = [
@@ -41,6 +42,20 @@ describe('codes and spans', () => {
     const exp = want.map(([code, text, nth]) => ({ code, ...spanOf(src, text, nth ?? 0) }));
     expect(codesAndSpans(diagnostics)).toEqual(exp);
     for (const d of diagnostics) expect(d.severity).toBe('error');
+  });
+
+  test('what cannot be evaluated says what to write instead (a hint on XM0050, XM0051, XM0052)', () => {
+    const { diagnostics } = run('if x:\n    arch = "x86_64"\nkernel = "/boot/" + arch\nm = f(1)\nn = undefined_name\n');
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.code)).toEqual(['XM0051', 'XM0052', 'XM0050']);
+    for (const d of errors) expect(d.hint, d.code).toBeTruthy();
+  });
+
+  test('a Python statement (XM0020) has a hint too', () => {
+    const { diagnostics } = parse('import os\nname = "a"\n', { dialect: 'xm' });
+    const d = diagnostics.find((x) => x.code === 'XM0020');
+    expect(d?.span).toEqual({ start: 0, end: 9 });
+    expect(d?.hint).toBeTruthy();
   });
 
   test('a failed assignment produces no setting but later ones still do', () => {
