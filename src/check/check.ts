@@ -12,6 +12,7 @@ import { unknownValues, withoutMissingName, knownView, NO_UNKNOWN_VALUES, type U
 import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
+import type { SeverityCounts } from '../diagnostics/limit.js';
 import type { Dialect, Setting } from '../syntax/value.js';
 import type { SyntaxTree } from '../syntax/tree.js';
 import type { NormalizedConfig, SpanMap } from '../normalize/index.js';
@@ -31,6 +32,11 @@ export interface CheckOptions {
    * Default true.
    */
   keepTree?: boolean;
+  /**
+   * The parser keeps only the first this many findings of each severity and counts the rest in
+   * `omitted` (ParseOptions.maxFindings; `check --max-findings`, decision 011). Absent or 0: all.
+   */
+  maxFindings?: number;
 }
 
 /** Everything a check learns about a text; front ends pick what they need. */
@@ -48,6 +54,8 @@ export interface CheckResult {
    * that is not read): the rules took no default for them, and placement must not either.
    */
   unknown: UnknownValues;
+  /** With `maxFindings`: the parser's findings left out of `diagnostics`, by severity (absent when none were). */
+  omitted?: SeverityCounts;
 }
 
 /** Check one config text; never throws on any input. */
@@ -56,7 +64,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink });
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings });
   return checkParsed(text, parsed, options, sink);
 }
 
@@ -84,6 +92,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
   const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
   return {
+    ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,
@@ -102,6 +111,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
 /** The result for a text that was not parsed (binary): its parse findings only, an empty config. */
 function notParsed(parsed: ParseResult): CheckResult {
   return {
+    ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,

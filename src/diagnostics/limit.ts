@@ -31,18 +31,22 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /**
  * At most `max` findings (0: no limit), errors first, then warnings, then notes, each in file order;
  * the kept ones come back sorted by position, followed by one XM0043 note at `end` (the end of the text).
+ * `dropped`: findings the parser already left out (ParseOptions.maxFindings, with a cap of at least
+ * `max`), counted with the ones left out here.
  */
-export function limitFindings(diagnostics: readonly Diagnostic[], max: number, end: number): LimitedFindings {
-  if (max <= 0 || diagnostics.length <= max) return { diagnostics: [...diagnostics], omitted: null };
+export function limitFindings(diagnostics: readonly Diagnostic[], max: number, end: number, dropped: SeverityCounts | null = null): LimitedFindings {
+  const extra = dropped ? dropped.errors + dropped.warnings + dropped.infos : 0;
+  if (max <= 0 || (diagnostics.length <= max && extra === 0)) return { diagnostics: [...diagnostics], omitted: null };
   const ranked = [...diagnostics].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.span.start - b.span.start || a.span.end - b.span.end);
   const kept = ranked.slice(0, max);
   const left = ranked.slice(max);
-  const omitted = countBySeverity(left);
+  const here = countBySeverity(left);
+  const omitted = dropped ? { errors: here.errors + dropped.errors, warnings: here.warnings + dropped.warnings, infos: here.infos + dropped.infos } : here;
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   kept.push({
     code: FINDINGS_LEFT_OUT,
     severity: 'info',
-    message: `${left.length} more findings not listed (${countsText(omitted)}): the report lists at most ${max} per file, errors first`,
+    message: `${left.length + extra} more findings not listed (${countsText(omitted)}): the report lists at most ${max} per file, errors first`,
     span: { start: end, end },
     hint: 'fix the findings listed, or use --max-findings 0 to list them all',
   });

@@ -14,6 +14,7 @@ import { splitStatements, type RawStmt, type SplitResult } from './split.js';
 import * as T from '../../grammar/tokens.js';
 import { diag, parseStatement } from './parse-statement.js';
 import { lexChunk, type ChunkTokens } from './lex.js';
+import type { FindingCap } from './finding-cap.js';
 
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
@@ -119,8 +120,20 @@ export interface ParseTreeResult {
  * `scratchTokens`: the caller drops `tree.tokens` before the next parse (parse's `keepTree: false`),
  * so the token arrays may be shared scratch space. `xl`: lex as xl does, a CR inside a string or a
  * comment being one of its characters (src/syntax/lex.ts); the same as the default without a CR.
+ * `cap`: each chunk's findings go to it as the chunk is done (decision 011), so a file with a
+ * finding on every line never holds them all; the result's diagnostics are the ones it kept.
  */
-export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false, xl = false): ParseTreeResult {
+export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false, xl = false, cap?: FindingCap): ParseTreeResult {
+  const parsed = parseChunks(text, sink, scratchTokens, xl, cap);
+  if (cap) {
+    cap.offer(parsed.diagnostics);
+    parsed.diagnostics = cap.diagnostics();
+  }
+  return parsed;
+}
+
+/** {@link parseTree}; with a cap, the findings of each chunk are handed to it and dropped here. */
+function parseChunks(text: string, sink: ((statements: Stmt[]) => void) | undefined, scratchTokens: boolean, xl: boolean, cap: FindingCap | undefined): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = streamBuilder(Math.ceil(text.length / 3) + 16, scratchTokens, text.length);
@@ -180,6 +193,11 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
     const top: Stmt[] = sink ? [] : statements;
     const nested = nestBodies(chunkStmts, top);
     if (nested.size) dropNested(diagnostics, chunkFindings, nested);
+    if (cap) {
+      // After dropNested: what the cap keeps must be what the uncapped parse returns.
+      cap.offer(diagnostics);
+      diagnostics.length = 0;
+    }
     if (sink) sink(top);
     if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
     base = end;

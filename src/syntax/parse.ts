@@ -4,12 +4,15 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
+import type { Span } from '../diagnostics/span.js';
 import type { SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
 import { parseTree } from './parse-tree.js';
 import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
+import { FindingCap } from './finding-cap.js';
+import type { SeverityCounts } from '../diagnostics/limit.js';
 
 export { parseTree, type ParseTreeResult } from './parse-tree.js';
 
@@ -36,6 +39,12 @@ export interface ParseOptions {
    * `auto` parse turns out to be xm. Absent (default): every setting is kept.
    */
   divert?: SettingSink;
+  /**
+   * Keep only the first this many findings of each severity, in file order, and count the rest
+   * (`ParseResult.omitted`): `check`'s --max-findings (decision 011), which lists at most that many
+   * per file, errors first, so the list is the same. Absent or 0 (default): every finding.
+   */
+  maxFindings?: number;
 }
 
 /** Everything the syntax layer knows about a text. */
@@ -51,6 +60,8 @@ export interface ParseResult {
   reads: ReadonlySet<string>;
   /** Assignments written in the file whose value is not known (see UnreadAssignment), in source order. */
   unread: readonly UnreadAssignment[];
+  /** With `maxFindings`: the findings left out of `diagnostics`, by severity (absent when none were). */
+  omitted?: SeverityCounts;
 }
 
 /**
@@ -72,7 +83,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // universal newlines) ends the line there. Without a CR both read the same tokens.
   let xlTried = fixed === 'xm' || !text.includes('\r');
   if (options.keepTree === false && text.length >= STREAM_MIN_CHARS) {
-    const streamed = parseStreaming(text, options);
+    const streamed = parseStreaming(text, options, newCap(options));
     if (streamed) return streamed;
     // The streamed attempt lexed as xl and found an xm-only construct: `auto` is xm.
     xlTried = true;
@@ -80,15 +91,37 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   }
   if (!xlTried) {
     // `auto` is xl unless the text, read as xl reads it, uses a construct only xm accepts.
-    const xl = parseTree(text, undefined, scratch, true);
-    if (fixed === 'xl' || detectDialect(xl.tree).dialect === 'xl') return parseFromTree(text, xl.tree, xl.diagnostics, options);
+    const cap = newCap(options);
+    const xl = parseTree(text, undefined, scratch, true, cap);
+    if (fixed === 'xl' || detectDialect(xl.tree).dialect === 'xl') return parseFromTree(text, xl.tree, xl.diagnostics, options, cap);
   }
-  const { tree, diagnostics: syntax } = parseTree(text, undefined, scratch, fixed === 'xl');
-  return parseFromTree(text, tree, syntax, options);
+  const cap = newCap(options);
+  const { tree, diagnostics: syntax } = parseTree(text, undefined, scratch, fixed === 'xl', cap);
+  return parseFromTree(text, tree, syntax, options, cap);
 }
 
-/** The rest of `parse` for a tree parsed elsewhere (the editor's incremental parse): dialect, dialect rules, evaluation. */
-export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], options: ParseOptions = {}): ParseResult {
+/**
+ * The cap for one parse attempt with `maxFindings`. Findings result() may remove are exempt, kept
+ * and not counted: the BOM note (xl) and invalid characters inside a decode error's run (they are
+ * kept, not dropped, because the dialect rules look at them first). A finding removed after the
+ * cap must not have taken the slot of one the cap left out.
+ */
+function newCap(options: ParseOptions): FindingCap | undefined {
+  const max = options.maxFindings ?? 0;
+  if (!(max > 0)) return undefined;
+  const runs = options.decodeErrors?.length ? decodeRuns(options.decodeErrors) : null;
+  return new FindingCap(max, (d) => d.code === 'XM0030' || (runs !== null && d.code === 'XM0001' && inside(runs, d)));
+}
+
+/**
+ * The rest of `parse` for a tree parsed elsewhere (the editor's incremental parse): dialect, dialect
+ * rules, evaluation. `cap`: the one `syntax` was parsed with (else `maxFindings` makes a new one).
+ */
+export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], options: ParseOptions = {}, cap?: FindingCap): ParseResult {
+  if (!cap && (cap = newCap(options))) {
+    cap.offer(syntax);
+    syntax = cap.diagnostics();
+  }
   let dialect: Dialect;
   let dialectReason: string;
   if (options.dialect === 'xl' || options.dialect === 'xm') {
@@ -103,7 +136,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
   const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated);
+  return result(text, tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
 }
 
 /**
@@ -112,7 +145,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
  * is ~160 MB). With `dialect: 'auto'` they are evaluated as xl; null when an xm-only construct
  * shows up, and the caller parses again the ordinary way (then as xm).
  */
-function parseStreaming(text: string, options: ParseOptions): ParseResult | null {
+function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | undefined): ParseResult | null {
   const fixed = options.dialect === 'xl' || options.dialect === 'xm' ? options.dialect : null;
   // xl reads earlier values only for `+=`: without one in the text, no binding needs keeping (else
   // every key's value would stay alive in the evaluator's map, settings taken by `divert` too).
@@ -133,6 +166,7 @@ function parseStreaming(text: string, options: ParseOptions): ParseResult | null
     false,
     // Lexed as xl unless xm was asked for: `auto` is xm only when the xl reading finds an xm-only construct.
     fixed !== 'xm',
+    cap,
   );
   if (xm) return null;
   // Token findings first, then the statements': the order collectFindings sorts (stably) from.
@@ -150,17 +184,26 @@ function parseStreaming(text: string, options: ParseOptions): ParseResult | null
   const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
-  return result(text, tree, dialect, dialectReason, [...syntax, ...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated);
+  return result(text, tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
 }
 
-/** The ParseResult from the findings of every stage (syntax, dialect, evaluation, in that order). */
-function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, found: Diagnostic[], settings: Setting[], options: ParseOptions, evaluated: Pick<EvaluateResult, 'reads' | 'unread'>): ParseResult {
-  let diagnostics = found;
+/**
+ * The ParseResult from the findings of every stage: syntax (through `cap` already, when there is
+ * one), then dialect and evaluation (`later`), in that order.
+ */
+function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, syntax: Diagnostic[], later: Diagnostic[], settings: Setting[], options: ParseOptions, evaluated: Pick<EvaluateResult, 'reads' | 'unread'>, cap?: FindingCap): ParseResult {
+  let diagnostics: Diagnostic[];
+  if (cap) {
+    cap.offer(later);
+    diagnostics = cap.diagnostics();
+  } else diagnostics = [...syntax, ...later];
   // In xl the BOM is an error (XM0514); the info note would only repeat it.
   if (dialect === 'xl') diagnostics = diagnostics.filter((d) => d.code !== 'XM0030');
   if (options.decodeErrors?.length) diagnostics = applyDecodeErrors(diagnostics, options.decodeErrors);
   let lineIndex: LineIndex | undefined;
+  const omitted = cap && cap.omitted.errors + cap.omitted.warnings + cap.omitted.infos > 0 ? { ...cap.omitted } : undefined;
   return {
+    ...(omitted ? { omitted } : {}),
     dialect,
     dialectReason,
     tree,
@@ -177,6 +220,14 @@ function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason:
 
 /** One XM0032 per run of adjacent decode-error offsets; invalid-character errors inside them are dropped. */
 function applyDecodeErrors(diags: Diagnostic[], offsets: readonly number[]): Diagnostic[] {
+  const runs = decodeRuns(offsets);
+  const kept = diags.filter((d) => !(d.code === 'XM0001' && inside(runs, d)));
+  for (const r of runs) kept.push({ code: 'XM0032', severity: 'error', message: 'invalid UTF-8: these bytes were replaced by U+FFFD when the file was read', span: r });
+  return kept;
+}
+
+/** Runs of adjacent decode-error offsets, as spans, in order. */
+function decodeRuns(offsets: readonly number[]): Span[] {
   const sorted = [...offsets].sort((a, b) => a - b);
   const runs: { start: number; end: number }[] = [];
   for (const o of sorted) {
@@ -184,8 +235,10 @@ function applyDecodeErrors(diags: Diagnostic[], offsets: readonly number[]): Dia
     if (last && o <= last.end) last.end = Math.max(last.end, o + 1);
     else runs.push({ start: o, end: o + 1 });
   }
-  const inside = (d: Diagnostic) => runs.some((r) => d.span.start >= r.start && d.span.end <= r.end);
-  const kept = diags.filter((d) => !(d.code === 'XM0001' && inside(d)));
-  for (const r of runs) kept.push({ code: 'XM0032', severity: 'error', message: 'invalid UTF-8: these bytes were replaced by U+FFFD when the file was read', span: r });
-  return kept;
+  return runs;
+}
+
+/** Whether a finding lies inside one of the runs. */
+function inside(runs: readonly Span[], d: Diagnostic): boolean {
+  return runs.some((r) => d.span.start >= r.start && d.span.end <= r.end);
 }

@@ -11,6 +11,7 @@ import { readInputSync } from './read-input.js';
 import { openPath, type Target } from './discover.js';
 import { describeError } from '../command-error.js';
 import type { CheckResult } from '../../check/check.js';
+import type { SeverityCounts } from '../../diagnostics/limit.js';
 
 /** Placement findings of a checked config against a host (src/placement, loaded only for --host). */
 export type PlacementFn = (result: CheckResult, host: Host) => Diagnostic[];
@@ -28,6 +29,11 @@ export interface FileCheckSettings {
   defines: Record<string, string | number>;
   maxFileSize: number;
   host: Host | null;
+  /**
+   * --max-findings: the parser keeps only the first this many findings of each severity and counts
+   * the rest (CheckedFile.omitted), so a flood file never holds millions. 0: all (absent: 0).
+   */
+  maxFindings?: number;
 }
 
 /** A checked file as plain data. */
@@ -38,6 +44,8 @@ export interface CheckedFile {
   diagnostics: Diagnostic[];
   /** Why `--dialect auto` read the file as xm (absent when it was read as xl, or the dialect was given). */
   dialectReason?: string;
+  /** Findings the parser left out under `maxFindings`, by severity; run-check counts them in. */
+  omitted?: SeverityCounts;
 }
 
 /** Either a checked file or a fatal problem (unreadable, internal failure) for exit code 2. */
@@ -66,7 +74,7 @@ export function checkFileSync(target: Target, settings: FileCheckSettings, place
 export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null): FileOutcome {
   try {
     // Only diagnostics (and config, spans for placement) are used: the statements can go early.
-    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false });
+    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false, maxFindings: settings.maxFindings });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
     // A binary file (XM0031) was not read as a config in any dialect, like one over the size limit.
@@ -74,6 +82,7 @@ export function checkSource(path: string, text: string, inputDiagnostics: Diagno
     const file: CheckedFile = { path, dialect: binary ? null : result.dialect, text, diagnostics: sortDiagnostics(diagnostics) };
     // SPEC §2: auto says which dialect it picked; xl is the default, so only a switch to xm is news.
     if (settings.dialect === 'auto' && file.dialect === 'xm') file.dialectReason = result.dialectReason;
+    if (result.omitted) file.omitted = result.omitted;
     return { kind: 'checked', file };
   } catch (e) {
     // A bug (or an input deep enough to overflow the stack) must not print a stack trace to users.

@@ -62,7 +62,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${clash}; write the report elsewhere\n`);
     return 2;
   }
-  const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host };
+  const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host, maxFindings: opts.maxFindings };
   const outcomes = await checkSources(sources, opts, settings, io);
 
   const reports: FileReport[] = [];
@@ -71,7 +71,10 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     else {
       const found = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
       // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
-      const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, o.file.text.length);
+      // The parser's left-out findings (it kept the first maxFindings of each severity) count as
+      // left out here too; under --quiet only its errors, as the warnings would have been hidden.
+      const dropped = o.file.omitted ? (opts.quiet ? { errors: o.file.omitted.errors, warnings: 0, infos: 0 } : o.file.omitted) : null;
+      const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, o.file.text.length, dropped);
       const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
       if (omitted) report.omitted = omitted;
       if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
