@@ -70,8 +70,32 @@ function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
   return unknownKeyAt(key, spans['/' + pointerSegment(key)]?.key, dialect);
 }
 
+/**
+ * Options early xm versions had and later ones dropped (reference/xen-format.md §b: console, load,
+ * ipaddr, lapic, ssidref, cdrom, ne2000, audio, usbport; memmap, the VMX memory map file of Xen 3.0's
+ * xmexample.vmx). They are no typo, so no "did you mean": `memmap` is not `keymap`.
+ */
+const REMOVED_XM_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['console', ''],
+  ['load', ''],
+  ['ipaddr', ''],
+  ['lapic', ' (apic is the HVM option now)'],
+  ['ssidref', ''],
+  ['cdrom', ' (write the CD-ROM as a disk: "file:/path.iso,hdc:cdrom,r")'],
+  ['ne2000', ' (a vif with model=ne2k_pci)'],
+  ['audio', ' (soundhw is the HVM option now)'],
+  ['usbport', ''],
+  ['memmap', ''],
+]);
+
 /** XM0101 for a key the schema does not know, at its key span, with a "did you mean" when one is close. */
 export function unknownKeyAt(key: string, at: Span | undefined, dialect: Dialect): Diagnostic {
+  const removed = REMOVED_XM_OPTIONS.get(key);
+  if (removed !== undefined) {
+    const d = makeDiag('XM0101', at ?? FILE_START, `unknown key "${key}": an option of early xm versions, removed since; xm and xl ignore it`);
+    d.hint = `remove it${removed}`;
+    return d;
+  }
   const guess = suggest(key, KNOWN_KEYS);
   const d = makeDiag('XM0101', at ?? FILE_START, `unknown key "${quoteText(key)}"`);
   if (guess !== undefined) {

@@ -120,6 +120,16 @@ describe('validateConfig', () => {
     expect(d).toMatchObject({ code: 'XM0101', severity: 'warning', span: { start: 11, end: 18 }, hint: 'did you mean "maxvcpus"?' });
     expect(d!.fixes![0]!.edits).toEqual([{ span: { start: 11, end: 18 }, text: 'maxvcpus' }]);
   });
+  it('an option early xm versions had is no typo: no did-you-mean and no rename fix (memmap is not keymap)', () => {
+    const parsed = parse('name = "a"\nmemmap = "x"\nne2000 = 1\n', { dialect: 'xm' });
+    const n = normalize(parsed.settings, { dialect: 'xm' });
+    const ds = validateConfig(n.config, n.spans, { dialect: 'xm' }).filter((d) => d.code === 'XM0101');
+    expect(ds.map((d) => [d.span.start, d.fixes])).toEqual([
+      [11, undefined],
+      [24, undefined],
+    ]);
+    for (const d of ds) expect(d.hint).toMatch(/^remove it/);
+  });
   it('unknown key without a close match', () => expect(check('name = "a"\nzzzzzz = 1\n')[0]).toMatchObject({ code: 'XM0101', hint: 'xl silently ignores keys it does not know' }));
   it('missing name: error at file start in xl', () => expect(check('memory = 1\n')).toEqual([expect.objectContaining({ code: 'XM0105', severity: 'error', at: '1:1' })]));
   it('missing name: info in xm', () => expect(check('memory = 1\n', 'xm')).toEqual([expect.objectContaining({ code: 'XM0106', severity: 'info', at: '1:1' })]));
