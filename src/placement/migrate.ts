@@ -70,7 +70,8 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
-  const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity });
+  // The plan is made from a config listing the targets; its first reason names where they come from.
+  const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' });
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${cap.free[cap.ids.indexOf(id)]} MiB free`).join(', ');
@@ -81,9 +82,6 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   // Creation flags are fixed for a domain's life, and the restored copy keeps the source's virtual
   // topology (a guest without vNUMA cannot gain one): the move changes pinning and memory only.
   const p: Plan = { ...r.plan, create_flags: { value: current.create_flags.value, names: [...current.create_flags.names] }, xl: { ...r.plan.xl, vnuma: null } };
-  // The plan was made from a config listing the targets; its nodes are not the guest config's numanode.
-  const LISTED = ': listed in the config (numanode)';
-  p.reasons = p.reasons.map((x) => (x.endsWith(LISTED) ? `${x.slice(0, -LISTED.length)}: the migration target (--to-node)` : x));
   if (r.plan.xl.vnuma !== null) p.reasons = [...p.reasons, 'no vnuma: a guest keeps its virtual NUMA layout across a migration'];
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
   const steps = [

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
+import { oneLine } from './shell.js';
 import type { Host, ReservationLoad } from './types.js';
 
 /** The domains of `reservations` that book something (memory or vCPUs) on a node `host` lacks. */
@@ -23,7 +24,8 @@ export function offHostWarnings(host: Host, reservations: ReadonlyArray<Reservat
     return hostDiag(
       'XM0418',
       'warning',
-      `reservation of ${domain} books ${mem} MiB and ${vcpus} vCPU${vcpus === 1 ? '' : 's'} on node ${nodes}, which the host does not have (its nodes: ${ids}); that part is not counted`,
+      // One line whatever the name holds: a newline in it would forge a line of the report.
+      `reservation of ${oneLine(domain)} books ${mem} MiB and ${vcpus} vCPU${vcpus === 1 ? '' : 's'} on node ${nodes}, which the host does not have (its nodes: ${ids}); that part is not counted`,
       'the ledger may belong to another host, or the host lost a node: compare xmcfg ledger list with the host, and release the reservation if the guest is gone',
     );
   });

@@ -175,7 +175,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   // The commands are pasted into a shell: the name is one quoted word whatever it holds.
   const who = shellQuote(g.name);
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
-  const reasons = explain(c, cap, d, policy, options.cursor);
+  const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');

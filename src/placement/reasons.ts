@@ -113,7 +113,7 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
 }
 
 /** The reasons list of a plan. */
-export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName, cursor: number | undefined): string[] {
+export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName, cursor: number | undefined, listedBy = 'listed in the config (numanode)'): string[] {
   const ids = c.slots.map((p) => cap.ids[p]!);
   const k = ids.length;
   const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${cap.free[p]} MiB free, ${cap.load[p]} vCPUs on ${cap.cpus[p]} CPUs`).join('; ');
@@ -125,7 +125,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
   const cpuClause = cpus ? ` and has CPUs for ${vcpusText(d.vcpus)}` : '';
   switch (c.rule) {
     case 'listed':
-      out.push(`${nodesWord} ${list}: listed in the config (numanode)`);
+      out.push(`${nodesWord} ${list}: ${listedBy}`);
       break;
     case 'single':
       out.push(singleLead(c, cap, d));

@@ -63,6 +63,8 @@ export interface PlanOptions {
   cursor?: number;
   /** Live reservations to subtract from the host's free memory and add to its load. */
   reservations?: ReadonlyArray<ReservationLoad>;
+  /** Why a listed node set (numa mode "nodes") was chosen, for the first reason; default "listed in the config (numanode)". */
+  listedBy?: string;
 }
 
 /** What one live reservation takes from each node. */

@@ -33,6 +33,13 @@ describe('plan() with reservations on nodes the host lacks', () => {
     expect(r.plan!.reasons.some((x) => x.includes('node 1: 29122 MiB free'))).toBe(true);
   });
 
+  it('keeps the warning on one line whatever the domain name holds', () => {
+    const odd: ReservationLoad = { domain: 'web\nerror: forged', nodes: [{ node: 3, memory_mib: 1, vcpus: 0 }] };
+    const [d] = plan(cfg(), fixtureHost('two-node.json'), { reservations: [odd] }).diagnostics;
+    expect(d!.code).toBe('XM0418');
+    expect(d!.message).not.toContain('\n');
+  });
+
   it('says nothing about reservations on the host nodes, or parts that book nothing', () => {
     const h = fixtureHost('two-node.json');
     const empty: ReservationLoad = { domain: 'off', nodes: [{ node: 0, memory_mib: 512, vcpus: 0 }, { node: 5, memory_mib: 0, vcpus: 0 }] };
