@@ -45,9 +45,13 @@ export function sortFindings(out: Finding[]): Finding[] {
   return out;
 }
 
-/** The token-level findings of {@link collectFindings} (the tree's statements are not read). */
-export function tokenFindings(tree: SyntaxTree, out: Finding[]): void {
-  scanTokens(tree, out);
+/**
+ * The token-level findings of {@link collectFindings} (the tree's statements are not read); true
+ * when the scan ends as it starts a text (outside brackets, after a line end), so the findings of a
+ * text cut there are the findings of its pieces (the language server's per-chunk findings).
+ */
+export function tokenFindings(tree: SyntaxTree, out: Finding[]): boolean {
+  return scanTokens(tree, out);
 }
 
 /**
@@ -73,9 +77,9 @@ export function statementFindings(tree: Pick<SyntaxTree, 'text'>, stmts: readonl
 }
 
 /** Token-level constructs: strings, numbers, continuation, CR, final comment, `;;`, BOM. */
-function scanTokens(tree: SyntaxTree, out: Finding[]): void {
+function scanTokens(tree: SyntaxTree, out: Finding[]): boolean {
   const { kinds, starts, ends, count } = tree.tokens;
-  scanTokenRange(tree.text, kinds, starts, ends, count, out);
+  return scanTokenRange(tree.text, kinds, starts, ends, count, out);
 }
 
 /**
@@ -84,7 +88,7 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): void {
  * shape change threw away its optimised code and the editor's check of 5,000 lines spent ~35 ms per
  * keystroke here in V8's baseline tier (1 ms optimised). See test/bench/latest.md, LSP row.
  */
-function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Finding[]): void {
+function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Finding[]): boolean {
   let prevSig = -1; // kind of the previous significant token (-1: start of file)
   let depth = 0;
   // Most files have no CR at all: one search here spares a scan of every string and comment.
@@ -149,6 +153,8 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
     }
     prevSig = k;
   }
+  // prevSig is read only by the ';' rule, which treats these three alike.
+  return depth === 0 && (prevSig === -1 || prevSig === Tok.Newline || prevSig === Tok.Semicolon);
 }
 
 /**

@@ -10,7 +10,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { Dialect } from './value.js';
 import type { SyntaxTree } from './tree.js';
 import { collectFindings, type Finding } from './dialect-findings.js';
-import { libxluCheck } from './libxlu.js';
+import { libxluCheck, type XluError } from './libxlu.js';
 
 /** The dialect of a file and why it was chosen. */
 export interface DialectDetection {
@@ -55,8 +55,12 @@ export function detectDialectFrom(all: readonly Finding[], text: string): Dialec
   return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
 }
 
-/** {@link dialectDiagnostics} over findings already collected (every finding of the text, sorted). */
-export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
+/**
+ * {@link dialectDiagnostics} over findings already collected (every finding of the text, sorted).
+ * `xlu`: libxlu's verdict on the text, asked for only when the dialect is xl (the editor's comes
+ * from its chunks).
+ */
+export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], xlu: () => XluError | null = () => libxluCheck(text)): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rejected = dialect === 'xl' ? 'xm' : 'xl';
   for (const f of all) {
@@ -66,7 +70,7 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     else if (f.only === 'xl-warning' && dialect === 'xl') out.push(toDiag(f, 'warning'));
   }
   if (dialect === 'xl') {
-    const xe = libxluCheck(text);
+    const xe = xlu();
     if (xe) {
       // Whatever the rules above say, xl's verdict and first error line must be libxlu's.
       const lines = new LineIndex(text);

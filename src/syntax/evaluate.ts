@@ -144,6 +144,11 @@ export class Evaluation {
     }
   }
 
+  /** The file-wide budgets spent so far (MAX_FILE_BUDGET, MAX_FILE_WORK) and whether one ran out. */
+  spent(): { budget: number; work: number; halted: boolean } {
+    return { budget: this.run.budget, work: this.run.work, halted: this.run.halted };
+  }
+
   /** The settings and findings so far. */
   result(): EvaluateResult {
     return { settings: this.run.settings, diagnostics: this.run.diagnostics, reads: this.run.reads, unread: this.run.unread };
@@ -240,7 +245,7 @@ function notEvaluated(stmt: AssignStmt, target: { name: string; span: Span }, ru
 }
 
 /** Every name read as a value, and every `+=` target, anywhere in the statements (blocks included). */
-function usedNames(statements: Stmt[]): Set<string> {
+export function usedNames(statements: Stmt[]): Set<string> {
   const used = new Set<string>();
   visitNames(statements, used, []);
   return used;

@@ -9,6 +9,7 @@ import type { SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
 import { parseTree } from './parse-tree.js';
 import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
+import type { XluError } from './libxlu.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
 import { FindingCap } from './finding-cap.js';
@@ -114,10 +115,23 @@ function newCap(options: ParseOptions): FindingCap | undefined {
 }
 
 /**
+ * Parts of parseFromTree the caller already has (the editor keeps them per chunk of the text); each
+ * must equal what parseFromTree would compute from the tree, and an absent one is computed.
+ */
+export interface TreeParts {
+  /** Every dialect finding of the tree, sorted (collectFindings). */
+  findings?: readonly Finding[];
+  /** libxlu's verdict on the text (libxluCheck), asked for only when the dialect is xl (read with `findings`). */
+  libxlu?: () => XluError | null;
+  /** The evaluation of the tree in a dialect (evaluate with the options' defines). */
+  evaluate?: (dialect: Dialect) => EvaluateResult;
+}
+
+/**
  * The rest of `parse` for a tree parsed elsewhere (the editor's incremental parse): dialect, dialect
  * rules, evaluation. `cap`: the one `syntax` was parsed with (else `maxFindings` makes a new one).
  */
-export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], options: ParseOptions = {}, cap?: FindingCap): ParseResult {
+export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], options: ParseOptions = {}, cap?: FindingCap, parts: TreeParts = {}): ParseResult {
   if (!cap && (cap = newCap(options))) {
     cap.offer(syntax);
     syntax = cap.diagnostics();
@@ -128,12 +142,12 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
     dialect = options.dialect;
     dialectReason = 'chosen by the caller';
   } else {
-    const d = detectDialect(tree);
+    const d = parts.findings ? detectDialectFrom(parts.findings, text) : detectDialect(tree);
     dialect = d.dialect;
     dialectReason = d.reason;
   }
-  const dialectDiags = dialectDiagnostics(tree, dialect, syntax);
-  const evaluated = evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
+  const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu) : dialectDiagnostics(tree, dialect, syntax);
+  const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
   return result(text, tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
