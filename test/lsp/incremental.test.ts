@@ -184,3 +184,82 @@ describe('IncrementalChecker', () => {
     expect(comparable(c.check(text, { defines: { vmid: 4 } }))).toEqual(comparable(checkText(text, { defines: { vmid: 4 } })));
   });
 });
+
+describe('IncrementalChecker keeps findings, libxlu verdicts and evaluations per chunk', () => {
+  /** Every xm example of the corpus, one after the other, and the long xl file: names, blocks, `+=`. */
+  const xm = files
+    .filter((f) => /xmexample|xmdefconfig|xmconfigdata\//.test(f.path))
+    .map((f) => f.text)
+    .join('\n');
+  const mixed = `${long}\n${xm}`;
+  // Edits that change what other chunks see: a binding read elsewhere, a read of a key bound
+  // elsewhere, `+=`, a block, an xm-only or xl-only construct, an unclosed bracket or string, a
+  // final comment without newline, a libxlu error.
+  const inserts = ['', 'x', '\n', '"', '[', ']', '(', '# c', 'memory = 1\n', 'vmid = 3\n', 'name = "vm%d" % vmid\n', 'memory += 64\n', 'memory = memory * 2\n', 'kernel = kernel\n', 'if vmid:\n    memory = 2\n', 'numa = on\n', 'acpi = True\n', 'a = 1.5\n', ';;', '\\\n', 'a.b = 1\n', 'x = 1 = 2\n', 'k = -1\n', 'disk = [ "a" ]\n'];
+  const edit = fc.tuple(fc.nat(mixed.length), fc.nat(30), fc.constantFrom(...inserts));
+  for (const dialect of ['auto', 'xl', 'xm'] as const) {
+    it(`equals checkText after every edit of a sequence (${dialect})`, () => {
+      const checker = new IncrementalChecker();
+      checker.check(mixed, { dialect });
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
+          let text = mixed;
+          for (const [at, del, ins] of edits) {
+            const p = Math.min(at, text.length);
+            text = text.slice(0, p) + ins + text.slice(Math.min(text.length, p + del));
+            expect(comparable(checker.check(text, { dialect }))).toEqual(comparable(checkText(text, { dialect })));
+          }
+          // Back to the start: every chunk of it was seen before.
+          expect(comparable(checker.check(mixed, { dialect }))).toEqual(comparable(checkText(mixed, { dialect })));
+        }),
+        { numRuns: 12, seed: 5 },
+      );
+    });
+  }
+  it('evaluates one chunk alone after a keystroke in a file whose chunks share no names', () => {
+    const checker = new IncrementalChecker();
+    checker.check(long);
+    expect(checker.stats.evaluated).toBe(checker.stats.chunks);
+    expect(checker.stats.shared).toBe(0);
+    const at = long.indexOf('memory', long.length >> 1);
+    const edited = long.slice(0, at) + 'x' + long.slice(at);
+    expect(comparable(checker.check(edited))).toEqual(comparable(checkText(edited)));
+    expect(checker.stats.evaluated).toBe(1);
+    expect(checker.stats.whole).toBe(false);
+  });
+  it('evaluates in order the chunks that read or bind a shared name', () => {
+    const checker = new IncrementalChecker();
+    const text = `vmid = 1\n${long}\nname = "vm%d" % vmid\n`;
+    expect(comparable(checker.check(text))).toEqual(comparable(checkText(text)));
+    expect(checker.stats.shared).toBe(2);
+    expect(checker.stats.evaluated).toBe(checker.stats.chunks - 2);
+  });
+  it('evaluates the text whole when the budgets spent together could run out', () => {
+    // 20 chunks that build a 1,000,000-character string each: each is within the file's work
+    // budget (MAX_FILE_WORK, 16 MiB) alone, not together.
+    const big = Array.from({ length: 20 }, (_, i) => `${CUT_LINE}\nv${i} = "x" * 1000000\n`).join('');
+    const checker = new IncrementalChecker();
+    const r = checker.check(big, { dialect: 'xm' });
+    expect(checker.stats.chunks).toBeGreaterThanOrEqual(20);
+    expect(checker.stats.whole).toBe(true);
+    expect(comparable(r)).toEqual(comparable(checkText(big, { dialect: 'xm' })));
+    expect(r.diagnostics.map((d) => d.code)).toContain('XM0063');
+  });
+});
+
+describe('IncrementalChecker and libxlu', () => {
+  it("takes libxlu's first error from the first chunk it rejects, not only from the last", () => {
+    const body = (from: number) => Array.from({ length: 300 }, (_, i) => `k${from + i} = ${i}`).join('\n');
+    // `[` then `)`: libxlu fails at the `[`, where no other rule reports an error (XM0549).
+    const text = `${body(0)}\n[\n)\n${body(300)}\n`;
+    const checker = new IncrementalChecker();
+    const r = checker.check(text, { dialect: 'xl' });
+    expect(checker.stats.chunks).toBeGreaterThan(10);
+    expect(comparable(r)).toEqual(comparable(checkText(text, { dialect: 'xl' })));
+    const xlu = r.diagnostics.filter((d) => d.code === 'XM0549');
+    expect(xlu.map((d) => d.span)).toEqual([{ start: text.indexOf('['), end: text.indexOf('[') + 1 }]);
+    // After an edit after it, the rejected chunk is read again from the kept verdicts.
+    const edited = text.replace('k500 = 200', 'k500 = 2000');
+    expect(comparable(checker.check(edited, { dialect: 'xl' }))).toEqual(comparable(checkText(edited, { dialect: 'xl' })));
+  });
+});

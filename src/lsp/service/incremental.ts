@@ -2,16 +2,20 @@
  * @fileoverview Incremental checking for the editor. Parsing dominates a check, so the text is cut
  * into content-defined chunks (./chunks.ts) and each chunk's parse is kept: a keystroke re-cuts and
  * re-parses only the chunks around the edit (a chunk of a text seen before takes that parse), and
- * the chunk trees are joined into one tree with absolute spans. The rest of the pipeline (dialect,
- * evaluation, normalisation, schema, rules) then runs on the joined tree through the same functions
- * `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both on the corpus.
+ * the chunk trees are joined into one tree with absolute spans. Dialect findings, libxlu's verdict
+ * and the evaluation are kept per chunk as well (./chunk-parts.ts); the rest of the pipeline
+ * (dialect choice and rules, normalisation, schema, rules) then runs on the joined tree through the
+ * same functions `checkText` uses (`parseFromTree`, `checkParsed`): tests compare both.
  */
-import { detectDialect, parseTree, parseFromTree, type ParseTreeResult } from '../../syntax/index.js';
+import { detectDialect, parseFromTree } from '../../syntax/index.js';
+import { detectDialectFrom } from '../../syntax/dialect.js';
+import type { TreeParts } from '../../syntax/parse.js';
 import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
 import type { ServiceSettings } from './analysis.js';
 import { resplit } from './chunks.js';
+import { chunkParse, moveTo, treeParts, type ChunkParse, type PartStats } from './chunk-parts.js';
 
 /** One version of the text in one reading, as read(): its chunks and their parses, in document order. */
 interface Version {
@@ -19,17 +23,6 @@ interface Version {
   chunks: [number, number][];
   parts: ChunkParse[];
 }
-
-/** A parse of one chunk's text; its spans are absolute for the chunk's position `offset`. */
-interface ChunkParse {
-  parse: ParseTreeResult;
-  offset: number;
-  /** Every object of the parse with a `start` or `end` number (spans), to move them without walking the tree. */
-  spans: Positioned[];
-}
-
-/** An object with span offsets (`{ start, end }`, a span or a node holding its own). */
-type Positioned = { start?: unknown; end?: unknown };
 
 /** How a text is lexed: as xm reads it (a CR ends a string or comment) or as xl does (LF only). */
 type Reading = 'xm' | 'xl';
@@ -44,26 +37,30 @@ type Reading = 'xm' | 'xl';
 export class IncrementalChecker {
   /** Per reading, the last version read: its text, chunks and their parses (in document order). */
   private last: Record<Reading, Version | undefined> = { xm: undefined, xl: undefined };
-  /** How many chunks the last check's tree had, and how many chunk parses it made (the rest were reused). */
-  readonly stats = { chunks: 0, parsed: 0 };
+  /**
+   * How many chunks the last check's tree had, how many chunk parses it made (the rest were reused),
+   * and what its evaluation from chunks did (PartStats).
+   */
+  readonly stats: { chunks: number; parsed: number } & PartStats = { chunks: 0, parsed: 0, evaluated: 0, shared: 0, whole: false };
 
   /** Check `text` as `checkText(text, settings)` would. */
   check(text: string, settings: ServiceSettings = {}): CheckResult {
-    this.stats.parsed = 0;
+    Object.assign(this.stats, { parsed: 0, evaluated: 0, shared: 0, whole: false });
     if (settings.dialect !== 'xm' && text.includes('\r')) {
-      const xl = this.read(text, 'xl');
-      if (settings.dialect === 'xl' || detectDialect(xl.tree).dialect === 'xl') {
+      const xl = this.read(text, 'xl', settings);
+      const found = xl.parts.findings;
+      if (settings.dialect === 'xl' || (found ? detectDialectFrom(found, text) : detectDialect(xl.tree)).dialect === 'xl') {
         // Only the readings the current version needs are kept: memory stays proportional to it.
         this.last.xm = undefined;
-        return checkTree(text, xl.tree, xl.diagnostics, settings);
+        return checkTree(text, xl.tree, xl.diagnostics, settings, xl.parts);
       }
     } else this.last.xl = undefined;
-    const xm = this.read(text, 'xm');
-    return checkTree(text, xm.tree, xm.diagnostics, settings);
+    const xm = this.read(text, 'xm', settings);
+    return checkTree(text, xm.tree, xm.diagnostics, settings, xm.parts);
   }
 
-  /** The tree and syntax diagnostics of `text` in one reading, from its chunks (cached ones reused). */
-  private read(text: string, reading: Reading): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
+  /** The tree, syntax diagnostics and parseFromTree's parts of `text` in one reading, from its chunks (cached ones reused). */
+  private read(text: string, reading: Reading, settings: ServiceSettings): { tree: SyntaxTree; diagnostics: Diagnostic[]; parts: TreeParts } {
     const xl = reading === 'xl';
     const last = this.last[reading] ?? { text: '', chunks: [], parts: [] };
     // Only the chunks around the edit are cut again (resplit); those before it keep their parses
@@ -85,11 +82,7 @@ export class IncrementalChecker {
       const piece = start === 0 && end === text.length ? text : text.slice(start, end);
       let entry = spare.get(piece)?.pop();
       if (!entry) {
-        const parse = unshared(parseTree(piece, undefined, false, xl));
-        const spans: Positioned[] = [];
-        collectSpans(parse.tree.statements, spans);
-        collectSpans(parse.diagnostics, spans);
-        entry = { parse, offset: start, spans: shiftSpans(spans, start) };
+        entry = chunkParse(piece, start, xl);
         this.stats.parsed++;
       }
       chunks.push([start, end]);
@@ -102,22 +95,13 @@ export class IncrementalChecker {
     }
     this.last[reading] = { text, chunks, parts };
     this.stats.chunks = parts.length;
-    return join(text, parts);
+    return { ...join(text, parts), parts: treeParts(text, chunks, parts, xl, settings.defines, this.stats) };
   }
 }
 
-/** `entry` with its spans moved in place to the chunk position `start` (the parse belongs to this checker and this occurrence alone). */
-function moveTo(entry: ChunkParse, start: number): ChunkParse {
-  if (entry.offset !== start) {
-    shiftSpans(entry.spans, start - entry.offset);
-    entry.offset = start;
-  }
-  return entry;
-}
-
-/** The rest of `parse` + `checkText` on an already parsed tree: the same functions `checkText` runs. */
-export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], settings: ServiceSettings): CheckResult {
-  const parsed = parseFromTree(text, tree, syntax, { dialect: settings.dialect ?? 'auto', defines: settings.defines });
+/** The rest of `parse` + `checkText` on an already parsed tree: the same functions `checkText` runs (with `parts` kept per chunk). */
+export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], settings: ServiceSettings, parts?: TreeParts): CheckResult {
+  const parsed = parseFromTree(text, tree, syntax, { dialect: settings.dialect ?? 'auto', defines: settings.defines }, undefined, parts);
   return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines });
 }
 
@@ -143,48 +127,4 @@ function join(text: string, parts: ChunkParse[]): { tree: SyntaxTree; diagnostic
     for (const d of parse.diagnostics) diagnostics.push(d);
   }
   return { tree: { text, tokens, statements }, diagnostics };
-}
-
-/**
- * A copy of a chunk parse in which no object is reachable twice (the parser may share a span object
- * between a node and its child), so moving spans in place never moves one twice. The statements
- * and diagnostics are plain JSON data.
- */
-function unshared(p: ParseTreeResult): ParseTreeResult {
-  const statements = JSON.parse(JSON.stringify(p.tree.statements)) as Stmt[];
-  const diagnostics = JSON.parse(JSON.stringify(p.diagnostics)) as Diagnostic[];
-  return { tree: { ...p.tree, statements }, diagnostics };
-}
-
-/**
- * Append to `out` every object inside `value` with a `start` or `end` number (no object may be
- * reachable twice). Collected once per chunk parse: moving a chunk then walks a flat list of spans
- * instead of the tree (a recursive walk over objects of many shapes: ~1/3 of the chunk bookkeeping
- * of a keystroke in a 20,000-line file).
- */
-function collectSpans(value: unknown, out: Positioned[]): void {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const v: unknown = value[i];
-      if (v !== null && typeof v === 'object') collectSpans(v, out);
-    }
-    return;
-  }
-  const o = value as Record<string, unknown>;
-  if (typeof o.start === 'number' || typeof o.end === 'number') out.push(o);
-  for (const k in o) {
-    const v = o[k];
-    if (v !== null && typeof v === 'object') collectSpans(v, out);
-  }
-}
-
-/** Move the `start`/`end` numbers of `spans` by `delta`, in place; returns `spans`. */
-function shiftSpans<T extends readonly Positioned[]>(spans: T, delta: number): T {
-  if (delta === 0) return spans;
-  for (let i = 0; i < spans.length; i++) {
-    const o = spans[i]!;
-    if (typeof o.start === 'number') o.start += delta;
-    if (typeof o.end === 'number') o.end += delta;
-  }
-  return spans;
 }
