@@ -55,18 +55,22 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
-  const cache = new Map<string, { version: number; result: CheckResult }>();
+  // Keyed by version and text: a client may open a document again (or change it) under a version
+  // number it used before, and the check of the old text was then served as this one's.
+  const cache = new Map<string, { version: number; text: string; result: CheckResult }>();
   // One incremental checker per open document: a keystroke re-parses one chunk, not the file.
   const checkers = new Map<string, IncrementalChecker>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const resultFor = (doc: TextDocument): CheckResult => {
     const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.result;
+    const text = doc.getText();
+    // The text is the same string object while the document is unchanged: one comparison.
+    if (hit && hit.version === doc.version && hit.text === text) return hit.result;
     let checker = checkers.get(doc.uri);
     if (!checker) checkers.set(doc.uri, (checker = new IncrementalChecker()));
-    const result = checker.check(doc.getText(), settings);
-    cache.set(doc.uri, { version: doc.version, result });
+    const result = checker.check(text, settings);
+    cache.set(doc.uri, { version: doc.version, text, result });
     return result;
   };
   const lspDiagnostics = (r: CheckResult, uri: string) => {
