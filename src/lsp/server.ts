@@ -29,6 +29,7 @@ import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
 import { gate, lenientJson } from './gate.js';
+import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -45,13 +46,28 @@ export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
 /** Register every handler on `connection` and start listening. */
 export function attachServer(connection: Connection, options: ServerOptions = {}): void {
+  // Negotiated at initialize (./encoding.ts); the service itself counts UTF-16 units.
+  let encoding: PositionEncoding = 'utf-16';
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
   // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
   // text: checking one threw in a timer and ended the server.
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
-    update: (doc, changes, version) => TextDocument.update(doc, Array.isArray(changes) ? changes.filter(isContentChange) : [], version),
+    update: (doc, changes, version) => {
+      const valid = Array.isArray(changes) ? changes.filter(isContentChange) : [];
+      if (encoding === 'utf-16') return TextDocument.update(doc, valid, version);
+      // Each change's range is in the text the changes before it made: converted one at a time.
+      for (const c of valid) {
+        const change = c.range ? { range: { start: toUtf16(doc, c.range.start, encoding), end: toUtf16(doc, c.range.end, encoding) }, text: c.text } : c;
+        doc = TextDocument.update(doc, [change], version);
+      }
+      return TextDocument.update(doc, [], version);
+    },
   });
+  /** A position the client sent, as UTF-16. */
+  const inward = <T extends { line: number; character: number }>(doc: TextDocument, p: T) => toUtf16(doc, p, encoding);
+  /** A result or notification of the service with its positions as the client counts them. */
+  const outward = <T>(doc: TextDocument, value: T): T => (encoding === 'utf-16' ? value : mapPositions(value, (p) => fromUtf16(doc, p, encoding)));
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
@@ -89,7 +105,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     }
   };
   const publish = (doc: TextDocument): void => {
-    const diagnostics = lspDiagnostics(resultFor(doc), doc.uri);
+    const diagnostics = outward(doc, lspDiagnostics(resultFor(doc), doc.uri));
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
     if (!warmed) setTimeout(() => guarded(doc.uri, () => warmUp(doc.uri)), 0);
   };
@@ -136,12 +152,14 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
   };
   connection.onInitialize((params): InitializeResult => {
+    encoding = negotiateEncoding(params);
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
     if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
       capabilities: {
+        positionEncoding: encoding,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['=', '"', "'", ','] },
@@ -186,7 +204,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return hoverAt(r, toOffset(r.lineIndex, p.position, text), text);
+      return outward(doc, hoverAt(r, toOffset(r.lineIndex, inward(doc, p.position), text), text));
     });
   });
   connection.onRequest(CompletionRequest.type, (p, token) => {
@@ -195,17 +213,17 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return completeAt(text, r.lineIndex, toOffset(r.lineIndex, p.position, text), r.dialect, r.tree.statements);
+      return outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
     });
   });
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => documentSymbols(resultFor(doc))));
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => outward(doc, documentSymbols(resultFor(doc)))));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
     const options = (p.options ?? {}) as Partial<typeof p.options>;
     const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
-    return withDoc(p.textDocument.uri, [], (doc) => formatDocument(doc.getText(), settings, { indent }));
+    return withDoc(p.textDocument.uri, [], (doc) => outward(doc, formatDocument(doc.getText(), settings, { indent })));
   });
   connection.onRequest(CodeActionRequest.type, (p, token) => {
     const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } } | null)?.context?.diagnostics ?? [];
@@ -214,8 +232,10 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      const span = { start: toOffset(r.lineIndex, p.range.start, text), end: toOffset(r.lineIndex, p.range.end, text) };
-      return codeActions(r, { uri: doc.uri, span, diagnostics: diagnostics as typeof p.context.diagnostics, settings });
+      const span = { start: toOffset(r.lineIndex, inward(doc, p.range.start), text), end: toOffset(r.lineIndex, inward(doc, p.range.end), text) };
+      // The context's diagnostics are matched against the service's by range: in UTF-16 too.
+      const own = encoding === 'utf-16' ? diagnostics : mapPositions(diagnostics, (q) => inward(doc, q));
+      return outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings }));
     });
   });
 

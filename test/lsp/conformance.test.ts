@@ -1,11 +1,12 @@
 /**
- * The server as real editors drive it: incremental changes across CRLF line ends, ranges past the
- * end of a line or of the document, full-document changes, and a document opened again.
+ * The server as real editors drive it: position encodings (VS Code counts UTF-16, Neovim and Helix
+ * offer UTF-8, Emacs eglot UTF-32), incremental changes across surrogate pairs and CRLF line ends,
+ * ranges past the end of a line or of the document, and a document opened again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import type { DocumentSymbol, InitializeResult, Range } from 'vscode-languageserver';
+import type { CodeAction, DocumentSymbol, Hover, InitializeResult, MarkupContent, Range } from 'vscode-languageserver';
 import { attachServer } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 
@@ -41,6 +42,89 @@ async function change(c: TestClient, version: number, range: Range | undefined, 
 }
 
 const symbols = async (c: TestClient) => (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
+
+/** Non-ASCII before the misspelled key: 2-byte, 3-byte and 4-byte (surrogate pair) characters. */
+const LINE = 'name = "é日😀"; memroy = 512';
+const TEXT = `${LINE}\nvcpus = 2\nkernel = "/boot/vmlinuz"\n`;
+const KEY = LINE.indexOf('memroy');
+/** Columns of `memroy` and of the emoji in each encoding. */
+const column = {
+  'utf-16': (i: number) => i,
+  'utf-8': (i: number) => Buffer.byteLength(LINE.slice(0, i)),
+  'utf-32': (i: number) => [...LINE.slice(0, i)].length,
+};
+const EMOJI = LINE.indexOf('😀');
+
+describe('positionEncoding negotiation', () => {
+  const cases: [unknown, string][] = [
+    [undefined, 'utf-16'],
+    [['utf-16'], 'utf-16'],
+    [['utf-8', 'utf-16'], 'utf-8'],
+    [['utf-8', 'utf-32', 'utf-16'], 'utf-8'],
+    [['utf-32', 'utf-8', 'utf-16'], 'utf-32'],
+    [['utf-16', 'utf-8'], 'utf-16'],
+    [['latin1'], 'utf-16'],
+    ['utf-8', 'utf-16'],
+  ];
+  for (const [offered, chosen] of cases) {
+    it(`offered ${JSON.stringify(offered)}: ${chosen}`, async () => {
+      const { init } = await session(offered);
+      expect(init.capabilities.positionEncoding).toBe(chosen);
+    });
+  }
+});
+
+describe('positions in the negotiated encoding', () => {
+  for (const enc of ['utf-16', 'utf-8', 'utf-32'] as const) {
+    const col = column[enc];
+    it(`${enc}: diagnostics, didChange, hover and code actions count the same units`, async () => {
+      const { c } = await session([enc]);
+      const first = await open(c, TEXT);
+      const unknown = first.find((d) => d.code === 'XM0101')!;
+      expect(unknown.range).toEqual({ start: { line: 0, character: col(KEY) }, end: { line: 0, character: col(KEY + 6) } });
+      // The rename fix the diagnostic carries, and the code action, in the same units.
+      const actions = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range: unknown.range, context: { diagnostics: [unknown] } })) as CodeAction[];
+      const rename = actions.find((a) => a.edit?.changes?.[URI]?.[0]?.newText === 'memory')!;
+      expect(rename.edit!.changes![URI]![0]!.range).toEqual(unknown.range);
+      expect(rename.diagnostics).toEqual([unknown]);
+      // The editor applies the fix in its own units: the finding goes, the text is right.
+      const second = await change(c, 2, unknown.range, 'memory');
+      expect(second.map((d) => d.code)).not.toContain('XM0101');
+      expect((await symbols(c)).map((s) => s.name)).toEqual(['name', 'memory', 'vcpus', 'kernel']);
+      // Hover on the key's last character (one before it is the space) and past the line's end.
+      const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: col(KEY) + 5 } })) as Hover;
+      expect((hover.contents as MarkupContent).value).toContain('**memory**');
+      expect(hover.range).toEqual({ start: { line: 0, character: col(KEY) }, end: { line: 0, character: col(KEY + 6) } });
+      // Replace the emoji (a surrogate pair: 2 UTF-16 units, 4 UTF-8 bytes, 1 UTF-32 unit).
+      const emoji = { start: { line: 0, character: col(EMOJI) }, end: { line: 0, character: col(EMOJI + 2) } };
+      await change(c, 3, emoji, 'x');
+      expect((await symbols(c))[0]!.detail).toBe('"é日x"');
+      expect((await symbols(c))[1]!.selectionRange.start).toEqual({ line: 0, character: col(KEY) - (enc === 'utf-8' ? 3 : enc === 'utf-16' ? 1 : 0) });
+    });
+  }
+  it('utf-8: a position inside a character is that character', async () => {
+    const { c } = await session(['utf-8']);
+    await open(c, TEXT);
+    // Bytes 1-3 of the emoji's 4: the change starts and ends at the emoji's start.
+    const at = column['utf-8'](EMOJI);
+    await change(c, 2, { start: { line: 0, character: at + 1 }, end: { line: 0, character: at + 3 } }, 'x');
+    expect((await symbols(c))[0]!.detail).toBe('"é日x😀"');
+  });
+  it('utf-8 with CRLF: a range past the end of a line ends before its line break; past the document, at its end', async () => {
+    const { c } = await session(['utf-8']);
+    await open(c, TEXT.replace(/\n/g, '\r\n'));
+    await change(c, 2, { start: { line: 1, character: 5 }, end: { line: 1, character: 400 } }, ' = 4');
+    await change(c, 3, { start: { line: 9, character: 0 }, end: { line: 12, character: 3 } }, 'memory = 1\r\n');
+    const s = await symbols(c);
+    expect(s.map((x) => [x.name, x.detail, x.range.start.line])).toEqual([
+      ['name', '"é日😀"', 0],
+      ['memroy', '512', 0],
+      ['vcpus', '4', 1],
+      ['kernel', '"/boot/vmlinuz"', 2],
+      ['memory', '1', 3],
+    ]);
+  });
+});
 
 describe('didChange in UTF-16 (VS Code)', () => {
   it('CRLF: a range past the end of a line keeps the line break; a full-document change replaces the text', async () => {
