@@ -44,8 +44,14 @@ export interface ServerOptions extends ServiceSettings {
 /** Default of ServerOptions.maxDiagnostics. */
 export const DEFAULT_MAX_DIAGNOSTICS = 1000;
 
+/** What the caller of attachServer may ask of the running server. */
+export interface AttachedServer {
+  /** True once `shutdown` has been answered (an `exit` then ends the process with 0). */
+  isShutDown(): boolean;
+}
+
 /** Register every handler on `connection` and start listening. */
-export function attachServer(connection: Connection, options: ServerOptions = {}): void {
+export function attachServer(connection: Connection, options: ServerOptions = {}): AttachedServer {
   // Negotiated at initialize (./encoding.ts); the service itself counts UTF-16 units.
   let encoding: PositionEncoding = 'utf-16';
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
@@ -241,6 +247,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
 
   documents.listen(connection);
   connection.listen();
+  return { isShutDown: () => shutDown };
 }
 
 /**
@@ -256,10 +263,29 @@ export function messageReader(input: NodeJS.ReadableStream, writer?: MessageWrit
   return writer ? gate(reader, writer) : reader;
 }
 
+/**
+ * How long the server goes on after its input ends: the messages read last are decoded
+ * asynchronously, and an `exit` among them ends the process itself.
+ */
+const INPUT_END_GRACE_MS = 200;
+
 /** Start the server on standard input and output (`xmcfg lsp --stdio`). */
 export function startStdioServer(options: ServerOptions = {}): Connection {
   const writer = new StreamMessageWriter(process.stdout);
   const connection = createConnection(messageReader(process.stdin, writer), writer);
-  attachServer(connection, options);
+  const server = attachServer(connection, options);
+  // The protocol library ends the process when its input stream ends only when it is given the
+  // stream itself, not a reader: a client that closed the pipe without `exit` left the server
+  // running for good whenever initialize named the client's process (the library's watchdog then
+  // keeps the process alive as long as the client lives). It ends as `exit` would: 0 after
+  // `shutdown`, else 1.
+  let ending = false;
+  const end = (): void => {
+    if (ending) return;
+    ending = true;
+    setTimeout(() => process.exit(server.isShutDown() ? 0 : 1), INPUT_END_GRACE_MS);
+  };
+  process.stdin.once('end', end);
+  process.stdin.once('close', end);
   return connection;
 }

@@ -66,6 +66,19 @@ describe('xmcfg lsp --stdio (spawned)', () => {
     expect(await s.exited).toBe(1);
   });
 
+  for (const shutdown of [false, true]) {
+    it(`exits ${shutdown ? 0 : 1} when its input ends without exit ${shutdown ? 'after shutdown' : '(no shutdown)'}, while the client lives`, async () => {
+      const s = start();
+      // A processId: the protocol library's watchdog then checks every 3 s that this process
+      // lives, and nothing else ended the server when the pipe closed.
+      await s.client.conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      if (shutdown) await s.client.conn.sendRequest('shutdown');
+      s.child.stdin!.end();
+      const code = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
+      expect(code).toBe(shutdown ? 0 : 1);
+    });
+  }
+
   it('publishes diagnostics for a 5,000-line file soon after a one-character change', async () => {
     const s = start();
     await s.client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
