@@ -10,11 +10,18 @@
  *     except `exit` (LSP 3.17, Initialize Request);
  *   - a second `initialize`: InvalidRequest (-32600) (LSP 3.17: it "may only be sent once");
  *   - a request after `shutdown`: InvalidRequest (-32600); notifications then are dropped, except
- *     `exit` (LSP 3.17, Shutdown Request: the server no longer serves).
+ *     `exit` (LSP 3.17, Shutdown Request: the server no longer serves);
+ *   - a text synchronisation notification (didOpen, didChange, didClose, didSave) whose params
+ *     name no document (`textDocument.uri`): dropped with a warning in the client's log (the
+ *     protocol library's handlers threw a TypeError on it, logged to the user as an error).
  * Everything else passes on unchanged, in order.
  */
 import { TextDecoder } from 'node:util';
-import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageReaderOptions, type MessageWriter, type ResponseMessage } from 'vscode-languageserver/node';
+import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageReaderOptions, type MessageWriter, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
+import { hasDocument } from './params.js';
+
+/** The notifications that keep the server's copy of a document: their params must name it. */
+const SYNC = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave']);
 
 /** What the decoder hands on for a body that is not JSON (the gate answers it, nothing else sees it). */
 const NOT_JSON: unknown = Object.freeze({ notJson: true });
@@ -42,6 +49,9 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
   const answer = (id: ResponseMessage['id'], code: number, message: string): void => {
     void writer.write({ jsonrpc: '2.0', id, error: { code, message } } as ResponseMessage).catch(() => undefined);
   };
+  const warn = (message: string): void => {
+    void writer.write({ jsonrpc: '2.0', method: 'window/logMessage', params: { type: 2, message } } as NotificationMessage).catch(() => undefined);
+  };
   const pass = (message: unknown, callback: DataCallback): void => {
     if (message === NOT_JSON) return answer(null, ErrorCodes.ParseError, 'parse error: the message body is not JSON');
     const m = message as Message;
@@ -55,6 +65,7 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
       if (m.method === 'shutdown') shutDown = true;
     } else if (Message.isNotification(m)) {
       if ((!initialized || shutDown) && m.method !== 'exit') return;
+      if (SYNC.has(m.method) && !hasDocument(m.params)) return warn(`xmcfg: ${m.method} ignored: its params name no document (textDocument.uri)`);
     } else if (!Message.isResponse(m)) return answer(null, ErrorCodes.InvalidRequest, 'invalid request: not a JSON-RPC request, notification or response');
     callback(m);
   };

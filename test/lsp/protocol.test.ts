@@ -155,3 +155,24 @@ describe('lifecycle', () => {
     expect(s.replies().filter((r) => r.method === 'textDocument/publishDiagnostics')).toEqual([]);
   });
 });
+
+describe('text synchronisation notifications without a document', () => {
+  it('are ignored with a warning in the log, not an internal error, and the document stays as it was', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send(OPEN);
+    for (const params of [{}, { textDocument: {} }, { textDocument: { uri: 5 } }, null]) {
+      s.send({ method: 'textDocument/didOpen', params });
+      s.send({ method: 'textDocument/didChange', params });
+      s.send({ method: 'textDocument/didClose', params });
+      s.send({ method: 'textDocument/didSave', params });
+    }
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///a.cfg' } } });
+    const rs = await s.until('symbols');
+    const logs = rs.filter((r) => r.method === 'window/logMessage').map((r) => (r as { params: { type: number } }).params.type);
+    // One warning (type 2) per notification, no error (type 1).
+    expect(logs).toEqual(Array(16).fill(2));
+    expect((rs.find((r) => r.id === 'symbols')!.result as unknown[]).length).toBe(1);
+    expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: unknown } }).params.uri)).toEqual(['file:///a.cfg']);
+  });
+});
