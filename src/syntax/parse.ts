@@ -157,11 +157,13 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
   const { tree, diagnostics: syntax } = parseTree(
     text,
     (statements) => {
-      if (xm) return;
       const before = found.length;
       statementFindings(holder, statements, found);
       if (!fixed) for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
       if (!xm) evaluation.add(statements, true);
+      // The attempt is thrown away once it is xm: lexing and parsing the rest as xl (1 MiB of
+      // random bytes: most of a second) would only be done again, as xm, by the caller.
+      return xm;
     },
     false,
     // Lexed as xl unless xm was asked for: `auto` is xm only when the xl reading finds an xm-only construct.
