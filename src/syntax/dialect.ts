@@ -28,6 +28,11 @@ function findings(tree: SyntaxTree): Finding[] {
   return f;
 }
 
+/** Use `all` (what collectFindings returns for `tree`, made while parsing it) as the tree's findings. */
+export function rememberFindings(tree: SyntaxTree, all: Finding[]): void {
+  cache.set(tree, all);
+}
+
 /** Pick xm when the file uses a construct only xm accepts, else xl. */
 export function detectDialect(tree: SyntaxTree): DialectDetection {
   return detectDialectFrom(findings(tree), tree.text);

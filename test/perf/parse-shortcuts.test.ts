@@ -1,12 +1,14 @@
 /**
  * Work the parser skips without changing its results: the rest of a streamed xl attempt once it is
  * known to be xm, the messages of invalid-character findings the cap only counts, and a whole line
- * index for one line number.
+ * index for one line number, and the rest of auto's xl attempt on a small text with a CR.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LineIndex, lineOf } from '../../src/diagnostics/line-index.js';
 import { parseTree } from '../../src/syntax/parse-tree.js';
+import { parse, parseFromTree } from '../../src/syntax/parse.js';
+import { detectDialect } from '../../src/syntax/dialect.js';
 import { FindingCap } from '../../src/syntax/finding-cap.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
@@ -69,5 +71,30 @@ describe('parseTree with a sink that stops', () => {
     });
     expect(all).toBeGreaterThan(10);
     expect(whole.tree.tokens.ends[whole.tree.tokens.count - 1]).toBe(text.length);
+  });
+});
+
+describe("auto's xl attempt on a text with a CR", () => {
+  // The old way: the whole text parsed as xl; when that reading is xm, parsed again (lexed as xm).
+  const reference = (text: string) => {
+    const xl = parseTree(text, undefined, false, true);
+    if (detectDialect(xl.tree).dialect === 'xl') return parseFromTree(text, xl.tree, xl.diagnostics);
+    const xm = parseTree(text, undefined, false, false);
+    return parseFromTree(text, xm.tree, xm.diagnostics);
+  };
+  const pieces = ['a = 1', 'b = "x\r"', '# c\r', 'x = 1 if 2 else 3', 'print 1', 'c = [1,\r 2]', 'd = (1, 2)', 'e = 0777', '\r\n', '\n', '\r', ';', '  f = 2'];
+
+  it('picks the dialect, reason and findings the whole xl parse gave, also past the first chunk', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(3000), (parts, pad) => {
+        const text = 'k = 1\n'.repeat(pad) + parts.join('') + '\r\n';
+        const got = parse(text);
+        const want = reference(text);
+        expect([got.dialect, got.dialectReason]).toEqual([want.dialect, want.dialectReason]);
+        expect(got.diagnostics).toEqual(want.diagnostics);
+        expect(got.settings).toEqual(want.settings);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
