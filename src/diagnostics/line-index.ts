@@ -79,3 +79,27 @@ export class LineIndex {
     return this.lineStarts[Math.max(0, Math.min(line - 1, this.lineStarts.length - 1))]!;
   }
 }
+
+/**
+ * The 1-based line of one offset, as {@link LineIndex} gives it, without indexing every line of the
+ * text: for a caller that needs a single line number (a 1 MiB text's index is 30,000+ line starts).
+ */
+export function lineOf(text: string, offset: number): number {
+  const o = Math.max(0, Math.min(offset, text.length));
+  let line = 1;
+  if (text.lastIndexOf('\r', o) < 0) {
+    // No CR before the offset: only LF breaks count.
+    for (let i = text.indexOf('\n'); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  }
+  for (let i = 0; i < o; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13) {
+      // CRLF is one break, starting its line after the LF.
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 <= o) line++;
+    }
+  }
+  return line;
+}

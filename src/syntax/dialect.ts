@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { LineIndex } from '../diagnostics/line-index.js';
+import { LineIndex, lineOf } from '../diagnostics/line-index.js';
 import type { Dialect } from './value.js';
 import type { SyntaxTree } from './tree.js';
 import { collectFindings, type Finding } from './dialect-findings.js';
@@ -26,6 +26,11 @@ function findings(tree: SyntaxTree): Finding[] {
   let f = cache.get(tree);
   if (!f) cache.set(tree, (f = collectFindings(tree)));
   return f;
+}
+
+/** Use `all` (what collectFindings returns for `tree`, made while parsing it) as the tree's findings. */
+export function rememberFindings(tree: SyntaxTree, all: Finding[]): void {
+  cache.set(tree, all);
 }
 
 /** Pick xm when the file uses a construct only xm accepts, else xl. */
@@ -51,7 +56,7 @@ export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDia
 export function detectDialectFrom(all: readonly Finding[], text: string): DialectDetection {
   const first = all.find((f) => f.only === 'xm');
   if (!first) return { dialect: 'xl', reason: 'no construct that only xm accepts' };
-  const line = new LineIndex(text).position(first.span.start).line;
+  const line = lineOf(text, first.span.start);
   return { dialect: 'xm', reason: `uses ${first.what} (line ${line}), which only xm accepts`, span: first.span };
 }
 

@@ -52,6 +52,19 @@ export class FindingCap {
     } else this.count(d);
   }
 
+  /**
+   * True when `d` would only be counted if offered now: it is counted here and must not be offered.
+   * Nothing offered later keeps it either (the kept list only fills up, and its last finding only
+   * moves earlier), so the parser may ask before it spends work on the finding's message.
+   */
+  dropsNow(d: Diagnostic): boolean {
+    if (this.exempt(d)) return false;
+    const list = this.kept[d.severity];
+    if (list.length < this.max || compare(d, list[list.length - 1]!) < 0) return false;
+    this.count(d);
+    return true;
+  }
+
   /** Everything kept, exempt findings first (in arrival order; the result is sorted by the caller). */
   diagnostics(): Diagnostic[] {
     return [...this.always, ...this.kept.error, ...this.kept.warning, ...this.kept.info];

@@ -107,6 +107,9 @@ function chooseCut(text: string, base: number, size: number): number {
   }
 }
 
+/** Receives a streaming parse's top-level statements chunk by chunk; returning true (nothing else) stops the parse there. */
+export type StatementSink = (statements: Stmt[]) => unknown;
+
 /** Result of `parseTree`. */
 export interface ParseTreeResult {
   tree: SyntaxTree;
@@ -122,8 +125,10 @@ export interface ParseTreeResult {
  * comment being one of its characters (src/syntax/lex.ts); the same as the default without a CR.
  * `cap`: each chunk's findings go to it as the chunk is done (decision 011), so a file with a
  * finding on every line never holds them all; the result's diagnostics are the ones it kept.
+ * A sink that returns true stops the parse after that chunk: the result then covers only the text
+ * up to there (a streaming `auto` parse that found an xm-only construct discards it).
  */
-export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scratchTokens = false, xl = false, cap?: FindingCap): ParseTreeResult {
+export function parseTree(text: string, sink?: StatementSink, scratchTokens = false, xl = false, cap?: FindingCap): ParseTreeResult {
   const parsed = parseChunks(text, sink, scratchTokens, xl, cap);
   if (cap) {
     cap.offer(parsed.diagnostics);
@@ -133,7 +138,7 @@ export function parseTree(text: string, sink?: (statements: Stmt[]) => void, scr
 }
 
 /** {@link parseTree}; with a cap, the findings of each chunk are handed to it and dropped here. */
-function parseChunks(text: string, sink: ((statements: Stmt[]) => void) | undefined, scratchTokens: boolean, xl: boolean, cap: FindingCap | undefined): ParseTreeResult {
+function parseChunks(text: string, sink: StatementSink | undefined, scratchTokens: boolean, xl: boolean, cap: FindingCap | undefined): ParseTreeResult {
   const diagnostics: Diagnostic[] = [];
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = streamBuilder(Math.ceil(text.length / 3) + 16, scratchTokens, text.length);
@@ -183,6 +188,9 @@ function parseChunks(text: string, sink: ((statements: Stmt[]) => void) | undefi
     for (const p of split.problems) {
       const span = { start: p.start + base, end: p.end + base };
       if (p.kind === 'invalid') {
+        // Past the cap (a file of random bytes has one a few characters apart) it is only counted:
+        // no message is made for it.
+        if (cap && cap.dropsNow({ code: 'XM0001', severity: 'error', message: '', span })) continue;
         const s = text.slice(span.start, span.end);
         diagnostics.push(diag('XM0001', `invalid character ${describeChars(s)}`, span));
       } else diagnostics.push(diag('XM0002', 'unterminated string: the closing quote is missing', span));
@@ -198,7 +206,7 @@ function parseChunks(text: string, sink: ((statements: Stmt[]) => void) | undefi
       cap.offer(diagnostics);
       diagnostics.length = 0;
     }
-    if (sink) sink(top);
+    if (sink && sink(top) === true) break;
     if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
     base = end;
   }

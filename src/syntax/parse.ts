@@ -5,10 +5,10 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
-import type { SyntaxTree, TokenStream } from './tree.js';
+import type { Stmt, SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
-import { parseTree } from './parse-tree.js';
-import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom } from './dialect.js';
+import { parseTree, type ParseTreeResult } from './parse-tree.js';
+import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom, rememberFindings } from './dialect.js';
 import type { XluError } from './libxlu.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
@@ -93,12 +93,46 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   if (!xlTried) {
     // `auto` is xl unless the text, read as xl reads it, uses a construct only xm accepts.
     const cap = newCap(options);
-    const xl = parseTree(text, undefined, scratch, true, cap);
-    if (fixed === 'xl' || detectDialect(xl.tree).dialect === 'xl') return parseFromTree(text, xl.tree, xl.diagnostics, options, cap);
+    const xl = fixed === 'xl' ? parseTree(text, undefined, scratch, true, cap) : xlAttempt(text, scratch, cap);
+    if (xl) return parseFromTree(text, xl.tree, xl.diagnostics, options, cap);
   }
   const cap = newCap(options);
   const { tree, diagnostics: syntax } = parseTree(text, undefined, scratch, fixed === 'xl', cap);
   return parseFromTree(text, tree, syntax, options, cap);
+}
+
+/**
+ * `auto`'s xl reading of a text with a CR: its tree when the text is xl, else null. The parse stops
+ * at the first chunk with an xm-only statement (the text is then parsed again, as xm, by the caller:
+ * a file of random bytes was lexed and parsed to its end twice); the findings made on the way are
+ * the ones detectDialect would collect again, so they are handed to it.
+ */
+function xlAttempt(text: string, scratch: boolean, cap: FindingCap | undefined): ParseTreeResult | null {
+  const statements: Stmt[] = [];
+  const found: Finding[] = [];
+  const holder = { text };
+  let xm = false;
+  const parsed = parseTree(
+    text,
+    (chunk) => {
+      const before = found.length;
+      statementFindings(holder, chunk, found);
+      for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
+      for (const st of chunk) statements.push(st);
+      return xm;
+    },
+    scratch,
+    true,
+    cap,
+  );
+  if (xm) return null;
+  parsed.tree.statements = statements;
+  // collectFindings' list: token findings first, then the statements', sorted stably.
+  const all: Finding[] = [];
+  tokenFindings(parsed.tree, all);
+  for (const f of found) all.push(f);
+  rememberFindings(parsed.tree, sortFindings(all));
+  return detectDialect(parsed.tree).dialect === 'xl' ? parsed : null;
 }
 
 /**
@@ -171,11 +205,13 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
   const { tree, diagnostics: syntax } = parseTree(
     text,
     (statements) => {
-      if (xm) return;
       const before = found.length;
       statementFindings(holder, statements, found);
       if (!fixed) for (let i = before; i < found.length && !xm; i++) xm = found[i]!.only === 'xm';
       if (!xm) evaluation.add(statements, true);
+      // The attempt is thrown away once it is xm: lexing and parsing the rest as xl (1 MiB of
+      // random bytes: most of a second) would only be done again, as xm, by the caller.
+      return xm;
     },
     false,
     // Lexed as xl unless xm was asked for: `auto` is xm only when the xl reading finds an xm-only construct.
