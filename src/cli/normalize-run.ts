@@ -23,10 +23,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   const path = file === '-' ? '<stdin>' : file;
 
   const read = await readFileArg(file, io, maxFileSize);
-  if (read.kind === 'fatal') {
-    io.stderr(`xmcfg: ${read.message}\n`);
-    return 2;
-  }
+  if (read.kind === 'fatal') return commandError(io, 'normalize', read.message);
 
   let diagnostics: Diagnostic[] = read.diagnostics;
   if (read.kind === 'text') {
@@ -34,7 +31,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
     try {
       result = checkText(read.text, { dialect, defines: defines.value });
     } catch (e) {
-      io.stderr(`xmcfg: internal error while reading '${path}': ${describeError(e)}\n`);
+      io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;
     }
     diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
