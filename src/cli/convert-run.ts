@@ -9,7 +9,7 @@ import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError } from './command-error.js';
+import { commandError, emptyArgument } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
@@ -22,6 +22,8 @@ import { xmFileName } from '../placement/xm-name.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'host', 'output-file']);
+  if (empty !== null) return commandError(io, 'convert', empty);
   const file = String(argv.file ?? '');
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');

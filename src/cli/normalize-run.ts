@@ -9,11 +9,13 @@ import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
-import { commandError, describeError } from './command-error.js';
+import { commandError, describeError, emptyArgument } from './command-error.js';
 import type { Io } from './types.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file']);
+  if (empty !== null) return commandError(io, 'normalize', empty);
   const file = String(argv.file ?? '');
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'normalize', defines.message);

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { commandError, describeError } from './command-error.js';
+import { commandError, describeError, emptyArgument } from './command-error.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
@@ -106,6 +106,8 @@ function openLedger(argv: Record<string, unknown>, io: Io, cmd: string, readonly
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'json', 'from-xl-info']);
+  if (empty !== null) return commandError(io, 'host', empty);
   // One source (the command's conflicts): --from-xl-info is `xl info -n` text; --json and a plain
   // FILE are told by their first character, as every --host is. `-` is standard input.
   const source: [string, HostTextFormat] | null =
@@ -145,6 +147,8 @@ function withXmName(checked: CheckResult, config: PlacementConfig, file: string)
 
 /** `xmcfg plan FILE`. */
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');
   let text: string;
   // Standard input holds one of them: read for the config, it would be empty for the host.
@@ -232,6 +236,8 @@ function noLedger(argv: Record<string, unknown>, io: Io, cmd: string): boolean {
 
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['name', 'ledger']);
+  if (empty !== null) return commandError(io, 'release', empty);
   if (noLedger(argv, io, 'release')) return 1;
   const ledger = openLedger(argv, io, 'release');
   if (!ledger) return 2;
@@ -248,6 +254,8 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['ledger']);
+  if (empty !== null) return commandError(io, 'ledger', empty);
   // Listing never creates a ledger: a missing one simply has no reservations.
   const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
   if (!ledger && !existsSync(ledgerPath(argv, io))) {
@@ -276,6 +284,8 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
 
 /** `xmcfg migrate-plan NAME --to-node N [--commit]`. */
 export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'migrate-plan', empty);
   const to = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map(Number);
   if (to.length === 0 || to.some((n) => !Number.isInteger(n) || n < 0)) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
@@ -320,6 +330,8 @@ function numberArg(v: unknown, fallback: number): number {
 
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'rebalance', empty);
   const threshold = numberArg(argv.threshold, 10);
   const maxMoves = numberArg(argv['max-moves'], 5);
   // A spread is never "within NaN", so a value that is not a number must not run.

@@ -129,3 +129,29 @@ describe('rebalance --threshold and --max-moves', () => {
     expect((await cli(['rebalance', '--host', HOST, '--threshold', '12.5', '--max-moves', '0'])).code).toBe(0);
   });
 });
+
+describe('empty values and conflicting options', () => {
+  it('an empty path, file option or domain name is a usage error naming it (it was "cannot read \'\': is a directory", or XM0410 for "")', async () => {
+    const cases: [string[], string][] = [
+      [['plan', '', '--host', HOST], "xmcfg plan: an empty path names no file; give a file, or '-' for standard input\n"],
+      [['plan', 'web.cfg', '--host', ''], 'xmcfg plan: --host needs a value, not an empty one\n'],
+      [['plan', 'web.cfg', '--host', HOST, '--ledger', ''], 'xmcfg plan: --ledger needs a value, not an empty one\n'],
+      [['release', ''], 'xmcfg release: an empty domain name names no domain\n'],
+      [['migrate-plan', '', '--to-node', '0', '--host', HOST], 'xmcfg migrate-plan: an empty domain name names no domain\n'],
+      [['rebalance', '--host', ''], 'xmcfg rebalance: --host needs a value, not an empty one\n'],
+      [['ledger', 'list', '--ledger', ''], 'xmcfg ledger: --ledger needs a value, not an empty one\n'],
+      [['host', '--json', ''], 'xmcfg host: --json needs a value, not an empty one\n'],
+      [['normalize', ''], "xmcfg normalize: an empty path names no file; give a file, or '-' for standard input\n"],
+      [['convert', '', '--to', 'xl'], "xmcfg convert: an empty path names no file; give a file, or '-' for standard input\n"],
+      [['convert', 'numa.xm', '--to', 'xl', '-o', ''], 'xmcfg convert: --output-file needs a value, not an empty one\n'],
+    ];
+    for (const [args, stderr] of cases) expect({ args, ...(await cli(args)) }).toEqual({ args, code: 2, stdout: '', stderr });
+  });
+
+  it('--host and --sysfs-root together are a usage error (--sysfs-root was silently ignored)', async () => {
+    for (const args of [['plan', 'web.cfg'], ['migrate-plan', 'web', '--to-node', '0'], ['rebalance']]) {
+      const r = await cli([...args, '--host', HOST, '--sysfs-root', join(FIXTURES, 'sysfs-two-node')]);
+      expect({ args, code: r.code, stdout: r.stdout, first: r.stderr.split('\n')[0] }).toEqual({ args, code: 2, stdout: '', first: 'xmcfg: Arguments host and sysfs-root are mutually exclusive' });
+    }
+  });
+});

@@ -14,6 +14,8 @@ export const command: CommandSpec = {
       .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', default: 10, requiresArg: true })
       .option('max-moves', { describe: 'at most this many migrations', default: 5, requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
-      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
+      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
+      // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
+      .conflicts('host', 'sysfs-root'),
   run: async (argv, io) => (await import('../placement-run.js')).runRebalance(argv, io),
 };
