@@ -32,3 +32,10 @@ export function emptyArgument(argv: Record<string, unknown>, keys: readonly stri
   }
   return null;
 }
+
+/** A numeric option's value: its default when absent, NaN for anything but a plain decimal number (an empty value too). */
+export function numberArg(v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+}

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { commandError, describeError, emptyArgument } from './command-error.js';
+import { commandError, describeError, emptyArgument, numberArg } from './command-error.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
@@ -319,13 +319,6 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   } finally {
     ledger.close();
   }
-}
-
-/** A numeric option's value: its default when absent, NaN for anything but a plain decimal number (an empty value too). */
-function numberArg(v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v === 'number') return v;
-  return typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
 }
 
 /** `xmcfg rebalance --host HOST`. */

@@ -23,3 +23,17 @@ describe('explain with an empty code', () => {
     expect(list.stdout.split('\n')[0]).toMatch(/^XM0001 {2}error {4}invalid character$/);
   });
 });
+
+describe('lsp with a bad --debounce or --max-diagnostics', () => {
+  it('is a usage error naming the value (exit 2), not the default in its place: the editor log was the only trace', async () => {
+    const cases: [string[], string][] = [
+      [['--debounce', 'abc'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not 'abc'\n"],
+      [['--debounce=-5'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not '-5'\n"],
+      [['--debounce='], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not ''\n"],
+      [['--max-diagnostics', '0'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0'\n"],
+      [['--max-diagnostics', '2.5'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '2.5'\n"],
+      [['--max-diagnostics', 'many'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not 'many'\n"],
+    ];
+    for (const [args, stderr] of cases) expect({ args, ...(await cli(['lsp', '--stdio', ...args])) }).toEqual({ args, code: 2, stdout: '', stderr });
+  });
+});
