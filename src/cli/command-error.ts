@@ -39,3 +39,8 @@ export function numberArg(v: unknown, fallback: number): number {
   if (typeof v === 'number') return v;
   return typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
 }
+
+/** The usage message for a --max-file-size that is not a size, naming it as `check` does. */
+export function sizeMessage(given: unknown): string {
+  return `--max-file-size must be a size like 1048576, 512K or 64M, not '${String(given)}'`;
+}

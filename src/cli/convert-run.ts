@@ -9,7 +9,7 @@ import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError, emptyArgument } from './command-error.js';
+import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
@@ -30,7 +30,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'convert', '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(argv['max-file-size']));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const path = file === '-' ? '<stdin>' : file;
   const hostFile = typeof argv.host === 'string' ? argv.host : null;

@@ -9,7 +9,7 @@ import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
-import { commandError, describeError, emptyArgument } from './command-error.js';
+import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
@@ -20,7 +20,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'normalize', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'normalize', '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(argv['max-file-size']));
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   const path = file === '-' ? '<stdin>' : file;
 
