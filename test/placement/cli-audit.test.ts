@@ -3,7 +3,8 @@
  * and `convert --host`, driven as an administrator would, on command lines a conformance audit
  * found mishandled; each case is kept so it stays fixed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -153,5 +154,16 @@ describe('empty values and conflicting options', () => {
       const r = await cli([...args, '--host', HOST, '--sysfs-root', join(FIXTURES, 'sysfs-two-node')]);
       expect({ args, code: r.code, stdout: r.stdout, first: r.stderr.split('\n')[0] }).toEqual({ args, code: 2, stdout: '', first: 'xmcfg: Arguments host and sysfs-root are mutually exclusive' });
     }
+  });
+});
+
+const CLI = join(import.meta.dirname, '../../dist/cli.mjs');
+
+describe.skipIf(!existsSync(CLI))('a ledger whose folder cannot be made (the built CLI; run `npm run build` first)', () => {
+  it('is XM0408, exit 2, at once: `--ledger /proc/x/ledger.db --reserve` hung at 100% CPU (Node\'s recursive mkdir retries ENOENT forever)', () => {
+    // A child process with a time limit: the hang was a synchronous loop no test timeout can stop.
+    const r = spawnSync(process.execPath, [CLI, 'plan', 'web.cfg', '--host', HOST, '--ledger', '/proc/xmcfg-audit/ledger.db', '--reserve'], { cwd: dir, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    expect({ signal: r.signal, code: r.status, stdout: r.stdout, codes: [...r.stderr.matchAll(/XM\d{4}/g)].map((m) => m[0]) }).toEqual({ signal: null, code: 2, stdout: '', codes: ['XM0408'] });
+    expect(r.stderr).toContain("'/proc/xmcfg-audit'");
   });
 });
