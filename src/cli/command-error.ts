@@ -16,3 +16,31 @@ export function describeError(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;
   return String(e);
 }
+
+/**
+ * A usage message for the first of `keys` given as an empty string (`--host "$UNSET"`, `plan ""`),
+ * or null when none is. An empty path used to resolve to the working folder ("cannot read '': is a
+ * directory") and an empty domain name to a reservation lookup for "".
+ */
+export function emptyArgument(argv: Record<string, unknown>, keys: readonly string[]): string | null {
+  for (const k of keys) {
+    const v = argv[k];
+    if (!(v === '' || (Array.isArray(v) && v.includes('')))) continue;
+    if (k === 'file') return "an empty path names no file; give a file, or '-' for standard input";
+    if (k === 'name') return 'an empty domain name names no domain';
+    return `--${k} needs a value, not an empty one`;
+  }
+  return null;
+}
+
+/** A numeric option's value: its default when absent, NaN for anything but a plain decimal number (an empty value too). */
+export function numberArg(v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v === 'number') return v;
+  return typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+}
+
+/** The usage message for a --max-file-size that is not a size, naming it as `check` does. */
+export function sizeMessage(given: unknown): string {
+  return `--max-file-size must be a size like 1048576, 512K or 64M, not '${String(given)}'`;
+}

@@ -9,12 +9,12 @@ import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError } from './command-error.js';
+import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
-import { readHostFile } from './host-file.js';
+import { readHostArg } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl } from '../convert/to-xl.js';
 import { toLibxlJson } from '../convert/to-json.js';
@@ -22,17 +22,21 @@ import { xmFileName } from '../placement/xm-name.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'host', 'output-file']);
+  if (empty !== null) return commandError(io, 'convert', empty);
   const file = String(argv.file ?? '');
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'convert', '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(argv['max-file-size']));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   const path = file === '-' ? '<stdin>' : file;
   const hostFile = typeof argv.host === 'string' ? argv.host : null;
   const outputFile = outputFileArg(argv['output-file']);
+  // Standard input holds one of them: read for the config, it would be empty for the host.
+  if (file === '-' && hostFile === '-') return commandError(io, 'convert', "the config and --host cannot both be '-' (standard input)");
   const clash = outputFile === null ? null : inputAt(resolve(io.cwd, outputFile), file, hostFile, io.cwd);
   // Writing there would replace the xm source (or the host topology) with its own conversion.
   if (clash !== null) return commandError(io, 'convert', `--output-file ${quote(outputFile!)} is ${clash}; write the output elsewhere`);
@@ -52,9 +56,11 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   let host: Host | undefined;
   if (hostFile !== null) {
     // Read as plan reads it, up to the input size limit: `--host /dev/zero` must not eat all memory.
-    const h = readHostFile(hostFile, io.cwd, maxFileSize);
+    // `--host -` is standard input (`xl info -n | xmcfg convert guest.xm --to xl --host -`).
+    const h = await readHostArg(hostFile, io, maxFileSize);
     if (h.fatal !== undefined) return commandError(io, 'convert', h.fatal);
-    for (const d of h.diagnostics) io.stderr(`xmcfg convert: host ${quote(hostFile)}: ${d.severity} ${d.code}: ${d.message}\n`);
+    const label = hostFile === '-' ? 'on standard input' : quote(hostFile);
+    for (const d of h.diagnostics) io.stderr(`xmcfg convert: host ${label}: ${d.severity} ${d.code}: ${d.message}\n`);
     if (!h.host) return 2;
     host = h.host;
   }
@@ -100,6 +106,6 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 function inputAt(target: string, file: string, hostFile: string | null, cwd: string): string | null {
   const real = realOrSelf(target);
   if (file !== '-' && sameFile(resolve(cwd, file), target, real)) return `${quote(file)}, the file being converted`;
-  if (hostFile !== null && sameFile(resolve(cwd, hostFile), target, real)) return `${quote(hostFile)}, the --host topology`;
+  if (hostFile !== null && hostFile !== '-' && sameFile(resolve(cwd, hostFile), target, real)) return `${quote(hostFile)}, the --host topology`;
   return null;
 }

@@ -10,6 +10,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 // leftover of an earlier process); node:crypto is not loaded for this (it costs `check` start-up).
 let seq = 0;
 
+/** The longest file name, in bytes, of Linux's file systems (ext4, xfs, btrfs, tmpfs). */
+const NAME_MAX = 255;
+
 /**
  * A path as a "byte string": one char per byte of the name (latin1), so a name that is not UTF-8
  * (a Latin-1 file found by a folder walk, given as a Buffer) survives dirname/basename/join; `/`
@@ -70,7 +73,11 @@ export function writeFileAtomic(linkOrPath: string | Buffer, content: string | U
   } catch {
     old = undefined;
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`);
+  // The temporary name must fit where the file's own name fits (255 bytes on Linux file systems):
+  // a 250-byte name plus the suffix was ENAMETOOLONG, so such a file could not be written at all.
+  // `path` is a byte string, so slicing cuts bytes, never more than a name may hold.
+  const suffix = `.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`;
+  const tmp = join(dirname(path), `.${basename(path).slice(0, Math.max(0, NAME_MAX - 1 - suffix.length))}${suffix}`);
   let fd: number;
   try {
     fd = openSync(fsPath(tmp), 'wx', old?.mode ?? 0o644);

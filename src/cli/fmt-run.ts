@@ -9,7 +9,7 @@ import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
-import { commandError, describeError } from './command-error.js';
+import { commandError, describeError, numberArg, sizeMessage } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatStylish } from '../report/stylish.js';
@@ -24,11 +24,11 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'fmt', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'fmt', '--max-file-size must be a size like 512K or 64M');
-  const lineWidth = Number(argv['line-width'] ?? 100);
-  const indent = Number(argv.indent ?? 4);
-  if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', '--line-width must be an integer of at least 20');
-  if (!Number.isInteger(indent) || indent < 1 || indent > 16) return commandError(io, 'fmt', '--indent must be an integer from 1 to 16');
+  if (maxFileSize === null) return commandError(io, 'fmt', sizeMessage(argv['max-file-size']));
+  const lineWidth = numberArg(argv['line-width'], 100);
+  const indent = numberArg(argv.indent, 4);
+  if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', `--line-width must be a whole number of at least 20, not '${String(argv['line-width'])}'`);
+  if (!Number.isInteger(indent) || indent < 1 || indent > 16) return commandError(io, 'fmt', `--indent must be a whole number from 1 to 16, not '${String(argv.indent)}'`);
   const options: FormatOptions = {
     dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto',
     defines: defines.value,

@@ -2,7 +2,7 @@
  * @fileoverview Reading a host topology file for the commands that take one (`plan`, `host`,
  * `migrate-plan`, `rebalance`, `convert --host`): only up to the input size limit, as `check` reads
  * (an endless file such as /dev/zero used to be read until memory ran out), then as JSON or
- * `xl info -n` text.
+ * `xl info -n` text. `-` is standard input, as it is for `xmcfg host -`.
  */
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +10,8 @@ import { hostDiag } from '../placement/host-check.js';
 import { readHost } from '../placement/host.js';
 import type { Host } from '../placement/types.js';
 import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
+import { describeError } from './command-error.js';
+import type { Io } from './types.js';
 
 /** A host read from a file, or why there is none: `fatal` when the file cannot be read at all. */
 export interface HostFileResult {
@@ -17,6 +19,9 @@ export interface HostFileResult {
   diagnostics: Diagnostic[];
   fatal?: string;
 }
+
+/** How a host file's text is read: `auto` picks JSON when it starts with `{` or `[`, else `xl info -n` text. */
+export type HostTextFormat = 'auto' | 'json' | 'xl-info';
 
 /** A file's text, read up to `maxSize` bytes, or why it cannot be: `tooLarge` is XM0040. */
 export function readTextFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): { text: string } | { fatal: string; tooLarge?: Diagnostic } {
@@ -27,16 +32,34 @@ export function readTextFile(path: string, cwd: string, maxSize: number = DEFAUL
 }
 
 /** Read a host file of at most `maxSize` bytes: JSON when it starts with `{`, else `xl info -n` text. */
-export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): HostFileResult {
+export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto'): HostFileResult {
   const r = readTextFile(path, cwd, maxSize);
   if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') };
-  return readHostText(r.text, path);
+  return readHostText(r.text, path, format);
+}
+
+/**
+ * The host of `--host PATH` (or `xmcfg host PATH`): `-` reads standard input, up to `maxSize`
+ * bytes (`xl info -n | xmcfg plan guest.cfg --host -`); any other path is a file.
+ */
+export async function readHostArg(path: string, io: Io, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto'): Promise<HostFileResult> {
+  if (path !== '-') return readHostFile(path, io.cwd, maxSize, format);
+  let text: string;
+  try {
+    const { bytes, over } = await io.readStdin(maxSize);
+    if (over) return { host: null, diagnostics: [], fatal: `cannot read host from standard input: over the ${maxSize} byte limit` };
+    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  } catch (e) {
+    return { host: null, diagnostics: [], fatal: `cannot read host from standard input: ${describeError(e)}` };
+  }
+  return readHostText(text, 'on standard input', format);
 }
 
 /** A host from the text of a host file (JSON, or `xl info -n` text), named `path` in messages. */
-export function readHostText(text: string, path: string): HostFileResult {
+export function readHostText(text: string, path: string, format: HostTextFormat = 'auto'): HostFileResult {
   const head = text.trimStart();
   if (head === '') return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host file ${path} is empty`)] };
+  if (format !== 'auto') return readHost(text, { format });
   // `[` too: a JSON array is a malformed host, not `xl info` text without a numa_info section.
   return readHost(text, { format: head.startsWith('{') || head.startsWith('[') ? 'json' : 'xl-info' });
 }

@@ -5,7 +5,7 @@
  */
 import { parseDefines, strings } from './check/options.js';
 import type { Io } from './types.js';
-import { commandError } from './command-error.js';
+import { commandError, numberArg } from './command-error.js';
 import { startStdioServer } from '../lsp/server.js';
 
 /** Run `xmcfg lsp --stdio`. */
@@ -13,14 +13,13 @@ export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<num
   if (argv.stdio !== true) return commandError(io, 'lsp', 'give --stdio (the language server speaks LSP over standard input and output)');
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'lsp', defines.message);
-  const debounce = Number(argv.debounce ?? 0);
+  // A bad value is refused, not replaced by the default: the editor's log is the only place a
+  // silently ignored `--debounce 2OO` would show, and nobody reads it.
+  const debounce = numberArg(argv.debounce, 0);
+  if (!(debounce >= 0)) return commandError(io, 'lsp', `--debounce must be a number of milliseconds (0 or more), not '${String(argv.debounce)}'`);
+  const max = numberArg(argv['max-diagnostics'], 1000);
+  if (!(Number.isInteger(max) && max >= 1)) return commandError(io, 'lsp', `--max-diagnostics must be a whole number of at least 1, not '${String(argv['max-diagnostics'])}'`);
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
-  const max = Number(argv['max-diagnostics'] ?? 1000);
-  startStdioServer({
-    dialect,
-    defines: defines.value,
-    debounceMs: Number.isFinite(debounce) && debounce >= 0 ? debounce : 0,
-    maxDiagnostics: Number.isInteger(max) && max >= 1 ? max : 1000,
-  });
+  startStdioServer({ dialect, defines: defines.value, debounceMs: debounce, maxDiagnostics: max });
   return new Promise<number>(() => {});
 }

@@ -9,24 +9,23 @@ import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
 import { parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
-import { commandError, describeError } from './command-error.js';
+import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file']);
+  if (empty !== null) return commandError(io, 'normalize', empty);
   const file = String(argv.file ?? '');
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'normalize', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'normalize', '--max-file-size must be a size like 512K or 64M');
+  if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(argv['max-file-size']));
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   const path = file === '-' ? '<stdin>' : file;
 
   const read = await readFileArg(file, io, maxFileSize);
-  if (read.kind === 'fatal') {
-    io.stderr(`xmcfg: ${read.message}\n`);
-    return 2;
-  }
+  if (read.kind === 'fatal') return commandError(io, 'normalize', read.message);
 
   let diagnostics: Diagnostic[] = read.diagnostics;
   if (read.kind === 'text') {
@@ -34,7 +33,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
     try {
       result = checkText(read.text, { dialect, defines: defines.value });
     } catch (e) {
-      io.stderr(`xmcfg: internal error while reading '${path}': ${describeError(e)}\n`);
+      io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;
     }
     diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);

@@ -8,9 +8,11 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
+import { commandError, describeError, emptyArgument, numberArg } from './command-error.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
-import { readHostFile, readHostText, readTextFile } from './host-file.js';
+import { quote } from './check/discover.js';
+import { readHostArg, readTextFile, type HostFileResult, type HostTextFormat } from './host-file.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { formatHostJson, readHost } from '../placement/host.js';
@@ -24,26 +26,41 @@ import { xmFileName } from '../placement/xm-name.js';
 import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
 
-/** Print host-level diagnostics (no positions) to stderr. */
-function report(io: Io, diags: readonly Diagnostic[], path?: string, text?: string): void {
-  const li = text !== undefined ? new LineIndex(text) : null;
+/**
+ * Where findings are about, for their one-line form on stderr: a config file (with its text, for
+ * `FILE:LINE:COLUMN`), a labelled input such as `host 'h.json'`, or nothing (the ledger, sysfs):
+ * those lines start `xmcfg COMMAND:` like every other message of the command.
+ */
+type Where = { file: string; text?: string } | { label: string } | null;
+
+/** Print findings to stderr, one line each. */
+function report(io: Io, cmd: string, diags: readonly Diagnostic[], where: Where = null): void {
+  const li = where && 'file' in where && where.text !== undefined ? new LineIndex(where.text) : null;
   for (const d of diags) {
-    const where = path && li ? `${path}:${li.position(d.span.start).line}:${li.position(d.span.start).column}: ` : path ? `${path}: ` : '';
+    const at = li ? li.position(d.span.start) : null;
+    const prefix = where === null ? `xmcfg ${cmd}: ` : 'label' in where ? `xmcfg ${cmd}: ${where.label}: ` : at ? `${where.file}:${at.line}:${at.column}: ` : `${where.file}: `;
     // One line per finding, whatever a domain name in the message holds.
-    io.stderr(`${where}${d.severity} ${d.code}: ${oneLine(d.message)}${d.hint ? ` (${oneLine(d.hint)})` : ''}\n`);
+    io.stderr(`${prefix}${d.severity} ${d.code}: ${oneLine(d.message)}${d.hint ? ` (${oneLine(d.hint)})` : ''}\n`);
   }
+}
+
+/** A host file as messages name it: `host 'h.json'`, or `host on standard input` for `-`. */
+function hostLabel(path: string, noun = 'host '): string {
+  return path === '-' ? `${noun}on standard input` : `${noun}${quote(path)}`;
 }
 
 const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
 
-/** The host of a command: --host FILE, else this machine (sysfs under --sysfs-root or /). */
-function loadHost(argv: Record<string, unknown>, io: Io): Host | null {
-  const r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string } = typeof argv.host === 'string' ? readHostFile(argv.host, io.cwd) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
+/** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */
+async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Promise<Host | null> {
+  const file = typeof argv.host === 'string' ? argv.host : null;
+  const r: HostFileResult = file !== null ? await readHostArg(file, io) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
   if (r.fatal) {
-    io.stderr(`xmcfg: ${r.fatal}\n`);
+    io.stderr(`xmcfg ${cmd}: ${r.fatal}\n`);
     return null;
   }
-  report(io, r.diagnostics, typeof argv.host === 'string' ? argv.host : 'sysfs');
+  // sysfs findings name their folder themselves.
+  report(io, cmd, r.diagnostics, file !== null ? { label: hostLabel(file) } : null);
   return r.host;
 }
 
@@ -65,9 +82,9 @@ export function ledgerTimeoutMs(value: string | undefined): number | null {
 }
 
 /** The ledger's reservations, or null (exit 2) after reporting why they cannot be read. */
-function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
+function listed(ledger: Ledger, io: Io, cmd: string): LedgerEntry[] | null {
   const r = ledger.list();
-  report(io, r.diagnostics);
+  report(io, cmd, r.diagnostics);
   return hasError(r.diagnostics) ? null : r.entries;
 }
 
@@ -75,47 +92,34 @@ function listed(ledger: Ledger, io: Io): LedgerEntry[] | null {
  * Open the command's ledger. `readonly` for commands that only read it: a ledger an operator may
  * read but not write (a shared one, a read-only mount) still lists and plans.
  */
-function openLedger(argv: Record<string, unknown>, io: Io, readonly = false): Ledger | null {
+function openLedger(argv: Record<string, unknown>, io: Io, cmd: string, readonly = false): Ledger | null {
   const path = ledgerPath(argv, io);
   const busyTimeoutMs = ledgerTimeoutMs(io.env.XMCFG_LEDGER_TIMEOUT_MS);
   if (busyTimeoutMs === null) {
-    io.stderr(`xmcfg: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
+    io.stderr(`xmcfg ${cmd}: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
     return null;
   }
   const r = Ledger.open(path, { readonly, busyTimeoutMs });
-  report(io, r.diagnostics);
+  report(io, cmd, r.diagnostics);
   return r.ledger;
 }
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
-  let r: { host: Host | null; diagnostics: Diagnostic[]; fatal?: string };
-  const piped = [argv['from-xl-info'], argv.json, argv.file].includes('-');
-  if (piped) {
-    // `xl info -n | xmcfg host --from-xl-info -`: standard input, as `check -` and `plan -` read it.
-    let text: string;
-    try {
-      text = await readStdinText(io);
-    } catch (e) {
-      io.stderr(`xmcfg: cannot read standard input: ${(e as Error).message}\n`);
-      return 2;
-    }
-    r = argv['from-xl-info'] === '-' ? readHost(text, { format: 'xl-info' }) : readHostText(text, 'on standard input');
-  } else if (typeof argv['from-xl-info'] === 'string') {
-    const t = readTextFile(argv['from-xl-info'], io.cwd);
-    if ('fatal' in t) {
-      io.stderr(`xmcfg: ${t.fatal}\n`);
-      return 2;
-    }
-    r = readHost(t.text, { format: 'xl-info' });
-  } else if (typeof argv.json === 'string') r = readHostFile(argv.json, io.cwd);
-  else if (typeof argv.file === 'string') r = readHostFile(argv.file, io.cwd);
-  else r = readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
+  const empty = emptyArgument(argv, ['file', 'json', 'from-xl-info']);
+  if (empty !== null) return commandError(io, 'host', empty);
+  // One source (the command's conflicts): --from-xl-info is `xl info -n` text; --json and a plain
+  // FILE are told by their first character, as every --host is. `-` is standard input.
+  const source: [string, HostTextFormat] | null =
+    typeof argv['from-xl-info'] === 'string' ? [argv['from-xl-info'], 'xl-info'] : typeof argv.json === 'string' ? [argv.json, 'auto'] : typeof argv.file === 'string' ? [argv.file, 'auto'] : null;
+  const r: HostFileResult = source
+    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1])
+    : readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
   if (r.fatal) {
-    io.stderr(`xmcfg: ${r.fatal}\n`);
+    io.stderr(`xmcfg host: ${r.fatal}\n`);
     return 2;
   }
-  report(io, r.diagnostics);
+  report(io, 'host', r.diagnostics, source ? { label: source[0] === '-' ? 'standard input' : quote(source[0]) } : null);
   if (!r.host) return 2;
   io.stdout(formatHostJson(r.host));
   return 0;
@@ -143,21 +147,24 @@ function withXmName(checked: CheckResult, config: PlacementConfig, file: string)
 
 /** `xmcfg plan FILE`. */
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');
   let text: string;
+  // Standard input holds one of them: read for the config, it would be empty for the host.
+  if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
   if (file === '-') {
     try {
       text = await readStdinText(io);
     } catch (e) {
-      io.stderr(`xmcfg: cannot read ${file}: ${(e as Error).message}\n`);
-      return 2;
+      return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
     }
   } else {
     const t = readTextFile(file, io.cwd);
     if ('fatal' in t) {
       // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
-      if (t.tooLarge) report(io, [t.tooLarge], file);
-      else io.stderr(`xmcfg: ${t.fatal}\n`);
+      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file });
+      else io.stderr(`xmcfg plan: ${t.fatal}\n`);
       return t.tooLarge ? 1 : 2;
     }
     text = t.text;
@@ -168,13 +175,13 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
   if (refused.length > 0) {
-    report(io, refused, file, text);
+    report(io, 'plan', refused, { file, text });
     return 1;
   }
   // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
   const input = dialectPlanConfig(checked);
   const { config, nameReason } = withXmName(checked, input.config, file);
-  const host = loadHost(argv, io);
+  const host = await loadHost(argv, io, 'plan');
   if (!host) return 2;
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
@@ -184,14 +191,14 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {
-    const ledger = openLedger(argv, io, argv.reserve !== true);
+    const ledger = openLedger(argv, io, 'plan', argv.reserve !== true);
     if (!ledger) return 2;
     try {
       if (argv.reserve === true) result = ledger.reserve(config, host, options);
       else {
         const l = ledger.loads();
         if (hasError(l.diagnostics)) {
-          report(io, l.diagnostics);
+          report(io, 'plan', l.diagnostics);
           return 2;
         }
         // The guest's own reservation is not counted against it: planning a reserved guest again
@@ -210,7 +217,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   } else result = makePlan(config, host, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
   // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, [d], file, d.span.end > d.span.start ? text : undefined);
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, 'plan', [d], d.span.end > d.span.start ? { file, text } : { file });
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);
@@ -221,20 +228,22 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
 }
 
 /** True (after reporting XM0410) when there is no ledger file, so NAME cannot have a reservation. */
-function noLedger(argv: Record<string, unknown>, io: Io): boolean {
+function noLedger(argv: Record<string, unknown>, io: Io, cmd: string): boolean {
   if (existsSync(ledgerPath(argv, io))) return false;
-  report(io, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
+  report(io, cmd, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
   return true;
 }
 
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
-  if (noLedger(argv, io)) return 1;
-  const ledger = openLedger(argv, io);
+  const empty = emptyArgument(argv, ['name', 'ledger']);
+  if (empty !== null) return commandError(io, 'release', empty);
+  if (noLedger(argv, io, 'release')) return 1;
+  const ledger = openLedger(argv, io, 'release');
   if (!ledger) return 2;
   try {
     const r = ledger.release(String(argv.name));
-    report(io, r.diagnostics);
+    report(io, 'release', r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (r.released) io.stdout(`released ${oneLine(String(argv.name))}\n`);
     return r.released ? 0 : 1;
@@ -245,15 +254,17 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['ledger']);
+  if (empty !== null) return commandError(io, 'ledger', empty);
   // Listing never creates a ledger: a missing one simply has no reservations.
-  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, true) : null;
+  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
   if (!ledger && !existsSync(ledgerPath(argv, io))) {
     io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${ledgerPath(argv, io)}\n`);
     return 0;
   }
   if (!ledger) return 2;
   try {
-    const entries = listed(ledger, io);
+    const entries = listed(ledger, io, 'ledger');
     if (!entries) return 2;
     if (argv.format === 'json') {
       io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
@@ -273,36 +284,37 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
 
 /** `xmcfg migrate-plan NAME --to-node N [--commit]`. */
 export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'migrate-plan', empty);
   const to = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map(Number);
   if (to.length === 0 || to.some((n) => !Number.isInteger(n) || n < 0)) {
-    io.stderr('xmcfg migrate-plan: --to-node needs node ids (integers >= 0)\n');
-    return 2;
+    return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
   }
-  const host = loadHost(argv, io);
+  const host = await loadHost(argv, io, 'migrate-plan');
   if (!host) return 2;
-  if (noLedger(argv, io)) return 1;
+  if (noLedger(argv, io, 'migrate-plan')) return 1;
   // Only --commit writes: a plan alone reads the ledger.
-  const ledger = openLedger(argv, io, argv.commit !== true);
+  const ledger = openLedger(argv, io, 'migrate-plan', argv.commit !== true);
   if (!ledger) return 2;
   try {
-    const entries = listed(ledger, io);
+    const entries = listed(ledger, io, 'migrate-plan');
     if (!entries) return 2;
     const name = String(argv.name);
     const entry = entries.find((e) => e.domain === name);
     if (!entry) {
-      report(io, [{ code: 'XM0410', severity: 'error', message: `${name} has no reservation in ledger ${ledger.path}`, span: { start: 0, end: 0 } }]);
+      report(io, 'migrate-plan', [{ code: 'XM0410', severity: 'error', message: `${name} has no reservation in ledger ${ledger.path}`, span: { start: 0, end: 0 } }]);
       return 1;
     }
     const others = entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
     // --commit checks and records in one ledger transaction (a plan made from the list read above
     // could be stale by the time it is written).
     const r = argv.commit === true ? ledger.commitMigration(name, host, to) : migratePlan(entry.plan, host, others, to);
-    report(io, r.diagnostics);
+    report(io, 'migrate-plan', r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
     if (!r.migration) return 1;
     // Versioned like every other JSON output (plan, ledger list, rebalance, check).
     io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ...r.migration }, null, 2)}\n` : `${r.migration.steps.join('\n')}\n`);
-    if (argv.commit === true && r.migration.plan) io.stderr(`ledger: ${oneLine(name)} now reserved on node ${r.migration.to.join(',')}\n`);
+    if (argv.commit === true && r.migration.plan) io.stderr(`xmcfg migrate-plan: ${oneLine(name)} now reserved on node ${r.migration.to.join(',')} in ledger ${oneLine(ledger.path)}\n`);
     return 0;
   } finally {
     ledger.close();
@@ -311,21 +323,21 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const threshold = argv.threshold === undefined ? 10 : Number(argv.threshold);
-  const maxMoves = argv['max-moves'] === undefined ? 5 : Number(argv['max-moves']);
-  // yargs hands `--threshold abc` over as NaN: a spread is never "within NaN", so it must not run.
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100 || !Number.isInteger(maxMoves) || maxMoves < 0) {
-    io.stderr('xmcfg rebalance: --threshold needs a percentage from 0 to 100 and --max-moves a whole number >= 0\n');
-    return 2;
-  }
-  const host = loadHost(argv, io);
+  const empty = emptyArgument(argv, ['host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'rebalance', empty);
+  const threshold = numberArg(argv.threshold, 10);
+  const maxMoves = numberArg(argv['max-moves'], 5);
+  // A spread is never "within NaN", so a value that is not a number must not run.
+  if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(oneLine(String(argv.threshold)))}`);
+  if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(oneLine(String(argv['max-moves'])))}`);
+  const host = await loadHost(argv, io, 'rebalance');
   if (!host) return 2;
   let plans: Plan[] = [];
   if (existsSync(ledgerPath(argv, io))) {
-    const ledger = openLedger(argv, io, true);
+    const ledger = openLedger(argv, io, 'rebalance', true);
     if (!ledger) return 2;
     try {
-      const entries = listed(ledger, io);
+      const entries = listed(ledger, io, 'rebalance');
       if (!entries) return 2;
       plans = entries.map((e) => e.plan);
     } finally {
@@ -333,7 +345,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
     }
   }
   const r = rebalancePlan(host, plans, { threshold, maxMoves });
-  report(io, r.diagnostics);
+  report(io, 'rebalance', r.diagnostics);
   if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
   else {
     io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);

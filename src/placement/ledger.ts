@@ -5,7 +5,7 @@
  * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
  * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
@@ -57,6 +57,27 @@ export function defaultLedgerPath(env: Record<string, string | undefined> = proc
   const xdg = env.XDG_STATE_HOME;
   const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : accountHome(), '.local', 'state');
   return join(base, 'xmcfg', 'ledger.db');
+}
+
+/**
+ * `mkdir -p` made of plain mkdir calls. Node's own recursive mkdir never returns where mkdir says
+ * ENOENT for a folder whose parent exists (`--ledger /proc/x/ledger.db`: Node 20 retried forever,
+ * and `plan --reserve` hung at 100% CPU); here that ENOENT is the answer.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another process made it in between (two first `plan --reserve` runs at once).
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 /** The account's home folder from the password database (HOME aside), else os.homedir(). */
@@ -142,7 +163,7 @@ export class Ledger {
     if (options.readonly === true) return Ledger.openReadonly(path, options.busyTimeoutMs ?? 10_000);
     let db: BetterSqlite3.Database | null = null;
     try {
-      if (options.create !== false) mkdirSync(dirname(path), { recursive: true });
+      if (options.create !== false) makeFolders(dirname(path));
       const Database = loadDriver();
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
       // Before anything writes (WAL mode, the schema): a database with tables of its own and no

@@ -23,3 +23,34 @@ describe('explain with an empty code', () => {
     expect(list.stdout.split('\n')[0]).toMatch(/^XM0001 {2}error {4}invalid character$/);
   });
 });
+
+describe('lsp with a bad --debounce or --max-diagnostics', () => {
+  it('is a usage error naming the value (exit 2), not the default in its place: the editor log was the only trace', async () => {
+    const cases: [string[], string][] = [
+      [['--debounce', 'abc'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not 'abc'\n"],
+      [['--debounce=-5'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not '-5'\n"],
+      [['--debounce='], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not ''\n"],
+      [['--max-diagnostics', '0'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0'\n"],
+      [['--max-diagnostics', '2.5'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '2.5'\n"],
+      [['--max-diagnostics', 'many'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not 'many'\n"],
+    ];
+    for (const [args, stderr] of cases) expect({ args, ...(await cli(['lsp', '--stdio', ...args])) }).toEqual({ args, code: 2, stdout: '', stderr });
+  });
+});
+
+describe('fmt, normalize and convert name the value of a bad number or size option', () => {
+  it('as check does (they said only "must be an integer of at least 20" or "a size like 512K")', async () => {
+    const cases: [string[], string][] = [
+      [['fmt', '--line-width', 'wide', 'x.cfg'], "xmcfg fmt: --line-width must be a whole number of at least 20, not 'wide'\n"],
+      [['fmt', '--line-width', '10', 'x.cfg'], "xmcfg fmt: --line-width must be a whole number of at least 20, not '10'\n"],
+      [['fmt', '--indent=', 'x.cfg'], "xmcfg fmt: --indent must be a whole number from 1 to 16, not ''\n"],
+      [['fmt', '--indent', '2.5', 'x.cfg'], "xmcfg fmt: --indent must be a whole number from 1 to 16, not '2.5'\n"],
+      [['fmt', '--max-file-size', '12Q', 'x.cfg'], "xmcfg fmt: --max-file-size must be a size like 1048576, 512K or 64M, not '12Q'\n"],
+      [['normalize', 'x.cfg', '--max-file-size', 'big'], "xmcfg normalize: --max-file-size must be a size like 1048576, 512K or 64M, not 'big'\n"],
+      [['convert', 'x.cfg', '--to', 'xl', '--max-file-size', '-1'], "xmcfg convert: --max-file-size must be a size like 1048576, 512K or 64M, not '-1'\n"],
+    ];
+    for (const [args, stderr] of cases) expect({ args, ...(await cli(args)) }).toEqual({ args, code: 2, stdout: '', stderr });
+    // Still accepted: the defaults' own spelling.
+    expect((await cli(['fmt', '--check', '--line-width', '20', '--indent', '16', 'fixtures/examples/web.cfg'])).code).toBeLessThan(2);
+  });
+});

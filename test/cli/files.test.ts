@@ -60,3 +60,19 @@ describe('writeFileAtomic errors', () => {
     expect(out.stderr).not.toContain('.tmp');
   });
 });
+
+describe('writeFileAtomic on a long file name', () => {
+  it('writes a file whose name is near the 255-byte limit (its temporary name was longer and ENAMETOOLONG)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmcfg-long-'));
+    try {
+      for (const name of ['r'.repeat(255), `${'é'.repeat(120)}.cfg`, 'x']) {
+        writeFileAtomic(join(dir, name), 'name = "web"\n');
+        expect(readFileSync(join(dir, name), 'utf8')).toBe('name = "web"\n');
+      }
+      // No temporary file is left beside them.
+      expect(readdirSync(dir).sort()).toEqual(['r'.repeat(255), `${'é'.repeat(120)}.cfg`, 'x'].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -212,7 +212,7 @@ describe.skipIf(!cliBuilt)('the built CLI on a ledger it may read but not write 
     for (const args of [['ledger', 'list', '--ledger', path], ['rebalance', '--host', join(FIXTURES, 'two-node.json'), '--ledger', path]]) {
       const r = xmcfg(args);
       expect([r.code, codes(r.err), r.out]).toEqual([2, ['XM0408'], '']);
-      expect(r.err.startsWith(`error XM0408: ledger ${path} cannot be read`)).toBe(true);
+      expect(r.err.startsWith(`xmcfg ${args[0]}: error XM0408: ledger ${path} cannot be read`)).toBe(true);
     }
   });
 

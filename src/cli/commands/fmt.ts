@@ -15,8 +15,9 @@ export const command: CommandSpec = {
       .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
       .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' })
-      .option('line-width', { describe: 'lists longer than this are laid out one item per line', type: 'number', default: 100, requiresArg: true })
-      .option('indent', { describe: 'spaces before each item of a multi-line list', type: 'number', default: 4, requiresArg: true })
+      // No `type: 'number'` (it turned `--indent x` into NaN): runFmt refuses what is not a number, naming it.
+      .option('line-width', { describe: 'lists longer than this are laid out one item per line', default: 100, requiresArg: true })
+      .option('indent', { describe: 'spaces before each item of a multi-line list', default: 4, requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 fmt /etc/xen', 'format every config below /etc/xen in place')

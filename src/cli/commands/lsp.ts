@@ -13,8 +13,9 @@ export const command: CommandSpec = {
       .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
       .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
-      .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'number', default: 0, requiresArg: true })
-      .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', type: 'number', default: 1000, requiresArg: true })
+      // No `type: 'number'` (it turned `--debounce abc` into NaN): runLsp refuses what is not a number, naming it.
+      .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', default: 0, requiresArg: true })
+      .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', default: 1000, requiresArg: true })
       .example('$0 lsp --stdio', 'what an editor runs'),
   run: async (argv, io) => (await import('../lsp-run.js')).runLsp(argv, io),
 };

@@ -13,6 +13,8 @@ export const command: CommandSpec = {
       .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
-      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
+      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
+      // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
+      .conflicts('host', 'sysfs-root'),
   run: async (argv, io) => (await import('../placement-run.js')).runMigratePlan(argv, io),
 };

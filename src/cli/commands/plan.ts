@@ -16,6 +16,8 @@ export const command: CommandSpec = {
       .option('reserve', { describe: 'record the plan in the ledger (atomically with the capacity check)', type: 'boolean' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })
+      // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
+      .conflicts('host', 'sysfs-root')
       .example('$0 plan web.cfg --host host.json --format text', 'a readable plan')
       .example('$0 plan web.cfg --host host.json --reserve', 'plan and book it in the ledger'),
   run: async (argv, io) => (await import('../placement-run.js')).runPlan(argv, io),

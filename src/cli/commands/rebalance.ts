@@ -9,9 +9,13 @@ export const command: CommandSpec = {
     y
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
-      .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', type: 'number', default: 10 })
-      .option('max-moves', { describe: 'at most this many migrations', type: 'number', default: 5 })
+      // No `type: 'number'`: it turned `--threshold abc` into NaN, so the message could not name
+      // what was given; numbers still arrive as numbers and runRebalance refuses the rest.
+      .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', default: 10, requiresArg: true })
+      .option('max-moves', { describe: 'at most this many migrations', default: 5, requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
-      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true }),
+      .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
+      // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
+      .conflicts('host', 'sysfs-root'),
   run: async (argv, io) => (await import('../placement-run.js')).runRebalance(argv, io),
 };
