@@ -1,7 +1,8 @@
 /**
  * @fileoverview The implementation of `xmcfg lsp`. The server owns standard input and output until
- * the client sends `exit` (the protocol library then ends the process with 0 after `shutdown`, 1
- * without), so the returned promise only settles if the connection cannot start.
+ * the client sends `exit` or closes its end of the input (either ends the process with 0 after
+ * `shutdown`, 1 without; docs/editors.md), so the returned promise only settles if the connection
+ * cannot start.
  */
 import { parseDefines, strings } from './check/options.js';
 import type { Io } from './types.js';

@@ -181,6 +181,14 @@ export function errorText(e: NodeJS.ErrnoException): string {
       return 'is a directory';
     case 'ELOOP':
       return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'ENOSPC':
+      return 'no space left on device';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'EIO':
+      return 'input/output error';
     default:
       return e.code ? `${e.code}: ${e.message.replace(/^[A-Z]+: /, '')}` : e.message;
   }

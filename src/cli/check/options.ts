@@ -52,6 +52,9 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
     maxFileSize = size;
   }
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
+  // An empty --host or --output-file ("$UNSET") would resolve to the working folder: "is a directory".
+  for (const key of ['host', 'output-file'] as const) if (optionalString(argv[key]) === '') return fail(`--${key} needs a value, not an empty one`);
+  if (optionalString(argv.host) === '-' && paths.includes('-')) return fail("standard input can be read only once: give the config or the --host topology as '-', not both");
   const stdinFilepath = optionalString(argv['stdin-filepath']);
   if (stdinFilepath !== null && !paths.includes('-')) return fail("--stdin-filepath needs '-' among the paths");
   return {
@@ -123,8 +126,8 @@ function optionalInt(v: unknown, name: string, min: number): Parsed<number | nul
   // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
   if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not an empty value`);
   const n = typeof last === 'number' ? last : Number(last);
-  // yargs hands over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
-  const given = Number.isNaN(n) ? 'a value that is not a number' : `'${String(last)}'`;
+  // yargs may hand over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
+  const given = typeof last === 'number' && Number.isNaN(last) ? 'something that is not a number' : `'${String(last)}'`;
   if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not ${given}`);
   return { ok: true, value: n };
 }

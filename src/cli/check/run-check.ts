@@ -216,6 +216,8 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
 
 /** Read and validate the --host topology; 'failed' after printing why. */
 async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | null | 'failed'> {
+  // `xl info -n | xmcfg check guest.cfg --host -`, as plan reads it (options.ts refuses '-' twice).
+  if (path === '-') return hostFromStdin(io, maxSize);
   // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
   const read = await readInput(resolve(io.cwd, path), path, maxSize);
   if (read.kind !== 'text') {
@@ -233,6 +235,17 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
     return 'failed';
   }
   return host;
+}
+
+/** The --host topology from standard input, reported like a host file's. */
+async function hostFromStdin(io: Io, maxSize: number): Promise<Host | 'failed'> {
+  const { readHostArg } = await import('../host-file.js');
+  const r = await readHostArg('-', io, maxSize);
+  if (r.fatal !== undefined) io.stderr(`xmcfg: ${r.fatal}\n`);
+  for (const d of r.diagnostics) io.stderr(`xmcfg: host on standard input: ${d.severity} ${d.code}: ${d.message}\n`);
+  if (r.host) return r.host;
+  if (r.fatal === undefined) io.stderr('xmcfg: cannot use the host on standard input\n');
+  return 'failed';
 }
 
 /**

@@ -1,0 +1,79 @@
+/**
+ * `check` on command lines an audit of the placement commands found mishandled there too: the host
+ * from standard input, empty option values, numbers given as words, and file-system errors named
+ * in words rather than errno codes.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { errorText } from '../../src/cli/check/discover.js';
+import { fakeIo } from './fake-io.js';
+import { FIXTURES } from '../placement/helpers.js';
+
+let dir: string;
+const HOST = join(FIXTURES, 'two-node.json');
+const XL_INFO = join(FIXTURES, 'xl-info-two-node.txt');
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-check-args-'));
+  // Asks for node 5 of a two-node host: XM0402 only with the host read.
+  writeFileSync(join(dir, 'web.cfg'), 'name = "web"\ntype = "hvm"\nmemory = 1024\nvcpus = 2\nnuma = "on"\nnumanode = [5]\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { io, out } = fakeIo({ cwd: dir, stdin });
+  const code = await run(args, io);
+  return { code, ...out };
+}
+
+describe('check --host -', () => {
+  it('reads the topology from standard input, JSON or xl info -n text, like the file (it was "cannot read host \'-\'", exit 2)', async () => {
+    const want = await cli(['check', '-f', 'json', 'web.cfg', '--host', HOST]);
+    const codes = (JSON.parse(want.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code);
+    expect(codes.some((c) => c.startsWith('XM04'))).toBe(true);
+    for (const text of [readFileSync(HOST, 'utf8'), readFileSync(XL_INFO, 'utf8')]) {
+      const got = await cli(['check', '-f', 'json', 'web.cfg', '--host', '-'], text);
+      expect({ code: got.code, stdout: got.stdout, stderr: got.stderr }).toEqual({ code: want.code, stdout: want.stdout, stderr: want.stderr });
+    }
+  });
+
+  it('a malformed topology on standard input is exit 2 with its finding named', async () => {
+    const got = await cli(['check', 'web.cfg', '--host', '-'], '{"nodes": 3}');
+    expect(got.code).toBe(2);
+    expect(got.stderr).toMatch(/standard input.*XM040\d/);
+    expect(got.stdout).toBe('');
+  });
+
+  it('standard input given for both the config and the host is a usage error', async () => {
+    const got = await cli(['check', '-', '--host', '-'], 'name = "x"\n');
+    expect(got.code).toBe(2);
+    expect(got.stdout).toBe('');
+    // Before, '-' was opened as a host file and the message named no option.
+    expect(got.stderr).toContain('--host');
+  });
+});
+
+describe('check option values', () => {
+  it('an empty --host or --output-file is a usage error naming the option (was "cannot read \'\': is a directory")', async () => {
+    for (const key of ['--host', '--output-file']) {
+      const got = await cli(['check', 'web.cfg', key, '']);
+      expect({ key, code: got.code, names: got.stderr.includes(key) }).toEqual({ key, code: 2, names: true });
+    }
+  });
+
+  it('a word where a number belongs is quoted as typed', async () => {
+    const got = await cli(['check', 'web.cfg', '--max-warnings', 'abc']);
+    expect(got.code).toBe(2);
+    expect(got.stderr).toContain("'abc'");
+  });
+
+  it('file-system errors are named in words, without the errno code', () => {
+    for (const code of ['ENAMETOOLONG', 'ENOSPC', 'EROFS', 'EIO']) {
+      const text = errorText(Object.assign(new Error(`${code}: something, open '/x'`), { code }));
+      expect({ code, text: text.includes(code) || text.includes('/x') }).toEqual({ code, text: false });
+    }
+  });
+});
