@@ -151,7 +151,10 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     const loFree = cap.free[cap.ids.indexOf(s.lo)]!;
     let best: { domain: string; mem: number; spread: number } | null = null;
     for (const [domain, l] of [...loads.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (!movable.has(domain) || !l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0) || l.nodes.some((x) => x.node === s.lo)) continue;
+      // A guest with memory on both the fullest and the emptiest node moves too (all of it to the
+      // emptiest, as migrate-plan --to-node would move it); it was skipped, and a two-node host whose
+      // one spanning guest was the only candidate reported "nothing to do" at any spread.
+      if (!movable.has(domain) || !l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0)) continue;
       const mem = l.nodes.reduce((a, x) => a + x.memory_mib, 0);
       if (mem > loFree) continue; // twice-memory rule: the target holds it all while the source runs
       const trial = new Map(loads);

@@ -98,3 +98,19 @@ describe('rebalancePlan', () => {
     expect(rebalancePlan(h, [], { threshold: 10 }).moves).toEqual([]);
   });
 });
+
+describe('rebalancePlan: guests already partly on the emptiest node', () => {
+  it('moves a guest spread over the fullest and the emptiest node onto the emptiest (it was never proposed)', () => {
+    const h: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
+    // span: 3000 MiB on each node; big: 4000 on node 0. Node 0 is 70 % used, node 1 30 %.
+    const span = plan(cfg({ name: 'span', memory: 6000, vcpus: 2, numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), h).plan!;
+    expect(span.memory_per_node_mib).toEqual({ '0': 3000, '1': 3000 });
+    const big = plan(cfg({ name: 'big', memory: 4000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), h, { reservations: [loadOfPlan(span)] }).plan!;
+    // Moving big only swaps the loads (30 / 70); moving all of span to node 1 (7000 MiB free there,
+    // enough while its old copy runs) gives 40 / 60.
+    const r = rebalancePlan(h, [span, big], { threshold: 5 });
+    expect(r.before).toBe(40);
+    expect(r.moves.map((m) => [m.domain, m.from, m.to, m.memory_mib])).toEqual([['span', [0, 1], 1, 6000]]);
+    expect(r.after).toBe(20);
+  });
+});
