@@ -10,6 +10,7 @@ import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
 import { unknownValues, withoutMissingName, knownView, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
 import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
+import { hintDroppedRefusals } from './xm-dropped.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
@@ -90,6 +91,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   push(diagnostics, withoutIgnoredValues(withoutMissingName(validated.diagnostics, unknown), ignored));
   push(diagnostics, withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }), ignored));
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
+  if (parsed.dialect === 'xm') hintDroppedRefusals(diagnostics, norm.effective, unknown);
   const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
   return {
     ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
