@@ -40,6 +40,12 @@ export interface CheckOptions {
    * (capped-findings.ts); `check --max-findings`, decision 011. Absent or 0: all.
    */
   maxFindings?: number;
+  /**
+   * The file's path as the caller knows it (none for standard input or an editor buffer): xm names
+   * a guest whose config sets no name after the file's base name, which xend may refuse (XM0234,
+   * decision 016). Absent: the file name is not judged.
+   */
+  fileName?: string;
 }
 
 /** Everything a check learns about a text; front ends pick what they need. */
@@ -92,8 +98,11 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
   for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);
   sink?.unknownKeys((key, span) => found.unknownKey(key, span));
-  found.push(withoutIgnoredValues(withoutMissingName(validated.diagnostics, unknown), ignored));
-  found.push(withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }), ignored));
+  const ruled = withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown, ...(options.fileName !== undefined && { fileName: options.fileName }) }), ignored);
+  // A refused file name (XM0234 at the file start) says what XM0106 says, and that xend refuses it: one finding.
+  const named = ruled.some((d) => d.code === 'XM0234' && d.span.end === 0) ? withoutMissingName(validated.diagnostics, NAME_WRITTEN) : validated.diagnostics;
+  found.push(withoutIgnoredValues(withoutMissingName(named, unknown), ignored));
+  found.push(ruled);
   const { diagnostics: findings, omitted: later } = found.result();
   if (parsed.dialect === 'xm') hintDroppedRefusals(findings, norm.effective, unknown);
   const omitted = addCounts(parsed.omitted, later);
@@ -138,6 +147,8 @@ function knownConfig(known: unknown, config: NormalizedConfig): NormalizedConfig
 }
 
 const KNOWN = new Set<string>(OPTION_KEYS);
+/** For withoutMissingName: drops the missing-name findings at the file start. */
+const NAME_WRITTEN: UnknownValues = new Map([['name', { key: 'name', span: { start: 0, end: 0 }, why: 'rejected' }]]);
 
 /** The config without unknown keys: they were reported (XM0101) and are not part of the schema's shape. */
 function knownOnly(config: NormalizedConfig): NormalizedConfig {

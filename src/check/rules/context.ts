@@ -35,16 +35,20 @@ export interface RuleInput {
    * xl-only keys, as the config.
    */
   unknown: UnknownValues;
+  /** The file's path as the caller knows it (xm names a nameless guest after its base name); absent: not known. */
+  fileName?: string;
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules (the config narrowed to its known values, and to what the dialect's tool reads). */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES): RuleInput {
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string): RuleInput {
   const read = dialect === 'xm' ? xmUnknown(unknown) : unknown;
   const view = withoutUnsetMaxvcpus(knownView(config, read));
-  return { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
+  const input: RuleInput = { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
+  if (fileName !== undefined) input.fileName = fileName;
+  return input;
 }
 
 /**
