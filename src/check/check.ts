@@ -4,12 +4,14 @@
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
 import { parse, type ParseResult } from '../syntax/index.js';
-import { normalizeWithEffective, OPTION_KEYS } from '../normalize/index.js';
-import { validateKnown, unknownKeyAt } from '../schema/index.js';
+import { normalizeWithEffective, duplicateKeyFinding, OPTION_KEYS } from '../normalize/index.js';
+import { validateKnown } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
 import { unknownValues, withoutMissingName, knownView, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
 import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
+import { hintDroppedRefusals } from './xm-dropped.js';
+import { CheckFindings, addCounts } from './capped-findings.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
@@ -33,10 +35,17 @@ export interface CheckOptions {
    */
   keepTree?: boolean;
   /**
-   * The parser keeps only the first this many findings of each severity and counts the rest in
-   * `omitted` (ParseOptions.maxFindings; `check --max-findings`, decision 011). Absent or 0: all.
+   * Only the first this many findings of each severity are kept (in sortDiagnostics' order), the
+   * rest counted in `omitted`: by the parser (ParseOptions.maxFindings) and by the later stages
+   * (capped-findings.ts); `check --max-findings`, decision 011. Absent or 0: all.
    */
   maxFindings?: number;
+  /**
+   * The file's path as the caller knows it (none for standard input or an editor buffer): xm names
+   * a guest whose config sets no name after the file's base name, which xend may refuse (XM0234,
+   * decision 016). Absent: the file name is not judged.
+   */
+  fileName?: string;
 }
 
 /** Everything a check learns about a text; front ends pick what they need. */
@@ -54,7 +63,7 @@ export interface CheckResult {
    * that is not read): the rules took no default for them, and placement must not either.
    */
   unknown: UnknownValues;
-  /** With `maxFindings`: the parser's findings left out of `diagnostics`, by severity (absent when none were). */
+  /** With `maxFindings`: the findings left out of `diagnostics` (the parser's and the later stages'), by severity (absent when none were). */
   omitted?: SeverityCounts;
 }
 
@@ -80,19 +89,25 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // xl: settings of options xl does not read for this guest type (XM0230): their values are never
   // read, so what normalisation, the schema or a rule says about them is dropped.
   const ignored = parsed.dialect === 'xl' ? ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings) : [];
-  // One array in stage order (ties keep it when sorted): a big file has a quarter million findings.
-  const diagnostics: Diagnostic[] = [];
-  push(diagnostics, parsed.diagnostics);
-  push(diagnostics, withoutIgnoredValues(norm.diagnostics, ignored));
-  if (sink) push(diagnostics, sink.duplicates);
-  for (const s of norm.unknown) diagnostics.push(unknownKeyAt(s.key, s.keySpan, parsed.dialect));
-  sink?.unknownFindings(parsed.dialect, diagnostics);
-  push(diagnostics, withoutIgnoredValues(withoutMissingName(validated.diagnostics, unknown), ignored));
-  push(diagnostics, withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown }), ignored));
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
-  const findings = parsed.dialect === 'xm' && parsed.reads.size > 0 ? diagnostics.filter((d) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end))) : diagnostics;
+  const helper = parsed.dialect === 'xm' && parsed.reads.size > 0 ? (d: Diagnostic) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end)) : () => true;
+  // In stage order (ties keep it when sorted); with maxFindings, the first N of each severity.
+  const found = new CheckFindings(options.maxFindings, parsed.dialect, helper);
+  found.push(parsed.diagnostics);
+  found.push(withoutIgnoredValues(norm.diagnostics, ignored));
+  if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
+  for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);
+  sink?.unknownKeys((key, span) => found.unknownKey(key, span));
+  const ruled = withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown, ...(options.fileName !== undefined && { fileName: options.fileName }) }), ignored);
+  // A refused file name (XM0234 at the file start) says what XM0106 says, and that xend refuses it: one finding.
+  const named = ruled.some((d) => d.code === 'XM0234' && d.span.end === 0) ? withoutMissingName(validated.diagnostics, NAME_WRITTEN) : validated.diagnostics;
+  found.push(withoutIgnoredValues(withoutMissingName(named, unknown), ignored));
+  found.push(ruled);
+  const { diagnostics: findings, omitted: later } = found.result();
+  if (parsed.dialect === 'xm') hintDroppedRefusals(findings, norm.effective, unknown);
+  const omitted = addCounts(parsed.omitted, later);
   return {
-    ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
+    ...(omitted ? { omitted } : {}),
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,
@@ -126,17 +141,14 @@ function notParsed(parsed: ParseResult): CheckResult {
   };
 }
 
-/** Append `items` to `out` (no spread: argument lists are limited in size). */
-function push<T>(out: T[], items: readonly T[]): void {
-  for (let i = 0; i < items.length; i++) out.push(items[i]!);
-}
-
 /** The validator's config without unknown keys (schema properties are OPTION_KEYS), else filtered here. */
 function knownConfig(known: unknown, config: NormalizedConfig): NormalizedConfig {
   return known !== null && typeof known === 'object' ? (known as NormalizedConfig) : knownOnly(config);
 }
 
 const KNOWN = new Set<string>(OPTION_KEYS);
+/** For withoutMissingName: drops the missing-name findings at the file start. */
+const NAME_WRITTEN: UnknownValues = new Map([['name', { key: 'name', span: { start: 0, end: 0 }, why: 'rejected' }]]);
 
 /** The config without unknown keys: they were reported (XM0101) and are not part of the schema's shape. */
 function knownOnly(config: NormalizedConfig): NormalizedConfig {

@@ -4,10 +4,8 @@
  * generated file has 250,000 such settings; holding them doubled the check's peak memory.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Dialect, Setting, SettingSink } from '../syntax/value.js';
-import { duplicateKeyFinding, isUnknownKey } from '../normalize/index.js';
-import { unknownKeyAt } from '../schema/index.js';
+import type { Setting, SettingSink } from '../syntax/value.js';
+import { isUnknownKey } from '../normalize/index.js';
 
 /**
  * Takes the settings of keys normalisation would leave out as unknown and makes the same findings
@@ -18,8 +16,8 @@ export class UnknownKeySink implements SettingSink {
   private last = new Map<string, Span>();
   /** Key span of the first setting, only for keys set more than once. */
   private firstOf: Map<string, Span> | undefined;
-  /** XM0201 findings of unknown keys, in source order. */
-  duplicates: Diagnostic[] = [];
+  /** The XM0201 findings of unknown keys, in source order, as what builds them (checkText caps them first). */
+  duplicates: { key: string; keySpan: Span; first: Span }[] = [];
 
   /** Take the setting when its key is unknown. */
   take(s: Setting): boolean {
@@ -29,7 +27,7 @@ export class UnknownKeySink implements SettingSink {
       this.firstOf ??= new Map();
       let first = this.firstOf.get(s.key);
       if (first === undefined) this.firstOf.set(s.key, (first = prev));
-      if (s.op === '=') this.duplicates.push(duplicateKeyFinding(s, { keySpan: first }));
+      if (s.op === '=') this.duplicates.push({ key: s.key, keySpan: s.keySpan, first });
     }
     this.last.set(s.key, s.keySpan);
     return true;
@@ -42,9 +40,9 @@ export class UnknownKeySink implements SettingSink {
     this.duplicates = [];
   }
 
-  /** Append one XM0101 per key taken (at its last setting) to `out`, and release the keys. */
-  unknownFindings(dialect: Dialect, out: Diagnostic[]): void {
-    for (const [key, span] of this.last) out.push(unknownKeyAt(key, span, dialect));
+  /** Hand each key taken and the span of its last setting (where XM0101 points) to `each`, and release the keys. */
+  unknownKeys(each: (key: string, span: Span) => void): void {
+    for (const [key, span] of this.last) each(key, span);
     this.last = new Map();
     this.firstOf = undefined;
   }

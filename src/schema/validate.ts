@@ -66,6 +66,19 @@ function pruneBranches(errors: readonly ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * The errors without an enum (or const) error on a value that has a type error too: `on_crash =
+ * [1]` (or True in xm) is one finding, "must be a string", not that plus "must be one of …" about
+ * the same value; the type is the cause, and its fix comes first.
+ */
+function withoutEnumBesideType(errors: ErrorObject[]): ErrorObject[] {
+  let typed: Set<string> | null = null;
+  for (const e of errors) if (e.keyword === 'type') (typed ??= new Set()).add(e.instancePath);
+  if (typed === null) return errors;
+  const t = typed;
+  return errors.filter((e) => !((e.keyword === 'enum' || e.keyword === 'const') && t.has(e.instancePath)));
+}
+
 function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
   return unknownKeyAt(key, spans['/' + pointerSegment(key)]?.key, dialect);
 }
@@ -212,7 +225,7 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     const byProperty = isPlainObject(known) ? validateByProperty(known) : null;
     const valid = byProperty ? byProperty.length === 0 : validateFn(known);
     if (!valid) {
-      for (const e of pruneBranches(byProperty ?? validateFn.errors ?? [])) {
+      for (const e of withoutEnumBesideType(pruneBranches(byProperty ?? validateFn.errors ?? []))) {
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
         if (!rootRequired && !unknownDone) {
           unknownDone = true;

@@ -80,3 +80,33 @@ describe('domain name', () => {
     });
   }
 });
+
+/** With the file's path (CheckOptions.fileName): xm names a nameless guest after its base name (decision 016). */
+function fileNameFindings(text: string, dialect: 'xl' | 'xm', fileName: string): string[] {
+  const r = checkText(text, { dialect, fileName });
+  const li = new LineIndex(text);
+  return r.diagnostics.filter((d) => NAME_CODES.has(d.code)).map((d) => `${d.code}@${li.position(d.span.start).line}:${li.position(d.span.start).column}`);
+}
+
+const fileRows: [dialect: 'xl' | 'xm', text: string, file: string, findings: string[]][] = [
+  // xend's _checkName refuses the space in "web 1.cfg": "Invalid VM Name"; one finding, not XM0106 besides.
+  ['xm', PV, 'guests/web 1.cfg', ['XM0234@1:1']],
+  ['xm', `name = ""\n${PV}`, 'guests/web 1.cfg', ['XM0234@1:8']],
+  ['xm', PV, 'Domain-0', ['XM0234@1:1']],
+  ['xm', PV, 'C:\\xen\\web(1).cfg', ['XM0234@1:1']],
+  // A name xend takes: the file name note alone, as without a path.
+  ['xm', PV, '/etc/xen/web01.cfg', ['XM0106@1:1']],
+  ['xm', `name = ""\n${PV}`, '/etc/xen/web01.cfg', ['XM0106@1:8']],
+  // A written name is the name: the file's does not matter.
+  ['xm', `name = "web01"\n${PV}`, 'guests/web 1.cfg', []],
+  // xl never names a guest after its file.
+  ['xl', PV, 'guests/web 1.cfg', ['XM0105@1:1']],
+];
+
+describe('the file name of a nameless xm config', () => {
+  for (const [dialect, text, file, want] of fileRows) {
+    it(`${dialect} ${JSON.stringify(file)}: ${JSON.stringify(text.split('\n')[0])}`, () => {
+      expect(fileNameFindings(text, dialect, file)).toEqual(want);
+    });
+  }
+});

@@ -91,6 +91,49 @@ const CASES: Case[] = [
     codes: ['XM0212'],
     expect: [{ code: 'XM0212', at: '394' }],
   },
+  // The rules' xm view has no xl-only key (type among them): xm built the guest its builder names.
+  {
+    name: 'xm: vnuma on a PV guest is not judged (xm ignores vnuma; xl refuses it)',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\nbuilder = "linux"\nvnuma = [ [ "pnode=0", "size=512", "vcpus=0" ] ]\n',
+    codes: ['XM0207', 'XM0553'],
+    expect: [{ code: 'XM0553', at: 'vnuma' }],
+  },
+  {
+    name: 'xm: type disagreeing with builder is not judged (xm ignores type)',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\nbuilder = "hvm"\ntype = "pv"\n',
+    codes: ['XM0206', 'XM0553'],
+    expect: [{ code: 'XM0553', at: 'type' }],
+  },
+  {
+    name: 'xm: type = "hvm" without builder is a PV guest to xm, which has no populate-on-demand',
+    dialect: 'xm',
+    text: `${HVM_POD}pci = [ "0000:01:00.0" ]\n`,
+    codes: ['XM0212'],
+    expect: [],
+  },
+  {
+    name: 'xl: type = "hvm" with memory below maxmem and PCI passthrough',
+    dialect: 'xl',
+    text: `${HVM_POD}pci = [ "0000:01:00.0" ]\n`,
+    codes: ['XM0212'],
+    expect: [{ code: 'XM0212', at: '394' }],
+  },
+  {
+    name: 'xm: timer_mode on a PV guest (xl refuses it; xm set it as an HVM platform flag)',
+    dialect: 'xm',
+    text: 'name = "g"\nkernel = "/k"\ntimer_mode = 1\n',
+    codes: ['XM0221'],
+    expect: [],
+  },
+  {
+    name: 'xl: timer_mode on a PV guest',
+    dialect: 'xl',
+    text: 'name = "g"\nkernel = "/k"\ntimer_mode = 1\n',
+    codes: ['XM0221'],
+    expect: [{ code: 'XM0221', at: '1' }],
+  },
   // libvirt's xlconfigdata read as xm: xl's key=value disks are one finding each, not one per field.
   {
     name: 'xm: an xl key=value disk is one XM0213 over the spec',

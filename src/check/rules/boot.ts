@@ -30,7 +30,7 @@ export const hvmKernelIsHvmloader: Rule = ({ config, spans, dialect, unknown }) 
 
 /** bios_path_override on an HVM guest without bios (XM0225): xl warns. */
 export const biosPathWithoutBios: Rule = ({ config, spans, dialect, effective, unknown }) => {
-  if (dialect !== 'xl' || typeof config.bios_path_override !== 'string') return [];
+  if (typeof config.bios_path_override !== 'string') return [];
   // A bios that is written counts even when its value is refused: xl then exits on it (XM0104).
   if (effective.has('bios') || unknown.has('bios') || guestKind(config, dialect, unknown) !== 'hvm') return [];
   return [

@@ -1,14 +1,14 @@
 /**
  * @fileoverview What every rule receives: the normalised config (without stale values), its span
  * map, the settings (for keys the config folds away), the dialect and the keys whose value is
- * unknown; plus span helpers and the vCPU count the rules share.
+ * unknown; in xm without the options xm never read; plus span helpers and the vCPU count the rules share.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
-import { effectiveSettings } from '../../normalize/index.js';
-import { knownView, NO_UNKNOWN_VALUES, type UnknownValues } from '../unknown-values.js';
+import { effectiveSettings, OPTION_KEYS, optionSchema } from '../../normalize/index.js';
+import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } from '../unknown-values.js';
 
 export { makeDiag } from '../../normalize/index.js';
 
@@ -23,22 +23,60 @@ export interface RuleInput {
   config: NormalizedConfig;
   spans: SpanMap;
   settings: readonly Setting[];
-  /** The setting in effect for each key (the last one). */
+  /**
+   * The setting in effect for each key (the last one), as written: in xm it keeps the xl-only keys
+   * the config leaves out, for the rule that reports them (XM0553).
+   */
   effective: ReadonlyMap<string, Setting>;
   dialect: Dialect;
   /**
    * Keys the file writes whose value is unknown. A rule that would take such a key's default
-   * (absent type = PV, absent vcpus = 1) stays silent: the key is not absent.
+   * (absent type = PV, absent vcpus = 1) stays silent: the key is not absent. In xm without the
+   * xl-only keys, as the config.
    */
   unknown: UnknownValues;
+  /** The file's path as the caller knows it (xm names a nameless guest after its base name); absent: not known. */
+  fileName?: string;
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
-/** Build the input of the rules (the config narrowed to its known values). */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES): RuleInput {
-  return { config: withoutUnsetMaxvcpus(knownView(config, unknown)), spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown };
+/** Build the input of the rules (the config narrowed to its known values, and to what the dialect's tool reads). */
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string): RuleInput {
+  const read = dialect === 'xm' ? xmUnknown(unknown) : unknown;
+  const view = withoutUnsetMaxvcpus(knownView(config, read));
+  const input: RuleInput = { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
+  if (fileName !== undefined) input.fileName = fileName;
+  return input;
+}
+
+/**
+ * The options xm never read (the catalogue's xl-only ones: type, cpus_soft, vnuma, passthrough, …).
+ * xm is told of them once (XM0553); no rule judges them or takes them into account, as placement
+ * leaves them out of an xm plan (dialectPlanConfig). One view for every rule, so that no rule tests
+ * the dialect to skip a key.
+ */
+const XL_ONLY: ReadonlySet<string> = new Set<string>(OPTION_KEYS.filter((k) => !optionSchema(k)!['x-xmcfg'].dialects.includes('xm')));
+/** The options xm read. */
+const XM_KEYS: readonly string[] = OPTION_KEYS.filter((k) => !XL_ONLY.has(k));
+
+/** The config as xm read it: its xm option keys only (a config of 250,000 unknown keys copies no more). */
+function xmView(config: NormalizedConfig): NormalizedConfig {
+  const src = config as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of XM_KEYS) if (src[k] !== undefined) out[k] = src[k];
+  return out as NormalizedConfig;
+}
+
+/** The unknown values of the keys xm read: an xl-only key's unknown value decides nothing in xm. */
+function xmUnknown(unknown: UnknownValues): UnknownValues {
+  let any = false;
+  for (const k of unknown.keys()) if (XL_ONLY.has(k)) any = true;
+  if (!any) return unknown;
+  const out = new Map<string, UnknownValue>();
+  for (const [k, u] of unknown) if (!XL_ONLY.has(k)) out.set(k, u);
+  return out;
 }
 
 /** maxvcpus = 0 means "as many as vcpus" to xl and xm alike (catalogue core.ts): the rules see it unset. */

@@ -40,9 +40,9 @@ export function altp2mOn(config: NormalizedConfig, unknown: UnknownValues): { on
 }
 
 /** altp2m_count the hypervisor refuses for the altp2m mode in effect (XM0234). */
-export const altp2mCount: Rule = ({ config, spans, dialect, unknown }) => {
+export const altp2mCount: Rule = ({ config, spans, unknown }) => {
   const n = config.altp2m_count;
-  if (dialect !== 'xl' || typeof n !== 'number' || unknown.has('altp2m_count')) return [];
+  if (typeof n !== 'number' || unknown.has('altp2m_count')) return [];
   const state = altp2mOn(config, unknown);
   if (state === null) return [];
   const at = valueAt(spans, '/altp2m_count');
@@ -75,9 +75,9 @@ export const vcpusBitmap: Rule = ({ config, spans, dialect, unknown }) => {
  * sched_credit_domain_set / sched_credit2_domain_set (libxl_sched.c) refuse `cap > (max_vcpu_id +
  * 1) * 100` ("Cpu cap out of range"); -1 is libxl's "default" (LIBXL_DOMAIN_SCHED_PARAM_CAP_DEFAULT).
  */
-export const capAboveVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+export const capAboveVcpus: Rule = ({ config, spans, unknown }) => {
   const cap = config.cap;
-  if (dialect !== 'xl' || typeof cap !== 'number' || unknown.has('cap')) return [];
+  if (typeof cap !== 'number' || unknown.has('cap')) return [];
   const max = maxVcpusOf(config, unknown);
   if (max === null || cap <= max.value * 100) return [];
   const related = max.ptr ? [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }] : undefined;
@@ -163,7 +163,7 @@ export const usbversionWithUsb: Rule = ({ config, spans, dialect, unknown }) => 
  */
 export const spiceRedirectionCount: Rule = ({ config, spans, dialect, unknown }) => {
   const n = config.spiceusbredirection;
-  if (dialect !== 'xl' || typeof n !== 'number' || n <= 4 || config.spice !== true) return [];
+  if (typeof n !== 'number' || n <= 4 || config.spice !== true) return [];
   if (unknown.has('spiceusbredirection') || unknown.has('spice') || guestKind(config, dialect, unknown) !== 'hvm') return [];
   return [
     makeDiag('XM0234', valueAt(spans, '/spiceusbredirection'), `spiceusbredirection = ${n}: libxl refuses more than 4 redirection channels ("usbredirection parameter is invalid, it must be between 1 and 4")`, {
@@ -216,7 +216,7 @@ const VMTRACE_MAX_KIB = 64 * 1024;
  */
 export const vmtraceSize: Rule = ({ config, spans, dialect, unknown }) => {
   const kb = config.vmtrace_buf_kb;
-  if (dialect !== 'xl' || typeof kb !== 'number' || kb <= 0 || unknown.has('vmtrace_buf_kb')) return [];
+  if (typeof kb !== 'number' || kb <= 0 || unknown.has('vmtrace_buf_kb')) return [];
   const at = valueAt(spans, '/vmtrace_buf_kb');
   const kind = guestKind(config, dialect, unknown);
   if (kind === 'pv') return [makeDiag('XM0234', at, 'vmtrace_buf_kb on a PV guest: Xen refuses to create the domain ("vmtrace not supported for PV")', { hint: 'remove vmtrace_buf_kb, or use an HVM or PVH guest' })];
@@ -252,9 +252,9 @@ export const tscNativeParavirt: Rule = ({ config, spans, dialect, unknown }) => 
  * (%u)"): 8 for GICv2, and 128 for GICv3 (4096, capped by arm64's MAX_VIRT_CPUS; arm32 has 8).
  * Only gic_version tells the guest is an Arm one, so only a written "v2" or "v3" is judged.
  */
-export const armGicVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
   const gic = config.gic_version;
-  if (dialect !== 'xl' || unknown.has('gic_version') || (gic !== 'v2' && gic !== 'v3')) return [];
+  if (unknown.has('gic_version') || (gic !== 'v2' && gic !== 'v3')) return [];
   const max = maxVcpusOf(config, unknown);
   const limit = gic === 'v2' ? 8 : 128;
   if (max === null || max.ptr === null || max.value <= limit) return [];

@@ -7,7 +7,7 @@ import type { Value } from '../../syntax/value.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { optionSchema, FOLDED_KEYS } from '../../normalize/index.js';
 import { makeDiag, valueAt, type Rule, type RuleInput } from './context.js';
-import { isStale } from '../unknown-values.js';
+import { xmDropped } from '../xm-dropped.js';
 
 const NUMA_KEYS = new Set(['numa', ...Object.keys(FOLDED_KEYS)]);
 /** xm options xl recognises only to warn that it ignores them. */
@@ -30,15 +30,6 @@ const XL_HINTS: Readonly<Record<string, string>> = {
 function noParallelAnyway(v: Value, config: RuleInput['config']): boolean {
   if (v.kind !== 'string' || v.value !== 'none') return false;
   return config.device_model_version !== 'qemu-xen-traditional' && config.device_model_stubdomain_override !== true;
-}
-
-/** Why xm dropped a value (only str, list, int and float variables became options), or null. */
-function xmDropped(v: Value): string | null {
-  if (v.kind === 'bool') return v.value ? 'True' : 'False';
-  if (v.kind === 'none') return 'None';
-  if (v.kind === 'list' && v.tuple) return 'a tuple';
-  if (v.kind === 'number' && v.pyType === 'long') return 'a long';
-  return null;
 }
 
 /** Lifecycle actions xm did not have (xm: destroy, restart, preserve, rename-restart; coredump-* only for crashes). */
@@ -68,6 +59,18 @@ export const dialectValues: Rule = ({ config, spans, dialect }) => {
 
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
 
+/**
+ * Whether a value xm dropped (True, a tuple, a long) is reported as such (XM0554): one finding per
+ * cause. Not for an unknown key (XM0101) or an xl option (XM0553): xm ignored those whatever they
+ * held. Not when normalisation or the schema refused the value read as meant (`name = ("a", "b")`,
+ * `on_crash = True`): that error is the finding, for either tool (xm ignored the value, xl refuses
+ * it; the fix is a value of the option's type). Not when a later assignment was not read: the value
+ * reported would not be the one in effect.
+ */
+function xmIgnoredValue(key: string, meta: { dialects: readonly string[] } | undefined, unknown: RuleInput['unknown']): boolean {
+  return meta !== undefined && meta.dialects.includes('xm') && !NUMA_KEYS.has(key) && !unknown.has(key);
+}
+
 /** Dialect-specific key findings. */
 export const dialectKeys: Rule = ({ config, effective, dialect, unknown }) => {
   const out: Diagnostic[] = [];
@@ -76,12 +79,11 @@ export const dialectKeys: Rule = ({ config, effective, dialect, unknown }) => {
       out.push(makeDiag('XM0550', s.keySpan, `xl ignores ${key}; use \`xmcfg plan\` / \`convert --host\` to turn it into cpus / cpus_soft settings`));
       continue;
     }
-    // Not when a later assignment was not read: the value reported would not be the one in effect.
-    if (dialect === 'xm' && !NUMA_KEYS.has(key) && !isStale(key, unknown)) {
+    const meta = optionSchema(key)?.['x-xmcfg'];
+    if (dialect === 'xm' && xmIgnoredValue(key, meta, unknown)) {
       const what = xmDropped(s.value);
       if (what) out.push(makeDiag('XM0554', s.value.span, `xm silently ignored ${key}: ${what} is not copied into the options (only str, list, int and float are)`, { hint: 'write a number, a string or a list' }));
     }
-    const meta = optionSchema(key)?.['x-xmcfg'];
     if (!meta || meta.dialects.includes(dialect)) continue;
     if (dialect === 'xl') {
       if (key === 'parallel' && noParallelAnyway(s.value, config)) continue;

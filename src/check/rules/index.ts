@@ -69,11 +69,13 @@ export interface RuleOptions {
   effective?: ReadonlyMap<string, Setting>;
   /** Keys written whose value is unknown (see unknownValues); none when absent. */
   unknown?: UnknownValues;
+  /** The file's path (CheckOptions.fileName); absent: not known. */
+  fileName?: string;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {

@@ -35,10 +35,34 @@ const BLANK_AT_END = /^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/;
 // eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\x00-\x1f\x7f]/;
 
+const FILE_START: Span = { start: 0, end: 0 };
+
+/**
+ * xm's name for a nameless config read from `file`: create.py's `os.path.basename(defconfig)`, the
+ * base name of the file as given, extension included (`xm create guests/web.cfg` creates
+ * "web.cfg"); and why xend's _checkName would refuse it (null: it would not).
+ */
+export function xmFileName(file: string): { name: string; refused: string | null } {
+  // A backslash ends a folder name on Windows, where xmcfg may read a copied xm file.
+  const name = file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+  if (name === DOM0_NAME) return { name, refused: `xend refuses "${DOM0_NAME}", dom0's name (_checkName: "VM name '${DOM0_NAME}' already exists")` };
+  if (!XEND_NAME.test(name)) return { name, refused: 'xend refuses a name with characters other than letters, digits and _ - . : / + (_checkName: "Invalid VM Name")' };
+  return { name, refused: null };
+}
+
 /** The domain name Xen refuses, or that xl's commands cannot address (XM0234, XM0235, XM0106). */
-export const domainName: Rule = ({ config, spans, dialect, unknown }) => {
+export const domainName: Rule = ({ config, spans, dialect, unknown, fileName }) => {
   const name = config.name;
-  if (typeof name !== 'string' || unknown.has('name')) return [];
+  if (unknown.has('name')) return [];
+  // xm names a guest without a name after its file, which xend checks like any name (decision 016).
+  if (dialect === 'xm' && fileName !== undefined && (name === undefined || name === '')) {
+    const { name: base, refused } = xmFileName(fileName);
+    if (refused !== null) {
+      const at = name === '' ? valueAt(spans, '/name') : FILE_START;
+      return [makeDiag('XM0234', at, `${name === '' ? 'an empty name' : 'no name'}: xm create names the guest after its file, "${base}", but ${refused}`, { hint: 'set name = "…"' })];
+    }
+  }
+  if (typeof name !== 'string') return [];
   const at = valueAt(spans, '/name');
   if (name === DOM0_NAME) {
     return [makeDiag('XM0234', at, `"${DOM0_NAME}" is dom0's name and names are unique: ${dialect === 'xl' ? `libxl refuses to create the domain ("Domain with name \\"${DOM0_NAME}\\" already exists.")` : `xend refuses to create the domain ("VM name '${DOM0_NAME}' already exists")`}`, { hint: 'give the guest a name of its own' })];

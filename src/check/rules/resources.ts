@@ -30,13 +30,12 @@ export const vcpusAboveMax: Rule = ({ config, spans }) => {
 };
 
 /** Per-vCPU CPU lists beyond the number of vCPUs (XM0204). */
-export const cpuListsBeyondVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown }) => {
   const out: Diagnostic[] = [];
   const max = maxVcpusOf(config, unknown);
   if (max === null) return out;
   for (const key of ['cpus', 'cpus_soft'] as const) {
-    // xm never read cpus_soft (XM0553).
-    if (key === 'cpus_soft' && dialect === 'xm') continue;
+    // xm never read cpus_soft (XM0553): its view of the config has none.
     const v = config[key];
     if (!Array.isArray(v) || v.length <= max.value) continue;
     const first = valueAt(spans, `/${key}/${max.value}`);
@@ -52,7 +51,7 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans, dialect, unknown }) =
 
 /** root / extra next to cmdline: xl ignores them (XM0219). */
 export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {
-  if (dialect !== 'xl' || typeof config.cmdline !== 'string') return [];
+  if (typeof config.cmdline !== 'string') return [];
   return (['root', 'extra'] as const)
     .filter((k) => config[k] !== undefined)
     .map((k) =>
@@ -72,8 +71,8 @@ export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) =>
   if (kind === null || kind === 'pv') return [];
   const hasPci = Array.isArray(config.pci) && config.pci.length > 0;
   const pt = config.passthrough;
-  // passthrough is xl's (XM0553 in xm): xm never read it, so there it enables nothing.
-  const ptOn = dialect === 'xl' && pt !== undefined && pt !== 'disabled';
+  // passthrough is xl's (XM0553 in xm): xm never read it, so its view has none and it enables nothing.
+  const ptOn = pt !== undefined && pt !== 'disabled';
   if (!hasPci && !ptOn) return [];
   const by = hasPci ? '/pci' : '/passthrough';
   return [

@@ -1,8 +1,8 @@
 /**
  * @fileoverview vNUMA rules (xl.cfg(5) and libxl, reference §c): sizes add up to maxmem, every vCPU
  * in exactly one vnode, one distance per vnode, local distance not above any remote one. xl only:
- * xm never read vnuma (create.py has no such option), so in xm nothing in it is judged (XM0553
- * notes the key).
+ * xm never read vnuma (create.py has no such option), so the rules' xm view has none (XM0553 notes
+ * the key).
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
@@ -13,9 +13,9 @@ import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
  * otherwise makes the total maxmem: without maxmem, a smaller memory is the balloon target (no
  * finding), a larger one is above that maxmem (as XM0202).
  */
-export const vnumaSizes: Rule = ({ config, spans, dialect, unknown }) => {
+export const vnumaSizes: Rule = ({ config, spans, unknown }) => {
   const nodes = config.vnuma;
-  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
+  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
   const total = nodes.reduce((a, n) => a + (n.size ?? 0), 0);
   const related = nodes.map((_, i) => ({ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) }));
   if (typeof config.maxmem === 'number') {
@@ -38,9 +38,9 @@ export const vnumaSizes: Rule = ({ config, spans, dialect, unknown }) => {
 };
 
 /** Every vCPU in exactly one vnode, matching maxvcpus (XM0209). */
-export const vnumaVcpus: Rule = ({ config, spans, dialect, unknown }) => {
+export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
   const nodes = config.vnuma;
-  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0) return [];
+  if (!Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
   const owner = new Map<number, number>();
   let listed = 0;
@@ -90,9 +90,9 @@ export const vnumaVcpus: Rule = ({ config, spans, dialect, unknown }) => {
 };
 
 /** One distance per vnode, and the local distance no greater than any remote one (XM0210, XM0211). */
-export const vnumaDistances: Rule = ({ config, spans, dialect }) => {
+export const vnumaDistances: Rule = ({ config, spans }) => {
   const nodes = config.vnuma;
-  if (dialect === 'xm' || !Array.isArray(nodes) || nodes.length === 0) return [];
+  if (!Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
   nodes.forEach((n, i) => {
     const d = n.vdistances;

@@ -1,13 +1,14 @@
 /**
  * @fileoverview Settings xl accepts with a warning on stderr (xl_parse.c, parse_config_data): a
  * device model override without its version, `bootloader_args` written as one string, and
- * `msr_relaxed`, which xl announces it will remove. xl only.
+ * `msr_relaxed`, which xl announces it will remove. All three options are xl's: the rules' xm view
+ * has none of them (context.ts).
  */
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
 
 /** device_model_override without device_model_version (XM0224). */
-export const dmOverrideWithoutVersion: Rule = ({ config, spans, dialect, effective, unknown }) => {
-  if (dialect !== 'xl' || typeof config.device_model_override !== 'string') return [];
+export const dmOverrideWithoutVersion: Rule = ({ config, spans, effective, unknown }) => {
+  if (typeof config.device_model_override !== 'string') return [];
   // A version that is written counts even when its value is refused: xl then exits on it (XM0104).
   if (effective.has('device_model_version') || unknown.has('device_model_version')) return [];
   return [
@@ -18,8 +19,8 @@ export const dmOverrideWithoutVersion: Rule = ({ config, spans, dialect, effecti
 };
 
 /** bootloader_args written as one string (XM0107): xl splits it at blanks and warns that this is deprecated. */
-export const bootloaderArgsString: Rule = ({ config, spans, dialect, effective }) => {
-  if (dialect !== 'xl' || !Array.isArray(config.bootloader_args)) return [];
+export const bootloaderArgsString: Rule = ({ config, spans, effective }) => {
+  if (!Array.isArray(config.bootloader_args)) return [];
   const s = effective.get('bootloader_args');
   if (s === undefined || s.value.kind === 'list') return [];
   const words = String(config.bootloader_args[0] ?? '').split(/[ \t\n]+/).filter((w) => w !== '');
@@ -31,8 +32,8 @@ export const bootloaderArgsString: Rule = ({ config, spans, dialect, effective }
 };
 
 /** msr_relaxed set (XM0107): xl warns that the option will be removed. */
-export const msrRelaxed: Rule = ({ config, spans, dialect }) => {
-  if (dialect !== 'xl' || typeof config.msr_relaxed !== 'boolean') return [];
+export const msrRelaxed: Rule = ({ config, spans, }) => {
+  if (typeof config.msr_relaxed !== 'boolean') return [];
   return [
     makeDiag('XM0107', keyAt(spans, '/msr_relaxed'), 'xl warns that msr_relaxed will be removed in future versions; it has no replacement', {
       hint: 'if the guest needs it, report the issue it works around to xen-devel@lists.xenproject.org, as xl asks',
