@@ -149,12 +149,15 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     if (s.max - s.min <= threshold) break;
     const cap = capacityOf(h, [...loads.values()]);
     const loFree = cap.free[cap.ids.indexOf(s.lo)]!;
+    const loCpus = memNodes.find((n) => n.id === s.lo)!.cpus.length;
     let best: { domain: string; mem: number; spread: number } | null = null;
     for (const [domain, l] of [...loads.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      // A guest with memory on both the fullest and the emptiest node moves too (all of it to the
-      // emptiest, as migrate-plan --to-node would move it); it was skipped, and a two-node host whose
-      // one spanning guest was the only candidate reported "nothing to do" at any spread.
       if (!movable.has(domain) || !l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0)) continue;
+      // A guest spread over several nodes moves too, all of it to the emptiest (as migrate-plan
+      // --to-node moves it), even when part of it is there already (it was skipped, and a two-node
+      // host's spanning guests were never proposed); but not when its vCPUs outnumber that node's
+      // CPUs: the allocator spread it for its vCPUs, and rebalancing must not undo that.
+      if (l.nodes.length > 1 && l.nodes.reduce((a, x) => a + x.vcpus, 0) > loCpus) continue;
       const mem = l.nodes.reduce((a, x) => a + x.memory_mib, 0);
       if (mem > loFree) continue; // twice-memory rule: the target holds it all while the source runs
       const trial = new Map(loads);

@@ -77,3 +77,20 @@ describe('check option values', () => {
     }
   });
 });
+
+describe('check judges the name xm gives a nameless file (decision 016)', () => {
+  const TEXT = 'memory = 512\nkernel = "/boot/vmlinuz"\nx = 1 + 1\n';
+  const codes = (stdout: string): string[] => (JSON.parse(stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code).filter((c) => c === 'XM0106' || c === 'XM0234');
+
+  it('a file whose base name xend refuses is XM0234, one it takes XM0106', async () => {
+    writeFileSync(join(dir, 'web 1.cfg'), TEXT);
+    writeFileSync(join(dir, 'web1.cfg'), TEXT);
+    expect(codes((await cli(['check', '-f', 'json', 'web 1.cfg'])).stdout)).toEqual(['XM0234']);
+    expect(codes((await cli(['check', '-f', 'json', 'web1.cfg'])).stdout)).toEqual(['XM0106']);
+  });
+
+  it('standard input is judged by --stdin-filepath, and not at all without it', async () => {
+    expect(codes((await cli(['check', '-f', 'json', '-', '--stdin-filepath', 'guests/web 1.cfg'], TEXT)).stdout)).toEqual(['XM0234']);
+    expect(codes((await cli(['check', '-f', 'json', '-'], TEXT)).stdout)).toEqual(['XM0106']);
+  });
+});

@@ -113,4 +113,15 @@ describe('rebalancePlan: guests already partly on the emptiest node', () => {
     expect(r.moves.map((m) => [m.domain, m.from, m.to, m.memory_mib])).toEqual([['span', [0, 1], 1, 6000]]);
     expect(r.after).toBe(20);
   });
+
+  it('does not collapse a guest spread for its vCPUs onto a node with fewer CPUs', () => {
+    // web01 (6 vCPUs) on the two-node fixture (4 CPUs a node) is planned on both nodes; moving it all
+    // to node 1 would narrow the spread (29.5 -> 17 points) but put 6 vCPUs on 4 CPUs.
+    const h = fixtureHost('two-node.json');
+    const web = plan(cfg({ name: 'web01', type: 'pvh', memory: 4096, maxmem: 6144, vcpus: 4, maxvcpus: 6 }), h).plan!;
+    expect(web.node_affinity.nodes).toEqual([0, 1]);
+    const r = rebalancePlan(h, [web]);
+    expect(r.before).toBe(29.5);
+    expect(r.moves).toEqual([]);
+  });
 });

@@ -69,12 +69,15 @@ export function checkFileSync(target: Target, settings: FileCheckSettings, place
 
 /**
  * Check text already in memory (stdin, or a file just read); input findings come first. `place`
- * adds placement findings when the settings name a host (callers load it with loadPlacement).
+ * adds placement findings when the settings name a host (callers load it with loadPlacement);
+ * `named`: whether `path` is the file's name (not a placeholder such as `<stdin>`).
  */
-export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null): FileOutcome {
+export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null, named = true): FileOutcome {
   try {
     // Only diagnostics (and config, spans for placement) are used: the statements can go early.
-    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false, maxFindings: settings.maxFindings });
+    // The file's name (`named`: false for standard input without --stdin-filepath) lets the name
+    // rule judge the name xm gives a nameless file (decision 016).
+    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false, maxFindings: settings.maxFindings, ...(named && { fileName: path }) });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
     // A binary file (XM0031) was not read as a config in any dialect, like one over the size limit.
