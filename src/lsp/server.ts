@@ -24,7 +24,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, documentFileName, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
@@ -91,9 +91,14 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (hit && hit.version === doc.version && hit.text === text) return hit.result;
     let checker = checkers.get(doc.uri);
     if (!checker) checkers.set(doc.uri, (checker = new IncrementalChecker()));
-    const result = checker.check(text, settings);
+    const result = checker.check(text, checkSettings(doc.uri));
     cache.set(doc.uri, { version: doc.version, text, result });
     return result;
+  };
+  // The client's settings plus the document's file name, as `xmcfg check FILE` is given it.
+  const checkSettings = (uri: string): ServiceSettings => {
+    const fileName = documentFileName(uri);
+    return fileName === undefined ? settings : { ...settings, fileName };
   };
   const lspDiagnostics = (r: CheckResult, uri: string) => {
     const { kept, dropped } = capDiagnostics(r.diagnostics, maxDiagnostics);
@@ -133,7 +138,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const edited = text.slice(0, mid) + '#' + text.slice(mid);
     // Two rounds: V8 optimises the path on the second (measured: one round leaves the first real
     // edit at ~50 ms, two at the steady 20–35 ms).
-    for (const t of [edited, text, edited, text]) JSON.stringify(lspDiagnostics(checker.check(t, settings), uri));
+    for (const t of [edited, text, edited, text]) JSON.stringify(lspDiagnostics(checker.check(t, checkSettings(uri)), uri));
   };
   const schedule = (doc: TextDocument): void => {
     clearTimeout(timers.get(doc.uri));

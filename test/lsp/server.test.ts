@@ -182,3 +182,43 @@ describe('malformed framing', () => {
     expect(output).toContain('"capabilities"');
   });
 });
+
+describe("a nameless xm file's name (decision 016)", () => {
+  // The server is given the document's base name as `xmcfg check FILE` is given the path: xm names
+  // a nameless guest after its file, and xend refuses "web 1.cfg" (XM0234) but takes "web1.cfg" (XM0106).
+  async function published(uri: string, text: string, edit?: string) {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: true });
+    const c = (client = connectClient(fromServer, toServer));
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'xm' } });
+    const opened = c.diagnostics(uri, (p) => p.version === 1);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
+    let last = await opened;
+    if (edit !== undefined) {
+      // A keystroke after the warm-up: the incremental path is given the name too.
+      await new Promise((r) => setTimeout(r, 50));
+      const changed = c.diagnostics(uri, (p) => p.version === 2);
+      await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: edit }] });
+      last = await changed;
+    }
+    c.dispose();
+    client = undefined;
+    return last.diagnostics.filter((d) => d.code === 'XM0234' || d.code === 'XM0106').map((d) => [d.code, d.range.start, d.range.end]);
+  }
+  const at = (line: number, character: number) => ({ line, character });
+
+  it('is XM0234 at the file start for a file: URI whose base name xend refuses, before and after an edit', async () => {
+    expect(await published('file:///guests/web%201.cfg', 'memory = 512\n')).toEqual([['XM0234', at(0, 0), at(0, 0)]]);
+    expect(await published('file:///guests/web%201.cfg', 'memory = 512\n', '# a comment\n')).toEqual([['XM0234', at(0, 0), at(0, 0)]]);
+  });
+
+  it('is XM0234 at the empty name when the file sets name = ""', async () => {
+    expect(await published('file:///guests/web%201.cfg', 'memory = 512\nname = ""\n')).toEqual([['XM0234', at(1, 7), at(1, 9)]]);
+  });
+
+  it('stays XM0106 for a base name xend takes and for an untitled buffer (no file name)', async () => {
+    expect(await published('file:///guests/web1.cfg', 'memory = 512\n')).toEqual([['XM0106', at(0, 0), at(0, 0)]]);
+    expect(await published('untitled:web%201.cfg', 'memory = 512\n')).toEqual([['XM0106', at(0, 0), at(0, 0)]]);
+  });
+});

@@ -3,7 +3,7 @@
  * settings) to LSP-shaped results. No connection, no state: the server in ../server.ts wires
  * these to JSON-RPC, and tests call them directly.
  */
-export { analyze, assignmentAt, keyAt, type ServiceSettings } from './analysis.js';
+export { analyze, assignmentAt, documentFileName, keyAt, type ServiceSettings } from './analysis.js';
 export { toLspDiagnostics, capDiagnostics, droppedNote, type DiagnosticData } from './diagnostics.js';
 export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
