@@ -196,6 +196,17 @@ describe('code actions', () => {
     expect(domainNameFromUri(uri)).toBe('a%zz');
     expect(domainNameFromUri('file:///guests/web%2001.cfg')).toBe('web 01');
   });
+  it('converts a nameless xm buffer under its file name only for file: documents (decision 016)', () => {
+    const text = 'memory = 512\nacpi = True\n';
+    const converted = (uri: string): string => {
+      const r = analyze(text);
+      const all = codeActions(r, { uri, span: { start: 0, end: text.length }, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, uri) });
+      return all.find((a) => a.kind === 'source.convert.xl')!.edit!.changes![uri]![0]!.newText;
+    };
+    expect(converted('file:///guests/web01.cfg')).toContain('name = "web01.cfg"');
+    // An unsaved buffer's "Untitled-1" is the editor's label, not a name xm create would have given.
+    expect(converted('untitled:Untitled-1')).not.toContain('Untitled-1');
+  });
   it('renames a misspelled key', () => {
     const { text, actions } = actionsAt('name = "a"\nmem|roy = 512\n');
     const fix = actions.find((a) => a.title.includes('memory'))!;

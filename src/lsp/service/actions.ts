@@ -77,7 +77,7 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
     if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, matching(null, st.value.span).filter((d) => String(d.code).startsWith('XM05')));
   }
   if (xmOnly) {
-    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: uriBaseName(req.uri) });
+    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: documentFileName(req.uri) });
     if (conv.ok && conv.text !== tree.text) {
       const action: CodeAction = {
         title: 'Convert the whole file to xl syntax',
@@ -105,6 +105,15 @@ export function domainNameFromUri(uri: string): string {
   const dot = last.lastIndexOf('.');
   const base = dot > 0 ? last.slice(0, dot) : last;
   return base || 'domain';
+}
+
+/**
+ * The file name `xmcfg check` would be given for the document at `uri`: the base name of a `file:`
+ * URI; none for any other scheme (an `untitled:` buffer has no file, so its name is not judged).
+ */
+export function documentFileName(uri: string): string | undefined {
+  // Schemes are case-insensitive (RFC 3986).
+  return uri.slice(0, 5).toLowerCase() === 'file:' ? uriBaseName(uri) : undefined;
 }
 
 /** The last path segment of a URI, decoded; as written when its escapes are malformed (a client that sends `a%zz.cfg` unescaped). */

@@ -4,7 +4,6 @@
  */
 import { checkText, type CheckResult } from '../../check/check.js';
 import type { Dialect } from '../../syntax/value.js';
-import { uriBaseName } from './actions.js';
 import type { AssignStmt, Name, SyntaxTree } from '../../syntax/tree.js';
 
 /** Settings the client may send (initializationOptions or the `xmcfg` configuration section). */
@@ -21,15 +20,6 @@ export interface ServiceSettings {
 /** Check a document's text exactly as `xmcfg check` would. */
 export function analyze(text: string, settings: ServiceSettings = {}): CheckResult {
   return checkText(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines, ...(settings.fileName !== undefined && { fileName: settings.fileName }) });
-}
-
-/**
- * The file name `xmcfg check` would be given for the document at `uri`: the base name of a `file:`
- * URI; none for any other scheme (an `untitled:` buffer has no file, so its name is not judged).
- */
-export function documentFileName(uri: string): string | undefined {
-  // Schemes are case-insensitive (RFC 3986).
-  return uri.slice(0, 5).toLowerCase() === 'file:' ? uriBaseName(uri) : undefined;
 }
 
 /** The top-level assignment whose span contains `offset` (end inclusive), if any. */

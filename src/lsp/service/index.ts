@@ -3,14 +3,14 @@
  * settings) to LSP-shaped results. No connection, no state: the server in ../server.ts wires
  * these to JSON-RPC, and tests call them directly.
  */
-export { analyze, assignmentAt, documentFileName, keyAt, type ServiceSettings } from './analysis.js';
+export { analyze, assignmentAt, keyAt, type ServiceSettings } from './analysis.js';
 export { toLspDiagnostics, capDiagnostics, droppedNote, type DiagnosticData } from './diagnostics.js';
 export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
 export { completeSpecAt, specContext, specStringAt, specHoverAt, SPEC_TABLES, type SpecContext, type SpecString } from './spec-completion.js';
 export { documentSymbols } from './symbols.js';
 export { formatDocument } from './formatting.js';
-export { codeActions, closestKey, domainNameFromUri, type ActionRequest } from './actions.js';
+export { codeActions, closestKey, documentFileName, domainNameFromUri, type ActionRequest } from './actions.js';
 export { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 export { toPosition, toRange, toOffset } from './positions.js';
 export { IncrementalChecker, checkTree } from './incremental.js';
