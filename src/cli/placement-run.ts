@@ -54,7 +54,7 @@ const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity
 /** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */
 async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Promise<Host | null> {
   const file = typeof argv.host === 'string' ? argv.host : null;
-  const r: HostFileResult = file !== null ? await readHostArg(file, io) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
+  const r: HostFileResult = file !== null ? await readHostArg(file, io, DEFAULT_MAX_FILE_SIZE, 'auto', '--sysfs-root') : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg ${cmd}: ${r.fatal}\n`);
     return null;
@@ -113,7 +113,7 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
   const source: [string, HostTextFormat] | null =
     typeof argv['from-xl-info'] === 'string' ? [argv['from-xl-info'], 'xl-info'] : typeof argv.json === 'string' ? [argv.json, 'auto'] : typeof argv.file === 'string' ? [argv.file, 'auto'] : null;
   const r: HostFileResult = source
-    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1])
+    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1], '--from-sysfs')
     : readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg host: ${r.fatal}\n`);
