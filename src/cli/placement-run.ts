@@ -99,7 +99,8 @@ function openLedger(argv: Record<string, unknown>, io: Io, cmd: string, readonly
     io.stderr(`xmcfg ${cmd}: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
     return null;
   }
-  const r = Ledger.open(path, { readonly, busyTimeoutMs });
+  // Its failures say what was not done: `ledger list` and `release` plan nothing.
+  const r = Ledger.open(path, { readonly, busyTimeoutMs, use: cmd === 'ledger' ? 'list' : cmd === 'release' ? 'release' : 'plan' });
   report(io, cmd, r.diagnostics);
   return r.ledger;
 }
