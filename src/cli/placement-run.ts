@@ -260,7 +260,7 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
   // Listing never creates a ledger: a missing one simply has no reservations.
   const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
   if (!ledger && !existsSync(ledgerPath(argv, io))) {
-    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${ledgerPath(argv, io)}\n`);
+    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${oneLine(ledgerPath(argv, io))}\n`);
     return 0;
   }
   if (!ledger) return 2;
@@ -270,7 +270,7 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
     if (argv.format === 'json') {
       io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
     } else {
-      io.stdout(entries.length === 0 ? `no reservations in ${ledger.path}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
+      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
       for (const e of entries) {
         const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
         const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
@@ -329,8 +329,8 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   const threshold = numberArg(argv.threshold, 10);
   const maxMoves = numberArg(argv['max-moves'], 5);
   // A spread is never "within NaN", so a value that is not a number must not run.
-  if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(oneLine(String(argv.threshold)))}`);
-  if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(oneLine(String(argv['max-moves'])))}`);
+  if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(String(argv.threshold))}`);
+  if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(String(argv['max-moves']))}`);
   const host = await loadHost(argv, io, 'rebalance');
   if (!host) return 2;
   let plans: Plan[] = [];
