@@ -4,6 +4,7 @@
  * (an endless file such as /dev/zero used to be read until memory ran out), then as JSON or
  * `xl info -n` text. `-` is standard input, as it is for `xmcfg host -`.
  */
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from '../placement/host-check.js';
@@ -31,19 +32,45 @@ export function readTextFile(path: string, cwd: string, maxSize: number = DEFAUL
   return { fatal: `cannot read ${path}: ${r.diagnostics[0]?.message ?? 'over the size limit'}`, tooLarge: r.diagnostics[0] };
 }
 
+/**
+ * What reads a sysfs-style tree where a command was given a folder as its host file: `--sysfs-root`
+ * (plan, migrate-plan, rebalance), `--from-sysfs` (host), or `xmcfg host --from-sysfs` writing a
+ * host file (check and convert, which read no sysfs tree themselves).
+ */
+export type TreeReader = '--sysfs-root' | '--from-sysfs' | 'host-command';
+
+const TREE = 'a sysfs-style tree (ROOT/sys/devices/system/node)';
+const HOST_FILE = 'a host file (JSON or `xl info -n` text)';
+
+/**
+ * The words added to "is a directory" when the host path `abs` is a folder ('' otherwise): a
+ * folder is most likely a sysfs tree, which only another option reads.
+ */
+export function hostFolderHint(abs: string, reader: TreeReader): string {
+  try {
+    if (!statSync(abs).isDirectory()) return '';
+  } catch {
+    return '';
+  }
+  if (reader === '--from-sysfs') return `; a host file is JSON or \`xl info -n\` text; for ${TREE} give --from-sysfs ROOT instead`;
+  if (reader === '--sysfs-root') return `; --host reads ${HOST_FILE}; for ${TREE} give --sysfs-root ROOT instead`;
+  return `; --host reads ${HOST_FILE}; \`xmcfg host --from-sysfs ROOT > host.json\` writes one from ${TREE}`;
+}
+
 /** Read a host file of at most `maxSize` bytes: JSON when it starts with `{`, else `xl info -n` text. */
-export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto'): HostFileResult {
+export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto', reader: TreeReader = 'host-command'): HostFileResult {
   const r = readTextFile(path, cwd, maxSize);
-  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') };
+  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') + hostFolderHint(resolve(cwd, path), reader) };
   return readHostText(r.text, path, format);
 }
 
 /**
  * The host of `--host PATH` (or `xmcfg host PATH`): `-` reads standard input, up to `maxSize`
- * bytes (`xl info -n | xmcfg plan guest.cfg --host -`); any other path is a file.
+ * bytes (`xl info -n | xmcfg plan guest.cfg --host -`); any other path is a file (a folder's
+ * message names `reader`).
  */
-export async function readHostArg(path: string, io: Io, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto'): Promise<HostFileResult> {
-  if (path !== '-') return readHostFile(path, io.cwd, maxSize, format);
+export async function readHostArg(path: string, io: Io, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto', reader: TreeReader = 'host-command'): Promise<HostFileResult> {
+  if (path !== '-') return readHostFile(path, io.cwd, maxSize, format, reader);
   let text: string;
   try {
     const { bytes, over } = await io.readStdin(maxSize);

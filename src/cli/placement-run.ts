@@ -54,7 +54,7 @@ const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity
 /** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */
 async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Promise<Host | null> {
   const file = typeof argv.host === 'string' ? argv.host : null;
-  const r: HostFileResult = file !== null ? await readHostArg(file, io) : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
+  const r: HostFileResult = file !== null ? await readHostArg(file, io, DEFAULT_MAX_FILE_SIZE, 'auto', '--sysfs-root') : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg ${cmd}: ${r.fatal}\n`);
     return null;
@@ -99,7 +99,8 @@ function openLedger(argv: Record<string, unknown>, io: Io, cmd: string, readonly
     io.stderr(`xmcfg ${cmd}: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
     return null;
   }
-  const r = Ledger.open(path, { readonly, busyTimeoutMs });
+  // Its failures say what was not done: `ledger list` and `release` plan nothing.
+  const r = Ledger.open(path, { readonly, busyTimeoutMs, use: cmd === 'ledger' ? 'list' : cmd === 'release' ? 'release' : 'plan' });
   report(io, cmd, r.diagnostics);
   return r.ledger;
 }
@@ -113,7 +114,7 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
   const source: [string, HostTextFormat] | null =
     typeof argv['from-xl-info'] === 'string' ? [argv['from-xl-info'], 'xl-info'] : typeof argv.json === 'string' ? [argv.json, 'auto'] : typeof argv.file === 'string' ? [argv.file, 'auto'] : null;
   const r: HostFileResult = source
-    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1])
+    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1], '--from-sysfs')
     : readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg host: ${r.fatal}\n`);
@@ -259,7 +260,7 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
   // Listing never creates a ledger: a missing one simply has no reservations.
   const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
   if (!ledger && !existsSync(ledgerPath(argv, io))) {
-    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${ledgerPath(argv, io)}\n`);
+    io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${oneLine(ledgerPath(argv, io))}\n`);
     return 0;
   }
   if (!ledger) return 2;
@@ -269,7 +270,7 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
     if (argv.format === 'json') {
       io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
     } else {
-      io.stdout(entries.length === 0 ? `no reservations in ${ledger.path}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
+      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
       for (const e of entries) {
         const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
         const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
@@ -328,8 +329,8 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   const threshold = numberArg(argv.threshold, 10);
   const maxMoves = numberArg(argv['max-moves'], 5);
   // A spread is never "within NaN", so a value that is not a number must not run.
-  if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(oneLine(String(argv.threshold)))}`);
-  if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(oneLine(String(argv['max-moves'])))}`);
+  if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(String(argv.threshold))}`);
+  if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(String(argv['max-moves']))}`);
   const host = await loadHost(argv, io, 'rebalance');
   if (!host) return 2;
   let plans: Plan[] = [];

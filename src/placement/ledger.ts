@@ -117,22 +117,33 @@ function loadDriver(): typeof BetterSqlite3 {
   return driver;
 }
 
-/** A SQLite failure as an XM0408 diagnostic (locked, corrupt, unreadable). */
-export function ledgerError(err: unknown, path: string): Diagnostic {
+/** What a command uses the ledger for: its failures say what was then not done. */
+export type LedgerUse = 'plan' | 'list' | 'release';
+
+/** What did not happen when the ledger failed: `ledger list` and `release` plan nothing (they said so). */
+const NOT_DONE: Record<LedgerUse, { written: string; read: string }> = {
+  plan: { written: 'nothing was planned or recorded', read: 'nothing was planned' },
+  list: { written: 'nothing was listed', read: 'nothing was listed' },
+  release: { written: 'nothing was released', read: 'nothing was released' },
+};
+
+/** A SQLite failure as an XM0408 diagnostic (locked, corrupt, unreadable), worded for `use`. */
+export function ledgerError(err: unknown, path: string, use: LedgerUse = 'plan'): Diagnostic {
   const code = (err as { code?: string }).code ?? '';
   const msg = (err as Error).message ?? String(err);
+  const notDone = NOT_DONE[use];
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return hostDiag('XM0408', 'error', `ledger ${path} is locked by another process; nothing was planned or recorded`, 'retry, or raise the wait with a shorter concurrent run');
+    return hostDiag('XM0408', 'error', `ledger ${path} is locked by another process; ${notDone.written}`, 'retry, or raise the wait with a shorter concurrent run');
   }
   if (code.startsWith('SQLITE_READONLY') || code === 'XMCFG_READONLY' || code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
     const why = code === 'XMCFG_READONLY' ? 'it was opened read-only' : `the file or its folder is read-only to this process (${code})`;
-    return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; nothing was planned or recorded`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
+    return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; ${notDone.written}`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
   }
-  if (code === 'XMCFG_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read by this process (${msg}); nothing was planned`, 'ask for read access to the ledger, or pass another one with --ledger');
-  if (code === 'EISDIR') return hostDiag('XM0408', 'error', `ledger ${path} is a folder, not a database file; nothing was planned or recorded`, `name the file, e.g. --ledger ${join(path, 'ledger.db')}`);
+  if (code === 'XMCFG_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read by this process (${msg}); ${notDone.read}`, 'ask for read access to the ledger, or pass another one with --ledger');
+  if (code === 'EISDIR') return hostDiag('XM0408', 'error', `ledger ${path} is a folder, not a database file; ${notDone.written}`, `name the file, e.g. --ledger ${join(path, 'ledger.db')}`);
   if (code === 'XMCFG_OLDER' || code === 'XMCFG_WAL_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read without writing: ${msg}`, 'run a command that writes it (plan --reserve, release) as a user who may write the ledger and its folder');
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return hostDiag('XM0408', 'error', `ledger ${path} is corrupt or not an xmcfg ledger (${code}); nothing was planned or recorded`, 'move the file aside; a new ledger is created on the next run');
+    return hostDiag('XM0408', 'error', `ledger ${path} is corrupt or not an xmcfg ledger (${code}); ${notDone.written}`, 'move the file aside; a new ledger is created on the next run');
   }
   return hostDiag('XM0408', 'error', `ledger ${path} cannot be used: ${msg}`);
 }
@@ -146,6 +157,8 @@ export class Ledger {
     readonly readonly: boolean,
     /** A read-only ledger that has no schema yet (an empty file): no reservations. */
     private readonly empty: boolean,
+    /** What the command uses it for, which its failures name. */
+    private readonly use: LedgerUse = 'plan',
   ) {}
 
   /** Refuse a write on a ledger opened read-only (an in-memory copy would accept it and lose it). */
@@ -157,10 +170,11 @@ export class Ledger {
    * Open the ledger at `path`: creating its folder and migrating it as needed, or with `readonly`
    * only reading it (no folder made, no migration, no journal-mode change; every write is refused).
    */
-  static open(path: string, options: { busyTimeoutMs?: number; create?: boolean; readonly?: boolean } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+  static open(path: string, options: { busyTimeoutMs?: number; create?: boolean; readonly?: boolean; use?: LedgerUse } = {}): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
     // SQLite says only "disk I/O error" or "unable to open database file" for a folder.
-    if (isFolder(path)) return { ledger: null, diagnostics: [ledgerError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), path)] };
-    if (options.readonly === true) return Ledger.openReadonly(path, options.busyTimeoutMs ?? 10_000);
+    const use = options.use ?? 'plan';
+    if (isFolder(path)) return { ledger: null, diagnostics: [ledgerError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), path, use)] };
+    if (options.readonly === true) return Ledger.openReadonly(path, options.busyTimeoutMs ?? 10_000, use);
     let db: BetterSqlite3.Database | null = null;
     try {
       if (options.create !== false) makeFolders(dirname(path));
@@ -185,14 +199,14 @@ export class Ledger {
         if (v < LEDGER_SCHEMA_VERSION) d.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
       });
       migrate.immediate();
-      return { ledger: new Ledger(d, path, false, false), diagnostics: [] };
+      return { ledger: new Ledger(d, path, false, false, use), diagnostics: [] };
     } catch (err) {
       closeQuietly(db);
-      return { ledger: null, diagnostics: [ledgerError(err, path)] };
+      return { ledger: null, diagnostics: [ledgerError(err, path, use)] };
     }
   }
 
-  private static openReadonly(path: string, timeout: number): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
+  private static openReadonly(path: string, timeout: number, use: LedgerUse): { ledger: Ledger | null; diagnostics: Diagnostic[] } {
     let db: BetterSqlite3.Database | null = null;
     try {
       db = openForReading(loadDriver(), path, timeout);
@@ -204,13 +218,13 @@ export class Ledger {
         throw Object.assign(new Error(`its schema version ${v} is older than this xmcfg's (${LEDGER_SCHEMA_VERSION}), and upgrading it is a write`), { code: 'XMCFG_OLDER' });
       }
       db.pragma('foreign_keys = ON');
-      return { ledger: new Ledger(db, path, true, v === 0), diagnostics: [] };
+      return { ledger: new Ledger(db, path, true, v === 0, use), diagnostics: [] };
     } catch (e) {
       // Nothing is written here: a permission error is about reading, not the write one below.
       const c = (e as { code?: unknown }).code;
       const err = c === 'EACCES' || c === 'EPERM' || c === 'SQLITE_CANTOPEN' ? Object.assign(new Error(String(c)), { code: 'XMCFG_UNREADABLE' }) : e;
       closeQuietly(db);
-      return { ledger: null, diagnostics: [ledgerError(err, path)] };
+      return { ledger: null, diagnostics: [ledgerError(err, path, use)] };
     }
   }
 
@@ -247,7 +261,7 @@ export class Ledger {
     try {
       return this.db.transaction(() => ({ loads: this.readLoads(), cursor: this.readCursor(), diagnostics: [] as Diagnostic[] }))();
     } catch (err) {
-      return { loads: [], cursor: 0, diagnostics: [ledgerError(err, this.path)] };
+      return { loads: [], cursor: 0, diagnostics: [ledgerError(err, this.path, this.use)] };
     }
   }
 
@@ -268,14 +282,14 @@ export class Ledger {
         // A row whose plan is not one (a hand edit, another program) is a corrupt ledger, named.
         const problem = storedPlanProblem(plan, r.domain);
         if (problem !== null) {
-          const msg = `ledger ${this.path} is corrupt: the reservation of ${r.domain} holds no usable plan (${plan === undefined ? 'not JSON' : problem}); nothing was planned or recorded`;
+          const msg = `ledger ${this.path} is corrupt: the reservation of ${r.domain} holds no usable plan (${plan === undefined ? 'not JSON' : problem}); ${NOT_DONE[this.use].written}`;
           return { entries: [], diagnostics: [hostDiag('XM0408', 'error', msg, `give it back with ${this.releaseCommand(r.domain)} and plan the guest again`)] };
         }
         entries.push({ domain: r.domain, created: r.created, policy: r.policy, nodes: [...(loads.get(r.domain) ?? [])], plan: plan as Plan });
       }
       return { entries, diagnostics: [] };
     } catch (err) {
-      return { entries: [], diagnostics: [ledgerError(err, this.path)] };
+      return { entries: [], diagnostics: [ledgerError(err, this.path, this.use)] };
     }
   }
 
@@ -314,7 +328,7 @@ export class Ledger {
       });
       return tx.immediate();
     } catch (err) {
-      return { plan: null, diagnostics: [ledgerError(err, this.path)] };
+      return { plan: null, diagnostics: [ledgerError(err, this.path, this.use)] };
     }
   }
 
@@ -325,7 +339,7 @@ export class Ledger {
       this.db.prepare('INSERT INTO cursor (id, node) VALUES (0, ?) ON CONFLICT(id) DO UPDATE SET node = excluded.node').run(node);
       return [];
     } catch (err) {
-      return [ledgerError(err, this.path)];
+      return [ledgerError(err, this.path, this.use)];
     }
   }
 
@@ -337,7 +351,7 @@ export class Ledger {
       if (info.changes === 0) return { released: false, diagnostics: [hostDiag('XM0410', 'error', `${domain} has no reservation in ledger ${this.path}`)] };
       return { released: true, diagnostics: [] };
     } catch (err) {
-      return { released: false, diagnostics: [ledgerError(err, this.path)] };
+      return { released: false, diagnostics: [ledgerError(err, this.path, this.use)] };
     }
   }
 
@@ -362,7 +376,7 @@ export class Ledger {
         })
         .immediate();
     } catch (err) {
-      return { migration: null, diagnostics: [ledgerError(err, this.path)] };
+      return { migration: null, diagnostics: [ledgerError(err, this.path, this.use)] };
     }
   }
 
@@ -380,7 +394,7 @@ export class Ledger {
       this.db.transaction(() => this.write(p, now, true)).immediate();
       return [];
     } catch (err) {
-      return [ledgerError(err, this.path)];
+      return [ledgerError(err, this.path, this.use)];
     }
   }
 }

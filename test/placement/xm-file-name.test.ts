@@ -9,7 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xmFileName as ruleFileName } from '../../src/check/rules/name.js';
 import { run } from '../../src/cli/run.js';
+import { xmFileName } from '../../src/placement/xm-name.js';
 import { fakeIo } from '../cli/fake-io.js';
 import { FIXTURES } from './helpers.js';
 
@@ -83,5 +85,11 @@ describe('plan of an xm file without a name', () => {
     expect(planOf(r.stdout).domain).toBe('');
     const forced = await x(['plan', 'guests/web01.cfg', '--host', HOST, '--dialect', 'xl']);
     expect(forced.code).toBe(1);
+  });
+});
+
+describe('one definition of the name xm gives a nameless file', () => {
+  it("placement's xmFileName is check's (a copy could drift from the XM0234 rule)", () => {
+    expect(xmFileName).toBe(ruleFileName);
   });
 });

@@ -7,6 +7,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
+import { oneLine } from '../../placement/shell.js';
 
 /** Extensions a folder walk picks up. */
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.cfg', '.xl', '.xm', '.conf'];
@@ -162,9 +163,9 @@ function folderPrefix(dir: string): string {
   return dir.endsWith('/') ? dir : dir + '/';
 }
 
-/** A path in quotes for messages. */
+/** A path in quotes for messages, control characters escaped (`\n`): a file name cannot break the line. */
 export function quote(p: string): string {
-  return `'${p}'`;
+  return `'${oneLine(p)}'`;
 }
 
 /** The readable part of a file-system error ("no such file or directory"). */

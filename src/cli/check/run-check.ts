@@ -221,7 +221,9 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
   // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
   const read = await readInput(resolve(io.cwd, path), path, maxSize);
   if (read.kind !== 'text') {
-    io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') : `host ${quote(path)} is over the --max-file-size limit`}\n`);
+    // Loaded only on this failure: the check bundle does not carry the host reader otherwise.
+    const hint = read.kind === 'fatal' ? (await import('../host-file.js')).hostFolderHint(resolve(io.cwd, path), 'host-command') : '';
+    io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
     return 'failed';
   }
   const text = read.text;
