@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
+import type { HostFileResult } from '../host-file.js';
 import { formatReport, totals, type FileReport } from '../../report/index.js';
 import { plural } from '../../report/summary.js';
 import { deliverOutput, realOrSelf, sameFile } from '../output-file.js';
@@ -216,37 +217,27 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
 
 /** Read and validate the --host topology; 'failed' after printing why. */
 async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | null | 'failed'> {
+  // The host reader (and its schema validator) is loaded only for --host runs: the check bundle
+  // does not carry it otherwise.
+  const hostFile = await import('../host-file.js');
+  let r: HostFileResult;
   // `xl info -n | xmcfg check guest.cfg --host -`, as plan reads it (options.ts refuses '-' twice).
-  if (path === '-') return hostFromStdin(io, maxSize);
-  // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
-  const read = await readInput(resolve(io.cwd, path), path, maxSize);
-  if (read.kind !== 'text') {
-    // Loaded only on this failure: the check bundle does not carry the host reader otherwise.
-    const hint = read.kind === 'fatal' ? (await import('../host-file.js')).hostFolderHint(resolve(io.cwd, path), 'host-command') : '';
-    io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
-    return 'failed';
+  if (path === '-') r = await hostFile.readHostArg('-', io, maxSize);
+  else {
+    // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
+    const read = await readInput(resolve(io.cwd, path), path, maxSize);
+    if (read.kind !== 'text') {
+      const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') : '';
+      io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
+      return 'failed';
+    }
+    r = hostFile.readHostText(read.text, path);
   }
-  const text = read.text;
-  const format = text.trimStart().startsWith('{') ? 'json' : 'xl-info';
-  // The host reader (and its schema validator) is loaded only for --host runs.
-  const { readHost } = await import('../../placement/host.js');
-  const { host, diagnostics } = readHost(text, { format });
-  for (const d of diagnostics) io.stderr(`xmcfg: host ${quote(path)}: ${d.severity} ${d.code}: ${d.message}\n`);
-  if (!host) {
-    io.stderr(`xmcfg: cannot use host ${quote(path)}\n`);
-    return 'failed';
-  }
-  return host;
-}
-
-/** The --host topology from standard input, reported like a host file's. */
-async function hostFromStdin(io: Io, maxSize: number): Promise<Host | 'failed'> {
-  const { readHostArg } = await import('../host-file.js');
-  const r = await readHostArg('-', io, maxSize);
+  const name = path === '-' ? 'on standard input' : quote(path);
   if (r.fatal !== undefined) io.stderr(`xmcfg: ${r.fatal}\n`);
-  for (const d of r.diagnostics) io.stderr(`xmcfg: host on standard input: ${d.severity} ${d.code}: ${d.message}\n`);
+  for (const d of r.diagnostics) io.stderr(`xmcfg: host ${name}: ${d.severity} ${d.code}: ${d.message}\n`);
   if (r.host) return r.host;
-  if (r.fatal === undefined) io.stderr('xmcfg: cannot use the host on standard input\n');
+  if (r.fatal === undefined) io.stderr(`xmcfg: cannot use host ${name}\n`);
   return 'failed';
 }
 
