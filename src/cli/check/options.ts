@@ -6,6 +6,7 @@ import type { Dialect } from '../../syntax/value.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
 import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
+import { emptyArgument } from '../command-error.js';
 
 /** Validated options of one `check` run. */
 export interface CheckOptions {
@@ -53,7 +54,8 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   }
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
   // An empty --host or --output-file ("$UNSET") would resolve to the working folder: "is a directory".
-  for (const key of ['host', 'output-file'] as const) if (optionalString(argv[key]) === '') return fail(`--${key} needs a value, not an empty one`);
+  const empty = emptyArgument(argv, ['host', 'output-file']);
+  if (empty !== null) return fail(empty);
   if (optionalString(argv.host) === '-' && paths.includes('-')) return fail("standard input can be read only once: give the config or the --host topology as '-', not both");
   const stdinFilepath = optionalString(argv['stdin-filepath']);
   if (stdinFilepath !== null && !paths.includes('-')) return fail("--stdin-filepath needs '-' among the paths");
