@@ -32,13 +32,28 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
   const lineLen = lineEnd - lineStart;
 
   // Choose the window of the line to show: whole line when it fits, else around the span start.
+  // Measured in display columns: 100 tabs are 100 code units but 400 columns.
   let from = 0;
   let to = lineLen;
-  if (lineLen > style.width) {
-    from = startCol > style.width / 3 ? startCol - Math.floor(style.width / 3) : 0;
-    to = Math.min(lineLen, from + style.width);
-    if (isLowSurrogate(text.charCodeAt(lineStart + from))) from++;
-    if (to < lineLen && isLowSurrogate(text.charCodeAt(lineStart + to))) to++;
+  if (widerThan(text, lineStart, lineEnd, style.width)) {
+    const before = Math.floor(style.width / 3);
+    let cols = 0;
+    from = startCol;
+    while (from > 0) {
+      const units = from >= 2 && isLowSurrogate(text.charCodeAt(lineStart + from - 1)) && isHighSurrogate(text.charCodeAt(lineStart + from - 2)) ? 2 : 1;
+      const w = charWidth(text, lineStart + from - units);
+      if (cols + w > before) break;
+      cols += w;
+      from -= units;
+    }
+    to = from;
+    cols = 0;
+    while (to < lineLen) {
+      const w = charWidth(text, lineStart + to);
+      if (cols + w > style.width) break;
+      cols += w;
+      to += unitsAt(text, lineStart + to);
+    }
   }
   let shown = from > 0 ? '…' : '';
   let col = shown.length;
@@ -79,6 +94,29 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
     `${style.paintGutter(`${num} |`)}${shown ? ' ' + shown : ''}`,
     `${style.paintGutter(`${blank} |`)} ${' '.repeat(caretFrom)}${style.paintMarker(style.marker.repeat(caretTo - caretFrom))}`,
   ];
+}
+
+/** Columns the character at `i` takes in a frame: a tab 4, a wide character 2, anything else (shown or replaced) 1. */
+function charWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 9) return TAB.length;
+  if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) return isWide(text.codePointAt(i)!) ? 2 : 1;
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c) || isHighSurrogate(c) || isLowSurrogate(c) || !isWide(c) ? 1 : 2;
+}
+
+/** Code units of the character at `i`: 2 for a surrogate pair, else 1. */
+function unitsAt(text: string, i: number): number {
+  return isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+}
+
+/** True when text[from, to) takes more than `width` columns; reads at most width + 1 characters of a long line. */
+function widerThan(text: string, from: number, to: number, width: number): boolean {
+  let cols = 0;
+  for (let i = from; i < to; i += unitsAt(text, i)) {
+    cols += charWidth(text, i);
+    if (cols > width) return true;
+  }
+  return false;
 }
 
 /** Offset where the content of a 1-based line ends (before its line break). */

@@ -109,3 +109,31 @@ describe('stylish report', () => {
     expect(out).toContain(' --> crlf.cfg:2:1\n  |\n2 | bad = 2\n  | ^^^\n');
   });
 });
+
+describe('stylish code frames are bounded in display columns', () => {
+  /** Terminal columns of a frame line: code points, the wide ones (CJK here) counted twice. */
+  const columns = (s: string): number => [...s].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+
+  it('cuts a line of tabs or wide characters at the frame width, not at as many code units', () => {
+    // 100 tabs are 100 code units (under the width) but 400 columns; 300 CJK ideographs are 600.
+    const cases = ['\t'.repeat(100) + 'memroy = 1\n', 'x = "' + '漢'.repeat(300) + '" ; memroy = 1\n', 'x = "' + '\t'.repeat(1000) + '" ; memroy = 1\n'];
+    for (const text of cases) {
+      const s = text.indexOf('memroy');
+      const out = formatStylish([fileReport('w.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])], { frameWidth: 60 });
+      const lines = out.split('\n');
+      const src = lines.findIndex((l) => l.startsWith('1 |'));
+      // The excerpt (after '1 | ') is at most 60 columns plus the two '…' marks.
+      expect(columns(lines[src]!.slice(4)), JSON.stringify(text.slice(0, 8))).toBeLessThanOrEqual(62);
+      expect(lines[src]).toContain('memroy');
+      const caret = lines[src + 1]!;
+      expect(columns(lines[src]!.slice(0, lines[src]!.indexOf('memroy')))).toBe(caret.indexOf('^'));
+    }
+  });
+
+  it('keeps a short line of wide characters whole', () => {
+    const text = 'x = "' + '漢'.repeat(20) + '" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('w.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])], { frameWidth: 60 });
+    expect(out).toContain(`1 | ${text.slice(0, -1)}\n`);
+  });
+});
