@@ -58,3 +58,19 @@ describe('junit report: well-formed XML 1.0 whatever the input', () => {
     expect(xmlProblems(out)).toEqual([]);
   });
 });
+
+describe('junit report on inputs that were not checked', () => {
+  it('writes them as one errored test case, counted in tests and errors (Jenkins and GitLab show it)', () => {
+    const out = formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 2 });
+    expect(xmlProblems(out)).toEqual([]);
+    expect(out).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
+    const suite = out.slice(out.indexOf('<testsuite name="(not checked)"'));
+    expect(suite.startsWith('<testsuite name="(not checked)" tests="1" failures="0" errors="1" skipped="0">\n')).toBe(true);
+    expect(suite).toMatch(/^ {4}<testcase classname="xmcfg" name="[^"]*">\n {6}<error message="2 [^"]*" type="not-checked"\/>\n {4}<\/testcase>$/m);
+  });
+
+  it('adds nothing when every input was checked', () => {
+    expect(formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 0 })).toBe(formatJunit([fileReport('db.cfg', CLEAN, [])]));
+    expect(formatJunit([fileReport('db.cfg', CLEAN, [])])).not.toContain('not checked');
+  });
+});
