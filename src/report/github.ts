@@ -67,14 +67,10 @@ export function annotationPath(path: string, cwd: string, root: string): string 
 function annotation(file: FileReport, d: Diagnostic, path: string): string {
   const r = file.lineIndex.range(d.span);
   const title = codeInfo(d.code)?.title;
-  const props = [
-    `file=${escapeProperty(path)}`,
-    `line=${r.line}`,
-    `endLine=${r.endLine}`,
-    `col=${r.column}`,
-    `endColumn=${r.endColumn}`,
-    `title=${escapeProperty(title ? `${d.code} ${title}` : d.code)}`,
-  ];
+  // GitHub takes columns only on one line (toolkit: "cannot be sent when startLine and endLine are
+  // different"), so a span over several lines is annotated by its lines alone.
+  const cols = r.line === r.endLine ? [`col=${r.column}`, `endColumn=${r.endColumn}`] : [];
+  const props = [`file=${escapeProperty(path)}`, `line=${r.line}`, `endLine=${r.endLine}`, ...cols, `title=${escapeProperty(title ? `${d.code} ${title}` : d.code)}`];
   const message = d.hint ? `${d.message}\nhelp: ${d.hint}` : d.message;
   return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(message)}`;
 }

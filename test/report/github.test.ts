@@ -75,3 +75,16 @@ describe('github report: plain log lines are never workflow commands', () => {
     expect(many('##[set-output name=a;]b.cfg').some((l) => !l.startsWith('::') && l.includes('##['))).toBe(false);
   });
 });
+
+describe('github annotations over several lines', () => {
+  it('give no col/endColumn (GitHub takes columns only when line and endLine are equal)', () => {
+    const text = 'disk = [ "a",\n  "b" ]\n';
+    const out = formatGithub([fileReport('m.cfg', text, [{ code: 'XM0211', severity: 'error', message: 'm', span: { start: 7, end: text.length - 1 } }])]);
+    expect(out).toBe(`::error file=m.cfg,line=1,endLine=2,title=${title('XM0211')}::m\n`);
+  });
+
+  it('keep columns for a span on one line, also an empty one', () => {
+    const out = formatGithub([fileReport('e.cfg', 'memory = ', [{ code: 'XM0012', severity: 'error', message: 'm', span: { start: 9, end: 9 } }])]);
+    expect(out).toBe(`::error file=e.cfg,line=1,endLine=1,col=10,endColumn=10,title=${title('XM0012')}::m\n`);
+  });
+});
