@@ -45,6 +45,8 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
         tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
         columnKind: 'utf16CodeUnits',
+        // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
+        newlineSequences: ['\r\n', '\n', '\r'],
         invocations: [invocation(options.notChecked ?? 0)],
         results: sarifResults,
       },

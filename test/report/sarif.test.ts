@@ -181,3 +181,14 @@ describe('sarif report on inputs that were not checked', () => {
     }
   });
 });
+
+describe('sarif lines', () => {
+  it('declares a lone CR a line break, as the line numbers count it (SARIF defaults to CRLF and LF only)', () => {
+    const text = 'name = "a"\rmemroy = 1\r';
+    const s = text.indexOf('memroy');
+    const log = sarifLog([fileReport('cr.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }], 'xm')], { cwd });
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(2);
+    expect(log.runs[0]!.newlineSequences).toEqual(['\r\n', '\n', '\r']);
+  });
+});
