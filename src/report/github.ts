@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
-import { plural } from './summary.js';
+import { notCheckedText, plural } from './summary.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -31,10 +31,14 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
   for (const file of results) for (const d of sortedCopy(file.diagnostics)) all.push({ file, d });
   const total = { error: 0, warning: 0, info: 0 };
   for (const { d } of all) total[d.severity]++;
-  const willOmit = total.error > limit || total.warning > limit || total.info > limit;
-  const cap = { error: limit, warning: limit, info: willOmit ? limit - 1 : limit };
+  // Inputs that could not be checked get one error annotation first (the reasons are on stderr, in
+  // the log, which nobody opens for a run whose annotations look complete); it takes an error slot.
+  const notChecked = options.notChecked ?? 0;
+  const errorCap = notChecked > 0 ? limit - 1 : limit;
+  const willOmit = total.error > errorCap || total.warning > limit || total.info > limit;
+  const cap = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
   const used = { error: 0, warning: 0, info: 0 };
-  const lines: string[] = [];
+  const lines: string[] = notChecked > 0 ? [`::error title=xmcfg::${escapeData(notCheckedText(notChecked))}`] : [];
   const rest: string[] = [];
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.srcRoot ?? cwd);

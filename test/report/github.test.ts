@@ -88,3 +88,20 @@ describe('github annotations over several lines', () => {
     expect(out).toBe(`::error file=e.cfg,line=1,endLine=1,col=10,endColumn=10,title=${title('XM0012')}::m\n`);
   });
 });
+
+describe('github report on inputs that were not checked', () => {
+  it('annotates them with one error first, within the 10 error annotations GitHub shows (9 findings then)', () => {
+    const text = 'k = 1\n'.repeat(12);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 10; i++) diags.push({ code: 'XM0010', severity: 'error', message: `e${i}`, span: { start: i * 6, end: i * 6 + 1 } });
+    const lines = formatGithub([fileReport('a.cfg', text, diags)], { notChecked: 2 }).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error title=xmcfg::2 inputs? not checked/);
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(1);
+    expect(lines[lines.length - 1]).toBe('a.cfg:10:1: error XM0010: e9');
+  });
+
+  it('annotates them in a run without findings too', () => {
+    expect(formatGithub([], { notChecked: 1 })).toMatch(/^::error title=xmcfg::1 input not checked[^\n]*\n$/);
+  });
+});
