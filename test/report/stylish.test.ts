@@ -137,3 +137,23 @@ describe('stylish code frames are bounded in display columns', () => {
     expect(out).toContain(`1 | ${text.slice(0, -1)}\n`);
   });
 });
+
+describe('stylish carets after emoji', () => {
+  it('counts the emoji East Asian Width calls wide (W) as two columns: transport, symbols, pictographs', () => {
+    // U+1F680 rocket, U+2705 check mark, U+26A1 high voltage, U+1FAE0 melting face, U+1F7E2 green circle: all W.
+    const text = 'x = "\u{1F680}\u2705\u26A1\u{1FAE0}\u{1F7E2}" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    const lines = out.split('\n');
+    const src = lines.findIndex((l) => l.startsWith('1 |'));
+    // 'x = "' is 5 columns, five wide characters 10, '" ' 2: the caret starts 17 columns in.
+    expect(lines[src + 1]).toBe('  | ' + ' '.repeat(17) + '^^^^^^');
+  });
+
+  it('keeps narrow symbols narrow (U+2713 check mark, U+2600 sun: East Asian Width N)', () => {
+    const text = 'x = "\u2713\u2600" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    expect(out).toContain('\n  | ' + ' '.repeat(9) + '^^^^^^\n');
+  });
+});
