@@ -59,29 +59,17 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
   let col = shown.length;
   let caretFrom = -1;
   let caretTo = -1;
-  for (let i = from; i < to; i++) {
+  for (let i = from; i < to; ) {
     if (i === startCol) caretFrom = col;
     if (i === endCol) caretTo = col;
-    const c = text.charCodeAt(lineStart + i);
-    if (c === 9) {
-      shown += TAB;
-      col += TAB.length;
-    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c)) {
-      shown += '\uFFFD';
-      col += 1;
-    } else if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(lineStart + i + 1))) {
-      const cp = text.codePointAt(lineStart + i)!;
-      shown += String.fromCodePoint(cp);
-      col += isWide(cp) ? 2 : 1;
-      i++;
-      if (i === endCol) caretTo = col;
-    } else if (isHighSurrogate(c) || isLowSurrogate(c)) {
-      shown += '\uFFFD';
-      col += 1;
-    } else {
-      shown += text[lineStart + i];
-      col += isWide(c) ? 2 : 1;
-    }
+    const at = lineStart + i;
+    const c = text.charCodeAt(at);
+    const units = unitsAt(text, at);
+    shown += c === 9 ? TAB : units === 2 ? text.slice(at, at + 2) : replaced(c) ? '\uFFFD' : text[at];
+    col += charWidth(text, at);
+    i += units;
+    // An end inside a surrogate pair is drawn after the pair.
+    if (units === 2 && i - 1 === endCol) caretTo = col;
   }
   // A span that starts at the end of the line (or runs past the window) is drawn up to the edge.
   if (caretFrom < 0) caretFrom = col;
@@ -96,12 +84,26 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
   ];
 }
 
-/** Columns the character at `i` takes in a frame: a tab 4, a wide character 2, anything else (shown or replaced) 1. */
+/** Columns the character at `i` takes in a frame: a tab 4, a wide character 2, a combining mark 0, anything else (shown or replaced) 1. */
 function charWidth(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 9) return TAB.length;
-  if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) return isWide(text.codePointAt(i)!) ? 2 : 1;
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c) || isHighSurrogate(c) || isLowSurrogate(c) || !isWide(c) ? 1 : 2;
+  if (isHighSurrogate(c) && isLowSurrogate(text.charCodeAt(i + 1))) {
+    const cp = text.codePointAt(i)!;
+    return isWide(cp) ? 2 : COMBINING.test(String.fromCodePoint(cp)) ? 0 : 1;
+  }
+  if (replaced(c)) return 1;
+  if (isWide(c)) return 2;
+  // A combining mark is drawn on the character before it: é written as e + U+0301 is one column.
+  return c >= 0x300 && COMBINING.test(text[i]!) ? 0 : 1;
+}
+
+/** Nonspacing and enclosing marks (general categories Mn, Me). */
+const COMBINING = /^[\p{Mn}\p{Me}]$/u;
+
+/** Characters a frame shows as U+FFFD: controls (not tab), invisible format characters, lone surrogates. */
+function replaced(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || isInvisibleFormat(c) || isHighSurrogate(c) || isLowSurrogate(c);
 }
 
 /** Code units of the character at `i`: 2 for a surrogate pair, else 1. */

@@ -157,3 +157,13 @@ describe('stylish carets after emoji', () => {
     expect(out).toContain('\n  | ' + ' '.repeat(9) + '^^^^^^\n');
   });
 });
+
+describe('stylish carets after combining marks', () => {
+  it('counts a combining mark (U+0301, and U+20E3 after a digit) as no column', () => {
+    const text = 'x = "e\u0301e\u03011\u20E3" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    // 'x = "' 5 columns, 'é', 'é', '1⃣' one each, '" ' 2: the caret starts 10 columns in.
+    expect(out).toContain(`1 | ${text.slice(0, -1)}\n  | ${' '.repeat(10)}^^^^^^\n`);
+  });
+});
