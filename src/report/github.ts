@@ -9,13 +9,18 @@ import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
 import { notCheckedText, plural } from './summary.js';
+import { printable } from './text-safe.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** Escape the message part of a workflow command. */
+/**
+ * Escape the message part of a workflow command, and show other control characters as U+FFFD:
+ * messages quote config values, and an escape sequence in one would reach the terminal of a local
+ * run raw, or colour and hide text in the Actions log (which renders ANSI).
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escape a property value of a workflow command (also `:` and `,`). */

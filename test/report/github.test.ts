@@ -105,3 +105,16 @@ describe('github report on inputs that were not checked', () => {
     expect(formatGithub([], { notChecked: 1 })).toMatch(/^::error title=xmcfg::1 input not checked[^\n]*\n$/);
   });
 });
+
+describe('github report: no control characters reach the log or a terminal', () => {
+  it('shows escape sequences, C1 controls and bidi overrides from a config as U+FFFD, in annotations and log lines', () => {
+    const text = 'k = 1\n'.repeat(14);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 12; i++) diags.push({ code: 'XM0214', severity: 'error', message: `bad "\u001b[2J\u009b31m\u202e${i}"`, span: { start: i * 6, end: i * 6 + 1 }, hint: 'h\u0007' });
+    const out = formatGithub([fileReport('e\u001b[1m.cfg', text, diags)]);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(out).toContain('::bad "\ufffd[2J\ufffd31m\ufffd0"%0Ahelp: h\ufffd\n');
+    // The two log lines past the 10 annotations too.
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['e\ufffd[1m.cfg:11:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd10"', 'e\ufffd[1m.cfg:12:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd11"']);
+  });
+});
