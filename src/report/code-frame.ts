@@ -20,6 +20,8 @@ export interface FrameStyle {
 }
 
 const TAB = '    ';
+/** Most code units a frame shows per column of its width: combining marks take no column, so columns alone let a line of them through whole. */
+const UNITS_PER_COLUMN = 4;
 
 /** The lines of a frame for `span`: the numbered source line and the underline below it. */
 export function frameLines(text: string, lineIndex: LineIndex, span: Span, style: FrameStyle): string[] {
@@ -35,14 +37,15 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
   // Measured in display columns: 100 tabs are 100 code units but 400 columns.
   let from = 0;
   let to = lineLen;
-  if (widerThan(text, lineStart, lineEnd, style.width)) {
+  const maxUnits = style.width * UNITS_PER_COLUMN;
+  if (lineLen > maxUnits || widerThan(text, lineStart, lineEnd, style.width)) {
     const before = Math.floor(style.width / 3);
     let cols = 0;
     from = startCol;
     while (from > 0) {
       const units = from >= 2 && isLowSurrogate(text.charCodeAt(lineStart + from - 1)) && isHighSurrogate(text.charCodeAt(lineStart + from - 2)) ? 2 : 1;
       const w = charWidth(text, lineStart + from - units);
-      if (cols + w > before) break;
+      if (cols + w > before || startCol - from + units > before * UNITS_PER_COLUMN) break;
       cols += w;
       from -= units;
     }
@@ -50,7 +53,7 @@ export function frameLines(text: string, lineIndex: LineIndex, span: Span, style
     cols = 0;
     while (to < lineLen) {
       const w = charWidth(text, lineStart + to);
-      if (cols + w > style.width) break;
+      if (cols + w > style.width || to - from + unitsAt(text, lineStart + to) > maxUnits) break;
       cols += w;
       to += unitsAt(text, lineStart + to);
     }

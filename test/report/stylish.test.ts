@@ -167,3 +167,14 @@ describe('stylish carets after combining marks', () => {
     expect(out).toContain(`1 | ${text.slice(0, -1)}\n  | ${' '.repeat(10)}^^^^^^\n`);
   });
 });
+
+describe('stylish frames of a line of combining marks', () => {
+  it('stay bounded in code units too (marks take no column, so columns alone never cut the line)', () => {
+    const text = 'name = "a' + '\u0301'.repeat(500_000) + '" ; memroy = 1\n';
+    const s = text.indexOf('memroy');
+    const d = (start: number) => ({ code: 'XM0101', severity: 'warning' as const, message: 'm', span: { start, end: start + 6 } });
+    const out = formatStylish([fileReport('z.cfg', text, [d(s), d(7)])], { frameWidth: 60 });
+    expect(out.length).toBeLessThan(3000);
+    expect(out).toContain('memroy = 1');
+  });
+});
