@@ -1,7 +1,8 @@
 /**
  * @fileoverview rustc-style code frames: one source line in a numbered gutter with the span
  * underlined. Columns are UTF-16 offsets inside; the underline is placed by display width (tabs,
- * wide characters), and very long lines (minified or generated files) are cut around the span.
+ * wide characters, combining marks), and lines wider than the frame (minified or generated files)
+ * are cut around the span.
  */
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
