@@ -8,14 +8,19 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
-import { plural } from './summary.js';
+import { notCheckedText, plural } from './summary.js';
+import { printable } from './text-safe.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** Escape the message part of a workflow command. */
+/**
+ * Escape the message part of a workflow command, and show other control characters as U+FFFD:
+ * messages quote config values, and an escape sequence in one would reach the terminal of a local
+ * run raw, or colour and hide text in the Actions log (which renders ANSI).
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escape a property value of a workflow command (also `:` and `,`). */
@@ -31,10 +36,14 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
   for (const file of results) for (const d of sortedCopy(file.diagnostics)) all.push({ file, d });
   const total = { error: 0, warning: 0, info: 0 };
   for (const { d } of all) total[d.severity]++;
-  const willOmit = total.error > limit || total.warning > limit || total.info > limit;
-  const cap = { error: limit, warning: limit, info: willOmit ? limit - 1 : limit };
+  // Inputs that could not be checked get one error annotation first (the reasons are on stderr, in
+  // the log, which nobody opens for a run whose annotations look complete); it takes an error slot.
+  const notChecked = options.notChecked ?? 0;
+  const errorCap = notChecked > 0 ? limit - 1 : limit;
+  const willOmit = total.error > errorCap || total.warning > limit || total.info > limit;
+  const cap = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
   const used = { error: 0, warning: 0, info: 0 };
-  const lines: string[] = [];
+  const lines: string[] = notChecked > 0 ? [`::error title=xmcfg::${escapeData(notCheckedText(notChecked))}`] : [];
   const rest: string[] = [];
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.srcRoot ?? cwd);
@@ -67,14 +76,10 @@ export function annotationPath(path: string, cwd: string, root: string): string 
 function annotation(file: FileReport, d: Diagnostic, path: string): string {
   const r = file.lineIndex.range(d.span);
   const title = codeInfo(d.code)?.title;
-  const props = [
-    `file=${escapeProperty(path)}`,
-    `line=${r.line}`,
-    `endLine=${r.endLine}`,
-    `col=${r.column}`,
-    `endColumn=${r.endColumn}`,
-    `title=${escapeProperty(title ? `${d.code} ${title}` : d.code)}`,
-  ];
+  // GitHub takes columns only on one line (toolkit: "cannot be sent when startLine and endLine are
+  // different"), so a span over several lines is annotated by its lines alone.
+  const cols = r.line === r.endLine ? [`col=${r.column}`, `endColumn=${r.endColumn}`] : [];
+  const props = [`file=${escapeProperty(path)}`, `line=${r.line}`, `endLine=${r.endLine}`, ...cols, `title=${escapeProperty(title ? `${d.code} ${title}` : d.code)}`];
   const message = d.hint ? `${d.message}\nhelp: ${d.hint}` : d.message;
   return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(message)}`;
 }

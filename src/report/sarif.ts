@@ -13,6 +13,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
+import { notCheckedText } from './summary.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -44,6 +45,9 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
         tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules } },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
         columnKind: 'utf16CodeUnits',
+        // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
+        newlineSequences: ['\r\n', '\n', '\r'],
+        invocations: [invocation(options.notChecked ?? 0)],
         results: sarifResults,
       },
     ],
@@ -53,6 +57,16 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
 /** Render the SARIF log (two-space indent, trailing newline). */
 export function formatSarif(results: readonly FileReport[], options: ReportOptions = {}): string {
   return JSON.stringify(sarifLog(results, options), null, 2) + '\n';
+}
+
+/**
+ * The run's one invocation. SARIF (appendix I) tells a consumer that results are incomplete by
+ * executionSuccessful false and an error notification: without them a missing or unreadable path
+ * looks like a clean file, and code scanning would close its open alerts.
+ */
+function invocation(notChecked: number): Sarif.Invocation {
+  if (notChecked === 0) return { executionSuccessful: true };
+  return { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: notCheckedText(notChecked) } }] };
 }
 
 /** A reportingDescriptor for one code, from the registry. */

@@ -41,6 +41,11 @@ export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** "2 inputs not checked (reasons on stderr)": what every format says of inputs that could not be checked. */
+export function notCheckedText(n: number): string {
+  return `${plural(n, 'input')} not checked (reasons on stderr)`;
+}
+
 /**
  * The one-line summary at the end of human-readable output. Inputs that could not be checked are
  * counted there too: "checked 0 files: no problems found" after a missing path read as a clean run.
@@ -50,7 +55,7 @@ export function summaryLine(t: Totals, notChecked = 0): string {
   if (t.errors) parts.push(plural(t.errors, 'error'));
   if (t.warnings) parts.push(plural(t.warnings, 'warning'));
   if (t.infos) parts.push(plural(t.infos, 'note'));
-  const missed = notChecked > 0 ? `${plural(notChecked, 'input')} not checked (reasons on stderr)` : '';
+  const missed = notChecked > 0 ? notCheckedText(notChecked) : '';
   if (parts.length === 0) {
     if (missed === '') return `checked ${plural(t.files, 'file')}: no problems found`;
     return t.files === 0 ? `checked 0 files: ${missed}` : `checked ${plural(t.files, 'file')}: no problems found; ${missed}`;

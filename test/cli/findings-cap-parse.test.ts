@@ -52,7 +52,7 @@ const RECORDED: Record<string, string> = {
   "all --max-findings 5": '1 6ce1c5cbf0c446f8',
   "mixed --max-findings 1 --max-warnings 3": '1 c8e05e5dfd8b334a',
   "late --quiet --max-findings 2": '1 27fa9c39d641c514',
-  sarif: '1 a4607c659393ceaf',
+  sarif: '1 e9a91c89b98ea8b1',
   corpus: '1 896c1c278b4d0ce2',
   jobs: '1 a0892ea38c27c0c5',
 };

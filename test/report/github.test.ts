@@ -75,3 +75,46 @@ describe('github report: plain log lines are never workflow commands', () => {
     expect(many('##[set-output name=a;]b.cfg').some((l) => !l.startsWith('::') && l.includes('##['))).toBe(false);
   });
 });
+
+describe('github annotations over several lines', () => {
+  it('give no col/endColumn (GitHub takes columns only when line and endLine are equal)', () => {
+    const text = 'disk = [ "a",\n  "b" ]\n';
+    const out = formatGithub([fileReport('m.cfg', text, [{ code: 'XM0211', severity: 'error', message: 'm', span: { start: 7, end: text.length - 1 } }])]);
+    expect(out).toBe(`::error file=m.cfg,line=1,endLine=2,title=${title('XM0211')}::m\n`);
+  });
+
+  it('keep columns for a span on one line, also an empty one', () => {
+    const out = formatGithub([fileReport('e.cfg', 'memory = ', [{ code: 'XM0012', severity: 'error', message: 'm', span: { start: 9, end: 9 } }])]);
+    expect(out).toBe(`::error file=e.cfg,line=1,endLine=1,col=10,endColumn=10,title=${title('XM0012')}::m\n`);
+  });
+});
+
+describe('github report on inputs that were not checked', () => {
+  it('annotates them with one error first, within the 10 error annotations GitHub shows (9 findings then)', () => {
+    const text = 'k = 1\n'.repeat(12);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 10; i++) diags.push({ code: 'XM0010', severity: 'error', message: `e${i}`, span: { start: i * 6, end: i * 6 + 1 } });
+    const lines = formatGithub([fileReport('a.cfg', text, diags)], { notChecked: 2 }).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error title=xmcfg::2 inputs? not checked/);
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(1);
+    expect(lines[lines.length - 1]).toBe('a.cfg:10:1: error XM0010: e9');
+  });
+
+  it('annotates them in a run without findings too', () => {
+    expect(formatGithub([], { notChecked: 1 })).toMatch(/^::error title=xmcfg::1 input not checked[^\n]*\n$/);
+  });
+});
+
+describe('github report: no control characters reach the log or a terminal', () => {
+  it('shows escape sequences, C1 controls and bidi overrides from a config as U+FFFD, in annotations and log lines', () => {
+    const text = 'k = 1\n'.repeat(14);
+    const diags: Diagnostic[] = [];
+    for (let i = 0; i < 12; i++) diags.push({ code: 'XM0214', severity: 'error', message: `bad "\u001b[2J\u009b31m\u202e${i}"`, span: { start: i * 6, end: i * 6 + 1 }, hint: 'h\u0007' });
+    const out = formatGithub([fileReport('e\u001b[1m.cfg', text, diags)]);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(out).toContain('::bad "\ufffd[2J\ufffd31m\ufffd0"%0Ahelp: h\ufffd\n');
+    // The two log lines past the 10 annotations too.
+    expect(out.trimEnd().split('\n').slice(-2)).toEqual(['e\ufffd[1m.cfg:11:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd10"', 'e\ufffd[1m.cfg:12:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd11"']);
+  });
+});

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/report/junit.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
 import { xmlProblems } from './xml-check.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as runCli } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 describe('junit report', () => {
   it('has one suite per file, one case per finding, a passing case for a clean file (golden head)', () => {
@@ -56,5 +61,42 @@ describe('junit report: well-formed XML 1.0 whatever the input', () => {
     const out = formatJunit([fileReport('a.cfg', 'k = 1\n', [{ code: 'XM0011', severity: 'error', message: 'one\ntwo\r\tthree', span: { start: 0, end: 1 } }])]);
     expect(out).toContain('message="one&#10;two&#13;&#9;three"');
     expect(xmlProblems(out)).toEqual([]);
+  });
+});
+
+describe('junit report on inputs that were not checked', () => {
+  it('writes them as one errored test case, counted in tests and errors (Jenkins and GitLab show it)', () => {
+    const out = formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 2 });
+    expect(xmlProblems(out)).toEqual([]);
+    expect(out).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
+    const suite = out.slice(out.indexOf('<testsuite name="(not checked)"'));
+    expect(suite.startsWith('<testsuite name="(not checked)" tests="1" failures="0" errors="1" skipped="0">\n')).toBe(true);
+    expect(suite).toMatch(/^ {4}<testcase classname="xmcfg" name="[^"]*">\n {6}<error message="2 [^"]*" type="not-checked"\/>\n {4}<\/testcase>$/m);
+  });
+
+  it('adds nothing when every input was checked', () => {
+    expect(formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 0 })).toBe(formatJunit([fileReport('db.cfg', CLEAN, [])]));
+    expect(formatJunit([fileReport('db.cfg', CLEAN, [])])).not.toContain('not checked');
+  });
+});
+
+describe('junit and github reports of a real run with a missing path', () => {
+  it('carry the not-checked input, and still report the file that was checked', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-junit-'));
+    try {
+      writeFileSync(join(root, 'a.cfg'), 'name = "a"\nkernel = "/k"\nmemroy = 1\n');
+      const junit = fakeIo({ cwd: root });
+      expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'junit'], junit.io)).toBe(2);
+      expect(xmlProblems(junit.out.stdout)).toEqual([]);
+      expect(junit.out.stdout).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
+      expect(junit.out.stdout).toContain('<testsuite name="a.cfg" tests="1" failures="0" errors="0" skipped="0">');
+      const github = fakeIo({ cwd: root });
+      expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'github'], github.io)).toBe(2);
+      const lines = github.out.stdout.trimEnd().split('\n');
+      expect(lines.map((l) => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::warning']);
+      expect(lines[0]).toMatch(/^::error title=xmcfg::1 input not checked/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

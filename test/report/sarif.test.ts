@@ -147,3 +147,48 @@ describe('sarif report on hostile paths and inputs', () => {
     }
   });
 });
+
+describe('sarif report on inputs that were not checked', () => {
+  it('says the run is incomplete (SARIF appendix I: executionSuccessful false, an error notification)', () => {
+    const log = sarifLog([webReport()], { cwd, notChecked: 2 });
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const inv = log.runs[0]!.invocations!;
+    expect(inv).toHaveLength(1);
+    expect(inv[0]!.executionSuccessful).toBe(false);
+    expect(inv[0]!.toolExecutionNotifications).toHaveLength(1);
+    expect(inv[0]!.toolExecutionNotifications![0]!.level).toBe('error');
+    expect(inv[0]!.toolExecutionNotifications![0]!.message.text).toMatch(/^2 /);
+  });
+
+  it('says a run that checked every input is complete', () => {
+    const log = sarifLog([webReport()], { cwd });
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
+  });
+
+  it('marks a real run with a missing path as incomplete, and the other file still reported', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sarif-'));
+    try {
+      writeFileSync(join(root, 'a.cfg'), 'name = "a"\nkernel = "/k"\nmemroy = 1\n');
+      const { io, out } = fakeIo({ cwd: root });
+      expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'sarif'], io)).toBe(2);
+      const log = JSON.parse(out.stdout);
+      expect(validate(log)).toBe(true);
+      expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+      expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['XM0101']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sarif lines', () => {
+  it('declares a lone CR a line break, as the line numbers count it (SARIF defaults to CRLF and LF only)', () => {
+    const text = 'name = "a"\rmemroy = 1\r';
+    const s = text.indexOf('memroy');
+    const log = sarifLog([fileReport('cr.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }], 'xm')], { cwd });
+    expect(validate(log)).toBe(true);
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(2);
+    expect(log.runs[0]!.newlineSequences).toEqual(['\r\n', '\n', '\r']);
+  });
+});

@@ -109,3 +109,72 @@ describe('stylish report', () => {
     expect(out).toContain(' --> crlf.cfg:2:1\n  |\n2 | bad = 2\n  | ^^^\n');
   });
 });
+
+describe('stylish code frames are bounded in display columns', () => {
+  /** Terminal columns of a frame line: code points, the wide ones (CJK here) counted twice. */
+  const columns = (s: string): number => [...s].reduce((n, ch) => n + (/[\u4e00-\u9fff]/.test(ch) ? 2 : 1), 0);
+
+  it('cuts a line of tabs or wide characters at the frame width, not at as many code units', () => {
+    // 100 tabs are 100 code units (under the width) but 400 columns; 300 CJK ideographs are 600.
+    const cases = ['\t'.repeat(100) + 'memroy = 1\n', 'x = "' + '漢'.repeat(300) + '" ; memroy = 1\n', 'x = "' + '\t'.repeat(1000) + '" ; memroy = 1\n'];
+    for (const text of cases) {
+      const s = text.indexOf('memroy');
+      const out = formatStylish([fileReport('w.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])], { frameWidth: 60 });
+      const lines = out.split('\n');
+      const src = lines.findIndex((l) => l.startsWith('1 |'));
+      // The excerpt (after '1 | ') is at most 60 columns plus the two '…' marks.
+      expect(columns(lines[src]!.slice(4)), JSON.stringify(text.slice(0, 8))).toBeLessThanOrEqual(62);
+      expect(lines[src]).toContain('memroy');
+      const caret = lines[src + 1]!;
+      expect(columns(lines[src]!.slice(0, lines[src]!.indexOf('memroy')))).toBe(caret.indexOf('^'));
+    }
+  });
+
+  it('keeps a short line of wide characters whole', () => {
+    const text = 'x = "' + '漢'.repeat(20) + '" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('w.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])], { frameWidth: 60 });
+    expect(out).toContain(`1 | ${text.slice(0, -1)}\n`);
+  });
+});
+
+describe('stylish carets after emoji', () => {
+  it('counts the emoji East Asian Width calls wide (W) as two columns: transport, symbols, pictographs', () => {
+    // U+1F680 rocket, U+2705 check mark, U+26A1 high voltage, U+1FAE0 melting face, U+1F7E2 green circle: all W.
+    const text = 'x = "\u{1F680}\u2705\u26A1\u{1FAE0}\u{1F7E2}" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    const lines = out.split('\n');
+    const src = lines.findIndex((l) => l.startsWith('1 |'));
+    // 'x = "' is 5 columns, five wide characters 10, '" ' 2: the caret starts 17 columns in.
+    expect(lines[src + 1]).toBe('  | ' + ' '.repeat(17) + '^^^^^^');
+  });
+
+  it('keeps narrow symbols narrow (U+2713 check mark, U+2600 sun: East Asian Width N)', () => {
+    const text = 'x = "\u2713\u2600" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    expect(out).toContain('\n  | ' + ' '.repeat(9) + '^^^^^^\n');
+  });
+});
+
+describe('stylish carets after combining marks', () => {
+  it('counts a combining mark (U+0301, and U+20E3 after a digit) as no column', () => {
+    const text = 'x = "e\u0301e\u03011\u20E3" memroy\n';
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    // 'x = "' 5 columns, 'é', 'é', '1⃣' one each, '" ' 2: the caret starts 10 columns in.
+    expect(out).toContain(`1 | ${text.slice(0, -1)}\n  | ${' '.repeat(10)}^^^^^^\n`);
+  });
+});
+
+describe('stylish frames of a line of combining marks', () => {
+  it('stay bounded in code units too (marks take no column, so columns alone never cut the line)', () => {
+    const text = 'name = "a' + '\u0301'.repeat(500_000) + '" ; memroy = 1\n';
+    const s = text.indexOf('memroy');
+    const d = (start: number) => ({ code: 'XM0101', severity: 'warning' as const, message: 'm', span: { start, end: start + 6 } });
+    const out = formatStylish([fileReport('z.cfg', text, [d(s), d(7)])], { frameWidth: 60 });
+    expect(out.length).toBeLessThan(3000);
+    expect(out).toContain('memroy = 1');
+  });
+});
