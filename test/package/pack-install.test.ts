@@ -111,4 +111,13 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
     expect(out.keys).toEqual(['LineIndex', 'allCodes', 'check', 'codeInfo', 'normalize', 'optionDoc', 'optionKeys', 'parse', 'plan', 'readHost', 'schema']);
     expect(out.codes).toContain('XM0101');
   });
+
+  it.skipIf(!existsSync(join(root, 'dist/index.mjs')))('CommonJS loads it with import(), and require() is refused as docs/api.md says', () => {
+    const script = "import('xmcfg').then((x) => { let code = 'none'; try { require('xmcfg'); } catch (e) { code = e.code; } console.log(JSON.stringify({ codes: x.check('memroy = 1\\n').diagnostics.map((d) => d.code), code })); });";
+    const r = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: consumer, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { codes: string[]; code: string };
+    expect(out.codes).toContain('XM0101');
+    expect(out.code).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
 });
