@@ -34,40 +34,40 @@ export { allCodes, codeInfo, LineIndex } from './diagnostics/index.js';
 // From docs.js, not the schema's index: the published types must not reach Ajv (bundled, not a dependency).
 export { optionKeys, optionDoc, type OptionDoc } from './schema/docs.js';
 
-/** Options of `parse`. */
+/** Options of `parse` (each field may be undefined, its default, also under exactOptionalPropertyTypes). */
 export interface ParseOptions {
   /** `auto` (default): xm when the text uses a construct only xm accepts, else xl. */
-  dialect?: Dialect | 'auto';
+  dialect?: Dialect | 'auto' | undefined;
   /** Names pre-bound for xm expressions (the CLI's `--define vmid=3`). */
-  defines?: Record<string, string | number>;
+  defines?: Record<string, string | number> | undefined;
   /** List at most this many findings of each severity and count the rest in `omitted`; 0 (default): all. */
-  maxFindings?: number;
+  maxFindings?: number | undefined;
 }
 
 /** Options of `check` and `normalize`. */
 export interface CheckOptions extends ParseOptions {
   /** The file's path: xm names a guest that sets no name after it, which xend may refuse (XM0234). */
-  fileName?: string;
+  fileName?: string | undefined;
   /** A host topology: adds the placement findings of `check --host` (XM04xx); null is no host. */
-  host?: Host | null;
+  host?: Host | null | undefined;
 }
 
 /** Options of `readHost`. */
 export interface ReadHostOptions {
   /** How to read the input: `json` (default: an object or JSON text), `xl-info` (`xl info -n` text), `sysfs`. */
-  format?: 'json' | 'xl-info' | 'sysfs';
+  format?: 'json' | 'xl-info' | 'sysfs' | undefined;
   /** sysfs only: the folder that stands for `/` (default: the string input, else `/`). */
-  root?: string;
+  root?: string | undefined;
 }
 
 /** Options of `plan`. */
 export interface PlanOptions {
   /** How nodes are chosen (default `best`). */
-  policy?: PolicyName;
+  policy?: PolicyName | undefined;
   /** `hard` (default) pins vCPUs with `cpus`; `soft` writes `cpus_soft`. */
-  affinity?: 'hard' | 'soft';
+  affinity?: 'hard' | 'soft' | undefined;
   /** round-robin: the node id to start from, the previous result's `cursor` (default 0). */
-  cursor?: number;
+  cursor?: number | undefined;
 }
 
 /** The lossless tree as plain data: its token stream (kinds, UTF-16 start and end offsets) in arrays. */

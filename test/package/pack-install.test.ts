@@ -74,6 +74,9 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
       'const r: PlanResult | null = host ? plan(cfg, host, pOpts) : null;',
       'const r2 = host ? plan(byHand, host) : null;',
       'const pl: Plan | null | undefined = r?.plan;',
+      // exactOptionalPropertyTypes (on below): a field read from a result may be passed on while undefined.
+      'const again = host ? plan(cfg, host, { policy, cursor: r?.cursor }) : null;',
+      'const withName = check(\'memory = 512\\n\', { fileName: p.settings[0]?.key, host: h.host, maxFindings: c.omitted?.errors });',
       'const next: number | undefined = r?.cursor;',
       'const tree: PlainSyntaxTree = p.tree;',
       'const tree2: SyntaxTree["text"] = tree.text;',
@@ -93,10 +96,10 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
       "const info: CodeInfo | undefined = codeInfo('XM0101');",
       "const doc: OptionDoc | undefined = optionDoc('memory');",
       'type E = Expr;',
-      "export default [s, pl, next, r2, d, rel, sev, left, dialect, kinds, memory, wrong, node, tree2, stmts, value, at, range, info, doc, allCodes(), optionKeys(), null as E | null];",
+      "export default [s, pl, next, r2, again, withName, d, rel, sev, left, dialect, kinds, memory, wrong, node, tree2, stmts, value, at, range, info, doc, allCodes(), optionKeys(), null as E | null];",
     ];
     writeFileSync(join(consumer, 'use.ts'), use.join('\n') + '\n');
-    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
     const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
