@@ -65,4 +65,16 @@ describe('the library never throws on user input', () => {
       expect(check('memory = 512\n', { host: broken as never }).diagnostics.map((d) => d.code)).toContain('XM0401');
     }
   });
+
+  it('a host read as bytes (readFileSync without an encoding) is one XM0401, not one per property of a Buffer', () => {
+    const bytes = [Buffer.from(JSON.stringify(HOST)), new TextEncoder().encode(JSON.stringify(HOST))];
+    for (const b of bytes) {
+      for (const r of [readHost(b), plan({ memory: 512 }, b as never), check('memory = 512\n', { host: b as never })]) {
+        const found = r.diagnostics.filter((d) => d.code === 'XM0401');
+        expect(found).toHaveLength(1);
+        expect(found[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+        expect(found[0]!.hint).toBeTypeOf('string');
+      }
+    }
+  });
 });
