@@ -178,6 +178,7 @@ function requireText(fn: string, text: unknown): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`xmcfg.${fn}: the config text must be a string, got ${text === null ? 'null' : typeof text}`);
 }
 
+/** Diagnostics in report order and the public shape, positioned by `index`. */
 function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
   return sortDiagnostics(diags).map((d) => toJsonDiagnostic(d, index));
 }
