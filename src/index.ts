@@ -2,46 +2,175 @@
  * @fileoverview The library entry: `import { parse, check, normalize, schema, readHost, plan } from 'xmcfg'`.
  * Each function is one stage usable alone; none throws on bad user input. Findings come back as
  * data in the public shape of the JSON report (1-based lines, UTF-16 columns, exclusive ends).
+ * docs/api.md is the written-down contract; test/api and test/package hold it to the package.
  *
  * User input is the config text, a host (object, JSON text, `xl info -n` text, sysfs tree) and a
  * config object given to `plan`: whatever they hold comes back as results plus diagnostics. A
  * TypeError is thrown only for a programmer error: a config text that is not a string, options that
- * are not an object, or an option value outside its type (`dialect` not xl/xm/auto, `format` not
- * json/xl-info/sysfs, `policy` or `affinity` not one of theirs). Options may be undefined or null
- * (the defaults), and unknown option names are ignored.
+ * are not an object, or an option value outside its type. Options may be undefined or null (the
+ * defaults); only the option names written here are read, so the stages' internal knobs (a tree-less
+ * parse, a setting sink, ledger reservations) stay out of reach and unknown names are ignored.
  */
-import { parse as parseText, type ParseOptions } from './syntax/index.js';
-import { checkText, type CheckOptions } from './check/check.js';
+import { parse as parseText } from './syntax/index.js';
+import { checkText } from './check/check.js';
 import { schemaJson } from './schema/index.js';
-import { readHost as readHostRaw, plan as planRaw, type Host, type PlanOptions, type Plan, type ReadHostOptions, type PlacementConfig } from './placement/index.js';
+import { readHost as readHostRaw, plan as planRaw, type Host, type Plan, type PlanOptions as PlacementPlanOptions, type PolicyName, type PlacementConfig } from './placement/index.js';
+import { hostDiag } from './placement/host-check.js';
 import { placementDiagnostics } from './placement/check-findings.js';
 import { planInputFindings } from './placement/plan-input.js';
 import { LineIndex, toJsonDiagnostic, sortDiagnostics, type JsonDiagnostic, type Diagnostic } from './diagnostics/index.js';
+import type { SeverityCounts } from './diagnostics/limit.js';
 import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';
 import type { NormalizedConfig } from './normalize/catalogue/index.js';
 
-export type { JsonDiagnostic, Diagnostic, Span, Severity, CodeInfo } from './diagnostics/index.js';
+export type { JsonDiagnostic, JsonRelated, Span, Severity, CodeInfo, Position, LineRange } from './diagnostics/index.js';
+export type { SeverityCounts } from './diagnostics/limit.js';
 export type { Dialect, Setting, Value } from './syntax/value.js';
 export type { SyntaxTree, Stmt, Expr } from './syntax/tree.js';
 export type { NormalizedConfig } from './normalize/catalogue/index.js';
-export type { Host, HostNode, Plan, PlanOptions, PolicyName } from './placement/index.js';
+export type { Host, HostNode, Plan, PolicyName, PlacementConfig } from './placement/index.js';
 export { allCodes, codeInfo, LineIndex } from './diagnostics/index.js';
 // From docs.js, not the schema's index: the published types must not reach Ajv (bundled, not a dependency).
 export { optionKeys, optionDoc, type OptionDoc } from './schema/docs.js';
 
+/** Options of `parse` (each field may be undefined, its default, also under exactOptionalPropertyTypes). */
+export interface ParseOptions {
+  /** `auto` (default): xm when the text uses a construct only xm accepts, else xl. */
+  dialect?: Dialect | 'auto' | undefined;
+  /** Names pre-bound for xm expressions (the CLI's `--define vmid=3`). */
+  defines?: Record<string, string | number> | undefined;
+  /** List at most this many findings of each severity and count the rest in `omitted`; 0 (default): all. */
+  maxFindings?: number | undefined;
+}
+
+/** Options of `check` and `normalize`. */
+export interface CheckOptions extends ParseOptions {
+  /** The file's path: xm names a guest that sets no name after it, which xend may refuse (XM0234). */
+  fileName?: string | undefined;
+  /** A host topology: adds the placement findings of `check --host` (XM04xx); null is no host. */
+  host?: Host | null | undefined;
+}
+
+/** Options of `readHost`. */
+export interface ReadHostOptions {
+  /** How to read the input: `json` (default: an object or JSON text), `xl-info` (`xl info -n` text), `sysfs`. */
+  format?: 'json' | 'xl-info' | 'sysfs' | undefined;
+  /** sysfs only: the folder that stands for `/` (default: the string input, else `/`). */
+  root?: string | undefined;
+}
+
+/** Options of `plan`. */
+export interface PlanOptions {
+  /** How nodes are chosen (default `best`). */
+  policy?: PolicyName | undefined;
+  /** `hard` (default) pins vCPUs with `cpus`; `soft` writes `cpus_soft`. */
+  affinity?: 'hard' | 'soft' | undefined;
+  /** round-robin: the node id to start from, the previous result's `cursor` (default 0). */
+  cursor?: number | undefined;
+}
+
+/** The lossless tree as plain data: its token stream (kinds, UTF-16 start and end offsets) in arrays. */
+export type PlainSyntaxTree = Omit<SyntaxTree, 'tokens'> & { tokens: { count: number; kinds: number[]; starts: number[]; ends: number[] } };
+
+/** What `parse` returns. */
+export interface ParseResult {
+  dialect: Dialect;
+  tree: PlainSyntaxTree;
+  /** The evaluated settings in file order; their spans are UTF-16 offsets (LineIndex turns them into lines). */
+  settings: Setting[];
+  diagnostics: JsonDiagnostic[];
+  /** With `maxFindings`: the findings left out, by severity (absent when none were). */
+  omitted?: SeverityCounts;
+}
+
+/** What `check` and `normalize` return. */
+export interface CheckResult {
+  dialect: Dialect;
+  config: NormalizedConfig;
+  diagnostics: JsonDiagnostic[];
+  /** With `maxFindings`: the findings left out, by severity (absent when none were). */
+  omitted?: SeverityCounts;
+}
+
+/** What `readHost` returns: the host, or null when it cannot be used (the diagnostics say why). */
+export interface ReadHostResult {
+  host: Host | null;
+  diagnostics: JsonDiagnostic[];
+}
+
+/** What `plan` returns: the plan, or null when the request cannot be met (the diagnostics say why). */
+export interface PlanResult {
+  plan: Plan | null;
+  diagnostics: JsonDiagnostic[];
+  /** round-robin only: the node id the next plan starts from (pass it as `options.cursor`). */
+  cursor?: number;
+}
+
 /** Positions for diagnostics that have no source text (a config object, a host object). */
 const NO_TEXT = new LineIndex('');
 
-/** The options object a caller passed (undefined and null mean the defaults), or a TypeError. */
-function optionsOf<T extends object>(fn: string, options: T | null | undefined, choices: Record<string, readonly string[]>): T {
+/** What an option's value must be: one of some words, or a kind checked by {@link fitsKind}. */
+type Kind = readonly string[] | 'string' | 'count' | 'integer' | 'defines' | 'input';
+
+const PARSE_KINDS = { dialect: ['auto', 'xl', 'xm'], defines: 'defines', maxFindings: 'count' } as const;
+const CHECK_KINDS = { ...PARSE_KINDS, fileName: 'string', host: 'input' } as const;
+const HOST_KINDS = { format: ['json', 'xl-info', 'sysfs'], root: 'string' } as const;
+const PLAN_KINDS = { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'], cursor: 'integer' } as const;
+
+const KIND_TEXT: Record<Exclude<Kind, readonly string[]>, string> = {
+  string: 'a string',
+  count: 'a whole number of 0 or more',
+  integer: 'a whole number',
+  defines: 'an object of strings and numbers',
+  input: 'anything',
+};
+
+/** Whether a value is of a kind; `input` is user input (a host), which any value is: the stage judges it. */
+function fitsKind(v: unknown, kind: Kind): boolean {
+  if (typeof kind !== 'string') return kind.includes(v as string);
+  if (kind === 'string') return typeof v === 'string';
+  if (kind === 'count') return Number.isSafeInteger(v) && (v as number) >= 0;
+  if (kind === 'integer') return Number.isSafeInteger(v);
+  if (kind === 'input') return true;
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((d) => typeof d === 'string' || typeof d === 'number');
+}
+
+/**
+ * The options a caller passed, as a new object holding only the names of `kinds` (undefined and null
+ * options mean the defaults), or a TypeError naming the first option whose value is outside its kind.
+ */
+function optionsOf<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): T {
   if (options === undefined || options === null) return {} as T;
   if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`xmcfg.${fn}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
-  for (const [name, allowed] of Object.entries(choices)) {
+  const picked: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(kinds)) {
     const v = (options as Record<string, unknown>)[name];
-    if (v !== undefined && !allowed.includes(v as string)) throw new TypeError(`xmcfg.${fn}: options.${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v) ?? String(v)}`);
+    if (v === undefined) continue;
+    if (!fitsKind(v, kind)) {
+      const want = typeof kind === 'string' ? KIND_TEXT[kind as keyof typeof KIND_TEXT] : `one of ${(kind as readonly string[]).join(', ')}`;
+      throw new TypeError(`xmcfg.${fn}: options.${name} must be ${want}, got ${describe(v)}`);
+    }
+    picked[name] = v;
   }
-  return options;
+  return picked as T;
+}
+
+/** A value as an error message quotes it. */
+function describe(v: unknown): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return Array.isArray(v) ? 'an array' : 'an object';
+}
+
+/**
+ * One XM0401 for a host given as bytes (a Buffer from readFileSync without an encoding, the commonest
+ * slip), or none: the host validator would list each property of the Buffer, its prototype's included
+ * (184 findings for an 88-byte file).
+ */
+function bytesHost(host: unknown): Diagnostic[] {
+  if (!ArrayBuffer.isView(host) && !(host instanceof ArrayBuffer)) return [];
+  const what = (host as object).constructor?.name ?? 'binary data';
+  return [hostDiag('XM0401', 'error', `invalid host topology: the host is a ${what}, not text or an object`, "read the file as text: readFileSync(path, 'utf8')")];
 }
 
 /** A TypeError unless the config text is a string. */
@@ -49,65 +178,74 @@ function requireText(fn: string, text: unknown): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`xmcfg.${fn}: the config text must be a string, got ${text === null ? 'null' : typeof text}`);
 }
 
-const DIALECTS = { dialect: ['auto', 'xl', 'xm'] } as const;
-
+/** Diagnostics in report order and the public shape, positioned by `index`. */
 function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
   return sortDiagnostics(diags).map((d) => toJsonDiagnostic(d, index));
 }
 
-/** The lossless tree as plain data: its token stream (kinds, UTF-16 start and end offsets) in arrays. */
-export type PlainSyntaxTree = Omit<SyntaxTree, 'tokens'> & { tokens: { count: number; kinds: number[]; starts: number[]; ends: number[] } };
-
 /** Parse a config text into its lossless tree and evaluated settings (no schema checks). */
-export function parse(text: string, options?: ParseOptions | null): { dialect: Dialect; tree: PlainSyntaxTree; settings: Setting[]; diagnostics: JsonDiagnostic[] } {
+export function parse(text: string, options?: ParseOptions | null): ParseResult {
   requireText('parse', text);
-  const r = parseText(text, optionsOf('parse', options, DIALECTS));
+  const r = parseText(text, optionsOf('parse', options, PARSE_KINDS));
   // The parser's typed arrays are class instances that JSON turns into {"0": …} objects: arrays here.
   const t = r.tree.tokens;
   const n = t.count;
   const tokens = { count: n, kinds: Array.from(t.kinds.subarray(0, n)), starts: Array.from(t.starts.subarray(0, n)), ends: Array.from(t.ends.subarray(0, n)) };
-  return { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(r.diagnostics, r.lineIndex) };
-}
-
-/** Options of the library `check`: those of the CLI's check, plus an optional host for placement findings. */
-export interface LibraryCheckOptions extends CheckOptions {
-  host?: Host;
+  const out: ParseResult = { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(r.diagnostics, r.lineIndex) };
+  if (r.omitted) out.omitted = r.omitted;
+  return out;
 }
 
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
-export function check(text: string, options?: LibraryCheckOptions | null): { dialect: Dialect; config: NormalizedConfig; diagnostics: JsonDiagnostic[] } {
+export function check(text: string, options?: CheckOptions | null): CheckResult {
   requireText('check', text);
-  options = optionsOf('check', options, DIALECTS);
-  const r = checkText(text, options);
-  // The same placement findings as `check --host`: none drawn from the default of an unknown value.
-  const diags = options.host ? [...r.diagnostics, ...placementDiagnostics(r, options.host)] : r.diagnostics;
-  return { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
+  return checked(text, optionsOf('check', options, CHECK_KINDS));
 }
 
 /** The normalised config of a text (the shape of `xmcfg schema`), with every finding. */
-export function normalize(text: string, options?: CheckOptions | null): { dialect: Dialect; config: NormalizedConfig; diagnostics: JsonDiagnostic[] } {
+export function normalize(text: string, options?: CheckOptions | null): CheckResult {
   requireText('normalize', text);
-  return check(text, optionsOf('normalize', options, DIALECTS));
+  return checked(text, optionsOf('normalize', options, CHECK_KINDS));
 }
 
-/** The JSON Schema of the normalised config. */
+/** check and normalize on options already read. */
+function checked(text: string, options: CheckOptions): CheckResult {
+  const r = checkText(text, options);
+  // The same placement findings as `check --host`: none drawn from the default of an unknown value.
+  // A null host is no host, as null options are no options; any other value is judged (XM0401).
+  const host = options.host;
+  const bytes = bytesHost(host);
+  const placed = host === undefined || host === null ? [] : bytes.length > 0 ? bytes : placementDiagnostics(r, host);
+  const diags = placed.length > 0 ? [...r.diagnostics, ...placed] : r.diagnostics;
+  const out: CheckResult = { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
+  if (r.omitted) out.omitted = r.omitted;
+  return out;
+}
+
+/** The JSON Schema of the normalised config (a new object on every call). */
 export function schema(): Record<string, unknown> {
   return schemaJson();
 }
 
 /** Read a host topology from its JSON form (object or text), `xl info -n` text, or a sysfs root. */
-export function readHost(input: string | object, options?: ReadHostOptions | null): { host: Host | null; diagnostics: JsonDiagnostic[] } {
-  options = optionsOf('readHost', options, { format: ['json', 'xl-info', 'sysfs'] });
-  const r = readHostRaw(input, options);
-  const index = typeof input === 'string' && options.format !== 'sysfs' ? new LineIndex(input) : NO_TEXT;
+export function readHost(input: string | object, options?: ReadHostOptions | null): ReadHostResult {
+  const o = optionsOf('readHost', options, HOST_KINDS);
+  const bytes = bytesHost(input);
+  if (bytes.length > 0) return { host: null, diagnostics: positioned(bytes, NO_TEXT) };
+  const r = readHostRaw(input, o);
+  const index = typeof input === 'string' && o.format !== 'sysfs' ? new LineIndex(input) : NO_TEXT;
   return { host: r.host, diagnostics: positioned(r.diagnostics, index) };
 }
 
 /** Plan a normalised config onto a host (pure: inputs are neither kept nor changed). */
-export function plan(config: NormalizedConfig | PlacementConfig, host: Host, options?: PlanOptions | null): { plan: Plan | null; diagnostics: JsonDiagnostic[] } {
-  options = optionsOf('plan', options, { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'] });
-  const bad = planInputFindings(config);
+export function plan(config: NormalizedConfig | PlacementConfig, host: Host, options?: PlanOptions | null): PlanResult {
+  const o: PlacementPlanOptions = optionsOf('plan', options, PLAN_KINDS);
+  // A missing config is no more a request than null is (the allocator alone would plan its defaults).
+  const bad = config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : planInputFindings(config);
+  bad.push(...bytesHost(host));
   if (bad.length > 0) return { plan: null, diagnostics: positioned(bad, NO_TEXT) };
-  const r = planRaw(config as PlacementConfig, host, options);
-  return { plan: r.plan, diagnostics: positioned(r.diagnostics, NO_TEXT) };
+  const r = planRaw(config as PlacementConfig, host, o);
+  const out: PlanResult = { plan: r.plan, diagnostics: positioned(r.diagnostics, NO_TEXT) };
+  if (r.cursor !== undefined) out.cursor = r.cursor;
+  return out;
 }

@@ -49,25 +49,57 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
     // that reaches a module the install lacks (a devDependency) fails here instead of turning the
     // config type into `any` in the user's project.
     const use = [
-      "import { parse, check, normalize, schema, readHost, plan, allCodes, codeInfo, optionKeys, optionDoc, type Host, type Plan, type JsonDiagnostic, type NormalizedConfig } from 'xmcfg';",
-      "const p = parse('memory = 512\\n', { dialect: 'xm' });",
-      "const c = check('memory = 512\\n', { dialect: 'auto' });",
+      "import { parse, check, normalize, schema, readHost, plan, allCodes, codeInfo, optionKeys, optionDoc, LineIndex } from 'xmcfg';",
+      // Every type docs/api.md lists, by its public name: none needs a deep import path.
+      "import type { ParseOptions, CheckOptions, ReadHostOptions, PlanOptions, ParseResult, CheckResult, ReadHostResult, PlanResult } from 'xmcfg';",
+      "import type { JsonDiagnostic, JsonRelated, Severity, SeverityCounts, CodeInfo, Span, Position, LineRange, Dialect, Setting, Value } from 'xmcfg';",
+      "import type { PlainSyntaxTree, SyntaxTree, Stmt, Expr, NormalizedConfig, OptionDoc, Host, HostNode, PlacementConfig, Plan, PolicyName } from 'xmcfg';",
+      "const po: ParseOptions = { dialect: 'xm', defines: { vmid: 3 }, maxFindings: 10 };",
+      "const p: ParseResult = parse('memory = 512\\n', po);",
+      "const co: CheckOptions = { ...po, fileName: 'web.cfg', host: null };",
+      "const c: CheckResult = check('memory = 512\\n', co);",
       "const n = normalize('memory = 512\\n', null);",
       'const s: Record<string, unknown> = schema();',
-      'const h = readHost({ nodes: [] });',
+      "const ho: ReadHostOptions = { format: 'json' };",
+      'const h: ReadHostResult = readHost({ nodes: [] }, ho);',
       'const host: Host | null = h.host;',
+      'const node: HostNode | undefined = host?.nodes[0];',
       'const cfg: NormalizedConfig = n.config;',
       'const memory: number | undefined = cfg.memory;',
       '// @ts-expect-error memory is a number: the config type is not any',
       'const wrong: string = cfg.memory;',
-      "const r = host ? plan(cfg, host, { policy: 'best', affinity: 'soft' }) : null;",
+      "const byHand: PlacementConfig = { memory: 512, numa: { mode: 'auto', node_count: 1 } };",
+      "const policy: PolicyName = 'round-robin';",
+      "const pOpts: PlanOptions = { policy, affinity: 'soft', cursor: 0 };",
+      'const r: PlanResult | null = host ? plan(cfg, host, pOpts) : null;',
+      'const r2 = host ? plan(byHand, host) : null;',
       'const pl: Plan | null | undefined = r?.plan;',
+      // exactOptionalPropertyTypes (on below): a field read from a result may be passed on while undefined.
+      'const again = host ? plan(cfg, host, { policy, cursor: r?.cursor }) : null;',
+      'const withName = check(\'memory = 512\\n\', { fileName: p.settings[0]?.key, host: h.host, maxFindings: c.omitted?.errors });',
+      'const next: number | undefined = r?.cursor;',
+      'const tree: PlainSyntaxTree = p.tree;',
+      'const tree2: SyntaxTree["text"] = tree.text;',
+      'const stmts: Stmt[] = [...tree.statements];',
       'const kinds: number[] = p.tree.tokens.kinds;',
+      'const setting: Setting | undefined = p.settings[0];',
+      'const value: Value | undefined = setting?.value;',
+      'const span: Span | undefined = setting?.keySpan;',
+      'const lines = new LineIndex(\'memory = 512\\n\');',
+      'const at: Position = lines.position(3);',
+      'const range: LineRange | undefined = span && lines.range(span);',
       'const d: JsonDiagnostic[] = [...p.diagnostics, ...c.diagnostics];',
-      "export default [s, pl, d, kinds, memory, wrong, allCodes(), codeInfo('XM0101'), optionKeys(), optionDoc('memory')];",
+      'const rel: JsonRelated[] | undefined = d[0]?.related;',
+      'const sev: Severity | undefined = d[0]?.severity;',
+      'const left: SeverityCounts | undefined = c.omitted;',
+      'const dialect: Dialect = c.dialect;',
+      "const info: CodeInfo | undefined = codeInfo('XM0101');",
+      "const doc: OptionDoc | undefined = optionDoc('memory');",
+      'type E = Expr;',
+      "export default [s, pl, next, r2, again, withName, d, rel, sev, left, dialect, kinds, memory, wrong, node, tree2, stmts, value, at, range, info, doc, allCodes(), optionKeys(), null as E | null];",
     ];
     writeFileSync(join(consumer, 'use.ts'), use.join('\n') + '\n');
-    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
     const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -78,7 +110,17 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: consumer, encoding: 'utf8' });
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout) as { keys: string[]; codes: string[] };
-    for (const name of ['check', 'normalize', 'parse', 'plan', 'readHost', 'schema']) expect(out.keys).toContain(name);
+    // Exactly the functions docs/api.md lists: a new export is a decision, made there first.
+    expect(out.keys).toEqual(['LineIndex', 'allCodes', 'check', 'codeInfo', 'normalize', 'optionDoc', 'optionKeys', 'parse', 'plan', 'readHost', 'schema']);
     expect(out.codes).toContain('XM0101');
+  });
+
+  it.skipIf(!existsSync(join(root, 'dist/index.mjs')))('CommonJS loads it with import(), and require() is refused as docs/api.md says', () => {
+    const script = "import('xmcfg').then((x) => { let code = 'none'; try { require('xmcfg'); } catch (e) { code = e.code; } console.log(JSON.stringify({ codes: x.check('memroy = 1\\n').diagnostics.map((d) => d.code), code })); });";
+    const r = spawnSync(process.execPath, ['--input-type=commonjs', '-e', script], { cwd: consumer, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { codes: string[]; code: string };
+    expect(out.codes).toContain('XM0101');
+    expect(out.code).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
 });
