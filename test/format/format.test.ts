@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { formatText } from '../../src/format/index.js';
 import { checkText } from '../../src/check/check.js';
 import { corpusFiles } from './corpus.js';
@@ -64,5 +65,41 @@ describe('formatText', () => {
   it('reports unchanged text as unchanged', () => {
     const r = formatText('name = "a"\n');
     expect(r.changed).toBe(false);
+  });
+});
+
+describe('line width', () => {
+  /** Columns of the longest line. */
+  const widest = (t: string) => Math.max(...t.split('\n').map((l) => l.length));
+  it('counts the indentation of a nested list and the comma after it (both paths)', () => {
+    // At depth 1 the item line is 4 + 35 + ',' = 40 columns: it fits; one more character and it does not.
+    const fits = 'vnuma = [\n["pnode=00000", "size=51200000000"],\n]\n';
+    const over = 'vnuma = [\n["pnode=00000", "size=512000000000"],\n]\n';
+    // At depth 2 the inner list (33 columns) fits the 36 columns a depth-1 item has, not the 31 of depth 2.
+    const deep = 'vnuma = [[["pnode=00000", "size=512000000"], ["p"]], ["x"]]\n';
+    for (const fast of [true, false]) {
+      const o = { lineWidth: 40, fast };
+      expect(formatText(fits, o).text).toBe('vnuma = [\n    ["pnode=00000", "size=51200000000"],\n]\n');
+      expect(formatText(over, o).text).toBe('vnuma = [\n    [\n        "pnode=00000",\n        "size=512000000000",\n    ],\n]\n');
+      const r = formatText(deep, o);
+      expect(r.text).toBe('vnuma = [\n    [\n        [\n            "pnode=00000",\n            "size=512000000",\n        ],\n        ["p"],\n    ],\n    ["x"],\n]\n');
+      expect(widest(r.text)).toBeLessThanOrEqual(40);
+    }
+  });
+  it('keeps every line of generated nested lists within the width, but for a single item (both paths, fast-check)', () => {
+    const { list } = fc.letrec((tie) => ({
+      item: fc.oneof({ depthSize: 'small' }, fc.constantFrom('"ab"', '"abcdefgh"', '"abcdefghijklmnop"', '12345'), tie('list')),
+      list: fc.array(tie('item') as fc.Arbitrary<string>, { maxLength: 4 }).map((xs) => '[' + xs.join(', ') + ']'),
+    }));
+    fc.assert(
+      fc.property(list as fc.Arbitrary<string>, fc.integer({ min: 20, max: 50 }), fc.integer({ min: 1, max: 5 }), fc.boolean(), (l, lineWidth, indent, fast) => {
+        const out = formatText(`vnuma = ${l}\n`, { lineWidth, indent, fast }).text;
+        for (const line of out.split('\n')) {
+          // A line past the width holds one item or bracket (deep nesting), which no layout can shorten.
+          if (line.length > lineWidth) expect(line.trim().replace(/,$/, '')).toMatch(/^("[a-z]*"|\d+|\[\]|\[|\]|vnuma = \[\])$/);
+        }
+      }),
+      { numRuns: 500, seed: 40 },
+    );
   });
 });
