@@ -62,6 +62,13 @@ describe('formatText', () => {
       expect(formatText(r.text, { dialect }).text).toBe(r.text);
     }
   });
+  it('drops a byte-order mark and CR line ends (docs/format.md), in both dialects', () => {
+    for (const dialect of ['xl', 'xm'] as const) {
+      const r = formatText('\ufeffname = "a"\r\nkernel = "/k"\r\n', { dialect });
+      expect(r.refused).toBeUndefined();
+      expect(r.text).toBe('name = "a"\nkernel = "/k"\n');
+    }
+  });
   it('reports unchanged text as unchanged', () => {
     const r = formatText('name = "a"\n');
     expect(r.changed).toBe(false);
