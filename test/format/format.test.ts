@@ -24,6 +24,15 @@ describe('formatText on the corpus', () => {
       const after = checkText(once.text, { dialect: once.dialect });
       expect(after.config).toEqual(before.config);
     });
+    it(`${f.path}: check finds the same codes before and after, in each dialect`, () => {
+      for (const dialect of ['auto', 'xl', 'xm'] as const) {
+        const once = formatText(f.text, { dialect });
+        if (once.refused) continue;
+        const codes = (t: string) => checkText(t, { dialect }).diagnostics.map((d) => d.code).sort();
+        expect(codes(once.text), dialect).toEqual(codes(f.text));
+        expect(checkText(once.text, { dialect }).config, dialect).toEqual(checkText(f.text, { dialect }).config);
+      }
+    });
   }
 });
 
