@@ -78,6 +78,11 @@ describe('formatText', () => {
       expect(r.text).toBe('name = "a"\nkernel = "/k"\n');
     }
   });
+  it('takes the default for a layout option that is NaN (both paths)', () => {
+    for (const fast of [true, false]) {
+      expect(formatText('a = [\n1]\nb = [1, 2]\n', { indent: NaN, lineWidth: NaN, fast }).text).toBe('a = [\n    1,\n]\nb = [1, 2]\n');
+    }
+  });
   it('reports unchanged text as unchanged', () => {
     const r = formatText('name = "a"\n');
     expect(r.changed).toBe(false);
