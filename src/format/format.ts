@@ -2,7 +2,8 @@
  * @fileoverview The `fmt` engine: parse, refuse files with syntax errors, print the canonical
  * layout, then prove the rewrite harmless by parsing the output again and comparing every
  * setting's evaluated value. A file is only ever rewritten when that proof holds, so the
- * normalised config can never change through formatting.
+ * normalised config can never change through formatting. With the dialect left to detection, a
+ * file that would be detected differently once formatted is also checked as a whole (sameCheck).
  */
 import { detectDialect, parse } from '../syntax/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
