@@ -190,9 +190,11 @@ function notFaithful(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' || d.code === 'XM0041');
 }
 
-function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string }, color: boolean): void {
+function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string; dialectReason?: string }, color: boolean): void {
   const why =
-    r.refused === 'unsupported-statement'
+    r.refused === 'dialect-changed'
+      ? `it is read as xm because it ${r.dialectReason ?? 'uses a construct only xm accepts'}; the layout removes that, and read as xl the file would mean something else (--dialect xm formats it as xm)`
+      : r.refused === 'unsupported-statement'
       ? 'it contains Python statements'
       : r.refused === 'verification-failed'
         ? 'the formatted text would not read back to the same settings (please report this)'

@@ -266,12 +266,17 @@ export class FastPrinter {
       this.tok(i);
       return i + 1;
     }
-    const one = this.measure(i, width);
+    // Its items would be indented once more than this line's depth, and followed by a comma.
+    const inner = this.layout.lineWidth - (this.depth + 1) * this.indent.length - 1;
+    const one = this.measure(i, width, inner);
     return one >= 0 ? this.oneLine(i) : this.listMultiLine(i);
   }
 
-  /** Length of the list at token i printed on one line, or -1 when it must take several lines. */
-  protected measure(i: number, width: number): number {
+  /**
+   * Length of the list at token i printed on one line, or -1 when it must take several lines: it
+   * must fit in `width`, and each nested list in `inner`, the room its item lines would have.
+   */
+  protected measure(i: number, width: number, inner: number): number {
     const { t, layout } = this;
     const kinds = t.kinds;
     let n = 0;
@@ -286,7 +291,7 @@ export class FastPrinter {
       }
       let itemLen: number;
       if (k === Tok.LBracket) {
-        itemLen = this.measure(i, layout.lineWidth - layout.indent.length);
+        itemLen = this.measure(i, inner, inner - layout.indent.length);
         if (itemLen < 0) return -1;
         i = this.matching(i) + 1;
       } else {
@@ -372,7 +377,7 @@ export class FastPrinter {
       } else if (k === Tok.Whitespace || k === Tok.Comma) i++;
       else {
         this.newlineIndent();
-        i = this.value(i, this.layout.lineWidth - this.layout.indent.length);
+        i = this.value(i, this.layout.lineWidth - this.depth * this.indent.length - 1);
         this.put(COMMA);
         items++;
         newline = false;

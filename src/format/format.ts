@@ -2,15 +2,17 @@
  * @fileoverview The `fmt` engine: parse, refuse files with syntax errors, print the canonical
  * layout, then prove the rewrite harmless by parsing the output again and comparing every
  * setting's evaluated value. A file is only ever rewritten when that proof holds, so the
- * normalised config can never change through formatting.
+ * normalised config can never change through formatting. With the dialect left to detection, a
+ * file that would be detected differently once formatted is also checked as a whole (sameCheck).
  */
-import { parse } from '../syntax/index.js';
+import { detectDialect, parse } from '../syntax/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect, Setting, Value } from '../syntax/value.js';
 import type { Stmt, SyntaxTree } from '../syntax/tree.js';
 import { printTree, UnformattableError } from './printer.js';
 import type { LayoutOptions } from './options.js';
 import { formatFast } from './fast.js';
+import { checkText } from '../check/check.js';
 
 /** Options of one format run. */
 export interface FormatOptions extends LayoutOptions {
@@ -23,7 +25,7 @@ export interface FormatOptions extends LayoutOptions {
 }
 
 /** Why a text was not formatted. */
-export type FormatRefusal = 'syntax-errors' | 'unsupported-statement' | 'verification-failed';
+export type FormatRefusal = 'syntax-errors' | 'unsupported-statement' | 'verification-failed' | 'dialect-changed';
 
 /** Result of formatting one text. `text` is the input itself whenever `refused` is set. */
 export interface FormatResult {
@@ -31,6 +33,8 @@ export interface FormatResult {
   changed: boolean;
   dialect: Dialect;
   refused?: FormatRefusal;
+  /** With 'dialect-changed': why auto read the input as xm (the construct the layout would remove). */
+  dialectReason?: string;
   /** The error diagnostics that made the formatter refuse (empty otherwise). */
   diagnostics: Diagnostic[];
 }
@@ -67,8 +71,34 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
     if (!sameSettings(parsed.settings, again.settings) || countErrors(again.diagnostics) > countErrors(parsed.diagnostics)) {
       return refuse('verification-failed', []);
     }
+    // Auto reads a file as xm for its first xm-only construct; when that is layout (a line
+    // continuation, CR line ends, a byte-order mark, a final comment without newline) the output
+    // reads as xl, whose rules and spec readers differ: allowed only when check sees no difference.
+    if ((options.dialect ?? 'auto') === 'auto' && dialect === 'xm' && detectDialect(again.tree).dialect === 'xl' && !sameCheck(text, out, options.defines)) {
+      return { ...refuse('dialect-changed', []), dialectReason: parsed.dialectReason };
+    }
   }
   return { text: out, changed: true, dialect, diagnostics: [] };
+}
+
+/**
+ * True when `check` (auto dialect) finds the same normalised config in `out` as in `text` and no
+ * error `text` lacks: the xl reading of the output means what the xm reading of the input meant
+ * (the CR line ends of an xl file saved on Windows).
+ */
+function sameCheck(text: string, out: string, defines: FormatOptions['defines']): boolean {
+  const after = checkText(out, { defines });
+  const before = checkText(text, { defines });
+  if (JSON.stringify(after.config) !== JSON.stringify(before.config)) return false;
+  const left = new Map<string, number>();
+  for (const d of before.diagnostics) if (d.severity === 'error') left.set(d.code, (left.get(d.code) ?? 0) + 1);
+  for (const d of after.diagnostics) {
+    if (d.severity !== 'error') continue;
+    const n = left.get(d.code) ?? 0;
+    if (n === 0) return false;
+    left.set(d.code, n - 1);
+  }
+  return true;
 }
 
 function countErrors(diags: readonly Diagnostic[]): number {

@@ -22,6 +22,9 @@ export interface ResolvedLayout {
 
 /** Fill in the defaults of the canonical layout. */
 export function resolveLayout(o: LayoutOptions = {}): ResolvedLayout {
-  const indent = Math.max(1, Math.min(16, Math.floor(o.indent ?? 4)));
-  return { quote: o.quote ?? 'keep', lineWidth: Math.max(20, o.lineWidth ?? 100), indent: ' '.repeat(indent) };
+  // NaN passed every clamp below: `indent: NaN` gave list items no indentation at all, and
+  // `lineWidth: NaN` laid out every list one item per line.
+  const indent = Math.max(1, Math.min(16, Math.floor(Number.isNaN(o.indent) ? 4 : (o.indent ?? 4))));
+  const lineWidth = Number.isNaN(o.lineWidth) ? 100 : Math.max(20, o.lineWidth ?? 100);
+  return { quote: o.quote ?? 'keep', lineWidth, indent: ' '.repeat(indent) };
 }

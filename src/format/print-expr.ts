@@ -17,8 +17,11 @@ export interface PrintContext {
   layout: ResolvedLayout;
 }
 
-/** Print an expression; `width` is the room left on its first line for a one-line layout. */
-export function printExpr(ctx: PrintContext, e: Expr, width: number): string[] {
+/**
+ * Print an expression; `width` is the room left on its first line for a one-line layout, `inner`
+ * the room on the line of an item of a list it opens (its indentation and comma taken off).
+ */
+export function printExpr(ctx: PrintContext, e: Expr, width: number, inner: number): string[] {
   switch (e.kind) {
     case 'string':
       return [e.parts.map((p) => printStringPart(ctx, p)).join(' ')];
@@ -26,9 +29,9 @@ export function printExpr(ctx: PrintContext, e: Expr, width: number): string[] {
     case 'name':
       return [ctx.text.slice(e.span.start, e.span.end)];
     case 'list':
-      return printSeq(ctx, e.span, e.items, '[', ']', false, width);
+      return printSeq(ctx, e.span, e.items, '[', ']', false, width, inner);
     case 'tuple':
-      if (e.parens) return printSeq(ctx, e.span, e.items, '(', ')', e.items.length === 1, width);
+      if (e.parens) return printSeq(ctx, e.span, e.items, '(', ')', e.items.length === 1, width, inner);
       if (hasComment(ctx, e.span)) return verbatim(ctx, e.span);
       return [e.items.map((i) => oneLine(ctx, i)).join(', ') + (e.items.length === 1 ? ',' : '')];
     case 'paren':
@@ -48,7 +51,7 @@ export function printExpr(ctx: PrintContext, e: Expr, width: number): string[] {
 
 /** Print an expression that must stay on one line (operands of operators); lists inside fall back to their text. */
 function oneLine(ctx: PrintContext, e: Expr): string {
-  const lines = printExpr(ctx, e, Number.MAX_SAFE_INTEGER);
+  const lines = printExpr(ctx, e, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   return lines.length === 1 ? lines[0]! : ctx.text.slice(e.span.start, e.span.end);
 }
 
@@ -119,11 +122,14 @@ function skipTo(tokens: TokenStream, i: number, end: number): number {
   return i;
 }
 
-/** A list or parenthesised tuple: one line when it fits and was written on one line, else one item per line. */
-function printSeq(ctx: PrintContext, span: Span, items: Expr[], open: string, close: string, forceComma: boolean, width: number): string[] {
-  const { indent, lineWidth } = ctx.layout;
+/**
+ * A list or parenthesised tuple: one line when it fits in `width` and was written on one line, else
+ * one item per line, each fitting in `inner` (the columns its item lines have left).
+ */
+function printSeq(ctx: PrintContext, span: Span, items: Expr[], open: string, close: string, forceComma: boolean, width: number, inner: number): string[] {
+  const { indent } = ctx.layout;
   const { comments, newline: writtenMultiline } = scanSeq(ctx, span, items);
-  const printed = items.map((it) => printExpr(ctx, it, lineWidth - indent.length));
+  const printed = items.map((it) => printExpr(ctx, it, inner, inner - indent.length));
   const flat = printed.every((l) => l.length === 1 && !l[0]!.includes('\n'));
   if (!comments && flat && !writtenMultiline) {
     const line = open + printed.map((l) => l[0]).join(', ') + (forceComma ? ',' : '') + close;

@@ -70,6 +70,8 @@ function printAssign(ctx: PrintContext, st: AssignStmt): string[] {
   if (v.kind === 'number' || v.kind === 'name' || (v.kind === 'string' && v.parts.length === 1 && ctx.layout.quote === 'keep')) {
     return [head + ctx.text.slice(v.span.start, v.span.end)];
   }
-  const value = printExpr(ctx, v, ctx.layout.lineWidth - head.length);
+  // A list's items are indented once and followed by a comma: their lines have that much less room.
+  const { lineWidth, indent } = ctx.layout;
+  const value = printExpr(ctx, v, lineWidth - head.length, lineWidth - indent.length - 1);
   return [head + value[0], ...value.slice(1)];
 }

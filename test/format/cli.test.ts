@@ -105,3 +105,18 @@ describe('xmcfg fmt', () => {
     expect(out.stderr).toMatch(/^xmcfg fmt: [^\n]*--line-width[^\n]*\n$/);
   });
 });
+
+describe('xmcfg fmt on a file that is xm only by its layout', () => {
+  it('leaves it and says why when read as xl it would mean something else; --dialect xm formats it', async () => {
+    const text = 'name = "web"\nkernel = "/k"\ndisk = ["a", \\\n "b"]\n';
+    writeFileSync(join(dir, 'guests/cont.cfg'), text);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'guests/cont.cfg'], io)).toBe(1);
+    expect(read('guests/cont.cfg')).toBe(text);
+    expect(out.stderr).toContain("'guests/cont.cfg' not formatted");
+    expect(out.stderr).toContain('--dialect xm');
+    const xm = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--dialect', 'xm', 'guests/cont.cfg'], xm.io)).toBe(0);
+    expect(read('guests/cont.cfg')).toBe('name = "web"\nkernel = "/k"\ndisk = ["a", "b"]\n');
+  });
+});
