@@ -20,6 +20,10 @@ export function hostDiag(code: string, severity: Diagnostic['severity'], message
   return hint ? { code, severity, message, span: { ...NOWHERE }, hint } : { code, severity, message, span: { ...NOWHERE } };
 }
 
+/** Schema problems listed one by one; past this, one finding counts the rest (a host object with
+ * 100,000 unknown keys gave 100,000 findings). */
+export const MAX_HOST_SCHEMA_FINDINGS = 20;
+
 /** JSON pointer `/nodes/1/free_mib` → `nodes[1].free_mib`, the spelling users see in messages. */
 function fieldName(pointer: string): string {
   if (pointer === '') return 'host';
@@ -35,15 +39,23 @@ function fieldName(pointer: string): string {
 export function validateHost(input: unknown): { host: Host | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   if (!validateHostSchema(input)) {
+    let listed = 0;
+    let more = 0;
     for (const e of validateHostSchema.errors ?? []) {
+      if (e.keyword === 'pattern') continue; // reported by the propertyNames error that follows it
+      if (listed === MAX_HOST_SCHEMA_FINDINGS) {
+        more++;
+        continue;
+      }
+      listed++;
       let field = fieldName(e.instancePath);
       let msg = e.message ?? e.keyword;
       if (e.keyword === 'required') field = `${field === 'host' ? '' : `${field}.`}${String(e.params.missingProperty)}`;
       if (e.keyword === 'additionalProperties') msg = `unknown field "${String(e.params.additionalProperty)}"`;
       if (e.keyword === 'propertyNames') msg = `distance key "${String(e.params.propertyName)}" is not a node id`;
-      if (e.keyword === 'pattern') continue; // reported by the propertyNames error that follows it
       diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${field}: ${msg}`));
     }
+    if (more > 0) diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${more} more problem${more === 1 ? '' : 's'} not listed`));
     return { host: null, diagnostics };
   }
   const raw = input as Host;

@@ -25,7 +25,8 @@ export interface OptionDoc {
   maximum?: number;
 }
 
-const ALL_KEYS: readonly string[] = [...OPTION_KEYS, ...Object.keys(FOLDED_KEYS)].sort();
+// Frozen: the library returns this very array, and a caller's push must not add an option.
+const ALL_KEYS: readonly string[] = Object.freeze([...OPTION_KEYS, ...Object.keys(FOLDED_KEYS)].sort());
 
 /** Every key a config file may set (normalised option names plus numanodes/numanode), sorted. */
 export function optionKeys(): readonly string[] {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check, normalize, parse, plan, readHost, type JsonDiagnostic } from '../../src/index.js';
+import { allCodes, check, codeInfo, normalize, optionKeys, parse, plan, readHost, type JsonDiagnostic } from '../../src/index.js';
 
 const HOST = { nodes: [{ id: 0, cpus: [0, 1], memory_mib: 4096, free_mib: 4096, distances: { '0': 10 } }] };
 
@@ -76,5 +76,19 @@ describe('the library never throws on user input', () => {
         expect(found[0]!.hint).toBeTypeOf('string');
       }
     }
+  });
+
+  it('codeInfo takes any value, and the registry and option list it shares cannot be edited by a caller', () => {
+    for (const v of [5, null, undefined, {}, Symbol.iterator]) expect(codeInfo(v as unknown as string)).toBeUndefined();
+    expect(codeInfo('xm0101')?.code).toBe('XM0101');
+    // ES modules are strict: writing to a frozen object throws, and the registry is unchanged.
+    const severity = codeInfo('XM0101')?.severity;
+    expect(() => {
+      (codeInfo('XM0101') as { severity: string }).severity = severity === 'info' ? 'error' : 'info';
+    }).toThrow(TypeError);
+    expect(codeInfo('XM0101')?.severity).toBe(severity);
+    expect(() => (allCodes() as unknown[]).pop()).toThrow(TypeError);
+    expect(() => (optionKeys() as string[]).push('bogus')).toThrow(TypeError);
+    expect(optionKeys()).not.toContain('bogus');
   });
 });

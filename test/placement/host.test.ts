@@ -43,6 +43,21 @@ describe('readHost: JSON', () => {
     expect(r.diagnostics.map((d) => d.message).join('\n')).toContain(field);
   });
 
+  it('lists the first 20 schema problems of a host and counts the rest in one finding', () => {
+    const node: Record<string, unknown> = { id: 0, cpus: [0], memory_mib: 1, free_mib: 0 };
+    for (let i = 0; i < 100_000; i++) node[`k${i}`] = i;
+    const r = readHost({ nodes: [node] });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics).toHaveLength(21);
+    expect(r.diagnostics.every((d) => d.code === 'XM0401' && d.severity === 'error')).toBe(true);
+    expect(r.diagnostics[19]!.message).toContain('k19');
+    expect(r.diagnostics[20]!.message).toContain('99980');
+    // Exactly 20 problems: all listed, no count.
+    const twenty: Record<string, unknown> = { id: 0, cpus: [0], memory_mib: 1, free_mib: 0 };
+    for (let i = 0; i < 20; i++) twenty[`k${i}`] = i;
+    expect(readHost({ nodes: [twenty] }).diagnostics).toHaveLength(20);
+  });
+
   it('rejects duplicate ids and CPUs on two nodes', () => {
     const dup = readHost({ nodes: [{ id: 1, cpus: [0], memory_mib: 1, free_mib: 0 }, { id: 1, cpus: [1], memory_mib: 1, free_mib: 0 }] });
     expect(dup.host).toBeNull();

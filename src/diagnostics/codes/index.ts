@@ -10,9 +10,11 @@ import { dialectKeyCodes } from './dialect-keys.js';
 import { inputCodes } from './input.js';
 import { evaluateCodes } from './evaluate.js';
 
-const all: CodeInfo[] = [...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes].sort((a, b) =>
+// Frozen, entries and list: the library hands them out, and a caller's edit must not change what
+// every later finding, `explain` and the docs say about a code.
+const all: readonly CodeInfo[] = Object.freeze([...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes].sort((a, b) =>
   a.code < b.code ? -1 : 1,
-);
+).map((c) => Object.freeze(c)));
 const byCode = new Map(all.map((c) => [c.code, c]));
 if (byCode.size !== all.length) throw new Error('duplicate diagnostic code in the registry');
 
@@ -23,5 +25,6 @@ export function allCodes(): readonly CodeInfo[] {
 
 /** The registry entry of a code, or undefined for an unknown code. */
 export function codeInfo(code: string): CodeInfo | undefined {
-  return byCode.get(code.toUpperCase());
+  // A JavaScript caller may pass anything; a non-string is no code rather than a TypeError.
+  return typeof code === 'string' ? byCode.get(code.toUpperCase()) : undefined;
 }
