@@ -8,11 +8,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
-import { notCheckedText, plural } from './summary.js';
+import { notCheckedText, overLimitText, plural, totals, warningsOverLimit } from './summary.js';
 import { printable } from './text-safe.js';
-import type { FileReport, ReportOptions } from './types.js';
+import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/**
+ * Most characters of reasons listed in the not-checked annotation. GitHub does not document a limit
+ * for a message, but its check-run API keeps 64 KiB per annotation and the panel shows a few lines:
+ * the rest are counted ("and N more"), all of them stay on stderr.
+ */
+export const NOT_CHECKED_TEXT_MAX = 1000;
 
 /**
  * Escape the message part of a workflow command, and show other control characters as U+FFFD:
@@ -36,14 +43,18 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
   for (const file of results) for (const d of sortedCopy(file.diagnostics)) all.push({ file, d });
   const total = { error: 0, warning: 0, info: 0 };
   for (const { d } of all) total[d.severity]++;
-  // Inputs that could not be checked get one error annotation first (the reasons are on stderr, in
-  // the log, which nobody opens for a run whose annotations look complete); it takes an error slot.
-  const notChecked = options.notChecked ?? 0;
-  const errorCap = notChecked > 0 ? limit - 1 : limit;
+  // Inputs that could not be checked get one error annotation first listing them (stderr is in the
+  // log, which nobody opens for a run whose annotations look complete), then a run over
+  // --max-warnings one saying so (warnings alone do not fail a step); each takes an error slot.
+  const heads: string[] = [];
+  if (options.notChecked && options.notChecked.length > 0) heads.push(`::error title=xmcfg::${escapeData(notCheckedList(options.notChecked))}`);
+  const over = warningsOverLimit(totals(results), options.maxWarnings);
+  if (over !== null) heads.push(`::error title=xmcfg max-warnings::${escapeData(overLimitText(over, options.maxWarnings!))}`);
+  const errorCap = limit - heads.length;
   const willOmit = total.error > errorCap || total.warning > limit || total.info > limit;
   const cap = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
   const used = { error: 0, warning: 0, info: 0 };
-  const lines: string[] = notChecked > 0 ? [`::error title=xmcfg::${escapeData(notCheckedText(notChecked))}`] : [];
+  const lines: string[] = heads;
   const rest: string[] = [];
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.srcRoot ?? cwd);
@@ -61,6 +72,26 @@ export function formatGithub(results: readonly FileReport[], options: ReportOpti
     lines.push(...rest);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/**
+ * The message of the not-checked annotation: the count, then one reason a line while they fit in
+ * NOT_CHECKED_TEXT_MAX characters, then how many more there are (stderr lists them all).
+ */
+export function notCheckedList(inputs: readonly NotCheckedInput[]): string {
+  const lines = [notCheckedText(inputs.length)];
+  let used = 0;
+  let shown = 0;
+  for (const n of inputs) {
+    // A first reason longer than the whole budget (a deep path) is cut rather than left out.
+    const text = shown === 0 && n.message.length > NOT_CHECKED_TEXT_MAX ? n.message.slice(0, NOT_CHECKED_TEXT_MAX - 1) + '…' : n.message;
+    if (used + text.length > NOT_CHECKED_TEXT_MAX) break;
+    lines.push(text);
+    used += text.length;
+    shown++;
+  }
+  if (shown < inputs.length) lines.push(`and ${inputs.length - shown} more`);
+  return lines.join('\n');
 }
 
 /**

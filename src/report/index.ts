@@ -6,7 +6,7 @@ import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 import type { FileReport, ReportFormat, ReportOptions } from './types.js';
 
-export type { FileReport, ReportFormat, ReportOptions } from './types.js';
+export type { FileReport, NotCheckedInput, ReportFormat, ReportOptions } from './types.js';
 export { REPORT_FORMATS } from './types.js';
 export { formatGithub, formatJson, formatJunit, formatSarif, formatStylish };
 export { jsonReport, type JsonReport, type JsonFile } from './json.js';

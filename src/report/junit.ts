@@ -2,12 +2,13 @@
  * @fileoverview `--format junit`: one testsuite per file, one testcase per finding, a clean file as
  * one passing testcase. Errors are failures; warnings and notes are passing testcases that carry the
  * finding in `system-out` (they do not fail the run unless `--max-warnings` says so). Inputs that could
- * not be checked are one errored testcase in a last suite, `(not checked)`.
+ * not be checked are one errored testcase each in a last suite, `(not checked)`; a run over the
+ * `--max-warnings` limit has a failed testcase `max-warnings` in a suite `(max-warnings)` before it.
  */
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { palette } from './ansi.js';
 import { diagnosticBlock, sortedCopy } from './stylish.js';
-import { notCheckedText } from './summary.js';
+import { overLimitText, totals, warningsOverLimit } from './summary.js';
 import { xmlAttr, xmlEscape } from './text-safe.js';
 import type { FileReport, ReportOptions } from './types.js';
 
@@ -31,19 +32,31 @@ export function formatJunit(results: readonly FileReport[], options: ReportOptio
         : diags.map((d) => testcase(file, d, name, diagnosticBlock(file, d, p, width)));
     suites.push(`  <testsuite name="${name}" tests="${n}" failures="${errors}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
   }
-  // Inputs that could not be checked (missing, unreadable, no match) are a test that could not run:
-  // a JUnit error. Left out, the XML of a run that exits 2 looks complete and green.
-  const notChecked = options.notChecked ?? 0;
-  if (notChecked > 0) {
-    const text = xmlAttr(notCheckedText(notChecked));
+  // Warnings pass as test cases, so a job failed by --max-warnings alone had an all-green report.
+  const over = warningsOverLimit(totals(results), options.maxWarnings);
+  if (over !== null) {
+    const text = xmlAttr(overLimitText(over, options.maxWarnings!));
     suites.push(
-      `  <testsuite name="(not checked)" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="xmcfg" name="${text}">\n      <error message="${text}" type="not-checked"/>\n    </testcase>\n  </testsuite>`,
+      `  <testsuite name="(max-warnings)" tests="1" failures="1" errors="0" skipped="0">\n    <testcase classname="xmcfg" name="max-warnings">\n      <failure message="${text}" type="max-warnings"/>\n    </testcase>\n  </testsuite>`,
     );
     tests++;
+    failures++;
+  }
+  // Inputs that could not be checked (missing, unreadable, no match) are tests that could not run:
+  // JUnit errors, one per input so the report names each. Left out, the XML of a run that exits 2
+  // looks complete and green.
+  const notChecked = options.notChecked ?? [];
+  if (notChecked.length > 0) {
+    const cases = notChecked.map((n) => {
+      const text = xmlAttr(n.message);
+      return `    <testcase classname="${xmlAttr(n.path ?? 'xmcfg')}" name="${text}">\n      <error message="${text}" type="not-checked"/>\n    </testcase>`;
+    });
+    suites.push(`  <testsuite name="(not checked)" tests="${notChecked.length}" failures="0" errors="${notChecked.length}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+    tests += notChecked.length;
   }
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n` +
-    `<testsuites name="xmcfg" tests="${tests}" failures="${failures}" errors="${notChecked > 0 ? 1 : 0}">\n` +
+    `<testsuites name="xmcfg" tests="${tests}" failures="${failures}" errors="${notChecked.length}">\n` +
     suites.map((s) => s + '\n').join('') +
     `</testsuites>\n`
   );

@@ -13,8 +13,8 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
-import { notCheckedText } from './summary.js';
-import type { FileReport, ReportOptions } from './types.js';
+import { overLimitText, totals, warningsOverLimit } from './summary.js';
+import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
 export const SARIF_SCHEMA_URL = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -47,7 +47,7 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
         columnKind: 'utf16CodeUnits',
         // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
         newlineSequences: ['\r\n', '\n', '\r'],
-        invocations: [invocation(options.notChecked ?? 0)],
+        invocations: [invocation(options.notChecked ?? [], warningsOverLimit(totals(results), options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
         results: sarifResults,
       },
     ],
@@ -61,12 +61,26 @@ export function formatSarif(results: readonly FileReport[], options: ReportOptio
 
 /**
  * The run's one invocation. SARIF (appendix I) tells a consumer that results are incomplete by
- * executionSuccessful false and an error notification: without them a missing or unreadable path
- * looks like a clean file, and code scanning would close its open alerts.
+ * executionSuccessful false and error notifications, one per input with its location: without them
+ * a missing or unreadable path looks like a clean file, and code scanning would close its open alerts.
+ * A run over --max-warnings did analyse everything (§3.20.14: a non-zero exit for results found is
+ * not a failed execution), so it stays successful and says why it exits 1 in exitCode and
+ * exitCodeDescription (§3.20.12–13), the properties for that.
  */
-function invocation(notChecked: number): Sarif.Invocation {
-  if (notChecked === 0) return { executionSuccessful: true };
-  return { executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', message: { text: notCheckedText(notChecked) } }] };
+function invocation(notChecked: readonly NotCheckedInput[], over: number | null, limit: number, cwd: string, srcRoot: string): Sarif.Invocation {
+  const inv: Sarif.Invocation = { executionSuccessful: notChecked.length === 0 };
+  if (over !== null && notChecked.length === 0) {
+    inv.exitCode = 1;
+    inv.exitCodeDescription = overLimitText(over, limit);
+  }
+  if (notChecked.length > 0) {
+    inv.toolExecutionNotifications = notChecked.map((n) => ({
+      level: 'error',
+      message: { text: n.message },
+      ...(n.path === null ? {} : { locations: [{ physicalLocation: { artifactLocation: artifactLocation(n.path, cwd, srcRoot) } }] }),
+    }));
+  }
+  return inv;
 }
 
 /** A reportingDescriptor for one code, from the registry. */

@@ -22,7 +22,7 @@ export function formatStylish(results: readonly FileReport[], options: ReportOpt
     // JSON has a dialect field; people reading stylish learn here why xm rules applied.
     if (file.dialectReason !== undefined) blocks.push(`${p.bold('note')}: ${printable(file.path)}: read as xm: ${printable(file.dialectReason)} (--dialect xl to check it as xl)\n`);
   }
-  blocks.push(p.bold(summaryLine(totals(results), options.notChecked)) + '\n');
+  blocks.push(p.bold(summaryLine(totals(results), options.notChecked?.length ?? 0)) + '\n');
   return blocks.join('\n');
 }
 

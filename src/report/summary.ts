@@ -46,6 +46,16 @@ export function notCheckedText(n: number): string {
   return `${plural(n, 'input')} not checked (reasons on stderr)`;
 }
 
+/** "5 warnings, more than --max-warnings 3": what junit, github and sarif say of a run over the limit. */
+export function overLimitText(warnings: number, limit: number): string {
+  return `${plural(warnings, 'warning')}, more than --max-warnings ${limit}`;
+}
+
+/** The warning count when it exceeds the --max-warnings limit (the run then exits 1), else null. */
+export function warningsOverLimit(t: Totals, limit: number | null | undefined): number | null {
+  return limit === null || limit === undefined || t.warnings <= limit ? null : t.warnings;
+}
+
 /**
  * The one-line summary at the end of human-readable output. Inputs that could not be checked are
  * counted there too: "checked 0 files: no problems found" after a missing path read as a clean run.

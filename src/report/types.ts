@@ -46,6 +46,22 @@ export interface ReportOptions {
   annotationLimit?: number;
   /** Widest source excerpt stylish prints, in columns; longer lines are cut around the span. */
   frameWidth?: number;
-  /** Inputs that could not be checked (unreadable, missing, no match), named on stderr: stylish's summary counts them. */
-  notChecked?: number;
+  /**
+   * Inputs that could not be checked (unreadable, missing, no match), as stderr names them: stylish's
+   * summary counts them; sarif, junit and github list each one.
+   */
+  notChecked?: readonly NotCheckedInput[];
+  /**
+   * The `--max-warnings` limit, null or absent without one. Formats that report the run's outcome
+   * (junit, github, sarif) say so when the warnings exceed it, as the exit status then fails the job.
+   */
+  maxWarnings?: number | null;
+}
+
+/** An input that could not be checked: the message stderr prints, and the path it names when it names one. */
+export interface NotCheckedInput {
+  /** The path as given or found (a folder too); null for standard input without a name, or a glob. */
+  path: string | null;
+  /** Why, as stderr says it ("cannot read 'x.cfg': permission denied"). */
+  message: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGithub, escapeData, escapeProperty } from '../../src/report/github.js';
+import { formatGithub, escapeData, escapeProperty, NOT_CHECKED_TEXT_MAX } from '../../src/report/github.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { fileReport, webReport } from './fixtures.js';
@@ -94,7 +94,11 @@ describe('github report on inputs that were not checked', () => {
     const text = 'k = 1\n'.repeat(12);
     const diags: Diagnostic[] = [];
     for (let i = 0; i < 10; i++) diags.push({ code: 'XM0010', severity: 'error', message: `e${i}`, span: { start: i * 6, end: i * 6 + 1 } });
-    const lines = formatGithub([fileReport('a.cfg', text, diags)], { notChecked: 2 }).trimEnd().split('\n');
+    const notChecked = [
+      { path: 'b.cfg', message: "cannot read 'b.cfg': no such file or directory" },
+      { path: 'c.cfg', message: "cannot read 'c.cfg': permission denied" },
+    ];
+    const lines = formatGithub([fileReport('a.cfg', text, diags)], { notChecked }).trimEnd().split('\n');
     expect(lines[0]).toMatch(/^::error title=xmcfg::2 inputs? not checked/);
     expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
     expect(lines.filter((l) => l.startsWith('::notice ')).length).toBe(1);
@@ -102,7 +106,42 @@ describe('github report on inputs that were not checked', () => {
   });
 
   it('annotates them in a run without findings too', () => {
-    expect(formatGithub([], { notChecked: 1 })).toMatch(/^::error title=xmcfg::1 input not checked[^\n]*\n$/);
+    expect(formatGithub([], { notChecked: [{ path: null, message: 'm' }] })).toMatch(/^::error title=xmcfg::1 input not checked[^\n]*\n$/);
+  });
+
+  it('lists each reason in that one annotation, one a line (%0A), while they fit the bound; the rest counted', () => {
+    const one = [{ path: 'b.cfg', message: "cannot read 'b.cfg': no such file or directory" }];
+    expect(formatGithub([], { notChecked: one }).trimEnd().split('%0A').slice(1)).toEqual(["cannot read 'b.cfg': no such file or directory"]);
+    const many = Array.from({ length: 200 }, (_, i) => ({ path: `d/${i}.cfg`, message: `cannot read 'd/${i}.cfg': permission denied` }));
+    const out = formatGithub([], { notChecked: many });
+    expect(out.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    const parts = out.trimEnd().split('%0A');
+    const listed = parts.slice(1, -1);
+    expect(listed).toEqual(many.slice(0, listed.length).map((n) => n.message));
+    expect(listed.join('').length).toBeLessThanOrEqual(NOT_CHECKED_TEXT_MAX);
+    expect(parts[parts.length - 1]).toMatch(new RegExp(`^\\D*${200 - listed.length}\\D*$`));
+    const long = [{ path: null, message: 'x'.repeat(5000) }];
+    expect(formatGithub([], { notChecked: long }).length).toBeLessThan(NOT_CHECKED_TEXT_MAX + 100);
+  });
+});
+
+describe('github report of a run over --max-warnings', () => {
+  const warns = (n: number): Diagnostic[] => Array.from({ length: n }, (_, i) => ({ code: 'XM0101', severity: 'warning' as const, message: `w${i}`, span: { start: i * 6, end: i * 6 + 1 } }));
+  const text = 'k = 1\n'.repeat(12);
+
+  it('annotates it with one error first (count and limit), taking an error slot', () => {
+    const diags: Diagnostic[] = [...warns(3)];
+    for (let i = 3; i < 13; i++) diags.push({ code: 'XM0010', severity: 'error', message: `e${i}`, span: { start: (i - 3) * 6, end: (i - 3) * 6 + 1 } });
+    const lines = formatGithub([fileReport('a.cfg', text, diags)], { maxWarnings: 2 }).trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^::error title=xmcfg max-warnings::3 \D* 2$/);
+    expect(lines.filter((l) => l.startsWith('::error ')).length).toBe(10);
+    expect(lines.filter((l) => l.startsWith('::warning ')).length).toBe(3);
+  });
+
+  it('comes after the not-checked annotation; nothing at or under the limit', () => {
+    const lines = formatGithub([fileReport('a.cfg', text, warns(2))], { maxWarnings: 1, notChecked: [{ path: null, message: 'm' }] }).trimEnd().split('\n');
+    expect(lines.map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual(['::error title=xmcfg', '::error title=xmcfg max-warnings', '::warning file=a.cfg,line=1,endLine=1,col=1,endColumn=2,title=XM0101 unknown key', '::warning file=a.cfg,line=2,endLine=2,col=1,endColumn=2,title=XM0101 unknown key']);
+    expect(formatGithub([fileReport('a.cfg', text, warns(2))], { maxWarnings: 2 })).toBe(formatGithub([fileReport('a.cfg', text, warns(2))]));
   });
 });
 

@@ -65,18 +65,65 @@ describe('junit report: well-formed XML 1.0 whatever the input', () => {
 });
 
 describe('junit report on inputs that were not checked', () => {
-  it('writes them as one errored test case, counted in tests and errors (Jenkins and GitLab show it)', () => {
-    const out = formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 2 });
+  it('writes each as an errored test case named by its reason, counted in tests and errors (Jenkins and GitLab show it)', () => {
+    const notChecked = [
+      { path: 'gone.cfg', message: "cannot read 'gone.cfg': no such file or directory" },
+      { path: null, message: "no files match '*.xl'" },
+    ];
+    const out = formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked });
     expect(xmlProblems(out)).toEqual([]);
-    expect(out).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
+    expect(out).toContain('<testsuites name="xmcfg" tests="3" failures="0" errors="2">');
     const suite = out.slice(out.indexOf('<testsuite name="(not checked)"'));
-    expect(suite.startsWith('<testsuite name="(not checked)" tests="1" failures="0" errors="1" skipped="0">\n')).toBe(true);
-    expect(suite).toMatch(/^ {4}<testcase classname="xmcfg" name="[^"]*">\n {6}<error message="2 [^"]*" type="not-checked"\/>\n {4}<\/testcase>$/m);
+    expect(suite.startsWith('<testsuite name="(not checked)" tests="2" failures="0" errors="2" skipped="0">\n')).toBe(true);
+    const cases = [...suite.matchAll(/^ {4}<testcase classname="([^"]*)" name="([^"]*)">\n {6}<error message="([^"]*)" type="not-checked"\/>\n {4}<\/testcase>$/gm)];
+    expect(cases.map((c) => c[1])).toEqual(['gone.cfg', 'xmcfg']);
+    expect(cases.map((c) => c[3])).toEqual(["cannot read &apos;gone.cfg&apos;: no such file or directory", "no files match &apos;*.xl&apos;"]);
   });
 
   it('adds nothing when every input was checked', () => {
-    expect(formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: 0 })).toBe(formatJunit([fileReport('db.cfg', CLEAN, [])]));
+    expect(formatJunit([fileReport('db.cfg', CLEAN, [])], { notChecked: [] })).toBe(formatJunit([fileReport('db.cfg', CLEAN, [])]));
     expect(formatJunit([fileReport('db.cfg', CLEAN, [])])).not.toContain('not checked');
+  });
+});
+
+describe('junit report of a run over --max-warnings', () => {
+  const warned = (): ReturnType<typeof webReport> =>
+    fileReport('w.cfg', 'a = 1\nb = 2\n', [
+      { code: 'XM0101', severity: 'warning', message: 'unknown key "a"', span: { start: 0, end: 1 } },
+      { code: 'XM0101', severity: 'warning', message: 'unknown key "b"', span: { start: 6, end: 7 } },
+    ]);
+
+  it('adds a failed test case max-warnings in a suite (max-warnings), counted in tests and failures', () => {
+    const out = formatJunit([warned()], { maxWarnings: 1 });
+    expect(xmlProblems(out)).toEqual([]);
+    expect(out).toContain('<testsuites name="xmcfg" tests="3" failures="1" errors="0">');
+    const suite = out.slice(out.indexOf('  <testsuite name="(max-warnings)"'));
+    expect(suite).toMatch(/^ {2}<testsuite name="\(max-warnings\)" tests="1" failures="1" errors="0" skipped="0">\n {4}<testcase classname="xmcfg" name="max-warnings">\n {6}<failure message="2 [^"]* 1" type="max-warnings"\/>\n {4}<\/testcase>\n {2}<\/testsuite>\n<\/testsuites>\n$/);
+  });
+
+  it('adds nothing at or under the limit, or without one', () => {
+    const plain = formatJunit([warned()]);
+    expect(formatJunit([warned()], { maxWarnings: 2 })).toBe(plain);
+    expect(formatJunit([warned()], { maxWarnings: null })).toBe(plain);
+  });
+
+  it('puts it before the (not checked) suite, which stays last', () => {
+    const out = formatJunit([warned()], { maxWarnings: 0, notChecked: [{ path: null, message: 'cannot read standard input: x' }] });
+    expect([...out.matchAll(/<testsuite name="([^"]*)"/g)].map((m) => m[1])).toEqual(['w.cfg', '(max-warnings)', '(not checked)']);
+    expect(out).toContain('<testsuites name="xmcfg" tests="4" failures="1" errors="1">');
+  });
+
+  it('in a real run that exits 1 through --max-warnings alone', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-junit-'));
+    try {
+      writeFileSync(join(root, 'a.cfg'), 'name = "a"\nkernel = "/k"\nmemroy = 1\n');
+      const { io, out } = fakeIo({ cwd: root });
+      expect(await runCli(['check', 'a.cfg', '--max-warnings', '0', '-f', 'junit'], io)).toBe(1);
+      expect(out.stdout).toContain('<testsuites name="xmcfg" tests="2" failures="1" errors="0">');
+      expect(out.stdout).toMatch(/<testcase classname="xmcfg" name="max-warnings">\n {6}<failure message="1 [^"]* 0" type="max-warnings"\/>/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
@@ -90,6 +137,7 @@ describe('junit and github reports of a real run with a missing path', () => {
       expect(xmlProblems(junit.out.stdout)).toEqual([]);
       expect(junit.out.stdout).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
       expect(junit.out.stdout).toContain('<testsuite name="a.cfg" tests="1" failures="0" errors="0" skipped="0">');
+      expect(junit.out.stdout).toMatch(/<testcase classname="missing.cfg" name="[^"]*">\n {6}<error message="[^"]*" type="not-checked"\/>/);
       const github = fakeIo({ cwd: root });
       expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'github'], github.io)).toBe(2);
       const lines = github.out.stdout.trimEnd().split('\n');

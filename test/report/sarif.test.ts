@@ -149,15 +149,33 @@ describe('sarif report on hostile paths and inputs', () => {
 });
 
 describe('sarif report on inputs that were not checked', () => {
-  it('says the run is incomplete (SARIF appendix I: executionSuccessful false, an error notification)', () => {
-    const log = sarifLog([webReport()], { cwd, notChecked: 2 });
+  it('says the run is incomplete (SARIF appendix I: executionSuccessful false, one error notification per input, located)', () => {
+    const notChecked = [
+      { path: 'guests/gone.cfg', message: "cannot read 'guests/gone.cfg': no such file or directory" },
+      { path: null, message: "no files match '*.xl'" },
+    ];
+    const log = sarifLog([webReport()], { cwd, notChecked });
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const inv = log.runs[0]!.invocations!;
     expect(inv).toHaveLength(1);
     expect(inv[0]!.executionSuccessful).toBe(false);
-    expect(inv[0]!.toolExecutionNotifications).toHaveLength(1);
-    expect(inv[0]!.toolExecutionNotifications![0]!.level).toBe('error');
-    expect(inv[0]!.toolExecutionNotifications![0]!.message.text).toMatch(/^2 /);
+    const notes = inv[0]!.toolExecutionNotifications!;
+    expect(notes.map((n) => n.level)).toEqual(['error', 'error']);
+    expect(notes.map((n) => n.message.text)).toEqual(notChecked.map((n) => n.message));
+    expect(notes[0]!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'guests/gone.cfg', uriBaseId: '%SRCROOT%' } } }]);
+    expect(notes[1]!.locations).toBeUndefined();
+    expect(inv[0]!.exitCode).toBeUndefined();
+  });
+
+  it('says a run over --max-warnings is complete but exits 1, in exitCode and exitCodeDescription', () => {
+    const log = sarifLog([webReport()], { cwd, maxWarnings: 0 });
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const inv = log.runs[0]!.invocations![0]!;
+    expect(inv.executionSuccessful).toBe(true);
+    expect(inv.exitCode).toBe(1);
+    expect(inv.exitCodeDescription).toMatch(/^1 .* 0$/);
+    expect(inv.toolExecutionNotifications).toBeUndefined();
+    expect(sarifLog([webReport()], { cwd, maxWarnings: 1 }).runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
   });
 
   it('says a run that checked every input is complete', () => {
@@ -175,6 +193,9 @@ describe('sarif report on inputs that were not checked', () => {
       const log = JSON.parse(out.stdout);
       expect(validate(log)).toBe(true);
       expect(log.runs[0].invocations[0].executionSuccessful).toBe(false);
+      const notes = log.runs[0].invocations[0].toolExecutionNotifications;
+      expect(notes).toHaveLength(1);
+      expect(notes[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'missing.cfg', uriBaseId: '%SRCROOT%' });
       expect(log.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['XM0101']);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -9,8 +9,8 @@ import { LineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import type { HostFileResult } from '../host-file.js';
-import { formatReport, totals, type FileReport } from '../../report/index.js';
-import { plural } from '../../report/summary.js';
+import { formatReport, totals, type FileReport, type NotCheckedInput } from '../../report/index.js';
+import { overLimitText } from '../../report/summary.js';
 import { deliverOutput, realOrSelf, sameFile } from '../output-file.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
@@ -66,9 +66,16 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host, maxFindings: opts.maxFindings };
   const outcomes = await checkSources(sources, opts, settings, io);
 
+  // What the reports name of inputs not checked: the discovery problems, then each fatal outcome
+  // with the path of its input (outcomes are in input order, one per file or standard input).
+  const notChecked: NotCheckedInput[] = problems.map((message) => ({ path: problemPath(message, opts.paths), message }));
+  const inputPaths = sources.flatMap((s) => (s.kind === 'files' ? s.targets.map((t) => t.path) : [opts.stdinFilepath]));
   const reports: FileReport[] = [];
-  for (const o of outcomes) {
-    if (o.kind === 'fatal') problems.push(o.message);
+  for (const [i, o] of outcomes.entries()) {
+    if (o.kind === 'fatal') {
+      problems.push(o.message);
+      notChecked.push({ path: inputPaths[i] ?? null, message: o.message });
+    }
     else {
       const found = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
       // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
@@ -89,7 +96,8 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     cwd: io.cwd,
     srcRoot: sourceRoot(io),
     toolVersion: VERSION,
-    notChecked: problems.length,
+    notChecked,
+    maxWarnings: opts.maxWarnings,
   });
   const unwritten = deliverOutput(io, opts.outputFile, text);
   if (unwritten !== null) problems.push(unwritten);
@@ -99,10 +107,22 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   const t = totals(reports);
   if (t.errors > 0) return 1;
   if (opts.maxWarnings !== null && t.warnings > opts.maxWarnings) {
-    io.stderr(`xmcfg: ${plural(t.warnings, 'warning')}, more than --max-warnings ${opts.maxWarnings}\n`);
+    io.stderr(`xmcfg: ${overLimitText(t.warnings, opts.maxWarnings)}\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * The path a discovery problem names, for the reports' locations: the argument itself when the
+ * message quotes it (exact, even where quote() escaped it), else the quoted path found under a
+ * folder; null for a glob that matched nothing (a pattern is no file). discover() gives messages
+ * only, in the forms "cannot read 'P': reason" and "no config files (…) in 'P'".
+ */
+export function problemPath(message: string, args: readonly string[]): string | null {
+  const m = /^cannot read '(.*)': /s.exec(message) ?? /^no config files \([^)]*\) in '(.*)'$/s.exec(message);
+  if (m === null) return null;
+  return args.find((a) => quote(a) === `'${m[1]}'`) ?? m[1]!;
 }
 
 /** A file's report; its line index is built on first use (a file without findings never needs one). */
