@@ -75,7 +75,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   }
 
   const found = await discover(paths, io.cwd);
-  for (const p of found.problems) io.stderr(`xmcfg fmt: ${p}\n`);
+  for (const p of found.problems) io.stderr(`xmcfg fmt: ${p.message}\n`);
   let exit = found.problems.length ? 2 : 0;
   let changed = 0;
   let refused = 0;

@@ -45,7 +45,11 @@ describe('file discovery', () => {
   it('reports missing paths, globs without matches and folders without configs, naming them', async () => {
     const r = await paths(['nope.cfg', 'nomatch/*.cfg', 'empty', 'top.cfg']);
     expect(r.paths).toEqual(['top.cfg']);
-    expect(r.problems).toEqual(["cannot read 'nope.cfg': no such file or directory", "no files match 'nomatch/*.cfg'", "no config files (*.cfg *.xl *.xm *.conf) in 'empty'"]);
+    expect(r.problems).toEqual([
+      { path: 'nope.cfg', message: "cannot read 'nope.cfg': no such file or directory" },
+      { path: null, message: "no files match 'nomatch/*.cfg'" },
+      { path: 'empty', message: "no config files (*.cfg *.xl *.xm *.conf) in 'empty'" },
+    ]);
   });
 
   it.skipIf(process.getuid?.() === 0)('reports unreadable folders', async () => {
@@ -54,7 +58,8 @@ describe('file discovery', () => {
     chmodSync(locked, 0o000);
     try {
       const r = await paths(['locked']);
-      expect(r.problems[0]).toMatch(/^cannot read 'locked\/?': permission denied$/);
+      expect(r.problems[0]?.message).toMatch(/^cannot read 'locked\/?': permission denied$/);
+      expect(r.problems[0]?.path).toMatch(/^locked\/?$/);
     } finally {
       chmodSync(locked, 0o755);
     }
@@ -78,13 +83,33 @@ describe('broken symbolic links in a folder walk', () => {
   it('names a broken link with a config name as a problem and still finds the other files', async () => {
     const r = await discover(['auto'], dir);
     expect(r.targets.map((t) => t.path)).toEqual(['auto/web.cfg']);
-    expect(r.problems).toEqual(["cannot read 'auto/gone.cfg': broken symbolic link: its target does not exist", "cannot read 'auto/self.cfg': symbolic link: too many symbolic links"]);
+    expect(r.problems).toEqual([
+      { path: 'auto/gone.cfg', message: "cannot read 'auto/gone.cfg': broken symbolic link: its target does not exist" },
+      { path: 'auto/self.cfg', message: "cannot read 'auto/self.cfg': symbolic link: too many symbolic links" },
+    ]);
   });
 
   it('reports a broken link a glob matches, whatever its name (the glob asked for it)', async () => {
     const r = await discover(['auto/*.cfg'], dir);
     expect(r.targets.map((t) => t.path)).toEqual(['auto/web.cfg']);
     expect(r.problems).toHaveLength(2);
-    expect((await discover(['auto/*.txt'], dir)).problems).toEqual(["cannot read 'auto/notes.txt': broken symbolic link: its target does not exist"]);
+    expect((await discover(['auto/*.txt'], dir)).problems).toEqual([{ path: 'auto/notes.txt', message: "cannot read 'auto/notes.txt': broken symbolic link: its target does not exist" }]);
+  });
+});
+
+describe('the path of a problem is the name itself, not its quoted form', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'xmcfg-discover-names-'));
+    mkdirSync(join(dir, "it's\nhere"));
+    symlinkSync('../gone.cfg', join(dir, "it's\nhere", 'a\tb.cfg'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives an argument and a file found under a folder with quotes and control characters as named', async () => {
+    // quote() escapes them in the message (one line on stderr); reports locate the file by `path`.
+    const r = await discover(["it's\nhere", "gone 'x'\n.cfg"], dir);
+    expect(r.problems.map((p) => p.path)).toEqual(["it's\nhere/a\tb.cfg", "gone 'x'\n.cfg"]);
+    for (const p of r.problems) expect(p.message).not.toContain('\n');
   });
 });

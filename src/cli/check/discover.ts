@@ -36,17 +36,24 @@ function entryName(name: Buffer): { text: string; raw: Buffer | null } {
   return { text, raw: Buffer.byteLength(text) === name.length && Buffer.from(text).equals(name) ? null : name };
 }
 
+/** An input discovery could not use: the path it names (null for a glob that matched nothing: a
+ * pattern is no file) and the message, which quotes it ("cannot read 'x': no such file or directory"). */
+export interface DiscoveryProblem {
+  path: string | null;
+  message: string;
+}
+
 /** The result of discovery. */
 export interface Discovery {
   targets: Target[];
-  /** Fatal input problems, each naming the path ("cannot read 'x': no such file or directory"). */
-  problems: string[];
+  /** Fatal input problems, in the order met. */
+  problems: DiscoveryProblem[];
 }
 
 /** Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order. */
 export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<Discovery> {
   const targets: Target[] = [];
-  const problems: string[] = [];
+  const problems: DiscoveryProblem[] = [];
   const seen = new Set<string>();
   const add = (t: Target): void => {
     // Two names that are not UTF-8 may decode to the same text: their bytes tell them apart.
@@ -63,7 +70,7 @@ export async function discover(args: readonly string[], cwd: string, extensions:
         const before = targets.length;
         const problemsBefore = problems.length;
         await walk(abs, folderPrefix(arg), (rel) => extensions.some((e) => rel.endsWith(e)), add, problems, new Set());
-        if (targets.length === before && problems.length === problemsBefore) problems.push(`no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}`);
+        if (targets.length === before && problems.length === problemsBefore) problems.push({ path: arg, message: `no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}` });
       } else add({ path: arg, abs });
       continue;
     }
@@ -71,16 +78,16 @@ export async function discover(args: readonly string[], cwd: string, extensions:
       const before = targets.length;
       const problemsBefore = problems.length;
       await expandGlob(arg, cwd, add, problems);
-      if (targets.length === before && problems.length === problemsBefore) problems.push(`no files match ${quote(arg)}`);
+      if (targets.length === before && problems.length === problemsBefore) problems.push({ path: null, message: `no files match ${quote(arg)}` });
       continue;
     }
-    problems.push(`cannot read ${quote(arg)}: ${errorText(st)}`);
+    problems.push({ path: arg, message: `cannot read ${quote(arg)}: ${errorText(st)}` });
   }
   return { targets, problems };
 }
 
 /** Expand one glob below its literal base folder. */
-async function expandGlob(pattern: string, cwd: string, add: (t: Target) => void, problems: string[]): Promise<void> {
+async function expandGlob(pattern: string, cwd: string, add: (t: Target) => void, problems: DiscoveryProblem[]): Promise<void> {
   const { base, rest } = splitGlobBase(pattern);
   const glob = compileGlob(rest);
   const baseAbs = resolve(cwd, base);
@@ -100,7 +107,7 @@ async function walk(
   displayPrefix: string,
   accept: (rel: string) => boolean,
   add: (t: Target) => void,
-  problems: string[],
+  problems: DiscoveryProblem[],
   visited: Set<string>,
   maxDepth = Infinity,
   rel = '',
@@ -120,7 +127,8 @@ async function walk(
     // Names as bytes: one that is not UTF-8 read as text names no file at all.
     entries = await readdir(dirPath, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
-    problems.push(`cannot read ${quote(displayPrefix + rel || '.')}: ${errorText(e as NodeJS.ErrnoException)}`);
+    const path = displayPrefix + rel || '.';
+    problems.push({ path, message: `cannot read ${quote(path)}: ${errorText(e as NodeJS.ErrnoException)}` });
     return;
   }
   const named = entries.map((ent) => ({ ent, ...entryName(ent.name as unknown as Buffer) }));
@@ -138,7 +146,7 @@ async function walk(
       if (st instanceof Error) {
         // A broken link with a config's name is a config that cannot be read (in /etc/xen/auto,
         // xendomains would fail to start it at boot): named like any unreadable input, not skipped.
-        if (accept(childRel)) problems.push(`cannot read ${quote(displayPrefix + childRel)}: ${brokenLinkText(st)}`);
+        if (accept(childRel)) problems.push({ path: displayPrefix + childRel, message: `cannot read ${quote(displayPrefix + childRel)}: ${brokenLinkText(st)}` });
         continue;
       }
       isDir = st.isDirectory();

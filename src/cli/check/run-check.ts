@@ -56,7 +56,9 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   const host = opts.host === null ? null : await loadHost(opts.host, io, opts.maxFileSize);
   if (host === 'failed') return 2;
 
-  const sources = await collectSources(opts, io.cwd, problems);
+  const discovered: NotCheckedInput[] = [];
+  const sources = await collectSources(opts, io.cwd, discovered);
+  for (const d of discovered) problems.push(d.message);
   const clash = opts.outputFile === null ? null : inputAt(sources, opts, io.cwd, resolve(io.cwd, opts.outputFile));
   if (clash !== null) {
     // Writing the report there would replace a config (or the host topology) with the report.
@@ -68,7 +70,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
 
   // What the reports name of inputs not checked: the discovery problems, then each fatal outcome
   // with the path of its input (outcomes are in input order, one per file or standard input).
-  const notChecked: NotCheckedInput[] = problems.map((message) => ({ path: problemPath(message, opts.paths), message }));
+  const notChecked: NotCheckedInput[] = [...discovered];
   const inputPaths = sources.flatMap((s) => (s.kind === 'files' ? s.targets.map((t) => t.path) : [opts.stdinFilepath]));
   const reports: FileReport[] = [];
   for (const [i, o] of outcomes.entries()) {
@@ -113,18 +115,6 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   return 0;
 }
 
-/**
- * The path a discovery problem names, for the reports' locations: the argument itself when the
- * message quotes it (exact, even where quote() escaped it), else the quoted path found under a
- * folder; null for a glob that matched nothing (a pattern is no file). discover() gives messages
- * only, in the forms "cannot read 'P': reason" and "no config files (…) in 'P'".
- */
-export function problemPath(message: string, args: readonly string[]): string | null {
-  const m = /^cannot read '(.*)': /s.exec(message) ?? /^no config files \([^)]*\) in '(.*)'$/s.exec(message);
-  if (m === null) return null;
-  return args.find((a) => quote(a) === `'${m[1]}'`) ?? m[1]!;
-}
-
 /** A file's report; its line index is built on first use (a file without findings never needs one). */
 function fileReport(path: string, dialect: FileReport['dialect'], text: string, diagnostics: FileReport['diagnostics']): FileReport {
   let lineIndex: LineIndex | undefined;
@@ -158,7 +148,7 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
 }
 
 /** Discover files argument by argument so standard input keeps its place among them. */
-async function collectSources(opts: CheckOptions, cwd: string, problems: string[]): Promise<Source[]> {
+async function collectSources(opts: CheckOptions, cwd: string, problems: NotCheckedInput[]): Promise<Source[]> {
   const sources: Source[] = [];
   let pending: string[] = [];
   const flush = async (): Promise<void> => {
