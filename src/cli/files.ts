@@ -3,7 +3,7 @@
  * atomic write (temporary file in the same folder, fsync, rename, so an interrupted run leaves either
  * the old or the new file, never a half-written one).
  */
-import { chownSync, closeSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
+import { chownSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // Temporary names are unique by process id and a per-process counter (the 'wx' open refuses any
@@ -60,11 +60,21 @@ function targetOf(path: string): string {
   return p;
 }
 
+/** Thrown by {@link writeFileAtomic} when the file is no longer the bytes it was read as. */
+export class ChangedSinceReadError extends Error {
+  readonly code = 'XMCFG_CHANGED';
+  constructor() {
+    super('it changed since it was read (run again)');
+  }
+}
+
 /**
  * Replace `path` (through symlinks) with `content` atomically, keeping the old file's permission
  * bits and owner. `path` may be the bytes of a name that is not UTF-8 (a folder walk's `raw`).
+ * With `unchangedFrom`, the file is replaced only if it still holds those bytes just before the
+ * rename (fmt: an editor's save during the run would otherwise be lost); else ChangedSinceReadError.
  */
-export function writeFileAtomic(linkOrPath: string | Buffer, content: string | Uint8Array): void {
+export function writeFileAtomic(linkOrPath: string | Buffer, content: string | Uint8Array, unchangedFrom?: Uint8Array): void {
   const path = targetOf(byteString(linkOrPath));
   let old: { mode: number; uid: number; gid: number } | undefined;
   try {
@@ -100,9 +110,20 @@ export function writeFileAtomic(linkOrPath: string | Buffer, content: string | U
       // root formatting /etc/xen must not hand other users' configs to root; others cannot chown (and need not).
       if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(fsPath(tmp), old.uid, old.gid);
     }
+    // The window left is from this read to the rename: microseconds, where it was the whole format.
+    if (unchangedFrom !== undefined && !sameBytes(fsPath(path), unchangedFrom)) throw new ChangedSinceReadError();
     renameSync(fsPath(tmp), fsPath(path));
   } catch (e) {
     rmSync(fsPath(tmp), { force: true });
     throw e;
+  }
+}
+
+/** True when the file at `path` holds exactly `bytes` (false when it cannot be read). */
+function sameBytes(path: Buffer, bytes: Uint8Array): boolean {
+  try {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(readFileSync(path));
+  } catch {
+    return false;
   }
 }

@@ -16,7 +16,7 @@ import { formatStylish } from '../report/stylish.js';
 import type { FormatOptions, FormatResult } from '../format/format.js';
 import { formatFast, formatFastBytes } from '../format/fast.js';
 import { asciiFileBytes } from '../format/fast-bytes.js';
-import { writeFileAtomic } from './files.js';
+import { ChangedSinceReadError, writeFileAtomic } from './files.js';
 import type { QuoteStyle } from '../format/options.js';
 
 /** Run `xmcfg fmt`; returns the exit code. */
@@ -125,11 +125,12 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       continue;
     }
     try {
-      writeFileAtomic(openPath(t), output);
+      writeFileAtomic(openPath(t), output, raw.kind === 'bytes' ? raw.bytes : undefined);
       changed++;
     } catch (e) {
       // Counted only once written: the summary must not call a file it could not write reformatted.
-      io.stderr(`xmcfg fmt: cannot write '${t.path}': ${writeErrorText(e)}\n`);
+      if (e instanceof ChangedSinceReadError) io.stderr(`xmcfg fmt: '${t.path}' not written: ${e.message}\n`);
+      else io.stderr(`xmcfg fmt: cannot write '${t.path}': ${writeErrorText(e)}\n`);
       unwritten++;
       exit = 2;
     }
