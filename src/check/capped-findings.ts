@@ -4,8 +4,9 @@
  * sortDiagnostics' order) are kept and the rest counted, as the parser does (src/syntax/finding-cap.ts),
  * so `check`'s list, cut by limitFindings, is the one an uncapped run gives. Every filter applies to
  * each finding before the cap sees it (a finding filtered out must not take a slot). An unknown key's
- * XM0101 and its XM0201 are built only when kept: the "did you mean" search is most of XM0101's
- * cost, and a generated file has 250,000 of them.
+ * XM0101 and any key's XM0201 (normalisation hands these over, NormalizeOptions.onDuplicate) are built
+ * only when kept: the "did you mean" search is most of XM0101's cost, and a generated file has
+ * 250,000 of them.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';

@@ -82,18 +82,22 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   const lean = options.keepTree === false;
   // A binary file was not parsed (XM0031): schema findings such as "name is required" would be noise.
   if (parsed.diagnostics.some((d) => d.code === 'XM0031')) return notParsed(parsed);
-  const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean });
+  // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
+  const helper = parsed.dialect === 'xm' && parsed.reads.size > 0 ? (d: Diagnostic) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end)) : () => true;
+  // In stage order (ties keep it when sorted); with maxFindings, the first N of each severity.
+  const found = new CheckFindings(options.maxFindings, parsed.dialect, helper);
+  found.push(parsed.diagnostics);
+  // With a cap, normalisation hands each XM0201 to it, built only if kept; they come first among
+  // normalisation's findings, right after the parser's, the order they would arrive in otherwise.
+  // XM0201 is never dropped as an ignored value (type-only.ts KEPT), so no filter below could free its slot.
+  const onDuplicate = options.maxFindings !== undefined && options.maxFindings > 0 ? (s: Setting, first: Setting) => found.lazy('XM0201', s.keySpan, () => duplicateKeyFinding(s, first)) : undefined;
+  const norm = normalizeWithEffective(parsed.settings, { dialect: parsed.dialect, skipUnknown: lean, onDuplicate });
   // Lean normalisation left unknown keys out of the config: validation need not look for them.
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect, allKnown: lean });
   const unknown = unknownValues({ unread: parsed.unread, rejected: [...norm.rejected, ...validated.rejected], effective: norm.effective });
   // xl: settings of options xl does not read for this guest type (XM0230): their values are never
   // read, so what normalisation, the schema or a rule says about them is dropped.
   const ignored = parsed.dialect === 'xl' ? ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings) : [];
-  // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
-  const helper = parsed.dialect === 'xm' && parsed.reads.size > 0 ? (d: Diagnostic) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end)) : () => true;
-  // In stage order (ties keep it when sorted); with maxFindings, the first N of each severity.
-  const found = new CheckFindings(options.maxFindings, parsed.dialect, helper);
-  found.push(parsed.diagnostics);
   found.push(withoutIgnoredValues(norm.diagnostics, ignored));
   if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
   for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);

@@ -32,6 +32,12 @@ export interface NormalizeOptions {
    * lean mode; a generated file can have 250,000 of them.
    */
   skipUnknown?: boolean;
+  /**
+   * With it, a duplicate key's XM0201 is handed over (the setting and the key's first setting)
+   * instead of built: checkText's findings cap (decision 011) builds it only if it is kept, and
+   * 250,000 `memory = 1` lines held 249,999 built findings before the cap cut them.
+   */
+  onDuplicate?: (s: Setting, first: Setting) => void;
 }
 
 /** Result of {@link normalize}. */
@@ -53,7 +59,7 @@ export function effectiveSettings(settings: readonly Setting[]): Map<string, Set
  * one map of every key instead of two (a generated file has 250,000 keys). The first setting of a
  * key is remembered only for keys that are set again.
  */
-function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeContext): Map<string, Setting> {
+function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeContext, onDuplicate: NormalizeOptions['onDuplicate']): Map<string, Setting> {
   const m = new Map<string, Setting>();
   let firstOf: Map<string, Setting> | undefined;
   for (const s of settings) {
@@ -65,7 +71,8 @@ function effectiveWithDuplicates(settings: readonly Setting[], ctx: NormalizeCon
       if (first === undefined) firstOf.set(s.key, (first = prev));
       // An xm rebinding that read the old value (`memory = memory * 2`) uses it, as `+=` does.
       if (s.op === '=' && s.updates !== true) {
-        ctx.diagnostics.push(duplicateKeyFinding(s, first));
+        if (onDuplicate) onDuplicate(s, first);
+        else ctx.diagnostics.push(duplicateKeyFinding(s, first));
       }
     }
     m.set(s.key, s);
@@ -167,7 +174,7 @@ export function normalizeWithEffective(
   const config: Record<string, unknown> = {};
   let eff: Map<string, Setting> | undefined;
   try {
-    eff = effectiveWithDuplicates(settings, ctx);
+    eff = effectiveWithDuplicates(settings, ctx, options.onDuplicate);
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
     for (const s of eff.values()) {

@@ -20,6 +20,11 @@ const FILES: Record<string, string> = {
   mixed: 'kernel = "/k"\n' + lines(1500, (i) => `memroy${i} = 1\n)\nmemory = 1`),
   // xl: bios on a PV guest is not read (XM0230): what is said about its value is dropped before the cap.
   ignored: 'name = "g"\nkernel = "/k"\n' + lines(1500, (i) => `bios = "x${i}"\nk${i} = 2`),
+  // XM0201 from normalisation (known keys) and from lean parsing (unknown keys), interleaved, with
+  // a parse error after each pair: normalisation's are offered to the cap as it finds them.
+  'duplicates-both-kinds': 'name = "g"\nkernel = "/k"\n' + lines(1500, (i) => `k = ${i}\nmemory = ${i}\n)`),
+  // xl: XM0201 at settings xl does not read (bios on PV) are kept, the value findings dropped.
+  'ignored-duplicates': 'name = "g"\nkernel = "/k"\n' + lines(3000, (i) => `bios = "x${i}"`),
   // xm: a helper variable other settings read is no unknown key; the filter applies before the cap.
   helpers: 'vmid = 1\nname = "vm%d" % vmid\nkernel = "/k"\n' + lines(1500, (i) => `vmid = ${i}\nk${i} = 1`),
 };

@@ -1,6 +1,8 @@
 /** The span map: every normalised field points back at its key and at the exact text of its value. */
 import { describe, it, expect } from 'vitest';
 import { norm } from './helpers.js';
+import { parse } from '../../src/syntax/index.js';
+import { normalizeWithEffective } from '../../src/normalize/index.js';
 
 describe('span map', () => {
   const text = [
@@ -72,6 +74,14 @@ describe('normalize diagnostics', () => {
     const r = norm(text);
     expect(pos(text)).toEqual(['XM0201 4:1 memory']);
     expect(r.lineIndex.position(r.diagnostics[0]!.related![0]!.span.start)).toEqual({ line: 2, column: 1 });
+  });
+  it('duplicate key with onDuplicate: handed over (setting and first setting), not built', () => {
+    // checkText's cap (decision 011) builds an XM0201 only if it is kept.
+    const text = 'name = "a"\nmemory = 1\nmemory = 2\nmemory = 3\n';
+    const handed: [number, number][] = [];
+    const r = normalizeWithEffective(parse(text, { dialect: 'xl' }).settings, { dialect: 'xl', onDuplicate: (s, first) => handed.push([s.keySpan.start, first.keySpan.start]) });
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(handed).toEqual([[22, 11], [33, 11]]);
   });
   it('+= after = is not a duplicate', () => expect(pos('name = "a"\nextra = "x"\nextra += "y"\n')).toEqual([]));
   it('xl += on a numeric key is refused', () => expect(pos('name = "a"\nvcpus += 2\n')).toEqual(['XM0109 2:1 vcpus']));
