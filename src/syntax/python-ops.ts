@@ -90,7 +90,7 @@ function concatLists(a: ListValue, b: ListValue, tuple: boolean, span: Span): Op
   const sb = sizeOf(b);
   const bad = sizeFailure({ chars: sa.chars + sb.chars, items: sa.items + sb.items, depth: Math.max(sa.depth, sb.depth) });
   if (bad) return bad;
-  return makeList([...a.items, ...b.items], tuple, span);
+  return makeList(a.items.concat(b.items), tuple, span);
 }
 
 /** Exact Python floor division and modulo of two safe integers. */

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { codesAndSpans, run, spanOf } from './helpers.js';
 import { boundedRepr, pyRepr } from '../../src/syntax/python-format.js';
 import type { Value } from '../../src/syntax/value.js';
+import { LIST_ITEM_WORK, MAX_FILE_WORK } from '../../src/syntax/evaluate-limits.js';
 
 describe('repetition of an empty sequence', () => {
   // The result is empty whatever the count, so the count must not drive a loop (it hung for 10**15).
@@ -42,5 +43,22 @@ describe('%s and %r of a value whose repr is huge', () => {
       { code: 'XM0056', ...spanOf(src, '"%s" % (l,)') },
       { code: 'XM0056', ...spanOf(src, '"%r" % s') },
     ]);
+  });
+});
+
+describe('lists rebuilt line after line', () => {
+  // Every setting keeps its value: the work budget must bound the list slots kept, not only time.
+  test.each([
+    ['a = [1]\n' + 'a = a + [1]\n'.repeat(3000), 'a + [1]'],
+    ['a = []\n' + 'a += [1]\n'.repeat(3000), '[1]'],
+  ])('%#: XM0063 once, and at most MAX_FILE_WORK / LIST_ITEM_WORK items kept', (src, at) => {
+    const { settings, diagnostics } = run(src);
+    expect(diagnostics.map((d) => d.code)).toEqual(['XM0063']);
+    const d = diagnostics[0]!;
+    expect(src.slice(d.span.start, d.span.end)).toBe(at);
+    let kept = 0;
+    for (const s of settings) if (s.value.kind === 'list') kept += s.value.items.length;
+    expect(kept).toBeLessThanOrEqual(MAX_FILE_WORK / LIST_ITEM_WORK);
+    expect(settings.length).toBeLessThan(2100);
   });
 });
