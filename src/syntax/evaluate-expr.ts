@@ -9,7 +9,7 @@ import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr } from './tree.js';
 import type { ListValue, Value } from './value.js';
 import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-strings.js';
-import { MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
+import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
 
@@ -43,7 +43,7 @@ export interface EvalContext {
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
 export function chargeWork(ctx: EvalContext, v: Value, at: Span): boolean {
   if (ctx.halted) return false;
-  ctx.work += v.kind === 'string' ? v.value.length : v.kind === 'list' ? v.items.length : 1;
+  ctx.work += v.kind === 'string' ? v.value.length : v.kind === 'list' ? v.items.length * LIST_ITEM_WORK : 1;
   if (ctx.work <= MAX_FILE_WORK) return true;
   ctx.halted = true;
   report(ctx, EvalCode.fileTooLarge, at, 'evaluating this file takes too much work; later settings are not read');

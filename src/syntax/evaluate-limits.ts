@@ -19,6 +19,11 @@ export const MAX_FILE_BUDGET = 64 * MAX_STRING;
  * quadratic chains such as `[1] + [1] + ... + [1]` in a huge file.
  */
 export const MAX_FILE_WORK = 16 * MAX_STRING;
+/**
+ * Work charged per list item built, against 1 per string character: an item is an 8-byte slot and
+ * every setting keeps its list, so `a = a + [1]` rebound 6,000 times kept 16M slots (284 MB heap).
+ */
+export const LIST_ITEM_WORK = 8;
 
 /** Deep size of a value: characters, list items and nesting depth. */
 export interface ValueSize {

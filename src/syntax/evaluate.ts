@@ -10,7 +10,7 @@ import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, SyntaxTree } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
-import { evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
+import { chargeWork, evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
 import { XM_PRESET, unsupportedStatement } from './evaluate-blocks.js';
 import { augmentedAdd, isFailure } from './python-ops.js';
@@ -302,5 +302,6 @@ function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
     reportFailure(run, r, stmt.value.span);
     return null;
   }
-  return respan(r, stmt.value.span);
+  // `l += [1]` copies l: charged like `+`, or 80,000 of them copied 3e9 items unbounded.
+  return chargeWork(run, r, stmt.value.span) ? respan(r, stmt.value.span) : null;
 }

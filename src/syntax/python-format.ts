@@ -26,9 +26,15 @@ export function typeName(v: Value): string {
 
 /** Python 2 repr of a byte string: single quotes unless only double quotes avoid escaping. */
 export function reprString(s: string): string {
+  return reprStringWithin(s, Infinity)!;
+}
+
+/** reprString, or null as soon as the text passes `limit` characters (an escape is up to 12 per character). */
+function reprStringWithin(s: string, limit: number): string | null {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = q;
   for (const ch of s) {
+    if (out.length > limit) return null;
     const c = ch.codePointAt(0)!;
     if (ch === q || ch === '\\') out += `\\${ch}`;
     else if (ch === '\t') out += '\\t';
@@ -50,19 +56,40 @@ function numberText(v: Extract<Value, { kind: 'number' }>, repr: boolean): strin
 
 /** Python 2 `repr(value)` (lists print their items' repr). */
 export function pyRepr(v: Value): string {
+  return boundedRepr(v, Infinity)!;
+}
+
+/**
+ * `repr(value)`, or null once it passes `limit` characters: stops building at the limit, so a list
+ * of 16 strings of 1M `\xff` (a 64M-character repr) costs no more than the limit.
+ */
+export function boundedRepr(v: Value, limit: number): string | null {
   switch (v.kind) {
     case 'string':
-      return reprString(v.value);
+      return reprStringWithin(v.value, limit);
     case 'list': {
-      const inner = v.items.map(pyRepr).join(', ');
+      // `total` counts a ", " after every item: the text is at most 2 shorter, so `total - 2` is a lower bound.
+      let total = 2;
+      const parts: string[] = [];
+      for (const item of v.items) {
+        const r = boundedRepr(item, limit - total + 2);
+        if (r === null) return null;
+        total += r.length + 2;
+        if (total - 2 > limit) return null;
+        parts.push(r);
+      }
+      const inner = parts.join(', ');
       if (!v.tuple) return `[${inner}]`;
       return v.items.length === 1 ? `(${inner},)` : `(${inner})`;
     }
-    case 'number':
-      return numberText(v, true);
     default:
-      return pyStr(v);
+      return pyRepr1(v);
   }
+}
+
+/** repr of a scalar (strings and lists are handled by boundedRepr). */
+function pyRepr1(v: Value): string {
+  return v.kind === 'number' ? numberText(v, true) : pyStr(v);
 }
 
 /** Python 2 `str(value)`. */
@@ -113,8 +140,10 @@ function convert(conv: string, arg: Value, flags: string, width: number, prec: n
   let numeric = true;
   if (conv === 's' || conv === 'r') {
     numeric = false;
-    body = conv === 's' ? pyStr(arg) : pyRepr(arg);
-    if (body.length > MAX_STRING) return { error: 'formatted value too long', tooLong: true };
+    // A list's str is its repr: built within the limit, never whole (it may be 12 times its characters).
+    const text = conv === 's' && arg.kind !== 'list' ? pyStr(arg) : boundedRepr(arg, MAX_STRING);
+    if (text === null || text.length > MAX_STRING) return { error: 'formatted value too long', tooLong: true };
+    body = text;
     if (prec !== null) body = body.slice(0, prec);
   } else if (conv === 'c') {
     numeric = false;

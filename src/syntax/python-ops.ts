@@ -73,6 +73,8 @@ function repeat(seq: Value, count: number, span: Span): OpResult {
     return { kind: 'string', value: seq.value.repeat(n), span };
   }
   if (seq.kind !== 'list') return { fail: 'type', message: `can't multiply ${typeName(seq)}` };
+  // An empty sequence stays empty: the count (up to 2^53) must not drive the copy loop below.
+  if (seq.items.length === 0) return makeList([], seq.tuple, span);
   const s = sizeOf(seq);
   const planned = { chars: s.chars * n, items: s.items * n, depth: s.depth };
   const bad = sizeFailure(planned);
@@ -88,7 +90,7 @@ function concatLists(a: ListValue, b: ListValue, tuple: boolean, span: Span): Op
   const sb = sizeOf(b);
   const bad = sizeFailure({ chars: sa.chars + sb.chars, items: sa.items + sb.items, depth: Math.max(sa.depth, sb.depth) });
   if (bad) return bad;
-  return makeList([...a.items, ...b.items], tuple, span);
+  return makeList(a.items.concat(b.items), tuple, span);
 }
 
 /** Exact Python floor division and modulo of two safe integers. */
