@@ -162,17 +162,6 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : 'an object';
 }
 
-/**
- * One XM0401 for a host given as bytes (a Buffer from readFileSync without an encoding, the commonest
- * slip), or none: the host validator would list each property of the Buffer, its prototype's included
- * (184 findings for an 88-byte file).
- */
-function bytesHost(host: unknown): Diagnostic[] {
-  if (!ArrayBuffer.isView(host) && !(host instanceof ArrayBuffer)) return [];
-  const what = (host as object).constructor?.name ?? 'binary data';
-  return [hostDiag('XM0401', 'error', `invalid host topology: the host is a ${what}, not text or an object`, "read the file as text: readFileSync(path, 'utf8')")];
-}
-
 /** A TypeError unless the config text is a string. */
 function requireText(fn: string, text: unknown): asserts text is string {
   if (typeof text !== 'string') throw new TypeError(`xmcfg.${fn}: the config text must be a string, got ${text === null ? 'null' : typeof text}`);
@@ -214,8 +203,7 @@ function checked(text: string, options: CheckOptions): CheckResult {
   // The same placement findings as `check --host`: none drawn from the default of an unknown value.
   // A null host is no host, as null options are no options; any other value is judged (XM0401).
   const host = options.host;
-  const bytes = bytesHost(host);
-  const placed = host === undefined || host === null ? [] : bytes.length > 0 ? bytes : placementDiagnostics(r, host);
+  const placed = host === undefined || host === null ? [] : placementDiagnostics(r, host);
   const diags = placed.length > 0 ? [...r.diagnostics, ...placed] : r.diagnostics;
   const out: CheckResult = { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
   if (r.omitted) out.omitted = r.omitted;
@@ -230,8 +218,6 @@ export function schema(): Record<string, unknown> {
 /** Read a host topology from its JSON form (object or text), `xl info -n` text, or a sysfs root. */
 export function readHost(input: string | object, options?: ReadHostOptions | null): ReadHostResult {
   const o = optionsOf('readHost', options, HOST_KINDS);
-  const bytes = bytesHost(input);
-  if (bytes.length > 0) return { host: null, diagnostics: positioned(bytes, NO_TEXT) };
   const r = readHostRaw(input, o);
   const index = typeof input === 'string' && o.format !== 'sysfs' ? new LineIndex(input) : NO_TEXT;
   return { host: r.host, diagnostics: positioned(r.diagnostics, index) };
@@ -242,7 +228,6 @@ export function plan(config: NormalizedConfig | PlacementConfig, host: Host, opt
   const o: PlacementPlanOptions = optionsOf('plan', options, PLAN_KINDS);
   // A missing config is no more a request than null is (the allocator alone would plan its defaults).
   const bad = config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : planInputFindings(config);
-  bad.push(...bytesHost(host));
   if (bad.length > 0) return { plan: null, diagnostics: positioned(bad, NO_TEXT) };
   const r = planRaw(config as PlacementConfig, host, o);
   const out: PlanResult = { plan: r.plan, diagnostics: positioned(r.diagnostics, NO_TEXT) };

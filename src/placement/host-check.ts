@@ -37,6 +37,12 @@ function fieldName(pointer: string): string {
 
 /** Check a host object against the schema and the semantic rules; returns the canonical host or null. */
 export function validateHost(input: unknown): { host: Host | null; diagnostics: Diagnostic[] } {
+  // A host given as bytes (a Buffer from readFileSync without an encoding, the commonest slip) is one
+  // finding: the schema would list each property of the Buffer, its prototype's too (184 for 88 bytes).
+  if (ArrayBuffer.isView(input) || input instanceof ArrayBuffer) {
+    const what = (input as object).constructor?.name ?? 'binary data';
+    return { host: null, diagnostics: [hostDiag('XM0401', 'error', `invalid host topology: the host is a ${what}, not text or an object`, "read the file as text: readFileSync(path, 'utf8')")] };
+  }
   const diagnostics: Diagnostic[] = [];
   if (!validateHostSchema(input)) {
     let listed = 0;
