@@ -82,14 +82,11 @@ export function boundedRepr(v: Value, limit: number): string | null {
       if (!v.tuple) return `[${inner}]`;
       return v.items.length === 1 ? `(${inner},)` : `(${inner})`;
     }
+    case 'number':
+      return numberText(v, true);
     default:
-      return pyRepr1(v);
+      return pyStr(v);
   }
-}
-
-/** repr of a scalar (strings and lists are handled by boundedRepr). */
-function pyRepr1(v: Value): string {
-  return v.kind === 'number' ? numberText(v, true) : pyStr(v);
 }
 
 /** Python 2 `str(value)`. */
