@@ -78,10 +78,3 @@ export class CheckFindings {
     return { diagnostics: kept, omitted: o.errors + o.warnings + o.infos > 0 ? o : null };
   }
 }
-
-/** Two counts added (null and absent count as none). */
-export function addCounts(a: SeverityCounts | null | undefined, b: SeverityCounts | null | undefined): SeverityCounts | null {
-  if (!a) return b ?? null;
-  if (!b) return a;
-  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
-}

@@ -41,7 +41,7 @@ export function limitFindings(diagnostics: readonly Diagnostic[], max: number, e
   const kept = ranked.slice(0, max);
   const left = ranked.slice(max);
   const here = countBySeverity(left);
-  const omitted = dropped ? { errors: here.errors + dropped.errors, warnings: here.warnings + dropped.warnings, infos: here.infos + dropped.infos } : here;
+  const omitted = addCounts(here, dropped)!;
   kept.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   kept.push({
     code: FINDINGS_LEFT_OUT,
@@ -60,4 +60,11 @@ function countsText(c: SeverityCounts): string {
   if (c.warnings) parts.push(`${c.warnings} warning${c.warnings === 1 ? '' : 's'}`);
   if (c.infos) parts.push(`${c.infos} note${c.infos === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+/** Two counts added (null and absent count as none). */
+export function addCounts(a: SeverityCounts | null | undefined, b: SeverityCounts | null | undefined): SeverityCounts | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos };
 }
