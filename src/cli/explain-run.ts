@@ -11,7 +11,15 @@ export async function runExplain(argv: Record<string, unknown>, io: Io): Promise
     return 0;
   }
   const raw = String(argv.code);
-  const code = canonicalCode(raw.trim());
+  const family = codeFamily(raw.trim());
+  if (family !== null) {
+    const members = allCodes().filter((c) => c.code.startsWith(family));
+    if (members.length > 0) {
+      io.stdout(listCodes(members));
+      return 0;
+    }
+  }
+  const code = family === null ? canonicalCode(raw.trim()) : null;
   const info = code ? codeInfo(code) : undefined;
   if (!info) {
     io.stderr(`xmcfg explain: unknown code '${raw}' (run 'xmcfg explain' to list every code)\n`);
@@ -28,6 +36,20 @@ export function canonicalCode(text: string): string | null {
   if (t.length === 0 || t.length > 4) return null;
   for (const c of t) if (c < '0' || c > '9') return null;
   return 'XM' + t.padStart(4, '0');
+}
+
+/**
+ * "XM01" or "xm040": the start of a code written with its prefix, naming a family (the spec's ranges
+ * are XM00xx..XM05xx); null for a whole code or a bare number. Padding "XM01" to XM0001 showed an
+ * unrelated code to someone asking for the XM01xx family.
+ */
+export function codeFamily(text: string): string | null {
+  const t = text.toUpperCase();
+  if (!t.startsWith('XM')) return null;
+  const digits = t.slice(2);
+  if (digits.length === 0 || digits.length >= 4) return null;
+  for (const c of digits) if (c < '0' || c > '9') return null;
+  return t;
 }
 
 /** The long page of one code. */

@@ -3,6 +3,7 @@
  * each case is kept so it stays fixed.
  */
 import { describe, expect, it } from 'vitest';
+import { allCodes } from '../../src/diagnostics/codes/index.js';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
 
@@ -21,6 +22,26 @@ describe('explain with an empty code', () => {
     const list = await cli(['explain']);
     expect(list.code).toBe(0);
     expect(list.stdout.split('\n')[0]).toMatch(/^XM0001 {2}error {4}invalid character$/);
+  });
+});
+
+describe('explain with the start of a code', () => {
+  it('lists that family instead of padding it into another code: `explain XM01` showed XM0001', async () => {
+    const family = await cli(['explain', 'XM01']);
+    expect(family.code).toBe(0);
+    const codes = family.stdout.trimEnd().split('\n').map((l) => l.slice(0, 6));
+    expect(codes.length).toBeGreaterThan(1);
+    expect(codes.every((c) => c.startsWith('XM01'))).toBe(true);
+    expect(codes).toEqual(allCodes().filter((c) => c.code.startsWith('XM01')).map((c) => c.code));
+    // Lower case works the same way, and a longer start narrows the list.
+    expect((await cli(['explain', 'xm04'])).stdout).toBe((await cli(['explain', 'XM04'])).stdout);
+    const narrow = (await cli(['explain', 'xm040'])).stdout.split('\n').filter(Boolean);
+    expect(narrow.length).toBeGreaterThan(0);
+    expect(narrow.every((l) => /^XM040\d /.test(l))).toBe(true);
+    // A family with no code is unknown; bare numbers and whole codes keep their meaning.
+    expect(await cli(['explain', 'XM9'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg explain: unknown code 'XM9' (run 'xmcfg explain' to list every code)\n" });
+    expect((await cli(['explain', '40'])).stdout.startsWith('XM0040: ')).toBe(true);
+    expect((await cli(['explain', 'xm0040'])).stdout.startsWith('XM0040: ')).toBe(true);
   });
 });
 
