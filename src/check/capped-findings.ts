@@ -59,6 +59,9 @@ export class CheckFindings {
     if (!this.cap) return this.add(build());
     const d = makeDiag(code, span, '');
     if (!this.keep(d)) return;
+    // Most stand-ins of a long file arrive after the list is full and are only counted: asked first,
+    // they never enter the WeakMap, whose entries the garbage collector pays for one by one.
+    if (this.cap.dropsNow(d)) return;
     this.pending.set(d, build);
     this.anyPending = true;
     this.cap.add(d);
