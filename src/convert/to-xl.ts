@@ -74,9 +74,23 @@ function blocksConversion(d: Diagnostic): boolean {
   return d.code >= 'XM0530' && d.code <= 'XM0548';
 }
 
+/**
+ * The reading a conversion carries over: xm's whenever Python accepts the file. Detection calls a
+ * file without an xm-only construct xl, but the same text can mean another thing to xm: `"\101"`
+ * is "A" to Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256`
+ * adds to xm's memory where xl ignores the key, and a nameless file was named after itself. A file
+ * Python refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl.
+ */
+function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
+  const auto = checkText(text, { dialect: 'auto', defines });
+  if (auto.dialect === 'xm') return auto;
+  const xm = checkText(text, { dialect: 'xm', defines });
+  return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
+}
+
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
-  const res = checkText(text, { dialect: 'auto', defines: options.defines });
+  const res = xmReading(text, options.defines);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.

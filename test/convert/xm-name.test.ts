@@ -41,8 +41,10 @@ describe('convertToXl of an xm name = ""', () => {
     expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => [d.span.start, d.span.end])).toEqual([[7, 9]]);
   });
 
-  it('an xl file keeps name = "" (xl names the guest "")', () => {
-    expect(convertToXl('name = ""\nmemory = 512\n', { fileName: 'a.cfg' }).text).toBe('name = ""\nmemory = 512\n');
+  it('an xl file keeps name = "" (xl names the guest ""); one Python reads too is xm\'s', () => {
+    // `;;` is xl's alone (Python refuses an empty statement): the file was never xm's.
+    expect(convertToXl('name = ""\nmemory = 512;;\n', { fileName: 'a.cfg' }).text).toBe('name = ""\nmemory = 512;;\n');
+    expect(convertToXl('name = ""\nmemory = 512\n', { fileName: 'a.cfg' }).text).toBe('name = "a.cfg"  # xm\'s default: the file name\nmemory = 512\n');
   });
 });
 
