@@ -18,6 +18,7 @@ import { applyEdits, commentOut, rewriteStatement, type Unconvertible } from './
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
+import { blockBoundNames, blockDependent } from './block-bound.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -128,13 +129,22 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push(commentOut(text, span, why));
     commented.push(span);
   };
+  const dependent = blockDependent(text, res.tree.statements);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
-      notes.push(`line ${line(st.span.start)}: Python statement commented out`);
+      const sets = [...blockBoundNames(text, st)];
+      notes.push(`line ${line(st.span.start)}: Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
       continue;
     }
     if (st.kind !== 'assign') continue;
+    const dep = dependent.get(st.span.start);
+    if (dep) {
+      // The value was folded from the name as it stood before the statement: xm may have read another.
+      comment(st.span, `xmcfg convert: it reads ${dep.name}, which a Python statement may set`);
+      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
+      continue;
+    }
     if (base !== null && emptyName && st.span.start === emptyName.span.start && !st.chained?.length) {
       // The comment only where nothing else follows on the line: it would swallow it.
       const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(st.span.end));
