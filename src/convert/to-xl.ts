@@ -19,6 +19,7 @@ import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
+import { supersededByDropped } from './superseded.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -130,6 +131,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     commented.push(span);
   };
   const dependent = blockDependent(text, res.tree.statements);
+  const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -175,6 +177,12 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       keys.record(plan, line(st.span.start), notes);
       continue;
     }
+    const later = superseded.get(st.span.start);
+    if (later) {
+      comment(st.span, 'xmcfg convert: xm read the value of a later assignment, which xl cannot take');
+      notes.push(`line ${line(st.span.start)}: "${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
+      continue;
+    }
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
     if ('edits' in r) edits.push(...r.edits);
     else {
@@ -189,7 +197,9 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
-  const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
+  // A last `name = None` was dropped by xm too, which then named the guest after its file.
+  const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
+  const nameless = res.dialect === 'xm' && (lastName === undefined || lastName.value.kind === 'none');
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
   // guest with an empty name, so say so (XM0106).
   if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
