@@ -83,7 +83,7 @@ function blocksConversion(d: Diagnostic): boolean {
  * adds to xm's memory where xl ignores the key, and a nameless file was named after itself. A file
  * Python refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl.
  */
-function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
+export function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
   const auto = checkText(text, { dialect: 'auto', defines });
   if (auto.dialect === 'xm') return auto;
   const xm = checkText(text, { dialect: 'xm', defines });
