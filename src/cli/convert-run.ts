@@ -16,7 +16,7 @@ import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
 import { readHostArg } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
-import { convertToXl } from '../convert/to-xl.js';
+import { convertToXl, xmReading } from '../convert/to-xl.js';
 import { toLibxlJson } from '../convert/to-json.js';
 import { xmFileName } from '../placement/xm-name.js';
 
@@ -83,15 +83,18 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   } else {
     // The check judges every value: convert reports its findings and prints JSON only without errors.
     const r = checkText(read.text, { dialect: 'auto', defines: defines.value });
-    report(r.diagnostics);
-    if (r.diagnostics.some((d) => d.severity === 'error')) {
+    // xm named a guest whose config sets no name, or name = "", after its file (create.py), as
+    // --to xl writes it; from standard input there is no file name, and the XM0106 note says so.
+    // A file with nothing xm-only that Python accepts is xm's too, as --to xl reads it (xmReading).
+    const noName = !r.unknown.has('name') && (r.config.name === undefined || r.config.name === '');
+    const nameless = noName && (r.dialect === 'xm' || xmReading(read.text, defines.value).dialect === 'xm');
+    const base = nameless && file !== '-' ? xmFileName(file).name : null;
+    // The name is given: xl's "name is required" (XM0105) no longer holds.
+    report(base === null ? r.diagnostics : r.diagnostics.filter((d) => d.code !== 'XM0105'));
+    if (r.diagnostics.some((d) => d.severity === 'error' && (base === null || d.code !== 'XM0105'))) {
       io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);
       return 1;
     }
-    // xm named a guest whose config sets no name, or name = "", after its file (create.py), as
-    // --to xl writes it; from standard input there is no file name, and the XM0106 note says so.
-    const nameless = r.dialect === 'xm' && !r.unknown.has('name') && (r.config.name === undefined || r.config.name === '');
-    const base = nameless && file !== '-' ? xmFileName(file).name : null;
     if (base !== null) io.stderr(`xmcfg convert: ${path}: name "${base}" added (xm named the domain after its file)\n`);
     output = JSON.stringify(toLibxlJson(base === null ? r.config : { ...r.config, name: base }), null, 4) + '\n';
   }

@@ -18,6 +18,8 @@ import { applyEdits, commentOut, rewriteStatement, type Unconvertible } from './
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
+import { blockBoundNames, blockDependent } from './block-bound.js';
+import { supersededByDropped } from './superseded.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -74,9 +76,23 @@ function blocksConversion(d: Diagnostic): boolean {
   return d.code >= 'XM0530' && d.code <= 'XM0548';
 }
 
+/**
+ * The reading a conversion carries over: xm's whenever Python accepts the file. Detection calls a
+ * file without an xm-only construct xl, but the same text can mean another thing to xm: `"\101"`
+ * is "A" to Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256`
+ * adds to xm's memory where xl ignores the key, and a nameless file was named after itself. A file
+ * Python refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl.
+ */
+export function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
+  const auto = checkText(text, { dialect: 'auto', defines });
+  if (auto.dialect === 'xm') return auto;
+  const xm = checkText(text, { dialect: 'xm', defines });
+  return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
+}
+
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
-  const res = checkText(text, { dialect: 'auto', defines: options.defines });
+  const res = xmReading(text, options.defines);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
@@ -114,13 +130,23 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push(commentOut(text, span, why));
     commented.push(span);
   };
+  const dependent = blockDependent(text, res.tree.statements);
+  const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
-      notes.push(`line ${line(st.span.start)}: Python statement commented out`);
+      const sets = [...blockBoundNames(text, st)];
+      notes.push(`line ${line(st.span.start)}: Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
       continue;
     }
     if (st.kind !== 'assign') continue;
+    const dep = dependent.get(st.span.start);
+    if (dep) {
+      // The value was folded from the name as it stood before the statement: xm may have read another.
+      comment(st.span, `xmcfg convert: it reads ${dep.name}, which a Python statement may set`);
+      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
+      continue;
+    }
     if (base !== null && emptyName && st.span.start === emptyName.span.start && !st.chained?.length) {
       // The comment only where nothing else follows on the line: it would swallow it.
       const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(st.span.end));
@@ -151,6 +177,12 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       keys.record(plan, line(st.span.start), notes);
       continue;
     }
+    const later = superseded.get(st.span.start);
+    if (later) {
+      comment(st.span, 'xmcfg convert: xm read the value of a later assignment, which xl cannot take');
+      notes.push(`line ${line(st.span.start)}: "${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
+      continue;
+    }
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
     if ('edits' in r) edits.push(...r.edits);
     else {
@@ -165,7 +197,9 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
-  const nameless = res.dialect === 'xm' && !res.settings.some((s) => s.key === 'name');
+  // A last `name = None` was dropped by xm too, which then named the guest after its file.
+  const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
+  const nameless = res.dialect === 'xm' && (lastName === undefined || lastName.value.kind === 'none');
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
   // guest with an empty name, so say so (XM0106).
   if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));

@@ -122,10 +122,11 @@ describe('xmcfg convert --to xl --host with a plan input written but unknown (XM
       found: ['XM0413 3:1', 'XM0108 3:9'],
       known: 'name = "rejected"\nmemory = 4096\nvcpus = 4\nnumanodes = 2\n',
     },
-    // memory += in xl is a warning only (xl ignores the key).
+    // memory += on a key not set before: Python refuses it (a NameError), so the file is xl's,
+    // where += on a number is a warning only (xl ignores the key).
     'append.cfg': {
-      text: 'name = "append"\nmemory = 4096\nmemory += 1024\nvcpus = 4\nnumanodes = 2\n',
-      found: ['XM0109 3:1', 'XM0413 3:1'],
+      text: 'name = "append"\nmemory += 5120\nvcpus = 4\nnumanodes = 2\n',
+      found: ['XM0109 2:1', 'XM0413 2:1'],
       known: 'name = "append"\nmemory = 5120\nvcpus = 4\nnumanodes = 2\n',
     },
   };
@@ -148,7 +149,7 @@ describe('xmcfg convert --to xl --host with a plan input written but unknown (XM
     });
   }
   it('without NUMA keys --host plans nothing, so an unknown memory does not stop the conversion', async () => {
-    writeFileSync(join(dir, 'plain.cfg'), 'name = "plain"\nmemory = 4096\nmemory += 1024\nvcpus = 4\n');
+    writeFileSync(join(dir, 'plain.cfg'), 'name = "plain"\nmemory += 5120\nvcpus = 4\n');
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'plain.cfg', '--to', 'xl', '--host', 'host.json'], io)).toBe(0);
     expect(out.stderr).not.toContain('XM0413');

@@ -15,6 +15,7 @@ import { convertToXl } from '../../src/convert/index.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 const BODY = 'memory = 256 * 2\nkernel = "/boot/vmlinuz"\n';
+const PLAIN = 'memory = 512\nkernel = "/boot/vmlinuz"\n';
 
 describe('convertToXl of an xm name = ""', () => {
   it('with a file name: the value becomes the base name, with the comment of a missing name', () => {
@@ -41,8 +42,10 @@ describe('convertToXl of an xm name = ""', () => {
     expect(r.diagnostics.filter((d) => d.code === 'XM0106').map((d) => [d.span.start, d.span.end])).toEqual([[7, 9]]);
   });
 
-  it('an xl file keeps name = "" (xl names the guest "")', () => {
-    expect(convertToXl('name = ""\nmemory = 512\n', { fileName: 'a.cfg' }).text).toBe('name = ""\nmemory = 512\n');
+  it('an xl file keeps name = "" (xl names the guest ""); one Python reads too is xm\'s', () => {
+    // `;;` is xl's alone (Python refuses an empty statement): the file was never xm's.
+    expect(convertToXl('name = ""\nmemory = 512;;\n', { fileName: 'a.cfg' }).text).toBe('name = ""\nmemory = 512;;\n');
+    expect(convertToXl('name = ""\nmemory = 512\n', { fileName: 'a.cfg' }).text).toBe('name = "a.cfg"  # xm\'s default: the file name\nmemory = 512\n');
   });
 });
 
@@ -52,10 +55,13 @@ describe('xmcfg convert --to json of an xm file without a name', () => {
     dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-name-'));
     writeFileSync(join(dir, 'empty.cfg'), `name = ""\n${BODY}`);
     writeFileSync(join(dir, 'none.cfg'), BODY);
+    // Nothing xm-only (detection says xl), but Python reads them: xm's files, named after themselves.
+    writeFileSync(join(dir, 'plain.cfg'), PLAIN);
+    writeFileSync(join(dir, 'plain-empty.cfg'), `name = ""\n${PLAIN}`);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const file of ['empty.cfg', 'none.cfg']) {
+  for (const file of ['empty.cfg', 'none.cfg', 'plain.cfg', 'plain-empty.cfg']) {
     it(`${file}: c_info.name is the file's base name, as --to xl writes it, and stderr says so`, async () => {
       const { io, out } = fakeIo({ cwd: dir });
       expect(await run(['convert', file, '--to', 'json'], io)).toBe(0);

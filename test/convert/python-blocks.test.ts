@@ -1,0 +1,35 @@
+/**
+ * convert --to xl of an xm file with a Python block it cannot run (`if`, `for`, …): the block is
+ * commented out, and so is every assignment whose value was folded from a name the block may set
+ * (directly, through `+=`, or through another such assignment): the evaluator kept the name's
+ * earlier value, which xm may not have read. A later plain assignment makes the name certain again.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertToXl } from '../../src/convert/index.js';
+import { checkText } from '../../src/check/check.js';
+
+const HEAD = 'name = "g"\nkernel = "/k"\n';
+
+describe('convertToXl of values read from names a Python block may set', () => {
+  it('a value folded from such a name is commented out, with a note naming the name and the block', () => {
+    const r = convertToXl(HEAD + 'vcpus = 1\nif big:\n    vcpus = 2\nmemory = 256 * vcpus\n');
+    expect(r.ok).toBe(true);
+    expect(r.text).toBe(HEAD + 'vcpus = 1\n# xmcfg convert: xl has no Python statements: if big:\n#     vcpus = 2\n# xmcfg convert: it reads vcpus, which a Python statement may set: memory = 256 * vcpus\n');
+    expect(r.notes).toEqual(['line 4: Python statement commented out (it may set vcpus)', 'line 6: "memory" commented out: its value reads vcpus, which the Python statement at line 4 may set']);
+    expect(checkText(r.text, { dialect: 'xl' }).config.memory).toBeUndefined();
+  });
+
+  it('through a helper name and a +=', () => {
+    const src = HEAD + 'n = 1\nextra = "a"\nfor i in range(2):\n    n = n + 1\n    extra = "c"\nmem = 256 * n\nmemory = mem\nextra += " b"\n';
+    const r = convertToXl(src);
+    expect(r.ok).toBe(true);
+    const commented = r.text.split('\n').filter((l) => l.startsWith('# xmcfg convert: it reads')).map((l) => l.slice(l.lastIndexOf(': ') + 2));
+    expect(commented).toEqual(['mem = 256 * n', 'memory = mem', 'extra += " b"']);
+  });
+
+  it('a name set again after the block, and values that read nothing it sets, are kept', () => {
+    const r = convertToXl(HEAD + 'vcpus = 1\nif big:\n    vcpus = 2\nvcpus = 3\nmemory = 256 * vcpus\nmaxmem = 512 * 2\n');
+    expect(r.text).toBe(HEAD + 'vcpus = 1\n# xmcfg convert: xl has no Python statements: if big:\n#     vcpus = 2\nvcpus = 3\nmemory = 768\nmaxmem = 1024\n');
+    expect(r.notes).toEqual(['line 4: Python statement commented out (it may set vcpus)']);
+  });
+});
