@@ -13,7 +13,7 @@ import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rule
 import { hintDroppedRefusals } from './xm-dropped.js';
 import { CheckFindings } from './capped-findings.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { LineIndex } from '../diagnostics/line-index.js';
+import { withLineIndex, type LineIndex } from '../diagnostics/line-index.js';
 import { addCounts, type SeverityCounts } from '../diagnostics/limit.js';
 import type { Dialect, Setting } from '../syntax/value.js';
 import type { SyntaxTree } from '../syntax/tree.js';
@@ -110,7 +110,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   const { diagnostics: findings, omitted: later } = found.result();
   if (parsed.dialect === 'xm') hintDroppedRefusals(findings, norm.effective, unknown);
   const omitted = addCounts(parsed.omitted, later);
-  return {
+  const result = {
     ...(omitted ? { omitted } : {}),
     dialect: parsed.dialect,
     dialectReason: parsed.dialectReason,
@@ -120,29 +120,28 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
     spans: norm.spans,
     diagnostics: sortDiagnostics(findings),
     unknown,
-    // Built on first use: the CLI never asks (it indexes lines only for the findings it prints).
-    get lineIndex() {
-      return parsed.lineIndex;
-    },
   };
+  // parsed.tree's index (the same object as parsed.lineIndex), built on first use: the CLI never
+  // asks (it indexes lines only for the findings it prints).
+  return withLineIndex(result, 'tree');
 }
 
 /** The result for a text that was not parsed (binary): its parse findings only, an empty config. */
 function notParsed(parsed: ParseResult): CheckResult {
-  return {
-    ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
-    dialect: parsed.dialect,
-    dialectReason: parsed.dialectReason,
-    tree: parsed.tree,
-    settings: [],
-    config: {} as NormalizedConfig,
-    spans: {},
-    diagnostics: parsed.diagnostics,
-    unknown: NO_UNKNOWN_VALUES,
-    get lineIndex() {
-      return parsed.lineIndex;
+  return withLineIndex(
+    {
+      ...(parsed.omitted ? { omitted: parsed.omitted } : {}),
+      dialect: parsed.dialect,
+      dialectReason: parsed.dialectReason,
+      tree: parsed.tree,
+      settings: [],
+      config: {} as NormalizedConfig,
+      spans: {},
+      diagnostics: parsed.diagnostics,
+      unknown: NO_UNKNOWN_VALUES,
     },
-  };
+    'tree',
+  );
 }
 
 /** The validator's config without unknown keys (schema properties are OPTION_KEYS), else filtered here. */

@@ -103,3 +103,39 @@ export function lineOf(text: string, offset: number): number {
   }
   return line;
 }
+
+/** Indexes built through {@link withLineIndex}, per object holding the text (a tree, a file's report). */
+const built = new WeakMap<object, LineIndex>();
+
+/** The index of `holder.text`, built on the first call for that holder. */
+function indexOf(holder: { text: string }): LineIndex {
+  let index = built.get(holder);
+  if (index === undefined) built.set(holder, (index = new LineIndex(holder.text)));
+  return index;
+}
+
+const OF_TREE: PropertyDescriptor = {
+  get(this: { tree: { text: string } }): LineIndex {
+    return indexOf(this.tree);
+  },
+  enumerable: true,
+  configurable: true,
+};
+const OF_SELF: PropertyDescriptor = {
+  get(this: { text: string }): LineIndex {
+    return indexOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * Give `target` the `lineIndex` a `get lineIndex()` in its literal would (own, enumerable, built on
+ * first use) over the text of `target.tree` ('tree') or of `target` ('self'). One getter for every
+ * object: a getter literal is a new function per object, and V8 turns each object whose accessor
+ * differs from the one its shape was made with into a slow (dictionary) object, about 1 µs more to
+ * make and slower to read, for the parse and check results and the report of every checked file.
+ */
+export function withLineIndex<T extends object>(target: T, of: 'tree' | 'self'): T & { readonly lineIndex: LineIndex } {
+  return Object.defineProperty(target, 'lineIndex', of === 'tree' ? OF_TREE : OF_SELF) as T & { readonly lineIndex: LineIndex };
+}

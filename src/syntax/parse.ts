@@ -3,7 +3,7 @@
  * dialect choice and rules, and the evaluator's settings — with every finding as data.
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/line-index.js';
+import { withLineIndex, type LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Stmt, SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
@@ -184,7 +184,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
   const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
-  return result(text, tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
+  return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
 }
 
 /**
@@ -234,14 +234,14 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
   const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
-  return result(text, tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
+  return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
 }
 
 /**
  * The ParseResult from the findings of every stage: syntax (through `cap` already, when there is
  * one), then dialect and evaluation (`later`), in that order.
  */
-function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason: string, syntax: Diagnostic[], later: Diagnostic[], settings: Setting[], options: ParseOptions, evaluated: Pick<EvaluateResult, 'reads' | 'unread'>, cap?: FindingCap): ParseResult {
+function result(tree: SyntaxTree, dialect: Dialect, dialectReason: string, syntax: Diagnostic[], later: Diagnostic[], settings: Setting[], options: ParseOptions, evaluated: Pick<EvaluateResult, 'reads' | 'unread'>, cap?: FindingCap): ParseResult {
   let diagnostics: Diagnostic[];
   if (cap) {
     cap.offer(later);
@@ -250,22 +250,21 @@ function result(text: string, tree: SyntaxTree, dialect: Dialect, dialectReason:
   // In xl the BOM is an error (XM0514); the info note would only repeat it.
   if (dialect === 'xl') diagnostics = diagnostics.filter((d) => d.code !== 'XM0030');
   if (options.decodeErrors?.length) diagnostics = applyDecodeErrors(diagnostics, options.decodeErrors);
-  let lineIndex: LineIndex | undefined;
   const omitted = cap && cap.omitted.errors + cap.omitted.warnings + cap.omitted.infos > 0 ? { ...cap.omitted } : undefined;
-  return {
-    ...(omitted ? { omitted } : {}),
-    dialect,
-    dialectReason,
-    tree,
-    settings,
-    reads: evaluated.reads,
-    unread: evaluated.unread,
-    diagnostics: sortDiagnostics(diagnostics),
-    // Built on first use: a line table of a 10 MB file costs time and memory most callers never use.
-    get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
+  // lineIndex is built on first use: a line table of a 10 MB file costs time and memory most callers never use.
+  return withLineIndex(
+    {
+      ...(omitted ? { omitted } : {}),
+      dialect,
+      dialectReason,
+      tree,
+      settings,
+      reads: evaluated.reads,
+      unread: evaluated.unread,
+      diagnostics: sortDiagnostics(diagnostics),
     },
-  };
+    'tree',
+  );
 }
 
 /** One XM0032 per run of adjacent decode-error offsets; invalid-character errors inside them are dropped. */

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { LineIndex } from '../../diagnostics/line-index.js';
+import { withLineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import type { HostFileResult } from '../host-file.js';
@@ -117,16 +117,10 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
 
 /** A file's report; its line index is built on first use (a file without findings never needs one). */
 function fileReport(path: string, dialect: FileReport['dialect'], text: string, diagnostics: FileReport['diagnostics']): FileReport {
-  let lineIndex: LineIndex | undefined;
-  return {
-    path,
-    dialect,
-    text,
-    get lineIndex() {
-      return (lineIndex ??= new LineIndex(text));
-    },
-    diagnostics,
-  };
+  // The keys in the order they had as a literal: path, dialect, text, lineIndex, diagnostics.
+  const report = withLineIndex({ path, dialect, text }, 'self') as FileReport;
+  report.diagnostics = diagnostics;
+  return report;
 }
 
 /**
