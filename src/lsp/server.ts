@@ -61,15 +61,20 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
     update: (doc, changes, version) => {
       const valid = Array.isArray(changes) ? changes.filter(isContentChange) : [];
-      if (encoding === 'utf-16') return TextDocument.update(doc, valid, version);
       // Each change's range is in the text the changes before it made: converted one at a time.
       for (const c of valid) {
-        const change = c.range ? { range: { start: toUtf16(doc, c.range.start, encoding), end: toUtf16(doc, c.range.end, encoding) }, text: c.text } : c;
+        const change = c.range ? { range: { start: clamped(doc, c.range.start), end: clamped(doc, c.range.end) }, text: c.text } : c;
         doc = TextDocument.update(doc, [change], version);
       }
       return TextDocument.update(doc, [], version);
     },
   });
+  /**
+   * A change's position as UTF-16 and inside the document. TextDocument.update reads the text at
+   * clamped offsets but updates its line table at the lines as given: a range on lines past the
+   * end left holes in the table, and every later edit of the document went to the wrong place.
+   */
+  const clamped = (doc: TextDocument, p: { line: number; character: number }) => doc.positionAt(doc.offsetAt(toUtf16(doc, p, encoding)));
   /** A position the client sent, as UTF-16. */
   const inward = <T extends { line: number; character: number }>(doc: TextDocument, p: T) => toUtf16(doc, p, encoding);
   /** A result or notification of the service with its positions as the client counts them. */

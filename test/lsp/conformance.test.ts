@@ -139,6 +139,20 @@ describe('didChange in UTF-16 (VS Code)', () => {
     expect(full.map((d) => d.code)).not.toContain('XM0101');
     expect((await symbols(c)).map((s) => [s.name, s.detail])).toEqual([['memory', '3']]);
   });
+  it('a range whose lines are past the end of the document is its end, and the edits after it land where they are sent', async () => {
+    const { c } = await session();
+    await open(c, 'name = "a"\n');
+    // Lines 3-4 of a 2-line document, one line break inserted: the protocol library kept line 4's
+    // start at index 4 of its line table (two holes before it), and the next edit was lost.
+    await change(c, 2, { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, 'memroy = 1\n');
+    const last = await change(c, 3, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'vcpus = 2\n');
+    expect((await symbols(c)).map((s) => [s.name, s.range.start.line])).toEqual([
+      ['name', 0],
+      ['memroy', 1],
+      ['vcpus', 2],
+    ]);
+    expect(last.filter((d) => d.code === 'XM0101').map((d) => d.range)).toEqual([{ start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }]);
+  });
 });
 
 describe('a document opened again', () => {
