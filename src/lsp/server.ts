@@ -28,6 +28,7 @@ import { codeActions, completeAt, documentFileName, documentSymbols, formatDocum
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
+import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
 import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
 
@@ -255,7 +256,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     });
   });
 
-  documents.listen(connection);
+  documents.listen(syncView(connection));
   connection.listen();
   return { isShutDown: () => shutDown };
 }

@@ -174,3 +174,17 @@ describe('a document opened again', () => {
     expect(await c.conn.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
   });
 });
+
+describe('didChange without content changes', () => {
+  it('moves the document to its version: the next publication carries it', async () => {
+    const { c } = await session();
+    await open(c, 'memroy = 1\n');
+    const next = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [] });
+    // A settings change re-checks every open document: published under version 1 before, as if the change had not been sent.
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { xmcfg: { dialect: 'xl' } } });
+    const got = await next;
+    expect(got.version).toBe(2);
+    expect(got.diagnostics.filter((d) => d.code === 'XM0101').map((d) => d.range)).toEqual([{ start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }]);
+  });
+});
