@@ -31,6 +31,11 @@ export function hasDocument(v: unknown): v is { textDocument: { uri: string } } 
   return isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';
 }
 
+/** True for didChange params with an integer `textDocument.version` and a `contentChanges` array (its items are read by isContentChange). */
+export function isVersionedChange(v: unknown): boolean {
+  return hasDocument(v) && Number.isInteger((v.textDocument as { version?: unknown }).version) && Array.isArray((v as { contentChanges?: unknown }).contentChanges);
+}
+
 /** Why a request is refused before its handler runs (null: run it). */
 export function refusal(shutDown: boolean, valid: boolean, token?: CancellationToken): ResponseError<void> | null {
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');

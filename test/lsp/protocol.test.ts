@@ -175,4 +175,19 @@ describe('text synchronisation notifications without a document', () => {
     expect((rs.find((r) => r.id === 'symbols')!.result as unknown[]).length).toBe(1);
     expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: unknown } }).params.uri)).toEqual(['file:///a.cfg']);
   });
+  it('a didChange without an integer version or a list of changes is ignored with a warning, not an internal error', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send(OPEN);
+    const doc = { uri: 'file:///a.cfg' };
+    const changes = [{ text: 'vcpus = 1\nmemory = 2\n' }];
+    for (const params of [{ textDocument: doc, contentChanges: changes }, { textDocument: { ...doc, version: null }, contentChanges: changes }, { textDocument: { ...doc, version: 1.5 }, contentChanges: changes }, { textDocument: { ...doc, version: 2 } }, { textDocument: { ...doc, version: 2 }, contentChanges: { text: 'x' } }]) {
+      s.send({ method: 'textDocument/didChange', params });
+    }
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: doc } });
+    const rs = await s.until('symbols');
+    // One warning (type 2) per notification; the protocol library's handler threw on each (type 1).
+    expect(rs.filter((r) => r.method === 'window/logMessage').map((r) => (r as { params: { type: number } }).params.type)).toEqual(Array(5).fill(2));
+    expect((rs.find((r) => r.id === 'symbols')!.result as { name: string }[]).map((x) => x.name)).toEqual(['memroy']);
+  });
 });
