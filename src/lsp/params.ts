@@ -31,6 +31,11 @@ export function hasDocument(v: unknown): v is { textDocument: { uri: string } } 
   return isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';
 }
 
+/** True for initialize params the protocol library can read: an object with a `capabilities` object. */
+export function isInitializeParams(v: unknown): boolean {
+  return isObject(v) && isObject(v.capabilities);
+}
+
 /** True for didChange params with an integer `textDocument.version` and a `contentChanges` array (its items are read by isContentChange). */
 export function isVersionedChange(v: unknown): boolean {
   return hasDocument(v) && Number.isInteger((v.textDocument as { version?: unknown }).version) && Array.isArray((v as { contentChanges?: unknown }).contentChanges);

@@ -119,6 +119,23 @@ describe('lifecycle', () => {
       ]),
     );
   });
+  it('answers an initialize without capabilities with InvalidParams (-32602) and takes a well-formed one after it', async () => {
+    const s = server();
+    s.send({ id: 'null', method: 'initialize', params: null });
+    s.send({ id: 'empty', method: 'initialize', params: {} });
+    s.send({ id: 'init', ...INIT });
+    s.send({ id: 'after', ...HOVER });
+    // Both were internal errors (-32603, a TypeError of the protocol library) that left the server
+    // initialised, so the client's corrected initialize got -32600.
+    expect(answers(await s.until('after'))).toEqual(
+      sorted([
+        ['null', -32602],
+        ['empty', -32602],
+        ['init', undefined],
+        ['after', undefined],
+      ]),
+    );
+  });
   it('answers unknown methods with MethodNotFound (-32601) and ignores unknown notifications', async () => {
     const s = server();
     s.send({ id: 'init', ...INIT });
