@@ -17,6 +17,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type DocumentSymbol,
   type InitializeResult,
   type MessageReader,
   type MessageWriter,
@@ -233,7 +234,16 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
     });
   });
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => outward(doc, documentSymbols(resultFor(doc)))));
+  // Built once per check: VS Code asks for the outline several times per version (outline view,
+  // breadcrumbs, sticky scroll), and a 5,000-line file has ~3,000 symbols (bench/lsp-fmt.mjs).
+  const outlines = new WeakMap<CheckResult, DocumentSymbol[]>();
+  const outline = (doc: TextDocument): DocumentSymbol[] => {
+    const r = resultFor(doc);
+    let symbols = outlines.get(r);
+    if (!symbols) outlines.set(r, (symbols = outward(doc, documentSymbols(r))));
+    return symbols;
+  };
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], outline));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
