@@ -165,16 +165,15 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
 
   const applySettings = (raw: unknown): void => {
-    const read = readSettings(raw, settings);
-    settings = read.settings;
+    const read = readSettings(raw, { ...settings, debounceMs, maxDiagnostics });
+    ({ debounceMs, maxDiagnostics } = read.settings);
+    settings = { dialect: read.settings.dialect, defines: read.settings.defines };
     for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
   };
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
-    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
-    if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
       capabilities: {
         positionEncoding: encoding,
@@ -189,7 +188,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     };
   });
   connection.onDidChangeConfiguration((change) => {
-    const s = (change.settings as { xmcfg?: ServiceSettings } | null | undefined)?.xmcfg;
+    const s = (change.settings as { xmcfg?: unknown } | null | undefined)?.xmcfg;
     if (!s) return;
     applySettings(s);
     cache.clear();
