@@ -17,12 +17,13 @@
  *     name no document (`textDocument.uri`): dropped with a warning in the client's log (the
  *     protocol library's handlers threw a TypeError on it, logged to the user as an error), and a
  *     didChange without an integer version or a contentChanges list (the library threw on a
- *     missing one, and took a fractional version or a non-list of changes as they were).
+ *     missing one, and took a fractional version or a non-list of changes as they were), and a
+ *     didOpen without an integer version or a string text (its version was published as sent).
  * Everything else passes on unchanged, in order.
  */
 import { TextDecoder } from 'node:util';
 import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageReaderOptions, type MessageWriter, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
-import { hasDocument, isInitializeParams, isVersionedChange } from './params.js';
+import { hasDocument, isInitializeParams, isOpenedDocument, isVersionedChange } from './params.js';
 
 /** The notifications that keep the server's copy of a document: their params must name it. */
 const SYNC = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave']);
@@ -73,6 +74,7 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
     } else if (Message.isNotification(m)) {
       if ((!initialized || shutDown) && m.method !== 'exit') return;
       if (SYNC.has(m.method) && !hasDocument(m.params)) return warn(`xmcfg: ${m.method} ignored: its params name no document (textDocument.uri)`);
+      if (m.method === 'textDocument/didOpen' && !isOpenedDocument(m.params)) return warn('xmcfg: textDocument/didOpen ignored: it needs an integer textDocument.version and a string textDocument.text');
       if (m.method === 'textDocument/didChange' && !isVersionedChange(m.params)) return warn('xmcfg: textDocument/didChange ignored: it needs an integer textDocument.version and a contentChanges list');
     } else if (!Message.isResponse(m)) return answer(null, ErrorCodes.InvalidRequest, 'invalid request: not a JSON-RPC request, notification or response');
     callback(m);

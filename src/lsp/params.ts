@@ -36,6 +36,13 @@ export function isInitializeParams(v: unknown): boolean {
   return isObject(v) && isObject(v.capabilities);
 }
 
+/** True for didOpen params with an integer `textDocument.version` and a string `textDocument.text`. */
+export function isOpenedDocument(v: unknown): boolean {
+  if (!hasDocument(v)) return false;
+  const d = v.textDocument as { version?: unknown; text?: unknown };
+  return Number.isInteger(d.version) && typeof d.text === 'string';
+}
+
 /** True for didChange params with an integer `textDocument.version` and a `contentChanges` array (its items are read by isContentChange). */
 export function isVersionedChange(v: unknown): boolean {
   return hasDocument(v) && Number.isInteger((v.textDocument as { version?: unknown }).version) && Array.isArray((v as { contentChanges?: unknown }).contentChanges);

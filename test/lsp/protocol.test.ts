@@ -192,6 +192,22 @@ describe('text synchronisation notifications without a document', () => {
     expect((rs.find((r) => r.id === 'symbols')!.result as unknown[]).length).toBe(1);
     expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: unknown } }).params.uri)).toEqual(['file:///a.cfg']);
   });
+  it('a didOpen without an integer version or a string text is ignored with a warning: no version but an integer is published', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    const doc = { uri: 'file:///b.cfg', languageId: 'xen-config' };
+    for (const textDocument of [{ ...doc, text: 'a = 1\n' }, { ...doc, version: 'v1', text: 'a = 1\n' }, { ...doc, version: 1.5, text: 'a = 1\n' }, { ...doc, version: 1, text: 5 }]) {
+      s.send({ method: 'textDocument/didOpen', params: { textDocument } });
+    }
+    s.send(OPEN);
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///b.cfg' } } });
+    const rs = await s.until('symbols');
+    expect(rs.filter((r) => r.method === 'window/logMessage').map((r) => (r as { params: { type: number } }).params.type)).toEqual(Array(4).fill(2));
+    // Before, publications for b.cfg carried the versions undefined, "v1" and 1.5 as sent.
+    await new Promise((r) => setTimeout(r, 100));
+    const published = s.replies().filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: string; version?: unknown } }).params);
+    expect(published).toEqual([expect.objectContaining({ uri: 'file:///a.cfg', version: 1 })]);
+  });
   it('a didChange without an integer version or a list of changes is ignored with a warning, not an internal error', async () => {
     const s = server();
     s.send({ id: 'init', ...INIT });
