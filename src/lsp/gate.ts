@@ -8,17 +8,22 @@
  *     (-32600) with id null (JSON-RPC 2.0 §5; LSP has no batches);
  *   - a request before `initialize`: ServerNotInitialized (-32002); notifications then are dropped,
  *     except `exit` (LSP 3.17, Initialize Request);
+ *   - an `initialize` whose params are no object with a `capabilities` object: InvalidParams
+ *     (-32602), and the server stays uninitialised, so the client may send a well-formed one;
  *   - a second `initialize`: InvalidRequest (-32600) (LSP 3.17: it "may only be sent once");
  *   - a request after `shutdown`: InvalidRequest (-32600); notifications then are dropped, except
  *     `exit` (LSP 3.17, Shutdown Request: the server no longer serves);
  *   - a text synchronisation notification (didOpen, didChange, didClose, didSave) whose params
  *     name no document (`textDocument.uri`): dropped with a warning in the client's log (the
- *     protocol library's handlers threw a TypeError on it, logged to the user as an error).
+ *     protocol library's handlers threw a TypeError on it, logged to the user as an error), and a
+ *     didChange without an integer version or a contentChanges list (the library threw on a
+ *     missing one, and took a fractional version or a non-list of changes as they were), and a
+ *     didOpen without an integer version or a string text (its version was published as sent).
  * Everything else passes on unchanged, in order.
  */
 import { TextDecoder } from 'node:util';
 import { ErrorCodes, Message, type DataCallback, type MessageReader, type MessageReaderOptions, type MessageWriter, type NotificationMessage, type ResponseMessage } from 'vscode-languageserver/node';
-import { hasDocument } from './params.js';
+import { hasDocument, isInitializeParams, isOpenedDocument, isVersionedChange } from './params.js';
 
 /** The notifications that keep the server's copy of a document: their params must name it. */
 const SYNC = new Set(['textDocument/didOpen', 'textDocument/didChange', 'textDocument/didClose', 'textDocument/didSave']);
@@ -61,11 +66,16 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
       // "The initialize request may only be sent once" (LSP 3.17): a second one would re-apply
       // settings without re-checking the open documents, so their diagnostics would not match.
       if (initialized && m.method === 'initialize') return answer(m.id, ErrorCodes.InvalidRequest, 'the server is already initialized: initialize may only be sent once');
+      // The protocol library reads `params.processId` and `params.capabilities.workspace` before any
+      // handler: without them it answered an internal error, and the server counted as initialised.
+      if (m.method === 'initialize' && !isInitializeParams(m.params)) return answer(m.id, ErrorCodes.InvalidParams, 'invalid params: initialize needs params with a capabilities object');
       if (m.method === 'initialize') initialized = true;
       if (m.method === 'shutdown') shutDown = true;
     } else if (Message.isNotification(m)) {
       if ((!initialized || shutDown) && m.method !== 'exit') return;
       if (SYNC.has(m.method) && !hasDocument(m.params)) return warn(`xmcfg: ${m.method} ignored: its params name no document (textDocument.uri)`);
+      if (m.method === 'textDocument/didOpen' && !isOpenedDocument(m.params)) return warn('xmcfg: textDocument/didOpen ignored: it needs an integer textDocument.version and a string textDocument.text');
+      if (m.method === 'textDocument/didChange' && !isVersionedChange(m.params)) return warn('xmcfg: textDocument/didChange ignored: it needs an integer textDocument.version and a contentChanges list');
     } else if (!Message.isResponse(m)) return answer(null, ErrorCodes.InvalidRequest, 'invalid request: not a JSON-RPC request, notification or response');
     callback(m);
   };

@@ -31,6 +31,23 @@ export function hasDocument(v: unknown): v is { textDocument: { uri: string } } 
   return isObject(v) && isObject(v.textDocument) && typeof v.textDocument.uri === 'string';
 }
 
+/** True for initialize params the protocol library can read: an object with a `capabilities` object. */
+export function isInitializeParams(v: unknown): boolean {
+  return isObject(v) && isObject(v.capabilities);
+}
+
+/** True for didOpen params with an integer `textDocument.version` and a string `textDocument.text`. */
+export function isOpenedDocument(v: unknown): boolean {
+  if (!hasDocument(v)) return false;
+  const d = v.textDocument as { version?: unknown; text?: unknown };
+  return Number.isInteger(d.version) && typeof d.text === 'string';
+}
+
+/** True for didChange params with an integer `textDocument.version` and a `contentChanges` array (its items are read by isContentChange). */
+export function isVersionedChange(v: unknown): boolean {
+  return hasDocument(v) && Number.isInteger((v.textDocument as { version?: unknown }).version) && Array.isArray((v as { contentChanges?: unknown }).contentChanges);
+}
+
 /** Why a request is refused before its handler runs (null: run it). */
 export function refusal(shutDown: boolean, valid: boolean, token?: CancellationToken): ResponseError<void> | null {
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
@@ -40,15 +57,24 @@ export function refusal(shutDown: boolean, valid: boolean, token?: CancellationT
   return null;
 }
 
+/** The settings a client may give: the service's, and when and how much the server publishes. */
+export interface ClientSettings extends ServiceSettings {
+  debounceMs: number;
+  maxDiagnostics: number;
+}
+
+/** Longest debounce: Node runs a timer set past 2^31 - 1 ms after 1 ms instead. */
+const MAX_DEBOUNCE_MS = 2 ** 31 - 1;
+
 /**
- * The dialect and defines of client settings (initializationOptions, the `xmcfg` section of
- * didChangeConfiguration). A malformed value keeps the previous one and is named in `problems`,
- * so a typo such as `"XL"` is reported instead of silently checking as `auto`.
+ * The settings in `raw` (initializationOptions, the `xmcfg` section of didChangeConfiguration), read
+ * the same way from both. A malformed value keeps the previous one and is named in `problems`, so
+ * a typo such as `"XL"` is reported instead of silently checking as `auto`.
  */
-export function readSettings(raw: unknown, prev: ServiceSettings): { settings: ServiceSettings; problems: string[] } {
+export function readSettings(raw: unknown, prev: ClientSettings): { settings: ClientSettings; problems: string[] } {
   const o = isObject(raw) ? raw : {};
   const problems: string[] = [];
-  let { dialect, defines } = prev;
+  let { dialect, defines, debounceMs, maxDiagnostics } = prev;
   if (o.dialect !== undefined) {
     if (o.dialect === 'auto' || o.dialect === 'xl' || o.dialect === 'xm') dialect = o.dialect;
     else problems.push(`setting dialect ${JSON.stringify(o.dialect)} is not "auto", "xl" or "xm"; using "${dialect ?? 'auto'}"`);
@@ -58,5 +84,14 @@ export function readSettings(raw: unknown, prev: ServiceSettings): { settings: S
     if (isObject(d) && Object.values(d).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) defines = d as Record<string, string | number>;
     else problems.push('setting defines must map names to strings or numbers, like { "vmid": 3 }; ignored');
   }
-  return { settings: { dialect, defines }, problems };
+  const n = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && v >= min && v <= max;
+  if (o.debounceMs !== undefined) {
+    if (n(o.debounceMs, 0, MAX_DEBOUNCE_MS)) debounceMs = o.debounceMs;
+    else problems.push(`setting debounceMs ${JSON.stringify(o.debounceMs)} is not a number of milliseconds from 0 to ${MAX_DEBOUNCE_MS}; using ${debounceMs}`);
+  }
+  if (o.maxDiagnostics !== undefined) {
+    if (n(o.maxDiagnostics, 1, Number.MAX_SAFE_INTEGER)) maxDiagnostics = Math.floor(o.maxDiagnostics);
+    else problems.push(`setting maxDiagnostics ${JSON.stringify(o.maxDiagnostics)} is not a number from 1; using ${maxDiagnostics}`);
+  }
+  return { settings: { dialect, defines, debounceMs, maxDiagnostics }, problems };
 }

@@ -17,6 +17,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type DocumentSymbol,
   type InitializeResult,
   type MessageReader,
   type MessageWriter,
@@ -28,6 +29,7 @@ import { codeActions, completeAt, documentFileName, documentSymbols, formatDocum
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
+import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
 import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
 
@@ -61,15 +63,20 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, typeof content === 'string' ? content : ''),
     update: (doc, changes, version) => {
       const valid = Array.isArray(changes) ? changes.filter(isContentChange) : [];
-      if (encoding === 'utf-16') return TextDocument.update(doc, valid, version);
       // Each change's range is in the text the changes before it made: converted one at a time.
       for (const c of valid) {
-        const change = c.range ? { range: { start: toUtf16(doc, c.range.start, encoding), end: toUtf16(doc, c.range.end, encoding) }, text: c.text } : c;
+        const change = c.range ? { range: { start: clamped(doc, c.range.start), end: clamped(doc, c.range.end) }, text: c.text } : c;
         doc = TextDocument.update(doc, [change], version);
       }
       return TextDocument.update(doc, [], version);
     },
   });
+  /**
+   * A change's position as UTF-16 and inside the document. TextDocument.update reads the text at
+   * clamped offsets but updates its line table at the lines as given: a range on lines past the
+   * end left holes in the table, and every later edit of the document went to the wrong place.
+   */
+  const clamped = (doc: TextDocument, p: { line: number; character: number }) => doc.positionAt(doc.offsetAt(toUtf16(doc, p, encoding)));
   /** A position the client sent, as UTF-16. */
   const inward = <T extends { line: number; character: number }>(doc: TextDocument, p: T) => toUtf16(doc, p, encoding);
   /** A result or notification of the service with its positions as the client counts them. */
@@ -158,16 +165,15 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
 
   const applySettings = (raw: unknown): void => {
-    const read = readSettings(raw, settings);
-    settings = read.settings;
+    const read = readSettings(raw, { ...settings, debounceMs, maxDiagnostics });
+    ({ debounceMs, maxDiagnostics } = read.settings);
+    settings = { dialect: read.settings.dialect, defines: read.settings.defines };
     for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
   };
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
-    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) debounceMs = init.debounceMs;
-    if (typeof init.maxDiagnostics === 'number' && init.maxDiagnostics >= 1) maxDiagnostics = Math.floor(init.maxDiagnostics);
     return {
       capabilities: {
         positionEncoding: encoding,
@@ -182,7 +188,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     };
   });
   connection.onDidChangeConfiguration((change) => {
-    const s = (change.settings as { xmcfg?: ServiceSettings } | null | undefined)?.xmcfg;
+    const s = (change.settings as { xmcfg?: unknown } | null | undefined)?.xmcfg;
     if (!s) return;
     applySettings(s);
     cache.clear();
@@ -227,7 +233,16 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       return outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
     });
   });
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => outward(doc, documentSymbols(resultFor(doc)))));
+  // Built once per check: VS Code asks for the outline several times per version (outline view,
+  // breadcrumbs, sticky scroll), and a 5,000-line file has ~3,000 symbols (bench/lsp-fmt.mjs).
+  const outlines = new WeakMap<CheckResult, DocumentSymbol[]>();
+  const outline = (doc: TextDocument): DocumentSymbol[] => {
+    const r = resultFor(doc);
+    let symbols = outlines.get(r);
+    if (!symbols) outlines.set(r, (symbols = outward(doc, documentSymbols(r))));
+    return symbols;
+  };
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], outline));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
@@ -250,7 +265,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     });
   });
 
-  documents.listen(connection);
+  documents.listen(syncView(connection));
   connection.listen();
   return { isShutDown: () => shutDown };
 }

@@ -139,6 +139,20 @@ describe('didChange in UTF-16 (VS Code)', () => {
     expect(full.map((d) => d.code)).not.toContain('XM0101');
     expect((await symbols(c)).map((s) => [s.name, s.detail])).toEqual([['memory', '3']]);
   });
+  it('a range whose lines are past the end of the document is its end, and the edits after it land where they are sent', async () => {
+    const { c } = await session();
+    await open(c, 'name = "a"\n');
+    // Lines 3-4 of a 2-line document, one line break inserted: the protocol library kept line 4's
+    // start at index 4 of its line table (two holes before it), and the next edit was lost.
+    await change(c, 2, { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, 'memroy = 1\n');
+    const last = await change(c, 3, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, 'vcpus = 2\n');
+    expect((await symbols(c)).map((s) => [s.name, s.range.start.line])).toEqual([
+      ['name', 0],
+      ['memroy', 1],
+      ['vcpus', 2],
+    ]);
+    expect(last.filter((d) => d.code === 'XM0101').map((d) => d.range)).toEqual([{ start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }]);
+  });
 });
 
 describe('a document opened again', () => {
@@ -158,5 +172,19 @@ describe('a document opened again', () => {
     expect(await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 1 } })).toBeNull();
     expect(await symbols(c)).toEqual([]);
     expect(await c.conn.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } })).toEqual([]);
+  });
+});
+
+describe('didChange without content changes', () => {
+  it('moves the document to its version: the next publication carries it', async () => {
+    const { c } = await session();
+    await open(c, 'memroy = 1\n');
+    const next = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [] });
+    // A settings change re-checks every open document: published under version 1 before, as if the change had not been sent.
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { xmcfg: { dialect: 'xl' } } });
+    const got = await next;
+    expect(got.version).toBe(2);
+    expect(got.diagnostics.filter((d) => d.code === 'XM0101').map((d) => d.range)).toEqual([{ start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }]);
   });
 });

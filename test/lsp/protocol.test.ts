@@ -119,6 +119,23 @@ describe('lifecycle', () => {
       ]),
     );
   });
+  it('answers an initialize without capabilities with InvalidParams (-32602) and takes a well-formed one after it', async () => {
+    const s = server();
+    s.send({ id: 'null', method: 'initialize', params: null });
+    s.send({ id: 'empty', method: 'initialize', params: {} });
+    s.send({ id: 'init', ...INIT });
+    s.send({ id: 'after', ...HOVER });
+    // Both were internal errors (-32603, a TypeError of the protocol library) that left the server
+    // initialised, so the client's corrected initialize got -32600.
+    expect(answers(await s.until('after'))).toEqual(
+      sorted([
+        ['null', -32602],
+        ['empty', -32602],
+        ['init', undefined],
+        ['after', undefined],
+      ]),
+    );
+  });
   it('answers unknown methods with MethodNotFound (-32601) and ignores unknown notifications', async () => {
     const s = server();
     s.send({ id: 'init', ...INIT });
@@ -174,5 +191,36 @@ describe('text synchronisation notifications without a document', () => {
     expect(logs).toEqual(Array(16).fill(2));
     expect((rs.find((r) => r.id === 'symbols')!.result as unknown[]).length).toBe(1);
     expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: unknown } }).params.uri)).toEqual(['file:///a.cfg']);
+  });
+  it('a didOpen without an integer version or a string text is ignored with a warning: no version but an integer is published', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    const doc = { uri: 'file:///b.cfg', languageId: 'xen-config' };
+    for (const textDocument of [{ ...doc, text: 'a = 1\n' }, { ...doc, version: 'v1', text: 'a = 1\n' }, { ...doc, version: 1.5, text: 'a = 1\n' }, { ...doc, version: 1, text: 5 }]) {
+      s.send({ method: 'textDocument/didOpen', params: { textDocument } });
+    }
+    s.send(OPEN);
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///b.cfg' } } });
+    const rs = await s.until('symbols');
+    expect(rs.filter((r) => r.method === 'window/logMessage').map((r) => (r as { params: { type: number } }).params.type)).toEqual(Array(4).fill(2));
+    // Before, publications for b.cfg carried the versions undefined, "v1" and 1.5 as sent.
+    await new Promise((r) => setTimeout(r, 100));
+    const published = s.replies().filter((r) => r.method === 'textDocument/publishDiagnostics').map((r) => (r as { params: { uri: string; version?: unknown } }).params);
+    expect(published).toEqual([expect.objectContaining({ uri: 'file:///a.cfg', version: 1 })]);
+  });
+  it('a didChange without an integer version or a list of changes is ignored with a warning, not an internal error', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.send(OPEN);
+    const doc = { uri: 'file:///a.cfg' };
+    const changes = [{ text: 'vcpus = 1\nmemory = 2\n' }];
+    for (const params of [{ textDocument: doc, contentChanges: changes }, { textDocument: { ...doc, version: null }, contentChanges: changes }, { textDocument: { ...doc, version: 1.5 }, contentChanges: changes }, { textDocument: { ...doc, version: 2 } }, { textDocument: { ...doc, version: 2 }, contentChanges: { text: 'x' } }]) {
+      s.send({ method: 'textDocument/didChange', params });
+    }
+    s.send({ id: 'symbols', method: 'textDocument/documentSymbol', params: { textDocument: doc } });
+    const rs = await s.until('symbols');
+    // One warning (type 2) per notification; the protocol library's handler threw on each (type 1).
+    expect(rs.filter((r) => r.method === 'window/logMessage').map((r) => (r as { params: { type: number } }).params.type)).toEqual(Array(5).fill(2));
+    expect((rs.find((r) => r.id === 'symbols')!.result as { name: string }[]).map((x) => x.name)).toEqual(['memroy']);
   });
 });

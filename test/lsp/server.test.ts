@@ -154,6 +154,27 @@ describe('protocol errors', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it('takes maxDiagnostics from didChangeConfiguration as from initializationOptions, and warns about a malformed one', async () => {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
+    const c = (client = connectClient(fromServer, toServer));
+    const warnings: unknown[] = [];
+    c.conn.onNotification('window/logMessage', (p: { type: number }) => {
+      if (p.type === 2) warnings.push(p);
+    });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { maxDiagnostics: 0 } });
+    const opened = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'a1 = 1\na2 = 2\na3 = 3\n' } });
+    // Three unknown keys, the missing name and kernel: all five (maxDiagnostics 0 is malformed, warned about).
+    expect((await opened).diagnostics).toHaveLength(5);
+    expect(warnings).toHaveLength(1);
+    const again = c.diagnostics(URI);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { xmcfg: { maxDiagnostics: 2 } } });
+    // Two findings (the errors) and the note counting the other three: all five before, the setting ignored.
+    expect((await again).diagnostics.map((d) => d.code ?? null)).toEqual(['XM0105', 'XM0227', null]);
+  });
+
   it('refuses requests after shutdown with InvalidRequest (-32600)', async () => {
     const c = await session();
     expect(await c.conn.sendRequest('shutdown')).toBeNull();
