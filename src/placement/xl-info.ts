@@ -27,7 +27,7 @@ const INVALID = '-1';
 export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cpusByNode = new Map<number, number[]>();
-  const numa: Array<{ id: number; size: number; free: number; dist: number[] }> = [];
+  const numa: Array<{ id: number; size: number; free: number; dist: number[]; line: number }> = [];
   const noNode: number[] = [];
   let numaRows = 0;
   let cpuRows = 0;
@@ -75,7 +75,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
         continue;
       }
-      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))) });
+      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
   }
   if (numaRows === 0) {
@@ -86,6 +86,14 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     // xl leaves the section out when libxl_get_cpu_topology fails: every node would have no CPUs
     // and no vCPU could be pinned anywhere.
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no cpu_topology rows, so no node has CPUs (is the output cut short, or did xl print "libxl_get_cpu_topology failed"?)'));
+  }
+  // xl prints the same number of distances on every row (libxl's num_dists, one per node id), so
+  // a shorter row is output cut short: its missing distances would silently become the default.
+  const width = Math.max(0, ...numa.map((n) => n.dist.length));
+  for (const n of numa) {
+    if (n.dist.length < width) {
+      diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`));
+    }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
   if (noNode.length > 0) {

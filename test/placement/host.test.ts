@@ -133,6 +133,19 @@ describe('readHost: xl info -n', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401', 'XM0401']);
   });
 
+  it('refuses a numa_info row with fewer distances than the others (output cut short), naming its line', () => {
+    const text = fixtureText('xl-info-two-node.txt');
+    // the last row cut inside its distances: "21,10" -> "21" (node 1 lost its own distance)
+    const cut = text.slice(0, text.indexOf('21,10') + 2);
+    const r = readHost(cut, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
+    const line = cut.split('\n').length;
+    expect(r.diagnostics[0]!.message).toContain(`line ${line}:`);
+    // the same rows, whole, read as before
+    expect(readHost(text, { format: 'xl-info' }).diagnostics).toEqual([]);
+  });
+
   it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {
     const text = fixtureText('xl-info-two-node.txt')
       .split('\n')
