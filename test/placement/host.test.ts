@@ -93,6 +93,16 @@ describe('readHost: a host without CPUs', () => {
   });
 });
 
+describe('readHost: JSON text', () => {
+  it('reads JSON after a byte-order mark (Notepad writes one) as the same host', () => {
+    const text = fixtureText('two-node.json');
+    const r = readHost(`\ufeff${text}`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host).toEqual(readHost(text).host);
+    expect(r.host).not.toBeNull();
+  });
+});
+
 describe('readHost: xl info -n', () => {
   it('reads the two-node example', () => {
     const r = readHost(fixtureText('xl-info-two-node.txt'), { format: 'xl-info' });
