@@ -110,6 +110,12 @@ export interface RebalanceMove {
 /** Trial moves the exact rebalance search may make before it settles for the best list found. */
 export const REBALANCE_SEARCH_BUDGET = 200_000;
 
+/**
+ * The longest list the exact search tries (one call deeper per move: a --max-moves of 100,000 over
+ * 20,000 guests overflowed the stack); longer lists are the greedy one's.
+ */
+export const REBALANCE_SEARCH_DEPTH = 12;
+
 /** A guest rebalance may move: its memory, vCPUs and where it is booked now. */
 interface Movable {
   domain: string;
@@ -123,8 +129,9 @@ interface Movable {
  * within `threshold` points, moving as little memory as possible (then as few guests), each move
  * feasible under the twice-memory rule at its turn and each guest moved at most once. An exact
  * branch-and-bound search over moves of any movable guest to any node, seeded with a greedy list
- * and stopped after REBALANCE_SEARCH_BUDGET trial moves (then the best list found so far); when no
- * list reaches the threshold, the greedy one (the move that lowers the spread most, each turn).
+ * and stopped after REBALANCE_SEARCH_BUDGET trial moves or REBALANCE_SEARCH_DEPTH moves deep (then
+ * the best list found so far); when no list reaches the threshold, the greedy one (the move that
+ * lowers the spread most, each turn).
  */
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): { moves: RebalanceMove[]; before: number; after: number; diagnostics: Diagnostic[] } {
   const checked = validateHost(host);
@@ -215,7 +222,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
       }
       return;
     }
-    if (path.length === maxMoves) return;
+    if (path.length === Math.min(maxMoves, REBALANCE_SEARCH_DEPTH)) return;
     for (const g of guests) {
       // Guests are smallest first: past the best list's memory, every later one is too.
       if (mem + g.mem > bestMem || (mem + g.mem === bestMem && path.length + 1 >= best.length)) break;

@@ -146,6 +146,19 @@ describe('rebalancePlan: least memory moved (checked against a brute force over 
   });
 });
 
+describe('rebalancePlan: many guests and a large --max-moves', () => {
+  it('returns instead of overflowing the stack (the search went one call deeper per move)', () => {
+    // Node 0 holds an unmovable vNUMA guest (90 %); 20,000 guests of 1 MiB on node 1 can only make
+    // the spread worse, so no list reaches the threshold and the search tries long ones.
+    const h = sized([[0, 1, 1_000_000, 1_000_000], [1, 1, 1_000_000, 1_000_000]]);
+    const big = { ...booked('big', [[0, 900_000, 1]]), xl: { cpus: [], vnuma: [{}] } } as unknown as Plan;
+    const tiny = Array.from({ length: 20_000 }, (_, i) => booked(`t${i}`, [[1, 1, 1]]));
+    const r = rebalancePlan(h, [big, ...tiny], { threshold: 0, maxMoves: 100_000 });
+    expect(r.moves).toEqual([]);
+    expect(r.before).toBe(88);
+  });
+});
+
 describe('rebalancePlan: guests already partly on the emptiest node', () => {
   it('moves a guest spread over the fullest and the emptiest node onto the emptiest (it was never proposed)', () => {
     const h: Host = { nodes: [0, 1].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
