@@ -74,6 +74,18 @@ describe('readHost: JSON', () => {
     expect(partial.diagnostics.map((d) => d.code)).toEqual(['XM0411']);
   });
 
+  it('warns once per node whose distance to itself is not 10 (hop counts, a hand-made matrix)', () => {
+    const node = (id: number, distances: Record<string, number>) => ({ id, cpus: [id], memory_mib: 1, free_mib: 1, distances });
+    const hops = readHost({ nodes: [node(0, { '0': 0, '1': 1 }), node(1, { '0': 1, '1': 0 })] });
+    expect(hops.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning'], ['XM0411', 'warning']]);
+    // used as given: a warning, not a different host
+    expect(hops.host?.nodes[0]?.distances).toEqual({ '0': 0, '1': 1 });
+    // one finding for a node, not a second one for its remote distance below the wrong local one
+    expect(readHost({ nodes: [node(0, { '0': 20, '1': 10 }), node(1, { '0': 21, '1': 10 })] }).diagnostics.map((d) => d.code)).toEqual(['XM0411']);
+    // an asymmetric matrix on the SLIT scale is valid (ACPI allows it)
+    expect(readHost({ nodes: [node(0, { '0': 10, '1': 20 }), node(1, { '0': 40, '1': 10 })] }).diagnostics).toEqual([]);
+  });
+
   it('clamps free above memory with a warning', () => {
     const r = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 100, free_mib: 200 }] });
     expect(r.host?.nodes[0]?.free_mib).toBe(100);
