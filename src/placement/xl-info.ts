@@ -30,6 +30,8 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const numa: Array<{ id: number; size: number; free: number; dist: number[]; line: number }> = [];
   const noNode: number[] = [];
   let numaRows = 0;
+  // Xen 4.1's xl printed `numa_info : none` (it read no NUMA data), not a section.
+  let numaNone = false;
   let cpuRows = 0;
   let section: Section = 'none';
   let lineNo = 0;
@@ -46,6 +48,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       else if (!isUint(head)) section = 'none';
       continue;
     }
+    if (head === 'numa_info' && line.slice(colon + 1).trim() === 'none') numaNone = true;
     if (section === 'none' || colon < 0) continue;
     if (head === 'cpu' || head === 'node') continue; // column headers
     if (!isUint(head)) {
@@ -77,6 +80,10 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       }
       numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
+  }
+  if (numaRows === 0 && numaNone) {
+    diagnostics.push(hostDiag('XM0401', 'error', 'xl info: this xl printed `numa_info : none` (Xen 4.1 reads no per-node memory), so the nodes\' memory is not known', 'write the host as JSON (the shape `xmcfg host` prints)'));
+    return { nodes: null, diagnostics };
   }
   if (numaRows === 0) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no numa_info section (run `xl info -n`, not `xl info`)'));

@@ -148,6 +148,17 @@ describe('readHost: xl info -n', () => {
     expect(r.diagnostics[0]?.code).toBe('XM0401');
   });
 
+  it('refuses Xen 4.1 output (`numa_info : none`) with one finding that has a way out (a JSON host), not "run xl info -n"', () => {
+    const text = fixtureText('xl-info-two-node.txt');
+    const start = text.indexOf('numa_info');
+    const end = text.indexOf('xen_major');
+    const r = readHost(`${text.slice(0, start)}numa_info              : none\n${text.slice(end)}`, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.hint !== undefined])).toEqual([['XM0401', 'error', true]]);
+    // plain `xl info` (no -n) keeps its own finding, without that hint
+    expect(readHost('host : x\nnr_nodes : 1\n', { format: 'xl-info' }).diagnostics.map((d) => [d.code, d.hint !== undefined])).toEqual([['XM0401', false]]);
+  });
+
   it('rejects a garbled numa row', () => {
     const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten').replace('      21,10', '      twenty');
     const r = readHost(text, { format: 'xl-info' });
