@@ -61,12 +61,13 @@ function meminfoKb(text: string, field: string): number | null {
   for (const line of text.split('\n')) {
     const i = line.indexOf(`${field}:`);
     if (i < 0) continue;
+    // The field itself, not one ending in its name: `Node 0 SwapMemFree:` read as MemFree.
     const before = line.slice(0, i).trim();
-    if (before !== '' && !before.startsWith('Node ')) continue;
-    // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not.
+    if (before !== '' && !/^Node\s+\d+$/.test(before)) continue;
+    // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not. The
+    // kernel prints decimal kB: Number() also took "0x400" and "1e6" as counts.
     const num = line.slice(i + field.length + 1).trim().split(/\s+/)[0] ?? '';
-    const v = Number(num);
-    if (num !== '' && Number.isInteger(v) && v >= 0) return v;
+    if (/^\d+$/.test(num)) return Number(num);
   }
   return null;
 }

@@ -310,6 +310,30 @@ describe('readHost: sysfs', () => {
     }
   });
 
+  it('reads a meminfo field by its whole name and only decimal counts', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    const node = (id: number, meminfo: string): void => {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${id}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), meminfo);
+    };
+    try {
+      // a field whose name ends in MemFree, before MemFree: its 0 was taken as the node's free memory
+      node(0, 'Node 0 MemTotal:  8388608 kB\nNode 0 SwapMemFree:  0 kB\nNode 0 MemFree:  4194304 kB\n');
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.host?.nodes.map((n) => [n.id, n.memory_mib, n.free_mib])).toEqual([[0, 8192, 4096]]);
+      // hex is no kernel count (Number() read it as 8388608 kB)
+      node(1, 'Node 1 MemTotal:  0x800000 kB\nNode 1 MemFree:  4194304 kB\n');
+      const hex = readHost('', { format: 'sysfs', root });
+      expect(hex.host).toBeNull();
+      expect(hex.diagnostics.map((d) => [d.code, d.message.includes('node1')])).toEqual([['XM0401', true]]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('reads meminfo and distance files whose fields are separated by tabs or several blanks; skips folders that are not node<N>', () => {
     const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
     const base = join(root, 'sys/devices/system/node');
