@@ -127,10 +127,13 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     if (distText !== null) {
       // The kernel lists distances to every online node in id order.
       const vals = distText.trim().split(/\s+/).filter((v) => v !== '');
-      if (vals.length === ids.length && vals.every((v) => Number.isInteger(Number(v)))) {
+      // Decimal only, as the kernel prints them (Number() took "2e1" as 20 and "0x14" as 20).
+      const bad = vals.find((v) => !/^\d+$/.test(v));
+      if (vals.length === ids.length && bad === undefined) {
         vals.forEach((v, j) => (distances[String(ids[j])] = Number(v)));
       } else {
-        diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(dir, 'distance')} has ${vals.length} values for ${ids.length} nodes; ignored`));
+        const why = bad !== undefined ? `holds "${bad.length > 20 ? `${bad.slice(0, 20)}…` : bad}", not a distance` : `has ${vals.length} values for ${ids.length} nodes`;
+        diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(dir, 'distance')} ${why}; ignored`));
       }
     }
     nodes.push({ id, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances });

@@ -334,6 +334,25 @@ describe('readHost: sysfs', () => {
     }
   });
 
+  it('ignores a distance file with a value that is not a decimal count, with one warning (2e1 was read as 20)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    for (const id of [0, 1]) {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${id}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), `Node ${id} MemTotal:  8388608 kB\nNode ${id} MemFree:  4194304 kB\n`);
+      writeFileSync(join(base, `node${id}/distance`), id === 0 ? '10 2e1\n' : '30 10\n');
+    }
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+      // node 0's row is the SLIT default; node 1's is read
+      expect(r.host?.nodes.map((n) => n.distances)).toEqual([{ '0': 10, '1': 20 }, { '0': 30, '1': 10 }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('reads meminfo and distance files whose fields are separated by tabs or several blanks; skips folders that are not node<N>', () => {
     const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
     const base = join(root, 'sys/devices/system/node');
