@@ -3,7 +3,7 @@
  * `rebalance`, loaded only when one of them runs. Exit codes: 0 done, 1 the request cannot be met
  * (findings of error severity), 2 usage errors, unreadable input, an unusable ledger.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
@@ -62,6 +62,22 @@ async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Pro
   // sysfs findings name their folder themselves.
   report(io, cmd, r.diagnostics, file !== null ? { label: hostLabel(file) } : null);
   return r.host;
+}
+
+/**
+ * Whether a ledger may be at `path`: false only when nothing is there (ENOENT, or a file where a
+ * folder should be). existsSync said false for a ledger it could not look at (a folder this user
+ * may not enter, a symlink loop), and plan, rebalance and ledger list went on as if there were no
+ * reservations; opening it now says why it cannot be read (XM0408).
+ */
+function ledgerMayExist(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
 }
 
 function ledgerPath(argv: Record<string, unknown>, io: Io): string {
@@ -188,7 +204,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
   // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
   // plain `plan` that skipped it would offer memory that is already booked.
-  const wantsLedger = argv.reserve === true || existsSync(ledgerPath(argv, io));
+  const wantsLedger = argv.reserve === true || ledgerMayExist(ledgerPath(argv, io));
   let result: PlanResult;
   let reservations: PlanOptions['reservations'] = [];
   if (wantsLedger) {
@@ -230,7 +246,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
 
 /** True (after reporting XM0410) when there is no ledger file, so NAME cannot have a reservation. */
 function noLedger(argv: Record<string, unknown>, io: Io, cmd: string): boolean {
-  if (existsSync(ledgerPath(argv, io))) return false;
+  if (ledgerMayExist(ledgerPath(argv, io))) return false;
   report(io, cmd, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
   return true;
 }
@@ -258,8 +274,8 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
   const empty = emptyArgument(argv, ['ledger']);
   if (empty !== null) return commandError(io, 'ledger', empty);
   // Listing never creates a ledger: a missing one simply has no reservations.
-  const ledger = existsSync(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
-  if (!ledger && !existsSync(ledgerPath(argv, io))) {
+  const ledger = ledgerMayExist(ledgerPath(argv, io)) ? openLedger(argv, io, 'ledger', true) : null;
+  if (!ledger && !ledgerMayExist(ledgerPath(argv, io))) {
     io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledgerPath(argv, io), reservations: [] }, null, 2)}\n` : `no reservations in ${oneLine(ledgerPath(argv, io))}\n`);
     return 0;
   }
@@ -334,7 +350,7 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   const host = await loadHost(argv, io, 'rebalance');
   if (!host) return 2;
   let plans: Plan[] = [];
-  if (existsSync(ledgerPath(argv, io))) {
+  if (ledgerMayExist(ledgerPath(argv, io))) {
     const ledger = openLedger(argv, io, 'rebalance', true);
     if (!ledger) return 2;
     try {

@@ -115,10 +115,17 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${DEFAULT_REMOTE_DISTANCE}`));
     }
     const local = full[String(n.id)]!;
-    for (const m of nodes) {
-      if (m.id !== n.id && full[String(m.id)]! < local) {
-        diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[String(m.id)]}) is below its local distance ${local}`));
-        break;
+    // The SLIT scale puts a node's distance to itself at 10 (ACPI; Xen and Linux drop a table that
+    // says otherwise), so another value is a hand-made matrix on some other scale: said, then used.
+    if (local !== DEFAULT_LOCAL_DISTANCE) {
+      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${n.id} (its distance to itself) is ${local}, not ${DEFAULT_LOCAL_DISTANCE}`, 'SLIT distances are relative to 10 for a node itself; Xen and Linux ignore a table that says otherwise'));
+    } else {
+      // One finding a node: a remote distance below a wrong local one is the same matrix's problem.
+      for (const m of nodes) {
+        if (m.id !== n.id && full[String(m.id)]! < local) {
+          diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[String(m.id)]}) is below its local distance ${local}`));
+          break;
+        }
       }
     }
     n.distances = full;

@@ -38,7 +38,8 @@ export function readHost(input: string | object, options: ReadHostOptions = {}):
   let data: unknown = input;
   if (typeof input === 'string') {
     try {
-      data = JSON.parse(input);
+      // A byte-order mark (Windows editors write one) is not JSON, but the text after it is.
+      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
     } catch (err) {
       return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host JSON does not parse: ${(err as Error).message}`)] };
     }

@@ -107,16 +107,31 @@ export interface RebalanceMove {
   memory_mib: number;
 }
 
-/** Memory used per node in percent (after reservations). */
-function usedPercent(host: Host, loads: ReadonlyArray<ReservationLoad>): Map<number, number> {
-  const cap = capacityOf(host, loads);
-  return new Map(host.nodes.map((n, i) => [n.id, n.memory_mib === 0 ? 0 : (100 * (n.memory_mib - cap.free[i]!)) / n.memory_mib]));
+/** Trial moves the exact rebalance search may make before it settles for the best list found. */
+export const REBALANCE_SEARCH_BUDGET = 200_000;
+
+/**
+ * The longest list the exact search tries (one call deeper per move: a --max-moves of 100,000 over
+ * 20,000 guests overflowed the stack); longer lists are the greedy one's.
+ */
+export const REBALANCE_SEARCH_DEPTH = 12;
+
+/** A guest rebalance may move: its memory, vCPUs and where it is booked now. */
+interface Movable {
+  domain: string;
+  mem: number;
+  vcpus: number;
+  parts: ReadonlyArray<{ node: number; memory_mib: number }>;
 }
 
 /**
- * A short list of single-guest moves that brings the most and least loaded nodes (memory used %)
- * within `threshold` points; each move is feasible under the twice-memory rule at its turn: the
- * smallest guest whose move reaches the threshold, else the move that lowers the spread most.
+ * A short list of single-guest moves that brings the most and least used nodes (memory used %)
+ * within `threshold` points, moving as little memory as possible (then as few guests), each move
+ * feasible under the twice-memory rule at its turn and each guest moved at most once. An exact
+ * branch-and-bound search over moves of any movable guest to any node, seeded with a greedy list
+ * and stopped after REBALANCE_SEARCH_BUDGET trial moves or REBALANCE_SEARCH_DEPTH moves deep (then
+ * the best list found so far); when no list reaches the threshold, the greedy one (the move that
+ * lowers the spread most, each turn).
  */
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): { moves: RebalanceMove[]; before: number; after: number; diagnostics: Diagnostic[] } {
   const checked = validateHost(host);
@@ -129,54 +144,105 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
   if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics };
   // Guests migratePlan refuses (XM0414) still count as load but are never proposed; so do guests
-  // booked partly on nodes the host lacks (XM0418): where they really are is not known.
+  // booked partly on nodes the host lacks (XM0418): where they really are is not known. A guest
+  // without memory changes no node's use.
   const offHost = offHostDomains(h, [...loads.values()]);
-  const movable = new Set(placed.filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null && !offHost.has(p.domain)).map((p) => p.domain));
-  const spread = (): { max: number; min: number; hi: number; lo: number } => {
-    const used = usedPercent(h, [...loads.values()]);
-    let hi = memNodes[0]!.id;
-    let lo = hi;
-    for (const n of memNodes) {
-      if (used.get(n.id)! > used.get(hi)! || (used.get(n.id) === used.get(hi) && n.id < hi)) hi = n.id;
-      if (used.get(n.id)! < used.get(lo)!) lo = n.id;
+  // One entry per domain, its last plan (as `loads` keeps it).
+  const guests: Movable[] = [...new Map(placed.map((p) => [p.domain, p])).values()]
+    .filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null && !offHost.has(p.domain))
+    .map((p) => loads.get(p.domain)!)
+    .map((l) => ({ domain: l.domain, mem: l.nodes.reduce((a, x) => a + x.memory_mib, 0), vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0), parts: l.nodes }))
+    .filter((g) => g.mem > 0)
+    // Smallest first (the search then finds cheap lists early and prunes by memory), ties by name.
+    .sort((a, b) => a.mem - b.mem || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  // Memory booked on each memory node; a node's use is (memory - max(0, free - booked)) / memory,
+  // as capacityOf counts it.
+  const at = new Map(memNodes.map((n, i) => [n.id, i]));
+  const booked = new Float64Array(memNodes.length);
+  for (const l of loads.values()) for (const x of l.nodes) if (at.has(x.node)) booked[at.get(x.node)!]! += x.memory_mib;
+  const freeAt = (i: number): number => Math.max(0, memNodes[i]!.free_mib - booked[i]!);
+  const spread = (): number => {
+    let max = -Infinity;
+    let min = Infinity;
+    for (let i = 0; i < memNodes.length; i++) {
+      const used = (100 * (memNodes[i]!.memory_mib - freeAt(i))) / memNodes[i]!.memory_mib;
+      if (used > max) max = used;
+      if (used < min) min = used;
     }
-    return { max: used.get(hi)!, min: used.get(lo)!, hi, lo };
+    return max - min;
   };
-  const start = spread();
-  const moves: RebalanceMove[] = [];
-  while (moves.length < maxMoves) {
-    const s = spread();
-    if (s.max - s.min <= threshold) break;
-    const cap = capacityOf(h, [...loads.values()]);
-    const loFree = cap.free[cap.ids.indexOf(s.lo)]!;
-    const loCpus = memNodes.find((n) => n.id === s.lo)!.cpus.length;
-    let best: { domain: string; mem: number; spread: number } | null = null;
-    for (const [domain, l] of [...loads.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (!movable.has(domain) || !l.nodes.some((x) => x.node === s.hi && x.memory_mib > 0)) continue;
-      // A guest spread over several nodes moves too, all of it to the emptiest (as migrate-plan
-      // --to-node moves it), even when part of it is there already (it was skipped, and a two-node
-      // host's spanning guests were never proposed); but not when its vCPUs outnumber that node's
-      // CPUs: the allocator spread it for its vCPUs, and rebalancing must not undo that.
-      if (l.nodes.length > 1 && l.nodes.reduce((a, x) => a + x.vcpus, 0) > loCpus) continue;
-      const mem = l.nodes.reduce((a, x) => a + x.memory_mib, 0);
-      if (mem > loFree) continue; // twice-memory rule: the target holds it all while the source runs
-      const trial = new Map(loads);
-      trial.set(domain, { domain, nodes: [{ node: s.lo, memory_mib: mem, vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0) }] });
-      const used = usedPercent(h, [...trial.values()]);
-      const vals = memNodes.map((n) => used.get(n.id)!);
-      const sp = Math.max(...vals) - Math.min(...vals);
-      if (sp >= s.max - s.min) continue;
-      // A move that reaches the threshold: the smallest such. Otherwise: the biggest improvement.
-      const done = sp <= threshold;
-      const bestDone = best !== null && best.spread <= threshold;
-      const better = !best || (done && (!bestDone || mem < best.mem)) || (!done && !bestDone && (sp < best.spread || (sp === best.spread && mem < best.mem)));
-      if (better) best = { domain, mem, spread: sp };
+  const move = (g: Movable, t: number, sign: 1 | -1): void => {
+    for (const x of g.parts) if (at.has(x.node)) booked[at.get(x.node)!]! -= sign * x.memory_mib;
+    booked[t]! += sign * g.mem;
+  };
+  // Where a guest may go: a memory node that does not already hold all of it, with room for all of
+  // it while the source copy runs; a guest spread over several nodes not onto a node with fewer
+  // CPUs than its vCPUs (the allocator spread it for them, and rebalancing must not undo that).
+  const canGo = (g: Movable, t: number): boolean =>
+    !(g.parts.length === 1 && g.parts[0]!.node === memNodes[t]!.id) && !(g.parts.length > 1 && g.vcpus > memNodes[t]!.cpus.length) && g.mem <= freeAt(t);
+  const before = spread();
+  type Step = { g: Movable; t: number };
+  const moved = new Set<Movable>();
+  // Greedy: each turn the smallest move that reaches the threshold, else the one that lowers the spread most.
+  const greedy: Step[] = [];
+  while (greedy.length < maxMoves) {
+    const cur = spread();
+    if (cur <= threshold) break;
+    let best: { s: Step; sp: number } | null = null;
+    for (const g of guests) {
+      if (moved.has(g)) continue;
+      for (let t = 0; t < memNodes.length; t++) {
+        if (!canGo(g, t)) continue;
+        move(g, t, 1);
+        const sp = spread();
+        move(g, t, -1);
+        if (sp >= cur) continue;
+        const done = sp <= threshold;
+        const bestDone = best !== null && best.sp <= threshold;
+        if (!best || (done && (!bestDone || g.mem < best.s.g.mem)) || (!done && !bestDone && (sp < best.sp || (sp === best.sp && g.mem < best.s.g.mem)))) best = { s: { g, t }, sp };
+      }
     }
     if (!best) break;
-    const l = loads.get(best.domain)!;
-    moves.push({ domain: best.domain, from: l.nodes.map((x) => x.node), to: s.lo, memory_mib: best.mem });
-    loads.set(best.domain, { domain: best.domain, nodes: [{ node: s.lo, memory_mib: best.mem, vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0) }] });
+    greedy.push(best.s);
+    moved.add(best.s.g);
+    move(best.s.g, best.s.t, 1);
   }
-  const end = spread();
-  return { moves, before: +(start.max - start.min).toFixed(1), after: +(end.max - end.min).toFixed(1), diagnostics };
+  const greedyMet = spread() <= threshold;
+  for (const s of [...greedy].reverse()) move(s.g, s.t, -1);
+  moved.clear();
+  let best: Step[] = greedy;
+  let bestMem = greedyMet ? greedy.reduce((a, s) => a + s.g.mem, 0) : Infinity;
+  let budget = REBALANCE_SEARCH_BUDGET;
+  const path: Step[] = [];
+  const search = (mem: number): void => {
+    if (spread() <= threshold) {
+      if (mem < bestMem || (mem === bestMem && path.length < best.length)) {
+        best = [...path];
+        bestMem = mem;
+      }
+      return;
+    }
+    if (path.length === Math.min(maxMoves, REBALANCE_SEARCH_DEPTH)) return;
+    for (const g of guests) {
+      // Guests are smallest first: past the best list's memory, every later one is too.
+      if (mem + g.mem > bestMem || (mem + g.mem === bestMem && path.length + 1 >= best.length)) break;
+      if (moved.has(g)) continue;
+      for (let t = 0; t < memNodes.length; t++) {
+        if (budget <= 0) return;
+        if (!canGo(g, t)) continue;
+        budget--;
+        path.push({ g, t });
+        moved.add(g);
+        move(g, t, 1);
+        search(mem + g.mem);
+        move(g, t, -1);
+        moved.delete(g);
+        path.pop();
+      }
+    }
+  };
+  if (before > threshold) search(0);
+  const moves: RebalanceMove[] = best.map((s) => ({ domain: s.g.domain, from: s.g.parts.map((x) => x.node), to: memNodes[s.t]!.id, memory_mib: s.g.mem }));
+  for (const s of best) move(s.g, s.t, 1);
+  return { moves, before: +before.toFixed(1), after: +spread().toFixed(1), diagnostics };
 }

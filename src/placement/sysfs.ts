@@ -61,12 +61,13 @@ function meminfoKb(text: string, field: string): number | null {
   for (const line of text.split('\n')) {
     const i = line.indexOf(`${field}:`);
     if (i < 0) continue;
+    // The field itself, not one ending in its name: `Node 0 SwapMemFree:` read as MemFree.
     const before = line.slice(0, i).trim();
-    if (before !== '' && !before.startsWith('Node ')) continue;
-    // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not.
+    if (before !== '' && !/^Node\s+\d+$/.test(before)) continue;
+    // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not. The
+    // kernel prints decimal kB: Number() also took "0x400" and "1e6" as counts.
     const num = line.slice(i + field.length + 1).trim().split(/\s+/)[0] ?? '';
-    const v = Number(num);
-    if (num !== '' && Number.isInteger(v) && v >= 0) return v;
+    if (/^\d+$/.test(num)) return Number(num);
   }
   return null;
 }
@@ -126,10 +127,13 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     if (distText !== null) {
       // The kernel lists distances to every online node in id order.
       const vals = distText.trim().split(/\s+/).filter((v) => v !== '');
-      if (vals.length === ids.length && vals.every((v) => Number.isInteger(Number(v)))) {
+      // Decimal only, as the kernel prints them (Number() took "2e1" as 20 and "0x14" as 20).
+      const bad = vals.find((v) => !/^\d+$/.test(v));
+      if (vals.length === ids.length && bad === undefined) {
         vals.forEach((v, j) => (distances[String(ids[j])] = Number(v)));
       } else {
-        diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(dir, 'distance')} has ${vals.length} values for ${ids.length} nodes; ignored`));
+        const why = bad !== undefined ? `holds "${bad.length > 20 ? `${bad.slice(0, 20)}…` : bad}", not a distance` : `has ${vals.length} values for ${ids.length} nodes`;
+        diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(dir, 'distance')} ${why}; ignored`));
       }
     }
     nodes.push({ id, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances });

@@ -27,9 +27,11 @@ const INVALID = '-1';
 export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cpusByNode = new Map<number, number[]>();
-  const numa: Array<{ id: number; size: number; free: number; dist: number[] }> = [];
+  const numa: Array<{ id: number; size: number; free: number; dist: number[]; line: number }> = [];
   const noNode: number[] = [];
   let numaRows = 0;
+  // Xen 4.1's xl printed `numa_info : none` (it read no NUMA data), not a section.
+  let numaNone = false;
   let cpuRows = 0;
   let section: Section = 'none';
   let lineNo = 0;
@@ -46,6 +48,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       else if (!isUint(head)) section = 'none';
       continue;
     }
+    if (head === 'numa_info' && line.slice(colon + 1).trim() === 'none') numaNone = true;
     if (section === 'none' || colon < 0) continue;
     if (head === 'cpu' || head === 'node') continue; // column headers
     if (!isUint(head)) {
@@ -75,8 +78,12 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
         continue;
       }
-      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))) });
+      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
+  }
+  if (numaRows === 0 && numaNone) {
+    diagnostics.push(hostDiag('XM0401', 'error', 'xl info: this xl printed `numa_info : none` (Xen 4.1 reads no per-node memory), so the nodes\' memory is not known', 'write the host as JSON (the shape `xmcfg host` prints)'));
+    return { nodes: null, diagnostics };
   }
   if (numaRows === 0) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no numa_info section (run `xl info -n`, not `xl info`)'));
@@ -86,6 +93,14 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     // xl leaves the section out when libxl_get_cpu_topology fails: every node would have no CPUs
     // and no vCPU could be pinned anywhere.
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: no cpu_topology rows, so no node has CPUs (is the output cut short, or did xl print "libxl_get_cpu_topology failed"?)'));
+  }
+  // xl prints the same number of distances on every row (libxl's num_dists, one per node id), so
+  // a shorter row is output cut short: its missing distances would silently become the default.
+  const width = Math.max(0, ...numa.map((n) => n.dist.length));
+  for (const n of numa) {
+    if (n.dist.length < width) {
+      diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`));
+    }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
   if (noNode.length > 0) {

@@ -74,6 +74,18 @@ describe('readHost: JSON', () => {
     expect(partial.diagnostics.map((d) => d.code)).toEqual(['XM0411']);
   });
 
+  it('warns once per node whose distance to itself is not 10 (hop counts, a hand-made matrix)', () => {
+    const node = (id: number, distances: Record<string, number>) => ({ id, cpus: [id], memory_mib: 1, free_mib: 1, distances });
+    const hops = readHost({ nodes: [node(0, { '0': 0, '1': 1 }), node(1, { '0': 1, '1': 0 })] });
+    expect(hops.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning'], ['XM0411', 'warning']]);
+    // used as given: a warning, not a different host
+    expect(hops.host?.nodes[0]?.distances).toEqual({ '0': 0, '1': 1 });
+    // one finding for a node, not a second one for its remote distance below the wrong local one
+    expect(readHost({ nodes: [node(0, { '0': 20, '1': 10 }), node(1, { '0': 21, '1': 10 })] }).diagnostics.map((d) => d.code)).toEqual(['XM0411']);
+    // an asymmetric matrix on the SLIT scale is valid (ACPI allows it)
+    expect(readHost({ nodes: [node(0, { '0': 10, '1': 20 }), node(1, { '0': 40, '1': 10 })] }).diagnostics).toEqual([]);
+  });
+
   it('clamps free above memory with a warning', () => {
     const r = readHost({ nodes: [{ id: 0, cpus: [0], memory_mib: 100, free_mib: 200 }] });
     expect(r.host?.nodes[0]?.free_mib).toBe(100);
@@ -90,6 +102,16 @@ describe('readHost: a host without CPUs', () => {
     const r = readHost({ nodes: [{ id: 0, cpus: [], memory_mib: 1024, free_mib: 1024 }] });
     expect(r.host).toBeNull();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+  });
+});
+
+describe('readHost: JSON text', () => {
+  it('reads JSON after a byte-order mark (Notepad writes one) as the same host', () => {
+    const text = fixtureText('two-node.json');
+    const r = readHost(`\ufeff${text}`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.host).toEqual(readHost(text).host);
+    expect(r.host).not.toBeNull();
   });
 });
 
@@ -126,11 +148,35 @@ describe('readHost: xl info -n', () => {
     expect(r.diagnostics[0]?.code).toBe('XM0401');
   });
 
+  it('refuses Xen 4.1 output (`numa_info : none`) with one finding that has a way out (a JSON host), not "run xl info -n"', () => {
+    const text = fixtureText('xl-info-two-node.txt');
+    const start = text.indexOf('numa_info');
+    const end = text.indexOf('xen_major');
+    const r = readHost(`${text.slice(0, start)}numa_info              : none\n${text.slice(end)}`, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.hint !== undefined])).toEqual([['XM0401', 'error', true]]);
+    // plain `xl info` (no -n) keeps its own finding, without that hint
+    expect(readHost('host : x\nnr_nodes : 1\n', { format: 'xl-info' }).diagnostics.map((d) => [d.code, d.hint !== undefined])).toEqual([['XM0401', false]]);
+  });
+
   it('rejects a garbled numa row', () => {
     const text = fixtureText('xl-info-two-node.txt').replace('      10,21', '      ten').replace('      21,10', '      twenty');
     const r = readHost(text, { format: 'xl-info' });
     // one finding for the row, not a second one claiming the numa_info section is missing
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401', 'XM0401']);
+  });
+
+  it('refuses a numa_info row with fewer distances than the others (output cut short), naming its line', () => {
+    const text = fixtureText('xl-info-two-node.txt');
+    // the last row cut inside its distances: "21,10" -> "21" (node 1 lost its own distance)
+    const cut = text.slice(0, text.indexOf('21,10') + 2);
+    const r = readHost(cut, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
+    const line = cut.split('\n').length;
+    expect(r.diagnostics[0]!.message).toContain(`line ${line}:`);
+    // the same rows, whole, read as before
+    expect(readHost(text, { format: 'xl-info' }).diagnostics).toEqual([]);
   });
 
   it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {
@@ -259,6 +305,49 @@ describe('readHost: sysfs', () => {
       const r = readHost('', { format: 'sysfs', root });
       expect(r.host?.nodes.map((n) => n.cpus)).toEqual([[0, 1, 2, 3]]);
       expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a meminfo field by its whole name and only decimal counts', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    const node = (id: number, meminfo: string): void => {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${id}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), meminfo);
+    };
+    try {
+      // a field whose name ends in MemFree, before MemFree: its 0 was taken as the node's free memory
+      node(0, 'Node 0 MemTotal:  8388608 kB\nNode 0 SwapMemFree:  0 kB\nNode 0 MemFree:  4194304 kB\n');
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics).toEqual([]);
+      expect(r.host?.nodes.map((n) => [n.id, n.memory_mib, n.free_mib])).toEqual([[0, 8192, 4096]]);
+      // hex is no kernel count (Number() read it as 8388608 kB)
+      node(1, 'Node 1 MemTotal:  0x800000 kB\nNode 1 MemFree:  4194304 kB\n');
+      const hex = readHost('', { format: 'sysfs', root });
+      expect(hex.host).toBeNull();
+      expect(hex.diagnostics.map((d) => [d.code, d.message.includes('node1')])).toEqual([['XM0401', true]]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('ignores a distance file with a value that is not a decimal count, with one warning (2e1 was read as 20)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sysfs-'));
+    const base = join(root, 'sys/devices/system/node');
+    for (const id of [0, 1]) {
+      mkdirSync(join(base, `node${id}`), { recursive: true });
+      writeFileSync(join(base, `node${id}/cpulist`), `${id}\n`);
+      writeFileSync(join(base, `node${id}/meminfo`), `Node ${id} MemTotal:  8388608 kB\nNode ${id} MemFree:  4194304 kB\n`);
+      writeFileSync(join(base, `node${id}/distance`), id === 0 ? '10 2e1\n' : '30 10\n');
+    }
+    try {
+      const r = readHost('', { format: 'sysfs', root });
+      expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0411', 'warning']]);
+      // node 0's row is the SLIT default; node 1's is read
+      expect(r.host?.nodes.map((n) => n.distances)).toEqual([{ '0': 10, '1': 20 }, { '0': 30, '1': 10 }]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -88,14 +88,74 @@ describe('rebalancePlan', () => {
     const r = rebalancePlan(h, guests, { threshold: 25 });
     expect(r.before).toBe(65);
     expect(r.after).toBeLessThanOrEqual(25);
-    // a (3000) improves most; then d (500) is the smallest move that reaches the threshold
-    expect(r.moves.map((m) => [m.domain, m.from, m.memory_mib])).toEqual([['a', [0], 3000], ['d', [0], 500]]);
+    // b (1000) and c (2000) to the two empty nodes: 35/20/10 % (3000 MiB moved). The greedy list
+    // (a, the biggest single improvement, then d) moved 3500 MiB.
+    expect(r.moves.map((m) => [m.domain, m.from, m.memory_mib])).toEqual([['b', [0], 1000], ['c', [0], 2000]]);
+    expect(r.after).toBe(25);
     for (const m of r.moves) expect(m.to).not.toBe(0);
   });
 
   it('does nothing when the host is already balanced', () => {
     const h = host4();
     expect(rebalancePlan(h, [], { threshold: 10 }).moves).toEqual([]);
+  });
+});
+
+/** A stored plan booking `parts` (node, MiB, vCPUs) for `domain`, as the ledger holds it. */
+function booked(domain: string, parts: Array<[number, number, number]>): Plan {
+  return {
+    domain,
+    nodes: parts.map((p) => p[0]),
+    node_affinity: { nodes: parts.map((p) => p[0]), mask: '' },
+    memory_per_node_mib: Object.fromEntries(parts.map((p) => [String(p[0]), p[1]])),
+    vcpus: parts.flatMap((p) => Array.from({ length: p[2] }, () => ({ vcpu: 0, node: p[0], cpus: [] }))),
+    xl: { cpus: [], vnuma: null },
+  } as unknown as Plan;
+}
+
+/** A host of nodes [id, CPUs, memory MiB, free MiB]. */
+function sized(nodes: Array<[number, number, number, number]>): Host {
+  return { nodes: nodes.map(([id, c, m, f]) => ({ id, cpus: Array.from({ length: c }, (_, k) => id * 8 + k), memory_mib: m, free_mib: f, distances: {} })) } as Host;
+}
+
+describe('rebalancePlan: least memory moved (checked against a brute force over small hosts)', () => {
+  it('moves a guest once, straight to where it ends (it was moved to node 2, then on to node 0: 2048 MiB for 1024)', () => {
+    const h = sized([[0, 3, 5120, 4864], [1, 2, 2048, 1792], [2, 4, 5120, 4608]]);
+    const r = rebalancePlan(h, [booked('g1', [[0, 512, 1], [1, 512, 0]])], { threshold: 20 });
+    expect(r.moves).toEqual([{ domain: 'g1', from: [0, 1], to: 0, memory_mib: 1024 }]);
+    expect(r.after).toBeLessThanOrEqual(20);
+  });
+
+  it('moves guests between any nodes, not only from the most to the least used (no move was found)', () => {
+    // Node 0 47 %, node 1 17 %, node 2 0 %: a guest of node 0 on node 2 overfills it. g1 to node 2,
+    // then g0 to node 1: 28/33/25 %.
+    const h = sized([[0, 2, 8192, 7680], [1, 1, 6144, 5632], [2, 1, 2048, 2048]]);
+    const r = rebalancePlan(h, [booked('g0', [[0, 1536, 2]]), booked('g1', [[1, 512, 2]]), booked('g2', [[0, 1792, 2]])], { threshold: 20 });
+    expect(r.before).toBe(46.9);
+    expect(r.moves).toEqual([
+      { domain: 'g1', from: [1], to: 2, memory_mib: 512 },
+      { domain: 'g0', from: [0], to: 1, memory_mib: 1536 },
+    ]);
+    expect(r.after).toBe(8.3);
+  });
+
+  it('gives the same moves for the same input, whatever the order of the ledger rows', () => {
+    const h = sized([[0, 2, 8192, 7680], [1, 1, 6144, 5632], [2, 1, 2048, 2048]]);
+    const rows = [booked('g0', [[0, 1536, 2]]), booked('g1', [[1, 512, 2]]), booked('g2', [[0, 1792, 2]])];
+    expect(JSON.stringify(rebalancePlan(h, [...rows].reverse(), { threshold: 20 }))).toBe(JSON.stringify(rebalancePlan(h, rows, { threshold: 20 })));
+  });
+});
+
+describe('rebalancePlan: many guests and a large --max-moves', () => {
+  it('returns instead of overflowing the stack (the search went one call deeper per move)', () => {
+    // Node 0 holds an unmovable vNUMA guest (90 %); 20,000 guests of 1 MiB on node 1 can only make
+    // the spread worse, so no list reaches the threshold and the search tries long ones.
+    const h = sized([[0, 1, 1_000_000, 1_000_000], [1, 1, 1_000_000, 1_000_000]]);
+    const big = { ...booked('big', [[0, 900_000, 1]]), xl: { cpus: [], vnuma: [{}] } } as unknown as Plan;
+    const tiny = Array.from({ length: 20_000 }, (_, i) => booked(`t${i}`, [[1, 1, 1]]));
+    const r = rebalancePlan(h, [big, ...tiny], { threshold: 0, maxMoves: 100_000 });
+    expect(r.moves).toEqual([]);
+    expect(r.before).toBe(88);
   });
 });
 
