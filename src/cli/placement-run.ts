@@ -303,8 +303,10 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
 export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
-  const to = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map(Number);
-  if (to.length === 0 || to.some((n) => !Number.isInteger(n) || n < 0)) {
+  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v).trim());
+  // Decimal digits only: Number('') is 0 and Number('0x1') is 1, and an id past 2^53 would be rounded.
+  const to = given.map((t) => (/^[0-9]{1,15}$/.test(t) ? Number(t) : NaN));
+  if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
   }
   const host = await loadHost(argv, io, 'migrate-plan');

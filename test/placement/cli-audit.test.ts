@@ -131,6 +131,19 @@ describe('rebalance --threshold and --max-moves', () => {
   });
 });
 
+describe('migrate-plan --to-node', () => {
+  it("takes decimal node ids only: '' was node 0 and 99999999999999999 was rounded, each planning a real migration", async () => {
+    const ledger = join(dir, 'to-node.db');
+    expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
+    for (const bad of ['', ' ', '0x1', '1e0', '1.5', '-1', 'abc', '99999999999999999']) {
+      const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+    }
+    // A well-formed id still plans (node 1 of the two-node host), also with spaces around it.
+    for (const good of ['1', ' 1 ']) expect((await cli(['migrate-plan', 'web', '--to-node', good, '--host', HOST, '--ledger', ledger])).code).toBe(0);
+  });
+});
+
 describe('empty values and conflicting options', () => {
   it('an empty path, file option or domain name is a usage error naming it (it was "cannot read \'\': is a directory", or XM0410 for "")', async () => {
     const cases: [string[], string][] = [

@@ -8,7 +8,8 @@ export const command: CommandSpec = {
   builder: (y) =>
     y
       .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
-      .option('to-node', { describe: 'target node id (repeatable)', type: 'number', array: true, demandOption: true })
+      // Read as text and checked by the runner: yargs' number type made '' node 0 and rounded ids past 2^53.
+      .option('to-node', { describe: 'target node id (repeatable)', type: 'string', array: true, demandOption: true })
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })

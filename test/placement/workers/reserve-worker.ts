@@ -42,7 +42,8 @@ if (mode === 'reserve') {
   while (!existsSync(go!)) sleep(1);
   const { ledger, diagnostics } = Ledger.open(db!, { busyTimeoutMs: 30_000 });
   ledger?.close();
-  process.stdout.write(JSON.stringify(diagnostics.map((d) => d.code)));
+  // Code and message: a rare failure under load showed only "XM0408", not which of its causes.
+  process.stdout.write(JSON.stringify(diagnostics.map((d) => `${d.code} ${d.message}`)));
 } else if (mode === 'loop') {
   const [hostFile, prefix] = rest;
   const host = JSON.parse(readFileSync(hostFile!, 'utf8')) as Host;
