@@ -86,7 +86,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'questionable host topology',
     explanation:
-      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a remote distance below the local one, CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
+      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a node whose distance to itself is not 10 (SLIT distances are relative to it), a remote distance below the local one, a sysfs distance file that does not list one decimal value per node (ignored), CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
     bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
     good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
   },
