@@ -2,7 +2,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/types.js';
 import { ledgerTimeoutMs, runHost, runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/cli/placement-run.js';
 import { command as hostCmd } from '../../src/cli/commands/host.js';
 import { command as planCmd } from '../../src/cli/commands/plan.js';
@@ -10,7 +9,7 @@ import { command as releaseCmd } from '../../src/cli/commands/release.js';
 import { command as ledgerCmd } from '../../src/cli/commands/ledger.js';
 import { command as migrateCmd } from '../../src/cli/commands/migrate-plan.js';
 import { command as rebalanceCmd } from '../../src/cli/commands/rebalance.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, captureIo, type CapturedIo } from './helpers.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
 import { run } from '../../src/cli/run.js';
@@ -27,18 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): Io & { out: string; err: string } {
-  const o = { out: '', err: '' };
-  return Object.assign(o, {
-    stdout: (t: string) => void (o.out += t),
-    stderr: (t: string) => void (o.err += t),
-    readStdin: async () => ({ bytes: new Uint8Array(0), over: false }),
-    cwd: dir,
-    env: { XDG_STATE_HOME: join(dir, 'state') },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  });
-}
+const io = (): CapturedIo => captureIo(dir);
 
 describe('command specs', () => {
   it('each module exports one CommandSpec named command', () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCpuList } from '../../src/normalize/cpulist.js';
 import type { Host, PlacementConfig } from '../../src/placement/types.js';
+import type { Io } from '../../src/cli/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/hosts');
 
@@ -24,4 +25,21 @@ export function cpus(text: string): ReturnType<typeof parseCpuList>['list'] {
 /** A config with defaults filled for tests. */
 export function cfg(over: Partial<PlacementConfig> = {}): PlacementConfig {
   return { name: 'web', memory: 4096, vcpus: 2, ...over };
+}
+
+/** An Io that collects stdout and stderr as text. */
+export type CapturedIo = Io & { out: string; err: string };
+
+/** A command-line Io run in `dir`, with its own default ledger under `dir/state`, capturing the output. */
+export function captureIo(dir: string): CapturedIo {
+  const o = { out: '', err: '' };
+  return Object.assign(o, {
+    stdout: (t: string) => void (o.out += t),
+    stderr: (t: string) => void (o.err += t),
+    readStdin: async () => ({ bytes: new Uint8Array(0), over: false }),
+    cwd: dir,
+    env: { XDG_STATE_HOME: join(dir, 'state') },
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+  });
 }

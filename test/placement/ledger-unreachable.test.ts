@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/types.js';
 import { runLedger, runMigratePlan, runPlan, runRebalance, runRelease } from '../../src/cli/placement-run.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, captureIo, type CapturedIo } from './helpers.js';
 
 let dir: string;
 let loop: string;
@@ -19,18 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): Io & { out: string; err: string } {
-  const o = { out: '', err: '' };
-  return Object.assign(o, {
-    stdout: (t: string) => void (o.out += t),
-    stderr: (t: string) => void (o.err += t),
-    readStdin: async () => ({ bytes: new Uint8Array(0), over: false }),
-    cwd: dir,
-    env: { XDG_STATE_HOME: join(dir, 'state') },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  });
-}
+const io = (): CapturedIo => captureIo(dir);
 
 /** The codes of the findings a command printed on stderr. */
 const codes = (err: string): string[] => [...err.matchAll(/ (XM\d{4}):/g)].map((m) => m[1]!);

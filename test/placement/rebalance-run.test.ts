@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/types.js';
+import { captureIo, type CapturedIo } from './helpers.js';
 import { runMigratePlan, runPlan, runRebalance } from '../../src/cli/placement-run.js';
 
 let dir: string;
@@ -22,18 +22,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): Io & { out: string; err: string } {
-  const o = { out: '', err: '' };
-  return Object.assign(o, {
-    stdout: (t: string) => void (o.out += t),
-    stderr: (t: string) => void (o.err += t),
-    readStdin: async () => ({ bytes: new Uint8Array(0), over: false }),
-    cwd: dir,
-    env: { XDG_STATE_HOME: join(dir, 'state') },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  });
-}
+const io = (): CapturedIo => captureIo(dir);
 
 describe('rebalance, then its migrate-plan lines with --commit', () => {
   it('every proposed move commits in turn and the host ends within the threshold (no move was proposed)', async () => {
