@@ -134,14 +134,7 @@ describe('protocol errors', () => {
   });
 
   it('warns about malformed settings and keeps the previous values', async () => {
-    const toServer = new PassThrough();
-    const fromServer = new PassThrough();
-    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
-    const c = (client = connectClient(fromServer, toServer));
-    const warnings: unknown[] = [];
-    c.conn.onNotification('window/logMessage', (p: { type: number }) => {
-      if (p.type === 2) warnings.push(p);
-    });
+    const { c, warnings } = xlServerWithWarnings();
     await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'XL', defines: 'vmid=3' } });
     const opened = c.diagnostics(URI);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'acpi = True\n' } });
@@ -155,14 +148,7 @@ describe('protocol errors', () => {
   });
 
   it('takes maxDiagnostics from didChangeConfiguration as from initializationOptions, and warns about a malformed one', async () => {
-    const toServer = new PassThrough();
-    const fromServer = new PassThrough();
-    attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
-    const c = (client = connectClient(fromServer, toServer));
-    const warnings: unknown[] = [];
-    c.conn.onNotification('window/logMessage', (p: { type: number }) => {
-      if (p.type === 2) warnings.push(p);
-    });
+    const { c, warnings } = xlServerWithWarnings();
     await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { maxDiagnostics: 0 } });
     const opened = c.diagnostics(URI);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'a1 = 1\na2 = 2\na3 = 3\n' } });
@@ -184,6 +170,19 @@ describe('protocol errors', () => {
     expect(await code(c.conn.sendRequest('textDocument/formatting', { ...doc, options: { tabSize: 4, insertSpaces: true } }))).toBe(-32600);
   });
 });
+
+/** A server set to xl on in-process streams, and the warnings (logMessage type 2) it sends. */
+function xlServerWithWarnings(): { c: TestClient; warnings: unknown[] } {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl' });
+  const c = (client = connectClient(fromServer, toServer));
+  const warnings: unknown[] = [];
+  c.conn.onNotification('window/logMessage', (p: { type: number }) => {
+    if (p.type === 2) warnings.push(p);
+  });
+  return { c, warnings };
+}
 
 describe('malformed framing', () => {
   it('answers a request that follows a header without Content-Length in the same chunk', async () => {
