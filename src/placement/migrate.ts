@@ -136,9 +136,9 @@ interface Movable {
  * within `threshold` points, moving as little memory as possible (then as few guests), each move
  * feasible under the twice-memory rule at its turn and each guest moved at most once. An exact
  * branch-and-bound search over moves of any movable guest to any node, seeded with a greedy list
- * and stopped after REBALANCE_SEARCH_BUDGET trial moves or REBALANCE_SEARCH_DEPTH moves deep (then
- * the best list found so far); when no list reaches the threshold, the greedy one (the move that
- * lowers the spread most, each turn).
+ * and stopped after REBALANCE_SEARCH_BUDGET trial moves or REBALANCE_SEARCH_CHECKS pairs looked at,
+ * or REBALANCE_SEARCH_DEPTH moves deep (then the best list found so far); when no list reaches
+ * the threshold, the greedy one (the move that lowers the spread most, each turn).
  */
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): { moves: RebalanceMove[]; before: number; after: number; diagnostics: Diagnostic[] } {
   const checked = validateHost(host);
