@@ -18,11 +18,19 @@ export interface BlockDependence {
 /** Every name a not-run statement may bind: its own targets, and those of the assignments and statements in its block. */
 export function blockBoundNames(text: string, st: UnsupportedStmt, out: Set<string> = new Set()): Set<string> {
   for (const n of boundNames(text, st).names) out.add(n);
+  // A def or class body runs in its own scope (a def's only when called): its assignments bind
+  // local names, not the file's, unless it declares one global.
+  if ((st.keyword === 'def' || st.keyword === 'class') && !declaresGlobal(st.body)) return out;
   for (const b of st.body) {
     if (b.kind === 'assign') for (const t of [b.key, ...(b.chained ?? [])]) out.add(t.name);
     else if (b.kind === 'unsupported') blockBoundNames(text, b, out);
   }
   return out;
+}
+
+/** Whether a block, or a block inside it, has a `global` statement. */
+function declaresGlobal(body: readonly Stmt[]): boolean {
+  return body.some((b) => b.kind === 'unsupported' && (b.keyword === 'global' || declaresGlobal(b.body)));
 }
 
 /** The names an expression reads (calls and the like are never evaluated, so they fold nothing). */

@@ -96,7 +96,9 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   }
   // xl prints the same number of distances on every row (libxl's num_dists, one per node id), so
   // a shorter row is output cut short: its missing distances would silently become the default.
-  const width = Math.max(0, ...numa.map((n) => n.dist.length));
+  // A loop, not Math.max(...rows): spreading some 120,000 rows or more overflows the stack.
+  let width = 0;
+  for (const n of numa) width = Math.max(width, n.dist.length);
   for (const n of numa) {
     if (n.dist.length < width) {
       diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`));

@@ -32,4 +32,15 @@ describe('convertToXl of values read from names a Python block may set', () => {
     expect(r.text).toBe(HEAD + 'vcpus = 1\n# xmcfg convert: xl has no Python statements: if big:\n#     vcpus = 2\nvcpus = 3\nmemory = 768\nmaxmem = 1024\n');
     expect(r.notes).toEqual(['line 4: Python statement commented out (it may set vcpus)']);
   });
+
+  it('assignments inside a def or class body bind its own names: values reading the file\'s are kept (extra was commented out)', () => {
+    const src = HEAD + 'extra = "console=hvc0"\ndef f():\n    extra = "x"\n    return extra\nclass C:\n    extra = "y"\nroot = extra\n';
+    const r = convertToXl(src);
+    expect(r.ok).toBe(true);
+    expect(r.notes).toEqual(['line 4: Python statement commented out (it may set f)', 'line 7: Python statement commented out (it may set C)']);
+    expect(checkText(r.text, { dialect: 'xl' }).config.root).toBe('console=hvc0');
+    // A body that declares the name global may set the file's: the value is commented out.
+    const g = convertToXl(HEAD + 'extra = "a"\ndef f():\n    global extra\n    extra = "x"\nroot = extra\n');
+    expect(g.notes).toEqual(['line 4: Python statement commented out (it may set f, extra)', 'line 7: "root" commented out: its value reads extra, which the Python statement at line 4 may set']);
+  });
 });

@@ -179,6 +179,16 @@ describe('readHost: xl info -n', () => {
     expect(readHost(text, { format: 'xl-info' }).diagnostics).toEqual([]);
   });
 
+  it('reads 200,000 numa_info rows without throwing (their widths were spread into Math.max: RangeError)', () => {
+    // every row but the last has two distances: the last is cut short, so one XM0401 and no host
+    const rows = Array.from({ length: 200_000 }, (_, i) => `${i}: 1024 512 ${i === 199_999 ? '10' : '10,20'}`);
+    const text = ['cpu_topology :', 'cpu: core socket node', '0: 0 0 0', 'numa_info :', 'node: memsize memfree distances', ...rows].join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
+    expect(r.diagnostics[0]!.message).toContain(`line ${rows.length + 5}:`);
+  });
+
   it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {
     const text = fixtureText('xl-info-two-node.txt')
       .split('\n')
