@@ -158,19 +158,19 @@ describe('rebalancePlan: many guests and a large --max-moves', () => {
     expect(r.before).toBe(88);
   });
 
-  it('returns in bounded time when a few guests can move and thousands fit nowhere (each trial scanned them all: 14 s)', () => {
+  // A hang guard, not a speed target (those are in npm run bench): before the pair limit each of the
+  // 200,000 trials scanned the 20,000 guests that fit nowhere, 14 s on an idle machine; now about 1 s.
+  it('stops when a few guests can move and thousands fit nowhere (each trial scanned them all)', () => {
     // Node 0 is full (100 MiB free of 1,000,000); the 20 guests of 1 MiB on node 1 can only go there,
     // which widens the spread, so no list reaches the threshold and the search uses its whole trial
     // budget; the 20,000 guests of 1,000 MiB fit nowhere.
     const h = sized([[0, 1, 1_000_000, 100], [1, 1, 100_000_000, 100_000_000]]);
     const tiny = Array.from({ length: 20 }, (_, i) => booked(`t${i}`, [[1, 1, 1]]));
     const big = Array.from({ length: 20_000 }, (_, i) => booked(`b${i}`, [[1, 1000, 1]]));
-    const t0 = performance.now();
     const r = rebalancePlan(h, [...tiny, ...big], { threshold: 0 });
-    expect(performance.now() - t0).toBeLessThan(5000);
     expect(r.moves).toEqual([]);
     expect(r.before).toBe(80);
-  });
+  }, 10_000);
 });
 
 describe('rebalancePlan: guests already partly on the emptiest node', () => {
