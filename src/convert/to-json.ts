@@ -162,19 +162,19 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   );
   // A PV guest without vfb entries gets one from the top-level vnc options.
   vfbs.push(...pvTopLevelVfb(c, type, vfbs.length));
-  // libxl's keyed unions are printed as the key field plus `<key>.<value>` (as `type.hostdev` below).
+  // libxl's keyed unions are printed as `<key>.<case>` alone, an object even for a case with no
+  // fields (gentypes.py); its parser sets the key from that name, so a bare `connection` would be read as unknown.
   const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) =>
     clean({
       backend_domname: ch.backend,
       devid: typeof ch.devid === 'number' ? ch.devid : i,
       name: ch.name,
-      connection: ch.connection,
-      'connection.socket': ch.connection === 'socket' ? clean({ path: ch.path }) : undefined,
+      [`connection.${String(ch.connection)}`]: typeof ch.connection === 'string' ? (ch.connection === 'socket' ? clean({ path: ch.path }) : {}) : undefined,
     }),
   );
   // USB: libxl_device_usbctrl, and libxl_device_usbdev (hostdev is its only kind) with its keyed union.
   const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
-  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, type: 'hostdev', 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
+  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
   const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];
   const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o)]));
