@@ -61,6 +61,18 @@ function guestType(c: Obj): 'pv' | 'pvh' | 'hvm' {
   return c.builder === 'hvm' ? 'hvm' : 'pv';
 }
 
+/**
+ * libxl_device_disk's `backend`: only `backendtype=` sets it (libxlu_disk_l.l); the `phy:`/`tap:`
+ * prefixes, which the normaliser also reads as a backend type, set nothing, and libxl picks one later.
+ */
+function diskBackend(d: Obj): string | undefined {
+  if (typeof d.backendtype !== 'string') return undefined;
+  if (d.driver === undefined) return d.backendtype;
+  // With a prefix, an explicit key (before target=, which swallows the rest) still counts.
+  const spec = typeof d.spec === 'string' ? d.spec.split(/(?:^|,)[ \t\n]*target=/)[0]! : '';
+  return /(?:^|,)[ \t\n]*backendtype=/.test(spec) ? d.backendtype : undefined;
+}
+
 /** libxl's `vnuma_nodes` (libxl_vnode_info: memkb, distances, pnode, vcpus as an index array). */
 function vnumaNodes(v: unknown): Obj[] | undefined {
   if (!Array.isArray(v) || v.length === 0) return undefined;
@@ -112,11 +124,16 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       backend_domname: d.backend,
       pdev_path: d.target,
       vdev: d.vdev,
+      backend: diskBackend(d),
       format: d.format ?? 'raw',
       script: d.script,
       removable: cdrom ? 1 : undefined,
       readwrite: !cdrom && d.access !== 'ro' ? 1 : undefined,
       is_cdrom: cdrom ? 1 : undefined,
+      direct_io_safe: d.direct_io_safe === true ? true : undefined,
+      discard_enable: defbool(d.discard),
+      specification: d.specification,
+      trusted: defbool(d.trusted),
     });
   });
   const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>

@@ -25,3 +25,22 @@ describe('keyed unions (gentypes.py writes only "<key>.<case>", never the key it
     expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
   });
 });
+
+describe('libxl_device_disk', () => {
+  it('carries backend (from backendtype= only: the phy:/tap: prefixes set nothing), direct_io_safe, discard_enable, specification and trusted as xlu_disk_parse sets them', () => {
+    const j = json(
+      'name = "t"\nkernel = "/k"\n' +
+        'disk = [ "format=raw,vdev=xvda,access=rw,backendtype=qdisk,direct-io-safe,discard,specification=virtio,untrusted,target=/dev/x",\n' +
+        '         "phy:/dev/y,xvdb,w", "tap:qcow2:/z,xvdc,r", "vdev=xvdd,no-discard,trusted,target=/w,backendtype=phy" ]\n',
+    );
+    // Fields in libxl_types.idl's order; enums lower case, direct_io_safe a bool, the others defbools.
+    expect(j.disks.map((d: Obj) => Object.keys(d))).toEqual([
+      ['pdev_path', 'vdev', 'backend', 'format', 'readwrite', 'direct_io_safe', 'discard_enable', 'specification', 'trusted'],
+      ['pdev_path', 'vdev', 'format', 'readwrite'],
+      ['pdev_path', 'vdev', 'format'],
+      ['pdev_path', 'vdev', 'format', 'readwrite', 'discard_enable', 'trusted'],
+    ]);
+    expect(j.disks[0]).toMatchObject({ backend: 'qdisk', direct_io_safe: true, discard_enable: 'True', specification: 'virtio', trusted: 'False' });
+    expect(j.disks[3]).toMatchObject({ discard_enable: 'False', trusted: 'True' });
+  });
+});
