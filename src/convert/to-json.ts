@@ -15,6 +15,7 @@ import type { CpuList } from '../normalize/cpulist.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
+import { nicRate } from './json-nics.js';
 import { buildInfo, createInfo } from './json-scalars.js';
 import { typePart } from './json-hvm.js';
 import { pvTopLevelVfb } from './json-consoles.js';
@@ -148,7 +149,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       ifname: v.vifname,
       script: v.script,
       nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
-      rate_bytes_per_interval: undefined,
+      ...nicRate(v.rate),
+      gatewaydev: typeof v.gatewaydev === 'string' ? v.gatewaydev : undefined,
     }),
   );
   // xl copies the pci_* defaults into each device, then its spec overrides them.

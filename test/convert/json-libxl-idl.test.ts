@@ -44,3 +44,24 @@ describe('libxl_device_disk', () => {
     expect(j.disks[3]).toMatchObject({ discard_enable: 'False', trusted: 'True' });
   });
 });
+
+describe('libxl_device_nic', () => {
+  const nics = (vif: string): Obj[] => json(`name = "t"\nkernel = "/k"\nvif = [ ${vif} ]\n`).nics;
+
+  it('rate= becomes rate_bytes_per_interval and rate_interval_usecs, as xlu_vif_parse_rate computes them', () => {
+    // 10240KB/s = 10,240,000 bytes/s; over the default 50 ms interval, 512,000 bytes.
+    expect(nics('"mac=00:16:3e:00:00:01,rate=10240KB/s"')[0]).toEqual({ devid: 0, mac: '00:16:3e:00:00:01', rate_bytes_per_interval: 512000, rate_interval_usecs: 50000 });
+    // 100Mb/s is bits: 12,500,000 bytes/s; over 20 ms, 250,000 bytes.
+    expect(nics('"rate=100Mb/s@20ms"')[0]).toMatchObject({ rate_bytes_per_interval: 250000, rate_interval_usecs: 20000 });
+    // An interval without a unit is seconds; "u" is microseconds.
+    expect(nics('"rate=1GB/s@1"')[0]).toMatchObject({ rate_bytes_per_interval: 1e9, rate_interval_usecs: 1000000 });
+    // 1 byte/s over 500 µs rounds down to 0 bytes, libxl's default, which its JSON leaves out.
+    const slow = nics('"rate=8b/s@500us"')[0]!;
+    expect(slow).toMatchObject({ rate_interval_usecs: 500 });
+    expect(slow).not.toHaveProperty('rate_bytes_per_interval');
+  });
+
+  it('gatewaydev= is carried over', () => {
+    expect(nics('"bridge=xenbr0,gatewaydev=eth0"')[0]).toEqual({ devid: 0, bridge: 'xenbr0', gatewaydev: 'eth0' });
+  });
+});
