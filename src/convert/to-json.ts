@@ -157,11 +157,13 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   const pciDefault = pciDefaults(c);
   const pcidevs = pcis.map((p) =>
     clean({
-      func: p.function,
+      // The normaliser reads "*" (every function) as -1; xl leaves func 0 and sets vfunc_mask to ~0U.
+      func: p.function === -1 ? 0 : p.function,
       dev: p.device,
       bus: p.bus,
       domain: p.domain,
       vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
+      vfunc_mask: p.function === -1 ? 0xffffffff : 1,
       msitranslate: libxlBool(p.msitranslate ?? pciDefault.msitranslate),
       power_mgmt: libxlBool(p.power_mgmt ?? pciDefault.power_mgmt),
       permissive: libxlBool(p.permissive ?? pciDefault.permissive),

@@ -65,3 +65,13 @@ describe('libxl_device_nic', () => {
     expect(nics('"bridge=xenbr0,gatewaydev=eth0"')[0]).toEqual({ devid: 0, bridge: 'xenbr0', gatewaydev: 'eth0' });
   });
 });
+
+describe('libxl_device_pci', () => {
+  it('func is a uint8 and vfunc_mask is set as xlu_pci_parse_bdf sets it: 1 for one function, ~0U (all) for "*"', () => {
+    const j = json('name = "t"\nkernel = "/k"\npci = [ "0000:01:00.*@5", "02:00.1" ]\n');
+    expect(j.pcidevs).toEqual([
+      { func: 0, dev: 0, bus: 1, domain: 0, vdevfn: 40, vfunc_mask: 4294967295 },
+      { func: 1, dev: 0, bus: 2, domain: 0, vfunc_mask: 1 },
+    ]);
+  });
+});
