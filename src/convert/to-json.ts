@@ -15,6 +15,7 @@ import type { CpuList } from '../normalize/cpulist.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
+import { nicRate } from './json-nics.js';
 import { buildInfo, createInfo } from './json-scalars.js';
 import { typePart } from './json-hvm.js';
 import { pvTopLevelVfb } from './json-consoles.js';
@@ -59,6 +60,18 @@ const ACTION: Record<string, string> = {
 function guestType(c: Obj): 'pv' | 'pvh' | 'hvm' {
   if (c.type === 'pv' || c.type === 'pvh' || c.type === 'hvm') return c.type;
   return c.builder === 'hvm' ? 'hvm' : 'pv';
+}
+
+/**
+ * libxl_device_disk's `backend`: only `backendtype=` sets it (libxlu_disk_l.l); the `phy:`/`tap:`
+ * prefixes, which the normaliser also reads as a backend type, set nothing, and libxl picks one later.
+ */
+function diskBackend(d: Obj): string | undefined {
+  if (typeof d.backendtype !== 'string') return undefined;
+  if (d.driver === undefined) return d.backendtype;
+  // With a prefix, an explicit key (before target=, which swallows the rest) still counts.
+  const spec = typeof d.spec === 'string' ? d.spec.split(/(?:^|,)[ \t\n]*target=/)[0]! : '';
+  return /(?:^|,)[ \t\n]*backendtype=/.test(spec) ? d.backendtype : undefined;
 }
 
 /** libxl's `vnuma_nodes` (libxl_vnode_info: memkb, distances, pnode, vcpus as an index array). */
@@ -112,11 +125,16 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       backend_domname: d.backend,
       pdev_path: d.target,
       vdev: d.vdev,
+      backend: diskBackend(d),
       format: d.format ?? 'raw',
       script: d.script,
       removable: cdrom ? 1 : undefined,
       readwrite: !cdrom && d.access !== 'ro' ? 1 : undefined,
       is_cdrom: cdrom ? 1 : undefined,
+      direct_io_safe: d.direct_io_safe === true ? true : undefined,
+      discard_enable: defbool(d.discard),
+      specification: d.specification,
+      trusted: defbool(d.trusted),
     });
   });
   const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>
@@ -131,18 +149,21 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       ifname: v.vifname,
       script: v.script,
       nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
-      rate_bytes_per_interval: undefined,
+      ...nicRate(v.rate),
+      gatewaydev: typeof v.gatewaydev === 'string' ? v.gatewaydev : undefined,
     }),
   );
   // xl copies the pci_* defaults into each device, then its spec overrides them.
   const pciDefault = pciDefaults(c);
   const pcidevs = pcis.map((p) =>
     clean({
-      func: p.function,
+      // The normaliser reads "*" (every function) as -1; xl leaves func 0 and sets vfunc_mask to ~0U.
+      func: p.function === -1 ? 0 : p.function,
       dev: p.device,
       bus: p.bus,
       domain: p.domain,
       vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
+      vfunc_mask: p.function === -1 ? 0xffffffff : 1,
       msitranslate: libxlBool(p.msitranslate ?? pciDefault.msitranslate),
       power_mgmt: libxlBool(p.power_mgmt ?? pciDefault.power_mgmt),
       permissive: libxlBool(p.permissive ?? pciDefault.permissive),
@@ -162,19 +183,19 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   );
   // A PV guest without vfb entries gets one from the top-level vnc options.
   vfbs.push(...pvTopLevelVfb(c, type, vfbs.length));
-  // libxl's keyed unions are printed as the key field plus `<key>.<value>` (as `type.hostdev` below).
+  // libxl's keyed unions are printed as `<key>.<case>` alone, an object even for a case with no
+  // fields (gentypes.py); its parser sets the key from that name, so a bare `connection` would be read as unknown.
   const channels = ((c.channel as Obj[] | undefined) ?? []).map((ch, i) =>
     clean({
       backend_domname: ch.backend,
       devid: typeof ch.devid === 'number' ? ch.devid : i,
       name: ch.name,
-      connection: ch.connection,
-      'connection.socket': ch.connection === 'socket' ? clean({ path: ch.path }) : undefined,
+      [`connection.${String(ch.connection)}`]: typeof ch.connection === 'string' ? (ch.connection === 'socket' ? clean({ path: ch.path }) : {}) : undefined,
     }),
   );
   // USB: libxl_device_usbctrl, and libxl_device_usbdev (hostdev is its only kind) with its keyed union.
   const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
-  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, type: 'hostdev', 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
+  const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
   const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];
   const generic = Object.fromEntries(GENERIC_DEVICE_OPTIONS.map((o) => [o, genericDevices(c, o)]));

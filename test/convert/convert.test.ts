@@ -201,7 +201,7 @@ describe('toLibxlJson', () => {
       { memkb: 1048576, distances: [20, 10], pnode: 1, vcpus: [2, 3] },
     ]);
     expect(j.usbctrls).toEqual([{ type: 'qusb', devid: 0, version: 2, ports: 4 }]);
-    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, type: 'hostdev', 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
+    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
     expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'usbctrls', 'usbdevs', 'on_reboot', 'on_soft_reset']);
   });
 });

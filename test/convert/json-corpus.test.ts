@@ -26,7 +26,7 @@ const DEVICE_WHERE: Record<string, Where> = {
   vfb: { found: (j, c) => j.vfbs?.length === c.vfb.length },
   channel: { found: (j, c) => j.channels?.length === c.channel.length },
   usbctrl: { found: (j, c) => j.usbctrls?.length === c.usbctrl.length },
-  usbdev: { found: (j, c) => j.usbdevs?.length === c.usbdev.length && j.usbdevs.every((u: Obj) => u.type === 'hostdev') },
+  usbdev: { found: (j, c) => j.usbdevs?.length === c.usbdev.length && j.usbdevs.every((u: Obj) => u['type.hostdev'] !== undefined && u.type === undefined) },
   serial: { only: ['hvm'], found: (j, c) => (c.serial.length === 1 ? j.b_info['type.hvm'].serial === c.serial[0].spec : j.b_info['type.hvm'].serial_list?.length === c.serial.length) },
   vtpm: { found: (j, c) => j.vtpms?.length === c.vtpm.length },
   p9: { found: (j, c) => j.p9s?.length === c.p9.length },

@@ -1,0 +1,77 @@
+/**
+ * `convert --to json` against libxl's own definition (tools/libs/light/libxl_types.idl and the
+ * JSON writer gentypes.py generates): field names, the keyed-union form and enum spellings a
+ * consumer of libxl JSON (libxl_domain_config_from_json) reads back.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkText } from '../../src/check/check.js';
+import { toLibxlJson } from '../../src/convert/index.js';
+
+type Obj = Record<string, any>;
+
+const json = (text: string): Obj => toLibxlJson(checkText(text).config) as Obj;
+
+describe('keyed unions (gentypes.py writes only "<key>.<case>", never the key itself)', () => {
+  it('a pty channel is "connection.pty": {} (the parser sets connection from that key alone)', () => {
+    const j = json('name = "t"\nkernel = "/k"\nchannel = [ "name=a,connection=pty", "name=b,connection=socket,path=/s" ]\n');
+    expect(j.channels).toEqual([
+      { devid: 0, name: 'a', 'connection.pty': {} },
+      { devid: 1, name: 'b', 'connection.socket': { path: '/s' } },
+    ]);
+  });
+
+  it('a usbdev is "type.hostdev" without a "type" field', () => {
+    const j = json('name = "t"\ntype = "hvm"\nusbdev = [ "hostbus=1,hostaddr=3,controller=0,port=1" ]\n');
+    expect(j.usbdevs).toEqual([{ ctrl: 0, port: 1, 'type.hostdev': { hostbus: 1, hostaddr: 3 } }]);
+  });
+});
+
+describe('libxl_device_disk', () => {
+  it('carries backend (from backendtype= only: the phy:/tap: prefixes set nothing), direct_io_safe, discard_enable, specification and trusted as xlu_disk_parse sets them', () => {
+    const j = json(
+      'name = "t"\nkernel = "/k"\n' +
+        'disk = [ "format=raw,vdev=xvda,access=rw,backendtype=qdisk,direct-io-safe,discard,specification=virtio,untrusted,target=/dev/x",\n' +
+        '         "phy:/dev/y,xvdb,w", "tap:qcow2:/z,xvdc,r", "vdev=xvdd,no-discard,trusted,target=/w,backendtype=phy" ]\n',
+    );
+    // Fields in libxl_types.idl's order; enums lower case, direct_io_safe a bool, the others defbools.
+    expect(j.disks.map((d: Obj) => Object.keys(d))).toEqual([
+      ['pdev_path', 'vdev', 'backend', 'format', 'readwrite', 'direct_io_safe', 'discard_enable', 'specification', 'trusted'],
+      ['pdev_path', 'vdev', 'format', 'readwrite'],
+      ['pdev_path', 'vdev', 'format'],
+      ['pdev_path', 'vdev', 'format', 'readwrite', 'discard_enable', 'trusted'],
+    ]);
+    expect(j.disks[0]).toMatchObject({ backend: 'qdisk', direct_io_safe: true, discard_enable: 'True', specification: 'virtio', trusted: 'False' });
+    expect(j.disks[3]).toMatchObject({ discard_enable: 'False', trusted: 'True' });
+  });
+});
+
+describe('libxl_device_nic', () => {
+  const nics = (vif: string): Obj[] => json(`name = "t"\nkernel = "/k"\nvif = [ ${vif} ]\n`).nics;
+
+  it('rate= becomes rate_bytes_per_interval and rate_interval_usecs, as xlu_vif_parse_rate computes them', () => {
+    // 10240KB/s = 10,240,000 bytes/s; over the default 50 ms interval, 512,000 bytes.
+    expect(nics('"mac=00:16:3e:00:00:01,rate=10240KB/s"')[0]).toEqual({ devid: 0, mac: '00:16:3e:00:00:01', rate_bytes_per_interval: 512000, rate_interval_usecs: 50000 });
+    // 100Mb/s is bits: 12,500,000 bytes/s; over 20 ms, 250,000 bytes.
+    expect(nics('"rate=100Mb/s@20ms"')[0]).toMatchObject({ rate_bytes_per_interval: 250000, rate_interval_usecs: 20000 });
+    // An interval without a unit is seconds; "u" is microseconds.
+    expect(nics('"rate=1GB/s@1"')[0]).toMatchObject({ rate_bytes_per_interval: 1e9, rate_interval_usecs: 1000000 });
+    // 1 byte/s over 500 µs rounds down to 0 bytes, libxl's default, which its JSON leaves out.
+    const slow = nics('"rate=8b/s@500us"')[0]!;
+    expect(slow).toMatchObject({ rate_interval_usecs: 500 });
+    expect(slow).not.toHaveProperty('rate_bytes_per_interval');
+  });
+
+  it('gatewaydev= is carried over', () => {
+    expect(nics('"bridge=xenbr0,gatewaydev=eth0"')[0]).toEqual({ devid: 0, bridge: 'xenbr0', gatewaydev: 'eth0' });
+  });
+});
+
+describe('libxl_device_pci', () => {
+  it('func is a uint8 and vfunc_mask is set as xlu_pci_parse_bdf sets it: 1 for one function, ~0U (all) for "*"', () => {
+    const j = json('name = "t"\nkernel = "/k"\npci = [ "0000:01:00.*@5", "02:00.1" ]\n');
+    expect(j.pcidevs).toEqual([
+      { func: 0, dev: 0, bus: 1, domain: 0, vdevfn: 40, vfunc_mask: 4294967295 },
+      { func: 1, dev: 0, bus: 2, domain: 0, vfunc_mask: 1 },
+    ]);
+  });
+});
