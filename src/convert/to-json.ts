@@ -151,6 +151,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
       ...nicRate(v.rate),
       gatewaydev: typeof v.gatewaydev === 'string' ? v.gatewaydev : undefined,
+      // xl's parse_nic_config sets the defbool from the bare trusted/untrusted flags.
+      trusted: defbool(v.trusted),
     }),
   );
   // xl copies the pci_* defaults into each device, then its spec overrides them.

@@ -48,6 +48,12 @@ describe('libxl_device_disk', () => {
 describe('libxl_device_nic', () => {
   const nics = (vif: string): Obj[] => json(`name = "t"\nkernel = "/k"\nvif = [ ${vif} ]\n`).nics;
 
+  it('the trusted and untrusted flags become the trusted defbool, as parse_nic_config sets it (untrusted read back as the default)', () => {
+    expect(nics('"mac=00:16:3e:00:00:01,untrusted"')[0]).toEqual({ devid: 0, mac: '00:16:3e:00:00:01', trusted: 'False' });
+    expect(nics('"trusted,bridge=br0"')[0]).toEqual({ devid: 0, bridge: 'br0', trusted: 'True' });
+    expect(nics('"bridge=br0"')[0]).toEqual({ devid: 0, bridge: 'br0' });
+  });
+
   it('rate= becomes rate_bytes_per_interval and rate_interval_usecs, as xlu_vif_parse_rate computes them', () => {
     // 10240KB/s = 10,240,000 bytes/s; over the default 50 ms interval, 512,000 bytes.
     expect(nics('"mac=00:16:3e:00:00:01,rate=10240KB/s"')[0]).toEqual({ devid: 0, mac: '00:16:3e:00:00:01', rate_bytes_per_interval: 512000, rate_interval_usecs: 50000 });
