@@ -77,8 +77,13 @@ function legacyVfbType(spec: string, r: SpecParse<VfbSpec>): void {
 /** Parse one channel spec; never throws. */
 export function parseChannel(spec: string): SpecParse<ChannelSpec> {
   const r = parseKv<ChannelSpec>(spec, CHANNEL_FIELDS, 'channel');
+  // xl stops at an item it cannot parse; unknown keys it only warns about ("ignoring").
+  const stopped = r.problems.some((p) => p.unknownKey !== true);
   if (r.value.connection === 'socket' && r.value.path === undefined) r.problems.push({ start: 0, end: spec.length, message: 'connection=socket needs path=…' });
   if (r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs name=…' });
+  // parse_config_data exits on a channel whose connection stayed unknown ("channel has unknown
+  // 'connection'"), once the items are read; a bad connection= value is reported at the value.
+  if (!stopped && r.fields['connection'] === undefined) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs connection=pty or connection=socket' });
   return r;
 }
 

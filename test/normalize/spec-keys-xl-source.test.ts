@@ -89,6 +89,11 @@ table('usbctrl, usbdev, channel (xl)', [
   ['xl', 'usbctrl = ["type=QUSB,version=2"]', [], [{ spec: 'type=QUSB,version=2', type: 'qusb', version: 2 }]],
   ['xl', 'usbdev = ["type=HostDev,hostbus=1,hostaddr=2"]', [], [{ spec: 'type=HostDev,hostbus=1,hostaddr=2', type: 'hostdev', hostbus: 1, hostaddr: 2 }]],
   ['xl', 'channel = ["name=a,connection=pty,devid=3"]', ['XM0218@2:35-2:40'], [{ spec: 'name=a,connection=pty,devid=3', name: 'a', connection: 'pty', other: { devid: '3' } }]],
+  // xl exits on a channel without connection= ("channel has unknown 'connection'"); a bad value is
+  // reported once, at the value.
+  ['xl', 'channel = ["name=a"]', ['XM0217@2:13-2:19']],
+  ['xl', 'channel = ["name=a,devid=1"]', ['XM0218@2:20-2:25', 'XM0217@2:13-2:27']],
+  ['xl', 'channel = ["name=a,connection=serial"]', ['XM0217@2:31-2:37']],
 ]);
 
 table('vfb', [
