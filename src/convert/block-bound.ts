@@ -4,8 +4,8 @@
  * does not cascade), but a conversion writes the value down: `vcpus = 1`, `if big: vcpus = 2`,
  * `memory = 256 * vcpus` would become `memory = 256` where xm may have read 512.
  */
-import type { Expr, Stmt, UnsupportedStmt } from '../syntax/tree.js';
-import { boundNames } from '../syntax/evaluate-blocks.js';
+import type { Stmt, UnsupportedStmt } from '../syntax/tree.js';
+import { boundNames, namesRead } from '../syntax/evaluate-blocks.js';
 
 /** An assignment whose value reads a name that a not-run statement before it may have set. */
 export interface BlockDependence {
@@ -33,30 +33,6 @@ function declaresGlobal(body: readonly Stmt[]): boolean {
   return body.some((b) => b.kind === 'unsupported' && (b.keyword === 'global' || declaresGlobal(b.body)));
 }
 
-/** The names an expression reads (calls and the like are never evaluated, so they fold nothing). */
-function reads(e: Expr, out: string[]): string[] {
-  switch (e.kind) {
-    case 'name':
-      out.push(e.name);
-      break;
-    case 'list':
-    case 'tuple':
-      for (const it of e.items) reads(it, out);
-      break;
-    case 'paren':
-      reads(e.inner, out);
-      break;
-    case 'unary':
-      reads(e.operand, out);
-      break;
-    case 'binary':
-      reads(e.left, out);
-      reads(e.right, out);
-      break;
-  }
-  return out;
-}
-
 /**
  * The top-level assignments (by statement offset) whose folded value may not be xm's: the value
  * reads (or `+=` extends) a name a not-run statement before it may set, directly or through another
@@ -71,7 +47,8 @@ export function blockDependent(text: string, statements: readonly Stmt[]): Map<n
       continue;
     }
     if (st.kind !== 'assign') continue;
-    const names = reads(st.value, []);
+    const names: string[] = [];
+    namesRead(st.value, { add: (n: string) => names.push(n) });
     if (st.op === '+=') names.push(st.key.name);
     const hit = names.find((n) => rebound.has(n));
     const targets = [st.key, ...(st.chained ?? [])];

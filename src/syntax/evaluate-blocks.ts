@@ -5,7 +5,7 @@
  */
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
-import type { AssignStmt, Stmt, UnsupportedStmt } from './tree.js';
+import type { AssignStmt, Expr, Stmt, UnsupportedStmt } from './tree.js';
 import type { UnreadAssignment } from './value.js';
 import { report, type EvalContext } from './evaluate-expr.js';
 
@@ -190,5 +190,37 @@ export function unsupportedStatement(stmt: UnsupportedStmt, ctx: EvalContext, xm
   walk(stmt.body);
   for (const name of conditional) {
     if (!ctx.env.has(name)) ctx.env.set(name, { state: 'opaque', how: 'only assigned inside a block that is not evaluated' });
+  }
+}
+
+/**
+ * Add every name `e` reads to `out`, left to right (calls and the like are never evaluated, so
+ * they read nothing). Iterative: long operator chains must not recurse. `stack` is scratch space,
+ * left empty.
+ */
+export function namesRead(e: Expr, out: { add(name: string): unknown }, stack: Expr[] = []): void {
+  stack.push(e);
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    switch (x.kind) {
+      case 'name':
+        out.add(x.name);
+        break;
+      case 'list':
+      case 'tuple':
+        for (let i = x.items.length - 1; i >= 0; i--) stack.push(x.items[i]!);
+        break;
+      case 'paren':
+        stack.push(x.inner);
+        break;
+      case 'unary':
+        stack.push(x.operand);
+        break;
+      case 'binary':
+        stack.push(x.right, x.left);
+        break;
+      default:
+        break;
+    }
   }
 }

@@ -12,7 +12,7 @@ import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './v
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
 import { chargeWork, evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
-import { XM_PRESET, unsupportedStatement } from './evaluate-blocks.js';
+import { XM_PRESET, namesRead, unsupportedStatement } from './evaluate-blocks.js';
 import { augmentedAdd, isFailure } from './python-ops.js';
 import { parsePythonNumber } from './python-number.js';
 
@@ -257,31 +257,7 @@ function visitNames(list: Stmt[], used: Set<string>, stack: Expr[]): void {
     if (s.kind === 'unsupported') visitNames(s.body, used, stack);
     if (s.kind !== 'assign') continue;
     if (s.op === '+=') used.add(s.key.name);
-    stack.push(s.value);
-    // Iterative walk: long operator chains must not recurse.
-    while (stack.length > 0) {
-      const e = stack.pop()!;
-      switch (e.kind) {
-        case 'name':
-          used.add(e.name);
-          break;
-        case 'list':
-        case 'tuple':
-          for (const i of e.items) stack.push(i);
-          break;
-        case 'paren':
-          stack.push(e.inner);
-          break;
-        case 'unary':
-          stack.push(e.operand);
-          break;
-        case 'binary':
-          stack.push(e.left, e.right);
-          break;
-        default:
-          break;
-      }
-    }
+    namesRead(s.value, used, stack);
   }
 }
 
