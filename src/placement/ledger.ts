@@ -14,6 +14,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
 import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
+import { closeQuietly, enterWalMode } from './ledger-connection.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
 import { shellQuote } from './shell.js';
 import { storedPlanProblem } from './stored-plan.js';
@@ -103,14 +104,6 @@ function isFolder(path: string): boolean {
   }
 }
 
-function closeQuietly(db: BetterSqlite3.Database | null): void {
-  try {
-    db?.close();
-  } catch {
-    /* already failing: the first error is the one to report */
-  }
-}
-
 let driver: typeof BetterSqlite3 | null = null;
 function loadDriver(): typeof BetterSqlite3 {
   driver ??= createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
@@ -189,7 +182,7 @@ export class Ledger {
         throw Object.assign(new Error('not an xmcfg ledger'), { code: 'SQLITE_NOTADB' });
       }
       db.pragma('foreign_keys = ON');
-      db.pragma('journal_mode = WAL');
+      enterWalMode(db, options.busyTimeoutMs ?? 10_000);
       db.pragma('synchronous = FULL');
       const d = db;
       const migrate = d.transaction(() => {

@@ -264,6 +264,22 @@ describe('ledger under concurrency and faults', () => {
     }
   }, 120_000);
 
+  it('opening a new ledger while another process holds its write lock waits instead of failing', async () => {
+    // SQLite fails `PRAGMA journal_mode = WAL` at once (no busy handler) while another connection
+    // holds a write lock; the open retried nothing and said XM0408 "locked" with a 10 s timeout.
+    const path = join(dir, 'wal-busy.db');
+    const w = run(['writer', path, '600']);
+    await new Promise<void>((res) => w.child.stdout!.on('data', (b: Buffer) => b.toString().includes('inside') && res()));
+    const { ledger, diagnostics } = Ledger.open(path, { busyTimeoutMs: 10_000 });
+    expect(diagnostics.map((d) => d.code)).toEqual([]);
+    expect(ledger!.list().entries).toEqual([]);
+    ledger!.close();
+    expect((await w.done).code).toBe(0);
+    const db = raw(path);
+    expect(String(db.pragma('journal_mode', { simple: true }))).toBe('wal');
+    db.close();
+  }, 30_000);
+
   it('a reserving process killed mid-write leaves the ledger consistent and usable', async () => {
     const path = join(dir, 'kill.db');
     const r = run(['hang', path, 'ghost']);

@@ -4,6 +4,7 @@
  *   hang DB NAME                                   open a write transaction, insert half a reservation, print "inside", block
  *   loop DB HOSTFILE PREFIX                        reserve guests PREFIX-0, PREFIX-1, ... until killed
  *   open DB GOFILE                                 wait for GOFILE, open (create) the ledger, print its diagnostics
+ *   writer DB MS                                   hold a raw write transaction on DB (made if new) for MS ms, print "inside"
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +45,16 @@ if (mode === 'reserve') {
   ledger?.close();
   // Code and message: a rare failure under load showed only "XM0408", not which of its causes.
   process.stdout.write(JSON.stringify(diagnostics.map((d) => `${d.code} ${d.message}`)));
+} else if (mode === 'writer') {
+  // What another opener's migration looks like from outside: a write lock on a not-yet-WAL file.
+  const [ms] = rest;
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  const raw = new Database(db!);
+  raw.exec('BEGIN IMMEDIATE');
+  process.stdout.write('inside\n');
+  sleep(Number(ms));
+  raw.exec('COMMIT');
+  raw.close();
 } else if (mode === 'loop') {
   const [hostFile, prefix] = rest;
   const host = JSON.parse(readFileSync(hostFile!, 'utf8')) as Host;
