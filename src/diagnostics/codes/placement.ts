@@ -146,4 +146,12 @@ export const placementCodes = defineCodes({
     bad: 'xmcfg plan db.cfg --host two-node.json   # the ledger books web on node 3',
     good: 'xmcfg plan db.cfg --host four-node.json',
   },
+  XM0419: {
+    severity: 'warning',
+    title: 'rebalance search cut short',
+    explanation:
+      'rebalance looks for the list of migrations that moves the least memory, first with a greedy list, then with an exact search; both share one budget of trial moves and of guest-and-node pairs looked at, so the command always ends quickly. This run spent the budget before the search was done: the moves it prints are feasible, but a list moving less memory, or one that reaches the threshold, may exist. It happens with thousands of guests of different sizes and a large --max-moves. Run it again after the printed moves, raise --threshold, or lower --max-moves.',
+    bad: 'xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
+    good: 'xmcfg rebalance --threshold 10 --max-moves 5',
+  },
 });
