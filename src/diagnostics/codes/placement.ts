@@ -6,7 +6,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'invalid host topology',
     explanation:
-      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a node id appears twice, a CPU belongs to two nodes or no node has a CPU. The message names the field. Nothing is planned against a host that cannot be trusted.',
+      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a key is written twice in one JSON object (JSON keeps only the last, so which value is meant is not known; the message gives the line and column of both), a node id appears twice, a CPU belongs to two nodes or no node has a CPU. The message names the field. Nothing is planned against a host that cannot be trusted.',
     bad: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096 } ] }',
     good: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096, "free_mib": 3072 } ] }',
   },
