@@ -29,6 +29,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const cpusByNode = new Map<number, number[]>();
   const numa: Array<{ id: number; size: number; free: number; dist: number[]; line: number }> = [];
   const noNode: number[] = [];
+  const numaLine = new Map<number, number>();
   let numaRows = 0;
   // Xen 4.1's xl printed `numa_info : none` (it read no NUMA data), not a section.
   let numaNone = false;
@@ -82,6 +83,13 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
         continue;
       }
+      // A second row of a node (pasted twice, two outputs joined): which memory is current is not known.
+      const again = numaLine.get(Number(head));
+      if (again !== undefined) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`));
+        continue;
+      }
+      numaLine.set(Number(head), lineNo);
       numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
   }

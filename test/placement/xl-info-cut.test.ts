@@ -41,3 +41,14 @@ describe('xl info -n: a lost numa_info row', () => {
     expect(readHost(fixtureText('xl-info-sparse.txt'), { format: 'xl-info' }).diagnostics.filter((d) => d.message.includes('nr_nodes'))).toEqual([]);
   });
 });
+
+describe('xl info -n: a repeated numa_info row', () => {
+  it('is XM0401 naming the lines of both rows (it said only that the node id appears twice)', () => {
+    // Two outputs joined, or a row pasted twice: node 1 with 30122 and then 100 MiB free.
+    const text = full.replace(/^( {3}1: .*\n)/m, '$1   1:     32768        100      21,10\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+    expect(r.diagnostics[0]!.message).toMatch(/^xl info line 36: .*node 1 .*line 35$/);
+  });
+});
