@@ -3,9 +3,15 @@
  * guests and --max-moves 100000 ran for many seconds), a spent budget is XM0419, and the exact
  * search tries each set of moves once rather than every order of it.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runRebalance } from '../../src/cli/placement-run.js';
+import { Ledger } from '../../src/placement/ledger.js';
 import { REBALANCE_SEARCH_BUDGET, REBALANCE_SEARCH_CHECKS, rebalancePlan } from '../../src/placement/migrate.js';
 import type { Host, Plan } from '../../src/placement/types.js';
+import { captureIo, cfg } from './helpers.js';
 
 /** A stored plan booking `mem` MiB and one vCPU of `domain` on `node`, as the ledger holds it. */
 function booked(domain: string, node: number, mem: number): Plan {
@@ -73,5 +79,31 @@ describe('rebalance: the exact search tries each set of moves once', () => {
     const guests = Array.from({ length: 8 }, (_, i) => booked(`g${i}`, 0, 100));
     const r = rebalancePlan(flat(3, 10_000), guests, { threshold: 0, maxMoves: 3 });
     expect(r.work.searchTrials).toBe(9);
+  });
+});
+
+describe('xmcfg rebalance: a spent budget on the command line', () => {
+  it('prints the moves found and warns with XM0419 on stderr, exit 0, with a generated host and ledger', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmcfg-rebalance-budget-'));
+    try {
+      // 30 guests of different sizes on node 0 of four (70 % against 0 %): five moves cannot reach
+      // 10 points, so the search would try all lists of up to five of 90 moves (34 million sets).
+      const nodes = [0, 1, 2, 3].map((id) => ({ id, cpus: [id], memory_mib: 65536, free_mib: 65536 }));
+      const host = join(dir, 'host.json');
+      writeFileSync(host, JSON.stringify({ nodes }));
+      const ledger = join(dir, 'l.db');
+      const opened = Ledger.open(ledger, { create: true });
+      for (let i = 0; i < 30; i++) opened.ledger!.reserve(cfg({ name: `g${i}`, memory: 1000 + 37 * i, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), { nodes } as Host);
+      opened.ledger!.close();
+      const io = captureIo(dir);
+      expect(await runRebalance({ host, ledger, threshold: 10, 'max-moves': 5, format: 'json' }, io)).toBe(0);
+      expect(io.err).toMatch(/^xmcfg rebalance: warning XM0419: /);
+      const out = JSON.parse(io.out) as { version: number; spread_before: number; spread_after: number; moves: unknown[] };
+      expect(out.version).toBe(1);
+      expect(out.moves.length).toBe(5);
+      expect(out.spread_after).toBeLessThan(out.spread_before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
