@@ -2,8 +2,9 @@
  * @fileoverview `readHost`: the host topology from its JSON form, `xl info -n` text or Linux sysfs,
  * validated and in canonical form (nodes sorted by id, full distance matrix).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hostDiag, validateHost } from './host-check.js';
+import { quoteText, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { hostDiag, MAX_HOST_SCHEMA_FINDINGS, validateHost } from './host-check.js';
+import { repeatedJsonKeys } from './json-keys.js';
 import { readSysfs } from './sysfs.js';
 import type { Host } from './types.js';
 import { parseXlInfo } from './xl-info.js';
@@ -37,14 +38,29 @@ export function readHost(input: string | object, options: ReadHostOptions = {}):
   }
   let data: unknown = input;
   if (typeof input === 'string') {
+    // A byte-order mark (Windows editors write one) is not JSON, but the text after it is.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
     try {
-      // A byte-order mark (Windows editors write one) is not JSON, but the text after it is.
-      data = JSON.parse(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input);
+      data = JSON.parse(text);
     } catch (err) {
       return { host: null, diagnostics: [hostDiag('XM0401', 'error', `host JSON does not parse: ${(err as Error).message}`)] };
     }
+    // JSON.parse keeps the last of a repeated key silently: which free_mib (or id) is meant is not
+    // known, so nothing is planned on the host.
+    const repeated = repeatedKeyFindings(text);
+    if (repeated.length > 0) return { host: null, diagnostics: [...repeated, ...validateHost(data).diagnostics] };
   }
   return validateHost(data);
+}
+
+/** XM0401 for each key repeated in one object of host JSON text, at most MAX_HOST_SCHEMA_FINDINGS. */
+function repeatedKeyFindings(text: string): Diagnostic[] {
+  const found = repeatedJsonKeys(text);
+  const out = found.slice(0, MAX_HOST_SCHEMA_FINDINGS).map((r) =>
+    hostDiag('XM0401', 'error', `invalid host topology: host JSON line ${r.line}, column ${r.column}: key ${JSON.stringify(quoteText(r.key))} repeats in ${quoteText(r.where)} (first at line ${r.firstLine}, column ${r.firstColumn}); JSON keeps only the last value`, 'write each key once'),
+  );
+  if (found.length > MAX_HOST_SCHEMA_FINDINGS) out.push(hostDiag('XM0401', 'error', `invalid host topology: ${found.length - MAX_HOST_SCHEMA_FINDINGS} more repeated keys in host JSON`));
+  return out;
 }
 
 /** Host JSON as `xmcfg host` prints it: one node per line (readable and diff-friendly). */

@@ -29,10 +29,14 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const cpusByNode = new Map<number, number[]>();
   const numa: Array<{ id: number; size: number; free: number; dist: number[]; line: number }> = [];
   const noNode: number[] = [];
+  const numaLine = new Map<number, number>();
   let numaRows = 0;
   // Xen 4.1's xl printed `numa_info : none` (it read no NUMA data), not a section.
   let numaNone = false;
   let cpuRows = 0;
+  // Xen's online node count: xl prints a numa_info row for each online node, so fewer rows is output
+  // cut short (or a row lost in an edit), not an offline node.
+  let nrNodes: number | null = null;
   let section: Section = 'none';
   let lineNo = 0;
   for (const rawLine of text.split('\n')) {
@@ -49,6 +53,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       continue;
     }
     if (head === 'numa_info' && line.slice(colon + 1).trim() === 'none') numaNone = true;
+    if (head === 'nr_nodes' && isUint(line.slice(colon + 1).trim())) nrNodes = Number(line.slice(colon + 1).trim());
     if (section === 'none' || colon < 0) continue;
     if (head === 'cpu' || head === 'node') continue; // column headers
     if (!isUint(head)) {
@@ -78,6 +83,13 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
         continue;
       }
+      // A second row of a node (pasted twice, two outputs joined): which memory is current is not known.
+      const again = numaLine.get(Number(head));
+      if (again !== undefined) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`));
+        continue;
+      }
+      numaLine.set(Number(head), lineNo);
       numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
   }
@@ -112,6 +124,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   for (const id of cpusByNode.keys()) {
     if (!known.has(id)) diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPUs on node ${id}, which has no numa_info row; ignored`));
   }
+  diagnostics.push(...lostRows(nrNodes, numa.length, width, known, cpusByNode));
   const nodes: HostNode[] = numa.map((n) => {
     const distances: Record<string, number> = {};
     n.dist.forEach((d, j) => {
@@ -121,4 +134,26 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     return { id: n.id, cpus: (cpusByNode.get(n.id) ?? []).sort((a, b) => a - b), memory_mib: n.size, free_mib: n.free, distances };
   });
   return { nodes, diagnostics };
+}
+
+/**
+ * XM0411 for numa_info rows that nr_nodes says exist but the text lacks (a node with CPUs is already
+ * warned about by name): the node is left out, since its memory is not known, and the warning names
+ * it when the distance columns tell which one it is.
+ */
+function lostRows(nrNodes: number | null, rows: number, width: number, known: ReadonlySet<number>, cpusByNode: ReadonlyMap<number, number[]>): Diagnostic[] {
+  if (nrNodes === null || rows >= nrNodes) return [];
+  let withCpus = 0;
+  for (const id of cpusByNode.keys()) if (!known.has(id)) withCpus++;
+  const lost = nrNodes - rows - withCpus;
+  if (lost <= 0) return [];
+  // Node ids the distance columns cover that have no row and no CPUs: offline nodes, or the lost ones.
+  const candidates: number[] = [];
+  for (let id = 0; id < width; id++) if (!known.has(id) && !cpusByNode.has(id)) candidates.push(id);
+  const head = `xl info: nr_nodes is ${nrNodes} but numa_info has ${rows} row${rows === 1 ? '' : 's'} (is the output cut short?)`;
+  const which =
+    candidates.length === lost
+      ? `the row of node ${candidates.join(',')} is missing: ${lost === 1 ? 'it is' : 'they are'} not used for placement`
+      : `${lost} node row${lost === 1 ? '' : 's'} missing${candidates.length > 0 ? ` (among nodes ${candidates.join(',')})` : ''}: not used for placement`;
+  return [hostDiag('XM0411', 'warning', `${head}; ${which}`)];
 }

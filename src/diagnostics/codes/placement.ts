@@ -6,7 +6,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'invalid host topology',
     explanation:
-      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a node id appears twice, a CPU belongs to two nodes or no node has a CPU. The message names the field. Nothing is planned against a host that cannot be trusted.',
+      'The host description given with --host (JSON, `xl info -n` text or sysfs) is malformed: a required field is missing, a value has the wrong type or range, a key is written twice in one JSON object (JSON keeps only the last, so which value is meant is not known; the message gives the line and column of both), a node id appears twice, a CPU belongs to two nodes or no node has a CPU. The message names the field. Nothing is planned against a host that cannot be trusted.',
     bad: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096 } ] }',
     good: '{ "nodes": [ { "id": 0, "cpus": [0,1], "memory_mib": 4096, "free_mib": 3072 } ] }',
   },
@@ -86,7 +86,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'questionable host topology',
     explanation:
-      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a node whose distance to itself is not 10 (SLIT distances are relative to it), a remote distance below the local one, a sysfs distance file that does not list one decimal value per node (ignored), CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
+      'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a node whose distance to itself is not 10 (SLIT distances are relative to it), a remote distance below the local one, a sysfs distance file that does not list one decimal value per node (ignored), CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), fewer `xl info -n` numa_info rows than its nr_nodes (output cut short: the node whose row is lost is left out), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
     bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
     good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
   },
@@ -145,5 +145,13 @@ export const placementCodes = defineCodes({
       'A reservation in the ledger books memory or vCPUs on a node this host does not have, so plan, migrate-plan and rebalance cannot subtract it from any node: that part is not counted, and the free memory they see may be memory the guest holds. The parts on nodes the host has are still counted; rebalance never proposes moving such a guest. Usually the ledger was kept for another host (a shared --ledger, a --host file of another machine, or no --host, so this machine\'s sysfs was read), or the host lost a node since the booking. Compare `xmcfg ledger list` with the host, pass the right --host or --ledger, and release the reservation of a guest that is gone.',
     bad: 'xmcfg plan db.cfg --host two-node.json   # the ledger books web on node 3',
     good: 'xmcfg plan db.cfg --host four-node.json',
+  },
+  XM0419: {
+    severity: 'warning',
+    title: 'rebalance search cut short',
+    explanation:
+      'rebalance looks for the list of migrations that moves the least memory, first with a greedy list, then with an exact search; both share one budget of trial moves and of guest-and-node pairs looked at, so the command always ends quickly. This run spent the budget before the search was done: the moves it prints are feasible, but a list moving less memory, or one that reaches the threshold, may exist. It happens with thousands of guests of different sizes and a large --max-moves. Run it again after the printed moves, raise --threshold, or lower --max-moves.',
+    bad: 'xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
+    good: 'xmcfg rebalance --threshold 10 --max-moves 5',
   },
 });
