@@ -284,7 +284,7 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
   if (oneFits && pos >= 0) return single(d, cap, pos);
   // Two nodes (the next most common case) are recognised without sorting the free order.
   const order = maxFree + secondFree(cap, maxFree) >= d.memMiB && twoCpus(cap) >= d.vcpus ? null : freeOrder(cap);
-  const k = order === null ? (oneFits ? 1 : 2) : fewestNodes(d, cap, order);
+  const k = order === null ? (oneFits ? 1 : 2) : fewestNodes(d, cap, order, needCpus);
   // One node holds the memory and the host's CPUs are too few for the vCPUs anyway.
   if (k === 1 && !oneFits && pos >= 0) return single(d, cap, pos);
   const kk = Math.max(k, 2);

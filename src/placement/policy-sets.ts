@@ -176,21 +176,27 @@ function topWithin(by: Int32Array, values: ArrayLike<number>, seed: number, row:
   return m;
 }
 
-/** Fewest nodes that could hold the guest (smallest k whose k freest nodes hold the memory and k largest CPU counts cover the vCPUs), from the free order. */
-export function fewestNodes(d: Demand, cap: Capacity, order: Int32Array): number {
+/**
+ * Fewest nodes that could hold the guest (smallest k whose k freest nodes hold the memory and, with
+ * `needCpus`, whose k largest CPU counts cover the vCPUs), from the free order. Without `needCpus`
+ * (the whole host has fewer pCPUs than the guest has vCPUs) memory alone decides: counting CPUs then
+ * asked for every node of the host.
+ */
+export function fewestNodes(d: Demand, cap: Capacity, order: Int32Array, needCpus = true): number {
   const byCpus = cpuOrder(cap);
   let m = 0;
   let c = 0;
   for (let k = 1; k <= order.length; k++) {
     m += cap.free[order[k - 1]!]!;
     c += cap.cpus[byCpus[k - 1]!]!;
-    if (m >= d.memMiB && c >= d.vcpus) return k;
+    if (m >= d.memMiB && (!needCpus || c >= d.vcpus)) return k;
   }
   return order.length;
 }
 
-/** Mean two-way distance between the members of `set[0..len)`. */
+/** Mean two-way distance between the members of `set[0..len)`; 0 for one node (no pairs, not 0/0). */
 function meanPairDistance(set: Int32Array, len: number, cap: Capacity): number {
+  if (len < 2) return 0;
   const n = cap.ids.length;
   let s = 0;
   for (let a = 0; a < len; a++) for (let b = a + 1; b < len; b++) s += cap.dist[set[a]! * n + set[b]!]! + cap.dist[set[b]! * n + set[a]!]!;

@@ -131,6 +131,22 @@ describe('reasons: the winning score as named fields', () => {
     expect(reasons[0]).not.toContain('CPUs for');
   });
 
+  it('more vCPUs than the whole host has pCPUs: one node that holds the memory, scored as a single node', () => {
+    // The fewest-nodes count asked for CPUs no set of the host has, so it answered "every node";
+    // the grown set then stopped at one node with a mean pair distance of 0/0 (NaN in the reasons,
+    // and NaN lost every comparison, so the last seed won instead of the rule's tie order).
+    const one = (id: number): HostNode => ({ id, cpus: [id], memory_mib: 8192, free_mib: 8000, distances: { '0': id === 0 ? 10 : 20, '1': id === 1 ? 10 : 20, '2': id === 2 ? 10 : 20 } });
+    const host: Host = { nodes: [one(0), one(1), one(2)] };
+    const { c, keys, f } = scored(host, demand('g', 1024, 6, 0, false));
+    expect(c.rule).toBe('single');
+    expect(c.slots).toEqual([0]);
+    expect(keys).toEqual(['over-guard', 'fewer-cpus', 'spare', 'load', 'node']);
+    expect(f['fewer-cpus']!.value).toBe(true);
+    const p = plan({ name: 'g', type: 'hvm', memory: 1024, vcpus: 2, maxvcpus: 6 }, host).plan!;
+    expect(p.nodes).toHaveLength(1);
+    for (const r of p.reasons) expect(r).not.toMatch(/NaN/);
+  });
+
   it('freest fallback: spare MiB, node ids', () => {
     // Node 0 is full: no pair with memory on both nodes exists, so two nodes asked for are the freest two.
     const host: Host = { nodes: [node(0, 0), node(1, 30000)] };
