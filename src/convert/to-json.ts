@@ -19,7 +19,7 @@ import { nicRate } from './json-nics.js';
 import { buildInfo, createInfo } from './json-scalars.js';
 import { typePart } from './json-hvm.js';
 import { pvTopLevelVfb } from './json-consoles.js';
-import { clean, defbool, type Obj } from './json-util.js';
+import { clean, defbool, nonZero, type Obj } from './json-util.js';
 
 /** CPU ids of a CPU list, or null when it needs a host (node items, `all`). */
 export function cpuIds(list: CpuList): number[] | null {
@@ -81,7 +81,8 @@ function vnumaNodes(v: unknown): Obj[] | undefined {
     clean({
       memkb: typeof n.size === 'number' ? n.size * 1024 : undefined,
       distances: n.vdistances,
-      pnode: n.pnode,
+      // A uint32: libxl's JSON leaves node 0 out.
+      pnode: nonZero(n.pnode),
       vcpus: n.vcpus,
     }),
   );
@@ -159,12 +160,15 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   const pciDefault = pciDefaults(c);
   const pcidevs = pcis.map((p) =>
     clean({
+      // libxl_device_pci is flat (func, dev, bus, domain, …, name) in every released libxl: the
+      // nested `bdf` struct of Dec 2020 (929f2311) was reverted before Xen 4.15. The address fields
+      // are plain integers, which libxl's JSON leaves out at 0 (domain 0000, bus 00, …).
       // The normaliser reads "*" (every function) as -1; xl leaves func 0 and sets vfunc_mask to ~0U.
-      func: p.function === -1 ? 0 : p.function,
-      dev: p.device,
-      bus: p.bus,
-      domain: p.domain,
-      vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
+      func: p.function === -1 ? undefined : nonZero(p.function),
+      dev: nonZero(p.device),
+      bus: nonZero(p.bus),
+      domain: nonZero(p.domain),
+      vdevfn: typeof p.vslot === 'number' ? nonZero(p.vslot << 3) : undefined,
       vfunc_mask: p.function === -1 ? 0xffffffff : 1,
       msitranslate: libxlBool(p.msitranslate ?? pciDefault.msitranslate),
       power_mgmt: libxlBool(p.power_mgmt ?? pciDefault.power_mgmt),

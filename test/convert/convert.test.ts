@@ -197,7 +197,7 @@ describe('toLibxlJson', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
     expect(j.b_info!.vnuma_nodes).toEqual([
-      { memkb: 1048576, distances: [10, 20], pnode: 0, vcpus: [0, 1] },
+      { memkb: 1048576, distances: [10, 20], vcpus: [0, 1] },
       { memkb: 1048576, distances: [20, 10], pnode: 1, vcpus: [2, 3] },
     ]);
     expect(j.usbctrls).toEqual([{ type: 'qusb', devid: 0, version: 2, ports: 4 }]);

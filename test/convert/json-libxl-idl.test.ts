@@ -76,8 +76,28 @@ describe('libxl_device_pci', () => {
   it('func is a uint8 and vfunc_mask is set as xlu_pci_parse_bdf sets it: 1 for one function, ~0U (all) for "*"', () => {
     const j = json('name = "t"\nkernel = "/k"\npci = [ "0000:01:00.*@5", "02:00.1" ]\n');
     expect(j.pcidevs).toEqual([
-      { func: 0, dev: 0, bus: 1, domain: 0, vdevfn: 40, vfunc_mask: 4294967295 },
-      { func: 1, dev: 0, bus: 2, domain: 0, vfunc_mask: 1 },
+      { bus: 1, vdevfn: 40, vfunc_mask: 4294967295 },
+      { func: 1, bus: 2, vfunc_mask: 1 },
+    ]);
+  });
+
+  it('is flat, as in every released libxl (the nested bdf of Dec 2020 was reverted before 4.15): address fields in the IDL order, 0 left out as libxl\'s JSON leaves it out', () => {
+    const j = json('name = "t"\nkernel = "/k"\npci = [ "0001:02:03.4@0", "0000:00:02.0,name=gpu" ]\n');
+    expect(j.pcidevs.map((p: Obj) => Object.keys(p))).toEqual([
+      ['func', 'dev', 'bus', 'domain', 'vfunc_mask'],
+      ['dev', 'vfunc_mask', 'name'],
+    ]);
+    expect(j.pcidevs[0]).toEqual({ func: 4, dev: 3, bus: 2, domain: 1, vfunc_mask: 1 });
+    expect(j.pcidevs.some((p: Obj) => 'bdf' in p)).toBe(false);
+  });
+});
+
+describe('libxl_vnode_info', () => {
+  it('pnode is a uint32: node 0 is left out, as libxl\'s JSON leaves it out', () => {
+    const j = json('name = "t"\ntype = "hvm"\nvcpus = 2\nmemory = 1024\nvnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistances=10,20" ], [ "pnode=1", "size=512", "vcpus=1", "vdistances=20,10" ] ]\n');
+    expect(j.b_info.vnuma_nodes).toEqual([
+      { memkb: 524288, distances: [10, 20], vcpus: [0] },
+      { memkb: 524288, distances: [20, 10], pnode: 1, vcpus: [1] },
     ]);
   });
 });
