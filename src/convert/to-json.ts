@@ -135,7 +135,15 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       direct_io_safe: d.direct_io_safe === true ? true : undefined,
       discard_enable: defbool(d.discard),
       specification: d.specification,
+      // The COLO settings libxlu_disk_l.l reads (colo_restore_enable is libxl's own), then grant_usage.
+      colo_enable: defbool(d.colo),
+      colo_host: d.colo_host,
+      colo_port: nonZero(d.colo_port),
+      colo_export: d.colo_export,
+      active_disk: d.active_disk,
+      hidden_disk: d.hidden_disk,
       trusted: defbool(d.trusted),
+      grant_usage: defbool(d.grant_usage),
     });
   });
   const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>

@@ -45,6 +45,23 @@ describe('libxl_device_disk', () => {
   });
 });
 
+describe('libxl_device_disk: COLO settings and grant_usage', () => {
+  it('colo/no-colo → colo_enable, colo-host/-port/-export, active-disk, hidden-disk, grant_usage=0/1 → libxl\'s fields, in the IDL order (trusted before grant_usage)', () => {
+    const j = json(
+      'name = "t"\nkernel = "/k"\n' +
+        'disk = [ "vdev=xvda,grant_usage=1,colo,colo-host=10.0.0.2,colo-port= 9000,colo-export=exp1,active-disk=/a.img,hidden-disk=/h.img,untrusted,target=/d.img",\n' +
+        '         "vdev=xvdb,no-colo,grant_usage=0,target=/e" ]\n',
+    );
+    expect(j.disks.map((d: Obj) => Object.keys(d))).toEqual([
+      ['pdev_path', 'vdev', 'format', 'readwrite', 'colo_enable', 'colo_host', 'colo_port', 'colo_export', 'active_disk', 'hidden_disk', 'trusted', 'grant_usage'],
+      ['pdev_path', 'vdev', 'format', 'readwrite', 'colo_enable', 'grant_usage'],
+    ]);
+    // colo-port is read with atoi (leading blanks skipped), an integer field.
+    expect(j.disks[0]).toMatchObject({ colo_enable: 'True', colo_host: '10.0.0.2', colo_port: 9000, colo_export: 'exp1', active_disk: '/a.img', hidden_disk: '/h.img', trusted: 'False', grant_usage: 'True' });
+    expect(j.disks[1]).toMatchObject({ colo_enable: 'False', grant_usage: 'False' });
+  });
+});
+
 describe('libxl_device_nic', () => {
   const nics = (vif: string): Obj[] => json(`name = "t"\nkernel = "/k"\nvif = [ ${vif} ]\n`).nics;
 
