@@ -208,7 +208,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     }),
   );
   // USB: libxl_device_usbctrl, and libxl_device_usbdev (hostdev is its only kind) with its keyed union.
-  const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
+  // libxl_usbctrl_type has no init_val: AUTO (0) is its default, which libxl's JSON leaves out.
+  const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type === 'auto' ? undefined : u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
   const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
   const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];

@@ -171,7 +171,7 @@ describe('toLibxlJson', () => {
     );
     const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
     expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'disks', 'nics', 'on_reboot', 'on_crash', 'on_soft_reset']);
-    expect(j.c_info).toEqual({ type: 'pv', name: 'vm1' });
+    expect(j.c_info).toEqual({ type: 'pv', name: 'vm1', run_hotplug_scripts: 'True' });
     expect(j.b_info!.max_vcpus).toBe(4);
     expect(j.b_info!.avail_vcpus).toEqual([0, 1]);
     expect(j.b_info!.vcpu_hard_affinity).toEqual([[0, 2, 3], [0, 2, 3], [0, 2, 3], [0, 2, 3]]);

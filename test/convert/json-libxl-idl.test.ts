@@ -62,6 +62,25 @@ describe('libxl_device_disk: COLO settings and grant_usage', () => {
   });
 });
 
+describe('what xl sets from xl.conf, as xl create -n/-d prints it', () => {
+  it('c_info.run_hotplug_scripts and b_info.claim_mode are "True" (xl.c\'s defaults, set on every domain), in the IDL order', () => {
+    const j = json('name = "t"\nkernel = "/k"\npool = "p"\ndriver_domain = 1\nmax_event_channels = 1023\n');
+    expect(Object.keys(j.c_info)).toEqual(['type', 'name', 'pool_name', 'run_hotplug_scripts', 'driver_domain']);
+    expect(j.c_info.run_hotplug_scripts).toBe('True');
+    const keys = Object.keys(j.b_info);
+    expect(j.b_info.claim_mode).toBe('True');
+    expect(keys.indexOf('claim_mode')).toBe(keys.indexOf('event_channels') - 1);
+    expect(keys.indexOf('claim_mode')).toBeGreaterThan(keys.indexOf('sched_params'));
+  });
+});
+
+describe('libxl_device_usbctrl', () => {
+  it('type=auto is libxl_usbctrl_type\'s 0, left out as libxl leaves it out; the other types are printed', () => {
+    const j = json('name = "t"\ntype = "hvm"\nusbctrl = [ "type=auto,version=2", "type=pv", "version=3" ]\n');
+    expect(j.usbctrls).toEqual([{ devid: 0, version: 2 }, { type: 'pv', devid: 1 }, { devid: 2, version: 3 }]);
+  });
+});
+
 describe('libxl_device_nic', () => {
   const nics = (vif: string): Obj[] => json(`name = "t"\nkernel = "/k"\nvif = [ ${vif} ]\n`).nics;
 
