@@ -50,7 +50,7 @@ export function lostNameDiagnostic(setter: NameSetter): Diagnostic {
     code: 'XM0105',
     severity: 'error',
     message: block
-      ? 'the converted file has no name: xm took it from this assignment in a Python block, which xl cannot run (xl refuses a config without a name)'
+      ? 'the converted file has no name: xm may have set it here, in a Python block xl cannot run (xl refuses a config without a name)'
       : 'the converted file has no name: this assignment is commented out (xl refuses a config without a name)',
     span: block ? blockNameSpan(setter.st) : setter.key.span,
     hint: 'write the name xm gave the domain as name = "…" in the converted file',
