@@ -15,7 +15,7 @@ import type { CpuList } from '../normalize/cpulist.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
-import { nicRate } from './json-nics.js';
+import { nicColo, nicGatewaydev, nicRate, nicVlan } from './json-nics.js';
 import { buildInfo, createInfo } from './json-scalars.js';
 import { typePart } from './json-hvm.js';
 import { pvTopLevelVfb } from './json-consoles.js';
@@ -151,6 +151,7 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       backend_domname: v.backend,
       devid: typeof v.devid === 'number' ? v.devid : i,
       mtu: v.mtu,
+      vlan: nicVlan(v),
       model: v.model,
       mac: v.mac,
       ip: v.ip,
@@ -159,7 +160,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       script: v.script,
       nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
       ...nicRate(v.rate),
-      gatewaydev: typeof v.gatewaydev === 'string' ? v.gatewaydev : undefined,
+      gatewaydev: nicGatewaydev(v),
+      ...nicColo(v),
       // xl's parse_nic_config sets the defbool from the bare trusted/untrusted flags.
       trusted: defbool(v.trusted),
     }),

@@ -106,6 +106,21 @@ describe('libxl_device_nic', () => {
   it('gatewaydev= is carried over', () => {
     expect(nics('"bridge=xenbr0,gatewaydev=eth0"')[0]).toEqual({ devid: 0, bridge: 'xenbr0', gatewaydev: 'eth0' });
   });
+
+  it('vlan=, netdev= (gatewaydev\'s old name: the one written last wins), forwarddev= and the COLO proxy keys become libxl\'s fields, in the IDL order', () => {
+    const n = nics('"bridge=br0,vlan=10,netdev=eth1", "gatewaydev=a,netdev=b", "netdev=b,gatewaydev=a", "colo_checkpoint_port=9,colo_sock_sec_redirector0_ip=1.2.3.4,colo_compare_out=c,forwarddev=eth0,colo_sock_mirror_id=m1"');
+    expect(n[0]).toEqual({ devid: 0, vlan: '10', bridge: 'br0', gatewaydev: 'eth1' });
+    expect(n[1]!.gatewaydev).toBe('b');
+    expect(n[2]!.gatewaydev).toBe('a');
+    expect(Object.entries(n[3]!)).toEqual([
+      ['devid', 3],
+      ['coloft_forwarddev', 'eth0'],
+      ['colo_sock_mirror_id', 'm1'],
+      ['colo_compare_out', 'c'],
+      ['colo_sock_sec_redirector0_ip', '1.2.3.4'],
+      ['colo_checkpoint_port', '9'],
+    ]);
+  });
 });
 
 describe('libxl_device_pci', () => {
