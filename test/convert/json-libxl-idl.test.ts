@@ -143,6 +143,14 @@ describe('libxl_device_pci', () => {
   });
 });
 
+describe('libxl_ioport_range and libxl_iomem_range', () => {
+  it('port 0 and page 0 are left out (0 integers), a gfn of 0 is printed (its default is LIBXL_INVALID_GFN)', () => {
+    const j = json('name = "t"\nkernel = "/k"\nioports = [ "0-7", "2f8" ]\niomem = [ "0,1@0", "fe000,1" ]\n');
+    expect(j.b_info.ioports).toEqual([{ number: 8 }, { first: 0x2f8, number: 1 }]);
+    expect(j.b_info.iomem).toEqual([{ number: 1, gfn: 0 }, { start: 0xfe000, number: 1 }]);
+  });
+});
+
 describe('libxl_vnode_info', () => {
   it('pnode is a uint32: node 0 is left out, as libxl\'s JSON leaves it out', () => {
     const j = json('name = "t"\ntype = "hvm"\nvcpus = 2\nmemory = 1024\nvnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistances=10,20" ], [ "pnode=1", "size=512", "vcpus=1", "vdistances=20,10" ] ]\n');
