@@ -1,6 +1,8 @@
 /**
  * @fileoverview The implementation of `xmcfg convert`, loaded only when the command runs.
- * Exit: 0 converted (warnings on stderr), 1 not convertible (errors reported), 2 usage/unreadable.
+ * Exit: 0 converted (warnings on stderr), 1 not convertible (errors reported, nothing printed) or
+ * converted with an error finding (the output printed, as xl would refuse it: a lost name, XM0105),
+ * 2 usage/unreadable.
  */
 import { resolve } from 'node:path';
 import { checkText } from '../check/check.js';
@@ -66,6 +68,8 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   }
 
   let output: string;
+  // An error the output still has (decision 004: error findings exit 1); the output is printed for the user to finish.
+  let failed = false;
   if (to === 'xl') {
     const r = convertToXl(read.text, {
       defines: defines.value,
@@ -80,6 +84,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
       return 1;
     }
     output = r.text;
+    failed = r.diagnostics.some((d) => d.severity === 'error');
   } else {
     // The check judges every value: convert reports its findings and prints JSON only without errors.
     const r = checkText(read.text, { dialect: 'auto', defines: defines.value });
@@ -99,7 +104,8 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     output = JSON.stringify(toLibxlJson(base === null ? r.config : { ...r.config, name: base }), null, 4) + '\n';
   }
   const unwritten = deliverOutput(io, outputFile, output);
-  return unwritten === null ? 0 : commandError(io, 'convert', unwritten);
+  if (unwritten !== null) return commandError(io, 'convert', unwritten);
+  return failed ? 1 : 0;
 }
 
 /**

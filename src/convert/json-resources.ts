@@ -5,6 +5,7 @@
  * iomem with xl's rules (hexadecimal, as strtoul base 16) and checked the rdm keys.
  */
 import { objectItems as objects } from './json-devices.js';
+import { clean, nonZero } from './json-util.js';
 
 type Obj = Record<string, unknown>;
 
@@ -12,14 +13,16 @@ type Obj = Record<string, unknown>;
 export function ioports(config: Obj): Obj[] {
   return objects(config, 'ioports')
     .filter((r) => typeof r.first === 'number' && typeof r.last === 'number')
-    .map((r) => ({ first: r.first, number: (r.last as number) - (r.first as number) + 1 }));
+    // uint32 fields: libxl's JSON leaves a 0 out (port 0).
+    .map((r) => clean({ first: nonZero(r.first), number: (r.last as number) - (r.first as number) + 1 }));
 }
 
 /** `iomem` ranges (read by the normaliser) → libxl_iomem_range `{start, number, gfn}` (gfn only when given). */
 export function iomem(config: Obj): Obj[] {
   return objects(config, 'iomem')
     .filter((r) => typeof r.start === 'number' && typeof r.number === 'number')
-    .map((r) => (r.gfn === undefined ? { start: r.start, number: r.number } : { start: r.start, number: r.number, gfn: r.gfn }));
+    // start and number are uint64s (0 left out); gfn's default is LIBXL_INVALID_GFN, so a gfn of 0 is printed.
+    .map((r) => clean({ start: nonZero(r.start), number: nonZero(r.number), gfn: r.gfn }));
 }
 
 /** `irqs` → b_info `irqs` (the normaliser has read them as numbers already). */

@@ -16,6 +16,14 @@ type GuestType = 'pv' | 'pvh' | 'hvm';
 /** uint32 fields whose libxl default is all ones (LIBXL_MAX_GRANT_DEFAULT, ~0U): printed only when set to something else. */
 const UINT32_ALL_ONES = 0xffffffff;
 
+/**
+ * `run_hotplug_scripts` (c_info) and `claim_mode` (b_info) are not domain-file keys: xl sets them
+ * on every domain from its own xl.conf (`libxl_defbool_set(&c_info->run_hotplug_scripts,
+ * run_hotplug_scripts)`, likewise claim_mode), so `xl create -n`/`-d` always prints them; both are
+ * 1 in xl.c unless the host's xl.conf says otherwise.
+ */
+const XL_CONF_DEFAULT = 'True';
+
 /** libxl_domain_create_info: what xl reads into `c_info`. */
 export function createInfo(c: Obj, type: GuestType): Obj {
   // init_seclabel is the label while building; then seclabel becomes the label to switch to.
@@ -28,6 +36,7 @@ export function createInfo(c: Obj, type: GuestType): Obj {
     name: c.name,
     uuid: c.uuid,
     pool_name: c.pool,
+    run_hotplug_scripts: XL_CONF_DEFAULT,
     driver_domain: defbool(c.driver_domain),
     passthrough: libxlEnum(c.passthrough, PASSTHROUGH_MODES, 'default'),
     xend_suspend_evtchn_compat: defbool(c.xend_suspend_evtchn_compat),
@@ -77,6 +86,7 @@ export function buildInfo(c: Obj, type: GuestType, parts: BuildParts): Obj {
     irqs: parts.irqs?.length ? parts.irqs : undefined,
     iomem: parts.iomem?.length ? parts.iomem : undefined,
     llc_colors: llcColors(c),
+    claim_mode: XL_CONF_DEFAULT,
     event_channels: num(c.max_event_channels),
     kernel: kernel(c, type),
     cmdline: cmdline(c),

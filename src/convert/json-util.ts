@@ -30,6 +30,12 @@ export function stringList(v: unknown): string[] | undefined {
   return out.length ? out : undefined;
 }
 
+/**
+ * A number field without an IDL default (uint8, uint32, integer): libxl's JSON writer prints it only
+ * when it is not 0 (gentypes.py get_default_expr: `if (p->func) {…}`), so 0 is left out.
+ */
+export const nonZero = (v: unknown): number | undefined => (typeof v === 'number' && v !== 0 ? v : undefined);
+
 /** A number printed only when it differs from the field's default (libxl leaves defaults out). */
 export const unlessDefault = (v: unknown, def: number): number | undefined => (typeof v === 'number' && v !== def ? v : undefined);
 

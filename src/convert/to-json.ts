@@ -15,11 +15,11 @@ import type { CpuList } from '../normalize/cpulist.js';
 import { GENERIC_DEVICE_OPTIONS, dtdevs, genericDevices, vkbDevices } from './json-devices.js';
 import { iomem, ioports, irqs, libxlBool, pciDefaults } from './json-resources.js';
 import { vsnds } from './json-vsnd.js';
-import { nicRate } from './json-nics.js';
+import { nicColo, nicGatewaydev, nicRate, nicVlan } from './json-nics.js';
 import { buildInfo, createInfo } from './json-scalars.js';
 import { typePart } from './json-hvm.js';
 import { pvTopLevelVfb } from './json-consoles.js';
-import { clean, defbool, type Obj } from './json-util.js';
+import { clean, defbool, nonZero, type Obj } from './json-util.js';
 
 /** CPU ids of a CPU list, or null when it needs a host (node items, `all`). */
 export function cpuIds(list: CpuList): number[] | null {
@@ -81,7 +81,8 @@ function vnumaNodes(v: unknown): Obj[] | undefined {
     clean({
       memkb: typeof n.size === 'number' ? n.size * 1024 : undefined,
       distances: n.vdistances,
-      pnode: n.pnode,
+      // A uint32: libxl's JSON leaves node 0 out.
+      pnode: nonZero(n.pnode),
       vcpus: n.vcpus,
     }),
   );
@@ -134,7 +135,15 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       direct_io_safe: d.direct_io_safe === true ? true : undefined,
       discard_enable: defbool(d.discard),
       specification: d.specification,
+      // The COLO settings libxlu_disk_l.l reads (colo_restore_enable is libxl's own), then grant_usage.
+      colo_enable: defbool(d.colo),
+      colo_host: d.colo_host,
+      colo_port: nonZero(d.colo_port),
+      colo_export: d.colo_export,
+      active_disk: d.active_disk,
+      hidden_disk: d.hidden_disk,
       trusted: defbool(d.trusted),
+      grant_usage: defbool(d.grant_usage),
     });
   });
   const nics = ((c.vif as Obj[] | undefined) ?? []).map((v, i) =>
@@ -142,6 +151,7 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       backend_domname: v.backend,
       devid: typeof v.devid === 'number' ? v.devid : i,
       mtu: v.mtu,
+      vlan: nicVlan(v),
       model: v.model,
       mac: v.mac,
       ip: v.ip,
@@ -150,7 +160,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
       script: v.script,
       nictype: v.type === 'ioemu' ? 'vif_ioemu' : v.type === 'vif' ? 'vif' : undefined,
       ...nicRate(v.rate),
-      gatewaydev: typeof v.gatewaydev === 'string' ? v.gatewaydev : undefined,
+      gatewaydev: nicGatewaydev(v),
+      ...nicColo(v),
       // xl's parse_nic_config sets the defbool from the bare trusted/untrusted flags.
       trusted: defbool(v.trusted),
     }),
@@ -159,12 +170,15 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
   const pciDefault = pciDefaults(c);
   const pcidevs = pcis.map((p) =>
     clean({
+      // libxl_device_pci is flat (func, dev, bus, domain, …, name) in every released libxl: the
+      // nested `bdf` struct of Dec 2020 (929f2311) was reverted before Xen 4.15. The address fields
+      // are plain integers, which libxl's JSON leaves out at 0 (domain 0000, bus 00, …).
       // The normaliser reads "*" (every function) as -1; xl leaves func 0 and sets vfunc_mask to ~0U.
-      func: p.function === -1 ? 0 : p.function,
-      dev: p.device,
-      bus: p.bus,
-      domain: p.domain,
-      vdevfn: typeof p.vslot === 'number' ? p.vslot << 3 : undefined,
+      func: p.function === -1 ? undefined : nonZero(p.function),
+      dev: nonZero(p.device),
+      bus: nonZero(p.bus),
+      domain: nonZero(p.domain),
+      vdevfn: typeof p.vslot === 'number' ? nonZero(p.vslot << 3) : undefined,
       vfunc_mask: p.function === -1 ? 0xffffffff : 1,
       msitranslate: libxlBool(p.msitranslate ?? pciDefault.msitranslate),
       power_mgmt: libxlBool(p.power_mgmt ?? pciDefault.power_mgmt),
@@ -196,7 +210,8 @@ export function toLibxlJson(config: NormalizedConfig): Obj {
     }),
   );
   // USB: libxl_device_usbctrl, and libxl_device_usbdev (hostdev is its only kind) with its keyed union.
-  const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
+  // libxl_usbctrl_type has no init_val: AUTO (0) is its default, which libxl's JSON leaves out.
+  const usbctrls = ((c.usbctrl as Obj[] | undefined) ?? []).map((u, i) => clean({ type: u.type === 'auto' ? undefined : u.type, devid: typeof u.devid === 'number' ? u.devid : i, version: u.version || undefined, ports: u.ports || undefined }));
   const usbdevs = ((c.usbdev as Obj[] | undefined) ?? []).map((u) => clean({ ctrl: u.controller, port: u.port, 'type.hostdev': clean({ hostbus: u.hostbus, hostaddr: u.hostaddr }) }));
   // xl adds one PV keyboard per framebuffer; the `vkb` list's keyboards are numbered after them.
   const vkbs = [...vfbs.map((_, i) => ({ devid: i })), ...vkbDevices(c, vfbs.length)];

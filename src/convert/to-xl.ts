@@ -9,6 +9,7 @@
 import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
+import type { Setting } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
@@ -20,6 +21,7 @@ import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
+import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -122,7 +124,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   // xm's create.py reads name = "" as no name and names the guest after its file; xl would create
   // a guest named "", which its commands cannot address (an empty domain argument is Domain-0).
   const base = options.fileName === undefined ? null : xmFileName(options.fileName).name;
-  const emptyName = res.dialect === 'xm' && res.config.name === '' && !res.unknown.has('name') ? [...res.settings].reverse().find((s) => s.key === 'name') : undefined;
+  // A Python block after the last name assignment may have named the guest: xm's name is not known
+  // (neither the file's name nor an earlier value), and the converted file gets none of its own.
+  const nameSetter = lastNameSetter(text, res.tree.statements);
+  const blockNamed = nameSetter?.kind === 'block';
+  const emptyName = res.dialect === 'xm' && !blockNamed && res.config.name === '' && !res.unknown.has('name') ? [...res.settings].reverse().find((s) => s.key === 'name') : undefined;
   const keys = new KeyConversion(res);
   // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
   const commented: Span[] = [];
@@ -199,10 +205,13 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   }
   // A last `name = None` was dropped by xm too, which then named the guest after its file.
   const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
-  const nameless = res.dialect === 'xm' && (lastName === undefined || lastName.value.kind === 'none');
+  const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none');
+  const isCommented = (sp: Span) => commented.some((c) => sp.start >= c.start && sp.end <= c.end);
+  const lost = nameSetter !== null && !nameless && lostName(nameSetter, res.tree.statements, res.settings, isCommented);
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
   // guest with an empty name, so say so (XM0106).
-  if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
+  if (lost) diagnostics.push(lostNameDiagnostic(nameSetter));
+  else if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
   if (base !== null && nameless) {
     const first = res.tree.statements[0];
     const at = first ? first.span.start : text.length;
@@ -223,6 +232,19 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
   if (out.length && !out.endsWith('\n')) out += '\n';
   return { ok: true, text: out, diagnostics, notes, ...(planResult !== undefined ? { plan: planResult } : {}) };
+}
+
+/**
+ * Whether the converted file lost the name xm gave the guest: the assignment xm took it from is
+ * commented out, or a Python block may have set it and no usable name assignment stands before it.
+ */
+function lostName(setter: NonNullable<ReturnType<typeof lastNameSetter>>, statements: readonly Stmt[], settings: readonly Setting[], isCommented: (s: Span) => boolean): boolean {
+  if (setter.kind === 'assign') return isCommented(setter.st.span);
+  const kept = statements.filter((st): st is AssignStmt => st.kind === 'assign' && st.span.start < setter.st.span.start && !!nameTarget(st) && !isCommented(st.span)).pop();
+  if (!kept) return true;
+  // name = "" names no guest (xm read it as no name; xl's guest cannot be addressed).
+  const value = settings.find((s) => s.keySpan.start === nameTarget(kept)!.span.start)?.value;
+  return value?.kind === 'string' && value.value === '';
 }
 
 /** The span extended over its line break when nothing but blanks share its line (so deleting it leaves no empty line). */

@@ -105,7 +105,7 @@ class XlDisk {
   }
 
   /** A string key saved once (target, script, backend, colo-host, …); the field when it is one. */
-  string(what: string, field: 'target' | 'script' | 'backend' | null, value: string, start: number, end: number): void {
+  string(what: string, field: 'target' | 'script' | 'backend' | 'colo_host' | 'colo_export' | 'active_disk' | 'hidden_disk' | null, value: string, start: number, end: number): void {
     if (!this.save(what, value, start, end) || field === null) return;
     this.r.value[field] = value;
     this.r.fields[field] = [start, end];
@@ -191,6 +191,8 @@ class XlDisk {
         return true;
       case 'colo':
       case 'no-colo':
+        r.value.colo = it.text === 'colo';
+        r.fields.colo = [it.start, it.end];
         return true;
       default:
         return false;
@@ -265,17 +267,27 @@ class XlDisk {
         return this.string(key, key, value, vs, ve);
       case 'colo-port':
         // setcoloport: atoi(value), and 0 is refused ("unknown value for colo_port").
-        if (!/^[ \t]*[-+]?0*[1-9]/.test(value)) this.problem(vs, ve, `unknown value for colo_port: "${value}" (a port number)`);
+        if (!/^[ \t]*[-+]?0*[1-9]/.test(value)) return this.problem(vs, ve, `unknown value for colo_port: "${value}" (a port number)`);
+        r.value.colo_port = atoi(value);
+        r.fields.colo_port = [vs, ve];
         return;
       case 'grant_usage':
         // libxlu_disk_l.l knows only `grant_usage=1` and `grant_usage=0`; other values are "bad disk syntax".
-        if (value !== '0' && value !== '1') this.problem(vs, ve, `grant_usage must be 0 or 1, got "${value}"`);
+        if (value !== '0' && value !== '1') return this.problem(vs, ve, `grant_usage must be 0 or 1, got "${value}"`);
+        r.value.grant_usage = value === '1';
+        r.fields.grant_usage = [vs, ve];
         return;
       default:
-        // colo-host, colo-export, active-disk, hidden-disk: strings libxl passes on.
-        return this.string(key, null, value, vs, ve);
+        // colo-host, colo-export, active-disk, hidden-disk: strings libxl passes on (libxl's field names use "_").
+        return this.string(key, key.replace('-', '_') as 'colo_host' | 'colo_export' | 'active_disk' | 'hidden_disk', value, vs, ve);
     }
   }
+}
+
+/** C atoi of a value the caller checked starts with blanks, a sign and a non-zero digit: the leading number, clamped to an int. */
+function atoi(value: string): number {
+  const n = parseInt(value.trim(), 10);
+  return Math.max(-0x80000000, Math.min(0x7fffffff, n));
 }
 
 /** Parse an xl disk spec: its items as libxlu_disk_l.l reads them. */

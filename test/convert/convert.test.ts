@@ -171,7 +171,7 @@ describe('toLibxlJson', () => {
     );
     const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
     expect(Object.keys(j)).toEqual(['c_info', 'b_info', 'disks', 'nics', 'on_reboot', 'on_crash', 'on_soft_reset']);
-    expect(j.c_info).toEqual({ type: 'pv', name: 'vm1' });
+    expect(j.c_info).toEqual({ type: 'pv', name: 'vm1', run_hotplug_scripts: 'True' });
     expect(j.b_info!.max_vcpus).toBe(4);
     expect(j.b_info!.avail_vcpus).toEqual([0, 1]);
     expect(j.b_info!.vcpu_hard_affinity).toEqual([[0, 2, 3], [0, 2, 3], [0, 2, 3], [0, 2, 3]]);
@@ -197,7 +197,7 @@ describe('toLibxlJson', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const j = toLibxlJson(config) as Record<string, Record<string, unknown>>;
     expect(j.b_info!.vnuma_nodes).toEqual([
-      { memkb: 1048576, distances: [10, 20], pnode: 0, vcpus: [0, 1] },
+      { memkb: 1048576, distances: [10, 20], vcpus: [0, 1] },
       { memkb: 1048576, distances: [20, 10], pnode: 1, vcpus: [2, 3] },
     ]);
     expect(j.usbctrls).toEqual([{ type: 'qusb', devid: 0, version: 2, ports: 4 }]);

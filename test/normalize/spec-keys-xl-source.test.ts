@@ -130,7 +130,7 @@ table('pci', [
 ]);
 
 table('disk: flags are bare', [
-  ['xl', 'disk = ["vdev=xvda,discard,no-discard,direct-io-safe,trusted,untrusted,colo,no-colo,target=/x"]', [], [{ spec: 'vdev=xvda,discard,no-discard,direct-io-safe,trusted,untrusted,colo,no-colo,target=/x', vdev: 'xvda', discard: false, direct_io_safe: true, trusted: false, target: '/x' }]],
+  ['xl', 'disk = ["vdev=xvda,discard,no-discard,direct-io-safe,trusted,untrusted,colo,no-colo,target=/x"]', [], [{ spec: 'vdev=xvda,discard,no-discard,direct-io-safe,trusted,untrusted,colo,no-colo,target=/x', vdev: 'xvda', discard: false, direct_io_safe: true, trusted: false, colo: false, target: '/x' }]],
   // With a value the unknown-parameter rule wins ("unknown parameter", at the key); an empty value is "bad disk syntax".
   ['xl', 'disk = ["vdev=xvda,discard=1,target=/x"]', ['XM0222@2:20-2:27']],
   ['xl', 'disk = ["vdev=xvda,trusted=yes,target=/x"]', ['XM0222@2:20-2:27']],
@@ -141,7 +141,7 @@ table('disk: flags are bare', [
 ]);
 
 table('disk: keys', [
-  ['xl', 'disk = ["vdev=xvda,format=,access=,specification=virtio,colo-port=9,grant_usage=0,target=/x"]', [], [{ spec: 'vdev=xvda,format=,access=,specification=virtio,colo-port=9,grant_usage=0,target=/x', vdev: 'xvda', specification: 'virtio', target: '/x' }]],
+  ['xl', 'disk = ["vdev=xvda,format=,access=,specification=virtio,colo-port=9,grant_usage=0,target=/x"]', [], [{ spec: 'vdev=xvda,format=,access=,specification=virtio,colo-port=9,grant_usage=0,target=/x', vdev: 'xvda', specification: 'virtio', colo_port: 9, grant_usage: false, target: '/x' }]],
   ['xl', 'disk = ["vdev=xvda,specification=scsi,target=/x"]', ['XM0213@2:34-2:38']],
   ['xl', 'disk = ["vdev=xvda,colo-port=x,target=/x"]', ['XM0213@2:30-2:31']],
   // Not the unknown-parameter rule's shape: a positional parameter, then "=" is "bad disk syntax" (the rest is not read).

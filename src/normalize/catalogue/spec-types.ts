@@ -42,6 +42,16 @@ export const DiskSpecSchema = Type.Object(
     discard: Opt(Type.Boolean()),
     direct_io_safe: Opt(Type.Boolean()),
     trusted: Opt(Type.Boolean()),
+    /** `grant_usage=1`/`=0` (libxl's grant_usage defbool: grant mappings for a virtio disk). */
+    grant_usage: Opt(Type.Boolean()),
+    /** COLO replication (libxlu_disk_l.l; "unstable" settings): the `colo`/`no-colo` flag and its keys. */
+    colo: Opt(Type.Boolean()),
+    colo_host: Opt(S(4096)),
+    /** `colo-port=` as xl's atoi reads it (never 0: xl refuses 0). */
+    colo_port: Opt(Type.Integer()),
+    colo_export: Opt(S(4096)),
+    active_disk: Opt(S(4096)),
+    hidden_disk: Opt(S(4096)),
     /** xm: the frontend domain (4th field). */
     domain: Opt(S(256)),
   },
