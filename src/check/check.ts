@@ -136,7 +136,7 @@ function notParsed(parsed: ParseResult): CheckResult {
       tree: parsed.tree,
       settings: [],
       config: {} as NormalizedConfig,
-      spans: {},
+      spans: new Map(),
       diagnostics: parsed.diagnostics,
       unknown: NO_UNKNOWN_VALUES,
     },

@@ -7,7 +7,7 @@ import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Setting, Dialect } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
-import { optionSchema, FOLDED_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
+import { optionSchema, FOLDED_KEYS, OPTION_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
 import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
 import { readGuestType } from './guest-type.js';
@@ -110,6 +110,12 @@ function unreadableNumaKeys(parts: NumaParts, out: string[]): void {
   if (parts.numanode && parts.numanode.nodes === null) out.push('numanode');
 }
 
+/**
+ * `pointer(key)` of every option, made once: the span map is keyed by these constant strings, where
+ * one built per setting of every file had to be concatenated, checked for escapes and hashed.
+ */
+const OPTION_POINTERS: ReadonlyMap<string, string> = new Map(OPTION_KEYS.map((k) => [k, pointer(k)]));
+
 /** true for `numa` and the keys normalisation folds into it. */
 function isNumaKey(key: string): boolean {
   return NUMA_KEYS.has(key);
@@ -210,7 +216,7 @@ export function normalizeWithEffective(
         continue;
       }
       config[key] = value;
-      ctx.mark(pointer(key), s, s.valueSpan);
+      ctx.mark(OPTION_POINTERS.get(key) ?? pointer(key), s, s.valueSpan);
     }
   } catch (e) {
     ctx.report('XM0102', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);

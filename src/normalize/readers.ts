@@ -120,7 +120,7 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
  * without a message and parse_config_data goes on without rdm (XM0233). The setting is left out.
  */
 function rdmPolicyDropped(ctx: NormalizeContext, ptr: string, v: Value): undefined {
-  const span = ctx.spans[`${ptr}/policy`]?.value ?? v.span;
+  const span = ctx.spans.get(`${ptr}/policy`)?.value ?? v.span;
   ctx.report('XM0233', span, 'xl drops an rdm string that sets a valid policy= (xlu_rdm_parse rejects the policies it knows, since Xen 4.15): the guest is created without rdm', {
     hint: 'write rdm = "strategy=host" and give the policy per device in pci (rdm_policy=strict|relaxed); xl then leaves the global policy unset',
   });

@@ -10,7 +10,7 @@ import { hardCpuSet } from './pinning.js';
 import { cpusOffHost, plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
 
-/** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): a Map or the normaliser's record. */
+/** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
 export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
 
 function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {

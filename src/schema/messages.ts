@@ -35,7 +35,7 @@ export function resolvePointer(root: unknown, ptr: string): unknown {
 export function spansFor(spans: SpanMap, ptr: string): { key: Span; value: Span } | undefined {
   let p = ptr;
   for (;;) {
-    const s = spans[p];
+    const s = spans.get(p);
     if (s) return s;
     const cut = p.lastIndexOf('/');
     if (cut <= 0) return undefined;

@@ -80,7 +80,7 @@ function withoutEnumBesideType(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function unknownKey(key: string, spans: SpanMap, dialect: Dialect): Diagnostic {
-  return unknownKeyAt(key, spans['/' + pointerSegment(key)]?.key, dialect);
+  return unknownKeyAt(key, spans.get('/' + pointerSegment(key))?.key, dialect);
 }
 
 /**
@@ -143,7 +143,7 @@ function deprecations(config: Record<string, unknown>, spans: SpanMap, dialect: 
   for (const key of Object.keys(config)) {
     const by = deprecated.get(key);
     if (by === undefined) continue;
-    const at = spans['/' + pointerSegment(key)];
+    const at = spans.get('/' + pointerSegment(key));
     out.push(makeDiag('XM0107', at?.key ?? FILE_START, `${key} is deprecated; use ${by}`, { hint: deprecationHint(key, config[key], by, dialect) }));
   }
   return out;

@@ -86,7 +86,7 @@ describe('convert --to json covers the catalogue', () => {
 
 /** true when the check reported an error inside the value of `key`. */
 function refused(r: ReturnType<typeof checkText>, key: string): boolean {
-  const at = r.spans[`/${key}`]?.value;
+  const at = r.spans.get(`/${key}`)?.value;
   return at !== undefined && r.diagnostics.some((d) => d.severity === 'error' && d.span.start >= at.start && d.span.end <= at.end);
 }
 

@@ -8,7 +8,7 @@ export function norm(text: string, dialect: Dialect = 'xl') {
   const parsed = parse(text, { dialect });
   const r = normalize(parsed.settings, { dialect });
   const at = (ptr: string, which: 'key' | 'value' = 'value') => {
-    const s = r.spans[ptr];
+    const s = r.spans.get(ptr);
     return s ? text.slice(s[which].start, s[which].end) : undefined;
   };
   const codes = r.diagnostics.map((d) => d.code);

@@ -88,12 +88,12 @@ function withoutUnsetMaxvcpus(config: NormalizedConfig): NormalizedConfig {
 
 /** The value span of a pointer (or the file start when the field has none). */
 export function valueAt(spans: SpanMap, ptr: string): Span {
-  return spans[ptr]?.value ?? FILE_START;
+  return spans.get(ptr)?.value ?? FILE_START;
 }
 
 /** The key span of a pointer (or the file start). */
 export function keyAt(spans: SpanMap, ptr: string): Span {
-  return spans[ptr]?.key ?? FILE_START;
+  return spans.get(ptr)?.key ?? FILE_START;
 }
 
 /**
