@@ -109,7 +109,8 @@ table('vfb', [
 ]);
 
 table('vif', [
-  ['xl', 'vif = ["bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0"]', [], [{ spec: 'bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0', bridge: 'b', other: { vlan: '10p/20', colo_sock_sec_redirector1_port: '9', netdev: 'eth0' } }]],
+  // netdev= is read (as gatewaydev) with xl's deprecation warning: XM0107 at the key.
+  ['xl', 'vif = ["bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0"]', ['XM0107@2:63-2:69'], [{ spec: 'bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0', bridge: 'b', other: { vlan: '10p/20', colo_sock_sec_redirector1_port: '9', netdev: 'eth0' } }]],
   // trusted and untrusted are flags (`!strcmp("trusted", token)`); as keys, and any other bare word, xl warns and skips them.
   ['xl', 'vif = ["bridge=b,trusted", "untrusted"]', [], [{ spec: 'bridge=b,trusted', bridge: 'b', trusted: true }, { spec: 'untrusted', trusted: false }]],
   ['xl', 'vif = ["bridge=b,trusted=1,bogus"]', ['XM0218@2:18-2:25', 'XM0218@2:28-2:33']],
