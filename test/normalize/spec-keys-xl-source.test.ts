@@ -166,3 +166,15 @@ table('disk: deprecated prefixes', [
   ['xl', 'disk = ["qed:/img/a,xvda,w"]', ['XM0213@2:10-2:14']],
   ['xl', 'disk = ["iscsi:iqn.2001-04.com.example:disk,xvda,w,script=block-x"]', ['XM0213@2:59-2:66']],
 ]);
+
+table('a blank before "=": no key for the readers that compare "key=" (MATCH_OPTION) or the text before "="', [
+  // parse_usbctrl_config: MATCH_OPTION("type", …) is strncmp with "type=": "Unknown string `type =pv'", exit.
+  ['xl', 'usbctrl = ["type =pv"]', ['XM0222@2:13-2:17']],
+  // parse_usbdev_config, the same.
+  ['xl', 'usbdev = ["hostbus =1"]', ['XM0222@2:12-2:19']],
+  // parse_vsnd_card_param: "Invalid parameter: short-name =x", exit.
+  ['xl', 'vsnd = [["card, short-name =x"]]', ['XM0222@2:17-2:27']],
+  // The vfb loop: `*p2 = '\0'; if (!strcmp(p, "vnc"))` … no else: "vnc " is skipped without a word.
+  ['xl', 'vfb = ["vnc =1"]', ['XM0218@2:9-2:12']],
+  // (p9 and channel split with split_string_into_pair(…, isspace), which trims the key: no finding there.)
+]);
