@@ -71,6 +71,12 @@ const BAD_TYPE = {
   hint: 'write type=vif or type=ioemu, or leave type= out',
 };
 
+/** The text of a value as xl's strtok hands it over: from `start` to the next comma, blanks kept. */
+function rawValue(spec: string, start: number): string {
+  const comma = spec.indexOf(',', start);
+  return spec.slice(start, comma === -1 ? spec.length : comma);
+}
+
 /** The XM0236 note of a `mac=` xl's loop does not read whole. */
 function macWarning(kind: 'invalid' | 'short', read: number): NonNullable<SpecProblem['xlWarns']> {
   const kept = read === 0 ? 'no byte of it, so libxl makes a random MAC' : `its first ${read} byte${read === 1 ? '' : 's'} and zeros after`;
@@ -127,6 +133,8 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       r.problems.push({ start: it.start, end: it.start + key.length, message: `"${key} =" is no vif key for xl: write ${key}= with no blank before "="`, unknownKey: true });
       continue;
     }
+    // xl strips only the blanks before an item (`while (*p == ' ') p++;`): the value runs to the comma, blanks included.
+    const raw = dialect === 'xl' ? rawValue(spec, it.start + it.text.indexOf('=') + 1) : value;
     if (dialect === 'xl' && XL_WARNS.has(key)) {
       // netdev= is kept as before (xl uses it); accel= has no effect and is left out.
       if (key === 'netdev') {
@@ -138,13 +146,13 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
     }
     if (key === 'mac' && dialect === 'xl') {
       r.fields['mac'] = [vs, ve];
-      const m = xlMac(value);
+      const m = xlMac(raw);
       if (m.kind === 'ok') r.value.mac = MAC.test(value) ? value : m.mac;
       else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}"`, xlWarns: macWarning(m.kind, m.read) });
     } else if (key === 'rate' && dialect === 'xl') {
       r.fields['rate'] = [vs, ve];
-      const rate = xlRate(value);
-      if (!rate.ok) r.problems.push({ start: vs, end: ve, message: `invalid rate "${value}": xl exits ("${rate.message}"; N[GMK](B|b)/s[@N[s|ms|us]], N from 1)` });
+      const rate = xlRate(raw);
+      if (!rate.ok) r.problems.push({ start: vs, end: ve, message: `invalid rate "${raw}": xl exits ("${rate.message}"; N[GMK](B|b)/s[@N[s|ms|us]], N from 1)` });
       else {
         r.value.rate = value;
         if (rate.octal.length > 0) r.problems.push({ start: vs, end: ve, message: `rate ${value} is read as octal`, xlReads: octalRate(value, rate.octal, rate.bytesPerSec, rate.intervalUs) });
@@ -168,7 +176,7 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       else if (key === 'mtu' && n === 0 && dialect === 'xl') continue;
       else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535`, xlWarns: MTU_UNSET });
       else r.value[key] = n;
-    } else if (key === 'type' && dialect === 'xl' && value !== 'vif' && value !== 'ioemu') {
+    } else if (key === 'type' && dialect === 'xl' && raw !== 'vif' && raw !== 'ioemu') {
       // parse_nic_config: strcmp with "vif" and "ioemu", else "Invalid parameter `type'." and return 1, which the vif loop ignores.
       r.fields['type'] = [vs, ve];
       r.problems.push({ start: vs, end: ve, message: `type ${value}`, xlWarns: BAD_TYPE });

@@ -42,6 +42,8 @@ table('vif type=, accel=, netdev=, and a blank before "=" (parse_nic_config)', [
   // strcmp with "vif" and "ioemu": anything else is "Invalid parameter `type'." and is skipped.
   ['vif = ["type=netfront"]', 'xl', [{ spec: 'type=netfront' }], ['XM0236@2:14-2:22']],
   ['vif = ["type=VIF"]', 'xl', [{ spec: 'type=VIF' }], ['XM0236@2:14-2:17']],
+  // strcmp with the value as strtok gives it: a blank after "vif" makes it another type.
+  ['vif = ["type=vif ,bridge=b"]', 'xl', [{ spec: 'type=vif ,bridge=b', bridge: 'b' }], ['XM0236@2:14-2:17']],
   // "the accel parameter for vifs is currently not supported": a warning, the value is not used.
   ['vif = ["accel=x,bridge=b"]', 'xl', [{ spec: 'accel=x,bridge=b', bridge: 'b' }], ['XM0236@2:9-2:14']],
   // "the netdev parameter is deprecated, please use gatewaydev instead", then read as gatewaydev.
@@ -70,6 +72,8 @@ table('vif rate= (xlu_vif_parse_rate: regexes, strtoull base 0, overflow checks;
   ['vif = ["rate=4294967295GB/s@4294s"]', 'xl', [{ spec: 'rate=4294967295GB/s@4294s' }], ['XM0214@2:14-2:34']],
   // ^[0-9]+[mu]?s?$: "m" alone is ms (no unit, seconds, was already accepted).
   ['vif = ["rate=10Mb/s@20m"]', 'xl', [{ spec: 'rate=10Mb/s@20m', rate: '10Mb/s@20m' }], []],
+  // strtok hands the item over up to the comma, blanks kept: "10Mb/s " fails the regex ("invalid rate").
+  ['vif = ["rate=10Mb/s ,bridge=x"]', 'xl', [{ spec: 'rate=10Mb/s ,bridge=x', bridge: 'x' }], ['XM0214@2:14-2:20']],
   // A leading 0 is octal for strtoull base 0: 010 is 8 Mb/s (XM0231, what xl reads).
   ['vif = ["rate=010Mb/s"]', 'xl', [{ spec: 'rate=010Mb/s', rate: '010Mb/s' }], ['XM0231@2:14-2:21']],
 ]);
