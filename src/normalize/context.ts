@@ -50,6 +50,11 @@ export function makeDiag(code: string, span: Span, message: string, extra: { hin
 export class NormalizeContext {
   readonly spans: SpanMap = new Map();
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * xl's b_info->max_vcpus when it reads cpus and cpus_soft (maxvcpus, else vcpus, else 1): the
+   * per-vCPU lists past it are never parsed. null when not known (xm, vnuma, a value that does not read).
+   */
+  maxVcpus: number | null = null;
   constructor(readonly dialect: Dialect) {}
 
   /** Record the spans of a field. */

@@ -27,18 +27,38 @@ export interface CpuListError {
 
 const RANGE = /^(\d+)(?:-(\d+))?$/;
 
+/**
+ * xl's parse_range (tools/xl/xl_parse.c) on an item's text after its `^` and `node:`/`nodes:`:
+ * `strtoul(str, &endptr, 10)` skips C blanks and a `+` before each number, refuses ULONG_MAX
+ * (which is also what a larger number reads as), and nothing may follow the last number.
+ */
+const XL_RANGE = /^[ \t\n\v\f\r]*\+?(\d+)(?:-[ \t\n\v\f\r]*\+?(\d+))?$/;
+const ULONG_MAX = 18446744073709551615n;
+
+/** Options of {@link parseCpuList}. */
+export interface CpuListOptions {
+  /**
+   * Read the list as xl does (update_cpumap_range, parse_range): items are strtok_r tokens, so an
+   * empty item is skipped; no blank is trimmed, but strtoul skips blanks before a number.
+   */
+  xl?: boolean;
+}
+
 /** Parse a CPU list string; never throws. Errors carry offsets relative to `text`. */
-export function parseCpuList(text: string): { list: CpuList; errors: CpuListError[] } {
+export function parseCpuList(text: string, options: CpuListOptions = {}): { list: CpuList; errors: CpuListError[] } {
   const items: CpuListItem[] = [];
   const errors: CpuListError[] = [];
+  const xl = options.xl === true && text.trim() !== '';
   let pos = 0;
   for (const raw of text.split(',')) {
     const start = pos;
     pos += raw.length + 1;
-    const lead = raw.length - raw.trimStart().length;
-    let body = raw.trim();
+    const lead = xl ? 0 : raw.length - raw.trimStart().length;
+    let body = xl ? raw : raw.trim();
     const itemStart = start + lead;
     const itemEnd = itemStart + body.length;
+    // strtok_r(buf, ",", …) yields no empty token: xl skips ",," and a trailing ",".
+    if (body === '' && xl) continue;
     if (body === '') {
       errors.push({ start: itemStart, end: itemEnd, message: 'empty item in CPU list' });
       continue;
@@ -60,9 +80,9 @@ export function parseCpuList(text: string): { list: CpuList; errors: CpuListErro
       else items.push({ negate, kind: kind === 'node' ? 'node' : 'all', from: -1, to: -1 });
       continue;
     }
-    const r = RANGE.exec(body);
-    if (!r) {
-      errors.push({ start: itemStart, end: itemEnd, message: `invalid ${kind === 'node' ? 'node' : 'CPU'} range "${raw.trim()}"` });
+    const r = (xl ? XL_RANGE : RANGE).exec(body);
+    if (!r || (xl && (BigInt(r[1]!) >= ULONG_MAX || BigInt(r[2] ?? '0') >= ULONG_MAX))) {
+      errors.push({ start: itemStart, end: itemEnd, message: `invalid ${kind === 'node' ? 'node' : 'CPU'} range "${xl ? raw : raw.trim()}"` });
       continue;
     }
     const from = Number(r[1]);
@@ -73,6 +93,8 @@ export function parseCpuList(text: string): { list: CpuList; errors: CpuListErro
     }
     items.push({ negate, kind, from, to });
   }
+  // "," has no token for xl: the affinity is empty, and Xen refuses an empty one when libxl sets it.
+  if (xl && items.length === 0 && errors.length === 0) errors.push({ start: 0, end: text.length, message: 'no CPU in the list' });
   return { list: { text, items }, errors };
 }
 

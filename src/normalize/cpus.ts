@@ -11,7 +11,8 @@ import { readString, subSpan, describeValue } from './values.js';
 
 const CPU_LIST_HINT = 'write a comma list of N, N-M (N <= M), all, node:N or nodes:N-M, each with an optional ^ to leave CPUs out';
 
-function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string): CpuList | null {
+/** Read one CPU list; `index` is its place in a list of them (null for a single string). */
+function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, index: number | null): CpuList | null {
   let text: string | null = null;
   const r = readString(item, ctx.dialect);
   if (r.ok) text = r.value;
@@ -20,11 +21,14 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string): C
     ctx.report('XM0102', item.span, `${s.key} must be a CPU list string or a list of them; got ${describeValue(item)}`);
     return null;
   }
-  const { list, errors } = parseCpuList(text);
+  const { list, errors } = parseCpuList(text, { xl: ctx.dialect === 'xl' });
   ctx.mark(ptr, s, item.span);
   // xm has no cpus_soft (create.py does not know it): it keeps the variable and never reads it, so
   // nothing in it is wrong for xm (the key itself is XM0553).
   if (ctx.dialect === 'xm' && s.key === 'cpus_soft') return list;
+  // parse_vcpu_affinity parses the list's entries only up to max_vcpus (`j < num_cpus`): xl never
+  // reads one past it, so nothing in it stops xl (the extra entries are XM0204).
+  if (index !== null && ctx.maxVcpus !== null && index >= ctx.maxVcpus) return list;
   for (const e of errors) ctx.report('XM0205', subSpan(item, e.start, e.end), `bad CPU list in ${s.key}: ${e.message}`, { hint: CPU_LIST_HINT });
   if (ctx.dialect === 'xm') {
     let pos = 0;
@@ -41,10 +45,10 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string): C
 
 /** Read cpus or cpus_soft. */
 export function readCpus(s: Setting, ctx: NormalizeContext): CpuList | CpuList[] | undefined {
-  if (s.value.kind !== 'list') return readOne(s.value, s, ctx, pointer(s.key)) ?? undefined;
+  if (s.value.kind !== 'list') return readOne(s.value, s, ctx, pointer(s.key), null) ?? undefined;
   const out: CpuList[] = [];
   for (const item of s.value.items) {
-    const l = readOne(item, s, ctx, pointer(s.key, out.length));
+    const l = readOne(item, s, ctx, pointer(s.key, out.length), out.length);
     if (l === null) break; // xl stops reading at the first non-string item.
     out.push(l);
   }

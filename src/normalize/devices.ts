@@ -8,7 +8,7 @@ import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
 import { splitItems, keyValue } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
-import { parseArmSci, parseVkb, parseVtpm } from './spec-checks.js';
+import { parseArmSci, parseVdispl, parseVkb, parseVtpm } from './spec-checks.js';
 
 /**
  * vfb keys: the ones the vfb loop of xl's parse_config_data compares (it has no `type` and no
@@ -139,6 +139,7 @@ export function specParserFor(option: string, dialect: Dialect = 'xl'): (spec: s
   let parse = PARSERS.get(option) ?? PARSERS.get(id);
   if (parse === undefined) {
     if (option === 'vtpm') parse = (spec) => parseVtpm(spec, dialect);
+    else if (option === 'vdispl') parse = (spec) => parseVdispl(spec, dialect);
     else if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
     else {
       const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];
@@ -152,7 +153,7 @@ export function specParserFor(option: string, dialect: Dialect = 'xl'): (spec: s
 
 /**
  * One parser per typed option and dialect, built on first use (not one closure per setting); vkb
- * and arm_sci (xl-only options) have whole-spec checks, vtpm (spec-checks.ts) xl's required backend.
+ * and arm_sci (xl-only options) have whole-spec checks, vtpm and vdispl (spec-checks.ts) xl's required backend and connector.
  */
 const PARSERS = new Map<string, (spec: string) => SpecParse<{ spec: string }>>([
   ['vkb', parseVkb],

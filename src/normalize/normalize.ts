@@ -22,6 +22,7 @@ import { readRangeList, parseIoport, parseIomem, ioportTrailing } from './resour
 import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
+import { cInteger } from './spec-items.js';
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
@@ -157,6 +158,25 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
   }
 }
 
+/**
+ * What parse_config_data has in b_info->max_vcpus when it reads cpus: maxvcpus when written and
+ * not 0, else vcpus, else 1 (xl_parse.c: `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`);
+ * null with vnuma (which sets it from its vnodes) or a value that is not a whole number.
+ */
+function xlMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
+  if (eff.has('vnuma')) return null;
+  const whole = (key: string): number | null | undefined => {
+    const v = eff.get(key)?.value;
+    if (v === undefined) return undefined;
+    const text = v.kind === 'number' ? v.text : v.kind === 'string' ? v.value : null;
+    return text === null ? null : cInteger(text);
+  };
+  const max = whole('maxvcpus');
+  const vcpus = whole('vcpus');
+  if (max === null || vcpus === null) return null;
+  return max !== undefined && max !== 0 ? max : (vcpus ?? 1);
+}
+
 /** Normalise the settings of one file; never throws. */
 export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
   const { config, spans, diagnostics } = normalizeWithEffective(settings, { dialect: options.dialect });
@@ -181,6 +201,7 @@ export function normalizeWithEffective(
   let eff: Map<string, Setting> | undefined;
   try {
     eff = effectiveWithDuplicates(settings, ctx, options.onDuplicate);
+    if (ctx.dialect === 'xl') ctx.maxVcpus = xlMaxVcpus(eff);
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
     for (const s of eff.values()) {

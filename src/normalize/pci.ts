@@ -106,5 +106,33 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true });
   });
   if (!sawBdf && r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no PCI address ([DDDD:]BB:DD.F or bdf=…)' });
+  if (dialect === 'xl') xlLayout(r, spec, items, sawBdf);
   return r;
+}
+
+/**
+ * What xl's xlu_pci_parse_spec_string (libxlu_pci.c, Xen 4.16 and later) refuses in the layout of
+ * the string, which the item splitter above forgives: it skips no blank (parse_bdf counts only hex
+ * digits and ':'; parse_key_val takes the text up to '=' as the key, so " permissive" is "Unknown
+ * PCI_SPEC_STRING option"), an empty item makes the next key start with ',' (a lone trailing comma
+ * is skipped), and `if (!(bdf_present ^ name_present)) return ERROR_INVAL;` refuses an address
+ * together with name=. Each is "unable to parse PCI_SPEC_STRING", and xl exits.
+ */
+function xlLayout(r: SpecParse<PciSpec>, spec: string, items: readonly SpecItem[], sawBdf: boolean): void {
+  let rawStart = 0;
+  items.forEach((it, i) => {
+    const comma = spec.indexOf(',', rawStart);
+    const rawEnd = comma === -1 ? spec.length : comma;
+    const last = i === items.length - 1;
+    if (it.text === '' && !(last && i > 0 && rawEnd === rawStart)) {
+      // An empty item (",,", ", " or a leading ","): xl reads on into the next item's text.
+      const start = Math.max(rawStart - 1, 0);
+      r.problems.push({ start, end: Math.min(rawEnd + 1, spec.length), message: 'an empty item: xl\'s parser reads the next key with the comma in it ("unable to parse PCI_SPEC_STRING", exit)' });
+    } else if (it.text !== '' && (it.start > rawStart || it.end < rawEnd || /\s=/.test(it.text))) {
+      r.problems.push({ start: rawStart, end: rawEnd, message: `blanks in "${spec.slice(rawStart, rawEnd)}" (or before its "="): xl's parser does not skip them ("unable to parse PCI_SPEC_STRING", exit)` });
+    }
+    rawStart = rawEnd + 1;
+  });
+  const name = r.fields['name'];
+  if (sawBdf && name !== undefined) r.problems.push({ start: name[0], end: name[1], message: 'a PCI address and name= together: xl takes one or the other ("unable to parse PCI_SPEC_STRING", exit)' });
 }

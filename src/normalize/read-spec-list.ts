@@ -52,6 +52,8 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
     else if (p.endsXlRead && ctx.dialect === 'xl') ctx.report('XM0232', span, `${s.key}: ${p.message}`, extra);
     // xl reads the value with atoi/strtoul and goes on with what that reads: a warning, not a refusal.
     else if (p.xlReads !== undefined && ctx.dialect === 'xl') ctx.report('XM0231', span, `${s.key}: ${p.xlReads.message}`, { hint: p.xlReads.hint });
+    // xl warns about the item (or it has no effect) and creates the guest: a warning of its own code.
+    else if (p.xlWarns !== undefined && ctx.dialect === 'xl') ctx.report(p.xlWarns.code, span, `${s.key}: ${p.xlWarns.message}`, { hint: p.xlWarns.hint });
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;

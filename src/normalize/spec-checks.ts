@@ -2,8 +2,9 @@
  * @fileoverview The checks xl makes on a whole spec after reading its keys, for the specs read with
  * a field table (spec-kv.ts): a vkb needs `backend-type` and, with `feature-multi-touch`, a
  * multi-touch size (main_vkbattach / parse_vkb_list exit otherwise); a vtpm needs `backend` in xl
- * (parse_config_data's vtpm loop); arm_sci's `agent_id` is at most 255 (parse_arm_sci_config). Problems are placed at the value at fault, or at the whole spec for a
- * missing key.
+ * (parse_config_data's vtpm loop); arm_sci's `agent_id` is at most 255 (parse_arm_sci_config); a
+ * vdispl needs a connector (parse_config_data's vdispl loop). Problems are placed at the value at
+ * fault, or at the whole spec for a missing key.
  */
 import { SPEC_FIELDS } from './catalogue/spec-tables.js';
 import { parseKv } from './spec-kv.js';
@@ -52,5 +53,37 @@ export function parseArmSci(spec: string): SpecParse<Spec> {
     r.problems.push({ start: at[0], end: at[1], message: `agent_id must be at most ${MAX_AGENT_ID}, got ${id}` });
     delete r.value.agent_id;
   }
+  return r;
+}
+
+/** One connector as parse_vdispl_config's `sscanf(resolution, "%ux%u", …)` reads it: blanks and a `+` before each number, text after the height ignored. */
+const SSCANF_CONNECTOR = /^([^:]*):\s*\+?(\d{1,9})x\s*\+?(\d{1,9})/;
+
+/**
+ * Parse one vdispl spec with its field table. xl exits without a connector ("At least one
+ * connector should be specified.", after the loop of parse_config_data), and reads each resolution
+ * with `sscanf(resolution, "%ux%u", …)`, which ignores what follows the height: `c0:800x600x3` is
+ * 800x600 for xl (XM0231 in xl, with the connectors xl uses).
+ */
+export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
+  const r = parseKv<Spec>(spec, SPEC_FIELDS.vdispl, 'vdispl', { dialect });
+  const at = r.fields.connectors;
+  if (at === undefined) {
+    // xm never read vdispl (XM0553 notes the key): the missing connector is xl's refusal only.
+    if (dialect === 'xl') r.problems.push({ start: 0, end: spec.length, message: 'connectors=ID:WIDTHxHEIGHT is missing (xl: "At least one connector should be specified.")' });
+    return r;
+  }
+  if (r.value.connectors !== undefined || dialect !== 'xl') return r;
+  const text = spec.slice(at[0], at[1]);
+  const read = text.split(';').map((c) => SSCANF_CONNECTOR.exec(c.trim()));
+  const i = r.problems.findIndex((p) => p.start === at[0] && p.end === at[1]);
+  if (read.some((m) => m === null) || i === -1) return r;
+  const connectors = read.map((m) => ({ unique_id: m![1]!, width: Number(m![2]), height: Number(m![3]) }));
+  const uses = connectors.map((c) => `${c.unique_id}:${c.width}x${c.height}`).join(';');
+  r.value.connectors = connectors;
+  r.problems[i] = {
+    ...r.problems[i]!,
+    xlReads: { message: `connectors=${text} is read with sscanf("%ux%u"), which ignores what follows each height: xl uses ${uses}`, hint: `write connectors=${uses}` },
+  };
   return r;
 }

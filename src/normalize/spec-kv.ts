@@ -140,6 +140,9 @@ function blankStopProblem(start: number, end: number, what: string): SpecProblem
   };
 }
 
+/** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
+const TRIMMED_KEYS: ReadonlySet<string> = new Set(['p9', 'channel']);
+
 /** Parse `key=value,…` against a field table; unknown keys go to `other`, with a problem at the key. */
 export function parseKv<T extends { spec: string }>(spec: string, table: FieldTable, what: string, opts: KvOptions = {}): SpecParse<T> {
   const r = specResult<T>(spec);
@@ -168,6 +171,13 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       continue;
     }
     const key = kv.key;
+    // Only p9 and channel split their items with split_string_into_pair(…, isspace), which trims
+    // the key; the others compare "key=" (MATCH_OPTION) or the text before "=" as it is, so for xl
+    // "type =pv" is no key at all (an unknown key: xl exits, or skips it in vfb and arm_sci).
+    if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && /\s$/.test(it.text.slice(0, it.text.indexOf('=')))) {
+      r.problems.push({ start: it.start, end: it.start + key.length, message: `"${key} =" is no ${what} key for xl: it compares the text before "=" with its blanks`, unknownKey: true, hint: `write ${key}= with no blank before "="` });
+      continue;
+    }
     let { value, valueStart: vs, valueEnd: ve } = kv;
     const next = items[i + 1];
     if (opts.virtioType && key === 'type' && value.startsWith('virtio') && next !== undefined) {

@@ -25,6 +25,12 @@ export interface SpecProblem {
    * dialect the finding is XM0232 (a warning), and nothing after the item was read.
    */
   endsXlRead?: boolean;
+  /**
+   * xl prints a warning about the item, or the setting has no effect, and the guest is created: in
+   * the xl dialect the finding is this code (a warning) with this message and hint, in place of the
+   * error `message` (which the xm dialect keeps).
+   */
+  xlWarns?: { code: string; message: string; hint: string };
 }
 
 /** Result of a spec parser. */

@@ -7,9 +7,10 @@ import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, decimal } from './spec-items.js';
-import { specResult, type SpecParse } from './spec-result.js';
+import { specResult, type SpecParse, type SpecProblem } from './spec-result.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient } from './spec-kv.js';
+import { xlMac, xlRate } from './vif-xl.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
 const STRING_KEYS = new Set(STRING_LIST);
@@ -46,6 +47,52 @@ const OTHER_KNOWN = new Set(OTHER_LIST);
 /** xl's vif flags, written without `=` (`!strcmp("trusted", token)`): they set `trusted`. */
 const FLAGS: Readonly<Record<string, boolean>> = { trusted: true, untrusted: false };
 
+/**
+ * Keys parse_nic_config prints a warning about and goes on (xl dialect): `accel` ("the accel
+ * parameter for vifs is currently not supported", ignored), `netdev` (deprecated, read as
+ * gatewaydev) and `type` other than xl's two names (checked in {@link parseVif}).
+ */
+const XL_WARNS = new Map<string, NonNullable<SpecProblem['xlWarns']>>([
+  ['accel', { code: 'XM0236', message: 'xl ignores accel= with a warning ("the accel parameter for vifs is currently not supported")', hint: 'drop accel=' }],
+  ['netdev', { code: 'XM0107', message: 'netdev= is deprecated: xl warns "the netdev parameter is deprecated, please use gatewaydev instead" and reads it as gatewaydev', hint: 'write gatewaydev= instead of netdev=' }],
+]);
+
+/** An mtu the hotplug script does not apply: set_mtu in xen-network-common.sh skips one below 68 and runs `ip link set … mtu N || :`. */
+const MTU_UNSET = {
+  code: 'XM0236',
+  message: 'xl and libxl take this mtu, but the vif hotplug script does not apply it (set_mtu: below 68 it is skipped, above 65535 `ip link set … mtu` fails and the failure is ignored), so the interface keeps its default MTU',
+  hint: 'write an mtu from 68 to 65535, or leave mtu= out for the default (1500)',
+};
+
+/** A vif `type=` other than "vif" or "ioemu" (exact case): xl warns and leaves the type to libxl. */
+const BAD_TYPE = {
+  code: 'XM0236',
+  message: 'xl knows type=vif and type=ioemu only (exact case): it warns "Invalid parameter `type\'." and leaves the type to libxl (ioemu for an HVM guest, vif otherwise)',
+  hint: 'write type=vif or type=ioemu, or leave type= out',
+};
+
+/** The text of a value as xl's strtok hands it over: from `start` to the next comma, blanks kept. */
+function rawValue(spec: string, start: number): string {
+  const comma = spec.indexOf(',', start);
+  return spec.slice(start, comma === -1 ? spec.length : comma);
+}
+
+/** The XM0236 note of a `mac=` xl's loop does not read whole. */
+function macWarning(kind: 'invalid' | 'short', read: number): NonNullable<SpecProblem['xlWarns']> {
+  const kept = read === 0 ? 'no byte of it, so libxl makes a random MAC' : `its first ${read} byte${read === 1 ? '' : 's'} and zeros after`;
+  return kind === 'invalid'
+    ? { code: 'XM0236', message: `xl warns "Invalid parameter \`mac'." and goes on with ${kept}`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' }
+    : { code: 'XM0236', message: `the MAC has ${read} of 6 bytes: xl reads the rest past the end of the item (the next vif item, or memory after the string)`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' };
+}
+
+/** The XM0231 note of a rate whose number starts with 0: strtoull base 0 reads it as octal. */
+function octalRate(value: string, octal: string[], perSec: bigint, us: bigint): NonNullable<SpecProblem['xlReads']> {
+  return {
+    message: `rate=${value}: xl reads ${octal.join(' and ')} as octal (strtoull base 0), so the rate is ${perSec} bytes/s per ${us} µs`,
+    hint: 'write the number without leading zeros',
+  };
+}
+
 /** Every `key=value` key parseVif knows (the typed ones below, the plain strings, the known others); also what the language server completes. */
 export const VIF_FIELDS: FieldTable = {
   mac: 'string',
@@ -81,7 +128,36 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       continue;
     }
     const { key, value, valueStart: vs, valueEnd: ve } = kv;
-    if (key === 'mac') {
+    // MATCH_OPTION compares "key=" with the item's start: a blank before "=" makes it no key xl knows.
+    if (dialect === 'xl' && /\s$/.test(it.text.slice(0, it.text.indexOf('=')))) {
+      r.problems.push({ start: it.start, end: it.start + key.length, message: `"${key} =" is no vif key for xl: write ${key}= with no blank before "="`, unknownKey: true });
+      continue;
+    }
+    // xl strips only the blanks before an item (`while (*p == ' ') p++;`): the value runs to the comma, blanks included.
+    const raw = dialect === 'xl' ? rawValue(spec, it.start + it.text.indexOf('=') + 1) : value;
+    if (dialect === 'xl' && XL_WARNS.has(key)) {
+      // netdev= is kept as before (xl uses it); accel= has no effect and is left out.
+      if (key === 'netdev') {
+        r.fields[`other/${key}`] = [vs, ve];
+        (r.value.other ??= {})[key] = value;
+      }
+      r.problems.push({ start: it.start, end: it.start + key.length, message: key, xlWarns: XL_WARNS.get(key)! });
+      continue;
+    }
+    if (key === 'mac' && dialect === 'xl') {
+      r.fields['mac'] = [vs, ve];
+      const m = xlMac(raw);
+      if (m.kind === 'ok') r.value.mac = MAC.test(value) ? value : m.mac;
+      else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}"`, xlWarns: macWarning(m.kind, m.read) });
+    } else if (key === 'rate' && dialect === 'xl') {
+      r.fields['rate'] = [vs, ve];
+      const rate = xlRate(raw);
+      if (!rate.ok) r.problems.push({ start: vs, end: ve, message: `invalid rate "${raw}": xl exits ("${rate.message}"; N[GMK](B|b)/s[@N[s|ms|us]], N from 1)` });
+      else {
+        r.value.rate = value;
+        if (rate.octal.length > 0) r.problems.push({ start: vs, end: ve, message: `rate ${value} is read as octal`, xlReads: octalRate(value, rate.octal, rate.bytesPerSec, rate.intervalUs) });
+      }
+    } else if (key === 'mac') {
       r.fields['mac'] = [vs, ve];
       if (MAC.test(value)) r.value.mac = value;
       else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}" (six hex pairs, e.g. 00:16:3e:12:34:56)` });
@@ -96,8 +172,14 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       if (lenient !== null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"`, xlReads: lenient.note });
       const n = lenient !== null ? (lenient.value as number) : decimal(value);
       if (n === null) r.problems.push({ start: vs, end: ve, message: `${key} must be a decimal number, got "${value}"` });
-      else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535` });
+      // xl: 0 is libxl's "default" (1500, libxl__device_nic_setdefault), no finding and no value.
+      else if (key === 'mtu' && n === 0 && dialect === 'xl') continue;
+      else if (key === 'mtu' && (n < 68 || n > 65535)) r.problems.push({ start: vs, end: ve, message: `mtu ${n} is outside 68..65535`, xlWarns: MTU_UNSET });
       else r.value[key] = n;
+    } else if (key === 'type' && dialect === 'xl' && raw !== 'vif' && raw !== 'ioemu') {
+      // parse_nic_config: strcmp with "vif" and "ioemu", else "Invalid parameter `type'." and return 1, which the vif loop ignores.
+      r.fields['type'] = [vs, ve];
+      r.problems.push({ start: vs, end: ve, message: `type ${value}`, xlWarns: BAD_TYPE });
     } else if (STRING_KEYS.has(key)) {
       r.fields[key] = [vs, ve];
       (r.value as Record<string, unknown>)[key] = value;

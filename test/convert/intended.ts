@@ -60,7 +60,9 @@ export function intended(before: Config, dialect: Dialect): Config {
   }
   if (Array.isArray(c.vif)) {
     for (const v of c.vif) {
-      if (typeof v.type === 'string' && v.type !== 'ioemu' && v.type !== 'vif') {
+      // Read as xl, another type is not kept (xl warns and skips it, XM0236): the spec still has it.
+      const written = typeof v.type === 'string' ? v.type : /(?:^|,)\s*type=([^,]*)/.exec(v.spec)?.[1];
+      if (written !== undefined && written !== 'ioemu' && written !== 'vif') {
         v.type = 'vif';
         v.spec = v.spec.replace(/(^|,)(\s*)type=[^,]*/, '$1$2type=vif');
       }

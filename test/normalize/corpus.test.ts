@@ -83,6 +83,10 @@ const EXPECTED_WARNINGS: Record<string, Expect> = {
     why: 'vfb = [ "type=sdl" ] read as xl: xl has no type=, and the guest gets VNC (libxl\'s default), not SDL',
     has: named('xen-examples/stubdom-ExampleHVMDomain@7a65b19d09e2'),
   },
+  XM0236: {
+    why: 'vif type=netfront read as xl (libvirt\'s xm writer): parse_nic_config knows type=vif and type=ioemu only, warns "Invalid parameter `type\'." and leaves the type to libxl',
+    has: line(/^vif\s*=.*\btype=(?!vif\b|ioemu\b)/m),
+  },
   XM0101: {
     why: 'keys xl does not know: memmap (a Xen 3.0 xm option, not in the catalogue), sched (a cpupool key, xlcpupool.cfg(5))',
     has: named('xen-examples/xmexample.vmx.in@2c0ba8d07535', 'xen-examples/cpupool'),

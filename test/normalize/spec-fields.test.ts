@@ -68,6 +68,11 @@ table('pvcalls and vdispl', [
     [],
   ],
   ['vdispl = ["connectors=c0:big"]', 'vdispl', [{ spec: 'connectors=c0:big' }], ['XM0217@2:23-2:29']],
+  // parse_config_data's vdispl loop: `if (vdispl->num_connectors == 0) { … "At least one connector
+  // should be specified." … }`, and xl exits (at the whole spec).
+  ['vdispl = ["backend=d"]', 'vdispl', [{ spec: 'backend=d', backend: 'd' }], ['XM0217@2:12-2:21']],
+  // parse_vdispl_config: `sscanf(resolution, "%ux%u", …)` ignores what follows the height (XM0231, what xl uses).
+  ['vdispl = ["connectors=c0:800x600x3"]', 'vdispl', [{ spec: 'connectors=c0:800x600x3', connectors: [{ unique_id: 'c0', width: 800, height: 600 }] }], ['XM0231@2:23-2:35']],
 ]);
 
 table('arm_sci', [

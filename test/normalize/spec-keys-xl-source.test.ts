@@ -109,7 +109,8 @@ table('vfb', [
 ]);
 
 table('vif', [
-  ['xl', 'vif = ["bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0"]', [], [{ spec: 'bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0', bridge: 'b', other: { vlan: '10p/20', colo_sock_sec_redirector1_port: '9', netdev: 'eth0' } }]],
+  // netdev= is read (as gatewaydev) with xl's deprecation warning: XM0107 at the key.
+  ['xl', 'vif = ["bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0"]', ['XM0107@2:63-2:69'], [{ spec: 'bridge=b,vlan=10p/20,colo_sock_sec_redirector1_port=9,netdev=eth0', bridge: 'b', other: { vlan: '10p/20', colo_sock_sec_redirector1_port: '9', netdev: 'eth0' } }]],
   // trusted and untrusted are flags (`!strcmp("trusted", token)`); as keys, and any other bare word, xl warns and skips them.
   ['xl', 'vif = ["bridge=b,trusted", "untrusted"]', [], [{ spec: 'bridge=b,trusted', bridge: 'b', trusted: true }, { spec: 'untrusted', trusted: false }]],
   ['xl', 'vif = ["bridge=b,trusted=1,bogus"]', ['XM0218@2:18-2:25', 'XM0218@2:28-2:33']],
@@ -164,4 +165,16 @@ table('disk: deprecated prefixes', [
   ['xl', 'disk = ["rbd:pool/image,raw,xvda,w"]', [], [{ spec: 'rbd:pool/image,raw,xvda,w', target: 'rbd:pool/image', format: 'raw', vdev: 'xvda', access: 'rw' }]],
   ['xl', 'disk = ["qed:/img/a,xvda,w"]', ['XM0213@2:10-2:14']],
   ['xl', 'disk = ["iscsi:iqn.2001-04.com.example:disk,xvda,w,script=block-x"]', ['XM0213@2:59-2:66']],
+]);
+
+table('a blank before "=": no key for the readers that compare "key=" (MATCH_OPTION) or the text before "="', [
+  // parse_usbctrl_config: MATCH_OPTION("type", …) is strncmp with "type=": "Unknown string `type =pv'", exit.
+  ['xl', 'usbctrl = ["type =pv"]', ['XM0222@2:13-2:17']],
+  // parse_usbdev_config, the same.
+  ['xl', 'usbdev = ["hostbus =1"]', ['XM0222@2:12-2:19']],
+  // parse_vsnd_card_param: "Invalid parameter: short-name =x", exit.
+  ['xl', 'vsnd = [["card, short-name =x"]]', ['XM0222@2:17-2:27']],
+  // The vfb loop: `*p2 = '\0'; if (!strcmp(p, "vnc"))` … no else: "vnc " is skipped without a word.
+  ['xl', 'vfb = ["vnc =1"]', ['XM0218@2:9-2:12']],
+  // (p9 and channel split with split_string_into_pair(…, isspace), which trims the key: no finding there.)
 ]);

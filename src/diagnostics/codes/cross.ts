@@ -99,14 +99,16 @@ export const crossCodes = defineCodes({
   XM0214: {
     severity: 'error',
     title: 'bad vif spec',
-    explanation: 'Each vif item is key=value (mac, bridge, model, script, ip, rate, vifname, type, backend, mtu, …). The MAC must be six hex pairs separated by colons; rate is N[GMK](B|b)/s[@interval].',
-    bad: 'vif = ["mac=00:16:3e:zz:00:01,bridge=xenbr0"]',
-    good: 'vif = ["mac=00:16:3e:00:00:01,bridge=xenbr0"]',
+    explanation:
+      'Each vif item is key=value (mac, bridge, model, script, ip, rate, vifname, type, backend, mtu, …). rate is N[GMK](B|b)/s with an optional @N, @Ns, @Nms or @Nus (the replenishment interval, 50 ms by default); xl (xlu_vif_parse_rate) exits on any other text, on a rate or interval of 0, on a number above 4294967295, on an interval above 4294967295 µs, and on a rate times interval past 64 bits. mtu and devid are decimal numbers; xl exits when there is no digit. In xm the MAC must be six hex pairs separated by colons; xl reads any one-character separator and only warns about a MAC it cannot read (XM0236).',
+    bad: 'vif = ["rate=10Mbit/s,bridge=xenbr0"]',
+    good: 'vif = ["rate=10Mb/s,bridge=xenbr0"]',
   },
   XM0215: {
     severity: 'error',
     title: 'bad pci spec',
-    explanation: 'A PCI device is [DDDD:]BB:DD.F (hexadecimal) with an optional @VSLOT and ,key=value options (permissive, msitranslate, seize, power_mgmt, rdm_policy). A missing "." or bad hex is refused.',
+    explanation:
+      'A PCI device is [DDDD:]BB:DD.F (hexadecimal) with an optional @VSLOT and ,key=value options (permissive, msitranslate, seize, power_mgmt, rdm_policy), or name=NAME instead of the address. A missing "." or bad hex is refused. xl (Xen 4.16 and later) reads the string exactly: a blank before or after the address, after a comma or before "=", an empty item (",,"), or an address together with name= make it exit with "unable to parse PCI_SPEC_STRING".',
     bad: 'pci = ["01:00"]',
     good: 'pci = ["0000:01:00.0"]',
   },
@@ -232,7 +234,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'spec value xl reads as a number it is not',
     explanation:
-      'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
+      'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error); vdispl connectors (sscanf "%ux%u", which ignores what follows the height: c0:800x600x3 is 800x600); a vif rate= whose number starts with 0 (strtoull base 0: octal, so 010Mb/s is 8 Mb/s). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
     bad: 'type = "hvm"\nvfb = ["vnc=yes"]',
     good: 'type = "hvm"\nvfb = ["vnc=1"]',
   },
@@ -267,5 +269,13 @@ export const crossCodes = defineCodes({
       'xl creates the guest, but its commands (xl destroy, shutdown, console, vcpu-pin, …) find a domain by what they are given with libxl_domain_qualifier_to_domid: a word of digits only is read as a domain id, never as a name, so `xl destroy 12` acts on domain 12, and an empty word has no non-digit and is read as domain 0 (Domain-0); libxl also checks only non-empty names for uniqueness (libxl__domain_rename), so several guests can have the empty name. A name that starts with "-" is read as an option by xl\'s getopt (`xl destroy -web` is "option `w\' not supported"), and blanks at either end or control characters are invisible in `xl list` and must be typed exactly. Give the guest a name with a letter in it that starts with a letter, digit or "_" and has no blanks at its ends. Reported for xl files.',
     bad: 'name = "42"\nkernel = "/boot/vmlinuz"',
     good: 'name = "vm42"\nkernel = "/boot/vmlinuz"',
+  },
+  XM0236: {
+    severity: 'warning',
+    title: 'vif item xl warns about or that has no effect',
+    explanation:
+      'xl reads the vif item, prints a warning about it (or passes it on to something that ignores it) and creates the guest anyway, without what the item asked for. parse_nic_config knows type=vif and type=ioemu only, in that case: another type is "Invalid parameter `type\'." and libxl picks the type (ioemu for HVM guests, vif otherwise). A MAC whose bytes are not hex or above ff is "Invalid parameter `mac\'."; xl keeps the bytes it read before (none: libxl makes a random MAC), and a MAC of fewer than six bytes is read on past the end of the item. accel= is "the accel parameter for vifs is currently not supported". An mtu below 68 or above 65535 is taken by xl and libxl, but the hotplug script (xen-network-common.sh set_mtu) skips it or ignores ip\'s failure, so the interface keeps its default MTU; mtu=0 is libxl\'s default, 1500. Write the item as xl reads it, or leave it out. Reported for xl; xm keeps its own verdicts (XM0214).',
+    bad: 'vif = ["type=netfront,bridge=xenbr0"]',
+    good: 'vif = ["type=vif,bridge=xenbr0"]',
   },
 });

@@ -1,0 +1,101 @@
+/**
+ * @fileoverview How xl itself reads a vif's `mac=` and `rate=` values: parse_nic_config in
+ * tools/xl/xl_parse.c (the MAC, six strtoul base-16 reads) and xlu_vif_parse_rate in
+ * tools/libs/util/libxlu_vif.c (two POSIX regexes, then strtoull base 0 and overflow checks). Kept
+ * apart from vif.ts because xl's readers accept and refuse other texts than the documented forms.
+ */
+
+/** strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal). */
+function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end: number } | null {
+  let i = pos;
+  while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
+  let negative = false;
+  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
+  let b = base === 0 ? 10 : 16;
+  if ((base === 16 || base === 0) && text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
+    b = 16;
+    i += 2;
+  } else if (base === 0 && text[i] === '0') b = 8;
+  const digits = (b === 16 ? /^[0-9a-fA-F]+/ : b === 8 ? /^[0-7]+/ : /^[0-9]+/).exec(text.slice(i));
+  if (digits === null) return null;
+  let value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
+  const ULONG_MAX = (1n << 64n) - 1n;
+  if (value > ULONG_MAX) value = ULONG_MAX; // ERANGE: strtoul saturates
+  // A minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
+  if (negative && value !== 0n) value = ULONG_MAX + 1n - value;
+  return { value, end: i + digits[0].length };
+}
+
+/** What xl's MAC loop makes of a `mac=` value. */
+export type XlMac =
+  /** Six bytes read: `mac` is them as aa:bb:cc:dd:ee:ff, `extra` the text after the sixth (ignored). */
+  | { kind: 'ok'; mac: string; extra: string }
+  /** A byte that is not hex or above 255: xl prints "Invalid parameter `mac'." and goes on. */
+  | { kind: 'invalid'; read: number }
+  /** Fewer than six bytes: xl's `oparg = endptr + 1` steps past the end of the item and reads whatever follows it. */
+  | { kind: 'short'; read: number };
+
+/**
+ * parse_nic_config's `mac=`: `for (i = 0; i < 6; i++) { val = strtoul(oparg, &endptr, 16); if
+ * ((oparg == endptr) || (val > 255)) { … "Invalid parameter `mac'." … return 1; } … oparg = endptr + 1; }`,
+ * so any one character separates the bytes, a byte may be one digit, and text after the sixth is ignored.
+ */
+export function xlMac(value: string): XlMac {
+  const bytes: number[] = [];
+  let pos = 0;
+  for (let i = 0; i < 6; i++) {
+    if (pos > value.length) return { kind: 'short', read: i };
+    const r = cStrtoul(value, pos, 16);
+    if (r === null || r.value > 255n) return { kind: 'invalid', read: i };
+    bytes.push(Number(r.value));
+    pos = r.end + 1;
+  }
+  return { kind: 'ok', mac: bytes.map((b) => b.toString(16).padStart(2, '0')).join(':'), extra: value.slice(pos - 1) };
+}
+
+/** What xlu_vif_parse_rate makes of a `rate=` value: the numbers it uses, or its error message (xl exits). */
+export type XlRate =
+  | { ok: true; bytesPerSec: bigint; intervalUs: bigint; octal: string[] }
+  | { ok: false; message: string };
+
+const UINT32_MAX = 0xffffffffn;
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** strtoull base 0 of a text the regexes let through (digits first): the number and the text after it. */
+function leadingNumber(text: string): { n: bigint; rest: string; octal: boolean } {
+  const r = cStrtoul(text, 0, 0);
+  return r === null ? { n: 0n, rest: text, octal: false } : { n: r.value, rest: text.slice(r.end), octal: text.length > 1 && text[0] === '0' };
+}
+
+/**
+ * xlu_vif_parse_rate: the part before `@` must match `^[0-9]+[GMK]?[Bb]/s$` ("invalid rate"), the
+ * part after it `^[0-9]+[mu]?s?$` ("invalid replenishment interval"; no unit is seconds, `m` is ms,
+ * `u` µs); both numbers are read with strtoull base 0 (a leading 0 is octal, so "08" reads 0), and 0
+ * or more than UINT32_MAX is "rate overflow" / "replenishment interval overflow", as is an interval
+ * above UINT32_MAX µs or a rate times interval past 64 bits. Every error makes xl exit.
+ */
+export function xlRate(value: string): XlRate {
+  const at = value.indexOf('@');
+  const bytes = at === -1 ? value : value.slice(0, at);
+  const interval = at === -1 ? null : value.slice(at + 1);
+  const octal: string[] = [];
+  if (bytes === '') return { ok: false, message: 'no rate specified' };
+  if (!/^[0-9]+[GMK]?[Bb]\/s$/.test(bytes)) return { ok: false, message: 'invalid rate' };
+  const b = leadingNumber(bytes);
+  if (b.n === 0n || b.n > UINT32_MAX) return { ok: false, message: 'rate overflow' };
+  if (b.octal) octal.push(bytes.slice(0, bytes.length - b.rest.length));
+  const unit = b.rest[0];
+  let perSec = unit === 'G' ? b.n * 1000000000n : unit === 'M' ? b.n * 1000000n : unit === 'K' ? b.n * 1000n : b.n;
+  if (b.rest[0] === 'b' || b.rest[1] === 'b') perSec /= 8n;
+  let us = 50000n;
+  if (interval !== null) {
+    if (!/^[0-9]+[mu]?s?$/.test(interval)) return { ok: false, message: 'invalid replenishment interval' };
+    const t = leadingNumber(interval);
+    if (t.n === 0n || t.n > UINT32_MAX) return { ok: false, message: 'replenishment interval overflow' };
+    if (t.octal) octal.push(interval.slice(0, interval.length - t.rest.length));
+    us = t.rest === '' || t.rest[0] === 's' ? t.n * 1000000n : t.rest[0] === 'm' ? t.n * 1000n : t.n;
+    if (us > UINT32_MAX) return { ok: false, message: 'replenishment interval overflow' };
+  }
+  if (perSec > UINT64_MAX / us) return { ok: false, message: 'rate overflow' };
+  return { ok: true, bytesPerSec: perSec, intervalUs: us, octal };
+}
