@@ -12,7 +12,8 @@ import type { Io } from './types.js';
 import { commandError, describeError, numberArg, sizeMessage } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatStylish } from '../report/stylish.js';
+import { diagnosticBlock, sortedCopy } from '../report/stylish.js';
+import { palette } from '../report/ansi.js';
 import type { FormatOptions, FormatResult } from '../format/format.js';
 import { formatFast, formatFastBytes } from '../format/fast.js';
 import { asciiFileBytes } from '../format/fast-bytes.js';
@@ -203,5 +204,10 @@ function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Dia
           ? 'it was not read as it is (too large, or not valid UTF-8), so it cannot be written back'
           : 'it has syntax errors';
   io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
-  if (r.diagnostics.length) io.stderr(formatStylish([{ path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: r.diagnostics }], { color }));
+  if (!r.diagnostics.length) return;
+  // Blocks only: stylish's own summary ("found 1 error in 1 of 1 file") came after every refused
+  // file, counting that one file, before fmt's summary of the whole run.
+  const file = { path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: r.diagnostics };
+  const p = palette(color);
+  io.stderr(sortedCopy(r.diagnostics).map((d) => diagnosticBlock(file, d, p, 120) + '\n').join(''));
 }

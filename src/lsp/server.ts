@@ -25,7 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, documentFileName, documentSymbols, formatDocument, hoverAt, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, documentFileName, documentSymbols, formatDocument, hoverAt, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
@@ -247,8 +247,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
-    const options = (p.options ?? {}) as Partial<typeof p.options>;
-    const indent = options.insertSpaces === false || typeof options.tabSize !== 'number' ? 4 : options.tabSize;
+    const indent = indentFor(p.options as Partial<typeof p.options> | undefined);
     return withDoc(p.textDocument.uri, [], (doc) => outward(doc, formatDocument(doc.getText(), settings, { indent })));
   });
   connection.onRequest(CodeActionRequest.type, (p, token) => {

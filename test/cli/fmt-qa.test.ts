@@ -98,3 +98,20 @@ describe('fmt when a file cannot be written', () => {
     expect(readdirSync(folder)).toEqual(['a.cfg']);
   });
 });
+
+describe('fmt reports refused files once, under one summary', () => {
+  it('lists each refused file\'s errors without a per-file "N of 1 file" summary of its own', async () => {
+    writeFileSync(join(dir, 'a.cfg'), 'memory = "x\n');
+    writeFileSync(join(dir, 'b.cfg'), 'name = "b"\nkernel = "/k\n');
+    writeFileSync(join(dir, 'c.cfg'), 'memory=512\n');
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', 'a.cfg', 'b.cfg', 'c.cfg'], io)).toBe(1);
+    expect(out.stdout).toBe('c.cfg\n');
+    const lines = out.stderr.split('\n');
+    // Each refused file's error, by code and position…
+    expect(lines.filter((l) => /^error\[XM00\d\d\]/.test(l)).length).toBe(2);
+    expect(lines.filter((l) => l.startsWith(' --> '))).toEqual([' --> a.cfg:1:10', ' --> b.cfg:2:10']);
+    // …and one summary line, fmt's, for the 3 files (stylish added "… in 1 of 1 file" per refused file).
+    expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 file(s) would be reformatted, 2 not formatted (errors)']);
+  });
+});

@@ -9,7 +9,7 @@ export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
 export { completeSpecAt, specContext, specStringAt, specHoverAt, SPEC_TABLES, type SpecContext, type SpecString } from './spec-completion.js';
 export { documentSymbols } from './symbols.js';
-export { formatDocument } from './formatting.js';
+export { formatDocument, indentFor } from './formatting.js';
 export { codeActions, closestKey, documentFileName, domainNameFromUri, type ActionRequest } from './actions.js';
 export { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 export { toPosition, toRange, toOffset } from './positions.js';
