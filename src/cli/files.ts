@@ -3,7 +3,7 @@
  * atomic write (temporary file in the same folder, fsync, rename, so an interrupted run leaves either
  * the old or the new file, never a half-written one).
  */
-import { chownSync, closeSync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
+import { accessSync, chownSync, closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 // Temporary names are unique by process id and a per-process counter (the 'wx' open refuses any
@@ -83,6 +83,11 @@ export function writeFileAtomic(linkOrPath: string | Buffer, content: string | U
   } catch {
     old = undefined;
   }
+  // The rename below needs only the folder's write permission, so a file made read-only (chmod a-w)
+  // would be replaced where `echo > file` is refused: honour the mark, as root too (root's write
+  // would pass, but the mark is the owner saying "do not change this").
+  if (old && (old.mode & 0o222) === 0) throw Object.assign(new Error('read-only file'), { code: 'XMCFG_READONLY' });
+  if (old && !writable(path)) throw Object.assign(new Error('permission denied'), { code: 'EACCES' });
   // The temporary name must fit where the file's own name fits (255 bytes on Linux file systems):
   // a 250-byte name plus the suffix was ENAMETOOLONG, so such a file could not be written at all.
   // `path` is a byte string, so slicing cuts bytes, never more than a name may hold.
@@ -116,6 +121,16 @@ export function writeFileAtomic(linkOrPath: string | Buffer, content: string | U
   } catch (e) {
     rmSync(fsPath(tmp), { force: true });
     throw e;
+  }
+}
+
+/** True when this process may write the file at `path` (access(2) W_OK: always for root). */
+function writable(path: string): boolean {
+  try {
+    accessSync(fsPath(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

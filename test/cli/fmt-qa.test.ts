@@ -97,6 +97,22 @@ describe('fmt when a file cannot be written', () => {
     expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
     expect(readdirSync(folder)).toEqual(['a.cfg']);
   });
+
+  // A folder anyone may write to let the rename replace a file this user may not write (another
+  // user's 0644 file: `echo > a.cfg` is refused, fmt replaced it and it became the runner's).
+  it.skipIf(!built || process.getuid?.() !== 0)('leaves another user\'s file in a folder it may write to alone: permission denied (run as nobody)', () => {
+    const folder = join(dir, 'shared');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.cfg'), 'memory=512\nname = "x"\n');
+    chmodSync(dir, 0o755);
+    chmodSync(join(folder, 'a.cfg'), 0o644);
+    chmodSync(folder, 0o777);
+    const r = spawnSync(process.execPath, [cli, 'fmt', 'a.cfg'], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, uid: 65534, gid: 65534 });
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
+    expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
+    expect(statSync(join(folder, 'a.cfg')).uid).toBe(0);
+    expect(readdirSync(folder)).toEqual(['a.cfg']);
+  });
 });
 
 describe('fmt reports refused files once, under one summary', () => {
@@ -113,5 +129,33 @@ describe('fmt reports refused files once, under one summary', () => {
     expect(lines.filter((l) => l.startsWith(' --> '))).toEqual([' --> a.cfg:1:10', ' --> b.cfg:2:10']);
     // …and one summary line, fmt's, for the 3 files (stylish added "… in 1 of 1 file" per refused file).
     expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 file(s) would be reformatted, 2 not formatted (errors)']);
+  });
+});
+
+describe('fmt and --output-file on a read-only file', () => {
+  // The atomic rename needs only the folder's write permission, so a file marked read-only (chmod
+  // a-w) was replaced as if writable: fmt reformatted a 0444 file, exit 0.
+  it('fmt leaves a read-only file as it is and says why (exit 2); a writable one beside it is formatted', async () => {
+    writeFileSync(join(dir, 'ro.cfg'), 'memory=512\n');
+    writeFileSync(join(dir, 'rw.cfg'), 'vcpus=2\n');
+    chmodSync(join(dir, 'ro.cfg'), 0o444);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'ro.cfg', 'rw.cfg'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^xmcfg fmt: cannot write 'ro\.cfg': the file is read-only/m);
+    expect(out.stderr).toMatch(/1 of 2 file\(s\) reformatted, 1 not written\n$/);
+    expect(readFileSync(join(dir, 'ro.cfg'), 'utf8')).toBe('memory=512\n');
+    expect(statSync(join(dir, 'ro.cfg')).mode & 0o777).toBe(0o444);
+    expect(readFileSync(join(dir, 'rw.cfg'), 'utf8')).toBe('vcpus = 2\n');
+    expect(readdirSync(dir).sort()).toEqual(['ro.cfg', 'rw.cfg']);
+  });
+
+  it('check --output-file onto a read-only report file is exit 2 and leaves it unchanged', async () => {
+    writeFileSync(join(dir, 'vm.cfg'), 'name = "vm"\nmemory = 512\nkernel = "/k"\n');
+    writeFileSync(join(dir, 'report.json'), 'old\n');
+    chmodSync(join(dir, 'report.json'), 0o400);
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['check', 'vm.cfg', '--format', 'json', '--output-file', 'report.json'], io)).toBe(2);
+    expect(out.stderr).toMatch(/cannot write 'report\.json': the file is read-only/);
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('old\n');
   });
 });

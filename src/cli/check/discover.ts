@@ -196,6 +196,8 @@ export function errorText(e: NodeJS.ErrnoException): string {
       return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'XMCFG_READONLY':
+      return 'the file is read-only (no write permission bit set; chmod u+w it to let xmcfg replace it)';
     case 'EIO':
       return 'input/output error';
     default:
