@@ -42,6 +42,19 @@ export function rebalanceBounds(guests: ReadonlyArray<BoundGuest>, nodes: Readon
     return sum;
   };
   const sizes = bySize.map((g) => ({ pos: g.pos, mib: g.mem }));
+  const singleNode = guests.every((g) => g.parts.length === 1);
+  /** The fewest of the largest unmoved in `list` that add up to `need` (r + 1 when r cannot). */
+  const movesFor = (list: ReadonlyArray<{ pos: number; mib: number }>, need: number, r: number): number => {
+    let sum = 0;
+    let n = 0;
+    for (let k = 0; k < list.length && n < r; k++) {
+      if (moved[list[k]!.pos]) continue;
+      sum += list[k]!.mib;
+      n++;
+      if (sum >= need * (1 - EPS)) return n;
+    }
+    return r + 1;
+  };
   /**
    * True when no `r` further moves (of unmoved guests) can bring the spread within `threshold`, or
    * every list that does moves more than `bestMem` in all (`mem` moved so far). A node's use falls
@@ -62,6 +75,19 @@ export function rebalanceBounds(guests: ReadonlyArray<BoundGuest>, nodes: Readon
       hi = Math.min(hi, used[i]! + (100 * Math.min(add, free)) / m);
     }
     if (lo - hi > threshold + EPS) return true;
+    // Each move lands on one node: the nodes that must rise to within the threshold of the lowest
+    // possible maximum need at least one move each, more when the largest guests are smaller than
+    // the gap; and, when every guest is booked on one node, the same for nodes that must fall.
+    let ups = 0;
+    let downs = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      const m = nodes[i]!.memory_mib;
+      const rise = ((lo - threshold - used[i]!) * m) / 100;
+      if (rise > EPS * m) ups += movesFor(sizes, rise, r);
+      const fall = ((used[i]! - hi - threshold) * m) / 100;
+      if (singleNode && fall > EPS * m) downs += movesFor(onNode[i]!, fall, r);
+      if (ups > r || downs > r) return true;
+    }
     if (bestMem === Infinity) return false;
     let need = 0;
     for (let i = 0; i < nodes.length; i++) {

@@ -62,4 +62,3 @@ describe('rebalance and migrate-plan: whole-number options are decimal digits', 
     expect(r.stdout).toBe('');
   });
 });
-});
