@@ -40,6 +40,17 @@ export function numberArg(v: unknown, fallback: number): number {
   return typeof v === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
 }
 
+/**
+ * A whole-number option as given (`fallback` when absent): decimal digits only, else NaN. yargs
+ * would read 1e3 or 0x10 as numbers, so these options are declared strings and read here; 15 digits
+ * at most, as a longer id would be rounded.
+ */
+export function wholeArg(v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : NaN;
+  return typeof v === 'string' && /^\s*[0-9]{1,15}\s*$/.test(v) ? Number(v) : NaN;
+}
+
 /** The usage message for a --max-file-size that is not a size, naming it as `check` does. */
 export function sizeMessage(given: unknown): string {
   return `--max-file-size must be a size like 1048576, 512K or 64M, not '${String(given)}'`;

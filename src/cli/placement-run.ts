@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { commandError, describeError, emptyArgument, numberArg } from './command-error.js';
+import { commandError, describeError, emptyArgument, numberArg, wholeArg } from './command-error.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
@@ -18,7 +18,7 @@ import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/forma
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { guestShape } from '../placement/guest.js';
-import { migratePlan, rebalancePlan } from '../placement/migrate.js';
+import { migratePlan, rebalancePlan, type RebalanceOutcome } from '../placement/migrate.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
@@ -304,8 +304,9 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
   const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v).trim());
-  // Decimal digits only: Number('') is 0 and Number('0x1') is 1, and an id past 2^53 would be rounded.
-  const to = given.map((t) => (/^[0-9]{1,15}$/.test(t) ? Number(t) : NaN));
+  // Decimal digits only (as rebalance's --max-moves): Number('') is 0 and Number('0x1') is 1, and an
+  // id past 2^53 would be rounded.
+  const to = given.map((t) => wholeArg(t, NaN));
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
   }
@@ -340,12 +341,20 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
   }
 }
 
+/** The text line for each reason rebalance proposes no move. */
+const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
+  moves: '',
+  'within-threshold': '# nothing to do: the spread is within the threshold',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no feasible move lowers it (a target must hold the whole guest while the source copy runs)',
+  'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
+};
+
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'rebalance', empty);
   const threshold = numberArg(argv.threshold, 10);
-  const maxMoves = numberArg(argv['max-moves'], 5);
+  const maxMoves = wholeArg(argv['max-moves'], 5);
   // A spread is never "within NaN", so a value that is not a number must not run.
   if (!(threshold >= 0 && threshold <= 100)) return commandError(io, 'rebalance', `--threshold must be a percentage from 0 to 100, not ${quote(String(argv.threshold))}`);
   if (!(Number.isInteger(maxMoves) && maxMoves >= 0)) return commandError(io, 'rebalance', `--max-moves must be a whole number (0 or more), not ${quote(String(argv['max-moves']))}`);
@@ -365,10 +374,12 @@ export async function runRebalance(argv: Record<string, unknown>, io: Io): Promi
   }
   const r = rebalancePlan(host, plans, { threshold, maxMoves });
   report(io, 'rebalance', r.diagnostics);
-  if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, moves: r.moves }, null, 2)}\n`);
+  // `outcome` is new in version 1 (added, so readers of the older shape still work): an empty
+  // `moves` alone did not say whether the host is balanced or cannot be balanced.
+  if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, outcome: r.outcome, moves: r.moves }, null, 2)}\n`);
   else {
     io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
-    if (r.moves.length === 0) io.stdout('# nothing to do\n');
+    if (r.moves.length === 0) io.stdout(`${NOTHING_TO_DO[r.outcome]}\n`);
     // The same host and ledger as this run: pasted without them, a line would use the defaults.
     const same = (['host', 'ledger', 'sysfs-root'] as const).flatMap((k) => (typeof argv[k] === 'string' && argv[k] !== '' ? [`--${k} ${shellQuote(argv[k] as string)}`] : []));
     for (const m of r.moves) io.stdout(`${['xmcfg migrate-plan', shellQuote(m.domain), `--to-node ${m.to}`, ...same].join(' ')}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);

@@ -8,4 +8,4 @@ export { createFlags, guestType, CDF_BITS } from './flags.js';
 export { maskOf, idsOfMask, rangesOf } from './bitmap.js';
 export { placementFindings, type SpanMap } from './findings.js';
 export { Ledger, defaultLedgerPath, LEDGER_SCHEMA_VERSION, type LedgerEntry } from './ledger.js';
-export { migratePlan, rebalancePlan, loadOfPlan, type MigrationPlan, type RebalanceMove, type RebalanceResult, type RebalanceWork } from './migrate.js';
+export { migratePlan, rebalancePlan, loadOfPlan, type MigrationPlan, type RebalanceMove, type RebalanceOutcome, type RebalanceResult, type RebalanceWork } from './migrate.js';

@@ -11,6 +11,7 @@ import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { plan } from './plan.js';
+import { rebalanceBounds } from './rebalance-bounds.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 
@@ -151,9 +152,16 @@ export interface RebalanceWork {
   cut: boolean;
 }
 
+/**
+ * Why a rebalance proposes what it does: moves, none as the spread is within the threshold, none
+ * as no feasible move lowers the spread (or is there at all), or none as --max-moves is 0.
+ */
+export type RebalanceOutcome = 'moves' | 'within-threshold' | 'no-feasible-move' | 'no-moves-allowed';
+
 /** Result of rebalancePlan. */
 export interface RebalanceResult {
   moves: RebalanceMove[];
+  outcome: RebalanceOutcome;
   before: number;
   after: number;
   diagnostics: Diagnostic[];
@@ -174,14 +182,14 @@ export interface RebalanceResult {
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): RebalanceResult {
   const work: RebalanceWork = { seedTrials: 0, searchTrials: 0, checks: 0, cut: false };
   const checked = validateHost(host);
-  if (!checked.host) return { moves: [], before: 0, after: 0, diagnostics: checked.diagnostics, work };
+  if (!checked.host) return { moves: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics: checked.diagnostics, work };
   const h = checked.host;
   const threshold = options.threshold ?? 10;
   const maxMoves = options.maxMoves ?? 5;
   const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
   const diagnostics = offHostWarnings(h, [...loads.values()]);
   const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
-  if (memNodes.length < 2) return { moves: [], before: 0, after: 0, diagnostics, work };
+  if (memNodes.length < 2) return { moves: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics, work };
   // Guests migratePlan refuses (XM0414) still count as load but are never proposed; so do guests
   // booked partly on nodes the host lacks (XM0418): where they really are is not known. A guest
   // without memory changes no node's use.
@@ -289,6 +297,8 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
       .map((s) => s.g.kind * memNodes.length + s.t)
       .sort((a, b) => a - b)
       .join(',');
+  const depth = Math.min(maxMoves, REBALANCE_SEARCH_DEPTH);
+  const bounds = rebalanceBounds(guests, memNodes, at);
   const search = (mem: number): void => {
     if (spread() <= threshold) {
       if (mem < bestMem || (mem === bestMem && path.length < best.length)) {
@@ -297,7 +307,10 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
       }
       return;
     }
-    if (path.length === Math.min(maxMoves, REBALANCE_SEARCH_DEPTH)) return;
+    if (path.length === depth) return;
+    // No list under this one can reach the threshold, or none can move less memory than the best:
+    // without this the search spent its whole budget on ledgers the moves left cannot fix.
+    if (bounds.prune(depth - path.length, freeAt, mem, bestMem, threshold)) return;
     for (const g of guests) {
       // Guests are smallest first: past the best list's memory, every later one is too.
       if (mem + g.mem > bestMem || (mem + g.mem === bestMem && path.length + 1 >= best.length)) break;
@@ -311,11 +324,13 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
         if (!trial('searchTrials')) return;
         visited.add(key);
         path.push({ g, t });
+        bounds.moved[g.pos] = 1;
         taken[g.kind]!++;
         move(g, t, 1);
         search(mem + g.mem);
         move(g, t, -1);
         taken[g.kind]!--;
+        bounds.moved[g.pos] = 0;
         path.pop();
       }
     }
@@ -328,5 +343,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
       hostDiag('XM0419', 'warning', `rebalance stopped after ${work.seedTrials + work.searchTrials} trial moves and ${work.checks} guest-and-node pairs looked at (its budget), over ${guests.length} movable guests: a list that moves less memory, or reaches the threshold, may exist`, 'raise --threshold or lower --max-moves'),
     );
   }
-  return { moves, before: +before.toFixed(1), after: +spread().toFixed(1), diagnostics, work };
+  // From the unrounded spread: 10.04 prints as 10 but is above a threshold of 10.
+  const outcome: RebalanceOutcome = moves.length > 0 ? 'moves' : before <= threshold ? 'within-threshold' : maxMoves === 0 ? 'no-moves-allowed' : 'no-feasible-move';
+  return { moves, outcome, before: +before.toFixed(1), after: +spread().toFixed(1), diagnostics, work };
 }

@@ -9,10 +9,11 @@ export const command: CommandSpec = {
     y
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
-      // No `type: 'number'`: it turned `--threshold abc` into NaN, so the message could not name
-      // what was given; numbers still arrive as numbers and runRebalance refuses the rest.
-      .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', default: 10, requiresArg: true })
-      .option('max-moves', { describe: 'at most this many migrations', default: 5, requiresArg: true })
+      // Strings, not `type: 'number'`: that turned `--threshold abc` into NaN, so the message could
+      // not name what was given, and untyped yargs read 1e3 as 1000 (migrate-plan's --to-node
+      // refused it); runRebalance reads decimal notation only.
+      .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', type: 'string', default: '10', requiresArg: true })
+      .option('max-moves', { describe: 'at most this many migrations', type: 'string', default: '5', requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
