@@ -35,6 +35,11 @@ const RANGE = /^(\d+)(?:-(\d+))?$/;
 const XL_RANGE = /^[ \t\n\v\f\r]*\+?(\d+)(?:-[ \t\n\v\f\r]*\+?(\d+))?$/;
 const ULONG_MAX = 18446744073709551615n;
 
+/** A decimal digit string at least ULONG_MAX (20 digits): a BigInt only for such long ones, as this runs for every range. */
+function atLeastUlongMax(digits: string): boolean {
+  return digits.length >= 20 && BigInt(digits) >= ULONG_MAX;
+}
+
 /** Options of {@link parseCpuList}. */
 export interface CpuListOptions {
   /**
@@ -81,7 +86,7 @@ export function parseCpuList(text: string, options: CpuListOptions = {}): { list
       continue;
     }
     const r = (xl ? XL_RANGE : RANGE).exec(body);
-    if (!r || (xl && (BigInt(r[1]!) >= ULONG_MAX || BigInt(r[2] ?? '0') >= ULONG_MAX))) {
+    if (!r || (xl && (atLeastUlongMax(r[1]!) || (r[2] !== undefined && atLeastUlongMax(r[2]))))) {
       errors.push({ start: itemStart, end: itemEnd, message: `invalid ${kind === 'node' ? 'node' : 'CPU'} range "${xl ? raw : raw.trim()}"` });
       continue;
     }

@@ -124,3 +124,9 @@ export function numberRanges(text: string): { values: number[] } | { error: stri
   }
   return { values };
 }
+
+/** True when the character before an item's first `=` is a blank (`type =pv`): one character tested, not a slice and a regex per item. */
+export function blankBeforeEquals(text: string): boolean {
+  const eq = text.indexOf('=');
+  return eq > 0 && /\s/.test(text[eq - 1]!);
+}

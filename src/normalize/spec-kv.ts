@@ -9,7 +9,7 @@
 import type { Dialect } from '../syntax/value.js';
 import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tables.js';
 import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
-import { splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
+import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
 import { specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 
 /** Options of {@link parseKv}. */
@@ -174,7 +174,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     // Only p9 and channel split their items with split_string_into_pair(…, isspace), which trims
     // the key; the others compare "key=" (MATCH_OPTION) or the text before "=" as it is, so for xl
     // "type =pv" is no key at all (an unknown key: xl exits, or skips it in vfb and arm_sci).
-    if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && /\s$/.test(it.text.slice(0, it.text.indexOf('=')))) {
+    if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && blankBeforeEquals(it.text)) {
       r.problems.push({ start: it.start, end: it.start + key.length, message: `"${key} =" is no ${what} key for xl: it compares the text before "=" with its blanks`, unknownKey: true, hint: `write ${key}= with no blank before "="` });
       continue;
     }
