@@ -1,4 +1,6 @@
-/** Test helpers: normalise a config text with the real parser. */
+/** Test helpers: normalise a config text with the real parser; the table tests' row runner. */
+import { describe, expect, it } from 'vitest';
+import { LineIndex } from '../../src/diagnostics/line-index.js';
 import { parse } from '../../src/syntax/index.js';
 import { normalize } from '../../src/normalize/index.js';
 import type { Dialect } from '../../src/syntax/value.js';
@@ -13,4 +15,28 @@ export function norm(text: string, dialect: Dialect = 'xl') {
   };
   const codes = r.diagnostics.map((d) => d.code);
   return { ...r, parsed, at, codes, lineIndex: parsed.lineIndex };
+}
+
+/** Each finding as `CODE@line:col-line:col` (1-based, UTF-16 columns, end exclusive), as the table tests write them. */
+export function findingSpans(text: string, diagnostics: ReadonlyArray<{ code: string; span: { start: number; end: number } }>): string[] {
+  const li = new LineIndex(text);
+  const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
+  return diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`);
+}
+
+/** One xl table row: a line (line 2 of the file, after `name = "t"`), the key, its normalised value, the findings. */
+export type XlRow = [line: string, key: string, value: unknown, findings: string[]];
+
+/** A describe block that normalises each row's line as xl and compares the key's value and the findings. */
+export function xlTable(title: string, rows: XlRow[]): void {
+  describe(title, () => {
+    for (const [line, key, value, findings] of rows) {
+      it(line, () => {
+        const text = `name = "t"\n${line}\n`;
+        const r = norm(text, 'xl');
+        expect((r.config as Record<string, unknown>)[key]).toEqual(value);
+        expect(findingSpans(text, r.diagnostics)).toEqual(findings);
+      });
+    }
+  });
 }

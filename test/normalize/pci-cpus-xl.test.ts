@@ -6,26 +6,9 @@
  * and the findings as `CODE@line:col-line:col` (UTF-16 columns, end exclusive). Read as xm, these
  * strings keep xm's verdicts (its pci parser and int() of each CPU item).
  */
-import { describe, it, expect } from 'vitest';
-import { norm } from './helpers.js';
-import { LineIndex } from '../../src/diagnostics/line-index.js';
+import { xlTable } from './helpers.js';
 
-type Row = [line: string, key: string, value: unknown, findings: string[]];
-
-function table(title: string, rows: Row[]) {
-  describe(title, () => {
-    for (const [line, key, value, findings] of rows) {
-      it(line, () => {
-        const text = `name = "t"\n${line}\n`;
-        const r = norm(text, 'xl');
-        const li = new LineIndex(text);
-        const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
-        expect((r.config as Record<string, unknown>)[key]).toEqual(value);
-        expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
-      });
-    }
-  });
-}
+const table = xlTable;
 
 const BDF = { domain: 0, bus: 1, device: 0, function: 0 };
 

@@ -4,25 +4,10 @@
  * normalised value, and the findings as `CODE@line:col-line:col` (UTF-16 columns, end exclusive).
  */
 import { describe, it, expect } from 'vitest';
-import { norm } from './helpers.js';
+import { norm, xlTable } from './helpers.js';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
 
-type Row = [line: string, key: string, value: unknown, findings: string[]];
-
-function table(title: string, rows: Row[]) {
-  describe(title, () => {
-    for (const [line, key, value, findings] of rows) {
-      it(line, () => {
-        const text = `name = "t"\n${line}\n`;
-        const r = norm(text, 'xl');
-        const li = new LineIndex(text);
-        const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
-        expect((r.config as Record<string, unknown>)[key]).toEqual(value);
-        expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
-      });
-    }
-  });
-}
+const table = xlTable;
 
 table('vtpm', [
   ['vtpm = ["backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001"]', 'vtpm', [{ spec: 'backend=dom0,uuid=B2C1E2C6-0000-4000-8000-000000000001', backend: 'dom0', uuid: 'B2C1E2C6-0000-4000-8000-000000000001' }], []],

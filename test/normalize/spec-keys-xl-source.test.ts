@@ -6,8 +6,7 @@
  * exclusive) and, optionally, the normalised value of the option.
  */
 import { describe, it, expect } from 'vitest';
-import { norm } from './helpers.js';
-import { LineIndex } from '../../src/diagnostics/line-index.js';
+import { findingSpans, norm } from './helpers.js';
 import type { Dialect } from '../../src/syntax/value.js';
 import { DISK_FIELDS, DISK_FLAGS, parseDisk } from '../../src/normalize/disk.js';
 import { VIF_FIELDS } from '../../src/normalize/vif.js';
@@ -24,9 +23,7 @@ function table(title: string, rows: Row[]) {
       it(`${dialect}: ${line}`, () => {
         const text = `name = "t"\n${line}\n`;
         const r = norm(text, dialect);
-        const li = new LineIndex(text);
-        const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
-        expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
+        expect(findingSpans(text, r.diagnostics)).toEqual(findings);
         if (value !== undefined) expect((r.config as Record<string, unknown>)[line.slice(0, line.indexOf(' '))]).toEqual(value);
       });
     }

@@ -6,8 +6,7 @@
  * own checks (six colon-separated hex pairs, any type=); only xl's reading changed.
  */
 import { describe, it, expect } from 'vitest';
-import { norm } from './helpers.js';
-import { LineIndex } from '../../src/diagnostics/line-index.js';
+import { findingSpans, norm } from './helpers.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 type Row = [line: string, dialect: Dialect, value: unknown, findings: string[]];
@@ -18,10 +17,8 @@ function table(title: string, rows: Row[]) {
       it(`${dialect}: ${line}`, () => {
         const text = `name = "t"\n${line}\n`;
         const r = norm(text, dialect);
-        const li = new LineIndex(text);
-        const at = (o: number) => `${li.position(o).line}:${li.position(o).column}`;
         expect(r.config.vif).toEqual(value);
-        expect(r.diagnostics.map((d) => `${d.code}@${at(d.span.start)}-${at(d.span.end)}`)).toEqual(findings);
+        expect(findingSpans(text, r.diagnostics)).toEqual(findings);
       });
     }
   });
