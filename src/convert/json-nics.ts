@@ -1,54 +1,22 @@
 /**
  * @fileoverview `convert --to json`: the libxl_device_nic fields that need more than a copy: the
- * `vlan`, `gatewaydev`/`netdev` and COLO keys the normaliser keeps under `other`, and the rate limit. xl turns `rate=N[GMK](B|b)/s[@INTERVAL]`
- * into bytes per replenishment interval and the interval in microseconds (libxlu_vif.c,
- * xlu_vif_parse_rate); the normaliser has checked the form, this module repeats the arithmetic.
+ * `vlan`, `gatewaydev`/`netdev` and COLO keys the normaliser keeps under `other`, and the rate limit:
+ * xl turns `rate=N[GMK](B|b)/s[@INTERVAL]` into bytes per replenishment interval and the interval in
+ * microseconds (libxlu_vif.c, xlu_vif_parse_rate, which normalize/vif-xl.ts reads as xl does).
  */
-
-/** strtoull(text, &end, 0) over the leading digits the rate forms allow: octal after a leading 0, else decimal; the value and the rest. */
-function leadingNumber(text: string): [bigint, string] {
-  const m = /^(0[0-7]*|[1-9][0-9]*)/.exec(text);
-  if (!m) return [0n, text];
-  const digits = m[1]!;
-  const value = digits.length > 1 && digits.startsWith('0') ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
-  return [value, text.slice(digits.length)];
-}
-
-const UINT32_MAX = 0xffffffffn;
-
-/** Bytes per second of `N[GMK](B|b)/s` (decimal multiples; a lower-case b means bits), or null where xl reports an error. */
-function bytesPerSecond(text: string): bigint | null {
-  if (!/^[0-9]+[GMK]?[Bb]\/s$/.test(text)) return null;
-  let [n, rest] = leadingNumber(text);
-  if (n === 0n || n > UINT32_MAX) return null;
-  n *= rest[0] === 'G' ? 1_000_000_000n : rest[0] === 'M' ? 1_000_000n : rest[0] === 'K' ? 1000n : 1n;
-  if (rest[0] === 'b' || rest[1] === 'b') n /= 8n;
-  return n;
-}
-
-/** Microseconds of an interval `N[mu]?s?` (no unit is seconds), or null where xl reports an error. */
-function intervalUsecs(text: string): bigint | null {
-  if (!/^[0-9]+[mu]?s?$/.test(text)) return null;
-  let [n, rest] = leadingNumber(text);
-  if (n === 0n || n > UINT32_MAX) return null;
-  if (rest[0] === 's' || rest === '') n *= 1_000_000n;
-  else if (rest[0] === 'm') n *= 1000n;
-  return n > UINT32_MAX ? null : n;
-}
+import { xlRate } from '../normalize/vif-xl.js';
 
 /**
- * `rate_bytes_per_interval` and `rate_interval_usecs` of a `rate=` value (interval 50 ms unless
- * given); undefined fields where the value is not one xl accepts. A byte count of 0 is libxl's
- * default and left out, as its JSON leaves it out.
+ * `rate_bytes_per_interval` and `rate_interval_usecs` of a `rate=` value, read as xl reads it
+ * (normalize/vif-xl.ts's xlu_vif_parse_rate; interval 50 ms unless given); no fields where xl refuses the value. A
+ * byte count of 0 is libxl's default and left out, as its JSON leaves it out.
  */
 export function nicRate(rate: unknown): { rate_bytes_per_interval?: number; rate_interval_usecs?: number } {
   if (typeof rate !== 'string') return {};
-  const at = rate.indexOf('@');
-  const perSecond = bytesPerSecond(at === -1 ? rate : rate.slice(0, at));
-  const usecs = at === -1 ? 50_000n : intervalUsecs(rate.slice(at + 1));
-  if (perSecond === null || usecs === null) return {};
-  const bytes = (perSecond * usecs) / 1_000_000n;
-  return { rate_bytes_per_interval: bytes === 0n ? undefined : Number(bytes), rate_interval_usecs: Number(usecs) };
+  const r = xlRate(rate);
+  if (!r.ok) return {};
+  const bytes = (r.bytesPerSec * r.intervalUs) / 1_000_000n;
+  return { rate_bytes_per_interval: bytes === 0n ? undefined : Number(bytes), rate_interval_usecs: Number(r.intervalUs) };
 }
 
 /** The socket and filter names of the COLO proxy fields, in libxl_device_nic's order (libxl_types.idl). */

@@ -34,10 +34,12 @@ export function stringList(v: unknown): string[] | undefined {
  * A number field without an IDL default (uint8, uint32, integer): libxl's JSON writer prints it only
  * when it is not 0 (gentypes.py get_default_expr: `if (p->func) {…}`), so 0 is left out.
  */
-export const nonZero = (v: unknown): number | undefined => (typeof v === 'number' && v !== 0 ? v : undefined);
+export const nonZero = (v: unknown): number | undefined => unlessDefault(v, 0);
 
 /** A number printed only when it differs from the field's default (libxl leaves defaults out). */
-export const unlessDefault = (v: unknown, def: number): number | undefined => (typeof v === 'number' && v !== def ? v : undefined);
+export function unlessDefault(v: unknown, def: number): number | undefined {
+  return typeof v === 'number' && v !== def ? v : undefined;
+}
 
 /**
  * An enum option as libxl's name: names are matched without regard to case, as libxl's
