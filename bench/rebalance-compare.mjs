@@ -4,9 +4,9 @@
 //
 //   node bench/rebalance-compare.mjs OLD.mjs [--cases N] [--seed S]
 //
-// OLD.mjs: an esbuild bundle of an older src/placement/migrate.ts, e.g.
-//   git show REV:src/placement/migrate.ts  (in a checkout of REV)
-//   npx esbuild src/placement/migrate.ts --bundle --format=esm --platform=node --outfile=/tmp/old.mjs
+// OLD.mjs: an esbuild bundle of an older rebalancePlan (src/placement/rebalance.ts; before
+// 2026-11-27 it lived in src/placement/migrate.ts), e.g. in a checkout of REV:
+//   npx esbuild src/placement/rebalance.ts --bundle --format=esm --platform=node --outfile=/tmp/old.mjs
 import { pathToFileURL } from 'node:url';
 import { loadCurrent, randomCase, rng } from './rebalance.mjs';
 

@@ -6,7 +6,8 @@
 //
 // Prints how many cases spent the budget (XM0419) and the total trial moves. --small makes
 // 2-4 node hosts with 5-25 guests (cases the search finishes). --module runs another bundle of
-// src/placement/migrate.ts (esbuild --bundle --format=esm --platform=node), e.g. an older one.
+// src/placement/rebalance.ts (esbuild --bundle --format=esm --platform=node), e.g. an older one
+// (migrate.ts before 2026-11-27).
 import { buildSync } from 'esbuild';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,10 +68,10 @@ export function randomCase(rand, small = false) {
   return { host: { nodes }, plans };
 }
 
-/** Bundles src/placement/migrate.ts into a temporary module and imports it. */
+/** Bundles src/placement/rebalance.ts into a temporary module and imports it. */
 export async function loadCurrent() {
-  const out = join(mkdtempSync(join(tmpdir(), 'xmcfg-rebal-')), 'migrate.mjs');
-  buildSync({ entryPoints: [join(root, 'src/placement/migrate.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error' });
+  const out = join(mkdtempSync(join(tmpdir(), 'xmcfg-rebal-')), 'rebalance.mjs');
+  buildSync({ entryPoints: [join(root, 'src/placement/rebalance.ts')], bundle: true, format: 'esm', platform: 'node', outfile: out, logLevel: 'error' });
   return import(pathToFileURL(out).href);
 }
 

@@ -18,7 +18,8 @@ import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/forma
 import { formatHostJson, readHost } from '../placement/host.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { guestShape } from '../placement/guest.js';
-import { migratePlan, rebalancePlan, type RebalanceOutcome } from '../placement/migrate.js';
+import { migratePlan } from '../placement/migrate.js';
+import { rebalancePlan, type RebalanceOutcome } from '../placement/rebalance.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';

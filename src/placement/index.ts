@@ -8,4 +8,5 @@ export { createFlags, guestType, CDF_BITS } from './flags.js';
 export { maskOf, idsOfMask, rangesOf } from './bitmap.js';
 export { placementFindings, type SpanMap } from './findings.js';
 export { Ledger, defaultLedgerPath, LEDGER_SCHEMA_VERSION, type LedgerEntry } from './ledger.js';
-export { migratePlan, rebalancePlan, loadOfPlan, type MigrationPlan, type RebalanceMove, type RebalanceOutcome, type RebalanceResult, type RebalanceWork } from './migrate.js';
+export { migratePlan, loadOfPlan, type MigrationPlan } from './migrate.js';
+export { rebalancePlan, type RebalanceMove, type RebalanceOutcome, type RebalanceResult, type RebalanceWork } from './rebalance.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migratePlan, rebalancePlan, loadOfPlan } from '../../src/placement/migrate.js';
+import { migratePlan, loadOfPlan } from '../../src/placement/migrate.js';
+import { rebalancePlan } from '../../src/placement/rebalance.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host, Plan } from '../../src/placement/types.js';
 import { cfg, fixtureHost } from './helpers.js';

@@ -5,7 +5,7 @@
  * its trial counts are in the comments).
  */
 import { describe, expect, it } from 'vitest';
-import { rebalancePlan } from '../../src/placement/migrate.js';
+import { rebalancePlan } from '../../src/placement/rebalance.js';
 import type { Host, Plan } from '../../src/placement/types.js';
 
 /** A stored plan booking `mem` MiB and `vcpus` vCPUs of `domain` on `node`, as the ledger holds it. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runRebalance } from '../../src/cli/placement-run.js';
 import { Ledger } from '../../src/placement/ledger.js';
-import { REBALANCE_SEARCH_BUDGET, REBALANCE_SEARCH_CHECKS, rebalancePlan } from '../../src/placement/migrate.js';
+import { REBALANCE_SEARCH_BUDGET, REBALANCE_SEARCH_CHECKS, rebalancePlan } from '../../src/placement/rebalance.js';
 import type { Host, Plan } from '../../src/placement/types.js';
 import { captureIo, cfg } from './helpers.js';
 
