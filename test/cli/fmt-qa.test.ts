@@ -83,16 +83,22 @@ describe('fmt when a file cannot be written', () => {
     }
   })();
 
-  // As root a read-only folder is still writable, so the built CLI runs as nobody there.
-  it.skipIf(!built)('says why in the read errors\' words and does not count the file as reformatted (run `npm run build` first)', () => {
-    const folder = join(dir, 'ro');
+  /** `fmt a.cfg` by the built CLI in a new folder of this mode holding a root-owned 0644 a.cfg, as nobody when run as root. */
+  const fmtIn = (name: string, mode: number) => {
+    const folder = join(dir, name);
     mkdirSync(folder);
     writeFileSync(join(folder, 'a.cfg'), 'memory=512\nname = "x"\n');
     chmodSync(dir, 0o755);
     chmodSync(join(folder, 'a.cfg'), 0o644);
-    chmodSync(folder, 0o555);
+    chmodSync(folder, mode);
     const r = spawnSync(process.execPath, [cli, 'fmt', 'a.cfg'], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}) });
     chmodSync(folder, 0o755);
+    return { folder, r };
+  };
+
+  // As root a read-only folder is still writable, so the built CLI runs as nobody there.
+  it.skipIf(!built)('says why in the read errors\' words and does not count the file as reformatted (run `npm run build` first)', () => {
+    const { folder, r } = fmtIn('ro', 0o555);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
     expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
     expect(readdirSync(folder)).toEqual(['a.cfg']);
@@ -101,13 +107,7 @@ describe('fmt when a file cannot be written', () => {
   // A folder anyone may write to let the rename replace a file this user may not write (another
   // user's 0644 file: `echo > a.cfg` is refused, fmt replaced it and it became the runner's).
   it.skipIf(!built || process.getuid?.() !== 0)('leaves another user\'s file in a folder it may write to alone: permission denied (run as nobody)', () => {
-    const folder = join(dir, 'shared');
-    mkdirSync(folder);
-    writeFileSync(join(folder, 'a.cfg'), 'memory=512\nname = "x"\n');
-    chmodSync(dir, 0o755);
-    chmodSync(join(folder, 'a.cfg'), 0o644);
-    chmodSync(folder, 0o777);
-    const r = spawnSync(process.execPath, [cli, 'fmt', 'a.cfg'], { cwd: folder, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, uid: 65534, gid: 65534 });
+    const { folder, r } = fmtIn('shared', 0o777);
     expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
     expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
     expect(statSync(join(folder, 'a.cfg')).uid).toBe(0);
