@@ -22,6 +22,7 @@ import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
+import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -92,6 +93,22 @@ export function xmReading(text: string, defines: ConvertOptions['defines']): Che
   return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
 }
 
+/**
+ * The xl-only options of an xm reading whose value is left out of its config (XM_UNREAD_KEYS): xm
+ * never read them, and xl's reading of the value found something wrong (normalize.ts, the
+ * schema). Written as they stand, they would make xl refuse the file (or read what xm never did):
+ * every assignment of such a key is commented out, so the xl guest is the xm guest.
+ */
+function xlRefusedXlOnly(res: CheckResult): Set<string> {
+  const out = new Set<string>();
+  if (res.dialect !== 'xm') return out;
+  const config = res.config as Record<string, unknown>;
+  for (const s of res.settings) {
+    if (XM_UNREAD_KEYS.has(s.key) && config[s.key] === undefined && !res.unknown.has(s.key) && s.value.kind !== 'none') out.add(s.key);
+  }
+  return out;
+}
+
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   const res = xmReading(text, options.defines);
@@ -138,6 +155,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   };
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
+  const refused = xlRefusedXlOnly(res);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -167,6 +185,11 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if (replacedByPlan?.has(st.key.name) && planResult) {
       comment(st.span, 'xmcfg convert: replaced by the placement plan');
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
+      continue;
+    }
+    if (refused.has(st.key.name) && !st.chained?.length) {
+      comment(st.span, 'xmcfg convert: xm ignored it, and xl refuses its value');
+      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: an xl option xm ignored, with a value xl refuses (check the original with --dialect xl)`);
       continue;
     }
     if (st.chained?.length) {

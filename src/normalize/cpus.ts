@@ -23,14 +23,13 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, in
   }
   const { list, errors } = parseCpuList(text, { xl: ctx.dialect === 'xl' });
   ctx.mark(ptr, s, item.span);
-  // xm has no cpus_soft (create.py does not know it): it keeps the variable and never reads it, so
-  // nothing in it is wrong for xm (the key itself is XM0553).
-  if (ctx.dialect === 'xm' && s.key === 'cpus_soft') return list;
   // parse_vcpu_affinity parses the list's entries only up to max_vcpus (`j < num_cpus`): xl never
   // reads one past it, so nothing in it stops xl (the extra entries are XM0204).
   if (index !== null && ctx.maxVcpus !== null && index >= ctx.maxVcpus) return list;
   for (const e of errors) ctx.report('XM0205', subSpan(item, e.start, e.end), `bad CPU list in ${s.key}: ${e.message}`, { hint: CPU_LIST_HINT });
-  if (ctx.dialect === 'xm') {
+  // xm has no cpus_soft (create.py does not know it; XM0553 notes the key): normalize.ts drops what
+  // is found in it, and keeps the list only when xl's reading is clean, so it is not judged as xm's cpus.
+  if (ctx.dialect === 'xm' && s.key !== 'cpus_soft') {
     let pos = 0;
     for (const raw of text.split(',')) {
       const t = raw.trim();

@@ -7,6 +7,7 @@ export { pointer, pointerSegment, makeDiag, type SpanMap, type FieldSpans } from
 export { readNumaParts, type NumaParts, type NodeRef } from './numa.js';
 export { guestTypeOf, builderKind, isHvmloader } from './guest-type.js';
 export { strtol0 } from './values.js';
+export { XL_ONLY_KEYS } from './xl-only.js';
 export { parseCpuList, resolveCpuList, type CpuList, type CpuListItem, type CpuListError, type CpuHostView } from './cpulist.js';
 export { parseDisk } from './disk.js';
 export { parseVif } from './vif.js';

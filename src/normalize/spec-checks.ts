@@ -69,8 +69,9 @@ export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
   const r = parseKv<Spec>(spec, SPEC_FIELDS.vdispl, 'vdispl', { dialect });
   const at = r.fields.connectors;
   if (at === undefined) {
-    // xm never read vdispl (XM0553 notes the key): the missing connector is xl's refusal only.
-    if (dialect === 'xl') r.problems.push({ start: 0, end: spec.length, message: 'connectors=ID:WIDTHxHEIGHT is missing (xl: "At least one connector should be specified.")' });
+    // In xm too: normalize.ts drops what is found in an option xm never read (XM0553 notes the
+    // key), and leaves out the value, which xl would refuse.
+    r.problems.push({ start: 0, end: spec.length, message: 'connectors=ID:WIDTHxHEIGHT is missing (xl: "At least one connector should be specified.")' });
     return r;
   }
   if (r.value.connectors !== undefined || dialect !== 'xl') return r;

@@ -10,6 +10,7 @@ import type { Dialect } from '../syntax/value.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normalize/catalogue/index.js';
+import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 import { validateFn } from './load-validator.js';
 import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor } from './messages.js';
@@ -192,6 +193,28 @@ function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, u
   return out;
 }
 
+/** The option an error path starts with (`/usbctrl/0/ports` → usbctrl). */
+function topKey(instancePath: string): string {
+  const slash = instancePath.indexOf('/', 1);
+  return instancePath.slice(1, slash === -1 ? undefined : slash);
+}
+
+/**
+ * An error about the value of an option xm never read (XM_UNREAD_KEYS): create.py ignored the
+ * variable, so what xl's schema says of its value is no finding of the xm file (XM0553 notes the
+ * key). Option names need no JSON Pointer unescaping.
+ */
+function xmIgnores(instancePath: string): boolean {
+  return instancePath.length > 1 && XM_UNREAD_KEYS.has(topKey(instancePath));
+}
+
+/** A copy of `obj` without `keys` (in its key order). */
+function without(obj: Record<string, unknown>, keys: ReadonlySet<string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in obj) if (!keys.has(k)) out[k] = obj[k];
+  return out;
+}
+
 /** A plain object (what normalisation makes): its keys are exactly what for…in lists. */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object') return false;
@@ -209,12 +232,16 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
  * when it has none; null when validation failed internally), in the config's key order: checkText
  * needs exactly that and would otherwise enumerate a 250,000-key object a second time. `rejected`
  * lists the options whose whole value the schema refused (an error at `/key` itself, not inside it).
+ * In xm, an xl-only option's value is not judged (xm never read it): the schema's errors about it are
+ * dropped, and a value it refuses is left out of `known` (not `rejected`: no xm rule reads it).
  */
 export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown; rejected: string[] } {
   const dialect = options.dialect ?? 'xl';
   const out: Diagnostic[] = [];
   const rejected: string[] = [];
   let knownConfig: unknown = null;
+  // xm: the xl-only options whose value the schema refuses, left out of the known config.
+  let xmIgnored: Set<string> | undefined;
   try {
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
     // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
@@ -226,6 +253,10 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     const valid = byProperty ? byProperty.length === 0 : validateFn(known);
     if (!valid) {
       for (const e of withoutEnumBesideType(pruneBranches(byProperty ?? validateFn.errors ?? []))) {
+        if (dialect === 'xm' && xmIgnores(e.instancePath)) {
+          (xmIgnored ??= new Set()).add(topKey(e.instancePath));
+          continue;
+        }
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
         if (!rootRequired && !unknownDone) {
           unknownDone = true;
@@ -248,6 +279,7 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
       }
     }
     if (!unknownDone) for (const key of unknown) out.push(unknownKey(key, spans, dialect));
+    if (xmIgnored !== undefined) knownConfig = without(knownConfig as Record<string, unknown>, xmIgnored);
     // Only known keys can be deprecated: the unknown ones are skipped without a schema lookup each.
     if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {

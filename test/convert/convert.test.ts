@@ -97,6 +97,13 @@ describe('convertToXl', () => {
     const found = r.diagnostics.filter((d) => d.code === 'XM0554').map((d) => [d.severity, src.slice(d.span.start, d.span.end)]);
     expect(found).toEqual([['warning', 'False']]);
   });
+  it('comments out an xl-only option xm ignored whose value xl refuses (usbctrl version=9); keeps a clean one (vkb) with XM0553', () => {
+    const src = 'name = "a"\nmemory = 256 * 2\nusbctrl = [ "type=pv,version=9" ]\nvkb = [ "backend-type=linux" ]\nusbctrl += [ "type=pv" ]\n' + KERNEL;
+    const r = roundTrip(src);
+    expect(r.text).toBe('name = "a"\nmemory = 512\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl = [ "type=pv,version=9" ]\nvkb = [ "backend-type=linux" ]\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl += [ "type=pv" ]\n' + KERNEL);
+    expect(r.diagnostics.map((d) => [d.code, src.slice(d.span.start, d.span.end)])).toEqual([['XM0553', 'vkb']]);
+    expect(r.notes.filter((n) => n.includes('usbctrl'))).toHaveLength(2);
+  });
   it('converts the same constructs in a file read as xl (xl accepts them; nothing to refuse)', () => {
     const r = convertToXl('name = "a"\nvif.default.script = "x"\n  memory = 512;;\n' + KERNEL);
     expect(r.ok).toBe(true);

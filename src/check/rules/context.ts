@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
-import { effectiveSettings, OPTION_KEYS, optionSchema } from '../../normalize/index.js';
+import { effectiveSettings, OPTION_KEYS, XL_ONLY_KEYS } from '../../normalize/index.js';
 import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } from '../unknown-values.js';
 
 export { makeDiag } from '../../normalize/index.js';
@@ -55,9 +55,10 @@ export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: re
  * The options xm never read (the catalogue's xl-only ones: type, cpus_soft, vnuma, passthrough, …).
  * xm is told of them once (XM0553); no rule judges them or takes them into account, as placement
  * leaves them out of an xm plan (dialectPlanConfig). One view for every rule, so that no rule tests
- * the dialect to skip a key.
+ * the dialect to skip a key. (Normalisation and the schema drop their findings about these values
+ * too: normalize/xl-only.ts.)
  */
-const XL_ONLY: ReadonlySet<string> = new Set<string>(OPTION_KEYS.filter((k) => !optionSchema(k)!['x-xmcfg'].dialects.includes('xm')));
+const XL_ONLY: ReadonlySet<string> = XL_ONLY_KEYS;
 /** The options xm read. */
 const XM_KEYS: readonly string[] = OPTION_KEYS.filter((k) => !XL_ONLY.has(k));
 

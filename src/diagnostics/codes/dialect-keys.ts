@@ -27,7 +27,7 @@ export const dialectKeyCodes = defineCodes({
   XM0553: {
     severity: 'info',
     title: 'option xm does not know',
-    explanation: 'The option is an xl option that xm (Xen 4.4 and older) did not have; xm stored it as a Python variable and ignored it. Fine for xl; note it if the file must still work with xm.',
+    explanation: 'The option is an xl option that xm (Xen 4.4 and older) did not have; xm stored it as a Python variable and ignored it. Fine for xl; note it if the file must still work with xm. Its value is not judged in xm, since xm never parsed it: a usbctrl or vkb string xl would refuse is no error of the xm file (check it with `--dialect xl`), and the normalised config keeps the value only where xl\'s reading of it is clean. vtpm, which xm parsed up to Xen 4.2, is still judged.',
     bad: 'cpus_soft = "0-3"',
     good: 'cpus = "0-3"',
   },

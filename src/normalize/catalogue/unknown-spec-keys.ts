@@ -159,6 +159,15 @@ export function unknownKeyFinding(family: string, at: UnknownKeyAt, dialect: Dia
 }
 
 /**
+ * true when some xm version parsed the spec option `family` (its xm verdict is not `unread`): vtpm,
+ * which create.py read up to Xen 4.2 (preprocess_vtpm), though the catalogue calls it xl-only.
+ */
+export function xmParsed(family: string): boolean {
+  const rule = ruleOf(family);
+  return rule !== undefined && rule.xm.does !== 'unread';
+}
+
+/**
  * The keys xm's parser of `family` knew, for a family where xm refused the others; undefined where
  * xm did not check the keys (or did not read the option), so no key there is xl-only.
  */
