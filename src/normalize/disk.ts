@@ -1,5 +1,5 @@
 /**
- * @fileoverview Disk specs: xm's `[PREFIX:]SOURCE,VDEV[:cdrom],MODE[,DOMAIN]` read here, xl's
+ * @fileoverview Disk specs: xm's `[PREFIX:]SOURCE,VDEV[:cdrom],MODE[,DOMAIN[,PROTOCOL]]` read here, xl's
  * key/positional form by disk-xl.ts; what either may say is in disk-fields.ts.
  */
 import type { Dialect } from '../syntax/value.js';
@@ -89,9 +89,13 @@ function parseXm(spec: string): SpecParse<DiskSpec> {
   const mode = trimItem(spec, c2 + 1, c3 === -1 ? spec.length : c3);
   setAccess(r, mode.text, mode.start, mode.end, 'xm');
   if (c3 !== -1) {
-    const dom = trimItem(spec, c3 + 1, spec.length);
+    // create.py's preprocess_disk takes 3, 4 or 5 fields (SOURCE, VDEV, MODE, the backend domain,
+    // the ring protocol such as x86_32-abi) and refuses more: "Invalid disk specifier".
+    const c4 = spec.indexOf(',', c3 + 1);
+    const dom = trimItem(spec, c3 + 1, c4 === -1 ? spec.length : c4);
     r.value.domain = dom.text;
     r.fields.domain = [dom.start, dom.end];
+    if (c4 !== -1 && spec.indexOf(',', c4 + 1) !== -1) r.problems.push({ start: 0, end: spec.length, message: 'an xm disk has at most 5 fields, "SOURCE,VDEV,MODE,DOMAIN,PROTOCOL" (xm: "Invalid disk specifier")' });
   }
   return r;
 }
