@@ -52,7 +52,7 @@ export class KeyConversion {
     if (to !== null) return { key: to, value: s.value };
     const p = keyPlan(s.key);
     const v = p.kind === 'rename' ? p.carry(s.value) : null;
-    return p.kind === 'rename' && v !== null ? { key: p.to, value: xlValue(p.to, v) ?? v } : null;
+    return p.kind === 'rename' && v !== null ? { key: p.to, value: xlValue(p.to, v, this.res.dialect) ?? v } : null;
   }
 
   /** The plan for the statement that assigns `key` at offset `keyStart`. */
@@ -67,7 +67,7 @@ export class KeyConversion {
     if (renamed) return renamed;
     const p = keyPlan(key);
     if (p.kind === 'xm-only' || (p.kind === 'rename' && p.xmOnly)) return { key, why: XM_ONLY, ignored: true };
-    const v = xlValue(key, s.value);
+    const v = xlValue(key, s.value, this.res.dialect);
     return v ? { value: v } : {};
   }
 

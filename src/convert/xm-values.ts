@@ -4,7 +4,8 @@
  * warning, and boots any other as a Linux kernel: its xl name is firmware_override), `timer_mode`
  * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), vif
  * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that)
- * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`).
+ * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`),
+ * and an xm disk's `w!` mode and backend-domain and protocol fields (xl refuses them).
  */
 import { builderKind, isHvmloader, optionSchema } from '../normalize/index.js';
 import type { Dialect, Value } from '../syntax/value.js';
@@ -51,12 +52,12 @@ export function xlKeyFor(key: string, config: Config, kind: 'pv' | 'pvh' | 'hvm'
 const NAMED_NOT_NUMBERED = ['tsc_mode', 'timer_mode'];
 
 /** The value `key` should have in xl when xl reads this one differently, or null to keep it. */
-export function xlValue(key: string, v: Value): Value | null {
+export function xlValue(key: string, v: Value, dialect: Dialect = 'xm'): Value | null {
   if (NAMED_NOT_NUMBERED.includes(key) && v.kind === 'number' && v.value !== null) {
     const name = optionSchema(key)?.['x-xmcfg'].allowed?.[v.value];
     return typeof name === 'string' ? { kind: 'string', value: name, span: v.span } : null;
   }
-  const rewrite = key === 'vif' ? vifSpec : key === 'vfb' ? vfbSpec : null;
+  const rewrite = key === 'vif' ? vifSpec : key === 'vfb' ? vfbSpec : key === 'disk' && dialect === 'xm' ? diskSpec : null;
   if (rewrite && v.kind === 'list') {
     let changed = false;
     const items = v.items.map((it) => {
@@ -104,4 +105,26 @@ function vfbSpec(spec: string): string {
       return item;
     })
     .join(',');
+}
+
+/**
+ * An xm disk (`PREFIX:SOURCE,VDEV,MODE[,DOMAIN[,PROTOCOL]]`, create.py's preprocess_disk) as xl's
+ * positional form reads it: xl's access is r, ro, w or rw, so xm's `w!` (writable although another
+ * guest has it; the block hotplug script skipped its sharing check) becomes `w`, and xl refuses a
+ * fourth positional field ("too many positional parameters"), so the backend domain becomes
+ * `backend=DOMAIN` and the ring protocol (x86_32-abi, …: libxl and the frontend agree on it
+ * themselves) is dropped. Another field count, or xl's key=value form (xm refused both), is left
+ * for the check to report.
+ */
+function diskSpec(spec: string): string {
+  const fields = spec.split(',');
+  // Only a prefixed source (phy:, file:, tap:aio:, …): xl reads `PREFIX:SOURCE,VDEV,ACCESS` as xm
+  // did, while an unprefixed `TARGET,FORMAT,VDEV,ACCESS` is xl's own positional form (libvirt's xl
+  // writer), which Python accepts too. xl's key=value form is not xm's either (the check says so).
+  if (fields.length < 3 || fields.length > 5 || !/^\s*[a-z0-9]+:/.test(fields[0]!) || fields.some((f) => f.includes('='))) return spec;
+  const mode = /^(\s*)w!(\s*)$/.exec(fields[2]!);
+  if (mode) fields[2] = `${mode[1]}w${mode[2]}`;
+  if (fields.length === 3) return fields.join(',');
+  const dom = fields[3]!.trim();
+  return [...fields.slice(0, 3), ...(dom === '' ? [] : [`backend=${dom}`])].join(',');
 }

@@ -20,10 +20,11 @@ type Config = Record<string, any>;
  * - `timer_mode` on a PV guest is commented out (xl refuses it); `tsc_mode`/`timer_mode` numbers become names;
  * - a vif `type=` other than ioemu becomes `type=vif`;
  * - a vfb `type=vnc` becomes `vnc=1`, `type=sdl` becomes `sdl=1,vnc=0`;
+ * - an xm disk with a prefix (`phy:…`): its `w!` becomes `w`, its backend domain `backend=…`, its protocol field goes;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
  *   sets takes that key's value.
  */
-export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', '(xm-only options)'];
+export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', '(xm-only options)'];
 
 /** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
 function words(s: string): string[] {
@@ -66,6 +67,19 @@ export function intended(before: Config, dialect: Dialect): Config {
         v.type = 'vif';
         v.spec = v.spec.replace(/(^|,)(\s*)type=[^,]*/, '$1$2type=vif');
       }
+    }
+  }
+  if (Array.isArray(c.disk) && dialect === 'xm') {
+    for (const d of c.disk) {
+      // xm's `w!` is xl's `w`; the backend domain (4th field) is backend=; the protocol (5th) goes.
+      const fields = d.spec.split(',');
+      if (fields.length < 3 || fields.length > 5 || !/^\s*[a-z0-9]+:/.test(fields[0]) || fields.some((f: string) => f.includes('='))) continue;
+      fields[2] = fields[2].replace(/^(\s*)w!(\s*)$/, '$1w$2');
+      const dom = fields.length > 3 ? fields[3].trim() : '';
+      d.spec = [...fields.slice(0, 3), ...(dom === '' ? [] : [`backend=${dom}`])].join(',');
+      if (d.access === 'rw!') d.access = 'rw';
+      if (dom !== '') d.backend = dom;
+      delete d.domain;
     }
   }
   if (Array.isArray(c.vfb)) {

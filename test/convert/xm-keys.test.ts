@@ -126,6 +126,11 @@ describe('values xl reads differently', () => {
     const r = convert('name = "a"\nkernel = "/boot/vmlinuz"\nvfb = [ "type=vnc,vncunused=1", "type=sdl,display=:0" ]\n');
     expect(r.text).toBe('name = "a"\nkernel = "/boot/vmlinuz"\nvfb = [ "vnc=1,vncunused=1", "sdl=1,vnc=0,display=:0" ]\n');
   });
+  it("an xm disk's w! mode becomes w, its backend domain backend=, its protocol field goes (xl refuses all three)", () => {
+    const r = convert('name = "a"\nkernel = "/boot/vmlinuz"\ndisk = [ "phy:/dev/vg0/a,xvda,w!", "phy:/dev/vg0/b,xvdb,r,1", "tap:aio:/x.img,xvdc,w,dom0,x86_32-abi", "file:/y.img,xvdd,w,,x86_64-abi" ]\n');
+    expect(r.text).toBe('name = "a"\nkernel = "/boot/vmlinuz"\ndisk = [ "phy:/dev/vg0/a,xvda,w", "phy:/dev/vg0/b,xvdb,r,backend=1", "tap:aio:/x.img,xvdc,w,backend=dom0", "file:/y.img,xvdd,w" ]\n');
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
   it('tsc_mode and timer_mode numbers become names; timer_mode on a PV guest is commented out', () => {
     expect(convert('name = "a"\nbuilder = "hvm"\ntsc_mode = 2\ntimer_mode = 1\n').text).toBe('name = "a"\ntype = "hvm"\ntsc_mode = "native"\ntimer_mode = "no_delay_for_missed_ticks"\n');
     const r = convert('name = "a"\ntimer_mode = 1\n');
