@@ -3,7 +3,7 @@
  * than the vCPUs, passthrough together with populate-on-demand, root/extra shadowed by cmdline.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { makeDiag, valueAt, keyAt, maxVcpusOf, type Rule } from './context.js';
+import { makeDiag, valueAt, keyAt, maxVcpusOf, type Rule, type RuleInput } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** maxmem below memory (XM0202). */
@@ -29,9 +29,10 @@ export const vcpusAboveMax: Rule = ({ config, spans }) => {
   ];
 };
 
-/** Per-vCPU CPU lists beyond the number of vCPUs (XM0204). */
-export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown }) => {
+/** Per-vCPU CPU lists beyond the number of vCPUs (XM0204); in xm, a list of another length than vcpus (XM0237). */
+export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown, dialect }) => {
   const out: Diagnostic[] = [];
+  if (dialect === 'xm') return xmCpuListLength(config, spans, unknown);
   const max = maxVcpusOf(config, unknown);
   if (max === null) return out;
   for (const key of ['cpus', 'cpus_soft'] as const) {
@@ -48,6 +49,23 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown }) => {
   }
   return out;
 };
+
+/**
+ * xm: XendConfig._parse_sxp turns a cpus list into one CPU list per vCPU and raises "vcpus and the
+ * item number of cpus are not same" unless there are exactly vcpus of them (XM0237). Not judged
+ * when vcpus is unknown, or when maxvcpus (a variable xm passed on as well) is written.
+ */
+function xmCpuListLength(config: RuleInput['config'], spans: RuleInput['spans'], unknown: RuleInput['unknown']): Diagnostic[] {
+  const v = config.cpus;
+  if (!Array.isArray(v) || unknown.has('vcpus') || unknown.has('maxvcpus') || config.maxvcpus !== undefined) return [];
+  const vcpus = typeof config.vcpus === 'number' ? config.vcpus : 1;
+  if (v.length === vcpus) return [];
+  const d = makeDiag('XM0237', valueAt(spans, '/cpus'), `cpus lists ${v.length} per-vCPU CPU list(s) but vcpus is ${vcpus}; xend refuses it ("vcpus and the item number of cpus are not same")`, {
+    hint: `give exactly ${vcpus} entr${vcpus === 1 ? 'y' : 'ies'}, one per vCPU, or a single string for all of them`,
+  });
+  if (config.vcpus !== undefined) d.related = [{ message: 'vcpus is set here', span: valueAt(spans, '/vcpus') }];
+  return [d];
+}
 
 /** root / extra next to cmdline: xl ignores them (XM0219). */
 export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {

@@ -278,4 +278,12 @@ export const crossCodes = defineCodes({
     bad: 'vif = ["type=netfront,bridge=xenbr0"]',
     good: 'vif = ["type=vif,bridge=xenbr0"]',
   },
+  XM0237: {
+    severity: 'error',
+    title: 'xm: per-vCPU cpus lists other than vcpus',
+    explanation:
+      'In xm, cpus given as a list holds exactly one CPU list per vCPU: xend (XendConfig) refuses any other length with "vcpus and the item number of cpus are not same", shorter or longer, and `xm create` fails. xl takes a shorter list (the other vCPUs are not pinned) and ignores extra entries (XM0204). Reported for xm, when vcpus is known and maxvcpus is not written.',
+    bad: 'vcpus = 4\ncpus = ["0", "1"]',
+    good: 'vcpus = 4\ncpus = ["0", "1", "2", "3"]',
+  },
 });
