@@ -77,12 +77,18 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
     if (argv.format === 'json') {
       io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
     } else {
-      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
-      for (const e of entries) {
-        const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
-        const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
-        io.stdout(`${oneLine(e.domain).padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
-      }
+      // Columns as wide as their widest entry (a long domain name or node list pushed the rest).
+      const rows = entries.map((e) => ({
+        domain: oneLine(e.domain),
+        nodes: e.nodes.map((n) => n.node).join(','),
+        mem: String(e.nodes.reduce((a, n) => a + n.memory_mib, 0)),
+        vcpus: String(e.nodes.reduce((a, n) => a + n.vcpus, 0)),
+        created: e.created,
+      }));
+      const w = (min: number, key: 'domain' | 'nodes' | 'mem' | 'vcpus'): number => Math.max(min, ...rows.map((r) => r[key].length));
+      const [dw, nw, mw, vw] = [w(24, 'domain'), w(12, 'nodes'), w(10, 'mem'), w(5, 'vcpus')];
+      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(dw)} ${'nodes'.padEnd(nw)} ${'memory MiB'.padStart(mw)} ${'vcpus'.padStart(vw)}  created\n`);
+      for (const r of rows) io.stdout(`${r.domain.padEnd(dw)} ${r.nodes.padEnd(nw)} ${r.mem.padStart(mw)} ${r.vcpus.padStart(vw)}  ${r.created}\n`);
     }
     return 0;
   } finally {
