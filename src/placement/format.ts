@@ -65,14 +65,19 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
     const vBefore = cap.load[i]!;
     const vAfter = vBefore + p.vcpus.filter((v) => v.node === id).length;
     const pct = (x: number): string => `${Math.round((100 * x) / total)}%`.padStart(4);
-    return { id, memory: `${bar(usedBefore / total, 10)} ${pct(usedBefore)} -> ${bar(usedAfter / total, 10)} ${pct(usedAfter)}`, vBefore: vBefore / cpus, vAfter: vAfter / cpus };
+    // A node without memory or without CPUs has no share to show (0% and N vCPUs per "1" CPU read
+    // as a node with room): it says so, with the vCPUs a CPU-less node runs elsewhere.
+    const memory = node.memory_mib > 0 ? `${bar(usedBefore / total, 10)} ${pct(usedBefore)} -> ${bar(usedAfter / total, 10)} ${pct(usedAfter)}` : 'no memory';
+    const noCpus = cap.cpus[i]! > 0 ? null : `no CPUs (vCPUs ${vBefore} -> ${vAfter})`;
+    return { id, memory, noCpus, vBefore: vBefore / cpus, vAfter: vAfter / cpus };
   });
   const ratioW = Math.max(4, ...rows.flatMap((r) => [r.vBefore.toFixed(2).length, r.vAfter.toFixed(2).length]));
   // The memory column is as wide in every row; the vCPU header starts where its bars do.
   const memW = Math.max(0, ...rows.map((r) => r.memory.length)) + 3;
   out.push('', `  ${'node'.padStart(nodeW)}  ${'memory used (before -> after)'.padEnd(memW)}vCPUs per CPU (before -> after)`);
   for (const r of rows) {
-    out.push(`  ${String(r.id).padStart(nodeW)}  ${r.memory.padEnd(memW)}${bar(r.vBefore / 2, 10)} ${r.vBefore.toFixed(2).padStart(ratioW)} -> ${bar(r.vAfter / 2, 10)} ${r.vAfter.toFixed(2).padStart(ratioW)}`);
+    const vcpus = r.noCpus ?? `${bar(r.vBefore / 2, 10)} ${r.vBefore.toFixed(2).padStart(ratioW)} -> ${bar(r.vAfter / 2, 10)} ${r.vAfter.toFixed(2).padStart(ratioW)}`;
+    out.push(`  ${String(r.id).padStart(nodeW)}  ${r.memory.padEnd(memW)}${vcpus}`);
   }
   out.push('', '  why:');
   for (const r of p.reasons) out.push(`    - ${r}`);

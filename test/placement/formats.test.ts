@@ -90,3 +90,16 @@ describe('plan --format text: its tables line up', () => {
     expect(cols(nrows[0]!).slice(0, 3)).toEqual([at(lines[nh]!, 'node') + 4, at(lines[nh]!, 'memory'), at(lines[nh]!, 'vCPUs')]);
   });
 });
+
+describe('plan --format text: nodes without memory or CPUs', () => {
+  it('say so in the node table (they showed 0% used and vCPUs per one CPU, like nodes with room)', () => {
+    // sparse.json: node 5 has 64 GiB and no CPUs, node 9 CPUs and no memory; the guest's vCPUs on node 5 run elsewhere.
+    const host = fixtureHost('sparse.json');
+    const r = plan(cfg({ name: 'edge', type: 'pvh', memory: 6000, vcpus: 3, numa: { mode: 'nodes', nodes: [5], node_count: 1 } }), host);
+    const rows = formatPlanText(r.plan!, host).split('\n').filter((l) => /^\s+[59]  /.test(l));
+    expect(rows).toEqual([
+      '     5  [..........]   0% -> [#.........]   9%   no CPUs (vCPUs 0 -> 3)',
+      '     9  no memory                                [..........] 0.00 -> [..........] 0.00',
+    ]);
+  });
+});
