@@ -1,126 +1,25 @@
 /**
  * @fileoverview Implementations of `host`, `plan`, `release`, `ledger list`, `migrate-plan` and
- * `rebalance`, loaded only when one of them runs. Exit codes: 0 done, 1 the request cannot be met
- * (findings of error severity), 2 usage errors, unreadable input, an unusable ledger.
+ * `rebalance`, loaded only when one of them runs (`plan` is in plan-run.ts, what they share in
+ * placement-common.ts). Exit codes: 0 done, 1 the request cannot be met (findings of error
+ * severity), 2 usage errors, unreadable input, an unusable ledger.
  */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
-import { commandError, describeError, emptyArgument, numberArg, wholeArg } from './command-error.js';
-import type { CheckResult } from '../check/check.js';
+import { commandError, emptyArgument, numberArg, wholeArg } from './command-error.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
-import { readHostArg, readTextFile, type HostFileResult, type HostTextFormat } from './host-file.js';
-import { atConfigSpans } from '../placement/findings.js';
-import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
+import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
+import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, report } from './placement-common.js';
 import { formatHostJson, readHost } from '../placement/host.js';
-import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
-import { guestShape } from '../placement/guest.js';
 import { migratePlan } from '../placement/migrate.js';
 import { rebalancePlan, type RebalanceOutcome } from '../placement/rebalance.js';
-import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { oneLine, shellQuote } from '../placement/shell.js';
-import { unknownPlanInputs } from '../placement/unknown-inputs.js';
-import { xmFileName } from '../placement/xm-name.js';
-import { dialectPlanConfig } from '../placement/dialect-input.js';
-import type { Host, PlacementConfig, Plan, PlanOptions, PolicyName } from '../placement/types.js';
+import type { Plan } from '../placement/types.js';
 
-/**
- * Where findings are about, for their one-line form on stderr: a config file (with its text, for
- * `FILE:LINE:COLUMN`), a labelled input such as `host 'h.json'`, or nothing (the ledger, sysfs):
- * those lines start `xmcfg COMMAND:` like every other message of the command.
- */
-type Where = { file: string; text?: string } | { label: string } | null;
-
-/** Print findings to stderr, one line each. */
-function report(io: Io, cmd: string, diags: readonly Diagnostic[], where: Where = null): void {
-  const li = where && 'file' in where && where.text !== undefined ? new LineIndex(where.text) : null;
-  for (const d of diags) {
-    const at = li ? li.position(d.span.start) : null;
-    const prefix = where === null ? `xmcfg ${cmd}: ` : 'label' in where ? `xmcfg ${cmd}: ${where.label}: ` : at ? `${where.file}:${at.line}:${at.column}: ` : `${where.file}: `;
-    // One line per finding, whatever a domain name in the message holds.
-    io.stderr(`${prefix}${d.severity} ${d.code}: ${oneLine(d.message)}${d.hint ? ` (${oneLine(d.hint)})` : ''}\n`);
-  }
-}
-
-/** A host file as messages name it: `host 'h.json'`, or `host on standard input` for `-`. */
-function hostLabel(path: string, noun = 'host '): string {
-  return path === '-' ? `${noun}on standard input` : `${noun}${quote(path)}`;
-}
-
-const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
-
-/** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */
-async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Promise<Host | null> {
-  const file = typeof argv.host === 'string' ? argv.host : null;
-  const r: HostFileResult = file !== null ? await readHostArg(file, io, DEFAULT_MAX_FILE_SIZE, 'auto', '--sysfs-root') : readHost('', { format: 'sysfs', root: typeof argv['sysfs-root'] === 'string' && argv['sysfs-root'] !== '' ? resolve(io.cwd, argv['sysfs-root']) : '/' });
-  if (r.fatal) {
-    io.stderr(`xmcfg ${cmd}: ${r.fatal}\n`);
-    return null;
-  }
-  // sysfs findings name their folder themselves.
-  report(io, cmd, r.diagnostics, file !== null ? { label: hostLabel(file) } : null);
-  return r.host;
-}
-
-/**
- * Whether a ledger may be at `path`: false only when nothing is there (ENOENT, or a file where a
- * folder should be). existsSync said false for a ledger it could not look at (a folder this user
- * may not enter, a symlink loop), and plan, rebalance and ledger list went on as if there were no
- * reservations; opening it now says why it cannot be read (XM0408).
- */
-function ledgerMayExist(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code !== 'ENOENT' && code !== 'ENOTDIR';
-  }
-}
-
-function ledgerPath(argv: Record<string, unknown>, io: Io): string {
-  return typeof argv.ledger === 'string' ? resolve(io.cwd, argv.ledger) : defaultLedgerPath(io.env);
-}
-
-/** The most SQLite's busy timeout may be (a 32-bit signed millisecond count). */
-const MAX_TIMEOUT_MS = 2_147_483_647;
-
-/**
- * The ledger's lock wait from XMCFG_LEDGER_TIMEOUT_MS: unset or empty is the default 10 s (an
- * empty value used to mean 0, no wait at all); anything but a whole number in range is null.
- */
-export function ledgerTimeoutMs(value: string | undefined): number | null {
-  if (value === undefined || value.trim() === '') return 10_000;
-  const n = Number(value);
-  return /^\s*\d+\s*$/.test(value) && n <= MAX_TIMEOUT_MS ? n : null;
-}
-
-/** The ledger's reservations, or null (exit 2) after reporting why they cannot be read. */
-function listed(ledger: Ledger, io: Io, cmd: string): LedgerEntry[] | null {
-  const r = ledger.list();
-  report(io, cmd, r.diagnostics);
-  return hasError(r.diagnostics) ? null : r.entries;
-}
-
-/**
- * Open the command's ledger. `readonly` for commands that only read it: a ledger an operator may
- * read but not write (a shared one, a read-only mount) still lists and plans.
- */
-function openLedger(argv: Record<string, unknown>, io: Io, cmd: string, readonly = false): Ledger | null {
-  const path = ledgerPath(argv, io);
-  const busyTimeoutMs = ledgerTimeoutMs(io.env.XMCFG_LEDGER_TIMEOUT_MS);
-  if (busyTimeoutMs === null) {
-    io.stderr(`xmcfg ${cmd}: XMCFG_LEDGER_TIMEOUT_MS must be a whole number of milliseconds from 0 to ${MAX_TIMEOUT_MS}; got "${oneLine(String(io.env.XMCFG_LEDGER_TIMEOUT_MS))}"\n`);
-    return null;
-  }
-  // Its failures say what was not done: `ledger list` and `release` plan nothing.
-  const r = Ledger.open(path, { readonly, busyTimeoutMs, use: cmd === 'ledger' ? 'list' : cmd === 'release' ? 'release' : 'plan' });
-  report(io, cmd, r.diagnostics);
-  return r.ledger;
-}
+// The commands load this module only; `plan` and the ledger's lock wait are reached through it.
+export { runPlan } from './plan-run.js';
+export { ledgerTimeoutMs } from './placement-common.js';
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -141,115 +40,6 @@ export async function runHost(argv: Record<string, unknown>, io: Io): Promise<nu
   if (!r.host) return 2;
   io.stdout(formatHostJson(r.host));
   return 0;
-}
-
-/** Standard input as text, bounded like a config file (over the limit is an error). */
-async function readStdinText(io: Io): Promise<string> {
-  const { bytes, over } = await io.readStdin(DEFAULT_MAX_FILE_SIZE);
-  if (over) throw new Error(`standard input is over the ${DEFAULT_MAX_FILE_SIZE} byte limit`);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-}
-
-/**
- * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
- * create names it (create.py), unless xend would refuse that name; the reason says which. xl
- * files, standard input (no file name) and a name written with an unknown value are left as they are.
- */
-function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
-  if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
-  const { name, refused } = xmFileName(file);
-  const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
-  if (refused !== null) return { config, nameReason: `no name: the config ${sets}, and xm create would name the guest after its file, "${name}", but ${refused}` };
-  return { config: { ...config, name }, nameReason: `name "${name}": the config ${sets}, and xm create names such a guest after its config file's base name (create.py)` };
-}
-
-/** `xmcfg plan FILE`. */
-export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
-  if (empty !== null) return commandError(io, 'plan', empty);
-  const file = String(argv.file ?? '');
-  let text: string;
-  // Standard input holds one of them: read for the config, it would be empty for the host.
-  if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
-  if (file === '-') {
-    try {
-      text = await readStdinText(io);
-    } catch (e) {
-      return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
-    }
-  } else {
-    const t = readTextFile(file, io.cwd);
-    if ('fatal' in t) {
-      // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
-      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file });
-      else io.stderr(`xmcfg plan: ${t.fatal}\n`);
-      return t.tooLarge ? 1 : 2;
-    }
-    text = t.text;
-  }
-  const { checkText } = await import('../check/check.js');
-  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
-  // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
-  // a plan input the file writes but whose value is unknown (XM0413, at the key).
-  const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
-  if (refused.length > 0) {
-    report(io, 'plan', refused, { file, text });
-    return 1;
-  }
-  // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
-  const input = dialectPlanConfig(checked);
-  const { config, nameReason } = withXmName(checked, input.config, file);
-  const host = await loadHost(argv, io, 'plan');
-  if (!host) return 2;
-  const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
-  // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
-  // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
-  // plain `plan` that skipped it would offer memory that is already booked.
-  const wantsLedger = argv.reserve === true || ledgerMayExist(ledgerPath(argv, io));
-  let result: PlanResult;
-  let reservations: PlanOptions['reservations'] = [];
-  if (wantsLedger) {
-    const ledger = openLedger(argv, io, 'plan', argv.reserve !== true);
-    if (!ledger) return 2;
-    try {
-      if (argv.reserve === true) result = ledger.reserve(config, host, options);
-      else {
-        const l = ledger.loads();
-        if (hasError(l.diagnostics)) {
-          report(io, 'plan', l.diagnostics);
-          return 2;
-        }
-        // The guest's own reservation is not counted against it: planning a reserved guest again
-        // (for its xl lines, say) would find its memory booked, by itself.
-        const name = guestShape(config).name;
-        reservations = l.loads.filter((x) => x.domain !== name);
-        result = makePlan(config, host, { ...options, reservations, cursor: l.cursor });
-        if (result.plan && reservations.length < l.loads.length) {
-          result.plan.reasons.push(`${name} already holds a reservation in the ledger; its own booking is not counted against it (plan --reserve refuses it until it is released)`);
-        }
-      }
-      if (argv.reserve === true) reservations = ledger.loads().loads.filter((x) => x.domain !== result.plan?.domain);
-    } finally {
-      ledger.close();
-    }
-  } else result = makePlan(config, host, options);
-  // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
-  // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, 'plan', [d], d.span.end > d.span.start ? { file, text } : { file });
-  if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
-  if (!result.plan) return 1;
-  if (nameReason !== null) result.plan.reasons.push(nameReason);
-  if (input.ignored.length > 0) result.plan.reasons.push(`not read by ${checked.dialect}, so not used: ${input.ignored.join(', ')} (check reports each)`);
-  const fmt = (argv.format as string | undefined) ?? 'json';
-  io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
-  return 0;
-}
-
-/** True (after reporting XM0410) when there is no ledger file, so NAME cannot have a reservation. */
-function noLedger(argv: Record<string, unknown>, io: Io, cmd: string): boolean {
-  if (ledgerMayExist(ledgerPath(argv, io))) return false;
-  report(io, cmd, [{ code: 'XM0410', severity: 'error', message: `${String(argv.name)} has no reservation: there is no ledger at ${ledgerPath(argv, io)}`, span: { start: 0, end: 0 } }]);
-  return true;
 }
 
 /** `xmcfg release NAME`. */
@@ -287,12 +77,18 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
     if (argv.format === 'json') {
       io.stdout(`${JSON.stringify({ version: 1, ledger: ledger.path, reservations: entries.map((e) => ({ domain: e.domain, created: e.created, policy: e.policy, nodes: e.nodes })) }, null, 2)}\n`);
     } else {
-      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(24)} ${'nodes'.padEnd(12)} ${'memory MiB'.padStart(10)} vcpus  created\n`);
-      for (const e of entries) {
-        const mem = e.nodes.reduce((a, n) => a + n.memory_mib, 0);
-        const v = e.nodes.reduce((a, n) => a + n.vcpus, 0);
-        io.stdout(`${oneLine(e.domain).padEnd(24)} ${e.nodes.map((n) => n.node).join(',').padEnd(12)} ${String(mem).padStart(10)} ${String(v).padStart(5)}  ${e.created}\n`);
-      }
+      // Columns as wide as their widest entry (a long domain name or node list pushed the rest).
+      const rows = entries.map((e) => ({
+        domain: oneLine(e.domain),
+        nodes: e.nodes.map((n) => n.node).join(','),
+        mem: String(e.nodes.reduce((a, n) => a + n.memory_mib, 0)),
+        vcpus: String(e.nodes.reduce((a, n) => a + n.vcpus, 0)),
+        created: e.created,
+      }));
+      const w = (min: number, key: 'domain' | 'nodes' | 'mem' | 'vcpus'): number => Math.max(min, ...rows.map((r) => r[key].length));
+      const [dw, nw, mw, vw] = [w(24, 'domain'), w(12, 'nodes'), w(10, 'mem'), w(5, 'vcpus')];
+      io.stdout(entries.length === 0 ? `no reservations in ${oneLine(ledger.path)}\n` : `${'domain'.padEnd(dw)} ${'nodes'.padEnd(nw)} ${'memory MiB'.padStart(mw)} ${'vcpus'.padStart(vw)}  created\n`);
+      for (const r of rows) io.stdout(`${r.domain.padEnd(dw)} ${r.nodes.padEnd(nw)} ${r.mem.padStart(mw)} ${r.vcpus.padStart(vw)}  ${r.created}\n`);
     }
     return 0;
   } finally {

@@ -121,6 +121,9 @@ export function satisfiable(d: Demand, cap: Capacity): boolean {
   return m >= d.memMiB;
 }
 
+/** How many nodes a whole-host shortage names (freest first). */
+const SHORTAGE_NODES = 8;
+
 /** The refusal for an unsatisfiable request, naming which nodes lack how much. */
 export function shortage(d: Demand, cap: Capacity): Refusal {
   const node = (i: number): string => `node ${cap.ids[i]} (${cap.free[i]} MiB free)`;
@@ -146,5 +149,13 @@ export function shortage(d: Demand, cap: Capacity): Refusal {
     };
   }
   const have = cap.free.reduce((a, b) => a + b, 0);
-  return { refused: true, code: 'XM0404', message: `the host has ${have} MiB free ${cap.ids.length === 1 ? 'on its one node' : `on all ${cap.ids.length} nodes`}, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs` };
+  // Which nodes hold what, freest first (as the other refusals name theirs); a long host, its freest few.
+  const order = Array.from(freeOrder(cap));
+  const listed = order.slice(0, SHORTAGE_NODES).map(node).join(', ');
+  const rest = order.length > SHORTAGE_NODES ? `, and ${order.length - SHORTAGE_NODES} more with less` : '';
+  return {
+    refused: true,
+    code: 'XM0404',
+    message: `the host has ${have} MiB free ${cap.ids.length === 1 ? 'on its one node' : `on all ${cap.ids.length} nodes`}, ${d.memMiB - have} MiB short of the ${d.memMiB} MiB the guest needs: ${listed}${rest}`,
+  };
 }

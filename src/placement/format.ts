@@ -48,13 +48,15 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
   out.push(`  nodes        ${p.nodes.join(', ') || 'none (not placed)'}   mask ${p.node_affinity.mask}`);
   out.push(`  memory       ${Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`).join(', ') || '-'}`);
   out.push(`  create flags ${p.create_flags.value} (0x${p.create_flags.value.toString(16)}${p.create_flags.names.length ? `: ${p.create_flags.names.join(', ')}` : ''})`);
-  if (p.vcpus.length > 0) {
-    out.push('', '  vCPU  node  CPUs');
-    for (const v of p.vcpus) out.push(`  ${String(v.vcpu).padStart(4)}  ${String(v.node).padStart(4)}  ${p.xl.cpus?.[v.vcpu] ?? ''}`);
-  }
   const cap = capacityOf(host, reservations);
-  out.push('', '  node  memory used (before -> after)                      vCPUs per CPU (before -> after)');
-  cap.ids.forEach((id, i) => {
+  // Columns as wide as their widest entry: node ids past 9999 (sparse ids) and 10 or more vCPUs per
+  // CPU pushed their rows out of line.
+  const nodeW = Math.max(4, ...cap.ids.map((id) => String(id).length), ...p.vcpus.map((v) => String(v.node).length));
+  if (p.vcpus.length > 0) {
+    out.push('', `  vCPU  ${'node'.padStart(nodeW)}  CPUs`);
+    for (const v of p.vcpus) out.push(`  ${String(v.vcpu).padStart(4)}  ${String(v.node).padStart(nodeW)}  ${p.xl.cpus?.[v.vcpu] ?? ''}`);
+  }
+  const rows = cap.ids.map((id, i) => {
     const node = host.nodes[i]!;
     const total = node.memory_mib || 1;
     const usedBefore = node.memory_mib - cap.free[i]!;
@@ -63,11 +65,20 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
     const vBefore = cap.load[i]!;
     const vAfter = vBefore + p.vcpus.filter((v) => v.node === id).length;
     const pct = (x: number): string => `${Math.round((100 * x) / total)}%`.padStart(4);
-    out.push(
-      `  ${String(id).padStart(4)}  ${bar(usedBefore / total, 10)} ${pct(usedBefore)} -> ${bar(usedAfter / total, 10)} ${pct(usedAfter)}   ` +
-        `${bar(vBefore / cpus / 2, 10)} ${(vBefore / cpus).toFixed(2)} -> ${bar(vAfter / cpus / 2, 10)} ${(vAfter / cpus).toFixed(2)}`,
-    );
+    // A node without memory or without CPUs has no share to show (0% and N vCPUs per "1" CPU read
+    // as a node with room): it says so, with the vCPUs a CPU-less node runs elsewhere.
+    const memory = node.memory_mib > 0 ? `${bar(usedBefore / total, 10)} ${pct(usedBefore)} -> ${bar(usedAfter / total, 10)} ${pct(usedAfter)}` : 'no memory';
+    const noCpus = cap.cpus[i]! > 0 ? null : `no CPUs (vCPUs ${vBefore} -> ${vAfter})`;
+    return { id, memory, noCpus, vBefore: vBefore / cpus, vAfter: vAfter / cpus };
   });
+  const ratioW = Math.max(4, ...rows.flatMap((r) => [r.vBefore.toFixed(2).length, r.vAfter.toFixed(2).length]));
+  // The memory column is as wide in every row; the vCPU header starts where its bars do.
+  const memW = Math.max(0, ...rows.map((r) => r.memory.length)) + 3;
+  out.push('', `  ${'node'.padStart(nodeW)}  ${'memory used (before -> after)'.padEnd(memW)}vCPUs per CPU (before -> after)`);
+  for (const r of rows) {
+    const vcpus = r.noCpus ?? `${bar(r.vBefore / 2, 10)} ${r.vBefore.toFixed(2).padStart(ratioW)} -> ${bar(r.vAfter / 2, 10)} ${r.vAfter.toFixed(2).padStart(ratioW)}`;
+    out.push(`  ${String(r.id).padStart(nodeW)}  ${r.memory.padEnd(memW)}${vcpus}`);
+  }
   out.push('', '  why:');
   for (const r of p.reasons) out.push(`    - ${r}`);
   if (p.commands.length > 0) {

@@ -46,7 +46,7 @@ interface Movable {
   mem: number;
   vcpus: number;
   parts: ReadonlyArray<{ node: number; memory_mib: number }>;
-  /** Guests of one kind (same memory, vCPUs and booking) move alike: the rebalance tries one of them. */
+  /** Guests of one kind (same memory and booking, and vCPUs if spread over nodes) move alike: the rebalance tries one of them. */
   kind: number;
   /** Its place in the smallest-first order (ties between equal moves keep the earlier guest). */
   pos: number;
@@ -116,7 +116,9 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     .sort((a, b) => a.mem - b.mem || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   for (const [i, g] of guests.entries()) {
     g.pos = i;
-    const key = `${g.mem} ${g.vcpus} ${g.parts.map((x) => `${x.node}:${x.memory_mib}`).join(',')}`;
+    // vCPUs matter only to a guest spread over several nodes (canGo): guests on one node that
+    // differ in vCPUs alone move alike.
+    const key = `${g.mem} ${g.parts.length > 1 ? g.vcpus : ''} ${g.parts.map((x) => `${x.node}:${x.memory_mib}`).join(',')}`;
     if (!kinds.has(key)) kinds.set(key, kinds.size);
     g.kind = kinds.get(key)!;
   }

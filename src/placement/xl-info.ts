@@ -10,11 +10,6 @@ import type { HostNode } from './types.js';
 
 type Section = 'none' | 'cpu' | 'device' | 'numa';
 
-/** Split a line on blanks (no regex: plain scan). */
-function words(line: string): string[] {
-  return line.split(' ').flatMap((w) => w.split('\t')).filter((w) => w !== '');
-}
-
 const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].every((c) => c >= '0' && c <= '9');
 
 /**
@@ -22,6 +17,74 @@ const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].e
  * a node without a distance read `-1`: the field is absent, not a malformed row.
  */
 const INVALID = '-1';
+
+/** A blank-separated field of a line and its 1-based column. */
+interface Field {
+  text: string;
+  col: number;
+}
+
+/** The blank-separated fields of `line` from index `from` on, with their columns. */
+function fieldsOf(line: string, from: number): Field[] {
+  const out: Field[] = [];
+  for (let i = from; i < line.length; ) {
+    if (line[i] === ' ' || line[i] === '\t') {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') i++;
+    out.push({ text: line.slice(start, i), col: start + 1 });
+  }
+  return out;
+}
+
+/** The fields of a cpu_topology row and of a numa_info row, in order, as xl names them. */
+const CPU_FIELDS = ['core', 'socket', 'node'] as const;
+const NUMA_FIELDS = ['memsize', 'memfree', 'distances'] as const;
+
+/**
+ * Why a table row cannot be read, at the line and column of the field it names: a field missing
+ * (the row ends before it), or one that is not a whole number (or -1, where xl prints one); for
+ * numa_info's distances, the entry at fault. `cut`: the row is the text's last line and has no
+ * newline, so the output stopped inside it and even a field that reads as a number may be cut
+ * short (node 1 of 10, distance 2 of 21): the row is refused whole, never read as another host.
+ * Null when the row reads well.
+ */
+function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: readonly Field[], cut: boolean): { col: number; message: string } | null {
+  const names = kind === 'cpu' ? CPU_FIELDS : NUMA_FIELDS;
+  const row = kind === 'cpu' ? `cpu_topology row of CPU ${Number(head)}` : `numa_info row of node ${Number(head)}`;
+  const shape = kind === 'cpu' ? '"cpu: core socket node"' : '"node: memsize memfree distances"';
+  const cutNote = cut ? ' (the text ends there, without a newline: is the output cut short?)' : '';
+  for (let k = 0; k < names.length; k++) {
+    const f = fields[k];
+    if (!f && cut && k > 0 && !/[ \t]$/.test(line)) {
+      // The text stops inside the field before: its value may be cut short too, so name that one.
+      const p = fields[k - 1]!;
+      return { col: p.col, message: `${row}: the text ends inside its ${names[k - 1]} field (${JSON.stringify(p.text)} may be cut short), before ${names[k]}, without a newline (is the output cut short?)` };
+    }
+    if (!f) return { col: line.length + 1, message: `${row} ends before its ${names[k]} field (a row is ${shape})${cutNote}` };
+    // Only the numa_info memory fields have no -1: xl prints a row only for a node it has memory for.
+    const minusOk = kind === 'cpu';
+    if (kind === 'numa' && names[k] === 'distances') {
+      let col = f.col;
+      for (const [j, v] of f.text.split(',').entries()) {
+        if (!(isUint(v) || v === INVALID)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${JSON.stringify(v)} is not a whole number or -1${cutNote}` };
+        col += v.length + 1;
+      }
+    } else if (!(isUint(f.text) || (minusOk && f.text === INVALID))) {
+      return { col: f.col, message: `${row}: ${names[k]} ${JSON.stringify(f.text)} is not a whole number${minusOk ? ' or -1' : ''}${cutNote}` };
+    }
+  }
+  if (cut) {
+    const last = names.length - 1;
+    return { col: fields[last]!.col, message: `${row}: the text ends inside its ${names[last]} field, without a newline, so ${JSON.stringify(fields[last]!.text)} may be cut short (is the output cut short? If the row is whole, end the text with a newline)` };
+  }
+  return null;
+}
+
+/** The table a section header opens, as messages name it. */
+const TABLE: Record<Exclude<Section, 'none'>, string> = { cpu: 'cpu_topology', device: 'device topology', numa: 'numa_info' };
 
 /** Parse `xl info -n` output into raw host nodes (validated afterwards by validateHost). */
 export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
@@ -38,49 +101,70 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   // cut short (or a row lost in an edit), not an offline node.
   let nrNodes: number | null = null;
   let section: Section = 'none';
+  // The table the text's last non-blank line is in (xl prints numa_info, then the xen_* lines):
+  // text that stops in cpu_topology or device topology is cut short, not plain `xl info`.
+  let endsIn: { section: Section; line: number } = { section: 'none', line: 0 };
+  const lines = text.split('\n');
+  // xl ends every line with a newline: a last line without one is where the output stopped.
+  const cutLine = lines[lines.length - 1]!.trim() !== '' ? lines.length : 0;
+  let cut = false;
   let lineNo = 0;
-  for (const rawLine of text.split('\n')) {
+  for (const rawLine of lines) {
     lineNo++;
     const line = rawLine.replace(/\r$/, '');
+    if (line.trim() !== '') endsIn = { section, line: lineNo };
     const colon = line.indexOf(':');
     const head = colon >= 0 ? line.slice(0, colon).trim() : '';
-    // Section headers are `name<blanks>:` with nothing after the colon.
-    if (colon >= 0 && line.slice(colon + 1).trim() === '') {
+    // Section headers are `name<blanks>:` with nothing after the colon; in a table, `  1:` alone is
+    // a row that lost its fields.
+    if (colon >= 0 && line.slice(colon + 1).trim() === '' && !(isUint(head) && (section === 'cpu' || section === 'numa'))) {
       if (head === 'cpu_topology') section = 'cpu';
       else if (head === 'device topology') section = 'device';
       else if (head === 'numa_info') section = 'numa';
       else if (!isUint(head)) section = 'none';
+      if (line.trim() !== '') endsIn = { section, line: lineNo };
       continue;
     }
     if (head === 'numa_info' && line.slice(colon + 1).trim() === 'none') numaNone = true;
     if (head === 'nr_nodes' && isUint(line.slice(colon + 1).trim())) nrNodes = Number(line.slice(colon + 1).trim());
-    if (section === 'none' || colon < 0) continue;
+    if (section === 'none') continue;
+    if (colon < 0) {
+      // A row cut before its colon ("   1"): which node or CPU it was for is not known.
+      if (lineNo === cutLine) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${line.length + 1}: the text ends inside a ${TABLE[section]} row, before its colon, without a newline (is the output cut short?)`));
+        cut = true;
+      }
+      continue;
+    }
     if (head === 'cpu' || head === 'node') continue; // column headers
     if (!isUint(head)) {
       // a `key : value` line ends the extra sections (the xen_* lines follow numa_info)
       if (section !== 'device') section = 'none';
+      if (line.trim() !== '') endsIn = { section, line: lineNo };
       continue;
     }
-    const cols = words(line.slice(colon + 1));
+    if (section === 'device') continue;
+    const fields = fieldsOf(line, colon + 1);
+    const bad = rowProblem(section, line, head, fields, lineNo === cutLine);
+    if (bad && lineNo === cutLine) cut = true;
     if (section === 'cpu') {
-      if (cols.length < 3 || !cols.slice(0, 3).every((c) => isUint(c) || c === INVALID)) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: cpu_topology row "${line.trim()}" is not "cpu: core socket node"`));
+      if (bad) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
         continue;
       }
       cpuRows++;
-      if (cols[2] === INVALID) {
+      if (fields[2]!.text === INVALID) {
         noNode.push(Number(head));
         continue;
       }
-      const node = Number(cols[2]);
+      const node = Number(fields[2]!.text);
       const list = cpusByNode.get(node) ?? [];
       list.push(Number(head));
       cpusByNode.set(node, list);
-    } else if (section === 'numa') {
+    } else {
       numaRows++;
-      const dist = cols.length >= 3 ? cols[2]!.split(',') : [];
-      if (cols.length < 3 || !isUint(cols[0]!) || !isUint(cols[1]!) || !dist.every((v) => isUint(v) || v === INVALID)) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row "${line.trim()}" is not "node: memsize memfree distances"`));
+      if (bad) {
+        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
         continue;
       }
       // A second row of a node (pasted twice, two outputs joined): which memory is current is not known.
@@ -90,8 +174,15 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         continue;
       }
       numaLine.set(Number(head), lineNo);
-      numa.push({ id: Number(head), size: Number(cols[0]), free: Number(cols[1]), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
+      const dist = fields[2]!.text.split(',');
+      numa.push({ id: Number(head), size: Number(fields[0]!.text), free: Number(fields[1]!.text), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
+  }
+  // Stopped inside a table: what the rest of the output held is not known.
+  if (cut) return { nodes: null, diagnostics };
+  if (numaRows === 0 && !numaNone && (endsIn.section === 'cpu' || endsIn.section === 'device')) {
+    diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${endsIn.line}: the text ends in the ${TABLE[endsIn.section]} table, before numa_info (is the output cut short?)`));
+    return { nodes: null, diagnostics };
   }
   if (numaRows === 0 && numaNone) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: this xl printed `numa_info : none` (Xen 4.1 reads no per-node memory), so the nodes\' memory is not known', 'write the host as JSON (the shape `xmcfg host` prints)'));

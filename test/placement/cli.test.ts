@@ -14,6 +14,8 @@ import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { PLAN_INPUTS } from '../../src/placement/check-findings.js';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
+import { Ledger } from '../../src/placement/ledger.js';
+import type { Host } from '../../src/placement/types.js';
 
 let dir: string;
 beforeAll(() => {
@@ -412,5 +414,30 @@ describe('plan refusals point at the setting', () => {
     const b = io();
     expect(await runPlan({ file: 'where-mem.cfg', host }, b)).toBe(1);
     expect(b.err).toMatch(/^where-mem\.cfg:3:10: error XM0404/m);
+  });
+});
+
+describe('ledger list text: its columns line up', () => {
+  it('with a domain name longer than 24 characters and a reservation over more than 12 characters of node ids', async () => {
+    // Eight nodes of 4 GiB: a 16 GiB guest over all of them ("0,1,2,3,4,5,6,7", 15 characters).
+    const ledger = join(dir, 'wide.db');
+    const host = { nodes: Array.from({ length: 8 }, (_, id) => ({ id, cpus: [id], memory_mib: 4096, free_mib: 4096 })) } as Host;
+    const l = Ledger.open(ledger, { create: true }).ledger!;
+    expect(l.reserve({ name: 'a-domain-name-of-thirty-one-chars', memory: 1024, vcpus: 1 }, host).plan).not.toBeNull();
+    expect(l.reserve({ name: 'wide', memory: 16384, vcpus: 8, numa: { mode: 'nodes', nodes: [0, 1, 2, 3, 4, 5, 6, 7], node_count: 8 } }, host).plan).not.toBeNull();
+    l.close();
+    const out = io();
+    expect(await runLedger({ action: 'list', ledger }, out)).toBe(0);
+    const lines = out.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    // Each column starts where its header does: the second, third and fourth fields of each line.
+    const starts = (line: string): number[] => [...line.matchAll(/(?<=\s)\S+/g)].slice(0, 4).map((m) => m.index);
+    const header = lines[0]!;
+    const at = [header.indexOf('nodes'), header.indexOf('memory MiB') + 'memory MiB'.length, header.indexOf('vcpus') + 'vcpus'.length, header.indexOf('created')];
+    for (const line of lines.slice(1)) {
+      const [nodes, mem, vcpus, created] = starts(line);
+      const fields = line.split(/\s+/);
+      expect([nodes, mem! + fields[2]!.length, vcpus! + fields[3]!.length, created]).toEqual(at);
+    }
   });
 });

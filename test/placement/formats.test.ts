@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../../src/placement/format.js';
 import { plan } from '../../src/placement/plan.js';
-import type { PlacementConfig, PlanOptions, ReservationLoad } from '../../src/placement/types.js';
+import type { Host, PlacementConfig, PlanOptions, ReservationLoad } from '../../src/placement/types.js';
 import { cfg, fixtureHost } from './helpers.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
@@ -64,5 +64,42 @@ describe('golden plans in three formats', () => {
       expect(r.plan!.xl.vnuma).toBeNull();
       expect(formatPlanXl(r.plan!)).not.toContain('vnuma');
     }
+  });
+});
+
+describe('plan --format text: its tables line up', () => {
+  it('under their headers, with a five-digit node id and 6 vCPUs per CPU (the vCPU column sat 10 to the left of its header)', () => {
+    const host = { nodes: [{ id: 5, cpus: [0, 1], memory_mib: 4096, free_mib: 3000, distances: {} }, { id: 12345, cpus: [2, 3], memory_mib: 1048576, free_mib: 1000000, distances: {} }] } as Host;
+    const r = plan(cfg({ name: 'h', type: 'hvm', memory: 1024, vcpus: 12 }), host);
+    const lines = formatPlanText(r.plan!, host).split('\n');
+    const at = (l: string, s: string, from = 0): number => l.indexOf(s, from);
+    // vCPU table: each row's node ends under "node" and its CPUs start under "CPUs".
+    const vh = lines.findIndex((l) => /^\s*vCPU\s+node\s+CPUs$/.test(l));
+    const vrows = lines.slice(vh + 1, vh + 13);
+    expect(vrows.map((l) => [l.indexOf('12345') + 5, l.indexOf('2-3')])).toEqual(vrows.map(() => [at(lines[vh]!, 'node') + 4, at(lines[vh]!, 'CPUs')]));
+    // node table: ids end under "node", the memory bars start under "memory", the vCPU bars under "vCPUs".
+    const nh = lines.findIndex((l) => l.includes('memory used (before -> after)'));
+    const nrows = lines.slice(nh + 1, nh + 3);
+    // Where a row's id ends, its first and third bars start, and its vCPU arrow is.
+    const cols = (l: string): number[] => {
+      const bars = [...l.matchAll(/\[/g)].map((m) => m.index);
+      const arrows = [...l.matchAll(/ -> /g)].map((m) => m.index);
+      return [/^\s*\d+/.exec(l)![0].length, bars[0]!, bars[2]!, arrows[1]!];
+    };
+    expect(new Set(nrows.map((l) => JSON.stringify(cols(l)))).size).toBe(1);
+    expect(cols(nrows[0]!).slice(0, 3)).toEqual([at(lines[nh]!, 'node') + 4, at(lines[nh]!, 'memory'), at(lines[nh]!, 'vCPUs')]);
+  });
+});
+
+describe('plan --format text: nodes without memory or CPUs', () => {
+  it('say so in the node table (they showed 0% used and vCPUs per one CPU, like nodes with room)', () => {
+    // sparse.json: node 5 has 64 GiB and no CPUs, node 9 CPUs and no memory; the guest's vCPUs on node 5 run elsewhere.
+    const host = fixtureHost('sparse.json');
+    const r = plan(cfg({ name: 'edge', type: 'pvh', memory: 6000, vcpus: 3, numa: { mode: 'nodes', nodes: [5], node_count: 1 } }), host);
+    const rows = formatPlanText(r.plan!, host).split('\n').filter((l) => /^\s+[59]  /.test(l));
+    expect(rows).toEqual([
+      '     5  [..........]   0% -> [#.........]   9%   no CPUs (vCPUs 0 -> 3)',
+      '     9  no memory                                [..........] 0.00 -> [..........] 0.00',
+    ]);
   });
 });

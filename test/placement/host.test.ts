@@ -174,7 +174,7 @@ describe('readHost: xl info -n', () => {
     expect(r.host).toBeNull();
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
     const line = cut.split('\n').length;
-    expect(r.diagnostics[0]!.message).toContain(`line ${line}:`);
+    expect(r.diagnostics[0]!.message).toContain(`line ${line}, column`);
     // the same rows, whole, read as before
     expect(readHost(text, { format: 'xl-info' }).diagnostics).toEqual([]);
   });
@@ -186,7 +186,7 @@ describe('readHost: xl info -n', () => {
     const r = readHost(text, { format: 'xl-info' });
     expect(r.host).toBeNull();
     expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
-    expect(r.diagnostics[0]!.message).toContain(`line ${rows.length + 5}:`);
+    expect(r.diagnostics[0]!.message).toContain(`line ${rows.length + 5}, column`);
   });
 
   it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {

@@ -158,6 +158,17 @@ describe('plan: node choice and refusals', () => {
     expect(r.diagnostics[0]!.message).toContain('free on its one node');
   });
 
+  it('names each node and its free memory when the whole host is short (XM0404; it gave the total only)', () => {
+    const r = plan(cfg({ memory: 100000, numa: { mode: 'off' } }), two());
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    expect(r.diagnostics[0]!.message).toMatch(/: node 1 \(30122 MiB free\), node 0 \(20471 MiB free\)$/);
+    // 72 nodes: the eight freest, and a count of the rest.
+    const big = plan(cfg({ memory: 100_000_000, numa: { mode: 'off' } }), fixtureHost('seventy-two-node.json'));
+    expect(big.diagnostics.map((d) => d.code)).toEqual(['XM0404']);
+    expect(big.diagnostics[0]!.message.match(/node \d+ \(\d+ MiB free\)/g)).toHaveLength(8);
+    expect(big.diagnostics[0]!.message).toMatch(/, and 64 more with less$/);
+  });
+
   it('subtracts live reservations and counts their vCPUs as load', () => {
     expect(plan(cfg({ memory: 20300 }), two()).plan!.nodes).toEqual([1]);
     const r = plan(cfg({ memory: 20300 }), two(), { reservations: [{ domain: 'a', nodes: [{ node: 1, memory_mib: 10000, vcpus: 2 }] }] });

@@ -82,6 +82,23 @@ describe('rebalance: the exact search tries each set of moves once', () => {
     const r = rebalancePlan(flat(3, 10_000), guests, { threshold: 0, maxMoves: 3 });
     expect(r.work.searchTrials).toBe(0);
   });
+
+  it('moves each of several guests alike once, and searches a set of (kind, target) moves once', () => {
+    // Four guests of 100 MiB on node 0 of four nodes of 1,000 MiB: three moves even them out, and
+    // the bounds cannot rule that out, so the search runs over guests of one kind (the test above
+    // no longer does). It moves the first unmoved guest of a kind only: without that it moved g0
+    // three times (g0>1, g0>2, g0>3); keyed by guest rather than by kind it tried 15 sets, not 12.
+    const guests = Array.from({ length: 4 }, (_, i) => booked(`g${i}`, 0, 100));
+    const r = rebalancePlan(flat(4, 1000), guests, { threshold: 0, maxMoves: 3 });
+    expect(r.work.cut).toBe(false);
+    expect(r.work.searchTrials).toBe(12);
+    expect(r.moves).toEqual([
+      { domain: 'g0', from: [0], to: 1, memory_mib: 100 },
+      { domain: 'g1', from: [0], to: 2, memory_mib: 100 },
+      { domain: 'g2', from: [0], to: 3, memory_mib: 100 },
+    ]);
+    expect(r.after).toBe(0);
+  });
 });
 
 describe('xmcfg rebalance: a spent budget on the command line', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 
 const root = join(import.meta.dirname, '../..');
-const sources = [...readdirSync(join(root, 'src/placement')).filter((f) => f.endsWith('.ts')).map((f) => `src/placement/${f}`), 'src/cli/placement-run.ts'];
+const sources = [...readdirSync(join(root, 'src/placement')).filter((f) => f.endsWith('.ts')).map((f) => `src/placement/${f}`), 'src/cli/placement-run.ts', 'src/cli/plan-run.ts', 'src/cli/placement-common.ts'];
 
 describe('placement findings keep their registered severity', () => {
   it('every hostDiag(CODE, SEVERITY) and { code: CODE, severity: SEVERITY } in the placement sources', () => {

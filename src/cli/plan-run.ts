@@ -1,0 +1,122 @@
+/**
+ * @fileoverview `xmcfg plan`: check a config, place it on the host (counting the ledger's
+ * reservations), reserve it with --reserve, and print the plan as json, text or xl lines.
+ */
+import { resolve } from 'node:path';
+import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import type { Io } from './types.js';
+import { commandError, describeError, emptyArgument } from './command-error.js';
+import type { CheckResult } from '../check/check.js';
+import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { readTextFile } from './host-file.js';
+import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, report } from './placement-common.js';
+import { atConfigSpans } from '../placement/findings.js';
+import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
+import { guestShape } from '../placement/guest.js';
+import { plan as makePlan, type PlanResult } from '../placement/plan.js';
+import { unknownPlanInputs } from '../placement/unknown-inputs.js';
+import { xmFileName } from '../placement/xm-name.js';
+import { dialectPlanConfig } from '../placement/dialect-input.js';
+import type { PlacementConfig, PlanOptions, PolicyName } from '../placement/types.js';
+
+/** Standard input as text, bounded like a config file (over the limit is an error). */
+async function readStdinText(io: Io): Promise<string> {
+  const { bytes, over } = await io.readStdin(DEFAULT_MAX_FILE_SIZE);
+  if (over) throw new Error(`standard input is over the ${DEFAULT_MAX_FILE_SIZE} byte limit`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}
+
+/**
+ * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
+ * create names it (create.py), unless xend would refuse that name; the reason says which. xl
+ * files, standard input (no file name) and a name written with an unknown value are left as they are.
+ */
+function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
+  if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
+  const { name, refused } = xmFileName(file);
+  const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
+  if (refused !== null) return { config, nameReason: `no name: the config ${sets}, and xm create would name the guest after its file, "${name}", but ${refused}` };
+  return { config: { ...config, name }, nameReason: `name "${name}": the config ${sets}, and xm create names such a guest after its config file's base name (create.py)` };
+}
+
+/** `xmcfg plan FILE`. */
+export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
+  if (empty !== null) return commandError(io, 'plan', empty);
+  const file = String(argv.file ?? '');
+  let text: string;
+  // Standard input holds one of them: read for the config, it would be empty for the host.
+  if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
+  if (file === '-') {
+    try {
+      text = await readStdinText(io);
+    } catch (e) {
+      return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
+    }
+  } else {
+    const t = readTextFile(file, io.cwd);
+    if ('fatal' in t) {
+      // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
+      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file });
+      else io.stderr(`xmcfg plan: ${t.fatal}\n`);
+      return t.tooLarge ? 1 : 2;
+    }
+    text = t.text;
+  }
+  const { checkText } = await import('../check/check.js');
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
+  // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
+  // a plan input the file writes but whose value is unknown (XM0413, at the key).
+  const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
+  if (refused.length > 0) {
+    report(io, 'plan', refused, { file, text });
+    return 1;
+  }
+  // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
+  const input = dialectPlanConfig(checked);
+  const { config, nameReason } = withXmName(checked, input.config, file);
+  const host = await loadHost(argv, io, 'plan');
+  if (!host) return 2;
+  const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
+  // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
+  // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
+  // plain `plan` that skipped it would offer memory that is already booked.
+  const wantsLedger = argv.reserve === true || ledgerMayExist(ledgerPath(argv, io));
+  let result: PlanResult;
+  let reservations: PlanOptions['reservations'] = [];
+  if (wantsLedger) {
+    const ledger = openLedger(argv, io, 'plan', argv.reserve !== true);
+    if (!ledger) return 2;
+    try {
+      if (argv.reserve === true) result = ledger.reserve(config, host, options);
+      else {
+        const l = ledger.loads();
+        if (hasError(l.diagnostics)) {
+          report(io, 'plan', l.diagnostics);
+          return 2;
+        }
+        // The guest's own reservation is not counted against it: planning a reserved guest again
+        // (for its xl lines, say) would find its memory booked, by itself.
+        const name = guestShape(config).name;
+        reservations = l.loads.filter((x) => x.domain !== name);
+        result = makePlan(config, host, { ...options, reservations, cursor: l.cursor });
+        if (result.plan && reservations.length < l.loads.length) {
+          result.plan.reasons.push(`${name} already holds a reservation in the ledger; its own booking is not counted against it (plan --reserve refuses it until it is released)`);
+        }
+      }
+      if (argv.reserve === true) reservations = ledger.loads().loads.filter((x) => x.domain !== result.plan?.domain);
+    } finally {
+      ledger.close();
+    }
+  } else result = makePlan(config, host, options);
+  // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
+  // check --host does; the others are about the host or the ledger and have no position.
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics)) report(io, 'plan', [d], d.span.end > d.span.start ? { file, text } : { file });
+  if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
+  if (!result.plan) return 1;
+  if (nameReason !== null) result.plan.reasons.push(nameReason);
+  if (input.ignored.length > 0) result.plan.reasons.push(`not read by ${checked.dialect}, so not used: ${input.ignored.join(', ')} (check reports each)`);
+  const fmt = (argv.format as string | undefined) ?? 'json';
+  io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
+  return 0;
+}
