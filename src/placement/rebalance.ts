@@ -144,9 +144,15 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   };
   // Where a guest may go: a memory node that does not already hold all of it, with room for all of
   // it while the source copy runs; a guest spread over several nodes not onto a node with fewer
-  // CPUs than its vCPUs (the allocator spread it for them, and rebalancing must not undo that).
+  // CPUs than its vCPUs (the allocator spread it for them, and rebalancing must not undo that); and
+  // not onto a node without CPUs unless the guest has none where it is: its vCPUs would run on
+  // another node's CPUs, all its memory remote (migrate-plan still does it when asked, XM0406).
+  const cpuless = new Set(h.nodes.filter((n) => n.cpus.length === 0).map((n) => n.id));
   const canGo = (g: Movable, t: number): boolean =>
-    !(g.parts.length === 1 && g.parts[0]!.node === memNodes[t]!.id) && !(g.parts.length > 1 && g.vcpus > memNodes[t]!.cpus.length) && g.mem <= freeAt(t);
+    !(g.parts.length === 1 && g.parts[0]!.node === memNodes[t]!.id) &&
+    !(g.parts.length > 1 && g.vcpus > memNodes[t]!.cpus.length) &&
+    (memNodes[t]!.cpus.length > 0 || g.parts.every((x) => cpuless.has(x.node))) &&
+    g.mem <= freeAt(t);
   // `n` more pairs or guests looked at, or one trial move more: false, and the budget marked
   // spent, when none is left.
   const look = (n = 1): boolean => {
