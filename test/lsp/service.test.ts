@@ -214,6 +214,25 @@ describe('code actions', () => {
     expect(fix.diagnostics?.[0]?.code).toBe('XM0101');
     expect(apply(text, fix)).toBe('name = "a"\nmemory = 512\n');
   });
+  // check flags the last assignment of a key only; renaming that one left `memroy = 512` unknown,
+  // and in xm turned `memroy += 256` into `memory += 256` on a key never set (xm exits NameError).
+  it('renames every assignment of a misspelled key and every name that reads it, from any of them', () => {
+    const edited = (src: string) => {
+      const { text, actions } = actionsAt(src);
+      const fix = actions.find((a) => a.title.includes('"memory"') || a.title === 'Rename to memory')!;
+      const edits = fix.edit!.changes![URI]!;
+      return { ranges: edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText]), text: apply(text, fix) };
+    };
+    const xm = 'name = "a"\nmemroy = 512\nmemroy += 256\nmaxmem = memroy * 2  # memroy\nextra = "memroy"\n';
+    const want = { ranges: [[1, 0, 1, 6, 'memory'], [2, 0, 2, 6, 'memory'], [3, 9, 3, 15, 'memory']], text: xm.replace(/^memroy|= memroy/gm, (m) => m.replace('memroy', 'memory')) };
+    expect(want.text).toBe('name = "a"\nmemory = 512\nmemory += 256\nmaxmem = memory * 2  # memroy\nextra = "memroy"\n');
+    // From the flagged (last) assignment, from the first one and from the name read in maxmem.
+    expect(edited(xm.replace('maxmem = memroy', 'maxmem = mem|roy'))).toEqual(want);
+    expect(edited(xm.replace('memroy = 512', 'mem|roy = 512'))).toEqual(want);
+    expect(edited(xm.replace('memroy += 256', 'mem|roy += 256'))).toEqual(want);
+    // xl: two assignments, both renamed (xl keeps the last; the rename keeps which one that is).
+    expect(edited('name = "a"\nmem|roy = 1\nmemroy = 2\n')).toEqual({ ranges: [[1, 0, 1, 6, 'memory'], [2, 0, 2, 6, 'memory']], text: 'name = "a"\nmemory = 1\nmemory = 2\n' });
+  });
   it('rewrites xm constructs into xl', () => {
     const { text, actions } = actionsAt('name = "a"\nacpi = Tr|ue\nnumanode = (0, 1)\n');
     const fix = actions.find((a) => a.title.startsWith('Rewrite "acpi"'))!;
