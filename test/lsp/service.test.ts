@@ -32,6 +32,15 @@ describe('diagnostics', () => {
     expect(unknown.severity).toBe(2);
     expect(diags).toHaveLength(r.diagnostics.length);
   });
+  it('tags a deprecated option (XM0107) Deprecated, so editors strike it through; nothing else is tagged', () => {
+    const text = 'name = "a"\nbuilder = "hvm"\nmemroy = 1\n';
+    const r = analyze(text);
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    expect(diags.map((d) => [d.code, at(d.range.start), at(d.range.end), d.tags])).toEqual([
+      ['XM0107', '1:0', '1:7', [2]],
+      ['XM0101', '2:0', '2:6', undefined],
+    ]);
+  });
   it('related spans for a duplicate key', () => {
     const text = 'name = "a"\nname = "b"\n';
     const r = analyze(text);
