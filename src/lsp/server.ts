@@ -260,7 +260,10 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       const span = { start: toOffset(r.lineIndex, inward(doc, p.range.start), text), end: toOffset(r.lineIndex, inward(doc, p.range.end), text) };
       // The context's diagnostics are matched against the service's by range: in UTF-16 too.
       const own = encoding === 'utf-16' ? diagnostics : mapPositions(diagnostics, (q) => inward(doc, q));
-      return outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings }));
+      // context.only (the kinds wanted) is optional; a malformed one is read as absent.
+      const only: unknown = (p as { context?: { only?: unknown } }).context?.only;
+      const kinds = Array.isArray(only) && only.every((k) => typeof k === 'string') ? (only as string[]) : undefined;
+      return outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
     });
   });
 

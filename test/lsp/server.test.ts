@@ -88,6 +88,19 @@ describe('protocol errors', () => {
     expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
   });
 
+  it('passes context.only to the code actions; a malformed only is read as absent', async () => {
+    const c = await session();
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const kinds = async (only: unknown) =>
+      ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only } })) as { kind: string }[]).map((a) => a.kind);
+    // memory = 512 has no name: the one action here is the quick fix adding it.
+    expect(await kinds(undefined)).toEqual(['quickfix']);
+    expect(await kinds(['source'])).toEqual([]);
+    expect(await kinds(['quickfix'])).toEqual(['quickfix']);
+    expect(await kinds('source')).toEqual(['quickfix']);
+    expect(await kinds([1])).toEqual(['quickfix']);
+  });
+
   it('answers "params": null with InvalidParams (-32602), not an internal error carrying a TypeError', async () => {
     const toServer = new PassThrough();
     const fromServer = new PassThrough();

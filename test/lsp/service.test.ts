@@ -242,6 +242,19 @@ describe('code actions', () => {
     // xl: two assignments, both renamed (xl keeps the last; the rename keeps which one that is).
     expect(edited('name = "a"\nmem|roy = 1\nmemroy = 2\n')).toEqual({ ranges: [[1, 0, 1, 6, 'memory'], [2, 0, 2, 6, 'memory']], text: 'name = "a"\nmemory = 1\nmemory = 2\n' });
   });
+  it('returns only the kinds a context.only asks for (a kind covers its sub-kinds)', () => {
+    const text = 'name = "a"\nmemroy = 512\nacpi = True\n';
+    const r = analyze(text);
+    const kinds = (only?: string[]) =>
+      codeActions(r, { uri: URI, span: { start: 0, end: text.length }, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, URI), ...(only && { only }) }).map((a) => `${a.kind}:${a.title}`);
+    expect(kinds()).toEqual(['quickfix:Rename to memory', 'quickfix:Rewrite "acpi" in xl syntax', 'source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['source'])).toEqual(['source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['source.convert'])).toEqual(['source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['quickfix'])).toEqual(['quickfix:Rename to memory', 'quickfix:Rewrite "acpi" in xl syntax']);
+    // `source.fixAll` (VS Code's fix-on-save) and `refactor` cover none of them; `sourceX` is no sub-kind of `source`.
+    expect(kinds(['source.fixAll', 'refactor', 'sourceX'])).toEqual([]);
+    expect(kinds(['quickfix', 'source'])).toHaveLength(3);
+  });
   it('rewrites xm constructs into xl', () => {
     const { text, actions } = actionsAt('name = "a"\nacpi = Tr|ue\nnumanode = (0, 1)\n');
     const fix = actions.find((a) => a.title.startsWith('Rewrite "acpi"'))!;

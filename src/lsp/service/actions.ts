@@ -29,10 +29,22 @@ export interface ActionRequest {
   /** The diagnostics the client sent in the context (matched by code and range). */
   diagnostics?: readonly LspDiagnostic[];
   settings?: ServiceSettings;
+  /** CodeActionContext.only: the kinds wanted (a kind covers its sub-kinds); all when absent. */
+  only?: readonly string[];
 }
 
-/** Quick fixes for the given range of a checked document. */
+/** Quick fixes for the given range of a checked document, of the kinds `req.only` asks for. */
 export function codeActions(result: CheckResult, req: ActionRequest): CodeAction[] {
+  const { only } = req;
+  if (!only) return allActions(result, req);
+  // Kinds are dotted hierarchies: "source" asks for "source.convert.xl" too (LSP CodeActionKind).
+  const wanted = (kind: string | undefined) => kind !== undefined && only.some((o) => kind === o || kind.startsWith(o + '.'));
+  // VS Code's fix-on-save asks for `source.fixAll` on every save: nothing of that kind, nothing to work out.
+  if (!wanted('quickfix') && !wanted('source.convert.xl')) return [];
+  return allActions(result, req).filter((a) => wanted(a.kind));
+}
+
+function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
   const out: CodeAction[] = [];
   const { lineIndex, tree } = result;
   const lsp = (edits: readonly TextEdit[]): LspTextEdit[] => edits.map((e) => ({ range: toRange(lineIndex, e.span), newText: e.text }));
