@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { attachServer, messageReader } from '../../src/lsp/server.js';
+import { attachServer, messageReader, WARM_UP_MAX_LENGTH, worthWarmingUp } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
 
@@ -55,6 +55,18 @@ describe('warm-up after the first open', () => {
     expect(JSON.stringify(warm.hover)).toContain('memory');
     expect(warm.actions).not.toEqual([]);
     expect(warm).toEqual(cold);
+  });
+});
+
+describe('warm-up size limit', () => {
+  // The warm-up is four checks in one turn; on a 1 MB document every request after the first
+  // publication waited seconds for it.
+  it('warms up on documents of up to 512 KiB only: the 5,000-line bench document yes, a 1 MB line no', () => {
+    const bench = Array.from({ length: 5000 }, (_, i) => `memory = ${i}  # line ${i}`).join('\n');
+    expect(worthWarmingUp(bench)).toBe(true);
+    expect(worthWarmingUp('x'.repeat(WARM_UP_MAX_LENGTH))).toBe(true);
+    expect(worthWarmingUp('x'.repeat(WARM_UP_MAX_LENGTH + 1))).toBe(false);
+    expect(worthWarmingUp(`extra = "${'a'.repeat(1 << 20)}"\n`)).toBe(false);
   });
 });
 
