@@ -14,7 +14,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticBlock, sortedCopy } from '../report/stylish.js';
 import { palette } from '../report/ansi.js';
-import type { FormatOptions, FormatResult } from '../format/format.js';
+import type { FormatOptions, FormatRefusal, FormatResult } from '../format/format.js';
 import { formatFast, formatFastBytes } from '../format/fast.js';
 import { asciiFileBytes } from '../format/fast-bytes.js';
 import { ChangedSinceReadError, writeFileAtomic } from './files.js';
@@ -79,7 +79,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   for (const p of found.problems) io.stderr(`xmcfg fmt: ${p.message}\n`);
   let exit = found.problems.length ? 2 : 0;
   let changed = 0;
-  let refused = 0;
+  const refused = new Map<Refusal, number>();
+  const refuse = (why: Refusal) => refused.set(why, (refused.get(why) ?? 0) + 1);
   let unwritten = 0;
   for (const t of found.targets) {
     // By its bytes when the name is not UTF-8 (a Latin-1 file in a folder walk): the text names no file.
@@ -100,13 +101,13 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
       if (read.kind === 'skipped' || notFaithful(read.diagnostics)) {
         reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
-        refused++;
+        refuse('not-faithful');
         continue;
       }
       const r = await safeFormat(read.text, options);
       if (r.refused) {
         reportRefusal(io, t.path, read.text, r, color);
-        refused++;
+        refuse(r.refused);
         continue;
       }
       if (!r.changed) continue;
@@ -137,9 +138,34 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     }
   }
   const total = found.targets.length;
-  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refused ? `, ${refused} not formatted (errors)` : ''}${unwritten ? `, ${unwritten} not written` : ''}\n`);
+  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refusedSummary(refused)}${unwritten ? `, ${unwritten} not written` : ''}\n`);
   if (exit) return exit;
-  return refused || (check && changed) ? 1 : 0;
+  return refused.size || (check && changed) ? 1 : 0;
+}
+
+/** Why a file was left alone: the formatter's refusals and fmt's own (bytes it could not read as they are). */
+type Refusal = FormatRefusal | 'not-faithful';
+
+/** Summary words per refusal, in the order they are listed. */
+const REFUSAL_WORDS: ReadonlyArray<[Refusal, string]> = [
+  ['syntax-errors', 'with syntax errors'],
+  ['unsupported-statement', 'with Python statements'],
+  ['dialect-changed', 'would change dialect'],
+  ['not-faithful', 'not read as it is'],
+  ['verification-failed', 'failed the read-back check'],
+];
+
+/**
+ * ", N not formatted (…)" by reason: a file left alone because formatting would change its dialect
+ * has no error, and calling every refusal "(errors)" sent users hunting for one. One reason is
+ * named without a count (it is N); several are counted each.
+ */
+function refusedSummary(refused: ReadonlyMap<Refusal, number>): string {
+  let total = 0;
+  for (const n of refused.values()) total += n;
+  if (!total) return '';
+  const parts = REFUSAL_WORDS.filter(([r]) => refused.has(r)).map(([r, words]) => (refused.size === 1 ? words : `${refused.get(r)} ${words}`));
+  return `, ${total} not formatted (${parts.join(', ')})`;
 }
 
 /** Why a write failed, as the read errors say it ("permission denied"), without Node's `EACCES: …, open 'x'`. */

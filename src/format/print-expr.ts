@@ -9,6 +9,7 @@ import { Tok, type Expr, type StringPart, type TokenStream } from '../syntax/tre
 import type { Span } from '../diagnostics/span.js';
 import type { ResolvedLayout } from './options.js';
 import { hasTokenOutside, tokenAtOrAfter } from '../syntax/token-lookup.js';
+import { displayWidth } from './width.js';
 
 /** What the expression printer needs from the file. */
 export interface PrintContext {
@@ -133,7 +134,7 @@ function printSeq(ctx: PrintContext, span: Span, items: Expr[], open: string, cl
   const flat = printed.every((l) => l.length === 1 && !l[0]!.includes('\n'));
   if (!comments && flat && !writtenMultiline) {
     const line = open + printed.map((l) => l[0]).join(', ') + (forceComma ? ',' : '') + close;
-    if (line.length <= width || items.length === 0) return [line];
+    if (displayWidth(line) <= width || items.length === 0) return [line];
   }
   const out: string[] = [open + (comments?.open.length ? '  ' + comments.open.join(' ') : '')];
   printed.forEach((lines, i) => {

@@ -9,6 +9,7 @@ import { Tok, type AssignStmt, type SyntaxTree } from '../syntax/tree.js';
 import { resolveLayout, type LayoutOptions } from './options.js';
 import { printExpr, type PrintContext } from './print-expr.js';
 import { tokenAtOrAfter } from '../syntax/token-lookup.js';
+import { displayWidth } from './width.js';
 
 /** Raised when the tree holds something the printer must not reshape; callers refuse the file. */
 export class UnformattableError extends Error {
@@ -72,6 +73,7 @@ function printAssign(ctx: PrintContext, st: AssignStmt): string[] {
   }
   // A list's items are indented once and followed by a comma: their lines have that much less room.
   const { lineWidth, indent } = ctx.layout;
-  const value = printExpr(ctx, v, lineWidth - head.length, lineWidth - indent.length - 1);
+  // Columns as an editor shows them (./width.ts): a CJK string takes two per character.
+  const value = printExpr(ctx, v, lineWidth - displayWidth(head), lineWidth - indent.length - 1);
   return [head + value[0], ...value.slice(1)];
 }

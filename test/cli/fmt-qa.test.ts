@@ -128,7 +128,29 @@ describe('fmt reports refused files once, under one summary', () => {
     expect(lines.filter((l) => /^error\[XM00\d\d\]/.test(l)).length).toBe(2);
     expect(lines.filter((l) => l.startsWith(' --> '))).toEqual([' --> a.cfg:1:10', ' --> b.cfg:2:10']);
     // …and one summary line, fmt's, for the 3 files (stylish added "… in 1 of 1 file" per refused file).
-    expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 file(s) would be reformatted, 2 not formatted (errors)']);
+    expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 file(s) would be reformatted, 2 not formatted (with syntax errors)']);
+  });
+});
+
+describe('fmt summary says why files were not formatted', () => {
+  // The summary counted a file left alone because formatting would change the dialect it is read
+  // in, and one that was not valid UTF-8, as "(errors)": neither has a syntax error.
+  it('counts syntax errors, Python statements, dialect changes and unfaithful reads apart; exit 1 as before', async () => {
+    writeFileSync(join(dir, 'a.cfg'), 'memory = "x\n');
+    writeFileSync(join(dir, 'b.cfg'), 'name = "web"\nkernel = "/k"\ndisk = ["a", \\\n "b"]\n');
+    writeFileSync(join(dir, 'c.cfg'), 'import os\nmemory = 512\n');
+    writeFileSync(join(dir, 'd.cfg'), Buffer.from('name = "caf\xe9"\n', 'latin1'));
+    writeFileSync(join(dir, 'e.cfg'), 'memory=512\n');
+    writeFileSync(join(dir, 'f.cfg'), 'vcpus = 2\n');
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['fmt', '--check', '.'], io)).toBe(1);
+    expect(out.stdout).toBe('e.cfg\n');
+    expect(out.stderr.split('\n').filter((l) => /\bof \d+ file/.test(l))).toEqual([
+      '1 of 6 file(s) would be reformatted, 4 not formatted (1 with syntax errors, 1 with Python statements, 1 would change dialect, 1 not read as it is)',
+    ]);
+    const w = fakeIo({ cwd: dir });
+    expect(await run(['fmt', 'b.cfg', 'e.cfg'], w.io)).toBe(1);
+    expect(w.out.stderr.split('\n').filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 2 file(s) reformatted, 1 not formatted (would change dialect)']);
   });
 });
 

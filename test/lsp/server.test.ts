@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { attachServer, messageReader } from '../../src/lsp/server.js';
+import { attachServer, messageReader, WARM_UP_MAX_LENGTH, worthWarmingUp } from '../../src/lsp/server.js';
 import { connectClient, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
 
@@ -58,6 +58,18 @@ describe('warm-up after the first open', () => {
   });
 });
 
+describe('warm-up size limit', () => {
+  // The warm-up is four checks in one turn; on a 1 MB document every request after the first
+  // publication waited seconds for it.
+  it('warms up on documents of up to 512 KiB only: the 5,000-line bench document yes, a 1 MB line no', () => {
+    const bench = Array.from({ length: 5000 }, (_, i) => `memory = ${i}  # line ${i}`).join('\n');
+    expect(worthWarmingUp(bench)).toBe(true);
+    expect(worthWarmingUp('x'.repeat(WARM_UP_MAX_LENGTH))).toBe(true);
+    expect(worthWarmingUp('x'.repeat(WARM_UP_MAX_LENGTH + 1))).toBe(false);
+    expect(worthWarmingUp(`extra = "${'a'.repeat(1 << 20)}"\n`)).toBe(false);
+  });
+});
+
 describe('protocol errors', () => {
   const URI = 'file:///p.cfg';
   async function session() {
@@ -86,6 +98,19 @@ describe('protocol errors', () => {
     expect(await c.conn.sendRequest('textDocument/formatting', doc)).toEqual([]);
     expect(await c.conn.sendRequest('textDocument/codeAction', { ...doc, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toEqual(expect.any(Array));
     expect(await c.conn.sendRequest('textDocument/hover', { ...doc, position: { line: 0, character: 1 } })).toMatchObject({ range: { start: { line: 0, character: 0 } } });
+  });
+
+  it('passes context.only to the code actions; a malformed only is read as absent', async () => {
+    const c = await session();
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const kinds = async (only: unknown) =>
+      ((await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics: [], only } })) as { kind: string }[]).map((a) => a.kind);
+    // memory = 512 has no name: the one action here is the quick fix adding it.
+    expect(await kinds(undefined)).toEqual(['quickfix']);
+    expect(await kinds(['source'])).toEqual([]);
+    expect(await kinds(['quickfix'])).toEqual(['quickfix']);
+    expect(await kinds('source')).toEqual(['quickfix']);
+    expect(await kinds([1])).toEqual(['quickfix']);
   });
 
   it('answers "params": null with InvalidParams (-32602), not an internal error carrying a TypeError', async () => {

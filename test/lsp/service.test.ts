@@ -32,6 +32,15 @@ describe('diagnostics', () => {
     expect(unknown.severity).toBe(2);
     expect(diags).toHaveLength(r.diagnostics.length);
   });
+  it('tags a deprecated option (XM0107) Deprecated, so editors strike it through; nothing else is tagged', () => {
+    const text = 'name = "a"\nbuilder = "hvm"\nmemroy = 1\n';
+    const r = analyze(text);
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    expect(diags.map((d) => [d.code, at(d.range.start), at(d.range.end), d.tags])).toEqual([
+      ['XM0107', '1:0', '1:7', [2]],
+      ['XM0101', '2:0', '2:6', undefined],
+    ]);
+  });
   it('related spans for a duplicate key', () => {
     const text = 'name = "a"\nname = "b"\n';
     const r = analyze(text);
@@ -213,6 +222,38 @@ describe('code actions', () => {
     expect(fix).toBeDefined();
     expect(fix.diagnostics?.[0]?.code).toBe('XM0101');
     expect(apply(text, fix)).toBe('name = "a"\nmemory = 512\n');
+  });
+  // check flags the last assignment of a key only; renaming that one left `memroy = 512` unknown,
+  // and in xm turned `memroy += 256` into `memory += 256` on a key never set (xm exits NameError).
+  it('renames every assignment of a misspelled key and every name that reads it, from any of them', () => {
+    const edited = (src: string) => {
+      const { text, actions } = actionsAt(src);
+      const fix = actions.find((a) => a.title.includes('"memory"') || a.title === 'Rename to memory')!;
+      const edits = fix.edit!.changes![URI]!;
+      return { ranges: edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText]), text: apply(text, fix) };
+    };
+    const xm = 'name = "a"\nmemroy = 512\nmemroy += 256\nmaxmem = memroy * 2  # memroy\nextra = "memroy"\n';
+    const want = { ranges: [[1, 0, 1, 6, 'memory'], [2, 0, 2, 6, 'memory'], [3, 9, 3, 15, 'memory']], text: xm.replace(/^memroy|= memroy/gm, (m) => m.replace('memroy', 'memory')) };
+    expect(want.text).toBe('name = "a"\nmemory = 512\nmemory += 256\nmaxmem = memory * 2  # memroy\nextra = "memroy"\n');
+    // From the flagged (last) assignment, from the first one and from the name read in maxmem.
+    expect(edited(xm.replace('maxmem = memroy', 'maxmem = mem|roy'))).toEqual(want);
+    expect(edited(xm.replace('memroy = 512', 'mem|roy = 512'))).toEqual(want);
+    expect(edited(xm.replace('memroy += 256', 'mem|roy += 256'))).toEqual(want);
+    // xl: two assignments, both renamed (xl keeps the last; the rename keeps which one that is).
+    expect(edited('name = "a"\nmem|roy = 1\nmemroy = 2\n')).toEqual({ ranges: [[1, 0, 1, 6, 'memory'], [2, 0, 2, 6, 'memory']], text: 'name = "a"\nmemory = 1\nmemory = 2\n' });
+  });
+  it('returns only the kinds a context.only asks for (a kind covers its sub-kinds)', () => {
+    const text = 'name = "a"\nmemroy = 512\nacpi = True\n';
+    const r = analyze(text);
+    const kinds = (only?: string[]) =>
+      codeActions(r, { uri: URI, span: { start: 0, end: text.length }, diagnostics: toLspDiagnostics(r.diagnostics, r.lineIndex, URI), ...(only && { only }) }).map((a) => `${a.kind}:${a.title}`);
+    expect(kinds()).toEqual(['quickfix:Rename to memory', 'quickfix:Rewrite "acpi" in xl syntax', 'source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['source'])).toEqual(['source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['source.convert'])).toEqual(['source.convert.xl:Convert the whole file to xl syntax']);
+    expect(kinds(['quickfix'])).toEqual(['quickfix:Rename to memory', 'quickfix:Rewrite "acpi" in xl syntax']);
+    // `source.fixAll` (VS Code's fix-on-save) and `refactor` cover none of them; `sourceX` is no sub-kind of `source`.
+    expect(kinds(['source.fixAll', 'refactor', 'sourceX'])).toEqual([]);
+    expect(kinds(['quickfix', 'source'])).toHaveLength(3);
   });
   it('rewrites xm constructs into xl', () => {
     const { text, actions } = actionsAt('name = "a"\nacpi = Tr|ue\nnumanode = (0, 1)\n');

@@ -16,7 +16,7 @@ export const command: CommandSpec = {
       .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
       .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' })
       // No `type: 'number'` (it turned `--indent x` into NaN): runFmt refuses what is not a number, naming it.
-      .option('line-width', { describe: 'lists longer than this are laid out one item per line', default: 100, requiresArg: true })
+      .option('line-width', { describe: 'lists wider than this many display columns (CJK 2) are laid out one item per line', default: 100, requiresArg: true })
       .option('indent', { describe: 'spaces before each item of a multi-line list', default: 4, requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })

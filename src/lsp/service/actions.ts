@@ -6,11 +6,13 @@
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { CheckResult } from '../../check/check.js';
 import type { Span } from '../../diagnostics/span.js';
-import type { TextEdit } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, TextEdit } from '../../diagnostics/diagnostic.js';
 import { convertToXl, rewriteStatement } from '../../convert/index.js';
 import { allKeys, keyDoc } from './docs.js';
 import { suggest } from '../../schema/index.js';
 import { parse } from '../../syntax/index.js';
+import { Tok, type SyntaxTree, type TokenStream } from '../../syntax/tree.js';
+import { tokenAtOrAfter } from '../../syntax/token-lookup.js';
 import type { Setting } from '../../syntax/value.js';
 import { toRange, touches } from './positions.js';
 import type { ServiceSettings } from './analysis.js';
@@ -27,10 +29,22 @@ export interface ActionRequest {
   /** The diagnostics the client sent in the context (matched by code and range). */
   diagnostics?: readonly LspDiagnostic[];
   settings?: ServiceSettings;
+  /** CodeActionContext.only: the kinds wanted (a kind covers its sub-kinds); all when absent. */
+  only?: readonly string[];
 }
 
-/** Quick fixes for the given range of a checked document. */
+/** Quick fixes for the given range of a checked document, of the kinds `req.only` asks for. */
 export function codeActions(result: CheckResult, req: ActionRequest): CodeAction[] {
+  const { only } = req;
+  if (!only) return allActions(result, req);
+  // Kinds are dotted hierarchies: "source" asks for "source.convert.xl" too (LSP CodeActionKind).
+  const wanted = (kind: string | undefined) => kind !== undefined && only.some((o) => kind === o || kind.startsWith(o + '.'));
+  // VS Code's fix-on-save asks for `source.fixAll` on every save: nothing of that kind, nothing to work out.
+  if (!wanted('quickfix') && !wanted('source.convert.xl')) return [];
+  return allActions(result, req).filter((a) => wanted(a.kind));
+}
+
+function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
   const out: CodeAction[] = [];
   const { lineIndex, tree } = result;
   const lsp = (edits: readonly TextEdit[]): LspTextEdit[] => edits.map((e) => ({ range: toRange(lineIndex, e.span), newText: e.text }));
@@ -48,19 +62,29 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
     out.push(action);
   };
 
-  // 1. Fixes carried by the diagnostics themselves.
+  // 1. Fixes carried by the diagnostics themselves. check flags the last assignment of an unknown
+  // key only; its rename is applied to every place the file names the key (renameEverywhere).
   for (const d of result.diagnostics) {
     if (!d.fixes?.length || !touches(d.span, req.span)) continue;
-    for (const f of d.fixes) add(f.title, f.edits, matching(d.code, d.span), d.fixes.length === 1);
+    for (const f of d.fixes) add(f.title, keyRename(tree, d, f.edits) ?? f.edits, matching(d.code, d.span), d.fixes.length === 1);
   }
 
-  // 2. Misspelled keys.
-  for (const s of result.settings) {
-    if (!touches(s.keySpan, req.span) || keyDoc(s.key)) continue;
-    // check's own fix for the key (XM0101 carries one) already covers it.
-    if (result.diagnostics.some((d) => d.fixes?.length && d.span.start === s.keySpan.start)) continue;
-    const suggestion = closestKey(s.key);
-    if (suggestion) add(`Rename "${s.key}" to "${suggestion}"`, [{ span: s.keySpan, text: suggestion }], matching(UNKNOWN_KEY, s.keySpan), true);
+  // 2. Misspelled keys, from any assignment of the key or any name that reads it (xm), not only
+  // the one check flagged.
+  const unknownKeys = new Set(result.settings.filter((s) => !keyDoc(s.key)).map((s) => s.key));
+  for (const at of identifiersAt(tree.tokens, req.span)) {
+    const key = tree.text.slice(at.start, at.end);
+    if (!unknownKeys.has(key)) continue;
+    // check's own fix for the key (XM0101 carries one): the same action, wherever the caret is.
+    const flagged = result.diagnostics.find((d) => d.code === UNKNOWN_KEY && d.fixes?.length === 1 && tree.text.slice(d.span.start, d.span.end) === key);
+    const fix = flagged?.fixes?.[0];
+    const edits = flagged && fix && keyRename(tree, flagged, fix.edits);
+    if (flagged && fix && edits) {
+      add(fix.title, edits, matching(UNKNOWN_KEY, flagged.span), true);
+      continue;
+    }
+    const suggestion = closestKey(key);
+    if (suggestion) add(`Rename "${key}" to "${suggestion}"`, renameEverywhere(tree, key, suggestion), matching(UNKNOWN_KEY, at), true);
   }
 
   // 3. xm-only constructs → xl, statement by statement, and for the whole file.
@@ -95,6 +119,42 @@ export function codeActions(result: CheckResult, req: ActionRequest): CodeAction
     const at = first ? first.span.start : tree.text.length;
     const prefix = at > 0 && !first && !tree.text.endsWith('\n') ? '\n' : '';
     add('Add "name = ..."', [{ span: { start: at, end: at }, text: `${prefix}name = ${JSON.stringify(domainNameFromUri(req.uri))}\n` }], matching(MISSING_REQUIRED, d.span), true);
+  }
+  return out;
+}
+
+/**
+ * The edits of an unknown key's rename fix (one edit replacing the key at the diagnostic's span)
+ * applied to every place the file names that key; null for any other fix.
+ */
+function keyRename(tree: SyntaxTree, d: Diagnostic, edits: readonly TextEdit[]): TextEdit[] | null {
+  const only = edits.length === 1 ? edits[0]! : null;
+  if (d.code !== UNKNOWN_KEY || !only || only.span.start !== d.span.start || only.span.end !== d.span.end) return null;
+  return renameEverywhere(tree, tree.text.slice(d.span.start, d.span.end), only.text);
+}
+
+/**
+ * Edits renaming `key` to `to` at every name token spelled `key`: each assignment of it (`+=` and
+ * chained ones too) and each xm expression that reads it (`maxmem = memroy * 2`). Strings and
+ * comments are other tokens, so `"memroy"` and `# memroy` stay.
+ */
+function renameEverywhere(tree: SyntaxTree, key: string, to: string): TextEdit[] {
+  const { tokens, text } = tree;
+  const out: TextEdit[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const start = tokens.starts[i]!;
+    const end = tokens.ends[i]!;
+    if (tokens.kinds[i] === Tok.Identifier && end - start === key.length && text.startsWith(key, start)) out.push({ span: { start, end }, text: to });
+  }
+  return out;
+}
+
+/** Spans of the name tokens that touch `span` (the caret or selection). */
+function identifiersAt(tokens: TokenStream, span: Span): Span[] {
+  const out: Span[] = [];
+  for (let i = Math.max(0, tokenAtOrAfter(tokens, span.start) - 1); i < tokens.count && tokens.starts[i]! <= span.end; i++) {
+    const at = { start: tokens.starts[i]!, end: tokens.ends[i]! };
+    if (tokens.kinds[i] === Tok.Identifier && touches(at, span)) out.push(at);
   }
   return out;
 }

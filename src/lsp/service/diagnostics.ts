@@ -3,7 +3,7 @@
  * check`, the code's explanation link, related spans, and the machine fixes in `data` so quick
  * fixes need no second check.
  */
-import type { Diagnostic as LspDiagnostic, DiagnosticSeverity, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { codeUrl } from '../../diagnostics/registry.js';
 import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
@@ -13,6 +13,12 @@ import { toRange } from './positions.js';
 export interface DiagnosticData {
   fixes: { title: string; edits: LspTextEdit[] }[];
 }
+
+/** Codes whose finding is a deprecated option (XM0107). */
+const DEPRECATED_CODES: ReadonlySet<string> = new Set(['XM0107']);
+
+/** DiagnosticTag.Deprecated, as a type-only import: the service loads nothing of the protocol library. */
+const DEPRECATED: DiagnosticTag = 2;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, info: 3 };
 
@@ -29,6 +35,9 @@ export function toLspDiagnostics(diagnostics: readonly Diagnostic[], index: Line
     // No link while package.json names no repository (codeUrl is then undefined).
     const href = codeUrl(d.code);
     if (href !== undefined) out.codeDescription = { href };
+    // Editors draw a Deprecated finding struck through (LSP 3.15 tags); clients without tag
+    // support ignore the field.
+    if (DEPRECATED_CODES.has(d.code)) out.tags = [DEPRECATED];
     if (d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({ location: { uri, range: toRange(index, r.span) }, message: r.message }));
     }
