@@ -4,13 +4,21 @@
  * finding in `system-out` (they do not fail the run unless `--max-warnings` says so). Inputs that could
  * not be checked are one errored testcase each in a last suite, `(not checked)`; a run over the
  * `--max-warnings` limit has a failed testcase `max-warnings` in a suite `(max-warnings)` before it.
+ *
+ * What consumers key on (decision 019): GitLab and Jenkins identify a test by classname + name and
+ * compare runs by it (GitLab's merge request widget: "new failures", "fixed"; it keeps only the first
+ * of two cases with the same name), so a case's name is `CODE: message` without its line, numbered
+ * ` (2)`, ` (3)` when the same finding repeats in a file: an edit above a finding does not turn it
+ * into a fixed test and a new failure. Its line is in the body (`--> path:line:col`). Only attributes
+ * of the Jenkins xUnit JUnit schema (junit-10.xsd) are written: the path is the suite's `file` too
+ * (that schema has no `file` or `line` on a testcase, and its validation refuses them).
  */
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { palette } from './ansi.js';
 import { diagnosticBlock, sortedCopy } from './stylish.js';
 import { overLimitText, totals, warningsOverLimit } from './summary.js';
 import { xmlAttr, xmlEscape } from './text-safe.js';
-import type { FileReport, ReportOptions } from './types.js';
+import type { ReportOptions, FileReport } from './types.js';
 
 /** Render the JUnit XML report. */
 export function formatJunit(results: readonly FileReport[], options: ReportOptions = {}): string {
@@ -26,11 +34,12 @@ export function formatJunit(results: readonly FileReport[], options: ReportOptio
     tests += n;
     failures += errors;
     const name = xmlAttr(file.path);
+    const names = caseNames(diags);
     const cases =
       diags.length === 0
         ? [`    <testcase classname="${name}" name="no findings"/>`]
-        : diags.map((d) => testcase(file, d, name, diagnosticBlock(file, d, p, width)));
-    suites.push(`  <testsuite name="${name}" tests="${n}" failures="${errors}" errors="0" skipped="0">\n${cases.join('\n')}\n  </testsuite>`);
+        : diags.map((d, i) => testcase(d, name, names[i]!, diagnosticBlock(file, d, p, width)));
+    suites.push(`  <testsuite name="${name}" tests="${n}" failures="${errors}" errors="0" skipped="0" file="${name}">\n${cases.join('\n')}\n  </testsuite>`);
   }
   // Warnings pass as test cases, so a job failed by --max-warnings alone had an all-green report.
   const over = warningsOverLimit(totals(results), options.maxWarnings);
@@ -62,10 +71,22 @@ export function formatJunit(results: readonly FileReport[], options: ReportOptio
   );
 }
 
-function testcase(file: FileReport, d: Diagnostic, classname: string, block: string): string {
-  const pos = file.lineIndex.position(d.span.start);
-  const name = xmlAttr(`${d.code} at ${pos.line}:${pos.column}: ${d.message}`);
-  const head = `    <testcase classname="${classname}" name="${name}">`;
+/**
+ * The test case names of a file's findings (in report order): `CODE: message`, the second and later
+ * of the same code and message numbered ` (2)`, ` (3)`, so no two cases of a file share a name.
+ */
+export function caseNames(diags: readonly Diagnostic[]): string[] {
+  const seen = new Map<string, number>();
+  return diags.map((d) => {
+    const base = `${d.code}: ${d.message}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+function testcase(d: Diagnostic, classname: string, caseName: string, block: string): string {
+  const head = `    <testcase classname="${classname}" name="${xmlAttr(caseName)}">`;
   if (d.severity === 'error') {
     return `${head}\n      <failure message="${xmlAttr(d.message)}" type="${xmlAttr(d.code)}">${xmlEscape(block)}</failure>\n    </testcase>`;
   }
