@@ -13,6 +13,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
+import { contentEnd } from './code-frame.js';
 import { overLimitText, totals, warningsOverLimit } from './summary.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
@@ -33,7 +34,12 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
   const sarifResults: Sarif.Result[] = [];
   for (const file of results) {
     const artifact = artifactLocation(file.path, cwd, srcRoot);
-    for (const d of sortedCopy(file.diagnostics)) sarifResults.push(result(d, file.lineIndex, artifact, ruleIndex.get(d.code)!));
+    const seen = new Map<string, number>();
+    for (const d of sortedCopy(file.diagnostics)) {
+      const r = result(d, file.lineIndex, artifact, ruleIndex.get(d.code)!);
+      r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen) };
+      sarifResults.push(r);
+    }
   }
   const version = options.toolVersion ?? '0.0.0';
   return {
@@ -52,6 +58,45 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
       },
     ],
   };
+}
+
+/**
+ * The key of xmcfg's own fingerprint in `partialFingerprints` (SARIF §3.27.17, versioned). Not
+ * GitHub's `primaryLocationLineHash`: upload-sarif computes that one from the checked-out file with
+ * its own algorithm and warns about a value it did not compute ("inconsistent fingerprint").
+ */
+export const FINGERPRINT_KEY = 'xmcfgLineHash/v1';
+
+/**
+ * A finding's fingerprint: a hash of its code and the text of the line it starts on (blanks
+ * collapsed), then `:n` for the n-th finding of that code on a line with that text in the file. No
+ * line number and no message: a line moved by an edit above it, or a value changed in the message
+ * (`maxmem (4096 MiB)`), is still the same alert, so code scanning does not close it and open a new
+ * one (and a dismissed alert stays dismissed). `seen` counts per file.
+ */
+function fingerprint(d: Diagnostic, file: FileReport, seen: Map<string, number>): string {
+  const { line } = file.lineIndex.position(d.span.start);
+  const text = file.text.slice(file.lineIndex.lineStart(line), contentEnd(file.text, file.lineIndex, line)).replace(/\s+/g, ' ').trim();
+  const hash = fnv1a64(`${d.code}\u0000${text}`);
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
+}
+
+/** FNV-1a, 64 bits, over the UTF-16 code units, as 16 hex digits (node:crypto is not loaded for this: it costs start-up). */
+export function fnv1a64(s: string): string {
+  // Two 32-bit halves of the 64-bit state; the prime 2^40 + 0x1b3 multiplies as (hi·2^32 + lo)·(2^8·2^32 + 0x1b3).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < s.length; i++) {
+    lo = (lo ^ s.charCodeAt(i)) >>> 0;
+    const loTimes = lo * 0x1b3;
+    const carry = Math.floor(loTimes / 0x100000000);
+    const newLo = loTimes >>> 0;
+    hi = (Math.imul(hi, 0x1b3) + Math.imul(lo, 0x100) + carry) >>> 0;
+    lo = newLo;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
 /** Render the SARIF log (two-space indent, trailing newline). */
