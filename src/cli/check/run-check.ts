@@ -259,11 +259,15 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
 }
 
 /**
- * The root SARIF paths are relative to: the GitHub workspace when running inside it (so code
- * scanning finds the files), else the working folder.
+ * The root SARIF and github paths are relative to: the GitHub workspace when running inside it (so
+ * code scanning and annotations find the files), else the working folder. The working folder is a
+ * real path (process.cwd()); the workspace variable may name it through a symlink (a self-hosted
+ * runner's linked work folder), so its real path is compared too.
  */
-function sourceRoot(io: Io): string {
+export function sourceRoot(io: Pick<Io, 'cwd' | 'env'>): string {
   const ws = io.env.GITHUB_WORKSPACE;
-  if (ws && (io.cwd === ws || io.cwd.startsWith(ws.endsWith('/') ? ws : ws + '/'))) return ws;
+  if (!ws) return io.cwd;
+  const inside = (root: string): boolean => io.cwd === root || io.cwd.startsWith(root.endsWith('/') ? root : root + '/');
+  for (const root of [resolve(ws), realOrSelf(resolve(ws))]) if (inside(root)) return root;
   return io.cwd;
 }
