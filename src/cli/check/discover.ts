@@ -50,11 +50,14 @@ export interface Discovery {
   problems: DiscoveryProblem[];
 }
 
-/** Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order. */
-export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<Discovery> {
+/**
+ * Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order.
+ * `seen` carries the files found by earlier calls of one run (`check a.cfg - a.cfg` discovers the
+ * arguments on each side of `-` apart), so a file is not found twice across them.
+ */
+export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS, seen: Set<string> = new Set()): Promise<Discovery> {
   const targets: Target[] = [];
   const problems: DiscoveryProblem[] = [];
-  const seen = new Set<string>();
   // Files an argument matched, duplicates included: a folder or glob whose files were all named
   // before (`check web.cfg "*.cfg"`, a folder given twice) matched them, it is no "no match".
   let matched = 0;

@@ -151,9 +151,11 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
 async function collectSources(opts: CheckOptions, cwd: string, problems: NotCheckedInput[]): Promise<Source[]> {
   const sources: Source[] = [];
   let pending: string[] = [];
+  // Shared by the groups on each side of `-`: a file named on both sides is checked once.
+  const seen = new Set<string>();
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const found = await discover(pending, cwd);
+    const found = await discover(pending, cwd, undefined, seen);
     problems.push(...found.problems);
     sources.push({ kind: 'files', targets: found.targets });
     pending = [];
