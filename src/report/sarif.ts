@@ -14,7 +14,7 @@ import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
 import { contentEnd } from './code-frame.js';
-import { overLimitText, totals, warningsOverLimit } from './summary.js';
+import { overLimitText, totals, warningsOverLimit, type Totals } from './summary.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -23,41 +23,62 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 
 /** Build the SARIF log object: one run, rules for the codes that occur. */
 export function sarifLog(results: readonly FileReport[], options: ReportOptions = {}): Sarif.Log {
+  const log = sarifBuilder(options);
+  for (const file of results) log.add(file);
+  return log.finish(totals(results), options.notChecked ?? []);
+}
+
+/** A SARIF log built file by file: each file's results are made when it is added (its text is not kept). */
+export interface SarifBuilder {
+  add(file: FileReport): void;
+  /** The log, given the run's totals and the inputs not checked. */
+  finish(t: Totals, notChecked: readonly NotCheckedInput[]): Sarif.Log;
+}
+
+/** Start a SARIF log; `options.notChecked` is ignored (give those to `finish`). */
+export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
   const cwd = options.cwd ?? process.cwd();
   const srcRoot = resolve(cwd, options.srcRoot ?? cwd);
-  const ruleIndex = new Map<string, number>();
-  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
-  const rules = codes.map((code, i) => {
-    ruleIndex.set(code, i);
-    return rule(code);
-  });
   const sarifResults: Sarif.Result[] = [];
-  for (const file of results) {
-    const artifact = artifactLocation(file.path, cwd, srcRoot);
-    const seen = new Map<string, number>();
-    for (const d of sortedCopy(file.diagnostics)) {
-      const r = result(d, file.lineIndex, artifact, ruleIndex.get(d.code)!);
-      r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen) };
-      sarifResults.push(r);
-    }
-  }
-  const version = options.toolVersion ?? '0.0.0';
   return {
-    $schema: SARIF_SCHEMA_URL,
-    version: '2.1.0',
-    runs: [
-      {
-        // Links only from package.json (homepage, repository); left out while it names none.
-        tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
-        columnKind: 'utf16CodeUnits',
-        // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
-        newlineSequences: ['\r\n', '\n', '\r'],
-        invocations: [invocation(options.notChecked ?? [], warningsOverLimit(totals(results), options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
-        results: sarifResults,
-      },
-    ],
+    add(file) {
+      const artifact = artifactLocation(file.path, cwd, srcRoot);
+      const seen = new Map<string, number>();
+      for (const d of sortedCopy(file.diagnostics)) {
+        // ruleIndex is set in finish, once every code of the run is known.
+        const r = result(d, file.lineIndex, artifact, -1);
+        r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen) };
+        sarifResults.push(r);
+      }
+    },
+    finish(t, notChecked) {
+      const codes = [...new Set(sarifResults.map((r) => r.ruleId!))].sort();
+      const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+      for (const r of sarifResults) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      const version = options.toolVersion ?? '0.0.0';
+      return {
+        $schema: SARIF_SCHEMA_URL,
+        version: '2.1.0',
+        runs: [
+          {
+            // Links only from package.json (homepage, repository); left out while it names none.
+            tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules: codes.map(rule) } },
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
+            columnKind: 'utf16CodeUnits',
+            // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
+            newlineSequences: ['\r\n', '\n', '\r'],
+            invocations: [invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
+            results: sarifResults,
+          },
+        ],
+      };
+    },
   };
+}
+
+/** Render the SARIF log (two-space indent, trailing newline). */
+export function formatSarif(results: readonly FileReport[], options: ReportOptions = {}): string {
+  return JSON.stringify(sarifLog(results, options), null, 2) + '\n';
 }
 
 /**
@@ -99,10 +120,6 @@ export function fnv1a64(s: string): string {
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
-/** Render the SARIF log (two-space indent, trailing newline). */
-export function formatSarif(results: readonly FileReport[], options: ReportOptions = {}): string {
-  return JSON.stringify(sarifLog(results, options), null, 2) + '\n';
-}
 
 /**
  * The run's one invocation. SARIF (appendix I) tells a consumer that results are incomplete by

@@ -3,12 +3,12 @@
  * never held in memory at once. stylish and json print each file as soon as it is added (their
  * shape allows it; the text is byte for byte what formatReport gives); sarif, junit and github need
  * the whole run first (rule indexes, counts in the opening tag, errors before warnings), so they
- * keep the files and render at the end.
+ * keep what each file adds to the report (not its text) and write it at the end.
  */
 import { palette } from './ansi.js';
-import { formatGithub } from './github.js';
-import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
+import { githubBuilder } from './github.js';
+import { junitBuilder } from './junit.js';
+import { sarifBuilder } from './sarif.js';
 import { jsonFile } from './json.js';
 import { fileBlocks, stylishSummary } from './stylish.js';
 import { addToTotals, emptyTotals, type Totals } from './summary.js';
@@ -61,15 +61,25 @@ export function createReportStream(format: ReportFormat, options: ReportOptions,
       },
     };
   }
-  const files: FileReport[] = [];
+  // The others are built file by file too, keeping only what each file adds to the report (its
+  // rendered suite, results or annotations), not its text, and written when the run ends.
+  const built =
+    format === 'sarif'
+      ? (() => {
+          const b = sarifBuilder(options);
+          return { add: b.add, finish: (n: readonly NotCheckedInput[]) => JSON.stringify(b.finish(t, n), null, 2) + '\n' };
+        })()
+      : (() => {
+          const b = format === 'junit' ? junitBuilder(options) : githubBuilder(options);
+          return { add: b.add, finish: (n: readonly NotCheckedInput[]) => b.finish(t, n) };
+        })();
   return {
     add(file) {
       addToTotals(t, file);
-      files.push(file);
+      built.add(file);
     },
     end(notChecked) {
-      const all = { ...options, notChecked };
-      write(format === 'sarif' ? formatSarif(files, all) : format === 'junit' ? formatJunit(files, all) : formatGithub(files, all));
+      write(built.finish(notChecked));
       return t;
     },
   };
