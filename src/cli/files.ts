@@ -75,6 +75,32 @@ export class ChangedSinceReadError extends Error {
  * rename (fmt: an editor's save during the run would otherwise be lost); else ChangedSinceReadError.
  */
 export function writeFileAtomic(linkOrPath: string | Buffer, content: string | Uint8Array, unchangedFrom?: Uint8Array): void {
+  const file = openAtomic(linkOrPath);
+  try {
+    file.write(content);
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  file.commit(unchangedFrom);
+}
+
+/** A file being written atomically: its content goes to a temporary file that `commit` renames over it. */
+export interface AtomicFile {
+  /** Append to the temporary file (throws on a write error; then call `abort`). */
+  write(content: string | Uint8Array): void;
+  /** Flush, give it the old file's mode and owner, and rename it over the file (throws after removing it). */
+  commit(unchangedFrom?: Uint8Array): void;
+  /** Remove the temporary file; the file stays as it was. */
+  abort(): void;
+}
+
+/**
+ * Start replacing `path` (through symlinks) atomically, as {@link writeFileAtomic} does in one go:
+ * for content written piece by piece (`check -o` streams its report), nothing is half-written,
+ * since the file changes only at `commit`. Throws what opening the temporary file throws.
+ */
+export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
   const path = targetOf(byteString(linkOrPath));
   let old: { mode: number; uid: number; gid: number } | undefined;
   try {
@@ -101,27 +127,46 @@ export function writeFileAtomic(linkOrPath: string | Buffer, content: string | U
     if (e instanceof Error) e.message = e.message.split(shown(tmp)).join(shown(path));
     throw e;
   }
-  // A write may be short: loop over the bytes until all are written.
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  try {
-    try {
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write(content) {
+      // A write may be short: loop over the bytes until all are written.
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (old) {
-      chmodSync(fsPath(tmp), old.mode);
-      // root formatting /etc/xen must not hand other users' configs to root; others cannot chown (and need not).
-      if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(fsPath(tmp), old.uid, old.gid);
-    }
-    // The window left is from this read to the rename: microseconds, where it was the whole format.
-    if (unchangedFrom !== undefined && !sameBytes(fsPath(path), unchangedFrom)) throw new ChangedSinceReadError();
-    renameSync(fsPath(tmp), fsPath(path));
-  } catch (e) {
-    rmSync(fsPath(tmp), { force: true });
-    throw e;
-  }
+    },
+    commit(unchangedFrom) {
+      try {
+        try {
+          fsyncSync(fd);
+        } finally {
+          close();
+        }
+        if (old) {
+          chmodSync(fsPath(tmp), old.mode);
+          // root formatting /etc/xen must not hand other users' configs to root; others cannot chown (and need not).
+          if (process.getuid?.() === 0 && (old.uid !== 0 || old.gid !== 0)) chownSync(fsPath(tmp), old.uid, old.gid);
+        }
+        // The window left is from this read to the rename: microseconds, where it was the whole format.
+        if (unchangedFrom !== undefined && !sameBytes(fsPath(path), unchangedFrom)) throw new ChangedSinceReadError();
+        renameSync(fsPath(tmp), fsPath(path));
+      } catch (e) {
+        rmSync(fsPath(tmp), { force: true });
+        throw e;
+      }
+    },
+    abort() {
+      try {
+        close();
+      } catch {
+        // Closing a descriptor whose writes failed may fail too; the file is removed all the same.
+      }
+      rmSync(fsPath(tmp), { force: true });
+    },
+  };
 }
 
 /** True when this process may write the file at `path` (access(2) W_OK: always for root). */

@@ -7,10 +7,10 @@
  * target (`pipe:[123]`) has no folder to put a temporary file in. Also: whether an output path
  * is one of the run's inputs, so no command replaces its own input with its output.
  */
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorText, quote } from './check/discover.js';
-import { writeFileAtomic } from './files.js';
+import { openAtomic, writeFileAtomic, type AtomicFile } from './files.js';
 import type { Io } from './types.js';
 
 /** Write `content` to `path`: atomically for a regular or new file, in place for anything else. */
@@ -54,6 +54,132 @@ export function deliverOutput(io: Io, outputFile: string | null, text: string): 
   } catch (e) {
     return `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
   }
+}
+
+/** Output written piece by piece: {@link openOutput}. */
+export interface OutputStream {
+  /** Add text; it is passed on in chunks of about {@link OUTPUT_CHUNK} characters. */
+  write(text: string): void;
+  /** Pass on what is left and finish (a file is renamed into place now); the one-line problem or null. */
+  close(): string | null;
+}
+
+/** Characters an output stream gathers before it writes: few writes, and memory that does not grow with the report. */
+export const OUTPUT_CHUNK = 64 * 1024;
+
+/**
+ * {@link deliverOutput} for output produced piece by piece (`check` streams its report): standard
+ * output, the stream an --output-file names, a device or FIFO written in place, or a regular file
+ * replaced atomically when closed, so a run that fails to write leaves the old file (or none), never
+ * half a report. A failure to open or write is remembered and returned by `close`; later writes are
+ * dropped. `beforeWrite` runs before each write to standard output (to erase a progress line).
+ */
+export function openOutput(io: Io, outputFile: string | null, beforeWrite: () => void = () => {}): OutputStream {
+  const target = outputFile === null ? null : resolve(io.cwd, outputFile);
+  const stream = target === null ? 'stdout' : standardStream(target);
+  let problem: string | null = null;
+  const fail = (e: unknown): void => {
+    problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
+  };
+  let sink: { write(s: string): void; finish(): void; abort(): void };
+  if (stream !== null) {
+    sink = {
+      write: (s) => {
+        if (stream === 'stdout') beforeWrite();
+        io[stream](s);
+      },
+      finish: () => {},
+      abort: () => {},
+    };
+  } else {
+    sink = { write: () => {}, finish: () => {}, abort: () => {} };
+    try {
+      // Refused now, not when the report is renamed into place: the temporary file would sit
+      // beside the folder for the whole run.
+      if (isFolder(target!)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      sink = special(target!) ? inPlace(target!) : atomic(openAtomic(target!));
+    } catch (e) {
+      fail(e);
+    }
+  }
+  let parts: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (size === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    if (problem !== null) return;
+    try {
+      sink.write(text);
+    } catch (e) {
+      fail(e);
+      sink.abort();
+    }
+  };
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= OUTPUT_CHUNK) flush();
+    },
+    close() {
+      flush();
+      if (problem === null) {
+        try {
+          sink.finish();
+        } catch (e) {
+          fail(e);
+        }
+      }
+      return problem;
+    },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** True for an existing file that is neither a regular file nor a folder (a device, a FIFO): written in place. */
+function special(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return !st.isFile() && !st.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function inPlace(path: string): { write(s: string): void; finish(): void; abort(): void } {
+  const fd = openSync(path, 'w');
+  let open = true;
+  const close = (): void => {
+    if (open) closeSync(fd);
+    open = false;
+  };
+  return {
+    write: (s) => {
+      const bytes = Buffer.from(s, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    },
+    finish: close,
+    abort: () => {
+      try {
+        close();
+      } catch {
+        // Already failing: the write's error is the one reported.
+      }
+    },
+  };
+}
+
+function atomic(file: AtomicFile): { write(s: string): void; finish(): void; abort(): void } {
+  return { write: (s) => file.write(s), finish: () => file.commit(), abort: () => file.abort() };
 }
 
 /** The real path of `abs`, or `abs` itself when it does not exist (yet). */

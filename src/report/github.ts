@@ -4,11 +4,11 @@
  * annotations, one notice says how many were left out, and those are printed as plain log lines.
  */
 import { relative, resolve, sep } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
-import { notCheckedText, overLimitText, plural, totals, warningsOverLimit } from './summary.js';
+import { notCheckedText, overLimitText, plural, totals, warningsOverLimit, type Totals } from './summary.js';
 import { printable } from './text-safe.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
@@ -37,41 +37,56 @@ export function escapeProperty(s: string): string {
 
 /** Render annotations for the first findings of each kind, a summary notice and the rest as log lines. */
 export function formatGithub(results: readonly FileReport[], options: ReportOptions = {}): string {
+  const report = githubBuilder(options);
+  for (const file of results) report.add(file);
+  return report.finish(totals(results), options.notChecked ?? []);
+}
+
+/** A github report built file by file: each finding's two renderings are made when its file is added (the text is not kept). */
+export interface GithubBuilder {
+  add(file: FileReport): void;
+  /** The workflow commands and log lines, given the run's totals and the inputs not checked. */
+  finish(t: Totals, notChecked: readonly NotCheckedInput[]): string;
+}
+
+/** Start a github report; `options.notChecked` is ignored (give those to `finish`). */
+export function githubBuilder(options: ReportOptions = {}): GithubBuilder {
   const limit = options.annotationLimit ?? 10;
-  // One notice slot is kept for the summary when anything is left out.
-  const all: { file: FileReport; d: Diagnostic }[] = [];
-  for (const file of results) for (const d of sortedCopy(file.diagnostics)) all.push({ file, d });
-  const total = { error: 0, warning: 0, info: 0 };
-  for (const { d } of all) total[d.severity]++;
-  // Inputs that could not be checked get one error annotation first listing them (stderr is in the
-  // log, which nobody opens for a run whose annotations look complete), then a run over
-  // --max-warnings one saying so (warnings alone do not fail a step); each takes an error slot.
-  const heads: string[] = [];
-  if (options.notChecked && options.notChecked.length > 0) heads.push(`::error title=xmcfg::${escapeData(notCheckedList(options.notChecked))}`);
-  const over = warningsOverLimit(totals(results), options.maxWarnings);
-  if (over !== null) heads.push(`::error title=xmcfg max-warnings::${escapeData(overLimitText(over, options.maxWarnings!))}`);
-  const errorCap = limit - heads.length;
-  const willOmit = total.error > errorCap || total.warning > limit || total.info > limit;
-  const cap = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
-  const used = { error: 0, warning: 0, info: 0 };
-  const lines: string[] = heads;
-  const rest: string[] = [];
   const cwd = options.cwd ?? process.cwd();
   const root = resolve(cwd, options.srcRoot ?? cwd);
-  // Errors first, so "the worst" are the ones annotated whatever their file order.
-  const bySeverity = [...all.filter((x) => x.d.severity === 'error'), ...all.filter((x) => x.d.severity === 'warning'), ...all.filter((x) => x.d.severity === 'info')];
-  for (const { file, d } of bySeverity) {
-    if (used[d.severity] < cap[d.severity]) {
-      used[d.severity]++;
-      lines.push(annotation(file, d, annotationPath(file.path, cwd, root)));
-    } else rest.push(logLine(file, d));
-  }
-  if (rest.length > 0) {
-    const msg = `${plural(rest.length, 'more finding')} not annotated (GitHub shows ${limit} per kind and step); they are listed in the log below. Use --format sarif for code scanning.`;
-    lines.push(`::notice title=xmcfg::${escapeData(msg)}`);
-    lines.push(...rest);
-  }
-  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+  // Each finding as an annotation and as a log line; which one it becomes is known at the end.
+  const bySeverity: Record<Severity, { annotation: string; log: string }[]> = { error: [], warning: [], info: [] };
+  return {
+    add(file) {
+      const path = annotationPath(file.path, cwd, root);
+      for (const d of sortedCopy(file.diagnostics)) bySeverity[d.severity].push({ annotation: annotation(file, d, path), log: logLine(file, d) });
+    },
+    finish(t, notChecked) {
+      // Inputs that could not be checked get one error annotation first listing them (stderr is in the
+      // log, which nobody opens for a run whose annotations look complete), then a run over
+      // --max-warnings one saying so (warnings alone do not fail a step); each takes an error slot.
+      const heads: string[] = [];
+      if (notChecked.length > 0) heads.push(`::error title=xmcfg::${escapeData(notCheckedList(notChecked))}`);
+      const over = warningsOverLimit(t, options.maxWarnings);
+      if (over !== null) heads.push(`::error title=xmcfg max-warnings::${escapeData(overLimitText(over, options.maxWarnings!))}`);
+      const errorCap = limit - heads.length;
+      // One notice slot is kept for the summary when anything is left out.
+      const willOmit = bySeverity.error.length > errorCap || bySeverity.warning.length > limit || bySeverity.info.length > limit;
+      const cap: Record<Severity, number> = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
+      const lines: string[] = heads;
+      const rest: string[] = [];
+      // Errors first, so "the worst" are the ones annotated whatever their file order.
+      for (const severity of ['error', 'warning', 'info'] as const) {
+        bySeverity[severity].forEach((f, i) => (i < cap[severity] ? lines.push(f.annotation) : rest.push(f.log)));
+      }
+      if (rest.length > 0) {
+        const msg = `${plural(rest.length, 'more finding')} not annotated (GitHub shows ${limit} per kind and step); they are listed in the log below. Use --format sarif for code scanning.`;
+        lines.push(`::notice title=xmcfg::${escapeData(msg)}`);
+        lines.push(...rest);
+      }
+      return lines.length > 0 ? lines.join('\n') + '\n' : '';
+    },
+  };
 }
 
 /**

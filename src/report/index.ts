@@ -11,6 +11,7 @@ export { REPORT_FORMATS } from './types.js';
 export { formatGithub, formatJson, formatJunit, formatSarif, formatStylish };
 export { jsonReport, type JsonReport, type JsonFile } from './json.js';
 export { sarifLog } from './sarif.js';
+export { createReportStream, STREAMED_FORMATS, type ReportStream } from './stream.js';
 export { totals, fileCounts, summaryLine, type Totals } from './summary.js';
 
 /** Render results in the named format. */

@@ -28,17 +28,20 @@ export interface JsonReport {
 export function jsonReport(results: readonly FileReport[]): JsonReport {
   return {
     version: 1,
-    files: results.map((r) => {
-      // Counts include findings the per-file cap left out (the XM0043 note at the end says how many).
-      const c = fileCounts(r);
-      return {
-        path: r.path,
-        dialect: r.dialect,
-        errorCount: c.errors,
-        warningCount: c.warnings,
-        diagnostics: sortedCopy(r.diagnostics).map((d) => toJsonDiagnostic(d, r.lineIndex)),
-      };
-    }),
+    files: results.map(jsonFile),
+  };
+}
+
+/** One file of the JSON report. */
+export function jsonFile(r: FileReport): JsonFile {
+  // Counts include findings the per-file cap left out (the XM0043 note at the end says how many).
+  const c = fileCounts(r);
+  return {
+    path: r.path,
+    dialect: r.dialect,
+    errorCount: c.errors,
+    warningCount: c.warnings,
+    diagnostics: sortedCopy(r.diagnostics).map((d) => toJsonDiagnostic(d, r.lineIndex)),
   };
 }
 

@@ -13,7 +13,8 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
-import { overLimitText, totals, warningsOverLimit } from './summary.js';
+import { contentEnd } from './code-frame.js';
+import { overLimitText, totals, warningsOverLimit, type Totals } from './summary.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -22,35 +23,56 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 
 /** Build the SARIF log object: one run, rules for the codes that occur. */
 export function sarifLog(results: readonly FileReport[], options: ReportOptions = {}): Sarif.Log {
+  const log = sarifBuilder(options);
+  for (const file of results) log.add(file);
+  return log.finish(totals(results), options.notChecked ?? []);
+}
+
+/** A SARIF log built file by file: each file's results are made when it is added (its text is not kept). */
+export interface SarifBuilder {
+  add(file: FileReport): void;
+  /** The log, given the run's totals and the inputs not checked. */
+  finish(t: Totals, notChecked: readonly NotCheckedInput[]): Sarif.Log;
+}
+
+/** Start a SARIF log; `options.notChecked` is ignored (give those to `finish`). */
+export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
   const cwd = options.cwd ?? process.cwd();
   const srcRoot = resolve(cwd, options.srcRoot ?? cwd);
-  const ruleIndex = new Map<string, number>();
-  const codes = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
-  const rules = codes.map((code, i) => {
-    ruleIndex.set(code, i);
-    return rule(code);
-  });
   const sarifResults: Sarif.Result[] = [];
-  for (const file of results) {
-    const artifact = artifactLocation(file.path, cwd, srcRoot);
-    for (const d of sortedCopy(file.diagnostics)) sarifResults.push(result(d, file.lineIndex, artifact, ruleIndex.get(d.code)!));
-  }
-  const version = options.toolVersion ?? '0.0.0';
   return {
-    $schema: SARIF_SCHEMA_URL,
-    version: '2.1.0',
-    runs: [
-      {
-        // Links only from package.json (homepage, repository); left out while it names none.
-        tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
-        columnKind: 'utf16CodeUnits',
-        // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
-        newlineSequences: ['\r\n', '\n', '\r'],
-        invocations: [invocation(options.notChecked ?? [], warningsOverLimit(totals(results), options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
-        results: sarifResults,
-      },
-    ],
+    add(file) {
+      const artifact = artifactLocation(file.path, cwd, srcRoot);
+      const seen = new Map<string, number>();
+      for (const d of sortedCopy(file.diagnostics)) {
+        // ruleIndex is set in finish, once every code of the run is known.
+        const r = result(d, file.lineIndex, artifact, -1);
+        r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen) };
+        sarifResults.push(r);
+      }
+    },
+    finish(t, notChecked) {
+      const codes = [...new Set(sarifResults.map((r) => r.ruleId!))].sort();
+      const ruleIndex = new Map(codes.map((code, i) => [code, i]));
+      for (const r of sarifResults) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      const version = options.toolVersion ?? '0.0.0';
+      return {
+        $schema: SARIF_SCHEMA_URL,
+        version: '2.1.0',
+        runs: [
+          {
+            // Links only from package.json (homepage, repository); left out while it names none.
+            tool: { driver: { name: 'xmcfg', version, semanticVersion: version, ...(PROJECT_LINKS.home === null ? {} : { informationUri: PROJECT_LINKS.home }), rules: codes.map(rule) } },
+            originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(srcRoot.endsWith(sep) ? srcRoot : srcRoot + sep).href } },
+            columnKind: 'utf16CodeUnits',
+            // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
+            newlineSequences: ['\r\n', '\n', '\r'],
+            invocations: [invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
+            results: sarifResults,
+          },
+        ],
+      };
+    },
   };
 }
 
@@ -58,6 +80,46 @@ export function sarifLog(results: readonly FileReport[], options: ReportOptions 
 export function formatSarif(results: readonly FileReport[], options: ReportOptions = {}): string {
   return JSON.stringify(sarifLog(results, options), null, 2) + '\n';
 }
+
+/**
+ * The key of xmcfg's own fingerprint in `partialFingerprints` (SARIF §3.27.17, versioned). Not
+ * GitHub's `primaryLocationLineHash`: upload-sarif computes that one from the checked-out file with
+ * its own algorithm and warns about a value it did not compute ("inconsistent fingerprint").
+ */
+export const FINGERPRINT_KEY = 'xmcfgLineHash/v1';
+
+/**
+ * A finding's fingerprint: a hash of its code and the text of the line it starts on (blanks
+ * collapsed), then `:n` for the n-th finding of that code on a line with that text in the file. No
+ * line number and no message: a line moved by an edit above it, or a value changed in the message
+ * (`maxmem (4096 MiB)`), is still the same alert, so code scanning does not close it and open a new
+ * one (and a dismissed alert stays dismissed). `seen` counts per file.
+ */
+function fingerprint(d: Diagnostic, file: FileReport, seen: Map<string, number>): string {
+  const { line } = file.lineIndex.position(d.span.start);
+  const text = file.text.slice(file.lineIndex.lineStart(line), contentEnd(file.text, file.lineIndex, line)).replace(/\s+/g, ' ').trim();
+  const hash = fnv1a64(`${d.code}\u0000${text}`);
+  const n = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, n);
+  return `${hash}:${n}`;
+}
+
+/** FNV-1a, 64 bits, over the UTF-16 code units, as 16 hex digits (node:crypto is not loaded for this: it costs start-up). */
+export function fnv1a64(s: string): string {
+  // Two 32-bit halves of the 64-bit state; the prime 2^40 + 0x1b3 multiplies as (hi·2^32 + lo)·(2^8·2^32 + 0x1b3).
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
+  for (let i = 0; i < s.length; i++) {
+    lo = (lo ^ s.charCodeAt(i)) >>> 0;
+    const loTimes = lo * 0x1b3;
+    const carry = Math.floor(loTimes / 0x100000000);
+    const newLo = loTimes >>> 0;
+    hi = (Math.imul(hi, 0x1b3) + Math.imul(lo, 0x100) + carry) >>> 0;
+    lo = newLo;
+  }
+  return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+}
+
 
 /**
  * The run's one invocation. SARIF (appendix I) tells a consumer that results are incomplete by

@@ -7,7 +7,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { frameLines } from './code-frame.js';
 import { palette, type Palette, type Paint } from './ansi.js';
 import { printable } from './text-safe.js';
-import { summaryLine, totals } from './summary.js';
+import { summaryLine, totals, type Totals } from './summary.js';
 import type { FileReport, ReportOptions } from './types.js';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
@@ -17,13 +17,25 @@ export function formatStylish(results: readonly FileReport[], options: ReportOpt
   const p = palette(options.color ?? false);
   const width = options.frameWidth ?? 120;
   const blocks: string[] = [];
-  for (const file of results) {
-    for (const d of sortedCopy(file.diagnostics)) blocks.push(diagnosticBlock(file, d, p, width));
-    // JSON has a dialect field; people reading stylish learn here why xm rules applied.
-    if (file.dialectReason !== undefined) blocks.push(`${p.bold('note')}: ${printable(file.path)}: read as xm: ${printable(file.dialectReason)} (--dialect xl to check it as xl)\n`);
-  }
-  blocks.push(p.bold(summaryLine(totals(results), options.notChecked?.length ?? 0)) + '\n');
+  for (const file of results) blocks.push(...fileBlocks(file, p, width));
+  blocks.push(stylishSummary(totals(results), options, p));
   return blocks.join('\n');
+}
+
+/**
+ * One file's blocks of the stylish report, each ending with a newline; the report is every file's
+ * blocks and then {@link stylishSummary}, joined by empty lines (so a run can print them file by file).
+ */
+export function fileBlocks(file: FileReport, p: Palette, width: number): string[] {
+  const blocks = sortedCopy(file.diagnostics).map((d) => diagnosticBlock(file, d, p, width));
+  // JSON has a dialect field; people reading stylish learn here why xm rules applied.
+  if (file.dialectReason !== undefined) blocks.push(`${p.bold('note')}: ${printable(file.path)}: read as xm: ${printable(file.dialectReason)} (--dialect xl to check it as xl)\n`);
+  return blocks;
+}
+
+/** The last block of the stylish report: the summary line of the run's totals. */
+export function stylishSummary(t: Totals, options: ReportOptions, p: Palette): string {
+  return p.bold(summaryLine(t, options.notChecked?.length ?? 0)) + '\n';
 }
 
 /** One diagnostic as a rustc-style block (ends with a newline). */

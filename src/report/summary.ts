@@ -25,15 +25,24 @@ export function fileCounts(r: FileReport): SeverityCounts {
 
 /** Count files and findings by severity (findings left out by the per-file cap included). */
 export function totals(results: readonly FileReport[]): Totals {
-  const t: Totals = { files: results.length, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0 };
-  for (const r of results) {
-    const c = fileCounts(r);
-    t.errors += c.errors;
-    t.warnings += c.warnings;
-    t.infos += c.infos;
-    if (r.diagnostics.length > 0) t.filesWithFindings++;
-  }
+  const t = emptyTotals();
+  for (const r of results) addToTotals(t, r);
   return t;
+}
+
+/** Totals of no files, to count a run file by file with {@link addToTotals}. */
+export function emptyTotals(): Totals {
+  return { files: 0, filesWithFindings: 0, errors: 0, warnings: 0, infos: 0 };
+}
+
+/** Count one more file into `t`. */
+export function addToTotals(t: Totals, r: FileReport): void {
+  const c = fileCounts(r);
+  t.files++;
+  t.errors += c.errors;
+  t.warnings += c.warnings;
+  t.infos += c.infos;
+  if (r.diagnostics.length > 0) t.filesWithFindings++;
 }
 
 /** "1 error", "2 warnings": a count with its noun. */

@@ -168,3 +168,21 @@ describe('check -- (end of options)', () => {
     expect((JSON.parse(r.out.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['other.cfg', '<stdin>']);
   });
 });
+
+describe('check: exit codes and options together', () => {
+  it('checks a file named on both sides of `-` once (a path given twice is checked once), and standard input in its place', async () => {
+    const r = await cli(['check', 'warn.cfg', '-', './warn.cfg', '-f', 'json'], 'name = "s"\nbootloader = "p"\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['warn.cfg', '<stdin>']);
+  });
+
+  it('--max-warnings 0 with only info findings (notes) exits 0 in every format, and no format says the limit was passed', async () => {
+    writeFileSync(join(dir, 'noname.xm'), 'memory = 512\nkernel = "/boot/k"\n');
+    for (const format of ['stylish', 'json', 'sarif', 'github', 'junit']) {
+      const r = await cli(['check', 'noname.xm', '--dialect', 'xm', '--max-warnings', '0', '-f', format]);
+      expect([format, r.code, r.stderr]).toEqual([format, 0, '']);
+      expect(r.stdout).toContain('XM0106');
+      expect(r.stdout).not.toMatch(/max-warnings|exitCode/);
+    }
+  });
+});

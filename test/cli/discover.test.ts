@@ -35,6 +35,13 @@ describe('file discovery', () => {
     expect(await paths(['guests/notes.txt', './top.cfg', 'top.cfg'])).toEqual({ paths: ['guests/notes.txt', './top.cfg'], problems: [] });
   });
 
+  it('takes a folder or glob whose files were all named before as matching (a path given twice is no "no match")', async () => {
+    // The matches were dropped as duplicates; the argument still matched files, so no exit 2.
+    expect(await paths(['guests/web.cfg', 'guests/*.cfg'])).toEqual({ paths: ['guests/web.cfg'], problems: [] });
+    expect(await paths(['guests', 'guests'])).toEqual({ paths: ['guests/db.xl', 'guests/old.xm', 'guests/sub/deep.conf', 'guests/web.cfg'], problems: [] });
+    expect(await paths(['top.cfg', 'vm1.cfg', 'vm2.cfg', 'vmx.cfg', '*.cfg'])).toEqual({ paths: ['top.cfg', 'vm1.cfg', 'vm2.cfg', 'vmx.cfg'], problems: [] });
+  });
+
   it('expands quoted globs with their literal base', async () => {
     expect((await paths(['vm[0-9].cfg'])).paths).toEqual(['vm1.cfg', 'vm2.cfg']);
     expect((await paths(['guests/**/*.c*'])).paths).toEqual(['guests/sub/deep.conf', 'guests/web.cfg']);

@@ -82,6 +82,20 @@ describe('progress line', () => {
     q.finish();
     expect(pipe.out.stderr).toBe('');
   });
+
+  it('is erased before report text goes to the same terminal, and redrawn at the next update', () => {
+    let now = 600;
+    const tty = fakeIo({ cwd: '/', tty: true });
+    const p = createProgress(tty.io, 100, () => now, 500);
+    now = 1200;
+    p.update(10);
+    p.clear();
+    expect(tty.out.stderr).toBe('\r\u001b[Kchecking 10/100 files…\r\u001b[K');
+    p.clear(); // nothing shown: nothing to erase
+    now = 1210;
+    p.update(11); // not throttled after a clear
+    expect(tty.out.stderr.endsWith('\r\u001b[K\r\u001b[Kchecking 11/100 files…')).toBe(true);
+  });
 });
 
 describe('explain', () => {

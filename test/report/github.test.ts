@@ -3,6 +3,11 @@ import { formatGithub, escapeData, escapeProperty, NOT_CHECKED_TEXT_MAX } from '
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { codeInfo } from '../../src/diagnostics/codes/index.js';
 import { fileReport, webReport } from './fixtures.js';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run as runCli } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 /** The title property: the code plus its registry title (escaped), as annotations show it. */
 const title = (code: string): string => escapeProperty(codeInfo(code) ? `${code} ${codeInfo(code)!.title}` : code);
@@ -155,5 +160,24 @@ describe('github report: no control characters reach the log or a terminal', () 
     expect(out).toContain('::bad "\ufffd[2J\ufffd31m\ufffd0"%0Ahelp: h\ufffd\n');
     // The two log lines past the 10 annotations too.
     expect(out.trimEnd().split('\n').slice(-2)).toEqual(['e\ufffd[1m.cfg:11:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd10"', 'e\ufffd[1m.cfg:12:1: error XM0214: bad "\ufffd[2J\ufffd31m\ufffd11"']);
+  });
+});
+
+describe('github report of a real run inside GITHUB_WORKSPACE', () => {
+  it('names files from the workspace root when the step runs in a subfolder, also when GITHUB_WORKSPACE is reached through a symlink (as on self-hosted runners with a linked work folder)', async () => {
+    const root = realpathSync(mkdtempSync(join(tmpdir(), 'xmcfg-gh-')));
+    try {
+      mkdirSync(join(root, 'repo', 'guests'), { recursive: true });
+      writeFileSync(join(root, 'repo', 'guests', 'web.cfg'), 'name = "w"\nbootloader = "p"\nmemroy = 1\n');
+      symlinkSync(join(root, 'repo'), join(root, 'work'));
+      // process.cwd() is always the real path; the runner's variable may not be.
+      for (const ws of [join(root, 'repo'), join(root, 'repo') + '/', join(root, 'work')]) {
+        const { io, out } = fakeIo({ cwd: join(root, 'repo', 'guests'), env: { GITHUB_WORKSPACE: ws } });
+        expect(await runCli(['check', 'web.cfg', '-f', 'github'], io)).toBe(0);
+        expect(/file=([^,]*),/.exec(out.stdout)?.[1], ws).toBe('guests/web.cfg');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

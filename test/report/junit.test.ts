@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/report/junit.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
 import { xmlProblems } from './xml-check.js';
+import { junitSchemaProblems } from './junit-schema.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,11 +16,11 @@ describe('junit report', () => {
     const lines = out.split('\n');
     expect(lines[0]).toBe('<?xml version="1.0" encoding="UTF-8"?>');
     expect(lines[1]).toBe('<testsuites name="xmcfg" tests="3" failures="1" errors="0">');
-    expect(lines[2]).toBe('  <testsuite name="guests/web.cfg" tests="2" failures="1" errors="0" skipped="0">');
-    expect(lines[3]).toBe('    <testcase classname="guests/web.cfg" name="XM0101 at 2:1: unknown key &quot;memroy&quot;">');
+    expect(lines[2]).toBe('  <testsuite name="guests/web.cfg" tests="2" failures="1" errors="0" skipped="0" file="guests/web.cfg">');
+    expect(lines[3]).toBe('    <testcase classname="guests/web.cfg" name="XM0101: unknown key &quot;memroy&quot;">');
     expect(lines[4]).toBe('      <system-out>warning[XM0101]: unknown key &quot;memroy&quot;');
     expect(out).toContain('<failure message="duplicate key &quot;memory&quot;" type="XM0201">error[XM0201]: duplicate key &quot;memory&quot;\n --&gt; guests/web.cfg:4:1');
-    expect(out).toContain('  <testsuite name="db.cfg" tests="1" failures="0" errors="0" skipped="0">\n    <testcase classname="db.cfg" name="no findings"/>\n  </testsuite>\n');
+    expect(out).toContain('  <testsuite name="db.cfg" tests="1" failures="0" errors="0" skipped="0" file="db.cfg">\n    <testcase classname="db.cfg" name="no findings"/>\n  </testsuite>\n');
     expect(out.endsWith('</testsuites>\n')).toBe(true);
   });
 
@@ -136,7 +138,7 @@ describe('junit and github reports of a real run with a missing path', () => {
       expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'junit'], junit.io)).toBe(2);
       expect(xmlProblems(junit.out.stdout)).toEqual([]);
       expect(junit.out.stdout).toContain('<testsuites name="xmcfg" tests="2" failures="0" errors="1">');
-      expect(junit.out.stdout).toContain('<testsuite name="a.cfg" tests="1" failures="0" errors="0" skipped="0">');
+      expect(junit.out.stdout).toContain('<testsuite name="a.cfg" tests="1" failures="0" errors="0" skipped="0" file="a.cfg">');
       expect(junit.out.stdout).toMatch(/<testcase classname="missing.cfg" name="[^"]*">\n {6}<error message="[^"]*" type="not-checked"\/>/);
       const github = fakeIo({ cwd: root });
       expect(await runCli(['check', 'a.cfg', 'missing.cfg', '-f', 'github'], github.io)).toBe(2);
@@ -146,5 +148,51 @@ describe('junit and github reports of a real run with a missing path', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('junit report as CI consumers read it (GitLab, Jenkins, GitHub test reporters)', () => {
+  const text = 'a = 1\nb = 2\nmemroy = 1\nmemroy = 2\n';
+  const unknown = (start: number, key = 'memroy'): Diagnostic => ({ code: 'XM0101', severity: 'warning', message: `unknown key "${key}"`, span: { start, end: start + key.length } });
+  const dup = (start: number): Diagnostic => ({ code: 'XM0201', severity: 'error', message: 'duplicate key "memroy"', span: { start, end: start + 6 } });
+  const file = (t: string, shift = 0): ReturnType<typeof fileReport> =>
+    fileReport('guests/web.cfg', t, [unknown(12 + shift), unknown(23 + shift), dup(23 + shift), unknown(0, 'a')]);
+  const caseNamesOf = (xml: string): string[] => [...xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)"/g)].map((m) => m[1]!);
+
+  it('validates against the Jenkins xUnit JUnit schema (junit-10.xsd) with consistent counts, for every kind of run', () => {
+    const notChecked = [{ path: 'gone.cfg', message: "cannot read 'gone.cfg': no such file or directory" }];
+    for (const out of [
+      formatJunit([]),
+      formatJunit([file(text), fileReport('db.cfg', CLEAN, []), webReport('x "y" <z>.cfg')]),
+      formatJunit([file(text)], { maxWarnings: 0, notChecked }),
+      formatJunit([], { notChecked }),
+    ]) {
+      expect(xmlProblems(out)).toEqual([]);
+      expect(junitSchemaProblems(out)).toEqual([]);
+    }
+  });
+
+  it('the schema check catches what it should (it can fail)', () => {
+    const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
+    expect(junitSchemaProblems(`${head}<testsuites><testsuite name="a" tests="1" failures="0" errors="0"><testcase name="x" file="a"/></testsuite></testsuites>`)).not.toEqual([]);
+    expect(junitSchemaProblems(`${head}<testsuites><testsuite name="a" tests="2" failures="0" errors="0"><testcase name="x"/></testsuite></testsuites>`)).not.toEqual([]);
+    expect(junitSchemaProblems(`${head}<testsuites><testsuite tests="1" failures="0" errors="0"><testcase name="x"/></testsuite></testsuites>`)).not.toEqual([]);
+    expect(junitSchemaProblems(`${head}<testsuites><testsuite name="a" tests="2" failures="0" errors="0"><testcase name="x"/><testcase name="x"/></testsuite></testsuites>`)).not.toEqual([]);
+  });
+
+  it('names a case CODE: message, numbering repeats, so no two cases share a name (GitLab keeps only the first)', () => {
+    expect(caseNamesOf(formatJunit([file(text)]))).toEqual(['XM0101: unknown key "a"', 'XM0101: unknown key "memroy"', 'XM0101: unknown key "memroy" (2)', 'XM0201: duplicate key "memroy"'].map((n) => n.replace(/"/g, '&quot;')));
+  });
+
+  it('keeps case names when lines are added above the findings (a moved finding is not a fixed test plus a new failure)', () => {
+    const before = formatJunit([file(text)]);
+    const after = formatJunit([file('# added\n' + text, 8)]);
+    expect(caseNamesOf(after)).toEqual(caseNamesOf(before));
+    // The line is still in the body, where Jenkins and GitLab show it.
+    expect(after).toContain('--&gt; guests/web.cfg:5:1');
+  });
+
+  it('gives each file suite the file path as `file`, the one place the schema has for it', () => {
+    expect(formatJunit([file(text)])).toContain('<testsuite name="guests/web.cfg" tests="4" failures="1" errors="0" skipped="0" file="guests/web.cfg">');
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
-import { sarifLog, formatSarif, artifactLocation, ruleName, category } from '../../src/report/sarif.js';
+import { sarifLog, formatSarif, artifactLocation, ruleName, category, fnv1a64, FINGERPRINT_KEY } from '../../src/report/sarif.js';
+import { allCodes } from '../../src/diagnostics/codes/index.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
 import { codeUrl } from '../../src/diagnostics/registry.js';
 import { PROJECT_LINKS } from '../../src/diagnostics/project.js';
@@ -211,5 +213,88 @@ describe('sarif lines', () => {
     expect(validate(log)).toBe(true);
     expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(2);
     expect(log.runs[0]!.newlineSequences).toEqual(['\r\n', '\n', '\r']);
+  });
+});
+
+describe('sarif for GitHub code scanning', () => {
+  const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+  it('validates with every registered code, each result at its rule (ruleIndex), level and default level matching the severity, related locations too', () => {
+    const text = allCodes().map((c) => `k${c.code} = 1\n`).join('');
+    const diags: Diagnostic[] = allCodes().map((c, i) => {
+      const start = text.indexOf(`k${c.code}`);
+      const d: Diagnostic = { code: c.code, severity: c.severity, message: `m ${c.code}`, span: { start, end: start + 7 } };
+      if (i % 2 === 0) d.related = [{ message: 'there', span: { start: 0, end: 1 } }];
+      return d;
+    });
+    const log = sarifLog([fileReport('all codes.cfg', text, diags)], { cwd, toolVersion: '1.2.3' });
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const run = log.runs[0]!;
+    const rules = run.tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual(allCodes().map((c) => c.code));
+    expect(run.results).toHaveLength(allCodes().length);
+    for (const r of run.results!) {
+      const info = allCodes().find((c) => c.code === r.ruleId)!;
+      const rule = rules[r.ruleIndex!]!;
+      expect(rule.id).toBe(r.ruleId);
+      expect(r.level).toBe(LEVEL[info.severity]);
+      expect(rule.defaultConfiguration!.level).toBe(r.level);
+      expect(rule.helpUri).toBe(codeUrl(r.ruleId!));
+      expect(rule.shortDescription!.text).toBe(info.title);
+      expect(Object.keys(r.partialFingerprints!)).toEqual([FINGERPRINT_KEY]);
+    }
+    expect(run.results!.filter((r) => r.relatedLocations).length).toBe(Math.ceil(allCodes().length / 2));
+  });
+
+  it('fingerprints with FNV-1a 64 (checked against a BigInt reference)', () => {
+    const ref = (s: string): string => {
+      let h = 0xcbf29ce484222325n;
+      for (let i = 0; i < s.length; i++) h = ((h ^ BigInt(s.charCodeAt(i))) * 0x100000001b3n) & 0xffffffffffffffffn;
+      return h.toString(16).padStart(16, '0');
+    };
+    for (const s of ['', 'a', 'XM0101\u0000memroy = 1', '\uffff'.repeat(40), 'ü😀'.repeat(50)]) expect(fnv1a64(s)).toBe(ref(s));
+  });
+
+  it('keeps the fingerprint of a finding when lines are added above it or its line is re-indented, and tells repeats apart', () => {
+    const unknown = (text: string, n = 0): Diagnostic => {
+      let at = -1;
+      for (let k = 0; k <= n; k++) at = text.indexOf('memroy', at + 1);
+      return { code: 'XM0101', severity: 'warning', message: `unknown key at ${at}`, span: { start: at, end: at + 6 } };
+    };
+    const prints = (text: string, count: number): string[] => {
+      const diags = Array.from({ length: count }, (_, i) => unknown(text, i));
+      return sarifLog([fileReport('a.cfg', text, diags)], { cwd }).runs[0]!.results!.map((r) => r.partialFingerprints![FINGERPRINT_KEY]!);
+    };
+    const before = prints('name = "a"\nmemroy = 1\nmemroy = 1\n', 2);
+    expect(before[0]).not.toBe(before[1]);
+    expect(before.map((p) => p.split(':')[1])).toEqual(['1', '2']);
+    expect(prints('# new\n\nname = "a"\r\n  memroy  =  1\r\nmemroy = 1\r\n', 2)).toEqual(before);
+    expect(prints('name = "a"\nmemroy = 2\n', 1)[0]).not.toBe(before[0]);
+  });
+
+  it('gives UTF-16 columns after non-ASCII text and CRLF line ends, for a file and for standard input, in a real run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'xmcfg-sarif-'));
+    try {
+      const text = 'name = "ü😀"; memroy = 1\r\nbootloader = "pygrub"\r\nmaxmem = 512\r\nmemory = 1024\r\n';
+      writeFileSync(join(root, 'crlf ü😀.cfg'), text);
+      const { io, out } = fakeIo({ cwd: root, stdin: text });
+      expect(await runCli(['check', 'crlf ü😀.cfg', '-', '--stdin-filepath', 'sub dir/stdin ü.cfg', '-f', 'sarif'], io)).toBe(1);
+      const log = JSON.parse(out.stdout);
+      expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+      const where = (r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> } }[] }): string => {
+        const { artifactLocation: a, region: g } = r.locations[0]!.physicalLocation;
+        return `${r.ruleId} ${a.uri} ${g.startLine}:${g.startColumn}-${g.endLine}:${g.endColumn}`;
+      };
+      const found = log.runs[0].results.map(where);
+      // `name = "ü😀"; ` is 14 UTF-16 code units (😀 is two): memroy starts in column 15.
+      for (const uri of ['crlf%20%C3%BC%F0%9F%98%80.cfg', 'sub%20dir/stdin%20%C3%BC.cfg']) {
+        expect(found).toContain(`XM0101 ${uri} 1:15-1:21`);
+        expect(found).toContain(`XM0202 ${uri} 3:10-3:13`);
+      }
+      const related = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'XM0202').relatedLocations;
+      expect(related.map((l: { physicalLocation: { region: Record<string, number> } }) => l.physicalLocation.region)).toEqual([{ startLine: 4, startColumn: 10, endLine: 4, endColumn: 14 }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

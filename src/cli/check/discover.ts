@@ -50,12 +50,19 @@ export interface Discovery {
   problems: DiscoveryProblem[];
 }
 
-/** Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order. */
-export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): Promise<Discovery> {
+/**
+ * Expand arguments into files; duplicates (same absolute path) are kept once, in first-seen order.
+ * `seen` carries the files found by earlier calls of one run (`check a.cfg - a.cfg` discovers the
+ * arguments on each side of `-` apart), so a file is not found twice across them.
+ */
+export async function discover(args: readonly string[], cwd: string, extensions: readonly string[] = DEFAULT_EXTENSIONS, seen: Set<string> = new Set()): Promise<Discovery> {
   const targets: Target[] = [];
   const problems: DiscoveryProblem[] = [];
-  const seen = new Set<string>();
+  // Files an argument matched, duplicates included: a folder or glob whose files were all named
+  // before (`check web.cfg "*.cfg"`, a folder given twice) matched them, it is no "no match".
+  let matched = 0;
   const add = (t: Target): void => {
+    matched++;
     // Two names that are not UTF-8 may decode to the same text: their bytes tell them apart.
     const key = t.raw ? '\0' + Buffer.from(t.raw).toString('latin1') : t.abs;
     if (seen.has(key)) return;
@@ -67,18 +74,18 @@ export async function discover(args: readonly string[], cwd: string, extensions:
     const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
-        const before = targets.length;
+        const before = matched;
         const problemsBefore = problems.length;
         await walk(abs, folderPrefix(arg), (rel) => extensions.some((e) => rel.endsWith(e)), add, problems, new Set());
-        if (targets.length === before && problems.length === problemsBefore) problems.push({ path: arg, message: `no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}` });
+        if (matched === before && problems.length === problemsBefore) problems.push({ path: arg, message: `no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}` });
       } else add({ path: arg, abs });
       continue;
     }
     if (hasMagic(arg)) {
-      const before = targets.length;
+      const before = matched;
       const problemsBefore = problems.length;
       await expandGlob(arg, cwd, add, problems);
-      if (targets.length === before && problems.length === problemsBefore) problems.push({ path: null, message: `no files match ${quote(arg)}` });
+      if (matched === before && problems.length === problemsBefore) problems.push({ path: null, message: `no files match ${quote(arg)}` });
       continue;
     }
     problems.push({ path: arg, message: `cannot read ${quote(arg)}: ${errorText(st)}` });

@@ -1,7 +1,8 @@
 /**
  * @fileoverview `check --jobs N`: a small worker_threads pool over the file list. Each worker reads
  * and checks whole files (parser and validator built once per worker) and sends plain data back;
- * results are returned in input order whatever order they finish in.
+ * results are handed on in input order as soon as every earlier file is done, whatever order they
+ * finish in, so a big tree's results are never all held at once.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,9 @@ export function workerEntry(): URL | null {
 /**
  * Check targets with the main thread plus `workers` worker threads pulling from one queue. The main
  * thread starts at once, so the ~0.1–0.4 s a worker needs to load the bundle and build its parser
- * is never waited for: a small tree is done before the workers have started.
+ * is never waited for: a small tree is done before the workers have started. `deliver` gets each
+ * outcome in input order once all earlier ones are delivered: only outcomes that finished ahead of
+ * a slower earlier file are held (a few per worker).
  */
 export async function checkInParallel(
   entry: URL,
@@ -46,14 +49,20 @@ export async function checkInParallel(
   workers: number,
   check: (t: Target) => Promise<FileOutcome>,
   onDone: (done: number) => void,
+  deliver: (outcome: FileOutcome, index: number) => void,
   stats: { main: number; workers: number } = { main: 0, workers: 0 },
-): Promise<FileOutcome[]> {
-  const outcomes: (FileOutcome | undefined)[] = Array.from({ length: targets.length }, () => undefined);
+): Promise<void> {
+  const ahead = new Map<number, FileOutcome>();
+  let delivered = 0;
   let next = 0;
   let done = 0;
   const finish = (id: number, o: FileOutcome): void => {
-    outcomes[id] = o;
+    ahead.set(id, o);
     onDone(++done);
+    for (let r = ahead.get(delivered); r !== undefined; r = ahead.get(delivered)) {
+      ahead.delete(delivered);
+      deliver(r, delivered++);
+    }
   };
   // Loaded here, not at start-up: node:worker_threads costs a plain `check one.cfg` ~2 ms.
   const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
@@ -107,5 +116,9 @@ export async function checkInParallel(
   for (const w of pool) if (w.inFlight.size === 0) void w.worker.terminate();
   await workersDone;
   // Anything left (a worker died holding it) is reported, never dropped.
-  return outcomes.map((o, i) => o ?? { kind: 'fatal', message: `internal error: '${targets[i]!.path}' was not checked` });
+  for (let i = delivered; i < targets.length; i++) {
+    const o = ahead.get(i) ?? { kind: 'fatal', message: `internal error: '${targets[i]!.path}' was not checked` };
+    ahead.delete(i);
+    deliver(o, i);
+  }
 }

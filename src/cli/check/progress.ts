@@ -7,12 +7,14 @@ import type { Io } from '../types.js';
 /** Shows "checking N/M files" on a terminal. */
 export interface Progress {
   update(done: number): void;
+  /** Erase the line for now (other text is about to be written to the terminal); the next update redraws it. */
+  clear(): void;
   finish(): void;
 }
 
 /** A progress line for `total` files; silent unless stderr is a TTY. */
 export function createProgress(io: Io, total: number, now: () => number = Date.now, delayMs = 500): Progress {
-  if (!io.stderrIsTTY || total < 2) return { update() {}, finish() {} };
+  if (!io.stderrIsTTY || total < 2) return { update() {}, clear() {}, finish() {} };
   const start = now();
   let last = 0;
   let shown = false;
@@ -23,6 +25,12 @@ export function createProgress(io: Io, total: number, now: () => number = Date.n
       last = t;
       shown = true;
       io.stderr(`\r\u001b[Kchecking ${done}/${total} files…`);
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[K');
+      shown = false;
+      // Redrawn at the next update, not 100 ms later: the report may be written in a burst.
+      last = 0;
     },
     finish() {
       if (shown) io.stderr('\r\u001b[K');

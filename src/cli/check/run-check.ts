@@ -1,6 +1,6 @@
 /**
- * @fileoverview `xmcfg check`: discover files, check them (in-process or on worker threads), render
- * the report, write it to stdout or atomically to --output-file, and decide the exit code:
+ * @fileoverview `xmcfg check`: discover files, check them (in-process or on worker threads), write
+ * the report as they are done (to stdout, or atomically to --output-file), and decide the exit code:
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
 import { availableParallelism } from 'node:os';
@@ -9,18 +9,18 @@ import { withLineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
 import type { Host } from '../../placement/types.js';
 import type { HostFileResult } from '../host-file.js';
-import { formatReport, totals, type FileReport, type NotCheckedInput } from '../../report/index.js';
+import { createReportStream, type FileReport, type NotCheckedInput } from '../../report/index.js';
 import { overLimitText } from '../../report/summary.js';
-import { deliverOutput, realOrSelf, sameFile } from '../output-file.js';
+import { openOutput, realOrSelf, sameFile } from '../output-file.js';
 import { useColor } from '../color.js';
 import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
 import { describeError } from '../command-error.js';
-import { checkFile, checkFileSync, checkSource, loadPlacement, type FileCheckSettings, type FileOutcome } from './check-file.js';
+import { checkFile, checkFileSync, checkSource, loadPlacement, type CheckedFile, type FileCheckSettings, type FileOutcome } from './check-file.js';
 import { discover, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 import { fromBytes, readInput, stdinTooLarge, type ReadResult } from './read-input.js';
 
 /**
@@ -66,53 +66,59 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     return 2;
   }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host, maxFindings: opts.maxFindings };
-  const outcomes = await checkSources(sources, opts, settings, io);
 
+  const total = sources.reduce((n, s) => n + (s.kind === 'files' ? s.targets.length : 1), 0);
+  const progress = createProgress(io, total);
+  // The report is written as files are done (stylish, json; the other formats at the end): a
+  // terminal's progress line is erased first, so report text never lands after it.
+  const out = openOutput(io, opts.outputFile, io.stdoutIsTTY ? () => progress.clear() : undefined);
+  const toFile = opts.outputFile !== null;
+  const report = createReportStream(
+    opts.format,
+    {
+      color: opts.format === 'stylish' && useColor(io, 'stdout', toFile ? (opts.color ?? false) : opts.color),
+      cwd: io.cwd,
+      srcRoot: sourceRoot(io),
+      toolVersion: VERSION,
+      maxWarnings: opts.maxWarnings,
+    },
+    (text) => out.write(text),
+  );
   // What the reports name of inputs not checked: the discovery problems, then each fatal outcome
-  // with the path of its input (outcomes are in input order, one per file or standard input).
+  // with the path of its input (outcomes arrive in input order, one per file or standard input).
   const notChecked: NotCheckedInput[] = [...discovered];
-  const inputPaths = sources.flatMap((s) => (s.kind === 'files' ? s.targets.map((t) => t.path) : [opts.stdinFilepath]));
-  const reports: FileReport[] = [];
-  for (const [i, o] of outcomes.entries()) {
+  await checkSources(sources, opts, settings, io, progress, (o, path) => {
     if (o.kind === 'fatal') {
       problems.push(o.message);
-      notChecked.push({ path: inputPaths[i] ?? null, message: o.message });
-    }
-    else {
-      const found = opts.quiet ? o.file.diagnostics.filter((d) => d.severity === 'error') : o.file.diagnostics;
-      // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
-      // The parser's left-out findings (it kept the first maxFindings of each severity) count as
-      // left out here too; under --quiet only its errors, as the warnings would have been hidden.
-      const dropped = o.file.omitted ? (opts.quiet ? { errors: o.file.omitted.errors, warnings: 0, infos: 0 } : o.file.omitted) : null;
-      const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, o.file.text.length, dropped);
-      const report = fileReport(o.file.path, o.file.dialect, o.file.text, diagnostics);
-      if (omitted) report.omitted = omitted;
-      if (o.file.dialectReason !== undefined && !opts.quiet) report.dialectReason = o.file.dialectReason;
-      reports.push(report);
-    }
-  }
-
-  const toFile = opts.outputFile !== null;
-  const text = formatReport(opts.format, reports, {
-    color: opts.format === 'stylish' && useColor(io, 'stdout', toFile ? (opts.color ?? false) : opts.color),
-    cwd: io.cwd,
-    srcRoot: sourceRoot(io),
-    toolVersion: VERSION,
-    notChecked,
-    maxWarnings: opts.maxWarnings,
+      notChecked.push({ path, message: o.message });
+    } else report.add(toReport(o.file, opts));
   });
-  const unwritten = deliverOutput(io, opts.outputFile, text);
+  const t = report.end(notChecked);
+  const unwritten = out.close();
   if (unwritten !== null) problems.push(unwritten);
 
   for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
   if (problems.length > 0) return 2;
-  const t = totals(reports);
   if (t.errors > 0) return 1;
   if (opts.maxWarnings !== null && t.warnings > opts.maxWarnings) {
     io.stderr(`xmcfg: ${overLimitText(t.warnings, opts.maxWarnings)}\n`);
     return 1;
   }
   return 0;
+}
+
+/** A checked file as the report shows it: --quiet's filter, the --max-findings cap, the dialect note. */
+function toReport(file: CheckedFile, opts: CheckOptions): FileReport {
+  const found = opts.quiet ? file.diagnostics.filter((d) => d.severity === 'error') : file.diagnostics;
+  // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
+  // The parser's left-out findings (it kept the first maxFindings of each severity) count as
+  // left out here too; under --quiet only its errors, as the warnings would have been hidden.
+  const dropped = file.omitted ? (opts.quiet ? { errors: file.omitted.errors, warnings: 0, infos: 0 } : file.omitted) : null;
+  const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, file.text.length, dropped);
+  const report = fileReport(file.path, file.dialect, file.text, diagnostics);
+  if (omitted) report.omitted = omitted;
+  if (file.dialectReason !== undefined && !opts.quiet) report.dialectReason = file.dialectReason;
+  return report;
 }
 
 /** A file's report; its line index is built on first use (a file without findings never needs one). */
@@ -145,9 +151,11 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
 async function collectSources(opts: CheckOptions, cwd: string, problems: NotCheckedInput[]): Promise<Source[]> {
   const sources: Source[] = [];
   let pending: string[] = [];
+  // Shared by the groups on each side of `-`: a file named on both sides is checked once.
+  const seen = new Set<string>();
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const found = await discover(pending, cwd);
+    const found = await discover(pending, cwd, undefined, seen);
     problems.push(...found.problems);
     sources.push({ kind: 'files', targets: found.targets });
     pending = [];
@@ -162,15 +170,22 @@ async function collectSources(opts: CheckOptions, cwd: string, problems: NotChec
   return sources;
 }
 
-/** Check every source, keeping argument order. */
-async function checkSources(sources: Source[], opts: CheckOptions, settings: FileCheckSettings, io: Io): Promise<FileOutcome[]> {
-  const out: FileOutcome[] = [];
-  const total = sources.reduce((n, s) => n + (s.kind === 'files' ? s.targets.length : 1), 0);
-  const progress = createProgress(io, total);
+/**
+ * Check every source, handing each outcome to `deliver` in argument order (with the path of its
+ * input: null for standard input without --stdin-filepath) as soon as the ones before it are done.
+ */
+async function checkSources(
+  sources: Source[],
+  opts: CheckOptions,
+  settings: FileCheckSettings,
+  io: Io,
+  progress: Progress,
+  deliver: (o: FileOutcome, path: string | null) => void,
+): Promise<void> {
   let done = 0;
   for (const s of sources) {
     if (s.kind === 'stdin') {
-      out.push(await checkStdin(opts, settings, io));
+      deliver(await checkStdin(opts, settings, io), opts.stdinFilepath);
       progress.update(++done);
       continue;
     }
@@ -179,19 +194,19 @@ async function checkSources(sources: Source[], opts: CheckOptions, settings: Fil
     if (entry) {
       const base = done;
       const stats = { main: 0, workers: 0 };
-      out.push(...(await checkInParallel(entry, s.targets, settings, jobs - 1, (t) => checkFile(t, settings), (n) => progress.update(base + n), stats)));
+      const targets = s.targets;
+      await checkInParallel(entry, targets, settings, jobs - 1, (t) => checkFile(t, settings), (n) => progress.update(base + n), (o, i) => deliver(o, targets[i]!.path), stats);
       done += s.targets.length;
       if (io.env.XMCFG_DEBUG) io.stderr(`xmcfg: debug: ${stats.main} files on the main thread, ${stats.workers} on ${jobs - 1} worker(s)\n`);
     } else {
       const place = settings.host ? await loadPlacement() : null;
       for (const t of s.targets) {
-        out.push(checkFileSync(t, settings, place));
+        deliver(checkFileSync(t, settings, place), t.path);
         progress.update(++done);
       }
     }
   }
   progress.finish();
-  return out;
 }
 
 /**
@@ -246,11 +261,15 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
 }
 
 /**
- * The root SARIF paths are relative to: the GitHub workspace when running inside it (so code
- * scanning finds the files), else the working folder.
+ * The root SARIF and github paths are relative to: the GitHub workspace when running inside it (so
+ * code scanning and annotations find the files), else the working folder. The working folder is a
+ * real path (process.cwd()); the workspace variable may name it through a symlink (a self-hosted
+ * runner's linked work folder), so its real path is compared too.
  */
-function sourceRoot(io: Io): string {
+export function sourceRoot(io: Pick<Io, 'cwd' | 'env'>): string {
   const ws = io.env.GITHUB_WORKSPACE;
-  if (ws && (io.cwd === ws || io.cwd.startsWith(ws.endsWith('/') ? ws : ws + '/'))) return ws;
+  if (!ws) return io.cwd;
+  const inside = (root: string): boolean => io.cwd === root || io.cwd.startsWith(root.endsWith('/') ? root : root + '/');
+  for (const root of [resolve(ws), realOrSelf(resolve(ws))]) if (inside(root)) return root;
   return io.cwd;
 }
