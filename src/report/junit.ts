@@ -5,7 +5,7 @@
  * not be checked are one errored testcase each in a last suite, `(not checked)`; a run over the
  * `--max-warnings` limit has a failed testcase `max-warnings` in a suite `(max-warnings)` before it.
  *
- * What consumers key on (decision 019): GitLab and Jenkins identify a test by classname + name and
+ * What consumers key on (decision 017): GitLab and Jenkins identify a test by classname + name and
  * compare runs by it (GitLab's merge request widget: "new failures", "fixed"; it keeps only the first
  * of two cases with the same name), so a case's name is `CODE: message` without its line, numbered
  * ` (2)`, ` (3)` when the same finding repeats in a file: an edit above a finding does not turn it
