@@ -9,7 +9,7 @@
 import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
-import type { Setting } from '../syntax/value.js';
+import type { Dialect, Setting } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
@@ -35,6 +35,8 @@ const UNCONVERTIBLE: Record<Unconvertible, string> = {
 export interface ConvertOptions {
   /** Script variables for xm files (`--define vmid=3`). */
   defines?: Record<string, string | number>;
+  /** How to read the file: auto (default) as xmReading decides, or the dialect the user names. */
+  dialect?: Dialect | 'auto';
   /** Host topology: when given, the NUMA keys are replaced by the placement plan's settings. */
   host?: Host;
   planOptions?: PlanOptions;
@@ -79,13 +81,18 @@ function blocksConversion(d: Diagnostic): boolean {
 }
 
 /**
- * The reading a conversion carries over: xm's whenever Python accepts the file. Detection calls a
- * file without an xm-only construct xl, but the same text can mean another thing to xm: `"\101"`
- * is "A" to Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256`
- * adds to xm's memory where xl ignores the key, and a nameless file was named after itself. A file
- * Python refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl.
+ * The reading a conversion carries over (decision 015, one for `--to xl` and `--to json`): xm's
+ * whenever Python accepts the file and nothing in it is xl's alone. Detection calls a file without
+ * an xm-only construct xl, but the same text can mean another thing to xm: `"\101"` is "A" to
+ * Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256` adds to
+ * xm's memory where xl ignores the key, and a nameless file was named after itself. A file Python
+ * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
+ * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
+ * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
+ * `kernel` is a direct kernel boot, not xend's firmware).
  */
-export function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
+export function xmReading(text: string, defines: ConvertOptions['defines'], dialect: Dialect | 'auto' = 'auto'): CheckResult {
+  if (dialect !== 'auto') return checkText(text, { dialect, defines });
   const auto = checkText(text, { dialect: 'auto', defines });
   if (auto.dialect === 'xm') return auto;
   const xm = checkText(text, { dialect: 'xm', defines });
@@ -94,7 +101,7 @@ export function xmReading(text: string, defines: ConvertOptions['defines']): Che
 
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
-  const res = xmReading(text, options.defines);
+  const res = xmReading(text, options.defines, options.dialect);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
