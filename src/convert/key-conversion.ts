@@ -117,10 +117,18 @@ export class KeyConversion {
     return { edit: { span: st.span, text: lines.join('\n') + (more ? '\n' : '') }, comments };
   }
 
-  /** Note a commented-out statement: in the file's one note when xl would have ignored it, else a line of its own. */
-  record(c: CommentPlan, line: number, notes: string[]): void {
-    if (c.ignored) this.ignored.push(`${c.key} (line ${line})`);
-    else notes.push(`line ${line}: "${c.key}" commented out: ${c.why}`);
+  /**
+   * Note a commented-out statement: in the file's one note when xl would have ignored it, else a
+   * line of its own; returns that line's text after `line N: ` (null for an ignored key), for the finding.
+   */
+  record(c: CommentPlan, line: number, notes: string[]): string | null {
+    if (c.ignored) {
+      this.ignored.push(`${c.key} (line ${line})`);
+      return null;
+    }
+    const what = `"${c.key}" commented out: ${c.why}`;
+    notes.push(`line ${line}: ${what}`);
+    return what;
   }
 
   /** The file's one note about the statements xl would have ignored, or null. */

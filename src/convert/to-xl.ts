@@ -65,6 +65,8 @@ const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 const XM_IGNORED_VALUE = 'XM0554';
 /** "an xl option that xm did not have (xm ignored it)". */
 const XM_IGNORED_KEY = 'XM0553';
+/** "the conversion commented out a statement xl cannot take as xm read it". */
+const LOST_STATEMENT = 'XM0555';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
@@ -143,13 +145,21 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push(commentOut(text, span, why));
     commented.push(span);
   };
+  // What the converted file lost, as a finding at the statement (XM0555) beside the stderr note.
+  const loss = (span: Span, what: string): void => {
+    diagnostics.push({ code: LOST_STATEMENT, severity: 'warning', message: what, span });
+  };
+  const lose = (span: Span, what: string): void => {
+    notes.push(`line ${line(span.start)}: ${what}`);
+    loss(span, what);
+  };
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
       const sets = [...blockBoundNames(text, st)];
-      notes.push(`line ${line(st.span.start)}: Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
+      lose(blockSpan(st), `Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
       continue;
     }
     if (st.kind !== 'assign') continue;
@@ -157,7 +167,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if (dep) {
       // The value was folded from the name as it stood before the statement: xm may have read another.
       comment(st.span, `xmcfg convert: it reads ${dep.name}, which a Python statement may set`);
-      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
+      lose(st.span, `"${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
       continue;
     }
     if (base !== null && emptyName && st.span.start === emptyName.span.start && !st.chained?.length) {
@@ -180,20 +190,24 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       const chain = keys.chain(text, st);
       if (chain) {
         edits.push(chain.edit);
-        for (const c of chain.comments) keys.record(c, line(st.span.start), notes);
+        for (const c of chain.comments) {
+          const what = keys.record(c, line(st.span.start), notes);
+          if (what !== null) loss(st.span, what);
+        }
         continue;
       }
     }
     const plan = keys.statement(st.key.name, st.key.span.start);
     if ('why' in plan) {
       comment(st.span, plan.why);
-      keys.record(plan, line(st.span.start), notes);
+      const what = keys.record(plan, line(st.span.start), notes);
+      if (what !== null) loss(st.span, what);
       continue;
     }
     const later = superseded.get(st.span.start);
     if (later) {
       comment(st.span, 'xmcfg convert: xm read the value of a later assignment, which xl cannot take');
-      notes.push(`line ${line(st.span.start)}: "${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
+      lose(st.span, `"${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
       continue;
     }
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
@@ -201,7 +215,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     else {
       const why = UNCONVERTIBLE[r.unconvertible];
       comment(st.span, `xmcfg convert: ${why}`);
-      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
+      lose(st.span, `"${st.key.name}" commented out: ${why}`);
     }
   }
   const ignored = keys.ignoredNote();
