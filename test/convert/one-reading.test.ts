@@ -118,6 +118,18 @@ describe('convert --to json reads a file as --to xl does', () => {
     expect((await convert(['g.cfg', '--to', 'xl', '--dialect', 'xq'])).code).toBe(2);
   });
 
+  it('--host plans the NUMA keys for the JSON as for the xl file: the affinity is the plan\'s cpus', async () => {
+    writeFileSync(join(dir, 'n.xm'), 'name = "n"\nmemory = 2048\nvcpus = 2\nnumanodes = 1\n' + KERNEL);
+    const host = join(process.cwd(), 'fixtures/hosts/two-node.json');
+    const xl = await convert(['n.xm', '--to', 'xl', '--host', host]);
+    const cpus = /^cpus = "(\d+)-(\d+)"$/m.exec(xl.stdout);
+    expect([xl.code, cpus !== null]).toEqual([0, true]);
+    const ids = Array.from({ length: Number(cpus![2]) - Number(cpus![1]) + 1 }, (_, i) => Number(cpus![1]) + i);
+    const json = await convert(['n.xm', '--to', 'json', '--host', host]);
+    expect([json.code, found(json.stderr)]).toEqual([0, []]);
+    expect(JSON.parse(json.stdout).b_info.vcpu_hard_affinity).toEqual([ids, ids]);
+  });
+
   it('a file Python refuses (;;) is xl for both targets: kept as it is, its JSON as xl reads it', async () => {
     const text = 'name = "x"\nmemory = 512;;\nextra = "\\101"\n' + KERNEL;
     writeFileSync(join(dir, 'x.cfg'), text);
