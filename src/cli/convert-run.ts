@@ -5,7 +5,6 @@
  * 2 usage/unreadable.
  */
 import { resolve } from 'node:path';
-import { checkText } from '../check/check.js';
 import { quote } from './check/discover.js';
 import { outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
@@ -18,28 +17,33 @@ import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
 import { readHostArg } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
-import { convertToXl, xmReading } from '../convert/to-xl.js';
-import { toLibxlJson } from '../convert/to-json.js';
-import { xmFileName } from '../placement/xm-name.js';
+import { convertToXl, type ConvertOptions } from '../convert/to-xl.js';
+import { convertToJson } from '../convert/convert-json.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const empty = emptyArgument(argv, ['file', 'host', 'output-file']);
+  const empty = emptyArgument(argv, ['file', 'host', 'output-file', 'stdin-filepath']);
   if (empty !== null) return commandError(io, 'convert', empty);
   const file = String(argv.file ?? '');
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');
+  const dialect = String(argv.dialect ?? 'auto');
+  if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'convert', `--dialect must be xl, xm or auto, not '${dialect}'`);
+  const stdinName = typeof argv['stdin-filepath'] === 'string' ? argv['stdin-filepath'] : null;
+  if (stdinName !== null && file !== '-') return commandError(io, 'convert', "--stdin-filepath needs '-' as the file");
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
   if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(argv['max-file-size']));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
-  const path = file === '-' ? '<stdin>' : file;
+  // The name the input goes by: in reports, and for xm's default domain name (create.py's basename).
+  const named = file === '-' ? stdinName : file;
+  const path = named ?? '<stdin>';
   const hostFile = typeof argv.host === 'string' ? argv.host : null;
   const outputFile = outputFileArg(argv['output-file']);
   // Standard input holds one of them: read for the config, it would be empty for the host.
   if (file === '-' && hostFile === '-') return commandError(io, 'convert', "the config and --host cannot both be '-' (standard input)");
-  const clash = outputFile === null ? null : inputAt(resolve(io.cwd, outputFile), file, hostFile, io.cwd);
+  const clash = outputFile === null ? null : inputAt(resolve(io.cwd, outputFile), named, hostFile, io.cwd);
   // Writing there would replace the xm source (or the host topology) with its own conversion.
   if (clash !== null) return commandError(io, 'convert', `--output-file ${quote(outputFile!)} is ${clash}; write the output elsewhere`);
 
@@ -67,16 +71,17 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     host = h.host;
   }
 
+  const convertOptions: ConvertOptions = {
+    ...(named === null ? {} : { fileName: named }),
+    dialect,
+    host,
+    planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },
+  };
   let output: string;
   // An error the output still has (decision 004: error findings exit 1); the output is printed for the user to finish.
   let failed = false;
   if (to === 'xl') {
-    const r = convertToXl(read.text, {
-      defines: defines.value,
-      ...(file === '-' ? {} : { fileName: file }),
-      host,
-      planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },
-    });
+    const r = convertToXl(read.text, { ...convertOptions, defines: defines.value });
     report(r.diagnostics);
     for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
     if (!r.ok) {
@@ -86,22 +91,19 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     output = r.text;
     failed = r.diagnostics.some((d) => d.severity === 'error');
   } else {
-    // The check judges every value: convert reports its findings and prints JSON only without errors.
-    const r = checkText(read.text, { dialect: 'auto', defines: defines.value });
-    // xm named a guest whose config sets no name, or name = "", after its file (create.py), as
-    // --to xl writes it; from standard input there is no file name, and the XM0106 note says so.
-    // A file with nothing xm-only that Python accepts is xm's too, as --to xl reads it (xmReading).
-    const noName = !r.unknown.has('name') && (r.config.name === undefined || r.config.name === '');
-    const nameless = noName && (r.dialect === 'xm' || xmReading(read.text, defines.value).dialect === 'xm');
-    const base = nameless && file !== '-' ? xmFileName(file).name : null;
-    // The name is given: xl's "name is required" (XM0105) no longer holds.
-    report(base === null ? r.diagnostics : r.diagnostics.filter((d) => d.code !== 'XM0105'));
-    if (r.diagnostics.some((d) => d.severity === 'error' && (base === null || d.code !== 'XM0105'))) {
+    // Decision 015: the JSON of the --to xl conversion, as `xl create -n` prints it for that file.
+    const r = convertToJson(read.text, { ...convertOptions, defines: defines.value });
+    report(r.diagnostics);
+    for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
+    if (r.converted) {
+      const c = r.converted;
+      io.stderr(formatStylish([{ path: `${path} (converted to xl)`, dialect: 'xl', text: c.text, lineIndex: new LineIndex(c.text), diagnostics: c.diagnostics }], { color }));
+    }
+    if (!r.ok) {
       io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);
       return 1;
     }
-    if (base !== null) io.stderr(`xmcfg convert: ${path}: name "${base}" added (xm named the domain after its file)\n`);
-    output = JSON.stringify(toLibxlJson(base === null ? r.config : { ...r.config, name: base }), null, 4) + '\n';
+    output = JSON.stringify(r.json, null, 4) + '\n';
   }
   const unwritten = deliverOutput(io, outputFile, output);
   if (unwritten !== null) return commandError(io, 'convert', unwritten);
@@ -110,11 +112,12 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 
 /**
  * What the output file `target` (absolute) would overwrite among the inputs, also through a
- * symlink: the file being converted or the --host topology; null when neither.
+ * symlink: the file being converted (the one --stdin-filepath names: an editor pipes it in) or the
+ * --host topology; null when neither.
  */
-function inputAt(target: string, file: string, hostFile: string | null, cwd: string): string | null {
+function inputAt(target: string, file: string | null, hostFile: string | null, cwd: string): string | null {
   const real = realOrSelf(target);
-  if (file !== '-' && sameFile(resolve(cwd, file), target, real)) return `${quote(file)}, the file being converted`;
+  if (file !== null && sameFile(resolve(cwd, file), target, real)) return `${quote(file)}, the file being converted`;
   if (hostFile !== null && hostFile !== '-' && sameFile(resolve(cwd, hostFile), target, real)) return `${quote(hostFile)}, the --host topology`;
   return null;
 }

@@ -4,3 +4,4 @@ export { toLibxlJson, cpuIds } from './to-json.js';
 export { rewriteStatement, applyEdits, commentOut, isXlKey, type StatementRewrite, type Unconvertible } from './rewrite.js';
 export { xlString, xlLiteral, isXlLiteral, isXlNumberText } from './xl-literal.js';
 export { xlKnowsKey } from './xl-keys.js';
+export { convertToJson, type JsonConversionResult } from './convert-json.js';

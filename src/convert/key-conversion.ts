@@ -34,10 +34,15 @@ export class KeyConversion {
   /** Keys xm did not read whose value a renamed key now sets (type ← builder), with that key. */
   private readonly superseded = new Map<string, string>();
   private readonly ignored: string[] = [];
+  private readonly xl: boolean;
 
   constructor(private readonly res: CheckResult) {
     for (const s of res.settings) if (!this.byKey.has(s.keySpan.start)) this.byKey.set(s.keySpan.start, s);
     this.kind = xmGuestKind(res.config as Record<string, unknown>, res.dialect);
+    // A file read as xl means what xl reads (decision 015): an HVM kernel is a direct kernel boot,
+    // not xend's firmware, and xl's own refusals (timer_mode on PV) stay for `check` to report.
+    this.xl = res.dialect === 'xl';
+    if (this.xl) return;
     for (const s of res.settings) {
       const to = this.renamed(s)?.key;
       if (to !== undefined) this.superseded.set(to, s.key);
@@ -58,7 +63,7 @@ export class KeyConversion {
   /** The plan for the statement that assigns `key` at offset `keyStart`. */
   statement(key: string, keyStart: number): StatementPlan {
     const s = this.byKey.get(keyStart);
-    if (!s || NUMA_KEYS.has(key)) return {};
+    if (!s || NUMA_KEYS.has(key) || this.xl) return {};
     const by = this.superseded.get(key);
     if (by !== undefined) return { key, why: `xm did not read ${key}; ${by} sets it`, ignored: false };
     const must = xlMustNotRead(key, this.res.config as Record<string, unknown>, this.kind);
@@ -73,7 +78,7 @@ export class KeyConversion {
 
   /** Keys whose statements this conversion rewrites or comments out: convert reports nothing more about them. */
   handles(key: string): boolean {
-    return !NUMA_KEYS.has(key) && keyPlan(key).kind !== 'keep';
+    return !this.xl && !NUMA_KEYS.has(key) && keyPlan(key).kind !== 'keep';
   }
 
   /**
@@ -112,10 +117,18 @@ export class KeyConversion {
     return { edit: { span: st.span, text: lines.join('\n') + (more ? '\n' : '') }, comments };
   }
 
-  /** Note a commented-out statement: in the file's one note when xl would have ignored it, else a line of its own. */
-  record(c: CommentPlan, line: number, notes: string[]): void {
-    if (c.ignored) this.ignored.push(`${c.key} (line ${line})`);
-    else notes.push(`line ${line}: "${c.key}" commented out: ${c.why}`);
+  /**
+   * Note a commented-out statement: in the file's one note when xl would have ignored it, else a
+   * line of its own; returns that line's text after `line N: ` (null for an ignored key), for the finding.
+   */
+  record(c: CommentPlan, line: number, notes: string[]): string | null {
+    if (c.ignored) {
+      this.ignored.push(`${c.key} (line ${line})`);
+      return null;
+    }
+    const what = `"${c.key}" commented out: ${c.why}`;
+    notes.push(`line ${line}: ${what}`);
+    return what;
   }
 
   /** The file's one note about the statements xl would have ignored, or null. */

@@ -9,7 +9,7 @@
 import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
-import type { Setting } from '../syntax/value.js';
+import type { Dialect, Setting } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
@@ -36,6 +36,8 @@ const UNCONVERTIBLE: Record<Unconvertible, string> = {
 export interface ConvertOptions {
   /** Script variables for xm files (`--define vmid=3`). */
   defines?: Record<string, string | number>;
+  /** How to read the file: auto (default) as xmReading decides, or the dialect the user names. */
+  dialect?: Dialect | 'auto';
   /** Host topology: when given, the NUMA keys are replaced by the placement plan's settings. */
   host?: Host;
   planOptions?: PlanOptions;
@@ -64,6 +66,8 @@ const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 const XM_IGNORED_VALUE = 'XM0554';
 /** "an xl option that xm did not have (xm ignored it)". */
 const XM_IGNORED_KEY = 'XM0553';
+/** "the conversion commented out a statement xl cannot take as xm read it". */
+const LOST_STATEMENT = 'XM0555';
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
 
@@ -80,13 +84,18 @@ function blocksConversion(d: Diagnostic): boolean {
 }
 
 /**
- * The reading a conversion carries over: xm's whenever Python accepts the file. Detection calls a
- * file without an xm-only construct xl, but the same text can mean another thing to xm: `"\101"`
- * is "A" to Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256`
- * adds to xm's memory where xl ignores the key, and a nameless file was named after itself. A file
- * Python refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl.
+ * The reading a conversion carries over (decision 015, one for `--to xl` and `--to json`): xm's
+ * whenever Python accepts the file and nothing in it is xl's alone. Detection calls a file without
+ * an xm-only construct xl, but the same text can mean another thing to xm: `"\101"` is "A" to
+ * Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256` adds to
+ * xm's memory where xl ignores the key, and a nameless file was named after itself. A file Python
+ * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
+ * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
+ * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
+ * `kernel` is a direct kernel boot, not xend's firmware).
  */
-export function xmReading(text: string, defines: ConvertOptions['defines']): CheckResult {
+export function xmReading(text: string, defines: ConvertOptions['defines'], dialect: Dialect | 'auto' = 'auto'): CheckResult {
+  if (dialect !== 'auto') return checkText(text, { dialect, defines });
   const auto = checkText(text, { dialect: 'auto', defines });
   if (auto.dialect === 'xm') return auto;
   const xm = checkText(text, { dialect: 'xm', defines });
@@ -111,7 +120,7 @@ function xlRefusedXlOnly(res: CheckResult): Set<string> {
 
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
-  const res = xmReading(text, options.defines);
+  const res = xmReading(text, options.defines, options.dialect);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
@@ -153,6 +162,14 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     edits.push(commentOut(text, span, why));
     commented.push(span);
   };
+  // What the converted file lost, as a finding at the statement (XM0555) beside the stderr note.
+  const loss = (span: Span, what: string): void => {
+    diagnostics.push({ code: LOST_STATEMENT, severity: 'warning', message: what, span });
+  };
+  const lose = (span: Span, what: string): void => {
+    notes.push(`line ${line(span.start)}: ${what}`);
+    loss(span, what);
+  };
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   const refused = xlRefusedXlOnly(res);
@@ -160,7 +177,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
       const sets = [...blockBoundNames(text, st)];
-      notes.push(`line ${line(st.span.start)}: Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
+      lose(blockSpan(st), `Python statement commented out${sets.length ? ` (it may set ${sets.join(', ')})` : ''}`);
       continue;
     }
     if (st.kind !== 'assign') continue;
@@ -168,7 +185,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     if (dep) {
       // The value was folded from the name as it stood before the statement: xm may have read another.
       comment(st.span, `xmcfg convert: it reads ${dep.name}, which a Python statement may set`);
-      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
+      lose(st.span, `"${st.key.name}" commented out: its value reads ${dep.name}, which the Python statement at line ${line(dep.at)} may set`);
       continue;
     }
     if (base !== null && emptyName && st.span.start === emptyName.span.start && !st.chained?.length) {
@@ -196,20 +213,24 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       const chain = keys.chain(text, st);
       if (chain) {
         edits.push(chain.edit);
-        for (const c of chain.comments) keys.record(c, line(st.span.start), notes);
+        for (const c of chain.comments) {
+          const what = keys.record(c, line(st.span.start), notes);
+          if (what !== null) loss(st.span, what);
+        }
         continue;
       }
     }
     const plan = keys.statement(st.key.name, st.key.span.start);
     if ('why' in plan) {
       comment(st.span, plan.why);
-      keys.record(plan, line(st.span.start), notes);
+      const what = keys.record(plan, line(st.span.start), notes);
+      if (what !== null) loss(st.span, what);
       continue;
     }
     const later = superseded.get(st.span.start);
     if (later) {
       comment(st.span, 'xmcfg convert: xm read the value of a later assignment, which xl cannot take');
-      notes.push(`line ${line(st.span.start)}: "${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
+      lose(st.span, `"${later.key}" commented out: xm read the one at line ${line(later.last)}, which is commented out`);
       continue;
     }
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
@@ -217,7 +238,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     else {
       const why = UNCONVERTIBLE[r.unconvertible];
       comment(st.span, `xmcfg convert: ${why}`);
-      notes.push(`line ${line(st.span.start)}: "${st.key.name}" commented out: ${why}`);
+      lose(st.span, `"${st.key.name}" commented out: ${why}`);
     }
   }
   const ignored = keys.ignoredNote();

@@ -12,15 +12,18 @@ export const command: CommandSpec = {
     y
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('to', { describe: 'output: an xl config file, or the libxl-style JSON domain config', choices: ['xl', 'json'], demandOption: true, type: 'string' })
+      .option('dialect', { describe: 'read the file as xm, as xl, or auto: xm when Python accepts it and it sets no xl-only option', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable): --define vmid=3', type: 'string', requiresArg: true })
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): turns numa/numanodes/numanode into cpus/vnuma settings', type: 'string', requiresArg: true })
       .option('policy', { describe: 'node choice policy for --host', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' })
       .option('affinity', { describe: 'write the plan as hard (cpus) or soft (cpus_soft) affinity', choices: ['hard', 'soft'], default: 'hard', type: 'string' })
       .option('output-file', { alias: 'o', describe: 'write the result to this file (atomically) instead of stdout; not an input file', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('stdin-filepath', { describe: "the file standard input holds (with file '-'): names it in reports, and a nameless xm guest after it", type: 'string', requiresArg: true })
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 convert xmexample1 --to xl -o guest.cfg', 'write an xl config')
       .example('$0 convert web.xm --to xl --host host.json', 'turn the NUMA request into xl pinning')
-      .example('$0 convert guest.cfg --to json', 'the domain config as libxl sees it'),
+      .example('$0 convert guest.cfg --to json', 'the domain config as libxl sees it')
+      .example('cat web.xm | $0 convert - --to xl --stdin-filepath web.xm', 'standard input, named (xm named a nameless guest after its file)'),
   run: async (argv, io) => (await import('../convert-run.js')).runConvert(argv, io),
 };

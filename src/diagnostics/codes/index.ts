@@ -9,10 +9,11 @@ import { dialectCodes } from './dialect.js';
 import { dialectKeyCodes } from './dialect-keys.js';
 import { inputCodes } from './input.js';
 import { evaluateCodes } from './evaluate.js';
+import { convertCodes } from './convert.js';
 
 // Frozen, entries and list: the library hands them out, and a caller's edit must not change what
 // every later finding, `explain` and the docs say about a code.
-const all: readonly CodeInfo[] = Object.freeze([...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes].sort((a, b) =>
+const all: readonly CodeInfo[] = Object.freeze([...syntaxCodes, ...schemaCodes, ...crossCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes, ...convertCodes].sort((a, b) =>
   a.code < b.code ? -1 : 1,
 ).map((c) => Object.freeze(c)));
 const byCode = new Map(all.map((c) => [c.code, c]));
