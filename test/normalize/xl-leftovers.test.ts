@@ -45,3 +45,10 @@ xlTable('cpus that select no CPU: libxl refuses an empty hard affinity, warns ab
   ['cpus_soft = "^2"', 'cpus_soft', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0238@2:14-2:16']],
   ['cpus_soft = ""', 'cpus_soft', { text: '', items: [] }, ['XM0238@2:13-2:15']],
 ]);
+
+xlTable('nested lists: xlu_cfg_get_listitem gives no string, and xl stops reading the list there', [
+  ['disk = ["/dev/a,raw,xvda,w", ["b"], "/dev/c,raw,xvdc,w"]', 'disk', [{ spec: '/dev/a,raw,xvda,w', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0102@2:30-2:35']],
+  ['vtpm = [["backend=0"], "backend=0"]', 'vtpm', [], ['XM0102@2:9-2:22']],
+  // cpus: entries from max_vcpus on are never read, a nested one included.
+  ['cpus = ["0", ["1"]]', 'cpus', [{ text: '0', items: [cpu(0)] }], []],
+]);
