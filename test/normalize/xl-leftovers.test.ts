@@ -52,3 +52,9 @@ xlTable('nested lists: xlu_cfg_get_listitem gives no string, and xl stops readin
   // cpus: entries from max_vcpus on are never read, a nested one included.
   ['cpus = ["0", ["1"]]', 'cpus', [{ text: '0', items: [cpu(0)] }], []],
 ]);
+
+xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a value', [
+  ['disk = ["/dev/a,raw,xvda ,w"]', 'disk', [{ spec: '/dev/a,raw,xvda ,w', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:21-2:26']],
+  ['disk = ["/dev/a,raw,xvda,w "]', 'disk', [{ spec: '/dev/a,raw,xvda,w ', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:26-2:28']],
+  ['disk = ["vdev= xvda,target=/dev/a"]', 'disk', [{ spec: 'vdev= xvda,target=/dev/a', target: '/dev/a', vdev: 'xvda' }], ['XM0213@2:10-2:20']],
+]);
