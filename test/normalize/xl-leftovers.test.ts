@@ -7,7 +7,8 @@
  * libxlu_disk_l.l. Each row: one line (line 2 of the file), the key, the normalised value, and the
  * findings as `CODE@line:col-line:col` (UTF-16 columns, end exclusive).
  */
-import { xlTable } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { findingSpans, norm, xlTable } from './helpers.js';
 
 const BDF = { domain: 0, bus: 1, device: 0, function: 0 };
 
@@ -58,3 +59,24 @@ xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a v
   ['disk = ["/dev/a,raw,xvda,w "]', 'disk', [{ spec: '/dev/a,raw,xvda,w ', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:26-2:28']],
   ['disk = ["vdev= xvda,target=/dev/a"]', 'disk', [{ spec: 'vdev= xvda,target=/dev/a', target: '/dev/a', vdev: 'xvda' }], ['XM0213@2:10-2:20']],
 ]);
+
+const node = { pnode: 0, size: 1024, vcpus: [0], vdistances: [10] };
+
+xlTable('vnuma items as parse_vnuma_config reads them', [
+  // parse_ulong: the leading digits, whatever follows (exit only without a digit).
+  ['vnuma = [["pnode=0", "size=1024x", "vcpus=0", "vdistances=10"]]', 'vnuma', [node], ['XM0231@2:28-2:33']],
+  ['vnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10km"]]', 'vnuma', [node], ['XM0231@2:58-2:62']],
+  // parse_range's verdict is ignored: "0-1x" is 0-1; split_string_into_string_list has no empty item.
+  ['vnuma = [["pnode=0", "size=1024", "vcpus=0-1x", "vdistances=10,"]]', 'vnuma', [{ ...node, vcpus: [0, 1] }], ['XM0231@2:42-2:46']],
+]);
+
+describe('vnuma: parse_vnuma_config reads string items only', () => {
+  it('skips a nested list in a vnode: a warning in xl, still an error in xm', () => {
+    const text = 'name = "t"\nvnuma = [["pnode=0", ["x"], "size=1024", "vcpus=0", "vdistances=10"]]\n';
+    const xl = norm(text, 'xl');
+    expect((xl.config as Record<string, unknown>)['vnuma']).toEqual([node]);
+    expect(findingSpans(text, xl.diagnostics)).toEqual(['XM0216@2:22-2:27']);
+    expect(xl.diagnostics.map((d) => d.severity)).toEqual(['warning']);
+    expect(norm(text, 'xm').diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['XM0216 error']);
+  });
+});
