@@ -27,6 +27,8 @@ function xlLeading(ctx: NormalizeContext, key: string, value: string, span: Span
   if (ctx.dialect !== 'xl') return null;
   const n = xlNumber('parse_ulong', value);
   if (n === null) return null;
+  // "+5": strtoul takes the sign, and nothing follows the number.
+  if (/^\+\d+$/.test(value)) return n;
   const note = xlReadsNote(key, value, 'parse_ulong', n, false);
   ctx.report('XM0231', span, `vnuma: ${note.message}`, { hint: note.hint });
   return n;

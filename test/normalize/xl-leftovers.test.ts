@@ -66,6 +66,8 @@ xlTable('vnuma items as parse_vnuma_config reads them', [
   // parse_ulong: the leading digits, whatever follows (exit only without a digit).
   ['vnuma = [["pnode=0", "size=1024x", "vcpus=0", "vdistances=10"]]', 'vnuma', [node], ['XM0231@2:28-2:33']],
   ['vnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10km"]]', 'vnuma', [node], ['XM0231@2:58-2:62']],
+  // strtoul takes a "+": nothing to report.
+  ['vnuma = [["pnode=0", "size=+1024", "vcpus=0", "vdistances=10"]]', 'vnuma', [node], []],
   // parse_range's verdict is ignored: "0-1x" is 0-1; split_string_into_string_list has no empty item.
   ['vnuma = [["pnode=0", "size=1024", "vcpus=0-1x", "vdistances=10,"]]', 'vnuma', [{ ...node, vcpus: [0, 1] }], ['XM0231@2:42-2:46']],
 ]);
