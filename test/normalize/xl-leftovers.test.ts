@@ -82,3 +82,9 @@ describe('vnuma: parse_vnuma_config reads string items only', () => {
     expect(norm(text, 'xm').diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['XM0216 error']);
   });
 });
+
+xlTable('named values keep their blanks in the strtok loops: libxl_*_from_string and libxl_uuid_from_string refuse them', [
+  ['usbctrl = ["type=qusb ,version=2"]', 'usbctrl', [{ spec: 'type=qusb ,version=2', version: 2 }], ['XM0217@2:18-2:22']],
+  ['usbdev = ["type= hostdev,hostbus=1,hostaddr=2"]', 'usbdev', [{ spec: 'type= hostdev,hostbus=1,hostaddr=2', hostbus: 1, hostaddr: 2 }], ['XM0217@2:18-2:25']],
+  ['vkb = ["backend-type=linux "]', 'vkb', [{ spec: 'backend-type=linux ' }], ['XM0217@2:22-2:27']],
+]);
