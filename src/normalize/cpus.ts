@@ -50,11 +50,11 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, in
 
 /**
  * What xl does with a CPU list that reads but does not select what it says: a number it takes as
- * another CPU or as none (XM0237, a warning), and a list that selects no CPU on any host. For cpus
+ * another CPU or as none (XM0238, a warning), and a list that selects no CPU on any host. For cpus
  * (hard affinity) creation fails: libxl's numa_place_domain "Hard affinity completely outside of
  * domain's cpupool!", or Xen's vcpu_set_hard_affinity (-EINVAL, "setting affinity failed on vcpu");
  * for cpus_soft libxl__set_vcpuaffinity warns "All cpus in soft affinity of vcpu N are unreachable.
- * Only hard affinity will be considered for scheduling" and goes on (XM0238).
+ * Only hard affinity will be considered for scheduling" and goes on (XM0239).
  */
 function reportXlSelection(item: Value, s: Setting, ctx: NormalizeContext, text: string, wrapped: readonly CpuListError[], empty: boolean): void {
   const whole = text === '' ? item.span : subSpan(item, 0, text.length);
@@ -63,10 +63,10 @@ function reportXlSelection(item: Value, s: Setting, ctx: NormalizeContext, text:
     return;
   }
   if (empty) {
-    ctx.report('XM0238', whole, `${s.key} selects no CPU${wrapped.length > 0 ? ` (${wrapped[0]!.message})` : ''}: libxl warns "All cpus in soft affinity … are unreachable" and schedules by the hard affinity alone`, { hint: 'name the CPUs the vCPUs should prefer, or leave cpus_soft out' });
+    ctx.report('XM0239', whole, `${s.key} selects no CPU${wrapped.length > 0 ? ` (${wrapped[0]!.message})` : ''}: libxl warns "All cpus in soft affinity … are unreachable" and schedules by the hard affinity alone`, { hint: 'name the CPUs the vCPUs should prefer, or leave cpus_soft out' });
     return;
   }
-  for (const w of wrapped) ctx.report('XM0237', subSpan(item, w.start, w.end), `${s.key}: ${w.message}`, { hint: 'write the CPU number itself (0 or more, decimal)' });
+  for (const w of wrapped) ctx.report('XM0238', subSpan(item, w.start, w.end), `${s.key}: ${w.message}`, { hint: 'write the CPU number itself (0 or more, decimal)' });
 }
 
 /** Read cpus or cpus_soft. */

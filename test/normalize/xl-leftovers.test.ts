@@ -33,18 +33,18 @@ const cpu = (from: number, to = from, negate = false) => ({ negate, kind: 'cpu',
 xlTable('cpus numbers: strtoul wraps "-N", libxl_bitmap_set takes an int', [
   // -2 is 18446744073709551614, the int -2: no CPU (alone, "-2" leaves the hard affinity empty:
   // XM0205, as before).
-  ['cpus = "0,-2"', 'cpus', { text: '0,-2', items: [cpu(0)] }, ['XM0237@2:11-2:13']],
+  ['cpus = "0,-2"', 'cpus', { text: '0,-2', items: [cpu(0)] }, ['XM0238@2:11-2:13']],
   // -0 is 0 (-1 is ULONG_MAX, "Invalid pcpu range", as before); 4294967297 is CPU 1.
   ['cpus = "-0"', 'cpus', { text: '-0', items: [cpu(0)] }, []],
-  ['cpus = "4294967297"', 'cpus', { text: '4294967297', items: [cpu(1)] }, ['XM0237@2:9-2:19']],
-  ['cpus_soft = "0-3,-2"', 'cpus_soft', { text: '0-3,-2', items: [cpu(0, 3)] }, ['XM0237@2:18-2:20']],
+  ['cpus = "4294967297"', 'cpus', { text: '4294967297', items: [cpu(1)] }, ['XM0238@2:9-2:19']],
+  ['cpus_soft = "0-3,-2"', 'cpus_soft', { text: '0-3,-2', items: [cpu(0, 3)] }, ['XM0238@2:18-2:20']],
 ]);
 
 xlTable('cpus that select no CPU: libxl refuses an empty hard affinity, warns about an empty soft one', [
   ['cpus = "^2"', 'cpus', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0205@2:9-2:11']],
   ['cpus = "0-3,^1-2,^0,^3"', 'cpus', { text: '0-3,^1-2,^0,^3', items: [cpu(0, 3), cpu(1, 2, true), cpu(0, 0, true), cpu(3, 3, true)] }, ['XM0205@2:9-2:23']],
-  ['cpus_soft = "^2"', 'cpus_soft', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0238@2:14-2:16']],
-  ['cpus_soft = ""', 'cpus_soft', { text: '', items: [] }, ['XM0238@2:13-2:15']],
+  ['cpus_soft = "^2"', 'cpus_soft', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0239@2:14-2:16']],
+  ['cpus_soft = ""', 'cpus_soft', { text: '', items: [] }, ['XM0239@2:13-2:15']],
 ]);
 
 xlTable('nested lists: xlu_cfg_get_listitem gives no string, and xl stops reading the list there', [

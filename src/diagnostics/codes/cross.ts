@@ -278,19 +278,19 @@ export const crossCodes = defineCodes({
     bad: 'vif = ["type=netfront,bridge=xenbr0"]',
     good: 'vif = ["type=vif,bridge=xenbr0"]',
   },
-  XM0237: {
+  XM0238: {
     severity: 'warning',
     title: 'CPU number xl reads as another CPU or as none',
     explanation:
-      'xl reads each CPU number of cpus and cpus_soft with strtoul, which takes a "-" too and wraps it (-2 is 18446744073709551614), and update_cpumap_range hands the number to libxl_bitmap_set, which takes an int: a number from 2147483648 up keeps its low 32 bits, so -2 and 3000000000 are negative ints and name no CPU (the item adds or removes nothing, without a word), and 4294967296 + k is CPU k. The guest is created with the CPUs the other items select. (-1 reads as ULONG_MAX, which xl refuses: XM0205; a list that ends up selecting no CPU at all is XM0205 in cpus and XM0238 in cpus_soft.) Write the CPU number itself. Reported for xl.',
+      'xl reads each CPU number of cpus and cpus_soft with strtoul, which takes a "-" too and wraps it (-2 is 18446744073709551614), and update_cpumap_range hands the number to libxl_bitmap_set, which takes an int: a number from 2147483648 up keeps its low 32 bits, so -2 and 3000000000 are negative ints and name no CPU (the item adds or removes nothing, without a word), and 4294967296 + k is CPU k. The guest is created with the CPUs the other items select. (-1 reads as ULONG_MAX, which xl refuses: XM0205; a list that ends up selecting no CPU at all is XM0205 in cpus and XM0239 in cpus_soft.) Write the CPU number itself. Reported for xl.',
     bad: 'vcpus = 2\ncpus = "0-3,-2"',
     good: 'vcpus = 2\ncpus = "0-3"',
   },
-  XM0238: {
+  XM0239: {
     severity: 'warning',
     title: 'soft affinity that selects no CPU',
     explanation:
-      'cpus_soft reads, but selects no CPU on any host: an empty string or only commas, only removals ("^2"), or numbers xl reads as no CPU (XM0237). libxl sets the empty soft affinity, Xen keeps it, and libxl__set_vcpuaffinity warns "All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling": the guest is created and the setting has no effect. (The same list in cpus, the hard affinity, makes creation fail: XM0205.) Name the CPUs the vCPUs should prefer, or leave cpus_soft out. Reported for xl; xm never read cpus_soft.',
+      'cpus_soft reads, but selects no CPU on any host: an empty string or only commas, only removals ("^2"), or numbers xl reads as no CPU (XM0238). libxl sets the empty soft affinity, Xen keeps it, and libxl__set_vcpuaffinity warns "All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling": the guest is created and the setting has no effect. (The same list in cpus, the hard affinity, makes creation fail: XM0205.) Name the CPUs the vCPUs should prefer, or leave cpus_soft out. Reported for xl; xm never read cpus_soft.',
     bad: 'cpus_soft = "^2"',
     good: 'cpus_soft = "0-3,^2"',
   },
