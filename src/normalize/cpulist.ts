@@ -32,12 +32,48 @@ const RANGE = /^(\d+)(?:-(\d+))?$/;
  * `strtoul(str, &endptr, 10)` skips C blanks and a `+` before each number, refuses ULONG_MAX
  * (which is also what a larger number reads as), and nothing may follow the last number.
  */
-const XL_RANGE = /^[ \t\n\v\f\r]*\+?(\d+)(?:-[ \t\n\v\f\r]*\+?(\d+))?$/;
+const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*\+?(\d+))?$/;
 const ULONG_MAX = 18446744073709551615n;
 
 /** A decimal digit string at least ULONG_MAX (20 digits): a BigInt only for such long ones, as this runs for every range. */
 function atLeastUlongMax(digits: string): boolean {
   return digits.length >= 20 && BigInt(digits) >= ULONG_MAX;
+}
+
+/**
+ * What xl does with one CPU number it read with strtoul (`-N` is 2^64 - N) from 2^31 up:
+ * update_cpumap_range passes it to libxl_bitmap_set(cpumap, int bit), which keeps its low 32 bits
+ * as an int; a negative int is no CPU (`-2` becomes -2), and 4294967296 + k is CPU k.
+ * null for a number below 2^31 (the CPU itself) and for one strtoul refuses (ULONG_MAX).
+ */
+function xlWrappedCpu(negative: boolean, digits: string): { cpu: number | null; read: bigint } | null {
+  if (!negative && digits.length < 10) return null;
+  const n = BigInt(digits);
+  if (n > ULONG_MAX) return null;
+  const read = negative && n !== 0n ? ULONG_MAX + 1n - n : n;
+  if (read >= ULONG_MAX || read < 2147483648n) return null;
+  const bit = Number(BigInt.asIntN(32, read));
+  return { cpu: bit < 0 ? null : bit, read };
+}
+
+/**
+ * Whether the CPU items select no CPU at all, whatever the host: every CPU an item adds is removed
+ * by a later `^` item. False when an item names `all` or a node (their CPUs depend on the host).
+ */
+function selectsNoCpu(items: readonly CpuListItem[]): boolean {
+  // The common list removes nothing: no array is made for it (this runs for every CPU list).
+  if (!items.some((it) => it.negate)) return items.length === 0;
+  if (items.some((it) => it.kind !== 'cpu')) return false;
+  return items.every((it, i) => {
+    if (it.negate) return true;
+    const later = items.slice(i + 1).filter((n) => n.negate).sort((a, b) => a.from - b.from);
+    let next = it.from;
+    for (const n of later) {
+      if (n.from > next) break;
+      if (n.to >= next) next = n.to + 1;
+    }
+    return next > it.to;
+  });
 }
 
 /** Options of {@link parseCpuList}. */
@@ -49,11 +85,22 @@ export interface CpuListOptions {
   xl?: boolean;
 }
 
+/** What {@link parseCpuList} found: the list, its errors, and for xl what it does not use as written. */
+export interface CpuListParse {
+  list: CpuList;
+  errors: CpuListError[];
+  /** xl: numbers xl reads as another CPU or as none (`-2`, 4294967296); offsets relative to the text. */
+  wrapped: CpuListError[];
+  /** xl, no errors: the list selects no CPU on any host (`","`, `"^2"`, `"-2"`). */
+  empty: boolean;
+}
+
 /** Parse a CPU list string; never throws. Errors carry offsets relative to `text`. */
-export function parseCpuList(text: string, options: CpuListOptions = {}): { list: CpuList; errors: CpuListError[] } {
+export function parseCpuList(text: string, options: CpuListOptions = {}): CpuListParse {
   const items: CpuListItem[] = [];
   const errors: CpuListError[] = [];
-  const xl = options.xl === true && text.trim() !== '';
+  const wrapped: CpuListError[] = [];
+  const xl = options.xl === true;
   let pos = 0;
   for (const raw of text.split(',')) {
     const start = pos;
@@ -85,22 +132,34 @@ export function parseCpuList(text: string, options: CpuListOptions = {}): { list
       else items.push({ negate, kind: kind === 'node' ? 'node' : 'all', from: -1, to: -1 });
       continue;
     }
-    const r = (xl ? XL_RANGE : RANGE).exec(body);
-    if (!r || (xl && (atLeastUlongMax(r[1]!) || (r[2] !== undefined && atLeastUlongMax(r[2]))))) {
+    const r = xl ? XL_RANGE.exec(body) : RANGE.exec(body);
+    // xl: a CPU number may carry a sign (strtoul); a range that starts below 0 is refused here (it
+    // starts near 2^64 and ends below it: "Invalid pcpu range"), and so is a node below 0 (not audited).
+    const [lo, hi] = r === null ? ['', undefined] : xl ? [r[2]!, r[3]] : [r[1]!, r[2]];
+    const negative = xl && r !== null && r[1] === '-';
+    if (!r || (xl && (atLeastUlongMax(lo) || (hi !== undefined && atLeastUlongMax(hi)) || (negative && (hi !== undefined || kind === 'node' || /^0*1$/.test(lo)))))) {
       errors.push({ start: itemStart, end: itemEnd, message: `invalid ${kind === 'node' ? 'node' : 'CPU'} range "${xl ? raw : raw.trim()}"` });
       continue;
     }
-    const from = Number(r[1]);
-    const to = r[2] === undefined ? from : Number(r[2]);
+    const w = xl && hi === undefined && kind === 'cpu' ? xlWrappedCpu(negative, lo) : null;
+    if (w !== null) {
+      const what = `CPU ${raw.trim()}`;
+      const reads = negative ? `xl reads ${what} as ${w.read}, which libxl_bitmap_set (an int) takes` : `libxl_bitmap_set (an int) takes ${what}`;
+      wrapped.push({ start: itemStart, end: itemEnd, message: w.cpu === null ? `${reads} as no CPU: the item ${negate ? 'removes' : 'adds'} nothing` : `${reads} as CPU ${w.cpu}` });
+      if (w.cpu !== null) items.push({ negate, kind, from: w.cpu, to: w.cpu });
+      continue;
+    }
+    const from = negative ? 0 : Number(lo);
+    const to = hi === undefined ? from : Number(hi);
     if (to < from) {
       errors.push({ start: itemStart, end: itemEnd, message: `range "${body}" runs backwards` });
       continue;
     }
     items.push({ negate, kind, from, to });
   }
-  // "," has no token for xl: the affinity is empty, and Xen refuses an empty one when libxl sets it.
-  if (xl && items.length === 0 && errors.length === 0) errors.push({ start: 0, end: text.length, message: 'no CPU in the list' });
-  return { list: { text, items }, errors };
+  // "," has no token for xl, "^2" removes from nothing: the affinity is empty (the caller says what xl does then).
+  const empty = xl && errors.length === 0 && selectsNoCpu(items);
+  return { list: { text, items }, errors, wrapped, empty };
 }
 
 /** Minimal host view needed to resolve node items and `all`. */

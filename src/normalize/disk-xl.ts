@@ -50,6 +50,8 @@ class XlDisk {
   private readonly saved = new Set<string>();
   /** Set when the lexer stops (`return 0`): nothing after is read, and no "no vdev" check runs. */
   stopped = false;
+  /** Problems about blanks kept in a value: libxl's, or setaccess's later; not a lexer error that silences the positional rule. */
+  keptBlanks = 0;
 
   constructor(spec: string) {
     this.r = specResult<DiskSpec>(spec);
@@ -145,7 +147,7 @@ class XlDisk {
   /** A positional parameter: the first of target, format, vdev and access that is not set yet. */
   positional(item: SpecItem): void {
     // After an error the lexer skips positional parameters ("previous errors may just lead to subsequent ones").
-    if (this.r.problems.length > 0) return;
+    if (this.r.problems.length > this.keptBlanks) return;
     const it = this.prefixes(item, !this.saved.has('target') && this.r.value.target === undefined);
     if (it === null) return;
     const { text, start, end } = it;
@@ -290,6 +292,28 @@ function atoi(value: string): number {
   return Math.max(-0x80000000, Math.min(0x7fffffff, n));
 }
 
+/**
+ * Blanks libxlu_disk_l.l keeps in an item: it skips blanks before an item (`[ \t\n]+/…`), but its
+ * rules read a value up to the comma (`vdev=[^,]*,?`, the positional `[^=,]*,`, `target=.*`), so
+ * a blank before the comma or the end, or right after "=", is part of the value: "w " is "unknown
+ * value for access" (xl exits), "xvda " is a vdev libxl refuses ("Invalid or unsupported virtual
+ * disk identifier"), "/dev/vg/a " a path that does not exist. `rawEnd` is the next comma (-1: the end).
+ */
+function keptBlanks(d: XlDisk, spec: string, it: SpecItem, rawEnd: number, eq: number): void {
+  if (it.text === '' || d.stopped) return;
+  const end = rawEnd === -1 ? spec.length : rawEnd;
+  const after = eq === -1 ? -1 : it.start + eq + 1;
+  const blankAfterEq = after !== -1 && after < it.end && /[ \t]/.test(spec[after]!);
+  if (end === it.end && !blankAfterEq) return;
+  d.keptBlanks++;
+  d.r.problems.push({
+    start: it.start,
+    end,
+    message: `"${spec.slice(it.start, end)}": xl keeps the blank${blankAfterEq ? ' after "="' : rawEnd === -1 ? ' at the end' : ' before the comma'} as part of the value (libxlu_disk_l.l reads a value up to the comma)`,
+    hint: 'remove the blank (blanks before an item are fine)',
+  });
+}
+
 /** Parse an xl disk spec: its items as libxlu_disk_l.l reads them. */
 export function parseXl(spec: string): SpecParse<DiskSpec> {
   const d = new XlDisk(spec);
@@ -301,15 +325,19 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
       // A spec that ends with "," has no item after it.
       if (it.text === '' && i === items.length - 1 && i > 0) break;
       if (!d.flag(it)) d.positional(it);
+      // After the item: the lexer's positional rule does nothing once an error was seen (`if (DPC->err)`).
+      keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
       continue;
     }
     if (it.text.startsWith('target=')) {
       // target= swallows the rest of the string, commas included.
       const rest = trimItem(spec, it.start + eq + 1, spec.length);
       d.string('target', 'target', rest.text, rest.start, rest.end);
+      keptBlanks(d, spec, it, spec.length, eq);
       break;
     }
     d.keyParam(it, eq);
+    keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
   }
   const r = d.r;
   // xlu_disk_parse checks for a vdev only when the lexer found no error.

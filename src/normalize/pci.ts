@@ -54,6 +54,24 @@ function parseBdf(r: SpecParse<PciSpec>, it: SpecItem): void {
   r.fields.bdf = [it.start, end];
 }
 
+/**
+ * Where xl's parse_bdf (libxlu_pci.c) stops reading a `bdf=` value: after `[DDDD:]BB:DD.` comes
+ * `*` or sscanf's `%x`, which takes the hex digits; what follows is never looked at when parse_bdf
+ * is called with `endp` NULL. The whole length when the address itself does not read (parsePci
+ * then reports it).
+ */
+function xlBdfEnd(value: string): number {
+  const m = /^[0-9a-fA-F]*(?::[0-9a-fA-F]*){1,2}\./.exec(value);
+  if (m === null) return value.length;
+  const at = m[0].length;
+  if (value[at] === '*') return at + 1;
+  const fn = /^[0-9a-fA-F]+/.exec(value.slice(at));
+  // No digit, a "0x5" (sscanf reads 5: rare, left to parseBdf, which refuses it), or a function
+  // above 7 (refused by xl too): the whole value goes to parseBdf.
+  if (fn === null || (fn[0] === '0' && /^[xX][0-9a-fA-F]/.test(value.slice(at + 1))) || parseInt(fn[0], 16) > 7) return value.length;
+  return at + fn[0].length;
+}
+
 /** xm's check_pci_opts: msitranslate and power_mgmt take 0, 1, yes or no (any case). */
 function xmBool(text: string): boolean | null {
   const t = text.toLowerCase();
@@ -81,7 +99,21 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     r.fields[key] = [vs, ve];
     if (key === 'bdf') {
       sawBdf = true;
-      parseBdf(r, { text: value, start: vs, end: ve });
+      // xl reads bdf= with parse_bdf(pci, val, NULL): nothing checks what follows the function.
+      const cut = dialect === 'xl' ? xlBdfEnd(value) : value.length;
+      parseBdf(r, { text: value.slice(0, cut), start: vs, end: vs + cut });
+      if (cut < value.length) {
+        const rest = value.slice(cut);
+        r.problems.push({
+          start: vs + cut,
+          end: ve,
+          message: `bdf=${value}`,
+          xlReads: {
+            message: `bdf=${value}: xl reads the address ${value.slice(0, cut)} and ignores "${rest}"${rest.startsWith('@') ? ' (a virtual slot is vslot= in the key=value form)' : ''}`,
+            hint: rest.startsWith('@') ? `write bdf=${value.slice(0, cut)},vslot=${rest.slice(1)}` : `write bdf=${value.slice(0, cut)}`,
+          },
+        });
+      }
     } else if (BOOL_KEYS.has(key)) {
       const xm = dialect === 'xm' && (key === 'msitranslate' || key === 'power_mgmt');
       const b = xm ? xmBool(value) : specBool(value);
@@ -128,11 +160,30 @@ function xlLayout(r: SpecParse<PciSpec>, spec: string, items: readonly SpecItem[
       // An empty item (",,", ", " or a leading ","): xl reads on into the next item's text.
       const start = Math.max(rawStart - 1, 0);
       r.problems.push({ start, end: Math.min(rawEnd + 1, spec.length), message: 'an empty item: xl\'s parser reads the next key with the comma in it ("unable to parse PCI_SPEC_STRING", exit)' });
-    } else if (it.text !== '' && (it.start > rawStart || it.end < rawEnd || /\s=/.test(it.text))) {
+    } else if (it.text !== '' && blanksRefused(it, it.start > rawStart, it.end < rawEnd)) {
       r.problems.push({ start: rawStart, end: rawEnd, message: `blanks in "${spec.slice(rawStart, rawEnd)}" (or before its "="): xl's parser does not skip them ("unable to parse PCI_SPEC_STRING", exit)` });
     }
     rawStart = rawEnd + 1;
   });
   const name = r.fields['name'];
   if (sawBdf && name !== undefined) r.problems.push({ start: name[0], end: name[1], message: 'a PCI address and name= together: xl takes one or the other ("unable to parse PCI_SPEC_STRING", exit)' });
+}
+
+/** pci keys whose readers skip blanks around the value: atoi, and sscanf "%x" for vslot (parse_vslot with `endp` NULL). */
+const BLANK_TOLERANT = new Set(['permissive', 'msitranslate', 'seize', 'power_mgmt', 'vslot']);
+
+/**
+ * Whether xl refuses the blanks of one item (`lead`: blanks before it, `trail`: after it): the
+ * positional address and every key are read from their first character to the next ',' or '=';
+ * a value keeps its blanks, which atoi and sscanf skip, parse_bdf ignores after the address
+ * (bdf=, `endp` NULL), and rdm_policy (libxl_rdm_reserve_policy_from_string) and name= do not.
+ */
+function blanksRefused(it: SpecItem, lead: boolean, trail: boolean): boolean {
+  const eq = it.text.indexOf('=');
+  if (lead || eq === -1) return lead || trail;
+  if (/\s$/.test(it.text.slice(0, eq))) return true;
+  const key = it.text.slice(0, eq);
+  if (BLANK_TOLERANT.has(key)) return false;
+  const valueLead = /^\s/.test(it.text.slice(eq + 1));
+  return key === 'bdf' ? valueLead : valueLead || trail;
 }

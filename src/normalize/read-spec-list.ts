@@ -109,9 +109,28 @@ export function readSpecList<T>(s: Setting, ctx: NormalizeContext, parse: (text:
     return undefined;
   }
   const out: T[] = [];
-  for (const item of items) {
-    const parsed = readSpecItem(item, s, ctx, pointer(s.key, out.length), parse, opts);
+  for (let i = 0; i < items.length; i++) {
+    if (xlStopsAt(items, i, s, ctx, opts.what)) break;
+    const parsed = readSpecItem(items[i]!, s, ctx, pointer(s.key, out.length), parse, opts);
     if (parsed !== null) out.push(parsed);
   }
   return out;
+}
+
+/**
+ * xl reads a device list with `while ((buf = xlu_cfg_get_listitem(list, n)) != NULL)` (disk, vif,
+ * pci, vfb, vtpm, p9, channel, usbctrl, usbdev, …; libxlu_cfg.c returns NULL for an item that is
+ * not a string, and serial's xlu_cfg_get_list_as_string_list ends its list there too): at a nested
+ * list xl stops without a word, and neither it nor any later item is read. In xl, reports the item
+ * (XM0102, with what is lost) and says whether the caller must stop.
+ */
+export function xlStopsAt(items: readonly Value[], i: number, s: Setting, ctx: NormalizeContext, what: string): boolean {
+  const item = items[i]!;
+  if (ctx.dialect !== 'xl' || item.kind !== 'list') return false;
+  const later = items.length - i - 1;
+  const lost = later === 0 ? 'this item is not read' : `neither this item nor the ${later} after it ${later === 1 ? 'is' : 'are'} read`;
+  ctx.report('XM0102', item.span, `${s.key} items must be strings ("${what}"); got ${describeValue(item)}: xl stops reading ${s.key} at it without a word (xlu_cfg_get_listitem gives no string), so ${lost}`, {
+    hint: later === 0 ? `write the item as one "${what}" string` : `write the item as one "${what}" string; until then xl creates only the items before it`,
+  });
+  return true;
 }

@@ -9,7 +9,7 @@ import type { Conv } from './catalogue/index.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readInt, readBool, readString, valueToJson, describeValue, type Read } from './values.js';
-import { readSpecItem } from './read-spec-list.js';
+import { readSpecItem, xlStopsAt } from './read-spec-list.js';
 import { specParserFor } from './devices.js';
 
 /** Undefined = omit the key from the normalised config. */
@@ -92,8 +92,9 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       const items = listItems(v, ctx);
       if (items === null) return valueToJson(v);
       const out: unknown[] = [];
-      for (const i of items) {
-        const r = readSpecItem(i, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
+      for (let n = 0; n < items.length; n++) {
+        if (xlStopsAt(items, n, s, ctx, `${s.key} spec`)) break;
+        const r = readSpecItem(items[n]!, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
       return out;

@@ -140,6 +140,29 @@ function blankStopProblem(start: number, end: number, what: string): SpecProblem
   };
 }
 
+/**
+ * Kinds xl reads with a libxl name lookup (libxl_*_from_string: usbctrl and usbdev type, vkb
+ * backend-type, virtio transport, vsnd stream type and sample formats, rdm's strategy and policy by
+ * strcmp) or libxl_uuid_from_string (vtpm uuid=): a blank left in the value makes it fail.
+ */
+const NAMED_VALUE = (kind: FieldKind): boolean => typeof kind !== 'string' || kind === 'uuid' || kind === 'list-format';
+
+/** Where an item's raw text ends: the next comma, or the end of the spec. */
+function rawEnd(spec: string, it: SpecItem): number {
+  const comma = spec.indexOf(',', it.end);
+  return comma === -1 ? spec.length : comma;
+}
+
+/**
+ * Whether xl's loop hands the value over with blanks: it skips only the blanks before an item
+ * (`while (*p == ' ') p++;`) and cuts at the comma (strtok), so blanks after "=" or before the
+ * comma stay in the value.
+ */
+function keepsBlanks(spec: string, it: SpecItem): boolean {
+  const after = it.start + it.text.indexOf('=') + 1;
+  return rawEnd(spec, it) > it.end || spec[after] === ' ' || spec[after] === '\t';
+}
+
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
 const TRIMMED_KEYS: ReadonlySet<string> = new Set(['p9', 'channel']);
 
@@ -190,6 +213,10 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if (kind === undefined) {
       ((out.other as Record<string, string> | undefined) ?? ((out.other = {}) as Record<string, string>))[key] = value;
       r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` });
+      continue;
+    }
+    if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && NAMED_VALUE(kind) && keepsBlanks(spec, it)) {
+      r.problems.push({ start: vs, end: ve, message: `${key}: xl reads the value with its blanks (up to the comma) and does not know "${spec.slice(it.start + it.text.indexOf('=') + 1, rawEnd(spec, it))}"`, hint: `write ${key}=${value} with no blank` });
       continue;
     }
     const f = readField(kind, key, value);

@@ -1,19 +1,57 @@
 /**
  * @fileoverview `vnuma`: a list of vnodes, each a list of "key=value" strings (pnode, size, vcpus,
- * vdistances), split at the first `=` with blanks trimmed (xl.cfg(5); reference §c).
+ * vdistances), split at the first `=` with blanks trimmed (xl.cfg(5); reference §c). In xl, read as
+ * parse_vnuma_config (tools/xl/xl_parse.c) does: numbers by their leading digits, non-strings skipped.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { Setting } from '../syntax/value.js';
+import type { Setting, Value } from '../syntax/value.js';
 import type { VnumaNode } from './catalogue/spec-types.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
-import { keyValue, trimItem, decimal, numberRanges, splitItems } from './spec-items.js';
+import { keyValue, trimItem, decimal, numberRanges, splitItems, xlNumber } from './spec-items.js';
+import { xlReadsNote } from './spec-result.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
 /** XM0216 for a malformed item of vnode `i` (a module function: the build names every closure it makes, per item). */
 function badItem(ctx: NormalizeContext, span: Span, i: number, msg: string): void {
   ctx.report('XM0216', span, `vnode ${i}: ${msg}`);
+}
+
+/**
+ * xl reads pnode, size and each distance with parse_ulong (xl_parse.c: `strtoul(str, &endptr, 10)`,
+ * exit only without a digit or at ULONG_MAX): the leading digits, whatever follows. In xl, the
+ * number read when text follows it (XM0231, reported here); else null (the caller's XM0216).
+ */
+function xlLeading(ctx: NormalizeContext, key: string, value: string, span: Span): number | null {
+  if (ctx.dialect !== 'xl') return null;
+  const n = xlNumber('parse_ulong', value);
+  if (n === null) return null;
+  // "+5": strtoul takes the sign, and nothing follows the number.
+  if (/^\+\d+$/.test(value)) return n;
+  const note = xlReadsNote(key, value, 'parse_ulong', n, false);
+  ctx.report('XM0231', span, `vnuma: ${note.message}`, { hint: note.hint });
+  return n;
+}
+
+/**
+ * vnode vcpus= as xl reads it: split_string_into_string_list(value, ",") (no empty item), then
+ * parse_range on each, whose result is ignored (`parse_range(cpu_spec_list[j], &s, &e);`): a number
+ * or range followed by other text still counts (XM0231, what xl takes). An item without a leading
+ * number, or a backwards range, stays XM0216.
+ */
+function xlVcpus(ctx: NormalizeContext, value: string, item: Value, at: number): { values: number[] } | { error: string } {
+  const kept: string[] = [];
+  for (const it of splitItems(value)) {
+    if (it.text === '') continue;
+    const m = /^\+?(\d+)(?:-\+?(\d+))?/.exec(it.text);
+    const read = m === null ? null : m[2] === undefined ? m[1]! : `${m[1]}-${m[2]}`;
+    if (m !== null && m[0].length < it.text.length && read !== null) {
+      ctx.report('XM0231', subSpan(item, at + it.start, at + it.end), `vnuma: vcpus item "${it.text}" is not N or N-M: parse_range stops at "${it.text.slice(m[0].length)}" and xl, which ignores its verdict, takes ${read}`, { hint: `write ${read}` });
+      kept.push(read);
+    } else kept.push(m === null ? it.text : m[0].replace(/\+/g, ''));
+  }
+  return numberRanges(kept.join(','));
 }
 
 /** Read `vnuma`; reports XM0216 for malformed entries and XM0102 for wrong shapes. */
@@ -36,7 +74,10 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
     for (const item of vnode.items) {
       const t = readString(item, ctx.dialect);
       if (!t.ok) {
-        ctx.report('XM0216', item.span, `vnode ${i}: items must be "key=value" strings; got ${describeValue(item)}`);
+        // parse_vnuma_config reads an item only `if (xlu_cfg_value_type(conf_option) == XLU_STRING)`:
+        // xl skips a nested list without a word.
+        const xl = ctx.dialect === 'xl';
+        ctx.report('XM0216', item.span, `vnode ${i}: items must be "key=value" strings; got ${describeValue(item)}${xl ? ': xl skips it' : ''}`, xl ? { severity: 'warning' } : undefined);
         continue;
       }
       const kv = keyValue(trimItem(t.value, 0, t.value.length));
@@ -50,7 +91,7 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
       switch (kv.key) {
         case 'pnode':
         case 'size': {
-          const n = decimal(value);
+          const n = decimal(value) ?? xlLeading(ctx, kv.key, value, vspan);
           if (n === null) badItem(ctx, vspan, i, `${kv.key} must be a decimal number, got "${value}"`);
           else if (kv.key === 'size' && n < 1) badItem(ctx, vspan, i, 'size must be at least 1 MiB');
           else {
@@ -60,7 +101,7 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           break;
         }
         case 'vcpus': {
-          const r = numberRanges(value);
+          const r = ctx.dialect === 'xl' ? xlVcpus(ctx, value, item, kv.valueStart) : numberRanges(value);
           if ('error' in r) badItem(ctx, vspan, i, `vcpus: ${r.error}`);
           else {
             node.vcpus = r.values;
@@ -72,7 +113,9 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           const ds: number[] = [];
           let ok = true;
           for (const d of splitItems(value)) {
-            const n = decimal(d.text);
+            // split_string_into_string_list (strtok): xl has no empty distance.
+            if (d.text === '' && ctx.dialect === 'xl') continue;
+            const n = decimal(d.text) ?? xlLeading(ctx, 'vdistances', d.text, subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end));
             if (n === null) {
               ctx.report('XM0216', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnode ${i}: distance "${d.text}" is not a decimal number`);
               ok = false;

@@ -9,7 +9,7 @@ import type { Setting } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { valueToJson } from './values.js';
-import { readSpecItem } from './read-spec-list.js';
+import { readSpecItem, xlStopsAt } from './read-spec-list.js';
 import { splitItems } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
@@ -40,8 +40,10 @@ export function readVsnd(s: Setting, ctx: NormalizeContext): unknown {
     ctx.mark(pointer(s.key, a), s, card.span);
     if (card.kind !== 'list') return valueToJson(card);
     const out: VsndItem[] = [];
-    for (const item of card.items) {
-      const r = readSpecItem(item, s, ctx, pointer(s.key, a, out.length), parseVsndItem, { code: 'XM0217', what: 'vsnd item' });
+    for (let i = 0; i < card.items.length; i++) {
+      // parse_vsnd_card_config: `while ((card_item = xlu_cfg_get_listitem(card_list, item++)) != NULL)`.
+      if (xlStopsAt(card.items, i, s, ctx, 'vsnd item')) break;
+      const r = readSpecItem(card.items[i]!, s, ctx, pointer(s.key, a, out.length), parseVsndItem, { code: 'XM0217', what: 'vsnd item' });
       // An item with no element (reported) stays out, as xl stops there.
       if (r !== null && r.element !== undefined) out.push(r);
     }

@@ -88,7 +88,8 @@ describe('normalize diagnostics', () => {
   it('xm += on a numeric key is fine (Python arithmetic)', () => expect(pos('name = "a"\nvcpus = 1\nvcpus += 2\n', 'xm')).toEqual([]));
   it('invalid number text', () => expect(pos('name = "a"\nmemory = "0x"\n')).toEqual(['XM0108 2:10 "0x"']));
   it('bad CPU list item at its exact text', () => expect(pos('name = "a"\ncpus = "0-3,5-4,^all"\n')).toEqual(['XM0205 2:13 5-4', 'XM0205 2:17 ^all']));
-  it('non-string per-vCPU entry', () => expect(pos('name = "a"\ncpus = ["1", ["2"]]\n')).toEqual(['XM0102 2:14 ["2"]']));
+  // vcpus = 2: xl reads the second entry (one past max_vcpus it never would).
+  it('non-string per-vCPU entry', () => expect(pos('name = "a"\nvcpus = 2\ncpus = ["1", ["2"]]\n')).toEqual(['XM0102 3:14 ["2"]']));
   it('disk spec errors point inside the string', () =>
     expect(pos('name = "a"\ndisk = ["/img,qcow3,xvda,rw", "vdev=xvda,access=rx,target=/b"]\n')).toEqual(['XM0213 2:15 qcow3', 'XM0213 2:49 rx']));
   it('a disk needs a list', () => expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n')).toEqual(['XM0102 2:8 "phy:/a,xvda,w"']));

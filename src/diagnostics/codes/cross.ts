@@ -234,7 +234,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'spec value xl reads as a number it is not',
     explanation:
-      'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error); vdispl connectors (sscanf "%ux%u", which ignores what follows the height: c0:800x600x3 is 800x600); a vif rate= whose number starts with 0 (strtoull base 0: octal, so 010Mb/s is 8 Mb/s). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
+      'xl reads some numbers and flags inside device strings with C\'s atoi or strtoul, which take the leading digits and ignore the rest, and read 0 when there is no digit: vfb vnc, vncdisplay, vncunused, sdl and opengl, pci permissive, msitranslate, seize and power_mgmt, usbctrl version and ports, usbdev controller and port (atoi); usbdev hostbus and hostaddr, vkb\'s numbers and feature flags, vdispl be-alloc and the vsnd numbers (strtoul, base 0); vif mtu and devid (leading digits; no digit at all makes xl exit, an error); vdispl connectors (sscanf "%ux%u", which ignores what follows the height: c0:800x600x3 is 800x600); pci bdf= (parse_bdf reads [DDDD:]BB:DD.F and ignores what follows the function: bdf=01:00.0xyz is 01:00.0, and an @VSLOT after it is ignored, so write vslot= for it); a vif rate= whose number starts with 0 (strtoull base 0: octal, so 010Mb/s is 8 Mb/s). So vnc=yes is 0 for xl and VNC stays off, msitranslate=on is 0, mtu=1500bytes is 1500: xl creates the guest with that value and says nothing. The finding says what xl uses. Write the number itself (1 or 0 for a flag). Reported for xl; xm refused such values, and they stay errors there.',
     bad: 'type = "hvm"\nvfb = ["vnc=yes"]',
     good: 'type = "hvm"\nvfb = ["vnc=1"]',
   },
@@ -285,5 +285,21 @@ export const crossCodes = defineCodes({
       'In xm, cpus given as a list holds exactly one CPU list per vCPU: xend (XendConfig) refuses any other length with "vcpus and the item number of cpus are not same", shorter or longer, and `xm create` fails. xl takes a shorter list (the other vCPUs are not pinned) and ignores extra entries (XM0204). Reported for xm, when vcpus is known and maxvcpus is not written.',
     bad: 'vcpus = 4\ncpus = ["0", "1"]',
     good: 'vcpus = 4\ncpus = ["0", "1", "2", "3"]',
+  },
+  XM0238: {
+    severity: 'warning',
+    title: 'CPU number xl reads as another CPU or as none',
+    explanation:
+      'xl reads each CPU number of cpus and cpus_soft with strtoul, which takes a "-" too and wraps it (-2 is 18446744073709551614), and update_cpumap_range hands the number to libxl_bitmap_set, which takes an int: a number from 2147483648 up keeps its low 32 bits, so -2 and 3000000000 are negative ints and name no CPU (the item adds or removes nothing, without a word), and 4294967296 + k is CPU k. The guest is created with the CPUs the other items select. (-1 reads as ULONG_MAX, which xl refuses: XM0205; a list that ends up selecting no CPU at all is XM0205 in cpus and XM0239 in cpus_soft.) Write the CPU number itself. Reported for xl.',
+    bad: 'vcpus = 2\ncpus = "0-3,-2"',
+    good: 'vcpus = 2\ncpus = "0-3"',
+  },
+  XM0239: {
+    severity: 'warning',
+    title: 'soft affinity that selects no CPU',
+    explanation:
+      'cpus_soft reads, but selects no CPU on any host: an empty string or only commas, only removals ("^2"), or numbers xl reads as no CPU (XM0238). libxl sets the empty soft affinity, Xen keeps it, and libxl__set_vcpuaffinity warns "All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling": the guest is created and the setting has no effect. (The same list in cpus, the hard affinity, makes creation fail: XM0205.) Name the CPUs the vCPUs should prefer, or leave cpus_soft out. Reported for xl; xm never read cpus_soft.',
+    bad: 'cpus_soft = "^2"',
+    good: 'cpus_soft = "0-3,^2"',
   },
 });
