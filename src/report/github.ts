@@ -8,7 +8,7 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { outside } from './sarif.js';
-import { notCheckedText, overLimitText, plural, totals, warningsOverLimit, type Totals } from './summary.js';
+import { buildReport, notCheckedText, overLimitText, plural, warningsOverLimit, type ReportBuilder } from './summary.js';
 import { printable } from './text-safe.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
@@ -37,17 +37,11 @@ export function escapeProperty(s: string): string {
 
 /** Render annotations for the first findings of each kind, a summary notice and the rest as log lines. */
 export function formatGithub(results: readonly FileReport[], options: ReportOptions = {}): string {
-  const report = githubBuilder(options);
-  for (const file of results) report.add(file);
-  return report.finish(totals(results), options.notChecked ?? []);
+  return buildReport(githubBuilder(options), results, options);
 }
 
-/** A github report built file by file: each finding's two renderings are made when its file is added (the text is not kept). */
-export interface GithubBuilder {
-  add(file: FileReport): void;
-  /** The workflow commands and log lines, given the run's totals and the inputs not checked. */
-  finish(t: Totals, notChecked: readonly NotCheckedInput[]): string;
-}
+/** A github report built file by file: the workflow commands and log lines at the end. */
+export type GithubBuilder = ReportBuilder<string>;
 
 /** Start a github report; `options.notChecked` is ignored (give those to `finish`). */
 export function githubBuilder(options: ReportOptions = {}): GithubBuilder {

@@ -16,23 +16,17 @@
 import { countBySeverity, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { palette } from './ansi.js';
 import { diagnosticBlock, sortedCopy } from './stylish.js';
-import { overLimitText, totals, warningsOverLimit, type Totals } from './summary.js';
+import { buildReport, overLimitText, warningsOverLimit, type ReportBuilder } from './summary.js';
 import { xmlAttr, xmlEscape } from './text-safe.js';
-import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
+import type { FileReport, ReportOptions } from './types.js';
 
 /** Render the JUnit XML report. */
 export function formatJunit(results: readonly FileReport[], options: ReportOptions = {}): string {
-  const report = junitBuilder(options);
-  for (const file of results) report.add(file);
-  return report.finish(totals(results), options.notChecked ?? []);
+  return buildReport(junitBuilder(options), results, options);
 }
 
-/** A JUnit report built file by file: each file's suite is rendered when added (its text is not kept). */
-export interface JunitBuilder {
-  add(file: FileReport): void;
-  /** The document, given the run's totals and the inputs not checked. */
-  finish(t: Totals, notChecked: readonly NotCheckedInput[]): string;
-}
+/** A JUnit report built file by file (each file's suite rendered when added): the document at the end. */
+export type JunitBuilder = ReportBuilder<string>;
 
 /** Start a JUnit report; `options.notChecked` is ignored (give those to `finish`). */
 export function junitBuilder(options: ReportOptions = {}): JunitBuilder {

@@ -14,7 +14,7 @@ import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
 import { contentEnd } from './code-frame.js';
-import { overLimitText, totals, warningsOverLimit, type Totals } from './summary.js';
+import { buildReport, overLimitText, warningsOverLimit, type ReportBuilder } from './summary.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -23,17 +23,11 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 
 /** Build the SARIF log object: one run, rules for the codes that occur. */
 export function sarifLog(results: readonly FileReport[], options: ReportOptions = {}): Sarif.Log {
-  const log = sarifBuilder(options);
-  for (const file of results) log.add(file);
-  return log.finish(totals(results), options.notChecked ?? []);
+  return buildReport(sarifBuilder(options), results, options);
 }
 
-/** A SARIF log built file by file: each file's results are made when it is added (its text is not kept). */
-export interface SarifBuilder {
-  add(file: FileReport): void;
-  /** The log, given the run's totals and the inputs not checked. */
-  finish(t: Totals, notChecked: readonly NotCheckedInput[]): Sarif.Log;
-}
+/** A SARIF log built file by file (each file's results made when added): the log object at the end. */
+export type SarifBuilder = ReportBuilder<Sarif.Log>;
 
 /** Start a SARIF log; `options.notChecked` is ignored (give those to `finish`). */
 export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {

@@ -1,7 +1,7 @@
 /** @fileoverview Counting findings across files and saying the counts in words. */
 import { countBySeverity } from '../diagnostics/diagnostic.js';
 import { FINDINGS_LEFT_OUT, type SeverityCounts } from '../diagnostics/limit.js';
-import type { FileReport } from './types.js';
+import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** Totals of a whole run. */
 export interface Totals {
@@ -21,6 +21,21 @@ export function fileCounts(r: FileReport): SeverityCounts {
   if (!r.omitted) return c;
   const notes = r.diagnostics.reduce((n, d) => n + (d.code === FINDINGS_LEFT_OUT ? 1 : 0), 0);
   return { errors: c.errors + r.omitted.errors, warnings: c.warnings + r.omitted.warnings, infos: c.infos - notes + r.omitted.infos };
+}
+
+/**
+ * A report built file by file: what each file adds is made when the file is added (its text is not
+ * kept), and `finish` gives the report from the run's totals and the inputs not checked.
+ */
+export interface ReportBuilder<T> {
+  add(file: FileReport): void;
+  finish(t: Totals, notChecked: readonly NotCheckedInput[]): T;
+}
+
+/** A whole report at once through `builder`: every file in order, then finished with `options.notChecked`. */
+export function buildReport<T>(builder: ReportBuilder<T>, results: readonly FileReport[], options: ReportOptions): T {
+  for (const file of results) builder.add(file);
+  return builder.finish(totals(results), options.notChecked ?? []);
 }
 
 /** Count files and findings by severity (findings left out by the per-file cap included). */

@@ -4,35 +4,19 @@
  * `xl create -n` prints for that conversion. So `convert F --to json` is `convert F --to xl`
  * converted again `--to json`, and the two never describe different guests.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { convertInTempDir, stylishFindings } from './temp-cli.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-reading-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function convert(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { io, out } = fakeIo({ cwd: dir, stdin });
-  const code = await run(['convert', ...args], io);
-  return { code, ...out };
-}
-
-/** `CODE line:column` of each finding in a stylish report, in order. */
-function found(stderr: string): string[] {
-  return [...stderr.matchAll(/^\w+\[(XM\d{4})\]: [^\n]*\n --> [^\n]*:(\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2]}:${m[3]}`);
-}
+const { dir: tempDir, convert } = convertInTempDir('xmcfg-convert-reading-');
+const found = (stderr: string): string[] => stylishFindings(stderr);
 
 const KERNEL = 'kernel = "/boot/vmlinuz"\n';
 
 describe('convert --to json reads a file as --to xl does', () => {
   it('1e3 and "\\101" (nothing xm-only: detection says xl) are xm\'s 1000 and "A" for both targets: exit 0, 0', async () => {
-    writeFileSync(join(dir, 'g.cfg'), 'name = "g"\nmemory = 1e3\nextra = "\\101"\n' + KERNEL);
+    writeFileSync(join(tempDir(), 'g.cfg'), 'name = "g"\nmemory = 1e3\nextra = "\\101"\n' + KERNEL);
     const xl = await convert(['g.cfg', '--to', 'xl']);
     expect([xl.code, xl.stdout]).toEqual([0, 'name = "g"\nmemory = 1000\nextra = "A"\n' + KERNEL]);
     const json = await convert(['g.cfg', '--to', 'json']);
@@ -42,7 +26,7 @@ describe('convert --to json reads a file as --to xl does', () => {
   });
 
   it('memory += 256 after memory = 512 is 768 MiB for both targets', async () => {
-    writeFileSync(join(dir, 'g.cfg'), 'name = "g"\nmemory = 512\nmemory += 256\n' + KERNEL);
+    writeFileSync(join(tempDir(), 'g.cfg'), 'name = "g"\nmemory = 512\nmemory += 256\n' + KERNEL);
     const json = await convert(['g.cfg', '--to', 'json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).b_info.target_memkb).toBe(768 * 1024);
@@ -64,10 +48,10 @@ describe('convert --to json reads a file as --to xl does', () => {
   };
   for (const [f, text] of Object.entries(FILES)) {
     it(`${f}: --to json equals --to json of the --to xl output`, async () => {
-      writeFileSync(join(dir, f), text);
+      writeFileSync(join(tempDir(), f), text);
       const xl = await convert([f, '--to', 'xl']);
       expect(xl.code).toBe(0);
-      writeFileSync(join(dir, `out-${f}`), xl.stdout);
+      writeFileSync(join(tempDir(), `out-${f}`), xl.stdout);
       const direct = await convert([f, '--to', 'json']);
       const twice = await convert([`out-${f}`, '--to', 'json']);
       expect([direct.code, twice.code]).toEqual([0, 0]);
@@ -77,7 +61,7 @@ describe('convert --to json reads a file as --to xl does', () => {
 
   it('an HVM file with a kernel and nothing xm-only: xend\'s firmware by default (XM0553 at 2:1), a direct kernel boot with --dialect xl', async () => {
     const text = 'name = "t"\ntype = "hvm"\nmemory = 512\nkernel = "/boot/vmlinuz"\n';
-    writeFileSync(join(dir, 'type.cfg'), text);
+    writeFileSync(join(tempDir(), 'type.cfg'), text);
     const xl = await convert(['type.cfg', '--to', 'xl']);
     expect([xl.code, xl.stdout, found(xl.stderr)]).toEqual([0, text.replace('kernel', 'firmware_override'), ['XM0553 2:1']]);
     const json = await convert(['type.cfg', '--to', 'json']);
@@ -94,7 +78,7 @@ describe('convert --to json reads a file as --to xl does', () => {
   });
 
   it('mixed.xm (xm-only arithmetic, xl-only type) is xm: XM0553 at 2:1 for both targets, the guest HVM', async () => {
-    writeFileSync(join(dir, 'mixed.xm'), 'name = "m"\ntype = "hvm"\nmemory = 256 * 2\n');
+    writeFileSync(join(tempDir(), 'mixed.xm'), 'name = "m"\ntype = "hvm"\nmemory = 256 * 2\n');
     const xl = await convert(['mixed.xm', '--to', 'xl']);
     expect([xl.code, found(xl.stderr)]).toEqual([0, ['XM0553 2:1']]);
     const json = await convert(['mixed.xm', '--to', 'json']);
@@ -103,14 +87,14 @@ describe('convert --to json reads a file as --to xl does', () => {
   });
 
   it('--dialect names the reading for both targets: xl keeps 1e3 (XM0108 at 2:10, exit 1), xm refuses a Python-refused file (XM0530-range error, exit 1)', async () => {
-    writeFileSync(join(dir, 'g.cfg'), 'name = "g"\nmemory = 1e3\n' + KERNEL);
+    writeFileSync(join(tempDir(), 'g.cfg'), 'name = "g"\nmemory = 1e3\n' + KERNEL);
     for (const to of ['xl', 'json']) {
       const r = await convert(['g.cfg', '--to', to, '--dialect', 'xl']);
       // --to xl keeps an xl file as written and prints it; --to json prints nothing: xl refuses 1e3.
       expect(found(r.stderr), to).toEqual(to === 'json' ? ['XM0108 2:10'] : []);
       expect(r.code, to).toBe(to === 'json' ? 1 : 0);
     }
-    writeFileSync(join(dir, 'x.cfg'), 'name = "x"\nmemory = 512;;\n' + KERNEL);
+    writeFileSync(join(tempDir(), 'x.cfg'), 'name = "x"\nmemory = 512;;\n' + KERNEL);
     for (const to of ['xl', 'json']) {
       const r = await convert(['x.cfg', '--to', to, '--dialect', 'xm']);
       expect([r.code, r.stdout, found(r.stderr).map((f) => f.slice(0, 2))], to).toEqual([1, '', ['XM']]);
@@ -119,7 +103,7 @@ describe('convert --to json reads a file as --to xl does', () => {
   });
 
   it('--host plans the NUMA keys for the JSON as for the xl file: the affinity is the plan\'s cpus', async () => {
-    writeFileSync(join(dir, 'n.xm'), 'name = "n"\nmemory = 2048\nvcpus = 2\nnumanodes = 1\n' + KERNEL);
+    writeFileSync(join(tempDir(), 'n.xm'), 'name = "n"\nmemory = 2048\nvcpus = 2\nnumanodes = 1\n' + KERNEL);
     const host = join(process.cwd(), 'fixtures/hosts/two-node.json');
     const xl = await convert(['n.xm', '--to', 'xl', '--host', host]);
     const cpus = /^cpus = "(\d+)-(\d+)"$/m.exec(xl.stdout);
@@ -132,7 +116,7 @@ describe('convert --to json reads a file as --to xl does', () => {
 
   it('a file Python refuses (;;) is xl for both targets: kept as it is, its JSON as xl reads it', async () => {
     const text = 'name = "x"\nmemory = 512;;\nextra = "\\101"\n' + KERNEL;
-    writeFileSync(join(dir, 'x.cfg'), text);
+    writeFileSync(join(tempDir(), 'x.cfg'), text);
     const xl = await convert(['x.cfg', '--to', 'xl']);
     expect([xl.code, xl.stdout]).toEqual([0, text]);
     const json = await convert(['x.cfg', '--to', 'json']);

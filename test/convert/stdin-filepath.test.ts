@@ -4,30 +4,14 @@
  * named input gets that name (no XM0106 note), reports say NAME, and `-o NAME` is refused as an
  * overwrite of the file being converted.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { run } from '../../src/cli/run.js';
-import { fakeIo } from '../cli/fake-io.js';
+import { convertInTempDir, stylishFindings } from './temp-cli.js';
 
 const NAMELESS = 'memory = 256 * 2\nkernel = "/boot/vmlinuz"\n';
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-stdin-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function convert(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { io, out } = fakeIo({ cwd: dir, stdin });
-  const code = await run(['convert', ...args], io);
-  return { code, ...out };
-}
-
-/** `CODE path:line:column` of each finding in a stylish report, in order. */
-function found(stderr: string): string[] {
-  return [...stderr.matchAll(/^\w+\[(XM\d{4})\]: [^\n]*\n --> ([^\n]*):(\d+):(\d+)$/gm)].map((m) => `${m[1]} ${m[2]}:${m[3]}:${m[4]}`);
-}
+const { dir: tempDir, convert } = convertInTempDir('xmcfg-convert-stdin-');
+const found = (stderr: string): string[] => stylishFindings(stderr, true);
 
 describe('convert - --stdin-filepath', () => {
   it('without it a nameless xm file stays nameless: the XM0106 note at <stdin>:1:1, exit 0, for both targets', async () => {
@@ -39,7 +23,7 @@ describe('convert - --stdin-filepath', () => {
   });
 
   it('with it the guest gets the base name xm gave it, no XM0106, the same output as converting the file', async () => {
-    writeFileSync(join(dir, 'web.xm'), NAMELESS);
+    writeFileSync(join(tempDir(), 'web.xm'), NAMELESS);
     for (const to of ['xl', 'json']) {
       const piped = await convert(['-', '--stdin-filepath', 'guests/web.xm', '--to', to], NAMELESS);
       const file = await convert(['web.xm', '--to', to]);
@@ -57,11 +41,11 @@ describe('convert - --stdin-filepath', () => {
   });
 
   it('usage errors (exit 2, nothing written): a file other than -, an empty name, -o the named file', async () => {
-    writeFileSync(join(dir, 'web.xm'), NAMELESS);
+    writeFileSync(join(tempDir(), 'web.xm'), NAMELESS);
     expect((await convert(['web.xm', '--stdin-filepath', 'web.xm', '--to', 'xl'])).code).toBe(2);
     expect((await convert(['-', '--stdin-filepath', '', '--to', 'xl'], NAMELESS)).code).toBe(2);
     const r = await convert(['-', '--stdin-filepath', 'web.xm', '--to', 'xl', '-o', 'web.xm'], NAMELESS);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: --output-file 'web.xm' is 'web.xm', the file being converted; write the output elsewhere\n"]);
-    expect(readFileSync(join(dir, 'web.xm'), 'utf8')).toBe(NAMELESS);
+    expect(readFileSync(join(tempDir(), 'web.xm'), 'utf8')).toBe(NAMELESS);
   });
 });

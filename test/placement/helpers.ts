@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCpuList } from '../../src/normalize/cpulist.js';
-import type { Host, PlacementConfig } from '../../src/placement/types.js';
+import type { Host, PlacementConfig, Plan } from '../../src/placement/types.js';
 import type { Io } from '../../src/cli/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/hosts');
@@ -20,6 +20,18 @@ export function fixtureText(name: string): string {
 /** A parsed CPU list value, as normalize() produces it. */
 export function cpus(text: string): ReturnType<typeof parseCpuList>['list'] {
   return parseCpuList(text).list;
+}
+
+/** A stored plan booking `mem` MiB and one vCPU of `domain` on `node`, as the ledger holds it. */
+export function booked(domain: string, node: number, mem: number): Plan {
+  return {
+    domain,
+    nodes: [node],
+    node_affinity: { nodes: [node], mask: '' },
+    memory_per_node_mib: { [String(node)]: mem },
+    vcpus: [{ vcpu: 0, node, cpus: [] }],
+    xl: { cpus: [], vnuma: null },
+  } as unknown as Plan;
 }
 
 /** A config with defaults filled for tests. */

@@ -10,20 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runRebalance } from '../../src/cli/placement-run.js';
 import { Ledger } from '../../src/placement/ledger.js';
 import { REBALANCE_SEARCH_BUDGET, REBALANCE_SEARCH_CHECKS, rebalancePlan } from '../../src/placement/rebalance.js';
-import type { Host, Plan } from '../../src/placement/types.js';
-import { captureIo, cfg } from './helpers.js';
-
-/** A stored plan booking `mem` MiB and one vCPU of `domain` on `node`, as the ledger holds it. */
-function booked(domain: string, node: number, mem: number): Plan {
-  return {
-    domain,
-    nodes: [node],
-    node_affinity: { nodes: [node], mask: '' },
-    memory_per_node_mib: { [String(node)]: mem },
-    vcpus: [{ vcpu: 0, node, cpus: [] }],
-    xl: { cpus: [], vnuma: null },
-  } as unknown as Plan;
-}
+import type { Host } from '../../src/placement/types.js';
+import { booked, captureIo, cfg } from './helpers.js';
 
 /** A host of `count` empty nodes of `mem` MiB, one CPU each. */
 function flat(count: number, mem: number): Host {

@@ -5,19 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
-import type { Host, Plan } from '../../src/placement/types.js';
-
-/** A stored plan of `domain` booking `mem` MiB and one vCPU on `node`. */
-function booked(domain: string, node: number, mem: number): Plan {
-  return {
-    domain,
-    nodes: [node],
-    node_affinity: { nodes: [node], mask: '' },
-    memory_per_node_mib: { [String(node)]: mem },
-    vcpus: [{ vcpu: 0, node, cpus: [] }],
-    xl: { cpus: [], vnuma: null },
-  } as unknown as Plan;
-}
+import type { Host } from '../../src/placement/types.js';
+import { booked } from './helpers.js';
 
 /** Nodes of 10,000 MiB each; `cpus[i]` lists node i's CPUs, `free[i]` its free memory (default all). */
 function host(cpus: number[][], free: number[] = []): Host {
