@@ -7,24 +7,11 @@
  * target (`pipe:[123]`) has no folder to put a temporary file in. Also: whether an output path
  * is one of the run's inputs, so no command replaces its own input with its output.
  */
-import { closeSync, openSync, realpathSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { errorText, quote } from './check/discover.js';
-import { openAtomic, writeFileAtomic, type AtomicFile } from './files.js';
+import { openAtomic, type AtomicFile } from './files.js';
 import type { Io } from './types.js';
-
-/** Write `content` to `path`: atomically for a regular or new file, in place for anything else. */
-export function writeOutput(path: string, content: string): void {
-  let special = false;
-  try {
-    const st = statSync(path);
-    special = !st.isFile() && !st.isDirectory();
-  } catch {
-    // A new file (or an unreadable path, which the atomic write reports).
-  }
-  if (special) writeFileSync(path, content);
-  else writeFileAtomic(path, content);
-}
 
 /**
  * `stdout` or `stderr` when an --output-file names one of them (`/dev/stdout`, `/dev/fd/2`, …):
@@ -39,21 +26,13 @@ export function standardStream(abs: string): 'stdout' | 'stderr' | null {
 
 /**
  * Send a command's output to standard output (`outputFile` null), the stream an --output-file names,
- * or the file; returns the one-line problem (`cannot write 'x': permission denied`) or null.
+ * or the file, all at once ({@link openOutput}); returns the one-line problem
+ * (`cannot write 'x': permission denied`) or null.
  */
 export function deliverOutput(io: Io, outputFile: string | null, text: string): string | null {
-  const target = outputFile === null ? null : resolve(io.cwd, outputFile);
-  const stream = target === null ? 'stdout' : standardStream(target);
-  if (stream !== null) {
-    io[stream](text);
-    return null;
-  }
-  try {
-    writeOutput(target!, text);
-    return null;
-  } catch (e) {
-    return `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
-  }
+  const out = openOutput(io, outputFile);
+  out.write(text);
+  return out.close();
 }
 
 /** Output written piece by piece: {@link openOutput}. */
@@ -81,7 +60,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
   const fail = (e: unknown): void => {
     problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
   };
-  let sink: { write(s: string): void; finish(): void; abort(): void };
+  let sink: Sink;
   if (stream !== null) {
     sink = {
       write: (s) => {
@@ -137,6 +116,14 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
   };
 }
 
+/** Where an output stream's chunks go: finished once, or aborted after a failed write. */
+interface Sink {
+  write(s: string): void;
+  finish(): void;
+  abort(): void;
+}
+
+/** True for an existing folder (an --output-file cannot be one). */
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -155,7 +142,8 @@ function special(path: string): boolean {
   }
 }
 
-function inPlace(path: string): { write(s: string): void; finish(): void; abort(): void } {
+/** A device or FIFO, opened and written in place (a rename would replace it). */
+function inPlace(path: string): Sink {
   const fd = openSync(path, 'w');
   let open = true;
   const close = (): void => {
@@ -178,7 +166,8 @@ function inPlace(path: string): { write(s: string): void; finish(): void; abort(
   };
 }
 
-function atomic(file: AtomicFile): { write(s: string): void; finish(): void; abort(): void } {
+/** A regular or new file, replaced when the sink finishes. */
+function atomic(file: AtomicFile): Sink {
   return { write: (s) => file.write(s), finish: () => file.commit(), abort: () => file.abort() };
 }
 
