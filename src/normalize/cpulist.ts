@@ -3,6 +3,7 @@
  * to right to an empty set; `^` removes; `node:`/`nodes:` names NUMA nodes; `all`; `N` or `N-M`
  * (decimal, N <= M). xm's older form is a subset (no `all`, no `node:`, no `^A-B`).
  */
+import { readXlRange } from './cpulist-xl.js';
 
 /** One item of a CPU list. `from`/`to` are inclusive; `all` has from = to = -1. */
 export interface CpuListItem {
@@ -29,32 +30,10 @@ const RANGE = /^(\d+)(?:-(\d+))?$/;
 
 /**
  * xl's parse_range (tools/xl/xl_parse.c) on an item's text after its `^` and `node:`/`nodes:`:
- * `strtoul(str, &endptr, 10)` skips C blanks and a `+` before each number, refuses ULONG_MAX
- * (which is also what a larger number reads as), and nothing may follow the last number.
+ * `strtoul(str, &endptr, 10)` skips C blanks and a sign before each number (a `-` wraps it), and
+ * nothing may follow the last number. What the numbers then select is cpulist-xl.ts.
  */
-const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*\+?(\d+))?$/;
-const ULONG_MAX = 18446744073709551615n;
-
-/** A decimal digit string at least ULONG_MAX (20 digits): a BigInt only for such long ones, as this runs for every range. */
-function atLeastUlongMax(digits: string): boolean {
-  return digits.length >= 20 && BigInt(digits) >= ULONG_MAX;
-}
-
-/**
- * What xl does with one CPU number it read with strtoul (`-N` is 2^64 - N) from 2^31 up:
- * update_cpumap_range passes it to libxl_bitmap_set(cpumap, int bit), which keeps its low 32 bits
- * as an int; a negative int is no CPU (`-2` becomes -2), and 4294967296 + k is CPU k.
- * null for a number below 2^31 (the CPU itself) and for one strtoul refuses (ULONG_MAX).
- */
-function xlWrappedCpu(negative: boolean, digits: string): { cpu: number | null; read: bigint } | null {
-  if (!negative && digits.length < 10) return null;
-  const n = BigInt(digits);
-  if (n > ULONG_MAX) return null;
-  const read = negative && n !== 0n ? ULONG_MAX + 1n - n : n;
-  if (read >= ULONG_MAX || read < 2147483648n) return null;
-  const bit = Number(BigInt.asIntN(32, read));
-  return { cpu: bit < 0 ? null : bit, read };
-}
+const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*([+-]?)(\d+))?$/;
 
 /**
  * Whether the CPU items select no CPU at all, whatever the host: every CPU an item adds is removed
@@ -107,7 +86,7 @@ export interface CpuListOptions {
 export interface CpuListParse {
   list: CpuList;
   errors: CpuListError[];
-  /** xl: numbers xl reads as another CPU or as none (`-2`, 4294967296); offsets relative to the text. */
+  /** xl: items whose numbers xl reads as other CPUs or nodes, or none (`-2`, 4294967296, `0-4294967296`, `node:-2`); offsets relative to the text. */
   wrapped: CpuListError[];
   /** xl, no errors: the list selects no CPU on any host (`","`, `"^2"`, `"-2"`). */
   empty: boolean;
@@ -150,25 +129,31 @@ export function parseCpuList(text: string, options: CpuListOptions = {}): CpuLis
       else items.push({ negate, kind: kind === 'node' ? 'node' : 'all', from: -1, to: -1 });
       continue;
     }
-    const r = xl ? XL_RANGE.exec(body) : RANGE.exec(body);
-    // xl: a CPU number may carry a sign (strtoul); a range that starts below 0 is refused here (it
-    // starts near 2^64 and ends below it: "Invalid pcpu range"), and so is a node below 0 (not audited).
-    const [lo, hi] = r === null ? ['', undefined] : xl ? [r[2]!, r[3]] : [r[1]!, r[2]];
-    const negative = xl && r !== null && r[1] === '-';
-    if (!r || (xl && (atLeastUlongMax(lo) || (hi !== undefined && atLeastUlongMax(hi)) || (negative && (hi !== undefined || kind === 'node' || /^0*1$/.test(lo)))))) {
-      errors.push({ start: itemStart, end: itemEnd, message: `invalid ${kind === 'node' ? 'node' : 'CPU'} range "${xl ? raw : raw.trim()}"` });
+    const what = kind === 'node' ? 'node' : 'CPU';
+    const shown = xl ? raw : raw.trim();
+    if (xl) {
+      const r = XL_RANGE.exec(body);
+      const read = r === null ? null : readXlRange(r[1] === '-', r[2]!, r[3] === '-', r[4], kind === 'node');
+      if (read === null || read.kind === 'error') {
+        const message = read === null ? `invalid ${what} range "${shown}"` : read.why === 'runs backwards' ? `range "${body}" runs backwards` : `invalid ${what} range "${shown}": it ${read.why}`;
+        errors.push({ start: itemStart, end: itemEnd, message });
+        continue;
+      }
+      if (read.kind === 'plain') items.push({ negate, kind, from: read.from, to: read.to });
+      else {
+        // The item adds or removes what the int conversion leaves (perhaps nothing): a warning.
+        wrapped.push({ start: itemStart, end: itemEnd, message: read.parts.length === 0 ? `${read.what}: the item ${negate ? 'removes' : 'adds'} nothing` : read.what });
+        for (const [from, to] of read.parts) items.push({ negate, kind, from, to });
+      }
       continue;
     }
-    const w = xl && hi === undefined && kind === 'cpu' ? xlWrappedCpu(negative, lo) : null;
-    if (w !== null) {
-      const what = `CPU ${raw.trim()}`;
-      const reads = negative ? `xl reads ${what} as ${w.read}, which libxl_bitmap_set (an int) takes` : `libxl_bitmap_set (an int) takes ${what}`;
-      wrapped.push({ start: itemStart, end: itemEnd, message: w.cpu === null ? `${reads} as no CPU: the item ${negate ? 'removes' : 'adds'} nothing` : `${reads} as CPU ${w.cpu}` });
-      if (w.cpu !== null) items.push({ negate, kind, from: w.cpu, to: w.cpu });
+    const r = RANGE.exec(body);
+    if (!r) {
+      errors.push({ start: itemStart, end: itemEnd, message: `invalid ${what} range "${shown}"` });
       continue;
     }
-    const from = negative ? 0 : Number(lo);
-    const to = hi === undefined ? from : Number(hi);
+    const from = Number(r[1]);
+    const to = r[2] === undefined ? from : Number(r[2]);
     if (to < from) {
       errors.push({ start: itemStart, end: itemEnd, message: `range "${body}" runs backwards` });
       continue;

@@ -65,7 +65,7 @@ function reportXlSelection(item: Value, s: Setting, ctx: NormalizeContext, text:
     ctx.report('XM0239', whole, `${s.key} selects no CPU${wrapped.length > 0 ? ` (${wrapped[0]!.message})` : ''}: libxl warns "All cpus in soft affinity … are unreachable" and schedules by the hard affinity alone`, { hint: 'name the CPUs the vCPUs should prefer, or leave cpus_soft out' });
     return;
   }
-  for (const w of wrapped) ctx.report('XM0238', subSpan(item, w.start, w.end), `${s.key}: ${w.message}`, { hint: 'write the CPU number itself (0 or more, decimal)' });
+  for (const w of wrapped) ctx.report('XM0238', subSpan(item, w.start, w.end), `${s.key}: ${w.message}`, { hint: 'write the CPU or node numbers themselves (0 to 2147483647, decimal)' });
 }
 
 /** Read cpus or cpus_soft. */

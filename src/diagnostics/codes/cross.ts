@@ -288,9 +288,9 @@ export const crossCodes = defineCodes({
   },
   XM0238: {
     severity: 'warning',
-    title: 'CPU number xl reads as another CPU or as none',
+    title: 'CPU or node number xl reads as another or as none',
     explanation:
-      'xl reads each CPU number of cpus and cpus_soft with strtoul, which takes a "-" too and wraps it (-2 is 18446744073709551614), and update_cpumap_range hands the number to libxl_bitmap_set, which takes an int: a number from 2147483648 up keeps its low 32 bits, so -2 and 3000000000 are negative ints and name no CPU (the item adds or removes nothing, without a word), and 4294967296 + k is CPU k. The guest is created with the CPUs the other items select. (-1 reads as ULONG_MAX, which xl refuses: XM0205; a list that ends up selecting no CPU at all is XM0205 in cpus and XM0239 in cpus_soft.) Write the CPU number itself. Reported for xl.',
+      'xl reads each CPU number of cpus and cpus_soft with strtoul, which takes a "-" too and wraps it (-2 is 18446744073709551614), and update_cpumap_range hands the number to libxl_bitmap_set, which takes an int: a number from 2147483648 up keeps its low 32 bits, so -2 and 3000000000 are negative ints and name no CPU (the item adds or removes nothing, without a word), and 4294967296 + k is CPU k. A range whose end is 2147483648 or more runs through the same conversion number by number (update_cpumap_range: `while (ida <= idb)`), so "0-4294967296" selects every CPU and "2147483648-2147483650" none. Node numbers (node:, nodes:) go the same way through libxl_node_to_cpumap, whose int node -2 names no node. The guest is created with the CPUs the other items select. (-1 reads as ULONG_MAX, which xl refuses: XM0205; so is a range xl would loop over for too long to finish, more than 2^40 CPUs or 2^30 nodes; a list that ends up selecting no CPU at all is XM0205 in cpus and XM0239 in cpus_soft.) Write the CPU or node number itself. Reported for xl.',
     bad: 'vcpus = 2\ncpus = "0-3,-2"',
     good: 'vcpus = 2\ncpus = "0-3"',
   },
