@@ -61,3 +61,15 @@ describe('long CPU ranges are judged from their ends', () => {
     expect(near.wrapped.map((w) => [w.start, w.end])).toEqual([[0, 41]]);
   });
 });
+
+const vnode = { pnode: 0, size: 1024, vdistances: [10] };
+const vnuma = (vcpus: string) => `vnuma = [["pnode=0", "size=1024", "vcpus=${vcpus}", "vdistances=10"]]`;
+
+xlTable('vnuma vcpus: parse_range leaves an end of ULONG_MAX, and `for (; s <= e; s++)` never ends', [
+  // -1 and 20-digit numbers read as ULONG_MAX: xl hangs (XM0216 at the item, no vcpus kept).
+  [vnuma('0,-1'), 'vnuma', [vnode], ['XM0216@2:44-2:46']],
+  [vnuma('0,0--1'), 'vnuma', [vnode], ['XM0216@2:44-2:48']],
+  [vnuma('0,18446744073709551615'), 'vnuma', [vnode], ['XM0216@2:44-2:64']],
+  // "5-x": the failed strtoul sets the end to 0 before parse_range gives up: 5..0 adds no vCPU.
+  [vnuma('0,5-x'), 'vnuma', [{ ...vnode, vcpus: [0] }], ['XM0231@2:44-2:47']],
+]);
