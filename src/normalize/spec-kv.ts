@@ -11,6 +11,7 @@ import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tab
 import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
 import { specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
+import { trailingBlankProblem } from './trailing-blanks.js';
 
 /** Options of {@link parseKv}. */
 export interface KvOptions {
@@ -219,6 +220,9 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       r.problems.push({ start: vs, end: ve, message: `${key}: xl reads the value with its blanks (up to the comma) and does not know "${spec.slice(it.start + it.text.indexOf('=') + 1, rawEnd(spec, it))}"`, hint: `write ${key}=${value} with no blank` });
       continue;
     }
+    // A free-text value keeps the blanks before the comma (strtok): XM0243, or the family's error for backend=.
+    const blank = kind === 'string' && (opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) ? trailingBlankProblem(spec, key, value, ve) : null;
+    if (blank !== null) r.problems.push(blank);
     const f = readField(kind, key, value);
     if (f.ok) out[key] = f.value;
     else {

@@ -11,6 +11,7 @@ import { specResult, type SpecParse, type SpecProblem } from './spec-result.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient } from './spec-kv.js';
 import { xlMac, xlRate } from './vif-xl.js';
+import { trailingBlankProblem } from './trailing-blanks.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
 const STRING_KEYS = new Set(STRING_LIST);
@@ -186,6 +187,9 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
     } else if (STRING_KEYS.has(key)) {
       r.fields[key] = [vs, ve];
       (r.value as Record<string, unknown>)[key] = value;
+      // xl hands the value over up to the comma: blanks at its end stay (XM0243; backend=: XM0214).
+      const blank = dialect === 'xl' ? trailingBlankProblem(spec, key, value, ve) : null;
+      if (blank !== null) r.problems.push(blank);
     } else {
       (r.value.other ??= {})[key] = value;
       r.fields[`other/${key}`] = [vs, ve];

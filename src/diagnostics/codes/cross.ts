@@ -302,4 +302,12 @@ export const crossCodes = defineCodes({
     bad: 'cpus_soft = "^2"',
     good: 'cpus_soft = "0-3,^2"',
   },
+  XM0243: {
+    severity: 'warning',
+    title: 'device string value that ends with blanks xl keeps',
+    explanation:
+      'xl reads the vif, vfb, vtpm, pvcalls, vdispl, vkb, virtio, vsnd, usbctrl, usbdev, rdm and arm_sci strings item by item with strtok: it skips the spaces before an item but hands the value over up to the comma, so "bridge=xenbr0 ," gives libxl the bridge "xenbr0 ". libxl passes such values on as written: the Linux vif-bridge script happens to drop the blank of a bridge (it expands $bridge unquoted), vif-openvswitch does not and the vif is not attached; QEMU gets a model "e1000 " or a VNC address with a blank; a script path with a blank is not found. The guest is created, with what the value says blank included. Remove the blanks before the comma (blanks after a comma are fine). A backend domain name with a blank is an error instead (libxl finds no such domain: the family\'s code, XM0214 for vif), and so is a blank in a value xl or libxl looks up (XM0214, XM0217, XM0213 for disks). Reported for xl; p9 and channel strings are trimmed by xl and stay clean.',
+    bad: 'vif = ["bridge=xenbr0 ,mac=00:16:3e:00:00:01"]',
+    good: 'vif = ["bridge=xenbr0,mac=00:16:3e:00:00:01"]',
+  },
 });
