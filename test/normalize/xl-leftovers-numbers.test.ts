@@ -1,6 +1,6 @@
 /**
  * Table-driven: the second round of xl leftovers in docs/xl-conformance.md ("Leftovers: long CPU
- * ranges, negative nodes, blanks at the end of values, vnuma vcpus=-1 and size=="). Sources:
+ * ranges, negative nodes, blanks at the end of values, vnuma vcpus"; decision 024). Sources:
  * parse_range, update_cpumap_range and parse_vnuma_config (tools/xl/xl_parse.c, TSnake41/xen
  * 2194e248); libxl_bitmap_set and libxl_node_to_cpumap (tools/libs/light/libxl_utils.c). Each row:
  * one line (line 2 of the file), the key, the normalised value, and the findings as
