@@ -8,7 +8,7 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCpuList } from '../normalize/cpulist.js';
-import { hostDiag } from './host-check.js';
+import { hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
 /** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
@@ -37,8 +37,8 @@ function readText(path: string): string | null {
   }
 }
 
-/** CPU ids a kernel list may expand to (the host schema's CPU ids stop at 1048575). */
-const MAX_CPU_IDS = 1_048_576;
+/** CPU ids a kernel list may expand to (the host schema's CPU ids stop at MAX_CPU_ID). */
+const MAX_CPU_IDS = MAX_CPU_ID + 1;
 
 /** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids. */
 export function expandKernelCpuList(text: string): number[] | null {
@@ -87,15 +87,25 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   } catch {
     entries = [];
   }
-  let ids = entries
-    // The kernel's `node%d`: digits without a leading zero (node01 would be a second node 1).
-    .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9') && (e.length === 5 || e[4] !== '0'))
-    .map((e) => Number(e.slice(4)))
-    .sort((a, b) => a - b);
+  // The kernel's `node%d`: digits without a leading zero (node01 would be a second node 1).
+  const folders = entries.filter((e) => e.startsWith('node') && e.length > 4 && [...e.slice(4)].every((c) => c >= '0' && c <= '9') && (e.length === 5 || e[4] !== '0'));
+  // An id past the bound is refused by its folder (it was left out without a word when it had 6
+  // digits or more, and named as nodes[k].id, a field of no file, below that).
+  const tooHigh = folders.filter((e) => e.length > 4 + String(MAX_NODE_ID).length || Number(e.slice(4)) > MAX_NODE_ID);
+  if (tooHigh.length > 0) {
+    const shown = tooHigh.slice(0, 8).map((e) => join(base, e.length > 24 ? `${e.slice(0, 24)}…` : e));
+    const more = tooHigh.length > shown.length ? ` and ${tooHigh.length - shown.length} more` : '';
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: node folder ${shown.join(', ')}${more}: node id above ${MAX_NODE_ID}, the highest a host may use`));
+    return { nodes: null, diagnostics };
+  }
+  let ids = folders.map((e) => Number(e.slice(4))).sort((a, b) => a - b);
   // Only online nodes count: the kernel's distance files list online nodes only, and an offline
   // node's folder (a copied tree, a node going away) has no usable meminfo.
   const onlineText = readText(join(base, 'online'));
   const online = onlineText === null ? null : expandKernelCpuList(onlineText);
+  if (onlineText !== null && online === null) {
+    diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(base, 'online')} is not a node list; every node folder is read`));
+  }
   if (online !== null) {
     const on = new Set(online);
     const offline = ids.filter((id) => !on.has(id));

@@ -5,12 +5,14 @@
  * entries) simply do not appear, so node ids may be sparse; a distance row is indexed by node id.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hostDiag } from './host-check.js';
+import { hostDiag, MAX_CPU_ID, MAX_DISTANCE, MAX_HOST_SCHEMA_FINDINGS, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
 type Section = 'none' | 'cpu' | 'device' | 'numa';
 
-const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].every((c) => c >= '0' && c <= '9');
+const isDigits = (s: string): boolean => s.length > 0 && [...s].every((c) => c >= '0' && c <= '9');
+/** A count xmcfg reads exactly (at most 15 digits, below 2^53). */
+const isUint = (s: string): boolean => s.length < 16 && isDigits(s);
 
 /**
  * xl prints libxl's invalid entry (~0) with `%d`, so a CPU Xen knows no node for and the distance to
@@ -56,6 +58,14 @@ function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: re
   const row = kind === 'cpu' ? `cpu_topology row of CPU ${Number(head)}` : `numa_info row of node ${Number(head)}`;
   const shape = kind === 'cpu' ? '"cpu: core socket node"' : '"node: memsize memfree distances"';
   const cutNote = cut ? ' (the text ends there, without a newline: is the output cut short?)' : '';
+  // Ids and distances past the host's bounds, at their line and column (validateHost would name
+  // nodes[k].id, a field of no file): a node mask is as wide as the highest node id.
+  const above = (text: string, max: number): boolean => isDigits(text) && (text.length > 15 || Number(text) > max);
+  const headMax = kind === 'cpu' ? MAX_CPU_ID : MAX_NODE_ID;
+  if (above(head, headMax)) {
+    const shown = head.length > 24 ? `${head.slice(0, 24)}…` : head;
+    return { col: line.indexOf(head) + 1, message: `${kind === 'cpu' ? 'cpu_topology row of CPU' : 'numa_info row of node'} ${shown}: the ${kind === 'cpu' ? 'CPU' : 'node'} id is above ${headMax}, the highest a host may use` };
+  }
   for (let k = 0; k < names.length; k++) {
     const f = fields[k];
     if (!f && cut && k > 0 && !/[ \t]$/.test(line)) {
@@ -69,9 +79,12 @@ function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: re
     if (kind === 'numa' && names[k] === 'distances') {
       let col = f.col;
       for (const [j, v] of f.text.split(',').entries()) {
+        if (above(v, MAX_DISTANCE)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${v.length > 24 ? `${v.slice(0, 24)}…` : v} is above ${MAX_DISTANCE}, the highest SLIT distance` };
         if (!(isUint(v) || v === INVALID)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${JSON.stringify(v)} is not a whole number or -1${cutNote}` };
         col += v.length + 1;
       }
+    } else if (names[k] === 'node' && above(f.text, MAX_NODE_ID)) {
+      return { col: f.col, message: `${row}: node ${f.text.length > 24 ? `${f.text.slice(0, 24)}…` : f.text} is above ${MAX_NODE_ID}, the highest node id a host may use` };
     } else if (!(isUint(f.text) || (minusOk && f.text === INVALID))) {
       return { col: f.col, message: `${row}: ${names[k]} ${JSON.stringify(f.text)} is not a whole number${minusOk ? ' or -1' : ''}${cutNote}` };
     }
@@ -109,6 +122,13 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const cutLine = lines[lines.length - 1]!.trim() !== '' ? lines.length : 0;
   let cut = false;
   let lineNo = 0;
+  // Row findings past MAX_HOST_SCHEMA_FINDINGS are counted, not listed (200,000 rows of ids above
+  // MAX_NODE_ID gave 134,464 findings); the row the text is cut in is always listed.
+  let unlisted = 0;
+  const rowFinding = (at: number, message: string): void => {
+    if (at === cutLine || diagnostics.length < MAX_HOST_SCHEMA_FINDINGS) diagnostics.push(hostDiag('XM0401', 'error', message));
+    else unlisted++;
+  };
   for (const rawLine of lines) {
     lineNo++;
     const line = rawLine.replace(/\r$/, '');
@@ -117,11 +137,11 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     const head = colon >= 0 ? line.slice(0, colon).trim() : '';
     // Section headers are `name<blanks>:` with nothing after the colon; in a table, `  1:` alone is
     // a row that lost its fields.
-    if (colon >= 0 && line.slice(colon + 1).trim() === '' && !(isUint(head) && (section === 'cpu' || section === 'numa'))) {
+    if (colon >= 0 && line.slice(colon + 1).trim() === '' && !(isDigits(head) && (section === 'cpu' || section === 'numa'))) {
       if (head === 'cpu_topology') section = 'cpu';
       else if (head === 'device topology') section = 'device';
       else if (head === 'numa_info') section = 'numa';
-      else if (!isUint(head)) section = 'none';
+      else if (!isDigits(head)) section = 'none';
       if (line.trim() !== '') endsIn = { section, line: lineNo };
       continue;
     }
@@ -137,7 +157,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       continue;
     }
     if (head === 'cpu' || head === 'node') continue; // column headers
-    if (!isUint(head)) {
+    if (!isDigits(head)) {
       // a `key : value` line ends the extra sections (the xen_* lines follow numa_info)
       if (section !== 'device') section = 'none';
       if (line.trim() !== '') endsIn = { section, line: lineNo };
@@ -149,7 +169,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     if (bad && lineNo === cutLine) cut = true;
     if (section === 'cpu') {
       if (bad) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`);
         continue;
       }
       cpuRows++;
@@ -164,13 +184,13 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     } else {
       numaRows++;
       if (bad) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`);
         continue;
       }
       // A second row of a node (pasted twice, two outputs joined): which memory is current is not known.
       const again = numaLine.get(Number(head));
       if (again !== undefined) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`));
+        rowFinding(lineNo, `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`);
         continue;
       }
       numaLine.set(Number(head), lineNo);
@@ -178,6 +198,11 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       numa.push({ id: Number(head), size: Number(fields[0]!.text), free: Number(fields[1]!.text), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
   }
+  const countUnlisted = (): void => {
+    if (unlisted > 0) diagnostics.push(hostDiag('XM0401', 'error', `xl info: ${unlisted} more row${unlisted === 1 ? '' : 's'} with problems not listed`));
+    unlisted = 0;
+  };
+  countUnlisted();
   // Stopped inside a table: what the rest of the output held is not known.
   if (cut) return { nodes: null, diagnostics };
   if (numaRows === 0 && !numaNone && (endsIn.section === 'cpu' || endsIn.section === 'device')) {
@@ -204,9 +229,10 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   for (const n of numa) width = Math.max(width, n.dist.length);
   for (const n of numa) {
     if (n.dist.length < width) {
-      diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`));
+      rowFinding(n.line, `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`);
     }
   }
+  countUnlisted();
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
   if (noNode.length > 0) {
     diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPU${noNode.length > 1 ? 's' : ''} ${noNode.join(',')} belong${noNode.length > 1 ? '' : 's'} to no node (-1); not used for placement`));
