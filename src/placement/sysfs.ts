@@ -8,7 +8,7 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCpuList } from '../normalize/cpulist.js';
-import { hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
+import { DEFAULT_REMOTE_DISTANCE, hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
 /** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
@@ -56,18 +56,27 @@ export function expandKernelCpuList(text: string): number[] | null {
   return out;
 }
 
-/** Value in kB of a meminfo field (`Node 0 MemFree:  123 kB` or `MemFree:  123 kB`), or null. */
-function meminfoKb(text: string, field: string): number | null {
+/**
+ * Value in kB of a meminfo field (`Node 0 MemFree:  123 kB` in node `node`'s file, `MemFree:  123 kB`
+ * in /proc/meminfo), null when the field is absent, or why its line cannot be read.
+ */
+function meminfoKb(text: string, field: string, node: number | null = null): number | null | { problem: string } {
   for (const line of text.split('\n')) {
     const i = line.indexOf(`${field}:`);
     if (i < 0) continue;
     // The field itself, not one ending in its name: `Node 0 SwapMemFree:` read as MemFree.
     const before = line.slice(0, i).trim();
-    if (before !== '' && !/^Node\s+\d+$/.test(before)) continue;
+    const of = /^Node\s+(\d+)$/.exec(before);
+    if (before !== '' && !of) continue;
+    // Another node's line (a meminfo copied between folders) would give this node its memory.
+    if (of && node !== null && Number(of[1]) !== node) return { problem: `has node ${of[1]}'s ${field}, not node ${node}'s` };
     // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not. The
     // kernel prints decimal kB: Number() also took "0x400" and "1e6" as counts.
-    const num = line.slice(i + field.length + 1).trim().split(/\s+/)[0] ?? '';
-    if (/^\d+$/.test(num)) return Number(num);
+    const [num = '', unit = ''] = line.slice(i + field.length + 1).trim().split(/\s+/);
+    if (!/^\d+$/.test(num)) continue;
+    // The kernel always prints kB; a figure in another unit (or none) read as kB is off by 1024.
+    if (unit.toLowerCase() !== 'kb') return { problem: `gives ${field} in ${unit === '' ? 'no unit' : JSON.stringify(unit.slice(0, 8))}, not kB` };
+    return Number(num);
   }
   return null;
 }
@@ -116,6 +125,7 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   }
   if (ids.length === 0) return singleNode(root, diagnostics);
   const nodes: HostNode[] = [];
+  const noDistance: number[] = [];
   for (const id of ids) {
     const dir = join(base, `node${id}`);
     const cpuText = readText(join(dir, 'cpulist'));
@@ -126,15 +136,17 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
       continue;
     }
     const mem = readText(join(dir, 'meminfo'));
-    const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
-    const free = mem === null ? null : meminfoKb(mem, 'MemFree');
-    if (total === null || free === null) {
-      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'meminfo')} lacks MemTotal/MemFree`));
+    const total = mem === null ? null : meminfoKb(mem, 'MemTotal', id);
+    const free = mem === null ? null : meminfoKb(mem, 'MemFree', id);
+    if (typeof total !== 'number' || typeof free !== 'number') {
+      const bad = [total, free].find((v) => v !== null && typeof v === 'object') as { problem: string } | undefined;
+      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'meminfo')} ${bad?.problem ?? 'lacks MemTotal/MemFree'}`));
       continue;
     }
     const distances: Record<string, number> = {};
     const distText = readText(join(dir, 'distance'));
-    if (distText !== null) {
+    if (distText === null) noDistance.push(id);
+    else {
       // The kernel lists distances to every online node in id order.
       const vals = distText.trim().split(/\s+/).filter((v) => v !== '');
       // Decimal only, as the kernel prints them (Number() took "2e1" as 20 and "0x14" as 20).
@@ -149,6 +161,12 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     nodes.push({ id, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances });
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
+  // The kernel writes a distance file for every online node: one missing (a copied tree) would
+  // silently give the node the SLIT default 20 to every other, whatever the others say.
+  if (nodes.length > 1 && noDistance.length > 0) {
+    const which = noDistance.length > 8 ? `${noDistance.slice(0, 8).join(',')} and ${noDistance.length - 8} more` : noDistance.join(',');
+    diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: no distance file in the folder of node${noDistance.length > 1 ? 's' : ''} ${which}; assuming ${DEFAULT_REMOTE_DISTANCE} to every other node`));
+  }
   return { nodes, diagnostics };
 }
 
@@ -157,8 +175,10 @@ function singleNode(root: string, diagnostics: Diagnostic[]): { nodes: HostNode[
   const mem = readText(join(root, 'proc/meminfo'));
   const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
   const free = mem === null ? null : (meminfoKb(mem, 'MemFree') ?? meminfoKb(mem, 'MemAvailable'));
-  if (total === null || free === null) {
-    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and no readable ${join(root, 'proc/meminfo')}`));
+  if (typeof total !== 'number' || typeof free !== 'number') {
+    const bad = [total, free].find((v) => v !== null && typeof v === 'object') as { problem: string } | undefined;
+    const why = bad ? `${join(root, 'proc/meminfo')} ${bad.problem}` : `no readable ${join(root, 'proc/meminfo')}`;
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and ${why}`));
     return { nodes: null, diagnostics };
   }
   let cpus: number[] | null = null;
