@@ -48,8 +48,8 @@ const NUMA_FIELDS = ['memsize', 'memfree', 'distances'] as const;
 /**
  * The column names of a table header (`cpu:    core    socket     node`) after its colon, or which
  * field xmcfg reads it lacks. Rows are read by these names, so a column another xl prints between
- * them is skipped rather than read as the next field (a `die` column put every CPU on its socket's
- * number as a node).
+ * them is skipped rather than read as the next field (a `die` column before `node` was read as
+ * every CPU's node).
  */
 function headerColumns(kind: 'cpu' | 'numa', line: string, colon: number): string[] | { col: number; message: string } {
   const columns = fieldsOf(line, colon + 1).map((f) => f.text);
