@@ -181,7 +181,12 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     if ((head === 'cpu' && section === 'cpu') || (head === 'node' && section === 'numa')) {
       const cols = headerColumns(section, line, colon);
       if (Array.isArray(cols)) columns[section] = cols;
-      else rowFinding(lineNo, `xl info line ${lineNo}, column ${cols.col}: ${cols.message}`);
+      else {
+        // A header the text ends in lost its last columns to the cut, not to another xl.
+        const cutHere = lineNo === cutLine;
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${cols.col}: ${cols.message}${cutHere ? ' (the text ends there, without a newline: is the output cut short?)' : ''}`);
+        if (cutHere) cut = true;
+      }
       continue;
     }
     if (head === 'cpu' || head === 'node') continue; // a header in the wrong table: not a row
@@ -237,6 +242,11 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   if (cut) return { nodes: null, diagnostics };
   if (numaRows === 0 && !numaNone && (endsIn.section === 'cpu' || endsIn.section === 'device')) {
     diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${endsIn.line}: the text ends in the ${TABLE[endsIn.section]} table, before numa_info (is the output cut short?)`));
+    return { nodes: null, diagnostics };
+  }
+  // The numa_info heading (or its column header) and then nothing: cut short, not plain `xl info`.
+  if (numaRows === 0 && !numaNone && endsIn.section === 'numa') {
+    diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${endsIn.line}: the text ends in the numa_info table, before its first row (is the output cut short?)`));
     return { nodes: null, diagnostics };
   }
   if (numaRows === 0 && numaNone) {
