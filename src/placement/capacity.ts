@@ -13,6 +13,12 @@ export interface Capacity {
   cpus: number[];
   /** Free MiB at each position (host free minus live reservations, never below 0). */
   free: number[];
+  /**
+   * Total MiB at each position (the host's memory_mib), for messages only: a node with 0 MiB free
+   * may be full or may have no memory at all (a CPU-only node), and a refusal should say which.
+   * Optional so views built by hand (benchmark, tests) need not carry it.
+   */
+  total?: number[];
   /** vCPUs already placed at each position (host `vcpus_placed` plus reservations). */
   load: number[];
   /** Distance from position a to b at `dist[a * n + b]`. */
@@ -116,6 +122,7 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
   const pos = new Map(ids.map((id, i) => [id, i]));
   const cpus = host.nodes.map((x) => x.cpus.length);
   const free = host.nodes.map((x) => x.free_mib);
+  const total = host.nodes.map((x) => x.memory_mib);
   const load = host.nodes.map((x) => x.vcpus_placed ?? 0);
   for (const r of reservations) {
     for (const part of r.nodes) {
@@ -131,7 +138,12 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
   }
   // Every lazily built field present from the start: the view keeps one object shape.
-  return { ids, cpus, free, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
+  return { ids, cpus, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
+}
+
+/** A node's free memory as messages say it: `has no memory` for a node whose total is 0, else `N MiB free`. */
+export function freeWords(cap: Capacity, pos: number): string {
+  return cap.total?.[pos] === 0 ? 'has no memory' : `${cap.free[pos]} MiB free`;
 }
 
 /** Neighbour order of every position: others by ascending distance, ties by position. */

@@ -4,7 +4,7 @@
  * that hold the memory and the vCPUs, as xl's automatic placement does). Also the refusal shape and
  * the plain-language shortage explanations every refusal carries.
  */
-import { freeOrder, type Capacity } from './capacity.js';
+import { freeOrder, freeWords, type Capacity } from './capacity.js';
 
 /** A placement request against a capacity view. */
 export interface Demand {
@@ -126,7 +126,7 @@ const SHORTAGE_NODES = 8;
 
 /** The refusal for an unsatisfiable request, naming which nodes lack how much. */
 export function shortage(d: Demand, cap: Capacity): Refusal {
-  const node = (i: number): string => `node ${cap.ids[i]} (${cap.free[i]} MiB free)`;
+  const node = (i: number): string => `node ${cap.ids[i]} (${freeWords(cap, i)})`;
   if (d.kind === 'list') {
     const have = d.list.reduce((a, i) => a + cap.free[i]!, 0);
     return {

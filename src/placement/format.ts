@@ -41,12 +41,41 @@ function bar(fraction: number, width = 20): string {
   return `[${'#'.repeat(full)}${'.'.repeat(width - full)}]`;
 }
 
+/**
+ * Column the prose lines of the text plan (nodes, memory, reasons) wrap at: a guest over 72 nodes
+ * listed its memory on one line of 1362 characters. The node table is 87 columns with 4-digit ids;
+ * commands are never wrapped (they are pasted).
+ */
+export const TEXT_WIDTH = 100;
+
+/**
+ * `head` and `items` joined by `sep`, broken before an item that would pass TEXT_WIDTH (an item
+ * longer than the line keeps a line of its own); continuation lines start under the first item.
+ */
+function wrapItems(head: string, items: readonly string[], sep: string): string[] {
+  const indent = ' '.repeat(head.length);
+  const lines: string[] = [];
+  let line = head;
+  items.forEach((item, i) => {
+    const piece = i + 1 < items.length ? `${item}${sep}` : item;
+    if (line.length > indent.length && (line + piece).trimEnd().length > TEXT_WIDTH) {
+      lines.push(line.trimEnd());
+      line = indent;
+    }
+    line += piece;
+  });
+  lines.push(line.trimEnd());
+  return lines;
+}
+
 /** A readable plan: summary, per-vCPU table and node load before → after. */
 export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
   const out: string[] = [];
   out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
-  out.push(`  nodes        ${p.nodes.join(', ') || 'none (not placed)'}   mask ${p.node_affinity.mask}`);
-  out.push(`  memory       ${Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`).join(', ') || '-'}`);
+  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : ['none (not placed)'];
+  out.push(...wrapItems('  nodes        ', [...nodes.slice(0, -1), `${nodes[nodes.length - 1]}   mask ${p.node_affinity.mask}`], ', '));
+  const memory = Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`);
+  out.push(...wrapItems('  memory       ', memory.length > 0 ? memory : ['-'], ', '));
   out.push(`  create flags ${p.create_flags.value} (0x${p.create_flags.value.toString(16)}${p.create_flags.names.length ? `: ${p.create_flags.names.join(', ')}` : ''})`);
   const cap = capacityOf(host, reservations);
   // Columns as wide as their widest entry: node ids past 9999 (sparse ids) and 10 or more vCPUs per
@@ -80,7 +109,7 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
     out.push(`  ${String(r.id).padStart(nodeW)}  ${r.memory.padEnd(memW)}${vcpus}`);
   }
   out.push('', '  why:');
-  for (const r of p.reasons) out.push(`    - ${r}`);
+  for (const r of p.reasons) out.push(...wrapItems('    - ', r.split(' '), ' '));
   if (p.commands.length > 0) {
     out.push('', '  commands:');
     for (const c of p.commands) out.push(`    ${c}`);

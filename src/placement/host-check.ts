@@ -15,6 +15,17 @@ export const DEFAULT_LOCAL_DISTANCE = 10;
 /** Remote distance assumed when the host gives none (SLIT default). */
 export const DEFAULT_REMOTE_DISTANCE = 20;
 
+/**
+ * Highest node id a host may use: host-schema.json's `id` maximum, which the readers of `xl info -n`
+ * and sysfs check at the line or folder that gives the id (decision 023). Node masks are bitmaps as
+ * wide as the highest id (SPEC §5), so the bound keeps one under 8 KiB; Xen allows 64 nodes, Linux 1024.
+ */
+export const MAX_NODE_ID = 65535;
+/** Highest CPU id: host-schema.json's `cpus` item maximum. */
+export const MAX_CPU_ID = 1_048_575;
+/** Highest distance: host-schema.json's `distances` maximum (a SLIT entry is one byte). */
+export const MAX_DISTANCE = 255;
+
 /** A host-level finding (no source position: hosts are data, not config text). */
 export function hostDiag(code: string, severity: Diagnostic['severity'], message: string, hint?: string): Diagnostic {
   return hint ? { code, severity, message, span: { ...NOWHERE }, hint } : { code, severity, message, span: { ...NOWHERE } };

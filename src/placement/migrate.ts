@@ -5,7 +5,7 @@
  * "twice-memory rule"). Rebalancing (rebalance.ts) proposes a short list of such moves.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { capacityOf } from './capacity.js';
+import { capacityOf, freeWords } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
@@ -73,7 +73,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' });
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
-    const have = toNodes.map((id) => `node ${id}: ${cap.free[cap.ids.indexOf(id)]} MiB free`).join(', ');
+    const have = toNodes.map((id) => `node ${id}: ${freeWords(cap, cap.ids.indexOf(id))}`).join(', ');
     return done(null, [
       hostDiag('XM0409', 'error', `cannot migrate ${name} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
     ]);

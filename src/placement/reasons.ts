@@ -5,7 +5,7 @@
  * numbers, and everything here (units, spare MiB, the freest node that lost) is worked out from it
  * and the capacity view afterwards.
  */
-import type { Capacity } from './capacity.js';
+import { freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import { vcpusPerSlot } from './split.js';
@@ -116,7 +116,7 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
 export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName, cursor: number | undefined, listedBy = 'listed in the config (numanode)'): string[] {
   const ids = c.slots.map((p) => cap.ids[p]!);
   const k = ids.length;
-  const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${cap.free[p]} MiB free, ${cap.load[p]} vCPUs on ${cap.cpus[p]} CPUs`).join('; ');
+  const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${freeWords(cap, p)}, ${cap.load[p]} vCPUs on ${cap.cpus[p]} CPUs`).join('; ');
   const out: string[] = [];
   const list = ids.join(',');
   const nodesWord = `node${k > 1 ? 's' : ''}`;

@@ -8,7 +8,7 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCpuList } from '../normalize/cpulist.js';
-import { hostDiag } from './host-check.js';
+import { DEFAULT_REMOTE_DISTANCE, hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
 /** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
@@ -37,8 +37,8 @@ function readText(path: string): string | null {
   }
 }
 
-/** CPU ids a kernel list may expand to (the host schema's CPU ids stop at 1048575). */
-const MAX_CPU_IDS = 1_048_576;
+/** CPU ids a kernel list may expand to (the host schema's CPU ids stop at MAX_CPU_ID). */
+const MAX_CPU_IDS = MAX_CPU_ID + 1;
 
 /** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids. */
 export function expandKernelCpuList(text: string): number[] | null {
@@ -56,18 +56,27 @@ export function expandKernelCpuList(text: string): number[] | null {
   return out;
 }
 
-/** Value in kB of a meminfo field (`Node 0 MemFree:  123 kB` or `MemFree:  123 kB`), or null. */
-function meminfoKb(text: string, field: string): number | null {
+/**
+ * Value in kB of a meminfo field (`Node 0 MemFree:  123 kB` in node `node`'s file, `MemFree:  123 kB`
+ * in /proc/meminfo), null when the field is absent, or why its line cannot be read.
+ */
+function meminfoKb(text: string, field: string, node: number | null = null): number | null | { problem: string } {
   for (const line of text.split('\n')) {
     const i = line.indexOf(`${field}:`);
     if (i < 0) continue;
     // The field itself, not one ending in its name: `Node 0 SwapMemFree:` read as MemFree.
     const before = line.slice(0, i).trim();
-    if (before !== '' && !/^Node\s+\d+$/.test(before)) continue;
+    const of = /^Node\s+(\d+)$/.exec(before);
+    if (before !== '' && !of) continue;
+    // Another node's line (a meminfo copied between folders) would give this node its memory.
+    if (of && node !== null && Number(of[1]) !== node) return { problem: `has node ${of[1]}'s ${field}, not node ${node}'s` };
     // Blanks or tabs between the fields: the kernel pads with spaces, copied trees may not. The
     // kernel prints decimal kB: Number() also took "0x400" and "1e6" as counts.
-    const num = line.slice(i + field.length + 1).trim().split(/\s+/)[0] ?? '';
-    if (/^\d+$/.test(num)) return Number(num);
+    const [num = '', unit = ''] = line.slice(i + field.length + 1).trim().split(/\s+/);
+    if (!/^\d+$/.test(num)) continue;
+    // The kernel always prints kB; a figure in another unit (or none) read as kB is off by 1024.
+    if (unit.toLowerCase() !== 'kb') return { problem: `gives ${field} in ${unit === '' ? 'no unit' : JSON.stringify(unit.slice(0, 8))}, not kB` };
+    return Number(num);
   }
   return null;
 }
@@ -87,15 +96,25 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   } catch {
     entries = [];
   }
-  let ids = entries
-    // The kernel's `node%d`: digits without a leading zero (node01 would be a second node 1).
-    .filter((e) => e.startsWith('node') && e.length > 4 && e.length < 10 && [...e.slice(4)].every((c) => c >= '0' && c <= '9') && (e.length === 5 || e[4] !== '0'))
-    .map((e) => Number(e.slice(4)))
-    .sort((a, b) => a - b);
+  // The kernel's `node%d`: digits without a leading zero (node01 would be a second node 1).
+  const folders = entries.filter((e) => e.startsWith('node') && e.length > 4 && [...e.slice(4)].every((c) => c >= '0' && c <= '9') && (e.length === 5 || e[4] !== '0'));
+  // An id past the bound is refused by its folder (it was left out without a word when it had 6
+  // digits or more, and named as nodes[k].id, a field of no file, below that).
+  const tooHigh = folders.filter((e) => e.length > 4 + String(MAX_NODE_ID).length || Number(e.slice(4)) > MAX_NODE_ID);
+  if (tooHigh.length > 0) {
+    const shown = tooHigh.slice(0, 8).map((e) => join(base, e.length > 24 ? `${e.slice(0, 24)}…` : e));
+    const more = tooHigh.length > shown.length ? ` and ${tooHigh.length - shown.length} more` : '';
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: node folder ${shown.join(', ')}${more}: node id above ${MAX_NODE_ID}, the highest a host may use`));
+    return { nodes: null, diagnostics };
+  }
+  let ids = folders.map((e) => Number(e.slice(4))).sort((a, b) => a - b);
   // Only online nodes count: the kernel's distance files list online nodes only, and an offline
   // node's folder (a copied tree, a node going away) has no usable meminfo.
   const onlineText = readText(join(base, 'online'));
   const online = onlineText === null ? null : expandKernelCpuList(onlineText);
+  if (onlineText !== null && online === null) {
+    diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: ${join(base, 'online')} is not a node list; every node folder is read`));
+  }
   if (online !== null) {
     const on = new Set(online);
     const offline = ids.filter((id) => !on.has(id));
@@ -106,6 +125,7 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   }
   if (ids.length === 0) return singleNode(root, diagnostics);
   const nodes: HostNode[] = [];
+  const noDistance: number[] = [];
   for (const id of ids) {
     const dir = join(base, `node${id}`);
     const cpuText = readText(join(dir, 'cpulist'));
@@ -116,15 +136,17 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
       continue;
     }
     const mem = readText(join(dir, 'meminfo'));
-    const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
-    const free = mem === null ? null : meminfoKb(mem, 'MemFree');
-    if (total === null || free === null) {
-      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'meminfo')} lacks MemTotal/MemFree`));
+    const total = mem === null ? null : meminfoKb(mem, 'MemTotal', id);
+    const free = mem === null ? null : meminfoKb(mem, 'MemFree', id);
+    if (typeof total !== 'number' || typeof free !== 'number') {
+      const bad = [total, free].find((v) => v !== null && typeof v === 'object') as { problem: string } | undefined;
+      diagnostics.push(hostDiag('XM0401', 'error', `sysfs: ${join(dir, 'meminfo')} ${bad?.problem ?? 'lacks MemTotal/MemFree'}`));
       continue;
     }
     const distances: Record<string, number> = {};
     const distText = readText(join(dir, 'distance'));
-    if (distText !== null) {
+    if (distText === null) noDistance.push(id);
+    else {
       // The kernel lists distances to every online node in id order.
       const vals = distText.trim().split(/\s+/).filter((v) => v !== '');
       // Decimal only, as the kernel prints them (Number() took "2e1" as 20 and "0x14" as 20).
@@ -139,6 +161,12 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
     nodes.push({ id, cpus, memory_mib: Math.floor(total / 1024), free_mib: Math.floor(free / 1024), distances });
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
+  // The kernel writes a distance file for every online node: one missing (a copied tree) would
+  // silently give the node the SLIT default 20 to every other, whatever the others say.
+  if (nodes.length > 1 && noDistance.length > 0) {
+    const which = noDistance.length > 8 ? `${noDistance.slice(0, 8).join(',')} and ${noDistance.length - 8} more` : noDistance.join(',');
+    diagnostics.push(hostDiag('XM0411', 'warning', `sysfs: no distance file in the folder of node${noDistance.length > 1 ? 's' : ''} ${which}; assuming ${DEFAULT_REMOTE_DISTANCE} to every other node`));
+  }
   return { nodes, diagnostics };
 }
 
@@ -147,8 +175,10 @@ function singleNode(root: string, diagnostics: Diagnostic[]): { nodes: HostNode[
   const mem = readText(join(root, 'proc/meminfo'));
   const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
   const free = mem === null ? null : (meminfoKb(mem, 'MemFree') ?? meminfoKb(mem, 'MemAvailable'));
-  if (total === null || free === null) {
-    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and no readable ${join(root, 'proc/meminfo')}`));
+  if (typeof total !== 'number' || typeof free !== 'number') {
+    const bad = [total, free].find((v) => v !== null && typeof v === 'object') as { problem: string } | undefined;
+    const why = bad ? `${join(root, 'proc/meminfo')} ${bad.problem}` : `no readable ${join(root, 'proc/meminfo')}`;
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and ${why}`));
     return { nodes: null, diagnostics };
   }
   let cpus: number[] | null = null;

@@ -5,12 +5,14 @@
  * entries) simply do not appear, so node ids may be sparse; a distance row is indexed by node id.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { hostDiag } from './host-check.js';
+import { hostDiag, MAX_CPU_ID, MAX_DISTANCE, MAX_HOST_SCHEMA_FINDINGS, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
 type Section = 'none' | 'cpu' | 'device' | 'numa';
 
-const isUint = (s: string): boolean => s.length > 0 && s.length < 16 && [...s].every((c) => c >= '0' && c <= '9');
+const isDigits = (s: string): boolean => s.length > 0 && [...s].every((c) => c >= '0' && c <= '9');
+/** A count xmcfg reads exactly (at most 15 digits, below 2^53). */
+const isUint = (s: string): boolean => s.length < 16 && isDigits(s);
 
 /**
  * xl prints libxl's invalid entry (~0) with `%d`, so a CPU Xen knows no node for and the distance to
@@ -44,41 +46,72 @@ const CPU_FIELDS = ['core', 'socket', 'node'] as const;
 const NUMA_FIELDS = ['memsize', 'memfree', 'distances'] as const;
 
 /**
+ * The column names of a table header (`cpu:    core    socket     node`) after its colon, or which
+ * field xmcfg reads it lacks. Rows are read by these names, so a column another xl prints between
+ * them is skipped rather than read as the next field (a `die` column before `node` was read as
+ * every CPU's node).
+ */
+function headerColumns(kind: 'cpu' | 'numa', line: string, colon: number): string[] | { col: number; message: string } {
+  const columns = fieldsOf(line, colon + 1).map((f) => f.text);
+  const lacks = (kind === 'cpu' ? CPU_FIELDS : NUMA_FIELDS).filter((n) => !columns.includes(n));
+  if (lacks.length === 0) return columns;
+  const table = kind === 'cpu' ? 'cpu_topology' : 'numa_info';
+  return { col: colon + 2, message: `the ${table} header has no ${lacks.join(', ')} column${lacks.length > 1 ? 's' : ''} (xl prints ${kind === 'cpu' ? '"cpu: core socket node"' : '"node: memsize memfree distances"'})` };
+}
+
+/**
  * Why a table row cannot be read, at the line and column of the field it names: a field missing
  * (the row ends before it), or one that is not a whole number (or -1, where xl prints one); for
- * numa_info's distances, the entry at fault. `cut`: the row is the text's last line and has no
- * newline, so the output stopped inside it and even a field that reads as a number may be cut
- * short (node 1 of 10, distance 2 of 21): the row is refused whole, never read as another host.
- * Null when the row reads well.
+ * numa_info's distances, the entry at fault. `columns` are the header's names (xl's own by
+ * default); columns xmcfg does not read are only counted. `cut`: the row is the text's last line
+ * and has no newline, so the output stopped inside it and even a field that reads as a number may
+ * be cut short (node 1 of 10, distance 2 of 21): the row is refused whole, never read as another
+ * host. Null when the row reads well.
  */
-function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: readonly Field[], cut: boolean): { col: number; message: string } | null {
-  const names = kind === 'cpu' ? CPU_FIELDS : NUMA_FIELDS;
+function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: readonly Field[], cut: boolean, columns: readonly string[]): { col: number; message: string } | null {
+  const wanted: readonly string[] = kind === 'cpu' ? CPU_FIELDS : NUMA_FIELDS;
   const row = kind === 'cpu' ? `cpu_topology row of CPU ${Number(head)}` : `numa_info row of node ${Number(head)}`;
-  const shape = kind === 'cpu' ? '"cpu: core socket node"' : '"node: memsize memfree distances"';
+  const shape = `"${kind}: ${columns.join(' ')}"`;
   const cutNote = cut ? ' (the text ends there, without a newline: is the output cut short?)' : '';
-  for (let k = 0; k < names.length; k++) {
+  // Ids and distances past the host's bounds, at their line and column (validateHost would name
+  // nodes[k].id, a field of no file): a node mask is as wide as the highest node id.
+  const above = (text: string, max: number): boolean => isDigits(text) && (text.length > 15 || Number(text) > max);
+  const headMax = kind === 'cpu' ? MAX_CPU_ID : MAX_NODE_ID;
+  if (above(head, headMax)) {
+    const shown = head.length > 24 ? `${head.slice(0, 24)}…` : head;
+    return { col: line.indexOf(head) + 1, message: `${kind === 'cpu' ? 'cpu_topology row of CPU' : 'numa_info row of node'} ${shown}: the ${kind === 'cpu' ? 'CPU' : 'node'} id is above ${headMax}, the highest a host may use` };
+  }
+  // Columns after the last one read may be missing: only the ones up to it are needed.
+  let need = 0;
+  for (let k = 0; k < columns.length; k++) if (wanted.includes(columns[k]!)) need = k;
+  for (let k = 0; k <= need; k++) {
+    const name = columns[k]!;
     const f = fields[k];
     if (!f && cut && k > 0 && !/[ \t]$/.test(line)) {
       // The text stops inside the field before: its value may be cut short too, so name that one.
       const p = fields[k - 1]!;
-      return { col: p.col, message: `${row}: the text ends inside its ${names[k - 1]} field (${JSON.stringify(p.text)} may be cut short), before ${names[k]}, without a newline (is the output cut short?)` };
+      return { col: p.col, message: `${row}: the text ends inside its ${columns[k - 1]} field (${JSON.stringify(p.text)} may be cut short), before ${name}, without a newline (is the output cut short?)` };
     }
-    if (!f) return { col: line.length + 1, message: `${row} ends before its ${names[k]} field (a row is ${shape})${cutNote}` };
+    if (!f) return { col: line.length + 1, message: `${row} ends before its ${name} field (a row is ${shape})${cutNote}` };
+    if (!wanted.includes(name)) continue;
     // Only the numa_info memory fields have no -1: xl prints a row only for a node it has memory for.
     const minusOk = kind === 'cpu';
-    if (kind === 'numa' && names[k] === 'distances') {
+    if (name === 'distances') {
       let col = f.col;
       for (const [j, v] of f.text.split(',').entries()) {
+        if (above(v, MAX_DISTANCE)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${v.length > 24 ? `${v.slice(0, 24)}…` : v} is above ${MAX_DISTANCE}, the highest SLIT distance` };
         if (!(isUint(v) || v === INVALID)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${JSON.stringify(v)} is not a whole number or -1${cutNote}` };
         col += v.length + 1;
       }
+    } else if (name === 'node' && above(f.text, MAX_NODE_ID)) {
+      return { col: f.col, message: `${row}: node ${f.text.length > 24 ? `${f.text.slice(0, 24)}…` : f.text} is above ${MAX_NODE_ID}, the highest node id a host may use` };
     } else if (!(isUint(f.text) || (minusOk && f.text === INVALID))) {
-      return { col: f.col, message: `${row}: ${names[k]} ${JSON.stringify(f.text)} is not a whole number${minusOk ? ' or -1' : ''}${cutNote}` };
+      return { col: f.col, message: `${row}: ${name} ${JSON.stringify(f.text)} is not a whole number${minusOk ? ' or -1' : ''}${cutNote}` };
     }
   }
   if (cut) {
-    const last = names.length - 1;
-    return { col: fields[last]!.col, message: `${row}: the text ends inside its ${names[last]} field, without a newline, so ${JSON.stringify(fields[last]!.text)} may be cut short (is the output cut short? If the row is whole, end the text with a newline)` };
+    const last = fields.length - 1;
+    return { col: fields[last]!.col, message: `${row}: the text ends inside its ${columns[last] ?? 'last'} field, without a newline, so ${JSON.stringify(fields[last]!.text)} may be cut short (is the output cut short? If the row is whole, end the text with a newline)` };
   }
   return null;
 }
@@ -109,6 +142,15 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   const cutLine = lines[lines.length - 1]!.trim() !== '' ? lines.length : 0;
   let cut = false;
   let lineNo = 0;
+  // Row findings past MAX_HOST_SCHEMA_FINDINGS are counted, not listed (200,000 rows of ids above
+  // MAX_NODE_ID gave 134,464 findings); the row the text is cut in is always listed.
+  let unlisted = 0;
+  // Each table's column names, from its header line (xl's own until one is read).
+  const columns: { cpu: readonly string[]; numa: readonly string[] } = { cpu: CPU_FIELDS, numa: NUMA_FIELDS };
+  const rowFinding = (at: number, message: string): void => {
+    if (at === cutLine || diagnostics.length < MAX_HOST_SCHEMA_FINDINGS) diagnostics.push(hostDiag('XM0401', 'error', message));
+    else unlisted++;
+  };
   for (const rawLine of lines) {
     lineNo++;
     const line = rawLine.replace(/\r$/, '');
@@ -117,11 +159,11 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     const head = colon >= 0 ? line.slice(0, colon).trim() : '';
     // Section headers are `name<blanks>:` with nothing after the colon; in a table, `  1:` alone is
     // a row that lost its fields.
-    if (colon >= 0 && line.slice(colon + 1).trim() === '' && !(isUint(head) && (section === 'cpu' || section === 'numa'))) {
+    if (colon >= 0 && line.slice(colon + 1).trim() === '' && !(isDigits(head) && (section === 'cpu' || section === 'numa'))) {
       if (head === 'cpu_topology') section = 'cpu';
       else if (head === 'device topology') section = 'device';
       else if (head === 'numa_info') section = 'numa';
-      else if (!isUint(head)) section = 'none';
+      else if (!isDigits(head)) section = 'none';
       if (line.trim() !== '') endsIn = { section, line: lineNo };
       continue;
     }
@@ -136,8 +178,19 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
       }
       continue;
     }
-    if (head === 'cpu' || head === 'node') continue; // column headers
-    if (!isUint(head)) {
+    if ((head === 'cpu' && section === 'cpu') || (head === 'node' && section === 'numa')) {
+      const cols = headerColumns(section, line, colon);
+      if (Array.isArray(cols)) columns[section] = cols;
+      else {
+        // A header the text ends in lost its last columns to the cut, not to another xl.
+        const cutHere = lineNo === cutLine;
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${cols.col}: ${cols.message}${cutHere ? ' (the text ends there, without a newline: is the output cut short?)' : ''}`);
+        if (cutHere) cut = true;
+      }
+      continue;
+    }
+    if (head === 'cpu' || head === 'node') continue; // a header in the wrong table: not a row
+    if (!isDigits(head)) {
       // a `key : value` line ends the extra sections (the xen_* lines follow numa_info)
       if (section !== 'device') section = 'none';
       if (line.trim() !== '') endsIn = { section, line: lineNo };
@@ -145,43 +198,55 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     }
     if (section === 'device') continue;
     const fields = fieldsOf(line, colon + 1);
-    const bad = rowProblem(section, line, head, fields, lineNo === cutLine);
+    const cols = columns[section];
+    const at = (name: string): Field => fields[cols.indexOf(name)]!;
+    const bad = rowProblem(section, line, head, fields, lineNo === cutLine, cols);
     if (bad && lineNo === cutLine) cut = true;
     if (section === 'cpu') {
       if (bad) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`);
         continue;
       }
       cpuRows++;
-      if (fields[2]!.text === INVALID) {
+      if (at('node').text === INVALID) {
         noNode.push(Number(head));
         continue;
       }
-      const node = Number(fields[2]!.text);
+      const node = Number(at('node').text);
       const list = cpusByNode.get(node) ?? [];
       list.push(Number(head));
       cpusByNode.set(node, list);
     } else {
       numaRows++;
       if (bad) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`));
+        rowFinding(lineNo, `xl info line ${lineNo}, column ${bad.col}: ${bad.message}`);
         continue;
       }
       // A second row of a node (pasted twice, two outputs joined): which memory is current is not known.
       const again = numaLine.get(Number(head));
       if (again !== undefined) {
-        diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`));
+        rowFinding(lineNo, `xl info line ${lineNo}: numa_info row of node ${Number(head)} repeats the one on line ${again}`);
         continue;
       }
       numaLine.set(Number(head), lineNo);
-      const dist = fields[2]!.text.split(',');
-      numa.push({ id: Number(head), size: Number(fields[0]!.text), free: Number(fields[1]!.text), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
+      const dist = at('distances').text.split(',');
+      numa.push({ id: Number(head), size: Number(at('memsize').text), free: Number(at('memfree').text), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
     }
   }
+  const countUnlisted = (): void => {
+    if (unlisted > 0) diagnostics.push(hostDiag('XM0401', 'error', `xl info: ${unlisted} more row${unlisted === 1 ? '' : 's'} with problems not listed`));
+    unlisted = 0;
+  };
+  countUnlisted();
   // Stopped inside a table: what the rest of the output held is not known.
   if (cut) return { nodes: null, diagnostics };
   if (numaRows === 0 && !numaNone && (endsIn.section === 'cpu' || endsIn.section === 'device')) {
     diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${endsIn.line}: the text ends in the ${TABLE[endsIn.section]} table, before numa_info (is the output cut short?)`));
+    return { nodes: null, diagnostics };
+  }
+  // The numa_info heading (or its column header) and then nothing: cut short, not plain `xl info`.
+  if (numaRows === 0 && !numaNone && endsIn.section === 'numa') {
+    diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${endsIn.line}: the text ends in the numa_info table, before its first row (is the output cut short?)`));
     return { nodes: null, diagnostics };
   }
   if (numaRows === 0 && numaNone) {
@@ -204,9 +269,10 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   for (const n of numa) width = Math.max(width, n.dist.length);
   for (const n of numa) {
     if (n.dist.length < width) {
-      diagnostics.push(hostDiag('XM0401', 'error', `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`));
+      rowFinding(n.line, `xl info line ${n.line}: numa_info row of node ${n.id} has ${n.dist.length} distances, other rows ${width} (is the output cut short?)`);
     }
   }
+  countUnlisted();
   if (diagnostics.some((d) => d.severity === 'error')) return { nodes: null, diagnostics };
   if (noNode.length > 0) {
     diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPU${noNode.length > 1 ? 's' : ''} ${noNode.join(',')} belong${noNode.length > 1 ? '' : 's'} to no node (-1); not used for placement`));

@@ -180,13 +180,26 @@ describe('readHost: xl info -n', () => {
   });
 
   it('reads 200,000 numa_info rows without throwing (their widths were spread into Math.max: RangeError)', () => {
-    // every row but the last has two distances: the last is cut short, so one XM0401 and no host
+    // Every row but the last has two distances: the last is cut short. Ids past 65535 are refused
+    // (decision 023): the first 20 findings listed, the last row's always, the rest counted.
     const rows = Array.from({ length: 200_000 }, (_, i) => `${i}: 1024 512 ${i === 199_999 ? '10' : '10,20'}`);
     const text = ['cpu_topology :', 'cpu: core socket node', '0: 0 0 0', 'numa_info :', 'node: memsize memfree distances', ...rows].join('\n');
     const r = readHost(text, { format: 'xl-info' });
     expect(r.host).toBeNull();
-    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
-    expect(r.diagnostics[0]!.message).toContain(`line ${rows.length + 5}, column`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(new Array(22).fill('XM0401'));
+    expect(r.diagnostics[0]!.message).toMatch(/^xl info line 65542, column 1: /);
+    expect(r.diagnostics[20]!.message).toContain(`line ${rows.length + 5}, column`);
+    expect(r.diagnostics[21]!.message).toMatch(/\b134443 more rows\b/);
+  });
+
+  it('lists 20 row findings and counts the rest (30,000 garbled rows gave 30,000 findings)', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `${i}: 1024 x 10`);
+    const text = ['cpu_topology :', 'cpu: core socket node', '0: 0 0 0', 'numa_info :', 'node: memsize memfree distances', ...rows, ''].join('\n');
+    const r = readHost(text, { format: 'xl-info' });
+    expect(r.host).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(new Array(21).fill('XM0401'));
+    expect(r.diagnostics[19]!.message).toMatch(/^xl info line 25, column/);
+    expect(r.diagnostics[20]!.message).toMatch(/\b29980 more rows\b/);
   });
 
   it('refuses output without cpu_topology rows (XM0401): no node would have a CPU to pin to', () => {

@@ -100,6 +100,17 @@ describe('xl info -n text cut inside a row: one XM0401 at the line and column of
     expect(readHost(text, { format: 'xl-info' }).diagnostics[0]!.message).toMatch(/cpu_topology.*numa_info/);
   });
 
+  it('text that stops at the numa_info heading or inside its column header says it is cut, once (it said "run xl info -n")', () => {
+    // Line 32 is the numa_info heading, line 33 its column header; 20 the cpu_topology header.
+    for (const text of [cutAt('node:    memsize'), cutAt('node:    memsize').trimEnd()]) {
+      expect(cutFindings(text)).toEqual({ host: false, at: ['XM0401 error @32'] });
+      expect(readHost(text, { format: 'xl-info' }).diagnostics[0]!.message).toMatch(/numa_info.*cut short/);
+    }
+    expect(cutFindings(cutAt('node:    memsize    mem', 22))).toEqual({ host: false, at: ['XM0401 error @33:6'] });
+    expect(cutFindings(cutAt('cpu:    core    soc', 19))).toEqual({ host: false, at: ['XM0401 error @20:5'] });
+    expect(readHost(cutAt('cpu:    core    soc', 19), { format: 'xl-info' }).diagnostics[0]!.message).toContain('cut short');
+  });
+
   it('whole output without its last newline (it ends in the xen_* lines) reads the same host', () => {
     expect(readHost(full.trimEnd(), { format: 'xl-info' })).toEqual(readHost(full, { format: 'xl-info' }));
   });
