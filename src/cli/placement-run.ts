@@ -11,6 +11,7 @@ import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
 import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, report } from './placement-common.js';
+import { rangesOf } from '../placement/bitmap.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { migratePlan } from '../placement/migrate.js';
 import { rebalancePlan, type RebalanceOutcome } from '../placement/rebalance.js';
@@ -80,7 +81,8 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
       // Columns as wide as their widest entry (a long domain name or node list pushed the rest).
       const rows = entries.map((e) => ({
         domain: oneLine(e.domain),
-        nodes: e.nodes.map((n) => n.node).join(','),
+        // xl's range text (0-71, not 72 ids): a guest over many nodes kept the other columns far right.
+        nodes: rangesOf(e.nodes.map((n) => n.node)),
         mem: String(e.nodes.reduce((a, n) => a + n.memory_mib, 0)),
         vcpus: String(e.nodes.reduce((a, n) => a + n.vcpus, 0)),
         created: e.created,

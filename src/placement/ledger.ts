@@ -374,8 +374,14 @@ export class Ledger {
   }
 
   private write(p: Plan, now: () => string, replace: boolean): void {
-    if (replace) this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
-    this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, now(), p.policy, JSON.stringify(p));
+    // A replaced reservation (a committed migration) keeps the time it was first booked: `created`
+    // dates the guest's booking, and a move is not a new one.
+    let created: string | undefined;
+    if (replace) {
+      created = (this.db.prepare('SELECT created FROM reservations WHERE domain = ?').get(p.domain) as { created: string } | undefined)?.created;
+      this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
+    }
+    this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, created ?? now(), p.policy, JSON.stringify(p));
     const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
     for (const id of p.node_affinity.nodes) ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);
   }
