@@ -87,16 +87,16 @@ export const placementCodes = defineCodes({
     title: 'questionable host topology',
     explanation:
       'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a node whose distance to itself is not 10 (SLIT distances are relative to it), a remote distance below the local one, a sysfs distance file that does not list one decimal value per node (ignored), CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), fewer `xl info -n` numa_info rows than its nr_nodes (output cut short: the node whose row is lost is left out), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
-    bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
-    good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
+    bad: '{ "nodes": [ { "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} } ] }',
+    good: '{ "nodes": [ { "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} } ] }',
   },
   XM0412: {
     severity: 'info',
     title: 'memory split unevenly',
     explanation:
       'A multi-node guest normally gets memory on each node in proportion to the vCPUs placed there. One of the chosen nodes could not hold its share, so the rest went to the other nodes: the guest is placed, but some vCPUs reach more of their memory across the interconnect.',
-    bad: 'numanode = 0,1\nmemory = 8192   # node 0: 2048 MiB free',
-    good: 'numanode = 1,2\nmemory = 8192',
+    bad: 'numanode = 0,1\nvcpus = 2\nmemory = 8192   # node 0: 2048 MiB free',
+    good: 'numanode = 1,2\nvcpus = 2\nmemory = 8192',
   },
   XM0413: {
     severity: 'error',
