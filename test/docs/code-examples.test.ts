@@ -15,6 +15,8 @@ import { convertToXl } from '../../src/convert/index.js';
 import { parse as parseInternal } from '../../src/syntax/parse.js';
 import { checkText } from '../../src/check/check.js';
 import { unknownPlanInputs } from '../../src/placement/unknown-inputs.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -81,6 +83,24 @@ const COMMANDS: Record<string, string> = {
   XM0419: 'test/placement/rebalance-budget.test.ts',
 };
 
+/** The xmcfg commands of a shell line (`$ xl shutdown db; xmcfg release db && …`), with the long options each names. */
+export function commandLines(line: string): { command: string; options: string[] }[] {
+  return line
+    .replace(/^\$ /, '')
+    .replace(/#.*$/, '')
+    .split(/;|&&/)
+    .map((part) => part.trim().split(/\s+/))
+    .filter((words) => words[0] === 'xmcfg')
+    .map((words) => ({ command: words[1]!, options: words.filter((w) => w.startsWith('--')).map((w) => w.slice(2).split('=')[0]!) }));
+}
+
+/** The long options `xmcfg COMMAND --help` lists. */
+async function helpOptions(command: string): Promise<string[]> {
+  const { io, out } = fakeIo({ cwd: ROOT });
+  await run([command, '--help'], io);
+  return [...out.stdout.matchAll(/^\s+(?:-\w, )?--([a-z][\w-]*)/gm)].map((m) => m[1]!);
+}
+
 /** How the examples of one code are read. */
 function reading(code: string): Reading {
   if (COMMANDS[code]) return { kind: 'command', testedIn: COMMANDS[code] };
@@ -134,12 +154,20 @@ function codesOf(code: string, example: string, how: Reading): string[] {
 
 describe('every code has examples that tell the truth', () => {
   const cases = allCodes().filter((c) => c.code !== 'XM0032');
-  it.each(cases.map((c) => [c.code, c] as const))('%s', (code, info) => {
+  it.each(cases.map((c) => [c.code, c] as const))('%s', async (code, info) => {
     const how = reading(code);
     if (how.kind === 'command') {
-      expect(info.bad, code).toMatch(/^(\$ )?xmcfg /);
+      // Shown as a shell line, so nobody reads it as config text.
+      expect(info.bad, code).toMatch(/^\$ xmcfg /);
       expect(existsSync(join(ROOT, how.testedIn)), how.testedIn).toBe(true);
       expect(readFileSync(join(ROOT, how.testedIn), 'utf8'), how.testedIn).toContain(code);
+      // Every option an example command line names is one its command has.
+      for (const example of [info.bad, info.good].filter((e) => e.startsWith('$ '))) {
+        for (const { command, options } of commandLines(example)) {
+          const known = await helpOptions(command);
+          expect(options.filter((o) => !known.includes(o)), `${code}: xmcfg ${command}`).toEqual([]);
+        }
+      }
       return;
     }
     expect(codesOf(code, info.bad, how), `wrong example of ${code}`).toContain(code);
@@ -152,6 +180,15 @@ describe('every code has examples that tell the truth', () => {
     expect(at).toBeGreaterThan(0);
     expect(parseInternal(info.bad, { decodeErrors: [at] }).diagnostics.map((d) => d.code)).toContain('XM0032');
     expect(parseInternal(info.good, {}).diagnostics.map((d) => d.code)).not.toContain('XM0032');
+  });
+});
+
+describe('commandLines', () => {
+  it('finds the xmcfg commands of a shell line and their options', () => {
+    expect(commandLines('$ xl shutdown db; xmcfg release db && xmcfg plan db.cfg --reserve --format=xl   # --no')).toEqual([
+      { command: 'release', options: [] },
+      { command: 'plan', options: ['reserve', 'format'] },
+    ]);
   });
 });
 
