@@ -112,13 +112,17 @@ function reading(code: string): Reading {
   return HOSTS[code] ? { kind: 'config', dialect, host: HOSTS[code] } : { kind: 'config', dialect };
 }
 
+/** Codes about invisible characters, whose examples show them as escapes (`\0`, `\r`, `\n`). */
+const ESCAPED = new Set(['XM0031', 'XM0511', 'XM0521']);
+
 /**
- * The text an example stands for. Examples show invisible characters as escapes (`\0`, `\r`, `\n`)
- * and elide what is too long to print: `[[[ ... 101 levels ... ]]]` and a last line
- * `# ... repeated hundreds of times` (the lines above it, 500 times).
+ * The text an example of `code` stands for: the characters its escapes show (ESCAPED codes only:
+ * elsewhere `\n` inside a string is the config's own escape), and what is elided as too long to
+ * print: `[[[ ... 101 levels ... ]]]`, and a last line `# ... repeated hundreds of times` (the
+ * lines after the first, 500 times).
  */
-export function exampleText(example: string): string {
-  let t = example.replace(/\\([0rn])/g, (_, c: string) => ({ '0': '\0', r: '\r', n: '\n' })[c]!);
+export function exampleText(code: string, example: string): string {
+  let t = ESCAPED.has(code) ? example.replace(/\\([0rn])/g, (_, c: string) => ({ '0': '\0', r: '\r', n: '\n' })[c]!) : example;
   t = t.replace(/\[+ \.\.\. (\d+) levels \.\.\. \]+/, (_, n: string) => '['.repeat(Number(n)) + ']'.repeat(Number(n)));
   const repeated = /\n# \.\.\. repeated hundreds of times$/.exec(t);
   if (repeated) {
@@ -130,7 +134,7 @@ export function exampleText(example: string): string {
 
 /** The codes one example produces, read as `how` says. */
 function codesOf(code: string, example: string, how: Reading): string[] {
-  const text = exampleText(example);
+  const text = exampleText(code, example);
   switch (how.kind) {
     case 'config':
       return check(text, { dialect: how.dialect, host: how.host ?? null }).diagnostics.map((d) => d.code);
@@ -194,8 +198,9 @@ describe('commandLines', () => {
 
 describe('exampleText', () => {
   it('expands escapes and elisions', () => {
-    expect(exampleText('a\\0\\r\\nb')).toBe('a\0\r\nb');
-    expect(exampleText('x = [[ ... 3 levels ... ]]')).toBe('x = [[[]]]');
-    expect(exampleText('a = 1\nb = a\n# ... repeated hundreds of times').split('\n')).toHaveLength(501);
+    expect(exampleText('XM0031', 'a\\0\\r\\nb')).toBe('a\0\r\nb');
+    expect(exampleText('XM0062', 'a\\nb')).toBe('a\\nb');
+    expect(exampleText('XM0003', 'x = [[ ... 3 levels ... ]]')).toBe('x = [[[]]]');
+    expect(exampleText('XM0063', 'a = 1\nb = a\n# ... repeated hundreds of times').split('\n')).toHaveLength(501);
   });
 });
