@@ -2,7 +2,8 @@
  * The "Functions" table of docs/api.md, claim by claim, against the sources and the installed
  * package: each documented export exists with the documented kind, and does what its row says
  * (schema a new object each call, the code and key lists frozen, codeInfo of anything else
- * undefined, normalize the same as check, readHost's three forms, plan pure, LineIndex's line ends).
+ * undefined, normalize the same as check, readHost's three forms, plan pure, LineIndex's line ends),
+ * and where findings without a place in a text are (docs/api.md "Diagnostics and positions").
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,6 +76,15 @@ for (const impl of implementations()) {
         expect(r.host, JSON.stringify(options)).toBeNull();
         expect(codes(r)).toContain('XM0401');
       }
+    });
+
+    it('findings about a host, in any form, or about a config object given to plan are at 1:1-1:1; 20 host problems listed, then one count', () => {
+      const at = (r: { diagnostics: { line: number; column: number; endLine: number; endColumn: number }[] }) => [...new Set(r.diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn}`))];
+      expect(at(x.readHost('garbage\nmore garbage\n', { format: 'xl-info' }))).toEqual(['1:1-1:1']);
+      expect(at(x.readHost('{\n "nodes": [\n {"id": 0}\n]}'))).toEqual(['1:1-1:1']);
+      expect(at(x.plan({ memory: 'x' } as never, HOST))).toEqual(['1:1-1:1']);
+      const many = x.readHost({ nodes: Array.from({ length: 30 }, (_, id) => ({ id })) });
+      expect(codes(many)).toEqual(Array.from({ length: 21 }, () => 'XM0401'));
     });
 
     it('plan: pure, its inputs neither kept nor changed', () => {
