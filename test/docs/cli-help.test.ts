@@ -1,7 +1,9 @@
 /**
  * docs/cli.md and the bin's --help describe the same commands and options: every command of
  * `xmcfg --help` has a section, every option its `--help` lists is named in that section, and
- * every option a section's synopsis names exists.
+ * every option a section's synopsis names exists. The other way too: an option named anywhere in a
+ * section, or in README.md's command table, is one of that command's, or of the other command
+ * the sentence is about.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,6 +12,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, CLI } from '../e2e/cli-helpers.js';
 
 const page = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+/** A Markdown text without what the commands of its `console` blocks print (the lines not starting `$ `). */
+function withoutOutput(text: string): string {
+  return text.replace(/^```console\n([\s\S]*?)^```$/gm, (_, body: string) => body.split('\n').filter((l) => l.startsWith('$ ')).join('\n'));
+}
+
+/** Long option names a Markdown text names (`--no-color` names `color`). */
+function named(text: string): string[] {
+  return [...new Set([...text.matchAll(/(?<![\w-])--(?:no-)?([a-z][\w-]*)/g)].map((m) => m[1]!))].filter((o) => o !== 'help' && o !== 'version');
+}
 const run = promisify(execFile);
 const help = (args: string[]) => run(process.execPath, [CLI, ...args, '--help'], { env: { ...process.env, NO_COLOR: '1' } }).then((r) => r.stdout);
 
@@ -74,5 +87,31 @@ describe.skipIf(!BUILT)('docs/cli.md matches --help', () => {
       return bad;
     });
     expect(unknown).toEqual([]);
+  });
+
+  it('names in each section only options of its command, or of a command the text names beside it', () => {
+    const owners = (o: string) => commands.filter((c) => c.options.includes(o)).map((c) => c.name);
+    const stray = commands.flatMap((c) =>
+      named(withoutOutput(section(c.name)))
+        .filter((o) => !c.options.includes(o))
+        // Another command's option, in a sentence about that command (`plan` without `--reserve`).
+        .filter((o) => !owners(o).some((other) => new RegExp(`\\b${other}\\b[^.;]{0,80}--${o}\\b`).test(section(c.name))))
+        .map((o) => `${c.name}: --${o} (an option of ${owners(o).join(', ') || 'no command'})`),
+    );
+    // `--bogus` is the page's example of an unknown option.
+    expect(stray.filter((s) => !s.startsWith('check: --bogus'))).toEqual([]);
+  });
+
+  it("README.md's command table names only options each command has", () => {
+    const table = readme.slice(readme.indexOf('| command | does |'));
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2);
+    expect(rows.length).toBe(commands.length - 1); // release and ledger share a row
+    const wrong = rows.flatMap((row) => {
+      const cells = row.split(/(?<!\\) \| /);
+      const names = [...cells[0]!.matchAll(/`([a-z-]+)/g)].map((m) => m[1]!);
+      const options = new Set(commands.filter((c) => names.includes(c.name)).flatMap((c) => c.options));
+      return named(cells.slice(1).join(' ')).filter((o) => !options.has(o)).map((o) => `${names.join('/')}: --${o}`);
+    });
+    expect(wrong).toEqual([]);
   });
 });

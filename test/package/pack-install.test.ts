@@ -44,7 +44,7 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
     expect(readdirSync(join(consumer, '../node_modules/.bin'))).toContain('xmcfg');
   });
 
-  it.skipIf(!existsSync(join(root, 'dist/types')))('the published types compile in a TypeScript consumer', () => {
+  it.skipIf(!existsSync(join(root, 'dist/types')))('the published types compile in a TypeScript consumer: NodeNext (ES module and CommonJS), Node16, bundler', () => {
     // Every export, checked with the package's own declarations (skipLibCheck off): a declaration
     // that reaches a module the install lacks (a devDependency) fails here instead of turning the
     // config type into `any` in the user's project.
@@ -99,11 +99,36 @@ describe.skipIf(!PACKAGE_BUILT)('npm package', () => {
       "export default [s, pl, next, r2, again, withName, d, rel, sev, left, dialect, kinds, memory, wrong, node, tree2, stmts, value, at, range, info, doc, allCodes(), optionKeys(), null as E | null];",
     ];
     writeFileSync(join(consumer, 'use.ts'), use.join('\n') + '\n');
-    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['use.ts'] }));
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8' });
-    expect(r.stdout + r.stderr).toBe('');
-    expect(r.status).toBe(0);
-  });
+    // A CommonJS consumer (docs/api.md: require() loads the package): both import forms, typed.
+    const cjs = [
+      "import { check, type CheckResult } from 'xmcfg';",
+      "import xmcfg = require('xmcfg');",
+      "const r: CheckResult = check('memory = 512\\n', { dialect: 'xl' });",
+      'const m: number | undefined = r.config.memory;',
+      "export = [m, xmcfg.schema(), xmcfg.codeInfo('XM0101')?.title];",
+    ];
+    writeFileSync(join(consumer, 'use-cjs.cts'), cjs.join('\n') + '\n');
+    // The module settings docs/api.md names, each its own project, checked by one tsc process
+    // (one start is most of the time): NodeNext (ES module and CommonJS files), Node16 and bundler.
+    const options = { target: 'ES2022', strict: true, exactOptionalPropertyTypes: true, noEmit: true, skipLibCheck: false, types: [] };
+    // The declarations themselves are checked once (skipLibCheck off, under NodeNext); the other
+    // settings only resolve and use them, which is what differs between them.
+    const projects: Record<string, [object, string[]]> = {
+      nodenext: [{ module: 'NodeNext', moduleResolution: 'NodeNext' }, ['use.ts', 'use-cjs.cts']],
+      node16: [{ module: 'Node16', moduleResolution: 'Node16', skipLibCheck: true }, ['use.ts']],
+      bundler: [{ module: 'ESNext', moduleResolution: 'Bundler', skipLibCheck: true }, ['use.ts']],
+    };
+    for (const [name, [module, files]] of Object.entries(projects)) {
+      writeFileSync(join(consumer, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...options, ...module, tsBuildInfoFile: `${name}.tsbuildinfo` }, files }));
+    }
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ files: [], references: Object.keys(projects).map((n) => ({ path: `tsconfig.${n}.json` })) }));
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b', '--verbose', 'tsconfig.json'], { cwd: consumer, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // --verbose names each project as it is built, so a failure says under which settings.
+    const out = r.stdout + r.stderr;
+    for (const name of Object.keys(projects)) expect(out).toContain(`Building project '${join(consumer, `tsconfig.${name}.json`)}'`);
+    expect(out.split('\n').filter((l) => / error TS\d+/.test(l) || l.startsWith('* Building') || /^\S.*\(\d+,\d+\)/.test(l))).toEqual([]);
+    expect(r.status, out).toBe(0);
+  }, 180_000);
 
   it.skipIf(!existsSync(join(root, 'dist/index.mjs')))('the library entry imports and checks text', () => {
     const script = "import * as x from 'xmcfg'; const r = x.check('memroy = 1\\n', {}); console.log(JSON.stringify({ keys: Object.keys(x).sort(), codes: r.diagnostics.map((d) => d.code) }));";

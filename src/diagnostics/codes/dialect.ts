@@ -119,9 +119,9 @@ export const dialectCodes = defineCodes({
   XM0515: {
     severity: 'error',
     title: 'Python statement in xl',
-    explanation: `${xlOnly('A Python statement (import, def, if, a call, a bare value...)')} xl prints "Config file looks like it contains Python code" and fails.`,
-    bad: 'import os',
-    good: '# (remove the code; write the settings it computed)',
+    explanation: `${xlOnly('A value standing alone as a statement (a docstring, a number, a comparison)')} xl prints "Config file looks like it contains Python code" and fails. Python statements proper (import, def, if, a call) are XM0020 in both dialects.`,
+    bad: '"web server guest"',
+    good: '# web server guest',
   },
   XM0516: {
     severity: 'error',
@@ -186,7 +186,7 @@ export const dialectCodes = defineCodes({
     title: 'rejected by libxlu',
     explanation:
       "xmcfg re-implements libxlu's reader to answer exactly whether `xl create` accepts a file. This error marks where libxlu stops when no more specific finding covers that line; the message quotes libxlu's own wording (lexical error, syntax error ...).",
-    bad: 'memory = 512 +',
+    bad: '[\nmemory = 512',
     good: 'memory = 512',
   },
 });

@@ -55,48 +55,48 @@ export const placementCodes = defineCodes({
     title: 'domain already reserved',
     explanation:
       'plan --reserve found a live reservation for a domain of the same name in the ledger. Reservations are keyed by domain name so one guest is never booked twice; release the old one first (`xmcfg release NAME`) or rename the guest.',
-    bad: 'xmcfg plan web.cfg --reserve   # web is already reserved',
-    good: 'xmcfg release web && xmcfg plan web.cfg --reserve',
+    bad: '$ xmcfg plan web.cfg --reserve   # web is already reserved',
+    good: '$ xmcfg release web && xmcfg plan web.cfg --reserve',
   },
   XM0408: {
     severity: 'error',
     title: 'ledger unusable',
     explanation:
       'The reservation ledger (SQLite) could not be used: another process held its lock past the wait, the file is corrupt or not an xmcfg ledger, or it was written by a newer xmcfg. Nothing is planned from a ledger that cannot be read, because a plan that ignores reservations could book memory twice. Retry, or move the file aside (a new ledger is created).',
-    bad: 'xmcfg plan web.cfg --ledger /tmp/not-a-database --reserve',
-    good: 'xmcfg plan web.cfg --ledger ~/.local/state/xmcfg/ledger.db --reserve',
+    bad: '$ xmcfg plan web.cfg --ledger /tmp/not-a-database --reserve',
+    good: '$ xmcfg plan web.cfg --ledger ~/.local/state/xmcfg/ledger.db --reserve',
   },
   XM0409: {
     severity: 'error',
     title: 'migration target cannot hold the guest',
     explanation:
       'A local live migration (xl migrate NAME localhost onto other nodes) copies the guest while the source copy keeps running, so for a while the host holds it twice. The target nodes do not have the whole guest free on top of everything already placed. Free memory there, or pick a target with room.',
-    bad: 'xmcfg migrate-plan web --to-node 1   # node 1: 1024 MiB free, web: 4096 MiB',
-    good: 'xmcfg migrate-plan web --to-node 2   # node 2: 20480 MiB free',
+    bad: '$ xmcfg migrate-plan web --to-node 1   # node 1: 1024 MiB free, web: 4096 MiB',
+    good: '$ xmcfg migrate-plan web --to-node 2   # node 2: 20480 MiB free',
   },
   XM0410: {
     severity: 'error',
     title: 'no reservation for this domain',
     explanation:
       'release, migrate-plan and rebalance work on guests recorded in the ledger by plan --reserve; the named domain has no reservation there. Check the name with `xmcfg ledger list`, or the --ledger path.',
-    bad: 'xmcfg release wbe',
-    good: 'xmcfg release web',
+    bad: '$ xmcfg release wbe',
+    good: '$ xmcfg release web',
   },
   XM0411: {
     severity: 'warning',
     title: 'questionable host topology',
     explanation:
       'The host description is usable but odd: free memory above the node size (clamped), a distance matrix with missing or unknown entries (missing ones are taken as 20, the SLIT remote default), a node whose distance to itself is not 10 (SLIT distances are relative to it), a remote distance below the local one, a sysfs distance file that does not list one decimal value per node (ignored), CPUs on a node without memory data or on no node at all (`-1` in `xl info -n`), fewer `xl info -n` numa_info rows than its nr_nodes (output cut short: the node whose row is lost is left out), node folders sysfs does not list as online, or sysfs read under Xen (it shows the domain\'s own memory, not the hypervisor\'s). Plans on such a host may not pick the nearest nodes, or may count memory Xen does not have.',
-    bad: '{ "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} }',
-    good: '{ "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} }',
+    bad: '{ "nodes": [ { "id": 0, "cpus": [0], "memory_mib": 1024, "free_mib": 2048, "distances": {"0": 10} } ] }',
+    good: '{ "nodes": [ { "id": 0, "cpus": [0], "memory_mib": 2048, "free_mib": 2048, "distances": {"0": 10} } ] }',
   },
   XM0412: {
     severity: 'info',
     title: 'memory split unevenly',
     explanation:
       'A multi-node guest normally gets memory on each node in proportion to the vCPUs placed there. One of the chosen nodes could not hold its share, so the rest went to the other nodes: the guest is placed, but some vCPUs reach more of their memory across the interconnect.',
-    bad: 'numanode = 0,1\nmemory = 8192   # node 0: 2048 MiB free',
-    good: 'numanode = 1,2\nmemory = 8192',
+    bad: 'numanode = 0,1\nvcpus = 2\nmemory = 8192   # node 0: 2048 MiB free',
+    good: 'numanode = 1,2\nvcpus = 2\nmemory = 8192',
   },
   XM0413: {
     severity: 'error',
@@ -111,8 +111,8 @@ export const placementCodes = defineCodes({
     title: 'guest cannot move by local live migration',
     explanation:
       'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest whose plan gave it a virtual NUMA layout (vnuma = …; xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes), and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
-    bad: 'xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
-    good: 'xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
+    bad: '$ xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
+    good: '$ xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
   },
   XM0415: {
     severity: 'error',
@@ -143,15 +143,15 @@ export const placementCodes = defineCodes({
     title: 'reservation on a node the host lacks',
     explanation:
       'A reservation in the ledger books memory or vCPUs on a node this host does not have, so plan, migrate-plan and rebalance cannot subtract it from any node: that part is not counted, and the free memory they see may be memory the guest holds. The parts on nodes the host has are still counted; rebalance never proposes moving such a guest. Usually the ledger was kept for another host (a shared --ledger, a --host file of another machine, or no --host, so this machine\'s sysfs was read), or the host lost a node since the booking. Compare `xmcfg ledger list` with the host, pass the right --host or --ledger, and release the reservation of a guest that is gone.',
-    bad: 'xmcfg plan db.cfg --host two-node.json   # the ledger books web on node 3',
-    good: 'xmcfg plan db.cfg --host four-node.json',
+    bad: '$ xmcfg plan db.cfg --host two-node.json   # the ledger books web on node 3',
+    good: '$ xmcfg plan db.cfg --host four-node.json',
   },
   XM0419: {
     severity: 'warning',
     title: 'rebalance search cut short',
     explanation:
       'rebalance looks for the list of migrations that moves the least memory, first with a greedy list, then with an exact search; both share one budget of trial moves and of guest-and-node pairs looked at, so the command always ends quickly. This run spent the budget before the search was done: the moves it prints are feasible, but a list moving less memory, or one that reaches the threshold, may exist. It happens with thousands of guests of different sizes and a large --max-moves. Run it again after the printed moves, raise --threshold, or lower --max-moves.',
-    bad: 'xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
-    good: 'xmcfg rebalance --threshold 10 --max-moves 5',
+    bad: '$ xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
+    good: '$ xmcfg rebalance --threshold 10 --max-moves 5',
   },
 });

@@ -118,7 +118,7 @@ export const syntaxCodes = defineCodes({
     severity: 'error',
     title: 'invalid UTF-8',
     explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects.',
-    bad: 'description = "caf\\xe9"   (a Latin-1 byte)',
-    good: 'description = "café"   (saved as UTF-8)',
+    bad: 'description = "caf\uFFFD"   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8',
+    good: 'description = "café"   # saved as UTF-8 (bytes 0xC3 0xA9)',
   },
 });
