@@ -22,7 +22,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'listed nodes lack memory',
     explanation:
-      'The nodes the config lists with numanode do not have enough free memory together (after live reservations in the ledger) to hold the guest. The message says how much each listed node has free and how much is missing. List other nodes, let the allocator choose (numa = "on" / numanodes = k), or lower memory.',
+      'The nodes the config lists with numanode do not have enough free memory together (after live reservations in the ledger) to hold the guest. The message says how much each listed node has free (a node without memory, such as a CPU-only node, is named as having none) and how much is missing. List other nodes, let the allocator choose (numa = "on" / numanodes = k), or lower memory.',
     bad: 'memory = 65536\nnumanode = 1   # node 1 has 30122 MiB free',
     good: 'memory = 65536\nnumanodes = 3',
   },
