@@ -102,15 +102,19 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     cache.set(doc.uri, { version: doc.version, text, result });
     return result;
   };
-  // The client's settings plus the document's file name, as `xmcfg check FILE` is given it.
+  // The client's settings plus the document's file name, as `xmcfg check FILE` is given it, and the
+  // cap: the check builds the first maxDiagnostics findings of each severity and counts the rest,
+  // a superset of the ones capDiagnostics publishes (errors first, each severity in file order).
   const checkSettings = (uri: string): ServiceSettings => {
     const fileName = documentFileName(uri);
-    return fileName === undefined ? settings : { ...settings, fileName };
+    return { ...settings, ...(fileName !== undefined && { fileName }), ...(maxDiagnostics > 0 && { maxFindings: maxDiagnostics }) };
   };
   const lspDiagnostics = (r: CheckResult, uri: string) => {
     const { kept, dropped } = capDiagnostics(r.diagnostics, maxDiagnostics);
     const diagnostics = toLspDiagnostics(kept, r.lineIndex, uri);
-    if (dropped > 0) diagnostics.push(droppedNote(dropped, maxDiagnostics));
+    const o = r.omitted;
+    const more = dropped + (o ? o.errors + o.warnings + o.infos : 0);
+    if (more > 0) diagnostics.push(droppedNote(more, maxDiagnostics));
     return diagnostics;
   };
   // Checks run in timers, where an exception would end the process (and every open document's
