@@ -12,6 +12,8 @@ import {
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  MessageType,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
@@ -25,7 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, documentFileName, documentSymbols, formatDocument, hoverAt, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, documentFileName, documentSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
@@ -252,7 +254,15 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
     const indent = indentFor(p.options as Partial<typeof p.options> | undefined);
-    return withDoc(p.textDocument.uri, [], (doc) => outward(doc, formatDocument(doc.getText(), settings, { indent })));
+    return withDoc(p.textDocument.uri, [], (doc) => {
+      const r = formatWithReason(doc.getText(), settings, { indent });
+      // A refusal answered with no edits alone looked like a formatter that did nothing: the client
+      // is told why, once per request, as a notification (a Warning; no answer is awaited). The
+      // request itself succeeds, as other servers answer a file they cannot format (rust-analyzer,
+      // TypeScript's): a failed request is shown as a server error.
+      if (r.refused !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `xmcfg: ${uriBaseName(doc.uri)} not formatted: ${r.refused}` });
+      return outward(doc, r.edits);
+    });
   });
   connection.onRequest(CodeActionRequest.type, (p, token) => {
     const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } } | null)?.context?.diagnostics ?? [];
