@@ -12,7 +12,11 @@ import {
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  LSPErrorCodes,
   MessageType,
+  PrepareRenameRequest,
+  RenameRequest,
+  ResponseError,
   ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
@@ -29,6 +33,8 @@ import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
 import { codeActions, completeAt, documentFileName, documentSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
+import { renameEdits, renameTarget } from './service/rename.js';
+import { toRange } from './service/positions.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
 import { syncView } from './sync.js';
@@ -188,6 +194,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         completionProvider: { triggerCharacters: ['=', '"', "'", ','] },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        // prepareRename only for clients that say they send it (LSP 3.12 prepareSupport).
+        renameProvider: params.capabilities?.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
       },
       serverInfo: { name: 'xmcfg' },
@@ -262,6 +270,27 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       // TypeScript's): a failed request is shown as a server error.
       if (r.refused !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `xmcfg: ${uriBaseName(doc.uri)} not formatted: ${r.refused}` });
       return outward(doc, r.edits);
+    });
+  });
+  // Rename a key at every name token spelled as it (./service/rename.ts); null where the caret is on
+  // no name (a string, a comment, a number): the client then says nothing can be renamed there.
+  connection.onRequest(PrepareRenameRequest.type, (p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
+      const r = resultFor(doc);
+      const target = renameTarget(r, toOffset(r.lineIndex, inward(doc, p.position), doc.getText()));
+      return target && outward(doc, { range: toRange(r.lineIndex, target.span), placeholder: target.name });
+    });
+  });
+  connection.onRequest(RenameRequest.type, (p, token) => {
+    const no = refusal(shutDown, atPosition(p) && typeof (p as { newName?: unknown }).newName === 'string', token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
+      const r = resultFor(doc);
+      const edits = renameEdits(r, toOffset(r.lineIndex, inward(doc, p.position), doc.getText()), p.newName);
+      if (edits === 'invalid') return new ResponseError(LSPErrorCodes.RequestFailed, `"${p.newName}" is not a key name (a letter or _, then letters, digits or _; no Python keyword)`);
+      return edits && outward(doc, { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(r.lineIndex, e.span), newText: e.text })) } });
     });
   });
   connection.onRequest(CodeActionRequest.type, (p, token) => {

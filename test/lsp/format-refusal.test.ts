@@ -21,7 +21,9 @@ async function format(text: string, init: Record<string, unknown> = {}, times = 
   attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
   const c = (client = connectClient(fromServer, toServer));
   const shown: ShowMessageParams[] = [];
-  c.conn.onNotification('window/showMessage', (p: ShowMessageParams) => shown.push(p));
+  c.conn.onNotification('window/showMessage', (p: ShowMessageParams) => {
+    shown.push(p);
+  });
   await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: init });
   const opened = c.diagnostics(URI);
   await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text } });
