@@ -12,6 +12,12 @@ import {
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   HoverRequest,
+  LSPErrorCodes,
+  MessageType,
+  PrepareRenameRequest,
+  RenameRequest,
+  ResponseError,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
@@ -25,8 +31,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, documentFileName, documentSymbols, formatDocument, hoverAt, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, documentFileName, documentSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
+import { renameEdits, renameTarget } from './service/rename.js';
+import { toRange } from './service/positions.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
 import { frameFilter } from './framing.js';
 import { syncView } from './sync.js';
@@ -102,15 +110,19 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     cache.set(doc.uri, { version: doc.version, text, result });
     return result;
   };
-  // The client's settings plus the document's file name, as `xmcfg check FILE` is given it.
+  // The client's settings plus the document's file name, as `xmcfg check FILE` is given it, and the
+  // cap: the check builds the first maxDiagnostics findings of each severity and counts the rest,
+  // a superset of the ones capDiagnostics publishes (errors first, each severity in file order).
   const checkSettings = (uri: string): ServiceSettings => {
     const fileName = documentFileName(uri);
-    return fileName === undefined ? settings : { ...settings, fileName };
+    return { ...settings, ...(fileName !== undefined && { fileName }), ...(maxDiagnostics > 0 && { maxFindings: maxDiagnostics }) };
   };
   const lspDiagnostics = (r: CheckResult, uri: string) => {
     const { kept, dropped } = capDiagnostics(r.diagnostics, maxDiagnostics);
     const diagnostics = toLspDiagnostics(kept, r.lineIndex, uri);
-    if (dropped > 0) diagnostics.push(droppedNote(dropped, maxDiagnostics));
+    const o = r.omitted;
+    const more = dropped + (o ? o.errors + o.warnings + o.infos : 0);
+    if (more > 0) diagnostics.push(droppedNote(more, maxDiagnostics));
     return diagnostics;
   };
   // Checks run in timers, where an exception would end the process (and every open document's
@@ -182,6 +194,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         completionProvider: { triggerCharacters: ['=', '"', "'", ','] },
         documentSymbolProvider: true,
         documentFormattingProvider: true,
+        // prepareRename only for clients that say they send it (LSP 3.12 prepareSupport).
+        renameProvider: params.capabilities?.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
       },
       serverInfo: { name: 'xmcfg' },
@@ -248,7 +262,36 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     if (no) return no;
     // `options` is required by the protocol; a client that leaves it out gets the default layout.
     const indent = indentFor(p.options as Partial<typeof p.options> | undefined);
-    return withDoc(p.textDocument.uri, [], (doc) => outward(doc, formatDocument(doc.getText(), settings, { indent })));
+    return withDoc(p.textDocument.uri, [], (doc) => {
+      const r = formatWithReason(doc.getText(), settings, { indent });
+      // A refusal answered with no edits alone looked like a formatter that did nothing: the client
+      // is told why, once per request, as a notification (a Warning; no answer is awaited). The
+      // request itself succeeds, as other servers answer a file they cannot format (rust-analyzer,
+      // TypeScript's): a failed request is shown as a server error.
+      if (r.refused !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `xmcfg: ${uriBaseName(doc.uri)} not formatted: ${r.refused}` });
+      return outward(doc, r.edits);
+    });
+  });
+  // Rename a key at every name token spelled as it (./service/rename.ts); null where the caret is on
+  // no name (a string, a comment, a number): the client then says nothing can be renamed there.
+  connection.onRequest(PrepareRenameRequest.type, (p, token) => {
+    const no = refusal(shutDown, atPosition(p), token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
+      const r = resultFor(doc);
+      const target = renameTarget(r, toOffset(r.lineIndex, inward(doc, p.position), doc.getText()));
+      return target && outward(doc, { range: toRange(r.lineIndex, target.span), placeholder: target.name });
+    });
+  });
+  connection.onRequest(RenameRequest.type, (p, token) => {
+    const no = refusal(shutDown, atPosition(p) && typeof (p as { newName?: unknown }).newName === 'string', token);
+    if (no) return no;
+    return withDoc(p.textDocument.uri, null, (doc) => {
+      const r = resultFor(doc);
+      const edits = renameEdits(r, toOffset(r.lineIndex, inward(doc, p.position), doc.getText()), p.newName);
+      if (edits === 'invalid') return new ResponseError(LSPErrorCodes.RequestFailed, `"${p.newName}" is not a key name (a letter or _, then letters, digits or _; no Python keyword)`);
+      return edits && outward(doc, { changes: { [doc.uri]: edits.map((e) => ({ range: toRange(r.lineIndex, e.span), newText: e.text })) } });
+    });
   });
   connection.onRequest(CodeActionRequest.type, (p, token) => {
     const diagnostics: unknown = (p as { context?: { diagnostics?: unknown } } | null)?.context?.diagnostics ?? [];

@@ -173,6 +173,20 @@ describe('symbols', () => {
     expect(at(s[2]!.selectionRange.start)).toBe('1:14');
     expect(at(s[3]!.range.end)).toBe('4:1');
   });
+  it('one per name of a chained assignment, each with its own range (UTF-16 columns)', () => {
+    // é is one UTF-16 unit, 😀 two: `a` is at column 16 of line 1 (17 in code points).
+    const text = 'name = "x"\nkernel = "é😀"; a = b = c = [1,\n  2]\n';
+    const s = documentSymbols(analyze(text, { dialect: 'xm' }));
+    const spans = s.map((x) => [x.name, at(x.range.start), at(x.range.end), at(x.selectionRange.start), at(x.selectionRange.end)]);
+    expect(spans).toEqual([
+      ['name', '0:0', '0:10', '0:0', '0:4'],
+      ['kernel', '1:0', '1:14', '1:0', '1:6'],
+      ['a', '1:16', '2:4', '1:16', '1:17'],
+      ['b', '1:20', '2:4', '1:20', '1:21'],
+      ['c', '1:24', '2:4', '1:24', '1:25'],
+    ]);
+    expect(new Set(s.slice(2).map((x) => x.detail))).toEqual(new Set(['[1, 2]']));
+  });
 });
 
 describe('formatting', () => {

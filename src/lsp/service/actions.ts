@@ -1,6 +1,6 @@
 /**
  * @fileoverview Quick fixes: the machine fixes diagnostics carry, renaming a misspelled key to the
- * nearest known one, rewriting an xm-only construct into its xl form (the `convert` engine, one
+ * nearest known one and a deprecated key to its replacement (./deprecated.ts), rewriting an xm-only construct into its xl form (the `convert` engine, one
  * statement at a time), and adding the missing required `name`.
  */
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit as LspTextEdit } from 'vscode-languageserver';
@@ -15,6 +15,7 @@ import { Tok, type SyntaxTree, type TokenStream } from '../../syntax/tree.js';
 import { tokenAtOrAfter } from '../../syntax/token-lookup.js';
 import type { Setting } from '../../syntax/value.js';
 import { toRange, touches } from './positions.js';
+import { DEPRECATED_KEY, deprecatedRenames, nameTokens } from './deprecated.js';
 import type { ServiceSettings } from './analysis.js';
 
 /** Code of "unknown key" (schema range) and of "missing required key". */
@@ -87,6 +88,9 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
     if (suggestion) add(`Rename "${key}" to "${suggestion}"`, renameEverywhere(tree, key, suggestion), matching(UNKNOWN_KEY, at), true);
   }
 
+  // 2b. Deprecated keys (XM0107) renamed to their replacement, from any place the file names them.
+  for (const r of deprecatedRenames(result, req.span)) add(r.title, r.edits, matching(DEPRECATED_KEY, r.finding.span), r.preferred);
+
   // 3. xm-only constructs → xl, statement by statement, and for the whole file.
   let xmOnly = false;
   // In a document read as xl, xm constructs have no value; read them the xm way (once, only if needed).
@@ -139,14 +143,7 @@ function keyRename(tree: SyntaxTree, d: Diagnostic, edits: readonly TextEdit[]):
  * comments are other tokens, so `"memroy"` and `# memroy` stay.
  */
 function renameEverywhere(tree: SyntaxTree, key: string, to: string): TextEdit[] {
-  const { tokens, text } = tree;
-  const out: TextEdit[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const start = tokens.starts[i]!;
-    const end = tokens.ends[i]!;
-    if (tokens.kinds[i] === Tok.Identifier && end - start === key.length && text.startsWith(key, start)) out.push({ span: { start, end }, text: to });
-  }
-  return out;
+  return nameTokens(tree, key).map((span) => ({ span, text: to }));
 }
 
 /** Spans of the name tokens that touch `span` (the caret or selection). */

@@ -15,11 +15,18 @@ export interface ServiceSettings {
    * guest whose config sets no name after it, which xend may refuse (XM0234, decision 016).
    */
   fileName?: string;
+  /**
+   * Keep only the first this many findings of each severity (check's `maxFindings`), never from the
+   * client's settings: the server sets its maxDiagnostics, so the findings it cannot publish are
+   * counted, not built (an unknown key's "did you mean" search was most of the cost of opening a
+   * file of 88,000 of them). Absent: all.
+   */
+  maxFindings?: number;
 }
 
 /** Check a document's text exactly as `xmcfg check` would. */
 export function analyze(text: string, settings: ServiceSettings = {}): CheckResult {
-  return checkText(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines, ...(settings.fileName !== undefined && { fileName: settings.fileName }) });
+  return checkText(text, { dialect: settings.dialect ?? 'auto', defines: settings.defines, ...(settings.fileName !== undefined && { fileName: settings.fileName }), ...(settings.maxFindings !== undefined && { maxFindings: settings.maxFindings }) });
 }
 
 /** The top-level assignment whose span contains `offset` (end inclusive), if any. */

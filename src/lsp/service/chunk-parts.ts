@@ -12,7 +12,6 @@ import { libxluCheck, type XluError } from '../../syntax/libxlu.js';
 import { Evaluation, usedNames, type EvaluateResult } from '../../syntax/evaluate.js';
 import { MAX_FILE_BUDGET, MAX_FILE_WORK } from '../../syntax/evaluate-limits.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Stmt } from '../../syntax/tree.js';
 import type { Dialect } from '../../syntax/value.js';
 
 /** A parse of one chunk's text and its parts; every span in it is absolute for the chunk's position `offset`. */
@@ -53,7 +52,9 @@ type Positioned = { start?: unknown; end?: unknown };
 
 /** Parse the chunk `piece` found at `start` (xl: lexed as xl reads it) and compute its parts. */
 export function chunkParse(piece: string, start: number, xl: boolean): ChunkParse {
-  const parse = unshared(parseTree(piece, undefined, false, xl));
+  // The parse is this chunk's alone (nothing else holds its objects), so its spans are moved in
+  // place; an object the parser shares between two nodes is collected, and so moved, once.
+  const parse = parseTree(piece, undefined, false, xl);
   const found: Finding[] = [];
   // Chunk-relative still: the piece is the text the findings read.
   const ends = tokenFindings(parse.tree, found);
@@ -62,8 +63,9 @@ export function chunkParse(piece: string, start: number, xl: boolean): ChunkPars
   // A finding may share its span object with a tree node, which would then be moved twice.
   const findings = found.map((f) => ({ ...f, span: { start: f.span.start, end: f.span.end } }));
   const spans: Positioned[] = [];
-  collectSpans(parse.tree.statements, spans);
-  collectSpans(parse.diagnostics, spans);
+  const seen = new Set<object>();
+  collectSpans(parse.tree.statements, spans, seen);
+  collectSpans(parse.diagnostics, spans, seen);
   for (const f of findings) spans.push(f.span);
   const binds: string[] = [];
   let plain = true;
@@ -195,14 +197,7 @@ function ownEvaluation(text: string, p: ChunkParse, dialect: Dialect, options: {
     e = p.evals[dialect] = { result: ev.result(), budget, work, offset: p.offset };
     // Its spans are the tree's where it shares them; its own ones join the chunk's list (once each,
     // as the result may reach one twice).
-    const known = new Set<object>(p.spans as object[]);
-    const own: Positioned[] = [];
-    collectSpans([e.result.settings, e.result.diagnostics, e.result.unread], own);
-    for (const o of own) {
-      if (known.has(o)) continue;
-      known.add(o);
-      p.spans.push(o);
-    }
+    collectSpans([e.result.settings, e.result.diagnostics, e.result.unread], p.spans, new Set<object>(p.spans as object[]));
   } else if (e.offset !== p.offset) {
     // An unread assignment's `at` is an offset, not a span: moved here, when it is used.
     for (const u of e.result.unread) (u as { at: number }).at += p.offset - e.offset;
@@ -212,35 +207,31 @@ function ownEvaluation(text: string, p: ChunkParse, dialect: Dialect, options: {
 }
 
 /**
- * A copy of a chunk parse in which no object is reachable twice (the parser may share a span object
- * between a node and its child), so moving spans in place never moves one twice. The statements
- * and diagnostics are plain JSON data.
+ * Append to `out` every object inside `value` with a `start` or `end` number that is not in `seen`
+ * (and add it there): an object reachable twice (the parser shares a span between a string and its
+ * only part, a finding's span with its node's) is listed once, so it is moved once. Collected once
+ * per chunk parse: moving a chunk then walks a flat list of spans instead of the tree (a recursive
+ * walk over objects of many shapes: ~1/3 of the chunk bookkeeping of a keystroke in a 20,000-line
+ * file). It replaces a JSON copy of the parse that made every object its own: 0.46 s of opening an
+ * 88,000-line file (bench/lsp-unknown-keys.mjs).
  */
-function unshared(p: ParseTreeResult): ParseTreeResult {
-  const statements = JSON.parse(JSON.stringify(p.tree.statements)) as Stmt[];
-  const diagnostics = JSON.parse(JSON.stringify(p.diagnostics)) as Diagnostic[];
-  return { tree: { ...p.tree, statements }, diagnostics };
-}
-
-/**
- * Append to `out` every object inside `value` with a `start` or `end` number (no object may be
- * reachable twice). Collected once per chunk parse: moving a chunk then walks a flat list of spans
- * instead of the tree (a recursive walk over objects of many shapes: ~1/3 of the chunk bookkeeping
- * of a keystroke in a 20,000-line file).
- */
-function collectSpans(value: unknown, out: Positioned[]): void {
+function collectSpans(value: unknown, out: Positioned[], seen: Set<object>): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      if (v !== null && typeof v === 'object') collectSpans(v, out);
+      if (v !== null && typeof v === 'object') collectSpans(v, out, seen);
     }
     return;
   }
   const o = value as Record<string, unknown>;
-  if (typeof o.start === 'number' || typeof o.end === 'number') out.push(o);
+  if (typeof o.start === 'number' || typeof o.end === 'number') {
+    if (seen.has(o)) return;
+    seen.add(o);
+    out.push(o);
+  }
   for (const k in o) {
     const v = o[k];
-    if (v !== null && typeof v === 'object') collectSpans(v, out);
+    if (v !== null && typeof v === 'object') collectSpans(v, out, seen);
   }
 }
 

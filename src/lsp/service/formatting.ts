@@ -1,6 +1,6 @@
-/** @fileoverview Document formatting: the `fmt` engine, as one whole-document edit (none when refused). */
+/** @fileoverview Document formatting: the `fmt` engine, as one whole-document edit (none when refused, with the reason). */
 import type { TextEdit } from 'vscode-languageserver';
-import { formatText, type LayoutOptions } from '../../format/index.js';
+import { formatText, type FormatResult, type LayoutOptions } from '../../format/index.js';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { ServiceSettings } from './analysis.js';
 import { toRange } from './positions.js';
@@ -19,7 +19,32 @@ export function indentFor(options: { tabSize?: unknown; insertSpaces?: unknown }
 
 /** Edits that turn `text` into its canonical layout; empty when unchanged or not safely formattable. */
 export function formatDocument(text: string, settings: ServiceSettings = {}, layout: LayoutOptions = {}): TextEdit[] {
+  return formatWithReason(text, settings, layout).edits;
+}
+
+/**
+ * formatDocument's edits and, when the formatter refused the text, why (for `window/showMessage`:
+ * an empty answer alone looked like a formatter that did nothing). The reasons are `xmcfg fmt`'s.
+ */
+export function formatWithReason(text: string, settings: ServiceSettings = {}, layout: LayoutOptions = {}): { edits: TextEdit[]; refused?: string } {
   const r = formatText(text, { ...layout, dialect: settings.dialect ?? 'auto', defines: settings.defines });
-  if (r.refused || !r.changed) return [];
-  return [{ range: toRange(new LineIndex(text), { start: 0, end: text.length }), newText: r.text }];
+  if (r.refused) return { edits: [], refused: refusalReason(r, text) };
+  if (!r.changed) return { edits: [] };
+  return { edits: [{ range: toRange(new LineIndex(text), { start: 0, end: text.length }), newText: r.text }] };
+}
+
+/** Why `fmt` left the text alone, with the code and line of the first finding that stopped it (lines count from 1, as `check` prints them). */
+function refusalReason(r: FormatResult, text: string): string {
+  const first = r.diagnostics.length ? r.diagnostics.reduce((a, b) => (b.span.start < a.span.start ? b : a)) : undefined;
+  const where = first ? ` (${first.code} on line ${new LineIndex(text).position(first.span.start).line})` : '';
+  switch (r.refused) {
+    case 'dialect-changed':
+      return `it is read as xm because it ${r.dialectReason ?? 'uses a construct only xm accepts'}; the layout removes that, and read as xl the file would mean something else (the dialect setting "xm" formats it as xm)`;
+    case 'unsupported-statement':
+      return `it contains Python statements${where}`;
+    case 'verification-failed':
+      return 'the formatted text would not read back to the same settings (please report this)';
+    default:
+      return `it has syntax errors${where}`;
+  }
 }

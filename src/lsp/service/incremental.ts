@@ -102,7 +102,7 @@ export class IncrementalChecker {
 /** The rest of `parse` + `checkText` on an already parsed tree: the same functions `checkText` runs (with `parts` kept per chunk). */
 export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], settings: ServiceSettings, parts?: TreeParts): CheckResult {
   const parsed = parseFromTree(text, tree, syntax, { dialect: settings.dialect ?? 'auto', defines: settings.defines }, undefined, parts);
-  return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines, ...(settings.fileName !== undefined && { fileName: settings.fileName }) });
+  return checkParsed(text, parsed, { dialect: settings.dialect, defines: settings.defines, ...(settings.fileName !== undefined && { fileName: settings.fileName }), ...(settings.maxFindings !== undefined && { maxFindings: settings.maxFindings }) });
 }
 
 /** Join chunk parses (already at their absolute positions) into one tree and one diagnostic list. */
