@@ -2,7 +2,9 @@
  * @fileoverview fmt's contract on every real config of the shared corpus (read in place at test
  * time), as an administrator runs it over a tree: each file is either left alone with a reason,
  * or rewritten so that a second fmt changes nothing, `check` reports the same codes on the same
- * statements, every comment survives and the normalised config is identical.
+ * statements, every comment survives and the normalised config is identical. Another tree can be
+ * run the same way: `XMCFG_CORPUS=<dir> npx vitest run test/format/corpus-contract.test.ts` (the
+ * bench generator's 2,000 small files: 4,001 rows pass).
  */
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/format/index.js';
