@@ -14,9 +14,8 @@ import { checkText } from '../../src/check/check.js';
 import { parse } from '../../src/syntax/index.js';
 import { Tok } from '../../src/syntax/tree.js';
 import type { Dialect } from '../../src/syntax/value.js';
+import { LAYOUT_CODES } from './layout-codes.js';
 
-/** Layout errors (and the BOM note) the canonical layout removes: docs/format.md's table. */
-const LAYOUT_CODES = new Set(['XM0030', 'XM0510', 'XM0511', 'XM0512', 'XM0514', 'XM0530', 'XM0532']);
 
 /** The comments of a text, in order, without trailing blanks. */
 function comments(text: string, dialect: Dialect): string[] {
