@@ -70,7 +70,7 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   const edits: TextEdit[] = [];
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
   rewriteExpr(text, stmt.value, setting.value, value, edits, from);
-  edits.push(...continuationEdits(tokens, stmt.span, edits));
+  edits.push(...continuationEdits(text, tokens, stmt.span, edits));
   return { edits: keepComments(text, tokens, stmt.span, edits).sort((a, b) => a.span.start - b.span.start) };
 }
 
@@ -112,14 +112,21 @@ function rewriteExpr(text: string, e: Expr, was: Value, v: Value, edits: TextEdi
   edits.push({ span: e.span, text: xlLiteral(v, from)! });
 }
 
-/** Backslash-newline continuations outside replaced pieces become a space (xl has none; newlines end statements). */
-function continuationEdits(tokens: TokenStream, span: Span, replaced: readonly TextEdit[]): TextEdit[] {
+/**
+ * Backslash-newline continuations outside replaced pieces, with the next line's indentation, become
+ * one space, or nothing after a blank (xl has none; newlines end statements): `memory = \\` then
+ * `  512` is `memory = 512`, not `memory =    512`.
+ */
+function continuationEdits(text: string, tokens: TokenStream, span: Span, replaced: readonly TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
   for (let i = tokenAtOrAfter(tokens, span.start); i < tokens.count && tokens.ends[i]! <= span.end; i++) {
     if (tokens.kinds[i] !== Tok.Continuation) continue;
     const s = tokens.starts[i]!;
     if (replaced.some((r) => r.span.start <= s && s < r.span.end)) continue;
-    out.push({ span: { start: s, end: tokens.ends[i]! }, text: ' ' });
+    let end = tokens.ends[i]!;
+    while (end < span.end && (text[end] === ' ' || text[end] === '\t')) end++;
+    const blankBefore = s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t');
+    out.push({ span: { start: s, end }, text: blankBefore ? '' : ' ' });
   }
   return out;
 }

@@ -21,6 +21,7 @@ import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
+import { absorbedByAugmented } from './absorbed.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 
@@ -173,6 +174,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   const refused = xlRefusedXlOnly(res);
+  const rewrote = new Map<number, TextEdit[]>();
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -234,12 +236,27 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
       continue;
     }
     const r = rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, plan);
-    if ('edits' in r) edits.push(...r.edits);
-    else {
+    if ('edits' in r) {
+      edits.push(...r.edits);
+      rewrote.set(st.span.start, r.edits);
+    } else {
       const why = UNCONVERTIBLE[r.unconvertible];
       comment(st.span, `xmcfg convert: ${why}`);
       lose(st.span, `"${st.key.name}" commented out: ${why}`);
     }
+  }
+  // After the loop: only a `+=` that got its xl form (`a = <combined value>`) makes the one before it a duplicate.
+  const dropped = new Set<TextEdit>();
+  for (const { before, by } of res.dialect === 'xm' ? absorbedByAugmented(res.tree.statements) : []) {
+    const own = rewrote.get(before.span.start);
+    if (!own || !rewrote.has(by.span.start)) continue;
+    for (const e of own) dropped.add(e);
+    comment(before.span, `xmcfg convert: part of the value of the += at line ${line(by.span.start)}`);
+  }
+  if (dropped.size) {
+    let kept = 0;
+    for (const e of edits) if (!dropped.has(e)) edits[kept++] = e;
+    edits.length = kept;
   }
   const ignored = keys.ignoredNote();
   if (ignored) notes.push(ignored);

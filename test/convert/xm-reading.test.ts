@@ -38,7 +38,7 @@ describe('convertToXl of a file both dialects parse but read differently', () =>
 
   it('memory += after memory = adds for xm: written as the sum', () => {
     const { text, got, want } = readings('name = "g"\nmemory = 512\nmemory += 256\n' + KERNEL);
-    expect(text).toBe('name = "g"\nmemory = 512\nmemory = 768\n' + KERNEL);
+    expect(text).toBe('name = "g"\n# xmcfg convert: part of the value of the += at line 3: memory = 512\nmemory = 768\n' + KERNEL);
     expect(got.memory).toBe(768);
     expect(got).toEqual(want);
   });
