@@ -3,11 +3,11 @@
  * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
  * annotations, one notice says how many were left out, and those are printed as plain log lines.
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
-import { outside } from './sarif.js';
+import { underRootFrom } from './repo-path.js';
 import { buildReport, notCheckedText, overLimitText, plural, warningsOverLimit, type ReportBuilder } from './summary.js';
 import { printable } from './text-safe.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
@@ -108,8 +108,9 @@ export function notCheckedList(inputs: readonly NotCheckedInput[]): string {
  * the source root (GITHUB_WORKSPACE when the run is inside it), without `./`; as given when outside.
  */
 export function annotationPath(path: string, cwd: string, root: string): string {
-  const rel = relative(root, resolve(cwd, path));
-  if (rel === '' || outside(rel)) return path;
+  // Also through a symlink to the workspace (repo-path.ts): GitHub matches repository paths.
+  const rel = underRootFrom(path, cwd, root);
+  if (rel === null) return path;
   return rel.split(sep).join('/');
 }
 
