@@ -17,6 +17,7 @@ import { underRoot } from './repo-path.js';
 export { outside } from './repo-path.js';
 import { contentEnd } from './code-frame.js';
 import { buildReport, overLimitText, warningsOverLimit, type ReportBuilder } from './summary.js';
+import { applyResultLimits } from './sarif-limits.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -48,9 +49,13 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
       }
     },
     finish(t, notChecked) {
-      const codes = [...new Set(sarifResults.map((r) => r.ruleId!))].sort();
+      // Code scanning's limits (sarif-limits.ts): past 5,000 results worst first, past 25,000 cut.
+      const { results, notifications } = applyResultLimits(sarifResults, options.sarifResultLimit, options.sarifShownLimit);
+      const codes = [...new Set(results.map((r) => r.ruleId!))].sort();
       const ruleIndex = new Map(codes.map((code, i) => [code, i]));
-      for (const r of sarifResults) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      for (const r of results) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      const inv = invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot);
+      if (notifications.length) inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...notifications];
       const version = options.toolVersion ?? '0.0.0';
       return {
         $schema: SARIF_SCHEMA_URL,
@@ -63,8 +68,8 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
             columnKind: 'utf16CodeUnits',
             // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
             newlineSequences: ['\r\n', '\n', '\r'],
-            invocations: [invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
-            results: sarifResults,
+            invocations: [inv],
+            results,
           },
         ],
       };
