@@ -5,8 +5,8 @@
  * Node's default does. No timing: the tests wait for the temporary file to exist (and hold
  * standard input open, or give the run a large tree) before signalling.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, constants, existsSync, mkdirSync, openSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,32 @@ describe.skipIf(!BUILT)('check -o and a signal', () => {
       expect(readdirSync(folder)).toEqual([]);
     });
   }
+
+  it('SIGINT while a FIFO named as an input waits for its writer: temporary file removed, ended by SIGINT', async () => {
+    const folder = join(dir, 'fifo');
+    mkdirSync(folder);
+    if (spawnSync('mkfifo', [join(folder, 'wait.cfg')]).status !== 0) throw new Error('mkfifo failed');
+    // Nobody writes the FIFO: the run waits there, its temporary file open.
+    const child = spawnCheck(folder, ['../tree/d0', 'wait.cfg', '-f', 'json', '--jobs', '1', '-o', 'report.json']);
+    const result = ended(child);
+    // A non-blocking open for writing succeeds once the run has the FIFO open for reading: it is
+    // at the FIFO. The writer stays open and silent, so the run then waits in its read.
+    let writer = -1;
+    await until(() => {
+      try {
+        writer = openSync(join(folder, 'wait.cfg'), constants.O_WRONLY | constants.O_NONBLOCK);
+        return true;
+      } catch {
+        return false;
+      }
+    }, child);
+    expect(temporaries(folder, 'report.json')).toHaveLength(1);
+    child.kill('SIGINT');
+    const r = await result;
+    closeSync(writer);
+    expect({ code: r.code, signal: r.signal }).toEqual({ code: null, signal: 'SIGINT' });
+    expect(readdirSync(folder)).toEqual(['wait.cfg']);
+  });
 
   it('SIGINT without an output file: the run ends by SIGINT as before, nothing written in the folder', async () => {
     const folder = join(dir, 'stdout');

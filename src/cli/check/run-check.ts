@@ -203,7 +203,8 @@ async function checkSources(
     } else {
       const place = settings.host ? await loadPlacement() : null;
       for (const t of s.targets) {
-        deliver(checkFileSync(t, settings, place), t.path);
+        // A FIFO named as an input is read without blocking the loop (check-file.ts).
+        deliver(t.special ? await checkFile(t, settings) : checkFileSync(t, settings, place), t.path);
         progress.update(++done);
         // Ctrl-C's listener (removing the -o temporary file) runs only when the event loop turns.
         await turn();
