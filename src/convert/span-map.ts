@@ -44,10 +44,10 @@ export function editedText(text: string, edits: readonly TextEdit[]): MappedText
     pos = e.span.end;
   }
   add(text.slice(pos), { start: pos, end: text.length }, true);
-  // Offsets (in the edited text) of the CRs dropped from CRLF pairs, and of a dropped byte-order mark.
+  // Where each CR dropped from a CRLF pair left its LF, in the text after the drops (increasing).
   const dropped: number[] = [];
   let out = edited.replace(/\r\n?/g, (m, at: number) => {
-    if (m.length === 2) dropped.push(at);
+    if (m.length === 2) dropped.push(at - dropped.length);
     return '\n';
   });
   let bom = 0;
@@ -60,18 +60,16 @@ export function editedText(text: string, edits: readonly TextEdit[]): MappedText
 
   /** An offset of the converted text as an offset of the edited text. */
   const edOffset = (o: number): number => {
-    let x = Math.min(o, normalisedLength) + bom;
-    // Each dropped CR before the offset shifts it by one (the dropped offsets are increasing).
-    for (const d of dropped) {
-      if (d < x) x++;
-      else break;
-    }
-    return x;
+    const x = Math.min(o, normalisedLength) + bom;
+    // Each CR dropped before the offset shifts it by one.
+    return x + countBelow(dropped, x, (d) => d);
   };
   /** The input offset of an edited-text offset; `side` picks the end of a replaced span. */
   const inputOffset = (x: number, side: 'start' | 'end'): number | null => {
-    // A boundary between two pieces belongs to the copied one: its position is exact.
-    const hit = pieces.filter((p) => x >= p.at && x <= p.at + p.length);
+    // A boundary between two pieces belongs to the copied one: its position is exact. Pieces are
+    // in order and touch, so those holding x are the one starting at or before it and the next.
+    const i = countBelow(pieces, x + 1, (p) => p.at) - 1;
+    const hit = [pieces[i - 1], pieces[i], pieces[i + 1]].filter((p): p is Piece => p !== undefined && x >= p.at && x <= p.at + p.length);
     const copied = hit.find((p) => p.copied);
     if (copied) return copied.input.start + (x - copied.at);
     const written = hit.find((p) => !p.copied && p.input.end > p.input.start);
@@ -87,4 +85,16 @@ export function editedText(text: string, edits: readonly TextEdit[]): MappedText
       return { start, end: Math.max(start, end) };
     },
   };
+}
+
+/** How many items of `sorted` (increasing by `key`) have a key below `x`: a binary search. */
+function countBelow<T>(sorted: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(sorted[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -24,12 +24,13 @@ function at(text: string, ds: readonly Diagnostic[]): string[] {
 }
 
 describe('convert --to json: xl findings on the converted text at the input', () => {
-  it('a nameless file (a name line is added on top) with CRLF line ends: XM0203 at the input 3:9, related 4:12', () => {
-    const text = 'kernel = "/k"\r\nmemory = 128\r\nvcpus = 2\r\nmaxvcpus = 1\r\n';
-    const r = convertToJson(text, { fileName: 'guest.xm' });
-    expect(r.ok).toBe(false);
-    expect(at(text, r.diagnostics)).toEqual(['XM0203 3:9-3:10 related 4:12']);
-    expect(r.converted).toBeUndefined();
+  it('a nameless file (a name line is added on top) with CRLF line ends, also after a byte-order mark: XM0203 at the input 3:9, related 4:12', () => {
+    for (const text of ['kernel = "/k"\r\nmemory = 128\r\nvcpus = 2\r\nmaxvcpus = 1\r\n', '\ufeffkernel = "/k"\r\nmemory = 128\r\nvcpus = 2\r\nmaxvcpus = 1']) {
+      const r = convertToJson(text, { fileName: 'guest.xm' });
+      expect(r.ok).toBe(false);
+      expect(at(text, r.diagnostics)).toEqual(['XM0203 3:9-3:10 related 4:12']);
+      expect(r.converted).toBeUndefined();
+    }
   });
 
   it('a value the conversion rewrote (xm folded 1 + 1 to 2): the finding covers the input value, 5:9-5:14', () => {
