@@ -29,15 +29,20 @@ export function applyResultLimits(results: Sarif.Result[], max = SARIF_MAX_RESUL
     notifications.push({
       level: 'warning',
       descriptor: { id: 'results-left-out' },
-      message: { text: `${plural(left.length, 'result')} left out (${byLevel(left)}): code scanning rejects a run with more than ${max.toLocaleString('en-US')}; the ${max.toLocaleString('en-US')} kept are the worst. The json format lists every finding.` },
+      message: { text: `${count(left.length, 'result')} left out (${byLevel(left)}): code scanning rejects a run with more than ${max.toLocaleString('en-US')}; the ${max.toLocaleString('en-US')} kept are the worst. The json format lists every finding.` },
     });
   }
   notifications.push({
     level: 'note',
     descriptor: { id: 'results-ordered' },
-    message: { text: `${plural(kept.length, 'result')}: code scanning shows ${shown.toLocaleString('en-US')} per run, so they are listed worst first (errors, then warnings, then notes).` },
+    message: { text: `${kept.length.toLocaleString('en-US')} results: code scanning shows ${shown.toLocaleString('en-US')} per run, so they are listed worst first (errors, then warnings, then notes).` },
   });
   return { results: kept, notifications };
+}
+
+/** "1 result", "25,001 results": counts past a thousand read as the limits do. */
+function count(n: number, noun: string): string {
+  return plural(n, noun).replace(/^\d+/, n.toLocaleString('en-US'));
 }
 
 function rank(r: Sarif.Result): number {
@@ -52,8 +57,8 @@ function byLevel(results: readonly Sarif.Result[]): string {
     if (l in n) n[l]++;
   }
   const parts: string[] = [];
-  if (n.error) parts.push(plural(n.error, 'error'));
-  if (n.warning) parts.push(plural(n.warning, 'warning'));
-  if (n.note) parts.push(plural(n.note, 'note'));
+  if (n.error) parts.push(count(n.error, 'error'));
+  if (n.warning) parts.push(count(n.warning, 'warning'));
+  if (n.note) parts.push(count(n.note, 'note'));
   return parts.join(', ');
 }
