@@ -5,6 +5,7 @@
  */
 import { accessSync, chownSync, closeSync, constants, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, chmodSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { trackTemporary } from './signals.js';
 
 // Temporary names are unique by process id and a per-process counter (the 'wx' open refuses any
 // leftover of an earlier process); node:crypto is not loaded for this (it costs `check` start-up).
@@ -132,6 +133,8 @@ export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
     if (open) closeSync(fd);
     open = false;
   };
+  // Ctrl-C or SIGTERM during the run removes it (signals.ts): no hidden leftover beside the target.
+  const untrack = trackTemporary(() => rmSync(fsPath(tmp), { force: true }));
   return {
     write(content) {
       // A write may be short: loop over the bytes until all are written.
@@ -156,6 +159,8 @@ export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
       } catch (e) {
         rmSync(fsPath(tmp), { force: true });
         throw e;
+      } finally {
+        untrack();
       }
     },
     abort() {
@@ -165,6 +170,7 @@ export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
         // Closing a descriptor whose writes failed may fail too; the file is removed all the same.
       }
       rmSync(fsPath(tmp), { force: true });
+      untrack();
     },
   };
 }

@@ -18,6 +18,7 @@ import type { FormatOptions, FormatRefusal, FormatResult } from '../format/forma
 import { formatFast, formatFastBytes } from '../format/fast.js';
 import { asciiFileBytes } from '../format/fast-bytes.js';
 import { ChangedSinceReadError, writeFileAtomic } from './files.js';
+import { yieldTurn } from './signals.js';
 import type { QuoteStyle } from '../format/options.js';
 
 /** Run `xmcfg fmt`; returns the exit code. */
@@ -82,7 +83,10 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const refused = new Map<Refusal, number>();
   const refuse = (why: Refusal) => refused.set(why, (refused.get(why) ?? 0) + 1);
   let unwritten = 0;
+  // Ctrl-C's listener, installed while a file is written, runs only when the event loop turns.
+  const turn = yieldTurn();
   for (const t of found.targets) {
+    await turn();
     // By its bytes when the name is not UTF-8 (a Latin-1 file in a folder walk): the text names no file.
     const raw = readBytesSync(openPath(t), t.path, maxFileSize);
     // Plain files are formatted from their bytes: no decoding, no string of the output.
@@ -129,6 +133,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     try {
       writeFileAtomic(openPath(t), output, raw.kind === 'bytes' ? raw.bytes : undefined);
       changed++;
+      // At once: the handlers go, so Ctrl-C while the next file is read (a FIFO) ends fmt as before.
+      await turn(true);
     } catch (e) {
       // Counted only once written: the summary must not call a file it could not write reformatted.
       if (e instanceof ChangedSinceReadError) io.stderr(`xmcfg fmt: '${t.path}' not written: ${e.message}\n`);

@@ -7,7 +7,8 @@
  */
 import { checkText } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { convertToXl, type ConvertOptions } from './to-xl.js';
+import { convertToXlMapped, type ConvertOptions } from './to-xl.js';
+import type { Span } from '../diagnostics/span.js';
 import { toLibxlJson } from './to-json.js';
 import type { Obj } from './json-util.js';
 
@@ -17,26 +18,26 @@ export interface JsonConversionResult {
   ok: boolean;
   /** The libxl domain config (null when !ok). */
   json: Obj | null;
-  /** The conversion's findings, and xl's when the conversion left the text as it was. */
+  /** The conversion's findings, and xl's findings on the converted text mapped back to the input. */
   diagnostics: Diagnostic[];
   /** The conversion's notes (what it commented out, the name it added), for stderr. */
   notes: string[];
   /**
-   * xl's findings in the converted text, when the conversion changed the text (their spans point
-   * into `text`, the converted file); an error among them means no JSON, as `xl create -n` of that
-   * file would print none. When the text is unchanged they are in `diagnostics`.
+   * xl's findings in text the conversion added (the name of a nameless file), which no input line
+   * holds: their spans point into `text`, the converted file, and their message says so. An error
+   * among them means no JSON, as `xl create -n` of that file would print none. xl's findings
+   * anywhere else are in `diagnostics`, at the input text they came from.
    */
   converted?: { text: string; diagnostics: Diagnostic[] };
 }
 
 /** Convert a config text (xm or xl) to libxl's JSON domain config through its xl conversion; never throws on any input. */
 export function convertToJson(text: string, options: ConvertOptions = {}): JsonConversionResult {
-  const conv = convertToXl(text, options);
+  const { result: conv, toInput } = convertToXlMapped(text, options);
   if (!conv.ok) return { ok: false, json: null, diagnostics: conv.diagnostics, notes: [] };
   // The JSON is xl's reading of the converted text, so xl's findings on that text (`check
   // --dialect xl` of the --to xl output) are the ones that hold, with the conversion's own (at the
-  // input: XM0550, XM0551, XM0553/XM0554, a lost name's XM0105, a missing one's XM0106). Where the
-  // conversion changed nothing (an xl file) the spans are the input's and the two reports are one.
+  // input: XM0550, XM0551, XM0553/XM0554, a lost name's XM0105, a missing one's XM0106).
   const out = checkText(conv.text, { dialect: 'xl' });
   // A nameless file from standard input stays nameless (XM0106 says so, as for --to xl): xl's
   // "name is required" in the converted text is that same finding.
@@ -44,11 +45,35 @@ export function convertToJson(text: string, options: ConvertOptions = {}): JsonC
   const found = out.diagnostics.filter((d) => !(nameSaid && d.code === 'XM0105'));
   const failed = [...conv.diagnostics, ...found].some((d) => d.severity === 'error');
   const json = failed ? null : toLibxlJson(out.config);
-  if (conv.text === text) {
-    const seen = new Set(conv.diagnostics.map(key));
-    return { ok: !failed, json, diagnostics: sortDiagnostics([...conv.diagnostics, ...found.filter((d) => !seen.has(key(d)))]), notes: conv.notes };
+  // Each finding is reported at the input text it came from: the same text where the conversion
+  // copied it, the statement an edit rewrote where it wrote it. Only a finding in text the
+  // conversion added (no input line holds it) stays at the converted text, and says so.
+  const mapped: Diagnostic[] = [];
+  const added: Diagnostic[] = [];
+  for (const d of found) {
+    const span = toInput(d.span);
+    if (span === null) added.push({ ...d, message: `${d.message} (in text the conversion added: the input has no line for it)` });
+    // Unchanged text (an xl file): the finding is the input's as it stands, fixes and all.
+    else mapped.push(conv.text === text ? d : mapSpans(d, span, toInput));
   }
-  return { ok: !failed, json, diagnostics: conv.diagnostics, notes: conv.notes, ...(found.length ? { converted: { text: conv.text, diagnostics: found } } : {}) };
+  // Where the conversion changed nothing (an xl file) xl's findings are the conversion's own too.
+  const seen = new Set(conv.diagnostics.map(key));
+  const diagnostics = sortDiagnostics([...conv.diagnostics, ...mapped.filter((d) => !seen.has(key(d)))]);
+  return { ok: !failed, json, diagnostics, notes: conv.notes, ...(added.length ? { converted: { text: conv.text, diagnostics: added } } : {}) };
+}
+
+/**
+ * A finding moved to the input (`span`); its related locations and fixes pointed into the converted
+ * text, so related locations move too (those with no input counterpart are left out) and fixes,
+ * which would edit text the input does not hold, are dropped.
+ */
+function mapSpans(d: Diagnostic, span: Span, toInput: (s: Span) => Span | null): Diagnostic {
+  const { fixes: _fixes, related, ...rest } = d;
+  const moved = related?.flatMap((r) => {
+    const s = toInput(r.span);
+    return s === null ? [] : [{ ...r, span: s }];
+  });
+  return { ...rest, span, ...(moved?.length ? { related: moved } : {}) };
 }
 
 /** A finding's identity for merging two reports of one text. */

@@ -15,7 +15,8 @@ import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
-import { applyEdits, commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
+import { commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
+import { editedText, type MappedText } from './span-map.js';
 import { xlString } from './xl-literal.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
@@ -121,6 +122,12 @@ function xlRefusedXlOnly(res: CheckResult): Set<string> {
 
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
+  return convertToXlMapped(text, options).result;
+}
+
+/** {@link convertToXl}, with the map from the converted text's spans back to the input's (null: none, text the conversion added). */
+export function convertToXlMapped(text: string, options: ConvertOptions = {}): { result: ConvertResult; toInput: MappedText['toInput'] } {
+  const fail = (result: ConvertResult) => ({ result, toInput: () => null });
   const res = xmReading(text, options.defines, options.dialect);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
@@ -128,7 +135,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   const wantsPlan = !!options.host && [...NUMA_KEYS].some((k) => res.unknown.has(k) || res.settings.some((s) => s.key === k));
   const unknownInputs = wantsPlan ? unknownPlanInputs(res) : [];
   if (blocking.length || unknownInputs.length || res.tree.statements.some((s) => s.kind === 'error')) {
-    return { ok: false, text: '', diagnostics: sortDiagnostics([...blocking, ...unknownInputs]), notes: [], ...(unknownInputs.length ? { plan: null } : {}) };
+    return fail({ ok: false, text: '', diagnostics: sortDiagnostics([...blocking, ...unknownInputs]), notes: [], ...(unknownInputs.length ? { plan: null } : {}) });
   }
   const edits: TextEdit[] = [];
   const notes: string[] = [];
@@ -144,7 +151,7 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
     const r = makePlan(res.config, options.host, options.planOptions ?? {});
     planResult = r.plan;
     diagnostics.push(...r.diagnostics);
-    if (!r.plan) return { ok: false, text: '', diagnostics, notes, plan: null };
+    if (!r.plan) return fail({ ok: false, text: '', diagnostics, notes, plan: null });
     for (const k of planKeys(r.plan, ownSoft)) replacedByPlan!.add(k);
   }
 
@@ -287,12 +294,23 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   for (const d of res.diagnostics) {
     if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
-  let out = applyEdits(text, edits);
-  // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline.
-  out = out.replace(/\r\n?/g, '\n');
-  if (out.charCodeAt(0) === 0xfeff) out = out.slice(1);
-  if (out.length && !out.endsWith('\n')) out += '\n';
-  return { ok: true, text: out, diagnostics, notes, ...(planResult !== undefined ? { plan: planResult } : {}) };
+  // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
+  const out = editedText(text, edits);
+  // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
+  // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
+  const result: ConvertResult = { ok: true, text: out.text, diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
+  return { result, toInput: out.toInput };
+}
+
+/** The findings without repeats (same code, span and message). */
+function once(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = `${d.code}@${d.span.start}-${d.span.end}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /**

@@ -1,18 +1,27 @@
 /**
- * @fileoverview `--format github`: GitHub Actions workflow commands. GitHub keeps only 10 error and
- * 10 warning annotations per step and drops the rest silently, so the first 10 of each kind become
- * annotations, one notice says how many were left out, and those are printed as plain log lines.
+ * @fileoverview `--format github`: GitHub Actions workflow commands. GitHub keeps only 10 error,
+ * 10 warning and 10 notice annotations per step (50 per job) and drops the rest silently, so the
+ * worst come first (the run's first 10 errors, then warnings, then notes), one notice says how many
+ * of each kind were left out, and those are printed as plain log lines.
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
-import { outside } from './sarif.js';
+import { underRootFrom } from './repo-path.js';
 import { buildReport, notCheckedText, overLimitText, plural, warningsOverLimit, type ReportBuilder } from './summary.js';
 import { printable } from './text-safe.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+const NOUN = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+/**
+ * Annotations GitHub keeps per job, all steps together (10 of each kind per step, 50 per job: GitHub
+ * staff in community discussions; docs.github.com documents neither). One xmcfg step makes at most
+ * 30, so only several annotating steps in one job reach it: the summary notice names it.
+ */
+export const JOB_ANNOTATIONS = 50;
 
 /**
  * Most characters of reasons listed in the not-checked annotation. GitHub does not document a limit
@@ -69,12 +78,15 @@ export function githubBuilder(options: ReportOptions = {}): GithubBuilder {
       const cap: Record<Severity, number> = { error: errorCap, warning: limit, info: willOmit ? limit - 1 : limit };
       const lines: string[] = heads;
       const rest: string[] = [];
+      const left: string[] = [];
       // Errors first, so "the worst" are the ones annotated whatever their file order.
       for (const severity of ['error', 'warning', 'info'] as const) {
         bySeverity[severity].forEach((f, i) => (i < cap[severity] ? lines.push(f.annotation) : rest.push(f.log)));
+        const n = bySeverity[severity].length - cap[severity];
+        if (n > 0) left.push(plural(n, NOUN[severity]));
       }
       if (rest.length > 0) {
-        const msg = `${plural(rest.length, 'more finding')} not annotated (GitHub shows ${limit} per kind and step); they are listed in the log below. Use --format sarif for code scanning.`;
+        const msg = `${plural(rest.length, 'more finding')} (${left.join(', ')}) not annotated (GitHub shows ${limit} per kind and step, ${JOB_ANNOTATIONS} per job); they are listed in the log below. Use --format sarif for code scanning.`;
         lines.push(`::notice title=xmcfg::${escapeData(msg)}`);
         lines.push(...rest);
       }
@@ -108,8 +120,9 @@ export function notCheckedList(inputs: readonly NotCheckedInput[]): string {
  * the source root (GITHUB_WORKSPACE when the run is inside it), without `./`; as given when outside.
  */
 export function annotationPath(path: string, cwd: string, root: string): string {
-  const rel = relative(root, resolve(cwd, path));
-  if (rel === '' || outside(rel)) return path;
+  // Also through a symlink to the workspace (repo-path.ts): GitHub matches repository paths.
+  const rel = underRootFrom(path, cwd, root);
+  if (rel === null) return path;
   return rel.split(sep).join('/');
 }
 

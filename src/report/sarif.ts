@@ -3,7 +3,7 @@
  * Rules come from the code registry (title, explanation, examples, docs URL); locations are
  * repository-relative forward-slash URIs under `%SRCROOT%`; columns are UTF-16 code units.
  */
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { codeInfo } from '../diagnostics/codes/index.js';
@@ -13,8 +13,11 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
 import type { Span } from '../diagnostics/span.js';
 import { sortedCopy } from './stylish.js';
+import { underRoot } from './repo-path.js';
+export { outside } from './repo-path.js';
 import { contentEnd } from './code-frame.js';
 import { buildReport, overLimitText, warningsOverLimit, type ReportBuilder } from './summary.js';
+import { applyResultLimits } from './sarif-limits.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
 /** The schema URL SARIF files name in `$schema`. */
@@ -46,9 +49,13 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
       }
     },
     finish(t, notChecked) {
-      const codes = [...new Set(sarifResults.map((r) => r.ruleId!))].sort();
+      // Code scanning's limits (sarif-limits.ts): past 5,000 results worst first, past 25,000 cut.
+      const { results, notifications } = applyResultLimits(sarifResults, options.sarifResultLimit, options.sarifShownLimit);
+      const codes = [...new Set(results.map((r) => r.ruleId!))].sort();
       const ruleIndex = new Map(codes.map((code, i) => [code, i]));
-      for (const r of sarifResults) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      for (const r of results) r.ruleIndex = ruleIndex.get(r.ruleId!)!;
+      const inv = invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot);
+      if (notifications.length) inv.toolExecutionNotifications = [...(inv.toolExecutionNotifications ?? []), ...notifications];
       const version = options.toolVersion ?? '0.0.0';
       return {
         $schema: SARIF_SCHEMA_URL,
@@ -61,8 +68,8 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
             columnKind: 'utf16CodeUnits',
             // Line numbers count a lone CR as a break (xm reads CR-only files); SARIF's default is CRLF and LF.
             newlineSequences: ['\r\n', '\n', '\r'],
-            invocations: [invocation(notChecked, warningsOverLimit(t, options.maxWarnings), options.maxWarnings ?? 0, cwd, srcRoot)],
-            results: sarifResults,
+            invocations: [inv],
+            results,
           },
         ],
       };
@@ -182,14 +189,10 @@ export function category(code: string): string {
 export function artifactLocation(path: string, cwd: string, srcRoot: string): Sarif.ArtifactLocation {
   // encodeURIComponent throws on a lone surrogate (a Windows file name can hold one).
   const abs = resolve(cwd, wellFormed(path));
-  const rel = relative(srcRoot, abs);
-  if (rel === '' || outside(rel)) return { uri: pathToFileURL(abs).href };
+  // Also through a symlink to the workspace (repo-path.ts): code scanning matches repository paths.
+  const rel = underRoot(abs, srcRoot);
+  if (rel === null) return { uri: pathToFileURL(abs).href };
   return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
-}
-
-/** True when a path relative to the root leaves it (`..`, `../x`, another drive); `..x.cfg` is inside. */
-export function outside(rel: string): boolean {
-  return rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel);
 }
 
 /** The text with each lone surrogate replaced by U+FFFD. */

@@ -44,6 +44,10 @@ export interface ReportOptions {
   toolVersion?: string;
   /** Annotation limit per severity for the github format (GitHub keeps 10 per kind and step). */
   annotationLimit?: number;
+  /** Most SARIF results in the run (default 25,000: code scanning rejects a run with more); the worst are kept. */
+  sarifResultLimit?: number;
+  /** SARIF results past which they are listed worst first (default 5,000: what code scanning shows of a run). */
+  sarifShownLimit?: number;
   /** Widest source excerpt stylish prints, in columns; longer lines are cut around the span. */
   frameWidth?: number;
   /**

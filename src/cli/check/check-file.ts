@@ -7,7 +7,7 @@ import { checkText } from '../../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
-import { readInputSync } from './read-input.js';
+import { readInputSync, readSpecialInput } from './read-input.js';
 import { openPath, type Target } from './discover.js';
 import { describeError } from '../command-error.js';
 import type { CheckResult } from '../../check/check.js';
@@ -53,7 +53,13 @@ export type FileOutcome = { kind: 'checked'; file: CheckedFile } | { kind: 'fata
 
 /** Read and check one file; never throws. */
 export async function checkFile(target: Target, settings: FileCheckSettings): Promise<FileOutcome> {
-  return checkFileSync(target, settings, settings.host ? await loadPlacement() : null);
+  const place = settings.host ? await loadPlacement() : null;
+  if (!target.special) return checkFileSync(target, settings, place);
+  // A FIFO's read may wait for its writer: off the main thread's loop, so signals are still handled.
+  const read = await readSpecialInput(openPath(target), target.path, settings.maxFileSize);
+  if (read.kind === 'fatal') return read;
+  if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
+  return checkSource(target.path, read.text, read.diagnostics, settings, place);
 }
 
 /**

@@ -23,6 +23,12 @@ export interface Target {
    * (Latin-1 file names in an old /etc/xen): `abs` names another file or none.
    */
   raw?: Uint8Array;
+  /**
+   * True for a path named on the command line that is not a regular file (a FIFO, `/dev/stdin`, a
+   * device): its read may wait for a writer, so it is read without blocking the event loop
+   * (Ctrl-C during `check -o` must still remove the temporary file).
+   */
+  special?: true;
 }
 
 /** The path to open for a target: its bytes when its name is not UTF-8 (a worker receives them as a Uint8Array). */
@@ -78,7 +84,7 @@ export async function discover(args: readonly string[], cwd: string, extensions:
         const problemsBefore = problems.length;
         await walk(abs, folderPrefix(arg), (rel) => extensions.some((e) => rel.endsWith(e)), add, problems, new Set());
         if (matched === before && problems.length === problemsBefore) problems.push({ path: arg, message: `no config files (${extensions.map((e) => '*' + e).join(' ')}) in ${quote(arg)}` });
-      } else add({ path: arg, abs });
+      } else add(st.isFile() ? { path: arg, abs } : { path: arg, abs, special: true });
       continue;
     }
     if (hasMagic(arg)) {

@@ -4,6 +4,7 @@
  * are a fatal problem for the caller (exit 2).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './utf8.js';
 import { resolve } from 'node:path';
@@ -27,6 +28,34 @@ export type ReadResult =
  */
 export async function readInput(abs: string | Buffer, displayPath: string, maxSize: number): Promise<ReadResult> {
   return readInputSync(abs, displayPath, maxSize);
+}
+
+/**
+ * {@link readInputSync} for a file that is not a regular file (a FIFO, a device), read through the
+ * thread pool: a FIFO's open and reads wait for its writer, and a synchronous wait would keep the
+ * main thread from handling a signal (check -o's temporary file would then stay). Same results.
+ */
+export async function readSpecialInput(abs: string | Buffer, displayPath: string, maxSize: number): Promise<ReadResult> {
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(abs, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(SMALL_READ);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      // One byte past the limit is enough to know it is too large, as for a regular file.
+      if (total > maxSize) return tooLarge(maxSize + 1, maxSize);
+      chunks.push(buf.subarray(0, bytesRead));
+    }
+    return fromBytes(Buffer.concat(chunks, total));
+  } catch (e) {
+    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
+  } finally {
+    await fh?.close().catch(() => {});
+  }
 }
 
 /** {@link readInput} without the promise (one open, read(s) and close; fstat only for big files). */

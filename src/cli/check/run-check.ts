@@ -21,6 +21,7 @@ import { discover, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
+import { yieldTurn } from '../signals.js';
 import { fromBytes, readInput, stdinTooLarge, type ReadResult } from './read-input.js';
 
 /**
@@ -183,6 +184,7 @@ async function checkSources(
   deliver: (o: FileOutcome, path: string | null) => void,
 ): Promise<void> {
   let done = 0;
+  const turn = yieldTurn();
   for (const s of sources) {
     if (s.kind === 'stdin') {
       deliver(await checkStdin(opts, settings, io), opts.stdinFilepath);
@@ -201,8 +203,11 @@ async function checkSources(
     } else {
       const place = settings.host ? await loadPlacement() : null;
       for (const t of s.targets) {
-        deliver(checkFileSync(t, settings, place), t.path);
+        // A FIFO named as an input is read without blocking the loop (check-file.ts).
+        deliver(t.special ? await checkFile(t, settings) : checkFileSync(t, settings, place), t.path);
         progress.update(++done);
+        // Ctrl-C's listener (removing the -o temporary file) runs only when the event loop turns.
+        await turn();
       }
     }
   }
