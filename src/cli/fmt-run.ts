@@ -14,12 +14,13 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diagnosticBlock, sortedCopy } from '../report/stylish.js';
 import { palette } from '../report/ansi.js';
-import type { FormatOptions, FormatRefusal, FormatResult } from '../format/format.js';
+import type { FormatOptions, FormatResult } from '../format/format.js';
 import { formatFast, formatFastBytes } from '../format/fast.js';
 import { asciiFileBytes } from '../format/fast-bytes.js';
 import { ChangedSinceReadError, writeFileAtomic } from './files.js';
 import { yieldTurn } from './signals.js';
 import type { QuoteStyle } from '../format/options.js';
+import { refusalText, type Refusal } from '../format/refusal.js';
 
 /** Run `xmcfg fmt`; returns the exit code. */
 export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -149,9 +150,6 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   return refused.size || (check && changed) ? 1 : 0;
 }
 
-/** Why a file was left alone: the formatter's refusals and fmt's own (bytes it could not read as they are). */
-type Refusal = FormatRefusal | 'not-faithful';
-
 /** Summary words per refusal, in the order they are listed. */
 const REFUSAL_WORDS: ReadonlyArray<[Refusal, string]> = [
   ['syntax-errors', 'with syntax errors'],
@@ -224,17 +222,8 @@ function notFaithful(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' || d.code === 'XM0041');
 }
 
-function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: string; dialectReason?: string }, color: boolean): void {
-  const why =
-    r.refused === 'dialect-changed'
-      ? `it is read as xm because it ${r.dialectReason ?? 'uses a construct only xm accepts'}; the layout removes that, and read as xl the file would mean something else (--dialect xm formats it as xm)`
-      : r.refused === 'unsupported-statement'
-      ? 'it contains Python statements'
-      : r.refused === 'verification-failed'
-        ? 'the formatted text would not read back to the same settings (please report this)'
-        : r.refused === 'not-faithful'
-          ? 'it was not read as it is (too large, or not valid UTF-8), so it cannot be written back'
-          : 'it has syntax errors';
+function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: Refusal; dialectReason?: string }, color: boolean): void {
+  const why = refusalText(r.refused, r.dialectReason, '--dialect xm');
   io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
   if (!r.diagnostics.length) return;
   // Blocks only: stylish's own summary ("found 1 error in 1 of 1 file") came after every refused

@@ -3,3 +3,4 @@ export { formatText, sameSettings, sameValue, isSyntaxCode, type FormatOptions, 
 export { printTree, UnformattableError } from './printer.js';
 export { resolveLayout, type LayoutOptions, type QuoteStyle } from './options.js';
 export { formatFast } from './fast.js';
+export { refusalText, type Refusal } from './refusal.js';

@@ -1,6 +1,6 @@
 /** @fileoverview Document formatting: the `fmt` engine, as one whole-document edit (none when refused, with the reason). */
 import type { TextEdit } from 'vscode-languageserver';
-import { formatText, type FormatResult, type LayoutOptions } from '../../format/index.js';
+import { formatText, refusalText, type FormatResult, type LayoutOptions } from '../../format/index.js';
 import { LineIndex } from '../../diagnostics/line-index.js';
 import type { ServiceSettings } from './analysis.js';
 import { toRange } from './positions.js';
@@ -37,14 +37,5 @@ export function formatWithReason(text: string, settings: ServiceSettings = {}, l
 function refusalReason(r: FormatResult, text: string): string {
   const first = r.diagnostics.length ? r.diagnostics.reduce((a, b) => (b.span.start < a.span.start ? b : a)) : undefined;
   const where = first ? ` (${first.code} on line ${new LineIndex(text).position(first.span.start).line})` : '';
-  switch (r.refused) {
-    case 'dialect-changed':
-      return `it is read as xm because it ${r.dialectReason ?? 'uses a construct only xm accepts'}; the layout removes that, and read as xl the file would mean something else (the dialect setting "xm" formats it as xm)`;
-    case 'unsupported-statement':
-      return `it contains Python statements${where}`;
-    case 'verification-failed':
-      return 'the formatted text would not read back to the same settings (please report this)';
-    default:
-      return `it has syntax errors${where}`;
-  }
+  return refusalText(r.refused, r.dialectReason, 'the dialect setting "xm"', where);
 }
