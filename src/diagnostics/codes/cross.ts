@@ -302,4 +302,20 @@ export const crossCodes = defineCodes({
     bad: 'cpus_soft = "^2"',
     good: 'cpus_soft = "0-3,^2"',
   },
+  XM0241: {
+    severity: 'error',
+    title: 'xm PV guest booting from a bootloader without a disk',
+    explanation:
+      'xend boots a PV guest that has no kernel (or has a bootloader) through its bootloader, pygrub when bootloader is not set (XendDomainInfo._configureBootloader), and the bootloader reads the first disk. Without any disk xend fails with "Had a bootloader specified, but no disks are bootable". Give the kernel to boot directly, or the disk the bootloader reads. Reported for xm (the xl equivalent is XM0227).',
+    bad: 'name = "web01"\nmemory = 1024',
+    good: 'name = "web01"\nmemory = 1024\nkernel = "/boot/vmlinuz"',
+  },
+  XM0242: {
+    severity: 'warning',
+    title: 'xm PV guest relying on the implicit pygrub',
+    explanation:
+      'An xm PV guest with neither kernel nor bootloader was booted by xend with pygrub from its first disk (XendDomainInfo._configureBootloader: `if not blexec or blexec == \'pygrub\': blexec = osdep.pygrub_path`). xl has no such default: it exits with "Neither kernel nor bootloader specified" (XM0227). Write bootloader = "pygrub" so both tools boot the guest the same way.',
+    bad: 'name = "web01"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]',
+    good: 'name = "web01"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]\nbootloader = "pygrub"',
+  },
 });
