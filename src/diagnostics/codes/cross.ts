@@ -302,6 +302,14 @@ export const crossCodes = defineCodes({
     bad: 'cpus_soft = "^2"',
     good: 'cpus_soft = "0-3,^2"',
   },
+  XM0240: {
+    severity: 'error',
+    title: 'a --define value xm refused for its option',
+    explanation:
+      'In an xm file, `--define NAME=VALUE` for an option of create.py\'s table stands for `xm create FILE NAME=VALUE`, which converted VALUE with the option\'s function: int() (base 10) for memory, vcpus, acpi and the other numbers, long() for vcpu_avail, only yes, y, no or n for the yes/no options (localtime, stdvga, usb, …). Anything else made xm print "Error: Invalid value: VALUE" and create nothing. Reported at 1:1 (the value is not in the file), and the file\'s own value is read instead. Give a value the option takes.',
+    bad: '# xmcfg check --define memory=0x400 FILE\nmemory = 512',
+    good: '# xmcfg check --define memory=1024 FILE\nmemory = 512',
+  },
   XM0241: {
     severity: 'error',
     title: 'xm PV guest booting from a bootloader without a disk',
