@@ -208,7 +208,7 @@ for (const impl of implementations()) {
       expect(JSON.parse(n.stdout)).toMatchObject({ name: 'vm3', memory: 1024 });
       const r = await cli(['check', 'vm.cfg', '-D', 'vmid=3', '--define', 'memory=0x400', '--format', 'json'], { cwd: dir });
       expect(r.code).toBe(1);
-      expect(json(r.stdout).files[0]!.diagnostics.map((d) => `${d.code} ${d.line}:${d.column}`)).toEqual(['XM0240 1:1']);
+      expect(json(r.stdout).files[0]!.diagnostics.map((d) => `${d.code} ${d.line}:${(d as { column?: number }).column}`)).toEqual(['XM0240 1:1']);
     });
 
     it('--host adds placement findings; a missing or invalid host is exit 2', async ({ expect }) => {
