@@ -22,7 +22,7 @@ import type { NormalizedConfig, SpanMap } from '../normalize/index.js';
 /** Options of one check. */
 export interface CheckOptions {
   dialect?: Dialect | 'auto';
-  /** Script variables for xm files (`--define vmid=3`). */
+  /** xm only: `xm create FILE NAME=VALUE` (`--define`): script variables (`vmid=3`) and xm options, which win over the file (syntax/xm-options.ts). */
   defines?: Record<string, string | number>;
   /**
    * false: the caller does not need the tree (the CLI's check): the result's tree keeps its text

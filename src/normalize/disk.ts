@@ -77,7 +77,15 @@ function parseXm(spec: string): SpecParse<DiskSpec> {
   const c1 = spec.indexOf(',');
   const c2 = c1 === -1 ? -1 : spec.indexOf(',', c1 + 1);
   if (c2 === -1) {
-    r.problems.push({ start: 0, end: spec.length, message: 'an xm disk needs "SOURCE,VDEV,MODE" (xm silently dropped this entry)' });
+    // create.py's preprocess_disk refused fewer than 3 fields too: `err('Invalid disk specifier: ' +
+    // v)`, so xm create stopped (it did not drop the entry).
+    const missing = c1 === -1 ? 'VDEV and MODE are missing' : 'MODE is missing';
+    r.problems.push({
+      start: 0,
+      end: spec.length,
+      message: `an xm disk is "uname,dev,mode" (SOURCE,VDEV,MODE), 3 comma-separated fields; this one has ${c1 === -1 ? 1 : 2}, ${missing} (xm create exits: "Invalid disk specifier")`,
+      hint: 'write it as "PREFIX:SOURCE,VDEV,MODE", such as "phy:/dev/vg0/guest,xvda,w" (MODE r or w)',
+    });
     return r;
   }
   const src = trimItem(spec, 0, c1);

@@ -78,11 +78,20 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       });
     }
     case 'intList': {
-      if (v.kind !== 'list' && ctx.dialect === 'xl') return valueToJson(v);
-      const items = v.kind === 'list' ? v.items : [v];
+      // A single number is a type error in both tools: xl's getter wants a list, and xm's
+      // create.py preprocess_irq runs `for v in vals.irq`, which a number fails ("iteration over
+      // non-sequence") and a string turns into one item per character.
+      if (v.kind !== 'list') return valueToJson(v);
       const out: unknown[] = [];
-      for (const i of items) {
+      for (const i of v.items) {
         ctx.mark(pointer(s.key, out.length), s, i.span);
+        // xm passes each item through repr() (preprocess_irq), and xend's irqif reads it with
+        // int(val, 10): a number reads, a string "7" becomes "'7'", which xend refuses ("irq:
+        // Invalid config setting irq"), so it is a type error here.
+        if (ctx.dialect === 'xm' && i.kind === 'string') {
+          out.push(valueToJson(i));
+          continue;
+        }
         const n = numeric(readInt(i, ctx.dialect), i, s, ctx, 'number');
         if (n !== undefined) out.push(n);
       }

@@ -129,13 +129,15 @@ export function parseIomem(spec: string): SpecParse<{ spec: string; start?: numb
 }
 
 /**
- * Read `ioports` or `iomem`: a list (xm also takes one string) of items, each read with `parse`;
+ * Read `ioports` or `iomem`: a list of items (one string is a type error in both dialects), each read with `parse`;
  * `trailing` finds the text xl only warns about in an item (XM0229, xl only).
  */
 export function readRangeList<T extends { spec: string }>(s: Setting, ctx: NormalizeContext, parse: (spec: string) => SpecParse<T>, trailing?: typeof ioportTrailing): unknown {
   const v = s.value;
-  // As strList: in xl a single string is a type error the schema reports; xm takes it as one item.
-  const items: Value[] | null = v.kind === 'list' ? v.items : ctx.dialect === 'xm' && readString(v, ctx.dialect).ok ? [v] : null;
+  // A single string is a type error the schema reports, in xl (its getter wants a list) and in xm:
+  // create.py's preprocess_ioports runs `for v in vals.ioports`, so "3f8" was the ports 0x3, 0xf
+  // and 0x8, one per character, and "2f8-2ff" a "-" item xend could not read.
+  const items: Value[] | null = v.kind === 'list' ? v.items : null;
   if (items === null) return valueToJson(v);
   const out: T[] = [];
   for (const item of items) {

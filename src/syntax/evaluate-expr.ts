@@ -12,6 +12,7 @@ import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-str
 import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
+import { xmOptionConversion } from './xm-options.js';
 
 /** What a name is bound to while reading an xm file. */
 export type Binding =
@@ -172,7 +173,9 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   const builtin = BUILTINS[name];
   if (builtin) return builtin({ start: span.start, end: span.end });
   const shown = quoteText(name);
-  report(ctx, EvalCode.undefinedName, span, `name '${shown}' is not defined`, `assign it earlier in the file or pass --define ${shown}=VALUE`);
+  // `xm create FILE memory=1024` set the option, not a name the file reads (xm-options.ts).
+  const hint = xmOptionConversion(name) === undefined ? `assign it earlier in the file or pass --define ${shown}=VALUE` : `assign it earlier in the file: ${shown} is an option of xm, and --define ${shown}=VALUE sets the option, not a name the file can read`;
+  report(ctx, EvalCode.undefinedName, span, `name '${shown}' is not defined`, hint);
   return null;
 }
 

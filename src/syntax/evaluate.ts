@@ -15,11 +15,16 @@ import { appendXl } from './evaluate-append.js';
 import { XM_PRESET, namesRead, unsupportedStatement } from './evaluate-blocks.js';
 import { augmentedAdd, isFailure } from './python-ops.js';
 import { parsePythonNumber } from './python-number.js';
+import { convertXmOption, xmOptionConversion } from './xm-options.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
   dialect: Dialect;
-  /** xm script variables (`--define vmid=3`); a numeric-looking string is a number. Ignored for xl. */
+  /**
+   * xm only (ignored for xl): the `NAME=VALUE` arguments of `xm create`. NAME an option of
+   * create.py's table: its value, converted as xm did, wins over the file's assignments
+   * (xm-options.ts); else a script variable (`vmid=3`), a numeric-looking string being a number.
+   */
   defines?: Record<string, string | number>;
   /**
    * Empty `tree.statements` while evaluating, dropping each statement once it is evaluated: for
@@ -59,6 +64,10 @@ interface Run extends EvalContext {
   divert: SettingSink | null;
   /** Assignments whose value is not known (EvaluateResult.unread). */
   unread: UnreadAssignment[];
+  /** xm: options given with --define, which win over the file's assignments of them. */
+  overrides: Map<string, Value>;
+  /** The overridden options the file assigns (their settings carry the define's value). */
+  overridden: Set<string>;
 }
 
 /** Value of a --define: numbers stay numbers, decimal/float-looking strings become numbers. */
@@ -119,13 +128,35 @@ export class Evaluation {
       used: used ?? ALL_NAMES,
       divert: options.dialect === 'xl' ? (options.divert ?? null) : null,
       unread: [],
+      overrides: new Map(),
+      overridden: new Set(),
     };
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
       for (const [name, raw] of Object.entries(options.defines ?? {})) {
-        if (typeof raw === 'string' || typeof raw === 'number') this.run.env.set(name, { state: 'value', value: defineValue(raw) });
+        if (typeof raw === 'string' || typeof raw === 'number') this.define(name, raw);
       }
     }
+  }
+
+  /**
+   * One `xm create` NAME=VALUE: an option of create.py's table is set (converted as xm did) and
+   * wins over the file; any other name is a script variable the file reads (xm-options.ts).
+   */
+  private define(name: string, raw: string | number): void {
+    const conversion = xmOptionConversion(name);
+    if (conversion === undefined) {
+      this.run.env.set(name, { state: 'value', value: defineValue(raw) });
+      return;
+    }
+    const r = convertXmOption(conversion, raw);
+    if (r.ok) {
+      this.run.overrides.set(name, r.value);
+      return;
+    }
+    // xm exits ("Error: Invalid value: …") before reading the file; the file's own value stands.
+    const shown = quoteText(String(raw));
+    report(this.run, 'XM0240', { start: 0, end: 0 }, `--define ${name}=${shown}: xm create refuses this value of ${name} ("Error: Invalid value: ${shown}"): ${r.why}`, `give ${name} a value xm's create.py takes, or leave the --define out`);
   }
 
   /** Evaluate the next statements; `release` clears each array slot once its statement is evaluated. */
@@ -149,9 +180,21 @@ export class Evaluation {
     return { budget: this.run.budget, work: this.run.work, halted: this.run.halted };
   }
 
-  /** The settings and findings so far. */
+  /** The settings and findings of the file (called once, after the last statement). */
   result(): EvaluateResult {
-    return { settings: this.run.settings, diagnostics: this.run.diagnostics, reads: this.run.reads, unread: this.run.unread };
+    const run = this.run;
+    if (run.overrides.size > 0) {
+      // An option given on the command line that the file never sets (or sets only in code that is
+      // not run) still has its value: xm set it before reading the file. It has no place in the
+      // file, so it is at 1:1, as findings about a missing key are.
+      for (const [key, value] of run.overrides) {
+        if (run.overridden.has(key)) continue;
+        run.overridden.add(key);
+        run.settings.push({ key, keySpan: { start: 0, end: 0 }, op: '=', value, valueSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } });
+      }
+      run.unread = run.unread.filter((u) => !run.overrides.has(u.key));
+    }
+    return { settings: run.settings, diagnostics: run.diagnostics, reads: run.reads, unread: run.unread };
   }
 }
 
@@ -235,7 +278,13 @@ function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' 
   // Read since its last binding (this statement's own value included): the old value was used.
   const updates = run.readSinceBound?.delete(target.name) === true;
   if (run.used.has(target.name)) run.env.set(target.name, value === null ? { state: 'failed' } : { state: 'value', value });
-  if (value !== null) pushSetting(stmt, target, op, value, run, false, updates);
+  // An option given with --define: the file still binds its own value (later expressions read
+  // it), but the option is the command line's (Opts.load: `if self.specified(k): continue`).
+  const given = run.overrides.get(target.name);
+  if (given !== undefined) {
+    run.overridden.add(target.name);
+    pushSetting(stmt, target, op, respan(given, stmt.value.span), run, false, updates);
+  } else if (value !== null) pushSetting(stmt, target, op, value, run, false, updates);
   else notEvaluated(stmt, target, run);
 }
 

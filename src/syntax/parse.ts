@@ -21,7 +21,7 @@ export { parseTree, type ParseTreeResult } from './parse-tree.js';
 export interface ParseOptions {
   /** `auto` (default): xm when the file uses a construct only xm accepts, else xl. */
   dialect?: Dialect | 'auto';
-  /** Names pre-bound for xm expressions (`--define vmid=3`). */
+  /** xm only, `xm create FILE NAME=VALUE`: script variables (`--define vmid=3`) and xm options, which win over the file (xm-options.ts). */
   defines?: Record<string, string | number>;
   /**
    * Offsets (UTF-16, into `text`) of U+FFFD characters that the caller's UTF-8 decoder produced

@@ -201,6 +201,16 @@ for (const impl of implementations()) {
       expect(JSON.parse(n.stdout)).toMatchObject({ name: 'vm3', memory: 512 });
     });
 
+    it('--define of an xm option wins over the file (xm create FILE memory=1024); a value xm refused is XM0240 at 1:1', async ({ expect }) => {
+      const dir = mkdtempSync(join(tmp, 'xm-opt-'));
+      writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 512\nkernel = "/k"\n');
+      const n = await cli(['normalize', 'vm.cfg', '-D', 'vmid=3', '--define', 'memory=1024'], { cwd: dir });
+      expect(JSON.parse(n.stdout)).toMatchObject({ name: 'vm3', memory: 1024 });
+      const r = await cli(['check', 'vm.cfg', '-D', 'vmid=3', '--define', 'memory=0x400', '--format', 'json'], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(json(r.stdout).files[0]!.diagnostics.map((d) => `${d.code} ${d.line}:${(d as { column?: number }).column}`)).toEqual(['XM0240 1:1']);
+    });
+
     it('--host adds placement findings; a missing or invalid host is exit 2', async ({ expect }) => {
       const r = await cli(['check', 'host/far-node.xm', '--host', 'host.json', '--format', 'json']);
       expect(r.code).toBe(1);

@@ -9,7 +9,9 @@ import { fakeIo } from './fake-io.js';
 
 describe('check options', () => {
   it('parses --define values: integers (decimal, hex) become numbers', () => {
-    expect(parseDefines(['vmid=3', 'h=0x1f', 'name=web', 'neg=-2', 'oct=010', 'empty='])).toEqual({ ok: true, value: { vmid: 3, h: 31, name: 'web', neg: -2, oct: '010', empty: '' } });
+    expect(parseDefines(['vmid=3', 'h=0x1f', 'nom=web', 'neg=-2', 'oct=010', 'empty='])).toEqual({ ok: true, value: { vmid: 3, h: 31, nom: 'web', neg: -2, oct: '010', empty: '' } });
+    // xm options stay as typed: the evaluator converts them as xm create did (int() refuses 0x400).
+    expect(parseDefines(['memory=0x400', 'vcpus=2', 'name=web'])).toEqual({ ok: true, value: { memory: '0x400', vcpus: '2', name: 'web' } });
     expect(parseDefines(['1x=2']).ok).toBe(false);
     expect(parseDefines(['novalue']).ok).toBe(false);
   });

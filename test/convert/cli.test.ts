@@ -27,6 +27,13 @@ describe('xmcfg convert', () => {
     expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('XM0550');
   });
+  it('--define of an xm option is left out with a note: the file is converted as written', async () => {
+    const { io, out } = fakeIo({ cwd: dir });
+    expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7', '--define', 'memory=1024', '--define', 'vcpus=4'], io)).toBe(0);
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
+    expect(out.stderr).toContain('--define memory=');
+    expect(out.stderr).toContain('--define vcpus=');
+  });
   it('--to xl: xm-only keys become comments, with one note for the file on stderr', async () => {
     writeFileSync(join(dir, 'hvm.xm'), 'name = "h"\nbuilder = "hvm"\nparallel = "none"\nvncviewer = 1\nbootargs = "-q"\n');
     const { io, out } = fakeIo({ cwd: dir });

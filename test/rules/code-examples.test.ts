@@ -11,15 +11,21 @@ import { pipeline } from './helpers.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 /** Codes whose examples are xm files (the rest are xl). */
-const XM = /^XM(0106|0237|03\d\d|0553|0554)$/;
+const XM = /^XM(0106|0237|0240|0241|0242|03\d\d|0553|0554)$/;
+
+/** The --define an example's first line shows (`# xmcfg check --define memory=1024 FILE`), if any. */
+function definesOf(example: string): Record<string, string> | undefined {
+  const m = /^# xmcfg check --define (\w+)=(\S+) FILE\n/.exec(example);
+  return m ? { [m[1]!]: m[2]! } : undefined;
+}
 
 describe('code examples', () => {
   for (const c of [...schemaCodes, ...crossCodes, ...numaCodes, ...dialectKeyCodes]) {
     const dialect: Dialect = XM.test(c.code) ? 'xm' : 'xl';
     it(`${c.code} ${c.title}`, () => {
       expect(c.explanation.length).toBeGreaterThan(80);
-      expect(pipeline(c.bad, dialect).diagnostics.map((d) => d.code)).toContain(c.code);
-      expect(pipeline(c.good, dialect).diagnostics.map((d) => d.code)).not.toContain(c.code);
+      expect(pipeline(c.bad, dialect, definesOf(c.bad)).diagnostics.map((d) => d.code)).toContain(c.code);
+      expect(pipeline(c.good, dialect, definesOf(c.good)).diagnostics.map((d) => d.code)).not.toContain(c.code);
     });
   }
 });

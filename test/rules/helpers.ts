@@ -12,8 +12,8 @@ export function ours(code: string): boolean {
 }
 
 /** Run every stage this area owns on a text. */
-export function pipeline(text: string, dialect: Dialect) {
-  const result = checkText(text, { dialect });
+export function pipeline(text: string, dialect: Dialect, defines?: Record<string, string>) {
+  const result = checkText(text, { dialect, defines });
   return { result, diagnostics: result.diagnostics, lineIndex: result.lineIndex };
 }
 

@@ -65,8 +65,9 @@ function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
   lines.push(`vcpus = ${g.vcpus}`, `maxvcpus = ${maxvcpus}`);
   if (dialect === 'xl') lines.push(`type = ${q(g.hvm || g.vnodes > 0 ? 'hvm' : 'pv')}`);
   else lines.push(`builder = ${q(g.hvm ? 'hvm' : 'linux')}`);
-  // xl refuses a PV guest with nothing to boot (XM0227).
-  if (dialect === 'xl' && !(g.hvm || g.vnodes > 0)) lines.push('kernel = "/boot/vmlinuz"');
+  // xl refuses a PV guest with nothing to boot (XM0227); xend boots an xm one through pygrub, which
+  // fails without a disk (XM0241), so an xm PV guest gets its kernel too.
+  if (dialect === 'xl' ? !(g.hvm || g.vnodes > 0) : !g.hvm) lines.push('kernel = "/boot/vmlinuz"');
   lines.push(`hap = ${g.hap ? 1 : 0}`, `on_crash = ${q(g.onCrash)}`, `on_reboot = ${q(g.onReboot)}`);
   if (g.cpus !== undefined) lines.push(`cpus = ${q(g.cpus)}`);
   if (disks.length) lines.push(`disk = [ ${disks.map(q).join(', ')} ]`);

@@ -3,7 +3,7 @@
  * the guest type in parse_config_data): an HVM `kernel` named hvmloader is dropped with a warning,
  * `bios_path_override` without `bios` is warned about; a PV or PVH guest takes `firmware` only as
  * pvgrub32/pvgrub64, never together with `kernel`, and needs a kernel, a firmware or a bootloader.
- * All xl only: xm read these options its own way.
+ * xm read these options its own way: a PV guest without kernel went through pygrub (xmPvBoot).
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
@@ -92,3 +92,38 @@ function nothingToBoot({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagno
     hint: 'set kernel = "/boot/vmlinuz", bootloader = "pygrub" or firmware = "pvgrub64"; or type = "hvm"',
   });
 }
+
+/**
+ * An xm PV guest without a kernel (XM0241, XM0242). xm never refused it: create.py adds the kernel
+ * only `if vals.kernel`, and xend's XendDomainInfo._configureBootloader boots a PV guest that has no
+ * kernel, or that has a bootloader, through the bootloader (pygrub when none is named:
+ * `if not blexec or blexec == 'pygrub': blexec = osdep.pygrub_path`) on the first disk
+ * (XendConfig.device_add marks the first vbd bootable). So without any disk xend fails with "Had a
+ * bootloader specified, but no disks are bootable" (XM0241); with a disk the guest boots through
+ * pygrub, which xl does not do on its own (XM0227), so the file is flagged for the move (XM0242).
+ */
+export const xmPvBoot: Rule = ({ config, spans, dialect, unknown }) => {
+  if (dialect !== 'xm') return [];
+  if (unknown.has('builder') || unknown.has('kernel') || unknown.has('bootloader') || unknown.has('disk')) return [];
+  // xm read builder only (it had no `type`): linux, netbsd or none is PV.
+  if (config.builder !== undefined && (typeof config.builder !== 'string' || builderKind(config.builder, 'xm') !== 'pv')) return [];
+  // `if vals.kernel:` and `elif not blexec and kernel:`: an empty string is no kernel.
+  if (typeof config.kernel === 'string' && config.kernel !== '') return [];
+  const at = config.builder !== undefined ? valueAt(spans, '/builder') : FILE_START;
+  const why = config.builder !== undefined ? `builder is "${config.builder}"` : 'no builder is set, and xm defaults to "linux" (PV)';
+  const bootloader = typeof config.bootloader === 'string' && config.bootloader !== '' ? config.bootloader : null;
+  const disks = Array.isArray(config.disk) ? config.disk.length : 0;
+  if (disks === 0) {
+    return [
+      makeDiag('XM0241', at, `a PV guest without kernel boots through ${bootloader === null ? 'pygrub (xend\'s default bootloader)' : `bootloader "${bootloader}"`}, which reads the first disk, and this guest has no disk (${why}): xend fails with "Had a bootloader specified, but no disks are bootable"`, {
+        hint: 'set kernel = "/boot/vmlinuz" for a direct boot, or add the disk the bootloader reads; or builder = "hvm"',
+      }),
+    ];
+  }
+  if (bootloader !== null) return [];
+  return [
+    makeDiag('XM0242', at, `a PV guest with neither kernel nor bootloader (${why}): xend booted it with pygrub from the first disk, but xl exits with "Neither kernel nor bootloader specified"`, {
+      hint: 'write bootloader = "pygrub" so xm and xl boot it the same way, or set kernel',
+    }),
+  ];
+};

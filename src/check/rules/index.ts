@@ -15,7 +15,7 @@ import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
 import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
-import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot } from './boot.js';
+import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot, xmPvBoot } from './boot.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
@@ -39,6 +39,7 @@ export const RULES: readonly Rule[] = [
   hvmKernelIsHvmloader,
   biosPathWithoutBios,
   pvBoot,
+  xmPvBoot,
   dmOverrideWithoutVersion,
   bootloaderArgsString,
   msrRelaxed,

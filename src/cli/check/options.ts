@@ -7,6 +7,7 @@ import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
 import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
 import { emptyArgument } from '../command-error.js';
+import { xmOptionConversion } from '../../syntax/xm-options.js';
 
 /** Validated options of one `check` run. */
 export interface CheckOptions {
@@ -79,7 +80,7 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   };
 }
 
-/** Parse `--define k=v` items: integers (decimal, 0x hex) become numbers, anything else strings. */
+/** Parse `--define k=v` items: a script variable's integers (decimal, 0x hex) become numbers; xm options' values and anything else stay strings. */
 export function parseDefines(items: readonly string[]): Parsed<Record<string, string | number>> {
   const out: Record<string, string | number> = Object.create(null);
   for (const item of items) {
@@ -87,7 +88,10 @@ export function parseDefines(items: readonly string[]): Parsed<Record<string, st
     const key = eq < 0 ? item : item.slice(0, eq);
     if (eq < 0 || !isIdentifier(key)) return fail(`--define expects NAME=VALUE with a Python-style name, not '${item}'`);
     const raw = item.slice(eq + 1);
-    out[key] = /^-?(?:0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : /^0x[0-9a-f]+$/i.test(raw) ? Number.parseInt(raw, 16) : raw;
+    // An xm option's value is kept as typed: the evaluator converts it as xm create did (int()
+    // refuses 0x10, the yes/no options take words; xm-options.ts). A script variable's integer
+    // (decimal, 0x hex) is a number, as it has always been read.
+    out[key] = xmOptionConversion(key) !== undefined ? raw : /^-?(?:0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : /^0x[0-9a-f]+$/i.test(raw) ? Number.parseInt(raw, 16) : raw;
   }
   return { ok: true, value: out };
 }

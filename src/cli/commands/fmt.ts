@@ -13,7 +13,7 @@ export const command: CommandSpec = {
       .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs; - for stdin', type: 'string', array: true })
       .option('check', { describe: 'write nothing; list the files that would change and exit 1 if any', type: 'boolean' })
       .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
-      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' })
       // No `type: 'number'` (it turned `--indent x` into NaN): runFmt refuses what is not a number, naming it.
       .option('line-width', { describe: 'lists wider than this many display columns (CJK 2) are laid out one item per line', default: 100, requiresArg: true })

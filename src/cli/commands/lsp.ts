@@ -12,7 +12,7 @@ export const command: CommandSpec = {
     y
       .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
       .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
-      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       // No `type: 'number'` (it turned `--debounce abc` into NaN): runLsp refuses what is not a number, naming it.
       .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', default: 0, requiresArg: true })
       .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', default: 1000, requiresArg: true })

@@ -12,7 +12,7 @@ export const command: CommandSpec = {
     y
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
-      .option('define', { alias: 'D', describe: 'bind a name for xm expressions (repeatable)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true }),
   run: async (argv, io) => (await import('../normalize-run.js')).runNormalize(argv, io),
 };

@@ -92,7 +92,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'bad disk spec',
     explanation:
-      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
+      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (create.py\'s uname,dev,mode, optionally followed by the backend domain and the ring protocol: xm create exits with "Invalid disk specifier" on fewer than 3 or more than 5 fields; in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
     bad: 'disk = ["format=QCOW2,vdev=xvda,target=/img"]',
     good: 'disk = ["format=qcow2,vdev=xvda,target=/img"]',
   },
@@ -301,6 +301,30 @@ export const crossCodes = defineCodes({
       'cpus_soft reads, but selects no CPU on any host: an empty string or only commas, only removals ("^2"), or numbers xl reads as no CPU (XM0238). libxl sets the empty soft affinity, Xen keeps it, and libxl__set_vcpuaffinity warns "All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling": the guest is created and the setting has no effect. (The same list in cpus, the hard affinity, makes creation fail: XM0205.) Name the CPUs the vCPUs should prefer, or leave cpus_soft out. Reported for xl; xm never read cpus_soft.',
     bad: 'cpus_soft = "^2"',
     good: 'cpus_soft = "0-3,^2"',
+  },
+  XM0240: {
+    severity: 'error',
+    title: 'a --define value xm refused for its option',
+    explanation:
+      'In an xm file, `--define NAME=VALUE` for an option of create.py\'s table stands for `xm create FILE NAME=VALUE`, which converted VALUE with the option\'s function: int() (base 10) for memory, vcpus, acpi and the other numbers, long() for vcpu_avail, only yes, y, no or n for the yes/no options (localtime, stdvga, usb, …). Anything else made xm print "Error: Invalid value: VALUE" and create nothing. Reported at 1:1 (the value is not in the file), and the file\'s own value is read instead. Give a value the option takes.',
+    bad: '# xmcfg check --define memory=0x400 FILE\nmemory = 512',
+    good: '# xmcfg check --define memory=1024 FILE\nmemory = 512',
+  },
+  XM0241: {
+    severity: 'error',
+    title: 'xm PV guest booting from a bootloader without a disk',
+    explanation:
+      'xend boots a PV guest that has no kernel (or has a bootloader) through its bootloader, pygrub when bootloader is not set (XendDomainInfo._configureBootloader), and the bootloader reads the first disk. Without any disk xend fails with "Had a bootloader specified, but no disks are bootable". Give the kernel to boot directly, or the disk the bootloader reads. Reported for xm (the xl equivalent is XM0227).',
+    bad: 'name = "web01"\nmemory = 1024',
+    good: 'name = "web01"\nmemory = 1024\nkernel = "/boot/vmlinuz"',
+  },
+  XM0242: {
+    severity: 'warning',
+    title: 'xm PV guest relying on the implicit pygrub',
+    explanation:
+      'An xm PV guest with neither kernel nor bootloader was booted by xend with pygrub from its first disk (XendDomainInfo._configureBootloader: `if not blexec or blexec == \'pygrub\': blexec = osdep.pygrub_path`). xl has no such default: it exits with "Neither kernel nor bootloader specified" (XM0227). Write bootloader = "pygrub" so both tools boot the guest the same way.',
+    bad: 'name = "web01"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]',
+    good: 'name = "web01"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]\nbootloader = "pygrub"',
   },
   XM0243: {
     severity: 'warning',

@@ -183,7 +183,7 @@ export function strOrList(doc: DocIn): TOptional<TArray<TString>> {
   return Type.Optional(Type.Array(Type.String({ maxLength: 65536 }), { ...docOpts(doc, 'strOrList', 'string or list of strings'), maxItems: 4096 }));
 }
 
-/** A list of integers (in xl a single number is a type error; xm accepts it as one item). */
+/** A list of integers (a single number is a type error in both dialects: xm's create.py iterated the value; xm items must be numbers, not strings). */
 export function intList(doc: DocIn): TOptional<TArray<TInteger>> {
   return Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { ...docOpts(doc, 'intList', 'list of integers'), maxItems: 4096 }));
 }

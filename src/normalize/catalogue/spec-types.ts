@@ -52,7 +52,11 @@ export const DiskSpecSchema = Type.Object(
     colo_export: Opt(S(4096)),
     active_disk: Opt(S(4096)),
     hidden_disk: Opt(S(4096)),
-    /** xm: the frontend domain (4th field). */
+    /**
+     * xm: the backend domain (4th field; create.py: "If DOM is specified it defines the backend
+     * driver domain to use for the disk", sent to xend as the vbd's `backend`). The guest is the
+     * frontend; `xmcfg convert` writes this field as xl's `backend=`.
+     */
     domain: Opt(S(256)),
   },
   { additionalProperties: false },
