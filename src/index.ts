@@ -38,7 +38,7 @@ export { optionKeys, optionDoc, type OptionDoc } from './schema/docs.js';
 export interface ParseOptions {
   /** `auto` (default): xm when the text uses a construct only xm accepts, else xl. */
   dialect?: Dialect | 'auto' | undefined;
-  /** Names pre-bound for xm expressions (the CLI's `--define vmid=3`). */
+  /** xm only, the CLI's `--define` (`xm create FILE NAME=VALUE`): a name pre-bound for the file's expressions (`{ vmid: 3 }`), or an xm option's value, converted as xm did and winning over the file's assignment (`{ memory: '1024' }`, decision 020). */
   defines?: Record<string, string | number> | undefined;
   /** List at most this many findings of each severity and count the rest in `omitted`; 0 (default): all. */
   maxFindings?: number | undefined;
