@@ -120,10 +120,19 @@ export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
   // `path` is a byte string, so slicing cuts bytes, never more than a name may hold.
   const suffix = `.${process.pid}.${(++seq).toString(36)}.${Date.now().toString(36)}.tmp`;
   const tmp = join(dirname(path), `.${basename(path).slice(0, Math.max(0, NAME_MAX - 1 - suffix.length))}${suffix}`);
+  // Ctrl-C or SIGTERM during the run removes it (signals.ts): no hidden leftover beside the target.
+  // Tracked before it exists: a signal between the open and the handlers' install took Node's
+  // default action and left the file (seen once in CI under load).
+  let created = false;
+  const untrack = trackTemporary(() => {
+    if (created) rmSync(fsPath(tmp), { force: true });
+  });
   let fd: number;
   try {
     fd = openSync(fsPath(tmp), 'wx', old?.mode ?? 0o644);
+    created = true;
   } catch (e) {
+    untrack();
     // The user named `path`; the temporary name would only confuse them (`cannot write 'x.cfg': … '.x.cfg.123.tmp'`).
     if (e instanceof Error) e.message = e.message.split(shown(tmp)).join(shown(path));
     throw e;
@@ -133,8 +142,6 @@ export function openAtomic(linkOrPath: string | Buffer): AtomicFile {
     if (open) closeSync(fd);
     open = false;
   };
-  // Ctrl-C or SIGTERM during the run removes it (signals.ts): no hidden leftover beside the target.
-  const untrack = trackTemporary(() => rmSync(fsPath(tmp), { force: true }));
   return {
     write(content) {
       // A write may be short: loop over the bytes until all are written.

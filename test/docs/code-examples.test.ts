@@ -66,7 +66,7 @@ const HOSTS: Record<string, Host> = {
 const PLANNED = new Set(['XM0412', 'XM0413', 'XM0417']);
 
 /** Codes whose examples are xm files (every other config example is xl). */
-const XM = new Set(['XM0030', 'XM0062', 'XM0063', 'XM0106', 'XM0237', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
+const XM = new Set(['XM0030', 'XM0062', 'XM0063', 'XM0106', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
 const xm = (code: string): boolean => XM.has(code) || /^XM005\d$/.test(code) || /^XM053\d$/.test(code);
 
 /** Examples that are command lines, with the test that runs each. */
@@ -136,8 +136,11 @@ export function exampleText(code: string, example: string): string {
 function codesOf(code: string, example: string, how: Reading): string[] {
   const text = exampleText(code, example);
   switch (how.kind) {
-    case 'config':
-      return check(text, { dialect: how.dialect, host: how.host ?? null }).diagnostics.map((d) => d.code);
+    case 'config': {
+      // An example run with --define says so in its first line: `# xmcfg check --define memory=0x400 FILE`.
+      const defines = Object.fromEntries([.../^# xmcfg check (.*)$/m.exec(text)?.[1]?.matchAll(/--define (\w+)=(\S+)/g) ?? []].map((m) => [m[1]!, m[2]!]));
+      return check(text, { dialect: how.dialect, host: how.host ?? null, defines }).diagnostics.map((d) => d.code);
+    }
     case 'host':
       return readHost(text).diagnostics.map((d) => d.code);
     case 'latin1': {
