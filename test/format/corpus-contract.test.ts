@@ -10,34 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/format/index.js';
 import { checkText } from '../../src/check/check.js';
-import { parse } from '../../src/syntax/index.js';
-import { Tok } from '../../src/syntax/tree.js';
-import type { Dialect } from '../../src/syntax/value.js';
 import { corpusFiles } from './corpus.js';
-import { LAYOUT_CODES } from './layout-codes.js';
+import { comments, findings } from './layout-codes.js';
 
-/** The comments of a text, in order, without trailing blanks. */
-function comments(text: string, dialect: Dialect): string[] {
-  const t = parse(text, { dialect }).tree.tokens;
-  const out: string[] = [];
-  for (let i = 0; i < t.count; i++) if (t.kinds[i] === Tok.Comment) out.push(text.slice(t.starts[i]!, t.ends[i]!).trimEnd());
-  return out;
-}
-
-/**
- * check's findings but the layout ones (layout-codes.ts) as `code@statement` (the ordinal of the statement holding the finding's start,
- * `file` outside every statement): spans move when the layout changes, statements do not.
- */
-function findings(text: string, dialect: Dialect): string[] {
-  const stmts = parse(text, { dialect }).tree.statements;
-  return checkText(text, { dialect })
-    .diagnostics.filter((d) => !LAYOUT_CODES.has(d.code))
-    .map((d) => {
-      const i = stmts.findIndex((s) => d.span.start >= s.span.start && d.span.start < Math.max(s.span.end, s.span.start + 1));
-      return `${d.code}@${i < 0 ? 'file' : i}`;
-    })
-    .sort();
-}
 
 const files = corpusFiles();
 

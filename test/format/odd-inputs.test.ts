@@ -11,31 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatText } from '../../src/format/index.js';
 import { checkText } from '../../src/check/check.js';
-import { parse } from '../../src/syntax/index.js';
-import { Tok } from '../../src/syntax/tree.js';
-import type { Dialect } from '../../src/syntax/value.js';
-import { LAYOUT_CODES } from './layout-codes.js';
+import { comments, findings } from './layout-codes.js';
 
 
-/** The comments of a text, in order, without trailing blanks. */
-function comments(text: string, dialect: Dialect): string[] {
-  const t = parse(text, { dialect }).tree.tokens;
-  const out: string[] = [];
-  for (let i = 0; i < t.count; i++) if (t.kinds[i] === Tok.Comment) out.push(text.slice(t.starts[i]!, t.ends[i]!).trimEnd());
-  return out;
-}
-
-/** check's findings other than the layout ones, as `code@key` (statements keep their keys and order). */
-function findings(text: string, dialect: Dialect): string[] {
-  const stmts = parse(text, { dialect }).tree.statements;
-  return checkText(text, { dialect })
-    .diagnostics.filter((d) => !LAYOUT_CODES.has(d.code))
-    .map((d) => {
-      const i = stmts.findIndex((s) => d.span.start >= s.span.start && d.span.start < Math.max(s.span.end, s.span.start + 1));
-      return `${d.code}@${i < 0 ? 'file' : i}`;
-    })
-    .sort();
-}
 
 const longList = `cpus = [${Array.from({ length: 60 }, (_, i) => `"${i}"`).join(', ')}]\n`;
 const ODD: [string, string][] = [

@@ -5,9 +5,6 @@
  * so past 5,000 the results are listed worst first and past 25,000 the rest are left out, with a
  * notification that counts them by level.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Severity } from '../../src/diagnostics/diagnostic.js';
@@ -15,7 +12,7 @@ import { formatGithub } from '../../src/report/github.js';
 import { sarifLog } from '../../src/report/sarif.js';
 import { SARIF_MAX_RESULTS, SARIF_SHOWN_RESULTS } from '../../src/report/sarif-limits.js';
 import type { FileReport } from '../../src/report/types.js';
-import { SHARED } from '../shared-dir.js';
+import { sarifValidator } from './sarif-schema.js';
 import { fileReport } from './fixtures.js';
 
 const CODE: Record<Severity, string> = { error: 'XM0201', warning: 'XM0101', info: 'XM0043' };
@@ -54,18 +51,6 @@ describe('github: 10 annotations of each kind per step', () => {
   });
 });
 
-/** The normative SARIF 2.1.0 schema, as sarif.test.ts reads it. */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(join(SHARED, 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  delete schema.$schema;
-  schema.$id = schema.id;
-  delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
 
 /** `level:ruleId` runs of the results, as [label, count] pairs in order. */
 function runs(results: readonly Sarif.Result[]): [string, number][] {
