@@ -19,7 +19,6 @@ import { readHostArg } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl, type ConvertOptions } from '../convert/to-xl.js';
 import { convertToJson } from '../convert/convert-json.js';
-import { xmOptionConversion } from '../syntax/xm-options.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -34,14 +33,6 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   if (stdinName !== null && file !== '-') return commandError(io, 'convert', "--stdin-filepath needs '-' as the file");
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
-  // The conversion writes the file's statements: an xm create option given on the command line
-  // (`xm create FILE memory=1024`) is not part of the file, so it is left out, with a note, rather
-  // than checked into findings the written file does not match. Script variables are folded in.
-  for (const name of Object.keys(defines.value)) {
-    if (xmOptionConversion(name) === undefined) continue;
-    io.stderr(`xmcfg convert: --define ${name}=... left out: ${name} is an option of xm create, not a variable of the file; give it to xl create as ${name}=VALUE, or write it into the file\n`);
-    delete defines.value[name];
-  }
   const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
   if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(argv['max-file-size']));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);

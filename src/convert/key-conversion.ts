@@ -63,7 +63,12 @@ export class KeyConversion {
   /** The plan for the statement that assigns `key` at offset `keyStart`. */
   statement(key: string, keyStart: number): StatementPlan {
     const s = this.byKey.get(keyStart);
-    if (!s || NUMA_KEYS.has(key) || this.xl) return {};
+    return s ? this.plan(key, s) : {};
+  }
+
+  /** The plan for one setting of `key` (also one the file does not write: an xm create option given with --define). */
+  plan(key: string, s: Setting): StatementPlan {
+    if (NUMA_KEYS.has(key) || this.xl) return {};
     const by = this.superseded.get(key);
     if (by !== undefined) return { key, why: `xm did not read ${key}; ${by} sets it`, ignored: false };
     const must = xlMustNotRead(key, this.res.config as Record<string, unknown>, this.kind);

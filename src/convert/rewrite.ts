@@ -48,6 +48,11 @@ export interface StatementChange {
   key?: string;
   /** The effective value to write instead (same shape where only items change, so the rest of the text stays). */
   value?: Value;
+  /**
+   * The value written is not the expression's (an xm create option given with --define, decision
+   * 020): the whole expression is replaced, as no piece of the file's text holds it.
+   */
+  whole?: boolean;
 }
 
 /** Edits that make `stmt` valid xl with the same effective value(s), or with `change` applied. */
@@ -69,7 +74,8 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   }
   const edits: TextEdit[] = [];
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
-  rewriteExpr(text, stmt.value, setting.value, value, edits, from);
+  if (change.whole) edits.push({ span: stmt.value.span, text: literal });
+  else rewriteExpr(text, stmt.value, setting.value, value, edits, from);
   edits.push(...continuationEdits(text, tokens, stmt.span, edits));
   return { edits: keepComments(text, tokens, stmt.span, edits).sort((a, b) => a.span.start - b.span.start) };
 }

@@ -26,6 +26,7 @@ import { supersededByDropped } from './superseded.js';
 import { absorbedByAugmented } from './absorbed.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
+import { appendLines, definedLines, definedOptions, definedTargets, FROM_DEFINE, implicitPygrub } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -37,7 +38,7 @@ const UNCONVERTIBLE: Record<Unconvertible, string> = {
 
 /** Options of convertToXl. */
 export interface ConvertOptions {
-  /** Script variables for xm files (`--define vmid=3`). */
+  /** Script variables for xm files (`--define vmid=3`), and xm create options (`--define memory=1024`): written into the output (decision 020). */
   defines?: Record<string, string | number>;
   /** How to read the file: auto (default) as xmReading decides, or the dialect the user names. */
   dialect?: Dialect | 'auto';
@@ -163,7 +164,8 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   // (neither the file's name nor an earlier value), and the converted file gets none of its own.
   const nameSetter = lastNameSetter(text, res.tree.statements);
   const blockNamed = nameSetter?.kind === 'block';
-  const emptyName = res.dialect === 'xm' && !blockNamed && res.config.name === '' && !res.unknown.has('name') ? [...res.settings].reverse().find((s) => s.key === 'name') : undefined;
+  // A setting with an empty span is a --define of an option the file does not set (at 1:1): no statement to rewrite.
+  const emptyName = res.dialect === 'xm' && !blockNamed && res.config.name === '' && !res.unknown.has('name') ? [...res.settings].reverse().find((s) => s.key === 'name' && s.span.end > s.span.start) : undefined;
   const keys = new KeyConversion(res);
   // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
   const commented: Span[] = [];
@@ -183,6 +185,8 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
   const refused = xlRefusedXlOnly(res);
   const rewrote = new Map<number, TextEdit[]>();
+  const defined = definedOptions(res, options.defines);
+  const targets = definedTargets(res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -191,6 +195,20 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
       continue;
     }
     if (st.kind !== 'assign') continue;
+    // xm create's option from --define wins over the file: its last assignment takes the value
+    // (whatever its own value read; a plan or xm's empty-name rule still has the last word).
+    const definedKey = targets.at.get(st.span.start);
+    if (definedKey !== undefined && !NUMA_KEYS.has(definedKey) && !(planResult && replacedByPlan?.has(definedKey)) && !(emptyName && definedKey === 'name')) {
+      const plan = keys.statement(st.key.name, st.key.span.start);
+      const r = 'why' in plan ? null : rewriteStatement(text, res.tree.tokens, st, res.settings, res.dialect, { ...plan, whole: true });
+      if (r && 'edits' in r) {
+        const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(st.span.end));
+        edits.push(...r.edits, ...(lineEnd ? [{ span: { start: st.span.end, end: st.span.end }, text: `  ${FROM_DEFINE}` }] : []));
+        rewrote.set(st.span.start, r.edits);
+        notes.push(`line ${line(st.span.start)}: "${st.key.name}" takes the value of --define ${definedKey}= (xm create's option wins over the file)`);
+        continue;
+      }
+    }
     const dep = dependent.get(st.span.start);
     if (dep) {
       // The value was folded from the name as it stood before the statement: xm may have read another.
@@ -288,6 +306,14 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
     edits.push({ span: { start: at, end: at }, text: `${sep}name = ${xlString(base)}  # xm's default: the file name\n` });
     notes.push(`name "${base}" added (xm named the domain after its file; xl needs a name)`);
   }
+  // Written last, so xl reads them as the values xm took: the options from --define the output does
+  // not assign, and the pygrub xend used for a PV guest without kernel or bootloader.
+  const tail = definedLines(targets.missing, defined, res.settings, keys, notes);
+  const pygrub = implicitPygrub(res, notes);
+  if (pygrub !== null) tail.push(pygrub);
+  if (tail.length) edits.push(appendLines(text, tail));
+  // xm create refused a --define value of its option (XM0240): the file's value is written.
+  diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0240'));
   diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
   // A value xm dropped without a word (acpi = False left ACPI on), or an xl-only key xm ignored
   // (type = "hvm" left the guest PV), is written as its author meant it, so the xl guest gets a

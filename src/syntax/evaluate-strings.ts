@@ -95,10 +95,21 @@ function hexRun(text: string, from: number, end: number, count: number): number 
   return v;
 }
 
-/** Python 2 decoding of one literal; malformed `\x`/`\u` escapes are pushed to `problems`. */
+/** Whether the body holds a carriage return (only a triple-quoted string can: a line break in it). */
+function hasCr(text: string, body: Span): boolean {
+  for (let i = body.start; i < body.end; i++) if (text.charCodeAt(i) === 13) return true;
+  return false;
+}
+
+/**
+ * Python 2 decoding of one literal; malformed `\x`/`\u` escapes are pushed to `problems`. A line
+ * break inside a triple-quoted string is "\n" whether the file has LF, CRLF or CR line ends: xm's
+ * Opts.load ran the file with execfile, which opens it with fopen "r", and Python 2's tokenizer reads
+ * such a file with Py_UniversalNewlineFgets(…, NULL), universal newlines (docs/xl-conformance.md).
+ */
 export function decodeXmPart(text: string, part: StringPart, problems: EscapeProblem[]): string {
   const body = literalBody(text, part);
-  if (noBackslash(text, body)) return text.slice(body.start, body.end);
+  if (noBackslash(text, body) && !hasCr(text, body)) return text.slice(body.start, body.end);
   const raw = part.prefix.includes('r');
   const unicode = part.prefix.includes('u');
   let out = '';
@@ -106,12 +117,24 @@ export function decodeXmPart(text: string, part: StringPart, problems: EscapePro
   const end = body.end;
   while (i < end) {
     const c = text[i]!;
+    if (c === '\r') {
+      // Universal newlines: CRLF and a lone CR are one "\n".
+      out += '\n';
+      i += text[i + 1] === '\n' && i + 1 < end ? 2 : 1;
+      continue;
+    }
     if (c !== '\\' || i + 1 >= end) {
       out += c;
       i++;
       continue;
     }
     const e = text[i + 1]!;
+    if (raw && e === '\r') {
+      // A raw string keeps the backslash and the line break, which is "\n" as above.
+      out += '\\\n';
+      i += text[i + 2] === '\n' && i + 2 < end ? 3 : 2;
+      continue;
+    }
     if (raw) {
       // ur"..." still decodes \u escapes (Python 2); everything else stays as written.
       if (unicode && (e === 'u' || e === 'U')) {

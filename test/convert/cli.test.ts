@@ -27,10 +27,10 @@ describe('xmcfg convert', () => {
     expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('XM0550');
   });
-  it('--define of an xm option is left out with a note: the file is converted as written', async () => {
+  it('--define of an xm option is written into the output: xm create\'s option wins over the file (decision 020)', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7', '--define', 'memory=1024', '--define', 'vcpus=4'], io)).toBe(0);
-    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 1024  # xmcfg convert: from --define\nvcpus = 4  # xmcfg convert: from --define\nacpi = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('--define memory=');
     expect(out.stderr).toContain('--define vcpus=');
   });

@@ -22,9 +22,11 @@ type Config = Record<string, any>;
  * - a vfb `type=vnc` becomes `vnc=1`, `type=sdl` becomes `sdl=1,vnc=0`;
  * - an xm disk with a prefix (`phy:…`): its `w!` becomes `w`, its backend domain `backend=…`, its protocol field goes;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
- *   sets takes that key's value.
+ *   sets takes that key's value;
+ * - an xm PV guest with neither kernel nor bootloader but a disk gets `bootloader = "pygrub"`, which
+ *   xend used for it (XM0242).
  */
-export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', '(xm-only options)'];
+export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)'];
 
 /** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
 function words(s: string): string[] {
@@ -56,6 +58,8 @@ export function intended(before: Config, dialect: Dialect): Config {
     delete c.kernel;
   }
   if (kind === 'pv') delete c.timer_mode;
+  const set = (v: unknown) => typeof v === 'string' && v !== '';
+  if (dialect === 'xm' && kind === 'pv' && !set(c.kernel) && !set(c.bootloader) && !set(c.firmware) && Array.isArray(c.disk) && c.disk.length > 0) c.bootloader = 'pygrub';
   for (const [key, names] of [['tsc_mode', ['default', 'always_emulate', 'native', 'native_paravirt']], ['timer_mode', ['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending']]] as const) {
     if (typeof c[key] === 'number' && names[c[key]]) c[key] = names[c[key]];
   }

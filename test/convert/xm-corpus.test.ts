@@ -91,7 +91,6 @@ describe('convert --to xl on the xen-examples xm samples', () => {
    */
   const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
     'xmexample.nbd@RELEASE-4.4.4': { fields: ['disk'] },
-    'xmnetbsd-example@9f4db893ec89': { errors: ['XM0227'] },
     'xmnetbsd@09e78c2eb23e': { errors: ['XM0227'] },
   };
   it('has the samples', () => {

@@ -1,0 +1,99 @@
+/**
+ * @fileoverview What `convert --to xl` writes that the xm file does not: the xm create options given
+ * with `--define` (decision 020: `xm create FILE NAME=VALUE` set the option, and the file's own
+ * assignment of it was skipped), and the pygrub xend used for a PV guest with neither kernel nor
+ * bootloader (XM0242), which xl does not supply. The xl file then means what `xm create` meant.
+ */
+import type { CheckResult } from '../check/check.js';
+import type { TextEdit } from '../diagnostics/diagnostic.js';
+import type { AssignStmt } from '../syntax/tree.js';
+import type { Setting, Value } from '../syntax/value.js';
+import { convertXmOption, xmOptionConversion } from '../syntax/xm-options.js';
+import type { KeyConversion } from './key-conversion.js';
+import { xlLiteral } from './xl-literal.js';
+import { xmGuestKind } from './xm-values.js';
+
+/** The comment on a line whose value comes from `--define`. */
+export const FROM_DEFINE = '# xmcfg convert: from --define';
+
+/** The xm create options that `defines` set, as xm converted them (a value xm refused sets none: XM0240, and the file's value stands). */
+export function definedOptions(res: CheckResult, defines: Record<string, string | number> | undefined): Map<string, Value> {
+  const out = new Map<string, Value>();
+  if (res.dialect !== 'xm' || !defines) return out;
+  for (const [name, raw] of Object.entries(defines)) {
+    const conversion = xmOptionConversion(name);
+    if (conversion === undefined) continue;
+    const r = convertXmOption(conversion, raw);
+    if (r.ok) out.set(name, r.value);
+  }
+  return out;
+}
+
+/**
+ * For each defined option, the statement the output gives its value: the file's last top-level
+ * assignment of it (xl reads the last); a chained one (`a = b = v`) is left as it is, and the
+ * option then gets a line of its own, as it does when the file does not set it (`missing`).
+ */
+export function definedTargets(statements: readonly { kind: string }[], defined: ReadonlyMap<string, Value>): { at: Map<number, string>; missing: string[] } {
+  const last = new Map<string, AssignStmt | null>();
+  for (const st of statements) {
+    if (st.kind !== 'assign') continue;
+    const a = st as AssignStmt;
+    for (const n of [a.key, ...(a.chained ?? [])]) if (defined.has(n.name)) last.set(n.name, a.chained?.length ? null : a);
+  }
+  const at = new Map<number, string>();
+  const missing: string[] = [];
+  for (const key of defined.keys()) {
+    const st = last.get(key);
+    if (st) at.set(st.span.start, key);
+    else missing.push(key);
+  }
+  return { at, missing };
+}
+
+/**
+ * The lines for defined options the output has no assignment of: `key = value`, renamed and
+ * converted as the file's own assignment would be, or the comment an xm-only key becomes.
+ */
+export function definedLines(missing: readonly string[], defined: ReadonlyMap<string, Value>, settings: readonly Setting[], keys: KeyConversion, notes: string[]): string[] {
+  const out: string[] = [];
+  for (const key of missing) {
+    const value = defined.get(key)!;
+    // The option's setting of its own (evaluate.ts adds it at 1:1), for the key's conversion.
+    const s = [...settings].reverse().find((x) => x.key === key) ?? { key, keySpan: { start: 0, end: 0 }, op: '=', value, valueSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 } };
+    const plan = keys.plan(key, s);
+    const literal = xlLiteral('why' in plan ? value : (plan.value ?? value), 'xm');
+    if (literal === null) continue;
+    if ('why' in plan) {
+      out.push(`# ${plan.why}: ${key} = ${literal}  ${FROM_DEFINE}`);
+      continue;
+    }
+    out.push(`${plan.key ?? key} = ${literal}  ${FROM_DEFINE}`);
+    notes.push(`${plan.key ?? key} added from --define ${key}= (xm create's option wins over the file)`);
+  }
+  return out;
+}
+
+/**
+ * `bootloader = "pygrub"` for an xm PV guest with neither kernel nor bootloader but a disk (XM0242):
+ * xend booted it with pygrub from its first disk, and xl, which has no such default, would refuse
+ * the file ("Neither kernel nor bootloader specified", XM0227). Null when the guest needs none, and
+ * when it has no disk either (XM0241): xend could not boot it, no bootloader would help, and the file
+ * is converted as it is (`check` reports XM0241, `--to json` refuses it with XM0227).
+ */
+export function implicitPygrub(res: CheckResult, notes: string[]): string | null {
+  if (res.dialect !== 'xm') return null;
+  // The xl guest boots anyway when the file has what only xl reads: a `type` other than PV (the
+  // conversion keeps it, XM0553: xm built a PV guest, xl an HVM one) or a `firmware` (pvgrub).
+  const config = res.config as Record<string, unknown>;
+  if (xmGuestKind(config, res.dialect) !== 'pv' || (typeof config.firmware === 'string' && config.firmware !== '')) return null;
+  if (!res.diagnostics.some((d) => d.code === 'XM0242')) return null;
+  notes.push('bootloader = "pygrub" added (xend booted this PV guest, which has neither kernel nor bootloader, with pygrub from its first disk; xl has no such default)');
+  return 'bootloader = "pygrub"  # xmcfg convert: xend booted a PV guest without kernel or bootloader with pygrub; xl needs it named';
+}
+
+/** One edit that appends `lines` at the end of the text (after a line break, if the text does not end with one). */
+export function appendLines(text: string, lines: readonly string[]): TextEdit {
+  const sep = text.length > 0 && !text.endsWith('\n') && !text.endsWith('\r') ? '\n' : '';
+  return { span: { start: text.length, end: text.length }, text: `${sep}${lines.join('\n')}\n` };
+}
