@@ -334,4 +334,12 @@ export const crossCodes = defineCodes({
     bad: 'vif = ["bridge=xenbr0 ,mac=00:16:3e:00:00:01"]',
     good: 'vif = ["bridge=xenbr0,mac=00:16:3e:00:00:01"]',
   },
+  XM0244: {
+    severity: 'warning',
+    title: 'option xm ignores for a PV guest',
+    explanation:
+      'xm (create.py) copied a file\'s values into its options as they were and handed the HVM ones to xend only for builder = "hvm" (configure_hvm): acpi, apic, pae, hpet, hap, viridian, vpt_align, timer_mode, rtc_timeoffset, xen_platform_pci, pci_msitranslate, pci_power_mgmt, boot, serial, stdvga, nographic, soundhw, usb, usbdevice, gfx_passthru, device_model, fda, fdb, isa, guest_os_type, monitor, vnc, vncdisplay, vnclisten, vncunused, vncpasswd, sdl, opengl, display and xauthority. For a PV guest (builder "linux", xm\'s default) xend never saw the setting: it has no effect, and a bad value in it could not stop xm create, so its value is not judged. A PV guest\'s framebuffer is written in vfb. Remove the setting, or set builder = "hvm" if the guest is meant to be HVM. Reported in xm only, when the builder is known; xl has its own list (XM0230).',
+    bad: 'kernel = "/boot/vmlinuz"\nacpi = 1',
+    good: 'builder = "hvm"\nacpi = 1',
+  },
 });
