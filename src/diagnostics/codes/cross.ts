@@ -226,7 +226,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'option xl ignores for this guest type',
     explanation:
-      'xl reads some options only for one guest type: the HVM ones (vga, stdvga, hdtype, bios, boot, serial, usb, usbdevice, soundhw, viridian, pae, apic, hpet, acpi_s3, spice…, …) only for type = "hvm", e820_host only for PV, the pvshim options only for PVH, keymap never for PVH. For a guest of another type xl never looks at the setting: it has no effect, and a bad value in it cannot stop xl create, so its value is not judged. Remove the setting, or set the guest type it was written for. Reported in xl only, when the guest type is known.',
+      'xl reads some options only for one guest type: the HVM ones (vga, stdvga, hdtype, bios, boot, serial, usb, usbdevice, soundhw, viridian, pae, apic, hpet, acpi_s3, spice…, …) only for type = "hvm", e820_host only for PV, the pvshim options only for PVH, keymap never for PVH. For a guest of another type xl never looks at the setting: it has no effect, and a bad value in it cannot stop xl create, so its value is not judged. Remove the setting, or set the guest type it was written for. Reported in xl only, when the guest type is known; xm has its own list (XM0244).',
     bad: 'kernel = "/boot/vmlinuz"\nvga = "stdvga"',
     good: 'type = "hvm"\nvga = "stdvga"',
   },
