@@ -102,9 +102,10 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // Unknown keys were left out of the config: validation need not look for them.
   const validated = validateKnown(norm.config, norm.spans, { dialect: parsed.dialect, allKnown: skipUnknown });
   const unknown = unknownValues({ unread: parsed.unread, rejected: [...norm.rejected, ...validated.rejected], effective: norm.effective });
-  // xl: settings of options xl does not read for this guest type (XM0230): their values are never
-  // read, so what normalisation, the schema or a rule says about them is dropped.
-  const ignored = parsed.dialect === 'xl' ? ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings) : [];
+  // Settings of options the tool does not read for this guest type (xl: XM0230; xm, HVM options in a
+  // PV guest: XM0244): their values are never read, so what normalisation, the schema or a rule says
+  // about them is dropped.
+  const ignored = ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings);
   found.push(withoutIgnoredValues(norm.diagnostics, ignored));
   if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
   for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);

@@ -18,9 +18,9 @@ const CASES: Case[] = [
   { name: 'a tuple for a string option: the type error alone (was XM0554 besides)', dialect: 'xm', text: 'name = ("a", "b")\nkernel = "/k"\n', codes: CODES, expect: [{ code: 'XM0102', at: '("a", "b")' }] },
   { name: 'True for a lifecycle action: the type error alone (was XM0104 and XM0554 besides)', dialect: 'xm', text: `${HEAD}on_crash = True\n`, codes: CODES, expect: [{ code: 'XM0102', at: 'True' }] },
   { name: 'False for memory: 0 MiB is out of range (was XM0554 besides)', dialect: 'xm', text: `${HEAD}memory = False\n`, codes: CODES, expect: [{ code: 'XM0103', at: 'False' }] },
-  { name: 'a tuple for a boolean option', dialect: 'xm', text: `${HEAD}acpi = (1, 2)\n`, codes: CODES, expect: [{ code: 'XM0102', at: '(1, 2)' }] },
+  { name: 'a tuple for a boolean option', dialect: 'xm', text: `${HEAD}localtime = (1, 2)\n`, codes: CODES, expect: [{ code: 'XM0102', at: '(1, 2)' }] },
   { name: 'a long for a string option', dialect: 'xm', text: `${HEAD}builder = 10L\n`, codes: CODES, expect: [{ code: 'XM0102', at: '10L' }] },
-  { name: 'False for a boolean option is read as meant: XM0554 alone', dialect: 'xm', text: `${HEAD}acpi = False\n`, codes: CODES, expect: [{ code: 'XM0554', at: 'False' }] },
+  { name: 'False for a boolean option is read as meant: XM0554 alone', dialect: 'xm', text: `${HEAD}localtime = False\n`, codes: CODES, expect: [{ code: 'XM0554', at: 'False' }] },
   { name: 'a tuple for a list option is read as meant: XM0554 alone', dialect: 'xm', text: `${HEAD}disk = ("phy:/dev/vg/g,xvda,w",)\n`, codes: [...CODES, 'XM0213'], expect: [{ code: 'XM0554', at: '("phy:/dev/vg/g,xvda,w",)' }] },
   { name: 'an xl option xm ignored whatever it held: no XM0554', dialect: 'xm', text: `${HEAD}acpi_s3 = True\n`, codes: CODES, expect: [{ code: 'XM0553', at: 'acpi_s3' }] },
   // xm never read bios, so the type error xl's schema finds in its value is no finding of the xm file.

@@ -94,10 +94,10 @@ describe('convertToXl', () => {
     expect(found).toContainEqual([code, 'error', at]);
   });
   it('warns (XM0554, at the value) where it writes a value xm silently ignored, not where the statement became a comment', () => {
-    const src = 'name = "a"\nacpi = False\nboot = None\n' + KERNEL;
+    const src = 'name = "a"\nlocaltime = False\nboot = None\n' + KERNEL;
     const r = convertToXl(src);
     expect(r.ok).toBe(true);
-    expect(r.text).toContain('acpi = 0\n');
+    expect(r.text).toContain('localtime = 0\n');
     const found = r.diagnostics.filter((d) => d.code === 'XM0554').map((d) => [d.severity, src.slice(d.span.start, d.span.end)]);
     expect(found).toEqual([['warning', 'False']]);
   });

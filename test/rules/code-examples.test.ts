@@ -11,7 +11,7 @@ import { pipeline } from './helpers.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 /** Codes whose examples are xm files (the rest are xl). */
-const XM = /^XM(0106|0237|0240|0241|0242|03\d\d|0553|0554)$/;
+const XM = /^XM(0106|0237|0240|0241|0242|0244|03\d\d|0553|0554)$/;
 
 /** The --define an example's first line shows (`# xmcfg check --define memory=1024 FILE`), if any. */
 function definesOf(example: string): Record<string, string> | undefined {

@@ -5,17 +5,19 @@
  * looks at the value, so a bad value cannot stop `xl create`: the setting is reported once, as a
  * warning (XM0230), and the findings about its value are dropped (see {@link withoutIgnoredValues}).
  *
- * xl only. xm's create.py converted every option it knew (opts.py's set_int, set_bool, …) before
- * it looked at the builder, so a bad value stopped `xm create` whatever the guest type: xm keeps
- * its value findings. A guest type that is not known (type or builder written with an unknown
- * value) decides nothing (decision 009): no XM0230, and no judgement of a type-only value either,
- * since whether xl reads it depends on that type. Options xl reads for another type too, and then
- * refuses (`timer_mode` on PV, XM0221), are not marked: they keep their own findings.
+ * xm has its own list ({@link XM_HVM_ONLY}, XM0244): create.py copied a file's values into its
+ * options as they were (Opts.load; opts.py's set_int, set_bool, … convert only command-line values)
+ * and handed the HVM ones to xend only for builder = "hvm" (configure_image → configure_hvm), so in
+ * a PV guest xend never saw them. A guest type that is not known (type or builder written with an
+ * unknown value) decides nothing (decision 009): no XM0230 or XM0244, and no judgement of a
+ * type-only value either, since whether the tool reads it depends on that type. Options xl reads for
+ * another type too, and then refuses (`timer_mode` on PV, XM0221), are not marked: they keep their
+ * own findings.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
-import { OPTION_KEYS, optionSchema, type NormalizedConfig, type SpanMap } from '../../normalize/index.js';
+import { builderKind, OPTION_KEYS, optionSchema, type NormalizedConfig, type SpanMap } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { makeDiag, type Rule } from './context.js';
 import { guestKind, guestTypeRelated } from './guest-type.js';
@@ -27,6 +29,32 @@ const TYPE_ONLY: readonly (readonly [string, readonly Kind[]])[] = OPTION_KEYS.f
   const readFor = optionSchema(k)?.['x-xmcfg'].readFor;
   return readFor ? [[k, readFor] as const] : [];
 });
+
+/**
+ * The xm options create.py hands to xend only for builder = "hvm": configure_hvm's `args` (and
+ * vncpasswd after them), less those it also reads for every builder: cpuid and cpuid_check
+ * (make_config, preprocess_cpuid), vcpus, localtime and oos (make_config), pci (configure_pci),
+ * keymap (configure_vfbs, for a vfb without keymap=) and vncconsole (main spawns the viewer).
+ * xen_extended_power_mgmt is in the list too but not an option xmcfg knows (XM0101). xend did not
+ * read them for a PV guest either: XendConfig copies platform keys from the top level and the
+ * image, where create.py put none of these, and makes a vfb from vnc only for an HVM guest.
+ */
+export const XM_HVM_ONLY: readonly string[] = [
+  'acpi', 'apic', 'boot', 'device_model', 'display', 'fda', 'fdb', 'gfx_passthru', 'guest_os_type', 'hap', 'hpet', 'isa', 'monitor', 'nographic', 'opengl', 'pae',
+  'pci_msitranslate', 'pci_power_mgmt', 'rtc_timeoffset', 'sdl', 'serial', 'soundhw', 'stdvga', 'timer_mode', 'usb', 'usbdevice', 'vnc', 'vncdisplay', 'vnclisten',
+  'vncunused', 'viridian', 'vpt_align', 'xauthority', 'xen_platform_pci', 'vncpasswd',
+];
+const XM_TYPE_ONLY: readonly (readonly [string, readonly Kind[]])[] = XM_HVM_ONLY.map((k) => [k, ['hvm']] as const);
+
+/**
+ * The guest type xm built: the builder (create.py's default "linux", PV); `type` is xl's, xm never
+ * read it. null when the builder is written but its value is unknown or one xm refused.
+ */
+function xmGuestKind(config: NormalizedConfig, unknown: UnknownValues): 'pv' | 'hvm' | null {
+  if (typeof config.builder === 'string') return builderKind(config.builder, 'xm');
+  if (config.builder !== undefined || unknown.has('builder')) return null;
+  return 'pv';
+}
 
 /** How a guest type is named in messages. */
 const KIND_NAME: Record<Kind, string> = { pv: 'PV', pvh: 'PVH', hvm: 'HVM' };
@@ -40,29 +68,39 @@ export interface IgnoredSetting {
 }
 
 /**
- * The settings in effect that xl does not read for this guest's type: none outside xl. When the
- * guest type is written but not known (`type = "hvn"`, reported itself), every type-only setting:
- * whether xl reads it is not known either, so its value is not judged (and no XM0230 is reported).
+ * The settings in effect that the dialect's tool does not read for this guest's type (xl: the
+ * catalogue's readFor; xm: {@link XM_HVM_ONLY}). When the guest type is written but not known
+ * (`type = "hvn"`, reported itself), every type-only setting: whether the tool reads it is not known
+ * either, so its value is not judged (and no XM0230 or XM0244 is reported).
  */
 export function ignoredSettings(config: NormalizedConfig, effective: ReadonlyMap<string, Setting>, dialect: Dialect, unknown: UnknownValues): IgnoredSetting[] {
-  if (dialect !== 'xl') return [];
-  const kind = guestKind(config, dialect, unknown);
+  const kind = dialect === 'xl' ? guestKind(config, dialect, unknown) : xmGuestKind(config, unknown);
   const out: IgnoredSetting[] = [];
-  for (const [key, readFor] of TYPE_ONLY) {
+  for (const [key, readFor] of dialect === 'xl' ? TYPE_ONLY : XM_TYPE_ONLY) {
     const setting = effective.get(key);
     if (setting !== undefined && (kind === null || !readFor.includes(kind))) out.push({ key, setting, kind, readFor });
   }
   return out;
 }
 
-/** An option xl does not read for this guest type (XM0230), one finding per setting, at its key. */
+/** An option the tool does not read for this guest type (xl: XM0230, xm: XM0244), one finding per setting, at its key. */
 export const ignoredForGuestType: Rule = ({ config, spans, effective, dialect, unknown }) => {
   const out: Diagnostic[] = [];
   for (const { key, setting, kind, readFor } of ignoredSettings(config, effective, dialect, unknown)) {
-    if (kind !== null) out.push(ignoredFinding(key, setting, kind, readFor, config, spans));
+    if (kind !== null) out.push(dialect === 'xl' ? ignoredFinding(key, setting, kind, readFor, config, spans) : xmIgnoredFinding(key, setting, config, spans, effective.has('type')));
   }
   return out;
 };
+
+function xmIgnoredFinding(key: string, setting: Setting, config: NormalizedConfig, spans: SpanMap, typeWritten: boolean): Diagnostic {
+  // An xl file read as xm: its `type` is xl's (XM0553), so the guest is xm's default, PV.
+  const none = typeWritten ? 'no builder is set (xm ignored type, an xl option)' : 'no builder is set';
+  const why = typeof config.builder === 'string' ? `builder is "${config.builder}"` : `${none}, and xm defaults to "linux"`;
+  return makeDiag('XM0244', setting.keySpan, `xm passes ${key} to xend only for builder = "hvm"; this guest is PV (${why}), so xm ignores ${key} and its value`, {
+    hint: `remove ${key}, or set builder = "hvm" if the guest is meant to be HVM`,
+    related: guestTypeRelated(config, spans),
+  });
+}
 
 function ignoredFinding(key: string, setting: Setting, kind: Kind, readFor: readonly Kind[], config: NormalizedConfig, spans: SpanMap): Diagnostic {
   const forTypes = readFor.map((k) => KIND_NAME[k]).join(' or ');
@@ -75,11 +113,11 @@ function ignoredFinding(key: string, setting: Setting, kind: Kind, readFor: read
 }
 
 /** Codes kept at an ignored setting: the key is still written twice, and the finding itself. */
-const KEPT = new Set(['XM0201', 'XM0230']);
+const KEPT = new Set(['XM0201', 'XM0230', 'XM0244']);
 
 /**
- * The findings without those about the value of a setting xl does not read (the value is never
- * looked at, so nothing xl would say about it can happen). `statements` are the spans of every
+ * The findings without those about the value of a setting the tool does not read (the value is
+ * never looked at, so nothing xl or xm would say about it can happen). `statements` are the spans of every
  * assignment of the ignored keys.
  */
 export function withoutIgnoredValues(diagnostics: readonly Diagnostic[], statements: readonly Span[]): readonly Diagnostic[] {

@@ -226,7 +226,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'option xl ignores for this guest type',
     explanation:
-      'xl reads some options only for one guest type: the HVM ones (vga, stdvga, hdtype, bios, boot, serial, usb, usbdevice, soundhw, viridian, pae, apic, hpet, acpi_s3, spice…, …) only for type = "hvm", e820_host only for PV, the pvshim options only for PVH, keymap never for PVH. For a guest of another type xl never looks at the setting: it has no effect, and a bad value in it cannot stop xl create, so its value is not judged. Remove the setting, or set the guest type it was written for. Reported in xl only, when the guest type is known.',
+      'xl reads some options only for one guest type: the HVM ones (vga, stdvga, hdtype, bios, boot, serial, usb, usbdevice, soundhw, viridian, pae, apic, hpet, acpi_s3, spice…, …) only for type = "hvm", e820_host only for PV, the pvshim options only for PVH, keymap never for PVH. For a guest of another type xl never looks at the setting: it has no effect, and a bad value in it cannot stop xl create, so its value is not judged. Remove the setting, or set the guest type it was written for. Reported in xl only, when the guest type is known; xm has its own list (XM0244).',
     bad: 'kernel = "/boot/vmlinuz"\nvga = "stdvga"',
     good: 'type = "hvm"\nvga = "stdvga"',
   },
@@ -333,5 +333,13 @@ export const crossCodes = defineCodes({
       'xl reads the vif, vfb, vtpm, pvcalls, vdispl, vkb, virtio, vsnd, usbctrl, usbdev, rdm and arm_sci strings item by item with strtok: it skips the spaces before an item but hands the value over up to the comma, so "bridge=xenbr0 ," gives libxl the bridge "xenbr0 ". libxl passes such values on as written: the Linux vif-bridge script happens to drop the blank of a bridge (it expands $bridge unquoted), vif-openvswitch does not and the vif is not attached; QEMU gets a model "e1000 " or a VNC address with a blank; a script path with a blank is not found. The guest is created, with what the value says blank included. Remove the blanks before the comma (blanks after a comma are fine). A backend domain name with a blank is an error instead (libxl finds no such domain: the family\'s code, XM0214 for vif), and so is a blank in a value xl or libxl looks up (XM0214, XM0217, XM0213 for disks). Reported for xl; p9 and channel strings are trimmed by xl and stay clean.',
     bad: 'vif = ["bridge=xenbr0 ,mac=00:16:3e:00:00:01"]',
     good: 'vif = ["bridge=xenbr0,mac=00:16:3e:00:00:01"]',
+  },
+  XM0244: {
+    severity: 'warning',
+    title: 'option xm ignores for a PV guest',
+    explanation:
+      'xm (create.py) copied a file\'s values into its options as they were and handed the HVM ones to xend only for builder = "hvm" (configure_hvm): acpi, apic, pae, hpet, hap, viridian, vpt_align, timer_mode, rtc_timeoffset, xen_platform_pci, pci_msitranslate, pci_power_mgmt, boot, serial, stdvga, nographic, soundhw, usb, usbdevice, gfx_passthru, device_model, fda, fdb, isa, guest_os_type, monitor, vnc, vncdisplay, vnclisten, vncunused, vncpasswd, sdl, opengl, display and xauthority. For a PV guest (builder "linux", xm\'s default) xend never saw the setting: it has no effect, and a bad value in it could not stop xm create, so its value is not judged. A PV guest\'s framebuffer is written in vfb. Remove the setting, or set builder = "hvm" if the guest is meant to be HVM. Reported in xm only, when the builder is known; xl has its own list (XM0230).',
+    bad: 'kernel = "/boot/vmlinuz"\nacpi = 1',
+    good: 'builder = "hvm"\nacpi = 1',
   },
 });
