@@ -69,7 +69,7 @@ export function definedLines(missing: readonly string[], defined: ReadonlyMap<st
       continue;
     }
     out.push(`${plan.key ?? key} = ${literal}  ${FROM_DEFINE}`);
-    notes.push(`${plan.key ?? key} added from --define ${key}= (xm create's option wins over the file)`);
+    notes.push(`${plan.key ?? key} added from --define ${key}=${literal} (xm create's option wins over the file)`);
   }
   return out;
 }

@@ -205,7 +205,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
         const lineEnd = /^[ \t]*(?:\r?\n|$)/.test(text.slice(st.span.end));
         edits.push(...r.edits, ...(lineEnd ? [{ span: { start: st.span.end, end: st.span.end }, text: `  ${FROM_DEFINE}` }] : []));
         rewrote.set(st.span.start, r.edits);
-        notes.push(`line ${line(st.span.start)}: "${st.key.name}" takes the value of --define ${definedKey}= (xm create's option wins over the file)`);
+        notes.push(`line ${line(st.span.start)}: "${st.key.name}" takes the value of --define ${definedKey}=${String(options.defines?.[definedKey] ?? '')} (xm create's option wins over the file)`);
         continue;
       }
     }
