@@ -74,6 +74,16 @@ export function definedLines(missing: readonly string[], defined: ReadonlyMap<st
   return out;
 }
 
+/** Whether the xl file needs the pygrub xend used for this xm PV guest (check's XM0242). */
+export function needsImplicitPygrub(res: CheckResult): boolean {
+  if (res.dialect !== 'xm') return false;
+  // The xl guest boots anyway when the file has what only xl reads: a `type` other than PV (the
+  // conversion keeps it, XM0553: xm built a PV guest, xl an HVM one) or a `firmware` (pvgrub).
+  const config = res.config as Record<string, unknown>;
+  if (xmGuestKind(config, res.dialect) !== 'pv' || (typeof config.firmware === 'string' && config.firmware !== '')) return false;
+  return res.diagnostics.some((d) => d.code === 'XM0242');
+}
+
 /**
  * `bootloader = "pygrub"` for an xm PV guest with neither kernel nor bootloader but a disk (XM0242):
  * xend booted it with pygrub from its first disk, and xl, which has no such default, would refuse
@@ -82,12 +92,7 @@ export function definedLines(missing: readonly string[], defined: ReadonlyMap<st
  * is converted as it is (`check` reports XM0241, `--to json` refuses it with XM0227).
  */
 export function implicitPygrub(res: CheckResult, notes: string[]): string | null {
-  if (res.dialect !== 'xm') return null;
-  // The xl guest boots anyway when the file has what only xl reads: a `type` other than PV (the
-  // conversion keeps it, XM0553: xm built a PV guest, xl an HVM one) or a `firmware` (pvgrub).
-  const config = res.config as Record<string, unknown>;
-  if (xmGuestKind(config, res.dialect) !== 'pv' || (typeof config.firmware === 'string' && config.firmware !== '')) return null;
-  if (!res.diagnostics.some((d) => d.code === 'XM0242')) return null;
+  if (!needsImplicitPygrub(res)) return null;
   notes.push('bootloader = "pygrub" added (xend booted this PV guest, which has neither kernel nor bootloader, with pygrub from its first disk; xl has no such default)');
   return 'bootloader = "pygrub"  # xmcfg convert: xend booted a PV guest without kernel or bootloader with pygrub; xl needs it named';
 }

@@ -23,10 +23,10 @@ import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
-import { absorbedByAugmented } from './absorbed.js';
+import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
-import { appendLines, definedLines, definedOptions, definedTargets, FROM_DEFINE, implicitPygrub } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -271,19 +271,10 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
       lose(st.span, `"${st.key.name}" commented out: ${why}`);
     }
   }
-  // After the loop: only a `+=` that got its xl form (`a = <combined value>`) makes the one before it a duplicate.
-  const dropped = new Set<TextEdit>();
-  for (const { before, by } of res.dialect === 'xm' ? absorbedByAugmented(res.tree.statements) : []) {
-    const own = rewrote.get(before.span.start);
-    if (!own || !rewrote.has(by.span.start)) continue;
-    for (const e of own) dropped.add(e);
-    comment(before.span, `xmcfg convert: part of the value of the += at line ${line(by.span.start)}`);
-  }
-  if (dropped.size) {
-    let kept = 0;
-    for (const e of edits) if (!dropped.has(e)) edits[kept++] = e;
-    edits.length = kept;
-  }
+  // After the loop, statements a later line makes a duplicate are commented out instead of rewritten.
+  const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
+  for (const { st, why } of replaced) comment(st.span, why);
+  dropRewrites(edits, rewrote, replaced);
   const ignored = keys.ignoredNote();
   if (ignored) notes.push(ignored);
   if (planResult && numaStmts.length) {

@@ -38,6 +38,18 @@ describe('convert --to xl of += assignments', () => {
   });
 });
 
+describe('convert --to xl of an empty bootloader xend replaced by pygrub', () => {
+  it('comments the empty one out, so xl reads one bootloader (pygrub, added at the end)', () => {
+    const src = 'name = "g"\nmemory = 512\nbootloader = ""\ndisk = ["phy:/dev/vg/g,xvda,w"]\n';
+    const r = convertToXl(src, { fileName: 'g.cfg', dialect: 'xm' });
+    const lines = r.text.split('\n');
+    expect([lines[2]!.startsWith('# xmcfg convert:'), lines[2]!.endsWith('bootloader = ""'), lines[4]!.startsWith('bootloader = "pygrub"')]).toEqual([true, true, true]);
+    const xl = checkText(r.text, { dialect: 'xl' });
+    expect(xl.diagnostics.map((d) => d.code)).toEqual([]);
+    expect((xl.config as Record<string, unknown>).bootloader).toBe('pygrub');
+  });
+});
+
 describe('convert --to xl of continuations', () => {
   it.each([
     ['memory = \\\n  512\n', 'memory = 512\n'],

@@ -97,7 +97,7 @@ describe('convert --to xl on xm files with odd layout', () => {
   });
 
   // `a += v` is rewritten to `a = <combined value>`: the earlier `a = ...` it folds in is commented
-  // out (src/convert/absorbed.ts), or xl would read two assignments of one key (XM0201).
+  // out (src/convert/replaced-later.ts), or xl would read two assignments of one key (XM0201).
   it.each(ODD.filter(([l]) => l.startsWith('+=')))('%s: no new warning either', (_label, text) => {
     const r = convertToXl(text, { fileName: 'odd.xm' });
     const before = codes(text, 'convert', undefined, ['error', 'warning']);
