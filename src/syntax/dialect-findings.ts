@@ -27,7 +27,8 @@ const XL_KEY = /^[a-z][a-z0-9_.]*$/;
 const XL_NUMBER = /^[0-9][0-9a-fx]*$/;
 /** Python 2 numeric literals (ints incl. old octal and L suffix, floats, imaginary). */
 const PY2_NUMBER = /^(?:(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)[lL]?|(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[jJ]?|[0-9]+[eE][+-]?[0-9]+[jJ]?|[0-9]+[jJ])$/;
-const PY_KEYWORDS = new Set(
+/** Python 2's keywords: xm cannot assign to one (the language server's rename refuses them too). */
+export const PY_KEYWORDS: ReadonlySet<string> = new Set(
   'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield'.split(' '),
 );
 

@@ -15,7 +15,8 @@ import { Tok, type SyntaxTree, type TokenStream } from '../../syntax/tree.js';
 import { tokenAtOrAfter } from '../../syntax/token-lookup.js';
 import type { Setting } from '../../syntax/value.js';
 import { toRange, touches } from './positions.js';
-import { DEPRECATED_KEY, deprecatedRenames, nameTokens } from './deprecated.js';
+import { DEPRECATED_KEY, deprecatedRenames } from './deprecated.js';
+import { renameEverywhere } from './name-tokens.js';
 import type { ServiceSettings } from './analysis.js';
 
 /** Code of "unknown key" (schema range) and of "missing required key". */
@@ -137,14 +138,6 @@ function keyRename(tree: SyntaxTree, d: Diagnostic, edits: readonly TextEdit[]):
   return renameEverywhere(tree, tree.text.slice(d.span.start, d.span.end), only.text);
 }
 
-/**
- * Edits renaming `key` to `to` at every name token spelled `key`: each assignment of it (`+=` and
- * chained ones too) and each xm expression that reads it (`maxmem = memroy * 2`). Strings and
- * comments are other tokens, so `"memroy"` and `# memroy` stay.
- */
-function renameEverywhere(tree: SyntaxTree, key: string, to: string): TextEdit[] {
-  return nameTokens(tree, key).map((span) => ({ span, text: to }));
-}
 
 /** Spans of the name tokens that touch `span` (the caret or selection). */
 function identifiersAt(tokens: TokenStream, span: Span): Span[] {

@@ -12,9 +12,9 @@ import { validateConfig } from '../../schema/index.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { Diagnostic, TextEdit } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
-import { Tok, type SyntaxTree } from '../../syntax/tree.js';
 import { keyDoc } from './docs.js';
 import { touches } from './positions.js';
+import { nameTokens } from './name-tokens.js';
 
 /** Code of "deprecated option". */
 export const DEPRECATED_KEY = 'XM0107';
@@ -76,16 +76,4 @@ function valueFits(by: string, setting: Setting, dialect: Dialect): boolean {
   const found = [...norm.diagnostics, ...validateConfig(norm.config, norm.spans, { dialect })];
   const at = setting.valueSpan;
   return !found.some((f) => f.severity !== 'info' && f.span.start >= at.start && f.span.start <= at.end);
-}
-
-/** Spans of the name tokens spelled `key` (assignments of it and, in xm, reads of it); strings and comments are other tokens. */
-export function nameTokens(tree: SyntaxTree, key: string): Span[] {
-  const { tokens, text } = tree;
-  const out: Span[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const start = tokens.starts[i]!;
-    const end = tokens.ends[i]!;
-    if (tokens.kinds[i] === Tok.Identifier && end - start === key.length && text.startsWith(key, start)) out.push({ start, end });
-  }
-  return out;
 }

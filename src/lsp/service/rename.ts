@@ -8,22 +8,18 @@ import type { TextEdit } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import { Tok } from '../../syntax/tree.js';
 import { tokenAtOrAfter } from '../../syntax/token-lookup.js';
-import { nameTokens } from './deprecated.js';
+import { PY_KEYWORDS } from '../../syntax/dialect-findings.js';
+import { renameEverywhere } from './name-tokens.js';
 
 /** A letter or `_`, then letters, digits and `_` (ASCII): a name both dialects read. */
 const KEY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * Python 2's keywords and constants (xm runs the file as Python 2): no name can be one. libxlu
- * would take `if = 0` in an xl file, but the file could then no longer be read as xm.
- */
-const PYTHON_WORDS: ReadonlySet<string> = new Set(
-  'and as assert break class continue def del elif else except exec finally for from global if import in is lambda not or pass print raise return try while with yield None True False'.split(' '),
-);
+const PY_CONSTANTS: ReadonlySet<string> = new Set(['None', 'True', 'False']);
 
 /** True when `name` can be assigned to in both dialects. */
 function isKeyName(name: string): boolean {
-  return KEY_NAME.test(name) && !PYTHON_WORDS.has(name);
+  // Python 2's keywords and constants (xm runs the file as Python 2): no name can be one. libxlu
+  // would take `if = 0` in an xl file, but the file could then no longer be read as xm.
+  return KEY_NAME.test(name) && !PY_KEYWORDS.has(name) && !PY_CONSTANTS.has(name);
 }
 
 /** The names the file assigns (keys, chained targets included). */
@@ -64,5 +60,5 @@ export function renameEdits(result: CheckResult, offset: number, newName: string
   const target = renameTarget(result, offset);
   if (!target) return null;
   if (!isKeyName(newName)) return 'invalid';
-  return nameTokens(result.tree, target.name).map((span) => ({ span, text: newName }));
+  return renameEverywhere(result.tree, target.name, newName);
 }
