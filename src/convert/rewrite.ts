@@ -137,19 +137,6 @@ function continuationEdits(text: string, tokens: TokenStream, span: Span, replac
   return out;
 }
 
-/** Apply non-overlapping edits (any order) to a text. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  let out = '';
-  let pos = 0;
-  for (const e of sorted) {
-    if (e.span.start < pos) continue; // overlapping edit: the earlier one wins
-    out += text.slice(pos, e.span.start) + e.text;
-    pos = e.span.end;
-  }
-  return out + text.slice(pos);
-}
-
 /** Comment out a statement's lines (`# ` before each), for statements with no xl form. */
 export function commentOut(text: string, span: Span, note: string): TextEdit {
   const body = text.slice(span.start, span.end).split(/\r\n|\r|\n/);

@@ -25,8 +25,8 @@ export interface MappedText {
 }
 
 /**
- * Apply `edits` to `text` as rewrite.ts's applyEdits does (sorted; an overlapping edit is dropped),
- * then make it text xl's lexer takes: LF line ends, no byte-order mark, a final newline.
+ * Apply `edits` to `text` (in any order: they are sorted, and an edit overlapping an earlier one is
+ * dropped), then make it text xl's lexer takes: LF line ends, no byte-order mark, a final newline.
  */
 export function editedText(text: string, edits: readonly TextEdit[]): MappedText {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
