@@ -5,14 +5,13 @@
  * concurrent `plan --reserve` runs serialise on SQLite's write lock and never book the same memory
  * twice. The schema is versioned with `PRAGMA user_version` and migrated forward at open.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir, userInfo } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
+import { defaultLedgerPath, isFolder, makeFolders } from './ledger-path.js';
 import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
 import { closeQuietly, enterWalMode } from './ledger-connection.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
@@ -20,6 +19,8 @@ import { shellQuote } from './shell.js';
 import { storedPlanProblem } from './stored-plan.js';
 import { plan, type PlanResult } from './plan.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
+
+export { defaultLedgerPath };
 
 /** Current schema version (PRAGMA user_version). */
 export const LEDGER_SCHEMA_VERSION = 1;
@@ -51,57 +52,8 @@ export interface LedgerEntry {
   plan: Plan;
 }
 
-/** Default ledger path: $XDG_STATE_HOME/xmcfg/ledger.db, else ~/.local/state/xmcfg/ledger.db. */
-export function defaultLedgerPath(env: Record<string, string | undefined> = process.env): string {
-  // The XDG spec: a relative XDG_STATE_HOME is invalid and must be ignored. A HOME that is empty or
-  // relative would put the ledger under the working folder: a different ledger in every folder.
-  const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : accountHome(), '.local', 'state');
-  return join(base, 'xmcfg', 'ledger.db');
-}
-
-/**
- * `mkdir -p` made of plain mkdir calls. Node's own recursive mkdir never returns where mkdir says
- * ENOENT for a folder whose parent exists (`--ledger /proc/x/ledger.db`: Node 20 retried forever,
- * and `plan --reserve` hung at 100% CPU); here that ENOENT is the answer.
- */
-function makeFolders(dir: string): void {
-  const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) {
-    missing.push(d);
-    if (dirname(d) === d) break;
-  }
-  for (const d of missing.reverse()) {
-    try {
-      mkdirSync(d);
-    } catch (e) {
-      // Another process made it in between (two first `plan --reserve` runs at once).
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
-
-/** The account's home folder from the password database (HOME aside), else os.homedir(). */
-function accountHome(): string {
-  try {
-    const h = userInfo().homedir;
-    if (isAbsolute(h)) return h;
-  } catch {
-    /* no password entry (a container's arbitrary uid) */
-  }
-  return isAbsolute(homedir()) ? homedir() : '/';
-}
-
 function tableCount(db: BetterSqlite3.Database): number {
   return (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 let driver: typeof BetterSqlite3 | null = null;

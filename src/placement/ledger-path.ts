@@ -1,0 +1,57 @@
+/**
+ * @fileoverview Where the ledger lives and how its folder is made: the XDG state path (the
+ * account's home when HOME is unusable) and a `mkdir -p` that cannot spin.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+
+/** Default ledger path: $XDG_STATE_HOME/xmcfg/ledger.db, else ~/.local/state/xmcfg/ledger.db. */
+export function defaultLedgerPath(env: Record<string, string | undefined> = process.env): string {
+  // The XDG spec: a relative XDG_STATE_HOME is invalid and must be ignored. A HOME that is empty or
+  // relative would put the ledger under the working folder: a different ledger in every folder.
+  const xdg = env.XDG_STATE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME && isAbsolute(env.HOME) ? env.HOME : accountHome(), '.local', 'state');
+  return join(base, 'xmcfg', 'ledger.db');
+}
+
+/**
+ * `mkdir -p` made of plain mkdir calls. Node's own recursive mkdir never returns where mkdir says
+ * ENOENT for a folder whose parent exists (`--ledger /proc/x/ledger.db`: Node 20 retried forever,
+ * and `plan --reserve` hung at 100% CPU); here that ENOENT is the answer.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another process made it in between (two first `plan --reserve` runs at once).
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/** The account's home folder from the password database (HOME aside), else os.homedir(). */
+function accountHome(): string {
+  try {
+    const h = userInfo().homedir;
+    if (isAbsolute(h)) return h;
+  } catch {
+    /* no password entry (a container's arbitrary uid) */
+  }
+  return isAbsolute(homedir()) ? homedir() : '/';
+}
+
+/** True when `path` is a folder (through symlinks); false when it is not or cannot be asked. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
