@@ -11,19 +11,13 @@
 // --dialect sets the server's dialect setting (default auto); --lines sets the LSP document's
 // length (default 5,000; the edits land on its middle line).
 // Prints one human line per number and a JSON summary on the last line.
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { join } from 'node:path';
+import { arg, builtCli, cpuMs as cpuOf, median, pct, root, startServer } from './lsp-client.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = process.env.XMCFG_CLI ?? join(root, 'dist/cli.mjs');
-const arg = (name, def) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : def;
-};
+const cli = builtCli();
 const runs = Number(arg('--runs', 3));
 const lsp = !process.argv.includes('--no-lsp');
 const fmt = !process.argv.includes('--no-fmt');
@@ -31,11 +25,6 @@ const eol = process.argv.includes('--crlf') ? '\r\n' : '\n';
 const dialect = arg('--dialect', 'auto');
 const edits = Number(arg('--edits', 30));
 const lineCount = Number(arg('--lines', 5000));
-if (!existsSync(cli)) {
-  process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
-  process.exit(2);
-}
-
 // Inputs: the bench generator's corpus (10 MB file plus small configs for the 5,000-line document).
 const work = mkdtempSync(join(tmpdir(), 'xmcfg-lsp-fmt-'));
 let big = arg('--big', null);
@@ -43,8 +32,6 @@ const gen = join(root, '..', 'shared', 'bench', 'gen_corpus.py');
 const genPath = existsSync(gen) ? gen : '/work/shared/bench/gen_corpus.py';
 execFileSync('python3', [genPath, work, '--files', '200', '--big-mb', big || !fmt ? '0' : '10', '--seed', '1'], { stdio: 'ignore' });
 big ??= join(work, 'big', 'big.cfg');
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 // 1. fmt throughput.
 let fmtMs = NaN;
@@ -83,23 +70,9 @@ while (lines.length < lineCount) {
 }
 const middle = lineCount >> 1;
 let text = lines.join(eol) + eol;
-const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-const waiting = new Map();
-let published = 0;
-conn.onNotification('textDocument/publishDiagnostics', (p) => {
-  published = p.diagnostics.length;
-  const w = waiting.get(p.version);
-  if (w) {
-    waiting.delete(p.version);
-    w(performance.now());
-  }
-});
-conn.listen();
 const uri = `file:///bench/${lineCount}-lines.cfg`;
-const publication = (version) => new Promise((res) => waiting.set(version, res));
-await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
-await conn.sendNotification('initialized', {});
+const server = await startServer(cli, dialect);
+const { child, conn, publication } = server;
 let got = publication(1);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
 await got;
@@ -108,14 +81,7 @@ await got;
 await new Promise((r) => setTimeout(r, 1000));
 // The server's CPU time (Linux /proc; NaN elsewhere), clock ticks of 10 ms: per edit on average,
 // a number a loaded machine does not inflate as it does wall-clock latency.
-const cpuMs = () => {
-  try {
-    const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return NaN;
-  }
-};
+const cpuMs = () => cpuOf(child.pid);
 // The first line of a generated config is a comment: type a character into it, then delete it.
 const latencies = [];
 const cpu0 = cpuMs();
@@ -151,13 +117,11 @@ for (const [name, [method, params]] of Object.entries(requests)) {
   requestCpuMs[name] = (cpuMs() - c0) / edits;
   requestMs[name] = median(times);
 }
-await conn.sendRequest('shutdown');
-await conn.sendNotification('exit');
-conn.dispose();
+await server.stop();
 rmSync(work, { recursive: true, force: true });
 const lat = median(latencies);
 process.stdout.write(
-  `lsp didChange->publishDiagnostics, ${lineCount.toLocaleString('en')} ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${published} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50), server CPU ${cpuPerEdit.toFixed(1)} ms per edit; edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
+  `lsp didChange->publishDiagnostics, ${lineCount.toLocaleString('en')} ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${server.published()} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50), server CPU ${cpuPerEdit.toFixed(1)} ms per edit; edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
 );
 process.stdout.write(`lsp requests on the same document, median over ${edits}: ${Object.entries(requestMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms (server CPU ${requestCpuMs[k].toFixed(1)} ms)`).join(', ')}\n`);
 process.stdout.write(

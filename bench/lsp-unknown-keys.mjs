@@ -6,28 +6,16 @@
 // findings published (maxDiagnostics, check --max-findings), not for every key.
 // Usage: node bench/lsp-unknown-keys.mjs [--keys N] [--runs N] [--dialect D]   (XMCFG_CLI overrides dist/cli.mjs)
 // Prints one human line per number and a JSON summary on the last line.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { join } from 'node:path';
+import { arg, builtCli, cpuMs, median, startServer } from './lsp-client.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = process.env.XMCFG_CLI ?? join(root, 'dist/cli.mjs');
-const arg = (name, def) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : def;
-};
+const cli = builtCli();
 const keys = Number(arg('--keys', 88_000));
 const runs = Number(arg('--runs', 3));
 const dialect = arg('--dialect', 'xl');
-if (!existsSync(cli)) {
-  process.stderr.write(`bench: ${cli} not found; run npm run build first\n`);
-  process.exit(2);
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
 // Every key is a different word (suggest caches its answer per word): half are short and near
 // option names (mem1a, mem1b…: the search compares them with many), half long and far from all.
 const lines = ['name = "bench"', 'memory = 512', 'kernel = "/boot/vmlinuz"'];
@@ -37,32 +25,11 @@ const work = mkdtempSync(join(tmpdir(), 'xmcfg-unknown-keys-'));
 const file = join(work, 'bench.cfg');
 writeFileSync(file, text);
 
-/** The server's CPU time in ms (Linux /proc, clock ticks of 10 ms; NaN elsewhere): a loaded machine inflates it less than wall-clock time. */
-const cpuMs = (pid) => {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) * 10;
-  } catch {
-    return NaN;
-  }
-};
-
 /** One server: didOpen → publication, then one keystroke → publication (ms each, wall clock and server CPU) and how many were published. */
 async function lspRun() {
-  const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map();
-  let published = 0;
-  conn.onNotification('textDocument/publishDiagnostics', (p) => {
-    published = p.diagnostics.length;
-    waiting.get(p.version)?.(performance.now());
-    waiting.delete(p.version);
-  });
-  conn.listen();
+  const server = await startServer(cli, dialect);
+  const { child, conn, publication } = server;
   const uri = 'file:///bench/unknown-keys.cfg';
-  const publication = (version) => new Promise((res) => waiting.set(version, res));
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
-  await conn.sendNotification('initialized', {});
   let got = publication(1);
   let c0 = cpuMs(child.pid);
   let t0 = performance.now();
@@ -76,10 +43,8 @@ async function lspRun() {
   await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: middle, character: 0 }, end: { line: middle, character: 0 } }, text: 'x' }] });
   const edit = (await got) - t0;
   const editCpu = cpuMs(child.pid) - c0;
-  await conn.sendRequest('shutdown');
-  await conn.sendNotification('exit');
-  conn.dispose();
-  return { open, edit, openCpu, editCpu, published };
+  await server.stop();
+  return { open, edit, openCpu, editCpu, published: server.published() };
 }
 
 const opens = [];
