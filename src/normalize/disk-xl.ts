@@ -333,7 +333,8 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
       // target= swallows the rest of the string, commas included.
       const rest = trimItem(spec, it.start + eq + 1, spec.length);
       d.string('target', 'target', rest.text, rest.start, rest.end);
-      keptBlanks(d, spec, it, spec.length, eq);
+      // The item is the whole rest (its commas are the target's), so only a blank at the end or after "=" is kept.
+      keptBlanks(d, spec, trimItem(spec, it.start, spec.length), -1, eq);
       break;
     }
     d.keyParam(it, eq);

@@ -58,6 +58,12 @@ xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a v
   ['disk = ["/dev/a,raw,xvda ,w"]', 'disk', [{ spec: '/dev/a,raw,xvda ,w', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:21-2:26']],
   ['disk = ["/dev/a,raw,xvda,w "]', 'disk', [{ spec: '/dev/a,raw,xvda,w ', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:26-2:28']],
   ['disk = ["vdev= xvda,target=/dev/a"]', 'disk', [{ spec: 'vdev= xvda,target=/dev/a', target: '/dev/a', vdev: 'xvda' }], ['XM0213@2:10-2:20']],
+  // target= is the rest of the string (`target=.*`): its commas are the path's, not blanks kept before one.
+  ['disk = ["vdev=xvda,target=/a,b"]', 'disk', [{ spec: 'vdev=xvda,target=/a,b', target: '/a,b', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a, b"]', 'disk', [{ spec: 'vdev=xvda,target=/a, b', target: '/a, b', vdev: 'xvda' }], []],
+  // A blank at the end of it, or right after "=", is still part of the path.
+  ['disk = ["vdev=xvda,target=/a,b "]', 'disk', [{ spec: 'vdev=xvda,target=/a,b ', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
+  ['disk = ["vdev=xvda,target= /a,b"]', 'disk', [{ spec: 'vdev=xvda,target= /a,b', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
 ]);
 
 const node = { pnode: 0, size: 1024, vcpus: [0], vdistances: [10] };
