@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
-import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
+import { makeDiag, valueAt, maxVcpusOf, maxVcpusRelated, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** MAX_NR_ALTP2M on x86: MAX_EPTP, the EPTP-list page's 4096 / 8 entries. */
@@ -80,7 +80,7 @@ export const capAboveVcpus: Rule = ({ config, spans, unknown }) => {
   if (typeof cap !== 'number' || unknown.has('cap')) return [];
   const max = maxVcpusOf(config, unknown);
   if (max === null || cap <= max.value * 100) return [];
-  const related = max.ptr ? [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }] : undefined;
+  const related = maxVcpusRelated(spans, max);
   return [
     makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${max.value} vCPU${max.value === 1 ? '' : 's'}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
       related,
@@ -259,7 +259,7 @@ export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
   const limit = gic === 'v2' ? 8 : 128;
   if (max === null || max.ptr === null || max.value <= limit) return [];
   return [
-    makeDiag('XM0234', valueAt(spans, max.ptr), `${max.ptr.slice(1)} = ${max.value}: an Arm guest with a GIC${gic} has at most ${limit} vCPUs; Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
+    makeDiag('XM0234', valueAt(spans, max.ptr), `${max.ptr === '/vnuma' ? 'vnuma lists' : `${max.ptr.slice(1)} =`} ${max.value}${max.ptr === '/vnuma' ? ' vCPUs' : ''}: an Arm guest with a GIC${gic} has at most ${limit} vCPUs; Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
       related: [{ message: 'gic_version is set here', span: valueAt(spans, '/gic_version') }],
       hint: gic === 'v2' ? 'use at most 8 vCPUs, or gic_version = "v3"' : 'use at most 128 vCPUs',
     }),
