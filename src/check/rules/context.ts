@@ -121,3 +121,15 @@ export function maxVcpusRelated(spans: SpanMap, max: { ptr: string | null }): { 
   if (max.ptr === null) return undefined;
   return [{ message: max.ptr === '/vnuma' ? 'vnuma lists the vCPUs here (maxvcpus is not set)' : `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
 }
+
+/**
+ * maxmem as xl sets it: maxmem, else the sum of the vnuma sizes (parse_vnuma_config makes it
+ * max_memkb); null when neither is known (xm's view has no vnuma).
+ */
+export function maxmemOf(config: NormalizedConfig, unknown: UnknownValues): { value: number; ptr: string } | null {
+  if (unknown.has('maxmem')) return null;
+  if (typeof config.maxmem === 'number') return { value: config.maxmem, ptr: '/maxmem' };
+  const nodes = config.vnuma;
+  if (unknown.has('vnuma') || !Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return null;
+  return { value: nodes.reduce((a, n) => a + n.size!, 0), ptr: '/vnuma' };
+}

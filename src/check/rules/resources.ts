@@ -3,7 +3,7 @@
  * than the vCPUs, passthrough together with populate-on-demand, root/extra shadowed by cmdline.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { makeDiag, valueAt, keyAt, maxVcpusOf, maxVcpusRelated, type Rule, type RuleInput } from './context.js';
+import { makeDiag, valueAt, keyAt, maxVcpusOf, maxVcpusRelated, maxmemOf, type Rule, type RuleInput } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** maxmem below memory (XM0202). */
@@ -81,17 +81,6 @@ export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {
       }),
     );
 };
-
-/**
- * maxmem as xl sets it: maxmem, else the sum of the vnuma sizes (parse_vnuma_config makes it
- * max_memkb); null when neither is known (xm's view has no vnuma).
- */
-function maxmemOf(config: RuleInput['config'], unknown: RuleInput['unknown']): { value: number; ptr: string } | null {
-  if (typeof config.maxmem === 'number') return { value: config.maxmem, ptr: '/maxmem' };
-  const nodes = config.vnuma;
-  if (unknown.has('maxmem') || unknown.has('vnuma') || !Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return null;
-  return { value: nodes.reduce((a, n) => a + n.size!, 0), ptr: '/vnuma' };
-}
 
 /** PCI passthrough with populate-on-demand (memory < maxmem on HVM/PVH) (XM0212). */
 export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) => {
