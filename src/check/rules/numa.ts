@@ -61,7 +61,9 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown
   if (req && req.mode !== 'off') {
     const max = maxVcpusOf(config, unknown);
     if (max !== null && req.node_count > max.value) {
-      const at = req.mode === 'nodes' ? numanode!.setting.valueSpan : valueAt(spans, '/numa/node_count');
+      // At numanodes when it gives the count (spec §3: "numanodes greater than maxvcpus"), else at the list.
+      const byCount = numanodes?.value === req.node_count;
+      const at = req.mode === 'nodes' && !byCount ? numanode!.setting.valueSpan : byCount ? numanodes!.setting.valueSpan : valueAt(spans, '/numa/node_count');
       const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get no vCPU and no memory`);
       const related = maxVcpusRelated(spans, max);
       if (related) d.related = related;
