@@ -44,6 +44,11 @@ xlTable('cpus that select no CPU: libxl refuses an empty hard affinity, warns ab
   ['cpus = "^2"', 'cpus', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0205@2:9-2:11']],
   ['cpus = "0-3,^1-2,^0,^3"', 'cpus', { text: '0-3,^1-2,^0,^3', items: [cpu(0, 3), cpu(1, 2, true), cpu(0, 0, true), cpu(3, 3, true)] }, ['XM0205@2:9-2:23']],
   ['cpus_soft = "^2"', 'cpus_soft', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0239@2:14-2:16']],
+  // Only removals select nothing whatever the host's nodes hold (update_cpumap_range starts from an empty map).
+  ['cpus = "^node:1"', 'cpus', { text: '^node:1', items: [{ negate: true, kind: 'node', from: 1, to: 1 }] }, ['XM0205@2:9-2:16']],
+  ['cpus_soft = "^nodes:0-1,^3"', 'cpus_soft', { text: '^nodes:0-1,^3', items: [{ negate: true, kind: 'node', from: 0, to: 1 }, cpu(3, 3, true)] }, ['XM0239@2:14-2:27']],
+  // A node that adds CPUs may hold some the removals leave: not judged without the host.
+  ['cpus = "node:1,^3"', 'cpus', { text: 'node:1,^3', items: [{ negate: false, kind: 'node', from: 1, to: 1 }, cpu(3, 3, true)] }, []],
   ['cpus_soft = ""', 'cpus_soft', { text: '', items: [] }, ['XM0239@2:13-2:15']],
 ]);
 
