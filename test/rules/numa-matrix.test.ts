@@ -25,13 +25,11 @@ interface Form {
 const NUMA: Record<Dialect, (Form | null)[]> = {
   xl: [null, { text: '"on"', on: true }, { text: '1', on: true }, { text: '"off"', on: false }, { text: '0', on: false }],
   xm: [null, { text: 'on', on: true, bare: true }, { text: 'True', on: true }, { text: '"off"', on: false }, { text: 'False', on: false }],
-  auto: [],
 };
 const NUMANODES: (Form | null)[] = [null, ...[0, 1, 2, 3].map((n) => ({ text: String(n), count: n }))];
 const NUMANODE: Record<Dialect, (Form | null)[]> = {
   xl: [null, { text: '[0, 1]', ids: [0, 1], at: [1, 4] }, { text: '"0-2"', ids: [0, 1, 2], at: [1, 1, 1] }, { text: '1', ids: [1], at: [0] }, { text: '"0,0"', ids: [0, 0], at: [1, 3] }],
   xm: [null, { text: '0, 1', ids: [0, 1], at: [0, 3] }, { text: '"0-2"', ids: [0, 1, 2], at: [1, 1, 1] }, { text: '[1]', ids: [1], at: [1] }, { text: '"0,0"', ids: [0, 0], at: [1, 3] }],
-  auto: [],
 };
 const VCPUS = [null, 1, 2];
 const MAXVCPUS = [null, 4];
