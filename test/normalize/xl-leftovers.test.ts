@@ -66,6 +66,10 @@ xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a v
   // target= is the rest of the string (`target=.*`): its commas are the path's, not blanks kept before one.
   ['disk = ["vdev=xvda,target=/a,b"]', 'disk', [{ spec: 'vdev=xvda,target=/a,b', target: '/a,b', vdev: 'xvda' }], []],
   ['disk = ["vdev=xvda,target=/a, b"]', 'disk', [{ spec: 'vdev=xvda,target=/a, b', target: '/a, b', vdev: 'xvda' }], []],
+  // STRIP(',') takes one comma off the end of the target.
+  ['disk = ["vdev=xvda,target=/a,"]', 'disk', [{ spec: 'vdev=xvda,target=/a,', target: '/a', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a,,"]', 'disk', [{ spec: 'vdev=xvda,target=/a,,', target: '/a,', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a ,"]', 'disk', [{ spec: 'vdev=xvda,target=/a ,', target: '/a', vdev: 'xvda' }], ['XM0213@2:20-2:30']],
   // A blank at the end of it, or right after "=", is still part of the path.
   ['disk = ["vdev=xvda,target=/a,b "]', 'disk', [{ spec: 'vdev=xvda,target=/a,b ', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
   ['disk = ["vdev=xvda,target= /a,b"]', 'disk', [{ spec: 'vdev=xvda,target= /a,b', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
