@@ -37,7 +37,8 @@ const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*([+-]?)(\d+))?$/;
 
 /**
  * Whether the CPU items select no CPU at all, whatever the host: every CPU an item adds is removed
- * by a later `^` item. False when an item names `all` or a node (their CPUs depend on the host).
+ * by a later `^` item. False when an item names `all` or a node (their CPUs depend on the host),
+ * unless every item removes.
  * The last item that names a CPU decides it, so the items are read from the end, each marking the
  * stretches of CPUs no later item named (a union-find over the items' boundaries skips marked
  * ones): O(n log n), as a list of 100,000 items must not take seconds.
@@ -45,6 +46,8 @@ const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*([+-]?)(\d+))?$/;
 function selectsNoCpu(items: readonly CpuListItem[]): boolean {
   // The common list removes nothing: nothing is built for it (this runs for every CPU list).
   if (!items.some((it) => it.negate)) return items.length === 0;
+  // Only removals ("^node:1" alone): the set starts empty, whatever a node holds.
+  if (items.every((it) => it.negate)) return true;
   if (items.some((it) => it.kind !== 'cpu')) return false;
   const bounds = [...new Set(items.flatMap((it) => [it.from, it.to + 1]))].sort((a, b) => a - b);
   const at = new Map(bounds.map((b, i) => [b, i]));

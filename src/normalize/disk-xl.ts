@@ -330,10 +330,13 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
       continue;
     }
     if (it.text.startsWith('target=')) {
-      // target= swallows the rest of the string, commas included.
-      const rest = trimItem(spec, it.start + eq + 1, spec.length);
+      // `target=.*` swallows the rest of the string, commas included, and STRIP(',') takes one comma
+      // off its end ("target=/a," is /a).
+      const end = spec.endsWith(',') ? spec.length - 1 : spec.length;
+      const rest = trimItem(spec, it.start + eq + 1, end);
       d.string('target', 'target', rest.text, rest.start, rest.end);
-      keptBlanks(d, spec, it, spec.length, eq);
+      // The item is the whole rest (its commas are the target's), so only a blank at its end or after "=" is kept.
+      keptBlanks(d, spec, trimItem(spec, it.start, end), end === spec.length ? -1 : end, eq);
       break;
     }
     d.keyParam(it, eq);

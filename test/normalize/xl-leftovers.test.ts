@@ -44,6 +44,11 @@ xlTable('cpus that select no CPU: libxl refuses an empty hard affinity, warns ab
   ['cpus = "^2"', 'cpus', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0205@2:9-2:11']],
   ['cpus = "0-3,^1-2,^0,^3"', 'cpus', { text: '0-3,^1-2,^0,^3', items: [cpu(0, 3), cpu(1, 2, true), cpu(0, 0, true), cpu(3, 3, true)] }, ['XM0205@2:9-2:23']],
   ['cpus_soft = "^2"', 'cpus_soft', { text: '^2', items: [cpu(2, 2, true)] }, ['XM0239@2:14-2:16']],
+  // Only removals select nothing whatever the host's nodes hold (update_cpumap_range starts from an empty map).
+  ['cpus = "^node:1"', 'cpus', { text: '^node:1', items: [{ negate: true, kind: 'node', from: 1, to: 1 }] }, ['XM0205@2:9-2:16']],
+  ['cpus_soft = "^nodes:0-1,^3"', 'cpus_soft', { text: '^nodes:0-1,^3', items: [{ negate: true, kind: 'node', from: 0, to: 1 }, cpu(3, 3, true)] }, ['XM0239@2:14-2:27']],
+  // A node that adds CPUs may hold some the removals leave: not judged without the host.
+  ['cpus = "node:1,^3"', 'cpus', { text: 'node:1,^3', items: [{ negate: false, kind: 'node', from: 1, to: 1 }, cpu(3, 3, true)] }, []],
   ['cpus_soft = ""', 'cpus_soft', { text: '', items: [] }, ['XM0239@2:13-2:15']],
 ]);
 
@@ -58,6 +63,16 @@ xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a v
   ['disk = ["/dev/a,raw,xvda ,w"]', 'disk', [{ spec: '/dev/a,raw,xvda ,w', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:21-2:26']],
   ['disk = ["/dev/a,raw,xvda,w "]', 'disk', [{ spec: '/dev/a,raw,xvda,w ', target: '/dev/a', format: 'raw', vdev: 'xvda', access: 'rw' }], ['XM0213@2:26-2:28']],
   ['disk = ["vdev= xvda,target=/dev/a"]', 'disk', [{ spec: 'vdev= xvda,target=/dev/a', target: '/dev/a', vdev: 'xvda' }], ['XM0213@2:10-2:20']],
+  // target= is the rest of the string (`target=.*`): its commas are the path's, not blanks kept before one.
+  ['disk = ["vdev=xvda,target=/a,b"]', 'disk', [{ spec: 'vdev=xvda,target=/a,b', target: '/a,b', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a, b"]', 'disk', [{ spec: 'vdev=xvda,target=/a, b', target: '/a, b', vdev: 'xvda' }], []],
+  // STRIP(',') takes one comma off the end of the target.
+  ['disk = ["vdev=xvda,target=/a,"]', 'disk', [{ spec: 'vdev=xvda,target=/a,', target: '/a', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a,,"]', 'disk', [{ spec: 'vdev=xvda,target=/a,,', target: '/a,', vdev: 'xvda' }], []],
+  ['disk = ["vdev=xvda,target=/a ,"]', 'disk', [{ spec: 'vdev=xvda,target=/a ,', target: '/a', vdev: 'xvda' }], ['XM0213@2:20-2:30']],
+  // A blank at the end of it, or right after "=", is still part of the path.
+  ['disk = ["vdev=xvda,target=/a,b "]', 'disk', [{ spec: 'vdev=xvda,target=/a,b ', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
+  ['disk = ["vdev=xvda,target= /a,b"]', 'disk', [{ spec: 'vdev=xvda,target= /a,b', target: '/a,b', vdev: 'xvda' }], ['XM0213@2:20-2:32']],
 ]);
 
 const node = { pnode: 0, size: 1024, vcpus: [0], vdistances: [10] };

@@ -1,9 +1,15 @@
 /**
  * Property: any generated valid config, written as xl or xm text, normalises without error
- * findings and its normalised config passes the compiled schema (and the rules stay quiet).
+ * findings and its normalised config passes the compiled schema and the schema `xmcfg schema`
+ * prints, compiled by Ajv strict (and the rules stay quiet). The configs use every form of the
+ * NUMA keys spec §3 lists and the spec strings of both dialects (disk, vif, pci, vfb, channel,
+ * usbdev, serial, CPU lists including per-vCPU lists and xl's all / node: forms, vnuma).
  */
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { Ajv } from 'ajv';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from '../cli/fake-io.js';
 import { parse } from '../../src/syntax/index.js';
 import { normalize } from '../../src/normalize/index.js';
 import { validateConfig } from '../../src/schema/index.js';
@@ -23,6 +29,11 @@ const cpuItem = fc.oneof(
 // hard affinity, which libxl refuses (XM0205), so it is no valid guest.
 const cpuAdd = fc.oneof(fc.nat(63).map(String), fc.tuple(fc.nat(31), fc.nat(31)).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`));
 const cpuList = fc.tuple(fc.array(cpuItem, { maxLength: 3 }), cpuAdd).map(([a, last]) => [...a, last].join(','));
+// xl's own forms (xm knew N, N-M and ^N only): all, node:/nodes: and their removals, added to by a last item.
+const xlCpuList = fc.oneof(
+  cpuList,
+  fc.constantFrom('all', 'all,^7', 'nodes:0', 'node:0-1,^3', 'nodes:0-1,^node:1', '^node:1,2', '1,node:1,^6', 'all,^node:1,0'),
+);
 const vdev = fc.tuple(fc.constantFrom('xvd', 'hd', 'sd'), fc.constantFrom('a', 'b', 'c', 'd')).map(([p, l]) => p + l);
 const path = fc.stringMatching(/^\/[a-z0-9]{1,8}(\/[a-z0-9]{1,8}){0,2}$/);
 const legacyDisk = (modes: string[]) => fc.tuple(fc.constantFrom('phy:', 'file:', 'tap:aio:'), path, vdev, fc.constantFrom(...modes)).map(([p, t, v, m]) => `${p}${t},${v},${m}`);
@@ -37,6 +48,33 @@ const vif = fc.tuple(mac, fc.constantFrom('xenbr0', 'br1'), fc.constantFrom('e10
 // permissive= is xl's; xm's pci options were msitranslate and power_mgmt only.
 const pci = fc.tuple(fc.nat(0xff), fc.nat(0x1f), fc.nat(7), fc.boolean()).map(([b, d, f, p]) => `0000:${b.toString(16).padStart(2, '0')}:${d.toString(16).padStart(2, '0')}.${f}${p ? ',permissive=1' : ''}`);
 
+const vfb = (dialect: 'xl' | 'xm') =>
+  fc.oneof(
+    fc.tuple(fc.nat(99), fc.boolean()).map(([d, u]) => `vnc=1,vnclisten=127.0.0.1,vncdisplay=${d},vncunused=${u ? 1 : 0}`),
+    fc.constant('sdl=1,display=:0'),
+    ...(dialect === 'xm' ? [fc.constant('type=vnc,vncunused=1')] : []),
+  );
+const channel = fc.oneof(
+  fc.constant('name=org.qemu.guest_agent.0,connection=pty'),
+  path.map((p) => `name=org.example.${p.length},connection=socket,path=${p}`),
+);
+const usbdev = fc.tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 127 })).map(([b, a]) => `hostbus=${b},hostaddr=${a}`);
+const serial = fc.constantFrom('pty', 'file:/var/log/guest.serial', 'tcp:127.0.0.1:4555,server,nowait', 'unix:/run/guest.sock');
+/** Every form of the NUMA keys spec §3 lists, as one or two lines: [xl text, xm text, nodes it asks for]. */
+const numaForms: [string, string, number][] = [
+  ['numa = "on"', 'numa = on', 1],
+  ['numa = 1', 'numa = True', 1],
+  ['numa = "off"', 'numa = False', 0],
+  ['numa = 0', 'numa = "off"', 0],
+  ['numanodes = 2', 'numanodes = 2', 2],
+  ['numa = "on"\nnumanodes = 2', 'numa = "on"\nnumanodes = 2', 2],
+  ['numanode = [0, 1]', 'numanode = 0, 1', 2],
+  ['numanode = "0,1"', 'numanode = (0, 1)', 2],
+  ['numanode = "0-1"', 'numanode = "0-1"', 2],
+  ['numanode = 1', 'numanode = 1', 1],
+  ['numanodes = 2\nnumanode = [0, 1]', 'numanodes = 2\nnumanode = [0, 1]', 2],
+];
+
 /** A valid guest: memory <= maxmem, vcpus <= maxvcpus, vnuma consistent, NUMA keys consistent. */
 const guest = fc.record({
   name: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/),
@@ -47,18 +85,24 @@ const guest = fc.record({
   hvm: fc.boolean(),
   hap: fc.boolean(),
   cpus: fc.option(cpuList, { nil: undefined }),
+  xlCpus: fc.option(fc.oneof(xlCpuList.map((c) => [c]), fc.array(xlCpuList, { minLength: 1, maxLength: 4 })), { nil: undefined }),
+  cpusSoft: fc.option(xlCpuList, { nil: undefined }),
+  perVcpu: fc.boolean(),
+  channels: fc.array(channel, { maxLength: 2 }),
+  usbdevs: fc.array(usbdev, { maxLength: 2 }),
+  serial: fc.option(serial, { nil: undefined }),
   onCrash: action,
   onReboot: fc.constantFrom('destroy', 'restart', 'rename-restart', 'preserve'),
   disks: fc.array(fc.nat(), { maxLength: 3 }),
   vifs: fc.array(vif, { maxLength: 3 }),
   pcis: fc.array(pci, { maxLength: 2 }),
-  numa: fc.option(fc.oneof(fc.constant('numa = "on"'), fc.constant('numa = "off"'), fc.integer({ min: 1, max: 2 }).map((n) => `numanodes = ${n}`), fc.constant('numanode = [0, 1]')), { nil: undefined }),
+  numa: fc.option(fc.nat(numaForms.length - 1), { nil: undefined }),
   vnodes: fc.integer({ min: 0, max: 3 }),
 });
 
 type Guest = typeof guest extends fc.Arbitrary<infer T> ? T : never;
 
-function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
+function render(g: Guest, dialect: 'xl' | 'xm', disks: string[], vfbs: string[]): string {
   const lines: string[] = [`name = ${q(g.name)}`];
   const maxvcpus = g.vcpus + g.extraVcpus;
   let maxmem = g.memory + (g.pcis.length > 0 ? 0 : g.extraMem);
@@ -69,11 +113,24 @@ function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
   // fails without a disk (XM0241), so an xm PV guest gets its kernel too.
   if (dialect === 'xl' ? !(g.hvm || g.vnodes > 0) : !g.hvm) lines.push('kernel = "/boot/vmlinuz"');
   lines.push(`hap = ${g.hap ? 1 : 0}`, `on_crash = ${q(g.onCrash)}`, `on_reboot = ${q(g.onReboot)}`);
-  if (g.cpus !== undefined) lines.push(`cpus = ${q(g.cpus)}`);
+  if (dialect === 'xl') {
+    // A per-vCPU list has at most maxvcpus entries (more is XM0204, a warning; xl ignores them).
+    if (g.xlCpus !== undefined) lines.push(`cpus = ${g.xlCpus.length === 1 && !g.perVcpu ? q(g.xlCpus[0]!) : `[ ${g.xlCpus.slice(0, maxvcpus).map(q).join(', ')} ]`}`);
+    if (g.cpusSoft !== undefined) lines.push(`cpus_soft = ${q(g.cpusSoft)}`);
+    if (g.channels.length) lines.push(`channel = [ ${g.channels.map(q).join(', ')} ]`);
+    if (g.usbdevs.length) lines.push(`usbdev = [ ${g.usbdevs.map(q).join(', ')} ]`);
+  } else if (g.cpus !== undefined) {
+    // xm: a list holds one CPU list per vCPU, exactly vcpus of them (XendConfig).
+    lines.push(`cpus = ${g.perVcpu ? `[ ${Array.from({ length: g.vcpus }, () => q(g.cpus!)).join(', ')} ]` : q(g.cpus)}`);
+  }
+  if (vfbs.length) lines.push(`vfb = [ ${vfbs.map(q).join(', ')} ]`);
+  // serial is an HVM guest's (xl ignores it for PV: XM0230, a warning).
+  if (g.serial !== undefined && (g.hvm || (dialect === 'xl' && g.vnodes > 0))) lines.push(`serial = ${q(g.serial)}`);
   if (disks.length) lines.push(`disk = [ ${disks.map(q).join(', ')} ]`);
   if (g.vifs.length) lines.push(`vif = [ ${g.vifs.map(q).join(', ')} ]`);
   if (g.pcis.length) lines.push(`pci = [ ${g.pcis.map((p) => q(dialect === 'xm' ? p.replace(',permissive=1', ',msitranslate=1') : p)).join(', ')} ]`);
-  if (dialect === 'xm' && g.numa !== undefined && (maxvcpus >= 2 || g.numa === 'numa = "on"' || g.numa === 'numa = "off"' || g.numa === 'numanodes = 1')) lines.push(g.numa);
+  // More nodes than vCPUs is a warning (XM0306), left out so that the rules stay quiet.
+  if (g.numa !== undefined && numaForms[g.numa]![2] <= maxvcpus) lines.push(numaForms[g.numa]![dialect === 'xl' ? 0 : 1]);
   if (dialect === 'xl' && g.vnodes > 0) {
     const k = Math.min(g.vnodes, maxvcpus);
     const size = 256;
@@ -92,16 +149,28 @@ function render(g: Guest, dialect: 'xl' | 'xm', disks: string[]): string {
 }
 
 describe('property: valid configs normalise cleanly and pass the schema', () => {
+  let printed: ReturnType<Ajv['compile']>;
+  beforeAll(async () => {
+    // The schema as `xmcfg schema` prints it, compiled as docs/cli.md tells a user to: Ajv strict, the annotation keyword declared.
+    const { io, out } = fakeIo({ cwd: process.cwd() });
+    expect(await run(['schema'], io)).toBe(0);
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    ajv.addKeyword('x-xmcfg');
+    printed = ajv.compile(JSON.parse(out.stdout) as object);
+  });
+
   for (const dialect of ['xl', 'xm'] as const) {
     it(dialect, () => {
       fc.assert(
-        fc.property(guest, fc.array(dialect === 'xl' ? xlDisk : xmDisk, { maxLength: 3 }), (g, disks) => {
-          const text = render(g, dialect, disks);
+        fc.property(guest, fc.array(dialect === 'xl' ? xlDisk : xmDisk, { maxLength: 3 }), fc.array(vfb(dialect), { maxLength: 2 }), (g, disks, vfbs) => {
+          const text = render(g, dialect, disks, vfbs);
           const parsed = parse(text, { dialect });
           expect(parsed.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
           const n = normalize(parsed.settings, { dialect });
           expect(n.diagnostics).toEqual([]);
           expect(validateFn(n.config)).toBe(true);
+          // What `xmcfg normalize` prints (JSON), against what `xmcfg schema` prints.
+          expect(printed(JSON.parse(JSON.stringify(n.config))), JSON.stringify(printed.errors)).toBe(true);
           const findings = [...validateConfig(n.config, n.spans, { dialect }), ...runRules(n.config, n.spans, parsed.settings, { dialect })];
           expect(findings.filter((d) => d.severity === 'error')).toEqual([]);
           expect(JSON.parse(JSON.stringify(n.config))).toEqual(n.config);

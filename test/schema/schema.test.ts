@@ -41,6 +41,10 @@ describe('schemaJson', () => {
     expect(s.properties.memory).toMatchObject({ type: 'integer', minimum: 1, 'x-xmcfg': { unit: 'MiB', dialects: ['xl', 'xm'] } });
     // xl's default (libxl: 32 MiB) is not xm's (128): the schema states none.
     expect(s.properties.memory.default).toBeUndefined();
+    // pci_msitranslate: xl's parse_config_data starts from `int pci_msitranslate = 0;`, xm's create.py from 1.
+    expect(s.properties.pci_msitranslate!.default).toBeUndefined();
+    // on_crash: xl "destroy", xend's XendConfig._defaults 'actions_after_crash': 'restart'.
+    expect(s.properties.on_crash!.default).toBeUndefined();
     expect(s.properties.on_crash!.enum).toContain('coredump-restart');
   });
 });

@@ -98,13 +98,38 @@ export function keyAt(spans: SpanMap, ptr: string): Span {
 }
 
 /**
- * The number of vCPUs that may exist: maxvcpus, else vcpus, else 1 (xl's defaults); null when the
- * key that would decide it is written but unknown (maxvcpus; or vcpus, maxvcpus being absent).
+ * The number of vCPUs that may exist: maxvcpus, else the vCPUs vnuma lists, else vcpus, else 1
+ * (xl's defaults: parse_vnuma_config makes the listed count max_vcpus when maxvcpus is not set);
+ * null when the key that would decide it is written but unknown (maxvcpus; vnuma; or vcpus).
  */
 export function maxVcpusOf(config: NormalizedConfig, unknown: UnknownValues): { value: number; ptr: string | null } | null {
   if (typeof config.maxvcpus === 'number') return { value: config.maxvcpus, ptr: '/maxvcpus' };
   if (unknown.has('maxvcpus')) return null;
+  // xm never read vnuma: its view of the config has none (ruleInput).
+  const vnuma = config.vnuma;
+  if (Array.isArray(vnuma) && vnuma.length > 0) {
+    if (unknown.has('vnuma') || vnuma.some((n) => !Array.isArray(n.vcpus))) return null;
+    return { value: vnuma.reduce((a, n) => a + n.vcpus!.length, 0), ptr: '/vnuma' };
+  }
   if (typeof config.vcpus === 'number') return { value: config.vcpus, ptr: '/vcpus' };
   if (unknown.has('vcpus')) return null;
   return { value: 1, ptr: null };
+}
+
+/** Where the vCPU count of {@link maxVcpusOf} comes from, as a related location (none for the default). */
+export function maxVcpusRelated(spans: SpanMap, max: { ptr: string | null }): { message: string; span: Span }[] | undefined {
+  if (max.ptr === null) return undefined;
+  return [{ message: max.ptr === '/vnuma' ? 'vnuma lists the vCPUs here (maxvcpus is not set)' : `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
+}
+
+/**
+ * maxmem as xl sets it: maxmem, else the sum of the vnuma sizes (parse_vnuma_config makes it
+ * max_memkb); null when neither is known (xm's view has no vnuma).
+ */
+export function maxmemOf(config: NormalizedConfig, unknown: UnknownValues): { value: number; ptr: string } | null {
+  if (unknown.has('maxmem')) return null;
+  if (typeof config.maxmem === 'number') return { value: config.maxmem, ptr: '/maxmem' };
+  const nodes = config.vnuma;
+  if (unknown.has('vnuma') || !Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return null;
+  return { value: nodes.reduce((a, n) => a + n.size!, 0), ptr: '/vnuma' };
 }

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
-import { makeDiag, valueAt, maxVcpusOf, type Rule } from './context.js';
+import { makeDiag, valueAt, maxVcpusOf, maxVcpusRelated, maxmemOf, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** MAX_NR_ALTP2M on x86: MAX_EPTP, the EPTP-list page's 4096 / 8 entries. */
@@ -80,7 +80,7 @@ export const capAboveVcpus: Rule = ({ config, spans, unknown }) => {
   if (typeof cap !== 'number' || unknown.has('cap')) return [];
   const max = maxVcpusOf(config, unknown);
   if (max === null || cap <= max.value * 100) return [];
-  const related = max.ptr ? [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }] : undefined;
+  const related = maxVcpusRelated(spans, max);
   return [
     makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${max.value} vCPU${max.value === 1 ? '' : 's'}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
       related,
@@ -196,14 +196,18 @@ export const hapNestedAltp2m: Rule = ({ config, spans, dialect, unknown }) => {
   if (on === null) return out;
   if (nested) out.push(at(on, 'altp2m with nestedhvm: libxl refuses to create the domain ("nestedhvm and altp2mhvm cannot be used together")', ['/nestedhvm', 'nestedhvm is on here']));
   else if (noHap) out.push(at(on, 'altp2m without hap: Xen refuses to create the domain ("altp2m is only supported with HAP")', ['/hap', 'hap is off here']));
-  else if (kind === 'hvm' && podEnabled(config, unknown)) out.push(at(on, 'altp2m with memory below maxmem (populate-on-demand): libxl refuses to create the domain ("Cannot enable PoD and ALTP2M at the same time")', ['/maxmem', 'maxmem is set here']));
+  else if (kind === 'hvm') {
+    const pod = podMaxmem(config, unknown);
+    if (pod !== null) out.push(at(on, 'altp2m with memory below maxmem (populate-on-demand): libxl refuses to create the domain ("Cannot enable PoD and ALTP2M at the same time")', [pod, pod === '/vnuma' ? 'the vnuma sizes, which xl makes maxmem, add up to more than memory' : 'maxmem is set here']));
+  }
   return out;
 };
 
-/** libxl's pod_enabled for an HVM guest: target memory below maxmem, both written and known. */
-function podEnabled(config: NormalizedConfig, unknown: UnknownValues): boolean {
-  const { memory, maxmem } = config;
-  return !unknown.has('memory') && !unknown.has('maxmem') && typeof memory === 'number' && typeof maxmem === 'number' && memory < maxmem;
+/** libxl's pod_enabled for an HVM guest (target memory below maxmem, both known): where maxmem comes from, else null. */
+function podMaxmem(config: NormalizedConfig, unknown: UnknownValues): string | null {
+  const { memory } = config;
+  const max = maxmemOf(config, unknown);
+  return !unknown.has('memory') && typeof memory === 'number' && max !== null && memory < max.value ? max.ptr : null;
 }
 
 /** The most vmtrace buffer per vCPU Xen takes: 64 MiB (x86 arch_sanitise_domain_config). */
@@ -259,7 +263,7 @@ export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
   const limit = gic === 'v2' ? 8 : 128;
   if (max === null || max.ptr === null || max.value <= limit) return [];
   return [
-    makeDiag('XM0234', valueAt(spans, max.ptr), `${max.ptr.slice(1)} = ${max.value}: an Arm guest with a GIC${gic} has at most ${limit} vCPUs; Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
+    makeDiag('XM0234', valueAt(spans, max.ptr), `${max.ptr === '/vnuma' ? 'vnuma lists' : `${max.ptr.slice(1)} =`} ${max.value}${max.ptr === '/vnuma' ? ' vCPUs' : ''}: an Arm guest with a GIC${gic} has at most ${limit} vCPUs; Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
       related: [{ message: 'gic_version is set here', span: valueAt(spans, '/gic_version') }],
       hint: gic === 'v2' ? 'use at most 8 vCPUs, or gic_version = "v3"' : 'use at most 128 vCPUs',
     }),

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readNumaParts } from '../../normalize/index.js';
 import type { NumaParts } from '../../normalize/index.js';
-import { makeDiag, maxVcpusOf, valueAt, type Rule } from './context.js';
+import { makeDiag, maxVcpusOf, maxVcpusRelated, valueAt, type Rule } from './context.js';
 import type { UnknownValues } from '../unknown-values.js';
 
 /**
@@ -61,9 +61,12 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown
   if (req && req.mode !== 'off') {
     const max = maxVcpusOf(config, unknown);
     if (max !== null && req.node_count > max.value) {
-      const at = req.mode === 'nodes' ? numanode!.setting.valueSpan : valueAt(spans, '/numa/node_count');
+      // At numanodes when it gives the count (spec §3: "numanodes greater than maxvcpus"), else at the list.
+      const byCount = numanodes?.value === req.node_count;
+      const at = req.mode === 'nodes' && !byCount ? numanode!.setting.valueSpan : byCount ? numanodes!.setting.valueSpan : valueAt(spans, '/numa/node_count');
       const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get no vCPU and no memory`);
-      if (max.ptr) d.related = [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
+      const related = maxVcpusRelated(spans, max);
+      if (related) d.related = related;
       out.push(d);
     }
   }

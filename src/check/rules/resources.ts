@@ -3,7 +3,7 @@
  * than the vCPUs, passthrough together with populate-on-demand, root/extra shadowed by cmdline.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { makeDiag, valueAt, keyAt, maxVcpusOf, type Rule, type RuleInput } from './context.js';
+import { makeDiag, valueAt, keyAt, maxVcpusOf, maxVcpusRelated, maxmemOf, type Rule, type RuleInput } from './context.js';
 import { guestKind } from './guest-type.js';
 
 /** maxmem below memory (XM0202). */
@@ -42,9 +42,11 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown, dialect }) =
     const first = valueAt(spans, `/${key}/${max.value}`);
     const last = valueAt(spans, `/${key}/${v.length - 1}`);
     const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${max.value} vCPU(s); xl ignores the extra entries`, {
-      hint: `drop the last ${v.length - max.value} entr${v.length - max.value === 1 ? 'y' : 'ies'}, or set ${max.ptr === '/maxvcpus' ? 'maxvcpus' : 'vcpus'} = ${v.length}`,
+      // With vnuma, maxvcpus must be the vCPUs it lists (XM0209): only the list can change.
+      hint: `drop the last ${v.length - max.value} entr${v.length - max.value === 1 ? 'y' : 'ies'}${max.ptr === '/vnuma' ? '' : `, or set ${max.ptr === '/maxvcpus' ? 'maxvcpus' : 'vcpus'} = ${v.length}`}`,
     });
-    if (max.ptr) d.related = [{ message: `${max.ptr.slice(1)} is set here`, span: valueAt(spans, max.ptr) }];
+    const related = maxVcpusRelated(spans, max);
+    if (related) d.related = related;
     out.push(d);
   }
   return out;
@@ -82,8 +84,10 @@ export const rootExtraWithCmdline: Rule = ({ config, spans, dialect }) => {
 
 /** PCI passthrough with populate-on-demand (memory < maxmem on HVM/PVH) (XM0212). */
 export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) => {
-  const { memory, maxmem } = config;
-  if (typeof memory !== 'number' || typeof maxmem !== 'number' || memory >= maxmem) return [];
+  const { memory } = config;
+  const max = maxmemOf(config, unknown);
+  if (typeof memory !== 'number' || max === null || memory >= max.value) return [];
+  const maxmem = max.value;
   // A PV guest has no populate-on-demand; a guest type that is not known may be PV.
   const kind = guestKind(config, dialect, unknown);
   if (kind === null || kind === 'pv') return [];
@@ -96,7 +100,7 @@ export const passthroughWithPod: Rule = ({ config, spans, dialect, unknown }) =>
   return [
     makeDiag('XM0212', valueAt(spans, '/memory'), `memory (${memory} MiB) below maxmem (${maxmem} MiB) means populate-on-demand, which libxl refuses with ${hasPci ? 'PCI passthrough' : 'passthrough enabled'}`, {
       related: [
-        { message: 'maxmem is set here', span: valueAt(spans, '/maxmem') },
+        { message: max.ptr === '/vnuma' ? `the vnuma sizes add up to ${maxmem} MiB, which xl makes maxmem` : 'maxmem is set here', span: valueAt(spans, max.ptr) },
         { message: hasPci ? 'PCI devices are passed through here' : 'passthrough is set here', span: valueAt(spans, by) },
       ],
       hint: `set memory = ${maxmem}`,

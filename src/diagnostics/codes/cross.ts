@@ -27,7 +27,7 @@ export const crossCodes = defineCodes({
   XM0204: {
     severity: 'warning',
     title: 'more per-vCPU CPU lists than vCPUs',
-    explanation: 'cpus (or cpus_soft) given as a list holds one CPU list per vCPU. Entries beyond maxvcpus (or vcpus) are ignored by xl; xm required the list length to equal vcpus.',
+    explanation: 'cpus (or cpus_soft) given as a list holds one CPU list per vCPU. Entries beyond maxvcpus (or, without it, the vCPUs vnuma lists, else vcpus) are ignored by xl; xm required the list length to equal vcpus.',
     bad: 'vcpus = 2\ncpus = ["0", "1", "2"]',
     good: 'vcpus = 3\ncpus = ["0", "1", "2"]',
   },

@@ -40,7 +40,7 @@ export const numaCodes = defineCodes({
   XM0306: {
     severity: 'warning',
     title: 'more NUMA nodes than vCPUs',
-    explanation: 'vCPUs are spread over the nodes in proportion (vCPU i goes to node floor(i * k / maxvcpus)), so with more nodes than vCPUs some nodes get no vCPU and no memory share. Lower numanodes or add vCPUs.',
+    explanation: 'vCPUs are spread over the nodes in proportion (vCPU i goes to node floor(i * k / maxvcpus); without maxvcpus, xl takes the vCPUs vnuma lists, else vcpus), so with more nodes than vCPUs some nodes get no vCPU and no memory share. Lower numanodes or add vCPUs.',
     bad: 'vcpus = 1\nnumanodes = 2',
     good: 'vcpus = 2\nnumanodes = 2',
   },

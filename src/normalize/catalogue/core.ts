@@ -57,7 +57,9 @@ export const coreOptions = {
   on_poweroff: oneOf(ACTIONS, { d: 'Action when the guest powers off.', def: 'destroy' }),
   on_reboot: oneOf(ACTIONS, { d: 'Action when the guest reboots.', def: 'restart' }),
   on_watchdog: oneOf(ACTIONS, { d: 'Action when the guest watchdog fires.', dl: 'xl', def: 'destroy' }),
-  on_crash: oneOf(ACTIONS, { d: 'Action when the guest crashes.', def: 'destroy' }),
+  // xl: `if (xlu_cfg_get_string (config, "on_crash", &buf, 0)) buf = "destroy";`; xm left it to xend,
+  // whose XendConfig._defaults has 'actions_after_crash': 'restart'.
+  on_crash: oneOf(ACTIONS, { d: 'Action when the guest crashes. Default: destroy in xl, restart in xm (xend).' }),
   on_soft_reset: oneOf(ACTIONS, { d: 'Action on a soft reset.', dl: 'xl', def: 'soft-reset' }),
   restart: oneOf(['onreboot', 'always', 'never'] as const, { d: 'Restart behaviour (deprecated).', dl: 'xm', dep: 'on_reboot' }),
   on_xend_start: oneOf(['ignore', 'start'] as const, { d: 'What xend does with the domain when it starts.', dl: 'xm', def: 'ignore' }),

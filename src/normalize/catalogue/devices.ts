@@ -58,7 +58,8 @@ export const deviceOptions = {
   vusb: strOrList({ d: 'PV USB devices.', dl: 'xm' }),
   rdm: specString({ d: 'Reserved-device-memory handling: "strategy=host" (xl.cfg(5) also shows ",policy=strict|relaxed", but since Xen 4.15 xl drops a string with a valid policy: XM0233; set rdm_policy per pci device instead, whose default is strict while the global one is relaxed).', dl: 'xl' }, SPEC_FIELDS.rdm),
   pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
-  pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices.', def: true }),
+  // xl_parse.c parse_config_data: `int pci_msitranslate = 0;` (Xen 4.0's xl started from 1, as xm's create.py did).
+  pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices. Default: off in xl, on in xm.' }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
   pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
   rdm_mem_boundary: int({ readFor: HVM_ONLY, d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
