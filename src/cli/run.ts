@@ -4,6 +4,8 @@
  * usage errors are exit 2 with the message on stderr, internal failures exit 2 with one line
  * (set XMCFG_DEBUG=1 for the stack).
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandSpec, Io } from './types.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { VERSION } from './version.js';
@@ -82,7 +84,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().replace(/\s*\n\s*/g, ' ');
       const first = rawArgv.find((a) => !a.startsWith('-'));
       const known = commands.some((c) => c.command.split(' ')[0] === first);
-      io.stderr(`xmcfg: ${text}\nRun 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
+      io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}Run 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
     });
   for (const spec of commands) {
     y.command(spec.command, spec.describe, spec.builder, async (args) => {
@@ -104,6 +106,19 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     }
   }
   return exitCode;
+}
+
+/**
+ * The hint for a usage error caused by a file whose name starts with `-` (`check -web.cfg` read as the
+ * flags -w -e -b: "Unknown arguments: w, e, b"), or '' when no argument is such a file: the message
+ * alone never says that the argument was taken for options, nor how to name the file.
+ */
+function dashedFileHint(rawArgv: readonly string[], cwd: string): string {
+  const dd = rawArgv.indexOf('--');
+  const before = dd < 0 ? rawArgv : rawArgv.slice(0, dd);
+  const file = before.find((a) => a.length > 1 && a.startsWith('-') && !a.startsWith('--') && existsSync(resolve(cwd, a)));
+  if (file === undefined) return '';
+  return `'${file}' was read as options; to name the file, write ./${file} or put -- before it\n`;
 }
 
 /** Run one command, turning a thrown error into exit 2 with one line on stderr. */

@@ -76,6 +76,12 @@ export async function discover(args: readonly string[], cwd: string, extensions:
     targets.push(t);
   };
   for (const arg of args) {
+    // resolve() reads '' as the working folder: `check "$UNSET"` checked the whole folder (exit 0
+    // when it was clean), where `cat ''` says no such file. The other paths are still checked.
+    if (arg === '') {
+      problems.push({ path: null, message: `cannot read '': an empty path names no file` });
+      continue;
+    }
     const abs = resolve(cwd, arg);
     const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
