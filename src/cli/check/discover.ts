@@ -5,7 +5,7 @@
  * returned, not thrown: the caller reports them and exits 2 after checking the rest.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
 import { oneLine } from '../../placement/shell.js';
 
@@ -82,7 +82,7 @@ export async function discover(args: readonly string[], cwd: string, extensions:
       problems.push({ path: null, message: `cannot read '': an empty path names no file` });
       continue;
     }
-    const abs = resolve(cwd, arg);
+    const abs = await physicalPath(cwd, arg);
     const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
@@ -105,11 +105,28 @@ export async function discover(args: readonly string[], cwd: string, extensions:
   return { targets, problems };
 }
 
+/**
+ * The absolute path of an argument, naming the file the system opens for it. resolve() drops
+ * `link/..` as text, but the system follows the link first: with `b/link` a link to `a/deep`,
+ * `b/link/../x.cfg` is `a/x.cfg` (what `cat` reads), and `b/x.cfg` was checked instead. So an
+ * argument with a `..` has its folder resolved by the file system (realpath); the last name is
+ * kept, so a link there is reported where it is.
+ */
+async function physicalPath(cwd: string, arg: string): Promise<string> {
+  const lexical = resolve(cwd, arg);
+  if (!arg.split('/').includes('..')) return lexical;
+  const given = isAbsolute(arg) ? arg : `${cwd}/${arg}`;
+  return realpath(dirname(given)).then(
+    (dir) => join(dir, basename(given)),
+    () => lexical,
+  );
+}
+
 /** Expand one glob below its literal base folder. */
 async function expandGlob(pattern: string, cwd: string, add: (t: Target) => void, problems: DiscoveryProblem[]): Promise<void> {
   const { base, rest } = splitGlobBase(pattern);
   const glob = compileGlob(rest);
-  const baseAbs = resolve(cwd, base);
+  const baseAbs = await physicalPath(cwd, base);
   const st = await stat(baseAbs).catch(() => null);
   if (!st || !st.isDirectory()) return;
   const display = base === '.' ? (pattern.startsWith('./') ? './' : '') : folderPrefix(base);
