@@ -26,6 +26,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   // with (SIGPIPE ends them; Node ignores that signal). It was 0, "clean", for a run cut short whose
   // files had errors, so `set -o pipefail` (GitHub Actions' bash) passed the step.
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? SIGPIPE_STATUS);
+  // `xmcfg check > /dev/full`, a full disk in CI: the output failed, not xmcfg ("internal error").
+  if (typeof e.code === 'string') {
+    process.stderr.write(`xmcfg: cannot write standard output: ${e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')}\n`);
+    process.exit(2);
+  }
   fatal(e);
 });
 

@@ -2,9 +2,10 @@
  * `xmcfg check … | head`: the reader of standard output goes away before the report is written. The
  * run stops quietly with 141, what a shell reports for a tool SIGPIPE ended, never 0 ("clean") for
  * a run cut short whose files had errors: `set -o pipefail` (GitHub Actions' bash) fails the step.
+ * Standard output that cannot be written at all (a full disk) is exit 2 naming the output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,5 +29,18 @@ describe.skipIf(!BUILT)('standard output closed early', () => {
     expect(r.status).toBe(141);
     expect(r.stderr).toBe('');
     expect(hasStackTrace(r.stderr)).toBe(false);
+  });
+});
+
+describe.skipIf(!BUILT || !existsSync('/dev/full'))('standard output that cannot be written', () => {
+  it('> /dev/full: exit 2 with "cannot write standard output", not an internal error', () => {
+    const fd = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'check', 'g1.cfg'], { cwd: dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('xmcfg: cannot write standard output: no space left on device\n');
+    } finally {
+      closeSync(fd);
+    }
   });
 });
