@@ -147,3 +147,19 @@ describe('`..` after a symbolic link', () => {
     expect(plain.targets.map((t) => [t.path, t.abs])).toEqual([['b/../b/x.cfg', join(dir, 'b/x.cfg')]]);
   });
 });
+
+describe('a glob below a folder whose name has glob characters', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'xmcfg-quoted-'));
+    mkdirSync(join(dir, 'dir[1]'));
+    writeFileSync(join(dir, 'dir[1]/web.cfg'), 'a = 1\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds its files when the characters are quoted with \\, shown without the backslashes (was "no files match")', async () => {
+    const r = await discover(['dir\\[1\\]/*.cfg'], dir);
+    expect(r.problems).toEqual([]);
+    expect(r.targets.map((t) => [t.path, t.abs])).toEqual([['dir[1]/web.cfg', join(dir, 'dir[1]/web.cfg')]]);
+  });
+});
