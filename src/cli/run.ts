@@ -25,10 +25,31 @@ const STDIN_TOKEN = '\u0000-';
  */
 const POSITIONAL_MARK = '\u0000+';
 
-/** The arguments yargs parses: `-` swapped for STDIN_TOKEN, and those after `--` marked as positionals. */
+/**
+ * `--color=WHEN` as GNU tools spell it (grep, ls, git): yargs reads any value of a boolean option but
+ * `true` as false, so `--color=always` turned colour off and `--color=auto` forced it off on a terminal.
+ */
+const COLOR_WHEN: ReadonlyMap<string, string | null> = new Map([
+  ['--color=always', '--color'],
+  ['--color=never', '--no-color'],
+  ['--color=auto', null],
+]);
+
+/**
+ * The arguments yargs parses: `-` swapped for STDIN_TOKEN, those after `--` marked as positionals,
+ * and `--color=always|never|auto` as the flag (or its absence) it stands for.
+ */
 function parserArgs(rawArgv: readonly string[]): string[] {
   const dd = rawArgv.indexOf('--');
-  return rawArgv.map((a, i) => (a === '-' ? STDIN_TOKEN : dd >= 0 && i > dd ? POSITIONAL_MARK + a : a)).filter((_, i) => i !== dd);
+  const out: string[] = [];
+  rawArgv.forEach((a, i) => {
+    if (i === dd) return;
+    if (dd >= 0 && i > dd) return void out.push(POSITIONAL_MARK + a);
+    const when = COLOR_WHEN.get(a);
+    if (when === undefined) out.push(a === '-' ? STDIN_TOKEN : a);
+    else if (when !== null) out.push(when);
+  });
+  return out;
 }
 
 /** An argument as the user wrote it: STDIN_TOKEN back to `-`, the positional mark removed. */

@@ -21,8 +21,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { io, out } = fakeIo({ cwd: dir, stdin });
+async function cli(args: string[], stdin?: string, tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { io, out } = fakeIo({ cwd: dir, stdin, tty });
   const code = await run(args, io);
   return { code, ...out };
 }
@@ -91,5 +91,17 @@ describe('a file whose name starts with -', () => {
     const flag = await cli(['check', '-x']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).not.toContain('was read as options');
+  });
+});
+
+describe('--color=always|never|auto, as GNU tools spell it', () => {
+  // yargs read every value of the boolean but `true` as false: --color=always was no colour into
+  // `less -R`, and --color=auto no colour on a terminal.
+  const ansi = (text: string) => text.includes('\u001b[');
+  it('always colours a pipe, never leaves a terminal plain, auto decides by the terminal', async () => {
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=always'])).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=never'], undefined, true)).stdout)).toBe(false);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'], undefined, true)).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'])).stdout)).toBe(false);
   });
 });
