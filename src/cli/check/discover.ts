@@ -5,7 +5,7 @@
  * returned, not thrown: the caller reports them and exits 2 after checking the rest.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
 import { oneLine } from '../../placement/shell.js';
 
@@ -108,16 +108,18 @@ export async function discover(args: readonly string[], cwd: string, extensions:
 /**
  * The absolute path of an argument, naming the file the system opens for it. resolve() drops
  * `link/..` as text, but the system follows the link first: with `b/link` a link to `a/deep`,
- * `b/link/../x.cfg` is `a/x.cfg` (what `cat` reads), and `b/x.cfg` was checked instead. So an
- * argument with a `..` has its folder resolved by the file system (realpath); the last name is
- * kept, so a link there is reported where it is.
+ * `b/link/../x.cfg` is `a/x.cfg` (what `cat` reads), and `b/x.cfg` was checked instead. So the part
+ * of an argument up to its last `..` is resolved by the file system (realpath); the names after it
+ * are kept as given, as in any other argument (a link there is reported where it is).
  */
 async function physicalPath(cwd: string, arg: string): Promise<string> {
   const lexical = resolve(cwd, arg);
-  if (!arg.split('/').includes('..')) return lexical;
-  const given = isAbsolute(arg) ? arg : `${cwd}/${arg}`;
-  return realpath(dirname(given)).then(
-    (dir) => join(dir, basename(given)),
+  const parts = arg.split('/');
+  const last = parts.lastIndexOf('..');
+  if (last < 0) return lexical;
+  const head = parts.slice(0, last + 1).join('/');
+  return realpath(isAbsolute(head) ? head : `${cwd}/${head}`).then(
+    (dir) => join(dir, ...parts.slice(last + 1)),
     () => lexical,
   );
 }
