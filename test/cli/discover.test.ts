@@ -146,6 +146,12 @@ describe('`..` after a symbolic link', () => {
     const plain = await discover(['b/../b/x.cfg'], dir);
     expect(plain.targets.map((t) => [t.path, t.abs])).toEqual([['b/../b/x.cfg', join(dir, 'b/x.cfg')]]);
   });
+
+  it('names after the last `..` stay as given: a file named through a link with and without `..` is one file', async () => {
+    symlinkSync(join(dir, 'b'), join(dir, 'lb'));
+    const r = await discover(['lb/x.cfg', 'lb/../lb/x.cfg'], dir);
+    expect(r.targets.map((t) => [t.path, t.abs])).toEqual([['lb/x.cfg', join(dir, 'lb/x.cfg')]]);
+  });
 });
 
 describe('a glob below a folder whose name has glob characters', () => {
