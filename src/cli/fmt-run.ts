@@ -61,7 +61,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
         return 1;
       }
     } catch (e) {
-      return commandError(io, 'fmt', `cannot read standard input: ${describeError(e)}`);
+      return commandError(io, 'fmt', `cannot read standard input: ${errorText(e as NodeJS.ErrnoException)}`);
     }
     const r = await safeFormat(text, options);
     if (r.refused) {

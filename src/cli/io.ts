@@ -1,4 +1,5 @@
 /** @fileoverview The real `Io` of the bin: process streams, environment and working folder. */
+import { fstatSync } from 'node:fs';
 import type { Io, StdinBytes } from './types.js';
 
 /** Io bound to this process. */
@@ -16,6 +17,9 @@ export function processIo(): Io {
 
 /** Standard input's bytes up to `maxBytes`; leaving the loop early stops reading (the stream is destroyed). */
 async function readAllStdin(maxBytes: number): Promise<StdinBytes> {
+  // Node's stdin stream ends without an error on a folder (`xmcfg check - < /etc/xen`), so the folder
+  // read as an empty config: refused as `cat` refuses it (EISDIR), the callers' "cannot read" (exit 2).
+  if (stdinIsFolder()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of process.stdin) {
@@ -28,4 +32,13 @@ async function readAllStdin(maxBytes: number): Promise<StdinBytes> {
     total += b.length;
   }
   return { bytes: Buffer.concat(chunks), over: false };
+}
+
+/** True when standard input is a folder; false when it cannot be asked (the stream then says what it can). */
+function stdinIsFolder(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }

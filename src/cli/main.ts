@@ -18,9 +18,19 @@ function fatal(e: unknown): never {
 process.on('uncaughtException', fatal);
 process.on('unhandledRejection', fatal);
 
+/** The status a shell reports for a process SIGPIPE ended (128 + 13). */
+const SIGPIPE_STATUS = 141;
+
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  // `xmcfg check | head` closes the pipe early: stop quietly, as other Unix tools do.
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  // `xmcfg check | head` closes the pipe early: stop quietly, with the status other Unix tools end
+  // with (SIGPIPE ends them; Node ignores that signal). It was 0, "clean", for a run cut short whose
+  // files had errors, so `set -o pipefail` (GitHub Actions' bash) passed the step.
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? SIGPIPE_STATUS);
+  // `xmcfg check > /dev/full`, a full disk in CI: the output failed, not xmcfg ("internal error").
+  if (typeof e.code === 'string') {
+    process.stderr.write(`xmcfg: cannot write standard output: ${e.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')}\n`);
+    process.exit(2);
+  }
   fatal(e);
 });
 

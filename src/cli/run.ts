@@ -4,6 +4,8 @@
  * usage errors are exit 2 with the message on stderr, internal failures exit 2 with one line
  * (set XMCFG_DEBUG=1 for the stack).
  */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandSpec, Io } from './types.js';
 import { commands as defaultCommands } from './commands/index.js';
 import { VERSION } from './version.js';
@@ -23,10 +25,31 @@ const STDIN_TOKEN = '\u0000-';
  */
 const POSITIONAL_MARK = '\u0000+';
 
-/** The arguments yargs parses: `-` swapped for STDIN_TOKEN, and those after `--` marked as positionals. */
+/**
+ * `--color=WHEN` as GNU tools spell it (grep, ls, git): yargs reads any value of a boolean option but
+ * `true` as false, so `--color=always` turned colour off and `--color=auto` forced it off on a terminal.
+ */
+const COLOR_WHEN: ReadonlyMap<string, string | null> = new Map([
+  ['--color=always', '--color'],
+  ['--color=never', '--no-color'],
+  ['--color=auto', null],
+]);
+
+/**
+ * The arguments yargs parses: `-` swapped for STDIN_TOKEN, those after `--` marked as positionals,
+ * and `--color=always|never|auto` as the flag (or its absence) it stands for.
+ */
 function parserArgs(rawArgv: readonly string[]): string[] {
   const dd = rawArgv.indexOf('--');
-  return rawArgv.map((a, i) => (a === '-' ? STDIN_TOKEN : dd >= 0 && i > dd ? POSITIONAL_MARK + a : a)).filter((_, i) => i !== dd);
+  const out: string[] = [];
+  rawArgv.forEach((a, i) => {
+    if (i === dd) return;
+    if (dd >= 0 && i > dd) return void out.push(POSITIONAL_MARK + a);
+    const when = COLOR_WHEN.get(a);
+    if (when === undefined) out.push(a === '-' ? STDIN_TOKEN : a);
+    else if (when !== null) out.push(when);
+  });
+  return out;
 }
 
 /** An argument as the user wrote it: STDIN_TOKEN back to `-`, the positional mark removed. */
@@ -82,7 +105,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().replace(/\s*\n\s*/g, ' ');
       const first = rawArgv.find((a) => !a.startsWith('-'));
       const known = commands.some((c) => c.command.split(' ')[0] === first);
-      io.stderr(`xmcfg: ${text}\nRun 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
+      io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}Run 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
     });
   for (const spec of commands) {
     y.command(spec.command, spec.describe, spec.builder, async (args) => {
@@ -104,6 +127,19 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     }
   }
   return exitCode;
+}
+
+/**
+ * The hint for a usage error caused by a file whose name starts with `-` (`check -web.cfg` read as the
+ * flags -w -e -b: "Unknown arguments: w, e, b"), or '' when no argument is such a file: the message
+ * alone never says that the argument was taken for options, nor how to name the file.
+ */
+function dashedFileHint(rawArgv: readonly string[], cwd: string): string {
+  const dd = rawArgv.indexOf('--');
+  const before = dd < 0 ? rawArgv : rawArgv.slice(0, dd);
+  const file = before.find((a) => a.length > 1 && a.startsWith('-') && !a.startsWith('--') && existsSync(resolve(cwd, a)));
+  if (file === undefined) return '';
+  return `'${file}' was read as options; to name the file, write ./${file} or put -- before it\n`;
 }
 
 /** Run one command, turning a thrown error into exit 2 with one line on stderr. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,54 @@ describe('the path of a problem is the name itself, not its quoted form', () => 
     const r = await discover(["it's\nhere", "gone 'x'\n.cfg"], dir);
     expect(r.problems.map((p) => p.path)).toEqual(["it's\nhere/a\tb.cfg", "gone 'x'\n.cfg"]);
     for (const p of r.problems) expect(p.message).not.toContain('\n');
+  });
+});
+
+describe('`..` after a symbolic link', () => {
+  // The system follows `link` before `..`, as `cat link/../x.cfg` does; resolve() dropped `link/..`
+  // as text, so check (and fmt) read b/x.cfg when a/x.cfg was named.
+  let dir: string;
+  beforeAll(() => {
+    // A real path: the folder of a `..` argument is resolved by the file system.
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'xmcfg-dotdot-')));
+    mkdirSync(join(dir, 'a/deep'), { recursive: true });
+    mkdirSync(join(dir, 'b'));
+    writeFileSync(join(dir, 'a/x.cfg'), 'a = 1\n');
+    writeFileSync(join(dir, 'b/x.cfg'), 'b = 1\n');
+    symlinkSync(join(dir, 'a/deep'), join(dir, 'b/link'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a file, a folder and a glob name what the system opens', async () => {
+    for (const arg of ['b/link/../x.cfg', 'b/link/..', 'b/link/../*.cfg']) {
+      const r = await discover([arg], dir);
+      expect(r.problems).toEqual([]);
+      expect(r.targets.map((t) => t.abs)).toEqual([join(dir, 'a/x.cfg')]);
+    }
+    // Without a link, `..` is what it always was, and the path is still shown as given.
+    const plain = await discover(['b/../b/x.cfg'], dir);
+    expect(plain.targets.map((t) => [t.path, t.abs])).toEqual([['b/../b/x.cfg', join(dir, 'b/x.cfg')]]);
+  });
+
+  it('names after the last `..` stay as given: a file named through a link with and without `..` is one file', async () => {
+    symlinkSync(join(dir, 'b'), join(dir, 'lb'));
+    const r = await discover(['lb/x.cfg', 'lb/../lb/x.cfg'], dir);
+    expect(r.targets.map((t) => [t.path, t.abs])).toEqual([['lb/x.cfg', join(dir, 'lb/x.cfg')]]);
+  });
+});
+
+describe('a glob below a folder whose name has glob characters', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'xmcfg-quoted-'));
+    mkdirSync(join(dir, 'dir[1]'));
+    writeFileSync(join(dir, 'dir[1]/web.cfg'), 'a = 1\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds its files when the characters are quoted with \\, shown without the backslashes (was "no files match")', async () => {
+    const r = await discover(['dir\\[1\\]/*.cfg'], dir);
+    expect(r.problems).toEqual([]);
+    expect(r.targets.map((t) => [t.path, t.abs])).toEqual([['dir[1]/web.cfg', join(dir, 'dir[1]/web.cfg')]]);
   });
 });

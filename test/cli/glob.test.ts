@@ -63,4 +63,9 @@ describe('glob matcher', () => {
     expect(splitGlobBase('/*.cfg')).toEqual({ base: '/', rest: '*.cfg' });
     expect(splitGlobBase('a/b*/c/*.cfg')).toEqual({ base: 'a', rest: 'b*/c/*.cfg' });
   });
+
+  it('gives the base folder without the backslashes that quote its magic characters (was `dir\\[1\\]`: no such folder)', () => {
+    expect(splitGlobBase('dir\\[1\\]/*.cfg')).toEqual({ base: 'dir[1]', rest: '*.cfg' });
+    expect(splitGlobBase('/srv/a\\*b/x/*.cfg')).toEqual({ base: '/srv/a*b/x', rest: '*.cfg' });
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,22 @@ describe.skipIf(!BUILT)('built xmcfg on bad input', () => {
     const r = xmcfg(['check', '-', '-f', 'json'], { cwd: dir, input: Buffer.from([...Buffer.from('name = "a'), 0xff, ...Buffer.from('b"\nmemory = 512\n')]) });
     const d = (JSON.parse(r.stdout) as JsonOut).files[0]!.diagnostics.find((x) => x.code === 'XM0041')!;
     expect([d.line, d.column]).toEqual([1, 10]);
+  });
+
+  it('standard input that is a folder (`check - < /etc/xen`) cannot be read: exit 2, not an empty config', () => {
+    // Node's stdin stream ends without an error on a folder, so it was checked as an empty file:
+    // XM0105 and XM0227 about a config nobody wrote, exit 1.
+    const fd = openSync(dir, 'r');
+    try {
+      for (const command of [['check', '-', '-f', 'json'], ['normalize', '-']]) {
+        const r = spawnSync(process.execPath, [CLI, ...command], { cwd: dir, stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toMatch(/^xmcfg( normalize)?: cannot read standard input: is a directory\n$/);
+        if (command[0] === 'check') expect(JSON.parse(r.stdout)).toEqual({ version: 1, files: [] });
+      }
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it('an unreadable path exits 2 naming it, after checking the rest', () => {

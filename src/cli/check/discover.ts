@@ -5,7 +5,7 @@
  * returned, not thrown: the caller reports them and exits 2 after checking the rest.
  */
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
 import { oneLine } from '../../placement/shell.js';
 
@@ -76,7 +76,13 @@ export async function discover(args: readonly string[], cwd: string, extensions:
     targets.push(t);
   };
   for (const arg of args) {
-    const abs = resolve(cwd, arg);
+    // resolve() reads '' as the working folder: `check "$UNSET"` checked the whole folder (exit 0
+    // when it was clean), where `cat ''` says no such file. The other paths are still checked.
+    if (arg === '') {
+      problems.push({ path: null, message: `cannot read '': an empty path names no file` });
+      continue;
+    }
+    const abs = await physicalPath(cwd, arg);
     const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
@@ -99,11 +105,30 @@ export async function discover(args: readonly string[], cwd: string, extensions:
   return { targets, problems };
 }
 
+/**
+ * The absolute path of an argument, naming the file the system opens for it. resolve() drops
+ * `link/..` as text, but the system follows the link first: with `b/link` a link to `a/deep`,
+ * `b/link/../x.cfg` is `a/x.cfg` (what `cat` reads), and `b/x.cfg` was checked instead. So the part
+ * of an argument up to its last `..` is resolved by the file system (realpath); the names after it
+ * are kept as given, as in any other argument (a link there is reported where it is).
+ */
+async function physicalPath(cwd: string, arg: string): Promise<string> {
+  const lexical = resolve(cwd, arg);
+  const parts = arg.split('/');
+  const last = parts.lastIndexOf('..');
+  if (last < 0) return lexical;
+  const head = parts.slice(0, last + 1).join('/');
+  return realpath(isAbsolute(head) ? head : `${cwd}/${head}`).then(
+    (dir) => join(dir, ...parts.slice(last + 1)),
+    () => lexical,
+  );
+}
+
 /** Expand one glob below its literal base folder. */
 async function expandGlob(pattern: string, cwd: string, add: (t: Target) => void, problems: DiscoveryProblem[]): Promise<void> {
   const { base, rest } = splitGlobBase(pattern);
   const glob = compileGlob(rest);
-  const baseAbs = resolve(cwd, base);
+  const baseAbs = await physicalPath(cwd, base);
   const st = await stat(baseAbs).catch(() => null);
   if (!st || !st.isDirectory()) return;
   const display = base === '.' ? (pattern.startsWith('./') ? './' : '') : folderPrefix(base);

@@ -181,11 +181,20 @@ export function splitGlobBase(pattern: string): { base: string; rest: string } {
   // The last part is always glob (even when literal) so a base is always a folder.
   for (; i < parts.length - 1; i++) {
     if (hasMagic(parts[i]!)) break;
-    baseParts.push(parts[i]!);
+    // The base is a folder name, not a pattern: `dir\[1\]/*.cfg` walks the folder `dir[1]` (a
+    // quoted `[` kept its backslash, so no folder matched).
+    baseParts.push(unquote(parts[i]!));
   }
   let base = baseParts.join('/');
   if (absolute && base === '') base = '/';
   return { base: base === '' ? '.' : base, rest: parts.slice(i).join('/') };
+}
+
+/** A pattern segment without magic as the text it matches: each `\x` is `x`. */
+function unquote(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += text[i] === '\\' && i + 1 < text.length ? text[++i] : text[i];
+  return out;
 }
 
 /** True when the glob can match paths deeper than its number of segments (it has a `**`). */

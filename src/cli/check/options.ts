@@ -35,9 +35,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Validate the raw argv of `check`. */
 export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOptions> {
   const paths = strings(argv.paths);
-  const dialect = (argv.dialect as string | undefined) ?? 'auto';
+  // Given twice (a CI wrapper's `-f stylish` before the job's own `-f sarif`), the last one counts,
+  // as for every other option: yargs hands over both, which read as 'stylish,sarif'.
+  const dialect = optionalString(argv.dialect) ?? 'auto';
   if (dialect !== 'xl' && dialect !== 'xm' && dialect !== 'auto') return fail(`--dialect must be xl, xm or auto, not '${dialect}'`);
-  const format = (argv.format as string | undefined) ?? 'stylish';
+  const format = optionalString(argv.format) ?? 'stylish';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) return fail(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`);
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return defines;
@@ -54,8 +56,9 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
     maxFileSize = size;
   }
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
-  // An empty --host or --output-file ("$UNSET") would resolve to the working folder: "is a directory".
-  const empty = emptyArgument(argv, ['host', 'output-file']);
+  // An empty --host or --output-file ("$UNSET") would resolve to the working folder: "is a directory";
+  // an empty --stdin-filepath named the working folder as the file (SARIF's location, github's file=).
+  const empty = emptyArgument(argv, ['host', 'output-file', 'stdin-filepath']);
   if (empty !== null) return fail(empty);
   if (optionalString(argv.host) === '-' && paths.includes('-')) return fail("standard input can be read only once: give the config or the --host topology as '-', not both");
   const stdinFilepath = optionalString(argv['stdin-filepath']);

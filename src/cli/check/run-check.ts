@@ -17,7 +17,7 @@ import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
 import { describeError } from '../command-error.js';
 import { checkFile, checkFileSync, checkSource, loadPlacement, type CheckedFile, type FileCheckSettings, type FileOutcome } from './check-file.js';
-import { discover, quote, type Target } from './discover.js';
+import { discover, errorText, quote, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
@@ -232,7 +232,8 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
     const { bytes, over } = await io.readStdin(opts.maxFileSize);
     read = over ? stdinTooLarge(opts.maxFileSize) : fromBytes(bytes);
   } catch (e) {
-    return { kind: 'fatal', message: `cannot read standard input: ${describeError(e)}` };
+    // In words, as a file's read error is ("is a directory"), not "Error: EISDIR: …".
+    return { kind: 'fatal', message: `cannot read standard input: ${errorText(e as NodeJS.ErrnoException)}` };
   }
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path, dialect: null, text: read.text, diagnostics: read.diagnostics } };

@@ -10,14 +10,15 @@ export const command: CommandSpec = {
   describe: 'Lint config files, folders (recursively) and quoted globs; - reads standard input',
   // The whole numbers (--max-warnings, --jobs, --max-findings) have no yargs `type: 'number'`: it
   // turned an empty value (`--max-warnings "$UNSET"`) into 0. Numbers still arrive as numbers;
-  // parseCheckOptions refuses the rest.
+  // parseCheckOptions refuses the rest. --dialect and --format require their value: without it yargs
+  // used the default, so `check guests -f -o x.sarif` ($FMT unset) wrote stylish text and exited 0.
   builder: (y) =>
     y
       .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs ("guests/**/*.cfg"); - for stdin', type: 'string', array: true, default: ['.'] })
-      .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string', requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): adds placement checks', type: 'string', requiresArg: true })
-      .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json', 'sarif', 'github', 'junit'], default: 'stylish', type: 'string' })
+      .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json', 'sarif', 'github', 'junit'], default: 'stylish', type: 'string', requiresArg: true })
       .option('output-file', { alias: 'o', describe: 'write the report to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
       .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', requiresArg: true })
       .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })

@@ -1,0 +1,107 @@
+/**
+ * `check` command lines a CI script produces when a variable is unset or an option is repeated, and
+ * a file whose name starts with `-`: each is exit 2 with the reason, or does what the last option
+ * says, never a silent run of something else.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from './fake-io.js';
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-check-usage-'));
+  // A clean file: a run that checks it exits 0, so a silent fallback would look like success.
+  writeFileSync(join(dir, 'clean.cfg'), 'name = "clean"\nkernel = "/boot/vmlinuz"\nmemory = 512\n');
+  writeFileSync(join(dir, 'warn.cfg'), 'name = "warn"\nkernel = "/boot/vmlinuz"\nmemory = 512\nmemroy = 3\n');
+  writeFileSync(join(dir, '-web.cfg'), 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 512\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], stdin?: string, tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { io, out } = fakeIo({ cwd: dir, stdin, tty });
+  const code = await run(args, io);
+  return { code, ...out };
+}
+
+describe('check --format / --dialect without a value', () => {
+  // `xmcfg check guests -f $FMT -o report.sarif` with FMT unset: yargs used the default, so stylish
+  // text was written where SARIF was expected, and the step passed.
+  it.each([
+    [['check', 'warn.cfg', '-f']],
+    [['check', 'warn.cfg', '--format']],
+    [['check', 'warn.cfg', '-f', '-o', 'report.sarif']],
+    [['check', 'warn.cfg', '--dialect']],
+    [['check', 'warn.cfg', '--dialect', '--quiet']],
+  ])('%j is a usage error naming the option (was the default, exit 0)', async (args) => {
+    const got = await cli(args);
+    expect(got.code).toBe(2);
+    expect(got.stdout).toBe('');
+    expect(got.stderr).toMatch(args.includes('--dialect') ? /dialect/ : /\b(f|format)\b/);
+  });
+});
+
+describe('check --format / --dialect given twice', () => {
+  it('the last one counts, as for every other option (was "--format must be one of …, not \'json,sarif\'", exit 2)', async () => {
+    const got = await cli(['check', 'warn.cfg', '-f', 'json', '-f', 'sarif']);
+    expect(got.code).toBe(0);
+    expect((JSON.parse(got.stdout) as { version: string }).version).toBe('2.1.0');
+    const dialect = await cli(['check', 'warn.cfg', '--dialect', 'xl', '--dialect', 'xm', '-f', 'json']);
+    expect(dialect.code).toBe(0);
+    expect((JSON.parse(dialect.stdout) as { files: { dialect: string }[] }).files[0]!.dialect).toBe('xm');
+    // A bad value among them is still refused.
+    const bad = await cli(['check', 'warn.cfg', '-f', 'json', '-f', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+  });
+});
+
+describe('check with an empty path', () => {
+  // `xmcfg check "$CONFIG_DIR"` with the variable unset checked the working folder instead (exit 0).
+  it("is an input not checked (exit 2), the other paths still checked", async () => {
+    const alone = await cli(['check', '', '-f', 'json']);
+    expect(alone.code).toBe(2);
+    expect(JSON.parse(alone.stdout)).toEqual({ version: 1, files: [] });
+    expect(alone.stderr).toBe("xmcfg: cannot read '': an empty path names no file\n");
+    const mixed = await cli(['check', 'clean.cfg', '', '-f', 'json']);
+    expect(mixed.code).toBe(2);
+    expect((JSON.parse(mixed.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['clean.cfg']);
+  });
+
+  it('an empty --stdin-filepath is a usage error (it named the working folder as the file)', async () => {
+    const got = await cli(['check', '-', '--stdin-filepath', '', '-f', 'sarif'], 'name = "x"\n');
+    expect(got.code).toBe(2);
+    expect(got.stdout).toBe('');
+    expect(got.stderr).toContain('--stdin-filepath');
+  });
+});
+
+describe('a file whose name starts with -', () => {
+  it('read as flags, the usage error says how to name it', async () => {
+    const got = await cli(['check', '-web.cfg']);
+    expect(got.code).toBe(2);
+    expect(got.stderr).toContain("'-web.cfg' was read as options; to name the file, write ./-web.cfg or put -- before it\n");
+    // Both spellings the hint gives check it.
+    expect((await cli(['check', './-web.cfg'])).code).toBe(0);
+    expect((await cli(['check', '--', '-web.cfg'])).code).toBe(0);
+    // No hint when no such file exists: the flags were meant as flags.
+    const flag = await cli(['check', '-x']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).not.toContain('was read as options');
+  });
+});
+
+describe('--color=always|never|auto, as GNU tools spell it', () => {
+  // yargs read every value of the boolean but `true` as false: --color=always was no colour into
+  // `less -R`, and --color=auto no colour on a terminal.
+  const ansi = (text: string) => text.includes('\u001b[');
+  it('always colours a pipe, never leaves a terminal plain, auto decides by the terminal', async () => {
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=always'])).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=never'], undefined, true)).stdout)).toBe(false);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'], undefined, true)).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'])).stdout)).toBe(false);
+  });
+});
