@@ -220,9 +220,17 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     reasons.push('no vnuma: the guest has fewer vCPUs than nodes and every virtual node needs one');
     return null;
   }
+  // xl checks each pnode against the host's node count (physinfo nr_nodes: the online nodes), not
+  // against the highest id (xl_parse.c: "xl: invalid pnode number", and xl create exits): on a host
+  // with sparse ids, a node whose id is not below the count cannot be named in vnuma.
+  const n = cap.ids.length;
+  const high = c.slots.map((p) => cap.ids[p]!).filter((id) => id >= n);
+  if (high.length > 0) {
+    reasons.push(`no vnuma: xl accepts a pnode only below the host's node count (${n}), and node${high.length > 1 ? 's' : ''} ${high.join(',')} ${high.length > 1 ? 'have' : 'has'} a higher id (sparse ids): xl create would fail with "invalid pnode number"; memory follows the node affinity only`);
+    return null;
+  }
   const sizes = apportion(g.maxmem, c.mem);
   if (sizes.some((s) => s === 0)) return null;
-  const n = cap.ids.length;
   return c.slots.map((p, i) => [
     `pnode=${cap.ids[p]}`,
     `size=${sizes[i]}`,
