@@ -25,3 +25,25 @@ describe('plan: vnuma only names nodes xl accepts as pnode', () => {
     expect(r.plan?.xl.vnuma?.map((v) => v[0])).toEqual(['pnode=0', 'pnode=2']);
   });
 });
+
+/**
+ * Xen's vnuma_alloc (common/domctl.c) refuses nr_vnodes² > PAGE_SIZE / sizeof(unsigned int), that
+ * is more than 32 virtual nodes, with EINVAL (XSA-77: one page per allocation): xl create fails.
+ */
+describe('plan: vnuma only up to the 32 virtual nodes Xen accepts', () => {
+  const host = {
+    nodes: Array.from({ length: 40 }, (_, i) => ({ id: i, cpus: [2 * i, 2 * i + 1], memory_mib: 4096, free_mib: 4096 })),
+  };
+  const guest = (k: number) => cfg({ name: 'wide', type: 'hvm', memory: k * 1024, vcpus: k, numa: { mode: 'auto', node_count: k } });
+
+  it('33 nodes: no vnuma, the pinning stays', () => {
+    const r = plan(guest(33), host);
+    expect(r.plan?.nodes).toHaveLength(33);
+    expect(r.plan?.xl.vnuma).toBeNull();
+    expect(r.plan?.xl.cpus).toHaveLength(33);
+  });
+
+  it('32 nodes: vnuma with one virtual node each', () => {
+    expect(plan(guest(32), host).plan?.xl.vnuma).toHaveLength(32);
+  });
+});
