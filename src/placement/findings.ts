@@ -9,6 +9,7 @@ import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
 import { cpusOffHost, plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
+import { badPnodes, pnodeFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
 export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
@@ -35,9 +36,18 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   return null;
 }
 
-/** A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417) moved to their key's value span. */
-export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/**
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417) moved to their key's
+ * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
+ */
+export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
+  const bad = host ? badPnodes(config.vnuma, host) : [];
+  let pnodes = 0;
   return diagnostics.map((d) => {
+    if (d.code === 'XM0420') {
+      const b = bad[pnodes++];
+      return { ...d, span: b ? spanOf(spans, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, '/vnuma') };
+    }
     const span = configSpan(config, spans, d.code);
     return span ? { ...d, span } : d;
   });
@@ -66,6 +76,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
       return out;
     }
   }
+  // The config's own vnuma names the host nodes its memory goes to (plan refuses the same, XM0420).
+  out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
   if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;

@@ -16,6 +16,7 @@ import { offHostWarnings } from './off-host.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
+import { pnodeFindings } from './vnuma-pnodes.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -264,6 +265,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const msg = `cannot place ${guestLabel(g.name)}: ${g.maxvcpus} vCPUs, more than the ${limit} ${what}; Xen refuses to create it`;
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
+  // The config's own vnuma puts memory on its pnodes: one the host cannot take fails xl create.
+  const pnodes = pnodeFindings(cfg.vnuma, checked.host, () => ({ start: 0, end: 0 }));
+  if (pnodes.length > 0) return { plan: null, diagnostics: [...diagnostics, ...pnodes] };
   let cap = capacityOf(checked.host, options.reservations ?? []);
   const offHost = cpusOffHost(cfg, checked.host);
   if (cfg.numa?.mode === 'off') {

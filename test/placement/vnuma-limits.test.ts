@@ -32,7 +32,7 @@ describe('plan: vnuma only names nodes xl accepts as pnode', () => {
  */
 describe('plan: vnuma only up to the 32 virtual nodes Xen accepts', () => {
   const host = {
-    nodes: Array.from({ length: 40 }, (_, i) => ({ id: i, cpus: [2 * i, 2 * i + 1], memory_mib: 4096, free_mib: 4096 })),
+    nodes: Array.from({ length: 40 }, (_, i) => ({ id: i, cpus: [2 * i, 2 * i + 1], memory_mib: 4096, free_mib: 4096, distances: {} })),
   };
   const guest = (k: number) => cfg({ name: 'wide', type: 'hvm', memory: k * 1024, vcpus: k, numa: { mode: 'auto', node_count: k } });
 

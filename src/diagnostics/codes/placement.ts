@@ -154,4 +154,12 @@ export const placementCodes = defineCodes({
     bad: '$ xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
     good: '$ xmcfg rebalance --threshold 10 --max-moves 5',
   },
+  XM0420: {
+    severity: 'error',
+    title: 'vnuma names a node the host cannot take',
+    explanation:
+      "A vnode of the config's own `vnuma` has a `pnode` that this host does not offer. xl checks each pnode against the host's node count (physinfo `nr_nodes`, the number of online nodes, not the highest node id) and exits with \"invalid pnode number\" for one that is not below it; a pnode below the count that no node has (node ids may be sparse) fails when libxl allocates the vnode's memory on exactly that node. Either way `xl create` fails. `xmcfg host` prints the node ids; on a host with sparse ids, only the ones below the node count can be named, so leave `vnuma` out and let `xmcfg plan` pin the guest instead.",
+    bad: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=2", "size=1024", "vcpus=1", "vdistances=21,10"]]   # host nodes: 0,1',
+    good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=1", "vdistances=21,10"]]',
+  },
 });
