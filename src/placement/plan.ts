@@ -153,12 +153,6 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
-  for (const id of new Set(nodes)) {
-    const n = host.nodes.find((x) => x.id === id)!;
-    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs`));
-    }
-  }
   const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
@@ -181,6 +175,16 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  for (const id of new Set(nodes)) {
+    const n = host.nodes.find((x) => x.id === id)!;
+    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
+      // Without vnuma (whose pnode allocates exactly there), Xen derives a domain's node affinity,
+      // where its memory comes from, from the vCPUs' affinity: the CPU-less node's share goes elsewhere.
+      const mem = memById.get(id) ?? 0;
+      const lost = vnuma === null && mem > 0 ? `; the xl lines cannot keep its ${mem} MiB there without vnuma (Xen takes a guest's memory from the nodes of its vCPUs' CPUs)` : '';
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
+    }
+  }
   return {
     version: 1,
     domain: g.name,
@@ -240,7 +244,10 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     return null;
   }
   const sizes = apportion(g.maxmem, c.mem);
-  if (sizes.some((s) => s === 0)) return null;
+  if (sizes.some((s) => s === 0)) {
+    reasons.push('no vnuma: some node gets no memory, and every virtual node needs some');
+    return null;
+  }
   return c.slots.map((p, i) => [
     `pnode=${cap.ids[p]}`,
     `size=${sizes[i]}`,
