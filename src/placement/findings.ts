@@ -29,6 +29,8 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
     numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
   // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
   if (code === 'XM0402') return numaSpan;
+  // Without NUMA keys a vnuma of the config's own fixes the nodes (own-vnuma.ts): a node it overfills is its doing.
+  if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, '/vnuma');
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
   if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417') return spanOf(spans, '/cpus');
   if (code === 'XM0406') return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
-import { isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { choice, isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, guestLabel, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
@@ -17,6 +17,7 @@ import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
 import { pnodeFindings } from './vnuma-pnodes.js';
+import { ownVnuma, type OwnVnuma } from './own-vnuma.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -89,6 +90,11 @@ function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | 
   return { ...base, kind: 'auto' };
 }
 
+/** The demand of a config whose own vnuma fixes the nodes: exactly its pnodes, its vCPUs where its vnodes put them. */
+function ownDemand(g: GuestShape, own: OwnVnuma): Demand {
+  return { memMiB: own.mem.reduce((a, b) => a + b, 0), vcpus: g.maxvcpus, kind: 'list', list: own.list, count: own.list.length, slotOf: own.slotOf };
+}
+
 /**
  * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
  * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it
@@ -153,7 +159,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
-  const slotOf = rfcSlots(g.maxvcpus, nodes.length);
+  const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
@@ -282,8 +288,17 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
     return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
   }
-  const d = demandOf(cfg, g, cap);
+  // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
+  const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
+  const d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
+  if (own) {
+    const short = own.list.map((p, i) => ({ id: cap.ids[p]!, need: own.mem[i]!, free: cap.free[p]!, none: cap.total?.[p] === 0 })).filter((x) => x.need > x.free);
+    if (short.length > 0) {
+      const what = short.map((x) => `node ${x.id} ${x.none ? 'has no memory' : `has ${x.free} MiB free`} for ${x.need} MiB`).join(', ');
+      return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0403', 'error', `cannot place ${guestLabel(g.name)}: the config's vnuma puts each vnode's memory on its pnode, and ${what}`)] };
+    }
+  }
   const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);
   let c: Choice | Refusal | null = null;
   if (within) {
@@ -297,6 +312,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
       c = tried;
     }
   }
+  if (own) c = choice([...own.list], [...own.mem], true, 'listed', []);
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
@@ -308,11 +324,11 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
     const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
     if (hard && !nodeCpus.some((x) => hard.has(x))) {
-      const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
+      const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with ${own ? "the config's vnuma pnodes" : 'numanode'} ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
     }
   }
-  const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
+  const p = planOf(cfg, g, checked.host, cap, d, c, own ? { ...options, listedBy: "the pnodes of the config's own vnuma (libxl allocates each vnode's memory there)" } : options, diagnostics);
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);
   }
