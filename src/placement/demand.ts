@@ -17,6 +17,8 @@ export interface Demand {
   list: number[];
   /** Spreads concurrent requests: near-equal candidates are ordered by a hash of this (the request's id). */
   salt?: number;
+  /** The list position of each vCPU when the config's own vnuma fixes it (else the RFC map). */
+  slotOf?: number[];
 }
 
 /** A successful choice: positions in placement order, memory aligned with them. */

@@ -9,6 +9,7 @@ import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
 import { cpusOffHost, plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
+import { badPnodes, pnodeFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
 export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
@@ -28,6 +29,8 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
     numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
   // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
   if (code === 'XM0402') return numaSpan;
+  // Without NUMA keys a vnuma of the config's own fixes the nodes (own-vnuma.ts): a node it overfills is its doing.
+  if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, '/vnuma');
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
   if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417') return spanOf(spans, '/cpus');
   if (code === 'XM0406') return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
@@ -35,9 +38,18 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   return null;
 }
 
-/** A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417) moved to their key's value span. */
-export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/**
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417) moved to their key's
+ * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
+ */
+export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
+  const bad = host ? badPnodes(config.vnuma, host) : [];
+  let pnodes = 0;
   return diagnostics.map((d) => {
+    if (d.code === 'XM0420') {
+      const b = bad[pnodes++];
+      return { ...d, span: b ? spanOf(spans, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, '/vnuma') };
+    }
     const span = configSpan(config, spans, d.code);
     return span ? { ...d, span } : d;
   });
@@ -66,6 +78,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
       return out;
     }
   }
+  // The config's own vnuma names the host nodes its memory goes to (plan refuses the same, XM0420).
+  out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
   if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;

@@ -123,7 +123,10 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
     // A partial matrix is a mistake worth telling; no matrix at all (one-node hosts, hand-written
     // hosts) silently gets the SLIT defaults.
     if (missing.length > 0 && Object.keys(given).length > 0) {
-      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${DEFAULT_REMOTE_DISTANCE}`));
+      // The node's own missing entry gets the local default, not the remote one.
+      const others = missing.filter((m) => m !== n.id);
+      const assumed = [...(others.length < missing.length ? [`${DEFAULT_LOCAL_DISTANCE} to itself`] : []), ...(others.length > 0 ? [`${DEFAULT_REMOTE_DISTANCE} to ${others.length < missing.length ? 'the others' : others.length === 1 ? 'it' : 'each'}`] : [])];
+      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${assumed.join(' and ')}`));
     }
     const local = full[String(n.id)]!;
     // The SLIT scale puts a node's distance to itself at 10 (ACPI; Xen and Linux drop a table that

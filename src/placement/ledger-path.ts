@@ -2,7 +2,7 @@
  * @fileoverview Where the ledger lives and how its folder is made: the XDG state path (the
  * account's home when HOME is unusable) and a `mkdir -p` that cannot spin.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
@@ -54,4 +54,36 @@ export function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Why this process may not write the ledger at `path` (as an error whose `code` ledgerError words),
+ * or null. Asked before SQLite opens it: SQLite opens a file it may not write read-only and still
+ * creates the `-wal` and `-shm` files beside it, owned by this user, and those then lock the
+ * ledger's owner out of writing it (SQLITE_READONLY). A `-wal` or `-shm` this process may not
+ * write is that leftover, named as such; a missing file needs a folder it may write.
+ */
+export function ledgerWriteProblem(path: string): Error | null {
+  const problem = (file: string, code: string): Error => Object.assign(new Error(file), { code });
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      accessSync(file, constants.W_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOTDIR') return problem(path, 'ENOTDIR');
+      if (code === 'ENOENT') {
+        if (file !== path) continue;
+        try {
+          accessSync(dirname(path), constants.W_OK | constants.X_OK);
+        } catch (f) {
+          const c = (f as NodeJS.ErrnoException).code ?? '';
+          if (c === 'EACCES' || c === 'EPERM' || c === 'EROFS') return problem(dirname(path), c);
+        }
+        continue;
+      }
+      if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') continue;
+      return problem(file, file === path || code === 'EROFS' ? code : 'XMCFG_SIDE_FILE');
+    }
+  }
+  return null;
 }

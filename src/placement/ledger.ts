@@ -11,7 +11,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { defaultLedgerPath, isFolder, makeFolders } from './ledger-path.js';
+import { defaultLedgerPath, isFolder, ledgerWriteProblem, makeFolders } from './ledger-path.js';
 import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
 import { closeQuietly, enterWalMode } from './ledger-connection.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
@@ -84,6 +84,10 @@ export function ledgerError(err: unknown, path: string, use: LedgerUse = 'plan')
     const why = code === 'XMCFG_READONLY' ? 'it was opened read-only' : `the file or its folder is read-only to this process (${code})`;
     return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: ${why}; ${notDone.written}`, 'commands that only read it (ledger list, plan without --reserve) still work; write as a user who may write the ledger and its folder');
   }
+  if (code === 'XMCFG_SIDE_FILE') {
+    return hostDiag('XM0408', 'error', `ledger ${path} cannot be written: SQLite's ${msg} beside it is read-only to this process (another user's run, which could not write the ledger, left it); ${notDone.written}`, `remove ${msg} while no xmcfg command uses the ledger (SQLite makes it again)`);
+  }
+  if (code === 'ENOTDIR') return hostDiag('XM0408', 'error', `ledger ${path} cannot be created: a file stands where one of its folders should be; ${notDone.written}`, 'pass another path with --ledger');
   if (code === 'XMCFG_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read by this process (${msg}); ${notDone.read}`, 'ask for read access to the ledger, or pass another one with --ledger');
   if (code === 'EISDIR') return hostDiag('XM0408', 'error', `ledger ${path} is a folder, not a database file; ${notDone.written}`, `name the file, e.g. --ledger ${join(path, 'ledger.db')}`);
   if (code === 'XMCFG_OLDER' || code === 'XMCFG_WAL_UNREADABLE') return hostDiag('XM0408', 'error', `ledger ${path} cannot be read without writing: ${msg}`, 'run a command that writes it (plan --reserve, release) as a user who may write the ledger and its folder');
@@ -123,6 +127,8 @@ export class Ledger {
     let db: BetterSqlite3.Database | null = null;
     try {
       if (options.create !== false) makeFolders(dirname(path));
+      const unwritable = ledgerWriteProblem(path);
+      if (unwritable) throw unwritable;
       const Database = loadDriver();
       db = new Database(path, { fileMustExist: options.create === false, timeout: options.busyTimeoutMs ?? 10_000 });
       // Before anything writes (WAL mode, the schema): a database with tables of its own and no

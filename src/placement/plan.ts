@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
-import { isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { choice, isRefusal, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { createFlags, guestType } from './flags.js';
 import { guestShape, guestLabel, type GuestShape } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
@@ -16,6 +16,8 @@ import { offHostWarnings } from './off-host.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
+import { pnodeFindings } from './vnuma-pnodes.js';
+import { ownVnuma, type OwnVnuma } from './own-vnuma.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -88,6 +90,11 @@ function demandOf(cfg: PlacementConfig, g: GuestShape, cap: Capacity): Demand | 
   return { ...base, kind: 'auto' };
 }
 
+/** The demand of a config whose own vnuma fixes the nodes: exactly its pnodes, its vCPUs where its vnodes put them. */
+function ownDemand(g: GuestShape, own: OwnVnuma): Demand {
+  return { memMiB: own.mem.reduce((a, b) => a + b, 0), vcpus: g.maxvcpus, kind: 'list', list: own.list, count: own.list.length, slotOf: own.slotOf };
+}
+
 /**
  * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
  * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it
@@ -152,13 +159,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const memory_per_node_mib: Record<string, number> = {};
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
-  for (const id of new Set(nodes)) {
-    const n = host.nodes.find((x) => x.id === id)!;
-    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs`));
-    }
-  }
-  const slotOf = rfcSlots(g.maxvcpus, nodes.length);
+  const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
@@ -180,6 +181,16 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  for (const id of new Set(nodes)) {
+    const n = host.nodes.find((x) => x.id === id)!;
+    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
+      // Without vnuma (whose pnode allocates exactly there), Xen derives a domain's node affinity,
+      // where its memory comes from, from the vCPUs' affinity: the CPU-less node's share goes elsewhere.
+      const mem = memById.get(id) ?? 0;
+      const lost = vnuma === null && mem > 0 ? `; the xl lines cannot keep its ${mem} MiB there without vnuma (Xen takes a guest's memory from the nodes of its vCPUs' CPUs)` : '';
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
+    }
+  }
   return {
     version: 1,
     domain: g.name,
@@ -195,6 +206,9 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
     reasons,
   };
 }
+
+/** Most virtual NUMA nodes Xen gives a domain: vnuma_alloc (common/domctl.c) keeps nr_vnodes² distances in one 4 KiB page of 4-byte entries. */
+const MAX_VNUMA_NODES = 32;
 
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
@@ -220,9 +234,26 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     reasons.push('no vnuma: the guest has fewer vCPUs than nodes and every virtual node needs one');
     return null;
   }
-  const sizes = apportion(g.maxmem, c.mem);
-  if (sizes.some((s) => s === 0)) return null;
+  // Xen keeps a domain's vNUMA distance table in one page (XSA-77): vnuma_alloc refuses more than
+  // 32 × 32 entries with EINVAL, so xl create fails for a guest of more virtual nodes.
+  if (nodes.length > MAX_VNUMA_NODES) {
+    reasons.push(`no vnuma: Xen accepts at most ${MAX_VNUMA_NODES} virtual NUMA nodes (its distance table must fit one page), and the guest spans ${nodes.length} nodes; memory follows the node affinity only`);
+    return null;
+  }
+  // xl checks each pnode against the host's node count (physinfo nr_nodes: the online nodes), not
+  // against the highest id (xl_parse.c: "xl: invalid pnode number", and xl create exits): on a host
+  // with sparse ids, a node whose id is not below the count cannot be named in vnuma.
   const n = cap.ids.length;
+  const high = c.slots.map((p) => cap.ids[p]!).filter((id) => id >= n);
+  if (high.length > 0) {
+    reasons.push(`no vnuma: xl accepts a pnode only below the host's node count (${n}), and node${high.length > 1 ? 's' : ''} ${high.join(',')} ${high.length > 1 ? 'have' : 'has'} a higher id (sparse ids): xl create would fail with "invalid pnode number"; memory follows the node affinity only`);
+    return null;
+  }
+  const sizes = apportion(g.maxmem, c.mem);
+  if (sizes.some((s) => s === 0)) {
+    reasons.push('no vnuma: some node gets no memory, and every virtual node needs some');
+    return null;
+  }
   return c.slots.map((p, i) => [
     `pnode=${cap.ids[p]}`,
     `size=${sizes[i]}`,
@@ -247,6 +278,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const msg = `cannot place ${guestLabel(g.name)}: ${g.maxvcpus} vCPUs, more than the ${limit} ${what}; Xen refuses to create it`;
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
+  // The config's own vnuma puts memory on its pnodes: one the host cannot take fails xl create.
+  const pnodes = pnodeFindings(cfg.vnuma, checked.host, () => ({ start: 0, end: 0 }));
+  if (pnodes.length > 0) return { plan: null, diagnostics: [...diagnostics, ...pnodes] };
   let cap = capacityOf(checked.host, options.reservations ?? []);
   const offHost = cpusOffHost(cfg, checked.host);
   if (cfg.numa?.mode === 'off') {
@@ -254,8 +288,17 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
     return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
   }
-  const d = demandOf(cfg, g, cap);
+  // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
+  const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
+  const d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
+  if (own) {
+    const short = own.list.map((p, i) => ({ id: cap.ids[p]!, need: own.mem[i]!, free: cap.free[p]!, none: cap.total?.[p] === 0 })).filter((x) => x.need > x.free);
+    if (short.length > 0) {
+      const what = short.map((x) => `node ${x.id} ${x.none ? 'has no memory' : `has ${x.free} MiB free`} for ${x.need} MiB`).join(', ');
+      return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0403', 'error', `cannot place ${guestLabel(g.name)}: the config's vnuma puts each vnode's memory on its pnode, and ${what}`)] };
+    }
+  }
   const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);
   let c: Choice | Refusal | null = null;
   if (within) {
@@ -269,6 +312,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
       c = tried;
     }
   }
+  if (own) c = choice([...own.list], [...own.mem], true, 'listed', []);
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
@@ -280,11 +324,11 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
     const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
     if (hard && !nodeCpus.some((x) => hard.has(x))) {
-      const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with numanode ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
+      const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with ${own ? "the config's vnuma pnodes" : 'numanode'} ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
     }
   }
-  const p = planOf(cfg, g, checked.host, cap, d, c, options, diagnostics);
+  const p = planOf(cfg, g, checked.host, cap, d, c, own ? { ...options, listedBy: "the pnodes of the config's own vnuma (libxl allocates each vnode's memory there)" } : options, diagnostics);
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);
   }

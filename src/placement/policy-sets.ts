@@ -102,9 +102,10 @@ function grow(seed: number, k: number, d: Demand, cap: Capacity, ws: Workspace, 
 const SMALL_BALL = 24;
 
 /**
- * The radius of the smallest ball around `seed` (the nodes within that distance of it) whose k
- * freest members, the seed included, hold the guest's memory and, when `needCpus`, whose k
- * largest CPU counts cover its vCPUs; -1 when even the whole host does not. Growing inside this
+ * The radius of the smallest ball around `seed` (the nodes within that distance of it) that has
+ * k - 1 nodes with free memory besides the seed and whose k freest members, the seed included,
+ * hold the guest's memory and, when `needCpus`, whose k largest CPU counts cover its vCPUs; -1
+ * when even the whole host does not. Growing inside this
  * ball keeps a set from reaching for far nodes when near ones suffice. Distance tiers are tried
  * nearest first; a tier whose whole ball lacks the memory (or pCPUs) is passed over in O(tier).
  * Leaves the ball's members (seed excluded) freest first in `ws.ball`, their count in
@@ -122,6 +123,9 @@ function seedBall(seed: number, k: number, d: Demand, cap: Capacity, order: Int3
   const minCpus = cpus[byCpus[n - 1]!]!;
   let total = free[seed]!;
   let totalC = cpus[seed]!;
+  // Nodes of the ball that grow() may take (it skips full ones): a ball with room for fewer than
+  // k - 1 of them beside the seed cannot give a k-node set, however much memory it holds.
+  let usable = 0;
   let j = 0;
   while (j < near.length) {
     const r = dist[row + near[j]!]!;
@@ -129,6 +133,7 @@ function seedBall(seed: number, k: number, d: Demand, cap: Capacity, order: Int3
     for (; j < near.length && dist[row + near[j]!] === r; j++) {
       total += free[near[j]!]!;
       totalC += cpus[near[j]!]!;
+      if (free[near[j]!]! > 0) usable++;
     }
     const small = j <= SMALL_BALL;
     if (small) {
@@ -143,7 +148,7 @@ function seedBall(seed: number, k: number, d: Demand, cap: Capacity, order: Int3
         ball[i] = p;
       }
     }
-    if (total < d.memMiB || (needCpus && totalC < d.vcpus)) continue;
+    if (usable < k - 1 || total < d.memMiB || (needCpus && totalC < d.vcpus)) continue;
     let top = free[seed]!;
     if (small) for (let i = 0; i < k - 1 && i < j; i++) top += free[ball[i]!]!;
     else top = topWithin(order, free, seed, row, r, k - 1, cap);

@@ -208,6 +208,7 @@ function singleLead(c: Choice, cap: Capacity, d: Demand): string {
 function splitText(c: Choice, ids: readonly number[], d: Demand, policy: PolicyName): string {
   const parts = ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ');
   if (ids.length === 1) return `memory: all ${c.mem[0]} MiB on node ${ids[0]}`;
+  if (d.slotOf) return `memory as the config's vnuma puts it (each vnode's size on its pnode): ${parts}`;
   if (!c.proportional) return `memory split unevenly (a node cannot hold its vCPU share): ${parts}`;
   // With fewer vCPUs than nodes, requested nodes weigh the same (split.ts); only an automatic
   // placement's nodes taken for memory alone (spare-only, or arranged) follow the vCPUs to 0.

@@ -60,6 +60,7 @@ const HOSTS: Record<string, Host> = {
   XM0415: host([0, 8, 32768], [8, 8, 32768]),
   XM0416: host([0, 4, 32768], [4, 4, 32768]), // the host has CPUs 0-7
   XM0417: host([0, 4, 32768], [4, 4, 32768]), // node 1 has CPUs 4-7
+  XM0420: host([0, 4, 32768], [4, 4, 32768]), // host nodes: 0,1
 };
 
 /** Codes found by `plan` itself rather than by `check --host`. */

@@ -46,7 +46,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'vCPUs overcommit a node',
     explanation:
-      'The plan puts more vCPUs of this guest on a node than the node has CPUs. The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k.',
+      'The plan puts more vCPUs of this guest on a node than the node has CPUs. The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k. A node without CPUs is the extreme case: its vCPUs run on the CPUs of the nearest nodes that have some, and unless the plan\'s vnuma names the node (HVM and PVH guests over several nodes), Xen takes the guest\'s memory from the nodes of those CPUs, so the message names the MiB the xl lines cannot keep on it.',
     bad: 'vcpus = 16\nnuma = "on"   # nodes have 8 CPUs',
     good: 'vcpus = 16\nnumanodes = 2',
   },
@@ -153,5 +153,13 @@ export const placementCodes = defineCodes({
       'rebalance looks for the list of migrations that moves the least memory, first with a greedy list, then with an exact search; both share one budget of trial moves and of guest-and-node pairs looked at, so the command always ends quickly. This run spent the budget before the search was done: the moves it prints are feasible, but a list moving less memory, or one that reaches the threshold, may exist. It happens with thousands of guests of different sizes and a large --max-moves. Run it again after the printed moves, raise --threshold, or lower --max-moves.',
     bad: '$ xmcfg rebalance --threshold 0 --max-moves 100000   # 20,000 guests of different sizes',
     good: '$ xmcfg rebalance --threshold 10 --max-moves 5',
+  },
+  XM0420: {
+    severity: 'error',
+    title: 'vnuma names a node the host cannot take',
+    explanation:
+      "A vnode of the config's own `vnuma` has a `pnode` that this host does not offer. xl checks each pnode against the host's node count (physinfo `nr_nodes`, the number of online nodes, not the highest node id) and exits with \"invalid pnode number\" for one that is not below it; a pnode below the count that no node has (node ids may be sparse) fails when libxl allocates the vnode's memory on exactly that node. Either way `xl create` fails. `xmcfg host` prints the node ids; on a host with sparse ids, only the ones below the node count can be named, so leave `vnuma` out and let `xmcfg plan` pin the guest instead.",
+    bad: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=2", "size=1024", "vcpus=1", "vdistances=21,10"]]   # host nodes: 0,1',
+    good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=1", "vdistances=21,10"]]',
   },
 });
