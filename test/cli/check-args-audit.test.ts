@@ -70,6 +70,15 @@ describe('check option values', () => {
     expect(got.stderr).toContain("'abc'");
   });
 
+  it('--max-warnings -1 is no limit, as in ESLint; below -1 is a usage error', async () => {
+    writeFileSync(join(dir, 'warn.cfg'), 'name = "w"\nmemory = 512\nkernel = "/k"\nmemroy = 1\n');
+    const runs = [];
+    for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1'], ['--max-warnings', '0'], ['--max-warnings', '-2']]) {
+      runs.push({ args, code: (await cli(['check', 'warn.cfg', ...args])).code });
+    }
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 1, 2]);
+  });
+
   it('file-system errors are named in words, without the errno code', () => {
     for (const code of ['ENAMETOOLONG', 'ENOSPC', 'EROFS', 'EIO']) {
       const text = errorText(Object.assign(new Error(`${code}: something, open '/x'`), { code }));

@@ -19,7 +19,9 @@ describe('check options', () => {
   it('defaults to the current folder and validates numbers', () => {
     const r = parseCheckOptions({});
     expect(r.ok && r.value).toMatchObject({ paths: ['.'], dialect: 'auto', format: 'stylish', maxWarnings: null, jobs: null, quiet: false, color: null });
-    expect(parseCheckOptions({ 'max-warnings': -1 }).ok).toBe(false);
+    // -1 is ESLint's "no limit"; below that is refused.
+    expect(parseCheckOptions({ 'max-warnings': -1 })).toMatchObject({ ok: true, value: { maxWarnings: null } });
+    expect(parseCheckOptions({ 'max-warnings': -2 }).ok).toBe(false);
     expect(parseCheckOptions({ 'max-warnings': 0 }).ok).toBe(true);
     expect(parseCheckOptions({ jobs: 1.5 }).ok).toBe(false);
     // yargs reads `--jobs abc` as NaN: the message must not name a value nobody typed.

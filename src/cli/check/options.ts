@@ -43,8 +43,10 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) return fail(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${format}'`);
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return defines;
-  const maxWarnings = optionalInt(argv['max-warnings'], '--max-warnings', 0);
+  // -1 is "no limit", as in ESLint (whose default it is): CI lines copied from an ESLint step keep working.
+  const maxWarnings = optionalInt(argv['max-warnings'], '--max-warnings', -1);
   if (!maxWarnings.ok) return maxWarnings;
+  if (maxWarnings.value === -1) maxWarnings.value = null;
   const jobs = optionalInt(argv.jobs, '--jobs', 1);
   if (!jobs.ok) return jobs;
   const maxFindings = optionalInt(argv['max-findings'], '--max-findings', 0);
@@ -133,12 +135,18 @@ function optionalInt(v: unknown, name: string, min: number): Parsed<number | nul
   if (v === undefined || v === null) return { ok: true, value: null };
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
-  if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not an empty value`);
+  if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${wanted(min)}, not an empty value`);
   const n = typeof last === 'number' ? last : Number(last);
   // yargs may hand over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
   const given = typeof last === 'number' && Number.isNaN(last) ? 'something that is not a number' : `'${String(last)}'`;
-  if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${min > 0 ? ` of at least ${min}` : ' (0 or more)'}, not ${given}`);
+  if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${wanted(min)}, not ${given}`);
   return { ok: true, value: n };
+}
+
+/** The range part of a whole-number option's message. */
+function wanted(min: number): string {
+  if (min > 0) return ` of at least ${min}`;
+  return min === 0 ? ' (0 or more)' : ' (0 or more, or -1 for no limit)';
 }
 
 function fail(message: string): { ok: false; message: string } {
