@@ -239,7 +239,7 @@ export function normalizeWithEffective(
           continue;
         }
       } catch (e) {
-        ctx.report('XM0102', s.valueSpan, `internal error while reading ${key}: ${(e as Error).message}`);
+        ctx.report('XM0044', s.valueSpan, `internal error while reading ${key}: ${(e as Error).message}`);
         rejected.push(key);
         continue;
       }
@@ -251,7 +251,7 @@ export function normalizeWithEffective(
       ctx.mark(OPTION_POINTERS.get(key) ?? pointer(key), s, s.valueSpan);
     }
   } catch (e) {
-    ctx.report('XM0102', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);
+    ctx.report('XM0044', { start: 0, end: 0 }, `internal error during normalisation: ${(e as Error).message}`);
   }
   return { config: config as NormalizedConfig, spans: ctx.spans, diagnostics: ctx.diagnostics, effective: eff ?? effectiveSettings(settings), unknown, rejected };
 }

@@ -283,7 +283,7 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     // Only known keys can be deprecated: the unknown ones are skipped without a schema lookup each.
     if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {
-    out.push(makeDiag('XM0102', FILE_START, `internal error during validation: ${(e as Error).message}`));
+    out.push(makeDiag('XM0044', FILE_START, `internal error during validation: ${(e as Error).message}`));
     knownConfig = null;
   }
   return { diagnostics: out, known: knownConfig, rejected };

@@ -82,7 +82,7 @@ export function runRules(config: NormalizedConfig, spans: SpanMap, settings: rea
     try {
       out.push(...rule(input));
     } catch (e) {
-      out.push(makeDiag('XM0102', { start: 0, end: 0 }, `internal error in rule ${rule.name}: ${(e as Error).message}`, { severity: 'error' }));
+      out.push(makeDiag('XM0044', { start: 0, end: 0 }, `internal error in rule ${rule.name}: ${(e as Error).message}`));
     }
   }
   return out;

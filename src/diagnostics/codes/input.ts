@@ -47,4 +47,15 @@ export const inputCodes = defineCodes({
     bad: '$ xmcfg check garbage.cfg   # 1 MiB of `a=[` lines: 262,144 unclosed brackets',
     good: '$ xmcfg check garbage.cfg --max-findings 0   # when every finding really is wanted',
   },
+  XM0044: {
+    severity: 'error',
+    title: 'internal error: part of the file was not checked',
+    explanation:
+      'A bug in xmcfg: reading one option, validating the config or one cross-field rule failed on this file. ' +
+      'The message names the option, stage or rule and what went wrong; every other finding of the file is still ' +
+      'reported, but what that part would have found is missing, so the file counts as failed (exit 1). ' +
+      'It says nothing about the config itself: please report it with the file (or the lines around the key named).',
+    bad: '$ xmcfg check web.cfg   # a release whose reader of one option fails on this file',
+    good: '$ xmcfg check web.cfg   # a release with that reader fixed: the option is read and checked',
+  },
 });
