@@ -76,6 +76,7 @@ const COMMANDS: Record<string, string> = {
   XM0042: 'test/check/check-text.test.ts',
   XM0043: 'test/cli/max-findings.test.ts',
   XM0044: 'test/check/internal-error.test.ts',
+  XM0255: 'test/check/vnuma-vnode-limit.test.ts',
   XM0407: 'test/placement/ledger.test.ts',
   XM0408: 'test/placement/ledger-unreachable.test.ts',
   XM0409: 'test/placement/migrate.test.ts',

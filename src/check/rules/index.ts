@@ -11,7 +11,7 @@ import { makeDiag, ruleInput, type Rule } from './context.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod, rootExtraWithCmdline } from './resources.js';
 import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-type.js';
-import { vnumaSizes, vnumaVcpus, vnumaDistances } from './vnuma.js';
+import { vnumaSizes, vnumaVcpus, vnumaDistances, vnumaTooMany } from './vnuma.js';
 import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
@@ -58,6 +58,7 @@ export const RULES: readonly Rule[] = [
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,
+  vnumaTooMany,
   numaConflicts,
   dialectKeys,
   dialectValues,

@@ -108,3 +108,22 @@ export const vnumaDistances: Rule = ({ config, spans }) => {
   });
   return out;
 };
+
+/** Xen's largest vnode count: XEN_DOMCTL_setvnumainfo refuses nr_vnodes² distances beyond one 4 KiB page of 4-byte entries (XSA-77). */
+export const MAX_VNODES = 32;
+
+/**
+ * More vnodes than Xen takes (XM0255): vnuma_alloc (common/domctl.c) returns EINVAL when
+ * nr_vnodes * nr_vnodes > PAGE_SIZE / sizeof(unsigned int), so `xl create` fails after xl and
+ * libxl accepted the file. Reported at the first vnode past the limit.
+ */
+export const vnumaTooMany: Rule = ({ config, spans }) => {
+  const nodes = config.vnuma;
+  if (!Array.isArray(nodes) || nodes.length <= MAX_VNODES) return [];
+  return [
+    makeDiag('XM0255', valueAt(spans, `/vnuma/${MAX_VNODES}`), `vnuma has ${nodes.length} vnodes; Xen takes at most ${MAX_VNODES} (the vnode distance table must fit one 4 KiB page), so xl create fails with "Invalid argument"`, {
+      related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }],
+      hint: `merge vnodes that sit on the same physical node, down to ${MAX_VNODES} or fewer`,
+    }),
+  ];
+};

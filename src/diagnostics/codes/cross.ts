@@ -342,4 +342,12 @@ export const crossCodes = defineCodes({
     bad: 'kernel = "/boot/vmlinuz"\nacpi = 1',
     good: 'builder = "hvm"\nacpi = 1',
   },
+  XM0255: {
+    severity: 'error',
+    title: 'more vnodes than Xen takes',
+    explanation:
+      'Xen keeps a guest\'s vNUMA distance table in one 4 KiB page of 4-byte entries (XSA-77): XEN_DOMCTL_setvnumainfo refuses more than 32 vnodes (32 × 32 distances) with "Invalid argument". xl and libxl accept the file, so xl create fails only when it builds the domain. Give the guest at most 32 vnodes, merging vnodes that sit on the same physical node.',
+    bad: '$ xmcfg check wide.cfg   # vnuma = [ … 33 vnode lists … ]',
+    good: '$ xmcfg check wide.cfg   # vnuma = [ … 32 vnode lists or fewer … ]',
+  },
 });
