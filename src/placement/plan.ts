@@ -4,6 +4,7 @@
  * `plan: null` with an XM04xx diagnostic naming the binding constraint.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MAX_VNODES } from '../check/rules/vnuma.js';
 import { maskOf, rangesOf } from './bitmap.js';
 import { capacityOf, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
@@ -207,9 +208,6 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   };
 }
 
-/** Most virtual NUMA nodes Xen gives a domain: vnuma_alloc (common/domctl.c) keeps nr_vnodes² distances in one 4 KiB page of 4-byte entries. */
-const MAX_VNUMA_NODES = 32;
-
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
   if (nodes.length < 2) return null;
@@ -236,8 +234,8 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
   }
   // Xen keeps a domain's vNUMA distance table in one page (XSA-77): vnuma_alloc refuses more than
   // 32 × 32 entries with EINVAL, so xl create fails for a guest of more virtual nodes.
-  if (nodes.length > MAX_VNUMA_NODES) {
-    reasons.push(`no vnuma: Xen accepts at most ${MAX_VNUMA_NODES} virtual NUMA nodes (its distance table must fit one page), and the guest spans ${nodes.length} nodes; memory follows the node affinity only`);
+  if (nodes.length > MAX_VNODES) {
+    reasons.push(`no vnuma: Xen accepts at most ${MAX_VNODES} virtual NUMA nodes (its distance table must fit one page), and the guest spans ${nodes.length} nodes; memory follows the node affinity only`);
     return null;
   }
   // xl checks each pnode against the host's node count (physinfo nr_nodes: the online nodes), not
