@@ -9,7 +9,7 @@ import { validateHost } from './host-check.js';
 import { hardCpuSet } from './pinning.js';
 import { cpusOffHost, plan, runCpus } from './plan.js';
 import type { Host, PlacementConfig } from './types.js';
-import { badPnodes, pnodeFindings } from './vnuma-pnodes.js';
+import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
 export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
@@ -80,6 +80,7 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   }
   // The config's own vnuma names the host nodes its memory goes to (plan refuses the same, XM0420).
   out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
+  out.push(...vnumaVcpuFindings(config, h, spanOf(spans, '/vnuma')));
   if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;

@@ -2,7 +2,9 @@
  * @fileoverview The guest as the allocator sees it, derived from a normalised config with xm's
  * defaults: memory = memory ?? maxmem ?? 128 MiB (xend's default; libxl uses 32 MiB, but xmcfg
  * places the RFC's xm guests), maxmem = maxmem ?? memory, vCPUs = vcpus ?? 1, maxvcpus = maxvcpus
- * ?? vcpus. The memory to place is the target memory plus an explicit shadow_memory, as libxl's
+ * ?? vcpus. A config's own vnuma (xl only: an xm file's is dropped before, dialect-input.ts) stands
+ * in for maxvcpus and maxmem when they are not written, as xl's parse_vnuma_config makes the vCPUs
+ * it lists max_vcpus and the sizes' total max_memkb. The memory to place is the target memory plus an explicit shadow_memory, as libxl's
  * placement counts it (libxl's own overhead estimate is left out: it is not in the config).
  */
 import type { PlacementConfig } from './types.js';
@@ -25,14 +27,30 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 /** Derive the guest's shape; never throws (odd values fall back to defaults). */
 export function guestShape(cfg: PlacementConfig): GuestShape {
-  const memory = num(cfg.memory) ?? num(cfg.maxmem) ?? DEFAULT_MEMORY_MIB;
-  const maxmem = Math.max(num(cfg.maxmem) ?? memory, memory);
+  const own = vnumaTotals(cfg.vnuma);
+  const memory = num(cfg.memory) ?? num(cfg.maxmem) ?? own?.size ?? DEFAULT_MEMORY_MIB;
+  const maxmem = Math.max(num(cfg.maxmem) ?? own?.size ?? memory, memory);
   const vcpus = num(cfg.vcpus) ?? 1;
   // maxvcpus = 0 is "as many as vcpus" (xl and xm).
-  const maxvcpus = Math.max(num(cfg.maxvcpus) || vcpus, 1);
+  const maxvcpus = Math.max(num(cfg.maxvcpus) || own?.vcpus || vcpus, 1);
   // No stand-in name: a plan or reservation under an invented name would address another domain.
   const name = typeof cfg.name === 'string' ? cfg.name : '';
   return { name, memory, maxmem, need: memory + (num(cfg.shadow_memory) ?? 0), maxvcpus };
+}
+
+/** The vCPUs a vnuma lists and its sizes' total, as xl counts them; null unless every vnode has both. */
+export function vnumaTotals(vnuma: unknown): { vcpus: number; size: number } | null {
+  if (!Array.isArray(vnuma) || vnuma.length === 0) return null;
+  let vcpus = 0;
+  let size = 0;
+  for (const v of vnuma as unknown[]) {
+    const node = v as { vcpus?: unknown; size?: unknown } | null;
+    const sz = num(node?.size);
+    if (!Array.isArray(node?.vcpus) || sz === undefined) return null;
+    vcpus += node.vcpus.length;
+    size += sz;
+  }
+  return { vcpus, size };
 }
 
 /** The guest as messages name it: its name, or words saying it has none. */

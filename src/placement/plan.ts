@@ -17,7 +17,7 @@ import { offHostWarnings } from './off-host.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
-import { pnodeFindings } from './vnuma-pnodes.js';
+import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma, type OwnVnuma } from './own-vnuma.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
@@ -277,7 +277,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0415', 'error', msg)] };
   }
   // The config's own vnuma puts memory on its pnodes: one the host cannot take fails xl create.
-  const pnodes = pnodeFindings(cfg.vnuma, checked.host, () => ({ start: 0, end: 0 }));
+  const pnodes = [...pnodeFindings(cfg.vnuma, checked.host, () => ({ start: 0, end: 0 })), ...vnumaVcpuFindings(cfg, checked.host, { start: 0, end: 0 })];
   if (pnodes.length > 0) return { plan: null, diagnostics: [...diagnostics, ...pnodes] };
   let cap = capacityOf(checked.host, options.reservations ?? []);
   const offHost = cpusOffHost(cfg, checked.host);

@@ -2,11 +2,13 @@
  * @fileoverview The config's own `vnuma` against a host: each vnode's `pnode` must be a node xl and
  * Xen accept. xl checks it against physinfo's nr_nodes (the number of online nodes, not the highest
  * id: "xl: invalid pnode number", xl_parse.c), and libxl allocates the vnode's memory on exactly that
- * node, so a pnode the host lacks makes `xl create` fail either way (XM0420).
+ * node, so a pnode the host lacks makes `xl create` fail either way (XM0420). Without maxvcpus, xl
+ * also refuses a vnuma that lists more vCPUs than the host has online CPUs (XM0421).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import type { Host } from './types.js';
+import { vnumaTotals } from './guest.js';
+import type { Host, PlacementConfig } from './types.js';
 
 /** One vnode whose pnode the host cannot take. */
 export interface BadPnode {
@@ -44,4 +46,25 @@ export function pnodeFindings(vnuma: unknown, host: Host, spanOf: (vnode: number
     span: spanOf(b.vnode),
     hint: `host nodes: ${hostNodes}${hostNodes.split(',').some((id) => Number(id) >= host.nodes.length) ? ' (xl takes as pnode only the ids below the node count)' : ''}`,
   }));
+}
+
+/**
+ * XM0421 when the config's own vnuma lists more vCPUs than the host has CPUs and maxvcpus is not
+ * written: parse_vnuma_config then compares the count with libxl_get_online_cpus and exits ("xl:
+ * vnuma specifies more vcpus than pcpus, use maxvcpus= to override this check").
+ */
+export function vnumaVcpuFindings(cfg: PlacementConfig, host: Host, span: Span): Diagnostic[] {
+  if (typeof cfg.maxvcpus === 'number' && cfg.maxvcpus > 0) return [];
+  const listed = vnumaTotals(cfg.vnuma)?.vcpus ?? 0;
+  const cpus = new Set(host.nodes.flatMap((n) => n.cpus)).size;
+  if (listed <= cpus) return [];
+  return [
+    {
+      code: 'XM0421',
+      severity: 'error',
+      message: `vnuma lists ${listed} vCPUs and maxvcpus is not set, but the host has ${cpus} CPUs: xl create exits with "vnuma specifies more vcpus than pcpus"`,
+      span,
+      hint: `set maxvcpus = ${listed} to allow it (the vCPUs then share CPUs), or list at most ${cpus} vCPUs`,
+    },
+  ];
 }

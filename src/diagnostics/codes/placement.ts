@@ -162,4 +162,12 @@ export const placementCodes = defineCodes({
     bad: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=2", "size=1024", "vcpus=1", "vdistances=21,10"]]   # host nodes: 0,1',
     good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=1", "vdistances=21,10"]]',
   },
+  XM0421: {
+    severity: 'error',
+    title: 'vnuma lists more vCPUs than the host has CPUs',
+    explanation:
+      "Without `maxvcpus`, xl makes the number of vCPUs the config's own `vnuma` lists the guest's maximum, and first compares it with the host's online CPUs: more vCPUs than CPUs and `xl create` exits with \"vnuma specifies more vcpus than pcpus, use maxvcpus= to override this check\". Setting `maxvcpus` to the listed count skips that check (the vCPUs then share CPUs); otherwise list no more vCPUs than the host has.",
+    bad: 'type = "hvm"\nmemory = 2048\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]   # the host has CPUs 0-7',
+    good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 10\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]',
+  },
 });
