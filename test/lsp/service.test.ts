@@ -137,6 +137,20 @@ describe('completion', () => {
     expect(items.map((i) => i.label)).toContain('coredump-restart');
     expect((items[0]!.textEdit as TextEdit).newText).toMatch(/^".*"$/);
   });
+  it.each([
+    ['xm', 'on_poweroff', ['destroy', 'restart', 'preserve', 'rename-restart']],
+    ['xm', 'on_crash', ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart']],
+    ['xl', 'on_poweroff', ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset']],
+  ] as const)('lifecycle values as the dialect has them (%s %s), each re-checking without XM0104', (dialect, key, values) => {
+    const { text, offset } = caret(`name = "a"\nkernel = "/k"\n${key} = "|"\n`);
+    const r = analyze(text, { dialect });
+    const items = completeAt(text, r.lineIndex, offset, r.dialect);
+    expect([...items.map((i) => i.label)].sort()).toEqual([...values].sort());
+    for (const item of items) {
+      const done = analyze(applyLspEdits(text, [item.textEdit as TextEdit]), { dialect });
+      expect(done.diagnostics.map((d) => d.code)).not.toContain('XM0104');
+    }
+  });
   it('values inside an opened quote get the closing quote', () => {
     const { text, offset } = caret('type = "h|');
     const r = analyze(text);
