@@ -224,6 +224,20 @@ describe('code actions', () => {
   };
   const apply = (text: string, a: { edit?: { changes?: Record<string, TextEdit[]> } }) => applyLspEdits(text, a.edit!.changes![URI]!);
 
+  it.each([
+    ['name = "a"\nkernel = "/k"\nvcpus = max|vcpus = 2\n', ['XM0513']],
+    ['name = "a"\nkernel = "/k"\nacpi = apic = Tr|ue\n', ['XM0505', 'XM0513']],
+    ['name = "a"\nkernel = "/k"\nmemory = 512 + \\\n  4|\n', ['XM0503', 'XM0510']],
+  ])('the xl rewrite of a statement names every xm-construct finding in it: %j', (src, codes) => {
+    const { text, offset } = caret(src);
+    const r = analyze(text, { dialect: 'xl' });
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    const rewrite = codeActions(r, { uri: URI, span: { start: offset, end: offset }, diagnostics: diags }).find((a) => a.title.startsWith('Rewrite'))!;
+    // Before, only a finding starting where the value starts: the chained assignment's (at the
+    // statement's start) and the continuation's were not named, so the fix was not theirs.
+    expect(rewrite.diagnostics!.map((d) => d.code).sort()).toEqual(codes);
+    expect(analyze(applyLspEdits(text, rewrite.edit!.changes![URI]!), { dialect: 'xl' }).diagnostics.filter((d) => d.code.startsWith('XM05'))).toEqual([]);
+  });
   it('survives a URI whose percent escapes are malformed (a file named a%zz.cfg sent unescaped)', () => {
     const uri = 'file:///guests/a%zz.cfg';
     const text = 'memory = 1\nacpi = True\n';
