@@ -56,11 +56,14 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
       (d) => (code === null || d.code === code) && d.range.start.line === r.start.line && d.range.start.character === r.start.character,
     );
   };
-  /** The request's diagnostics that start inside `span` (its ends included). */
+  /**
+   * The request's diagnostics that start inside `span`, not at its end: a CR line end's XM0511
+   * starts where the statement ends, and rewriting the statement leaves it.
+   */
   const within = (span: Span): LspDiagnostic[] => {
     const { start, end } = toRange(lineIndex, span);
-    const before = (a: { line: number; character: number }, b: typeof a) => a.line < b.line || (a.line === b.line && a.character <= b.character);
-    return (req.diagnostics ?? []).filter((d) => before(start, d.range.start) && before(d.range.start, end));
+    const cmp = (a: { line: number; character: number }, b: typeof a) => a.line - b.line || a.character - b.character;
+    return (req.diagnostics ?? []).filter((d) => cmp(start, d.range.start) <= 0 && cmp(d.range.start, end) < 0);
   };
   const add = (title: string, edits: readonly TextEdit[], diags: LspDiagnostic[], preferred = false): void => {
     if (!edits.length || out.some((a) => a.title === title)) return;
