@@ -70,13 +70,13 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
     const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');
-    return { edits: keepComments(text, tokens, stmt.span, [{ span: stmt.span, text: out }]) };
+    return { edits: [...keepComments(text, tokens, stmt.span, [{ span: stmt.span, text: out }]), ...trailingContinuations(text, tokens, stmt.span)] };
   }
   const edits: TextEdit[] = [];
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
   if (change.whole) edits.push({ span: stmt.value.span, text: literal });
   else rewriteExpr(text, stmt.value, setting.value, value, edits, from);
-  edits.push(...continuationEdits(text, tokens, stmt.span, edits));
+  edits.push(...continuationEdits(text, tokens, stmt.span, edits), ...trailingContinuations(text, tokens, stmt.span));
   return { edits: keepComments(text, tokens, stmt.span, edits).sort((a, b) => a.span.start - b.span.start) };
 }
 
@@ -135,6 +135,21 @@ function continuationEdits(text: string, tokens: TokenStream, span: Span, replac
     out.push({ span: { start: s, end }, text: blankBefore ? '' : ' ' });
   }
   return out;
+}
+
+/**
+ * Backslash-newline continuations right after a statement (`vnclisten = "0.0.0.0" \` then a blank
+ * or comment line, which Python reads as the statement's end), with the blanks around them: xl has
+ * none (XM0510), and they are outside the statement's span, so nothing else removes them. One space
+ * stays before a comment the continuation joined (`a = 1 \` then `# c` is `a = 1 # c`).
+ */
+function trailingContinuations(text: string, tokens: TokenStream, span: Span): TextEdit[] {
+  let i = tokenAtOrAfter(tokens, span.end);
+  while (i < tokens.count && tokens.kinds[i] === Tok.Whitespace) i++;
+  if (i >= tokens.count || tokens.kinds[i] !== Tok.Continuation) return [];
+  while (i + 1 < tokens.count && (tokens.kinds[i + 1] === Tok.Continuation || tokens.kinds[i + 1] === Tok.Whitespace)) i++;
+  const end = tokens.ends[i]!;
+  return [{ span: { start: span.end, end }, text: text[end] === '#' ? ' ' : '' }];
 }
 
 /** Comment out a statement's lines (`# ` before each), for statements with no xl form. */

@@ -19,6 +19,8 @@
  *     didChange without an integer version or a contentChanges list (the library threw on a
  *     missing one, and took a fractional version or a non-list of changes as they were), and a
  *     didOpen without an integer version or a string text (its version was published as sent).
+ *   - a request or notification whose `jsonrpc` is not "2.0": Invalid Request (-32600) with its id,
+ *     or, for a notification, dropped with a warning in the client's log (JSON-RPC 2.0 §4);
  * Everything else passes on unchanged, in order.
  */
 import { TextDecoder } from 'node:util';
@@ -60,6 +62,13 @@ export function gate(reader: MessageReader, writer: MessageWriter): MessageReade
   const pass = (message: unknown, callback: DataCallback): void => {
     if (message === NOT_JSON) return answer(null, ErrorCodes.ParseError, 'parse error: the message body is not JSON');
     const m = message as Message;
+    // JSON-RPC 2.0 §4: `jsonrpc` "MUST be exactly "2.0"". The protocol library never looks at it, so
+    // `{"jsonrpc":"1.0","id":1,"method":"shutdown"}` shut the server down; such a request is answered
+    // Invalid Request (its id is readable, so the answer carries it) and such a notification dropped.
+    if (!Message.isResponse(m) && (m as { jsonrpc?: unknown } | null)?.jsonrpc !== '2.0') {
+      if (Message.isRequest(m)) return answer(m.id, ErrorCodes.InvalidRequest, 'invalid request: "jsonrpc" must be "2.0"');
+      if (Message.isNotification(m)) return warn(`xmcfg: ${m.method} ignored: "jsonrpc" must be "2.0"`);
+    }
     if (Message.isRequest(m)) {
       if (shutDown) return answer(m.id, ErrorCodes.InvalidRequest, 'the server has been shut down; only exit is accepted');
       if (!initialized && m.method !== 'initialize') return answer(m.id, ErrorCodes.ServerNotInitialized, 'the server is not initialized: send initialize first');

@@ -63,6 +63,22 @@ export interface ClientSettings extends ServiceSettings {
   maxDiagnostics: number;
 }
 
+/** The keys of ClientSettings, as a client writes them. */
+const SETTING_KEYS = ['dialect', 'defines', 'debounceMs', 'maxDiagnostics'];
+
+/**
+ * The server's settings in a didChangeConfiguration's `settings`: its `xmcfg` section (VS Code's
+ * `synchronize.configurationSection`, Neovim's `settings = { xmcfg = … }`), or the object itself
+ * when it names a setting at its top (Helix sends a server's `config` table as it is, the same
+ * object it sent as initializationOptions). Undefined when it holds neither (`null` from a client
+ * that expects the server to ask for its settings).
+ */
+export function settingsSection(settings: unknown): unknown {
+  if (!isObject(settings)) return undefined;
+  if (isObject(settings.xmcfg)) return settings.xmcfg;
+  return SETTING_KEYS.some((k) => Object.hasOwn(settings, k)) ? settings : undefined;
+}
+
 /** Longest debounce: Node runs a timer set past 2^31 - 1 ms after 1 ms instead. */
 const MAX_DEBOUNCE_MS = 2 ** 31 - 1;
 

@@ -35,7 +35,7 @@ import { codeActions, completeAt, documentFileName, documentSymbols, formatWithR
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { renameEdits, renameTarget } from './service/rename.js';
 import { toRange } from './service/positions.js';
-import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal } from './params.js';
+import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal, settingsSection } from './params.js';
 import { frameFilter } from './framing.js';
 import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
@@ -202,8 +202,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     };
   });
   connection.onDidChangeConfiguration((change) => {
-    const s = (change.settings as { xmcfg?: unknown } | null | undefined)?.xmcfg;
-    if (!s) return;
+    const s = settingsSection((change as { settings?: unknown } | null)?.settings);
+    if (s === undefined) return;
     applySettings(s);
     cache.clear();
     for (const doc of documents.all()) schedule(doc);

@@ -81,6 +81,20 @@ describe('bodies that are not JSON-RPC', () => {
     s.send({ id: 'after', ...HOVER });
     expect(answers(await s.until('after'))).toEqual(sorted([['init', undefined], [null, -32600], [null, -32600], [null, -32600], [null, -32600], ['after', undefined]]));
   });
+  it('answers a request whose jsonrpc is not "2.0" with Invalid Request (-32600) and its id, and drops such a notification', async () => {
+    const s = server();
+    s.send({ id: 'init', ...INIT });
+    s.raw('null');
+    s.raw(JSON.stringify({ jsonrpc: '1.0', id: 'v1', method: 'shutdown' }));
+    s.raw(JSON.stringify({ id: 'none', method: 'shutdown' }));
+    // Not opened: the document has no diagnostics and no symbols.
+    s.raw(JSON.stringify({ jsonrpc: '1.0', ...OPEN }));
+    s.send({ id: 'after', method: 'textDocument/documentSymbol', params: { textDocument: { uri: 'file:///a.cfg' } } });
+    const rs = await s.until('after');
+    // Before, the two were served as shutdown requests and `after` got -32600 (shut down).
+    expect(answers(rs)).toEqual(sorted([['init', undefined], [null, -32600], ['v1', -32600], ['none', -32600], ['after', undefined]]));
+    expect(rs.filter((r) => r.method === 'textDocument/publishDiagnostics')).toEqual([]);
+  });
 });
 
 describe('lifecycle', () => {

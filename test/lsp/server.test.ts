@@ -172,6 +172,22 @@ describe('protocol errors', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it('takes settings sent at the top of didChangeConfiguration (Helix sends its config table as it is)', async () => {
+    const { c } = xlServerWithWarnings();
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    const opened = c.diagnostics(URI);
+    await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'name = "a"\nkernel = "/k"\nmemory = vmid * 256\n' } });
+    expect((await opened).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['XM0503', 2]]);
+    // Settings the server cannot read as its own (null, another server's section) change nothing.
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { other: { dialect: 'xl' } } });
+    const again = c.diagnostics(URI);
+    await c.conn.sendNotification('workspace/didChangeConfiguration', { settings: { dialect: 'xm', defines: { vmid: 2 } } });
+    // Read as xm with vmid defined: nothing to report (before, the flat settings were ignored: XM0503 stayed).
+    expect((await again).diagnostics).toEqual([]);
+    expect(c.published).toHaveLength(2);
+  });
+
   it('takes maxDiagnostics from didChangeConfiguration as from initializationOptions, and warns about a malformed one', async () => {
     const { c, warnings } = xlServerWithWarnings();
     await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { maxDiagnostics: 0 } });

@@ -137,6 +137,20 @@ describe('completion', () => {
     expect(items.map((i) => i.label)).toContain('coredump-restart');
     expect((items[0]!.textEdit as TextEdit).newText).toMatch(/^".*"$/);
   });
+  it.each([
+    ['xm', 'on_poweroff', ['destroy', 'restart', 'preserve', 'rename-restart']],
+    ['xm', 'on_crash', ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart']],
+    ['xl', 'on_poweroff', ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset']],
+  ] as const)('lifecycle values as the dialect has them (%s %s), each re-checking without XM0104', (dialect, key, values) => {
+    const { text, offset } = caret(`name = "a"\nkernel = "/k"\n${key} = "|"\n`);
+    const r = analyze(text, { dialect });
+    const items = completeAt(text, r.lineIndex, offset, r.dialect);
+    expect([...items.map((i) => i.label)].sort()).toEqual([...values].sort());
+    for (const item of items) {
+      const done = analyze(applyLspEdits(text, [item.textEdit as TextEdit]), { dialect });
+      expect(done.diagnostics.map((d) => d.code)).not.toContain('XM0104');
+    }
+  });
   it('values inside an opened quote get the closing quote', () => {
     const { text, offset } = caret('type = "h|');
     const r = analyze(text);
@@ -210,6 +224,24 @@ describe('code actions', () => {
   };
   const apply = (text: string, a: { edit?: { changes?: Record<string, TextEdit[]> } }) => applyLspEdits(text, a.edit!.changes![URI]!);
 
+  it.each([
+    ['name = "a"\nkernel = "/k"\nvcpus = max|vcpus = 2\n', ['XM0513']],
+    ['name = "a"\nkernel = "/k"\nacpi = apic = Tr|ue\n', ['XM0505', 'XM0513']],
+    ['name = "a"\nkernel = "/k"\nmemory = 512 + \\\n  4|\n', ['XM0503', 'XM0510']],
+    // The CR line end's XM0511 starts where the statement ends: the rewrite leaves it, so it is not named.
+    ['name = "a"\r\nkernel = "/k"\r\nacpi = Tr|ue\r\n', ['XM0505']],
+    ['\ufeffacpi = Tr|ue\n', ['XM0505']],
+  ])('the xl rewrite of a statement names every xm-construct finding in it: %j', (src, codes) => {
+    const { text, offset } = caret(src);
+    const r = analyze(text, { dialect: 'xl' });
+    const diags = toLspDiagnostics(r.diagnostics, r.lineIndex, URI);
+    const rewrite = codeActions(r, { uri: URI, span: { start: offset, end: offset }, diagnostics: diags }).find((a) => a.title.startsWith('Rewrite'))!;
+    // Before, only a finding starting where the value starts: the chained assignment's (at the
+    // statement's start) and the continuation's were not named, so the fix was not theirs.
+    expect(rewrite.diagnostics!.map((d) => d.code).sort()).toEqual(codes);
+    const left = analyze(applyLspEdits(text, rewrite.edit!.changes![URI]!), { dialect: 'xl' }).diagnostics.filter((d) => d.code.startsWith('XM05'));
+    expect(left.filter((d) => codes.includes(d.code))).toEqual([]);
+  });
   it('survives a URI whose percent escapes are malformed (a file named a%zz.cfg sent unescaped)', () => {
     const uri = 'file:///guests/a%zz.cfg';
     const text = 'memory = 1\nacpi = True\n';

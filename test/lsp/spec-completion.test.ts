@@ -52,7 +52,8 @@ const ROWS: Row[] = [
   ['vif = [\n  "bridge=xenbr0",\n  "mac=00:16:3e:00:00:01, |"\n]\n', 'xl', keys(VIF_FIELDS, 'mac')],
   ['name = "a"\nvtpm = [\n  # a comment, "with a quote\n  "backend=0,|",\n', 'xl', ['uuid']],
   // xm: single quotes, several items; xm disks are positional, no keys
-  ["vif = [ 'mac=00:16:3e:00:00:01', 'bridge=xenbr0,|' ]", 'xm', keys(VIF_FIELDS, 'bridge')],
+  // xm: the vif keys xm's parser knew (it refused mtu=, devid=, …) that the field table has.
+  ["vif = [ 'mac=00:16:3e:00:00:01', 'bridge=xenbr0,|' ]", 'xm', ['accel', 'backend', 'ip', 'mac', 'model', 'rate', 'script', 'type', 'vifname']],
   ["disk = [ 'phy:/dev/a,xvda,w', '|' ]", 'xl', keys(DISK_FIELDS)],
   ["disk = [ 'phy:/dev/a,xvda,w', '|' ]", 'xm', []],
   // vsnd: the element first, then that element's keys
@@ -94,6 +95,19 @@ describe('completion inside spec strings', () => {
       expect(labels(`${option} = "|"`), option).toEqual(keys(table));
     }
     for (const [element, table] of Object.entries(VSND_FIELDS)) expect(labels(`vsnd = [["${element},|"]]`), element).toEqual(keys(table));
+  });
+
+  it.each(['vif', 'pci', 'vfb', 'vtpm'])('xm: every %s key offered is one xm knew (no XM0222 once a value is typed)', (option) => {
+    const line = `${option} = ["`;
+    const { text, offset } = caret(`name = "a"\nkernel = "/k"\n${line}|"]\n`);
+    const items = completeAt(text, analyze(text, { dialect: 'xm' }).lineIndex, offset, 'xm');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      // Before, an xm vif offered mtu=, devid=, vlan=, … which xm refuses (XM0222).
+      const typed = applyLspEdits(text, [item.textEdit as TextEdit]).replace(`${item.label}=`, `${item.label}=x`);
+      const codes = analyze(typed, { dialect: 'xm' }).diagnostics.filter((d) => d.code === 'XM0222').map((d) => [d.code, typed.slice(d.span.start, d.span.end)]);
+      expect(codes, item.label).toEqual([]);
+    }
   });
 
   it('replaces the partial word; key= unless an = follows', () => {

@@ -39,6 +39,15 @@ const XM_ACTIONS: Record<string, readonly string[]> = {
   on_crash: ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'],
 };
 
+/**
+ * The values `dialect`'s tool accepts for `key` where they are fewer than the schema's (the union of
+ * both dialects'), or undefined where the schema's list holds: the editor offers these, so a value
+ * it completes is not one dialectValues then refuses.
+ */
+export function dialectAllowed(key: string, dialect: 'xl' | 'xm'): readonly string[] | undefined {
+  return dialect === 'xm' && Object.hasOwn(XM_ACTIONS, key) ? XM_ACTIONS[key] : undefined;
+}
+
 /** Values one dialect's tool refuses although the schema (the union of both) allows them. */
 export const dialectValues: Rule = ({ config, spans, dialect }) => {
   const out: Diagnostic[] = [];

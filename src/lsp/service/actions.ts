@@ -56,6 +56,15 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
       (d) => (code === null || d.code === code) && d.range.start.line === r.start.line && d.range.start.character === r.start.character,
     );
   };
+  /**
+   * The request's diagnostics that start inside `span`, not at its end: a CR line end's XM0511
+   * starts where the statement ends, and rewriting the statement leaves it.
+   */
+  const within = (span: Span): LspDiagnostic[] => {
+    const { start, end } = toRange(lineIndex, span);
+    const cmp = (a: { line: number; character: number }, b: typeof a) => a.line - b.line || a.character - b.character;
+    return (req.diagnostics ?? []).filter((d) => cmp(start, d.range.start) <= 0 && cmp(d.range.start, end) < 0);
+  };
   const add = (title: string, edits: readonly TextEdit[], diags: LspDiagnostic[], preferred = false): void => {
     if (!edits.length || out.some((a) => a.title === title)) return;
     const action: CodeAction = { title, kind: 'quickfix', edit: { changes: { [req.uri]: lsp(edits) } } };
@@ -103,7 +112,9 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
     const r = rewriteStatement(tree.text, tree.tokens, st, settingsForXm());
     if (!('edits' in r) || !r.edits.length) continue;
     xmOnly = true;
-    if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, matching(null, st.value.span).filter((d) => String(d.code).startsWith('XM05')));
+    // The rewrite fixes every xm-construct finding in the statement, not only one at its value: a
+    // chained assignment's (XM0513) starts at the key, a continuation's (XM0510) at the backslash.
+    if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, within(st.span).filter((d) => String(d.code).startsWith('XM05')));
   }
   if (xmOnly) {
     const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: documentFileName(req.uri) });

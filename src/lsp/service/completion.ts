@@ -10,6 +10,7 @@ import type { Stmt } from '../../syntax/tree.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
+import { dialectAllowed } from '../../check/rules/dialect-keys.js';
 
 /**
  * Where the caret is, as far as completion cares. [start, end) is the text a completion replaces:
@@ -132,7 +133,7 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   const doc = keyDoc(ctx.key);
   if (!doc) return [];
   const closing = ctx.quote && text[ctx.end] !== ctx.quote ? ctx.quote : '';
-  return valuesOf(doc).map((v, n) => ({
+  return valuesOf(doc, dialect).map((v, n) => ({
     label: String(v),
     kind: 12, // CompletionItemKind.Value
     sortText: String(n).padStart(4, '0'),
@@ -140,9 +141,13 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   }));
 }
 
-/** Values offered after `key =`: the enum, 1/0 for booleans, the RFC spellings for numa. */
-function valuesOf(doc: KeyDoc): readonly (string | number)[] {
-  if (doc.allowed?.length) return doc.allowed;
+/**
+ * Values offered after `key =`: the enum (as the file's dialect has it: xm had no soft-reset, and
+ * its on_poweroff and on_reboot no coredump actions, which check refuses in xm, XM0104), 1/0 for
+ * booleans, the RFC spellings for numa.
+ */
+function valuesOf(doc: KeyDoc, dialect: Dialect): readonly (string | number)[] {
+  if (doc.allowed?.length) return dialectAllowed(doc.key, dialect) ?? doc.allowed;
   if (doc.key === 'numa') return ['on', 'off'];
   if (doc.type === 'boolean') return [1, 0];
   return [];

@@ -13,6 +13,7 @@ import { VFB_FIELDS, CHANNEL_FIELDS, USBCTRL_FIELDS, USBDEV_FIELDS } from '../..
 import { DISK_FIELDS } from '../../normalize/disk.js';
 import { VIF_FIELDS } from '../../normalize/vif.js';
 import { PCI_FIELDS } from '../../normalize/pci.js';
+import { xmKnownKeys } from '../../normalize/catalogue/unknown-spec-keys.js';
 import { keyDoc } from './docs.js';
 import { toRange } from './positions.js';
 
@@ -267,8 +268,11 @@ export function completeSpecAt(text: string, index: LineIndex, offset: number, d
   if (ctx.kind === 'value') return fieldValues(ctx.field).map(value);
   const doc = keyDoc(ctx.option)?.description;
   const items: CompletionItem[] = [];
+  // In xm, the keys xm's own parser of the spec knew (where it refused the others: `mtu=` in an xm
+  // vif is XM0222, "Invalid vif option"): a key offered there made the file one xm refuses.
+  const xmKeys = dialect === 'xm' ? xmKnownKeys(ctx.option) : undefined;
   for (const [key, kind] of Object.entries(ctx.table)) {
-    if (ctx.present.has(key)) continue;
+    if (ctx.present.has(key) || (xmKeys !== undefined && !xmKeys.includes(key))) continue;
     const item: CompletionItem = {
       label: key,
       kind: 10, // CompletionItemKind.Property
