@@ -20,9 +20,10 @@ const cat = [AnyToken];
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true, label: 'newline' });
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t\f\v]+/, label: 'whitespace' });
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, label: 'comment' });
+// A backslash as the file's last byte continues into nothing: Python 2's execfile (xm's) accepts it.
 export const Continuation = createToken({
   name: 'Continuation',
-  pattern: /\\(?:\r\n|\r|\n)/,
+  pattern: /\\(?:\r\n|\r|\n|(?![\s\S]))/,
   line_breaks: true,
   label: 'line continuation',
 });

@@ -148,6 +148,13 @@ function scan(text: string, i: number, n: number): number {
       scanned = T.Continuation;
       return i + (d === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2);
     }
+    // A backslash that ends the file continues the line into nothing: Python 2's execfile, which
+    // xm used, accepts `memory = 512 \` as the last bytes (Python 3 refuses it; xl has no
+    // continuations at all).
+    if (!xlMode && i + 1 === n) {
+      scanned = T.Continuation;
+      return n;
+    }
   }
   if (c === 34 || c === 39 || c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66) {
     const m = xlMode ? T.matchXlString(text, i) : T.matchString(text, i);
