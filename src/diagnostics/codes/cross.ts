@@ -63,7 +63,7 @@ export const crossCodes = defineCodes({
   XM0209: {
     severity: 'error',
     title: 'vNUMA vCPUs not covered exactly once',
-    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). xl only: xm never read vnuma (XM0553).',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). A vcpus= number xl counts but libxl_bitmap_set ignores (-2, 2147483648: a negative int) always leaves a vCPU uncovered, and is reported at the number. xl only: xm never read vnuma (XM0553).',
     bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
     good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
   },
@@ -341,5 +341,13 @@ export const crossCodes = defineCodes({
       'xm (create.py) copied a file\'s values into its options as they were and handed the HVM ones to xend only for builder = "hvm" (configure_hvm): acpi, apic, pae, hpet, hap, viridian, vpt_align, timer_mode, rtc_timeoffset, xen_platform_pci, pci_msitranslate, pci_power_mgmt, boot, serial, stdvga, nographic, soundhw, usb, usbdevice, gfx_passthru, device_model, fda, fdb, isa, guest_os_type, monitor, vnc, vncdisplay, vnclisten, vncunused, vncpasswd, sdl, opengl, display and xauthority. For a PV guest (builder "linux", xm\'s default) xend never saw the setting: it has no effect, and a bad value in it could not stop xm create, so its value is not judged. A PV guest\'s framebuffer is written in vfb. Remove the setting, or set builder = "hvm" if the guest is meant to be HVM. Reported in xm only, when the builder is known; xl has its own list (XM0230).',
     bad: 'kernel = "/boot/vmlinuz"\nacpi = 1',
     good: 'builder = "hvm"\nacpi = 1',
+  },
+  XM0250: {
+    severity: 'warning',
+    title: 'vnuma vCPU number xl reads as another vCPU',
+    explanation:
+      'xl reads each number of a vnode\'s vcpus= with strtoul and hands it to libxl_bitmap_set, which takes an int (parse_vnuma_config: `for (; s <= e; s++) { libxl_bitmap_set(&vcpu_parsed[i], s); max_vcpus++; }`): a number from 4294967296 up keeps its low 32 bits, so 4294967296 is vCPU 0 and 4294967297 vCPU 1. xl assigns that vCPU to the vnode, and the guest is created as if it were written. (A number whose int is negative, such as -2 or 2147483648, is counted as a vCPU but sets no bit, so the vnodes can never hold every vCPU xl counts: XM0209, an error. -1 and an end of 18446744073709551615 read as ULONG_MAX, where xl loops for ever: XM0216.) Write the vCPU number itself. Reported for xl; xm never read vnuma.',
+    bad: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=4294967296", "vdistances=10"]]',
+    good: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
   },
 });
