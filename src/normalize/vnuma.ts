@@ -12,6 +12,7 @@ import { readString, subSpan, describeValue } from './values.js';
 import { keyValue, trimItem, decimal, numberRanges, splitItems, xlNumber } from './spec-items.js';
 import { xlVcpus, type XlVcpus } from './vnuma-vcpus-xl.js';
 import { xlReadsNote } from './spec-result.js';
+import { crashMessage, noStrtokItem } from './split-list-xl.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
 /** XM0216 for a malformed item of vnode `i` (a module function: the build names every closure it makes, per item). */
@@ -69,6 +70,15 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
       }
       const value = kv.value;
       seen.add(kv.key);
+      if (ctx.dialect === 'xl' && t.value.endsWith('=') && t.value.indexOf('=') === t.value.length - 1) {
+        // split_string_into_pair: `p++; if (!*p) { rc = ERROR_INVAL; … }`, whatever the key.
+        badItem(ctx, item.span, i, `"${t.value}" has nothing after "=": split_string_into_pair refuses it, and xl exits "failed to split \"${t.value}\" into pair"`);
+        continue;
+      }
+      if (ctx.dialect === 'xl' && (kv.key === 'vcpus' || kv.key === 'vdistances') && noStrtokItem(value, ',')) {
+        badItem(ctx, item.span, i, crashMessage(`${kv.key}=`, value, ','));
+        continue;
+      }
       switch (kv.key) {
         case 'pnode':
         case 'size': {
