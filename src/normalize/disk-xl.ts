@@ -314,6 +314,28 @@ function keptBlanks(d: XlDisk, spec: string, it: SpecItem, rawEnd: number, eq: n
   });
 }
 
+/**
+ * The first item after target= that reads as a disk parameter (a known `key=` or flag): xl takes it
+ * as part of the target (`target=.*`), which is then a path other than meant (XM0251, a warning).
+ */
+function swallowed(d: XlDisk, later: readonly SpecItem[], target: string): void {
+  const it = later.find((l) => {
+    const eq = l.text.indexOf('=');
+    return eq === -1 ? DISK_FLAGS.includes(l.text) : Object.hasOwn(DISK_FIELDS, l.text.slice(0, eq));
+  });
+  if (it === undefined) return;
+  d.r.problems.push({
+    start: it.start,
+    end: it.end,
+    message: `"${it.text}" follows target=`,
+    xlWarns: {
+      code: 'XM0251',
+      message: `"${it.text}" comes after target=, which takes the rest of the string, commas included (libxlu_disk_l.l: target=.*): xl reads the target "${target}" and never sees ${it.text} as a disk parameter`,
+      hint: `move target= to the end of the disk string, after ${it.text}`,
+    },
+  });
+}
+
 /** Parse an xl disk spec: its items as libxlu_disk_l.l reads them. */
 export function parseXl(spec: string): SpecParse<DiskSpec> {
   const d = new XlDisk(spec);
@@ -330,10 +352,11 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
       continue;
     }
     if (it.text.startsWith('target=')) {
-      // target= swallows the rest of the string, commas included.
+      // target= swallows the rest of the string, commas included: its blanks are those at the very end.
       const rest = trimItem(spec, it.start + eq + 1, spec.length);
       d.string('target', 'target', rest.text, rest.start, rest.end);
-      keptBlanks(d, spec, it, spec.length, eq);
+      keptBlanks(d, spec, { text: spec.slice(it.start, rest.end), start: it.start, end: rest.end }, -1, eq);
+      swallowed(d, items.slice(i + 1), rest.text);
       break;
     }
     d.keyParam(it, eq);
@@ -341,6 +364,6 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
   }
   const r = d.r;
   // xlu_disk_parse checks for a vdev only when the lexer found no error.
-  if (r.problems.length === 0 && r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
+  if (r.problems.every((p) => p.xlWarns !== undefined) && r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
   return r;
 }

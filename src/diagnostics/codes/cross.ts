@@ -350,4 +350,12 @@ export const crossCodes = defineCodes({
     bad: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=4294967296", "vdistances=10"]]',
     good: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
   },
+  XM0251: {
+    severity: 'warning',
+    title: 'disk parameter after target= that xl reads as part of the target',
+    explanation:
+      'In xl\'s disk syntax (libxlu_disk_l.l, xl-disk-configuration(5)) target= must come last: its rule is target=.*, so it takes the rest of the string, commas included. A parameter or flag written after it (vdev=hda, cdrom, backend=…) is part of the target path and never read as what it says: the disk gets a target that is probably no file, and the setting after it has no effect. xl creates nothing else differently, so this is a warning; whether the path exists is the host\'s business. Move target= to the end. Reported for xl; xm\'s disk strings are positional.',
+    bad: 'disk = ["vdev=xvda,target=/dev/vg0/web01,access=ro"]',
+    good: 'disk = ["vdev=xvda,access=ro,target=/dev/vg0/web01"]',
+  },
 });
