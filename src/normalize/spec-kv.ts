@@ -216,6 +216,12 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     }
     let { value, valueStart: vs, valueEnd: ve } = kv;
     const next = items[i + 1];
+    // parse_virtio_list: `char *p2 = strtok(NULL, ","); … strlen(p2)`: with no token after the
+    // type (the end, or only commas), p2 is NULL and xl crashes.
+    if (xl && opts.virtioType && key === 'type' && value.startsWith('virtio') && noStrtokItem(spec.slice(rawEnd(spec, it)), ',')) {
+      r.problems.push({ start: vs, end: ve, message: `type=${value} is the last item: xl's parse_virtio_list joins the item after a type starting with "virtio" to it (\`p2 = strtok(NULL, ",")\`), finds none, and strlen(NULL) is a segmentation fault, so nothing is created`, hint: `write the device after it: type=${value},device22 (a virtio-mmio device id)` });
+      continue;
+    }
     if (opts.virtioType && key === 'type' && value.startsWith('virtio') && next !== undefined) {
       value = spec.slice(vs, next.end);
       ve = next.end;

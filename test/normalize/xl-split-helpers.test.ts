@@ -44,3 +44,10 @@ xlTable('vnuma: split_string_into_pair(buf, "=", …, isspace), then split_strin
   // An unknown key with a value (a blank) is still only skipped.
   [vnuma('pnode=0', 'size=1024', 'vcpus=0', 'vdistances=10', 'foo= '), 'vnuma', [{ ...node, vcpus: [0], vdistances: [10] }], ['XM0218@2:64-2:67']],
 ]);
+
+xlTable('virtio type=virtio…: parse_virtio_list joins the next strtok item, and strlen(NULL) when there is none', [
+  ['virtio = ["type=virtio"]', 'virtio', [{ spec: 'type=virtio' }], ['XM0217@2:17-2:23']],
+  ['virtio = ["backend=0,type=virtio-disk,,"]', 'virtio', [{ spec: 'backend=0,type=virtio-disk,,', backend: '0' }], ['XM0217@2:27-2:38']],
+  // With an item after it, xl joins the two: the type is "virtio,device22".
+  ['virtio = ["type=virtio,device22"]', 'virtio', [{ spec: 'type=virtio,device22', type: 'virtio,device22' }], []],
+]);
