@@ -80,7 +80,8 @@ export function parseChannel(spec: string): SpecParse<ChannelSpec> {
   // xl stops at an item it cannot parse; unknown keys it only warns about ("ignoring").
   const stopped = r.problems.some((p) => p.unknownKey !== true);
   if (r.value.connection === 'socket' && r.value.path === undefined) r.problems.push({ start: 0, end: spec.length, message: 'connection=socket needs path=…' });
-  if (r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs name=…' });
+  // A spec xl crashes on or exits at ("key=" with nothing after it) never gets this far.
+  if (r.value.name === undefined && !stopped) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs name=…' });
   // parse_config_data exits on a channel whose connection stayed unknown ("channel has unknown
   // 'connection'"), once the items are read; a bad connection= value is reported at the value.
   if (!stopped && r.fields['connection'] === undefined) r.problems.push({ start: 0, end: spec.length, message: 'a channel needs connection=pty or connection=socket' });

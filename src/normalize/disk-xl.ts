@@ -314,6 +314,28 @@ function keptBlanks(d: XlDisk, spec: string, it: SpecItem, rawEnd: number, eq: n
   });
 }
 
+/**
+ * The first item after target= that reads as a disk parameter (a known `key=` or flag): xl takes it
+ * as part of the target (`target=.*`), which is then a path other than meant (XM0251, a warning).
+ */
+function swallowed(d: XlDisk, later: readonly SpecItem[], target: string): void {
+  const it = later.find((l) => {
+    const eq = l.text.indexOf('=');
+    return eq === -1 ? DISK_FLAGS.includes(l.text) : Object.hasOwn(DISK_FIELDS, l.text.slice(0, eq));
+  });
+  if (it === undefined) return;
+  d.r.problems.push({
+    start: it.start,
+    end: it.end,
+    message: `"${it.text}" follows target=`,
+    xlWarns: {
+      code: 'XM0251',
+      message: `"${it.text}" comes after target=, which takes the rest of the string, commas included (libxlu_disk_l.l: target=.*): xl reads the target "${target}" and never sees ${it.text} as a disk parameter`,
+      hint: `move target= to the end of the disk string, after ${it.text}`,
+    },
+  });
+}
+
 /** Parse an xl disk spec: its items as libxlu_disk_l.l reads them. */
 export function parseXl(spec: string): SpecParse<DiskSpec> {
   const d = new XlDisk(spec);
@@ -337,6 +359,7 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
       d.string('target', 'target', rest.text, rest.start, rest.end);
       // The item is the whole rest (its commas are the target's), so only a blank at its end or after "=" is kept.
       keptBlanks(d, spec, trimItem(spec, it.start, end), end === spec.length ? -1 : end, eq);
+      swallowed(d, items.slice(i + 1), rest.text);
       break;
     }
     d.keyParam(it, eq);
@@ -344,6 +367,6 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
   }
   const r = d.r;
   // xlu_disk_parse checks for a vdev only when the lexer found no error.
-  if (r.problems.length === 0 && r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
+  if (r.problems.every((p) => p.xlWarns !== undefined) && r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
   return r;
 }

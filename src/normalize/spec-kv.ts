@@ -12,6 +12,7 @@ import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
 import { specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
+import { crashMessage, noStrtokItem, pairSpecProblems } from './split-list-xl.js';
 
 /** Options of {@link parseKv}. */
 export interface KvOptions {
@@ -173,6 +174,16 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
   const out = r.value as Record<string, unknown>;
   const items: SpecItem[] = splitItems(spec);
   const readers = XL_NUMBER_READERS[what.split(' ')[0]!];
+  const xl = (opts.dialect ?? 'xl') === 'xl';
+  // p9 and channel go through split_string_into_string_list and split_string_into_pair, which crash
+  // on a spec without items and refuse "key=" (split-list-xl.ts).
+  const refused = new Set<number>();
+  if (xl && TRIMMED_KEYS.has(what)) {
+    const fatal = pairSpecProblems(spec, items, what);
+    r.problems.push(...fatal);
+    if (fatal.length > 0 && fatal[0]!.start === 0 && fatal[0]!.end === spec.length) return r;
+    for (const p of fatal) refused.add(p.start);
+  }
   for (let i = opts.skip ?? 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.text === '') {
@@ -185,6 +196,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       }
       continue;
     }
+    if (refused.has(it.start)) continue;
     const kv: KeyValueItem = keyValue(it);
     if (kv.value === null) {
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl') {
@@ -204,6 +216,12 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     }
     let { value, valueStart: vs, valueEnd: ve } = kv;
     const next = items[i + 1];
+    // parse_virtio_list: `char *p2 = strtok(NULL, ","); … strlen(p2)`: with no token after the
+    // type (the end, or only commas), p2 is NULL and xl crashes.
+    if (xl && opts.virtioType && key === 'type' && value.startsWith('virtio') && noStrtokItem(spec.slice(rawEnd(spec, it)), ',')) {
+      r.problems.push({ start: vs, end: ve, message: `type=${value} is the last item: xl's parse_virtio_list joins the item after a type starting with "virtio" to it (\`p2 = strtok(NULL, ",")\`), finds none, and strlen(NULL) is a segmentation fault, so nothing is created`, hint: `write the device after it: type=${value},device22 (a virtio-mmio device id)` });
+      continue;
+    }
     if (opts.virtioType && key === 'type' && value.startsWith('virtio') && next !== undefined) {
       value = spec.slice(vs, next.end);
       ve = next.end;
@@ -219,6 +237,15 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && NAMED_VALUE(kind) && keepsBlanks(spec, it)) {
       r.problems.push({ start: vs, end: ve, message: `${key}: xl reads the value with its blanks (up to the comma) and does not know "${spec.slice(it.start + it.text.indexOf('=') + 1, rawEnd(spec, it))}"`, hint: `write ${key}=${value} with no blank` });
       continue;
+    }
+    // vsnd's sample lists and vdispl's connectors go through split_string_into_string_list(oparg, ";"):
+    // a value with no item crashes xl (oparg is the text up to the comma, blanks included).
+    if (xl && (kind === 'list-c-integer' || kind === 'list-format' || kind === 'connectors')) {
+      const raw = spec.slice(it.start + it.text.indexOf('=') + 1, rawEnd(spec, it));
+      if (noStrtokItem(raw, ';')) {
+        r.problems.push({ start: vs, end: ve, message: crashMessage(`${key}=`, raw, ';'), hint: `give ${key}= at least one item, or remove it` });
+        continue;
+      }
     }
     // A free-text value keeps the blanks before the comma (strtok): XM0243, or the family's error for backend=.
     const blank = kind === 'string' && (opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) ? trailingBlankProblem(spec, key, value, ve) : null;

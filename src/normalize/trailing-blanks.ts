@@ -20,6 +20,7 @@ const WHAT_FOLLOWS: Readonly<Record<string, string>> = {
   bridge:
     'the hotplug script reads it from xenstore with the blank: Linux vif-bridge drops it where it expands $bridge unquoted (`ip link show $bridge`), but vif-openvswitch runs `ovs-vsctl … add-port "$bridge"`, which finds no such bridge, and the vif is not attached',
   model: 'libxl hands the model to QEMU (`-device e1000 ,…`), which knows no such device model',
+  netdev: 'xl reads netdev= as gatewaydev=, and libxl writes it to xenstore with the blank for the hotplug script',
   script: 'libxl runs the hotplug script by that path, blank included, and finds no such file',
   vnclisten: 'libxl hands "ADDRESS :DISPLAY" to QEMU\'s -vnc, an address with a blank in it',
 };
@@ -32,7 +33,9 @@ const WHAT_FOLLOWS: Readonly<Record<string, string>> = {
  */
 export function trailingBlankProblem(spec: string, key: string, value: string, ve: number): SpecProblem | null {
   // vif ip=: vif-common.sh splits the address list at blanks (`for addr in $ip`), so a blank is harmless.
-  if (key === 'ip') return null;
+  // vif vlan=: xen-network-common.sh's _vif_vlan_membership reads the terms with `for term in
+  // ${terms[@]}` (unquoted: split at blanks), and no other consumer reads it: harmless too.
+  if (key === 'ip' || key === 'vlan') return null;
   const at = blanksBeforeComma(spec, ve);
   if (at === null) return null;
   const [start, end] = at;

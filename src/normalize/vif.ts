@@ -143,6 +143,9 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
         (r.value.other ??= {})[key] = value;
       }
       r.problems.push({ start: it.start, end: it.start + key.length, message: key, xlWarns: XL_WARNS.get(key)! });
+      // netdev= is gatewaydev= under its old name (`replace_string(&nic->gatewaydev, oparg)`): its blanks stay too.
+      const blank = key === 'netdev' ? trailingBlankProblem(spec, key, value, ve) : null;
+      if (blank !== null) r.problems.push(blank);
       continue;
     }
     if (key === 'mac' && dialect === 'xl') {
@@ -193,7 +196,12 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
     } else {
       (r.value.other ??= {})[key] = value;
       r.fields[`other/${key}`] = [vs, ve];
-      if (OTHER_KNOWN.has(key)) continue;
+      if (OTHER_KNOWN.has(key)) {
+        // vlan= and the COLO keys go through replace_string as the typed strings do: blanks stay (XM0243).
+        const blank = dialect === 'xl' ? trailingBlankProblem(spec, key, value, ve) : null;
+        if (blank !== null) r.problems.push(blank);
+        continue;
+      }
       const message = Object.hasOwn(FLAGS, key) ? `"${key}" is a flag in xl, not a key: write "${key}" alone` : `unknown vif parameter "${key}"`;
       r.problems.push({ start: it.start, end: it.start + key.length, message, unknownKey: true });
     }

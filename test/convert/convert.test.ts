@@ -234,7 +234,7 @@ describe('toLibxlJson after convertToXl', () => {
     const src =
       'name = "vm%d" % 3\nbuilder = "hvm"\nmemory = 256 * 4\nacpi = True\n' +
       'vtpm = [ "backend=dom0,uuid=b3c1e1d0-8a0b-4b8e-9c1d-0123456789ab" ]\np9 = [ "tag=s,path=/srv/s,security_model=none" ]\npvcalls = [ "backend=dom0" ]\n' +
-      'vdispl = [ "backend=dom0,connectors=c0:800x600" ]\nvkb = [ "backend-type=linux" ]\nvirtio = [ "backend=dom0,transport=mmio,type=virtio-i2c" ]\n' +
+      'vdispl = [ "backend=dom0,connectors=c0:800x600" ]\nvkb = [ "backend-type=linux" ]\nvirtio = [ "backend=dom0,transport=mmio,type=virtio,device22" ]\n' +
       'vsnd = [ [ "card, backend=dom0", "pcm, name=p0", "stream, type=p" ] ]\nrdm = "strategy=host"\nrdm_mem_boundary = 2048\n' +
       'dtdev = [ "/soc/gpio" ]\nioports = [ "2f8-2ff" ]\niomem = [ "fe000,1" ]\nirqs = [ 3 ]\npci = [ "01:00.0" ]\npci_permissive = True\n' +
       'channel = [ "name=c,connection=pty" ]\nusbdev = [ "hostbus=1,hostaddr=2" ]\nserial = "pty"\nusbdevice = "tablet"\nsoundhw = "hda"\nvendor_device = "xenserver"\n';

@@ -24,6 +24,15 @@ export const bootloaderArgsString: Rule = ({ config, spans, effective }) => {
   const s = effective.get('bootloader_args');
   if (s === undefined || s.value.kind === 'list') return [];
   const words = String(config.bootloader_args[0] ?? '').split(/[ \t\n]+/).filter((w) => w !== '');
+  // split_string_into_string_list(buf, " \t\n", …) on a string with no word counts one and copies
+  // a NULL (strdup): xl crashes after its deprecation warning (normalize/split-list-xl.ts).
+  if (words.length === 0) {
+    return [
+      makeDiag('XM0110', valueAt(spans, '/bootloader_args'), 'bootloader_args is a string with no word: xl warns that the string form is deprecated, then split_string_into_string_list finds no item but counts one (do … while), and strdup(NULL) is a segmentation fault, so nothing is created', {
+        hint: 'remove bootloader_args, or write its arguments as a list: bootloader_args = ["-q"]',
+      }),
+    ];
+  }
   return [
     makeDiag('XM0107', valueAt(spans, '/bootloader_args'), 'specifying bootloader_args as a string is deprecated in xl; use a list of arguments', {
       hint: `bootloader_args = [${words.map((w) => JSON.stringify(w)).join(', ')}]`,

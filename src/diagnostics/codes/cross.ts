@@ -63,7 +63,7 @@ export const crossCodes = defineCodes({
   XM0209: {
     severity: 'error',
     title: 'vNUMA vCPUs not covered exactly once',
-    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). xl only: xm never read vnuma (XM0553).',
+    explanation: 'Every vCPU 0..maxvcpus-1 must belong to exactly one vnode (libxl), and with maxvcpus given the number of listed vCPUs must equal it ("vnuma vcpus and maxvcpus= mismatch"). Without maxvcpus the listed vCPUs become maxvcpus, and vcpus (the vCPUs online at start) may not be more ("maxvcpus < vcpus"). A vcpus= number xl counts but libxl_bitmap_set ignores (-2, 2147483648: a negative int) always leaves a vCPU uncovered, and is reported at the number. xl only: xm never read vnuma (XM0553).',
     bad: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=0", "vdistances=20,10"]]',
     good: 'vcpus = 2\nvnuma = [["pnode=0", "size=512", "vcpus=0", "vdistances=10,20"], ["pnode=1", "size=512", "vcpus=1", "vdistances=20,10"]]',
   },
@@ -330,7 +330,7 @@ export const crossCodes = defineCodes({
     severity: 'warning',
     title: 'device string value that ends with blanks xl keeps',
     explanation:
-      'xl reads the vif, vfb, vtpm, pvcalls, vdispl, vkb, virtio, vsnd, usbctrl, usbdev, rdm and arm_sci strings item by item with strtok: it skips the spaces before an item but hands the value over up to the comma, so "bridge=xenbr0 ," gives libxl the bridge "xenbr0 ". libxl passes such values on as written: the Linux vif-bridge script happens to drop the blank of a bridge (it expands $bridge unquoted), vif-openvswitch does not and the vif is not attached; QEMU gets a model "e1000 " or a VNC address with a blank; a script path with a blank is not found. The guest is created, with what the value says blank included. Remove the blanks before the comma (blanks after a comma are fine). A backend domain name with a blank is an error instead (libxl finds no such domain: the family\'s code, XM0214 for vif), and so is a blank in a value xl or libxl looks up (XM0214, XM0217, XM0213 for disks). Reported for xl; p9 and channel strings are trimmed by xl and stay clean.',
+      'xl reads the vif, vfb, vtpm, pvcalls, vdispl, vkb, virtio, vsnd, usbctrl, usbdev, rdm and arm_sci strings item by item with strtok: it skips the spaces before an item but hands the value over up to the comma, so "bridge=xenbr0 ," gives libxl the bridge "xenbr0 ". libxl passes such values on as written: the Linux vif-bridge script happens to drop the blank of a bridge (it expands $bridge unquoted), vif-openvswitch does not and the vif is not attached; QEMU gets a model "e1000 " or a VNC address with a blank; a script path with a blank is not found. The guest is created, with what the value says blank included. Remove the blanks before the comma (blanks after a comma are fine). A backend domain name with a blank is an error instead (libxl finds no such domain: the family\'s code, XM0214 for vif), and so is a blank in a value xl or libxl looks up (XM0214, XM0217, XM0213 for disks). Reported for xl; p9 and channel strings are trimmed by xl and stay clean, and so do vif ip= and vlan= (the Linux hotplug scripts split them at blanks).',
     bad: 'vif = ["bridge=xenbr0 ,mac=00:16:3e:00:00:01"]',
     good: 'vif = ["bridge=xenbr0,mac=00:16:3e:00:00:01"]',
   },
@@ -349,5 +349,21 @@ export const crossCodes = defineCodes({
       'Xen keeps a guest\'s vNUMA distance table in one 4 KiB page of 4-byte entries (XSA-77): XEN_DOMCTL_setvnumainfo refuses more than 32 vnodes (32 × 32 distances) with "Invalid argument". xl and libxl accept the file, so xl create fails only when it builds the domain. Give the guest at most 32 vnodes, merging vnodes that sit on the same physical node.',
     bad: '$ xmcfg check wide.cfg   # vnuma = [ … 33 vnode lists … ]',
     good: '$ xmcfg check wide.cfg   # vnuma = [ … 32 vnode lists or fewer … ]',
+  },
+  XM0250: {
+    severity: 'warning',
+    title: 'vnuma vCPU number xl reads as another vCPU',
+    explanation:
+      'xl reads each number of a vnode\'s vcpus= with strtoul and hands it to libxl_bitmap_set, which takes an int (parse_vnuma_config: `for (; s <= e; s++) { libxl_bitmap_set(&vcpu_parsed[i], s); max_vcpus++; }`): a number from 4294967296 up keeps its low 32 bits, so 4294967296 is vCPU 0 and 4294967297 vCPU 1. xl assigns that vCPU to the vnode, and the guest is created as if it were written. (A number whose int is negative, such as -2 or 2147483648, is counted as a vCPU but sets no bit, so the vnodes can never hold every vCPU xl counts: XM0209, an error. -1 and an end of 18446744073709551615 read as ULONG_MAX, where xl loops for ever: XM0216.) Write the vCPU number itself. Reported for xl; xm never read vnuma.',
+    bad: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=4294967296", "vdistances=10"]]',
+    good: 'maxvcpus = 1\nvnuma = [["pnode=0", "size=1024", "vcpus=0", "vdistances=10"]]',
+  },
+  XM0251: {
+    severity: 'warning',
+    title: 'disk parameter after target= that xl reads as part of the target',
+    explanation:
+      'In xl\'s disk syntax (libxlu_disk_l.l, xl-disk-configuration(5)) target= must come last: its rule is target=.*, so it takes the rest of the string, commas included. A parameter or flag written after it (vdev=hda, cdrom, backend=…) is part of the target path and never read as what it says: the disk gets a target that is probably no file, and the setting after it has no effect. xl creates nothing else differently, so this is a warning; whether the path exists is the host\'s business. Move target= to the end. Reported for xl; xm\'s disk strings are positional.',
+    bad: 'disk = ["vdev=xvda,target=/dev/vg0/web01,access=ro"]',
+    good: 'disk = ["vdev=xvda,access=ro,target=/dev/vg0/web01"]',
   },
 });
