@@ -275,8 +275,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
   dropRewrites(edits, rewrote, replaced);
-  const ignored = keys.ignoredNote();
-  if (ignored) notes.push(ignored);
+  notes.push(...keys.ignoredNotes());
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });

@@ -35,8 +35,8 @@ const KERNEL = 'kernel = "/boot/vmlinuz"\n';
 
 describe('convertToXl', () => {
   it('tuples become lists, True/False 1/0, comments kept', () => {
-    const r = roundTrip('# guest\nname = "web"  # the name\nacpi = True\napic = False\nnumanode = (0, 1)\nmemory = 512\n' + KERNEL);
-    expect(r.text).toBe('# guest\nname = "web"  # the name\nacpi = 1\napic = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL);
+    const r = roundTrip('# guest\nname = "web"  # the name\nlocaltime = True\noos = False\nnumanode = (0, 1)\nmemory = 512\n' + KERNEL);
+    expect(r.text).toBe('# guest\nname = "web"  # the name\nlocaltime = 1\noos = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL);
   });
   it('folds expressions with --define values', () => {
     const r = roundTrip('name = "vm%d" % vmid\nmemory = 256 * 2\ndisk = [ "phy:sda%d,xvda,w" % (7 + vmid),\n  "phy:sdb,xvdb,r" ]\n' + KERNEL, { vmid: 3 });
@@ -60,10 +60,10 @@ describe('convertToXl', () => {
     expect(r.text).toContain('numa = "on"');
   });
   it('comments out what xl cannot express', () => {
-    const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nboot = None\n' + KERNEL);
+    const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nextra = None\n' + KERNEL);
     expect(r.ok).toBe(true);
     expect(r.text).toBe(
-      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): boot = None\n' + KERNEL,
+      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): extra = None\n' + KERNEL,
     );
     expect(r.notes).toHaveLength(3);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);
