@@ -69,7 +69,11 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   if (literal === null) return { unconvertible: hasNul(value) ? 'nul-in-string' : 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
-    const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');
+    // Each name with its own setting's value: an xm create option from --define replaced only its own
+    // (`memory = maxmem = 512` with --define memory=1024 is memory 1024, maxmem 512).
+    const literals = names.map((n, i) => (i === 0 ? literal : xlLiteral(byKeyStart(settings).get(n.span.start)?.value ?? value, from)));
+    if (literals.some((l) => l === null)) return { unconvertible: 'no-xl-value' };
+    const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literals[i]}`).join('; ');
     return { edits: keepComments(text, tokens, stmt.span, [{ span: stmt.span, text: out }]) };
   }
   const edits: TextEdit[] = [];

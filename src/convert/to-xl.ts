@@ -298,7 +298,11 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   }
   // Written last, so xl reads them as the values xm took: the options from --define the output does
   // not assign, and the pygrub xend used for a PV guest without kernel or bootloader.
-  const tail = definedLines(targets.missing, defined, res.settings, keys, notes);
+  // A chain that assigns a defined option last carries its value, unless it became a comment.
+  const chainDefined = [...targets.chained].filter(([st]) => !commented.includes(st.span));
+  for (const [st, ks] of chainDefined) for (const k of ks) notes.push(`line ${line(st.span.start)}: "${k}" takes the value of --define ${k}=${String(options.defines?.[k] ?? '')} (xm create's option wins over the file)`);
+  const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commented.includes(st.span) ? ks : []))];
+  const tail = definedLines(missing, defined, res.settings, keys, notes);
   const pygrub = implicitPygrub(res, notes);
   if (pygrub !== null) tail.push(pygrub);
   if (tail.length) edits.push(appendLines(text, tail));
