@@ -30,6 +30,14 @@ export function definedOptions(res: CheckResult, defines: Record<string, string 
   return out;
 }
 
+/** Takes an empty `name` out of the defined options (the conversion writes xm's name for it); true when there was one. */
+export function dropEmptyName(defined: Map<string, Value>): boolean {
+  const v = defined.get('name');
+  if (v?.kind !== 'string' || v.value !== '') return false;
+  defined.delete('name');
+  return true;
+}
+
 /**
  * For each defined option, the statement the output gives its value: the file's last top-level
  * assignment of it (xl reads the last). A plain one is `at` (its value is replaced); a chained one

@@ -42,6 +42,8 @@ export class KeyConversion {
   /** HVM options xm never handed to xend for this PV guest (check's XM0244): xl must not read them either. */
   private readonly pvIgnored = new Set<string>();
   private readonly xl: boolean;
+  /** The name one statement writes whatever its text says ({@link setName}). */
+  private name: { keyStart: number; change: StatementChange } | null = null;
 
   constructor(private readonly res: CheckResult) {
     for (const s of res.settings) if (!this.byKey.has(s.keySpan.start)) this.byKey.set(s.keySpan.start, s);
@@ -81,8 +83,18 @@ export class KeyConversion {
     return s ? this.plan(key, s) : {};
   }
 
+  /**
+   * The name the statement whose `name` key starts at `keyStart` writes, whatever its text says: xm's
+   * for an empty name (the file's base name, or "" from standard input, whose note XM0106 says so;
+   * `--define name=` wins over the file's own value).
+   */
+  setName(keyStart: number, name: string): void {
+    this.name = { keyStart, change: { value: { kind: 'string', value: name, span: { start: keyStart, end: keyStart } }, whole: true } };
+  }
+
   /** The plan for one setting of `key` (also one the file does not write: an xm create option given with --define). */
   plan(key: string, s: Setting): StatementPlan {
+    if (key === 'name' && this.name?.keyStart === s.keySpan.start) return this.name.change;
     if (NUMA_KEYS.has(key) || this.xl) return {};
     const by = this.superseded.get(key);
     if (by !== undefined) return { key, why: `xm did not read ${key}; ${by} sets it`, ignored: false };

@@ -26,7 +26,7 @@ import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
-import { appendLines, definedLines, definedOptions, definedTargets, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -186,6 +186,10 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const refused = xlRefusedXlOnly(res);
   const rewrote = new Map<number, TextEdit[]>();
   const defined = definedOptions(res, options.defines);
+  // `--define name=` is no name to xm, as the file's own name = "" is (create.py: `if not
+  // gopts.getopt('name')`): the file's base name, never a line name = "" of the conversion's own.
+  const definedEmpty = dropEmptyName(defined);
+  if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
   const targets = definedTargets(res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
@@ -282,7 +286,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   }
   // A last `name = None` was dropped by xm too, which then named the guest after its file.
   const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
-  const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none');
+  const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none' || (definedEmpty && lastName.span.end === lastName.span.start));
   const isCommented = (sp: Span) => commented.some((c) => sp.start >= c.start && sp.end <= c.end);
   const lost = nameSetter !== null && !nameless && lostName(nameSetter, res.tree.statements, res.settings, isCommented);
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
