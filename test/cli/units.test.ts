@@ -112,10 +112,22 @@ describe('explain', () => {
     for (const info of allCodes()) {
       const page = explainText(info);
       expect(page.startsWith(`${info.code}: ${info.title} (${info.severity})\n`)).toBe(true);
-      expect(page).toContain('\nWrong:\n');
-      expect(page).toContain('\nRight:\n');
+      expect(page).toMatch(/\nWrong( \((an xl file|an xm file|host topology JSON)\))?:\n/);
+      expect(page).toMatch(/\nRight( \((an xl file|an xm file|host topology JSON)\))?:\n/);
       expect(page).toContain(`#${info.code.toLowerCase()}`);
     }
+  });
+
+  it('says which dialect the examples are in (the same text reads differently in xl and xm)', () => {
+    const page = (code: string) => explainText(allCodes().find((c) => c.code === code)!);
+    // An HVM option of an xm PV guest (XM0244) is no finding when the example is read as xl.
+    expect(page('XM0244')).toContain('\nWrong (an xm file):\n');
+    expect(page('XM0244')).toContain('\nRight (an xm file):\n');
+    expect(page('XM0530')).toContain('\nWrong (an xm file):\n');
+    expect(page('XM0101')).toContain('\nWrong (an xl file):\n');
+    expect(page('XM0401')).toContain('\nWrong (host topology JSON):\n');
+    // A command line says what it is itself.
+    expect(page('XM0040')).toContain('\nWrong:\n');
   });
 
   it('wraps at the width without breaking words', () => {
