@@ -6,12 +6,17 @@ import { useColor } from '../../src/cli/color.js';
 import { canonicalCode, explainText, wrap } from '../../src/cli/explain-run.js';
 import { allCodes } from '../../src/diagnostics/codes/index.js';
 import { fakeIo } from './fake-io.js';
+import { checkText } from '../../src/check/check.js';
 
 describe('check options', () => {
   it('parses --define values: integers (decimal, hex) become numbers', () => {
     expect(parseDefines(['vmid=3', 'h=0x1f', 'nom=web', 'neg=-2', 'oct=010', 'empty='])).toEqual({ ok: true, value: { vmid: 3, h: 31, nom: 'web', neg: -2, oct: '010', empty: '' } });
     // xm options stay as typed: the evaluator converts them as xm create did (int() refuses 0x400).
     expect(parseDefines(['memory=0x400', 'vcpus=2', 'name=web'])).toEqual({ ok: true, value: { memory: '0x400', vcpus: '2', name: 'web' } });
+    // Past 2^53 the text is kept (a JS number is a float there): "%s" gives the digits xm's int() kept.
+    expect(parseDefines(['big=99999999999999999999999', 'bighex=0x1fffffffffffffffff', 'safe=9007199254740991'])).toEqual({ ok: true, value: { big: '99999999999999999999999', bighex: '0x1fffffffffffffffff', safe: 9007199254740991 } });
+    const defines = parseDefines(['big=99999999999999999999999']);
+    expect(defines.ok && checkText('name = "vm%s" % big\n', { dialect: 'xm', defines: defines.value }).config.name).toBe('vm99999999999999999999999');
     expect(parseDefines(['1x=2']).ok).toBe(false);
     expect(parseDefines(['novalue']).ok).toBe(false);
   });
