@@ -17,6 +17,7 @@ import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
 import { commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
+import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
 import { planKeys, planLines } from './plan-lines.js';
 import { xlKnowsKey } from './xl-keys.js';
@@ -323,7 +324,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const out = editedText(text, edits);
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
-  const result: ConvertResult = { ok: true, text: out.text, diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
+  const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
   return { result, toInput: out.toInput };
 }
 
