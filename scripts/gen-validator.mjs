@@ -114,6 +114,14 @@ function wholeValidator(properties, required) {
   return validate;
 }
 
+/** The sentence on the guest types xm read an option for (`xmReadFor`), or '' when nothing differs from xl's. */
+function xmReading(m) {
+  const kinds = (list) => list.map((k) => k.toUpperCase()).join(' or ');
+  const same = JSON.stringify(m.xmReadFor ?? null) === JSON.stringify(m.readFor ?? null);
+  if (m.xmReadFor) return same ? ' So does xm (builder = "hvm").' : ` xm reads it only for ${kinds(m.xmReadFor)} guests (builder = "hvm").`;
+  return m.readFor && m.dialects.includes('xl') ? ' xm reads it for every guest type.' : '';
+}
+
 /** The option reference as Markdown, one row per key, sorted (deterministic: rerunning changes nothing). */
 function optionsMarkdown(schema, folded) {
   const cell = (v) => String(v).replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -125,6 +133,8 @@ function optionsMarkdown(schema, folded) {
     if (typeof s.minimum === 'number' || typeof s.maximum === 'number') d += ` Range: ${s.minimum ?? ''}..${s.maximum ?? ''}.`;
     if (m.deprecatedBy) d += ` Deprecated: use \`${m.deprecatedBy}\`.`;
     if (m.readFor) d += ` xl reads it only for ${m.readFor.map((k) => k.toUpperCase()).join(' or ')} guests.`;
+    // xm's reading too (create.py's builder, not xl's readFor): said where it differs from xl's.
+    if (m.dialects.includes('xm')) d += xmReading(m);
     rows.push([key, m.type, m.unit ?? '', s.default === undefined ? '' : `\`${JSON.stringify(s.default)}\``, m.dialects.join(', '), d]);
   }
   for (const [key, f] of Object.entries(folded)) rows.push([key, f.type, '', '', 'xm (RFC)', `${f.description}`]);

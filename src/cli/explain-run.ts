@@ -1,6 +1,7 @@
 /** @fileoverview The implementation of `xmcfg explain`, loaded only when the command runs. */
 import { allCodes, codeInfo } from '../diagnostics/codes/index.js';
 import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
+import { exampleKind, exampleLabel } from '../diagnostics/example-kind.js';
 import type { Io } from './types.js';
 
 /** Print one code's explanation, or the list of codes when none is given. */
@@ -54,16 +55,18 @@ export function codeFamily(text: string): string | null {
 
 /** The long page of one code. */
 export function explainText(info: CodeInfo): string {
+  // Which dialect the examples are in: the same text can mean another thing to xl and to xm.
+  const label = exampleLabel(exampleKind(info));
   return [
     `${info.code}: ${info.title} (${info.severity})`,
     '',
     wrap(info.explanation, 80),
     '',
-    'Wrong:',
+    `Wrong${label}:`,
     '',
     indent(info.bad),
     '',
-    'Right:',
+    `Right${label}:`,
     '',
     indent(info.good),
     '',

@@ -11,6 +11,7 @@ import type { Setting, Value } from '../syntax/value.js';
 import { convertXmOption, xmOptionConversion } from '../syntax/xm-options.js';
 import type { KeyConversion } from './key-conversion.js';
 import { xlLiteral } from './xl-literal.js';
+import { isXlKey } from './rewrite.js';
 import { xmGuestKind } from './xm-values.js';
 
 /** The comment on a line whose value comes from `--define`. */
@@ -29,26 +30,40 @@ export function definedOptions(res: CheckResult, defines: Record<string, string 
   return out;
 }
 
+/** Takes an empty `name` out of the defined options (the conversion writes xm's name for it); true when there was one. */
+export function dropEmptyName(defined: Map<string, Value>): boolean {
+  const v = defined.get('name');
+  if (v?.kind !== 'string' || v.value !== '') return false;
+  defined.delete('name');
+  return true;
+}
+
 /**
  * For each defined option, the statement the output gives its value: the file's last top-level
- * assignment of it (xl reads the last); a chained one (`a = b = v`) is left as it is, and the
- * option then gets a line of its own, as it does when the file does not set it (`missing`).
+ * assignment of it (xl reads the last). A plain one is `at` (its value is replaced); a chained one
+ * (`a = b = v`) whose names are all xl keys is `chained`: written out per name as the conversion
+ * writes any chain, each name with its own value (evaluate.ts gave the option's the --define's). The
+ * option gets a line of its own when the file does not set it (`missing`), or sets it last in a chain
+ * that cannot be written so (`VMID = memory = 512`: the chain is commented out); a line after a chain
+ * that is written made the key a duplicate (XM0201) in xl.
  */
-export function definedTargets(statements: readonly { kind: string }[], defined: ReadonlyMap<string, Value>): { at: Map<number, string>; missing: string[] } {
-  const last = new Map<string, AssignStmt | null>();
+export function definedTargets(statements: readonly { kind: string }[], defined: ReadonlyMap<string, Value>): { at: Map<number, string>; chained: Map<AssignStmt, string[]>; missing: string[] } {
+  const last = new Map<string, AssignStmt>();
   for (const st of statements) {
     if (st.kind !== 'assign') continue;
     const a = st as AssignStmt;
-    for (const n of [a.key, ...(a.chained ?? [])]) if (defined.has(n.name)) last.set(n.name, a.chained?.length ? null : a);
+    for (const n of [a.key, ...(a.chained ?? [])]) if (defined.has(n.name)) last.set(n.name, a);
   }
   const at = new Map<number, string>();
+  const chained = new Map<AssignStmt, string[]>();
   const missing: string[] = [];
   for (const key of defined.keys()) {
     const st = last.get(key);
-    if (st) at.set(st.span.start, key);
+    if (st && !st.chained?.length) at.set(st.span.start, key);
+    else if (st && [st.key, ...st.chained!].every((n) => isXlKey(n.name))) chained.set(st, [...(chained.get(st) ?? []), key]);
     else missing.push(key);
   }
-  return { at, missing };
+  return { at, chained, missing };
 }
 
 /**

@@ -12,11 +12,14 @@ import { xlLiteral } from './xl-literal.js';
 import { keyPlan } from './xm-keys.js';
 import { xlKeyFor, xlMustNotRead, xlValue, xmGuestKind } from './xm-values.js';
 
-/** A statement kept as a comment: `why` heads the comment; `ignored` ones (xl would ignore them) share the file's one note. */
+/**
+ * A statement kept as a comment: `why` heads the comment; `ignored` ones share one note per file:
+ * 'xl' those xl would ignore, 'xm' those xm ignored (an HVM option of a PV guest, XM0244).
+ */
 export interface CommentPlan {
   key: string;
   why: string;
-  ignored: boolean;
+  ignored: false | 'xl' | 'xm';
 }
 
 /** What becomes of one statement. */
@@ -26,6 +29,7 @@ export type StatementPlan = CommentPlan | StatementChange;
 const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 
 const XM_ONLY = 'xm only, xl ignores it';
+const XM_PV_IGNORED = 'xm ignored it: an HVM option, and this guest is PV (builder is not "hvm")';
 
 /** The key and value conversions of one file. */
 export class KeyConversion {
@@ -34,7 +38,12 @@ export class KeyConversion {
   /** Keys xm did not read whose value a renamed key now sets (type ← builder), with that key. */
   private readonly superseded = new Map<string, string>();
   private readonly ignored: string[] = [];
+  private readonly xmIgnored: string[] = [];
+  /** HVM options xm never handed to xend for this PV guest (check's XM0244): xl must not read them either. */
+  private readonly pvIgnored = new Set<string>();
   private readonly xl: boolean;
+  /** The name one statement writes whatever its text says ({@link setName}). */
+  private name: { keyStart: number; change: StatementChange } | null = null;
 
   constructor(private readonly res: CheckResult) {
     for (const s of res.settings) if (!this.byKey.has(s.keySpan.start)) this.byKey.set(s.keySpan.start, s);
@@ -43,6 +52,14 @@ export class KeyConversion {
     // not xend's firmware, and xl's own refusals (timer_mode on PV) stay for `check` to report.
     this.xl = res.dialect === 'xl';
     if (this.xl) return;
+    // Only when the output stays PV: a `type = "hvm"` xm ignored (XM0553) is written as its author
+    // meant it, and xl then reads the HVM options of that HVM guest.
+    if (this.kind === 'pv') {
+      for (const d of res.diagnostics) {
+        const key = d.code === 'XM0244' ? this.byKey.get(d.span.start)?.key : undefined;
+        if (key !== undefined) this.pvIgnored.add(key);
+      }
+    }
     for (const s of res.settings) {
       const to = this.renamed(s)?.key;
       if (to !== undefined) this.superseded.set(to, s.key);
@@ -66,24 +83,37 @@ export class KeyConversion {
     return s ? this.plan(key, s) : {};
   }
 
+  /**
+   * The name the statement whose `name` key starts at `keyStart` writes, whatever its text says: xm's
+   * for an empty name (the file's base name, or "" from standard input, whose note XM0106 says so;
+   * `--define name=` wins over the file's own value).
+   */
+  setName(keyStart: number, name: string): void {
+    this.name = { keyStart, change: { value: { kind: 'string', value: name, span: { start: keyStart, end: keyStart } }, whole: true } };
+  }
+
   /** The plan for one setting of `key` (also one the file does not write: an xm create option given with --define). */
   plan(key: string, s: Setting): StatementPlan {
+    if (key === 'name' && this.name?.keyStart === s.keySpan.start) return this.name.change;
     if (NUMA_KEYS.has(key) || this.xl) return {};
     const by = this.superseded.get(key);
     if (by !== undefined) return { key, why: `xm did not read ${key}; ${by} sets it`, ignored: false };
+    const p = keyPlan(key);
+    // Before xl's own refusals (timer_mode on PV): xm never read the value, so nothing is lost (an
+    // xm-only key keeps its own comment below: xl ignores it whatever the guest type).
+    if (this.pvIgnored.has(key) && p.kind !== 'xm-only') return { key, why: XM_PV_IGNORED, ignored: 'xm' };
     const must = xlMustNotRead(key, this.res.config as Record<string, unknown>, this.kind);
-    if (must) return { key, why: must.why, ignored: must.ignored };
+    if (must) return { key, why: must.why, ignored: must.ignored ? 'xl' : false };
     const renamed = this.renamed(s);
     if (renamed) return renamed;
-    const p = keyPlan(key);
-    if (p.kind === 'xm-only' || (p.kind === 'rename' && p.xmOnly)) return { key, why: XM_ONLY, ignored: true };
+    if (p.kind === 'xm-only' || (p.kind === 'rename' && p.xmOnly)) return { key, why: XM_ONLY, ignored: 'xl' };
     const v = xlValue(key, s.value, this.res.dialect);
     return v ? { value: v } : {};
   }
 
   /** Keys whose statements this conversion rewrites or comments out: convert reports nothing more about them. */
   handles(key: string): boolean {
-    return !this.xl && !NUMA_KEYS.has(key) && keyPlan(key).kind !== 'keep';
+    return !this.xl && !NUMA_KEYS.has(key) && (keyPlan(key).kind !== 'keep' || this.pvIgnored.has(key));
   }
 
   /**
@@ -128,7 +158,7 @@ export class KeyConversion {
    */
   record(c: CommentPlan, line: number, notes: string[]): string | null {
     if (c.ignored) {
-      this.ignored.push(`${c.key} (line ${line})`);
+      (c.ignored === 'xl' ? this.ignored : this.xmIgnored).push(`${c.key} (line ${line})`);
       return null;
     }
     const what = `"${c.key}" commented out: ${c.why}`;
@@ -136,8 +166,11 @@ export class KeyConversion {
     return what;
   }
 
-  /** The file's one note about the statements xl would have ignored, or null. */
-  ignoredNote(): string | null {
-    return this.ignored.length ? `kept as comments (xl would ignore them): ${this.ignored.join(', ')}` : null;
+  /** The file's notes about the statements kept as comments because xl would have ignored them, and because xm did (one each, when any). */
+  ignoredNotes(): string[] {
+    const out: string[] = [];
+    if (this.ignored.length) out.push(`kept as comments (xl would ignore them): ${this.ignored.join(', ')}`);
+    if (this.xmIgnored.length) out.push(`kept as comments (HVM options xm ignored for this PV guest; builder = "hvm" would read them): ${this.xmIgnored.join(', ')}`);
+    return out;
   }
 }

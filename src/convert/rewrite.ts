@@ -69,7 +69,11 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   if (literal === null) return { unconvertible: hasNul(value) ? 'nul-in-string' : 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
-    const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literal}`).join('; ');
+    // Each name with its own setting's value: an xm create option from --define replaced only its own
+    // (`memory = maxmem = 512` with --define memory=1024 is memory 1024, maxmem 512).
+    const literals = names.map((n, i) => (i === 0 ? literal : xlLiteral(byKeyStart(settings).get(n.span.start)?.value ?? value, from)));
+    if (literals.some((l) => l === null)) return { unconvertible: 'no-xl-value' };
+    const out = names.map((n, i) => `${i === 0 && change.key !== undefined ? change.key : n.name} = ${literals[i]}`).join('; ');
     return { edits: [...keepComments(text, tokens, stmt.span, [{ span: stmt.span, text: out }]), ...trailingContinuations(text, tokens, stmt.span)] };
   }
   const edits: TextEdit[] = [];
@@ -143,7 +147,7 @@ function continuationEdits(text: string, tokens: TokenStream, span: Span, replac
  * none (XM0510), and they are outside the statement's span, so nothing else removes them. One space
  * stays before a comment the continuation joined (`a = 1 \` then `# c` is `a = 1 # c`).
  */
-function trailingContinuations(text: string, tokens: TokenStream, span: Span): TextEdit[] {
+export function trailingContinuations(text: string, tokens: TokenStream, span: Span): TextEdit[] {
   let i = tokenAtOrAfter(tokens, span.end);
   while (i < tokens.count && tokens.kinds[i] === Tok.Whitespace) i++;
   if (i >= tokens.count || tokens.kinds[i] !== Tok.Continuation) return [];
@@ -158,6 +162,7 @@ export function commentOut(text: string, span: Span, note: string): TextEdit {
   // Whatever follows on the same line (`; next = 1`) must not end up inside the comment.
   let i = span.end;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  const more = i < text.length && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#';
+  // A backslash continuation there ends the line too (trailingContinuations removes it).
+  const more = i < text.length && text[i] !== '\n' && text[i] !== '\r' && text[i] !== '#' && text[i] !== '\\';
   return { span, text: `# ${note}: ${body[0]}` + body.slice(1).map((l) => `\n# ${l}`).join('') + (more ? '\n' : '') };
 }

@@ -15,8 +15,9 @@ import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
-import { commentOut, rewriteStatement, type Unconvertible } from './rewrite.js';
+import { commentOut, rewriteStatement, trailingContinuations, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
+import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
 import { planKeys, planLines } from './plan-lines.js';
 import { xlKnowsKey } from './xl-keys.js';
@@ -26,7 +27,7 @@ import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
-import { appendLines, definedLines, definedOptions, definedTargets, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -170,7 +171,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   // Statements that became comments: xl reads no value from them, as xm read none from a dropped one.
   const commented: Span[] = [];
   const comment = (span: Span, why: string): void => {
-    edits.push(commentOut(text, span, why));
+    edits.push(commentOut(text, span, why), ...trailingContinuations(text, res.tree.tokens, span));
     commented.push(span);
   };
   // What the converted file lost, as a finding at the statement (XM0555) beside the stderr note.
@@ -186,6 +187,10 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const refused = xlRefusedXlOnly(res);
   const rewrote = new Map<number, TextEdit[]>();
   const defined = definedOptions(res, options.defines);
+  // `--define name=` is no name to xm, as the file's own name = "" is (create.py: `if not
+  // gopts.getopt('name')`): the file's base name, never a line name = "" of the conversion's own.
+  const definedEmpty = dropEmptyName(defined);
+  if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
   const targets = definedTargets(res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
@@ -275,15 +280,14 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
   dropRewrites(edits, rewrote, replaced);
-  const ignored = keys.ignoredNote();
-  if (ignored) notes.push(ignored);
+  notes.push(...keys.ignoredNotes());
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
   }
   // A last `name = None` was dropped by xm too, which then named the guest after its file.
   const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
-  const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none');
+  const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none' || (definedEmpty && lastName.span.end === lastName.span.start));
   const isCommented = (sp: Span) => commented.some((c) => sp.start >= c.start && sp.end <= c.end);
   const lost = nameSetter !== null && !nameless && lostName(nameSetter, res.tree.statements, res.settings, isCommented);
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
@@ -299,7 +303,11 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   }
   // Written last, so xl reads them as the values xm took: the options from --define the output does
   // not assign, and the pygrub xend used for a PV guest without kernel or bootloader.
-  const tail = definedLines(targets.missing, defined, res.settings, keys, notes);
+  // A chain that assigns a defined option last carries its value, unless it became a comment.
+  const chainDefined = [...targets.chained].filter(([st]) => !commented.includes(st.span));
+  for (const [st, ks] of chainDefined) for (const k of ks) notes.push(`line ${line(st.span.start)}: "${k}" takes the value of --define ${k}=${String(options.defines?.[k] ?? '')} (xm create's option wins over the file)`);
+  const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commented.includes(st.span) ? ks : []))];
+  const tail = definedLines(missing, defined, res.settings, keys, notes);
   const pygrub = implicitPygrub(res, notes);
   if (pygrub !== null) tail.push(pygrub);
   if (tail.length) edits.push(appendLines(text, tail));
@@ -316,7 +324,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const out = editedText(text, edits);
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
-  const result: ConvertResult = { ok: true, text: out.text, diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
+  const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
   return { result, toInput: out.toInput };
 }
 

@@ -1,6 +1,7 @@
 /** @fileoverview The docs/codes.md page, rendered from the code registry. */
 import { allCodes } from './codes/index.js';
 import type { CodeInfo } from './registry.js';
+import { exampleKind, exampleLabel } from './example-kind.js';
 
 /** The Markdown page of every code: an anchor per code, its title, explanation and examples. */
 export function renderCodesPage(codes: readonly CodeInfo[] = allCodes()): string {
@@ -20,7 +21,8 @@ export function renderCodesPage(codes: readonly CodeInfo[] = allCodes()): string
     md += '\n';
   }
   for (const c of codes) {
-    md += `### ${c.code}\n\n**${c.title}** (default severity: ${c.severity})\n\n${c.explanation}\n\nWrong:\n\n\`\`\`\n${c.bad.trimEnd()}\n\`\`\`\n\nRight:\n\n\`\`\`\n${c.good.trimEnd()}\n\`\`\`\n\n`;
+    const label = exampleLabel(exampleKind(c));
+    md += `### ${c.code}\n\n**${c.title}** (default severity: ${c.severity})\n\n${c.explanation}\n\nWrong${label}:\n\n\`\`\`\n${c.bad.trimEnd()}\n\`\`\`\n\nRight${label}:\n\n\`\`\`\n${c.good.trimEnd()}\n\`\`\`\n\n`;
   }
   return md;
 }

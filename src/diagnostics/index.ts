@@ -4,4 +4,5 @@ export * from './diagnostic.js';
 export * from './line-index.js';
 export { codeUrl, defineCodes, type CodeInfo, type CodeTable } from './registry.js';
 export { allCodes, codeInfo } from './codes/index.js';
+export { exampleKind, exampleLabel, type ExampleKind } from './example-kind.js';
 export * from './json.js';

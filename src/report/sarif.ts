@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
+import { exampleKind, exampleLabel } from '../diagnostics/example-kind.js';
 import { PROJECT_LINKS } from '../diagnostics/project.js';
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import type { LineIndex } from '../diagnostics/line-index.js';
@@ -151,14 +152,16 @@ function rule(code: string): Sarif.ReportingDescriptor {
   const info: CodeInfo | undefined = codeInfo(code);
   const helpUri = codeUrl(code);
   if (!info) return { id: code, shortDescription: { text: code }, ...(helpUri === undefined ? {} : { helpUri }) };
+  // The examples' dialect, as explain and docs/codes.md say it.
+  const label = exampleLabel(exampleKind(info));
   return {
     id: code,
     name: ruleName(info.title),
     shortDescription: { text: info.title },
     fullDescription: { text: info.explanation },
     help: {
-      text: `${info.explanation}\n\nWrong:\n${info.bad}\n\nRight:\n${info.good}`,
-      markdown: `${info.explanation}\n\nWrong:\n\n\`\`\`\n${info.bad}\n\`\`\`\n\nRight:\n\n\`\`\`\n${info.good}\n\`\`\``,
+      text: `${info.explanation}\n\nWrong${label}:\n${info.bad}\n\nRight${label}:\n${info.good}`,
+      markdown: `${info.explanation}\n\nWrong${label}:\n\n\`\`\`\n${info.bad}\n\`\`\`\n\nRight${label}:\n\n\`\`\`\n${info.good}\n\`\`\``,
     },
     ...(helpUri === undefined ? {} : { helpUri }),
     defaultConfiguration: { level: LEVEL[info.severity] },

@@ -19,6 +19,8 @@ export interface OptionDoc {
   deprecatedBy?: string;
   /** The guest types xl reads the option for, when it reads it only for some (absent: every type). */
   readFor?: readonly ('pv' | 'pvh' | 'hvm')[];
+  /** The guest types xm read the option for, when it read it only for some (builder = "hvm"; absent: every type). */
+  xmReadFor?: readonly ('pv' | 'pvh' | 'hvm')[];
   example?: unknown;
   /** Minimum / maximum for numbers. */
   minimum?: number;
@@ -46,6 +48,7 @@ export function optionDoc(key: string): OptionDoc | undefined {
   if (s.default !== undefined) doc.default = s.default;
   if (meta.deprecatedBy !== undefined) doc.deprecatedBy = meta.deprecatedBy;
   if (meta.readFor !== undefined) doc.readFor = meta.readFor;
+  if (meta.xmReadFor !== undefined) doc.xmReadFor = meta.xmReadFor;
   if (Array.isArray(s.examples) && s.examples.length > 0) doc.example = s.examples[0];
   if (typeof s.minimum === 'number') doc.minimum = s.minimum;
   if (typeof s.maximum === 'number') doc.maximum = s.maximum;

@@ -103,6 +103,11 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
       case Tok.Whitespace:
         if (start === 0 && text.charCodeAt(0) === 0xfeff)
           out.push({ only: 'xm', code: 'XM0514', span: { start, end }, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
+        // The grammar skips a vertical tab as a blank, but neither tool does: Python's tokenizer
+        // skips only space, tab and form feed (SyntaxError), libxlu only space and tab.
+        for (let v = text.indexOf('\v', start); v >= 0 && v < end; v = text.indexOf('\v', v + 1)) {
+          out.push({ only: 'none', code: 'XM0001', span: { start: v, end: v + 1 }, what: 'a vertical tab', message: 'invalid character U+000B (vertical tab): neither Python (xm) nor xl reads it as a blank', hint: 'replace it with a space' });
+        }
         continue;
       case Tok.Comment:
         if (hasCr) crInside(text, start, end, 'comment', out);
@@ -239,6 +244,11 @@ function indentFinding(tree: Pick<SyntaxTree, 'text'>, span: Span, out: Finding[
   if (i === span.start) return;
   const before = i === 0 ? '\n' : text[i - 1];
   if (before !== '\n' && before !== '\r' && !(i === 1 && text.charCodeAt(0) === 0xfeff)) return;
+  // Python's tokenizer sets the column back to 0 at a form feed ("For Emacs users"): a statement
+  // after one (`^L` then `vcpus = 2`, a page break) is not indented.
+  let col = 0;
+  for (let j = i; j < span.start; j++) col = text[j] === '\f' ? 0 : col + 1;
+  if (col === 0) return;
   out.push({ only: 'xl', code: 'XM0532', span: { start: i, end: span.start }, what: 'an indented statement', message: 'Python (xm) rejects an indented statement at the top level ("unexpected indent")', hint: 'remove the leading whitespace' });
 }
 

@@ -42,7 +42,7 @@ describe('check whole-number options', () => {
       for (const v of ['', ' ']) {
         const r = await cli(['check', 'warn.cfg', opt, v]);
         expect(r.code, `${opt} '${v}'`).toBe(2);
-        expect(r.stderr, `${opt} '${v}'`).toBe(`xmcfg check: ${opt} must be a whole number${opt === '--jobs' ? ' of at least 1' : ' (0 or more)'}, not an empty value\n`);
+        expect(r.stderr, `${opt} '${v}'`).toBe(`xmcfg check: ${opt} must be a whole number${{ '--jobs': ' of at least 1', '--max-warnings': ' (0 or more, or -1 for no limit)' }[opt] ?? ' (0 or more)'}, not an empty value\n`);
       }
     }
   });

@@ -11,8 +11,8 @@ import { fakeIo } from './fake-io.js';
 import { throughFifo } from './fifo.js';
 import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
-const XM = 'name = "vm"\nmemory = 256 * 2\nacpi = 1\n';
-const XL = 'name = "vm"\nmemory = 512\nacpi = 1\n';
+const XM = 'name = "vm"\nmemory = 256 * 2\nlocaltime = 1\n';
+const XL = 'name = "vm"\nmemory = 512\nlocaltime = 1\n';
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-qa-'));

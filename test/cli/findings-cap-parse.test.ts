@@ -54,8 +54,9 @@ const RECORDED: Record<string, string> = {
   "all --max-findings 5": '1 d0d419e04a2e7936',
   "mixed --max-findings 1 --max-warnings 3": '1 c8e05e5dfd8b334a',
   "late --quiet --max-findings 2": '1 27fa9c39d641c514',
-  // Re-recorded: results gained partialFingerprints (xmcfgLineHash/v1); nothing else changed.
-  sarif: '1 f81ab2697ae00abc',
+  // Re-recorded: results gained partialFingerprints (xmcfgLineHash/v1); then the rules' help says
+  // which dialect the examples are in ("Wrong (an xl file):"); nothing else changed.
+  sarif: '1 e3448ab49adca582',
   // Re-recorded: the corpus gained one intended finding, XM0236 for vif type=netfront read as xl
   // (libvirt's test-fullvirt-net-netfront.cfg; xl warns "Invalid parameter `type'.").
   corpus: '1 2a311aa9b58f951f',

@@ -6,12 +6,17 @@ import { useColor } from '../../src/cli/color.js';
 import { canonicalCode, explainText, wrap } from '../../src/cli/explain-run.js';
 import { allCodes } from '../../src/diagnostics/codes/index.js';
 import { fakeIo } from './fake-io.js';
+import { checkText } from '../../src/check/check.js';
 
 describe('check options', () => {
   it('parses --define values: integers (decimal, hex) become numbers', () => {
     expect(parseDefines(['vmid=3', 'h=0x1f', 'nom=web', 'neg=-2', 'oct=010', 'empty='])).toEqual({ ok: true, value: { vmid: 3, h: 31, nom: 'web', neg: -2, oct: '010', empty: '' } });
     // xm options stay as typed: the evaluator converts them as xm create did (int() refuses 0x400).
     expect(parseDefines(['memory=0x400', 'vcpus=2', 'name=web'])).toEqual({ ok: true, value: { memory: '0x400', vcpus: '2', name: 'web' } });
+    // Past 2^53 the text is kept (a JS number is a float there): "%s" gives the digits xm's int() kept.
+    expect(parseDefines(['big=99999999999999999999999', 'bighex=0x1fffffffffffffffff', 'safe=9007199254740991'])).toEqual({ ok: true, value: { big: '99999999999999999999999', bighex: '0x1fffffffffffffffff', safe: 9007199254740991 } });
+    const defines = parseDefines(['big=99999999999999999999999']);
+    expect(defines.ok && checkText('name = "vm%s" % big\n', { dialect: 'xm', defines: defines.value }).config.name).toBe('vm99999999999999999999999');
     expect(parseDefines(['1x=2']).ok).toBe(false);
     expect(parseDefines(['novalue']).ok).toBe(false);
   });
@@ -114,10 +119,22 @@ describe('explain', () => {
     for (const info of allCodes()) {
       const page = explainText(info);
       expect(page.startsWith(`${info.code}: ${info.title} (${info.severity})\n`)).toBe(true);
-      expect(page).toContain('\nWrong:\n');
-      expect(page).toContain('\nRight:\n');
+      expect(page).toMatch(/\nWrong( \((an xl file|an xm file|host topology JSON)\))?:\n/);
+      expect(page).toMatch(/\nRight( \((an xl file|an xm file|host topology JSON)\))?:\n/);
       expect(page).toContain(`#${info.code.toLowerCase()}`);
     }
+  });
+
+  it('says which dialect the examples are in (the same text reads differently in xl and xm)', () => {
+    const page = (code: string) => explainText(allCodes().find((c) => c.code === code)!);
+    // An HVM option of an xm PV guest (XM0244) is no finding when the example is read as xl.
+    expect(page('XM0244')).toContain('\nWrong (an xm file):\n');
+    expect(page('XM0244')).toContain('\nRight (an xm file):\n');
+    expect(page('XM0530')).toContain('\nWrong (an xm file):\n');
+    expect(page('XM0101')).toContain('\nWrong (an xl file):\n');
+    expect(page('XM0401')).toContain('\nWrong (host topology JSON):\n');
+    // A command line says what it is itself.
+    expect(page('XM0040')).toContain('\nWrong:\n');
   });
 
   it('wraps at the width without breaking words', () => {

@@ -6,7 +6,7 @@ import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
 
 let dir: string;
-const XM = '# web\nname = "vm%d" % vmid\nmemory = 256 * 2\nvcpus = 2\nacpi = True\nnuma = "on"\n';
+const XM = '# web\nname = "vm%d" % vmid\nmemory = 256 * 2\nvcpus = 2\nlocaltime = True\nnuma = "on"\n';
 const HOST = {
   nodes: [
     { id: 0, cpus: [0, 1, 2, 3], memory_mib: 32768, free_mib: 1000, distances: { '0': 10, '1': 21 } },
@@ -24,13 +24,13 @@ describe('xmcfg convert', () => {
   it('--to xl prints the xl file and warns about the NUMA keys', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7'], io)).toBe(0);
-    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\nnuma = "on"\n');
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('XM0550');
   });
   it('--define of an xm option is written into the output: xm create\'s option wins over the file (decision 020)', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7', '--define', 'memory=1024', '--define', 'vcpus=4'], io)).toBe(0);
-    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 1024  # xmcfg convert: from --define\nvcpus = 4  # xmcfg convert: from --define\nacpi = 1\nnuma = "on"\n');
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 1024  # xmcfg convert: from --define\nvcpus = 4  # xmcfg convert: from --define\nlocaltime = 1\nnuma = "on"\n');
     expect(out.stderr).toContain('--define memory=');
     expect(out.stderr).toContain('--define vcpus=');
   });
@@ -45,7 +45,7 @@ describe('xmcfg convert', () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '-D', 'vmid=7', '--host', 'host.json', '-o', 'web.cfg'], io)).toBe(0);
     expect(out.stdout).toBe('');
-    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nacpi = 1\ncpus = "4-7"\n');
+    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\ncpus = "4-7"\n');
   });
   it('--host with numa = "off" writes cpus_soft = "all" (libxl skips its own placement), unless the file has a cpus_soft', async () => {
     writeFileSync(join(dir, 'off.xm'), 'name = "o"\nmemory = 512\nkernel = "/k"\nnuma = "off"\n');

@@ -35,6 +35,21 @@ describe('convert --to xl with --define of an xm create option', () => {
     expect(r.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0240', 0, 0]]);
   });
 
+  it('a chained last assignment of the option is written per name, each with its own value: no second line, no XM0201 in xl', () => {
+    const src = 'name = "g"\nkernel = "/k"\nmemory = maxmem = 512\n';
+    const r = convertToXl(src, { fileName: 'g.xm', defines: { memory: '1024' } });
+    expect(r.text).toBe('name = "g"\nkernel = "/k"\nmemory = 1024; maxmem = 512\n');
+    expect(r.notes).toEqual(['line 3: "memory" takes the value of --define memory=1024 (xm create\'s option wins over the file)']);
+    const xl = checkText(r.text, { dialect: 'xl' });
+    expect(xl.config).toEqual(checkText(src, { dialect: 'xm', defines: { memory: '1024' } }).config);
+    expect(xl.diagnostics.map((d) => d.code)).toEqual(['XM0202']);
+    // Renamed per name as the file's chain would be; two options in one chain.
+    expect(convertToXl('name = "g"\nkernel = "/k"\ncpu_cap = vcpus = 2\n', { defines: { vcpus: '4' } }).text).toBe('name = "g"\nkernel = "/k"\ncap = 2; vcpus = 4\n');
+    expect(convertToXl(src, { defines: { memory: '1024', maxmem: '2048' } }).text).toBe('name = "g"\nkernel = "/k"\nmemory = 1024; maxmem = 2048\n');
+    // A chain that becomes a comment (a name that is not an xl key): the option gets the line at the end.
+    expect(convertToXl('name = "g"\nkernel = "/k"\nVMID = memory = 512\n', { defines: { memory: '1024' } }).text).toBe('name = "g"\nkernel = "/k"\n# xmcfg convert: not an xl key: VMID = memory = 512\nmemory = 1024  # xmcfg convert: from --define\n');
+  });
+
   it('--to json holds the define\'s value', () => {
     const r = convertToJson(GUEST, { fileName: 'g.xm', defines: { memory: '1024', vcpus: '4' } });
     expect(r.ok).toBe(true);

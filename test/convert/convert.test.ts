@@ -35,8 +35,8 @@ const KERNEL = 'kernel = "/boot/vmlinuz"\n';
 
 describe('convertToXl', () => {
   it('tuples become lists, True/False 1/0, comments kept', () => {
-    const r = roundTrip('# guest\nname = "web"  # the name\nacpi = True\napic = False\nnumanode = (0, 1)\nmemory = 512\n' + KERNEL);
-    expect(r.text).toBe('# guest\nname = "web"  # the name\nacpi = 1\napic = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL);
+    const r = roundTrip('# guest\nname = "web"  # the name\nlocaltime = True\noos = False\nnumanode = (0, 1)\nmemory = 512\n' + KERNEL);
+    expect(r.text).toBe('# guest\nname = "web"  # the name\nlocaltime = 1\noos = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL);
   });
   it('folds expressions with --define values', () => {
     const r = roundTrip('name = "vm%d" % vmid\nmemory = 256 * 2\ndisk = [ "phy:sda%d,xvda,w" % (7 + vmid),\n  "phy:sdb,xvdb,r" ]\n' + KERNEL, { vmid: 3 });
@@ -52,13 +52,16 @@ describe('convertToXl', () => {
   });
   it.each([
     // [xm text, its xl form]: a continuation after a statement's last token, then a blank or comment line (Python ends the statement there).
-    ['vnclisten = "0.0.0.0" \\\n\n', 'vnclisten = "0.0.0.0"\n'],
+    ['extra = "quiet" \\\n\n', 'extra = "quiet"\n'],
     ['memory = 3 \\\n   \nvcpus = 1\n', 'memory = 3\nvcpus = 1\n'],
     ['vcpus = 1 \\\n# c\n', 'vcpus = 1 # c\n'],
-    ['acpi = True \\\n\n', 'acpi = 1\n'],
+    ['localtime = True \\\n\n', 'localtime = 1\n'],
+    // A statement that becomes a comment (an HVM option of this PV guest xm ignored) loses its continuation too.
+    ['acpi = True \\\n\n', '# xm ignored it: an HVM option, and this guest is PV (builder is not "hvm"): acpi = True\n'],
+    ['vnclisten = "0.0.0.0" \\\n# c\n', '# xm ignored it: an HVM option, and this guest is PV (builder is not "hvm"): vnclisten = "0.0.0.0" # c\n'],
     ['vcpus = maxvcpus = 2 \\\n\n', 'vcpus = 2; maxvcpus = 2\n'],
   ])('a continuation after the last token of a statement goes (xl has none, XM0510): %j', (src, xl) => {
-    // Kept before: `vnclisten = "0.0.0.0" \` converted "successfully" into a file xl refuses.
+    // Kept before: `extra = "quiet" \` converted "successfully" into a file xl refuses.
     expect(roundTrip('name = "a"\n' + KERNEL + src).text).toBe('name = "a"\n' + KERNEL + xl);
   });
   it('reports keys xl does not know and keeps the NUMA keys without a host', () => {
@@ -71,10 +74,10 @@ describe('convertToXl', () => {
     expect(r.text).toContain('numa = "on"');
   });
   it('comments out what xl cannot express', () => {
-    const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nboot = None\n' + KERNEL);
+    const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nextra = None\n' + KERNEL);
     expect(r.ok).toBe(true);
     expect(r.text).toBe(
-      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): boot = None\n' + KERNEL,
+      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): extra = None\n' + KERNEL,
     );
     expect(r.notes).toHaveLength(3);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);

@@ -4,6 +4,7 @@
  * else must come out of the conversion unchanged.
  */
 import { builderKind, optionSchema } from '../../src/normalize/index.js';
+import { XM_HVM_ONLY } from '../../src/check/rules/type-only.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 type Config = Record<string, any>;
@@ -18,6 +19,8 @@ type Config = Record<string, any>;
  * - an HVM guest's `kernel` was xend's firmware: named hvmloader it is commented out (xl ignores it
  *   and loads its own), else it becomes `firmware_override`;
  * - `timer_mode` on a PV guest is commented out (xl refuses it); `tsc_mode`/`timer_mode` numbers become names;
+ * - the HVM options of an xm PV guest (XM_HVM_ONLY, XM0244: builder not "hvm", and no `type` of
+ *   another kind for xl to read) are commented out: xm never handed them to xend;
  * - a vif `type=` other than ioemu becomes `type=vif`;
  * - a vfb `type=vnc` becomes `vnc=1`, `type=sdl` becomes `sdl=1,vnc=0`;
  * - an xm disk with a prefix (`phy:…`): its `w!` becomes `w`, its backend domain `backend=…`, its protocol field goes;
@@ -26,7 +29,7 @@ type Config = Record<string, any>;
  * - an xm PV guest with neither kernel nor bootloader but a disk gets `bootloader = "pygrub"`, which
  *   xend used for it (XM0242).
  */
-export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)'];
+export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)', '(HVM options of an xm PV guest)'];
 
 /** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
 function words(s: string): string[] {
@@ -37,6 +40,7 @@ function words(s: string): string[] {
 export function intended(before: Config, dialect: Dialect): Config {
   const c: Config = structuredClone(before);
   let kind: string = c.type === 'hvm' || c.type === 'pvh' ? c.type : 'pv';
+  const xmPv = dialect === 'xm' && (c.builder === undefined || (typeof c.builder === 'string' && builderKind(c.builder, 'xm') === 'pv'));
   if (typeof c.builder === 'string') {
     const k = builderKind(c.builder, 'xm') ?? builderKind(c.builder, dialect);
     if (k) {
@@ -58,6 +62,7 @@ export function intended(before: Config, dialect: Dialect): Config {
     delete c.kernel;
   }
   if (kind === 'pv') delete c.timer_mode;
+  if (kind === 'pv' && xmPv) for (const k of XM_HVM_ONLY) delete c[k];
   const set = (v: unknown) => typeof v === 'string' && v !== '';
   if (dialect === 'xm' && kind === 'pv' && !set(c.kernel) && !set(c.bootloader) && !set(c.firmware) && Array.isArray(c.disk) && c.disk.length > 0) c.bootloader = 'pygrub';
   for (const [key, names] of [['tsc_mode', ['default', 'always_emulate', 'native', 'native_paravirt']], ['timer_mode', ['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending']]] as const) {

@@ -61,7 +61,7 @@ describe('xm keys xl names differently', () => {
   });
   it('chained assignments are written out per key', () => {
     expect(convert('name = "a"\ncpu_cap = vcpus = 2\n').text).toBe('name = "a"\ncap = 2; vcpus = 2\n');
-    expect(convert('name = "a"\nparallel = serial = "none"\n').text).toBe('name = "a"\n# xm only, xl ignores it: parallel = "none"\nserial = "none"\n');
+    expect(convert('name = "a"\nbuilder = "hvm"\nparallel = serial = "none"\n').text).toBe('name = "a"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\nserial = "none"\n');
   });
 });
 
@@ -133,9 +133,35 @@ describe('values xl reads differently', () => {
   });
   it('tsc_mode and timer_mode numbers become names; timer_mode on a PV guest is commented out', () => {
     expect(convert('name = "a"\nbuilder = "hvm"\ntsc_mode = 2\ntimer_mode = 1\n').text).toBe('name = "a"\ntype = "hvm"\ntsc_mode = "native"\ntimer_mode = "no_delay_for_missed_ticks"\n');
+    // xm never handed timer_mode of a PV guest to xend (XM0244): nothing is lost, no XM0555.
     const r = convert('name = "a"\ntimer_mode = 1\n');
-    expect(r.text).toBe('name = "a"\n# xl refuses timer_mode for PV guests: timer_mode = 1\n');
-    expect(r.notes).toEqual(['line 2: "timer_mode" commented out: xl refuses timer_mode for PV guests']);
+    expect(r.text).toBe('name = "a"\n# xm ignored it: an HVM option, and this guest is PV (builder is not "hvm"): timer_mode = 1\n');
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+});
+
+describe('HVM options of an xm PV guest (XM0244)', () => {
+  const PV = 'name = "a"\nkernel = "/k"\nmemory = 256 * 2\n';
+  const WHY = '# xm ignored it: an HVM option, and this guest is PV (builder is not "hvm"): ';
+  it('are kept as comments, with one note for the file: xm never handed them to xend, and xl reads some for PV (vnc makes a vfb, hap)', () => {
+    const r = convert(`${PV}acpi = True\nvnc = 1; vnclisten = "0.0.0.0"\nhap = 0\nserial = "pty"\n`);
+    expect(r.text).toBe(`name = "a"\nkernel = "/k"\nmemory = 512\n${WHY}acpi = True\n${WHY}vnc = 1\n; ${WHY}vnclisten = "0.0.0.0"\n${WHY}hap = 0\n${WHY}serial = "pty"\n`);
+    expect(r.notes).toEqual(['kept as comments (HVM options xm ignored for this PV guest; builder = "hvm" would read them): acpi (line 4), vnc (line 5), vnclisten (line 5), hap (line 6), serial (line 7)']);
+    // Not a loss (XM0555), and the XM0554 of acpi = True is inside the comment.
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+  it('builder = "linux" too, and an earlier duplicate and a chained name alike', () => {
+    const r = convert(`${PV}builder = "linux"\npae = 1\npae = 0\nvcpus = apic = 1\n`);
+    expect(r.text).toBe(`name = "a"\nkernel = "/k"\nmemory = 512\ntype = "pv"\n${WHY}pae = 1\n${WHY}pae = 0\n${WHY}apic = 1\nvcpus = 1\n`);
+  });
+  it('kept as written for an HVM builder, for a type = "hvm" xm ignored (written as meant: xl builds HVM), and for a file read as xl', () => {
+    expect(convert('name = "a"\nbuilder = "hvm"\nacpi = True\n').text).toBe('name = "a"\ntype = "hvm"\nacpi = 1\n');
+    expect(convertToXl('name = "a"\ntype = "hvm"\nmemory = 256 * 2\nacpi = 1\n').text).toBe('name = "a"\ntype = "hvm"\nmemory = 512\nacpi = 1\n');
+    expect(convertToXl('name = "a"\nkernel = "/k"\nacpi = 1\n', { dialect: 'xl' }).text).toBe('name = "a"\nkernel = "/k"\nacpi = 1\n');
+  });
+  it('an xm-only one keeps its own comment (xl ignores it whatever the type)', () => {
+    expect(convert(`${PV}isa = 1\n`).text).toBe('name = "a"\nkernel = "/k"\nmemory = 512\n# xm only, xl ignores it: isa = 1\n');
   });
 });
 

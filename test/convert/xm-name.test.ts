@@ -49,6 +49,27 @@ describe('convertToXl of an xm name = ""', () => {
   });
 });
 
+describe('convertToXl with --define name= (xm create FILE name=: no name, as the file\'s own name = "")', () => {
+  const DEF = { defines: { name: '' } };
+  it('a file without a name gets its base name at the top, not name = "" at the end', () => {
+    const r = convertToXl(PLAIN, { fileName: 'g.cfg', ...DEF });
+    expect(r.text).toBe(`name = "g.cfg"  # xm's default: the file name\n${PLAIN}`);
+    expect(checkText(r.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).toEqual([]);
+  });
+  it('a chained name takes the base name too (with or without the define)', () => {
+    expect(convertToXl(`extra = name = "b"\n${PLAIN}`, { fileName: 'g.cfg', ...DEF }).text).toBe(`extra = "b"; name = "g.cfg"\n${PLAIN}`);
+    expect(convertToXl(`extra = name = ""\n${PLAIN}`, { fileName: 'g.cfg' }).text).toBe(`extra = ""; name = "g.cfg"\n${PLAIN}`);
+  });
+  it('standard input: no line of the conversion\'s own; the file\'s name is written as xm read it, "" (not the file\'s text), with XM0106', () => {
+    const none = convertToXl(PLAIN, DEF);
+    expect(none.text).toBe(PLAIN);
+    expect(none.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0106', 0, 0]]);
+    const named = convertToXl(`name = "zz"\n${PLAIN}`, DEF);
+    expect(named.text).toBe(`name = ""\n${PLAIN}`);
+    expect(named.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0106', 7, 11]]);
+  });
+});
+
 describe('xmcfg convert --to json of an xm file without a name', () => {
   let dir: string;
   beforeAll(() => {

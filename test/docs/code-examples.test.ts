@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCodes, check, plan, readHost, type Host } from '../../src/index.js';
+import { exampleKind } from '../../src/diagnostics/example-kind.js';
 import { fromBytes } from '../../src/cli/check/read-input.js';
 import { convertToXl } from '../../src/convert/index.js';
 import { parse as parseInternal } from '../../src/syntax/parse.js';
@@ -67,7 +68,7 @@ const HOSTS: Record<string, Host> = {
 /** Codes found by `plan` itself rather than by `check --host`. */
 const PLANNED = new Set(['XM0412', 'XM0413', 'XM0417']);
 
-/** Codes whose examples are xm files (every other config example is xl). */
+/** Codes whose examples are xm files (every other config example is xl); src/diagnostics/example-kind.ts, which explain shows, must agree. */
 const XM = new Set(['XM0030', 'XM0062', 'XM0063', 'XM0106', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
 const xm = (code: string): boolean => XM.has(code) || /^XM005\d$/.test(code) || /^XM053\d$/.test(code);
 
@@ -181,6 +182,8 @@ describe('every code has examples that tell the truth', () => {
       }
       return;
     }
+    // What explain and docs/codes.md say the examples are is how they are read here.
+    expect(exampleKind(info), `${code}: examples' dialect as explain says it`).toBe(how.kind === 'config' ? how.dialect : how.kind === 'host' ? 'host' : how.kind === 'latin1' ? 'xl' : 'xm');
     expect(codesOf(code, info.bad, how), `wrong example of ${code}`).toContain(code);
     expect(codesOf(code, info.good, how), `right example of ${code}`).not.toContain(code);
   });

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/index.js';
+import { XM_HVM_ONLY } from '../../src/check/rules/type-only.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -42,7 +43,7 @@ interface Prop {
   default?: unknown;
   anyOf?: Prop[];
   items?: Prop;
-  'x-xmcfg'?: { type: string; unit?: string; dialects: string[]; allowed?: string[]; deprecatedBy?: string; sourceKeys?: string[] };
+  'x-xmcfg'?: { type: string; unit?: string; dialects: string[]; allowed?: string[]; deprecatedBy?: string; sourceKeys?: string[]; readFor?: string[]; xmReadFor?: string[] };
 }
 
 const rows = optionRows(readFileSync(join(ROOT, 'docs/options.md'), 'utf8'));
@@ -97,5 +98,21 @@ describe('docs/options.md and the JSON Schema', () => {
       expect(stated?.slice(1) ?? row.description).toEqual(stated ? [String(range.minimum ?? ''), String(range.maximum ?? '')] : expect.stringContaining(`${range.minimum}-${range.maximum}`));
     } else expect(stated).toBeNull();
     if (meta.deprecatedBy) expect(row.description).toContain(`Deprecated: use \`${meta.deprecatedBy}\`.`);
+    // The guest types each tool reads it for: xl's readFor, and xm's (create.py's builder) too.
+    const kinds = (l: string[]) => l.map((k) => k.toUpperCase()).join(' or ');
+    if (meta.readFor) expect(row.description).toContain(` xl reads it only for ${kinds(meta.readFor)} guests.`);
+    const xm = meta.dialects.includes('xm');
+    const same = JSON.stringify(meta.xmReadFor ?? null) === JSON.stringify(meta.readFor ?? null);
+    if (xm && meta.xmReadFor) expect(row.description).toContain(same ? ' So does xm (builder = "hvm").' : ` xm reads it only for ${kinds(meta.xmReadFor)} guests (builder = "hvm").`);
+    else if (xm && meta.readFor && meta.dialects.includes('xl')) expect(row.description).toContain(' xm reads it for every guest type.');
+    else expect(row.description).not.toMatch(/xm reads it|So does xm/);
+  });
+
+  it('the xm reading is the check\'s (XM0244\'s list): the HVM options of an xm PV guest', () => {
+    const xmHvm = Object.entries(props).filter(([, p]) => p['x-xmcfg']?.xmReadFor?.includes('hvm')).map(([k]) => k);
+    expect(xmHvm).toEqual([...XM_HVM_ONLY]);
+    expect(xmHvm).toEqual(expect.arrayContaining(['acpi', 'vnc', 'hap', 'timer_mode', 'vncpasswd', 'device_model']));
+    expect(xmHvm).not.toEqual(expect.arrayContaining(['keymap']));
+    expect(rows.find((r) => r.key === 'vnc')!.description).toContain(' xm reads it only for HVM guests (builder = "hvm").');
   });
 });

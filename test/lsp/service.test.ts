@@ -93,6 +93,14 @@ describe('hover', () => {
     const m = caret('mem|ory = 512\n');
     expect((hoverAt(analyze(m.text), m.offset)!.contents as MarkupContent).value).not.toContain('reads it only');
   });
+  it('says which guest types xm read an option for (create.py: builder = "hvm"), xl\'s reading beside it', () => {
+    const v = caret('vn|c = 1\n');
+    const md = (hoverAt(analyze(v.text), v.offset)!.contents as MarkupContent).value;
+    expect(md).toContain('- xm reads it only for HVM guests (builder = "hvm")');
+    expect(md).not.toContain('- xl reads it only');
+    const p = caret('pa|e = 1\n');
+    expect((hoverAt(analyze(p.text), p.offset)!.contents as MarkupContent).value).toMatch(/- xl reads it only for HVM guests\n- xm reads it only for HVM guests/);
+  });
   it('nothing on values or unknown keys', () => {
     const a = caret('memory = 5|12\n');
     expect(hoverAt(analyze(a.text), a.offset)).toBeNull();

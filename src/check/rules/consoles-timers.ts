@@ -24,9 +24,13 @@ export const timerModeOnPv: Rule = ({ config, spans, dialect, unknown }) => {
 /**
  * vncdisplay set (non-zero) while vnclisten holds a display too, `HOST:DISPLAY` (XM0220), where xl
  * uses the top-level VNC options: an HVM guest with VNC not turned off, or a PV guest that asks for
- * VNC and has no vfb entries (xl then adds one framebuffer with them).
+ * VNC and has no vfb entries (xl then adds one framebuffer with them). The refusal is libxl's
+ * (libxl_dm.c); xend handed qemu-dm `-vnc DISPLAY` and `-vnclisten LISTEN` as they were (image.py,
+ * parseDeviceModelArgs) and refused neither, and built no framebuffer from them for a PV guest, so
+ * in xm there is no finding, as for timer_mode above.
  */
 export const vncDisplayTwice: Rule = ({ config, spans, dialect, unknown }) => {
+  if (dialect !== 'xl') return [];
   const display = config.vncdisplay;
   const listen = config.vnclisten;
   if (!display || typeof listen !== 'string' || !listen.includes(':')) return [];

@@ -31,19 +31,16 @@ const TYPE_ONLY: readonly (readonly [string, readonly Kind[]])[] = OPTION_KEYS.f
 });
 
 /**
- * The xm options create.py hands to xend only for builder = "hvm": configure_hvm's `args` (and
- * vncpasswd after them), less those it also reads for every builder: cpuid and cpuid_check
- * (make_config, preprocess_cpuid), vcpus, localtime and oos (make_config), pci (configure_pci),
- * keymap (configure_vfbs, for a vfb without keymap=) and vncconsole (main spawns the viewer).
- * xen_extended_power_mgmt is in the list too but not an option xmcfg knows (XM0101). xend did not
- * read them for a PV guest either: XendConfig copies platform keys from the top level and the
- * image, where create.py put none of these, and makes a vfb from vnc only for an HVM guest.
+ * The xm options create.py hands to xend only for builder = "hvm" (the catalogue's `xmReadFor`,
+ * catalogue order): configure_hvm's `args` (and vncpasswd after them), less those it also reads for
+ * every builder: cpuid and cpuid_check (make_config, preprocess_cpuid), vcpus, localtime and oos
+ * (make_config), pci (configure_pci), keymap (configure_vfbs, for a vfb without keymap=) and
+ * vncconsole (main spawns the viewer). xen_extended_power_mgmt is in the list too but not an option
+ * xmcfg knows (XM0101). xend did not read them for a PV guest either: XendConfig copies platform keys
+ * from the top level and the image, where create.py put none of these, and makes a vfb from vnc only
+ * for an HVM guest.
  */
-export const XM_HVM_ONLY: readonly string[] = [
-  'acpi', 'apic', 'boot', 'device_model', 'display', 'fda', 'fdb', 'gfx_passthru', 'guest_os_type', 'hap', 'hpet', 'isa', 'monitor', 'nographic', 'opengl', 'pae',
-  'pci_msitranslate', 'pci_power_mgmt', 'rtc_timeoffset', 'sdl', 'serial', 'soundhw', 'stdvga', 'timer_mode', 'usb', 'usbdevice', 'vnc', 'vncdisplay', 'vnclisten',
-  'vncunused', 'viridian', 'vpt_align', 'xauthority', 'xen_platform_pci', 'vncpasswd',
-];
+export const XM_HVM_ONLY: readonly string[] = OPTION_KEYS.filter((k) => optionSchema(k)?.['x-xmcfg'].xmReadFor?.includes('hvm'));
 const XM_TYPE_ONLY: readonly (readonly [string, readonly Kind[]])[] = XM_HVM_ONLY.map((k) => [k, ['hvm']] as const);
 
 /**

@@ -96,7 +96,10 @@ export function parseDefines(items: readonly string[]): Parsed<Record<string, st
     // An xm option's value is kept as typed: the evaluator converts it as xm create did (int()
     // refuses 0x10, the yes/no options take words; xm-options.ts). A script variable's integer
     // (decimal, 0x hex) is a number, as it has always been read.
-    out[key] = xmOptionConversion(key) !== undefined ? raw : /^-?(?:0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : /^0x[0-9a-f]+$/i.test(raw) ? Number.parseInt(raw, 16) : raw;
+    // One past 2^53 stays its text: a JS number would read 99999999999999999999999 as the float
+    // 1e+23, which "%s" then spelled "1e+23" where xm's int() kept every digit.
+    const n = xmOptionConversion(key) !== undefined ? NaN : /^-?(?:0|[1-9][0-9]*)$/.test(raw) ? Number(raw) : /^0x[0-9a-f]+$/i.test(raw) ? Number.parseInt(raw, 16) : NaN;
+    out[key] = Number.isSafeInteger(n) ? n : raw;
   }
   return { ok: true, value: out };
 }

@@ -154,7 +154,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'VNC display given twice',
     explanation:
-      'vnclisten may carry the display as HOST:DISPLAY; libxl refuses to start the device model when vncdisplay (non-zero) is set as well ("vncdisplay set, vnclisten contains display"). It applies where the top-level VNC options are used: an HVM guest, or a PV guest with vnc = 1 and no vfb entries (a vfb spec is checked the same way, XM0217). Give the display once.',
+      'vnclisten may carry the display as HOST:DISPLAY; libxl refuses to start the device model when vncdisplay (non-zero) is set as well ("vncdisplay set, vnclisten contains display"). It applies where the top-level VNC options are used: an HVM guest, or a PV guest with vnc = 1 and no vfb entries (a vfb spec is checked the same way, XM0217). Give the display once. Reported for xl: xend passed qemu-dm the display and the listen address as they were and refused neither.',
     bad: 'type = "hvm"\nvnclisten = "0.0.0.0:3"\nvncdisplay = 3',
     good: 'type = "hvm"\nvnclisten = "0.0.0.0"\nvncdisplay = 3',
   },

@@ -40,6 +40,7 @@ export function keyDocMarkdown(d: KeyDoc): string {
   if (d.deprecatedBy) lines.push(`- deprecated: use \`${d.deprecatedBy}\``);
   lines.push(`- dialects: ${d.dialects.join(', ')}`);
   if (d.readFor) lines.push(`- xl reads it only for ${guestKinds(d.readFor)} guests`);
+  if (d.xmReadFor && d.dialects.includes('xm')) lines.push(`- xm reads it only for ${guestKinds(d.xmReadFor)} guests (builder = "hvm")`);
   if (d.example !== undefined && !(d.example !== null && typeof d.example === 'object' && !Array.isArray(d.example))) {
     lines.push('', '```', `${d.key} = ${configLiteral(d.example)}`, '```');
   }

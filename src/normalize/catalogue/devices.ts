@@ -38,6 +38,7 @@ export const deviceOptions = {
   usbctrl: special(list(UsbctrlSpecSchema), 'usbctrl', 'list of USB controller specs', { d: 'USB controllers: "type=auto|pv|devicemodel|qusb,version=1-3,ports=1-31" (0, or leaving a key out, takes libxl\'s default: version 2, 8 ports).', dl: 'xl' }),
   usbdev: special(list(UsbdevSpecSchema), 'usbdev', 'list of USB device specs', { d: 'USB host devices: "hostbus=N,hostaddr=N[,controller=N,port=N]".', dl: 'xl' }),
   serial: special(list(ChardevSpecSchema), 'serial', 'character device or list of them', {
+    xmReadFor: HVM_ONLY,
     readFor: HVM_ONLY,
     d: 'Emulated serial ports (HVM): "pty", "none", "file:PATH", "tcp:HOST:PORT[,server,nowait]", "unix:PATH", a device path, … A list gives several ports (xl).',
     ex: 'pty',
@@ -59,9 +60,9 @@ export const deviceOptions = {
   rdm: specString({ d: 'Reserved-device-memory handling: "strategy=host" (xl.cfg(5) also shows ",policy=strict|relaxed", but since Xen 4.15 xl drops a string with a valid policy: XM0233; set rdm_policy per pci device instead, whose default is strict while the global one is relaxed).', dl: 'xl' }, SPEC_FIELDS.rdm),
   pci_permissive: bool({ d: 'Default permissive mode for all PCI devices.', dl: 'xl' }),
   // xl_parse.c parse_config_data: `int pci_msitranslate = 0;` (Xen 4.0's xl started from 1, as xm's create.py did).
-  pci_msitranslate: bool({ d: 'Default MSI translation for all PCI devices. Default: off in xl, on in xm.' }),
+  pci_msitranslate: bool({ xmReadFor: HVM_ONLY, d: 'Default MSI translation for all PCI devices. Default: off in xl, on in xm.' }),
   pci_seize: bool({ d: 'Seize PCI devices from their dom0 driver.', dl: 'xl' }),
-  pci_power_mgmt: bool({ d: 'Default PCI power management.', def: false }),
+  pci_power_mgmt: bool({ xmReadFor: HVM_ONLY, d: 'Default PCI power management.', def: false }),
   rdm_mem_boundary: int({ readFor: HVM_ONLY, d: 'RDM conflict boundary.', dl: 'xl', unit: 'MiB', min: 0 }),
   dtdev: strList({ d: 'Host device-tree nodes to pass through (Arm).', dl: 'xl' }),
   ioports: special(Type.Array(IoportRangeSchema, { maxItems: 4096 }), 'ioports', 'list of strings', { d: 'I/O port ranges "2f8-2ff" (hex), read as {first, last}. A list in both tools: xm iterated a single string character by character ("3f8" was ports 3, f and 8).', ex: ['2f8-2ff'] }),
@@ -70,17 +71,17 @@ export const deviceOptions = {
   irq: intList({ d: 'Physical IRQs to pass through: a list of numbers (xm iterated the value and passed each item through repr(), so a single number failed and a string item reached xend quoted, which it refused).', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
   cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
-  usb: bool({ readFor: HVM_ONLY, d: 'Emulated USB (HVM).' }),
+  usb: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Emulated USB (HVM).' }),
   // libxl_dm.c: `if (b_info->u.hvm.usbversion) { switch (…) { case 1 … 3; default: "usbversion parameter
   // is invalid, must be between 1 and 3" } }`: 0 is "no USB controller", like leaving it out.
   usbversion: int({ readFor: HVM_ONLY, d: 'Emulated USB controller version (0 = none).', dl: 'xl', min: 0, max: 3 }),
-  usbdevice: strOrList({ readFor: HVM_ONLY, d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
+  usbdevice: strOrList({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Emulated USB devices: "tablet", "mouse", "keyboard", "host:…".', ex: 'tablet' }),
   blkif: bool({ d: 'The domain is a block backend.', dl: 'xm' }),
   netif: bool({ d: 'The domain is a network backend.', dl: 'xm' }),
   tpmif: strOrList({ d: 'TPM interface (removed after Xen 4.2).', dl: 'xm', dep: 'vtpm' }),
   e820_host: bool({ readFor: PV_ONLY, d: 'PV: expose the host memory map.', dl: 'xl' }),
   parallel: str({ d: 'Emulated parallel port (HVM).', dl: 'xm', ex: 'none' }),
-  soundhw: str({ readFor: HVM_ONLY, d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
+  soundhw: str({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
   vkb_device: bool({ readFor: HVM_ONLY, d: 'Emulated keyboard device.', dl: 'xl' }),
   // xl: libxl_vendor_device_from_string (any case).
   vendor_device: oneOf(['none', 'xenserver'] as const, { readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl', anyCase: true }),

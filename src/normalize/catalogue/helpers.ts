@@ -72,6 +72,13 @@ export interface OptionMeta {
    * Absent: read for every type. For another type xl never looks at the value (XM0230).
    */
   readFor?: readonly GuestKind[];
+  /**
+   * The guest types xm read the option for, when it read it only for some: create.py handed
+   * configure_hvm's options (and vncpasswd) to xend only for builder = "hvm" (configure_image), and
+   * xend read none of them for a PV guest (decision 027). Absent: read for every type (create.py
+   * read cpuid, vcpus, localtime, oos, pci, keymap, vncconsole for every builder). XM0244.
+   */
+  xmReadFor?: readonly GuestKind[];
 }
 
 /** The documentation a catalogue entry is written with. */
@@ -92,6 +99,8 @@ export interface DocIn {
   read?: Conv;
   /** The guest types xl reads the option for (OptionMeta.readFor); absent: every type. */
   readFor?: readonly GuestKind[];
+  /** The guest types xm read the option for (OptionMeta.xmReadFor); absent: every type. */
+  xmReadFor?: readonly GuestKind[];
 }
 
 /** xl reads the option only for HVM guests (in the HVM branch of parse_config_data). */
@@ -116,6 +125,7 @@ function docOpts(doc: DocIn, conv: Conv, type: string, extra: Partial<OptionMeta
   const meta: OptionMeta = { dialects: dialectsOf(doc.dl), conv: doc.read ?? conv, type, ...extra };
   if (doc.anyCase) meta.anyCase = true;
   if (doc.readFor !== undefined) meta.readFor = doc.readFor;
+  if (doc.xmReadFor !== undefined) meta.xmReadFor = doc.xmReadFor;
   if (doc.unit !== undefined) meta.unit = doc.unit;
   if (doc.dep !== undefined) meta.deprecatedBy = doc.dep;
   const o: Record<string, unknown> = { description: doc.d, 'x-xmcfg': meta };
