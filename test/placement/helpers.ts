@@ -1,11 +1,23 @@
 /** Shared helpers of the placement tests: fixture hosts and config builders. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCpuList } from '../../src/normalize/cpulist.js';
 import type { Host, PlacementConfig, Plan } from '../../src/placement/types.js';
 import type { Io } from '../../src/cli/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/hosts');
+
+/** The built CLI (npm run build). */
+export const CLI = join(import.meta.dirname, '../../dist/cli.mjs');
+
+/** Whether the CLI is built: tests that spawn it are skipped otherwise. */
+export const cliBuilt = ((): boolean => {
+  try {
+    return statSync(CLI).size > 0;
+  } catch {
+    return false;
+  }
+})();
 
 /** A fixture host (JSON). */
 export function fixtureHost(name: string): Host {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/placement/ledger.js';
 import { readonlySchemaProblem, snapshotOf } from '../../src/placement/ledger-readonly.js';
-import { cfg, FIXTURES, fixtureHost } from './helpers.js';
+import { cfg, cliBuilt, FIXTURES, fixtureHost } from './helpers.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.mjs');
@@ -151,13 +151,6 @@ describe('readonlySchemaProblem', () => {
   });
 });
 
-const cliBuilt = ((): boolean => {
-  try {
-    return statSync(cli).size > 0;
-  } catch {
-    return false;
-  }
-})();
 const asRoot = process.getuid?.() === 0;
 
 /** Run the built CLI as a user the ledger's permission bits apply to (nobody, when this is root). */

@@ -14,16 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/placement/ledger.js';
-import { cfg, FIXTURES, fixtureHost } from './helpers.js';
+import { cfg, CLI as cli, cliBuilt, FIXTURES, fixtureHost } from './helpers.js';
 
-const cli = join(import.meta.dirname, '../../dist/cli.mjs');
-const cliBuilt = ((): boolean => {
-  try {
-    return statSync(cli).size > 0;
-  } catch {
-    return false;
-  }
-})();
 const asRoot = process.getuid?.() === 0;
 const HOST = join(FIXTURES, 'two-node.json');
 let dir: string;
