@@ -2,7 +2,8 @@
  * @fileoverview What `convert --to xl` writes that the xm file does not: the xm create options given
  * with `--define` (decision 020: `xm create FILE NAME=VALUE` set the option, and the file's own
  * assignment of it was skipped), and the pygrub xend used for a PV guest with neither kernel nor
- * bootloader (XM0242), which xl does not supply. The xl file then means what `xm create` meant.
+ * bootloader (XM0242), which xl does not supply, and the defaults of xm's that xl does not share
+ * (memory, on_crash). The xl file then means what `xm create` meant.
  */
 import type { CheckResult } from '../check/check.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
@@ -110,6 +111,39 @@ export function implicitPygrub(res: CheckResult, notes: string[]): string | null
   if (!needsImplicitPygrub(res)) return null;
   notes.push('bootloader = "pygrub" added (xend booted this PV guest, which has neither kernel nor bootloader, with pygrub from its first disk; xl has no such default)');
   return 'bootloader = "pygrub"  # xmcfg convert: xend booted a PV guest without kernel or bootloader with pygrub; xl needs it named';
+}
+
+/** xm's default memory (create.py: `default=128`); libxl's is 32 MiB, or maxmem when that is set. */
+export const XM_DEFAULT_MEMORY_MIB = 128;
+
+/**
+ * Lines for the defaults xm had and xl does not, for the keys an xm file leaves unset (and no
+ * `--define` sets): `memory = 128` (create.py's default; xl would give the guest 32 MiB, or its
+ * maxmem; xend took 128 as the target with maxmem as the static maximum) unless a maxmem below
+ * it, or one of unknown value, makes that impossible or uncertain, and `on_crash = "restart"` (xend's
+ * XendConfig default; xl destroys a crashed guest). A key whose value is unknown (set in a Python
+ * block) is left alone; one whose last value is None is unset, as it was for xm.
+ */
+export function xmDefaultLines(res: CheckResult, defined: ReadonlyMap<string, Value>, notes: string[]): string[] {
+  if (res.dialect !== 'xm') return [];
+  // A last `key = None` left the key unset for xm too (the conversion comments it out).
+  const unset = (key: string): boolean => {
+    if (defined.has(key) || res.unknown.has(key)) return false;
+    const last = [...res.settings].reverse().find((s) => s.key === key);
+    return last === undefined || last.value.kind === 'none';
+  };
+  const out: string[] = [];
+  const maxmem = (res.config as { maxmem?: unknown }).maxmem;
+  // A maxmem below 128 (xend would not start the guest) or of unknown value is left to xl's reading.
+  if (unset('memory') && !res.unknown.has('maxmem') && !(typeof maxmem === 'number' && maxmem < XM_DEFAULT_MEMORY_MIB)) {
+    out.push(`memory = ${XM_DEFAULT_MEMORY_MIB}  # xmcfg convert: xm's default; xl's is 32 MiB (or maxmem)`);
+    notes.push(`memory = ${XM_DEFAULT_MEMORY_MIB} added (xm's default when the file sets none; xl would give the guest ${typeof maxmem === 'number' ? `its maxmem, ${maxmem} MiB` : '32 MiB'})`);
+  }
+  if (unset('on_crash')) {
+    out.push('on_crash = "restart"  # xmcfg convert: xend\'s default; xl destroys a crashed guest');
+    notes.push('on_crash = "restart" added (xend restarted a crashed guest when the file said nothing; xl destroys it)');
+  }
+  return out;
 }
 
 /** One edit that appends `lines` at the end of the text (after a line break, if the text does not end with one). */

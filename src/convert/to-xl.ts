@@ -27,7 +27,7 @@ import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
-import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -307,7 +307,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   const chainDefined = [...targets.chained].filter(([st]) => !commented.includes(st.span));
   for (const [st, ks] of chainDefined) for (const k of ks) notes.push(`line ${line(st.span.start)}: "${k}" takes the value of --define ${k}=${String(options.defines?.[k] ?? '')} (xm create's option wins over the file)`);
   const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commented.includes(st.span) ? ks : []))];
-  const tail = definedLines(missing, defined, res.settings, keys, notes);
+  const tail = [...definedLines(missing, defined, res.settings, keys, notes), ...xmDefaultLines(res, defined, notes)];
   const pygrub = implicitPygrub(res, notes);
   if (pygrub !== null) tail.push(pygrub);
   if (tail.length) edits.push(appendLines(text, tail));

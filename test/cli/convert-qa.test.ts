@@ -10,9 +10,11 @@ import { run } from '../../src/cli/run.js';
 import { fakeIo } from './fake-io.js';
 import { throughFifo } from './fifo.js';
 import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
+import { XM_DEFAULTS } from '../convert/xm-defaults.js';
 
-const XM = 'name = "vm"\nmemory = 256 * 2\nlocaltime = 1\n';
-const XL = 'name = "vm"\nmemory = 512\nlocaltime = 1\n';
+// on_crash is set so that the output has no default of xm's added (decision 033), and no note on stderr.
+const XM = 'name = "vm"\nmemory = 256 * 2\nlocaltime = 1\non_crash = "restart"\n';
+const XL = 'name = "vm"\nmemory = 512\nlocaltime = 1\non_crash = "restart"\n';
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-convert-qa-'));
@@ -52,7 +54,7 @@ describe('convert --output-file never replaces an input', () => {
     expect((await convert(['vm.xm', '--to', 'xl', '-o', 'vm.cfg'])).code).toBe(0);
     expect(readFileSync(join(dir, 'vm.cfg'), 'utf8')).toBe(XL);
     expect((await convert(['-', '--to', 'xl', '-o', 'vm.xm'], 'name = "s"\n')).code).toBe(0);
-    expect(readFileSync(join(dir, 'vm.xm'), 'utf8')).toBe('name = "s"\n');
+    expect(readFileSync(join(dir, 'vm.xm'), 'utf8')).toBe('name = "s"\n' + XM_DEFAULTS);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
+import { MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS } from './xm-defaults.js';
 
 let dir: string;
 const XM = '# web\nname = "vm%d" % vmid\nmemory = 256 * 2\nvcpus = 2\nlocaltime = True\nnuma = "on"\n';
@@ -24,13 +25,13 @@ describe('xmcfg convert', () => {
   it('--to xl prints the xl file and warns about the NUMA keys', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7'], io)).toBe(0);
-    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\nnuma = "on"\n');
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\nnuma = "on"\n' + ON_CRASH_LINE);
     expect(out.stderr).toContain('XM0550');
   });
   it('--define of an xm option is written into the output: xm create\'s option wins over the file (decision 020)', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '--define', 'vmid=7', '--define', 'memory=1024', '--define', 'vcpus=4'], io)).toBe(0);
-    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 1024  # xmcfg convert: from --define\nvcpus = 4  # xmcfg convert: from --define\nlocaltime = 1\nnuma = "on"\n');
+    expect(out.stdout).toBe('# web\nname = "vm7"\nmemory = 1024  # xmcfg convert: from --define\nvcpus = 4  # xmcfg convert: from --define\nlocaltime = 1\nnuma = "on"\n' + ON_CRASH_LINE);
     expect(out.stderr).toContain('--define memory=');
     expect(out.stderr).toContain('--define vcpus=');
   });
@@ -38,14 +39,14 @@ describe('xmcfg convert', () => {
     writeFileSync(join(dir, 'hvm.xm'), 'name = "h"\nbuilder = "hvm"\nparallel = "none"\nvncviewer = 1\nbootargs = "-q"\n');
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'hvm.xm', '--to', 'xl'], io)).toBe(0);
-    expect(out.stdout).toBe('name = "h"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\n# xm only, xl ignores it: vncviewer = 1\nbootloader_args = ["-q"]\n');
-    expect(out.stderr).toBe('xmcfg convert: hvm.xm: kept as comments (xl would ignore them): parallel (line 3), vncviewer (line 4)\n');
+    expect(out.stdout).toBe('name = "h"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\n# xm only, xl ignores it: vncviewer = 1\nbootloader_args = ["-q"]\n' + XM_DEFAULTS);
+    expect(out.stderr).toBe('xmcfg convert: hvm.xm: kept as comments (xl would ignore them): parallel (line 3), vncviewer (line 4)\n' + `xmcfg convert: hvm.xm: ${MEMORY_NOTE}\nxmcfg convert: hvm.xm: ${ON_CRASH_NOTE}\n`);
   });
   it('--host turns the NUMA request into pinning; --output-file writes atomically', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'xl', '-D', 'vmid=7', '--host', 'host.json', '-o', 'web.cfg'], io)).toBe(0);
     expect(out.stdout).toBe('');
-    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\ncpus = "4-7"\n');
+    expect(readFileSync(join(dir, 'web.cfg'), 'utf8')).toBe('# web\nname = "vm7"\nmemory = 512\nvcpus = 2\nlocaltime = 1\ncpus = "4-7"\n' + ON_CRASH_LINE);
   });
   it('--host with numa = "off" writes cpus_soft = "all" (libxl skips its own placement), unless the file has a cpus_soft', async () => {
     writeFileSync(join(dir, 'off.xm'), 'name = "o"\nmemory = 512\nkernel = "/k"\nnuma = "off"\n');

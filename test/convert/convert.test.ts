@@ -7,6 +7,7 @@ import { corpusFiles } from '../format/corpus.js';
 import fc from 'fast-check';
 import { xmConfig } from '../format/arbitraries.js';
 import { intended } from './intended.js';
+import { MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS } from './xm-defaults.js';
 
 const HOST: Host = {
   nodes: [
@@ -25,8 +26,8 @@ function roundTrip(src: string, defines?: Record<string, string | number>) {
   expect(after.diagnostics.filter((d) => d.severity === 'error' && !beforeErrors.has(d.code)).map((d) => d.code)).toEqual([]);
   // A file the conversion reads as xl (Python refuses it, or it sets an xl-only option: decision
   // 015) means what xl reads and is kept as it is; an xm reading gets the intended changes.
-  const xl = xmReading(src, defines).dialect === 'xl';
-  expect(after.config).toEqual(xl ? checkText(src, { dialect: 'xl', defines }).config : intended(before.config, before.dialect));
+  const reading = xmReading(src, defines).dialect;
+  expect(after.config).toEqual(reading === 'xl' ? checkText(src, { dialect: 'xl', defines }).config : intended(before.config, reading));
   return r;
 }
 
@@ -36,19 +37,19 @@ const KERNEL = 'kernel = "/boot/vmlinuz"\n';
 describe('convertToXl', () => {
   it('tuples become lists, True/False 1/0, comments kept', () => {
     const r = roundTrip('# guest\nname = "web"  # the name\nlocaltime = True\noos = False\nnumanode = (0, 1)\nmemory = 512\n' + KERNEL);
-    expect(r.text).toBe('# guest\nname = "web"  # the name\nlocaltime = 1\noos = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL);
+    expect(r.text).toBe('# guest\nname = "web"  # the name\nlocaltime = 1\noos = 0\nnumanode = [0, 1]\nmemory = 512\n' + KERNEL + ON_CRASH_LINE);
   });
   it('folds expressions with --define values', () => {
     const r = roundTrip('name = "vm%d" % vmid\nmemory = 256 * 2\ndisk = [ "phy:sda%d,xvda,w" % (7 + vmid),\n  "phy:sdb,xvdb,r" ]\n' + KERNEL, { vmid: 3 });
-    expect(r.text).toBe('name = "vm3"\nmemory = 512\ndisk = [ "phy:sda10,xvda,w",\n  "phy:sdb,xvdb,r" ]\n' + KERNEL);
+    expect(r.text).toBe('name = "vm3"\nmemory = 512\ndisk = [ "phy:sda10,xvda,w",\n  "phy:sdb,xvdb,r" ]\n' + KERNEL + ON_CRASH_LINE);
   });
   it('triple-quoted strings become escaped one-line strings', () => {
     const r = roundTrip('name = "a"\nextra = """console=hvc0\nquiet "x" \\\\ end"""\n' + KERNEL);
-    expect(r.text).toBe('name = "a"\nextra = "console=hvc0\\nquiet \\"x\\" \\\\ end"\n' + KERNEL);
+    expect(r.text).toBe('name = "a"\nextra = "console=hvc0\\nquiet \\"x\\" \\\\ end"\n' + KERNEL + XM_DEFAULTS);
   });
   it('bare tuples, continuations, chained and += assignments', () => {
     const r = roundTrip('name = "a"\nnumanode = 0,1\nmemory = \\\n  512\nvcpus = maxvcpus = 2\nextra = "a"\nextra += " b"\n' + KERNEL);
-    expect(r.text).toBe('name = "a"\nnumanode = [0, 1]\nmemory = 512\nvcpus = 2; maxvcpus = 2\n# xmcfg convert: part of the value of the += at line 7: extra = "a"\nextra = "a b"\n' + KERNEL);
+    expect(r.text).toBe('name = "a"\nnumanode = [0, 1]\nmemory = 512\nvcpus = 2; maxvcpus = 2\n# xmcfg convert: part of the value of the += at line 7: extra = "a"\nextra = "a b"\n' + KERNEL + ON_CRASH_LINE);
   });
   it.each([
     // [xm text, its xl form]: a continuation after a statement's last token, then a blank or comment line (Python ends the statement there).
@@ -62,7 +63,7 @@ describe('convertToXl', () => {
     ['vcpus = maxvcpus = 2 \\\n\n', 'vcpus = 2; maxvcpus = 2\n'],
   ])('a continuation after the last token of a statement goes (xl has none, XM0510): %j', (src, xl) => {
     // Kept before: `extra = "quiet" \` converted "successfully" into a file xl refuses.
-    expect(roundTrip('name = "a"\n' + KERNEL + src).text).toBe('name = "a"\n' + KERNEL + xl);
+    expect(roundTrip('name = "a"\n' + KERNEL + src).text).toBe('name = "a"\n' + KERNEL + xl + (src.startsWith('memory') ? ON_CRASH_LINE : XM_DEFAULTS));
   });
   it('reports keys xl does not know and keeps the NUMA keys without a host', () => {
     const src = 'name = "a"\nnuma = "on"\nfrobnicate = 1\n';
@@ -77,9 +78,9 @@ describe('convertToXl', () => {
     const r = convertToXl('name = "a"\nVMID = 3; memory = 128\nimport os\nextra = None\n' + KERNEL);
     expect(r.ok).toBe(true);
     expect(r.text).toBe(
-      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): extra = None\n' + KERNEL,
+      'name = "a"\n# xmcfg convert: not an xl key: VMID = 3\n; memory = 128\n# xmcfg convert: xl has no Python statements: import os\n# xmcfg convert: no xl value (None): extra = None\n' + KERNEL + ON_CRASH_LINE,
     );
-    expect(r.notes).toHaveLength(3);
+    expect(r.notes).toHaveLength(4);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('XM0'))).toEqual([]);
   });
   it('comments out a string holding a NUL: xl has no spelling for it (its strings end at the first NUL)', () => {
@@ -88,7 +89,7 @@ describe('convertToXl', () => {
     expect(r.text).not.toContain('\0');
     expect(r.text).toContain('# xmcfg convert: no xl value (a NUL character): extra = "console=hvc0\\0 quiet"\n');
     expect(r.text).toContain('# xmcfg convert: no xl value (a NUL character): cpus = ["0", "1\\x00"]\n');
-    expect(r.notes).toEqual(['line 2: "extra" commented out: no xl value (a NUL character)', 'line 3: "cpus" commented out: no xl value (a NUL character)']);
+    expect(r.notes).toEqual(['line 2: "extra" commented out: no xl value (a NUL character)', 'line 3: "cpus" commented out: no xl value (a NUL character)', MEMORY_NOTE, ON_CRASH_NOTE]);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it.each([
@@ -118,7 +119,7 @@ describe('convertToXl', () => {
   it('comments out an xl-only option xm ignored whose value xl refuses (usbctrl version=9); keeps a clean one (vkb) with XM0553', () => {
     const src = 'name = "a"\nmemory = 256 * 2\nusbctrl = [ "type=pv,version=9" ]\nvkb = [ "backend-type=linux" ]\nusbctrl += [ "type=pv" ]\n' + KERNEL;
     const r = roundTrip(src);
-    expect(r.text).toBe('name = "a"\nmemory = 512\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl = [ "type=pv,version=9" ]\nvkb = [ "backend-type=linux" ]\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl += [ "type=pv" ]\n' + KERNEL);
+    expect(r.text).toBe('name = "a"\nmemory = 512\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl = [ "type=pv,version=9" ]\nvkb = [ "backend-type=linux" ]\n# xmcfg convert: xm ignored it, and xl refuses its value: usbctrl += [ "type=pv" ]\n' + KERNEL + ON_CRASH_LINE);
     expect(r.diagnostics.map((d) => [d.code, src.slice(d.span.start, d.span.end)])).toEqual([['XM0553', 'vkb']]);
     expect(r.notes.filter((n) => n.includes('usbctrl'))).toHaveLength(2);
   });
@@ -137,12 +138,12 @@ describe('convertToXl', () => {
   it('keeps a comment inside a folded expression, on its own line before the statement', () => {
     const r = convertToXl('name = "a"\nmemory = (256  # MiB\n    * 2)\nvcpus = maxvcpus = (2  # two\n)\ncpus = ["0",  # first\n    1 + 1]\n' + KERNEL);
     expect(r.ok).toBe(true);
-    expect(r.text).toBe('name = "a"\n# MiB\nmemory = 512\n# two\nvcpus = 2; maxvcpus = 2\ncpus = ["0",  # first\n    2]\n' + KERNEL);
+    expect(r.text).toBe('name = "a"\n# MiB\nmemory = 512\n# two\nvcpus = 2; maxvcpus = 2\ncpus = ["0",  # first\n    2]\n' + KERNEL + ON_CRASH_LINE);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('names a nameless xm domain after its file, as xm did', () => {
     const r = convertToXl('# guest\nmemory = 256 * 2\n' + KERNEL, { fileName: 'guests/web01' });
-    expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n' + KERNEL);
+    expect(r.text).toBe('# guest\nname = "web01"  # xm\'s default: the file name\nmemory = 512\n' + KERNEL + ON_CRASH_LINE);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
   it('refuses input with syntax errors', () => {
@@ -158,12 +159,12 @@ describe('convertToXl', () => {
     expect(r.plan?.nodes).toHaveLength(1);
     const node = r.plan!.nodes[0]!;
     const cpus = node === 0 ? '0-3' : '4-7';
-    expect(r.text).toBe(`name = "web"\nmemory = 4096\nvcpus = 2\ncpus = "${cpus}"\n${KERNEL}`);
+    expect(r.text).toBe(`name = "web"\nmemory = 4096\nvcpus = 2\ncpus = "${cpus}"\n${KERNEL}${ON_CRASH_LINE}`);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
   it('soft affinity writes cpus_soft', () => {
     const r = convertToXl('name = "web"\nmemory = 1024\nvcpus = 1\nnumanode = 1\n', { host: HOST, planOptions: { affinity: 'soft' } });
-    expect(r.text).toBe('name = "web"\nmemory = 1024\nvcpus = 1\ncpus_soft = "4-7"\n');
+    expect(r.text).toBe('name = "web"\nmemory = 1024\nvcpus = 1\ncpus_soft = "4-7"\n' + ON_CRASH_LINE);
   });
   it('with a host, no plan (plan: null, XM0413 at the key) while a plan input is unknown; without one, the block is commented out as before', () => {
     const src = 'name = "web"\nnumanodes = 2\nif big:\n    memory = 8192\n';
@@ -244,7 +245,7 @@ describe('toLibxlJson after convertToXl', () => {
     const r = roundTrip(src);
     const before = toLibxlJson(checkText(src).config);
     expect(Object.keys(before)).toEqual(['c_info', 'b_info', 'pcidevs', 'dtdevs', 'vkbs', 'virtios', 'vtpms', 'p9s', 'pvcallsifs', 'vdispls', 'vsnds', 'channels', 'usbdevs', 'on_reboot', 'on_soft_reset']);
-    expect(toLibxlJson(checkText(r.text, { dialect: 'xl' }).config)).toEqual(before);
+    expect(toLibxlJson(checkText(r.text, { dialect: 'xl' }).config)).toEqual({ ...before, on_crash: 'restart' });
   });
 });
 
@@ -302,7 +303,7 @@ describe('convertToXl on generated xm configs', () => {
         // A PV guest with nothing to boot: xl says so (XM0227); xm failed too, but only when creating it ("Kernel image does not exist").
         if (!before.settings.some((s) => s.key === 'kernel' || s.key === 'bootloader')) allowed.push('XM0227');
         expect(after.diagnostics.filter((d) => d.severity === 'error' && !allowed.includes(d.code)).map((d) => d.code)).toEqual([]);
-        expect(after.config).toEqual(intended(before.config, before.dialect));
+        expect(after.config).toEqual(intended(before.config, xmReading(text, undefined).dialect));
       }),
       { numRuns: 400, seed: 3 },
     );

@@ -27,9 +27,11 @@ type Config = Record<string, any>;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
  *   sets takes that key's value;
  * - an xm PV guest with neither kernel nor bootloader but a disk gets `bootloader = "pygrub"`, which
- *   xend used for it (XM0242).
+ *   xend used for it (XM0242);
+ * - an xm file that sets no memory gets xm's 128 MiB (unless its maxmem is below that), and one that
+ *   sets no on_crash gets xend's "restart" (decision 033).
  */
-export const CHANGED_FIELDS = ['builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)', '(HVM options of an xm PV guest)'];
+export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)', '(HVM options of an xm PV guest)'];
 
 /** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
 function words(s: string): string[] {
@@ -65,6 +67,8 @@ export function intended(before: Config, dialect: Dialect): Config {
   if (kind === 'pv' && xmPv) for (const k of XM_HVM_ONLY) delete c[k];
   const set = (v: unknown) => typeof v === 'string' && v !== '';
   if (dialect === 'xm' && kind === 'pv' && !set(c.kernel) && !set(c.bootloader) && !set(c.firmware) && Array.isArray(c.disk) && c.disk.length > 0) c.bootloader = 'pygrub';
+  if (dialect === 'xm' && c.memory === undefined && !(typeof c.maxmem === 'number' && c.maxmem < 128)) c.memory = 128;
+  if (dialect === 'xm' && c.on_crash === undefined) c.on_crash = 'restart';
   for (const [key, names] of [['tsc_mode', ['default', 'always_emulate', 'native', 'native_paravirt']], ['timer_mode', ['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending']]] as const) {
     if (typeof c[key] === 'number' && names[c[key]]) c[key] = names[c[key]];
   }

@@ -12,6 +12,12 @@ import { convertToXl } from '../../src/convert/index.js';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
+import { withoutDefaults } from './xm-defaults.js';
+
+/** convertToXl without the xm default lines (withoutDefaults checks them; decision 033): these tests are about something else. */
+function conv(src: string, options: Parameters<typeof convertToXl>[1] = {}) {
+  return withoutDefaults(src, convertToXl(src, options), options);
+}
 
 const SRC = [
   '# guest web (head comment)',
@@ -38,7 +44,7 @@ function spans(text: string, ds: readonly { code: string; span: { start: number;
 
 describe('convert reports what it loses (XM0555) and keeps the comments', () => {
   it('one finding per commented-out statement, over its whole span; the notes name the same lines', () => {
-    const r = convertToXl(SRC, { fileName: 'web.xm', defines: { big: 1 } });
+    const r = conv(SRC, { fileName: 'web.xm', defines: { big: 1 } });
     expect(r.ok).toBe(true);
     expect(spans(SRC, r.diagnostics.filter((d) => d.code === 'XM0555'))).toEqual(['XM0555 4:1-5:14', 'XM0555 6:1-6:21', 'XM0555 7:1-7:13', 'XM0555 9:1-9:10']);
     expect(r.diagnostics.every((d) => d.code !== 'XM0555' || d.severity === 'warning')).toBe(true);
@@ -60,7 +66,7 @@ describe('convert reports what it loses (XM0555) and keeps the comments', () => 
   });
 
   it('a file with nothing lost has no XM0555', () => {
-    expect(convertToXl('# c\nname = "g"  # t\nmemory = 256 * 2\nkernel = "/k"\n').diagnostics.map((d) => d.code)).toEqual([]);
+    expect(conv('# c\nname = "g"  # t\nmemory = 256 * 2\nkernel = "/k"\n').diagnostics.map((d) => d.code)).toEqual([]);
   });
 
   it('the CLI prints them at their lines for both targets (warnings: exit 0)', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertInTempDir, stylishFindings } from './temp-cli.js';
+import { ON_CRASH_LINE } from './xm-defaults.js';
 
 const { dir: tempDir, convert } = convertInTempDir('xmcfg-convert-reading-');
 const found = (stderr: string): string[] => stylishFindings(stderr);
@@ -18,7 +19,7 @@ describe('convert --to json reads a file as --to xl does', () => {
   it('1e3 and "\\101" (nothing xm-only: detection says xl) are xm\'s 1000 and "A" for both targets: exit 0, 0', async () => {
     writeFileSync(join(tempDir(), 'g.cfg'), 'name = "g"\nmemory = 1e3\nextra = "\\101"\n' + KERNEL);
     const xl = await convert(['g.cfg', '--to', 'xl']);
-    expect([xl.code, xl.stdout]).toEqual([0, 'name = "g"\nmemory = 1000\nextra = "A"\n' + KERNEL]);
+    expect([xl.code, xl.stdout]).toEqual([0, 'name = "g"\nmemory = 1000\nextra = "A"\n' + KERNEL + ON_CRASH_LINE]);
     const json = await convert(['g.cfg', '--to', 'json']);
     expect([json.code, found(json.stderr)]).toEqual([0, []]);
     const j = JSON.parse(json.stdout);
@@ -63,7 +64,7 @@ describe('convert --to json reads a file as --to xl does', () => {
     const text = 'name = "t"\ntype = "hvm"\nmemory = 512\nkernel = "/boot/vmlinuz"\n';
     writeFileSync(join(tempDir(), 'type.cfg'), text);
     const xl = await convert(['type.cfg', '--to', 'xl']);
-    expect([xl.code, xl.stdout, found(xl.stderr)]).toEqual([0, text.replace('kernel', 'firmware_override'), ['XM0553 2:1']]);
+    expect([xl.code, xl.stdout, found(xl.stderr)]).toEqual([0, text.replace('kernel', 'firmware_override') + ON_CRASH_LINE, ['XM0553 2:1']]);
     const json = await convert(['type.cfg', '--to', 'json']);
     expect([json.code, found(json.stderr)]).toEqual([0, ['XM0553 2:1']]);
     let j = JSON.parse(json.stdout);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertInTempDir, stylishFindings } from './temp-cli.js';
+import { ON_CRASH_LINE } from './xm-defaults.js';
 
 const NAMELESS = 'memory = 256 * 2\nkernel = "/boot/vmlinuz"\n';
 const { dir: tempDir, convert } = convertInTempDir('xmcfg-convert-stdin-');
@@ -16,7 +17,7 @@ const found = (stderr: string): string[] => stylishFindings(stderr, true);
 describe('convert - --stdin-filepath', () => {
   it('without it a nameless xm file stays nameless: the XM0106 note at <stdin>:1:1, exit 0, for both targets', async () => {
     const xl = await convert(['-', '--to', 'xl'], NAMELESS);
-    expect([xl.code, xl.stdout, found(xl.stderr)]).toEqual([0, 'memory = 512\nkernel = "/boot/vmlinuz"\n', ['XM0106 <stdin>:1:1']]);
+    expect([xl.code, xl.stdout, found(xl.stderr)]).toEqual([0, 'memory = 512\nkernel = "/boot/vmlinuz"\n' + ON_CRASH_LINE, ['XM0106 <stdin>:1:1']]);
     const json = await convert(['-', '--to', 'json'], NAMELESS);
     expect([json.code, found(json.stderr)]).toEqual([0, ['XM0106 <stdin>:1:1']]);
     expect(JSON.parse(json.stdout).c_info.name).toBeUndefined();

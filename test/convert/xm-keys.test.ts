@@ -6,6 +6,12 @@ import { shellWords } from '../../src/convert/shell-words.js';
 import { checkText } from '../../src/check/check.js';
 import { OPTION_KEYS, optionSchema } from '../../src/normalize/index.js';
 import { intended } from './intended.js';
+import { withoutDefaults } from './xm-defaults.js';
+
+/** convertToXl without the xm default lines (checked by withoutDefaults; decision 033): these tests are about the keys. */
+function conv(src: string, options: Parameters<typeof convertToXl>[1] = {}) {
+  return withoutDefaults(src, convertToXl(src, options), options);
+}
 
 /** Convert; the output must check clean of the dialect findings as xl and normalise to the intended config. */
 function convert(src: string) {
@@ -15,7 +21,7 @@ function convert(src: string) {
   expect(after.diagnostics.filter((d) => ['XM0551', 'XM0552', 'XM0107', 'XM0206', 'XM0221'].includes(d.code)).map((d) => d.message)).toEqual([]);
   const before = checkText(src, { dialect: 'xm' });
   expect(after.config).toEqual(intended(before.config, 'xm'));
-  return r;
+  return withoutDefaults(src, r);
 }
 
 describe('builder → type', () => {
@@ -36,7 +42,7 @@ describe('builder → type', () => {
     expect(r.notes).toEqual(['line 2: "type" commented out: xm did not read type; builder sets it']);
   });
   it('a builder neither xm nor xl knows stays, for check to report', () => {
-    const r = convertToXl('name = "a"\nbuilder = "weird"\n');
+    const r = conv('name = "a"\nbuilder = "weird"\n');
     expect(r.text).toBe('name = "a"\nbuilder = "weird"\n');
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).toContain('XM0104');
   });
@@ -55,7 +61,7 @@ describe('xm keys xl names differently', () => {
     expect(convert('name = "a"\ncpu_cap = 25 * 2\n').text).toBe('name = "a"\ncap = 50\n');
   });
   it('a bootargs xend could not split (shlex refused it) is kept as a comment', () => {
-    const r = convertToXl('name = "a"\nbootargs = "--entry=\'x"\n');
+    const r = conv('name = "a"\nbootargs = "--entry=\'x"\n');
     expect(r.text).toBe('name = "a"\n# xm only, xl ignores it: bootargs = "--entry=\'x"\n');
     expect(r.notes).toEqual(['kept as comments (xl would ignore them): bootargs (line 2)']);
   });
@@ -80,7 +86,7 @@ describe('xm-only keys xl ignores', () => {
     for (const key of OPTION_KEYS) {
       const s = optionSchema(key)!;
       if (s['x-xmcfg'].dialects.includes('xl') || key === 'numa') continue;
-      const r = convertToXl(`name = "a"\n${key} = "x"\n`);
+      const r = conv(`name = "a"\n${key} = "x"\n`);
       const plan = keyPlan(key);
       const line = r.text.split('\n')[1]!;
       if (plan.kind === 'rename' && !line.startsWith('#')) expect(line.startsWith(`${plan.to} = `), key).toBe(true);
@@ -89,7 +95,7 @@ describe('xm-only keys xl ignores', () => {
     }
   });
   it('keys the catalogue does not know are still reported and kept', () => {
-    const r = convertToXl('name = "a"\nfrobnicate = 1\n');
+    const r = conv('name = "a"\nfrobnicate = 1\n');
     expect(r.text).toBe('name = "a"\nfrobnicate = 1\n');
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0551']);
   });
@@ -157,8 +163,8 @@ describe('HVM options of an xm PV guest (XM0244)', () => {
   });
   it('kept as written for an HVM builder, for a type = "hvm" xm ignored (written as meant: xl builds HVM), and for a file read as xl', () => {
     expect(convert('name = "a"\nbuilder = "hvm"\nacpi = True\n').text).toBe('name = "a"\ntype = "hvm"\nacpi = 1\n');
-    expect(convertToXl('name = "a"\ntype = "hvm"\nmemory = 256 * 2\nacpi = 1\n').text).toBe('name = "a"\ntype = "hvm"\nmemory = 512\nacpi = 1\n');
-    expect(convertToXl('name = "a"\nkernel = "/k"\nacpi = 1\n', { dialect: 'xl' }).text).toBe('name = "a"\nkernel = "/k"\nacpi = 1\n');
+    expect(conv('name = "a"\ntype = "hvm"\nmemory = 256 * 2\nacpi = 1\n').text).toBe('name = "a"\ntype = "hvm"\nmemory = 512\nacpi = 1\n');
+    expect(conv('name = "a"\nkernel = "/k"\nacpi = 1\n', { dialect: 'xl' }).text).toBe('name = "a"\nkernel = "/k"\nacpi = 1\n');
   });
   it('an xm-only one keeps its own comment (xl ignores it whatever the type)', () => {
     expect(convert(`${PV}isa = 1\n`).text).toBe('name = "a"\nkernel = "/k"\nmemory = 512\n# xm only, xl ignores it: isa = 1\n');

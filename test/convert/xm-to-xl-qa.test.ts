@@ -14,6 +14,12 @@ import { convertToXl } from '../../src/convert/index.js';
 import { xmReading } from '../../src/convert/to-xl.js';
 import { checkText } from '../../src/check/check.js';
 import { CORPUS } from '../format/corpus.js';
+import { withoutDefaults } from './xm-defaults.js';
+
+/** convertToXl without the xm default lines (withoutDefaults checks them; decision 033): these tests are about something else. */
+function conv(src: string, options: Parameters<typeof convertToXl>[1] = {}) {
+  return withoutDefaults(src, convertToXl(src, options), options);
+}
 
 type Defines = Record<string, string | number> | undefined;
 
@@ -93,7 +99,7 @@ describe('convert --to xl on xm files with odd layout', () => {
   it('keeps the evaluated value of every setting', () => {
     for (const [label, text] of ODD) {
       const xm = xmReading(text, undefined).config as Record<string, unknown>;
-      const xl = checkText(convertToXl(text, { fileName: 'odd.xm' }).text, { dialect: 'xl' }).config as Record<string, unknown>;
+      const xl = checkText(conv(text, { fileName: 'odd.xm' }).text, { dialect: 'xl' }).config as Record<string, unknown>;
       for (const k of ['memory', 'extra', 'disk', 'vif', 'root', 'vcpus']) expect([label, k, xl[k]]).toEqual([label, k, xm[k]]);
     }
   });
@@ -101,7 +107,7 @@ describe('convert --to xl on xm files with odd layout', () => {
   // `a += v` is rewritten to `a = <combined value>`: the earlier `a = ...` it folds in is commented
   // out (src/convert/replaced-later.ts), or xl would read two assignments of one key (XM0201).
   it.each(ODD.filter(([l]) => l.startsWith('+=')))('%s: no new warning either', (_label, text) => {
-    const r = convertToXl(text, { fileName: 'odd.xm' });
+    const r = conv(text, { fileName: 'odd.xm' });
     const before = codes(text, 'convert', undefined, ['error', 'warning']);
     expect(codes(r.text, 'xl', undefined, ['error', 'warning']).filter((c) => !before.includes(c))).toEqual([]);
   });

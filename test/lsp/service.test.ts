@@ -15,6 +15,7 @@ import {
 import { codeUrl } from '../../src/diagnostics/registry.js';
 import { domainNameFromUri } from '../../src/lsp/service/actions.js';
 import { applyLspEdits, at, caret } from './helpers.js';
+import { ON_CRASH_LINE } from '../convert/xm-defaults.js';
 
 const URI = 'file:///guests/web01.cfg';
 
@@ -318,7 +319,8 @@ describe('code actions', () => {
     const t3 = actionsAt('name = "vm%d" % 3|\nmemory = 256 * 2\n');
     expect(apply(t3.text, t3.actions.find((a) => a.title.startsWith('Rewrite'))!)).toBe('name = "vm3"\nmemory = 256 * 2\n');
     const whole = t3.actions.find((a) => a.kind === 'source.convert.xl')!;
-    expect(apply(t3.text, whole)).toBe('name = "vm3"\nmemory = 512\n');
+    // The whole-file conversion adds xend's on_crash default (decision 033).
+    expect(apply(t3.text, whole)).toBe('name = "vm3"\nmemory = 512\n' + ON_CRASH_LINE);
   });
   it('adds the missing name', () => {
     const { text, actions } = actionsAt('|# guest\nmemory = 512\n');

@@ -1,0 +1,47 @@
+/**
+ * Test helper: the lines `convert --to xl` appends to an xm file that leaves memory or on_crash
+ * unset (decision 033: xm's 128 MiB and xend's "restart", where xl would give 32 MiB and destroy).
+ */
+import { expect } from 'vitest';
+import { checkText } from '../../src/check/check.js';
+import { xmReading } from '../../src/convert/to-xl.js';
+
+export const MEMORY_LINE = "memory = 128  # xmcfg convert: xm's default; xl's is 32 MiB (or maxmem)\n";
+export const ON_CRASH_LINE = 'on_crash = "restart"  # xmcfg convert: xend\'s default; xl destroys a crashed guest\n';
+/** Both lines, for an xm file that sets neither key. */
+export const XM_DEFAULTS = MEMORY_LINE + ON_CRASH_LINE;
+/** The notes that go with the lines (the memory one for a file without maxmem). */
+export const MEMORY_NOTE = "memory = 128 added (xm's default when the file sets none; xl would give the guest 32 MiB)";
+export const ON_CRASH_NOTE = 'on_crash = "restart" added (xend restarted a crashed guest when the file said nothing; xl destroys it)';
+
+/** The default lines `convert --to xl` should append to `src` read as xm (none for a key the file sets, or memory under a maxmem below 128). */
+export function expectedDefaults(src: string, defines?: Record<string, string | number>): { lines: string; notes: string[] } {
+  const res = checkText(src, { dialect: 'xm', defines });
+  // A last `key = None` leaves the key unset, as for xm.
+  const sets = (k: string) => res.unknown.has(k) || ([...res.settings].reverse().find((s) => s.key === k)?.value.kind ?? 'none') !== 'none';
+  const maxmem = (res.config as { maxmem?: unknown }).maxmem;
+  const memory = !sets('memory') && !res.unknown.has('maxmem') && !(typeof maxmem === 'number' && maxmem < 128);
+  const lines = (memory ? MEMORY_LINE : '') + (sets('on_crash') ? '' : ON_CRASH_LINE);
+  const notes = [...(memory && typeof maxmem !== 'number' ? [MEMORY_NOTE] : []), ...(sets('on_crash') ? [] : [ON_CRASH_NOTE])];
+  return { lines, notes };
+}
+
+/**
+ * For tests about something else: asserts that the conversion of xm `src` appended exactly the
+ * default lines it should (at the end, before a pygrub line) with their notes, and returns the
+ * result without them, as it was before decision 033.
+ */
+export function withoutDefaults<R extends { ok: boolean; text: string; notes: string[] }>(src: string, r: R, options: { defines?: Record<string, string | number>; dialect?: 'xl' | 'xm' | 'auto'; fileName?: string } = {}): R {
+  const defines = options.defines;
+  if (!r.ok || xmReading(src, defines, options.dialect).dialect !== 'xm') return r;
+  const { lines, notes } = expectedDefaults(src, defines);
+  if (lines === '') return r;
+  const pygrub = /bootloader = "pygrub"  # xmcfg convert: [^\n]*\n$/.exec(r.text)?.[0] ?? '';
+  const body = r.text.slice(0, r.text.length - pygrub.length);
+  expect(body.endsWith(lines)).toBe(true);
+  for (const n of notes) expect(r.notes).toContain(n);
+  let text = body.slice(0, body.length - lines.length) + pygrub;
+  // The conversion added a line break before the lines to a text without a final one.
+  if (!src.endsWith('\n') && text.endsWith('\n') && !pygrub) text = text.slice(0, -1);
+  return { ...r, text, notes: r.notes.filter((n) => !notes.includes(n) && !n.startsWith('memory = 128 added (')) };
+}
