@@ -41,7 +41,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'expression not evaluated',
     explanation:
-      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. Write the resulting value literally.',
+      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for comparisons, `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Write the resulting value literally.',
     bad: 'arch = os.uname()[4]',
     good: 'arch = "x86_64"',
   },
@@ -49,7 +49,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'unsupported operand types',
     explanation:
-      'Python 2 would raise a TypeError for this expression: the operator does not apply to these types (a string plus a number, a list times a float, minus a string...). Convert the operand, for example with `%` formatting, or write the value literally.',
+      'Python 2 would raise a TypeError for this expression: the operator does not apply to these types (a string plus a number, a list times a float, minus a string...), or a UnicodeDecodeError: a byte string holding a non-ASCII character joined to a unicode string (`\'\\xe9\' + u\'a\'`). Convert the operand, for example with `%` formatting, or write the value literally.',
     bad: 'name = "vm" + 3',
     good: 'name = "vm%d" % 3',
   },
@@ -95,7 +95,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'bad string formatting',
     explanation:
-      'The `%` formatting would fail in Python 2: too few or too many arguments for the conversions, an unknown conversion character, a number conversion (`%d`) given a string, or a `%(key)s` mapping key (dictionaries are not evaluated).',
+      'The `%` formatting would fail in Python 2: too few or too many arguments for the conversions, an unknown conversion character, a number conversion (`%d`) given a string, a `%(key)s` mapping key (dictionaries are not evaluated), or a result that becomes unicode (a u-string format, or a u-string given to `%s`) while a byte string in it holds a non-ASCII character.',
     bad: 'name = "vm%d-%d" % 3',
     good: 'name = "vm%d-%d" % (3, 4)',
   },
@@ -118,7 +118,7 @@ export const evaluateCodes = defineCodes({
   XM0062: {
     severity: 'error',
     title: 'invalid escape in a Python string',
-    explanation: 'Python 2 refuses `\\x` not followed by two hex digits, and in u-strings `\\u`/`\\U` not followed by 4/8 hex digits; xm would fail to read the file. Write the full escape or double the backslash.',
+    explanation: 'Python 2 refuses `\\x` not followed by two hex digits, and in u-strings `\\u`/`\\U` not followed by 4/8 hex digits or a `\\N` not followed by `{NAME}`; xm would fail to read the file. Write the full escape or double the backslash.',
     bad: 'extra = "console=\\x4"',
     good: 'extra = "console=\\x41"',
   },

@@ -1,0 +1,76 @@
+/**
+ * @fileoverview Differences from Python 2.7 that scripts/py2-diff.mjs found (docs/xm-python2.md),
+ * each test stating what Python 2.7.18's execfile did with the same text, so none needs Python 2.
+ */
+import { describe, expect, test } from 'vitest';
+import { parse } from '../../src/syntax/parse.js';
+import { pyRepr } from '../../src/syntax/python-format.js';
+import { check } from '../../src/index.js';
+import type { Setting } from '../../src/syntax/value.js';
+
+/** Code and [start, end) of every error and warning of an xm parse. */
+function findings(text: string): [string, number, number][] {
+  return parse(text, { dialect: 'xm' })
+    .diagnostics.filter((d) => d.severity !== 'info')
+    .map((d) => [d.code, d.span.start, d.span.end]);
+}
+
+/** The repr Python 2 would print of the last value of `key`, and whether it is unicode. */
+function value(text: string, key = 'x'): { repr: string; unicode: boolean } {
+  const r = parse(text, { dialect: 'xm' });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const s = [...r.settings].reverse().find((x: Setting) => x.key === key)!;
+  return { repr: pyRepr(s.value), unicode: s.value.kind === 'string' && s.value.unicode === true };
+}
+
+describe('\\N{NAME} escapes', () => {
+  test("u'\\N{EN DASH}' (Python 2: u'\\u2013') is refused at the escape, not kept as written", () => {
+    expect(findings("x = u'a\\N{EN DASH}'\n")).toEqual([['XM0052', 7, 18]]);
+  });
+  test("u'\\N' and u'\\N{}' are malformed (Python 2: SyntaxError, malformed \\N character escape)", () => {
+    expect(findings("x = u'\\N'\n")).toEqual([['XM0062', 6, 8]]);
+    expect(findings("x = u'\\N{}'\n")).toEqual([['XM0062', 6, 8]]);
+  });
+  test("a byte string and a raw unicode string keep \\N as written (Python 2: '\\\\N{EN DASH}', u'\\\\N{EN DASH}')", () => {
+    expect(value("x = '\\N{EN DASH}'\n")).toEqual({ repr: "'\\\\N{EN DASH}'", unicode: false });
+    expect(value("x = ur'\\N{EN DASH}'\n")).toEqual({ repr: "u'\\\\N{EN DASH}'", unicode: true });
+  });
+});
+
+describe('unicode strings are their own type, as in Python 2', () => {
+  test.each([
+    // [source, Python 2 repr]
+    ["u'a' + 'b'", "u'ab'"],
+    ["'a' + u'b'", "u'ab'"],
+    ["'a' u'b'", "u'ab'"],
+    ["U'a' * 2", "u'aa'"],
+    ["u'%d' % 5", "u'5'"],
+    ["'%s' % u'x'", "u'x'"],
+    ["'%s-%s' % ('a', u'b')", "u'a-b'"],
+    ["'%c' % u'x'", "u'x'"],
+    ["'%r' % u'x'", '"u\'x\'"'],
+    ["'%s' % [u'a', 'b']", '"[u\'a\', \'b\']"'],
+    ["u'\\xe9\\u2013\\U0001F600\\n'", "u'\\xe9\\u2013\\U0001f600\\n'"],
+    ["(u'a',) * 2", "(u'a', u'a')"],
+  ])('%s is %s', (expr, repr) => {
+    expect(value(`x = ${expr}\n`).repr).toBe(repr);
+  });
+  test("a list extended with a unicode string holds unicode characters (Python 2: [u'a', u'b'])", () => {
+    expect(value('x = []\nx += u"ab"\n').repr).toBe("[u'a', u'b']");
+  });
+  test.each([
+    // UnicodeDecodeError: 'ascii' codec can't decode byte 0xe9 in position 0
+    ["x = '\\xe9' + u'a'\n", 'XM0053', 4, 17],
+    ["x = u'a' + '\\xe9'\n", 'XM0053', 11, 17],
+    ["x = '%s %s' % ('\\xe9', u'a')\n", 'XM0059', 4, 28],
+    ["x = u'%s' % '\\xe9'\n", 'XM0059', 4, 18],
+    // SyntaxError: (unicode error) 'ascii' codec can't decode byte 0xe9: joining adjacent literals
+    ["x = '\\xe9' u'a'\n", 'XM0053', 4, 10],
+  ])('%j: a non-ASCII byte string cannot join a unicode one (%s)', (text, code, start, end) => {
+    expect(findings(text)).toEqual([[code, start, end]]);
+  });
+  test('xm ignored a unicode value (create.py copies only str, list, int, float): XM0554', () => {
+    const r = check('name = u"vm1"\nmemory = 256\nkernel = "/boot/vmlinuz"\n', { dialect: 'xm' });
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toContainEqual(['XM0554', 1, 8]);
+  });
+});
