@@ -23,6 +23,54 @@ function value(text: string, key = 'x'): { repr: string; unicode: boolean } {
   return { repr: pyRepr(s.value), unicode: s.value.kind === 'string' && s.value.unicode === true };
 }
 
+describe('source encoding (PEP 263): Python 2 refuses non-ASCII text without a declaration', () => {
+  test.each([
+    // SyntaxError: Non-ASCII character '\xc3' in file f.py on line 1, but no encoding declared
+    ['x = "é"\n', 5],
+    // ... on line 2: a comment counts too
+    ['x = 1\n# é\n', 8],
+    // a declaration on line 2 counts only after a blank or comment line 1 (... on line 3)
+    ['x = 1\n# coding: utf-8\ny = "é"\n', 27],
+    // line 1 is read (and refused) before line 2's declaration is seen
+    ['# é\n# coding: utf-8\nx = 1\n', 2],
+  ])('%j: XM0064 at the first non-ASCII character', (text, at) => {
+    expect(findings(text)).toEqual([['XM0064', at, at + 1]]);
+  });
+  test.each([
+    // Python 2 runs each of these: x == '\xc3\xa9'
+    '# -*- coding: utf-8 -*-\nx = "é"\n',
+    '#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\nx = "é"\n',
+    '\n# coding: latin-1\nx = "é"\n',
+    // a UTF-8 byte-order mark declares UTF-8
+    '\ufeffx = "é"\n',
+    // escapes are ASCII text
+    'x = "\\xc3\\xa9"\n',
+  ])('%j is accepted', (text) => {
+    expect(findings(text).filter(([c]) => c === 'XM0064')).toEqual([]);
+  });
+  test('only xm: xl (libxlu) reads the bytes as they are', () => {
+    expect(parse('x = "é"\n', { dialect: 'xl' }).diagnostics.map((d) => d.code)).not.toContain('XM0064');
+  });
+  test('a character beyond the BMP is one finding over its two UTF-16 units', () => {
+    expect(findings('x = "\u{1F600}"\n')).toEqual([['XM0064', 5, 7]]);
+  });
+});
+
+describe('assignment to None: SyntaxError "cannot assign to None" in Python 2', () => {
+  test.each([
+    ['None = 1\n', 0, 4],
+    ['a = None = 2\n', 4, 8],
+    // SyntaxError: cannot assign to __debug__
+    ['__debug__ = 1\n', 0, 9],
+  ])('%j: XM0065 at the target', (text, start, end) => {
+    expect(findings(text)).toContainEqual(['XM0065', start, end]);
+  });
+  test('True and False may be rebound (Python 2: x == 1)', () => {
+    expect(findings('True = 1\nx = True\n')).toEqual([]);
+    expect(value('True = 1\nx = True\n').repr).toBe('1');
+  });
+});
+
 describe('\\N{NAME} escapes', () => {
   test("u'\\N{EN DASH}' (Python 2: u'\\u2013') is refused at the escape, not kept as written", () => {
     expect(findings("x = u'a\\N{EN DASH}'\n")).toEqual([['XM0052', 7, 18]]);

@@ -1,4 +1,7 @@
-/** @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`). */
+/**
+ * @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`), and what
+ * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None).
+ */
 import { defineCodes } from '../registry.js';
 
 /** Code constants, so the evaluator never spells a code twice. */
@@ -17,6 +20,8 @@ export const EvalCode = {
   blockNotRead: 'XM0061',
   badEscape: 'XM0062',
   fileTooLarge: 'XM0063',
+  undeclaredEncoding: 'XM0064',
+  assignToNone: 'XM0065',
 } as const;
 
 /** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
@@ -128,5 +133,21 @@ export const evaluateCodes = defineCodes({
     explanation: 'The values of this file together exceed the evaluation budget (64 Mi characters and items), almost certainly because large values are copied many times. Settings from here on are not read.',
     bad: 'a = "x" * 1000000\nb = a\nc = a\n# ... repeated hundreds of times',
     good: 'a = "x" * 1000',
+  },
+  XM0064: {
+    severity: 'error',
+    title: 'non-ASCII character without an encoding declaration',
+    explanation:
+      'xm read the file with Python 2, which refuses any character outside ASCII (in a string, a comment, anywhere) unless the file declares its encoding: "SyntaxError: Non-ASCII character \'\\xc3\' ... but no encoding declared" (PEP 263). A declaration is a comment such as `# -*- coding: utf-8 -*-` on the first line, or on the second when the first is blank or a comment; a UTF-8 byte-order mark counts as one. xm would not start the guest. Reported once, at the first such character.',
+    bad: 'name = "café"',
+    good: '# -*- coding: utf-8 -*-\nname = "café"',
+  },
+  XM0065: {
+    severity: 'error',
+    title: 'assignment to None',
+    explanation:
+      'Python 2 lets a file rebind `True` and `False`, but refuses to compile an assignment to `None` (or `__debug__`): "SyntaxError: cannot assign to None". xm would refuse the whole file.',
+    bad: 'None = 0',
+    good: 'nothing = 0',
   },
 });
