@@ -14,6 +14,7 @@ import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
 import { xmOptionConversion } from './xm-options.js';
 import { asciiOnly } from './python-format.js';
+import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
 export type Binding =
@@ -40,6 +41,8 @@ export interface EvalContext {
    * updates the value instead of discarding it, so it is no duplicate key (XM0201).
    */
   readSinceBound?: Set<string>;
+  /** xm: the lists read by name and who holds them, so `+=` reaches every holder (evaluate-alias.ts). */
+  alias?: AliasState;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -179,6 +182,7 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   if (b?.state === 'value') {
     ctx.reads.add(name);
     ctx.readSinceBound?.add(name);
+    if (ctx.alias !== undefined) noteHolder(ctx.alias, name, b.value);
     return respan(b.value, span);
   }
   if (b?.state === 'failed') return null;

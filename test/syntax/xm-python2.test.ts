@@ -122,3 +122,32 @@ describe('unicode strings are their own type, as in Python 2', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line, d.column])).toContainEqual(['XM0554', 1, 8]);
   });
 });
+
+describe('+= extends a list in place: every name holding it sees the new items', () => {
+  test.each([
+    // [file, key, the repr Python 2.7.18 leaves for it]
+    ['a = [1]\nb = a\na += [2]\n', 'b', '[1, 2]'],
+    ['a = [1]\nc = [a, (a,)]\na += [2]\n', 'c', '[[1, 2], ([1, 2],)]'],
+    ['a = [1]\nb = [a] * 3\na += [2]\n', 'b', '[[1, 2], [1, 2], [1, 2]]'],
+    ['p = q = [1]\np += "s"\n', 'q', "[1, 's']"],
+    // z and y hold one list, which holds x: both += reach z
+    ['x = [0]\ny = [x]\nz = y\nx += [9]\ny += [8]\n', 'z', '[[0, 9], 8]'],
+    ['x = [0]\ny = [x, x]\nx += [1]\nx += [2]\n', 'y', '[[0, 1, 2], [0, 1, 2]]'],
+    ['disk = ["phy:/dev/a,xvda,w"]\nmore = disk\nmore += ["phy:/dev/b,xvdb,w"]\n', 'disk', "['phy:/dev/a,xvda,w', 'phy:/dev/b,xvdb,w']"],
+    // a rebinding ends the sharing; copies never shared
+    ['a = [1]\nb = a\nb = [5]\na += [2]\n', 'b', '[5]'],
+    ['a = [1]\nb = a\na = [7]\nb += [2]\n', 'a', '[7]'],
+    ['a = [1]\nb = a * 2\nc = a + []\na += [2]\n', 'b', '[1, 1]'],
+    ['a = (1,)\nb = a\na += (2,)\n', 'b', '(1,)'],
+    ['a = [1]\na += a\n', 'a', '[1, 1]'],
+  ])('%j: %s is %s', (text, key, repr) => {
+    expect(value(text, key).repr).toBe(repr);
+  });
+  test('a += [a] would make a list that contains itself (Python 2: [1, [...]]): XM0058 at the value', () => {
+    expect(findings('a = [1]\na += [a]\n')).toEqual([['XM0058', 13, 16]]);
+  });
+  test('a += inside a block that is not run leaves the other holders unknown too', () => {
+    const r = parse('a = []\nb = a\nfor i in (1, 2):\n    a += [i]\n', { dialect: 'xm' });
+    expect(r.unread.filter((u) => u.key === 'b').map((u) => [u.why, u.keySpan.start, u.keySpan.end])).toEqual([['not-read', 34, 35]]);
+  });
+});
