@@ -195,11 +195,13 @@ for (const input of inputs) {
   // Values: the last setting of each key against the name Python left behind.
   const last = new Map();
   for (const s of r.settings) last.set(s.key, s.value);
-  // A name a statement xmcfg does not run (XM0020: `x -= 1`, `a, b = ...`) binds again: its value
-  // is unknown to xmcfg (check treats it so), not a wrong value.
+  // A name a statement xmcfg refuses binds again (XM0020: `x -= 1`, `a, b = ...`; a failed `+=`):
+  // its value is unknown to xmcfg (check treats it so), not a wrong value.
   const lines = input.text.split(/\r\n|\r|\n/);
+  const blockRefused = errors.some((d) => d.code === 'XM0020' && /:\s*(#.*)?$/.test(lines[d.line - 1] ?? ''));
+  const assignedInBlock = (name) => lines.some((l) => new RegExp(`^\\s+${name.replace(/[.$]/g, '\\$&')}\\s*[-+*/%&|^<>]*=(?!=)`).test(l));
   const rebound = (name) =>
-    errors.some((d) => d.code === 'XM0020' && new RegExp(`^[^=#]*\\b${name.replace(/[.$]/g, '\\$&')}\\b[^=#]*(?:[-+*/%&|^<>]|\\*\\*|//)?=(?!=)`).test(lines[d.line - 1] ?? ''));
+    errors.some((d) => new RegExp(`^[^=#]*\\b${name.replace(/[.$]/g, '\\$&')}\\b[^=#]*(?:[-+*/%&|^<>]|\\*\\*|//)?=(?!=)`).test(lines[d.line - 1] ?? ''));
   for (const [name, pv] of Object.entries(p.values)) {
     // Modules, functions; `__doc__` of a docstring (xmcfg: XM0021, no option of xm's).
     if (pv.t === 'other' || name.startsWith('__')) continue;
@@ -209,6 +211,8 @@ for (const input of inputs) {
       continue;
     }
     if (errors.length > 0 && rebound(name)) continue;
+    // A block xmcfg does not run (XM0020 at `if x:`/`for ...:`) may assign the name, or extend a list it holds.
+    if (blockRefused && ((pv.t === 'list' && lines.some((l) => /^\s+\S.*\+=/.test(l))) || assignedInBlock(name))) continue;
     counts.valuesCompared++;
     const why = differ(pv, v);
     if (why !== null) say('value', `${name}: ${why}`);
