@@ -239,6 +239,10 @@ function indentFinding(tree: Pick<SyntaxTree, 'text'>, span: Span, out: Finding[
   if (i === span.start) return;
   const before = i === 0 ? '\n' : text[i - 1];
   if (before !== '\n' && before !== '\r' && !(i === 1 && text.charCodeAt(0) === 0xfeff)) return;
+  // Python 2's tokenizer sets the column back to 0 at a form feed: only what follows the last counts.
+  const ff = text.lastIndexOf('\f', span.start - 1);
+  if (ff >= i) i = ff + 1;
+  if (i === span.start) return;
   out.push({ only: 'xl', code: 'XM0532', span: { start: i, end: span.start }, what: 'an indented statement', message: 'Python (xm) rejects an indented statement at the top level ("unexpected indent")', hint: 'remove the leading whitespace' });
 }
 

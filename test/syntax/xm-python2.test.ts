@@ -151,3 +151,16 @@ describe('+= extends a list in place: every name holding it sees the new items',
     expect(r.unread.filter((u) => u.key === 'b').map((u) => [u.why, u.keySpan.start, u.keySpan.end])).toEqual([['not-read', 34, 35]]);
   });
 });
+
+describe('a form feed sets the column back to 0, as in Python 2', () => {
+  test.each([
+    // Python 2 runs these: the statement starts in column 0 after the form feed
+    ['\fx = 1\n', []],
+    [' \fx = 1\n', []],
+    // IndentationError: unexpected indent (the blanks after the form feed count)
+    ['\f  x = 1\n', [['XM0532', 1, 3]]],
+    ['\t\f x = 1\n', [['XM0532', 2, 3]]],
+  ])('%j', (text, want) => {
+    expect(findings(text)).toEqual(want);
+  });
+});
