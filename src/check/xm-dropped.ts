@@ -1,6 +1,7 @@
 /**
  * @fileoverview Values xm dropped: create.py copied only variables whose type is exactly str, list,
- * int or float into its options, so a True/False, None, a tuple or a long (1L) left the option
+ * int or float into its options, so a True/False, None, a tuple, a long (1L) or a unicode string
+ * (u'...') left the option
  * unset. xmcfg reads such a value as its author meant it (True as 1, a tuple as a list; None as
  * unset); when the option refuses it even so (`name = ("a", "b")`), that refusal is the one finding,
  * and its hint says what xm did with the value.
@@ -9,12 +10,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Setting, Value } from '../syntax/value.js';
 import type { UnknownValues } from './unknown-values.js';
 
-/** Why xm dropped a value (it copied only str, list, int and float variables into the options), or null. */
+/** Why xm dropped a value (it copied only str, list, int and float variables into the options, not unicode), or null. */
 export function xmDropped(v: Value): string | null {
   if (v.kind === 'bool') return v.value ? 'True' : 'False';
   if (v.kind === 'none') return 'None';
   if (v.kind === 'list' && v.tuple) return 'a tuple';
   if (v.kind === 'number' && v.pyType === 'long') return 'a long';
+  if (v.kind === 'string' && v.unicode) return 'a unicode string';
   return null;
 }
 

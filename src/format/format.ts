@@ -13,6 +13,7 @@ import { printTree, UnformattableError } from './printer.js';
 import type { LayoutOptions } from './options.js';
 import { formatFast } from './fast.js';
 import { checkText } from '../check/check.js';
+import { sourceEncodingDiagnostics } from '../syntax/source-encoding.js';
 
 /** Options of one format run. */
 export interface FormatOptions extends LayoutOptions {
@@ -39,9 +40,12 @@ export interface FormatResult {
   diagnostics: Diagnostic[];
 }
 
-/** True for codes of the lexical/syntax range (XM00xx), the ones that make a rewrite unsafe. */
+/**
+ * True for codes of the lexical/syntax range (XM00xx), the ones that make a rewrite unsafe. Not
+ * XM0064 (no encoding declaration for a non-ASCII character): the rewrite keeps every character.
+ */
 export function isSyntaxCode(code: string): boolean {
-  return code.startsWith('XM00');
+  return code.startsWith('XM00') && code !== 'XM0064';
 }
 
 /** Format one config text in the canonical layout; never throws on any input. */
@@ -65,6 +69,9 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
     if (e instanceof UnformattableError) return refuse('syntax-errors', []);
     throw e;
   }
+  // A BOM declares an xm file's encoding to Python 2 (PEP 263): without it, xm refuses a non-ASCII
+  // character (XM0064), so it stays when it is the file's only declaration (decision 032).
+  if (dialect === 'xm' && text.charCodeAt(0) === 0xfeff && out.charCodeAt(0) !== 0xfeff && sourceEncodingDiagnostics(out).length > 0) out = `\ufeff${out}`;
   if (out === text) return { text, changed: false, dialect, diagnostics: [] };
   if (options.verify !== false) {
     const again = parse(out, { dialect, defines: options.defines });

@@ -11,6 +11,7 @@ import type { Dialect } from './value.js';
 import type { SyntaxTree } from './tree.js';
 import { collectFindings, type Finding } from './dialect-findings.js';
 import { libxluCheck, type XluError } from './libxlu.js';
+import { sourceEncodingDiagnostics } from './source-encoding.js';
 
 /** The dialect of a file and why it was chosen. */
 export interface DialectDetection {
@@ -74,6 +75,8 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     else if (f.only === 'rfc') out.push(toDiag(f, 'info'));
     else if (f.only === 'xl-warning' && dialect === 'xl') out.push(toDiag(f, 'warning'));
   }
+  // Python 2 reads the text itself before any statement: a file it cannot decode runs nothing.
+  if (dialect === 'xm') out.push(...sourceEncodingDiagnostics(text));
   if (dialect === 'xl') {
     const xe = xlu();
     if (xe) {

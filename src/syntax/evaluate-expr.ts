@@ -13,6 +13,8 @@ import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf }
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
 import { xmOptionConversion } from './xm-options.js';
+import { asciiOnly } from './python-format.js';
+import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
 export type Binding =
@@ -39,6 +41,8 @@ export interface EvalContext {
    * updates the value instead of discarding it, so it is no duplicate key (XM0201).
    */
   readSinceBound?: Set<string>;
+  /** xm: the lists read by name and who holds them, so `+=` reaches every holder (evaluate-alias.ts). */
+  alias?: AliasState;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -125,15 +129,30 @@ export function evalXl(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
 function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): Value | null {
   const problems: EscapeProblem[] = [];
   let value = '';
+  // One u-prefixed part makes the joined literal unicode (Python 2: 'a' u'b' is u'ab').
+  let unicode = false;
   for (const part of expr.parts) {
+    if (part.prefix.includes('u')) unicode = true;
     value += decodeXmPart(ctx.text, part, problems);
     if (value.length > MAX_STRING) {
       report(ctx, EvalCode.stringTooLong, expr.span, `string literal longer than ${MAX_STRING} characters`);
       return null;
     }
   }
-  for (const p of problems) report(ctx, EvalCode.badEscape, p.span, p.message);
-  return problems.length > 0 ? null : { kind: 'string', value, span: expr.span };
+  for (const p of problems) {
+    if (p.notDecoded) report(ctx, EvalCode.notEvaluated, p.span, p.message, 'write the character itself (with a coding declaration) or as a \\u escape');
+    else report(ctx, EvalCode.badEscape, p.span, p.message);
+  }
+  if (problems.length > 0) return null;
+  if (unicode && !asciiOnly(value)) {
+    // Python 2 decodes the byte parts as ASCII to join them to a unicode part: a non-ASCII byte fails.
+    const bytePart = expr.parts.find((p) => !p.prefix.includes('u') && !asciiOnly(decodeXmPart(ctx.text, p, [])));
+    if (bytePart !== undefined) {
+      report(ctx, EvalCode.badOperands, bytePart.span, "'ascii' codec can't decode a non-ASCII byte of this string to join it to a unicode string");
+      return null;
+    }
+  }
+  return unicode ? { kind: 'string', value, span: expr.span, unicode: true } : { kind: 'string', value, span: expr.span };
 }
 
 function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): Value | null {
@@ -163,6 +182,7 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   if (b?.state === 'value') {
     ctx.reads.add(name);
     ctx.readSinceBound?.add(name);
+    if (ctx.alias !== undefined) noteHolder(ctx.alias, name, b.value);
     return respan(b.value, span);
   }
   if (b?.state === 'failed') return null;

@@ -10,6 +10,8 @@ import type { StringPart } from './tree.js';
 export interface EscapeProblem {
   span: Span;
   message: string;
+  /** A well-formed escape xmcfg does not decode (`\N{NAME}`), rather than one Python refuses. */
+  notDecoded?: boolean;
 }
 
 /** Absolute [start, end) of a literal's body: after prefix and opening quote, before the closing quote. */
@@ -178,8 +180,17 @@ export function decodeXmPart(text: string, part: StringPart, problems: EscapePro
         out += String.fromCodePoint(v);
         i += 2 + n;
       }
+    } else if (e === 'N' && unicode) {
+      // u'\N{EN DASH}' is a character found by name in the Unicode table, which xmcfg does not hold:
+      // refused (not kept as written, which would be a wrong value). `\N` without `{NAME}` is malformed.
+      const close = text[i + 2] === '{' ? text.indexOf('}', i + 3) : -1;
+      const ok = close > i + 3 && close < end;
+      const stop = ok ? close + 1 : Math.min(i + 2, end);
+      problems.push(ok ? { span: { start: i, end: stop }, message: 'the \\N{...} escape (a character by its Unicode name) is not evaluated', notDecoded: true } : { span: { start: i, end: stop }, message: 'malformed \\N character escape' });
+      out += text.slice(i, stop);
+      i = stop;
     } else {
-      // Unknown escapes (and \N{...}, which needs the Unicode name table) stay as written.
+      // Unknown escapes stay as written (so does \N in a byte string).
       out += c + e;
       i += 2;
     }

@@ -7,15 +7,17 @@ import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
-import type { AssignStmt, Expr, Stmt, SyntaxTree } from './tree.js';
+import type { AssignStmt, Expr, Stmt, SyntaxTree, UnsupportedStmt } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
 import { chargeWork, evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
-import { XM_PRESET, namesRead, unsupportedStatement } from './evaluate-blocks.js';
+import { XM_PRESET, assignmentsIn, namesRead, unsupportedStatement } from './evaluate-blocks.js';
 import { augmentedAdd, isFailure } from './python-ops.js';
 import { parsePythonNumber } from './python-number.js';
 import { convertXmOption, xmOptionConversion } from './xm-options.js';
+import { extendShared, holdsList, newAliasState, noteHolder, noteSetting, otherHolders } from './evaluate-alias.js';
+import { exceeds } from './evaluate-limits.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -131,6 +133,7 @@ export class Evaluation {
       overrides: new Map(),
       overridden: new Set(),
     };
+    if (options.dialect === 'xm') this.run.alias = newAliasState();
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
       for (const [name, raw] of Object.entries(options.defines ?? {})) {
@@ -203,7 +206,21 @@ function statement(stmt: Stmt, run: Run): void {
     if (run.dialect === 'xl') assignXl(stmt, run);
     else assignXm(stmt, run);
   } else if (stmt.kind === 'unsupported') {
+    if (run.alias) sharedInBlock(stmt, run);
     unsupportedStatement(stmt, run, run.dialect === 'xm', run.unread);
+  }
+}
+
+/**
+ * A `+=` inside a block that is not run may extend a list other names hold too (`b = a`, then
+ * `a += [i]` in a `for` loop): their values are unknown as well, as the target's is.
+ */
+function sharedInBlock(stmt: UnsupportedStmt, run: Run): void {
+  for (const a of assignmentsIn(stmt.body)) {
+    if (a.op !== '+=') continue;
+    const b = run.env.get(a.key.name);
+    if (b?.state !== 'value') continue;
+    for (const name of otherHolders(run.alias!, a.key.name, b.value)) run.unread.push({ key: name, keySpan: { start: a.key.span.start, end: a.key.span.end }, at: stmt.span.start, why: 'not-read' });
   }
 }
 
@@ -228,7 +245,7 @@ function charge(v: Value, at: Span, run: Run): boolean {
   return false;
 }
 
-function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false, updates = false): void {
+function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=' | '+=', value: Value, run: Run, appended = false, updates = false): Setting | null {
   const setting: Setting = {
     key: key.name,
     // Spans are shared with the tree (never mutated), which keeps 10 MB files cheap.
@@ -240,8 +257,9 @@ function pushSetting(stmt: AssignStmt, key: { name: string; span: Span }, op: '=
   };
   if (appended) setting.appended = true;
   if (updates) setting.updates = true;
-  if (run.divert !== null && run.divert.take(setting)) return;
+  if (run.divert !== null && run.divert.take(setting)) return null;
   run.settings.push(setting);
+  return setting;
 }
 
 function assignXl(stmt: AssignStmt, run: Run): void {
@@ -270,6 +288,8 @@ function assignXm(stmt: AssignStmt, run: Run): void {
   let value = wordValue(stmt, run) ?? evalXm(stmt.value, run);
   if (value !== null && stmt.op === '+=') value = augmentXm(stmt, value, run);
   if (value !== null && !charge(value, stmt.value.span, run)) value = null;
+  // `a = b = [1]`: both names hold the one list (a later `a += [2]` changes b too).
+  if (value !== null && stmt.chained && run.alias) for (const t of [stmt.key, ...stmt.chained]) noteHolder(run.alias, t.name, value);
   bindXm(stmt, stmt.key, stmt.op, value, run);
   if (stmt.chained) for (const t of stmt.chained) bindXm(stmt, t, '=', value, run);
 }
@@ -284,8 +304,10 @@ function bindXm(stmt: AssignStmt, target: { name: string; span: Span }, op: '=' 
   if (given !== undefined) {
     run.overridden.add(target.name);
     pushSetting(stmt, target, op, respan(given, stmt.value.span), run, false, updates);
-  } else if (value !== null) pushSetting(stmt, target, op, value, run, false, updates);
-  else notEvaluated(stmt, target, run);
+  } else if (value !== null) {
+    const s = pushSetting(stmt, target, op, value, run, false, updates);
+    if (s !== null && run.alias) noteSetting(run.alias, target.name, s, run.used.has(target.name));
+  } else notEvaluated(stmt, target, run);
 }
 
 /** Remember a target whose value was not evaluated: the key is written, its value unknown (not absent). */
@@ -322,11 +344,38 @@ function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
     report(run, EvalCode.conditionalName, stmt.key.span, `name '${stmt.key.name}' is ${b.how}`);
     return null;
   }
-  const r = augmentedAdd(b.value, rhs, stmt.value.span);
+  const before = b.value;
+  const inPlace = before.kind === 'list' && !before.tuple;
+  if (inPlace && holdsList(rhs, before.items)) {
+    // `a += [a]`: Python 2 extends a with itself inside, a list that contains itself without end.
+    report(run, EvalCode.tooDeep, stmt.value.span, `this makes '${stmt.key.name}' a list that contains itself`);
+    return null;
+  }
+  const r = augmentedAdd(before, rhs, stmt.value.span);
   if (isFailure(r)) {
     reportFailure(run, r, stmt.value.span);
     return null;
   }
   // `l += [1]` copies l: charged like `+`, or 80,000 of them copied 3e9 items unbounded.
-  return chargeWork(run, r, stmt.value.span) ? respan(r, stmt.value.span) : null;
+  if (!chargeWork(run, r, stmt.value.span)) return null;
+  // Python extends the list in place: every other name holding it sees the new items.
+  if (inPlace && r.kind === 'list' && run.alias) extendShared(run.alias, stmt.key.name, before, r, (name, setting, value) => shareExtended(run, stmt, name, setting, value));
+  return respan(r, stmt.value.span);
+}
+
+/**
+ * Give `name`, which holds a list a `+=` extended, its new value (size-checked, charged); false when
+ * it is too large: reported once, the name's value is then unknown and no longer follows the list.
+ */
+function shareExtended(run: Run, stmt: AssignStmt, name: string, setting: Setting, value: Value): boolean {
+  if (exceeds(sizeOf(value)) !== null) {
+    report(run, EvalCode.listTooLong, stmt.value.span, `extending this list makes '${name}', which holds it, too large`);
+    run.unread.push({ key: name, keySpan: { start: stmt.key.span.start, end: stmt.key.span.end }, at: stmt.span.start, why: 'not-evaluated' });
+    if (run.env.get(name)?.state === 'value') run.env.set(name, { state: 'failed' });
+    return false;
+  }
+  if (!chargeWork(run, value, stmt.value.span)) return false;
+  setting.value = value;
+  if (run.env.get(name)?.state === 'value') run.env.set(name, { state: 'value', value });
+  return true;
 }

@@ -10,7 +10,7 @@ import { floatRepr, floatStr, formatFloatBody, intText } from './python-number.j
 export function typeName(v: Value): string {
   switch (v.kind) {
     case 'string':
-      return 'str';
+      return v.unicode ? 'unicode' : 'str';
     case 'word':
       return 'name';
     case 'number':
@@ -24,15 +24,21 @@ export function typeName(v: Value): string {
   }
 }
 
-/** Python 2 repr of a byte string: single quotes unless only double quotes avoid escaping. */
-export function reprString(s: string): string {
-  return reprStringWithin(s, Infinity)!;
+/** Python 2 repr of a byte string (or, `unicode`, of a unicode string): single quotes unless only double quotes avoid escaping. */
+export function reprString(s: string, unicode = false): string {
+  return reprStringWithin(s, Infinity, unicode)!;
+}
+
+/** Whether every character of a string is ASCII (Python 2 mixes such byte strings with unicode freely). */
+export function asciiOnly(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
 
 /** reprString, or null as soon as the text passes `limit` characters (an escape is up to 12 per character). */
-function reprStringWithin(s: string, limit: number): string | null {
+function reprStringWithin(s: string, limit: number, unicode = false): string | null {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = q;
+  let out = unicode ? `u${q}` : q;
   for (const ch of s) {
     if (out.length > limit) return null;
     const c = ch.codePointAt(0)!;
@@ -41,6 +47,8 @@ function reprStringWithin(s: string, limit: number): string | null {
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
     else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    // unicode repr (Python 2's unicode_repr): \uXXXX, or \UXXXXXXXX beyond the BMP.
+    else if (unicode && c > 0xff) out += c > 0xffff ? `\\U${c.toString(16).padStart(8, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
     // Python 2 str is bytes: other characters print as their UTF-8 bytes.
     else if (c > 0xff) for (const b of Buffer.from(ch, 'utf8')) out += `\\x${b.toString(16).padStart(2, '0')}`;
     else out += ch;
@@ -66,7 +74,7 @@ export function pyRepr(v: Value): string {
 export function boundedRepr(v: Value, limit: number): string | null {
   switch (v.kind) {
     case 'string':
-      return reprStringWithin(v.value, limit);
+      return reprStringWithin(v.value, limit, v.unicode === true);
     case 'list': {
       // `total` counts a ", " after every item: the text is at most 2 shorter, so `total - 2` is a lower bound.
       let total = 2;
@@ -186,12 +194,23 @@ function convert(conv: string, arg: Value, flags: string, width: number, prec: n
   return ' '.repeat(pad) + sign + prefix + body;
 }
 
+/** What `%` formatting built: the text, and whether Python 2 made it a unicode string. */
+export interface Formatted {
+  text: string;
+  unicode: boolean;
+}
+
 /**
  * Python 2 `fmt % args`. A tuple supplies the arguments in order; any other value is one argument
- * (a list with no conversions left is accepted, as Python treats it as a mapping).
+ * (a list with no conversions left is accepted, as Python treats it as a mapping). The result is
+ * unicode when `fmt` is (`fmtUnicode`) or a `%s`/`%c` takes a unicode string; then every byte
+ * string in it (the format, `%s` arguments) must be ASCII, as Python 2 decodes them as ASCII.
  */
-export function formatPercent(fmt: string, args: Value): string | FormatError {
+export function formatPercent(fmt: string, args: Value, fmtUnicode = false): Formatted | FormatError {
   const list = args.kind === 'list' && args.tuple ? args.items : [args];
+  let unicode = fmtUnicode;
+  // A non-ASCII byte string that must become unicode if the result is (UnicodeDecodeError).
+  let nonAsciiBytes = !fmtUnicode && !asciiOnly(fmt);
   let next = 0;
   const take = (): Value | null => (next < list.length ? list[next++]! : null);
   let out = '';
@@ -249,6 +268,10 @@ export function formatPercent(fmt: string, args: Value): string | FormatError {
       const a = take();
       if (a === null) return { error: 'not enough arguments for format string' };
       piece = convert(conv, a, flags, width, prec);
+      if ((conv === 's' || conv === 'c') && a.kind === 'string') {
+        if (a.unicode) unicode = true;
+        else if (!asciiOnly(a.value)) nonAsciiBytes = true;
+      }
     }
     if (typeof piece !== 'string') {
       if (piece.error.startsWith('unsupported format character')) piece.error += ` at index ${i - 1}`;
@@ -260,5 +283,6 @@ export function formatPercent(fmt: string, args: Value): string | FormatError {
   const mappingLike = args.kind === 'list' && !args.tuple;
   if (next < list.length && !usedMapping && !(mappingLike && next === 0)) return { error: 'not all arguments converted during string formatting' };
   if (out.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
-  return out;
+  if (unicode && nonAsciiBytes) return { error: "'ascii' codec can't decode a non-ASCII byte string into the unicode result" };
+  return { text: out, unicode };
 }

@@ -7,7 +7,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { ListValue, NumberValue, Value } from './value.js';
 import { MAX_INT, floatRepr, powInt } from './python-number.js';
 import { MAX_STRING, exceeds, sizeOf, type ValueSize } from './evaluate-limits.js';
-import { formatPercent, typeName } from './python-format.js';
+import { asciiOnly, formatPercent, typeName } from './python-format.js';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
@@ -70,7 +70,7 @@ function repeat(seq: Value, count: number, span: Span): OpResult {
   const n = Math.max(0, count);
   if (seq.kind === 'string') {
     if (seq.value.length * n > MAX_STRING) return { fail: 'string', message: `string would be ${seq.value.length * n} characters (limit ${MAX_STRING})` };
-    return { kind: 'string', value: seq.value.repeat(n), span };
+    return seq.unicode ? { kind: 'string', value: seq.value.repeat(n), span, unicode: true } : { kind: 'string', value: seq.value.repeat(n), span };
   }
   if (seq.kind !== 'list') return { fail: 'type', message: `can't multiply ${typeName(seq)}` };
   // An empty sequence stays empty: the count (up to 2^53) must not drive the copy loop below.
@@ -178,7 +178,17 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
   if (op === '+') {
     if (a.kind === 'string' && b.kind === 'string') {
       if (a.value.length + b.value.length > MAX_STRING) return { fail: 'string', message: `string would be ${a.value.length + b.value.length} characters (limit ${MAX_STRING})` };
-      return { kind: 'string', value: a.value + b.value, span };
+      if (a.unicode !== b.unicode) {
+        // str + unicode is unicode: Python 2 decodes the byte string as ASCII first.
+        const bytes = a.unicode ? b : a;
+        if (!asciiOnly(bytes.value)) {
+          const f: OpFailure = { fail: 'type', message: "'ascii' codec can't decode a non-ASCII byte string to add it to a unicode string" };
+          if (bytes === b) f.on = 'right';
+          return f;
+        }
+        return { kind: 'string', value: a.value + b.value, span, unicode: true };
+      }
+      return a.unicode ? { kind: 'string', value: a.value + b.value, span, unicode: true } : { kind: 'string', value: a.value + b.value, span };
     }
     if (a.kind === 'list' && b.kind === 'list' && a.tuple === b.tuple) return concatLists(a, b, a.tuple, span);
     if (a.kind === 'string' && b.kind !== 'string') return { fail: 'type', message: `cannot concatenate 'str' and '${typeName(b)}' objects` };
@@ -194,8 +204,8 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
     return typeError('*', a, b);
   }
   if (op === '%' && a.kind === 'string') {
-    const r = formatPercent(a.value, b);
-    if (typeof r === 'string') return { kind: 'string', value: r, span };
+    const r = formatPercent(a.value, b, a.unicode === true);
+    if ('text' in r) return r.unicode ? { kind: 'string', value: r.text, span, unicode: true } : { kind: 'string', value: r.text, span };
     return { fail: r.tooLong ? 'string' : 'format', message: r.error };
   }
   return typeError(op, a, b);
@@ -211,7 +221,7 @@ export function unary(op: '-' | '+', v: Value, span: Span): OpResult {
 /** Python 2 `a += b`: like `+`, except that a list extends with any list, tuple or string. */
 export function augmentedAdd(a: Value, b: Value, span: Span): OpResult {
   if (a.kind === 'list' && !a.tuple && (b.kind === 'list' || b.kind === 'string')) {
-    const extra: ListValue = b.kind === 'list' ? b : makeList(Array.from(b.value, (ch) => ({ kind: 'string', value: ch, span: b.span })), false, b.span);
+    const extra: ListValue = b.kind === 'list' ? b : makeList(Array.from(b.value, (ch): Value => (b.unicode ? { kind: 'string', value: ch, span: b.span, unicode: true } : { kind: 'string', value: ch, span: b.span })), false, b.span);
     if (b.kind === 'string' && b.value.length > 100_000) return { fail: 'list', message: `list would hold more than 100000 items` };
     return concatLists(a, extra, false, span);
   }

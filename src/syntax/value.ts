@@ -10,6 +10,11 @@ export interface StringValue {
   kind: 'string';
   value: string;
   span: Span;
+  /**
+   * xm only: a Python 2 unicode string (`u'...'`, or built from one), whose repr is `u'...'`. xm
+   * copied only byte strings into its options (create.py's vtypes), so normalisation can tell them apart.
+   */
+  unicode?: true;
 }
 
 /**

@@ -25,10 +25,9 @@ const ERROR_CODES: Record<string, string[]> = {
   NameError: ['XM0050'],
 };
 
-/** Deliberate differences from Python: an infinite float is reported, unicode is not tracked. */
+/** Deliberate difference from Python: an infinite float is reported. */
 function expected(c: Case): Case {
   if (c.repr === 'inf' || c.repr === '-inf') return { expr: c.expr, error: 'OverflowError' };
-  if (c.type === 'unicode') return { ...c, repr: c.repr!.slice(1) };
   return c;
 }
 ERROR_CODES.OverflowError = ['XM0055'];

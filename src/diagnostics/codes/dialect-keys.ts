@@ -35,7 +35,7 @@ export const dialectKeyCodes = defineCodes({
     severity: 'warning',
     title: 'value xm silently ignored',
     explanation:
-      'xm ran the file as Python and then copied only variables whose type is exactly str, list, int or float into the options. A True/False, None, a tuple or a long (1L) was dropped without a word, so acpi = False left ACPI on in an HVM guest. xmcfg reads the value (True as 1) because that is what the author meant, except None, which no option takes: the option is left unset, as xm left it; write it as a number, a string or a list so xm really sees it. One cause, one finding: a value the option refuses even read as meant (name = ("a", "b"), on_crash = True) gets that refusal alone, whose hint says xm ignored it, and unknown keys and options only xl reads get no XM0554, since xm ignored them whatever they held.',
+      'xm ran the file as Python and then copied only variables whose type is exactly str, list, int or float into the options. A True/False, None, a tuple, a long (1L) or a unicode string (u\'...\') was dropped without a word, so acpi = False left ACPI on in an HVM guest. xmcfg reads the value (True as 1) because that is what the author meant, except None, which no option takes: the option is left unset, as xm left it; write it as a number, a string or a list so xm really sees it. One cause, one finding: a value the option refuses even read as meant (name = ("a", "b"), on_crash = True) gets that refusal alone, whose hint says xm ignored it, and unknown keys and options only xl reads get no XM0554, since xm ignored them whatever they held.',
     bad: 'builder = "hvm"\nacpi = False',
     good: 'builder = "hvm"\nacpi = 0',
   },

@@ -1,4 +1,7 @@
-/** @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`). */
+/**
+ * @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`), and what
+ * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None).
+ */
 import { defineCodes } from '../registry.js';
 
 /** Code constants, so the evaluator never spells a code twice. */
@@ -17,6 +20,8 @@ export const EvalCode = {
   blockNotRead: 'XM0061',
   badEscape: 'XM0062',
   fileTooLarge: 'XM0063',
+  undeclaredEncoding: 'XM0064',
+  assignToNone: 'XM0065',
 } as const;
 
 /** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
@@ -41,7 +46,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'expression not evaluated',
     explanation:
-      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. Write the resulting value literally.',
+      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for comparisons, `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Write the resulting value literally.',
     bad: 'arch = os.uname()[4]',
     good: 'arch = "x86_64"',
   },
@@ -49,7 +54,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'unsupported operand types',
     explanation:
-      'Python 2 would raise a TypeError for this expression: the operator does not apply to these types (a string plus a number, a list times a float, minus a string...). Convert the operand, for example with `%` formatting, or write the value literally.',
+      'Python 2 would raise a TypeError for this expression: the operator does not apply to these types (a string plus a number, a list times a float, minus a string...), or a UnicodeDecodeError: a byte string holding a non-ASCII character joined to a unicode string (`\'\\xe9\' + u\'a\'`). Convert the operand, for example with `%` formatting, or write the value literally.',
     bad: 'name = "vm" + 3',
     good: 'name = "vm%d" % 3',
   },
@@ -95,7 +100,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'bad string formatting',
     explanation:
-      'The `%` formatting would fail in Python 2: too few or too many arguments for the conversions, an unknown conversion character, a number conversion (`%d`) given a string, or a `%(key)s` mapping key (dictionaries are not evaluated).',
+      'The `%` formatting would fail in Python 2: too few or too many arguments for the conversions, an unknown conversion character, a number conversion (`%d`) given a string, a `%(key)s` mapping key (dictionaries are not evaluated), or a result that becomes unicode (a u-string format, or a u-string given to `%s`) while a byte string in it holds a non-ASCII character.',
     bad: 'name = "vm%d-%d" % 3',
     good: 'name = "vm%d-%d" % (3, 4)',
   },
@@ -118,7 +123,7 @@ export const evaluateCodes = defineCodes({
   XM0062: {
     severity: 'error',
     title: 'invalid escape in a Python string',
-    explanation: 'Python 2 refuses `\\x` not followed by two hex digits, and in u-strings `\\u`/`\\U` not followed by 4/8 hex digits; xm would fail to read the file. Write the full escape or double the backslash.',
+    explanation: 'Python 2 refuses `\\x` not followed by two hex digits, and in u-strings `\\u`/`\\U` not followed by 4/8 hex digits or a `\\N` not followed by `{NAME}`; xm would fail to read the file. Write the full escape or double the backslash.',
     bad: 'extra = "console=\\x4"',
     good: 'extra = "console=\\x41"',
   },
@@ -128,5 +133,21 @@ export const evaluateCodes = defineCodes({
     explanation: 'The values of this file together exceed the evaluation budget (64 Mi characters and items), almost certainly because large values are copied many times. Settings from here on are not read.',
     bad: 'a = "x" * 1000000\nb = a\nc = a\n# ... repeated hundreds of times',
     good: 'a = "x" * 1000',
+  },
+  XM0064: {
+    severity: 'error',
+    title: 'non-ASCII character without an encoding declaration',
+    explanation:
+      'xm read the file with Python 2, which refuses any character outside ASCII (in a string, a comment, anywhere) unless the file declares its encoding: "SyntaxError: Non-ASCII character \'\\xc3\' ... but no encoding declared" (PEP 263). A declaration is a comment such as `# -*- coding: utf-8 -*-` on the first line, or on the second when the first is blank or a comment; a UTF-8 byte-order mark counts as one. xm would not start the guest. Reported once, at the first such character.',
+    bad: 'name = "café"',
+    good: '# -*- coding: utf-8 -*-\nname = "café"',
+  },
+  XM0065: {
+    severity: 'error',
+    title: 'assignment to None',
+    explanation:
+      'Python 2 lets a file rebind `True` and `False`, but refuses to compile an assignment to `None` (or `__debug__`): "SyntaxError: cannot assign to None". xm would refuse the whole file.',
+    bad: 'None = 0',
+    good: 'nothing = 0',
   },
 });

@@ -1,0 +1,59 @@
+/**
+ * @fileoverview Python 2's source-encoding rule (PEP 263) as xm met it: execfile refused a file
+ * holding any non-ASCII character (comments included) unless the file declared its encoding in a
+ * `# coding: NAME` comment on line 1, or on line 2 after a blank or comment line 1, or began with a
+ * UTF-8 byte-order mark ("SyntaxError: Non-ASCII character '\xc3' in file ... but no encoding
+ * declared"; checked against Python 2.7.18, docs/xm-python2.md).
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Python 2.7's get_coding_spec: a comment line holding `coding[:=]` and an encoding name. */
+const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
+/** A line Python 2 lets line 2's declaration follow: blank, or a comment. */
+const BLANK_OR_COMMENT = /^[ \t\f]*(?:#.*)?$/;
+
+/** The end of the line that starts at `from` (before its CR, LF or CRLF), or the text's end. */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+/** Where the line after the one ending at `end` starts. */
+function nextLine(text: string, end: number): number {
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+}
+
+/** Offset of the first character above U+007F at or after `from`, or -1. */
+function firstNonAscii(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return i;
+  return -1;
+}
+
+/** XM0064 when an xm text has a non-ASCII character Python 2 refuses for want of an encoding declaration. */
+export function sourceEncodingDiagnostics(text: string): Diagnostic[] {
+  const at = firstNonAscii(text, 0);
+  // A UTF-8 BOM (kept as U+FEFF at offset 0) declares UTF-8 by itself.
+  if (at < 0 || (at === 0 && text.charCodeAt(0) === 0xfeff)) return [];
+  const end1 = lineEnd(text, 0);
+  const line1 = text.slice(0, end1);
+  if (CODING.test(line1)) return [];
+  // Python reads line by line: a non-ASCII character on line 1 fails before line 2 is looked at.
+  if (at >= end1 && end1 < text.length && BLANK_OR_COMMENT.test(line1)) {
+    const start2 = nextLine(text, end1);
+    if (CODING.test(text.slice(start2, lineEnd(text, start2)))) return [];
+  }
+  const width = text.codePointAt(at)! > 0xffff ? 2 : 1;
+  const shown = text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
+  return [
+    {
+      code: 'XM0064',
+      severity: 'error',
+      message: `Python 2 (xm) refuses the non-ASCII character U+${shown}: the file declares no encoding ("Non-ASCII character ... but no encoding declared")`,
+      hint: 'add "# -*- coding: utf-8 -*-" as the first line, or write the character as an escape such as "\\xc3\\xa9"',
+      span: { start: at, end: at + width },
+    },
+  ];
+}
