@@ -249,9 +249,15 @@ function indentFinding(tree: Pick<SyntaxTree, 'text'>, span: Span, out: Finding[
   if (before !== '\n' && before !== '\r' && !(i === 1 && text.charCodeAt(0) === 0xfeff)) return;
   // Python's tokenizer sets the column back to 0 at a form feed ("For Emacs users"): a statement
   // after one (`^L` then `vcpus = 2`, a page break) is not indented.
-  let col = 0;
-  for (let j = i; j < span.start; j++) col = text[j] === '\f' ? 0 : col + 1;
-  if (col === 0) return;
+  // The blanks after the last form feed are the indentation (a loop over the blanks only: lastIndexOf
+  // would scan back through the file for every indented statement).
+  for (let j = span.start - 1; j >= i; j--) {
+    if (text[j] === '\f') {
+      i = j + 1;
+      break;
+    }
+  }
+  if (i === span.start) return;
   out.push({ only: 'xl', code: 'XM0532', span: { start: i, end: span.start }, what: 'an indented statement', message: 'Python (xm) rejects an indented statement at the top level ("unexpected indent")', hint: 'remove the leading whitespace' });
 }
 

@@ -111,7 +111,7 @@ describe('xm rules (what Python rejects)', () => {
     expect(rules('print = 1\nclass = 2\n', 'xm')).toEqual(['XM0534@1:1', 'XM0534@2:1']);
   });
   it('a form feed sets Python\'s column back to 0 (a page break is no indent); a vertical tab is no blank to either tool', () => {
-    expect(rules('a = 1\n\fb = 2\n  \fc = 3\n\f d = 4\n\f\n', 'xm')).toEqual(['XM0532@4:1']);
+    expect(rules('a = 1\n\fb = 2\n  \fc = 3\n\f d = 4\n\f\n', 'xm')).toEqual(['XM0532@4:2']); // at the blank after the form feed: that blank is the indent
     expect(rules('\va = 1\nb = \v2\n', 'xm')).toEqual(['XM0001@1:1', 'XM0001@2:5']);
     // xl: the same place libxlu's lexer stops at (its first error line, XM0549 otherwise).
     expect(rules('a = 1\nb = \v2\n', 'xl')).toEqual(['XM0001@2:5']);
