@@ -49,6 +49,7 @@ function selectsNoCpu(items: readonly CpuListItem[]): boolean {
   // Only removals ("^node:1" alone): the set starts empty, whatever a node holds.
   if (items.every((it) => it.negate)) return true;
   if (items.some((it) => it.kind !== 'cpu')) return false;
+  if (items.length <= SMALL_LIST) return smallSelectsNoCpu(items);
   const bounds = [...new Set(items.flatMap((it) => [it.from, it.to + 1]))].sort((a, b) => a - b);
   const at = new Map(bounds.map((b, i) => [b, i]));
   // next[k]: the first stretch from k on that no later item named (bounds.length - 1: none left).
@@ -74,6 +75,37 @@ function selectsNoCpu(items: readonly CpuListItem[]): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Lists up to this long are decided by comparing items pair by pair, with nothing allocated: the
+ * union-find's set, sort, map and typed array cost more than the comparisons for the few items of a
+ * real config (`cpus = "0-23,^8"` in most files of the benchmark corpus).
+ */
+const SMALL_LIST = 16;
+
+/**
+ * {@link selectsNoCpu} for a short list of CPU items. A CPU stays selected when an adding item
+ * names it and no later item does; the first such CPU of an item, if any, is its `from` or the CPU
+ * just past a later item's range, so only those are tried.
+ */
+function smallSelectsNoCpu(items: readonly CpuListItem[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.negate || it.from > it.to) continue;
+    if (!namedAfter(items, i, it.from)) return false;
+    for (let j = i + 1; j < items.length; j++) {
+      const c = items[j]!.to + 1;
+      if (c > it.from && c <= it.to && !namedAfter(items, i, c)) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether an item after `items[i]` names CPU `c`. */
+function namedAfter(items: readonly CpuListItem[], i: number, c: number): boolean {
+  for (let j = i + 1; j < items.length; j++) if (items[j]!.from <= c && c <= items[j]!.to) return true;
+  return false;
 }
 
 /** Options of {@link parseCpuList}. */
