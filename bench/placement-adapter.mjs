@@ -78,7 +78,8 @@ function build(s) {
   const rows = s.nodes.map((x) => x.distances);
   const cpuLists = s.nodes.map((x) => x.cpus);
   const frozen = n > 0 && rows.every((r) => Object.isFrozen(r)) && cpuLists.every((c) => Object.isFrozen(c));
-  const cap = { ids, cpus: cpuLists.map((c) => c.length), free: new Array(n).fill(0), load: s.vcpusPinned, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
+  const total = s.nodes.map((x) => x.memMiB);
+  const cap = { ids, cpus: cpuLists.map((c) => c.length), free: new Array(n).fill(0), total, load: s.vcpusPinned, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
   const d = { memMiB: 0, vcpus: 0, kind: 'auto', count: 0, list: NO_LIST, salt: 0 };
   return { n, ids, cap, d, rows, cpuLists, frozen };
 }

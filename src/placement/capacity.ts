@@ -31,6 +31,8 @@ export interface Capacity {
   byCpus?: Int32Array;
   /** Scratch buffers sized to the host, built lazily by workspace() and reused by every search. */
   work?: Workspace;
+  /** Per position, the first position of its socket (null: no sockets); built lazily by sockets() in reserve.ts. */
+  sockets?: Int32Array | null;
 }
 
 /** Scratch buffers of one host size: searches write here instead of allocating per placement. */
@@ -138,7 +140,7 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
   }
   // Every lazily built field present from the start: the view keeps one object shape.
-  return { ids, cpus, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined };
+  return { ids, cpus, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
 }
 
 /** A node's free memory as messages say it: `has no memory` for a node whose total is 0, else `N MiB free`. */

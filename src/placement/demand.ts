@@ -30,10 +30,11 @@ export interface Choice {
   rule: string;
   /**
    * The score tuple that won (lower is better), fields in the order compared; reasons.ts names
-   * them (scoreFields()). single: [over the load guard 0/1, fewer CPUs than vCPUs 0/1, spare
-   * memory key, hash, vCPUs per CPU after, node id]; nearest-pair: [mean distance, memory in
-   * proportion to vCPUs does not fit 0/1, spare memory key, hash, vCPUs per CPU after, node ids
-   * ×2]; nearest-set: [node count, mean distance, MiB short (negative = spare), vCPUs per CPU
+   * them (scoreFields()). single: [over the load guard 0/1, fewer CPUs than vCPUs 0/1, in the
+   * reserved socket 0/1 (-1: no reserve applied, reserve.ts), spare memory key, hash, vCPUs per CPU
+   * after, node id]; nearest-pair: [mean distance, a node in the reserved socket 0/1 (-1: none),
+   * memory in proportion to vCPUs does not fit 0/1, spare memory key, hash, vCPUs per CPU after,
+   * node ids ×2]; nearest-set: [node count, mean distance, MiB short (negative = spare), vCPUs per CPU
    * after, seed node id]; freest: [MiB short]. A spare memory key is -floor(spare MiB / step) when
    * the demand is salted, else -(spare MiB); the hash is 0 without a salt.
    */

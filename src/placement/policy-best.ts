@@ -6,13 +6,16 @@
  * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
  * neighbour lists, inside each seed's nearest ball that holds the guest, with a memory look-ahead
  * (policy-sets.ts); an automatic guest's set is then arranged around its vCPUs (arrange.ts).
- * Ties: an even split fits, most free memory, least load, node id. Cost: O(n) for one node,
+ * Once the host is 70 % used, automatic single-node guests and pairs keep off the freest socket
+ * while another node or an equally near pair fits (reserve.ts). Ties: an even split fits, most free
+ * memory, least load, node id. Cost: O(n) for one node,
  * O(pairs scanned) for two, O(MAX_SEEDS·(n·k + k·tier)) for more. The one- and two-node paths
  * (nearly every placement) allocate nothing but their result.
  */
 import { cpuOrder, freeOrder, pairsByDistance, workspace, type Capacity } from './capacity.js';
 import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { bestSet, fewestNodes, freestSet } from './policy-sets.js';
+import { reservedSocket, sockets } from './reserve.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
 export { MAX_SEEDS } from './policy-sets.js';
@@ -44,8 +47,8 @@ function ratioOf(vcpus: number, cpus: number): number {
   return cpus === 0 ? Infinity : vcpus / cpus;
 }
 
-/** The winning score fields of the last bestSingle() call: over, short, step, tie, ratio. */
-const singleScore = new Float64Array(5);
+/** The winning score fields of the last bestSingle() call: over, short, reserve, step, tie, ratio. */
+const singleScore = new Float64Array(6);
 /** The host's total and largest free memory, seen by the last bestSingle() call on its way. */
 const freeScan = new Float64Array(2);
 
@@ -54,13 +57,15 @@ const freeScan = new Float64Array(2);
  * the node must have as many pCPUs as the guest has vCPUs.
  */
 function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
-  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, -floor(free MiB left /
+  // Score tuple (lower wins): [over the load guard, fewer pCPUs than vCPUs, in the reserved socket
+  // (automatic guests only, reserve.ts; -1 when no reserve applies), -floor(free MiB left /
   // SPREAD_QUANTUM_MIB) when salted (else -(free MiB left)), hash of (salt, node), load ratio,
-  // position]. Compared
-  // field by field without allocating: this loop is the hot path of every placement.
+  // position]. Compared field by field without allocating: this loop is the hot path of every
+  // placement.
   let best = -1;
   let bOver = 0;
   let bShort = 0;
+  let bRes = 0;
   let bStep = 0;
   let bTie = 0;
   let bLoad = 0;
@@ -71,6 +76,9 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
   const salted = d.salt !== undefined;
   const salt = salted ? d.salt! : 0;
   const { free, cpus, load } = cap;
+  // Only automatic guests keep off the reserve: numa=on guests stay on plain worst fit (reserve.ts).
+  const reserve = d.kind === 'auto' ? reservedSocket(cap) : -1;
+  const socket = reserve >= 0 ? sockets(cap)! : null;
   let total = 0;
   let most = 0;
   for (let i = 0; i < n; i++) {
@@ -84,6 +92,7 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
     const l = load[i]! + vcpus;
     const over = c === 0 || l > LOAD_GUARD * c ? 1 : 0;
     const short = c < vcpus ? 1 : 0;
+    const res = socket === null ? -1 : socket[i] === reserve ? 1 : 0;
     const step = salted ? -Math.floor((f - mem) / SPREAD_QUANTUM_MIB) : mem - f;
     let tie = 0;
     if (best >= 0) {
@@ -91,6 +100,8 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
         if (over > bOver) continue;
       } else if (short !== bShort) {
         if (short > bShort) continue;
+      } else if (res !== bRes) {
+        if (res > bRes) continue;
       } else if (step !== bStep) {
         if (step > bStep) continue;
       } else {
@@ -105,6 +116,7 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
     best = i;
     bOver = over;
     bShort = short;
+    bRes = res;
     bStep = step;
     bTie = tie;
     bLoad = l;
@@ -112,9 +124,10 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
   }
   singleScore[0] = bOver;
   singleScore[1] = bShort;
-  singleScore[2] = bStep;
-  singleScore[3] = bTie;
-  singleScore[4] = ratioOf(bLoad, bCpus);
+  singleScore[2] = bRes;
+  singleScore[3] = bStep;
+  singleScore[4] = bTie;
+  singleScore[5] = ratioOf(bLoad, bCpus);
   freeScan[0] = total;
   freeScan[1] = most;
   return best;
@@ -122,14 +135,15 @@ function bestSingle(d: Demand, cap: Capacity, needCpus: boolean): number {
 
 /** The choice of one node (the score tuple read from the bestSingle() call that found it). */
 function single(d: Demand, cap: Capacity, pos: number): Choice {
-  const score = [singleScore[0]!, singleScore[1]!, singleScore[2]!, singleScore[3]!, singleScore[4]!, cap.ids[pos]!];
+  const score = [singleScore[0]!, singleScore[1]!, singleScore[2]!, singleScore[3]!, singleScore[4]!, singleScore[5]!, cap.ids[pos]!];
   return choice([pos], [d.memMiB], true, 'single', score);
 }
 
 /**
  * Best pair (k = 2): walk all pairs nearest first (a per-topology list) and stop after the first
- * distance that has a feasible pair, so this is an exact lowest-distance search. Ties: an even
- * split fits, then most free memory, then load, then ids. Auto pairs list the freer node first,
+ * distance that has a feasible pair, so this is an exact lowest-distance search. Ties: a pair
+ * outside the reserved socket (reserve.ts), an even split fits, then most free memory, then load,
+ * then ids. Auto pairs list the freer node first,
  * so the vCPUs (RFC map) sit where most memory goes, and a vCPU-less node only takes what the
  * other cannot hold.
  */
@@ -153,9 +167,12 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
   }
   const { free, cpus, load } = cap;
   const salt = d.salt;
+  const reserve = reservedSocket(cap);
+  const socket = reserve >= 0 ? sockets(cap)! : null;
   let bLo = -1;
   let bHi = -1;
   let bD = Infinity;
+  let bRes = 0;
   let bProp = 0;
   let bStep = 0;
   let bHash = -1;
@@ -172,6 +189,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     if (fl === 0 || fh === 0 || fl + fh < mem) continue;
     const c = cpus[lo]! + cpus[hi]!;
     if (needCpus && c < vcpus) continue;
+    const res = socket === null ? -1 : socket[lo] === reserve || socket[hi] === reserve ? 1 : 0;
     const prop = ideal0 <= fl && ideal1 <= fh ? 0 : 1;
     // Free memory left, in steps when salted, then a hash of (salt, pair) inside a step (computed
     // only on a tie), then the vCPUs per pCPU after placement (divided only on a tie).
@@ -179,7 +197,9 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     const l = load[lo]! + load[hi]! + vcpus;
     let hash = -1;
     if (bLo >= 0) {
-      if (prop !== bProp) {
+      if (res !== bRes) {
+        if (res > bRes) continue;
+      } else if (prop !== bProp) {
         if (prop > bProp) continue;
       } else if (step !== bStep) {
         if (step > bStep) continue;
@@ -196,6 +216,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
     bLo = lo;
     bHi = hi;
     bD = dd;
+    bRes = res;
     bProp = prop;
     bStep = step;
     bHash = hash;
@@ -205,7 +226,7 @@ function bestPair(d: Demand, cap: Capacity, needCpus: boolean, auto: boolean): C
   if (bLo < 0) return null;
   // The winning fields as compared (reasons.ts names them): the hash only when salted (0 without).
   const hash = salt !== undefined ? (bHash < 0 ? mix(salt, bLo * n + bHi) : bHash) : 0;
-  const score = [bD / 2, bProp, bStep, hash, ratioOf(bL, bC), cap.ids[bLo]!, cap.ids[bHi]!];
+  const score = [bD / 2, bRes, bProp, bStep, hash, ratioOf(bL, bC), cap.ids[bLo]!, cap.ids[bHi]!];
   const counts = vcpusPerSlot(vcpus, 2);
   if (auto && free[bHi]! > free[bLo]!) {
     const swapped = splitMemory(mem, counts, [free[bHi]!, free[bLo]!], true);

@@ -8,17 +8,19 @@
 import { freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
+import { RESERVE_FROM, reservedSocket, sockets } from './reserve.js';
 import { vcpusPerSlot } from './split.js';
 import type { PolicyName } from './types.js';
 
 /** The fields a winning score can have. */
-export type ScoreKey = 'over-guard' | 'fewer-cpus' | 'distance' | 'proportional' | 'size' | 'spare' | 'hash' | 'load' | 'seed' | 'node' | 'nodes';
+export type ScoreKey = 'over-guard' | 'fewer-cpus' | 'reserve' | 'distance' | 'proportional' | 'size' | 'spare' | 'hash' | 'load' | 'seed' | 'node' | 'nodes';
 
 /** One field of a winning score, named, in its own unit. */
 export interface ScoreField {
   key: ScoreKey;
   /**
-   * over-guard, fewer-cpus, proportional: yes/no; distance: mean node distance; size: node
+   * over-guard, fewer-cpus, proportional, reserve (in the socket kept for large automatic guests,
+   * present only when a reserve applied): yes/no; distance: mean node distance; size: node
    * count; spare: MiB of free memory left on the chosen nodes after placement; hash: the
    * tie-break hash; load: vCPUs per CPU after placement (Infinity without CPUs); seed, node: a
    * node id; nodes: node ids.
@@ -60,6 +62,15 @@ function spareField(spare: number, key: number, d: Demand, quantum: number): Sco
   };
 }
 
+/** The reserve field: whether the choice lies in the socket kept for large automatic guests. */
+function reserveField(inside: boolean, what: string): ScoreField {
+  return {
+    key: 'reserve',
+    value: inside,
+    text: `${what} in the freest socket, kept for guests that fit nowhere else once the host is ${Math.round(RESERVE_FROM * 100)} % used: ${yesNo(inside)}`,
+  };
+}
+
 /**
  * The winning score of a `best` choice as named fields, in the order the policy compared them;
  * empty for rules without a score (listed nodes, the simple policies).
@@ -70,30 +81,30 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
   const spare = freeOf(c.slots, cap) - d.memMiB;
   switch (c.rule) {
     case 'single': {
-      const id = s[5]!;
+      const id = s[6]!;
       const f: ScoreField[] = [
         { key: 'over-guard', value: s[0] === 1, text: `over ${LOAD_GUARD} vCPUs per CPU after placement: ${yesNo(s[0] === 1)}` },
         { key: 'fewer-cpus', value: s[1] === 1, text: `fewer CPUs than the guest's ${vcpusText(d.vcpus)}: ${yesNo(s[1] === 1)}` },
-        spareField(spare, s[2]!, d, SPREAD_QUANTUM_MIB),
       ];
-      if (salted) f.push({ key: 'hash', value: s[3]!, text: `tie-break hash ${s[3]} (of the domain name and the node; lowest wins)` });
-      f.push({ key: 'load', value: s[4]!, text: `vCPUs per CPU on the node after placement ${perCpu(s[4]!)}` });
+      if (s[2]! >= 0) f.push(reserveField(s[2] === 1, 'the node'));
+      f.push(spareField(spare, s[3]!, d, SPREAD_QUANTUM_MIB));
+      if (salted) f.push({ key: 'hash', value: s[4]!, text: `tie-break hash ${s[4]} (of the domain name and the node; lowest wins)` });
+      f.push({ key: 'load', value: s[5]!, text: `vCPUs per CPU on the node after placement ${perCpu(s[5]!)}` });
       f.push({ key: 'node', value: id, text: `node ${id} (lowest id wins a full tie)` });
       return f;
     }
     case 'nearest-pair': {
-      const ids = [s[5]!, s[6]!];
-      const f: ScoreField[] = [
-        { key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` },
-        {
-          key: 'proportional',
-          value: s[1] === 0,
-          text: `${d.vcpus > 1 ? 'memory in proportion to the vCPUs' : 'an even memory split'} fits on the two nodes: ${yesNo(s[1] === 0)}`,
-        },
-        spareField(spare, s[2]!, d, PAIR_QUANTUM_MIB),
-      ];
-      if (salted) f.push({ key: 'hash', value: s[3]!, text: `tie-break hash ${s[3]} (of the domain name and the pair; lowest wins)` });
-      f.push({ key: 'load', value: s[4]!, text: `vCPUs per CPU on the two nodes together after placement ${perCpu(s[4]!)}` });
+      const ids = [s[6]!, s[7]!];
+      const f: ScoreField[] = [{ key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` }];
+      if (s[1]! >= 0) f.push(reserveField(s[1] === 1, 'a node of the pair'));
+      f.push({
+        key: 'proportional',
+        value: s[2] === 0,
+        text: `${d.vcpus > 1 ? 'memory in proportion to the vCPUs' : 'an even memory split'} fits on the two nodes: ${yesNo(s[2] === 0)}`,
+      });
+      f.push(spareField(spare, s[3]!, d, PAIR_QUANTUM_MIB));
+      if (salted) f.push({ key: 'hash', value: s[4]!, text: `tie-break hash ${s[4]} (of the domain name and the pair; lowest wins)` });
+      f.push({ key: 'load', value: s[5]!, text: `vCPUs per CPU on the two nodes together after placement ${perCpu(s[5]!)}` });
       f.push({ key: 'nodes', value: ids, text: `nodes ${ids.join(',')} (lowest ids win a full tie)` });
       return f;
     }
@@ -199,7 +210,8 @@ function singleLead(c: Choice, cap: Capacity, d: Demand): string {
   let why: string;
   if (over > c.score[0]!) why = `would go over ${LOAD_GUARD} vCPUs per CPU`;
   else if (cpus < d.vcpus && c.score[1] === 0) why = `has fewer CPUs (${cpus}) than the guest's ${d.vcpus} vCPUs`;
-  else if (d.salt !== undefined && mix(d.salt, freest) !== c.score[3]) why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory and lost on the tie-break hash`;
+  else if (c.score[2] === 0 && sockets(cap)![freest] === reservedSocket(cap)) why = `is in the freest socket, kept for guests that fit nowhere else once the host is ${Math.round(RESERVE_FROM * 100)} % used`;
+  else if (d.salt !== undefined && mix(d.salt, freest) !== c.score[4]) why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory and lost on the tie-break hash`;
   else why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory, ties on the hash and lost on vCPUs per CPU or node id`;
   return `node ${cap.ids[pos]}: the best score among single nodes that fit (${cap.free[pos]} MiB free)${guard}; node ${cap.ids[freest]} has more free memory (${cap.free[freest]} MiB) but ${why}`;
 }
