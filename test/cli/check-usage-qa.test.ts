@@ -105,3 +105,46 @@ describe('--color=always|never|auto, as GNU tools spell it', () => {
     expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'])).stdout)).toBe(false);
   });
 });
+
+describe('option spellings yargs read as something else', () => {
+  // Each either works as getopt / GNU tools read it, or is exit 2 naming the option: before, -fjson
+  // was "Unknown arguments: s, n", --quiet=yes and --color=yes turned the flag off, silently.
+  const files = async (args: string[]) => {
+    const r = await cli(args);
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as { files: { path: string; warningCount: number; diagnostics: unknown[] }[] }).files;
+  };
+
+  it('takes a short option\'s glued value as getopt does: -fjson, -qfjson, -f=json, -Dname=value, -ofile', async () => {
+    expect((await files(['check', 'warn.cfg', '-fjson']))[0]!.diagnostics).toHaveLength(1);
+    expect((await files(['check', 'warn.cfg', '-qfjson']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-f=json']))[0]!.warningCount).toBe(1);
+    const define = await cli(['check', 'warn.cfg', '-Dmemory', '-fjson']);
+    expect(define.code).toBe(2);
+    expect(define.stderr).toMatch(/^xmcfg check: --define expects NAME=VALUE/);
+    const jobs = await cli(['check', 'warn.cfg', '-jabc']);
+    expect([jobs.code, jobs.stderr.split('\n')[0]]).toEqual([2, "xmcfg check: --jobs must be a whole number of at least 1, not 'abc'"]);
+    const out = await cli(['check', 'warn.cfg', `-o${join(dir, 'glued.json')}`, '-fjson']);
+    expect([out.code, out.stdout]).toEqual([0, '']);
+  });
+
+  it('reads true/yes/1 and false/no/0 as a flag\'s value, and refuses any other value', async () => {
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=yes']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=1']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '-q=true']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=false']))[0]!.diagnostics).toHaveLength(1);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=No']))[0]!.diagnostics).toHaveLength(1);
+    for (const bad of ['--quiet=maybe', '--quiet=', '-q=2', '--no-quiet=true', '--color=sometimes', '--no-color=false']) {
+      const r = await cli(['check', 'clean.cfg', bad]);
+      expect([bad, r.code, r.stdout]).toEqual([bad, 2, '']);
+      expect(r.stderr).toMatch(/^xmcfg: --(no-)?(quiet|color) takes no value.*\nRun 'xmcfg check --help' for usage\.\n$/);
+    }
+  });
+
+  it('reads --color=yes/no as always/never (was: colour off for yes)', async () => {
+    const ansi = (text: string) => text.includes('\u001b[');
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=yes'])).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=no'], undefined, true)).stdout)).toBe(false);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=tty'], undefined, true)).stdout)).toBe(true);
+  });
+});
