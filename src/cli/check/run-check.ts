@@ -92,7 +92,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     if (o.kind === 'fatal') {
       problems.push(o.message);
       notChecked.push({ path, message: o.message });
-    } else report.add(toReport(o.file, opts));
+    } else report.add(toReport(o.file, opts, path === null));
   });
   const t = report.end(notChecked);
   const unwritten = out.close();
@@ -108,8 +108,11 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   return 0;
 }
 
-/** A checked file as the report shows it: --quiet's filter, the --max-findings cap, the dialect note. */
-function toReport(file: CheckedFile, opts: CheckOptions): FileReport {
+/**
+ * A checked file as the report shows it: --quiet's filter, the --max-findings cap, the dialect note;
+ * `unnamedStdin` for standard input without --stdin-filepath (only deliver's path is null then).
+ */
+function toReport(file: CheckedFile, opts: CheckOptions, unnamedStdin = false): FileReport {
   const found = opts.quiet ? file.diagnostics.filter((d) => d.severity === 'error') : file.diagnostics;
   // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
   // The parser's left-out findings (it kept the first maxFindings of each severity) count as
@@ -118,6 +121,7 @@ function toReport(file: CheckedFile, opts: CheckOptions): FileReport {
   const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, file.text.length, dropped);
   const report = fileReport(file.path, file.dialect, file.text, diagnostics);
   if (omitted) report.omitted = omitted;
+  if (unnamedStdin) report.stdin = true;
   if (file.dialectReason !== undefined && !opts.quiet) report.dialectReason = file.dialectReason;
   return report;
 }
