@@ -4,14 +4,14 @@
  * (an endless file such as /dev/zero used to be read until memory ran out), then as JSON or
  * `xl info -n` text. `-` is standard input, as it is for `xmcfg host -`.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from '../placement/host-check.js';
 import { readHost } from '../placement/host.js';
 import type { Host } from '../placement/types.js';
 import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
-import { describeError } from './command-error.js';
+import { describeError, tildeHint } from './command-error.js';
 import type { Io } from './types.js';
 
 /** A host read from a file, or why there is none: `fatal` when the file cannot be read at all. */
@@ -57,10 +57,15 @@ export function hostFolderHint(abs: string, reader: TreeReader): string {
   return `; --host reads ${HOST_FILE}; \`xmcfg host --from-sysfs ROOT > host.json\` writes one from ${TREE}`;
 }
 
+/** {@link tildeHint} for a host path that does not exist. */
+export function missingTilde(path: string, cwd: string): string {
+  return existsSync(resolve(cwd, path)) ? '' : tildeHint(path, 'ENOENT');
+}
+
 /** Read a host file of at most `maxSize` bytes: JSON when it starts with `{`, else `xl info -n` text. */
 export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto', reader: TreeReader = 'host-command'): HostFileResult {
   const r = readTextFile(path, cwd, maxSize);
-  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') + hostFolderHint(resolve(cwd, path), reader) };
+  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') + hostFolderHint(resolve(cwd, path), reader) + missingTilde(path, cwd) };
   return readHostText(r.text, path, format);
 }
 

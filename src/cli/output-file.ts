@@ -11,6 +11,7 @@ import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { errorText, quote } from './check/discover.js';
 import { openAtomic, type AtomicFile } from './files.js';
+import { tildeHint } from './command-error.js';
 import type { Io } from './types.js';
 
 /**
@@ -58,7 +59,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
   const stream = target === null ? 'stdout' : standardStream(target);
   let problem: string | null = null;
   const fail = (e: unknown): void => {
-    problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
+    problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}${tildeHint(outputFile!, (e as NodeJS.ErrnoException).code)}`;
   };
   let sink: Sink;
   if (stream !== null) {

@@ -256,7 +256,7 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
     // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
     const read = await readInput(resolve(io.cwd, path), path, maxSize);
     if (read.kind !== 'text') {
-      const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') : '';
+      const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') + hostFile.missingTilde(path, io.cwd) : '';
       io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
       return 'failed';
     }
