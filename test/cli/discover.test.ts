@@ -207,3 +207,17 @@ describe('one file under two names is checked once, under the first name met', (
     expect(await found(['dlink/x.cfg', 'd/**/*.cfg'])).toEqual(['dlink/x.cfg', 'd/sub/y.cfg']);
   });
 });
+
+describe('a file named as a folder', () => {
+  // resolve() dropped the trailing `/`, `/.` and `x.cfg/..`, so these were checked as x.cfg (and
+  // reported under the name given); the system, and `cat`, refuse them: "Not a directory".
+  it('is not a directory, as cat says', async () => {
+    for (const arg of ['top.cfg/', 'top.cfg/.', 'top.cfg/../top.cfg']) {
+      const r = await discover([arg], root);
+      expect(r.targets).toEqual([]);
+      expect(r.problems).toEqual([{ path: arg, message: `cannot read '${arg}': not a directory` }]);
+    }
+    // A folder with a trailing slash or `/.` is still a folder.
+    expect((await discover(['guests/.'], root)).targets.map((t) => t.path)).toContain('guests/./web.cfg');
+  });
+});

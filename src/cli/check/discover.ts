@@ -112,7 +112,10 @@ export async function discover(args: readonly string[], cwd: string, extensions:
       continue;
     }
     const abs = await physicalPath(cwd, arg);
-    const st = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
+    // First the name as the system reads it: resolve() makes `x.cfg/`, `x.cfg/.` and `x.cfg/../x.cfg`
+    // into x.cfg, which was then checked (and reported as `x.cfg/`) where `cat` says "Not a directory".
+    const literal = await stat(isAbsolute(arg) ? arg : `${cwd}/${arg}`).catch((e: NodeJS.ErrnoException) => e);
+    const st = literal instanceof Error ? literal : await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
         const before = matched;
