@@ -11,6 +11,7 @@ import { hostDiag } from '../placement/host-check.js';
 import { readHost } from '../placement/host.js';
 import type { Host } from '../placement/types.js';
 import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
+import { systemPath } from './check/discover.js';
 import { describeError, tildeHint } from './command-error.js';
 import type { Io } from './types.js';
 
@@ -26,7 +27,7 @@ export type HostTextFormat = 'auto' | 'json' | 'xl-info';
 
 /** A file's text, read up to `maxSize` bytes, or why it cannot be: `tooLarge` is XM0040. */
 export function readTextFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): { text: string } | { fatal: string; tooLarge?: Diagnostic } {
-  const r = readBytesSync(resolve(cwd, path), path, maxSize);
+  const r = readBytesSync(systemPath(cwd, path), path, maxSize);
   if (r.kind === 'bytes') return { text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length).toString('utf8') };
   if (r.kind === 'fatal') return { fatal: r.message };
   return { fatal: `cannot read ${path}: ${r.diagnostics[0]?.message ?? 'over the size limit'}`, tooLarge: r.diagnostics[0] };

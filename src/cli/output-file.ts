@@ -77,6 +77,8 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       // Refused now, not when the report is renamed into place: the temporary file would sit
       // beside the folder for the whole run.
       if (isFolder(target!)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // resolve() drops a trailing `/` (and `/.`): `-o reports/` wrote a file named `reports`.
+      if (/(?:^|\/)\.{0,2}$/.test(outputFile!)) throw Object.assign(new Error('folder name'), { code: 'XMCFG_FOLDER_NAME' });
       sink = special(target!) ? inPlace(target!) : atomic(openAtomic(target!));
     } catch (e) {
       fail(e);

@@ -3,7 +3,7 @@
  * a file whose name starts with `-`: each is exit 2 with the reason, or does what the last option
  * says, never a silent run of something else.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,5 +161,23 @@ describe('a path starting with ~ that the shell did not expand', () => {
     const plain = await cli(['check', 'clean.cfg', '-o', 'nodir/r.json']);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toContain("cannot write 'nodir/r.json': no such file or directory\n");
+  });
+});
+
+describe('a trailing slash on a file name in an option or a file argument', () => {
+  // resolve() dropped it: `-o reports/` wrote a file named `reports`, `--host h.json/` and
+  // `normalize x.cfg/` read the file that `cat` refuses ("Not a directory").
+  it('-o NAME/ is a folder name, --host FILE/ and normalize FILE/ are not a directory; nothing is written', async () => {
+    for (const o of ['reports/', 'reports/.', 'warn.cfg/']) {
+      const r = await cli(['check', 'clean.cfg', '-o', o]);
+      expect([o, r.code, r.stderr]).toEqual([o, 2, `xmcfg: cannot write '${o}': a folder's name (it ends with '/', '.' or '..'), not a file's\n`]);
+    }
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+    const host = await cli(['check', 'clean.cfg', '--host', 'clean.cfg/']);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toMatch(/^xmcfg: cannot read host 'clean\.cfg\/': not a directory/);
+    const norm = await cli(['normalize', 'clean.cfg/']);
+    expect(norm.code).toBe(2);
+    expect(norm.stderr).toContain("'clean.cfg/': not a directory");
   });
 });

@@ -114,7 +114,7 @@ export async function discover(args: readonly string[], cwd: string, extensions:
     const abs = await physicalPath(cwd, arg);
     // First the name as the system reads it: resolve() makes `x.cfg/`, `x.cfg/.` and `x.cfg/../x.cfg`
     // into x.cfg, which was then checked (and reported as `x.cfg/`) where `cat` says "Not a directory".
-    const literal = await stat(isAbsolute(arg) ? arg : `${cwd}/${arg}`).catch((e: NodeJS.ErrnoException) => e);
+    const literal = await stat(systemPath(cwd, arg)).catch((e: NodeJS.ErrnoException) => e);
     const st = literal instanceof Error ? literal : await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(st instanceof Error)) {
       if (st.isDirectory()) {
@@ -249,6 +249,14 @@ export function quote(p: string): string {
   return `'${oneLine(p)}'`;
 }
 
+/**
+ * The path the system opens for `p` given in `cwd`, as written (made absolute): resolve() would
+ * drop a trailing `/` and `x.cfg/..`, which the kernel refuses for a file ("Not a directory").
+ */
+export function systemPath(cwd: string, p: string): string {
+  return isAbsolute(p) ? p : `${cwd}/${p}`;
+}
+
 /** The readable part of a file-system error ("no such file or directory"). */
 export function errorText(e: NodeJS.ErrnoException): string {
   switch (e.code) {
@@ -269,6 +277,8 @@ export function errorText(e: NodeJS.ErrnoException): string {
       return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'XMCFG_FOLDER_NAME':
+      return "a folder's name (it ends with '/', '.' or '..'), not a file's";
     case 'XMCFG_READONLY':
       return 'the file is read-only (no write permission bit set; chmod u+w it to let xmcfg replace it)';
     case 'EIO':

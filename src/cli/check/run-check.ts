@@ -17,7 +17,7 @@ import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
 import { describeError } from '../command-error.js';
 import { checkFile, checkFileSync, checkSource, loadPlacement, type CheckedFile, type FileCheckSettings, type FileOutcome } from './check-file.js';
-import { discover, errorText, quote, type Target } from './discover.js';
+import { discover, errorText, quote, systemPath, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
@@ -254,7 +254,7 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
   if (path === '-') r = await hostFile.readHostArg('-', io, maxSize);
   else {
     // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
-    const read = await readInput(resolve(io.cwd, path), path, maxSize);
+    const read = await readInput(systemPath(io.cwd, path), path, maxSize);
     if (read.kind !== 'text') {
       const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') + hostFile.missingTilde(path, io.cwd) : '';
       io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
