@@ -86,13 +86,13 @@ export async function discover(args: readonly string[], cwd: string, extensions:
   // before (`check web.cfg "*.cfg"`, a folder given twice) matched them, it is no "no match".
   let matched = 0;
   // The files one argument found, in its order; `link`: the entry is a symbolic link.
-  let found: { t: Target; link: boolean }[] = [];
-  const add = (t: Target, link = false): void => {
+  let found: { t: Target; link: boolean; key?: string }[] = [];
+  const add = (t: Target, link = false, key?: string): void => {
     matched++;
-    found.push({ t, link });
+    found.push(key === undefined ? { t, link } : { t, link, key });
   };
   const settle = async (): Promise<void> => {
-    const keys = await Promise.all(found.map((f) => identity(f.t)));
+    const keys = await Promise.all(found.map((f) => f.key ?? identity(f.t)));
     // Within one folder or glob, a file met both by its own name and through a link (the links of
     // /etc/xen/auto to the configs beside it, sorted before them) is reported by its own name.
     const byName = new Set(keys.filter((_, i) => !found[i]!.link));
@@ -160,7 +160,7 @@ async function physicalPath(cwd: string, arg: string): Promise<string> {
 }
 
 /** Expand one glob below its literal base folder. */
-async function expandGlob(pattern: string, cwd: string, add: (t: Target, link: boolean) => void, problems: DiscoveryProblem[]): Promise<void> {
+async function expandGlob(pattern: string, cwd: string, add: (t: Target, link: boolean, key?: string) => void, problems: DiscoveryProblem[]): Promise<void> {
   const { base, rest } = splitGlobBase(pattern);
   const glob = compileGlob(rest);
   const baseAbs = await physicalPath(cwd, base);
@@ -179,7 +179,7 @@ async function walk(
   dirAbs: string,
   displayPrefix: string,
   accept: (rel: string) => boolean,
-  add: (t: Target, link: boolean) => void,
+  add: (t: Target, link: boolean, key?: string) => void,
   problems: DiscoveryProblem[],
   visited: Set<string>,
   maxDepth = Infinity,
@@ -228,7 +228,11 @@ async function walk(
     if (isDir) {
       if (depth < maxDepth) await walk(childAbs, displayPrefix, accept, add, problems, visited, maxDepth, childRel, depth + 1, childRaw);
     } else if (isFile && accept(childRel)) {
-      add(childRaw ? { path: displayPrefix + childRel, abs: childAbs, raw: childRaw } : { path: displayPrefix + childRel, abs: childAbs }, ent.isSymbolicLink());
+      const link = ent.isSymbolicLink();
+      // A file that is no link is its folder's real path plus its name ({@link identity}'s key
+      // without a realpath call per file: 2,000 files took 25 ms more).
+      const key = link ? undefined : '\0' + real + (real.endsWith('/') ? '' : '/') + (raw ?? Buffer.from(text)).toString('latin1');
+      add(childRaw ? { path: displayPrefix + childRel, abs: childAbs, raw: childRaw } : { path: displayPrefix + childRel, abs: childAbs }, link, key);
     }
   }
 }
