@@ -42,6 +42,8 @@ export interface OutputStream {
   write(text: string): void;
   /** Pass on what is left and finish (a file is renamed into place now); the one-line problem or null. */
   close(): string | null;
+  /** The problem met so far (the file could not be opened: a folder, a missing folder, no permission), or null. */
+  problem(): string | null;
 }
 
 /** Characters an output stream gathers before it writes: few writes, and memory that does not grow with the report. */
@@ -116,6 +118,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       }
       return problem;
     },
+    problem: () => problem,
   };
 }
 

@@ -181,3 +181,13 @@ describe('a trailing slash on a file name in an option or a file argument', () =
     expect(norm.stderr).toContain("'clean.cfg/': not a directory");
   });
 });
+
+describe('-o naming a folder', () => {
+  // Found when the run starts; it then checked every input anyway, for a report it could not write.
+  it('is exit 2 before any input is read', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: Object.assign(new Error('input/output error'), { code: 'EIO' }) });
+    expect(await run(['check', '-', 'clean.cfg', '-o', '.'], io)).toBe(2);
+    // Standard input was never read: its failure would be a line of its own.
+    expect(out).toEqual({ stdout: '', stderr: "xmcfg: cannot write '.': is a directory\n" });
+  });
+});

@@ -73,6 +73,13 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   // The report is written as files are done (stylish, json; the other formats at the end): a
   // terminal's progress line is erased first, so report text never lands after it.
   const out = openOutput(io, opts.outputFile, io.stdoutIsTTY ? () => progress.clear() : undefined);
+  const unopened = out.problem();
+  if (unopened !== null) {
+    // No report can be written (`-o` a folder, in a missing folder, not permitted): say so now, not
+    // after checking every file for nothing (a tree of thousands took its whole run to say it).
+    for (const p of [...problems, unopened]) io.stderr(`xmcfg: ${p}\n`);
+    return 2;
+  }
   const toFile = opts.outputFile !== null;
   const report = createReportStream(
     opts.format,
