@@ -55,3 +55,13 @@ export function wholeArg(v: unknown, fallback: number): number {
 export function sizeMessage(given: unknown): string {
   return `--max-file-size must be a size like 1048576, 512K or 64M, not '${String(given)}'`;
 }
+
+/**
+ * What to add to "no such file or directory" for a path starting with `~`: the shell expands `~`
+ * only at the start of a word, so `--output-file=~/r.json` and `-o "~/r.json"` reach xmcfg as they
+ * are and name a folder `~` in the working folder, which is not the home folder. '' otherwise.
+ */
+export function tildeHint(path: string, code: string | undefined): string {
+  if (code !== 'ENOENT' || !(path === '~' || path.startsWith('~/') || /^~[A-Za-z0-9._-]+(?:\/|$)/.test(path))) return '';
+  return " ('~' was not expanded: the shell expands it only at the start of a word, not after '=' or in quotes; write $HOME instead)";
+}

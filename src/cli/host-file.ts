@@ -4,14 +4,15 @@
  * (an endless file such as /dev/zero used to be read until memory ran out), then as JSON or
  * `xl info -n` text. `-` is standard input, as it is for `xmcfg host -`.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from '../placement/host-check.js';
 import { readHost } from '../placement/host.js';
 import type { Host } from '../placement/types.js';
 import { DEFAULT_MAX_FILE_SIZE, readBytesSync } from './check/read-input.js';
-import { describeError } from './command-error.js';
+import { systemPath } from './check/discover.js';
+import { describeError, tildeHint } from './command-error.js';
 import type { Io } from './types.js';
 
 /** A host read from a file, or why there is none: `fatal` when the file cannot be read at all. */
@@ -26,7 +27,7 @@ export type HostTextFormat = 'auto' | 'json' | 'xl-info';
 
 /** A file's text, read up to `maxSize` bytes, or why it cannot be: `tooLarge` is XM0040. */
 export function readTextFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE): { text: string } | { fatal: string; tooLarge?: Diagnostic } {
-  const r = readBytesSync(resolve(cwd, path), path, maxSize);
+  const r = readBytesSync(systemPath(cwd, path), path, maxSize);
   if (r.kind === 'bytes') return { text: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length).toString('utf8') };
   if (r.kind === 'fatal') return { fatal: r.message };
   return { fatal: `cannot read ${path}: ${r.diagnostics[0]?.message ?? 'over the size limit'}`, tooLarge: r.diagnostics[0] };
@@ -57,10 +58,15 @@ export function hostFolderHint(abs: string, reader: TreeReader): string {
   return `; --host reads ${HOST_FILE}; \`xmcfg host --from-sysfs ROOT > host.json\` writes one from ${TREE}`;
 }
 
+/** {@link tildeHint} for a host path that does not exist. */
+export function missingTilde(path: string, cwd: string): string {
+  return existsSync(resolve(cwd, path)) ? '' : tildeHint(path, 'ENOENT');
+}
+
 /** Read a host file of at most `maxSize` bytes: JSON when it starts with `{`, else `xl info -n` text. */
 export function readHostFile(path: string, cwd: string, maxSize: number = DEFAULT_MAX_FILE_SIZE, format: HostTextFormat = 'auto', reader: TreeReader = 'host-command'): HostFileResult {
   const r = readTextFile(path, cwd, maxSize);
-  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') + hostFolderHint(resolve(cwd, path), reader) };
+  if ('fatal' in r) return { host: null, diagnostics: [], fatal: r.fatal.replace('cannot read ', 'cannot read host file ') + hostFolderHint(resolve(cwd, path), reader) + missingTilde(path, cwd) };
   return readHostText(r.text, path, format);
 }
 

@@ -11,6 +11,7 @@ import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs'
 import { resolve } from 'node:path';
 import { errorText, quote } from './check/discover.js';
 import { openAtomic, type AtomicFile } from './files.js';
+import { tildeHint } from './command-error.js';
 import type { Io } from './types.js';
 
 /**
@@ -41,6 +42,8 @@ export interface OutputStream {
   write(text: string): void;
   /** Pass on what is left and finish (a file is renamed into place now); the one-line problem or null. */
   close(): string | null;
+  /** The problem met so far (the file could not be opened: a folder, a missing folder, no permission), or null. */
+  problem(): string | null;
 }
 
 /** Characters an output stream gathers before it writes: few writes, and memory that does not grow with the report. */
@@ -58,7 +61,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
   const stream = target === null ? 'stdout' : standardStream(target);
   let problem: string | null = null;
   const fail = (e: unknown): void => {
-    problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}`;
+    problem ??= `cannot write ${quote(outputFile!)}: ${errorText(e as NodeJS.ErrnoException)}${tildeHint(outputFile!, (e as NodeJS.ErrnoException).code)}`;
   };
   let sink: Sink;
   if (stream !== null) {
@@ -76,6 +79,8 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       // Refused now, not when the report is renamed into place: the temporary file would sit
       // beside the folder for the whole run.
       if (isFolder(target!)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+      // resolve() drops a trailing `/` (and `/.`): `-o reports/` wrote a file named `reports`.
+      if (/(?:^|\/)\.{0,2}$/.test(outputFile!)) throw Object.assign(new Error('folder name'), { code: 'XMCFG_FOLDER_NAME' });
       sink = special(target!) ? inPlace(target!) : atomic(openAtomic(target!));
     } catch (e) {
       fail(e);
@@ -113,6 +118,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       }
       return problem;
     },
+    problem: () => problem,
   };
 }
 

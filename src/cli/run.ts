@@ -11,6 +11,7 @@ import { commands as defaultCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 import { quickCheckArgv } from './quick-check-argv.js';
 import { quickFmtArgv } from './commands/fmt.js';
+import { normalizeOptionForms, type OptionForms } from './argv-forms.js';
 
 /**
  * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
@@ -26,30 +27,17 @@ const STDIN_TOKEN = '\u0000-';
 const POSITIONAL_MARK = '\u0000+';
 
 /**
- * `--color=WHEN` as GNU tools spell it (grep, ls, git): yargs reads any value of a boolean option but
- * `true` as false, so `--color=always` turned colour off and `--color=auto` forced it off on a terminal.
- */
-const COLOR_WHEN: ReadonlyMap<string, string | null> = new Map([
-  ['--color=always', '--color'],
-  ['--color=never', '--no-color'],
-  ['--color=auto', null],
-]);
-
-/**
  * The arguments yargs parses: `-` swapped for STDIN_TOKEN, those after `--` marked as positionals,
- * and `--color=always|never|auto` as the flag (or its absence) it stands for.
+ * and the options before it in the forms yargs reads as meant (argv-forms.ts: `-fjson`,
+ * `--quiet=yes`, `--color=always`), or the usage error one of them is.
  */
-function parserArgs(rawArgv: readonly string[]): string[] {
+function parserArgs(rawArgv: readonly string[]): OptionForms {
   const dd = rawArgv.indexOf('--');
-  const out: string[] = [];
-  rawArgv.forEach((a, i) => {
-    if (i === dd) return;
-    if (dd >= 0 && i > dd) return void out.push(POSITIONAL_MARK + a);
-    const when = COLOR_WHEN.get(a);
-    if (when === undefined) out.push(a === '-' ? STDIN_TOKEN : a);
-    else if (when !== null) out.push(when);
-  });
-  return out;
+  const forms = normalizeOptionForms(dd < 0 ? rawArgv : rawArgv.slice(0, dd));
+  if (!forms.ok) return forms;
+  const out = forms.args.map((a) => (a === '-' ? STDIN_TOKEN : a));
+  if (dd >= 0) for (const a of rawArgv.slice(dd + 1)) out.push(POSITIONAL_MARK + a);
+  return { ok: true, args: out };
 }
 
 /** An argument as the user wrote it: STDIN_TOKEN back to `-`, the positional mark removed. */
@@ -78,8 +66,13 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     if (quickFmt && fmt) return runCommand(fmt, quickFmt, io);
   }
   // yargs is loaded only for the command lines that need it.
+  const forms = parserArgs(rawArgv);
+  if (!forms.ok) {
+    io.stderr(`xmcfg: ${forms.message}\n${helpPointer(rawArgv, commands)}`);
+    return 2;
+  }
+  const argv = forms.args;
   const { default: yargs } = await import('yargs');
-  const argv = parserArgs(rawArgv);
   let exitCode = 0;
   let failed = false;
   let ran = false;
@@ -103,9 +96,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       exitCode = 2;
       // One line (docs/cli.md): yargs spreads "Invalid values:" over several, and scripts read the first.
       const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().replace(/\s*\n\s*/g, ' ');
-      const first = rawArgv.find((a) => !a.startsWith('-'));
-      const known = commands.some((c) => c.command.split(' ')[0] === first);
-      io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}Run 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`);
+      io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}${helpPointer(rawArgv, commands)}`);
     });
   for (const spec of commands) {
     y.command(spec.command, spec.describe, spec.builder, async (args) => {
@@ -127,6 +118,13 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     }
   }
   return exitCode;
+}
+
+/** The line after a usage error: where the command's help is (`Run 'xmcfg check --help' for usage.`). */
+function helpPointer(rawArgv: readonly string[], commands: readonly CommandSpec[]): string {
+  const first = rawArgv.find((a) => !a.startsWith('-'));
+  const known = commands.some((c) => c.command.split(' ')[0] === first);
+  return `Run 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`;
 }
 
 /**

@@ -40,7 +40,7 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
   const sarifResults: Sarif.Result[] = [];
   return {
     add(file) {
-      const artifact = artifactLocation(file.path, cwd, srcRoot);
+      const artifact = file.stdin ? STDIN_LOCATION : artifactLocation(file.path, cwd, srcRoot);
       const seen = new Map<string, number>();
       for (const d of sortedCopy(file.diagnostics)) {
         // ruleIndex is set in finish, once every code of the run is known.
@@ -184,6 +184,20 @@ export function category(code: string): string {
   if (n >= 40 && n < 50) return 'input';
   return ['syntax', 'schema', 'cross-field', 'numa', 'placement', 'portability'][Math.floor(n / 100)] ?? 'other';
 }
+
+/**
+ * Standard input without --stdin-filepath. Code scanning needs a non-empty `uri` (a result without
+ * one is refused: "expected a physical location"), and a relative one needs a base (SARIF §3.4.4),
+ * so it is `<stdin>` under %SRCROOT%, percent-encoded as RFC 3986 requires of `<` and `>`: the name
+ * the other formats give it, which no repository file has. An absolute `file:///dev/stdin` would send
+ * a viewer to read its own standard input; another scheme than the root's makes code scanning refuse
+ * the upload. The description tells a viewer it is no file (and apart from a file named `<stdin>`).
+ */
+const STDIN_LOCATION: Sarif.ArtifactLocation = {
+  uri: '%3Cstdin%3E',
+  uriBaseId: '%SRCROOT%',
+  description: { text: 'standard input (name it with --stdin-filepath PATH to locate the results in a file)' },
+};
 
 /**
  * Where a file is, for SARIF: relative to the source root with forward slashes and `%SRCROOT%`,

@@ -24,6 +24,8 @@ export interface FileReport {
   omitted?: SeverityCounts;
   /** Why `--dialect auto` read the file as xm; absent when it was read as xl or the dialect was given. */
   dialectReason?: string;
+  /** True for standard input without `--stdin-filepath`: `path` is the placeholder `<stdin>`, no file's name. */
+  stdin?: true;
 }
 
 /** The report formats of `xmcfg check --format`. */

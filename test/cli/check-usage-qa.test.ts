@@ -3,7 +3,7 @@
  * a file whose name starts with `-`: each is exit 2 with the reason, or does what the last option
  * says, never a silent run of something else.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,5 +103,91 @@ describe('--color=always|never|auto, as GNU tools spell it', () => {
     expect(ansi((await cli(['check', 'warn.cfg', '--color=never'], undefined, true)).stdout)).toBe(false);
     expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'], undefined, true)).stdout)).toBe(true);
     expect(ansi((await cli(['check', 'warn.cfg', '--color=auto'])).stdout)).toBe(false);
+  });
+});
+
+describe('option spellings yargs read as something else', () => {
+  // Each either works as getopt / GNU tools read it, or is exit 2 naming the option: before, -fjson
+  // was "Unknown arguments: s, n", --quiet=yes and --color=yes turned the flag off, silently.
+  const files = async (args: string[]) => {
+    const r = await cli(args);
+    expect(r.stderr).toBe('');
+    return (JSON.parse(r.stdout) as { files: { path: string; warningCount: number; diagnostics: unknown[] }[] }).files;
+  };
+
+  it('takes a short option\'s glued value as getopt does: -fjson, -qfjson, -f=json, -Dname=value, -ofile', async () => {
+    expect((await files(['check', 'warn.cfg', '-fjson']))[0]!.diagnostics).toHaveLength(1);
+    expect((await files(['check', 'warn.cfg', '-qfjson']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-f=json']))[0]!.warningCount).toBe(1);
+    const define = await cli(['check', 'warn.cfg', '-Dmemory', '-fjson']);
+    expect(define.code).toBe(2);
+    expect(define.stderr).toMatch(/^xmcfg check: --define expects NAME=VALUE/);
+    const jobs = await cli(['check', 'warn.cfg', '-jabc']);
+    expect([jobs.code, jobs.stderr.split('\n')[0]]).toEqual([2, "xmcfg check: --jobs must be a whole number of at least 1, not 'abc'"]);
+    const out = await cli(['check', 'warn.cfg', `-o${join(dir, 'glued.json')}`, '-fjson']);
+    expect([out.code, out.stdout]).toEqual([0, '']);
+  });
+
+  it('reads true/yes/1 and false/no/0 as a flag\'s value, and refuses any other value', async () => {
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=yes']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=1']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '-q=true']))[0]!.diagnostics).toHaveLength(0);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=false']))[0]!.diagnostics).toHaveLength(1);
+    expect((await files(['check', 'warn.cfg', '-fjson', '--quiet=No']))[0]!.diagnostics).toHaveLength(1);
+    for (const bad of ['--quiet=maybe', '--quiet=', '-q=2', '--no-quiet=true', '--color=sometimes', '--no-color=false']) {
+      const r = await cli(['check', 'clean.cfg', bad]);
+      expect([bad, r.code, r.stdout]).toEqual([bad, 2, '']);
+      expect(r.stderr).toMatch(/^xmcfg: --(no-)?(quiet|color) takes no value.*\nRun 'xmcfg check --help' for usage\.\n$/);
+    }
+  });
+
+  it('reads --color=yes/no as always/never (was: colour off for yes)', async () => {
+    const ansi = (text: string) => text.includes('\u001b[');
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=yes'])).stdout)).toBe(true);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=no'], undefined, true)).stdout)).toBe(false);
+    expect(ansi((await cli(['check', 'warn.cfg', '--color=tty'], undefined, true)).stdout)).toBe(true);
+  });
+});
+
+describe('a path starting with ~ that the shell did not expand', () => {
+  // `--output-file=~/r.json` and `-o "~/r.json"` reach xmcfg as written: a folder `~` here, which
+  // does not exist. "no such file or directory" alone did not say why the home folder was not used.
+  it('says so for -o and --host; other missing folders get no such note', async () => {
+    for (const args of [['--output-file=~/r.json'], ['-o', '~/r.json'], ['--host', '~/h.json'], ['--host=~root/h.json']]) {
+      const r = await cli(['check', 'clean.cfg', ...args]);
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.stderr).toMatch(/no such file or directory \('~' was not expanded/);
+    }
+    const plain = await cli(['check', 'clean.cfg', '-o', 'nodir/r.json']);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain("cannot write 'nodir/r.json': no such file or directory\n");
+  });
+});
+
+describe('a trailing slash on a file name in an option or a file argument', () => {
+  // resolve() dropped it: `-o reports/` wrote a file named `reports`, `--host h.json/` and
+  // `normalize x.cfg/` read the file that `cat` refuses ("Not a directory").
+  it('-o NAME/ is a folder name, --host FILE/ and normalize FILE/ are not a directory; nothing is written', async () => {
+    for (const o of ['reports/', 'reports/.', 'warn.cfg/']) {
+      const r = await cli(['check', 'clean.cfg', '-o', o]);
+      expect([o, r.code, r.stderr]).toEqual([o, 2, `xmcfg: cannot write '${o}': a folder's name (it ends with '/', '.' or '..'), not a file's\n`]);
+    }
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+    const host = await cli(['check', 'clean.cfg', '--host', 'clean.cfg/']);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toMatch(/^xmcfg: cannot read host 'clean\.cfg\/': not a directory/);
+    const norm = await cli(['normalize', 'clean.cfg/']);
+    expect(norm.code).toBe(2);
+    expect(norm.stderr).toContain("'clean.cfg/': not a directory");
+  });
+});
+
+describe('-o naming a folder', () => {
+  // Found when the run starts; it then checked every input anyway, for a report it could not write.
+  it('is exit 2 before any input is read', async () => {
+    const { io, out } = fakeIo({ cwd: dir, stdin: Object.assign(new Error('input/output error'), { code: 'EIO' }) });
+    expect(await run(['check', '-', 'clean.cfg', '-o', '.'], io)).toBe(2);
+    // Standard input was never read: its failure would be a line of its own.
+    expect(out).toEqual({ stdout: '', stderr: "xmcfg: cannot write '.': is a directory\n" });
   });
 });

@@ -169,3 +169,55 @@ describe('a glob below a folder whose name has glob characters', () => {
     expect(r.targets.map((t) => [t.path, t.abs])).toEqual([['dir[1]/web.cfg', join(dir, 'dir[1]/web.cfg')]]);
   });
 });
+
+describe('one file under two names is checked once, under the first name met', () => {
+  // Deduplicated by real path, as ESLint does: a link and its target, a folder and a link to it,
+  // were each checked and reported twice (and their warnings counted twice for --max-warnings).
+  let dir: string;
+  beforeAll(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'xmcfg-same-file-')));
+    mkdirSync(join(dir, 'd/sub'), { recursive: true });
+    writeFileSync(join(dir, 'd/x.cfg'), 'a = 1\n');
+    writeFileSync(join(dir, 'd/sub/y.cfg'), 'a = 1\n');
+    symlinkSync('d/x.cfg', join(dir, 'link.cfg'));
+    symlinkSync('d', join(dir, 'dlink'));
+    // A link inside the walked folder to a file of the same folder (/etc/xen/auto style, one level down).
+    symlinkSync('../x.cfg', join(dir, 'd/sub/again.cfg'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const found = async (args: string[]) => {
+    const r = await discover(args, dir);
+    expect(r.problems).toEqual([]);
+    return r.targets.map((t) => t.path);
+  };
+
+  it('a file and a symbolic link to it, in either order', async () => {
+    expect(await found(['d/x.cfg', 'link.cfg'])).toEqual(['d/x.cfg']);
+    expect(await found(['link.cfg', 'd/x.cfg'])).toEqual(['link.cfg']);
+    expect(await found(['d/x.cfg', join(dir, 'dlink/x.cfg')])).toEqual(['d/x.cfg']);
+    // The spellings that were deduplicated before still are (`./`, `//`, `..`, absolute).
+    expect(await found(['d/x.cfg', 'd/./x.cfg', 'd//x.cfg', 'd/sub/../x.cfg', join(dir, 'd/x.cfg')])).toEqual(['d/x.cfg']);
+  });
+
+  it('a folder and a link to the folder, a folder and a glob through the link', async () => {
+    // d/sub/again.cfg links to d/x.cfg: within one walk the file's own name wins, though the link sorts first.
+    expect(await found(['d', 'dlink'])).toEqual(['d/sub/y.cfg', 'd/x.cfg']);
+    expect(await found(['d/sub/again.cfg', 'd'])).toEqual(['d/sub/again.cfg', 'd/sub/y.cfg']);
+    expect(await found(['dlink/x.cfg', 'd/**/*.cfg'])).toEqual(['dlink/x.cfg', 'd/sub/y.cfg']);
+  });
+});
+
+describe('a file named as a folder', () => {
+  // resolve() dropped the trailing `/`, `/.` and `x.cfg/..`, so these were checked as x.cfg (and
+  // reported under the name given); the system, and `cat`, refuse them: "Not a directory".
+  it('is not a directory, as cat says', async () => {
+    for (const arg of ['top.cfg/', 'top.cfg/.', 'top.cfg/../top.cfg']) {
+      const r = await discover([arg], root);
+      expect(r.targets).toEqual([]);
+      expect(r.problems).toEqual([{ path: arg, message: `cannot read '${arg}': not a directory` }]);
+    }
+    // A folder with a trailing slash or `/.` is still a folder.
+    expect((await discover(['guests/.'], root)).targets.map((t) => t.path)).toContain('guests/./web.cfg');
+  });
+});

@@ -102,6 +102,26 @@ describe('hover', () => {
     const p = caret('pa|e = 1\n');
     expect((hoverAt(analyze(p.text), p.offset)!.contents as MarkupContent).value).toMatch(/- xl reads it only for HVM guests\n- xm reads it only for HVM guests/);
   });
+  it('is written for the file\'s dialect, as completion is: xm\'s lifecycle values, xl-only options and spec keys', () => {
+    const md = (text: string, dialect: 'xl' | 'xm') => {
+      const c = caret(text);
+      return (hoverAt(analyze(c.text, { dialect }), c.offset, c.text)!.contents as MarkupContent).value;
+    };
+    // xm had no soft-reset (XM0104 in check), nor coredump-* for on_poweroff; completion offers neither.
+    const crash = md('on_cr|ash = "restart"\n', 'xm');
+    expect(crash).toContain('- allowed in xm: `destroy`, `restart`, `preserve`, `rename-restart`, `coredump-destroy`, `coredump-restart`');
+    expect(crash).not.toContain('soft-reset');
+    expect(md('on_power|off = "destroy"\n', 'xm')).not.toContain('coredump');
+    expect(md('on_cr|ash = "restart"\n', 'xl')).toContain('`soft-reset`');
+    // An option the file's dialect does not read, either way round.
+    expect(md('ty|pe = "pv"\n', 'xm')).toContain('- not an xm option');
+    expect(md('ty|pe = "pv"\n', 'xl')).not.toContain('not an');
+    expect(md('vnc|viewer = 1\n', 'xl')).toContain('- not an xl option');
+    // A spec key xm's parser refused (mtu in a vif: XM0222), which xm completion leaves out.
+    const vif = 'vif = ["mac=00:16:3e:00:00:01,mt|u=1500"]\n';
+    expect(md(vif, 'xm')).toContain('xl only: xm refuses `mtu`');
+    expect(md(vif, 'xl')).not.toContain('xl only');
+  });
   it('nothing on values or unknown keys', () => {
     const a = caret('memory = 5|12\n');
     expect(hoverAt(analyze(a.text), a.offset)).toBeNull();

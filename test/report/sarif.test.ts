@@ -126,6 +126,12 @@ describe('sarif report on hostile paths and inputs', () => {
         expect(uris).toContain('g%C3%A4ste%20dir/new%0Aline.cfg');
         expect(uris).toContain(`file://${root.split('/').map(encodeURIComponent).join('/')}/outside.cfg`);
         expect(uris).toContain(extra.length ? 'stdin%20name.cfg' : '%3Cstdin%3E');
+        // Unnamed standard input says it is no file (a file named `<stdin>` has the same URI); a named one is that file.
+        type Loc = { uri: string; description?: { text: string } };
+        const locs: Loc[] = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: Loc } }[] }) => r.locations[0]!.physicalLocation.artifactLocation);
+        const described = locs.filter((l) => l.description !== undefined);
+        expect(new Set(described.map((l) => l.uri))).toEqual(new Set(extra.length ? [] : ['%3Cstdin%3E']));
+        expect(described.every((l) => l.description!.text.includes('--stdin-filepath'))).toBe(true);
         expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'XM0043')).toHaveLength(1);
       }
     } finally {

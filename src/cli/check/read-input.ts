@@ -8,7 +8,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeUtf8 } from './utf8.js';
 import { resolve } from 'node:path';
-import { errorText, quote } from './discover.js';
+import { errorText, quote, systemPath } from './discover.js';
 import type { Io } from '../types.js';
 
 /** Default `--max-file-size`: 64 MiB. */
@@ -171,7 +171,7 @@ export function stdinTooLarge(maxSize: number): ReadResult {
 
 /** Read the FILE argument of a single-file command (`-` is standard input); failures are `fatal`. */
 export async function readFileArg(file: string, io: Io, maxSize: number): Promise<ReadResult> {
-  if (file !== '-') return readInput(resolve(io.cwd, file), file, maxSize);
+  if (file !== '-') return readInput(systemPath(io.cwd, file), file, maxSize);
   try {
     const { bytes, over } = await io.readStdin(maxSize);
     return over ? stdinTooLarge(maxSize) : fromBytes(bytes);

@@ -17,7 +17,7 @@ import type { Io } from '../types.js';
 import { VERSION } from '../version.js';
 import { describeError } from '../command-error.js';
 import { checkFile, checkFileSync, checkSource, loadPlacement, type CheckedFile, type FileCheckSettings, type FileOutcome } from './check-file.js';
-import { discover, errorText, quote, type Target } from './discover.js';
+import { discover, errorText, quote, systemPath, type Target } from './discover.js';
 import { parseCheckOptions, type CheckOptions } from './options.js';
 import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
@@ -73,6 +73,13 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   // The report is written as files are done (stylish, json; the other formats at the end): a
   // terminal's progress line is erased first, so report text never lands after it.
   const out = openOutput(io, opts.outputFile, io.stdoutIsTTY ? () => progress.clear() : undefined);
+  const unopened = out.problem();
+  if (unopened !== null) {
+    // No report can be written (`-o` a folder, in a missing folder, not permitted): say so now, not
+    // after checking every file for nothing (a tree of thousands took its whole run to say it).
+    for (const p of [...problems, unopened]) io.stderr(`xmcfg: ${p}\n`);
+    return 2;
+  }
   const toFile = opts.outputFile !== null;
   const report = createReportStream(
     opts.format,
@@ -92,7 +99,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     if (o.kind === 'fatal') {
       problems.push(o.message);
       notChecked.push({ path, message: o.message });
-    } else report.add(toReport(o.file, opts));
+    } else report.add(toReport(o.file, opts, path === null));
   });
   const t = report.end(notChecked);
   const unwritten = out.close();
@@ -108,8 +115,11 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   return 0;
 }
 
-/** A checked file as the report shows it: --quiet's filter, the --max-findings cap, the dialect note. */
-function toReport(file: CheckedFile, opts: CheckOptions): FileReport {
+/**
+ * A checked file as the report shows it: --quiet's filter, the --max-findings cap, the dialect note;
+ * `unnamedStdin` for standard input without --stdin-filepath (only deliver's path is null then).
+ */
+function toReport(file: CheckedFile, opts: CheckOptions, unnamedStdin = false): FileReport {
   const found = opts.quiet ? file.diagnostics.filter((d) => d.severity === 'error') : file.diagnostics;
   // After --quiet: the cap must not fill its slots with warnings that would then be hidden.
   // The parser's left-out findings (it kept the first maxFindings of each severity) count as
@@ -118,6 +128,7 @@ function toReport(file: CheckedFile, opts: CheckOptions): FileReport {
   const { diagnostics, omitted } = limitFindings(found, opts.maxFindings, file.text.length, dropped);
   const report = fileReport(file.path, file.dialect, file.text, diagnostics);
   if (omitted) report.omitted = omitted;
+  if (unnamedStdin) report.stdin = true;
   if (file.dialectReason !== undefined && !opts.quiet) report.dialectReason = file.dialectReason;
   return report;
 }
@@ -250,9 +261,9 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
   if (path === '-') r = await hostFile.readHostArg('-', io, maxSize);
   else {
     // Read through the same bounded reader as configs: `--host /dev/zero` must not eat all memory.
-    const read = await readInput(resolve(io.cwd, path), path, maxSize);
+    const read = await readInput(systemPath(io.cwd, path), path, maxSize);
     if (read.kind !== 'text') {
-      const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') : '';
+      const hint = read.kind === 'fatal' ? hostFile.hostFolderHint(resolve(io.cwd, path), 'host-command') + hostFile.missingTilde(path, io.cwd) : '';
       io.stderr(`xmcfg: ${read.kind === 'fatal' ? read.message.replace('cannot read ', 'cannot read host ') + hint : `host ${quote(path)} is over the --max-file-size limit`}\n`);
       return 'failed';
     }

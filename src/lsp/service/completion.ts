@@ -122,7 +122,7 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
         label: key,
         kind: 10, // CompletionItemKind.Property
         detail: doc.type + (doc.unit ? ` (${doc.unit})` : ''),
-        documentation: { kind: 'markdown', value: keyDocMarkdown(doc) },
+        documentation: { kind: 'markdown', value: keyDocMarkdown(doc, dialect) },
         sortText: (doc.dialects.includes(dialect) ? '0' : '1') + (doc.deprecatedBy ? '1' : '0') + key,
         textEdit: { range, newText: ctx.restHasEquals ? key : `${key} = ` },
       };

@@ -3,6 +3,8 @@
  * TypeBox objects that make the JSON Schema), so the editor never disagrees with `check`.
  */
 import { optionDoc, optionKeys, type OptionDoc } from '../../schema/index.js';
+import { dialectAllowed } from '../../check/rules/dialect-keys.js';
+import type { Dialect } from '../../syntax/value.js';
 
 /** Everything the editor shows about one key (the schema's option documentation). */
 export type KeyDoc = OptionDoc;
@@ -31,14 +33,20 @@ function guestKinds(kinds: readonly string[]): string {
   return kinds.map((k) => k.toUpperCase()).join(' or ');
 }
 
-/** Markdown shown on hover and in completion details. */
-export function keyDocMarkdown(d: KeyDoc): string {
+/**
+ * Markdown shown on hover and in completion details. With the file's `dialect`, the allowed values
+ * are that dialect's (as completion offers them: xm had no soft-reset, check refuses it there,
+ * XM0104), and an option the dialect does not read says so.
+ */
+export function keyDocMarkdown(d: KeyDoc, dialect?: Dialect): string {
   const lines = [`**${d.key}**: ${d.type}${d.unit ? ` (${d.unit})` : ''}`, '', d.description, ''];
-  if (d.allowed?.length) lines.push(`- allowed: ${d.allowed.map((a) => '`' + a + '`').join(', ')}`);
+  const allowed = (dialect === undefined ? undefined : dialectAllowed(d.key, dialect)) ?? d.allowed;
+  if (allowed?.length) lines.push(`- allowed${allowed === d.allowed ? '' : ` in ${dialect}`}: ${allowed.map((a) => '`' + a + '`').join(', ')}`);
   if (d.minimum !== undefined || d.maximum !== undefined) lines.push(`- range: ${d.minimum ?? '…'} to ${d.maximum ?? '…'}`);
   if (d.default !== undefined) lines.push(`- default: \`${configLiteral(d.default)}\``);
   if (d.deprecatedBy) lines.push(`- deprecated: use \`${d.deprecatedBy}\``);
   lines.push(`- dialects: ${d.dialects.join(', ')}`);
+  if (dialect !== undefined && !d.dialects.includes(dialect)) lines.push(`- not an ${dialect} option: ${dialect} ignores it, and this file is read as ${dialect}`);
   if (d.readFor) lines.push(`- xl reads it only for ${guestKinds(d.readFor)} guests`);
   if (d.xmReadFor && d.dialects.includes('xm')) lines.push(`- xm reads it only for ${guestKinds(d.xmReadFor)} guests (builder = "hvm")`);
   if (d.example !== undefined && !(d.example !== null && typeof d.example === 'object' && !Array.isArray(d.example))) {

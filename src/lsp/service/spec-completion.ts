@@ -295,6 +295,9 @@ export function specHoverAt(text: string, index: LineIndex, offset: number, dial
   const key = text.slice(ctx.start, end);
   if (!Object.hasOwn(ctx.table, key)) return null;
   const doc = keyDoc(ctx.option)?.description;
-  const value = `**${key}** (\`${ctx.option}\` spec): ${fieldDetail(ctx.table[key]!)}` + (doc ? `\n\n${doc}` : '');
+  // As completion leaves it out there: xm's parser of the spec refused a key it did not know (XM0222).
+  const xmKeys = dialect === 'xm' ? xmKnownKeys(ctx.option) : undefined;
+  const xlOnly = xmKeys !== undefined && !xmKeys.includes(key) ? `\n\nxl only: xm refuses \`${key}\` in a ${ctx.option} spec, and this file is read as xm` : '';
+  const value = `**${key}** (\`${ctx.option}\` spec): ${fieldDetail(ctx.table[key]!)}` + xlOnly + (doc ? `\n\n${doc}` : '');
   return { contents: { kind: 'markdown', value }, range: toRange(index, { start: ctx.start, end }) };
 }
