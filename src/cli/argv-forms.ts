@@ -91,6 +91,7 @@ function flagValue(name: string, value: string): string[] | string {
   }
   if (YES.has(v)) return ['--' + name];
   if (NO.has(v)) return ['--no-' + name];
-  const words = name === 'color' ? 'always, never, auto, true or false' : 'true or false';
+  // Name every accepted word: a user who wrote --quiet=on should learn that yes/no work too.
+  const words = name === 'color' ? 'always, never, auto, true/yes/1 or false/no/0' : 'true/yes/1 or false/no/0';
   return `--${name} takes no value, or ${words}; not '${value}'`;
 }
