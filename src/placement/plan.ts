@@ -268,7 +268,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
   diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
-  const g = guestShape(cfg);
+  const g = guestShape(cfg, options.dialect);
   const type = guestType(cfg);
   const limit = maxVcpusFor(type);
   if (g.maxvcpus > limit) {

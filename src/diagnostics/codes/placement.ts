@@ -102,7 +102,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'plan input not known',
     explanation:
-      'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request, and hap, which sets the creation flags) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put xl\'s default (128 MiB, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
+      'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request, and hap, which sets the creation flags) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put the dialect\'s default (xl: maxmem or 32 MiB, xm: 128 MiB; one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
     bad: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = cpu_count()',
     good: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = 4',
   },
