@@ -208,13 +208,22 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   };
 }
 
+/**
+ * The reason every plan of a config with its own vnuma carries. The stored plan keeps no copy of that
+ * vnuma (xl.vnuma is null: the plan adds no lines of its own), so this reason is how migrate-plan
+ * and rebalance know the guest is a vNUMA guest, which xl cannot migrate. Its words are those plans
+ * of two or more nodes have always had, so reservations made before still read as such.
+ */
+export const OWN_VNUMA_REASON = 'no vnuma lines: the config sets its own vnuma';
+
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
-  if (nodes.length < 2) return null;
-  if (cfg.vnuma !== undefined && cfg.vnuma !== null) {
-    reasons.push('no vnuma lines: the config sets its own vnuma (it decides the virtual topology)');
+  // Said for one node too (xl's vnuma with one vnode is still vNUMA: the guest cannot migrate).
+  if (Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0) {
+    reasons.push(`${OWN_VNUMA_REASON} (it decides the virtual topology)`);
     return null;
   }
+  if (nodes.length < 2) return null;
   if (guestType(cfg) === 'pv') {
     reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
     return null;

@@ -110,7 +110,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'guest cannot move by local live migration',
     explanation:
-      'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest whose plan gave it a virtual NUMA layout (vnuma = …; xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes), and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
+      'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest with a virtual NUMA layout, whether its plan gave it one (vnuma = …) or its config has its own (the plan then follows that vnuma\'s pnodes) — xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes —, and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
     bad: '$ xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
     good: '$ xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
   },
