@@ -224,6 +224,12 @@ function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice
     return null;
   }
   if (nodes.length < 2) return null;
+  if (cfg.vnuma !== undefined && cfg.vnuma !== null) {
+    // `vnuma = []` (xl reads no vnode, so the guest is no vNUMA guest): lines of the plan's own would
+    // be a second vnuma key in the config.
+    reasons.push('no vnuma lines: the config sets vnuma itself (with no vnode)');
+    return null;
+  }
   if (guestType(cfg) === 'pv') {
     reasons.push('no vnuma: xl refuses vNUMA for PV guests; memory follows the node affinity only');
     return null;
