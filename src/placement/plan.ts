@@ -19,6 +19,7 @@ import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma, type OwnVnuma } from './own-vnuma.js';
+import { memoryOnlyHosts, memoryOnlyReason } from './memory-only.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -161,10 +162,17 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
   const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
+  // A node with memory and no vCPU lends its CPUs to the nearest vCPUs, so the xl lines reach it too.
+  const perSlot = nodes.map((_, p) => slotOf.filter((s) => s === p).length);
+  const lenders = memoryOnlyHosts(host, nodes, perSlot, c.mem);
+  const runOn = nodes.map((id, q) => {
+    const extra = [...lenders].filter(([, to]) => to === q).flatMap(([p]) => cpusOf.get(nodes[p]!)!);
+    return extra.length === 0 ? cpusOf.get(id)! : [...new Set([...cpusOf.get(id)!, ...extra])].sort((a, b) => a - b);
+  });
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
-    const own = cpusOf.get(node)!;
+    const own = runOn[slot]!;
     const hard = hardCpusOfVcpu(cfg, host, vcpu);
     const allowed = hard ? own.filter((x) => hard.has(x)) : own;
     if (hard && allowed.length === 0) outside.push(vcpu);
@@ -178,6 +186,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const who = shellQuote(g.name);
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
+  if (lenders.size > 0) reasons.push(memoryOnlyReason(nodes, lenders, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
