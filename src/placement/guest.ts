@@ -54,19 +54,27 @@ export function guestShape(cfg: PlacementConfig, dialect?: ShapeDialect): GuestS
   return { name, memory, maxmem, need: memory + (num(cfg.shadow_memory) ?? 0), maxvcpus };
 }
 
-/** The vCPUs a vnuma lists and its sizes' total, as xl counts them; null unless every vnode has both. */
-export function vnumaTotals(vnuma: unknown): { vcpus: number; size: number } | null {
+/**
+ * The vCPUs a vnuma lists and its sizes' total, as xl's parse_vnuma_config counts them: every vCPU a
+ * `vcpus=` lists and every `size=`, whichever vnodes have them (a vnode without `size=` adds 0 MiB,
+ * one without `vcpus=` no vCPU; check warns about both, XM0216). Each is undefined when no vnode gives
+ * it. Not check's maxVcpusOf / maxmemOf (src/check/rules/context.ts), on purpose: those answer "not
+ * known" when any vnode lacks the key or a value is unknown, so check stays silent rather than guess,
+ * and take maxvcpus = 0 as a count, where xl (and this) read it as unset. A plan must size the guest
+ * xl creates, so it counts as xl does (it used to ignore a vnuma in which one vnode lacked either key,
+ * and planned 1 vCPU for a guest xl gives 4).
+ */
+export function vnumaTotals(vnuma: unknown): { vcpus?: number; size?: number } | null {
   if (!Array.isArray(vnuma) || vnuma.length === 0) return null;
-  let vcpus = 0;
-  let size = 0;
+  let vcpus: number | undefined;
+  let size: number | undefined;
   for (const v of vnuma as unknown[]) {
     const node = v as { vcpus?: unknown; size?: unknown } | null;
     const sz = num(node?.size);
-    if (!Array.isArray(node?.vcpus) || sz === undefined) return null;
-    vcpus += node.vcpus.length;
-    size += sz;
+    if (Array.isArray(node?.vcpus)) vcpus = (vcpus ?? 0) + node.vcpus.length;
+    if (sz !== undefined) size = (size ?? 0) + sz;
   }
-  return { vcpus, size };
+  return vcpus === undefined && size === undefined ? null : { ...(vcpus !== undefined ? { vcpus } : {}), ...(size !== undefined ? { size } : {}) };
 }
 
 /** The guest as messages name it: its name, or words saying it has none. */
