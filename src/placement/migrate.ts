@@ -81,6 +81,12 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
+  // The moved guest gets no vnuma, so a node without CPUs could not keep its memory (Xen allocates
+  // on the nodes of the vCPUs' CPUs): the ledger would book memory the guest does not use there.
+  const cpuless = toNodes.filter((id) => checked.host!.nodes.find((n) => n.id === id)!.cpus.length === 0);
+  if (cpuless.length > 0) {
+    return done(null, [hostDiag('XM0422', 'error', `cannot migrate ${name} to node ${toNodes.join(',')}: node ${cpuless.join(',')} ${cpuless.length > 1 ? 'have' : 'has'} no CPUs, and a migrated guest has no vnuma, so Xen would take its memory from the nodes whose CPUs its vCPUs borrow`)]);
+  }
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' });
   if (!r.plan) {

@@ -73,6 +73,19 @@ describe('migratePlan: guests that cannot move and what a move keeps', () => {
     expect(rebalancePlan(flat, [two, one], { threshold: 1 }).moves).toEqual([]);
   });
 
+  it('refuses a target node without CPUs (XM0422): the moved guest has no vnuma, so its memory could not stay there', () => {
+    // It planned the move with an XM0406 warning, and --commit booked node 2 while Xen would take
+    // the memory from node 1, whose CPUs the vCPUs borrow.
+    const h: Host = { nodes: [{ id: 0, cpus: [0, 1], memory_mib: 0, free_mib: 0, distances: {} }, { id: 1, cpus: [2, 3], memory_mib: 4096, free_mib: 4000, distances: {} }, { id: 2, cpus: [], memory_mib: 4096, free_mib: 4000, distances: {} }] } as Host;
+    const g = plan(cfg({ name: 'g', type: 'hvm', memory: 512, vcpus: 1 }), h).plan!;
+    expect(g.nodes).toEqual([1]);
+    for (const to of [[2], [1, 2]]) {
+      const r = migratePlan(g, h, [loadOfPlan(g)], to);
+      expect([r.migration, r.diagnostics.map((d) => [d.code, d.severity])]).toEqual([null, [['XM0422', 'error']]]);
+    }
+    expect(migratePlan(g, h, [loadOfPlan(g)], [1]).migration!.steps[0]).toContain('nothing to do');
+  });
+
   it('moves a stored plan that lacks xl.vnuma (hand-written or older ledger rows) like one with null', () => {
     const h = host4();
     const web = placed('web', 4096, 1, h);

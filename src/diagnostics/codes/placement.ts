@@ -170,4 +170,12 @@ export const placementCodes = defineCodes({
     bad: 'type = "hvm"\nmemory = 2048\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]   # the host has CPUs 0-7',
     good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 10\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]',
   },
+  XM0422: {
+    severity: 'error',
+    title: 'migration target node has no CPUs',
+    explanation:
+      "migrate-plan moves a guest by pinning its vCPUs to the target's CPUs; a migrated guest keeps its virtual topology, so it gets no vnuma, and without vnuma Xen takes a guest's memory only from the nodes of the CPUs its vCPUs run on. A target node without CPUs (a memory-only node) would be booked in the ledger while the guest's memory went to the nodes whose CPUs its vCPUs borrow. Name target nodes that have CPUs (`xmcfg host` lists them).",
+    bad: '$ xmcfg migrate-plan web --to-node 2   # node 2 has memory but no CPUs',
+    good: '$ xmcfg migrate-plan web --to-node 1   # node 1 has CPUs 4-7',
+  },
 });
