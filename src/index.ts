@@ -68,6 +68,8 @@ export interface PlanOptions {
   affinity?: 'hard' | 'soft' | undefined;
   /** round-robin: the node id to start from, the previous result's `cursor` (default 0). */
   cursor?: number | undefined;
+  /** The config's dialect (`ParseResult.dialect`): its defaults size a guest without `memory` (xl: maxmem, else 32 MiB; xm: 128 MiB). */
+  dialect?: Dialect | undefined;
 }
 
 /** The lossless tree as plain data: its token stream (kinds, UTF-16 start and end offsets) in arrays. */
@@ -116,7 +118,7 @@ type Kind = readonly string[] | 'string' | 'count' | 'integer' | 'defines' | 'in
 const PARSE_KINDS = { dialect: ['auto', 'xl', 'xm'], defines: 'defines', maxFindings: 'count' } as const;
 const CHECK_KINDS = { ...PARSE_KINDS, fileName: 'string', host: 'input' } as const;
 const HOST_KINDS = { format: ['json', 'xl-info', 'sysfs'], root: 'string' } as const;
-const PLAN_KINDS = { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'], cursor: 'integer' } as const;
+const PLAN_KINDS = { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'], cursor: 'integer', dialect: ['xl', 'xm'] } as const;
 
 const KIND_TEXT: Record<Exclude<Kind, readonly string[]>, string> = {
   string: 'a string',

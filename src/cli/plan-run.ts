@@ -77,7 +77,8 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   const { config, nameReason } = withXmName(checked, input.config, file);
   const host = await loadHost(argv, io, 'plan');
   if (!host) return 2;
-  const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard' };
+  // The file's own dialect decides the default memory (xl: maxmem, else 32 MiB; xm: 128 MiB).
+  const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard', dialect: checked.dialect };
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
   // The default ledger counts as much as a --ledger one: `plan --reserve` books there, so a later
   // plain `plan` that skipped it would offer memory that is already booked.

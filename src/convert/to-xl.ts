@@ -151,7 +151,8 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   // A cpus_soft of the file's own already keeps libxl from placing a numa = "off" guest.
   const ownSoft = res.settings.some((s) => s.key === 'cpus_soft');
   if (wantsPlan && options.host) {
-    const r = makePlan(res.config, options.host, options.planOptions ?? {});
+    // The file's reading sizes a guest without memory (xm: 128 MiB, which the converted file gets too).
+    const r = makePlan(res.config, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
     planResult = r.plan;
     diagnostics.push(...r.diagnostics);
     if (!r.plan) return fail({ ok: false, text: '', diagnostics, notes, plan: null });

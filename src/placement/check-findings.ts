@@ -23,7 +23,7 @@ const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406']);
 
 /** Placement diagnostics of one checked config against a host. */
 export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown'>, host: Host): Diagnostic[] {
-  // The allocator fills in defaults (128 MiB, one vCPU, automatic placement) for what a config
+  // The allocator fills in defaults (the dialect's memory, one vCPU, automatic placement) for what a config
   // lacks: it sees only the known values, and a plan built on a default stands in for no unknown one.
   const config = knownView(result.config, result.unknown) as PlacementConfig;
   const found = placementFindings(config, result.spans, host);

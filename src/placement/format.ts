@@ -17,7 +17,10 @@ const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
 
 /** The xl config lines that apply the plan. */
 export function formatPlanXl(p: Plan): string {
-  const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',') || 'none'} (mask ${p.node_affinity.mask})`];
+  // A plan without nodes (numa = "off") places nothing but allows every node: "nodes none (mask
+  // 0xf)" read as two contradicting answers, so the header says what the lines below do.
+  const where = p.nodes.length > 0 ? `node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',')} (mask ${p.node_affinity.mask})` : `not placed, any node (mask ${p.node_affinity.mask})`;
+  const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, ${where}`];
   if (p.xl.cpus) lines.push(`${p.affinity === 'hard' ? 'cpus' : 'cpus_soft'} = [ ${p.xl.cpus.map(q).join(', ')} ]`);
   else {
     // Without a soft affinity libxl places the guest itself (libxl__build_pre runs numa_place_domain
@@ -72,7 +75,7 @@ function wrapItems(head: string, items: readonly string[], sep: string): string[
 export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
   const out: string[] = [];
   out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
-  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : ['none (not placed)'];
+  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : ['any (not placed)'];
   out.push(...wrapItems('  nodes        ', [...nodes.slice(0, -1), `${nodes[nodes.length - 1]}   mask ${p.node_affinity.mask}`], ', '));
   const memory = Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`);
   out.push(...wrapItems('  memory       ', memory.length > 0 ? memory : ['-'], ', '));

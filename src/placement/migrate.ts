@@ -9,9 +9,17 @@ import { capacityOf, freeWords } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
-import { plan } from './plan.js';
+import { OWN_VNUMA_REASON, plan } from './plan.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
+
+/**
+ * Whether a stored plan is of a vNUMA guest: one the plan gave vnuma lines, or one placed from its
+ * config's own vnuma (its reason says so; the plan keeps no copy of that vnuma).
+ */
+export function isVnumaGuest(p: Plan): boolean {
+  return (p.xl?.vnuma ?? null) !== null || (Array.isArray(p.reasons) && p.reasons.some((r) => typeof r === 'string' && r.startsWith(OWN_VNUMA_REASON)));
+}
 
 /** The reservation load of a plan. */
 export function loadOfPlan(p: Plan): ReservationLoad {
@@ -64,10 +72,20 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   if ((current.xl?.vnuma ?? null) !== null) {
     return done(null, [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)]);
   }
+  if (isVnumaGuest(current)) {
+    // Moving it would also leave each vnode's memory off the pnode its config names.
+    return done(null, [hostDiag('XM0414', 'error', `${name} has its own vnuma (its vnodes' memory is on node ${current.nodes.join(',')}, where each pnode puts it): xl cannot save or migrate a vNUMA guest, and its config's pnodes would not follow a move`)]);
+  }
   const from = [...current.node_affinity.nodes];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
+  }
+  // The moved guest gets no vnuma, so a node without CPUs could not keep its memory (Xen allocates
+  // on the nodes of the vCPUs' CPUs): the ledger would book memory the guest does not use there.
+  const cpuless = toNodes.filter((id) => checked.host!.nodes.find((n) => n.id === id)!.cpus.length === 0);
+  if (cpuless.length > 0) {
+    return done(null, [hostDiag('XM0422', 'error', `cannot migrate ${name} to node ${toNodes.join(',')}: node ${cpuless.join(',')} ${cpuless.length > 1 ? 'have' : 'has'} no CPUs, and a migrated guest has no vnuma, so Xen would take its memory from the nodes whose CPUs its vCPUs borrow`)]);
   }
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' });

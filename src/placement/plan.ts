@@ -19,6 +19,7 @@ import { shellQuote } from './shell.js';
 import { apportion, rfcSlots } from './split.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma, type OwnVnuma } from './own-vnuma.js';
+import { memoryOnlyHosts, memoryOnlyReason } from './memory-only.js';
 import type { Host, HostNode, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -161,10 +162,17 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
   const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
+  // A node with memory and no vCPU lends its CPUs to the nearest vCPUs, so the xl lines reach it too.
+  const perSlot = nodes.map((_, p) => slotOf.filter((s) => s === p).length);
+  const lenders = memoryOnlyHosts(host, nodes, perSlot, c.mem);
+  const runOn = nodes.map((id, q) => {
+    const extra = [...lenders].filter(([, to]) => to === q).flatMap(([p]) => cpusOf.get(nodes[p]!)!);
+    return extra.length === 0 ? cpusOf.get(id)! : [...new Set([...cpusOf.get(id)!, ...extra])].sort((a, b) => a - b);
+  });
   const outside: number[] = [];
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
-    const own = cpusOf.get(node)!;
+    const own = runOn[slot]!;
     const hard = hardCpusOfVcpu(cfg, host, vcpu);
     const allowed = hard ? own.filter((x) => hard.has(x)) : own;
     if (hard && allowed.length === 0) outside.push(vcpu);
@@ -178,6 +186,7 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   const who = shellQuote(g.name);
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
+  if (lenders.size > 0) reasons.push(memoryOnlyReason(nodes, lenders, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
@@ -208,11 +217,26 @@ function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, 
   };
 }
 
+/**
+ * The reason every plan of a config with its own vnuma carries. The stored plan keeps no copy of that
+ * vnuma (xl.vnuma is null: the plan adds no lines of its own), so this reason is how migrate-plan
+ * and rebalance know the guest is a vNUMA guest, which xl cannot migrate. Its words are those plans
+ * of two or more nodes have always had, so reservations made before still read as such.
+ */
+export const OWN_VNUMA_REASON = 'no vnuma lines: the config sets its own vnuma';
+
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
+  // Said for one node too (xl's vnuma with one vnode is still vNUMA: the guest cannot migrate).
+  if (Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0) {
+    reasons.push(`${OWN_VNUMA_REASON} (it decides the virtual topology)`);
+    return null;
+  }
   if (nodes.length < 2) return null;
   if (cfg.vnuma !== undefined && cfg.vnuma !== null) {
-    reasons.push('no vnuma lines: the config sets its own vnuma (it decides the virtual topology)');
+    // `vnuma = []` (xl reads no vnode, so the guest is no vNUMA guest): lines of the plan's own would
+    // be a second vnuma key in the config.
+    reasons.push('no vnuma lines: the config sets vnuma itself (with no vnode)');
     return null;
   }
   if (guestType(cfg) === 'pv') {
@@ -268,7 +292,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
   diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
-  const g = guestShape(cfg);
+  const g = guestShape(cfg, options.dialect);
   const type = guestType(cfg);
   const limit = maxVcpusFor(type);
   if (g.maxvcpus > limit) {

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { loadOfPlan } from './migrate.js';
+import { isVnumaGuest, loadOfPlan } from './migrate.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
 import type { Host, Plan } from './types.js';
@@ -108,7 +108,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   const kinds = new Map<string, number>();
   // One entry per domain, its last plan (as `loads` keeps it).
   const guests: Movable[] = [...new Map(placed.map((p) => [p.domain, p])).values()]
-    .filter((p) => p.nodes.length > 0 && (p.xl?.vnuma ?? null) === null && !offHost.has(p.domain))
+    .filter((p) => p.nodes.length > 0 && !isVnumaGuest(p) && !offHost.has(p.domain))
     .map((p) => loads.get(p.domain)!)
     .map((l) => ({ domain: l.domain, mem: l.nodes.reduce((a, x) => a + x.memory_mib, 0), vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0), parts: l.nodes, kind: 0, pos: 0 }))
     .filter((g) => g.mem > 0)

@@ -65,6 +65,8 @@ export interface PlanOptions {
   reservations?: ReadonlyArray<ReservationLoad>;
   /** Why a listed node set (numa mode "nodes") was chosen, for the first reason; default "listed in the config (numanode)". */
   listedBy?: string;
+  /** Whose defaults size a guest without `memory`: xl's (maxmem, else 32 MiB) or xm's (128 MiB); none: memory ?? maxmem ?? 128. */
+  dialect?: 'xl' | 'xm';
 }
 
 /** What one live reservation takes from each node. */

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `plan` and `convert --to xl --host` make no plan when a key the plan's demand is
  * made of is written but its value is unknown (decision 009): the allocator would put xl's default
- * (128 MiB, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest
+ * (the dialect's memory default, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest
  * the file does not describe. One XM0413 per such key, at the key.
  */
 import type { CheckResult } from '../check/check.js';

@@ -84,6 +84,7 @@ const COMMANDS: Record<string, string> = {
   XM0409: 'test/placement/migrate.test.ts',
   XM0410: 'test/placement/ledger.test.ts',
   XM0414: 'test/placement/migrate.test.ts',
+  XM0422: 'test/placement/migrate.test.ts',
   XM0418: 'test/placement/off-host-reservations.test.ts',
   XM0419: 'test/placement/rebalance-budget.test.ts',
 };

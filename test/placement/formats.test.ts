@@ -49,6 +49,13 @@ describe('golden plans in three formats', () => {
     expect(xl).toContain('"pnode=3", "size=8192", "vcpus=3-5", "vdistances=16,10"');
   });
 
+  it('numa off: the xl header and the text nodes line say the guest is not placed and any node may hold it (they said "nodes none (mask 0x3)")', () => {
+    const host = fixtureHost('two-node.json');
+    const r = plan(cfg({ name: 'free', numa: { mode: 'off' } }), host);
+    expect(formatPlanXl(r.plan!).split('\n')[0]).toBe('# xmcfg plan for free: policy best, not placed, any node (mask 0x3)');
+    expect(formatPlanText(r.plan!, host).split('\n')[1]).toBe('  nodes        any (not placed)   mask 0x3');
+  });
+
   it('vnuma sizes add up to maxmem', () => {
     // shadow_memory is placed but is not guest memory: the vnuma sizes still add up to maxmem
     const r = plan(cfg({ type: 'hvm', memory: 6001, maxmem: 6001, shadow_memory: 99, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), fixtureHost('four-node-opteron.json'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migratePlan, loadOfPlan } from '../../src/placement/migrate.js';
+import { isVnumaGuest, migratePlan, loadOfPlan } from '../../src/placement/migrate.js';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host, Plan } from '../../src/placement/types.js';
@@ -55,6 +55,35 @@ describe('migratePlan: guests that cannot move and what a move keeps', () => {
     const both = plan(cfg({ name: 'both', type: 'hvm', memory: 8000, vcpus: 2, numa: { mode: 'nodes', nodes: [0, 1], node_count: 2 } }), flat).plan!;
     const small = plan(cfg({ name: 'small', memory: 1000, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), flat, { reservations: [loadOfPlan(both)] }).plan!;
     expect(rebalancePlan({ nodes: [...flat.nodes, { id: 2, cpus: [9], memory_mib: 10000, free_mib: 10000 }] } as Host, [both, small], { threshold: 1 }).moves.map((m) => m.domain)).toEqual(['small']);
+  });
+
+  it('refuses a guest placed from its config\'s own vnuma (XM0414), on two nodes and on one; rebalance never proposes it', () => {
+    // Its stored plan has xl.vnuma null (the plan adds no vnuma lines of its own), so it was moved
+    // as if it had none: pinned to node 2 while its config still put each vnode on its pnode.
+    const flat: Host = { nodes: [0, 1, 2].map((id) => ({ id, cpus: [2 * id, 2 * id + 1], memory_mib: 10000, free_mib: 10000, distances: {} })) } as Host;
+    const two = plan(cfg({ name: 'two', type: 'hvm', memory: undefined, vcpus: undefined, vnuma: [{ pnode: 0, size: 1024, vcpus: [0], vdistances: [10, 20] }, { pnode: 1, size: 1024, vcpus: [1], vdistances: [20, 10] }] } as never), flat).plan!;
+    const one = plan(cfg({ name: 'one', type: 'hvm', memory: undefined, vcpus: undefined, vnuma: [{ pnode: 0, size: 7000, vcpus: [0, 1], vdistances: [10] }] } as never), flat, { reservations: [loadOfPlan(two)] }).plan!;
+    expect([two.nodes, one.nodes, two.xl.vnuma, one.xl.vnuma]).toEqual([[0, 1], [0], null, null]);
+    expect(isVnumaGuest(two) && isVnumaGuest(one)).toBe(true);
+    for (const g of [two, one]) {
+      const r = migratePlan(g, flat, [loadOfPlan(two), loadOfPlan(one)], [2]);
+      expect([r.migration, r.diagnostics.map((d) => [d.code, d.severity])]).toEqual([null, [['XM0414', 'error']]]);
+    }
+    // Node 0 holds 8024 of 10000 MiB, node 2 none: the only guest that could even it out is `one`.
+    expect(rebalancePlan(flat, [two, one], { threshold: 1 }).moves).toEqual([]);
+  });
+
+  it('refuses a target node without CPUs (XM0422): the moved guest has no vnuma, so its memory could not stay there', () => {
+    // It planned the move with an XM0406 warning, and --commit booked node 2 while Xen would take
+    // the memory from node 1, whose CPUs the vCPUs borrow.
+    const h: Host = { nodes: [{ id: 0, cpus: [0, 1], memory_mib: 0, free_mib: 0, distances: {} }, { id: 1, cpus: [2, 3], memory_mib: 4096, free_mib: 4000, distances: {} }, { id: 2, cpus: [], memory_mib: 4096, free_mib: 4000, distances: {} }] } as Host;
+    const g = plan(cfg({ name: 'g', type: 'hvm', memory: 512, vcpus: 1 }), h).plan!;
+    expect(g.nodes).toEqual([1]);
+    for (const to of [[2], [1, 2]]) {
+      const r = migratePlan(g, h, [loadOfPlan(g)], to);
+      expect([r.migration, r.diagnostics.map((d) => [d.code, d.severity])]).toEqual([null, [['XM0422', 'error']]]);
+    }
+    expect(migratePlan(g, h, [loadOfPlan(g)], [1]).migration!.steps[0]).toContain('nothing to do');
   });
 
   it('moves a stored plan that lacks xl.vnuma (hand-written or older ledger rows) like one with null', () => {

@@ -27,6 +27,20 @@ describe('plan: vnuma stands in for maxvcpus and maxmem', () => {
   });
 });
 
+describe('plan: a vnuma with a vnode that lacks vcpus= or size= still counts as xl counts it', () => {
+  it('vnode 0 without vcpus=: xl makes the 4 vCPUs vnode 1 lists max_vcpus (the plan had 1)', () => {
+    const t = text(2, 2).replace('"vcpus=0-1", ', '').replace('vcpus=2-3', 'vcpus=0-3');
+    const p = plan(config(t), host, { dialect: 'xl' }).plan!;
+    expect(p.vcpus).toHaveLength(4);
+  });
+
+  it('vnode 0 without size=: the sizes given are maxmem, and memory follows it (the plan had 32 MiB and 1 vCPU)', () => {
+    const t = text(1, 1).replace('memory = 2048\n', '').replace('"size=1024", "vcpus=0-0"', '"vcpus=0-0"');
+    const p = plan(config(t), host, { dialect: 'xl' }).plan!;
+    expect([Object.values(p.memory_per_node_mib).reduce((a, b) => a + b, 0), p.vcpus.length]).toEqual([1024, 2]);
+  });
+});
+
 describe('XM0421: more listed vCPUs than host CPUs without maxvcpus', () => {
   it('plan refuses it; check --host reports it at the vnuma value', () => {
     const r = plan(config(text(6, 4)), host);

@@ -102,7 +102,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'plan input not known',
     explanation:
-      'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request, and hap, which sets the creation flags) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put xl\'s default (128 MiB, one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
+      'plan, plan --reserve and convert --to xl --host make no plan when a key the plan\'s demand is made of (the guest\'s memory, its vCPUs and their pinning, its NUMA request, and hap, which sets the creation flags) is written but its value is not known: its expression is not evaluated (an xm call or an unbound name), it is assigned only inside a block xmcfg does not read (an xm `if`, `for`, `def`), or the value is rejected. A plan would put the dialect\'s default (xl: maxmem or 32 MiB, xm: 128 MiB; one vCPU, automatic placement) in its place and place, or book in the ledger, a guest the file does not describe. The finding is at the key; the finding at the value says why it is not known. Write the value as a plain setting.',
     bad: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = cpu_count()',
     good: 'name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 4096\nvcpus = 4',
   },
@@ -110,7 +110,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'guest cannot move by local live migration',
     explanation:
-      'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest whose plan gave it a virtual NUMA layout (vnuma = …; xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes), and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
+      'migrate-plan moves a guest with `xl migrate -C CONFIG NAME localhost`, which saves and restores it. Two kinds of reserved guest cannot move that way: a guest with a virtual NUMA layout, whether its plan gave it one (vnuma = …) or its config has its own (the plan then follows that vnuma\'s pnodes) — xl cannot save or migrate a vNUMA guest, and the layout names its physical nodes —, and a guest reserved with numa = "off" (it was never placed, and the ledger has no vCPU map to move). Shut the guest down, change its placement (numanode = …, or pnode= in vnuma) and create it again.',
     bad: '$ xmcfg migrate-plan db --to-node 2   # db was planned on nodes 0,1 with vnuma',
     good: '$ xl shutdown db; xmcfg release db; xmcfg plan db.cfg --reserve --format xl   # with numanode = 2,3',
   },
@@ -169,5 +169,13 @@ export const placementCodes = defineCodes({
       "Without `maxvcpus`, xl makes the number of vCPUs the config's own `vnuma` lists the guest's maximum, and first compares it with the host's online CPUs: more vCPUs than CPUs and `xl create` exits with \"vnuma specifies more vcpus than pcpus, use maxvcpus= to override this check\". Setting `maxvcpus` to the listed count skips that check (the vCPUs then share CPUs); otherwise list no more vCPUs than the host has.",
     bad: 'type = "hvm"\nmemory = 2048\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]   # the host has CPUs 0-7',
     good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 10\nvnuma = [["pnode=0", "size=1024", "vcpus=0-5", "vdistances=10,21"], ["pnode=1", "size=1024", "vcpus=6-9", "vdistances=21,10"]]',
+  },
+  XM0422: {
+    severity: 'error',
+    title: 'migration target node has no CPUs',
+    explanation:
+      "migrate-plan moves a guest by pinning its vCPUs to the target's CPUs; a migrated guest keeps its virtual topology, so it gets no vnuma, and without vnuma Xen takes a guest's memory only from the nodes of the CPUs its vCPUs run on. A target node without CPUs (a memory-only node) would be booked in the ledger while the guest's memory went to the nodes whose CPUs its vCPUs borrow. Name target nodes that have CPUs (`xmcfg host` lists them).",
+    bad: '$ xmcfg migrate-plan web --to-node 2   # node 2 has memory but no CPUs',
+    good: '$ xmcfg migrate-plan web --to-node 1   # node 1 has CPUs 4-7',
   },
 });
