@@ -13,6 +13,7 @@ import { checkText } from '../../src/check/check.js';
 import { corpusFiles } from './corpus.js';
 import { comments, findings } from './layout-codes.js';
 import { layoutVariants } from './layout-variants.js';
+import { xmCases } from '../convert/xm-generator.js';
 
 const files = corpusFiles();
 const DIALECTS = ['xl', 'xm', 'auto'] as const;
@@ -37,8 +38,9 @@ describe('fmt, differentially, over the corpus in every dialect and its layout v
     expect(files.length).toBeGreaterThan(50);
   });
 
+  const inputs = [...files.map((f) => [f.path, f.text] as const), ...xmCases().map((c) => [`generated ${c.name}`, c.text] as const)];
   for (const dialect of DIALECTS) {
-    it.each(files.map((f) => [f.path, f.text] as const))(`${dialect}: %s`, (_path, text) => {
+    it.each(inputs)(`${dialect}: %s`, (_path, text) => {
       const failures: string[] = [];
       for (const [name, variant] of [['as is', text] as const, ...layoutVariants(text)]) {
         for (const f of contract(variant, dialect)) failures.push(`${name}: ${f}`);
