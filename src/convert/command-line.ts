@@ -3,7 +3,8 @@
  * with `--define` (decision 020: `xm create FILE NAME=VALUE` set the option, and the file's own
  * assignment of it was skipped), and the pygrub xend used for a PV guest with neither kernel nor
  * bootloader (XM0242), which xl does not supply, and the defaults of xm's that xl does not share
- * (memory, on_crash). The xl file then means what `xm create` meant.
+ * (memory, on_crash; for HVM guests vnc, hpet, pci_msitranslate). The xl file then means what
+ * `xm create` meant.
  */
 import type { CheckResult } from '../check/check.js';
 import type { TextEdit } from '../diagnostics/diagnostic.js';
@@ -142,6 +143,38 @@ export function xmDefaultLines(res: CheckResult, defined: ReadonlyMap<string, Va
   if (unset('on_crash')) {
     out.push('on_crash = "restart"  # xmcfg convert: xend\'s default; xl destroys a crashed guest');
     notes.push('on_crash = "restart" added (xend restarted a crashed guest when the file said nothing; xl destroys it)');
+  }
+  // HVM by xm's builder: an xl `type = "hvm"` xm ignored (its guest was PV) is written for xl's defaults.
+  const builder = (res.config as { builder?: unknown }).builder;
+  if (typeof builder === 'string' && xmGuestKind(res.config as Record<string, unknown>, 'xm') === 'hvm') out.push(...xmHvmDefaultLines(res, unset, notes));
+  return out;
+}
+
+/**
+ * The HVM defaults of xm's that xl does not share (decision 030), for an xm HVM guest that leaves
+ * the key unset: `vnc = 0` when it has no vfb either (xend's image.py gave qemu `-nographic` unless
+ * `vnc`, `sdl` or a vfb asked for a display; libxl turns VNC on for HVM guests), `hpet = 0`
+ * (create.py's default 0; libxl's is on), and `pci_msitranslate = 1` when a passed-through device
+ * does not set its own msitranslate (create.py's default 1; xl_parse.c's is 0).
+ */
+function xmHvmDefaultLines(res: CheckResult, unset: (key: string) => boolean, notes: string[]): string[] {
+  const config = res.config as Record<string, unknown>;
+  const out: string[] = [];
+  const list = (key: string): unknown[] | null => (res.unknown.has(key) ? null : Array.isArray(config[key]) ? (config[key] as unknown[]) : []);
+  const vfbs = list('vfb');
+  if (unset('vnc') && vfbs !== null && vfbs.length === 0) {
+    out.push("vnc = 0  # xmcfg convert: xm's default for an HVM guest (no display without vnc, sdl or a vfb); xl turns VNC on");
+    notes.push('vnc = 0 added (xm gave an HVM guest without vnc, sdl or a vfb no VNC display; xl turns VNC on)');
+  }
+  if (unset('hpet')) {
+    out.push("hpet = 0  # xmcfg convert: xm's default; xl gives an HVM guest an HPET");
+    notes.push('hpet = 0 added (xm gave an HVM guest no HPET unless the file asked; xl gives it one)');
+  }
+  const pcis = list('pci');
+  const ownSetting = (d: unknown) => typeof d === 'object' && d !== null && typeof (d as { msitranslate?: unknown }).msitranslate === 'boolean';
+  if (unset('pci_msitranslate') && pcis !== null && pcis.some((d) => !ownSetting(d))) {
+    out.push("pci_msitranslate = 1  # xmcfg convert: xm's default; xl's is 0");
+    notes.push('pci_msitranslate = 1 added (xm translated MSI to INTx for passed-through devices unless told not to; xl does not)');
   }
   return out;
 }

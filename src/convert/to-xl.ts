@@ -26,7 +26,7 @@ import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
-import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
+import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -107,22 +107,6 @@ export function xmReading(text: string, defines: ConvertOptions['defines'], dial
   return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
 }
 
-/**
- * The xl-only options of an xm reading whose value is left out of its config (XM_UNREAD_KEYS): xm
- * never read them, and xl's reading of the value found something wrong (normalize.ts, the
- * schema). Written as they stand, they would make xl refuse the file (or read what xm never did):
- * every assignment of such a key is commented out, so the xl guest is the xm guest.
- */
-function xlRefusedXlOnly(res: CheckResult): Set<string> {
-  const out = new Set<string>();
-  if (res.dialect !== 'xm') return out;
-  const config = res.config as Record<string, unknown>;
-  for (const s of res.settings) {
-    if (XM_UNREAD_KEYS.has(s.key) && config[s.key] === undefined && !res.unknown.has(s.key) && s.value.kind !== 'none') out.add(s.key);
-  }
-  return out;
-}
-
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   return convertToXlMapped(text, options).result;
@@ -130,6 +114,16 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
 
 /** {@link convertToXl}, with the map from the converted text's spans back to the input's (null: none, text the conversion added). */
 export function convertToXlMapped(text: string, options: ConvertOptions = {}): { result: ConvertResult; toInput: MappedText['toInput'] } {
+  const first = convertOnce(text, options, new Set());
+  // An xl-only option xm ignored that xl refuses in the converted file (vnuma on what is a PV guest
+  // for xl), or a videoram below what xl's device model needs: converted again with it commented out.
+  const more = first.res ? xlRefusedInOutput(first.res, first.result.text, first.toInput) : new Set<string>();
+  const done = more.size ? convertOnce(text, options, more) : first;
+  return { result: done.result, toInput: done.toInput };
+}
+
+/** One conversion, with `alsoRefused` xl-only keys commented out beside those whose value xl refuses; `res` is the reading (absent when it failed). */
+function convertOnce(text: string, options: ConvertOptions, alsoRefused: ReadonlySet<string>): { result: ConvertResult; toInput: MappedText['toInput']; res?: CheckResult } {
   const fail = (result: ConvertResult) => ({ result, toInput: () => null });
   const res = xmReading(text, options.defines, options.dialect);
   const blocking = res.diagnostics.filter(blocksConversion);
@@ -185,7 +179,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   };
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
-  const refused = xlRefusedXlOnly(res);
+  const refused = new Set([...xlRefusedXlOnly(res), ...alsoRefused]);
   const rewrote = new Map<number, TextEdit[]>();
   const defined = definedOptions(res, options.defines);
   // `--define name=` is no name to xm, as the file's own name = "" is (create.py: `if not
@@ -236,6 +230,11 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
     if (replacedByPlan?.has(st.key.name) && planResult) {
       comment(st.span, 'xmcfg convert: replaced by the placement plan');
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
+      continue;
+    }
+    if (st.key.name === 'videoram' && alsoRefused.has('videoram') && !st.chained?.length) {
+      comment(st.span, `xmcfg convert: ${VIDEORAM_REFUSED}`);
+      lose(st.span, `"videoram" commented out: ${VIDEORAM_REFUSED}`);
       continue;
     }
     if (refused.has(st.key.name) && !st.chained?.length) {
@@ -326,18 +325,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
   const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
-  return { result, toInput: out.toInput };
-}
-
-/** The findings without repeats (same code, span and message). */
-function once(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = `${d.code}@${d.span.start}-${d.span.end}:${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  return { result, toInput: out.toInput, res };
 }
 
 /**

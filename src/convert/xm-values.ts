@@ -5,7 +5,9 @@
  * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), vif
  * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that)
  * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`),
- * and an xm disk's `w!` mode and backend-domain and protocol fields (xl refuses them).
+ * an xm disk's `w!` mode and backend-domain and protocol fields (xl refuses them), the blanks xm
+ * stripped from disk fields and `key=value` strings (xl keeps them, or stops at a blank item), and
+ * a pci string's msitranslate/power_mgmt `yes`/`no` (xl reads them as numbers).
  */
 import { builderKind, isHvmloader, optionSchema } from '../normalize/index.js';
 import type { Dialect, Value } from '../syntax/value.js';
@@ -57,7 +59,7 @@ export function xlValue(key: string, v: Value, dialect: Dialect = 'xm'): Value |
     const name = optionSchema(key)?.['x-xmcfg'].allowed?.[v.value];
     return typeof name === 'string' ? { kind: 'string', value: name, span: v.span } : null;
   }
-  const rewrite = key === 'vif' ? vifSpec : key === 'vfb' ? vfbSpec : key === 'disk' && dialect === 'xm' ? diskSpec : null;
+  const rewrite = specRewrite(key, dialect);
   if (rewrite && v.kind === 'list') {
     let changed = false;
     const items = v.items.map((it) => {
@@ -70,6 +72,50 @@ export function xlValue(key: string, v: Value, dialect: Dialect = 'xm'): Value |
     return changed ? { ...v, items } : null;
   }
   return null;
+}
+
+/** The rewrite of one spec string of `key` for xl, or null when xl reads the key's strings as written. */
+function specRewrite(key: string, dialect: Dialect): ((spec: string) => string) | null {
+  const xm = dialect === 'xm';
+  if (key === 'vif') return xm ? (s) => vifSpec(xmPairs(s)) : vifSpec;
+  if (key === 'vfb') return xm ? (s) => vfbSpec(xmPairs(s)) : vfbSpec;
+  if (key === 'vtpm' && xm) return xmPairs;
+  if (key === 'pci' && xm) return pciSpec;
+  if (key === 'disk' && xm) return diskSpec;
+  return null;
+}
+
+/**
+ * A `key=value,…` string as xm read it (create.py's comma_sep_kv_to_dict strips each key and value)
+ * in the form xl reads the same way: xl's strtok loops keep a blank before `=` or the comma as part
+ * of the key or value ("bridge=xenbr0 " is another bridge) and stop at an item of only blanks (so
+ * nothing after it is read), so blanks around keys and values go and blank items are dropped. The
+ * blanks after a comma stay (xl skips them), and so do empty items (`,,`: strtok skips them).
+ */
+function xmPairs(spec: string): string {
+  const items = spec.split(',').filter((item) => item === '' || item.trim() !== '');
+  return items
+    .map((item) => {
+      const eq = item.indexOf('=');
+      const lead = /^\s*/.exec(item)![0];
+      return eq < 0 ? `${lead}${item.trim()}` : `${lead}${item.slice(0, eq).trim()}=${item.slice(eq + 1).trim()}`;
+    })
+    .join(',');
+}
+
+/**
+ * An xm pci string (`BUS:DEV.FUNC[@VSLOT][,KEY=VALUE…]`) for xl: xm's check_pci_opts took
+ * msitranslate and power_mgmt as 0, 1, yes or no (any case), xl reads the value as a number (`yes`
+ * is 0), so yes/no become 1/0; the other items are left as written.
+ */
+function pciSpec(spec: string): string {
+  return spec
+    .split(',')
+    .map((item, i) => {
+      const m = i === 0 ? null : /^(\s*)(msitranslate|power_mgmt)(\s*)=(\s*)(yes|no)(\s*)$/i.exec(item);
+      return m ? `${m[1]}${m[2]}${m[3]}=${m[4]}${m[5]!.toLowerCase() === 'yes' ? '1' : '0'}${m[6]}` : item;
+    })
+    .join(',');
 }
 
 /**
@@ -122,6 +168,9 @@ function diskSpec(spec: string): string {
   // did, while an unprefixed `TARGET,FORMAT,VDEV,ACCESS` is xl's own positional form (libvirt's xl
   // writer), which Python accepts too. xl's key=value form is not xm's either (the check says so).
   if (fields.length < 3 || fields.length > 5 || !/^\s*[a-z0-9]+:/.test(fields[0]!) || fields.some((f) => f.includes('='))) return spec;
+  // xm's normaliser reads each field without its blanks; xl keeps a blank before the comma as part
+  // of the value ("xvda " is no device), and so at the end: the blanks before a comma or the end go.
+  for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.trimEnd();
   const mode = /^(\s*)w!(\s*)$/.exec(fields[2]!);
   if (mode) fields[2] = `${mode[1]}w${mode[2]}`;
   if (fields.length === 3) return fields.join(',');

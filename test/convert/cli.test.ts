@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
-import { MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS } from './xm-defaults.js';
+import { HPET_NOTE, MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, VNC_NOTE, XM_DEFAULTS, XM_HVM_DEFAULTS } from './xm-defaults.js';
 
 let dir: string;
 const XM = '# web\nname = "vm%d" % vmid\nmemory = 256 * 2\nvcpus = 2\nlocaltime = True\nnuma = "on"\n';
@@ -39,8 +39,8 @@ describe('xmcfg convert', () => {
     writeFileSync(join(dir, 'hvm.xm'), 'name = "h"\nbuilder = "hvm"\nparallel = "none"\nvncviewer = 1\nbootargs = "-q"\n');
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'hvm.xm', '--to', 'xl'], io)).toBe(0);
-    expect(out.stdout).toBe('name = "h"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\n# xm only, xl ignores it: vncviewer = 1\nbootloader_args = ["-q"]\n' + XM_DEFAULTS);
-    expect(out.stderr).toBe('xmcfg convert: hvm.xm: kept as comments (xl would ignore them): parallel (line 3), vncviewer (line 4)\n' + `xmcfg convert: hvm.xm: ${MEMORY_NOTE}\nxmcfg convert: hvm.xm: ${ON_CRASH_NOTE}\n`);
+    expect(out.stdout).toBe('name = "h"\ntype = "hvm"\n# xm only, xl ignores it: parallel = "none"\n# xm only, xl ignores it: vncviewer = 1\nbootloader_args = ["-q"]\n' + XM_DEFAULTS + XM_HVM_DEFAULTS);
+    expect(out.stderr).toBe('xmcfg convert: hvm.xm: kept as comments (xl would ignore them): parallel (line 3), vncviewer (line 4)\n' + [MEMORY_NOTE, ON_CRASH_NOTE, VNC_NOTE, HPET_NOTE].map((n) => `xmcfg convert: hvm.xm: ${n}\n`).join(''));
   });
   it('--host turns the NUMA request into pinning; --output-file writes atomically', async () => {
     const { io, out } = fakeIo({ cwd: dir });

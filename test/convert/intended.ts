@@ -23,25 +23,47 @@ type Config = Record<string, any>;
  *   another kind for xl to read) are commented out: xm never handed them to xend;
  * - a vif `type=` other than ioemu becomes `type=vif`;
  * - a vfb `type=vnc` becomes `vnc=1`, `type=sdl` becomes `sdl=1,vnc=0`;
- * - an xm disk with a prefix (`phy:…`): its `w!` becomes `w`, its backend domain `backend=…`, its protocol field goes;
+ * - in xm's `key=value` strings (vif, vfb, vtpm) blank items go and keys and values lose their
+ *   blanks, as xm stripped them; a pci string's msitranslate/power_mgmt yes/no become 1/0;
+ * - an xm disk with a prefix (`phy:…`): its fields lose their trailing blanks, its `w!` becomes `w`, its backend domain `backend=…`, its protocol field goes;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
  *   sets takes that key's value;
  * - an xm PV guest with neither kernel nor bootloader but a disk gets `bootloader = "pygrub"`, which
  *   xend used for it (XM0242);
  * - an xm file that sets no memory gets xm's 128 MiB (unless its maxmem is below that), and one that
- *   sets no on_crash gets xend's "restart" (decision 033).
+ *   sets no on_crash gets xend's "restart" (decision 033);
+ * - an xm HVM guest that sets no vnc and has no vfb gets `vnc = 0` (xend gave it no display, xl
+ *   turns VNC on), one without hpet `hpet = 0`, and one with a PCI device without its own
+ *   msitranslate and no pci_msitranslate gets `pci_msitranslate = 1` (decision 030); a videoram
+ *   below qemu-xen's minimum for its VGA (8 MiB, 16 with stdvga) is commented out (xl refuses it);
+ * - an xl-only option xm ignored that xl refuses in the converted file is commented out;
  */
-export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', '(xm-only options)', '(HVM options of an xm PV guest)'];
+export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', 'vnc', 'hpet', 'pci_msitranslate', 'videoram', '(xm-only options)', '(HVM options of an xm PV guest)'];
 
-/** Python's shlex.split for the plain cases the tests use (blanks, single and double quotes). */
+/** Python's shlex.split for the cases the tests use: blanks separate words, quotes (anywhere in a word) group and go. */
 function words(s: string): string[] {
-  return [...s.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return [...s.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"'])+/g)].map((m) => m[0].replace(/"([^"]*)"|'([^']*)'/g, '$1$2'));
+}
+
+/** An xm `key=value,…` string as the conversion writes it for xl: blank items dropped, blanks around keys and values gone (xm stripped them). */
+function xmPairs(spec: string): string {
+  return spec
+    .split(',')
+    .filter((item) => item === '' || item.trim() !== '')
+    .map((item) => {
+      const eq = item.indexOf('=');
+      const lead = /^\s*/.exec(item)![0];
+      return eq < 0 ? lead + item.trim() : `${lead}${item.slice(0, eq).trim()}=${item.slice(eq + 1).trim()}`;
+    })
+    .join(',');
 }
 
 /** The config the converted file should normalise to, from the original's (read in `dialect`). */
 export function intended(before: Config, dialect: Dialect): Config {
   const c: Config = structuredClone(before);
   let kind: string = c.type === 'hvm' || c.type === 'pvh' ? c.type : 'pv';
+  // HVM by xm's builder (xm ignored an xl `type`): the guest that gets xm's HVM defaults.
+  const xmHvm = dialect === 'xm' && typeof c.builder === 'string' && (builderKind(c.builder, 'xm') ?? builderKind(c.builder, dialect)) === 'hvm';
   const xmPv = dialect === 'xm' && (c.builder === undefined || (typeof c.builder === 'string' && builderKind(c.builder, 'xm') === 'pv'));
   if (typeof c.builder === 'string') {
     const k = builderKind(c.builder, 'xm') ?? builderKind(c.builder, dialect);
@@ -69,8 +91,20 @@ export function intended(before: Config, dialect: Dialect): Config {
   if (dialect === 'xm' && kind === 'pv' && !set(c.kernel) && !set(c.bootloader) && !set(c.firmware) && Array.isArray(c.disk) && c.disk.length > 0) c.bootloader = 'pygrub';
   if (dialect === 'xm' && c.memory === undefined && !(typeof c.maxmem === 'number' && c.maxmem < 128)) c.memory = 128;
   if (dialect === 'xm' && c.on_crash === undefined) c.on_crash = 'restart';
+  if (xmHvm) {
+    if (c.vnc === undefined && !(Array.isArray(c.vfb) && c.vfb.length > 0)) c.vnc = false;
+    if (c.hpet === undefined) c.hpet = false;
+    // Below qemu-xen's minimum for the VGA (libxl refuses it; xm's qemu-dm took it): commented out, xl gives that minimum.
+    if (typeof c.videoram === 'number' && c.device_model_version !== 'qemu-xen-traditional' && c.videoram < (c.stdvga === true ? 16 : 8)) delete c.videoram;
+    if (c.pci_msitranslate === undefined && Array.isArray(c.pci) && c.pci.some((d: Config) => typeof d.msitranslate !== 'boolean')) c.pci_msitranslate = true;
+  }
   for (const [key, names] of [['tsc_mode', ['default', 'always_emulate', 'native', 'native_paravirt']], ['timer_mode', ['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending']]] as const) {
     if (typeof c[key] === 'number' && names[c[key]]) c[key] = names[c[key]];
+  }
+  if (dialect === 'xm') {
+    for (const key of ['vif', 'vfb', 'vtpm']) if (Array.isArray(c[key])) for (const v of c[key]) if (typeof v.spec === 'string') v.spec = xmPairs(v.spec);
+    // msitranslate/power_mgmt yes/no (xm's check_pci_opts) are 1/0 for xl, which reads numbers.
+    if (Array.isArray(c.pci)) for (const d of c.pci) if (typeof d.spec === 'string') d.spec = d.spec.replace(/(,\s*(?:msitranslate|power_mgmt)\s*=\s*)(yes|no)\b/gi, (_m: string, k: string, v: string) => k + (v.toLowerCase() === 'yes' ? '1' : '0'));
   }
   if (Array.isArray(c.vif)) {
     for (const v of c.vif) {
@@ -87,6 +121,8 @@ export function intended(before: Config, dialect: Dialect): Config {
       // xm's `w!` is xl's `w`; the backend domain (4th field) is backend=; the protocol (5th) goes.
       const fields = d.spec.split(',');
       if (fields.length < 3 || fields.length > 5 || !/^\s*[a-z0-9]+:/.test(fields[0]) || fields.some((f: string) => f.includes('='))) continue;
+      // The blanks before a comma or the end go (xm stripped them, xl keeps them in the value).
+      for (let i = 0; i < fields.length; i++) fields[i] = fields[i].trimEnd();
       fields[2] = fields[2].replace(/^(\s*)w!(\s*)$/, '$1w$2');
       const dom = fields.length > 3 ? fields[3].trim() : '';
       d.spec = [...fields.slice(0, 3), ...(dom === '' ? [] : [`backend=${dom}`])].join(',');
@@ -111,6 +147,14 @@ export function intended(before: Config, dialect: Dialect): Config {
         v.sdl = true;
         v.vnc = false;
       } else v.vnc = true;
+    }
+  }
+  // Not a change: the same blktap2 image (`tap2:vhd:PATH`), whose format xl's disk parser reads from
+  // the second prefix where xm's normaliser keeps it in the target.
+  if (dialect === 'xm' && Array.isArray(c.disk)) {
+    for (const d of c.disk) {
+      const m = d.driver === 'tap2' && d.format === undefined && typeof d.target === 'string' ? /^([a-z0-9]+):(.*)$/.exec(d.target) : null;
+      if (m) Object.assign(d, { driver: `tap2:${m[1]}`, format: m[1], target: m[2] });
     }
   }
   // Not a change: the same empty CD-ROM drive (`,hdc:cdrom,r`), which the normaliser spells with

@@ -12,6 +12,7 @@ import { convertToXl } from '../../src/convert/index.js';
 import { checkText } from '../../src/check/check.js';
 import { CORPUS } from '../format/corpus.js';
 import { CHANGED_FIELDS, intended } from './intended.js';
+import { HPET_NOTE } from './xm-defaults.js';
 
 const DIR = join(CORPUS, 'libvirt', 'xmconfigdata');
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.cfg')).sort() : [];
@@ -68,7 +69,7 @@ describe('convert --to xl on the libvirt xm corpus', () => {
     expect(hvm.text).toContain('\ntype = "hvm"\n');
     expect(hvm.text).toContain('\n# xm only, xl ignores it: parallel = "tcp:127.0.0.1:7777"\n');
     expect(hvm.text).toContain('\n# xl ignores an hvmloader kernel for HVM guests (it loads its own firmware): kernel = "/usr/lib/xen/boot/hvmloader"\n');
-    expect(hvm.notes).toEqual(['kept as comments (xl would ignore them): parallel (line 22), kernel (line 25)']);
+    expect(hvm.notes).toEqual(['kept as comments (xl would ignore them): parallel (line 22), kernel (line 25)', HPET_NOTE]);
     expect(out('sexpr2xml-pv-bootloader.cfg').text).toContain('\nbootloader_args = ["mac=AA:00:86:e2:35:72"]\n');
     expect(out('test-fullvirt-net-netfront.cfg').text).toContain('script=vif-bridge,type=vif" ]\n');
   });

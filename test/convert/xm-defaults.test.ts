@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { convertToJson, convertToXl } from '../../src/convert/index.js';
 import { xmReading } from '../../src/convert/to-xl.js';
-import { MEMORY_LINE, MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS } from './xm-defaults.js';
+import { MEMORY_LINE, MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS, XM_HVM_DEFAULTS } from './xm-defaults.js';
 
 const PV = 'name = "g"\nkernel = "/boot/vmlinuz"\n';
 
@@ -26,9 +26,9 @@ describe('convert --to xl of an xm file without memory or on_crash', () => {
     expect([c.memory, c.on_crash]).toEqual([128, 'restart']);
   });
 
-  it('an HVM guest gets the same two (create.py and XendConfig have one default for both)', () => {
+  it('an HVM guest gets the same two (create.py and XendConfig have one default for both), then its HVM ones (decision 030)', () => {
     const src = 'name = "h"\nbuilder = "hvm"\n';
-    expect(convertToXl(src, { fileName: 'h.xm' }).text).toBe('name = "h"\ntype = "hvm"\n' + XM_DEFAULTS);
+    expect(convertToXl(src, { fileName: 'h.xm' }).text).toBe('name = "h"\ntype = "hvm"\n' + XM_DEFAULTS + XM_HVM_DEFAULTS);
   });
 
   it('adds neither for a file that sets both, and only the missing one otherwise', () => {

@@ -1,15 +1,26 @@
 /**
  * Test helper: the lines `convert --to xl` appends to an xm file that leaves memory or on_crash
- * unset (decision 033: xm's 128 MiB and xend's "restart", where xl would give 32 MiB and destroy).
+ * unset (decision 033: xm's 128 MiB and xend's "restart", where xl would give 32 MiB and destroy),
+ * and to an xm HVM guest that leaves vnc, hpet or pci_msitranslate unset (decision 030).
  */
 import { expect } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { xmReading } from '../../src/convert/to-xl.js';
+import { xmGuestKind } from '../../src/convert/xm-values.js';
 
 export const MEMORY_LINE = "memory = 128  # xmcfg convert: xm's default; xl's is 32 MiB (or maxmem)\n";
 export const ON_CRASH_LINE = 'on_crash = "restart"  # xmcfg convert: xend\'s default; xl destroys a crashed guest\n';
 /** Both lines, for an xm file that sets neither key. */
 export const XM_DEFAULTS = MEMORY_LINE + ON_CRASH_LINE;
+/** The HVM lines (decision 030): no VNC display, no HPET, and MSI translation for passed-through devices. */
+export const VNC_LINE = "vnc = 0  # xmcfg convert: xm's default for an HVM guest (no display without vnc, sdl or a vfb); xl turns VNC on\n";
+export const HPET_LINE = "hpet = 0  # xmcfg convert: xm's default; xl gives an HVM guest an HPET\n";
+export const MSITRANSLATE_LINE = "pci_msitranslate = 1  # xmcfg convert: xm's default; xl's is 0\n";
+export const VNC_NOTE = 'vnc = 0 added (xm gave an HVM guest without vnc, sdl or a vfb no VNC display; xl turns VNC on)';
+export const HPET_NOTE = 'hpet = 0 added (xm gave an HVM guest no HPET unless the file asked; xl gives it one)';
+export const MSITRANSLATE_NOTE = 'pci_msitranslate = 1 added (xm translated MSI to INTx for passed-through devices unless told not to; xl does not)';
+/** The two lines every xm HVM guest without vnc, vfb and hpet gets. */
+export const XM_HVM_DEFAULTS = VNC_LINE + HPET_LINE;
 /** The notes that go with the lines (the memory one for a file without maxmem). */
 export const MEMORY_NOTE = "memory = 128 added (xm's default when the file sets none; xl would give the guest 32 MiB)";
 export const ON_CRASH_NOTE = 'on_crash = "restart" added (xend restarted a crashed guest when the file said nothing; xl destroys it)';
@@ -21,8 +32,17 @@ export function expectedDefaults(src: string, defines?: Record<string, string | 
   const sets = (k: string) => res.unknown.has(k) || ([...res.settings].reverse().find((s) => s.key === k)?.value.kind ?? 'none') !== 'none';
   const maxmem = (res.config as { maxmem?: unknown }).maxmem;
   const memory = !sets('memory') && !res.unknown.has('maxmem') && !(typeof maxmem === 'number' && maxmem < 128);
-  const lines = (memory ? MEMORY_LINE : '') + (sets('on_crash') ? '' : ON_CRASH_LINE);
+  let lines = (memory ? MEMORY_LINE : '') + (sets('on_crash') ? '' : ON_CRASH_LINE);
   const notes = [...(memory && typeof maxmem !== 'number' ? [MEMORY_NOTE] : []), ...(sets('on_crash') ? [] : [ON_CRASH_NOTE])];
+  const config = res.config as Record<string, unknown>;
+  if (typeof config.builder === 'string' && xmGuestKind(config, 'xm') === 'hvm') {
+    const list = (k: string) => (res.unknown.has(k) ? null : Array.isArray(config[k]) ? (config[k] as { msitranslate?: unknown }[]) : []);
+    const vfb = list('vfb');
+    if (!sets('vnc') && vfb !== null && vfb.length === 0) (lines += VNC_LINE), notes.push(VNC_NOTE);
+    if (!sets('hpet')) (lines += HPET_LINE), notes.push(HPET_NOTE);
+    const pci = list('pci');
+    if (!sets('pci_msitranslate') && pci !== null && pci.some((d) => typeof d?.msitranslate !== 'boolean')) (lines += MSITRANSLATE_LINE), notes.push(MSITRANSLATE_NOTE);
+  }
   return { lines, notes };
 }
 

@@ -22,14 +22,17 @@ export function comments(text: string, dialect: Dialect): string[] {
 /**
  * check's findings but the layout ones as `code@statement` (the ordinal of the statement holding
  * the finding's start, `file` outside every statement): spans move when the layout changes,
- * statements do not.
+ * statements do not. A finding about the whole file (the empty span at 0) is `code@file`.
  */
 export function findings(text: string, dialect: Dialect): string[] {
   const stmts = parse(text, { dialect }).tree.statements;
   return checkText(text, { dialect })
     .diagnostics.filter((d) => !LAYOUT_CODES.has(d.code))
     .map((d) => {
-      const i = stmts.findIndex((s) => d.span.start >= s.span.start && d.span.start < Math.max(s.span.end, s.span.start + 1));
+      // A finding about the whole file has the empty span at 0: the first statement holds it
+      // only when nothing (a byte-order mark) comes before that statement, so it is `file` always.
+      const whole = d.span.start === 0 && d.span.end === 0;
+      const i = whole ? -1 : stmts.findIndex((s) => d.span.start >= s.span.start && d.span.start < Math.max(s.span.end, s.span.start + 1));
       return `${d.code}@${i < 0 ? 'file' : i}`;
     })
     .sort();

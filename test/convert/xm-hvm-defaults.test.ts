@@ -1,0 +1,92 @@
+/**
+ * `convert --to xl` keeps what an xm guest had where xl's defaults or readings differ (found by
+ * differential.test.ts): the HVM defaults of decision 030 (no VNC display, no HPET, MSI translation
+ * for passed-through devices), the blanks xm stripped from disk fields and `key=value` strings, a
+ * pci `msitranslate=yes`, a videoram below qemu-xen's minimum, and an xl-only option xm ignored
+ * that xl refuses in the converted file.
+ */
+import { describe, expect, it } from 'vitest';
+import { convertToXl } from '../../src/convert/index.js';
+import { checkText } from '../../src/check/check.js';
+import { HPET_LINE, HPET_NOTE, MSITRANSLATE_LINE, MSITRANSLATE_NOTE, ON_CRASH_LINE, VNC_LINE, VNC_NOTE } from './xm-defaults.js';
+
+const HVM = 'name = "h"\nbuilder = "hvm"\nmemory = 512\n';
+const convert = (src: string, defines?: Record<string, string | number>) => convertToXl(src, { fileName: 'h.xm', defines });
+const xl = (text: string) => checkText(text, { dialect: 'xl' });
+
+describe('xm HVM defaults (decision 030)', () => {
+  it('an HVM guest without vnc, vfb and hpet gets vnc = 0 and hpet = 0 after on_crash, with notes; xl reads them', () => {
+    const r = convert(HVM);
+    expect(r.text).toBe('name = "h"\ntype = "hvm"\nmemory = 512\n' + ON_CRASH_LINE + VNC_LINE + HPET_LINE);
+    expect(r.notes.slice(-2)).toEqual([VNC_NOTE, HPET_NOTE]);
+    const c = xl(r.text);
+    expect(c.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
+    expect([c.config.vnc, c.config.hpet]).toEqual([false, false]);
+  });
+
+  it('no vnc line when the file sets vnc, has a vfb, or --define sets it; no hpet line when it sets hpet', () => {
+    const vfb = convert(HVM + "vfb = [ 'type=vnc' ]\non_crash = \"destroy\"\n").text;
+    expect(vfb.endsWith(HPET_LINE)).toBe(true);
+    expect(vfb).not.toContain(VNC_LINE);
+    expect(convert(HVM + 'vnc = 1\n').text).not.toContain(VNC_LINE);
+    expect(convert(HVM, { vnc: 1 }).text).not.toContain(VNC_LINE);
+    expect(convert(HVM + 'hpet = 1\n').text).not.toContain(HPET_LINE);
+    expect(convert(HVM + 'hpet = None\n').text).toContain(HPET_LINE);
+  });
+
+  it('pci_msitranslate = 1 for a device without its own msitranslate, unless the file sets it', () => {
+    const r = convert(HVM + "pci = [ '01:00.0', '02:00.0,msitranslate=0' ]\n");
+    expect(r.text.endsWith(MSITRANSLATE_LINE)).toBe(true);
+    expect(r.notes).toContain(MSITRANSLATE_NOTE);
+    const c = xl(r.text).config as { pci: { msitranslate?: boolean }[]; pci_msitranslate?: boolean };
+    expect(c.pci_msitranslate).toBe(true);
+    expect(c.pci[1]!.msitranslate).toBe(false);
+    expect(convert(HVM + "pci = [ '01:00.0,msitranslate=1' ]\n").text).not.toContain(MSITRANSLATE_LINE);
+    expect(convert(HVM + "pci = [ '01:00.0' ]\npci_msitranslate = 0\n").text).not.toContain(MSITRANSLATE_LINE);
+  });
+
+  it('none for a PV guest, nor for an xl type = "hvm" xm ignored (its xm guest was PV; the author wrote for xl)', () => {
+    for (const src of ['name = "p"\nkernel = "/k"\nmemory = 512\npci = [ "01:00.0" ]\n', 'name = "t"\ntype = "hvm"\nmemory = 512\n']) {
+      const text = convert(src).text;
+      for (const l of [VNC_LINE, HPET_LINE, MSITRANSLATE_LINE]) expect(text).not.toContain(l);
+    }
+  });
+});
+
+describe('values xm read otherwise than xl would', () => {
+  it('disk fields lose the blanks before a comma or the end; key=value strings their blanks and blank items', () => {
+    const src = 'name = "g"\nkernel = "/k"\nmemory = 512\non_crash = "destroy"\n';
+    const r = convert(src + 'disk = [ " phy:/dev/vg/root , xvda , w " ]\nvif = [ "bridge = xenbr0 , ,mac=00:16:3e:00:00:01 " ]\nvfb = [ "type=vnc, ,vncunused=1" ]\n');
+    expect(r.text).toBe(src + 'disk = [ " phy:/dev/vg/root, xvda, w" ]\nvif = [ "bridge=xenbr0,mac=00:16:3e:00:00:01" ]\nvfb = [ "vnc=1,vncunused=1" ]\n');
+    const c = xl(r.text);
+    expect(c.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => d.code)).toEqual([]);
+    expect((c.config.vfb as { vncunused?: boolean }[])[0]!.vncunused).toBe(true);
+  });
+
+  it('a pci msitranslate=yes / power_mgmt=No becomes 1 / 0 (xl reads a number: yes was 0)', () => {
+    const src = 'name = "g"\nkernel = "/k"\nmemory = 512\non_crash = "destroy"\n';
+    const r = convert(src + 'pci = [ "01:00.0,msitranslate=yes,power_mgmt=No" ]\n');
+    expect(r.text).toBe(src + 'pci = [ "01:00.0,msitranslate=1,power_mgmt=0" ]\n');
+    expect((xl(r.text).config.pci as { msitranslate?: boolean }[])[0]!.msitranslate).toBe(true);
+  });
+
+  it('a videoram below qemu-xen\'s minimum for the VGA is commented out, with XM0555 over the statement', () => {
+    const src = HVM + 'stdvga = 1\nvideoram = 8\nvnc = 1\nhpet = 1\non_crash = "destroy"\n';
+    const r = convert(src);
+    const at = src.indexOf('videoram');
+    expect(r.text).toContain("\n# xmcfg convert: below the minimum of qemu-xen, xl's device model, for this VGA (xm's qemu-dm took it); xl gives the guest that minimum: videoram = 8\n");
+    expect(r.diagnostics.filter((d) => d.code === 'XM0555').map((d) => d.span)).toEqual([{ start: at, end: at + 'videoram = 8'.length }]);
+    expect(xl(r.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // With the VGA's minimum or more (cirrus: 8), it stays.
+    expect(convert(HVM + 'videoram = 8\n').text).toContain('\nvideoram = 8\n');
+  });
+
+  it('an xl-only option xm ignored that xl refuses in the converted file (vnuma on a guest PV for xl) is commented out', () => {
+    const src = 'name = "g"\nkernel = "/k"\nmemory = 512\non_crash = "destroy"\nif big:\n    type = "hvm"\nvnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistances=10" ] ]\n';
+    const r = convert(src);
+    expect(r.ok).toBe(true);
+    expect(r.text).toContain('\n# xmcfg convert: xm ignored it, and xl refuses its value: vnuma = [');
+    expect(r.notes).toContain('line 7: "vnuma" commented out: an xl option xm ignored, with a value xl refuses (check the original with --dialect xl)');
+    expect(xl(r.text).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
