@@ -229,6 +229,19 @@ const FILES = [
   'memory = 256\nmaxmem = memory * 2\nname = "vm-%d-%s" % (memory, "x")\n',
   'disk = ["phy:/dev/vg/%s,xvda,w" % "guest"]\nvif = [ "mac=00:16:3e:00:00:%02x" % 7 ]\n',
   'vcpus = 4\ncpus = "%d-%d" % (0, vcpus - 1)\n',
+  // indentation inside blocks xmcfg does not run (XM0066): Python compiles them all the same
+  'if 1:\n        x = 1\n    y = 2\nmemory = 5\n',
+  'if 1:\n    if 2:\n        x = 1\n      y = 2\nz = 3\n',
+  'if 1:\n    x = 1\nelse:\n    y = 2\n  z = 3\n',
+  'if 1:\n  x = 1\n    y = 2\n',
+  'if 1:\n  x = 1; y = 2\n   z = 1\n',
+  'if 1:\nx = 1\n',
+  'if 1:\n',
+  'if 1:\n\tx = 1\n        y = 2\n',
+  'if 1:\n    x = 1\n\f  y = 2\n',
+  'if 1:\n    x = 1\n\fy = 2\n',
+  'if 1:\n  x = [1,\n 2]\n  y = 1\n',
+  'if 1: x = 1\n  y = 2\n',
 ];
 
 /** Every generated file text, in a stable order. */
