@@ -157,6 +157,6 @@ export const evaluateCodes = defineCodes({
     explanation:
       'Python 2 compiles the whole file before running any of it, so a block that xmcfg does not read (XM0061) must still be indented as Python wants, or xm refuses the file with an IndentationError: a line indented less than its block but more than the block around it ("unindent does not match any outer indentation level"), a line indented more than the lines before it in its block ("unexpected indent"), or a header ending with `:` and no indented line after it ("expected an indented block", reported at the colon). A tab counts up to the next multiple of 8 columns, as in Python 2. Reported at the blanks that start the line.',
     bad: 'if 1:\n        memory = 512\n    vcpus = 2',
-    good: 'if 1:\n    memory = 512\n    vcpus = 2',
+    good: 'memory = 512\nvcpus = 2',
   },
 });
