@@ -242,6 +242,14 @@ const FILES = [
   'if 1:\n    x = 1\n\fy = 2\n',
   'if 1:\n  x = [1,\n 2]\n  y = 1\n',
   'if 1: x = 1\n  y = 2\n',
+  // byte strings of non-ASCII text (a coding declaration): Python 2 holds their UTF-8 bytes
+  ...[
+    "'%r' % 'é'", "'%r' % u'é'", "'%r' % ['é', u'é', '\\xe9']", "'é' + '\\xe9'", "'%5s|' % 'é'", "'%-4s|' % 'é'", "'%.1s' % 'é'", "'%s-%s' % ('é', 'x')",
+    "'%r' % ('é' * 2)", "'%r' % ('%s' % 'é')", "'%s%c' % ('é', 233)", "'%r' % ('é' + '\\xe9')", "'%r' % ('é' 'x')", "'%r' % ('\\xc3\\xa9' + 'é')",
+    "'é\\xe9'", "'é' + u'a'", "'%s' % u'é'", "'%r' % '€'", "'%r' % r'é\\n'", "'%5d %s' % (1, 'é')", "'é' '\\xe9'",
+  ].map((e) => `# -*- coding: utf-8 -*-\nx = ${e}\n`),
+  '# -*- coding: utf-8 -*-\nx = []\nx += "é"\n',
+  '# -*- coding: utf-8 -*-\nx = ["é"]\ny = "%s" % x\n',
 ];
 
 /** Every generated file text, in a stable order. */

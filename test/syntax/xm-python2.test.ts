@@ -198,3 +198,33 @@ describe('indentation inside blocks (XM0066): Python 2 compiles blocks xmcfg doe
     expect(parse('if 0:\n    x = 1\n\fy = 2\n', { dialect: 'xm' }).settings.map((s) => s.key)).toEqual(['y']);
   });
 });
+
+describe('byte strings of non-ASCII text: Python 2 holds their UTF-8 bytes', () => {
+  const C = '# -*- coding: utf-8 -*-\n';
+  test.each([
+    // Python 2.7.18, execfile with the coding declaration: repr(x)
+    ["x = '%r' % 'é'", `"'\\\\xc3\\\\xa9'"`],
+    ["x = '%r' % u'é'", `"u'\\\\xe9'"`],
+    ["x = '%r' % ['é', '\\xe9']", `"['\\\\xc3\\\\xa9', '\\\\xe9']"`],
+    ["x = '%r' % ('é' 'x')", `"'\\\\xc3\\\\xa9x'"`],
+    ["x = '%r' % ('é' + '\\xe9')", `"'\\\\xc3\\\\xa9\\\\xe9'"`],
+    ["x = '%5s|' % 'é'", `'   \\xc3\\xa9|'`],
+    ["x = '%.1s' % 'é'", `'\\xc3'`],
+    ['x = "é"', `'\\xc3\\xa9'`],
+    ["x = u'é'", `u'\\xe9'`],
+    ["x = '\\xe9'", `'\\xe9'`],
+    ["x = 'é' + 'x'", `'\\xc3\\xa9x'`],
+  ])('%s: repr %s', (line, repr) => {
+    expect(value(`${C}${line}\n`).repr).toBe(repr);
+  });
+  test('the setting keeps the text as written (a name with é reads as é)', () => {
+    const r = parse(`${C}name = "café-%d" % 1\n`, { dialect: 'xm' });
+    expect(r.settings[0]!.value).toMatchObject({ kind: 'string', value: 'café-1' });
+  });
+  test("x += 'é' extends a list by its two bytes", () => {
+    expect(value(`${C}x = []\nx += 'é'\n`).repr).toBe("['\\xc3', '\\xa9']");
+  });
+  test("'é\\xe9' (text and an escaped byte in one literal) is XM0052 at the literal", () => {
+    expect(findings(`${C}x = 'é\\xe9'\n`)).toEqual([['XM0052', 28, 35]]);
+  });
+});
