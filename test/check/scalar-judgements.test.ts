@@ -91,6 +91,15 @@ table('libxl enums: the schema, names in any case', [
   ['sve = 0', ['XM0104@2:7-2:8']],
 ]);
 
+table('vcpus below 1: xl starts 1 vCPU (parse_config_data: if (vcpus < 1) vcpus = 1)', [
+  ['vcpus = 0', ['XM0257@2:9-2:10'], ['vcpus', 1]],
+  ['vcpus = "-2"', ['XM0257@2:9-2:13'], ['vcpus', 1]],
+  ['vcpus = 0\nmaxvcpus = 2', ['XM0257@2:9-2:10'], ['vcpus', 1]],
+  // max_vcpus is 1 too: the second list is never read
+  ['vcpus = 0\ncpus = ["0", "1"]', ['XM0257@2:9-2:10', 'XM0204@3:14-3:17'], ['vcpus', 1]],
+  ['vcpus = 1', [], ['vcpus', 1]],
+]);
+
 table('nr_spis: domain_vgic_init rounds up to 32 and refuses more than 988 (xen/arch/arm/vgic.c)', [
   ['nr_spis = 960', [], ['nr_spis', 960]],
   ['nr_spis = 961', ['XM0256@2:11-2:14']],

@@ -358,6 +358,14 @@ export const crossCodes = defineCodes({
     bad: 'gic_version = "v3"\nnr_spis = 988',
     good: 'gic_version = "v3"\nnr_spis = 960',
   },
+  XM0257: {
+    severity: 'warning',
+    title: 'vcpus below 1, which xl reads as 1',
+    explanation:
+      'xl starts a guest with vcpus = 0 (or a negative number) with one vCPU: parse_config_data turns a value below 1 into 1, as libxl already did when vcpus was 0. Before that change (2025) xl sized its map of online vCPUs from the value and could write past it when cpus= was also set. The guest is created with 1 vCPU, which is probably not what the file means. Write the number of vCPUs, or leave vcpus out (the default is 1). Reported for xl; the normalised vcpus is 1.',
+    bad: 'vcpus = 0',
+    good: 'vcpus = 1',
+  },
   XM0250: {
     severity: 'warning',
     title: 'vnuma vCPU number xl reads as another vCPU',
