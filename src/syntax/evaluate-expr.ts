@@ -189,7 +189,11 @@ function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): 
   const r = parsePythonNumber(expr.text);
   if (r.ok) return { kind: 'number', text: expr.text, value: r.value, pyType: r.pyType, span: expr.span };
   if (r.reason === 'range') {
-    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
+    // A float literal out of range is infinite in Python (1e400 is inf); an integer one is exact in
+    // Python (a long) but not in xmcfg, which holds integers exactly only below 2^53.
+    const float = !/^0[xXoObB]/.test(expr.text) && /[.eEjJ]/.test(expr.text);
+    const why = float ? 'is beyond the largest float (about 1.8e308): Python reads it as inf' : 'is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)';
+    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} ${why}`);
     return null;
   }
   if (r.reason === 'complex') {

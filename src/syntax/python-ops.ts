@@ -45,7 +45,7 @@ export function makeNumber(n: number, float: boolean, long: boolean, span: Span)
     if (!Number.isFinite(n)) return { fail: 'range', message: 'float result out of range' };
     return { kind: 'number', text: floatRepr(n), value: n, pyType: 'float', span };
   }
-  if (Math.abs(n) > MAX_INT) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (Math.abs(n) > MAX_INT) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   const v = n === 0 ? 0 : n; // no -0 for ints
   return { kind: 'number', text: String(v) + (long ? 'L' : ''), value: v, pyType: long ? 'long' : 'int', span };
 }
@@ -130,9 +130,9 @@ function floatFloorDiv(a: number, b: number): number {
 function intPow(base: number, exp: number): number | OpFailure {
   const ab = Math.abs(base);
   if (ab <= 1) return base === -1 ? (exp % 2 === 0 ? 1 : -1) : base === 0 ? (exp === 0 ? 1 : 0) : 1;
-  if (exp * Math.log2(ab) > 54) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (exp * Math.log2(ab) > 54) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   const r = BigInt(base) ** BigInt(exp);
-  if (r > BigInt(MAX_INT) || r < -BigInt(MAX_INT)) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (r > BigInt(MAX_INT) || r < -BigInt(MAX_INT)) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   return Number(r);
 }
 

@@ -70,7 +70,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'number out of range',
     explanation:
-      'The number (written or computed) is beyond 2^53 (or an infinite float). No Xen setting needs such a value and it cannot be represented exactly, so xmcfg reports it instead of rounding. Check for a misplaced operator such as `**`.',
+      'The number (written or computed) is an integer of 2^53 (9007199254740992) or more in magnitude, which Python holds exactly as a long but xmcfg cannot (integers are exact up to 2^53 − 1; an expression whose intermediate result reaches 2^53, such as `2 ** 53 - 1`, is refused as well), or a float beyond the largest double (`1e400`, `1e308 * 10`: inf in Python). No Xen setting needs such a value, so xmcfg reports it instead of rounding. Check for a misplaced operator such as `**`.',
     bad: 'maxmem = 2 ** 64',
     good: 'maxmem = 2 ** 12',
   },
