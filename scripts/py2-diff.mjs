@@ -174,8 +174,8 @@ for (const input of inputs) {
       const first = syntaxErrors[0] ?? errors[0];
       // Joining a non-ASCII byte literal to a u'' literal fails while compiling ("(unicode error)").
       const decode = first.code === 'XM0053' && p.message.includes('unicode error');
-      // An unclosed bracket: Python notices at the end of the file, xmcfg points at the bracket.
-      const bracket = first.code === 'XM0013';
+      // An unclosed bracket or triple-quoted string: Python notices at the end of the file, xmcfg points at the opening.
+      const bracket = first.code === 'XM0013' || (first.code === 'XM0002' && p.message.includes('triple-quoted'));
       // A header with no indented block: Python notices at the next line (or the end), xmcfg points at the colon.
       const header = first.code === 'XM0066' && first.message.includes('expected an indented block');
       if (decode || ((bracket || header) && first.line <= p.line)) continue;
