@@ -273,5 +273,30 @@ const FILES = [
   '# -*- coding: utf-8 -*-\nx = ["é"]\ny = "%s" % x\n',
 ];
 
+/**
+ * Seeded random expressions (a fixed LCG, so the list is the same on every run): ints, longs,
+ * floats, bools, byte and unicode strings, lists and tuples under + - * / // % ** and unary minus,
+ * nested up to three levels. Most raise TypeError or overflow in one place or another: the point is
+ * that both sides agree on the value or on the refusal.
+ */
+function randomExprs(count, seed) {
+  let state = seed;
+  const next = (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const atoms = ['0', '1', '-3', '7', '2L', '-5L', '0.5', '-2.25', '1e3', 'True', 'False', "'ab'", "u'c'", "''", '[1]', '[]', "('x',)", '()', '[[2], 3]', '9007199254740991', '65536'];
+  const ops = ['+', '-', '*', '/', '//', '%', '**'];
+  const expr = (depth) => {
+    if (depth === 0 || next(3) === 0) return atoms[next(atoms.length)];
+    if (next(6) === 0) return `-(${expr(depth - 1)})`;
+    const op = ops[next(ops.length)];
+    // A small exponent: Python would spend minutes on 65536 ** 9007199254740991 before refusing nothing.
+    if (op === '**') return `(${expr(depth - 1)} ** ${['0', '1', '2', '3', '-1', '0.5', 'True'][next(7)]})`;
+    return `(${expr(depth - 1)} ${op} ${expr(depth - 1)})`;
+  };
+  return Array.from({ length: count }, () => expr(3));
+}
+
 /** Every generated file text, in a stable order. */
-export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES];
+export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`)];
