@@ -229,7 +229,74 @@ const FILES = [
   'memory = 256\nmaxmem = memory * 2\nname = "vm-%d-%s" % (memory, "x")\n',
   'disk = ["phy:/dev/vg/%s,xvda,w" % "guest"]\nvif = [ "mac=00:16:3e:00:00:%02x" % 7 ]\n',
   'vcpus = 4\ncpus = "%d-%d" % (0, vcpus - 1)\n',
+  // indentation inside blocks xmcfg does not run (XM0066): Python compiles them all the same
+  'if 1:\n        x = 1\n    y = 2\nmemory = 5\n',
+  'if 1:\n    if 2:\n        x = 1\n      y = 2\nz = 3\n',
+  'if 1:\n    x = 1\nelse:\n    y = 2\n  z = 3\n',
+  'if 1:\n  x = 1\n    y = 2\n',
+  'if 1:\n  x = 1; y = 2\n   z = 1\n',
+  'if 1:\nx = 1\n',
+  'if 1:\n',
+  'if 1:\n\tx = 1\n        y = 2\n',
+  'if 1:\n    x = 1\n\f  y = 2\n',
+  'if 1:\n    x = 1\n\fy = 2\n',
+  'if 1:\n  x = [1,\n 2]\n  y = 1\n',
+  'if 1: x = 1\n  y = 2\n',
+  // byte strings of non-ASCII text (a coding declaration): Python 2 holds their UTF-8 bytes
+  ...[
+    "'%r' % 'é'", "'%r' % u'é'", "'%r' % ['é', u'é', '\\xe9']", "'é' + '\\xe9'", "'%5s|' % 'é'", "'%-4s|' % 'é'", "'%.1s' % 'é'", "'%s-%s' % ('é', 'x')",
+    "'%r' % ('é' * 2)", "'%r' % ('%s' % 'é')", "'%s%c' % ('é', 233)", "'%r' % ('é' + '\\xe9')", "'%r' % ('é' 'x')", "'%r' % ('\\xc3\\xa9' + 'é')",
+    "'é\\xe9'", "'é' + u'a'", "'%s' % u'é'", "'%r' % '€'", "'%r' % r'é\\n'", "'%5d %s' % (1, 'é')", "'é' '\\xe9'",
+  ].map((e) => `# -*- coding: utf-8 -*-\nx = ${e}\n`),
+  // adversarial pass: methods, containers, long arithmetic and escapes
+  ...[
+    "'a,b'.split(',')", "'%s' % 'x'.upper()", "' a '.strip()", "','.join(['a', 'b'])", "'abc'[0]", "'abc'[1:]", "len('abc')",
+    "[[1, 2], [3, [4, 5]]]", "[[], [[]], ()]", "[1, [2, (3, 4)], 'x']", "([1], [2])", "((1,),)", "(1, 2) + (3,)", "[1] + [[2]]", "[[1]] * 2", "() * 3",
+    "(1, 2) * 2", "[(1, 'a')] * 0", "{}", "{'a': 1}", "{1: [2]}", "[{}]", "(1)", "(1,)", "()", "[,]", "[1,,2]", "(,)",
+    "-7 / 2 * 2", "-(7 / 2)", "7 % -2 + -7 % 2", "-2 ** 63 / 3", "2 ** 52 + 2 ** 52 - 1", "(2 ** 52) * 2 - 1", "-9007199254740991 - 0",
+    "-9007199254740991 / 2", "9007199254740991 % -7", "-9007199254740991 // 10", "12345678901234567L / 10", "-1L % 3", "3L ** 2", "0L", "-0L", "1L * 1.5",
+    "True / False", "7 / True", "-7 // True", "5 % True", "'%d' % 1L", "'%s' % 123456789012345L", "'%x' % -1L", "10L - 3", "-10L // 3", "-10L % 3",
+    "'\\x41\\102C'", "'\\1234'", "'\\400'", "u'\\400'", "'\\x0g'", "'\\\n'", "u'\\u0041\\U00000042'", "ur'\\x41'", "b'\\x41'", "'a' 'b' u'c'",
+    "'\\t\\v\\f' * 2", "'\\\\'", "r'\\''", "'''a'b'''", '"""a\\\"""', "'\\N{LATIN SMALL LETTER A}'", "u'\\x'", "'%c' % 0", "'%r' % '\\x00\\x7f'",
+    "'%r' % \"'\"", "'%r' % '\"'", "'%r' % '\\''", "'%r' % ('\\'' + '\"')", "'%r' % u'\\u20ac'", "'%r' % u'\\U0001f600'", "'%r' % 1e16", "'%r' % -0.0",
+  ].map((e) => `x = ${e}\n`),
+  'x = [1]\nx += (2, 3)\n',
+  'x = (1,)\nx += (2,)\n',
+  'x = "ab"\nx += "c"\n',
+  'x = []\nx += "ab"\n',
+  'x = [1]\ny = [x, x]\nx += [2]\n',
+  'x = 1\nx += 2L\n',
+  'x = 1.5\nx += 1\n',
+  'x = "a"\nx += 1\n',
+  'x = (1,)\nx += [2]\n',
+  '# -*- coding: utf-8 -*-\nx = []\nx += "é"\n',
+  '# -*- coding: utf-8 -*-\nx = ["é"]\ny = "%s" % x\n',
 ];
 
+/**
+ * Seeded random expressions (a fixed LCG, so the list is the same on every run): ints, longs,
+ * floats, bools, byte and unicode strings, lists and tuples under + - * / // % ** and unary minus,
+ * nested up to three levels. Most raise TypeError or overflow in one place or another: the point is
+ * that both sides agree on the value or on the refusal.
+ */
+function randomExprs(count, seed) {
+  let state = seed;
+  const next = (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const atoms = ['0', '1', '-3', '7', '2L', '-5L', '0.5', '-2.25', '1e3', 'True', 'False', "'ab'", "u'c'", "''", '[1]', '[]', "('x',)", '()', '[[2], 3]', '9007199254740991', '65536'];
+  const ops = ['+', '-', '*', '/', '//', '%', '**'];
+  const expr = (depth) => {
+    if (depth === 0 || next(3) === 0) return atoms[next(atoms.length)];
+    if (next(6) === 0) return `-(${expr(depth - 1)})`;
+    const op = ops[next(ops.length)];
+    // A small exponent: Python would spend minutes on 65536 ** 9007199254740991 before refusing nothing.
+    if (op === '**') return `(${expr(depth - 1)} ** ${['0', '1', '2', '3', '-1', '0.5', 'True'][next(7)]})`;
+    return `(${expr(depth - 1)} ${op} ${expr(depth - 1)})`;
+  };
+  return Array.from({ length: count }, () => expr(3));
+}
+
 /** Every generated file text, in a stable order. */
-export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES];
+export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`)];

@@ -8,7 +8,7 @@ import { normalizeWithEffective, duplicateKeyFinding, OPTION_KEYS } from '../nor
 import { validateKnown } from '../schema/index.js';
 import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
-import { unknownValues, withoutMissingName, knownView, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
+import { unknownValues, withoutMissingName, knownView, withoutStale, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
 import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
 import { hintDroppedRefusals } from './xm-dropped.js';
 import { CheckFindings } from './capped-findings.js';
@@ -124,7 +124,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
     dialectReason: parsed.dialectReason,
     tree: parsed.tree,
     settings: parsed.settings,
-    config: knownConfig(validated.known, norm.config),
+    config: withoutStale(knownConfig(validated.known, norm.config), unknown),
     spans: norm.spans,
     diagnostics: sortDiagnostics(findings),
     unknown,

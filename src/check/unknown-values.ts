@@ -85,6 +85,38 @@ export function knownView(config: NormalizedConfig, unknown: UnknownValues): Nor
   return out as NormalizedConfig;
 }
 
+/** true when a NUMA key's last assignment was not read or not evaluated (a refused one is what the file says). */
+function numaStale(unknown: UnknownValues): boolean {
+  if (isStale('numa', unknown)) return true;
+  for (const k in FOLDED_KEYS) if (isStale(k, unknown)) return true;
+  return false;
+}
+
+/**
+ * The config a check returns: without the keys whose last assignment was not read or not evaluated
+ * (`memory = 512` then `memory = str(n)`, `memory -= 1`, or `memory = 1024 +` with a syntax error),
+ * whose value there is an earlier, stale one, and without the `numa` request built from such a
+ * NUMA key; the rules see the same (knownView), which also drops a `numa` built with a default for
+ * a refused NUMA key (a refused value stays in the config: it is what the file says). Python stops at the first error and
+ * xl refuses a file it cannot parse, so no value of such a key is the file's: it is left out, and
+ * `unknown` (and the finding at the statement) says why. The config itself when nothing is stale.
+ */
+export function withoutStale(config: NormalizedConfig, unknown: UnknownValues): NormalizedConfig {
+  if (unknown.size === 0) return config;
+  const src = config as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  for (const [key, u] of unknown) {
+    if (u.why === 'rejected' || src[key] === undefined) continue;
+    out ??= { ...src };
+    delete out[key];
+  }
+  if (src.numa !== undefined && numaStale(unknown)) {
+    out ??= { ...src };
+    delete out.numa;
+  }
+  return (out ?? config) as NormalizedConfig;
+}
+
 /** true when the key's last assignment was not read: a value in the config came before it. */
 export function isStale(key: string, unknown: UnknownValues): boolean {
   const u = unknown.get(key);

@@ -161,7 +161,7 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
 
 /**
  * What parse_config_data has in b_info->max_vcpus when it reads cpus: maxvcpus when written and
- * not 0, else vcpus, else 1 (xl_parse.c: `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`);
+ * not 0, else vcpus (at least 1), else 1 (xl_parse.c: `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`);
  * null with vnuma (which sets it from its vnodes) or a value that is not a whole number.
  */
 function xlMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
@@ -175,7 +175,8 @@ function xlMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
   const max = whole('maxvcpus');
   const vcpus = whole('vcpus');
   if (max === null || vcpus === null) return null;
-  return max !== undefined && max !== 0 ? max : (vcpus ?? 1);
+  // vcpus below 1 is 1 (XM0257).
+  return max !== undefined && max !== 0 ? max : Math.max(vcpus ?? 1, 1);
 }
 
 /** Normalise the settings of one file; never throws. */

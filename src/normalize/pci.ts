@@ -151,6 +151,8 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
  * together with name=. Each is "unable to parse PCI_SPEC_STRING", and xl exits.
  */
 function xlLayout(r: SpecParse<PciSpec>, spec: string, items: readonly SpecItem[], sawBdf: boolean): void {
+  // A blank string is one problem, no address (reported above), not also an empty item.
+  if (spec.trim() === '') return;
   let rawStart = 0;
   items.forEach((it, i) => {
     const comma = spec.indexOf(',', rawStart);

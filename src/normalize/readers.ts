@@ -71,11 +71,18 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
     case 'strOrList': {
       const items = listItems(v, ctx, conv === 'strList');
       if (items === null) return valueToJson(v);
-      return items.map((i, n) => {
+      const out: unknown[] = [];
+      for (let n = 0; n < items.length; n++) {
+        // xl reads these lists item by item until xlu_cfg_get_listitem gives no string (a nested
+        // list): dtdev, cpuid, smbios, llc_colors loop on it, and xlu_cfg_get_list_as_string_list
+        // (bootloader_args, device_model_args*) ends its NULL-terminated list there.
+        if (xlStopsAt(items, n, s, ctx, s.key === 'dtdev' ? 'device-tree path' : `${s.key} item`)) break;
+        const i = items[n]!;
         ctx.mark(pointer(s.key, n), s, i.span);
         const r = readString(i, ctx.dialect);
-        return r.ok ? r.value : valueToJson(i);
-      });
+        out.push(r.ok ? r.value : valueToJson(i));
+      }
+      return out;
     }
     case 'intList': {
       // A single number is a type error in both tools: xl's getter wants a list, and xm's

@@ -36,8 +36,20 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
     case 'boolOrString':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
-      return readGeneric(conv, s, ctx);
+      return s.key === 'vcpus' && ctx.dialect === 'xl' ? xlVcpus(s, ctx) : readGeneric(conv, s, ctx);
   }
+}
+
+/**
+ * xl's vcpus: a number below 1 is one vCPU (parse_config_data: `if (vcpus < 1) vcpus = 1;`, "libxl
+ * is already assuming this when vcpus == 0"; before that fix, 2025, xl sized the online-vCPU map
+ * from it and overran it when cpus= was set). Reported (XM0257) and read as 1.
+ */
+function xlVcpus(s: Setting, ctx: NormalizeContext): unknown {
+  const v = readGeneric('int', s, ctx);
+  if (typeof v !== 'number' || v >= 1) return v;
+  ctx.report('XM0257', s.value.span, `vcpus = ${v}: xl starts the guest with 1 vCPU (a value below 1 means 1)`, { hint: 'write vcpus = 1, or leave vcpus out (the default is 1)' });
+  return 1;
 }
 
 /** A libxl enum name given in another case, in the catalogue's spelling (xl only; xm compares exactly). */

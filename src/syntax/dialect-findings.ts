@@ -7,6 +7,7 @@ import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree } from './tree.js';
 import { checkEscapes } from './libxlu.js';
+import { blockIndentFindings } from './block-indent.js';
 
 /** A construct only one dialect accepts (`only`), the RFC spelling `numa = on` (`rfc`), or number
  * text neither reads (`none`: libxlu's lexer and Python both reject it). */
@@ -60,6 +61,7 @@ export function tokenFindings(tree: SyntaxTree, out: Finding[]): boolean {
  * blocks); only `tree.text` is read, so a streaming parse can pass statements chunk by chunk.
  */
 export function statementFindings(tree: Pick<SyntaxTree, 'text'>, stmts: readonly Stmt[], out: Finding[], top = true): void {
+  if (top) blockIndentFindings(tree.text, stmts, out);
   for (const s of stmts) {
     if (s.kind === 'assign') assignFindings(tree, s, top, out);
     else if (s.kind === 'unsupported') {

@@ -14,6 +14,7 @@ import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
 import { xmOptionConversion } from './xm-options.js';
 import { asciiOnly } from './python-format.js';
+import { byteString, fromBytes } from './byte-text.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
@@ -131,9 +132,25 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
   let value = '';
   // One u-prefixed part makes the joined literal unicode (Python 2: 'a' u'b' is u'ab').
   let unicode = false;
+  // Byte parts' non-ASCII characters: written as text (Python: their UTF-8 bytes), or escaped bytes.
+  let text = false;
+  let bytes = false;
+  /** A part holding both, which decoding does not tell apart (`'é\xe9'`). */
+  let mixedPart = false;
+  /** The bytes Python holds, built only while parts differ in kind ('é' '\xe9'). */
+  let exact = '';
   for (const part of expr.parts) {
     if (part.prefix.includes('u')) unicode = true;
-    value += decodeXmPart(ctx.text, part, problems);
+    const decoded = decodeXmPart(ctx.text, part, problems);
+    if (!part.prefix.includes('u')) {
+      const written = nonAscii(ctx.text, part.span.start, part.span.end);
+      const held = nonAscii(decoded, 0, decoded.length);
+      if (written > 0) text = true;
+      if (held > written) bytes = true;
+      if (written > 0 && held > written) mixedPart = true;
+      exact += written > 0 ? Buffer.from(decoded, 'utf8').toString('latin1') : decoded;
+    }
+    value += decoded;
     if (value.length > MAX_STRING) {
       report(ctx, EvalCode.stringTooLong, expr.span, `string literal longer than ${MAX_STRING} characters`);
       return null;
@@ -152,14 +169,31 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
       return null;
     }
   }
-  return unicode ? { kind: 'string', value, span: expr.span, unicode: true } : { kind: 'string', value, span: expr.span };
+  if (unicode) return { kind: 'string', value, span: expr.span, unicode: true };
+  if (mixedPart) {
+    // 'é\xe9': which characters are text and which bytes is not kept past decoding.
+    report(ctx, EvalCode.notEvaluated, expr.span, 'a byte string mixing non-ASCII characters with non-ASCII \\x or octal escapes is not evaluated', 'write the characters all as text or all as escapes');
+    return null;
+  }
+  return text && bytes ? fromBytes(exact, expr.span) : byteString(value, expr.span, text);
+}
+
+/** Non-ASCII UTF-16 units of s[from, to). */
+function nonAscii(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) > 0x7f) n++;
+  return n;
 }
 
 function evalNumber(expr: Extract<Expr, { kind: 'number' }>, ctx: EvalContext): Value | null {
   const r = parsePythonNumber(expr.text);
   if (r.ok) return { kind: 'number', text: expr.text, value: r.value, pyType: r.pyType, span: expr.span };
   if (r.reason === 'range') {
-    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} is beyond 2^53`);
+    // A float literal out of range is infinite in Python (1e400 is inf); an integer one is exact in
+    // Python (a long) but not in xmcfg, which holds integers exactly only below 2^53.
+    const float = !/^0[xXoObB]/.test(expr.text) && /[.eEjJ]/.test(expr.text);
+    const why = float ? 'is beyond the largest float (about 1.8e308): Python reads it as inf' : 'is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)';
+    report(ctx, EvalCode.outOfRange, expr.span, `number ${quoteText(expr.text)} ${why}`);
     return null;
   }
   if (r.reason === 'complex') {

@@ -208,7 +208,22 @@ function statement(stmt: Stmt, run: Run): void {
   } else if (stmt.kind === 'unsupported') {
     if (run.alias) sharedInBlock(stmt, run);
     unsupportedStatement(stmt, run, run.dialect === 'xm', run.unread);
-  }
+  } else brokenAssignment(stmt, run);
+}
+
+/** `NAME =` or `NAME +=` at the start of a statement the parser could not read (`memory = 1024 +`). */
+const BROKEN_TARGET = /^([A-Za-z_][A-Za-z0-9_.]*)[ \t\f]*\+?=(?!=)/;
+
+/**
+ * A statement with a syntax error that assigns a name: neither tool would run the file (Python's
+ * SyntaxError, libxlu's parse error), so the name's earlier value is not the one the file means: it
+ * is recorded as not evaluated, so check treats the key as unknown rather than keep the stale value.
+ */
+function brokenAssignment(stmt: Stmt, run: Run): void {
+  const m = BROKEN_TARGET.exec(run.text.slice(stmt.span.start, Math.min(stmt.span.end, stmt.span.start + 300)));
+  if (m === null) return;
+  const keySpan = { start: stmt.span.start, end: stmt.span.start + m[1]!.length };
+  run.unread.push({ key: m[1]!, keySpan, at: stmt.span.start, why: 'not-evaluated' });
 }
 
 /**

@@ -24,9 +24,10 @@ export function typeName(v: Value): string {
   }
 }
 
-/** Python 2 repr of a byte string (or, `unicode`, of a unicode string): single quotes unless only double quotes avoid escaping. */
-export function reprString(s: string, unicode = false): string {
-  return reprStringWithin(s, Infinity, unicode)!;
+/** Python 2 repr of a byte string (or, `unicode`, of a unicode string): single quotes unless only double quotes avoid escaping.
+ * `utf8`: a byte string's non-ASCII characters are source text, shown by their UTF-8 bytes. */
+export function reprString(s: string, unicode = false, utf8 = false): string {
+  return reprStringWithin(s, Infinity, unicode, utf8)!;
 }
 
 /** Whether every character of a string is ASCII (Python 2 mixes such byte strings with unicode freely). */
@@ -36,7 +37,7 @@ export function asciiOnly(s: string): boolean {
 }
 
 /** reprString, or null as soon as the text passes `limit` characters (an escape is up to 12 per character). */
-function reprStringWithin(s: string, limit: number, unicode = false): string | null {
+function reprStringWithin(s: string, limit: number, unicode = false, utf8 = false): string | null {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = unicode ? `u${q}` : q;
   for (const ch of s) {
@@ -46,11 +47,11 @@ function reprStringWithin(s: string, limit: number, unicode = false): string | n
     else if (ch === '\t') out += '\\t';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || (c >= 0x7f && c <= 0xff)) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c <= 0xff && !utf8)) out += `\\x${c.toString(16).padStart(2, '0')}`;
     // unicode repr (Python 2's unicode_repr): \uXXXX, or \UXXXXXXXX beyond the BMP.
     else if (unicode && c > 0xff) out += c > 0xffff ? `\\U${c.toString(16).padStart(8, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
-    // Python 2 str is bytes: other characters print as their UTF-8 bytes.
-    else if (c > 0xff) for (const b of Buffer.from(ch, 'utf8')) out += `\\x${b.toString(16).padStart(2, '0')}`;
+    // Python 2 str is bytes: other characters (every non-ASCII one of a `utf8` string) print as their UTF-8 bytes.
+    else if (c >= 0x80) for (const b of Buffer.from(ch, 'utf8')) out += `\\x${b.toString(16).padStart(2, '0')}`;
     else out += ch;
   }
   return out + q;
@@ -74,7 +75,7 @@ export function pyRepr(v: Value): string {
 export function boundedRepr(v: Value, limit: number): string | null {
   switch (v.kind) {
     case 'string':
-      return reprStringWithin(v.value, limit, v.unicode === true);
+      return reprStringWithin(v.value, limit, v.unicode === true, v.utf8 === true);
     case 'list': {
       // `total` counts a ", " after every item: the text is at most 2 shorter, so `total - 2` is a lower bound.
       let total = 2;

@@ -5,7 +5,7 @@
  * Python rounds the exact binary value half-even, so digits are produced with BigInt here).
  */
 
-/** Largest integer an evaluated value may hold (results beyond 2^53 are reported as out of range). */
+/** Largest integer an evaluated value may hold, 2^53 - 1 (from 2^53 up, results are reported as out of range, XM0055). */
 export const MAX_INT = Number.MAX_SAFE_INTEGER;
 
 /** Outcome of reading a number: a value, text that is not a number, or a number out of range. */

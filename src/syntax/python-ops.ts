@@ -4,10 +4,11 @@
  * and concatenation. Every result size is checked before it is built; ints are capped at 2^53.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { ListValue, NumberValue, Value } from './value.js';
+import type { ListValue, NumberValue, StringValue, Value } from './value.js';
 import { MAX_INT, floatRepr, powInt } from './python-number.js';
 import { MAX_STRING, exceeds, sizeOf, type ValueSize } from './evaluate-limits.js';
 import { asciiOnly, formatPercent, typeName } from './python-format.js';
+import { byteString, exactBytes, fromBytes, mixedBytes } from './byte-text.js';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
 
@@ -44,7 +45,7 @@ export function makeNumber(n: number, float: boolean, long: boolean, span: Span)
     if (!Number.isFinite(n)) return { fail: 'range', message: 'float result out of range' };
     return { kind: 'number', text: floatRepr(n), value: n, pyType: 'float', span };
   }
-  if (Math.abs(n) > MAX_INT) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (Math.abs(n) > MAX_INT) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   const v = n === 0 ? 0 : n; // no -0 for ints
   return { kind: 'number', text: String(v) + (long ? 'L' : ''), value: v, pyType: long ? 'long' : 'int', span };
 }
@@ -70,7 +71,7 @@ function repeat(seq: Value, count: number, span: Span): OpResult {
   const n = Math.max(0, count);
   if (seq.kind === 'string') {
     if (seq.value.length * n > MAX_STRING) return { fail: 'string', message: `string would be ${seq.value.length * n} characters (limit ${MAX_STRING})` };
-    return seq.unicode ? { kind: 'string', value: seq.value.repeat(n), span, unicode: true } : { kind: 'string', value: seq.value.repeat(n), span };
+    return seq.unicode ? { kind: 'string', value: seq.value.repeat(n), span, unicode: true } : byteString(seq.value.repeat(n), span, seq.utf8 === true);
   }
   if (seq.kind !== 'list') return { fail: 'type', message: `can't multiply ${typeName(seq)}` };
   // An empty sequence stays empty: the count (up to 2^53) must not drive the copy loop below.
@@ -129,9 +130,9 @@ function floatFloorDiv(a: number, b: number): number {
 function intPow(base: number, exp: number): number | OpFailure {
   const ab = Math.abs(base);
   if (ab <= 1) return base === -1 ? (exp % 2 === 0 ? 1 : -1) : base === 0 ? (exp === 0 ? 1 : 0) : 1;
-  if (exp * Math.log2(ab) > 54) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (exp * Math.log2(ab) > 54) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   const r = BigInt(base) ** BigInt(exp);
-  if (r > BigInt(MAX_INT) || r < -BigInt(MAX_INT)) return { fail: 'range', message: 'integer result beyond 2^53' };
+  if (r > BigInt(MAX_INT) || r < -BigInt(MAX_INT)) return { fail: 'range', message: 'integer result is 2^53 or more in magnitude (integers are exact up to 2^53 - 1)' };
   return Number(r);
 }
 
@@ -188,7 +189,10 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
         }
         return { kind: 'string', value: a.value + b.value, span, unicode: true };
       }
-      return a.unicode ? { kind: 'string', value: a.value + b.value, span, unicode: true } : { kind: 'string', value: a.value + b.value, span };
+      if (a.unicode) return { kind: 'string', value: a.value + b.value, span, unicode: true };
+      // 'é' + '\xe9': the text's UTF-8 bytes and the escaped byte, as Python holds them.
+      if (mixedBytes([a, b])) return fromBytes(exactBytes(a) + exactBytes(b), span);
+      return byteString(a.value + b.value, span, a.utf8 === true || b.utf8 === true);
     }
     if (a.kind === 'list' && b.kind === 'list' && a.tuple === b.tuple) return concatLists(a, b, a.tuple, span);
     if (a.kind === 'string' && b.kind !== 'string') return { fail: 'type', message: `cannot concatenate 'str' and '${typeName(b)}' objects` };
@@ -204,11 +208,32 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
     return typeError('*', a, b);
   }
   if (op === '%' && a.kind === 'string') {
-    const r = formatPercent(a.value, b, a.unicode === true);
-    if ('text' in r) return r.unicode ? { kind: 'string', value: r.text, span, unicode: true } : { kind: 'string', value: r.text, span };
+    const r = formatBytes(a, b);
+    if ('text' in r) return r.unicode ? { kind: 'string', value: r.text, span, unicode: true } : r.exact ? fromBytes(r.text, span) : byteString(r.text, span, r.utf8 === true);
     return { fail: r.tooLong ? 'string' : 'format', message: r.error };
   }
   return typeError(op, a, b);
+}
+
+/**
+ * `fmt % args` for a format string: byte strings of UTF-8 text (`utf8`) are formatted as their text,
+ * the result marked `utf8` too, unless escaped bytes take part (then every byte string is formatted
+ * as its exact bytes), or a width or precision could cut or pad by characters where Python counts bytes.
+ */
+function formatBytes(fmt: StringValue, args: Value): ReturnType<typeof formatPercent> & { utf8?: boolean; exact?: boolean } {
+  const items = args.kind === 'list' && args.tuple ? args.items : [args];
+  const strings = [fmt, ...items.filter((v): v is StringValue => v.kind === 'string' && v.unicode !== true)];
+  if (fmt.unicode === true || !strings.some((v) => v.utf8 === true)) return formatPercent(fmt.value, args, fmt.unicode === true);
+  // %c of a number makes a byte; widths and precisions count bytes: the exact bytes then.
+  const exact = mixedBytes(strings) || /%[-+ #0-9.*]*c|%[-+ #0]*[1-9*.]/.test(fmt.value);
+  if (!exact) {
+    const r = formatPercent(fmt.value, args, false);
+    return 'text' in r && !r.unicode ? { ...r, utf8: true } : r;
+  }
+  const asBytes = (v: Value): Value => (v.kind === 'string' && v.utf8 === true ? { kind: 'string', value: exactBytes(v), span: v.span } : v);
+  const exactArgs = args.kind === 'list' && args.tuple ? { ...args, items: args.items.map(asBytes) } : asBytes(args);
+  const r = formatPercent(exactBytes(fmt), exactArgs, false);
+  return 'text' in r && !r.unicode ? { ...r, exact: true } : r;
 }
 
 /** Python 2 unary `-x` / `+x`. */
@@ -221,7 +246,8 @@ export function unary(op: '-' | '+', v: Value, span: Span): OpResult {
 /** Python 2 `a += b`: like `+`, except that a list extends with any list, tuple or string. */
 export function augmentedAdd(a: Value, b: Value, span: Span): OpResult {
   if (a.kind === 'list' && !a.tuple && (b.kind === 'list' || b.kind === 'string')) {
-    const extra: ListValue = b.kind === 'list' ? b : makeList(Array.from(b.value, (ch): Value => (b.unicode ? { kind: 'string', value: ch, span: b.span, unicode: true } : { kind: 'string', value: ch, span: b.span })), false, b.span);
+    // A byte string extends a list by its bytes: 'é' (UTF-8 text) by two.
+    const extra: ListValue = b.kind === 'list' ? b : makeList(Array.from(b.unicode ? b.value : exactBytes(b), (ch): Value => (b.unicode ? { kind: 'string', value: ch, span: b.span, unicode: true } : { kind: 'string', value: ch, span: b.span })), false, b.span);
     if (b.kind === 'string' && b.value.length > 100_000) return { fail: 'list', message: `list would hold more than 100000 items` };
     return concatLists(a, extra, false, span);
   }

@@ -55,10 +55,14 @@ function isCompoundStart(s: RawStmt): boolean {
   return t1 !== T.Equals && t1 !== T.PlusEquals;
 }
 
-/** Columns of the whitespace text[from, to) (a tab advances to the next multiple of 8). */
+/** Columns of the whitespace text[from, to) as Python 2 counts them: a tab advances to the next
+ * multiple of 8, a form feed sets the column back to 0 (a page break does not indent). */
 function indentWidth(text: string, from: number, to: number): number {
   let col = 0;
-  for (let i = from; i < to; i++) col = text.charCodeAt(i) === 9 ? (Math.floor(col / 8) + 1) * 8 : col + 1;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    col = c === 9 ? (Math.floor(col / 8) + 1) * 8 : c === 12 ? 0 : col + 1;
+  }
   return col;
 }
 

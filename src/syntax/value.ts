@@ -15,6 +15,12 @@ export interface StringValue {
    * copied only byte strings into its options (create.py's vtypes), so normalisation can tell them apart.
    */
   unicode?: true;
+  /**
+   * xm only, a byte string with non-ASCII characters written in the source (under a coding
+   * declaration): Python 2 holds each as its UTF-8 bytes (`'é'` is `'\xc3\xa9'`). Without it a byte
+   * string's characters U+0080–U+00FF are single bytes (`'\xe9'`); src/syntax/byte-text.ts.
+   */
+  utf8?: true;
 }
 
 /**

@@ -63,7 +63,7 @@ export function convertXmOption(conversion: XmConversion, raw: string | number):
       const m = (conversion === 'long' ? /^\s*([+-]?)([0-9]+)[lL]?\s*$/ : /^\s*([+-]?)([0-9]+)\s*$/).exec(text);
       if (m === null) return { ok: false, why: `${conversion === 'int' ? 'set_int' : 'set_long'} reads it with ${conversion}(), base 10` };
       const n = Number(m[2]) * (m[1] === '-' ? -1 : 1);
-      if (!Number.isSafeInteger(n)) return { ok: false, why: 'the number is beyond 2^53, which xmcfg does not read' };
+      if (!Number.isSafeInteger(n)) return { ok: false, why: 'the number is 2^53 or more in magnitude, which xmcfg does not read exactly' };
       return { ok: true, value: intValue(n) };
     }
   }

@@ -91,6 +91,28 @@ table('libxl enums: the schema, names in any case', [
   ['sve = 0', ['XM0104@2:7-2:8']],
 ]);
 
+table('vcpus below 1: xl starts 1 vCPU (parse_config_data: if (vcpus < 1) vcpus = 1)', [
+  ['vcpus = 0', ['XM0257@2:9-2:10'], ['vcpus', 1]],
+  ['vcpus = "-2"', ['XM0257@2:9-2:13'], ['vcpus', 1]],
+  ['vcpus = 0\nmaxvcpus = 2', ['XM0257@2:9-2:10'], ['vcpus', 1]],
+  // max_vcpus is 1 too: the second list is never read
+  ['vcpus = 0\ncpus = ["0", "1"]', ['XM0257@2:9-2:10', 'XM0204@3:14-3:17'], ['vcpus', 1]],
+  ['vcpus = 1', [], ['vcpus', 1]],
+]);
+
+table('nr_spis: domain_vgic_init rounds up to 32 and refuses more than 988 (xen/arch/arm/vgic.c)', [
+  ['nr_spis = 960', [], ['nr_spis', 960]],
+  ['nr_spis = 961', ['XM0256@2:11-2:14']],
+  ['nr_spis = 988', ['XM0256@2:11-2:14']],
+  ['nr_spis = 989', ['XM0256@2:11-2:14']],
+  // the eSPI range, taken by a Xen built with CONFIG_GICV3_ESPI: not judged
+  ['nr_spis = 4064', []],
+  ['nr_spis = 5089', ['XM0256@2:11-2:15']],
+  // xl's uint32: UINT32_MAX is "not set", and 2^32 + 1 is 1
+  ['nr_spis = 4294967295', []],
+  ['nr_spis = 4294967297', []],
+]);
+
 table('arm_sci (a spec string)', [
   ['arm_sci = "type=scmi_smc_multiagent,agent_id=2"', [], ['arm_sci', { spec: 'type=scmi_smc_multiagent,agent_id=2', type: 'scmi_smc_multiagent', agent_id: 2 }]],
   ['arm_sci = "type=scmi_mmio"', ['XM0217@2:17-2:26']],

@@ -69,9 +69,32 @@ describe('unknown values', () => {
     const before = 'name = "g"\nvcpus = 2\nif x:\n    vcpus = 4\n';
     expect(unknownOf(before, 'xm')).toEqual([['vcpus', 'not-read', at(before, 'vcpus', 1)]]);
     const r = checkText(before, { dialect: 'xm' });
-    // The normalised config keeps what the file says; the rules' view drops the stale value.
-    expect(r.config.vcpus).toBe(2);
+    // The stale value is in neither the rules' view nor the config check returns (decision 029).
+    expect(r.config.vcpus).toBeUndefined();
     expect(knownView(r.config, r.unknown).vcpus).toBeUndefined();
+  });
+
+  // Python stops at the first error and xl refuses a file it cannot parse: the earlier value of a key
+  // a later statement rebinds is not the file's (decision 029).
+  it.each([
+    ['xm', 'a syntax error', 'memory = 1024 +\n', 'not-evaluated'],
+    ['xl', 'a syntax error', 'memory = 1024 +\n', 'not-evaluated'],
+    ['xm', 'an augmented assignment xmcfg does not run', 'memory -= 1\n', 'not-read'],
+    ['xm', 'a call', 'memory = int("1024")\n', 'not-evaluated'],
+    ['xm', 'an undefined name', 'memory = size\n', 'not-evaluated'],
+    ['xm', 'a tuple assignment', 'memory, vcpus = 1024, 2\n', 'not-read'],
+  ] as const)('%s: memory = 512 then %s: memory is unknown and left out of the config', (dialect, _what, line, why) => {
+    const text = `name = "g"\nkernel = "/k"\nmemory = 512\n${line}`;
+    const r = checkText(text, { dialect });
+    expect(r.unknown.get('memory')?.why).toBe(why);
+    expect(r.unknown.get('memory')?.span.start).toBe(text.lastIndexOf('memory'));
+    expect(r.config.memory).toBeUndefined();
+    expect(check(text, { dialect }).config.memory).toBeUndefined();
+  });
+
+  it('a syntax error in a statement that assigns nothing leaves the value known', () => {
+    const r = checkText('name = "g"\nkernel = "/k"\nmemory = 512\n1 +\n', { dialect: 'xm' });
+    expect(r.config.memory).toBe(512);
   });
 
   it('a value the schema refused stays in the rules’ view (it is what the file says)', () => {

@@ -25,8 +25,8 @@ describe('evaluate codes', () => {
   const runnable = evaluateCodes.filter((c) => c.code !== EvalCode.fileTooLarge);
   test.each(runnable.map((c) => [c.code, c] as const))('%s examples', (code, info) => {
     const dialect = code === EvalCode.appendMismatch ? 'xl' : 'xm';
-    // What Python 2 refuses before evaluating (source encoding, `None = 1`) is found by the xm rules of parse.
-    const whole = code === EvalCode.undeclaredEncoding || code === EvalCode.assignToNone;
+    // What Python 2 refuses before evaluating (source encoding, `None = 1`, block indentation) is found by the xm rules of parse.
+    const whole = code === EvalCode.undeclaredEncoding || code === EvalCode.assignToNone || code === EvalCode.blockIndent;
     const run = (t: string) => (whole ? parse(t, { dialect: 'xm' }) : evaluate(parseTree(t).tree, { dialect }));
     const bad = run(`${info.bad}\n`);
     const good = run(`${info.good}\n`);

@@ -57,6 +57,11 @@ xlTable('nested lists: xlu_cfg_get_listitem gives no string, and xl stops readin
   ['vtpm = [["backend=0"], "backend=0"]', 'vtpm', [], ['XM0102@2:9-2:22']],
   // cpus: entries from max_vcpus on are never read, a nested one included.
   ['cpus = ["0", ["1"]]', 'cpus', [{ text: '0', items: [cpu(0)] }], []],
+  // String lists: dtdev's loop `(buf = xlu_cfg_get_listitem(dtdevs, i)) != NULL`; device_model_args
+  // through xlu_cfg_get_list_as_string_list, whose NULL item ends the list.
+  ['dtdev = [["/a", "/b"], "/c"]', 'dtdev', [], ['XM0102@2:10-2:22']],
+  ['dtdev = ["/a", ["/b"], "/c"]', 'dtdev', ['/a'], ['XM0102@2:16-2:22']],
+  ['device_model_args = ["-a", ["-b"], "-c"]', 'device_model_args', ['-a'], ['XM0102@2:28-2:34']],
 ]);
 
 xlTable('disk: libxlu_disk_l.l skips blanks before an item and keeps them in a value', [

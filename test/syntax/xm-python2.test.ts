@@ -164,3 +164,67 @@ describe('a form feed sets the column back to 0, as in Python 2', () => {
     expect(findings(text)).toEqual(want);
   });
 });
+
+describe('indentation inside blocks (XM0066): Python 2 compiles blocks xmcfg does not run', () => {
+  const at = (text: string): [string, number, number][] => findings(text).filter((f) => f[0] === 'XM0066');
+  test.each([
+    // IndentationError: unindent does not match any outer indentation level (line 3)
+    ['if 1:\n    x = 1\n  y = 2\n', 16, 18],
+    // the same, one block deeper (line 4); `z` back at column 0 is fine
+    ['if 1:\n    if 2:\n        x = 1\n      y = 2\nz = 3\n', 30, 36],
+    // in the else block (line 5)
+    ['if 1:\n    x = 1\nelse:\n    y = 2\n  z = 3\n', 32, 34],
+    // a form feed sets the column back to 0: the blanks after it are the indentation (line 3)
+    ['if 1:\n    x = 1\n\f  y = 2\n', 17, 19],
+    // IndentationError: unexpected indent (line 3)
+    ['if 1:\n  x = 1\n    y = 2\n', 14, 18],
+    // IndentationError: expected an indented block (line 2): reported at the header's colon
+    ['if 1:\nx = 1\n', 4, 5],
+    // SyntaxError: unexpected EOF while parsing
+    ['if 1:\n', 4, 5],
+  ])('%j: XM0066 at [%i, %i)', (text, start, end) => {
+    expect(at(text)).toEqual([['XM0066', start, end]]);
+  });
+  test.each([
+    'if 1:\n  x = [1,\n 2]\n  y = 1\n',
+    'if 1:\n\tx = 1\n        y = 2\n', // a tab is 8 columns in Python 2
+    'if 1:\n    x = 1\n\fy = 2\n',
+    'if 1: x = 1\ny = 2\n',
+    'if 1:  # why\n    x = 1\n    if 2:\n        y = 1\n    z = 1\n',
+  ])('%j: Python 2 compiles it, no XM0066', (text) => {
+    expect(at(text)).toEqual([]);
+  });
+  test('the statement after a form feed at column 0 is not in the block (Python 2: y == 2 runs)', () => {
+    expect(parse('if 0:\n    x = 1\n\fy = 2\n', { dialect: 'xm' }).settings.map((s) => s.key)).toEqual(['y']);
+  });
+});
+
+describe('byte strings of non-ASCII text: Python 2 holds their UTF-8 bytes', () => {
+  const C = '# -*- coding: utf-8 -*-\n';
+  test.each([
+    // Python 2.7.18, execfile with the coding declaration: repr(x)
+    ["x = '%r' % 'é'", `"'\\\\xc3\\\\xa9'"`],
+    ["x = '%r' % u'é'", `"u'\\\\xe9'"`],
+    ["x = '%r' % ['é', '\\xe9']", `"['\\\\xc3\\\\xa9', '\\\\xe9']"`],
+    ["x = '%r' % ('é' 'x')", `"'\\\\xc3\\\\xa9x'"`],
+    ["x = '%r' % ('é' + '\\xe9')", `"'\\\\xc3\\\\xa9\\\\xe9'"`],
+    ["x = '%5s|' % 'é'", `'   \\xc3\\xa9|'`],
+    ["x = '%.1s' % 'é'", `'\\xc3'`],
+    ['x = "é"', `'\\xc3\\xa9'`],
+    ["x = u'é'", `u'\\xe9'`],
+    ["x = '\\xe9'", `'\\xe9'`],
+    ["x = 'é' + 'x'", `'\\xc3\\xa9x'`],
+  ])('%s: repr %s', (line, repr) => {
+    expect(value(`${C}${line}\n`).repr).toBe(repr);
+  });
+  test('the setting keeps the text as written (a name with é reads as é)', () => {
+    const r = parse(`${C}name = "café-%d" % 1\n`, { dialect: 'xm' });
+    expect(r.settings[0]!.value).toMatchObject({ kind: 'string', value: 'café-1' });
+  });
+  test("x += 'é' extends a list by its two bytes", () => {
+    expect(value(`${C}x = []\nx += 'é'\n`).repr).toBe("['\\xc3', '\\xa9']");
+  });
+  test("'é\\xe9' (text and an escaped byte in one literal) is XM0052 at the literal", () => {
+    expect(findings(`${C}x = 'é\\xe9'\n`)).toEqual([['XM0052', 28, 35]]);
+  });
+});

@@ -270,3 +270,33 @@ export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
   ];
 };
 
+
+/** The highest INTID of a GIC SPI Xen's vGIC gives a guest: 1020 INTIDs less the 32 local ones. */
+const VGIC_MAX_SPIS = 1020 - 32;
+/** nr_spis from which Xen (built with CONFIG_GICV3_ESPI) reads the count as reaching the eSPI range (INTID 4096 up). */
+const ESPI_FROM = 4096 - 32;
+/** The largest nr_spis of that range: 1024 eSPIs (INTID 5119). */
+const ESPI_TO = 4096 + 1024 - 32;
+
+/**
+ * nr_spis that Xen refuses (XM0256): xl stores it as a uint32 (`b_info->arch_arm.nr_spis = l`,
+ * UINT32_MAX meaning "not set"), libxl passes it to the domain, and domain_vgic_init
+ * (xen/arch/arm/vgic.c, vgic/vgic-init.c) rounds it up to a multiple of 32 before refusing more
+ * than 988 ("Limit the number of virtual SPIs supported to (1020 - 32) = 988") with -EINVAL: so
+ * the largest count that works is 960. The eSPI range (4064–5088, Xen with CONFIG_GICV3_ESPI on a
+ * GIC with eSPIs) depends on the build and the hardware and is not judged.
+ */
+export const nrSpisLimit: Rule = ({ config, spans, unknown }) => {
+  const n = config.nr_spis;
+  if (unknown.has('nr_spis') || typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) return [];
+  const held = n % 2 ** 32;
+  if (held === 2 ** 32 - 1) return [];
+  const rounded = Math.ceil(held / 32) * 32;
+  if (rounded <= VGIC_MAX_SPIS || (held >= ESPI_FROM && held <= ESPI_TO)) return [];
+  const asHeld = held === n ? '' : ` (xl keeps the low 32 bits: ${held})`;
+  return [
+    makeDiag('XM0256', valueAt(spans, '/nr_spis'), `nr_spis = ${n}${asHeld}: Xen rounds it up to ${rounded} SPIs, above the 988 its virtual GIC supports, and refuses to create the domain (domain_vgic_init: -EINVAL)`, {
+      hint: 'use at most 960 (the largest multiple of 32 up to 988), or leave nr_spis out and let libxl count the SPIs the guest needs',
+    }),
+  ];
+};

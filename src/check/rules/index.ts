@@ -19,7 +19,7 @@ import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot, xmPvBoot } from './b
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, nrSpisLimit } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -54,6 +54,7 @@ export const RULES: readonly Rule[] = [
   vmtraceSize,
   tscNativeParavirt,
   armGicVcpus,
+  nrSpisLimit,
   domainName,
   vnumaSizes,
   vnumaVcpus,

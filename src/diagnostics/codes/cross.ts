@@ -350,6 +350,22 @@ export const crossCodes = defineCodes({
     bad: '$ xmcfg check wide.cfg   # vnuma = [ … 33 vnode lists … ]',
     good: '$ xmcfg check wide.cfg   # vnuma = [ … 32 vnode lists or fewer … ]',
   },
+  XM0256: {
+    severity: 'error',
+    title: 'nr_spis above what Xen\'s virtual GIC takes',
+    explanation:
+      'nr_spis sets how many shared peripheral interrupts (SPIs) an Arm guest\'s virtual GIC has. Xen rounds the number up to a multiple of 32 (the GIC spec) and refuses more than 988 (1020 interrupt IDs less the 32 per-CPU ones): domain_vgic_init returns -EINVAL and xl create fails. So the largest value that works is 960; 961 to 988 round up to 992 and fail too. xl keeps the low 32 bits of the number it reads (4294967295 means "not set": libxl counts the SPIs itself). A Xen built with CONFIG_GICV3_ESPI on a GIC with extended SPIs also takes 4064 to 5088 (INTIDs 4096 up); those are not judged. Use at most 960, or leave nr_spis out.',
+    bad: 'gic_version = "v3"\nnr_spis = 988',
+    good: 'gic_version = "v3"\nnr_spis = 960',
+  },
+  XM0257: {
+    severity: 'warning',
+    title: 'vcpus below 1, which xl reads as 1',
+    explanation:
+      'xl starts a guest with vcpus = 0 (or a negative number) with one vCPU: parse_config_data turns a value below 1 into 1, as libxl already did when vcpus was 0. Before that change (2025) xl sized its map of online vCPUs from the value and could write past it when cpus= was also set. The guest is created with 1 vCPU, which is probably not what the file means. Write the number of vCPUs, or leave vcpus out (the default is 1). Reported for xl; the normalised vcpus is 1.',
+    bad: 'vcpus = 0',
+    good: 'vcpus = 1',
+  },
   XM0250: {
     severity: 'warning',
     title: 'vnuma vCPU number xl reads as another vCPU',

@@ -1,6 +1,6 @@
 /**
  * @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`), and what
- * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None).
+ * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None, XM0066 indentation inside a block).
  */
 import { defineCodes } from '../registry.js';
 
@@ -22,6 +22,7 @@ export const EvalCode = {
   fileTooLarge: 'XM0063',
   undeclaredEncoding: 'XM0064',
   assignToNone: 'XM0065',
+  blockIndent: 'XM0066',
 } as const;
 
 /** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
@@ -69,7 +70,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'number out of range',
     explanation:
-      'The number (written or computed) is beyond 2^53 (or an infinite float). No Xen setting needs such a value and it cannot be represented exactly, so xmcfg reports it instead of rounding. Check for a misplaced operator such as `**`.',
+      'The number (written or computed) is an integer of 2^53 (9007199254740992) or more in magnitude, which Python holds exactly as a long but xmcfg cannot (integers are exact up to 2^53 − 1; an expression whose intermediate result reaches 2^53, such as `2 ** 53 - 1`, is refused as well), or a float beyond the largest double (`1e400`, `1e308 * 10`: inf in Python). No Xen setting needs such a value, so xmcfg reports it instead of rounding. Check for a misplaced operator such as `**`.',
     bad: 'maxmem = 2 ** 64',
     good: 'maxmem = 2 ** 12',
   },
@@ -149,5 +150,13 @@ export const evaluateCodes = defineCodes({
       'Python 2 lets a file rebind `True` and `False`, but refuses to compile an assignment to `None` (or `__debug__`): "SyntaxError: cannot assign to None". xm would refuse the whole file.',
     bad: 'None = 0',
     good: 'nothing = 0',
+  },
+  XM0066: {
+    severity: 'error',
+    title: 'inconsistent indentation inside a Python block',
+    explanation:
+      'Python 2 compiles the whole file before running any of it, so a block that xmcfg does not read (XM0061) must still be indented as Python wants, or xm refuses the file with an IndentationError: a line indented less than its block but more than the block around it ("unindent does not match any outer indentation level"), a line indented more than the lines before it in its block ("unexpected indent"), or a header ending with `:` and no indented line after it ("expected an indented block", reported at the colon). A tab counts up to the next multiple of 8 columns, as in Python 2. Reported at the blanks that start the line.',
+    bad: 'if 1:\n        memory = 512\n    vcpus = 2',
+    good: 'memory = 512\nvcpus = 2',
   },
 });

@@ -21,9 +21,9 @@ export const schemaCodes = defineCodes({
   XM0103: {
     severity: 'error',
     title: 'value out of range',
-    explanation: 'The number is outside the range the option accepts (for example vcpus = 0, or cpu_weight above 65535). Use a value inside the documented range.',
-    bad: 'vcpus = 0',
-    good: 'vcpus = 1',
+    explanation: 'The number is outside the range the option accepts (for example cpu_weight above 65535, or vcpus = 0 in xm; xl reads vcpus below 1 as 1, XM0257). Use a value inside the documented range.',
+    bad: 'cpu_weight = 70000',
+    good: 'cpu_weight = 512',
   },
   XM0104: {
     severity: 'error',
