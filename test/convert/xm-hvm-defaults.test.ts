@@ -20,7 +20,7 @@ describe('xm HVM defaults (decision 030)', () => {
     expect(r.text).toBe('name = "h"\ntype = "hvm"\nmemory = 512\n' + ON_CRASH_LINE + VNC_LINE + HPET_LINE);
     expect(r.notes.slice(-2)).toEqual([VNC_NOTE, HPET_NOTE]);
     const c = xl(r.text);
-    expect(c.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
+    expect(c.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     expect([c.config.vnc, c.config.hpet]).toEqual([false, false]);
   });
 
