@@ -165,6 +165,26 @@ function keepsBlanks(spec: string, it: SpecItem): boolean {
   return rawEnd(spec, it) > it.end || spec[after] === ' ' || spec[after] === '\t';
 }
 
+/**
+ * The xm specs read by create.py's comma_sep_kv_to_dict (vif, vfb) or preprocess_vtpm: both split
+ * at every comma and refuse an item without "=", the empty one of `,,` or a trailing `,` included.
+ */
+const XM_PAIRS_ONLY: ReadonlySet<string> = new Set(['vfb', 'vtpm']);
+
+/**
+ * The problem of an empty or blank item in an xm spec xm read as pairs ("X should be a pair,
+ * separated by an equals sign."), spanning the commas around it so the span is never empty.
+ */
+export function xmEmptyItemProblem(spec: string, it: SpecItem): SpecProblem {
+  let start = it.start;
+  while (start > 0 && (spec[start - 1] === ' ' || spec[start - 1] === '\t')) start--;
+  if (spec[start - 1] === ',') start--;
+  let end = it.end;
+  while (end < spec.length && (spec[end] === ' ' || spec[end] === '\t')) end++;
+  if (spec[end] === ',') end++;
+  return { start, end, message: 'an empty item is not key=value; xm: " should be a pair, separated by an equals sign."', hint: 'remove the extra comma' };
+}
+
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
 const TRIMMED_KEYS: ReadonlySet<string> = new Set(['p9', 'channel']);
 
@@ -187,6 +207,10 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
   for (let i = opts.skip ?? 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.text === '') {
+      if (opts.dialect === 'xm' && XM_PAIRS_ONLY.has(what) && spec.trim() !== '') {
+        r.problems.push(xmEmptyItemProblem(spec, it));
+        continue;
+      }
       // strtok never returns an empty item (",,"), but an item of blanks (", ,") is one, and xl's
       // loop ends there as at any item without "=": the rest is lost only if something follows.
       const blanks = blankExtent(spec, it.start);

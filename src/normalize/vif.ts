@@ -9,7 +9,7 @@ import type { VifSpec } from './catalogue/spec-types.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal } from './spec-items.js';
 import { specResult, type SpecParse, type SpecProblem } from './spec-result.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
-import { xlLenient } from './spec-kv.js';
+import { xlLenient, xmEmptyItemProblem } from './spec-kv.js';
 import { xlMac, xlRate } from './vif-xl.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 
@@ -115,7 +115,11 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
   const r = specResult<VifSpec>(spec);
   if (spec.trim() === '') return r;
   for (const it of splitItems(spec)) {
-    if (it.text === '') continue;
+    if (it.text === '') {
+      // xl's strtok skips an empty item; xm's comma_sep_kv_to_dict refused it like any item without "=".
+      if (dialect === 'xm') r.problems.push(xmEmptyItemProblem(spec, it));
+      continue;
+    }
     const kv = keyValue(it);
     if (kv.value === null) {
       const flag = Object.hasOwn(FLAGS, it.text) ? FLAGS[it.text] : undefined;
