@@ -27,6 +27,7 @@ import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
+import { xmDisplayDrops } from './xm-display.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -187,6 +188,8 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const definedEmpty = dropEmptyName(defined);
   if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
   const targets = definedTargets(res.tree.statements, defined);
+  // The display keys xl would read as turning on a display the xm guest did not have, or off one it had.
+  const display = xmDisplayDrops(res, res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -230,6 +233,12 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     if (replacedByPlan?.has(st.key.name) && planResult) {
       comment(st.span, 'xmcfg convert: replaced by the placement plan');
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
+      continue;
+    }
+    const shown = display.get(st.key.name);
+    if (shown !== undefined) {
+      comment(st.span, `xmcfg convert: ${shown}`);
+      lose(st.span, `"${st.key.name}" commented out: ${shown}`);
       continue;
     }
     if (st.key.name === 'videoram' && alsoRefused.has('videoram') && !st.chained?.length) {
@@ -307,7 +316,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const chainDefined = [...targets.chained].filter(([st]) => !commented.includes(st.span));
   for (const [st, ks] of chainDefined) for (const k of ks) notes.push(`line ${line(st.span.start)}: "${k}" takes the value of --define ${k}=${String(options.defines?.[k] ?? '')} (xm create's option wins over the file)`);
   const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commented.includes(st.span) ? ks : []))];
-  const tail = [...definedLines(missing, defined, res.settings, keys, notes), ...xmDefaultLines(res, defined, notes)];
+  const tail = [...definedLines(missing, defined, res.settings, keys, notes), ...xmDefaultLines(res, defined, notes, display)];
   const pygrub = implicitPygrub(res, notes);
   if (pygrub !== null) tail.push(pygrub);
   if (tail.length) edits.push(appendLines(text, tail));

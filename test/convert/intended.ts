@@ -34,11 +34,13 @@ type Config = Record<string, any>;
  *   sets no on_crash gets xend's "restart" (decision 033);
  * - an xm HVM guest that sets no vnc and has no vfb gets `vnc = 0` (xend gave it no display, xl
  *   turns VNC on), one without hpet `hpet = 0`, and one with a PCI device without its own
- *   msitranslate and no pci_msitranslate gets `pci_msitranslate = 1` (decision 030); a videoram
+ *   msitranslate and no pci_msitranslate gets `pci_msitranslate = 1` (decision 030); under
+ *   `nographic = 1` its `vnc = 1` and `sdl = 1` are commented out and it gets `vnc = 0` even with a
+ *   vfb, and without nographic a `vnc = 0` beside a vfb is commented out (decision 030); a videoram
  *   below qemu-xen's minimum for its VGA (8 MiB, 16 with stdvga) is commented out (xl refuses it);
  * - an xl-only option xm ignored that xl refuses in the converted file is commented out;
  */
-export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', 'vnc', 'hpet', 'pci_msitranslate', 'videoram', '(xm-only options)', '(HVM options of an xm PV guest)'];
+export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', 'vnc', 'sdl', 'hpet', 'pci_msitranslate', 'videoram', '(xm-only options)', '(HVM options of an xm PV guest)'];
 
 /** Python's shlex.split for the cases the tests use: blanks separate words, quotes (anywhere in a word) group and go. */
 function words(s: string): string[] {
@@ -92,7 +94,14 @@ export function intended(before: Config, dialect: Dialect): Config {
   if (dialect === 'xm' && c.memory === undefined && !(typeof c.maxmem === 'number' && c.maxmem < 128)) c.memory = 128;
   if (dialect === 'xm' && c.on_crash === undefined) c.on_crash = 'restart';
   if (xmHvm) {
-    if (c.vnc === undefined && !(Array.isArray(c.vfb) && c.vfb.length > 0)) c.vnc = false;
+    const vfb = Array.isArray(c.vfb) && c.vfb.length > 0;
+    if (c.nographic === true) {
+      // xend's nographic won over vnc, sdl and a vfb: vnc = 1 and sdl = 1 are commented out, vnc = 0 is added.
+      if (c.vnc === undefined || c.vnc === true) c.vnc = false;
+      if (c.sdl === true) delete c.sdl;
+    } else if (c.vnc === undefined && !vfb) c.vnc = false;
+    // xend showed the vfb over vnc = 0; xl reads no vfb for an HVM guest: vnc = 0 is commented out.
+    else if (c.vnc === false && vfb) delete c.vnc;
     if (c.hpet === undefined) c.hpet = false;
     // Below qemu-xen's minimum for the VGA (libxl refuses it; xm's qemu-dm took it): commented out, xl gives that minimum.
     if (typeof c.videoram === 'number' && c.device_model_version !== 'qemu-xen-traditional' && c.videoram < (c.stdvga === true ? 16 : 8)) delete c.videoram;

@@ -14,6 +14,9 @@ export const ON_CRASH_LINE = 'on_crash = "restart"  # xmcfg convert: xend\'s def
 export const XM_DEFAULTS = MEMORY_LINE + ON_CRASH_LINE;
 /** The HVM lines (decision 030): no VNC display, no HPET, and MSI translation for passed-through devices. */
 export const VNC_LINE = "vnc = 0  # xmcfg convert: xm's default for an HVM guest (no display without vnc, sdl or a vfb); xl turns VNC on\n";
+/** The HVM vnc line under `nographic = 1` (decision 030: xend's nographic won over vnc, sdl and a vfb). */
+export const NOGRAPHIC_VNC_LINE = "vnc = 0  # xmcfg convert: xm's nographic = 1 gave this HVM guest no display (over vnc, sdl or a vfb); xl turns VNC on\n";
+export const NOGRAPHIC_VNC_NOTE = "vnc = 0 added (xm's nographic = 1 gave the HVM guest no display, whatever vnc, sdl or a vfb said; xl turns VNC on)";
 export const HPET_LINE = "hpet = 0  # xmcfg convert: xm's default; xl gives an HVM guest an HPET\n";
 export const MSITRANSLATE_LINE = "pci_msitranslate = 1  # xmcfg convert: xm's default; xl's is 0\n";
 export const VNC_NOTE = 'vnc = 0 added (xm gave an HVM guest without vnc, sdl or a vfb no VNC display; xl turns VNC on)';
@@ -38,7 +41,9 @@ export function expectedDefaults(src: string, defines?: Record<string, string | 
   if (typeof config.builder === 'string' && xmGuestKind(config, 'xm') === 'hvm') {
     const list = (k: string) => (res.unknown.has(k) ? null : Array.isArray(config[k]) ? (config[k] as { msitranslate?: unknown }[]) : []);
     const vfb = list('vfb');
-    if (!sets('vnc') && vfb !== null && vfb.length === 0) (lines += VNC_LINE), notes.push(VNC_NOTE);
+    const nographic = !res.unknown.has('nographic') && config.nographic === true;
+    if (nographic && (!sets('vnc') || config.vnc === true)) (lines += NOGRAPHIC_VNC_LINE), notes.push(NOGRAPHIC_VNC_NOTE);
+    else if (!nographic && !sets('vnc') && vfb !== null && vfb.length === 0) (lines += VNC_LINE), notes.push(VNC_NOTE);
     if (!sets('hpet')) (lines += HPET_LINE), notes.push(HPET_NOTE);
     const pci = list('pci');
     if (!sets('pci_msitranslate') && pci !== null && pci.some((d) => typeof d?.msitranslate !== 'boolean')) (lines += MSITRANSLATE_LINE), notes.push(MSITRANSLATE_NOTE);

@@ -45,6 +45,13 @@ const FAMILIES: Record<string, string> = {
   'vnc-off': 'vnc = 0\nsdl = 0\n',
   'sdl-only': 'sdl = 1\n',
   nographic: 'nographic = 1\n',
+  // xend's nographic won over vnc, sdl and a vfb (image.py); xl's vnc and sdl win over its nographic.
+  'nographic-vnc': 'nographic = 1\nvnc = 1\nvncdisplay = 2\nvncunused = 0\n',
+  'nographic-sdl': 'nographic = 1\nsdl = 1\n',
+  'nographic-vfb': "nographic = 1\nvfb = [ 'type=vnc,vncdisplay=3' ]\n",
+  'nographic-off': 'nographic = 0\nvnc = 1\n',
+  // xend showed an HVM guest's vfb whatever vnc said; xl reads only vnc for an HVM guest.
+  'vnc-off-vfb': "vnc = 0\nvfb = [ 'type=vnc,vncunused=1' ]\n",
   'on-actions': 'on_poweroff = "destroy"\non_reboot = "restart"\non_crash = "preserve"\n',
   'on-coredump': 'on_crash = "coredump-destroy"\non_reboot = "rename-restart"\n',
   'cpus-string': 'vcpus = 4\ncpus = "0-3,^2"\n',
