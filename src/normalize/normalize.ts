@@ -24,6 +24,7 @@ import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
 import { cInteger } from './spec-items.js';
+import { xlIgnoresSingleValue } from './xl-single-value.js';
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
@@ -226,6 +227,8 @@ export function normalizeWithEffective(
       // known option unset, so xm used its default. Absent here too (check's XM0554 says so), not a
       // null that no option's type allows.
       if (schema && ctx.dialect === 'xm' && s.value.kind === 'none') continue;
+      // xl warns and reads such an option as not set (XM0258): absent, not an unknown value.
+      if (schema && xlIgnoresSingleValue(s, ctx)) continue;
       let value: unknown;
       const before = ctx.diagnostics.length;
       try {

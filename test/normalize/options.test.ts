@@ -58,11 +58,12 @@ table('strings and enums', [
   ['xl', 'usbdevice = "tablet"', 'usbdevice', ['tablet']],
   ['xl', 'device_model_args = ["-a", "b"]', 'device_model_args', ['-a', 'b']],
   ['xl', 'irqs = [3, 4]', 'irqs', [3, 4]],
-  ['xl', 'irqs = 3', 'irqs', 3],
+  // xl warns and ignores a single value (XM0258: xlu_cfg_get_list is EINVAL): left out.
+  ['xl', 'irqs = 3', 'irqs', undefined],
   // xm iterated both (`for v in vals.irq`, `for v in vals.ioports`): a single value is no list
   // there either (the schema's XM0102), not one item (test/check/xm-list-values.test.ts).
   ['xm', 'irq = 3', 'irq', 3],
-  ['xl', 'ioports = "2f8-2ff"', 'ioports', '2f8-2ff'],
+  ['xl', 'ioports = "2f8-2ff"', 'ioports', undefined],
   ['xm', 'ioports = "2f8-2ff"', 'ioports', '2f8-2ff'],
   ['xl', 'ioports = ["2f8-2ff"]', 'ioports', [{ spec: '2f8-2ff', first: 0x2f8, last: 0x2ff }]],
   ['xl', 'vsnd = [["card, short-name=A"], ["pcm, name=p"]]', 'vsnd', [[{ spec: 'card, short-name=A', element: 'card', 'short-name': 'A' }], [{ spec: 'pcm, name=p', element: 'pcm', name: 'p' }]]],

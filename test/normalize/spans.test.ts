@@ -92,7 +92,10 @@ describe('normalize diagnostics', () => {
   it('non-string per-vCPU entry', () => expect(pos('name = "a"\nvcpus = 2\ncpus = ["1", ["2"]]\n')).toEqual(['XM0102 3:14 ["2"]']));
   it('disk spec errors point inside the string', () =>
     expect(pos('name = "a"\ndisk = ["/img,qcow3,xvda,rw", "vdev=xvda,access=rx,target=/b"]\n')).toEqual(['XM0213 2:15 qcow3', 'XM0213 2:49 rx']));
-  it('a disk needs a list', () => expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n')).toEqual(['XM0102 2:8 "phy:/a,xvda,w"']));
+  it('a disk needs a list (xl warns and ignores a string: XM0258; xm: XM0102)', () => {
+    expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n')).toEqual(['XM0258 2:8 "phy:/a,xvda,w"']);
+    expect(pos('name = "a"\ndisk = "phy:/a,xvda,w"\n', 'xm')).toEqual(['XM0102 2:8 "phy:/a,xvda,w"']);
+  });
   it('pci errors', () => expect(pos('name = "a"\npci = ["0000:01:00.9", "01:00.0,permissive=yes", "01:00.0,bogus=1"]\n')).toEqual(['XM0215 2:9 0000:01:00.9', 'XM0231 2:44 yes', 'XM0222 2:59 bogus']));
   it('vnuma errors', () =>
     // vcpus=-1 reads as ULONG_MAX, where xl's loop never ends (a backwards "3-1" is XM0231 since decision 031).

@@ -98,12 +98,14 @@ export function keyAt(spans: SpanMap, ptr: string): Span {
 }
 
 /**
- * The number of vCPUs that may exist: maxvcpus, else the vCPUs vnuma lists, else vcpus, else 1
+ * The number of vCPUs that may exist: maxvcpus (when not 0), else the vCPUs vnuma lists, else vcpus, else 1
  * (xl's defaults: parse_vnuma_config makes the listed count max_vcpus when maxvcpus is not set);
  * null when the key that would decide it is written but unknown (maxvcpus; vnuma; or vcpus).
  */
 export function maxVcpusOf(config: NormalizedConfig, unknown: UnknownValues): { value: number; ptr: string | null } | null {
-  if (typeof config.maxvcpus === 'number') return { value: config.maxvcpus, ptr: '/maxvcpus' };
+  // maxvcpus = 0 is "not set" to xl (parse_config_data: `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`,
+  // parse_vnuma_config: `if (b_info->max_vcpus != 0)` is "User has specified maxvcpus="), whatever view the caller hands in.
+  if (typeof config.maxvcpus === 'number' && config.maxvcpus !== 0) return { value: config.maxvcpus, ptr: '/maxvcpus' };
   if (unknown.has('maxvcpus')) return null;
   // xm never read vnuma: its view of the config has none (ruleInput).
   const vnuma = config.vnuma;

@@ -366,6 +366,14 @@ export const crossCodes = defineCodes({
     bad: 'vcpus = 0',
     good: 'vcpus = 1',
   },
+  XM0258: {
+    severity: 'warning',
+    title: 'single value where xl reads only a list, which xl ignores',
+    explanation:
+      'xl reads disk, vif, pci, dtdev, p9, vtpm, vdispl, pvcalls, vsnd, channel, vfb, usbctrl, usbdev, vkb, virtio, ioports, irqs, iomem, llc_colors and xenstore_quota only as a list (parse_config_data: `if (!xlu_cfg_get_list(config, "dtdev", &dtdevs, 0, 0)) { … }`). Given a string or a number, libxlu prints "warning: parameter `dtdev\' is a single value but should be a list" and xl creates the guest without the option: no disk, no network card, no passed-through device. Put the value in brackets. Reported for xl; the option is left out of the normalised config. (device_model_args*, smbios and mca_caps make xl exit instead: XM0102; bootloader_args, cpuid, serial and usbdevice take a string.)',
+    bad: 'dtdev = "/soc/serial@1c28000"',
+    good: 'dtdev = ["/soc/serial@1c28000"]',
+  },
   XM0250: {
     severity: 'warning',
     title: 'vnuma vCPU number xl reads as another vCPU',
