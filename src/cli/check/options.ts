@@ -6,7 +6,7 @@ import type { Dialect } from '../../syntax/value.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
 import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
-import { emptyArgument } from '../command-error.js';
+import { emptyArgument, wholeArg } from '../command-error.js';
 import { xmOptionConversion } from '../../syntax/xm-options.js';
 
 /** Validated options of one `check` run. */
@@ -139,7 +139,9 @@ function optionalInt(v: unknown, name: string, min: number): Parsed<number | nul
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
   if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${wanted(min)}, not an empty value`);
-  const n = typeof last === 'number' ? last : Number(last);
+  // Decimal digits only, as every other command's whole numbers (wholeArg): yargs' own number parse
+  // read `--max-warnings 0x10` as 16 and `1e3` as 1000. -1 is the one signed form, where allowed.
+  const n = min === -1 && typeof last === 'string' && /^\s*-1\s*$/.test(last) ? -1 : wholeArg(last, NaN);
   // yargs may hand over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
   const given = typeof last === 'number' && Number.isNaN(last) ? 'something that is not a number' : `'${String(last)}'`;
   if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${wanted(min)}, not ${given}`);
