@@ -43,6 +43,15 @@ describe('explain with the start of a code', () => {
     expect((await cli(['explain', '40'])).stdout.startsWith('XM0040: ')).toBe(true);
     expect((await cli(['explain', 'xm0040'])).stdout.startsWith('XM0040: ')).toBe(true);
   });
+
+  it('reads a start without the leading 0 as the code with its zeros left out, as a bare number: `explain XM102` was unknown while `explain 102` showed XM0102', async () => {
+    for (const [given, code] of [['XM102', 'XM0102'], ['xm102', 'XM0102'], ['XM40', 'XM0040'], ['XM1', 'XM0001'], [' Xm555 ', 'XM0555']]) {
+      const r = await cli(['explain', given]);
+      expect({ given, code: r.code, head: r.stdout.slice(0, 8), stderr: r.stderr }).toEqual({ given, code: 0, head: `${code}: `, stderr: '' });
+    }
+    // No such code: still unknown, not a family listing.
+    for (const given of ['XM9999', 'XM999', 'XM9', 'XM09']) expect({ given, ...(await cli(['explain', given])) }).toEqual({ given, code: 2, stdout: '', stderr: `xmcfg explain: unknown code '${given}' (run 'xmcfg explain' to list every code)\n` });
+  });
 });
 
 describe('lsp with a bad --debounce or --max-diagnostics', () => {
