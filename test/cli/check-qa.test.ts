@@ -61,6 +61,14 @@ describe('check whole-number options', () => {
   });
 });
 
+describe('check --max-file-size given twice', () => {
+  it('takes the last one, as every other option (it refused the size \'1,2K\')', async () => {
+    const r = await cli(['check', 'warn.cfg', '-f', 'json', '--max-file-size', '1', '--max-file-size', '2K']);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect((JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code)).not.toContain('XM0040');
+  });
+});
+
 describe('check --max-warnings', () => {
   it('says "1 warning", not "1 warnings", when one warning is over the limit', async () => {
     const r = await cli(['check', 'warn.cfg', '--max-warnings', '0']);

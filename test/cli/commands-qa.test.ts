@@ -2,6 +2,9 @@
  * `normalize`, `schema` and `explain` as a user drives them, on command lines QA found mishandled;
  * each case is kept so it stays fixed.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allCodes } from '../../src/diagnostics/codes/index.js';
 import { run } from '../../src/cli/run.js';
@@ -82,5 +85,27 @@ describe('fmt, normalize and convert name the value of a bad number or size opti
     for (const [args, stderr] of cases) expect({ args, ...(await cli(args)) }).toEqual({ args, code: 2, stdout: '', stderr });
     // Still accepted: the defaults' own spelling.
     expect((await cli(['fmt', '--check', '--line-width', '20', '--indent', '16', 'fixtures/examples/web.cfg'])).code).toBeLessThan(2);
+  });
+});
+
+describe('normalize with an option given twice or without its value', () => {
+  it('takes the last --dialect and --max-file-size, as check does, and refuses a --dialect without a value (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xmcfg-normalize-qa-'));
+    try {
+      // A Python expression: XM0503 read as xl, fine read as xm.
+      const file = join(dir, 'expr.cfg');
+      writeFileSync(file, 'name = "e"\ntype = "hvm"\nmemory = 256 * 2\n');
+      const codes = (r: { stderr: string }) => [...r.stderr.matchAll(/\[(XM\d{4})\]/g)].map((m) => m[1]);
+      const xl = await cli(['normalize', file, '--dialect', 'xm', '--dialect', 'xl']);
+      expect({ code: xl.code, xm0503: codes(xl).includes('XM0503') }).toEqual({ code: 1, xm0503: true });
+      const xm = await cli(['normalize', file, '--dialect', 'xl', '--dialect', 'xm']);
+      expect({ xm0503: codes(xm).includes('XM0503'), memory: (JSON.parse(xm.stdout) as { memory: number }).memory }).toEqual({ xm0503: false, memory: 512 });
+      const size = await cli(['normalize', file, '--max-file-size', '1', '--max-file-size', '1K']);
+      expect({ stdout: size.stdout !== '', xm0040: codes(size).includes('XM0040'), usage: size.stderr.includes('--max-file-size') }).toEqual({ stdout: true, xm0040: false, usage: false });
+      const bare = await cli(['normalize', file, '--dialect']);
+      expect({ code: bare.code, stdout: bare.stdout }).toEqual({ code: 2, stdout: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

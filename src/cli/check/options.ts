@@ -52,9 +52,11 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   const maxFindings = optionalInt(argv['max-findings'], '--max-findings', 0);
   if (!maxFindings.ok) return maxFindings;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (argv['max-file-size'] !== undefined) {
-    const size = parseSize(String(argv['max-file-size']));
-    if (size === null) return fail(`--max-file-size must be a size like 1048576, 512K or 64M, not '${String(argv['max-file-size'])}'`);
+  // The last one counts here too: String(['1K', '2K']) was refused as the size '1K,2K'.
+  const sizeArg = optionalString(argv['max-file-size']);
+  if (sizeArg !== null) {
+    const size = parseSize(sizeArg);
+    if (size === null) return fail(`--max-file-size must be a size like 1048576, 512K or 64M, not '${sizeArg}'`);
     maxFileSize = size;
   }
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
@@ -128,7 +130,8 @@ export function outputFileArg(v: unknown): string | null {
   return name === '-' ? null : name;
 }
 
-function optionalString(v: unknown): string | null {
+/** An option's value as text, the last one when it was given more than once; null when absent. */
+export function optionalString(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   return String(last);
