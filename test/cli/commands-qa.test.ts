@@ -83,6 +83,17 @@ describe('fmt, normalize and convert name the value of a bad number or size opti
       [['convert', 'x.cfg', '--to', 'xl', '--max-file-size', '-1'], "xmcfg convert: --max-file-size must be a size like 1048576, 512K or 64M, not '-1'\n"],
     ];
     for (const [args, stderr] of cases) expect({ args, ...(await cli(args)) }).toEqual({ args, code: 2, stdout: '', stderr });
+    // Given twice, the last one counts (docs/cli.md): '1' then '1K' was refused as the size '1,1K', and
+    // convert's '--dialect xl --dialect xm' as the dialect 'xl,xm'.
+    const twice: string[][] = [
+      ['fmt', '--check', '--max-file-size', '1', '--max-file-size', '1K', 'fixtures/examples/web.cfg'],
+      ['convert', 'fixtures/examples/web.cfg', '--to', 'xl', '--max-file-size', '1', '--max-file-size', '1K'],
+      ['convert', 'fixtures/examples/web.cfg', '--to', 'xl', '--dialect', 'xm', '--dialect', 'xl'],
+    ];
+    for (const args of twice) {
+      const r = await cli(args);
+      expect({ args, code: r.code < 2, usage: /--max-file-size must|--dialect must|XM0040/.test(r.stderr) }).toEqual({ args, code: true, usage: false });
+    }
     // Still accepted: the defaults' own spelling.
     expect((await cli(['fmt', '--check', '--line-width', '20', '--indent', '16', 'fixtures/examples/web.cfg'])).code).toBeLessThan(2);
   });
