@@ -66,6 +66,9 @@ describe('lsp with a bad --debounce or --max-diagnostics', () => {
       [['--max-diagnostics', '0'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0'\n"],
       [['--max-diagnostics', '2.5'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '2.5'\n"],
       [['--max-diagnostics', 'many'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not 'many'\n"],
+      // yargs' number parse read these as 1000 and 16.
+      [['--debounce', '1e3'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not '1e3'\n"],
+      [['--max-diagnostics', '0x10'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0x10'\n"],
     ];
     for (const [args, stderr] of cases) expect({ args, ...(await cli(['lsp', '--stdio', ...args])) }).toEqual({ args, code: 2, stdout: '', stderr });
   });
@@ -78,6 +81,9 @@ describe('fmt, normalize and convert name the value of a bad number or size opti
       [['fmt', '--line-width', '10', 'x.cfg'], "xmcfg fmt: --line-width must be a whole number of at least 20, not '10'\n"],
       [['fmt', '--indent=', 'x.cfg'], "xmcfg fmt: --indent must be a whole number from 1 to 16, not ''\n"],
       [['fmt', '--indent', '2.5', 'x.cfg'], "xmcfg fmt: --indent must be a whole number from 1 to 16, not '2.5'\n"],
+      // yargs' number parse read these as 100 and 4.
+      [['fmt', '--line-width', '1e2', 'x.cfg'], "xmcfg fmt: --line-width must be a whole number of at least 20, not '1e2'\n"],
+      [['fmt', '--indent', '0x4', 'x.cfg'], "xmcfg fmt: --indent must be a whole number from 1 to 16, not '0x4'\n"],
       [['fmt', '--max-file-size', '12Q', 'x.cfg'], "xmcfg fmt: --max-file-size must be a size like 1048576, 512K or 64M, not '12Q'\n"],
       [['normalize', 'x.cfg', '--max-file-size', 'big'], "xmcfg normalize: --max-file-size must be a size like 1048576, 512K or 64M, not 'big'\n"],
       [['convert', 'x.cfg', '--to', 'xl', '--max-file-size', '-1'], "xmcfg convert: --max-file-size must be a size like 1048576, 512K or 64M, not '-1'\n"],
