@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { quote } from './check/discover.js';
-import { outputFileArg, parseDefines, strings } from './check/options.js';
+import { optionalString, outputFileArg, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
@@ -27,14 +27,17 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const file = String(argv.file ?? '');
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');
-  const dialect = String(argv.dialect ?? 'auto');
+  // The last one when given twice: String(['xm', 'xl']) was refused as the dialect 'xm,xl'.
+  const dialect = optionalString(argv.dialect) ?? 'auto';
   if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'convert', `--dialect must be xl, xm or auto, not '${dialect}'`);
   const stdinName = typeof argv['stdin-filepath'] === 'string' ? argv['stdin-filepath'] : null;
   if (stdinName !== null && file !== '-') return commandError(io, 'convert', "--stdin-filepath needs '-' as the file");
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
-  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(argv['max-file-size']));
+  // Given twice, the last one counts (docs/cli.md): String(['1', '2K']) was refused as the size '1,2K'.
+  const sizeArg = optionalString(argv['max-file-size']);
+  const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
+  if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(sizeArg));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   // The name the input goes by: in reports, and for xm's default domain name (create.py's basename).
   const named = file === '-' ? stdinName : file;

@@ -42,13 +42,15 @@ export function canonicalCode(text: string): string | null {
 /**
  * "XM01" or "xm040": the start of a code written with its prefix, naming a family (the spec's ranges
  * are XM00xx..XM05xx); null for a whole code or a bare number. Padding "XM01" to XM0001 showed an
- * unrelated code to someone asking for the XM01xx family.
+ * unrelated code to someone asking for the XM01xx family. A start without the leading 0 ("XM102")
+ * names no family, as every code is XM0xxx: it is the code with its zeros left out, like "102"
+ * (it was "unknown code 'XM102'" while `explain 102` showed XM0102).
  */
 export function codeFamily(text: string): string | null {
   const t = text.toUpperCase();
   if (!t.startsWith('XM')) return null;
   const digits = t.slice(2);
-  if (digits.length === 0 || digits.length >= 4) return null;
+  if (digits.length === 0 || digits.length >= 4 || digits[0] !== '0') return null;
   for (const c of digits) if (c < '0' || c > '9') return null;
   return t;
 }

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { discover, errorText, openPath } from './check/discover.js';
-import { parseDefines, strings } from './check/options.js';
+import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
@@ -26,8 +26,10 @@ import { refusalText, type Refusal } from '../format/refusal.js';
 export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<number> {
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'fmt', defines.message);
-  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'fmt', sizeMessage(argv['max-file-size']));
+  // Given twice, the last one counts (docs/cli.md): String(['1', '2K']) was refused as the size '1,2K'.
+  const sizeArg = optionalString(argv['max-file-size']);
+  const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
+  if (maxFileSize === null) return commandError(io, 'fmt', sizeMessage(sizeArg));
   const lineWidth = numberArg(argv['line-width'], 100);
   const indent = numberArg(argv.indent, 4);
   if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', `--line-width must be a whole number of at least 20, not '${String(argv['line-width'])}'`);

@@ -7,7 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { formatStylish } from '../report/stylish.js';
 import { useColor } from './color.js';
-import { parseDefines, strings } from './check/options.js';
+import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
@@ -19,9 +19,13 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   const file = String(argv.file ?? '');
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'normalize', defines.message);
-  const maxFileSize = argv['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : parseSize(String(argv['max-file-size']));
-  if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(argv['max-file-size']));
-  const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
+  // Given twice, the last one counts, as in `check`: yargs hands over both, and an array of dialects
+  // was read as auto (`--dialect xm --dialect xl` applied neither) and of sizes as the size '1K,2K'.
+  const sizeArg = optionalString(argv['max-file-size']);
+  const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
+  if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(sizeArg));
+  const dialect = optionalString(argv.dialect) ?? 'auto';
+  if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'normalize', `--dialect must be xl, xm or auto, not '${dialect}'`);
   const path = file === '-' ? '<stdin>' : file;
 
   const read = await readFileArg(file, io, maxFileSize);

@@ -46,7 +46,7 @@ const CHOICES: ReadonlyMap<string, readonly string[]> = new Map([
 /** Words yargs may read as a command or as help/version even in a positional slot. */
 const RESERVED = new Set(['help', 'version', 'completion', 'check', 'normalize', 'schema', 'explain', 'fmt', 'convert', 'host', 'plan', 'release', 'ledger', 'migrate-plan', 'rebalance', 'lsp']);
 
-/** A plain decimal integer, which yargs turns into the same number (no hex, exponent, sign or leading zero). */
+/** A plain decimal integer (no hex, exponent, sign or leading zero): the only whole-number form this reader takes. */
 const PLAIN_INT = /^(?:0|[1-9][0-9]{0,8})$/;
 
 /** A value or path whose text yargs passes through untouched (no quote stripping, no option look). */
@@ -107,10 +107,9 @@ export function quickCheckArgv(rawArgv: readonly string[]): Record<string, unkno
     if (!plainText(value)) return null;
     const choices = CHOICES.get(name);
     if (choices && !choices.includes(value)) return null;
-    if (kind === 'number') {
-      if (!PLAIN_INT.test(value)) return null;
-      opts.set(name, Number(value));
-    } else opts.set(name, value);
+    // The whole numbers reach runCheck as typed (strings to yargs too); odd forms go to yargs all the same.
+    if (kind === 'number' && !PLAIN_INT.test(value)) return null;
+    opts.set(name, value);
   }
   const out: Record<string, unknown> = {
     paths: paths.length > 0 ? paths : ['.'],

@@ -103,3 +103,26 @@ describe('check judges the name xm gives a nameless file (decision 016)', () => 
     expect(codes((await cli(['check', '-f', 'json', '-'], TEXT)).stdout)).toEqual(['XM0106']);
   });
 });
+
+describe('check - FILE --stdin-filepath FILE', () => {
+  // Standard input named as a file that is also checked from disk gave two report entries under one name.
+  it('is a usage error naming --stdin-filepath when that file is checked too (given, found in a folder, or through a symlink)', async () => {
+    const { symlinkSync } = await import('node:fs');
+    symlinkSync('web.cfg', join(dir, 'link.xl'));
+    const got = [];
+    for (const args of [['-', 'web.cfg'], ['web.cfg', '-'], ['-', '.'], ['-', 'link.xl'], ['-', `${dir}/web.cfg`]]) {
+      const r = await cli(['check', '-f', 'json', ...args, '--stdin-filepath', 'web.cfg'], 'name = "x"\n');
+      got.push({ args, code: r.code, stdout: r.stdout, names: r.stderr.startsWith("xmcfg check: --stdin-filepath 'web.cfg' names ") });
+    }
+    expect(got).toEqual(got.map(({ args }) => ({ args, code: 2, stdout: '', names: true })));
+    rmSync(join(dir, 'link.xl'));
+  });
+
+  it('still checks standard input under a name that is not among the checked files', async () => {
+    writeFileSync(join(dir, 'other.cfg'), 'name = "o"\ntype = "hvm"\nmemory = 512\n');
+    const r = await cli(['check', '-f', 'json', '-', 'other.cfg', '--stdin-filepath', 'web.cfg'], 'name = "x"\ntype = "hvm"\nmemory = 512\n');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['web.cfg', 'other.cfg']);
+    rmSync(join(dir, 'other.cfg'));
+  });
+});

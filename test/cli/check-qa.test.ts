@@ -47,12 +47,25 @@ describe('check whole-number options', () => {
     }
   });
 
-  it('still read plain, hex and exponent numbers as before', async () => {
+  it('read decimal digits only, as the other commands do: 0x10 and 1e3 are usage errors naming the option, not 16 and 1000', async () => {
     expect((await cli(['check', 'warn.cfg', '--max-warnings', '1'])).code).toBe(0);
-    expect((await cli(['check', 'warn.cfg', '--max-warnings', '0x1'])).code).toBe(0);
-    expect((await cli(['check', 'warn.cfg', '--max-warnings', '1e0', '--jobs', '007'])).code).toBe(0);
+    expect((await cli(['check', 'warn.cfg', '--max-warnings', ' 1 ', '--jobs', '007'])).code).toBe(0);
     expect((await cli(['check', 'warn.cfg', '--max-warnings=0'])).code).toBe(1);
-    expect((await cli(['check', 'warn.cfg', '--max-warnings', 'abc'])).code).toBe(2);
+    const refused = [];
+    for (const [opt, v] of [['--max-warnings', '0x10'], ['--max-warnings', '1e3'], ['--max-warnings', '+3'], ['--max-warnings', '3.0'], ['--max-warnings', '-0'], ['--max-warnings', '0b1'], ['--max-warnings', 'abc'], ['--max-warnings', '99999999999999999999'], ['--jobs', '0x2'], ['-j', '1e0'], ['--max-findings', '1e1'], ['--max-findings', '0x0']]) {
+      const r = await cli(['check', 'warn.cfg', `${opt}=${v}`]);
+      const name = opt === '-j' ? '--jobs' : opt;
+      refused.push({ opt, v, code: r.code, stderr: r.stderr.startsWith(`xmcfg check: ${name} must be a whole number`) && r.stderr.includes(`'${v}'`) });
+    }
+    expect(refused.filter((r) => r.code !== 2 || !r.stderr)).toEqual([]);
+  });
+});
+
+describe('check --max-file-size given twice', () => {
+  it('takes the last one, as every other option (it refused the size \'1,2K\')', async () => {
+    const r = await cli(['check', 'warn.cfg', '-f', 'json', '--max-file-size', '1', '--max-file-size', '2K']);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect((JSON.parse(r.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code)).not.toContain('XM0040');
   });
 });
 

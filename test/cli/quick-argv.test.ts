@@ -32,7 +32,7 @@ describe('quick check argv (the fast path past yargs)', () => {
     expect(quickCheckArgv(['check', 'web.cfg'])).toEqual({ paths: ['web.cfg'], dialect: 'auto', format: 'stylish', 'max-file-size': '64M' });
     expect(quickCheckArgv(['check'])).toMatchObject({ paths: ['.'] });
     expect(quickCheckArgv(['check', '--quiet', '--format', 'json', 'dir', '-'])).toMatchObject({ paths: ['dir', '-'], quiet: true, format: 'json' });
-    expect(quickCheckArgv(['check', '--no-color', '-j', '2', '--max-warnings=0'])).toMatchObject({ color: false, jobs: 2, 'max-warnings': 0 });
+    expect(quickCheckArgv(['check', '--no-color', '-j', '2', '--max-warnings=0'])).toMatchObject({ color: false, jobs: '2', 'max-warnings': '0' });
   });
 
   it('leaves everything unusual to yargs', () => {

@@ -6,7 +6,7 @@ import type { Dialect } from '../../syntax/value.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
 import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
-import { emptyArgument } from '../command-error.js';
+import { emptyArgument, wholeArg } from '../command-error.js';
 import { xmOptionConversion } from '../../syntax/xm-options.js';
 
 /** Validated options of one `check` run. */
@@ -52,9 +52,11 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   const maxFindings = optionalInt(argv['max-findings'], '--max-findings', 0);
   if (!maxFindings.ok) return maxFindings;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  if (argv['max-file-size'] !== undefined) {
-    const size = parseSize(String(argv['max-file-size']));
-    if (size === null) return fail(`--max-file-size must be a size like 1048576, 512K or 64M, not '${String(argv['max-file-size'])}'`);
+  // The last one counts here too: String(['1K', '2K']) was refused as the size '1K,2K'.
+  const sizeArg = optionalString(argv['max-file-size']);
+  if (sizeArg !== null) {
+    const size = parseSize(sizeArg);
+    if (size === null) return fail(`--max-file-size must be a size like 1048576, 512K or 64M, not '${sizeArg}'`);
     maxFileSize = size;
   }
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
@@ -128,7 +130,8 @@ export function outputFileArg(v: unknown): string | null {
   return name === '-' ? null : name;
 }
 
-function optionalString(v: unknown): string | null {
+/** An option's value as text, the last one when it was given more than once; null when absent. */
+export function optionalString(v: unknown): string | null {
   if (v === undefined || v === null) return null;
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   return String(last);
@@ -139,7 +142,9 @@ function optionalInt(v: unknown, name: string, min: number): Parsed<number | nul
   const last = Array.isArray(v) ? v[v.length - 1] : v;
   // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
   if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${wanted(min)}, not an empty value`);
-  const n = typeof last === 'number' ? last : Number(last);
+  // Decimal digits only, as every other command's whole numbers (wholeArg): yargs' own number parse
+  // read `--max-warnings 0x10` as 16 and `1e3` as 1000. -1 is the one signed form, where allowed.
+  const n = min === -1 && typeof last === 'string' && /^\s*-1\s*$/.test(last) ? -1 : wholeArg(last, NaN);
   // yargs may hand over NaN for text like `abc`: echoing 'NaN' would name a value the user never typed.
   const given = typeof last === 'number' && Number.isNaN(last) ? 'something that is not a number' : `'${String(last)}'`;
   if (!Number.isInteger(n) || n < min) return fail(`${name} must be a whole number${wanted(min)}, not ${given}`);

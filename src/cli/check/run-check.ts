@@ -66,6 +66,13 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
     io.stderr(`xmcfg check: --output-file ${quote(opts.outputFile!)} is ${clash}; write the report elsewhere\n`);
     return 2;
   }
+  const twin = opts.stdinFilepath === null ? null : checkedAs(sources, resolve(io.cwd, opts.stdinFilepath));
+  if (twin !== null) {
+    // The stdin text is an editor's unsaved buffer of that file (as in ESLint): checking the file on
+    // disk too gave two reports under one name, with no way to tell which was which.
+    io.stderr(`xmcfg check: --stdin-filepath ${quote(opts.stdinFilepath!)} names ${quote(twin)}, which is also checked from disk; give standard input another name or leave the file out\n`);
+    return 2;
+  }
   const settings: FileCheckSettings = { dialect: opts.dialect, defines: opts.defines, maxFileSize: opts.maxFileSize, host, maxFindings: opts.maxFindings };
 
   const total = sources.reduce((n, s) => n + (s.kind === 'files' ? s.targets.length : 1), 0);
@@ -156,6 +163,13 @@ function inputAt(sources: readonly Source[], opts: CheckOptions, cwd: string, ta
   }
   if (opts.stdinFilepath !== null && same(resolve(cwd, opts.stdinFilepath))) return `${quote(opts.stdinFilepath)}, the file --stdin-filepath says standard input is`;
   if (opts.host !== null && same(resolve(cwd, opts.host))) return `${quote(opts.host)}, the --host topology`;
+  return null;
+}
+
+/** The path as reported of the checked file that `abs` is (also through a symlink), or null. */
+function checkedAs(sources: readonly Source[], abs: string): string | null {
+  const real = realOrSelf(abs);
+  for (const s of sources) if (s.kind === 'files') for (const t of s.targets) if (sameFile(t.abs, abs, real)) return t.path;
   return null;
 }
 

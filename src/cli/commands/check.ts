@@ -8,9 +8,9 @@ import type { CommandSpec } from '../types.js';
 export const command: CommandSpec = {
   command: 'check [paths..]',
   describe: 'Lint config files, folders (recursively) and quoted globs; - reads standard input',
-  // The whole numbers (--max-warnings, --jobs, --max-findings) have no yargs `type: 'number'`: it
-  // turned an empty value (`--max-warnings "$UNSET"`) into 0. Numbers still arrive as numbers;
-  // parseCheckOptions refuses the rest. --dialect and --format require their value: without it yargs
+  // The whole numbers (--max-warnings, --jobs, --max-findings) are strings to yargs: its number parse
+  // turned an empty value (`--max-warnings "$UNSET"`) into 0, and 0x10 into 16 and 1e3 into 1000;
+  // parseCheckOptions reads decimal digits only, as the other commands do (wholeArg). --dialect and --format require their value: without it yargs
   // used the default, so `check guests -f -o x.sarif` ($FMT unset) wrote stylish text and exited 0.
   builder: (y) =>
     y
@@ -20,11 +20,11 @@ export const command: CommandSpec = {
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): adds placement checks', type: 'string', requiresArg: true })
       .option('format', { alias: 'f', describe: 'report format', choices: ['stylish', 'json', 'sarif', 'github', 'junit'], default: 'stylish', type: 'string', requiresArg: true })
       .option('output-file', { alias: 'o', describe: 'write the report to this file (atomically) instead of stdout', type: 'string', requiresArg: true })
-      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', requiresArg: true })
+      .option('max-warnings', { describe: 'exit 1 when there are more warnings than this', type: 'string', requiresArg: true })
       .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })
-      .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', requiresArg: true })
+      .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
-      .option('max-findings', { describe: 'most findings listed per file, errors first (default 1000; 0: all); a note counts the rest', requiresArg: true })
+      .option('max-findings', { describe: 'most findings listed per file, errors first (default 1000; 0: all); a note counts the rest', type: 'string', requiresArg: true })
       .option('stdin-filepath', { describe: 'name standard input in reports', type: 'string', requiresArg: true })
       .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })
       .example('$0 check /etc/xen', 'every config below /etc/xen')

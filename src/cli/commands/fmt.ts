@@ -15,9 +15,10 @@ export const command: CommandSpec = {
       .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' })
-      // No `type: 'number'` (it turned `--indent x` into NaN): runFmt refuses what is not a number, naming it.
-      .option('line-width', { describe: 'lists wider than this many display columns (CJK 2) are laid out one item per line', default: 100, requiresArg: true })
-      .option('indent', { describe: 'spaces before each item of a multi-line list', default: 4, requiresArg: true })
+      // Strings to yargs (`type: 'number'` turned `--indent x` into NaN, and yargs' own number parse
+      // read `--indent 0x4` as 4 and `--line-width 1e2` as 100): runFmt reads decimal numbers only, naming the rest.
+      .option('line-width', { describe: 'lists wider than this many display columns (CJK 2) are laid out one item per line', type: 'string', default: 100, requiresArg: true })
+      .option('indent', { describe: 'spaces before each item of a multi-line list', type: 'string', default: 4, requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 fmt /etc/xen', 'format every config below /etc/xen in place')

@@ -13,9 +13,10 @@ export const command: CommandSpec = {
       .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
       .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
-      // No `type: 'number'` (it turned `--debounce abc` into NaN): runLsp refuses what is not a number, naming it.
-      .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', default: 0, requiresArg: true })
-      .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', default: 1000, requiresArg: true })
+      // Strings to yargs (`type: 'number'` turned `--debounce abc` into NaN, and yargs' own number
+      // parse read `--debounce 1e3` as 1000): runLsp reads decimal numbers only, naming the rest.
+      .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'string', default: 0, requiresArg: true })
+      .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', type: 'string', default: 1000, requiresArg: true })
       .example('$0 lsp --stdio', 'what an editor runs'),
   run: async (argv, io) => (await import('../lsp-run.js')).runLsp(argv, io),
 };

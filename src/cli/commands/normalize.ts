@@ -8,10 +8,12 @@ import type { CommandSpec } from '../types.js';
 export const command: CommandSpec = {
   command: 'normalize <file>',
   describe: 'Print the normalised config as JSON (the shape `xmcfg schema` describes)',
+  // --dialect requires its value, as in `check`: without one yargs used the default, so
+  // `normalize web.cfg --dialect` ($D unset) read the file as auto and exited 0.
   builder: (y) =>
     y
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
-      .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string', requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true }),
   run: async (argv, io) => (await import('../normalize-run.js')).runNormalize(argv, io),
