@@ -35,7 +35,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', `--line-width must be a whole number of at least 20, not '${String(argv['line-width'])}'`);
   if (!Number.isInteger(indent) || indent < 1 || indent > 16) return commandError(io, 'fmt', `--indent must be a whole number from 1 to 16, not '${String(argv.indent)}'`);
   const options: FormatOptions = {
-    dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto',
+    // Given twice, the last one counts (docs/cli.md), as in check and normalize: yargs hands over both.
+    dialect: (optionalString(argv.dialect) as 'auto' | 'xl' | 'xm' | null) ?? 'auto',
     defines: defines.value,
     quote: (argv.quote as QuoteStyle | undefined) ?? 'keep',
     lineWidth,
