@@ -176,8 +176,7 @@ const XM_PAIRS_ONLY: ReadonlySet<string> = new Set(['vfb', 'vtpm']);
  * separated by an equals sign."), spanning the commas around it so the span is never empty.
  */
 export function xmEmptyItemProblem(spec: string, it: SpecItem): SpecProblem {
-  let start = it.start;
-  while (start > 0 && (spec[start - 1] === ' ' || spec[start - 1] === '\t')) start--;
+  let start = blankExtent(spec, it.start);
   if (spec[start - 1] === ',') start--;
   let end = it.end;
   while (end < spec.length && (spec[end] === ' ' || spec[end] === '\t')) end++;

@@ -59,8 +59,8 @@ export function guestShape(cfg: PlacementConfig, dialect?: ShapeDialect): GuestS
  * `vcpus=` lists and every `size=`, whichever vnodes have them (a vnode without `size=` adds 0 MiB,
  * one without `vcpus=` no vCPU; check warns about both, XM0216). Each is undefined when no vnode gives
  * it. Not check's maxVcpusOf / maxmemOf (src/check/rules/context.ts), on purpose: those answer "not
- * known" when any vnode lacks the key or a value is unknown, so check stays silent rather than guess,
- * and take maxvcpus = 0 as a count, where xl (and this) read it as unset. A plan must size the guest
+ * known" when any vnode lacks the key or a value is unknown, so check stays silent rather than guess
+ * (both read maxvcpus = 0 as unset, as xl does). A plan must size the guest
  * xl creates, so it counts as xl does (it used to ignore a vnuma in which one vnode lacked either key,
  * and planned 1 vCPU for a guest xl gives 4).
  */
