@@ -6,8 +6,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
-import { hardCpuSet } from './pinning.js';
-import { cpusOffHost, plan, runCpus } from './plan.js';
+import { cpusOffHost, hardCpuSet } from './pinning.js';
+import { plan } from './plan.js';
+import { runCpus } from './plan-build.js';
 import type { Host, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 

@@ -9,7 +9,8 @@ import { capacityOf, freeWords } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
-import { OWN_VNUMA_REASON, plan } from './plan.js';
+import { plan } from './plan.js';
+import { OWN_VNUMA_REASON } from './vnuma-lines.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 

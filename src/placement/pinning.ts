@@ -1,9 +1,11 @@
 /**
  * @fileoverview The config's own hard affinity (`cpus`), resolved against the host, so a plan
- * never pins a vCPU outside CPUs the config allows when the two overlap.
+ * never pins a vCPU outside CPUs the config allows when the two overlap: the CPUs it allows, the
+ * nodes it reaches (the candidates of a policy's choice), and whether it names any CPU of the host.
  */
 import { resolveCpuList, type CpuList } from '../normalize/cpulist.js';
-import type { Host, PlacementConfig } from './types.js';
+import { rangesOf } from './bitmap.js';
+import type { Host, HostNode, PlacementConfig } from './types.js';
 
 function isCpuList(v: unknown): v is CpuList {
   return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
@@ -26,4 +28,23 @@ export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set
   if (!Array.isArray(v)) return hardCpuSet(cfg, host);
   const l = v[i];
   return isCpuList(l) ? new Set(resolveCpuList(l, host)) : null;
+}
+
+/** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
+export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard) return null;
+  const within = host.nodes.filter((n) => n.cpus.some((x) => hard.has(x)));
+  return within.length > 0 && within.length < host.nodes.length ? within : null;
+}
+
+/**
+ * XM0405 (error) when the config's `cpus` names no CPU of the host: the affinity would be empty, so
+ * `xl create` fails, and a plan that pinned elsewhere would not be the config's placement.
+ */
+export function cpusOffHost(cfg: PlacementConfig, host: Host): string | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard || host.nodes.some((n) => n.cpus.some((c) => hard.has(c)))) return null;
+  const all = host.nodes.flatMap((n) => n.cpus).sort((a, b) => a - b);
+  return `cpus names no CPU of the host (its CPUs: ${rangesOf(all)}): the vCPUs would have an empty affinity and xl create fails`;
 }

@@ -1,0 +1,101 @@
+/**
+ * @fileoverview The plan object of SPEC §5 built from a policy's choice: node mask, memory per
+ * node, each vCPU's CPUs (its node's, a CPU-less node's nearest, memory-only nodes' lent ones, within
+ * the config's own cpus), the xl lines, the `xl vcpu-pin` commands and the reasons.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { maskOf, rangesOf } from './bitmap.js';
+import type { Capacity } from './capacity.js';
+import type { Choice, Demand } from './demand.js';
+import { createFlags } from './flags.js';
+import type { GuestShape } from './guest.js';
+import { hostDiag } from './host-check.js';
+import { memoryOnlyHosts, memoryOnlyReason } from './memory-only.js';
+import { hardCpusOfVcpu } from './pinning.js';
+import { explain } from './reasons.js';
+import { shellQuote } from './shell.js';
+import { rfcSlots } from './split.js';
+import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import { vnumaOf } from './vnuma-lines.js';
+
+/**
+ * The CPUs a vCPU placed on node `id` runs on: the node's own, or for a memory-only node the CPUs of
+ * the nearest nodes that have some (an empty list would be `cpus = "none"`, which xl cannot create).
+ */
+export function runCpus(host: Host, id: number): number[] {
+  const node = host.nodes.find((n) => n.id === id)!;
+  if (node.cpus.length > 0) return node.cpus;
+  let best = Infinity;
+  for (const n of host.nodes) if (n.cpus.length > 0) best = Math.min(best, node.distances[String(n.id)] ?? Infinity);
+  return host.nodes
+    .filter((n) => n.cpus.length > 0 && (node.distances[String(n.id)] ?? Infinity) === best)
+    .flatMap((n) => n.cpus)
+    .sort((a, b) => a - b);
+}
+
+/** Build the plan object from a choice. */
+export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Capacity, d: Demand, c: Choice, options: PlanOptions, diagnostics: Diagnostic[]): Plan {
+  const policy = options.policy ?? 'best';
+  const affinity = options.affinity ?? 'hard';
+  const nodes = c.slots.map((p) => cap.ids[p]!);
+  const sortedIds = [...nodes].sort((a, b) => a - b);
+  const memById = new Map<number, number>();
+  c.slots.forEach((p, i) => memById.set(cap.ids[p]!, c.mem[i]!));
+  const memory_per_node_mib: Record<string, number> = {};
+  for (const id of sortedIds) memory_per_node_mib[String(id)] = memById.get(id)!;
+  const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
+  const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
+  // A node with memory and no vCPU lends its CPUs to the nearest vCPUs, so the xl lines reach it too.
+  const perSlot = nodes.map((_, p) => slotOf.filter((s) => s === p).length);
+  const lenders = memoryOnlyHosts(host, nodes, perSlot, c.mem);
+  const runOn = nodes.map((id, q) => {
+    const extra = [...lenders].filter(([, to]) => to === q).flatMap(([p]) => cpusOf.get(nodes[p]!)!);
+    return extra.length === 0 ? cpusOf.get(id)! : [...new Set([...cpusOf.get(id)!, ...extra])].sort((a, b) => a - b);
+  });
+  const outside: number[] = [];
+  const vcpus = slotOf.map((slot, vcpu) => {
+    const node = nodes[slot]!;
+    const own = runOn[slot]!;
+    const hard = hardCpusOfVcpu(cfg, host, vcpu);
+    const allowed = hard ? own.filter((x) => hard.has(x)) : own;
+    if (hard && allowed.length === 0) outside.push(vcpu);
+    return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
+  });
+  if (outside.length > 0) {
+    diagnostics.push(hostDiag('XM0417', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
+  }
+  const cpuText = vcpus.map((v) => rangesOf(v.cpus));
+  // The commands are pasted into a shell: the name is one quoted word whatever it holds.
+  const who = shellQuote(g.name);
+  const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
+  const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
+  if (lenders.size > 0) reasons.push(memoryOnlyReason(nodes, lenders, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
+  // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
+  // command for a nameless guest would pin Domain-0's vCPUs.
+  if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
+  const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  for (const id of new Set(nodes)) {
+    const n = host.nodes.find((x) => x.id === id)!;
+    if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {
+      // Without vnuma (whose pnode allocates exactly there), Xen derives a domain's node affinity,
+      // where its memory comes from, from the vCPUs' affinity: the CPU-less node's share goes elsewhere.
+      const mem = memById.get(id) ?? 0;
+      const lost = vnuma === null && mem > 0 ? `; the xl lines cannot keep its ${mem} MiB there without vnuma (Xen takes a guest's memory from the nodes of its vCPUs' CPUs)` : '';
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
+    }
+  }
+  return {
+    version: 1,
+    domain: g.name,
+    policy,
+    affinity,
+    nodes,
+    node_affinity: { nodes: sortedIds, mask: maskOf(sortedIds) },
+    memory_per_node_mib,
+    vcpus,
+    create_flags: createFlags(cfg),
+    xl: { cpus: cpuText, vnuma },
+    commands: g.name === '' ? [] : vcpus.map((v) => verb(v.vcpu)),
+    reasons,
+  };
+}
