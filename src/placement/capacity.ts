@@ -14,9 +14,10 @@ export interface Capacity {
   /** Free MiB at each position (host free minus live reservations, never below 0). */
   free: number[];
   /**
-   * Total MiB at each position (the host's memory_mib), for messages only: a node with 0 MiB free
-   * may be full or may have no memory at all (a CPU-only node), and a refusal should say which.
-   * Optional so views built by hand (benchmark, tests) need not carry it.
+   * Total MiB at each position (the host's memory_mib), for messages (a node with 0 MiB free may be
+   * full or may have no memory at all, a CPU-only node, and a refusal should say which) and the
+   * socket reserve's use ratio (summed once into the workspace, so it must not change after the view's
+   * first search). Optional so views built by hand (benchmark, tests) need not carry it.
    */
   total?: number[];
   /** vCPUs already placed at each position (host `vcpus_placed` plus reservations). */
@@ -57,9 +58,13 @@ export interface Workspace {
   bufF: Float64Array;
   /** pCPUs of the whole host (a topology constant). */
   totalCpus: number;
+  /** The socket reserve's per-socket free memory, summed at each socket's first position (reserve.ts). */
+  socketFree: Float64Array;
+  /** Installed MiB of the whole host (the sum of `total`; 0 when the view has none): the reserve's use ratio. */
+  installed: number;
 }
 
-/** The capacity view's workspace (built on first use; a view's host size never changes). */
+/** The capacity view's workspace (built on first use; a view's host size and installed memory never change). */
 export function workspace(cap: Capacity): Workspace {
   if (cap.work) return cap.work;
   const n = cap.ids.length;
@@ -76,6 +81,8 @@ export function workspace(cap: Capacity): Workspace {
     best: new Int32Array(n),
     bufF: new Float64Array(n),
     totalCpus: cap.cpus.reduce((a, b) => a + b, 0),
+    socketFree: new Float64Array(n),
+    installed: (cap.total ?? []).reduce((a, b) => a + b, 0),
   };
   return cap.work;
 }

@@ -10,7 +10,7 @@
  * taken by the next guest that fits nowhere else. Hosts without such groups (rings, squares, two
  * nodes) have no reserve.
  */
-import type { Capacity } from './capacity.js';
+import { workspace, type Capacity } from './capacity.js';
 
 /** Host memory use (1 − free / installed) from which the freest socket is kept in reserve. */
 export const RESERVE_FROM = 0.7;
@@ -56,11 +56,14 @@ function findSockets(cap: Capacity): Int32Array | null {
  */
 export function reservedSocket(cap: Capacity): number {
   const head = sockets(cap);
-  const total = cap.total;
-  if (head === null || total === undefined) return -1;
+  if (head === null || cap.total === undefined) return -1;
   const n = cap.ids.length;
-  const work = reserveWork(head, total);
-  const sum = work.sum;
+  // The sums go to the view's own workspace, like every other search buffer: each plan() builds its
+  // own capacity view, so two plans in one process (or two hosts in the benchmark) never share the
+  // buffer, and a call allocates nothing. The installed memory is the view's constant: capacityOf()
+  // fills `total` once, and the benchmark refills only `free` and `load` of the view it keeps.
+  const work = workspace(cap);
+  const sum = work.socketFree;
   sum.fill(0);
   // One pass: the host's free memory and each socket's, summed at its first position.
   let free = 0;
@@ -73,17 +76,4 @@ export function reservedSocket(cap: Capacity): number {
   let best = -1;
   for (let i = 0; i < n; i++) if (head[i] === i && (best < 0 || sum[i]! > sum[best]!)) best = i;
   return best;
-}
-
-/** Per host (its sockets array): a buffer for the socket sums and the installed memory, so a call allocates nothing. */
-const works = new WeakMap<Int32Array, { sum: Float64Array; installed: number }>();
-function reserveWork(head: Int32Array, total: readonly number[]): { sum: Float64Array; installed: number } {
-  let w = works.get(head);
-  if (w === undefined) {
-    let installed = 0;
-    for (const t of total) installed += t;
-    w = { sum: new Float64Array(head.length), installed };
-    works.set(head, w);
-  }
-  return w;
 }
