@@ -19,6 +19,31 @@ import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 import { vnumaOf } from './vnuma-lines.js';
 
 /**
+ * XM0423 when the config's own `cpus` leaves out every CPU of a plan node that gets memory (a
+ * memory-only node whose CPUs the nearest vCPUs were lent, or a vCPU node pinned by those lent CPUs
+ * only): without vnuma Xen takes a guest's memory only from the nodes of the CPUs its vCPUs may run on
+ * (domain_update_node_affinity), so `xl create` puts that share elsewhere while the plan, and the
+ * ledger, book it there. A config's own vnuma allocates on its pnodes whatever the pinning, and
+ * CPU-less nodes have XM0406, so neither is named here.
+ */
+function cpusLeaveOut(cfg: PlacementConfig, host: Host, nodes: readonly number[], memById: ReadonlyMap<number, number>, reachable: ReadonlySet<number>): Diagnostic | null {
+  if (cfg.cpus === undefined || (Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0)) return null;
+  const left = [...new Set(nodes)]
+    .map((id) => host.nodes.find((n) => n.id === id)!)
+    .filter((n) => n.cpus.length > 0 && (memById.get(n.id) ?? 0) > 0 && !n.cpus.some((x) => reachable.has(x)));
+  if (left.length === 0) return null;
+  const ids = left.map((n) => n.id).sort((a, b) => a - b);
+  const mib = left.reduce((a, n) => a + memById.get(n.id)!, 0);
+  const cpus = left.flatMap((n) => n.cpus).sort((a, b) => a - b);
+  return hostDiag(
+    'XM0423',
+    'warning',
+    `the config's cpus leave out every CPU of node ${ids.join(',')} (CPUs ${rangesOf(cpus)}), which the plan gives ${mib} MiB: without vnuma Xen takes a guest's memory only from the nodes of the CPUs its vCPUs may run on, so xl create puts that memory on the other nodes`,
+    `add CPUs ${rangesOf(cpus)} to cpus, or drop cpus and let the plan pin`,
+  );
+}
+
+/**
  * The CPUs a vCPU placed on node `id` runs on: the node's own, or for a memory-only node the CPUs of
  * the nearest nodes that have some (an empty list would be `cpus = "none"`, which xl cannot create).
  */
@@ -69,11 +94,16 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
   const who = shellQuote(g.name);
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
-  if (lenders.size > 0) reasons.push(memoryOnlyReason(nodes, lenders, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
+  // Only the nodes whose CPUs some vCPU may still run on once the config's cpus has cut the lists.
+  const reachable = new Set(vcpus.flatMap((v) => v.cpus));
+  const lent = new Map([...lenders].filter(([p]) => cpusOf.get(nodes[p]!)!.some((x) => reachable.has(x))));
+  if (lent.size > 0) reasons.push(memoryOnlyReason(nodes, lent, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
   const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  const cut = vnuma === null ? cpusLeaveOut(cfg, host, nodes, memById, reachable) : null;
+  if (cut) diagnostics.push(cut);
   for (const id of new Set(nodes)) {
     const n = host.nodes.find((x) => x.id === id)!;
     if (n.cpus.length === 0 && cpusOf.get(id)!.length > 0) {

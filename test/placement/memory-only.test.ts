@@ -6,10 +6,11 @@
  * so `xl create` put nothing on nodes 1 and 3. Now their CPUs join the nearest vCPUs' affinity.
  */
 import { describe, expect, it } from 'vitest';
+import { placementFindings } from '../../src/placement/findings.js';
 import { formatPlanXl } from '../../src/placement/format.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host, Plan } from '../../src/placement/types.js';
-import { cfg } from './helpers.js';
+import { cfg, cpus } from './helpers.js';
 
 /** A host of `n` nodes of 4 CPUs and 30000 MiB free, all 20 apart. */
 function host(n: number, free = 30000): Host {
@@ -55,3 +56,52 @@ describe('memory-only plan nodes are in the xl lines\' reach', () => {
     expect(p.xl.cpus).toEqual(['0-3', '4-7']);
   });
 });
+
+/**
+ * A config's own cpus that leaves out a memory-only node's CPUs: the vCPUs keep the config's pinning
+ * (the plan's lists are cut to it), so the lent CPUs are gone and Xen's node affinity misses the node,
+ * while the plan and the ledger book memory there. It used to pass without a finding, and the reason
+ * still said the vCPUs "may also run on" the node's CPUs.
+ */
+describe("a config's cpus that leaves out the CPUs of memory-only nodes", () => {
+  const spans = new Map([['/cpus', { key: { start: 30, end: 34 }, value: { start: 37, end: 47 } }]]);
+
+  it('numanodes = 4, 2 vCPUs, cpus = "0-3,8-11": XM0423 names nodes 1 and 3 and their 2048 MiB, at cpus in check --host', () => {
+    const h = host(4);
+    const c = cfg({ name: 'g1', type: 'hvm', memory: 4096, vcpus: 2, cpus: cpus('0-3,8-11'), numa: { mode: 'auto', node_count: 4 } });
+    const r = plan(c, h);
+    const p = r.plan!;
+    // The plan stays inside the config's cpus: no vCPU is pinned to a CPU it leaves out.
+    expect(p.xl.cpus).toEqual(['0-3', '8-11']);
+    expect(p.node_affinity).toEqual({ nodes: [0, 1, 2, 3], mask: '0xf' });
+    expect(reach(p, h)).toEqual({ xl: [0, 2], memory: [0, 1, 2, 3] });
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0423', 'warning']]);
+    expect(r.diagnostics[0]!.message).toContain('node 1,3 (CPUs 4-7,12-15)');
+    expect(r.diagnostics[0]!.message).toContain('2048 MiB');
+    expect(p.reasons.some((x) => x.startsWith('memory-only nodes:'))).toBe(false);
+    expect(placementFindings(c, spans, h).map((d) => [d.code, d.span])).toEqual([['XM0423', { start: 37, end: 47 }]]);
+  });
+
+  it('cpus = "4-7,12-15" pins the vCPUs to the lent CPUs only: XM0423 names nodes 0 and 2, the vCPU nodes', () => {
+    const h = host(4);
+    const r = plan(cfg({ name: 'g2', type: 'hvm', memory: 4096, vcpus: 2, cpus: cpus('4-7,12-15'), numa: { mode: 'auto', node_count: 4 } }), h);
+    expect(r.plan!.xl.cpus).toEqual(['4-7', '12-15']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0423']);
+    expect(r.diagnostics[0]!.message).toContain('node 0,2 (CPUs 0-3,8-11)');
+  });
+
+  it('cpus that keep one lender: XM0423 names only the other, and the reason only the kept one', () => {
+    const h = host(4);
+    const r = plan(cfg({ name: 'g3', type: 'hvm', memory: 4096, vcpus: 2, cpus: cpus('0-11'), numa: { mode: 'nodes', nodes: [0, 1, 2, 3], node_count: 4 } }), h);
+    expect(r.plan!.xl.cpus).toEqual(['0-7', '8-11']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0423']);
+    expect(r.diagnostics[0]!.message).toContain('node 3 (CPUs 12-15)');
+    expect(r.plan!.reasons.find((x) => x.startsWith('memory-only nodes:'))).toMatch(/^memory-only nodes: node 1 \(vCPU 0 of node 0\):/);
+  });
+
+  it('cpus that cover the lent CPUs: no finding', () => {
+    const r = plan(cfg({ name: 'g4', type: 'hvm', memory: 4096, vcpus: 2, cpus: cpus('0-15'), numa: { mode: 'auto', node_count: 4 } }), host(4));
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+

@@ -178,4 +178,12 @@ export const placementCodes = defineCodes({
     bad: '$ xmcfg migrate-plan web --to-node 2   # node 2 has memory but no CPUs',
     good: '$ xmcfg migrate-plan web --to-node 1   # node 1 has CPUs 4-7',
   },
+  XM0423: {
+    severity: 'warning',
+    title: 'cpus leave out a node the plan gives memory',
+    explanation:
+      "The plan puts part of the guest's memory on a node none of whose CPUs the config's own pinning (cpus = …) allows. That happens when the guest has fewer vCPUs than the nodes numanodes or numanode asks for: a node that gets memory but no vCPU lends its CPUs to the nearest vCPUs, because without vnuma Xen takes a guest's memory only from the nodes of the CPUs its vCPUs may run on. The config's cpus take those CPUs away again, so `xl create` puts that node's share on the other nodes, while the plan and the ledger book it there. Add the node's CPUs to cpus, drop cpus and let the plan pin, or ask for no more nodes than the guest has vCPUs.",
+    bad: 'vcpus = 2\nnumanodes = 4\ncpus = "0-3,8-11"   # nodes of 4 CPUs: nodes 1 and 3 get memory, no CPU',
+    good: 'vcpus = 2\nnumanodes = 4\ncpus = "0-15"',
+  },
 });
