@@ -6,6 +6,7 @@
 import { capacityOf } from './capacity.js';
 import { oneLine } from './shell.js';
 import { guestLabel } from './guest.js';
+import { OFF_WITHIN_CPUS } from './off-plan.js';
 import type { Host, Plan, ReservationLoad } from './types.js';
 
 /** JSON text of a plan (two-space indent, trailing newline). */
@@ -15,11 +16,19 @@ export function formatPlanJson(p: Plan): string {
 
 const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
+/** Whether an unplaced (`numa = "off"`) plan's memory is kept on the nodes of the config's own cpus (off-plan.ts). */
+function keptByCpus(p: Plan): boolean {
+  return p.nodes.length === 0 && typeof p.reasons[0] === 'string' && p.reasons[0].startsWith(OFF_WITHIN_CPUS);
+}
+
 /** The xl config lines that apply the plan. */
 export function formatPlanXl(p: Plan): string {
   // A plan without nodes (numa = "off") places nothing but allows every node: "nodes none (mask
   // 0xf)" read as two contradicting answers, so the header says what the lines below do.
-  const where = p.nodes.length > 0 ? `node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',')} (mask ${p.node_affinity.mask})` : `not placed, any node (mask ${p.node_affinity.mask})`;
+  const where =
+    p.nodes.length > 0
+      ? `node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',')} (mask ${p.node_affinity.mask})`
+      : `not placed, ${keptByCpus(p) ? `node${p.node_affinity.nodes.length === 1 ? '' : 's'} ${p.node_affinity.nodes.join(',')} by the config's cpus` : 'any node'} (mask ${p.node_affinity.mask})`;
   const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, ${where}`];
   if (p.xl.cpus) lines.push(`${p.affinity === 'hard' ? 'cpus' : 'cpus_soft'} = [ ${p.xl.cpus.map(q).join(', ')} ]`);
   else {
@@ -75,7 +84,7 @@ function wrapItems(head: string, items: readonly string[], sep: string): string[
 export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
   const out: string[] = [];
   out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
-  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : ['any (not placed)'];
+  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : keptByCpus(p) ? [...p.node_affinity.nodes.map(String).slice(0, -1), `${p.node_affinity.nodes.at(-1)} (not placed; the config's cpus)`] : ['any (not placed)'];
   out.push(...wrapItems('  nodes        ', [...nodes.slice(0, -1), `${nodes[nodes.length - 1]}   mask ${p.node_affinity.mask}`], ', '));
   const memory = Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`);
   out.push(...wrapItems('  memory       ', memory.length > 0 ? memory : ['-'], ', '));

@@ -9,22 +9,35 @@ import { shortage } from './demand.js';
 import { createFlags } from './flags.js';
 import { guestLabel, type GuestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
+import { vcpusReach } from './pinning.js';
 import { apportion } from './split.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+
+/** The first reason of a `numa = "off"` plan whose config's own cpus keep its memory on some nodes only (format.ts words its header by it). */
+export const OFF_WITHIN_CPUS = 'numa = "off": no placement by xmcfg; the config\'s cpus keep the vCPUs on the CPUs of node';
 
 /**
  * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
  * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it
- * over the nodes in proportion to their free memory (the ledger subtracts it like any plan).
+ * over the nodes in proportion to their free memory (the ledger subtracts it like any plan). When
+ * the config's own `cpus` keep every vCPU on some nodes' CPUs, Xen takes the memory from those
+ * nodes only (it derives the node affinity from the vCPUs' hard affinity), so the plan books it
+ * there, and over the whole host only when those nodes cannot hold it (Xen's allocator then falls
+ * back to other nodes).
  */
 export function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Capacity, options: PlanOptions): Plan | Diagnostic {
-  const ids = host.nodes.map((n) => n.id);
   const total = cap.free.reduce((a, b) => a + b, 0);
   if (total < g.need) {
     const r = shortage({ kind: 'auto', memMiB: g.need, vcpus: g.maxvcpus, list: [], count: 0, salt: 0 }, cap);
     return hostDiag(r.code, 'error', `cannot place ${guestLabel(g.name)}: ${r.message}`);
   }
-  const shares = apportion(g.need, cap.free);
+  const reach = vcpusReach(cfg, host, g.maxvcpus);
+  const within = reach ? cap.ids.flatMap((id, p) => (host.nodes[p]!.cpus.some((c) => reach.has(c)) ? [p] : [])) : [];
+  const narrow = within.length > 0 && within.length < cap.ids.length;
+  const withinFree = within.reduce((a, p) => a + cap.free[p]!, 0);
+  const fits = narrow && withinFree >= g.need;
+  const ids = fits ? within.map((p) => cap.ids[p]!) : host.nodes.map((n) => n.id);
+  const shares = fits ? apportion(g.need, cap.free.map((f, p) => (within.includes(p) ? f : 0))) : apportion(g.need, cap.free);
   const memory_per_node_mib: Record<string, number> = {};
   shares.forEach((m, i) => {
     if (m > 0) memory_per_node_mib[String(cap.ids[i])] = m;
@@ -42,7 +55,11 @@ export function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Ca
     xl: { cpus: null, vnuma: null },
     commands: [],
     reasons: [
-      'numa = "off": no placement; vCPUs are not pinned and memory may come from any node',
+      fits
+        ? `${OFF_WITHIN_CPUS}${ids.length > 1 ? 's' : ''} ${ids.join(',')}, and Xen takes a guest's memory from the nodes of the CPUs its vCPUs may run on`
+        : narrow
+          ? `numa = "off": no placement by xmcfg; the config's cpus keep the vCPUs on node ${within.map((p) => cap.ids[p]!).join(',')}, whose ${withinFree} MiB free cannot hold the guest, so Xen takes the rest from other nodes`
+          : 'numa = "off": no placement; vCPUs are not pinned and memory may come from any node',
       `memory: ${g.need} MiB booked over the nodes in proportion to their free memory (${Object.entries(memory_per_node_mib)
         .map(([id, m]) => `node ${id}: ${m} MiB`)
         .join(', ')})`,

@@ -30,6 +30,25 @@ export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set
   return isCpuList(l) ? new Set(resolveCpuList(l, host)) : null;
 }
 
+/**
+ * The CPUs some vCPU of `maxvcpus` may run on under the config's `cpus`, or null when a vCPU is
+ * unrestricted (no `cpus`, or a per-vCPU list that ends before it or holds a non-list there). Xen
+ * derives a domain's node affinity from the union of its vCPUs' hard affinities, so this is where
+ * an unplaced guest's memory comes from.
+ */
+export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): Set<number> | null {
+  const v = cfg.cpus;
+  if (!Array.isArray(v)) return hardCpuSet(cfg, host);
+  if (v.length < maxvcpus) return null;
+  const out = new Set<number>();
+  for (let i = 0; i < maxvcpus; i++) {
+    const l = v[i];
+    if (!isCpuList(l)) return null;
+    for (const c of resolveCpuList(l, host)) out.add(c);
+  }
+  return out;
+}
+
 /** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
 export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
   const hard = hardCpuSet(cfg, host);
