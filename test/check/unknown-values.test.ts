@@ -168,6 +168,12 @@ describe('placement with unknown values', () => {
     expect(placement('name = "g"\nmemory = 512\nvcpus = "x"\nnumanodes = 3\n')).toEqual(['XM0404']);
   });
 
+  it('no XM0423 (cpus leave out a node given memory) when the vCPU count it rests on is unknown', () => {
+    // numanodes = 2 for 1 vCPU: node 1 gets memory and no vCPU, and cpus leaves out its CPUs 4-7.
+    expect(placement('name = "g"\nmemory = 512\nvcpus = 1\nnumanodes = 2\ncpus = "0-3"\n')).toEqual(['XM0423']);
+    expect(placement('name = "g"\nmemory = 512\nvcpus = 1\nmaxvcpus = f()\nnumanodes = 2\ncpus = "0-3"\n')).toEqual([]);
+  });
+
   it('a numanode list made stale by an unread block is not checked against the host', () => {
     expect(placement('name = "g"\nmemory = 512\nnumanode = 7\n')).toEqual(['XM0402']);
     expect(placement('name = "g"\nmemory = 512\nnumanode = 7\nif x:\n    numanode = 1\n')).toEqual([]);
