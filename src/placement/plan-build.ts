@@ -18,6 +18,9 @@ import { rfcSlots } from './split.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 import { vnumaOf } from './vnuma-lines.js';
 
+/** What XM0406 says after the node id when the node has no CPUs (findings.ts puts it at `numanode` when that lists the node). */
+export const CPULESS = ' has no CPUs:';
+
 /**
  * XM0423 when the config's own `cpus` leaves out every CPU of a plan node that gets memory (a
  * memory-only node whose CPUs the nearest vCPUs were lent, or a vCPU node pinned by those lent CPUs
@@ -111,7 +114,7 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
       // where its memory comes from, from the vCPUs' affinity: the CPU-less node's share goes elsewhere.
       const mem = memById.get(id) ?? 0;
       const lost = vnuma === null && mem > 0 ? `; the xl lines cannot keep its ${mem} MiB there without vnuma (Xen takes a guest's memory from the nodes of its vCPUs' CPUs)` : '';
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
+      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id}${CPULESS} vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
     }
   }
   return {

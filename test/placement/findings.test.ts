@@ -49,6 +49,23 @@ describe('placementFindings', () => {
     expect(placementFindings(cfg({ memory: 1024, cpus: cpus('0-1'), numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), spans, host).map((x) => x.code)).toEqual(['XM0406']);
   });
 
+  it('XM0406 for a CPU-less node numanode lists is at the numanode value; for one the policy chose, and for overcommit, at vcpus', () => {
+    const host = {
+      nodes: [
+        { id: 0, cpus: [0, 1], memory_mib: 8192, free_mib: 2048, distances: { '0': 10, '4': 20 } },
+        { id: 4, cpus: [], memory_mib: 8192, free_mib: 8192, distances: { '0': 20, '4': 10 } },
+      ],
+    };
+    const at = new Map([...spans, ['/vcpus', { key: { start: 70, end: 75 }, value: { start: 78, end: 79 } }]]);
+    const listed = placementFindings(cfg({ memory: 1024, numa: { mode: 'nodes', nodes: [4], node_count: 1 } }), at, host);
+    expect(listed.map((x) => [x.code, x.span])).toEqual([['XM0406', { start: 21, end: 24 }]]);
+    // numanodes = 2: the policy takes node 4 for its memory; the config named no node.
+    const chosen = placementFindings(cfg({ memory: 4096, numa: { mode: 'auto', node_count: 2 } }), at, host);
+    expect(chosen.map((x) => [x.code, x.span])).toEqual([['XM0406', { start: 78, end: 79 }]]);
+    const over = placementFindings(cfg({ memory: 1024, vcpus: 4, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), at, host);
+    expect(over.map((x) => [x.code, x.span])).toEqual([['XM0406', { start: 78, end: 79 }]]);
+  });
+
   it('some CPUs the host does not have: XM0416 warning (XM0405 is the error of cpus outside the nodes); spans fall back to 0,0', () => {
     const d = placementFindings(cfg({ cpus: cpus('0-99') }), undefined, fixtureHost('two-node.json'));
     expect(d.map((x) => [x.code, x.severity, x.span])).toEqual([['XM0416', 'warning', { start: 0, end: 0 }]]);
