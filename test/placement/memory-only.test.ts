@@ -6,6 +6,7 @@
  * so `xl create` put nothing on nodes 1 and 3. Now their CPUs join the nearest vCPUs' affinity.
  */
 import { describe, expect, it } from 'vitest';
+import { check } from '../../src/index.js';
 import { placementFindings } from '../../src/placement/findings.js';
 import { formatPlanXl } from '../../src/placement/format.js';
 import { plan } from '../../src/placement/plan.js';
@@ -102,6 +103,16 @@ describe("a config's cpus that leaves out the CPUs of memory-only nodes", () => 
   it('cpus that cover the lent CPUs: no finding', () => {
     const r = plan(cfg({ name: 'g4', type: 'hvm', memory: 4096, vcpus: 2, cpus: cpus('0-15'), numa: { mode: 'auto', node_count: 4 } }), host(4));
     expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('XM0306 (more nodes than vCPUs) agrees with the plan', () => {
+  it('says the nodes without vCPUs get memory, as the plan gives it (it said "no vCPU and no memory")', () => {
+    const text = 'name = "g"\ntype = "hvm"\nmemory = 4096\nvcpus = 2\nnumanodes = 4\n';
+    const d = check(text, { dialect: 'xl' }).diagnostics.find((x) => x.code === 'XM0306')!;
+    expect(d.message).not.toMatch(/no memory/);
+    const p = plan(cfg({ name: 'g', type: 'hvm', memory: 4096, vcpus: 2, numa: { mode: 'auto', node_count: 4 } }), host(4)).plan!;
+    expect(Object.values(p.memory_per_node_mib).every((m) => m > 0)).toBe(true);
   });
 });
 

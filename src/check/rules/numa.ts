@@ -64,7 +64,7 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown
       // At numanodes when it gives the count (spec §3: "numanodes greater than maxvcpus"), else at the list.
       const byCount = numanodes?.value === req.node_count;
       const at = req.mode === 'nodes' && !byCount ? numanode!.setting.valueSpan : byCount ? numanodes!.setting.valueSpan : valueAt(spans, '/numa/node_count');
-      const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get no vCPU and no memory`);
+      const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get memory but no vCPU (xmcfg plan lets the nearest vCPUs also run on their CPUs, so that Xen allocates there)`);
       const related = maxVcpusRelated(spans, max);
       if (related) d.related = related;
       out.push(d);

@@ -40,7 +40,7 @@ export const numaCodes = defineCodes({
   XM0306: {
     severity: 'warning',
     title: 'more NUMA nodes than vCPUs',
-    explanation: 'vCPUs are spread over the nodes in proportion (vCPU i goes to node floor(i * k / maxvcpus); without maxvcpus, xl takes the vCPUs vnuma lists, else vcpus), so with more nodes than vCPUs some nodes get no vCPU and no memory share. Lower numanodes or add vCPUs.',
+    explanation: 'vCPUs are spread over the nodes in proportion (vCPU i goes to node floor(i * k / maxvcpus); without maxvcpus, xl takes the vCPUs vnuma lists, else vcpus), so with more nodes than vCPUs some nodes get no vCPU. `xmcfg plan` still splits the memory evenly over every node and lets the nearest vCPUs also run on the CPUs of a node without vCPUs (without vnuma Xen takes memory only from the nodes of the CPUs the vCPUs may run on), so those vCPUs run farther from part of their memory. Lower numanodes or add vCPUs.',
     bad: 'vcpus = 1\nnumanodes = 2',
     good: 'vcpus = 2\nnumanodes = 2',
   },
