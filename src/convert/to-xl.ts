@@ -14,6 +14,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
+import { atConfigSpans } from '../placement/findings.js';
 import { xmFileName } from '../placement/xm-name.js';
 import { commentOut, rewriteStatement, trailingContinuations, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
@@ -149,7 +150,8 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     // The file's reading sizes a guest without memory (xm: 128 MiB, which the converted file gets too).
     const r = makePlan(res.config, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
     planResult = r.plan;
-    diagnostics.push(...r.diagnostics);
+    // At the key or value that causes each (numanode, cpus, memory...), as plan and check --host put them.
+    diagnostics.push(...atConfigSpans(res.config, res.spans, r.diagnostics, options.host));
     if (!r.plan) return fail({ ok: false, text: '', diagnostics, notes, plan: null });
     for (const k of planKeys(r.plan, ownSoft)) replacedByPlan!.add(k);
   }

@@ -162,6 +162,15 @@ describe('convertToXl', () => {
     expect(r.text).toBe(`name = "web"\nmemory = 4096\nvcpus = 2\ncpus = "${cpus}"\n${KERNEL}${ON_CRASH_LINE}`);
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
+  it('with a host, the plan\'s findings are at the key or value that causes them (they were all at 1:1)', () => {
+    // numanode = 1 for vCPUs pinned to node 0's CPUs: the plan pins vCPU 0 to node 1 (XM0417, at cpus);
+    // a numanode list the host cannot hold is XM0403 at the numanode value.
+    const src = 'name = "web"\nmemory = 1024\nvcpus = 1\nnumanode = [0, 1]\ncpus = ["0-3", "0-3"]\nmaxvcpus = 2\n';
+    const r = convertToXl(src, { host: HOST });
+    expect(r.diagnostics.filter((d) => d.code.startsWith('XM04')).map((d) => [d.code, src.slice(d.span.start, d.span.end)])).toEqual([['XM0417', '["0-3", "0-3"]']]);
+    const big = 'name = "web"\nmemory = 60000\nnumanode = 0\n';
+    expect(convertToXl(big, { host: HOST }).diagnostics.filter((d) => d.code.startsWith('XM04')).map((d) => [d.code, big.slice(d.span.start, d.span.end)])).toEqual([['XM0403', '0']]);
+  });
   it('soft affinity writes cpus_soft', () => {
     const r = convertToXl('name = "web"\nmemory = 1024\nvcpus = 1\nnumanode = 1\n', { host: HOST, planOptions: { affinity: 'soft' } });
     expect(r.text).toBe('name = "web"\nmemory = 1024\nvcpus = 1\ncpus_soft = "4-7"\n' + ON_CRASH_LINE);
