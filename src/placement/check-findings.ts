@@ -19,7 +19,7 @@ import type { Host, PlacementConfig } from './types.js';
 export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode', 'hap'] as const;
 
 /** Findings judged by a plan: they rest on the guest's whole demand. */
-const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0423']);
+const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0423', 'XM0424']);
 
 /** Placement diagnostics of one checked config against a host. */
 export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown'>, host: Host): Diagnostic[] {

@@ -41,11 +41,12 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
     return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
   }
   if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
+  if (code === 'XM0424') return spanOf(spans, '/vnuma');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417, XM0423) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417, XM0423, XM0424) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
@@ -93,7 +94,7 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   }
   // Capacity: the plan's own refusal says which nodes lack what.
   const r = plan(config, h, {});
-  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415' || d.code === 'XM0423') out.push(d);
+  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415' || d.code === 'XM0423' || d.code === 'XM0424') out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity).
   const hard = hardCpuSet(config, h);
   const offHost = cpusOffHost(config, h);

@@ -18,6 +18,7 @@ import { planOf, runCpus } from './plan-build.js';
 import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
+import { pnodesApart } from './vnuma-lines.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
@@ -67,7 +68,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (cfg.numa?.mode === 'off') {
     const off = offPlan(g, cfg, checked.host, cap, options);
     if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
-    return 'code' in off ? { plan: null, diagnostics: [...diagnostics, off] } : { plan: off, diagnostics };
+    if ('code' in off) return { plan: null, diagnostics: [...diagnostics, off] };
+    const apart = pnodesApart(cfg, off);
+    return { plan: off, diagnostics: apart ? [...diagnostics, apart] : diagnostics };
   }
   // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
   const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
@@ -120,6 +123,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
       diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${guestLabel(g.name)} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
     }
   }
+  const apart = pnodesApart(cfg, p);
+  if (apart) diagnostics.push(apart);
   if (!c.proportional) {
     diagnostics.push(hostDiag('XM0412', 'info', `memory of ${guestLabel(g.name)} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
   }

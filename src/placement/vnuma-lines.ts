@@ -10,7 +10,9 @@ import type { Choice } from './demand.js';
 import { guestType } from './flags.js';
 import type { GuestShape } from './guest.js';
 import { apportion, rfcSlots } from './split.js';
-import type { PlacementConfig } from './types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hostDiag } from './host-check.js';
+import type { Plan, PlacementConfig } from './types.js';
 
 /**
  * The reason every plan of a config with its own vnuma carries. The stored plan keeps no copy of that
@@ -77,4 +79,28 @@ export function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c:
     `vcpus=${rangesOf(vcpusOf[i]!)}`,
     `vdistances=${c.slots.map((q) => cap.dist[p * n + q]).join(',')}`,
   ]);
+}
+
+/**
+ * XM0424 when the config has NUMA keys (or `numa = "off"`) and a vnuma of its own whose pnodes are
+ * not the nodes the plan books memory on. With NUMA keys the keys decide the plan (decision 028),
+ * but libxl still allocates each vnode's memory on exactly its pnode, so `xl create` puts the memory
+ * on the pnodes while the plan, its pinning and the ledger count other nodes.
+ */
+export function pnodesApart(cfg: PlacementConfig, p: Plan): Diagnostic | null {
+  if (cfg.numa === undefined || !Array.isArray(cfg.vnuma)) return null;
+  const pnodes = [...new Set((cfg.vnuma as unknown[]).map((v) => (v as { pnode?: unknown } | null)?.pnode).filter((x): x is number => typeof x === 'number'))].sort((a, b) => a - b);
+  if (pnodes.length === 0) return null;
+  const booked = Object.entries(p.memory_per_node_mib)
+    .filter(([, m]) => m > 0)
+    .map(([id]) => Number(id))
+    .sort((a, b) => a - b);
+  if (booked.join(',') === pnodes.join(',')) return null;
+  const asked = cfg.numa.mode === 'off' ? 'numa = "off"' : cfg.numa.mode === 'nodes' ? 'numanode' : 'the NUMA keys';
+  return hostDiag(
+    'XM0424',
+    'warning',
+    `the config's own vnuma puts each vnode's memory on its pnode (node ${pnodes.join(',')}), but the plan follows ${asked} and books node ${booked.join(',')}: xl create allocates on the pnodes, away from the plan's pinning and what the ledger counts`,
+    'drop the NUMA keys to place the guest by its vnuma, or drop vnuma and let the plan write its own',
+  );
 }

@@ -63,6 +63,7 @@ const HOSTS: Record<string, Host> = {
   XM0417: host([0, 4, 32768], [4, 4, 32768]), // node 1 has CPUs 4-7
   XM0420: host([0, 4, 32768], [4, 4, 32768]), // host nodes: 0,1
   XM0421: host([0, 4, 32768], [4, 4, 32768]), // the host has CPUs 0-7
+  XM0424: host([0, 4, 32768], [4, 4, 32768]),
   XM0423: host([0, 4, 32768], [4, 4, 32768], [8, 4, 32768], [12, 4, 32768]), // nodes of 4 CPUs
 };
 

@@ -115,4 +115,3 @@ describe('XM0306 (more nodes than vCPUs) agrees with the plan', () => {
     expect(Object.values(p.memory_per_node_mib).every((m) => m > 0)).toBe(true);
   });
 });
-

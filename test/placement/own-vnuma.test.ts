@@ -43,3 +43,31 @@ describe('plan: a config\'s own vnuma fixes its nodes', () => {
     expect(plan(config(t), host).plan?.nodes).toEqual([1]);
   });
 });
+
+/**
+ * With NUMA keys the keys decide the plan (decision 028), but libxl still allocates each vnode's
+ * memory on its pnode: the plan booked and pinned other nodes than the memory's without a word.
+ */
+describe('NUMA keys beside a vnuma of the config\'s own (XM0424)', () => {
+  const host = fixtureHost('two-node.json');
+  const one = (numa: string, pnode: number): string =>
+    `name = "v"\ntype = "hvm"\nmemory = 2048\nmaxvcpus = 2\n${numa}\nvnuma = [["pnode=${pnode}", "size=2048", "vcpus=0-1", "vdistances=10"]]\n`;
+
+  it('numanode = 0 with vnuma on node 1: XM0424 in plan and, at the vnuma value, in check --host', () => {
+    const t = one('numanode = 0', 1);
+    const r = plan(config(t), host);
+    expect(r.plan!.nodes).toEqual([0]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0424', 'warning']]);
+    const d = check(t, { dialect: 'xl', host }).diagnostics.filter((x) => x.code.startsWith('XM04'));
+    expect(d.map((x) => [x.code, x.line, x.column, x.endLine, x.endColumn])).toEqual([['XM0424', 6, 9, 6, 65]]);
+  });
+
+  it('numa = "off" books over every node while the vnuma keeps the memory on node 1: XM0424', () => {
+    expect(plan(config(one('numa = "off"', 1)), host).diagnostics.map((d) => d.code)).toEqual(['XM0424']);
+  });
+
+  it('no finding when the plan books exactly the pnodes, or without NUMA keys', () => {
+    expect(plan(config(one('numanode = 1', 1)), host).diagnostics).toEqual([]);
+    expect(plan(config(one('', 1)), host).diagnostics).toEqual([]);
+  });
+});

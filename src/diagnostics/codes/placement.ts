@@ -186,4 +186,12 @@ export const placementCodes = defineCodes({
     bad: 'vcpus = 2\nnumanodes = 4\ncpus = "0-3,8-11"   # nodes of 4 CPUs: nodes 1 and 3 get memory, no CPU',
     good: 'vcpus = 2\nnumanodes = 4\ncpus = "0-15"',
   },
+  XM0424: {
+    severity: 'warning',
+    title: "vnuma's pnodes are not the plan's nodes",
+    explanation:
+      "The config asks xmcfg for a placement (numa, numanodes or numanode) and also sets a vnuma of its own with pnodes. The NUMA keys decide the plan, but libxl allocates each vnode's memory on exactly its pnode, so `xl create` puts the guest's memory on the pnodes while the plan pins the vCPUs to other nodes and the ledger books memory there. Drop the NUMA keys (a complete vnuma then places the guest by itself), or drop vnuma and let the plan write vnuma lines of its own.",
+    bad: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nnumanode = 0\nvnuma = [["pnode=1", "size=2048", "vcpus=0-1", "vdistances=10"]]',
+    good: 'type = "hvm"\nmemory = 2048\nmaxvcpus = 2\nvnuma = [["pnode=1", "size=2048", "vcpus=0-1", "vdistances=10"]]',
+  },
 });
