@@ -28,7 +28,7 @@ import { dropRewrites, supersededStatements } from './replaced-later.js';
 import { lastNameSetter, lostName, lostNameDiagnostic } from './lost-name.js';
 import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
-import { xmDisplayDrops } from './xm-display.js';
+import { xmDisplay } from './xm-display.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -154,9 +154,11 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // gopts.getopt('name')`): the file's base name, never a line name = "" of the conversion's own.
   const definedEmpty = dropEmptyName(defined);
   if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
+  // The display keys xl would read otherwise than xend did (a display the xm guest did not have, or
+  // not the one it had): their assignments are commented out.
+  const display = xmDisplay(res, res.tree.statements, defined);
+  diagnostics.push(...display.findings);
   const targets = definedTargets(res.tree.statements, defined);
-  // The display keys xl would read as turning on a display the xm guest did not have, or off one it had.
-  const display = xmDisplayDrops(res, res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -202,7 +204,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
-    const shown = display.get(st.key.name);
+    const shown = display.drops.get(st.key.name);
     if (shown !== undefined) {
       comment(st.span, `xmcfg convert: ${shown}`);
       lose(st.span, `"${st.key.name}" commented out: ${shown}`);

@@ -10,4 +10,12 @@ export const convertCodes = defineCodes({
     bad: 'if vmid > 2:\n    memory = 1024',
     good: 'memory = 1024',
   },
+  XM0556: {
+    severity: 'warning',
+    title: "an xm HVM guest's display that the conversion cannot write for xl",
+    explanation:
+      "xend gave an xm HVM guest its display from nographic, vnc, sdl and the guest's first vfb (image.py: nographic = 1 won over all of them; the first vfb's type=vnc|sdl turned VNC or SDL on, its VNC settings replaced the top-level ones, its keymap won), where xl reads an HVM guest's display from the top-level keys alone and turns VNC on by default. convert --to xl comments out a top-level key xl would read otherwise (XM0555) and writes the value xend used (decisions 030 and 041); a key set in a chained assignment (vnc = sdl = 1) is kept, since the conversion writes such a chain as it stands, and this finding marks it: the xl guest gets that key's value, not the display the xm guest had. Write the assignment on its own line, or the key as xend used it.",
+    bad: 'builder = "hvm"\nnographic = 1\nvnc = sdl = 1',
+    good: 'builder = "hvm"\nnographic = 1\nvnc = 0',
+  },
 });
