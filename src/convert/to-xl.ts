@@ -155,8 +155,12 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const definedEmpty = dropEmptyName(defined);
   if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
   // The display keys xl would read otherwise than xend did (a display the xm guest did not have, or
-  // not the one it had): their assignments are commented out.
+  // not the one it had): their assignments are commented out, their --define is not written.
   const display = xmDisplay(res, res.tree.statements, defined);
+  for (const [key, why] of display.undefine) {
+    defined.delete(key);
+    notes.push(`--define ${key}=${String(options.defines?.[key] ?? '')} not written: ${why}`);
+  }
   diagnostics.push(...display.findings);
   const targets = definedTargets(res.tree.statements, defined);
   for (const st of res.tree.statements) {

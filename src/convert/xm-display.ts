@@ -29,6 +29,8 @@ const DISPLAY_NOT_CARRIED = 'XM0556';
 export interface XmDisplay {
   /** Keys whose assignments the conversion comments out (XM0555), with the reason. */
   drops: Map<string, string>;
+  /** Keys whose `--define` is not written, with the reason (a note says so). */
+  undefine: Map<string, string>;
   /** Lines the conversion appends (in the HVM defaults, where the vnc line goes) and their notes. */
   lines: { line: string; note: string }[];
   /** XM0556: a key xend read otherwise that only a chained assignment sets, left as it is. */
@@ -116,21 +118,20 @@ function met(current: unknown, key: string, w: Want): boolean {
 }
 
 /**
- * The display keys of an xm HVM guest the conversion changes: a key whose value xl would read
- * otherwise than xend did has its assignments commented out, and the value xend used is appended
- * where xl's default is not it. Only keys of known value that no `--define` sets; a key only a
- * chained assignment (`vnc = sdl = 1`) sets stays, with XM0556.
+ * The display keys of an xm HVM guest the conversion changes: a key whose value (from the file or
+ * `--define`) xl would read otherwise than xend did has its assignments commented out and its
+ * define dropped, and the value xend used is appended where xl's default is not it. Only keys of
+ * known value; a key only a chained assignment (`vnc = sdl = 1`) sets stays, with XM0556.
  */
 export function xmDisplay(res: CheckResult, statements: readonly { kind: string }[], defined: ReadonlyMap<string, Value>): XmDisplay {
-  const out: XmDisplay = { drops: new Map(), lines: [], findings: [] };
+  const out: XmDisplay = { drops: new Map(), undefine: new Map(), lines: [], findings: [] };
   const plan = xendDisplay(res);
   if (!plan) return out;
   const config = res.config as Record<string, unknown>;
   const assigns = statements.filter((s): s is AssignStmt => s.kind === 'assign');
   const nographic = xmNographic(res);
   for (const [key, w] of plan.want) {
-    // A key --define sets is written with the define's value (decision 020).
-    if (defined.has(key) || res.unknown.has(key) || met(config[key], key, w)) continue;
+    if (res.unknown.has(key) || met(config[key], key, w)) continue;
     const reason = plan.why.get(key) ?? VFB_SETTING;
     const chained = assigns.find((a) => a.chained?.length && [a.key, ...a.chained].some((n) => n.name === key));
     if (chained) {
@@ -139,6 +140,7 @@ export function xmDisplay(res: CheckResult, statements: readonly { kind: string 
       continue;
     }
     if (assigns.some((a) => a.key.name === key)) out.drops.set(key, reason);
+    if (defined.has(key)) out.undefine.set(key, reason);
     if (!('value' in w) || XL_HVM_DEFAULT[key] === w.value) continue;
     const text = `${key} = ${literal(w.value)}`;
     if (key === 'vnc' && nographic) {

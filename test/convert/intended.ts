@@ -35,7 +35,7 @@ type Config = Record<string, any>;
  * - an xm HVM guest that sets no vnc and has no vfb gets `vnc = 0` (xend gave it no display, xl
  *   turns VNC on), one without hpet `hpet = 0`, and one with a PCI device without its own
  *   msitranslate and no pci_msitranslate gets `pci_msitranslate = 1` (decision 030); under
- *   `nographic = 1` its `vnc = 1` and `sdl = 1` are commented out and
+ *   `nographic = 1` its `vnc = 1` and `sdl = 1` (from the file or `--define`) are commented out and
  *   it gets `vnc = 0` even with a vfb (decision 030); without nographic, what xend took from the first
  *   vfb becomes the top-level keys (vnc/sdl, the VNC settings, keymap, display, xauthority, opengl:
  *   decision 041); a videoram

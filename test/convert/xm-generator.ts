@@ -91,6 +91,10 @@ const SPECIAL: XmCase[] = [
   { name: 'builder-netbsd', text: 'name = "gen"\nbuilder = "netbsd"\nkernel = "/boot/netbsd-XEN3_DOMU"\n' },
   { name: 'builder-vmx', text: 'name = "gen"\nbuilder = "vmx"\nkernel = "/usr/lib/xen/boot/vmxloader"\nvcpus = 1\n' },
   { name: 'nameless', text: 'kernel = "/boot/vmlinuz"\nmemory = 128\n' },
+  // xend's nographic won over xm create's vnc=1 / sdl=1 as over the file's (decision 041).
+  { name: 'nographic-define', text: `${GUESTS.hvm}nographic = 1\nvnc = 1\n`, defines: { vnc: 1, sdl: 1 } },
+  { name: 'nographic-define-only', text: `${GUESTS.hvm}nographic = 1\n`, defines: { vnc: 1, sdl: 1 } },
+  { name: 'vfb-define', text: `${GUESTS.hvm}vfb = [ 'type=vnc,vncdisplay=1' ]\n`, defines: { vncdisplay: 7, keymap: 'en-us' } },
   { name: 'hvm-firmware-kernel', text: 'name = "gen"\nbuilder = "hvm"\nkernel = "/opt/firmware/hvmloader-custom"\n' },
 ];
 

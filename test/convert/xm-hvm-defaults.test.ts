@@ -136,11 +136,22 @@ describe("an xm HVM guest's first vfb (decision 041: image.py read its display f
     expect(xl(off.text).config.sdl).toBe(true);
     expect(xl(convert(FIXED + "vfb = [ 'vncdisplay=5' ]\n").text).config.vnc).toBe(false);
   });
-
 });
 
-describe('display keys the conversion cannot carry (decision 041)', () => {
+describe('under nographic = 1: --define vnc=1 / sdl=1 (the same rule as the file\'s) and a chained assignment (decision 041)', () => {
   const FIXED = HVM + 'hpet = 1\non_crash = "destroy"\nnographic = 1\n';
+  it('the defined values are not written, a note says so, and the guest gets vnc = 0; xl shows no display', () => {
+    const r = convert(FIXED + 'vnc = 1\n', { vnc: 1, sdl: 1 });
+    const NG = "# xmcfg convert: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on: ";
+    expect(r.text).toBe(FIXED.replace('builder = "hvm"', 'type = "hvm"') + NG + 'vnc = 1\n' + NOGRAPHIC_VNC_LINE);
+    expect(r.notes).toContain("--define vnc=1 not written: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on");
+    expect(r.notes).toContain("--define sdl=1 not written: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on");
+    const c = xl(r.text);
+    expect([c.config.vnc, c.config.sdl]).toEqual([false, undefined]);
+    // A value xend took as it is written as before (xm's vnc option is a string: int("0") for xend, "0" a number for libxlu).
+    expect(convert(FIXED, { vnc: 0 }).text).toContain('vnc = "0"  # xmcfg convert: from --define');
+  });
+
   it('a chained vnc = sdl = 1 under nographic = 1 is kept, with XM0556 over it', () => {
     const src = FIXED + 'vnc = sdl = 1\n';
     const r = convert(src);
