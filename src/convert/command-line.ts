@@ -15,7 +15,7 @@ import type { KeyConversion } from './key-conversion.js';
 import { xlLiteral } from './xl-literal.js';
 import { isXlKey } from './rewrite.js';
 import { xmGuestKind } from './xm-values.js';
-import { xmNographic } from './xm-display.js';
+import type { XmDisplay } from './xm-display.js';
 
 /** The comment on a line whose value comes from `--define`. */
 export const FROM_DEFINE = '# xmcfg convert: from --define';
@@ -126,7 +126,7 @@ export const XM_DEFAULT_MEMORY_MIB = 128;
  * XendConfig default; xl destroys a crashed guest). A key whose value is unknown (set in a Python
  * block) is left alone; one whose last value is None is unset, as it was for xm.
  */
-export function xmDefaultLines(res: CheckResult, defined: ReadonlyMap<string, Value>, notes: string[], display: ReadonlyMap<string, string> = new Map()): string[] {
+export function xmDefaultLines(res: CheckResult, defined: ReadonlyMap<string, Value>, notes: string[], display: Pick<XmDisplay, 'lines'> = { lines: [] }): string[] {
   if (res.dialect !== 'xm') return [];
   // A last `key = None` left the key unset for xm too (the conversion comments it out).
   const unset = (key: string): boolean => {
@@ -153,25 +153,17 @@ export function xmDefaultLines(res: CheckResult, defined: ReadonlyMap<string, Va
 
 /**
  * The HVM defaults of xm's that xl does not share (decision 030), for an xm HVM guest that leaves
- * the key unset: `vnc = 0` when it has no vfb either (xend's image.py gave qemu `-nographic` unless
- * `vnc`, `sdl` or a vfb asked for a display; libxl turns VNC on for HVM guests), `hpet = 0`
- * (create.py's default 0; libxl's is on), and `pci_msitranslate = 1` when a passed-through device
- * does not set its own msitranslate (create.py's default 1; xl_parse.c's is 0). Under `nographic = 1`
- * (xm-display.ts) `vnc = 0` also when the guest has a vfb or its `vnc` was commented out (`display`):
- * image.py gave qemu `-nographic` whatever they said, and xl's VNC stays on unless `vnc = 0`.
+ * the key unset: the display lines of xm-display.ts first (`vnc = 0` without a display, under
+ * `nographic = 1`, or where neither vnc nor the first vfb turned VNC on; what xend took from the
+ * first vfb, decision 041), then `hpet = 0` (create.py's default 0; libxl's is on), and
+ * `pci_msitranslate = 1` when a passed-through device does not set its own msitranslate (create.py's
+ * default 1; xl_parse.c's is 0).
  */
-function xmHvmDefaultLines(res: CheckResult, unset: (key: string) => boolean, notes: string[], display: ReadonlyMap<string, string>): string[] {
+function xmHvmDefaultLines(res: CheckResult, unset: (key: string) => boolean, notes: string[], display: Pick<XmDisplay, 'lines'>): string[] {
   const config = res.config as Record<string, unknown>;
   const out: string[] = [];
   const list = (key: string): unknown[] | null => (res.unknown.has(key) ? null : Array.isArray(config[key]) ? (config[key] as unknown[]) : []);
-  const vfbs = list('vfb');
-  if (xmNographic(res) && (unset('vnc') || display.has('vnc'))) {
-    out.push("vnc = 0  # xmcfg convert: xm's nographic = 1 gave this HVM guest no display (over vnc, sdl or a vfb); xl turns VNC on");
-    notes.push('vnc = 0 added (xm\'s nographic = 1 gave the HVM guest no display, whatever vnc, sdl or a vfb said; xl turns VNC on)');
-  } else if (unset('vnc') && vfbs !== null && vfbs.length === 0) {
-    out.push("vnc = 0  # xmcfg convert: xm's default for an HVM guest (no display without vnc, sdl or a vfb); xl turns VNC on");
-    notes.push('vnc = 0 added (xm gave an HVM guest without vnc, sdl or a vfb no VNC display; xl turns VNC on)');
-  }
+  for (const { line, note } of display.lines) out.push(line), notes.push(note);
   if (unset('hpet')) {
     out.push("hpet = 0  # xmcfg convert: xm's default; xl gives an HVM guest an HPET");
     notes.push('hpet = 0 added (xm gave an HVM guest no HPET unless the file asked; xl gives it one)');

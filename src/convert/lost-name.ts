@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { AssignStmt, Name, Stmt, UnsupportedStmt } from '../syntax/tree.js';
+import type { Setting } from '../syntax/value.js';
 import { blockBoundNames } from './block-bound.js';
 
 /** The statement xm took the domain name from: the last top-level one that sets (or may set) `name`. */
@@ -55,4 +56,17 @@ export function lostNameDiagnostic(setter: NameSetter): Diagnostic {
     span: block ? blockNameSpan(setter.st) : setter.key.span,
     hint: 'write the name xm gave the domain as name = "…" in the converted file',
   };
+}
+
+/**
+ * Whether the converted file lost the name xm gave the guest: the assignment xm took it from is
+ * commented out, or a Python block may have set it and no usable name assignment stands before it.
+ */
+export function lostName(setter: NonNullable<ReturnType<typeof lastNameSetter>>, statements: readonly Stmt[], settings: readonly Setting[], isCommented: (s: Span) => boolean): boolean {
+  if (setter.kind === 'assign') return isCommented(setter.st.span);
+  const kept = statements.filter((st): st is AssignStmt => st.kind === 'assign' && st.span.start < setter.st.span.start && !!nameTarget(st) && !isCommented(st.span)).pop();
+  if (!kept) return true;
+  // name = "" names no guest (xm read it as no name; xl's guest cannot be addressed).
+  const value = settings.find((s) => s.keySpan.start === nameTarget(kept)!.span.start)?.value;
+  return value?.kind === 'string' && value.value === '';
 }

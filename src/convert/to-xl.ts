@@ -6,10 +6,10 @@
  * file), statements xl cannot express are commented out with a note; keys the catalogue does not
  * know are reported; with a host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
  */
-import { checkText, type CheckResult } from '../check/check.js';
+import type { CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
-import type { Dialect, Setting } from '../syntax/value.js';
+import type { Dialect } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
@@ -26,9 +26,10 @@ import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
-import { lastNameSetter, lostNameDiagnostic, nameTarget } from './lost-name.js';
+import { lastNameSetter, lostName, lostNameDiagnostic } from './lost-name.js';
+import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
-import { xmDisplayDrops } from './xm-display.js';
+import { xmDisplay } from './xm-display.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -75,40 +76,6 @@ const XM_IGNORED_VALUE = 'XM0554';
 const XM_IGNORED_KEY = 'XM0553';
 /** "the conversion commented out a statement xl cannot take as xm read it". */
 const LOST_STATEMENT = 'XM0555';
-/** Error codes that do not block a conversion: the statement is commented out instead. */
-const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
-
-/**
- * Errors that stop a conversion: syntax errors, and the constructs xm itself rejects (XM0530–XM0548:
- * `;;`, a dotted key, an indented statement, `12abc`, a keyword as key). Python refused such a file
- * (a SyntaxError, or the AttributeError of `vif.default.script = …`), so `xm create` never read it:
- * there is no xm reading to carry over, and `--to json` and `check` report the same errors.
- */
-function blocksConversion(d: Diagnostic): boolean {
-  if (d.severity !== 'error') return false;
-  if (d.code.startsWith('XM00')) return !STATEMENT_LEVEL.has(d.code);
-  return d.code >= 'XM0530' && d.code <= 'XM0548';
-}
-
-/**
- * The reading a conversion carries over (decision 015, one for `--to xl` and `--to json`): xm's
- * whenever Python accepts the file and nothing in it is xl's alone. Detection calls a file without
- * an xm-only construct xl, but the same text can mean another thing to xm: `"\101"` is "A" to
- * Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256` adds to
- * xm's memory where xl ignores the key, and a nameless file was named after itself. A file Python
- * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
- * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
- * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
- * `kernel` is a direct kernel boot, not xend's firmware).
- */
-export function xmReading(text: string, defines: ConvertOptions['defines'], dialect: Dialect | 'auto' = 'auto'): CheckResult {
-  if (dialect !== 'auto') return checkText(text, { dialect, defines });
-  const auto = checkText(text, { dialect: 'auto', defines });
-  if (auto.dialect === 'xm') return auto;
-  const xm = checkText(text, { dialect: 'xm', defines });
-  return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
-}
-
 /** Convert an xm (or xl) config text to xl; never throws on any input. */
 export function convertToXl(text: string, options: ConvertOptions = {}): ConvertResult {
   return convertToXlMapped(text, options).result;
@@ -189,9 +156,15 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // gopts.getopt('name')`): the file's base name, never a line name = "" of the conversion's own.
   const definedEmpty = dropEmptyName(defined);
   if (emptyName && (base !== null || definedEmpty)) keys.setName(emptyName.keySpan.start, base ?? '');
+  // The display keys xl would read otherwise than xend did (a display the xm guest did not have, or
+  // not the one it had): their assignments are commented out, their --define is not written.
+  const display = xmDisplay(res, res.tree.statements, defined);
+  for (const [key, why] of display.undefine) {
+    defined.delete(key);
+    notes.push(`--define ${key}=${String(options.defines?.[key] ?? '')} not written: ${why}`);
+  }
+  diagnostics.push(...display.findings);
   const targets = definedTargets(res.tree.statements, defined);
-  // The display keys xl would read as turning on a display the xm guest did not have, or off one it had.
-  const display = xmDisplayDrops(res, res.tree.statements, defined);
   for (const st of res.tree.statements) {
     if (st.kind === 'unsupported') {
       comment(blockSpan(st), 'xmcfg convert: xl has no Python statements');
@@ -237,7 +210,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
       notes.push(`line ${line(st.span.start)}: "${st.key.name}" replaced by the placement plan`);
       continue;
     }
-    const shown = display.get(st.key.name);
+    const shown = display.drops.get(st.key.name);
     if (shown !== undefined) {
       comment(st.span, `xmcfg convert: ${shown}`);
       lose(st.span, `"${st.key.name}" commented out: ${shown}`);
@@ -337,19 +310,6 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
   const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
   return { result, toInput: out.toInput, res };
-}
-
-/**
- * Whether the converted file lost the name xm gave the guest: the assignment xm took it from is
- * commented out, or a Python block may have set it and no usable name assignment stands before it.
- */
-function lostName(setter: NonNullable<ReturnType<typeof lastNameSetter>>, statements: readonly Stmt[], settings: readonly Setting[], isCommented: (s: Span) => boolean): boolean {
-  if (setter.kind === 'assign') return isCommented(setter.st.span);
-  const kept = statements.filter((st): st is AssignStmt => st.kind === 'assign' && st.span.start < setter.st.span.start && !!nameTarget(st) && !isCommented(st.span)).pop();
-  if (!kept) return true;
-  // name = "" names no guest (xm read it as no name; xl's guest cannot be addressed).
-  const value = settings.find((s) => s.keySpan.start === nameTarget(kept)!.span.start)?.value;
-  return value?.kind === 'string' && value.value === '';
 }
 
 /** The span extended over its line break when nothing but blanks share its line (so deleting it leaves no empty line). */

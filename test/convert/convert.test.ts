@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xmReading } from '../../src/convert/to-xl.js';
+import { xmReading } from '../../src/convert/xm-reading.js';
 import { convertToXl, toLibxlJson, xlString, isXlNumberText } from '../../src/convert/index.js';
 import { checkText } from '../../src/check/check.js';
 import type { Host } from '../../src/placement/types.js';

@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { convertToXl } from '../../src/convert/index.js';
-import { xmReading } from '../../src/convert/to-xl.js';
+import { xmReading } from '../../src/convert/xm-reading.js';
 import { checkText } from '../../src/check/check.js';
 import { CORPUS } from '../format/corpus.js';
 import { intended } from './intended.js';

@@ -35,12 +35,14 @@ type Config = Record<string, any>;
  * - an xm HVM guest that sets no vnc and has no vfb gets `vnc = 0` (xend gave it no display, xl
  *   turns VNC on), one without hpet `hpet = 0`, and one with a PCI device without its own
  *   msitranslate and no pci_msitranslate gets `pci_msitranslate = 1` (decision 030); under
- *   `nographic = 1` its `vnc = 1` and `sdl = 1` are commented out and it gets `vnc = 0` even with a
- *   vfb, and without nographic a `vnc = 0` beside a vfb is commented out (decision 030); a videoram
+ *   `nographic = 1` its `vnc = 1` and `sdl = 1` (from the file or `--define`) are commented out and
+ *   it gets `vnc = 0` even with a vfb (decision 030); without nographic, what xend took from the first
+ *   vfb becomes the top-level keys (vnc/sdl, the VNC settings, keymap, display, xauthority, opengl:
+ *   decision 041); a videoram
  *   below qemu-xen's minimum for its VGA (8 MiB, 16 with stdvga) is commented out (xl refuses it);
  * - an xl-only option xm ignored that xl refuses in the converted file is commented out;
  */
-export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', 'vnc', 'sdl', 'hpet', 'pci_msitranslate', 'videoram', '(xm-only options)', '(HVM options of an xm PV guest)'];
+export const CHANGED_FIELDS = ['memory', 'on_crash', 'builder', 'type', 'bootargs', 'bootloader_args', 'cpu_cap', 'cap', 'kernel', 'firmware_override', 'timer_mode', 'tsc_mode', 'vif', 'vfb', 'disk', 'bootloader', 'vnc', 'sdl', 'vnclisten', 'vncdisplay', 'vncunused', 'vncpasswd', 'keymap', 'display', 'xauthority', 'opengl', 'hpet', 'pci_msitranslate', 'videoram', '(xm-only options)', '(HVM options of an xm PV guest)'];
 
 /** Python's shlex.split for the cases the tests use: blanks separate words, quotes (anywhere in a word) group and go. */
 function words(s: string): string[] {
@@ -94,14 +96,34 @@ export function intended(before: Config, dialect: Dialect): Config {
   if (dialect === 'xm' && c.memory === undefined && !(typeof c.maxmem === 'number' && c.maxmem < 128)) c.memory = 128;
   if (dialect === 'xm' && c.on_crash === undefined) c.on_crash = 'restart';
   if (xmHvm) {
-    const vfb = Array.isArray(c.vfb) && c.vfb.length > 0;
+    const first: Config | undefined = Array.isArray(c.vfb) ? c.vfb[0] : undefined;
     if (c.nographic === true) {
       // xend's nographic won over vnc, sdl and a vfb: vnc = 1 and sdl = 1 are commented out, vnc = 0 is added.
       if (c.vnc === undefined || c.vnc === true) c.vnc = false;
       if (c.sdl === true) delete c.sdl;
-    } else if (c.vnc === undefined && !vfb) c.vnc = false;
-    // xend showed the vfb over vnc = 0; xl reads no vfb for an HVM guest: vnc = 0 is commented out.
-    else if (c.vnc === false && vfb) delete c.vnc;
+    } else if (!first) {
+      if (c.vnc === undefined) c.vnc = false;
+    } else {
+      // image.py read the first vfb alone (decision 041): its type=vnc|sdl (create.py's vnc=1 / sdl=1)
+      // turned VNC or SDL on beside the top-level keys, its VNC settings replaced the top-level ones,
+      // its keymap won, and with SDL its display and xauthority, and its opengl unless the top level
+      // set one. xl reads only the top-level keys of an HVM guest; a key at xl's default is not written.
+      const vnc = c.vnc === true || first.type === 'vnc' || first.vnc === true;
+      const sdl = c.sdl === true || first.type === 'sdl' || first.sdl === true;
+      if (vnc) {
+        if (c.vnc === false) delete c.vnc;
+        for (const k of ['vnclisten', 'vncdisplay', 'vncunused', 'vncpasswd']) {
+          if (first[k] === undefined || ({ vncunused: true, vnclisten: '127.0.0.1' } as Config)[k] === first[k]) delete c[k];
+          else c[k] = first[k];
+        }
+      } else c.vnc = false;
+      if (sdl) c.sdl = true;
+      if (first.keymap !== undefined) c.keymap = first.keymap;
+      if (sdl) {
+        for (const k of ['display', 'xauthority']) if (first[k] !== undefined) c[k] = first[k];
+        if (first.opengl !== undefined && c.opengl === undefined) c.opengl = first.opengl;
+      }
+    }
     if (c.hpet === undefined) c.hpet = false;
     // Below qemu-xen's minimum for the VGA (libxl refuses it; xm's qemu-dm took it): commented out, xl gives that minimum.
     if (typeof c.videoram === 'number' && c.device_model_version !== 'qemu-xen-traditional' && c.videoram < (c.stdvga === true ? 16 : 8)) delete c.videoram;

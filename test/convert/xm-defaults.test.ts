@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { convertToJson, convertToXl } from '../../src/convert/index.js';
-import { xmReading } from '../../src/convert/to-xl.js';
+import { xmReading } from '../../src/convert/xm-reading.js';
 import { MEMORY_LINE, MEMORY_NOTE, ON_CRASH_LINE, ON_CRASH_NOTE, XM_DEFAULTS, XM_HVM_DEFAULTS } from './xm-defaults.js';
 
 const PV = 'name = "g"\nkernel = "/boot/vmlinuz"\n';

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { checkText } from '../../src/check/check.js';
-import { xmReading } from '../../src/convert/to-xl.js';
+import { xmReading } from '../../src/convert/xm-reading.js';
 import { xmGuestKind } from '../../src/convert/xm-values.js';
 
 export const MEMORY_LINE = "memory = 128  # xmcfg convert: xm's default; xl's is 32 MiB (or maxmem)\n";

@@ -52,6 +52,12 @@ const FAMILIES: Record<string, string> = {
   'nographic-off': 'nographic = 0\nvnc = 1\n',
   // xend showed an HVM guest's vfb whatever vnc said; xl reads only vnc for an HVM guest.
   'vnc-off-vfb': "vnc = 0\nvfb = [ 'type=vnc,vncunused=1' ]\n",
+  // xend read an HVM guest's first vfb (decision 041): its VNC settings over the top-level ones, its
+  // keymap, its type=sdl (SDL alone), a second vfb not at all; a vfb without type= asked for no display.
+  'vfb-over-top': "vnc = 1\nvncdisplay = 4\nvnclisten = '127.0.0.2'\nvncunused = 0\nkeymap = 'en-us'\nvfb = [ 'type=vnc,vncdisplay=1,vnclisten=0.0.0.0,vncpasswd=x,keymap=de' ]\n",
+  'vfb-sdl-top-vnc': "vnc = 1\nvncdisplay = 4\nsdl = 0\nvfb = [ 'type=sdl,display=:1,opengl=0,keymap=fr' ]\n",
+  'vfb-two': "vfb = [ 'type=sdl,xauthority=/root/.Xauthority', 'type=vnc,vncdisplay=2' ]\n",
+  'vfb-no-type': "vfb = [ 'vncdisplay=5,vncunused=0' ]\n",
   'on-actions': 'on_poweroff = "destroy"\non_reboot = "restart"\non_crash = "preserve"\n',
   'on-coredump': 'on_crash = "coredump-destroy"\non_reboot = "rename-restart"\n',
   'cpus-string': 'vcpus = 4\ncpus = "0-3,^2"\n',
@@ -85,6 +91,10 @@ const SPECIAL: XmCase[] = [
   { name: 'builder-netbsd', text: 'name = "gen"\nbuilder = "netbsd"\nkernel = "/boot/netbsd-XEN3_DOMU"\n' },
   { name: 'builder-vmx', text: 'name = "gen"\nbuilder = "vmx"\nkernel = "/usr/lib/xen/boot/vmxloader"\nvcpus = 1\n' },
   { name: 'nameless', text: 'kernel = "/boot/vmlinuz"\nmemory = 128\n' },
+  // xend's nographic won over xm create's vnc=1 / sdl=1 as over the file's (decision 041).
+  { name: 'nographic-define', text: `${GUESTS.hvm}nographic = 1\nvnc = 1\n`, defines: { vnc: 1, sdl: 1 } },
+  { name: 'nographic-define-only', text: `${GUESTS.hvm}nographic = 1\n`, defines: { vnc: 1, sdl: 1 } },
+  { name: 'vfb-define', text: `${GUESTS.hvm}vfb = [ 'type=vnc,vncdisplay=1' ]\n`, defines: { vncdisplay: 7, keymap: 'en-us' } },
   { name: 'hvm-firmware-kernel', text: 'name = "gen"\nbuilder = "hvm"\nkernel = "/opt/firmware/hvmloader-custom"\n' },
 ];
 

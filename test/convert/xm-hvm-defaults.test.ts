@@ -94,6 +94,72 @@ describe('xm HVM display keys (decision 030: image.py\'s nographic won over vnc,
   });
 });
 
+describe("an xm HVM guest's first vfb (decision 041: image.py read its display from it; xl reads the top-level keys alone)", () => {
+  const FIXED = HVM + 'hpet = 1\non_crash = "destroy"\n';
+  const OUT = FIXED.replace('builder = "hvm"', 'type = "hvm"');
+  const VFB = '  # xmcfg convert: from the first vfb, which xend read for this HVM guest\'s display; xl reads no vfb for an HVM guest\n';
+  const TOP = "# xmcfg convert: xend took this HVM guest's display settings from its first vfb, not from this key; xl reads only this key: ";
+  const span = (src: string, stmt: string) => ({ start: src.indexOf(stmt), end: src.indexOf(stmt) + stmt.length });
+  const codes = (r: ReturnType<typeof convert>, code: string) => r.diagnostics.filter((d) => d.code === code).map((d) => d.span);
+
+  it("the vfb's VNC settings and keymap become the top-level keys, with a note each; xl reads them", () => {
+    const src = FIXED + "vfb = [ 'type=vnc,vncdisplay=1,vnclisten=0.0.0.0,vncpasswd=x,keymap=de,vncunused=0' ]\n";
+    const r = convert(src);
+    expect(r.text).toBe(OUT + 'vfb = [ "vnc=1,vncdisplay=1,vnclisten=0.0.0.0,vncpasswd=x,keymap=de,vncunused=0" ]\n' + ['vnclisten = "0.0.0.0"', 'vncdisplay = 1', 'vncunused = 0', 'vncpasswd = "x"', 'keymap = "de"'].map((l) => l + VFB).join(''));
+    expect(r.notes).toContain('vncdisplay = 1 added (xend took it from the first vfb of the HVM guest; xl reads the top-level key alone)');
+    expect(r.diagnostics).toEqual([]);
+    const c = xl(r.text);
+    expect(c.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect([c.config.vnc, c.config.vnclisten, c.config.vncdisplay, c.config.vncunused, c.config.vncpasswd, c.config.keymap]).toEqual([undefined, '0.0.0.0', 1, false, 'x', 'de']);
+    // A PV guest keeps its vfb as it is: xl reads it for a PV guest, as xend did.
+    const pv = 'name = "p"\nkernel = "/k"\nmemory = 512\non_crash = "destroy"\nvfb = [ "type=vnc,vncdisplay=1,keymap=de" ]\n';
+    expect(convert(pv).text).toBe(pv.replace('type=vnc', 'vnc=1'));
+  });
+
+  it('the top-level VNC settings xend left unread beside a vfb, and a keymap the vfb overrode, are commented out (XM0555)', () => {
+    const src = FIXED + "vnc = 1\nvncdisplay = 4\nkeymap = 'en-us'\nvfb = [ 'type=vnc,vnclisten=0.0.0.0,keymap=de' ]\n";
+    const r = convert(src);
+    expect(r.text).toBe(OUT + 'vnc = 1\n' + TOP + 'vncdisplay = 4\n' + TOP + "keymap = 'en-us'\n" + 'vfb = [ "vnc=1,vnclisten=0.0.0.0,keymap=de" ]\n' + 'vnclisten = "0.0.0.0"' + VFB + 'keymap = "de"' + VFB);
+    expect(codes(r, 'XM0555')).toEqual([span(src, 'vncdisplay = 4'), span(src, "keymap = 'en-us'")]);
+    expect([xl(r.text).config.vncdisplay, xl(r.text).config.keymap]).toEqual([undefined, 'de']);
+  });
+
+  it('a vfb type=sdl is SDL alone (vnc = 0, sdl = 1, its display); a vfb without type= no display; the second vfb not read', () => {
+    const sdl = convert(FIXED + "vfb = [ 'type=sdl,display=:1,opengl=0', 'type=vnc,vncdisplay=2' ]\n");
+    expect(sdl.text.endsWith('vnc = 0  # xmcfg convert: xend gave this HVM guest no VNC display (neither vnc nor its first vfb asked for one); xl turns VNC on\nsdl = 1' + VFB + 'display = ":1"' + VFB + 'opengl = 0' + VFB)).toBe(true);
+    const c = xl(sdl.text);
+    expect(c.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect([c.config.vnc, c.config.sdl, c.config.display, c.config.opengl, c.config.vncdisplay]).toEqual([false, true, ':1', false, undefined]);
+    // sdl = 0 at the top level gave way to the vfb's type=sdl (image.py or-ed them).
+    const off = convert(FIXED + "sdl = 0\nvfb = [ 'type=sdl' ]\n");
+    expect(codes(off, 'XM0555')).toEqual([span(FIXED + 'sdl = 0', 'sdl = 0')]);
+    expect(xl(off.text).config.sdl).toBe(true);
+    expect(xl(convert(FIXED + "vfb = [ 'vncdisplay=5' ]\n").text).config.vnc).toBe(false);
+  });
+});
+
+describe('under nographic = 1: --define vnc=1 / sdl=1 (the same rule as the file\'s) and a chained assignment (decision 041)', () => {
+  const FIXED = HVM + 'hpet = 1\non_crash = "destroy"\nnographic = 1\n';
+  it('the defined values are not written, a note says so, and the guest gets vnc = 0; xl shows no display', () => {
+    const r = convert(FIXED + 'vnc = 1\n', { vnc: 1, sdl: 1 });
+    const NG = "# xmcfg convert: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on: ";
+    expect(r.text).toBe(FIXED.replace('builder = "hvm"', 'type = "hvm"') + NG + 'vnc = 1\n' + NOGRAPHIC_VNC_LINE);
+    expect(r.notes).toContain("--define vnc=1 not written: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on");
+    expect(r.notes).toContain("--define sdl=1 not written: xm's nographic = 1 won over it (xend gave qemu -nographic); xl would turn the display on");
+    const c = xl(r.text);
+    expect([c.config.vnc, c.config.sdl]).toEqual([false, undefined]);
+    // A value xend took as it is written as before (xm's vnc option is a string: int("0") for xend, "0" a number for libxlu).
+    expect(convert(FIXED, { vnc: 0 }).text).toContain('vnc = "0"  # xmcfg convert: from --define');
+  });
+
+  it('a chained vnc = sdl = 1 under nographic = 1 is kept, with XM0556 over it', () => {
+    const src = FIXED + 'vnc = sdl = 1\n';
+    const r = convert(src);
+    const at = { start: src.indexOf('vnc = sdl = 1'), end: src.length - 1 };
+    expect(r.diagnostics.filter((d) => d.code === 'XM0556').map((d) => d.span)).toEqual([at, at]);
+  });
+});
+
 describe('values xm read otherwise than xl would', () => {
   it('disk fields lose the blanks before a comma or the end; key=value strings their blanks and blank items', () => {
     const src = 'name = "g"\nkernel = "/k"\nmemory = 512\non_crash = "destroy"\n';

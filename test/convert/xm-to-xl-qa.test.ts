@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertToXl } from '../../src/convert/index.js';
-import { xmReading } from '../../src/convert/to-xl.js';
+import { xmReading } from '../../src/convert/xm-reading.js';
 import { checkText } from '../../src/check/check.js';
 import { CORPUS } from '../format/corpus.js';
 import { withoutDefaults } from './xm-defaults.js';

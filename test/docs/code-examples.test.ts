@@ -114,7 +114,7 @@ function reading(code: string): Reading {
   if (COMMANDS[code]) return { kind: 'command', testedIn: COMMANDS[code] };
   if (code === 'XM0401' || code === 'XM0411') return { kind: 'host' };
   if (code === 'XM0041') return { kind: 'latin1' };
-  if (code === 'XM0555') return { kind: 'convert' };
+  if (code === 'XM0555' || code === 'XM0556') return { kind: 'convert' };
   if (PLANNED.has(code)) return { kind: 'plan', host: HOSTS[code]! };
   const dialect = xm(code) ? 'xm' : 'xl';
   return HOSTS[code] ? { kind: 'config', dialect, host: HOSTS[code] } : { kind: 'config', dialect };

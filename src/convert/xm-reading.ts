@@ -1,0 +1,42 @@
+/**
+ * @fileoverview Which reading of a file a conversion carries over (decision 015): xm's whenever
+ * Python accepts the file and nothing in it is xl's alone, and the errors that stop a conversion.
+ * Shared by `convert --to xl` and `--to json`.
+ */
+import { checkText, type CheckResult } from '../check/check.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Dialect } from '../syntax/value.js';
+
+/** Error codes that do not block a conversion: the statement is commented out instead. */
+const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
+
+/**
+ * Errors that stop a conversion: syntax errors, and the constructs xm itself rejects (XM0530–XM0548:
+ * `;;`, a dotted key, an indented statement, `12abc`, a keyword as key). Python refused such a file
+ * (a SyntaxError, or the AttributeError of `vif.default.script = …`), so `xm create` never read it:
+ * there is no xm reading to carry over, and `--to json` and `check` report the same errors.
+ */
+export function blocksConversion(d: Diagnostic): boolean {
+  if (d.severity !== 'error') return false;
+  if (d.code.startsWith('XM00')) return !STATEMENT_LEVEL.has(d.code);
+  return d.code >= 'XM0530' && d.code <= 'XM0548';
+}
+
+/**
+ * The reading a conversion carries over (decision 015, one for `--to xl` and `--to json`): xm's
+ * whenever Python accepts the file and nothing in it is xl's alone. Detection calls a file without
+ * an xm-only construct xl, but the same text can mean another thing to xm: `"\101"` is "A" to
+ * Python and "" to libxlu, `1e3` is 1000.0 to Python and no number to xl, `memory += 256` adds to
+ * xm's memory where xl ignores the key, and a nameless file was named after itself. A file Python
+ * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
+ * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
+ * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
+ * `kernel` is a direct kernel boot, not xend's firmware).
+ */
+export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto'): CheckResult {
+  if (dialect !== 'auto') return checkText(text, { dialect, defines });
+  const auto = checkText(text, { dialect: 'auto', defines });
+  if (auto.dialect === 'xm') return auto;
+  const xm = checkText(text, { dialect: 'xm', defines });
+  return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
+}
