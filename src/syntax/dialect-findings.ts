@@ -5,7 +5,7 @@
  */
 import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { LexFact, Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree } from './tree.js';
+import { LexFact, Tok, type AssignStmt, type Expr, type Name, type Stmt, type SyntaxTree } from './tree.js';
 import { checkEscapes } from './libxlu.js';
 import { blockIndentFindings } from './block-indent.js';
 
@@ -283,13 +283,18 @@ function assignFindings(tree: Pick<SyntaxTree, 'text'>, s: AssignStmt, top: bool
   }
   if (key.includes('.')) out.push({ only: 'xl', code: 'XM0531', span: s.key.span, what: 'a dotted key', message: `Python (xm) rejects the dotted key "${key}"`, hint: 'dotted keys only make sense in xl.conf' });
   if (PY_KEYWORDS.has(key)) out.push({ only: 'xl', code: 'XM0534', span: s.key.span, what: 'a Python keyword as key', message: `"${key}" is a Python keyword: xm cannot assign to it` });
-  for (const t of [s.key, ...(s.chained ?? [])]) {
-    // Python 2 compiles `True = 1` but not `None = 1` ("cannot assign to None"): xm refused the file.
-    if (t.name === 'None' || t.name === '__debug__') out.push({ only: 'xl', code: 'XM0065', span: t.span, what: `an assignment to ${t.name}`, message: `Python 2 (xm) cannot assign to ${t.name}` });
-  }
+  // Python 2 compiles `True = 1` but not `None = 1` ("cannot assign to None"): xm refused the file.
+  // The key, then each chained target (no array of them per statement: this runs for every one).
+  noneTarget(s.key, out);
+  if (s.chained) for (const t of s.chained) noneTarget(t, out);
   if (s.chained?.length) out.push({ only: 'xm', code: 'XM0513', span: s.span, what: 'a chained assignment', message: 'xl has no chained assignment (a = b = value)', hint: 'write one assignment per key' });
   if (top) indentFinding(tree, s.span, out);
   valueFindings(s.value, key, out);
+}
+
+/** XM0065 for an assignment to None or __debug__. */
+function noneTarget(t: Name, out: Finding[]): void {
+  if (t.name === 'None' || t.name === '__debug__') out.push({ only: 'xl', code: 'XM0065', span: t.span, what: `an assignment to ${t.name}`, message: `Python 2 (xm) cannot assign to ${t.name}` });
 }
 
 function valueFindings(e: Expr, key: string, out: Finding[]): void {
