@@ -48,7 +48,16 @@ export function matchXlString(text: string, offset: number): [string] | null {
   return stringAt(text, offset, false);
 }
 
+/** Whether the string stringAt matched last has a backslash: recorded as it reads, so the lexer's caller need not look again. */
+let lastBackslash = false;
+
+/** Whether the last string {@link matchString} or {@link matchXlString} matched contains a backslash (src/syntax/lex.ts records it per text). */
+export function lastStringHadBackslash(): boolean {
+  return lastBackslash;
+}
+
 function stringAt(text: string, offset: number, crEndsLine: boolean): [string] | null {
+  lastBackslash = false;
   let i = offset;
   let c = text.charCodeAt(i);
   if (isPrefixChar(c)) {
@@ -68,8 +77,10 @@ function stringAt(text: string, offset: number, crEndsLine: boolean): [string] |
     for (;;) {
       if (j >= n) break;
       const d = text.charCodeAt(j);
-      if (d === 92) j += 2;
-      else if (d === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q) {
+      if (d === 92) {
+        lastBackslash = true;
+        j += 2;
+      } else if (d === q && text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q) {
         j += 3;
         break;
       } else j++;
@@ -81,6 +92,7 @@ function stringAt(text: string, offset: number, crEndsLine: boolean): [string] |
       const d = text.charCodeAt(j);
       if (d === 10 || (d === 13 && crEndsLine)) break;
       if (d === 92) {
+        lastBackslash = true;
         // A backslash escapes the next char; backslash-CRLF counts as one escaped line break.
         if (text.charCodeAt(j + 1) === 13 && text.charCodeAt(j + 2) === 10) j += 3;
         else j += 2;

@@ -48,6 +48,9 @@ function* inOrder(stmts: readonly Stmt[]): Generator<Stmt> {
  * parse, and the findings must not depend on where chunks are cut (they start at column 0 lines).
  */
 export function blockIndentFindings(text: string, stmts: readonly Stmt[], out: Finding[]): void {
+  // Every finding needs a block, and only an unsupported (Python) statement opens one: a file of
+  // assignments is left at once, without an indentation object and a generator step per statement.
+  if (!stmts.some((s) => s.kind === 'unsupported')) return;
   const stack = [0];
   let opened = false;
   for (const s of inOrder(stmts)) {

@@ -5,7 +5,7 @@
  */
 import { quoteText } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { Tok, type AssignStmt, type Expr, type Stmt, type SyntaxTree } from './tree.js';
+import { LexFact, Tok, type AssignStmt, type Expr, type Name, type Stmt, type SyntaxTree } from './tree.js';
 import { checkEscapes } from './libxlu.js';
 import { blockIndentFindings } from './block-indent.js';
 
@@ -81,8 +81,8 @@ export function statementFindings(tree: Pick<SyntaxTree, 'text'>, stmts: readonl
 
 /** Token-level constructs: strings, numbers, continuation, CR, final comment, `;;`, BOM. */
 function scanTokens(tree: SyntaxTree, out: Finding[]): boolean {
-  const { kinds, starts, ends, count } = tree.tokens;
-  return scanTokenRange(tree.text, kinds, starts, ends, count, out);
+  const { kinds, starts, ends, count, facts } = tree.tokens;
+  return scanTokenRange(tree.text, kinds, starts, ends, count, out, facts ?? LexFact.All);
 }
 
 /**
@@ -90,8 +90,13 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): boolean {
  * parse's, the language server's joined chunks); read from the tree inside the loop function, a
  * shape change threw away its optimised code and the editor's check of 5,000 lines spent ~35 ms per
  * keystroke here in V8's baseline tier (1 ms optimised). See test/bench/latest.md, LSP row.
+ * `facts`: what the lexer recorded (LexFact); the checks it rules out are skipped, as the lexer has
+ * already read those characters (a string's escapes were a second loop over every string).
  */
-function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Finding[]): boolean {
+function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, ends: Int32Array, count: number, out: Finding[], facts: number): boolean {
+  const vt = (facts & LexFact.VerticalTab) !== 0;
+  const numbers = (facts & LexFact.OddNumber) !== 0;
+  const escapes = (facts & LexFact.StringBackslash) !== 0;
   let prevSig = -1; // kind of the previous significant token (-1: start of file)
   let depth = 0;
   // Most files have no CR at all: one search here spares a scan of every string and comment.
@@ -109,6 +114,8 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
         // skips only space, tab and form feed (SyntaxError), libxlu only space and tab.
         // Only the token's own characters: indexOf('\v', start) ran to the file's end when the token
         // had none, once per blank (a 20 MB file took minutes).
+        // Without the fact, no whitespace of the text has one.
+        if (!vt) continue;
         for (let v = start; v < end; v++) {
           if (text.charCodeAt(v) !== 11) continue;
           out.push({ only: 'none', code: 'XM0001', span: { start: v, end: v + 1 }, what: 'a vertical tab', message: 'invalid character U+000B (vertical tab): neither Python (xm) nor xl reads it as a blank', hint: 'replace it with a space' });
@@ -130,9 +137,11 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
         continue;
       case Tok.String:
         if (hasCr) crInside(text, start, end, 'string', out);
-        stringFindings(text, start, end, out);
+        stringFindings(text, start, end, out, escapes);
         break;
       case Tok.Number: {
+        // Without the fact, every number of the text is one both dialects read alike (no finding).
+        if (!numbers) break;
         const span = { start, end };
         const t = text.slice(start, end);
         const xl = XL_NUMBER.test(t);
@@ -212,17 +221,21 @@ function escapedNewline(text: string, from: number, to: number): number {
   return -1;
 }
 
-function stringFindings(text: string, start: number, end: number, out: Finding[]): void {
+/** The findings of one string token; `escapes` false: the lexer saw no backslash in any string of the text. */
+function stringFindings(text: string, start: number, end: number, out: Finding[], escapes: boolean): void {
   let i = start;
   while (i < start + 2 && isPrefixChar(text.charCodeAt(i))) i++;
   const q = text[i];
   if (i > start)
     out.push({ only: 'xm', code: 'XM0507', span: { start, end }, what: `a '${text.slice(start, i)}' string prefix`, message: 'xl has no string prefixes (r, u, b)', hint: 'remove the prefix and double any backslash' });
-  if (text.startsWith(q! + q + q, i)) {
+  // Three quote characters from i on (the test once made a string q + q + q per string token).
+  const qc = text.charCodeAt(i);
+  if (text.charCodeAt(i + 1) === qc && text.charCodeAt(i + 2) === qc) {
     out.push({ only: 'xm', code: 'XM0506', span: { start, end }, what: 'a triple-quoted string', message: 'xl has no triple-quoted strings', hint: 'use one pair of quotes on one line' });
     return;
   }
-  if (i > start) return;
+  // Both checks below start at a backslash.
+  if (i > start || !escapes) return;
   const bodyEnd = text[end - 1] === q && end - 1 > i ? end - 1 : end;
   const at = escapedNewline(text, i + 1, bodyEnd);
   if (at >= 0) {
@@ -270,13 +283,18 @@ function assignFindings(tree: Pick<SyntaxTree, 'text'>, s: AssignStmt, top: bool
   }
   if (key.includes('.')) out.push({ only: 'xl', code: 'XM0531', span: s.key.span, what: 'a dotted key', message: `Python (xm) rejects the dotted key "${key}"`, hint: 'dotted keys only make sense in xl.conf' });
   if (PY_KEYWORDS.has(key)) out.push({ only: 'xl', code: 'XM0534', span: s.key.span, what: 'a Python keyword as key', message: `"${key}" is a Python keyword: xm cannot assign to it` });
-  for (const t of [s.key, ...(s.chained ?? [])]) {
-    // Python 2 compiles `True = 1` but not `None = 1` ("cannot assign to None"): xm refused the file.
-    if (t.name === 'None' || t.name === '__debug__') out.push({ only: 'xl', code: 'XM0065', span: t.span, what: `an assignment to ${t.name}`, message: `Python 2 (xm) cannot assign to ${t.name}` });
-  }
+  // Python 2 compiles `True = 1` but not `None = 1` ("cannot assign to None"): xm refused the file.
+  // The key, then each chained target (no array of them per statement: this runs for every one).
+  noneTarget(s.key, out);
+  if (s.chained) for (const t of s.chained) noneTarget(t, out);
   if (s.chained?.length) out.push({ only: 'xm', code: 'XM0513', span: s.span, what: 'a chained assignment', message: 'xl has no chained assignment (a = b = value)', hint: 'write one assignment per key' });
   if (top) indentFinding(tree, s.span, out);
   valueFindings(s.value, key, out);
+}
+
+/** XM0065 for an assignment to None or __debug__. */
+function noneTarget(t: Name, out: Finding[]): void {
+  if (t.name === 'None' || t.name === '__debug__') out.push({ only: 'xl', code: 'XM0065', span: t.span, what: `an assignment to ${t.name}`, message: `Python 2 (xm) cannot assign to ${t.name}` });
 }
 
 function valueFindings(e: Expr, key: string, out: Finding[]): void {

@@ -47,10 +47,22 @@ const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
 
 /**
  * Diagnostics for the constructs `dialect` does not accept. `syntaxDiagnostics` (parseTree's) lets
- * the xl check avoid a duplicate when libxlu's first error is already reported.
+ * the xl check avoid a duplicate when libxlu's first error is already reported. `complete`: they
+ * are all of the parse's syntax findings (or the ones a cap kept of them), so libxlu's reader runs
+ * only when they and the dialect findings leave it something to reject ({@link libxluMayReject}).
  */
-export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = []): Diagnostic[] {
-  return dialectDiagnosticsFrom(findings(tree), tree.text, dialect, syntaxDiagnostics);
+export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], complete = false): Diagnostic[] {
+  const all = findings(tree);
+  return dialectDiagnosticsFrom(all, tree.text, dialect, syntaxDiagnostics, complete ? libxluUnlessAccepted(all, tree.text, syntaxDiagnostics) : undefined);
+}
+
+/**
+ * libxlu's verdict on `text` for {@link dialectDiagnosticsFrom}, given every dialect finding and
+ * every syntax finding of its parse (or the ones a cap kept): null without running the reader when
+ * those prove it accepts the text.
+ */
+export function libxluUnlessAccepted(all: readonly Finding[], text: string, syntaxDiagnostics: readonly Diagnostic[]): () => XluError | null {
+  return () => (libxluMayReject(all, text, syntaxDiagnostics) ? libxluCheck(text) : null);
 }
 
 /** {@link detectDialect} over findings already collected (a streaming parse has no whole tree). */
@@ -92,4 +104,24 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     }
   }
   return out;
+}
+
+/**
+ * Whether libxlu's reader (libxluCheck, a second lexer and parser over the whole text) could reject
+ * the text, from what the first pass found; false only when it provably accepts it, so the reader
+ * need not run. It accepts every text with no syntax finding (no invalid character, unterminated
+ * string, NUL, statement the grammar rejects...) and no dialect finding that xl rejects or that
+ * libxlu reads another way (`none`, `xm`, `rfc`): every statement is then `key = value` or
+ * `key += value` with a key libxlu's IDENT matches, whose value is one plain string (no prefix, no
+ * escape libxlu refuses, not triple-quoted, on one line), a number libxlu's NUMBER reads whole, or a
+ * list of such values, statements being ended by newlines (comments included) or `;`, outside
+ * strings and comments only spaces and tabs, and no comment last without its newline: libxlu's
+ * grammar. The one character the lexer and Python skip as a blank and libxlu does not, the form
+ * feed, makes the reader run. test/syntax/libxlu-skip.test.ts checks this claim on the corpus and
+ * on many mutated texts.
+ */
+export function libxluMayReject(all: readonly Finding[], text: string, syntaxDiagnostics: readonly Diagnostic[]): boolean {
+  if (syntaxDiagnostics.length > 0 || text.includes('\f')) return true;
+  for (const f of all) if (f.only === 'xm' || f.only === 'none' || f.only === 'rfc') return true;
+  return false;
 }

@@ -8,7 +8,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import * as T from '../../grammar/tokens.js';
-import { Tok } from './tree.js';
+import { LexFact, Tok } from './tree.js';
 
 const kindOf = T.tokKindByTypeIdx;
 
@@ -120,6 +120,34 @@ let scannedImage: string | undefined;
  */
 let xlMode = false;
 
+/** {@link LexFact} bits of the tokens {@link scan} found since {@link lexChunk} started. */
+let facts = 0;
+
+/**
+ * Whether xl and xm read a number's text alike and without a finding (decimal without a leading
+ * zero, 0-octal, lowercase 0x-hex: both regular expressions of the dialect findings accept them), so
+ * that when every number is one, the findings need not test any.
+ */
+function plainNumber(t: string): boolean {
+  const n = t.length;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 48 && n > 2 && t.charCodeAt(1) === 120) {
+    for (let i = 2; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+    }
+    return true;
+  }
+  // 0 then octal digits, or 1-9 then decimal digits.
+  const top = c0 === 48 ? 55 : 57;
+  if (c0 < 48 || c0 > 57) return false;
+  for (let i = 1; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > top) return false;
+  }
+  return true;
+}
+
 /** Find the token starting at `i` (< n); returns its end, with its type in `scanned`. */
 function scan(text: string, i: number, n: number): number {
   const c = text.charCodeAt(i);
@@ -130,8 +158,9 @@ function scan(text: string, i: number, n: number): number {
     return i + (c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1);
   }
   if (c === 32 || c === 9 || c === 12 || c === 11) {
+    if (c === 11) facts |= LexFact.VerticalTab;
     i++;
-    for (let d = text.charCodeAt(i); d === 32 || d === 9 || d === 12 || d === 11; d = text.charCodeAt(++i));
+    for (let d = text.charCodeAt(i); d === 32 || d === 9 || d === 12 || d === 11; d = text.charCodeAt(++i)) if (d === 11) facts |= LexFact.VerticalTab;
     scanned = T.Whitespace;
     return i;
   }
@@ -159,6 +188,7 @@ function scan(text: string, i: number, n: number): number {
   if (c === 34 || c === 39 || c === 114 || c === 82 || c === 117 || c === 85 || c === 98 || c === 66) {
     const m = xlMode ? T.matchXlString(text, i) : T.matchString(text, i);
     if (m) {
+      if (T.lastStringHadBackslash()) facts |= LexFact.StringBackslash;
       scanned = T.StringLit;
       scannedImage = m[0];
       return i + m[0].length;
@@ -167,6 +197,7 @@ function scan(text: string, i: number, n: number): number {
   if ((c >= 48 && c <= 57) || c === 46) {
     const m = T.matchNumber(text, i);
     if (m) {
+      if (!plainNumber(m[0])) facts |= LexFact.OddNumber;
       scanned = T.NumberLit;
       scannedImage = m[0];
       return i + m[0].length;
@@ -219,6 +250,8 @@ export interface ChunkTokens {
   toks: (IToken | null)[];
   /** Where lexing stopped at the `maxTokens` limit (the tokens end there), or -1: the whole text was lexed. */
   stoppedAt: number;
+  /** {@link LexFact} bits of these tokens. */
+  facts: number;
 }
 
 /** Chunks up to this many characters lex into the reused arrays (a bigger one would keep them big). */
@@ -236,13 +269,14 @@ export function lexChunk(text: string, reuse = false, maxTokens = Infinity, xl =
   // A token is at least one character: n + 1 slots never overflow.
   let out: ChunkTokens;
   if (reuse && n <= SCRATCH_CHARS) {
-    if (scratch === null) scratch = { text, count: 0, kinds: new Uint8Array(SCRATCH_CHARS + 1), bounds: new Int32Array(SCRATCH_CHARS + 2), toks: [], stoppedAt: -1 };
+    if (scratch === null) scratch = { text, count: 0, kinds: new Uint8Array(SCRATCH_CHARS + 1), bounds: new Int32Array(SCRATCH_CHARS + 2), toks: [], stoppedAt: -1, facts: 0 };
     out = scratch;
     out.text = text;
-  } else out = { text, count: 0, kinds: new Uint8Array(n + 1), bounds: new Int32Array(n + 2), toks: [], stoppedAt: -1 };
+  } else out = { text, count: 0, kinds: new Uint8Array(n + 1), bounds: new Int32Array(n + 2), toks: [], stoppedAt: -1, facts: 0 };
   const { kinds, bounds, toks } = out;
   let count = 0;
   let stoppedAt = -1;
+  facts = 0;
   for (let i = 0; i < n; ) {
     if (count >= maxTokens) {
       stoppedAt = i;
@@ -261,5 +295,6 @@ export function lexChunk(text: string, reuse = false, maxTokens = Infinity, xl =
   toks.length = count;
   out.count = count;
   out.stoppedAt = stoppedAt;
+  out.facts = facts;
   return out;
 }

@@ -32,6 +32,8 @@ export const MAX_CHUNK_TOKENS = 1 << 20;
  */
 class StreamBuilder {
   count = 0;
+  /** LexFact bits of the chunks pushed (src/syntax/tree.ts). */
+  facts = 0;
   kinds: Uint8Array;
   /** Token starts plus one more slot for the end of the last token. */
   bounds: Int32Array;
@@ -58,6 +60,7 @@ class StreamBuilder {
   /** Start over, keeping the arrays (a reused scratch builder). */
   reset(capacity: number): this {
     this.count = 0;
+    this.facts = 0;
     if (this.kinds.length < capacity) {
       this.kinds = new Uint8Array(capacity);
       this.bounds = new Int32Array(capacity + 1);
@@ -73,7 +76,7 @@ class StreamBuilder {
       kinds = kinds.slice(0, n);
       bounds = bounds.slice(0, n + 1);
     }
-    return { count: n, kinds, starts: bounds.subarray(0, n), ends: bounds.subarray(1, n + 1) };
+    return { count: n, kinds, starts: bounds.subarray(0, n), ends: bounds.subarray(1, n + 1), facts: this.facts };
   }
 }
 
@@ -185,6 +188,7 @@ function parseChunks(text: string, sink: StatementSink | undefined, scratchToken
     }
     const { kinds, bounds, count } = lexed;
     for (let i = 0; i < count; i++) stream.push(kinds[i]!, bounds[i]! + base, bounds[i + 1]! + base);
+    stream.facts |= lexed.facts;
     for (const p of split.problems) {
       const span = { start: p.start + base, end: p.end + base };
       if (p.kind === 'invalid') {

@@ -8,7 +8,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Stmt, SyntaxTree, TokenStream } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment } from './value.js';
 import { parseTree, type ParseTreeResult } from './parse-tree.js';
-import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom, rememberFindings } from './dialect.js';
+import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnosticsFrom, libxluUnlessAccepted, rememberFindings } from './dialect.js';
 import type { XluError } from './libxlu.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
@@ -180,7 +180,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
     dialect = d.dialect;
     dialectReason = d.reason;
   }
-  const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu) : dialectDiagnostics(tree, dialect, syntax);
+  const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu) : dialectDiagnostics(tree, dialect, syntax, true);
   const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
@@ -231,7 +231,7 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
     dialectReason = d.reason;
   }
   const dialect = fixed ?? 'xl';
-  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax);
+  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax, libxluUnlessAccepted(all, text, syntax));
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
   return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);

@@ -19,7 +19,28 @@ export interface TokenStream {
   kinds: Uint8Array;
   starts: Int32Array;
   ends: Int32Array;
+  /**
+   * What the lexer saw while making these tokens ({@link LexFact} bits), so the dialect's token
+   * findings need not look again; absent (a stream made elsewhere): unknown, every check runs.
+   */
+  facts?: number;
 }
+
+/**
+ * Facts the lexer (src/syntax/lex.ts) records per text as it reads each character once. A set bit
+ * means "maybe": a chunk lexed twice (grown) or cut may leave a bit for tokens the stream no longer
+ * has, which only costs a check that finds nothing.
+ */
+export const LexFact = {
+  /** A string token contains a backslash (an escape, or a backslash-newline). */
+  StringBackslash: 1,
+  /** A number token is not plain decimal or lowercase 0x-hex, which xl and xm both read alike. */
+  OddNumber: 2,
+  /** A whitespace token contains a vertical tab. */
+  VerticalTab: 4,
+  /** Every bit: what a stream without `facts` is taken to have. */
+  All: 7,
+} as const;
 
 /** The whole file. */
 export interface SyntaxTree {
