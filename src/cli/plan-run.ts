@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
+import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, describeError, emptyArgument } from './command-error.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
@@ -29,10 +30,11 @@ async function readStdinText(io: Io): Promise<string> {
 /**
  * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
  * create names it (create.py), unless xend would refuse that name; the reason says which. xl
- * files, standard input (no file name) and a name written with an unknown value are left as they are.
+ * files, standard input without --stdin-filepath (no file name) and a name written with an unknown
+ * value are left as they are.
  */
-function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
-  if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
+function withXmName(checked: CheckResult, config: PlacementConfig, file: string | null): { config: PlacementConfig; nameReason: string | null } {
+  if (checked.dialect !== 'xm' || file === null || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
   const { name, refused } = xmFileName(file);
   const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
   if (refused !== null) return { config, nameReason: `no name: the config ${sets}, and xm create would name the guest after its file, "${name}", but ${refused}` };
@@ -44,6 +46,11 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  if (!stdin.ok) return commandError(io, 'plan', stdin.message);
+  // The name findings give the config (`<stdin>` unnamed, as the other commands say: it was `-`).
+  const named = file === '-' ? stdin.name : file;
+  const label = named ?? '<stdin>';
   let text: string;
   // Standard input holds one of them: read for the config, it would be empty for the host.
   if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
@@ -57,7 +64,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
     const t = readTextFile(file, io.cwd);
     if ('fatal' in t) {
       // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
-      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file });
+      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file: label });
       else io.stderr(`xmcfg plan: ${t.fatal}\n`);
       return t.tooLarge ? 1 : 2;
     }
@@ -69,12 +76,12 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
   if (refused.length > 0) {
-    report(io, 'plan', refused, { file, text });
+    report(io, 'plan', refused, { file: label, text });
     return 1;
   }
   // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
   const input = dialectPlanConfig(checked);
-  const { config, nameReason } = withXmName(checked, input.config, file);
+  const { config, nameReason } = withXmName(checked, input.config, named);
   const host = await loadHost(argv, io, 'plan');
   if (!host) return 2;
   // The file's own dialect decides the default memory (xl: maxmem, else 32 MiB; xm: 128 MiB).
@@ -112,7 +119,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   } else result = makePlan(config, host, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
   // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host)) report(io, 'plan', [d], d.span.end > d.span.start ? { file, text } : { file });
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);

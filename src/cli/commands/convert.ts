@@ -3,6 +3,7 @@
  * and the converter (src/convert) are imported only when the command runs.
  */
 import type { CommandSpec } from '../types.js';
+import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The convert command. */
 export const command: CommandSpec = {
@@ -19,7 +20,7 @@ export const command: CommandSpec = {
       .option('affinity', { describe: 'write the plan as hard (cpus) or soft (cpus_soft) affinity', choices: ['hard', 'soft'], default: 'hard', type: 'string' })
       .option('output-file', { alias: 'o', describe: 'write the result to this file (atomically) instead of stdout; not an input file', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
-      .option('stdin-filepath', { describe: "the file standard input holds (with file '-'): names it in reports, and a nameless xm guest after it", type: 'string', requiresArg: true })
+      .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 convert xmexample1 --to xl -o guest.cfg', 'write an xl config')
       .example('$0 convert web.xm --to xl --host host.json', 'turn the NUMA request into xl pinning')

@@ -1,5 +1,6 @@
 /** @fileoverview `xmcfg plan FILE`: the NUMA placement plan of a config (SPEC §5). */
 import type { CommandSpec } from '../types.js';
+import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The plan command. */
 export const command: CommandSpec = {
@@ -16,6 +17,7 @@ export const command: CommandSpec = {
       .option('reserve', { describe: 'record the plan in the ledger (atomically with the capacity check)', type: 'boolean' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
       .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })
+      .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
       .conflicts('host', 'sysfs-root')
       .example('$0 plan web.cfg --host host.json --format text', 'a readable plan')
