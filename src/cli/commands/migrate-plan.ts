@@ -5,6 +5,8 @@ import type { CommandSpec } from '../types.js';
 export const command: CommandSpec = {
   command: 'migrate-plan <name>',
   describe: 'Plan moving a reserved domain to other NUMA nodes by local live migration',
+  // Every option that takes a value requires it (requiresArg), as in check: given last without one
+  // (`-f` with $FMT unset), yargs used the default instead of a usage error.
   builder: (y) =>
     y
       .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
@@ -13,7 +15,7 @@ export const command: CommandSpec = {
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
       .conflicts('host', 'sysfs-root'),
