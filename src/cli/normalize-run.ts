@@ -50,7 +50,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   }
   if (diagnostics.length > 0) {
     const report = { path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics };
-    io.stderr(formatStylish([report], { color: useColor(io, 'stderr') }));
+    io.stderr(formatStylish([report], { color: useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null) }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

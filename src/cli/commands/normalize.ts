@@ -18,6 +18,8 @@ export const command: CommandSpec = {
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
+      // Its findings are a stylish report on stderr, as fmt's and convert's, which take --color too.
+      .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('echo memory=1 | $0 normalize - --stdin-filepath web.cfg', 'standard input, named'),
   run: async (argv, io) => (await import('../normalize-run.js')).runNormalize(argv, io),
 };
