@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
-import { commandError, describeError, emptyArgument } from './command-error.js';
+import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
+import { optionalString, parseDefines, strings } from './check/options.js';
 import type { CheckResult } from '../check/check.js';
-import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './check/read-input.js';
 import { readTextFile } from './host-file.js';
 import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, report } from './placement-common.js';
 import { atConfigSpans } from '../placement/findings.js';
@@ -21,9 +22,9 @@ import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { PlacementConfig, PlanOptions, PolicyName } from '../placement/types.js';
 
 /** Standard input as text, bounded like a config file (over the limit is an error). */
-async function readStdinText(io: Io): Promise<string> {
-  const { bytes, over } = await io.readStdin(DEFAULT_MAX_FILE_SIZE);
-  if (over) throw new Error(`standard input is over the ${DEFAULT_MAX_FILE_SIZE} byte limit`);
+async function readStdinText(io: Io, maxSize: number): Promise<string> {
+  const { bytes, over } = await io.readStdin(maxSize);
+  if (over) throw new Error(`standard input is over the ${maxSize} byte limit`);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
@@ -48,6 +49,12 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   const file = String(argv.file ?? '');
   const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
   if (!stdin.ok) return commandError(io, 'plan', stdin.message);
+  // As every command that reads a config (check, normalize, fmt, convert): xm's NAME=VALUE and the size limit.
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return commandError(io, 'plan', defines.message);
+  const sizeArg = optionalString(argv['max-file-size']);
+  const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
+  if (maxFileSize === null) return commandError(io, 'plan', sizeMessage(sizeArg));
   // The name findings give the config (`<stdin>` unnamed, as the other commands say: it was `-`).
   const named = file === '-' ? stdin.name : file;
   const label = named ?? '<stdin>';
@@ -56,12 +63,12 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
   if (file === '-') {
     try {
-      text = await readStdinText(io);
+      text = await readStdinText(io, maxFileSize);
     } catch (e) {
       return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
     }
   } else {
-    const t = readTextFile(file, io.cwd);
+    const t = readTextFile(file, io.cwd, maxFileSize);
     if ('fatal' in t) {
       // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
       if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file: label });
@@ -71,7 +78,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
     text = t.text;
   }
   const { checkText } = await import('../check/check.js');
-  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value });
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
