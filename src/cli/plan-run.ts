@@ -6,11 +6,10 @@ import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
-import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
+import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
 import type { CheckResult } from '../check/check.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize } from './check/read-input.js';
-import { readTextFile } from './host-file.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, report } from './placement-common.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
@@ -20,13 +19,6 @@ import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
 import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { PlacementConfig, PlanOptions, PolicyName } from '../placement/types.js';
-
-/** Standard input as text, bounded like a config file (over the limit is an error). */
-async function readStdinText(io: Io, maxSize: number): Promise<string> {
-  const { bytes, over } = await io.readStdin(maxSize);
-  if (over) throw new Error(`standard input is over the ${maxSize} byte limit`);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-}
 
 /**
  * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
@@ -58,25 +50,17 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   // The name findings give the config (`<stdin>` unnamed, as the other commands say: it was `-`).
   const named = file === '-' ? stdin.name : file;
   const label = named ?? '<stdin>';
-  let text: string;
   // Standard input holds one of them: read for the config, it would be empty for the host.
   if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
-  if (file === '-') {
-    try {
-      text = await readStdinText(io, maxFileSize);
-    } catch (e) {
-      return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
-    }
-  } else {
-    const t = readTextFile(file, io.cwd, maxFileSize);
-    if ('fatal' in t) {
-      // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
-      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file: label });
-      else io.stderr(`xmcfg plan: ${t.fatal}\n`);
-      return t.tooLarge ? 1 : 2;
-    }
-    text = t.text;
+  // Read as normalize and convert read their file: over the limit is XM0040 (exit 1) for standard
+  // input too (it was exit 2, "cannot read standard input"), unreadable is exit 2.
+  const read = await readFileArg(file, io, maxFileSize);
+  if (read.kind === 'fatal') return commandError(io, 'plan', read.message);
+  if (read.kind === 'skipped') {
+    report(io, 'plan', read.diagnostics, { file: label });
+    return 1;
   }
+  const text = read.text;
   const { checkText } = await import('../check/check.js');
   const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value });
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for

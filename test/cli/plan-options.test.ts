@@ -33,3 +33,10 @@ describe('plan reads a config as check does', () => {
     expect((await cli(['plan', WEB, '--host', HOST, '--max-file-size', '1Q'])).code).toBe(2);
   });
 });
+
+describe('plan reads standard input as its file', () => {
+  it('over --max-file-size is XM0040 at <stdin>, exit 1, as for a file and in check (it was exit 2, "cannot read standard input")', async () => {
+    const r = await cli(['plan', '-', '--host', HOST, '--max-file-size', '10'], 'name = "web"\nmemory = 512\n');
+    expect([r.code, r.stdout, r.stderr.startsWith('<stdin>: error XM0040: ')]).toEqual([1, '', true]);
+  });
+});
