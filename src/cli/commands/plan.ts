@@ -1,5 +1,6 @@
 /** @fileoverview `xmcfg plan FILE`: the NUMA placement plan of a config (SPEC §5). */
 import type { CommandSpec } from '../types.js';
+import { LEDGER_OPTION } from './ledger.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The plan command. */
@@ -15,7 +16,7 @@ export const command: CommandSpec = {
       .option('policy', { describe: 'node choice', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' , requiresArg: true })
       .option('affinity', { describe: 'pin hard (cpus) or soft (cpus_soft)', choices: ['hard', 'soft'], default: 'hard', type: 'string' , requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['json', 'text', 'xl'], default: 'json', type: 'string' , requiresArg: true })
-      .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true })
+      .option('ledger', LEDGER_OPTION)
       .option('reserve', { describe: 'record the plan in the ledger (atomically with the capacity check)', type: 'boolean' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
       .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })

@@ -1,5 +1,6 @@
 /** @fileoverview `xmcfg rebalance --host HOST`: migrations that even out node memory use. */
 import type { CommandSpec } from '../types.js';
+import { LEDGER_OPTION } from './ledger.js';
 
 /** The rebalance command. */
 export const command: CommandSpec = {
@@ -10,7 +11,7 @@ export const command: CommandSpec = {
   builder: (y) =>
     y
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
-      .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
+      .option('ledger', LEDGER_OPTION)
       // Strings, not `type: 'number'`: that turned `--threshold abc` into NaN, so the message could
       // not name what was given, and untyped yargs read 1e3 as 1000 (migrate-plan's --to-node
       // refused it); runRebalance reads decimal notation only.
