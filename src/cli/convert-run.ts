@@ -10,6 +10,7 @@ import { optionalString, outputFileArg, parseDefines, strings } from './check/op
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
+import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
@@ -22,16 +23,16 @@ import { convertToJson } from '../convert/convert-json.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const empty = emptyArgument(argv, ['file', 'host', 'output-file', 'stdin-filepath']);
+  const empty = emptyArgument(argv, ['file', 'host', 'output-file']);
   if (empty !== null) return commandError(io, 'convert', empty);
   const file = String(argv.file ?? '');
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  if (!stdin.ok) return commandError(io, 'convert', stdin.message);
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');
   // The last one when given twice: String(['xm', 'xl']) was refused as the dialect 'xm,xl'.
   const dialect = optionalString(argv.dialect) ?? 'auto';
   if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'convert', `--dialect must be xl, xm or auto, not '${dialect}'`);
-  const stdinName = typeof argv['stdin-filepath'] === 'string' ? argv['stdin-filepath'] : null;
-  if (stdinName !== null && file !== '-') return commandError(io, 'convert', "--stdin-filepath needs '-' as the file");
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'convert', defines.message);
   // Given twice, the last one counts (docs/cli.md): String(['1', '2K']) was refused as the size '1,2K'.
@@ -40,7 +41,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(sizeArg));
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   // The name the input goes by: in reports, and for xm's default domain name (create.py's basename).
-  const named = file === '-' ? stdinName : file;
+  const named = file === '-' ? stdin.name : file;
   const path = named ?? '<stdin>';
   const hostFile = typeof argv.host === 'string' ? argv.host : null;
   const outputFile = outputFileArg(argv['output-file']);

@@ -4,30 +4,53 @@ import { codeUrl, type CodeInfo } from '../diagnostics/registry.js';
 import { exampleKind, exampleLabel } from '../diagnostics/example-kind.js';
 import type { Io } from './types.js';
 
-/** Print one code's explanation, or the list of codes when none is given. */
+/**
+ * Print each code's explanation in turn (a family's list for the start of a code), or the list of
+ * codes when none is given. A user pastes several codes from a report (`explain XM0101 XM0202`),
+ * which was "Unknown argument: XM0202": each is explained, once, in the order given, with a blank line
+ * between pages; an unknown one is named on stderr where it comes, the others are still explained,
+ * and the exit status is then 2, as for a single unknown code.
+ */
 export async function runExplain(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const given = codeArgs(argv.codes);
   // Only no argument at all lists the codes: `explain "$CODE"` with CODE unset is a mistake, not a request for the list.
-  if (argv.code === undefined) {
+  if (given.length === 0) {
     io.stdout(listCodes(allCodes()));
     return 0;
   }
-  const raw = String(argv.code);
+  let status = 0;
+  const shown = new Set<string>();
+  for (const raw of given) {
+    const page = pageOf(raw);
+    if (page === null) {
+      io.stderr(`xmcfg explain: unknown code '${raw}' (run 'xmcfg explain' to list every code)\n`);
+      status = 2;
+      continue;
+    }
+    // `explain XM0101 101` or a code pasted twice from a report: one page is enough.
+    if (shown.has(page.key)) continue;
+    io.stdout((shown.size > 0 ? '\n' : '') + page.text);
+    shown.add(page.key);
+  }
+  return status;
+}
+
+/** yargs gives the variadic positional as an array (absent: empty or undefined). */
+function codeArgs(v: unknown): string[] {
+  if (v === undefined) return [];
+  return (Array.isArray(v) ? v : [v]).map(String);
+}
+
+/** The page for one argument: a family's list or a code's explanation, keyed by what it shows; null when unknown. */
+function pageOf(raw: string): { key: string; text: string } | null {
   const family = codeFamily(raw.trim());
   if (family !== null) {
     const members = allCodes().filter((c) => c.code.startsWith(family));
-    if (members.length > 0) {
-      io.stdout(listCodes(members));
-      return 0;
-    }
+    if (members.length > 0) return { key: family, text: listCodes(members) };
   }
   const code = family === null ? canonicalCode(raw.trim()) : null;
   const info = code ? codeInfo(code) : undefined;
-  if (!info) {
-    io.stderr(`xmcfg explain: unknown code '${raw}' (run 'xmcfg explain' to list every code)\n`);
-    return 2;
-  }
-  io.stdout(explainText(info));
-  return 0;
+  return info ? { key: info.code, text: explainText(info) } : null;
 }
 
 /** "xm0101", "0101" and "101" all mean XM0101; null when the text is not a code at all. */

@@ -9,6 +9,7 @@ import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
+import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, describeError, numberArg, sizeMessage } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -48,6 +49,10 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   if (paths.length === 0) return commandError(io, 'fmt', 'give the files or folders to format, or - for standard input');
   // `fmt "$UNSET"`: an empty path resolves to the working folder, which would be rewritten whole.
   if (paths.includes('')) return commandError(io, 'fmt', "an empty path names no file; give '.' for the current folder");
+  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'as the path');
+  if (!stdin.ok) return commandError(io, 'fmt', stdin.message);
+  // What messages and --check's list call standard input, as check's reports do.
+  const stdinPath = stdin.name ?? '<stdin>';
 
   if (paths.includes('-')) {
     if (paths.length > 1) return commandError(io, 'fmt', '- (standard input) cannot be combined with other paths');
@@ -60,7 +65,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       text = read.text;
       if (notFaithful(read.diagnostics)) {
         // Nothing is echoed: the decoded text is not the input (its bad bytes became U+FFFD).
-        reportRefusal(io, '<stdin>', text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
+        reportRefusal(io, stdinPath, text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
         return 1;
       }
     } catch (e) {
@@ -68,12 +73,12 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     }
     const r = await safeFormat(text, options);
     if (r.refused) {
-      reportRefusal(io, '<stdin>', text, r, color);
+      reportRefusal(io, stdinPath, text, r, color);
       if (!check) io.stdout(text);
       return 1;
     }
     if (check) {
-      if (r.changed) io.stdout('<stdin>\n');
+      if (r.changed) io.stdout(`${stdinPath}\n`);
       return r.changed ? 1 : 0;
     }
     io.stdout(r.text);

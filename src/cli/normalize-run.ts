@@ -11,12 +11,17 @@ import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
+import { stdinFilepathArg } from './stdin-filepath.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['file']);
   if (empty !== null) return commandError(io, 'normalize', empty);
   const file = String(argv.file ?? '');
+  // Standard input as the file an editor holds: its name in the report, and xm's default domain name (as check).
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  if (!stdin.ok) return commandError(io, 'normalize', stdin.message);
+  const named = file === '-' ? stdin.name : file;
   const defines = parseDefines(strings(argv.define));
   if (!defines.ok) return commandError(io, 'normalize', defines.message);
   // Given twice, the last one counts, as in `check`: yargs hands over both, and an array of dialects
@@ -26,7 +31,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(sizeArg));
   const dialect = optionalString(argv.dialect) ?? 'auto';
   if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'normalize', `--dialect must be xl, xm or auto, not '${dialect}'`);
-  const path = file === '-' ? '<stdin>' : file;
+  const path = named ?? '<stdin>';
 
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'normalize', read.message);
@@ -35,7 +40,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   if (read.kind === 'text') {
     let result: CheckResult;
     try {
-      result = checkText(read.text, { dialect, defines: defines.value });
+      result = checkText(read.text, { dialect, defines: defines.value, ...(named !== null && { fileName: named }) });
     } catch (e) {
       io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;
@@ -45,7 +50,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   }
   if (diagnostics.length > 0) {
     const report = { path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics };
-    io.stderr(formatStylish([report], { color: useColor(io, 'stderr') }));
+    io.stderr(formatStylish([report], { color: useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null) }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

@@ -5,10 +5,11 @@
 import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
-import { commandError, describeError, emptyArgument } from './command-error.js';
+import { stdinFilepathArg } from './stdin-filepath.js';
+import { commandError, emptyArgument, sizeMessage } from './command-error.js';
+import { optionalString, parseDefines, strings } from './check/options.js';
 import type { CheckResult } from '../check/check.js';
-import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
-import { readTextFile } from './host-file.js';
+import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
 import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, report } from './placement-common.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
@@ -19,20 +20,14 @@ import { xmFileName } from '../placement/xm-name.js';
 import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { PlacementConfig, PlanOptions, PolicyName } from '../placement/types.js';
 
-/** Standard input as text, bounded like a config file (over the limit is an error). */
-async function readStdinText(io: Io): Promise<string> {
-  const { bytes, over } = await io.readStdin(DEFAULT_MAX_FILE_SIZE);
-  if (over) throw new Error(`standard input is over the ${DEFAULT_MAX_FILE_SIZE} byte limit`);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
-}
-
 /**
  * The config to plan: an xm file that sets no name, or name = "", is named after the file as xm
  * create names it (create.py), unless xend would refuse that name; the reason says which. xl
- * files, standard input (no file name) and a name written with an unknown value are left as they are.
+ * files, standard input without --stdin-filepath (no file name) and a name written with an unknown
+ * value are left as they are.
  */
-function withXmName(checked: CheckResult, config: PlacementConfig, file: string): { config: PlacementConfig; nameReason: string | null } {
-  if (checked.dialect !== 'xm' || file === '-' || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
+function withXmName(checked: CheckResult, config: PlacementConfig, file: string | null): { config: PlacementConfig; nameReason: string | null } {
+  if (checked.dialect !== 'xm' || file === null || checked.unknown.has('name') || (config.name !== undefined && config.name !== '')) return { config, nameReason: null };
   const { name, refused } = xmFileName(file);
   const sets = config.name === '' ? 'sets name = ""' : 'sets no name';
   if (refused !== null) return { config, nameReason: `no name: the config ${sets}, and xm create would name the guest after its file, "${name}", but ${refused}` };
@@ -44,37 +39,40 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');
-  let text: string;
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  if (!stdin.ok) return commandError(io, 'plan', stdin.message);
+  // As every command that reads a config (check, normalize, fmt, convert): xm's NAME=VALUE and the size limit.
+  const defines = parseDefines(strings(argv.define));
+  if (!defines.ok) return commandError(io, 'plan', defines.message);
+  const sizeArg = optionalString(argv['max-file-size']);
+  const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
+  if (maxFileSize === null) return commandError(io, 'plan', sizeMessage(sizeArg));
+  // The name findings give the config (`<stdin>` unnamed, as the other commands say: it was `-`).
+  const named = file === '-' ? stdin.name : file;
+  const label = named ?? '<stdin>';
   // Standard input holds one of them: read for the config, it would be empty for the host.
   if (file === '-' && argv.host === '-') return commandError(io, 'plan', "the config and --host cannot both be '-' (standard input)");
-  if (file === '-') {
-    try {
-      text = await readStdinText(io);
-    } catch (e) {
-      return commandError(io, 'plan', `cannot read standard input: ${describeError(e)}`);
-    }
-  } else {
-    const t = readTextFile(file, io.cwd);
-    if ('fatal' in t) {
-      // Too large is a finding about the file, as `check` reports it (exit 1); unreadable is exit 2.
-      if (t.tooLarge) report(io, 'plan', [t.tooLarge], { file });
-      else io.stderr(`xmcfg plan: ${t.fatal}\n`);
-      return t.tooLarge ? 1 : 2;
-    }
-    text = t.text;
+  // Read as normalize and convert read their file: over the limit is XM0040 (exit 1) for standard
+  // input too (it was exit 2, "cannot read standard input"), unreadable is exit 2.
+  const read = await readFileArg(file, io, maxFileSize);
+  if (read.kind === 'fatal') return commandError(io, 'plan', read.message);
+  if (read.kind === 'skipped') {
+    report(io, 'plan', read.diagnostics, { file: label });
+    return 1;
   }
+  const text = read.text;
   const { checkText } = await import('../check/check.js');
-  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto' });
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value });
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
   if (refused.length > 0) {
-    report(io, 'plan', refused, { file, text });
+    report(io, 'plan', refused, { file: label, text });
     return 1;
   }
   // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.
   const input = dialectPlanConfig(checked);
-  const { config, nameReason } = withXmName(checked, input.config, file);
+  const { config, nameReason } = withXmName(checked, input.config, named);
   const host = await loadHost(argv, io, 'plan');
   if (!host) return 2;
   // The file's own dialect decides the default memory (xl: maxmem, else 32 MiB; xm: 128 MiB).
@@ -112,7 +110,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   } else result = makePlan(config, host, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
   // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host)) report(io, 'plan', [d], d.span.end > d.span.start ? { file, text } : { file });
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);

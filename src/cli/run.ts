@@ -53,6 +53,24 @@ function restoreStdin(args: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The options (and their aliases, camel-cased too) and variadic positionals that take several values:
+ * yargs hands over an array for them, and for any other option given twice.
+ */
+const REPEATABLE = new Set(['_', 'define', 'D', 'to-node', 'toNode', 'paths', 'codes']);
+
+/**
+ * Every other option given twice keeps its last value (docs/cli.md), here for every command at once:
+ * runners that read `typeof argv.host === 'string'` took `--host a.json --host b.json` for no host
+ * (plan used this machine's sysfs), `--ledger` twice for the default ledger, and `--policy` twice
+ * printed the plan's policy as a list.
+ */
+function lastValues(args: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = Array.isArray(v) && !REPEATABLE.has(k) ? v[v.length - 1] : v;
+  return out;
+}
+
 /** Run `xmcfg` with the arguments after the program name; resolves to the exit code. */
 export async function run(rawArgv: string[], io: Io, commands: readonly CommandSpec[] = defaultCommands): Promise<number> {
   // `check` (and `fmt`) with plain arguments skips yargs (a third of the start-up of `xmcfg check one.cfg`):
@@ -103,7 +121,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       // yargs still calls the handler after .fail() when exitProcess is off.
       if (failed) return;
       ran = true;
-      exitCode = await runCommand(spec, restoreStdin(args as Record<string, unknown>), io);
+      exitCode = await runCommand(spec, lastValues(restoreStdin(args as Record<string, unknown>)), io);
     });
   }
   try {

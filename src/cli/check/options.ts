@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize } from './read-input.js';
 import { DEFAULT_MAX_FINDINGS } from '../../diagnostics/limit.js';
 import { emptyArgument, wholeArg } from '../command-error.js';
 import { xmOptionConversion } from '../../syntax/xm-options.js';
+import { stdinFilepathArg } from '../stdin-filepath.js';
 
 /** Validated options of one `check` run. */
 export interface CheckOptions {
@@ -62,11 +63,12 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   if (paths.filter((p) => p === '-').length > 1) return fail("'-' (standard input) can be given only once");
   // An empty --host or --output-file ("$UNSET") would resolve to the working folder: "is a directory";
   // an empty --stdin-filepath named the working folder as the file (SARIF's location, github's file=).
-  const empty = emptyArgument(argv, ['host', 'output-file', 'stdin-filepath']);
+  const empty = emptyArgument(argv, ['host', 'output-file']);
   if (empty !== null) return fail(empty);
   if (optionalString(argv.host) === '-' && paths.includes('-')) return fail("standard input can be read only once: give the config or the --host topology as '-', not both");
-  const stdinFilepath = optionalString(argv['stdin-filepath']);
-  if (stdinFilepath !== null && !paths.includes('-')) return fail("--stdin-filepath needs '-' among the paths");
+  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'among the paths');
+  if (!stdin.ok) return stdin;
+  const stdinFilepath = stdin.name;
   return {
     ok: true,
     value: {

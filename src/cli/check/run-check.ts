@@ -181,7 +181,7 @@ async function collectSources(opts: CheckOptions, cwd: string, problems: NotChec
   const seen = new Set<string>();
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const found = await discover(pending, cwd, undefined, seen);
+    const found = await discover(pending, cwd, undefined, seen, true);
     problems.push(...found.problems);
     sources.push({ kind: 'files', targets: found.targets });
     pending = [];

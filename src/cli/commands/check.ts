@@ -3,6 +3,7 @@
  * reports) is imported only when the command runs, so `--help` and other commands start fast.
  */
 import type { CommandSpec } from '../types.js';
+import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The check command. */
 export const command: CommandSpec = {
@@ -25,7 +26,7 @@ export const command: CommandSpec = {
       .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
       .option('max-findings', { describe: 'most findings listed per file, errors first (default 1000; 0: all); a note counts the rest', type: 'string', requiresArg: true })
-      .option('stdin-filepath', { describe: 'name standard input in reports', type: 'string', requiresArg: true })
+      .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })
       .example('$0 check /etc/xen', 'every config below /etc/xen')
       .example('$0 check "guests/**/*.cfg" --format sarif -o xmcfg.sarif', 'SARIF for GitHub code scanning')

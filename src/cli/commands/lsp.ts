@@ -8,10 +8,12 @@ import type { CommandSpec } from '../types.js';
 export const command: CommandSpec = {
   command: 'lsp',
   describe: 'Run the language server (diagnostics, hover, completion, symbols, formatting, quick fixes)',
+  // Every option that takes a value requires it (requiresArg), as in check: given last without one
+  // (`-f` with $FMT unset), yargs used the default instead of a usage error.
   builder: (y) =>
     y
       .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
-      .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' })
+      .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
       // Strings to yargs (`type: 'number'` turned `--debounce abc` into NaN, and yargs' own number
       // parse read `--debounce 1e3` as 1000): runLsp reads decimal numbers only, naming the rest.

@@ -1,19 +1,22 @@
 /** @fileoverview `xmcfg migrate-plan NAME --to-node N`: a local live migration onto other nodes. */
 import type { CommandSpec } from '../types.js';
+import { LEDGER_OPTION } from './ledger.js';
 
 /** The migrate-plan command. */
 export const command: CommandSpec = {
   command: 'migrate-plan <name>',
   describe: 'Plan moving a reserved domain to other NUMA nodes by local live migration',
+  // Every option that takes a value requires it (requiresArg), as in check: given last without one
+  // (`-f` with $FMT unset), yargs used the default instead of a usage error.
   builder: (y) =>
     y
       .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
       // Read as text and checked by the runner: yargs' number type made '' node 0 and rounded ids past 2^53.
       .option('to-node', { describe: 'target node id (repeatable)', type: 'string', array: true, demandOption: true })
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
-      .option('ledger', { describe: 'reservation ledger (SQLite)', type: 'string', requiresArg: true })
+      .option('ledger', LEDGER_OPTION)
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' })
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
       .conflicts('host', 'sysfs-root'),

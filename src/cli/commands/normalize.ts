@@ -3,6 +3,7 @@
  * stderr as a stylish report, and errors make the exit code 1.
  */
 import type { CommandSpec } from '../types.js';
+import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The normalize command. */
 export const command: CommandSpec = {
@@ -15,6 +16,10 @@ export const command: CommandSpec = {
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string', requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
-      .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true }),
+      .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('stdin-filepath', STDIN_FILEPATH_OPTION)
+      // Its findings are a stylish report on stderr, as fmt's and convert's, which take --color too.
+      .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
+      .example('echo memory=1 | $0 normalize - --stdin-filepath web.cfg', 'standard input, named'),
   run: async (argv, io) => (await import('../normalize-run.js')).runNormalize(argv, io),
 };

@@ -1,5 +1,6 @@
 /** @fileoverview `xmcfg release NAME`: give back a domain's reservation in the ledger. */
 import type { CommandSpec } from '../types.js';
+import { LEDGER_OPTION } from './ledger.js';
 
 /** The release command. */
 export const command: CommandSpec = {
@@ -8,6 +9,6 @@ export const command: CommandSpec = {
   builder: (y) =>
     y
       .positional('name', { describe: 'domain name', type: 'string' })
-      .option('ledger', { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true }),
+      .option('ledger', LEDGER_OPTION),
   run: async (argv, io) => (await import('../placement-run.js')).runRelease(argv, io),
 };
