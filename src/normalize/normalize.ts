@@ -180,6 +180,12 @@ function xlMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
   return max !== undefined && max !== 0 ? max : Math.max(vcpus ?? 1, 1);
 }
 
+/** xm's maxvcpus when it is an int above 0 (true in Python, so create.py's vcpu_conf uses it), else null. */
+function xmMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
+  const v = eff.get('maxvcpus')?.value;
+  return v?.kind === 'number' && v.pyType === 'int' && v.value !== null && Number.isSafeInteger(v.value) && v.value > 0 ? v.value : null;
+}
+
 /** Normalise the settings of one file; never throws. */
 export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
   const { config, spans, diagnostics } = normalizeWithEffective(settings, { dialect: options.dialect });
@@ -205,6 +211,7 @@ export function normalizeWithEffective(
   try {
     eff = effectiveWithDuplicates(settings, ctx, options.onDuplicate);
     if (ctx.dialect === 'xl') ctx.maxVcpus = xlMaxVcpus(eff);
+    else ctx.xmMaxVcpus = xmMaxVcpus(eff);
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
     for (const s of eff.values()) {
