@@ -17,6 +17,7 @@ import { parsePythonNumber } from './python-number.js';
 import { convertXmOption, xmOptionConversion } from './xm-options.js';
 import { newAliasState, noteHolder, noteSetting, otherHolders } from './evaluate-alias.js';
 import { augmentXm } from './evaluate-augment.js';
+import type { SingleByteCodec } from './source-decode.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -34,6 +35,8 @@ export interface EvaluateOptions {
   consume?: boolean;
   /** xl only: settings the sink takes are left out of `settings` (see ParseOptions.divert). */
   divert?: SettingSink;
+  /** xm only: the single-byte encoding the file was decoded from (ParseOptions.sourceCodec). */
+  sourceCodec?: SingleByteCodec | null;
 }
 
 /** The settings of a file in source order, and the evaluation findings. */
@@ -133,6 +136,8 @@ export class Evaluation {
       overridden: new Set(),
     };
     if (options.dialect === 'xm') this.run.alias = newAliasState();
+    // A byte string holds the file's bytes: in a declared single-byte encoding, its characters' (PEP 263).
+    if (options.dialect === 'xm') this.run.sourceCodec = options.sourceCodec ?? null;
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
       for (const [name, raw] of Object.entries(options.defines ?? {})) {
