@@ -25,6 +25,7 @@ import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
 import { cInteger } from './spec-items.js';
 import { xlIgnoresSingleValue } from './xl-single-value.js';
+import { reportUnsendable } from './xm-xmlrpc.js';
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
@@ -258,6 +259,8 @@ export function normalizeWithEffective(
         rejected.push(key);
         continue;
       }
+      // xm sends every option's value to xend over XML-RPC (XM0261).
+      if (ctx.dialect === 'xm' && schema) reportUnsendable(s, ctx);
       config[key] = value;
       ctx.mark(OPTION_POINTERS.get(key) ?? pointer(key), s, s.valueSpan);
     }
