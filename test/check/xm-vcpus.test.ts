@@ -32,6 +32,14 @@ describe('xm vcpus (create.py vcpu_conf, XendConfig)', () => {
   it('maxvcpus = 0 is not set', () => {
     expect(run('vcpus = 2\nmaxvcpus = 0')).toEqual({ found: [], vcpus: 2 });
   });
+  it('vcpus above maxvcpus: xend starts maxvcpus vCPUs (XM0203 as a warning, not xl\'s exit)', () => {
+    const text = 'name = "t"\nkernel = "/boot/vmlinuz"\nvcpus = 4\nmaxvcpus = 2\n';
+    expect(checkText(text, { dialect: 'xm' }).diagnostics.filter((d) => d.code === 'XM0203').map((d) => d.severity)).toEqual(['warning']);
+    expect(run('vcpus = 4\nmaxvcpus = 2').found).toEqual(['XM0203@3:9-3:10']);
+  });
+  it('a negative maxvcpus is XM0103 alone', () => {
+    expect(run('vcpus = 2\nmaxvcpus = -1').found).toEqual(['XM0103@4:12-4:14']);
+  });
   it('vcpus = 2 is read as written', () => {
     expect(run('vcpus = 2')).toEqual({ found: [], vcpus: 2 });
   });

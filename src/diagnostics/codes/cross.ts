@@ -20,7 +20,7 @@ export const crossCodes = defineCodes({
   XM0203: {
     severity: 'error',
     title: 'vcpus above maxvcpus',
-    explanation: 'vcpus is the number of vCPUs online at start and cannot exceed maxvcpus, the number that may ever exist; xl exits with "maxvcpus < vcpus".',
+    explanation: 'vcpus is the number of vCPUs online at start and cannot exceed maxvcpus, the number that may ever exist; xl exits with "maxvcpus < vcpus". xm does not refuse it: create.py sends maxvcpus as the count and marks the first vcpus of them online, so the guest starts with maxvcpus vCPUs (a warning in xm).',
     bad: 'vcpus = 4\nmaxvcpus = 2',
     good: 'vcpus = 2\nmaxvcpus = 4',
   },
