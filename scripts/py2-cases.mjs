@@ -298,5 +298,29 @@ function randomExprs(count, seed) {
   return Array.from({ length: count }, () => expr(3));
 }
 
-/** Every generated file text, in a stable order. */
-export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`)];
+/**
+ * Files given as bytes (`{ latin1 }`: each character is one byte of the file), in an encoding they
+ * declare (PEP 263): Python 2 decodes unicode strings by it and keeps the bytes of byte strings.
+ */
+const BYTE_FILES = [
+  '# -*- coding: latin-1 -*-\nname = "caf\xe9"\nkernel = "/boot/vmlinuz-\xe9"\n',
+  '# -*- coding: latin-1 -*-\nx = u"\xe9t\xe9"\ny = "\xe9t\xe9"\n',
+  '# -*- coding: iso-8859-1 -*-\nx = "\xe9" + "\\xe9"\ny = "\xe9\\xe9"\n',
+  '# coding: latin1\nx = "%s-%s" % ("\xe9", "a")\ny = "\xe9" * 2\n',
+  '# coding: latin-1\nx = ["\xe9"]\ny = "%s" % x\nz = "%r" % "\xe9"\n',
+  '# coding: latin-1\n# caf\xe9\nextra = "root=/dev/xvda1" # \xe9\n',
+  '# coding: latin-1\nx = "\xc3\xa9"\ny = u"\xc3\xa9"\n',
+  '# coding: latin-1\nx = "\xe9" u"a"\n',
+  '# coding: latin-1\nx = "\xe9" + u"a"\n',
+  '#!/usr/bin/python\n# -*- coding: cp1252 -*-\nx = "\x80\x93"\ny = u"\x80\x93"\n',
+  '# coding: windows-1252\nx = "caf\xe9 \x80"\n',
+  '# coding: cp1252\nx = "a\x81b"\n',
+  '# coding: cp1252\n# \x9d\nx = 1\n',
+  '# vim: set fileencoding=iso-8859-15 :\nx = "\xa4"\ny = u"\xa4\xe9"\n',
+  '\n# coding: l1\nname = "\xe9"\n',
+  '# caf\xe9\n# coding: latin-1\nname = 1\n',
+  '# coding: latin-1\nx = []\nx += "\xe9a"\n',
+].map((latin1) => ({ latin1 }));
+
+/** Every generated file text (or bytes), in a stable order. */
+export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`), ...BYTE_FILES];

@@ -74,17 +74,19 @@ if (only !== 'cases') {
     for (const path of walk(dir)) {
       const text = readFileSync(path, 'latin1');
       if (text.includes('\0') || !xmLooking(path, text)) continue;
-      // Read as UTF-8 as the CLI does; Python reads the bytes of the same file.
-      inputs.push({ id: relative(root, path).startsWith('..') ? relative(corpus, path) : relative(root, path), path, text: readFileSync(path, 'utf8'), defines: { vmid: 1 } });
+      // Given as bytes, decoded as the CLI does (UTF-8, or the encoding the file declares); Python reads the same bytes.
+      inputs.push({ id: relative(root, path).startsWith('..') ? relative(corpus, path) : relative(root, path), path, text: readFileSync(path), defines: { vmid: 1 } });
     }
   }
 }
 const tmp = mkdtempSync(join(tmpdir(), 'py2-diff-'));
 if (only !== 'files') {
-  CASES.forEach((text, k) => {
+  CASES.forEach((c, k) => {
     const path = join(tmp, `case${k}.py`);
+    // A case is a text (written as UTF-8), or { latin1 } whose characters are the file's bytes, given to parse as bytes.
+    const text = typeof c === 'string' ? c : Buffer.from(c.latin1, 'latin1');
     writeFileSync(path, text);
-    inputs.push({ id: `case ${k}: ${JSON.stringify(text)}`, path, text, defines: {} });
+    inputs.push({ id: `case ${k}: ${JSON.stringify(typeof c === 'string' ? c : c.latin1)}`, path, text, defines: {} });
   });
 }
 
@@ -122,8 +124,9 @@ function differ(p, v) {
     case 'str':
     case 'unicode':
       if (v.kind !== 'string' || (v.unicode === true) !== (p.t === 'unicode')) return show();
-      // A byte string's non-ASCII source characters are their UTF-8 bytes in Python 2.
-      if (v.value !== p.v && (p.t === 'unicode' || asBytes(v.value) !== p.v)) return show();
+      // A byte string's non-ASCII source characters are their UTF-8 bytes in Python 2 (`utf8`); other
+      // byte strings hold one character per byte (escapes, or a file of a declared single-byte encoding).
+      if (v.value !== p.v && (p.t === 'unicode' || v.utf8 !== true || asBytes(v.value) !== p.v)) return show();
       return null;
     case 'bool':
       return v.kind === 'bool' && v.value === p.v ? null : show();
@@ -204,7 +207,7 @@ for (const input of inputs) {
   for (const s of r.settings) last.set(s.key, s.value);
   // A name a statement xmcfg refuses binds again (XM0020: `x -= 1`, `a, b = ...`; a failed `+=`):
   // its value is unknown to xmcfg (check treats it so), not a wrong value.
-  const lines = input.text.split(/\r\n|\r|\n/);
+  const lines = (typeof input.text === 'string' ? input.text : input.text.toString('latin1')).split(/\r\n|\r|\n/);
   const blockRefused = errors.some((d) => d.code === 'XM0020' && /:\s*(#.*)?$/.test(lines[d.line - 1] ?? ''));
   const assignedInBlock = (name) => lines.some((l) => new RegExp(`^\\s+${name.replace(/[.$]/g, '\\$&')}\\s*[-+*/%&|^<>]*=(?!=)`).test(l));
   const rebound = (name) =>

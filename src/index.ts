@@ -6,12 +6,13 @@
  *
  * User input is the config text, a host (object, JSON text, `xl info -n` text, sysfs tree) and a
  * config object given to `plan`: whatever they hold comes back as results plus diagnostics. A
- * TypeError is thrown only for a programmer error: a config text that is not a string, options that
+ * TypeError is thrown only for a programmer error: a config that is neither text nor bytes, options that
  * are not an object, or an option value outside its type. Options may be undefined or null (the
  * defaults); only the option names written here are read, so the stages' internal knobs (a tree-less
  * parse, a setting sink, ledger reservations) stay out of reach and unknown names are ignored.
  */
 import { parse as parseText } from './syntax/index.js';
+import { decodeSource, type SingleByteCodec } from './syntax/source-decode.js';
 import { checkText } from './check/check.js';
 import { schemaJson } from './schema/index.js';
 import { readHost as readHostRaw, plan as planRaw, type Host, type Plan, type PlanOptions as PlacementPlanOptions, type PolicyName, type PlacementConfig } from './placement/index.js';
@@ -164,9 +165,18 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : 'an object';
 }
 
-/** A TypeError unless the config text is a string. */
-function requireText(fn: string, text: unknown): asserts text is string {
-  if (typeof text !== 'string') throw new TypeError(`xmcfg.${fn}: the config text must be a string, got ${text === null ? 'null' : typeof text}`);
+/**
+ * The config text of the input: a string as it is; the bytes of a file (a Uint8Array or Buffer)
+ * decoded as the CLI reads a file: in the single-byte encoding it declares (PEP 263, `# -*- coding:
+ * latin-1 -*-`), else as UTF-8 with XM0041 for invalid sequences. A TypeError for anything else.
+ */
+function textOf(fn: string, input: unknown): { text: string; found: Diagnostic[]; sourceCodec: SingleByteCodec | null } {
+  if (typeof input === 'string') return { text: input, found: [], sourceCodec: null };
+  if (input instanceof Uint8Array) {
+    const d = decodeSource(input);
+    return { text: d.text, found: d.diagnostics, sourceCodec: d.codec };
+  }
+  throw new TypeError(`xmcfg.${fn}: the config text must be a string or the file's bytes (a Uint8Array), got ${input === null ? 'null' : typeof input}`);
 }
 
 /** Diagnostics in report order and the public shape, positioned by `index`. */
@@ -175,38 +185,38 @@ function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
 }
 
 /** Parse a config text into its lossless tree and evaluated settings (no schema checks). */
-export function parse(text: string, options?: ParseOptions | null): ParseResult {
-  requireText('parse', text);
-  const r = parseText(text, optionsOf('parse', options, PARSE_KINDS));
+export function parse(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
+  const { text, found, sourceCodec } = textOf('parse', input);
+  const r = parseText(text, { ...optionsOf('parse', options, PARSE_KINDS), sourceCodec });
   // The parser's typed arrays are class instances that JSON turns into {"0": …} objects: arrays here.
   const t = r.tree.tokens;
   const n = t.count;
   const tokens = { count: n, kinds: Array.from(t.kinds.subarray(0, n)), starts: Array.from(t.starts.subarray(0, n)), ends: Array.from(t.ends.subarray(0, n)) };
-  const out: ParseResult = { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(r.diagnostics, r.lineIndex) };
+  const out: ParseResult = { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(found.length > 0 ? [...found, ...r.diagnostics] : r.diagnostics, r.lineIndex) };
   if (r.omitted) out.omitted = r.omitted;
   return out;
 }
 
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
-export function check(text: string, options?: CheckOptions | null): CheckResult {
-  requireText('check', text);
-  return checked(text, optionsOf('check', options, CHECK_KINDS));
+export function check(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
+  const { text, found, sourceCodec } = textOf('check', input);
+  return checked(text, optionsOf('check', options, CHECK_KINDS), found, sourceCodec);
 }
 
 /** The normalised config of a text (the shape of `xmcfg schema`), with every finding. */
-export function normalize(text: string, options?: CheckOptions | null): CheckResult {
-  requireText('normalize', text);
-  return checked(text, optionsOf('normalize', options, CHECK_KINDS));
+export function normalize(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
+  const { text, found, sourceCodec } = textOf('normalize', input);
+  return checked(text, optionsOf('normalize', options, CHECK_KINDS), found, sourceCodec);
 }
 
-/** check and normalize on options already read. */
-function checked(text: string, options: CheckOptions): CheckResult {
-  const r = checkText(text, options);
+/** check and normalize on options already read; `found`: the input's own findings (XM0041). */
+function checked(text: string, options: CheckOptions, found: Diagnostic[], sourceCodec: SingleByteCodec | null): CheckResult {
+  const r = checkText(text, { ...options, sourceCodec });
   // The same placement findings as `check --host`: none drawn from the default of an unknown value.
   // A null host is no host, as null options are no options; any other value is judged (XM0401).
   const host = options.host;
   const placed = host === undefined || host === null ? [] : placementDiagnostics(r, host);
-  const diags = placed.length > 0 ? [...r.diagnostics, ...placed] : r.diagnostics;
+  const diags = placed.length > 0 || found.length > 0 ? [...found, ...r.diagnostics, ...placed] : r.diagnostics;
   const out: CheckResult = { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
   if (r.omitted) out.omitted = r.omitted;
   return out;

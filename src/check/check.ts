@@ -3,6 +3,7 @@
  * normalise, validate against the schema, run the cross-field and NUMA rules. Placement checks
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
+import type { SingleByteCodec } from '../syntax/source-decode.js';
 import { parse, type ParseResult } from '../syntax/index.js';
 import { normalizeWithEffective, duplicateKeyFinding, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown } from '../schema/index.js';
@@ -41,6 +42,8 @@ export interface CheckOptions {
    * `spans` has no entries for unknown keys (as with keepTree false): their XM0101 is built only if kept.
    */
   maxFindings?: number;
+  /** The single-byte encoding the text was decoded from (its PEP 263 declaration; syntax ParseOptions.sourceCodec). */
+  sourceCodec?: SingleByteCodec | null;
   /**
    * The file's path as the caller knows it (none for standard input or an editor buffer): xm names
    * a guest whose config sets no name after the file's base name, which xend may refuse (XM0234,
@@ -74,7 +77,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings });
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null });
   return checkParsed(text, parsed, options, sink);
 }
 

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { discover, errorText, openPath } from './check/discover.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
+import { encodeSingleByte } from '../syntax/source-decode.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
@@ -63,7 +64,8 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       const read = fromBytes(bytes);
       if (read.kind === 'fatal') return commandError(io, 'fmt', read.message);
       text = read.text;
-      if (notFaithful(read.diagnostics)) {
+      // A file in a declared single-byte encoding (latin-1): standard output takes UTF-8 text only.
+      if (notFaithful(read.diagnostics) || (read.kind === 'text' && read.codec !== undefined)) {
         // Nothing is echoed: the decoded text is not the input (its bad bytes became U+FFFD).
         reportRefusal(io, stdinPath, text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
         return 1;
@@ -124,7 +126,14 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
         continue;
       }
       if (!r.changed) continue;
-      output = r.text;
+      // Written back in the encoding the file declares and was read in (its bytes, not UTF-8).
+      const encoded = read.codec === undefined ? r.text : encodeSingleByte(r.text, read.codec);
+      if (encoded === null) {
+        reportRefusal(io, t.path, read.text, { diagnostics: [], refused: 'not-faithful' }, color);
+        refuse('not-faithful');
+        continue;
+      }
+      output = encoded;
     }
     if (check) {
       changed++;

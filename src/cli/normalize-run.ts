@@ -40,7 +40,7 @@ export async function runNormalize(argv: Record<string, unknown>, io: Io): Promi
   if (read.kind === 'text') {
     let result: CheckResult;
     try {
-      result = checkText(read.text, { dialect, defines: defines.value, ...(named !== null && { fileName: named }) });
+      result = checkText(read.text, { dialect, defines: defines.value, sourceCodec: read.codec ?? null, ...(named !== null && { fileName: named }) });
     } catch (e) {
       io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;

@@ -62,7 +62,7 @@ export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<nu
   }
   const text = read.text;
   const { checkText } = await import('../check/check.js');
-  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value });
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value, sourceCodec: read.codec ?? null });
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);

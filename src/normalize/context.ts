@@ -55,6 +55,8 @@ export class NormalizeContext {
    * per-vCPU lists past it are never parsed. null when not known (xm, vnuma, a value that does not read).
    */
   maxVcpus: number | null = null;
+  /** xm: maxvcpus when it is a whole number above 0, which create.py sends as vcpus when vcpus is 0 (XM0260); else null. */
+  xmMaxVcpus: number | null = null;
   constructor(readonly dialect: Dialect) {}
 
   /** Record the spans of a field. */

@@ -25,6 +25,7 @@ import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
 import { cInteger } from './spec-items.js';
 import { xlIgnoresSingleValue } from './xl-single-value.js';
+import { reportUnsendable } from './xm-xmlrpc.js';
 
 /** Options of {@link normalize}. */
 export interface NormalizeOptions {
@@ -180,6 +181,12 @@ function xlMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
   return max !== undefined && max !== 0 ? max : Math.max(vcpus ?? 1, 1);
 }
 
+/** xm's maxvcpus when it is an int above 0 (true in Python, so create.py's vcpu_conf uses it), else null. */
+function xmMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
+  const v = eff.get('maxvcpus')?.value;
+  return v?.kind === 'number' && v.pyType === 'int' && v.value !== null && Number.isSafeInteger(v.value) && v.value > 0 ? v.value : null;
+}
+
 /** Normalise the settings of one file; never throws. */
 export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
   const { config, spans, diagnostics } = normalizeWithEffective(settings, { dialect: options.dialect });
@@ -205,6 +212,7 @@ export function normalizeWithEffective(
   try {
     eff = effectiveWithDuplicates(settings, ctx, options.onDuplicate);
     if (ctx.dialect === 'xl') ctx.maxVcpus = xlMaxVcpus(eff);
+    else ctx.xmMaxVcpus = xmMaxVcpus(eff);
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
     for (const s of eff.values()) {
@@ -251,6 +259,8 @@ export function normalizeWithEffective(
         rejected.push(key);
         continue;
       }
+      // xm sends every option's value to xend over XML-RPC (XM0261).
+      if (ctx.dialect === 'xm' && schema) reportUnsendable(s, ctx);
       config[key] = value;
       ctx.mark(OPTION_POINTERS.get(key) ?? pointer(key), s, s.valueSpan);
     }

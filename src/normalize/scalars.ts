@@ -36,7 +36,8 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
     case 'boolOrString':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
-      return s.key === 'vcpus' && ctx.dialect === 'xl' ? xlVcpus(s, ctx) : readGeneric(conv, s, ctx);
+      if (s.key === 'vcpus') return ctx.dialect === 'xl' ? xlVcpus(s, ctx) : xmVcpus(s, ctx);
+      return readGeneric(conv, s, ctx);
   }
 }
 
@@ -50,6 +51,21 @@ function xlVcpus(s: Setting, ctx: NormalizeContext): unknown {
   if (typeof v !== 'number' || v >= 1) return v;
   ctx.report('XM0257', s.value.span, `vcpus = ${v}: xl starts the guest with 1 vCPU (a value below 1 means 1)`, { hint: 'write vcpus = 1, or leave vcpus out (the default is 1)' });
   return 1;
+}
+
+/**
+ * xm's vcpus: 0 is false in Python, so create.py's vcpu_conf sends no vcpus (`if not maxvcpus and
+ * vcpus:`) and xend keeps its default of 1 vCPU, or sends maxvcpus in its place (`if maxvcpus and
+ * not vcpus:`). Reported (XM0260) and read as that count. A negative vcpus is true and sent on, and
+ * fails (`(1 << vcpus) - 1` in create.py or XendConfig): the schema's minimum reports it (XM0103).
+ */
+function xmVcpus(s: Setting, ctx: NormalizeContext): unknown {
+  const v = readGeneric('int', s, ctx);
+  if (v !== 0) return v;
+  const max = ctx.xmMaxVcpus;
+  const gets = max === null ? 'xend gives the guest its default of 1 vCPU' : `xm sends maxvcpus (${max}) as vcpus, so the guest starts with all ${max} vCPUs online`;
+  ctx.report('XM0260', s.value.span, `vcpus = 0: xm create leaves vcpus out (0 is false in Python), and ${gets}`, { hint: max === null ? 'write vcpus = 1, or leave vcpus out (the default is 1)' : `write the number of vCPUs to start with (1 to ${max})` });
+  return max ?? 1;
 }
 
 /** A libxl enum name given in another case, in the catalogue's spelling (xl only; xm compares exactly). */

@@ -15,6 +15,7 @@ import { binary, isFailure, unary, type OpFailure, type OpResult } from './pytho
 import { xmOptionConversion } from './xm-options.js';
 import { asciiOnly } from './python-format.js';
 import { byteString, fromBytes } from './byte-text.js';
+import { sourceBytes, type SingleByteCodec } from './source-decode.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
@@ -44,6 +45,8 @@ export interface EvalContext {
   readSinceBound?: Set<string>;
   /** xm: the lists read by name and who holds them, so `+=` reaches every holder (evaluate-alias.ts). */
   alias?: AliasState;
+  /** xm: the single-byte encoding the file declares (PEP 263): a byte string holds its characters' bytes in it. */
+  sourceCodec?: SingleByteCodec | null;
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -141,8 +144,15 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
   let exact = '';
   for (const part of expr.parts) {
     if (part.prefix.includes('u')) unicode = true;
-    const decoded = decodeXmPart(ctx.text, part, problems);
-    if (!part.prefix.includes('u')) {
+    let decoded = decodeXmPart(ctx.text, part, problems);
+    // In a file of a declared single-byte encoding, written characters are the file's bytes, as
+    // escaped ones are: the part is bytes (one character each), never UTF-8 text.
+    const own = ctx.sourceCodec && !part.prefix.includes('u') ? sourceBytes(decoded, ctx.sourceCodec) : null;
+    if (own !== null) {
+      decoded = own;
+      if (nonAscii(own, 0, own.length) > 0) bytes = true;
+      exact += own;
+    } else if (!part.prefix.includes('u')) {
       const written = nonAscii(ctx.text, part.span.start, part.span.end);
       const held = nonAscii(decoded, 0, decoded.length);
       if (written > 0) text = true;

@@ -10,14 +10,14 @@ import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, SyntaxTree, UnsupportedStmt } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './value.js';
 import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
-import { chargeWork, evalXl, evalXm, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
+import { evalXl, evalXm, report, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
 import { XM_PRESET, assignmentsIn, namesRead, unsupportedStatement } from './evaluate-blocks.js';
-import { augmentedAdd, isFailure } from './python-ops.js';
 import { parsePythonNumber } from './python-number.js';
 import { convertXmOption, xmOptionConversion } from './xm-options.js';
-import { extendShared, holdsList, newAliasState, noteHolder, noteSetting, otherHolders } from './evaluate-alias.js';
-import { exceeds } from './evaluate-limits.js';
+import { newAliasState, noteHolder, noteSetting, otherHolders } from './evaluate-alias.js';
+import { augmentXm } from './evaluate-augment.js';
+import type { SingleByteCodec } from './source-decode.js';
 
 /** Options of one evaluation. */
 export interface EvaluateOptions {
@@ -35,6 +35,8 @@ export interface EvaluateOptions {
   consume?: boolean;
   /** xl only: settings the sink takes are left out of `settings` (see ParseOptions.divert). */
   divert?: SettingSink;
+  /** xm only: the single-byte encoding the file was decoded from (ParseOptions.sourceCodec). */
+  sourceCodec?: SingleByteCodec | null;
 }
 
 /** The settings of a file in source order, and the evaluation findings. */
@@ -134,6 +136,8 @@ export class Evaluation {
       overridden: new Set(),
     };
     if (options.dialect === 'xm') this.run.alias = newAliasState();
+    // A byte string holds the file's bytes: in a declared single-byte encoding, its characters' (PEP 263).
+    if (options.dialect === 'xm') this.run.sourceCodec = options.sourceCodec ?? null;
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
       for (const [name, raw] of Object.entries(options.defines ?? {})) {
@@ -345,52 +349,4 @@ function visitNames(list: Stmt[], used: Set<string>, stack: Expr[]): void {
     if (s.op === '+=') used.add(s.key.name);
     namesRead(s.value, used, stack);
   }
-}
-
-/** Python `x += y`: x must be bound already. */
-function augmentXm(stmt: AssignStmt, rhs: Value, run: Run): Value | null {
-  const b = run.env.get(stmt.key.name);
-  if (b === undefined) {
-    report(run, EvalCode.undefinedName, stmt.key.span, `name '${quoteText(stmt.key.name)}' is not defined`, 'assign it with = before using +=');
-    return null;
-  }
-  if (b.state === 'failed') return null;
-  if (b.state === 'opaque') {
-    report(run, EvalCode.conditionalName, stmt.key.span, `name '${stmt.key.name}' is ${b.how}`);
-    return null;
-  }
-  const before = b.value;
-  const inPlace = before.kind === 'list' && !before.tuple;
-  if (inPlace && holdsList(rhs, before.items)) {
-    // `a += [a]`: Python 2 extends a with itself inside, a list that contains itself without end.
-    report(run, EvalCode.tooDeep, stmt.value.span, `this makes '${stmt.key.name}' a list that contains itself`);
-    return null;
-  }
-  const r = augmentedAdd(before, rhs, stmt.value.span);
-  if (isFailure(r)) {
-    reportFailure(run, r, stmt.value.span);
-    return null;
-  }
-  // `l += [1]` copies l: charged like `+`, or 80,000 of them copied 3e9 items unbounded.
-  if (!chargeWork(run, r, stmt.value.span)) return null;
-  // Python extends the list in place: every other name holding it sees the new items.
-  if (inPlace && r.kind === 'list' && run.alias) extendShared(run.alias, stmt.key.name, before, r, (name, setting, value) => shareExtended(run, stmt, name, setting, value));
-  return respan(r, stmt.value.span);
-}
-
-/**
- * Give `name`, which holds a list a `+=` extended, its new value (size-checked, charged); false when
- * it is too large: reported once, the name's value is then unknown and no longer follows the list.
- */
-function shareExtended(run: Run, stmt: AssignStmt, name: string, setting: Setting, value: Value): boolean {
-  if (exceeds(sizeOf(value)) !== null) {
-    report(run, EvalCode.listTooLong, stmt.value.span, `extending this list makes '${name}', which holds it, too large`);
-    run.unread.push({ key: name, keySpan: { start: stmt.key.span.start, end: stmt.key.span.end }, at: stmt.span.start, why: 'not-evaluated' });
-    if (run.env.get(name)?.state === 'value') run.env.set(name, { state: 'failed' });
-    return false;
-  }
-  if (!chargeWork(run, value, stmt.value.span)) return false;
-  setting.value = value;
-  if (run.env.get(name)?.state === 'value') run.env.set(name, { state: 'value', value });
-  return true;
 }

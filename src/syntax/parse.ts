@@ -12,6 +12,7 @@ import { detectDialect, detectDialectFrom, dialectDiagnostics, dialectDiagnostic
 import type { XluError } from './libxlu.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
+import type { SingleByteCodec } from './source-decode.js';
 import { FindingCap } from './finding-cap.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
 
@@ -46,6 +47,12 @@ export interface ParseOptions {
    * per file, errors first, so the list is the same. Absent or 0 (default): every finding.
    */
   maxFindings?: number;
+  /**
+   * The single-byte encoding the text was decoded from, by the file's own PEP 263 declaration
+   * (source-decode.ts): an xm byte string then holds its characters' bytes in it. Absent: the
+   * file's bytes are taken to be UTF-8 (the text's own encoding).
+   */
+  sourceCodec?: SingleByteCodec | null;
 }
 
 /** Everything the syntax layer knows about a text. */
@@ -181,7 +188,7 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
     dialectReason = d.reason;
   }
   const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu) : dialectDiagnostics(tree, dialect, syntax, true);
-  const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert });
+  const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert, sourceCodec: options.sourceCodec ?? null });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
   return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
@@ -198,7 +205,7 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
   // xl reads earlier values only for `+=`: without one in the text, no binding needs keeping (else
   // every key's value would stay alive in the evaluator's map, settings taken by `divert` too).
   const noReads = (fixed ?? 'xl') === 'xl' && !text.includes('+=');
-  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines, divert: options.divert }, noReads ? new Set() : undefined);
+  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines, divert: options.divert, sourceCodec: options.sourceCodec ?? null }, noReads ? new Set() : undefined);
   const found: Finding[] = [];
   const holder = { text };
   let xm = false;

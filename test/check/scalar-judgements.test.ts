@@ -105,8 +105,11 @@ table('nr_spis: domain_vgic_init rounds up to 32 and refuses more than 988 (xen/
   ['nr_spis = 961', ['XM0256@2:11-2:14']],
   ['nr_spis = 988', ['XM0256@2:11-2:14']],
   ['nr_spis = 989', ['XM0256@2:11-2:14']],
-  // the eSPI range, taken by a Xen built with CONFIG_GICV3_ESPI: not judged
-  ['nr_spis = 4064', []],
+  // the eSPI range (rounded 4064-5088), taken only by a Xen built with CONFIG_GICV3_ESPI: XM0259
+  ['nr_spis = 4032', ['XM0256@2:11-2:15']],
+  ['nr_spis = 4033', ['XM0259@2:11-2:15']],
+  ['nr_spis = 4064', ['XM0259@2:11-2:15']],
+  ['nr_spis = 5088', ['XM0259@2:11-2:15']],
   ['nr_spis = 5089', ['XM0256@2:11-2:15']],
   // xl's uint32: UINT32_MAX is "not set", and 2^32 + 1 is 1
   ['nr_spis = 4294967295', []],

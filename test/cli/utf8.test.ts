@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeUtf8, invalidOffsets } from '../../src/cli/check/utf8.js';
+import { decodeUtf8, invalidOffsets } from '../../src/syntax/utf8.js';
 import { fromBytes, formatSize, parseSize } from '../../src/cli/check/read-input.js';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);

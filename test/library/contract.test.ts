@@ -11,10 +11,16 @@ const TEXT = 'name = "a"\nkernel = "/k"\nmemory = 512\nvcpus = 2\n';
 const codes = (r: { diagnostics: { code: string }[] }): string[] => r.diagnostics.map((d) => d.code);
 
 describe('programmer errors are TypeErrors', () => {
-  const notText: unknown[] = [undefined, null, 42, {}, [], Buffer.from('memory = 1'), new String('memory = 1')];
-  it.each(['parse', 'check', 'normalize'] as const)('%s: a config text that is not a string', (fn) => {
+  // A Buffer or Uint8Array is the file's bytes, decoded as the CLI reads a file (docs/api.md).
+  const notText: unknown[] = [undefined, null, 42, {}, [], [109], new String('memory = 1'), new ArrayBuffer(4)];
+  it.each(['parse', 'check', 'normalize'] as const)('%s: a config that is neither text nor bytes', (fn) => {
     const f = { parse, check, normalize }[fn] as (t: unknown) => unknown;
     for (const t of notText) expect(() => f(t)).toThrow(TypeError);
+  });
+
+  it.each(['parse', 'check', 'normalize'] as const)('%s: the bytes of a file are read as its text', (fn) => {
+    const f = { parse, check, normalize }[fn] as (t: unknown, o: unknown) => { diagnostics: unknown[] };
+    for (const b of [Buffer.from(TEXT), new TextEncoder().encode(TEXT)]) expect(f(b, { dialect: 'xl' }).diagnostics).toEqual(f(TEXT, { dialect: 'xl' }).diagnostics);
   });
 
   it('options that are not an object, and option values outside their type', () => {

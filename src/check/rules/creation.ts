@@ -273,18 +273,21 @@ export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
 
 /** The highest INTID of a GIC SPI Xen's vGIC gives a guest: 1020 INTIDs less the 32 local ones. */
 const VGIC_MAX_SPIS = 1020 - 32;
-/** nr_spis from which Xen (built with CONFIG_GICV3_ESPI) reads the count as reaching the eSPI range (INTID 4096 up). */
+/** The smallest rounded nr_spis that Xen with CONFIG_GICV3_ESPI reads as reaching the eSPI range: `nr_spis + 32 >= ESPI_BASE_INTID` (4096). */
 const ESPI_FROM = 4096 - 32;
-/** The largest nr_spis of that range: 1024 eSPIs (INTID 5119). */
+/** The largest rounded nr_spis it takes: `nr_spis + 32 > ESPI_IDX2INTID(NR_ESPI_IRQS)` (4096 + 1024) is -EINVAL. */
 const ESPI_TO = 4096 + 1024 - 32;
 
 /**
- * nr_spis that Xen refuses (XM0256): xl stores it as a uint32 (`b_info->arch_arm.nr_spis = l`,
- * UINT32_MAX meaning "not set"), libxl passes it to the domain, and domain_vgic_init
- * (xen/arch/arm/vgic.c, vgic/vgic-init.c) rounds it up to a multiple of 32 before refusing more
- * than 988 ("Limit the number of virtual SPIs supported to (1020 - 32) = 988") with -EINVAL: so
- * the largest count that works is 960. The eSPI range (4064–5088, Xen with CONFIG_GICV3_ESPI on a
- * GIC with eSPIs) depends on the build and the hardware and is not judged.
+ * nr_spis that Xen refuses (XM0256) or takes only from some builds (XM0259). xl stores it as a
+ * uint32 (`b_info->arch_arm.nr_spis = l`, UINT32_MAX meaning "not set"), and libxl_arm.c passes it
+ * on as given (`config->arch.nr_spis = cfg_nr_spis`, refusing only a value below the SPIs it
+ * needs), so Xen's domain_vgic_init (xen/arch/arm/vgic.c; vgic/vgic-init.c for the new vGIC) judges
+ * it: it rounds it up to a multiple of 32 and refuses more than 988 ("Limit the number of virtual
+ * SPIs supported to (1020 - 32) = 988") with -EINVAL, so 960 is the largest count that works. A Xen
+ * built with CONFIG_GICV3_ESPI (off by default, not with the new vGIC) reads a rounded count of
+ * 4064 to 5088 as INTIDs reaching into the extended SPI range (4096 up) and takes it when the host's
+ * GIC has that many eSPIs (`nr_espis > gic_number_espis()` is -EINVAL); every other Xen refuses it.
  */
 export const nrSpisLimit: Rule = ({ config, spans, unknown }) => {
   const n = config.nr_spis;
@@ -292,8 +295,16 @@ export const nrSpisLimit: Rule = ({ config, spans, unknown }) => {
   const held = n % 2 ** 32;
   if (held === 2 ** 32 - 1) return [];
   const rounded = Math.ceil(held / 32) * 32;
-  if (rounded <= VGIC_MAX_SPIS || (held >= ESPI_FROM && held <= ESPI_TO)) return [];
+  if (rounded <= VGIC_MAX_SPIS) return [];
   const asHeld = held === n ? '' : ` (xl keeps the low 32 bits: ${held})`;
+  if (rounded >= ESPI_FROM && rounded <= ESPI_TO) {
+    const espis = rounded - ESPI_FROM;
+    return [
+      makeDiag('XM0259', valueAt(spans, '/nr_spis'), `nr_spis = ${n}${asHeld}: Xen rounds it up to ${rounded}, which reaches into the extended SPI range (${espis} eSPIs); only a Xen built with CONFIG_GICV3_ESPI on a GIC with at least ${espis} eSPIs creates the domain, any other refuses it (domain_vgic_init: -EINVAL)`, {
+        hint: 'leave nr_spis out unless the guest needs eSPIs and Xen is built for them; else use at most 960',
+      }),
+    ];
+  }
   return [
     makeDiag('XM0256', valueAt(spans, '/nr_spis'), `nr_spis = ${n}${asHeld}: Xen rounds it up to ${rounded} SPIs, above the 988 its virtual GIC supports, and refuses to create the domain (domain_vgic_init: -EINVAL)`, {
       hint: 'use at most 960 (the largest multiple of 32 up to 988), or leave nr_spis out and let libxl count the SPIs the guest needs',

@@ -18,10 +18,25 @@ export const maxmemBelowMemory: Rule = ({ config, spans }) => {
   ];
 };
 
-/** vcpus above maxvcpus (XM0203). */
-export const vcpusAboveMax: Rule = ({ config, spans }) => {
+/**
+ * vcpus above maxvcpus (XM0203). xl exits. xm does not refuse it: create.py's vcpu_conf (`if
+ * maxvcpus and vcpus:`) sends `vcpu_avail = (1 << vcpus) - 1` and maxvcpus as the count, so xend
+ * creates maxvcpus vCPUs, all online: a warning there. An xm maxvcpus below 1 is not sent that way
+ * (0 is false; a negative one fails in xend and is XM0103).
+ */
+export const vcpusAboveMax: Rule = ({ config, spans, dialect }) => {
   const { vcpus, maxvcpus } = config;
   if (typeof vcpus !== 'number' || typeof maxvcpus !== 'number' || vcpus <= maxvcpus) return [];
+  if (dialect === 'xm') {
+    if (maxvcpus < 1) return [];
+    return [
+      makeDiag('XM0203', valueAt(spans, '/vcpus'), `vcpus (${vcpus}) is above maxvcpus (${maxvcpus}); xm sends maxvcpus as the vCPU count, so the guest starts with ${maxvcpus} vCPUs, all online`, {
+        related: [{ message: 'maxvcpus is set here', span: valueAt(spans, '/maxvcpus') }],
+        severity: 'warning',
+        hint: `set vcpus to at most ${maxvcpus}, or raise maxvcpus`,
+      }),
+    ];
+  }
   return [
     makeDiag('XM0203', valueAt(spans, '/vcpus'), `vcpus (${vcpus}) is above maxvcpus (${maxvcpus}); xl exits with "maxvcpus < vcpus"`, {
       related: [{ message: 'maxvcpus is set here', span: valueAt(spans, '/maxvcpus') }],

@@ -1,12 +1,12 @@
 /**
  * @fileoverview Reading one input file for checking, with the input-level findings: too large
- * (XM0040), not UTF-8 (XM0041). Binary files (NUL bytes) are the parser's XM0031. Unreadable files
+ * (XM0040), not UTF-8 (XM0041, unless it declares a single-byte encoding). Binary files (NUL bytes) are the parser's XM0031. Unreadable files
  * are a fatal problem for the caller (exit 2).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { decodeUtf8 } from './utf8.js';
+import { decodeSource, type SingleByteCodec } from '../../syntax/source-decode.js';
 import { resolve } from 'node:path';
 import { errorText, quote, systemPath } from './discover.js';
 import type { Io } from '../types.js';
@@ -16,7 +16,8 @@ export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 /** What reading produced. */
 export type ReadResult =
-  | { kind: 'text'; text: string; diagnostics: Diagnostic[] }
+  /** `codec`: the single-byte encoding the file declares (PEP 263), which it was decoded by; absent for UTF-8. */
+  | { kind: 'text'; text: string; diagnostics: Diagnostic[]; codec?: SingleByteCodec }
   /** Not checkable as a config (too large); the diagnostics say why. */
   | { kind: 'skipped'; text: string; diagnostics: Diagnostic[] }
   | { kind: 'fatal'; message: string };
@@ -180,23 +181,13 @@ export async function readFileArg(file: string, io: Io, maxSize: number): Promis
   }
 }
 
-/** Decode file bytes and add the input finding for invalid UTF-8. */
+/**
+ * Decode file bytes: by the single-byte encoding the file declares (`# -*- coding: latin-1 -*-`),
+ * else as UTF-8 with the input finding for invalid UTF-8 (src/syntax/source-decode.ts).
+ */
 export function fromBytes(bytes: Uint8Array): ReadResult {
-  const { text, invalid } = decodeUtf8(bytes);
-  const diagnostics: Diagnostic[] = [];
-  // A file with NUL bytes is binary (the parser says so, XM0031); its encoding is beside the point.
-  if (invalid.length > 0 && bytes.indexOf(0) < 0) {
-    const first = invalid[0]!;
-    const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
-    diagnostics.push({
-      code: 'XM0041',
-      severity: 'warning',
-      message: `invalid UTF-8 byte sequence read as U+FFFD${more}`,
-      span: { start: first, end: first + 1 },
-      hint: 'save the file as UTF-8',
-    });
-  }
-  return { kind: 'text', text, diagnostics };
+  const d = decodeSource(bytes);
+  return d.codec === null ? { kind: 'text', text: d.text, diagnostics: d.diagnostics } : { kind: 'text', text: d.text, diagnostics: d.diagnostics, codec: d.codec };
 }
 
 /** "64 MiB", "1.5 KiB", "12 bytes". */

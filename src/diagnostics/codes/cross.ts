@@ -20,7 +20,7 @@ export const crossCodes = defineCodes({
   XM0203: {
     severity: 'error',
     title: 'vcpus above maxvcpus',
-    explanation: 'vcpus is the number of vCPUs online at start and cannot exceed maxvcpus, the number that may ever exist; xl exits with "maxvcpus < vcpus".',
+    explanation: 'vcpus is the number of vCPUs online at start and cannot exceed maxvcpus, the number that may ever exist; xl exits with "maxvcpus < vcpus". xm does not refuse it: create.py sends maxvcpus as the count and marks the first vcpus of them online, so the guest starts with maxvcpus vCPUs (a warning in xm).',
     bad: 'vcpus = 4\nmaxvcpus = 2',
     good: 'vcpus = 2\nmaxvcpus = 4',
   },
@@ -354,7 +354,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'nr_spis above what Xen\'s virtual GIC takes',
     explanation:
-      'nr_spis sets how many shared peripheral interrupts (SPIs) an Arm guest\'s virtual GIC has. Xen rounds the number up to a multiple of 32 (the GIC spec) and refuses more than 988 (1020 interrupt IDs less the 32 per-CPU ones): domain_vgic_init returns -EINVAL and xl create fails. So the largest value that works is 960; 961 to 988 round up to 992 and fail too. xl keeps the low 32 bits of the number it reads (4294967295 means "not set": libxl counts the SPIs itself). A Xen built with CONFIG_GICV3_ESPI on a GIC with extended SPIs also takes 4064 to 5088 (INTIDs 4096 up); those are not judged. Use at most 960, or leave nr_spis out.',
+      'nr_spis sets how many shared peripheral interrupts (SPIs) an Arm guest\'s virtual GIC has. Xen rounds the number up to a multiple of 32 (the GIC spec) and refuses more than 988 (1020 interrupt IDs less the 32 per-CPU ones): domain_vgic_init returns -EINVAL and xl create fails. So the largest value that works is 960; 961 to 988 round up to 992 and fail too. xl keeps the low 32 bits of the number it reads (4294967295 means "not set": libxl counts the SPIs itself). A count that rounds up to 4064 to 5088 (INTIDs 4096 up, the extended SPI range) is XM0259: only some builds take it. Use at most 960, or leave nr_spis out.',
     bad: 'gic_version = "v3"\nnr_spis = 988',
     good: 'gic_version = "v3"\nnr_spis = 960',
   },

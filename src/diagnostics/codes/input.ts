@@ -19,7 +19,10 @@ export const inputCodes = defineCodes({
     explanation:
       'The file contains bytes that are not valid UTF-8 (often a comment or string saved in Latin-1 or another legacy ' +
       'encoding). xmcfg read each invalid sequence as the replacement character U+FFFD, so strings containing such ' +
-      'bytes may not match what xl would pass on. Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`).',
+      'bytes may not match what xl would pass on. Save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or say ' +
+      'which encoding it is in as Python 2 reads it (PEP 263): a comment such as `# -*- coding: latin-1 -*-` on line 1 ' +
+      '(or line 2 after a comment). A file declaring latin-1 (iso-8859-1 and its other names), cp1252 or iso-8859-15 is ' +
+      'read in that encoding, one character per byte: no U+FFFD, its own offsets, and xm byte strings hold the file\'s bytes.',
     bad: "name = 'caf\uFFFD'   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8",
     good: "name = 'café'      # saved as UTF-8 (bytes 0xC3 0xA9)",
   },

@@ -114,10 +114,18 @@ export const syntaxCodes = defineCodes({
     bad: 'name = "guest"\\0\\0\\0',
     good: 'name = "guest"',
   },
+  XM0045: {
+    severity: 'error',
+    title: 'byte the declared encoding has no character for',
+    explanation:
+      'The file declares cp1252 (PEP 263, `# coding: cp1252` on line 1 or 2), and holds one of the bytes 0x81, 0x8D, 0x8F, 0x90 or 0x9D, which cp1252 leaves undefined. Python 2 decodes the whole file before running it and refuses it ("SyntaxError: \'charmap\' codec can\'t decode byte 0x81"), so xm create fails. xmcfg reads the byte as U+0081 (and so on) and reports it. Remove the byte, write it as an escape (`"\\x81"`), or declare latin-1, which has a character for every byte. Reported for xm.',
+    bad: '# coding: cp1252\nname = "a\u0081b"   # the byte 0x81',
+    good: '# coding: cp1252\nname = "a\\x81b"',
+  },
   XM0032: {
     severity: 'error',
     title: 'invalid UTF-8',
-    explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects.',
+    explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects. A file that declares latin-1, cp1252 or iso-8859-15 (PEP 263, `# -*- coding: latin-1 -*-`) is read in that encoding (XM0041).',
     bad: 'description = "caf\uFFFD"   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8',
     good: 'description = "café"   # saved as UTF-8 (bytes 0xC3 0xA9)',
   },

@@ -20,7 +20,7 @@ export const coreOptions = {
   }, { allowed: ['pv', 'pvh', 'hvm'] }),
   builder: str({ d: 'Domain builder: xl "generic" (= PV) or "hvm"; xm "linux" (= PV), "hvm", historically "netbsd", "vmx". Deprecated in xl by type.', dep: 'type', def: 'linux', ex: 'hvm' }),
   pool: str({ d: 'cpupool to create the domain in.', ex: 'Pool-0' }),
-  vcpus: int({ d: 'vCPUs online at start (xl turns values below 1 into 1).', min: 1, def: 1, ex: 2 }),
+  vcpus: int({ d: 'vCPUs online at start (xl turns values below 1 into 1; xm leaves 0 out: 1, or maxvcpus when set).', min: 1, def: 1, ex: 2 }),
   // 0 is "unset" for both tools: xl `if (b_info->max_vcpus == 0) b_info->max_vcpus = vcpus;`
   // (parse_config_data), xm `if maxvcpus and vcpus:` (create.py vcpu_conf). The rules read it so.
   maxvcpus: int({ d: 'vCPUs that may ever exist (default = vcpus; 0 means the same); must be >= vcpus. In xm an undocumented variable, honoured all the same.', min: 0, ex: 4 }),

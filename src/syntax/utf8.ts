@@ -1,5 +1,5 @@
 /**
- * @fileoverview UTF-8 decoding that keeps a byte-order mark (so offsets match the file as saved) and
+ * @fileoverview UTF-8 decoding of config files (src/syntax/source-decode.ts; the CLI and the library read bytes through it) that keeps a byte-order mark (so offsets match the file as saved) and
  * finds where invalid byte sequences were replaced by U+FFFD. The walk follows the WHATWG decoder's
  * "maximal subpart" rule, so its replacement count and offsets agree with TextDecoder's output.
  */
