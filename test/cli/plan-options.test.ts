@@ -40,3 +40,18 @@ describe('plan reads standard input as its file', () => {
     expect([r.code, r.stdout, r.stderr.startsWith('<stdin>: error XM0040: ')]).toEqual([1, '', true]);
   });
 });
+
+describe('plan reads a declared single-byte file as check does', () => {
+  it('a latin-1 byte string xend cannot receive is XM0261 in plan too, at the value (plan passed no codec to the checker)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const file = join(mkdtempSync(join(tmpdir(), 'xmcfg-plan-codec-')), 'l1.cfg');
+    writeFileSync(file, Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nname = "l1"\nmemory = 512\nkernel = "/boot/vmlinuz"\nextra = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const checked = await cli(['check', '--dialect', 'xm', file, '-f', 'json']);
+    const codes = (JSON.parse(checked.stdout) as { files: { diagnostics: { code: string; line: number; column: number }[] }[] }).files[0].diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`);
+    expect(codes).toEqual(['XM0261@5:9']);
+    const r = await cli(['plan', '--dialect', 'xm', file, '--host', HOST]);
+    expect([r.code, r.stdout, [...r.stderr.matchAll(/:(\d+):(\d+): error (XM\d{4})/g)].map((m) => `${m[3]}@${m[1]}:${m[2]}`)]).toEqual([1, '', codes]);
+  });
+});
