@@ -15,7 +15,7 @@ import type { Host, Plan, PlanOptions } from '../placement/types.js';
 import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { xmFileName } from '../placement/xm-name.js';
-import { commentOut, rewriteStatement, trailingContinuations, type Unconvertible } from './rewrite.js';
+import { commentOut, rewriteStatement, strayContinuations, trailingContinuations, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
 import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
@@ -330,6 +330,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
+  edits.push(...strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
   const out = editedText(text, edits);
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
