@@ -198,6 +198,8 @@ export class Oracles {
         // "New": neither the conversion nor a check of the input (in any reading) reported it.
         const input = DIALECTS.map((d) => internal[d] ?? this.h.checkText(text, { dialect: d }));
         const had = new Set([xl, ...input].flatMap((x) => x.diagnostics).filter((d) => d.severity === 'error').map((d) => d.code));
+        // xm's and xl's findings of one problem: a PV guest with nothing to boot (XM0241 is xm's XM0227).
+        if (had.has('XM0241')) had.add('XM0227');
         for (const d of back?.diagnostics ?? []) if (d.severity === 'error' && !had.has(d.code)) fail('convert:xl', 'new-error', `the xl output has ${d.code}, which the conversion did not report`);
       }
     }

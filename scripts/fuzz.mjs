@@ -28,7 +28,7 @@ const MAX_FILE = 512 * 1024;
 
 /** `--name value` options, with defaults. */
 function options(argv) {
-  const o = { seed: 1, minutes: 5, out: null, only: null, hangMs: 30000, start: 0, inputs: Infinity, minimizeMs: 30000 };
+  const o = { seed: 1, minutes: 5, out: null, only: null, hangMs: 120000, start: 0, inputs: Infinity, minimizeMs: 30000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
@@ -211,6 +211,7 @@ async function main(o) {
     await new Promise((resolveRun) => {
       let current = null;
       let timer = null;
+      let latest = {};
       const arm = (ms) => {
         clearTimeout(timer);
         timer = setTimeout(() => {
@@ -229,7 +230,7 @@ async function main(o) {
           deaths = 0;
           summary.inputs++;
           next = m.index + 1;
-          summary.counts = m.counts;
+          latest = m.counts;
           for (const f of m.fresh) console.log(`fuzz: input ${m.index}: ${f.front} ${f.oracle}: ${f.message} (${o.out}/${f.id}.min.bin)`);
           for (const s of m.failures) {
             const e = (summary.signatures[s] ??= { count: 0, first: m.index });
@@ -241,6 +242,8 @@ async function main(o) {
       });
       child.on('exit', () => {
         clearTimeout(timer);
+        // Each worker counts from zero: its last report is added to the run's.
+        for (const [k, v] of Object.entries(latest)) summary.counts[k] = (summary.counts[k] ?? 0) + v;
         if (current === null) (stop = true), console.log('fuzz: the worker ended before its first input');
         // A killed worker (hang) resumes after the input that hung; a crash (out of memory) too.
         if (current !== null && current >= next) {
