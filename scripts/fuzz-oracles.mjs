@@ -136,8 +136,11 @@ export class Oracles {
         for (const s of p.settings) for (const sp of [s.keySpan, s.valueSpan, s.span]) if (sp && (sp.start < 0 || sp.start > sp.end || sp.end > text.length)) return fail('parse', 'setting-span', `${s.key} ${sp.start}..${sp.end} of ${text.length}`);
       });
     }
-    if (want('fmt')) this.fmt(out, fail, text);
-    if (want('convert')) this.convert(out, fail, text, starts, internal);
+    // fmt and convert as `--dialect` gives them (auto most often); drawn first so LSP positions stay the same.
+    const fmtDialect = r.pick(['auto', 'auto', 'xl', 'xm']);
+    const convDialect = r.pick(['auto', 'auto', 'xm']);
+    if (want('fmt')) this.fmt(out, fail, text, fmtDialect);
+    if (want('convert')) this.convert(out, fail, text, starts, internal, convDialect);
     if (want('lsp')) this.lsp(out, fail, text, starts, r, base, internal.auto);
     if (want('cli')) await this.cli(out, fail, bytes, text, starts);
     return out;
@@ -170,18 +173,18 @@ export class Oracles {
   }
 
   /** fmt: idempotent, the same config as its input, the fast and the full path agreeing. */
-  fmt(out, fail, text) {
-    const f = this.step(out, 'fmt', () => this.h.formatText(text));
+  fmt(out, fail, text, dialect) {
+    const f = this.step(out, 'fmt', () => this.h.formatText(text, { dialect }));
     if (!f || f.refused) return;
     for (const d of f.diagnostics) if (!this.codes.has(d.code)) fail('fmt', 'unknown-code', d.code);
-    const again = this.step(out, 'fmt', () => this.h.formatText(f.text));
+    const again = this.step(out, 'fmt', () => this.h.formatText(f.text, { dialect }));
     if (again && (again.refused || again.text !== f.text)) fail('fmt', 'idempotence', again.refused ? `fmt(fmt(x)) refused: ${again.refused}` : 'fmt(fmt(x)) != fmt(x)');
-    const slow = this.step(out, 'fmt', () => this.h.formatText(text, { fast: false }));
+    const slow = this.step(out, 'fmt', () => this.h.formatText(text, { dialect, fast: false }));
     if (slow && !slow.refused && slow.text !== f.text) fail('fmt', 'fast-vs-full', 'the fast path and the full path format differently');
     if (slow && slow.refused && !f.refused) fail('fmt', 'fast-vs-full', `the full path refuses (${slow.refused}) what the fast path formats`);
     if (!f.changed) return;
-    const before = this.step(out, 'fmt', () => this.h.checkText(text, { dialect: 'auto' }));
-    const after = this.step(out, 'fmt', () => this.h.checkText(f.text, { dialect: 'auto' }));
+    const before = this.step(out, 'fmt', () => this.h.checkText(text, { dialect }));
+    const after = this.step(out, 'fmt', () => this.h.checkText(f.text, { dialect }));
     if (before && after) {
       // The detected dialect may change (CR line ends of an xl file): fmt then proves the config the same.
       if (stable(before.config) !== stable(after.config)) fail('fmt', 'config', `fmt changed the normalised config: ${firstDiff(before.config, after.config)}`);
@@ -189,8 +192,8 @@ export class Oracles {
   }
 
   /** convert --to xl and --to json: an xl output checks without new errors as xl. */
-  convert(out, fail, text, starts, internal) {
-    const xl = this.step(out, 'convert:xl', () => this.h.convertToXl(text, { fileName: 'fuzz.cfg' }));
+  convert(out, fail, text, starts, internal, dialect) {
+    const xl = this.step(out, 'convert:xl', () => this.h.convertToXl(text, { fileName: 'fuzz.cfg', dialect }));
     if (xl) {
       this.checkDiagnostics(fail, 'convert:xl', xl.diagnostics, xl.diagnostics.map((d) => ({ code: d.code, ...this.range(text, d.span) })), text, starts);
       if (xl.ok) {
@@ -203,7 +206,7 @@ export class Oracles {
         for (const d of back?.diagnostics ?? []) if (d.severity === 'error' && !had.has(d.code)) fail('convert:xl', 'new-error', `the xl output has ${d.code}, which the conversion did not report`);
       }
     }
-    const js = this.step(out, 'convert:json', () => this.h.convertToJson(text, { fileName: 'fuzz.cfg' }));
+    const js = this.step(out, 'convert:json', () => this.h.convertToJson(text, { fileName: 'fuzz.cfg', dialect }));
     if (js) {
       this.checkDiagnostics(fail, 'convert:json', js.diagnostics, js.diagnostics.map((d) => ({ code: d.code, ...this.range(text, d.span) })), text, starts);
       if (js.ok && (js.json === null || typeof js.json !== 'object')) fail('convert:json', 'no-json', 'ok without a JSON object');
