@@ -331,7 +331,8 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   }
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
   edits.push(...strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
-  const out = editedText(text, edits);
+  // Read as xl, a lone CR in a comment or string is text (XM0521), kept so: as a line end it would end the comment.
+  const out = editedText(text, edits, new Set(res.dialect === 'xl' ? res.diagnostics.filter((d) => d.code === 'XM0521').map((d) => d.span.start) : []));
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
   const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
