@@ -153,7 +153,10 @@ export function trailingContinuations(text: string, tokens: TokenStream, span: S
   if (i >= tokens.count || tokens.kinds[i] !== Tok.Continuation) return [];
   while (i + 1 < tokens.count && (tokens.kinds[i + 1] === Tok.Continuation || tokens.kinds[i + 1] === Tok.Whitespace)) i++;
   const end = tokens.ends[i]!;
-  return [{ span: { start: span.end, end }, text: text[end] === '#' ? ' ' : '' }];
+  // At the end of the file the continuation's line break is the statement's last: it stays, or the
+  // lines the conversion appends would join the statement (`a = ""memory = 128`).
+  const last = end === text.length && (text[end - 1] === '\n' || text[end - 1] === '\r');
+  return [{ span: { start: span.end, end }, text: text[end] === '#' ? ' ' : last ? '\n' : '' }];
 }
 
 /**

@@ -37,6 +37,16 @@ describe('backslash continuations between statements', () => {
     expect(out.text.startsWith(`${head}  \n`)).toBe(true);
   });
 
+  it('a `\\` ending the last statement keeps its line break: the appended lines stay lines of their own', () => {
+    // Found by scripts/fuzz.mjs (seed 11): `a=""\\` then EOF gave `a=""memory = 128 …` (XM0014).
+    const out = converted('name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 256 \\\n');
+    expect(out.errors).toEqual([]);
+    expect(out.text.startsWith('name = "web"\nkernel = "/boot/vmlinuz"\nmemory = 256\n')).toBe(true);
+    const bare = convertToXl('a = ""\\\n', { dialect: 'xm', fileName: 'web.cfg' });
+    expect(checkText(bare.text, { dialect: 'xl' }).diagnostics.map((d) => d.code)).not.toContain('XM0014');
+    expect(bare.text.split('\n')).toContain('a = ""');
+  });
+
   it('a `\\` after a comment line at the end of the file is dropped', () => {
     const out = converted(`${head}# c\n\\`);
     expect(out.errors).toEqual([]);
