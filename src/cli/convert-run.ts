@@ -20,6 +20,7 @@ import { readHostArg } from './host-file.js';
 import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
 import { convertToXl, type ConvertOptions } from '../convert/to-xl.js';
 import { convertToJson } from '../convert/convert-json.js';
+import { capped } from './capped-report.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -55,7 +56,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
   // The input's own findings (XM0041: invalid UTF-8 read as U+FFFD, which the output then holds) come with the conversion's.
   const report = (diagnostics: readonly Diagnostic[]): void => {
-    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    const all = capped(sortDiagnostics([...read.diagnostics, ...diagnostics]), read.text.length);
     if (all.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: all }], { color }));
   };
   if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {

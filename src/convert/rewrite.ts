@@ -153,7 +153,33 @@ export function trailingContinuations(text: string, tokens: TokenStream, span: S
   if (i >= tokens.count || tokens.kinds[i] !== Tok.Continuation) return [];
   while (i + 1 < tokens.count && (tokens.kinds[i + 1] === Tok.Continuation || tokens.kinds[i + 1] === Tok.Whitespace)) i++;
   const end = tokens.ends[i]!;
-  return [{ span: { start: span.end, end }, text: text[end] === '#' ? ' ' : '' }];
+  // At the end of the file the continuation's line break is the statement's last: it stays, or the
+  // lines the conversion appends would join the statement (`a = ""memory = 128`).
+  const last = end === text.length && (text[end - 1] === '\n' || text[end - 1] === '\r');
+  return [{ span: { start: span.end, end }, text: text[end] === '#' ? ' ' : last ? '\n' : '' }];
+}
+
+/**
+ * Backslash continuations between statements, not after one (a line holding only `\`, one at the
+ * end of the file): Python joins them to the next line, or to nothing at the end of the file, and xl
+ * refuses them (XM0510), so they go, with the blanks that follow. `statements` are in file order;
+ * a continuation inside one, or inside a span `done` already edits, is left to those edits.
+ */
+export function strayContinuations(text: string, tokens: TokenStream, statements: readonly { span: Span }[], done: readonly TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  let k = 0;
+  for (let i = 0; i < tokens.count; i++) {
+    if (tokens.kinds[i] !== Tok.Continuation) continue;
+    const s = tokens.starts[i]!;
+    while (k < statements.length && statements[k]!.span.end <= s) k++;
+    if (k < statements.length && statements[k]!.span.start <= s) continue;
+    let end = tokens.ends[i]!;
+    // An insertion at either edge (the lines appended at the end of the file) does not overlap.
+    if (done.some((e) => e.span.start < end && s < Math.max(e.span.end, e.span.start + 1) && !(e.span.start === e.span.end && e.span.start === s))) continue;
+    while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+    out.push({ span: { start: s, end }, text: '' });
+  }
+  return out;
 }
 
 /** Comment out a statement's lines (`# ` before each), for statements with no xl form. */

@@ -27,8 +27,10 @@ export interface MappedText {
 /**
  * Apply `edits` to `text` (in any order: they are sorted, and an edit overlapping an earlier one is
  * dropped), then make it text xl's lexer takes: LF line ends, no byte-order mark, a final newline.
+ * `textCr`: input offsets of lone CRs that the reading took as text (xl's, inside a comment or a
+ * string: XM0521), copied unchanged: as a line end the rest of a comment would become code.
  */
-export function editedText(text: string, edits: readonly TextEdit[]): MappedText {
+export function editedText(text: string, edits: readonly TextEdit[], textCr: ReadonlySet<number> = new Set()): MappedText {
   const sorted = [...edits].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const pieces: Piece[] = [];
   let edited = '';
@@ -44,9 +46,13 @@ export function editedText(text: string, edits: readonly TextEdit[]): MappedText
     pos = e.span.end;
   }
   add(text.slice(pos), { start: pos, end: text.length }, true);
+  // The edited offsets of the CRs kept as text (copied pieces only: an edit writes no CR).
+  const keep = new Set<number>();
+  for (const p of pieces) if (p.copied) for (const k of textCr) if (k >= p.input.start && k < p.input.end) keep.add(p.at + k - p.input.start);
   // Where each CR dropped from a CRLF pair left its LF, in the text after the drops (increasing).
   const dropped: number[] = [];
   let out = edited.replace(/\r\n?/g, (m, at: number) => {
+    if (m.length === 1 && keep.has(at)) return m;
     if (m.length === 2) dropped.push(at - dropped.length);
     return '\n';
   });

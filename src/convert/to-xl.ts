@@ -16,7 +16,7 @@ import { plan as makePlan } from '../placement/index.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { xmFileName } from '../placement/xm-name.js';
-import { commentOut, rewriteStatement, trailingContinuations, type Unconvertible } from './rewrite.js';
+import { commentOut, rewriteStatement, strayContinuations, trailingContinuations, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
 import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
@@ -305,7 +305,9 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
-  const out = editedText(text, edits);
+  edits.push(...strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
+  // Read as xl, a lone CR in a comment or string is text (XM0521), kept so: as a line end it would end the comment.
+  const out = editedText(text, edits, new Set(res.dialect === 'xl' ? res.diagnostics.filter((d) => d.code === 'XM0521').map((d) => d.span.start) : []));
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
   const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };

@@ -23,9 +23,17 @@ export class LineIndex {
   /** Offsets at which each line starts; lineStarts[0] = 0. */
   readonly lineStarts: number[];
   readonly length: number;
+  /**
+   * The offsets of the LF of each CRLF (null: the text has no CR). An offset there lies between the
+   * two characters of one line break, which no line and column names: a span's start (and a lone
+   * position) is put before the CR, a span's end after the LF (a finding about the CR itself,
+   * XM0521 or libxlu's XM0549, then covers the break), so every range is one an editor can show.
+   */
+  private readonly crlf: Set<number> | null;
 
   constructor(text: string) {
     const starts = [0];
+    let crlf: Set<number> | null = null;
     if (text.indexOf('\r') < 0) {
       // LF only (nearly every file): indexOf finds the breaks much faster than a loop over every character.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -34,11 +42,12 @@ export class LineIndex {
         const c = text.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
         else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
+          if (text.charCodeAt(i + 1) === 10) (crlf ??= new Set()).add(++i);
           starts.push(i + 1);
         }
       }
     }
+    this.crlf = crlf;
     this.lineStarts = starts;
     this.length = text.length;
   }
@@ -48,9 +57,10 @@ export class LineIndex {
     return this.lineStarts.length;
   }
 
-  /** 1-based position of an offset (clamped to the text). */
+  /** 1-based position of an offset (clamped to the text; between a CR and its LF: before the CR). */
   position(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.length));
+    let o = Math.max(0, Math.min(offset, this.length));
+    if (this.crlf?.has(o)) o--;
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -70,7 +80,7 @@ export class LineIndex {
   /** 1-based range of a span, end exclusive. */
   range(span: Span): LineRange {
     const s = this.position(span.start);
-    const e = this.position(span.end);
+    const e = span.end === span.start ? s : this.position(this.crlf?.has(span.end) ? span.end + 1 : span.end);
     return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
   }
 

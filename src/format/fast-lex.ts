@@ -298,5 +298,9 @@ function numberEnd(b: Uint8Array, s: number, c: number): number {
   }
   // A number running into letters (`12abc`) is xl-only.
   if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 95 || d === 46) return -1;
+  // One that may reach 2^53 (16 decimal digits, or `0x` and 14 hex digits: over 15 characters) is
+  // XM0055 to xm's evaluator, an error fmt refuses a file for: left to the real parser (the fast path
+  // formatted `y=9999999999999999` under --dialect xm, which the full path refuses).
+  if (p - s > 15) return -1;
   return p;
 }

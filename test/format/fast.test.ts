@@ -47,6 +47,17 @@ describe('fast reader', () => {
   it('formatText gives the same text on both paths', () => {
     for (const t of texts) expect(formatText(t).text).toBe(formatText(t, { fast: false }).text);
   });
+  it('leaves numbers that may reach 2^53 to the real parser: xm refuses them (XM0055), so fmt --dialect xm does', () => {
+    // Found by scripts/fuzz.mjs (seed 12): the fast path formatted what the full path refuses.
+    for (const text of ['y=9999999999999999', 'y=0x20000000000000', 'y = [1, 10000000000000000]\n']) {
+      expect(formatText(text, { dialect: 'xm' })).toMatchObject({ text, changed: false, refused: 'syntax-errors' });
+      expect(formatText(text, { dialect: 'xm' }).diagnostics.map((d) => d.code)).toEqual(['XM0055']);
+      expect(formatText(text, { dialect: 'xm' })).toEqual(formatText(text, { dialect: 'xm', fast: false }));
+    }
+    // Below 2^53 fmt still formats (the fast path takes up to 15 decimal digits, the real parser the rest).
+    expect(fastLex('y=999999999999999')).not.toBeNull();
+    expect(formatText('y=0x1fffffffffffff', { dialect: 'xm' })).toMatchObject({ text: 'y = 0x1fffffffffffff\n', changed: true });
+  });
   it('gives up on what is outside the subset', () => {
     for (const t of ['  a = 1\n', 'a = 1;;\n', 'a += 1\n', 'a = True\n', 'a = 0X1F\n', 'a = 010\n', 'a = "é"\n', 'a = 1 b = 2\n', 'a = """x"""\n', 'a = "\\x41"\n', 'a = 1\r\n', 'A = 1\n', 'if = 1\n', 'a = [1 2]\n', '# c', 'a.b = 1\n', 'a = [,]\n']) {
       expect(fastLex(t), JSON.stringify(t)).toBeNull();

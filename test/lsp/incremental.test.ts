@@ -109,6 +109,23 @@ describe('IncrementalChecker', () => {
       { numRuns: 40, seed: 42 },
     );
   });
+  it('equals checkText on a text with a NUL byte, which is binary and not parsed (XM0031), also after an edit adds one', () => {
+    // Found by scripts/fuzz.mjs (seed 1): chunks without the NUL were read, so a CRLF text was xm
+    // (XM0511 in its first chunk) and the settings before the NUL were kept, where checkText reads nothing.
+    const crlf = `\r\nx = \u00e9${'a'.repeat(60)}\0`;
+    const fresh = checkText(crlf);
+    expect(fresh.dialect).toBe('xl');
+    expect(fresh.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0549', 0, 1], ['XM0031', 67, 68]]);
+    expect(comparable(new IncrementalChecker().check(crlf))).toEqual(comparable(fresh));
+    const checker = new IncrementalChecker();
+    checker.check(long);
+    const binary = `${long.slice(0, 2000)}\0${long.slice(2000)}`;
+    const after = checker.check(binary);
+    expect(after.diagnostics.filter((d) => d.code === 'XM0031').map((d) => d.span)).toEqual([{ start: 2000, end: 2001 }]);
+    expect(comparable(after)).toEqual(comparable(checkText(binary)));
+    // And back: the next version is read from chunks again.
+    expect(comparable(checker.check(long))).toEqual(comparable(checkText(long)));
+  });
   it('re-parses only the chunk a keystroke touched', () => {
     const checker = new IncrementalChecker();
     checker.check(long);

@@ -13,7 +13,7 @@ import type { TreeParts } from '../../syntax/parse.js';
 import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Stmt, SyntaxTree, TokenStream } from '../../syntax/tree.js';
-import type { ServiceSettings } from './analysis.js';
+import { analyze, type ServiceSettings } from './analysis.js';
 import { resplit } from './chunks.js';
 import { chunkParse, moveTo, treeParts, type ChunkParse, type PartStats } from './chunk-parts.js';
 
@@ -46,6 +46,13 @@ export class IncrementalChecker {
   /** Check `text` as `checkText(text, settings)` would. */
   check(text: string, settings: ServiceSettings = {}): CheckResult {
     Object.assign(this.stats, { parsed: 0, evaluated: 0, shared: 0, whole: false });
+    // A NUL makes the whole text binary, not parsed (XM0031), where chunks without it would be read:
+    // checked whole, as checkText does, and no chunk is kept for the next version.
+    if (text.includes('\0')) {
+      this.last = { xm: undefined, xl: undefined };
+      this.stats.chunks = 0;
+      return analyze(text, settings);
+    }
     if (settings.dialect !== 'xm' && text.includes('\r')) {
       const xl = this.read(text, 'xl', settings);
       const found = xl.parts.findings;

@@ -12,9 +12,10 @@ export function toPosition(index: LineIndex, offset: number): Position {
   return { line: p.line - 1, character: p.column - 1 };
 }
 
-/** LSP range of a span. */
+/** LSP range of a span (an end between a CR and its LF is after the LF, as LineIndex.range puts it). */
 export function toRange(index: LineIndex, span: Span): Range {
-  return { start: toPosition(index, span.start), end: toPosition(index, span.end) };
+  const r = index.range(span);
+  return { start: { line: r.line - 1, character: r.column - 1 }, end: { line: r.endLine - 1, character: r.endColumn - 1 } };
 }
 
 /**
