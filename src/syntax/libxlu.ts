@@ -171,6 +171,9 @@ const NAMES: Record<TT, string> = {
   $end: '$end',
 };
 
+/** bison's default YYMAXDEPTH: libxlu_cfg_y.y does not set its own. */
+const YYMAXDEPTH = 10000;
+
 class Fail {
   constructor(readonly err: XluError) {}
 }
@@ -186,7 +189,25 @@ class XluReader {
     return this.tok.t;
   }
   advance(): void {
+    this.lastStart = this.tok.start;
+    this.lastEnd = this.tok.end;
     this.tok = this.lx.next();
+  }
+  /** Span of the token shifted last: what bison's yylloc still holds after a reduction made without a lookahead. */
+  private lastStart = 0;
+  private lastEnd = 0;
+  /**
+   * bison's parse stack grows to `count` states: at YYMAXDEPTH (10,000) libxlu's parser stops with
+   * "memory exhausted" (yyparse's yyexhaustedlab), reported at the token its lexer read last — the
+   * token being shifted (`lookahead`), or the one shifted before for an empty rule (nlok) that
+   * bison reduces without reading on. Each list level takes 2 states (`[` and nlok), so
+   * `x = [[[…` stops at the 4,998th `[`, whatever the JavaScript stack could hold.
+   */
+  private grow(count: number, lookahead: boolean): void {
+    if (count < YYMAXDEPTH) return;
+    const start = lookahead ? this.tok.start : this.lastStart;
+    const end = lookahead ? this.tok.end : this.lastEnd;
+    throw new Fail({ offset: start, length: end - start, message: 'memory exhausted', kind: 'syntax' });
   }
   fail(expecting: string[]): never {
     if (this.lx.error) throw new Fail(this.lx.error);
@@ -194,26 +215,47 @@ class XluReader {
     const msg = `syntax error, unexpected ${NAMES[tok.t]}${expecting.length ? ', expecting ' + expecting.join(' or ') : ''}`;
     throw new Fail({ offset: tok.start, length: tok.end - tok.start, message: msg, kind: 'syntax' });
   }
-  nlok(): void {
-    while (this.cur() === 'NEWLINE') this.advance();
-  }
-  value(depth: number): void {
-    if (this.cur() === 'STRING' || this.cur() === 'NUMBER') return this.advance();
-    if (this.cur() !== '[') return this.fail(['STRING', 'NUMBER', "'['"]);
-    this.advance();
-    this.nlok();
-    if (this.cur() === ']') return this.advance();
-    this.value(depth + 1);
-    this.nlok();
-    for (;;) {
-      if (this.cur() === ']') return this.advance();
-      if (this.cur() !== ',') return this.fail(["','", "']'"]);
+  /** `nlok`, reduced empty with the stack at `count` states, then one more state per NEWLINE shifted. */
+  nlok(count: number): void {
+    this.grow(count, false);
+    while (this.cur() === 'NEWLINE') {
+      this.grow(count + 1, true);
       this.advance();
-      this.nlok();
-      if (this.cur() === ']') return this.advance();
-      this.value(depth + 1);
-      this.nlok();
     }
+  }
+  /**
+   * A `value` read with `count` states on bison's stack below it. The counts follow the grammar:
+   * `'[' nlok valuelist ']'`, `values: value nlok | values ',' nlok value nlok`, where a finished
+   * `values` is one state (count + 3) and a list's `]` the fourth.
+   */
+  value(count: number): void {
+    if (this.cur() === 'STRING' || this.cur() === 'NUMBER') {
+      this.grow(count + 1, true);
+      return this.advance();
+    }
+    if (this.cur() !== '[') return this.fail(['STRING', 'NUMBER', "'['"]);
+    this.grow(count + 1, true);
+    this.advance();
+    this.nlok(count + 2);
+    // An empty valuelist is reduced on the `]` lookahead (count + 3), then `]` is shifted (count + 4).
+    if (this.cur() === ']') return this.close(count);
+    this.value(count + 2);
+    this.nlok(count + 4);
+    for (;;) {
+      if (this.cur() === ']') return this.close(count);
+      if (this.cur() !== ',') return this.fail(["','", "']'"]);
+      this.grow(count + 4, true);
+      this.advance();
+      this.nlok(count + 5);
+      if (this.cur() === ']') return this.close(count);
+      this.value(count + 5);
+      this.nlok(count + 7);
+    }
+  }
+  /** Shift a list's `]` over its valuelist (count + 3 states). */
+  private close(count: number): void {
+    this.grow(count + 4, true);
+    this.advance();
   }
 }
 
@@ -222,8 +264,8 @@ export function libxluCheck(text: string): XluError | null {
   const lx = new XluLexer(text);
   try {
     const r = new XluReader(lx);
-    // Iterative over statements; lists recurse (depth bounded by the caller's pre-scan in practice,
-    // and guarded here).
+    // Iterative over statements; lists recurse, at most ~5,000 levels: bison's stack limit
+    // (`grow`) stops the reader first, as it stops libxlu.
     for (;;) {
       if (lx.error) throw new Fail(lx.error);
       if (r.cur() === '$end') return null;
@@ -235,7 +277,8 @@ export function libxluCheck(text: string): XluError | null {
       r.advance();
       if (r.cur() !== '=' && r.cur() !== 'OP_ADD') r.fail(['+=', "'='"]);
       r.advance();
-      r.value(0);
+      // The stack below the value: state 0, stmts, IDENT and '=' (or "+=").
+      r.value(4);
       if (lx.error) throw new Fail(lx.error);
       if (r.cur() === '$end') return null;
       if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['NEWLINE', "';'"]);
@@ -243,6 +286,7 @@ export function libxluCheck(text: string): XluError | null {
     }
   } catch (e) {
     if (e instanceof Fail) return e.err;
+    // Only if a caller's own stack is nearly used up: the depth is bounded by `grow`.
     if (e instanceof RangeError) return { offset: 0, length: 0, message: 'memory exhausted', kind: 'syntax' };
     throw e;
   }
