@@ -144,7 +144,7 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
   moves: '',
   'within-threshold': '# nothing to do: the spread is within the threshold',
-  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no feasible move lowers it (a target must hold the whole guest while the source copy runs)',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: as many as the vCPUs of a guest spread over nodes; guests placed from their own vnuma, or booked on nodes the host lacks, stay)',
   'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
 };
 

@@ -65,7 +65,7 @@ export interface RebalanceWork {
 
 /**
  * Why a rebalance proposes what it does: moves, none as the spread is within the threshold, none
- * as no feasible move lowers the spread (or is there at all), or none as --max-moves is 0.
+ * as no move rebalance allows lowers the spread (or is there at all), or none as --max-moves is 0.
  */
 export type RebalanceOutcome = 'moves' | 'within-threshold' | 'no-feasible-move' | 'no-moves-allowed';
 
