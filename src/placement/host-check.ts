@@ -69,6 +69,7 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       let msg = e.message ?? e.keyword;
       if (e.keyword === 'required') field = `${field === 'host' ? '' : `${field}.`}${String(e.params.missingProperty)}`;
       if (e.keyword === 'additionalProperties') msg = `unknown field "${String(e.params.additionalProperty)}"`;
+      if (e.keyword === 'const') msg = `must be ${JSON.stringify(e.params.allowedValue)} (the only version of this shape)`;
       if (e.keyword === 'propertyNames') msg = `distance key "${String(e.params.propertyName)}" is not a node id`;
       diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${field}: ${msg}`));
     }

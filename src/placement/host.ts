@@ -65,5 +65,5 @@ function repeatedKeyFindings(text: string): Diagnostic[] {
 
 /** Host JSON as `xmcfg host` prints it: one node per line (readable and diff-friendly). */
 export function formatHostJson(host: Host): string {
-  return `{ "nodes": [\n${host.nodes.map((n) => `  ${JSON.stringify(n)}`).join(',\n')}\n] }\n`;
+  return `{ "version": 1, "nodes": [\n${host.nodes.map((n) => `  ${JSON.stringify(n)}`).join(',\n')}\n] }\n`;
 }
