@@ -41,12 +41,14 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
     return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
   }
   if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
+  // The nodes the NUMA keys asked for (or the allocator chose for them) cannot take their shares.
+  if (code === 'XM0412') return numaSpan;
   if (code === 'XM0424') return spanOf(spans, '/vnuma');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0415–XM0417, XM0423, XM0424) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423, XM0424) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
