@@ -52,20 +52,29 @@ function lineEnd(text: string, from: number): number {
 }
 
 /**
- * The single-byte codec the text's PEP 263 declaration names (line 1, or line 2 after a blank or
- * comment line 1), or null: none, UTF-8, a codec without a table here, or a UTF-8 byte-order mark
- * (Python then wants utf-8 and refuses any other name). Only the first two lines are looked at.
+ * The encoding name a PEP 263 declaration gives, and where its line starts: line 1, or line 2 when
+ * line 1 is blank or a comment (Python 2's rule); null without one. A byte-order mark is not looked at.
  */
-export function declaredCodec(text: string): SingleByteCodec | null {
-  if (text.charCodeAt(0) === 0xfeff || text.startsWith('\xef\xbb\xbf')) return null;
+export function codingDeclaration(text: string): { name: string; lineStart: number } | null {
   const end1 = lineEnd(text, 0);
   const line1 = text.slice(0, end1);
   const m1 = CODING.exec(line1);
-  if (m1) return codecOfName(m1[1]!);
+  if (m1) return { name: m1[1]!, lineStart: 0 };
   if (end1 >= text.length || !BLANK_OR_COMMENT.test(line1)) return null;
   const start2 = text.charCodeAt(end1) === 13 && text.charCodeAt(end1 + 1) === 10 ? end1 + 2 : end1 + 1;
   const m2 = CODING.exec(text.slice(start2, lineEnd(text, start2)));
-  return m2 ? codecOfName(m2[1]!) : null;
+  return m2 ? { name: m2[1]!, lineStart: start2 } : null;
+}
+
+/**
+ * The single-byte codec the text's PEP 263 declaration names, or null: none, UTF-8, a codec
+ * without a table here, or a UTF-8 byte-order mark (Python then wants utf-8 and refuses any other
+ * name). Only the first two lines are looked at.
+ */
+export function declaredCodec(text: string): SingleByteCodec | null {
+  if (text.charCodeAt(0) === 0xfeff || text.startsWith('\xef\xbb\xbf')) return null;
+  const declared = codingDeclaration(text);
+  return declared === null ? null : codecOfName(declared.name);
 }
 
 /** Bytes 0x80–0x9F that Python 2's cp1252 has no character for (it refuses them); read as U+0081… here. */

@@ -6,26 +6,7 @@
  * declared"; checked against Python 2.7.18, docs/xm-python2.md).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { declaredCodec, undefinedByteAt } from './source-decode.js';
-
-/** Python 2.7's get_coding_spec: a comment line holding `coding[:=]` and an encoding name. */
-const CODING = /^[ \t\f]*#.*?coding[:=][ \t]*[-\w.]+/;
-/** A line Python 2 lets line 2's declaration follow: blank, or a comment. */
-const BLANK_OR_COMMENT = /^[ \t\f]*(?:#.*)?$/;
-
-/** The end of the line that starts at `from` (before its CR, LF or CRLF), or the text's end. */
-function lineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
-
-/** Where the line after the one ending at `end` starts. */
-function nextLine(text: string, end: number): number {
-  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-}
+import { codingDeclaration, declaredCodec, undefinedByteAt } from './source-decode.js';
 
 /** Offset of the first character above U+007F at or after `from`, or -1. */
 function firstNonAscii(text: string, from: number): number {
@@ -51,14 +32,9 @@ export function sourceEncodingDiagnostics(text: string): Diagnostic[] {
 function undeclaredAt(text: string, at: number): Diagnostic[] {
   // A UTF-8 BOM (kept as U+FEFF at offset 0) declares UTF-8 by itself.
   if (at < 0 || (at === 0 && text.charCodeAt(0) === 0xfeff)) return [];
-  const end1 = lineEnd(text, 0);
-  const line1 = text.slice(0, end1);
-  if (CODING.test(line1)) return [];
   // Python reads line by line: a non-ASCII character on line 1 fails before line 2 is looked at.
-  if (at >= end1 && end1 < text.length && BLANK_OR_COMMENT.test(line1)) {
-    const start2 = nextLine(text, end1);
-    if (CODING.test(text.slice(start2, lineEnd(text, start2)))) return [];
-  }
+  const declared = codingDeclaration(text);
+  if (declared !== null && at >= declared.lineStart) return [];
   const width = text.codePointAt(at)! > 0xffff ? 2 : 1;
   const shown = text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0');
   return [
