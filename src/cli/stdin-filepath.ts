@@ -18,16 +18,16 @@ export const STDIN_FILEPATH_OPTION = {
 export type StdinName = { ok: true; name: string | null } | { ok: false; message: string };
 
 /**
- * Read --stdin-filepath: the last one when given twice (as every option; convert ignored an array
- * of two), a usage message when it is empty (it would name the working folder) or when nothing is
- * read from standard input (`stdinRead` false; `where` says where `-` belongs: "among the paths").
+ * Read --stdin-filepath (given twice, run.ts's lastValues has kept the last): a usage message when
+ * it is empty (it would name the working folder) or when nothing is read from standard input
+ * (`stdinRead` false; `where` says where `-` belongs: "among the paths").
  */
 export function stdinFilepathArg(argv: Record<string, unknown>, stdinRead: boolean, where: string): StdinName {
   const empty = emptyArgument(argv, ['stdin-filepath']);
   if (empty !== null) return { ok: false, message: empty };
   const v = argv['stdin-filepath'];
   if (v === undefined || v === null) return { ok: true, name: null };
-  const name = String(Array.isArray(v) ? v[v.length - 1] : v);
+  const name = String(v);
   if (!stdinRead) return { ok: false, message: `--stdin-filepath needs '-' ${where}` };
   return { ok: true, name };
 }

@@ -132,16 +132,13 @@ export function outputFileArg(v: unknown): string | null {
   return name === '-' ? null : name;
 }
 
-/** An option's value as text, the last one when it was given more than once; null when absent. */
+/** An option's value as text; null when absent. (Given twice, run.ts's lastValues has kept the last.) */
 export function optionalString(v: unknown): string | null {
-  if (v === undefined || v === null) return null;
-  const last = Array.isArray(v) ? v[v.length - 1] : v;
-  return String(last);
+  return v === undefined || v === null ? null : String(v);
 }
 
-function optionalInt(v: unknown, name: string, min: number): Parsed<number | null> {
-  if (v === undefined || v === null) return { ok: true, value: null };
-  const last = Array.isArray(v) ? v[v.length - 1] : v;
+function optionalInt(last: unknown, name: string, min: number): Parsed<number | null> {
+  if (last === undefined || last === null) return { ok: true, value: null };
   // Number('') is 0: `--max-warnings "$UNSET"` must not mean "no warnings allowed" (or --max-findings "" "list all").
   if (typeof last === 'string' && last.trim() === '') return fail(`${name} must be a whole number${wanted(min)}, not an empty value`);
   // Decimal digits only, as every other command's whole numbers (wholeArg): yargs' own number parse
