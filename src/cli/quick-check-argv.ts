@@ -109,7 +109,8 @@ export function quickCheckArgv(rawArgv: readonly string[]): Record<string, unkno
     if (choices && !choices.includes(value)) return null;
     // The whole numbers reach runCheck as typed (strings to yargs too); odd forms go to yargs all the same.
     if (kind === 'number' && !PLAIN_INT.test(value)) return null;
-    opts.set(name, value);
+    // --define is an array option (one value per flag): yargs hands over `['a=1']`.
+    opts.set(name, name === 'define' ? [value] : value);
   }
   const out: Record<string, unknown> = {
     paths: paths.length > 0 ? paths : ['.'],

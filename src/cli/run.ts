@@ -12,6 +12,7 @@ import { VERSION } from './version.js';
 import { quickCheckArgv } from './quick-check-argv.js';
 import { quickFmtArgv } from './commands/fmt.js';
 import { normalizeOptionForms, type OptionForms } from './argv-forms.js';
+import { repeatableKeys } from './repeatable.js';
 
 /**
  * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
@@ -54,20 +55,15 @@ function restoreStdin(args: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The options (and their aliases, camel-cased too) and variadic positionals that take several values:
- * yargs hands over an array for them, and for any other option given twice.
+ * Every option given twice keeps its last value (docs/cli.md), here for every command at once,
+ * except the keys that collect every value (`repeatable`: the command's array-typed options and
+ * positionals, repeatable.ts): runners that read `typeof argv.host === 'string'` took
+ * `--host a.json --host b.json` for no host (plan used this machine's sysfs), `--ledger` twice for
+ * the default ledger, and `--policy` twice printed the plan's policy as a list.
  */
-const REPEATABLE = new Set(['_', 'define', 'D', 'to-node', 'toNode', 'paths', 'codes']);
-
-/**
- * Every other option given twice keeps its last value (docs/cli.md), here for every command at once:
- * runners that read `typeof argv.host === 'string'` took `--host a.json --host b.json` for no host
- * (plan used this machine's sysfs), `--ledger` twice for the default ledger, and `--policy` twice
- * printed the plan's policy as a list.
- */
-function lastValues(args: Record<string, unknown>): Record<string, unknown> {
+function lastValues(args: Record<string, unknown>, repeatable: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) out[k] = Array.isArray(v) && !REPEATABLE.has(k) ? v[v.length - 1] : v;
+  for (const [k, v] of Object.entries(args)) out[k] = Array.isArray(v) && !repeatable.has(k) ? v[v.length - 1] : v;
   return out;
 }
 
@@ -121,7 +117,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       // yargs still calls the handler after .fail() when exitProcess is off.
       if (failed) return;
       ran = true;
-      exitCode = await runCommand(spec, lastValues(restoreStdin(args as Record<string, unknown>)), io);
+      exitCode = await runCommand(spec, lastValues(restoreStdin(args as Record<string, unknown>), repeatableKeys(spec)), io);
     });
   }
   try {

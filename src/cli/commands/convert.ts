@@ -16,7 +16,7 @@ export const command: CommandSpec = {
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('to', { describe: 'output: an xl config file, or the libxl-style JSON domain config', choices: ['xl', 'json'], demandOption: true, type: 'string' })
       .option('dialect', { describe: 'read the file as xm, as xl, or auto: xm when Python accepts it and it sets no xl-only option', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
-      .option('define', { alias: 'D', describe: 'a variable the xm file reads (repeatable): --define vmid=3; an xm option (memory=1024) is left out, with a note', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'a variable the xm file reads (repeatable): --define vmid=3; an xm option (memory=1024) is left out, with a note', type: 'string', array: true, nargs: 1, requiresArg: true })
       .option('host', { describe: 'host topology (JSON or `xl info -n` text): turns numa/numanodes/numanode into cpus/vnuma settings', type: 'string', requiresArg: true })
       .option('policy', { describe: 'node choice policy for --host', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' , requiresArg: true })
       .option('affinity', { describe: 'write the plan as hard (cpus) or soft (cpus_soft) affinity', choices: ['hard', 'soft'], default: 'hard', type: 'string' , requiresArg: true })

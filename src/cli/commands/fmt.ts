@@ -16,7 +16,7 @@ export const command: CommandSpec = {
       .positional('paths', { describe: 'files, folders (*.cfg *.xl *.xm *.conf) or quoted globs; - for stdin', type: 'string', array: true })
       .option('check', { describe: 'write nothing; list the files that would change and exit 1 if any', type: 'boolean' })
       .option('dialect', { describe: 'read files as xl, xm or pick per file', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
-      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
       .option('quote', { describe: 'string quotes: keep as written, or use double/single quotes where that cannot change a value', choices: ['keep', 'double', 'single'], default: 'keep', type: 'string' , requiresArg: true })
       // Strings to yargs (`type: 'number'` turned `--indent x` into NaN, and yargs' own number parse
       // read `--indent 0x4` as 4 and `--line-width 1e2` as 100): runFmt reads decimal numbers only, naming the rest.

@@ -14,7 +14,7 @@ export const command: CommandSpec = {
     y
       .option('stdio', { describe: 'speak LSP over standard input and output (the only transport)', type: 'boolean' })
       .option('dialect', { describe: 'read documents as xl, xm or pick per document', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
-      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
       // Strings to yargs (`type: 'number'` turned `--debounce abc` into NaN, and yargs' own number
       // parse read `--debounce 1e3` as 1000): runLsp reads decimal numbers only, naming the rest.
       .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'string', default: 0, requiresArg: true })

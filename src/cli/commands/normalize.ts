@@ -15,7 +15,7 @@ export const command: CommandSpec = {
     y
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string', requiresArg: true })
-      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', requiresArg: true })
+      .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       // Its findings are a stylish report on stderr, as fmt's and convert's, which take --color too.

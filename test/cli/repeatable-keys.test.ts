@@ -1,0 +1,71 @@
+/**
+ * Which options keep every value when given again is read from the commands' own definitions
+ * (src/cli/repeatable.ts), not from a list in run.ts that a new array option could be missing from.
+ */
+import type { Argv } from 'yargs';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { commands } from '../../src/cli/commands/index.js';
+import { repeatableKeys } from '../../src/cli/repeatable.js';
+import type { CommandSpec } from '../../src/cli/types.js';
+import { fakeIo } from './fake-io.js';
+
+/** yargs' own array options (with aliases) of a command, as its builder leaves them inside the command. */
+async function yargsArrays(spec: CommandSpec): Promise<string[]> {
+  let arrays: string[] = [];
+  const spied = commands.map((c) =>
+    c === spec
+      ? {
+          ...c,
+          builder: (y: Argv) => {
+            const built = c.builder(y);
+            const o = built.getOptions() as unknown as { array: string[]; alias: Record<string, string[]> };
+            arrays = o.array.flatMap((k) => [k, ...(o.alias[k] ?? [])]);
+            return built;
+          },
+        }
+      : c,
+  );
+  const { io } = fakeIo({ cwd: '/nonexistent' });
+  await run([spec.command.split(' ')[0]!, '--help'], io, spied);
+  return arrays;
+}
+
+describe('repeatable options, read from the command definitions', () => {
+  it.each(commands.map((c) => [c.command.split(' ')[0]!, c] as const))('%s: every array option of yargs is repeatable', async (_name, spec) => {
+    const keys = repeatableKeys(spec);
+    const missing = (await yargsArrays(spec)).filter((k) => !keys.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  it('knows the repeatable options of today, camel-cased too, and no single-valued one', () => {
+    const of = (name: string) => [...repeatableKeys(commands.find((c) => c.command.split(' ')[0] === name)!)].sort();
+    expect(of('check')).toEqual(['D', '_', 'define', 'paths']);
+    expect(of('migrate-plan')).toEqual(['_', 'to-node', 'toNode']);
+    expect(of('explain')).toEqual(['_', 'codes']);
+    expect(of('rebalance')).toEqual(['_']);
+  });
+
+  it('a new array option keeps every value without being listed anywhere else; others keep the last', async () => {
+    let seen: Record<string, unknown> = {};
+    const spec: CommandSpec = {
+      command: 'tag <file>',
+      describe: 'test',
+      builder: (y) => y.positional('file', { type: 'string' }).option('label', { alias: 'l', type: 'string', array: true, requiresArg: true }).option('mode', { type: 'string' }),
+      run: async (argv) => ((seen = argv), 0),
+    };
+    const { io, out } = fakeIo({ cwd: '/nonexistent' });
+    expect(await run(['tag', 'a.cfg', '--label', 'x', '-l', 'y', '--mode', 'm1', '--mode', 'm2'], io, [spec])).toBe(0);
+    expect(out.stderr).toBe('');
+    expect([seen.label, seen.l, seen.mode, seen.file]).toEqual([['x', 'y'], ['x', 'y'], 'm2', 'a.cfg']);
+  });
+
+  it('--define takes one value per flag: a path after it stays a path', async () => {
+    let seen: Record<string, unknown> = {};
+    const spied = commands.map((c) => (c.command.startsWith('normalize ') ? { ...c, run: async (a: Record<string, unknown>) => ((seen = a), 0) } : c));
+    const { io, out } = fakeIo({ cwd: '/nonexistent' });
+    const code = await run(['normalize', '--define', 'vmid=3', 'web.xm', '-D', 'x=1'], io, spied);
+    expect([code, out.stderr]).toEqual([0, '']);
+    expect([seen.file, seen.define]).toEqual(['web.xm', ['vmid=3', 'x=1']]);
+  });
+});
