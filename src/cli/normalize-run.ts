@@ -12,9 +12,17 @@ import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-inpu
 import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
+import { withOutputFile } from './command-output.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
+  // The config, read from disk or named by --stdin-filepath (the editor's file): never replaced by its JSON.
+  const inputs = [argv.file, argv['stdin-filepath']].filter((p): p is string => typeof p === 'string').map((path) => ({ path, what: 'the config being normalised' }));
+  return withOutputFile(io, 'normalize', argv, inputs, (out) => normalize(argv, out));
+}
+
+/** `xmcfg normalize FILE` with its output going to `io.stdout`. */
+async function normalize(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['file']);
   if (empty !== null) return commandError(io, 'normalize', empty);
   const file = String(argv.file ?? '');

@@ -44,6 +44,8 @@ export interface OutputStream {
   close(): string | null;
   /** The problem met so far (the file could not be opened: a folder, a missing folder, no permission), or null. */
   problem(): string | null;
+  /** Give up without writing: a temporary file is removed, so the target stays as it was (or absent). */
+  abort(): void;
 }
 
 /** Characters an output stream gathers before it writes: few writes, and memory that does not grow with the report. */
@@ -119,6 +121,11 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       return problem;
     },
     problem: () => problem,
+    abort() {
+      parts = [];
+      size = 0;
+      if (problem === null) sink.abort();
+    },
   };
 }
 

@@ -43,6 +43,15 @@ function hostLabel(path: string, noun = 'host '): string {
 /** Whether any of the findings is an error. */
 export const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.severity === 'error');
 
+/**
+ * The files a placement command reads that its --output-file must not replace: the --host file
+ * and the ledger database (--ledger, or the default one, which --reserve and --commit write).
+ */
+export function placementInputs(argv: Record<string, unknown>, io: Io): { path: string; what: string }[] {
+  const host = typeof argv.host === 'string' ? [{ path: argv.host, what: 'the --host topology' }] : [];
+  return [...host, { path: ledgerPath(argv, io), what: 'the reservation ledger' }];
+}
+
 /** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */
 export async function loadHost(argv: Record<string, unknown>, io: Io, cmd: string): Promise<Host | null> {
   const file = typeof argv.host === 'string' ? argv.host : null;

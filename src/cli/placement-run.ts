@@ -10,7 +10,8 @@ import { commandError, emptyArgument, numberArg, wholeArg } from './command-erro
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
-import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, report } from './placement-common.js';
+import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, placementInputs, report } from './placement-common.js';
+import { withOutputFile } from './command-output.js';
 import { rangesOf } from '../placement/bitmap.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { migratePlan } from '../placement/migrate.js';
@@ -24,6 +25,13 @@ export { ledgerTimeoutMs } from './placement-common.js';
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
+  // The host file read (a sysfs tree is a folder, which no output file can be).
+  const inputs = (['file', 'json', 'from-xl-info'] as const).flatMap((k) => (typeof argv[k] === 'string' ? [{ path: argv[k] as string, what: 'the host file being read' }] : []));
+  return withOutputFile(io, 'host', argv, inputs, (out) => host(argv, out));
+}
+
+/** `xmcfg host` with its output going to `io.stdout`. */
+async function host(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['file', 'json', 'from-xl-info']);
   if (empty !== null) return commandError(io, 'host', empty);
   // One source (the command's conflicts): --from-xl-info is `xl info -n` text; --json and a plain
@@ -100,6 +108,11 @@ export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<
 
 /** `xmcfg migrate-plan NAME --to-node N [--commit]`. */
 export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  return withOutputFile(io, 'migrate-plan', argv, placementInputs(argv, io), (out) => migrate(argv, out));
+}
+
+/** `xmcfg migrate-plan` with its output going to `io.stdout`. */
+async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
   const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v).trim());
@@ -150,6 +163,11 @@ const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
 
 /** `xmcfg rebalance --host HOST`. */
 export async function runRebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
+  return withOutputFile(io, 'rebalance', argv, placementInputs(argv, io), (out) => rebalance(argv, out));
+}
+
+/** `xmcfg rebalance` with its output going to `io.stdout`. */
+async function rebalance(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'rebalance', empty);
   const threshold = numberArg(argv.threshold, 10);

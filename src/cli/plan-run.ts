@@ -7,10 +7,11 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, emptyArgument, sizeMessage } from './command-error.js';
+import { withOutputFile } from './command-output.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
-import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, report } from './placement-common.js';
+import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, placementInputs, report } from './placement-common.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { guestShape } from '../placement/guest.js';
@@ -36,6 +37,13 @@ function withXmName(checked: CheckResult, config: PlacementConfig, file: string 
 
 /** `xmcfg plan FILE`. */
 export async function runPlan(argv: Record<string, unknown>, io: Io): Promise<number> {
+  const config = [argv.file, argv['stdin-filepath']].filter((p): p is string => typeof p === 'string').map((path) => ({ path, what: 'the config being planned' }));
+  const inputs = [...config, ...placementInputs(argv, io)];
+  return withOutputFile(io, 'plan', argv, inputs, (out) => planTo(argv, out));
+}
+
+/** `xmcfg plan FILE` with its output going to `io.stdout`. */
+async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');

@@ -1,5 +1,6 @@
 /** @fileoverview `xmcfg host`: print a host topology as JSON (from sysfs, `xl info -n` text or JSON). */
 import type { CommandSpec } from '../types.js';
+import { OUTPUT_FILE_OPTION } from '../output-option.js';
 
 /** The host command. */
 export const command: CommandSpec = {
@@ -11,6 +12,7 @@ export const command: CommandSpec = {
       .option('from-sysfs', { describe: 'read ROOT/sys/devices/system/node (ROOT defaults to /)', type: 'string' })
       .option('from-xl-info', { describe: 'read the text of `xl info -n` from this file (- for standard input)', type: 'string', requiresArg: true })
       .option('json', { describe: 'read (and validate) a host JSON file', type: 'string', requiresArg: true })
+      .option('output-file', OUTPUT_FILE_OPTION)
       // One source per run: a second one was silently ignored (the sysfs tree won over the file).
       .conflicts('from-sysfs', ['from-xl-info', 'json', 'file'])
       .conflicts('from-xl-info', ['json', 'file'])

@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../types.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
+import { OUTPUT_FILE_OPTION } from '../output-option.js';
 
 /** The normalize command. */
 export const command: CommandSpec = {
@@ -16,6 +17,7 @@ export const command: CommandSpec = {
       .positional('file', { describe: 'config file, or - for standard input', type: 'string' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string', requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
+      .option('output-file', OUTPUT_FILE_OPTION)
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       // Its findings are a stylish report on stderr, as fmt's and convert's, which take --color too.

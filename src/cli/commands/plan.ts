@@ -1,6 +1,7 @@
 /** @fileoverview `xmcfg plan FILE`: the NUMA placement plan of a config (SPEC §5). */
 import type { CommandSpec } from '../types.js';
 import { LEDGER_OPTION } from './ledger.js';
+import { OUTPUT_FILE_OPTION } from '../output-option.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 
 /** The plan command. */
@@ -16,6 +17,7 @@ export const command: CommandSpec = {
       .option('policy', { describe: 'node choice', choices: ['best', 'round-robin', 'most-free'], default: 'best', type: 'string' , requiresArg: true })
       .option('affinity', { describe: 'pin hard (cpus) or soft (cpus_soft)', choices: ['hard', 'soft'], default: 'hard', type: 'string' , requiresArg: true })
       .option('format', { alias: 'f', describe: 'output', choices: ['json', 'text', 'xl'], default: 'json', type: 'string' , requiresArg: true })
+      .option('output-file', OUTPUT_FILE_OPTION)
       .option('ledger', LEDGER_OPTION)
       .option('reserve', { describe: 'record the plan in the ledger (atomically with the capacity check)', type: 'boolean' })
       .option('dialect', { describe: 'read the file as xl, xm or pick', choices: ['auto', 'xl', 'xm'], default: 'auto', type: 'string' , requiresArg: true })
