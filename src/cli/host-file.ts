@@ -35,10 +35,11 @@ export function readTextFile(path: string, cwd: string, maxSize: number = DEFAUL
 
 /**
  * What reads a sysfs-style tree where a command was given a folder as its host file: `--sysfs-root`
- * (plan, migrate-plan, rebalance), `--from-sysfs` (host), or `xmcfg host --from-sysfs` writing a
- * host file (check and convert, which read no sysfs tree themselves).
+ * of plan, migrate-plan and rebalance, `--sysfs-root` of host (whose ROOT may be left out), or
+ * `xmcfg host --sysfs-root` writing a host file (check and convert, which read no sysfs tree
+ * themselves). One name in every message: `--from-sysfs` is only host's older alias (decision 043).
  */
-export type TreeReader = '--sysfs-root' | '--from-sysfs' | 'host-command';
+export type TreeReader = '--sysfs-root' | 'host --sysfs-root' | 'host-command';
 
 const TREE = 'a sysfs-style tree (ROOT/sys/devices/system/node)';
 const HOST_FILE = 'a host file (JSON or `xl info -n` text)';
@@ -53,9 +54,9 @@ export function hostFolderHint(abs: string, reader: TreeReader): string {
   } catch {
     return '';
   }
-  if (reader === '--from-sysfs') return `; a host file is JSON or \`xl info -n\` text; for ${TREE} give --from-sysfs ROOT instead`;
+  if (reader === 'host --sysfs-root') return `; a host file is JSON or \`xl info -n\` text; for ${TREE} give --sysfs-root ROOT instead`;
   if (reader === '--sysfs-root') return `; --host reads ${HOST_FILE}; for ${TREE} give --sysfs-root ROOT instead`;
-  return `; --host reads ${HOST_FILE}; \`xmcfg host --from-sysfs ROOT > host.json\` writes one from ${TREE}`;
+  return `; --host reads ${HOST_FILE}; \`xmcfg host --sysfs-root ROOT > host.json\` writes one from ${TREE}`;
 }
 
 /** {@link tildeHint} for a host path that does not exist. */

@@ -18,8 +18,10 @@ export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<num
   // silently ignored `--debounce 2OO` would show, and nobody reads it.
   const debounce = numberArg(argv.debounce, 0);
   if (!(debounce >= 0)) return commandError(io, 'lsp', `--debounce must be a number of milliseconds (0 or more), not '${String(argv.debounce)}'`);
-  const max = numberArg(argv['max-diagnostics'], 1000);
-  if (!(Number.isInteger(max) && max >= 1)) return commandError(io, 'lsp', `--max-diagnostics must be a whole number of at least 1, not '${String(argv['max-diagnostics'])}'`);
+  // yargs fills both names (--max-diagnostics is the alias); a direct caller may give either.
+  const given = argv['max-findings'] ?? argv['max-diagnostics'];
+  const max = numberArg(given, 1000);
+  if (!(Number.isInteger(max) && max >= 1)) return commandError(io, 'lsp', `--max-findings must be a whole number of at least 1, not '${String(given)}'`);
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
   startStdioServer({ dialect, defines: defines.value, debounceMs: debounce, maxDiagnostics: max });
   return new Promise<number>(() => {});

@@ -38,9 +38,12 @@ async function host(argv: Record<string, unknown>, io: Io): Promise<number> {
   // FILE are told by their first character, as every --host is. `-` is standard input.
   const source: [string, HostTextFormat] | null =
     typeof argv['from-xl-info'] === 'string' ? [argv['from-xl-info'], 'xl-info'] : typeof argv.json === 'string' ? [argv.json, 'auto'] : typeof argv.file === 'string' ? [argv.file, 'auto'] : null;
+  // --sysfs-root, as plan, migrate-plan and rebalance name it (--from-sysfs, its older name, is its
+  // alias); here its ROOT may be left out or empty: `/`, as `host --from-sysfs` always read.
+  const root = argv['sysfs-root'] ?? argv['from-sysfs'];
   const r: HostFileResult = source
-    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1], '--from-sysfs')
-    : readHost('', { format: 'sysfs', root: typeof argv['from-sysfs'] === 'string' && argv['from-sysfs'] !== '' ? resolve(io.cwd, argv['from-sysfs']) : '/' });
+    ? await readHostArg(source[0], io, DEFAULT_MAX_FILE_SIZE, source[1], 'host --sysfs-root')
+    : readHost('', { format: 'sysfs', root: typeof root === 'string' && root !== '' ? resolve(io.cwd, root) : '/' });
   if (r.fatal) {
     io.stderr(`xmcfg host: ${r.fatal}\n`);
     return 2;

@@ -63,12 +63,12 @@ describe('lsp with a bad --debounce or --max-diagnostics', () => {
       [['--debounce', 'abc'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not 'abc'\n"],
       [['--debounce=-5'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not '-5'\n"],
       [['--debounce='], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not ''\n"],
-      [['--max-diagnostics', '0'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0'\n"],
-      [['--max-diagnostics', '2.5'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '2.5'\n"],
-      [['--max-diagnostics', 'many'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not 'many'\n"],
+      [['--max-diagnostics', '0'], "xmcfg lsp: --max-findings must be a whole number of at least 1, not '0'\n"],
+      [['--max-diagnostics', '2.5'], "xmcfg lsp: --max-findings must be a whole number of at least 1, not '2.5'\n"],
+      [['--max-diagnostics', 'many'], "xmcfg lsp: --max-findings must be a whole number of at least 1, not 'many'\n"],
       // yargs' number parse read these as 1000 and 16.
       [['--debounce', '1e3'], "xmcfg lsp: --debounce must be a number of milliseconds (0 or more), not '1e3'\n"],
-      [['--max-diagnostics', '0x10'], "xmcfg lsp: --max-diagnostics must be a whole number of at least 1, not '0x10'\n"],
+      [['--max-diagnostics', '0x10'], "xmcfg lsp: --max-findings must be a whole number of at least 1, not '0x10'\n"],
     ];
     for (const [args, stderr] of cases) expect({ args, ...(await cli(['lsp', '--stdio', ...args])) }).toEqual({ args, code: 2, stdout: '', stderr });
   });

@@ -34,7 +34,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['normalize', 'web.cfg'],
   ['schema'],
   ['host', 'host.json'],
-  ['host', '--from-sysfs', resolve('fixtures/hosts/sysfs-two-node')],
+  ['host', '--sysfs-root', resolve('fixtures/hosts/sysfs-two-node')],
   ['plan', 'web.cfg', '--host', 'host.json', '--ledger', 'l.db', '-f', 'text'],
   ['migrate-plan', 'web01', '--to-node', '1', '--host', 'host.json', '--ledger', 'l.db', '-f', 'json'],
   ['rebalance', '--host', 'host.json', '--ledger', 'l.db'],

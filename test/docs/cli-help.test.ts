@@ -35,9 +35,14 @@ function section(command: string): string {
   return page.slice(start, end < 0 ? undefined : end);
 }
 
-/** Long option names of a --help text, without the ones every command has. */
+/**
+ * Long option names of a --help text, without the ones every command has; a long alias too
+ * (`--sysfs-root, --from-sysfs`): a page must name an older spelling it still takes.
+ */
 function helpOptions(text: string): string[] {
-  return [...text.matchAll(/^\s+(?:-\w, )?--([a-z][\w-]*)/gm)].map((m) => m[1]!).filter((o) => o !== 'help' && o !== 'version');
+  return [...text.matchAll(/^\s+((?:-\w, )?--[a-z][\w-]*(?:, --[a-z][\w-]*)*)/gm)]
+    .flatMap((m) => [...m[1]!.matchAll(/--([a-z][\w-]*)/g)].map((x) => x[1]!))
+    .filter((o) => o !== 'help' && o !== 'version');
 }
 
 /** Short aliases of a --help text: `define` → `D` for `-D, --define`. */

@@ -39,17 +39,17 @@ describe('--host naming a folder', () => {
     }
   });
 
-  it('convert and check, which have no --sysfs-root: exit 2, the message points at `xmcfg host --from-sysfs`', async () => {
-    const hint = `${FILE}; \`xmcfg host --from-sysfs ROOT > host.json\` writes one from ${TREE}`;
+  it('convert and check, which have no --sysfs-root: exit 2, the message points at `xmcfg host --sysfs-root` (decision 043: one name)', async () => {
+    const hint = `${FILE}; \`xmcfg host --sysfs-root ROOT > host.json\` writes one from ${TREE}`;
     const convert = await cli(['convert', 'numa.xm', '--to', 'xl', '--host', 'hostdir']);
     expect(convert).toEqual({ code: 2, stdout: '', stderr: `xmcfg convert: cannot read host file 'hostdir': is a directory; ${hint}\n` });
     const check = await cli(['check', 'web.cfg', '--host', 'hostdir']);
     expect(check).toEqual({ code: 2, stdout: '', stderr: `xmcfg: cannot read host 'hostdir': is a directory; ${hint}\n` });
   });
 
-  it('host FOLDER: exit 2, the message points at --from-sysfs', async () => {
+  it('host FOLDER: exit 2, the message points at --sysfs-root (--from-sysfs is its alias)', async () => {
     const r = await cli(['host', 'hostdir']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: `xmcfg host: cannot read host file 'hostdir': is a directory; a host file is JSON or \`xl info -n\` text; for ${TREE} give --from-sysfs ROOT instead\n` });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `xmcfg host: cannot read host file 'hostdir': is a directory; a host file is JSON or \`xl info -n\` text; for ${TREE} give --sysfs-root ROOT instead\n` });
   });
 
   it('a missing file is still only "no such file or directory" (no hint)', async () => {

@@ -18,7 +18,8 @@ export const command: CommandSpec = {
       // Strings to yargs (`type: 'number'` turned `--debounce abc` into NaN, and yargs' own number
       // parse read `--debounce 1e3` as 1000): runLsp reads decimal numbers only, naming the rest.
       .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'string', default: 0, requiresArg: true })
-      .option('max-diagnostics', { describe: 'most diagnostics published per file, errors first (a note counts the rest)', type: 'string', default: 1000, requiresArg: true })
+      // check's name for the same cap (decision 043); --max-diagnostics, its first name, stays an alias.
+      .option('max-findings', { alias: 'max-diagnostics', describe: 'most diagnostics published per file, errors first (a note counts the rest; --max-diagnostics is its older name)', type: 'string', default: 1000, requiresArg: true })
       .example('$0 lsp --stdio', 'what an editor runs'),
   run: async (argv, io) => (await import('../lsp-run.js')).runLsp(argv, io),
 };
