@@ -9,6 +9,7 @@ import { commands } from '../../src/cli/commands/index.js';
 import { repeatableKeys } from '../../src/cli/repeatable.js';
 import type { CommandSpec } from '../../src/cli/types.js';
 import { fakeIo } from './fake-io.js';
+import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
 /** yargs' own array options (with aliases) of a command, as its builder leaves them inside the command. */
 async function yargsArrays(spec: CommandSpec): Promise<string[]> {
@@ -67,5 +68,18 @@ describe('repeatable options, read from the command definitions', () => {
     const code = await run(['normalize', '--define', 'vmid=3', 'web.xm', '-D', 'x=1'], io, spied);
     expect([code, out.stderr]).toEqual([0, '']);
     expect([seen.file, seen.define]).toEqual(['web.xm', ['vmid=3', 'x=1']]);
+  });
+});
+
+describe.skipIf(!BUILT)('repeatable options in the built bin', () => {
+  it('-D given around the file keeps both values and leaves the file a path (yargs path and check quick path)', () => {
+    const legacy = new URL('../../fixtures/examples/legacy.xm', import.meta.url).pathname;
+    const n = xmcfg(['normalize', '-D', 'memory=1024', legacy, '--define', 'vcpus=3', '--dialect', 'xm']);
+    expect(n.code).toBe(0);
+    expect(JSON.parse(n.stdout)).toMatchObject({ memory: 1024, vcpus: 3 });
+    // One -D takes the quick path, two go to yargs: the same findings either way.
+    const one = xmcfg(['check', '-f', 'json', '-D', 'vmid=3', legacy]);
+    const two = xmcfg(['check', '-f', 'json', '-D', 'vmid=3', legacy, '-D', 'vmid=3']);
+    expect([one.code, two.code, two.stdout]).toEqual([one.code, one.code, one.stdout]);
   });
 });
