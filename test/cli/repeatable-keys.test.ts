@@ -20,7 +20,8 @@ async function yargsArrays(spec: CommandSpec): Promise<string[]> {
           ...c,
           builder: (y: Argv) => {
             const built = c.builder(y);
-            const o = built.getOptions() as unknown as { array: string[]; alias: Record<string, string[]> };
+            // getOptions is yargs' own (untyped in @types/yargs): the options its builder declared.
+            const o = (built as unknown as { getOptions(): { array: string[]; alias: Record<string, string[]> } }).getOptions();
             arrays = o.array.flatMap((k) => [k, ...(o.alias[k] ?? [])]);
             return built;
           },
