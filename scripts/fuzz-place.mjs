@@ -216,6 +216,15 @@ export class PlaceOracles {
         }
       }
     }
+    // normalize: its JSON has the schema's shape; with errors (exit 1) only required keys may be missing (docs/cli.md).
+    const nz = await this.cli(out, fail, 'normalize', ['normalize', '-', ...r.pick([[], ['--dialect', r.pick(['xl', 'xm'])]]), ...defines(r)], new Uint8Array(inputBytes));
+    if (nz && (nz.code === 0 || nz.code === 1)) {
+      const j = this.o.step(out, 'normalize', () => JSON.parse(nz.so));
+      if (j !== undefined && !this.h.validateFn(j)) {
+        const errs = (this.h.validateFn.errors ?? []).filter((e) => nz.code === 0 || e.keyword !== 'required');
+        if (errs.length) fail('normalize', 'schema', `normalize (exit ${nz.code}) prints JSON the schema refuses: ${errs[0].instancePath || '/'} ${errs[0].keyword}`);
+      }
+    }
     // explain and schema with odd arguments.
     const ex = await this.cli(out, fail, 'explain', ['explain', ...Array.from({ length: 1 + r.int(3) }, () => r.pick(EXPLAIN_ARGS))], none);
     if (ex && ex.code === 0 && ex.so === '') fail('explain', 'empty', 'exit 0 with nothing printed');

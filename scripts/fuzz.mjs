@@ -78,6 +78,7 @@ async function buildHarness() {
     "export { run } from './src/cli/run.js';",
     "export { fromBytes } from './src/cli/check/read-input.js';",
     "export { formatHostJson } from './src/placement/host.js';",
+    "export { validateFn } from './src/schema/load-validator.js';",
     "export { attachServer } from './src/lsp/server.js';",
     "export { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';",
     "export { createMessageConnection } from 'vscode-jsonrpc/node';",
@@ -120,7 +121,7 @@ function makeOracles(lib, h) {
   return oracles;
 }
 
-const PLACE_FRONTS = new Set(['plan', 'plan:reserve', 'rebalance', 'migrate-plan', 'convert:host', 'check:host', 'explain', 'schema', 'place:init']);
+const PLACE_FRONTS = new Set(['normalize', 'plan', 'plan:reserve', 'rebalance', 'migrate-plan', 'convert:host', 'check:host', 'explain', 'schema', 'place:init']);
 
 /** The group of oracles a front end belongs to (what --only and the minimiser run). */
 function groupOf(front) {
