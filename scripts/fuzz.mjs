@@ -223,7 +223,9 @@ async function replay(o) {
   const metaFile = o.replay.replace(/(\.min)?\.bin$/, '.json');
   const meta = existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, 'utf8')) : { seed: 1, index: 0, base: null };
   const base = meta.base && existsSync(meta.base) ? readFileSync(meta.base, 'utf8') : '';
-  const res = await makeOracles(lib, h).run(bytes, rng(inputSeed(meta.seed, meta.index)), base, o.only, extraSeeds(meta.seed, meta.index));
+  const oracles = makeOracles(lib, h);
+  const res = await oracles.run(bytes, rng(inputSeed(meta.seed, meta.index)), base, o.only, extraSeeds(meta.seed, meta.index));
+  oracles.place.dispose();
   console.log(JSON.stringify({ input: bytes.toString('utf8'), host: res.host && { ...res.host, bytes: res.host.bytes?.toString('utf8') }, edits: res.edits, failures: res.failures.map((f) => f.detail ?? sigOf(f)), times: res.times }, null, 2));
   process.exit(res.failures.length ? 1 : 0);
 }
