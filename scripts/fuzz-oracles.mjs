@@ -4,6 +4,8 @@
 // A failure is { front, oracle, message }; `message` has numbers masked so that one bug found at
 // many offsets is one signature.
 
+import { rng } from './fuzz-mutations.mjs';
+
 const DIALECTS = ['auto', 'xl', 'xm'];
 const SLOW_MS = 2000;
 
@@ -117,7 +119,7 @@ export class Oracles {
   }
 
   /** Every oracle on the input `bytes` (`r`: the input's generator, for LSP positions); `base` is the unmutated text. */
-  async run(bytes, r, base, only) {
+  async run(bytes, r, base, only, extra = {}) {
     const out = { failures: [], times: {} };
     const fail = (front, oracle, message) => out.failures.push({ front, oracle, message: mask(message), detail: String(message).slice(0, 400) });
     const read = this.h.fromBytes(bytes);
@@ -148,6 +150,24 @@ export class Oracles {
     if (want('convert')) this.convert(out, fail, text, starts, internal, convDialect);
     if (want('lsp')) this.lsp(out, fail, text, starts, r, base, internal.auto);
     if (want('cli')) await this.cli(out, fail, bytes, text, starts);
+    // The host, placement and command oracles (./fuzz-place.mjs), with this input's own host.
+    if (want('place') && this.place && extra.hostSeed !== undefined) {
+      const host = this.place.makeHost(rng(extra.hostSeed));
+      out.host = host;
+      await this.place.run(out, fail, bytes, text, starts, host, rng(extra.hostSeed ^ 0x51ed27), badRange, lineStarts);
+    }
+    // An editor session against the real server (./fuzz-lsp-session.mjs): base, then edits to this input.
+    if (want('lspedit') && this.sessions && extra.editSeed !== undefined) {
+      if (this.counting) this.counts['lsp-edit'] = (this.counts['lsp-edit'] ?? 0) + 1;
+      try {
+        const er = rng(extra.editSeed);
+        // UTF-16 (the default) most often, the other encodings a client may negotiate the rest of the time.
+        const session = this.sessions[er.pick(['utf-16', 'utf-16', 'utf-8', 'utf-32'])];
+        out.edits = await session.run(base, text, er, fail);
+      } catch (e) {
+        fail('lsp-edit:session', 'throws', `${e?.name}: ${e?.message}`);
+      }
+    }
     return out;
   }
 
@@ -260,19 +280,24 @@ export class Oracles {
     }
   }
 
+  /** The CLI in process on `argv` with `stdin` as standard input: no internal error, exit 0, 1 or 2; { code, so, se }. */
+  async cliRun(out, fail, front, argv, stdin, env = {}) {
+    const io = { so: '', se: '' };
+    const code = await this.stepAsync(out, front, () => this.h.run(argv, {
+      stdout: (t) => { io.so += t; }, stderr: (t) => { io.se += t; },
+      readStdin: async () => ({ bytes: new Uint8Array(stdin), over: false }),
+      cwd: '/tmp', env, stdoutIsTTY: false, stderrIsTTY: false,
+    }));
+    const internal = io.se.split('\n').find((l) => /internal error/.test(l));
+    if (internal) fail(front, 'internal-error', internal);
+    if (code !== undefined && ![0, 1, 2].includes(code)) fail(front, 'exit', `exit status ${code}`);
+    return code === undefined ? undefined : { code, ...io };
+  }
+
   /** The in-process CLI on the bytes (its own UTF-8 decoding): JSON carries version, no internal error. */
   async cli(out, fail, bytes, text, starts) {
-    const call = async (front, argv) => {
-      const io = { so: '', se: '' };
-      const code = await this.stepAsync(out, front, () => this.h.run(argv, {
-        stdout: (t) => { io.so += t; }, stderr: (t) => { io.se += t; },
-        readStdin: async () => ({ bytes: new Uint8Array(bytes), over: false }),
-        cwd: '/tmp', env: {}, stdoutIsTTY: false, stderrIsTTY: false,
-      }));
-      if (/internal error/.test(io.se)) fail(front, 'internal-error', io.se.split('\n')[0]);
-      return { code, ...io };
-    };
-    const c = await call('cli:check-json', ['check', '-', '--format', 'json']);
+    const call = (front, argv) => this.cliRun(out, fail, front, argv, bytes);
+    const c = (await call('cli:check-json', ['check', '-', '--format', 'json'])) ?? { so: '' };
     try {
       const j = JSON.parse(c.so);
       if (j.version !== 1) fail('cli:check-json', 'version', `version ${j.version}`);

@@ -3,10 +3,12 @@
 // the product (issue #2, "never throw on user input"): a throw, a hang, a diagnostic span outside
 // the text or positions that disagree with it, a code outside the registry, JSON without
 // `version`, fmt that is not idempotent or changes the config, a conversion whose xl output has
-// new errors, an LSP range outside the document, an incremental check that differs from a fresh one.
+// new errors, an LSP range outside the document, an incremental check that differs from a fresh one,
+// a plan JSON outside its documented shape, an LSP edit session whose diagnostics differ from opening
+// its final text fresh (./fuzz-place.mjs, ./fuzz-lsp-session.mjs).
 //
 //   npm run build
-//   nice node scripts/fuzz.mjs --seed 1 --minutes 10 [--out DIR] [--only check,fmt,convert,lsp,cli]
+//   nice -n 19 node scripts/fuzz.mjs --seed 1 --minutes 10 [--out DIR] [--only check,fmt,convert,lsp,cli,place,lspedit]
 //   node scripts/fuzz.mjs --replay DIR/<sig>.min.bin     # run one saved input, print its failures
 //
 // The published API is dist/index.mjs; fmt, convert, the LSP service and the in-process CLI are not
@@ -21,6 +23,8 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { inputSeed, mutate, rng } from './fuzz-mutations.mjs';
 import { Oracles } from './fuzz-oracles.mjs';
+import { PlaceOracles } from './fuzz-place.mjs';
+import { LspSession } from './fuzz-lsp-session.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS_DIRS = ['/work/shared/corpus', join(root, 'fixtures')];
@@ -73,6 +77,12 @@ async function buildHarness() {
     "export * as lsp from './src/lsp/service/index.js';",
     "export { run } from './src/cli/run.js';",
     "export { fromBytes } from './src/cli/check/read-input.js';",
+    "export { formatHostJson } from './src/placement/host.js';",
+    "export { validateFn } from './src/schema/load-validator.js';",
+    "export { attachServer } from './src/lsp/server.js';",
+    "export { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';",
+    "export { createMessageConnection } from 'vscode-jsonrpc/node';",
+    "export { TextDocument } from 'vscode-languageserver-textdocument';",
   ].join('\n');
   await build({
     stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'fuzz-harness.ts' },
@@ -94,11 +104,29 @@ function makeInput(files, seed, index) {
   const other = r.pick(files);
   const base = readFileSync(file);
   const { bytes, applied } = mutate(base, readFileSync(other), r);
-  return { bytes, base: base.toString('utf8'), file, other, applied, r };
+  return { bytes, base: base.toString('utf8'), file, other, applied, r, extra: extraSeeds(seed, index) };
 }
+
+/** The seeds of an input's host and of its editor session: generators of their own, so minimising the config keeps them. */
+function extraSeeds(seed, index) {
+  const s = inputSeed(seed, index);
+  return { hostSeed: (s ^ 0x686f7374) >>> 0, editSeed: (s ^ 0x65646974) >>> 0 };
+}
+
+/** The oracles with the host and placement ones and the editor session (one server per process). */
+function makeOracles(lib, h) {
+  const oracles = new Oracles(lib, h);
+  oracles.place = new PlaceOracles(root, oracles);
+  oracles.sessions = Object.fromEntries(['utf-16', 'utf-8', 'utf-32'].map((e) => [e, new LspSession(h, e)]));
+  return oracles;
+}
+
+const PLACE_FRONTS = new Set(['normalize', 'plan', 'plan:reserve', 'rebalance', 'migrate-plan', 'convert:host', 'check:host', 'explain', 'schema', 'place:init']);
 
 /** The group of oracles a front end belongs to (what --only and the minimiser run). */
 function groupOf(front) {
+  if (PLACE_FRONTS.has(front) || front.startsWith('host:')) return 'place';
+  if (front.startsWith('lsp-edit:')) return 'lspedit';
   return front.startsWith('check') || front === 'parse' ? 'check' : front.split(':')[0];
 }
 
@@ -135,7 +163,7 @@ async function minimize(bytes, still, budgetMs) {
 async function worker(o) {
   const lib = await import(pathToFileURL(join(root, 'dist', 'index.mjs')).href);
   const h = await import(pathToFileURL(o.worker).href);
-  const oracles = new Oracles(lib, h);
+  const oracles = makeOracles(lib, h);
   const files = corpusFiles();
   const seen = new Set();
   const deadline = Date.now() + o.minutes * 60000;
@@ -144,11 +172,11 @@ async function worker(o) {
     writeFileSync(join(o.out, 'current.bin'), inp.bytes);
     writeFileSync(join(o.out, 'current.json'), JSON.stringify({ index, file: inp.file, other: inp.other, applied: inp.applied }));
     process.send({ type: 'begin', index });
-    const res = await oracles.run(inp.bytes, inp.r, inp.base, o.only);
+    const res = await oracles.run(inp.bytes, inp.r, inp.base, o.only, inp.extra);
     if (res.failures.some((f) => f.oracle === 'slow')) {
       // Timed again (the machine is shared, the first inputs warm the JIT up): slow only if slow twice.
       oracles.counting = false;
-      const again = await oracles.run(inp.bytes, rng(inputSeed(o.seed, index)), inp.base, o.only);
+      const again = await oracles.run(inp.bytes, rng(inputSeed(o.seed, index)), inp.base, o.only, inp.extra);
       oracles.counting = true;
       const still = new Set(again.failures.filter((f) => f.oracle === 'slow').map((f) => f.front));
       res.failures = res.failures.filter((f) => f.oracle !== 'slow' || still.has(f.front));
@@ -162,10 +190,15 @@ async function worker(o) {
       const id = createHash('sha1').update(sig).digest('hex').slice(0, 10);
       writeFileSync(join(o.out, `${id}.bin`), inp.bytes);
       const meta = { sig, index, seed: o.seed, file: relative(root, inp.file), other: relative(root, inp.other), applied: inp.applied, base: inp.file };
+      // The input's host (its bytes beside the config's) and editor session, for the front ends that read them.
+      if (res.host) meta.host = { kind: res.host.kind, sample: res.host.name, applied: res.host.applied };
+      if (res.host?.bytes) writeFileSync(join(o.out, `${id}.host.bin`), res.host.bytes);
+      if (res.placeConfig && groupOf(f.front) === 'place') writeFileSync(join(o.out, `${id}.cfg.bin`), res.placeConfig);
+      if (res.edits && groupOf(f.front) === 'lspedit') meta.edits = res.edits;
       writeFileSync(join(o.out, `${id}.json`), JSON.stringify(meta, null, 2));
       if (f.oracle !== 'slow') {
         const group = [groupOf(f.front)];
-        const still = async (b) => (await oracles.run(b, rng(inputSeed(o.seed, index)), inp.base, group)).failures.some((g) => sigOf(g) === sig);
+        const still = async (b) => (await oracles.run(b, rng(inputSeed(o.seed, index)), inp.base, group, inp.extra)).failures.some((g) => sigOf(g) === sig);
         process.send({ type: 'minimizing', index });
         oracles.counting = false;
         const small = await minimize(inp.bytes, still, o.minimizeMs);
@@ -176,7 +209,10 @@ async function worker(o) {
     }
     process.send({ type: 'done', index, failures: res.failures.map(sigOf), fresh, counts: oracles.counts, slow: res.failures.filter((f) => f.oracle === 'slow').map((f) => ({ front: f.front, ms: f.ms })) });
   }
+  oracles.place.dispose();
   process.disconnect();
+  // The editor session's server keeps its streams open: end the process once the last report is sent.
+  setTimeout(() => process.exit(0), 500);
 }
 
 /** Replay one saved input (its .json next to it names the seed and index) and print what fails. */
@@ -187,9 +223,11 @@ async function replay(o) {
   const metaFile = o.replay.replace(/(\.min)?\.bin$/, '.json');
   const meta = existsSync(metaFile) ? JSON.parse(readFileSync(metaFile, 'utf8')) : { seed: 1, index: 0, base: null };
   const base = meta.base && existsSync(meta.base) ? readFileSync(meta.base, 'utf8') : '';
-  const res = await new Oracles(lib, h).run(bytes, rng(inputSeed(meta.seed, meta.index)), base, o.only);
-  console.log(JSON.stringify({ input: bytes.toString('utf8'), failures: res.failures.map((f) => f.detail ?? sigOf(f)), times: res.times }, null, 2));
-  process.exitCode = res.failures.length ? 1 : 0;
+  const oracles = makeOracles(lib, h);
+  const res = await oracles.run(bytes, rng(inputSeed(meta.seed, meta.index)), base, o.only, extraSeeds(meta.seed, meta.index));
+  oracles.place.dispose();
+  console.log(JSON.stringify({ input: bytes.toString('utf8'), host: res.host && { ...res.host, bytes: res.host.bytes?.toString('utf8') }, edits: res.edits, failures: res.failures.map((f) => f.detail ?? sigOf(f)), times: res.times }, null, 2));
+  process.exit(res.failures.length ? 1 : 0);
 }
 
 /** The parent: builds the harness, runs workers until the budget is spent, restarts after a hang. */

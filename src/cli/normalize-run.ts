@@ -6,6 +6,7 @@ import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { formatStylish } from '../report/stylish.js';
+import { validateFn } from '../schema/load-validator.js';
 import { useColor } from './color.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
@@ -54,11 +55,29 @@ async function normalize(argv: Record<string, unknown>, io: Io): Promise<number>
       return 2;
     }
     diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
-    io.stdout(JSON.stringify(result.config, null, 2) + '\n');
+    io.stdout(JSON.stringify(schemaShaped(result.config), null, 2) + '\n');
   }
   if (diagnostics.length > 0) {
     const report = { path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics };
     io.stderr(formatStylish([report], { color: useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null) }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * The config without the options whose value the schema refuses (`memory = -5`, `type = "hvn"`, a
+ * 70,000-character `kernel`; each has its finding on stderr), so that what normalize prints has the
+ * schema's shape, as docs/cli.md promises: the check's config keeps a refused value for the rules
+ * and the library (check/unknown-values.ts withoutStale). A missing required key (`name`) is not a
+ * value: it stays missing.
+ */
+function schemaShaped(config: unknown): unknown {
+  if (config === null || typeof config !== 'object' || validateFn(config)) return config;
+  const refused = new Set<string>();
+  for (const e of validateFn.errors ?? []) {
+    const top = e.instancePath.split('/')[1];
+    if (top !== undefined) refused.add(top.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  if (refused.size === 0) return config;
+  return Object.fromEntries(Object.entries(config).filter(([k]) => !refused.has(k)));
 }
