@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { S } from './load.js';
 import { CORPUS_DIR } from '../shared-dir.js';
+import { mulberry32 } from '../../scripts/seeded-random.mjs';
 import { collectFindings, type Finding } from '../../src/syntax/dialect-findings.js';
 import { libxluMayReject } from '../../src/syntax/dialect.js';
 import type { SyntaxTree } from '../../src/syntax/tree.js';
@@ -25,18 +26,6 @@ function texts(dir: string): string[] {
     else if (statSync(p).size < 200_000) out.push(readFileSync(p, 'latin1'));
   }
   return out;
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Characters and snippets where the two readers could differ: blanks, quotes, escapes, number and key spellings. */
@@ -68,7 +57,8 @@ const base = [...texts(CORPUS_DIR), ...texts(join(import.meta.dirname, '..', '..
 
 /** The inputs: the files, then mutated and assembled texts. */
 function inputs(): string[] {
-  const next = rng(37);
+  // Seeded, so a failure names a reproducible case.
+  const next = mulberry32(37);
   const out = [...base];
   for (let i = 0; i < 6000; i++) out.push(base.length && i % 2 === 0 ? mutate(base[Math.floor(next() * base.length)]!, next) : assemble(next));
   return out;
