@@ -4,7 +4,7 @@
  * the dialect's token findings skip the checks the lexer's facts rule out (then the findings must be
  * the ones made without facts). Checked on the corpus, the fixtures and many mutated texts.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -85,56 +85,59 @@ function tokenFindings(tree: SyntaxTree): TokenFindings {
   return { findings: collectFindings(tree), facts: tree.tokens.facts, without: collectFindings({ ...tree, tokens: { ...tree.tokens, facts: undefined } }) };
 }
 
-let cached: Reading[] | undefined;
-/**
- * Every input parsed once for each dialect (parsing is nearly all of this file's time) and shared
- * by the tests below; made on first use so each test also runs on its own (`-t`). Only what the
- * tests compare is kept, not the trees.
- */
-function readings(): Reading[] {
-  cached ??= inputs().map((text) => {
+/** Every input parsed once for each dialect; only what the tests compare is kept, not the trees. */
+function readAll(): Reading[] {
+  return inputs().map((text) => {
     // As parse reads a text for xl: lexed as xl, the syntax findings of that parse.
     const xl = S.parseTree(text, undefined, false, true);
     const xm = S.parseTree(text, undefined, false, false);
     return { text, xl: { ...tokenFindings(xl.tree), diagnostics: xl.diagnostics }, xm: tokenFindings(xm.tree) };
   });
-  return cached;
 }
 
 /** At most this many failing inputs are shown (all are counted): one names a reproducible case. */
 const SHOWN = 3;
 
 describe('first-pass shortcuts (decision 037)', () => {
-  // One assertion per test over all inputs rather than one per input: the checks are the same, and
-  // tens of thousands of expect() calls cost more than the comparisons themselves.
-  it('skips libxlu only where libxluCheck accepts the text', () => {
-    let skipped = 0;
-    let ran = 0;
-    const accepted: { text: string; xlu: unknown }[] = [];
-    for (const { text, xl } of readings()) {
-      if (libxluMayReject(xl.findings, text, xl.diagnostics)) {
-        ran++;
-        continue;
-      }
-      skipped++;
-      const xlu = S.libxluCheck(text);
-      if (xlu !== null) accepted.push({ text, xlu });
-    }
-    expect({ rejected: accepted.length, first: accepted.slice(0, SHOWN) }).toEqual({ rejected: 0, first: [] });
-    // Both answers must be common, or the check above says little.
-    expect(skipped).toBeGreaterThan(500);
-    expect(ran).toBeGreaterThan(500);
-  });
+  describe('on the corpus, the fixtures and 6,000 mutated texts', () => {
+    // Parsing is nearly all of this file's time: each input is read once per dialect, for both tests,
+    // in a hook (its time limit is the hooks', not one test's).
+    let readings: Reading[] = [];
+    beforeAll(() => {
+      readings = readAll();
+    });
 
-  it('finds the same token findings with the lexer facts as without', () => {
-    const differ: { text: string; xl: boolean; facts: unknown; findings: Finding[]; without: Finding[] }[] = [];
-    for (const r of readings()) {
-      for (const xl of [false, true]) {
-        const { facts, findings, without } = xl ? r.xl : r.xm;
-        if (typeof facts !== 'number' || !isDeepStrictEqual(findings, without)) differ.push({ text: r.text, xl, facts, findings, without });
+    // One assertion per test over all inputs rather than one per input: the checks are the same, and
+    // tens of thousands of expect() calls cost more than the comparisons themselves.
+    it('skips libxlu only where libxluCheck accepts the text', () => {
+      let skipped = 0;
+      let ran = 0;
+      const accepted: { text: string; xlu: unknown }[] = [];
+      for (const { text, xl } of readings) {
+        if (libxluMayReject(xl.findings, text, xl.diagnostics)) {
+          ran++;
+          continue;
+        }
+        skipped++;
+        const xlu = S.libxluCheck(text);
+        if (xlu !== null) accepted.push({ text, xlu });
       }
-    }
-    expect({ differ: differ.length, first: differ.slice(0, SHOWN) }).toEqual({ differ: 0, first: [] });
+      expect({ rejected: accepted.length, first: accepted.slice(0, SHOWN) }).toEqual({ rejected: 0, first: [] });
+      // Both answers must be common, or the check above says little.
+      expect(skipped).toBeGreaterThan(500);
+      expect(ran).toBeGreaterThan(500);
+    });
+
+    it('finds the same token findings with the lexer facts as without', () => {
+      const differ: { text: string; xl: boolean; facts: unknown; findings: Finding[]; without: Finding[] }[] = [];
+      for (const r of readings) {
+        for (const xl of [false, true]) {
+          const { facts, findings, without } = xl ? r.xl : r.xm;
+          if (typeof facts !== 'number' || !isDeepStrictEqual(findings, without)) differ.push({ text: r.text, xl, facts, findings, without });
+        }
+      }
+      expect({ differ: differ.length, first: differ.slice(0, SHOWN) }).toEqual({ differ: 0, first: [] });
+    });
   });
 
   it('runs libxlu for a form feed, which only libxlu does not skip as a blank', () => {
