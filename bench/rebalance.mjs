@@ -13,20 +13,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../scripts/seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A small seeded generator (mulberry32): the same seed gives the same cases. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** A stored plan of `domain` booking `parts` ([node, MiB, vCPUs]), as the ledger holds it. */
 function booked(domain, parts) {

@@ -4,16 +4,11 @@
 // strings and triple quotes, `\` at EOF, tabs against spaces in xm blocks). Every choice comes from
 // the seeded generator, so one (seed, index) pair always makes the same input.
 
-/** A small fast PRNG (mulberry32): the same seed gives the same stream on every machine. */
+import { mulberry32 } from './seeded-random.mjs';
+
+/** A small fast PRNG (mulberry32) with helpers: the same seed gives the same stream on every machine. */
 export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n) => Math.floor(next() * n);
   return { next, int, pick: (arr) => arr[int(arr.length)], chance: (p) => next() < p };
 }

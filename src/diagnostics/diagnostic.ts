@@ -63,3 +63,8 @@ const QUOTE_LIMIT = 60;
 export function quoteText(text: string): string {
   return text.length > QUOTE_LIMIT ? text.slice(0, QUOTE_LIMIT - 1) + '…' : text;
 }
+
+/** "1 error", "2 warnings": a count with its noun, as messages and summaries write counts. */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

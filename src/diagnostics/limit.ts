@@ -4,7 +4,7 @@
  * first screen. The first `max` are kept (errors first, as the editor does), one XM0043 note says
  * how many were left out, and the counts of what was left out travel with it so totals stay true.
  */
-import { countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
+import { plural, countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
 
 /** The code of the note that stands for the findings left out. */
 export const FINDINGS_LEFT_OUT = 'XM0043';
@@ -56,9 +56,9 @@ export function limitFindings(diagnostics: readonly Diagnostic[], max: number, e
 /** "3 errors, 1 warning": the non-zero counts in words. */
 function countsText(c: SeverityCounts): string {
   const parts: string[] = [];
-  if (c.errors) parts.push(`${c.errors} error${c.errors === 1 ? '' : 's'}`);
-  if (c.warnings) parts.push(`${c.warnings} warning${c.warnings === 1 ? '' : 's'}`);
-  if (c.infos) parts.push(`${c.infos} note${c.infos === 1 ? '' : 's'}`);
+  if (c.errors) parts.push(plural(c.errors, 'error'));
+  if (c.warnings) parts.push(plural(c.warnings, 'warning'));
+  if (c.infos) parts.push(plural(c.infos, 'note'));
   return parts.join(', ');
 }
 

@@ -18,7 +18,8 @@ export type XlRangeRead =
   /** parse_range refuses it ("Invalid pcpu range"), or xl's loop does not finish: `why` in words. */
   | { kind: 'error'; why: string };
 
-const ULONG_MAX = (1n << 64n) - 1n;
+/** C's ULONG_MAX on the 64-bit hosts xl runs on: where strtoul saturates. */
+export const ULONG_MAX = (1n << 64n) - 1n;
 const INT_LIMIT = 1n << 31n;
 const WORD = 1n << 32n;
 
@@ -32,7 +33,7 @@ const WORD = 1n << 32n;
 export const XL_LOOP_LIMIT = { cpu: 1n << 40n, node: 1n << 30n } as const;
 
 /** strtoul's reading of an optional `-` and decimal digits: saturates at ULONG_MAX (ERANGE), `-N` is 2^64 - N. */
-function strtoul(negative: boolean, digits: string): bigint {
+export function strtoul(negative: boolean, digits: string): bigint {
   const n = BigInt(digits);
   if (n >= ULONG_MAX) return ULONG_MAX;
   return negative && n !== 0n ? ULONG_MAX + 1n - n : n;

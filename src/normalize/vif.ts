@@ -3,7 +3,7 @@
  * (xl-network-configuration(5), read by parse_nic_config in tools/xl/xl_parse.c; xm's vif keys,
  * checked by create.py's configure_vifs, are listed in catalogue/unknown-spec-keys.ts).
  */
-import { quoteText } from '../diagnostics/diagnostic.js';
+import { plural, quoteText } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal } from './spec-items.js';
@@ -80,7 +80,7 @@ function rawValue(spec: string, start: number): string {
 
 /** The XM0236 note of a `mac=` xl's loop does not read whole. */
 function macWarning(kind: 'invalid' | 'short', read: number): NonNullable<SpecProblem['xlWarns']> {
-  const kept = read === 0 ? 'no byte of it, so libxl makes a random MAC' : `its first ${read} byte${read === 1 ? '' : 's'} and zeros after`;
+  const kept = read === 0 ? 'no byte of it, so libxl makes a random MAC' : `its first ${plural(read, 'byte')} and zeros after`;
   return kind === 'invalid'
     ? { code: 'XM0236', message: `xl warns "Invalid parameter \`mac'." and goes on with ${kept}`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' }
     : { code: 'XM0236', message: `the MAC has ${read} of 6 bytes: xl reads the rest past the end of the item (the next vif item, or memory after the string)`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' };

@@ -12,8 +12,8 @@ import type { Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { subSpan } from './values.js';
 import { splitItems } from './spec-items.js';
+import { strtoul, ULONG_MAX } from './cpulist-xl.js';
 
-const ULONG_MAX = (1n << 64n) - 1n;
 const TWO_32 = 1n << 32n;
 const TWO_31 = 1n << 31n;
 /** More vCPUs than this in one vnuma value is no guest (Xen's limits are 128 for HVM and PVH, 8192 for PV). */
@@ -23,9 +23,7 @@ const MAX_LISTED = 65536;
 function strtoul10(text: string, pos: number): { n: bigint; end: number } | null {
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(text.slice(pos));
   if (m === null) return null;
-  const v = BigInt(m[2]!);
-  const n = v >= ULONG_MAX ? ULONG_MAX : m[1] === '-' && v !== 0n ? ULONG_MAX + 1n - v : v;
-  return { n, end: pos + m[0].length };
+  return { n: strtoul(m[1] === '-', m[2]!), end: pos + m[0].length };
 }
 
 /** The `int bit` libxl_bitmap_set(bitmap, bit) gets for the unsigned long `k`: its low 32 bits, signed. */

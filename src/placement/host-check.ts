@@ -4,7 +4,7 @@
  * a schema cannot express (unique ids, each CPU on one node, distances). The canonical host has
  * nodes sorted by id, sorted unique CPUs and a distance for every pair of nodes.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import validateHostSchema from './generated/host-validator.mjs';
 import type { Host, HostNode } from './types.js';
 
@@ -73,7 +73,7 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       if (e.keyword === 'propertyNames') msg = `distance key "${String(e.params.propertyName)}" is not a node id`;
       diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${field}: ${msg}`));
     }
-    if (more > 0) diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${more} more problem${more === 1 ? '' : 's'} not listed`));
+    if (more > 0) diagnostics.push(hostDiag('XM0401', 'error', `invalid host topology: ${plural(more, 'more problem')} not listed`));
     return { host: null, diagnostics };
   }
   const raw = input as Host;

@@ -4,7 +4,7 @@
  * a part cannot be subtracted from any node, so it is not counted, and XM0418 says so instead of
  * dropping it in silence: the free memory a plan sees may be memory another guest holds.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
 import { oneLine } from './shell.js';
 import type { Host, ReservationLoad } from './types.js';
@@ -25,7 +25,7 @@ export function offHostWarnings(host: Host, reservations: ReadonlyArray<Reservat
       'XM0418',
       'warning',
       // One line whatever the name holds: a newline in it would forge a line of the report.
-      `reservation of ${oneLine(domain)} books ${mem} MiB and ${vcpus} vCPU${vcpus === 1 ? '' : 's'} on node ${nodes}, which the host does not have (its nodes: ${ids}); that part is not counted`,
+      `reservation of ${oneLine(domain)} books ${mem} MiB and ${plural(vcpus, 'vCPU')} on node ${nodes}, which the host does not have (its nodes: ${ids}); that part is not counted`,
       'the ledger may belong to another host, or the host lost a node: compare xmcfg ledger list with the host, and release the reservation if the guest is gone',
     );
   });

@@ -5,6 +5,7 @@
  * numbers, and everything here (units, spare MiB, the freest node that lost) is worked out from it
  * and the capacity view afterwards.
  */
+import { plural } from '../diagnostics/diagnostic.js';
 import { freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
@@ -48,7 +49,6 @@ function needsCpus(d: Demand, cap: Capacity): boolean {
 const perCpu = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : 'unbounded (no CPUs)');
 const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 const distText = (x: number): string => String(+x.toFixed(1));
-const vcpusText = (v: number): string => `${v} vCPU${v === 1 ? '' : 's'}`;
 
 /** The spare memory field: the MiB left after placement, and the step the policy compared when salted. */
 function spareField(spare: number, key: number, d: Demand, quantum: number): ScoreField {
@@ -84,7 +84,7 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
       const id = s[6]!;
       const f: ScoreField[] = [
         { key: 'over-guard', value: s[0] === 1, text: `over ${LOAD_GUARD} vCPUs per CPU after placement: ${yesNo(s[0] === 1)}` },
-        { key: 'fewer-cpus', value: s[1] === 1, text: `fewer CPUs than the guest's ${vcpusText(d.vcpus)}: ${yesNo(s[1] === 1)}` },
+        { key: 'fewer-cpus', value: s[1] === 1, text: `fewer CPUs than the guest's ${plural(d.vcpus, 'vCPU')}: ${yesNo(s[1] === 1)}` },
       ];
       if (s[2]! >= 0) f.push(reserveField(s[2] === 1, 'the node'));
       f.push(spareField(spare, s[3]!, d, SPREAD_QUANTUM_MIB));
@@ -133,7 +133,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
   const nodesWord = `node${k > 1 ? 's' : ''}`;
   const need = d.memMiB;
   const cpus = needsCpus(d, cap);
-  const cpuClause = cpus ? ` and has CPUs for ${vcpusText(d.vcpus)}` : '';
+  const cpuClause = cpus ? ` and has CPUs for ${plural(d.vcpus, 'vCPU')}` : '';
   switch (c.rule) {
     case 'listed':
       out.push(`${nodesWord} ${list}: ${listedBy}`);
@@ -156,7 +156,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
       const grown = `of the sets of ${k} grown nearest first from the ${Math.min(MAX_SEEDS, cap.ids.length)} freest nodes, the nearest that`;
       const size =
         d.kind === 'auto'
-          ? `${k} nodes, the fewest that can hold ${need} MiB${cpus ? ` and have CPUs for ${vcpusText(d.vcpus)}` : ''}; ${grown} does`
+          ? `${k} nodes, the fewest that can hold ${need} MiB${cpus ? ` and have CPUs for ${plural(d.vcpus, 'vCPU')}` : ''}; ${grown} does`
           : `${k} nodes as the config asks; ${grown} holds ${need} MiB`;
       out.push(`nodes ${list}: ${size} (mean distance ${distText(c.score[1]!)}); sets as near are ordered by the most spare memory, then the fewest vCPUs per CPU`);
       break;
@@ -177,7 +177,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
     default:
       out.push(
         d.kind === 'auto' && k > 1
-          ? `nodes ${list}: the freest nodes, taken most free first until they hold ${need} MiB and have CPUs for ${vcpusText(d.vcpus)} (or all the host's CPUs)`
+          ? `nodes ${list}: the freest nodes, taken most free first until they hold ${need} MiB and have CPUs for ${plural(d.vcpus, 'vCPU')} (or all the host's CPUs)`
           : `${nodesWord} ${list}: the most free memory`,
       );
   }

@@ -4,7 +4,7 @@
  * memsize memfree distances, MiB) give memory and the distance row. Rows xl skipped (invalid
  * entries) simply do not appear, so node ids may be sparse; a distance row is indexed by node id.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, MAX_CPU_ID, MAX_DISTANCE, MAX_HOST_SCHEMA_FINDINGS, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
@@ -234,7 +234,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     }
   }
   const countUnlisted = (): void => {
-    if (unlisted > 0) diagnostics.push(hostDiag('XM0401', 'error', `xl info: ${unlisted} more row${unlisted === 1 ? '' : 's'} with problems not listed`));
+    if (unlisted > 0) diagnostics.push(hostDiag('XM0401', 'error', `xl info: ${plural(unlisted, 'more row')} with problems not listed`));
     unlisted = 0;
   };
   countUnlisted();
@@ -307,10 +307,10 @@ function lostRows(nrNodes: number | null, rows: number, width: number, known: Re
   // Node ids the distance columns cover that have no row and no CPUs: offline nodes, or the lost ones.
   const candidates: number[] = [];
   for (let id = 0; id < width; id++) if (!known.has(id) && !cpusByNode.has(id)) candidates.push(id);
-  const head = `xl info: nr_nodes is ${nrNodes} but numa_info has ${rows} row${rows === 1 ? '' : 's'} (is the output cut short?)`;
+  const head = `xl info: nr_nodes is ${nrNodes} but numa_info has ${plural(rows, 'row')} (is the output cut short?)`;
   const which =
     candidates.length === lost
       ? `the row of node ${candidates.join(',')} is missing: ${lost === 1 ? 'it is' : 'they are'} not used for placement`
-      : `${lost} node row${lost === 1 ? '' : 's'} missing${candidates.length > 0 ? ` (among nodes ${candidates.join(',')})` : ''}: not used for placement`;
+      : `${plural(lost, 'node row')} missing${candidates.length > 0 ? ` (among nodes ${candidates.join(',')})` : ''}: not used for placement`;
   return [hostDiag('XM0411', 'warning', `${head}; ${which}`)];
 }

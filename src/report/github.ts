@@ -9,7 +9,8 @@ import type { Diagnostic, Severity } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import { sortedCopy } from './stylish.js';
 import { underRootFrom } from './repo-path.js';
-import { buildReport, notCheckedText, overLimitText, plural, warningsOverLimit, type ReportBuilder } from './summary.js';
+import { plural } from '../diagnostics/diagnostic.js';
+import { buildReport, notCheckedText, overLimitText, warningsOverLimit, type ReportBuilder } from './summary.js';
 import { printable } from './text-safe.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 

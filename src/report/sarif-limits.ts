@@ -8,7 +8,7 @@
  * past 25,000 the rest are left out; a notification says how many, of which level.
  */
 import type * as Sarif from 'sarif';
-import { plural } from './summary.js';
+import { plural } from '../diagnostics/diagnostic.js';
 
 /** Most results code scanning accepts in one run; a run with more is rejected. */
 export const SARIF_MAX_RESULTS = 25_000;

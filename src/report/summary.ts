@@ -1,5 +1,5 @@
 /** @fileoverview Counting findings across files and saying the counts in words. */
-import { countBySeverity } from '../diagnostics/diagnostic.js';
+import { countBySeverity, plural } from '../diagnostics/diagnostic.js';
 import { FINDINGS_LEFT_OUT, type SeverityCounts } from '../diagnostics/limit.js';
 import type { FileReport, NotCheckedInput, ReportOptions } from './types.js';
 
@@ -58,11 +58,6 @@ export function addToTotals(t: Totals, r: FileReport): void {
   t.warnings += c.warnings;
   t.infos += c.infos;
   if (r.diagnostics.length > 0) t.filesWithFindings++;
-}
-
-/** "1 error", "2 warnings": a count with its noun. */
-export function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 inputs not checked (reasons on stderr)": what every format says of inputs that could not be checked. */

@@ -62,8 +62,10 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-function topKey(ptr: string): string {
-  return ptr.split('/')[1] ?? '';
+/** The option a JSON pointer starts with (`/usbctrl/0/ports` → usbctrl; '' for the whole config). */
+export function topKey(ptr: string): string {
+  const slash = ptr.indexOf('/', 1);
+  return ptr.slice(1, slash === -1 ? undefined : slash);
 }
 
 function unitSuffix(ptr: string): string {

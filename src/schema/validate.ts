@@ -13,7 +13,7 @@ import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normali
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 import { validateFn } from './load-validator.js';
 import { validateByProperty } from './by-property.js';
-import { errorToDiagnostic, spansFor } from './messages.js';
+import { errorToDiagnostic, spansFor, topKey } from './messages.js';
 import { suggest } from './suggest.js';
 import { pointerSegment } from '../normalize/context.js';
 import { builderKind } from '../normalize/guest-type.js';
@@ -191,12 +191,6 @@ function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, u
     out[k] = obj[k];
   }
   return out;
-}
-
-/** The option an error path starts with (`/usbctrl/0/ports` → usbctrl). */
-function topKey(instancePath: string): string {
-  const slash = instancePath.indexOf('/', 1);
-  return instancePath.slice(1, slash === -1 ? undefined : slash);
 }
 
 /**

@@ -3,6 +3,7 @@
  * their settings are not read (one info per block), and the names they bind are remembered as
  * "set by code that is not evaluated", so a later use is a precise error instead of "not defined".
  */
+import { plural } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, UnsupportedStmt } from './tree.js';
@@ -168,7 +169,7 @@ export function unsupportedStatement(stmt: UnsupportedStmt, ctx: EvalContext, xm
   unreadNames(ctx.text, stmt, inner, unread);
   if (inner.length > 0) {
     // Point at the block's header line (`if x == 1:`), not the whole body: the keys are related spans.
-    report(ctx, EvalCode.blockNotRead, headerSpan(ctx.text, stmt.span), `settings inside this block are not read (${inner.length} assignment${inner.length === 1 ? '' : 's'})`);
+    report(ctx, EvalCode.blockNotRead, headerSpan(ctx.text, stmt.span), `settings inside this block are not read (${plural(inner.length, 'assignment')})`);
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
     d.related = inner.slice(0, 20).map((a) => ({ message: `'${a.key.name}' is not read`, span: { start: a.key.span.start, end: a.key.span.end } }));
   }

@@ -58,8 +58,10 @@ for (const [ch, t] of [
 ] as [string, TokenType][])
   SINGLE[ch.charCodeAt(0)] = t;
 
-const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isWordPart = (c: number): boolean => isWordStart(c) || (c >= 48 && c <= 57) || c === 46;
+/** A character code that starts a key or keyword: an ASCII letter or `_`. */
+export const isWordStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+/** A character code inside a key or keyword: a letter, a digit, `_` or `.` (xm's dotted keys). */
+export const isWordPart = (c: number): boolean => isWordStart(c) || (c >= 48 && c <= 57) || c === 46;
 
 function token(tokenType: TokenType, image: string, start: number): IToken {
   // The fields Chevrotain's lexer sets with positionTracking 'onlyOffset', in its order.

@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { schemaCodes } from '../../src/diagnostics/codes/schema.js';
 import { crossCodes } from '../../src/diagnostics/codes/cross.js';
+import { specStringCodes } from '../../src/diagnostics/codes/spec-strings.js';
 import { numaCodes } from '../../src/diagnostics/codes/numa.js';
 import { dialectKeyCodes } from '../../src/diagnostics/codes/dialect-keys.js';
 import { pipeline } from './helpers.js';
@@ -22,7 +23,7 @@ function definesOf(example: string): Record<string, string> | undefined {
 describe('code examples', () => {
   // An example that is a command line (`$ xmcfg check wide.cfg   # …`) is run by the test its entry
   // in test/docs/code-examples.test.ts names.
-  for (const c of [...schemaCodes, ...crossCodes, ...numaCodes, ...dialectKeyCodes].filter((x) => !x.bad.startsWith('$ '))) {
+  for (const c of [...schemaCodes, ...crossCodes, ...specStringCodes, ...numaCodes, ...dialectKeyCodes].filter((x) => !x.bad.startsWith('$ '))) {
     const dialect: Dialect = XM.test(c.code) ? 'xm' : 'xl';
     it(`${c.code} ${c.title}`, () => {
       expect(c.explanation.length).toBeGreaterThan(80);

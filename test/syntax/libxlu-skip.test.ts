@@ -4,14 +4,17 @@
  * the dialect's token findings skip the checks the lexer's facts rule out (then the findings must be
  * the ones made without facts). Checked on the corpus, the fixtures and many mutated texts.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { S } from './load.js';
 import { CORPUS_DIR } from '../shared-dir.js';
-import { collectFindings } from '../../src/syntax/dialect-findings.js';
+import { mulberry32 } from '../../scripts/seeded-random.mjs';
+import { collectFindings, type Finding } from '../../src/syntax/dialect-findings.js';
 import { libxluMayReject } from '../../src/syntax/dialect.js';
 import type { SyntaxTree } from '../../src/syntax/tree.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 
 /** Every file under `dir` (recursively), as text. */
 function texts(dir: string): string[] {
@@ -23,18 +26,6 @@ function texts(dir: string): string[] {
     else if (statSync(p).size < 200_000) out.push(readFileSync(p, 'latin1'));
   }
   return out;
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure names a reproducible case. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Characters and snippets where the two readers could differ: blanks, quotes, escapes, number and key spellings. */
@@ -66,42 +57,87 @@ const base = [...texts(CORPUS_DIR), ...texts(join(import.meta.dirname, '..', '..
 
 /** The inputs: the files, then mutated and assembled texts. */
 function inputs(): string[] {
-  const next = rng(37);
+  // Seeded, so a failure names a reproducible case.
+  const next = mulberry32(37);
   const out = [...base];
   for (let i = 0; i < 6000; i++) out.push(base.length && i % 2 === 0 ? mutate(base[Math.floor(next() * base.length)]!, next) : assemble(next));
   return out;
 }
 
-describe('first-pass shortcuts (decision 037)', () => {
-  const all = inputs();
+/** What the token findings of one reading are: with the lexer's facts, the facts, and without them. */
+interface TokenFindings {
+  findings: Finding[];
+  facts: number | undefined;
+  without: Finding[];
+}
 
-  it('skips libxlu only where libxluCheck accepts the text', () => {
-    let skipped = 0;
-    let ran = 0;
-    for (const text of all) {
-      // As parse reads a text for xl: lexed as xl, the syntax findings of that parse.
-      const { tree, diagnostics } = S.parseTree(text, undefined, false, true);
-      if (libxluMayReject(collectFindings(tree), text, diagnostics)) {
-        ran++;
-        continue;
-      }
-      skipped++;
-      expect({ text, xlu: S.libxluCheck(text) }).toEqual({ text, xlu: null });
-    }
-    // Both answers must be common, or the check above says little.
-    expect(skipped).toBeGreaterThan(500);
-    expect(ran).toBeGreaterThan(500);
+/** One input read as parse reads it, once per dialect. */
+interface Reading {
+  text: string;
+  /** Read for xl: the syntax findings of that parse, and the token findings. */
+  xl: TokenFindings & { diagnostics: readonly Diagnostic[] };
+  /** Read for xm: the token findings. */
+  xm: TokenFindings;
+}
+
+/** The token findings of `tree` with the facts its lexer recorded and as a stream without facts. */
+function tokenFindings(tree: SyntaxTree): TokenFindings {
+  return { findings: collectFindings(tree), facts: tree.tokens.facts, without: collectFindings({ ...tree, tokens: { ...tree.tokens, facts: undefined } }) };
+}
+
+/** Every input parsed once for each dialect; only what the tests compare is kept, not the trees. */
+function readAll(): Reading[] {
+  return inputs().map((text) => {
+    // As parse reads a text for xl: lexed as xl, the syntax findings of that parse.
+    const xl = S.parseTree(text, undefined, false, true);
+    const xm = S.parseTree(text, undefined, false, false);
+    return { text, xl: { ...tokenFindings(xl.tree), diagnostics: xl.diagnostics }, xm: tokenFindings(xm.tree) };
   });
+}
 
-  it('finds the same token findings with the lexer facts as without', () => {
-    for (const text of all) {
-      for (const xl of [false, true]) {
-        const { tree } = S.parseTree(text, undefined, false, xl);
-        expect(tree.tokens.facts).toBeTypeOf('number');
-        const unknown: SyntaxTree = { ...tree, tokens: { ...tree.tokens, facts: undefined } };
-        expect({ text, xl, findings: collectFindings(tree) }).toEqual({ text, xl, findings: collectFindings(unknown) });
+/** At most this many failing inputs are shown (all are counted): one names a reproducible case. */
+const SHOWN = 3;
+
+describe('first-pass shortcuts (decision 037)', () => {
+  describe('on the corpus, the fixtures and 6,000 mutated texts', () => {
+    // Parsing is nearly all of this file's time: each input is read once per dialect, for both tests,
+    // in a hook (its time limit is the hooks', not one test's).
+    let readings: Reading[] = [];
+    beforeAll(() => {
+      readings = readAll();
+    });
+
+    // One assertion per test over all inputs rather than one per input: the checks are the same, and
+    // tens of thousands of expect() calls cost more than the comparisons themselves.
+    it('skips libxlu only where libxluCheck accepts the text', () => {
+      let skipped = 0;
+      let ran = 0;
+      const accepted: { text: string; xlu: unknown }[] = [];
+      for (const { text, xl } of readings) {
+        if (libxluMayReject(xl.findings, text, xl.diagnostics)) {
+          ran++;
+          continue;
+        }
+        skipped++;
+        const xlu = S.libxluCheck(text);
+        if (xlu !== null) accepted.push({ text, xlu });
       }
-    }
+      expect({ rejected: accepted.length, first: accepted.slice(0, SHOWN) }).toEqual({ rejected: 0, first: [] });
+      // Both answers must be common, or the check above says little.
+      expect(skipped).toBeGreaterThan(500);
+      expect(ran).toBeGreaterThan(500);
+    });
+
+    it('finds the same token findings with the lexer facts as without', () => {
+      const differ: { text: string; xl: boolean; facts: unknown; findings: Finding[]; without: Finding[] }[] = [];
+      for (const r of readings) {
+        for (const xl of [false, true]) {
+          const { facts, findings, without } = xl ? r.xl : r.xm;
+          if (typeof facts !== 'number' || !isDeepStrictEqual(findings, without)) differ.push({ text: r.text, xl, facts, findings, without });
+        }
+      }
+      expect({ differ: differ.length, first: differ.slice(0, SHOWN) }).toEqual({ differ: 0, first: [] });
+    });
   });
 
   it('runs libxlu for a form feed, which only libxlu does not skip as a blank', () => {

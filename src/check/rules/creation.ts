@@ -6,7 +6,7 @@
  * vmtrace_buf_kb, tsc_mode native_paravirt and Arm GIC vCPU limits. Sources: docs/xl-conformance.md.
  * xl only: xm had no altp2m_count, and xend kept the online vCPUs in a number, not a bitmap.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { makeDiag, valueAt, maxVcpusOf, maxVcpusRelated, maxmemOf, type Rule } from './context.js';
@@ -82,7 +82,7 @@ export const capAboveVcpus: Rule = ({ config, spans, unknown }) => {
   if (max === null || cap <= max.value * 100) return [];
   const related = maxVcpusRelated(spans, max);
   return [
-    makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${max.value} vCPU${max.value === 1 ? '' : 's'}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
+    makeDiag('XM0234', valueAt(spans, '/cap'), `cap = ${cap} is above 100 per vCPU (${max.value * 100} for ${plural(max.value, 'vCPU')}): with the credit and credit2 schedulers (credit2 is Xen's default) libxl refuses it ("Cpu cap out of range")`, {
       related,
       hint: `use at most ${max.value * 100}, or 0 for no cap`,
     }),

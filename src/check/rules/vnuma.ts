@@ -4,7 +4,7 @@
  * xm never read vnuma (create.py has no such option), so the rules' xm view has none (XM0553 notes
  * the key).
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
 
 /**
@@ -66,7 +66,7 @@ export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
   const ptr = typeof config.maxvcpus === 'number' ? '/maxvcpus' : null;
   const n = ptr === null ? listed : config.maxvcpus!;
   if (ptr !== null && listed !== n) {
-    out.push(makeDiag('XM0209', valueAt(spans, '/maxvcpus'), `maxvcpus is ${n} but vnuma lists ${listed} vCPUs; xl exits with "vnuma vcpus and maxvcpus= mismatch"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }], hint: `set maxvcpus = ${listed}, or list ${n} vCPU${n === 1 ? '' : 's'} in the vnodes` }));
+    out.push(makeDiag('XM0209', valueAt(spans, '/maxvcpus'), `maxvcpus is ${n} but vnuma lists ${listed} vCPUs; xl exits with "vnuma vcpus and maxvcpus= mismatch"`, { related: [{ message: 'vnuma', span: keyAt(spans, '/vnuma') }], hint: `set maxvcpus = ${listed}, or list ${plural(n, 'vCPU')} in the vnodes` }));
     return out;
   }
   if (ptr === null && typeof config.vcpus === 'number' && config.vcpus > listed) {

@@ -3,6 +3,7 @@ import type { CodeInfo } from '../registry.js';
 import { syntaxCodes } from './syntax.js';
 import { schemaCodes } from './schema.js';
 import { crossCodes } from './cross.js';
+import { specStringCodes } from './spec-strings.js';
 import { vcpuGicCodes } from './vcpu-gic.js';
 import { numaCodes } from './numa.js';
 import { placementCodes } from './placement.js';
@@ -14,7 +15,7 @@ import { convertCodes } from './convert.js';
 
 // Frozen, entries and list: the library hands them out, and a caller's edit must not change what
 // every later finding, `explain` and the docs say about a code.
-const all: readonly CodeInfo[] = Object.freeze([...syntaxCodes, ...schemaCodes, ...crossCodes, ...vcpuGicCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes, ...convertCodes].sort((a, b) =>
+const all: readonly CodeInfo[] = Object.freeze([...syntaxCodes, ...schemaCodes, ...crossCodes, ...specStringCodes, ...vcpuGicCodes, ...numaCodes, ...placementCodes, ...dialectCodes, ...dialectKeyCodes, ...inputCodes, ...evaluateCodes, ...convertCodes].sort((a, b) =>
   a.code < b.code ? -1 : 1,
 ).map((c) => Object.freeze(c)));
 const byCode = new Map(all.map((c) => [c.code, c]));

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Codes XM0259–XM0261: a vCPU count and an interrupt count that the tools read in a
- * way the file probably does not mean, and an xm value xend cannot receive (cross.ts holds
- * XM0200–XM0258 and is full).
+ * way the file probably does not mean, and an xm value xend cannot receive (XM0201–XM0258 are in
+ * cross.ts and spec-strings.ts).
  */
 import { defineCodes } from '../registry.js';
 

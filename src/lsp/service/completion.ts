@@ -7,6 +7,7 @@ import type { CompletionItem } from 'vscode-languageserver';
 import type { Dialect } from '../../syntax/value.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
 import type { Stmt } from '../../syntax/tree.js';
+import { isWordPart } from '../../syntax/lex.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
@@ -22,7 +23,6 @@ export type CompletionContext =
   | { kind: 'value'; key: string; start: number; end: number; quote: string }
   | { kind: 'none' };
 
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46;
 const isSpace = (c: number) => c === 32 || c === 9;
 
 /** Classify the caret position from the text of its line. */
@@ -44,10 +44,10 @@ export function completionContext(text: string, offset: number): CompletionConte
   let i = stmt;
   while (i < offset && isSpace(text.charCodeAt(i))) i++;
   const keyStart = i;
-  while (i < offset && isWordChar(text.charCodeAt(i))) i++;
+  while (i < offset && isWordPart(text.charCodeAt(i))) i++;
   if (i === offset) {
     let j = offset;
-    while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+    while (j < text.length && isWordPart(text.charCodeAt(j))) j++;
     const end = j;
     while (j < text.length && isSpace(text.charCodeAt(j))) j++;
     const c = text.charCodeAt(j);
@@ -69,7 +69,7 @@ export function completionContext(text: string, offset: number): CompletionConte
   const valueStart = i;
   for (; i < offset; i++) {
     const d = text.charCodeAt(i);
-    if (!(isWordChar(d) || d === 45)) return { kind: 'none' };
+    if (!(isWordPart(d) || d === 45)) return { kind: 'none' };
   }
   let end = offset;
   const after = text.charCodeAt(offset);
@@ -78,7 +78,7 @@ export function completionContext(text: string, offset: number): CompletionConte
     let k = offset + 1;
     while (k < text.length && text.charCodeAt(k) !== after && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k += text.charCodeAt(k) === 92 ? 2 : 1;
     if (text.charCodeAt(k) === after) end = k + 1;
-  } else while (end < text.length && (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end++;
+  } else while (end < text.length && (isWordPart(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end++;
   return { kind: 'value', key, start: valueStart, end, quote: q };
 }
 

@@ -8,6 +8,7 @@
 import type { CompletionItem, Hover } from 'vscode-languageserver';
 import type { Dialect } from '../../syntax/value.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
+import { isWordPart, isWordStart } from '../../syntax/lex.js';
 import { SPEC_FIELDS, VSND_FIELDS, type FieldKind, type FieldTable } from '../../normalize/catalogue/spec-tables.js';
 import { VFB_FIELDS, CHANNEL_FIELDS, USBCTRL_FIELDS, USBDEV_FIELDS } from '../../normalize/devices.js';
 import { DISK_FIELDS } from '../../normalize/disk.js';
@@ -48,8 +49,6 @@ export type SpecContext =
 
 const isEol = (c: number) => c === 10 || c === 13;
 const isSpace = (c: number) => c === 32 || c === 9;
-const isWordStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
-const isWordChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 46;
 /** Characters of a spec key (`max-space`, `power_mgmt`). */
 const isKeyChar = (c: number) => isWordStart(c) || (c >= 48 && c <= 57) || c === 45;
 /** Where a spec value ends: the item separator, a quote, a blank or the line end. */
@@ -102,7 +101,7 @@ export function specStringAt(text: string, offset: number): SpecString | null {
     } else if (stmtStart && depth === 0 && isWordStart(c)) {
       stmtStart = false;
       let j = i;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      while (j < n && isWordPart(text.charCodeAt(j))) j++;
       let k = j;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
       if (text.charCodeAt(k) === 43) k++;
