@@ -8,8 +8,8 @@ import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
 import { cpusOffHost, hardCpuSet } from './pinning.js';
 import { plan } from './plan.js';
-import { CPULESS, runCpus } from './plan-build.js';
-import type { Host, PlacementConfig } from './types.js';
+import { runCpus } from './plan-build.js';
+import type { Host, NodeFinding, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
@@ -24,7 +24,8 @@ function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
 }
 
 /** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
-function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: string, message = ''): Span | null {
+function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic): Span | null {
+  const code = d.code;
   const numa = config.numa;
   const numaSpan =
     numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
@@ -36,8 +37,8 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, '/cpus');
   if (code === 'XM0406') {
     // A node without CPUs that numanode lists is there by the config's choice, not for its vCPU count.
-    const cpuless = new RegExp(`^node (\\d+)${CPULESS}`).exec(message);
-    if (cpuless && numa?.mode === 'nodes' && numa.nodes.includes(Number(cpuless[1]))) return numaSpan;
+    const node = (d as Partial<NodeFinding>).node;
+    if (typeof node === 'number' && numa?.mode === 'nodes' && numa.nodes.includes(node)) return numaSpan;
     return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
   }
   if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
@@ -59,7 +60,7 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
       const b = bad[pnodes++];
       return { ...d, span: b ? spanOf(spans, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, '/vnuma') };
     }
-    const span = configSpan(config, spans, d.code, d.message);
+    const span = configSpan(config, spans, d);
     return span ? { ...d, span } : d;
   });
 }

@@ -6,7 +6,6 @@
 import { capacityOf } from './capacity.js';
 import { oneLine } from './shell.js';
 import { guestLabel } from './guest.js';
-import { OFF_WITHIN_CPUS } from './off-plan.js';
 import type { Host, Plan, ReservationLoad } from './types.js';
 
 /** JSON text of a plan (two-space indent, trailing newline). */
@@ -18,7 +17,7 @@ const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"
 
 /** Whether an unplaced (`numa = "off"`) plan's memory is kept on the nodes of the config's own cpus (off-plan.ts). */
 function keptByCpus(p: Plan): boolean {
-  return p.nodes.length === 0 && typeof p.reasons[0] === 'string' && p.reasons[0].startsWith(OFF_WITHIN_CPUS);
+  return p.nodes.length === 0 && p.keptBy === 'cpus';
 }
 
 /** The xl config lines that apply the plan. */

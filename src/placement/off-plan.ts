@@ -13,8 +13,6 @@ import { vcpusReach } from './pinning.js';
 import { apportion } from './split.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
-/** The first reason of a `numa = "off"` plan whose config's own cpus keep its memory on some nodes only (format.ts words its header by it). */
-export const OFF_WITHIN_CPUS = 'numa = "off": no placement by xmcfg; the config\'s cpus keep the vCPUs on the CPUs of node';
 
 /**
  * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
@@ -42,7 +40,7 @@ export function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Ca
   shares.forEach((m, i) => {
     if (m > 0) memory_per_node_mib[String(cap.ids[i])] = m;
   });
-  return {
+  const p: Plan = {
     version: 1,
     domain: g.name,
     policy: options.policy ?? 'best',
@@ -56,7 +54,7 @@ export function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Ca
     commands: [],
     reasons: [
       fits
-        ? `${OFF_WITHIN_CPUS}${ids.length > 1 ? 's' : ''} ${ids.join(',')}, and Xen takes a guest's memory from the nodes of the CPUs its vCPUs may run on`
+        ? `numa = "off": no placement by xmcfg; the config's cpus keep the vCPUs on the CPUs of node${ids.length > 1 ? 's' : ''} ${ids.join(',')}, and Xen takes a guest's memory from the nodes of the CPUs its vCPUs may run on`
         : narrow
           ? `numa = "off": no placement by xmcfg; the config's cpus keep the vCPUs on node ${within.map((p) => cap.ids[p]!).join(',')}, whose ${withinFree} MiB free cannot hold the guest, so Xen takes the rest from other nodes`
           : 'numa = "off": no placement; vCPUs are not pinned and memory may come from any node',
@@ -65,4 +63,6 @@ export function offPlan(g: GuestShape, cfg: PlacementConfig, host: Host, cap: Ca
         .join(', ')})`,
     ],
   };
+  if (fits) Object.defineProperty(p, 'keptBy', { value: 'cpus', enumerable: false });
+  return p;
 }
