@@ -5,17 +5,22 @@
  */
 import { resolveCpuList, type CpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
+import { guestShape } from './guest.js';
 import type { Host, HostNode, PlacementConfig } from './types.js';
 
 function isCpuList(v: unknown): v is CpuList {
   return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
 }
 
-/** CPUs the config's `cpus` allows (a per-vCPU list counts as their union), or null when unset. */
+/**
+ * CPUs the config's `cpus` allows (a per-vCPU list counts as the union of its vCPUs' entries), or
+ * null when unset. Entries past maxvcpus belong to no vCPU: xl never parses them
+ * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
+ */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {
   const v = cfg.cpus;
   if (v === undefined) return null;
-  const lists = Array.isArray(v) ? v.filter(isCpuList) : isCpuList(v) ? [v] : [];
+  const lists = Array.isArray(v) ? v.slice(0, guestShape(cfg).maxvcpus).filter(isCpuList) : isCpuList(v) ? [v] : [];
   if (lists.length === 0) return null;
   const out = new Set<number>();
   for (const l of lists) for (const c of resolveCpuList(l, host)) out.add(c);
