@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
-import { cpusOffHost, hardCpuSet } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, hardCpuSet } from './pinning.js';
 import { plan } from './plan.js';
 import { runCpus } from './plan-build.js';
 import type { Host, NodeFinding, PlacementConfig } from './types.js';
@@ -65,8 +65,15 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
   });
 }
 
-/** Placement findings of a normalised config against a host; never throws. */
-export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host): Diagnostic[] {
+/**
+ * The plan's findings check --host passes on: those about the config (XM0402 and XM0405 are judged
+ * below, with the NUMA key related; XM0416 too, so it is said when the plan refuses; XM0420 and
+ * XM0421 by the vnuma checks), not those about the host file or a ledger (plan reads none here).
+ */
+const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424']);
+
+/** Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws. */
+export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm'): Diagnostic[] {
   const checked = validateHost(host);
   if (!checked.host) return checked.diagnostics;
   const h = checked.host;
@@ -95,9 +102,10 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;
   }
-  // Capacity: the plan's own refusal says which nodes lack what.
-  const r = plan(config, h, {});
-  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415' || d.code === 'XM0423' || d.code === 'XM0424') out.push(d);
+  // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds
+  // about the config, so check --host and plan agree (the codes below are judged here instead).
+  const r = plan(config, h, { dialect });
+  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (FROM_PLAN.has(d.code)) out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity).
   const hard = hardCpuSet(config, h);
   const offHost = cpusOffHost(config, h);
@@ -118,9 +126,7 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
       });
     }
   }
-  const allCpus = new Set(h.nodes.flatMap((n) => n.cpus));
-  if (hard && [...hard].some((c) => !allCpus.has(c))) {
-    out.push({ code: 'XM0416', severity: 'warning', message: `cpus names CPUs the host does not have (${[...hard].filter((c) => !allCpus.has(c)).slice(0, 8).join(',')})`, span: spanOf(spans, '/cpus') });
-  }
+  const partly = cpusPartlyOffHost(config, h);
+  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, '/cpus') });
   return out;
 }

@@ -72,3 +72,16 @@ export function cpusOffHost(cfg: PlacementConfig, host: Host): string | null {
   const all = host.nodes.flatMap((n) => n.cpus).sort((a, b) => a - b);
   return `cpus names no CPU of the host (its CPUs: ${rangesOf(all)}): the vCPUs would have an empty affinity and xl create fails`;
 }
+
+/**
+ * XM0416's words when the config's `cpus` names some CPUs the host has and some it lacks (none at
+ * all is XM0405), or null: plan and check --host both say it.
+ */
+export function cpusPartlyOffHost(cfg: PlacementConfig, host: Host): string | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard) return null;
+  const all = new Set(host.nodes.flatMap((n) => n.cpus));
+  const missing = [...hard].filter((c) => !all.has(c));
+  if (missing.length === 0 || missing.length === hard.size) return null;
+  return `cpus names CPUs the host does not have (${missing.slice(0, 8).join(',')})`;
+}

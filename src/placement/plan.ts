@@ -11,7 +11,7 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { affinityNodes, cpusOffHost, hardCpuSet } from './pinning.js';
+import { affinityNodes, cpusOffHost, cpusPartlyOffHost, hardCpuSet } from './pinning.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
 import { planOf, runCpus } from './plan-build.js';
@@ -52,6 +52,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
   diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
+  // Said whatever the outcome, as check --host says it (findings.ts).
+  const partly = cpusPartlyOffHost(cfg, checked.host);
+  if (partly) diagnostics.push(hostDiag('XM0416', 'warning', partly));
   const g = guestShape(cfg, options.dialect);
   const type = guestType(cfg);
   const limit = maxVcpusFor(type);
