@@ -11,16 +11,16 @@ import { placementFindings } from './findings.js';
 import type { Host } from './types.js';
 
 /**
- * Keys whose values make the plan: the guest's memory and vCPUs, its pins and its NUMA request, and
+ * Keys whose values make the plan: the guest's memory and vCPUs, its pins (hard and soft) and its NUMA request, and
  * `hap`, which with the guest type decides the plan's create_flags. `hap += 1` is only a warning in
  * xl (XM0109: xl ignores the option), so a file that is otherwise clean would be planned with hap's
  * default. `type` and `builder` need no place here: every rejected value of theirs is an error
  * (XM0102, XM0104 in both dialects), and plan refuses a file with errors.
  */
-export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'numa', 'numanodes', 'numanode', 'hap'] as const;
+export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'cpus_soft', 'numa', 'numanodes', 'numanode', 'hap'] as const;
 
 /** Findings judged by a plan: they rest on the guest's whole demand. */
-const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0417', 'XM0423', 'XM0424']);
+const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
 /** Placement diagnostics of one checked config against a host. */
 export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown' | 'settings' | 'diagnostics' | 'dialect'>, host: Host): Diagnostic[] {

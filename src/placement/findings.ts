@@ -45,11 +45,12 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diag
   // The nodes the NUMA keys asked for (or the allocator chose for them) cannot take their shares.
   if (code === 'XM0412') return numaSpan;
   if (code === 'XM0424') return spanOf(spans, '/vnuma');
+  if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, '/cpus_soft');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423, XM0424) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423–XM0426) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
@@ -70,7 +71,7 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
  * below, with the NUMA key related; XM0416 too, so it is said when the plan refuses; XM0420 and
  * XM0421 by the vnuma checks), not those about the host file or a ledger (plan reads none here).
  */
-const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424']);
+const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
 /** Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws. */
 export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm'): Diagnostic[] {

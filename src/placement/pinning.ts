@@ -57,8 +57,12 @@ export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): 
 /** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
 export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
   const hard = hardCpuSet(cfg, host);
-  if (!hard) return null;
-  const within = host.nodes.filter((n) => n.cpus.some((x) => hard.has(x)));
+  return hard ? nodesWithin(hard, host) : null;
+}
+
+/** Host nodes sharing a CPU with `cpus`, or null when they are every node (or none). */
+export function nodesWithin(cpus: ReadonlySet<number>, host: Host): HostNode[] | null {
+  const within = host.nodes.filter((n) => n.cpus.some((x) => cpus.has(x)));
   return within.length > 0 && within.length < host.nodes.length ? within : null;
 }
 

@@ -102,7 +102,7 @@ export interface Plan {
    * some nodes (off-plan.ts); format.ts words its headers by it. Not enumerable, so the plan's
    * JSON (SPEC §5) does not carry it.
    */
-  readonly keptBy?: 'cpus';
+  readonly keptBy?: 'cpus' | 'cpus_soft' | 'cpus and cpus_soft';
 }
 
 /** A placement finding about one host node: findings.ts places it by `node`, never by its wording. */

@@ -56,6 +56,12 @@ describe.skipIf(!cliBuilt)('check --host reports what plan reports', () => {
     expect(r.check).toEqual(r.plan);
   });
 
+  it('cpus_soft beside numanode (XM0425, XM0426 at cpus_soft)', () => {
+    const r = both(`${hvm}memory = 4096\nvcpus = 2\nnumanode = [0, 1]\ncpus_soft = "node:1"\n`, 'two-node.json');
+    expect(r.plan).toEqual(['XM0425@6:13', 'XM0426@6:13']);
+    expect(r.check).toEqual(r.plan);
+  });
+
   it('an xl guest without memory is planned with xl\'s 32 MiB in both', () => {
     const host = JSON.stringify({ nodes: [0, 1].map((id) => ({ id, cpus: [id], memory_mib: 1024, free_mib: 40, distances: { '0': id === 0 ? 10 : 20, '1': id === 1 ? 10 : 20 } })) });
     const r = both(`${hvm}vcpus = 1\n`, host);
