@@ -77,7 +77,15 @@ const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM
 export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm'): Diagnostic[] {
   const checked = validateHost(host);
   if (!checked.host) return checked.diagnostics;
-  const h = checked.host;
+  const out = requestFindings(config, spans, checked.host, dialect);
+  // Whatever else is found (plan says it before any refusal too).
+  const partly = cpusPartlyOffHost(config, checked.host);
+  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, '/cpus') });
+  return out;
+}
+
+/** The findings of the config's NUMA request, memory and pins on a valid host (all but XM0416). */
+function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h: Host, dialect: 'xl' | 'xm' | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const numa = config.numa;
   const numaSpan =
@@ -127,7 +135,5 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
       });
     }
   }
-  const partly = cpusPartlyOffHost(config, h);
-  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, '/cpus') });
   return out;
 }

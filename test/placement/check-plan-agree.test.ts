@@ -56,6 +56,12 @@ describe.skipIf(!cliBuilt)('check --host reports what plan reports', () => {
     expect(r.check).toEqual(r.plan);
   });
 
+  it('XM0416 beside a refusal before any plan (numanodes above the host\'s node count)', () => {
+    const r = both(`${hvm}memory = 4096\nvcpus = 2\nnumanodes = 4\ncpus = "0-3,8-11"\n`, 'two-node.json');
+    expect(r.plan).toEqual(['XM0404@5:13', 'XM0416@6:8']);
+    expect(r.check).toEqual(r.plan);
+  });
+
   it('cpus_soft beside numanode (XM0425, XM0426 at cpus_soft)', () => {
     const r = both(`${hvm}memory = 4096\nvcpus = 2\nnumanode = [0, 1]\ncpus_soft = "node:1"\n`, 'two-node.json');
     expect(r.plan).toEqual(['XM0425@6:13', 'XM0426@6:13']);
