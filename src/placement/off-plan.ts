@@ -14,7 +14,6 @@ import { memoryFence } from './soft.js';
 import { apportion } from './split.js';
 import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
-
 /**
  * The no-placement plan of `numa = "off"`: nothing pinned, no node restricted. The guest still
  * takes memory somewhere, so it must fit in the host's free memory, and memory_per_node_mib books it

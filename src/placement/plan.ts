@@ -94,7 +94,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (within) {
     // The config's own hard affinity already fences the vCPUs in: a node outside it would be
     // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
-    // nodes it reaches. Only when those cannot hold the guest does the whole host compete.
+    // nodes it reaches (and of those the ones cpus_soft names: Xen puts the memory there). Only when those cannot hold the guest does the whole host compete.
     const sub = capacityOf({ nodes: within }, options.reservations ?? []);
     const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
     if (!isRefusal(tried)) {
