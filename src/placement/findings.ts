@@ -6,10 +6,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
-import { cpusOffHost, hardCpuSet } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, hardCpuSet } from './pinning.js';
 import { plan } from './plan.js';
-import { CPULESS, runCpus } from './plan-build.js';
-import type { Host, PlacementConfig } from './types.js';
+import { runCpus } from './plan-build.js';
+import type { Host, NodeFinding, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
@@ -24,7 +24,8 @@ function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
 }
 
 /** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
-function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: string, message = ''): Span | null {
+function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic): Span | null {
+  const code = d.code;
   const numa = config.numa;
   const numaSpan =
     numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
@@ -36,19 +37,20 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, code: s
   if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, '/cpus');
   if (code === 'XM0406') {
     // A node without CPUs that numanode lists is there by the config's choice, not for its vCPU count.
-    const cpuless = new RegExp(`^node (\\d+)${CPULESS}`).exec(message);
-    if (cpuless && numa?.mode === 'nodes' && numa.nodes.includes(Number(cpuless[1]))) return numaSpan;
+    const node = (d as Partial<NodeFinding>).node;
+    if (typeof node === 'number' && numa?.mode === 'nodes' && numa.nodes.includes(node)) return numaSpan;
     return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
   }
   if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
   // The nodes the NUMA keys asked for (or the allocator chose for them) cannot take their shares.
   if (code === 'XM0412') return numaSpan;
   if (code === 'XM0424') return spanOf(spans, '/vnuma');
+  if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, '/cpus_soft');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423, XM0424) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423–XM0426) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
@@ -59,16 +61,31 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
       const b = bad[pnodes++];
       return { ...d, span: b ? spanOf(spans, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, '/vnuma') };
     }
-    const span = configSpan(config, spans, d.code, d.message);
+    const span = configSpan(config, spans, d);
     return span ? { ...d, span } : d;
   });
 }
 
-/** Placement findings of a normalised config against a host; never throws. */
-export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host): Diagnostic[] {
+/**
+ * The plan's findings check --host passes on: those about the config (XM0402 and XM0405 are judged
+ * below, with the NUMA key related; XM0416 too, so it is said when the plan refuses; XM0420 and
+ * XM0421 by the vnuma checks), not those about the host file or a ledger (plan reads none here).
+ */
+const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
+
+/** Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws. */
+export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm'): Diagnostic[] {
   const checked = validateHost(host);
   if (!checked.host) return checked.diagnostics;
-  const h = checked.host;
+  const out = requestFindings(config, spans, checked.host, dialect);
+  // Whatever else is found (plan says it before any refusal too).
+  const partly = cpusPartlyOffHost(config, checked.host);
+  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, '/cpus') });
+  return out;
+}
+
+/** The findings of the config's NUMA request, memory and pins on a valid host (all but XM0416). */
+function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h: Host, dialect: 'xl' | 'xm' | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const numa = config.numa;
   const numaSpan =
@@ -94,9 +111,10 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;
   }
-  // Capacity: the plan's own refusal says which nodes lack what.
-  const r = plan(config, h, {});
-  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (d.code === 'XM0403' || d.code === 'XM0404' || d.code === 'XM0406' || d.code === 'XM0415' || d.code === 'XM0423' || d.code === 'XM0424') out.push(d);
+  // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds
+  // about the config, so check --host and plan agree (the codes below are judged here instead).
+  const r = plan(config, h, { dialect });
+  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (FROM_PLAN.has(d.code)) out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity).
   const hard = hardCpuSet(config, h);
   const offHost = cpusOffHost(config, h);
@@ -116,10 +134,6 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
         related: [{ message: 'the NUMA nodes are set here', span: numaSpan }],
       });
     }
-  }
-  const allCpus = new Set(h.nodes.flatMap((n) => n.cpus));
-  if (hard && [...hard].some((c) => !allCpus.has(c))) {
-    out.push({ code: 'XM0416', severity: 'warning', message: `cpus names CPUs the host does not have (${[...hard].filter((c) => !allCpus.has(c)).slice(0, 8).join(',')})`, span: spanOf(spans, '/cpus') });
   }
   return out;
 }

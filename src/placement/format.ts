@@ -6,7 +6,6 @@
 import { capacityOf } from './capacity.js';
 import { oneLine } from './shell.js';
 import { guestLabel } from './guest.js';
-import { OFF_WITHIN_CPUS } from './off-plan.js';
 import type { Host, Plan, ReservationLoad } from './types.js';
 
 /** JSON text of a plan (two-space indent, trailing newline). */
@@ -16,9 +15,9 @@ export function formatPlanJson(p: Plan): string {
 
 const q = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** Whether an unplaced (`numa = "off"`) plan's memory is kept on the nodes of the config's own cpus (off-plan.ts). */
-function keptByCpus(p: Plan): boolean {
-  return p.nodes.length === 0 && typeof p.reasons[0] === 'string' && p.reasons[0].startsWith(OFF_WITHIN_CPUS);
+/** The config's keys that keep an unplaced (`numa = "off"`) plan's memory on some nodes (off-plan.ts), or undefined. */
+function keptBy(p: Plan): Plan['keptBy'] {
+  return p.nodes.length === 0 ? p.keptBy : undefined;
 }
 
 /** The xl config lines that apply the plan. */
@@ -28,10 +27,13 @@ export function formatPlanXl(p: Plan): string {
   const where =
     p.nodes.length > 0
       ? `node${p.nodes.length === 1 ? '' : 's'} ${p.nodes.join(',')} (mask ${p.node_affinity.mask})`
-      : `not placed, ${keptByCpus(p) ? `node${p.node_affinity.nodes.length === 1 ? '' : 's'} ${p.node_affinity.nodes.join(',')} by the config's cpus` : 'any node'} (mask ${p.node_affinity.mask})`;
+      : `not placed, ${keptBy(p) ? `node${p.node_affinity.nodes.length === 1 ? '' : 's'} ${p.node_affinity.nodes.join(',')} by the config's ${keptBy(p)}` : 'any node'} (mask ${p.node_affinity.mask})`;
   const lines = [`# xmcfg plan for ${oneLine(guestLabel(p.domain))}: policy ${p.policy}, ${where}`];
   if (p.xl.cpus) lines.push(`${p.affinity === 'hard' ? 'cpus' : 'cpus_soft'} = [ ${p.xl.cpus.map(q).join(', ')} ]`);
-  else {
+  else if (keptBy(p) !== undefined && keptBy(p) !== 'cpus') {
+    // "all" would replace the config's own cpus_soft, which keeps the memory on its nodes and already makes libxl skip its placement.
+    lines.push("# numa off: no pinning; the config's own cpus_soft keeps libxl from placing the guest (leave it as it is)");
+  } else {
     // Without a soft affinity libxl places the guest itself (libxl__build_pre runs numa_place_domain
     // unless cpus_soft or a node map is given), which numa = "off" asks not to do; a soft affinity
     // of every CPU pins nothing and makes libxl skip it (it logs "Can't run NUMA placement, as a soft
@@ -84,7 +86,7 @@ function wrapItems(head: string, items: readonly string[], sep: string): string[
 export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
   const out: string[] = [];
   out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
-  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : keptByCpus(p) ? [...p.node_affinity.nodes.map(String).slice(0, -1), `${p.node_affinity.nodes.at(-1)} (not placed; the config's cpus)`] : ['any (not placed)'];
+  const nodes = p.nodes.length > 0 ? p.nodes.map(String) : keptBy(p) ? [...p.node_affinity.nodes.map(String).slice(0, -1), `${p.node_affinity.nodes.at(-1)} (not placed; the config's ${keptBy(p)})`] : ['any (not placed)'];
   out.push(...wrapItems('  nodes        ', [...nodes.slice(0, -1), `${nodes[nodes.length - 1]}   mask ${p.node_affinity.mask}`], ', '));
   const memory = Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`);
   out.push(...wrapItems('  memory       ', memory.length > 0 ? memory : ['-'], ', '));

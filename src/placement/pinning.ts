@@ -5,17 +5,22 @@
  */
 import { resolveCpuList, type CpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
+import { guestShape } from './guest.js';
 import type { Host, HostNode, PlacementConfig } from './types.js';
 
 function isCpuList(v: unknown): v is CpuList {
   return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
 }
 
-/** CPUs the config's `cpus` allows (a per-vCPU list counts as their union), or null when unset. */
+/**
+ * CPUs the config's `cpus` allows (a per-vCPU list counts as the union of its vCPUs' entries), or
+ * null when unset. Entries past maxvcpus belong to no vCPU: xl never parses them
+ * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
+ */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {
   const v = cfg.cpus;
   if (v === undefined) return null;
-  const lists = Array.isArray(v) ? v.filter(isCpuList) : isCpuList(v) ? [v] : [];
+  const lists = Array.isArray(v) ? v.slice(0, guestShape(cfg).maxvcpus).filter(isCpuList) : isCpuList(v) ? [v] : [];
   if (lists.length === 0) return null;
   const out = new Set<number>();
   for (const l of lists) for (const c of resolveCpuList(l, host)) out.add(c);
@@ -52,8 +57,12 @@ export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): 
 /** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
 export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
   const hard = hardCpuSet(cfg, host);
-  if (!hard) return null;
-  const within = host.nodes.filter((n) => n.cpus.some((x) => hard.has(x)));
+  return hard ? nodesWithin(hard, host) : null;
+}
+
+/** Host nodes sharing a CPU with `cpus`, or null when they are every node (or none). */
+export function nodesWithin(cpus: ReadonlySet<number>, host: Host): HostNode[] | null {
+  const within = host.nodes.filter((n) => n.cpus.some((x) => cpus.has(x)));
   return within.length > 0 && within.length < host.nodes.length ? within : null;
 }
 
@@ -66,4 +75,17 @@ export function cpusOffHost(cfg: PlacementConfig, host: Host): string | null {
   if (!hard || host.nodes.some((n) => n.cpus.some((c) => hard.has(c)))) return null;
   const all = host.nodes.flatMap((n) => n.cpus).sort((a, b) => a - b);
   return `cpus names no CPU of the host (its CPUs: ${rangesOf(all)}): the vCPUs would have an empty affinity and xl create fails`;
+}
+
+/**
+ * XM0416's words when the config's `cpus` names some CPUs the host has and some it lacks (none at
+ * all is XM0405), or null: plan and check --host both say it.
+ */
+export function cpusPartlyOffHost(cfg: PlacementConfig, host: Host): string | null {
+  const hard = hardCpuSet(cfg, host);
+  if (!hard) return null;
+  const all = new Set(host.nodes.flatMap((n) => n.cpus));
+  const missing = [...hard].filter((c) => !all.has(c));
+  if (missing.length === 0 || missing.length === hard.size) return null;
+  return `cpus names CPUs the host does not have (${missing.slice(0, 8).join(',')})`;
 }

@@ -15,11 +15,8 @@ import { hardCpusOfVcpu } from './pinning.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { rfcSlots } from './split.js';
-import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { Host, NodeFinding, Plan, PlanOptions, PlacementConfig } from './types.js';
 import { vnumaOf } from './vnuma-lines.js';
-
-/** What XM0406 says after the node id when the node has no CPUs (findings.ts puts it at `numanode` when that lists the node). */
-export const CPULESS = ' has no CPUs:';
 
 /**
  * XM0423 when the config's own `cpus` leaves out every CPU of a plan node that gets memory (a
@@ -114,7 +111,9 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
       // where its memory comes from, from the vCPUs' affinity: the CPU-less node's share goes elsewhere.
       const mem = memById.get(id) ?? 0;
       const lost = vnuma === null && mem > 0 ? `; the xl lines cannot keep its ${mem} MiB there without vnuma (Xen takes a guest's memory from the nodes of its vCPUs' CPUs)` : '';
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${id}${CPULESS} vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`));
+      // `node` tells findings.ts which node it is about (at numanode when that lists it).
+      const found: NodeFinding = { ...hostDiag('XM0406', 'warning', `node ${id} has no CPUs: vCPUs placed there run on CPUs ${rangesOf(cpusOf.get(id)!)} of the nearest node(s) with CPUs${lost}`), node: id };
+      diagnostics.push(found);
     }
   }
   return {

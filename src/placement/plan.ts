@@ -11,7 +11,8 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { affinityNodes, cpusOffHost, hardCpuSet } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, hardCpuSet, nodesWithin } from './pinning.js';
+import { memoryFence, softConflicts, softReason } from './soft.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
 import { planOf, runCpus } from './plan-build.js';
@@ -52,6 +53,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
   diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
+  // Said whatever the outcome, as check --host says it (findings.ts).
+  const partly = cpusPartlyOffHost(cfg, checked.host);
+  if (partly) diagnostics.push(hostDiag('XM0416', 'warning', partly));
   const g = guestShape(cfg, options.dialect);
   const type = guestType(cfg);
   const limit = maxVcpusFor(type);
@@ -83,12 +87,14 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0403', 'error', `cannot place ${guestLabel(g.name)}: the config's vnuma puts each vnode's memory on its pnode, and ${what}`)] };
     }
   }
-  const within = d.kind === 'list' ? null : affinityNodes(cfg, checked.host);
+  // Without vnuma Xen takes the memory from the nodes of the CPUs in both cpus and cpus_soft (soft.ts).
+  const fence = d.kind === 'list' ? null : memoryFence(cfg, checked.host);
+  const within = fence ? nodesWithin(fence.cpus, checked.host) : null;
   let c: Choice | Refusal | null = null;
   if (within) {
     // The config's own hard affinity already fences the vCPUs in: a node outside it would be
     // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
-    // nodes it reaches. Only when those cannot hold the guest does the whole host compete.
+    // nodes it reaches (and of those the ones cpus_soft names: Xen puts the memory there). Only when those cannot hold the guest does the whole host compete.
     const sub = capacityOf({ nodes: within }, options.reservations ?? []);
     const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
     if (!isRefusal(tried)) {
@@ -113,9 +119,12 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     }
   }
   const p = planOf(cfg, g, checked.host, cap, d, c, own ? { ...options, listedBy: "the pnodes of the config's own vnuma (libxl allocates each vnode's memory there)" } : options, diagnostics);
+  const soft = softReason(cfg, checked.host);
+  if (soft) p.reasons.push(soft);
   if (within && cap.ids.length === within.length) {
-    p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's cpus`);
+    p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's ${fence!.by}`);
   }
+  diagnostics.push(...softConflicts(cfg, checked.host, p));
   for (const slot of c.slots) {
     const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
     // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).

@@ -2,6 +2,7 @@
  * @fileoverview Shapes of the placement layer: the host topology (SPEC §5), the slice of the
  * normalised config the allocator reads, and the plan (version 1).
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CpuList } from '../normalize/cpulist.js';
 
 /** One NUMA node of a host, as `xmcfg host` prints it. */
@@ -96,4 +97,15 @@ export interface Plan {
   xl: { cpus: string[] | null; vnuma: string[][] | null };
   commands: string[];
   reasons: string[];
+  /**
+   * numa = "off" only: which of the config's own affinities keep the unplaced guest's memory on
+   * some nodes (off-plan.ts); format.ts words its headers by it. Not enumerable, so the plan's
+   * JSON (SPEC §5) does not carry it.
+   */
+  readonly keptBy?: 'cpus' | 'cpus_soft' | 'cpus and cpus_soft';
+}
+
+/** A placement finding about one host node: findings.ts places it by `node`, never by its wording. */
+export interface NodeFinding extends Diagnostic {
+  node: number;
 }

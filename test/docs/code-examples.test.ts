@@ -65,6 +65,8 @@ const HOSTS: Record<string, Host> = {
   XM0421: host([0, 4, 32768], [4, 4, 32768]), // the host has CPUs 0-7
   XM0424: host([0, 4, 32768], [4, 4, 32768]),
   XM0423: host([0, 4, 32768], [4, 4, 32768], [8, 4, 32768], [12, 4, 32768]), // nodes of 4 CPUs
+  XM0425: host([0, 4, 32768], [4, 4, 32768]),
+  XM0426: host([0, 4, 32768], [4, 4, 32768]),
 };
 
 /** Codes found by `plan` itself rather than by `check --host`. */
