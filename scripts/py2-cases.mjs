@@ -344,6 +344,8 @@ const BYTE_FILES = [
   '\xef\xbb\xbfx = u"a\xe9b"\n',
   '# coding: utf8\n# a\xe9b\nx = 1\n',
   '# coding: utf8\nx = "a\xe9b"\n',
+  '# coding: utf-8-sig\n# a\xe9b\nx = 1\n',
+  '# coding: utf8-sig\nx = 1\n',
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */

@@ -114,5 +114,7 @@ describe('invalid UTF-8 where Python 2 decodes it (XM0049, at the byte)', () => 
   it('utf8 (Python\'s codec, not the tokenizer\'s utf-8): any invalid byte, comments included', () => {
     expect(found('# coding: utf8\n# a\xe9b\nname = "vm"\n')).toEqual(['XM0041@2:4-2:5', 'XM0049@2:4-2:5']);
     expect(found('# coding: utf8\nname = "a\xe9b"\n')).toEqual(['XM0041@2:10-2:11', 'XM0049@2:10-2:11']);
+    // utf-8-sig is the tokenizer's own utf-8 ("utf-8-" prefix): the comment keeps the byte.
+    expect(found('# coding: utf-8-sig\n# a\xe9b\nname = "vm"\n')).toEqual(['XM0041@2:4-2:5']);
   });
 });
