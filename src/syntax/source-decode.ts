@@ -41,7 +41,9 @@ export function resolveCodec(name: string): ResolvedCodec {
   if (/^utf-8(?:-|$)/.test(head)) return { kind: 'raw-utf-8' };
   if (/^(?:latin-1|iso-8859-1|iso-latin-1)(?:-|$)/.test(head)) return { kind: 'table', codec: 'latin_1' };
   const norm = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
-  const aliased = ALIASES[norm] ?? ALIASES[norm.replace(/\./g, '_')];
+  // Own keys only: a name such as "constructor" must not find Object's.
+  const alias = (k: string): string | undefined => (Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined);
+  const aliased = alias(norm) ?? alias(norm.replace(/\./g, '_'));
   for (const mod of aliased === undefined ? [norm] : [aliased, norm]) {
     const kind = Object.hasOwn(CODECS, mod) ? CODECS[mod] : undefined;
     if (kind !== undefined) return { kind, codec: mod };

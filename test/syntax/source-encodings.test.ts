@@ -50,7 +50,7 @@ describe('declared names Python 2 refuses (XM0046, at the name)', () => {
       { kind: 'table', codec: 'cp1250' },
       { kind: 'unreadable', codec: 'utf_16' },
     ]);
-    expect(['foo', 'latin-9', 'utf-9', 'mbcs', 'aliases'].map((n) => resolveCodec(n).kind)).toEqual(Array(5).fill('unknown'));
+    expect(['foo', 'latin-9', 'utf-9', 'mbcs', 'aliases', 'constructor', 'hasOwnProperty'].map((n) => resolveCodec(n).kind)).toEqual(Array(7).fill('unknown'));
   });
 });
 
