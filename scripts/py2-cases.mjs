@@ -320,6 +320,32 @@ const BYTE_FILES = [
   '\n# coding: l1\nname = "\xe9"\n',
   '# caf\xe9\n# coding: latin-1\nname = 1\n',
   '# coding: latin-1\nx = []\nx += "\xe9a"\n',
+  // Declared names Python 2 has no codec for, or refuses after a byte-order mark (XM0046)
+  '# coding: foo\nx = 1\n',
+  '# -*- coding: latin-one -*-\nx = "\xe9"\n',
+  '\xef\xbb\xbf# coding: latin-1\nx = 1\n',
+  '\xef\xbb\xbf# coding: utf8\nx = 1\n',
+  // ascii, and tables with undefined bytes (XM0045)
+  '# coding: ascii\nx = "\xc3\xa9"\n',
+  '# coding: us-ascii\n# \xe9\nx = 1\n',
+  '# coding: ascii\nx = 1\n',
+  '# coding: iso-8859-3\nx = "\xa5"\n',
+  // other single-byte tables: byte strings keep the file's bytes, unicode ones decode them
+  '# coding: koi8-r\nx = u"\xe9"\ny = "\xe9\\xe9"\n',
+  '\n# coding: koi8_r\nx = "\x9a\\xa0"\ny = u"\x9a\\xa0"\n',
+  '# coding: cp1250\nx = u"\x8a\xe8"\ny = "\x8a" + "%s" % "\xe8"\n',
+  '# coding: iso8859-2\nx = u"\xb1\xe6"\n',
+  '# -*- coding: mac-roman -*-\nx = u"\x8e"\n',
+  '# coding: cp437\nx = u"\x82"\ny = "\x82"\n',
+  '# coding: latin-1-unix\nx = "\xe9"\n',
+  // invalid UTF-8 Python 2 decodes (XM0049): a u'' string of a utf-8 file, anything under another name of the codec
+  '# coding: utf-8\nx = u"a\xe9b"\n',
+  '# -*- coding: utf-8-unix -*-\nx = ur"\xe9"\n',
+  '\xef\xbb\xbfx = u"a\xe9b"\n',
+  '# coding: utf8\n# a\xe9b\nx = 1\n',
+  '# coding: utf8\nx = "a\xe9b"\n',
+  '# coding: utf-8-sig\n# a\xe9b\nx = 1\n',
+  '# coding: utf8-sig\nx = 1\n',
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */

@@ -30,6 +30,7 @@ import { lastNameSetter, lostName, lostNameDiagnostic } from './lost-name.js';
 import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
 import { xmDisplay } from './xm-display.js';
+import { utf8Declaration } from './coding-line.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -103,7 +104,8 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   if (blocking.length || unknownInputs.length || res.tree.statements.some((s) => s.kind === 'error')) {
     return fail({ ok: false, text: '', diagnostics: sortDiagnostics([...blocking, ...unknownInputs]), notes: [], ...(unknownInputs.length ? { plan: null } : {}) });
   }
-  const edits: TextEdit[] = [];
+  // The converted text is written as UTF-8: a PEP 263 comment naming the encoding the file was read in would now lie (decision 040).
+  const edits: TextEdit[] = utf8Declaration(text);
   const notes: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const line = (offset: number) => res.lineIndex.position(offset).line;

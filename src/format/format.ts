@@ -40,12 +40,16 @@ export interface FormatResult {
   diagnostics: Diagnostic[];
 }
 
+/** Python 2's refusals of the file's encoding (source-encoding.ts): XM0064, XM0045–XM0049. */
+const ENCODING_CODES = new Set(['XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0064']);
+
 /**
  * True for codes of the lexical/syntax range (XM00xx), the ones that make a rewrite unsafe. Not
- * XM0064 (no encoding declaration for a non-ASCII character): the rewrite keeps every character.
+ * the encoding findings (XM0064 no declaration, XM0045–XM0049 what the declaration names): the
+ * rewrite keeps every character, and writes the file back in the encoding it was read in.
  */
 export function isSyntaxCode(code: string): boolean {
-  return code.startsWith('XM00') && code !== 'XM0064';
+  return code.startsWith('XM00') && !ENCODING_CODES.has(code);
 }
 
 /** Format one config text in the canonical layout; never throws on any input. */
@@ -71,7 +75,7 @@ export function formatText(text: string, options: FormatOptions = {}): FormatRes
   }
   // A BOM declares an xm file's encoding to Python 2 (PEP 263): without it, xm refuses a non-ASCII
   // character (XM0064), so it stays when it is the file's only declaration (decision 032).
-  if (dialect === 'xm' && text.charCodeAt(0) === 0xfeff && out.charCodeAt(0) !== 0xfeff && sourceEncodingDiagnostics(out).length > 0) out = `\ufeff${out}`;
+  if (dialect === 'xm' && text.charCodeAt(0) === 0xfeff && out.charCodeAt(0) !== 0xfeff && sourceEncodingDiagnostics(out).some((d) => d.code === 'XM0064')) out = `\ufeff${out}`;
   if (out === text) return { text, changed: false, dialect, diagnostics: [] };
   if (options.verify !== false) {
     const again = parse(out, { dialect, defines: options.defines });

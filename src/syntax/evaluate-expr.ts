@@ -15,7 +15,7 @@ import { binary, isFailure, unary, type OpFailure, type OpResult } from './pytho
 import { xmOptionConversion } from './xm-options.js';
 import { asciiOnly } from './python-format.js';
 import { byteString, fromBytes } from './byte-text.js';
-import { sourceBytes, type SingleByteCodec } from './source-decode.js';
+import { fileBytesText, type SingleByteCodec } from './source-decode.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
@@ -146,8 +146,8 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
     if (part.prefix.includes('u')) unicode = true;
     let decoded = decodeXmPart(ctx.text, part, problems);
     // In a file of a declared single-byte encoding, written characters are the file's bytes, as
-    // escaped ones are: the part is bytes (one character each), never UTF-8 text.
-    const own = ctx.sourceCodec && !part.prefix.includes('u') ? sourceBytes(decoded, ctx.sourceCodec) : null;
+    // escaped ones are: the part is bytes (one character each), read from the file's bytes.
+    const own = ctx.sourceCodec && !part.prefix.includes('u') ? (nonAscii(decoded, 0, decoded.length) === 0 ? decoded : decodeXmPart(fileBytesText(ctx.text, ctx.sourceCodec), part, [])) : null;
     if (own !== null) {
       decoded = own;
       if (nonAscii(own, 0, own.length) > 0) bytes = true;

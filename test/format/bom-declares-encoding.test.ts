@@ -20,6 +20,12 @@ describe('fmt and the BOM of an xm file', () => {
     expect(formatText('\ufeffname="a"\n', { dialect: 'xm' }).text).toBe('name = "a"\n');
     expect(formatText('\ufeff# -*- coding: utf-8 -*-\nname="é"\n', { dialect: 'xm' }).text).toBe('# -*- coding: utf-8 -*-\nname = "é"\n');
   });
+  it('drops it before a comment declaring a codec xmcfg does not decode (XM0047 is no reason to keep it); formats a refused declaration', () => {
+    // Python 2 refuses euc-jp after a BOM (XM0046) and reads the file without one.
+    expect(formatText('\ufeff# coding: euc-jp\nname="é"\n', { dialect: 'xm' }).text).toBe('# coding: euc-jp\nname = "é"\n');
+    // A declaration Python 2 refuses (XM0046) is no syntax error to fmt either: every character stays.
+    expect(formatText('# coding: foo\nname="a"\n', { dialect: 'xm' }).text).toBe('# coding: foo\nname = "a"\n');
+  });
   it('formats an xm file that lacks a declaration (XM0064 is not a syntax error to fmt)', () => {
     const r = formatText('name="é"\n', { dialect: 'xm' });
     expect(r.refused).toBeUndefined();

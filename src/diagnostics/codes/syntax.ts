@@ -118,14 +118,46 @@ export const syntaxCodes = defineCodes({
     severity: 'error',
     title: 'byte the declared encoding has no character for',
     explanation:
-      'The file declares cp1252 (PEP 263, `# coding: cp1252` on line 1 or 2), and holds one of the bytes 0x81, 0x8D, 0x8F, 0x90 or 0x9D, which cp1252 leaves undefined. Python 2 decodes the whole file before running it and refuses it ("SyntaxError: \'charmap\' codec can\'t decode byte 0x81"), so xm create fails. xmcfg reads the byte as U+0081 (and so on) and reports it. Remove the byte, write it as an escape (`"\\x81"`), or declare latin-1, which has a character for every byte. Reported for xm.',
+      'The file declares a single-byte encoding (PEP 263, `# coding: cp1252` on line 1 or 2) and holds a byte that encoding leaves undefined: cp1252\'s 0x81, 0x8D, 0x8F, 0x90 or 0x9D, a byte of iso-8859-3, cp1250 and the like that their table lacks, or any non-ASCII byte under `# coding: ascii`. Python 2 decodes the whole file before running it and refuses it ("SyntaxError: \'charmap\' codec can\'t decode byte 0x81", "\'ascii\' codec can\'t decode byte 0xc3"), so xm create fails. xmcfg reads the byte as its own code point (U+0081 and so on) and reports the first one. Remove the byte, write it as an escape (`"\\x81"`), or declare the encoding the file is saved in (latin-1 has a character for every byte). Reported for xm.',
     bad: '# coding: cp1252\nname = "a\u0081b"   # the byte 0x81',
     good: '# coding: cp1252\nname = "a\\x81b"',
+  },
+  XM0046: {
+    severity: 'error',
+    title: 'encoding declaration Python 2 refuses',
+    explanation:
+      'The PEP 263 declaration (`# coding: NAME` on line 1 or 2) names an encoding Python 2 has no codec for, or the file starts with a UTF-8 byte-order mark and names anything but utf-8. Python 2 refuses the file before reading a statement ("SyntaxError: encoding problem: NAME", "encoding problem: NAME with BOM"), even a file that is all ASCII, so xm create fails. The names Python 2.7 knows are its codec names and their aliases (`latin1`, `l1`, `iso8859-1`, `utf8`, `ascii`, `us-ascii`, `koi8-r`, `euc-jp`...; case, `-` and `_` do not matter); `utf-8-…` and `latin-1-…` (Emacs\' `utf-8-unix`) count as utf-8 and latin-1. Reported for xm, at the name.',
+    bad: '# -*- coding: latin-one -*-\nname = "guest"',
+    good: '# -*- coding: latin-1 -*-\nname = "guest"',
+  },
+  XM0047: {
+    severity: 'warning',
+    title: 'declared encoding not decoded by xmcfg',
+    explanation:
+      'The file declares an encoding Python 2 knows but xmcfg does not decode: a multi-byte one (euc-jp, shift_jis, gbk, big5, euc-kr, iso-2022-jp...), or one that reads some ASCII text otherwise (utf-7, hz, unicode_escape...). xmcfg decodes the single-byte encodings Python 2 has (latin-1, cp1250–cp1258, iso-8859-2…16, koi8-r, the DOS and Mac code pages...) by their table; for the others it reads non-ASCII text as UTF-8, so a string holding it, and the verdict on such bytes, may not be what xm sees. Reported for xm, at the name, when the file has a non-ASCII byte (always for an encoding that reads ASCII otherwise). Save the file as UTF-8 and declare utf-8 to have it checked exactly.',
+    bad: '# coding: euc-jp\nname = "ゲスト"',
+    good: '# coding: utf-8\nname = "ゲスト"',
+  },
+  XM0048: {
+    severity: 'error',
+    title: 'declared encoding cannot read the file',
+    explanation:
+      'The file declares an encoding in which its ASCII statements are not themselves: UTF-16 and UTF-32 (two or four bytes a character), the EBCDIC code pages (cp037, cp500...), rot13, or a bytes-to-bytes codec such as hex, base64 or zlib. Python 2 decodes the rest of the file by it and fails ("UTF-16 stream does not start with BOM", "invalid syntax", "Non-hexadecimal digit found"), or with rot13 runs other names (`x = 1` sets `k`). xm create would not start the guest. Reported for xm, at the name. Declare the encoding the file is saved in (utf-8 or latin-1 for a text editor\'s file).',
+    bad: '# coding: utf-16\nname = "guest"',
+    good: '# coding: utf-8\nname = "guest"',
+  },
+  XM0049: {
+    severity: 'error',
+    title: 'invalid UTF-8 Python 2 decodes',
+    explanation:
+      'A file Python 2 reads as UTF-8 holds a byte sequence that is not UTF-8 (xmcfg read it as U+FFFD, XM0041) where Python 2 decodes it. Declared `utf-8` (or `utf-8-…` such as `utf-8-sig`, `utf_8`) or begun with a byte-order mark, the file passes as bytes: a byte string or a comment keeps the byte, but a unicode string (`u"…"`) decodes it and the file fails to compile ("(unicode error) \'utf8\' codec can\'t decode byte 0xe9"). Declared by another name of the codec (`utf8`, `UTF8`, `u8`), the whole file is decoded and any invalid byte fails, comments included; Python then names the line where its read chunk began, which may be before the byte. xm create fails. Save the file as UTF-8, or write the byte as an escape. Reported for xm, at the first such byte. xmcfg sees only the U+FFFD: one written as itself (bytes EF BF BD) counts too.',
+    bad: '# -*- coding: utf-8 -*-\nname = u"caf\uFFFD"   # saved in Latin-1: é is the lone byte 0xE9',
+    good: '# -*- coding: utf-8 -*-\nname = u"caf\\xe9"',
   },
   XM0032: {
     severity: 'error',
     title: 'invalid UTF-8',
-    explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects. A file that declares latin-1, cp1252 or iso-8859-15 (PEP 263, `# -*- coding: latin-1 -*-`) is read in that encoding (XM0041).',
+    explanation: 'Bytes at this position are not valid UTF-8 (they were replaced by U+FFFD when the file was read). Re-save the file as UTF-8, or keep configuration files ASCII as xl expects. A file that declares a single-byte encoding (PEP 263, `# -*- coding: latin-1 -*-`; cp1252, iso-8859-2, koi8-r...) is read in that encoding (XM0041).',
     bad: 'description = "caf\uFFFD"   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8',
     good: 'description = "café"   # saved as UTF-8 (bytes 0xC3 0xA9)',
   },

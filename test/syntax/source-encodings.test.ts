@@ -1,0 +1,120 @@
+/**
+ * What Python 2.7.18 makes of a PEP 263 declaration beyond latin-1 (each case run with
+ * `PYENV_VERSION=2.7.18 python` execfile; scripts/py2-cases.mjs holds most of them for
+ * scripts/py2-diff.mjs): an unknown name (XM0046, even in an ASCII file), a BOM with another name
+ * (XM0046), ascii and other tables' undefined bytes (XM0045), codecs xmcfg does not decode (XM0047)
+ * or that cannot read ASCII text (XM0048), invalid UTF-8 where Python decodes it (XM0049), and the
+ * values of files in the other single-byte codecs, decoded by their table.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, parse } from '../../src/index.js';
+import { resolveCodec } from '../../src/syntax/source-decode.js';
+
+/** The file's bytes: each character of `s` is one byte (Latin-1). */
+const bytes = (s: string): Buffer => Buffer.from(s, 'latin1');
+const ENC = new Set(['XM0041', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0064']);
+/** `CODE@line:col-endLine:endCol` of the source-encoding findings of an xm check of the bytes. */
+const found = (s: string): string[] =>
+  check(bytes(s), { dialect: 'xm' })
+    .diagnostics.filter((d) => ENC.has(d.code))
+    .map((d) => `${d.code}@${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
+const values = (s: string) => Object.fromEntries(parse(bytes(s), { dialect: 'xm' }).settings.map((x) => [x.key, x.value]));
+
+describe('declared names Python 2 refuses (XM0046, at the name)', () => {
+  it('an unknown name, with or without non-ASCII bytes ("encoding problem: foo")', () => {
+    expect(found('# coding: foo\nname = "vm"\n')).toEqual(['XM0046@1:11-1:14']);
+    // (the byte 0xE9, read as UTF-8 for want of a codec, is XM0041 too)
+    expect(found('#!/usr/bin/python\n# -*- coding: latin-one -*-\nname = "caf\xe9"\n')).toEqual(['XM0046@2:15-2:24', 'XM0041@3:12-3:13']);
+  });
+  it('a byte-order mark with any name but utf-8 ("encoding problem: utf8 with BOM")', () => {
+    expect(found('\xef\xbb\xbf# coding: latin-1\nname = "vm"\n')).toEqual(['XM0046@1:12-1:19']);
+    expect(found('\xef\xbb\xbf# coding: utf8\nname = "vm"\n')).toEqual(['XM0046@1:12-1:16']);
+    expect(found('\xef\xbb\xbf# coding: utf-8\nname = "vm"\n')).toEqual([]);
+  });
+  it('non-ASCII on line 1 before a line-2 declaration is still XM0064 (Python reads line 1 first)', () => {
+    expect(found('# caf\xc3\xa9\n# coding: foo\nname = "vm"\n')).toEqual(['XM0064@1:6-1:7']);
+  });
+  it('names Python 2 knows: aliases, case, "-"/"_", and the tokenizer\'s utf-8-*/latin-1-* prefixes', () => {
+    const kinds = ['latin1', 'l1', 'iso8859-1', 'UTF8', 'utf-8-unix', 'latin-1-dos', 'ascii', 'US-ASCII', 'euc-jp', 'koi8-r', 'cp1250', 'utf-16'].map((n) => resolveCodec(n));
+    expect(kinds).toEqual([
+      { kind: 'table', codec: 'latin_1' },
+      { kind: 'table', codec: 'latin_1' },
+      { kind: 'table', codec: 'latin_1' },
+      { kind: 'utf-8', codec: 'utf_8' },
+      { kind: 'raw-utf-8' },
+      { kind: 'table', codec: 'latin_1' },
+      { kind: 'table', codec: 'ascii' },
+      { kind: 'table', codec: 'ascii' },
+      { kind: 'unchecked', codec: 'euc_jp' },
+      { kind: 'table', codec: 'koi8_r' },
+      { kind: 'table', codec: 'cp1250' },
+      { kind: 'unreadable', codec: 'utf_16' },
+    ]);
+    expect(['foo', 'latin-9', 'utf-9', 'mbcs', 'aliases', 'constructor', 'hasOwnProperty'].map((n) => resolveCodec(n).kind)).toEqual(Array(7).fill('unknown'));
+  });
+});
+
+describe('bytes the declared codec has no character for (XM0045, at the byte)', () => {
+  it('ascii: any non-ASCII byte ("\'ascii\' codec can\'t decode byte 0xc3")', () => {
+    expect(found('# coding: ascii\nname = "caf\xc3\xa9"\n')).toEqual(['XM0045@2:12-2:13']);
+    expect(found('# coding: us-ascii\n# \xe9\nname = "vm"\n')).toEqual(['XM0045@2:3-2:4']);
+    expect(found('# coding: ascii\nname = "vm"\n')).toEqual([]);
+  });
+  it('iso-8859-3 0xA5 and cp1250 0x81, which their tables lack', () => {
+    expect(found('# coding: iso-8859-3\nname = "\xa5"\n')).toEqual(['XM0045@2:9-2:10']);
+    expect(found('# coding: cp1250\nname = u"a\x81"\n')).toEqual(['XM0045@2:11-2:12']);
+  });
+});
+
+describe('other single-byte codecs are decoded by their table', () => {
+  it('koi8-r: u"" decodes the byte, a byte string keeps it (Python: u"\\u0418", "\\xe9\\xe9")', () => {
+    const v = values('# coding: koi8-r\nx = u"\xe9"\ny = "\xe9\\xe9"\n');
+    expect(v.x).toMatchObject({ value: '\u0418', unicode: true });
+    expect(v.y).toMatchObject({ value: '\xe9\xe9' });
+    expect(found('# coding: koi8-r\nx = u"\xe9"\n')).toEqual([]);
+  });
+  it('an escape is its byte even where the codec reads another byte as that character (koi8-r 0x9A is U+00A0)', () => {
+    const v = values('\n# coding: koi8_r\nx = "\x9a\\xa0"\ny = u"\x9a\\xa0"\n');
+    expect(v.x).toMatchObject({ value: '\x9a\xa0' });
+    expect(v.y).toMatchObject({ value: '\xa0\xa0', unicode: true });
+  });
+  it('cp1250 and iso-8859-2 letters', () => {
+    expect(values('# coding: cp1250\nx = u"\x8a\xe8"\n').x).toMatchObject({ value: '\u0160\u010d' });
+    expect(values('# coding: iso8859-2\nx = u"\xb1\xe6"\n').x).toMatchObject({ value: '\u0105\u0107' });
+  });
+});
+
+describe('codecs xmcfg does not decode', () => {
+  it('XM0047 (warning) at the name of a multi-byte codec when the file has non-ASCII bytes', () => {
+    expect(found('# coding: euc-jp\nname = u"\xa4\xa2"\n')).toEqual(['XM0047@1:11-1:17', 'XM0041@2:10-2:11']);
+    expect(found('# coding: euc-jp\nname = "vm"\n')).toEqual([]);
+    expect(check(bytes('# coding: euc-jp\nname = u"\xa4\xa2"\n'), { dialect: 'xm' }).diagnostics.find((d) => d.code === 'XM0047')?.severity).toBe('warning');
+  });
+  it('XM0047 always for a codec that reads some ASCII otherwise (utf-7\'s "+")', () => {
+    expect(found('# coding: utf-7\nname = "a+b"\n')).toEqual(['XM0047@1:11-1:16']);
+  });
+  it('XM0048 (error) at the name of a codec that cannot read ASCII statements (utf-16, hex, rot13, cp500)', () => {
+    for (const [name, col] of [['utf-16', 17], ['hex', 14], ['rot13', 16], ['cp500', 16]] as const) {
+      expect(found(`# coding: ${name}\nname = "vm"\n`)).toEqual([`XM0048@1:11-1:${col}`]);
+    }
+  });
+});
+
+describe('invalid UTF-8 where Python 2 decodes it (XM0049, at the byte)', () => {
+  it('utf-8: a u"" string fails; a byte string or a comment keeps the byte (XM0041 only)', () => {
+    expect(found('# coding: utf-8\nname = u"a\xe9b"\n')).toEqual(['XM0041@2:11-2:12', 'XM0049@2:11-2:12']);
+    expect(found('# -*- coding: utf-8-unix -*-\nname = ur"\xe9"\n')).toEqual(['XM0041@2:11-2:12', 'XM0049@2:11-2:12']);
+    expect(found('# coding: utf-8\nname = "a\xe9b" # \xe9 u"\xe9"\n')).toEqual(['XM0041@2:10-2:11']);
+    expect(found('# coding: utf-8\n# u"\xe9"\nname = """\n\xe9""" + u"""\n\xe9"""\n')).toEqual(['XM0041@2:5-2:6', 'XM0049@5:1-5:2']);
+  });
+  it('a byte-order mark reads as utf-8 does', () => {
+    // The byte-order mark is a character of line 1 (XM0030), so the byte is column 12.
+    expect(found('\xef\xbb\xbfname = u"a\xe9b"\n')).toEqual(['XM0041@1:12-1:13', 'XM0049@1:12-1:13']);
+  });
+  it('utf8 (Python\'s codec, not the tokenizer\'s utf-8): any invalid byte, comments included', () => {
+    expect(found('# coding: utf8\n# a\xe9b\nname = "vm"\n')).toEqual(['XM0041@2:4-2:5', 'XM0049@2:4-2:5']);
+    expect(found('# coding: utf8\nname = "a\xe9b"\n')).toEqual(['XM0041@2:10-2:11', 'XM0049@2:10-2:11']);
+    // utf-8-sig is the tokenizer's own utf-8 ("utf-8-" prefix): the comment keeps the byte.
+    expect(found('# coding: utf-8-sig\n# a\xe9b\nname = "vm"\n')).toEqual(['XM0041@2:4-2:5']);
+  });
+});
