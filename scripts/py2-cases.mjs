@@ -346,6 +346,16 @@ const BYTE_FILES = [
   '# coding: utf8\nx = "a\xe9b"\n',
   '# coding: utf-8-sig\n# a\xe9b\nx = 1\n',
   '# coding: utf8-sig\nx = 1\n',
+  // a U+FFFD saved as itself (EF BF BD) is valid UTF-8: no XM0049, in a u'' string, a byte string or a comment;
+  // invalid bytes next to one are still found where they are
+  '# coding: utf-8\nx = u"a\xef\xbf\xbdb"\n',
+  '# coding: utf-8\nx = "a\xef\xbf\xbdb"\n# \xef\xbf\xbd\n',
+  '# coding: utf8\n# \xef\xbf\xbd\nx = u"\xef\xbf\xbd"\n',
+  '\xef\xbb\xbfx = u"\xef\xbf\xbd"\n',
+  'x = u"\xef\xbf\xbd"\n',
+  '# coding: utf-8\nx = u"\xef\xbf\xbd"\ny = u"a\xe9b"\n',
+  '# coding: utf-8\nx = "\xe9\xef\xbf\xbd" + u"\xef\xbf\xbd\xe9"\n',
+  '# coding: utf8\nx = "\xef\xbf\xbd\xe9"\n',
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */

@@ -44,6 +44,8 @@ export interface CheckOptions {
   maxFindings?: number;
   /** The single-byte encoding the text was decoded from (its PEP 263 declaration; syntax ParseOptions.sourceCodec). */
   sourceCodec?: SingleByteCodec | null;
+  /** Where the file's UTF-8 decoder met invalid bytes (decodeSource's `invalid`; syntax ParseOptions.invalidUtf8). */
+  invalidUtf8?: readonly number[];
   /**
    * The file's path as the caller knows it (none for standard input or an editor buffer): xm names
    * a guest whose config sets no name after the file's base name, which xend may refuse (XM0234,
@@ -77,7 +79,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null });
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8 });
   return checkParsed(text, parsed, options, sink);
 }
 

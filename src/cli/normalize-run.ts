@@ -9,7 +9,7 @@ import { formatStylish } from '../report/stylish.js';
 import { validateFn } from '../schema/load-validator.js';
 import { useColor } from './color.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
@@ -49,7 +49,7 @@ async function normalize(argv: Record<string, unknown>, io: Io): Promise<number>
   if (read.kind === 'text') {
     let result: CheckResult;
     try {
-      result = checkText(read.text, { dialect, defines: defines.value, sourceCodec: read.codec ?? null, ...(named !== null && { fileName: named }) });
+      result = checkText(read.text, { dialect, defines: defines.value, ...decodingOptions(read), ...(named !== null && { fileName: named }) });
     } catch (e) {
       io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;

@@ -10,7 +10,7 @@ import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { withOutputFile } from './command-output.js';
 import { optionalString, parseDefines, strings } from './check/options.js';
 import type { CheckResult } from '../check/check.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, placementInputs, report } from './placement-common.js';
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
@@ -70,7 +70,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   }
   const text = read.text;
   const { checkText } = await import('../check/check.js');
-  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value, sourceCodec: read.codec ?? null });
+  const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value, ...decodingOptions(read) });
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);

@@ -50,10 +50,11 @@ const toDiag = (f: Finding, severity: Diagnostic['severity']): Diagnostic => {
  * the xl check avoid a duplicate when libxlu's first error is already reported. `complete`: they
  * are all of the parse's syntax findings (or the ones a cap kept of them), so libxlu's reader runs
  * only when they and the dialect findings leave it something to reject ({@link libxluMayReject}).
+ * `invalidUtf8`: where the file's UTF-8 decoder met invalid bytes (ParseOptions.invalidUtf8).
  */
-export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], complete = false): Diagnostic[] {
+export function dialectDiagnostics(tree: SyntaxTree, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], complete = false, invalidUtf8: readonly number[] = []): Diagnostic[] {
   const all = findings(tree);
-  return dialectDiagnosticsFrom(all, tree.text, dialect, syntaxDiagnostics, complete ? libxluUnlessAccepted(all, tree.text, syntaxDiagnostics) : undefined);
+  return dialectDiagnosticsFrom(all, tree.text, dialect, syntaxDiagnostics, complete ? libxluUnlessAccepted(all, tree.text, syntaxDiagnostics) : undefined, invalidUtf8);
 }
 
 /**
@@ -76,9 +77,9 @@ export function detectDialectFrom(all: readonly Finding[], text: string): Dialec
 /**
  * {@link dialectDiagnostics} over findings already collected (every finding of the text, sorted).
  * `xlu`: libxlu's verdict on the text, asked for only when the dialect is xl (the editor's comes
- * from its chunks).
+ * from its chunks). `invalidUtf8`: where the file's UTF-8 decoder met invalid bytes (XM0049 in xm).
  */
-export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], xlu: () => XluError | null = () => libxluCheck(text)): Diagnostic[] {
+export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, dialect: Dialect, syntaxDiagnostics: readonly Diagnostic[] = [], xlu: () => XluError | null = () => libxluCheck(text), invalidUtf8: readonly number[] = []): Diagnostic[] {
   const out: Diagnostic[] = [];
   const rejected = dialect === 'xl' ? 'xm' : 'xl';
   for (const f of all) {
@@ -88,7 +89,7 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     else if (f.only === 'xl-warning' && dialect === 'xl') out.push(toDiag(f, 'warning'));
   }
   // Python 2 reads the text itself before any statement: a file it cannot decode runs nothing.
-  if (dialect === 'xm') out.push(...sourceEncodingDiagnostics(text));
+  if (dialect === 'xm') out.push(...sourceEncodingDiagnostics(text, invalidUtf8));
   if (dialect === 'xl') {
     const xe = xlu();
     if (xe) {

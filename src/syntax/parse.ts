@@ -53,6 +53,12 @@ export interface ParseOptions {
    * file's bytes are taken to be UTF-8 (the text's own encoding).
    */
   sourceCodec?: SingleByteCodec | null;
+  /**
+   * Offsets (UTF-16, into `text`) of the U+FFFD characters the caller's UTF-8 decoder put for
+   * invalid bytes (decodeSource's `invalid`), sorted: xm's XM0049 comes from them. Absent: the text
+   * has none, and a U+FFFD in it is the character itself (bytes EF BF BD, valid UTF-8).
+   */
+  invalidUtf8?: readonly number[];
 }
 
 /** Everything the syntax layer knows about a text. */
@@ -187,7 +193,8 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
     dialect = d.dialect;
     dialectReason = d.reason;
   }
-  const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu) : dialectDiagnostics(tree, dialect, syntax, true);
+  const invalid = options.invalidUtf8 ?? [];
+  const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu, invalid) : dialectDiagnostics(tree, dialect, syntax, true, invalid);
   const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert, sourceCodec: options.sourceCodec ?? null });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
@@ -238,7 +245,7 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
     dialectReason = d.reason;
   }
   const dialect = fixed ?? 'xl';
-  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax, libxluUnlessAccepted(all, text, syntax));
+  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax, libxluUnlessAccepted(all, text, syntax), options.invalidUtf8);
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
   return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);

@@ -203,11 +203,12 @@ export function decodeDeclared(bytes: Uint8Array): { text: string; codec: Single
  * The text of a file's bytes: decoded by the single-byte encoding it declares (`codec`), else as
  * UTF-8 (a byte-order mark kept, so offsets match the file as saved), with XM0041 at the first
  * invalid sequence (read as U+FFFD). A file with NUL bytes is binary (the parser's XM0031): its
- * encoding is beside the point.
+ * encoding is beside the point. `invalid`: the text offsets of every U+FFFD the UTF-8 decoder put
+ * for invalid bytes (ParseOptions.invalidUtf8; empty for valid UTF-8 or a single-byte codec).
  */
-export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[]; codec: SingleByteCodec | null } {
+export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[]; codec: SingleByteCodec | null; invalid: number[] } {
   const declared = decodeDeclared(bytes);
-  if (declared !== null) return { text: declared.text, diagnostics: [], codec: declared.codec };
+  if (declared !== null) return { text: declared.text, diagnostics: [], codec: declared.codec, invalid: [] };
   const { text, invalid } = decodeUtf8(bytes);
   const diagnostics: Diagnostic[] = [];
   if (invalid.length > 0 && bytes.indexOf(0) < 0) {
@@ -221,5 +222,5 @@ export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Di
       hint: 'save the file as UTF-8, or declare its encoding on line 1 (# -*- coding: latin-1 -*-)',
     });
   }
-  return { text, diagnostics, codec: null };
+  return { text, diagnostics, codec: null, invalid };
 }

@@ -11,7 +11,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codingDeclaration, resolveCodec, undefinedByteAt } from './source-decode.js';
-import { replacementInUnicodeLiteral } from './source-utf8.js';
+import { invalidInUnicodeLiteral } from './source-utf8.js';
 
 /** Offset of the first character above U+007F at or after `from`, or -1. */
 function firstNonAscii(text: string, from: number): number {
@@ -26,15 +26,17 @@ function diag(code: string, severity: Diagnostic['severity'], start: number, end
 
 /**
  * The first of Python 2's source-encoding refusals an xm text meets (XM0064, XM0046, XM0048,
- * XM0045, XM0049), or XM0047 when the declared codec is one xmcfg does not decode.
+ * XM0045, XM0049), or XM0047 when the declared codec is one xmcfg does not decode. `invalidUtf8`:
+ * the sorted text offsets where the file's UTF-8 decoder met invalid bytes (decodeSource); XM0049
+ * comes only from them, as a U+FFFD elsewhere in the text is the character itself (valid UTF-8).
  */
-export function sourceEncodingDiagnostics(text: string): Diagnostic[] {
+export function sourceEncodingDiagnostics(text: string, invalidUtf8: readonly number[] = []): Diagnostic[] {
   const at = firstNonAscii(text, 0);
   const declared = codingDeclaration(text);
   const bom = text.charCodeAt(0) === 0xfeff;
   // Python reads line by line: a non-ASCII character on line 1 fails before line 2 is looked at.
   if (at >= 0 && !(at === 0 && bom) && (declared === null ? !bom : at < declared.lineStart)) return [undeclared(text, at)];
-  if (declared === null) return bom && at >= 0 ? utf8Literal(text, at, 'utf-8 by its byte-order mark') : [];
+  if (declared === null) return bom ? utf8Literal(text, invalidUtf8, 'utf-8 by its byte-order mark') : [];
   const { name, nameStart } = declared;
   const span = [nameStart, nameStart + name.length] as const;
   const r = resolveCodec(name);
@@ -53,9 +55,9 @@ export function sourceEncodingDiagnostics(text: string): Diagnostic[] {
     case 'table':
       return at < 0 ? [] : undefinedByte(text, name, r.codec, at);
     case 'utf-8':
-      return at < 0 ? [] : invalidUtf8(text, text.indexOf('\ufffd', at), name, `codec ${r.codec} decodes the whole file`);
+      return invalidUtf8.length === 0 ? [] : invalidAt(invalidUtf8[0]!, name, `codec ${r.codec} decodes the whole file`);
     case 'raw-utf-8':
-      return at < 0 ? [] : utf8Literal(text, at, name);
+      return utf8Literal(text, invalidUtf8, name);
   }
 }
 
@@ -77,13 +79,15 @@ function undefinedByte(text: string, name: string, codec: string, from: number):
   return [diag('XM0045', 'error', at, at + width, `Python 2 (xm) refuses the ${what}: the file declares ${name} (codec ${codec}), which has no character for it ("codec can't decode byte")`, 'remove it, write it as an escape such as "\\x81", or declare the encoding the file is saved in (latin-1 has a character for every byte)')];
 }
 
-/** XM0049 at a U+FFFD that stands for invalid UTF-8 Python 2 decodes (`at` < 0: none). */
-function invalidUtf8(text: string, at: number, name: string, why: string): Diagnostic[] {
+/** XM0049 at the U+FFFD the decoder put for invalid UTF-8 Python 2 decodes (`at` < 0: none). */
+function invalidAt(at: number, name: string, why: string): Diagnostic[] {
   if (at < 0) return [];
   return [diag('XM0049', 'error', at, at + 1, `Python 2 (xm) refuses invalid UTF-8 here (read as U+FFFD): the file declares ${name} and ${why} ("'utf8' codec can't decode byte")`, 'save the file as UTF-8, write the byte as an escape such as "\\xe9" in a byte string, or declare the encoding the file is saved in')];
 }
 
 /** XM0049 at the first invalid UTF-8 inside a u'' string of a file Python 2's tokenizer reads as UTF-8 bytes. */
-function utf8Literal(text: string, from: number, name: string): Diagnostic[] {
-  return invalidUtf8(text, replacementInUnicodeLiteral(text, from), name, "a unicode string decodes its bytes (a byte string or a comment keeps them)");
+function utf8Literal(text: string, invalid: readonly number[], name: string): Diagnostic[] {
+  // No invalid bytes (the common case): nothing to scan.
+  if (invalid.length === 0) return [];
+  return invalidAt(invalidInUnicodeLiteral(text, invalid), name, "a unicode string decodes its bytes (a byte string or a comment keeps them)");
 }

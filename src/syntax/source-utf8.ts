@@ -3,8 +3,9 @@
  * `utf-8`, or a UTF-8 byte-order mark): only inside a unicode literal (u'', ur''). A byte string or a
  * comment keeps invalid bytes as they are; a u'' string holding one fails to compile ("(unicode
  * error) 'utf8' codec can't decode byte 0xe9"; checked against Python 2.7.18). The text holds such a
- * byte as U+FFFD (src/syntax/utf8.ts). A small scan of comments and string literals, run only when
- * the text has a U+FFFD at all.
+ * byte as U+FFFD (src/syntax/utf8.ts), at an offset the decoder reports; a U+FFFD saved as itself
+ * (EF BF BD) is valid and passes. A small scan of comments and string literals, run only when the
+ * decoder met invalid bytes at all.
  */
 
 const QUOTE = (c: string | undefined): boolean => c === '"' || c === "'";
@@ -12,15 +13,18 @@ const WORD = /[A-Za-z0-9_]/;
 /** String prefixes Python 2 knows; those with a "u" make a unicode literal. */
 const PREFIX = /^(?:[uUbB]?[rR]?)$/;
 
-/** Offset of the first U+FFFD inside a unicode string literal at or after `from`, or -1. */
-export function replacementInUnicodeLiteral(text: string, from: number): number {
-  let next = text.indexOf('\ufffd', from);
+/**
+ * The first of `invalid` (sorted text offsets where the decoder met invalid bytes) that lies inside
+ * a unicode string literal, or -1. A U+FFFD the file holds as itself (valid UTF-8) is not in `invalid`.
+ */
+export function invalidInUnicodeLiteral(text: string, invalid: readonly number[]): number {
+  let k = 0;
   let i = 0;
   const n = text.length;
-  while (next >= 0 && i < n) {
-    // The U+FFFD before here was in a byte string or a comment: look for the next one.
-    if (next < i) {
-      next = text.indexOf('\ufffd', i);
+  while (k < invalid.length && i < n) {
+    // The invalid bytes before here were in a byte string or a comment: look at the next ones.
+    if (invalid[k]! < i) {
+      k++;
       continue;
     }
     const c = text[i]!;
@@ -39,7 +43,8 @@ export function replacementInUnicodeLiteral(text: string, from: number): number 
       continue;
     }
     const end = literalEnd(text, i);
-    if (/u/i.test(prefix) && next < end && next > i) return next;
+    // invalid[k] is at or after the opening quote (an ASCII character, so after it).
+    if (/u/i.test(prefix) && invalid[k]! < end) return invalid[k]!;
     i = end;
   }
   return -1;

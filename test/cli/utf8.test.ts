@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeUtf8, invalidOffsets } from '../../src/syntax/utf8.js';
 import { fromBytes, formatSize, parseSize } from '../../src/cli/check/read-input.js';
+import { run } from '../../src/cli/run.js';
+import { fakeIo } from './fake-io.js';
 
 const bytes = (...b: number[]): Uint8Array => Uint8Array.from(b);
 
@@ -49,7 +51,7 @@ describe('input findings', () => {
 
   it('leaves binary files (NUL bytes) to the parser, without an encoding warning', () => {
     const r = fromBytes(Buffer.from([0x61, 0x00, 0xff, 0x62]));
-    expect(r).toEqual({ kind: 'text', text: 'a\0\ufffdb', diagnostics: [] });
+    expect(r).toEqual({ kind: 'text', text: 'a\0\ufffdb', diagnostics: [], invalid: [2] });
   });
 
   it('reads clean text without findings', () => {
@@ -67,5 +69,30 @@ describe('input findings', () => {
     expect(formatSize(64 * 1024 * 1024)).toBe('64 MiB');
     expect(formatSize(1536)).toBe('1.5 KiB');
     expect(formatSize(12)).toBe('12 bytes');
+  });
+});
+
+describe('XM0049 from where the reader met invalid bytes, not from U+FFFD in the text', () => {
+  // A U+FFFD saved as itself (EF BF BD) in a u"" string is valid UTF-8 (Python 2.7.18 reads u'\ufffd');
+  // the 0xE9 on line 3 is not ("can't decode byte 0xe9"): each command that reads a file finds only that one.
+  const file = Buffer.concat([Buffer.from('# coding: utf-8\nname = u"\ufffd"\nextra = u"a'), Buffer.from([0xe9]), Buffer.from('b"\nmemory = 512\n')]);
+  /** `CODE@line:col` of the encoding errors a report in the default (stylish) format shows. */
+  const found = (out: string): string[] => [...out.matchAll(/error\[(XM004\d)\][^\n]*\n\s*--> [^\n]*:(\d+):(\d+)/g)].map((m) => `${m[1]}@${m[2]}:${m[3]}`);
+  const cli = async (args: string[], stdin: Uint8Array): Promise<{ code: number; stdout: string; stderr: string }> => {
+    const { io, out } = fakeIo({ cwd: process.cwd(), stdin });
+    return { code: await run(args, io), ...out };
+  };
+  it('check and normalize (standard input) report line 3, not the U+FFFD on line 2', async () => {
+    const checked = await cli(['check', '--dialect', 'xm', '-f', 'json', '-'], file);
+    const codes = (JSON.parse(checked.stdout) as { files: { diagnostics: { code: string; line: number; column: number }[] }[] }).files[0]!.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`);
+    expect(codes.filter((c) => /^XM004/.test(c))).toEqual(['XM0041@3:12', 'XM0049@3:12']);
+    const normalized = await cli(['normalize', '--dialect', 'xm', '-'], file);
+    expect(found(normalized.stderr)).toEqual(['XM0049@3:12']);
+  });
+  it('a file whose only non-ASCII is a real U+FFFD in a u"" string has no XM0049', async () => {
+    const real = Buffer.from('# coding: utf-8\nname = u"\ufffd"\nmemory = 512\n');
+    const checked = await cli(['check', '--dialect', 'xm', '-f', 'json', '-'], real);
+    const codes = (JSON.parse(checked.stdout) as { files: { diagnostics: { code: string }[] }[] }).files[0]!.diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => /^XM004/.test(c))).toEqual([]);
   });
 });

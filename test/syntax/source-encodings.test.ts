@@ -116,5 +116,32 @@ describe('invalid UTF-8 where Python 2 decodes it (XM0049, at the byte)', () => 
     expect(found('# coding: utf8\nname = "a\xe9b"\n')).toEqual(['XM0041@2:10-2:11', 'XM0049@2:10-2:11']);
     // utf-8-sig is the tokenizer's own utf-8 ("utf-8-" prefix): the comment keeps the byte.
     expect(found('# coding: utf-8-sig\n# a\xe9b\nname = "vm"\n')).toEqual(['XM0041@2:4-2:5']);
+  });  // Each case as Python 2.7.18 execfile read it: a U+FFFD saved as itself (EF BF BD, shown here as
+  // the three bytes) is valid UTF-8 and passes; only bytes the decoder met as invalid count.
+  const R = '\xef\xbf\xbd';
+  it('a U+FFFD saved as itself passes: u"" string, byte string, comment, under utf-8, utf8 and a byte-order mark', () => {
+    expect(found(`# coding: utf-8\nname = u"a${R}b"\n`)).toEqual([]);
+    expect(found(`# coding: utf-8\nname = "a${R}b"\n# ${R}\n`)).toEqual([]);
+    expect(found(`# coding: utf8\n# ${R}\nname = u"${R}"\n`)).toEqual([]);
+    expect(found(`\xef\xbb\xbfname = u"a${R}b"\n`)).toEqual([]);
+    // Without a declaration it is non-ASCII as any other character ("Non-ASCII character '\xef'").
+    expect(found(`name = u"a${R}b"\n`)).toEqual(['XM0064@1:11-1:12']);
+    expect(found(`# a${R}b\nname = "vm"\n`)).toEqual(['XM0064@1:4-1:5']);
+  });
+  it('invalid bytes next to a real U+FFFD are found where they are, not at the U+FFFD', () => {
+    // line 3's u"" fails ("can't decode byte 0xe9 in position 0"), not line 2's
+    expect(found(`# coding: utf-8\nname = u"${R}"\nx = u"a\xe9b"\n`)).toEqual(['XM0041@3:8-3:9', 'XM0049@3:8-3:9']);
+    // the byte right after it in the same u"" string (position 3)
+    expect(found(`# coding: utf-8\nname = u"${R}\xe9"\n`)).toEqual(['XM0041@2:11-2:12', 'XM0049@2:11-2:12']);
+    // the byte string keeps its 0xE9; the u"" string on line 3 fails at its own 0xE9, after its U+FFFD
+    expect(found(`# coding: utf-8\nname = "\xe9${R}"\nx = u"${R}y\xe9"\n`)).toEqual(['XM0041@2:9-2:10', 'XM0049@3:9-3:10']);
+    // utf8 decodes the whole file: the byte string's 0xE9 after a U+FFFD (Python names line 2, where its chunk began)
+    expect(found(`# coding: utf8\n# ${R}\nname = "${R}\xe9"\n`)).toEqual(['XM0041@3:10-3:11', 'XM0049@3:10-3:11']);
+  });
+  it('a text given as a string has no invalid bytes: its U+FFFD is the character (no XM0049)', () => {
+    const codes = check('# coding: utf-8\nname = u"a\ufffdb"\nx = 1\n# \ufffd\n', { dialect: 'xm' }).diagnostics.map((d) => d.code);
+    expect(codes.filter((c) => ENC.has(c))).toEqual([]);
+    const utf8 = check('# coding: utf8\n# \ufffd\nname = "vm"\n', { dialect: 'xm' }).diagnostics.map((d) => d.code);
+    expect(utf8.filter((c) => ENC.has(c))).toEqual([]);
   });
 });

@@ -3,12 +3,11 @@
  * binary, encoding findings), check the text, add placement findings when a host is given. The
  * result is plain data (structured-clone safe); the line index is rebuilt where it is reported.
  */
-import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import { checkText } from '../../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect } from '../../syntax/value.js';
 import type { Host } from '../../placement/types.js';
-import { readInputSync, readSpecialInput } from './read-input.js';
+import { decodingOptions, readInputSync, readSpecialInput, type Decoding } from './read-input.js';
 import { openPath, type Target } from './discover.js';
 import { describeError } from '../command-error.js';
 import type { CheckResult } from '../../check/check.js';
@@ -60,7 +59,7 @@ export async function checkFile(target: Target, settings: FileCheckSettings): Pr
   const read = await readSpecialInput(openPath(target), target.path, settings.maxFileSize);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(target.path, read.text, read.diagnostics, settings, place, true, read.codec ?? null);
+  return checkSource(target.path, read.text, read.diagnostics, settings, place, true, read);
 }
 
 /**
@@ -71,21 +70,21 @@ export function checkFileSync(target: Target, settings: FileCheckSettings, place
   const read = readInputSync(openPath(target), target.path, settings.maxFileSize);
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path: target.path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(target.path, read.text, read.diagnostics, settings, place, true, read.codec ?? null);
+  return checkSource(target.path, read.text, read.diagnostics, settings, place, true, read);
 }
 
 /**
  * Check text already in memory (stdin, or a file just read); input findings come first. `place`
  * adds placement findings when the settings name a host (callers load it with loadPlacement);
- * `named`: whether `path` is the file's name (not a placeholder such as `<stdin>`); `codec`: the
- * single-byte encoding the text was decoded from (the file's PEP 263 declaration), else null.
+ * `named`: whether `path` is the file's name (not a placeholder such as `<stdin>`); `decoding`: how
+ * the text was decoded (the file's PEP 263 single-byte encoding, where UTF-8 had invalid bytes).
  */
-export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null, named = true, codec: SingleByteCodec | null = null): FileOutcome {
+export function checkSource(path: string, text: string, inputDiagnostics: Diagnostic[], settings: FileCheckSettings, place: PlacementFn | null = null, named = true, decoding: Decoding = {}): FileOutcome {
   try {
     // Only diagnostics (and config, spans for placement) are used: the statements can go early.
     // The file's name (`named`: false for standard input without --stdin-filepath) lets the name
     // rule judge the name xm gives a nameless file (decision 016).
-    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false, maxFindings: settings.maxFindings, sourceCodec: codec, ...(named && { fileName: path }) });
+    const result = checkText(text, { dialect: settings.dialect, defines: settings.defines, keepTree: false, maxFindings: settings.maxFindings, ...decodingOptions(decoding), ...(named && { fileName: path }) });
     const diagnostics = [...inputDiagnostics, ...result.diagnostics];
     if (settings.host && place) diagnostics.push(...place(result, settings.host));
     // A binary file (XM0031) was not read as a config in any dialect, like one over the size limit.

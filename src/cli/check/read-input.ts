@@ -14,10 +14,24 @@ import type { Io } from '../types.js';
 /** Default `--max-file-size`: 64 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
+/**
+ * How a text was decoded. `codec`: the single-byte encoding the file declares (PEP 263), which it
+ * was decoded by; absent for UTF-8. `invalid`: where the UTF-8 decoder met invalid bytes (text
+ * offsets of its U+FFFD, sorted); absent when it met none.
+ */
+export interface Decoding {
+  codec?: SingleByteCodec;
+  invalid?: number[];
+}
+
+/** The check options that say how the text was decoded (CheckOptions.sourceCodec, invalidUtf8). */
+export function decodingOptions(d: Decoding): { sourceCodec: SingleByteCodec | null; invalidUtf8?: number[] } {
+  return d.invalid === undefined ? { sourceCodec: d.codec ?? null } : { sourceCodec: d.codec ?? null, invalidUtf8: d.invalid };
+}
+
 /** What reading produced. */
 export type ReadResult =
-  /** `codec`: the single-byte encoding the file declares (PEP 263), which it was decoded by; absent for UTF-8. */
-  | { kind: 'text'; text: string; diagnostics: Diagnostic[]; codec?: SingleByteCodec }
+  | ({ kind: 'text'; text: string; diagnostics: Diagnostic[] } & Decoding)
   /** Not checkable as a config (too large); the diagnostics say why. */
   | { kind: 'skipped'; text: string; diagnostics: Diagnostic[] }
   | { kind: 'fatal'; message: string };
@@ -187,7 +201,10 @@ export async function readFileArg(file: string, io: Io, maxSize: number): Promis
  */
 export function fromBytes(bytes: Uint8Array): ReadResult {
   const d = decodeSource(bytes);
-  return d.codec === null ? { kind: 'text', text: d.text, diagnostics: d.diagnostics } : { kind: 'text', text: d.text, diagnostics: d.diagnostics, codec: d.codec };
+  const read: ReadResult = { kind: 'text', text: d.text, diagnostics: d.diagnostics };
+  if (d.codec !== null) read.codec = d.codec;
+  if (d.invalid.length > 0) read.invalid = d.invalid;
+  return read;
 }
 
 /** "64 MiB", "1.5 KiB", "12 bytes". */

@@ -262,7 +262,7 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
   }
   if (read.kind === 'fatal') return read;
   if (read.kind === 'skipped') return { kind: 'checked', file: { path, dialect: null, text: read.text, diagnostics: read.diagnostics } };
-  return checkSource(path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null, opts.stdinFilepath !== null, read.kind === 'text' ? (read.codec ?? null) : null);
+  return checkSource(path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null, opts.stdinFilepath !== null, read);
 }
 
 /** Read and validate the --host topology; 'failed' after printing why. */
