@@ -78,6 +78,8 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 
   const convertOptions: ConvertOptions = {
     ...(named === null ? {} : { fileName: named }),
+    // Where the file's bytes were not UTF-8: xm refuses them in a u"" string (XM0049).
+    ...(read.kind === 'text' && read.invalid !== undefined && { invalidUtf8: read.invalid }),
     dialect,
     host,
     planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },

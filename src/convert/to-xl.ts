@@ -55,6 +55,8 @@ export interface ConvertOptions {
    * xl refuses a file without a name, so the converted file then gets `name = "<base name>"`.
    */
   fileName?: string;
+  /** Where the file's UTF-8 decoder met invalid bytes (CheckOptions.invalidUtf8): xm refuses them in a u"" string (XM0049). */
+  invalidUtf8?: readonly number[];
 }
 
 /** Result of a conversion; diagnostics point into the input text. */
@@ -95,7 +97,7 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
 /** One conversion, with `alsoRefused` xl-only keys commented out beside those whose value xl refuses; `res` is the reading (absent when it failed). */
 function convertOnce(text: string, options: ConvertOptions, alsoRefused: ReadonlySet<string>): { result: ConvertResult; toInput: MappedText['toInput']; res?: CheckResult } {
   const fail = (result: ConvertResult) => ({ result, toInput: () => null });
-  const res = xmReading(text, options.defines, options.dialect);
+  const res = xmReading(text, options.defines, options.dialect, options.invalidUtf8);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.

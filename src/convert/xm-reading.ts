@@ -31,12 +31,13 @@ export function blocksConversion(d: Diagnostic): boolean {
  * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
  * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
  * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
- * `kernel` is a direct kernel boot, not xend's firmware).
+ * `kernel` is a direct kernel boot, not xend's firmware). `invalidUtf8`: where the file's bytes were
+ * not UTF-8 (CheckOptions.invalidUtf8).
  */
-export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto'): CheckResult {
-  if (dialect !== 'auto') return checkText(text, { dialect, defines });
-  const auto = checkText(text, { dialect: 'auto', defines });
+export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto', invalidUtf8?: readonly number[]): CheckResult {
+  if (dialect !== 'auto') return checkText(text, { dialect, defines, invalidUtf8 });
+  const auto = checkText(text, { dialect: 'auto', defines, invalidUtf8 });
   if (auto.dialect === 'xm') return auto;
-  const xm = checkText(text, { dialect: 'xm', defines });
+  const xm = checkText(text, { dialect: 'xm', defines, invalidUtf8 });
   return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
 }

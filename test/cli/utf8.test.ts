@@ -89,6 +89,12 @@ describe('XM0049 from where the reader met invalid bytes, not from U+FFFD in the
     const normalized = await cli(['normalize', '--dialect', 'xm', '-'], file);
     expect(found(normalized.stderr)).toEqual(['XM0049@3:12']);
   });
+  it('convert refuses the file at line 3 (xm would not run it), and converts one whose U+FFFD is real', async () => {
+    const refused = await cli(['convert', '--to', 'xl', '-'], file);
+    expect([refused.code, found(refused.stderr)]).toEqual([1, ['XM0049@3:12']]);
+    const real = await cli(['convert', '--to', 'xl', '-'], Buffer.from('# coding: utf-8\nname = u"\ufffd"\nmemory = 512\n'));
+    expect(found(real.stderr)).toEqual([]);
+  });
   it('a file whose only non-ASCII is a real U+FFFD in a u"" string has no XM0049', async () => {
     const real = Buffer.from('# coding: utf-8\nname = u"\ufffd"\nmemory = 512\n');
     const checked = await cli(['check', '--dialect', 'xm', '-f', 'json', '-'], real);
