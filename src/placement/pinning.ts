@@ -49,8 +49,9 @@ export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set
  *   `hard_affinity = NULL` unless `i < info->num_vcpu_hard_affinity`, so libxl_set_vcpuaffinity
  *   leaves the later vCPUs' hard affinity alone;
  * - Xen common/sched/core.c sched_init_vcpu: `sched_set_affinity(unit, &cpumask_all, &cpumask_all)`
- *   for a guest's new vCPU, and domain_update_node_affinity does `cpumask_or(dom_cpumask, dom_cpumask, unit->cpu_hard_affinity)` over every unit:
- *   the union is every online CPU, so the node affinity is every node.
+ *   for a guest's new vCPU, and domain_update_node_affinity does
+ *   `cpumask_or(dom_cpumask, dom_cpumask, unit->cpu_hard_affinity)` over every unit: the union is
+ *   every online CPU, so the node affinity is every node.
  * reference/xen-format.md says the same: "vCPUs without an entry keep the default (all CPUs)".
  */
 export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): Set<number> | null {
