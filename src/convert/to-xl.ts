@@ -21,6 +21,7 @@ import { editedText, type MappedText } from './span-map.js';
 import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
 import { planKeys, planLines } from './plan-lines.js';
+import { convertPlanConfig } from './plan-config.js';
 import { xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
@@ -115,11 +116,13 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const replacedByPlan = options.host ? new Set<string>() : null;
 
   let planResult: Plan | null | undefined;
-  // A cpus_soft of the file's own already keeps libxl from placing a numa = "off" guest.
-  const ownSoft = res.settings.some((s) => s.key === 'cpus_soft');
+  const refused = new Set([...xlRefusedXlOnly(res), ...alsoRefused]);
+  // The plan sees the cpus_soft the converted file holds, as xl reads it (plan-config.ts); one the
+  // file keeps already keeps libxl from placing a numa = "off" guest.
+  const { config: planConfig, ownSoft } = convertPlanConfig(res, refused);
   if (wantsPlan && options.host) {
     // The file's reading sizes a guest without memory (xm: 128 MiB, which the converted file gets too).
-    const r = makePlan(res.config, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
+    const r = makePlan(planConfig, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
     planResult = r.plan;
     // At the key or value that causes each (numanode, cpus, memory...), as plan and check --host put them.
     diagnostics.push(...atConfigSpans(res.config, res.spans, r.diagnostics, options.host));
@@ -153,7 +156,6 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   };
   const dependent = blockDependent(text, res.tree.statements);
   const superseded = supersededByDropped(res.tree.statements, res.settings, dependent, res.dialect);
-  const refused = new Set([...xlRefusedXlOnly(res), ...alsoRefused]);
   const rewrote = new Map<number, TextEdit[]>();
   const defined = definedOptions(res, options.defines);
   // `--define name=` is no name to xm, as the file's own name = "" is (create.py: `if not

@@ -13,8 +13,9 @@ function isCpuList(v: unknown): v is CpuList {
 }
 
 /**
- * CPUs the config's `cpus` allows (a per-vCPU list counts as the union of its vCPUs' entries), or
- * null when unset. Entries past maxvcpus belong to no vCPU: xl never parses them
+ * CPUs the config's `cpus` names for the vCPUs it lists (a per-vCPU list counts as the union of its
+ * entries), or null when unset: what XM0405/XM0416 judge. Not the nodes the vCPUs reach: vCPUs past
+ * a short list are unrestricted (vcpusReach). Entries past maxvcpus belong to no vCPU: xl never parses them
  * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
  */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {
@@ -38,8 +39,20 @@ export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set
 /**
  * The CPUs some vCPU of `maxvcpus` may run on under the config's `cpus`, or null when a vCPU is
  * unrestricted (no `cpus`, or a per-vCPU list that ends before it or holds a non-list there). Xen
- * derives a domain's node affinity from the union of its vCPUs' hard affinities, so this is where
- * an unplaced guest's memory comes from.
+ * derives a domain's node affinity, where its memory comes from, from the union of its vCPUs' hard
+ * affinities, so one unrestricted vCPU opens every node. What xl, libxl and Xen do with a list
+ * shorter than maxvcpus (`maxvcpus = 4`, `cpus = ["0", "1"]`):
+ * - xl tools/xl/xl_parse.c parse_vcpu_affinity (TSnake41/xen 2194e24822): "If there are more vcpus
+ *   than entries, it is fine to just not touch the last array elements", and sets
+ *   `b_info->num_vcpu_hard_affinity = num_cpus` (the list's length, cut at max_vcpus only);
+ * - libxl tools/libs/light/libxl_dom.c libxl__build_pre: `for (i = 0; i < n_vcpus; i++)` with
+ *   `hard_affinity = NULL` unless `i < info->num_vcpu_hard_affinity`, so libxl_set_vcpuaffinity
+ *   leaves the later vCPUs' hard affinity alone;
+ * - Xen common/sched/core.c sched_init_vcpu: `sched_set_affinity(unit, &cpumask_all, &cpumask_all)`
+ *   for a guest's new vCPU, and domain_update_node_affinity does
+ *   `cpumask_or(dom_cpumask, dom_cpumask, unit->cpu_hard_affinity)` over every unit: the union is
+ *   every online CPU, so the node affinity is every node.
+ * reference/xen-format.md says the same: "vCPUs without an entry keep the default (all CPUs)".
  */
 export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): Set<number> | null {
   const v = cfg.cpus;
@@ -54,10 +67,14 @@ export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): 
   return out;
 }
 
-/** Host nodes sharing a CPU with the config's hard affinity, or null when it has none or reaches every node (or none). */
+/**
+ * Host nodes sharing a CPU with the CPUs the config's `cpus` lets its vCPUs reach (vcpusReach), or
+ * null when some vCPU is unrestricted or they reach every node (or none). A per-vCPU list shorter
+ * than maxvcpus leaves the later vCPUs on every CPU (see vcpusReach), so it fences no node in.
+ */
 export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
-  const hard = hardCpuSet(cfg, host);
-  return hard ? nodesWithin(hard, host) : null;
+  const reach = vcpusReach(cfg, host, guestShape(cfg).maxvcpus);
+  return reach ? nodesWithin(reach, host) : null;
 }
 
 /** Host nodes sharing a CPU with `cpus`, or null when they are every node (or none). */
