@@ -68,13 +68,15 @@ export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): 
 }
 
 /**
- * Host nodes sharing a CPU with the CPUs the config's `cpus` lets its vCPUs reach (vcpusReach), or
- * null when some vCPU is unrestricted or they reach every node (or none). A per-vCPU list shorter
- * than maxvcpus leaves the later vCPUs on every CPU (see vcpusReach), so it fences no node in.
+ * Host nodes sharing a CPU with the CPUs the config's `cpus` names for the vCPUs it lists, or null
+ * when it has none or they reach every node (or none): the nodes the policy keeps the guest on when
+ * they can hold it. A per-vCPU list shorter than maxvcpus counts too, though Xen gives the unlisted
+ * vCPUs every CPU (vcpusReach): the plan pins every vCPU, and keeping it where the config pinned
+ * some is what XM0417 promises (decision 042).
  */
 export function affinityNodes(cfg: PlacementConfig, host: Host): HostNode[] | null {
-  const reach = vcpusReach(cfg, host, guestShape(cfg).maxvcpus);
-  return reach ? nodesWithin(reach, host) : null;
+  const hard = hardCpuSet(cfg, host);
+  return hard ? nodesWithin(hard, host) : null;
 }
 
 /** Host nodes sharing a CPU with `cpus`, or null when they are every node (or none). */

@@ -11,7 +11,7 @@ import { resolveCpuList, type CpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { vcpusReach } from './pinning.js';
+import { hardCpuSet } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
 
 function isCpuList(v: unknown): v is CpuList {
@@ -64,11 +64,11 @@ export interface MemoryFence {
 }
 
 /**
- * The CPUs whose nodes Xen takes the memory from under the config's own `cpus` (`hard`, the CPUs its
- * vCPUs may run on: null when one is unrestricted, as past a short per-vCPU list) and `cpus_soft`: their common CPUs, or the hard ones when they share none (Xen
+ * The CPUs whose nodes Xen takes the memory from under the config's own `cpus` (`hard`: the plan's
+ * candidates pass the CPUs it names, numa = "off" the CPUs its vCPUs reach, null past a short list) and `cpus_soft`: their common CPUs, or the hard ones when they share none (Xen
  * then ignores the soft affinity); null when neither narrows anything.
  */
-export function memoryFence(cfg: PlacementConfig, host: Host, hard: Set<number> | null = vcpusReach(cfg, host, guestShape(cfg).maxvcpus)): MemoryFence | null {
+export function memoryFence(cfg: PlacementConfig, host: Host, hard: Set<number> | null = hardCpuSet(cfg, host)): MemoryFence | null {
   const soft = followsAffinity(cfg) ? softReach(cfg, host) : null;
   if (!soft) return hard ? { cpus: hard, by: 'cpus' } : null;
   if (!hard) return { cpus: soft, by: 'cpus_soft' };

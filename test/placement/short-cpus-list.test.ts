@@ -1,10 +1,9 @@
 /**
  * A per-vCPU `cpus` list shorter than maxvcpus (`vcpus = 4`, `cpus = ["0", "1"]`): xl sets the
- * hard affinity of the listed vCPUs only, libxl leaves the others alone, and Xen gives those every
- * CPU, so the domain's node affinity (the union over its vCPUs) is every node. affinityNodes and
- * the plan's candidate fence counted only the listed entries, so the policy was held to node 0 (and
- * a cpus_soft on node 1 was judged unreachable, XM0426), while numa = "off" (vcpusReach) already
- * read the same list as reaching every node.
+ * hard affinity of the listed vCPUs only and Xen gives the others every CPU, so without a plan the
+ * domain's node affinity (the union over its vCPUs) is every node; numa = "off" (no pins written)
+ * books the memory there (vcpusReach). A plan pins every vCPU, and keeps the guest on the nodes the
+ * config pinned some of them to while those can hold it, as XM0417's meaning says (decision 042).
  */
 import { describe, expect, it } from 'vitest';
 import { affinityNodes, vcpusReach } from '../../src/placement/pinning.js';
@@ -17,32 +16,33 @@ const two = () => fixtureHost('two-node.json');
 const short = { name: 'p', memory: 4096, vcpus: 4, cpus: [cpus('0'), cpus('1')] };
 
 describe('a per-vCPU cpus list shorter than maxvcpus', () => {
-  it('affinityNodes and vcpusReach agree: the unlisted vCPUs reach every node', () => {
+  it('reaches every node (vCPUs 2 and 3 unrestricted) but keeps the plan on the listed vCPUs\' node', () => {
     const h = two();
     expect(vcpusReach(cfg(short), h, 4)).toBeNull();
-    expect(affinityNodes(cfg(short), h)).toBeNull();
-    // Every vCPU listed: the union of the entries fences the nodes in, for both.
-    const full = cfg({ ...short, cpus: [cpus('0'), cpus('1'), cpus('2'), cpus('3')] });
-    expect([...vcpusReach(full, h, 4)!].sort()).toEqual([0, 1, 2, 3]);
-    expect(affinityNodes(full, h)?.map((n) => n.id)).toEqual([0]);
+    expect(affinityNodes(cfg(short), h)?.map((n) => n.id)).toEqual([0]);
   });
 
-  it('the policy chooses among every node; the listed vCPUs whose pins it replaces have XM0417', () => {
+  it('the policy keeps the guest on node 0, where the listed pins are, while it fits: no XM0417', () => {
     const r = plan(cfg(short), two());
-    expect(r.plan!.nodes).toEqual([1]);
-    expect(r.plan!.node_affinity).toEqual({ nodes: [1], mask: '0x2' });
-    expect(r.plan!.memory_per_node_mib).toEqual({ '1': 4096 });
-    expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[4, 5, 6, 7], [4, 5, 6, 7], [4, 5, 6, 7], [4, 5, 6, 7]]);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0417']);
+    expect(r.plan!.nodes).toEqual([0]);
+    expect(r.plan!.node_affinity).toEqual({ nodes: [0], mask: '0x1' });
+    // The listed vCPUs keep their own CPUs; the others get node 0's.
+    expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[0], [1], [0, 1, 2, 3], [0, 1, 2, 3]]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
   });
 
-  it('with cpus_soft "4-7": Xen keeps the memory on node 1 (every CPU ∩ 4-7), so the plan does, without XM0426', () => {
+  it('numa = "off": nothing pinned, so the memory is booked over every node, as Xen takes it', () => {
+    const r = plan(cfg({ ...short, numa: { mode: 'off' } }), two());
+    expect(r.plan!.nodes).toEqual([]);
+    expect(Object.keys(r.plan!.memory_per_node_mib).sort()).toEqual(['0', '1']);
+  });
+
+  it('with cpus_soft "4-7": the plan pins every vCPU on node 0, so that soft affinity is ignored (XM0426)', () => {
     const c = cfg({ ...short, cpus_soft: cpus('4-7') });
     const r = plan(c, two());
-    expect(r.plan!.node_affinity).toEqual({ nodes: [1], mask: '0x2' });
-    expect(r.plan!.memory_per_node_mib).toEqual({ '1': 4096 });
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0417']);
-    // check --host says what plan says, at the config's spans.
-    expect(placementFindings(c, undefined, two()).map((d) => d.code)).toEqual(['XM0417']);
+    expect(r.plan!.node_affinity).toEqual({ nodes: [0], mask: '0x1' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0426']);
+    // check --host says what plan says.
+    expect(placementFindings(c, undefined, two()).map((d) => d.code)).toEqual(['XM0426']);
   });
 });
