@@ -18,7 +18,7 @@ export abstract class ExpressionParser extends OperatorParser {
     this.MANY(() => {
       this.OR([
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.CONSUME(T.LParen);
             this.OPTION(() => this.SUBRULE(this.callArgs));
             const r = this.CONSUME(T.RParen);
@@ -26,7 +26,7 @@ export abstract class ExpressionParser extends OperatorParser {
           },
         },
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.CONSUME(T.LBracket);
             this.SUBRULE(this.subscripts);
             const r = this.CONSUME(T.RBracket);
@@ -34,9 +34,12 @@ export abstract class ExpressionParser extends OperatorParser {
           },
         },
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.CONSUME(T.Dot);
-            const n = this.OR2([{ ALT: () => this.CONSUME2(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
+            const n = this.OR2([
+              { ALT(this: ExpressionParser) { return this.CONSUME2(T.Identifier); } },
+              { ALT(this: ExpressionParser) { return this.CONSUME(T.Keyword); } },
+            ]);
             e = this.ACTION(() => this.unsupported(this.join(e.span, this.tspan(n)), 'attribute'));
           },
         },
@@ -57,23 +60,26 @@ export abstract class ExpressionParser extends OperatorParser {
   private argument = this.RULE('argument', (): void => {
     this.OR([
       {
-        ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(T.Star) }, { ALT: () => this.CONSUME(T.DoubleStar) }]);
+        ALT(this: ExpressionParser) {
+          this.OR2([
+            { ALT(this: ExpressionParser) { return this.CONSUME(T.Star); } },
+            { ALT(this: ExpressionParser) { return this.CONSUME(T.DoubleStar); } },
+          ]);
           this.SUBRULE(this.test);
         },
       },
       {
-        ALT: () => {
+        ALT(this: ExpressionParser) {
           this.SUBRULE2(this.test);
           this.OPTION(() => {
             this.OR3([
               {
-                ALT: () => {
+                ALT(this: ExpressionParser) {
                   this.CONSUME(T.Equals);
                   this.SUBRULE3(this.test);
                 },
               },
-              { ALT: () => this.SUBRULE(this.compFor) },
+              { ALT(this: ExpressionParser) { return this.SUBRULE(this.compFor); } },
             ]);
           });
         },
@@ -93,12 +99,12 @@ export abstract class ExpressionParser extends OperatorParser {
   private subscript = this.RULE('subscript', (): void => {
     this.OR([
       {
-        ALT: () => {
+        ALT(this: ExpressionParser) {
           this.SUBRULE(this.test);
           this.OPTION(() => this.SUBRULE(this.sliceRest));
         },
       },
-      { ALT: () => this.SUBRULE2(this.sliceRest) },
+      { ALT(this: ExpressionParser) { return this.SUBRULE2(this.sliceRest); } },
     ]);
   });
 
@@ -123,9 +129,9 @@ export abstract class ExpressionParser extends OperatorParser {
     this.SUBRULE(this.orTest);
     this.OPTION(() => {
       this.OR([
-        { ALT: () => this.SUBRULE(this.compFor) },
+        { ALT(this: ExpressionParser) { return this.SUBRULE(this.compFor); } },
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.CONSUME(T.If);
             this.SUBRULE2(this.orTest);
             this.OPTION2(() => this.SUBRULE2(this.compFor));
@@ -137,11 +143,11 @@ export abstract class ExpressionParser extends OperatorParser {
 
   private atom = this.RULE('atom', (): Expr => {
     return this.OR([
-      { ALT: () => this.SUBRULE(this.parenExpr) },
-      { ALT: () => this.SUBRULE(this.listExpr) },
-      { ALT: () => this.SUBRULE(this.dictExpr) },
+      { ALT(this: ExpressionParser) { return this.SUBRULE(this.parenExpr); } },
+      { ALT(this: ExpressionParser) { return this.SUBRULE(this.listExpr); } },
+      { ALT(this: ExpressionParser) { return this.SUBRULE(this.dictExpr); } },
       {
-        ALT: () => {
+        ALT(this: ExpressionParser) {
           const t = this.CONSUME(T.Identifier);
           return this.ACTION((): Expr => {
             const span = this.tspan(t);
@@ -152,14 +158,14 @@ export abstract class ExpressionParser extends OperatorParser {
         },
       },
       {
-        ALT: () => {
+        ALT(this: ExpressionParser) {
           const t = this.CONSUME(T.NumberLit);
           return this.ACTION((): Expr => ({ kind: 'number', span: this.tspan(t), text: t.image }));
         },
       },
-      { ALT: () => this.SUBRULE(this.strings) },
+      { ALT(this: ExpressionParser) { return this.SUBRULE(this.strings); } },
       {
-        ALT: () => {
+        ALT(this: ExpressionParser) {
           // Python 2 backquotes `x` (repr).
           const a = this.CONSUME(T.OtherPunct);
           const e = this.SUBRULE(this.testlist);
@@ -195,13 +201,13 @@ export abstract class ExpressionParser extends OperatorParser {
       items.push(this.SUBRULE(this.test));
       this.OR([
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.SUBRULE(this.compFor);
             gen = true;
           },
         },
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.MANY(() => {
               commas.push(this.tspan(this.CONSUME(T.Comma)));
               items.push(this.SUBRULE2(this.test));
@@ -230,13 +236,13 @@ export abstract class ExpressionParser extends OperatorParser {
       items.push(this.SUBRULE(this.test));
       this.OR([
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.SUBRULE(this.compFor);
             comp = true;
           },
         },
         {
-          ALT: () => {
+          ALT(this: ExpressionParser) {
             this.MANY(() => {
               commas.push(this.tspan(this.CONSUME(T.Comma)));
               items.push(this.SUBRULE2(this.test));

@@ -45,6 +45,12 @@ const CHEVROTAIN = EmbeddedActionsParser.prototype as unknown as RecognizerInter
  */
 export const STOP_PARSE: { readonly name: string } = Object.freeze({ name: 'XmcfgStopParse' });
 
+// Alternatives of OR are written as methods (`ALT(this: OperatorParser) { ... }`), not arrow
+// properties (`ALT: () => ...`): the build's esbuild keepNames wraps every arrow that is a property
+// value in a __name() call, an Object.defineProperty per alternative each time an OR's array is
+// built, which was ~40% of the CPU of parsing a 46 KB host JSON (fixtures/hosts/seventy-two-node.json)
+// through the grammar. Chevrotain calls ALT and GATE with the parser as `this`, so a method sees
+// the same `this` an arrow did. test/perf/grammar-alts.test.ts keeps arrows from coming back.
 /** Operator rules; subclassed by ExpressionParser (the operands), then XmParser, which calls performSelfAnalysis. */
 export abstract class OperatorParser extends EmbeddedActionsParser {
   /** Offset of the current chunk in the whole text: token offsets are chunk-relative. */
@@ -204,9 +210,9 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   /** A full expression: lambda, or a conditional expression. */
   test = this.RULE('test', (): Expr => {
     return this.OR([
-      { ALT: () => this.SUBRULE(this.lambdef) },
+      { ALT(this: OperatorParser) { return this.SUBRULE(this.lambdef); } },
       {
-        ALT: () => {
+        ALT(this: OperatorParser) {
           const e = this.SUBRULE(this.orTest);
           let end: Expr | undefined;
           this.OPTION(() => {
@@ -226,7 +232,7 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.OR([
         {
-          ALT: () => {
+          ALT(this: OperatorParser) {
             this.CONSUME(T.Identifier);
             this.OPTION(() => {
               this.CONSUME(T.Equals);
@@ -234,9 +240,9 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
             });
           },
         },
-        { ALT: () => this.CONSUME(T.Comma) },
-        { ALT: () => this.CONSUME(T.Star) },
-        { ALT: () => this.CONSUME(T.DoubleStar) },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Comma); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Star); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.DoubleStar); } },
       ]);
     });
     this.CONSUME(T.Colon);
@@ -267,13 +273,13 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   private notTest = this.RULE('notTest', (): Expr => {
     return this.OR([
       {
-        ALT: () => {
+        ALT(this: OperatorParser) {
           const n = this.CONSUME(T.Not);
           const r = this.SUBRULE(this.notTest);
           return this.ACTION(() => this.unsupported(this.join(this.tspan(n), r.span), 'other'));
         },
       },
-      { ALT: () => this.SUBRULE(this.comparison) },
+      { ALT(this: OperatorParser) { return this.SUBRULE(this.comparison); } },
     ]);
   });
 
@@ -281,16 +287,16 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     let e = this.SUBRULE(this.bitExpr);
     this.MANY(() => {
       this.OR([
-        { ALT: () => this.CONSUME(T.CompareOp) },
-        { ALT: () => this.CONSUME(T.In) },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.CompareOp); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.In); } },
         {
-          ALT: () => {
+          ALT(this: OperatorParser) {
             this.CONSUME(T.Not);
             this.CONSUME2(T.In);
           },
         },
         {
-          ALT: () => {
+          ALT(this: OperatorParser) {
             this.CONSUME(T.Is);
             this.OPTION(() => this.CONSUME2(T.Not));
           },
@@ -319,7 +325,10 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   private arith = this.RULE('arith', (): Expr => {
     let e = this.SUBRULE(this.term);
     this.MANY(() => {
-      const o = this.OR([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }]);
+      const o = this.OR([
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Plus); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Minus); } },
+      ]);
       const r = this.SUBRULE2(this.term);
       e = this.ACTION(() => this.binary(e, o, r));
     });
@@ -330,10 +339,10 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     let e = this.SUBRULE(this.factor);
     this.MANY(() => {
       const o = this.OR([
-        { ALT: () => this.CONSUME(T.Star) },
-        { ALT: () => this.CONSUME(T.Slash) },
-        { ALT: () => this.CONSUME(T.DoubleSlash) },
-        { ALT: () => this.CONSUME(T.Percent) },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Star); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Slash); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.DoubleSlash); } },
+        { ALT(this: OperatorParser) { return this.CONSUME(T.Percent); } },
       ]);
       const r = this.SUBRULE2(this.factor);
       e = this.ACTION(() => this.binary(e, o, r));
@@ -344,8 +353,12 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   private factor = this.RULE('factor', (): Expr => {
     return this.OR([
       {
-        ALT: () => {
-          const o = this.OR2([{ ALT: () => this.CONSUME(T.Plus) }, { ALT: () => this.CONSUME(T.Minus) }, { ALT: () => this.CONSUME(T.Tilde) }]);
+        ALT(this: OperatorParser) {
+          const o = this.OR2([
+            { ALT(this: OperatorParser) { return this.CONSUME(T.Plus); } },
+            { ALT(this: OperatorParser) { return this.CONSUME(T.Minus); } },
+            { ALT(this: OperatorParser) { return this.CONSUME(T.Tilde); } },
+          ]);
           const operand = this.SUBRULE(this.factor);
           return this.ACTION((): Expr => {
             const span = this.join(this.tspan(o), operand.span);
@@ -354,7 +367,7 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
           });
         },
       },
-      { ALT: () => this.SUBRULE(this.power) },
+      { ALT(this: OperatorParser) { return this.SUBRULE(this.power); } },
     ]);
   });
 

@@ -29,22 +29,30 @@ export class XmParser extends ExpressionParser {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
-          GATE: () => {
+          GATE(this: XmParser) {
             const t2 = this.LA(2).tokenType;
             return t2 === T.Equals || t2 === T.PlusEquals;
           },
-          ALT: () => this.SUBRULE(this.assignment),
+          ALT(this: XmParser) {
+            return this.SUBRULE(this.assignment);
+          },
         },
-        { ALT: () => this.SUBRULE(this.pythonStatement) },
-        { ALT: () => this.SUBRULE(this.exprStatement) },
+        { ALT(this: XmParser) { return this.SUBRULE(this.pythonStatement); } },
+        { ALT(this: XmParser) { return this.SUBRULE(this.exprStatement); } },
       ],
     });
   });
 
   /** `key = value`, `key += value`, chained `a = b = value`. */
   assignment = this.RULE('assignment', (): AssignStmt => {
-    const keyTok = this.OR([{ ALT: () => this.CONSUME(T.Identifier) }, { ALT: () => this.CONSUME(T.Keyword) }]);
-    const opTok = this.OR2([{ ALT: () => this.CONSUME(T.Equals) }, { ALT: () => this.CONSUME(T.PlusEquals) }]);
+    const keyTok = this.OR([
+      { ALT(this: XmParser) { return this.CONSUME(T.Identifier); } },
+      { ALT(this: XmParser) { return this.CONSUME(T.Keyword); } },
+    ]);
+    const opTok = this.OR2([
+      { ALT(this: XmParser) { return this.CONSUME(T.Equals); } },
+      { ALT(this: XmParser) { return this.CONSUME(T.PlusEquals); } },
+    ]);
     const values: Expr[] = [];
     const eqs: IToken[] = [];
     values.push(this.SUBRULE(this.testlist));
@@ -83,10 +91,10 @@ export class XmParser extends ExpressionParser {
   /** `import os`, `def f():`, `if x: ...`: a keyword and the rest of the statement, not parsed further. */
   pythonStatement = this.RULE('pythonStatement', (): UnsupportedStmt => {
     const kw = this.OR([
-      { ALT: () => this.CONSUME(T.StmtKeyword) },
-      { ALT: () => this.CONSUME(T.If) },
-      { ALT: () => this.CONSUME(T.Else) },
-      { ALT: () => this.CONSUME(T.For) },
+      { ALT(this: XmParser) { return this.CONSUME(T.StmtKeyword); } },
+      { ALT(this: XmParser) { return this.CONSUME(T.If); } },
+      { ALT(this: XmParser) { return this.CONSUME(T.Else); } },
+      { ALT(this: XmParser) { return this.CONSUME(T.For); } },
     ]);
     let last: IToken | undefined;
     this.MANY(() => {
@@ -101,7 +109,11 @@ export class XmParser extends ExpressionParser {
     let last = first;
     let assigned = false;
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Equals) }, { ALT: () => this.CONSUME(T.PlusEquals) }, { ALT: () => this.CONSUME(T.AugAssign) }]);
+      this.OR([
+        { ALT(this: XmParser) { return this.CONSUME(T.Equals); } },
+        { ALT(this: XmParser) { return this.CONSUME(T.PlusEquals); } },
+        { ALT(this: XmParser) { return this.CONSUME(T.AugAssign); } },
+      ]);
       last = this.SUBRULE2(this.testlist);
       assigned = true;
     });

@@ -8,7 +8,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Span } from '../diagnostics/span.js';
-import type { AssignStmt, Expr, StringPart } from './tree.js';
+import type { AssignStmt, Expr, StringPart, UnsupportedStmt } from './tree.js';
 import * as T from '../../grammar/tokens.js';
 import { stringPart } from '../../grammar/string-part.js';
 
@@ -55,7 +55,8 @@ class FastParser {
     const e = this.arith();
     if (!e) return undefined;
     const t = this.type();
-    if (t !== undefined && t !== T.Comma && t !== T.RBracket && t !== T.RParen) return undefined;
+    // The caller checks that what follows may follow it there (`:` and `}` only inside a dict).
+    if (t !== undefined && t !== T.Comma && t !== T.RBracket && t !== T.RParen && t !== T.Colon && t !== T.RBrace) return undefined;
     return e;
   }
 
@@ -128,6 +129,7 @@ class FastParser {
     }
     if (tt === T.LBracket) return this.sequence(T.RBracket);
     if (tt === T.LParen) return this.sequence(T.RParen);
+    if (tt === T.LBrace) return this.dict();
     return undefined;
   }
 
@@ -168,6 +170,31 @@ class FastParser {
     if (items.length === 1 && commas.length === 0) return { kind: 'paren', span, inner: items[0]! };
     return { kind: 'tuple', span, parens: true, items: items.slice(), commas: commas.slice() };
   }
+
+  /**
+   * `{}`, `{k: v, ...}` or `{a, b}` (the grammar's dictItem: a test with an optional `: test`):
+   * one unsupported node spanning the braces, as the grammar builds; the items are parsed only to
+   * know the braces hold nothing the grammar would reject.
+   */
+  private dict(): Expr | undefined {
+    const l = this.toks[this.pos++]!;
+    if (this.type() !== T.RBrace) {
+      for (;;) {
+        if (!this.test()) return undefined;
+        if (this.type() === T.Colon) {
+          this.pos++;
+          if (!this.test()) return undefined;
+        }
+        if (this.type() !== T.Comma) break;
+        this.pos++;
+        if (this.type() === T.RBrace) break;
+      }
+    }
+    const r = this.toks[this.pos];
+    if (!r || r.tokenType !== T.RBrace) return undefined;
+    this.pos++;
+    return { kind: 'unsupported', span: join(this.span(l), this.span(r)), what: 'dict' };
+  }
 }
 
 function join(a: Span, b: Span): Span {
@@ -199,4 +226,19 @@ export function fastAssignment(toks: readonly IToken[], base: number): AssignStm
     opSpan: { start: oStart, end: oStart + op.image.length },
     value,
   };
+}
+
+/**
+ * A statement that is a bare value starting with a bracket, a string, a number or a sign (a JSON
+ * document checked as a config, say): the grammar's exprStatement, an unsupported 'expression'
+ * statement spanning the value, or undefined when the grammar is needed. Statements starting with
+ * a name are left to the grammar (calls, keywords, targets).
+ */
+export function fastExpression(toks: readonly IToken[], base: number): UnsupportedStmt | undefined {
+  const t = toks[0]?.tokenType;
+  if (t !== T.LBrace && t !== T.LBracket && t !== T.LParen && t !== T.StringLit && t !== T.NumberLit && t !== T.Plus && t !== T.Minus) return undefined;
+  const p = new FastParser(toks, base);
+  const value = p.testlist();
+  if (!value || p.pos !== toks.length) return undefined;
+  return { kind: 'unsupported', span: value.span, keyword: 'expression', body: [] };
 }

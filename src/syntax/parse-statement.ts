@@ -15,7 +15,7 @@ import type { Stmt } from './tree.js';
 import { MAX_DEPTH, MAX_OPERATORS, type RawStmt } from './split.js';
 import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser, STOP_PARSE } from '../../grammar/parser.js';
-import { fastAssignment } from './fast-parse.js';
+import { fastAssignment, fastExpression } from './fast-parse.js';
 
 /**
  * A syntax finding of the syntax layer (its severity follows from the code). Its message is shared
@@ -88,6 +88,12 @@ export function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): S
   // Plain assignments (nearly every statement) take the hand-written path; it builds the same tree.
   const fast = fastAssignment(toks, base);
   if (fast) return fast;
+  // So do bare values (a JSON file checked as a config), with runGrammar's finding for them.
+  const bare = fastExpression(toks, base);
+  if (bare) {
+    out.push(diag('XM0021', 'this value stands alone as a statement and sets nothing', bare.span));
+    return bare;
+  }
   const isAssign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals);
   const key = typesKey(toks);
   const known = key === undefined ? undefined : failures.get(key);

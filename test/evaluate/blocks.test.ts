@@ -29,6 +29,25 @@ describe('names bound by statements that are not run', () => {
     expect(boundNames(src, stmt).names).toEqual(names);
   });
 
+  test.each([
+    ['{ "nodes": [{"id": 0, "cpus": [0, 1]}, {"id": 1, "cpus": [2, 3]}] }\n', 'expression'],
+    ['if x:\n    y = [1,\n  2]\n', 'if'],
+  ])('%s binds nothing and is not read to find that out', (src, keyword) => {
+    const stmt = parseTree(src).tree.statements[0] as UnsupportedStmt;
+    expect([stmt.kind, stmt.keyword]).toEqual(['unsupported', keyword]);
+    // A String object behind a proxy counts every read of the text (characters, slice, length...).
+    let reads = 0;
+    const text = new Proxy(new String(src), {
+      get(target, key) {
+        reads++;
+        const v = Reflect.get(target, key, target) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    }) as unknown as string;
+    expect(boundNames(text, stmt)).toEqual({ names: [], how: '' });
+    expect(reads).toBe(0);
+  });
+
   test('using such a name is XM0051 at the use, not "undefined"', () => {
     const src = 'import os\na, b = 1, 2\nx = os\ny = a + 1\n';
     expect(codesAndSpans(xm(src).diagnostics)).toEqual([
