@@ -8,7 +8,8 @@ import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import type { Host, HostNode, PlacementConfig } from './types.js';
 
-function isCpuList(v: unknown): v is CpuList {
+/** Whether a config value is one parsed CPU list (not a per-vCPU array, not a value left unparsed). */
+export function isCpuList(v: unknown): v is CpuList {
   return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
 }
 
@@ -55,12 +56,18 @@ export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set
  * reference/xen-format.md says the same: "vCPUs without an entry keep the default (all CPUs)".
  */
 export function vcpusReach(cfg: PlacementConfig, host: Host, maxvcpus: number): Set<number> | null {
-  const v = cfg.cpus;
-  if (!Array.isArray(v)) return hardCpuSet(cfg, host);
-  if (v.length < maxvcpus) return null;
+  return Array.isArray(cfg.cpus) ? listsReach(cfg.cpus, host, maxvcpus) : hardCpuSet(cfg, host);
+}
+
+/**
+ * The union of a per-vCPU list's first `maxvcpus` entries (of `cpus` or `cpus_soft`), or null when
+ * a vCPU keeps the default of every CPU: the list ends before it, or holds a non-list there.
+ */
+export function listsReach(lists: readonly unknown[], host: Host, maxvcpus: number): Set<number> | null {
+  if (lists.length < maxvcpus) return null;
   const out = new Set<number>();
   for (let i = 0; i < maxvcpus; i++) {
-    const l = v[i];
+    const l = lists[i];
     if (!isCpuList(l)) return null;
     for (const c of resolveCpuList(l, host)) out.add(c);
   }

@@ -7,16 +7,12 @@
  * union over the vCPUs of each), or of the hard affinity alone when the two share no CPU.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { resolveCpuList, type CpuList } from '../normalize/cpulist.js';
+import { resolveCpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { hardCpuSet } from './pinning.js';
+import { hardCpuSet, isCpuList, listsReach } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
-
-function isCpuList(v: unknown): v is CpuList {
-  return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
-}
 
 /** Whether the config gives a soft affinity of its own (any cpus_soft xl reads, even "all": libxl then skips its placement). */
 export function hasSoft(cfg: PlacementConfig): boolean {
@@ -37,16 +33,7 @@ function followsAffinity(cfg: PlacementConfig): boolean {
 export function softReach(cfg: PlacementConfig, host: Host): Set<number> | null {
   const v = cfg.cpus_soft;
   if (isCpuList(v)) return new Set(resolveCpuList(v, host));
-  if (!Array.isArray(v)) return null;
-  const n = guestShape(cfg).maxvcpus;
-  if (v.length < n) return null;
-  const out = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const l = v[i];
-    if (!isCpuList(l)) return null;
-    for (const c of resolveCpuList(l, host)) out.add(c);
-  }
-  return out;
+  return Array.isArray(v) ? listsReach(v, host, guestShape(cfg).maxvcpus) : null;
 }
 
 /** The soft affinity of vCPU `i`, or null when it keeps the default (every CPU). */
