@@ -10,11 +10,8 @@
  */
 import type { CheckResult } from '../check/check.js';
 import { parseCpuList, type CpuList } from '../normalize/cpulist.js';
+import { isCpuList } from '../placement/pinning.js';
 import type { PlacementConfig } from '../placement/types.js';
-
-function isCpuList(v: unknown): v is CpuList {
-  return typeof v === 'object' && v !== null && Array.isArray((v as CpuList).items) && typeof (v as CpuList).text === 'string';
-}
 
 /** A CPU list as xl's parse_cpurange reads its text (strtok_r items, no trimming, numbers wrapped as libxl does). */
 function asXlReads(l: CpuList): CpuList {
