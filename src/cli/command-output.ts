@@ -1,6 +1,6 @@
 /**
  * @fileoverview `--output-file` for the commands whose whole result is what they print on stdout
- * (normalize, schema, host, plan, migrate-plan, rebalance): the command runs with an Io whose
+ * (normalize, schema, host, plan, migrate-plan, rebalance, ledger list): the command runs with an Io whose
  * stdout goes to the writer `check` and `convert` use (output-file.ts: a regular file replaced
  * atomically, a device or FIFO written in place), after the same guards: an empty name is a
  * usage error, and so is a FILE that is one of the command's inputs (the config, the host file,

@@ -1,6 +1,6 @@
 /**
  * @fileoverview `-o, --output-file FILE` of the commands that print a result for users to keep
- * (normalize, schema, host, plan, migrate-plan, rebalance; check and convert word their own help):
+ * (normalize, schema, host, plan, migrate-plan, rebalance, ledger list; check and convert word their own help):
  * one definition, so every such command has the same name, alias and help. Dependency-free, as the
  * command modules that declare it are loaded at every start; the writer is command-output.ts.
  */

@@ -74,6 +74,11 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
+  return withOutputFile(io, 'ledger', argv, placementInputs(argv, io), (out) => ledgerList(argv, out));
+}
+
+/** `xmcfg ledger list` with its output going to `io.stdout`. */
+async function ledgerList(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['ledger']);
   if (empty !== null) return commandError(io, 'ledger', empty);
   // Listing never creates a ledger: a missing one simply has no reservations.

@@ -1,5 +1,5 @@
 /**
- * `-o, --output-file FILE` of normalize, schema, host, plan, migrate-plan and rebalance: the
+ * `-o, --output-file FILE` of normalize, schema, host, plan, migrate-plan, rebalance and ledger list: the
  * writer and guards of `check -o` and `convert -o` (atomic replace, read-only target left alone,
  * devices and FIFOs written in place, an input never replaced), run in-process; one run per command
  * of the built bin at the end.
@@ -38,6 +38,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['plan', 'web.cfg', '--host', 'host.json', '--ledger', 'l.db', '-f', 'text'],
   ['migrate-plan', 'web01', '--to-node', '1', '--host', 'host.json', '--ledger', 'l.db', '-f', 'json'],
   ['rebalance', '--host', 'host.json', '--ledger', 'l.db'],
+  ['ledger', 'list', '--ledger', 'l.db', '-f', 'json'],
 ];
 
 async function reserve(): Promise<void> {
@@ -136,6 +137,7 @@ describe('--output-file never replaces an input', () => {
       [['migrate-plan', 'web01', '--to-node', '1', '--host', 'host.json', '--ledger', 'l.db', '--commit', '-o', 'l.db'], `xmcfg migrate-plan: --output-file 'l.db' is '${join(dir, 'l.db')}', the reservation ledger; write the output elsewhere\n`],
       [['rebalance', '--host', 'host.json', '--ledger', 'l.db', '-o', 'host-link.json'], "xmcfg rebalance: --output-file 'host-link.json' is 'host.json', the --host topology; write the output elsewhere\n"],
       [['rebalance', '--host', 'host.json', '--ledger', 'l.db', '-o', 'l.db'], `xmcfg rebalance: --output-file 'l.db' is '${join(dir, 'l.db')}', the reservation ledger; write the output elsewhere\n`],
+      [['ledger', 'list', '--ledger', 'l.db', '-o', 'l.db'], `xmcfg ledger: --output-file 'l.db' is '${join(dir, 'l.db')}', the reservation ledger; write the output elsewhere\n`],
     ] as const) {
       const r = await cli([...args], 'memory = 1\n');
       expect([r.code, r.stdout, r.stderr], args.join(' ')).toEqual([2, '', line]);

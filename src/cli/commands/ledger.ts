@@ -1,4 +1,5 @@
 /** @fileoverview `xmcfg ledger list`: the live reservations. */
+import { OUTPUT_FILE_OPTION } from '../output-option.js';
 import type { CommandSpec } from '../types.js';
 
 /**
@@ -17,6 +18,7 @@ export const command: CommandSpec = {
     y
       .positional('action', { describe: 'what to do', choices: ['list'], type: 'string' })
       .option('ledger', LEDGER_OPTION)
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true }),
+      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
+      .option('output-file', OUTPUT_FILE_OPTION),
   run: async (argv, io) => (await import('../placement-run.js')).runLedger(argv, io),
 };
