@@ -31,9 +31,15 @@ export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null
 
 /** CPUs the config's `cpus` allows for vCPU `i` (a per-vCPU list applies to its own vCPU only; vCPUs past its end are unrestricted). */
 export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set<number> | null {
-  const v = cfg.cpus;
-  if (!Array.isArray(v)) return hardCpuSet(cfg, host);
-  const l = v[i];
+  return cpusOfVcpu(cfg.cpus, host, i);
+}
+
+/**
+ * CPUs an affinity value (`cpus` or `cpus_soft`) gives vCPU `i`: one list applies to every vCPU, a
+ * per-vCPU list's entry `i` to that vCPU; null when it leaves the vCPU on every CPU.
+ */
+export function cpusOfVcpu(value: unknown, host: Host, i: number): Set<number> | null {
+  const l = Array.isArray(value) ? value[i] : value;
   return isCpuList(l) ? new Set(resolveCpuList(l, host)) : null;
 }
 

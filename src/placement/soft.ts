@@ -11,7 +11,7 @@ import { resolveCpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { hardCpuSet, isCpuList, listsReach } from './pinning.js';
+import { cpusOfVcpu, hardCpuSet, isCpuList, listsReach } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
 
 /** Whether the config gives a soft affinity of its own (any cpus_soft xl reads, even "all": libxl then skips its placement). */
@@ -34,14 +34,6 @@ export function softReach(cfg: PlacementConfig, host: Host): Set<number> | null 
   const v = cfg.cpus_soft;
   if (isCpuList(v)) return new Set(resolveCpuList(v, host));
   return Array.isArray(v) ? listsReach(v, host, guestShape(cfg).maxvcpus) : null;
-}
-
-/** The soft affinity of vCPU `i`, or null when it keeps the default (every CPU). */
-function softOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set<number> | null {
-  const v = cfg.cpus_soft;
-  if (isCpuList(v)) return new Set(resolveCpuList(v, host));
-  const l = Array.isArray(v) ? v[i] : undefined;
-  return isCpuList(l) ? new Set(resolveCpuList(l, host)) : null;
 }
 
 /** What keeps a guest's memory on some nodes: the CPUs Xen's node affinity is made of, and which of the config's keys say so. */
@@ -83,7 +75,7 @@ export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagno
   if (p.affinity !== 'hard' || p.vcpus.length === 0 || !hasSoft(cfg) || !followsAffinity(cfg)) return [];
   const out: Diagnostic[] = [];
   const apart = p.vcpus.filter((v) => {
-    const soft = softOfVcpu(cfg, host, v.vcpu);
+    const soft = cpusOfVcpu(cfg.cpus_soft, host, v.vcpu);
     return soft !== null && !v.cpus.some((c) => soft.has(c));
   });
   if (apart.length > 0) {
