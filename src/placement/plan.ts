@@ -87,8 +87,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0403', 'error', `cannot place ${guestLabel(g.name)}: the config's vnuma puts each vnode's memory on its pnode, and ${what}`)] };
     }
   }
-  // Without vnuma Xen takes the memory from the nodes of the CPUs in both cpus and cpus_soft (soft.ts).
-  const fence = d.kind === 'list' ? null : memoryFence(cfg, checked.host);
+  // Without vnuma Xen takes the memory from the nodes of the CPUs in both cpus and cpus_soft (soft.ts);
+  // with --affinity soft the plan's cpus_soft lines replace the config's, which then keeps no memory anywhere.
+  const ownSoft = options.affinity !== 'soft';
+  const fence = d.kind === 'list' ? null : memoryFence(cfg, checked.host, undefined, ownSoft);
   const within = fence ? nodesWithin(fence.cpus, checked.host) : null;
   let c: Choice | Refusal | null = null;
   if (within) {
@@ -119,7 +121,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     }
   }
   const p = planOf(cfg, g, checked.host, cap, d, c, own ? { ...options, listedBy: "the pnodes of the config's own vnuma (libxl allocates each vnode's memory there)" } : options, diagnostics);
-  const soft = softReason(cfg, checked.host);
+  const soft = softReason(cfg, checked.host, ownSoft);
   if (soft) p.reasons.push(soft);
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's ${fence!.by}`);

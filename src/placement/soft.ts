@@ -45,19 +45,23 @@ export interface MemoryFence {
 /**
  * The CPUs whose nodes Xen takes the memory from under the config's own `cpus` (`hard`: the plan's
  * candidates pass the CPUs it names, numa = "off" the CPUs its vCPUs reach, null past a short list) and `cpus_soft`: their common CPUs, or the hard ones when they share none (Xen
- * then ignores the soft affinity); null when neither narrows anything.
+ * then ignores the soft affinity); null when neither narrows anything. `ownSoft` false: the plan's
+ * own cpus_soft lines replace the config's (--affinity soft), so only `cpus` counts.
  */
-export function memoryFence(cfg: PlacementConfig, host: Host, hard: Set<number> | null = hardCpuSet(cfg, host)): MemoryFence | null {
-  const soft = followsAffinity(cfg) ? softReach(cfg, host) : null;
+export function memoryFence(cfg: PlacementConfig, host: Host, hard: Set<number> | null = hardCpuSet(cfg, host), ownSoft = true): MemoryFence | null {
+  const soft = ownSoft && followsAffinity(cfg) ? softReach(cfg, host) : null;
   if (!soft) return hard ? { cpus: hard, by: 'cpus' } : null;
   if (!hard) return { cpus: soft, by: 'cpus_soft' };
   const both = new Set([...hard].filter((c) => soft.has(c)));
   return both.size > 0 ? { cpus: both, by: 'cpus and cpus_soft' } : { cpus: hard, by: 'cpus' };
 }
 
-/** The reason a plan gives when libxl would not have placed the guest itself: the config's cpus_soft. */
-export function softReason(cfg: PlacementConfig, host: Host): string | null {
-  if (!hasSoft(cfg) || cfg.numa !== undefined || !followsAffinity(cfg)) return null;
+/**
+ * The reason a plan gives when libxl would not have placed the guest itself: the config's cpus_soft.
+ * None with --affinity soft (`ownSoft` false): the plan's cpus_soft lines replace the config's.
+ */
+export function softReason(cfg: PlacementConfig, host: Host, ownSoft = true): string | null {
+  if (!ownSoft || !hasSoft(cfg) || cfg.numa !== undefined || !followsAffinity(cfg)) return null;
   const soft = softReach(cfg, host);
   const where = soft ? `; Xen takes the memory from the nodes of its CPUs (${rangesOf([...soft].sort((a, b) => a - b))}) that the vCPUs may run on` : '';
   return `the config gives cpus_soft, so libxl runs no automatic NUMA placement of its own${where}`;

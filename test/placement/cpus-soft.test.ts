@@ -101,3 +101,20 @@ describe('RFC NUMA keys beside cpus_soft', () => {
     ]);
   });
 });
+
+describe('--affinity soft: the plan\'s cpus_soft lines replace the config\'s', () => {
+  it('the config\'s cpus_soft narrows no candidate and gives no reason (decision 046)', () => {
+    const c = cfg({ name: 's', memory: 4096, vcpus: 2, cpus_soft: cpus('node:0') });
+    // Hard: the candidates are node 0, where the file's cpus_soft keeps the memory.
+    expect(plan(c, two()).plan!.nodes).toEqual([0]);
+    const r = plan(c, two(), { affinity: 'soft' });
+    // Soft: the file's cpus_soft is replaced, so the whole host competes (node 1 is the freer).
+    expect(r.plan!.nodes).toEqual([1]);
+    expect(r.plan!.reasons.filter((x) => x.includes('cpus_soft'))).toEqual([]);
+    expect(codes(r)).toEqual([]);
+    // The config's cpus still fences them (the plan keeps the user's pinning).
+    const h = plan(cfg({ name: 's', memory: 4096, vcpus: 2, cpus: cpus('0-3'), cpus_soft: cpus('4-7') }), two(), { affinity: 'soft' });
+    expect(h.plan!.nodes).toEqual([0]);
+    expect(h.plan!.reasons.some((x) => x.endsWith("the config's cpus"))).toBe(true);
+  });
+});
