@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
-import { cpusOffHost, cpusPartlyOffHost, hardCpuSet } from './pinning.js';
+import { guestShape } from './guest.js';
+import { cpusOffHost, cpusPartlyOffHost, vcpusReach } from './pinning.js';
 import { plan } from './plan.js';
 import { runCpus } from './plan-build.js';
 import type { Host, NodeFinding, PlacementConfig } from './types.js';
@@ -115,8 +116,9 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   // about the config, so check --host and plan agree (the codes below are judged here instead).
   const r = plan(config, h, { dialect });
   for (const d of atConfigSpans(config, spans, r.diagnostics)) if (FROM_PLAN.has(d.code)) out.push(d);
-  // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity).
-  const hard = hardCpuSet(config, h);
+  // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity); the
+  // nodes are judged on the CPUs the vCPUs may run on, every CPU past a short per-vCPU list, as plan does.
+  const hard = vcpusReach(config, h, guestShape(config).maxvcpus);
   const offHost = cpusOffHost(config, h);
   if (offHost) {
     out.push({ code: 'XM0405', severity: 'error', message: offHost, span: spanOf(spans, '/cpus') });

@@ -15,8 +15,9 @@ export function isCpuList(v: unknown): v is CpuList {
 
 /**
  * CPUs the config's `cpus` names for the vCPUs it lists (a per-vCPU list counts as the union of its
- * entries), or null when unset: what XM0405/XM0416 judge. Not the nodes the vCPUs reach: vCPUs past
- * a short list are unrestricted (vcpusReach). Entries past maxvcpus belong to no vCPU: xl never parses them
+ * entries), or null when unset: what XM0416 and XM0405's empty affinity judge (a listed vCPU gets
+ * its entry). Not the nodes the vCPUs reach, which XM0405's numanode half judges: vCPUs past a short
+ * list are unrestricted (vcpusReach). Entries past maxvcpus belong to no vCPU: xl never parses them
  * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
  */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {

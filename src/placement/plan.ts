@@ -11,7 +11,7 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { cpusOffHost, cpusPartlyOffHost, hardCpuSet, nodesWithin } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
@@ -111,8 +111,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
   if (d.kind === 'list') {
     // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
-    // so too); a plan that replaced the user's pinning would not be the config's placement.
-    const hard = hardCpuSet(cfg, checked.host);
+    // so too); a plan that replaced the user's pinning would not be the config's placement. Judged
+    // on the CPUs the vCPUs may run on: past a short per-vCPU list they may run on any (vcpusReach),
+    // those of the listed nodes too, and the listed vCPUs are moved with XM0417 (decision 046).
+    const hard = vcpusReach(cfg, checked.host, g.maxvcpus);
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
     const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
     if (hard && !nodeCpus.some((x) => hard.has(x))) {

@@ -46,3 +46,29 @@ describe('a per-vCPU cpus list shorter than maxvcpus', () => {
     expect(placementFindings(c, undefined, two()).map((d) => d.code)).toEqual(['XM0426']);
   });
 });
+
+describe('XM0405 judges the CPUs the vCPUs will run on (decision 046)', () => {
+  // numanode = 1 (CPUs 4-7): vCPUs 2 and 3, past the list, may run on any CPU, node 1's too.
+  const c = cfg({ ...short, numa: { mode: 'nodes', nodes: [1], node_count: 1 } });
+  const spans = new Map([
+    ['/numa', { key: { start: 0, end: 8 }, value: { start: 11, end: 12 } }],
+    ['/cpus', { key: { start: 20, end: 24 }, value: { start: 27, end: 39 } }],
+  ]);
+
+  it('a short list whose entries leave out numanode\'s CPUs: planned, the listed vCPUs moved with XM0417', () => {
+    const r = plan(c, two());
+    expect(r.plan!.nodes).toEqual([1]);
+    expect(r.plan!.vcpus.map((v) => v.cpus)).toEqual([[4, 5, 6, 7], [4, 5, 6, 7], [4, 5, 6, 7], [4, 5, 6, 7]]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0417']);
+    // check --host says what plan says, at cpus.
+    expect(placementFindings(c, spans, two()).map((d) => [d.code, d.span])).toEqual([['XM0417', { start: 27, end: 39 }]]);
+    // A list as long as maxvcpus that leaves them out is still XM0405, and so is a short one naming no CPU of the host.
+    const full = cfg({ ...short, vcpus: 2, numa: { mode: 'nodes', nodes: [1], node_count: 1 } });
+    expect(plan(full, two()).diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+    expect(placementFindings(full, spans, two()).map((d) => [d.code, d.span])).toEqual([['XM0405', { start: 27, end: 39 }]]);
+    // vCPU 0 and 1 would have an empty affinity: xl create fails whatever the others get.
+    const off = cfg({ ...short, cpus: [cpus('64'), cpus('65')], numa: { mode: 'nodes', nodes: [1], node_count: 1 } });
+    expect(plan(off, two()).diagnostics.map((d) => d.code)).toEqual(['XM0405']);
+    expect(placementFindings(off, spans, two()).map((d) => d.code)).toEqual(['XM0405']);
+  });
+});
