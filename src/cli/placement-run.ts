@@ -165,7 +165,7 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
 const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
   moves: '',
   'within-threshold': '# nothing to do: the spread is within the threshold',
-  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: as many as the vCPUs of a guest spread over nodes; guests placed from their own vnuma, or booked on nodes the host lacks, stay)',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, stay)',
   'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
 };
 

@@ -27,10 +27,15 @@ export function loadOfPlan(p: Plan): ReservationLoad {
   return { domain: p.domain, nodes: p.node_affinity.nodes.map((id) => ({ node: id, memory_mib: p.memory_per_node_mib[String(id)] ?? 0, vcpus: p.vcpus.filter((v) => v.node === id).length })) };
 }
 
-/** A config equivalent to a placed guest, asking for exactly `nodes`. */
+/**
+ * A config equivalent to a placed guest, asking for exactly `nodes`, with the cpus_soft its file
+ * keeps (stored by the ledger, decision 046): the move's plan then warns where it leaves that soft
+ * affinity unreachable (XM0426) or takes the memory off the target (XM0425), as plan does for numanode.
+ */
 function configFor(p: Plan, nodes: number[]): PlacementConfig {
   const memory = Object.values(p.memory_per_node_mib).reduce((a, b) => a + b, 0);
   const cfg: PlacementConfig = { name: p.domain, memory, vcpus: Math.max(1, p.vcpus.length), numa: { mode: 'nodes', nodes, node_count: nodes.length } };
+  if (p.affinity === 'hard' && p.config_cpus_soft !== undefined) cfg.cpus_soft = p.config_cpus_soft as PlacementConfig['cpus_soft'];
   if (p.create_flags.names.includes('hvm')) cfg.type = 'hvm';
   if (p.create_flags.names.includes('hvm') && !p.create_flags.names.includes('hap')) cfg.hap = false;
   return cfg;
@@ -102,10 +107,13 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const p: Plan = { ...r.plan, create_flags: { value: current.create_flags.value, names: [...current.create_flags.names] }, xl: { ...r.plan.xl, vnuma: null } };
   if (r.plan.xl.vnuma !== null) p.reasons = [...p.reasons, 'no vnuma: a guest keeps its virtual NUMA layout across a migration'];
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+  // The file's own cpus_soft stays beside the new pins; where it no longer fits the target, say so in the steps too.
+  const soft = r.diagnostics.some((d) => d.code === 'XM0425' || d.code === 'XM0426');
   const steps = [
     `# ${name}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
+    ...(soft ? [`#    and change or drop its cpus_soft, which names CPUs away from node ${toNodes.join(',')} (see the warnings)`] : []),
     // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
     // would be allocated where the old pinning points.
     `# 2. migrate with that file, so the new copy's memory is allocated on the target:`,

@@ -9,6 +9,7 @@ import { hostDiag, validateHost } from './host-check.js';
 import { isVnumaGuest, loadOfPlan } from './migrate.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
+import { softAllows } from './soft.js';
 import type { Host, Plan } from './types.js';
 
 /** One proposed move of a rebalance. */
@@ -50,6 +51,8 @@ interface Movable {
   kind: number;
   /** Its place in the smallest-first order (ties between equal moves keep the earlier guest). */
   pos: number;
+  /** Memory nodes a move may take it to under its file's own cpus_soft (1: allowed), or null: any (decision 046). */
+  soft: Uint8Array | null;
 }
 
 /**
@@ -107,10 +110,18 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   const offHost = offHostDomains(h, [...loads.values()]);
   const kinds = new Map<string, number>();
   // One entry per domain, its last plan (as `loads` keeps it).
+  // A guest whose file keeps a cpus_soft of its own (the ledger stores it) goes only to nodes that
+  // keep some CPU of every vCPU's soft affinity: elsewhere migrate-plan warns that Xen ignores it
+  // (XM0426) or takes the memory off the target (XM0425), as plan's policy keeps such a guest there.
+  const softTargets = (p: Plan, vcpus: number): Uint8Array | null =>
+    p.affinity === 'hard' && p.config_cpus_soft !== undefined ? Uint8Array.from(memNodes, (n) => (softAllows(p.config_cpus_soft, h, vcpus, n.cpus) ? 1 : 0)) : null;
   const guests: Movable[] = [...new Map(placed.map((p) => [p.domain, p])).values()]
     .filter((p) => p.nodes.length > 0 && !isVnumaGuest(p) && !offHost.has(p.domain))
-    .map((p) => loads.get(p.domain)!)
-    .map((l) => ({ domain: l.domain, mem: l.nodes.reduce((a, x) => a + x.memory_mib, 0), vcpus: l.nodes.reduce((a, x) => a + x.vcpus, 0), parts: l.nodes, kind: 0, pos: 0 }))
+    .map((p) => ({ p, l: loads.get(p.domain)! }))
+    .map(({ p, l }) => {
+      const vcpus = l.nodes.reduce((a, x) => a + x.vcpus, 0);
+      return { domain: l.domain, mem: l.nodes.reduce((a, x) => a + x.memory_mib, 0), vcpus, parts: l.nodes, kind: 0, pos: 0, soft: softTargets(p, Math.max(1, p.vcpus.length)) };
+    })
     .filter((g) => g.mem > 0)
     // Smallest first (the search then finds cheap lists early and prunes by memory), ties by name.
     .sort((a, b) => a.mem - b.mem || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
@@ -118,7 +129,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     g.pos = i;
     // vCPUs matter only to a guest spread over several nodes (canGo): guests on one node that
     // differ in vCPUs alone move alike.
-    const key = `${g.mem} ${g.parts.length > 1 ? g.vcpus : ''} ${g.parts.map((x) => `${x.node}:${x.memory_mib}`).join(',')}`;
+    const key = `${g.mem} ${g.parts.length > 1 ? g.vcpus : ''} ${g.parts.map((x) => `${x.node}:${x.memory_mib}`).join(',')} ${g.soft ? g.soft.join('') : ''}`;
     if (!kinds.has(key)) kinds.set(key, kinds.size);
     g.kind = kinds.get(key)!;
   }
@@ -146,12 +157,14 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // it while the source copy runs; a guest spread over several nodes not onto a node with fewer
   // CPUs than its vCPUs (the allocator spread it for them, and rebalancing must not undo that); and
   // not onto a node without CPUs unless the guest has none where it is: its vCPUs would run on
-  // another node's CPUs, all its memory remote (migrate-plan still does it when asked, XM0406).
+  // another node's CPUs, all its memory remote (migrate-plan still does it when asked, XM0406); and
+  // not onto a node its file's own cpus_soft leaves out (softTargets).
   const cpuless = new Set(h.nodes.filter((n) => n.cpus.length === 0).map((n) => n.id));
   const canGo = (g: Movable, t: number): boolean =>
     !(g.parts.length === 1 && g.parts[0]!.node === memNodes[t]!.id) &&
     !(g.parts.length > 1 && g.vcpus > memNodes[t]!.cpus.length) &&
     (memNodes[t]!.cpus.length > 0 || g.parts.every((x) => cpuless.has(x.node))) &&
+    (g.soft === null || g.soft[t] === 1) &&
     g.mem <= freeAt(t);
   // `n` more pairs or guests looked at, or one trial move more: false, and the budget marked
   // spent, when none is left.

@@ -115,3 +115,32 @@ export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagno
   );
   return out;
 }
+
+/**
+ * The config's cpus_soft as the ledger keeps it beside a plan (decision 046), or undefined when the
+ * plan's own lines decide the soft affinity (--affinity soft), the config gives none, or a vnuma of
+ * its own places the memory whatever the affinities. Entries that are no CPU list are null (their
+ * vCPU keeps the default).
+ */
+export function storedSoft(cfg: PlacementConfig, affinity: 'hard' | 'soft'): Plan['config_cpus_soft'] {
+  if (affinity !== 'hard' || !hasSoft(cfg) || !followsAffinity(cfg)) return undefined;
+  const copy = (l: unknown) => (isCpuList(l) ? { text: l.text, items: l.items.map((it) => ({ ...it })) } : null);
+  const v = cfg.cpus_soft;
+  return Array.isArray(v) ? v.map(copy) : (copy(v) ?? undefined);
+}
+
+/**
+ * Whether every one of `vcpus` vCPUs pinned to `cpus` keeps some CPU of its own soft affinity (a
+ * stored config_cpus_soft): then Xen neither ignores it (XM0426) nor takes the memory off those
+ * CPUs' nodes (XM0425), so a move there keeps both; rebalance proposes only such moves.
+ */
+export function softAllows(soft: Plan['config_cpus_soft'], host: Host, vcpus: number, cpus: readonly number[]): boolean {
+  if (soft === undefined) return true;
+  for (let v = 0; v < vcpus; v++) {
+    const s = cpusOfVcpu(soft, host, v);
+    if (s !== null && !cpus.some((c) => s.has(c))) return false;
+    // One list for every vCPU: the first answers for all.
+    if (!Array.isArray(soft)) break;
+  }
+  return true;
+}

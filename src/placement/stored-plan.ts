@@ -8,6 +8,14 @@ const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as numbe
 const isIds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isId);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
+/** A stored CPU list: its text and items as the normaliser parsed them (resolveCpuList reads them). */
+function isCpuList(v: unknown): boolean {
+  if (!isObj(v) || typeof v.text !== 'string' || !Array.isArray(v.items)) return false;
+  return v.items.every(
+    (it) => isObj(it) && typeof it.negate === 'boolean' && ['all', 'cpu', 'node'].includes(it.kind as string) && Number.isSafeInteger(it.from) && Number.isSafeInteger(it.to) && (it.from as number) >= -1,
+  );
+}
+
 /** The field of `value` that keeps it from being the stored plan of `domain`, or null when it is one. */
 export function storedPlanProblem(value: unknown, domain: string): string | null {
   if (!isObj(value)) return 'not an object';
@@ -26,6 +34,9 @@ export function storedPlanProblem(value: unknown, domain: string): string | null
   if (!isObj(xl) || !(xl.cpus === null || isStrings(xl.cpus)) || !(xl.vnuma === null || (Array.isArray(xl.vnuma) && xl.vnuma.every(isStrings)))) return 'xl';
   if (!isStrings(value.commands)) return 'commands';
   if (!isStrings(value.reasons)) return 'reasons';
+  // The config's own cpus_soft (decision 046): a CPU list, or one per vCPU (null: the default).
+  const soft = value.config_cpus_soft;
+  if (soft !== undefined && !(isCpuList(soft) || (Array.isArray(soft) && soft.every((l) => l === null || isCpuList(l))))) return 'config_cpus_soft';
   return null;
 }
 

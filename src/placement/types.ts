@@ -103,6 +103,12 @@ export interface Plan {
    * JSON (SPEC §5) does not carry it.
    */
   readonly keptBy?: 'cpus' | 'cpus_soft' | 'cpus and cpus_soft';
+  /**
+   * Only in a plan the ledger stores (hard affinity): the config's own cpus_soft, which stays in the
+   * guest's file beside the plan's pins, so migrate-plan and rebalance judge a move against it as
+   * plan judged the placement (decision 046). plan() never sets it; no JSON output prints it.
+   */
+  config_cpus_soft?: CpuList | Array<CpuList | null>;
 }
 
 /** A placement finding about one host node: findings.ts places it by `node`, never by its wording. */

@@ -198,7 +198,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'cpus_soft leaves out a node the plan gives memory',
     explanation:
-      "The plan pins the vCPUs (cpus lines) and the config keeps its own soft affinity (cpus_soft = …). Without vnuma Xen takes a guest's memory only from the nodes of the CPUs that are in both the hard and the soft affinity (domain_update_node_affinity), so a planned node none of whose CPUs cpus_soft names gets none of the memory the plan and the ledger book on it: `xl create` puts it on the other nodes. It happens when numanode or numanodes ask for nodes cpus_soft leaves out, or when the nodes cpus_soft names cannot hold the guest. Add the node's CPUs to cpus_soft, drop cpus_soft, or plan with --affinity soft (its cpus_soft lines replace the config's). Decision 042.",
+      "The plan pins the vCPUs (cpus lines) and the config keeps its own soft affinity (cpus_soft = …). Without vnuma Xen takes a guest's memory only from the nodes of the CPUs that are in both the hard and the soft affinity (domain_update_node_affinity), so a planned node none of whose CPUs cpus_soft names gets none of the memory the plan and the ledger book on it: `xl create` puts it on the other nodes. It happens when numanode or numanodes ask for nodes cpus_soft leaves out, or when the nodes cpus_soft names cannot hold the guest. Add the node's CPUs to cpus_soft, drop cpus_soft, or plan with --affinity soft (its cpus_soft lines replace the config's). migrate-plan says the same of a move's target nodes, from the cpus_soft the ledger stored with the guest's plan. Decisions 042, 046.",
     bad: 'vcpus = 2\nnumanodes = 2\ncpus_soft = "node:0"   # the plan takes nodes 0 and 1',
     good: 'vcpus = 2\nnumanodes = 2\ncpus_soft = "node:0-1"',
   },
@@ -206,7 +206,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: "cpus_soft shares no CPU with a vCPU's planned pins",
     explanation:
-      "The plan pins a vCPU to the CPUs of its node (cpus lines) while the config's own cpus_soft gives that vCPU CPUs none of which are among them. libxl warns \"All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling\" and the soft affinity does nothing for that vCPU (and, when it shares no CPU with any pin, for the guest's memory either). The config asks for two placements that exclude each other: drop cpus_soft, ask for the nodes whose CPUs it names, or plan with --affinity soft (its cpus_soft lines replace the config's). Decision 042.",
+      "The plan pins a vCPU to the CPUs of its node (cpus lines) while the config's own cpus_soft gives that vCPU CPUs none of which are among them. libxl warns \"All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling\" and the soft affinity does nothing for that vCPU (and, when it shares no CPU with any pin, for the guest's memory either). The config asks for two placements that exclude each other: drop cpus_soft, ask for the nodes whose CPUs it names, or plan with --affinity soft (its cpus_soft lines replace the config's). migrate-plan says the same of a move's target, from the cpus_soft the ledger stored with the guest's plan. Decisions 042, 046.",
     bad: 'vcpus = 2\nnumanode = 0\ncpus_soft = "node:1"',
     good: 'vcpus = 2\nnumanode = 1\ncpus_soft = "node:1"',
   },

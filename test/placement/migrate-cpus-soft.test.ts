@@ -1,0 +1,95 @@
+/**
+ * A reserved guest whose file gives its own cpus_soft (decision 046). The file keeps it beside the
+ * plan's pins, also after a move, so the ledger stores it with the plan: migrate-plan warns, as plan
+ * does for numanode, where the target leaves it unreachable (XM0426) or loses the memory to it
+ * (XM0425), and rebalance proposes only moves that keep it, as plan's policy keeps such a guest on
+ * its nodes. Both ignored it: `migrate-plan s --to-node 1` moved a `cpus_soft = "node:0"` guest
+ * without a word, and rebalance proposed that move first.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Ledger } from '../../src/placement/ledger.js';
+import { migratePlan } from '../../src/placement/migrate.js';
+import { rebalancePlan } from '../../src/placement/rebalance.js';
+import type { PlanOptions } from '../../src/placement/types.js';
+import { cfg, cpus, fixtureHost } from './helpers.js';
+
+// two-node.json: node 0 CPUs 0-3, 20471 MiB free; node 1 CPUs 4-7, 30122 MiB free.
+const two = () => fixtureHost('two-node.json');
+let dir = '';
+let ledger: Ledger;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'xmcfg-soft-move-'));
+  ledger = Ledger.open(join(dir, 'l.db')).ledger!;
+});
+afterEach(() => {
+  ledger.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Reserve `config`, then the ledger's entries as migrate-plan and rebalance read them. */
+function reserved(configs: Array<[ReturnType<typeof cfg>, PlanOptions?]>) {
+  for (const [c, o] of configs) expect(ledger.reserve(c, two(), o).plan).not.toBeNull();
+  return ledger.list().entries;
+}
+
+const soft = (name: string, memory = 4096) => cfg({ name, memory, vcpus: 2, cpus_soft: cpus('node:0') });
+
+describe('migrate-plan of a guest with its own cpus_soft', () => {
+  it('to a node cpus_soft leaves out: XM0426, and a step says to change it; to two nodes also XM0425', () => {
+    const entries = reserved([[soft('s')]]);
+    const s = entries.find((e) => e.domain === 's')!;
+    expect(s.plan.nodes).toEqual([0]);
+    const others = entries.map((e) => ({ domain: e.domain, nodes: e.nodes }));
+    const one = migratePlan(s.plan, two(), others, [1]);
+    expect(one.diagnostics.map((d) => d.code)).toEqual(['XM0426']);
+    expect(one.migration!.steps.filter((l) => l.includes('cpus_soft'))).toHaveLength(1);
+    // The output plan is the §5 shape: the stored cpus_soft is not part of it.
+    expect(Object.keys(one.migration!.plan!)).not.toContain('config_cpus_soft');
+    const both = migratePlan(s.plan, two(), others, [0, 1]);
+    expect(both.diagnostics.map((d) => d.code).sort()).toEqual(['XM0425', 'XM0426']);
+    // Planned with --affinity soft (its lines replace the file's cpus_soft): nothing stored, nothing said.
+    ledger.release('s');
+    const t = reserved([[soft('t'), { affinity: 'soft' }]])[0]!;
+    expect(t.plan.config_cpus_soft).toBeUndefined();
+    expect(migratePlan(t.plan, two(), [], [0]).diagnostics).toEqual([]);
+  });
+
+  it('--commit keeps the stored cpus_soft, so a later move still sees it', () => {
+    reserved([[soft('s')]]);
+    const c = ledger.commitMigration('s', two(), [1]);
+    expect(c.diagnostics.map((d) => d.code)).toEqual(['XM0426']);
+    const again = ledger.list().entries[0]!;
+    expect(again.plan.nodes).toEqual([1]);
+    expect(again.plan.config_cpus_soft).toEqual(cpus('node:0'));
+    // Back to node 0, where its soft affinity is: no warning.
+    expect(migratePlan(again.plan, two(), [], [0]).diagnostics).toEqual([]);
+  });
+});
+
+describe('rebalance and a guest with its own cpus_soft', () => {
+  it('moves another guest, not the one whose cpus_soft keeps it on its node', () => {
+    // Node 0 at 37.5 % + 2 × 8192 MiB, node 1 at 8.1 %: one 8192 MiB move to node 1 evens them.
+    // "a" comes first among equal moves (by name): it was the one proposed.
+    const entries = reserved([[soft('a', 8192)], [cfg({ name: 'b', memory: 8192, vcpus: 2, numa: { mode: 'nodes', nodes: [0], node_count: 1 } })]]);
+    const r = rebalancePlan(two(), entries.map((e) => e.plan));
+    expect(r.moves.map((m) => [m.domain, m.to])).toEqual([['b', 1]]);
+    // Alone, it is not moved at all.
+    ledger.release('b');
+    const alone = rebalancePlan(two(), ledger.list().entries.map((e) => e.plan));
+    expect([alone.moves, alone.outcome]).toEqual([[], 'no-feasible-move']);
+  });
+});
+
+describe('the stored cpus_soft is checked as the rest of a stored plan', () => {
+  it('one that is no CPU list makes the ledger corrupt (XM0408), not a crash', () => {
+    reserved([[soft('s')]]);
+    const db = (ledger as unknown as { db: { prepare: (s: string) => { run: (...a: unknown[]) => void } } }).db;
+    const stored = ledger.list().entries[0]!.plan;
+    db.prepare('UPDATE reservations SET plan = ? WHERE domain = ?').run(JSON.stringify({ ...stored, config_cpus_soft: { text: 'x', items: [{ kind: 'cpu' }] } }), 's');
+    expect(ledger.list().diagnostics.map((d) => d.code)).toEqual(['XM0408']);
+  });
+});
