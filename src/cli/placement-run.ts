@@ -123,9 +123,10 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
-  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v).trim());
+  // Each --to-node may list ids with commas (`--to-node 1,0`), the way this command prints node lists.
+  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).flatMap((v) => String(v).split(',')).map((v) => v.trim());
   // Decimal digits only (as rebalance's --max-moves): Number('') is 0 and Number('0x1') is 1, and an
-  // id past 2^53 would be rounded.
+  // id past 2^53 would be rounded. An empty item (`1,`, `1,,2`) is refused as well.
   const to = given.map((t) => wholeArg(t, NaN));
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
