@@ -10,7 +10,7 @@ import { commandError, emptyArgument, numberArg, wholeArg } from './command-erro
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
-import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, placementInputs, report } from './placement-common.js';
+import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, placementInputs, report, sysfsInputs } from './placement-common.js';
 import { withOutputFile } from './command-output.js';
 import { rangesOf } from '../placement/bitmap.js';
 import { formatHostJson, readHost } from '../placement/host.js';
@@ -25,8 +25,9 @@ export { ledgerTimeoutMs } from './placement-common.js';
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
-  // The host file read (a sysfs tree is a folder, which no output file can be).
-  const inputs = (['file', 'json', 'from-xl-info'] as const).flatMap((k) => (typeof argv[k] === 'string' ? [{ path: argv[k] as string, what: 'the host file being read' }] : []));
+  // The host file read, else the sysfs files (--sysfs-root, --from-sysfs; `/` without either).
+  const files = (['file', 'json', 'from-xl-info'] as const).flatMap((k) => (typeof argv[k] === 'string' ? [{ path: argv[k] as string, what: 'the host file being read' }] : []));
+  const inputs = files.length > 0 ? files : sysfsInputs(argv['sysfs-root'] ?? argv['from-sysfs']);
   return withOutputFile(io, 'host', argv, inputs, (out) => host(argv, out));
 }
 
