@@ -48,18 +48,25 @@ export const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.s
 
 /**
  * The files a placement command reads that its --output-file must not replace: the --host file
- * (else the sysfs files the host is read from) and the ledger database (--ledger, or the default
- * one, which --reserve and --commit write) with SQLite's files beside it: replacing a `-wal` or a
- * hot `-journal` loses the transactions it holds or leaves the database corrupt.
+ * (else the sysfs files the host is read from) and the ledger's ({@link ledgerInputs}).
  */
 export function placementInputs(argv: Record<string, unknown>, io: Io): CommandInput[] {
   const host = typeof argv.host === 'string' ? [{ path: argv.host, what: 'the --host topology' }] : sysfsInputs(argv['sysfs-root']);
+  return [...host, ...ledgerInputs(argv, io)];
+}
+
+/**
+ * The ledger database (--ledger, or the default one, which --reserve, --commit and release write)
+ * with SQLite's files beside it: replacing a `-wal` or a hot `-journal` loses the transactions it
+ * holds or leaves the database corrupt.
+ */
+export function ledgerInputs(argv: Record<string, unknown>, io: Io): CommandInput[] {
   const ledger = ledgerPath(argv, io);
   // SQLite names them after the path it opens, which may be a symlink's target.
   const sides = [...new Set([ledger, realOrSelf(ledger)])].flatMap((db) =>
     (['wal', 'journal', 'shm'] as const).map((s) => ({ path: `${db}-${s}`, what: `the reservation ledger's SQLite ${s === 'shm' ? 'shared-memory index' : s === 'wal' ? 'write-ahead log' : 'rollback journal'}` })),
   );
-  return [...host, { path: ledger, what: 'the reservation ledger' }, ...sides];
+  return [{ path: ledger, what: 'the reservation ledger' }, ...sides];
 }
 
 /** What a host read from sysfs under `root` (--sysfs-root; absent or empty: `/`) reads: the node folders whole, and the files of the no-NUMA fallback. */

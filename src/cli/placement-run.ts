@@ -10,7 +10,7 @@ import { commandError, emptyArgument, numberArg, wholeArg } from './command-erro
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
-import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, placementInputs, report, sysfsInputs } from './placement-common.js';
+import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, ledgerInputs, placementInputs, report, sysfsInputs } from './placement-common.js';
 import { withOutputFile } from './command-output.js';
 import { rangesOf } from '../placement/bitmap.js';
 import { formatHostJson, readHost } from '../placement/host.js';
@@ -57,6 +57,11 @@ async function host(argv: Record<string, unknown>, io: Io): Promise<number> {
 
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
+  return withOutputFile(io, 'release', argv, ledgerInputs(argv, io), (out) => release(argv, out));
+}
+
+/** `xmcfg release NAME` with its output going to `io.stdout`: a line, or `-f json`'s object; nothing when nothing was released. */
+async function release(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'ledger']);
   if (empty !== null) return commandError(io, 'release', empty);
   if (noLedger(argv, io, 'release')) return 1;
@@ -66,7 +71,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
     const r = ledger.release(String(argv.name));
     report(io, 'release', r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
-    if (r.released) io.stdout(`released ${oneLine(String(argv.name))}\n`);
+    if (r.released) io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledger.path, released: String(argv.name) }, null, 2)}\n` : `released ${oneLine(String(argv.name))}\n`);
     return r.released ? 0 : 1;
   } finally {
     ledger.close();
@@ -75,7 +80,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
-  return withOutputFile(io, 'ledger', argv, placementInputs(argv, io), (out) => ledgerList(argv, out));
+  return withOutputFile(io, 'ledger', argv, ledgerInputs(argv, io), (out) => ledgerList(argv, out));
 }
 
 /** `xmcfg ledger list` with its output going to `io.stdout`. */

@@ -194,6 +194,27 @@ describe('--output-file never replaces an input', () => {
     expect((await cli(['plan', 'web.cfg', '--host', 'host.json', '-o', join(nodes, 'p.txt')])).code).toBe(0);
   });
 
+  it('release takes -f and -o as ledger list does: a line or a versioned JSON object, written to FILE; nothing when nothing was released', async () => {
+    await reserve();
+    expect(await cli(['release', 'web01', '--ledger', 'l.db', '-f', 'json'])).toEqual({ code: 0, stdout: `${JSON.stringify({ version: 1, ledger: join(dir, 'l.db'), released: 'web01' }, null, 2)}\n`, stderr: '' });
+    await reserve();
+    expect(await cli(['release', 'web01', '--ledger', 'l.db', '-o', 'out.txt'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('released web01\n');
+    // Nothing to release: XM0410 on stderr, exit 1, FILE as it was.
+    const none = await cli(['release', 'web01', '--ledger', 'l.db', '-f', 'json', '-o', 'out.txt']);
+    expect([none.code, none.stdout, none.stderr.includes(' error XM0410: ')]).toEqual([1, '', true]);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('released web01\n');
+    // The ledger and its SQLite files are inputs, never the output; the reservation stays.
+    await reserve();
+    const ledger = readFileSync(join(dir, 'l.db'));
+    for (const [file, what] of [['l.db', 'the reservation ledger'], ['l.db-wal', "the reservation ledger's SQLite write-ahead log"]] as const) {
+      const r = await cli(['release', 'web01', '--ledger', 'l.db', '-o', file]);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `xmcfg release: --output-file '${file}' is '${join(dir, file)}', ${what}; write the output elsewhere\n` });
+    }
+    expect(readFileSync(join(dir, 'l.db'))).toEqual(ledger);
+    expect((await cli(['ledger', 'list', '--ledger', 'l.db', '-f', 'json'])).stdout).toContain('"domain": "web01"');
+  });
+
   it('standard input has no file to clash with', async () => {
     const plain = await cli(['normalize', '-'], 'memory = 1\n');
     const r = await cli(['normalize', '-', '-o', 'web.cfg'], 'memory = 1\n');

@@ -1,6 +1,6 @@
 /** @fileoverview `xmcfg migrate-plan NAME --to-node N`: a local live migration onto other nodes. */
 import type { CommandSpec } from '../types.js';
-import { LEDGER_OPTION } from './ledger.js';
+import { FORMAT_OPTION, LEDGER_OPTION } from './ledger.js';
 import { OUTPUT_FILE_OPTION } from '../output-option.js';
 
 /** The migrate-plan command. */
@@ -19,7 +19,7 @@ export const command: CommandSpec = {
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', LEDGER_OPTION)
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
+      .option('format', FORMAT_OPTION)
       .option('output-file', OUTPUT_FILE_OPTION)
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
