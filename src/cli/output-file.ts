@@ -12,6 +12,7 @@ import { basename, dirname, resolve, sep } from 'node:path';
 import { errorText, quote } from './check/discover.js';
 import { openAtomic, type AtomicFile } from './files.js';
 import { tildeHint } from './command-error.js';
+import { isFolder } from '../placement/ledger-path.js';
 import type { Io } from './types.js';
 
 /**
@@ -134,15 +135,6 @@ interface Sink {
   write(s: string): void;
   finish(): void;
   abort(): void;
-}
-
-/** True for an existing folder (an --output-file cannot be one). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** True for an existing file that is neither a regular file nor a folder (a device, a FIFO): written in place. */
