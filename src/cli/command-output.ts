@@ -4,19 +4,22 @@
  * stdout goes to the writer `check` and `convert` use (output-file.ts: a regular file replaced
  * atomically, a device or FIFO written in place), after the same guards: an empty name is a
  * usage error, and so is a FILE that is one of the command's inputs (the config, the host file,
- * the ledger database), which would be replaced by the output.
+ * the ledger database and its SQLite journal files, the sysfs files the host is read from), which
+ * would be replaced by the output.
  */
 import { resolve } from 'node:path';
 import { quote } from './check/discover.js';
 import { outputFileArg } from './check/options.js';
 import { commandError, emptyArgument } from './command-error.js';
-import { openOutput, realOrSelf, sameFile } from './output-file.js';
+import { insideFolder, openOutput, realOrSelf, sameFile } from './output-file.js';
 import type { Io } from './types.js';
 
 /** A file the command reads, which its output must never replace: its path as given (from the working folder) and what it is. */
 export interface CommandInput {
   path: string;
   what: string;
+  /** A folder read whole (the sysfs node folders): no file inside it may be the output either. */
+  folder?: boolean;
 }
 
 /**
@@ -34,8 +37,8 @@ export async function withOutputFile(io: Io, cmd: string, argv: Record<string, u
   const target = resolve(io.cwd, outputFile);
   const real = realOrSelf(target);
   // Also through a symlink: `-o cur.json` where cur.json links to the --host file.
-  const clash = inputs.find((i) => i.path !== '-' && i.path !== '' && sameFile(resolve(io.cwd, i.path), target, real));
-  if (clash !== undefined) return commandError(io, cmd, `--output-file ${quote(outputFile)} is ${quote(clash.path)}, ${clash.what}; write the output elsewhere`);
+  const clash = inputs.find((i) => i.path !== '-' && i.path !== '' && (i.folder === true ? insideFolder : sameFile)(resolve(io.cwd, i.path), target, real));
+  if (clash !== undefined) return commandError(io, cmd, `--output-file ${quote(outputFile)} is ${clash.folder === true ? 'inside ' : ''}${quote(clash.path)}, ${clash.what}; write the output elsewhere`);
   const out = openOutput(io, outputFile);
   const opened = out.problem();
   if (opened !== null) {

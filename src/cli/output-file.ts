@@ -8,10 +8,11 @@
  * is one of the run's inputs, so no command replaces its own input with its output.
  */
 import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { errorText, quote } from './check/discover.js';
 import { openAtomic, type AtomicFile } from './files.js';
 import { tildeHint } from './command-error.js';
+import { isFolder } from '../placement/ledger-path.js';
 import type { Io } from './types.js';
 
 /**
@@ -136,15 +137,6 @@ interface Sink {
   abort(): void;
 }
 
-/** True for an existing folder (an --output-file cannot be one). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** True for an existing file that is neither a regular file nor a folder (a device, a FIFO): written in place. */
 function special(path: string): boolean {
   try {
@@ -199,4 +191,14 @@ export function realOrSelf(abs: string): string {
  */
 export function sameFile(input: string, target: string, targetReal: string = realOrSelf(target)): boolean {
   return input === target || input === targetReal || realOrSelf(input) === targetReal;
+}
+
+/**
+ * True when `target` (absolute; `targetReal` its real path) is inside the folder `folder` (absolute),
+ * also through symlinks on either side: a new file's own path has no real path yet, its folder's has.
+ */
+export function insideFolder(folder: string, target: string, targetReal: string = realOrSelf(target)): boolean {
+  const folders = new Set([folder, realOrSelf(folder)]);
+  const targets = [target, targetReal, resolve(realOrSelf(dirname(target)), basename(target))];
+  return [...folders].some((f) => targets.some((t) => t.startsWith(f.endsWith(sep) ? f : f + sep)));
 }

@@ -4,7 +4,7 @@
  * opening it with its lock wait, listing it).
  */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Io } from './types.js';
@@ -12,6 +12,9 @@ import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult } from './host-file.js';
 import { readHost } from '../placement/host.js';
+import { SYSFS_PATHS } from '../placement/sysfs.js';
+import type { CommandInput } from './command-output.js';
+import { realOrSelf } from './output-file.js';
 import { defaultLedgerPath, Ledger, type LedgerEntry } from '../placement/ledger.js';
 import { oneLine } from '../placement/shell.js';
 import type { Host } from '../placement/types.js';
@@ -45,11 +48,32 @@ export const hasError = (d: readonly Diagnostic[]): boolean => d.some((x) => x.s
 
 /**
  * The files a placement command reads that its --output-file must not replace: the --host file
- * and the ledger database (--ledger, or the default one, which --reserve and --commit write).
+ * (else the sysfs files the host is read from) and the ledger's ({@link ledgerInputs}).
  */
-export function placementInputs(argv: Record<string, unknown>, io: Io): { path: string; what: string }[] {
-  const host = typeof argv.host === 'string' ? [{ path: argv.host, what: 'the --host topology' }] : [];
-  return [...host, { path: ledgerPath(argv, io), what: 'the reservation ledger' }];
+export function placementInputs(argv: Record<string, unknown>, io: Io): CommandInput[] {
+  const host = typeof argv.host === 'string' ? [{ path: argv.host, what: 'the --host topology' }] : sysfsInputs(argv['sysfs-root']);
+  return [...host, ...ledgerInputs(argv, io)];
+}
+
+/**
+ * The ledger database (--ledger, or the default one, which --reserve, --commit and release write)
+ * with SQLite's files beside it: replacing a `-wal` or a hot `-journal` loses the transactions it
+ * holds or leaves the database corrupt.
+ */
+export function ledgerInputs(argv: Record<string, unknown>, io: Io): CommandInput[] {
+  const ledger = ledgerPath(argv, io);
+  // SQLite names them after the path it opens, which may be a symlink's target.
+  const sides = [...new Set([ledger, realOrSelf(ledger)])].flatMap((db) =>
+    (['wal', 'journal', 'shm'] as const).map((s) => ({ path: `${db}-${s}`, what: `the reservation ledger's SQLite ${s === 'shm' ? 'shared-memory index' : s === 'wal' ? 'write-ahead log' : 'rollback journal'}` })),
+  );
+  return [{ path: ledger, what: 'the reservation ledger' }, ...sides];
+}
+
+/** What a host read from sysfs under `root` (--sysfs-root; absent or empty: `/`) reads: the node folders whole, and the files of the no-NUMA fallback. */
+export function sysfsInputs(root: unknown): CommandInput[] {
+  const base = typeof root === 'string' && root !== '' ? root : '/';
+  const what = 'read for the host (--sysfs-root)';
+  return Object.values(SYSFS_PATHS).map((rel) => (rel === SYSFS_PATHS.nodes ? { path: join(base, rel), what: `the node folders ${what}`, folder: true } : { path: join(base, rel), what }));
 }
 
 /** The host of a command: --host FILE (`-`: standard input), else this machine (sysfs under --sysfs-root or /). */

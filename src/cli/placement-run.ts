@@ -10,7 +10,7 @@ import { commandError, emptyArgument, numberArg, wholeArg } from './command-erro
 import { DEFAULT_MAX_FILE_SIZE } from './check/read-input.js';
 import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
-import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, placementInputs, report } from './placement-common.js';
+import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, ledgerInputs, placementInputs, report, sysfsInputs } from './placement-common.js';
 import { withOutputFile } from './command-output.js';
 import { rangesOf } from '../placement/bitmap.js';
 import { formatHostJson, readHost } from '../placement/host.js';
@@ -25,8 +25,9 @@ export { ledgerTimeoutMs } from './placement-common.js';
 
 /** `xmcfg host`. */
 export async function runHost(argv: Record<string, unknown>, io: Io): Promise<number> {
-  // The host file read (a sysfs tree is a folder, which no output file can be).
-  const inputs = (['file', 'json', 'from-xl-info'] as const).flatMap((k) => (typeof argv[k] === 'string' ? [{ path: argv[k] as string, what: 'the host file being read' }] : []));
+  // The host file read, else the sysfs files (--sysfs-root, --from-sysfs; `/` without either).
+  const files = (['file', 'json', 'from-xl-info'] as const).flatMap((k) => (typeof argv[k] === 'string' ? [{ path: argv[k] as string, what: 'the host file being read' }] : []));
+  const inputs = files.length > 0 ? files : sysfsInputs(argv['sysfs-root'] ?? argv['from-sysfs']);
   return withOutputFile(io, 'host', argv, inputs, (out) => host(argv, out));
 }
 
@@ -56,6 +57,11 @@ async function host(argv: Record<string, unknown>, io: Io): Promise<number> {
 
 /** `xmcfg release NAME`. */
 export async function runRelease(argv: Record<string, unknown>, io: Io): Promise<number> {
+  return withOutputFile(io, 'release', argv, ledgerInputs(argv, io), (out) => release(argv, out));
+}
+
+/** `xmcfg release NAME` with its output going to `io.stdout`: a line, or `-f json`'s object; nothing when nothing was released. */
+async function release(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'ledger']);
   if (empty !== null) return commandError(io, 'release', empty);
   if (noLedger(argv, io, 'release')) return 1;
@@ -65,7 +71,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
     const r = ledger.release(String(argv.name));
     report(io, 'release', r.diagnostics);
     if (r.diagnostics.some((d) => d.code === 'XM0408')) return 2;
-    if (r.released) io.stdout(`released ${oneLine(String(argv.name))}\n`);
+    if (r.released) io.stdout(argv.format === 'json' ? `${JSON.stringify({ version: 1, ledger: ledger.path, released: String(argv.name) }, null, 2)}\n` : `released ${oneLine(String(argv.name))}\n`);
     return r.released ? 0 : 1;
   } finally {
     ledger.close();
@@ -74,7 +80,7 @@ export async function runRelease(argv: Record<string, unknown>, io: Io): Promise
 
 /** `xmcfg ledger list`. */
 export async function runLedger(argv: Record<string, unknown>, io: Io): Promise<number> {
-  return withOutputFile(io, 'ledger', argv, placementInputs(argv, io), (out) => ledgerList(argv, out));
+  return withOutputFile(io, 'ledger', argv, ledgerInputs(argv, io), (out) => ledgerList(argv, out));
 }
 
 /** `xmcfg ledger list` with its output going to `io.stdout`. */
@@ -123,9 +129,10 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
-  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v).trim());
+  // Each --to-node may list ids with commas (`--to-node 1,0`), the way this command prints node lists.
+  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).flatMap((v) => String(v).split(',')).map((v) => v.trim());
   // Decimal digits only (as rebalance's --max-moves): Number('') is 0 and Number('0x1') is 1, and an
-  // id past 2^53 would be rounded.
+  // id past 2^53 would be rounded. An empty item (`1,`, `1,,2`) is refused as well.
   const to = given.map((t) => wholeArg(t, NaN));
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');

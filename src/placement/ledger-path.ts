@@ -47,7 +47,7 @@ function accountHome(): string {
   return isAbsolute(homedir()) ? homedir() : '/';
 }
 
-/** True when `path` is a folder (through symlinks); false when it is not or cannot be asked. */
+/** True when `path` is a folder (through symlinks); false when it is not or cannot be asked. Also --output-file's test (src/cli/output-file.ts). */
 export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();

@@ -11,6 +11,18 @@ import { parseCpuList } from '../normalize/cpulist.js';
 import { DEFAULT_REMOTE_DISTANCE, hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
 
+/**
+ * Everything read under ROOT, relative to it: the node folders (`nodes`, a folder read whole) and
+ * the files of the no-NUMA fallback. One list, so the command line can keep its --output-file off them.
+ */
+export const SYSFS_PATHS = {
+  hypervisor: 'sys/hypervisor/type',
+  nodes: 'sys/devices/system/node',
+  cpuOnline: 'sys/devices/system/cpu/online',
+  meminfo: 'proc/meminfo',
+  cpuinfo: 'proc/cpuinfo',
+} as const;
+
 /** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
@@ -86,10 +98,10 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
   const diagnostics: Diagnostic[] = [];
   // Under Xen, Linux (dom0 included) sees its own memory and virtual topology, not the
   // hypervisor's free memory per node: a plan made from it books memory Xen may not have.
-  if (readText(join(root, 'sys/hypervisor/type'))?.trim() === 'xen') {
+  if (readText(join(root, SYSFS_PATHS.hypervisor))?.trim() === 'xen') {
     diagnostics.push(hostDiag('XM0411', 'warning', "sysfs under Xen shows this domain's memory, not the hypervisor's free memory per node", 'give --host the output of `xl info -n`'));
   }
-  const base = join(root, 'sys/devices/system/node');
+  const base = join(root, SYSFS_PATHS.nodes);
   let entries: string[] = [];
   try {
     entries = readdirSync(base);
@@ -172,20 +184,20 @@ export function readSysfs(root: string): { nodes: HostNode[] | null; diagnostics
 
 /** The no-NUMA fallback: one node holding every CPU and all of /proc/meminfo. */
 function singleNode(root: string, diagnostics: Diagnostic[]): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
-  const mem = readText(join(root, 'proc/meminfo'));
+  const mem = readText(join(root, SYSFS_PATHS.meminfo));
   const total = mem === null ? null : meminfoKb(mem, 'MemTotal');
   const free = mem === null ? null : (meminfoKb(mem, 'MemFree') ?? meminfoKb(mem, 'MemAvailable'));
   if (typeof total !== 'number' || typeof free !== 'number') {
     const bad = [total, free].find((v) => v !== null && typeof v === 'object') as { problem: string } | undefined;
-    const why = bad ? `${join(root, 'proc/meminfo')} ${bad.problem}` : `no readable ${join(root, 'proc/meminfo')}`;
-    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, 'sys/devices/system/node')} and ${why}`));
+    const why = bad ? `${join(root, SYSFS_PATHS.meminfo)} ${bad.problem}` : `no readable ${join(root, SYSFS_PATHS.meminfo)}`;
+    diagnostics.push(hostDiag('XM0401', 'error', `sysfs: no node folders under ${join(root, SYSFS_PATHS.nodes)} and ${why}`));
     return { nodes: null, diagnostics };
   }
   let cpus: number[] | null = null;
-  const online = readText(join(root, 'sys/devices/system/cpu/online'));
+  const online = readText(join(root, SYSFS_PATHS.cpuOnline));
   if (online !== null) cpus = expandKernelCpuList(online);
   if (cpus === null) {
-    const info = readText(join(root, 'proc/cpuinfo'));
+    const info = readText(join(root, SYSFS_PATHS.cpuinfo));
     const count = info === null ? 0 : info.split('\n').filter((l) => l.startsWith('processor')).length;
     cpus = Array.from({ length: count }, (_, i) => i);
   }

@@ -148,6 +148,73 @@ describe('--output-file never replaces an input', () => {
     }
   });
 
+  it("refuses SQLite's files beside the ledger (-wal, -journal, -shm), also beside a symlinked ledger's target: exit 2, the file untouched", async () => {
+    await reserve();
+    mkdirSync(join(dir, 'real'));
+    copyFileSync(join(dir, 'l.db'), join(dir, 'real', 'r.db'));
+    symlinkSync(join(dir, 'real', 'r.db'), join(dir, 'link.db'));
+    const what = { wal: 'write-ahead log', journal: 'rollback journal', shm: 'shared-memory index' } as const;
+    for (const side of ['wal', 'journal', 'shm'] as const) {
+      for (const [ledger, file] of [['l.db', `l.db-${side}`], ['link.db', `real/r.db-${side}`]] as const) {
+        writeFileSync(join(dir, file), 'kept\n');
+        for (const args of [['ledger', 'list', '--ledger', ledger], ['plan', 'web.cfg', '--host', 'host.json', '--ledger', ledger], ['rebalance', '--host', 'host.json', '--ledger', ledger], ['migrate-plan', 'web01', '--to-node', '1', '--host', 'host.json', '--ledger', ledger]]) {
+          const r = await cli([...args, '-o', file]);
+          const cmd = args[0]!;
+          expect([r.code, r.stdout, r.stderr], `${args.join(' ')} -o ${file}`).toEqual([2, '', `xmcfg ${cmd}: --output-file '${file}' is '${join(dir, file)}', the reservation ledger's SQLite ${what[side]}; write the output elsewhere\n`]);
+          expect(readFileSync(join(dir, file), 'utf8')).toBe('kept\n');
+        }
+        rmSync(join(dir, file));
+      }
+    }
+  });
+
+  it('refuses the files of a --sysfs-root tree the host is read from, and any file in its node folders, also a new one: exit 2, the tree untouched', async () => {
+    const root = join(dir, 'root');
+    const nodes = join(root, 'sys', 'devices', 'system', 'node');
+    mkdirSync(join(nodes, 'node0'), { recursive: true });
+    for (const f of ['online', 'node0/meminfo', 'node0/cpulist', 'node0/distance']) copyFileSync(join('fixtures/hosts/sysfs-two-node/sys/devices/system/node', f), join(nodes, f));
+    mkdirSync(join(root, 'proc'));
+    writeFileSync(join(root, 'proc', 'meminfo'), 'MemTotal: 1024 kB\n');
+    symlinkSync(root, join(dir, 'root-link'));
+    const meminfo = readFileSync(join(nodes, 'node0', 'meminfo'), 'utf8');
+    const inside = (cmd: string, file: string) => `xmcfg ${cmd}: --output-file '${file}' is inside 'root/sys/devices/system/node', the node folders read for the host (--sysfs-root); write the output elsewhere\n`;
+    for (const [cmd, ...args] of [['host', '--sysfs-root', 'root'], ['host', '--from-sysfs', 'root'], ['plan', 'web.cfg', '--sysfs-root', 'root', '--ledger', 'l.db'], ['rebalance', '--sysfs-root', 'root', '--ledger', 'l.db']]) {
+      for (const file of ['root/sys/devices/system/node/node0/meminfo', 'root/sys/devices/system/node/online', 'root/sys/devices/system/node/new.json', 'root-link/sys/devices/system/node/node0/meminfo']) {
+        const r = await cli([cmd!, ...args, '-o', file]);
+        expect([r.code, r.stdout, r.stderr], `${cmd} -o ${file}`).toEqual([2, '', inside(cmd!, file)]);
+      }
+      const r = await cli([cmd!, ...args, '-o', 'root/proc/meminfo']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `xmcfg ${cmd}: --output-file 'root/proc/meminfo' is 'root/proc/meminfo', read for the host (--sysfs-root); write the output elsewhere\n`]);
+    }
+    expect(readFileSync(join(nodes, 'node0', 'meminfo'), 'utf8')).toBe(meminfo);
+    expect(readFileSync(join(root, 'proc', 'meminfo'), 'utf8')).toBe('MemTotal: 1024 kB\n');
+    expect(readdirSync(nodes).sort()).toEqual(['node0', 'online']);
+    // Beside the tree, or read from a --host file instead, the output is written.
+    expect((await cli(['host', '--sysfs-root', 'root', '-o', 'root/host.json'])).code).toBe(0);
+    expect((await cli(['plan', 'web.cfg', '--host', 'host.json', '-o', join(nodes, 'p.txt')])).code).toBe(0);
+  });
+
+  it('release takes -f and -o as ledger list does: a line or a versioned JSON object, written to FILE; nothing when nothing was released', async () => {
+    await reserve();
+    expect(await cli(['release', 'web01', '--ledger', 'l.db', '-f', 'json'])).toEqual({ code: 0, stdout: `${JSON.stringify({ version: 1, ledger: join(dir, 'l.db'), released: 'web01' }, null, 2)}\n`, stderr: '' });
+    await reserve();
+    expect(await cli(['release', 'web01', '--ledger', 'l.db', '-o', 'out.txt'])).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('released web01\n');
+    // Nothing to release: XM0410 on stderr, exit 1, FILE as it was.
+    const none = await cli(['release', 'web01', '--ledger', 'l.db', '-f', 'json', '-o', 'out.txt']);
+    expect([none.code, none.stdout, none.stderr.includes(' error XM0410: ')]).toEqual([1, '', true]);
+    expect(readFileSync(join(dir, 'out.txt'), 'utf8')).toBe('released web01\n');
+    // The ledger and its SQLite files are inputs, never the output; the reservation stays.
+    await reserve();
+    const ledger = readFileSync(join(dir, 'l.db'));
+    for (const [file, what] of [['l.db', 'the reservation ledger'], ['l.db-wal', "the reservation ledger's SQLite write-ahead log"]] as const) {
+      const r = await cli(['release', 'web01', '--ledger', 'l.db', '-o', file]);
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `xmcfg release: --output-file '${file}' is '${join(dir, file)}', ${what}; write the output elsewhere\n` });
+    }
+    expect(readFileSync(join(dir, 'l.db'))).toEqual(ledger);
+    expect((await cli(['ledger', 'list', '--ledger', 'l.db', '-f', 'json'])).stdout).toContain('"domain": "web01"');
+  });
+
   it('standard input has no file to clash with', async () => {
     const plain = await cli(['normalize', '-'], 'memory = 1\n');
     const r = await cli(['normalize', '-', '-o', 'web.cfg'], 'memory = 1\n');

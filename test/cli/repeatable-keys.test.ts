@@ -13,7 +13,14 @@ import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 
 /** yargs' own array options (with aliases) of a command, as its builder leaves them inside the command. */
 async function yargsArrays(spec: CommandSpec): Promise<string[]> {
+  return (await yargsOptions(spec)).arrays;
+}
+
+/** A command's array options and positionals as yargs holds them: with aliases (`arrays`), without (`keys`), and those that take one value per flag (`single`, nargs 1). */
+async function yargsOptions(spec: CommandSpec): Promise<{ arrays: string[]; keys: string[]; single: string[] }> {
   let arrays: string[] = [];
+  let keys: string[] = [];
+  let single: string[] = [];
   const spied = commands.map((c) =>
     c === spec
       ? {
@@ -21,8 +28,11 @@ async function yargsArrays(spec: CommandSpec): Promise<string[]> {
           builder: (y: Argv) => {
             const built = c.builder(y);
             // getOptions is yargs' own (untyped in @types/yargs): the options its builder declared.
-            const o = (built as unknown as { getOptions(): { array: string[]; alias: Record<string, string[]> } }).getOptions();
+            const o = (built as unknown as { getOptions(): { array: string[]; alias: Record<string, string[]>; narg: Record<string, number> } }).getOptions();
             arrays = o.array.flatMap((k) => [k, ...(o.alias[k] ?? [])]);
+            keys = o.array;
+            // yargs lists an array option's alias (D) among the arrays but keeps its nargs under the name (define).
+            single = o.array.filter((k) => o.narg[k] === 1).flatMap((k) => [k, ...(o.alias[k] ?? [])]);
             return built;
           },
         }
@@ -30,7 +40,12 @@ async function yargsArrays(spec: CommandSpec): Promise<string[]> {
   );
   const { io } = fakeIo({ cwd: '/nonexistent' });
   await run([spec.command.split(' ')[0]!, '--help'], io, spied);
-  return arrays;
+  return { arrays, keys, single };
+}
+
+/** The positionals of a command's usage line (`check [paths..]`: paths), which may take every word. */
+function positionals(spec: CommandSpec): string[] {
+  return [...spec.command.matchAll(/[<[]([\w-]+)(?:\.\.)?[>\]]/g)].map((m) => m[1]!);
 }
 
 describe('repeatable options, read from the command definitions', () => {
@@ -38,6 +53,14 @@ describe('repeatable options, read from the command definitions', () => {
     const keys = repeatableKeys(spec);
     const missing = (await yargsArrays(spec)).filter((k) => !keys.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it.each(commands.map((c) => [c.command.split(' ')[0]!, c] as const))('%s: every array option takes one value per flag, so no positional is taken as its value', async (_name, spec) => {
+    // `migrate-plan --to-node 1 web` gave `web` to --to-node ("Not enough non-option arguments").
+    const { keys, single } = await yargsOptions(spec);
+    const options = keys.filter((k) => !positionals(spec).includes(k));
+    expect(options.filter((k) => !single.includes(k))).toEqual([]);
+    if (spec.command.startsWith('migrate-plan ')) expect(options).toEqual(['to-node']);
   });
 
   it('knows the repeatable options of today, camel-cased too, and no single-valued one', () => {

@@ -142,6 +142,31 @@ describe('migrate-plan --to-node', () => {
     // A well-formed id still plans (node 1 of the two-node host), also with spaces around it.
     for (const good of ['1', ' 1 ']) expect((await cli(['migrate-plan', 'web', '--to-node', good, '--host', HOST, '--ledger', ledger])).code).toBe(0);
   });
+
+  it('takes one value per flag: the domain name after it stays the name (it was taken as a node id, "Not enough non-option arguments", exit 2)', async () => {
+    const ledger = join(dir, 'to-node-order.db');
+    expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
+    const want = await cli(['migrate-plan', 'web', '--to-node', '1', '--host', HOST, '--ledger', ledger]);
+    expect([want.code, want.stderr]).toEqual([0, '']);
+    for (const args of [['--to-node', '1', 'web'], ['--to-node=1', 'web'], ['--to-node', '1', 'web', '--to-node', '1']]) {
+      const got = await cli(['migrate-plan', ...args, '--host', HOST, '--ledger', ledger]);
+      expect({ args, ...got }).toEqual({ args, ...want });
+    }
+    // A second id after the first is a stray argument now, not a second target.
+    expect((await cli(['migrate-plan', 'web', '--to-node', '1', '0', '--host', HOST, '--ledger', ledger])).code).toBe(2);
+  });
+
+  it('reads ids listed with commas as the flag repeated: --to-node 1,0 is --to-node 1 --to-node 0 (it was a usage error)', async () => {
+    const ledger = join(dir, 'to-node-list.db');
+    expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
+    const want = await cli(['migrate-plan', 'web', '--to-node', '1', '--to-node', '0', '--host', HOST, '--ledger', ledger, '-f', 'json']);
+    expect([want.code, JSON.parse(want.stdout).to]).toEqual([0, [1, 0]]);
+    for (const list of ['1,0', ' 1 , 0 ']) expect(await cli(['migrate-plan', 'web', '--to-node', list, '--host', HOST, '--ledger', ledger, '-f', 'json'])).toEqual(want);
+    for (const bad of ['1,', ',0', '1,,0', '1,x']) {
+      const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+    }
+  });
 });
 
 describe('empty values and conflicting options', () => {

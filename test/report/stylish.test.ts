@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatStylish } from '../../src/report/stylish.js';
+import { displayWidth } from '../../src/format/width.js';
 import { fileReport, webReport, CLEAN } from './fixtures.js';
 
 describe('stylish report', () => {
@@ -148,6 +149,17 @@ describe('stylish carets after emoji', () => {
     const src = lines.findIndex((l) => l.startsWith('1 |'));
     // 'x = "' is 5 columns, five wide characters 10, '" ' 2: the caret starts 17 columns in.
     expect(lines[src + 1]).toBe('  | ' + ' '.repeat(17) + '^^^^^^');
+  });
+
+  it('counts wide what fmt counts wide, from one table (Unicode 16): U+2630 trigram, U+4DC0 hexagram, U+1D300 Tai Xuan Jing', () => {
+    // The frames kept a Unicode 15.1 table of their own, where these were narrow: the caret was 3 columns short.
+    const wide = '\u2630\u4DC0\u{1D300}';
+    const text = `x = "${wide}" memroy\n`;
+    const s = text.indexOf('memroy');
+    const out = formatStylish([fileReport('e.cfg', text, [{ code: 'XM0101', severity: 'warning', message: 'm', span: { start: s, end: s + 6 } }])]);
+    expect(displayWidth(wide)).toBe(6);
+    // 'x = "' 5 columns, three wide characters 6, '" ' 2: the caret starts 13 columns in.
+    expect(out).toContain('\n  | ' + ' '.repeat(13) + '^^^^^^\n');
   });
 
   it('keeps narrow symbols narrow (U+2713 check mark, U+2600 sun: East Asian Width N)', () => {

@@ -8,6 +8,9 @@ import type { CommandSpec } from '../types.js';
  */
 export const LEDGER_OPTION = { describe: 'reservation ledger (SQLite); default $XDG_STATE_HOME/xmcfg/ledger.db', type: 'string', requiresArg: true } as const;
 
+/** The -f of `ledger list`, `release`, `migrate-plan` and `rebalance`: text for people, json (with a version) for scripts. */
+export const FORMAT_OPTION = { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string', requiresArg: true } as const;
+
 /** The ledger command. */
 export const command: CommandSpec = {
   command: 'ledger <action>',
@@ -18,7 +21,7 @@ export const command: CommandSpec = {
     y
       .positional('action', { describe: 'what to do', choices: ['list'], type: 'string' })
       .option('ledger', LEDGER_OPTION)
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
+      .option('format', FORMAT_OPTION)
       .option('output-file', OUTPUT_FILE_OPTION),
   run: async (argv, io) => (await import('../placement-run.js')).runLedger(argv, io),
 };

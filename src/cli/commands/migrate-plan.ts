@@ -1,6 +1,6 @@
 /** @fileoverview `xmcfg migrate-plan NAME --to-node N`: a local live migration onto other nodes. */
 import type { CommandSpec } from '../types.js';
-import { LEDGER_OPTION } from './ledger.js';
+import { FORMAT_OPTION, LEDGER_OPTION } from './ledger.js';
 import { OUTPUT_FILE_OPTION } from '../output-option.js';
 
 /** The migrate-plan command. */
@@ -13,11 +13,13 @@ export const command: CommandSpec = {
     y
       .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
       // Read as text and checked by the runner: yargs' number type made '' node 0 and rounded ids past 2^53.
-      .option('to-node', { describe: 'target node id (repeatable)', type: 'string', array: true, demandOption: true })
+      // One value per flag (nargs 1), as -D: a yargs array took every word after it, the domain name too
+      // (`--to-node 1 web`). A value may list ids as the command prints them: `--to-node 1,0`.
+      .option('to-node', { describe: 'target node id (repeatable), or ids separated by commas: --to-node 1,0', type: 'string', array: true, nargs: 1, requiresArg: true, demandOption: true })
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', LEDGER_OPTION)
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
+      .option('format', FORMAT_OPTION)
       .option('output-file', OUTPUT_FILE_OPTION)
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.

@@ -1,6 +1,6 @@
 /** @fileoverview `xmcfg rebalance --host HOST`: migrations that even out node memory use. */
 import type { CommandSpec } from '../types.js';
-import { LEDGER_OPTION } from './ledger.js';
+import { FORMAT_OPTION, LEDGER_OPTION } from './ledger.js';
 import { OUTPUT_FILE_OPTION } from '../output-option.js';
 
 /** The rebalance command. */
@@ -18,7 +18,7 @@ export const command: CommandSpec = {
       // refused it); runRebalance reads decimal notation only.
       .option('threshold', { describe: 'acceptable spread of memory use between nodes, in percent points', type: 'string', default: '10', requiresArg: true })
       .option('max-moves', { describe: 'at most this many migrations', type: 'string', default: '5', requiresArg: true })
-      .option('format', { alias: 'f', describe: 'output', choices: ['text', 'json'], default: 'text', type: 'string' , requiresArg: true })
+      .option('format', FORMAT_OPTION)
       .option('output-file', OUTPUT_FILE_OPTION)
       .option('sysfs-root', { describe: 'root folder for the sysfs host', type: 'string', requiresArg: true })
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
