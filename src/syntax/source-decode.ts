@@ -231,16 +231,18 @@ export function decodeDeclared(bytes: Uint8Array): { text: string; codec: Single
  * invalid sequence (read as U+FFFD). A file with NUL bytes is binary (the parser's XM0031): its
  * encoding is beside the point. `invalid`: the text offsets of every U+FFFD the UTF-8 decoder put
  * for invalid bytes (ParseOptions.invalidUtf8; empty for valid UTF-8 or a single-byte codec).
- * `bytes`: a copy of the file's bytes when it is not valid UTF-8, as an xm value then cannot be
- * told from the text (ParseOptions.sourceBytes); else absent: a valid file pays nothing, and the
- * caller's buffer may be reused.
+ * `bytes`: a copy of the file's bytes when it is not valid UTF-8 (and not binary), as an xm value
+ * then cannot be told from the text (ParseOptions.sourceBytes); else absent: a valid file pays
+ * nothing, and the caller's buffer may be reused.
  */
 export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[]; codec: SingleByteCodec | null; invalid: number[]; bytes?: Uint8Array } {
   const declared = decodeDeclared(bytes);
   if (declared !== null) return { text: declared.text, diagnostics: [], codec: declared.codec, invalid: [] };
   const { text, invalid } = decodeUtf8(bytes);
   const diagnostics: Diagnostic[] = [];
-  if (invalid.length > 0 && bytes.indexOf(0) < 0) {
+  // A binary file (NUL bytes) is not read further: neither XM0041 nor its bytes.
+  const textual = invalid.length > 0 && bytes.indexOf(0) < 0;
+  if (textual) {
     const first = invalid[0]!;
     const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
     diagnostics.push({
@@ -251,5 +253,5 @@ export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Di
       hint: 'save the file as UTF-8, or declare its encoding on line 1 (# -*- coding: latin-1 -*-)',
     });
   }
-  return invalid.length > 0 ? { text, diagnostics, codec: null, invalid, bytes: Uint8Array.from(bytes) } : { text, diagnostics, codec: null, invalid };
+  return textual ? { text, diagnostics, codec: null, invalid, bytes: Uint8Array.from(bytes) } : { text, diagnostics, codec: null, invalid };
 }
