@@ -33,21 +33,19 @@ for m in mods:
     elif m in ('utf_8', 'utf_8_sig'):
         kinds[m] = 'utf-8'
     elif single and same:
-        t, seen, ok = u'', set(), True
+        # Every byte's character, U+FFFE for a byte the codec has no character for. Two bytes may
+        # give one character (cp1006's 0xB1 and 0xB2), and an undefined byte's own code point may
+        # be another byte's character (cp857's 0xD5, U+00D5 being 0xE5's): xmcfg reads an
+        # undefined byte otherwise, and maps a character back to the last of its bytes, as
+        # Python's encoding table does (source-decode.ts).
+        t = u''
         for b in range(128, 256):
             try:
-                c = chr(b).decode(m)
+                t += chr(b).decode(m)
             except UnicodeDecodeError:
-                c = u'\ufffe'
-            if c != u'\ufffe':
-                ok = ok and c not in seen  # one byte per character, so a byte string maps back
-                seen.add(c)
-            t += c
-        # An undefined byte is read as its own code point: that must not be a character of the codec.
-        ok = ok and all(t[b - 128] != u'\ufffe' or unichr(b) not in seen for b in range(128, 256))
-        kinds[m] = 'table' if ok else 'unchecked'
-        if ok:
-            tables[m] = t
+                t += u'\ufffe'
+        kinds[m] = 'table'
+        tables[m] = t
     elif same and m != 'raw_unicode_escape':
         kinds[m] = 'unchecked'
     else:

@@ -356,6 +356,27 @@ const BYTE_FILES = [
   '# coding: utf-8\nx = u"\xef\xbf\xbd"\ny = u"a\xe9b"\n',
   '# coding: utf-8\nx = "\xe9\xef\xbf\xbd" + u"\xef\xbf\xbd\xe9"\n',
   '# coding: utf8\nx = "\xef\xbf\xbd\xe9"\n',
+  // UTF-8-encoded surrogates (ED A0-BF 80-BF): Python 2's UTF-8 decoder takes them (u'\ud800'), a
+  // byte string keeps the bytes; WHATWG's decoder (xmcfg's text) reads them as U+FFFD
+  '# coding: utf-8\nx = u"\xed\xa0\x80"\ny = "\xed\xa0\x80"\nz = u"\xed\xa0\x80\xed\xb0\x80"\n',
+  '# coding: utf8\n# \xed\xa0\x80\nx = u"a\xed\xbf\xbfb"\ny = "\xed\xa0\x80" + "\xc3\xa9"\n',
+  '\xef\xbb\xbfx = u"\xed\xa0\x80"\ny = ur"\xed\xb0\x80\\n"\n',
+  '# coding: utf-8\nx = u"\xed\xa0"\n',
+  '# coding: utf-8\nx = u"\xed\x9f\xbf\xed\xa0\x80"\ny = u"\xf4\x90\x80\x80"\n',
+  'x = "\xed\xa0\x80"\n',
+  // a byte string with bytes that are not UTF-8 in a utf-8 file holds them, as Python does
+  '# coding: utf-8\nx = "a\xe9b"\ny = "\xc3\xa9" "\xe9"\nz = "a\xe9b" + "\\xe9"\n',
+  '# coding: utf-8\nx = ["\xe9", "%s-\xe9" % "\xc3\xa9"]\ny = "\xe9" * 2\n',
+  // single-byte codecs whose undefined bytes read as another byte's character, or two bytes as one
+  '# coding: cp857\nx = u"\xe5\xd4"\ny = "\xe5"\n',
+  '# coding: cp857\nx = "\xd5"\n',
+  '# coding: cp1006\nx = u"\xb1\xb2"\ny = "\xb1\xb2"\nz = "\xb2" + "\\xb1"\n',
+  '# coding: cp856\nx = u"\x80\xa9"\ny = "\x80"\n',
+  '# coding: cp856\n# \xa0\nx = 1\n',
+  '# coding: hp-roman8\nx = u"\xc5"\ny = "\xc5"\n',
+  '# coding: roman8\n# \xff\nx = 1\n',
+  '# coding: iso-8859-8\nx = u"\xe0\xf9\xaa"\ny = "\xaa"\n',
+  '# coding: hebrew\nx = "\xd7"\n',
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */

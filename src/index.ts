@@ -165,16 +165,19 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'an array' : 'an object';
 }
 
+/** How the input's bytes were read (CheckOptions.sourceCodec, invalidUtf8, sourceBytes). */
+type Decoding = { sourceCodec: SingleByteCodec | null; invalidUtf8: number[]; sourceBytes?: Uint8Array | null };
+
 /**
  * The config text of the input: a string as it is; the bytes of a file (a Uint8Array or Buffer)
  * decoded as the CLI reads a file: in the single-byte encoding it declares (PEP 263, `# -*- coding:
  * latin-1 -*-`), else as UTF-8 with XM0041 for invalid sequences. A TypeError for anything else.
  */
-function textOf(fn: string, input: unknown): { text: string; found: Diagnostic[]; sourceCodec: SingleByteCodec | null; invalidUtf8: number[] } {
-  if (typeof input === 'string') return { text: input, found: [], sourceCodec: null, invalidUtf8: [] };
+function textOf(fn: string, input: unknown): { text: string; found: Diagnostic[]; decoding: Decoding } {
+  if (typeof input === 'string') return { text: input, found: [], decoding: { sourceCodec: null, invalidUtf8: [] } };
   if (input instanceof Uint8Array) {
     const d = decodeSource(input);
-    return { text: d.text, found: d.diagnostics, sourceCodec: d.codec, invalidUtf8: d.invalid };
+    return { text: d.text, found: d.diagnostics, decoding: { sourceCodec: d.codec, invalidUtf8: d.invalid, sourceBytes: d.bytes ?? null } };
   }
   throw new TypeError(`xmcfg.${fn}: the config text must be a string or the file's bytes (a Uint8Array), got ${input === null ? 'null' : typeof input}`);
 }
@@ -186,8 +189,8 @@ function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
 
 /** Parse a config text into its lossless tree and evaluated settings (no schema checks). */
 export function parse(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
-  const { text, found, sourceCodec, invalidUtf8 } = textOf('parse', input);
-  const r = parseText(text, { ...optionsOf('parse', options, PARSE_KINDS), sourceCodec, invalidUtf8 });
+  const { text, found, decoding } = textOf('parse', input);
+  const r = parseText(text, { ...optionsOf('parse', options, PARSE_KINDS), ...decoding });
   // The parser's typed arrays are class instances that JSON turns into {"0": …} objects: arrays here.
   const t = r.tree.tokens;
   const n = t.count;
@@ -199,19 +202,19 @@ export function parse(input: string | Uint8Array, options?: ParseOptions | null)
 
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
 export function check(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
-  const { text, found, sourceCodec, invalidUtf8 } = textOf('check', input);
-  return checked(text, optionsOf('check', options, CHECK_KINDS), found, sourceCodec, invalidUtf8);
+  const { text, found, decoding } = textOf('check', input);
+  return checked(text, optionsOf('check', options, CHECK_KINDS), found, decoding);
 }
 
 /** The normalised config of a text (the shape of `xmcfg schema`), with every finding. */
 export function normalize(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
-  const { text, found, sourceCodec, invalidUtf8 } = textOf('normalize', input);
-  return checked(text, optionsOf('normalize', options, CHECK_KINDS), found, sourceCodec, invalidUtf8);
+  const { text, found, decoding } = textOf('normalize', input);
+  return checked(text, optionsOf('normalize', options, CHECK_KINDS), found, decoding);
 }
 
-/** check and normalize on options already read; `found`: the input's own findings (XM0041); `invalidUtf8`: where its bytes were not UTF-8. */
-function checked(text: string, options: CheckOptions, found: Diagnostic[], sourceCodec: SingleByteCodec | null, invalidUtf8: number[]): CheckResult {
-  const r = checkText(text, { ...options, sourceCodec, invalidUtf8 });
+/** check and normalize on options already read; `found`: the input's own findings (XM0041); `decoding`: how its bytes were read. */
+function checked(text: string, options: CheckOptions, found: Diagnostic[], decoding: Decoding): CheckResult {
+  const r = checkText(text, { ...options, ...decoding });
   // The same placement findings as `check --host`: none drawn from the default of an unknown value.
   // A null host is no host, as null options are no options; any other value is judged (XM0401).
   const host = options.host;

@@ -46,6 +46,8 @@ export interface CheckOptions {
   sourceCodec?: SingleByteCodec | null;
   /** Where the file's UTF-8 decoder met invalid bytes (decodeSource's `invalid`; syntax ParseOptions.invalidUtf8). */
   invalidUtf8?: readonly number[];
+  /** The file's bytes, when an xm value cannot be told from the text (decodeSource's `bytes`; syntax ParseOptions.sourceBytes). */
+  sourceBytes?: Uint8Array | null;
   /**
    * The file's path as the caller knows it (none for standard input or an editor buffer): xm names
    * a guest whose config sets no name after the file's base name, which xend may refuse (XM0234,
@@ -79,7 +81,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8 });
+  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8, sourceBytes: options.sourceBytes });
   return checkParsed(text, parsed, options, sink);
 }
 

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { quote } from './check/discover.js';
 import { optionalString, outputFileArg, parseDefines, strings } from './check/options.js';
-import { DEFAULT_MAX_FILE_SIZE, parseSize, readFileArg } from './check/read-input.js';
+import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
@@ -78,8 +78,9 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
 
   const convertOptions: ConvertOptions = {
     ...(named === null ? {} : { fileName: named }),
-    // Where the file's bytes were not UTF-8: xm refuses them in a u"" string (XM0049).
-    ...(read.kind === 'text' && read.invalid !== undefined && { invalidUtf8: read.invalid }),
+    // Read as check reads the file: in the encoding it declares (xm's byte strings hold its bytes),
+    // where its bytes were not UTF-8 (XM0049), and the bytes themselves where a value needs them.
+    ...(read.kind === 'text' && decodingOptions(read)),
     dialect,
     host,
     planOptions: { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: argv.affinity === 'soft' ? 'soft' : 'hard' },

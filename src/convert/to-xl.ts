@@ -9,6 +9,7 @@
 import type { CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
+import type { SingleByteCodec } from '../syntax/source-decode.js';
 import type { Dialect } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Host, Plan, PlanOptions } from '../placement/types.js';
@@ -32,6 +33,7 @@ import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
 import { xmDisplay } from './xm-display.js';
 import { utf8Declaration } from './coding-line.js';
+import { settingsAsCodecText } from './codec-values.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
@@ -58,6 +60,10 @@ export interface ConvertOptions {
   fileName?: string;
   /** Where the file's UTF-8 decoder met invalid bytes (CheckOptions.invalidUtf8): xm refuses them in a u"" string (XM0049). */
   invalidUtf8?: readonly number[];
+  /** The single-byte encoding the file declares and was decoded by (CheckOptions.sourceCodec): xm's byte strings hold its bytes. */
+  sourceCodec?: SingleByteCodec | null;
+  /** The file's bytes, when an xm value cannot be told from the text (CheckOptions.sourceBytes). */
+  sourceBytes?: Uint8Array | null;
 }
 
 /** Result of a conversion; diagnostics point into the input text. */
@@ -98,7 +104,9 @@ export function convertToXlMapped(text: string, options: ConvertOptions = {}): {
 /** One conversion, with `alsoRefused` xl-only keys commented out beside those whose value xl refuses; `res` is the reading (absent when it failed). */
 function convertOnce(text: string, options: ConvertOptions, alsoRefused: ReadonlySet<string>): { result: ConvertResult; toInput: MappedText['toInput']; res?: CheckResult } {
   const fail = (result: ConvertResult) => ({ result, toInput: () => null });
-  const res = xmReading(text, options.defines, options.dialect, options.invalidUtf8);
+  const res = xmReading(text, options.defines, options.dialect, options);
+  // The reading's byte strings hold the bytes of the declared encoding; the output is its text.
+  if (options.sourceCodec && res.dialect === 'xm') settingsAsCodecText(res.settings, options.sourceCodec);
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.

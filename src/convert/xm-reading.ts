@@ -3,9 +3,12 @@
  * Python accepts the file and nothing in it is xl's alone, and the errors that stop a conversion.
  * Shared by `convert --to xl` and `--to json`.
  */
-import { checkText, type CheckResult } from '../check/check.js';
+import { checkText, type CheckOptions, type CheckResult } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
+
+/** How the file's bytes were read (CheckOptions.sourceCodec, invalidUtf8, sourceBytes). */
+export type Decoding = Pick<CheckOptions, 'sourceCodec' | 'invalidUtf8' | 'sourceBytes'>;
 
 /** Error codes that do not block a conversion: the statement is commented out instead. */
 const STATEMENT_LEVEL = new Set(['XM0020', 'XM0021', 'XM0061']);
@@ -31,13 +34,14 @@ export function blocksConversion(d: Diagnostic): boolean {
  * refuses (a dotted key, `;;`, `+=` on a new key) was never xm's: it is read as xl. An option xm
  * did not have (XM0553) does not make a file xl's: libvirt's xm writer emits `device_model_override`.
  * `dialect` other than auto is the user's word (`convert --dialect xl` for an xl file whose HVM
- * `kernel` is a direct kernel boot, not xend's firmware). `invalidUtf8`: where the file's bytes were
- * not UTF-8 (CheckOptions.invalidUtf8).
+ * `kernel` is a direct kernel boot, not xend's firmware). `decoding`: how the file's bytes were read
+ * (the encoding it declares, invalid UTF-8, the bytes; CheckOptions), as check reads them.
  */
-export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto', invalidUtf8?: readonly number[]): CheckResult {
-  if (dialect !== 'auto') return checkText(text, { dialect, defines, invalidUtf8 });
-  const auto = checkText(text, { dialect: 'auto', defines, invalidUtf8 });
+export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto', decoding: Decoding = {}): CheckResult {
+  const how: Decoding = { sourceCodec: decoding.sourceCodec ?? null, invalidUtf8: decoding.invalidUtf8, sourceBytes: decoding.sourceBytes ?? null };
+  if (dialect !== 'auto') return checkText(text, { dialect, defines, ...how });
+  const auto = checkText(text, { dialect: 'auto', defines, ...how });
   if (auto.dialect === 'xm') return auto;
-  const xm = checkText(text, { dialect: 'xm', defines, invalidUtf8 });
+  const xm = checkText(text, { dialect: 'xm', defines, ...how });
   return xm.diagnostics.some(blocksConversion) || xm.tree.statements.some((s) => s.kind === 'error') ? auto : xm;
 }

@@ -26,12 +26,14 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, in
     if (!unread) ctx.report('XM0102', item.span, `${s.key} must be a CPU list string or a list of them; got ${describeValue(item)}`);
     return null;
   }
-  const xl = ctx.dialect === 'xl';
+  // xm never read cpus_soft: only xl does, after a conversion, so its list is read by xl's rules
+  // (update_cpumap_range's strtok_r tokens: "4,,5" is CPUs 4 and 5, where xm's cpus refused it).
+  const xl = ctx.dialect === 'xl' || s.key === 'cpus_soft';
   const { list, errors, wrapped, empty } = parseCpuList(text, { xl });
   ctx.mark(ptr, s, item.span);
   if (unread || (index !== null && ctx.maxVcpus !== null && index >= ctx.maxVcpus)) return list;
   for (const e of errors) ctx.report('XM0205', subSpan(item, e.start, e.end), `bad CPU list in ${s.key}: ${e.message}`, { hint: CPU_LIST_HINT });
-  if (xl) reportXlSelection(item, s, ctx, text, wrapped, empty);
+  if (ctx.dialect === 'xl') reportXlSelection(item, s, ctx, text, wrapped, empty);
   // xm has no cpus_soft (create.py does not know it; XM0553 notes the key): normalize.ts drops what
   // is found in it, and keeps the list only when xl's reading is clean, so it is not judged as xm's cpus.
   if (ctx.dialect === 'xm' && s.key !== 'cpus_soft') {

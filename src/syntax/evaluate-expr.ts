@@ -6,7 +6,7 @@
 import { quoteText, type Diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
-import type { Expr } from './tree.js';
+import type { Expr, StringPart } from './tree.js';
 import type { ListValue, Value } from './value.js';
 import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-strings.js';
 import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
@@ -16,6 +16,8 @@ import { xmOptionConversion } from './xm-options.js';
 import { asciiOnly } from './python-format.js';
 import { byteString, fromBytes } from './byte-text.js';
 import { fileBytesText, type SingleByteCodec } from './source-decode.js';
+import { anyWithin, utf8SpanBytes } from './source-bytes.js';
+import { decodePy2Utf8 } from './utf8.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
 
 /** What a name is bound to while reading an xm file. */
@@ -47,6 +49,10 @@ export interface EvalContext {
   alias?: AliasState;
   /** xm: the single-byte encoding the file declares (PEP 263): a byte string holds its characters' bytes in it. */
   sourceCodec?: SingleByteCodec | null;
+  /** xm: the file's bytes, when a value cannot be told from the text (ParseOptions.sourceBytes). */
+  sourceBytes?: Uint8Array | null;
+  /** xm: where the UTF-8 decoder met invalid bytes (ParseOptions.invalidUtf8), sorted. */
+  invalidUtf8?: readonly number[];
 }
 
 /** Charge the size of a value an operator built; false (reported once) when the file's work budget is spent. */
@@ -145,9 +151,15 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
   for (const part of expr.parts) {
     if (part.prefix.includes('u')) unicode = true;
     let decoded = decodeXmPart(ctx.text, part, problems);
+    const raw = invalidBytesOf(ctx, part);
+    // u"" of a file with bytes that are not UTF-8 to xmcfg's decoder: Python 2 decodes them by its
+    // own rules (a UTF-8-encoded surrogate is that surrogate; what it refuses is XM0049).
+    const py2 = raw !== null && part.prefix.includes('u') ? decodePy2Utf8(raw) : null;
+    if (py2 !== null) decoded = decodeXmPart(py2, { ...part, span: { start: 0, end: py2.length } }, []);
     // In a file of a declared single-byte encoding, written characters are the file's bytes, as
-    // escaped ones are: the part is bytes (one character each), read from the file's bytes.
-    const own = ctx.sourceCodec && !part.prefix.includes('u') ? (nonAscii(decoded, 0, decoded.length) === 0 ? decoded : decodeXmPart(fileBytesText(ctx.text, ctx.sourceCodec), part, [])) : null;
+    // escaped ones are: the part is bytes (one character each), read from the file's bytes; so is a
+    // byte string holding bytes xmcfg's UTF-8 decoder read as U+FFFD (Python keeps them as they are).
+    const own = raw !== null && !part.prefix.includes('u') ? decodeXmPart(raw, { ...part, span: { start: 0, end: raw.length } }, []) : ctx.sourceCodec && !part.prefix.includes('u') ? (nonAscii(decoded, 0, decoded.length) === 0 ? decoded : decodeXmPart(fileBytesText(ctx.text, ctx.sourceCodec), part, [])) : null;
     if (own !== null) {
       decoded = own;
       if (nonAscii(own, 0, own.length) > 0) bytes = true;
@@ -186,6 +198,12 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
     return null;
   }
   return text && bytes ? fromBytes(exact, expr.span) : byteString(value, expr.span, text);
+}
+
+/** The file's bytes (one character each) of a literal part that holds bytes xmcfg's UTF-8 decoder read as U+FFFD, else null. */
+function invalidBytesOf(ctx: EvalContext, part: StringPart): string | null {
+  if (ctx.sourceBytes == null || ctx.sourceCodec || ctx.invalidUtf8 === undefined || !anyWithin(ctx.invalidUtf8, part.span.start, part.span.end)) return null;
+  return utf8SpanBytes(ctx.sourceBytes, part.span.start, part.span.end);
 }
 
 /** Non-ASCII UTF-16 units of s[from, to). */

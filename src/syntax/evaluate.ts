@@ -37,6 +37,10 @@ export interface EvaluateOptions {
   divert?: SettingSink;
   /** xm only: the single-byte encoding the file was decoded from (ParseOptions.sourceCodec). */
   sourceCodec?: SingleByteCodec | null;
+  /** xm only: the file's bytes, when a value cannot be told from the text (ParseOptions.sourceBytes). */
+  sourceBytes?: Uint8Array | null;
+  /** xm only: where the UTF-8 decoder met invalid bytes (ParseOptions.invalidUtf8). */
+  invalidUtf8?: readonly number[];
 }
 
 /** The settings of a file in source order, and the evaluation findings. */
@@ -138,6 +142,11 @@ export class Evaluation {
     if (options.dialect === 'xm') this.run.alias = newAliasState();
     // A byte string holds the file's bytes: in a declared single-byte encoding, its characters' (PEP 263).
     if (options.dialect === 'xm') this.run.sourceCodec = options.sourceCodec ?? null;
+    // Bytes xmcfg's UTF-8 decoder read as U+FFFD (or a codec reading two bytes alike): read from the file's bytes.
+    if (options.dialect === 'xm' && options.sourceBytes != null) {
+      this.run.sourceBytes = options.sourceBytes;
+      if (options.invalidUtf8 !== undefined) this.run.invalidUtf8 = options.invalidUtf8;
+    }
     if (options.dialect === 'xm') {
       for (const name of XM_PRESET) this.run.env.set(name, { state: 'opaque', how: 'a module or helper xm provided at run time, not a value' });
       for (const [name, raw] of Object.entries(options.defines ?? {})) {

@@ -13,6 +13,7 @@ import type { XluError } from './libxlu.js';
 import { statementFindings, tokenFindings, sortFindings, type Finding } from './dialect-findings.js';
 import { evaluate, Evaluation, type EvaluateResult } from './evaluate.js';
 import type { SingleByteCodec } from './source-decode.js';
+import { py2InvalidUtf8 } from './source-bytes.js';
 import { FindingCap } from './finding-cap.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
 
@@ -59,6 +60,13 @@ export interface ParseOptions {
    * has none, and a U+FFFD in it is the character itself (bytes EF BF BD, valid UTF-8).
    */
   invalidUtf8?: readonly number[];
+  /**
+   * The file's bytes the text was decoded from as UTF-8, when they are not valid UTF-8
+   * (decodeSource's `bytes`; with `invalidUtf8`): an xm byte string holding such bytes keeps them,
+   * a u'' string decodes them as Python 2 does (a UTF-8-encoded surrogate, which the decoder read
+   * as U+FFFD, is accepted: no XM0049). Absent: read from the text alone.
+   */
+  sourceBytes?: Uint8Array | null;
 }
 
 /** Everything the syntax layer knows about a text. */
@@ -193,9 +201,10 @@ export function parseFromTree(text: string, tree: SyntaxTree, syntax: Diagnostic
     dialect = d.dialect;
     dialectReason = d.reason;
   }
-  const invalid = options.invalidUtf8 ?? [];
+  // Python 2 accepts UTF-8-encoded surrogates, which the decoder counted as invalid.
+  const invalid = py2InvalidUtf8(options.sourceBytes, options.invalidUtf8 ?? []);
   const dialectDiags = parts.findings ? dialectDiagnosticsFrom(parts.findings, text, dialect, syntax, parts.libxlu, invalid) : dialectDiagnostics(tree, dialect, syntax, true, invalid);
-  const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert, sourceCodec: options.sourceCodec ?? null });
+  const evaluated = parts.evaluate?.(dialect) ?? evaluate(tree, { dialect, defines: options.defines, consume: options.keepTree === false, divert: options.divert, sourceCodec: options.sourceCodec ?? null, sourceBytes: options.sourceBytes, invalidUtf8: options.invalidUtf8 });
   // The token stream (5 bytes a token: 17 MB for a 10 MB file) is not needed past this point either.
   if (options.keepTree === false) tree.tokens = NO_TOKENS;
   return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);
@@ -212,7 +221,7 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
   // xl reads earlier values only for `+=`: without one in the text, no binding needs keeping (else
   // every key's value would stay alive in the evaluator's map, settings taken by `divert` too).
   const noReads = (fixed ?? 'xl') === 'xl' && !text.includes('+=');
-  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines, divert: options.divert, sourceCodec: options.sourceCodec ?? null }, noReads ? new Set() : undefined);
+  const evaluation = new Evaluation(text, { dialect: fixed ?? 'xl', defines: options.defines, divert: options.divert, sourceCodec: options.sourceCodec ?? null, sourceBytes: options.sourceBytes, invalidUtf8: options.invalidUtf8 }, noReads ? new Set() : undefined);
   const found: Finding[] = [];
   const holder = { text };
   let xm = false;
@@ -245,7 +254,7 @@ function parseStreaming(text: string, options: ParseOptions, cap: FindingCap | u
     dialectReason = d.reason;
   }
   const dialect = fixed ?? 'xl';
-  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax, libxluUnlessAccepted(all, text, syntax), options.invalidUtf8);
+  const dialectDiags = dialectDiagnosticsFrom(all, text, dialect, syntax, libxluUnlessAccepted(all, text, syntax), py2InvalidUtf8(options.sourceBytes, options.invalidUtf8 ?? []));
   tree.tokens = NO_TOKENS;
   const evaluated = evaluation.result();
   return result(tree, dialect, dialectReason, syntax, [...dialectDiags, ...evaluated.diagnostics], evaluated.settings, options, evaluated, cap);

@@ -97,24 +97,47 @@ export function declaredCodec(text: string): SingleByteCodec | null {
 
 /** Marks a byte of TABLES the codec has no character for. */
 const UNDEFINED = 0xfffe;
+/**
+ * A byte the codec has no character for is read as U+DC00 + byte (U+DC81 for cp1252's 0x81), as
+ * Python 3's surrogateescape does: a lone surrogate is no codec's character, where the byte's own
+ * code point may be another byte's (cp857 has no 0xD5, and reads 0xE5 as U+00D5). Python 2 refuses
+ * such a file (XM0045), so the character only has to say which byte it was.
+ */
+const ESCAPED = 0xdc00;
 
-/** The characters of bytes 0x80–0xFF of a table codec; a byte it has no character for as its own code point. */
+/** The characters of bytes 0x80–0xFF of a table codec; a byte it has no character for as U+DC00 + byte. */
 function tableOf(codec: SingleByteCodec): string[] {
   const t = TABLES[codec] ?? '';
-  return Array.from({ length: 0x80 }, (_, i) => (t.charCodeAt(i) === UNDEFINED || i >= t.length ? String.fromCharCode(0x80 + i) : t[i]!));
+  return Array.from({ length: 0x80 }, (_, i) => (t.charCodeAt(i) === UNDEFINED || i >= t.length ? String.fromCharCode(ESCAPED + 0x80 + i) : t[i]!));
 }
+
+/** The byte a character stands for when it escapes one the codec has no character for (U+DC80–U+DCFF), or -1. */
+export function escapedByte(c: number): number {
+  return c >= ESCAPED + 0x80 && c <= ESCAPED + 0xff ? c - ESCAPED : -1;
+}
+
+/** The characters of each codec's table (built once): to tell a byte's own code point from another byte's character. */
+const charsOfCodec = new Map<SingleByteCodec, Set<number>>();
 
 /**
  * Offset of the first character at or after `from` that stands for a byte the codec leaves
- * undefined (read as its own code point: cp1252's 0x81 as U+0081; any non-ASCII one for ascii), or -1.
+ * undefined (read as U+DC00 + byte; any non-ASCII one for ascii), or -1. A text given as a string
+ * may hold the byte's own code point instead (U+0081 for cp1252's 0x81): one too, unless it is
+ * another byte's character.
  */
 export function undefinedByteAt(text: string, codec: SingleByteCodec, from: number): number {
   const t = TABLES[codec];
   if (t === undefined || !t.includes('\ufffe')) return -1;
   const all = codec === 'ascii';
+  let chars = charsOfCodec.get(codec);
+  if (chars === undefined) charsOfCodec.set(codec, (chars = new Set(tableOf(codec).map((ch) => ch.charCodeAt(0)))));
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c > 0x7f && (all || (c <= 0xff && t.charCodeAt(c - 0x80) === UNDEFINED))) return i;
+    if (c <= 0x7f) continue;
+    if (all) return i;
+    const b = escapedByte(c);
+    if (b >= 0 && t.charCodeAt(b - 0x80) === UNDEFINED) return i;
+    if (c <= 0xff && t.charCodeAt(c - 0x80) === UNDEFINED && !chars.has(c)) return i;
   }
   return -1;
 }
@@ -128,6 +151,9 @@ function reverseOf(codec: SingleByteCodec): Map<number, number> {
   if (back === undefined) {
     back = new Map();
     const t = tableOf(codec);
+    // Two bytes may read as one character (cp1006's 0xB1 and 0xB2, U+FE8E): the last is taken, as
+    // Python 2 does. It decodes the whole file and encodes a byte string's characters back into the
+    // codec (its charmap encoding table keeps the last byte), so "\xb1" written in cp1006 is '\xb2'.
     for (let i = 0; i < t.length; i++) if (t[i]!.charCodeAt(0) !== 0x80 + i) back.set(t[i]!.charCodeAt(0), 0x80 + i);
     reverse.set(codec, back);
   }
@@ -136,8 +162,8 @@ function reverseOf(codec: SingleByteCodec): Map<number, number> {
 
 /**
  * The file bytes of a text decoded by a single-byte codec, one character per byte (as a string of
- * U+0000–U+00FF), or null when a character has no byte in it. A character the table does not give
- * (a byte the codec leaves undefined, read as its own code point) is its own byte.
+ * U+0000–U+00FF), or null when a character has no byte in it. A character U+0080–U+00FF the
+ * table does not give (in a text given as a string) is its own byte.
  */
 export function sourceBytes(s: string, codec: SingleByteCodec): string | null {
   const back = reverseOf(codec);
@@ -205,13 +231,18 @@ export function decodeDeclared(bytes: Uint8Array): { text: string; codec: Single
  * invalid sequence (read as U+FFFD). A file with NUL bytes is binary (the parser's XM0031): its
  * encoding is beside the point. `invalid`: the text offsets of every U+FFFD the UTF-8 decoder put
  * for invalid bytes (ParseOptions.invalidUtf8; empty for valid UTF-8 or a single-byte codec).
+ * `bytes`: a copy of the file's bytes when it is not valid UTF-8 (and not binary), as an xm value
+ * then cannot be told from the text (ParseOptions.sourceBytes); else absent: a valid file pays
+ * nothing, and the caller's buffer may be reused.
  */
-export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[]; codec: SingleByteCodec | null; invalid: number[] } {
+export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Diagnostic[]; codec: SingleByteCodec | null; invalid: number[]; bytes?: Uint8Array } {
   const declared = decodeDeclared(bytes);
   if (declared !== null) return { text: declared.text, diagnostics: [], codec: declared.codec, invalid: [] };
   const { text, invalid } = decodeUtf8(bytes);
   const diagnostics: Diagnostic[] = [];
-  if (invalid.length > 0 && bytes.indexOf(0) < 0) {
+  // A binary file (NUL bytes) is not read further: neither XM0041 nor its bytes.
+  const textual = invalid.length > 0 && bytes.indexOf(0) < 0;
+  if (textual) {
     const first = invalid[0]!;
     const more = invalid.length > 1 ? ` (and ${invalid.length - 1} more)` : '';
     diagnostics.push({
@@ -222,5 +253,5 @@ export function decodeSource(bytes: Uint8Array): { text: string; diagnostics: Di
       hint: 'save the file as UTF-8, or declare its encoding on line 1 (# -*- coding: latin-1 -*-)',
     });
   }
-  return { text, diagnostics, codec: null, invalid };
+  return textual ? { text, diagnostics, codec: null, invalid, bytes: Uint8Array.from(bytes) } : { text, diagnostics, codec: null, invalid };
 }

@@ -10,7 +10,7 @@
  * on any file (XM0048); one xmcfg has no table for leaves the file's non-ASCII text unchecked (XM0047).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { codingDeclaration, resolveCodec, undefinedByteAt } from './source-decode.js';
+import { codingDeclaration, escapedByte, resolveCodec, undefinedByteAt } from './source-decode.js';
 import { invalidInUnicodeLiteral } from './source-utf8.js';
 
 /** Offset of the first character above U+007F at or after `from`, or -1. */
@@ -73,8 +73,10 @@ function undefinedByte(text: string, name: string, codec: string, from: number):
   const at = undefinedByteAt(text, codec, from);
   if (at < 0) return [];
   const c = text.charCodeAt(at);
-  // A text given as a string (not bytes) may hold any character: name it, as it has no one byte.
-  const what = c <= 0xff ? `byte 0x${c.toString(16).padStart(2, '0')}` : `character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  // A byte read from the file is U+DC00 + byte; a text given as a string (not bytes) may hold any
+  // character: name it, as it has no one byte.
+  const byte = escapedByte(c) >= 0 ? escapedByte(c) : c <= 0xff ? c : -1;
+  const what = byte >= 0 ? `byte 0x${byte.toString(16).padStart(2, '0')}` : `character U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
   const width = text.codePointAt(at)! > 0xffff ? 2 : 1;
   return [diag('XM0045', 'error', at, at + width, `Python 2 (xm) refuses the ${what}: the file declares ${name} (codec ${codec}), which has no character for it ("codec can't decode byte")`, 'remove it, write it as an escape such as "\\x81", or declare the encoding the file is saved in (latin-1 has a character for every byte)')];
 }

@@ -1,7 +1,7 @@
 /**
  * `convert --to xl --host` of an xm file with a cpus_soft: xm ignored the key (XM0553), and its
- * reading parses the CPU lists by xm's rules and leaves the key out when those find anything
- * wrong, but the converted file keeps the line for xl to apply, or comments it out. The plan was
+ * reading leaves the key out when xl's rules find anything wrong (cpus-soft-xl-rules.test.ts), but
+ * the converted file keeps the line for xl to apply, or comments it out. The plan was
  * made from the xm reading: `"4294967300"` (CPU 4 to xl, which wraps the number as libxl_bitmap_set
  * does; a CPU no host has to xm) left XM0425 unsaid and booked a numa = "off" guest over every node,
  * and a line convert comments out (`"4-7 "`: xl's parse_range refuses the blank) still counted as

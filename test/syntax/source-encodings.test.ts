@@ -145,3 +145,26 @@ describe('invalid UTF-8 where Python 2 decodes it (XM0049, at the byte)', () => 
     expect(utf8.filter((c) => ENC.has(c))).toEqual([]);
   });
 });
+
+describe('cp1006, cp856, cp857, hp_roman8 and iso8859_8 are decoded by their table too', () => {
+  it('they resolve to tables (they were "unchecked": XM0047)', () => {
+    expect(['cp1006', 'cp856', 'cp857', 'roman8', 'hebrew'].map((n) => resolveCodec(n))).toEqual(['cp1006', 'cp856', 'cp857', 'hp_roman8', 'iso8859_8'].map((codec) => ({ kind: 'table', codec })));
+    expect(found('# coding: cp857\nx = u"\xe5"\n')).toEqual([]);
+  });
+  it('u"" decodes by the table, a byte string keeps the bytes (Python: u\'\\xd5\\xc8\', \'\\xe5\'; u\'\\u05d0\\u05e9\\xd7\', \'\\xaa\')', () => {
+    const cp857 = values('# coding: cp857\nx = u"\xe5\xd4"\ny = "\xe5"\n');
+    expect([cp857.x, cp857.y]).toMatchObject([{ value: '\xd5\xc8', unicode: true }, { value: '\xe5' }]);
+    const hebrew = values('# coding: iso-8859-8\nx = u"\xe0\xf9\xaa"\ny = "\xaa"\n');
+    expect([hebrew.x, hebrew.y]).toMatchObject([{ value: '\u05d0\u05e9\xd7', unicode: true }, { value: '\xaa' }]);
+    expect(values('# coding: hp-roman8\nx = u"\xc5"\n').x).toMatchObject({ value: '\xe9', unicode: true });
+  });
+  it('an undefined byte whose own code point is another byte\'s character is XM0045, that character is not (cp857 0xD5; 0xE5 is U+00D5)', () => {
+    expect(found('# coding: cp857\nx = "\xe5\xd5"\n')).toEqual(['XM0045@2:7-2:8']);
+    expect(found('# coding: hebrew\n# \xaa \xd7\nx = 1\n')).toEqual(['XM0045@2:5-2:6']);
+    expect(found('# coding: cp856\n# \xa0\nx = 1\n')).toEqual(['XM0045@2:3-2:4']);
+  });
+  it('cp1006 reads 0xB1 and 0xB2 as U+FE8E and writes a byte string\'s U+FE8E back as 0xB2, as Python 2 does (\'\\xb2\\xb2\')', () => {
+    const v = values('# coding: cp1006\nx = u"\xb1\xb2"\ny = "\xb1\xb2"\nz = "\xb2" + "\\xb1"\n');
+    expect([v.x, v.y, v.z]).toMatchObject([{ value: '\ufe8e\ufe8e', unicode: true }, { value: '\xb2\xb2' }, { value: '\xb2\xb1' }]);
+  });
+});

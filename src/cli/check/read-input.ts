@@ -22,11 +22,13 @@ export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 export interface Decoding {
   codec?: SingleByteCodec;
   invalid?: number[];
+  /** The file's bytes, when an xm value cannot be told from the text (decodeSource's `bytes`). */
+  bytes?: Uint8Array;
 }
 
-/** The check options that say how the text was decoded (CheckOptions.sourceCodec, invalidUtf8). */
-export function decodingOptions(d: Decoding): { sourceCodec: SingleByteCodec | null; invalidUtf8?: number[] } {
-  return d.invalid === undefined ? { sourceCodec: d.codec ?? null } : { sourceCodec: d.codec ?? null, invalidUtf8: d.invalid };
+/** The check options that say how the text was decoded (CheckOptions.sourceCodec, invalidUtf8, sourceBytes). */
+export function decodingOptions(d: Decoding): { sourceCodec: SingleByteCodec | null; invalidUtf8?: number[]; sourceBytes?: Uint8Array } {
+  return { sourceCodec: d.codec ?? null, ...(d.invalid !== undefined && { invalidUtf8: d.invalid }), ...(d.bytes !== undefined && { sourceBytes: d.bytes }) };
 }
 
 /** What reading produced. */
@@ -204,6 +206,7 @@ export function fromBytes(bytes: Uint8Array): ReadResult {
   const read: ReadResult = { kind: 'text', text: d.text, diagnostics: d.diagnostics };
   if (d.codec !== null) read.codec = d.codec;
   if (d.invalid.length > 0) read.invalid = d.invalid;
+  if (d.bytes !== undefined) read.bytes = d.bytes;
   return read;
 }
 

@@ -23,7 +23,9 @@ export const inputCodes = defineCodes({
       'which encoding it is in as Python 2 reads it (PEP 263): a comment such as `# -*- coding: latin-1 -*-` on line 1 ' +
       '(or line 2 after a comment). A file declaring a single-byte encoding Python 2 has (latin-1 and its other names, cp1250–cp1258, ' +
       'iso-8859-2…16, koi8-r, the DOS and Mac code pages...) is read in that encoding, one character per byte: no U+FFFD, its own offsets, ' +
-      'and xm byte strings hold the file\'s bytes. For xm, invalid UTF-8 that Python 2 itself decodes (a u"" string of a utf-8 file) is XM0049.',
+      'and xm byte strings hold the file\'s bytes. For xm, invalid UTF-8 that Python 2 itself decodes (a u"" string of a utf-8 file) is XM0049; ' +
+      'an xm byte string of a utf-8 file keeps the invalid bytes as Python 2 did (the value is the bytes, not U+FFFD), and a surrogate ' +
+      'saved in UTF-8 (ED A0 80), which Python 2 decodes, is read as Python 2 reads it (u"" holds u\'\\ud800\').',
     bad: "name = 'caf\uFFFD'   # saved in Latin-1: é is the lone byte 0xE9, invalid in UTF-8",
     good: "name = 'café'      # saved as UTF-8 (bytes 0xC3 0xA9)",
   },
