@@ -20,7 +20,7 @@ import { duplicateDiskVdev, passthroughDisabledWithDevices } from './devices.js'
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, nrSpisLimit } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, vcpusAboveXenMax, nrSpisLimit } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -58,6 +58,7 @@ export const RULES: readonly Rule[] = [
   vmtraceSize,
   tscNativeParavirt,
   armGicVcpus,
+  vcpusAboveXenMax,
   nrSpisLimit,
   domainName,
   vnumaSizes,
