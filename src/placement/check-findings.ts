@@ -28,7 +28,9 @@ export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans
   // lacks: it sees only the known values, and a plan built on a default stands in for no unknown one.
   // As plan reads it: without the keys the file's own tool ignores, sized by that tool's defaults.
   const config = dialectPlanConfig({ ...result, config: knownView(result.config, result.unknown) as CheckResult['config'] }).config;
-  const found = placementFindings(config, result.spans, host, result.dialect);
+  // XM0415 (more vCPUs than Xen allows the guest's type) needs no host: the rules report it
+  // (vcpusAboveXenMax), so placement's copy would say it twice.
+  const found = placementFindings(config, result.spans, host, result.dialect).filter((d) => d.code !== 'XM0415');
   if (!planInputUnknown(result.unknown)) return found;
   // numanodes above the host's node count is decided before any plan, from known values alone.
   const nodeCount = config.numa?.mode === 'auto' && Array.isArray(host.nodes) && config.numa.node_count > host.nodes.length;

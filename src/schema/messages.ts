@@ -9,6 +9,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionDoc } from './docs.js';
+import { suggest } from './suggest.js';
 
 const FILE_START: Span = { start: 0, end: 0 };
 
@@ -94,7 +95,8 @@ export function errorToDiagnostic(e: ErrorObject, config: unknown, spans: SpanMa
     case 'enum':
     case 'const': {
       const allowed = (e.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue]) ?? [];
-      return makeDiag('XM0104', valueSpan, `${label} must be one of ${listValues(allowed)}; got ${show(data)}`);
+      const near = typeof data === 'string' ? nearValue(data, allowed) : undefined;
+      return makeDiag('XM0104', valueSpan, `${label} must be one of ${listValues(allowed)}; got ${show(data)}`, near === undefined ? {} : { hint: `did you mean "${near}"?` });
     }
     case 'minimum':
     case 'maximum':
@@ -121,4 +123,16 @@ export function errorToDiagnostic(e: ErrorObject, config: unknown, spans: SpanMa
     default:
       return makeDiag('XM0102', valueSpan, `${label}: ${e.message ?? e.keyword}`);
   }
+}
+
+/**
+ * The allowed word a misspelt value most likely meant (on_crash = "coredump_destroy" → coredump-destroy,
+ * type = "hmv" → hvm), as unknown keys get one: `_` and `-` are taken for each other, case is ignored,
+ * then the key suggester's edit distance decides.
+ */
+function nearValue(value: string, allowed: readonly unknown[]): string | undefined {
+  const words = allowed.filter((a): a is string => typeof a === 'string');
+  const folded = value.toLowerCase().replace(/_/g, '-');
+  const same = words.find((w) => w.toLowerCase().replace(/_/g, '-') === folded);
+  return same ?? suggest(value, words);
 }

@@ -4,11 +4,12 @@
  * `bios_path_override` without `bios` is warned about; a PV or PVH guest takes `firmware` only as
  * pvgrub32/pvgrub64, never together with `kernel`, and needs a kernel, a firmware or a bootloader.
  * xm read these options its own way: a PV guest without kernel went through pygrub (xmPvBoot).
+ * An HVM guest's boot order goes to QEMU, which refuses letters it does not know (hvmBootOrder).
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import { makeDiag, valueAt, keyAt, type Rule, type RuleInput } from './context.js';
-import { builderKind, isHvmloader } from '../../normalize/index.js';
+import { builderKind, isHvmloader, subSpan } from '../../normalize/index.js';
 import { guestKind, guestTypeRelated } from './guest-type.js';
 
 const FILE_START: Span = { start: 0, end: 0 };
@@ -126,4 +127,35 @@ export const xmPvBoot: Rule = ({ config, spans, dialect, unknown }) => {
       hint: 'write bootloader = "pygrub" so xm and xl boot it the same way, or set kernel',
     }),
   ];
+};
+
+/** The boot devices a PC machine's QEMU takes (boot_device2nibble): floppy a/b, disk c, CD-ROM d, network n. */
+const PC_BOOT_DEVICES = 'abcdn';
+
+/**
+ * An HVM boot order QEMU refuses (XM0110). libxl (and xend) hand `boot` to the device model as
+ * `-boot order=…` unchecked; QEMU takes at most three of the letters a, b, c, d, n, none twice
+ * (validate_bootdevices, then the PC machine's set_boot_dev), and otherwise exits, so the device
+ * model does not start and the domain is destroyed. At the first letter refused.
+ */
+export const hvmBootOrder: Rule = ({ config, effective, spans, dialect, unknown }) => {
+  const boot = config.boot;
+  if (typeof boot !== 'string' || guestKind(config, dialect, unknown) !== 'hvm') return [];
+  const setting = effective.get('boot');
+  const at = (i: number): Span => (setting === undefined ? valueAt(spans, '/boot') : subSpan(setting.value, i, i + 1));
+  const chars = [...boot];
+  let offset = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const why = !PC_BOOT_DEVICES.includes(c) ? `QEMU knows no boot device "${c}" ("Invalid boot device")` : chars.indexOf(c) < i ? `"${c}" is given twice ("Boot device '${c}' was given twice")` : i >= 3 ? 'more than three boot devices ("Too many boot devices for PC")' : null;
+    if (why !== null) {
+      return [
+        makeDiag('XM0110', at(offset), `boot = "${boot}": ${why}; the device model does not start and the domain is destroyed`, {
+          hint: 'write up to three of c (disk), d (CD-ROM), n (network), a (floppy), e.g. boot = "dc"',
+        }),
+      ];
+    }
+    offset += c.length;
+  }
+  return [];
 };

@@ -271,6 +271,34 @@ export const armGicVcpus: Rule = ({ config, spans, unknown }) => {
 };
 
 
+/** HVM_MAX_VCPUS (public/hvm/hvm_info_table.h): the most vCPUs of an HVM or PVH (an HVM container) domain. */
+const HVM_MAX_VCPUS = 128;
+/** MAX_VIRT_CPUS on x86 (asm/config.h): the most vCPUs of a PV domain. */
+const PV_MAX_VCPUS = 8192;
+
+/**
+ * More vCPUs than Xen gives a domain of the guest's type (XM0415): x86 arch_sanitise_domain_config
+ * refuses `max_vcpus > (hvm ? HVM_MAX_VCPUS : MAX_VIRT_CPUS)` ("Requested vCPUs (N) exceeds max (M)").
+ * No host is needed, so check says it without --host too (plan says it with the same code, and check
+ * --host leaves placement's copy out). An Arm guest (gic_version written) has its GIC's limit instead
+ * (armGicVcpus).
+ */
+export const vcpusAboveXenMax: Rule = ({ config, spans, dialect, unknown }) => {
+  if (config.gic_version !== undefined || unknown.has('gic_version')) return [];
+  const max = maxVcpusOf(config, unknown);
+  const kind = guestKind(config, dialect, unknown);
+  if (max === null || max.ptr === null || kind === null) return [];
+  const limit = kind === 'pv' ? PV_MAX_VCPUS : HVM_MAX_VCPUS;
+  if (max.value <= limit) return [];
+  const what = kind === 'pv' ? 'a PV domain may have (MAX_VIRT_CPUS)' : `an ${kind.toUpperCase()} domain may have (HVM_MAX_VCPUS)`;
+  return [
+    makeDiag('XM0415', valueAt(spans, max.ptr), `${max.value} vCPUs, more than the ${limit} ${what}: Xen refuses to create it ("Requested vCPUs (${max.value}) exceeds max (${limit})")`, {
+      related: max.ptr === '/vnuma' ? maxVcpusRelated(spans, max) : undefined,
+      hint: `use at most ${limit} vCPUs`,
+    }),
+  ];
+};
+
 /** The highest INTID of a GIC SPI Xen's vGIC gives a guest: 1020 INTIDs less the 32 local ones. */
 const VGIC_MAX_SPIS = 1020 - 32;
 /** The smallest rounded nr_spis that Xen with CONFIG_GICV3_ESPI reads as reaching the eSPI range: `nr_spis + 32 >= ESPI_BASE_INTID` (4096). */

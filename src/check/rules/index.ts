@@ -15,11 +15,12 @@ import { vnumaSizes, vnumaVcpus, vnumaDistances, vnumaTooMany } from './vnuma.js
 import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
-import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot, xmPvBoot } from './boot.js';
+import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot, xmPvBoot, hvmBootOrder } from './boot.js';
+import { duplicateDiskVdev, passthroughDisabledWithDevices } from './devices.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
-import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, nrSpisLimit } from './creation.js';
+import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, vcpusAboveXenMax, nrSpisLimit } from './creation.js';
 
 export { guestKind };
 export type { Rule, RuleInput } from './context.js';
@@ -40,6 +41,9 @@ export const RULES: readonly Rule[] = [
   biosPathWithoutBios,
   pvBoot,
   xmPvBoot,
+  hvmBootOrder,
+  duplicateDiskVdev,
+  passthroughDisabledWithDevices,
   dmOverrideWithoutVersion,
   bootloaderArgsString,
   msrRelaxed,
@@ -54,6 +58,7 @@ export const RULES: readonly Rule[] = [
   vmtraceSize,
   tscNativeParavirt,
   armGicVcpus,
+  vcpusAboveXenMax,
   nrSpisLimit,
   domainName,
   vnumaSizes,

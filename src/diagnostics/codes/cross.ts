@@ -252,4 +252,20 @@ export const crossCodes = defineCodes({
     bad: 'dtdev = "/soc/serial@1c28000"',
     good: 'dtdev = ["/soc/serial@1c28000"]',
   },
+  XM0262: {
+    severity: 'error',
+    title: 'two disks with the same vdev',
+    explanation:
+      'A disk\'s vdev (xvda, hda, sdb, …) is its device id in the guest. Two disks with the same vdev get the same backend entry: libxl adds the first and then stops at the second with "device already exists in xenstore", and the domain is destroyed (xend refused it as "Device … is already connected"). It usually comes from a copied disk line whose vdev was not changed. Give every disk its own vdev.',
+    bad: 'disk = ["phy:/dev/vg/web,xvda,w", "phy:/dev/vg/data,xvda,w"]',
+    good: 'disk = ["phy:/dev/vg/web,xvda,w", "phy:/dev/vg/data,xvdb,w"]',
+  },
+  XM0263: {
+    severity: 'error',
+    title: 'passthrough disabled with devices to pass through',
+    explanation:
+      'passthrough = "disabled" creates the domain without an IOMMU context, so it cannot take passed-through devices; libxl refuses pci or dtdev entries together with it ("passthrough disabled but devices are specified") and xl create fails. Leave passthrough out (xl then enables it when pci or dtdev lists devices) or set it to "enabled", "sync_pt" or "share_pt"; or remove the devices. Reported for xl: xm had no passthrough option.',
+    bad: 'type = "hvm"\npassthrough = "disabled"\npci = ["01:00.0"]',
+    good: 'type = "hvm"\npci = ["01:00.0"]',
+  },
 });

@@ -118,7 +118,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'more vCPUs than a Xen domain may have',
     explanation:
-      'maxvcpus (or vcpus, when maxvcpus is not set) is above the most vCPUs Xen gives a domain of the guest\'s type: 128 for HVM and PVH guests (HVM_MAX_VCPUS), 8192 for PV guests (MAX_VIRT_CPUS on x86). The hypervisor refuses to create the domain (arch_sanitise_domain_config: "Requested vCPUs (N) exceeds max (M)", EINVAL). plan, and check --host, make no plan for such a guest: it would pin vCPUs that can never exist.',
+      'maxvcpus (or vcpus, when maxvcpus is not set) is above the most vCPUs Xen gives a domain of the guest\'s type: 128 for HVM and PVH guests (HVM_MAX_VCPUS), 8192 for PV guests (MAX_VIRT_CPUS on x86). The hypervisor refuses to create the domain (arch_sanitise_domain_config: "Requested vCPUs (N) exceeds max (M)", EINVAL). check reports it with or without --host (no host is needed to know it), and plan makes no plan for such a guest: it would pin vCPUs that can never exist.',
     bad: 'type = "hvm"\nmaxvcpus = 256',
     good: 'type = "hvm"\nmaxvcpus = 128',
   },
