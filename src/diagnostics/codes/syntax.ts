@@ -22,7 +22,7 @@ export const syntaxCodes = defineCodes({
     severity: 'error',
     title: 'nesting too deep',
     explanation:
-      'Brackets (or unary operators) are nested more than 100 levels deep, or one statement has more than 1000 operators. No Xen option needs that; such input is refused before parsing so it cannot exhaust the parser. Flatten the value.',
+      'Brackets (or unary operators) are nested more than 100 levels deep, or one statement has more than 1000 operators. An expression made of more than plain values, lists, tuples, dicts and arithmetic (a call, a comparison, a subscript, a syntax error inside) is refused past 40 levels, and so is a statement with more than about 260 `lambda`, `not`, `if`, `else` or `for` keywords. No Xen option needs that; such input is refused before parsing so it cannot exhaust the parser, whatever stack the program has. Flatten the value.',
     bad: 'x = [[[[[[ ... 101 levels ... ]]]]]]',
     good: 'x = [[1, 2], [3, 4]]',
   },
