@@ -67,3 +67,23 @@ describe('grammar depth: statements the fast parser declines', () => {
     expect(tooDeep(deep)).toEqual([`${nth(deep, '[', 101)}-${nth(deep, '[', 101) + 1}`]);
   });
 });
+
+describe("xm: Python 2's parser stack (XM0022)", () => {
+  /** The XM0022 findings of `text` read in `dialect`, as `start-end`. */
+  const py2 = (text: string, dialect: 'xm' | 'xl'): string[] =>
+    S.parse(text, { dialect }).diagnostics.filter((d) => d.code === 'XM0022').map((d) => `${d.span.start}-${d.span.end}`);
+
+  it('98 nested brackets are read; the 99th is XM0022 in xm (Python 2.7: s_push: parser stack overflow), not in xl', () => {
+    expect(py2('x = ' + '['.repeat(98) + '1' + ']'.repeat(98) + '\n', 'xm')).toEqual([]);
+    const deep = 'x = ' + '['.repeat(99) + '1' + ']'.repeat(99) + '\n';
+    expect(py2(deep, 'xm')).toEqual([`${nth(deep, '[', 99)}-${nth(deep, '[', 99) + 1}`]);
+    expect(py2(deep, 'xl')).toEqual([]);
+  });
+
+  it('dicts, tuples and calls count alike, and so does an `if` body', () => {
+    const dicts = 'x = ' + '{1: '.repeat(100) + '1' + '}'.repeat(100) + '\n';
+    expect(py2(dicts, 'xm')).toEqual([`${nth(dicts, '{', 99)}-${nth(dicts, '{', 99) + 1}`]);
+    const mixed = 'if 1:\n    x = f(' + '[('.repeat(49) + '1' + ',)]'.repeat(49) + ')\n';
+    expect(py2(mixed, 'xm')).toEqual([`${nth(mixed, '(', 50)}-${nth(mixed, '(', 50) + 1}`]);
+  });
+});

@@ -100,6 +100,14 @@ export const syntaxCodes = defineCodes({
     bad: '"""web server guest"""',
     good: '# web server guest',
   },
+  XM0022: {
+    severity: 'error',
+    title: 'nesting too deep for Python 2',
+    explanation:
+      "Brackets nested 99 levels deep: Python 2's parser keeps a stack of 1,500 entries, about 15 a bracket, and stops at the 99th with \"s_push: parser stack overflow\" and a MemoryError, so xm cannot read the file (xmcfg's own limit, XM0003, is 100; xl's parser goes on to about 5,000). Measured with Python 2.7.18 at the top level, in `if` bodies, call arguments and list items; unary operators or `**` between the brackets, or blocks nested three deep, make Python stop a few levels sooner, which xmcfg does not model. Flatten the value.",
+    bad: 'x = [[ ... 99 levels ... ]]',
+    good: 'x = [[1, 2], [3, 4]]',
+  },
   XM0030: {
     severity: 'info',
     title: 'byte-order mark',
