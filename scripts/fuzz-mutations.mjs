@@ -99,9 +99,11 @@ const MUTATIONS = {
   longNumber: (b, r) => insertAt(b, r, enc(r.pick(['', '-', '0x', '0', '1.', '1e']) + '9'.repeat(r.pick([20, 400, 5000, 100000])))),
   longString: (b, r) => insertAt(b, r, enc(`"${r.pick(['a', '\\x41', '\\u00e9', '\\', ','])}`.repeat(r.pick([50, 2000, 40000])) + '"')),
   deepNesting: (b, r) => {
-    const open = r.pick(['[', '(', '{', '[ ', '-', 'not ', '(1+']);
-    const n = r.pick([50, 500, 3000, 20000]);
-    const close = { '[': ']', '(': ')', '{': '}', '[ ': ' ]', '-': '', 'not ': '', '(1+': ')' }[open];
+    // The grammar's budget (40 levels, decision 048) and the 100-level limit, at and past them; the
+    // last six are what the fast parser declines, so the grammar sees them.
+    const open = r.pick(['[', '(', '{', '[ ', '-', 'not ', '(1+', 'f(', '(1 < ', 'lambda: ', '1 if 1 else ', '[{1: ', 'a[']);
+    const n = r.pick([40, 41, 50, 98, 101, 500, 3000, 20000]);
+    const close = { '[': ']', '(': ')', '{': '}', '[ ': ' ]', '-': '', 'not ': '', '(1+': ')', 'f(': ')', '(1 < ': ')', 'lambda: ': '', '1 if 1 else ': '', '[{1: ': '}]', 'a[': ']' }[open];
     return insertAt(b, r, enc(`x = ${open.repeat(n)}1${r.chance(0.5) ? close.repeat(n) : ''}\n`));
   },
   unterminated: (b, r) => insertAt(b, r, enc(r.pick(['"', "'", '"""', "'''", 'u"""', 'r"\\', '"\\']))),
@@ -112,6 +114,17 @@ const MUTATIONS = {
     ls[i] = Buffer.from(r.pick(['\t', '    ', ' \t', '\t ', '\f', '        ', '   ']) + body, 'latin1');
   }),
   crlf: (b, r) => Buffer.from(b.toString('latin1').replace(/\n/g, r.pick(['\r\n', '\r', '\n\r'])), 'latin1'),
+  // A short statement repeated past the 125,000 arguments a spread (`push(...findings)`) can pass;
+  // short, so the input stays near 1 MB (a long line 150,000 times made 16 MB inputs that took the
+  // place front ends past --hang-ms together).
+  manyLines: (b, r) => {
+    const ls = lines(b);
+    const i = r.int(ls.length + 1);
+    // Cheap statements only: 150,000 `vif = ["mac=1"]` (a spec read and refused each) took every
+    // front end together past --hang-ms (seed 304, input 17; each call linear, 1.5 s per 100,000).
+    const line = enc(r.pick(['x=1\n', 'memory = 1\n', '#\n', '\n', 'x = y\n']));
+    return Buffer.concat(ls.slice(0, i).concat(new Array(r.pick([1000, 130000])).fill(line), ls.slice(i)).filter(Boolean));
+  },
 };
 
 const NAMES = Object.keys(MUTATIONS);

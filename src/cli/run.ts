@@ -109,7 +109,9 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       failed = true;
       exitCode = 2;
       // One line (docs/cli.md): yargs spreads "Invalid values:" over several, and scripts read the first.
-      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().replace(/\s*\n\s*/g, ' ');
+      // Line by line, not /\s*\n\s*/g: that tries every start in a run of blanks, and an argument of
+      // 60,000 spaces (echoed in "Given:") took 10 s.
+      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
       io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}${helpPointer(rawArgv, commands)}`);
     });
   for (const spec of commands) {

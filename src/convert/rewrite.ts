@@ -6,7 +6,7 @@
  */
 import { Tok, type AssignStmt, type Expr, type TokenStream } from '../syntax/tree.js';
 import type { Dialect, Setting, Value } from '../syntax/value.js';
-import type { TextEdit } from '../diagnostics/diagnostic.js';
+import { pushAll, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { hasNul, isXlLiteral, xlLiteral } from './xl-literal.js';
 import { tokenAtOrAfter } from '../syntax/token-lookup.js';
@@ -80,7 +80,8 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
   if (change.whole) edits.push({ span: stmt.value.span, text: literal });
   else rewriteExpr(text, stmt.value, setting.value, value, edits, from);
-  edits.push(...continuationEdits(text, tokens, stmt.span, edits), ...trailingContinuations(text, tokens, stmt.span));
+  pushAll(edits, continuationEdits(text, tokens, stmt.span, edits));
+  pushAll(edits, trailingContinuations(text, tokens, stmt.span));
   return { edits: keepComments(text, tokens, stmt.span, edits).sort((a, b) => a.span.start - b.span.start) };
 }
 

@@ -7,7 +7,7 @@
  * know are reported; with a host, the RFC NUMA keys become the allocator's `cpus`/`cpus_soft`/`vnuma` lines.
  */
 import type { CheckResult } from '../check/check.js';
-import { sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
+import { pushAll, sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { AssignStmt, Stmt } from '../syntax/tree.js';
 import type { SingleByteCodec } from '../syntax/source-decode.js';
 import type { Dialect } from '../syntax/value.js';
@@ -133,7 +133,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     const r = makePlan(planConfig, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
     planResult = r.plan;
     // At the key or value that causes each (numanode, cpus, memory...), as plan and check --host put them.
-    diagnostics.push(...atConfigSpans(res.config, res.spans, r.diagnostics, options.host));
+    pushAll(diagnostics, atConfigSpans(res.config, res.spans, r.diagnostics, options.host));
     if (!r.plan) return fail({ ok: false, text: '', diagnostics, notes, plan: null });
     for (const k of planKeys(r.plan, ownSoft)) replacedByPlan!.add(k);
   }
@@ -278,7 +278,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
   dropRewrites(edits, rewrote, replaced);
-  notes.push(...keys.ignoredNotes());
+  pushAll(notes, keys.ignoredNotes());
   if (planResult && numaStmts.length) {
     edits.push({ span: numaStmts[0]!.span, text: planLines(planResult, ownSoft).join('\n') });
     for (const st of numaStmts.slice(1)) edits.push({ span: wholeLine(text, st.span), text: '' });
@@ -291,7 +291,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
   // guest with an empty name, so say so (XM0106).
   if (lost) diagnostics.push(lostNameDiagnostic(nameSetter));
-  else if ((nameless || emptyName) && base === null) diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0106'));
+  else if ((nameless || emptyName) && base === null) pushAll(diagnostics, res.diagnostics.filter((d) => d.code === 'XM0106'));
   if (base !== null && nameless) {
     const first = res.tree.statements[0];
     const at = first ? first.span.start : text.length;
@@ -310,8 +310,8 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   if (pygrub !== null) tail.push(pygrub);
   if (tail.length) edits.push(appendLines(text, tail));
   // xm create refused a --define value of its option (XM0240): the file's value is written.
-  diagnostics.push(...res.diagnostics.filter((d) => d.code === 'XM0240'));
-  diagnostics.push(...keyDiagnostics(res, !!planResult, keys));
+  pushAll(diagnostics, res.diagnostics.filter((d) => d.code === 'XM0240'));
+  pushAll(diagnostics, keyDiagnostics(res, !!planResult, keys));
   // A value xm dropped without a word (acpi = False left ACPI on), or an xl-only key xm ignored
   // (type = "hvm" left the guest PV), is written as its author meant it, so the xl guest gets a
   // setting the xm guest never had: say so where it is written.
@@ -319,7 +319,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
   }
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
-  edits.push(...strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
+  pushAll(edits, strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
   // Read as xl, a lone CR in a comment or string is text (XM0521), kept so: as a line end it would end the comment.
   const out = editedText(text, edits, new Set(res.dialect === 'xl' ? res.diagnostics.filter((d) => d.code === 'XM0521').map((d) => d.span.start) : []));
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained

@@ -5,6 +5,7 @@
  * The statements carry the structure; the trivia between them (comments, blank lines, `;`) is
  * read from the lossless token stream.
  */
+import { pushAll } from '../diagnostics/diagnostic.js';
 import { Tok, type AssignStmt, type SyntaxTree } from '../syntax/tree.js';
 import { resolveLayout, type LayoutOptions } from './options.js';
 import { printExpr, type PrintContext } from './print-expr.js';
@@ -53,7 +54,7 @@ export function printTree(tree: SyntaxTree, options: LayoutOptions = {}): string
     if (st.kind !== 'assign') throw new UnformattableError(`cannot format a ${st.kind} statement`, st.span.start);
     gap(pos, st.span.start);
     if (newlines >= 2 && lines.length > 0) lines.push('');
-    lines.push(...printAssign(ctx, st));
+    pushAll(lines, printAssign(ctx, st));
     newlines = 0;
     lastWasStatement = true;
     pos = Math.max(pos, st.span.end);

@@ -4,7 +4,7 @@
  * support, containers) the host is one node: memory from `ROOT/proc/meminfo`, CPUs from
  * `ROOT/sys/devices/system/cpu/online` (else the `processor` lines of `ROOT/proc/cpuinfo`).
  */
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseCpuList } from '../normalize/cpulist.js';
@@ -26,11 +26,16 @@ export const SYSFS_PATHS = {
 /** The most a sysfs or /proc file may hold (a copied tree may link one to /dev/zero). */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** A file's text, or null when it is missing, unreadable or longer than MAX_FILE_BYTES. */
+/**
+ * A file's text, or null when it is missing, unreadable, not a regular file or longer than
+ * MAX_FILE_BYTES. Every sysfs and /proc attribute is a regular file; a FIFO in a copied tree made
+ * the open wait for a writer forever, so it is opened without waiting and refused.
+ */
 function readText(path: string): string | null {
   let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    if (!fstatSync(fd).isFile()) return null;
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {

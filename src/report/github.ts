@@ -89,7 +89,9 @@ export function githubBuilder(options: ReportOptions = {}): GithubBuilder {
       if (rest.length > 0) {
         const msg = `${plural(rest.length, 'more finding')} (${left.join(', ')}) not annotated (GitHub shows ${limit} per kind and step, ${JOB_ANNOTATIONS} per job); they are listed in the log below. Use --format sarif for code scanning.`;
         lines.push(`::notice title=xmcfg::${escapeData(msg)}`);
-        lines.push(...rest);
+        // One line at a time: `push(...rest)` passes each as an argument, and 300,000 findings
+        // (--max-findings 0) overflowed the stack.
+        for (const l of rest) lines.push(l);
       }
       return lines.length > 0 ? lines.join('\n') + '\n' : '';
     },

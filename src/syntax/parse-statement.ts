@@ -12,7 +12,7 @@ import type { IToken } from 'chevrotain';
 import type { Diagnostic, RelatedSpan } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Stmt } from './tree.js';
-import { MAX_DEPTH, MAX_OPERATORS, type RawStmt } from './split.js';
+import { GRAMMAR_DEPTH, MAX_DEPTH, MAX_OPERATORS, type RawStmt } from './split.js';
 import * as T from '../../grammar/tokens.js';
 import { describeToken, getParser, STOP_PARSE } from '../../grammar/parser.js';
 import { fastAssignment, fastExpression } from './fast-parse.js';
@@ -93,6 +93,12 @@ export function parseStatement(raw: RawStmt, base: number, out: Diagnostic[]): S
   if (bare) {
     out.push(diag('XM0021', 'this value stands alone as a statement and sets nothing', bare.span));
     return bare;
+  }
+  // The grammar recurses about 13 rules per bracket: past GRAMMAR_DEPTH levels it is not run, so
+  // whether a statement parses never depends on the stack its caller left (decision 048).
+  if (raw.grammarDeep) {
+    out.push(diag('XM0003', `nesting too deep for this kind of expression (more than ${GRAMMAR_DEPTH} levels of brackets, lambda, not or if-else): not parsed`, tspan(raw.grammarDeep, base)));
+    return { kind: 'error', span: whole };
   }
   const isAssign = t1 !== undefined && (t1.tokenType === T.Equals || t1.tokenType === T.PlusEquals);
   const key = typesKey(toks);

@@ -40,7 +40,9 @@ export function resolveCodec(name: string): ResolvedCodec {
   const head = name.slice(0, 12).toLowerCase().replace(/_/g, '-');
   if (/^utf-8(?:-|$)/.test(head)) return { kind: 'raw-utf-8' };
   if (/^(?:latin-1|iso-8859-1|iso-latin-1)(?:-|$)/.test(head)) return { kind: 'table', codec: 'latin_1' };
-  const norm = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+  // Runs become one "_", and the ends are trimmed by index: `_+$` alone retries from every "_".
+  const runs = name.toLowerCase().replace(/[^a-z0-9.]+/g, '_');
+  const norm = runs.slice(runs.startsWith('_') ? 1 : 0, runs.length > 1 && runs.endsWith('_') ? -1 : undefined);
   // Own keys only: a name such as "constructor" must not find Object's.
   const alias = (k: string): string | undefined => (Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined);
   const aliased = alias(norm) ?? alias(norm.replace(/\./g, '_'));

@@ -12,6 +12,20 @@ import type { ChunkTokens } from './lex.js';
 
 /** Deepest bracket nesting accepted (also caps chains of unary operators). */
 export const MAX_DEPTH = 100;
+/**
+ * Deepest bracket nesting the Chevrotain grammar is given (statements the hand-written fast parser
+ * declines: dicts, calls, comparisons, lambdas, syntax errors...). Each bracket level is about 13
+ * grammar rules, 60 JavaScript frames; V8 runs them unoptimised the first time, and 98 levels of
+ * `(1 < (1 < ...))` needed about 975 KB of stack cold (`node --stack-size`), the whole default.
+ * 40 levels need under half of it, so the verdict never depends on the stack left by the caller.
+ */
+export const GRAMMAR_DEPTH = 40;
+/**
+ * Grammar cost of one bracket level, against 2 for each keyword that recurses without a bracket
+ * (`lambda`, `not`, `else`, `for`, `if`) and 1 for a unary operator: a chain of 10,000 `lambda:`
+ * or `1 if 1 else` recursed through the grammar until the stack overflowed.
+ */
+const LEVEL_COST = 13;
 /** Most operators in one statement: a chain `1+1+...` nests the tree as deep as it is long, and
  * every recursive consumer (evaluator, formatter, JSON) must stay far from the stack limit. */
 export const MAX_OPERATORS = 1000;
@@ -29,6 +43,8 @@ export interface RawStmt {
   unclosed?: { opener: IToken; at: IToken | null };
   /** The token at which nesting passed MAX_DEPTH. */
   tooDeep?: IToken;
+  /** The token at which the grammar's cost passed GRAMMAR_DEPTH levels (the fast parser may still take it). */
+  grammarDeep?: IToken;
   /** The statement is the first thing on its physical line (not after `;` or a compound header). */
   lineStart: boolean;
   /** Indentation of its physical line in columns (a tab advances to the next multiple of 8). */
@@ -86,6 +102,8 @@ export function splitStatements(chunk: ChunkTokens): SplitResult {
   let unary = 0;
   let prevValueEnd = false;
   let operators = 0;
+  // Keywords that recurse in the grammar, counted over the whole statement (see LEVEL_COST).
+  let chain = 0;
   let lastSig = -1;
   const n = chunk.count;
 
@@ -119,6 +137,7 @@ export function splitStatements(chunk: ChunkTokens): SplitResult {
           if (stack.length > 0) stack.length = 0;
           unary = 0;
           operators = 0;
+          chain = 0;
           prevValueEnd = false;
         }
       }
@@ -133,6 +152,7 @@ export function splitStatements(chunk: ChunkTokens): SplitResult {
         // No bracket is open here (the test above): the stack is empty already.
         unary = 0;
         operators = 0;
+        chain = 0;
         prevValueEnd = false;
         physStart = false;
         continue;
@@ -176,6 +196,9 @@ export function splitStatements(chunk: ChunkTokens): SplitResult {
       if (++unary > MAX_DEPTH && !cur.tooDeep) cur.tooDeep = t;
     } else if (!valueEnd) unary = 0;
     if (k === Tok.Operator && ++operators > MAX_OPERATORS && !cur.tooDeep) cur.tooDeep = t;
+    if (tt === T.Lambda || tt === T.Not || tt === T.Else || tt === T.For || tt === T.If) chain += 2;
+    else if (tt === T.OtherPunct && t.image === '`') chain += LEVEL_COST;
+    if (!cur.grammarDeep && LEVEL_COST * stack.length + chain + unary > LEVEL_COST * GRAMMAR_DEPTH) cur.grammarDeep = t;
     prevValueEnd = valueEnd;
   }
   let openAtEnd = false;

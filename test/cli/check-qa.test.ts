@@ -34,6 +34,17 @@ describe('check usage errors', () => {
     expect(lines[0]).toMatch(/^xmcfg: Invalid values: Argument: format, Given: "xml", Choices: /);
     expect(lines[1]).toBe("Run 'xmcfg check --help' for usage.");
   });
+
+  it('a --format of 131,072 blanks (the longest argument Linux passes) is one line too', async () => {
+    // The message was made one line by /\s*\n\s*/g, which retries from every blank of a run:
+    // quadratic, 10 s for 60,000 spaces, minutes for this one (the test's timeout ends it).
+    const value = ' '.repeat(131_071) + 'x';
+    const r = await cli(['check', 'warn.cfg', '--format', value]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]!.startsWith(`xmcfg: Invalid values: Argument: format, Given: "${value}", Choices: `)).toBe(true);
+  });
 });
 
 describe('check whole-number options', () => {

@@ -4,7 +4,7 @@
  * settings it warns about. Spec-string problems (bad disk/vif/pci/CPU list) are reported by
  * normalize, which parses them; host-dependent checks (XM04xx) live with the allocator.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { pushAll, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { makeDiag, ruleInput, type Rule } from './context.js';
@@ -87,7 +87,7 @@ export function runRules(config: NormalizedConfig, spans: SpanMap, settings: rea
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {
-      out.push(...rule(input));
+      pushAll(out, rule(input));
     } catch (e) {
       out.push(makeDiag('XM0044', { start: 0, end: 0 }, `internal error in rule ${rule.name}: ${(e as Error).message}`));
     }

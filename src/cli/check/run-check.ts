@@ -3,6 +3,7 @@
  * the report as they are done (to stdout, or atomically to --output-file), and decide the exit code:
  * 2 for unreadable input or internal failure, else 1 for errors or too many warnings, else 0.
  */
+import { pushAll } from '../../diagnostics/diagnostic.js';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { withLineIndex } from '../../diagnostics/line-index.js';
@@ -182,7 +183,7 @@ async function collectSources(opts: CheckOptions, cwd: string, problems: NotChec
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const found = await discover(pending, cwd, undefined, seen, true);
-    problems.push(...found.problems);
+    pushAll(problems, found.problems);
     sources.push({ kind: 'files', targets: found.targets });
     pending = [];
   };

@@ -22,7 +22,7 @@ export const syntaxCodes = defineCodes({
     severity: 'error',
     title: 'nesting too deep',
     explanation:
-      'Brackets (or unary operators) are nested more than 100 levels deep, or one statement has more than 1000 operators. No Xen option needs that; such input is refused before parsing so it cannot exhaust the parser. Flatten the value.',
+      'Brackets (or unary operators) are nested more than 100 levels deep, or one statement has more than 1000 operators. An expression made of more than plain values, lists, tuples, dicts and arithmetic (a call, a comparison, a subscript, a syntax error inside) is refused past 40 levels, and so is a statement with more than about 260 `lambda`, `not`, `if`, `else` or `for` keywords. No Xen option needs that; such input is refused before parsing so it cannot exhaust the parser, whatever stack the program has. Flatten the value.',
     bad: 'x = [[[[[[ ... 101 levels ... ]]]]]]',
     good: 'x = [[1, 2], [3, 4]]',
   },
@@ -99,6 +99,14 @@ export const syntaxCodes = defineCodes({
     explanation: 'A value stands alone as a statement (for example a docstring). Python ignores it and xl rejects it; it sets nothing. Turn it into a `#` comment or remove it.',
     bad: '"""web server guest"""',
     good: '# web server guest',
+  },
+  XM0022: {
+    severity: 'error',
+    title: 'nesting too deep for Python 2',
+    explanation:
+      "Brackets nested 99 levels deep: Python 2's parser keeps a stack of 1,500 entries, about 15 a bracket, and stops at the 99th with \"s_push: parser stack overflow\" and a MemoryError, so xm cannot read the file (xmcfg's own limit, XM0003, is 100; xl's parser goes on to about 5,000). Measured with Python 2.7.18 at the top level, in `if` bodies, call arguments and list items; unary operators or `**` between the brackets, or blocks nested three deep, make Python stop a few levels sooner, which xmcfg does not model. Flatten the value.",
+    bad: 'x = [[ ... 99 levels ... ]]',
+    good: 'x = [[1, 2], [3, 4]]',
   },
   XM0030: {
     severity: 'info',
