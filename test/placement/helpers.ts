@@ -46,6 +46,15 @@ export function booked(domain: string, node: number, mem: number): Plan {
   } as unknown as Plan;
 }
 
+/**
+ * `host` with no free memory on any node but `id`: a guest without NUMA keys (or `numa = "on"`)
+ * reserved against it lands on node `id`, chosen by the policy, so rebalance may move it (a guest
+ * placed with `numanode` is one its admin put there, which rebalance leaves; decision 050).
+ */
+export function freeOnly<H extends { nodes: Array<{ id: number; free_mib: number }> }>(host: H, id: number): H {
+  return { ...host, nodes: host.nodes.map((n) => (n.id === id ? n : { ...n, free_mib: 0 })) };
+}
+
 /** A config with defaults filled for tests. */
 export function cfg(over: Partial<PlacementConfig> = {}): PlacementConfig {
   return { name: 'web', memory: 4096, vcpus: 2, ...over };

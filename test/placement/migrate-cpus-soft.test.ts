@@ -13,8 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/placement/ledger.js';
 import { migratePlan } from '../../src/placement/migrate.js';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
-import type { PlanOptions } from '../../src/placement/types.js';
-import { cfg, cpus, fixtureHost } from './helpers.js';
+import type { Host, PlanOptions } from '../../src/placement/types.js';
+import { cfg, cpus, fixtureHost, freeOnly } from './helpers.js';
 
 // two-node.json: node 0 CPUs 0-3, 20471 MiB free; node 1 CPUs 4-7, 30122 MiB free.
 const two = () => fixtureHost('two-node.json');
@@ -31,8 +31,8 @@ afterEach(() => {
 });
 
 /** Reserve `config`, then the ledger's entries as migrate-plan and rebalance read them. */
-function reserved(configs: Array<[ReturnType<typeof cfg>, PlanOptions?]>) {
-  for (const [c, o] of configs) expect(ledger.reserve(c, two(), o).plan).not.toBeNull();
+function reserved(configs: Array<[ReturnType<typeof cfg>, PlanOptions?, Host?]>) {
+  for (const [c, o, h] of configs) expect(ledger.reserve(c, h ?? two(), o).plan).not.toBeNull();
   return ledger.list().entries;
 }
 
@@ -74,7 +74,7 @@ describe('rebalance and a guest with its own cpus_soft', () => {
   it('moves another guest, not the one whose cpus_soft keeps it on its node', () => {
     // Node 0 at 37.5 % + 2 × 8192 MiB, node 1 at 8.1 %: one 8192 MiB move to node 1 evens them.
     // "a" comes first among equal moves (by name): it was the one proposed.
-    const entries = reserved([[soft('a', 8192)], [cfg({ name: 'b', memory: 8192, vcpus: 2, numa: { mode: 'nodes', nodes: [0], node_count: 1 } })]]);
+    const entries = reserved([[soft('a', 8192)], [cfg({ name: 'b', memory: 8192, vcpus: 2 }), {}, freeOnly(two(), 0)]]);
     const r = rebalancePlan(two(), entries.map((e) => e.plan));
     expect(r.moves.map((m) => [m.domain, m.to])).toEqual([['b', 1]]);
     // Alone, it is not moved at all.
