@@ -5,32 +5,18 @@
  * that its cpus lines replace the config's. Before, the move pinned whole target nodes and its cpus
  * lines replaced the user's pinning silently.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Ledger } from '../../src/placement/ledger.js';
+import { describe, expect, it } from 'vitest';
 import { migratePlan } from '../../src/placement/migrate.js';
-import { cfg, cpus, fixtureHost } from './helpers.js';
+import { cfg, cpus, fixtureHost, useTempLedger } from './helpers.js';
 
 // two-node.json: node 0 CPUs 0-3, node 1 CPUs 4-7.
 const two = () => fixtureHost('two-node.json');
-let dir = '';
-let ledger: Ledger;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'xmcfg-own-cpus-'));
-  ledger = Ledger.open(join(dir, 'l.db')).ledger!;
-});
-afterEach(() => {
-  ledger.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const t = useTempLedger('xmcfg-own-cpus-');
 
 /** Reserve `name` with `text` as its cpus, then move it to node `to`. */
 function moved(text: string, to: number) {
-  expect(ledger.reserve(cfg({ name: 'p', memory: 2048, vcpus: 2, cpus: cpus(text) }), two()).plan).not.toBeNull();
-  const entries = ledger.list().entries;
+  expect(t.ledger.reserve(cfg({ name: 'p', memory: 2048, vcpus: 2, cpus: cpus(text) }), two()).plan).not.toBeNull();
+  const entries = t.ledger.list().entries;
   const p = entries.find((e) => e.domain === 'p')!.plan;
   return { from: p.nodes, ...migratePlan(p, two(), entries.map((e) => ({ domain: e.domain, nodes: e.nodes })), [to]) };
 }
