@@ -66,6 +66,8 @@ describe('rebalance and migrate-plan agree', () => {
           plans.push(p);
         });
         const r = rebalancePlan(host, plans, { threshold, maxMoves });
+        // A guest whose config named its nodes is never proposed.
+        expect(r.moves.filter((m) => r.kept.some((k) => k.domain === m.domain))).toEqual([]);
         for (const m of r.moves) {
           const at = plans.findIndex((p) => p.domain === m.domain);
           const current = plans[at]!;
