@@ -172,7 +172,7 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
 const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
   moves: '',
   'within-threshold': '# nothing to do: the spread is within the threshold',
-  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, stay)',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: some, as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, or whose config names their nodes, stay)',
   'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
 };
 
@@ -208,9 +208,11 @@ async function rebalance(argv: Record<string, unknown>, io: Io): Promise<number>
   report(io, 'rebalance', r.diagnostics);
   // `outcome` is new in version 1 (added, so readers of the older shape still work): an empty
   // `moves` alone did not say whether the host is balanced or cannot be balanced.
-  if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, outcome: r.outcome, moves: r.moves }, null, 2)}\n`);
+  // `kept` is new in version 1 too (decision 050): the guests left where their config named them.
+  if (argv.format === 'json') io.stdout(`${JSON.stringify({ version: 1, threshold, spread_before: r.before, spread_after: r.after, outcome: r.outcome, moves: r.moves, kept: r.kept }, null, 2)}\n`);
   else {
     io.stdout(`# memory-use spread between the most and least used node: ${r.before}% -> ${r.after}% (threshold ${threshold}%)\n`);
+    for (const k of r.kept) io.stdout(`# kept ${oneLine(k.domain)} on node ${k.nodes.join(',')}: its config names its nodes (${k.config})\n`);
     if (r.moves.length === 0) io.stdout(`${NOTHING_TO_DO[r.outcome]}\n`);
     // The same host and ledger as this run: pasted without them, a line would use the defaults.
     const same = (['host', 'ledger', 'sysfs-root'] as const).flatMap((k) => (typeof argv[k] === 'string' && argv[k] !== '' ? [`--${k} ${shellQuote(argv[k] as string)}`] : []));

@@ -19,6 +19,7 @@ import { shellQuote } from './shell.js';
 import { storedPlanProblem } from './stored-plan.js';
 import { plan, type PlanResult } from './plan.js';
 import { storedSoft } from './soft.js';
+import { storedRequest } from './move-rules.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
 
 export { defaultLedgerPath };
@@ -271,7 +272,9 @@ export class Ledger {
         if (!r.plan) return r;
         // The config's own cpus_soft stays in the guest's file beside the plan's pins: stored with
         // the plan so migrate-plan and rebalance judge a move against it (decision 046).
-        this.insert(r.plan, now(), storedSoft(config ?? {}, r.plan.affinity));
+        // So is what it asked for (NUMA keys, vnuma pnodes, cpus): rebalance leaves a guest whose
+        // admin named its nodes where it is, and a move keeps the file's pins (decision 050).
+        this.insert(r.plan, now(), storedSoft(config ?? {}, r.plan.affinity), storedRequest(config ?? {}));
         if (r.cursor !== undefined) this.db.prepare('INSERT INTO cursor (id, node) VALUES (0, ?) ON CONFLICT(id) DO UPDATE SET node = excluded.node').run(r.cursor);
         return r;
       });
@@ -320,8 +323,8 @@ export class Ledger {
           const entry = entries.entries.find((e) => e.domain === domain);
           if (!entry) return { migration: null, diagnostics: [hostDiag('XM0410', 'error', `${domain} has no reservation in ledger ${this.path}`)] };
           const r = migratePlan(entry.plan, host, entries.entries.map((e) => ({ domain: e.domain, nodes: e.nodes })), toNodes);
-          // The guest's file keeps its cpus_soft across the move: so does its booking.
-          if (r.migration?.plan) this.write({ ...r.migration.plan, config_cpus_soft: entry.plan.config_cpus_soft }, now, true);
+          // The guest's file keeps its cpus_soft and its request across the move: so does its booking.
+          if (r.migration?.plan) this.write({ ...r.migration.plan, config_cpus_soft: entry.plan.config_cpus_soft, config_request: entry.plan.config_request }, now, true);
           return r;
         })
         .immediate();
@@ -338,14 +341,16 @@ export class Ledger {
       created = (this.db.prepare('SELECT created FROM reservations WHERE domain = ?').get(p.domain) as { created: string } | undefined)?.created;
       this.db.prepare('DELETE FROM reservations WHERE domain = ?').run(p.domain);
     }
-    this.insert(p, created ?? now(), p.config_cpus_soft);
+    this.insert(p, created ?? now(), p.config_cpus_soft, p.config_request);
   }
 
-  /** One reservation row and its per-node rows; `soft` (the config's cpus_soft) is kept in the stored plan only. */
-  private insert(p: Plan, created: string, soft: Plan['config_cpus_soft']): void {
+  /** One reservation row and its per-node rows; `soft` (the config's cpus_soft) and `request` (what it asked for) are kept in the stored plan only. */
+  private insert(p: Plan, created: string, soft: Plan['config_cpus_soft'], request: Plan['config_request']): void {
     const stored: Record<string, unknown> = { ...p };
     delete stored.config_cpus_soft;
+    delete stored.config_request;
     if (soft !== undefined && p.affinity === 'hard') stored.config_cpus_soft = soft;
+    if (request !== undefined) stored.config_request = request;
     this.db.prepare('INSERT INTO reservations (domain, created, policy, plan) VALUES (?, ?, ?, ?)').run(p.domain, created, p.policy, JSON.stringify(stored));
     const ins = this.db.prepare('INSERT INTO reservation_nodes (domain, node, memory_mib, vcpus) VALUES (?, ?, ?, ?)');
     for (const id of p.node_affinity.nodes) ins.run(p.domain, id, p.memory_per_node_mib[String(id)] ?? 0, p.vcpus.filter((v) => v.node === id).length);

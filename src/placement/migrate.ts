@@ -10,32 +10,29 @@ import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
 import { plan } from './plan.js';
-import { OWN_VNUMA_REASON } from './vnuma-lines.js';
+import { isVnumaGuest, moveRule } from './move-rules.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
-
-/**
- * Whether a stored plan is of a vNUMA guest: one the plan gave vnuma lines, or one placed from its
- * config's own vnuma (its reason says so; the plan keeps no copy of that vnuma).
- */
-export function isVnumaGuest(p: Plan): boolean {
-  return (p.xl?.vnuma ?? null) !== null || (Array.isArray(p.reasons) && p.reasons.some((r) => typeof r === 'string' && r.startsWith(OWN_VNUMA_REASON)));
-}
 
 /** The reservation load of a plan. */
 export function loadOfPlan(p: Plan): ReservationLoad {
   return { domain: p.domain, nodes: p.node_affinity.nodes.map((id) => ({ node: id, memory_mib: p.memory_per_node_mib[String(id)] ?? 0, vcpus: p.vcpus.filter((v) => v.node === id).length })) };
 }
 
+export { isVnumaGuest };
+
 /**
  * A config equivalent to a placed guest, asking for exactly `nodes`, with the cpus_soft its file
  * keeps (stored by the ledger, decision 046): the move's plan then warns where it leaves that soft
- * affinity unreachable (XM0426) or takes the memory off the target (XM0425), as plan does for numanode.
+ * affinity unreachable (XM0426) or takes the memory off the target (XM0425), as plan does for
+ * numanode. With `ownCpus`, also the file's own cpus (stored too, decision 050): the plan keeps the
+ * pins that fall on the target nodes, as plan does for numanode, and says XM0417 for the others.
  */
-function configFor(p: Plan, nodes: number[]): PlacementConfig {
+function configFor(p: Plan, nodes: number[], ownCpus: boolean): PlacementConfig {
   const memory = Object.values(p.memory_per_node_mib).reduce((a, b) => a + b, 0);
   const cfg: PlacementConfig = { name: p.domain, memory, vcpus: Math.max(1, p.vcpus.length), numa: { mode: 'nodes', nodes, node_count: nodes.length } };
   if (p.affinity === 'hard' && p.config_cpus_soft !== undefined) cfg.cpus_soft = p.config_cpus_soft as PlacementConfig['cpus_soft'];
+  if (ownCpus && p.config_request?.cpus !== undefined) cfg.cpus = p.config_request.cpus as PlacementConfig['cpus'];
   if (p.create_flags.names.includes('hvm')) cfg.type = 'hvm';
   if (p.create_flags.names.includes('hvm') && !p.create_flags.names.includes('hap')) cfg.hap = false;
   return cfg;
@@ -66,35 +63,23 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   // Said on every outcome: a reservation the host cannot count may be why a target looks free.
   const warnings = offHostWarnings(checked.host, loads);
   const done = (migration: MigrationPlan | null, diagnostics: Diagnostic[]): { migration: MigrationPlan | null; diagnostics: Diagnostic[] } => ({ migration, diagnostics: [...warnings, ...diagnostics] });
-  const ids = new Set(checked.host.nodes.map((n) => n.id));
-  const missing = toNodes.filter((id) => !ids.has(id));
-  if (missing.length > 0) return done(null, [hostDiag('XM0402', 'error', `target node ${missing.join(',')} does not exist on the host`)]);
+  const refusal = moveRule(checked.host).check(current, toNodes);
+  if (refusal) return done(null, [refusal]);
   // `name` goes into comment lines and messages (one line whatever it holds), `word` into commands.
   const name = oneLine(current.domain);
   const word = shellQuote(current.domain);
-  if (current.nodes.length === 0) {
-    return done(null, [hostDiag('XM0414', 'error', `${name} was reserved with numa = "off": it is not placed and the ledger has no vCPU map to move`)]);
-  }
-  if ((current.xl?.vnuma ?? null) !== null) {
-    return done(null, [hostDiag('XM0414', 'error', `${name} was planned with vnuma on node ${current.nodes.join(',')}: xl cannot save or migrate a vNUMA guest`)]);
-  }
-  if (isVnumaGuest(current)) {
-    // Moving it would also leave each vnode's memory off the pnode its config names.
-    return done(null, [hostDiag('XM0414', 'error', `${name} has its own vnuma (its vnodes' memory is on node ${current.nodes.join(',')}, where each pnode puts it): xl cannot save or migrate a vNUMA guest, and its config's pnodes would not follow a move`)]);
-  }
   const from = [...current.node_affinity.nodes];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
-  // The moved guest gets no vnuma, so a node without CPUs could not keep its memory (Xen allocates
-  // on the nodes of the vCPUs' CPUs): the ledger would book memory the guest does not use there.
-  const cpuless = toNodes.filter((id) => checked.host!.nodes.find((n) => n.id === id)!.cpus.length === 0);
-  if (cpuless.length > 0) {
-    return done(null, [hostDiag('XM0422', 'error', `cannot migrate ${name} to node ${toNodes.join(',')}: node ${cpuless.join(',')} ${cpuless.length > 1 ? 'have' : 'has'} no CPUs, and a migrated guest has no vnuma, so Xen would take its memory from the nodes whose CPUs its vCPUs borrow`)]);
-  }
   // The plan is made from a config listing the targets; its first reason names where they come from.
-  const r = plan(configFor(current, toNodes), checked.host, { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' });
+  const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' };
+  let r = plan(configFor(current, toNodes, true), checked.host, options);
+  // The file's cpus name no CPU of the targets (XM0405 for numanode): the move the user asked for is
+  // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050).
+  const replaced = !r.plan && r.diagnostics.some((d) => d.code === 'XM0405');
+  if (replaced) r = plan(configFor(current, toNodes, false), checked.host, options);
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${freeWords(cap, cap.ids.indexOf(id))}`).join(', ');
@@ -109,11 +94,22 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
   // The file's own cpus_soft stays beside the new pins; where it no longer fits the target, say so in the steps too.
   const soft = r.diagnostics.some((d) => d.code === 'XM0425' || d.code === 'XM0426');
+  const pinsReplaced = replaced
+    ? [
+        hostDiag(
+          'XM0417',
+          'warning',
+          `${name}'s config pins its vCPUs (cpus = …) to CPUs none of which are on node ${toNodes.join(',')}: the move's cpus lines pin them to the target's CPUs and replace the config's`,
+          'keep the printed cpus lines, or move the guest to nodes its cpus name',
+        ),
+      ]
+    : [];
   const steps = [
     `# ${name}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
     ...(soft ? [`#    and change or drop its cpus_soft, which names CPUs away from node ${toNodes.join(',')} (see the warnings)`] : []),
+    ...(replaced ? [`#    (its cpus lines replace the file's cpus, which name no CPU of node ${toNodes.join(',')}; see the warnings)`] : []),
     // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
     // would be allocated where the old pinning points.
     `# 2. migrate with that file, so the new copy's memory is allocated on the target:`,
@@ -122,5 +118,5 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     ...p.commands,
   ];
   // plan() warned about the same reservations (XM0418): once is enough.
-  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, r.diagnostics.filter((d) => d.severity !== 'error' && d.code !== 'XM0418'));
+  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, [...pinsReplaced, ...r.diagnostics.filter((d) => d.severity !== 'error' && d.code !== 'XM0418')]);
 }

@@ -14,6 +14,16 @@ export function isCpuList(v: unknown): v is CpuList {
 }
 
 /**
+ * An affinity value (`cpus`, `cpus_soft`) as the ledger stores it beside a plan: a copy of the CPU
+ * list, or of each vCPU's (null for an entry that is no list, whose vCPU keeps the default), or
+ * undefined when it is neither.
+ */
+export function storedCpus(v: unknown): CpuList | Array<CpuList | null> | undefined {
+  const copy = (l: unknown): CpuList | null => (isCpuList(l) ? { text: l.text, items: l.items.map((it) => ({ ...it })) } : null);
+  return Array.isArray(v) ? v.map(copy) : (copy(v) ?? undefined);
+}
+
+/**
  * CPUs the config's `cpus` names for the vCPUs it lists (a per-vCPU list counts as the union of its
  * entries), or null when unset: what XM0416 and XM0405's empty affinity judge (a listed vCPU gets
  * its entry). Not the nodes the vCPUs reach, which XM0405's numanode half judges: vCPUs past a short

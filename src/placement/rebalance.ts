@@ -6,7 +6,8 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { isVnumaGuest, loadOfPlan } from './migrate.js';
+import { loadOfPlan } from './migrate.js';
+import { moveRule, namedNodes, type NamedNodes } from './move-rules.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
 import { softAllows } from './soft.js';
@@ -55,6 +56,12 @@ interface Movable {
   soft: Uint8Array | null;
 }
 
+/** A guest rebalance leaves where it is because its config named its nodes (decision 050). */
+export interface RebalanceKept extends NamedNodes {
+  domain: string;
+  nodes: number[];
+}
+
 /**
  * How much a rebalance tried: trial moves its greedy seed and its exact search made, guest-and-node
  * pairs (and guests) looked at, and whether the shared budget ran out before it was done.
@@ -75,6 +82,8 @@ export type RebalanceOutcome = 'moves' | 'within-threshold' | 'no-feasible-move'
 /** Result of rebalancePlan. */
 export interface RebalanceResult {
   moves: RebalanceMove[];
+  /** Guests never proposed because their config named their nodes (by name). */
+  kept: RebalanceKept[];
   outcome: RebalanceOutcome;
   before: number;
   after: number;
@@ -96,14 +105,14 @@ export interface RebalanceResult {
 export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: { threshold?: number; maxMoves?: number } = {}): RebalanceResult {
   const work: RebalanceWork = { seedTrials: 0, searchTrials: 0, checks: 0, cut: false };
   const checked = validateHost(host);
-  if (!checked.host) return { moves: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics: checked.diagnostics, work };
+  if (!checked.host) return { moves: [], kept: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics: checked.diagnostics, work };
   const h = checked.host;
   const threshold = options.threshold ?? 10;
   const maxMoves = options.maxMoves ?? 5;
   const loads = new Map(placed.map((p) => [p.domain, loadOfPlan(p)]));
   const diagnostics = offHostWarnings(h, [...loads.values()]);
   const memNodes = h.nodes.filter((n) => n.memory_mib > 0);
-  if (memNodes.length < 2) return { moves: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics, work };
+  if (memNodes.length < 2) return { moves: [], kept: [], outcome: 'within-threshold', before: 0, after: 0, diagnostics, work };
   // Guests migratePlan refuses (XM0414) still count as load but are never proposed; so do guests
   // booked partly on nodes the host lacks (XM0418): where they really are is not known. A guest
   // without memory changes no node's use.
@@ -115,8 +124,26 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // (XM0426) or takes the memory off the target (XM0425), as plan's policy keeps such a guest there.
   const softTargets = (p: Plan, vcpus: number): Uint8Array | null =>
     p.affinity === 'hard' && p.config_cpus_soft !== undefined ? Uint8Array.from(memNodes, (n) => (softAllows(p.config_cpus_soft, h, vcpus, n.cpus) ? 1 : 0)) : null;
-  const guests: Movable[] = [...new Map(placed.map((p) => [p.domain, p])).values()]
-    .filter((p) => p.nodes.length > 0 && !isVnumaGuest(p) && !offHost.has(p.domain))
+  // migrate-plan's own rule (move-rules.ts): the guests it refuses (XM0414), and the targets it
+  // refuses for any guest (XM0422: a node without CPUs), are never proposed, so every proposal is
+  // a move migrate-plan accepts.
+  const rule = moveRule(h);
+  const targetOk = Uint8Array.from(memNodes, (n) => (rule.target('', [n.id]) === null ? 1 : 0));
+  const latest = [...new Map(placed.map((p) => [p.domain, p])).values()];
+  // A guest whose config named its nodes (numanode, vnuma pnodes, cpus that leave out a node) was
+  // put there on purpose: it counts as load and stays, and the output says why (decision 050).
+  const kept: RebalanceKept[] = [];
+  const named = new Set<string>();
+  for (const p of latest) {
+    // A vNUMA guest stays anyway (XM0414), but its vnuma's pnodes are why: said too.
+    const why = p.nodes.length > 0 && !offHost.has(p.domain) ? namedNodes(p, h) : null;
+    if (!why) continue;
+    kept.push({ domain: p.domain, nodes: [...p.node_affinity.nodes], ...why });
+    named.add(p.domain);
+  }
+  kept.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+  const guests: Movable[] = latest
+    .filter((p) => rule.guest(p) === null && !offHost.has(p.domain) && !named.has(p.domain))
     .map((p) => ({ p, l: loads.get(p.domain)! }))
     .map(({ p, l }) => {
       const vcpus = l.nodes.reduce((a, x) => a + x.vcpus, 0);
@@ -154,16 +181,14 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
     booked[t]! += sign * g.mem;
   };
   // Where a guest may go: a memory node that does not already hold all of it, with room for all of
-  // it while the source copy runs; a guest spread over several nodes not onto a node with fewer
-  // CPUs than its vCPUs (the allocator spread it for them, and rebalancing must not undo that); and
-  // not onto a node without CPUs unless the guest has none where it is: its vCPUs would run on
-  // another node's CPUs, all its memory remote (migrate-plan still does it when asked, XM0406); and
-  // not onto a node its file's own cpus_soft leaves out (softTargets).
-  const cpuless = new Set(h.nodes.filter((n) => n.cpus.length === 0).map((n) => n.id));
+  // it while the source copy runs; one migrate-plan's rule accepts (targetOk: a node with CPUs); a
+  // guest spread over several nodes not onto a node with fewer CPUs than its vCPUs (the allocator
+  // spread it for them, and rebalancing must not undo that); and not onto a node its file's own
+  // cpus_soft leaves out (softTargets).
   const canGo = (g: Movable, t: number): boolean =>
     !(g.parts.length === 1 && g.parts[0]!.node === memNodes[t]!.id) &&
+    targetOk[t] === 1 &&
     !(g.parts.length > 1 && g.vcpus > memNodes[t]!.cpus.length) &&
-    (memNodes[t]!.cpus.length > 0 || g.parts.every((x) => cpuless.has(x.node))) &&
     (g.soft === null || g.soft[t] === 1) &&
     g.mem <= freeAt(t);
   // `n` more pairs or guests looked at, or one trial move more: false, and the budget marked
@@ -277,5 +302,5 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   }
   // From the unrounded spread: 10.04 prints as 10 but is above a threshold of 10.
   const outcome: RebalanceOutcome = moves.length > 0 ? 'moves' : before <= threshold ? 'within-threshold' : maxMoves === 0 ? 'no-moves-allowed' : 'no-feasible-move';
-  return { moves, outcome, before: +before.toFixed(1), after: +spread().toFixed(1), diagnostics, work };
+  return { moves, kept, outcome, before: +before.toFixed(1), after: +spread().toFixed(1), diagnostics, work };
 }

@@ -11,7 +11,7 @@ import { resolveCpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { cpusOfVcpu, hardCpuSet, isCpuList, listsReach } from './pinning.js';
+import { cpusOfVcpu, hardCpuSet, isCpuList, listsReach, storedCpus } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
 
 /** Whether the config gives a soft affinity of its own (any cpus_soft xl reads, even "all": libxl then skips its placement). */
@@ -124,9 +124,7 @@ export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagno
  */
 export function storedSoft(cfg: PlacementConfig, affinity: 'hard' | 'soft'): Plan['config_cpus_soft'] {
   if (affinity !== 'hard' || !hasSoft(cfg) || !followsAffinity(cfg)) return undefined;
-  const copy = (l: unknown) => (isCpuList(l) ? { text: l.text, items: l.items.map((it) => ({ ...it })) } : null);
-  const v = cfg.cpus_soft;
-  return Array.isArray(v) ? v.map(copy) : (copy(v) ?? undefined);
+  return storedCpus(cfg.cpus_soft);
 }
 
 /**

@@ -16,6 +16,18 @@ function isCpuList(v: unknown): boolean {
   );
 }
 
+/** A stored affinity: a CPU list, or one per vCPU (null: the default). */
+const isStoredCpus = (v: unknown): boolean => isCpuList(v) || (Array.isArray(v) && v.every((l) => l === null || isCpuList(l)));
+
+/** A stored request (types.ts StoredRequest): its NUMA mode, with the nodes or count it names, vnuma pnodes, cpus. */
+function isStoredRequest(v: unknown): boolean {
+  if (!isObj(v) || !['auto', 'numanodes', 'numanode', 'off'].includes(v.numa as string)) return false;
+  if (v.numa === 'numanode' && !isIds(v.nodes)) return false;
+  if (v.node_count !== undefined && !isId(v.node_count)) return false;
+  if (v.vnuma_pnodes !== undefined && !isIds(v.vnuma_pnodes)) return false;
+  return v.cpus === undefined || isStoredCpus(v.cpus);
+}
+
 /** The field of `value` that keeps it from being the stored plan of `domain`, or null when it is one. */
 export function storedPlanProblem(value: unknown, domain: string): string | null {
   if (!isObj(value)) return 'not an object';
@@ -36,7 +48,10 @@ export function storedPlanProblem(value: unknown, domain: string): string | null
   if (!isStrings(value.reasons)) return 'reasons';
   // The config's own cpus_soft (decision 046): a CPU list, or one per vCPU (null: the default).
   const soft = value.config_cpus_soft;
-  if (soft !== undefined && !(isCpuList(soft) || (Array.isArray(soft) && soft.every((l) => l === null || isCpuList(l))))) return 'config_cpus_soft';
+  if (soft !== undefined && !isStoredCpus(soft)) return 'config_cpus_soft';
+  // What the config asked for (decision 050).
+  const req = value.config_request;
+  if (req !== undefined && !isStoredRequest(req)) return 'config_request';
   return null;
 }
 

@@ -109,6 +109,25 @@ export interface Plan {
    * plan judged the placement (decision 046). plan() never sets it; no JSON output prints it.
    */
   config_cpus_soft?: CpuList | Array<CpuList | null>;
+  /**
+   * Only in a plan the ledger stores: what the config asked for (its NUMA keys, its own vnuma's
+   * pnodes, its own cpus), so rebalance leaves a guest whose admin named its nodes where it is and
+   * migrate-plan keeps the config's pins on the target (decision 050). plan() never sets it; no JSON
+   * output prints it; a reservation booked before has none and is judged as before.
+   */
+  config_request?: StoredRequest;
+}
+
+/** What a config asked of the placement, as the ledger keeps it beside the plan (decision 050). */
+export interface StoredRequest {
+  /** No NUMA keys (`auto`), `numanodes = k` or `numa = "on"` (`numanodes`, with `node_count`), `numanode = list` (`numanode`, with `nodes`), or `numa = "off"`. */
+  numa: 'auto' | 'numanodes' | 'numanode' | 'off';
+  node_count?: number;
+  nodes?: number[];
+  /** The pnodes the config's own vnuma names, in vnode order (each once), when it names some. */
+  vnuma_pnodes?: number[];
+  /** The config's own cpus: the normalised CPU list, or one per vCPU (null: that vCPU is not pinned). */
+  cpus?: CpuList | Array<CpuList | null>;
 }
 
 /** A placement finding about one host node: findings.ts places it by `node`, never by its wording. */

@@ -1,6 +1,9 @@
 /** Shared helpers of the placement tests: fixture hosts and config builders. */
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import { Ledger } from '../../src/placement/ledger.js';
 import { parseCpuList } from '../../src/normalize/cpulist.js';
 import type { Host, PlacementConfig, Plan } from '../../src/placement/types.js';
 import type { Io } from '../../src/cli/types.js';
@@ -46,6 +49,15 @@ export function booked(domain: string, node: number, mem: number): Plan {
   } as unknown as Plan;
 }
 
+/**
+ * `host` with no free memory on any node but `id`: a guest without NUMA keys (or `numa = "on"`)
+ * reserved against it lands on node `id`, chosen by the policy, so rebalance may move it (a guest
+ * placed with `numanode` is one its admin put there, which rebalance leaves; decision 050).
+ */
+export function freeOnly<H extends { nodes: Array<{ id: number; free_mib: number }> }>(host: H, id: number): H {
+  return { ...host, nodes: host.nodes.map((n) => (n.id === id ? n : { ...n, free_mib: 0 })) };
+}
+
 /** A config with defaults filled for tests. */
 export function cfg(over: Partial<PlacementConfig> = {}): PlacementConfig {
   return { name: 'web', memory: 4096, vcpus: 2, ...over };
@@ -66,4 +78,24 @@ export function captureIo(dir: string): CapturedIo {
     stdoutIsTTY: false,
     stderrIsTTY: false,
   });
+}
+
+/** A ledger (`l.db`) in a fresh temporary folder for each test of the calling file, closed and removed after it. */
+export function useTempLedger(prefix: string): { ledger: Ledger; dir: string } {
+  const t = { ledger: undefined as unknown as Ledger, dir: '' };
+  beforeEach(() => {
+    t.dir = mkdtempSync(join(tmpdir(), prefix));
+    t.ledger = Ledger.open(join(t.dir, 'l.db')).ledger!;
+  });
+  afterEach(() => {
+    t.ledger.close();
+    rmSync(t.dir, { recursive: true, force: true });
+  });
+  return t;
+}
+
+/** Overwrite the stored plan of `domain` in `ledger` with `value` (a hand edit, another program, an older xmcfg's row). */
+export function storeRow(ledger: Ledger, domain: string, value: unknown): void {
+  const db = (ledger as unknown as { db: { prepare: (s: string) => { run: (...a: unknown[]) => void } } }).db;
+  db.prepare('UPDATE reservations SET plan = ? WHERE domain = ?').run(JSON.stringify(value), domain);
 }

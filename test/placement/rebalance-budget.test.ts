@@ -11,7 +11,7 @@ import { runRebalance } from '../../src/cli/placement-run.js';
 import { Ledger } from '../../src/placement/ledger.js';
 import { REBALANCE_SEARCH_BUDGET, REBALANCE_SEARCH_CHECKS, rebalancePlan } from '../../src/placement/rebalance.js';
 import type { Host } from '../../src/placement/types.js';
-import { booked, captureIo, cfg } from './helpers.js';
+import { booked, captureIo, cfg, freeOnly } from './helpers.js';
 
 /** A host of `count` empty nodes of `mem` MiB, one CPU each. */
 function flat(count: number, mem: number): Host {
@@ -101,7 +101,7 @@ describe('xmcfg rebalance: a spent budget on the command line', () => {
       writeFileSync(host, JSON.stringify({ nodes }));
       const ledger = join(dir, 'l.db');
       const opened = Ledger.open(ledger, { create: true });
-      for (let i = 0; i < 30; i++) opened.ledger!.reserve(cfg({ name: `g${i}`, memory: 1000 + 37 * i, vcpus: 1, numa: { mode: 'nodes', nodes: [0], node_count: 1 } }), { nodes } as Host);
+      for (let i = 0; i < 30; i++) opened.ledger!.reserve(cfg({ name: `g${i}`, memory: 1000 + 37 * i, vcpus: 1 }), freeOnly({ nodes }, 0) as Host);
       opened.ledger!.close();
       const io = captureIo(dir);
       expect(await runRebalance({ host, ledger, threshold: 50, 'max-moves': 8, format: 'json' }, io)).toBe(0);

@@ -1,9 +1,11 @@
 /**
  * rebalance proposes no move onto a node without CPUs for a guest whose vCPUs have CPUs where it
- * is: its memory would all be remote from where its vCPUs run. A guest already on CPU-less nodes
- * may still move between them.
+ * is: its memory would all be remote from where its vCPUs run. Nor for a guest already on CPU-less
+ * nodes: migrate-plan refuses every target without CPUs (XM0422), and rebalance proposes only moves
+ * it accepts (move-rules.ts, decision 050).
  */
 import { describe, expect, it } from 'vitest';
+import { loadOfPlan, migratePlan } from '../../src/placement/migrate.js';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
 import type { Host } from '../../src/placement/types.js';
 import { booked } from './helpers.js';
@@ -24,11 +26,14 @@ describe('rebalance and nodes without CPUs', () => {
     expect(r.moves.every((m) => m.to === 2)).toBe(true);
   });
 
-  it('still moves a guest between two CPU-less nodes', () => {
-    // Node 0 (with CPUs) is 60 % used by others: node 2 is where node 1's guests can even out.
+  it('moves no guest onto a CPU-less node, even one already on such a node: migrate-plan refuses it (XM0422)', () => {
+    // Node 0 (with CPUs) is 60 % used by others, node 1's guests would even out onto node 2: before,
+    // rebalance proposed that move, which migrate-plan then refused (decision 050: one rule).
     const guests = ['a', 'b', 'c', 'd'].map((d) => booked(d, 1, 2_000));
-    const r = rebalancePlan(host([[0, 1], [], []], [4_000]), guests, { threshold: 30, maxMoves: 3 });
-    expect(r.moves.length).toBeGreaterThan(0);
-    expect(r.moves.every((m) => m.from.join() === '1' && m.to === 2)).toBe(true);
+    const h = host([[0, 1], [], []], [4_000]);
+    const r = rebalancePlan(h, guests, { threshold: 30, maxMoves: 3 });
+    expect(r.moves.map((m) => m.to)).not.toContain(2);
+    const refused = migratePlan(guests[0]!, h, guests.map(loadOfPlan), [2]);
+    expect([refused.migration, refused.diagnostics.map((d) => d.code)]).toEqual([null, ['XM0422']]);
   });
 });

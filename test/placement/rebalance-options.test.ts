@@ -30,10 +30,10 @@ describe('rebalance: why nothing is proposed', () => {
   it('JSON adds outcome (within-threshold, no-feasible-move) beside the version 1 fields', async () => {
     const even = captureIo(dir);
     expect(await runRebalance({ host: join(dir, 'even.json'), ledger: ledger(), format: 'json' }, even)).toBe(0);
-    expect(JSON.parse(even.out)).toEqual({ version: 1, threshold: 10, spread_before: 0, spread_after: 0, outcome: 'within-threshold', moves: [] });
+    expect(JSON.parse(even.out)).toEqual({ version: 1, threshold: 10, spread_before: 0, spread_after: 0, outcome: 'within-threshold', moves: [], kept: [] });
     const uneven = captureIo(dir);
     expect(await runRebalance({ host: join(dir, 'uneven.json'), ledger: ledger(), format: 'json' }, uneven)).toBe(0);
-    expect(JSON.parse(uneven.out)).toEqual({ version: 1, threshold: 10, spread_before: 87.5, spread_after: 87.5, outcome: 'no-feasible-move', moves: [] });
+    expect(JSON.parse(uneven.out)).toEqual({ version: 1, threshold: 10, spread_before: 87.5, spread_after: 87.5, outcome: 'no-feasible-move', moves: [], kept: [] });
     const none = captureIo(dir);
     expect(await runRebalance({ host: join(dir, 'uneven.json'), ledger: ledger(), format: 'json', 'max-moves': '0' }, none)).toBe(0);
     expect(JSON.parse(none.out).outcome).toBe('no-moves-allowed');

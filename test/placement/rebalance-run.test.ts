@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo, type CapturedIo } from './helpers.js';
+import { captureIo, freeOnly, type CapturedIo } from './helpers.js';
 import { runMigratePlan, runPlan, runRebalance } from '../../src/cli/placement-run.js';
 
 let dir: string;
@@ -16,8 +16,11 @@ beforeAll(() => {
     { id: 2, cpus: [3], memory_mib: 2048, free_mib: 2048 },
   ];
   writeFileSync(join(dir, 'host.json'), JSON.stringify({ nodes }));
-  for (const [name, memory, node] of [['g0', 1536, 0], ['g1', 512, 1], ['g2', 1792, 0]] as const) {
-    writeFileSync(join(dir, `${name}.cfg`), `name = "${name}"\ntype = "hvm"\nmemory = ${memory}\nvcpus = 2\nnuma = "on"\nnumanode = "${node}"\n`);
+  // Each guest is reserved against a host state where only its node has free memory, so the policy
+  // puts it there: a guest placed with numanode is one its admin chose, which rebalance leaves.
+  for (const id of [0, 1]) writeFileSync(join(dir, `only${id}.json`), JSON.stringify(freeOnly({ nodes }, id)));
+  for (const [name, memory] of [['g0', 1536], ['g1', 512], ['g2', 1792]] as const) {
+    writeFileSync(join(dir, `${name}.cfg`), `name = "${name}"\ntype = "hvm"\nmemory = ${memory}\nvcpus = 2\nnuma = "on"\n`);
   }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,7 +31,7 @@ describe('rebalance, then its migrate-plan lines with --commit', () => {
   it('every proposed move commits in turn and the host ends within the threshold (no move was proposed)', async () => {
     const host = join(dir, 'host.json');
     const ledger = join(dir, 'l.db');
-    for (const g of ['g0', 'g1', 'g2']) expect(await runPlan({ file: `${g}.cfg`, host, ledger, reserve: true }, io())).toBe(0);
+    for (const [g, node] of [['g0', 0], ['g1', 1], ['g2', 0]] as const) expect(await runPlan({ file: `${g}.cfg`, host: join(dir, `only${node}.json`), ledger, reserve: true }, io())).toBe(0);
     const r = io();
     expect(await runRebalance({ host, ledger, threshold: 20, format: 'json' }, r)).toBe(0);
     const proposed = JSON.parse(r.out) as { spread_before: number; spread_after: number; moves: Array<{ domain: string; to: number }> };
