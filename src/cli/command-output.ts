@@ -24,8 +24,8 @@ export interface CommandInput {
 
 /**
  * Run `body` with its standard output sent to --output-file (standard output itself when none is
- * given, or `-`). The file is opened before the command runs: a folder, a missing folder or a
- * read-only file is exit 2 before anything else happens (plan --reserve books nothing). Output is
+ * given, or `-`). The file is opened before the command runs (missing folders on its way made): a
+ * folder, a file in place of a folder or a read-only file is exit 2 before anything else happens (plan --reserve books nothing). Output is
  * kept in the temporary file and renamed into place when the command ends; a command that prints
  * nothing (a usage error, a plan that cannot be made) leaves the target as it was.
  */

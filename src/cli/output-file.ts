@@ -1,18 +1,19 @@
 /**
  * @fileoverview Where a command's `--output-file` writes (`check`, `convert`): `-` and the names of
  * the standard streams go to the stream itself; a regular or new file is replaced atomically (a
- * temporary file in the same folder, then rename); a device, a FIFO or a descriptor (`/dev/null`,
+ * temporary file in the same folder, then rename; missing folders are made first); a device, a FIFO or a descriptor (`/dev/null`,
  * `>(cmd)`'s `/dev/fd/63`) is written in place: renaming a file over it replaced it (as root,
  * `-o /dev/null` would have turned /dev/null into a regular file), and a pipe's `/proc/self/fd/N`
  * target (`pipe:[123]`) has no folder to put a temporary file in. Also: whether an output path
  * is one of the run's inputs, so no command replaces its own input with its output.
  */
-import { closeSync, openSync, realpathSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { closeSync, lstatSync, openSync, realpathSync, rmdirSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { errorText, quote } from './check/discover.js';
 import { openAtomic, type AtomicFile } from './files.js';
 import { tildeHint } from './command-error.js';
-import { isFolder } from '../placement/ledger-path.js';
+import { trackTemporary } from './signals.js';
+import { isFolder, makeFolders } from '../placement/ledger-path.js';
 import type { Io } from './types.js';
 
 /**
@@ -43,7 +44,7 @@ export interface OutputStream {
   write(text: string): void;
   /** Pass on what is left and finish (a file is renamed into place now); the one-line problem or null. */
   close(): string | null;
-  /** The problem met so far (the file could not be opened: a folder, a missing folder, no permission), or null. */
+  /** The problem met so far (the file could not be opened: a folder, a file in place of a folder, no permission), or null. */
   problem(): string | null;
   /** Give up without writing: a temporary file is removed, so the target stays as it was (or absent). */
   abort(): void;
@@ -84,7 +85,7 @@ export function openOutput(io: Io, outputFile: string | null, beforeWrite: () =>
       if (isFolder(target!)) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       // resolve() drops a trailing `/` (and `/.`): `-o reports/` wrote a file named `reports`.
       if (/(?:^|\/)\.{0,2}$/.test(outputFile!)) throw Object.assign(new Error('folder name'), { code: 'XMCFG_FOLDER_NAME' });
-      sink = special(target!) ? inPlace(target!) : atomic(openAtomic(target!));
+      sink = special(target!) ? inPlace(target!) : atomic(target!, outputFile!, io.cwd);
     } catch (e) {
       fail(e);
     }
@@ -171,9 +172,83 @@ function inPlace(path: string): Sink {
   };
 }
 
-/** A regular or new file, replaced when the sink finishes. */
-function atomic(file: AtomicFile): Sink {
-  return { write: (s) => file.write(s), finish: () => file.commit(), abort: () => file.abort() };
+/**
+ * A regular or new file, replaced when the sink finishes. Missing folders on its way are made first
+ * (`-o reports/x.sarif` on a fresh checkout, as ESLint's -o does), so the temporary file is in the
+ * final folder and the rename stays atomic; a run that writes nothing (it fails, or prints nothing)
+ * removes the folders it made, as it removes its temporary file.
+ */
+function atomic(target: string, given: string, cwd: string): Sink {
+  const made: string[] = [];
+  let file: AtomicFile;
+  try {
+    makeOutputFolders(target, given, cwd, made);
+    file = openAtomic(target);
+  } catch (e) {
+    removeFolders(made);
+    throw e;
+  }
+  // Registered after the temporary file, so a signal removes that file first and the folder is empty.
+  const untrack = made.length === 0 ? () => {} : trackTemporary(() => removeFolders(made));
+  return {
+    write: (s) => file.write(s),
+    finish: () => {
+      try {
+        file.commit();
+      } catch (e) {
+        removeFolders(made);
+        throw e;
+      } finally {
+        untrack();
+      }
+    },
+    abort: () => {
+      file.abort();
+      removeFolders(made);
+      untrack();
+    },
+  };
+}
+
+/**
+ * Make the missing folders of the output file `target` (absolute; `given` as written), adding each
+ * one made to `made`. Not a folder named `~` (`-o "~/r.json"`: the shell did not expand it, and the
+ * message says so; a folder `~` would only hide the mistake). A file where a folder should be
+ * (`-o web.cfg/r.json`) is named in the error.
+ */
+function makeOutputFolders(target: string, given: string, cwd: string, made: string[]): void {
+  const dir = dirname(target);
+  if (isFolder(dir)) return;
+  const first = given.split('/')[0]!;
+  if (tildeHint(given, 'ENOENT') !== '' && !exists(resolve(cwd, first))) return;
+  let at = dir;
+  while (!exists(at) && dirname(at) !== at) at = dirname(at);
+  if (exists(at) && !isFolder(at)) {
+    const shown = isAbsolute(given) ? at : relative(cwd, at) || '.';
+    throw Object.assign(new Error(`${quote(shown)} is not a directory`), { code: 'XMCFG_NOT_A_FOLDER' });
+  }
+  makeFolders(dir, made);
+}
+
+/** True when something is at `path`, a dangling symbolic link included (lstat). */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remove the folders an output made (innermost first), each only while it is empty. */
+function removeFolders(made: readonly string[]): void {
+  for (const d of [...made].reverse()) {
+    try {
+      rmdirSync(d);
+    } catch {
+      // Not empty (someone wrote there meanwhile) or already gone: left as it is.
+    }
+  }
 }
 
 /** The real path of `abs`, or `abs` itself when it does not exist (yet). */

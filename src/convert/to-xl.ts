@@ -23,7 +23,7 @@ import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
 import { planKeys, planLines } from './plan-lines.js';
 import { convertPlanConfig } from './plan-config.js';
-import { xlKnowsKey } from './xl-keys.js';
+import { xlIgnoredKey, xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
@@ -363,7 +363,7 @@ function keyDiagnostics(res: CheckResult, planned: boolean, keys: KeyConversion)
         });
       }
     } else if (!xlKnowsKey(s.key) && !keys.handles(s.key)) {
-      out.push({ code: 'XM0551', severity: 'warning', message: `xl does not know "${s.key}" and ignores it`, span: s.keySpan });
+      out.push(xlIgnoredKey(s.key, s.keySpan));
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * dialect, the span map being built, and the diagnostics found so far.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { Diagnostic, RelatedSpan } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Fix, RelatedSpan } from '../diagnostics/diagnostic.js';
 import { codeInfo } from '../diagnostics/codes/index.js';
 import type { Dialect, Setting } from '../syntax/value.js';
 
@@ -39,9 +39,10 @@ export function pointer(...segs: (string | number)[]): string {
 }
 
 /** Make a diagnostic with the registry's default severity for its code. */
-export function makeDiag(code: string, span: Span, message: string, extra: { hint?: string; related?: RelatedSpan[]; severity?: Diagnostic['severity'] } = {}): Diagnostic {
+export function makeDiag(code: string, span: Span, message: string, extra: { hint?: string; related?: RelatedSpan[]; severity?: Diagnostic['severity']; fixes?: Fix[] } = {}): Diagnostic {
   const d: Diagnostic = { code, severity: extra.severity ?? codeInfo(code)?.severity ?? 'error', message, span };
   if (extra.hint !== undefined) d.hint = extra.hint;
+  if (extra.fixes !== undefined) d.fixes = extra.fixes;
   if (extra.related !== undefined) d.related = extra.related;
   return d;
 }

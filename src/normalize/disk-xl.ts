@@ -6,8 +6,11 @@
  */
 import type { DiskSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, trimItem, type SpecItem } from './spec-items.js';
-import { specResult, type SpecParse } from './spec-result.js';
+import { misspelt, specResult, type SpecParse } from './spec-result.js';
 import { BACKEND_LIST, BACKENDS, DISK_FIELDS, DISK_FLAGS, FORMATS, LEXER_KEY, SPECIFICATION_LIST, setAccess } from './disk-fields.js';
+
+/** The keys a misspelt one is compared with (`acess=` → access). */
+const DISK_KEYS = Object.keys(DISK_FIELDS);
 
 /**
  * The deprecated prefixes of libxlu_disk_l.l (`phy:`, `tap:`, `raw:`, …), each a rule of its own
@@ -220,7 +223,7 @@ class XlDisk {
     }
     if (LEXER_KEY.test(key) && raw !== '') {
       // xl exits on it ("unknown parameter"): catalogue/unknown-spec-keys.ts, `disk`.
-      this.r.problems.push({ start: it.start, end: keyEnd, message: `unknown disk parameter "${key}"`, unknownKey: true });
+      this.r.problems.push({ start: it.start, end: keyEnd, message: `unknown disk parameter "${key}"`, unknownKey: true, ...misspelt(key, DISK_KEYS) });
       return;
     }
     const trimmed = key.trim();

@@ -5,7 +5,8 @@
 import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
-import { specResult, specBool, type SpecParse } from './spec-result.js';
+import { misspelt, specResult, specBool, type SpecParse } from './spec-result.js';
+import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient } from './spec-kv.js';
 
@@ -20,6 +21,8 @@ export const PCI_FIELDS: FieldTable = {
   vslot: 'string',
   name: 'string',
 };
+/** The keys a misspelt one is compared with (`msitrans=` → msitranslate). */
+const PCI_KEYS = Object.keys(PCI_FIELDS);
 const BOOL_KEYS = new Set(Object.keys(PCI_FIELDS).filter((k) => PCI_FIELDS[k] === 'bool'));
 
 /** Read the BDF (and @vslot) part. */
@@ -135,7 +138,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
       else r.value.vslot = v;
     } else if (key === 'name') r.value.name = value;
-    else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true });
+    else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true, ...misspelt(key, dialect === 'xm' ? (xmKnownKeys('pci') ?? PCI_KEYS) : PCI_KEYS) });
   });
   if (!sawBdf && r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no PCI address ([DDDD:]BB:DD.F or bdf=…)' });
   if (dialect === 'xl') xlLayout(r, spec, items, sawBdf);

@@ -10,7 +10,9 @@
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
-import { readString, subSpan, describeValue } from './values.js';
+import { contentOffset, readString, subSpan, describeValue } from './values.js';
+import type { Span } from '../diagnostics/span.js';
+import type { Fix } from '../diagnostics/diagnostic.js';
 import type { SpecParse, SpecProblem } from './spec-result.js';
 import { splitItems, keyValue } from './spec-items.js';
 import { unknownKeyFinding, xlOnlyKeyFinding, xmKnownKeys, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
@@ -43,7 +45,7 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
   const problems: readonly XmProblem[] = ctx.dialect === 'xm' ? withXlOnlyKeys(s.key, text.value, r.problems) : r.problems;
   for (const p of problems) {
     const span = subSpan(item, p.start, p.end);
-    const extra = p.hint === undefined ? undefined : { hint: p.hint };
+    const extra = problemExtra(p, item, span);
     if (p.unknownKey) {
       const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
       if (f !== null) ctx.report(f.code, span, `${s.key}: ${p.message} (${f.note})`, extra);
@@ -57,6 +59,18 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;
+}
+
+/**
+ * A problem's hint; for a misspelt key (`modle=`, `acess=`) the "did you mean" and the rename, as
+ * an unknown top-level key has them (XM0101), offered only where the span is the key's own text (a
+ * string with escapes maps its items to the whole value, where a rename would replace the string).
+ */
+function problemExtra(p: SpecProblem, item: Value, span: Span): { hint?: string; fixes?: Fix[] } | undefined {
+  if (p.suggestion === undefined) return p.hint === undefined ? undefined : { hint: p.hint };
+  const hint = `did you mean "${p.suggestion}"?`;
+  if (contentOffset(item) === null) return { hint };
+  return { hint, fixes: [{ title: `Rename to ${p.suggestion}`, edits: [{ span, text: p.suggestion }] }] };
 }
 
 /** A problem of the xm dialect: a key only xl knows, with xm's verdict on it. */

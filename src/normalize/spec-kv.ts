@@ -10,7 +10,7 @@ import type { Dialect } from '../syntax/value.js';
 import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tables.js';
 import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
-import { specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
+import { misspelt, specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 import { crashMessage, noStrtokItem, pairSpecProblems } from './split-list-xl.js';
 
@@ -254,7 +254,8 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     r.fields[kind === undefined ? `other/${key}` : key] = [vs, ve];
     if (kind === undefined) {
       ((out.other as Record<string, string> | undefined) ?? ((out.other = {}) as Record<string, string>))[key] = value;
-      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` });
+      const spelt = misspelt(key, Object.keys(table));
+      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, ...(spelt.suggestion === undefined ? { hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` } : spelt) });
       continue;
     }
     if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && NAMED_VALUE(kind) && keepsBlanks(spec, it)) {

@@ -2,6 +2,7 @@
  * @fileoverview The common result of parsing one device spec string: the typed object, where each
  * field came from inside the string, and the problems found (offsets relative to the string).
  */
+import { suggest } from '../diagnostics/suggest.js';
 
 /**
  * A problem inside a spec string; `unknownKey` marks an unrecognised key (start..end is the key): its
@@ -12,6 +13,11 @@ export interface SpecProblem {
   end: number;
   message: string;
   unknownKey?: boolean;
+  /**
+   * For an unknown key, the known key it is a misspelling of (`modle` → model, {@link misspelt}):
+   * the finding then hints "did you mean" and carries the rename, as an unknown top-level key does.
+   */
+  suggestion?: string;
   /** A hint for the finding (how to write it instead). */
   hint?: string;
   /**
@@ -39,6 +45,22 @@ export interface SpecParse<T> {
   /** field name → [start, end) of its text inside the spec string. */
   fields: Record<string, [number, number]>;
   problems: SpecProblem[];
+}
+
+/**
+ * `{ suggestion }` when the unknown `key` is near one of `keys` (the spec's own keys; a list that
+ * stays the same between calls, as the search indexes it), else `{}`: spread into the problem. The
+ * search is the one unknown top-level keys use (XM0101's "did you mean"); failing that, a key of 4
+ * or more characters that starts exactly one known key is taken as its abbreviation (`msitrans=`
+ * → msitranslate, 4 edits away: device keys are long, and cut short more often than mistyped).
+ */
+export function misspelt(key: string, keys: readonly string[]): { suggestion?: string } {
+  let guess = suggest(key, keys);
+  if (guess === undefined && key.length >= 4) {
+    const longer = keys.filter((k) => k.length > key.length && k.startsWith(key));
+    if (longer.length === 1) guess = longer[0];
+  }
+  return guess === undefined ? {} : { suggestion: guess };
 }
 
 /** Start a result for a spec string. */

@@ -7,7 +7,8 @@ import { plural, quoteText } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal } from './spec-items.js';
-import { specResult, type SpecParse, type SpecProblem } from './spec-result.js';
+import { misspelt, specResult, type SpecParse, type SpecProblem } from './spec-result.js';
+import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient, xmEmptyItemProblem } from './spec-kv.js';
 import { xlMac, xlRate } from './vif-xl.js';
@@ -102,6 +103,8 @@ export const VIF_FIELDS: FieldTable = {
   devid: 'decimal',
   ...Object.fromEntries([...STRING_LIST, ...OTHER_LIST].map((k) => [k, 'string'] as const)),
 };
+/** The keys a misspelt one is compared with (`modle=` → model). */
+const VIF_KEYS = Object.keys(VIF_FIELDS);
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 /** N[GMK]?(B|b)/s with an optional @interval (us/ms/s suffix). */
 const RATE = /^\d{1,15}[GMK]?[Bb]\/s(@\d{1,15}(us|ms|s)?)?$/;
@@ -207,7 +210,8 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
         continue;
       }
       const message = Object.hasOwn(FLAGS, key) ? `"${key}" is a flag in xl, not a key: write "${key}" alone` : `unknown vif parameter "${key}"`;
-      r.problems.push({ start: it.start, end: it.start + key.length, message, unknownKey: true });
+      const spelt = Object.hasOwn(FLAGS, key) ? {} : misspelt(key, dialect === 'xm' ? (xmKnownKeys('vif') ?? VIF_KEYS) : VIF_KEYS);
+      r.problems.push({ start: it.start, end: it.start + key.length, message, unknownKey: true, ...spelt });
     }
   }
   return r;

@@ -18,9 +18,11 @@ export function defaultLedgerPath(env: Record<string, string | undefined> = proc
 /**
  * `mkdir -p` made of plain mkdir calls. Node's own recursive mkdir never returns where mkdir says
  * ENOENT for a folder whose parent exists (`--ledger /proc/x/ledger.db`: Node 20 retried forever,
- * and `plan --reserve` hung at 100% CPU); here that ENOENT is the answer.
+ * and `plan --reserve` hung at 100% CPU); here that ENOENT is the answer. Each folder this call
+ * made is added to `made`, outermost first (also when a later one fails), so a caller whose write
+ * then fails can remove them again (--output-file, src/cli/output-file.ts).
  */
-export function makeFolders(dir: string): void {
+export function makeFolders(dir: string, made: string[] = []): void {
   const missing: string[] = [];
   for (let d = dir; !existsSync(d); d = dirname(d)) {
     missing.push(d);
@@ -29,6 +31,7 @@ export function makeFolders(dir: string): void {
   for (const d of missing.reverse()) {
     try {
       mkdirSync(d);
+      made.push(d);
     } catch (e) {
       // Another process made it in between (two first `plan --reserve` runs at once).
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

@@ -79,8 +79,8 @@ describe('convert --output-file onto something that is not a regular file', () =
   });
 
   it('names a write failure in one line, without the errno prefix', async () => {
-    const r = await convert(['vm.xm', '--to', 'xl', '-o', 'no/such/dir/vm.cfg']);
-    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: cannot write 'no/such/dir/vm.cfg': no such file or directory\n"]);
+    const r = await convert(['vm.xm', '--to', 'xl', '-o', 'vm.xm/vm.cfg']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: cannot write 'vm.xm/vm.cfg': 'vm.xm' is not a directory\n"]);
   });
 
   it.skipIf(!BUILT)('writes to /dev/stdout when stdout is a pipe (its target pipe:[N] has no folder for a temporary file)', () => {

@@ -73,7 +73,7 @@ describe('--output-file of the commands that print a result', () => {
     expect(statSync(join(dir, 'ro.txt')).mode & 0o777).toBe(0o444);
     mkdirSync(join(dir, 'reports'));
     const cmd = args[0]!;
-    for (const o of ['reports', 'reports/', 'no/such/dir/x.json']) {
+    for (const o of ['reports', 'reports/', 'ro.txt/x.json']) {
       const f = await cli([...args, '-o', o]);
       expect([f.code, f.stdout, f.stderr.startsWith(`xmcfg ${cmd}: cannot write '${o}': `)], o).toEqual([2, '', true]);
     }

@@ -153,7 +153,7 @@ for (const impl of implementations()) {
       expect(r).toMatchObject({ code: 0, stdout: '' });
       expect(json(readFileSync(outFile, 'utf8')).files[0]!.path).toBe('clean.cfg');
       expect(readdirSync(tmp).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      const bad = await cli(['check', 'clean.cfg', '--output-file', join(tmp, 'no/such/dir/r.txt')]);
+      const bad = await cli(['check', 'clean.cfg', '--output-file', join(tmp, 'report.json/r.txt')]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('cannot write');
     });

@@ -97,7 +97,7 @@ describe('xm-only keys xl ignores', () => {
   it('keys the catalogue does not know are still reported and kept', () => {
     const r = conv('name = "a"\nfrobnicate = 1\n');
     expect(r.text).toBe('name = "a"\nfrobnicate = 1\n');
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0551']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0101']);
   });
 });
 

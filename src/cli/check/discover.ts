@@ -305,6 +305,8 @@ export function errorText(e: NodeJS.ErrnoException): string {
       return 'no space left on device';
     case 'EROFS':
       return 'read-only file system';
+    case 'XMCFG_NOT_A_FOLDER':
+      return e.message;
     case 'XMCFG_FOLDER_NAME':
       return "a folder's name (it ends with '/', '.' or '..'), not a file's";
     case 'XMCFG_READONLY':

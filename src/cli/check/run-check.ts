@@ -83,7 +83,7 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   const out = openOutput(io, opts.outputFile, io.stdoutIsTTY ? () => progress.clear() : undefined);
   const unopened = out.problem();
   if (unopened !== null) {
-    // No report can be written (`-o` a folder, in a missing folder, not permitted): say so now, not
+    // No report can be written (`-o` a folder, below a file, not permitted): say so now, not
     // after checking every file for nothing (a tree of thousands took its whole run to say it).
     for (const p of [...problems, unopened]) io.stderr(`xmcfg: ${p}\n`);
     return 2;

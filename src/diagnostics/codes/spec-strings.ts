@@ -58,7 +58,7 @@ export const specStringCodes = defineCodes({
     severity: 'warning',
     title: 'unknown key in a spec string',
     explanation:
-      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling. xm\'s vfb type=vnc is not reported in xl: libxl turns VNC on by default, so the guest gets what it asked for; type=sdl is, as the guest gets VNC and no SDL (write sdl=1,vnc=0). Where the tool refuses the file instead, the finding is XM0222.',
+      'The key inside a device string (or a vnuma vnode item, or arm_sci) is not one the tools know, and for this kind of string the tool skips it: xl ignores it with a warning in vif ("unrecognized argument") and channel ("unknown channel parameter ..., ignoring") strings, drops the whole rdm setting, and ignores it without a word in vfb, vnuma and arm_sci strings. The key has no effect; check the spelling (the hint names the closest key of the string where one is near, as for an unknown option, XM0101). xm\'s vfb type=vnc is not reported in xl: libxl turns VNC on by default, so the guest gets what it asked for; type=sdl is, as the guest gets VNC and no SDL (write sdl=1,vnc=0). Where the tool refuses the file instead, the finding is XM0222.',
     bad: 'vif = ["bridge=xenbr0,modle=e1000"]',
     good: 'vif = ["bridge=xenbr0,model=e1000"]',
   },
@@ -66,7 +66,7 @@ export const specStringCodes = defineCodes({
     severity: 'error',
     title: 'unknown key in a spec string that xl refuses',
     explanation:
-      'The key inside a device string (or an smbios KEY=VALUE item) is not one xl knows, and for this kind of string xl does not skip it: it prints an error ("config parsing error in disk specification: unknown parameter", "Unknown PCI_SPEC_STRING option", "Unknown string ... in vkb spec", "xl: unknown smbios type", ...) and `xl create` exits. This is so for disk, pci, vtpm, p9, pvcalls, vdispl, vkb, virtio, usbctrl, usbdev and vsnd strings and for smbios items; in the xm dialect for vif, vfb, pci and vtpm strings, which xm refused the same way ("Invalid vif option"). Check the spelling, or drop the key.',
+      'The key inside a device string (or an smbios KEY=VALUE item) is not one xl knows, and for this kind of string xl does not skip it: it prints an error ("config parsing error in disk specification: unknown parameter", "Unknown PCI_SPEC_STRING option", "Unknown string ... in vkb spec", "xl: unknown smbios type", ...) and `xl create` exits. This is so for disk, pci, vtpm, p9, pvcalls, vdispl, vkb, virtio, usbctrl, usbdev and vsnd strings and for smbios items; in the xm dialect for vif, vfb, pci and vtpm strings, which xm refused the same way ("Invalid vif option"). Check the spelling, or drop the key. The hint names the closest key of the string where one is near (acess → access), as for an unknown option (XM0101).',
     bad: 'disk = ["format=raw, vdev=xvda, acess=rw, target=/dev/vg/guest"]',
     good: 'disk = ["format=raw, vdev=xvda, access=rw, target=/dev/vg/guest"]',
   },
