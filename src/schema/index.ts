@@ -6,7 +6,7 @@ import { ConfigSchema } from '../normalize/catalogue/index.js';
 
 export { validateConfig, validateKnown, unknownKeyAt, type ValidateOptions } from './validate.js';
 export { optionKeys, optionDoc, type OptionDoc } from './docs.js';
-export { suggest, editDistance } from './suggest.js';
+export { suggest, editDistance } from '../diagnostics/suggest.js';
 export { labelOf } from './messages.js';
 export { AJV_OPTIONS, XMCFG_KEYWORD, SCHEMA_DRAFT } from './ajv-setup.js';
 import { SCHEMA_DRAFT } from './ajv-setup.js';

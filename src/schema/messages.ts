@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionDoc } from './docs.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 const FILE_START: Span = { start: 0, end: 0 };
 

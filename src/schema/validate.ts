@@ -14,7 +14,7 @@ import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 import { validateFn } from './load-validator.js';
 import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor, topKey } from './messages.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../diagnostics/suggest.js';
 import { pointerSegment } from '../normalize/context.js';
 import { builderKind } from '../normalize/guest-type.js';
 

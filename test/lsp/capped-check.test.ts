@@ -1,7 +1,7 @@
 /**
  * The editor's check costs what it publishes: with the server's cap (maxDiagnostics) the check keeps
  * the first N findings of each severity and counts the rest, so an unknown key's "did you mean"
- * search (schema/suggest.ts) runs for the XM0101 findings kept, not for every unknown key of the
+ * search (diagnostics/suggest.ts) runs for the XM0101 findings kept, not for every unknown key of the
  * file; and a chunk's parse is used as made, without a JSON copy. The counters wrap the real
  * functions: results are unchanged.
  */
@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 
 const calls = vi.hoisted(() => ({ suggest: 0 }));
-vi.mock('../../src/schema/suggest.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/schema/suggest.js')>();
+vi.mock('../../src/diagnostics/suggest.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/diagnostics/suggest.js')>();
   return {
     ...real,
     suggest: (word: string, candidates: readonly string[]) => {

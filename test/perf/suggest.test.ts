@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boundedDistance, editDistance, suggest, suggestLimit } from '../../src/schema/suggest.js';
+import { boundedDistance, editDistance, suggest, suggestLimit } from '../../src/diagnostics/suggest.js';
 import { optionKeys } from '../../src/schema/index.js';
 
 /** The unbounded search the indexed one replaced: every candidate, full distance table. */
