@@ -1,7 +1,7 @@
 /**
  * @fileoverview `--output-file` for the commands whose whole result is what they print on stdout
- * (normalize, schema, host, plan, migrate-plan, rebalance, ledger list): the command runs with an Io whose
- * stdout goes to the writer `check` and `convert` use (output-file.ts: a regular file replaced
+ * (normalize, schema, host, plan, migrate-plan, rebalance, ledger list, convert): the command runs with an Io whose
+ * stdout goes to the writer `check` uses (output-file.ts: a regular file replaced
  * atomically, a device or FIFO written in place), after the same guards: an empty name is a
  * usage error, and so is a FILE that is one of the command's inputs (the config, the host file,
  * the ledger database and its SQLite journal files, the sysfs files the host is read from), which

@@ -4,9 +4,8 @@
  * converted with an error finding (the output printed, as xl would refuse it: a lost name, XM0105),
  * 2 usage/unreadable.
  */
-import { resolve } from 'node:path';
 import { quote } from './check/discover.js';
-import { optionalString, outputFileArg, parseDefines, strings } from './check/options.js';
+import { optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
@@ -17,7 +16,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
 import { readHostArg } from './host-file.js';
-import { deliverOutput, realOrSelf, sameFile } from './output-file.js';
+import { withOutputFile, type CommandInput } from './command-output.js';
 import { convertToXl, type ConvertOptions } from '../convert/to-xl.js';
 import { convertToJson } from '../convert/convert-json.js';
 import { capped } from './capped-report.js';
@@ -45,13 +44,37 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const named = file === '-' ? stdin.name : file;
   const path = named ?? '<stdin>';
   const hostFile = typeof argv.host === 'string' ? argv.host : null;
-  const outputFile = outputFileArg(argv['output-file']);
   // Standard input holds one of them: read for the config, it would be empty for the host.
   if (file === '-' && hostFile === '-') return commandError(io, 'convert', "the config and --host cannot both be '-' (standard input)");
-  const clash = outputFile === null ? null : inputAt(resolve(io.cwd, outputFile), named, hostFile, io.cwd);
-  // Writing there would replace the xm source (or the host topology) with its own conversion.
-  if (clash !== null) return commandError(io, 'convert', `--output-file ${quote(outputFile!)} is ${clash}; write the output elsewhere`);
+  // Writing over them would replace the xm source (or the host topology) with its own conversion.
+  const inputs: CommandInput[] = [
+    { path: named ?? '', what: 'the file being converted' },
+    { path: hostFile ?? '', what: 'the --host topology' },
+  ];
+  // The output is opened (or refused, exit 2) before the input is read, as the other commands do:
+  // findings printed before `cannot write` described a conversion that went nowhere.
+  return withOutputFile(io, 'convert', argv, inputs, (out) =>
+    convertTo(out, { file, named, path, hostFile, to, dialect, defines: defines.value, maxFileSize, color, argv }),
+  );
+}
 
+/** What `xmcfg convert` was asked for, its options checked. */
+interface ConvertRequest {
+  file: string;
+  named: string | null;
+  path: string;
+  hostFile: string | null;
+  to: 'xl' | 'json';
+  dialect: ConvertOptions['dialect'];
+  defines: Record<string, string | number>;
+  maxFileSize: number;
+  color: boolean;
+  argv: Record<string, unknown>;
+}
+
+/** Read, convert and print one config (stdout is --output-file's writer when one is given); returns the exit code. */
+async function convertTo(io: Io, req: ConvertRequest): Promise<number> {
+  const { file, named, path, hostFile, to, dialect, defines, maxFileSize, color, argv } = req;
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
   // The input's own findings (XM0041: invalid UTF-8 read as U+FFFD, which the output then holds) come with the conversion's.
@@ -89,7 +112,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   // An error the output still has (decision 004: error findings exit 1); the output is printed for the user to finish.
   let failed = false;
   if (to === 'xl') {
-    const r = convertToXl(read.text, { ...convertOptions, defines: defines.value });
+    const r = convertToXl(read.text, { ...convertOptions, defines });
     report(r.diagnostics);
     for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
     if (!r.ok) {
@@ -100,7 +123,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     failed = r.diagnostics.some((d) => d.severity === 'error');
   } else {
     // Decision 015: the JSON of the --to xl conversion, as `xl create -n` prints it for that file.
-    const r = convertToJson(read.text, { ...convertOptions, defines: defines.value });
+    const r = convertToJson(read.text, { ...convertOptions, defines });
     report(r.diagnostics);
     for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
     if (r.converted) {
@@ -113,19 +136,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
     }
     output = JSON.stringify(r.json, null, 4) + '\n';
   }
-  const unwritten = deliverOutput(io, outputFile, output);
-  if (unwritten !== null) return commandError(io, 'convert', unwritten);
+  io.stdout(output);
   return failed ? 1 : 0;
 }
 
-/**
- * What the output file `target` (absolute) would overwrite among the inputs, also through a
- * symlink: the file being converted (the one --stdin-filepath names: an editor pipes it in) or the
- * --host topology; null when neither.
- */
-function inputAt(target: string, file: string | null, hostFile: string | null, cwd: string): string | null {
-  const real = realOrSelf(target);
-  if (file !== null && sameFile(resolve(cwd, file), target, real)) return `${quote(file)}, the file being converted`;
-  if (hostFile !== null && hostFile !== '-' && sameFile(resolve(cwd, hostFile), target, real)) return `${quote(hostFile)}, the --host topology`;
-  return null;
-}

@@ -10,10 +10,10 @@
 import type { Setting, Value } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
-import { contentOffset, readString, subSpan, describeValue } from './values.js';
+import { readString, subSpan, describeValue } from './values.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
-import type { SpecParse, SpecProblem } from './spec-result.js';
+import { renameExtra, type SpecParse, type SpecProblem } from './spec-result.js';
 import { splitItems, keyValue } from './spec-items.js';
 import { unknownKeyFinding, xlOnlyKeyFinding, xmKnownKeys, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
 
@@ -61,16 +61,10 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
   return r.value;
 }
 
-/**
- * A problem's hint; for a misspelt key (`modle=`, `acess=`) the "did you mean" and the rename, as
- * an unknown top-level key has them (XM0101), offered only where the span is the key's own text (a
- * string with escapes maps its items to the whole value, where a rename would replace the string).
- */
+/** A problem's hint; for a misspelt key (`modle=`, `acess=`) the "did you mean" and the rename ({@link renameExtra}). */
 function problemExtra(p: SpecProblem, item: Value, span: Span): { hint?: string; fixes?: Fix[] } | undefined {
   if (p.suggestion === undefined) return p.hint === undefined ? undefined : { hint: p.hint };
-  const hint = `did you mean "${p.suggestion}"?`;
-  if (contentOffset(item) === null) return { hint };
-  return { hint, fixes: [{ title: `Rename to ${p.suggestion}`, edits: [{ span, text: p.suggestion }] }] };
+  return renameExtra(p.suggestion, item, span);
 }
 
 /** A problem of the xm dialect: a key only xl knows, with xm's verdict on it. */

@@ -14,6 +14,7 @@ import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson } from './values.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 import { readIrqs } from './resources.js';
+import { misspeltExtra } from './spec-result.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -146,8 +147,10 @@ function smbiosJudge(s: Setting, ctx: NormalizeContext): Judge {
       // xl exits on it ("xl: unknown smbios type"): catalogue/unknown-spec-keys.ts, `smbios`.
       const f = unknownKeyFinding('smbios', { key: keyText, item: text, spec: text }, ctx.dialect);
       const blanks = keyText !== keyText.trim() && libxlName(SMBIOS_KEYS, keyText.trim()) !== undefined;
-      const hint = blanks ? `xl does not trim blanks around "=": write ${keyText.trim()}=${text.slice(eq + 1).trim()}` : `keys: ${SMBIOS_KEYS.join(', ')}`;
-      if (f !== null) ctx.report(f.code, subSpan(item, 0, keyText.length), `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, { hint });
+      const kspan = subSpan(item, 0, keyText.length);
+      // `bios_vender=`: the "did you mean" and rename a misspelt disk or vif key gets; else the list of keys.
+      const extra = blanks ? { hint: `xl does not trim blanks around "=": write ${keyText.trim()}=${text.slice(eq + 1).trim()}` } : (misspeltExtra(keyText, SMBIOS_KEYS, item, kspan) ?? { hint: `keys: ${SMBIOS_KEYS.join(', ')}` });
+      if (f !== null) ctx.report(f.code, kspan, `${s.key}: unknown SMBIOS key "${keyText}" (${f.note})`, extra);
       return null;
     }
     if (key === 'oem' && ++oem > MAX_SMBIOS_OEM) {

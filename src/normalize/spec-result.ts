@@ -3,6 +3,10 @@
  * field came from inside the string, and the problems found (offsets relative to the string).
  */
 import { suggest } from '../diagnostics/suggest.js';
+import type { Fix } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
+import type { Value } from '../syntax/value.js';
+import { contentOffset } from './values.js';
 
 /**
  * A problem inside a spec string; `unknownKey` marks an unrecognised key (start..end is the key): its
@@ -61,6 +65,23 @@ export function misspelt(key: string, keys: readonly string[]): { suggestion?: s
     if (longer.length === 1) guess = longer[0];
   }
   return guess === undefined ? {} : { suggestion: guess };
+}
+
+/**
+ * The "did you mean" hint for a key misspelt as `suggestion`'s and the fix renaming it, as an unknown
+ * top-level key has them (XM0101); the fix only where `span` is the key's own text inside the string
+ * `item` (a string with escapes maps its items to the whole value, where a rename would replace the string).
+ */
+export function renameExtra(suggestion: string, item: Value, span: Span): { hint: string; fixes?: Fix[] } {
+  const hint = `did you mean "${suggestion}"?`;
+  if (contentOffset(item) === null) return { hint };
+  return { hint, fixes: [{ title: `Rename to ${suggestion}`, edits: [{ span, text: suggestion }] }] };
+}
+
+/** {@link renameExtra} for an unknown `key` near one of `keys` ({@link misspelt}), at `span` inside `item`; null when none is near. */
+export function misspeltExtra(key: string, keys: readonly string[], item: Value, span: Span): { hint: string; fixes?: Fix[] } | null {
+  const { suggestion } = misspelt(key, keys);
+  return suggestion === undefined ? null : renameExtra(suggestion, item, span);
 }
 
 /** Start a result for a spec string. */

@@ -11,9 +11,12 @@ import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
 import { keyValue, trimItem, decimal, numberRanges, splitItems, xlNumber } from './spec-items.js';
 import { xlVcpus, type XlVcpus } from './vnuma-vcpus-xl.js';
-import { xlReadsNote } from './spec-result.js';
+import { misspeltExtra, xlReadsNote } from './spec-result.js';
 import { crashMessage, noStrtokItem } from './split-list-xl.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
+
+/** The keys of a vnode item (xl.cfg(5)), all four mandatory; one list, as the key suggester indexes it. */
+const VNODE_KEYS: readonly string[] = ['pnode', 'size', 'vcpus', 'vdistances'];
 
 /** XM0216 for a malformed item of vnode `i` (a module function: the build names every closure it makes, per item). */
 function badItem(ctx: NormalizeContext, span: Span, i: number, msg: string): void {
@@ -124,11 +127,13 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
         default: {
           // xl's parse_vnuma_config has no else branch: catalogue/unknown-spec-keys.ts, `vnuma`.
           const f = unknownKeyFinding('vnuma', { key: kv.key, item: t.value, spec: t.value }, ctx.dialect);
-          if (f !== null) ctx.report(f.code, subSpan(item, kv.start, kv.start + kv.key.length), `vnuma: unknown vnode key "${kv.key}" (${f.note})`);
+          const kspan = subSpan(item, kv.start, kv.start + kv.key.length);
+          // `pnod=`, `vdistance=`: the "did you mean" and rename a misspelt disk or vif key gets.
+          if (f !== null) ctx.report(f.code, kspan, `vnuma: unknown vnode key "${kv.key}" (${f.note})`, misspeltExtra(kv.key, VNODE_KEYS, item, kspan) ?? undefined);
         }
       }
     }
-    const missing = ['pnode', 'size', 'vcpus', 'vdistances'].filter((k) => !seen.has(k));
+    const missing = VNODE_KEYS.filter((k) => !seen.has(k));
     if (missing.length > 0 && vnode.items.length > 0) {
       ctx.report('XM0216', vnode.span, `vnode ${i} lacks ${missing.join(', ')} (all four are documented as mandatory)`, { severity: 'warning' });
     }

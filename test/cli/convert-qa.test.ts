@@ -2,7 +2,7 @@
  * `xmcfg convert` as a user drives it: where `-o` writes (never over its own input), and how its
  * --host file is read. Each case is a defect found by QA, kept so it stays fixed.
  */
-import { copyFileSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,19 @@ describe('convert --output-file onto something that is not a regular file', () =
 
   it('names a write failure in one line, without the errno prefix', async () => {
     const r = await convert(['vm.xm', '--to', 'xl', '-o', 'vm.xm/vm.cfg']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: cannot write 'vm.xm/vm.cfg': 'vm.xm' is not a directory\n"]);
+  });
+
+  it('refuses an output it cannot write before converting: nothing else on stderr, exit 2', async () => {
+    // A finding (a misspelt option) and a note on xm's defaults, which a conversion prints on stderr.
+    writeFileSync(join(dir, 'noisy.xm'), 'name = "vm"\nmemory = 512\nmemroy = 1\n');
+    mkdirSync(join(dir, 'out'));
+    for (const to of ['xl', 'json']) {
+      const r = await convert(['noisy.xm', '--to', to, '-o', 'out']);
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: cannot write 'out': is a directory\n"]);
+    }
+    // Refused before the input is read, too: an unreadable input is not what the user hears first.
+    const r = await convert(['missing.xm', '--to', 'xl', '-o', 'vm.xm/vm.cfg']);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', "xmcfg convert: cannot write 'vm.xm/vm.cfg': 'vm.xm' is not a directory\n"]);
   });
 

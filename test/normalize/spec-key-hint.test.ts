@@ -2,7 +2,8 @@
  * A misspelt key inside a device string gets the "did you mean" an unknown top-level key gets
  * (XM0101), from the same search, at the key's span, with the rename as a fix (the language
  * server's quick fix): vif `modle=` → model, disk `acess=` → access, pci `msitrans=` → msitranslate
- * (a unique abbreviation), vkb `backend-typ=` → backend-type. Before: no hint, no fix.
+ * (a unique abbreviation), vkb `backend-typ=` → backend-type; also a vnuma item's `pnod=` and an smbios
+ * `bios_vender=`. Before: no hint, no fix.
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
@@ -30,6 +31,20 @@ describe('a misspelt key in a device string', () => {
         `did you mean "${meant}"?`,
         [{ title: `Rename to ${meant}`, edits: [{ span: { start: text.indexOf(key), end: text.indexOf(key) + key.length }, text: meant }] }],
       ],
+    ]);
+  });
+
+  // vnuma and smbios keys are read by their own readers (vnuma.ts, scalars.ts), with the same hint and fix.
+  it.each([
+    ['vnuma = [ [ "pnod=0", "size=512", "vcpus=0", "vdistances=10" ] ]\n', 'pnod', 'pnode', 'XM0218', 'xl'],
+    ['vnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistance=10" ] ]\n', 'vdistance', 'vdistances', 'XM0218', 'xl'],
+    ['type = "hvm"\nsmbios = [ "bios_vender=Xen" ]\n', 'bios_vender', 'bios_vendor', 'XM0222', 'xl'],
+  ] as const)('%s: hint and fix at the key (%s → %s, %s, %s)', (line, key, meant, code, dialect) => {
+    const text = HEAD + line;
+    const found = checkText(text, { dialect }).diagnostics.filter((d) => d.code === code);
+    const at = text.indexOf(key);
+    expect(found.map((d) => [d.span.start, d.span.end, d.hint, d.fixes])).toEqual([
+      [at, at + key.length, `did you mean "${meant}"?`, [{ title: `Rename to ${meant}`, edits: [{ span: { start: at, end: at + key.length }, text: meant }] }]],
     ]);
   });
 
