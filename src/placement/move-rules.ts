@@ -6,8 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
-import { storedCpus } from './pinning.js';
-import { softAllows } from './soft.js';
+import { affinityKept, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
 import { OWN_VNUMA_REASON } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
@@ -68,7 +67,7 @@ export function namedNodes(p: Plan, host: Host): NamedNodes | null {
   if (r.vnuma_pnodes !== undefined && r.vnuma_pnodes.length > 0) return { by: 'vnuma', config: `vnuma pnode ${r.vnuma_pnodes.join(',')}` };
   if (r.cpus !== undefined) {
     const vcpus = Math.max(1, p.vcpus.length);
-    if (host.nodes.some((n) => n.cpus.length > 0 && !softAllows(r.cpus, host, vcpus, n.cpus))) {
+    if (host.nodes.some((n) => n.cpus.length > 0 && !affinityKept(r.cpus, host, vcpus, n.cpus))) {
       const text = Array.isArray(r.cpus) ? `[${r.cpus.map((l) => (l ? JSON.stringify(l.text) : 'null')).join(', ')}]` : JSON.stringify(r.cpus.text);
       return { by: 'cpus', config: `cpus = ${oneLine(text)}` };
     }

@@ -132,3 +132,20 @@ export function cpusPartlyOffHost(cfg: PlacementConfig, host: Host): string | nu
   if (missing.length === 0 || missing.length === hard.size) return null;
   return `cpus names CPUs the host does not have (${missing.slice(0, 8).join(',')})`;
 }
+
+/**
+ * Whether each of `vcpus` vCPUs keeps some CPU among `cpus` under a stored affinity (the ledger's
+ * config_cpus_soft, or a stored request's cpus: a CPU list, or one per vCPU; undefined: none). For
+ * cpus_soft, Xen then neither ignores it (XM0426) nor takes the memory off those CPUs' nodes (XM0425);
+ * for cpus, the vCPUs may run there. Rebalance proposes only such moves (decisions 046, 050).
+ */
+export function affinityKept(stored: CpuList | ReadonlyArray<CpuList | null> | undefined, host: Host, vcpus: number, cpus: readonly number[]): boolean {
+  if (stored === undefined) return true;
+  for (let v = 0; v < vcpus; v++) {
+    const s = cpusOfVcpu(stored, host, v);
+    if (s !== null && !cpus.some((c) => s.has(c))) return false;
+    // One list for every vCPU: the first answers for all.
+    if (!Array.isArray(stored)) break;
+  }
+  return true;
+}

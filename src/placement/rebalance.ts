@@ -8,9 +8,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { loadOfPlan } from './migrate.js';
 import { moveRule, namedNodes, type NamedNodes } from './move-rules.js';
+import { affinityKept } from './pinning.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
-import { softAllows } from './soft.js';
 import type { Host, Plan } from './types.js';
 
 /** One proposed move of a rebalance. */
@@ -123,7 +123,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // keep some CPU of every vCPU's soft affinity: elsewhere migrate-plan warns that Xen ignores it
   // (XM0426) or takes the memory off the target (XM0425), as plan's policy keeps such a guest there.
   const softTargets = (p: Plan, vcpus: number): Uint8Array | null =>
-    p.affinity === 'hard' && p.config_cpus_soft !== undefined ? Uint8Array.from(memNodes, (n) => (softAllows(p.config_cpus_soft, h, vcpus, n.cpus) ? 1 : 0)) : null;
+    p.affinity === 'hard' && p.config_cpus_soft !== undefined ? Uint8Array.from(memNodes, (n) => (affinityKept(p.config_cpus_soft, h, vcpus, n.cpus) ? 1 : 0)) : null;
   // migrate-plan's own rule (move-rules.ts): the guests it refuses (XM0414), and the targets it
   // refuses for any guest (XM0422: a node without CPUs), are never proposed, so every proposal is
   // a move migrate-plan accepts.

@@ -126,19 +126,3 @@ export function storedSoft(cfg: PlacementConfig, affinity: 'hard' | 'soft'): Pla
   if (affinity !== 'hard' || !hasSoft(cfg) || !followsAffinity(cfg)) return undefined;
   return storedCpus(cfg.cpus_soft);
 }
-
-/**
- * Whether every one of `vcpus` vCPUs pinned to `cpus` keeps some CPU of its own soft affinity (a
- * stored config_cpus_soft): then Xen neither ignores it (XM0426) nor takes the memory off those
- * CPUs' nodes (XM0425), so a move there keeps both; rebalance proposes only such moves.
- */
-export function softAllows(soft: Plan['config_cpus_soft'], host: Host, vcpus: number, cpus: readonly number[]): boolean {
-  if (soft === undefined) return true;
-  for (let v = 0; v < vcpus; v++) {
-    const s = cpusOfVcpu(soft, host, v);
-    if (s !== null && !cpus.some((c) => s.has(c))) return false;
-    // One list for every vCPU: the first answers for all.
-    if (!Array.isArray(soft)) break;
-  }
-  return true;
-}

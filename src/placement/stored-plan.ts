@@ -8,8 +8,12 @@ const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as numbe
 const isIds = (v: unknown): v is number[] => Array.isArray(v) && v.every(isId);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
 
-/** A stored CPU list: its text and items as the normaliser parsed them (resolveCpuList reads them). */
-function isCpuList(v: unknown): boolean {
+/**
+ * A stored CPU list: its text and items as the normaliser parsed them (resolveCpuList reads them).
+ * Deeper than pinning.ts's isCpuList, which tells a parsed list from other config values: a ledger
+ * row is read back from a file anyone may have edited.
+ */
+function isStoredCpuList(v: unknown): boolean {
   if (!isObj(v) || typeof v.text !== 'string' || !Array.isArray(v.items)) return false;
   return v.items.every(
     (it) => isObj(it) && typeof it.negate === 'boolean' && ['all', 'cpu', 'node'].includes(it.kind as string) && Number.isSafeInteger(it.from) && Number.isSafeInteger(it.to) && (it.from as number) >= -1,
@@ -17,7 +21,7 @@ function isCpuList(v: unknown): boolean {
 }
 
 /** A stored affinity: a CPU list, or one per vCPU (null: the default). */
-const isStoredCpus = (v: unknown): boolean => isCpuList(v) || (Array.isArray(v) && v.every((l) => l === null || isCpuList(l)));
+const isStoredCpus = (v: unknown): boolean => isStoredCpuList(v) || (Array.isArray(v) && v.every((l) => l === null || isStoredCpuList(l)));
 
 /** A stored request (types.ts StoredRequest): its NUMA mode, with the nodes or count it names, vnuma pnodes, cpus. */
 function isStoredRequest(v: unknown): boolean {
