@@ -26,7 +26,7 @@ export interface Choice {
   slots: number[];
   mem: number[];
   proportional: boolean;
-  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, listed, round-robin, round-robin-fallback, most-free. */
+  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin, round-robin-fallback, most-free. */
   rule: string;
   /**
    * The score tuple that won (lower is better), fields in the order compared; reasons.ts names
@@ -35,7 +35,8 @@ export interface Choice {
    * after, node id]; nearest-pair: [mean distance, a node in the reserved socket 0/1 (-1: none),
    * memory in proportion to vCPUs does not fit 0/1, spare memory key, hash, vCPUs per CPU after,
    * node ids ×2]; nearest-set: [node count, mean distance, MiB short (negative = spare), vCPUs per CPU
-   * after, seed node id]; freest: [MiB short]. A spare memory key is -floor(spare MiB / step) when
+   * after, seed node id]; freest: [MiB short]; most-cpus: [the guest's vCPUs per CPU on its most
+   * crowded node, CPUs of the set, node count]. A spare memory key is -floor(spare MiB / step) when
    * the demand is salted, else -(spare MiB); the hash is 0 without a salt.
    */
   score: number[];
@@ -83,7 +84,11 @@ function freest(cap: Capacity): number {
   return best;
 }
 
-/** Fewest nodes that could hold the guest: smallest k whose k freest nodes hold the memory and k largest CPU counts cover the vCPUs. */
+/**
+ * Fewest nodes that could hold the guest: smallest k whose k freest nodes hold the memory and k
+ * largest CPU counts cover the vCPUs, or all the host's CPUs when it has fewer than the guest has
+ * vCPUs (as most-free counts them: nodes without CPUs are then not taken for CPUs they lack).
+ */
 export function minimalNodeCount(d: Demand, cap: Capacity): number {
   // Fast path (most guests): one node has the memory and one has the pCPUs; O(n), no sorting.
   let maxFree = 0;
@@ -95,12 +100,15 @@ export function minimalNodeCount(d: Demand, cap: Capacity): number {
   if (maxFree >= d.memMiB && maxCpus >= d.vcpus) return 1;
   const free = Float64Array.from(cap.free).sort().reverse();
   const cpus = Float64Array.from(cap.cpus).sort().reverse();
+  let want = 0;
+  for (const x of cpus) want += x;
+  want = Math.min(want, d.vcpus);
   let m = 0;
   let c = 0;
   for (let k = 1; k <= free.length; k++) {
     m += free[k - 1]!;
     c += cpus[k - 1]!;
-    if (m >= d.memMiB && c >= d.vcpus) return k;
+    if (m >= d.memMiB && c >= want) return k;
   }
   return free.length;
 }

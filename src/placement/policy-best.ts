@@ -6,6 +6,8 @@
  * sorted by distance. Three or more: seed-and-grow from the freest nodes over distance-sorted
  * neighbour lists, inside each seed's nearest ball that holds the guest, with a memory look-ahead
  * (policy-sets.ts); an automatic guest's set is then arranged around its vCPUs (arrange.ts).
+ * An automatic guest with more vCPUs than the host has CPUs takes the least overcommitted set
+ * instead (mostCpusSet, policy-sets.ts, decision 053).
  * Once the host is 70 % used, automatic single-node guests and pairs keep off the freest socket
  * while another node or an equally near pair fits (reserve.ts). Ties: an even split fits, most free
  * memory, least load, node id. Cost: O(n) for one node,
@@ -14,7 +16,7 @@
  */
 import { cpuOrder, freeOrder, pairsByDistance, workspace, type Capacity } from './capacity.js';
 import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
-import { bestSet, fewestNodes, freestSet } from './policy-sets.js';
+import { bestSet, fewestNodes, freestSet, mostCpusSet } from './policy-sets.js';
 import { reservedSocket, sockets } from './reserve.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
@@ -296,8 +298,11 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
   // nodes answers the usual case (one node has the memory and one the pCPUs) without sorting.
   const byCpus = cpuOrder(cap);
   const maxCpus = n > 0 ? cap.cpus[byCpus[0]!]! : 0;
-  const needCpus = workspace(cap).totalCpus >= d.vcpus;
-  const pos = bestSingle(d, cap, needCpus);
+  // More vCPUs than the host has CPUs: no set has a CPU each, and packing them on the one node
+  // that holds the memory overcommitted it most (decision 053); the least overcommitted set instead.
+  // Past this line every candidate has a CPU for each vCPU.
+  if (workspace(cap).totalCpus < d.vcpus) return mostCpusSet(d, cap) ?? shortage(d, cap);
+  const pos = bestSingle(d, cap, true);
   const totalFree = freeScan[0]!;
   const maxFree = freeScan[1]!;
   if (totalFree < d.memMiB) return shortage(d, cap);
@@ -305,16 +310,14 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
   if (oneFits && pos >= 0) return single(d, cap, pos);
   // Two nodes (the next most common case) are recognised without sorting the free order.
   const order = maxFree + secondFree(cap, maxFree) >= d.memMiB && twoCpus(cap) >= d.vcpus ? null : freeOrder(cap);
-  const k = order === null ? (oneFits ? 1 : 2) : fewestNodes(d, cap, order, needCpus);
-  // One node holds the memory and the host's CPUs are too few for the vCPUs anyway.
-  if (k === 1 && !oneFits && pos >= 0) return single(d, cap, pos);
+  const k = order === null ? (oneFits ? 1 : 2) : fewestNodes(d, cap, order);
   const kk = Math.max(k, 2);
-  const grown = kk === 2 ? bestPair(d, cap, needCpus, true) : bestSet(d, cap, kk, needCpus, true, order ?? freeOrder(cap));
+  const grown = kk === 2 ? bestPair(d, cap, true, true) : bestSet(d, cap, kk, true, true, order ?? freeOrder(cap));
   if (grown) return grown;
   // No distance-grown set of the minimal size holds it: the freest nodes, as many as needed.
   for (let m = kk; m <= n; m++) {
     const f = freestSet(d, cap, m, true);
-    if (f && (!needCpus || f.slots.reduce((a, p) => a + cap.cpus[p]!, 0) >= d.vcpus)) return f;
+    if (f && f.slots.reduce((a, p) => a + cap.cpus[p]!, 0) >= d.vcpus) return f;
   }
   return shortage(d, cap);
 }

@@ -182,19 +182,18 @@ function topWithin(by: Int32Array, values: ArrayLike<number>, seed: number, row:
 }
 
 /**
- * Fewest nodes that could hold the guest (smallest k whose k freest nodes hold the memory and, with
- * `needCpus`, whose k largest CPU counts cover the vCPUs), from the free order. Without `needCpus`
- * (the whole host has fewer pCPUs than the guest has vCPUs) memory alone decides: counting CPUs then
- * asked for every node of the host.
+ * Fewest nodes that could hold the guest (smallest k whose k freest nodes hold the memory and whose
+ * k largest CPU counts cover the vCPUs), from the free order. Only asked when the host has a CPU for
+ * each vCPU (a guest with more goes to mostCpusSet()).
  */
-export function fewestNodes(d: Demand, cap: Capacity, order: Int32Array, needCpus = true): number {
+export function fewestNodes(d: Demand, cap: Capacity, order: Int32Array): number {
   const byCpus = cpuOrder(cap);
   let m = 0;
   let c = 0;
   for (let k = 1; k <= order.length; k++) {
     m += cap.free[order[k - 1]!]!;
     c += cap.cpus[byCpus[k - 1]!]!;
-    if (m >= d.memMiB && (!needCpus || c >= d.vcpus)) return k;
+    if (m >= d.memMiB && c >= d.vcpus) return k;
   }
   return order.length;
 }
@@ -305,4 +304,65 @@ export function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Ch
   set.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!));
   return split ? choice(set, split.mem, split.proportional, 'freest', [d.memMiB - have]) : null;
+}
+
+/**
+ * An automatic guest with more vCPUs than the view has CPUs (decision 053): no node set has a CPU
+ * for each vCPU, so libxl's placement finds no candidate and leaves the domain on every node. Here
+ * the nodes with CPUs and free memory, most CPUs first (then most free memory, then position), as
+ * many as give the fewest vCPUs per CPU on the worst node under the RFC map (ceil(v/j) vCPUs on
+ * the j-th node's CPUs) among the prefixes that hold the memory, ties to more nodes: on a host of
+ * equal nodes that is every one of them. Only when those nodes together lack the memory do nodes
+ * without CPUs join, freest first. Arranged around the vCPUs as other automatic sets; null when
+ * even that lacks the memory. O(n log n), only on this rare path.
+ */
+export function mostCpusSet(d: Demand, cap: Capacity): Choice | null {
+  const n = cap.ids.length;
+  const { cpus, free } = cap;
+  const members: number[] = [];
+  for (let p = 0; p < n; p++) if (cpus[p]! > 0 && free[p]! > 0) members.push(p);
+  members.sort((a, b) => cpus[b]! - cpus[a]! || free[b]! - free[a]! || a - b);
+  // Worst node's vCPUs per CPU of the best prefix so far, as the fraction bv / bc (compared by
+  // cross-multiplication, so ties are exact).
+  let bestLen = 0;
+  let bv = 0;
+  let bc = 1;
+  let m = 0;
+  for (let j = 1; j <= members.length; j++) {
+    m += free[members[j - 1]!]!;
+    if (m < d.memMiB) continue;
+    const v = Math.ceil(d.vcpus / j);
+    const c = cpus[members[j - 1]!]!;
+    if (bestLen === 0 || v * bc <= bv * c) {
+      bestLen = j;
+      bv = v;
+      bc = c;
+    }
+  }
+  let set = members.slice(0, bestLen);
+  if (bestLen === 0) {
+    // Every node with CPUs together lacks the memory: the CPU-less nodes with the most free join.
+    set = [...members];
+    const rest = Array.from(freeOrder(cap)).filter((p) => cpus[p] === 0 && free[p]! > 0);
+    for (const p of rest) {
+      if (m >= d.memMiB) break;
+      set.push(p);
+      m += free[p]!;
+    }
+    if (m < d.memMiB) return null;
+  }
+  const a = arrange(set, d.memMiB, d.vcpus, cap);
+  if (!a) return null;
+  // The score as placed: the worst node's vCPUs per CPU (a CPU-less node's vCPUs borrow others'
+  // CPUs and are left out), the CPUs of the set and its node count; reasons.ts names them.
+  const counts = vcpusPerSlot(d.vcpus, set.length);
+  let worst = 0;
+  let total = 0;
+  for (let t = 0; t < set.length; t++) {
+    const c = cpus[a.slots[t]!]!;
+    total += c;
+    if (c > 0 && counts[t]! / c > worst) worst = counts[t]! / c;
+  }
+  if (total === 0) worst = Infinity;
+  return choice(a.slots, a.mem, a.proportional, 'most-cpus', [worst, total, set.length], set.length > 1);
 }

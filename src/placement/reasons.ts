@@ -14,7 +14,7 @@ import { vcpusPerSlot } from './split.js';
 import type { PolicyName } from './types.js';
 
 /** The fields a winning score can have. */
-export type ScoreKey = 'over-guard' | 'fewer-cpus' | 'reserve' | 'distance' | 'proportional' | 'size' | 'spare' | 'hash' | 'load' | 'seed' | 'node' | 'nodes';
+export type ScoreKey = 'over-guard' | 'fewer-cpus' | 'reserve' | 'distance' | 'proportional' | 'size' | 'spare' | 'hash' | 'load' | 'seed' | 'node' | 'nodes' | 'cpus';
 
 /** One field of a winning score, named, in its own unit. */
 export interface ScoreField {
@@ -23,8 +23,9 @@ export interface ScoreField {
    * over-guard, fewer-cpus, proportional, reserve (in the socket kept for large automatic guests,
    * present only when a reserve applied): yes/no; distance: mean node distance; size: node
    * count; spare: MiB of free memory left on the chosen nodes after placement; hash: the
-   * tie-break hash; load: vCPUs per CPU after placement (Infinity without CPUs); seed, node: a
-   * node id; nodes: node ids.
+   * tie-break hash; load: vCPUs per CPU after placement (Infinity without CPUs; for most-cpus, of
+   * the guest's own vCPUs on its most crowded node); cpus: the CPUs of the chosen nodes; seed, node:
+   * a node id; nodes: node ids.
    */
   value: boolean | number | number[];
   /** spare, when the policy compared it in steps: the step it compared (-floor(spare / quantum)) and the quantum in MiB. */
@@ -118,6 +119,12 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
       ];
     case 'freest':
       return [{ key: 'spare', value: -s[0]!, text: `spare memory after placement ${-s[0]!} MiB` }];
+    case 'most-cpus':
+      return [
+        { key: 'load', value: s[0]!, text: `the guest's vCPUs per CPU on its most crowded node ${perCpu(s[0]!)}` },
+        { key: 'cpus', value: s[1]!, text: `CPUs of the nodes ${s[1]}` },
+        { key: 'size', value: s[2]!, text: `node count ${s[2]} (more nodes win a tie)` },
+      ];
     default:
       return [];
   }
@@ -159,6 +166,14 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
           ? `${k} nodes, the fewest that can hold ${need} MiB${cpus ? ` and have CPUs for ${plural(d.vcpus, 'vCPU')}` : ''}; ${grown} does`
           : `${k} nodes as the config asks; ${grown} holds ${need} MiB`;
       out.push(`nodes ${list}: ${size} (mean distance ${distText(c.score[1]!)}); sets as near are ordered by the most spare memory, then the fewest vCPUs per CPU`);
+      break;
+    }
+    case 'most-cpus': {
+      const all = cap.cpus.reduce((a, b) => a + b, 0);
+      out.push(
+        `${nodesWord} ${list}: the guest's ${plural(d.vcpus, 'vCPU')} outnumber the ${plural(all, 'CPU')} of every node the policy chooses from, so no node set has a CPU for each ` +
+          `(xl's automatic placement then finds no candidate and leaves the guest on every node); of the nodes with CPUs and free memory, most CPUs first, the ${k === 1 ? 'node' : `${k} nodes`} that hold ${need} MiB with the fewest vCPUs per CPU on the most crowded node (decision 053)`,
+      );
       break;
     }
     case 'freest':

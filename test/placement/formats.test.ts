@@ -77,7 +77,8 @@ describe('golden plans in three formats', () => {
 describe('plan --format text: its tables line up', () => {
   it('under their headers, with a five-digit node id and 6 vCPUs per CPU (the vCPU column sat 10 to the left of its header)', () => {
     const host = { nodes: [{ id: 5, cpus: [0, 1], memory_mib: 4096, free_mib: 3000, distances: {} }, { id: 12345, cpus: [2, 3], memory_mib: 1048576, free_mib: 1000000, distances: {} }] } as Host;
-    const r = plan(cfg({ name: 'h', type: 'hvm', memory: 1024, vcpus: 12 }), host);
+    // numa = "on": one node for all 12 vCPUs (an automatic guest with more vCPUs than the host's CPUs spreads, decision 053).
+    const r = plan(cfg({ name: 'h', type: 'hvm', memory: 1024, vcpus: 12, numa: { mode: 'auto', node_count: 1 } }), host);
     const lines = formatPlanText(r.plan!, host).split('\n');
     const at = (l: string, s: string, from = 0): number => l.indexOf(s, from);
     // vCPU table: each row's node ends under "node" and its CPUs start under "CPUs".

@@ -132,19 +132,21 @@ describe('reasons: the winning score as named fields', () => {
     expect(reasons[0]).not.toContain('CPUs for');
   });
 
-  it('more vCPUs than the whole host has pCPUs: one node that holds the memory, scored as a single node', () => {
-    // The fewest-nodes count asked for CPUs no set of the host has, so it answered "every node";
-    // the grown set then stopped at one node with a mean pair distance of 0/0 (NaN in the reasons,
-    // and NaN lost every comparison, so the last seed won instead of the rule's tie order).
+  it('more vCPUs than the whole host has pCPUs: every node, scored by the most crowded node (decision 053)', () => {
+    // Before, memory alone decided and the guest went to one node (6 vCPUs on 1 CPU, scored as a
+    // single node); libxl finds no candidate then and leaves the guest on every node. Once, the
+    // grown set stopped at one node with a mean pair distance of 0/0: no reason may carry NaN.
     const one = (id: number): HostNode => ({ id, cpus: [id], memory_mib: 8192, free_mib: 8000, distances: { '0': id === 0 ? 10 : 20, '1': id === 1 ? 10 : 20, '2': id === 2 ? 10 : 20 } });
     const host: Host = { nodes: [one(0), one(1), one(2)] };
     const { c, keys, f } = scored(host, demand('g', 1024, 6, 0, false));
-    expect(c.rule).toBe('single');
-    expect(c.slots).toEqual([0]);
-    expect(keys).toEqual(['over-guard', 'fewer-cpus', 'spare', 'load', 'node']);
-    expect(f['fewer-cpus']!.value).toBe(true);
+    expect(c.rule).toBe('most-cpus');
+    expect([...c.slots].sort()).toEqual([0, 1, 2]);
+    expect(keys).toEqual(['load', 'cpus', 'size']);
+    expect(f['load']!.value).toBe(2);
+    expect(f['cpus']!.value).toBe(3);
+    expect(f['size']!.value).toBe(3);
     const p = plan({ name: 'g', type: 'hvm', memory: 1024, vcpus: 2, maxvcpus: 6 }, host).plan!;
-    expect(p.nodes).toHaveLength(1);
+    expect(p.nodes).toHaveLength(3);
     for (const r of p.reasons) expect(r).not.toMatch(/NaN/);
   });
 

@@ -46,7 +46,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'vCPUs overcommit a node',
     explanation:
-      'The plan puts more vCPUs of this guest on a node than the node has CPUs. The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k. A node without CPUs is the extreme case: its vCPUs run on the CPUs of the nearest nodes that have some, and unless the plan\'s vnuma names the node (HVM and PVH guests over several nodes), Xen takes the guest\'s memory from the nodes of those CPUs, so the message names the MiB the xl lines cannot keep on it.',
+      'The plan puts more vCPUs of this guest on a node than the node has CPUs. The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k. A guest without NUMA keys that has more vCPUs than the host (or the nodes its cpus reach) has CPUs is spread over the nodes as evenly as their CPUs allow, and each node that still gets more vCPUs than CPUs has this warning. A node without CPUs is the extreme case: its vCPUs run on the CPUs of the nearest nodes that have some, and unless the plan\'s vnuma names the node (HVM and PVH guests over several nodes), Xen takes the guest\'s memory from the nodes of those CPUs, so the message names the MiB the xl lines cannot keep on it.',
     bad: 'vcpus = 16\nnuma = "on"   # nodes have 8 CPUs',
     good: 'vcpus = 16\nnumanodes = 2',
   },
