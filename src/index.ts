@@ -5,9 +5,10 @@
  * docs/api.md is the written-down contract; test/api and test/package hold it to the package.
  *
  * User input is the config text, a host (object, JSON text, `xl info -n` text, sysfs tree) and a
- * config object given to `plan`: whatever they hold comes back as results plus diagnostics. A
- * TypeError is thrown only for a programmer error: a config that is neither text nor bytes, options that
- * are not an object, or an option value outside its type. Options may be undefined or null (the
+ * config object given to `plan`, and `plan`'s options: whatever they hold comes back as results plus
+ * diagnostics. Of the other functions a TypeError is thrown only for a programmer error: a config
+ * that is neither text nor bytes, options that are not an object, or an option value outside its
+ * type. Options may be undefined or null (the
  * defaults); only the option names written here are read, so the stages' internal knobs (a tree-less
  * parse, a setting sink, ledger reservations) stay out of reach and unknown names are ignored.
  */
@@ -141,22 +142,32 @@ function fitsKind(v: unknown, kind: Kind): boolean {
 
 /**
  * The options a caller passed, as a new object holding only the names of `kinds` (undefined and null
- * options mean the defaults), or a TypeError naming the first option whose value is outside its kind.
+ * options mean the defaults), and what is wrong with them: options that are not an object, or each
+ * option whose value is outside its kind (empty when nothing is).
  */
-function optionsOf<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): T {
-  if (options === undefined || options === null) return {} as T;
-  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`xmcfg.${fn}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+function readOptions<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): { picked: T; problems: string[] } {
+  if (options === undefined || options === null) return { picked: {} as T, problems: [] };
+  if (typeof options !== 'object' || Array.isArray(options)) return { picked: {} as T, problems: [`xmcfg.${fn}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`] };
   const picked: Record<string, unknown> = {};
+  const problems: string[] = [];
   for (const [name, kind] of Object.entries(kinds)) {
     const v = (options as Record<string, unknown>)[name];
     if (v === undefined) continue;
     if (!fitsKind(v, kind)) {
       const want = typeof kind === 'string' ? KIND_TEXT[kind as keyof typeof KIND_TEXT] : `one of ${(kind as readonly string[]).join(', ')}`;
-      throw new TypeError(`xmcfg.${fn}: options.${name} must be ${want}, got ${describe(v)}`);
+      problems.push(`xmcfg.${fn}: options.${name} must be ${want}, got ${describe(v)}`);
+      continue;
     }
     picked[name] = v;
   }
-  return picked as T;
+  return { picked: picked as T, problems };
+}
+
+/** The options a caller passed (see readOptions), or a TypeError naming the first option outside its kind. */
+function optionsOf<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): T {
+  const { picked, problems } = readOptions(fn, options, kinds);
+  if (problems.length > 0) throw new TypeError(problems[0]);
+  return picked;
 }
 
 /** A value as an error message quotes it. */
@@ -240,9 +251,14 @@ export function readHost(input: string | object, options?: ReadHostOptions | nul
 
 /** Plan a normalised config onto a host (pure: inputs are neither kept nor changed). */
 export function plan(config: NormalizedConfig | PlacementConfig, host: Host, options?: PlanOptions | null): PlanResult {
-  const o: PlacementPlanOptions = optionsOf('plan', options, PLAN_KINDS);
+  // SPEC §7: plan never throws on bad input. Its options often come from outside too (a request's
+  // JSON, a form): one of the wrong kind is XM0413 like a config value of the wrong kind, since a
+  // plan made with the default in its place (best, hard) would not be the plan asked for.
+  const read = readOptions('plan', options, PLAN_KINDS);
+  const o: PlacementPlanOptions = read.picked;
+  const wrong = read.problems.map((m) => hostDiag('XM0413', 'error', `${m.slice('xmcfg.plan: '.length)}: nothing is planned`));
   // A missing config is no more a request than null is (the allocator alone would plan its defaults).
-  const bad = config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : planInputFindings(config);
+  const bad = [...wrong, ...(config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : planInputFindings(config))];
   if (bad.length > 0) return { plan: null, diagnostics: positioned(bad, NO_TEXT) };
   const r = planRaw(config as PlacementConfig, host, o);
   const out: PlanResult = { plan: r.plan, diagnostics: positioned(r.diagnostics, NO_TEXT) };

@@ -8,8 +8,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { validateFn } from '../schema/load-validator.js';
 import { hostDiag } from './host-check.js';
 
-/** Keys of a normalised config the allocator reads (its demand, pinning, NUMA request and flags). */
-const READ_KEYS = ['name', 'type', 'memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'cpus_soft', 'numa', 'hap', 'oos', 'nestedhvm', 'vpmu', 's3_integrity', 'passthrough'] as const;
+/**
+ * Keys of a normalised config the allocator reads (its demand, pinning, NUMA request and flags;
+ * `builder` gives the type without `type`, and a `vnuma` of the config's own fixes the nodes, its
+ * vCPUs and sizes: a malformed one was read as none and the guest placed as automatic).
+ */
+const READ_KEYS = ['name', 'type', 'builder', 'memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'cpus_soft', 'numa', 'vnuma', 'hap', 'oos', 'nestedhvm', 'vpmu', 's3_integrity', 'passthrough'] as const;
 
 /** XM0413 findings for a config whose plan inputs are not values of the schema (empty when fine). */
 export function planInputFindings(config: unknown): Diagnostic[] {

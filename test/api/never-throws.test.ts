@@ -1,6 +1,6 @@
 /**
  * docs/api.md's "Errors" promise, tried with generated input against the sources: any string as a
- * config text, and any JavaScript value as a host or as the config given to plan, comes back as a
+ * config text, and any JavaScript value as a host, as the config given to plan or as plan's options, comes back as a
  * result whose diagnostics have a code and a position inside the text, never as a throw.
  */
 import fc from 'fast-check';
@@ -52,6 +52,27 @@ describe('the library never throws on user input', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("any value as plan's options gives a result; one of the wrong kind is XM0413 and no plan", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.record({ policy: fc.anything(), affinity: fc.anything(), cursor: fc.anything(), dialect: fc.anything() }, { requiredKeys: [] }), (a, b) => {
+        for (const options of [a, b]) {
+          const r = plan({ memory: 512 }, HOST, options as never);
+          wellFormed(r.diagnostics, 1);
+          if (r.plan === null) expect(r.diagnostics.map((d) => d.code)).toContain('XM0413');
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a config's vnuma or builder of the wrong kind is XM0413, not read as none (the guest was placed as automatic)", () => {
+    for (const bad of [{ vnuma: 5 }, { vnuma: [{ pnode: 'x', size: 512, vcpus: [0] }] }, { vnuma: [null] }, { builder: 5 }]) {
+      const r = plan({ memory: 512, ...bad } as never, HOST);
+      expect([r.plan, r.diagnostics.map((d) => d.code)]).toEqual([null, ['XM0413']]);
+    }
+    expect(plan({ memory: 512, vnuma: [{ pnode: 0, size: 512, vcpus: [0] }], builder: 'hvm' }, HOST).plan?.nodes).toEqual([0]);
   });
 
   it('a host with each required field missing in turn is XM0401 from readHost, plan and check', () => {

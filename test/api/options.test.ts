@@ -1,7 +1,8 @@
 /**
  * The library's options and results as docs/api.md writes them down, run against the sources and
  * the installed package: every option value is checked against its type (a TypeError naming the
- * option, not one from deep inside a stage or a silent default), only the documented option names
+ * option, not one from deep inside a stage or a silent default; of plan's options, XM0413 naming it
+ * and no plan, SPEC §7), only the documented option names
  * are read (the stages' internal knobs are not reachable), a missing config given to plan is
  * XM0413 as null is, and round-robin plans can be chained through `cursor`.
  */
@@ -35,11 +36,34 @@ for (const impl of implementations()) {
         ['defines', () => x.parse(TEXT, { defines: [] as never })],
         ['defines', () => x.check(TEXT, { defines: { vmid: {} as never } })],
         ['root', () => x.readHost('', { format: 'sysfs', root: 5 as never })],
-        ['cursor', () => x.plan({ memory: 512 }, HOST, { cursor: 'x' as never })],
         ['dialect', () => x.check(TEXT, { dialect: null as never })],
       ];
       for (const [name, call] of cases) expect(call, name).toThrow(new RegExp(`^xmcfg\\.\\w+: options\\.${name} `));
       for (const [, call] of cases) expect(call).toThrow(TypeError);
+    });
+
+    it("plan's options of the wrong kind are XM0413 naming the option, plan null, never a TypeError (SPEC §7)", () => {
+      const cfg: PlacementConfig = { memory: 512, vcpus: 2 };
+      const cases: [string, unknown][] = [
+        ['policy', { policy: 3 }],
+        ['policy', { policy: 'fastest' }],
+        ['affinity', { affinity: null }],
+        ['affinity', { affinity: 'HARD' }],
+        ['cursor', { policy: 'round-robin', cursor: 'x' }],
+        ['cursor', { cursor: 1e300 }],
+        ['dialect', { dialect: 5 }],
+      ];
+      for (const [name, options] of cases) {
+        const r = x.plan(cfg, HOST, options as never);
+        expect([r.plan, codes(r)], name).toEqual([null, ['XM0413']]);
+        expect(r.diagnostics[0]!.message, name).toMatch(new RegExp(`^options\\.${name} `));
+        expect(r.diagnostics[0], name).toMatchObject({ severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1 });
+      }
+      // Every wrong option is named, beside a config value of the wrong kind; options that are not an object are one XM0413.
+      expect(codes(x.plan({ memory: 'x' } as never, HOST, { policy: 3, affinity: 1 } as never))).toEqual(['XM0413', 'XM0413', 'XM0413']);
+      for (const options of [5, 'best', [], true]) expect(codes(x.plan(cfg, HOST, options as never))).toEqual(['XM0413']);
+      // Null and undefined options, and undefined option values, are still the defaults.
+      for (const options of [null, undefined, { policy: undefined }]) expect(x.plan(cfg, HOST, options as never).plan?.policy).toBe('best');
     });
 
     it('values of the right type are taken', () => {
