@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/placement/plan.js';
+import { migratePlan } from '../../src/placement/migrate.js';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
 import type { Host, HostNode, PlacementConfig } from '../../src/placement/types.js';
 import { cfg, cpus, fixtureHost, useTempLedger } from './helpers.js';
@@ -76,12 +77,24 @@ describe('automatic placement of a guest with more vCPUs than CPUs', () => {
 describe('a spread guest in the ledger', () => {
   const t = useTempLedger('xmcfg-spread-');
 
-  it('is booked on every node and rebalance never moves it onto one node', () => {
+  it('a PV guest is booked on every node, rebalance never moves it onto one node, and migrate-plan onto one says XM0406', () => {
     const host = opteron();
-    expect(Object.keys(t.ledger.reserve(g64(), host).plan!.memory_per_node_mib)).toEqual(['0', '1', '2', '3']);
+    // PV: no vnuma lines, so the guest can move at all (an HVM guest over several nodes gets vnuma, XM0414).
+    const pv = g64({ type: undefined });
+    expect(Object.keys(t.ledger.reserve(pv, host).plan!.memory_per_node_mib)).toEqual(['0', '1', '2', '3']);
     // A numa = "on" guest of 48000 MiB on one node puts the spread far above the threshold.
     expect(t.ledger.reserve(cfg({ name: 'big', memory: 48000, vcpus: 2, numa: { mode: 'auto', node_count: 1 } }), host).plan!.nodes).toHaveLength(1);
-    const r = rebalancePlan(host, t.ledger.list().entries.map((e) => e.plan), { threshold: 5 });
+    const plans = t.ledger.list().entries.map((e) => e.plan);
+    const r = rebalancePlan(host, plans, { threshold: 5 });
     expect(r.moves.map((m) => m.domain)).not.toContain('g');
+    // The admin's own target is taken, with the overcommit said.
+    const m = migratePlan(plans.find((p) => p.domain === 'g')!, host, [], [1]);
+    expect([m.migration?.to, m.diagnostics.map((d) => d.code)]).toEqual([[1], ['XM0406']]);
+  });
+
+  it('an HVM guest spread over several nodes gets vnuma, as every multi-node HVM plan does: migrate-plan refuses it (XM0414)', () => {
+    const p = plan(g64(), opteron()).plan!;
+    expect(p.xl.vnuma).toHaveLength(4);
+    expect(migratePlan(p, opteron(), [], [1]).diagnostics.map((d) => d.code)).toEqual(['XM0414']);
   });
 });
