@@ -172,7 +172,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
       const all = cap.cpus.reduce((a, b) => a + b, 0);
       out.push(
         `${nodesWord} ${list}: the guest's ${plural(d.vcpus, 'vCPU')} outnumber the ${plural(all, 'CPU')} of every node the policy chooses from, so no node set has a CPU for each ` +
-          `(xl's automatic placement then finds no candidate and leaves the guest on every node); of the nodes with CPUs and free memory, most CPUs first, the ${k === 1 ? 'node' : `${k} nodes`} that hold ${need} MiB with the fewest vCPUs per CPU on the most crowded node (decision 053)`,
+          `(xl's automatic placement then finds no candidate and leaves the guest on every node); of the nodes with CPUs and free memory, most CPUs first, the ${k === 1 ? 'node that holds' : `${k} nodes that hold`} ${need} MiB with the fewest vCPUs per CPU on the most crowded node (decision 053)`,
       );
       break;
     }
