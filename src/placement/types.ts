@@ -134,3 +134,8 @@ export interface StoredRequest {
 export interface NodeFinding extends Diagnostic {
   node: number;
 }
+
+/** XM0405 about per-vCPU `cpus` entries naming no CPU of the host: findings.ts places it at the first of `entries`. */
+export interface CpusEntryFinding extends Diagnostic {
+  entries: number[];
+}
