@@ -66,6 +66,8 @@ export interface PlanOptions {
   reservations?: ReadonlyArray<ReservationLoad>;
   /** Why a listed node set (numa mode "nodes") was chosen, for the first reason; default "listed in the config (numanode)". */
   listedBy?: string;
+  /** The plan is a move of a placed guest (migrate-plan): the listed nodes are its --to-node targets, and its findings say so, not numanode. */
+  move?: boolean;
   /** Whose defaults size a guest without `memory`: xl's (maxmem, else 32 MiB) or xm's (128 MiB); none: memory ?? maxmem ?? 128. */
   dialect?: 'xl' | 'xm';
 }

@@ -134,7 +134,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'plan pins vCPUs outside cpus',
     explanation:
-      'The config pins its vCPUs (cpus = …), but some of them are planned on a node none of whose CPUs the pinning allows: the node that numanode lists for them, or, when the allocator chooses, because the nodes the pinning reaches cannot hold the guest. The plan pins those vCPUs to their node\'s CPUs instead, so its `cpus` lines replace the config\'s for them. Pin the vCPUs to CPUs of their nodes, or drop cpus and let the plan pin. migrate-plan says the same of a move\'s target nodes, from the cpus the ledger stored with the guest\'s plan: it keeps the pins that fall on the target and pins the other vCPUs to the target\'s CPUs, or all of them when the cpus name no CPU of the target (decision 050).',
+      'The config pins its vCPUs (cpus = …), but some of them are planned on a node none of whose CPUs the pinning allows: the node that numanode lists for them, the target node of a move (migrate-plan --to-node, whatever NUMA keys the file has), or, when the allocator chooses, because the nodes the pinning reaches cannot hold the guest. The plan pins those vCPUs to their node\'s CPUs instead, so its `cpus` lines replace the config\'s for them. Pin the vCPUs to CPUs of their nodes, or drop cpus and let the plan pin. migrate-plan says the same of a move\'s target nodes, from the cpus the ledger stored with the guest\'s plan: it keeps the pins that fall on the target and pins the other vCPUs to the target\'s CPUs, or all of them when the cpus name no CPU of the target (decision 050).',
     bad: 'numanode = 0,1\nvcpus = 2\ncpus = "0-3"   # node 1 has CPUs 4-7',
     good: 'numanode = 0,1\nvcpus = 2\ncpus = "0-7"',
   },
