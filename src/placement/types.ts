@@ -128,6 +128,11 @@ export interface StoredRequest {
   nodes?: number[];
   /** The pnodes the config's own vnuma names, in vnode order (each once), when it names some. */
   vnuma_pnodes?: number[];
+  /**
+   * Whether the config sets its own vnuma (with or without pnodes): its guest is a vNUMA guest,
+   * which xl cannot migrate. Written with every request since decision 054; absent in older rows.
+   */
+  own_vnuma?: boolean;
   /** The config's own cpus: the normalised CPU list, or one per vCPU (null: that vCPU is not pinned). */
   cpus?: CpuList | Array<CpuList | null>;
 }
