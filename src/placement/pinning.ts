@@ -27,9 +27,10 @@ export function storedCpus(v: unknown): CpuList | Array<CpuList | null> | undefi
  * CPUs the config's `cpus` names for the vCPUs it lists (a per-vCPU list counts as the union of its
  * entries), or null when unset: the nodes a policy keeps the guest on (affinityNodes). XM0405's
  * empty affinity and XM0416 judge each entry on its own instead (cpusOffHost: one entry naming no
- * CPU of the host fails its vCPU). Not the nodes the vCPUs reach, which XM0405's numanode half judges: vCPUs past a short
- * list are unrestricted (vcpusReach). Entries past maxvcpus belong to no vCPU: xl never parses them
- * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
+ * CPU of the host fails its vCPU). Not the nodes the vCPUs reach, which XM0405's numanode half
+ * judges: vCPUs past a short list are unrestricted (vcpusReach). Entries past maxvcpus belong to no
+ * vCPU: xl never parses them (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they
+ * reach no node.
  */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {
   const lists = hardLists(cfg);
