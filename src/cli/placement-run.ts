@@ -12,7 +12,8 @@ import { quote } from './check/discover.js';
 import { readHostArg, type HostFileResult, type HostTextFormat } from './host-file.js';
 import { ledgerMayExist, ledgerPath, listed, loadHost, noLedger, openLedger, ledgerInputs, placementInputs, report, sysfsInputs } from './placement-common.js';
 import { withOutputFile } from './command-output.js';
-import { rangesOf } from '../placement/bitmap.js';
+import { idsOfRanges, rangesOf } from '../placement/bitmap.js';
+import { MAX_NODE_ID } from '../placement/host-check.js';
 import { formatHostJson, readHost } from '../placement/host.js';
 import { migratePlan } from '../placement/migrate.js';
 import { rebalancePlan, type RebalanceOutcome } from '../placement/rebalance.js';
@@ -129,11 +130,14 @@ export async function runMigratePlan(argv: Record<string, unknown>, io: Io): Pro
 async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['name', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'migrate-plan', empty);
-  // Each --to-node may list ids with commas (`--to-node 1,0`), the way this command prints node lists.
-  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).flatMap((v) => String(v).split(',')).map((v) => v.trim());
-  // Decimal digits only (as rebalance's --max-moves): Number('') is 0 and Number('0x1') is 1, and an
-  // id past 2^53 would be rounded. An empty item (`1,`, `1,,2`) is refused as well.
-  const to = given.map((t) => wholeArg(t, NaN));
+  // Each --to-node may list ids and ranges with commas (`--to-node 1,0`, `--to-node 0-3`), the way
+  // this command and `ledger list` print node lists (rangesOf; idsOfRanges is its one reader, the
+  // sysfs CPU lists' too). Decimal digits only (as rebalance's --max-moves): Number('') is 0 and
+  // Number('0x1') is 1, and an id past 2^53 would be rounded. An empty value or item (`''`, `1,`,
+  // `1,,2`) and a range that runs backwards (`3-1`) are refused; no target has more ids than a host
+  // may have nodes.
+  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => idsOfRanges(String(v), MAX_NODE_ID + 1));
+  const to = given.flatMap((ids) => (ids === null || ids.length === 0 ? [NaN] : ids));
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
   }

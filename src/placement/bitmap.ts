@@ -2,6 +2,7 @@
  * @fileoverview Bitmaps of any width (libxl_bitmap semantics, reference/xen-format.md §e): node
  * masks as `0x` hex (highest bit first) and id lists, CPU sets as xl's range text (`0-3,8`).
  */
+import { parseCpuList } from '../normalize/cpulist.js';
 
 /** Hex mask of a set of ids, any width (BigInt, so ids above 63 are exact). `0x0` when empty. */
 export function maskOf(ids: Iterable<number>): string {
@@ -36,4 +37,25 @@ export function rangesOf(ids: readonly number[]): string {
     if (c !== undefined) start = prev = c;
   }
   return parts.join(',');
+}
+
+/**
+ * The ids of a range text (`0-3,8`), the inverse of rangesOf and the form of the kernel's cpulist
+ * files: items `N` or `N-M` (decimal, N <= M) separated by commas, expanded in the order given; []
+ * for '' (a CPU-less node's cpulist). Null when the text is not one (an empty item, a range that
+ * runs backwards, `^`, `all`, `node:`, `none`), names an id past 2^53, or expands to more than `limit` ids: 200 copies of
+ * "0-1000000" once grew an array past V8's limit. One reader for sysfs CPU lists and `--to-node`.
+ */
+export function idsOfRanges(text: string, limit: number): number[] | null {
+  const t = text.trim();
+  if (t === '') return [];
+  const { list, errors } = parseCpuList(t);
+  if (errors.length > 0) return null;
+  const out: number[] = [];
+  for (const it of list.items) {
+    // Past 2^53 `c++` no longer moves (1e17 + 1 === 1e17): the loop below would never end.
+    if (it.kind !== 'cpu' || it.negate || !Number.isSafeInteger(it.to) || out.length + (it.to - it.from) >= limit) return null;
+    for (let c = it.from; c <= it.to; c++) out.push(c);
+  }
+  return out;
 }

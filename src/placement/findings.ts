@@ -7,10 +7,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { validateHost } from './host-check.js';
 import { guestShape } from './guest.js';
-import { cpusOffHost, cpusPartlyOffHost, vcpusReach } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, vcpusReach, type OffHostCpus } from './pinning.js';
 import { plan } from './plan.js';
 import { runCpus } from './plan-build.js';
-import type { Host, NodeFinding, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, NodeFinding, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
@@ -35,7 +35,12 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diag
   // Without NUMA keys a vnuma of the config's own fixes the nodes (own-vnuma.ts): a node it overfills is its doing.
   if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, '/vnuma');
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
-  if (code === 'XM0405' || code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, '/cpus');
+  if (code === 'XM0405') {
+    // A per-vCPU entry naming no CPU of the host is at that entry (the first, when several are).
+    const entries = (d as Partial<CpusEntryFinding>).entries;
+    return Array.isArray(entries) && entries.length > 0 ? spanOf(spans, `/cpus/${entries[0]}`, '/cpus') : spanOf(spans, '/cpus');
+  }
+  if (code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, '/cpus');
   if (code === 'XM0406') {
     // A node without CPUs that numanode lists is there by the config's choice, not for its vCPU count.
     const node = (d as Partial<NodeFinding>).node;
@@ -121,7 +126,7 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   const hard = vcpusReach(config, h, guestShape(config).maxvcpus);
   const offHost = cpusOffHost(config, h);
   if (offHost) {
-    out.push({ code: 'XM0405', severity: 'error', message: offHost, span: spanOf(spans, '/cpus') });
+    out.push(offHostFinding(offHost, spans));
     return out;
   }
   if (hard && numa?.mode === 'nodes') {
@@ -138,4 +143,12 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
     }
   }
   return out;
+}
+
+/** XM0405 for cpus naming no CPU of the host: at the first per-vCPU entry that names none, the others related (or at cpus, for one string). */
+function offHostFinding(o: OffHostCpus, spans: SpanMap | undefined): Diagnostic {
+  const [first, ...rest] = o.entries;
+  const d: Diagnostic = { code: 'XM0405', severity: 'error', message: o.message, span: first === undefined ? spanOf(spans, '/cpus') : spanOf(spans, `/cpus/${first}`, '/cpus') };
+  if (rest.length > 0) d.related = rest.map((i) => ({ message: `the entry of vCPU ${i} names no CPU of the host either`, span: spanOf(spans, `/cpus/${i}`, '/cpus') }));
+  return d;
 }

@@ -74,7 +74,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
   }
   // The plan is made from a config listing the targets; its first reason names where they come from.
-  const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)' };
+  const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)', move: true };
   let r = plan(configFor(current, toNodes, true), checked.host, options);
   // The file's cpus name no CPU of the targets (XM0405 for numanode): the move the user asked for is
   // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050).

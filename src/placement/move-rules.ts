@@ -8,15 +8,20 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag } from './host-check.js';
 import { affinityKept, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
-import { OWN_VNUMA_REASON } from './vnuma-lines.js';
+import { OWN_VNUMA_REASON, hasOwnVnuma } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
 
 /**
- * Whether a stored plan is of a vNUMA guest: one the plan gave vnuma lines, or one placed from its
- * config's own vnuma (its reason says so; the plan keeps no copy of that vnuma).
+ * Whether a stored plan is of a vNUMA guest: one the plan gave vnuma lines, or one whose config sets
+ * its own vnuma (the plan keeps no copy of that vnuma): the stored request's `own_vnuma` says so.
+ * Rows booked before it was stored (no `own_vnuma`) are read by the reason every such plan has
+ * given, OWN_VNUMA_REASON; only those.
  */
 export function isVnumaGuest(p: Plan): boolean {
-  return (p.xl?.vnuma ?? null) !== null || (Array.isArray(p.reasons) && p.reasons.some((r) => typeof r === 'string' && r.startsWith(OWN_VNUMA_REASON)));
+  if ((p.xl?.vnuma ?? null) !== null) return true;
+  const own = p.config_request?.own_vnuma;
+  if (own !== undefined) return own;
+  return Array.isArray(p.reasons) && p.reasons.some((r) => typeof r === 'string' && r.startsWith(OWN_VNUMA_REASON));
 }
 
 /** The pnodes a config's own vnuma names, each once in vnode order (empty when it names none). */
@@ -43,6 +48,8 @@ export function storedRequest(cfg: PlacementConfig): StoredRequest {
           : { numa: 'numanodes', node_count: numa.node_count };
   const pnodes = vnumaPnodes(cfg.vnuma);
   if (pnodes.length > 0) out.vnuma_pnodes = pnodes;
+  // Always written, false too: a row that has it is never read by its reason text (isVnumaGuest).
+  out.own_vnuma = hasOwnVnuma(cfg);
   const cpus = storedCpus(cfg.cpus);
   if (cpus !== undefined) out.cpus = cpus;
   return out;

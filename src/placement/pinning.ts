@@ -25,18 +25,18 @@ export function storedCpus(v: unknown): CpuList | Array<CpuList | null> | undefi
 
 /**
  * CPUs the config's `cpus` names for the vCPUs it lists (a per-vCPU list counts as the union of its
- * entries), or null when unset: what XM0416 and XM0405's empty affinity judge (a listed vCPU gets
- * its entry). Not the nodes the vCPUs reach, which XM0405's numanode half judges: vCPUs past a short
- * list are unrestricted (vcpusReach). Entries past maxvcpus belong to no vCPU: xl never parses them
- * (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they reach no node.
+ * entries), or null when unset: the nodes a policy keeps the guest on (affinityNodes). XM0405's
+ * empty affinity and XM0416 judge each entry on its own instead (cpusOffHost: one entry naming no
+ * CPU of the host fails its vCPU). Not the nodes the vCPUs reach, which XM0405's numanode half
+ * judges: vCPUs past a short list are unrestricted (vcpusReach). Entries past maxvcpus belong to no
+ * vCPU: xl never parses them (parse_vcpu_affinity stops at max_vcpus; check says XM0204), so they
+ * reach no node.
  */
 export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null {
-  const v = cfg.cpus;
-  if (v === undefined) return null;
-  const lists = Array.isArray(v) ? v.slice(0, guestShape(cfg).maxvcpus).filter(isCpuList) : isCpuList(v) ? [v] : [];
+  const lists = hardLists(cfg);
   if (lists.length === 0) return null;
   const out = new Set<number>();
-  for (const l of lists) for (const c of resolveCpuList(l, host)) out.add(c);
+  for (const { list } of lists) for (const c of resolveCpuList(list, host)) out.add(c);
   return out;
 }
 
@@ -110,27 +110,61 @@ export function nodesWithin(cpus: ReadonlySet<number>, host: Host): HostNode[] |
 }
 
 /**
- * XM0405 (error) when the config's `cpus` names no CPU of the host: the affinity would be empty, so
- * `xl create` fails, and a plan that pinned elsewhere would not be the config's placement.
+ * The CPU lists of the config's `cpus` that set some vCPU's hard affinity, each with the index of
+ * its entry (null for one string, which xl copies to every vCPU): a per-vCPU list's entries up to
+ * maxvcpus (xl parses no more), nothing for an entry that is no list.
  */
-export function cpusOffHost(cfg: PlacementConfig, host: Host): string | null {
-  const hard = hardCpuSet(cfg, host);
-  if (!hard || host.nodes.some((n) => n.cpus.some((c) => hard.has(c)))) return null;
-  const all = host.nodes.flatMap((n) => n.cpus).sort((a, b) => a - b);
-  return `cpus names no CPU of the host (its CPUs: ${rangesOf(all)}): the vCPUs would have an empty affinity and xl create fails`;
+function hardLists(cfg: PlacementConfig): Array<{ entry: number | null; list: CpuList }> {
+  const v = cfg.cpus;
+  if (isCpuList(v)) return [{ entry: null, list: v }];
+  if (!Array.isArray(v)) return [];
+  const out: Array<{ entry: number | null; list: CpuList }> = [];
+  v.slice(0, guestShape(cfg).maxvcpus).forEach((l, i) => {
+    if (isCpuList(l)) out.push({ entry: i, list: l });
+  });
+  return out;
+}
+
+/** Where the config's `cpus` name no CPU of the host (XM0405): its words, and the per-vCPU entries that do (empty for one string). */
+export interface OffHostCpus {
+  message: string;
+  entries: number[];
 }
 
 /**
- * XM0416's words when the config's `cpus` names some CPUs the host has and some it lacks (none at
- * all is XM0405), or null: plan and check --host both say it.
+ * XM0405 (error) when the config's `cpus` give some vCPU a hard affinity with no CPU of the host:
+ * one string naming none, or a per-vCPU entry naming none, in a list of any length (the vCPUs past
+ * a short list keep every CPU, which does not help the listed one). xl parses each entry into that
+ * vCPU's own map (parse_vcpu_affinity), libxl__build_pre sets it with libxl_set_vcpuaffinity, and
+ * Xen's vcpu_set_hard_affinity refuses a mask with no online CPU (-EINVAL): libxl says "setting
+ * affinity failed on vcpu `N'" and `xl create` fails. A plan that pinned elsewhere would not be the
+ * config's placement either.
+ */
+export function cpusOffHost(cfg: PlacementConfig, host: Host): OffHostCpus | null {
+  const all = new Set(host.nodes.flatMap((n) => n.cpus));
+  const off = hardLists(cfg).filter(({ list }) => !resolveCpuList(list, host).some((c) => all.has(c)));
+  if (off.length === 0) return null;
+  const its = `its CPUs: ${rangesOf([...all].sort((a, b) => a - b))}`;
+  if (off[0]!.entry === null) return { message: `cpus names no CPU of the host (${its}): the vCPUs would have an empty affinity and xl create fails`, entries: [] };
+  const entries = off.map((o) => o.entry!);
+  const which = entries.length > 1 ? `the cpus entries of vCPUs ${rangesOf(entries)} name` : `the cpus entry of vCPU ${entries[0]} names`;
+  return { message: `${which} no CPU of the host (${its}): ${entries.length > 1 ? 'those vCPUs' : 'that vCPU'} would have an empty affinity and xl create fails ("setting affinity failed on vcpu")`, entries };
+}
+
+/**
+ * XM0416's words when the config's `cpus` names CPUs the host does not have in a list that names
+ * some it has (a list, or per-vCPU entry, naming none at all is XM0405), or null: plan and check
+ * --host both say it.
  */
 export function cpusPartlyOffHost(cfg: PlacementConfig, host: Host): string | null {
-  const hard = hardCpuSet(cfg, host);
-  if (!hard) return null;
   const all = new Set(host.nodes.flatMap((n) => n.cpus));
-  const missing = [...hard].filter((c) => !all.has(c));
-  if (missing.length === 0 || missing.length === hard.size) return null;
-  return `cpus names CPUs the host does not have (${missing.slice(0, 8).join(',')})`;
+  const missing = new Set<number>();
+  for (const { list } of hardLists(cfg)) {
+    const named = resolveCpuList(list, host);
+    if (named.some((c) => all.has(c))) for (const c of named) if (!all.has(c)) missing.add(c);
+  }
+  if (missing.size === 0) return null;
+  return `cpus names CPUs the host does not have (${[...missing].sort((a, b) => a - b).slice(0, 8).join(',')})`;
 }
 
 /**

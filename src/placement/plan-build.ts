@@ -87,7 +87,12 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
     return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
   });
   if (outside.length > 0) {
-    diagnostics.push(hostDiag('XM0417', 'warning', `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`));
+    // A move's nodes are the targets the user gave, whatever NUMA keys the guest's file has (none, often).
+    const targets = [...new Set(outside.map((v) => vcpus[v]!.node))].sort((a, b) => a - b);
+    const words = options.move
+      ? `the config's cpus share no CPU with target node ${targets.join(',')} (--to-node) of vCPU ${rangesOf(outside)}; the move pins those to the target's CPUs, and its cpus lines replace the config's for them`
+      : `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`;
+    diagnostics.push(hostDiag('XM0417', 'warning', words));
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
   // The commands are pasted into a shell: the name is one quoted word whatever it holds.

@@ -20,7 +20,7 @@ import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { pnodesApart } from './vnuma-lines.js';
-import type { Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
  * The most vCPUs a Xen domain may have: x86 `arch_sanitise_domain_config()` refuses
@@ -69,9 +69,16 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (pnodes.length > 0) return { plan: null, diagnostics: [...diagnostics, ...pnodes] };
   let cap = capacityOf(checked.host, options.reservations ?? []);
   const offHost = cpusOffHost(cfg, checked.host);
+  // `entries` tells findings.ts which per-vCPU entries of cpus name no CPU of the host (at the first).
+  const offHostDiag = (o: NonNullable<typeof offHost>): Diagnostic => {
+    const d = hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${o.message}`);
+    if (o.entries.length === 0) return d;
+    const found: CpusEntryFinding = { ...d, entries: [...o.entries] };
+    return found;
+  };
   if (cfg.numa?.mode === 'off') {
     const off = offPlan(g, cfg, checked.host, cap, options);
-    if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
+    if (!('code' in off) && offHost) return { plan: null, diagnostics: [...diagnostics, offHostDiag(offHost)] };
     if ('code' in off) return { plan: null, diagnostics: [...diagnostics, off] };
     const apart = pnodesApart(cfg, off);
     return { plan: off, diagnostics: apart ? [...diagnostics, apart] : diagnostics };
@@ -108,7 +115,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
-  if (offHost) return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', `cannot place ${guestLabel(g.name)}: ${offHost}`)] };
+  if (offHost) return { plan: null, diagnostics: [...diagnostics, offHostDiag(offHost)] };
   if (d.kind === 'list') {
     // SPEC §3: cpus that share no CPU with the nodes numanode lists is an error (check --host says
     // so too); a plan that replaced the user's pinning would not be the config's placement. Judged

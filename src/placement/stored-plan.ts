@@ -23,12 +23,13 @@ function isStoredCpuList(v: unknown): boolean {
 /** A stored affinity: a CPU list, or one per vCPU (null: the default). */
 const isStoredCpus = (v: unknown): boolean => isStoredCpuList(v) || (Array.isArray(v) && v.every((l) => l === null || isStoredCpuList(l)));
 
-/** A stored request (types.ts StoredRequest): its NUMA mode, with the nodes or count it names, vnuma pnodes, cpus. */
+/** A stored request (types.ts StoredRequest): its NUMA mode, with the nodes or count it names, vnuma pnodes, own vnuma, cpus. */
 function isStoredRequest(v: unknown): boolean {
   if (!isObj(v) || !['auto', 'numanodes', 'numanode', 'off'].includes(v.numa as string)) return false;
   if (v.numa === 'numanode' && !isIds(v.nodes)) return false;
   if (v.node_count !== undefined && !isId(v.node_count)) return false;
   if (v.vnuma_pnodes !== undefined && !isIds(v.vnuma_pnodes)) return false;
+  if (v.own_vnuma !== undefined && typeof v.own_vnuma !== 'boolean') return false;
   return v.cpus === undefined || isStoredCpus(v.cpus);
 }
 

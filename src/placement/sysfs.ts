@@ -7,9 +7,9 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { parseCpuList } from '../normalize/cpulist.js';
 import { DEFAULT_REMOTE_DISTANCE, hostDiag, MAX_CPU_ID, MAX_NODE_ID } from './host-check.js';
 import type { HostNode } from './types.js';
+import { idsOfRanges } from './bitmap.js';
 
 /**
  * Everything read under ROOT, relative to it: the node folders (`nodes`, a folder read whole) and
@@ -57,20 +57,9 @@ function readText(path: string): string | null {
 /** CPU ids a kernel list may expand to (the host schema's CPU ids stop at MAX_CPU_ID). */
 const MAX_CPU_IDS = MAX_CPU_ID + 1;
 
-/** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids. */
+/** Expand a kernel cpulist ("0-3,8-11", may be empty for CPU-less nodes) into CPU ids (null: not one). */
 export function expandKernelCpuList(text: string): number[] | null {
-  const t = text.trim();
-  if (t === '') return [];
-  const { list, errors } = parseCpuList(t);
-  if (errors.length > 0) return null;
-  const out: number[] = [];
-  for (const it of list.items) {
-    // A bound on the whole list, not just each range: 200 copies of "0-1000000" once grew an
-    // array past V8's limit and killed the process. No host has more CPU ids than this.
-    if (it.kind !== 'cpu' || it.negate || out.length + (it.to - it.from) >= MAX_CPU_IDS) return null;
-    for (let c = it.from; c <= it.to; c++) out.push(c);
-  }
-  return out;
+  return idsOfRanges(text, MAX_CPU_IDS);
 }
 
 /**

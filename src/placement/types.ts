@@ -66,6 +66,8 @@ export interface PlanOptions {
   reservations?: ReadonlyArray<ReservationLoad>;
   /** Why a listed node set (numa mode "nodes") was chosen, for the first reason; default "listed in the config (numanode)". */
   listedBy?: string;
+  /** The plan is a move of a placed guest (migrate-plan): the listed nodes are its --to-node targets, and its findings say so, not numanode. */
+  move?: boolean;
   /** Whose defaults size a guest without `memory`: xl's (maxmem, else 32 MiB) or xm's (128 MiB); none: memory ?? maxmem ?? 128. */
   dialect?: 'xl' | 'xm';
 }
@@ -126,6 +128,11 @@ export interface StoredRequest {
   nodes?: number[];
   /** The pnodes the config's own vnuma names, in vnode order (each once), when it names some. */
   vnuma_pnodes?: number[];
+  /**
+   * Whether the config sets its own vnuma (with or without pnodes): its guest is a vNUMA guest,
+   * which xl cannot migrate. Written with every request since decision 054; absent in older rows.
+   */
+  own_vnuma?: boolean;
   /** The config's own cpus: the normalised CPU list, or one per vCPU (null: that vCPU is not pinned). */
   cpus?: CpuList | Array<CpuList | null>;
 }
@@ -133,4 +140,9 @@ export interface StoredRequest {
 /** A placement finding about one host node: findings.ts places it by `node`, never by its wording. */
 export interface NodeFinding extends Diagnostic {
   node: number;
+}
+
+/** XM0405 about per-vCPU `cpus` entries naming no CPU of the host: findings.ts places it at the first of `entries`. */
+export interface CpusEntryFinding extends Diagnostic {
+  entries: number[];
 }

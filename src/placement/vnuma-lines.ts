@@ -16,16 +16,22 @@ import type { Plan, PlacementConfig } from './types.js';
 
 /**
  * The reason every plan of a config with its own vnuma carries. The stored plan keeps no copy of that
- * vnuma (xl.vnuma is null: the plan adds no lines of its own), so this reason is how migrate-plan
- * and rebalance know the guest is a vNUMA guest, which xl cannot migrate. Its words are those plans
- * of two or more nodes have always had, so reservations made before still read as such.
+ * vnuma (xl.vnuma is null: the plan adds no lines of its own); the ledger stores `own_vnuma` with the
+ * request (decision 054), and for rows booked before that, this reason is how migrate-plan and
+ * rebalance know the guest is a vNUMA guest, which xl cannot migrate (isVnumaGuest). Its words are
+ * those plans of two or more nodes have always had, so those reservations still read as such.
  */
 export const OWN_VNUMA_REASON = 'no vnuma lines: the config sets its own vnuma';
+
+/** Whether the config sets its own vnuma (a non-empty list): the plan then writes no vnuma lines, and the guest never moves. */
+export function hasOwnVnuma(cfg: PlacementConfig): boolean {
+  return Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0;
+}
 
 /** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
 export function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
   // Said for one node too (xl's vnuma with one vnode is still vNUMA: the guest cannot migrate).
-  if (Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0) {
+  if (hasOwnVnuma(cfg)) {
     reasons.push(`${OWN_VNUMA_REASON} (it decides the virtual topology)`);
     return null;
   }

@@ -167,6 +167,23 @@ describe('migrate-plan --to-node', () => {
       expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
     }
   });
+
+  it('reads ranges as `ledger list` prints them: --to-node 0-1 is --to-node 0,1 (it was a usage error, decision 054)', async () => {
+    const ledger = join(dir, 'to-node-range.db');
+    expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
+    const want = await cli(['migrate-plan', 'web', '--to-node', '0,1', '--host', HOST, '--ledger', ledger, '-f', 'json']);
+    expect([want.code, JSON.parse(want.stdout).to]).toEqual([0, [0, 1]]);
+    for (const range of ['0-1', ' 0-1 ', '0-0,1', '0,1-1']) expect({ range, ...(await cli(['migrate-plan', 'web', '--to-node', range, '--host', HOST, '--ledger', ledger, '-f', 'json'])) }).toEqual({ range, ...want });
+    // A one-id range is that id; ids past the host's nodes are XM0402, as single ids are.
+    expect(JSON.parse((await cli(['migrate-plan', 'web', '--to-node', '1-1', '--host', HOST, '--ledger', ledger, '-f', 'json'])).stdout).to).toEqual([1]);
+    expect((await cli(['migrate-plan', 'web', '--to-node', '2-3', '--host', HOST, '--ledger', ledger])).code).toBe(1);
+    // Reversed, empty or open ranges, spaces inside one, more ids than a host may have nodes, `none`
+    // (what ledger list prints for a guest on no node), an id past 2^53: the option's usage error.
+    for (const bad of ['1-0', '-1', '1-', '0--1', '0 - 1', '0-65536', 'none', '0-1,', '99999999999999999', '0-99999999999999999']) {
+      const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+    }
+  });
 });
 
 describe('empty values and conflicting options', () => {

@@ -51,7 +51,7 @@ describe('rebalance and guests whose config named their nodes', () => {
   it('a reservation booked before requests were stored is judged as before (moved)', () => {
     withNamed(numanode0);
     const stored = t.ledger.list().entries.find((e) => e.domain === 'n')!.plan;
-    expect(stored.config_request).toEqual({ numa: 'numanode', nodes: [0] });
+    expect(stored.config_request).toEqual({ numa: 'numanode', nodes: [0], own_vnuma: false });
     const { config_request: _, ...old } = stored;
     storeRow(t.ledger, 'n', old);
     const r = rebalancePlan(two(), t.ledger.list().entries.map((e) => e.plan), { threshold: 10 });

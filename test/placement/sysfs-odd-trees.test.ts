@@ -77,4 +77,15 @@ describe('sysfs: odd trees', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0401']);
     expect(r.diagnostics[0]!.message).toContain('node1/meminfo');
   });
+
+  it('a cpulist naming a CPU past 2^53 is XM0401 (its expansion never ended: 1e17 + 1 is 1e17, and the process died out of memory)', () => {
+    const r = read(
+      tree({
+        0: { cpulist: '0-1\n', meminfo: meminfo(0, 4194304, 2097152), distance: '10 20\n' },
+        1: { cpulist: '99999999999999999\n', meminfo: meminfo(1, 4194304, 2097152), distance: '20 10\n' },
+      }),
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual([['XM0401', 'error']]);
+    expect(r.diagnostics[0]!.message).toContain('node1/cpulist');
+  });
 });

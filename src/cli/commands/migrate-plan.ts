@@ -14,8 +14,8 @@ export const command: CommandSpec = {
       .positional('name', { describe: 'domain name (as reserved in the ledger)', type: 'string' })
       // Read as text and checked by the runner: yargs' number type made '' node 0 and rounded ids past 2^53.
       // One value per flag (nargs 1), as -D: a yargs array took every word after it, the domain name too
-      // (`--to-node 1 web`). A value may list ids as the command prints them: `--to-node 1,0`.
-      .option('to-node', { describe: 'target node id (repeatable), or ids separated by commas: --to-node 1,0', type: 'string', array: true, nargs: 1, requiresArg: true, demandOption: true })
+      // (`--to-node 1 web`). A value may list ids and ranges as the command and `ledger list` print them: `--to-node 1,0`, `--to-node 0-3`.
+      .option('to-node', { describe: 'target node id (repeatable), or ids and ranges separated by commas, as ledger list prints them: --to-node 1,0, --to-node 0-3', type: 'string', array: true, nargs: 1, requiresArg: true, demandOption: true })
       .option('host', { describe: 'host topology file (JSON or `xl info -n` text); default: this machine', type: 'string', requiresArg: true })
       .option('ledger', LEDGER_OPTION)
       .option('commit', { describe: 'record the new placement in the ledger', type: 'boolean' })

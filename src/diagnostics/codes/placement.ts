@@ -38,7 +38,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'cpus outside the NUMA nodes',
     explanation:
-      'The config pins its vCPUs (cpus = …) to CPUs that do not belong to the NUMA nodes it asks for, or to CPUs the host does not have. The vCPUs would run far from their memory, or creation fails with an empty affinity. Pin to CPUs of the listed nodes (`cpus = "nodes:1"`), or drop cpus and let the plan pin.',
+      'The config pins its vCPUs (cpus = …) to CPUs that do not belong to the NUMA nodes it asks for, or to CPUs the host does not have (one string naming none of its CPUs, or one entry of a per-vCPU list naming none, whatever the other entries name). The vCPUs would run far from their memory, or creation fails with an empty affinity (Xen refuses that vCPU\'s mask: "setting affinity failed on vcpu"). Pin to CPUs of the listed nodes (`cpus = "nodes:1"`), or drop cpus and let the plan pin.',
     bad: 'numanode = 1     # node 1 has CPUs 4-7\ncpus = "0-3"',
     good: 'numanode = 1\ncpus = "4-7"',
   },
@@ -126,7 +126,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'cpus name CPUs the host lacks',
     explanation:
-      'The config pins its vCPUs (cpus = …) to a list that names CPUs this host does not have, next to some it has. The vCPUs run only on the CPUs that exist, so the pinning is narrower than it reads, and the config pins differently on another host. (When no CPU of the list exists at all, the affinity is empty and creation fails: that is XM0405, an error.) List the host\'s own CPUs (`xmcfg host` prints them), or pin by node (`cpus = "nodes:0"`).',
+      'The config pins its vCPUs (cpus = …) to a list that names CPUs this host does not have, next to some it has. The vCPUs run only on the CPUs that exist, so the pinning is narrower than it reads, and the config pins differently on another host. (When no CPU of the list, or of one vCPU\'s entry in a per-vCPU list, exists at all, that affinity is empty and creation fails: that is XM0405, an error.) List the host\'s own CPUs (`xmcfg host` prints them), or pin by node (`cpus = "nodes:0"`).',
     bad: 'cpus = "0-99"   # the host has CPUs 0-7',
     good: 'cpus = "0-7"',
   },
@@ -134,7 +134,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'plan pins vCPUs outside cpus',
     explanation:
-      'The config pins its vCPUs (cpus = …), but some of them are planned on a node none of whose CPUs the pinning allows: the node that numanode lists for them, or, when the allocator chooses, because the nodes the pinning reaches cannot hold the guest. The plan pins those vCPUs to their node\'s CPUs instead, so its `cpus` lines replace the config\'s for them. Pin the vCPUs to CPUs of their nodes, or drop cpus and let the plan pin. migrate-plan says the same of a move\'s target nodes, from the cpus the ledger stored with the guest\'s plan: it keeps the pins that fall on the target and pins the other vCPUs to the target\'s CPUs, or all of them when the cpus name no CPU of the target (decision 050).',
+      'The config pins its vCPUs (cpus = …), but some of them are planned on a node none of whose CPUs the pinning allows: the node that numanode lists for them, the target node of a move (migrate-plan --to-node, whatever NUMA keys the file has), or, when the allocator chooses, because the nodes the pinning reaches cannot hold the guest. The plan pins those vCPUs to their node\'s CPUs instead, so its `cpus` lines replace the config\'s for them. Pin the vCPUs to CPUs of their nodes, or drop cpus and let the plan pin. migrate-plan says the same of a move\'s target nodes, from the cpus the ledger stored with the guest\'s plan: it keeps the pins that fall on the target and pins the other vCPUs to the target\'s CPUs, or all of them when the cpus name no CPU of the target (decision 050).',
     bad: 'numanode = 0,1\nvcpus = 2\ncpus = "0-3"   # node 1 has CPUs 4-7',
     good: 'numanode = 0,1\nvcpus = 2\ncpus = "0-7"',
   },
