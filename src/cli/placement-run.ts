@@ -139,7 +139,7 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => idsOfRanges(String(v), MAX_NODE_ID + 1));
   const to = given.flatMap((ids) => (ids === null || ids.length === 0 ? [NaN] : ids));
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
-    return commandError(io, 'migrate-plan', '--to-node needs node ids (whole numbers, 0 or more)');
+    return commandError(io, 'migrate-plan', '--to-node needs node ids or ranges (0, 1,3 or 0-3)');
   }
   const host = await loadHost(argv, io, 'migrate-plan');
   if (!host) return 2;

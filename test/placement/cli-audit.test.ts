@@ -137,7 +137,7 @@ describe('migrate-plan --to-node', () => {
     expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
     for (const bad of ['', ' ', '0x1', '1e0', '1.5', '-1', 'abc', '99999999999999999']) {
       const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
-      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids or ranges (0, 1,3 or 0-3)\n' });
     }
     // A well-formed id still plans (node 1 of the two-node host), also with spaces around it.
     for (const good of ['1', ' 1 ']) expect((await cli(['migrate-plan', 'web', '--to-node', good, '--host', HOST, '--ledger', ledger])).code).toBe(0);
@@ -164,7 +164,7 @@ describe('migrate-plan --to-node', () => {
     for (const list of ['1,0', ' 1 , 0 ']) expect(await cli(['migrate-plan', 'web', '--to-node', list, '--host', HOST, '--ledger', ledger, '-f', 'json'])).toEqual(want);
     for (const bad of ['1,', ',0', '1,,0', '1,x']) {
       const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
-      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids or ranges (0, 1,3 or 0-3)\n' });
     }
   });
 
@@ -181,7 +181,7 @@ describe('migrate-plan --to-node', () => {
     // (what ledger list prints for a guest on no node), an id past 2^53: the option's usage error.
     for (const bad of ['1-0', '-1', '1-', '0--1', '0 - 1', '0-65536', 'none', '0-1,', '99999999999999999', '0-99999999999999999']) {
       const r = await cli(['migrate-plan', 'web', '--to-node', bad, '--host', HOST, '--ledger', ledger]);
-      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids (whole numbers, 0 or more)\n' });
+      expect({ bad, ...r }).toEqual({ bad, code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids or ranges (0, 1,3 or 0-3)\n' });
     }
   });
 });
