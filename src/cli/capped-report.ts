@@ -1,13 +1,21 @@
 /**
- * @fileoverview The findings `fmt` and `convert` print for a file, cut as `check` cuts its report
- * (at most DEFAULT_MAX_FINDINGS, errors first, one XM0043 note counting the rest): a 200 KB line of
- * 20,000 invalid characters printed 4.8 MB of code frames (found by scripts/fuzz.mjs, seed 4).
+ * @fileoverview The stylish report of one file's findings that `normalize` and `convert` print on
+ * stderr, cut by their --max-findings as `check` cuts its report (limitFindings: errors first, one
+ * XM0043 note counting the rest): a file of 200,000 bad statements printed 200,000 findings.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_MAX_FINDINGS, FINDINGS_LEFT_OUT, limitFindings } from '../diagnostics/limit.js';
+import { LineIndex } from '../diagnostics/line-index.js';
+import { limitFindings, type SeverityCounts } from '../diagnostics/limit.js';
+import type { FileReport } from '../report/types.js';
 
-/** At most check's default number of findings; the note's hint names `check`, as these commands have no --max-findings. */
-export function capped(diagnostics: readonly Diagnostic[], end: number): Diagnostic[] {
-  const { diagnostics: kept } = limitFindings(diagnostics, DEFAULT_MAX_FINDINGS, end);
-  return kept.map((d) => (d.code === FINDINGS_LEFT_OUT ? { ...d, hint: 'fix the findings listed first; `xmcfg check --max-findings 0` lists them all' } : d));
+/**
+ * A file's report entry with at most `max` findings (0: all); the counts of the ones left out
+ * (`dropped`: those the check never built, CheckResult.omitted) travel with it, so the stylish
+ * summary line counts every finding, as check's does.
+ */
+export function cappedReport(path: string, text: string, diagnostics: readonly Diagnostic[], max: number, dropped: SeverityCounts | null = null): FileReport {
+  const { diagnostics: kept, omitted } = limitFindings(diagnostics, max, text.length, dropped);
+  const report: FileReport = { path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: kept };
+  if (omitted) report.omitted = omitted;
+  return report;
 }

@@ -5,21 +5,20 @@
  * 2 usage/unreadable.
  */
 import { quote } from './check/discover.js';
-import { optionalString, parseDefines, strings } from './check/options.js';
+import { maxFindingsArg, optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { useColor } from './color.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/line-index.js';
 import type { Host, PolicyName } from '../placement/types.js';
 import { formatStylish } from '../report/stylish.js';
 import { readHostArg } from './host-file.js';
 import { withOutputFile, type CommandInput } from './command-output.js';
 import { convertToXl, type ConvertOptions } from '../convert/to-xl.js';
 import { convertToJson } from '../convert/convert-json.js';
-import { capped } from './capped-report.js';
+import { cappedReport } from './capped-report.js';
 
 /** Run `xmcfg convert`; returns the exit code. */
 export async function runConvert(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -39,6 +38,8 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const sizeArg = optionalString(argv['max-file-size']);
   const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
   if (maxFileSize === null) return commandError(io, 'convert', sizeMessage(sizeArg));
+  const maxFindings = maxFindingsArg(argv);
+  if (!maxFindings.ok) return commandError(io, 'convert', maxFindings.message);
   const color = useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null);
   // The name the input goes by: in reports, and for xm's default domain name (create.py's basename).
   const named = file === '-' ? stdin.name : file;
@@ -54,7 +55,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   // The output is opened (or refused, exit 2) before the input is read, as the other commands do:
   // findings printed before `cannot write` described a conversion that went nowhere.
   return withOutputFile(io, 'convert', argv, inputs, (out) =>
-    convertTo(out, { file, named, path, hostFile, to, dialect, defines: defines.value, maxFileSize, color, argv }),
+    convertTo(out, { file, named, path, hostFile, to, dialect, defines: defines.value, maxFileSize, maxFindings: maxFindings.value, color, argv }),
   );
 }
 
@@ -68,19 +69,21 @@ interface ConvertRequest {
   dialect: ConvertOptions['dialect'];
   defines: Record<string, string | number>;
   maxFileSize: number;
+  /** Most findings listed per file (0: all), as check's --max-findings. */
+  maxFindings: number;
   color: boolean;
   argv: Record<string, unknown>;
 }
 
 /** Read, convert and print one config (stdout is --output-file's writer when one is given); returns the exit code. */
 async function convertTo(io: Io, req: ConvertRequest): Promise<number> {
-  const { file, named, path, hostFile, to, dialect, defines, maxFileSize, color, argv } = req;
+  const { file, named, path, hostFile, to, dialect, defines, maxFileSize, maxFindings, color, argv } = req;
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'convert', read.message);
   // The input's own findings (XM0041: invalid UTF-8 read as U+FFFD, which the output then holds) come with the conversion's.
   const report = (diagnostics: readonly Diagnostic[]): void => {
-    const all = capped(sortDiagnostics([...read.diagnostics, ...diagnostics]), read.text.length);
-    if (all.length) io.stderr(formatStylish([{ path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics: all }], { color }));
+    const all = sortDiagnostics([...read.diagnostics, ...diagnostics]);
+    if (all.length) io.stderr(formatStylish([cappedReport(path, read.text, all, maxFindings)], { color }));
   };
   if (read.kind === 'skipped' || read.diagnostics.some((d) => d.severity === 'error')) {
     report([]);
@@ -128,7 +131,7 @@ async function convertTo(io: Io, req: ConvertRequest): Promise<number> {
     for (const n of r.notes) io.stderr(`xmcfg convert: ${path}: ${n}\n`);
     if (r.converted) {
       const c = r.converted;
-      io.stderr(formatStylish([{ path: `${path} (converted to xl)`, dialect: 'xl', text: c.text, lineIndex: new LineIndex(c.text), diagnostics: c.diagnostics }], { color }));
+      io.stderr(formatStylish([{ ...cappedReport(`${path} (converted to xl)`, c.text, c.diagnostics, maxFindings), dialect: 'xl' }], { color }));
     }
     if (!r.ok) {
       io.stderr(`xmcfg convert: '${path}' has errors; no domain config printed\n`);

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { discover, errorText, openPath } from './check/discover.js';
-import { optionalString, parseDefines, strings } from './check/options.js';
+import { maxFindingsArg, optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, fromBytes, parseSize, readBytesSync } from './check/read-input.js';
 import { encodeSingleByte } from '../syntax/source-decode.js';
 import { useColor } from './color.js';
@@ -14,7 +14,7 @@ import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, describeError, numberArg, sizeMessage } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { capped } from './capped-report.js';
+import { limitFindings } from '../diagnostics/limit.js';
 import { diagnosticBlock, sortedCopy } from '../report/stylish.js';
 import { palette } from '../report/ansi.js';
 import type { FormatOptions, FormatResult } from '../format/format.js';
@@ -33,6 +33,9 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   const sizeArg = optionalString(argv['max-file-size']);
   const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
   if (maxFileSize === null) return commandError(io, 'fmt', sizeMessage(sizeArg));
+  const max = maxFindingsArg(argv);
+  if (!max.ok) return commandError(io, 'fmt', max.message);
+  const maxFindings = max.value;
   const lineWidth = numberArg(argv['line-width'], 100);
   const indent = numberArg(argv.indent, 4);
   if (!Number.isInteger(lineWidth) || lineWidth < 20) return commandError(io, 'fmt', `--line-width must be a whole number of at least 20, not '${String(argv['line-width'])}'`);
@@ -68,7 +71,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       // A file in a declared single-byte encoding (latin-1): standard output takes UTF-8 text only.
       if (notFaithful(read.diagnostics) || (read.kind === 'text' && read.codec !== undefined)) {
         // Nothing is echoed: the decoded text is not the input (its bad bytes became U+FFFD).
-        reportRefusal(io, stdinPath, text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
+        reportRefusal(io, stdinPath, text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color, maxFindings);
         return 1;
       }
     } catch (e) {
@@ -76,7 +79,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     }
     const r = await safeFormat(text, options);
     if (r.refused) {
-      reportRefusal(io, stdinPath, text, r, color);
+      reportRefusal(io, stdinPath, text, r, color, maxFindings);
       if (!check) io.stdout(text);
       return 1;
     }
@@ -116,13 +119,13 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       }
       // Never rewrite what was not read faithfully (binary, too large, invalid UTF-8).
       if (read.kind === 'skipped' || notFaithful(read.diagnostics)) {
-        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color);
+        reportRefusal(io, t.path, read.text, { diagnostics: read.diagnostics, refused: 'not-faithful' }, color, maxFindings);
         refuse('not-faithful');
         continue;
       }
       const r = await safeFormat(read.text, options);
       if (r.refused) {
-        reportRefusal(io, t.path, read.text, r, color);
+        reportRefusal(io, t.path, read.text, r, color, maxFindings);
         refuse(r.refused);
         continue;
       }
@@ -130,7 +133,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
       // Written back in the encoding the file declares and was read in (its bytes, not UTF-8).
       const encoded = read.codec === undefined ? r.text : encodeSingleByte(r.text, read.codec);
       if (encoded === null) {
-        reportRefusal(io, t.path, read.text, { diagnostics: [], refused: 'not-faithful' }, color);
+        reportRefusal(io, t.path, read.text, { diagnostics: [], refused: 'not-faithful' }, color, maxFindings);
         refuse('not-faithful');
         continue;
       }
@@ -240,15 +243,16 @@ function notFaithful(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error' || d.code === 'XM0041');
 }
 
-function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: Refusal; dialectReason?: string }, color: boolean): void {
+/** Say why a file was not formatted, and list its findings: at most `maxFindings` (0: all), as check lists them. */
+function reportRefusal(io: Io, path: string, text: string, r: { diagnostics: Diagnostic[]; refused?: Refusal; dialectReason?: string }, color: boolean, maxFindings: number): void {
   const why = refusalText(r.refused, r.dialectReason, '--dialect xm');
   io.stderr(`xmcfg fmt: '${path}' not formatted: ${why}\n`);
   if (!r.diagnostics.length) return;
   // Blocks only: stylish's own summary ("found 1 error in 1 of 1 file") came after every refused
   // file, counting that one file, before fmt's summary of the whole run.
-  // At most check's default number of findings, and the XM0043 note counting the rest: a 200 KB
+  // At most --max-findings (default 1000) findings, and the XM0043 note counting the rest: a 200 KB
   // line of 20,000 invalid characters printed 4.8 MB of blocks (scripts/fuzz.mjs, seed 4).
-  const shown = capped(r.diagnostics, text.length);
+  const shown = limitFindings(r.diagnostics, maxFindings, text.length).diagnostics;
   const file = { path, dialect: null, text, lineIndex: new LineIndex(text), diagnostics: shown };
   const p = palette(color);
   io.stderr(sortedCopy(shown).map((d) => diagnosticBlock(file, d, p, 120) + '\n').join(''));

@@ -4,16 +4,17 @@
  */
 import { checkText, type CheckResult } from '../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/line-index.js';
 import { formatStylish } from '../report/stylish.js';
 import { validateFn } from '../schema/load-validator.js';
 import { useColor } from './color.js';
-import { optionalString, parseDefines, strings } from './check/options.js';
+import { maxFindingsArg, optionalString, parseDefines, strings } from './check/options.js';
 import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { commandError, describeError, emptyArgument, sizeMessage } from './command-error.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { withOutputFile } from './command-output.js';
+import { cappedReport } from './capped-report.js';
+import type { SeverityCounts } from '../diagnostics/limit.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -40,28 +41,35 @@ async function normalize(argv: Record<string, unknown>, io: Io): Promise<number>
   if (maxFileSize === null) return commandError(io, 'normalize', sizeMessage(sizeArg));
   const dialect = optionalString(argv.dialect) ?? 'auto';
   if (dialect !== 'auto' && dialect !== 'xl' && dialect !== 'xm') return commandError(io, 'normalize', `--dialect must be xl, xm or auto, not '${dialect}'`);
+  const maxFindings = maxFindingsArg(argv);
+  if (!maxFindings.ok) return commandError(io, 'normalize', maxFindings.message);
+  const max = maxFindings.value;
   const path = named ?? '<stdin>';
 
   const read = await readFileArg(file, io, maxFileSize);
   if (read.kind === 'fatal') return commandError(io, 'normalize', read.message);
 
   let diagnostics: Diagnostic[] = read.diagnostics;
+  // Findings the check counted but did not build (it builds the first `max` of each severity, as check does: decision 011).
+  let dropped: SeverityCounts | null = null;
   if (read.kind === 'text') {
     let result: CheckResult;
     try {
-      result = checkText(read.text, { dialect, defines: defines.value, ...decodingOptions(read), ...(named !== null && { fileName: named }) });
+      result = checkText(read.text, { dialect, defines: defines.value, ...decodingOptions(read), ...(named !== null && { fileName: named }), ...(max > 0 && { maxFindings: max }) });
     } catch (e) {
       io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;
     }
     diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
+    dropped = result.omitted ?? null;
     io.stdout(JSON.stringify(schemaShaped(result.config), null, 2) + '\n');
   }
   if (diagnostics.length > 0) {
-    const report = { path, dialect: null, text: read.text, lineIndex: new LineIndex(read.text), diagnostics };
+    const report = cappedReport(path, read.text, diagnostics, max, dropped);
     io.stderr(formatStylish([report], { color: useColor(io, 'stderr', typeof argv.color === 'boolean' ? argv.color : null) }));
   }
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  // Every error counts, listed or not (a dropped one has `max` errors before it, so some are listed too).
+  return diagnostics.some((d) => d.severity === 'error') || (dropped?.errors ?? 0) > 0 ? 1 : 0;
 }
 
 /**

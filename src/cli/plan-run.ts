@@ -8,7 +8,8 @@ import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, emptyArgument, sizeMessage } from './command-error.js';
 import { withOutputFile } from './command-output.js';
-import { optionalString, parseDefines, strings } from './check/options.js';
+import { maxFindingsArg, optionalString, parseDefines, strings } from './check/options.js';
+import { limitFindings } from '../diagnostics/limit.js';
 import type { CheckResult } from '../check/check.js';
 import { DEFAULT_MAX_FILE_SIZE, decodingOptions, parseSize, readFileArg } from './check/read-input.js';
 import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, placementInputs, report } from './placement-common.js';
@@ -55,6 +56,8 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const sizeArg = optionalString(argv['max-file-size']);
   const maxFileSize = sizeArg === null ? DEFAULT_MAX_FILE_SIZE : parseSize(sizeArg);
   if (maxFileSize === null) return commandError(io, 'plan', sizeMessage(sizeArg));
+  const maxFindings = maxFindingsArg(argv);
+  if (!maxFindings.ok) return commandError(io, 'plan', maxFindings.message);
   // The name findings give the config (`<stdin>` unnamed, as the other commands say: it was `-`).
   const named = file === '-' ? stdin.name : file;
   const label = named ?? '<stdin>';
@@ -75,7 +78,8 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);
   if (refused.length > 0) {
-    report(io, 'plan', refused, { file: label, text });
+    // At most --max-findings of them, as check lists a file's findings (one XM0043 note counts the rest).
+    report(io, 'plan', limitFindings(refused, maxFindings.value, text.length).diagnostics, { file: label, text });
     return 1;
   }
   // Keys the file's own tool does not read would give creation flags and a guest type neither tool creates.

@@ -38,6 +38,17 @@ describe('checkText', () => {
     expect(codes(hvm, { dialect: 'auto' })).toEqual([`XM0104@${hvm.indexOf('"foo"')}`]);
   });
 
+  it('an HVM-only option set again and again on a PV guest: every assignment is left unjudged, each repeat keeps its XM0201 (ignoredStatements over many settings of one key)', () => {
+    // A generated file of the same config repeated sets the key thousands of times; each of its
+    // statements is collected once (the list was searched for every setting: quadratic).
+    const n = 3000;
+    const text = `name = "g"\nkernel = "/k"\n${'vga = "foo"\n'.repeat(n)}`;
+    const at = (i: number) => text.indexOf('vga') + i * 'vga = "foo"\n'.length;
+    const got = codes(text, { dialect: 'xl' });
+    // XM0201 at every repeat, XM0230 at the last (the one in effect); no XM0104 at any value.
+    expect(got).toEqual([...Array.from({ length: n - 1 }, (_, i) => `XM0201@${at(i + 1)}`), `XM0230@${at(n - 1)}`].sort((a, b) => Number(a.split('@')[1]) - Number(b.split('@')[1]) || (a < b ? -1 : 1)));
+  });
+
   it('xm does not judge the value of an HVM option on a PV guest (create.py passed it to xend only for builder = "hvm"): XM0244, not XM0230', () => {
     const text = 'name = "g"\nkernel = "/k"\nhpet = "yes"\n';
     expect(codes(text, { dialect: 'xm' })).toEqual([`XM0244@${text.indexOf('hpet')}`]);

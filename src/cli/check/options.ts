@@ -50,7 +50,7 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   if (maxWarnings.value === -1) maxWarnings.value = null;
   const jobs = optionalInt(argv.jobs, '--jobs', 1);
   if (!jobs.ok) return jobs;
-  const maxFindings = optionalInt(argv['max-findings'], '--max-findings', 0);
+  const maxFindings = maxFindingsArg(argv);
   if (!maxFindings.ok) return maxFindings;
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   // The last one counts here too: String(['1K', '2K']) was refused as the size '1K,2K'.
@@ -82,7 +82,7 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
       quiet: argv.quiet === true,
       jobs: jobs.value,
       maxFileSize,
-      maxFindings: maxFindings.value ?? DEFAULT_MAX_FINDINGS,
+      maxFindings: maxFindings.value,
       stdinFilepath,
       color: typeof argv.color === 'boolean' ? argv.color : null,
     },
@@ -135,6 +135,15 @@ export function outputFileArg(v: unknown): string | null {
 /** An option's value as text; null when absent. (Given twice, run.ts's lastValues has kept the last.) */
 export function optionalString(v: unknown): string | null {
   return v === undefined || v === null ? null : String(v);
+}
+
+/**
+ * `--max-findings N` of check, normalize, fmt, convert and plan: decimal digits, 0 or more (0: list
+ * every finding); DEFAULT_MAX_FINDINGS when not given.
+ */
+export function maxFindingsArg(argv: Record<string, unknown>): Parsed<number> {
+  const n = optionalInt(argv['max-findings'], '--max-findings', 0);
+  return n.ok ? { ok: true, value: n.value ?? DEFAULT_MAX_FINDINGS } : n;
 }
 
 function optionalInt(last: unknown, name: string, min: number): Parsed<number | null> {

@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../types.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
+import { MAX_FINDINGS_OPTION } from '../max-findings-option.js';
 
 /** The check command. */
 export const command: CommandSpec = {
@@ -27,7 +28,7 @@ export const command: CommandSpec = {
       .option('quiet', { alias: 'q', describe: 'report errors only (warnings neither shown nor counted)', type: 'boolean' })
       .option('jobs', { alias: 'j', describe: 'threads to check with (default: 1; trees of 200+ files on 3+ cores use up to 4)', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M, 1G)', type: 'string', default: '64M', requiresArg: true })
-      .option('max-findings', { describe: 'most findings listed per file, errors first (default 1000; 0: all); a note counts the rest', type: 'string', requiresArg: true })
+      .option('max-findings', MAX_FINDINGS_OPTION)
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       .option('color', { describe: 'force colour on or off (default: on a terminal; NO_COLOR, FORCE_COLOR)', type: 'boolean' })
       .example('$0 check /etc/xen', 'every config below /etc/xen')

@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../types.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
+import { MAX_FINDINGS_OPTION } from '../max-findings-option.js';
 
 /** The convert command. */
 export const command: CommandSpec = {
@@ -22,6 +23,7 @@ export const command: CommandSpec = {
       .option('affinity', { describe: 'write the plan as hard (cpus) or soft (cpus_soft) affinity', choices: ['hard', 'soft'], default: 'hard', type: 'string' , requiresArg: true })
       .option('output-file', { alias: 'o', describe: 'write the result to this file (atomically) instead of stdout; not an input file', type: 'string', requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('max-findings', MAX_FINDINGS_OPTION)
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 convert xmexample1 --to xl -o guest.cfg', 'write an xl config')

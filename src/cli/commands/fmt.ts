@@ -4,6 +4,7 @@
  */
 import type { CommandSpec } from '../types.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
+import { MAX_FINDINGS_OPTION } from '../max-findings-option.js';
 
 /** The fmt command. */
 export const command: CommandSpec = {
@@ -23,6 +24,7 @@ export const command: CommandSpec = {
       .option('line-width', { describe: 'lists wider than this many display columns (CJK 2) are laid out one item per line', type: 'string', default: 100, requiresArg: true })
       .option('indent', { describe: 'spaces before each item of a multi-line list', type: 'string', default: 4, requiresArg: true })
       .option('max-file-size', { describe: 'skip larger files with an error (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('max-findings', MAX_FINDINGS_OPTION)
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })
       .example('$0 fmt /etc/xen', 'format every config below /etc/xen in place')

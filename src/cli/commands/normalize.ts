@@ -5,6 +5,7 @@
 import type { CommandSpec } from '../types.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
 import { OUTPUT_FILE_OPTION } from '../output-option.js';
+import { MAX_FINDINGS_OPTION } from '../max-findings-option.js';
 
 /** The normalize command. */
 export const command: CommandSpec = {
@@ -19,6 +20,7 @@ export const command: CommandSpec = {
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
       .option('output-file', OUTPUT_FILE_OPTION)
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('max-findings', MAX_FINDINGS_OPTION)
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       // Its findings are a stylish report on stderr, as fmt's and convert's, which take --color too.
       .option('color', { describe: 'force colour on or off in reports', type: 'boolean' })

@@ -3,6 +3,7 @@ import type { CommandSpec } from '../types.js';
 import { LEDGER_OPTION } from './ledger.js';
 import { OUTPUT_FILE_OPTION } from '../output-option.js';
 import { STDIN_FILEPATH_OPTION } from '../stdin-filepath.js';
+import { MAX_FINDINGS_OPTION } from '../max-findings-option.js';
 
 /** The plan command. */
 export const command: CommandSpec = {
@@ -24,6 +25,7 @@ export const command: CommandSpec = {
       .option('sysfs-root', { describe: 'root folder for the sysfs host when --host is not given', type: 'string', requiresArg: true })
       .option('define', { alias: 'D', describe: 'xm files: as xm create NAME=VALUE (repeatable): a variable the file reads (--define vmid=3), or an xm option, which wins over the file (--define memory=1024)', type: 'string', array: true, nargs: 1, requiresArg: true })
       .option('max-file-size', { describe: 'refuse larger files (bytes, or 512K, 64M)', type: 'string', default: '64M', requiresArg: true })
+      .option('max-findings', MAX_FINDINGS_OPTION)
       .option('stdin-filepath', STDIN_FILEPATH_OPTION)
       // --sysfs-root only stands in for a missing --host: given both, it was silently ignored.
       .conflicts('host', 'sysfs-root')

@@ -65,11 +65,25 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
     const cmp = (a: { line: number; character: number }, b: typeof a) => a.line - b.line || a.character - b.character;
     return (req.diagnostics ?? []).filter((d) => cmp(start, d.range.start) <= 0 && cmp(d.range.start, end) < 0);
   };
+  // Quick fixes by their edits: two findings' fixes may share a title ("Rename to bridge" for two
+  // misspelt vif keys on one line) and are still two fixes; only the same edits are one action,
+  // which then lists every finding it fixes.
+  const byEdits = new Map<string, CodeAction>();
   const add = (title: string, edits: readonly TextEdit[], diags: LspDiagnostic[], preferred = false): void => {
-    if (!edits.length || out.some((a) => a.title === title)) return;
-    const action: CodeAction = { title, kind: 'quickfix', edit: { changes: { [req.uri]: lsp(edits) } } };
+    if (!edits.length) return;
+    const changes = lsp(edits);
+    const key = JSON.stringify(changes);
+    const same = byEdits.get(key);
+    if (same) {
+      const more = diags.filter((d) => !same.diagnostics?.includes(d));
+      if (more.length) same.diagnostics = [...(same.diagnostics ?? []), ...more];
+      if (preferred) same.isPreferred = true;
+      return;
+    }
+    const action: CodeAction = { title, kind: 'quickfix', edit: { changes: { [req.uri]: changes } } };
     if (diags.length) action.diagnostics = diags;
     if (preferred) action.isPreferred = true;
+    byEdits.set(key, action);
     out.push(action);
   };
 
@@ -136,7 +150,23 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
     const prefix = at > 0 && !first && !tree.text.endsWith('\n') ? '\n' : '';
     add('Add "name = ..."', [{ span: { start: at, end: at }, text: `${prefix}name = ${JSON.stringify(domainNameFromUri(req.uri))}\n` }], matching(MISSING_REQUIRED, d.span), true);
   }
-  return out;
+  return distinctTitles(out);
+}
+
+/**
+ * The actions with every title told apart: a menu of two "Rename to bridge" gives no way to pick
+ * one, so titles that several different fixes share name where each fix's first edit starts (1-based
+ * line and column, as `check` reports them); a title only one action has stays as it is.
+ */
+function distinctTitles(actions: CodeAction[]): CodeAction[] {
+  const count = new Map<string, number>();
+  for (const a of actions) count.set(a.title, (count.get(a.title) ?? 0) + 1);
+  for (const a of actions) {
+    if (count.get(a.title)! < 2) continue;
+    const first = Object.values(a.edit?.changes ?? {})[0]?.[0];
+    if (first) a.title = `${a.title} (line ${first.range.start.line + 1}, column ${first.range.start.character + 1})`;
+  }
+  return actions;
 }
 
 /**
