@@ -3,6 +3,8 @@
  * to evaluate, and Python 2 constructs it refuses, each a whole file text.
  */
 
+import { DEEP_CASES } from './py2-cases-deep.mjs';
+
 /** `x = EXPR` files. */
 const EXPRS = [
   // integer division and modulo, `/` on ints floor-divides in Python 2
@@ -380,4 +382,4 @@ const BYTE_FILES = [
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */
-export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`), ...BYTE_FILES];
+export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`), ...BYTE_FILES, ...DEEP_CASES];

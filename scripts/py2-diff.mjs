@@ -30,8 +30,11 @@ const only = opt('--only');
 const verbose = args.includes('--verbose');
 const corpus = process.env.XMCFG_CORPUS ?? '/work/shared/corpus';
 
-/** Codes by which xmcfg refuses, on purpose, what Python 2 would run (docs/xm-python2.md). */
-const DELIBERATE = new Set(['XM0020', 'XM0051', 'XM0052', 'XM0055', 'XM0056', 'XM0057', 'XM0058', 'XM0063']);
+/**
+ * Codes by which xmcfg refuses, on purpose, what Python 2 would run (docs/xm-python2.md); XM0003:
+ * xmcfg's own nesting limit, 40 levels of what only the grammar reads (decision 048).
+ */
+const DELIBERATE = new Set(['XM0003', 'XM0020', 'XM0051', 'XM0052', 'XM0055', 'XM0056', 'XM0057', 'XM0058', 'XM0063']);
 /** Python exception → the xmcfg codes that stand for it. */
 const RUNTIME = {
   // `vif.default = 1`: Python looks `vif` up first; xmcfg refuses the dotted key itself (XM0531).
@@ -45,6 +48,11 @@ const RUNTIME = {
   // `"%c" % 256` is an OverflowError, a formatting failure to xmcfg.
   OverflowError: ['XM0055', 'XM0059'],
 };
+/**
+ * Python 2's parser stack overflowing ("s_push: parser stack overflow", a MemoryError with no line
+ * of the file): XM0022, or xmcfg's own nesting limit where it comes first (XM0003, decision 048).
+ */
+const STACK_OVERFLOW = ['XM0022', 'XM0003'];
 const SYNTAX = new Set(['SyntaxError', 'IndentationError', 'TabError']);
 /** xmcfg codes of a text Python 2 cannot compile (syntax and dialect rules, escapes). */
 const isSyntaxCode = (c) => (Number(c.slice(2)) < 50 && c !== 'XM0020' && c !== 'XM0021') || c.startsWith('XM05') || c === 'XM0062' || c === 'XM0064' || c === 'XM0065' || c === 'XM0066';
@@ -173,6 +181,12 @@ for (const input of inputs) {
       continue;
     }
     counts.bothRefuse++;
+    // Python's parser stack overflowed: nothing of the file ran, and xmcfg may first refuse a value
+    // before the overflowing token (XM0052, XM0058): what matters is that it finds the overflow.
+    if (p.error === 'MemoryError' && p.line === null) {
+      if (!errors.some((d) => STACK_OVERFLOW.includes(d.code))) say('error-kind', `python MemoryError, xmcfg ${errors[0].code} line ${errors[0].line}`);
+      continue;
+    }
     if (SYNTAX.has(p.error)) {
       const first = syntaxErrors[0] ?? errors[0];
       // Joining a non-ASCII byte literal to a u'' literal fails while compiling ("(unicode error)").

@@ -5,6 +5,7 @@
  * microseconds (libxlu_vif.c, xlu_vif_parse_rate, which normalize/vif-xl.ts reads as xl does).
  */
 import { xlRate } from '../normalize/vif-xl.js';
+import { COLO_NIC_KEYS } from '../normalize/catalogue/libxl-names.js';
 
 /**
  * `rate_bytes_per_interval` and `rate_interval_usecs` of a `rate=` value, read as xl reads it
@@ -18,23 +19,6 @@ export function nicRate(rate: unknown): { rate_bytes_per_interval?: number; rate
   const bytes = (r.bytesPerSec * r.intervalUs) / 1_000_000n;
   return { rate_bytes_per_interval: bytes === 0n ? undefined : Number(bytes), rate_interval_usecs: Number(r.intervalUs) };
 }
-
-/** The socket and filter names of the COLO proxy fields, in libxl_device_nic's order (libxl_types.idl). */
-const COLO_NIC_FIELDS: readonly string[] = [
-  ...['mirror', 'compare_pri_in', 'compare_sec_in', 'compare_notify', 'redirector0', 'redirector1', 'redirector2'].flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
-  'colo_filter_mirror_queue',
-  'colo_filter_mirror_outdev',
-  ...['redirector0', 'redirector1'].flatMap((f) => ['queue', 'indev', 'outdev'].map((p) => `colo_filter_${f}_${p}`)),
-  'colo_compare_pri_in',
-  'colo_compare_sec_in',
-  'colo_compare_out',
-  'colo_compare_notify_dev',
-  ...['sec_redirector0', 'sec_redirector1'].flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
-  ...['sec_redirector0', 'sec_redirector1'].flatMap((f) => ['queue', 'indev', 'outdev'].map((p) => `colo_filter_${f}_${p}`)),
-  'colo_filter_sec_rewriter0_queue',
-  'colo_checkpoint_host',
-  'colo_checkpoint_port',
-];
 
 type Obj = Record<string, unknown>;
 
@@ -65,7 +49,7 @@ export const nicVlan = (v: Obj): string | undefined => other(v, 'vlan');
 export function nicColo(v: Obj): Obj {
   const out: Obj = {};
   if (typeof v.forwarddev === 'string') out.coloft_forwarddev = v.forwarddev;
-  for (const k of COLO_NIC_FIELDS) {
+  for (const k of COLO_NIC_KEYS) {
     const s = other(v, k);
     if (s !== undefined) out[k] = s;
   }

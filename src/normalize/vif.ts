@@ -10,23 +10,13 @@ import { blankBeforeEquals, splitItems, keyValue, decimal } from './spec-items.j
 import { misspelt, specResult, type SpecParse, type SpecProblem } from './spec-result.js';
 import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
+import { COLO_NIC_KEYS } from './catalogue/libxl-names.js';
 import { xlLenient, xmEmptyItemProblem } from './spec-kv.js';
 import { xlMac, xlRate } from './vif-xl.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
 const STRING_KEYS = new Set(STRING_LIST);
-
-/** The socket and filter names of xl's COLO proxy keys (colo_sock_*_id/ip/port, colo_filter_*_queue/indev/outdev). */
-const COLO_SOCKS = ['mirror', 'compare_sec_in', 'redirector0', 'redirector1', 'redirector2', 'compare_pri_in', 'compare_notify', 'sec_redirector0', 'sec_redirector1'];
-const COLO_FILTERS: readonly [string, readonly string[]][] = [
-  ['mirror', ['queue', 'outdev']],
-  ['redirector0', ['queue', 'indev', 'outdev']],
-  ['redirector1', ['queue', 'indev', 'outdev']],
-  ['sec_redirector0', ['queue', 'indev', 'outdev']],
-  ['sec_redirector1', ['queue', 'indev', 'outdev']],
-  ['sec_rewriter0', ['queue']],
-];
 
 /**
  * Keys parse_nic_config knows that have no typed field here (kept under `other`): `netdev` (the
@@ -35,14 +25,7 @@ const COLO_FILTERS: readonly [string, readonly string[]][] = [
 const OTHER_LIST = [
   'netdev',
   'vlan',
-  ...COLO_SOCKS.flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
-  ...COLO_FILTERS.flatMap(([f, parts]) => parts.map((p) => `colo_filter_${f}_${p}`)),
-  'colo_compare_pri_in',
-  'colo_compare_sec_in',
-  'colo_compare_out',
-  'colo_compare_notify_dev',
-  'colo_checkpoint_host',
-  'colo_checkpoint_port',
+  ...COLO_NIC_KEYS,
 ];
 const OTHER_KNOWN = new Set(OTHER_LIST);
 

@@ -8,6 +8,8 @@ import type { Span } from '../diagnostics/span.js';
 import { LexFact, Tok, type AssignStmt, type Expr, type Name, type Stmt, type SyntaxTree } from './tree.js';
 import { checkEscapes } from './libxlu.js';
 import { blockIndentFindings } from './block-indent.js';
+import { Py2Lines } from './py2-lines.js';
+import { PY2_STACK } from './py2-frames.js';
 
 /** A construct only one dialect accepts (`only`), the RFC spelling `numa = on` (`rfc`), or number
  * text neither reads (`none`: libxlu's lexer and Python both reject it). */
@@ -85,16 +87,9 @@ function scanTokens(tree: SyntaxTree, out: Finding[]): boolean {
   return scanTokenRange(tree.text, kinds, starts, ends, count, out, facts ?? LexFact.All);
 }
 
-/**
- * Deepest bracket nesting Python 2's parser reads: its stack holds 1,500 entries, about 15 a bracket,
- * and the 99th overflows it (MemoryError) at the top level, in `if` bodies, call arguments and list
- * items (measured with 2.7.18); libxlu reads about 5,000.
- */
-const PY2_BRACKETS = 98;
-
-/** The finding for the bracket that overflows Python 2's parser stack. */
-function py2TooDeep(start: number, end: number): Finding {
-  return { only: 'xl', code: 'XM0022', span: { start, end }, what: 'brackets nested 99 deep', message: `brackets nested more than ${PY2_BRACKETS} levels deep: Python 2's parser overflows here ("s_push: parser stack overflow", MemoryError), so xm cannot read the file`, hint: 'flatten the value' };
+/** XM0022 where Python 2's parser stack overflows (./py2-lines.ts). */
+function py2TooDeep(span: Span): Finding {
+  return { only: 'xl', code: 'XM0022', span, what: 'nesting too deep for Python 2', message: `nested too deep for Python 2: its parser stack (${PY2_STACK} entries) overflows here ("s_push: parser stack overflow", MemoryError), so xm cannot read the file`, hint: 'flatten the value' };
 }
 
 /**
@@ -111,6 +106,8 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
   const escapes = (facts & LexFact.StringBackslash) !== 0;
   let prevSig = -1; // kind of the previous significant token (-1: start of file)
   let depth = 0;
+  // Python 2's parser stack, per logical line (XM0022).
+  const py2 = new Py2Lines(text, kinds, starts, ends);
   // Most files have no CR at all: one search here spares a scan of every string and comment.
   const hasCr = text.includes('\r');
   for (let i = 0; i < count; i++) {
@@ -145,7 +142,10 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
         // libxlu's comment rule `#.*\n` swallows a CR before the LF, so `# c\r\n` is fine for xl.
         if (text.charCodeAt(start) === 13 && !(i > 0 && kinds[i - 1] === Tok.Comment && end - start === 2))
           out.push({ only: 'xm', code: 'XM0511', span: { start, end }, what: 'a CR line ending', message: 'xl rejects carriage returns (CRLF or CR line endings)', hint: 'convert the file to LF line endings (dos2unix)' });
-        if (depth === 0) prevSig = Tok.Newline;
+        if (depth === 0) {
+          prevSig = Tok.Newline;
+          py2.lineEnd();
+        }
         continue;
       case Tok.String:
         if (hasCr) crInside(text, start, end, 'string', out);
@@ -172,18 +172,20 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
         break;
       case Tok.LBracket:
       case Tok.LParen:
-        if (++depth === PY2_BRACKETS + 1) out.push(py2TooDeep(start, end));
+        depth++;
         break;
       case Tok.RBracket:
       case Tok.RParen:
         if (depth > 0) depth--;
         break;
       case Tok.Punct:
-        if (text.charCodeAt(start) === 123 && ++depth === PY2_BRACKETS + 1) out.push(py2TooDeep(start, end)); // {
+        if (text.charCodeAt(start) === 123) depth++; // {
         else if (text.charCodeAt(start) === 125 && depth > 0) depth--; // }
         break;
     }
     prevSig = k;
+    const at = py2.token(i, k, start, end);
+    if (at >= 0) out.push(py2TooDeep(py2.spanAt(at)));
   }
   // prevSig is read only by the ';' rule, which treats these three alike.
   return depth === 0 && (prevSig === -1 || prevSig === Tok.Newline || prevSig === Tok.Semicolon);

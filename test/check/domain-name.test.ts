@@ -6,6 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
+import { check } from '../../src/index.js';
 
 type Row = [dialect: 'xl' | 'xm', text: string, findings: string[]];
 
@@ -109,4 +110,35 @@ describe('the file name of a nameless xm config', () => {
       expect(fileNameFindings(text, dialect, file)).toEqual(want);
     });
   }
+});
+
+/**
+ * xl reads the file's bytes as they are, whatever encoding a PEP 263 line declares: in a latin-1
+ * file an "é" is one byte of the name, not the two of its UTF-8 (decision 040). Checked on the file's
+ * bytes, as the CLI reads them (decoded by the declared encoding).
+ */
+describe('the name length of a file in a single-byte encoding counts its bytes', () => {
+  /** The name findings of a latin-1 file with `name` (whose characters are its bytes). */
+  const latin1 = (name: string, type: string): string[] => {
+    const bytes = Buffer.from(`# -*- coding: latin-1 -*-\nname = "${name}"\n${type}`, 'latin1');
+    return check(bytes, { dialect: 'xl' }).diagnostics.filter((d) => NAME_CODES.has(d.code)).map((d) => `${d.code}@${d.line}:${d.column}`);
+  };
+
+  it('248 latin-1 letters are 248 bytes: under xl-NAME.log\'s limit; 249 are over', () => {
+    expect(latin1('\xe9'.repeat(248), PV)).toEqual([]);
+    expect(latin1('\xe9'.repeat(249), PV)).toEqual(['XM0234@2:8']);
+    // The same name saved as UTF-8 is two bytes a letter: over the limit.
+    const utf8 = Buffer.from(`name = "${'é'.repeat(248)}"\n${PV}`, 'utf8');
+    expect(check(utf8, { dialect: 'xl' }).diagnostics.filter((d) => NAME_CODES.has(d.code)).map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['XM0234@1:8']);
+  });
+
+  it('an HVM guest: 243 bytes for qemu-dm-NAME.log', () => {
+    expect(latin1('a\xe9'.repeat(121) + '\xe9', HVM)).toEqual([]);
+    expect(latin1('a\xe9'.repeat(122), HVM)).toEqual(['XM0234@2:8']);
+  });
+
+  it('cp1252: the euro sign is the byte 0x80, one byte', () => {
+    const bytes = Buffer.from(`# coding: cp1252\nname = "${'\x80'.repeat(248)}"\n${PV}`, 'latin1');
+    expect(check(bytes, { dialect: 'xl' }).diagnostics.filter((d) => NAME_CODES.has(d.code))).toEqual([]);
+  });
 });

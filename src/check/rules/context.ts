@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
+import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { effectiveSettings, OPTION_KEYS, XL_ONLY_KEYS } from '../../normalize/index.js';
 import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } from '../unknown-values.js';
@@ -37,17 +38,23 @@ export interface RuleInput {
   unknown: UnknownValues;
   /** The file's path as the caller knows it (xm names a nameless guest after its base name); absent: not known. */
   fileName?: string;
+  /**
+   * The single-byte encoding the text was decoded from (its PEP 263 declaration, CheckOptions.sourceCodec):
+   * each character of a value is then one byte of the file, which is what xl, reading raw bytes, counts.
+   */
+  sourceCodec?: SingleByteCodec;
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules (the config narrowed to its known values, and to what the dialect's tool reads). */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string): RuleInput {
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string, sourceCodec?: SingleByteCodec | null): RuleInput {
   const read = dialect === 'xm' ? xmUnknown(unknown) : unknown;
   const view = withoutUnsetMaxvcpus(knownView(config, read));
   const input: RuleInput = { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
   if (fileName !== undefined) input.fileName = fileName;
+  if (sourceCodec) input.sourceCodec = sourceCodec;
   return input;
 }
 

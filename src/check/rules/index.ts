@@ -6,6 +6,7 @@
  */
 import { pushAll, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
+import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { makeDiag, ruleInput, type Rule } from './context.js';
 import type { UnknownValues } from '../unknown-values.js';
@@ -79,11 +80,13 @@ export interface RuleOptions {
   unknown?: UnknownValues;
   /** The file's path (CheckOptions.fileName); absent: not known. */
   fileName?: string;
+  /** The single-byte encoding the text was decoded from (CheckOptions.sourceCodec); absent: UTF-8. */
+  sourceCodec?: SingleByteCodec | null;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName, options.sourceCodec);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {

@@ -104,8 +104,8 @@ export const syntaxCodes = defineCodes({
     severity: 'error',
     title: 'nesting too deep for Python 2',
     explanation:
-      "Brackets nested 99 levels deep: Python 2's parser keeps a stack of 1,500 entries, about 15 a bracket, and stops at the 99th with \"s_push: parser stack overflow\" and a MemoryError, so xm cannot read the file (xmcfg's own limit, XM0003, is 100; xl's parser goes on to about 5,000). Measured with Python 2.7.18 at the top level, in `if` bodies, call arguments and list items; unary operators or `**` between the brackets, or blocks nested three deep, make Python stop a few levels sooner, which xmcfg does not model. Flatten the value.",
-    bad: 'x = [[ ... 99 levels ... ]]',
+      "Nested too deep for Python 2: its parser keeps a stack of 1,500 entries and overflows (\"s_push: parser stack overflow\", a MemoryError), so xm cannot read the file. A value `x = …` starts 20 entries deep; a bracket adds 15, a call or subscript 16, a unary operator or `not` between brackets 1, `**` or `lambda` 2, a block 4, so `x = ((…1…))` overflows at the 99th bracket (with nothing inside the innermost, `[[…]]`, at the 100th), `-(-(…))` at the 93rd, `a[(a[(…)])]` at the 48th. xmcfg counts as Python's parser does and reports the innermost open bracket of the statement (xmcfg's own limit, XM0003, is 100 brackets; xl's parser goes on to about 5,000). Flatten the value.",
+    bad: 'x = [[ ... 100 levels ... ]]',
     good: 'x = [[1, 2], [3, 4]]',
   },
   XM0030: {

@@ -35,6 +35,26 @@ export const MCA_CAPS = ['lmce'] as const;
 export const SVE_LENGTHS: readonly number[] = Array.from({ length: 16 }, (_, i) => (i + 1) * 128);
 /** libxl_sve_type's names: "hw" (the hardware's maximum), "disabled" (the default) and the lengths. */
 export const SVE_TYPES = ['hw', 'disabled', ...SVE_LENGTHS.map(String)] as const;
+/**
+ * libxl_device_nic's COLO proxy fields, in libxl_types.idl's order; xl's vif keys of the same names
+ * (parse_nic_config). The normaliser keeps them under `other`, `convert --to json` writes them in
+ * this order.
+ */
+export const COLO_NIC_KEYS: readonly string[] = [
+  ...['mirror', 'compare_pri_in', 'compare_sec_in', 'compare_notify', 'redirector0', 'redirector1', 'redirector2'].flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
+  'colo_filter_mirror_queue',
+  'colo_filter_mirror_outdev',
+  ...['redirector0', 'redirector1'].flatMap((f) => ['queue', 'indev', 'outdev'].map((p) => `colo_filter_${f}_${p}`)),
+  'colo_compare_pri_in',
+  'colo_compare_sec_in',
+  'colo_compare_out',
+  'colo_compare_notify_dev',
+  ...['sec_redirector0', 'sec_redirector1'].flatMap((s) => ['id', 'ip', 'port'].map((p) => `colo_sock_${s}_${p}`)),
+  ...['sec_redirector0', 'sec_redirector1'].flatMap((f) => ['queue', 'indev', 'outdev'].map((p) => `colo_filter_${f}_${p}`)),
+  'colo_filter_sec_rewriter0_queue',
+  'colo_checkpoint_host',
+  'colo_checkpoint_port',
+];
 /** xmcfg reports an LLC colour list longer than this rather than expanding it. */
 export const MAX_LLC_COLORS = 4096;
 
