@@ -42,11 +42,11 @@ export const cpuMs = (pid) => {
 };
 
 /**
- * Starts `xmcfg lsp --stdio` and initialises it with the dialect setting. `publication(v)` is a
+ * Starts `xmcfg lsp --stdio` and initialises it with the dialect setting (and `settings`, more of them). `publication(v)` is a
  * promise of the time (performance.now()) the diagnostics of document version v arrived;
  * `published()` the number of diagnostics in the last publication.
  */
-export async function startServer(cli, dialect) {
+export async function startServer(cli, dialect, settings = {}) {
   const child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -60,7 +60,7 @@ export async function startServer(cli, dialect) {
     }
   });
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect, ...settings } });
   await conn.sendNotification('initialized', {});
   return {
     child,

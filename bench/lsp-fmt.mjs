@@ -4,7 +4,7 @@
 //      config, over stdio (target ≤ 50 ms); then hover, completion and documentSymbol latency;
 //   2. fmt: MB/s of `xmcfg fmt --check` on the 10 MB generated file (target ≥ 20 MB/s), whole
 //      process (start-up, read, parse, format, verify).
-// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D] [--lines N]
+// Usage: node bench/lsp-fmt.mjs [--runs N] [--edits N] [--big FILE] [--no-lsp] [--no-fmt] [--crlf] [--dialect D] [--lines N] [--max-symbols N]
 //        (XMCFG_CLI=path overrides dist/cli.mjs)
 // --no-lsp measures fmt only (quick A/B of two builds: run it once with XMCFG_CLI set to each);
 // --no-fmt measures the LSP only; --crlf gives the LSP document CRLF line ends (Windows editors);
@@ -72,7 +72,9 @@ while (lines.length < lineCount) {
 const middle = lineCount >> 1;
 let text = lines.join(eol) + eol;
 const uri = `file:///bench/${lineCount}-lines.cfg`;
-const server = await startServer(cli, dialect);
+// --max-symbols sets the server's outline cap (default: the server's, 5,000).
+const maxSymbols = arg('--max-symbols', null);
+const server = await startServer(cli, dialect, maxSymbols === null ? {} : { maxSymbols: Number(maxSymbols) });
 const { child, conn, publication } = server;
 let got = publication(1);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
@@ -107,12 +109,15 @@ const requests = { hover: ['textDocument/hover', at], completion: ['textDocument
 const requestMs = {};
 // The server's CPU time per request (as cpuPerEdit): wall-clock medians swing by 2x on a loaded machine.
 const requestCpuMs = {};
+// Answer sizes (items of the last answer): the outline is capped by the server's maxSymbols.
+const requestItems = {};
 for (const [name, [method, params]] of Object.entries(requests)) {
   const times = [];
   const c0 = cpuMs();
   for (let i = 0; i < edits; i++) {
     const t0 = performance.now();
-    await conn.sendRequest(method, params);
+    const answer = await conn.sendRequest(method, params);
+    requestItems[name] = Array.isArray(answer) ? answer.length : answer?.items?.length ?? 1;
     times.push(performance.now() - t0);
   }
   requestCpuMs[name] = (cpuMs() - c0) / edits;
@@ -124,7 +129,7 @@ const lat = median(latencies);
 process.stdout.write(
   `lsp didChange->publishDiagnostics, ${lineCount.toLocaleString('en')} ${eol === '\n' ? 'LF' : 'CRLF'} lines, dialect ${dialect} (${(text.length / 1e3).toFixed(0)} KB, ${server.published()} diagnostics published): median ${lat.toFixed(1)} ms, p90 ${pct(latencies, 0.9).toFixed(1)} ms over ${edits} edits (target <= 50), server CPU ${cpuPerEdit.toFixed(1)} ms per edit; edits in order: ${latencies.map((t) => t.toFixed(0)).join(' ')} ms\n`,
 );
-process.stdout.write(`lsp requests on the same document, median over ${edits}: ${Object.entries(requestMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms (server CPU ${requestCpuMs[k].toFixed(1)} ms)`).join(', ')}\n`);
+process.stdout.write(`lsp requests on the same document, median over ${edits}: ${Object.entries(requestMs).map(([k, v]) => `${k} ${v.toFixed(1)} ms (server CPU ${requestCpuMs[k].toFixed(1)} ms, ${requestItems[k]} items)`).join(', ')}\n`);
 process.stdout.write(
-  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_server_cpu_ms_per_edit: +cpuPerEdit.toFixed(1), lsp_lines: lineCount, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect, lsp_request_ms_median: Object.fromEntries(Object.entries(requestMs).map(([k, v]) => [k, +v.toFixed(1)])), lsp_request_server_cpu_ms: Object.fromEntries(Object.entries(requestCpuMs).map(([k, v]) => [k, +v.toFixed(1)])) }) + '\n',
+  JSON.stringify({ fmt_mb_per_s: +fmtMBps.toFixed(1), fmt_ms: +fmtMs.toFixed(0), fmt_bytes: size, lsp_latency_ms_median: +lat.toFixed(1), lsp_latency_ms_p90: +pct(latencies, 0.9).toFixed(1), lsp_server_cpu_ms_per_edit: +cpuPerEdit.toFixed(1), lsp_lines: lineCount, lsp_eol: eol === '\n' ? 'lf' : 'crlf', lsp_dialect: dialect, lsp_request_ms_median: Object.fromEntries(Object.entries(requestMs).map(([k, v]) => [k, +v.toFixed(1)])), lsp_request_server_cpu_ms: Object.fromEntries(Object.entries(requestCpuMs).map(([k, v]) => [k, +v.toFixed(1)])), lsp_request_items: requestItems }) + '\n',
 );

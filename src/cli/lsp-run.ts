@@ -22,7 +22,9 @@ export async function runLsp(argv: Record<string, unknown>, io: Io): Promise<num
   const given = argv['max-findings'] ?? argv['max-diagnostics'];
   const max = numberArg(given, 1000);
   if (!(Number.isInteger(max) && max >= 1)) return commandError(io, 'lsp', `--max-findings must be a whole number of at least 1, not '${String(given)}'`);
+  const maxSymbols = numberArg(argv['max-symbols'], 5000);
+  if (!(Number.isInteger(maxSymbols) && maxSymbols >= 1)) return commandError(io, 'lsp', `--max-symbols must be a whole number of at least 1, not '${String(argv['max-symbols'])}'`);
   const dialect = (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto';
-  startStdioServer({ dialect, defines: defines.value, debounceMs: debounce, maxDiagnostics: max });
+  startStdioServer({ dialect, defines: defines.value, debounceMs: debounce, maxDiagnostics: max, maxSymbols });
   return new Promise<number>(() => {});
 }

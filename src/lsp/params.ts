@@ -61,10 +61,11 @@ export function refusal(shutDown: boolean, valid: boolean, token?: CancellationT
 export interface ClientSettings extends ServiceSettings {
   debounceMs: number;
   maxDiagnostics: number;
+  maxSymbols: number;
 }
 
 /** The keys of ClientSettings, as a client writes them. */
-const SETTING_KEYS = ['dialect', 'defines', 'debounceMs', 'maxDiagnostics'];
+const SETTING_KEYS = ['dialect', 'defines', 'debounceMs', 'maxDiagnostics', 'maxSymbols'];
 
 /**
  * The server's settings in a didChangeConfiguration's `settings`: its `xmcfg` section (VS Code's
@@ -90,7 +91,7 @@ const MAX_DEBOUNCE_MS = 2 ** 31 - 1;
 export function readSettings(raw: unknown, prev: ClientSettings): { settings: ClientSettings; problems: string[] } {
   const o = isObject(raw) ? raw : {};
   const problems: string[] = [];
-  let { dialect, defines, debounceMs, maxDiagnostics } = prev;
+  let { dialect, defines, debounceMs, maxDiagnostics, maxSymbols } = prev;
   if (o.dialect !== undefined) {
     if (o.dialect === 'auto' || o.dialect === 'xl' || o.dialect === 'xm') dialect = o.dialect;
     else problems.push(`setting dialect ${JSON.stringify(o.dialect)} is not "auto", "xl" or "xm"; using "${dialect ?? 'auto'}"`);
@@ -109,5 +110,9 @@ export function readSettings(raw: unknown, prev: ClientSettings): { settings: Cl
     if (n(o.maxDiagnostics, 1, Number.MAX_SAFE_INTEGER)) maxDiagnostics = Math.floor(o.maxDiagnostics);
     else problems.push(`setting maxDiagnostics ${JSON.stringify(o.maxDiagnostics)} is not a number from 1; using ${maxDiagnostics}`);
   }
-  return { settings: { dialect, defines, debounceMs, maxDiagnostics }, problems };
+  if (o.maxSymbols !== undefined) {
+    if (n(o.maxSymbols, 1, Number.MAX_SAFE_INTEGER)) maxSymbols = Math.floor(o.maxSymbols);
+    else problems.push(`setting maxSymbols ${JSON.stringify(o.maxSymbols)} is not a number from 1; using ${maxSymbols}`);
+  }
+  return { settings: { dialect, defines, debounceMs, maxDiagnostics, maxSymbols }, problems };
 }

@@ -31,7 +31,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, documentFileName, documentSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, DEFAULT_MAX_SYMBOLS, documentFileName, documentOutline, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { renameEdits, renameTarget } from './service/rename.js';
 import { toRange } from './service/positions.js';
@@ -47,6 +47,8 @@ export interface ServerOptions extends ServiceSettings {
   debounceMs?: number;
   /** Most diagnostics published per document, errors first (default 1000; the rest are counted in a note). */
   maxDiagnostics?: number;
+  /** Most document symbols answered per document, in source order (default 5000; the client is told once per document when more were left out). */
+  maxSymbols?: number;
   /** Warm the keystroke path once after the first document is opened (default true; see warmUp). */
   warmUp?: boolean;
 }
@@ -92,6 +94,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
+  let maxSymbols = options.maxSymbols ?? DEFAULT_MAX_SYMBOLS;
   // Keyed by version and text: a client may open a document again (or change it) under a version
   // number it used before, and the check of the old text was then served as this one's.
   const cache = new Map<string, { version: number; text: string; result: CheckResult }>();
@@ -177,8 +180,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
 
   const applySettings = (raw: unknown): void => {
-    const read = readSettings(raw, { ...settings, debounceMs, maxDiagnostics });
-    ({ debounceMs, maxDiagnostics } = read.settings);
+    const read = readSettings(raw, { ...settings, debounceMs, maxDiagnostics, maxSymbols });
+    ({ debounceMs, maxDiagnostics, maxSymbols } = read.settings);
     settings = { dialect: read.settings.dialect, defines: read.settings.defines };
     for (const p of read.problems) connection.console.warn(`xmcfg: ${p}`);
   };
@@ -215,6 +218,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     checkers.delete(e.document.uri);
+    outlineCapShown.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -249,11 +253,26 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   });
   // Built once per check: VS Code asks for the outline several times per version (outline view,
   // breadcrumbs, sticky scroll), and a 5,000-line file has ~3,000 symbols (bench/lsp-fmt.mjs).
-  const outlines = new WeakMap<CheckResult, DocumentSymbol[]>();
+  // Capped at maxSymbols (yaml-language-server's maxItemsComputed): the cost of an outline is
+  // mostly its serialisation, every request, and the client's parse of it (bench/lsp-fmt.mjs
+  // --lines 200000: 1.8 s per request uncapped). Keyed by the cap too, which settings can change.
+  const outlines = new WeakMap<CheckResult, { max: number; symbols: DocumentSymbol[] }>();
+  // Documents whose cut outline the client was told about: once per opened document, not per
+  // request (an outline is asked for after every keystroke).
+  const outlineCapShown = new Set<string>();
   const outline = (doc: TextDocument): DocumentSymbol[] => {
     const r = resultFor(doc);
-    let symbols = outlines.get(r);
-    if (!symbols) outlines.set(r, (symbols = outward(doc, documentSymbols(r))));
+    const hit = outlines.get(r);
+    if (hit?.max === maxSymbols) return hit.symbols;
+    const built = documentOutline(r, maxSymbols);
+    const symbols = outward(doc, built.symbols);
+    const total = built.total;
+    outlines.set(r, { max: maxSymbols, symbols });
+    if (total > symbols.length && !outlineCapShown.has(doc.uri)) {
+      outlineCapShown.add(doc.uri);
+      const message = `xmcfg: the outline of ${uriBaseName(doc.uri)} shows its first ${symbols.length} of ${total} symbols (setting maxSymbols)`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+    }
     return symbols;
   };
   connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], outline));

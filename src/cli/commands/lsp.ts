@@ -20,6 +20,7 @@ export const command: CommandSpec = {
       .option('debounce', { describe: 'ms to wait after a change before checking (changes inside the wait are checked once)', type: 'string', default: 0, requiresArg: true })
       // check's name for the same cap (decision 043); --max-diagnostics, its first name, stays an alias.
       .option('max-findings', { alias: 'max-diagnostics', describe: 'most diagnostics published per file, errors first (a note counts the rest; --max-diagnostics is its older name)', type: 'string', default: 1000, requiresArg: true })
+      .option('max-symbols', { describe: 'most document symbols (outline entries) answered per file, in source order (the editor is told once when more were left out)', type: 'string', default: 5000, requiresArg: true })
       .example('$0 lsp --stdio', 'what an editor runs'),
   run: async (argv, io) => (await import('../lsp-run.js')).runLsp(argv, io),
 };
