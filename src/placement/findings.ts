@@ -49,13 +49,14 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diag
   if (code === 'XM0415') return spanOf(spans, anchor, '/maxvcpus', '/vcpus');
   // The nodes the NUMA keys asked for (or the allocator chose for them) cannot take their shares.
   if (code === 'XM0412') return numaSpan;
-  if (code === 'XM0424') return spanOf(spans, anchor, '/vnuma');
+  // XM0421: the vCPUs the config's own vnuma lists (check --host puts it there too, requestFindings).
+  if (code === 'XM0424' || code === 'XM0421') return spanOf(spans, anchor, '/vnuma');
   if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, anchor, '/cpus_soft');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423–XM0426) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0421, XM0423–XM0426) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null, anchor: Span = FILE): Diagnostic[] {
