@@ -26,7 +26,7 @@ import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';
 import type { NormalizedConfig } from './normalize/catalogue/index.js';
 
-export type { JsonDiagnostic, JsonRelated, Span, Severity, CodeInfo, Position, LineRange } from './diagnostics/index.js';
+export type { JsonDiagnostic, JsonRelated, JsonFix, JsonTextEdit, Span, Severity, CodeInfo, Position, LineRange } from './diagnostics/index.js';
 export type { SeverityCounts } from './diagnostics/limit.js';
 export type { Dialect, Setting, Value } from './syntax/value.js';
 export type { SyntaxTree, Stmt, Expr } from './syntax/tree.js';

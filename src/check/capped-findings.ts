@@ -12,6 +12,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
 import type { Dialect } from '../syntax/value.js';
+import { atAnchor, isFileSpan } from '../diagnostics/file-anchor.js';
 import { FindingCap } from '../syntax/finding-cap.js';
 import { makeDiag } from '../normalize/index.js';
 import { unknownKeyAt } from '../schema/index.js';
@@ -24,11 +25,15 @@ export class CheckFindings {
   private readonly pending = new WeakMap<Diagnostic, () => Diagnostic>();
   private anyPending = false;
 
-  /** `keep`: the per-finding filter applied before anything is kept or counted. */
+  /**
+   * `keep`: the per-finding filter applied before anything is kept or counted. `anchor`: where a
+   * finding about the whole file (at {0,0}) goes, before the cap ranks it (decision 051).
+   */
   constructor(
     maxFindings: number | undefined,
     private readonly dialect: Dialect,
     private readonly keep: (d: Diagnostic) => boolean,
+    private readonly anchor: Span = { start: 0, end: 0 },
   ) {
     this.cap = maxFindings !== undefined && maxFindings > 0 ? new FindingCap(maxFindings) : undefined;
   }
@@ -39,8 +44,9 @@ export class CheckFindings {
   }
 
   /** Add one finding. */
-  add(d: Diagnostic): void {
-    if (!this.keep(d)) return;
+  add(found: Diagnostic): void {
+    if (!this.keep(found)) return;
+    const d = atAnchor(found, this.anchor);
     if (this.cap) this.cap.add(d);
     else this.all.push(d);
   }
@@ -57,7 +63,7 @@ export class CheckFindings {
    */
   lazy(code: string, span: Span, build: () => Diagnostic): void {
     if (!this.cap) return this.add(build());
-    const d = makeDiag(code, span, '');
+    const d = makeDiag(code, isFileSpan(span) ? this.anchor : span, '');
     if (!this.keep(d)) return;
     // Most stand-ins of a long file arrive after the list is full and are only counted: asked first,
     // they never enter the WeakMap, whose entries the garbage collector pays for one by one.
@@ -74,7 +80,7 @@ export class CheckFindings {
     if (this.anyPending) {
       for (let i = 0; i < kept.length; i++) {
         const build = this.pending.get(kept[i]!);
-        if (build !== undefined) kept[i] = build();
+        if (build !== undefined) kept[i] = atAnchor(build(), this.anchor);
       }
     }
     const o = this.cap.omitted;

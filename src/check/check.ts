@@ -4,7 +4,7 @@
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
 import type { SingleByteCodec } from '../syntax/source-decode.js';
-import { parse, type ParseResult } from '../syntax/index.js';
+import { parse, fileAnchor, type ParseResult } from '../syntax/index.js';
 import { normalizeWithEffective, duplicateKeyFinding, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown } from '../schema/index.js';
 import { runRules } from './rules/index.js';
@@ -14,6 +14,7 @@ import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rule
 import { hintDroppedRefusals } from './xm-dropped.js';
 import { CheckFindings } from './capped-findings.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from '../diagnostics/span.js';
 import { withLineIndex, type LineIndex } from '../diagnostics/line-index.js';
 import { addCounts, type SeverityCounts } from '../diagnostics/limit.js';
 import type { Dialect, Setting } from '../syntax/value.js';
@@ -73,6 +74,12 @@ export interface CheckResult {
   unknown: UnknownValues;
   /** With `maxFindings`: the findings left out of `diagnostics` (the parser's and the later stages'), by severity (absent when none were). */
   omitted?: SeverityCounts;
+  /**
+   * Where findings about the whole file point (decision 051): the file's first statement, {0,0}
+   * only for an empty or all-blank file. A front end that adds findings of its own about what the
+   * config lacks (placement) places them here too.
+   */
+  anchor: Span;
 }
 
 /** Check one config text; never throws on any input. */
@@ -93,7 +100,10 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // xm: a name other settings read (`vmid` in `name = "vm%d" % vmid`) is a helper variable, not a misspelt option.
   const helper = parsed.dialect === 'xm' && parsed.reads.size > 0 ? (d: Diagnostic) => d.code !== 'XM0101' || !parsed.reads.has(text.slice(d.span.start, d.span.end)) : () => true;
   // In stage order (ties keep it when sorted); with maxFindings, the first N of each severity.
-  const found = new CheckFindings(options.maxFindings, parsed.dialect, helper);
+  // The stages below know no text: what they say about the whole file is at {0,0} until `found`
+  // moves it to the anchor (decision 051).
+  const anchor = fileAnchor(parsed.tree);
+  const found = new CheckFindings(options.maxFindings, parsed.dialect, helper, anchor);
   found.push(parsed.diagnostics);
   // With a cap, normalisation hands each XM0201 to it, built only if kept; they come first among
   // normalisation's findings, right after the parser's, the order they would arrive in otherwise.
@@ -135,6 +145,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
     spans: norm.spans,
     diagnostics: sortDiagnostics(findings),
     unknown,
+    anchor,
   };
   // parsed.tree's index (the same object as parsed.lineIndex), built on first use: the CLI never
   // asks (it indexes lines only for the findings it prints).
@@ -154,6 +165,7 @@ function notParsed(parsed: ParseResult): CheckResult {
       spans: new Map(),
       diagnostics: parsed.diagnostics,
       unknown: NO_UNKNOWN_VALUES,
+      anchor: fileAnchor(parsed.tree),
     },
     'tree',
   );

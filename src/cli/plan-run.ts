@@ -122,7 +122,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   } else result = makePlan(config, host, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
   // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host, checked.anchor)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);

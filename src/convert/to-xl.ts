@@ -133,7 +133,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     const r = makePlan(planConfig, options.host, { dialect: res.dialect, ...(options.planOptions ?? {}) });
     planResult = r.plan;
     // At the key or value that causes each (numanode, cpus, memory...), as plan and check --host put them.
-    pushAll(diagnostics, atConfigSpans(res.config, res.spans, r.diagnostics, options.host));
+    pushAll(diagnostics, atConfigSpans(res.config, res.spans, r.diagnostics, options.host, res.anchor));
     if (!r.plan) return fail({ ok: false, text: '', diagnostics, notes, plan: null });
     for (const k of planKeys(r.plan, ownSoft)) replacedByPlan!.add(k);
   }

@@ -6,3 +6,4 @@ export { codeUrl, defineCodes, type CodeInfo, type CodeTable } from './registry.
 export { allCodes, codeInfo } from './codes/index.js';
 export { exampleKind, exampleLabel, type ExampleKind } from './example-kind.js';
 export * from './json.js';
+export { atAnchor, isFileSpan } from './file-anchor.js';

@@ -14,6 +14,21 @@ export interface JsonRelated {
   endColumn: number;
 }
 
+/** One edit of a fix in the public shape: replace the range with `text` (an empty range inserts, an empty `text` deletes). */
+export interface JsonTextEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** A machine-applicable fix in the public shape: the finding's Fix, positioned. */
+export interface JsonFix {
+  title: string;
+  edits: JsonTextEdit[];
+}
+
 /** A diagnostic in the public shape of spec §4 (`check --format json`). */
 export interface JsonDiagnostic {
   code: string;
@@ -25,6 +40,8 @@ export interface JsonDiagnostic {
   endColumn: number;
   hint?: string;
   related?: JsonRelated[];
+  /** The finding's quick fixes (an editor's code actions, SARIF's `fixes`); left out when it has none. */
+  fixes?: JsonFix[];
 }
 
 /** Position a diagnostic for output; optional fields are left out when empty. */
@@ -32,5 +49,6 @@ export function toJsonDiagnostic(d: Diagnostic, index: LineIndex): JsonDiagnosti
   const out: JsonDiagnostic = { code: d.code, severity: d.severity, message: d.message, ...index.range(d.span) };
   if (d.hint) out.hint = d.hint;
   if (d.related?.length) out.related = d.related.map((r) => ({ message: r.message, ...index.range(r.span) }));
+  if (d.fixes?.length) out.fixes = d.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ ...index.range(e.span), text: e.text })) }));
   return out;
 }

@@ -23,14 +23,14 @@ export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvc
 const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
 /** Placement diagnostics of one checked config against a host. */
-export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown' | 'settings' | 'diagnostics' | 'dialect'>, host: Host): Diagnostic[] {
+export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown' | 'settings' | 'diagnostics' | 'dialect'> & Partial<Pick<CheckResult, 'anchor'>>, host: Host): Diagnostic[] {
   // The allocator fills in defaults (the dialect's memory, one vCPU, automatic placement) for what a config
   // lacks: it sees only the known values, and a plan built on a default stands in for no unknown one.
   // As plan reads it: without the keys the file's own tool ignores, sized by that tool's defaults.
   const config = dialectPlanConfig({ ...result, config: knownView(result.config, result.unknown) as CheckResult['config'] }).config;
   // XM0415 (more vCPUs than Xen allows the guest's type) needs no host: the rules report it
   // (vcpusAboveXenMax), so placement's copy would say it twice.
-  const found = placementFindings(config, result.spans, host, result.dialect).filter((d) => d.code !== 'XM0415');
+  const found = placementFindings(config, result.spans, host, result.dialect, result.anchor).filter((d) => d.code !== 'XM0415');
   if (!planInputUnknown(result.unknown)) return found;
   // numanodes above the host's node count is decided before any plan, from known values alone.
   const nodeCount = config.numa?.mode === 'auto' && Array.isArray(host.nodes) && config.numa.node_count > host.nodes.length;

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `check --host`: placement findings of a config against a host (XM04xx), each at
- * the span of the key or value that causes it (`/numa`, `/cpus`, `/memory`, ...), or {0,0} when
- * the span map lacks it.
+ * the span of the key or value that causes it (`/numa`, `/cpus`, `/memory`, ...), or the file's
+ * anchor when the span map lacks it (a default the file does not write; decision 051).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
@@ -16,58 +16,63 @@ import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
 export type SpanMap = ReadonlyMap<string, { key: Span; value: Span }> | Readonly<Record<string, { key: Span; value: Span }>>;
 
-function spanOf(spans: SpanMap | undefined, ...pointers: string[]): Span {
+/** Where a finding about the whole file goes when the caller knows no text: the check moves it to the file's anchor (decision 051). */
+const FILE: Span = { start: 0, end: 0 };
+
+/** The value span of the first pointer the map has; else `anchor`, the file's (no key of the file causes the finding). */
+function spanOf(spans: SpanMap | undefined, anchor: Span, ...pointers: string[]): Span {
   for (const p of pointers) {
     const s = spans instanceof Map ? spans.get(p) : spans && Object.hasOwn(spans, p) ? (spans as Record<string, { key: Span; value: Span }>)[p] : undefined;
     if (s) return { ...s.value };
   }
-  return { start: 0, end: 0 };
+  return { ...anchor };
 }
 
 /** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
-function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic): Span | null {
+function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic, anchor: Span): Span | null {
   const code = d.code;
   const numa = config.numa;
   const numaSpan =
-    numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
+    numa?.mode === 'nodes' ? spanOf(spans, anchor, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, anchor, '/numa/node_count', '/numa') : spanOf(spans, anchor, '/numa');
   // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
   if (code === 'XM0402') return numaSpan;
   // Without NUMA keys a vnuma of the config's own fixes the nodes (own-vnuma.ts): a node it overfills is its doing.
-  if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, '/vnuma');
-  if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, '/memory', '/maxmem');
+  if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, anchor, '/vnuma');
+  if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, anchor, '/memory', '/maxmem');
   if (code === 'XM0405') {
     // A per-vCPU entry naming no CPU of the host is at that entry (the first, when several are).
     const entries = (d as Partial<CpusEntryFinding>).entries;
-    return Array.isArray(entries) && entries.length > 0 ? spanOf(spans, `/cpus/${entries[0]}`, '/cpus') : spanOf(spans, '/cpus');
+    return Array.isArray(entries) && entries.length > 0 ? spanOf(spans, anchor, `/cpus/${entries[0]}`, '/cpus') : spanOf(spans, anchor, '/cpus');
   }
-  if (code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, '/cpus');
+  if (code === 'XM0416' || code === 'XM0417' || code === 'XM0423') return spanOf(spans, anchor, '/cpus');
   if (code === 'XM0406') {
     // A node without CPUs that numanode lists is there by the config's choice, not for its vCPU count.
     const node = (d as Partial<NodeFinding>).node;
     if (typeof node === 'number' && numa?.mode === 'nodes' && numa.nodes.includes(node)) return numaSpan;
-    return spanOf(spans, '/maxvcpus', '/vcpus', '/numa');
+    return spanOf(spans, anchor, '/maxvcpus', '/vcpus', '/numa');
   }
-  if (code === 'XM0415') return spanOf(spans, '/maxvcpus', '/vcpus');
+  if (code === 'XM0415') return spanOf(spans, anchor, '/maxvcpus', '/vcpus');
   // The nodes the NUMA keys asked for (or the allocator chose for them) cannot take their shares.
   if (code === 'XM0412') return numaSpan;
-  if (code === 'XM0424') return spanOf(spans, '/vnuma');
-  if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, '/cpus_soft');
+  // XM0421: the vCPUs the config's own vnuma lists (check --host puts it there too, requestFindings).
+  if (code === 'XM0424' || code === 'XM0421') return spanOf(spans, anchor, '/vnuma');
+  if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, anchor, '/cpus_soft');
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0423–XM0426) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0421, XM0423–XM0426) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
-export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null): Diagnostic[] {
+export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null, anchor: Span = FILE): Diagnostic[] {
   const bad = host ? badPnodes(config.vnuma, host) : [];
   let pnodes = 0;
   return diagnostics.map((d) => {
     if (d.code === 'XM0420') {
       const b = bad[pnodes++];
-      return { ...d, span: b ? spanOf(spans, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, '/vnuma') };
+      return { ...d, span: b ? spanOf(spans, anchor, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, anchor, '/vnuma') };
     }
-    const span = configSpan(config, spans, d);
+    const span = configSpan(config, spans, d, anchor);
     return span ? { ...d, span } : d;
   });
 }
@@ -80,22 +85,22 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
 const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
 /** Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws. */
-export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm'): Diagnostic[] {
+export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm', anchor: Span = FILE): Diagnostic[] {
   const checked = validateHost(host);
   if (!checked.host) return checked.diagnostics;
-  const out = requestFindings(config, spans, checked.host, dialect);
+  const out = requestFindings(config, spans, checked.host, dialect, anchor);
   // Whatever else is found (plan says it before any refusal too).
   const partly = cpusPartlyOffHost(config, checked.host);
-  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, '/cpus') });
+  if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, anchor, '/cpus') });
   return out;
 }
 
 /** The findings of the config's NUMA request, memory and pins on a valid host (all but XM0416). */
-function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h: Host, dialect: 'xl' | 'xm' | undefined): Diagnostic[] {
+function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h: Host, dialect: 'xl' | 'xm' | undefined, anchor: Span): Diagnostic[] {
   const out: Diagnostic[] = [];
   const numa = config.numa;
   const numaSpan =
-    numa?.mode === 'nodes' ? spanOf(spans, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, '/numa/node_count', '/numa') : spanOf(spans, '/numa');
+    numa?.mode === 'nodes' ? spanOf(spans, anchor, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, anchor, '/numa/node_count', '/numa') : spanOf(spans, anchor, '/numa');
   const ids = new Set(h.nodes.map((n) => n.id));
   if (numa?.mode === 'nodes') {
     const missing = numa.nodes.filter((id) => !ids.has(id));
@@ -111,8 +116,8 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
     }
   }
   // The config's own vnuma names the host nodes its memory goes to (plan refuses the same, XM0420).
-  out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
-  out.push(...vnumaVcpuFindings(config, h, spanOf(spans, '/vnuma')));
+  out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, anchor, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
+  out.push(...vnumaVcpuFindings(config, h, spanOf(spans, anchor, '/vnuma')));
   if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
     out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
     return out;
@@ -120,13 +125,13 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds
   // about the config, so check --host and plan agree (the codes below are judged here instead).
   const r = plan(config, h, { dialect });
-  for (const d of atConfigSpans(config, spans, r.diagnostics)) if (FROM_PLAN.has(d.code)) out.push(d);
+  for (const d of atConfigSpans(config, spans, r.diagnostics, undefined, anchor)) if (FROM_PLAN.has(d.code)) out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity); the
   // nodes are judged on the CPUs the vCPUs may run on, every CPU past a short per-vCPU list, as plan does.
   const hard = vcpusReach(config, h, guestShape(config).maxvcpus);
   const offHost = cpusOffHost(config, h);
   if (offHost) {
-    out.push(offHostFinding(offHost, spans));
+    out.push(offHostFinding(offHost, spans, anchor));
     return out;
   }
   if (hard && numa?.mode === 'nodes') {
@@ -137,7 +142,7 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
         code: 'XM0405',
         severity: 'error',
         message: `cpus shares no CPU with numanode ${numa.nodes.join(',')} (their CPUs: ${[...nodeCpus].sort((a, b) => a - b).join(',') || 'none'})`,
-        span: spanOf(spans, '/cpus'),
+        span: spanOf(spans, anchor, '/cpus'),
         related: [{ message: 'the NUMA nodes are set here', span: numaSpan }],
       });
     }
@@ -146,9 +151,9 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
 }
 
 /** XM0405 for cpus naming no CPU of the host: at the first per-vCPU entry that names none, the others related (or at cpus, for one string). */
-function offHostFinding(o: OffHostCpus, spans: SpanMap | undefined): Diagnostic {
+function offHostFinding(o: OffHostCpus, spans: SpanMap | undefined, anchor: Span): Diagnostic {
   const [first, ...rest] = o.entries;
-  const d: Diagnostic = { code: 'XM0405', severity: 'error', message: o.message, span: first === undefined ? spanOf(spans, '/cpus') : spanOf(spans, `/cpus/${first}`, '/cpus') };
-  if (rest.length > 0) d.related = rest.map((i) => ({ message: `the entry of vCPU ${i} names no CPU of the host either`, span: spanOf(spans, `/cpus/${i}`, '/cpus') }));
+  const d: Diagnostic = { code: 'XM0405', severity: 'error', message: o.message, span: first === undefined ? spanOf(spans, anchor, '/cpus') : spanOf(spans, anchor, `/cpus/${first}`, '/cpus') };
+  if (rest.length > 0) d.related = rest.map((i) => ({ message: `the entry of vCPU ${i} names no CPU of the host either`, span: spanOf(spans, anchor, `/cpus/${i}`, '/cpus') }));
   return d;
 }

@@ -11,6 +11,7 @@ import { makeDiag } from '../normalize/context.js';
 import { optionDoc } from './docs.js';
 import { suggest } from '../diagnostics/suggest.js';
 
+/** A finding about the whole file: check moves it to the file's anchor (decision 051). */
 const FILE_START: Span = { start: 0, end: 0 };
 
 /** Human label of a JSON Pointer: `/disk/0/vdev` → `disk[0].vdev`. */

@@ -18,6 +18,7 @@ import { suggest } from '../diagnostics/suggest.js';
 import { pointerSegment } from '../normalize/context.js';
 import { builderKind } from '../normalize/guest-type.js';
 
+/** A finding about the whole file: check moves it to the file's anchor (decision 051). */
 const FILE_START = { start: 0, end: 0 };
 /** The top-level keys the schema knows (its `properties`): every other key is XM0101. */
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(Object.keys((ConfigSchema as { properties: Record<string, unknown> }).properties));

@@ -4,4 +4,5 @@ export { detectDialect, dialectDiagnostics, type DialectDetection } from './dial
 export { libxluCheck, type XluError } from './libxlu.js';
 export { evaluate, defineValue, type EvaluateOptions, type EvaluateResult } from './evaluate.js';
 export * from './tree.js';
+export { fileAnchor } from './anchor.js';
 export type * from './value.js';

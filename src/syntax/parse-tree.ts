@@ -15,6 +15,8 @@ import * as T from '../../grammar/tokens.js';
 import { diag, parseStatement } from './parse-statement.js';
 import { lexChunk, type ChunkTokens } from './lex.js';
 import type { FindingCap } from './finding-cap.js';
+import type { Span } from '../diagnostics/span.js';
+import { statementAnchor } from './anchor.js';
 
 /** Target chunk size in characters. */
 const CHUNK = 1 << 12;
@@ -146,6 +148,7 @@ function parseChunks(text: string, sink: StatementSink | undefined, scratchToken
   // Rarely more than one token per 3 characters (trivia included); growing copies, so aim high.
   const stream = streamBuilder(Math.ceil(text.length / 3) + 16, scratchTokens, text.length);
   const statements: Stmt[] = [];
+  let anchor: Span | undefined;
   let base = 0;
   if (text.charCodeAt(0) === 0xfeff) {
     // A BOM is kept in the stream as whitespace so the stream stays lossless.
@@ -172,7 +175,7 @@ function parseChunks(text: string, sink: StatementSink | undefined, scratchToken
       if (lexed.stoppedAt >= 0) {
         // The lines before the one where the limit was hit are read as usual, then the parse stops.
         const lineStart = text.lastIndexOf('\n', base + lexed.stoppedAt - 1) + 1;
-        if (lineStart <= base) return tooManyTokens(text, base, stream, statements, diagnostics);
+        if (lineStart <= base) return anchored(tooManyTokens(text, base, stream, statements, diagnostics), anchor);
         end = overAt = lineStart;
         continue;
       }
@@ -202,6 +205,8 @@ function parseChunks(text: string, sink: StatementSink | undefined, scratchToken
     const chunkStmts: { stmt: Stmt; raw: RawStmt }[] = [];
     const chunkFindings = diagnostics.length;
     for (const raw of split.stmts) chunkStmts.push({ stmt: parseStatement(raw, base, diagnostics), raw });
+    // The first statement, while it is here: a streaming parse drops it (decision 051).
+    if (anchor === undefined && chunkStmts.length > 0) anchor = statementAnchor(text, chunkStmts[0]!.stmt);
     const top: Stmt[] = sink ? [] : statements;
     const nested = nestBodies(chunkStmts, top);
     if (nested.size) dropNested(diagnostics, chunkFindings, nested);
@@ -211,10 +216,16 @@ function parseChunks(text: string, sink: StatementSink | undefined, scratchToken
       diagnostics.length = 0;
     }
     if (sink && sink(top) === true) break;
-    if (overAt >= 0) return tooManyTokens(text, overAt, stream, statements, diagnostics);
+    if (overAt >= 0) return anchored(tooManyTokens(text, overAt, stream, statements, diagnostics), anchor);
     base = end;
   }
-  return { tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics };
+  return anchored({ tree: { text, tokens: stream.finish(stream !== scratch), statements }, diagnostics }, anchor);
+}
+
+/** The result with the anchor of its first statement, when one was parsed. */
+function anchored(r: ParseTreeResult, anchor: Span | undefined): ParseTreeResult {
+  if (anchor !== undefined) r.tree.anchor = anchor;
+  return r;
 }
 
 /**

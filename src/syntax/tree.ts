@@ -9,6 +9,7 @@
  * by offsets (spans). Statements are the semantic view on top.
  */
 import type { Stmt } from '../../grammar/tree.js';
+import type { Span } from '../diagnostics/span.js';
 
 export { Tok } from '../../grammar/tree.js';
 export type { AssignStmt, ErrorStmt, Expr, Name, Stmt, StringPart, UnsupportedStmt } from '../../grammar/tree.js';
@@ -47,4 +48,10 @@ export interface SyntaxTree {
   text: string;
   tokens: TokenStream;
   statements: Stmt[];
+  /**
+   * Where a finding about the whole file points (syntax/anchor.ts), set by the parser from the
+   * first statement as it goes by: a streaming parse keeps no statements to find it in later.
+   * Absent: from `statements` or the text.
+   */
+  anchor?: Span;
 }

@@ -65,7 +65,7 @@ describe('XM0244 around the builder', () => {
   });
 
   it('an xl file read as xm: xm ignored type, so the guest is PV (without a kernel or a disk: XM0241)', () => {
-    expect(spans('name = "t"\ntype = "hvm"\nacpi = "maybe"\n')).toEqual(['XM0241@1:1-1:1', 'XM0553@2:1-2:5', 'XM0244@3:1-3:5']);
+    expect(spans('name = "t"\ntype = "hvm"\nacpi = "maybe"\n')).toEqual(['XM0241@1:1-1:11', 'XM0553@2:1-2:5', 'XM0244@3:1-3:5']);
   });
 
   it('a rule finding in the value is dropped too (vncdisplay and a display in vnclisten, XM0220)', () => {

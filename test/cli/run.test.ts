@@ -201,7 +201,7 @@ for (const impl of implementations()) {
       expect(JSON.parse(n.stdout)).toMatchObject({ name: 'vm3', memory: 512 });
     });
 
-    it('--define of an xm option wins over the file (xm create FILE memory=1024); a value xm refused is XM0240 at 1:1', async ({ expect }) => {
+    it('--define of an xm option wins over the file (xm create FILE memory=1024); a value xm refused is XM0240 at the first statement, here 1:1', async ({ expect }) => {
       const dir = mkdtempSync(join(tmp, 'xm-opt-'));
       writeFileSync(join(dir, 'vm.cfg'), 'name = "vm%d" % vmid\nmemory = 512\nkernel = "/k"\n');
       const n = await cli(['normalize', 'vm.cfg', '-D', 'vmid=3', '--define', 'memory=1024'], { cwd: dir });

@@ -59,11 +59,11 @@ describe('xmcfg convert', () => {
     expect((await lines('off.xm')).map((l) => l.replace(/\s*#.*/, ''))).toEqual(['cpus_soft = "all"']);
     expect(await lines('off-soft.xm')).toEqual(['cpus_soft = "0-1"']);
   });
-  it('--to json of web.xm, which boots nothing: xl refuses the converted file (XM0227, reported at the input\'s 1:1), exit 1, nothing printed', async () => {
+  it('--to json of web.xm, which boots nothing: xl refuses the converted file (XM0227, reported at the input\'s first statement, decision 051), exit 1, nothing printed', async () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['convert', 'web.xm', '--to', 'json', '-D', 'vmid=7'], io)).toBe(1);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toMatch(/^error\[XM0227\]: [^\n]*\n --> web\.xm:1:1$/m);
+    expect(out.stderr).toMatch(/^error\[XM0227\]: [^\n]*\n --> web\.xm:2:1$/m);
   });
   it('--to json prints the libxl domain config', async () => {
     writeFileSync(join(dir, 'web.xm'), XM + 'kernel = "/boot/vmlinuz"\n');

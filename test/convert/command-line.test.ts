@@ -30,10 +30,10 @@ describe('convert --to xl with --define of an xm create option', () => {
     expect(checkText(r.text, { dialect: 'xl' }).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
-  it('a value xm create refused (XM0240 at 1:1) leaves the file\'s value', () => {
+  it('a value xm create refused (XM0240 at the first statement: the value is not in the file) leaves the file\'s value', () => {
     const r = convertToXl(GUEST, { fileName: 'g.xm', defines: { memory: '0x400' } });
     expect(r.text).toBe(GUEST.replace('cpu_cap = 20', 'cap = 20') + ON_CRASH_LINE);
-    expect(r.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0240', 0, 0]]);
+    expect(r.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0240', 0, 'name = "g"'.length]]);
   });
 
   it('a chained last assignment of the option is written per name, each with its own value: no second line, no XM0201 in xl', () => {

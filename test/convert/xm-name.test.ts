@@ -69,7 +69,7 @@ describe('convertToXl with --define name= (xm create FILE name=: no name, as the
   it('standard input: no line of the conversion\'s own; the file\'s name is written as xm read it, "" (not the file\'s text), with XM0106', () => {
     const none = conv(PLAIN, DEF);
     expect(none.text).toBe(PLAIN);
-    expect(none.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0106', 0, 0]]);
+    expect(none.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0106', 0, 'memory = 512'.length]]);
     const named = conv(`name = "zz"\n${PLAIN}`, DEF);
     expect(named.text).toBe(`name = ""\n${PLAIN}`);
     expect(named.diagnostics.map((d) => [d.code, d.span.start, d.span.end])).toEqual([['XM0106', 7, 11]]);

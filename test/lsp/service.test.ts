@@ -343,7 +343,8 @@ describe('code actions', () => {
     expect(apply(t3.text, whole)).toBe('name = "vm3"\nmemory = 512\n' + ON_CRASH_LINE);
   });
   it('adds the missing name', () => {
-    const { text, actions } = actionsAt('|# guest\nmemory = 512\n');
+    // The finding is at the first statement (decision 051): the quick fix is offered there.
+    const { text, actions } = actionsAt('# guest\n|memory = 512\n');
     const fix = actions.find((a) => a.title.startsWith('Add'))!;
     expect(fix.diagnostics?.[0]?.code).toBe('XM0105');
     expect(apply(text, fix)).toBe('# guest\nname = "web01"\nmemory = 512\n');

@@ -74,4 +74,18 @@ describe.skipIf(!cliBuilt)('check --host reports what plan reports', () => {
     expect(r.plan).toEqual([]);
     expect(r.check).toEqual(r.plan);
   });
+
+  it('a guest too big for the host\'s free memory, which it does not write, at the first statement (XM0404, decision 051)', () => {
+    const host = JSON.stringify({ nodes: [{ id: 0, cpus: [0, 1], memory_mib: 1024, free_mib: 16, distances: { '0': 10 } }] });
+    const r = both('# a guest\nname = "g"\nkernel = "/k"\n', host);
+    expect(r.plan).toEqual(['XM0404@2:1']);
+    expect(r.check).toEqual(r.plan);
+  });
+
+  it('a vnuma listing more vCPUs than the host has CPUs, at the vnuma (XM0421)', () => {
+    const host = JSON.stringify({ nodes: [{ id: 0, cpus: [0], memory_mib: 1024, free_mib: 1000, distances: { '0': 10 } }] });
+    const r = both(`${hvm}memory = 256\nvnuma = [["pnode=0", "size=256", "vcpus=0-3", "vdistances=10"]]\n`, host);
+    expect(r.plan).toEqual(['XM0421@4:9']);
+    expect(r.check).toEqual(r.plan);
+  });
 });

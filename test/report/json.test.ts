@@ -52,6 +52,24 @@ describe('json report', () => {
     expect(parsed.files[0]!.diagnostics.map((d) => d.code)).toEqual(['XM0101', 'XM0201']);
   });
 
+  it('gives the fixes of a finding, positioned in UTF-16 columns like its span, after its other fields', () => {
+    const text = 'name = "😀"; memroy = 1\n';
+    const at = text.indexOf('memroy');
+    const span = { start: at, end: at + 6 };
+    const out = jsonReport([
+      fileReport('f.cfg', text, [
+        { code: 'XM0101', severity: 'warning', message: 'm', span, hint: 'h', fixes: [{ title: 'Rename to memory', edits: [{ span, text: 'memory' }] }] },
+        { code: 'XM0201', severity: 'error', message: 'n', span: { start: 0, end: 4 }, fixes: [] },
+      ]),
+    ]);
+    const [dup, typo] = out.files[0]!.diagnostics;
+    // 'name = "' is 8 units, the emoji 2, then '"; ': memroy starts at unit 13, column 14.
+    expect(typo!.fixes).toEqual([{ title: 'Rename to memory', edits: [{ line: 1, column: 14, endLine: 1, endColumn: 20, text: 'memory' }] }]);
+    expect(Object.keys(typo!)).toEqual(['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'hint', 'fixes']);
+    // No fix, no field: the version-1 shape of findings without fixes is unchanged.
+    expect(dup).not.toHaveProperty('fixes');
+  });
+
   it('reports files that could not be read as configs with dialect null', () => {
     const out = jsonReport([fileReport('big.cfg', '', [{ code: 'XM0040', severity: 'error', message: 'too large', span: { start: 0, end: 0 } }], null)]);
     expect(out.files[0]).toMatchObject({ dialect: null, errorCount: 1, diagnostics: [{ code: 'XM0040', line: 1, column: 1, endLine: 1, endColumn: 1 }] });

@@ -12,6 +12,7 @@ import { makeDiag, valueAt, keyAt, type Rule, type RuleInput } from './context.j
 import { builderKind, isHvmloader, subSpan } from '../../normalize/index.js';
 import { guestKind, guestTypeRelated } from './guest-type.js';
 
+/** A finding about the whole file: check moves it to the file's anchor (decision 051). */
 const FILE_START: Span = { start: 0, end: 0 };
 
 /** How a guest type is named in messages. */
@@ -110,10 +111,10 @@ export const xmPvBoot: Rule = ({ config, spans, dialect, unknown }) => {
   if (config.builder !== undefined && (typeof config.builder !== 'string' || builderKind(config.builder, 'xm') !== 'pv')) return [];
   // `if vals.kernel:` and `elif not blexec and kernel:`: an empty string is no kernel.
   if (typeof config.kernel === 'string' && config.kernel !== '') return [];
-  const at = config.builder !== undefined ? valueAt(spans, '/builder') : FILE_START;
   const why = config.builder !== undefined ? `builder is "${config.builder}"` : 'no builder is set, and xm defaults to "linux" (PV)';
   const bootloader = typeof config.bootloader === 'string' && config.bootloader !== '' ? config.bootloader : null;
   const disks = Array.isArray(config.disk) ? config.disk.length : 0;
+  const at = xmPvBootAt(config, spans, disks === 0 && bootloader !== null);
   if (disks === 0) {
     return [
       makeDiag('XM0241', at, `a PV guest without kernel boots through ${bootloader === null ? 'pygrub (xend\'s default bootloader)' : `bootloader "${bootloader}"`}, which reads the first disk, and this guest has no disk (${why}): xend fails with "Had a bootloader specified, but no disks are bootable"`, {
@@ -128,6 +129,19 @@ export const xmPvBoot: Rule = ({ config, spans, dialect, unknown }) => {
     }),
   ];
 };
+
+/**
+ * Where XM0241 or XM0242 points: the builder that makes the guest PV; else the key that leaves it
+ * without a kernel: the bootloader that needs a disk (`needsDisk`), an empty kernel, an empty
+ * bootloader; else the file (none of them is written: decision 051).
+ */
+function xmPvBootAt(config: RuleInput['config'], spans: RuleInput['spans'], needsDisk: boolean): Span {
+  if (config.builder !== undefined) return valueAt(spans, '/builder');
+  if (needsDisk) return valueAt(spans, '/bootloader');
+  if (config.kernel === '') return valueAt(spans, '/kernel');
+  if (config.bootloader === '') return valueAt(spans, '/bootloader');
+  return FILE_START;
+}
 
 /** The boot devices a PC machine's QEMU takes (boot_device2nibble): floppy a/b, disk c, CD-ROM d, network n. */
 const PC_BOOT_DEVICES = 'abcdn';

@@ -13,6 +13,7 @@ import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } f
 
 export { makeDiag } from '../../normalize/index.js';
 
+/** A finding about the whole file: check moves it to the file's anchor (decision 051). */
 const FILE_START: Span = { start: 0, end: 0 };
 
 /** Input of one rule. */
@@ -94,12 +95,12 @@ function withoutUnsetMaxvcpus(config: NormalizedConfig): NormalizedConfig {
   return rest as NormalizedConfig;
 }
 
-/** The value span of a pointer (or the file start when the field has none). */
+/** The value span of a pointer (or the whole file, moved to its anchor by check, when the field has none). */
 export function valueAt(spans: SpanMap, ptr: string): Span {
   return spans.get(ptr)?.value ?? FILE_START;
 }
 
-/** The key span of a pointer (or the file start). */
+/** The key span of a pointer (or the whole file, as valueAt). */
 export function keyAt(spans: SpanMap, ptr: string): Span {
   return spans.get(ptr)?.key ?? FILE_START;
 }

@@ -35,6 +35,7 @@ const BLANK_AT_END = /^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/;
 // eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\x00-\x1f\x7f]/;
 
+/** A finding about the whole file: check moves it to the file's anchor (decision 051). */
 const FILE_START: Span = { start: 0, end: 0 };
 
 /**

@@ -192,7 +192,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'a --define value xm refused for its option',
     explanation:
-      'In an xm file, `--define NAME=VALUE` for an option of create.py\'s table stands for `xm create FILE NAME=VALUE`, which converted VALUE with the option\'s function: int() (base 10) for memory, vcpus, acpi and the other numbers, long() for vcpu_avail, only yes, y, no or n for the yes/no options (localtime, stdvga, usb, …). Anything else made xm print "Error: Invalid value: VALUE" and create nothing. Reported at 1:1 (the value is not in the file), and the file\'s own value is read instead. Give a value the option takes.',
+      'In an xm file, `--define NAME=VALUE` for an option of create.py\'s table stands for `xm create FILE NAME=VALUE`, which converted VALUE with the option\'s function: int() (base 10) for memory, vcpus, acpi and the other numbers, long() for vcpu_avail, only yes, y, no or n for the yes/no options (localtime, stdvga, usb, …). Anything else made xm print "Error: Invalid value: VALUE" and create nothing. Reported at the file\'s first statement (the value is not in the file), and the file\'s own value is read instead. Give a value the option takes.',
     bad: '# xmcfg check --define memory=0x400 FILE\nmemory = 512',
     good: '# xmcfg check --define memory=1024 FILE\nmemory = 512',
   },

@@ -9,6 +9,7 @@
  */
 import { detectDialect, parseFromTree } from '../../syntax/index.js';
 import { detectDialectFrom } from '../../syntax/dialect.js';
+import { statementAnchor } from '../../syntax/anchor.js';
 import type { TreeParts } from '../../syntax/parse.js';
 import { checkParsed, type CheckResult } from '../../check/check.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -114,7 +115,7 @@ export function checkTree(text: string, tree: SyntaxTree, syntax: Diagnostic[], 
 
 /** Join chunk parses (already at their absolute positions) into one tree and one diagnostic list. */
 function join(text: string, parts: ChunkParse[]): { tree: SyntaxTree; diagnostics: Diagnostic[] } {
-  if (parts.length === 1) return { tree: { ...parts[0]!.parse.tree, text }, diagnostics: [...parts[0]!.parse.diagnostics] };
+  if (parts.length === 1) return { tree: anchored({ ...parts[0]!.parse.tree, text }), diagnostics: [...parts[0]!.parse.diagnostics] };
   let count = 0;
   for (const p of parts) count += p.parse.tree.tokens.count;
   const tokens: TokenStream = { count, kinds: new Uint8Array(count), starts: new Int32Array(count), ends: new Int32Array(count) };
@@ -133,5 +134,12 @@ function join(text: string, parts: ChunkParse[]): { tree: SyntaxTree; diagnostic
     for (const s of parse.tree.statements) statements.push(s);
     for (const d of parse.diagnostics) diagnostics.push(d);
   }
-  return { tree: { text, tokens, statements }, diagnostics };
+  return { tree: anchored({ text, tokens, statements }), diagnostics };
+}
+
+/** The tree with the anchor parseTree gives the whole text (a chunk's own is where that chunk starts): from its first statement. */
+function anchored(tree: SyntaxTree): SyntaxTree {
+  const { anchor: _chunk, ...rest } = tree;
+  const first = rest.statements[0];
+  return first ? { ...rest, anchor: statementAnchor(rest.text, first) } : rest;
 }
