@@ -5,6 +5,7 @@
  * ledger stores beside the plan and rebalance keeps (a guest whose admin named its nodes stays).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
 import { affinityKept, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
@@ -110,7 +111,8 @@ export function moveRule(host: Host): MoveRule {
   };
   const missing = (toNodes: readonly number[]): Diagnostic | null => {
     const gone = toNodes.filter((id) => !byId.has(id));
-    return gone.length > 0 ? hostDiag('XM0402', 'error', `target node ${gone.join(',')} does not exist on the host`) : null;
+    // As ranges: `--to-node 0-65535` names up to 65,536 ids, and listing each made one 380 KB line.
+    return gone.length > 0 ? hostDiag('XM0402', 'error', `target node ${rangesOf(gone)} does not exist on the host`) : null;
   };
   // The moved guest gets no vnuma, so a node without CPUs could not keep its memory (Xen allocates
   // on the nodes of the vCPUs' CPUs): the ledger would book memory the guest does not use there.

@@ -41,6 +41,16 @@ describe('migratePlan', () => {
     // a target that does not exist
     expect(migratePlan(g, h, [], [7]).diagnostics.map((d) => d.code)).toEqual(['XM0402']);
   });
+
+  it('names missing targets as ranges: --to-node 0-65535 (a range the option reads) made one 380 KB XM0402 line', () => {
+    const h = host4();
+    const web = placed('web', 4096, 1, h);
+    const all = Array.from({ length: 65536 }, (_, i) => i);
+    const d = migratePlan(web, h, [loadOfPlan(web)], all).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['XM0402']);
+    // 4-65535 once, not 65,532 ids
+    expect(d[0]!.message.length).toBeLessThan(100);
+  });
 });
 
 describe('migratePlan: guests that cannot move and what a move keeps', () => {

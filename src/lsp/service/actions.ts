@@ -115,28 +115,37 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
   // 2b. Deprecated keys (XM0107) renamed to their replacement, from any place the file names them.
   for (const r of deprecatedRenames(result, req.span)) add(r.title, r.edits, matching(DEPRECATED_KEY, r.finding.span), r.preferred);
 
-  // 3. xm-only constructs → xl, statement by statement, and for the whole file.
-  let xmOnly = false;
-  // In a document read as xl, xm constructs have no value; read them the xm way (once, only if needed).
-  let xmSettings: Setting[] | null = result.dialect === 'xm' ? result.settings : null;
-  const settingsForXm = (): Setting[] => (xmSettings ??= parse(tree.text, { dialect: 'xm', defines: req.settings?.defines }).settings);
+  // 3. xm-only constructs → xl, statement by statement, and for the whole file. What needs the
+  // whole file (its xm reading, whether any statement is xm-only, its conversion) is worked out
+  // once per checked version (xmWork): editors ask for actions at every caret move, and a
+  // 130,000-line xl file spent ~400 ms of each request re-reading itself as xm.
+  const work = xmWork(result, req);
+  let xmOnly = work.xmOnly === true;
+  const settingsForXm = (): Setting[] => (work.settings ??= parse(tree.text, { dialect: 'xm', defines: req.settings?.defines }).settings);
   for (const st of tree.statements) {
     if (st.kind !== 'assign') continue;
-    if (!touches(st.span, req.span) && xmOnly) continue;
+    const touched = touches(st.span, req.span);
+    // Once the file is known to have an xm-only statement (or known to have none), only the
+    // statements at the caret are rewritten.
+    if (!touched && (xmOnly || work.xmOnly === false)) continue;
     const r = rewriteStatement(tree.text, tree.tokens, st, settingsForXm());
     if (!('edits' in r) || !r.edits.length) continue;
     xmOnly = true;
     // The rewrite fixes every xm-construct finding in the statement, not only one at its value: a
     // chained assignment's (XM0513) starts at the key, a continuation's (XM0510) at the backslash.
-    if (touches(st.span, req.span)) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, within(st.span).filter((d) => String(d.code).startsWith('XM05')));
+    if (touched) add(`Rewrite "${st.key.name}" in xl syntax`, r.edits, within(st.span).filter((d) => String(d.code).startsWith('XM05')));
   }
+  work.xmOnly ??= xmOnly;
   if (xmOnly) {
-    const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: documentFileName(req.uri) });
-    if (conv.ok && conv.text !== tree.text) {
+    if (work.converted === undefined) {
+      const conv = convertToXl(tree.text, { defines: req.settings?.defines, fileName: documentFileName(req.uri) });
+      work.converted = conv.ok && conv.text !== tree.text ? conv.text : null;
+    }
+    if (work.converted !== null) {
       const action: CodeAction = {
         title: 'Convert the whole file to xl syntax',
         kind: 'source.convert.xl',
-        edit: { changes: { [req.uri]: [{ range: toRange(lineIndex, { start: 0, end: tree.text.length }), newText: conv.text }] } },
+        edit: { changes: { [req.uri]: [{ range: toRange(lineIndex, { start: 0, end: tree.text.length }), newText: work.converted }] } },
       };
       out.push(action);
     }
@@ -151,6 +160,29 @@ function allActions(result: CheckResult, req: ActionRequest): CodeAction[] {
     add('Add "name = ..."', [{ span: { start: at, end: at }, text: `${prefix}name = ${JSON.stringify(domainNameFromUri(req.uri))}\n` }], matching(MISSING_REQUIRED, d.span), true);
   }
   return distinctTitles(out);
+}
+
+/** The whole-file work of xm-to-xl actions for one checked version, a URI and its defines. */
+interface XmWork {
+  /** The document read as xm (its own settings when it is xm), once asked for. */
+  settings: Setting[] | null;
+  /** Whether some statement has an xm-only construct; null until a request has looked at them all. */
+  xmOnly: boolean | null;
+  /** The whole file converted to xl (null: no conversion to offer); undefined until asked for. */
+  converted?: string | null;
+}
+
+/** Whole-file xm work by check result (one per document version, dropped with it), then URI and defines. */
+const xmWorkByResult = new WeakMap<CheckResult, Map<string, XmWork>>();
+
+/** The cached whole-file xm work for `result` read with `req`'s URI and defines (new when none). */
+function xmWork(result: CheckResult, req: ActionRequest): XmWork {
+  let byKey = xmWorkByResult.get(result);
+  if (!byKey) xmWorkByResult.set(result, (byKey = new Map()));
+  const key = JSON.stringify([req.uri, req.settings?.defines ?? null]);
+  let work = byKey.get(key);
+  if (!work) byKey.set(key, (work = { settings: result.dialect === 'xm' ? result.settings : null, xmOnly: null }));
+  return work;
 }
 
 /**
