@@ -1,7 +1,8 @@
 /**
- * The library's input contract (src/index.ts): user input (config text, host, config object given
- * to plan) never throws; a TypeError only for programmer errors (text not a string, options not an
- * object, an option value outside its type); undefined and null options mean the defaults.
+ * The library's input contract (src/index.ts): user input (config text, host, config object and
+ * options given to plan) never throws; of the other functions, a TypeError only for programmer errors
+ * (text not a string, options not an object, an option value outside its type); undefined and null
+ * options mean the defaults.
  */
 import { describe, expect, it } from 'vitest';
 import { check, normalize, parse, plan, readHost, type Host } from '../../src/index.js';
@@ -29,8 +30,14 @@ describe('programmer errors are TypeErrors', () => {
     expect(() => parse(TEXT, { dialect: 5 as never })).toThrow(TypeError);
     expect(() => normalize(TEXT, { dialect: 'XL' as never })).toThrow(TypeError);
     expect(() => readHost('{}', { format: 'yaml' as never })).toThrow(TypeError);
-    expect(() => plan({}, HOST, { policy: 'worst' as never })).toThrow(TypeError);
-    expect(() => plan({}, HOST, { affinity: 'loose' as never })).toThrow(TypeError);
+  });
+
+  it("plan's options are user input too: one outside its type is XM0413 and no plan, not a throw", () => {
+    for (const o of [{ policy: 'worst' }, { affinity: 'loose' }, 'xl', [1]]) {
+      const r = plan({ memory: 512 }, HOST, o as never);
+      expect(r.plan).toBeNull();
+      expect(codes(r)).toEqual(['XM0413']);
+    }
   });
 
   it('undefined and null options are the defaults; unknown option names are ignored', () => {
