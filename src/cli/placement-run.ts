@@ -176,7 +176,7 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
 const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
   moves: '',
   'within-threshold': '# nothing to do: the spread is within the threshold',
-  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: some, as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, or whose config names their nodes, stay)',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it by 0.1 point or more (a target needs room for the whole guest while the source copy runs, and CPUs: some, as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, or whose config names their nodes, stay)',
   'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
 };
 
