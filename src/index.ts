@@ -172,6 +172,8 @@ function optionsOf<T extends object>(fn: string, options: T | null | undefined, 
 
 /** A value as an error message quotes it. */
 function describe(v: unknown): string {
+  // A BigInt prints with its `n` (1n, not 1): "got 1" for { cursor: 1n } hid why 1 was refused.
+  if (typeof v === 'bigint') return `${v}n`;
   if (v === null || typeof v !== 'object') return typeof v === 'string' ? JSON.stringify(v) : String(v);
   return Array.isArray(v) ? 'an array' : 'an object';
 }

@@ -136,8 +136,11 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
   // Number('0x1') is 1, and an id past 2^53 would be rounded. An empty value or item (`''`, `1,`,
   // `1,,2`) and a range that runs backwards (`3-1`) are refused; no target has more ids than a host
   // may have nodes.
-  const given = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => idsOfRanges(String(v), MAX_NODE_ID + 1));
-  const to = given.flatMap((ids) => (ids === null || ids.length === 0 ? [NaN] : ids));
+  // The flags are read as one list (`--to-node 0-3 --to-node 2-5` is `0-3,2-5`), so the limit on
+  // distinct ids is the same whether the ids come in one flag or several.
+  const values = (Array.isArray(argv['to-node']) ? argv['to-node'] : [argv['to-node']]).map((v) => String(v));
+  const given = values.some((v) => v.trim() === '') ? null : idsOfRanges(values.join(','), MAX_NODE_ID + 1);
+  const to = given === null ? [NaN] : given;
   if (to.length === 0 || to.some((n) => !Number.isSafeInteger(n))) {
     return commandError(io, 'migrate-plan', '--to-node needs node ids or ranges (0, 1,3 or 0-3)');
   }
@@ -176,7 +179,7 @@ async function migrate(argv: Record<string, unknown>, io: Io): Promise<number> {
 const NOTHING_TO_DO: Record<RebalanceOutcome, string> = {
   moves: '',
   'within-threshold': '# nothing to do: the spread is within the threshold',
-  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it (a target needs room for the whole guest while the source copy runs, and CPUs: some, as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, or whose config names their nodes, stay)',
+  'no-feasible-move': '# nothing to do: the spread is above the threshold, but no allowed move lowers it by 0.1 point or more (a target needs room for the whole guest while the source copy runs, and CPUs: some, as many as the vCPUs of a guest spread over nodes, and some CPU of the soft affinity its own cpus_soft gives each vCPU; guests placed from their own vnuma, or booked on nodes the host lacks, or whose config names their nodes, stay)',
   'no-moves-allowed': '# nothing to do: the spread is above the threshold, but --max-moves is 0',
 };
 

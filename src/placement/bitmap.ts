@@ -41,10 +41,13 @@ export function rangesOf(ids: readonly number[]): string {
 
 /**
  * The ids of a range text (`0-3,8`), the inverse of rangesOf and the form of the kernel's cpulist
- * files: items `N` or `N-M` (decimal, N <= M) separated by commas, expanded in the order given; []
- * for '' (a CPU-less node's cpulist). Null when the text is not one (an empty item, a range that
- * runs backwards, `^`, `all`, `node:`, `none`), names an id past 2^53, or expands to more than `limit` ids: 200 copies of
- * "0-1000000" once grew an array past V8's limit. One reader for sysfs CPU lists and `--to-node`.
+ * files: items `N` or `N-M` (decimal, N <= M) separated by commas, expanded in the order given, each
+ * id once (its first place); [] for '' (a CPU-less node's cpulist). Null when the text is not one
+ * (an empty item, a range that runs backwards, `^`, `all`, `node:`, `none`), names an id past 2^53,
+ * or holds more than `limit` distinct ids: 200 copies of "0-1000000" once grew an array past V8's
+ * limit. Repeated ids count once (`0-40000,0-40000` is 40,001 ids, as two `--to-node 0-40000` are),
+ * but the ids walked, repeats included, stop at 64 times `limit`, so the work stays bounded. One
+ * reader for sysfs CPU lists and `--to-node`.
  */
 export function idsOfRanges(text: string, limit: number): number[] | null {
   const t = text.trim();
@@ -52,10 +55,19 @@ export function idsOfRanges(text: string, limit: number): number[] | null {
   const { list, errors } = parseCpuList(t);
   if (errors.length > 0) return null;
   const out: number[] = [];
+  const seen = new Set<number>();
+  let walked = 0;
   for (const it of list.items) {
     // Past 2^53 `c++` no longer moves (1e17 + 1 === 1e17): the loop below would never end.
-    if (it.kind !== 'cpu' || it.negate || !Number.isSafeInteger(it.to) || out.length + (it.to - it.from) >= limit) return null;
-    for (let c = it.from; c <= it.to; c++) out.push(c);
+    if (it.kind !== 'cpu' || it.negate || !Number.isSafeInteger(it.to) || it.to - it.from >= limit) return null;
+    walked += it.to - it.from + 1;
+    if (walked > 64 * limit) return null;
+    for (let c = it.from; c <= it.to; c++) {
+      if (seen.has(c)) continue;
+      if (out.length === limit) return null;
+      seen.add(c);
+      out.push(c);
+    }
   }
   return out;
 }

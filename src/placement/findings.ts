@@ -10,7 +10,7 @@ import { guestShape } from './guest.js';
 import { cpusOffHost, cpusPartlyOffHost, vcpusReach, type OffHostCpus } from './pinning.js';
 import { plan } from './plan.js';
 import { runCpus } from './plan-build.js';
-import type { CpusEntryFinding, Host, NodeFinding, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, NarrowedFinding, NodeFinding, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 
 /** Spans of a config's keys and values, by JSON pointer (`/numa`, `/cpus`): the normaliser's Map, or a record. */
@@ -49,6 +49,8 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diag
     // A node without CPUs that numanode lists is there by the config's choice, not for its vCPU count.
     const node = (d as Partial<NodeFinding>).node;
     if (typeof node === 'number' && numa?.mode === 'nodes' && numa.nodes.includes(node)) return numaSpan;
+    // Overcommitted because cpus lets the vCPUs run on only some of the node's CPUs: cpus is the cause.
+    if ((d as Partial<NarrowedFinding>).byCpus === true) return spanOf(spans, anchor, '/cpus', '/maxvcpus', '/vcpus');
     return spanOf(spans, anchor, '/maxvcpus', '/vcpus', '/numa');
   }
   if (code === 'XM0415') return spanOf(spans, anchor, '/maxvcpus', '/vcpus');

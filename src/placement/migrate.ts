@@ -5,6 +5,7 @@
  * "twice-memory rule"). Rebalancing (rebalance.ts) proposes a short list of such moves.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { rangesOf } from './bitmap.js';
 import { capacityOf, freeWords } from './capacity.js';
 import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
@@ -71,7 +72,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const from = [...current.node_affinity.nodes];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
-    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${from.join(',')}: nothing to do`] }, []);
+    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${rangesOf(from)}: nothing to do`] }, []);
   }
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)', move: true };

@@ -11,7 +11,7 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, hardCpusOfVcpu, nodesWithin, vcpusReach } from './pinning.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
@@ -20,7 +20,7 @@ import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { pnodesApart } from './vnuma-lines.js';
-import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, NarrowedFinding, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
  * The most vCPUs a Xen domain may have: x86 `arch_sanitise_domain_config()` refuses
@@ -137,11 +137,14 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   }
   diagnostics.push(...softConflicts(cfg, checked.host, p));
   for (const slot of c.slots) {
-    const onNode = p.vcpus.filter((v) => v.node === cap.ids[slot]).length;
     // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
-    if (onNode > cap.cpus[slot]! && cap.cpus[slot]! > 0) {
-      diagnostics.push(hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${onNode} vCPUs of ${guestLabel(g.name)} but has ${cap.cpus[slot]} CPUs (overcommitted)`));
-    }
+    if (cap.cpus[slot]! === 0) continue;
+    const over = overcommit(cfg, checked.host, p, cap.ids[slot]!);
+    if (!over) continue;
+    const what = over.narrowed ? `but its cpus let them run on ${over.run} of the node's ${cap.cpus[slot]} CPUs` : `but has ${cap.cpus[slot]} CPUs`;
+    const found = hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${over.vcpus} vCPUs of ${guestLabel(g.name)} ${what} (overcommitted)`);
+    const narrowed: NarrowedFinding = { ...found, byCpus: true };
+    diagnostics.push(over.narrowed ? narrowed : found);
   }
   const apart = pnodesApart(cfg, p);
   if (apart) diagnostics.push(apart);
@@ -149,4 +152,26 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     diagnostics.push(hostDiag('XM0412', 'info', `memory of ${guestLabel(g.name)} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
   }
   return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
+}
+
+/**
+ * The vCPUs that run on node `id` and the CPUs of the node they may run on: each vCPU's hard
+ * affinity (the plan's pin, or under --affinity soft the config's cpus) within the node's CPUs, or
+ * null when they have a CPU each. `cpus = "0,4,8"` with 20 vCPUs put 7 on node 1 pinned to CPU 4
+ * alone, and XM0406 compared them with the node's 4 CPUs (decision 046 keeps the config's pinning).
+ */
+function overcommit(cfg: PlacementConfig, host: Host, p: Plan, id: number): { vcpus: number; run: number; narrowed: boolean } | null {
+  const nodeCpus = new Set(host.nodes.find((n) => n.id === id)!.cpus);
+  const run = new Set<number>();
+  let vcpus = 0;
+  for (const v of p.vcpus) {
+    if (v.node !== id) continue;
+    const hard = p.affinity === 'soft' ? hardCpusOfVcpu(cfg, host, v.vcpu) : v.cpus.length > 0 ? v.cpus : null;
+    const here = hard === null ? [...nodeCpus] : [...hard].filter((x) => nodeCpus.has(x));
+    // Under soft affinity a vCPU whose hard affinity leaves this node out runs elsewhere.
+    if (here.length === 0) continue;
+    vcpus++;
+    for (const x of here) run.add(x);
+  }
+  return vcpus > run.size ? { vcpus, run: run.size, narrowed: run.size < nodeCpus.size } : null;
 }

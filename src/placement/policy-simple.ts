@@ -15,17 +15,27 @@ function make(d: Demand, cap: Capacity, slots: number[], rule: string, allowEmpt
   return { slots, mem: split.mem, proportional: split.proportional, rule, score: [...slots.map((p) => cap.ids[p]!)] };
 }
 
-/** Round robin from the cursor (a node id; the first node at or after it starts). */
+/**
+ * Round robin from the cursor (a node id; the first node of the ring at or after it starts). The
+ * ring is the nodes with CPUs and memory: libxl never places vCPUs on a node without CPUs (its
+ * candidates are the nodes with pCPUs), and `best` takes CPU-less nodes only when the nodes with
+ * CPUs lack the memory (decision 053), which the fallback below does too. A guest asking for more
+ * nodes (numanodes = k) than the ring has walks every node.
+ */
 export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choice | Refusal {
   const n = cap.ids.length;
   if (d.kind === 'count' && d.count > n) return shortage(d, cap);
-  const k = d.kind === 'count' ? d.count : minimalNodeCount(d, cap);
-  let start = cap.ids.findIndex((id) => id >= cursor);
+  let ring = cap.ids.flatMap((_, p) => (cap.cpus[p]! > 0 && cap.total?.[p] !== 0 ? [p] : []));
+  if (ring.length === 0 || (d.kind === 'count' && d.count > ring.length)) ring = cap.ids.map((_, p) => p);
+  const r = ring.length;
+  // As many ring nodes as reach the memory and the ring's CPUs (decision 053 counts only CPUs the host has).
+  const k = d.kind === 'count' ? d.count : Math.min(r, minimalNodeCount(d, { ...cap, ids: ring.map((p) => cap.ids[p]!), cpus: ring.map((p) => cap.cpus[p]!), free: ring.map((p) => cap.free[p]!) }));
+  let start = ring.findIndex((p) => cap.ids[p]! >= cursor);
   if (start < 0) start = 0;
-  for (let off = 0; off < n; off++) {
-    const slots = Array.from({ length: k }, (_, i) => (start + off + i) % n);
+  for (let off = 0; off < r; off++) {
+    const slots = Array.from({ length: k }, (_, i) => ring[(start + off + i) % r]!);
     const c = make(d, cap, [...slots].sort((a, b) => a - b), 'round-robin');
-    if (c) return { ...c, cursor: cap.ids[(start + off + k) % n]! };
+    if (c) return { ...c, cursor: cap.ids[ring[(start + off + k) % r]!]! };
   }
   // No window of consecutive nodes holds it: the freest nodes instead, so a guest that fits is
   // never refused; the cursor moves past the first of them.

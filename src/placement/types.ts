@@ -142,6 +142,11 @@ export interface NodeFinding extends Diagnostic {
   node: number;
 }
 
+/** XM0406 for a node whose vCPUs the config's cpus leaves fewer CPUs than it has: findings.ts places it at cpus. */
+export interface NarrowedFinding extends Diagnostic {
+  byCpus: true;
+}
+
 /** XM0405 about per-vCPU `cpus` entries naming no CPU of the host: findings.ts places it at the first of `entries`. */
 export interface CpusEntryFinding extends Diagnostic {
   entries: number[];

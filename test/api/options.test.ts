@@ -59,6 +59,10 @@ for (const impl of implementations()) {
         expect(r.diagnostics[0]!.message, name).toMatch(new RegExp(`^options\\.${name} `));
         expect(r.diagnostics[0], name).toMatchObject({ severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1 });
       }
+      // A BigInt is quoted with its `n`: "got 1" for 1n read as if 1 were refused.
+      const big = x.plan(cfg, HOST, { policy: 'round-robin', cursor: 1n } as never);
+      expect([big.plan, codes(big)]).toEqual([null, ['XM0413']]);
+      expect(big.diagnostics[0]!.message).toMatch(/, got 1n\b/);
       // Every wrong option is named, beside a config value of the wrong kind; options that are not an object are one XM0413.
       expect(codes(x.plan({ memory: 'x' } as never, HOST, { policy: 3, affinity: 1 } as never))).toEqual(['XM0413', 'XM0413', 'XM0413']);
       for (const options of [5, 'best', [], true]) expect(codes(x.plan(cfg, HOST, options as never))).toEqual(['XM0413']);

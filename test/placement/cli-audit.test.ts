@@ -186,6 +186,25 @@ describe('migrate-plan --to-node', () => {
   });
 });
 
+describe('--to-node: one limit on the ids of all its flags', () => {
+  it('counts each id once over every flag: 0-40000,0-40000 is read as two --to-node 0-40000 are; 0-65535 plus 65536 is too many either way', async () => {
+    const ledger = join(dir, 'to-node-union.db');
+    expect((await cli(['plan', 'web.cfg', '--host', HOST, '--ledger', ledger, '--reserve'])).code).toBe(0);
+    const run = (...to: string[]) => cli(['migrate-plan', 'web', ...to.flatMap((t) => ['--to-node', t]), '--host', HOST, '--ledger', ledger]);
+    // Node ids past the host's are XM0402 (exit 1), whichever way they are given; it was a usage error in one flag.
+    const two = await run('0-40000', '0-40000');
+    const one = await run('0-40000,0-40000');
+    expect([two.code, one.code]).toEqual([1, 1]);
+    expect(one).toEqual(two);
+    // 65,537 distinct ids: more than a host may have nodes, in one flag or two (two were accepted).
+    const usage = { code: 2, stdout: '', stderr: 'xmcfg migrate-plan: --to-node needs node ids or ranges (0, 1,3 or 0-3)\n' };
+    expect(await run('0-65535', '65536')).toEqual(usage);
+    expect(await run('0-65535,65536')).toEqual(usage);
+    // An empty flag beside others is still the usage error.
+    expect(await run('0', '')).toEqual(usage);
+  });
+});
+
 describe('empty values and conflicting options', () => {
   it('an empty path, file option or domain name is a usage error naming it (it was "cannot read \'\': is a directory", or XM0410 for "")', async () => {
     const cases: [string[], string][] = [

@@ -42,6 +42,13 @@ describe('migratePlan', () => {
     expect(migratePlan(g, h, [], [7]).diagnostics.map((d) => d.code)).toEqual(['XM0402']);
   });
 
+  it('an already-there guest is named with node ranges, as ledger list prints them (it was every id)', () => {
+    const h = host4();
+    const wide = plan(cfg({ name: 'wide', memory: 4096, vcpus: 4, numa: { mode: 'auto', node_count: 4 } }), h).plan!;
+    const r = migratePlan(wide, h, [loadOfPlan(wide)], [3, 2, 1, 0]);
+    expect(r.migration!.steps).toEqual(['# wide is already on node 0-3: nothing to do']);
+  });
+
   it('names missing targets as ranges: --to-node 0-65535 (a range the option reads) made one 380 KB XM0402 line', () => {
     const h = host4();
     const web = placed('web', 4096, 1, h);

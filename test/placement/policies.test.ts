@@ -86,9 +86,10 @@ describe('round-robin keeps a cursor', () => {
   });
 
   it('treats a cursor between sparse ids as the next id', () => {
-    const r = plan(cfg({ memory: 100, numa: { mode: 'auto', node_count: 1 } }), fixtureHost('sparse.json'), { policy: 'round-robin', cursor: 3 });
-    expect(r.plan!.nodes).toEqual([5]);
-    expect(r.cursor).toBe(9);
+    // Cursor 1 names node 2. (Cursor 3 named CPU-less node 5, which the ring now skips: round-robin-cpuless.test.ts.)
+    const r = plan(cfg({ memory: 100, numa: { mode: 'auto', node_count: 1 } }), fixtureHost('sparse.json'), { policy: 'round-robin', cursor: 1 });
+    expect(r.plan!.nodes).toEqual([2]);
+    expect(r.cursor).toBe(0);
   });
 });
 
