@@ -88,8 +88,12 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   // settings directly (in xl without keeping the settings at all); `spans` then has no entries for them.
   const lean = options.keepTree === false;
   const sink = lean ? new UnknownKeySink() : undefined;
-  const parsed = parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8, sourceBytes: options.sourceBytes });
-  return checkParsed(text, parsed, options, sink);
+  return checkParsed(text, parseForCheck(text, options, sink), options, sink);
+}
+
+/** The parse {@link checkText} starts with, for callers that look at it before the later stages (convert's xm reading). */
+export function parseForCheck(text: string, options: CheckOptions = {}, sink?: UnknownKeySink): ParseResult {
+  return parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8, sourceBytes: options.sourceBytes });
 }
 
 /** The stages after parsing (normalise, validate, rules) on a parse made elsewhere, e.g. the editor's incremental one. */

@@ -46,7 +46,8 @@ export function blockDependent(text: string, statements: readonly Stmt[]): Map<n
       for (const n of blockBoundNames(text, st)) rebound.set(n, st.span.start);
       continue;
     }
-    if (st.kind !== 'assign') continue;
+    // Nothing rebound yet (no Python block before it, the usual file): no name it reads can depend on one.
+    if (st.kind !== 'assign' || rebound.size === 0) continue;
     const names: string[] = [];
     namesRead(st.value, { add: (n: string) => names.push(n) });
     if (st.op === '+=') names.push(st.key.name);

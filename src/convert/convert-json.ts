@@ -68,6 +68,9 @@ export function convertToJson(text: string, options: ConvertOptions = {}): JsonC
  * which would edit text the input does not hold, are dropped.
  */
 function mapSpans(d: Diagnostic, span: Span, toInput: (s: Span) => Span | null): Diagnostic {
+  // Most findings have neither: a plain copy is several times cheaper than the rest pattern, and
+  // keeps the same key order (a file of 100,000 duplicate keys has as many findings).
+  if (!('fixes' in d) && !('related' in d)) return { ...d, span };
   const { fixes: _fixes, related, ...rest } = d;
   const moved = related?.flatMap((r) => {
     const s = toInput(r.span);

@@ -8,7 +8,7 @@ import { Tok, type AssignStmt, type Expr, type TokenStream } from '../syntax/tre
 import type { Dialect, Setting, Value } from '../syntax/value.js';
 import { pushAll, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { hasNul, isXlLiteral, xlLiteral } from './xl-literal.js';
+import { hasNul, hasXlForm, isXlLiteral, xlLiteral } from './xl-literal.js';
 import { tokenAtOrAfter } from '../syntax/token-lookup.js';
 
 /** Why a statement cannot be written in xl at all (it is then commented out). */
@@ -65,9 +65,10 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   const names = [stmt.key, ...(stmt.chained ?? [])];
   if (from === 'xm' && names.some((n) => !isXlKey(n.name))) return { unconvertible: 'key-not-xl' };
   const value = change.value ?? setting.value;
-  const literal = xlLiteral(value, from);
-  if (literal === null) return { unconvertible: hasNul(value) ? 'nul-in-string' : 'no-xl-value' };
+  // Only asked here; the spelling is built where it is written (most statements keep their text).
+  if (!hasXlForm(value)) return { unconvertible: hasNul(value) ? 'nul-in-string' : 'no-xl-value' };
   if (stmt.chained?.length || stmt.op === '+=') {
+    const literal = xlLiteral(value, from)!;
     // `a = b = v` becomes `a = v; b = v`; `a += v` becomes `a = <combined value>` (xl's += differs for numbers).
     // Each name with its own setting's value: an xm create option from --define replaced only its own
     // (`memory = maxmem = 512` with --define memory=1024 is memory 1024, maxmem 512).
@@ -78,7 +79,7 @@ export function rewriteStatement(text: string, tokens: TokenStream, stmt: Assign
   }
   const edits: TextEdit[] = [];
   if (change.key !== undefined) edits.push({ span: stmt.key.span, text: change.key });
-  if (change.whole) edits.push({ span: stmt.value.span, text: literal });
+  if (change.whole) edits.push({ span: stmt.value.span, text: xlLiteral(value, from)! });
   else rewriteExpr(text, stmt.value, setting.value, value, edits, from);
   pushAll(edits, continuationEdits(text, tokens, stmt.span, edits));
   pushAll(edits, trailingContinuations(text, tokens, stmt.span));
@@ -109,7 +110,7 @@ function keepComments(text: string, tokens: TokenStream, span: Span, edits: Text
 function rewriteExpr(text: string, e: Expr, was: Value, v: Value, edits: TextEdit[], from: Dialect): void {
   const sameShape =
     v.kind === 'list' && was.kind === 'list' && was.items.length === v.items.length && (e.kind === 'list' || (e.kind === 'tuple' && e.parens)) && e.items.length === v.items.length;
-  if (sameShape && v.items.every((it) => xlLiteral(it, from) !== null)) {
+  if (sameShape && v.items.every(hasXlForm)) {
     if (e.kind === 'tuple') {
       edits.push({ span: { start: e.span.start, end: e.span.start + 1 }, text: '[' });
       edits.push({ span: { start: e.span.end - 1, end: e.span.end }, text: ']' });

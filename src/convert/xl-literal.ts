@@ -96,6 +96,25 @@ export function hasNul(v: Value): boolean {
   return v.kind === 'list' && v.items.some(hasNul);
 }
 
+/**
+ * Whether {@link xlLiteral} has a spelling for `v` (not None, no NUL character), without building
+ * it: the conversion asks this of every statement's value and item, and most need no new text.
+ */
+export function hasXlForm(v: Value): boolean {
+  switch (v.kind) {
+    case 'string':
+    case 'word':
+      return !v.value.includes('\0');
+    case 'none':
+      return false;
+    case 'list':
+      for (const it of v.items) if (!hasXlForm(it)) return false;
+      return true;
+    default:
+      return true;
+  }
+}
+
 /** The xl spelling of an evaluated value (read in dialect `from`), or null when xl has none (None, a NUL character). */
 export function xlLiteral(v: Value, from: Dialect = 'xm'): string | null {
   switch (v.kind) {

@@ -44,7 +44,7 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
   }
   const problems: readonly XmProblem[] = ctx.dialect === 'xm' ? withXlOnlyKeys(s.key, text.value, r.problems) : r.problems;
   for (const p of problems) {
-    const span = subSpan(item, p.start, p.end);
+    const span = p.start === p.end ? emptyFieldSpan(item, text.value, p.start) : subSpan(item, p.start, p.end);
     const extra = problemExtra(p, item, span);
     if (p.unknownKey) {
       const f = unknownKeyFinding(s.key, unknownAt(text.value, p.start, p.end), ctx.dialect);
@@ -59,6 +59,19 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;
+}
+
+/**
+ * Where a problem about nothing (an empty field: the vdev of `"phy:/dev/x,,w"`, an empty spec) is
+ * shown: editors cannot show a zero-width range. The commas that enclose the empty field (`,,`, or
+ * the one before a last field or after a first one) are both visible and where it is; a spec with no
+ * comma there (`""`) is the whole string.
+ */
+function emptyFieldSpan(item: Value, spec: string, at: number): Span {
+  const before = at > 0 && spec[at - 1] === ',';
+  const after = at < spec.length && spec[at] === ',';
+  if (!before && !after) return item.span;
+  return subSpan(item, before ? at - 1 : at, after ? at + 1 : at);
 }
 
 /** A problem's hint; for a misspelt key (`modle=`, `acess=`) the "did you mean" and the rename ({@link renameExtra}). */

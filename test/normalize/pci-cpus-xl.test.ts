@@ -26,7 +26,7 @@ table('pci: the layout xlu_pci_parse_spec_string refuses ("unable to parse PCI_S
   ['pci = ["01:00.0,,permissive=1"]', 'pci', [{ spec: '01:00.0,,permissive=1', ...BDF, permissive: true }], ['XM0215@2:16-2:18']],
   ['pci = ["01:00.0, "]', 'pci', [{ spec: '01:00.0, ', ...BDF }], ['XM0215@2:16-2:18']],
   // An empty or blank string is one problem, no address (xl: neither bdf nor name, ERROR_INVAL).
-  ['pci = [""]', 'pci', [{ spec: '' }], ['XM0215@2:9-2:9']],
+  ['pci = [""]', 'pci', [{ spec: '' }], ['XM0215@2:8-2:10']],
   ['pci = [" "]', 'pci', [{ spec: ' ' }], ['XM0215@2:9-2:10']],
   // `if (!(bdf_present ^ name_present)) return ERROR_INVAL;`: an address or name=, not both.
   ['pci = ["01:00.0,name=gpu"]', 'pci', [{ spec: '01:00.0,name=gpu', ...BDF, name: 'gpu' }], ['XM0215@2:22-2:25']],

@@ -12,9 +12,9 @@ const vnuma = (...items: string[]) => `vnuma = [[${items.map((i) => JSON.stringi
 
 xlTable('p9 and channel: split_string_into_string_list(buf, ",") and split_string_into_pair(…, isspace)', [
   // No item at all: counted as one, strdup(NULL): a crash.
-  ['p9 = [""]', 'p9', [{ spec: '' }], ['XM0217@2:8-2:8']],
+  ['p9 = [""]', 'p9', [{ spec: '' }], ['XM0217@2:7-2:9']],
   ['p9 = [",,"]', 'p9', [{ spec: ',,' }], ['XM0217@2:8-2:10']],
-  ['channel = [""]', 'channel', [{ spec: '' }], ['XM0217@2:13-2:13']],
+  ['channel = [""]', 'channel', [{ spec: '' }], ['XM0217@2:12-2:14']],
   // "key=" alone: "failed to parse 9pfs configuration" / "failed to parse channel configuration", exit.
   ['p9 = ["tag=,path=/x"]', 'p9', [{ spec: 'tag=,path=/x', path: '/x' }], ['XM0217@2:8-2:12']],
   ['p9 = ["tag=a,path=/x,max-files="]', 'p9', [{ spec: 'tag=a,path=/x,max-files=', tag: 'a', path: '/x' }], ['XM0217@2:22-2:32']],
@@ -26,9 +26,9 @@ xlTable('p9 and channel: split_string_into_string_list(buf, ",") and split_strin
 ]);
 
 xlTable('vdispl connectors= and vsnd sample lists: split_string_into_string_list(oparg, ";")', [
-  ['vdispl = ["connectors="]', 'vdispl', [{ spec: 'connectors=' }], ['XM0217@2:23-2:23']],
+  ['vdispl = ["connectors="]', 'vdispl', [{ spec: 'connectors=' }], ['XM0217@2:11-2:24']],
   ['vdispl = ["connectors=;,backend=0"]', 'vdispl', [{ spec: 'connectors=;,backend=0', backend: '0' }], ['XM0217@2:23-2:24']],
-  ['vsnd = [["card,sample-rates=", "pcm", "stream,type=p"]]', 'vsnd', [[{ spec: 'card,sample-rates=', element: 'card' }, { spec: 'pcm', element: 'pcm' }, { spec: 'stream,type=p', type: 'p', element: 'stream' }]], ['XM0217@2:29-2:29']],
+  ['vsnd = [["card,sample-rates=", "pcm", "stream,type=p"]]', 'vsnd', [[{ spec: 'card,sample-rates=', element: 'card' }, { spec: 'pcm', element: 'pcm' }, { spec: 'stream,type=p', type: 'p', element: 'stream' }]], ['XM0217@2:10-2:30']],
   ['vsnd = [["card,sample-formats=;", "pcm", "stream,type=p"]]', 'vsnd', [[{ spec: 'card,sample-formats=;', element: 'card' }, { spec: 'pcm', element: 'pcm' }, { spec: 'stream,type=p', type: 'p', element: 'stream' }]], ['XM0217@2:31-2:32']],
 ]);
 

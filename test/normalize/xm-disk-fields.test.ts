@@ -16,7 +16,7 @@ const ROWS: Row[] = [
   // One or two fields: preprocess_disk refused them as well (`err('Invalid disk specifier')`).
   ['disk = [ "phy:/dev/vg0/a,xvda" ]', undefined, ['XM0213@2:11-2:30']],
   ['disk = [ "phy:/dev/vg0/a" ]', undefined, ['XM0213@2:11-2:25']],
-  ['disk = [ "" ]', undefined, ['XM0213@2:11-2:11']],
+  ['disk = [ "" ]', undefined, ['XM0213@2:10-2:12']],
   // Six fields: xm refused the file ("Invalid disk specifier").
   ['disk = [ "phy:/dev/vg0/a,xvda,w,dom0,x86_32-abi,x" ]', 'dom0', ['XM0213@2:11-2:50']],
 ];
