@@ -3,11 +3,10 @@
  * client is told why in one `window/showMessage` (type 2, Warning) per request, naming the code and
  * line of the finding that stopped it; a document that formats gets no message.
  */
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConnection, StreamMessageReader, StreamMessageWriter, type ShowMessageParams, type TextEdit } from 'vscode-languageserver/node';
-import { attachServer } from '../../src/lsp/server.js';
-import { connectClient, type TestClient } from './client.js';
+import type { ShowMessageParams, TextEdit } from 'vscode-languageserver/node';
+import type { TestClient } from './client.js';
+import { openOnServer } from './open-server.js';
 
 let client: TestClient | undefined;
 afterEach(() => client?.dispose());
@@ -16,18 +15,8 @@ const URI = 'file:///guests/r.cfg';
 
 /** Open `text` on a fresh server (settings `init`), ask for formatting `times` times; the edits of the last answer and every message shown. */
 async function format(text: string, init: Record<string, unknown> = {}, times = 1): Promise<{ edits: TextEdit[]; shown: ShowMessageParams[] }> {
-  const toServer = new PassThrough();
-  const fromServer = new PassThrough();
-  attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
-  const c = (client = connectClient(fromServer, toServer));
-  const shown: ShowMessageParams[] = [];
-  c.conn.onNotification('window/showMessage', (p: ShowMessageParams) => {
-    shown.push(p);
-  });
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: init });
-  const opened = c.diagnostics(URI);
-  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text } });
-  await opened;
+  const { c, shown } = await openOnServer(URI, text, {}, init);
+  client = c;
   let edits: TextEdit[] = [];
   for (let i = 0; i < times; i++) edits = (await c.conn.sendRequest('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 4, insertSpaces: true } })) as TextEdit[];
   // A notification sent before the answer arrives before it; one more round trip makes sure no second one follows.

@@ -5,16 +5,16 @@
  * it was given of how many; a document under the cap gets every symbol and no message. The cap comes
  * from initializationOptions, didChangeConfiguration and `xmcfg lsp --max-symbols`.
  */
-import { PassThrough } from 'node:stream';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConnection, StreamMessageReader, StreamMessageWriter, type DocumentSymbol, type ShowMessageParams } from 'vscode-languageserver/node';
-import { attachServer, type ServerOptions } from '../../src/lsp/server.js';
+import type { DocumentSymbol } from 'vscode-languageserver/node';
+import type { ServerOptions } from '../../src/lsp/server.js';
 import { readSettings } from '../../src/lsp/params.js';
 import { analyze, DEFAULT_MAX_SYMBOLS, documentOutline } from '../../src/lsp/service/index.js';
 import { run } from '../../src/cli/run.js';
 import { fakeIo } from '../cli/fake-io.js';
-import { connectClient, type TestClient } from './client.js';
+import type { TestClient } from './client.js';
+import { openOnServer } from './open-server.js';
 
 let client: TestClient | undefined;
 afterEach(() => client?.dispose());
@@ -25,18 +25,8 @@ const SEVEN = Array.from({ length: 7 }, (_, i) => `k${i + 1} = ${i}`).join('\n')
 
 /** A server with `options` and `init`, `text` opened; its client and every message shown. */
 async function open(text: string, options: ServerOptions = {}, init: Record<string, unknown> = {}) {
-  const toServer = new PassThrough();
-  const fromServer = new PassThrough();
-  attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false, dialect: 'xl', ...options });
-  const c = (client = connectClient(fromServer, toServer));
-  const shown: ShowMessageParams[] = [];
-  c.conn.onNotification('window/showMessage', (p: ShowMessageParams) => {
-    shown.push(p);
-  });
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: init });
-  const opened = c.diagnostics(URI);
-  await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text } });
-  await opened;
+  const { c, shown } = await openOnServer(URI, text, { dialect: 'xl', ...options }, init);
+  client = c;
   const symbols = async () => (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
   return { c, shown, symbols };
 }
