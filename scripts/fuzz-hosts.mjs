@@ -150,7 +150,7 @@ export function mutateConfigObject(config, r) {
   return c;
 }
 
-/** Library plan() options: any the API takes (a value of the wrong kind is a TypeError by design, src/index.ts optionsOf), odd cursors among them. */
+/** Library plan() options: any the API takes (a value of the wrong kind is XM0413 and no plan, decision 066), odd cursors among them. */
 export function planOptions(r) {
   const o = {};
   if (r.chance(0.3)) o.policy = r.pick(['best', 'round-robin', 'most-free']);

@@ -1,19 +1,18 @@
 /**
  * @fileoverview The library entry: `import { parse, check, normalize, schema, readHost, plan } from 'xmcfg'`.
- * Each function is one stage usable alone; none throws on bad user input. Findings come back as
- * data in the public shape of the JSON report (1-based lines, UTF-16 columns, exclusive ends).
- * docs/api.md is the written-down contract; test/api and test/package hold it to the package.
+ * Each function is one stage usable alone; none throws, whatever it is given (decision 066). Findings
+ * come back as data in the public shape of the JSON report (1-based lines, UTF-16 columns, exclusive ends).
+ * docs/api.md is the written-down contract; test/api, test/library and test/package hold it to the package.
  *
- * User input is the config text, a host (object, JSON text, `xl info -n` text, sysfs tree) and a
- * config object given to `plan`, and `plan`'s options: whatever they hold comes back as results plus
- * diagnostics. Of the other functions a TypeError is thrown only for a programmer error: a config
- * that is neither text nor bytes, options that are not an object, or an option value outside its
- * type. Options may be undefined or null (the
+ * Every argument is user input: the config text, a host (object, JSON text, `xl info -n` text, sysfs
+ * tree), a config object given to `plan`, and every function's options. An argument outside its
+ * type is a finding at 1:1 naming it (XM0111; plan's own XM0413) and the stage does not run on a
+ * default in its place; objects are copied as plain data first (src/library/), so a getter that
+ * throws, a revoked Proxy or a cycle is a finding too. Options may be undefined or null (the
  * defaults); only the option names written here are read, so the stages' internal knobs (a tree-less
  * parse, a setting sink, ledger reservations) stay out of reach and unknown names are ignored.
  */
 import { parse as parseText } from './syntax/index.js';
-import { decodeSource, type SingleByteCodec } from './syntax/source-decode.js';
 import { checkText } from './check/check.js';
 import { schemaJson } from './schema/index.js';
 import { readHost as readHostRaw, plan as planRaw, type Host, type Plan, type PlanOptions as PlacementPlanOptions, type PolicyName, type PlacementConfig } from './placement/index.js';
@@ -21,6 +20,9 @@ import { hostDiag } from './placement/host-check.js';
 import { placementDiagnostics } from './placement/check-findings.js';
 import { planInputFindings } from './placement/plan-input.js';
 import { LineIndex, toJsonDiagnostic, sortDiagnostics, type JsonDiagnostic, type Diagnostic } from './diagnostics/index.js';
+import { optionDoc as optionDocOf, type OptionDoc } from './schema/docs.js';
+import { argumentFindings, hostInput, planConfigInput, textOf, type Decoding } from './library/inputs.js';
+import { readOptions, type Kind } from './library/options.js';
 import type { SeverityCounts } from './diagnostics/limit.js';
 import type { Dialect, Setting } from './syntax/value.js';
 import type { SyntaxTree } from './syntax/tree.js';
@@ -32,9 +34,11 @@ export type { Dialect, Setting, Value } from './syntax/value.js';
 export type { SyntaxTree, Stmt, Expr } from './syntax/tree.js';
 export type { NormalizedConfig } from './normalize/catalogue/index.js';
 export type { Host, HostNode, Plan, PolicyName, PlacementConfig } from './placement/index.js';
-export { allCodes, codeInfo, LineIndex } from './diagnostics/index.js';
+export { allCodes, codeInfo } from './diagnostics/index.js';
+// The diagnostics layer's index with its arguments read as user input (not a string: the empty text).
+export { LineIndex } from './library/line-index.js';
 // From docs.js, not the schema's index: the published types must not reach Ajv (bundled, not a dependency).
-export { optionKeys, optionDoc, type OptionDoc } from './schema/docs.js';
+export { optionKeys, type OptionDoc } from './schema/docs.js';
 
 /** Options of `parse` (each field may be undefined, its default, also under exactOptionalPropertyTypes). */
 export interface ParseOptions {
@@ -114,85 +118,21 @@ export interface PlanResult {
 /** Positions for diagnostics that have no source text (a config object, a host object). */
 const NO_TEXT = new LineIndex('');
 
-/** What an option's value must be: one of some words, or a kind checked by {@link fitsKind}. */
-type Kind = readonly string[] | 'string' | 'count' | 'integer' | 'defines' | 'input';
-
-const PARSE_KINDS = { dialect: ['auto', 'xl', 'xm'], defines: 'defines', maxFindings: 'count' } as const;
-const CHECK_KINDS = { ...PARSE_KINDS, fileName: 'string', host: 'input' } as const;
-const HOST_KINDS = { format: ['json', 'xl-info', 'sysfs'], root: 'string' } as const;
-const PLAN_KINDS = { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'], cursor: 'integer', dialect: ['xl', 'xm'] } as const;
-
-const KIND_TEXT: Record<Exclude<Kind, readonly string[]>, string> = {
-  string: 'a string',
-  count: 'a whole number of 0 or more',
-  integer: 'a whole number',
-  defines: 'an object of strings and numbers',
-  input: 'anything',
-};
-
-/** Whether a value is of a kind; `input` is user input (a host), which any value is: the stage judges it. */
-function fitsKind(v: unknown, kind: Kind): boolean {
-  if (typeof kind !== 'string') return kind.includes(v as string);
-  if (kind === 'string') return typeof v === 'string';
-  if (kind === 'count') return Number.isSafeInteger(v) && (v as number) >= 0;
-  if (kind === 'integer') return Number.isSafeInteger(v);
-  if (kind === 'input') return true;
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((d) => typeof d === 'string' || typeof d === 'number');
-}
+const PARSE_KINDS: Record<string, Kind> = { dialect: ['auto', 'xl', 'xm'], defines: 'defines', maxFindings: 'count' };
+const CHECK_KINDS: Record<string, Kind> = { ...PARSE_KINDS, fileName: 'string', host: 'input' };
+const HOST_KINDS: Record<string, Kind> = { format: ['json', 'xl-info', 'sysfs'], root: 'string' };
+const PLAN_KINDS: Record<string, Kind> = { policy: ['best', 'round-robin', 'most-free'], affinity: ['hard', 'soft'], cursor: 'integer', dialect: ['xl', 'xm'] };
 
 /**
- * The options a caller passed, as a new object holding only the names of `kinds` (undefined and null
- * options mean the defaults), and what is wrong with them: options that are not an object, or each
- * option whose value is outside its kind (empty when nothing is).
+ * The text and options of parse, check and normalize, read; `wrong`: XM0111 for each argument outside
+ * its type (each saying `what` was not done), in which case `text` is empty (the stage runs on nothing, its result the shape of a result).
  */
-function readOptions<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): { picked: T; problems: string[] } {
-  if (options === undefined || options === null) return { picked: {} as T, problems: [] };
-  if (typeof options !== 'object' || Array.isArray(options)) return { picked: {} as T, problems: [`xmcfg.${fn}: options must be an object, got ${Array.isArray(options) ? 'an array' : typeof options}`] };
-  const picked: Record<string, unknown> = {};
-  const problems: string[] = [];
-  for (const [name, kind] of Object.entries(kinds)) {
-    const v = (options as Record<string, unknown>)[name];
-    if (v === undefined) continue;
-    if (!fitsKind(v, kind)) {
-      const want = typeof kind === 'string' ? KIND_TEXT[kind as keyof typeof KIND_TEXT] : `one of ${(kind as readonly string[]).join(', ')}`;
-      problems.push(`xmcfg.${fn}: options.${name} must be ${want}, got ${describe(v)}`);
-      continue;
-    }
-    picked[name] = v;
-  }
-  return { picked: picked as T, problems };
-}
-
-/** The options a caller passed (see readOptions), or a TypeError naming the first option outside its kind. */
-function optionsOf<T extends object>(fn: string, options: T | null | undefined, kinds: Record<string, Kind>): T {
-  const { picked, problems } = readOptions(fn, options, kinds);
-  if (problems.length > 0) throw new TypeError(problems[0]);
-  return picked;
-}
-
-/** A value as an error message quotes it. */
-function describe(v: unknown): string {
-  // A BigInt prints with its `n` (1n, not 1): "got 1" for { cursor: 1n } hid why 1 was refused.
-  if (typeof v === 'bigint') return `${v}n`;
-  if (v === null || typeof v !== 'object') return typeof v === 'string' ? JSON.stringify(v) : String(v);
-  return Array.isArray(v) ? 'an array' : 'an object';
-}
-
-/** How the input's bytes were read (CheckOptions.sourceCodec, invalidUtf8, sourceBytes). */
-type Decoding = { sourceCodec: SingleByteCodec | null; invalidUtf8: number[]; sourceBytes?: Uint8Array | null };
-
-/**
- * The config text of the input: a string as it is; the bytes of a file (a Uint8Array or Buffer)
- * decoded as the CLI reads a file: in the single-byte encoding it declares (PEP 263, `# -*- coding:
- * latin-1 -*-`), else as UTF-8 with XM0041 for invalid sequences. A TypeError for anything else.
- */
-function textOf(fn: string, input: unknown): { text: string; found: Diagnostic[]; decoding: Decoding } {
-  if (typeof input === 'string') return { text: input, found: [], decoding: { sourceCodec: null, invalidUtf8: [] } };
-  if (input instanceof Uint8Array) {
-    const d = decodeSource(input);
-    return { text: d.text, found: d.diagnostics, decoding: { sourceCodec: d.codec, invalidUtf8: d.invalid, sourceBytes: d.bytes ?? null } };
-  }
-  throw new TypeError(`xmcfg.${fn}: the config text must be a string or the file's bytes (a Uint8Array), got ${input === null ? 'null' : typeof input}`);
+function textAndOptions<T extends object>(input: unknown, options: unknown, kinds: Record<string, Kind>, what: string): { text: string; found: Diagnostic[]; decoding: Decoding; options: T; wrong: Diagnostic[] } {
+  const t = textOf(input);
+  const o = readOptions<T>(options, kinds);
+  const wrong = argumentFindings(t.problem === undefined ? o.problems : [t.problem, ...o.problems], what);
+  if (wrong.length === 0) return { ...t, options: o.picked, wrong };
+  return { text: '', found: [], decoding: { sourceCodec: null, invalidUtf8: [] }, options: o.picked, wrong };
 }
 
 /** Diagnostics in report order and the public shape, positioned by `index`. */
@@ -202,36 +142,39 @@ function positioned(diags: Diagnostic[], index: LineIndex): JsonDiagnostic[] {
 
 /** Parse a config text into its lossless tree and evaluated settings (no schema checks). */
 export function parse(input: string | Uint8Array, options?: ParseOptions | null): ParseResult {
-  const { text, found, decoding } = textOf('parse', input);
-  const r = parseText(text, { ...optionsOf('parse', options, PARSE_KINDS), ...decoding });
+  const { text, found, decoding, options: o, wrong } = textAndOptions<ParseOptions>(input, options, PARSE_KINDS, 'nothing is parsed');
+  const r = parseText(text, { ...o, ...decoding });
   // The parser's typed arrays are class instances that JSON turns into {"0": …} objects: arrays here.
   const t = r.tree.tokens;
   const n = t.count;
   const tokens = { count: n, kinds: Array.from(t.kinds.subarray(0, n)), starts: Array.from(t.starts.subarray(0, n)), ends: Array.from(t.ends.subarray(0, n)) };
-  const out: ParseResult = { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(found.length > 0 ? [...found, ...r.diagnostics] : r.diagnostics, r.lineIndex) };
+  const out: ParseResult = { dialect: r.dialect, tree: { ...r.tree, tokens }, settings: r.settings, diagnostics: positioned(wrong.length > 0 ? wrong : found.length > 0 ? [...found, ...r.diagnostics] : r.diagnostics, r.lineIndex) };
   if (r.omitted) out.omitted = r.omitted;
   return out;
 }
 
 /** Check a config text: syntax, dialect, schema, cross-field and NUMA rules (and placement with `host`). */
 export function check(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
-  const { text, found, decoding } = textOf('check', input);
-  return checked(text, optionsOf('check', options, CHECK_KINDS), found, decoding);
+  return checked(textAndOptions<CheckOptions>(input, options, CHECK_KINDS, 'nothing is checked'));
 }
 
 /** The normalised config of a text (the shape of `xmcfg schema`), with every finding. */
 export function normalize(input: string | Uint8Array, options?: CheckOptions | null): CheckResult {
-  const { text, found, decoding } = textOf('normalize', input);
-  return checked(text, optionsOf('normalize', options, CHECK_KINDS), found, decoding);
+  return checked(textAndOptions<CheckOptions>(input, options, CHECK_KINDS, 'nothing is checked'));
 }
 
-/** check and normalize on options already read; `found`: the input's own findings (XM0041); `decoding`: how its bytes were read. */
-function checked(text: string, options: CheckOptions, found: Diagnostic[], decoding: Decoding): CheckResult {
+/**
+ * check and normalize on arguments already read: `found`, the input's own findings (XM0041);
+ * `decoding`, how its bytes were read; `wrong`, arguments outside their type (then only they are said).
+ */
+function checked({ text, found, decoding, options, wrong }: ReturnType<typeof textAndOptions<CheckOptions>>): CheckResult {
   const r = checkText(text, { ...options, ...decoding });
+  if (wrong.length > 0) return { dialect: r.dialect, config: r.config, diagnostics: positioned(wrong, r.lineIndex) };
   // The same placement findings as `check --host`: none drawn from the default of an unknown value.
-  // A null host is no host, as null options are no options; any other value is judged (XM0401).
-  const host = options.host;
-  const placed = host === undefined || host === null ? [] : placementDiagnostics(r, host);
+  // A null host is no host, as null options are no options; any other value is judged (XM0401),
+  // a host object as plain data (what of it cannot be read is XM0401, and nothing is placed on it).
+  const host = options.host === undefined || options.host === null ? null : hostInput(options.host);
+  const placed = host === null ? [] : host.found.length > 0 ? host.found : placementDiagnostics(r, host.host as Host);
   const diags = placed.length > 0 || found.length > 0 ? [...found, ...r.diagnostics, ...placed] : r.diagnostics;
   const out: CheckResult = { dialect: r.dialect, config: r.config, diagnostics: positioned(diags, r.lineIndex) };
   if (r.omitted) out.omitted = r.omitted;
@@ -245,8 +188,12 @@ export function schema(): Record<string, unknown> {
 
 /** Read a host topology from its JSON form (object or text), `xl info -n` text, or a sysfs root. */
 export function readHost(input: string | object, options?: ReadHostOptions | null): ReadHostResult {
-  const o = optionsOf('readHost', options, HOST_KINDS);
-  const r = readHostRaw(input, o);
+  const read = readOptions<ReadHostOptions>(options, HOST_KINDS);
+  if (read.problems.length > 0) return { host: null, diagnostics: positioned(argumentFindings(read.problems, 'no host is read'), NO_TEXT) };
+  const o = read.picked;
+  const given = hostInput(input);
+  if (given.found.length > 0) return { host: null, diagnostics: positioned(given.found, NO_TEXT) };
+  const r = readHostRaw(given.host as string | object, o);
   const index = typeof input === 'string' && o.format !== 'sysfs' ? new LineIndex(input) : NO_TEXT;
   return { host: r.host, diagnostics: positioned(r.diagnostics, index) };
 }
@@ -256,14 +203,23 @@ export function plan(config: NormalizedConfig | PlacementConfig, host: Host, opt
   // SPEC §7: plan never throws on bad input. Its options often come from outside too (a request's
   // JSON, a form): one of the wrong kind is XM0413 like a config value of the wrong kind, since a
   // plan made with the default in its place (best, hard) would not be the plan asked for.
-  const read = readOptions('plan', options, PLAN_KINDS);
-  const o: PlacementPlanOptions = read.picked;
-  const wrong = read.problems.map((m) => hostDiag('XM0413', 'error', `${m.slice('xmcfg.plan: '.length)}: nothing is planned`));
+  const read = readOptions<PlacementPlanOptions>(options, PLAN_KINDS);
+  const o = read.picked;
+  const wrong = read.problems.map((m) => hostDiag('XM0413', 'error', `${m}: nothing is planned`));
+  // The config and host as plain data (decision 066): a getter that throws, a Proxy or a cycle is a finding.
+  const given = planConfigInput(config);
   // A missing config is no more a request than null is (the allocator alone would plan its defaults).
-  const bad = [...wrong, ...(config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : planInputFindings(config))];
+  const bad = [...wrong, ...(config === undefined ? [hostDiag('XM0413', 'error', 'the config given to plan is not an object (undefined): nothing is planned')] : given.found.length > 0 ? given.found : planInputFindings(given.config))];
   if (bad.length > 0) return { plan: null, diagnostics: positioned(bad, NO_TEXT) };
-  const r = planRaw(config as PlacementConfig, host, o);
+  const h = hostInput(host);
+  if (h.found.length > 0) return { plan: null, diagnostics: positioned(h.found, NO_TEXT) };
+  const r = planRaw(given.config as PlacementConfig, h.host as Host, o);
   const out: PlanResult = { plan: r.plan, diagnostics: positioned(r.diagnostics, NO_TEXT) };
   if (r.cursor !== undefined) out.cursor = r.cursor;
   return out;
+}
+
+/** The documentation of a config key (the editor's hover text), or undefined for anything but a known key. */
+export function optionDoc(key: string): OptionDoc | undefined {
+  return typeof key === 'string' ? optionDocOf(key) : undefined;
 }

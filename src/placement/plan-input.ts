@@ -15,6 +15,9 @@ import { hostDiag } from './host-check.js';
  */
 const READ_KEYS = ['name', 'type', 'builder', 'memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvcpus', 'cpus', 'cpus_soft', 'numa', 'vnuma', 'hap', 'oos', 'nestedhvm', 'vpmu', 's3_integrity', 'passthrough'] as const;
 
+/** Every key of a config object plan reads: READ_KEYS, and pci and dtdev, whose presence sets the passthrough flag. */
+export const PLAN_READ_KEYS: readonly string[] = [...READ_KEYS, 'pci', 'dtdev'];
+
 /** XM0413 findings for a config whose plan inputs are not values of the schema (empty when fine). */
 export function planInputFindings(config: unknown): Diagnostic[] {
   if (config === undefined) return [];

@@ -119,8 +119,8 @@ describe('explain', () => {
     for (const info of allCodes()) {
       const page = explainText(info);
       expect(page.startsWith(`${info.code}: ${info.title} (${info.severity})\n`)).toBe(true);
-      expect(page).toMatch(/\nWrong( \((an xl file|an xm file|host topology JSON)\))?:\n/);
-      expect(page).toMatch(/\nRight( \((an xl file|an xm file|host topology JSON)\))?:\n/);
+      expect(page).toMatch(/\nWrong( \((an xl file|an xm file|host topology JSON|a library call)\))?:\n/);
+      expect(page).toMatch(/\nRight( \((an xl file|an xm file|host topology JSON|a library call)\))?:\n/);
       expect(page).toContain(`#${info.code.toLowerCase()}`);
     }
   });

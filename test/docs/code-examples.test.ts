@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allCodes, check, plan, readHost, type Host } from '../../src/index.js';
+import { allCodes, check, normalize, parse, plan, readHost, type Host } from '../../src/index.js';
 import { exampleKind } from '../../src/diagnostics/example-kind.js';
 import { fromBytes } from '../../src/cli/check/read-input.js';
 import { convertToXl } from '../../src/convert/index.js';
@@ -36,6 +36,8 @@ type Reading =
   | { kind: 'convert' }
   /** As an xm file `xmcfg plan` places on this host (with the inputs it refuses to guess). */
   | { kind: 'plan'; host: Host }
+  /** A call of the library (`check('…', { dialect: 'XL' })`), made with its functions. */
+  | { kind: 'library' }
   /** A command line, not a config: the test file named runs it and asserts the code. */
   | { kind: 'command'; testedIn: string };
 
@@ -118,6 +120,7 @@ async function helpOptions(command: string): Promise<string[]> {
 function reading(code: string): Reading {
   if (COMMANDS[code]) return { kind: 'command', testedIn: COMMANDS[code] };
   if (code === 'XM0401' || code === 'XM0411') return { kind: 'host' };
+  if (code === 'XM0111') return { kind: 'library' };
   if (code === 'XM0041') return { kind: 'latin1' };
   if (code === 'XM0049') return { kind: 'latin1', dialect: 'xm' };
   if (code === 'XM0555' || code === 'XM0556') return { kind: 'convert' };
@@ -169,6 +172,11 @@ function codesOf(code: string, example: string, how: Reading): string[] {
       const checked = checkText(text, { dialect: 'xm' });
       return [...unknownPlanInputs(checked), ...plan(checked.config, how.host).diagnostics].map((d) => d.code);
     }
+    case 'library': {
+      // The example is one expression calling a function of the library, as a user's code would.
+      const call = new Function('lib', `const { parse, check, normalize, readHost } = lib; return ${example};`) as (lib: object) => { diagnostics: { code: string }[] };
+      return call({ parse, check, normalize, readHost }).diagnostics.map((d) => d.code);
+    }
     case 'command':
       throw new Error(`${code}: a command line is not read here`);
   }
@@ -193,7 +201,7 @@ describe('every code has examples that tell the truth', () => {
       return;
     }
     // What explain and docs/codes.md say the examples are is how they are read here.
-    expect(exampleKind(info), `${code}: examples' dialect as explain says it`).toBe(how.kind === 'config' ? how.dialect : how.kind === 'host' ? 'host' : how.kind === 'latin1' ? (how.dialect ?? 'xl') : 'xm');
+    expect(exampleKind(info), `${code}: examples' dialect as explain says it`).toBe(how.kind === 'config' ? how.dialect : how.kind === 'host' || how.kind === 'library' ? how.kind : how.kind === 'latin1' ? (how.dialect ?? 'xl') : 'xm');
     expect(codesOf(code, info.bad, how), `wrong example of ${code}`).toContain(code);
     expect(codesOf(code, info.good, how), `right example of ${code}`).not.toContain(code);
   });

@@ -19,6 +19,8 @@ const FRONT_ENDS = ['src/report', 'src/format', 'src/convert', 'src/lsp'];
 const CLI = 'src/cli';
 /** The library entry: may import every layer but the command line; nothing imports it. */
 const ENTRY = 'src/index.ts';
+/** The entry's own helpers (its arguments read as user input): part of the entry's layer. */
+const ENTRY_FOLDER = 'src/library';
 
 /** Imports between front ends that are allowed, each with its reason. */
 const EXCEPTIONS: Record<string, string> = {
@@ -36,7 +38,7 @@ function relativeImports(source: string): string[] {
 function layerOf(path: string): string {
   const parts = relative(ROOT, path).split(/[\\/]/);
   if (parts[0] === 'grammar') return 'grammar';
-  if (parts[0] === 'src') return `src/${parts[1]}`;
+  if (parts[0] === 'src') return `src/${parts[1]}` === ENTRY_FOLDER ? ENTRY : `src/${parts[1]}`;
   return parts.join('/');
 }
 
@@ -74,7 +76,7 @@ describe('layers (docs/architecture.md)', () => {
 
   it('knows every folder of src/ as a layer', () => {
     const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `src/${e.name}`);
-    expect(folders.filter((f) => f !== BASE && f !== CLI && !PIPELINE.includes(f) && !FRONT_ENDS.includes(f))).toEqual([]);
+    expect(folders.filter((f) => f !== BASE && f !== CLI && f !== ENTRY_FOLDER && !PIPELINE.includes(f) && !FRONT_ENDS.includes(f))).toEqual([]);
     expect(imports.length).toBeGreaterThan(500);
   });
 

@@ -1,22 +1,30 @@
 /**
- * The library's input contract (src/index.ts): user input (config text, host, config object and
- * options given to plan) never throws; of the other functions, a TypeError only for programmer errors
- * (text not a string, options not an object, an option value outside its type); undefined and null
- * options mean the defaults.
+ * The library's input contract (src/index.ts, decision 066): every argument is user input and none
+ * makes a function throw: a config that is neither text nor bytes, options that are not an object
+ * and an option value outside its type are XM0111 (plan's: XM0413) and the stage does not run;
+ * undefined and null options mean the defaults. test/library/hostile-input.test.ts tries every
+ * function with hostile JavaScript values.
  */
 import { describe, expect, it } from 'vitest';
-import { check, normalize, parse, plan, readHost, type Host } from '../../src/index.js';
+import { check, normalize, parse, plan, readHost, type Host, type JsonDiagnostic } from '../../src/index.js';
 
 const HOST: Host = { nodes: [{ id: 0, cpus: [0, 1], memory_mib: 4096, free_mib: 4096, distances: { '0': 10 } }] };
 const TEXT = 'name = "a"\nkernel = "/k"\nmemory = 512\nvcpus = 2\n';
 const codes = (r: { diagnostics: { code: string }[] }): string[] => r.diagnostics.map((d) => d.code);
 
-describe('programmer errors are TypeErrors', () => {
+describe('arguments outside their type are findings, not exceptions', () => {
   // A Buffer or Uint8Array is the file's bytes, decoded as the CLI reads a file (docs/api.md).
-  const notText: unknown[] = [undefined, null, 42, {}, [], [109], new String('memory = 1'), new ArrayBuffer(4)];
-  it.each(['parse', 'check', 'normalize'] as const)('%s: a config that is neither text nor bytes', (fn) => {
-    const f = { parse, check, normalize }[fn] as (t: unknown) => unknown;
-    for (const t of notText) expect(() => f(t)).toThrow(TypeError);
+  const notText: unknown[] = [undefined, null, 42, {}, [], [109], new String('memory = 1'), new ArrayBuffer(4), new Uint16Array(2)];
+  it.each(['parse', 'check', 'normalize'] as const)('%s: a config that is neither text nor bytes is one XM0111 at 1:1, nothing checked', (fn) => {
+    const f = { parse, check, normalize }[fn] as (t: unknown) => { diagnostics: JsonDiagnostic[] };
+    for (const t of notText) {
+      const r = f(t);
+      expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'XM0111', severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1 })]);
+      expect(r.diagnostics[0]!.message).toMatch(/^the config text must be a string or the file's bytes/u);
+    }
+    // The result keeps its shape: an empty config (check, normalize) or an empty tree (parse).
+    expect(check(42 as never).config).toEqual({});
+    expect(parse(42 as never).settings).toEqual([]);
   });
 
   it.each(['parse', 'check', 'normalize'] as const)('%s: the bytes of a file are read as its text', (fn) => {
@@ -24,12 +32,20 @@ describe('programmer errors are TypeErrors', () => {
     for (const b of [Buffer.from(TEXT), new TextEncoder().encode(TEXT)]) expect(f(b, { dialect: 'xl' }).diagnostics).toEqual(f(TEXT, { dialect: 'xl' }).diagnostics);
   });
 
-  it('options that are not an object, and option values outside their type', () => {
-    expect(() => check(TEXT, 'xl' as never)).toThrow(TypeError);
-    expect(() => check(TEXT, { dialect: 'bogus' as never })).toThrow(TypeError);
-    expect(() => parse(TEXT, { dialect: 5 as never })).toThrow(TypeError);
-    expect(() => normalize(TEXT, { dialect: 'XL' as never })).toThrow(TypeError);
-    expect(() => readHost('{}', { format: 'yaml' as never })).toThrow(TypeError);
+  it('options that are not an object, and option values outside their type, are XM0111 naming them', () => {
+    const cases: [string, { diagnostics: JsonDiagnostic[] }][] = [
+      ['options', check(TEXT, 'xl' as never)],
+      ['options.dialect', check(TEXT, { dialect: 'bogus' as never })],
+      ['options.dialect', parse(TEXT, { dialect: 5 as never })],
+      ['options.dialect', normalize(TEXT, { dialect: 'XL' as never })],
+      ['options.format', readHost('{}', { format: 'yaml' as never })],
+    ];
+    for (const [field, r] of cases) {
+      expect(codes(r), field).toEqual(['XM0111']);
+      expect(r.diagnostics[0]!.message.startsWith(`${field} `), r.diagnostics[0]!.message).toBe(true);
+      expect(r.diagnostics[0]).toMatchObject({ line: 1, column: 1, endLine: 1, endColumn: 1 });
+    }
+    expect(readHost(HOST, { format: 'yaml' as never }).host).toBeNull();
   });
 
   it("plan's options are user input too: one outside its type is XM0413 and no plan, not a throw", () => {

@@ -78,4 +78,16 @@ export const schemaCodes = defineCodes({
     bad: 'uuid = "1234"',
     good: 'uuid = "5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c"',
   },
+  XM0111: {
+    severity: 'error',
+    title: 'library argument of the wrong kind',
+    explanation:
+      'Only the library reports this (`import { check } from \'xmcfg\'`): an argument of parse, check, normalize or readHost is not of its type: the config text is neither a string nor ' +
+      'a file\'s bytes (a Uint8Array or Buffer), the options are not an object, or an option\'s value is outside its type (`dialect: \'XL\'`, `maxFindings: -1`) or cannot be read ' +
+      '(a getter that throws, a revoked Proxy). Such arguments often come from outside (a request\'s JSON, a form), so they are a finding, not an exception: the message names the ' +
+      'argument, the finding is at 1:1, and nothing else is reported, since a check made with a default in the argument\'s place would not be the one asked for (decision 066). ' +
+      'plan says the same of its own options and config with XM0413, and of a host with XM0401.',
+    bad: "check('memory = 512\\n', { dialect: 'XL' })",
+    good: "check('memory = 512\\n', { dialect: 'xl' })",
+  },
 });
