@@ -1,7 +1,9 @@
 /**
  * docs/api.md's "Errors" promise, tried with generated input against the sources: any string as a
- * config text, and any JavaScript value as a host, as the config given to plan or as plan's options, comes back as a
- * result whose diagnostics have a code and a position inside the text, never as a throw.
+ * config text, and any JavaScript value as a config text, a host, the config given to plan or any
+ * function's options, comes back as a result whose diagnostics have a code and a position inside
+ * the text, never as a throw (decision 066; test/library/hostile-input.test.ts tries Proxies,
+ * throwing getters and cycles).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +51,25 @@ describe('the library never throws on user input', () => {
         const q = plan({ memory: 512 }, a as never);
         wellFormed(q.diagnostics, 1);
         wellFormed(check('memory = 512\n', { host: a as never }).diagnostics, 2);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('any value as the config text or the options of parse, check, normalize and readHost gives a result; one outside its type is XM0111', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.record({ dialect: fc.anything(), maxFindings: fc.anything(), defines: fc.anything(), format: fc.anything() }, { requiredKeys: [] }), (text, a, b) => {
+        const lines = typeof text === 'string' ? text.split(/\r\n|\r|\n/).length : 1;
+        for (const options of [a, b]) {
+          for (const f of [parse, check, normalize]) {
+            const r = f(text as string, options as never);
+            wellFormed(r.diagnostics, lines);
+            if (typeof text !== 'string') expect(r.diagnostics.map((d) => d.code)).toEqual(r.diagnostics.map(() => 'XM0111'));
+          }
+          const h = readHost(HOST, options as never);
+          wellFormed(h.diagnostics, 1);
+          if (h.host === null) expect(h.diagnostics.map((d) => d.code)).toContain('XM0111');
+        }
       }),
       { numRuns: 200 },
     );
