@@ -34,7 +34,7 @@ import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl
 import { xmDisplay } from './xm-display.js';
 import { utf8Declaration } from './coding-line.js';
 import { settingsAsCodecText } from './codec-values.js';
-import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, xmBootloaderFate, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -275,8 +275,10 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     }
   }
   // After the loop, statements a later line makes a duplicate are commented out instead of rewritten.
-  const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
+  const fate = res.dialect === 'xm' ? xmBootloaderFate(res) : null;
+  const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, fate, line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
+  if (fate === 'none' && replaced.some(({ st }) => st.key.name === 'bootloader')) notes.push('bootloader = "" commented out (xend read it as no bootloader; xl would run it and fail: XM0264)');
   dropRewrites(edits, rewrote, replaced);
   pushAll(notes, keys.ignoredNotes());
   if (planResult && numaStmts.length) {

@@ -50,7 +50,8 @@ function prefixOf(prefix: string, names: readonly string[]): boolean {
 /**
  * The boot options of a PV or PVH guest: firmware together with kernel (XM0226), a firmware other
  * than pvgrub32/pvgrub64 (XM0104), and nothing to boot at all (XM0227). xl checks them in this
- * order and exits on the first, so only that one is reported.
+ * order and exits on the first, so only that one is reported. An empty bootloader passes xl (it is
+ * written) and fails later in libxl, which runs it (XM0264): reported when xl exits on none of them.
  */
 export const pvBoot: Rule = (input) => {
   const { config, dialect, unknown } = input;
@@ -60,12 +61,30 @@ export const pvBoot: Rule = (input) => {
   // type and builder disagree: xl exits on that first (XM0206), and the guest type is not settled.
   if (config.type !== undefined && typeof config.builder === 'string' && builderKind(config.builder, dialect) !== kind) return [];
   const firmware = config.firmware;
-  if (typeof firmware === 'string') return pvFirmware(input, kind, firmware);
+  const refused = typeof firmware === 'string' ? pvFirmware(input, kind, firmware) : [];
+  if (refused.length > 0) return refused;
+  if (config.bootloader === '') return [emptyBootloader(input, kind)];
+  if (typeof firmware === 'string') return [];
   // Unknown kernel, bootloader or firmware: one of them may be what the guest boots from.
   if (unknown.has('kernel') || unknown.has('bootloader') || unknown.has('firmware')) return [];
   if (typeof config.kernel === 'string' || typeof config.bootloader === 'string') return [];
   return [nothingToBoot(input, kind)];
 };
+
+/**
+ * `bootloader = ""` on a PV or PVH guest (XM0264): xl sees a bootloader, and libxl runs it instead
+ * of the kernel (libxl__bootloader_run tests only that one is written), so xl create fails: "cannot
+ * run bootloader with no boot disk", or, with a disk, exec of libxl's own bin folder.
+ */
+function emptyBootloader({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
+  const disks = Array.isArray(config.disk) ? config.disk.length : 0;
+  const fails = disks === 0 ? 'libxl stops at "cannot run bootloader with no boot disk"' : 'libxl cannot run a bootloader without a name ("bootloader failed")';
+  const boots = typeof config.kernel === 'string' ? 'kernel' : typeof config.firmware === 'string' ? 'firmware' : null;
+  return makeDiag('XM0264', valueAt(spans, '/bootloader'), `empty bootloader on a ${KIND_NAME[kind]} guest: xl takes it as a bootloader and libxl runs it${boots === null ? '' : ` instead of the ${boots}`}; ${fails}`, {
+    related: guestTypeRelated(config, spans),
+    hint: boots === null ? 'name the bootloader (bootloader = "pygrub"), or set kernel and remove this line' : `remove this line to boot the ${boots}`,
+  });
+}
 
 /** firmware on a PV or PVH guest: not with kernel, and only a prefix of pvgrub32 / pvgrub64. */
 function pvFirmware({ config, spans }: RuleInput, kind: 'pv' | 'pvh', firmware: string): Diagnostic[] {

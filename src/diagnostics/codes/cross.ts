@@ -268,4 +268,12 @@ export const crossCodes = defineCodes({
     bad: 'type = "hvm"\npassthrough = "disabled"\npci = ["01:00.0"]',
     good: 'type = "hvm"\npci = ["01:00.0"]',
   },
+  XM0264: {
+    severity: 'error',
+    title: 'empty bootloader on a PV or PVH guest',
+    explanation:
+      'xl asks only whether bootloader is written, not what it says: bootloader = "" counts as a bootloader, so xl does not stop at "Neither kernel nor bootloader specified". libxl then runs it, even when kernel or firmware is set (libxl__bootloader_run boots the given kernel only when no bootloader is written). With no disk it stops at "cannot run bootloader with no boot disk"; with one it looks for a program named "" in its own bin folder, finds the folder itself, cannot run it ("bootloader failed"), and xl create fails. xm read an empty bootloader as none. Remove the line to boot the kernel or firmware directly, or name the bootloader (pygrub). Reported for xl; an HVM guest never runs a bootloader.',
+    bad: 'name = "web01"\nkernel = "/boot/vmlinuz"\nbootloader = ""',
+    good: 'name = "web01"\nkernel = "/boot/vmlinuz"',
+  },
 });
