@@ -33,6 +33,7 @@ import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
 import { xmDisplay } from './xm-display.js';
 import { utf8Declaration } from './coding-line.js';
+import { definesIgnoredOnXl } from '../syntax/defines-on-xl.js';
 import { settingsAsCodecText } from './codec-values.js';
 import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, xmBootloaderFate, xmDefaultLines } from './command-line.js';
 
@@ -118,6 +119,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // The converted text is written as UTF-8: a PEP 263 comment naming the encoding the file was read in would now lie (decision 040).
   const edits: TextEdit[] = utf8Declaration(text);
   const notes: string[] = [];
+  if (res.dialect === 'xl' && options.defines && Object.keys(options.defines).length > 0) notes.push(definesIgnoredOnXl(Object.keys(options.defines)));
   const diagnostics: Diagnostic[] = [];
   const line = (offset: number) => res.lineIndex.position(offset).line;
   const numaStmts: AssignStmt[] = [];
