@@ -15,6 +15,7 @@ import { stdinFilepathArg } from './stdin-filepath.js';
 import { withOutputFile } from './command-output.js';
 import { cappedReport } from './capped-report.js';
 import type { SeverityCounts } from '../diagnostics/limit.js';
+import { definesIgnoredOnXl } from '../syntax/defines-on-xl.js';
 
 /** Run `xmcfg normalize FILE`; returns the exit code. */
 export async function runNormalize(argv: Record<string, unknown>, io: Io): Promise<number> {
@@ -60,6 +61,7 @@ async function normalize(argv: Record<string, unknown>, io: Io): Promise<number>
       io.stderr(`xmcfg normalize: internal error while reading '${path}': ${describeError(e)}\n`);
       return 2;
     }
+    if (result.dialect === 'xl' && Object.keys(defines.value).length > 0) io.stderr(`xmcfg normalize: ${path}: ${definesIgnoredOnXl(Object.keys(defines.value))}\n`);
     diagnostics = sortDiagnostics([...read.diagnostics, ...result.diagnostics]);
     dropped = result.omitted ?? null;
     io.stdout(JSON.stringify(schemaShaped(result.config), null, 2) + '\n');

@@ -18,6 +18,7 @@ import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/forma
 import { guestShape } from '../placement/guest.js';
 import { plan as makePlan, type PlanResult } from '../placement/plan.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
+import { definesIgnoredOnXl } from '../syntax/defines-on-xl.js';
 import { xmFileName } from '../placement/xm-name.js';
 import { dialectPlanConfig } from '../placement/dialect-input.js';
 import type { PlacementConfig, PlanOptions, PolicyName } from '../placement/types.js';
@@ -74,6 +75,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const text = read.text;
   const { checkText } = await import('../check/check.js');
   const checked = checkText(text, { dialect: (argv.dialect as 'auto' | 'xl' | 'xm' | undefined) ?? 'auto', defines: defines.value, ...decodingOptions(read) });
+  if (checked.dialect === 'xl' && Object.keys(defines.value).length > 0) io.stderr(`xmcfg plan: ${label}: ${definesIgnoredOnXl(Object.keys(defines.value))}\n`);
   // No plan (and no reservation) from a file with errors, or from xl's defaults standing in for
   // a plan input the file writes but whose value is unknown (XM0413, at the key).
   const refused = sortDiagnostics([...new Set([...checked.diagnostics.filter((d) => d.severity === 'error'), ...unknownPlanInputs(checked)])]);

@@ -16,6 +16,7 @@ import { xlLiteral } from './xl-literal.js';
 import { isXlKey } from './rewrite.js';
 import { xmGuestKind } from './xm-values.js';
 import type { XmDisplay } from './xm-display.js';
+import type { BootloaderFate } from './replaced-later.js';
 
 /** The comment on a line whose value comes from `--define`. */
 export const FROM_DEFINE = '# xmcfg convert: from --define';
@@ -100,6 +101,16 @@ export function needsImplicitPygrub(res: CheckResult): boolean {
   const config = res.config as Record<string, unknown>;
   if (xmGuestKind(config, res.dialect) !== 'pv' || (typeof config.firmware === 'string' && config.firmware !== '')) return false;
   return res.diagnostics.some((d) => d.code === 'XM0242');
+}
+
+/**
+ * What xend made of an xm file's bootloader when the xl file must not keep its lines: pygrub (added
+ * at the end, XM0242), or none for an empty one beside what the guest boots from instead (xl would
+ * take `bootloader = ""` as a bootloader and libxl would run it: XM0264). Null otherwise.
+ */
+export function xmBootloaderFate(res: CheckResult): BootloaderFate {
+  if (needsImplicitPygrub(res)) return 'pygrub';
+  return res.dialect === 'xm' && (res.config as Record<string, unknown>).bootloader === '' ? 'none' : null;
 }
 
 /**

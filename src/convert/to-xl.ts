@@ -33,8 +33,9 @@ import { blocksConversion, xmReading } from './xm-reading.js';
 import { once, VIDEORAM_REFUSED, xlRefusedInOutput, xlRefusedXlOnly } from './xl-refused.js';
 import { xmDisplay } from './xm-display.js';
 import { utf8Declaration } from './coding-line.js';
+import { definesIgnoredOnXl } from '../syntax/defines-on-xl.js';
 import { settingsAsCodecText } from './codec-values.js';
-import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, needsImplicitPygrub, xmDefaultLines } from './command-line.js';
+import { appendLines, definedLines, definedOptions, definedTargets, dropEmptyName, FROM_DEFINE, implicitPygrub, xmBootloaderFate, xmDefaultLines } from './command-line.js';
 
 /** Why a statement is commented out, as the note and the comment say it. */
 const UNCONVERTIBLE: Record<Unconvertible, string> = {
@@ -118,6 +119,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // The converted text is written as UTF-8: a PEP 263 comment naming the encoding the file was read in would now lie (decision 040).
   const edits: TextEdit[] = utf8Declaration(text);
   const notes: string[] = [];
+  if (res.dialect === 'xl' && options.defines && Object.keys(options.defines).length > 0) notes.push(definesIgnoredOnXl(Object.keys(options.defines)));
   const diagnostics: Diagnostic[] = [];
   const line = (offset: number) => res.lineIndex.position(offset).line;
   const numaStmts: AssignStmt[] = [];
@@ -275,8 +277,10 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
     }
   }
   // After the loop, statements a later line makes a duplicate are commented out instead of rewritten.
-  const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, needsImplicitPygrub(res), line) : [];
+  const fate = res.dialect === 'xm' ? xmBootloaderFate(res) : null;
+  const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, fate, line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
+  if (fate === 'none' && replaced.some(({ st }) => st.key.name === 'bootloader')) notes.push('bootloader = "" commented out (xend read it as no bootloader; xl would run it and fail: XM0264)');
   dropRewrites(edits, rewrote, replaced);
   pushAll(notes, keys.ignoredNotes());
   if (planResult && numaStmts.length) {

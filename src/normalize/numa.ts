@@ -24,12 +24,13 @@ export interface NumaParts {
   numanode?: { setting: Setting; nodes: NodeRef[] | null; error?: { span: Span; message: string } };
 }
 
+/** numa's on/off: a string in any case, a bare word only as the RFC spelt it (on, off: decision 069). */
 function readNumaState(v: Value, dialect: Dialect): 'on' | 'off' | null {
-  if (v.kind === 'string' || v.kind === 'word') {
+  if (v.kind === 'word') return v.value === 'on' || v.value === 'off' ? v.value : null;
+  if (v.kind === 'string') {
     const t = v.value.trim().toLowerCase();
     if (t === 'on') return 'on';
     if (t === 'off') return 'off';
-    if (v.kind === 'word') return null;
   }
   if (v.kind === 'bool') return v.value ? 'on' : 'off';
   const n = readInt(v, dialect);

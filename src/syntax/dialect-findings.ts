@@ -321,8 +321,9 @@ function valueFindings(e: Expr, key: string, out: Finding[]): void {
     case 'error':
       return;
     case 'name':
-      if (key === 'numa' && e.name === 'on') {
-        out.push({ only: 'rfc', code: 'XM0520', span: e.span, what: 'the bare word on', message: 'numa = on: the NUMA RFC\'s spelling, read as "on" (xl and Python would both reject the bare word)', hint: 'write numa = "on"' });
+      // The RFC's switch, spelt as the hypervisor's own `numa=on|off` boot option (decision 069).
+      if (key === 'numa' && (e.name === 'on' || e.name === 'off')) {
+        out.push({ only: 'rfc', code: 'XM0520', span: e.span, what: `the bare word ${e.name}`, message: `numa = ${e.name}: the NUMA RFC's spelling, read as "${e.name}" (xl and Python would both reject the bare word)`, hint: `write numa = "${e.name}"` });
         return;
       }
       if (e.name === 'True' || e.name === 'False' || e.name === 'None')

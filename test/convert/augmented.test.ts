@@ -56,6 +56,18 @@ describe('convert --to xl of an empty bootloader xend replaced by pygrub', () =>
   });
 });
 
+describe('convert --to xl of an empty bootloader beside a kernel', () => {
+  it('comments it out: xm booted the kernel, xl would run the empty bootloader (XM0264)', () => {
+    const src = `${KERNEL}bootloader = ""\ndisk = ["phy:/dev/vg/g,xvda,w"]\n`;
+    const r = conv(src, { fileName: 'g.cfg', dialect: 'xm' });
+    const lines = r.text.split('\n');
+    expect([lines[2]!.startsWith('# xmcfg convert:'), lines[2]!.endsWith('bootloader = ""')]).toEqual([true, true]);
+    const xl = checkText(r.text, { dialect: 'xl' });
+    expect(xl.diagnostics.map((d) => d.code)).toEqual([]);
+    expect((xl.config as Record<string, unknown>).bootloader).toBeUndefined();
+  });
+});
+
 describe('convert --to xl of continuations', () => {
   it.each([
     ['memory = \\\n  512\n', 'memory = 512\n'],

@@ -29,7 +29,7 @@ type Config = Record<string, any>;
  * - a key xm did not read (type, bootloader_args, cap, firmware_override) that a renamed key now
  *   sets takes that key's value;
  * - an xm PV guest with neither kernel nor bootloader but a disk gets `bootloader = "pygrub"`, which
- *   xend used for it (XM0242);
+ *   xend used for it (XM0242); otherwise an empty bootloader, which xend read as none, goes (XM0264);
  * - an xm file that sets no memory gets xm's 128 MiB (unless its maxmem is below that), and one that
  *   sets no on_crash gets xend's "restart" (decision 033);
  * - an xm HVM guest that sets no vnc and has no vfb gets `vnc = 0` (xend gave it no display, xl
@@ -92,6 +92,8 @@ export function intended(before: Config, dialect: Dialect): Config {
   if (kind === 'pv') delete c.timer_mode;
   if (kind === 'pv' && xmPv) for (const k of XM_HVM_ONLY) delete c[k];
   const set = (v: unknown) => typeof v === 'string' && v !== '';
+  // xend read an empty bootloader as none; the xl file drops it (libxl would run it: XM0264).
+  if (dialect === 'xm' && c.bootloader === '') delete c.bootloader;
   if (dialect === 'xm' && kind === 'pv' && !set(c.kernel) && !set(c.bootloader) && !set(c.firmware) && Array.isArray(c.disk) && c.disk.length > 0) c.bootloader = 'pygrub';
   if (dialect === 'xm' && c.memory === undefined && !(typeof c.maxmem === 'number' && c.maxmem < 128)) c.memory = 128;
   if (dialect === 'xm' && c.on_crash === undefined) c.on_crash = 'restart';

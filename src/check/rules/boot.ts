@@ -42,6 +42,9 @@ export const biosPathWithoutBios: Rule = ({ config, spans, dialect, effective, u
   ];
 };
 
+/** The PV firmware images Xen installs in XENFIRMWAREDIR (as pvgrub32.bin, pvgrub64.bin). */
+const PV_FIRMWARE = ['pvgrub32', 'pvgrub64'];
+
 /** true when `prefix` is a prefix of one of `names` (xl's strncmp(buf, name, strlen(buf))). */
 function prefixOf(prefix: string, names: readonly string[]): boolean {
   return names.some((n) => n.startsWith(prefix));
@@ -50,7 +53,9 @@ function prefixOf(prefix: string, names: readonly string[]): boolean {
 /**
  * The boot options of a PV or PVH guest: firmware together with kernel (XM0226), a firmware other
  * than pvgrub32/pvgrub64 (XM0104), and nothing to boot at all (XM0227). xl checks them in this
- * order and exits on the first, so only that one is reported.
+ * order and exits on the first, so only that one is reported. An empty bootloader (XM0264), an empty
+ * kernel (XM0265) and a pvgrub prefix (XM0266) pass xl, which asks only whether they are written, and
+ * fail later in libxl (decision 070): reported when xl exits on none of the others.
  */
 export const pvBoot: Rule = (input) => {
   const { config, dialect, unknown } = input;
@@ -60,12 +65,33 @@ export const pvBoot: Rule = (input) => {
   // type and builder disagree: xl exits on that first (XM0206), and the guest type is not settled.
   if (config.type !== undefined && typeof config.builder === 'string' && builderKind(config.builder, dialect) !== kind) return [];
   const firmware = config.firmware;
-  if (typeof firmware === 'string') return pvFirmware(input, kind, firmware);
+  const refused = typeof firmware === 'string' ? pvFirmware(input, kind, firmware) : [];
+  if (refused.length > 0) return refused;
+  if (config.bootloader === '') return [emptyBootloader(input, kind)];
+  // With a bootloader, libxl runs it and hands it the kernel's path inside the guest's disk.
+  const bootloader = typeof config.bootloader === 'string' || unknown.has('bootloader');
+  if (typeof firmware === 'string') return bootloader || PV_FIRMWARE.includes(firmware) ? [] : [firmwareFileMissing(input, kind, firmware)];
+  if (config.kernel === '' && !bootloader) return [emptyKernel(input, kind)];
   // Unknown kernel, bootloader or firmware: one of them may be what the guest boots from.
   if (unknown.has('kernel') || unknown.has('bootloader') || unknown.has('firmware')) return [];
   if (typeof config.kernel === 'string' || typeof config.bootloader === 'string') return [];
   return [nothingToBoot(input, kind)];
 };
+
+/**
+ * `bootloader = ""` on a PV or PVH guest (XM0264): xl sees a bootloader, and libxl runs it instead
+ * of the kernel (libxl__bootloader_run tests only that one is written), so xl create fails: "cannot
+ * run bootloader with no boot disk", or, with a disk, exec of libxl's own bin folder.
+ */
+function emptyBootloader({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
+  const disks = Array.isArray(config.disk) ? config.disk.length : 0;
+  const fails = disks === 0 ? 'libxl stops at "cannot run bootloader with no boot disk"' : 'libxl cannot run a bootloader without a name ("bootloader failed")';
+  const boots = typeof config.kernel === 'string' ? 'kernel' : typeof config.firmware === 'string' ? 'firmware' : null;
+  return makeDiag('XM0264', valueAt(spans, '/bootloader'), `empty bootloader on a ${KIND_NAME[kind]} guest: xl takes it as a bootloader and libxl runs it${boots === null ? '' : ` instead of the ${boots}`}; ${fails}`, {
+    related: guestTypeRelated(config, spans),
+    hint: boots === null ? 'name the bootloader (bootloader = "pygrub"), or set kernel and remove this line' : `remove this line to boot the ${boots}`,
+  });
+}
 
 /** firmware on a PV or PVH guest: not with kernel, and only a prefix of pvgrub32 / pvgrub64. */
 function pvFirmware({ config, spans }: RuleInput, kind: 'pv' | 'pvh', firmware: string): Diagnostic[] {
@@ -77,13 +103,35 @@ function pvFirmware({ config, spans }: RuleInput, kind: 'pv' | 'pvh', firmware: 
       }),
     ];
   }
-  if (prefixOf(firmware, ['pvgrub32', 'pvgrub64'])) return [];
+  if (prefixOf(firmware, PV_FIRMWARE)) return [];
   return [
     makeDiag('XM0104', valueAt(spans, '/firmware'), `firmware must be pvgrub32 or pvgrub64 for a ${KIND_NAME[kind]} guest; got "${firmware}" (xl exits: "only pvgrub{32|64} supported as firmware options")`, {
       related: guestTypeRelated(config, spans),
       hint: kind === 'pv' ? 'use firmware = "pvgrub64", or kernel / bootloader; bios, uefi and firmware paths are for type = "hvm"' : 'use firmware = "pvgrub64", or kernel; bios, uefi and firmware paths are for type = "hvm"',
     }),
   ];
+}
+
+/**
+ * `kernel = ""` on a PV or PVH guest without a bootloader (XM0265): xl sees a kernel, and libxl
+ * cannot open a file named "" (xc_dom_kernel_file fails), so xl create fails.
+ */
+function emptyKernel({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
+  return makeDiag('XM0265', valueAt(spans, '/kernel'), `empty kernel on a ${KIND_NAME[kind]} guest: xl takes it as a kernel, and libxl cannot load a kernel file named ""`, {
+    related: guestTypeRelated(config, spans),
+    hint: 'name the kernel (kernel = "/boot/vmlinuz"), or remove this line and set bootloader = "pygrub"',
+  });
+}
+
+/**
+ * A PV or PVH `firmware` that is a shorter prefix of pvgrub32 / pvgrub64 (XM0266): xl accepts it
+ * (strncmp over the value's length) and boots XENFIRMWAREDIR/<value>.bin, which Xen does not install.
+ */
+function firmwareFileMissing({ config, spans }: RuleInput, kind: 'pv' | 'pvh', firmware: string): Diagnostic {
+  return makeDiag('XM0266', valueAt(spans, '/firmware'), `firmware "${firmware}" on a ${KIND_NAME[kind]} guest: xl accepts a prefix of pvgrub32 or pvgrub64 but loads the kernel "${firmware}.bin" from Xen's firmware folder, which Xen installs only as pvgrub32.bin and pvgrub64.bin`, {
+    related: guestTypeRelated(config, spans),
+    hint: 'write the whole name: firmware = "pvgrub64" (or "pvgrub32" for a 32-bit guest)',
+  });
 }
 
 /** A PV or PVH guest without kernel, firmware or bootloader (XM0227), at the type that makes it one. */

@@ -24,6 +24,7 @@ import { checkInParallel, workerEntry } from './pool.js';
 import { createProgress, type Progress } from './progress.js';
 import { yieldTurn } from '../signals.js';
 import { fromBytes, readInput, stdinTooLarge, type ReadResult } from './read-input.js';
+import { definesIgnoredOnXl } from '../../syntax/defines-on-xl.js';
 
 /**
  * Below this many files a run stays on the main thread: a worker needs 0.1–0.4 s of CPU to load the
@@ -103,16 +104,23 @@ export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<n
   // What the reports name of inputs not checked: the discovery problems, then each fatal outcome
   // with the path of its input (outcomes arrive in input order, one per file or standard input).
   const notChecked: NotCheckedInput[] = [...discovered];
+  // Files read as xl, for which --define means nothing: said once, after the report (a note, not a finding).
+  let xlFiles = 0;
   await checkSources(sources, opts, settings, io, progress, (o, path) => {
     if (o.kind === 'fatal') {
       problems.push(o.message);
       notChecked.push({ path, message: o.message });
-    } else report.add(toReport(o.file, opts, path === null));
+    } else {
+      if (o.file.dialect === 'xl') xlFiles++;
+      report.add(toReport(o.file, opts, path === null));
+    }
   });
   const t = report.end(notChecked);
   const unwritten = out.close();
   if (unwritten !== null) problems.push(unwritten);
 
+  const defined = Object.keys(opts.defines);
+  if (xlFiles > 0 && defined.length > 0 && !opts.quiet) io.stderr(`xmcfg check: ${definesIgnoredOnXl(defined, xlFiles)}\n`);
   for (const p of problems) io.stderr(`xmcfg: ${p}\n`);
   if (problems.length > 0) return 2;
   if (t.errors > 0) return 1;

@@ -268,4 +268,28 @@ export const crossCodes = defineCodes({
     bad: 'type = "hvm"\npassthrough = "disabled"\npci = ["01:00.0"]',
     good: 'type = "hvm"\npci = ["01:00.0"]',
   },
+  XM0264: {
+    severity: 'error',
+    title: 'empty bootloader on a PV or PVH guest',
+    explanation:
+      'xl asks only whether bootloader is written, not what it says: bootloader = "" counts as a bootloader, so xl does not stop at "Neither kernel nor bootloader specified". libxl then runs it, even when kernel or firmware is set (libxl__bootloader_run boots the given kernel only when no bootloader is written). With no disk it stops at "cannot run bootloader with no boot disk"; with one it looks for a program named "" in its own bin folder, finds the folder itself, cannot run it ("bootloader failed"), and xl create fails. xm read an empty bootloader as none. Remove the line to boot the kernel or firmware directly, or name the bootloader (pygrub). Reported for xl; an HVM guest never runs a bootloader.',
+    bad: 'name = "web01"\nkernel = "/boot/vmlinuz"\nbootloader = ""',
+    good: 'name = "web01"\nkernel = "/boot/vmlinuz"',
+  },
+  XM0265: {
+    severity: 'error',
+    title: 'empty kernel on a PV or PVH guest',
+    explanation:
+      'xl asks only whether kernel is written, not what it says: kernel = "" counts as a kernel, so xl does not stop at "Neither kernel nor bootloader specified". Without a bootloader libxl then boots that kernel and cannot open a file named "" (xc_dom_kernel_file fails), and xl create fails. Name the kernel file, or boot through a bootloader (bootloader = "pygrub") or PV-GRUB (firmware = "pvgrub64"). Reported for xl; with a bootloader the kernel is the bootloader\'s business.',
+    bad: 'name = "web01"\nkernel = ""',
+    good: 'name = "web01"\nkernel = "/boot/vmlinuz"',
+  },
+  XM0266: {
+    severity: 'error',
+    title: 'PV firmware that names no installed image',
+    explanation:
+      'For a PV or PVH guest xl accepts as firmware any prefix of pvgrub32 or pvgrub64 (it compares only the value\'s own length: strncmp(buf, "pvgrub32", strlen(buf))), "" and "pvgrub" included, and then boots the kernel XENFIRMWAREDIR/<value>.bin. Xen installs the PV-GRUB images only as pvgrub32.bin and pvgrub64.bin, so a shorter value names a file that is not there and xl create fails when libxl loads it. Write the whole name. Reported for xl; ignored when a bootloader is set (libxl then runs the bootloader).',
+    bad: 'type = "pvh"\nfirmware = "pvgrub"',
+    good: 'type = "pvh"\nfirmware = "pvgrub64"',
+  },
 });

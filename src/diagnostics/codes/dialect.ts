@@ -1,6 +1,6 @@
 /**
  * @fileoverview XM05xx codes: dialect portability (XM0500–XM0549: constructs a dialect does not accept).
- * XM0500–XM0519: xm-only constructs, errors under `--dialect xl`; XM0520: the RFC's `numa = on`;
+ * XM0500–XM0519: xm-only constructs, errors under `--dialect xl`; XM0520: the RFC's bare `numa = on` or `off`;
  * XM0521: a CR that xl reads inside a string or comment (a warning);
  * XM0530–XM0548: xl-only constructs, errors under `--dialect xm`; XM0549: libxlu's own verdict.
  */
@@ -132,9 +132,9 @@ export const dialectCodes = defineCodes({
   },
   XM0520: {
     severity: 'info',
-    title: "the RFC's numa = on",
+    title: "the RFC's bare numa = on or off",
     explanation:
-      'The 2007 NUMA RFC for xm spelled the option `numa = on`, a bare word. Python and libxlu would both reject a bare word, but xmcfg accepts this one spelling and reads it as "on". Quote it to be portable.',
+      'The 2007 NUMA RFC for xm spelled the option `numa = on`, a bare word, as the hypervisor\'s own `numa=on|off` boot option is written. Python and libxlu would both reject a bare word, but xmcfg accepts these two spellings, on and off, and reads them as "on" and "off" (another bare word, such as On, is what Python and xl reject). Quote it to be portable.',
     bad: 'numa = on',
     good: 'numa = "on"',
   },
