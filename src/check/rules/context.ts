@@ -44,18 +44,30 @@ export interface RuleInput {
    * each character of a value is then one byte of the file, which is what xl, reading raw bytes, counts.
    */
   sourceCodec?: SingleByteCodec;
+  /**
+   * A file of invalid UTF-8 without a declared encoding: its bytes and where its text has U+FFFD for
+   * invalid bytes (CheckOptions.sourceBytes, invalidUtf8). xl hands on the bytes, not the U+FFFD.
+   */
+  rawUtf8?: RawUtf8;
+}
+
+/** The bytes of a file that is not valid UTF-8, and the (sorted) text offsets of the U+FFFD put for its invalid bytes. */
+export interface RawUtf8 {
+  bytes: Uint8Array;
+  invalid: readonly number[];
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules (the config narrowed to its known values, and to what the dialect's tool reads). */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string, sourceCodec?: SingleByteCodec | null): RuleInput {
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string, sourceCodec?: SingleByteCodec | null, rawUtf8?: RawUtf8): RuleInput {
   const read = dialect === 'xm' ? xmUnknown(unknown) : unknown;
   const view = withoutUnsetMaxvcpus(knownView(config, read));
   const input: RuleInput = { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
   if (fileName !== undefined) input.fileName = fileName;
   if (sourceCodec) input.sourceCodec = sourceCodec;
+  else if (rawUtf8 !== undefined && rawUtf8.invalid.length > 0) input.rawUtf8 = rawUtf8;
   return input;
 }
 

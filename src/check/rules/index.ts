@@ -8,7 +8,7 @@ import { pushAll, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
-import { makeDiag, ruleInput, type Rule } from './context.js';
+import { makeDiag, ruleInput, type RawUtf8, type Rule } from './context.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod, rootExtraWithCmdline } from './resources.js';
 import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-type.js';
@@ -82,11 +82,13 @@ export interface RuleOptions {
   fileName?: string;
   /** The single-byte encoding the text was decoded from (CheckOptions.sourceCodec); absent: UTF-8. */
   sourceCodec?: SingleByteCodec | null;
+  /** The bytes of a file that is not valid UTF-8 and where its text has U+FFFD for them (CheckOptions.sourceBytes, invalidUtf8). */
+  rawUtf8?: RawUtf8;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName, options.sourceCodec);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName, options.sourceCodec, options.rawUtf8);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {
