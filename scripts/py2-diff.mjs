@@ -196,7 +196,9 @@ for (const input of inputs) {
       // A header with no indented block: Python notices at the next line (or the end), xmcfg points at the colon.
       const header = first.code === 'XM0066' && first.message.includes('expected an indented block');
       if (decode || ((bracket || header) && first.line <= p.line)) continue;
-      if (syntaxErrors.length === 0 && !DELIBERATE.has(first.code)) say('error-kind', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
+      // An IndentationError is the tokenizer's or the parser's, before anything runs: xmcfg must
+      // say so with a syntax code, not only refuse a block on purpose (XM0020).
+      if (syntaxErrors.length === 0 && (p.error === 'IndentationError' || !DELIBERATE.has(first.code))) say('error-kind', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
       else if (first.line !== p.line && syntaxErrors.length > 0) say('error-line', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
     } else {
       const first = errors[0];
