@@ -9,6 +9,7 @@ import type { Dialect, Setting } from '../../syntax/value.js';
 import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { effectiveSettings, OPTION_KEYS, XL_ONLY_KEYS } from '../../normalize/index.js';
+import { replacedByteExcess } from '../../syntax/source-bytes.js';
 import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } from '../unknown-values.js';
 
 export { makeDiag } from '../../normalize/index.js';
@@ -55,6 +56,20 @@ export interface RuleInput {
 export interface RawUtf8 {
   bytes: Uint8Array;
   invalid: readonly number[];
+}
+
+/**
+ * The bytes a string setting written at `at` has in the file, which xl (libxlu) hands on without
+ * decoding: in a file decoded by a single-byte encoding (`codec`, its declaration) each character is
+ * the one byte the file holds (a latin-1 "é" is 1 byte, not UTF-8's 2); otherwise the value's
+ * UTF-8, where a U+FFFD the decoder put for invalid bytes (`raw`) counts the bytes it replaced, not
+ * EF BF BD's 3 (libxlu's escapes never drop a U+FFFD from a literal: each one of the text is one of
+ * the value). Python 2 (xm) holds a byte string's written characters as the same bytes.
+ */
+export function fileBytes(value: string, at: Span, codec: string | undefined, raw: RawUtf8 | undefined): number {
+  if (codec !== undefined) return value.length;
+  const utf8 = Buffer.byteLength(value, 'utf8');
+  return raw === undefined ? utf8 : utf8 + replacedByteExcess(raw.bytes, raw.invalid, at.start, at.end);
 }
 
 /** A rule: pure, returns its findings. */

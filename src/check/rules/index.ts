@@ -21,6 +21,7 @@ import { duplicateDiskVdev, passthroughDisabledWithDevices } from './devices.js'
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
+import { xenstoreValueBytes } from './xenstore-bytes.js';
 import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, vcpusAboveXenMax, nrSpisLimit } from './creation.js';
 
 export { guestKind };
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   vcpusAboveXenMax,
   nrSpisLimit,
   domainName,
+  xenstoreValueBytes,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,

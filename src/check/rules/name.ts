@@ -12,8 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
-import { makeDiag, valueAt, type RawUtf8, type Rule } from './context.js';
-import { replacedByteExcess } from '../../syntax/source-bytes.js';
+import { fileBytes, makeDiag, valueAt, type RawUtf8, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 import { deviceModel } from './creation.js';
 import { qemuNameProblem } from './qemu-name.js';
@@ -72,25 +71,12 @@ export const domainName: Rule = ({ config, spans, dialect, unknown, fileName, so
   return dialect === 'xl' ? [...xlRefused(name, at, config, unknown, sourceCodec, rawUtf8), ...xlUnaddressable(name, at)] : xmName(name, at);
 };
 
-/**
- * The bytes xl hands on for `name`, written at `at`: xl reads the file's bytes without decoding them,
- * so in a file decoded by a single-byte encoding (`codec`, its declaration) each character is the one
- * byte the file holds (a latin-1 "é" is 1 byte, not UTF-8's 2); otherwise the name's UTF-8, where a
- * U+FFFD the decoder put for invalid bytes (`raw`) counts the bytes it replaced, not EF BF BD's 3.
- * (libxlu's escapes never drop a U+FFFD from the literal: each one of the text is one of the name.)
- */
-function xlNameBytes(name: string, at: Span, codec: string | undefined, raw: RawUtf8 | undefined): number {
-  if (codec !== undefined) return name.length;
-  const utf8 = new TextEncoder().encode(name).length;
-  return raw === undefined ? utf8 : utf8 + replacedByteExcess(raw.bytes, raw.invalid, at.start, at.end);
-}
-
 /** A "/" or a name too long for the log files xl and libxl name after the domain (XM0234). */
 function xlRefused(name: string, at: Span, config: NormalizedConfig, unknown: UnknownValues, codec: string | undefined, raw: RawUtf8 | undefined): Diagnostic[] {
   // Only an HVM guest's device model runs in dom0 with its log named after the guest (libxl_dm.c);
   // with a stub domain it does not.
   const dmLog = guestKind(config, 'xl', unknown) === 'hvm' && config.device_model_stubdomain_override !== true && !unknown.has('device_model_stubdomain_override');
-  const bytes = xlNameBytes(name, at, codec, raw);
+  const bytes = fileBytes(name, at, codec, raw);
   const libxl = 'libxl cannot open the device model\'s log /var/log/xen/qemu-dm-NAME.log and destroys the domain ("unable to open Qemu logfile")';
   const xl = "xl create's monitoring process cannot create its log /var/log/xen/xl-NAME.log: xl create exits with status 3 after the guest has started, and nothing carries out its on_poweroff, on_reboot or on_crash";
   if (name.includes('/')) {
