@@ -43,11 +43,14 @@ describe('device values written to xenstore: at most 4096 bytes', () => {
     expect(found(vif('é'.repeat(2049)))).toEqual(['XM0103@3:16-3:2065']);
   });
 
-  it('disk targets ("params"), vfb fields, and xm files too', () => {
+  it('disk targets ("params"), vfb and p9 fields, and xm files too', () => {
     const disk = `${PV}disk = ["format=raw, vdev=xvda, target=/d/${'€'.repeat(1366)}"]\n`;
     expect(found(disk)).toEqual(['XM0103@3:40-3:1409']);
     const vfb = `${PV}vfb = ["vnc=1,vncpasswd=${'€'.repeat(1366)}"]\n`;
     expect(found(vfb)).toEqual(['XM0103@3:25-3:1391']);
+    // p9's tag (libxl_9pfs.c), a field of the table-read specs: it starts at column 12.
+    const p9 = `${PV}p9 = ["tag=${'€'.repeat(1366)},path=/srv,security_model=none"]\n`;
+    expect(found(p9)).toEqual(['XM0103@3:12-3:1378']);
     const xm = `# -*- coding: utf-8 -*-\n${PV}vif = ["bridge=${'€'.repeat(1366)}"]\n`;
     expect(found(xm, 'xm')).toEqual(['XM0103@4:16-4:1382']);
   });

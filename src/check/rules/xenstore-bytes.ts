@@ -3,7 +3,8 @@
  * request can carry (XM0103). libxl's set_xenstore_config of each device (libxl_disk.c
  * device_disk_add: "params" from the target, "script", "colo-host", …; libxl_nic.c
  * libxl__set_xenstore_nic: "bridge", "script", "ip", "gatewaydev", "forwarddev"; libxl_console.c
- * libxl__set_xenstore_vfb: "vnclisten", "vncpasswd", "display", "xauthority"), as xend's device
+ * libxl__set_xenstore_vfb: "vnclisten", "vncpasswd", "display", "xauthority"; libxl_9pfs.c: "tag",
+ * "path", "security_model"; normalize/catalogue/xenstore-fields.ts), as xend's device
  * controllers did, writes each value with its path in one request, and xs_talkv (tools/libs/store/
  * xs.c) refuses a request of more than XENSTORE_PAYLOAD_MAX = 4096 bytes (E2BIG): the device and
  * so the domain's creation fail. A value of more than 4096 bytes never fits, whatever the path
@@ -14,16 +15,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { anyWithin } from '../../syntax/source-bytes.js';
 import { labelOf } from '../../schema/messages.js';
 import { fileBytes, makeDiag, valueAt, type Rule } from './context.js';
-
-/** xenstore's XENSTORE_PAYLOAD_MAX (xen/include/public/io/xs_wire.h): a request's path, its NUL and the value. */
-export const XENSTORE_PAYLOAD_MAX = 4096;
-
-/** The device fields written to xenstore as they are, by option, with the xenstore key each becomes. */
-export const XENSTORE_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  disk: { target: 'params', script: 'script', colo_host: 'colo-host', colo_export: 'colo-export', active_disk: 'active-disk', hidden_disk: 'hidden-disk' },
-  vif: { bridge: 'bridge', script: 'script', ip: 'ip', gatewaydev: 'gatewaydev', forwarddev: 'forwarddev' },
-  vfb: { vnclisten: 'vnclisten', vncpasswd: 'vncpasswd', display: 'display', xauthority: 'xauthority' },
-};
+import { XENSTORE_FIELDS, XENSTORE_PAYLOAD_MAX } from '../../normalize/catalogue/xenstore-fields.js';
 
 /** Device values of more than XENSTORE_PAYLOAD_MAX bytes (XM0103), at each value. */
 export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, rawUtf8 }) => {
