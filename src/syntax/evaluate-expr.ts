@@ -9,7 +9,7 @@ import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr, StringPart } from './tree.js';
 import type { ListValue, Value } from './value.js';
 import { decodeXlString, decodeXmPart, type EscapeProblem, type WideSplit } from './evaluate-strings.js';
-import { WideBuilder } from './py2-unicode.js';
+import { unicodeString, WideBuilder } from './py2-unicode.js';
 import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
@@ -201,7 +201,7 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
       return null;
     }
   }
-  if (unicode) return wide.split === undefined ? { kind: 'string', value, span: expr.span, unicode: true } : { kind: 'string', value, span: expr.span, unicode: true, split: wide.split };
+  if (unicode) return unicodeString({ value, split: wide.split }, expr.span);
   if (mixedPart) {
     // 'é\xe9': which characters are text and which bytes is not kept past decoding.
     report(ctx, EvalCode.notEvaluated, expr.span, 'a byte string mixing non-ASCII characters with non-ASCII \\x or octal escapes is not evaluated', 'write the characters all as text or all as escapes');
