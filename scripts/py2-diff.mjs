@@ -135,6 +135,9 @@ function differ(p, v) {
       // A byte string's non-ASCII source characters are their UTF-8 bytes in Python 2 (`utf8`); other
       // byte strings hold one character per byte (escapes, or a file of a declared single-byte encoding).
       if (v.value !== p.v && (p.t === 'unicode' || v.utf8 !== true || asBytes(v.value) !== p.v)) return show();
+      // A wide build's code points: JSON gives u'\U00010000' and u'\ud800\udc00' the same text;
+      // xmcfg marks the surrogate pairs that are two code points (StringValue.split).
+      if (p.t === 'unicode' && p.n !== undefined && [...v.value].length + (v.split?.length ?? 0) !== p.n) return `${show()}; python ${p.n} code points`;
       return null;
     case 'bool':
       return v.kind === 'bool' && v.value === p.v ? null : show();
@@ -155,7 +158,7 @@ function differ(p, v) {
 function strip(v) {
   if (v.kind === 'list') return { [v.tuple ? 'tuple' : 'list']: v.items.map(strip) };
   if (v.kind === 'number') return { [v.pyType ?? 'number']: v.text };
-  if (v.kind === 'string') return { [v.unicode ? 'unicode' : 'str']: v.value };
+  if (v.kind === 'string') return v.split ? { unicode: v.value, split: v.split } : { [v.unicode ? 'unicode' : 'str']: v.value };
   if (v.kind === 'word' || v.kind === 'bool') return { [v.kind]: v.value };
   return { [v.kind]: null };
 }
@@ -196,7 +199,9 @@ for (const input of inputs) {
       // A header with no indented block: Python notices at the next line (or the end), xmcfg points at the colon.
       const header = first.code === 'XM0066' && first.message.includes('expected an indented block');
       if (decode || ((bracket || header) && first.line <= p.line)) continue;
-      if (syntaxErrors.length === 0 && !DELIBERATE.has(first.code)) say('error-kind', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
+      // An IndentationError is the tokenizer's or the parser's, before anything runs: xmcfg must
+      // say so with a syntax code, not only refuse a block on purpose (XM0020).
+      if (syntaxErrors.length === 0 && (p.error === 'IndentationError' || !DELIBERATE.has(first.code))) say('error-kind', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
       else if (first.line !== p.line && syntaxErrors.length > 0) say('error-line', `python ${p.error} line ${p.line}, xmcfg ${first.code} line ${first.line}`);
     } else {
       const first = errors[0];

@@ -3,7 +3,8 @@
 # (a dev tool, not part of npm test: CI machines may lack Python 2).
 #   stdin:  JSON list of {"id": ..., "path": FILE}   (each FILE is executed with execfile)
 #   stdout: JSON list of {"id", "ok": true, "values": {name: typed}} or {"id", "ok": false, "error": "NameError", "line": n}
-# typed values: {"t": "int"|"long"|"float", "v": repr text} | {"t": "str"|"unicode", "v": text}
+# typed values: {"t": "int"|"long"|"float", "v": repr text} | {"t": "str", "v": text}
+#               | {"t": "unicode", "v": text, "n": code points}
 #               | {"t": "bool", "v": true} | {"t": "None"} | {"t": "list"|"tuple", "v": [typed...]}
 #               | {"t": "other", "v": type name}
 # A str (bytes) is given as its bytes read as Latin-1 code points, so no byte is lost.
@@ -29,7 +30,9 @@ def typed(v, depth=0):
     if isinstance(v, str):
         return {'t': 'str', 'v': v.decode('latin-1')}
     if isinstance(v, unicode):
-        return {'t': 'unicode', 'v': v}
+        # n: the code points (a wide build: u'\U00010000' is 1, u'\ud800\udc00' 2), which JSON's
+        # text of the two cannot tell apart.
+        return {'t': 'unicode', 'v': v, 'n': len(v)}
     if v is None:
         return {'t': 'None'}
     if isinstance(v, (list, tuple)):

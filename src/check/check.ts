@@ -131,7 +131,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
   for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);
   sink?.unknownKeys((key, span) => found.unknownKey(key, span));
-  const ruled = withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown, ...(options.fileName !== undefined && { fileName: options.fileName }), sourceCodec: options.sourceCodec ?? null }), ignored);
+  const ruled = withoutIgnoredValues(runRules(norm.config, norm.spans, parsed.settings, { dialect: parsed.dialect, effective: norm.effective, unknown, ...(options.fileName !== undefined && { fileName: options.fileName }), sourceCodec: options.sourceCodec ?? null, ...(options.sourceBytes != null && options.invalidUtf8 !== undefined && { rawUtf8: { bytes: options.sourceBytes, invalid: options.invalidUtf8 } }) }), ignored);
   // A refused file name (XM0234 at the file start) says what XM0106 says, and that xend refuses it: one finding.
   const named = ruled.some((d) => d.code === 'XM0234' && d.span.end === 0) ? withoutMissingName(validated.diagnostics, NAME_WRITTEN) : validated.diagnostics;
   found.push(withoutIgnoredValues(withoutMissingName(named, unknown), ignored));

@@ -111,7 +111,8 @@ export function errorToDiagnostic(e: ErrorObject, config: unknown, spans: SpanMa
       return makeDiag('XM0103', valueSpan, `${label} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} items`);
     case 'minLength':
     case 'maxLength':
-      return makeDiag('XM0103', valueSpan, `${label} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters long`);
+      // Ajv counts code points (ucs2length), as `[...text]` does: an emoji is one character, not two UTF-16 units.
+      return makeDiag('XM0103', valueSpan, `${label} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters long${typeof data === 'string' ? `; it has ${[...data].length}` : ''}`);
     case 'pattern': {
       const doc = ptr.split('/').length === 2 ? optionDoc(topKey(ptr)) : undefined;
       return makeDiag('XM0110', valueSpan, `${label} must be ${doc ? 'a ' + doc.type : `text matching ${String(p.pattern)}`}; got ${show(data)}`);

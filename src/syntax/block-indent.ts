@@ -2,11 +2,19 @@
  * @fileoverview Python's indentation errors inside blocks (XM0066). xmcfg never runs an `if`/`for`
  * block (XM0020, XM0061), but Python 2 compiles the whole file before running any of it, so a block
  * indented inconsistently makes xm refuse the file (IndentationError) even when the block itself
- * would never run. An indented line at the top level is XM0532 (dialect-findings.ts).
+ * would never run. An indented line at the top level is XM0532 (dialect-findings.ts). Nested 100
+ * blocks deep, Python 2's tokenizer runs out of indentation levels (XM0023).
  */
 import { COMPOUND_KEYWORDS } from '../../grammar/tokens.js';
 import type { Stmt, UnsupportedStmt } from './tree.js';
 import type { Finding } from './dialect-findings.js';
+
+/**
+ * Python 2's tokenizer.c MAXINDENT: its stack of indentation columns has 100 entries, the first the
+ * top level's 0, so a line that would open a 100th indented level is "IndentationError: too many
+ * levels of indentation" (checked against Python 2.7.18: 99 nested blocks run, 100 do not).
+ */
+export const PY2_MAX_INDENT = 100;
 
 /** Column of the statement starting at `at` when it starts its physical line (Python 2's tokenizer:
  * a tab advances to the next multiple of 8, a form feed resets to 0), else -1 (after `;`). */
@@ -53,12 +61,19 @@ export function blockIndentFindings(text: string, stmts: readonly Stmt[], out: F
   if (!stmts.some((s) => s.kind === 'unsupported')) return;
   const stack = [0];
   let opened = false;
+  let tooDeep = false;
   for (const s of inOrder(stmts)) {
     const at = lineIndent(text, s.span.start);
     if (at === null) continue;
     const { col, from } = at;
     const span = { start: from, end: s.span.start };
     const top = stack[stack.length - 1]!;
+    // The tokenizer refuses the level before the parser looks at the line (so before "unexpected
+    // indent"). Reported once; the stack goes on growing so that later dedents still match.
+    if (col > top && stack.length >= PY2_MAX_INDENT && !tooDeep) {
+      tooDeep = true;
+      out.push(tooManyLevels(span));
+    }
     if (opened && col > top) stack.push(col);
     else if (col > top) {
       // At the top level the line is XM0532's ("unexpected indent" there too).
@@ -80,6 +95,18 @@ export function blockIndentFindings(text: string, stmts: readonly Stmt[], out: F
       opened = false;
     }
   }
+}
+
+/** XM0023 at the blanks of the line that would open Python 2's 100th indentation level. */
+function tooManyLevels(span: { start: number; end: number }): Finding {
+  return {
+    only: 'xl',
+    code: 'XM0023',
+    span,
+    what: 'too many levels of indentation',
+    message: `Python 2 (xm) refuses the file: IndentationError: too many levels of indentation (its tokenizer keeps ${PY2_MAX_INDENT} indentation levels, the top level's among them, and this line would open one more)`,
+    hint: 'nest fewer blocks',
+  };
 }
 
 function finding(span: { start: number; end: number }, python: string, why: string): Finding {

@@ -8,7 +8,8 @@ import type { Span } from '../diagnostics/span.js';
 import { EvalCode, evaluateCodes } from '../diagnostics/codes/evaluate.js';
 import type { Expr, StringPart } from './tree.js';
 import type { ListValue, Value } from './value.js';
-import { decodeXlString, decodeXmPart, type EscapeProblem } from './evaluate-strings.js';
+import { decodeXlString, decodeXmPart, type EscapeProblem, type WideSplit } from './evaluate-strings.js';
+import { unicodeString, WideBuilder } from './py2-unicode.js';
 import { LIST_ITEM_WORK, MAX_DEPTH, MAX_FILE_WORK, MAX_STRING, exceeds, sizeOf } from './evaluate-limits.js';
 import { parsePythonNumber, strtolBase0 } from './python-number.js';
 import { binary, isFailure, unary, type OpFailure, type OpResult } from './python-ops.js';
@@ -148,14 +149,22 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
   let mixedPart = false;
   /** The bytes Python holds, built only while parts differ in kind ('é' '\xe9'). */
   let exact = '';
+  /** The unicode value, each part's surrogates kept apart from its neighbours' (py2-unicode.ts). */
+  const wide = new WideBuilder();
   for (const part of expr.parts) {
-    if (part.prefix.includes('u')) unicode = true;
-    let decoded = decodeXmPart(ctx.text, part, problems);
+    const isU = part.prefix.includes('u');
+    if (isU) unicode = true;
+    let partSplit: WideSplit | undefined = isU ? { split: [] } : undefined;
+    let decoded = decodeXmPart(ctx.text, part, problems, partSplit);
     const raw = invalidBytesOf(ctx, part);
     // u"" of a file with bytes that are not UTF-8 to xmcfg's decoder: Python 2 decodes them by its
     // own rules (a UTF-8-encoded surrogate is that surrogate; what it refuses is XM0049).
-    const py2 = raw !== null && part.prefix.includes('u') ? decodePy2Utf8(raw) : null;
-    if (py2 !== null) decoded = decodeXmPart(py2, { ...part, span: { start: 0, end: py2.length } }, []);
+    const source: number[] = [];
+    const py2 = raw !== null && isU ? decodePy2Utf8(raw, source) : null;
+    if (py2 !== null) {
+      partSplit = { split: [], source };
+      decoded = decodeXmPart(py2, { ...part, span: { start: 0, end: py2.length } }, [], partSplit);
+    }
     // In a file of a declared single-byte encoding, written characters are the file's bytes, as
     // escaped ones are: the part is bytes (one character each), read from the file's bytes; so is a
     // byte string holding bytes xmcfg's UTF-8 decoder read as U+FFFD (Python keeps them as they are).
@@ -173,6 +182,7 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
       exact += written > 0 ? Buffer.from(decoded, 'utf8').toString('latin1') : decoded;
     }
     value += decoded;
+    wide.push(decoded, partSplit !== undefined && partSplit.split.length > 0 ? partSplit.split : undefined);
     if (value.length > MAX_STRING) {
       report(ctx, EvalCode.stringTooLong, expr.span, `string literal longer than ${MAX_STRING} characters`);
       return null;
@@ -191,7 +201,7 @@ function evalString(expr: Extract<Expr, { kind: 'string' }>, ctx: EvalContext): 
       return null;
     }
   }
-  if (unicode) return { kind: 'string', value, span: expr.span, unicode: true };
+  if (unicode) return unicodeString({ value, split: wide.split }, expr.span);
   if (mixedPart) {
     // 'é\xe9': which characters are text and which bytes is not kept past decoding.
     report(ctx, EvalCode.notEvaluated, expr.span, 'a byte string mixing non-ASCII characters with non-ASCII \\x or octal escapes is not evaluated', 'write the characters all as text or all as escapes');

@@ -5,6 +5,7 @@
  */
 import type { Span } from '../diagnostics/span.js';
 import type { StringPart } from './tree.js';
+import { splitAtJoin } from './py2-unicode.js';
 
 /** A malformed escape found while decoding (absolute offsets), reported by the caller. */
 export interface EscapeProblem {
@@ -104,19 +105,38 @@ function hasCr(text: string, body: Span): boolean {
 }
 
 /**
+ * Where a unicode literal's decoding keeps surrogates apart (src/syntax/py2-unicode.ts): `split`
+ * receives the offsets (in the decoded text) of high surrogates that start a split pair; `source`,
+ * offsets in the text being decoded of pairs already split there (a file's UTF-8-encoded surrogates).
+ */
+export interface WideSplit {
+  split: number[];
+  source?: readonly number[];
+}
+
+/**
  * Python 2 decoding of one literal; malformed `\x`/`\u` escapes are pushed to `problems`. A line
  * break inside a triple-quoted string is "\n" whether the file has LF, CRLF or CR line ends: xm's
  * Opts.load ran the file with execfile, which opens it with fopen "r", and Python 2's tokenizer reads
  * such a file with Py_UniversalNewlineFgets(…, NULL), universal newlines (docs/xl-conformance.md).
+ * `wide` (a unicode literal): where surrogates stay apart.
  */
-export function decodeXmPart(text: string, part: StringPart, problems: EscapeProblem[]): string {
+export function decodeXmPart(text: string, part: StringPart, problems: EscapeProblem[], wide?: WideSplit): string {
   const body = literalBody(text, part);
-  if (noBackslash(text, body) && !hasCr(text, body)) return text.slice(body.start, body.end);
+  if (noBackslash(text, body) && !hasCr(text, body)) {
+    if (wide?.source !== undefined) for (const at of wide.source) if (at >= body.start && at + 1 < body.end) wide.split.push(at - body.start);
+    return text.slice(body.start, body.end);
+  }
   const raw = part.prefix.includes('r');
   const unicode = part.prefix.includes('u');
   let out = '';
   let i = body.start;
   const end = body.end;
+  /** Append an escape's character: next to a high surrogate, a low one stays a code point of its own. */
+  const escaped = (ch: string): void => {
+    if (wide !== undefined && splitAtJoin(out, ch)) wide.split.push(out.length - 1);
+    out += ch;
+  };
   while (i < end) {
     const c = text[i]!;
     if (c === '\r') {
@@ -126,6 +146,9 @@ export function decodeXmPart(text: string, part: StringPart, problems: EscapePro
       continue;
     }
     if (c !== '\\' || i + 1 >= end) {
+      // A written low surrogate joins the written high one before it (one character of the file),
+      // unless the source marks that pair split; after an escape's high surrogate it stays apart.
+      if (wide !== undefined && splitAtJoin(out, c) && (i === body.start || !splitAtJoin(text[i - 1]!, c) || wide.source?.includes(i - 1) === true)) wide.split.push(out.length - 1);
       out += c;
       i++;
       continue;
@@ -143,7 +166,7 @@ export function decodeXmPart(text: string, part: StringPart, problems: EscapePro
         const n = e === 'u' ? 4 : 8;
         const v = hexRun(text, i + 2, end, n);
         if (v !== null && v <= 0x10ffff) {
-          out += String.fromCodePoint(v);
+          escaped(String.fromCodePoint(v));
           i += 2 + n;
           continue;
         }
@@ -177,7 +200,7 @@ export function decodeXmPart(text: string, part: StringPart, problems: EscapePro
         out += text.slice(i, k);
         i = k;
       } else {
-        out += String.fromCodePoint(v);
+        escaped(String.fromCodePoint(v));
         i += 2 + n;
       }
     } else if (e === 'N' && unicode) {

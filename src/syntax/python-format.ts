@@ -5,6 +5,7 @@
 import type { Value } from './value.js';
 import { MAX_STRING } from './evaluate-limits.js';
 import { floatRepr, floatStr, formatFloatBody, intText } from './python-number.js';
+import { codePoints, wideHead, wideLength, WideBuilder, type SplitPairs, type WideText } from './py2-unicode.js';
 
 /** Python 2 type name of a value, as TypeError messages print it. */
 export function typeName(v: Value): string {
@@ -37,10 +38,11 @@ export function asciiOnly(s: string): boolean {
 }
 
 /** reprString, or null as soon as the text passes `limit` characters (an escape is up to 12 per character). */
-function reprStringWithin(s: string, limit: number, unicode = false, utf8 = false): string | null {
+function reprStringWithin(s: string, limit: number, unicode = false, utf8 = false, split?: SplitPairs): string | null {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = unicode ? `u${q}` : q;
-  for (const ch of s) {
+  // A split pair is two code points, each shown as its own \u escape (py2-unicode.ts).
+  for (const ch of split === undefined ? s : codePoints({ value: s, split })) {
     if (out.length > limit) return null;
     const c = ch.codePointAt(0)!;
     if (ch === q || ch === '\\') out += `\\${ch}`;
@@ -75,7 +77,7 @@ export function pyRepr(v: Value): string {
 export function boundedRepr(v: Value, limit: number): string | null {
   switch (v.kind) {
     case 'string':
-      return reprStringWithin(v.value, limit, v.unicode === true, v.utf8 === true);
+      return reprStringWithin(v.value, limit, v.unicode === true, v.utf8 === true, v.split);
     case 'list': {
       // `total` counts a ", " after every item: the text is at most 2 shorter, so `total - 2` is a lower bound.
       let total = 2;
@@ -138,13 +140,26 @@ const FLAG_CHARS = '-+ #0';
 /** Largest precision honoured for float conversions (keeps BigInt digit generation cheap). */
 const MAX_FLOAT_PRECISION = 1000;
 
-/** One conversion `%[flags][width][.prec]conv` applied to `arg`; returns the text or an error. */
-function convert(conv: string, arg: Value, flags: string, width: number, prec: number | null): string | FormatError {
+/**
+ * One conversion `%[flags][width][.prec]conv` applied to `arg`; returns the text or an error.
+ * `wide`: the result is unicode so far, where `%c` takes any code point; widths and precisions count
+ * code points (a wide build's characters: py2-unicode.ts), and a unicode argument's split pairs stay.
+ */
+function convert(conv: string, arg: Value, flags: string, width: number, prec: number | null, wide: boolean): WideText | FormatError {
   let sign = '';
   let body: string;
+  /** The body's split pairs, and its length in code points when not body.length. */
+  let split: SplitPairs | undefined;
+  let bodyLength: number | null = null;
   let prefix = '';
   let numeric = true;
-  if (conv === 's' || conv === 'r') {
+  if (conv === 's' && arg.kind === 'string' && arg.unicode === true) {
+    numeric = false;
+    const w = prec === null ? arg : wideHead(arg, prec);
+    body = w.value;
+    split = w.split;
+    bodyLength = wideLength(w);
+  } else if (conv === 's' || conv === 'r') {
     numeric = false;
     // A list's str is its repr: built within the limit, never whole (it may be 12 times its characters).
     const text = conv === 's' && arg.kind !== 'list' ? pyStr(arg) : boundedRepr(arg, MAX_STRING);
@@ -153,12 +168,18 @@ function convert(conv: string, arg: Value, flags: string, width: number, prec: n
     if (prec !== null) body = body.slice(0, prec);
   } else if (conv === 'c') {
     numeric = false;
-    if (arg.kind === 'string' && arg.value.length === 1) body = arg.value;
-    else {
+    // A unicode argument makes the result unicode (Python 2 starts over as unicode formatting).
+    const uni = wide || (arg.kind === 'string' && arg.unicode === true);
+    if (arg.kind === 'string' && (arg.unicode === true ? wideLength(arg) === 1 : arg.value.length === 1)) {
+      body = arg.value;
+      bodyLength = 1;
+    } else {
       const num = asNumber(arg);
       if (num === null || num.float) return { error: '%c requires int or char' };
-      if (num.n < 0 || num.n > 255) return { error: '%c arg not in range(256)' };
-      body = String.fromCharCode(num.n);
+      if (uni && (num.n < 0 || num.n > 0x10ffff)) return { error: '%c arg not in range(0x110000) (wide Python build)' };
+      if (!uni && (num.n < 0 || num.n > 255)) return { error: '%c arg not in range(256)' };
+      body = String.fromCodePoint(num.n);
+      bodyLength = 1;
     }
   } else if ('diuxXo'.includes(conv)) {
     const num = asNumber(arg);
@@ -187,18 +208,20 @@ function convert(conv: string, arg: Value, flags: string, width: number, prec: n
     return { error: `unsupported format character '${conv}'` };
   }
   if (numeric && sign === '') sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-  const len = sign.length + prefix.length + body.length;
-  if (width <= len) return sign + prefix + body;
+  const len = sign.length + prefix.length + (bodyLength ?? body.length);
+  if (width <= len) return { value: sign + prefix + body, split };
   const pad = width - len;
-  if (flags.includes('-')) return sign + prefix + body + ' '.repeat(pad);
-  if (numeric && flags.includes('0')) return sign + prefix + '0'.repeat(pad) + body;
-  return ' '.repeat(pad) + sign + prefix + body;
+  if (flags.includes('-')) return { value: sign + prefix + body + ' '.repeat(pad), split };
+  if (numeric && flags.includes('0')) return { value: sign + prefix + '0'.repeat(pad) + body };
+  // Blanks before a text: its split pairs move by as many.
+  return { value: ' '.repeat(pad) + sign + prefix + body, split: split?.map((at) => at + pad) };
 }
 
-/** What `%` formatting built: the text, and whether Python 2 made it a unicode string. */
+/** What `%` formatting built: the text, whether Python 2 made it a unicode string, and its split pairs (py2-unicode.ts). */
 export interface Formatted {
   text: string;
   unicode: boolean;
+  split?: SplitPairs;
 }
 
 /**
@@ -207,23 +230,26 @@ export interface Formatted {
  * unicode when `fmt` is (`fmtUnicode`) or a `%s`/`%c` takes a unicode string; then every byte
  * string in it (the format, `%s` arguments) must be ASCII, as Python 2 decodes them as ASCII.
  */
-export function formatPercent(fmt: string, args: Value, fmtUnicode = false): Formatted | FormatError {
+export function formatPercent(fmt: string, args: Value, fmtUnicode = false, fmtSplit?: SplitPairs): Formatted | FormatError {
   const list = args.kind === 'list' && args.tuple ? args.items : [args];
   let unicode = fmtUnicode;
   // A non-ASCII byte string that must become unicode if the result is (UnicodeDecodeError).
   let nonAsciiBytes = !fmtUnicode && !asciiOnly(fmt);
   let next = 0;
   const take = (): Value | null => (next < list.length ? list[next++]! : null);
-  let out = '';
+  // Built piece by piece: where pieces meet, surrogates stay apart (a wide build never joins them).
+  const built = new WideBuilder();
+  /** The format's text [from, to), with its split pairs. */
+  const literal = (from: number, to: number): void => built.push(fmt.slice(from, to), fmtSplit?.filter((at) => at >= from && at + 1 < to).map((at) => at - from));
   let i = 0;
   let usedMapping = false;
   while (i < fmt.length) {
     const pct = fmt.indexOf('%', i);
     if (pct < 0) {
-      out += fmt.slice(i);
+      literal(i, fmt.length);
       break;
     }
-    out += fmt.slice(i, pct);
+    literal(i, pct);
     i = pct + 1;
     if (i >= fmt.length) return { error: 'incomplete format' };
     if (fmt[i] === '(') {
@@ -263,27 +289,28 @@ export function formatPercent(fmt: string, args: Value, fmtUnicode = false): For
     if (i >= fmt.length) return { error: 'incomplete format' };
     const conv = fmt[i++]!;
     if (width > MAX_STRING) return { error: `field width ${width} too large`, tooLong: true };
-    let piece: string | FormatError;
-    if (conv === '%') piece = width > 1 ? (flags.includes('-') ? '%'.padEnd(width) : '%'.padStart(width)) : '%';
+    let piece: WideText | FormatError;
+    if (conv === '%') piece = { value: width > 1 ? (flags.includes('-') ? '%'.padEnd(width) : '%'.padStart(width)) : '%' };
     else {
       const a = take();
       if (a === null) return { error: 'not enough arguments for format string' };
-      piece = convert(conv, a, flags, width, prec);
+      piece = convert(conv, a, flags, width, prec, unicode);
       if ((conv === 's' || conv === 'c') && a.kind === 'string') {
         if (a.unicode) unicode = true;
         else if (!asciiOnly(a.value)) nonAsciiBytes = true;
       }
     }
-    if (typeof piece !== 'string') {
+    if ('error' in piece) {
       if (piece.error.startsWith('unsupported format character')) piece.error += ` at index ${i - 1}`;
       return piece;
     }
-    if (out.length + piece.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
-    out += piece;
+    if (built.value.length + piece.value.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
+    built.push(piece.value, piece.split);
   }
+  const out = built.value;
   const mappingLike = args.kind === 'list' && !args.tuple;
   if (next < list.length && !usedMapping && !(mappingLike && next === 0)) return { error: 'not all arguments converted during string formatting' };
   if (out.length > MAX_STRING) return { error: 'formatted string too long', tooLong: true };
   if (unicode && nonAsciiBytes) return { error: "'ascii' codec can't decode a non-ASCII byte string into the unicode result" };
-  return { text: out, unicode };
+  return unicode && built.split !== undefined ? { text: out, unicode, split: built.split } : { text: out, unicode };
 }

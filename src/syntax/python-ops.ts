@@ -8,6 +8,7 @@ import type { ListValue, NumberValue, StringValue, Value } from './value.js';
 import { MAX_INT, floatRepr, powInt } from './python-number.js';
 import { MAX_STRING, exceeds, sizeOf, type ValueSize } from './evaluate-limits.js';
 import { asciiOnly, formatPercent, typeName } from './python-format.js';
+import { codePoints, joinWide, repeatWide, unicodeString } from './py2-unicode.js';
 import { byteString, exactBytes, fromBytes, mixedBytes } from './byte-text.js';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
@@ -71,7 +72,7 @@ function repeat(seq: Value, count: number, span: Span): OpResult {
   const n = Math.max(0, count);
   if (seq.kind === 'string') {
     if (seq.value.length * n > MAX_STRING) return { fail: 'string', message: `string would be ${seq.value.length * n} characters (limit ${MAX_STRING})` };
-    return seq.unicode ? { kind: 'string', value: seq.value.repeat(n), span, unicode: true } : byteString(seq.value.repeat(n), span, seq.utf8 === true);
+    return seq.unicode ? unicodeString(repeatWide(seq, n), span) : byteString(seq.value.repeat(n), span, seq.utf8 === true);
   }
   if (seq.kind !== 'list') return { fail: 'type', message: `can't multiply ${typeName(seq)}` };
   // An empty sequence stays empty: the count (up to 2^53) must not drive the copy loop below.
@@ -187,9 +188,9 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
           if (bytes === b) f.on = 'right';
           return f;
         }
-        return { kind: 'string', value: a.value + b.value, span, unicode: true };
+        return unicodeString(joinWide(a, b), span);
       }
-      if (a.unicode) return { kind: 'string', value: a.value + b.value, span, unicode: true };
+      if (a.unicode) return unicodeString(joinWide(a, b), span);
       // 'é' + '\xe9': the text's UTF-8 bytes and the escaped byte, as Python holds them.
       if (mixedBytes([a, b])) return fromBytes(exactBytes(a) + exactBytes(b), span);
       return byteString(a.value + b.value, span, a.utf8 === true || b.utf8 === true);
@@ -209,7 +210,7 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
   }
   if (op === '%' && a.kind === 'string') {
     const r = formatBytes(a, b);
-    if ('text' in r) return r.unicode ? { kind: 'string', value: r.text, span, unicode: true } : r.exact ? fromBytes(r.text, span) : byteString(r.text, span, r.utf8 === true);
+    if ('text' in r) return r.unicode ? unicodeString({ value: r.text, split: r.split }, span) : r.exact ? fromBytes(r.text, span) : byteString(r.text, span, r.utf8 === true);
     return { fail: r.tooLong ? 'string' : 'format', message: r.error };
   }
   return typeError(op, a, b);
@@ -223,7 +224,7 @@ export function binary(op: BinaryOp, a: Value, b: Value, span: Span): OpResult {
 function formatBytes(fmt: StringValue, args: Value): ReturnType<typeof formatPercent> & { utf8?: boolean; exact?: boolean } {
   const items = args.kind === 'list' && args.tuple ? args.items : [args];
   const strings = [fmt, ...items.filter((v): v is StringValue => v.kind === 'string' && v.unicode !== true)];
-  if (fmt.unicode === true || !strings.some((v) => v.utf8 === true)) return formatPercent(fmt.value, args, fmt.unicode === true);
+  if (fmt.unicode === true || !strings.some((v) => v.utf8 === true)) return formatPercent(fmt.value, args, fmt.unicode === true, fmt.split);
   // %c of a number makes a byte; widths and precisions count bytes: the exact bytes then.
   const exact = mixedBytes(strings) || /%[-+ #0-9.*]*c|%[-+ #0]*[1-9*.]/.test(fmt.value);
   if (!exact) {
@@ -246,8 +247,8 @@ export function unary(op: '-' | '+', v: Value, span: Span): OpResult {
 /** Python 2 `a += b`: like `+`, except that a list extends with any list, tuple or string. */
 export function augmentedAdd(a: Value, b: Value, span: Span): OpResult {
   if (a.kind === 'list' && !a.tuple && (b.kind === 'list' || b.kind === 'string')) {
-    // A byte string extends a list by its bytes: 'é' (UTF-8 text) by two.
-    const extra: ListValue = b.kind === 'list' ? b : makeList(Array.from(b.unicode ? b.value : exactBytes(b), (ch): Value => (b.unicode ? { kind: 'string', value: ch, span: b.span, unicode: true } : { kind: 'string', value: ch, span: b.span })), false, b.span);
+    // A byte string extends a list by its bytes: 'é' (UTF-8 text) by two; a unicode one by its code points.
+    const extra: ListValue = b.kind === 'list' ? b : makeList(b.unicode ? codePoints(b).map((ch): Value => ({ kind: 'string', value: ch, span: b.span, unicode: true })) : Array.from(exactBytes(b), (ch): Value => ({ kind: 'string', value: ch, span: b.span })), false, b.span);
     if (b.kind === 'string' && b.value.length > 100_000) return { fail: 'list', message: `list would hold more than 100000 items` };
     return concatLists(a, extra, false, span);
   }

@@ -55,3 +55,15 @@ export function py2InvalidUtf8(bytes: Uint8Array | null | undefined, invalid: re
   const o = offsets(bytes);
   return invalid.filter((at) => at >= o.length || !inEncodedSurrogate(bytes, o[at]!));
 }
+
+/**
+ * How many more bytes the file holds in text[start, end) than that text's UTF-8 has: each U+FFFD of
+ * `invalid` (sorted) stands for the 1 to 3 invalid bytes it replaced, not for EF BF BD. 0 without any.
+ */
+export function replacedByteExcess(bytes: Uint8Array, invalid: readonly number[], start: number, end: number): number {
+  if (!anyWithin(invalid, start, end)) return 0;
+  const o = offsets(bytes);
+  let excess = 0;
+  for (const at of invalid) if (at >= start && at < end && at + 1 < o.length) excess += o[at + 1]! - o[at]! - 3;
+  return excess;
+}

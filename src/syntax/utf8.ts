@@ -99,9 +99,10 @@ export function inEncodedSurrogate(bytes: Uint8Array, at: number): boolean {
 /**
  * Python 2.7's UTF-8 decoding of bytes (one character each, U+0000–U+00FF), or null where it
  * fails: as WHATWG's, but a UTF-8-encoded surrogate (ED A0–BF 80–BF) is that surrogate's code unit
- * (`u"\xed\xa0\x80"` is u'\ud800'; two in a row are the two units, as Python keeps them).
+ * (`u"\xed\xa0\x80"` is u'\ud800'; two in a row are the two units, as Python keeps them: a high
+ * one followed by a low one is marked in `split`, the offsets of such pairs, src/syntax/py2-unicode.ts).
  */
-export function decodePy2Utf8(bytes: string): string | null {
+export function decodePy2Utf8(bytes: string, split?: number[]): string | null {
   let out = '';
   let i = 0;
   const n = bytes.length;
@@ -132,6 +133,8 @@ export function decodePy2Utf8(bytes: string): string | null {
       lo = 0x80;
       hi = 0xbf;
     }
+    // An encoded low surrogate after an encoded high one: two code points to Python (`split`, py2-unicode.ts).
+    if (split !== undefined && cp >= 0xdc00 && cp <= 0xdfff && out.length > 0 && (out.charCodeAt(out.length - 1) & 0xfc00) === 0xd800) split.push(out.length - 1);
     out += String.fromCodePoint(cp);
     i += need + 1;
   }

@@ -21,6 +21,12 @@ export interface StringValue {
    * string's characters U+0080–U+00FF are single bytes (`'\xe9'`); src/syntax/byte-text.ts.
    */
   utf8?: true;
+  /**
+   * xm only, a unicode string: UTF-16 offsets of high surrogates that, with the low surrogate after
+   * them, are two code points to Python 2 (a wide build never joins surrogates: u'\ud800\udc00' has
+   * length 2, u'\U00010000' 1); src/syntax/py2-unicode.ts. Absent: every pair is one character.
+   */
+  split?: readonly number[];
 }
 
 /**

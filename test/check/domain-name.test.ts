@@ -142,3 +142,30 @@ describe('the name length of a file in a single-byte encoding counts its bytes',
     expect(check(bytes, { dialect: 'xl' }).diagnostics.filter((d) => NAME_CODES.has(d.code))).toEqual([]);
   });
 });
+
+/**
+ * A file without a declared encoding that is not valid UTF-8: its text has one U+FFFD for each run
+ * of invalid bytes (the WHATWG decoder's maximal subparts), but xl hands libxl the bytes themselves,
+ * so the name's length counts the 1 to 3 bytes each U+FFFD replaced, not the 3 of U+FFFD's UTF-8.
+ */
+describe('the name length of a file of invalid UTF-8 counts the bytes the file holds', () => {
+  /** The name findings of an undeclared xl file whose name is `name` (one character per byte), with their spans. */
+  const raw = (name: string, type: string): string[] => {
+    const bytes = Buffer.from(`name = "${name}"\n${type}`, 'latin1');
+    return check(bytes, { dialect: 'xl' }).diagnostics.filter((d) => NAME_CODES.has(d.code)).map((d) => `${d.code}@${d.line}:${d.column}-${d.endLine}:${d.endColumn}`);
+  };
+
+  it('248 bytes with invalid ones (0xFF: one U+FFFD each) are under xl-NAME.log\'s limit; 249 are over', () => {
+    expect(raw('a'.repeat(100) + '\xff'.repeat(148), PV)).toEqual([]);
+    // The value's span: the quotes and 249 characters (one UTF-16 unit per U+FFFD), columns 8 to 259.
+    expect(raw('a'.repeat(100) + '\xff'.repeat(149), PV)).toEqual(['XM0234@1:8-1:259']);
+  });
+
+  it('a truncated sequence is one U+FFFD for its 2 bytes, and valid UTF-8 beside it keeps its own bytes', () => {
+    // 60 × (E2 82: a cut-off "€", one U+FFFD) + 60 × "é" (C3 A9) + 3 × "a": 120 + 120 + 3 = 243 bytes.
+    const name = '\xe2\x82'.repeat(60) + '\xc3\xa9'.repeat(60) + 'aaa';
+    expect(raw(name, HVM)).toEqual([]);
+    // One more byte is over qemu-dm-NAME.log's 243: 124 characters between the quotes, columns 8 to 134.
+    expect(raw(name + 'a', HVM)).toEqual(['XM0234@1:8-1:134']);
+  });
+});

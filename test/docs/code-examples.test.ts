@@ -78,7 +78,7 @@ const HOSTS: Record<string, Host> = {
 const PLANNED = new Set(['XM0412', 'XM0413', 'XM0417']);
 
 /** Codes whose examples are xm files (every other config example is xl); src/diagnostics/example-kind.ts, which explain shows, must agree. */
-const XM = new Set(['XM0022', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
+const XM = new Set(['XM0022', 'XM0023', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
 const xm = (code: string): boolean => XM.has(code) || /^XM005\d$/.test(code) || /^XM053\d$/.test(code);
 
 /** Examples that are command lines, with the test that runs each. */
@@ -141,6 +141,8 @@ const ESCAPED = new Set(['XM0031', 'XM0511', 'XM0521']);
 export function exampleText(code: string, example: string): string {
   let t = ESCAPED.has(code) ? example.replace(/\\([0rn])/g, (_, c: string) => ({ '0': '\0', r: '\r', n: '\n' })[c]!) : example;
   t = t.replace(/\[+ \.\.\. (\d+) levels \.\.\. \]+/, (_, n: string) => '['.repeat(Number(n)) + ']'.repeat(Number(n)));
+  // `# ... N nested "if 1:" blocks, then:` and the next line: each block one blank deeper, that line innermost.
+  t = t.replace(/^# \.\.\. (\d+) nested "if 1:" blocks, then:\n(.*)$/m, (_, n: string, last: string) => [...Array.from({ length: Number(n) }, (_, i) => `${' '.repeat(i)}if 1:`), ' '.repeat(Number(n)) + last].join('\n'));
   const repeated = /\n# \.\.\. repeated hundreds of times$/.exec(t);
   if (repeated) {
     const lines = t.slice(0, repeated.index).split('\n');
@@ -229,6 +231,7 @@ describe('exampleText', () => {
     expect(exampleText('XM0031', 'a\\0\\r\\nb')).toBe('a\0\r\nb');
     expect(exampleText('XM0062', 'a\\nb')).toBe('a\\nb');
     expect(exampleText('XM0003', 'x = [[ ... 3 levels ... ]]')).toBe('x = [[[]]]');
+    expect(exampleText('XM0023', '# ... 2 nested "if 1:" blocks, then:\nx = 1')).toBe('if 1:\n if 1:\n  x = 1');
     expect(exampleText('XM0063', 'a = 1\nb = a\n# ... repeated hundreds of times').split('\n')).toHaveLength(501);
   });
 });

@@ -199,6 +199,41 @@ describe('indentation inside blocks (XM0066): Python 2 compiles blocks xmcfg doe
   });
 });
 
+/** `n` nested `if 1:` headers, each one `step` deeper, then `x = 1` inside the innermost and `y = 2` after. */
+const nested = (n: number, step = ' '): string => Array.from({ length: n }, (_, i) => `${step.repeat(i)}if 1:\n`).join('') + `${step.repeat(n)}x = 1\ny = 2\n`;
+
+describe('too many levels of indentation (XM0023): Python 2 keeps 100, the top level among them', () => {
+  const at = (text: string): [string, number, number][] => findings(text).filter((f) => f[0] === 'XM0023');
+  /** Where line `line` (1-based) of `text` starts. */
+  const lineStart = (text: string, line: number): number => text.split('\n').slice(0, line - 1).join('\n').length + 1;
+  test('99 nested blocks compile (Python 2.7.18 runs them); a 100th level is refused at the blanks of its line', () => {
+    expect(at(nested(99))).toEqual([]);
+    // Python 2.7.18: "IndentationError: too many levels of indentation", line 101 (`x = 1`, 100 blanks).
+    const text = nested(100);
+    const start = lineStart(text, 101);
+    expect(at(text)).toEqual([['XM0023', start, start + 100]]);
+    // Deeper still: reported once, at the first line past the limit.
+    const deeper = nested(130);
+    expect(at(deeper)).toEqual([['XM0023', lineStart(deeper, 101), lineStart(deeper, 101) + 100]]);
+  });
+  test('levels, not columns: 100 tabs are as deep as 100 blanks, and 99 levels of 8 blanks compile', () => {
+    const tabs = nested(100, '\t');
+    expect(at(tabs)).toEqual([['XM0023', lineStart(tabs, 101), lineStart(tabs, 101) + 100]]);
+    expect(at(nested(99, '        '))).toEqual([]);
+  });
+  test('going back out frees the levels; comments and lines inside brackets open none', () => {
+    expect(at(nested(99) + nested(99))).toEqual([]);
+    const inner = nested(99).replace('x = 1\n', `x = [1,\n${' '.repeat(300)}2]\n${' '.repeat(300)}# deeper\n`);
+    expect(at(inner)).toEqual([]);
+  });
+  test('the finding is an error of xm (line and span as Python reports the line), not of xl', () => {
+    const text = nested(100);
+    const d = check(text, { dialect: 'xm' }).diagnostics.filter((x) => x.code === 'XM0023');
+    expect(d.map((x) => [x.severity, x.line, x.column, x.endLine, x.endColumn])).toEqual([['error', 101, 1, 101, 101]]);
+    expect(check(text, { dialect: 'xl' }).diagnostics.map((x) => x.code)).not.toContain('XM0023');
+  });
+});
+
 describe('byte strings of non-ASCII text: Python 2 holds their UTF-8 bytes', () => {
   const C = '# -*- coding: utf-8 -*-\n';
   test.each([

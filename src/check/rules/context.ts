@@ -9,6 +9,7 @@ import type { Dialect, Setting } from '../../syntax/value.js';
 import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { effectiveSettings, OPTION_KEYS, XL_ONLY_KEYS } from '../../normalize/index.js';
+import { replacedByteExcess } from '../../syntax/source-bytes.js';
 import { knownView, NO_UNKNOWN_VALUES, type UnknownValue, type UnknownValues } from '../unknown-values.js';
 
 export { makeDiag } from '../../normalize/index.js';
@@ -44,18 +45,44 @@ export interface RuleInput {
    * each character of a value is then one byte of the file, which is what xl, reading raw bytes, counts.
    */
   sourceCodec?: SingleByteCodec;
+  /**
+   * A file of invalid UTF-8 without a declared encoding: its bytes and where its text has U+FFFD for
+   * invalid bytes (CheckOptions.sourceBytes, invalidUtf8). xl hands on the bytes, not the U+FFFD.
+   */
+  rawUtf8?: RawUtf8;
+}
+
+/** The bytes of a file that is not valid UTF-8, and the (sorted) text offsets of the U+FFFD put for its invalid bytes. */
+export interface RawUtf8 {
+  bytes: Uint8Array;
+  invalid: readonly number[];
+}
+
+/**
+ * The bytes a string setting written at `at` has in the file, which xl (libxlu) hands on without
+ * decoding: in a file decoded by a single-byte encoding (`codec`, its declaration) each character is
+ * the one byte the file holds (a latin-1 "é" is 1 byte, not UTF-8's 2); otherwise the value's
+ * UTF-8, where a U+FFFD the decoder put for invalid bytes (`raw`) counts the bytes it replaced, not
+ * EF BF BD's 3 (libxlu's escapes never drop a U+FFFD from a literal: each one of the text is one of
+ * the value). Python 2 (xm) holds a byte string's written characters as the same bytes.
+ */
+export function fileBytes(value: string, at: Span, codec: string | undefined, raw: RawUtf8 | undefined): number {
+  if (codec !== undefined) return value.length;
+  const utf8 = Buffer.byteLength(value, 'utf8');
+  return raw === undefined ? utf8 : utf8 + replacedByteExcess(raw.bytes, raw.invalid, at.start, at.end);
 }
 
 /** A rule: pure, returns its findings. */
 export type Rule = (input: RuleInput) => Diagnostic[];
 
 /** Build the input of the rules (the config narrowed to its known values, and to what the dialect's tool reads). */
-export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string, sourceCodec?: SingleByteCodec | null): RuleInput {
+export function ruleInput(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], dialect: Dialect, effective?: ReadonlyMap<string, Setting>, unknown: UnknownValues = NO_UNKNOWN_VALUES, fileName?: string, sourceCodec?: SingleByteCodec | null, rawUtf8?: RawUtf8): RuleInput {
   const read = dialect === 'xm' ? xmUnknown(unknown) : unknown;
   const view = withoutUnsetMaxvcpus(knownView(config, read));
   const input: RuleInput = { config: dialect === 'xm' ? xmView(view) : view, spans, settings, effective: effective ?? effectiveSettings(settings), dialect, unknown: read };
   if (fileName !== undefined) input.fileName = fileName;
   if (sourceCodec) input.sourceCodec = sourceCodec;
+  else if (rawUtf8 !== undefined && rawUtf8.invalid.length > 0) input.rawUtf8 = rawUtf8;
   return input;
 }
 

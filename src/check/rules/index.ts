@@ -8,7 +8,7 @@ import { pushAll, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect, Setting } from '../../syntax/value.js';
 import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
-import { makeDiag, ruleInput, type Rule } from './context.js';
+import { makeDiag, ruleInput, type RawUtf8, type Rule } from './context.js';
 import type { UnknownValues } from '../unknown-values.js';
 import { maxmemBelowMemory, vcpusAboveMax, cpuListsBeyondVcpus, passthroughWithPod, rootExtraWithCmdline } from './resources.js';
 import { typeVsBuilder, pvWithVnuma, unknownBuilder, guestKind } from './guest-type.js';
@@ -21,6 +21,7 @@ import { duplicateDiskVdev, passthroughDisabledWithDevices } from './devices.js'
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
+import { xenstoreValueBytes } from './xenstore-bytes.js';
 import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, vcpusAboveXenMax, nrSpisLimit } from './creation.js';
 
 export { guestKind };
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   vcpusAboveXenMax,
   nrSpisLimit,
   domainName,
+  xenstoreValueBytes,
   vnumaSizes,
   vnumaVcpus,
   vnumaDistances,
@@ -82,11 +84,13 @@ export interface RuleOptions {
   fileName?: string;
   /** The single-byte encoding the text was decoded from (CheckOptions.sourceCodec); absent: UTF-8. */
   sourceCodec?: SingleByteCodec | null;
+  /** The bytes of a file that is not valid UTF-8 and where its text has U+FFFD for them (CheckOptions.sourceBytes, invalidUtf8). */
+  rawUtf8?: RawUtf8;
 }
 
 /** Run every rule; never throws (a failing rule becomes an internal-error finding). */
 export function runRules(config: NormalizedConfig, spans: SpanMap, settings: readonly Setting[], options: RuleOptions): Diagnostic[] {
-  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName, options.sourceCodec);
+  const input = ruleInput(config, spans, settings, options.dialect, options.effective, options.unknown, options.fileName, options.sourceCodec, options.rawUtf8);
   const out: Diagnostic[] = [];
   for (const rule of RULES) {
     try {

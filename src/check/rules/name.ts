@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
 import type { NormalizedConfig } from '../../normalize/index.js';
 import type { UnknownValues } from '../unknown-values.js';
-import { makeDiag, valueAt, type Rule } from './context.js';
+import { fileBytes, makeDiag, valueAt, type RawUtf8, type Rule } from './context.js';
 import { guestKind } from './guest-type.js';
 import { deviceModel } from './creation.js';
 import { qemuNameProblem } from './qemu-name.js';
@@ -52,7 +52,7 @@ export function xmFileName(file: string): { name: string; refused: string | null
 }
 
 /** The domain name Xen refuses, or that xl's commands cannot address (XM0234, XM0235, XM0106). */
-export const domainName: Rule = ({ config, spans, dialect, unknown, fileName, sourceCodec }) => {
+export const domainName: Rule = ({ config, spans, dialect, unknown, fileName, sourceCodec, rawUtf8 }) => {
   const name = config.name;
   if (unknown.has('name')) return [];
   // xm names a guest without a name after its file, which xend checks like any name (decision 016).
@@ -68,24 +68,15 @@ export const domainName: Rule = ({ config, spans, dialect, unknown, fileName, so
   if (name === DOM0_NAME) {
     return [makeDiag('XM0234', at, `"${DOM0_NAME}" is dom0's name and names are unique: ${dialect === 'xl' ? `libxl refuses to create the domain ("Domain with name \\"${DOM0_NAME}\\" already exists.")` : `xend refuses to create the domain ("VM name '${DOM0_NAME}' already exists")`}`, { hint: 'give the guest a name of its own' })];
   }
-  return dialect === 'xl' ? [...xlRefused(name, at, config, unknown, sourceCodec), ...xlUnaddressable(name, at)] : xmName(name, at);
+  return dialect === 'xl' ? [...xlRefused(name, at, config, unknown, sourceCodec, rawUtf8), ...xlUnaddressable(name, at)] : xmName(name, at);
 };
 
-/**
- * The bytes xl hands on for `name`: xl reads the file's bytes without decoding them, so in a file
- * decoded by a single-byte encoding (`codec`, its declaration) each character is the one byte the
- * file holds (a latin-1 "é" is 1 byte, not UTF-8's 2); otherwise the name's UTF-8.
- */
-function xlNameBytes(name: string, codec: string | undefined): number {
-  return codec !== undefined ? name.length : new TextEncoder().encode(name).length;
-}
-
 /** A "/" or a name too long for the log files xl and libxl name after the domain (XM0234). */
-function xlRefused(name: string, at: Span, config: NormalizedConfig, unknown: UnknownValues, codec: string | undefined): Diagnostic[] {
+function xlRefused(name: string, at: Span, config: NormalizedConfig, unknown: UnknownValues, codec: string | undefined, raw: RawUtf8 | undefined): Diagnostic[] {
   // Only an HVM guest's device model runs in dom0 with its log named after the guest (libxl_dm.c);
   // with a stub domain it does not.
   const dmLog = guestKind(config, 'xl', unknown) === 'hvm' && config.device_model_stubdomain_override !== true && !unknown.has('device_model_stubdomain_override');
-  const bytes = xlNameBytes(name, codec);
+  const bytes = fileBytes(name, at, codec, raw);
   const libxl = 'libxl cannot open the device model\'s log /var/log/xen/qemu-dm-NAME.log and destroys the domain ("unable to open Qemu logfile")';
   const xl = "xl create's monitoring process cannot create its log /var/log/xen/xl-NAME.log: xl create exits with status 3 after the guest has started, and nothing carries out its on_poweroff, on_reboot or on_crash";
   if (name.includes('/')) {

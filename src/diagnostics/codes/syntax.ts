@@ -108,6 +108,14 @@ export const syntaxCodes = defineCodes({
     bad: 'x = [[ ... 100 levels ... ]]',
     good: 'x = [[1, 2], [3, 4]]',
   },
+  XM0023: {
+    severity: 'error',
+    title: 'too many levels of indentation for Python 2',
+    explanation:
+      'Python 2 compiles the whole file before running any of it, and its tokenizer keeps at most 100 indentation levels (tokenizer.c MAXINDENT), the top level among them: a line that opens a 100th level, inside 99 nested blocks, is "IndentationError: too many levels of indentation" and xm refuses the file, even though xmcfg never runs the blocks (XM0020, XM0061). Comment lines, blank lines and the lines inside brackets do not count, and going back out frees the levels. Reported at the blanks that start that line. Nest fewer blocks.',
+    bad: '# ... 100 nested "if 1:" blocks, then:\nmemory = 512',
+    good: 'memory = 512',
+  },
   XM0030: {
     severity: 'info',
     title: 'byte-order mark',

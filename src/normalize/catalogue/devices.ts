@@ -6,10 +6,11 @@ import { Type } from '@sinclair/typebox';
 import { special, specList, specString, strOrList, strList, intList, bool, str, int, oneOf, HVM_ONLY, PV_ONLY } from './helpers.js';
 import { tableSpecSchema, VsndItemSchema, IoportRangeSchema, IomemRangeSchema } from './spec-fields.js';
 import { SPEC_FIELDS, type SpecOption } from './spec-tables.js';
+import { XENSTORE_FIELDS } from './xenstore-fields.js';
 import { DiskSpecSchema, VifSpecSchema, PciSpecSchema, VfbSpecSchema, ChannelSpecSchema, UsbdevSpecSchema, UsbctrlSpecSchema, ChardevSpecSchema } from './spec-types.js';
 
 /** The item schema of a typed generic-form spec option. */
-const typed = (option: SpecOption) => tableSpecSchema(SPEC_FIELDS[option]);
+const typed = (option: SpecOption) => tableSpecSchema(SPEC_FIELDS[option], XENSTORE_FIELDS[option]);
 
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Array(item, { maxItems: 1024 });
 

@@ -30,17 +30,21 @@ function fieldSchema(kind: FieldKind): TSchema {
   }
 }
 
-/** The properties of a spec object read with a table: its text, each known key, and unknown keys as text in `other`. */
-export function tableProperties(table: FieldTable): Record<string, TSchema> {
+/**
+ * The properties of a spec object read with a table: its text, each known key, and unknown keys as
+ * text in `other`. `bytesChecked`: keys written to xenstore, whose limit is checked in bytes by a
+ * rule (xenstore-fields.ts): only the size bound of every text here.
+ */
+export function tableProperties(table: FieldTable, bytesChecked: Readonly<Record<string, string>> = {}): Record<string, TSchema> {
   const props: Record<string, TSchema> = { spec: Type.String({ maxLength: 65536 }) };
-  for (const [key, kind] of Object.entries(table)) props[key] = Type.Optional(fieldSchema(kind));
+  for (const [key, kind] of Object.entries(table)) props[key] = Type.Optional(kind === 'string' && Object.hasOwn(bytesChecked, key) ? Type.String({ maxLength: 65536 }) : fieldSchema(kind));
   props.other = Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 65536 })));
   return props;
 }
 
-/** The schema of a spec object read with a table. */
-export function tableSpecSchema(table: FieldTable): TSchema {
-  return Type.Object(tableProperties(table), { additionalProperties: false });
+/** The schema of a spec object read with a table (`bytesChecked` as for tableProperties). */
+export function tableSpecSchema(table: FieldTable, bytesChecked?: Readonly<Record<string, string>>): TSchema {
+  return Type.Object(tableProperties(table, bytesChecked), { additionalProperties: false });
 }
 
 /** One vsnd item: its element (`card`, `pcm`, `stream`) and the keys of that element (the union is the schema). */

@@ -1,0 +1,48 @@
+/**
+ * @fileoverview Device settings the toolstack writes to xenstore as they are, longer than a xenstore
+ * request can carry (XM0103). libxl's set_xenstore_config of each device (libxl_disk.c
+ * device_disk_add: "params" from the target, "script", "colo-host", …; libxl_nic.c
+ * libxl__set_xenstore_nic: "bridge", "script", "ip", "gatewaydev", "forwarddev"; libxl_console.c
+ * libxl__set_xenstore_vfb: "vnclisten", "vncpasswd", "display", "xauthority"; libxl_9pfs.c: "tag",
+ * "path", "security_model"; normalize/catalogue/xenstore-fields.ts), as xend's device
+ * controllers did, writes each value with its path in one request, and xs_talkv (tools/libs/store/
+ * xs.c) refuses a request of more than XENSTORE_PAYLOAD_MAX = 4096 bytes (E2BIG): the device and
+ * so the domain's creation fail. A value of more than 4096 bytes never fits, whatever the path
+ * (domain and device ids): that is the limit reported, counted in the bytes the file holds
+ * (decision 063), not in characters as the schema's own size bounds are.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { anyWithin } from '../../syntax/source-bytes.js';
+import { labelOf } from '../../schema/messages.js';
+import { fileBytes, makeDiag, valueAt, type Rule } from './context.js';
+import { XENSTORE_FIELDS, XENSTORE_PAYLOAD_MAX } from '../../normalize/catalogue/xenstore-fields.js';
+
+/** Device values of more than XENSTORE_PAYLOAD_MAX bytes (XM0103), at each value. */
+export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, rawUtf8 }) => {
+  const out: Diagnostic[] = [];
+  const tool = dialect === 'xl' ? 'libxl' : 'xend';
+  for (const [option, fields] of Object.entries(XENSTORE_FIELDS)) {
+    const list = (config as Record<string, unknown>)[option];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i) => {
+      if (item === null || typeof item !== 'object') return;
+      for (const [field, key] of Object.entries(fields)) {
+        const value = (item as Record<string, unknown>)[field];
+        // Most values are short: only one that could pass 4096 bytes (3 a UTF-16 unit at most) is counted.
+        if (typeof value !== 'string' || value.length * 3 <= XENSTORE_PAYLOAD_MAX) continue;
+        const ptr = `/${option}/${i}/${field}`;
+        const at = valueAt(spans, ptr);
+        // xm reads invalid UTF-8 in a byte string as the bytes themselves (one character each): not counted here.
+        if (dialect === 'xm' && rawUtf8 !== undefined && anyWithin(rawUtf8.invalid, at.start, at.end)) continue;
+        const bytes = fileBytes(value, at, sourceCodec, dialect === 'xl' ? rawUtf8 : undefined);
+        if (bytes <= XENSTORE_PAYLOAD_MAX) continue;
+        out.push(
+          makeDiag('XM0103', at, `${labelOf(ptr)} has ${bytes} bytes, more than ${XENSTORE_PAYLOAD_MAX}: ${tool} writes it to xenstore as the device's "${key}", and a xenstore request holds at most ${XENSTORE_PAYLOAD_MAX} bytes with its path (XENSTORE_PAYLOAD_MAX; xs_write fails with E2BIG), so the device is not created and neither is the domain`, {
+            hint: `shorten it to well under ${XENSTORE_PAYLOAD_MAX} bytes (the path takes some 40)`,
+          }),
+        );
+      }
+    });
+  }
+  return out;
+};
