@@ -11,7 +11,8 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { cpusOffHost, cpusPartlyOffHost, hardCpusOfVcpu, nodesWithin, vcpusReach } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
+import { overcommitFindings } from './overcommit.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
@@ -20,7 +21,7 @@ import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { pnodesApart } from './vnuma-lines.js';
-import type { CpusEntryFinding, Host, NarrowedFinding, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
  * The most vCPUs a Xen domain may have: x86 `arch_sanitise_domain_config()` refuses
@@ -140,44 +141,13 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   const narrowed = narrowedNodes(cap);
   if (narrowed) p.reasons.push(`CPUs counted: only those the config's cpus lets the vCPUs run on (${narrowed})`);
   diagnostics.push(...softConflicts(cfg, checked.host, p));
-  for (const slot of c.slots) {
-    // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
-    if (cap.cpus[slot]! === 0) continue;
-    const over = overcommit(cfg, checked.host, p, cap.ids[slot]!);
-    if (!over) continue;
-    const what = over.narrowed ? `but its cpus let them run on ${over.run} of the node's ${over.cpus} CPUs` : `but has ${over.cpus} CPUs`;
-    const found = hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${over.vcpus} vCPUs of ${guestLabel(g.name)} ${what} (overcommitted)`);
-    const narrowed: NarrowedFinding = { ...found, byCpus: true };
-    diagnostics.push(over.narrowed ? narrowed : found);
-  }
+  diagnostics.push(...overcommitFindings(cfg, checked.host, p, c.slots.map((pos) => cap.ids[pos]!), guestLabel(g.name)));
   const apart = pnodesApart(cfg, p);
   if (apart) diagnostics.push(apart);
   if (!c.proportional) {
     diagnostics.push(hostDiag('XM0412', 'info', `memory of ${guestLabel(g.name)} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
   }
   return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
-}
-
-/**
- * The vCPUs that run on node `id` and the CPUs of the node they may run on: each vCPU's hard
- * affinity (the plan's pin, or under --affinity soft the config's cpus) within the node's CPUs, or
- * null when they have a CPU each. `cpus = "0,4,8"` with 20 vCPUs put 7 on node 1 pinned to CPU 4
- * alone, and XM0406 compared them with the node's 4 CPUs (decision 046 keeps the config's pinning).
- */
-function overcommit(cfg: PlacementConfig, host: Host, p: Plan, id: number): { vcpus: number; run: number; cpus: number; narrowed: boolean } | null {
-  const nodeCpus = new Set(host.nodes.find((n) => n.id === id)!.cpus);
-  const run = new Set<number>();
-  let vcpus = 0;
-  for (const v of p.vcpus) {
-    if (v.node !== id) continue;
-    const hard = p.affinity === 'soft' ? hardCpusOfVcpu(cfg, host, v.vcpu) : v.cpus.length > 0 ? v.cpus : null;
-    const here = hard === null ? [...nodeCpus] : [...hard].filter((x) => nodeCpus.has(x));
-    // Under soft affinity a vCPU whose hard affinity leaves this node out runs elsewhere.
-    if (here.length === 0) continue;
-    vcpus++;
-    for (const x of here) run.add(x);
-  }
-  return vcpus > run.size ? { vcpus, run: run.size, cpus: nodeCpus.size, narrowed: run.size < nodeCpus.size } : null;
 }
 
 /** The nodes whose CPUs the view counts only in part (cpusAllowed()), as `node 0: 1 of its 8 CPUs; …`, or null. */
