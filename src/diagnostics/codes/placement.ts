@@ -30,7 +30,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'no node set holds the guest',
     explanation:
-      'No choice of nodes the request allows can hold the guest: numa = "on" needs one node with the memory free, numanodes = k needs k nodes that together hold it (the k freest are checked) and a guest without NUMA keys needs the host to hold it. The host may also have fewer nodes than numanodes asks for. The message names the freest candidates and the shortfall in MiB.',
+      'No choice of nodes the request allows can hold the guest: numa = "on" needs one node with the memory free, numanodes = k needs k nodes that together hold it (the k freest are checked) and a guest without NUMA keys needs the host to hold it. The host may also have fewer nodes than numanodes asks for. The message names the freest candidates and the shortfall in MiB. With --policy most-free (and round-robin, which falls back to it), numanodes = k also needs k nodes that have some memory free, each to hold a share: the message then names the nodes that have memory and those that lack it (full, or without memory at all).',
     bad: 'numa = "on"\nmemory = 49152   # every node has 32768 MiB',
     good: 'numa = "on"\nnumanodes = 2\nmemory = 49152',
   },
