@@ -210,4 +210,12 @@ export const placementCodes = defineCodes({
     bad: 'vcpus = 2\nnumanode = 0\ncpus_soft = "node:1"',
     good: 'vcpus = 2\nnumanode = 1\ncpus_soft = "node:1"',
   },
+  XM0427: {
+    severity: 'warning',
+    title: "reservation's cpus name no CPU of the host",
+    explanation:
+      "The ledger keeps the cpus of a reserved guest's config beside its plan (decision 050), and those cpus (the one list, or some vCPU's entry of a per-vCPU list) name no CPU of this host. The host description lost those CPUs since the booking (CPUs offlined or renumbered, a --host file of another machine, no --host so this machine's sysfs was read), or the ledger belongs to another host. The guest's file would fail `xl create` here (an empty affinity, XM0405), and which of the host's nodes its pins meant is not known. migrate-plan still plans a move it is asked for, pinning the vCPUs to the target's CPUs (its cpus lines replace the file's); rebalance counts the guest as load and never proposes moving it. Compare the cpus in the guest's file with `xmcfg host`, pass the right --host or --ledger, and fix cpus before the guest is created again.",
+    bad: '$ xmcfg rebalance --host now.json   # web was reserved with cpus = "8-11"; now.json has CPUs 0-7',
+    good: '$ xmcfg rebalance --host then.json   # the host web was reserved on, CPUs 0-15',
+  },
 });
