@@ -9,8 +9,13 @@ import type { Host, ReservationLoad } from './types.js';
 export interface Capacity {
   /** Host node id at each position (ascending). */
   ids: number[];
-  /** pCPU count at each position. */
+  /**
+   * pCPU count at each position: the CPUs the guest may run on when its `cpus` narrows a node
+   * (cpusAllowed()), else the node's own.
+   */
   cpus: number[];
+  /** The node's own pCPU count at each position, only in a view cpusAllowed() narrowed (for messages). */
+  whole?: number[];
   /** Free MiB at each position (host free minus live reservations, never below 0). */
   free: number[];
   /**
@@ -147,7 +152,32 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
   }
   // Every lazily built field present from the start: the view keeps one object shape.
-  return { ids, cpus, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
+  return { ids, cpus, whole: undefined, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
+}
+
+/**
+ * The view with each node's CPUs counted as those `reach` (the CPUs some vCPU may run on under the
+ * config's own `cpus`, vcpusReach()) leaves it, so a policy weighs a node by the CPUs the guest can
+ * use (decision 057): `cpus = "0,8-15"` offers one CPU of node 0, not eight. A node `reach` leaves
+ * no CPU keeps its own count: a plan that takes it pins the vCPUs to its CPUs (XM0417). The view
+ * itself when nothing narrows (no `cpus`, or whole nodes), so those plans are unchanged; built
+ * before any search (the lazily built fields depend on the counts).
+ */
+export function cpusAllowed(cap: Capacity, host: Host, reach: ReadonlySet<number> | null): Capacity {
+  if (!reach) return cap;
+  const byId = new Map(host.nodes.map((x) => [x.id, x.cpus]));
+  const cpus = cap.ids.map((id, i) => {
+    const n = byId.get(id)!.filter((c) => reach.has(c)).length;
+    return n > 0 ? n : cap.cpus[i]!;
+  });
+  if (cpus.every((c, i) => c === cap.cpus[i])) return cap;
+  return { ...cap, cpus, whole: [...cap.cpus], near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
+}
+
+/** A node's CPUs as messages say them: `8 CPUs`, or `1 of its 8 CPUs` where the guest's cpus narrow the view. */
+export function cpuWords(cap: Capacity, pos: number): string {
+  const whole = cap.whole?.[pos];
+  return whole === undefined || whole === cap.cpus[pos] ? `${cap.cpus[pos]} CPUs` : `${cap.cpus[pos]} of its ${whole} CPUs`;
 }
 
 /** A node's free memory as messages say it: `has no memory` for a node whose total is 0, else `N MiB free`. */

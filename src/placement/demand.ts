@@ -135,6 +135,28 @@ export function satisfiable(d: Demand, cap: Capacity): boolean {
 /** How many nodes a whole-host shortage names (freest first). */
 const SHORTAGE_NODES = 8;
 
+/**
+ * The refusal of a `numanodes = k` request (k > 1) when fewer than k nodes have any free memory, or
+ * null: each of the k nodes must take a share, and a full node (or one without memory) would be in
+ * the plan's node affinity with 0 MiB, so the guest's memory would sit on fewer nodes than asked.
+ * Names the nodes that have memory and, freest first, those that lack it.
+ */
+export function emptyShortage(d: Demand, cap: Capacity): Refusal | null {
+  if (d.kind !== 'count' || d.count < 2 || d.count > cap.ids.length || d.memMiB <= 0) return null;
+  const order = Array.from(freeOrder(cap));
+  const have = order.filter((p) => cap.free[p]! > 0);
+  if (have.length >= d.count) return null;
+  const node = (i: number): string => `node ${cap.ids[i]} (${freeWords(cap, i)})`;
+  const lack = order.filter((p) => cap.free[p] === 0);
+  const rest = lack.length > SHORTAGE_NODES ? `, and ${lack.length - SHORTAGE_NODES} more` : '';
+  const some = have.length === 0 ? 'no node has free memory' : `only ${have.length === 1 ? '1 node has' : `${have.length} nodes have`} free memory, ${have.map(node).join(', ')}`;
+  return {
+    refused: true,
+    code: 'XM0404',
+    message: `the guest asks for ${d.count} nodes, each to hold a share of its ${d.memMiB} MiB, but ${some}; none on ${lack.slice(0, SHORTAGE_NODES).map(node).join(', ')}${rest}`,
+  };
+}
+
 /** The refusal for an unsatisfiable request, naming which nodes lack how much. */
 export function shortage(d: Demand, cap: Capacity): Refusal {
   const node = (i: number): string => `node ${cap.ids[i]} (${freeWords(cap, i)})`;

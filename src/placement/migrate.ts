@@ -11,7 +11,7 @@ import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
 import { plan } from './plan.js';
-import { isVnumaGuest, moveRule } from './move-rules.js';
+import { isVnumaGuest, moveRule, staleCpus } from './move-rules.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 
@@ -70,21 +70,26 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const name = oneLine(current.domain);
   const word = shellQuote(current.domain);
   const from = [...current.node_affinity.nodes];
+  // The stored cpus name no CPU of this host (XM0427): said on every outcome, and never kept as pins.
+  const stale = staleCpus(current, checked.host);
+  const staleWarning = stale ? [stale] : [];
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
-    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${rangesOf(from)}: nothing to do`] }, []);
+    return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${rangesOf(from)}: nothing to do`] }, staleWarning);
   }
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)', move: true };
-  let r = plan(configFor(current, toNodes, true), checked.host, options);
+  let r = plan(configFor(current, toNodes, !stale), checked.host, options);
   // The file's cpus name no CPU of the targets (XM0405 for numanode): the move the user asked for is
-  // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050).
-  const replaced = !r.plan && r.diagnostics.some((d) => d.code === 'XM0405');
-  if (replaced) r = plan(configFor(current, toNodes, false), checked.host, options);
+  // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050); XM0427
+  // says it instead when they name no CPU of the host at all.
+  const replaced = stale !== null || (!r.plan && r.diagnostics.some((d) => d.code === 'XM0405'));
+  if (replaced && !stale) r = plan(configFor(current, toNodes, false), checked.host, options);
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${freeWords(cap, cap.ids.indexOf(id))}`).join(', ');
     return done(null, [
+      ...staleWarning,
       hostDiag('XM0409', 'error', `cannot migrate ${name} (${memory} MiB) to node ${toNodes.join(',')}: a local live migration needs the whole guest on the target while the source copy still runs; ${have}`),
     ]);
   }
@@ -95,7 +100,9 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
   // The file's own cpus_soft stays beside the new pins; where it no longer fits the target, say so in the steps too.
   const soft = r.diagnostics.some((d) => d.code === 'XM0425' || d.code === 'XM0426');
-  const pinsReplaced = replaced
+  const pinsReplaced = stale
+    ? staleWarning
+    : replaced
     ? [
         hostDiag(
           'XM0417',
@@ -110,7 +117,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
     ...(soft ? [`#    and change or drop its cpus_soft, which names CPUs away from node ${toNodes.join(',')} (see the warnings)`] : []),
-    ...(replaced ? [`#    (its cpus lines replace the file's cpus, which name no CPU of node ${toNodes.join(',')}; see the warnings)`] : []),
+    ...(replaced ? [`#    (its cpus lines replace the file's cpus, which name no CPU of ${stale ? 'the host' : `node ${toNodes.join(',')}`}; see the warnings)`] : []),
     // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
     // would be allocated where the old pinning points.
     `# 2. migrate with that file, so the new copy's memory is allocated on the target:`,

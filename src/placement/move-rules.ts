@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
-import { affinityKept, storedCpus } from './pinning.js';
+import { affinityKept, cpusOffHost, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
 import { OWN_VNUMA_REASON, hasOwnVnuma } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
@@ -136,4 +136,26 @@ export function moveRule(host: Host): MoveRule {
     guest,
     target: (name, toNodes) => missing(toNodes) ?? cpuless(oneLine(name), toNodes),
   };
+}
+
+/**
+ * XM0427 (warning) when the cpus the ledger stored with a guest's plan (decision 050) name no CPU of
+ * `host` (one list naming none, or some vCPU's entry naming none), or null. The host description
+ * lost those CPUs since the booking, or the ledger belongs to another host: the guest's file would
+ * fail `xl create` here (XM0405), and which of the host's nodes its pins meant is not known, so
+ * migrate-plan replaces them with the target's CPUs and rebalance never proposes the guest.
+ */
+export function staleCpus(p: Plan, host: Host): Diagnostic | null {
+  const cpus = p.config_request?.cpus;
+  if (cpus === undefined) return null;
+  const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host);
+  if (!off) return null;
+  const all = rangesOf(host.nodes.flatMap((n) => n.cpus));
+  const which = off.entries.length === 0 ? 'cpus name' : `cpus entr${off.entries.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off.entries)} name`;
+  return hostDiag(
+    'XM0427',
+    'warning',
+    `the reservation of ${oneLine(p.domain)} stores its config's ${which} no CPU of the host (its CPUs: ${all}): the host lost them since the booking, or the ledger belongs to another host; a move pins its vCPUs to the target's CPUs instead, and rebalance leaves it where it is booked`,
+    'compare the cpus in the guest\'s file with `xmcfg host`, pass the right --host or --ledger, and fix cpus before the guest is created again',
+  );
 }

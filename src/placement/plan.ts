@@ -5,13 +5,14 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
-import { capacityOf } from './capacity.js';
+import { capacityOf, cpusAllowed, cpuWords, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
 import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { hostDiag, validateHost } from './host-check.js';
-import { cpusOffHost, cpusPartlyOffHost, hardCpusOfVcpu, nodesWithin, vcpusReach } from './pinning.js';
+import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
+import { overcommitFindings } from './overcommit.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
 import { offHostWarnings } from './off-host.js';
 import { offPlan } from './off-plan.js';
@@ -20,7 +21,7 @@ import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { pnodesApart } from './vnuma-lines.js';
-import type { CpusEntryFinding, Host, NarrowedFinding, Plan, PlanOptions, PlacementConfig } from './types.js';
+import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
 /**
  * The most vCPUs a Xen domain may have: x86 `arch_sanitise_domain_config()` refuses
@@ -83,6 +84,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     const apart = pnodesApart(cfg, off);
     return { plan: off, diagnostics: apart ? [...diagnostics, apart] : diagnostics };
   }
+  // Nodes count the CPUs the guest may run on, as XM0406 counts them (decision 057).
+  const reach = vcpusReach(cfg, checked.host, g.maxvcpus);
+  cap = cpusAllowed(cap, checked.host, reach);
   // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
   const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
   const d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
@@ -104,7 +108,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     // The config's own hard affinity already fences the vCPUs in: a node outside it would be
     // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
     // nodes it reaches (and of those the ones cpus_soft names: Xen puts the memory there). Only when those cannot hold the guest does the whole host compete.
-    const sub = capacityOf({ nodes: within }, options.reservations ?? []);
+    const sub = cpusAllowed(capacityOf({ nodes: within }, options.reservations ?? []), checked.host, reach);
     const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
     if (!isRefusal(tried)) {
       cap = sub;
@@ -121,10 +125,9 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     // so too); a plan that replaced the user's pinning would not be the config's placement. Judged
     // on the CPUs the vCPUs may run on: past a short per-vCPU list they may run on any (vcpusReach),
     // those of the listed nodes too, and the listed vCPUs are moved with XM0417 (decision 046).
-    const hard = vcpusReach(cfg, checked.host, g.maxvcpus);
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
     const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
-    if (hard && !nodeCpus.some((x) => hard.has(x))) {
+    if (reach && !nodeCpus.some((x) => reach.has(x))) {
       const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with ${own ? "the config's vnuma pnodes" : 'numanode'} ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };
     }
@@ -135,17 +138,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's ${fence!.by}`);
   }
+  const narrowed = narrowedNodes(cap);
+  if (narrowed) p.reasons.push(`CPUs counted: only those the config's cpus lets the vCPUs run on (${narrowed})`);
   diagnostics.push(...softConflicts(cfg, checked.host, p));
-  for (const slot of c.slots) {
-    // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
-    if (cap.cpus[slot]! === 0) continue;
-    const over = overcommit(cfg, checked.host, p, cap.ids[slot]!);
-    if (!over) continue;
-    const what = over.narrowed ? `but its cpus let them run on ${over.run} of the node's ${cap.cpus[slot]} CPUs` : `but has ${cap.cpus[slot]} CPUs`;
-    const found = hostDiag('XM0406', 'warning', `node ${cap.ids[slot]} gets ${over.vcpus} vCPUs of ${guestLabel(g.name)} ${what} (overcommitted)`);
-    const narrowed: NarrowedFinding = { ...found, byCpus: true };
-    diagnostics.push(over.narrowed ? narrowed : found);
-  }
+  diagnostics.push(...overcommitFindings(cfg, checked.host, p, c.slots.map((pos) => cap.ids[pos]!), guestLabel(g.name)));
   const apart = pnodesApart(cfg, p);
   if (apart) diagnostics.push(apart);
   if (!c.proportional) {
@@ -154,24 +150,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
 }
 
-/**
- * The vCPUs that run on node `id` and the CPUs of the node they may run on: each vCPU's hard
- * affinity (the plan's pin, or under --affinity soft the config's cpus) within the node's CPUs, or
- * null when they have a CPU each. `cpus = "0,4,8"` with 20 vCPUs put 7 on node 1 pinned to CPU 4
- * alone, and XM0406 compared them with the node's 4 CPUs (decision 046 keeps the config's pinning).
- */
-function overcommit(cfg: PlacementConfig, host: Host, p: Plan, id: number): { vcpus: number; run: number; narrowed: boolean } | null {
-  const nodeCpus = new Set(host.nodes.find((n) => n.id === id)!.cpus);
-  const run = new Set<number>();
-  let vcpus = 0;
-  for (const v of p.vcpus) {
-    if (v.node !== id) continue;
-    const hard = p.affinity === 'soft' ? hardCpusOfVcpu(cfg, host, v.vcpu) : v.cpus.length > 0 ? v.cpus : null;
-    const here = hard === null ? [...nodeCpus] : [...hard].filter((x) => nodeCpus.has(x));
-    // Under soft affinity a vCPU whose hard affinity leaves this node out runs elsewhere.
-    if (here.length === 0) continue;
-    vcpus++;
-    for (const x of here) run.add(x);
-  }
-  return vcpus > run.size ? { vcpus, run: run.size, narrowed: run.size < nodeCpus.size } : null;
+/** The nodes whose CPUs the view counts only in part (cpusAllowed()), as `node 0: 1 of its 8 CPUs; …`, or null. */
+function narrowedNodes(cap: Capacity): string | null {
+  const parts = cap.ids.flatMap((id, p) => (cap.whole && cap.whole[p] !== cap.cpus[p] ? [`node ${id}: ${cpuWords(cap, p)}`] : []));
+  return parts.length > 0 ? parts.join('; ') : null;
 }

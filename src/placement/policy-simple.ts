@@ -5,7 +5,7 @@
  * the most free memory; auto guests grow greedily by free memory until memory and vCPUs fit).
  */
 import type { Capacity } from './capacity.js';
-import { byFreeDesc, minimalNodeCount, shortage, type Choice, type Demand, type Refusal } from './demand.js';
+import { byFreeDesc, emptyShortage, minimalNodeCount, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { splitMemory, vcpusPerSlot } from './split.js';
 
 /** A choice on these slots, or null when they lack the memory (or, unless `allowEmpty`, one is full). */
@@ -49,14 +49,20 @@ export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
   const order = byFreeDesc(cap);
   if (d.kind === 'count') {
     if (d.count > order.length) return shortage(d, cap);
+    const empty = emptyShortage(d, cap);
+    if (empty) return empty;
     return make(d, cap, order.slice(0, d.count).sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
   }
   const totalCpus = cap.cpus.reduce((a, b) => a + b, 0);
   const slots: number[] = [];
   let m = 0;
   let c = 0;
+  const want = Math.min(d.vcpus, totalCpus);
   for (const p of order) {
-    if (m >= d.memMiB && (c >= d.vcpus || c >= totalCpus)) break;
+    if (m >= d.memMiB && c >= want) break;
+    // A node that adds neither memory nor CPUs the guest still needs (a full node once the CPUs are
+    // enough, a full CPU-less node) would be in the plan with 0 MiB and nothing to run.
+    if ((m >= d.memMiB || cap.free[p] === 0) && (c >= want || cap.cpus[p] === 0)) continue;
     slots.push(p);
     m += cap.free[p]!;
     c += cap.cpus[p]!;

@@ -6,7 +6,7 @@
  * and the capacity view afterwards.
  */
 import { plural } from '../diagnostics/diagnostic.js';
-import { freeWords, type Capacity } from './capacity.js';
+import { cpuWords, freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import { RESERVE_FROM, reservedSocket, sockets } from './reserve.js';
@@ -134,7 +134,7 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
 export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName, cursor: number | undefined, listedBy = 'listed in the config (numanode)'): string[] {
   const ids = c.slots.map((p) => cap.ids[p]!);
   const k = ids.length;
-  const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${freeWords(cap, p)}, ${cap.load[p]} vCPUs on ${cap.cpus[p]} CPUs`).join('; ');
+  const freeText = c.slots.map((p) => `node ${cap.ids[p]}: ${freeWords(cap, p)}, ${cap.load[p]} vCPUs on ${cpuWords(cap, p)}`).join('; ');
   const out: string[] = [];
   const list = ids.join(',');
   const nodesWord = `node${k > 1 ? 's' : ''}`;
@@ -224,7 +224,7 @@ function singleLead(c: Choice, cap: Capacity, d: Demand): string {
   const over = cpus === 0 || cap.load[freest]! + d.vcpus > LOAD_GUARD * cpus ? 1 : 0;
   let why: string;
   if (over > c.score[0]!) why = `would go over ${LOAD_GUARD} vCPUs per CPU`;
-  else if (cpus < d.vcpus && c.score[1] === 0) why = `has fewer CPUs (${cpus}) than the guest's ${d.vcpus} vCPUs`;
+  else if (cpus < d.vcpus && c.score[1] === 0) why = `has fewer CPUs (${cap.whole && cap.whole[freest] !== cpus ? `${cpus} of its ${cap.whole[freest]}` : cpus}) than the guest's ${d.vcpus} vCPUs`;
   else if (c.score[2] === 0 && sockets(cap)![freest] === reservedSocket(cap)) why = `is in the freest socket, kept for guests that fit nowhere else once the host is ${Math.round(RESERVE_FROM * 100)} % used`;
   else if (d.salt !== undefined && mix(d.salt, freest) !== c.score[4]) why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory and lost on the tie-break hash`;
   else why = `is in the same ${SPREAD_QUANTUM_MIB} MiB step of spare memory, ties on the hash and lost on vCPUs per CPU or node id`;

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { loadOfPlan } from './migrate.js';
-import { moveRule, namedNodes, type NamedNodes } from './move-rules.js';
+import { moveRule, namedNodes, staleCpus, type NamedNodes } from './move-rules.js';
 import { affinityKept } from './pinning.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
@@ -141,17 +141,26 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // A guest whose config named its nodes (numanode, vnuma pnodes, cpus that leave out a node) was
   // put there on purpose: it counts as load and stays, and the output says why (decision 050).
   const kept: RebalanceKept[] = [];
-  const named = new Set<string>();
+  const stays = new Set<string>();
+  // A guest whose stored cpus name no CPU of this host (XM0427) counts as load and stays: which
+  // nodes its pins meant is not known, so it is neither moved nor said to have named its nodes.
   for (const p of latest) {
+    const stale = p.nodes.length > 0 && !offHost.has(p.domain) ? staleCpus(p, h) : null;
+    if (!stale) continue;
+    diagnostics.push(stale);
+    stays.add(p.domain);
+  }
+  for (const p of latest) {
+    if (stays.has(p.domain)) continue;
     // A vNUMA guest stays anyway (XM0414), but its vnuma's pnodes are why: said too.
     const why = p.nodes.length > 0 && !offHost.has(p.domain) ? namedNodes(p, h) : null;
     if (!why) continue;
     kept.push({ domain: p.domain, nodes: [...p.node_affinity.nodes], ...why });
-    named.add(p.domain);
+    stays.add(p.domain);
   }
   kept.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   const guests: Movable[] = latest
-    .filter((p) => rule.guest(p) === null && !offHost.has(p.domain) && !named.has(p.domain))
+    .filter((p) => rule.guest(p) === null && !offHost.has(p.domain) && !stays.has(p.domain))
     .map((p) => ({ p, l: loads.get(p.domain)! }))
     .map(({ p, l }) => {
       const vcpus = l.nodes.reduce((a, x) => a + x.vcpus, 0);

@@ -142,8 +142,13 @@ export interface NodeFinding extends Diagnostic {
   node: number;
 }
 
-/** XM0406 for a node whose vCPUs the config's cpus leaves fewer CPUs than it has: findings.ts places it at cpus. */
-export interface NarrowedFinding extends Diagnostic {
+/** XM0406 for overcommitted nodes (overcommit.ts): `nodes` are their ids, ascending, so tests and callers never read its wording. */
+export interface OvercommitFinding extends Diagnostic {
+  nodes: number[];
+}
+
+/** XM0406 for nodes whose vCPUs the config's cpus leaves fewer CPUs than they have: findings.ts places it at cpus. */
+export interface NarrowedFinding extends OvercommitFinding {
   byCpus: true;
 }
 

@@ -57,12 +57,12 @@ describe('plan reads a declared single-byte file as check does', () => {
 });
 
 describe('plan of an automatic guest with more vCPUs than the host has CPUs (decision 053)', () => {
-  it('64 vCPUs on four-node-opteron (48 CPUs): every node, XM0406 for each at the vcpus value (it pinned all 64 to node 2)', async () => {
+  it('64 vCPUs on four-node-opteron (48 CPUs): every node, one XM0406 naming them at the vcpus value (it pinned all 64 to node 2)', async () => {
     const opteron = new URL('../../fixtures/hosts/four-node-opteron.json', import.meta.url).pathname;
     const r = await cli(['plan', '-', '--host', opteron], 'name="g"\ntype="hvm"\nmemory=4096\nvcpus=64\n');
     expect(r.code).toBe(0);
     const p = JSON.parse(r.stdout) as { nodes: number[]; memory_per_node_mib: object };
     expect([[...p.nodes].sort(), p.memory_per_node_mib]).toEqual([[0, 1, 2, 3], { 0: 1024, 1: 1024, 2: 1024, 3: 1024 }]);
-    expect([...r.stderr.matchAll(/^<stdin>:(\d+):(\d+): warning (XM\d{4})/gm)].map((m) => m.slice(1).join(' '))).toEqual(['4 7 XM0406', '4 7 XM0406', '4 7 XM0406', '4 7 XM0406']);
+    expect([...r.stderr.matchAll(/^<stdin>:(\d+):(\d+): warning (XM\d{4})/gm)].map((m) => m.slice(1).join(' '))).toEqual(['4 7 XM0406']);
   });
 });

@@ -2,7 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { Ledger } from '../../src/placement/ledger.js';
 import { parseCpuList } from '../../src/normalize/cpulist.js';
 import type { Host, PlacementConfig, Plan } from '../../src/placement/types.js';
@@ -98,4 +99,19 @@ export function useTempLedger(prefix: string): { ledger: Ledger; dir: string } {
 export function storeRow(ledger: Ledger, domain: string, value: unknown): void {
   const db = (ledger as unknown as { db: { prepare: (s: string) => { run: (...a: unknown[]) => void } } }).db;
   db.prepare('UPDATE reservations SET plan = ? WHERE domain = ?').run(JSON.stringify(value), domain);
+}
+
+/** A temporary folder made before the calling describe block's tests and removed after them. */
+export function useTempDir(prefix: string): { dir: string } {
+  const t = { dir: '' };
+  beforeAll(() => {
+    t.dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => rmSync(t.dir, { recursive: true, force: true }));
+  return t;
+}
+
+/** Run the built CLI with `args`, its default ledger under `dir/state`, without colour. */
+export function runCli(dir: string, args: string[]): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: join(dir, 'state'), NO_COLOR: '1' } });
 }

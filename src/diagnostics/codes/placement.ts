@@ -30,7 +30,7 @@ export const placementCodes = defineCodes({
     severity: 'error',
     title: 'no node set holds the guest',
     explanation:
-      'No choice of nodes the request allows can hold the guest: numa = "on" needs one node with the memory free, numanodes = k needs k nodes that together hold it (the k freest are checked) and a guest without NUMA keys needs the host to hold it. The host may also have fewer nodes than numanodes asks for. The message names the freest candidates and the shortfall in MiB.',
+      'No choice of nodes the request allows can hold the guest: numa = "on" needs one node with the memory free, numanodes = k needs k nodes that together hold it (the k freest are checked) and a guest without NUMA keys needs the host to hold it. The host may also have fewer nodes than numanodes asks for. The message names the freest candidates and the shortfall in MiB. With --policy most-free (and round-robin, which falls back to it), numanodes = k also needs k nodes that have some memory free, each to hold a share: the message then names the nodes that have memory and those that lack it (full, or without memory at all).',
     bad: 'numa = "on"\nmemory = 49152   # every node has 32768 MiB',
     good: 'numa = "on"\nnumanodes = 2\nmemory = 49152',
   },
@@ -46,7 +46,7 @@ export const placementCodes = defineCodes({
     severity: 'warning',
     title: 'vCPUs overcommit a node',
     explanation:
-      'The plan puts more vCPUs of this guest on a node than the node has CPUs they may run on (the node\'s CPUs within each vCPU\'s hard affinity: a cpus that keeps one CPU of a node leaves its vCPUs that one; the finding is then at cpus). The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k. A guest without NUMA keys that has more vCPUs than the host (or the nodes its cpus reach) has CPUs is spread over the nodes as evenly as their CPUs allow, and each node that still gets more vCPUs than CPUs has this warning. A node without CPUs is the extreme case: its vCPUs run on the CPUs of the nearest nodes that have some, and unless the plan\'s vnuma names the node (HVM and PVH guests over several nodes), Xen takes the guest\'s memory from the nodes of those CPUs, so the message names the MiB the xl lines cannot keep on it.',
+      'The plan puts more vCPUs of this guest on a node than the node has CPUs they may run on (the node\'s CPUs within each vCPU\'s hard affinity: a cpus that keeps one CPU of a node leaves its vCPUs that one; the finding is then at cpus). The RFC allows it (numa = "on" forces one node), but the vCPUs share CPUs and throughput drops; a guest this wide is usually better spread with numanodes = k. A guest without NUMA keys that has more vCPUs than the host (or the nodes its cpus reach) has CPUs is spread over the nodes as evenly as their CPUs allow, and the nodes that still get more vCPUs than CPUs are named in this warning. One finding names every such node (as ranges, `nodes 0-3,7`): one at cpus for the nodes cpus narrows, one at vcpus for the others. A node without CPUs is the extreme case, with a finding of its own: its vCPUs run on the CPUs of the nearest nodes that have some, and unless the plan\'s vnuma names the node (HVM and PVH guests over several nodes), Xen takes the guest\'s memory from the nodes of those CPUs, so the message names the MiB the xl lines cannot keep on it.',
     bad: 'vcpus = 16\nnuma = "on"   # nodes have 8 CPUs',
     good: 'vcpus = 16\nnumanodes = 2',
   },
@@ -209,5 +209,13 @@ export const placementCodes = defineCodes({
       "The plan pins a vCPU to the CPUs of its node (cpus lines) while the config's own cpus_soft gives that vCPU CPUs none of which are among them. libxl warns \"All cpus in soft affinity of vcpu N are unreachable. Only hard affinity will be considered for scheduling\" and the soft affinity does nothing for that vCPU (and, when it shares no CPU with any pin, for the guest's memory either). The config asks for two placements that exclude each other: drop cpus_soft, ask for the nodes whose CPUs it names, or plan with --affinity soft (its cpus_soft lines replace the config's). migrate-plan says the same of a move's target, from the cpus_soft the ledger stored with the guest's plan. Decisions 042, 046.",
     bad: 'vcpus = 2\nnumanode = 0\ncpus_soft = "node:1"',
     good: 'vcpus = 2\nnumanode = 1\ncpus_soft = "node:1"',
+  },
+  XM0427: {
+    severity: 'warning',
+    title: "reservation's cpus name no CPU of the host",
+    explanation:
+      "The ledger keeps the cpus of a reserved guest's config beside its plan (decision 050), and those cpus (the one list, or some vCPU's entry of a per-vCPU list) name no CPU of this host. The host description lost those CPUs since the booking (CPUs offlined or renumbered, a --host file of another machine, no --host so this machine's sysfs was read), or the ledger belongs to another host. The guest's file would fail `xl create` here (an empty affinity, XM0405), and which of the host's nodes its pins meant is not known. migrate-plan still plans a move it is asked for, pinning the vCPUs to the target's CPUs (its cpus lines replace the file's); rebalance counts the guest as load and never proposes moving it. Compare the cpus in the guest's file with `xmcfg host`, pass the right --host or --ledger, and fix cpus before the guest is created again.",
+    bad: '$ xmcfg rebalance --host now.json   # web was reserved with cpus = "8-11"; now.json has CPUs 0-7',
+    good: '$ xmcfg rebalance --host then.json   # the host web was reserved on, CPUs 0-15',
   },
 });
