@@ -4,7 +4,7 @@
  * against a host are added by the front ends (they need src/placement, a later stage).
  */
 import type { SingleByteCodec } from '../syntax/source-decode.js';
-import { parse, fileAnchor, type ParseResult } from '../syntax/index.js';
+import { parse, parseReadings, fileAnchor, type ParseOptions, type ParseResult, type Readings } from '../syntax/index.js';
 import { normalizeWithEffective, duplicateKeyFinding, OPTION_KEYS } from '../normalize/index.js';
 import { validateKnown } from '../schema/index.js';
 import { runRules } from './rules/index.js';
@@ -93,7 +93,17 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
 
 /** The parse {@link checkText} starts with, for callers that look at it before the later stages (convert's xm reading). */
 export function parseForCheck(text: string, options: CheckOptions = {}, sink?: UnknownKeySink): ParseResult {
-  return parse(text, { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8, sourceBytes: options.sourceBytes });
+  return parse(text, parseOptions(options, sink));
+}
+
+/** {@link parseReadings} with a check's options: one parse of `text`, read in each dialect asked for (null: that text needs a parse per dialect). */
+export function readingsForCheck(text: string, options: CheckOptions = {}): Readings | null {
+  return parseReadings(text, parseOptions(options));
+}
+
+/** The syntax layer's options for a check's. */
+function parseOptions(options: CheckOptions, sink?: UnknownKeySink): ParseOptions {
+  return { dialect: options.dialect ?? 'auto', defines: options.defines, keepTree: options.keepTree, divert: sink, maxFindings: options.maxFindings, sourceCodec: options.sourceCodec ?? null, invalidUtf8: options.invalidUtf8, sourceBytes: options.sourceBytes };
 }
 
 /** The stages after parsing (normalise, validate, rules) on a parse made elsewhere, e.g. the editor's incremental one. */

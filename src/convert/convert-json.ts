@@ -33,12 +33,13 @@ export interface JsonConversionResult {
 
 /** Convert a config text (xm or xl) to libxl's JSON domain config through its xl conversion; never throws on any input. */
 export function convertToJson(text: string, options: ConvertOptions = {}): JsonConversionResult {
-  const { result: conv, toInput } = convertToXlMapped(text, options);
+  const { result: conv, toInput, xlCheck } = convertToXlMapped(text, options);
   if (!conv.ok) return { ok: false, json: null, diagnostics: conv.diagnostics, notes: [] };
   // The JSON is xl's reading of the converted text, so xl's findings on that text (`check
   // --dialect xl` of the --to xl output) are the ones that hold, with the conversion's own (at the
-  // input: XM0550, XM0551, XM0553/XM0554, a lost name's XM0105, a missing one's XM0106).
-  const out = checkText(conv.text, { dialect: 'xl' });
+  // input: XM0550, XM0551, XM0553/XM0554, a lost name's XM0105, a missing one's XM0106). The
+  // conversion may have made that check already (an xl file it left as it was): not made twice.
+  const out = xlCheck ?? checkText(conv.text, { dialect: 'xl' });
   // A nameless file from standard input stays nameless (XM0106 says so, as for --to xl): xl's
   // "name is required" in the converted text is that same finding.
   const nameSaid = conv.diagnostics.some((d) => d.code === 'XM0106');

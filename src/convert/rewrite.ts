@@ -10,6 +10,7 @@ import { pushAll, type TextEdit } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { hasNul, hasXlForm, isXlLiteral, xlLiteral } from './xl-literal.js';
 import { tokenAtOrAfter } from '../syntax/token-lookup.js';
+import { SpanReach } from './span-reach.js';
 
 /** Why a statement cannot be written in xl at all (it is then commented out). */
 export type Unconvertible = 'key-not-xl' | 'no-xl-value' | 'nul-in-string' | 'not-read';
@@ -169,6 +170,13 @@ export function trailingContinuations(text: string, tokens: TokenStream, span: S
  */
 export function strayContinuations(text: string, tokens: TokenStream, statements: readonly { span: Span }[], done: readonly TextEdit[]): TextEdit[] {
   const out: TextEdit[] = [];
+  // The edits, indexed once: a scan of them all per continuation was quadratic in a file of
+  // continuations between statements that are each rewritten.
+  const replacing: Span[] = [];
+  const inserting: Span[] = [];
+  for (const e of done) (e.span.end > e.span.start ? replacing : inserting).push(e.span);
+  const replaced = new SpanReach(replacing);
+  const inserted = new SpanReach(inserting);
   let k = 0;
   for (let i = 0; i < tokens.count; i++) {
     if (tokens.kinds[i] !== Tok.Continuation) continue;
@@ -177,7 +185,7 @@ export function strayContinuations(text: string, tokens: TokenStream, statements
     if (k < statements.length && statements[k]!.span.start <= s) continue;
     let end = tokens.ends[i]!;
     // An insertion at either edge (the lines appended at the end of the file) does not overlap.
-    if (done.some((e) => e.span.start < end && s < Math.max(e.span.end, e.span.start + 1) && !(e.span.start === e.span.end && e.span.start === s))) continue;
+    if (replaced.overlaps(s, end) || inserted.overlaps(s, end)) continue;
     while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
     out.push({ span: { start: s, end }, text: '' });
   }

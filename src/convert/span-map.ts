@@ -46,9 +46,17 @@ export function editedText(text: string, edits: readonly TextEdit[], textCr: Rea
     pos = e.span.end;
   }
   add(text.slice(pos), { start: pos, end: text.length }, true);
-  // The edited offsets of the CRs kept as text (copied pieces only: an edit writes no CR).
+  // The edited offsets of the CRs kept as text (copied pieces only: an edit writes no CR). The
+  // copied pieces are in input order and do not overlap, so one walk over the sorted CRs serves
+  // them all (a walk per piece was quadratic: a file with a CR and an edit on every other line).
   const keep = new Set<number>();
-  for (const p of pieces) if (p.copied) for (const k of textCr) if (k >= p.input.start && k < p.input.end) keep.add(p.at + k - p.input.start);
+  const crs = [...textCr].sort((a, b) => a - b);
+  let c = 0;
+  for (const p of crs.length ? pieces : []) {
+    if (!p.copied) continue;
+    while (c < crs.length && crs[c]! < p.input.start) c++;
+    for (; c < crs.length && crs[c]! < p.input.end; c++) keep.add(p.at + crs[c]! - p.input.start);
+  }
   // Where each CR dropped from a CRLF pair left its LF, in the text after the drops (increasing).
   const dropped: number[] = [];
   let out = edited.replace(/\r\n?/g, (m, at: number) => {

@@ -8,7 +8,7 @@
  */
 import type { CheckResult } from '../check/check.js';
 import { pushAll, sortDiagnostics, type Diagnostic, type TextEdit } from '../diagnostics/diagnostic.js';
-import type { AssignStmt, Stmt } from '../syntax/tree.js';
+import type { AssignStmt } from '../syntax/tree.js';
 import type { SingleByteCodec } from '../syntax/source-decode.js';
 import type { Dialect } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
@@ -19,12 +19,14 @@ import { atConfigSpans } from '../placement/findings.js';
 import { xmFileName } from '../placement/xm-name.js';
 import { commentOut, rewriteStatement, strayContinuations, trailingContinuations, type Unconvertible } from './rewrite.js';
 import { editedText, type MappedText } from './span-map.js';
+import { SpanReach } from './span-reach.js';
 import { withoutFormFeeds } from './form-feed.js';
 import { xlString } from './xl-literal.js';
 import { planKeys, planLines } from './plan-lines.js';
 import { convertPlanConfig } from './plan-config.js';
-import { xlIgnoredKey, xlKnowsKey } from './xl-keys.js';
 import { KeyConversion } from './key-conversion.js';
+import { keyDiagnostics, NUMA_KEYS } from './key-findings.js';
+import { blockSpan, wholeLine } from './statement-extent.js';
 import { blockBoundNames, blockDependent } from './block-bound.js';
 import { supersededByDropped } from './superseded.js';
 import { dropRewrites, supersededStatements } from './replaced-later.js';
@@ -80,7 +82,6 @@ export interface ConvertResult {
   plan?: Plan | null;
 }
 
-const NUMA_KEYS = new Set(['numa', 'numanodes', 'numanode']);
 /** "value xm silently ignored": True/False, None, a tuple, a long. */
 const XM_IGNORED_VALUE = 'XM0554';
 /** "an xl option that xm did not have (xm ignored it)". */
@@ -92,22 +93,47 @@ export function convertToXl(text: string, options: ConvertOptions = {}): Convert
   return convertToXlMapped(text, options).result;
 }
 
-/** {@link convertToXl}, with the map from the converted text's spans back to the input's (null: none, text the conversion added). */
-export function convertToXlMapped(text: string, options: ConvertOptions = {}): { result: ConvertResult; toInput: MappedText['toInput'] } {
-  const first = convertOnce(text, options, new Set());
-  // An xl-only option xm ignored that xl refuses in the converted file (vnuma on what is a PV guest
-  // for xl), or a videoram below what xl's device model needs: converted again with it commented out.
-  const more = first.res ? xlRefusedInOutput(first.res, first.result.text, first.toInput) : new Set<string>();
-  const done = more.size ? convertOnce(text, options, more) : first;
-  return { result: done.result, toInput: done.toInput };
+/** A conversion with what `convert --to json` reads from it besides its result. */
+export interface MappedConversion {
+  result: ConvertResult;
+  /** From the converted text's spans back to the input's (null: none, text the conversion added). */
+  toInput: MappedText['toInput'];
+  /** `check --dialect xl` of the converted text when the conversion has it already (see xlCheckOf); absent: not made. */
+  xlCheck?: CheckResult;
 }
 
-/** One conversion, with `alsoRefused` xl-only keys commented out beside those whose value xl refuses; `res` is the reading (absent when it failed). */
-function convertOnce(text: string, options: ConvertOptions, alsoRefused: ReadonlySet<string>): { result: ConvertResult; toInput: MappedText['toInput']; res?: CheckResult } {
-  const fail = (result: ConvertResult) => ({ result, toInput: () => null });
+/** {@link convertToXl}, with the map from the converted text's spans back to the input's and the xl check of the output when one was made. */
+export function convertToXlMapped(text: string, options: ConvertOptions = {}): MappedConversion {
   const res = xmReading(text, options.defines, options.dialect, options);
   // The reading's byte strings hold the bytes of the declared encoding; the output is its text.
   if (options.sourceCodec && res.dialect === 'xm') settingsAsCodecText(res.settings, options.sourceCodec);
+  const first = convertOnce(text, res, options, new Set());
+  // An xl-only option xm ignored that xl refuses in the converted file (vnuma on what is a PV guest
+  // for xl), or a videoram below what xl's device model needs: converted again with it commented
+  // out, from the same reading (a conversion leaves its reading as it found it).
+  const refused = first.converted ? xlRefusedInOutput(res, first.result.text, first.toInput) : { keys: new Set<string>() };
+  if (refused.keys.size) {
+    const again = convertOnce(text, res, options, refused.keys);
+    return { result: again.result, toInput: again.toInput };
+  }
+  const xlCheck = refused.check ?? xlCheckOf(text, res, first.result, options);
+  return { result: first.result, toInput: first.toInput, ...(xlCheck ? { xlCheck } : {}) };
+}
+
+/**
+ * The reading as `check --dialect xl` of the converted text, when it is that: a file read as xl
+ * that the conversion left as it was, and decoded as plain UTF-8 (a reading given a declared codec
+ * or the bytes of invalid UTF-8 had more to go on than the check of the converted text, which gets
+ * neither). Else undefined: the converted text is another text, or was read otherwise.
+ */
+function xlCheckOf(text: string, res: CheckResult, result: ConvertResult, options: ConvertOptions): CheckResult | undefined {
+  const plain = !options.sourceCodec && !options.sourceBytes && !options.invalidUtf8?.length;
+  return result.ok && res.dialect === 'xl' && result.text === text && plain ? res : undefined;
+}
+
+/** One conversion of the reading `res` of `text`, with `alsoRefused` xl-only keys commented out beside those whose value xl refuses; `converted`: it was not refused. */
+function convertOnce(text: string, res: CheckResult, options: ConvertOptions, alsoRefused: ReadonlySet<string>): MappedConversion & { converted?: true } {
+  const fail = (result: ConvertResult) => ({ result, toInput: () => null });
   const blocking = res.diagnostics.filter(blocksConversion);
   // With a host, a NUMA key (set, or written with an unknown value) asks for a plan: none is made
   // while a plan input is unknown (XM0413), or xl's defaults would be planned in its place.
@@ -281,6 +307,10 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   const replaced = res.dialect === 'xm' ? supersededStatements(res.tree.statements, rewrote, fate, line) : [];
   for (const { st, why } of replaced) comment(st.span, why);
   if (fate === 'none' && replaced.some(({ st }) => st.key.name === 'bootloader')) notes.push('bootloader = "" commented out (xend read it as no bootloader; xl would run it and fail: XM0264)');
+  // Every comment is made by now. The questions below (is a statement or a finding inside one?)
+  // are asked per statement or finding: answered from an index, not a scan of all the comments.
+  const inComment = new SpanReach(commented);
+  const commentedStmt = new Set(commented);
   dropRewrites(edits, rewrote, replaced);
   pushAll(notes, keys.ignoredNotes());
   if (planResult && numaStmts.length) {
@@ -290,8 +320,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // A last `name = None` was dropped by xm too, which then named the guest after its file.
   const lastName = [...res.settings].reverse().find((s) => s.key === 'name');
   const nameless = res.dialect === 'xm' && !blockNamed && (lastName === undefined || lastName.value.kind === 'none' || (definedEmpty && lastName.span.end === lastName.span.start));
-  const isCommented = (sp: Span) => commented.some((c) => sp.start >= c.start && sp.end <= c.end);
-  const lost = nameSetter !== null && !nameless && lostName(nameSetter, res.tree.statements, res.settings, isCommented);
+  const lost = nameSetter !== null && !nameless && lostName(nameSetter, res.tree.statements, res.settings, (sp) => inComment.holds(sp));
   // Standard input has no file name for xm's default: xl would refuse the output, or create the
   // guest with an empty name, so say so (XM0106).
   if (lost) diagnostics.push(lostNameDiagnostic(nameSetter));
@@ -306,9 +335,9 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // Written last, so xl reads them as the values xm took: the options from --define the output does
   // not assign, and the pygrub xend used for a PV guest without kernel or bootloader.
   // A chain that assigns a defined option last carries its value, unless it became a comment.
-  const chainDefined = [...targets.chained].filter(([st]) => !commented.includes(st.span));
+  const chainDefined = [...targets.chained].filter(([st]) => !commentedStmt.has(st.span));
   for (const [st, ks] of chainDefined) for (const k of ks) notes.push(`line ${line(st.span.start)}: "${k}" takes the value of --define ${k}=${String(options.defines?.[k] ?? '')} (xm create's option wins over the file)`);
-  const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commented.includes(st.span) ? ks : []))];
+  const missing = [...targets.missing, ...[...targets.chained].flatMap(([st, ks]) => (commentedStmt.has(st.span) ? ks : []))];
   const tail = [...definedLines(missing, defined, res.settings, keys, notes), ...xmDefaultLines(res, defined, notes, display)];
   const pygrub = implicitPygrub(res, notes);
   if (pygrub !== null) tail.push(pygrub);
@@ -320,7 +349,7 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // (type = "hvm" left the guest PV), is written as its author meant it, so the xl guest gets a
   // setting the xm guest never had: say so where it is written.
   for (const d of res.diagnostics) {
-    if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !commented.some((c) => d.span.start >= c.start && d.span.end <= c.end)) diagnostics.push(d);
+    if ((d.code === XM_IGNORED_VALUE || d.code === XM_IGNORED_KEY) && !inComment.holds(d.span)) diagnostics.push(d);
   }
   // xl's lexer rejects CR, a byte-order mark, and a final comment without a newline (editedText).
   pushAll(edits, strayContinuations(text, res.tree.tokens, res.tree.statements, edits));
@@ -329,46 +358,5 @@ function convertOnce(text: string, options: ConvertOptions, alsoRefused: Readonl
   // Two statements on one line commented out for one reason (`type = "x"; type = "y"`), or a chained
   // assignment naming one key twice, made the same note and XM0555 twice: each is said once.
   const result: ConvertResult = { ok: true, text: withoutFormFeeds(out.text), diagnostics: once(diagnostics), notes: [...new Set(notes)], ...(planResult !== undefined ? { plan: planResult } : {}) };
-  return { result, toInput: out.toInput, res };
-}
-
-/** The span extended over its line break when nothing but blanks share its line (so deleting it leaves no empty line). */
-function wholeLine(text: string, span: Span): Span {
-  let s = span.start;
-  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-  let e = span.end;
-  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
-  const atLineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
-  if (!atLineStart) return span;
-  if (text[e] === '\r' && text[e + 1] === '\n') return { start: s, end: e + 2 };
-  if (text[e] === '\n' || text[e] === '\r') return { start: s, end: e + 1 };
-  return e === text.length ? { start: s, end: e } : span;
-}
-
-/** A statement's whole extent, its indented block included (the header's span stops at the colon). */
-function blockSpan(st: Stmt): Span {
-  let end = st.span.end;
-  if (st.kind === 'unsupported') for (const b of st.body) end = Math.max(end, blockSpan(b).end);
-  return { start: st.span.start, end };
-}
-
-/** Keys xl does not know (other than those the conversion rewrote or kept as comments), and NUMA keys kept for lack of a host: reported at the key. */
-function keyDiagnostics(res: CheckResult, planned: boolean, keys: KeyConversion): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const s of res.settings) {
-    if (NUMA_KEYS.has(s.key)) {
-      if (!planned) {
-        out.push({
-          code: 'XM0550',
-          severity: 'warning',
-          message: `xl ignores "${s.key}"; the key is kept as written`,
-          span: s.keySpan,
-          hint: 'give --host HOST to turn the NUMA request into cpus/vnuma settings',
-        });
-      }
-    } else if (!xlKnowsKey(s.key) && !keys.handles(s.key)) {
-      out.push(xlIgnoredKey(s.key, s.keySpan));
-    }
-  }
-  return out;
+  return { result, toInput: out.toInput, converted: true };
 }

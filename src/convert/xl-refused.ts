@@ -36,21 +36,23 @@ const ABOUT_THE_FILE: ReadonlySet<string> = new Set(['XM0227', 'XM0105', 'XM0106
  * finds in the converted text (mapped back through `toInput`): xl refuses the file for them, where
  * xm created the guest without them (vnuma on a guest that, its `type` being in a Python block the
  * conversion commented out, is PV for xl: XM0207), and an xm videoram below the minimum of xl's
- * device model (XM0234, VIDEORAM_REFUSED). Empty for a file not read as xm.
+ * device model (XM0234, VIDEORAM_REFUSED). Empty for a file not read as xm. `check`: the xl check of
+ * `converted` it made (none without a candidate), for `--to json` to reuse.
  */
-export function xlRefusedInOutput(res: CheckResult, converted: string, toInput: MappedText['toInput']): Set<string> {
-  const out = new Set<string>();
-  if (res.dialect !== 'xm') return out;
+export function xlRefusedInOutput(res: CheckResult, converted: string, toInput: MappedText['toInput']): { keys: Set<string>; check?: CheckResult } {
+  const keys = new Set<string>();
+  if (res.dialect !== 'xm') return { keys };
   const candidates = res.settings.filter((s) => (XM_UNREAD_KEYS.has(s.key) || s.key === 'videoram') && s.span.end > s.span.start);
-  if (candidates.length === 0) return out;
-  for (const d of checkText(converted, { dialect: 'xl' }).diagnostics) {
+  if (candidates.length === 0) return { keys };
+  const check = checkText(converted, { dialect: 'xl' });
+  for (const d of check.diagnostics) {
     if (d.severity !== 'error' || ABOUT_THE_FILE.has(d.code)) continue;
     const at = toInput(d.span);
     const s = at && candidates.find((x) => at.start >= x.span.start && at.start < x.span.end);
     // videoram only for the device model's minimum (XM0234): another error is the file's own.
-    if (s && (s.key !== 'videoram' || d.code === 'XM0234')) out.add(s.key);
+    if (s && (s.key !== 'videoram' || d.code === 'XM0234')) keys.add(s.key);
   }
-  return out;
+  return { keys, check };
 }
 
 /**

@@ -3,7 +3,8 @@
  * Python accepts the file and nothing in it is xl's alone, and the errors that stop a conversion.
  * Shared by `convert --to xl` and `--to json`.
  */
-import { checkParsed, checkText, parseForCheck, type CheckOptions, type CheckResult } from '../check/check.js';
+import { checkParsed, checkText, parseForCheck, readingsForCheck, type CheckOptions, type CheckResult } from '../check/check.js';
+import type { ParseResult } from '../syntax/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 
@@ -40,15 +41,22 @@ export function blocksConversion(d: Diagnostic): boolean {
 export function xmReading(text: string, defines: Record<string, string | number> | undefined, dialect: Dialect | 'auto' = 'auto', decoding: Decoding = {}): CheckResult {
   const how: Decoding = { sourceCodec: decoding.sourceCodec ?? null, invalidUtf8: decoding.invalidUtf8, sourceBytes: decoding.sourceBytes ?? null };
   if (dialect !== 'auto') return checkText(text, { dialect, defines, ...how });
-  const auto = checkText(text, { dialect: 'auto', defines, ...how });
-  if (auto.dialect === 'xm') return auto;
+  const autoOptions: CheckOptions = { dialect: 'auto', defines, ...how };
   const options: CheckOptions = { dialect: 'xm', defines, ...how };
-  const parsed = parseForCheck(text, options);
+  // The text is parsed once and read both ways (a text with a CR, which the dialects lex apart,
+  // is parsed per reading). Detection's reading is checked only when it is the one kept: xm's
+  // choice, or the fallback when Python refuses the file.
+  const readings = readingsForCheck(text, options);
+  const read = (o: CheckOptions): ParseResult => (readings ? readings.read(o.dialect!) : parseForCheck(text, o));
+  const autoParsed = readings && readings.detected === 'xl' ? null : read(autoOptions);
+  if (autoParsed?.dialect === 'xm') return checkParsed(text, autoParsed, autoOptions);
+  const auto = (): CheckResult => checkParsed(text, autoParsed ?? read(autoOptions), autoOptions);
+  const parsed = read(options);
   // Python refused it already (the parse's errors are all in the check's result): the rest of an
   // xm check would be thrown away. A fuzz file of 130,000 lines with one bad byte spent ~0.1-0.2 s on it.
-  if (refused(parsed.diagnostics, parsed.tree.statements)) return auto;
+  if (refused(parsed.diagnostics, parsed.tree.statements)) return auto();
   const xm = checkParsed(text, parsed, options);
-  return refused(xm.diagnostics, xm.tree.statements) ? auto : xm;
+  return refused(xm.diagnostics, xm.tree.statements) ? auto() : xm;
 }
 
 /** Whether a reading has an error that stops a conversion, or a statement its parser could not read. */

@@ -122,6 +122,34 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   return parseFromTree(text, tree, syntax, options, cap);
 }
 
+/** A text parsed once, to be read in more than one dialect ({@link parseReadings}). */
+export interface Readings {
+  /** The dialect `auto` picks for the text (detectDialect of its tree). */
+  detected: Dialect;
+  /** What `parse(text, { ...options, dialect })` returns, from the one tree. */
+  read(dialect: Dialect | 'auto'): ParseResult;
+}
+
+/**
+ * One text's tree, parsed once and read in the dialects a caller names, for a caller that needs
+ * more than one reading of the same text (convert reads an xl-detected file as xm too, decision
+ * 015). Null when one tree cannot serve every dialect: a text with a CR (xl lexes a CR inside a
+ * string or comment as text, xm as a line end), and the streaming and capped parses, which build
+ * their trees per dialect attempt.
+ */
+export function parseReadings(text: string, options: ParseOptions = {}): Readings | null {
+  if (text.includes('\r') || options.keepTree === false || (options.maxFindings ?? 0) > 0) return null;
+  // As `parse` does for such a text in auto or xm: the default lexing, which is xl's without a CR.
+  const { tree, diagnostics } = parseTree(text);
+  return {
+    // The dialect findings are cached on the tree: the readings collect them no second time.
+    detected: detectDialect(tree).dialect,
+    // parseFromTree leaves the tree as it was; each reading gets its own copies of the syntax
+    // findings, as a later stage may add a hint to one (check's hintDroppedRefusals, in xm).
+    read: (dialect) => parseFromTree(text, tree, diagnostics.map((d) => ({ ...d })), { ...options, dialect }),
+  };
+}
+
 /**
  * `auto`'s xl reading of a text with a CR: its tree when the text is xl, else null. The parse stops
  * at the first chunk with an xm-only statement (the text is then parsed again, as xm, by the caller:
