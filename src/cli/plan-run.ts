@@ -130,6 +130,6 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   if (nameReason !== null) result.plan.reasons.push(nameReason);
   if (input.ignored.length > 0) result.plan.reasons.push(`not read by ${checked.dialect}, so not used: ${input.ignored.join(', ')} (check reports each)`);
   const fmt = (argv.format as string | undefined) ?? 'json';
-  io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
+  io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations, config) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
   return 0;
 }

@@ -3,7 +3,9 @@
  * (nodes sorted by id), a flat distance matrix and, built on demand, each node's neighbours sorted
  * by distance. Policies work on this view only, so the same code serves `plan()` and the benchmark.
  */
-import type { Host, ReservationLoad } from './types.js';
+import { guestShape } from './guest.js';
+import { vcpusReach } from './pinning.js';
+import type { Host, PlacementConfig, ReservationLoad } from './types.js';
 
 /** Free memory, CPUs, load and distances of every node, by position. */
 export interface Capacity {
@@ -172,6 +174,15 @@ export function cpusAllowed(cap: Capacity, host: Host, reach: ReadonlySet<number
   });
   if (cpus.every((c, i) => c === cap.cpus[i])) return cap;
   return { ...cap, cpus, whole: [...cap.cpus], near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
+}
+
+/**
+ * The view a plan of `cfg` weighs nodes by: cpusAllowed() with the CPUs its vCPUs may run on
+ * (vcpusReach). plan() and the text plan's node table both count CPUs this way, so the table's
+ * vCPUs per CPU are the numbers the plan's reasons and XM0406 speak of.
+ */
+export function guestView(cap: Capacity, host: Host, cfg: PlacementConfig): Capacity {
+  return cpusAllowed(cap, host, vcpusReach(cfg, host, guestShape(cfg).maxvcpus));
 }
 
 /** A node's CPUs as messages say them: `8 CPUs`, or `1 of its 8 CPUs` where the guest's cpus narrow the view. */

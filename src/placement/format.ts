@@ -3,10 +3,10 @@
  * load before and after) and as xl config lines (`cpus`/`cpus_soft` per vCPU, `vnuma` for
  * multi-node guests) that make a plain `xl create` honour the plan.
  */
-import { capacityOf } from './capacity.js';
+import { capacityOf, cpuWords, guestView } from './capacity.js';
 import { oneLine } from './shell.js';
 import { guestLabel } from './guest.js';
-import type { Host, Plan, ReservationLoad } from './types.js';
+import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 
 /** JSON text of a plan (two-space indent, trailing newline). */
 export function formatPlanJson(p: Plan): string {
@@ -82,8 +82,11 @@ function wrapItems(head: string, items: readonly string[], sep: string): string[
   return lines;
 }
 
-/** A readable plan: summary, per-vCPU table and node load before → after. */
-export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = []): string {
+/**
+ * A readable plan: summary, per-vCPU table and node load before → after. With the planned `config`,
+ * a node counts the CPUs its `cpus` lets the guest run on, as the plan did (guestView, decision 071).
+ */
+export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<ReservationLoad> = [], config?: PlacementConfig): string {
   const out: string[] = [];
   out.push(`Plan for ${oneLine(guestLabel(p.domain))} (policy ${p.policy}, ${p.affinity} affinity)`);
   const nodes = p.nodes.length > 0 ? p.nodes.map(String) : keptBy(p) ? [...p.node_affinity.nodes.map(String).slice(0, -1), `${p.node_affinity.nodes.at(-1)} (not placed; the config's ${keptBy(p)})`] : ['any (not placed)'];
@@ -91,7 +94,8 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
   const memory = Object.entries(p.memory_per_node_mib).map(([id, m]) => `node ${id}: ${m} MiB`);
   out.push(...wrapItems('  memory       ', memory.length > 0 ? memory : ['-'], ', '));
   out.push(`  create flags ${p.create_flags.value} (0x${p.create_flags.value.toString(16)}${p.create_flags.names.length ? `: ${p.create_flags.names.join(', ')}` : ''})`);
-  const cap = capacityOf(host, reservations);
+  // numa = "off" places nothing, so plan() weighed no node: its table counts whole nodes.
+  const cap = config && p.nodes.length > 0 ? guestView(capacityOf(host, reservations), host, config) : capacityOf(host, reservations);
   // Columns as wide as their widest entry: node ids past 9999 (sparse ids) and 10 or more vCPUs per
   // CPU pushed their rows out of line.
   const nodeW = Math.max(4, ...cap.ids.map((id) => String(id).length), ...p.vcpus.map((v) => String(v.node).length));
@@ -112,14 +116,18 @@ export function formatPlanText(p: Plan, host: Host, reservations: ReadonlyArray<
     // as a node with room): it says so, with the vCPUs a CPU-less node runs elsewhere.
     const memory = node.memory_mib > 0 ? `${bar(usedBefore / total, 10)} ${pct(usedBefore)} -> ${bar(usedAfter / total, 10)} ${pct(usedAfter)}` : 'no memory';
     const noCpus = cap.cpus[i]! > 0 ? null : `no CPUs (vCPUs ${vBefore} -> ${vAfter})`;
-    return { id, memory, noCpus, vBefore: vBefore / cpus, vAfter: vAfter / cpus };
+    // A node the config's cpus narrow says which of its CPUs the ratios count (`on 1 of its 8 CPUs`).
+    const narrowed = cap.whole !== undefined && cap.whole[i] !== cap.cpus[i] ? `  on ${cpuWords(cap, i)}` : '';
+    return { id, memory, noCpus, narrowed, vBefore: vBefore / cpus, vAfter: vAfter / cpus };
   });
   const ratioW = Math.max(4, ...rows.flatMap((r) => [r.vBefore.toFixed(2).length, r.vAfter.toFixed(2).length]));
   // The memory column is as wide in every row; the vCPU header starts where its bars do.
   const memW = Math.max(0, ...rows.map((r) => r.memory.length)) + 3;
-  out.push('', `  ${'node'.padStart(nodeW)}  ${'memory used (before -> after)'.padEnd(memW)}vCPUs per CPU (before -> after)`);
+  // Where the config's cpus narrow some node, the header says the ratios count the CPUs it allows.
+  const per = rows.some((r) => r.narrowed) ? "vCPUs per CPU the config's cpus allow" : 'vCPUs per CPU';
+  out.push('', `  ${'node'.padStart(nodeW)}  ${'memory used (before -> after)'.padEnd(memW)}${per} (before -> after)`);
   for (const r of rows) {
-    const vcpus = r.noCpus ?? `${bar(r.vBefore / 2, 10)} ${r.vBefore.toFixed(2).padStart(ratioW)} -> ${bar(r.vAfter / 2, 10)} ${r.vAfter.toFixed(2).padStart(ratioW)}`;
+    const vcpus = r.noCpus ?? `${bar(r.vBefore / 2, 10)} ${r.vBefore.toFixed(2).padStart(ratioW)} -> ${bar(r.vAfter / 2, 10)} ${r.vAfter.toFixed(2).padStart(ratioW)}${r.narrowed}`;
     out.push(`  ${String(r.id).padStart(nodeW)}  ${r.memory.padEnd(memW)}${vcpus}`);
   }
   out.push('', '  why:');

@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
-import { affinityKept, cpusOffHost, storedCpus } from './pinning.js';
+import { affinityKept, cpusOfVcpu, cpusOffHost, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
 import { OWN_VNUMA_REASON, hasOwnVnuma } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
@@ -157,5 +157,33 @@ export function staleCpus(p: Plan, host: Host): Diagnostic | null {
     'warning',
     `the reservation of ${oneLine(p.domain)} stores its config's ${which} no CPU of the host (its CPUs: ${all}): the host lost them since the booking, or the ledger belongs to another host; a move pins its vCPUs to the target's CPUs instead, and rebalance leaves it where it is booked`,
     'compare the cpus in the guest\'s file with `xmcfg host`, pass the right --host or --ledger, and fix cpus before the guest is created again',
+  );
+}
+
+/**
+ * XM0428 (warning) when the cpus_soft the ledger stored with a guest's plan (decision 046) name no
+ * CPU of `host` (one list naming none, or some vCPU's entry naming none), or null. The host
+ * description lost those CPUs since the booking, or the ledger belongs to another host (as for its
+ * cpus, XM0427). Every target leaves that vCPU's soft affinity unreachable (XM0426 in migrate-plan),
+ * so rebalance, which proposes only moves that keep it, leaves the guest where it is booked and says
+ * why (decision 072); before, it was silently never proposed.
+ */
+export function staleSoft(p: Plan, host: Host): Diagnostic | null {
+  const soft = p.config_cpus_soft;
+  // The ledger keeps it for hard-affinity plans only: a soft plan's own cpus_soft lines replaced it.
+  if (soft === undefined || p.affinity !== 'hard') return null;
+  const all = host.nodes.flatMap((n) => n.cpus);
+  const vcpus = Array.isArray(soft) ? Math.max(1, p.vcpus.length) : 1;
+  const off = [...Array(vcpus).keys()].filter((v) => {
+    const s = cpusOfVcpu(soft, host, v);
+    return s !== null && !all.some((c) => s.has(c));
+  });
+  if (off.length === 0) return null;
+  const which = !Array.isArray(soft) ? 'cpus_soft name' : `cpus_soft entr${off.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off)} name`;
+  return hostDiag(
+    'XM0428',
+    'warning',
+    `the reservation of ${oneLine(p.domain)} stores its config's ${which} no CPU of the host (its CPUs: ${rangesOf(all)}): the host lost them since the booking, or the ledger belongs to another host; no node keeps that soft affinity, so rebalance leaves the guest where it is booked`,
+    "compare the cpus_soft in the guest's file with `xmcfg host`, pass the right --host or --ledger, and fix cpus_soft before the guest is created again",
   );
 }

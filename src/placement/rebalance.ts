@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { loadOfPlan } from './migrate.js';
-import { moveRule, namedNodes, staleCpus, type NamedNodes } from './move-rules.js';
+import { moveRule, namedNodes, staleCpus, staleSoft, type NamedNodes } from './move-rules.js';
 import { affinityKept } from './pinning.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
@@ -142,12 +142,13 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // put there on purpose: it counts as load and stays, and the output says why (decision 050).
   const kept: RebalanceKept[] = [];
   const stays = new Set<string>();
-  // A guest whose stored cpus name no CPU of this host (XM0427) counts as load and stays: which
-  // nodes its pins meant is not known, so it is neither moved nor said to have named its nodes.
+  // A guest whose stored cpus (XM0427) or cpus_soft (XM0428, which no target keeps: softTargets)
+  // name no CPU of this host counts as load and stays: which nodes they meant is not known, so it is
+  // neither moved nor said to have named its nodes (decisions 059, 072).
   for (const p of latest) {
-    const stale = p.nodes.length > 0 && !offHost.has(p.domain) ? staleCpus(p, h) : null;
-    if (!stale) continue;
-    diagnostics.push(stale);
+    const stale = p.nodes.length > 0 && !offHost.has(p.domain) ? [staleCpus(p, h), staleSoft(p, h)].filter((d) => d !== null) : [];
+    if (stale.length === 0) continue;
+    diagnostics.push(...stale);
     stays.add(p.domain);
   }
   for (const p of latest) {

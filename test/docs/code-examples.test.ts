@@ -97,6 +97,7 @@ const COMMANDS: Record<string, string> = {
   XM0418: 'test/placement/off-host-reservations.test.ts',
   XM0419: 'test/placement/rebalance-budget.test.ts',
   XM0427: 'test/placement/stale-stored-cpus.test.ts',
+  XM0428: 'test/placement/stale-stored-cpus-soft.test.ts',
 };
 
 /** The xmcfg commands of a shell line (`$ xl shutdown db; xmcfg release db && …`), with the long options each names. */

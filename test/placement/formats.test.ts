@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../../src/placement/format.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host, PlacementConfig, PlanOptions, ReservationLoad } from '../../src/placement/types.js';
-import { cfg, fixtureHost } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { FIXTURES, cfg, cliBuilt, cpus, fixtureHost, runCli, useTempDir } from './helpers.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -27,6 +28,8 @@ const CASES: Array<[name: string, host: string, config: PlacementConfig, options
   ['sparse-listed', 'sparse.json', cfg({ name: 'edge', type: 'pvh', memory: 6000, vcpus: 3, numa: { mode: 'nodes', nodes: [2, 0], node_count: 2 } }), {}],
   ['two-node-off', 'two-node.json', cfg({ name: 'free', numa: { mode: 'off' } }), {}],
   ['two-node-round-robin', 'two-node.json', cfg({ name: 'rr', memory: 2048, vcpus: 1 }), { policy: 'round-robin', cursor: 1 }],
+  // cpus narrow nodes 0 and 1 (1 and 4 of their 12 CPUs): the table counts those, as the plan does (decision 071).
+  ['opteron-cpus-narrow', 'four-node-opteron.json', cfg({ name: 'pinned', memory: 8192, vcpus: 4, cpus: cpus('0,12-15') }), {}],
 ];
 
 describe('golden plans in three formats', () => {
@@ -36,7 +39,7 @@ describe('golden plans in three formats', () => {
     const r = plan(config, host, { ...options, reservations });
     expect(r.plan).not.toBeNull();
     golden(`${name}.json`, formatPlanJson(r.plan!));
-    golden(`${name}.txt`, formatPlanText(r.plan!, host, reservations));
+    golden(`${name}.txt`, formatPlanText(r.plan!, host, reservations, config));
     golden(`${name}.xl`, formatPlanXl(r.plan!));
   });
 
@@ -109,5 +112,54 @@ describe('plan --format text: nodes without memory or CPUs', () => {
       '     5  [..........]   0% -> [#.........]   9%   no CPUs (vCPUs 0 -> 3)',
       '     9  no memory                                [..........] 0.00 -> [..........] 0.00',
     ]);
+  });
+});
+
+describe('plan --format text: vCPUs per CPU count the CPUs the config\'s cpus allow, as the plan does (decision 071)', () => {
+  // four-node-opteron: 12 CPUs a node (node 0: 0-11, node 1: 12-23). cpus = "0,12-15": node 0
+  // offers 1 CPU, node 1 four; nodes 2 and 3 none (they keep their own 12, as the plan counts them).
+  const host = fixtureHost('four-node-opteron.json');
+  const reservations: ReservationLoad[] = [{ domain: 'other', nodes: [{ node: 0, memory_mib: 1024, vcpus: 2 }] }];
+  const config = cfg({ name: 'pinned', memory: 8192, vcpus: 4, cpus: cpus('0,12-15') });
+  /** Each node row's id, vCPUs per CPU before and after. */
+  const ratios = (text: string): number[][] =>
+    text
+      .split('\n')
+      .filter((l) => /^\s+\d+  \[/.test(l))
+      .map((l) => [Number(/^\s+(\d+)/.exec(l)![1]), ...[...l.matchAll(/\] +(\d+\.\d\d)/g)].map((m) => Number(m[1]))]);
+
+  it('node 0 (2 vCPUs on its 1 allowed CPU) is 2.00, node 1 after the 4 vCPUs 1.00 (it said 0.17 and 0.33: whole nodes)', () => {
+    const r = plan(config, host, { reservations });
+    expect(r.plan!.nodes).toEqual([1]);
+    expect(ratios(formatPlanText(r.plan!, host, reservations, config))).toEqual([
+      [0, 2, 2],
+      [1, 0, 1],
+      [2, 0, 0],
+      [3, 0, 0],
+    ]);
+  });
+
+  it('without the config, or for a config whose cpus narrow nothing, the table is the whole-node one', () => {
+    const r = plan(config, host, { reservations });
+    expect(ratios(formatPlanText(r.plan!, host, reservations))).toEqual([
+      [0, 0.17, 0.17],
+      [1, 0, 0.33],
+      [2, 0, 0],
+      [3, 0, 0],
+    ]);
+    const whole = cfg({ name: 'pinned', memory: 8192, vcpus: 4, cpus: cpus('0-23') });
+    const w = plan(whole, host, { reservations });
+    expect(formatPlanText(w.plan!, host, reservations, whole)).toBe(formatPlanText(w.plan!, host, reservations));
+  });
+});
+
+describe.skipIf(!cliBuilt)('xmcfg plan --format text counts the CPUs the config\'s cpus allow', () => {
+  const d = useTempDir('xmcfg-text-narrow-');
+  it('node 1 gets 4 vCPUs on the 4 CPUs cpus allows: 1.00 after (it said 0.33, of its 12)', () => {
+    writeFileSync(join(d.dir, 'p.cfg'), 'name = "pinned"\ntype = "hvm"\nmemory = 8192\nvcpus = 4\ncpus = "0,12-15"\n');
+    const r = runCli(d.dir, ['plan', join(d.dir, 'p.cfg'), '--host', join(FIXTURES, 'four-node-opteron.json'), '--format', 'text']);
+    expect(r.status).toBe(0);
+    const row = r.stdout.split('\n').find((l) => /^\s+1  \[/.test(l))!;
+    expect([...row.matchAll(/\] +(\d+\.\d\d)/g)].map((m) => m[1])).toEqual(['0.00', '1.00']);
   });
 });

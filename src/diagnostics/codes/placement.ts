@@ -218,4 +218,12 @@ export const placementCodes = defineCodes({
     bad: '$ xmcfg rebalance --host now.json   # web was reserved with cpus = "8-11"; now.json has CPUs 0-7',
     good: '$ xmcfg rebalance --host then.json   # the host web was reserved on, CPUs 0-15',
   },
+  XM0428: {
+    severity: 'warning',
+    title: "reservation's cpus_soft name no CPU of the host",
+    explanation:
+      "The ledger keeps the cpus_soft of a reserved guest's config beside its plan (decision 046), and that cpus_soft (the one list, or some vCPU's entry of a per-vCPU list) names no CPU of this host. The host description lost those CPUs since the booking (CPUs offlined or renumbered, a --host file of another machine, no --host so this machine's sysfs was read), or the ledger belongs to another host. No node keeps that vCPU's soft affinity (Xen would ignore it anywhere here, and migrate-plan warns XM0426 for every target), and which of the host's nodes it meant is not known: rebalance counts the guest as load and never proposes moving it (before, it was left out without a word). Compare the cpus_soft in the guest's file with `xmcfg host`, pass the right --host or --ledger, and fix cpus_soft before the guest is created again. Decision 072.",
+    bad: '$ xmcfg rebalance --host now.json   # web was reserved with cpus_soft = "8-11"; now.json has CPUs 0-7',
+    good: '$ xmcfg rebalance --host then.json   # the host web was reserved on, CPUs 0-15',
+  },
 });
