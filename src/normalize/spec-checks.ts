@@ -74,7 +74,7 @@ export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
     r.problems.push({ start: 0, end: spec.length, message: 'connectors=ID:WIDTHxHEIGHT is missing (xl: "At least one connector should be specified.")' });
     return r;
   }
-  if (r.value.connectors !== undefined || dialect !== 'xl') return r;
+  if (r.value.connectors !== undefined || dialect !== 'xl') return markConnectorIds(r, spec, at);
   const text = spec.slice(at[0], at[1]);
   const read = text.split(';').map((c) => SSCANF_CONNECTOR.exec(c.trim()));
   const i = r.problems.findIndex((p) => p.start === at[0] && p.end === at[1]);
@@ -86,5 +86,23 @@ export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
     ...r.problems[i]!,
     xlReads: { message: `connectors=${text} is read with sscanf("%ux%u"), which ignores what follows each height: xl uses ${uses}`, hint: `write connectors=${uses}` },
   };
+  return markConnectorIds(r, spec, at);
+}
+
+/**
+ * The place of each read connector's id (`connectors/N/unique_id`), so that a finding about one id
+ * (its xenstore bytes, XM0103) points at it: each `;` item, its leading blanks skipped as they are
+ * when it is read, starts with the id.
+ */
+function markConnectorIds(r: SpecParse<Spec>, spec: string, at: readonly [number, number]): SpecParse<Spec> {
+  const read = r.value.connectors;
+  if (!Array.isArray(read)) return r;
+  let start = at[0];
+  spec.slice(at[0], at[1]).split(';').forEach((item, k) => {
+    const id = (read[k] as { unique_id?: unknown } | undefined)?.unique_id;
+    const s = start + (item.length - item.trimStart().length);
+    if (typeof id === 'string' && spec.startsWith(id, s)) r.fields[`connectors/${k}/unique_id`] = [s, s + id.length];
+    start += item.length + 1;
+  });
   return r;
 }

@@ -15,7 +15,8 @@ type Row = [lines: string, findings: string[], value?: [key: string, value: unkn
  * the guest something to boot (else a PV guest is refused, XM0227) unless `lines` set it.
  */
 function findings(lines: string): { found: string[]; config: Record<string, unknown> } {
-  const boot = /^(kernel|bootloader|firmware)\s*=/m.test(lines) ? '' : 'bootloader = "pygrub"\n';
+  // The bootloader reads the guest's first disk (else XM0252): one is added unless `lines` set disk.
+  const boot = /^(kernel|bootloader|firmware)\s*=/m.test(lines) ? '' : `bootloader = "pygrub"\n${/^disk\s*=/m.test(lines) ? '' : 'disk = ["/dev/vg/t,raw,xvda,rw"]\n'}`;
   const text = `name = "t"\n${lines}\n${boot}`;
   const r = checkText(text, { dialect: 'xl' });
   const li = new LineIndex(text);

@@ -56,6 +56,28 @@ describe('device values written to xenstore: at most 4096 bytes', () => {
   });
 });
 
+describe('vkb, vdispl and vsnd values written to xenstore as they are (xl)', () => {
+  const over = '€'.repeat(1366); // 4,098 bytes, 1,366 characters: under the schema's character bounds
+  it('vkb unique-id (libxl__set_xenstore_vkb: the backend\'s "unique-id")', () => {
+    expect(found(`${PV}vkb = ["backend-type=qemu,unique-id=${over}"]\n`)).toEqual(['XM0103@3:37-3:1403']);
+    expect(found(`${PV}vkb = ["backend-type=qemu,unique-id=${'€'.repeat(1365)}"]\n`)).toEqual([]);
+    // 4,097 ASCII: one finding, the bytes' (the schema keeps only its 65,536-character bound).
+    expect(found(`${PV}vkb = ["backend-type=qemu,unique-id=${'a'.repeat(4097)}"]\n`)).toEqual(['XM0103@3:37-3:4134']);
+    expect(found(`${PV}vdispl = ["connectors=${'a'.repeat(4097)}:800x600"]\n`)).toEqual(['XM0103@3:23-3:4120']);
+  });
+
+  it('a vdispl connector\'s id (libxl__set_xenstore_vdispl: "N/unique-id"), at that connector', () => {
+    expect(found(`${PV}vdispl = ["connectors=c0:1024x768;${over}:800x600"]\n`)).toEqual(['XM0103@3:35-3:1401']);
+  });
+
+  it('vsnd card names, pcm name and stream id (libxl__set_xenstore_vsnd)', () => {
+    const vsnd = `${PV}vsnd = [["card, short-name=${over}", "pcm, name=${over}", "stream, unique-id=${over}, type=p"]]\n`;
+    // short-name= starts at column 28; each item's value after the previous one's 1,366 columns.
+    expect(found(vsnd)).toEqual(['XM0103@3:28-3:1394', 'XM0103@3:1408-3:2774', 'XM0103@3:2796-3:4162']);
+    expect(found(`${PV}vsnd = [["card, long-name=${over}"]]\n`)).toEqual(['XM0103@3:27-3:1393']);
+  });
+});
+
 describe("xmcfg's own text bounds count characters (code points), not UTF-16 units", () => {
   const vifname = (name: string): string => `${PV}vif = ["vifname=${name}"]\n`;
   it('vifname (64): 64 emoji (128 UTF-16 units) pass, 65 do not', () => {

@@ -14,7 +14,7 @@ import { BUILT, xmcfg } from '../e2e/cli-helpers.js';
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-qa-'));
-  writeFileSync(join(dir, 'warn.cfg'), 'name = "w"\nbootloader = "pygrub"\nmemroy = 1\n');
+  writeFileSync(join(dir, 'warn.cfg'), 'name = "w"\nkernel = "/boot/vmlinuz"\nmemroy = 1\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -93,7 +93,7 @@ describe('check on file names that are not UTF-8', () => {
     const root = join(dir, 'latin1');
     const enc = (s: string) => Buffer.from(s, 'latin1');
     mkdirSync(Buffer.concat([Buffer.from(root + '/'), enc('g\xe4ste')]), { recursive: true });
-    const body = 'name = "x"\nbootloader = "pygrub"\nmemroy = 1\n';
+    const body = 'name = "x"\nkernel = "/boot/vmlinuz"\nmemroy = 1\n';
     // \xe9 and \xe8 both decode to U+FFFD: two files that must both be checked.
     for (const n of ['caf\xe9.cfg', 'caf\xe8.cfg', 'g\xe4ste/vm.cfg']) writeFileSync(Buffer.concat([Buffer.from(root + '/'), enc(n)]), body);
     const { io, out } = fakeIo({ cwd: dir });
@@ -125,7 +125,7 @@ describe('check --output-file onto something that is not a regular file', () => 
 
   it('takes `-o -` as standard output, not a file named "-"', async () => {
     const d = mkdtempSync(join(dir, 'dash-'));
-    writeFileSync(join(d, 'warn.cfg'), 'name = "w"\nbootloader = "pygrub"\nmemroy = 1\n');
+    writeFileSync(join(d, 'warn.cfg'), 'name = "w"\nkernel = "/boot/vmlinuz"\nmemroy = 1\n');
     const { io, out } = fakeIo({ cwd: d });
     expect(await run(['check', 'warn.cfg', '-f', 'json', '-o', '-'], io)).toBe(0);
     expect(JSON.parse(out.stdout).files[0].diagnostics[0].code).toBe('XM0101');
@@ -143,7 +143,7 @@ describe('check --output-file onto something that is not a regular file', () => 
 describe('check --output-file never replaces an input', () => {
   it('refuses the file --stdin-filepath names and the --host topology (also through a symlink), leaving them alone', async () => {
     const d = mkdtempSync(join(dir, 'clash-'));
-    const cfg = 'name = "vm"\nbootloader = "pygrub"\n';
+    const cfg = 'name = "vm"\nkernel = "/boot/vmlinuz"\n';
     writeFileSync(join(d, 'vm.cfg'), cfg);
     copyFileSync('fixtures/hosts/two-node.json', join(d, 'host.json'));
     const host = readFileSync(join(d, 'host.json'), 'utf8');
@@ -179,8 +179,8 @@ describe('check --output-file never replaces an input', () => {
 describe('check -- (end of options)', () => {
   it('checks the files after `--`, also names that start with a dash, instead of the current folder', async () => {
     const d = mkdtempSync(join(dir, 'dd-'));
-    writeFileSync(join(d, '-odd.cfg'), 'name = "x"\nbootloader = "pygrub"\nmemroy = 1\n');
-    writeFileSync(join(d, 'other.cfg'), 'name = "y"\nbootloader = "pygrub"\n');
+    writeFileSync(join(d, '-odd.cfg'), 'name = "x"\nkernel = "/boot/vmlinuz"\nmemroy = 1\n');
+    writeFileSync(join(d, 'other.cfg'), 'name = "y"\nkernel = "/boot/vmlinuz"\n');
     const { io, out } = fakeIo({ cwd: d });
     expect(await run(['check', '-f', 'json', '--', '-odd.cfg'], io)).toBe(0);
     const files = (JSON.parse(out.stdout) as { files: { path: string; diagnostics: { code: string; line: number; column: number }[] }[] }).files;
@@ -195,7 +195,7 @@ describe('check -- (end of options)', () => {
 
 describe('check: exit codes and options together', () => {
   it('checks a file named on both sides of `-` once (a path given twice is checked once), and standard input in its place', async () => {
-    const r = await cli(['check', 'warn.cfg', '-', './warn.cfg', '-f', 'json'], 'name = "s"\nbootloader = "p"\n');
+    const r = await cli(['check', 'warn.cfg', '-', './warn.cfg', '-f', 'json'], 'name = "s"\nkernel = "/boot/k"\n');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['warn.cfg', '<stdin>']);
   });

@@ -17,13 +17,13 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'xmcfg-stream-'));
   mkdirSync(join(dir, 'many'));
   // 40 unknown keys a file: ~6 KB of stylish report each, more than one 64 KiB chunk in all.
-  const body = 'name = "w"\nbootloader = "pygrub"\n' + Array.from({ length: 40 }, (_, i) => `memroy${i} = ${i}\n`).join('');
+  const body = 'name = "w"\nkernel = "/boot/vmlinuz"\n' + Array.from({ length: 40 }, (_, i) => `memroy${i} = ${i}\n`).join('');
   for (let i = 0; i < FILES; i++) writeFileSync(join(dir, 'many', `vm${String(i).padStart(2, '0')}.cfg`), body);
   mkdirSync(join(dir, 'ref'));
   writeFileSync(join(dir, 'ref', 'last.cfg'), LAST);
 });
 
-const LAST = 'name = "last"\nbootloader = "pygrub"\nmemroy = 1\n';
+const LAST = 'name = "last"\nkernel = "/boot/vmlinuz"\nmemroy = 1\n';
 let runs = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -24,7 +24,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'brackets5.cfg'), 'a=[\n'.repeat(5));
   writeFileSync(join(dir, 'brackets1100.cfg'), 'a=[\n'.repeat(1100));
   // Warnings (unknown keys, XM0101) on lines 3-5, an error (XM0011) on line 6.
-  writeFileSync(join(dir, 'late-error.cfg'), 'name = "x"\nbootloader = "pygrub"\nmemroy1 = 1\nmemroy2 = 1\nmemroy3 = 1\nkernel "/boot/k"\n');
+  writeFileSync(join(dir, 'late-error.cfg'), 'name = "x"\nkernel = "/boot/vmlinuz"\nmemroy1 = 1\nmemroy2 = 1\nmemroy3 = 1\nkernel "/boot/k"\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

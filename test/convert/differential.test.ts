@@ -67,10 +67,10 @@ const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
 
 /**
  * xl's error codes for a fault xm reported under another code: nothing to boot (xl's XM0227; xm's
- * XM0241, a PV guest without kernel, bootloader or disk), a number neither reads (xl's XM0108 for
- * `memory = "1.5"`; xm's XM0102, not an integer).
+ * XM0241, a PV guest without kernel, bootloader or disk), a bootloader with no disk (xl's XM0252;
+ * xm's XM0241), a number neither reads (xl's XM0108 for `memory = "1.5"`; xm's XM0102, not an integer).
  */
-const SAME_FAULT: Record<string, string[]> = { XM0227: ['XM0241'], XM0108: ['XM0102'] };
+const SAME_FAULT: Record<string, string[]> = { XM0227: ['XM0241'], XM0252: ['XM0241'], XM0108: ['XM0102'] };
 
 /** The fields of two configs whose values differ (deep equality, key order aside), sorted. */
 function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {

@@ -168,7 +168,7 @@ describe('github report of a real run inside GITHUB_WORKSPACE', () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'xmcfg-gh-')));
     try {
       mkdirSync(join(root, 'repo', 'guests'), { recursive: true });
-      writeFileSync(join(root, 'repo', 'guests', 'web.cfg'), 'name = "w"\nbootloader = "p"\nmemroy = 1\n');
+      writeFileSync(join(root, 'repo', 'guests', 'web.cfg'), 'name = "w"\nkernel = "/boot/k"\nmemroy = 1\n');
       symlinkSync(join(root, 'repo'), join(root, 'work'));
       // process.cwd() is always the real path; the runner's variable may not be.
       for (const ws of [join(root, 'repo'), join(root, 'repo') + '/', join(root, 'work')]) {

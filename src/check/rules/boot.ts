@@ -68,6 +68,7 @@ export const pvBoot: Rule = (input) => {
   const refused = typeof firmware === 'string' ? pvFirmware(input, kind, firmware) : [];
   if (refused.length > 0) return refused;
   if (config.bootloader === '') return [emptyBootloader(input, kind)];
+  if (typeof config.bootloader === 'string' && !unknown.has('disk') && diskCount(config) === 0) return [bootloaderWithoutDisk(input, kind)];
   // With a bootloader, libxl runs it and hands it the kernel's path inside the guest's disk.
   const bootloader = typeof config.bootloader === 'string' || unknown.has('bootloader');
   if (typeof firmware === 'string') return bootloader || PV_FIRMWARE.includes(firmware) ? [] : [firmwareFileMissing(input, kind, firmware)];
@@ -84,12 +85,30 @@ export const pvBoot: Rule = (input) => {
  * run bootloader with no boot disk", or, with a disk, exec of libxl's own bin folder.
  */
 function emptyBootloader({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
-  const disks = Array.isArray(config.disk) ? config.disk.length : 0;
-  const fails = disks === 0 ? 'libxl stops at "cannot run bootloader with no boot disk"' : 'libxl cannot run a bootloader without a name ("bootloader failed")';
+  const fails = diskCount(config) === 0 ? 'libxl stops at "cannot run bootloader with no boot disk"' : 'libxl cannot run a bootloader without a name ("bootloader failed")';
   const boots = typeof config.kernel === 'string' ? 'kernel' : typeof config.firmware === 'string' ? 'firmware' : null;
   return makeDiag('XM0264', valueAt(spans, '/bootloader'), `empty bootloader on a ${KIND_NAME[kind]} guest: xl takes it as a bootloader and libxl runs it${boots === null ? '' : ` instead of the ${boots}`}; ${fails}`, {
     related: guestTypeRelated(config, spans),
     hint: boots === null ? 'name the bootloader (bootloader = "pygrub"), or set kernel and remove this line' : `remove this line to boot the ${boots}`,
+  });
+}
+
+/** How many disks xl or xend hands on: any entry counts, a CD-ROM or an empty target too (libxl's boot disk is `disks[0]`). */
+function diskCount(config: RuleInput['config']): number {
+  return Array.isArray(config.disk) ? config.disk.length : 0;
+}
+
+/**
+ * A PV or PVH guest with a bootloader and no disk (XM0252): libxl runs the bootloader whenever one
+ * is written, even beside a kernel or firmware, on the guest's first disk (libxl_create.c:
+ * `bootdisk = d_config->num_disks > 0 ? &d_config->disks[0] : NULL`), and libxl__bootloader_run
+ * stops at "cannot run bootloader with no boot disk": the domain is not created (decision 067).
+ */
+function bootloaderWithoutDisk({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagnostic {
+  const boots = typeof config.kernel === 'string' ? 'kernel' : typeof config.firmware === 'string' ? 'firmware' : null;
+  return makeDiag('XM0252', valueAt(spans, '/bootloader'), `bootloader "${config.bootloader}" on a ${KIND_NAME[kind]} guest without any disk: libxl runs the bootloader${boots === null ? '' : ` instead of the ${boots}`} on the first disk, and stops at "cannot run bootloader with no boot disk"`, {
+    related: guestTypeRelated(config, spans),
+    hint: boots === null ? 'add the disk the bootloader reads (disk = ["phy:/dev/vg/guest,xvda,w"]), or set kernel and remove this line' : `remove this line to boot the ${boots}, or add the disk the bootloader reads`,
   });
 }
 
@@ -144,7 +163,7 @@ function nothingToBoot({ config, spans }: RuleInput, kind: 'pv' | 'pvh'): Diagno
 }
 
 /**
- * An xm PV guest without a kernel (XM0241, XM0242). xm never refused it: create.py adds the kernel
+ * An xm PV guest without a kernel, or with a bootloader (XM0241, XM0242). xm never refused it: create.py adds the kernel
  * only `if vals.kernel`, and xend's XendDomainInfo._configureBootloader boots a PV guest that has no
  * kernel, or that has a bootloader, through the bootloader (pygrub when none is named:
  * `if not blexec or blexec == 'pygrub': blexec = osdep.pygrub_path`) on the first disk
@@ -157,16 +176,19 @@ export const xmPvBoot: Rule = ({ config, spans, dialect, unknown }) => {
   if (unknown.has('builder') || unknown.has('kernel') || unknown.has('bootloader') || unknown.has('disk')) return [];
   // xm read builder only (it had no `type`): linux, netbsd or none is PV.
   if (config.builder !== undefined && (typeof config.builder !== 'string' || builderKind(config.builder, 'xm') !== 'pv')) return [];
-  // `if vals.kernel:` and `elif not blexec and kernel:`: an empty string is no kernel.
-  if (typeof config.kernel === 'string' && config.kernel !== '') return [];
-  const why = config.builder !== undefined ? `builder is "${config.builder}"` : 'no builder is set, and xm defaults to "linux" (PV)';
   const bootloader = typeof config.bootloader === 'string' && config.bootloader !== '' ? config.bootloader : null;
-  const disks = Array.isArray(config.disk) ? config.disk.length : 0;
-  const at = xmPvBootAt(config, spans, disks === 0 && bootloader !== null);
+  // `if vals.kernel:` and `elif not blexec and kernel:`: an empty string is no kernel, and a kernel
+  // is booted directly only without a bootloader (beside one, xend runs the bootloader all the same).
+  const kernel = typeof config.kernel === 'string' && config.kernel !== '';
+  if (kernel && bootloader === null) return [];
+  const why = config.builder !== undefined ? `builder is "${config.builder}"` : kernel ? 'a bootloader is set, which xend runs instead of the kernel' : 'no builder is set, and xm defaults to "linux" (PV)';
+  const disks = diskCount(config);
+  // Beside a kernel the bootloader alone makes xend need a disk: at it, whatever the builder.
+  const at = kernel ? valueAt(spans, '/bootloader') : xmPvBootAt(config, spans, disks === 0 && bootloader !== null);
   if (disks === 0) {
     return [
-      makeDiag('XM0241', at, `a PV guest without kernel boots through ${bootloader === null ? 'pygrub (xend\'s default bootloader)' : `bootloader "${bootloader}"`}, which reads the first disk, and this guest has no disk (${why}): xend fails with "Had a bootloader specified, but no disks are bootable"`, {
-        hint: 'set kernel = "/boot/vmlinuz" for a direct boot, or add the disk the bootloader reads; or builder = "hvm"',
+      makeDiag('XM0241', at, `a PV guest ${kernel ? 'with a bootloader' : 'without kernel'} boots through ${bootloader === null ? 'pygrub (xend\'s default bootloader)' : `bootloader "${bootloader}"`}, which reads the first disk, and this guest has no disk (${why}): xend fails with "Had a bootloader specified, but no disks are bootable"`, {
+        hint: kernel ? 'remove this line to boot the kernel directly, or add the disk the bootloader reads' : 'set kernel = "/boot/vmlinuz" for a direct boot, or add the disk the bootloader reads; or builder = "hvm"',
       }),
     ];
   }

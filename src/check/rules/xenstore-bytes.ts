@@ -4,7 +4,8 @@
  * device_disk_add: "params" from the target, "script", "colo-host", …; libxl_nic.c
  * libxl__set_xenstore_nic: "bridge", "script", "ip", "gatewaydev", "forwarddev"; libxl_console.c
  * libxl__set_xenstore_vfb: "vnclisten", "vncpasswd", "display", "xauthority"; libxl_9pfs.c: "tag",
- * "path", "security_model"; normalize/catalogue/xenstore-fields.ts), as xend's device
+ * "path", "security_model"; vkb's and vdispl's "unique-id", vsnd's names and stream ids:
+ * normalize/catalogue/xenstore-fields.ts), as xend's device
  * controllers did, writes each value with its path in one request, and xs_talkv (tools/libs/store/
  * xs.c) refuses a request of more than XENSTORE_PAYLOAD_MAX = 4096 bytes (E2BIG): the device and
  * so the domain's creation fail. A value of more than 4096 bytes never fits, whatever the path
@@ -15,22 +16,19 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { anyWithin } from '../../syntax/source-bytes.js';
 import { labelOf } from '../../schema/messages.js';
 import { fileBytes, makeDiag, valueAt, type Rule } from './context.js';
-import { XENSTORE_FIELDS, XENSTORE_PAYLOAD_MAX } from '../../normalize/catalogue/xenstore-fields.js';
+import { XENSTORE_FIELDS, XENSTORE_PAYLOAD_MAX, xenstoreItems } from '../../normalize/catalogue/xenstore-fields.js';
 
 /** Device values of more than XENSTORE_PAYLOAD_MAX bytes (XM0103), at each value. */
 export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, rawUtf8 }) => {
   const out: Diagnostic[] = [];
   const tool = dialect === 'xl' ? 'libxl' : 'xend';
-  for (const [option, fields] of Object.entries(XENSTORE_FIELDS)) {
-    const list = (config as Record<string, unknown>)[option];
-    if (!Array.isArray(list)) continue;
-    list.forEach((item: unknown, i) => {
-      if (item === null || typeof item !== 'object') return;
+  for (const [path, fields] of Object.entries(XENSTORE_FIELDS)) {
+    for (const { item, ptr: itemPtr } of xenstoreItems(config, path)) {
       for (const [field, key] of Object.entries(fields)) {
-        const value = (item as Record<string, unknown>)[field];
+        const value = item[field];
         // Most values are short: only one that could pass 4096 bytes (3 a UTF-16 unit at most) is counted.
         if (typeof value !== 'string' || value.length * 3 <= XENSTORE_PAYLOAD_MAX) continue;
-        const ptr = `/${option}/${i}/${field}`;
+        const ptr = `${itemPtr}/${field}`;
         const at = valueAt(spans, ptr);
         // xm reads invalid UTF-8 in a byte string as the bytes themselves (one character each): not counted here.
         if (dialect === 'xm' && rawUtf8 !== undefined && anyWithin(rawUtf8.invalid, at.start, at.end)) continue;
@@ -42,7 +40,7 @@ export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, 
           }),
         );
       }
-    });
+    }
   }
   return out;
 };

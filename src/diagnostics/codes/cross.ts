@@ -146,7 +146,7 @@ export const crossCodes = defineCodes({
     explanation:
       'A PV or PVH guest is started from a kernel given by kernel, by firmware (pvgrub32 / pvgrub64) or by a bootloader run in dom0 (bootloader = "pygrub"). With none of them xl exits with "Neither kernel nor bootloader specified". Without type (or builder), xl builds a PV guest.',
     bad: 'name = "web01"\nmemory = 1024',
-    good: 'name = "web01"\nmemory = 1024\nbootloader = "pygrub"',
+    good: 'name = "web01"\nmemory = 1024\nbootloader = "pygrub"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]',
   },
   XM0230: {
     severity: 'warning',
@@ -200,7 +200,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'xm PV guest booting from a bootloader without a disk',
     explanation:
-      'xend boots a PV guest that has no kernel (or has a bootloader) through its bootloader, pygrub when bootloader is not set (XendDomainInfo._configureBootloader), and the bootloader reads the first disk. Without any disk xend fails with "Had a bootloader specified, but no disks are bootable". Give the kernel to boot directly, or the disk the bootloader reads. Reported for xm (the xl equivalent is XM0227).',
+      'xend boots a PV guest that has no kernel (or has a bootloader) through its bootloader, pygrub when bootloader is not set (XendDomainInfo._configureBootloader), and the bootloader reads the first disk. Without any disk xend fails with "Had a bootloader specified, but no disks are bootable". A kernel does not help beside a bootloader: xend boots it directly only when no bootloader is written (`elif not blexec and kernel`). Give the kernel to boot directly, or the disk the bootloader reads. Reported for xm (the xl equivalents are XM0227 and XM0252).',
     bad: 'name = "web01"\nmemory = 1024',
     good: 'name = "web01"\nmemory = 1024\nkernel = "/boot/vmlinuz"',
   },
@@ -219,6 +219,14 @@ export const crossCodes = defineCodes({
       'xm (create.py) copied a file\'s values into its options as they were and handed the HVM ones to xend only for builder = "hvm" (configure_hvm): acpi, apic, pae, hpet, hap, viridian, vpt_align, timer_mode, rtc_timeoffset, xen_platform_pci, pci_msitranslate, pci_power_mgmt, boot, serial, stdvga, nographic, soundhw, usb, usbdevice, gfx_passthru, device_model, fda, fdb, isa, guest_os_type, monitor, vnc, vncdisplay, vnclisten, vncunused, vncpasswd, sdl, opengl, display and xauthority. For a PV guest (builder "linux", xm\'s default) xend never saw the setting: it has no effect, and a bad value in it could not stop xm create, so its value is not judged. A PV guest\'s framebuffer is written in vfb. Remove the setting, or set builder = "hvm" if the guest is meant to be HVM. Reported in xm only, when the builder is known; xl has its own list (XM0230).',
     bad: 'kernel = "/boot/vmlinuz"\nacpi = 1',
     good: 'builder = "hvm"\nacpi = 1',
+  },
+  XM0252: {
+    severity: 'error',
+    title: 'PV or PVH guest with a bootloader and no disk',
+    explanation:
+      'libxl runs a PV or PVH guest\'s bootloader (pygrub, …) whenever bootloader is written, even beside a kernel or firmware, and hands it the guest\'s first disk, whatever that disk is (libxl_create.c: `bootdisk = d_config->num_disks > 0 ? &d_config->disks[0] : NULL`). With no disk libxl__bootloader_run stops at "cannot run bootloader with no boot disk" and xl create fails. (A disk list xl ignores, as a single string, leaves the guest without a disk too: XM0258.) Add the disk the bootloader reads the guest\'s kernel from, or remove bootloader and boot the kernel directly. Reported for xl; xend failed the same way (XM0241); an HVM guest never runs a bootloader.',
+    bad: 'name = "web01"\nbootloader = "pygrub"',
+    good: 'name = "web01"\nbootloader = "pygrub"\ndisk = ["phy:/dev/vg0/web01,xvda,w"]',
   },
   XM0255: {
     severity: 'error',

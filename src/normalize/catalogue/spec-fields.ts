@@ -4,6 +4,7 @@
  */
 import { Type, type TSchema } from '@sinclair/typebox';
 import { VSND_FIELDS, VSND_FORMATS, type FieldKind, type FieldTable } from './spec-tables.js';
+import { XENSTORE_FIELDS } from './xenstore-fields.js';
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
@@ -22,7 +23,8 @@ function fieldSchema(kind: FieldKind): TSchema {
     case 'uuid':
       return Type.String({ pattern: UUID_PATTERN });
     case 'connectors':
-      return Type.Array(Type.Object({ unique_id: Type.String({ maxLength: 4096 }), width: Type.Integer({ minimum: 0 }), height: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 256 });
+      // A connector's id goes to xenstore as it is: its limit is checked in bytes (xenstore-fields.ts).
+      return Type.Array(Type.Object({ unique_id: Type.String({ maxLength: Object.hasOwn(XENSTORE_FIELDS['vdispl/*/connectors'] ?? {}, 'unique_id') ? 65536 : 4096 }), width: Type.Integer({ minimum: 0 }), height: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 256 });
     case 'list-c-integer':
       return Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 256 });
     case 'list-format':
@@ -49,7 +51,7 @@ export function tableSpecSchema(table: FieldTable, bytesChecked?: Readonly<Recor
 
 /** One vsnd item: its element (`card`, `pcm`, `stream`) and the keys of that element (the union is the schema). */
 export const VsndItemSchema = Type.Object(
-  { element: Type.Optional(Type.Unsafe<'card' | 'pcm' | 'stream'>({ type: 'string', enum: ['card', 'pcm', 'stream'] })), ...tableProperties({ ...VSND_FIELDS.card, ...VSND_FIELDS.pcm, ...VSND_FIELDS.stream }) },
+  { element: Type.Optional(Type.Unsafe<'card' | 'pcm' | 'stream'>({ type: 'string', enum: ['card', 'pcm', 'stream'] })), ...tableProperties({ ...VSND_FIELDS.card, ...VSND_FIELDS.pcm, ...VSND_FIELDS.stream }, XENSTORE_FIELDS['vsnd/*']) },
   { additionalProperties: false },
 );
 
