@@ -58,8 +58,9 @@ const RECORDED: Record<string, string> = {
   "mixed --max-findings 1 --max-warnings 3": '1 2a09b465986c99c5',
   "late --quiet --max-findings 2": '1 a3c1c2aa50815ec2',
   // Re-recorded: results gained partialFingerprints (xmcfgLineHash/v1); then the rules' help says
-  // which dialect the examples are in ("Wrong (an xl file):"); nothing else changed.
-  sarif: '1 b4ace07f31147a70',
+  // which dialect the examples are in ("Wrong (an xl file):"); nothing else changed. Re-recorded once
+  // more when XM0227's right example gained a disk (XM0252, decision 067): only that help text differs.
+  sarif: '1 3498621bf00f80c4',
   // Re-recorded: the corpus gained one intended finding, XM0236 for vif type=netfront read as xl
   // (libvirt's test-fullvirt-net-netfront.cfg; xl warns "Invalid parameter `type'.").
   corpus: '1 a27a6930a64534d0',
