@@ -178,7 +178,8 @@ export function cpusAllowed(cap: Capacity, host: Host, reach: ReadonlySet<number
 
 /**
  * The view a plan of `cfg` weighs nodes by: cpusAllowed() with the CPUs its vCPUs may run on
- * (vcpusReach). plan() and the text plan's node table both count CPUs this way, so the table's
+ * (vcpusReach), for the text plan's node table; plan() calls cpusAllowed() with the reach it has
+ * already computed. Both count CPUs this way, so the table's
  * vCPUs per CPU are the numbers the plan's reasons and XM0406 speak of.
  */
 export function guestView(cap: Capacity, host: Host, cfg: PlacementConfig): Capacity {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
-import { capacityOf, cpuWords, guestView, type Capacity } from './capacity.js';
+import { capacityOf, cpusAllowed, cpuWords, type Capacity } from './capacity.js';
 import { choose } from './choose.js';
 import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
@@ -86,7 +86,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   }
   // Nodes count the CPUs the guest may run on, as XM0406 counts them (decision 057).
   const reach = vcpusReach(cfg, checked.host, g.maxvcpus);
-  cap = guestView(cap, checked.host, cfg);
+  cap = cpusAllowed(cap, checked.host, reach);
   // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
   const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
   const d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
@@ -108,7 +108,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     // The config's own hard affinity already fences the vCPUs in: a node outside it would be
     // overridden (the plan would have to replace the user's cpus), so the policy chooses among the
     // nodes it reaches (and of those the ones cpus_soft names: Xen puts the memory there). Only when those cannot hold the guest does the whole host compete.
-    const sub = guestView(capacityOf({ nodes: within }, options.reservations ?? []), checked.host, cfg);
+    const sub = cpusAllowed(capacityOf({ nodes: within }, options.reservations ?? []), checked.host, reach);
     const tried = choose(d, sub, options.policy ?? 'best', options.cursor ?? 0);
     if (!isRefusal(tried)) {
       cap = sub;
