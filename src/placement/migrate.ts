@@ -11,7 +11,8 @@ import { formatPlanXl } from './format.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
 import { plan } from './plan.js';
-import { isVnumaGuest, moveRule, staleCpus } from './move-rules.js';
+import { isVnumaGuest, moveRule, staleCpus, staleSoft, staleSoftVcpus } from './move-rules.js';
+import { softApart } from './soft.js';
 import { oneLine, shellQuote } from './shell.js';
 import type { Host, PlacementConfig, Plan, ReservationLoad } from './types.js';
 
@@ -72,19 +73,24 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const from = [...current.node_affinity.nodes];
   // The stored cpus name no CPU of this host (XM0427): said on every outcome, and never kept as pins.
   const stale = staleCpus(current, checked.host);
-  const staleWarning = stale ? [stale] : [];
+  // The stored cpus_soft name no CPU of this host for some vCPUs (XM0428): said on every outcome, as
+  // rebalance says it, and in place of XM0426 for those vCPUs (decision 073: one code for one cause).
+  const softStale = staleSoft(current, checked.host);
+  const offSoft = softStale ? staleSoftVcpus(current, checked.host) : [];
+  const staleWarning = [stale, softStale].filter((d) => d !== null);
   if (toNodes.length === from.length && toNodes.every((id) => from.includes(id))) {
     // Already there: a "migration" would only copy the guest onto the nodes it occupies.
     return done({ domain: current.domain, from, to: from, memory_mib: memory, plan: null, steps: [`# ${name} is already on node ${rangesOf(from)}: nothing to do`] }, staleWarning);
   }
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)', move: true };
-  let r = plan(configFor(current, toNodes, !stale), checked.host, options);
+  let moved = configFor(current, toNodes, !stale);
+  let r = plan(moved, checked.host, options);
   // The file's cpus name no CPU of the targets (XM0405 for numanode): the move the user asked for is
   // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050); XM0427
   // says it instead when they name no CPU of the host at all.
   const replaced = stale !== null || (!r.plan && r.diagnostics.some((d) => d.code === 'XM0405'));
-  if (replaced && !stale) r = plan(configFor(current, toNodes, false), checked.host, options);
+  if (replaced && !stale) r = plan((moved = configFor(current, toNodes, false)), checked.host, options);
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${freeWords(cap, cap.ids.indexOf(id))}`).join(', ');
@@ -98,25 +104,29 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   const p: Plan = { ...r.plan, create_flags: { value: current.create_flags.value, names: [...current.create_flags.names] }, xl: { ...r.plan.xl, vnuma: null } };
   if (r.plan.xl.vnuma !== null) p.reasons = [...p.reasons, 'no vnuma: a guest keeps its virtual NUMA layout across a migration'];
   const xlLines = formatPlanXl(p).trimEnd().split('\n').filter((l) => !l.startsWith('#'));
+  // XM0426 minus the vCPUs XM0428 speaks for (null when it named only those).
+  const planned = r.plan;
+  const found = r.diagnostics.flatMap((d) => (d.code !== 'XM0426' || offSoft.length === 0 ? [d] : (softApart(moved, checked.host!, planned, offSoft) ?? [])));
   // The file's own cpus_soft stays beside the new pins; where it no longer fits the target, say so in the steps too.
-  const soft = r.diagnostics.some((d) => d.code === 'XM0425' || d.code === 'XM0426');
-  const pinsReplaced = stale
-    ? staleWarning
-    : replaced
-    ? [
-        hostDiag(
-          'XM0417',
-          'warning',
-          `${name}'s config pins its vCPUs (cpus = …) to CPUs none of which are on node ${toNodes.join(',')}: the move's cpus lines pin them to the target's CPUs and replace the config's`,
-          'keep the printed cpus lines, or move the guest to nodes its cpus name',
-        ),
-      ]
-    : [];
+  const soft = found.some((d) => d.code === 'XM0425' || d.code === 'XM0426');
+  const pinsReplaced = [
+    ...staleWarning,
+    ...(replaced && !stale
+      ? [
+          hostDiag(
+            'XM0417',
+            'warning',
+            `${name}'s config pins its vCPUs (cpus = …) to CPUs none of which are on node ${toNodes.join(',')}: the move's cpus lines pin them to the target's CPUs and replace the config's`,
+            'keep the printed cpus lines, or move the guest to nodes its cpus name',
+          ),
+        ]
+      : []),
+  ];
   const steps = [
     `# ${name}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
-    ...(soft ? [`#    and change or drop its cpus_soft, which names CPUs away from node ${toNodes.join(',')} (see the warnings)`] : []),
+    ...(soft || softStale ? [`#    and change or drop its cpus_soft, which names ${softStale ? 'no CPU of the host for vCPU ' + rangesOf(offSoft) + (soft ? ` and CPUs away from node ${toNodes.join(',')}` : '') : `CPUs away from node ${toNodes.join(',')}`} (see the warnings)`] : []),
     ...(replaced ? [`#    (its cpus lines replace the file's cpus, which name no CPU of ${stale ? 'the host' : `node ${toNodes.join(',')}`}; see the warnings)`] : []),
     // Without -C, xl migrate sends the config the domain was created from, and the copy's memory
     // would be allocated where the old pinning points.
@@ -126,5 +136,5 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     ...p.commands,
   ];
   // plan() warned about the same reservations (XM0418): once is enough.
-  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, [...pinsReplaced, ...r.diagnostics.filter((d) => d.severity !== 'error' && d.code !== 'XM0418')]);
+  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, [...pinsReplaced, ...found.filter((d) => d.severity !== 'error' && d.code !== 'XM0418')]);
 }

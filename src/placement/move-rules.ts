@@ -161,29 +161,39 @@ export function staleCpus(p: Plan, host: Host): Diagnostic | null {
 }
 
 /**
- * XM0428 (warning) when the cpus_soft the ledger stored with a guest's plan (decision 046) name no
- * CPU of `host` (one list naming none, or some vCPU's entry naming none), or null. The host
- * description lost those CPUs since the booking, or the ledger belongs to another host (as for its
- * cpus, XM0427). Every target leaves that vCPU's soft affinity unreachable (XM0426 in migrate-plan),
- * so rebalance, which proposes only moves that keep it, leaves the guest where it is booked and says
- * why (decision 072); before, it was silently never proposed.
+ * The vCPUs whose cpus_soft, as the ledger stored it with a guest's plan (decision 046), names no
+ * CPU of `host` (every vCPU for one such list; empty when none, or when the plan's own cpus_soft
+ * lines replaced the config's), judged over the vCPUs as affinityKept judges targets.
  */
-export function staleSoft(p: Plan, host: Host): Diagnostic | null {
+export function staleSoftVcpus(p: Plan, host: Host): number[] {
   const soft = p.config_cpus_soft;
   // The ledger keeps it for hard-affinity plans only: a soft plan's own cpus_soft lines replaced it.
-  if (soft === undefined || p.affinity !== 'hard') return null;
+  if (soft === undefined || p.affinity !== 'hard') return [];
   const all = host.nodes.flatMap((n) => n.cpus);
-  const vcpus = Array.isArray(soft) ? Math.max(1, p.vcpus.length) : 1;
-  const off = [...Array(vcpus).keys()].filter((v) => {
+  const vcpus = Math.max(1, p.vcpus.length);
+  return [...Array(vcpus).keys()].filter((v) => {
     const s = cpusOfVcpu(soft, host, v);
     return s !== null && !all.some((c) => s.has(c));
   });
+}
+
+/**
+ * XM0428 (warning) when the cpus_soft the ledger stored with a guest's plan (decision 046) name no
+ * CPU of `host` (one list naming none, or some vCPU's entry naming none), or null. The host
+ * description lost those CPUs since the booking, or the ledger belongs to another host (as for its
+ * cpus, XM0427). No node keeps that vCPU's soft affinity, so rebalance, which proposes only moves
+ * that keep it, leaves the guest where it is booked (decision 072), and migrate-plan says this, not
+ * XM0426, for those vCPUs whatever the outcome (decision 073: one code for one cause).
+ */
+export function staleSoft(p: Plan, host: Host): Diagnostic | null {
+  const off = staleSoftVcpus(p, host);
   if (off.length === 0) return null;
-  const which = !Array.isArray(soft) ? 'cpus_soft name' : `cpus_soft entr${off.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off)} name`;
+  const all = host.nodes.flatMap((n) => n.cpus);
+  const which = !Array.isArray(p.config_cpus_soft) ? 'cpus_soft name' : `cpus_soft entr${off.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off)} ${off.length > 1 ? 'name' : 'names'}`;
   return hostDiag(
     'XM0428',
     'warning',
-    `the reservation of ${oneLine(p.domain)} stores its config's ${which} no CPU of the host (its CPUs: ${rangesOf(all)}): the host lost them since the booking, or the ledger belongs to another host; no node keeps that soft affinity, so rebalance leaves the guest where it is booked`,
+    `the reservation of ${oneLine(p.domain)} stores its config's ${which} no CPU of the host (its CPUs: ${rangesOf(all)}): the host lost them since the booking, or the ledger belongs to another host; no node keeps that soft affinity (Xen ignores it on every node), so a move cannot keep it and rebalance leaves the guest where it is booked`,
     "compare the cpus_soft in the guest's file with `xmcfg host`, pass the right --host or --ledger, and fix cpus_soft before the guest is created again",
   );
 }

@@ -78,20 +78,8 @@ export function softReason(cfg: PlacementConfig, host: Host, ownSoft = true): st
 export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagnostic[] {
   if (p.affinity !== 'hard' || p.vcpus.length === 0 || !hasSoft(cfg) || !followsAffinity(cfg)) return [];
   const out: Diagnostic[] = [];
-  const apart = p.vcpus.filter((v) => {
-    const soft = cpusOfVcpu(cfg.cpus_soft, host, v.vcpu);
-    return soft !== null && !v.cpus.some((c) => soft.has(c));
-  });
-  if (apart.length > 0) {
-    out.push(
-      hostDiag(
-        'XM0426',
-        'warning',
-        `the config's cpus_soft shares no CPU with the CPUs the plan pins vCPU ${rangesOf(apart.map((v) => v.vcpu))} to: libxl warns that the soft affinity is unreachable and Xen schedules those vCPUs by the pinning alone`,
-        'drop cpus_soft, or ask for the nodes whose CPUs it names (or plan with --affinity soft, whose cpus_soft lines replace it)',
-      ),
-    );
-  }
+  const apart = softApart(cfg, host, p);
+  if (apart) out.push(apart);
   const soft = softReach(cfg, host);
   if (!soft) return out;
   const pinned = new Set(p.vcpus.flatMap((v) => v.cpus));
@@ -114,6 +102,25 @@ export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagno
     ),
   );
   return out;
+}
+
+/**
+ * XM0426 for the vCPUs of plan `p` whose soft affinity under the config's cpus_soft shares no CPU
+ * with their pins, leaving out those in `skip` (migrate-plan's vCPUs whose stored cpus_soft names no
+ * CPU of the host: XM0428 says that cause, decision 073), or null.
+ */
+export function softApart(cfg: PlacementConfig, host: Host, p: Plan, skip: readonly number[] = []): Diagnostic | null {
+  const apart = p.vcpus.filter((v) => {
+    const soft = cpusOfVcpu(cfg.cpus_soft, host, v.vcpu);
+    return soft !== null && !v.cpus.some((c) => soft.has(c)) && !skip.includes(v.vcpu);
+  });
+  if (apart.length === 0) return null;
+  return hostDiag(
+    'XM0426',
+    'warning',
+    `the config's cpus_soft shares no CPU with the CPUs the plan pins vCPU ${rangesOf(apart.map((v) => v.vcpu))} to: libxl warns that the soft affinity is unreachable and Xen schedules those vCPUs by the pinning alone`,
+    'drop cpus_soft, or ask for the nodes whose CPUs it names (or plan with --affinity soft, whose cpus_soft lines replace it)',
+  );
 }
 
 /**

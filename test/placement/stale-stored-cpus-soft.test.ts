@@ -4,7 +4,8 @@
  * proposes a guest with a stored cpus_soft only to nodes that keep some CPU of each vCPU's soft
  * affinity, so such a guest was never proposed, without a word. Now XM0428 (warning) says so, and
  * the guest counts as load, is never proposed and is not listed as kept, as for stored cpus (XM0427;
- * decision 072).
+ * decision 072). migrate-plan said XM0426 for such a move, and nothing when there was nothing to do
+ * or the move did not fit: it now says XM0428 too, on every outcome (decision 073).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,11 +57,35 @@ describe('rebalance and a stored cpus_soft that names no CPU of the host', () =>
     expect([alone.moves, alone.outcome, alone.diagnostics.map((d) => d.code)]).toEqual([[], 'no-feasible-move', ['XM0428']]);
   });
 
-  it('migrate-plan still plans a move it is asked for, with XM0426 (no XM0428 there)', () => {
-    const p = reserved(soft('4-7')).find((x) => x.domain === 'p')!;
-    const r = migratePlan(p, now(), [], [0]);
-    expect(r.migration!.plan).not.toBeNull();
-    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0426']);
+  // The same cause gets the same code in both commands (decision 073): migrate-plan said XM0426
+  // ("shares no CPU with the planned pins", whose advice is to ask for the nodes cpus_soft names:
+  // there are none here) and nothing at all when there was nothing to do or the move did not fit.
+  describe('migrate-plan says XM0428 too, on every outcome, in place of XM0426 for the vCPUs it names', () => {
+    const moveCases: Array<{ name: string; over: Partial<PlacementConfig>; to: number[]; others?: number; codes: string[]; planned: boolean }> = [
+      { name: 'one list off the host, moved: XM0428, no XM0426', over: soft('4-7'), to: [0], codes: ['XM0428'], planned: true },
+      { name: 'one list off the host, already there: XM0428', over: soft('4-7'), to: [1], codes: ['XM0428'], planned: false },
+      { name: 'one list off the host, the move does not fit: XM0428 beside XM0409', over: soft('4-7'), to: [0], others: 20_000, codes: ['XM0428', 'XM0409'], planned: false },
+      // vCPU 0's entry names no CPU of the host (XM0428); vCPU 1's names CPUs of node 0, away from target node 1 (XM0426, its own cause).
+      { name: 'a per-vCPU list, one entry off the host and one away from the target: XM0428 and XM0426', over: { ...soft(['4', '0-3']), numa: { mode: 'nodes', nodes: [0], node_count: 1 } }, to: [1], codes: ['XM0428', 'XM0426'], planned: true },
+      { name: 'a per-vCPU list, one entry off the host, the other kept by the target: XM0428 alone', over: { ...soft(['4', '8-11']), numa: { mode: 'nodes', nodes: [0], node_count: 1 } }, to: [1], codes: ['XM0428'], planned: true },
+      { name: 'cpus_soft on the host but away from the target: XM0426 alone, as before', over: { ...soft('0-3'), numa: { mode: 'nodes', nodes: [0], node_count: 1 } }, to: [1], codes: ['XM0426'], planned: true },
+    ];
+    for (const c of moveCases) {
+      it(c.name, () => {
+        const p = reserved(c.over).find((x) => x.domain === 'p')!;
+        const others = c.others ? [{ domain: 'big', nodes: [{ node: 0, memory_mib: c.others, vcpus: 1 }] }] : [];
+        const r = migratePlan(p, now(), others, c.to);
+        expect(r.diagnostics.map((d) => [d.code, d.severity])).toEqual(c.codes.map((x) => [x, x === 'XM0409' ? 'error' : 'warning']));
+        expect(r.migration?.plan != null).toBe(c.planned);
+      });
+    }
+
+    it('the step line says the cpus_soft names no CPU of the host', () => {
+      const p = reserved(soft('4-7')).find((x) => x.domain === 'p')!;
+      const steps = migratePlan(p, now(), [], [0]).migration!.steps;
+      expect(steps.filter((l) => l.includes('cpus_soft'))).toHaveLength(1);
+      expect(steps.some((l) => l.includes('no CPU of the host'))).toBe(true);
+    });
   });
 
   it('on the host it was booked on: no XM0428', () => {
@@ -69,11 +94,11 @@ describe('rebalance and a stored cpus_soft that names no CPU of the host', () =>
   });
 });
 
-describe.skipIf(!cliBuilt)('rebalance on a host that lost the stored cpus_soft CPUs', () => {
+describe.skipIf(!cliBuilt)('rebalance and migrate-plan on a host that lost the stored cpus_soft CPUs', () => {
   const d = useTempDir('xmcfg-stale-soft-cli-');
   const codes = (stderr: string) => [...stderr.matchAll(/ (XM04\d\d):/g)].map((m) => m[1]);
 
-  it('plan --reserve, then rebalance with the new host: XM0428, no move', () => {
+  it('plan --reserve, then rebalance and migrate-plan with the new host: XM0428 in both', () => {
     writeFileSync(join(d.dir, 'then.json'), JSON.stringify(then()));
     writeFileSync(join(d.dir, 'now.json'), JSON.stringify(now()));
     writeFileSync(join(d.dir, 'p.cfg'), 'name = "p"\ntype = "hvm"\nmemory = 2048\nvcpus = 2\ncpus_soft = "4-7"\n');
@@ -82,5 +107,10 @@ describe.skipIf(!cliBuilt)('rebalance on a host that lost the stored cpus_soft C
     const r = runCli(d.dir, ['rebalance', '--host', join(d.dir, 'now.json'), '--ledger', ledger, '--format', 'json', '--threshold', '0']);
     expect([r.status, codes(r.stderr)]).toEqual([0, ['XM0428']]);
     expect(JSON.parse(r.stdout).moves).toEqual([]);
+    // migrate-plan names the same cause with the same code (decision 073), moved or not.
+    const m = runCli(d.dir, ['migrate-plan', 'p', '--to-node', '0', '--host', join(d.dir, 'now.json'), '--ledger', ledger]);
+    expect([m.status, codes(m.stderr)]).toEqual([0, ['XM0428']]);
+    const there = runCli(d.dir, ['migrate-plan', 'p', '--to-node', '1', '--host', join(d.dir, 'now.json'), '--ledger', ledger]);
+    expect([there.status, codes(there.stderr)]).toEqual([0, ['XM0428']]);
   });
 });
