@@ -2,7 +2,9 @@
  * @fileoverview The RFC's two node-choice methods as policies: `round-robin` (method 1: a cursor,
  * kept in the ledger, names the next node; k-node guests take k consecutive nodes; nodes that cannot
  * hold the guest are skipped rather than overcommitted) and `most-free` (method 2: the node(s) with
- * the most free memory; auto guests grow greedily by free memory until memory and vCPUs fit).
+ * the most free memory; auto guests grow greedily by free memory until memory and vCPUs fit). A
+ * round-robin window must also have a CPU the guest may use for each vCPU while some window has
+ * (decision 074).
  */
 import type { Capacity } from './capacity.js';
 import { byFreeDesc, emptyShortage, minimalNodeCount, shortage, type Choice, type Demand, type Refusal } from './demand.js';
@@ -32,11 +34,25 @@ export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choi
   const k = d.kind === 'count' ? d.count : Math.min(r, minimalNodeCount(d, { ...cap, ids: ring.map((p) => cap.ids[p]!), cpus: ring.map((p) => cap.cpus[p]!), free: ring.map((p) => cap.free[p]!) }));
   let start = ring.findIndex((p) => cap.ids[p]! >= cursor);
   if (start < 0) start = 0;
+  // The windows with a CPU the guest may use for each vCPU (as many as the ring has), as `best`
+  // prefers such a node and `most-free` grows until the CPUs suffice: the view counts only the CPUs
+  // the config's cpus allow (decision 057), and a window checked for memory alone put 8 vCPUs on the
+  // one allowed CPU of the node at the cursor beside a node with 8 (decision 074). When no window
+  // that holds the memory has them, the one with the most CPUs (the least overcommitted, as
+  // decision 053), ties to the first from the cursor.
+  const want = Math.min(d.vcpus, ring.reduce((a, p) => a + cap.cpus[p]!, 0));
+  let most: { c: Choice; off: number; cpus: number } | null = null;
   for (let off = 0; off < r; off++) {
-    const slots = Array.from({ length: k }, (_, i) => ring[(start + off + i) % r]!);
-    const c = make(d, cap, [...slots].sort((a, b) => a - b), 'round-robin');
-    if (c) return { ...c, cursor: cap.ids[ring[(start + off + k) % r]!]! };
+    const slots = Array.from({ length: k }, (_, i) => ring[(start + off + i) % r]!).sort((a, b) => a - b);
+    const cpus = slots.reduce((a, p) => a + cap.cpus[p]!, 0);
+    // A window short of CPUs that cannot beat the best so far needs no memory split (equal nodes: every later one).
+    if (cpus < want && most && cpus <= most.cpus) continue;
+    const c = make(d, cap, slots, most ? 'round-robin-cpus' : 'round-robin');
+    if (!c) continue;
+    if (cpus >= want) return { ...c, cursor: cap.ids[ring[(start + off + k) % r]!]! };
+    most = { c, off, cpus };
   }
+  if (most) return { ...most.c, rule: 'round-robin-memory', cursor: cap.ids[ring[(start + most.off + k) % r]!]! };
   // No window of consecutive nodes holds it: the freest nodes instead, so a guest that fits is
   // never refused; the cursor moves past the first of them.
   const f = chooseMostFree(d, cap);

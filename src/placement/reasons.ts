@@ -186,6 +186,20 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
           : `nodes ${list}: the first run of ${k} consecutive nodes in round-robin order from node ${cursor ?? 0} that holds ${need} MiB (runs with a full node are skipped)`,
       );
       break;
+    case 'round-robin-cpus':
+      out.push(
+        k === 1
+          ? `node ${list}: next in round-robin order from node ${cursor ?? 0}, skipping nodes that cannot hold ${need} MiB or have fewer CPUs than its ${plural(d.vcpus, 'vCPU')}`
+          : `nodes ${list}: the first run of ${k} consecutive nodes in round-robin order from node ${cursor ?? 0} that holds ${need} MiB and has a CPU for each of its ${plural(d.vcpus, 'vCPU')} (runs with a full node are skipped)`,
+      );
+      break;
+    case 'round-robin-memory':
+      out.push(
+        k === 1
+          ? `node ${list}: no node that holds ${need} MiB has a CPU for each of its ${plural(d.vcpus, 'vCPU')}; of those, the one with the most CPUs, the first in round-robin order from node ${cursor ?? 0} on ties`
+          : `nodes ${list}: no run of ${k} consecutive nodes in round-robin order that holds ${need} MiB has a CPU for each of its ${plural(d.vcpus, 'vCPU')}; of those, the one with the most CPUs, the first from node ${cursor ?? 0} on ties`,
+      );
+      break;
     case 'round-robin-fallback':
       out.push(`${nodesWord} ${list}: no run of consecutive nodes in round-robin order holds ${need} MiB, whichever node it starts from (runs with a full node are skipped); the freest instead`);
       break;
