@@ -106,7 +106,7 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin
   // command for a nameless guest would pin Domain-0's vCPUs.
   if (g.name === '') reasons.push('no xl vcpu-pin commands: the config names no domain, and xl would read an empty domain argument as Domain-0; the xl cpus lines pin the guest when it is created');
-  const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons);
+  const vnuma = vnumaOf(cfg, g, nodes, c, cap, reasons, slotOf);
   const cut = vnuma === null ? cpusLeaveOut(cfg, host, nodes, memById, reachable) : null;
   if (cut) diagnostics.push(cut);
   for (const id of new Set(nodes)) {

@@ -20,6 +20,7 @@ import { planOf, runCpus } from './plan-build.js';
 import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
+import { ownPins } from './own-pins.js';
 import { pnodesApart } from './vnuma-lines.js';
 import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
@@ -89,7 +90,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   cap = cpusAllowed(cap, checked.host, reach);
   // Without NUMA keys a complete vnuma of the config's own fixes the nodes (own-vnuma.ts).
   const own = cfg.numa === undefined ? ownVnuma(cfg.vnuma, g, cap) : null;
-  const d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
+  let d = own ? ownDemand(g, own) : demandOf(cfg, g, cap);
   if ('code' in d) return { plan: null, diagnostics: [...diagnostics, d] };
   if (own) {
     const short = own.list.map((p, i) => ({ id: cap.ids[p]!, need: own.mem[i]!, free: cap.free[p]!, none: cap.total?.[p] === 0 })).filter((x) => x.need > x.free);
@@ -118,6 +119,10 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (own) c = choice([...own.list], [...own.mem], true, 'listed', []);
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
+  // A per-vCPU cpus list: each vCPU on a node its own entry names, where the policy's choice (made on
+  // the entries' union) would pin one elsewhere and the entries' nodes hold the guest (own-pins.ts).
+  const pins = ownPins(cfg, g, checked.host, cap, d, c);
+  if (pins) ({ d, c } = pins);
   // After the capacity check, so a guest that fits nowhere is refused for the binding constraint.
   if (offHost) return { plan: null, diagnostics: [...diagnostics, offHostDiag(offHost)] };
   if (d.kind === 'list') {

@@ -200,6 +200,9 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
           : `nodes ${list}: no run of ${k} consecutive nodes in round-robin order that holds ${need} MiB has a CPU for each of its ${plural(d.vcpus, 'vCPU')}; of those, the one with the most CPUs, the first from node ${cursor ?? 0} on ties`,
       );
       break;
+    case 'own-cpus':
+      out.push(`${nodesWord} ${list}: each vCPU on a node its own entry of the config's per-vCPU cpus names (the freest where an entry names several); the ${policy} policy, which counts the entries' CPUs together, chose nodes that pinned some vCPU off its entry`);
+      break;
     case 'round-robin-fallback':
       out.push(`${nodesWord} ${list}: no run of consecutive nodes in round-robin order holds ${need} MiB, whichever node it starts from (runs with a full node are skipped); the freest instead`);
       break;
@@ -249,7 +252,7 @@ function singleLead(c: Choice, cap: Capacity, d: Demand): string {
 function splitText(c: Choice, ids: readonly number[], d: Demand, policy: PolicyName): string {
   const parts = ids.map((id, i) => `node ${id} ${c.mem[i]} MiB`).join(', ');
   if (ids.length === 1) return `memory: all ${c.mem[0]} MiB on node ${ids[0]}`;
-  if (d.slotOf) return `memory as the config's vnuma puts it (each vnode's size on its pnode): ${parts}`;
+  if (d.slotOf && c.rule !== 'own-cpus') return `memory as the config's vnuma puts it (each vnode's size on its pnode): ${parts}`;
   if (!c.proportional) return `memory split unevenly (a node cannot hold its vCPU share): ${parts}`;
   // With fewer vCPUs than nodes, requested nodes weigh the same (split.ts); only an automatic
   // placement's nodes taken for memory alone (spare-only, or arranged) follow the vCPUs to 0.

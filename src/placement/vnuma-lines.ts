@@ -28,8 +28,11 @@ export function hasOwnVnuma(cfg: PlacementConfig): boolean {
   return Array.isArray(cfg.vnuma) && cfg.vnuma.length > 0;
 }
 
-/** xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null. */
-export function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[]): string[][] | null {
+/**
+ * xl `vnuma` lines for a multi-node HVM/PVH guest (sizes split maxmem like memory), else null; each
+ * vnode gets the vCPUs `slotOf` puts on its node (the RFC map, or a per-vCPU cpus list's, own-pins.ts).
+ */
+export function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c: Choice, cap: Capacity, reasons: string[], slotOf: readonly number[] = rfcSlots(g.maxvcpus, nodes.length)): string[][] | null {
   // Said for one node too (xl's vnuma with one vnode is still vNUMA: the guest cannot migrate).
   if (hasOwnVnuma(cfg)) {
     reasons.push(`${OWN_VNUMA_REASON} (it decides the virtual topology)`);
@@ -52,7 +55,6 @@ export function vnumaOf(cfg: PlacementConfig, g: GuestShape, nodes: number[], c:
     reasons.push('no vnuma: memory below maxmem is populate-on-demand, which Xen cannot combine with vNUMA; memory follows the node affinity only');
     return null;
   }
-  const slotOf = rfcSlots(g.maxvcpus, nodes.length);
   const vcpusOf: number[][] = nodes.map(() => []);
   slotOf.forEach((slot, v) => vcpusOf[slot]!.push(v));
   if (vcpusOf.some((l) => l.length === 0)) {
