@@ -60,7 +60,8 @@ export async function startServer(cli, dialect, settings = {}) {
     }
   });
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect, ...settings } });
+  // VS Code's outline capability: documentSymbol is measured as the DocumentSymbol answer it gets.
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } }, initializationOptions: { dialect, ...settings } });
   await conn.sendNotification('initialized', {});
   return {
     child,

@@ -31,7 +31,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, DEFAULT_MAX_SYMBOLS, documentFileName, documentOutline, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, DEFAULT_MAX_SYMBOLS, documentFileName, documentOutline, flatSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { renameEdits, renameTarget } from './service/rename.js';
 import { toRange } from './service/positions.js';
@@ -66,6 +66,8 @@ export interface AttachedServer {
 export function attachServer(connection: Connection, options: ServerOptions = {}): AttachedServer {
   // Negotiated at initialize (./encoding.ts); the service itself counts UTF-16 units.
   let encoding: PositionEncoding = 'utf-16';
+  // Whether the client reads DocumentSymbol; without it the outline is sent as SymbolInformation.
+  let hierarchicalSymbols = false;
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
   // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
   // text: checking one threw in a timer and ended the server.
@@ -187,6 +189,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
+    hierarchicalSymbols = params.capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
     return {
@@ -275,7 +278,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     }
     return symbols;
   };
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], outline));
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => (hierarchicalSymbols ? outline(doc) : flatSymbols(outline(doc), doc.uri))));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;

@@ -21,7 +21,9 @@ async function session(offered?: unknown): Promise<{ c: TestClient; init: Initia
   const fromServer = new PassThrough();
   attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
   const c = (client = connectClient(fromServer, toServer));
-  const capabilities = offered === undefined ? {} : { general: { positionEncodings: offered } };
+  // The outline is read as DocumentSymbol, as every editor here declares.
+  const textDocument = { documentSymbol: { hierarchicalDocumentSymbolSupport: true } };
+  const capabilities = offered === undefined ? { textDocument } : { general: { positionEncodings: offered }, textDocument };
   const init = (await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions: { dialect: 'xl' } })) as InitializeResult;
   await c.conn.sendNotification('initialized', {});
   return { c, init };
