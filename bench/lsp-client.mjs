@@ -60,8 +60,8 @@ export async function startServer(cli, dialect, settings = {}) {
     }
   });
   conn.listen();
-  // VS Code's outline capability: documentSymbol is measured as the DocumentSymbol answer it gets.
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } }, initializationOptions: { dialect, ...settings } });
+  // VS Code's outline and code action capabilities: answers are measured in the shape VS Code gets.
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } }, initializationOptions: { dialect, ...settings } });
   await conn.sendNotification('initialized', {});
   return {
     child,

@@ -37,6 +37,7 @@ import { renameEdits, renameTarget } from './service/rename.js';
 import { toRange } from './service/positions.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal, settingsSection } from './params.js';
 import { frameFilter } from './framing.js';
+import { APPLY_EDIT_COMMAND, asCommands, serveEditCommand } from './commands.js';
 import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
 import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
@@ -68,6 +69,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   let encoding: PositionEncoding = 'utf-16';
   // Whether the client reads DocumentSymbol; without it the outline is sent as SymbolInformation.
   let hierarchicalSymbols = false;
+  // Whether the client reads CodeAction literals; without it quick fixes are commands (./commands.ts).
+  let actionLiterals = false;
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
   // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
   // text: checking one threw in a timer and ended the server.
@@ -190,6 +193,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
     hierarchicalSymbols = params.capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
+    actionLiterals = typeof params.capabilities?.textDocument?.codeAction?.codeActionLiteralSupport === 'object';
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
     return {
@@ -202,7 +206,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         documentFormattingProvider: true,
         // prepareRename only for clients that say they send it (LSP 3.12 prepareSupport).
         renameProvider: params.capabilities?.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
+        // CodeActionOptions only for clients that read CodeAction literals (LSP 3.17).
+        ...(actionLiterals ? { codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] } } : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
       },
       serverInfo: { name: 'xmcfg' },
     };
@@ -328,9 +333,11 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       // context.only (the kinds wanted) is optional; a malformed one is read as absent.
       const only: unknown = (p as { context?: { only?: unknown } }).context?.only;
       const kinds = Array.isArray(only) && only.every((k) => typeof k === 'string') ? (only as string[]) : undefined;
-      return outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
+      const actions = outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
+      return actionLiterals ? actions : asCommands(actions, doc);
     });
   });
+  serveEditCommand(connection, (uri) => documents.get(uri), () => shutDown);
 
   documents.listen(syncView(connection));
   connection.listen();

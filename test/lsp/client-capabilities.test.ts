@@ -1,10 +1,12 @@
 /**
  * Answers shaped by what the client declares at initialize (LSP 3.17): the outline as
  * DocumentSymbol only for a client with `hierarchicalDocumentSymbolSupport`, else as
- * SymbolInformation, which is all such a client reads.
+ * SymbolInformation; quick fixes as CodeAction literals only for a client with
+ * `codeActionLiteralSupport`, else as commands that the server applies through workspace/applyEdit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
+import type { ApplyWorkspaceEditParams, CodeAction, Command, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
+import { applyLspEdits } from './helpers.js';
 import type { TestClient } from './client.js';
 import { EDITOR_CAPABILITIES, openOnServer } from './open-server.js';
 
@@ -40,5 +42,66 @@ describe('document symbols and hierarchicalDocumentSymbolSupport', () => {
       ['memory', { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }, { start: { line: 1, character: 0 }, end: { line: 1, character: 12 } }],
     ]);
     expect(symbols.every((s) => !('location' in s))).toBe(true);
+  });
+});
+
+describe('quick fixes and codeActionLiteralSupport', () => {
+  const MISSPELT = 'name = "web"\nmemroy = 512\n';
+  const FIXED = 'name = "web"\nmemory = 512\n';
+  /** A client with `capabilities`, MISSPELT open; the code actions at the misspelt key; applyEdit requests are answered `applied`. */
+  async function actionsFor(capabilities: object, applied = true) {
+    const { c, init } = await openOnServer(URI, MISSPELT, { dialect: 'xl' }, {}, capabilities);
+    client = c;
+    const edits: ApplyWorkspaceEditParams[] = [];
+    c.conn.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      edits.push(p);
+      return { applied };
+    });
+    const diagnostics = (c.published.at(-1)!.params as PublishDiagnosticsParams).diagnostics;
+    const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } };
+    const answer = (await c.conn.sendRequest('textDocument/codeAction', { textDocument: { uri: URI }, range, context: { diagnostics } })) as (CodeAction | Command)[];
+    return { c, edits, answer, init };
+  }
+
+  it('without it: a plain codeActionProvider and the apply command; each fix a command whose run applies its edit', async () => {
+    const { c, edits, answer, init } = await actionsFor({});
+    expect(init.capabilities.codeActionProvider).toBe(true);
+    expect(init.capabilities.executeCommandProvider).toEqual({ commands: ['xmcfg.applyEdit'] });
+    const commands = answer as Command[];
+    const rename = commands.find((a) => a.title === 'Rename to memory')!;
+    expect(rename.command).toBe('xmcfg.applyEdit');
+    expect(commands.every((a) => !('edit' in a) && !('kind' in a) && a.command === 'xmcfg.applyEdit')).toBe(true);
+    expect(await c.conn.sendRequest('workspace/executeCommand', { command: rename.command, arguments: rename.arguments })).toBeNull();
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.label).toBe('Rename to memory');
+    expect(applyLspEdits(MISSPELT, edits[0]!.edit.changes![URI]!)).toBe(FIXED);
+  });
+
+  it('without it: a command run after the document changed is refused with ContentModified and edits nothing', async () => {
+    const { c, edits, answer } = await actionsFor({});
+    const rename = (answer as Command[]).find((a) => a.title === 'Rename to memory')!;
+    const changed = c.diagnostics(URI, (p) => p.version === 2);
+    await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: '# a line\n' + MISSPELT }] });
+    await changed;
+    await expect(c.conn.sendRequest('workspace/executeCommand', { command: rename.command, arguments: rename.arguments })).rejects.toMatchObject({ code: -32801 });
+    expect(edits).toEqual([]);
+  });
+
+  it('without it: an edit the client does not apply is RequestFailed; a malformed command is InvalidParams', async () => {
+    const { c, answer } = await actionsFor({}, false);
+    const rename = (answer as Command[]).find((a) => a.title === 'Rename to memory')!;
+    await expect(c.conn.sendRequest('workspace/executeCommand', { command: rename.command, arguments: rename.arguments })).rejects.toMatchObject({ code: -32803 });
+    for (const bad of [{ command: 'xmcfg.other', arguments: rename.arguments }, { command: rename.command }, { command: rename.command, arguments: [{ uri: URI }] }]) {
+      await expect(c.conn.sendRequest('workspace/executeCommand', bad)).rejects.toMatchObject({ code: -32602 });
+    }
+  });
+
+  it('with it: CodeAction literals with their edits', async () => {
+    const { answer, init } = await actionsFor(EDITOR_CAPABILITIES);
+    expect(init.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.convert.xl'] });
+    expect(init.capabilities.executeCommandProvider).toBeUndefined();
+    const rename = (answer as CodeAction[]).find((a) => a.title === 'Rename to memory')!;
+    expect(rename.kind).toBe('quickfix');
+    expect(applyLspEdits(MISSPELT, rename.edit!.changes![URI]!)).toBe(FIXED);
   });
 });
