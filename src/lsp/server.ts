@@ -38,6 +38,7 @@ import { toRange } from './service/positions.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal, settingsSection } from './params.js';
 import { frameFilter } from './framing.js';
 import { APPLY_EDIT_COMMAND, asCommands, serveEditCommand } from './commands.js';
+import { clientShapes, withPlainText, type ClientShapes } from './client-caps.js';
 import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
 import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
@@ -67,10 +68,8 @@ export interface AttachedServer {
 export function attachServer(connection: Connection, options: ServerOptions = {}): AttachedServer {
   // Negotiated at initialize (./encoding.ts); the service itself counts UTF-16 units.
   let encoding: PositionEncoding = 'utf-16';
-  // Whether the client reads DocumentSymbol; without it the outline is sent as SymbolInformation.
-  let hierarchicalSymbols = false;
-  // Whether the client reads CodeAction literals; without it quick fixes are commands (./commands.ts).
-  let actionLiterals = false;
+  // The answer shapes the client reads (./client-caps.ts): outline, quick fixes, documentation.
+  let shapes: ClientShapes = clientShapes({});
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
   // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
   // text: checking one threw in a timer and ended the server.
@@ -192,8 +191,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
-    hierarchicalSymbols = params.capabilities?.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true;
-    actionLiterals = typeof params.capabilities?.textDocument?.codeAction?.codeActionLiteralSupport === 'object';
+    shapes = clientShapes(params.capabilities);
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
     return {
@@ -207,7 +205,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         // prepareRename only for clients that say they send it (LSP 3.12 prepareSupport).
         renameProvider: params.capabilities?.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
         // CodeActionOptions only for clients that read CodeAction literals (LSP 3.17).
-        ...(actionLiterals ? { codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] } } : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
+        ...(shapes.actionLiterals ? { codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] } } : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
       },
       serverInfo: { name: 'xmcfg' },
     };
@@ -247,7 +245,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return outward(doc, hoverAt(r, toOffset(r.lineIndex, inward(doc, p.position), text), text));
+      const hover = outward(doc, hoverAt(r, toOffset(r.lineIndex, inward(doc, p.position), text), text));
+      return shapes.markdownHover ? hover : withPlainText(hover);
     });
   });
   connection.onRequest(CompletionRequest.type, (p, token) => {
@@ -256,7 +255,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
+      const items = outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
+      return shapes.markdownCompletion ? items : withPlainText(items);
     });
   });
   // Built once per check: VS Code asks for the outline several times per version (outline view,
@@ -283,7 +283,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     }
     return symbols;
   };
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => (hierarchicalSymbols ? outline(doc) : flatSymbols(outline(doc), doc.uri))));
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => (shapes.hierarchicalSymbols ? outline(doc) : flatSymbols(outline(doc), doc.uri))));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
@@ -334,7 +334,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       const only: unknown = (p as { context?: { only?: unknown } }).context?.only;
       const kinds = Array.isArray(only) && only.every((k) => typeof k === 'string') ? (only as string[]) : undefined;
       const actions = outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
-      return actionLiterals ? actions : asCommands(actions, doc);
+      return shapes.actionLiterals ? actions : asCommands(actions, doc);
     });
   });
   serveEditCommand(connection, (uri) => documents.get(uri), () => shutDown);

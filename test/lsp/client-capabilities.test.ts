@@ -2,10 +2,11 @@
  * Answers shaped by what the client declares at initialize (LSP 3.17): the outline as
  * DocumentSymbol only for a client with `hierarchicalDocumentSymbolSupport`, else as
  * SymbolInformation; quick fixes as CodeAction literals only for a client with
- * `codeActionLiteralSupport`, else as commands that the server applies through workspace/applyEdit.
+ * `codeActionLiteralSupport`, else as commands that the server applies through workspace/applyEdit;
+ * documentation as plain text to a client whose declared content formats leave Markdown out.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApplyWorkspaceEditParams, CodeAction, Command, DocumentSymbol, InitializeResult, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
+import type { ApplyWorkspaceEditParams, CodeAction, Command, CompletionItem, DocumentSymbol, Hover, MarkupContent, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
 import { applyLspEdits } from './helpers.js';
 import type { TestClient } from './client.js';
 import { EDITOR_CAPABILITIES, openOnServer } from './open-server.js';
@@ -103,5 +104,38 @@ describe('quick fixes and codeActionLiteralSupport', () => {
     const rename = (answer as CodeAction[]).find((a) => a.title === 'Rename to memory')!;
     expect(rename.kind).toBe('quickfix');
     expect(applyLspEdits(MISSPELT, rename.edit!.changes![URI]!)).toBe(FIXED);
+  });
+});
+
+describe('documentation and the content formats a client declares', () => {
+  /** The hover on `memory` and the key completions on the empty last line, for a client with `textDocument`. */
+  async function docs(textDocument: object) {
+    const { c } = await openOnServer(URI, TEXT, { dialect: 'xl' }, {}, { textDocument });
+    client = c;
+    const hover = (await c.conn.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line: 1, character: 2 } })) as Hover;
+    const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 2, character: 0 } })) as CompletionItem[];
+    return { hover: hover.contents as MarkupContent, docs: items.map((i) => i.documentation as MarkupContent) };
+  }
+
+  it('plain text, without Markdown marks, to a client that declares only plaintext', async () => {
+    const { hover, docs: items } = await docs({ hover: { contentFormat: ['plaintext'] }, completion: { completionItem: { documentationFormat: ['plaintext'] } } });
+    expect(hover.kind).toBe('plaintext');
+    expect(hover.value.startsWith('memory: integer (MiB)\n')).toBe(true);
+    expect(hover.value).not.toMatch(/\*\*|`/);
+    expect(items.length).toBeGreaterThan(100);
+    for (const d of items) {
+      expect(d.kind).toBe('plaintext');
+      expect(d.value).not.toMatch(/\*\*|`/);
+    }
+  });
+
+  it.each([
+    ['no declared formats', {}],
+    ['Markdown among them', { hover: { contentFormat: ['plaintext', 'markdown'] }, completion: { completionItem: { documentationFormat: ['markdown'] } } }],
+  ])('Markdown with %s', async (_what, textDocument) => {
+    const { hover, docs: items } = await docs(textDocument);
+    expect(hover.kind).toBe('markdown');
+    expect(hover.value.startsWith('**memory**')).toBe(true);
+    expect(items.every((d) => d.kind === 'markdown')).toBe(true);
   });
 });
