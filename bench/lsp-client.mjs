@@ -60,7 +60,8 @@ export async function startServer(cli, dialect, settings = {}) {
     }
   });
   conn.listen();
-  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { dialect, ...settings } });
+  // VS Code's outline and code action capabilities: answers are measured in the shape VS Code gets.
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } }, initializationOptions: { dialect, ...settings } });
   await conn.sendNotification('initialized', {});
   return {
     child,

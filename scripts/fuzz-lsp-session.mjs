@@ -35,7 +35,7 @@ export class LspSession {
     });
     this.client.onNotification('window/logMessage', (p) => this.logs.push(p.message));
     this.client.listen();
-    this.ready = this.client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { general: { positionEncodings: [encoding] }, textDocument: { rename: { prepareSupport: true } } } }).then(() => this.client.sendNotification('initialized', {}));
+    this.ready = this.client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { general: { positionEncodings: [encoding] }, textDocument: { rename: { prepareSupport: true }, documentSymbol: { hierarchicalDocumentSymbolSupport: true }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } } }).then(() => this.client.sendNotification('initialized', {}));
   }
 
   /** The publication of `uri` at `version` (null after WAIT_MS). */

@@ -6,6 +6,7 @@
  * deaf to every later message. This filter passes on only well-formed frames; after a malformed
  * one it skips to the next `Content-Length:` header, so a bad frame costs that frame alone.
  */
+import { constants } from 'node:buffer';
 import { Transform } from 'node:stream';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
@@ -20,10 +21,17 @@ const STEM = Buffer.from('ontent-');
 const NAME_LENGTH = 'Content-Length:'.length;
 /** Real header blocks are under 100 bytes: past this without a blank line, the bytes are garbage. */
 const MAX_HEADER = 1 << 16;
+/**
+ * The longest body that can hold a message: it is decoded into one string, and a UTF-8 byte
+ * sequence never yields fewer UTF-16 units than a third of its bytes. A header that declares more
+ * (`Content-Length: 99999999999`, a client's overflow) can frame no message; read as a frame, every
+ * later message was buffered as part of its body, for good: the server answered nothing again.
+ */
+export const MAX_BODY = 3 * constants.MAX_STRING_LENGTH;
 /** HTTP token characters, as a header name must be written. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** The Content-Length of a header block (without its blank line), or null when the block is not a valid header. */
+/** The Content-Length of a header block (without its blank line), or null when the block is not a valid header (or declares more than MAX_BODY). */
 export function contentLength(block: Buffer): number | null {
   let length: number | null = null;
   for (const line of block.toString('latin1').split('\r\n')) {
@@ -33,6 +41,7 @@ export function contentLength(block: Buffer): number | null {
     const value = line.slice(colon + 1).trim();
     if (!/^\d{1,15}$/.test(value)) return null;
     length = Number(value);
+    if (length > MAX_BODY) return null;
   }
   return length;
 }

@@ -31,12 +31,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../check/check.js';
 import { IncrementalChecker } from './service/incremental.js';
-import { codeActions, completeAt, DEFAULT_MAX_SYMBOLS, documentFileName, documentOutline, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
+import { codeActions, completeAt, DEFAULT_MAX_SYMBOLS, documentFileName, documentOutline, flatSymbols, formatWithReason, hoverAt, uriBaseName, indentFor, toLspDiagnostics, toOffset, type ServiceSettings } from './service/index.js';
 import { capDiagnostics, droppedNote } from './service/diagnostics.js';
 import { renameEdits, renameTarget } from './service/rename.js';
 import { toRange } from './service/positions.js';
 import { hasDocument, isContentChange, isPosition, isRange, readSettings, refusal, settingsSection } from './params.js';
 import { frameFilter } from './framing.js';
+import { APPLY_EDIT_COMMAND, asCommands, serveEditCommand } from './commands.js';
+import { clientShapes, withPlainText, type ClientShapes } from './client-caps.js';
 import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
 import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
@@ -66,6 +68,8 @@ export interface AttachedServer {
 export function attachServer(connection: Connection, options: ServerOptions = {}): AttachedServer {
   // Negotiated at initialize (./encoding.ts); the service itself counts UTF-16 units.
   let encoding: PositionEncoding = 'utf-16';
+  // The answer shapes the client reads (./client-caps.ts): outline, quick fixes, documentation.
+  let shapes: ClientShapes = clientShapes({});
   // A malformed didOpen or didChange (text that is not a string, a change without text or with a
   // malformed range) is read as far as it is well-formed, so no document ever holds a non-string
   // text: checking one threw in a timer and ended the server.
@@ -187,6 +191,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   };
   connection.onInitialize((params): InitializeResult => {
     encoding = negotiateEncoding(params);
+    shapes = clientShapes(params.capabilities);
     const init = (params.initializationOptions ?? {}) as ServerOptions;
     applySettings(init);
     return {
@@ -199,7 +204,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
         documentFormattingProvider: true,
         // prepareRename only for clients that say they send it (LSP 3.12 prepareSupport).
         renameProvider: params.capabilities?.textDocument?.rename?.prepareSupport === true ? { prepareProvider: true } : true,
-        codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] },
+        // CodeActionOptions only for clients that read CodeAction literals (LSP 3.17).
+        ...(shapes.actionLiterals ? { codeActionProvider: { codeActionKinds: ['quickfix', 'source.convert.xl'] } } : { codeActionProvider: true, executeCommandProvider: { commands: [APPLY_EDIT_COMMAND] } }),
       },
       serverInfo: { name: 'xmcfg' },
     };
@@ -239,7 +245,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, null, (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return outward(doc, hoverAt(r, toOffset(r.lineIndex, inward(doc, p.position), text), text));
+      const hover = outward(doc, hoverAt(r, toOffset(r.lineIndex, inward(doc, p.position), text), text));
+      return shapes.markdownHover ? hover : withPlainText(hover);
     });
   });
   connection.onRequest(CompletionRequest.type, (p, token) => {
@@ -248,7 +255,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     return withDoc(p.textDocument.uri, [], (doc) => {
       const r = resultFor(doc);
       const text = doc.getText();
-      return outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
+      const items = outward(doc, completeAt(text, r.lineIndex, toOffset(r.lineIndex, inward(doc, p.position), text), r.dialect, r.tree.statements));
+      return shapes.markdownCompletion ? items : withPlainText(items);
     });
   });
   // Built once per check: VS Code asks for the outline several times per version (outline view,
@@ -275,7 +283,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
     }
     return symbols;
   };
-  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], outline));
+  connection.onRequest(DocumentSymbolRequest.type, (p, token) => refusal(shutDown, hasDocument(p), token) ?? withDoc(p.textDocument.uri, [], (doc) => (shapes.hierarchicalSymbols ? outline(doc) : flatSymbols(outline(doc), doc.uri))));
   connection.onRequest(DocumentFormattingRequest.type, (p, token) => {
     const no = refusal(shutDown, hasDocument(p), token);
     if (no) return no;
@@ -325,9 +333,11 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       // context.only (the kinds wanted) is optional; a malformed one is read as absent.
       const only: unknown = (p as { context?: { only?: unknown } }).context?.only;
       const kinds = Array.isArray(only) && only.every((k) => typeof k === 'string') ? (only as string[]) : undefined;
-      return outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
+      const actions = outward(doc, codeActions(r, { uri: doc.uri, span, diagnostics: own as typeof p.context.diagnostics, settings, ...(kinds && { only: kinds }) }));
+      return shapes.actionLiterals ? actions : asCommands(actions, doc);
     });
   });
+  serveEditCommand(connection, (uri) => documents.get(uri), () => shutDown);
 
   documents.listen(syncView(connection));
   connection.listen();

@@ -3,6 +3,18 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { Readable, Writable } from 'node:stream';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 
+/**
+ * The client capabilities the tests declare, as VS Code, Neovim, Helix and eglot do: the outline is
+ * read as DocumentSymbol and quick fixes as CodeAction literals (without them the server answers
+ * SymbolInformation and commands, test/lsp/client-capabilities.test.ts).
+ */
+export const EDITOR_CAPABILITIES = {
+  textDocument: {
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } },
+  },
+};
+
 /** A connected client that records every publishDiagnostics notification. */
 export interface TestClient {
   conn: MessageConnection;

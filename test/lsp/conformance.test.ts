@@ -8,7 +8,7 @@ import { PassThrough } from 'node:stream';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { CodeAction, DocumentSymbol, Hover, InitializeResult, MarkupContent, Range } from 'vscode-languageserver';
 import { attachServer } from '../../src/lsp/server.js';
-import { connectClient, type TestClient } from './client.js';
+import { connectClient, EDITOR_CAPABILITIES, type TestClient } from './client.js';
 
 let client: TestClient | undefined;
 afterEach(() => client?.dispose());
@@ -21,7 +21,8 @@ async function session(offered?: unknown): Promise<{ c: TestClient; init: Initia
   const fromServer = new PassThrough();
   attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
   const c = (client = connectClient(fromServer, toServer));
-  const capabilities = offered === undefined ? {} : { general: { positionEncodings: offered } };
+  const { textDocument } = EDITOR_CAPABILITIES;
+  const capabilities = offered === undefined ? { textDocument } : { general: { positionEncodings: offered }, textDocument };
   const init = (await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities, initializationOptions: { dialect: 'xl' } })) as InitializeResult;
   await c.conn.sendNotification('initialized', {});
   return { c, init };

@@ -9,7 +9,7 @@ import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vsco
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver';
 import { attachServer } from '../../src/lsp/server.js';
 import { analyze, codeActions, toLspDiagnostics } from '../../src/lsp/service/index.js';
-import { connectClient, type TestClient } from './client.js';
+import { connectClient, EDITOR_CAPABILITIES, type TestClient } from './client.js';
 import { applyLspEdits } from './helpers.js';
 
 const URI = 'file:///guests/dep.cfg';
@@ -22,7 +22,7 @@ async function opened(text: string, dialect: 'xl' | 'xm'): Promise<{ c: TestClie
   const fromServer = new PassThrough();
   attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
   const c = (client = connectClient(fromServer, toServer));
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect } });
+  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { dialect } });
   const first = c.diagnostics(URI);
   await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text } });
   return { c, diagnostics: (await first).diagnostics };

@@ -5,7 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConnection, StreamMessageWriter } from 'vscode-languageserver/node';
-import { contentLength, frameFilter } from '../../src/lsp/framing.js';
+import { contentLength, frameFilter, MAX_BODY } from '../../src/lsp/framing.js';
 import { attachServer, messageReader } from '../../src/lsp/server.js';
 
 const frame = (o: object): string => {
@@ -44,33 +44,51 @@ describe('frameFilter', () => {
     // about a minute for these 12 MB (linear: about a second).
     ['12 MB of malformed headers', ['Content-Length: x\r\n\r\n'.repeat(600_000), B]],
     ['12 MB of malformed lower-case headers', ['content-length: x\r\n\r\n'.repeat(600_000), B]],
+    // A body that long decodes into no string: read as a frame, it swallowed every later message.
+    ['a Content-Length no message can have', ['Content-Length: 99999999999\r\n\r\n', B]],
+    ['a Content-Length one past the longest body', [`Content-Length: ${MAX_BODY + 1}\r\n\r\n`, B]],
   ])('drops %s and passes the next frame', async (_what, chunks) => {
     expect(await filtered(chunks)).toBe(B);
   });
   it('reads the Content-Length of a header block, null for anything else', () => {
     const h = (s: string) => contentLength(Buffer.from(s));
     expect(h('Content-Length: 12')).toBe(12);
+    expect(h(`Content-Length: ${MAX_BODY}`)).toBe(MAX_BODY);
     expect(h('content-length:7\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8')).toBe(7);
     for (const bad of ['', 'Content-Length: abc', 'Content-Length: 12abc', 'Content-Length: -1', 'Content-Type: x', 'Content-Length 12', '{}Content-Length: 12']) expect(h(bad), bad).toBeNull();
   });
 });
 
+/** A server reading through messageReader: write raw bytes to it, wait for the answer to an id. */
+function rawServer() {
+  const toServer = new PassThrough();
+  const fromServer = new PassThrough();
+  attachServer(createConnection(messageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
+  let output = '';
+  fromServer.on('data', (d: Buffer) => (output += d.toString()));
+  const until = async (id: string) => {
+    const deadline = Date.now() + 3000;
+    while (!output.includes(`"id":"${id}"`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return output.includes(`"id":"${id}","result"`);
+  };
+  return { write: (s: string) => toServer.write(s), until };
+}
+const INIT = frame({ id: 'first', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+
 describe('the server after malformed frames', () => {
   it('answers requests sent after a frame whose Content-Length is not a number (later chunks)', async () => {
-    const toServer = new PassThrough();
-    const fromServer = new PassThrough();
-    attachServer(createConnection(messageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
-    let output = '';
-    fromServer.on('data', (d: Buffer) => (output += d.toString()));
-    const until = async (id: string) => {
-      const deadline = Date.now() + 3000;
-      while (!output.includes(`"id":"${id}"`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      return output.includes(`"id":"${id}"`);
-    };
-    toServer.write('Content-Length: abc\r\n\r\n{}');
-    toServer.write(frame({ id: 'first', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
-    expect(await until('first')).toBe(true);
-    toServer.write(frame({ id: 'second', method: 'shutdown' }));
-    expect(await until('second')).toBe(true);
+    const s = rawServer();
+    s.write('Content-Length: abc\r\n\r\n{}');
+    s.write(INIT);
+    expect(await s.until('first')).toBe(true);
+    s.write(frame({ id: 'second', method: 'shutdown' }));
+    expect(await s.until('second')).toBe(true);
+  });
+
+  it('answers requests sent after a header that declares a body longer than any message', async () => {
+    const s = rawServer();
+    s.write('Content-Length: 99999999999\r\n\r\n');
+    s.write(INIT);
+    expect(await s.until('first')).toBe(true);
   });
 });

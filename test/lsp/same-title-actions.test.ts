@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import type { CodeAction, Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver';
 import { attachServer } from '../../src/lsp/server.js';
-import { connectClient, type TestClient } from './client.js';
+import { connectClient, EDITOR_CAPABILITIES, type TestClient } from './client.js';
 
 const URI = 'file:///guests/same.cfg';
 let client: TestClient | undefined;
@@ -21,7 +21,7 @@ async function opened(text: string): Promise<{ c: TestClient; diagnostics: LspDi
   const fromServer = new PassThrough();
   attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
   const c = (client = connectClient(fromServer, toServer));
-  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'xl' } });
+  await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { dialect: 'xl' } });
   const first = c.diagnostics(URI);
   await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text } });
   return { c, diagnostics: (await first).diagnostics };

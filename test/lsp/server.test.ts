@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { CancellationTokenSource, createConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { attachServer, messageReader, WARM_UP_MAX_LENGTH, worthWarmingUp } from '../../src/lsp/server.js';
-import { connectClient, type TestClient } from './client.js';
+import { connectClient, EDITOR_CAPABILITIES, type TestClient } from './client.js';
 import { scriptedSession } from './session.js';
 
 let client: TestClient | undefined;
@@ -33,7 +33,7 @@ describe('warm-up after the first open', () => {
     const fromServer = new PassThrough();
     attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp });
     const c = connectClient(fromServer, toServer);
-    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES });
     const opened = c.diagnostics(URI, (p) => p.version === 1);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: TEXT } });
     const first = await opened;
@@ -77,7 +77,7 @@ describe('protocol errors', () => {
     const fromServer = new PassThrough();
     attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: false });
     client = connectClient(fromServer, toServer);
-    await client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await client.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES });
     const opened = client.diagnostics(URI);
     await client.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'memory = 512\n' } });
     await opened;
@@ -160,7 +160,7 @@ describe('protocol errors', () => {
 
   it('warns about malformed settings and keeps the previous values', async () => {
     const { c, warnings } = xlServerWithWarnings();
-    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'XL', defines: 'vmid=3' } });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { dialect: 'XL', defines: 'vmid=3' } });
     const opened = c.diagnostics(URI);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'acpi = True\n' } });
     // Still checked as xl (the server's own setting): True is an xm construct there.
@@ -174,7 +174,7 @@ describe('protocol errors', () => {
 
   it('takes settings sent at the top of didChangeConfiguration (Helix sends its config table as it is)', async () => {
     const { c } = xlServerWithWarnings();
-    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES });
     const opened = c.diagnostics(URI);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'name = "a"\nkernel = "/k"\nmemory = vmid * 256\n' } });
     expect((await opened).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['XM0503', 2]]);
@@ -190,7 +190,7 @@ describe('protocol errors', () => {
 
   it('takes maxDiagnostics from didChangeConfiguration as from initializationOptions, and warns about a malformed one', async () => {
     const { c, warnings } = xlServerWithWarnings();
-    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { maxDiagnostics: 0 } });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { maxDiagnostics: 0 } });
     const opened = c.diagnostics(URI);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'xen-config', version: 1, text: 'a1 = 1\na2 = 2\na3 = 3\n' } });
     // Three unknown keys, the missing name and kernel: all five (maxDiagnostics 0 is malformed, warned about).
@@ -236,7 +236,7 @@ describe('malformed framing', () => {
       const body = JSON.stringify({ jsonrpc: '2.0', ...o });
       return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
     };
-    toServer.write('Hello: world\r\n\r\n' + frame({ id: 'after', method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } }));
+    toServer.write('Hello: world\r\n\r\n' + frame({ id: 'after', method: 'initialize', params: { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES } }));
     const deadline = Date.now() + 3000;
     while (!output.includes('"id":"after"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(output).toContain('"id":"after"');
@@ -252,7 +252,7 @@ describe("a nameless xm file's name (decision 016)", () => {
     const fromServer = new PassThrough();
     attachServer(createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(fromServer)), { warmUp: true });
     const c = (client = connectClient(fromServer, toServer));
-    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'xm' } });
+    await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { dialect: 'xm' } });
     const opened = c.diagnostics(uri, (p) => p.version === 1);
     await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'xen-config', version: 1, text } });
     let last = await opened;

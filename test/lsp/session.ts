@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, InitializeResult, MarkupContent, TextEdit } from 'vscode-languageserver';
-import type { TestClient } from './client.js';
+import { EDITOR_CAPABILITIES, type TestClient } from './client.js';
 import { applyLspEdits } from './helpers.js';
 
 export const URI = 'file:///guests/web01.cfg';
@@ -16,7 +16,7 @@ export const TEXT = 'name = "web01"\nmemroy = 512\nvcpus=2\nacpi = True\nkernel 
 
 /** initialize → didOpen → diagnostics → didChange → hover → completion → formatting → code action → spec completion → shutdown. */
 export async function scriptedSession(c: TestClient): Promise<void> {
-  const init = (await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {}, initializationOptions: { dialect: 'xl' } })) as InitializeResult;
+  const init = (await c.conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: EDITOR_CAPABILITIES, initializationOptions: { dialect: 'xl' } })) as InitializeResult;
   expect(init.capabilities.hoverProvider).toBe(true);
   expect(init.capabilities.documentFormattingProvider).toBe(true);
   expect(init.capabilities.codeActionProvider).toBeTruthy();

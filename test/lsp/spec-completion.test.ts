@@ -34,7 +34,12 @@ const ROWS: Row[] = [
   ['vtpm = ["backend=0,|"]', 'xl', ['uuid']],
   ['vtpm = ["backend=0, |"]', 'xl', ['uuid']],
   ['vtpm = ["uuid=x,ba|"]', 'xl', ['backend']],
-  ['disk = [\'phy:/dev/vg/x,xvda,w,|\']', 'xl', keys(DISK_FIELDS)],
+  // Positional items and flags set fields too: offering them again made a string xl refuses (XM0213).
+  ['disk = [\'phy:/dev/vg/x,xvda,w,|\']', 'xl', keys(DISK_FIELDS, 'target', 'vdev', 'access')],
+  ['disk = [\'/dev/vg/x,raw,|\']', 'xl', keys(DISK_FIELDS, 'target', 'format')],
+  ['disk = [\'|,/dev/vg/x,raw\']', 'xl', keys(DISK_FIELDS, 'target', 'format')],
+  ['disk = [\'/dev/sr0,raw,xvdc,r,cdrom,|\']', 'xl', keys(DISK_FIELDS, 'target', 'format', 'vdev', 'access', 'devtype')],
+  ['disk = [\'vdev=xvda,|,/dev/vg/x\']', 'xl', keys(DISK_FIELDS, 'target', 'vdev')],
   ['disk = [\'vdev=xvda,format=raw,|\']', 'xl', keys(DISK_FIELDS, 'vdev', 'format')],
   ['vif = [ "mac=00:16:3e:00:00:01,br|" ]', 'xl', keys(VIF_FIELDS, 'mac')],
   // enum values after key=, booleans 1/0, nothing for free text

@@ -8,7 +8,7 @@ export { toLspDiagnostics, capDiagnostics, droppedNote, type DiagnosticData } fr
 export { hoverAt } from './hover.js';
 export { completeAt, completionContext, type CompletionContext } from './completion.js';
 export { completeSpecAt, specContext, specStringAt, specHoverAt, SPEC_TABLES, type SpecContext, type SpecString } from './spec-completion.js';
-export { documentOutline, documentSymbols, DEFAULT_MAX_SYMBOLS, type Outline } from './symbols.js';
+export { documentOutline, documentSymbols, flatSymbols, DEFAULT_MAX_SYMBOLS, type Outline } from './symbols.js';
 export { formatDocument, formatWithReason, indentFor } from './formatting.js';
 export { codeActions, closestKey, documentFileName, domainNameFromUri, uriBaseName, type ActionRequest } from './actions.js';
 export { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';

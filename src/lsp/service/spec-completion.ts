@@ -11,7 +11,7 @@ import type { LineIndex } from '../../diagnostics/line-index.js';
 import { isWordPart, isWordStart } from '../../syntax/lex.js';
 import { SPEC_FIELDS, VSND_FIELDS, type FieldKind, type FieldTable } from '../../normalize/catalogue/spec-tables.js';
 import { VFB_FIELDS, CHANNEL_FIELDS, USBCTRL_FIELDS, USBDEV_FIELDS } from '../../normalize/devices.js';
-import { DISK_FIELDS } from '../../normalize/disk.js';
+import { DISK_FIELDS, parseDisk } from '../../normalize/disk.js';
 import { VIF_FIELDS } from '../../normalize/vif.js';
 import { PCI_FIELDS } from '../../normalize/pci.js';
 import { xmKnownKeys } from '../../normalize/catalogue/unknown-spec-keys.js';
@@ -142,6 +142,17 @@ function itemKey(text: string, a: number, b: number): string | null {
   return text.slice(s, e);
 }
 
+/**
+ * The fields an xl disk string sets without the item [itemStart, itemEnd) at the caret, positional
+ * items and flags included: `phy:/dev/x,xvda,` has set target and vdev, and `target=` or `vdev=`
+ * offered there made the string one xl refuses (XM0213, "target respecified").
+ */
+function diskFieldsSet(text: string, s: SpecString, itemStart: number, itemEnd: number): string[] {
+  const rest = text.slice(s.start, itemStart) + text.slice(Math.min(itemEnd + 1, s.end), s.end);
+  // Nothing else in the string: parsed alone, "" would be an empty target (a CD-ROM drive's).
+  return rest.trim() === '' ? [] : Object.keys(parseDisk(rest, 'xl').fields);
+}
+
 /** The keys written in a spec body [start, end), except the item starting at `skip`. */
 function presentKeys(text: string, start: number, end: number, skip: number): Set<string> {
   const out = new Set<string>();
@@ -215,7 +226,9 @@ export function specContext(text: string, offset: number, dialect: Dialect = 'xl
     while (w < offset && isSpace(text.charCodeAt(w))) w++;
     for (let k = w; k < offset; k++) if (!isKeyChar(text.charCodeAt(k))) return null;
     const restHasEquals = indexIn(text, 61, offset, itemEnd) !== -1;
-    return { kind: 'key', option: s.option, table, start: w, present: presentKeys(text, s.start, s.end, itemStart), restHasEquals };
+    const present = presentKeys(text, s.start, s.end, itemStart);
+    if (s.option === 'disk') for (const k of diskFieldsSet(text, s, itemStart, itemEnd)) present.add(k);
+    return { kind: 'key', option: s.option, table, start: w, present, restHasEquals };
   }
   const key = itemKey(text, itemStart, itemEnd)!;
   if (!Object.hasOwn(table, key)) return null;

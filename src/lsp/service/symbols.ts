@@ -4,7 +4,7 @@
  * symbol of its own. The outline is capped (the server's maxSymbols): the 200,000-line document of
  * bench/lsp-fmt.mjs has 116,807 symbols, whose serialisation and parse took 0.9–1.8 s per request.
  */
-import type { DocumentSymbol } from 'vscode-languageserver';
+import type { DocumentSymbol, SymbolInformation } from 'vscode-languageserver';
 import type { CheckResult } from '../../check/check.js';
 import { toRange } from './positions.js';
 
@@ -54,4 +54,13 @@ export function documentOutline(result: CheckResult, max = Infinity): Outline {
 /** Every symbol of the document (documentOutline without a cap). */
 export function documentSymbols(result: CheckResult): DocumentSymbol[] {
   return documentOutline(result).symbols;
+}
+
+/**
+ * The outline for a client without `hierarchicalDocumentSymbolSupport`, which reads the answer as
+ * SymbolInformation (LSP 3.17: DocumentSymbol only for clients that declare it). The outline is
+ * flat, so nothing but the detail is lost; each location is the symbol's whole range.
+ */
+export function flatSymbols(symbols: readonly DocumentSymbol[], uri: string): SymbolInformation[] {
+  return symbols.map((s) => ({ name: s.name, kind: s.kind, location: { uri, range: s.range } }));
 }
