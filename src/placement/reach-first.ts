@@ -37,12 +37,12 @@ export function chooseReaching(d: Demand, cap: Capacity, reached: readonly numbe
     const added = addNodes(d, cap, kept, isReached, policy, cursor);
     if (!added) continue;
     const per = vcpusPerSlot(d.vcpus, d.count);
-    const slots = keptFirst(per, kept, added.sort((a, b) => a - b));
+    const slots = keptFirst(per, kept, [...added].sort((a, b) => a - b));
     const split = splitMemory(d.memMiB, per, slots.map((p) => cap.free[p]!));
     if (!split) continue;
     const c = choice(slots, split.mem, split.proportional, REACH_FIRST, kept.map((p) => cap.ids[p]!));
     if (policy !== 'round-robin') return c;
-    // The cursor moves past the last node round-robin took, as after one of its windows.
+    // The cursor moves past the last node round-robin took (in its ring order), as after one of its windows.
     const ring = ringOf(cap, d.count);
     const last = ring.indexOf(added[added.length - 1]!);
     return { ...c, cursor: cap.ids[ring[(last + 1) % ring.length]!]! };

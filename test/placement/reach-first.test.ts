@@ -80,9 +80,12 @@ describe('numanodes = k keeps the nodes the config\'s cpus reach', () => {
     expect(r.plan!.memory_per_node_mib).toEqual({ '0': 1024, '1': 1024 });
   });
 
-  it('round-robin moves the cursor past the last node it added', () => {
+  it('round-robin moves the cursor past the last node it added, in ring order', () => {
     const r = plan(cfg({ memory: 2048, vcpus: 2, cpus: cpus('0-3'), numa: numanodes(2) }), line(), { policy: 'round-robin', cursor: 2 });
     expect(r.cursor).toBe(3);
+    // From node 3: nodes 3 and 1 added (node 0 is kept), so the next guest starts at node 2.
+    const w = plan(cfg({ memory: 2048, vcpus: 3, cpus: cpus('0-3'), numa: numanodes(3) }), line(), { policy: 'round-robin', cursor: 3 });
+    expect([w.plan!.nodes, w.cursor]).toEqual([[0, 1, 3], 2]);
   });
 
   it('fewer than k nodes the cpus reach, all of them full: the whole host competes as before, never a refusal', () => {
