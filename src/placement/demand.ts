@@ -26,7 +26,7 @@ export interface Choice {
   slots: number[];
   mem: number[];
   proportional: boolean;
-  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, own-cpus (a per-vCPU cpus list's nodes, own-pins.ts). */
+  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, own-cpus (a per-vCPU cpus list's nodes, own-pins.ts), reach-first (numanodes = k keeping the nodes the config's pinning reaches, reach-first.ts; score: the kept node ids). */
   rule: string;
   /**
    * The score tuple that won (lower is better), fields in the order compared; reasons.ts names

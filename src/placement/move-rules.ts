@@ -138,6 +138,11 @@ export function moveRule(host: Host): MoveRule {
   };
 }
 
+/** `cpus entry of vCPU 1 names` / `cpus_soft entries of vCPUs 0-1 name`: the per-vCPU entries XM0427 and XM0428 speak of, with the verb agreeing. */
+function entriesName(key: 'cpus' | 'cpus_soft', vcpus: readonly number[]): string {
+  return vcpus.length > 1 ? `${key} entries of vCPUs ${rangesOf(vcpus)} name` : `${key} entry of vCPU ${rangesOf(vcpus)} names`;
+}
+
 /**
  * XM0427 (warning) when the cpus the ledger stored with a guest's plan (decision 050) name no CPU of
  * `host` (one list naming none, or some vCPU's entry naming none), or null. The host description
@@ -151,7 +156,7 @@ export function staleCpus(p: Plan, host: Host): Diagnostic | null {
   const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host);
   if (!off) return null;
   const all = rangesOf(host.nodes.flatMap((n) => n.cpus));
-  const which = off.entries.length === 0 ? 'cpus name' : `cpus entr${off.entries.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off.entries)} name`;
+  const which = off.entries.length === 0 ? 'cpus name' : entriesName('cpus', off.entries);
   return hostDiag(
     'XM0427',
     'warning',
@@ -189,7 +194,7 @@ export function staleSoft(p: Plan, host: Host): Diagnostic | null {
   const off = staleSoftVcpus(p, host);
   if (off.length === 0) return null;
   const all = host.nodes.flatMap((n) => n.cpus);
-  const which = !Array.isArray(p.config_cpus_soft) ? 'cpus_soft name' : `cpus_soft entr${off.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off)} ${off.length > 1 ? 'name' : 'names'}`;
+  const which = !Array.isArray(p.config_cpus_soft) ? 'cpus_soft name' : entriesName('cpus_soft', off);
   return hostDiag(
     'XM0428',
     'warning',

@@ -21,6 +21,7 @@ import { demandOf, ownDemand } from './request.js';
 import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { ownPins } from './own-pins.js';
+import { chooseReaching, REACH_FIRST } from './reach-first.js';
 import { pnodesApart } from './vnuma-lines.js';
 import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
@@ -117,6 +118,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     }
   }
   if (own) c = choice([...own.list], [...own.mem], true, 'listed', []);
+  // numanodes = k beyond what the reached nodes hold: the set keeps as many of them as it can (reach-first.ts).
+  if (within && !c) c = chooseReaching(d, cap, positionsOf(cap, within), options.policy ?? 'best', options.cursor ?? 0);
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // A per-vCPU cpus list: each vCPU on a node its own entry names, where the policy's choice (made on
@@ -143,6 +146,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's ${fence!.by}`);
   }
+  if (c.rule === REACH_FIRST) p.reasons.push(`the nodes the pinning reaches: node ${within!.map((x) => x.id).join(',')}, those that share a CPU with the config's ${fence!.by}`);
   const narrowed = narrowedNodes(cap);
   if (narrowed) p.reasons.push(`CPUs counted: only those the config's cpus lets the vCPUs run on (${narrowed})`);
   diagnostics.push(...softConflicts(cfg, checked.host, p));
@@ -153,6 +157,12 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     diagnostics.push(hostDiag('XM0412', 'info', `memory of ${guestLabel(g.name)} is split unevenly: the planned nodes cannot hold shares in proportion to their vCPUs`));
   }
   return c.cursor === undefined ? { plan: p, diagnostics } : { plan: p, diagnostics, cursor: c.cursor };
+}
+
+/** The positions in `cap` of `nodes` (host nodes it has). */
+function positionsOf(cap: Capacity, nodes: ReadonlyArray<{ id: number }>): number[] {
+  const ids = new Set(nodes.map((x) => x.id));
+  return cap.ids.flatMap((id, p) => (ids.has(id) ? [p] : []));
 }
 
 /** The nodes whose CPUs the view counts only in part (cpusAllowed()), as `node 0: 1 of its 8 CPUs; …`, or null. */

@@ -17,6 +17,18 @@ function make(d: Demand, cap: Capacity, slots: number[], rule: string, allowEmpt
   return { slots, mem: split.mem, proportional: split.proportional, rule, score: [...slots.map((p) => cap.ids[p]!)] };
 }
 
+/** Round-robin's ring: the positions with CPUs and memory, or every position when fewer than `count` (or none) have both. */
+export function ringOf(cap: Capacity, count = 1): number[] {
+  const ring = cap.ids.flatMap((_, p) => (cap.cpus[p]! > 0 && cap.total?.[p] !== 0 ? [p] : []));
+  return ring.length === 0 || count > ring.length ? cap.ids.map((_, p) => p) : ring;
+}
+
+/** Where a walk of `ring` starts: the first position whose node id is at or after `cursor` (a node id), else the first. */
+export function ringStart(cap: Capacity, ring: readonly number[], cursor: number): number {
+  const start = ring.findIndex((p) => cap.ids[p]! >= cursor);
+  return start < 0 ? 0 : start;
+}
+
 /**
  * Round robin from the cursor (a node id; the first node of the ring at or after it starts). The
  * ring is the nodes with CPUs and memory: libxl never places vCPUs on a node without CPUs (its
@@ -27,13 +39,11 @@ function make(d: Demand, cap: Capacity, slots: number[], rule: string, allowEmpt
 export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choice | Refusal {
   const n = cap.ids.length;
   if (d.kind === 'count' && d.count > n) return shortage(d, cap);
-  let ring = cap.ids.flatMap((_, p) => (cap.cpus[p]! > 0 && cap.total?.[p] !== 0 ? [p] : []));
-  if (ring.length === 0 || (d.kind === 'count' && d.count > ring.length)) ring = cap.ids.map((_, p) => p);
+  const ring = ringOf(cap, d.kind === 'count' ? d.count : 1);
   const r = ring.length;
   // As many ring nodes as reach the memory and the ring's CPUs (decision 053 counts only CPUs the host has).
   const k = d.kind === 'count' ? d.count : Math.min(r, minimalNodeCount(d, { ...cap, ids: ring.map((p) => cap.ids[p]!), cpus: ring.map((p) => cap.cpus[p]!), free: ring.map((p) => cap.free[p]!) }));
-  let start = ring.findIndex((p) => cap.ids[p]! >= cursor);
-  if (start < 0) start = 0;
+  const start = ringStart(cap, ring, cursor);
   // The windows with a CPU the guest may use for each vCPU (as many as the ring has), as `best`
   // prefers such a node and `most-free` grows until the CPUs suffice: the view counts only the CPUs
   // the config's cpus allow (decision 057), and a window checked for memory alone put 8 vCPUs on the

@@ -8,6 +8,7 @@
 import { plural } from '../diagnostics/diagnostic.js';
 import { cpuWords, freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
+import { REACH_FIRST } from './reach-first.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import { RESERVE_FROM, reservedSocket, sockets } from './reserve.js';
 import { vcpusPerSlot } from './split.js';
@@ -203,6 +204,17 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
     case 'own-cpus':
       out.push(`${nodesWord} ${list}: each vCPU on a node its own entry of the config's per-vCPU cpus names (the freest where an entry names several); the ${policy} policy, which counts the entries' CPUs together, chose nodes that pinned some vCPU off its entry`);
       break;
+    case REACH_FIRST: {
+      // The score holds the ids of the kept nodes (those the config's pinning reaches).
+      const kept = c.score;
+      const how = policy === 'best' ? 'nearest them (then the freest)' : policy === 'most-free' ? 'with the most free memory' : `next in round-robin order from node ${cursor ?? 0}`;
+      const added = ids.filter((id) => !kept.includes(id));
+      out.push(
+        `nodes ${list}: ${k} nodes as the config asks; the nodes its pinning reaches cannot hold the guest on ${k} nodes alone, so the set keeps node${kept.length > 1 ? 's' : ''} ${kept.join(',')} ` +
+          `where the most vCPUs go (those stay on the CPUs their cpus allow) and adds node${added.length > 1 ? 's' : ''} ${added.join(',')}, ${how}, of the others with free memory (decision 085)`,
+      );
+      break;
+    }
     case 'round-robin-fallback':
       out.push(`${nodesWord} ${list}: no run of consecutive nodes in round-robin order holds ${need} MiB, whichever node it starts from (runs with a full node are skipped); the freest instead`);
       break;

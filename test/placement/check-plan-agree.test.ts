@@ -44,9 +44,18 @@ describe.skipIf(!cliBuilt)('check --host reports what plan reports', () => {
     expect(r.check).toEqual(r.plan);
   });
 
+  // numanodes = 4 keeps nodes 0 and 2, which the cpus reach, in the vCPU slots (decision 085): with
+  // 4 vCPUs two land on the added nodes (XM0417); with 2 both stay, and the added nodes get memory
+  // but no CPU the cpus allow (XM0423; it was XM0417 when the set left out node 0 or 2).
   it('cpus that share no CPU with a planned node (XM0417)', () => {
-    const r = both(`${hvm}memory = 4096\nvcpus = 2\nnumanodes = 4\ncpus = "0-3,8-11"\n`, 'seventy-two-node.json');
+    const r = both(`${hvm}memory = 4096\nvcpus = 4\nnumanodes = 4\ncpus = "0-3,8-11"\n`, 'seventy-two-node.json');
     expect(r.plan).toEqual(['XM0417@6:8']);
+    expect(r.check).toEqual(r.plan);
+  });
+
+  it('cpus that keep every vCPU and leave out the added nodes (XM0423)', () => {
+    const r = both(`${hvm}memory = 4096\nvcpus = 2\nnumanodes = 4\ncpus = "0-3,8-11"\n`, 'seventy-two-node.json');
+    expect(r.plan).toEqual(['XM0423@6:8']);
     expect(r.check).toEqual(r.plan);
   });
 
