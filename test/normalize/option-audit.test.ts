@@ -4,8 +4,9 @@
  * 36 characters with the hyphens at 8, 13, 18, 23) against xend's uuid.fromString (every hyphen
  * dropped, 32 hex digits; XendConfig._uuid_sanity_check writes them back grouped). pci vslot:
  * parse_vslot's sscanf "%x" (tools/libs/util/libxlu_pci.c, xen-project/xen 9cd5bbf5), which takes
- * an optional 0x. Each xl row: one line (line 2 of the file), the key, the normalised value, the
- * findings as `CODE@line:col-line:col`.
+ * an optional 0x. usbdev: libxl_device_usbdev's uint8 hostbus and hostaddr (libxl_types.idl).
+ * Each xl row: one line (line 2 of the file), the key, the normalised value, the findings as
+ * `CODE@line:col-line:col`.
  */
 import { describe, expect, it } from 'vitest';
 import { findingSpans, norm, xlTable } from './helpers.js';
@@ -55,3 +56,10 @@ describe('pci vslot in xm: pci.py takes hex digits only', () => {
     expect(findingSpans(text, norm(text, 'xm').diagnostics)).toEqual(['XM0215@2:17-2:21']);
   });
 });
+
+xlTable('usbdev hostbus/hostaddr: libxl_device_usbdev keeps them in 8 bits (uint8)', [
+  ['usbdev = ["hostbus=1,hostaddr=255"]', 'usbdev', [{ spec: 'hostbus=1,hostaddr=255', hostbus: 1, hostaddr: 255 }], []],
+  // strtoul reads 257, the uint8 field keeps 1: XM0253 says so, the value is what xl uses.
+  ['usbdev = ["hostbus=257,hostaddr=3"]', 'usbdev', [{ spec: 'hostbus=257,hostaddr=3', hostbus: 1, hostaddr: 3 }], ['XM0253@2:20-2:23']],
+  ['usbdev = ["hostbus=1,hostaddr=0x100"]', 'usbdev', [{ spec: 'hostbus=1,hostaddr=0x100', hostbus: 1, hostaddr: 0 }], ['XM0253@2:31-2:36']],
+]);
