@@ -45,7 +45,8 @@ const XM_ACTIONS: Record<string, readonly string[]> = {
  * it completes is not one dialectValues then refuses.
  */
 export function dialectAllowed(key: string, dialect: 'xl' | 'xm'): readonly string[] | undefined {
-  if (dialect === 'xm' && (XM_NUMBERS as readonly string[]).includes(key)) return [];
+  // xend takes the numbers (a string of one too: int("2")), not xl's names.
+  if (dialect === 'xm' && (XM_NUMBERS as readonly string[]).includes(key)) return (optionSchema(key)?.['x-xmcfg'].allowed ?? []).map((_, i) => String(i));
   return dialect === 'xm' && Object.hasOwn(XM_ACTIONS, key) ? XM_ACTIONS[key] : undefined;
 }
 
