@@ -2,14 +2,15 @@
  * @fileoverview Values xm accepted that xl reads differently, for `convert --to xl`: the kernel
  * of an xm HVM guest (xend loaded it as the firmware: xl ignores one named hvmloader, with a
  * warning, and boots any other as a Linux kernel: its xl name is firmware_override), `timer_mode`
- * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), vif
+ * on a PV guest (xl refuses it), `tsc_mode`/`timer_mode` as numbers (xl warns: deprecated), a uuid
+ * without its hyphens (xend regrouped the digits, xl refuses it), vif
  * `type=` values other than `ioemu` (xend gave such a NIC no emulated twin; xl only knows `vif` for that)
  * and vfb `type=vnc|sdl` (xm's way to choose the display; xl ignores `type` and reads `vnc=`/`sdl=`),
  * an xm disk's `w!` mode and backend-domain and protocol fields (xl refuses them), the blanks xm
  * stripped from disk fields and `key=value` strings (xl keeps them, or stops at a blank item), and
  * a pci string's msitranslate/power_mgmt `yes`/`no` (xl reads them as numbers).
  */
-import { builderKind, isHvmloader, optionSchema } from '../normalize/index.js';
+import { builderKind, isHvmloader, optionSchema, readInt, xendUuid } from '../normalize/index.js';
 import type { Dialect, Value } from '../syntax/value.js';
 
 type Config = Record<string, unknown>;
@@ -55,9 +56,16 @@ const NAMED_NOT_NUMBERED = ['tsc_mode', 'timer_mode'];
 
 /** The value `key` should have in xl when xl reads this one differently, or null to keep it. */
 export function xlValue(key: string, v: Value, dialect: Dialect = 'xm'): Value | null {
-  if (NAMED_NOT_NUMBERED.includes(key) && v.kind === 'number' && v.value !== null) {
-    const name = optionSchema(key)?.['x-xmcfg'].allowed?.[v.value];
+  // A number, or (xend's int() took one) a string of one: xl would read "2" as the deprecated number too.
+  const n = NAMED_NOT_NUMBERED.includes(key) && (v.kind === 'number' || v.kind === 'string') ? readInt(v, dialect) : null;
+  if (n?.ok) {
+    const name = optionSchema(key)?.['x-xmcfg'].allowed?.[n.value];
     return typeof name === 'string' ? { kind: 'string', value: name, span: v.span } : null;
+  }
+  // xend took a UUID with its hyphens anywhere or none; xl wants them grouped 8-4-4-4-12.
+  if (key === 'uuid' && dialect === 'xm' && v.kind === 'string') {
+    const uuid = xendUuid(v.value);
+    return uuid !== null && uuid !== v.value ? { kind: 'string', value: uuid, span: v.span } : null;
   }
   const rewrite = specRewrite(key, dialect);
   if (rewrite && v.kind === 'list') {

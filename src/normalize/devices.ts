@@ -111,7 +111,21 @@ export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
  * strtoul base 0: `0x10` is 16, `010` is 8, `10` is 10); libvirt's converter reads them as hex.
  */
 export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
-  return parseKv<UsbdevSpec>(spec, USBDEV_FIELDS, 'usbdev');
+  const r = parseKv<UsbdevSpec>(spec, USBDEV_FIELDS, 'usbdev');
+  // libxl_device_usbdev's hostbus and hostaddr are uint8: xl's strtoul result keeps its low 8 bits.
+  for (const k of ['hostbus', 'hostaddr'] as const) {
+    const v = r.value[k];
+    if (v === undefined || v <= 0xff) continue;
+    const [start, end] = r.fields[k]!;
+    r.value[k] = v & 0xff;
+    r.problems.push({
+      start,
+      end,
+      message: `${k} ${v} is above 255`,
+      xlWarns: { code: 'XM0253', message: `${k}=${v}: libxl keeps the ${k === 'hostbus' ? 'bus number' : 'device address'} in 8 bits, so xl uses ${v & 0xff}`, hint: `write the ${k === 'hostbus' ? 'bus' : 'device'} number lsusb shows (0-255)` },
+    });
+  }
+  return r;
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `type` and `builder`. xl compares `type` as a prefix, in the order hvm, pv, pvh
  * (so "" and "h" are hvm, "p" is pv); `builder` is kept as written and interpreted by
- * {@link builderKind} ("generic" and xm's "linux" = pv, "hvm"/"vmx" = hvm).
+ * {@link builderKind} (xl's "generic" and xm's "linux" = pv, "hvm"/"vmx" = hvm).
  */
 import type { Setting } from '../syntax/value.js';
 import type { NormalizeContext } from './context.js';
@@ -21,7 +21,9 @@ export function guestTypeOf(text: string): 'pv' | 'pvh' | 'hvm' | null {
 export function builderKind(builder: string, dialect: 'xl' | 'xm' = 'xm'): 'pv' | 'hvm' | null {
   if (dialect === 'xl') return 'hvm'.startsWith(builder) ? 'hvm' : 'generic'.startsWith(builder) ? 'pv' : null;
   if (builder === 'hvm' || builder === 'vmx') return 'hvm';
-  if (builder === 'generic' || builder === 'linux' || builder === 'netbsd') return 'pv';
+  // xend's image handlers are named linux and hvm (x86; image.py findImageHandlerClass: "unknown
+  // image type" otherwise): "generic" is xl's name only.
+  if (builder === 'linux' || builder === 'netbsd') return 'pv';
   return null;
 }
 

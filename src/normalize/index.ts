@@ -6,7 +6,7 @@ export { normalize, normalizeWithEffective, effectiveSettings, duplicateKeyFindi
 export { pointer, pointerSegment, makeDiag, type SpanMap, type FieldSpans } from './context.js';
 export { readNumaParts, type NumaParts, type NodeRef } from './numa.js';
 export { guestTypeOf, builderKind, isHvmloader } from './guest-type.js';
-export { strtol0, subSpan } from './values.js';
+export { strtol0, subSpan, readInt, xendUuid } from './values.js';
 export { XL_ONLY_KEYS } from './xl-only.js';
 export { parseCpuList, resolveCpuList, type CpuList, type CpuListItem, type CpuListError, type CpuHostView } from './cpulist.js';
 export { parseDisk } from './disk.js';

@@ -4,7 +4,7 @@
  */
 import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
+import { splitItems, keyValue, hex, hexNumber, type SpecItem } from './spec-items.js';
 import { misspelt, specResult, specBool, type SpecParse } from './spec-result.js';
 import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
@@ -25,13 +25,21 @@ export const PCI_FIELDS: FieldTable = {
 const PCI_KEYS = Object.keys(PCI_FIELDS);
 const BOOL_KEYS = new Set(Object.keys(PCI_FIELDS).filter((k) => PCI_FIELDS[k] === 'bool'));
 
+/**
+ * A virtual slot: xl's parse_vslot reads it with sscanf "%x", which takes an optional 0x
+ * (`@0x1f`, `vslot=0x1f`); xm's pci.py regex has hex digits only.
+ */
+function vslotOf(text: string, dialect: Dialect): number | null {
+  return dialect === 'xl' ? hexNumber(text) : hex(text);
+}
+
 /** Read the BDF (and @vslot) part. */
-function parseBdf(r: SpecParse<PciSpec>, it: SpecItem): void {
+function parseBdf(r: SpecParse<PciSpec>, it: SpecItem, dialect: Dialect): void {
   let text = it.text;
   const at = text.indexOf('@');
   if (at !== -1) {
     const vs = text.slice(at + 1);
-    const v = hex(vs);
+    const v = vslotOf(vs, dialect);
     r.fields.vslot = [it.start + at + 1, it.end];
     if (v === null || v > 0x1f) r.problems.push({ start: it.start + at + 1, end: it.end, message: `bad virtual slot "${vs}" (hex 0-1f)` });
     else r.value.vslot = v;
@@ -94,7 +102,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     if (kv.value === null) {
       if (i === 0 && it.text !== '') {
         sawBdf = true;
-        parseBdf(r, it);
+        parseBdf(r, it, dialect);
       } else if (it.text !== '') r.problems.push({ start: it.start, end: it.end, message: `malformed PCI option "${it.text}" (key=value)` });
       return;
     }
@@ -104,7 +112,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       sawBdf = true;
       // xl reads bdf= with parse_bdf(pci, val, NULL): nothing checks what follows the function.
       const cut = dialect === 'xl' ? xlBdfEnd(value) : value.length;
-      parseBdf(r, { text: value.slice(0, cut), start: vs, end: vs + cut });
+      parseBdf(r, { text: value.slice(0, cut), start: vs, end: vs + cut }, dialect);
       if (cut < value.length) {
         const rest = value.slice(cut);
         r.problems.push({
@@ -134,7 +142,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       if (policy === 'strict' || policy === 'relaxed') r.value.rdm_policy = policy;
       else r.problems.push({ start: vs, end: ve, message: `rdm_policy must be strict or relaxed, got "${value}"` });
     } else if (key === 'vslot') {
-      const v = hex(value);
+      const v = vslotOf(value, dialect);
       if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
       else r.value.vslot = v;
     } else if (key === 'name') r.value.name = value;

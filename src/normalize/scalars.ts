@@ -11,7 +11,7 @@ import { optionSchema, type Conv } from './catalogue/index.js';
 import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
 import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
-import { readInt, readString, subSpan, valueToJson } from './values.js';
+import { readInt, readString, subSpan, valueToJson, xendUuid } from './values.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 import { readIrqs } from './resources.js';
 import { misspeltExtra } from './spec-result.js';
@@ -32,12 +32,16 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readCpuid(s, ctx);
     case 'irqs':
       return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
+    case 'enumOrInt': {
+      const n = numberFirst(s, ctx);
+      return n !== undefined ? n : libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
+    }
     case 'enum':
-    case 'enumOrInt':
     case 'boolOrString':
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
       if (s.key === 'vcpus') return ctx.dialect === 'xl' ? xlVcpus(s, ctx) : xmVcpus(s, ctx);
+      if (s.key === 'uuid') return readUuid(s, ctx);
       return readGeneric(conv, s, ctx);
   }
 }
@@ -54,6 +58,27 @@ function xlVcpus(s: Setting, ctx: NormalizeContext): unknown {
   return 1;
 }
 
+/** A UUID as libxl_uuid_from_string reads it (libuuid's uuid_parse): 36 characters, hex digits with hyphens at 8, 13, 18 and 23. */
+const LIBXL_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/**
+ * `uuid`. xl: parse_config_data exits with "Failed to parse UUID" unless libxl_uuid_from_string
+ * reads it, and on Linux that is uuid_parse, which wants the hyphens where they belong: the 32
+ * digits written without them, or with them elsewhere, are reported here (XM0110) and left out. xm: xend's
+ * uuid.fromString drops every hyphen and reads 32 hex digits, and _uuid_sanity_check writes the
+ * result back grouped 8-4-4-4-12: normalised so here (the schema then judges what is left).
+ */
+function readUuid(s: Setting, ctx: NormalizeContext): unknown {
+  const r = readString(s.value, ctx.dialect);
+  if (!r.ok || LIBXL_UUID.test(r.value)) return readGeneric('string', s, ctx);
+  // Not 32 hex digits at all: the schema's pattern reports it, in either dialect.
+  const uuid = xendUuid(r.value);
+  if (uuid === null) return readGeneric('string', s, ctx);
+  if (ctx.dialect === 'xm') return uuid;
+  ctx.report('XM0110', s.value.span, `uuid "${quoteText(r.value)}": xl exits with "Failed to parse UUID" (libxl reads the 32 hex digits grouped 8-4-4-4-12 with hyphens)`, { hint: `write uuid = "${uuid}"` });
+  return undefined;
+}
+
 /**
  * xm's vcpus: 0 is false in Python, so create.py's vcpu_conf sends no vcpus (`if not maxvcpus and
  * vcpus:`) and xend keeps its default of 1 vCPU, or sends maxvcpus in its place (`if maxvcpus and
@@ -67,6 +92,20 @@ function xmVcpus(s: Setting, ctx: NormalizeContext): unknown {
   const gets = max === null ? 'xend gives the guest its default of 1 vCPU' : `xm sends maxvcpus (${max}) as vcpus, so the guest starts with all ${max} vCPUs online`;
   ctx.report('XM0260', s.value.span, `vcpus = 0: xm create leaves vcpus out (0 is false in Python), and ${gets}`, { hint: max === null ? 'write vcpus = 1, or leave vcpus out (the default is 1)' : `write the number of vCPUs to start with (1 to ${max})` });
   return max ?? 1;
+}
+
+/**
+ * A string that the option's reader takes as a number (OptionMeta.numberFirst): xl's
+ * xlu_cfg_get_long reads a quoted "1" as 1 before it tries the names (tsc_mode = "1" is the
+ * deprecated number, not an unknown name), and xend's int()/long() takes "1" too. The number, or
+ * undefined when the value is not such a string.
+ */
+function numberFirst(s: Setting, ctx: NormalizeContext): number | undefined {
+  if (s.value.kind !== 'string' || !optionSchema(s.key)?.['x-xmcfg'].numberFirst) return undefined;
+  // xlu_cfg_get_long refuses a setting made with += (then the name reader sees the text).
+  if (s.appended && ctx.dialect === 'xl') return undefined;
+  const n = readInt(s.value, ctx.dialect);
+  return n.ok ? n.value : undefined;
 }
 
 /** A libxl enum name given in another case, in the catalogue's spelling (xl only; xm compares exactly). */

@@ -124,3 +124,13 @@ export function subSpan(v: Value, start: number, end: number): Span {
   if (base === null) return v.span;
   return { start: base + start, end: base + end };
 }
+
+/**
+ * A UUID as xend read it (uuid.fromString drops every hyphen and reads 32 hex digits;
+ * XendConfig._uuid_sanity_check writes them back grouped 8-4-4-4-12), in that grouped form, or null
+ * when the text is not 32 hex digits and hyphens.
+ */
+export function xendUuid(text: string): string | null {
+  const d = text.replaceAll('-', '');
+  return /^[0-9a-fA-F]{32}$/.test(d) ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20)}` : null;
+}

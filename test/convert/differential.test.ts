@@ -55,6 +55,8 @@ const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
   'fixture fixtures/rules/spec-xl-only-keys-xm.cfg': { fields: ['vif'] },
   // a disk of two fields (XM0213), which xl reads as target and vdev:
   'fixture fixtures/rules/xm-disk.cfg': { fields: ['disk'] },
+  // builder = "generic" (xend: "unknown image type", XM0104), xl's name for PV, which the conversion writes as type = "pv":
+  'fixture fixtures/rules/xm-builder-generic.cfg': { fields: ['builder', 'type'] },
   // `vnc=yes` in a vfb (xend's int() fails, XM0217), which xl reads as 0:
   'fixture fixtures/rules/xm-vfb-not-a-number.cfg': { fields: ['vfb'] },
   // vnuma, an xl-only option xm ignored (XM0553), on a guest that is PV for xl once the Python block

@@ -170,6 +170,8 @@ describe('completion', () => {
     ['xm', 'on_poweroff', ['destroy', 'restart', 'preserve', 'rename-restart']],
     ['xm', 'on_crash', ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart']],
     ['xl', 'on_poweroff', ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset']],
+    // xend took tsc_mode as a number (int("2") too), not xl's names (decision 081).
+    ['xm', 'tsc_mode', ['0', '1', '2', '3']],
   ] as const)('lifecycle values as the dialect has them (%s %s), each re-checking without XM0104', (dialect, key, values) => {
     const { text, offset } = caret(`name = "a"\nkernel = "/k"\n${key} = "|"\n`);
     const r = analyze(text, { dialect });

@@ -45,8 +45,17 @@ const XM_ACTIONS: Record<string, readonly string[]> = {
  * it completes is not one dialectValues then refuses.
  */
 export function dialectAllowed(key: string, dialect: 'xl' | 'xm'): readonly string[] | undefined {
+  // xend takes the numbers (a string of one too: int("2")), not xl's names.
+  if (dialect === 'xm' && (XM_NUMBERS as readonly string[]).includes(key)) return (optionSchema(key)?.['x-xmcfg'].allowed ?? []).map((_, i) => String(i));
   return dialect === 'xm' && Object.hasOwn(XM_ACTIONS, key) ? XM_ACTIONS[key] : undefined;
 }
+
+/**
+ * Options whose names are libxl's (xl) while xend took only the number: XendDomainInfo calls
+ * `long(timer_mode)` (HVM) and `int(tsc_mode)` on the value as the file wrote it, so a name makes
+ * `xm create` fail with Python's ValueError. The number of a name is its index in libxl's list.
+ */
+const XM_NUMBERS: readonly ('tsc_mode' | 'timer_mode')[] = ['tsc_mode', 'timer_mode'];
 
 /** Values one dialect's tool refuses although the schema (the union of both) allows them. */
 export const dialectValues: Rule = ({ config, spans, dialect }) => {
@@ -57,6 +66,17 @@ export const dialectValues: Rule = ({ config, spans, dialect }) => {
       if (typeof v === 'string' && (ACTIONS as readonly string[]).includes(v) && !allowed.includes(v)) {
         out.push(makeDiag('XM0104', valueAt(spans, `/${key}`), `${key} must be one of ${allowed.join(', ')} in xm; got "${v}"`));
       }
+    }
+    for (const key of XM_NUMBERS) {
+      const v = config[key];
+      // Another string is not a name either: the schema reports it (XM0104) already.
+      const n = typeof v === 'string' ? (optionSchema(key)!['x-xmcfg'].allowed ?? []).indexOf(v) : -1;
+      if (n === -1) continue;
+      out.push(
+        makeDiag('XM0104', valueAt(spans, `/${key}`), `${key} must be a number in xm: xend converts it with ${key === 'timer_mode' ? 'long()' : 'int()'}, and "${v}" is one of xl's names`, {
+          hint: `write ${key} = ${n} (the number of "${v}")`,
+        }),
+      );
     }
   } else {
     for (const key of ['tsc_mode', 'timer_mode'] as const) {

@@ -74,7 +74,7 @@ export const schemaCodes = defineCodes({
   XM0110: {
     severity: 'error',
     title: 'malformed value',
-    explanation: 'The string does not have the form the option requires (for example a UUID must be 32 hexadecimal digits, optionally grouped 8-4-4-4-12 with hyphens; an HVM guest\'s boot order is up to three of the letters c, d, n, a and b, none twice, which QEMU checks when the device model starts).',
+    explanation: 'The string does not have the form the option requires (for example a UUID must be 32 hexadecimal digits, which xl reads only grouped 8-4-4-4-12 with hyphens while xm dropped the hyphens wherever they were; an HVM guest\'s boot order is up to three of the letters c, d, n, a and b, none twice, which QEMU checks when the device model starts).',
     bad: 'uuid = "1234"',
     good: 'uuid = "5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c"',
   },

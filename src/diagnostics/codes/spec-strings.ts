@@ -150,4 +150,12 @@ export const specStringCodes = defineCodes({
     bad: 'disk = ["vdev=xvda,target=/dev/vg0/web01,access=ro"]',
     good: 'disk = ["vdev=xvda,access=ro,target=/dev/vg0/web01"]',
   },
+  XM0253: {
+    severity: 'warning',
+    title: 'usbdev bus or address xl keeps in 8 bits',
+    explanation:
+      'xl reads a usbdev\'s hostbus= and hostaddr= with strtoul and stores them in libxl_device_usbdev, whose fields are 8-bit (libxl_types.idl: hostbus and hostaddr uint8): a number above 255 keeps its low 8 bits without a word, so hostbus=257 is bus 1 and hostaddr=256 is address 0. libxl then passes through the host device at that bus and address, another one than written (or none). Write the bus and device numbers lsusb shows. Reported for xl; xm had no usbdev.',
+    bad: 'type = "hvm"\nusbctrl = ["type=auto"]\nusbdev = ["hostbus=257,hostaddr=3"]',
+    good: 'type = "hvm"\nusbctrl = ["type=auto"]\nusbdev = ["hostbus=1,hostaddr=3"]',
+  },
 });

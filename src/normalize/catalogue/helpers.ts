@@ -79,6 +79,12 @@ export interface OptionMeta {
    * read cpuid, vcpus, localtime, oos, pci, keymap, vncconsole for every builder). XM0244.
    */
   xmReadFor?: readonly GuestKind[];
+  /**
+   * Both tools try the value as a number before anything else (tsc_mode, timer_mode, altp2m): xl
+   * reads it with xlu_cfg_get_long first, which takes a quoted "1" as the number 1, and only then
+   * as a name; xend converted it with int()/long(), so in xm only a number (or a string of one) works.
+   */
+  numberFirst?: boolean;
 }
 
 /** The documentation a catalogue entry is written with. */
@@ -166,10 +172,13 @@ export function oneOf<const T extends readonly string[]>(values: T, doc: DocIn):
   return Type.Optional(Type.Unsafe<T[number]>({ ...docOpts(doc, 'enum', 'string', { allowed: values }), type: 'string', enum: [...values] }));
 }
 
-/** A string option given either as one of the values or as a (deprecated) integer. */
+/** A string option given either as one of the values or as a (deprecated) integer, read as a number first (OptionMeta.numberFirst). */
 export function oneOfOrInt<const T extends readonly string[]>(values: T, doc: DocIn): TOptional<TUnion<[TUnsafe<T[number]>, TInteger]>> {
   return Type.Optional(
-    Type.Union([Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: doc.min ?? 0, ...(doc.max !== undefined ? { maximum: doc.max } : {}) })], docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values })),
+    Type.Union(
+      [Type.Unsafe<T[number]>({ type: 'string', enum: [...values] }), Type.Integer({ minimum: doc.min ?? 0, ...(doc.max !== undefined ? { maximum: doc.max } : {}) })],
+      docOpts(doc, 'enumOrInt', 'string or integer', { allowed: values, numberFirst: true }),
+    ),
   );
 }
 

@@ -151,8 +151,9 @@ export const UsbdevSpecSchema = Type.Object(
   {
     spec: S(65536),
     type: Opt(Type.Unsafe<'hostdev'>({ type: 'string', enum: ['hostdev'] })),
-    hostbus: Opt(Nat),
-    hostaddr: Opt(Nat),
+    /** libxl keeps both in 8 bits (uint8): a larger number is read as its low 8 bits (XM0253). */
+    hostbus: Opt(Type.Integer({ minimum: 0, maximum: 0xff })),
+    hostaddr: Opt(Type.Integer({ minimum: 0, maximum: 0xff })),
     controller: Opt(Nat),
     port: Opt(Nat),
     other: Opt(Type.Record(Type.String(), S())),
