@@ -43,6 +43,8 @@ const RUNTIME = {
   // A malformed `\x` escape is a ValueError Python 2 raises while compiling.
   ValueError: ['XM0053', 'XM0059', 'XM0062'],
   ZeroDivisionError: ['XM0054'],
+  // `'abc'[5]`; an index of 2^53 or more is xmcfg's own limit first (XM0055).
+  IndexError: ['XM0112', 'XM0055'],
   // A non-ASCII byte string joined to a unicode one.
   UnicodeDecodeError: ['XM0053', 'XM0059'],
   // `"%c" % 256` is an OverflowError, a formatting failure to xmcfg.
