@@ -286,8 +286,9 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   /** A comparison chain `a == b != c`: one unsupported node keeping its operands and operators (`parts`). */
   private comparison = this.RULE('comparison', (): Expr => {
     const first = this.SUBRULE(this.bitExpr);
-    const operands: Expr[] = [first];
-    const ops: CompareOp[] = [];
+    // Made only when there is a comparison: every operand of every expression passes through here.
+    let operands: Expr[] | undefined;
+    let ops: CompareOp[] | undefined;
     this.MANY(() => {
       const op = this.OR([
         { ALT(this: OperatorParser) { return this.CONSUME(T.CompareOp).image as CompareOp; } },
@@ -306,11 +307,11 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
           },
         },
       ]);
-      ops.push(op);
-      operands.push(this.SUBRULE2(this.bitExpr));
+      (ops ??= []).push(op);
+      (operands ??= [first]).push(this.SUBRULE2(this.bitExpr));
     });
     return this.ACTION((): Expr => {
-      if (ops.length === 0) return first;
+      if (ops === undefined || operands === undefined) return first;
       const node = this.unsupported(this.join(first.span, operands[operands.length - 1]!.span), 'other');
       return { ...node, parts: { form: 'compare', operands: operands.slice(), ops: ops.slice() } } as Expr;
     });
