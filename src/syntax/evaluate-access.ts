@@ -88,6 +88,14 @@ function evalAll(exprs: readonly (Expr | null)[], ctx: EvalContext, depth: numbe
   return out;
 }
 
+/**
+ * Charge reading an operand to the file's work budget: indexing, len() and comparisons walk a string
+ * (its bytes or code points) or a list, so `b = a[0]` repeated over a 1 MB `a` must not be free.
+ */
+function read(ctx: EvalContext, v: Value, at: Span): boolean {
+  return v.kind !== 'string' && v.kind !== 'list' ? true : chargeWork(ctx, v, at);
+}
+
 /** The result of an operation, charged to the file's work budget. */
 function done(ctx: EvalContext, r: Value | Failure): Value | null {
   if (isFailure(r)) {
@@ -105,6 +113,7 @@ function evalLen(args: Expr[], span: Span, ctx: EvalContext, depth: number, eval
   if (values === null) return null;
   if (values.length !== 1) return done(ctx, { code: EvalCode.badOperands, span, message: `len() takes exactly one argument (${values.length} given)` });
   const v = values[0]!;
+  if (!read(ctx, v, span)) return null;
   const n = v.kind === 'string' ? (v.unicode ? wideLength(v) : exactBytes(v).length) : v.kind === 'list' ? v.items.length : null;
   if (n === null) return done(ctx, { code: EvalCode.badOperands, span: args[0]!.span, message: `object of type '${typeName(v)}' has no len()` });
   const r = makeNumber(n, false, false, span);
@@ -150,6 +159,7 @@ function evalSubscript(targetExpr: Expr, sub: Subscript, span: Span, ctx: EvalCo
   const values = evalAll([targetExpr, ...bounds], ctx, depth, evaluate);
   if (values === null) return null;
   const target = values[0]!;
+  if (!read(ctx, target, span)) return null;
   if (target.kind !== 'string' && target.kind !== 'list') return done(ctx, { code: EvalCode.badOperands, span, message: `'${typeName(target)}' object has no attribute '__getitem__'` });
   const items = target.kind === 'string' ? (target.unicode ? codePoints(target) : Array.from(exactBytes(target))) : target.items;
   const kind = target.kind === 'string' ? 'string' : target.tuple ? 'tuple' : 'list';
@@ -263,11 +273,11 @@ function contains(container: Value, item: Value, at: Span): Equality | Failure {
 /** A comparison chain of `==`, `!=`, `<>`, `in`, `not in` (`a == b == c` is `a == b and b == c`: it stops at the first False). */
 function evalCompare(operands: Expr[], ops: CompareOp[], span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null {
   let left = evaluate(operands[0]!, ctx, depth + 1);
-  if (left === null || isPoison(left)) return null;
+  if (left === null || isPoison(left) || !read(ctx, left, span)) return null;
   let result = true;
   for (let k = 0; k < ops.length && result; k++) {
     const right = evaluate(operands[k + 1]!, ctx, depth + 1);
-    if (right === null || isPoison(right)) return null;
+    if (right === null || isPoison(right) || !read(ctx, right, span)) return null;
     const op = ops[k]!;
     const pair: Span = { start: operands[k]!.span.start, end: operands[k + 1]!.span.end };
     const r = op === 'in' || op === 'not in' ? contains(right, left, pair) : pyEquals(left, right);

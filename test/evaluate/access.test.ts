@@ -139,6 +139,15 @@ describe('len(), subscripts and == / != / in of Python 2 values', () => {
     expect(codesAndSpans(diagnostics)).toEqual([{ code: 'XM0052', ...spanOf(src, at) }]);
   });
 
+  test('reading a long string by index counts towards the file\'s work budget (XM0063 once it is spent)', () => {
+    // 1 Mi characters read 20 times is past the 16 Mi budget: without the charge, each read was free.
+    let src = "a = 'x' * 1048576\n";
+    for (let k = 0; k < 20; k++) src += `b${k} = a[0]\n`;
+    const r = parse(src, { dialect: 'xm' });
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['XM0063']);
+    expect(r.settings.length).toBeLessThan(20);
+  });
+
   test('names read only inside len(), a subscript or a comparison are bound for it', () => {
     const src = "name = 'vm01'\nx = (len(name), name[2:], name == 'vm01', 'vm' in name)\n";
     const { x, diagnostics } = valueOf(src);
