@@ -5,7 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { Expr, StringPart } from './tree.js';
+import type { Expr, StringPart, Subscript } from './tree.js';
 import { OperatorParser } from './operators.js';
 import * as T from './tokens.js';
 import { stringPart } from './string-part.js';
@@ -20,17 +20,28 @@ export abstract class ExpressionParser extends OperatorParser {
         {
           ALT(this: ExpressionParser) {
             this.CONSUME(T.LParen);
-            this.OPTION(() => this.SUBRULE(this.callArgs));
+            const args = this.OPTION(() => this.SUBRULE(this.callArgs));
             const r = this.CONSUME(T.RParen);
-            e = this.ACTION(() => this.unsupported(this.join(e.span, this.tspan(r)), 'call'));
+            e = this.ACTION(() => {
+              const callee = e;
+              const call = this.unsupported(this.join(callee.span, this.tspan(r)), 'call');
+              // Only plain positional arguments are kept: `len(x)` is the one call xm's evaluator reads.
+              const plain = args ?? [];
+              if (plain.every((a): a is Expr => a !== null)) return { ...call, parts: { form: 'call', callee, args: plain.slice() } } as Expr;
+              return call;
+            });
           },
         },
         {
           ALT(this: ExpressionParser) {
             this.CONSUME(T.LBracket);
-            this.SUBRULE(this.subscripts);
+            const sub = this.SUBRULE(this.subscripts);
             const r = this.CONSUME(T.RBracket);
-            e = this.ACTION(() => this.unsupported(this.join(e.span, this.tspan(r)), 'subscript'));
+            e = this.ACTION(() => {
+              const target = e;
+              const node = this.unsupported(this.join(target.span, this.tspan(r)), 'subscript');
+              return sub === null ? node : ({ ...node, parts: { form: 'subscript', target, sub } } as Expr);
+            });
           },
         },
         {
@@ -48,17 +59,20 @@ export abstract class ExpressionParser extends OperatorParser {
     return e;
   });
 
-  private callArgs = this.RULE('callArgs', (): void => {
-    this.SUBRULE(this.argument);
+  /** A call's arguments, each a plain positional one or null (`*a`, `**k`, `k=v`, a generator). */
+  private callArgs = this.RULE('callArgs', (): (Expr | null)[] => {
+    const args: (Expr | null)[] = [];
+    args.push(this.SUBRULE(this.argument));
     this.MANY(() => {
       this.CONSUME(T.Comma);
-      this.SUBRULE2(this.argument);
+      args.push(this.SUBRULE2(this.argument));
     });
     this.OPTION(() => this.CONSUME2(T.Comma));
+    return args;
   });
 
-  private argument = this.RULE('argument', (): void => {
-    this.OR([
+  private argument = this.RULE('argument', (): Expr | null => {
+    return this.OR([
       {
         ALT(this: ExpressionParser) {
           this.OR2([
@@ -66,11 +80,13 @@ export abstract class ExpressionParser extends OperatorParser {
             { ALT(this: ExpressionParser) { return this.CONSUME(T.DoubleStar); } },
           ]);
           this.SUBRULE(this.test);
+          return null;
         },
       },
       {
         ALT(this: ExpressionParser) {
-          this.SUBRULE2(this.test);
+          const value = this.SUBRULE2(this.test);
+          let plain = true;
           this.OPTION(() => {
             this.OR3([
               {
@@ -81,40 +97,53 @@ export abstract class ExpressionParser extends OperatorParser {
               },
               { ALT(this: ExpressionParser) { return this.SUBRULE(this.compFor); } },
             ]);
+            plain = false;
           });
+          return plain ? value : null;
         },
       },
     ]);
   });
 
-  private subscripts = this.RULE('subscripts', (): void => {
-    this.SUBRULE(this.subscript);
+  /** What is inside `[...]`: one subscript, or null for several (`x[1, 2]`) or a trailing comma. */
+  private subscripts = this.RULE('subscripts', (): Subscript | null => {
+    const first = this.SUBRULE(this.subscript);
+    let one = true;
     this.MANY(() => {
       this.CONSUME(T.Comma);
       this.SUBRULE2(this.subscript);
+      one = false;
     });
-    this.OPTION(() => this.CONSUME2(T.Comma));
+    this.OPTION(() => {
+      this.CONSUME2(T.Comma);
+      one = false;
+    });
+    return one ? first : null;
   });
 
-  private subscript = this.RULE('subscript', (): void => {
-    this.OR([
+  private subscript = this.RULE('subscript', (): Subscript => {
+    return this.OR([
       {
-        ALT(this: ExpressionParser) {
-          this.SUBRULE(this.test);
-          this.OPTION(() => this.SUBRULE(this.sliceRest));
+        ALT(this: ExpressionParser): Subscript {
+          const index = this.SUBRULE(this.test);
+          const rest = this.OPTION(() => this.SUBRULE(this.sliceRest));
+          return rest === undefined ? { index } : { ...rest, lower: index };
         },
       },
       { ALT(this: ExpressionParser) { return this.SUBRULE2(this.sliceRest); } },
     ]);
   });
 
-  private sliceRest = this.RULE('sliceRest', (): void => {
+  /** `:upper` and `:step` of a slice (its lower bound, if any, is read before the colon). */
+  private sliceRest = this.RULE('sliceRest', (): { lower: null; upper: Expr | null; step: Expr | null } => {
     this.CONSUME(T.Colon);
-    this.OPTION(() => this.SUBRULE(this.test));
+    const upper = this.OPTION(() => this.SUBRULE(this.test)) ?? null;
+    let step: Expr | null = null;
     this.OPTION2(() => {
       this.CONSUME2(T.Colon);
-      this.OPTION3(() => this.SUBRULE2(this.test));
+      step = this.OPTION3(() => this.SUBRULE2(this.test)) ?? null;
     });
+    return { lower: null, upper, step };
   });
 
   /** `for x in xs` (`if cond`)* inside a comprehension. */

@@ -7,7 +7,7 @@
  */
 import { EarlyExitException, EmbeddedActionsParser, MismatchedTokenException, NoViableAltException, type IRecognitionException, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { Expr } from './tree.js';
+import type { CompareOp, Expr } from './tree.js';
 import * as T from './tokens.js';
 import { messages } from './messages.js';
 
@@ -283,29 +283,38 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     ]);
   });
 
+  /** A comparison chain `a == b != c`: one unsupported node keeping its operands and operators (`parts`). */
   private comparison = this.RULE('comparison', (): Expr => {
-    let e = this.SUBRULE(this.bitExpr);
+    const first = this.SUBRULE(this.bitExpr);
+    // Made only when there is a comparison: every operand of every expression passes through here.
+    let operands: Expr[] | undefined;
+    let ops: CompareOp[] | undefined;
     this.MANY(() => {
-      this.OR([
-        { ALT(this: OperatorParser) { return this.CONSUME(T.CompareOp); } },
-        { ALT(this: OperatorParser) { return this.CONSUME(T.In); } },
+      const op = this.OR([
+        { ALT(this: OperatorParser) { return this.CONSUME(T.CompareOp).image as CompareOp; } },
+        { ALT(this: OperatorParser) { this.CONSUME(T.In); return 'in' as const; } },
         {
           ALT(this: OperatorParser) {
             this.CONSUME(T.Not);
             this.CONSUME2(T.In);
+            return 'not in' as const;
           },
         },
         {
           ALT(this: OperatorParser) {
             this.CONSUME(T.Is);
-            this.OPTION(() => this.CONSUME2(T.Not));
+            return this.OPTION(() => this.CONSUME2(T.Not)) === undefined ? ('is' as const) : ('is not' as const);
           },
         },
       ]);
-      const r = this.SUBRULE2(this.bitExpr);
-      e = this.ACTION(() => this.unsupported(this.join(e.span, r.span), 'other'));
+      (ops ??= []).push(op);
+      (operands ??= [first]).push(this.SUBRULE2(this.bitExpr));
     });
-    return e;
+    return this.ACTION((): Expr => {
+      if (ops === undefined || operands === undefined) return first;
+      const node = this.unsupported(this.join(first.span, operands[operands.length - 1]!.span), 'other');
+      return { ...node, parts: { form: 'compare', operands: operands.slice(), ops: ops.slice() } } as Expr;
+    });
   });
 
   protected bitExpr = this.RULE('bitExpr', (): Expr => {

@@ -57,10 +57,29 @@ export type Expr =
   | { kind: 'paren'; span: Span; inner: Expr }
   | { kind: 'unary'; span: Span; op: '-' | '+'; opSpan: Span; operand: Expr }
   | { kind: 'binary'; span: Span; op: '+' | '-' | '*' | '/' | '//' | '%' | '**'; opSpan: Span; left: Expr; right: Expr }
-  /** Calls, attribute access, subscripts, dicts, lambdas...: parsed so the error is precise, never evaluated. */
-  | { kind: 'unsupported'; span: Span; what: 'call' | 'attribute' | 'subscript' | 'dict' | 'other' }
+  /**
+   * Calls, attribute access, subscripts, dicts, lambdas, comparisons...: parsed so the error is
+   * precise. `parts` keeps the operands of the few forms xm's evaluator reads (a subscript, a call's
+   * positional arguments, a comparison chain); everything else is never evaluated.
+   */
+  | { kind: 'unsupported'; span: Span; what: 'call' | 'attribute' | 'subscript' | 'dict' | 'other'; parts?: ExprParts }
   /** A hole left by error recovery. */
   | { kind: 'error'; span: Span };
+
+/** A comparison operator as written, `not in` and `is not` with one blank. */
+export type CompareOp = '==' | '!=' | '<>' | '<' | '>' | '<=' | '>=' | 'in' | 'not in' | 'is' | 'is not';
+
+/** One subscript inside `[...]`: an index, or a slice whose absent bounds are null. */
+export type Subscript = { index: Expr } | { lower: Expr | null; upper: Expr | null; step: Expr | null };
+
+/** The operands of an `unsupported` expression, for the forms the xm evaluator reads (src/syntax/evaluate-access.ts). */
+export type ExprParts =
+  /** `target[sub]`: one subscript, no trailing comma. */
+  | { form: 'subscript'; target: Expr; sub: Subscript }
+  /** `callee(a, b)`: positional arguments only (no `*`, `**`, `k=v`, generator). */
+  | { form: 'call'; callee: Expr; args: Expr[] }
+  /** `a op b op c`: operands and operators in order (ops.length === operands.length - 1). */
+  | { form: 'compare'; operands: Expr[]; ops: CompareOp[] };
 
 /** `key = value` or `key += value`. */
 export interface AssignStmt {

@@ -21,6 +21,8 @@ const EXPRS = [
   "u'%c' % 256", "u'%c' % 0x10000", "u'%c' % 0x10FFFF", "u'%c' % 0x110000", "u'%c' % 0xd800", "u'%c%c' % (0xd800, 0xdc00)",
   "'%s%c' % (u'a', 256)", "'%c%s' % (256, u'a')", "'%c' % 256", "'%c' % u'\\U00010000'", "u'%c' % u'\\U00010000'", "u'%c' % u'\\ud800\\udc00'",
   "u'%3c|' % 0x10000", "u'%c' % -1", "u'%c' % True",
+  // %c of a float: a unicode result truncates it (PyInt_AsLong), a byte result refuses it
+  "u'%c' % 1.5", "u'%c' % -0.5", "u'%c' % 1e300", "'%c' % 1.5", "'%c' % None", "u'%c' % None", "'%s%c' % (u'a', 66.7)", "'%c%s' % (1.5, u'a')",
 
 ];
 

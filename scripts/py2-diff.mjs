@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { CASES } from './py2-cases.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { parse } = await import(join(root, 'dist/index.mjs'));
+const { parse, check } = await import(join(root, 'dist/index.mjs'));
 const args = process.argv.slice(2);
 const opt = (name) => {
   const i = args.indexOf(name);
@@ -43,6 +43,8 @@ const RUNTIME = {
   // A malformed `\x` escape is a ValueError Python 2 raises while compiling.
   ValueError: ['XM0053', 'XM0059', 'XM0062'],
   ZeroDivisionError: ['XM0054'],
+  // `'abc'[5]`; an index of 2^53 or more is xmcfg's own limit first (XM0055).
+  IndexError: ['XM0112', 'XM0055'],
   // A non-ASCII byte string joined to a unicode one.
   UnicodeDecodeError: ['XM0053', 'XM0059'],
   // `"%c" % 256` is an OverflowError, a formatting failure to xmcfg.
@@ -177,6 +179,12 @@ for (const input of inputs) {
     // `numa = on`, the NUMA RFC's spelling: read as "on" on purpose (XM0520), a NameError to Python.
     if (errors.length === 0 && p.error === 'NameError' && r.diagnostics.some((d) => d.code === 'XM0520' && d.line === p.line)) {
       counts.deliberate++;
+      continue;
+    }
+    // Another bare word for numa (`numa = On`, decision 069): parse keeps the word, check refuses it
+    // (XM0301) on Python's line, so xmcfg refuses the file too, one stage later.
+    if (errors.length === 0 && p.error === 'NameError' && check(input.text, { dialect: 'xm', defines: input.defines }).diagnostics.some((d) => d.code === 'XM0301' && d.severity === 'error' && d.line === p.line)) {
+      counts.bothRefuse++;
       continue;
     }
     if (errors.length === 0) {

@@ -20,6 +20,7 @@ import { fileBytesText, type SingleByteCodec } from './source-decode.js';
 import { anyWithin, utf8SpanBytes } from './source-bytes.js';
 import { decodePy2Utf8 } from './utf8.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
+import { evalParts } from './evaluate-access.js';
 
 /** What a name is bound to while reading an xm file. */
 export type Binding =
@@ -360,9 +361,13 @@ export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
     }
     case 'binary':
       return evalBinary(expr, ctx, depth);
-    case 'unsupported':
+    case 'unsupported': {
+      // len(), string subscripts, == / != / in chains (evaluate-access.ts); undefined: none of them.
+      const v = expr.parts === undefined ? undefined : evalParts(expr.parts, expr.span, ctx, depth, evalXm);
+      if (v !== undefined) return v;
       report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what], 'write the value it gives as a literal (a string, a number or a list)');
       return null;
+    }
     case 'error':
       return null;
   }

@@ -104,3 +104,31 @@ export function wideHead(s: WideText, n: number): WideText {
 export function unicodeString(w: WideText, span: Span): StringValue {
   return w.split !== undefined && w.split.length > 0 ? { kind: 'string', value: w.value, span, unicode: true, split: w.split } : { kind: 'string', value: w.value, span, unicode: true };
 }
+
+/** Whether two unicode texts are the same code points (a split pair is not the character its JS text spells). */
+export function wideEquals(a: WideText, b: WideText): boolean {
+  if (a.value !== b.value) return false;
+  const x = a.split ?? [];
+  const y = b.split ?? [];
+  return x.length === y.length && x.every((at, k) => at === y[k]);
+}
+
+/** One code point as two UTF-16 units, so a search over such texts matches whole code points at even offsets. */
+function fixedWidth(s: WideText): string {
+  let out = '';
+  for (const ch of codePoints(s)) {
+    const cp = ch.length === 2 ? ch.codePointAt(0)! : ch.charCodeAt(0);
+    out += String.fromCharCode(cp >> 16, cp & 0xffff);
+  }
+  return out;
+}
+
+/** Python's `needle in hay` of unicode texts: a run of whole code points. */
+export function wideIncludes(hay: WideText, needle: WideText): boolean {
+  // Without surrogates, code points and UTF-16 units are the same.
+  if (!/[\ud800-\udfff]/.test(hay.value) && !/[\ud800-\udfff]/.test(needle.value)) return hay.value.includes(needle.value);
+  const h = fixedWidth(hay);
+  const n = fixedWidth(needle);
+  for (let at = h.indexOf(n); at >= 0; at = h.indexOf(n, at + 1)) if (at % 2 === 0) return true;
+  return false;
+}

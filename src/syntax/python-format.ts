@@ -174,11 +174,15 @@ function convert(conv: string, arg: Value, flags: string, width: number, prec: n
       body = arg.value;
       bodyLength = 1;
     } else {
+      // Python 2.7.18's own words: a byte result reads the argument as an unsigned byte (PyArg_Parse
+      // "b"), a unicode one with PyInt_AsLong, which truncates a float (u'%c' % 1.5 is u'\x01').
       const num = asNumber(arg);
-      if (num === null || num.float) return { error: '%c requires int or char' };
-      if (uni && (num.n < 0 || num.n > 0x10ffff)) return { error: '%c arg not in range(0x110000) (wide Python build)' };
-      if (!uni && (num.n < 0 || num.n > 255)) return { error: '%c arg not in range(256)' };
-      body = String.fromCodePoint(num.n);
+      if (num === null) return { error: uni || arg.kind === 'string' ? '%c requires int or char' : 'an integer is required' };
+      if (num.float && !uni) return { error: 'integer argument expected, got float' };
+      const n = Math.trunc(num.n);
+      if (uni && (n < 0 || n > 0x10ffff)) return { error: '%c arg not in range(0x110000) (wide Python build)' };
+      if (!uni && (n < 0 || n > 255)) return { error: `unsigned byte integer is ${n < 0 ? 'less than minimum' : 'greater than maximum'}` };
+      body = String.fromCodePoint(n);
       bodyLength = 1;
     }
   } else if ('diuxXo'.includes(conv)) {

@@ -12,7 +12,7 @@ import type { Stmt } from '../../grammar/tree.js';
 import type { Span } from '../diagnostics/span.js';
 
 export { Tok } from '../../grammar/tree.js';
-export type { AssignStmt, ErrorStmt, Expr, Name, Stmt, StringPart, UnsupportedStmt } from '../../grammar/tree.js';
+export type { AssignStmt, CompareOp, ErrorStmt, Expr, ExprParts, Name, Stmt, StringPart, Subscript, UnsupportedStmt } from '../../grammar/tree.js';
 
 /** The complete token stream of a text, trivia included, as parallel arrays. */
 export interface TokenStream {

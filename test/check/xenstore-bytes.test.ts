@@ -56,6 +56,25 @@ describe('device values written to xenstore: at most 4096 bytes', () => {
   });
 });
 
+describe('xm counts the bytes Python 2 holds, as xl counts the bytes it hands on (decision 076)', () => {
+  /** An xm file whose vif bridge is 4,000 "a" then `tail` (bytes), line 4 with a utf-8 declaration. */
+  const xmVif = (tail: Buffer): Buffer => Buffer.concat([Buffer.from(`# -*- coding: utf-8 -*-\n${PV}vif = ['bridge=${'a'.repeat(4000)}`), tail, Buffer.from("']\n")]);
+
+  it('an escaped byte is one byte: 4,000 + 96 "\\xff" pass, 97 are over', () => {
+    expect(found(xmVif(Buffer.from('\\xff'.repeat(96))), 'xm')).toEqual([]);
+    // The escapes' value has no span of its own: the finding is at the literal.
+    expect(found(xmVif(Buffer.from('\\xff'.repeat(97))), 'xm')).toEqual(['XM0103@4:8-4:4405']);
+  });
+
+  it('bytes that are not UTF-8 count one each, as in xl (and XM0261 says xend cannot receive them)', () => {
+    const raw = (n: number): Buffer => xmVif(Buffer.alloc(n, 0xff));
+    expect(found(raw(96), 'xm')).toEqual([]);
+    expect(found(raw(97), 'xm')).toEqual(['XM0103@4:16-4:4113']);
+    expect(check(raw(97), { dialect: 'xm' }).diagnostics.map((d) => d.code)).toContain('XM0261');
+    expect(found(raw(97), 'xl')).toEqual(['XM0103@4:16-4:4113']);
+  });
+});
+
 describe('vkb, vdispl and vsnd values written to xenstore as they are (xl)', () => {
   const over = '€'.repeat(1366); // 4,098 bytes, 1,366 characters: under the schema's character bounds
   it('vkb unique-id (libxl__set_xenstore_vkb: the backend\'s "unique-id")', () => {

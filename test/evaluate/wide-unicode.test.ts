@@ -42,6 +42,9 @@ describe('wide unicode strings (Python 2.7.18, UCS-4)', () => {
     ["'%s%c' % (u'a', 256)", "u'a\\u0100'", 2],
     ["'%c' % u'\\U00010000'", "u'\\U00010000'", 1],
     ["u'%3c|' % 0x10000", "u'  \\U00010000|'", 4],
+    // a unicode result reads a float with PyInt_AsLong, which truncates it (a byte result refuses it)
+    ["u'%c' % 1.5", "u'\\x01'", 1],
+    ["'%s%c' % (u'a', 66.7)", "u'aB'", 2],
     // repr shows each surrogate of a split pair
     ["'%r' % (u'\\ud800' + u'\\udc00')", "\"u'\\\\ud800\\\\udc00'\"", 15],
     ["'%r' % [u'\\ud800\\udc00', u'\\U00010000']", "\"[u'\\\\ud800\\\\udc00', u'\\\\U00010000']\"", 32],

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from '../../diagnostics/span.js';
-import type { Dialect, Setting } from '../../syntax/value.js';
+import type { Dialect, Setting, StringValue, Value } from '../../syntax/value.js';
 import type { SingleByteCodec } from '../../syntax/source-decode.js';
 import type { NormalizedConfig, SpanMap } from '../../normalize/index.js';
 import { effectiveSettings, OPTION_KEYS, XL_ONLY_KEYS } from '../../normalize/index.js';
@@ -70,6 +70,34 @@ export function fileBytes(value: string, at: Span, codec: string | undefined, ra
   if (codec !== undefined) return value.length;
   const utf8 = Buffer.byteLength(value, 'utf8');
   return raw === undefined ? utf8 : utf8 + replacedByteExcess(raw.bytes, raw.invalid, at.start, at.end);
+}
+
+/**
+ * The bytes Python 2 holds for a part (`value`) of an xm string setting written at `at`: a byte
+ * string holds one byte a character, escaped (`'\\xff'`) or read from the file's bytes where they
+ * are not UTF-8 (decision 045), unless its characters are text written in the file (`utf8`), which
+ * are their UTF-8 bytes, as is whatever xmcfg does not find as a byte string here. Under a declared
+ * single-byte encoding every character is one byte, as for xl.
+ */
+export function xmValueBytes(value: string, at: Span, effective: ReadonlyMap<string, Setting>, codec: string | undefined): number {
+  if (codec !== undefined) return value.length;
+  const s = stringAt(effective, at);
+  return s !== undefined && s.unicode !== true && s.utf8 !== true ? value.length : Buffer.byteLength(value, 'utf8');
+}
+
+/** The string value (inside lists too) of the settings in effect whose span holds `at`. */
+function stringAt(effective: ReadonlyMap<string, Setting>, at: Span): StringValue | undefined {
+  for (const setting of effective.values()) {
+    if (setting.value.span.start > at.start || setting.value.span.end < at.end) continue;
+    const stack: Value[] = [setting.value];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (v.span.start > at.start || v.span.end < at.end) continue;
+      if (v.kind === 'string') return v;
+      if (v.kind === 'list') for (const it of v.items) stack.push(it);
+    }
+  }
+  return undefined;
 }
 
 /** A rule: pure, returns its findings. */

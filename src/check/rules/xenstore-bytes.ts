@@ -13,13 +13,12 @@
  * (decision 063), not in characters as the schema's own size bounds are.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { anyWithin } from '../../syntax/source-bytes.js';
 import { labelOf } from '../../schema/messages.js';
-import { fileBytes, makeDiag, valueAt, type Rule } from './context.js';
+import { fileBytes, makeDiag, valueAt, xmValueBytes, type Rule } from './context.js';
 import { XENSTORE_FIELDS, XENSTORE_PAYLOAD_MAX, xenstoreItems } from '../../normalize/catalogue/xenstore-fields.js';
 
 /** Device values of more than XENSTORE_PAYLOAD_MAX bytes (XM0103), at each value. */
-export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, rawUtf8 }) => {
+export const xenstoreValueBytes: Rule = ({ config, spans, effective, dialect, sourceCodec, rawUtf8 }) => {
   const out: Diagnostic[] = [];
   const tool = dialect === 'xl' ? 'libxl' : 'xend';
   for (const [path, fields] of Object.entries(XENSTORE_FIELDS)) {
@@ -30,9 +29,9 @@ export const xenstoreValueBytes: Rule = ({ config, spans, dialect, sourceCodec, 
         if (typeof value !== 'string' || value.length * 3 <= XENSTORE_PAYLOAD_MAX) continue;
         const ptr = `${itemPtr}/${field}`;
         const at = valueAt(spans, ptr);
-        // xm reads invalid UTF-8 in a byte string as the bytes themselves (one character each): not counted here.
-        if (dialect === 'xm' && rawUtf8 !== undefined && anyWithin(rawUtf8.invalid, at.start, at.end)) continue;
-        const bytes = fileBytes(value, at, sourceCodec, dialect === 'xl' ? rawUtf8 : undefined);
+        // xl hands on the file's bytes; xm the bytes Python 2 holds: one a character of a byte string
+        // (escaped, or read from bytes that are not UTF-8), UTF-8 for text written in the file (decision 076).
+        const bytes = dialect === 'xl' ? fileBytes(value, at, sourceCodec, rawUtf8) : xmValueBytes(value, at, effective, sourceCodec);
         if (bytes <= XENSTORE_PAYLOAD_MAX) continue;
         out.push(
           makeDiag('XM0103', at, `${labelOf(ptr)} has ${bytes} bytes, more than ${XENSTORE_PAYLOAD_MAX}: ${tool} writes it to xenstore as the device's "${key}", and a xenstore request holds at most ${XENSTORE_PAYLOAD_MAX} bytes with its path (XENSTORE_PAYLOAD_MAX; xs_write fails with E2BIG), so the device is not created and neither is the domain`, {

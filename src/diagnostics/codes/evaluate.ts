@@ -1,6 +1,8 @@
 /**
  * @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`), and what
- * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None, XM0066 indentation inside a block).
+ * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None, XM0066 indentation inside a block);
+ * XM0112–XM0113, the evaluator's too (its range was full of other tables' codes): an index out of
+ * range, a unicode string compared with a non-ASCII byte string.
  */
 import { defineCodes } from '../registry.js';
 
@@ -23,6 +25,8 @@ export const EvalCode = {
   undeclaredEncoding: 'XM0064',
   assignToNone: 'XM0065',
   blockIndent: 'XM0066',
+  indexOutOfRange: 'XM0112',
+  unicodeUnequal: 'XM0113',
 } as const;
 
 /** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
@@ -47,7 +51,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'expression not evaluated',
     explanation:
-      'Function calls, attribute access (`os.uname()`), subscripts and dictionaries are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for comparisons, `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Write the resulting value literally.',
+      'Function calls, attribute access (`os.uname()`), dictionaries and most subscripts are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for comparisons other than `==`, `!=` and `in`, `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Evaluated: `len()` of a string, list or tuple, indexing and slicing a string (and a list or tuple, unless the result holds a list, which Python would share), and `==`, `!=`, `in`, `not in`. Write the resulting value literally.',
     bad: 'arch = os.uname()[4]',
     good: 'arch = "x86_64"',
   },
@@ -158,5 +162,21 @@ export const evaluateCodes = defineCodes({
       'Python 2 compiles the whole file before running any of it, so a block that xmcfg does not read (XM0061) must still be indented as Python wants, or xm refuses the file with an IndentationError: a line indented less than its block but more than the block around it ("unindent does not match any outer indentation level"), a line indented more than the lines before it in its block ("unexpected indent"), or a header ending with `:` and no indented line after it ("expected an indented block", reported at the colon). A tab counts up to the next multiple of 8 columns, as in Python 2. Reported at the blanks that start the line.',
     bad: 'if 1:\n        memory = 512\n    vcpus = 2',
     good: 'memory = 512\nvcpus = 2',
+  },
+  XM0112: {
+    severity: 'error',
+    title: 'index out of range',
+    explanation:
+      'The index is not inside the string, list or tuple: Python 2 raises IndexError ("string index out of range") and xm would refuse the file. An index counts from 0, a negative one from the end (`-1` is the last item); a byte string counts bytes (a non-ASCII character written in a utf-8 file is 2 to 4 of them), a unicode string code points. A slice never fails this way: it is cut to the value.',
+    bad: 'name = "vm"\ninitial = name[2]',
+    good: 'name = "vm"\ninitial = name[0]',
+  },
+  XM0113: {
+    severity: 'warning',
+    title: 'unicode string compared with a non-ASCII byte string',
+    explanation:
+      'Python 2 compares a unicode string with a byte string by decoding the byte string as ASCII; when it holds a non-ASCII byte (`\'\\xe9\'`, or `\'é\'` written in a utf-8 file, which is two bytes) the decoding fails, Python prints "UnicodeWarning: Unicode equal comparison failed to convert both arguments to Unicode - interpreting them as being unequal", and `==` is False (`!=` True) even when both spell the same text. Compare strings of the same kind: both unicode (`u\'é\' == u\'é\'`) or both byte strings.',
+    bad: '# -*- coding: utf-8 -*-\nsame = u"café" == "café"',
+    good: '# -*- coding: utf-8 -*-\nsame = u"café" == u"café"',
   },
 });

@@ -21,7 +21,7 @@ export const schemaCodes = defineCodes({
   XM0103: {
     severity: 'error',
     title: 'value out of range',
-    explanation: 'The number is outside the range the option accepts (for example cpu_weight above 65535, or a negative vcpus in xm, which xm or xend fails on; xl reads vcpus below 1 as 1, XM0257, and xm leaves vcpus = 0 out, XM0260), or a text or list longer than it takes: a device value the toolstack writes to xenstore (a disk target, a vif bridge, script or ip, a vfb vncpasswd, a vkb or vdispl connector unique-id, a vsnd name, …) of more than 4096 bytes, counted in the bytes the file holds (a xenstore request holds at most 4096 bytes with its path, so the device and the domain are not created), and xmcfg\'s own bounds on other texts, counted in characters. Use a value inside the documented range.',
+    explanation: 'The number is outside the range the option accepts (for example cpu_weight above 65535, or a negative vcpus in xm, which xm or xend fails on; xl reads vcpus below 1 as 1, XM0257, and xm leaves vcpus = 0 out, XM0260), or a text or list longer than it takes: a device value the toolstack writes to xenstore (a disk target, a vif bridge, script or ip, a vfb vncpasswd, a vkb or vdispl connector unique-id, a vsnd name, …) of more than 4096 bytes, counted in the bytes the file holds (in xm, the bytes Python 2 holds: one an escaped `\\xNN` or a byte that is not UTF-8, a written character\'s UTF-8) (a xenstore request holds at most 4096 bytes with its path, so the device and the domain are not created), and xmcfg\'s own bounds on other texts, counted in characters. Use a value inside the documented range.',
     bad: 'cpu_weight = 70000',
     good: 'cpu_weight = 512',
   },

@@ -1,0 +1,290 @@
+/**
+ * @fileoverview The few xm forms beyond arithmetic that the evaluator reads, as Python 2.7 (a wide
+ * build, decision 065) runs them: `len(x)`, `s[i]` and `s[a:b:c]` of strings (and of lists and
+ * tuples when the result holds no list), and comparison chains of `==`, `!=`/`<>`, `in` and
+ * `not in`. A byte string counts bytes (UTF-8 text written in the file is its bytes, byte-text.ts), a
+ * unicode string code points (py2-unicode.ts); a unicode string meets a byte string through
+ * Python's implicit ASCII decoding. Everything else stays XM0052 (decision 075).
+ */
+import type { Span } from '../diagnostics/span.js';
+import { EvalCode } from '../diagnostics/codes/evaluate.js';
+import type { CompareOp, Expr, ExprParts, Subscript } from './tree.js';
+import type { ListValue, StringValue, Value } from './value.js';
+import { chargeWork, report, type EvalContext } from './evaluate-expr.js';
+import { byteString, exactBytes, fromBytes } from './byte-text.js';
+import { codePoints, unicodeString, wideEquals, wideIncludes, wideLength, WideBuilder } from './py2-unicode.js';
+import { asciiOnly, typeName } from './python-format.js';
+import { makeNumber } from './python-ops.js';
+
+/** Evaluates a sub-expression (evalXm, passed in so the two modules do not import each other's values). */
+export type Evaluate = (expr: Expr, ctx: EvalContext, depth: number) => Value | null;
+
+/** A failure found here: its code, where, and Python's message. */
+interface Failure {
+  code: string;
+  span: Span;
+  message: string;
+}
+
+const isFailure = (r: unknown): r is Failure => typeof r === 'object' && r !== null && 'code' in r && 'message' in r;
+
+/** A number that is not known (its text is no number, already reported): whatever uses it stays silent. */
+const isPoison = (v: Value): boolean => v.kind === 'number' && v.value === null;
+
+/**
+ * The value of an unsupported expression of a form read here, null after a reported failure, or
+ * undefined when the form is not one of them (the caller reports XM0052 as before).
+ */
+export function evalParts(parts: ExprParts, span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null | undefined {
+  // `os.uname()[4]`, `os.uname()[4] == 'x86_64'`: the whole expression is what is not evaluated
+  // (one XM0052 at it, as before these forms were read), not its inner call.
+  if (!partsRead(parts, ctx)) return undefined;
+  switch (parts.form) {
+    case 'call':
+      return evalLen(parts.args, span, ctx, depth, evaluate);
+    case 'subscript':
+      return evalSubscript(parts.target, parts.sub, span, ctx, depth, evaluate);
+    case 'compare':
+      return evalCompare(parts.operands, parts.ops, span, ctx, depth, evaluate);
+  }
+}
+
+const EVALUATED: ReadonlySet<CompareOp> = new Set<CompareOp>(['==', '!=', '<>', 'in', 'not in']);
+
+/** Whether these parts are a form read here, their operands holding no construct that is not (a walk of the operands only). */
+function partsRead(parts: ExprParts, ctx: EvalContext): boolean {
+  let operands: (Expr | null)[];
+  if (parts.form === 'call') {
+    if (parts.callee.kind !== 'name' || parts.callee.name !== 'len' || ctx.env.has('len')) return false;
+    operands = parts.args;
+  } else if (parts.form === 'compare') {
+    if (!parts.ops.every((op) => EVALUATED.has(op))) return false;
+    operands = parts.operands;
+  } else operands = 'index' in parts.sub ? [parts.target, parts.sub.index] : [parts.target, parts.sub.lower, parts.sub.upper, parts.sub.step];
+  const stack = operands.filter((e): e is Expr => e !== null);
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'unsupported' && (e.parts === undefined || !partsRead(e.parts, ctx))) return false;
+    if (e.kind === 'list' || e.kind === 'tuple') for (const it of e.items) stack.push(it);
+    else if (e.kind === 'paren') stack.push(e.inner);
+    else if (e.kind === 'unary') stack.push(e.operand);
+    else if (e.kind === 'binary') stack.push(e.left, e.right);
+  }
+  return true;
+}
+
+/** Evaluate each expression in order; null as soon as one fails (or is a poisoned number). */
+function evalAll(exprs: readonly (Expr | null)[], ctx: EvalContext, depth: number, evaluate: Evaluate): (Value | null)[] | null {
+  const out: (Value | null)[] = [];
+  for (const e of exprs) {
+    if (e === null) {
+      out.push(null);
+      continue;
+    }
+    const v = evaluate(e, ctx, depth + 1);
+    if (v === null || isPoison(v)) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Charge reading an operand to the file's work budget: indexing, len() and comparisons walk a string
+ * (its bytes or code points) or a list, so `b = a[0]` repeated over a 1 MB `a` must not be free.
+ */
+function read(ctx: EvalContext, v: Value, at: Span): boolean {
+  return v.kind !== 'string' && v.kind !== 'list' ? true : chargeWork(ctx, v, at);
+}
+
+/** The result of an operation, charged to the file's work budget. */
+function done(ctx: EvalContext, r: Value | Failure): Value | null {
+  if (isFailure(r)) {
+    report(ctx, r.code, r.span, r.message);
+    return null;
+  }
+  return chargeWork(ctx, r, r.span) ? r : null;
+}
+
+// ---------------------------------------------------------------- len()
+
+/** `len(x)` of the builtin (a file that binds `len` itself calls its own: not evaluated, partsRead). */
+function evalLen(args: Expr[], span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null {
+  const values = evalAll(args, ctx, depth, evaluate);
+  if (values === null) return null;
+  if (values.length !== 1) return done(ctx, { code: EvalCode.badOperands, span, message: `len() takes exactly one argument (${values.length} given)` });
+  const v = values[0]!;
+  if (!read(ctx, v, span)) return null;
+  const n = v.kind === 'string' ? (v.unicode ? wideLength(v) : exactBytes(v).length) : v.kind === 'list' ? v.items.length : null;
+  if (n === null) return done(ctx, { code: EvalCode.badOperands, span: args[0]!.span, message: `object of type '${typeName(v)}' has no len()` });
+  const r = makeNumber(n, false, false, span);
+  return 'fail' in r ? null : done(ctx, r);
+}
+
+// ---------------------------------------------------------------- subscripts
+
+/** An int, long or bool as an index; null for anything else. */
+function indexOf(v: Value): number | null {
+  if (v.kind === 'bool') return v.value ? 1 : 0;
+  if (v.kind === 'number' && v.value !== null && v.pyType !== 'float') return v.value;
+  return null;
+}
+
+/** The positions a slice picks from a sequence of `length` (Python's PySlice_GetIndicesEx). */
+function slicePositions(length: number, lower: number | null, upper: number | null, step: number): number[] {
+  const clamp = (v: number | null, dflt: number): number => {
+    if (v === null) return dflt;
+    if (v < 0) {
+      v += length;
+      return v < 0 ? (step < 0 ? -1 : 0) : v;
+    }
+    return v >= length ? (step < 0 ? length - 1 : length) : v;
+  };
+  const start = clamp(lower, step < 0 ? length - 1 : 0);
+  const stop = clamp(upper, step < 0 ? -1 : length);
+  const out: number[] = [];
+  if (step > 0) for (let k = start; k < stop; k += step) out.push(k);
+  else for (let k = start; k > stop; k += step) out.push(k);
+  return out;
+}
+
+/** Whether a value holds a (non-tuple) list at any depth: indexing must not copy a list Python would share. */
+function holdsList(v: Value): boolean {
+  if (v.kind !== 'list') return false;
+  return !v.tuple || v.items.some(holdsList);
+}
+
+/** `target[sub]`. */
+function evalSubscript(targetExpr: Expr, sub: Subscript, span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null | undefined {
+  const bounds = 'index' in sub ? [sub.index] : [sub.lower, sub.upper, sub.step];
+  const values = evalAll([targetExpr, ...bounds], ctx, depth, evaluate);
+  if (values === null) return null;
+  const target = values[0]!;
+  if (!read(ctx, target, span)) return null;
+  if (target.kind !== 'string' && target.kind !== 'list') return done(ctx, { code: EvalCode.badOperands, span, message: `'${typeName(target)}' object has no attribute '__getitem__'` });
+  const items = target.kind === 'string' ? (target.unicode ? codePoints(target) : Array.from(exactBytes(target))) : target.items;
+  const kind = target.kind === 'string' ? 'string' : target.tuple ? 'tuple' : 'list';
+  let picked: number[];
+  if ('index' in sub) {
+    const v = values[1]!;
+    const i = indexOf(v);
+    if (i === null) return done(ctx, { code: EvalCode.badOperands, span: sub.index.span, message: `${kind} indices must be integers, not ${typeName(v)}` });
+    const at = i < 0 ? i + items.length : i;
+    if (at < 0 || at >= items.length) return done(ctx, { code: EvalCode.indexOutOfRange, span: sub.index.span, message: `${kind} index out of range` });
+    picked = [at];
+  } else {
+    const given = [sub.lower, sub.upper, sub.step];
+    const nums: (number | null)[] = [];
+    for (let k = 0; k < 3; k++) {
+      const v = values[k + 1]!;
+      const n = v === null || v.kind === 'none' ? null : indexOf(v);
+      if (v !== null && v.kind !== 'none' && n === null) return done(ctx, { code: EvalCode.badOperands, span: given[k]!.span, message: 'slice indices must be integers or None or have an __index__ method' });
+      nums.push(n);
+    }
+    const step = nums[2] ?? 1;
+    if (step === 0) return done(ctx, { code: EvalCode.badOperands, span: sub.step!.span, message: 'slice step cannot be zero' });
+    picked = slicePositions(items.length, nums[0]!, nums[1]!, step);
+  }
+  if (target.kind === 'list') {
+    const list: ListValue = { kind: 'list', items: picked.map((k) => target.items[k]!), tuple: target.tuple, span };
+    // A slice is a new list, but its items are the target's: a list among them Python would share.
+    if (list.items.some(holdsList)) return undefined;
+    return done(ctx, 'index' in sub ? { ...list.items[0]!, span } : list);
+  }
+  return done(ctx, pickChars(target, items as string[], picked, span));
+}
+
+/** The characters (bytes, or code points of a unicode string) of `s` at `picked`, as a string value. */
+function pickChars(s: StringValue, chars: readonly string[], picked: readonly number[], span: Span): StringValue {
+  if (s.unicode) {
+    // Each code point pushed alone: a high and a low surrogate brought together stay two (decision 065).
+    const w = new WideBuilder();
+    for (const k of picked) w.push(chars[k]!);
+    return unicodeString(w, span);
+  }
+  let bytes = '';
+  for (const k of picked) bytes += chars[k]!;
+  // UTF-8 text written in the file reads back as text when the bytes picked are still UTF-8 ('é'[0:2]).
+  return s.utf8 === true ? fromBytes(bytes, span) : byteString(bytes, span, false);
+}
+
+// ---------------------------------------------------------------- comparisons
+
+/** Python 2's `a == b`; `warned`: a unicode and a byte string that is not ASCII met (UnicodeWarning, unequal). */
+interface Equality {
+  equal: boolean;
+  warned: boolean;
+}
+
+/** A number, bool as int, for `==`; null for non-numbers. */
+function numeric(v: Value): number | null {
+  if (v.kind === 'bool') return v.value ? 1 : 0;
+  return v.kind === 'number' && v.value !== null ? v.value : null;
+}
+
+/** Python 2's `==` of two values. */
+export function pyEquals(a: Value, b: Value): Equality {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null || y !== null) return { equal: x !== null && y !== null && x === y, warned: false };
+  if (a.kind === 'string' && b.kind === 'string') {
+    if (a.unicode && b.unicode) return { equal: wideEquals(a, b), warned: false };
+    if (!a.unicode && !b.unicode) return { equal: exactBytes(a) === exactBytes(b), warned: false };
+    const bytes = exactBytes(a.unicode ? b : a);
+    if (!asciiOnly(bytes)) return { equal: false, warned: true };
+    return { equal: bytes === (a.unicode ? a : b).value, warned: false };
+  }
+  if (a.kind === 'none' || b.kind === 'none') return { equal: a.kind === b.kind, warned: false };
+  if (a.kind === 'list' && b.kind === 'list') {
+    if (a.tuple !== b.tuple || a.items.length !== b.items.length) return { equal: false, warned: false };
+    let warned = false;
+    for (let k = 0; k < a.items.length; k++) {
+      const e = pyEquals(a.items[k]!, b.items[k]!);
+      warned ||= e.warned;
+      if (!e.equal) return { equal: false, warned };
+    }
+    return { equal: true, warned };
+  }
+  return { equal: false, warned: false };
+}
+
+/** Python 2's `item in container`. */
+function contains(container: Value, item: Value, at: Span): Equality | Failure {
+  if (container.kind === 'list') {
+    let warned = false;
+    for (const it of container.items) {
+      const e = pyEquals(item, it);
+      warned ||= e.warned;
+      if (e.equal) return { equal: true, warned };
+    }
+    return { equal: false, warned };
+  }
+  if (container.kind !== 'string') return { code: EvalCode.badOperands, span: at, message: `argument of type '${typeName(container)}' is not iterable` };
+  if (item.kind !== 'string') {
+    const message = container.unicode ? `coercing to Unicode: need string or buffer, ${typeName(item)} found` : `'in <string>' requires string as left operand, not ${typeName(item)}`;
+    return { code: EvalCode.badOperands, span: at, message };
+  }
+  if (!container.unicode && !item.unicode) return { equal: exactBytes(container).includes(exactBytes(item)), warned: false };
+  // Either one unicode: the byte string is decoded as ASCII first, and here a failure is an error.
+  const bytes = container.unicode ? item : container;
+  if (!bytes.unicode && !asciiOnly(exactBytes(bytes))) return { code: EvalCode.badOperands, span: at, message: "'ascii' codec can't decode a non-ASCII byte of this string to compare it with a unicode string" };
+  return { equal: wideIncludes(container, item), warned: false };
+}
+
+/** A comparison chain of `==`, `!=`, `<>`, `in`, `not in` (`a == b == c` is `a == b and b == c`: it stops at the first False). */
+function evalCompare(operands: Expr[], ops: CompareOp[], span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null {
+  let left = evaluate(operands[0]!, ctx, depth + 1);
+  if (left === null || isPoison(left) || !read(ctx, left, span)) return null;
+  let result = true;
+  for (let k = 0; k < ops.length && result; k++) {
+    const right = evaluate(operands[k + 1]!, ctx, depth + 1);
+    if (right === null || isPoison(right) || !read(ctx, right, span)) return null;
+    const op = ops[k]!;
+    const pair: Span = { start: operands[k]!.span.start, end: operands[k + 1]!.span.end };
+    const r = op === 'in' || op === 'not in' ? contains(right, left, pair) : pyEquals(left, right);
+    if (isFailure(r)) return done(ctx, r);
+    if (r.warned) report(ctx, EvalCode.unicodeUnequal, pair, 'Unicode equal comparison failed to convert both arguments to Unicode - interpreting them as being unequal (Python 2 warns, and the strings are unequal)', 'compare strings of the same kind: both unicode or both byte strings');
+    result = op === '==' || op === 'in' ? r.equal : !r.equal;
+    left = right;
+  }
+  return { kind: 'bool', value: result, span: { start: span.start, end: span.end } };
+}
