@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
-import { affinityKept, cpusOfVcpu, cpusOffHost, storedCpus } from './pinning.js';
+import { cpusOfVcpu, cpusOffHost, nodesKeeping, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
 import { OWN_VNUMA_REASON, hasOwnVnuma } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
@@ -75,7 +75,8 @@ export function namedNodes(p: Plan, host: Host): NamedNodes | null {
   if (r.vnuma_pnodes !== undefined && r.vnuma_pnodes.length > 0) return { by: 'vnuma', config: `vnuma pnode ${r.vnuma_pnodes.join(',')}` };
   if (r.cpus !== undefined) {
     const vcpus = Math.max(1, p.vcpus.length);
-    if (host.nodes.some((n) => n.cpus.length > 0 && !affinityKept(r.cpus, host, vcpus, n.cpus))) {
+    const kept = nodesKeeping(r.cpus, host, vcpus);
+    if (host.nodes.some((n, i) => n.cpus.length > 0 && kept[i] === 0)) {
       const text = Array.isArray(r.cpus) ? `[${r.cpus.map((l) => (l ? JSON.stringify(l.text) : 'null')).join(', ')}]` : JSON.stringify(r.cpus.text);
       return { by: 'cpus', config: `cpus = ${oneLine(text)}` };
     }

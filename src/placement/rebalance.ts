@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { loadOfPlan } from './migrate.js';
 import { moveRule, namedNodes, staleCpus, staleSoft, type NamedNodes } from './move-rules.js';
-import { affinityKept } from './pinning.js';
+import { nodesKeeping } from './pinning.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
 import type { Host, Plan } from './types.js';
@@ -130,8 +130,13 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // A guest whose file keeps a cpus_soft of its own (the ledger stores it) goes only to nodes that
   // keep some CPU of every vCPU's soft affinity: elsewhere migrate-plan warns that Xen ignores it
   // (XM0426) or takes the memory off the target (XM0425), as plan's policy keeps such a guest there.
-  const softTargets = (p: Plan, vcpus: number): Uint8Array | null =>
-    p.affinity === 'hard' && p.config_cpus_soft !== undefined ? Uint8Array.from(memNodes, (n) => (affinityKept(p.config_cpus_soft, h, vcpus, n.cpus) ? 1 : 0)) : null;
+  // Judged for every node at once (nodesKeeping), then read at the memory nodes' indices.
+  const memAt = h.nodes.flatMap((n, i) => (n.memory_mib > 0 ? [i] : []));
+  const softTargets = (p: Plan, vcpus: number): Uint8Array | null => {
+    if (p.affinity !== 'hard' || p.config_cpus_soft === undefined) return null;
+    const kept = nodesKeeping(p.config_cpus_soft, h, vcpus);
+    return Uint8Array.from(memAt, (i) => kept[i]!);
+  };
   // migrate-plan's own rule (move-rules.ts): the guests it refuses (XM0414), and the targets it
   // refuses for any guest (XM0422: a node without CPUs), are never proposed, so every proposal is
   // a move migrate-plan accepts.
