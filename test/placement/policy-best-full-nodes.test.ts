@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { plan } from '../../src/placement/plan.js';
 import type { Host, PlacementConfig } from '../../src/placement/types.js';
 import { cfg } from './helpers.js';
+import { mulberry32 as rng } from '../../scripts/seeded-random.mjs';
 
 /** A host of `free.length` nodes, ids 0.., 4 CPUs and 16 GiB each, free memory as given, SLIT distances (node i to j: 10 + 2|i-j|). */
 function hostOf(free: readonly number[]): Host {
@@ -25,16 +26,10 @@ function hostOf(free: readonly number[]): Host {
 
 const count = (k: number, over: Partial<PlacementConfig> = {}): PlacementConfig => cfg({ name: 'g', memory: 4096, vcpus: 4, numa: { mode: 'auto', node_count: k }, ...over });
 
-/** A small deterministic generator (mulberry32), so the hosts below are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A random small host's free memory: 2-6 nodes, about half of them full (so the fallback is exercised). */
+function randomFree(next: () => number): number[] {
+  const n = 2 + Math.floor(next() * 5);
+  return Array.from({ length: n }, () => (next() < 0.5 ? 0 : Math.floor(next() * 6) * 1024));
 }
 
 describe('best: numanodes = k when fewer than k nodes have free memory', () => {
@@ -56,9 +51,8 @@ describe('best: numanodes = k when fewer than k nodes have free memory', () => {
     const next = rng(4);
     let fallbacks = 0;
     for (let trial = 0; trial < 400; trial++) {
-      const n = 2 + Math.floor(next() * 5);
-      // Most nodes full or nearly so, so the fallback is exercised.
-      const free = Array.from({ length: n }, () => (next() < 0.5 ? 0 : Math.floor(next() * 6) * 1024));
+      const free = randomFree(next);
+      const n = free.length;
       const k = 2 + Math.floor(next() * (n - 1));
       const memory = 1024 * (1 + Math.floor(next() * 8));
       const vcpus = 1 + Math.floor(next() * 8);
@@ -89,8 +83,7 @@ describe('best: numanodes = k when fewer than k nodes have free memory', () => {
     const next = rng(9);
     let placed = 0;
     for (let trial = 0; trial < 400; trial++) {
-      const n = 2 + Math.floor(next() * 5);
-      const free = Array.from({ length: n }, () => (next() < 0.5 ? 0 : Math.floor(next() * 6) * 1024));
+      const free = randomFree(next);
       const memory = 1024 * (1 + Math.floor(next() * 12));
       const r = plan(cfg({ name: 'g', memory, vcpus: 1 + Math.floor(next() * 12) }), hostOf(free));
       if (!r.plan) continue;

@@ -4,8 +4,13 @@
  * rebalance judges which guests named their nodes (namedNodes) and which nodes keep a guest's
  * cpus_soft must not depend on the host's node count. Before, each stored list was resolved again
  * for every node: rebalance on 64 nodes with 256 reservations, a quarter with cpus, took 2.2 s.
+ * The pair and neighbour lists ordered by distance are built by counting sort (SLIT distances are
+ * bytes) in the order the key sort gave, and the repeated-key scan of host JSON decodes no key
+ * without escapes.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { capacityOf, neighbours, pairsByDistance, type Capacity } from '../../src/placement/capacity.js';
+import { repeatedJsonKeys } from '../../src/placement/json-keys.js';
 import { plan } from '../../src/placement/plan.js';
 import { rebalancePlan } from '../../src/placement/rebalance.js';
 import { storedRequest } from '../../src/placement/move-rules.js';
@@ -72,5 +77,56 @@ describe('placement cost on big hosts', () => {
     const small = readsAt(8);
     expect(small).toBeGreaterThan(0);
     expect(readsAt(256)).toBe(small);
+  });
+});
+
+/** A capacity view over a random `n`-node distance matrix (asymmetric; `int`: whole numbers 10-255, else fractions). */
+function randomView(n: number, seed: number, int: boolean): Capacity {
+  let a = seed;
+  const next = (): number => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) >>> 8) / 2 ** 24;
+  const dist = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dist[i * n + j] = i === j ? 10 : int ? 11 + Math.floor(next() * 6) * (next() < 0.1 ? 40 : 1) : 11 + next() * 5;
+  return { ...capacityOf(bigHost(n)), dist };
+}
+
+/** The orders by key sort, as they were built before counting sort: pairs by (two-way distance, lo, hi), neighbours by (distance, position). */
+function sortedPairs(cap: Capacity): number[][] {
+  const n = cap.ids.length;
+  const out: number[][] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) out.push([a, b, cap.dist[a * n + b]! + cap.dist[b * n + a]!]);
+  return out.sort((x, y) => x[2]! - y[2]! || x[0]! - y[0]! || x[1]! - y[1]!);
+}
+
+describe('lists ordered by distance', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('pairs and neighbours come in the key sort\'s order, by counting sort for whole distances, without sorting', () => {
+    for (const [seed, int] of [[1, true], [2, true], [3, false]] as const) {
+      const cap = randomView(23, seed, int);
+      const sorts = vi.spyOn(Object.getPrototypeOf(Int8Array.prototype) as Int8Array, 'sort');
+      const pairs = pairsByDistance(cap);
+      const near = neighbours(cap);
+      // Whole distances (what a host allows) are bucketed: no typed array sorted.
+      expect(sorts.mock.calls.length === 0).toBe(int);
+      sorts.mockRestore();
+      expect([...pairs.lo].map((lo, t) => [lo, pairs.hi[t], pairs.dist[t]])).toEqual(sortedPairs(cap));
+      const n = cap.ids.length;
+      for (let a = 0; a < n; a++) {
+        const want = [...Array(n).keys()].filter((b) => b !== a).sort((x, y) => cap.dist[a * n + x]! - cap.dist[a * n + y]! || x - y);
+        expect([...near[a]!]).toEqual(want);
+      }
+    }
+  });
+});
+
+describe('repeated keys in host JSON', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('decodes only keys written with escapes, and still finds the repeats at their lines and columns', () => {
+    const text = JSON.stringify(bigHost(32)).replace('"free_mib"', '"free\\u005fmib":1,\n "free_mib"');
+    const parse = vi.spyOn(JSON, 'parse');
+    const found = repeatedJsonKeys(text);
+    expect(parse.mock.calls.length).toBe(1);
+    expect(found.map((r) => [r.key, r.where, r.line, r.firstLine, r.column - text.split('\n')[1]!.indexOf('"free_mib"') - 1])).toEqual([['free_mib', 'nodes[0]', 2, 1, 0]]);
   });
 });
