@@ -66,16 +66,17 @@ export interface NamedNodes {
  * Whether the guest's config named its nodes (its stored request): `numanode`, a vnuma with pnodes,
  * or `cpus` that leave some vCPU no CPU on some node of `host` that has CPUs. The admin chose those
  * on purpose, so rebalance never proposes moving such a guest; null for a reservation booked
- * before requests were stored (judged as before) and for one the policy placed.
+ * before requests were stored (judged as before) and for one the policy placed. `nodeOf`: the
+ * host's cpuNodes(), when the caller judges many guests.
  */
-export function namedNodes(p: Plan, host: Host): NamedNodes | null {
+export function namedNodes(p: Plan, host: Host, nodeOf?: ReadonlyMap<number, number>): NamedNodes | null {
   const r = p.config_request;
   if (r === undefined) return null;
   if (r.numa === 'numanode') return { by: 'numanode', config: `numanode = ${(r.nodes ?? []).join(',')}` };
   if (r.vnuma_pnodes !== undefined && r.vnuma_pnodes.length > 0) return { by: 'vnuma', config: `vnuma pnode ${r.vnuma_pnodes.join(',')}` };
   if (r.cpus !== undefined) {
     const vcpus = Math.max(1, p.vcpus.length);
-    const kept = nodesKeeping(r.cpus, host, vcpus);
+    const kept = nodesKeeping(r.cpus, host, vcpus, nodeOf);
     if (host.nodes.some((n, i) => n.cpus.length > 0 && kept[i] === 0)) {
       const text = Array.isArray(r.cpus) ? `[${r.cpus.map((l) => (l ? JSON.stringify(l.text) : 'null')).join(', ')}]` : JSON.stringify(r.cpus.text);
       return { by: 'cpus', config: `cpus = ${oneLine(text)}` };
@@ -146,10 +147,10 @@ export function moveRule(host: Host): MoveRule {
  * fail `xl create` here (XM0405), and which of the host's nodes its pins meant is not known, so
  * migrate-plan replaces them with the target's CPUs and rebalance never proposes the guest.
  */
-export function staleCpus(p: Plan, host: Host): Diagnostic | null {
+export function staleCpus(p: Plan, host: Host, hostCpus?: ReadonlySet<number>): Diagnostic | null {
   const cpus = p.config_request?.cpus;
   if (cpus === undefined) return null;
-  const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host);
+  const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host, hostCpus);
   if (!off) return null;
   const all = rangesOf(host.nodes.flatMap((n) => n.cpus));
   const which = off.entries.length === 0 ? 'cpus name' : `cpus entr${off.entries.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off.entries)} name`;
@@ -169,17 +170,18 @@ export function staleCpus(p: Plan, host: Host): Diagnostic | null {
  * so rebalance, which proposes only moves that keep it, leaves the guest where it is booked and says
  * why (decision 072); before, it was silently never proposed.
  */
-export function staleSoft(p: Plan, host: Host): Diagnostic | null {
+export function staleSoft(p: Plan, host: Host, hostCpus?: ReadonlySet<number>): Diagnostic | null {
   const soft = p.config_cpus_soft;
   // The ledger keeps it for hard-affinity plans only: a soft plan's own cpus_soft lines replaced it.
   if (soft === undefined || p.affinity !== 'hard') return null;
-  const all = host.nodes.flatMap((n) => n.cpus);
+  const have = hostCpus ?? new Set(host.nodes.flatMap((n) => n.cpus));
   const vcpus = Array.isArray(soft) ? Math.max(1, p.vcpus.length) : 1;
   const off = [...Array(vcpus).keys()].filter((v) => {
     const s = cpusOfVcpu(soft, host, v);
-    return s !== null && !all.some((c) => s.has(c));
+    return s !== null && ![...s].some((c) => have.has(c));
   });
   if (off.length === 0) return null;
+  const all = host.nodes.flatMap((n) => n.cpus);
   const which = !Array.isArray(soft) ? 'cpus_soft name' : `cpus_soft entr${off.length > 1 ? 'ies of vCPUs' : 'y of vCPU'} ${rangesOf(off)} name`;
   return hostDiag(
     'XM0428',

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, validateHost } from './host-check.js';
 import { loadOfPlan } from './migrate.js';
 import { moveRule, namedNodes, staleCpus, staleSoft, type NamedNodes } from './move-rules.js';
-import { nodesKeeping } from './pinning.js';
+import { cpuNodes, nodesKeeping } from './pinning.js';
 import { offHostDomains, offHostWarnings } from './off-host.js';
 import { rebalanceBounds } from './rebalance-bounds.js';
 import type { Host, Plan } from './types.js';
@@ -130,11 +130,13 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // A guest whose file keeps a cpus_soft of its own (the ledger stores it) goes only to nodes that
   // keep some CPU of every vCPU's soft affinity: elsewhere migrate-plan warns that Xen ignores it
   // (XM0426) or takes the memory off the target (XM0425), as plan's policy keeps such a guest there.
-  // Judged for every node at once (nodesKeeping), then read at the memory nodes' indices.
+  // Judged for every node at once (nodesKeeping), then read at the memory nodes' indices; each
+  // CPU's node looked up in one map built for all the guests.
+  const nodeOf = cpuNodes(h);
   const memAt = h.nodes.flatMap((n, i) => (n.memory_mib > 0 ? [i] : []));
   const softTargets = (p: Plan, vcpus: number): Uint8Array | null => {
     if (p.affinity !== 'hard' || p.config_cpus_soft === undefined) return null;
-    const kept = nodesKeeping(p.config_cpus_soft, h, vcpus);
+    const kept = nodesKeeping(p.config_cpus_soft, h, vcpus, nodeOf);
     return Uint8Array.from(memAt, (i) => kept[i]!);
   };
   // migrate-plan's own rule (move-rules.ts): the guests it refuses (XM0414), and the targets it
@@ -150,8 +152,9 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   // A guest whose stored cpus (XM0427) or cpus_soft (XM0428, which no target keeps: softTargets)
   // name no CPU of this host counts as load and stays: which nodes they meant is not known, so it is
   // neither moved nor said to have named its nodes (decisions 059, 072).
+  const hostCpus = new Set(h.nodes.flatMap((n) => n.cpus));
   for (const p of latest) {
-    const stale = p.nodes.length > 0 && !offHost.has(p.domain) ? [staleCpus(p, h), staleSoft(p, h)].filter((d) => d !== null) : [];
+    const stale = p.nodes.length > 0 && !offHost.has(p.domain) ? [staleCpus(p, h, hostCpus), staleSoft(p, h, hostCpus)].filter((d) => d !== null) : [];
     if (stale.length === 0) continue;
     diagnostics.push(...stale);
     stays.add(p.domain);
@@ -159,7 +162,7 @@ export function rebalancePlan(host: Host, placed: ReadonlyArray<Plan>, options: 
   for (const p of latest) {
     if (stays.has(p.domain)) continue;
     // A vNUMA guest stays anyway (XM0414), but its vnuma's pnodes are why: said too.
-    const why = p.nodes.length > 0 && !offHost.has(p.domain) ? namedNodes(p, h) : null;
+    const why = p.nodes.length > 0 && !offHost.has(p.domain) ? namedNodes(p, h, nodeOf) : null;
     if (!why) continue;
     kept.push({ domain: p.domain, nodes: [...p.node_affinity.nodes], ...why });
     stays.add(p.domain);

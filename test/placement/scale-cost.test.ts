@@ -97,6 +97,30 @@ function sortedPairs(cap: Capacity): number[][] {
   return out.sort((x, y) => x[2]! - y[2]! || x[0]! - y[0]! || x[1]! - y[1]!);
 }
 
+describe('rebalance with many guests', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("judges each guest's stored cpus against the host's CPUs (and their nodes) gathered once, not once per guest", () => {
+    const host = bigHost(256);
+    // Set insertions while rebalance runs, with `guests` bookings whose stored cpus name 8 CPUs.
+    const addsWith = (guests: number): number => {
+      const plans = Array.from({ length: guests }, (_, i) => {
+        const c = cfg({ name: `g${i}`, memory: 1024, vcpus: 2, cpus: cpus('0-7') });
+        return { ...plan(c, host).plan!, config_request: storedRequest(c) };
+      });
+      const add = vi.spyOn(Set.prototype, 'add');
+      const set = vi.spyOn(Map.prototype, 'set');
+      rebalancePlan(host, plans, { threshold: 10, maxMoves: 1 });
+      const n = add.mock.calls.length + set.mock.calls.length;
+      add.mockRestore();
+      set.mockRestore();
+      return n;
+    };
+    // Each guest more costs about its own list, not the host's 1024 CPUs (it was over 2,000).
+    expect((addsWith(12) - addsWith(2)) / 10).toBeLessThan(256);
+  });
+});
+
 describe('lists ordered by distance', () => {
   afterEach(() => vi.restoreAllMocks());
 
