@@ -40,9 +40,20 @@ export function hardCpuSet(cfg: PlacementConfig, host: Host): Set<number> | null
   return out;
 }
 
-/** CPUs the config's `cpus` allows for vCPU `i` (a per-vCPU list applies to its own vCPU only; vCPUs past its end are unrestricted). */
-export function hardCpusOfVcpu(cfg: PlacementConfig, host: Host, i: number): Set<number> | null {
-  return cpusOfVcpu(cfg.cpus, host, i);
+/**
+ * cpusOfVcpu for many vCPUs of one affinity value (`cpus` or `cpus_soft`): each CPU list is resolved
+ * once, however many vCPUs it applies to (one string applies to all of them: resolving it for each
+ * of 8192 vCPUs was O(vCPUs × list)). The sets are shared between vCPUs: read them, do not change them.
+ */
+export function cpusMemo(value: unknown, host: Host): (i: number) => ReadonlySet<number> | null {
+  const seen = new Map<CpuList, Set<number>>();
+  return (i) => {
+    const l: unknown = Array.isArray(value) ? (value as unknown[])[i] : value;
+    if (!isCpuList(l)) return null;
+    let set = seen.get(l);
+    if (!set) seen.set(l, (set = new Set(resolveCpuList(l, host))));
+    return set;
+  };
 }
 
 /**

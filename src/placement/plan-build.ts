@@ -11,7 +11,7 @@ import { createFlags } from './flags.js';
 import type { GuestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
 import { memoryOnlyHosts, memoryOnlyReason } from './memory-only.js';
-import { hardCpusOfVcpu } from './pinning.js';
+import { cpusMemo } from './pinning.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { rfcSlots } from './split.js';
@@ -71,17 +71,20 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
   const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
   // A node with memory and no vCPU lends its CPUs to the nearest vCPUs, so the xl lines reach it too.
-  const perSlot = nodes.map((_, p) => slotOf.filter((s) => s === p).length);
+  // Counted in one pass over the vCPUs (a filter per node was O(nodes × vCPUs)).
+  const perSlot = new Array<number>(nodes.length).fill(0);
+  for (const s of slotOf) perSlot[s]!++;
   const lenders = memoryOnlyHosts(host, nodes, perSlot, c.mem);
   const runOn = nodes.map((id, q) => {
     const extra = [...lenders].filter(([, to]) => to === q).flatMap(([p]) => cpusOf.get(nodes[p]!)!);
     return extra.length === 0 ? cpusOf.get(id)! : [...new Set([...cpusOf.get(id)!, ...extra])].sort((a, b) => a - b);
   });
   const outside: number[] = [];
+  const hardOf = cpusMemo(cfg.cpus, host);
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
     const own = runOn[slot]!;
-    const hard = hardCpusOfVcpu(cfg, host, vcpu);
+    const hard = hardOf(vcpu);
     const allowed = hard ? own.filter((x) => hard.has(x)) : own;
     if (hard && allowed.length === 0) outside.push(vcpu);
     return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };

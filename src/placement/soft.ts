@@ -11,7 +11,7 @@ import { resolveCpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { cpusOfVcpu, hardCpuSet, isCpuList, listsReach, storedCpus } from './pinning.js';
+import { cpusMemo, hardCpuSet, isCpuList, listsReach, storedCpus } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
 
 /** Whether the config gives a soft affinity of its own (any cpus_soft xl reads, even "all": libxl then skips its placement). */
@@ -78,8 +78,9 @@ export function softReason(cfg: PlacementConfig, host: Host, ownSoft = true): st
 export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagnostic[] {
   if (p.affinity !== 'hard' || p.vcpus.length === 0 || !hasSoft(cfg) || !followsAffinity(cfg)) return [];
   const out: Diagnostic[] = [];
+  const softOf = cpusMemo(cfg.cpus_soft, host);
   const apart = p.vcpus.filter((v) => {
-    const soft = cpusOfVcpu(cfg.cpus_soft, host, v.vcpu);
+    const soft = softOf(v.vcpu);
     return soft !== null && !v.cpus.some((c) => soft.has(c));
   });
   if (apart.length > 0) {
