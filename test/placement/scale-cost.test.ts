@@ -137,6 +137,27 @@ describe('rebalance with many guests', () => {
   });
 });
 
+describe('rebalance on many nodes', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("works out each trial move's spread from the nodes it changes, not from every node again", () => {
+    // Memory use per node looked at (each reads its free memory through one Math.max) while
+    // rebalance runs, with two guests on a host whose use spreads 18.75 points (threshold 10).
+    const looksAt = (n: number): number => {
+      const host = bigHost(n);
+      const plans = ['a', 'b'].map((name) => plan(cfg({ name, memory: 8192, vcpus: 1, numa: { mode: 'auto', node_count: 1 } }), host).plan!);
+      const max = vi.spyOn(Math, 'max');
+      const r = rebalancePlan(host, plans, { threshold: 10, maxMoves: 2 });
+      const calls = max.mock.calls.length;
+      max.mockRestore();
+      expect(r.work.seedTrials + r.work.searchTrials).toBeGreaterThan(n);
+      return calls;
+    };
+    // Four times the nodes: about four times the trials, each as cheap (it was sixteen times: n²).
+    expect(looksAt(256) / looksAt(64)).toBeLessThan(6);
+  });
+});
+
 describe('lists ordered by distance', () => {
   afterEach(() => vi.restoreAllMocks());
 
