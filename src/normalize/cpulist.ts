@@ -208,7 +208,6 @@ export interface CpuHostView {
 /** Resolve a CPU list against a host: the sorted set of CPU ids it selects. */
 export function resolveCpuList(list: CpuList, host: CpuHostView): number[] {
   const set = new Set<number>();
-  const allCpus = host.nodes.flatMap((n) => n.cpus);
   const apply = (ids: Iterable<number>, negate: boolean): void => {
     for (const id of ids) {
       if (negate) set.delete(id);
@@ -216,7 +215,8 @@ export function resolveCpuList(list: CpuList, host: CpuHostView): number[] {
     }
   };
   for (const it of list.items) {
-    if (it.kind === 'all') apply(allCpus, false);
+    // Every CPU only for `all`: flattening the host for every list cost O(host CPUs) a call.
+    if (it.kind === 'all') for (const n of host.nodes) apply(n.cpus, false);
     else if (it.kind === 'node') {
       for (const n of host.nodes) {
         if (it.from === -1 || (n.id >= it.from && n.id <= it.to)) apply(n.cpus, it.negate);

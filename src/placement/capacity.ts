@@ -149,9 +149,11 @@ export function capacityOf(host: Host, reservations: ReadonlyArray<ReservationLo
     }
   }
   const dist = new Float64Array(n * n);
+  // The keys spelled once: a 1024-node host has a million entries.
+  const keys = ids.map(String);
   for (let a = 0; a < n; a++) {
     const row = host.nodes[a]!.distances;
-    for (let b = 0; b < n; b++) dist[a * n + b] = row[String(ids[b])] ?? (a === b ? 10 : 20);
+    for (let b = 0; b < n; b++) dist[a * n + b] = row[keys[b]!] ?? (a === b ? 10 : 20);
   }
   // Every lazily built field present from the start: the view keeps one object shape.
   return { ids, cpus, whole: undefined, free, total, load, dist, near: undefined, pairs: undefined, byCpus: undefined, work: undefined, sockets: undefined };
@@ -202,18 +204,46 @@ export function neighbours(cap: Capacity): Int32Array[] {
   if (cap.near) return cap.near;
   const n = cap.ids.length;
   const out: Int32Array[] = [];
-  // Numeric keys (distance · n + position) sorted natively: no comparator calls, O(n² log n) once.
-  const keys = new Float64Array(n - 1);
+  const small = smallDistances(cap.dist, 1);
+  const counts = small ? new Int32Array(MAX_BUCKET + 2) : null;
   for (let a = 0; a < n; a++) {
-    let j = 0;
-    for (let b = 0; b < n; b++) if (b !== a) keys[j++] = cap.dist[a * n + b]! * n + b;
-    keys.sort();
     const row = new Int32Array(n - 1);
-    for (let t = 0; t < n - 1; t++) row[t] = keys[t]! % n;
+    if (counts) {
+      // Counting sort by distance; positions go in ascending within a distance (ties by position).
+      counts.fill(0);
+      for (let b = 0; b < n; b++) if (b !== a) counts[cap.dist[a * n + b]! + 1]!++;
+      for (let d = 1; d < counts.length; d++) counts[d]! += counts[d - 1]!;
+      for (let b = 0; b < n; b++) if (b !== a) row[counts[cap.dist[a * n + b]!]!++] = b;
+    } else {
+      // Other distances (a view built by hand): sorted by distance, ties by position.
+      let j = 0;
+      for (let b = 0; b < n; b++) if (b !== a) row[j++] = b;
+      row.sort((x, y) => cap.dist[a * n + x]! - cap.dist[a * n + y]! || x - y);
+    }
     out.push(row);
   }
   cap.near = out;
   return out;
+}
+
+/**
+ * Largest distance (one-way, or two-way with `ways` 2) a counting sort buckets: SLIT distances
+ * are bytes (host-schema.json's maximum is 255), so two ways are at most 510.
+ */
+const MAX_BUCKET = 510;
+
+/**
+ * Whether every entry of a distance matrix is a whole number in [0, 255] (what host-schema.json
+ * allows), so lists ordered by distance can be built by counting sort: O(n²) instead of sorting
+ * n² keys, the cost of a first multi-node placement on a 1024-node host (issue #4). A view built
+ * by hand with other distances is sorted as before, in the same order.
+ */
+function smallDistances(dist: ArrayLike<number>, ways: 1 | 2): boolean {
+  for (let i = 0; i < dist.length; i++) {
+    const d = dist[i]!;
+    if (!(d >= 0 && d * ways <= MAX_BUCKET && Number.isInteger(d))) return false;
+  }
+  return true;
 }
 
 /** Every unordered pair of positions, nearest first: its ends (lo < hi) and two-way distance. */
@@ -227,20 +257,47 @@ export interface PairTable {
 export function pairsByDistance(cap: Capacity): PairTable {
   if (cap.pairs) return cap.pairs;
   const n = cap.ids.length;
-  const nn = n * n;
-  const keys = new Float64Array((n * (n - 1)) / 2);
-  let j = 0;
-  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) keys[j++] = (cap.dist[a * n + b]! + cap.dist[b * n + a]!) * nn + (a * n + b);
-  keys.sort();
-  const out: PairTable = { lo: new Int32Array(keys.length), hi: new Int32Array(keys.length), dist: new Float64Array(keys.length) };
-  for (let t = 0; t < keys.length; t++) {
-    const code = keys[t]! % nn;
-    const lo = Math.floor(code / n);
-    const hi = code - lo * n;
-    out.lo[t] = lo;
-    out.hi[t] = hi;
-    out.dist[t] = cap.dist[lo * n + hi]! + cap.dist[hi * n + lo]!;
+  const size = (n * (n - 1)) / 2;
+  const out: PairTable = { lo: new Int32Array(size), hi: new Int32Array(size), dist: new Float64Array(size) };
+  const { dist } = cap;
+  if (smallDistances(dist, 2)) {
+    // Counting sort by two-way distance; pairs go in by (lo, hi) ascending within a distance, the
+    // order the key sort below gives.
+    const start = new Int32Array(MAX_BUCKET + 2);
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) start[dist[a * n + b]! + dist[b * n + a]! + 1]!++;
+    for (let d = 1; d < start.length; d++) start[d]! += start[d - 1]!;
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const d = dist[a * n + b]! + dist[b * n + a]!;
+        const t = start[d]!++;
+        out.lo[t] = a;
+        out.hi[t] = b;
+        out.dist[t] = d;
+      }
+    }
+    cap.pairs = out;
+    return out;
   }
+  // Other distances (a view built by hand): pairs in (lo, hi) order, sorted by distance, ties kept
+  // in that order. (Numeric keys distance · n² + code, sorted natively, lost the code to rounding
+  // when a distance had a fraction.)
+  const lo = new Int32Array(size);
+  const hi = new Int32Array(size);
+  const two = new Float64Array(size);
+  let j = 0;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++, j++) {
+      lo[j] = a;
+      hi[j] = b;
+      two[j] = dist[a * n + b]! + dist[b * n + a]!;
+    }
+  }
+  const order = Int32Array.from({ length: size }, (_, t) => t).sort((x, y) => two[x]! - two[y]! || x - y);
+  order.forEach((t, k) => {
+    out.lo[k] = lo[t]!;
+    out.hi[k] = hi[t]!;
+    out.dist[k] = two[t]!;
+  });
   cap.pairs = out;
   return out;
 }

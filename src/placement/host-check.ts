@@ -78,7 +78,9 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
   }
   const raw = input as Host;
   const nodes: HostNode[] = raw.nodes
-    .map((n) => ({ ...n, cpus: [...new Set(n.cpus)].sort((a, b) => a - b), distances: { ...(n.distances ?? {}) } }))
+    // The given distances are only read (a full row replaces them below): copying a million
+    // entries of a 1024-node matrix first doubled the cost.
+    .map((n) => ({ ...n, cpus: [...new Set(n.cpus)].sort((a, b) => a - b), distances: n.distances ?? {} }))
     .sort((a, b) => a.id - b.id);
   let fatal = false;
   const cpuOwner = new Map<number, number>();
@@ -107,23 +109,38 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
   }
   if (fatal) return { host: null, diagnostics };
   const ids = new Set(nodes.map((n) => n.id));
+  // Each node's key spelled once: the loops below look up n² entries.
+  const keys = nodes.map((n) => String(n.id));
   for (const n of nodes) {
     const given = n.distances;
-    const full: Record<string, number> = {};
-    const missing: number[] = [];
-    for (const key of Object.keys(given)) {
-      if (!ids.has(Number(key))) diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${key} names no node; ignored`));
+    const givenKeys = Object.keys(given);
+    let found = 0;
+    for (const key of keys) if (given[key] !== undefined) found++;
+    // Every key names a node when as many keys name one as there are (the usual full matrix):
+    // checking each key's number again is needed only otherwise.
+    if (found < givenKeys.length) {
+      for (const key of givenKeys) {
+        if (!ids.has(Number(key))) diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${key} names no node; ignored`));
+      }
     }
-    for (const m of nodes) {
-      const d = given[String(m.id)];
-      if (d === undefined) {
-        missing.push(m.id);
-        full[String(m.id)] = m.id === n.id ? DEFAULT_LOCAL_DISTANCE : DEFAULT_REMOTE_DISTANCE;
-      } else full[String(m.id)] = d;
+    let full: Record<string, number>;
+    const missing: number[] = [];
+    if (found === nodes.length && found === givenKeys.length) {
+      // Keys that are node ids enumerate in ascending numeric order, as the loop below writes them.
+      full = { ...given };
+    } else {
+      full = {};
+      for (const [i, m] of nodes.entries()) {
+        const d = given[keys[i]!];
+        if (d === undefined) {
+          missing.push(m.id);
+          full[keys[i]!] = m.id === n.id ? DEFAULT_LOCAL_DISTANCE : DEFAULT_REMOTE_DISTANCE;
+        } else full[keys[i]!] = d;
+      }
     }
     // A partial matrix is a mistake worth telling; no matrix at all (one-node hosts, hand-written
     // hosts) silently gets the SLIT defaults.
-    if (missing.length > 0 && Object.keys(given).length > 0) {
+    if (missing.length > 0 && givenKeys.length > 0) {
       // The node's own missing entry gets the local default, not the remote one.
       const others = missing.filter((m) => m !== n.id);
       const assumed = [...(others.length < missing.length ? [`${DEFAULT_LOCAL_DISTANCE} to itself`] : []), ...(others.length > 0 ? [`${DEFAULT_REMOTE_DISTANCE} to ${others.length < missing.length ? 'the others' : others.length === 1 ? 'it' : 'each'}`] : [])];
@@ -136,9 +153,9 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${n.id} (its distance to itself) is ${local}, not ${DEFAULT_LOCAL_DISTANCE}`, 'SLIT distances are relative to 10 for a node itself; Xen and Linux ignore a table that says otherwise'));
     } else {
       // One finding a node: a remote distance below a wrong local one is the same matrix's problem.
-      for (const m of nodes) {
-        if (m.id !== n.id && full[String(m.id)]! < local) {
-          diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[String(m.id)]}) is below its local distance ${local}`));
+      for (const [i, m] of nodes.entries()) {
+        if (m.id !== n.id && full[keys[i]!]! < local) {
+          diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[keys[i]!]}) is below its local distance ${local}`));
           break;
         }
       }

@@ -18,7 +18,11 @@ export interface RepeatedKey {
   firstColumn: number;
 }
 
-type Frame = { kind: 'object'; keys: Map<string, { line: number; column: number }>; key: string | null } | { kind: 'array'; index: number };
+/**
+ * An open container. An object's keys map to the offset where each was first written (a position
+ * is worked out only for a key that repeats: a 1024-node host has a million distance keys).
+ */
+type Frame = { kind: 'object'; keys: Map<string, number>; key: string | null } | { kind: 'array'; index: number };
 
 /** The path of the innermost container, in host-message spelling (see host-check.ts fieldName). */
 function whereOf(stack: readonly Frame[]): string {
@@ -31,46 +35,71 @@ function whereOf(stack: readonly Frame[]): string {
   return out === '' ? 'host' : out;
 }
 
+/** 1-based line and UTF-16 column of `offset` in the text whose line starts are `starts` (ascending). */
+function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
 /**
  * Keys that repeat in one object of `text`, which must be JSON that JSON.parse accepts (the scan
- * checks no syntax). Iterative, so any nesting depth JSON.parse takes is fine.
+ * checks no syntax). Iterative, so any nesting depth JSON.parse takes is fine. Linear in the text:
+ * a key without escapes is its slice (JSON.parse only for one with a backslash), and lines are
+ * counted only for the keys found repeated.
  */
 export function repeatedJsonKeys(text: string): RepeatedKey[] {
   const found: RepeatedKey[] = [];
   const stack: Frame[] = [];
+  let starts: number[] | null = null;
   let expectKey = false;
-  let line = 1;
-  let lineStart = 0;
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (c === '\n') {
-      line++;
-      lineStart = i + 1;
-    } else if (c === '{') {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) {
       stack.push({ kind: 'object', keys: new Map(), key: null });
       expectKey = true;
-    } else if (c === '[') {
+    } else if (c === 0x5b /* [ */) {
       stack.push({ kind: 'array', index: 0 });
-    } else if (c === '}' || c === ']') {
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       stack.pop();
       expectKey = false;
-    } else if (c === ',') {
+    } else if (c === 0x2c /* , */) {
       const top = stack[stack.length - 1];
       if (top?.kind === 'array') top.index++;
       expectKey = top?.kind === 'object';
-    } else if (c === '"') {
+    } else if (c === QUOTE) {
       // A string: scan to its closing quote (JSON strings hold no raw line breaks).
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      let escaped = false;
+      while (j < text.length) {
+        const d = text.charCodeAt(j);
+        if (d === QUOTE) break;
+        if (d === BACKSLASH) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
       const top = stack[stack.length - 1];
       if (expectKey && top?.kind === 'object') {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
-        const at = { line, column: i - lineStart + 1 };
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         const first = top.keys.get(key);
         top.key = key;
-        if (first) found.push({ key, where: whereOf(stack), line: at.line, column: at.column, firstLine: first.line, firstColumn: first.column });
-        else top.keys.set(key, at);
+        if (first === undefined) top.keys.set(key, i);
+        else {
+          starts ??= lineStarts(text);
+          const at = positionOf(starts, i);
+          const was = positionOf(starts, first);
+          found.push({ key, where: whereOf(stack), line: at.line, column: at.column, firstLine: was.line, firstColumn: was.column });
+        }
         expectKey = false;
       }
       i = j;
@@ -78,4 +107,11 @@ export function repeatedJsonKeys(text: string): RepeatedKey[] {
     i++;
   }
   return found;
+}
+
+/** Offsets where each line of `text` starts (line breaks are \n; a \r before one is part of its line). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
 }

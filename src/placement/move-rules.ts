@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
-import { affinityKept, cpusOfVcpu, cpusOffHost, storedCpus } from './pinning.js';
+import { cpusOfVcpu, cpusOffHost, nodesKeeping, storedCpus } from './pinning.js';
 import type { Host, PlacementConfig, Plan, StoredRequest } from './types.js';
 import { OWN_VNUMA_REASON, hasOwnVnuma } from './vnuma-lines.js';
 import { oneLine } from './shell.js';
@@ -66,16 +66,18 @@ export interface NamedNodes {
  * Whether the guest's config named its nodes (its stored request): `numanode`, a vnuma with pnodes,
  * or `cpus` that leave some vCPU no CPU on some node of `host` that has CPUs. The admin chose those
  * on purpose, so rebalance never proposes moving such a guest; null for a reservation booked
- * before requests were stored (judged as before) and for one the policy placed.
+ * before requests were stored (judged as before) and for one the policy placed. `nodeOf`: the
+ * host's cpuNodes(), when the caller judges many guests.
  */
-export function namedNodes(p: Plan, host: Host): NamedNodes | null {
+export function namedNodes(p: Plan, host: Host, nodeOf?: ReadonlyMap<number, number>): NamedNodes | null {
   const r = p.config_request;
   if (r === undefined) return null;
   if (r.numa === 'numanode') return { by: 'numanode', config: `numanode = ${(r.nodes ?? []).join(',')}` };
   if (r.vnuma_pnodes !== undefined && r.vnuma_pnodes.length > 0) return { by: 'vnuma', config: `vnuma pnode ${r.vnuma_pnodes.join(',')}` };
   if (r.cpus !== undefined) {
     const vcpus = Math.max(1, p.vcpus.length);
-    if (host.nodes.some((n) => n.cpus.length > 0 && !affinityKept(r.cpus, host, vcpus, n.cpus))) {
+    const kept = nodesKeeping(r.cpus, host, vcpus, nodeOf);
+    if (host.nodes.some((n, i) => n.cpus.length > 0 && kept[i] === 0)) {
       const text = Array.isArray(r.cpus) ? `[${r.cpus.map((l) => (l ? JSON.stringify(l.text) : 'null')).join(', ')}]` : JSON.stringify(r.cpus.text);
       return { by: 'cpus', config: `cpus = ${oneLine(text)}` };
     }
@@ -150,10 +152,10 @@ function entriesName(key: 'cpus' | 'cpus_soft', vcpus: readonly number[]): strin
  * fail `xl create` here (XM0405), and which of the host's nodes its pins meant is not known, so
  * migrate-plan replaces them with the target's CPUs and rebalance never proposes the guest.
  */
-export function staleCpus(p: Plan, host: Host): Diagnostic | null {
+export function staleCpus(p: Plan, host: Host, hostCpus?: ReadonlySet<number>): Diagnostic | null {
   const cpus = p.config_request?.cpus;
   if (cpus === undefined) return null;
-  const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host);
+  const off = cpusOffHost({ cpus: cpus as PlacementConfig['cpus'], vcpus: Math.max(1, p.vcpus.length) }, host, hostCpus);
   if (!off) return null;
   const all = rangesOf(host.nodes.flatMap((n) => n.cpus));
   const which = off.entries.length === 0 ? 'cpus name' : entriesName('cpus', off.entries);
@@ -168,18 +170,21 @@ export function staleCpus(p: Plan, host: Host): Diagnostic | null {
 /**
  * The vCPUs whose cpus_soft, as the ledger stored it with a guest's plan (decision 046), names no
  * CPU of `host` (every vCPU for one such list; empty when none, or when the plan's own cpus_soft
- * lines replaced the config's), judged over the vCPUs as affinityKept judges targets.
+ * lines replaced the config's).
  */
-export function staleSoftVcpus(p: Plan, host: Host): number[] {
+export function staleSoftVcpus(p: Plan, host: Host, hostCpus?: ReadonlySet<number>): number[] {
   const soft = p.config_cpus_soft;
   // The ledger keeps it for hard-affinity plans only: a soft plan's own cpus_soft lines replaced it.
   if (soft === undefined || p.affinity !== 'hard') return [];
-  const all = host.nodes.flatMap((n) => n.cpus);
-  const vcpus = Math.max(1, p.vcpus.length);
-  return [...Array(vcpus).keys()].filter((v) => {
+  const have = hostCpus ?? new Set(host.nodes.flatMap((n) => n.cpus));
+  const vcpus = [...Array(Math.max(1, p.vcpus.length)).keys()];
+  const off = (v: number): boolean => {
     const s = cpusOfVcpu(soft, host, v);
-    return s !== null && !all.some((c) => s.has(c));
-  });
+    return s !== null && ![...s].some((c) => have.has(c));
+  };
+  // One list is every vCPU's: resolve it once, not once per vCPU.
+  if (!Array.isArray(soft)) return off(0) ? vcpus : [];
+  return vcpus.filter(off);
 }
 
 /**
@@ -190,8 +195,8 @@ export function staleSoftVcpus(p: Plan, host: Host): number[] {
  * that keep it, leaves the guest where it is booked (decision 072), and migrate-plan says this, not
  * XM0426, for those vCPUs whatever the outcome (decision 073: one code for one cause).
  */
-export function staleSoft(p: Plan, host: Host): Diagnostic | null {
-  const off = staleSoftVcpus(p, host);
+export function staleSoft(p: Plan, host: Host, hostCpus?: ReadonlySet<number>): Diagnostic | null {
+  const off = staleSoftVcpus(p, host, hostCpus);
   if (off.length === 0) return null;
   const all = host.nodes.flatMap((n) => n.cpus);
   const which = !Array.isArray(p.config_cpus_soft) ? 'cpus_soft name' : entriesName('cpus_soft', off);

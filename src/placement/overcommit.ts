@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { hostDiag } from './host-check.js';
-import { hardCpusOfVcpu } from './pinning.js';
+import { cpusMemo } from './pinning.js';
 import type { Host, NarrowedFinding, OvercommitFinding, Plan, PlacementConfig } from './types.js';
 
 /** One overcommitted node: its vCPUs of the guest, the CPUs they may run on, the node's CPUs. */
@@ -25,15 +25,14 @@ interface Over {
  * null when they have a CPU each. `cpus = "0,4,8"` with 20 vCPUs put 7 on node 1 pinned to CPU 4
  * alone, and XM0406 compared them with the node's 4 CPUs (decision 046 keeps the config's pinning).
  */
-function overcommit(cfg: PlacementConfig, host: Host, p: Plan, id: number): Over | null {
+function overcommit(host: Host, p: Plan, id: number, on: readonly Plan['vcpus'][number][], hardOf: (i: number) => ReadonlySet<number> | null): Over | null {
   const nodeCpus = new Set(host.nodes.find((n) => n.id === id)!.cpus);
   // A node without CPUs has had its own XM0406 (its vCPUs run on the nearest CPUs).
   if (nodeCpus.size === 0) return null;
   const run = new Set<number>();
   let vcpus = 0;
-  for (const v of p.vcpus) {
-    if (v.node !== id) continue;
-    const hard = p.affinity === 'soft' ? hardCpusOfVcpu(cfg, host, v.vcpu) : v.cpus.length > 0 ? v.cpus : null;
+  for (const v of on) {
+    const hard = p.affinity === 'soft' ? hardOf(v.vcpu) : v.cpus.length > 0 ? v.cpus : null;
     const here = hard === null ? [...nodeCpus] : [...hard].filter((x) => nodeCpus.has(x));
     // Under soft affinity a vCPU whose hard affinity leaves this node out runs elsewhere.
     if (here.length === 0) continue;
@@ -56,7 +55,15 @@ function part(ids: number[], o: Over, of: string): string {
 
 /** XM0406 (warning) for the plan's overcommitted nodes: at most one narrowed by cpus (byCpus) and one not. */
 export function overcommitFindings(cfg: PlacementConfig, host: Host, p: Plan, nodes: readonly number[], label: string): Diagnostic[] {
-  const over = [...new Set(nodes)].sort((a, b) => a - b).flatMap((id) => overcommit(cfg, host, p, id) ?? []);
+  // The vCPUs of each node gathered in one pass (scanning every vCPU for each node was O(nodes × vCPUs)).
+  const on = new Map<number, Plan['vcpus'][number][]>();
+  for (const v of p.vcpus) {
+    const list = on.get(v.node);
+    if (list) list.push(v);
+    else on.set(v.node, [v]);
+  }
+  const hardOf = cpusMemo(cfg.cpus, host);
+  const over = [...new Set(nodes)].sort((a, b) => a - b).flatMap((id) => overcommit(host, p, id, on.get(id) ?? [], hardOf) ?? []);
   const out: Diagnostic[] = [];
   for (const narrowed of [false, true]) {
     // Nodes with the same numbers are named together, in order of their lowest id.

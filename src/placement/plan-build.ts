@@ -11,7 +11,7 @@ import { createFlags } from './flags.js';
 import type { GuestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
 import { memoryOnlyHosts, memoryOnlyReason } from './memory-only.js';
-import { hardCpusOfVcpu } from './pinning.js';
+import { cpusMemo } from './pinning.js';
 import { explain } from './reasons.js';
 import { shellQuote } from './shell.js';
 import { rfcSlots } from './split.js';
@@ -71,20 +71,28 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
   const cpusOf = new Map(nodes.map((id) => [id, runCpus(host, id)]));
   const slotOf = d.slotOf ?? rfcSlots(g.maxvcpus, nodes.length);
   // A node with memory and no vCPU lends its CPUs to the nearest vCPUs, so the xl lines reach it too.
-  const perSlot = nodes.map((_, p) => slotOf.filter((s) => s === p).length);
+  // Counted in one pass over the vCPUs (a filter per node was O(nodes × vCPUs)).
+  const perSlot = new Array<number>(nodes.length).fill(0);
+  for (const s of slotOf) perSlot[s]!++;
   const lenders = memoryOnlyHosts(host, nodes, perSlot, c.mem);
   const runOn = nodes.map((id, q) => {
     const extra = [...lenders].filter(([, to]) => to === q).flatMap(([p]) => cpusOf.get(nodes[p]!)!);
     return extra.length === 0 ? cpusOf.get(id)! : [...new Set([...cpusOf.get(id)!, ...extra])].sort((a, b) => a - b);
   });
   const outside: number[] = [];
+  const hardOf = cpusMemo(cfg.cpus, host);
+  // The lists the vCPUs' CPUs are copied from, each once (a node's list serves all its unpinned
+  // vCPUs): the CPUs some vCPU may run on are gathered from these, not from every vCPU's copy.
+  const sources = new Set<readonly number[]>();
   const vcpus = slotOf.map((slot, vcpu) => {
     const node = nodes[slot]!;
     const own = runOn[slot]!;
-    const hard = hardCpusOfVcpu(cfg, host, vcpu);
+    const hard = hardOf(vcpu);
     const allowed = hard ? own.filter((x) => hard.has(x)) : own;
     if (hard && allowed.length === 0) outside.push(vcpu);
-    return { vcpu, node, cpus: allowed.length > 0 ? [...allowed] : [...own] };
+    const from = allowed.length > 0 ? allowed : own;
+    sources.add(from);
+    return { vcpu, node, cpus: [...from] };
   });
   if (outside.length > 0) {
     // A move's nodes are the targets the user gave, whatever NUMA keys the guest's file has (none, often).
@@ -100,7 +108,8 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
   const verb = (i: number): string => (affinity === 'hard' ? `xl vcpu-pin ${who} ${i} ${cpuText[i]}` : `xl vcpu-pin ${who} ${i} - ${cpuText[i]}`);
   const reasons = explain(c, cap, d, policy, options.cursor, options.listedBy);
   // Only the nodes whose CPUs some vCPU may still run on once the config's cpus has cut the lists.
-  const reachable = new Set(vcpus.flatMap((v) => v.cpus));
+  const reachable = new Set<number>();
+  for (const list of sources) for (const x of list) reachable.add(x);
   const lent = new Map([...lenders].filter(([p]) => cpusOf.get(nodes[p]!)!.some((x) => reachable.has(x))));
   if (lent.size > 0) reasons.push(memoryOnlyReason(nodes, lent, (q) => slotOf.flatMap((s, v) => (s === q ? [v] : []))));
   // xl reads an empty domain argument as domain 0 (libxl_domain_qualifier_to_domid): a pin

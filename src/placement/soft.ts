@@ -11,7 +11,7 @@ import { resolveCpuList } from '../normalize/cpulist.js';
 import { rangesOf } from './bitmap.js';
 import { guestShape } from './guest.js';
 import { hostDiag } from './host-check.js';
-import { cpusOfVcpu, hardCpuSet, isCpuList, listsReach, storedCpus } from './pinning.js';
+import { cpusMemo, hardCpuSet, isCpuList, listsReach, storedCpus } from './pinning.js';
 import type { Host, Plan, PlacementConfig } from './types.js';
 
 /** Whether the config gives a soft affinity of its own (any cpus_soft xl reads, even "all": libxl then skips its placement). */
@@ -110,8 +110,9 @@ export function softConflicts(cfg: PlacementConfig, host: Host, p: Plan): Diagno
  * CPU of the host: XM0428 says that cause, decision 073), or null.
  */
 export function softApart(cfg: PlacementConfig, host: Host, p: Plan, skip: readonly number[] = []): Diagnostic | null {
+  const softOf = cpusMemo(cfg.cpus_soft, host);
   const apart = p.vcpus.filter((v) => {
-    const soft = cpusOfVcpu(cfg.cpus_soft, host, v.vcpu);
+    const soft = softOf(v.vcpu);
     return soft !== null && !v.cpus.some((c) => soft.has(c)) && !skip.includes(v.vcpu);
   });
   if (apart.length === 0) return null;
