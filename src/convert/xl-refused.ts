@@ -8,6 +8,7 @@ import { checkText, type CheckResult } from '../check/check.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
 import type { MappedText } from './span-map.js';
+import { FirstHolder } from './span-reach.js';
 
 /**
  * The xl-only options of an xm reading whose value is left out of its config (XM_UNREAD_KEYS): xm
@@ -45,10 +46,11 @@ export function xlRefusedInOutput(res: CheckResult, converted: string, toInput: 
   const candidates = res.settings.filter((s) => (XM_UNREAD_KEYS.has(s.key) || s.key === 'videoram') && s.span.end > s.span.start);
   if (candidates.length === 0) return { keys };
   const check = checkText(converted, { dialect: 'xl' });
+  const holder = new FirstHolder(candidates, (x) => x.span);
   for (const d of check.diagnostics) {
     if (d.severity !== 'error' || ABOUT_THE_FILE.has(d.code)) continue;
     const at = toInput(d.span);
-    const s = at && candidates.find((x) => at.start >= x.span.start && at.start < x.span.end);
+    const s = at && holder.at(at.start);
     // videoram only for the device model's minimum (XM0234): another error is the file's own.
     if (s && (s.key !== 'videoram' || d.code === 'XM0234')) keys.add(s.key);
   }

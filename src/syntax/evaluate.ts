@@ -9,7 +9,7 @@ import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
 import type { AssignStmt, Expr, Stmt, SyntaxTree, UnsupportedStmt } from './tree.js';
 import type { Dialect, Setting, SettingSink, UnreadAssignment, Value } from './value.js';
-import { MAX_FILE_BUDGET, sizeOf } from './evaluate-limits.js';
+import { MAX_FILE_BUDGET, sizeOf, withSizeCache, type SizeCache } from './evaluate-limits.js';
 import { evalXl, evalXm, report, respan, type EvalContext } from './evaluate-expr.js';
 import { appendXl } from './evaluate-append.js';
 import { XM_PRESET, assignmentsIn, namesRead, unsupportedStatement } from './evaluate-blocks.js';
@@ -120,6 +120,8 @@ const ALL_NAMES: { has(name: string): boolean } = { has: () => true };
  */
 export class Evaluation {
   private readonly run: Run;
+  /** The sizes of the lists built so far (evaluate-limits.ts): batches share names, hence lists. */
+  private readonly sizes: SizeCache = new Map();
   constructor(text: string, options: EvaluateOptions, used?: Set<string>) {
     this.run = {
       text,
@@ -177,6 +179,10 @@ export class Evaluation {
 
   /** Evaluate the next statements; `release` clears each array slot once its statement is evaluated. */
   add(statements: Stmt[], release = false): void {
+    withSizeCache(this.sizes, () => this.addStatements(statements, release));
+  }
+
+  private addStatements(statements: Stmt[], release: boolean): void {
     const run = this.run;
     for (let i = 0; i < statements.length; i++) {
       const stmt = statements[i]!;
@@ -199,6 +205,7 @@ export class Evaluation {
   /** The settings and findings of the file (called once, after the last statement). */
   result(): EvaluateResult {
     const run = this.run;
+    this.sizes.clear();
     if (run.overrides.size > 0) {
       // An option given on the command line that the file never sets (or sets only in code that is
       // not run) still has its value: xm set it before reading the file. It has no place in the

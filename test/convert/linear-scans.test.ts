@@ -11,7 +11,10 @@ import type { Span } from '../../src/diagnostics/span.js';
 import { convertToXl } from '../../src/convert/index.js';
 import { strayContinuations } from '../../src/convert/rewrite.js';
 import { editedText } from '../../src/convert/span-map.js';
-import { SpanReach } from '../../src/convert/span-reach.js';
+import { FirstHolder, SpanReach } from '../../src/convert/span-reach.js';
+import { xlRefusedInOutput } from '../../src/convert/xl-refused.js';
+import type { CheckResult } from '../../src/check/check.js';
+import type { Setting } from '../../src/syntax/value.js';
 import { parse } from '../../src/syntax/index.js';
 
 /** A set whose iteration counts the items it hands out. */
@@ -110,5 +113,44 @@ describe('convert: each edit, comment and CR looked at a bounded number of times
     // The name assignment before the block still stands: no lost name (XM0105), the block's XM0555 at line 2N+3.
     expect(r.diagnostics.filter((d) => d.code === 'XM0105')).toEqual([]);
     expect(r.diagnostics.filter((d) => d.code === 'XM0555').map((d) => d.span.start)).toEqual([text.indexOf('if 1:')]);
+  });
+
+  it('xlRefusedInOutput: the candidate settings are indexed once, not scanned once per error of the converted text', () => {
+    const N = 2000;
+    // N videoram settings (candidates, spans apart) whose span reads are counted, and a converted
+    // text with N errors (XM0213, a disk string xl refuses) over the same offsets.
+    const converted = 'name = "g"\ndisk = [ ' + Array(N).fill("'bogus'").join(', ') + ' ]\n';
+    let reads = 0;
+    const settings = Array.from({ length: N }, (_, i) => {
+      const span = { start: 20 + 9 * i, end: 27 + 9 * i };
+      return { key: 'videoram', get span() { reads++; return span; } } as unknown as Setting;
+    });
+    const res = { dialect: 'xm', settings } as unknown as CheckResult;
+    const out = xlRefusedInOutput(res, converted, (s) => s);
+    expect(out.check?.diagnostics.filter((d) => d.code === 'XM0213').length).toBe(N);
+    // The filter reads each span twice, the index once; a scan per error read them N times each.
+    expect(reads).toBeLessThanOrEqual(3 * N);
+    // videoram counts only for XM0234: none of these errors makes it refused.
+    expect([...out.keys]).toEqual([]);
+  });
+
+  it('FirstHolder: the same answer as a scan for the first item holding an offset, spans apart, equal, overlapping or empty', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 200; round++) {
+      const apart = round % 2 === 0;
+      const items: { id: number; span: Span }[] = [];
+      let at = 0;
+      for (let i = 0; i < 1 + rand(12); i++) {
+        const start = apart ? (at += rand(3)) : rand(30);
+        const end = start + rand(6);
+        if (apart) at = end;
+        items.push({ id: i, span: { start, end } });
+        // A repeat of a span (two settings of one statement).
+        if (rand(4) === 0) items.push({ id: 100 + i, span: { start, end } });
+      }
+      const holder = new FirstHolder(items, (x) => x.span);
+      for (let q = -1; q < 40; q++) expect(holder.at(q)?.id).toBe(items.find((x) => q >= x.span.start && q < x.span.end)?.id);
+    }
   });
 });

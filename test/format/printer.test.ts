@@ -36,6 +36,11 @@ describe('printTree (hand-built trees)', () => {
     expect(fmt(`a = 'x'\nb = 'it"s'\n`, { quote: 'double' })).toBe(`a = "x"\nb = 'it"s'\n`);
     expect(fmt(`a = 'x'\n`)).toBe(`a = 'x'\n`);
   });
+  it('a multi-line statement is printed as one piece: a comment after it joins its last line, blank lines before it stay one', () => {
+    expect(fmt("a = 1\n\n\ndisk = [ 'a',\n 'b' ] # after\nb = [[1],\n[2]]\n# own\n")).toBe(
+      "a = 1\n\ndisk = [\n    'a',\n    'b',\n]  # after\nb = [\n    [1],\n    [2],\n]\n# own\n",
+    );
+  });
   it('is idempotent on its own output', () => {
     const src = "# c\nname='a' ; memory=512 # m\n\n\ndisk=[ 'x', # d\n 'y']\nvnuma=[[1,2],\n[3]]\n";
     const once = fmt(src);
