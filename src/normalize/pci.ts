@@ -53,10 +53,14 @@ function parseBdf(r: SpecParse<PciSpec>, it: SpecItem, dialect: Dialect): void {
   if (parts.length < 2 || parts.length > 3) return void bad(`malformed PCI address "${text}" ([DDDD:]BB:DD.F)`);
   const [dom, bus, dev] = parts.length === 3 ? parts : ['0', ...parts];
   const fn = text.slice(dot + 1);
+  // xl's parse_bdf counts the colons over the leading hex digits and ':' only, then reads the
+  // fields with sscanf "%x", which takes an optional 0x: so a 0x is read in the device and the
+  // function (after every colon), while one in the domain or bus miscounts the colons and fails.
+  const lastHex = dialect === 'xl' ? hexNumber : hex;
   const d = hex(dom!);
   const b = hex(bus!);
-  const s = hex(dev!);
-  const f = fn === '*' ? -1 : hex(fn);
+  const s = lastHex(dev!);
+  const f = fn === '*' ? -1 : lastHex(fn);
   if (d === null || d > 0xffff) return void bad(`bad PCI domain "${dom}" (hex 0-ffff)`);
   if (b === null || b > 0xff) return void bad(`bad PCI bus "${bus}" (hex 0-ff)`);
   if (s === null || s > 0x1f) return void bad(`bad PCI device "${dev}" (hex 0-1f)`);
@@ -72,13 +76,13 @@ function parseBdf(r: SpecParse<PciSpec>, it: SpecItem, dialect: Dialect): void {
  * then reports it).
  */
 function xlBdfEnd(value: string): number {
-  const m = /^[0-9a-fA-F]*(?::[0-9a-fA-F]*){1,2}\./.exec(value);
+  const m = /^[0-9a-fA-F]*(?::[0-9a-fA-F]*)?:(?:0[xX])?[0-9a-fA-F]*\./.exec(value);
   if (m === null) return value.length;
   const at = m[0].length;
   if (value[at] === '*') return at + 1;
   const fn = /^[0-9a-fA-F]+/.exec(value.slice(at));
-  // No digit, a "0x5" (sscanf reads 5: rare, left to parseBdf, which refuses it), or a function
-  // above 7 (refused by xl too): the whole value goes to parseBdf.
+  // No digit, a "0x5" (sscanf reads 5; parseBdf reads the 0x in xl), or a function above 7
+  // (refused by xl too): the whole value goes to parseBdf.
   if (fn === null || (fn[0] === '0' && /^[xX][0-9a-fA-F]/.test(value.slice(at + 1))) || parseInt(fn[0], 16) > 7) return value.length;
   return at + fn[0].length;
 }
@@ -140,7 +144,19 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       // matches libxl's enum names in any case; the normalised value is libxl's spelling.
       const policy = dialect === 'xl' ? value.toLowerCase() : value;
       if (policy === 'strict' || policy === 'relaxed') r.value.rdm_policy = policy;
-      else r.problems.push({ start: vs, end: ve, message: `rdm_policy must be strict or relaxed, got "${value}"` });
+      else {
+        // libxl_rdm_reserve_policy also names its "not set" value (-1, "invalid", libxl_types.idl),
+        // which the enum parser takes; libxl__device_pci_setdefault then makes it strict. Every
+        // other name is "Unknown RDM policy" and xl exits.
+        const unset = policy === 'invalid';
+        if (unset) r.value.rdm_policy = 'strict';
+        r.problems.push({
+          start: vs,
+          end: ve,
+          message: `rdm_policy must be strict or relaxed, got "${value}"`,
+          ...(unset && { xlWarns: { code: 'XM0254', message: `rdm_policy=${value} is libxl's "not set" value: the device gets libxl's default, strict`, hint: 'write rdm_policy=strict, or leave rdm_policy out' } }),
+        });
+      }
     } else if (key === 'vslot') {
       const v = vslotOf(value, dialect);
       if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });

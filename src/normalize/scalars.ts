@@ -8,7 +8,7 @@
 import type { Setting, Value } from '../syntax/value.js';
 import { quoteText } from '../diagnostics/diagnostic.js';
 import { optionSchema, type Conv } from './catalogue/index.js';
-import { libxlName, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
+import { libxlName, LIBXL_UNSET_NAMES, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
 import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson, xendUuid } from './values.js';
@@ -34,7 +34,7 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
       return readIrqs(s, ctx, () => readGeneric('intList', s, ctx));
     case 'enumOrInt': {
       const n = numberFirst(s, ctx);
-      return n !== undefined ? n : libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
+      return n !== undefined ? n : libxlUnset(libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx), s, ctx);
     }
     case 'enum':
     case 'boolOrString':
@@ -114,6 +114,18 @@ function libxlSpelling(value: unknown, key: string, ctx: NormalizeContext): unkn
   const meta = optionSchema(key)?.['x-xmcfg'];
   if (!meta?.anyCase || !meta.allowed) return value;
   return libxlName(meta.allowed.map(String), value) ?? value;
+}
+
+/**
+ * libxl's "not set" name of the option's enum (timer_mode = "unknown", LIBXL_UNSET_NAMES): xl takes
+ * it and libxl uses its default, which is the value read (XM0254, a warning). xl only: xm took
+ * timer_mode as a number, and the name stays for its XM0104.
+ */
+function libxlUnset(value: unknown, s: Setting, ctx: NormalizeContext): unknown {
+  const unset = LIBXL_UNSET_NAMES[s.key];
+  if (unset === undefined || typeof value !== 'string' || ctx.dialect !== 'xl' || value.toLowerCase() !== unset.name) return value;
+  ctx.report('XM0254', s.value.span, `${s.key} = "${quoteText(value)}" is libxl's "not set" value: libxl uses its default, ${unset.becomes}`, { hint: `write ${s.key} = "${unset.becomes}", or leave ${s.key} out` });
+  return unset.becomes;
 }
 
 /**

@@ -63,3 +63,37 @@ xlTable('usbdev hostbus/hostaddr: libxl_device_usbdev keeps them in 8 bits (uint
   ['usbdev = ["hostbus=257,hostaddr=3"]', 'usbdev', [{ spec: 'hostbus=257,hostaddr=3', hostbus: 1, hostaddr: 3 }], ['XM0253@2:20-2:23']],
   ['usbdev = ["hostbus=1,hostaddr=0x100"]', 'usbdev', [{ spec: 'hostbus=1,hostaddr=0x100', hostbus: 1, hostaddr: 0 }], ['XM0253@2:31-2:36']],
 ]);
+
+// Left by the audit (decision 082). rdm_policy: parse_rdm_policy → libxl_rdm_reserve_policy_from_string
+// (libxlu_pci.c 9cd5bbf5), whose enum names its "not set" value "invalid" (libxl_types.idl);
+// libxl__device_pci_setdefault makes that strict. Any other name: "Unknown RDM policy", exit.
+xlTable('pci rdm_policy in xl: libxl\'s "invalid" is taken and becomes strict', [
+  ['pci = ["01:00.0,rdm_policy=invalid"]', 'pci', [{ spec: '01:00.0,rdm_policy=invalid', ...BDF, rdm_policy: 'strict' }], ['XM0254@2:28-2:35']],
+  ['pci = ["01:00.0,rdm_policy=INVALID"]', 'pci', [{ spec: '01:00.0,rdm_policy=INVALID', ...BDF, rdm_policy: 'strict' }], ['XM0254@2:28-2:35']],
+  ['pci = ["01:00.0,rdm_policy=loose"]', 'pci', [{ spec: '01:00.0,rdm_policy=loose', ...BDF }], ['XM0215@2:28-2:33']],
+]);
+
+// parse_bdf counts colons over hex digits and ':' only, then sscanf "%x" (0x allowed) reads each
+// field: a 0x after the last colon (device) or in the function reads; one before it miscounts.
+xlTable('pci address in xl: sscanf "%x" takes 0x in the device and function', [
+  ['pci = ["01:0x1f.0"]', 'pci', [{ spec: '01:0x1f.0', domain: 0, bus: 1, device: 31, function: 0 }], []],
+  ['pci = ["0000:01:0X1f.0x3"]', 'pci', [{ spec: '0000:01:0X1f.0x3', domain: 0, bus: 1, device: 31, function: 3 }], []],
+  ['pci = ["bdf=01:0x1f.0"]', 'pci', [{ spec: 'bdf=01:0x1f.0', domain: 0, bus: 1, device: 31, function: 0 }], []],
+  ['pci = ["01:0x20.0"]', 'pci', [{ spec: '01:0x20.0' }], ['XM0215@2:9-2:18']],
+  ['pci = ["0x01:1f.0"]', 'pci', [{ spec: '0x01:1f.0' }], ['XM0215@2:9-2:18']],
+  ['pci = ["0000:0x01:1f.0"]', 'pci', [{ spec: '0000:0x01:1f.0' }], ['XM0215@2:9-2:23']],
+]);
+
+describe('pci address in xm: pci.py takes hex digits only', () => {
+  it('refuses 0x in the device', () => {
+    const text = 'name = "t"\npci = ["01:0x1f.0"]\n';
+    expect(findingSpans(text, norm(text, 'xm').diagnostics)).toEqual(['XM0215@2:9-2:18']);
+  });
+});
+
+// libxl_timer_mode names -1 "unknown" (libxl_types.idl); libxl_timer_mode_from_string takes it and
+// libxl__domain_build_info_setdefault turns LIBXL_TIMER_MODE_DEFAULT into no_delay_for_missed_ticks.
+xlTable('timer_mode "unknown" in xl: libxl\'s default', [
+  ['timer_mode = "unknown"', 'timer_mode', 'no_delay_for_missed_ticks', ['XM0254@2:14-2:23']],
+  ['timer_mode = "UNKNOWN"', 'timer_mode', 'no_delay_for_missed_ticks', ['XM0254@2:14-2:23']],
+]);

@@ -158,4 +158,12 @@ export const specStringCodes = defineCodes({
     bad: 'type = "hvm"\nusbctrl = ["type=auto"]\nusbdev = ["hostbus=257,hostaddr=3"]',
     good: 'type = "hvm"\nusbctrl = ["type=auto"]\nusbdev = ["hostbus=1,hostaddr=3"]',
   },
+  XM0254: {
+    severity: 'warning',
+    title: 'libxl\'s "not set" name written as a value',
+    explanation:
+      'Some libxl enumerations name their "not set" value, and xl reads the option with that enumeration\'s parser (libxl_<type>_from_string, any case), which takes the name like any other: pci rdm_policy=invalid (libxl_rdm_reserve_policy -1) and timer_mode = "unknown" (libxl_timer_mode -1). xl does not refuse it; libxl then fills in its default as if the setting were left out: strict for the device\'s policy (libxl__device_pci_setdefault; the global rdm policy does not apply), no_delay_for_missed_ticks for timer_mode. The file reads as a mistake or an unfinished edit: write the value meant, or leave the setting out. Reported for xl; xm had no rdm_policy, and took timer_mode as a number only (XM0104).',
+    bad: 'type = "hvm"\npci = ["01:00.0,rdm_policy=invalid"]',
+    good: 'type = "hvm"\npci = ["01:00.0,rdm_policy=strict"]',
+  },
 });

@@ -7,8 +7,16 @@
 
 /** libxl_tsc_mode. */
 export const TSC_MODES = ['default', 'always_emulate', 'native', 'native_paravirt'] as const;
-/** libxl_timer_mode (libxl's default, "unknown", is not one xl accepts). */
+/** libxl_timer_mode, numbered 0-3 (its "not set" name, -1, is {@link LIBXL_UNSET_NAMES}'s). */
 export const TIMER_MODES = ['delay_for_missed_ticks', 'no_delay_for_missed_ticks', 'no_missed_ticks_pending', 'one_missed_tick_pending'] as const;
+/**
+ * Scalar options whose libxl enum names its "not set" value (-1 in libxl_types.idl): xl's
+ * `*_from_string` takes the name (any case) and libxl then fills in its default, `becomes`. Kept out
+ * of the lists above so that an enum's index stays its number (convert relies on it).
+ */
+export const LIBXL_UNSET_NAMES: Readonly<Record<string, { name: string; becomes: string }>> = {
+  timer_mode: { name: 'unknown', becomes: 'no_delay_for_missed_ticks' },
+};
 /** libxl_altp2m_mode. */
 export const ALTP2M_MODES = ['disabled', 'mixed', 'external', 'limited'] as const;
 /** libxl_passthrough. */
