@@ -203,6 +203,41 @@ describe('completion', () => {
     const r = analyze(text);
     expect(completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements).map((i) => i.label)).toContain('memory');
   });
+  it.each([
+    // [dialect, text with caret, keys offered, keys left out]: a key set elsewhere is not offered
+    // again (its second `=` would be a duplicate, XM0201), but for the key being (re)typed.
+    ['xl', 'name = "a"\nmemory = 512\n|', ['vcpus'], ['name', 'memory']],
+    ['xl', 'name = "a"; mem|', ['vcpus', 'memory'], ['name']],
+    ['xl', 'na|me = "a"\nmemory = 512\n', ['name'], ['memory']],
+    ['xl', 'memory = 512\nmem|ory = 1024\n', ['maxmem'], ['memory']],
+    ['xm', 'name = "a"\nkernel = "/k"\nvcpus = 2, \nmaxvcpus = vcpus\n|', ['memory'], ['name', 'kernel', 'vcpus', 'maxvcpus']],
+    ['xm', 'a = name = "x"\n|', ['memory'], ['name']],
+    // Not evaluated (an xm `if` block: no setting, no XM0201), so not counted.
+    ['xm', 'if x:\n    memory = 1\n|', ['memory'], []],
+    // A list set elsewhere may be appended to (`disk += [...]`, no XM0201); a number may not
+    // (xl refuses `+=` on a numeric option), nor before a `=` already written.
+    ['xl', 'disk = ["a"]\nmemory = 1\ndisk += ["b"]\n|', ['disk'], ['memory']],
+    ['xm', 'disk = ["a"]\ndi| = ["b"]\n', [], ['disk']],
+    ['xl', 'disk = ["a"]\ndi| += ["b"]\n', ['disk'], []],
+  ] as const)('keys the file sets elsewhere are left out (%s %j)', (dialect, marked, offered, left) => {
+    const { text, offset } = caret(marked);
+    const r = analyze(text, { dialect });
+    const labels = completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements).map((i) => i.label);
+    for (const k of offered) expect(labels).toContain(k);
+    for (const k of left) expect(labels).not.toContain(k);
+  });
+  it.each([
+    // [text with caret, label, text after the editor applies it]: re-checked, no XM0201.
+    ['disk = ["a"]\n|', 'disk', 'disk = ["a"]\ndisk += '],
+    ['vif = ["bridge=x"]\nv| += ["bridge=y"]\n', 'vif', 'vif = ["bridge=x"]\nvif += ["bridge=y"]\n'],
+  ])('a list set elsewhere is offered as an append: %j', (marked, label, expected) => {
+    const { text, offset } = caret(marked);
+    const r = analyze(text);
+    const item = completeAt(text, r.lineIndex, offset, r.dialect, r.tree.statements).find((i) => i.label === label)!;
+    const done = applyLspEdits(text, [item.textEdit as TextEdit]);
+    expect(done).toBe(expected);
+    expect(analyze(done + '["b"]\n').diagnostics.map((d) => d.code)).not.toContain('XM0201');
+  });
   it('nothing inside comments', () => {
     const { text, offset } = caret('# mem|');
     const r = analyze(text);

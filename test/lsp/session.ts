@@ -47,6 +47,9 @@ export async function scriptedSession(c: TestClient): Promise<void> {
 
   const items = (await c.conn.sendRequest('textDocument/completion', { textDocument: { uri: URI }, position: { line: 2, character: 2 } })) as CompletionItem[];
   expect(items.some((i) => i.label === 'vcpus')).toBe(true);
+  // Keys the file sets on other lines are left out, `memory` as the change above spelt it (decision 080).
+  expect(items.map((i) => i.label)).not.toContain('memory');
+  expect(items.map((i) => i.label)).not.toContain('name');
 
   const symbols = (await c.conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri: URI } })) as DocumentSymbol[];
   expect(symbols.map((s) => s.name)).toEqual(['name', 'memory', 'vcpus', 'acpi', 'kernel']);

@@ -104,8 +104,29 @@ function insideEarlierStatement(statements: readonly Stmt[], text: string, offse
 }
 
 /**
+ * The names the top-level assignments set (keys and chained targets), but for the name starting at
+ * `caret`: the key being completed, which the user may be retyping. Statements inside an xm `if`
+ * block are not evaluated (no setting, no XM0201), so they do not count.
+ */
+function assignedElsewhere(statements: readonly Stmt[], caret: number): Set<string> {
+  const out = new Set<string>();
+  for (const s of statements) {
+    if (s.kind !== 'assign') continue;
+    for (const n of [s.key, ...(s.chained ?? [])]) if (n.span.start !== caret) out.add(n.name);
+  }
+  return out;
+}
+
+/** The offset of the first character at or after `i` that is not a space or tab. */
+function afterSpaces(text: string, i: number): number {
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
  * Completion items at `offset`. `dialect` ranks the file's own dialect's keys first; `statements`
- * (the parse of `text`) keep keys from being offered inside a statement that spans lines.
+ * (the parse of `text`) keep keys from being offered inside a statement that spans lines, and
+ * keys the file sets elsewhere from being offered again (but as `+=` to a list).
  */
 export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', statements?: readonly Stmt[]): CompletionItem[] {
   // Inside a device spec string its keys and values come first (spec-completion.ts).
@@ -116,19 +137,28 @@ export function completeAt(text: string, index: LineIndex, offset: number, diale
   if (ctx.kind === 'key' && statements && insideEarlierStatement(statements, text, offset)) return [];
   const range = toRange(index, { start: ctx.start, end: ctx.end });
   if (ctx.kind === 'key') {
-    return allKeys().map((key) => {
+    const assigned = statements ? assignedElsewhere(statements, ctx.start) : new Set<string>();
+    const appendsHere = ctx.restHasEquals && text.charCodeAt(afterSpaces(text, ctx.end)) === 43;
+    const items: CompletionItem[] = [];
+    for (const key of allKeys()) {
       const doc = keyDoc(key)!;
+      // A key set elsewhere comes back only as an append to a list (`disk += [...]`, no XM0201);
+      // any other second setting would replace the first (decision 080).
+      // Before a `=` the user already wrote, such a key is left out.
+      const append = assigned.has(key);
+      if (append && (!doc.type.startsWith('list') || (ctx.restHasEquals && !appendsHere))) continue;
       const item: CompletionItem = {
         label: key,
         kind: 10, // CompletionItemKind.Property
-        detail: doc.type + (doc.unit ? ` (${doc.unit})` : ''),
+        detail: (append ? 'append (+=): ' : '') + doc.type + (doc.unit ? ` (${doc.unit})` : ''),
         documentation: { kind: 'markdown', value: keyDocMarkdown(doc, dialect) },
         sortText: (doc.dialects.includes(dialect) ? '0' : '1') + (doc.deprecatedBy ? '1' : '0') + key,
-        textEdit: { range, newText: ctx.restHasEquals ? key : `${key} = ` },
+        textEdit: { range, newText: ctx.restHasEquals ? key : `${key} ${append ? '+=' : '='} ` },
       };
       if (doc.deprecatedBy) item.tags = [1];
-      return item;
-    });
+      items.push(item);
+    }
+    return items;
   }
   const doc = keyDoc(ctx.key);
   if (!doc) return [];
