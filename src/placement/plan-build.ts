@@ -99,7 +99,10 @@ export function planOf(cfg: PlacementConfig, g: GuestShape, host: Host, cap: Cap
     const targets = [...new Set(outside.map((v) => vcpus[v]!.node))].sort((a, b) => a - b);
     const words = options.move
       ? `the config's cpus share no CPU with target node ${targets.join(',')} (--to-node) of vCPU ${rangesOf(outside)}; the move pins those to the target's CPUs, and its cpus lines replace the config's for them`
-      : `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`;
+      : affinity === 'hard'
+        ? `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan pins those to their node's CPUs`
+        : // Under --affinity soft the config's cpus stay the hard affinity: a soft one outside it is unreachable.
+          `the config's cpus share no CPU with the planned node of vCPU ${rangesOf(outside)}; the plan's cpus_soft lines give those their node's CPUs, which the config's cpus leave out: libxl warns that the soft affinity is unreachable and Xen runs those vCPUs on the config's cpus`;
     diagnostics.push(hostDiag('XM0417', 'warning', words));
   }
   const cpuText = vcpus.map((v) => rangesOf(v.cpus));
