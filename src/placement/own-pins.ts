@@ -9,7 +9,7 @@
 import type { Capacity } from './capacity.js';
 import { choice, type Choice, type Demand } from './demand.js';
 import type { GuestShape } from './guest.js';
-import { cpusOfVcpu, isCpuList } from './pinning.js';
+import { cpusMemo } from './pinning.js';
 import { rfcSlots, splitMemory } from './split.js';
 import type { Host, PlacementConfig } from './types.js';
 
@@ -21,12 +21,26 @@ import type { Host, PlacementConfig } from './types.js';
 function entryNodes(cfg: PlacementConfig, host: Host, cap: Capacity, maxvcpus: number): number[][] | null {
   const v = cfg.cpus;
   if (!Array.isArray(v) || v.length < maxvcpus) return null;
+  const posOfCpu = new Map<number, number>();
   const cpusOf = new Map(host.nodes.map((n) => [n.id, n.cpus]));
+  cap.ids.forEach((id, p) => cpusOf.get(id)!.forEach((c) => posOfCpu.set(c, p)));
+  // Entries are resolved once each (cpusMemo), and equal entries share their positions.
+  const entryOf = cpusMemo(v, host);
+  const seen = new Map<ReadonlySet<number>, number[]>();
   const out: number[][] = [];
   for (let i = 0; i < maxvcpus; i++) {
-    if (!isCpuList(v[i])) return null;
-    const named = cpusOfVcpu(v, host, i)!;
-    out.push(cap.ids.flatMap((id, p) => (cpusOf.get(id)!.some((c) => named.has(c)) ? [p] : [])));
+    const named = entryOf(i);
+    if (named === null) return null;
+    let at = seen.get(named);
+    if (!at) {
+      const ps = new Set<number>();
+      for (const c of named) {
+        const p = posOfCpu.get(c);
+        if (p !== undefined) ps.add(p);
+      }
+      seen.set(named, (at = [...ps].sort((a, b) => a - b)));
+    }
+    out.push(at);
   }
   return out;
 }

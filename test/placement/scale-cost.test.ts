@@ -111,6 +111,23 @@ describe('plans of many vCPUs', () => {
     };
     for (const affinity of ['hard', 'soft'] as const) expect(readsAt(512, affinity)).toBe(readsAt(4, affinity));
   });
+
+  it('place a per-vCPU cpus list without looking at every node for every vCPU', () => {
+    const host = bigHost(64);
+    const somesAt = (vcpus: number): number => {
+      const entry = cpus('0-255');
+      const c = cfg({ name: 'g', memory: 4096, vcpus, maxvcpus: vcpus, numa: { mode: 'auto', node_count: 4 }, cpus: Array.from({ length: vcpus }, () => entry) });
+      const some = vi.spyOn(Array.prototype, 'some');
+      try {
+        expect(plan(c, host).plan?.vcpus.length).toBe(vcpus);
+        return some.mock.calls.length;
+      } finally {
+        some.mockRestore();
+      }
+    };
+    // Each further vCPU may cost a few scans, not one per node of the host (64 here).
+    expect((somesAt(512) - somesAt(4)) / 508).toBeLessThan(16);
+  });
 });
 
 describe('rebalance with many guests', () => {
