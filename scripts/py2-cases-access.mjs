@@ -33,7 +33,7 @@ const EXPRS = [
   "u'\\udc00' in u'\\ud800\\udc00'", "u'\\ud800\\udc00' in u'\\U00010000'", "u'\\U00010000' in u'x\\U00010000'", "u'a' in '\\xe9'", "'\\xe9' in u'a'",
   "1 in 'abc'", "1 in u'abc'", "u'a' in [u'a']", "'a' in [u'a']", "u'\\xe9' in ['\\xe9']", "1 in [1.0]", "1 in 5", "'b' in 'abc' in 'xabcx'",
   "(1,) in [(1,)]", "[] in []", "'' in 'a'", "None in [None]", "'\\xe9' in '\\xe8\\xe9'",
-  // other comparisons stay not evaluated
+  // other comparisons (evaluated since decision 089: scripts/py2-cases-compare.mjs)
   "u'a' < u'b'", "u'a' is u'a'", "1 == 1 < 2",
 ];
 

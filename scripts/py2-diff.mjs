@@ -32,9 +32,11 @@ const corpus = process.env.XMCFG_CORPUS ?? '/work/shared/corpus';
 
 /**
  * Codes by which xmcfg refuses, on purpose, what Python 2 would run (docs/xm-python2.md); XM0003:
- * xmcfg's own nesting limit, 40 levels of what only the grammar reads (decision 048).
+ * xmcfg's own nesting limit, 40 levels of what only the grammar reads (decision 048); XM0115: `is`
+ * of equal values whose identity CPython decides as it builds them, XM0116: a builtin function or
+ * class read as a value (decision 089).
  */
-const DELIBERATE = new Set(['XM0003', 'XM0020', 'XM0051', 'XM0052', 'XM0055', 'XM0056', 'XM0057', 'XM0058', 'XM0063']);
+const DELIBERATE = new Set(['XM0003', 'XM0020', 'XM0051', 'XM0052', 'XM0055', 'XM0056', 'XM0057', 'XM0058', 'XM0063', 'XM0115', 'XM0116']);
 /** Python exception → the xmcfg codes that stand for it. */
 const RUNTIME = {
   // `vif.default = 1`: Python looks `vif` up first; xmcfg refuses the dotted key itself (XM0531).

@@ -1,35 +1,21 @@
 /**
  * @fileoverview The few xm forms beyond arithmetic that the evaluator reads, as Python 2.7 (a wide
  * build, decision 065) runs them: `len(x)`, `s[i]` and `s[a:b:c]` of strings (and of lists and
- * tuples when the result holds no list), and comparison chains of `==`, `!=`/`<>`, `in` and
- * `not in`. A byte string counts bytes (UTF-8 text written in the file is its bytes, byte-text.ts), a
- * unicode string code points (py2-unicode.ts); a unicode string meets a byte string through
- * Python's implicit ASCII decoding. Everything else stays XM0052 (decision 075).
+ * tuples when the result holds no list), and comparison chains (evaluate-compare.ts, decisions 075
+ * and 089). A byte string counts bytes (UTF-8 text written in the file is its bytes, byte-text.ts), a
+ * unicode string code points (py2-unicode.ts). Everything else stays XM0052 (decision 075).
  */
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
-import type { CompareOp, Expr, ExprParts, Subscript } from './tree.js';
+import type { Expr, ExprParts, Subscript } from './tree.js';
 import type { ListValue, StringValue, Value } from './value.js';
-import { chargeWork, report, type EvalContext } from './evaluate-expr.js';
+import type { EvalContext } from './evaluate-expr.js';
+import { done, isPoison, read, type Evaluate } from './evaluate-operand.js';
+import { evalCompare } from './evaluate-compare.js';
 import { byteString, exactBytes, fromBytes } from './byte-text.js';
-import { codePoints, unicodeString, wideEquals, wideIncludes, wideLength, WideBuilder } from './py2-unicode.js';
-import { asciiOnly, typeName } from './python-format.js';
+import { codePoints, unicodeString, wideLength, WideBuilder } from './py2-unicode.js';
+import { typeName } from './python-format.js';
 import { makeNumber } from './python-ops.js';
-
-/** Evaluates a sub-expression (evalXm, passed in so the two modules do not import each other's values). */
-export type Evaluate = (expr: Expr, ctx: EvalContext, depth: number) => Value | null;
-
-/** A failure found here: its code, where, and Python's message. */
-interface Failure {
-  code: string;
-  span: Span;
-  message: string;
-}
-
-const isFailure = (r: unknown): r is Failure => typeof r === 'object' && r !== null && 'code' in r && 'message' in r;
-
-/** A number that is not known (its text is no number, already reported): whatever uses it stays silent. */
-const isPoison = (v: Value): boolean => v.kind === 'number' && v.value === null;
 
 /**
  * The value of an unsupported expression of a form read here, null after a reported failure, or
@@ -49,18 +35,14 @@ export function evalParts(parts: ExprParts, span: Span, ctx: EvalContext, depth:
   }
 }
 
-const EVALUATED: ReadonlySet<CompareOp> = new Set<CompareOp>(['==', '!=', '<>', 'in', 'not in']);
-
 /** Whether these parts are a form read here, their operands holding no construct that is not (a walk of the operands only). */
 function partsRead(parts: ExprParts, ctx: EvalContext): boolean {
   let operands: (Expr | null)[];
   if (parts.form === 'call') {
     if (parts.callee.kind !== 'name' || parts.callee.name !== 'len' || ctx.env.has('len')) return false;
     operands = parts.args;
-  } else if (parts.form === 'compare') {
-    if (!parts.ops.every((op) => EVALUATED.has(op))) return false;
-    operands = parts.operands;
-  } else operands = 'index' in parts.sub ? [parts.target, parts.sub.index] : [parts.target, parts.sub.lower, parts.sub.upper, parts.sub.step];
+  } else if (parts.form === 'compare') operands = parts.operands;
+  else operands = 'index' in parts.sub ? [parts.target, parts.sub.index] : [parts.target, parts.sub.lower, parts.sub.upper, parts.sub.step];
   const stack = operands.filter((e): e is Expr => e !== null);
   while (stack.length > 0) {
     const e = stack.pop()!;
@@ -86,23 +68,6 @@ function evalAll(exprs: readonly (Expr | null)[], ctx: EvalContext, depth: numbe
     out.push(v);
   }
   return out;
-}
-
-/**
- * Charge reading an operand to the file's work budget: indexing, len() and comparisons walk a string
- * (its bytes or code points) or a list, so `b = a[0]` repeated over a 1 MB `a` must not be free.
- */
-function read(ctx: EvalContext, v: Value, at: Span): boolean {
-  return v.kind !== 'string' && v.kind !== 'list' ? true : chargeWork(ctx, v, at);
-}
-
-/** The result of an operation, charged to the file's work budget. */
-function done(ctx: EvalContext, r: Value | Failure): Value | null {
-  if (isFailure(r)) {
-    report(ctx, r.code, r.span, r.message);
-    return null;
-  }
-  return chargeWork(ctx, r, r.span) ? r : null;
 }
 
 // ---------------------------------------------------------------- len()
@@ -205,86 +170,4 @@ function pickChars(s: StringValue, chars: readonly string[], picked: readonly nu
   for (const k of picked) bytes += chars[k]!;
   // UTF-8 text written in the file reads back as text when the bytes picked are still UTF-8 ('é'[0:2]).
   return s.utf8 === true ? fromBytes(bytes, span) : byteString(bytes, span, false);
-}
-
-// ---------------------------------------------------------------- comparisons
-
-/** Python 2's `a == b`; `warned`: a unicode and a byte string that is not ASCII met (UnicodeWarning, unequal). */
-interface Equality {
-  equal: boolean;
-  warned: boolean;
-}
-
-/** A number, bool as int, for `==`; null for non-numbers. */
-function numeric(v: Value): number | null {
-  if (v.kind === 'bool') return v.value ? 1 : 0;
-  return v.kind === 'number' && v.value !== null ? v.value : null;
-}
-
-/** Python 2's `==` of two values. */
-export function pyEquals(a: Value, b: Value): Equality {
-  const x = numeric(a);
-  const y = numeric(b);
-  if (x !== null || y !== null) return { equal: x !== null && y !== null && x === y, warned: false };
-  if (a.kind === 'string' && b.kind === 'string') {
-    if (a.unicode && b.unicode) return { equal: wideEquals(a, b), warned: false };
-    if (!a.unicode && !b.unicode) return { equal: exactBytes(a) === exactBytes(b), warned: false };
-    const bytes = exactBytes(a.unicode ? b : a);
-    if (!asciiOnly(bytes)) return { equal: false, warned: true };
-    return { equal: bytes === (a.unicode ? a : b).value, warned: false };
-  }
-  if (a.kind === 'none' || b.kind === 'none') return { equal: a.kind === b.kind, warned: false };
-  if (a.kind === 'list' && b.kind === 'list') {
-    if (a.tuple !== b.tuple || a.items.length !== b.items.length) return { equal: false, warned: false };
-    let warned = false;
-    for (let k = 0; k < a.items.length; k++) {
-      const e = pyEquals(a.items[k]!, b.items[k]!);
-      warned ||= e.warned;
-      if (!e.equal) return { equal: false, warned };
-    }
-    return { equal: true, warned };
-  }
-  return { equal: false, warned: false };
-}
-
-/** Python 2's `item in container`. */
-function contains(container: Value, item: Value, at: Span): Equality | Failure {
-  if (container.kind === 'list') {
-    let warned = false;
-    for (const it of container.items) {
-      const e = pyEquals(item, it);
-      warned ||= e.warned;
-      if (e.equal) return { equal: true, warned };
-    }
-    return { equal: false, warned };
-  }
-  if (container.kind !== 'string') return { code: EvalCode.badOperands, span: at, message: `argument of type '${typeName(container)}' is not iterable` };
-  if (item.kind !== 'string') {
-    const message = container.unicode ? `coercing to Unicode: need string or buffer, ${typeName(item)} found` : `'in <string>' requires string as left operand, not ${typeName(item)}`;
-    return { code: EvalCode.badOperands, span: at, message };
-  }
-  if (!container.unicode && !item.unicode) return { equal: exactBytes(container).includes(exactBytes(item)), warned: false };
-  // Either one unicode: the byte string is decoded as ASCII first, and here a failure is an error.
-  const bytes = container.unicode ? item : container;
-  if (!bytes.unicode && !asciiOnly(exactBytes(bytes))) return { code: EvalCode.badOperands, span: at, message: "'ascii' codec can't decode a non-ASCII byte of this string to compare it with a unicode string" };
-  return { equal: wideIncludes(container, item), warned: false };
-}
-
-/** A comparison chain of `==`, `!=`, `<>`, `in`, `not in` (`a == b == c` is `a == b and b == c`: it stops at the first False). */
-function evalCompare(operands: Expr[], ops: CompareOp[], span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null {
-  let left = evaluate(operands[0]!, ctx, depth + 1);
-  if (left === null || isPoison(left) || !read(ctx, left, span)) return null;
-  let result = true;
-  for (let k = 0; k < ops.length && result; k++) {
-    const right = evaluate(operands[k + 1]!, ctx, depth + 1);
-    if (right === null || isPoison(right) || !read(ctx, right, span)) return null;
-    const op = ops[k]!;
-    const pair: Span = { start: operands[k]!.span.start, end: operands[k + 1]!.span.end };
-    const r = op === 'in' || op === 'not in' ? contains(right, left, pair) : pyEquals(left, right);
-    if (isFailure(r)) return done(ctx, r);
-    if (r.warned) report(ctx, EvalCode.unicodeUnequal, pair, 'Unicode equal comparison failed to convert both arguments to Unicode - interpreting them as being unequal (Python 2 warns, and the strings are unequal)', 'compare strings of the same kind: both unicode or both byte strings');
-    result = op === '==' || op === 'in' ? r.equal : !r.equal;
-    left = right;
-  }
-  return { kind: 'bool', value: result, span: { start: span.start, end: span.end } };
 }

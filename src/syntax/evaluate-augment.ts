@@ -9,6 +9,7 @@ import type { AssignStmt } from './tree.js';
 import type { Setting, UnreadAssignment, Value } from './value.js';
 import { exceeds, sizeOf } from './evaluate-limits.js';
 import { chargeWork, report, reportFailure, respan, type EvalContext } from './evaluate-expr.js';
+import { builtinFinding } from './py2-builtins.js';
 import { augmentedAdd, isFailure } from './python-ops.js';
 import { extendShared, holdsList } from './evaluate-alias.js';
 
@@ -21,6 +22,12 @@ export interface AugmentContext extends EvalContext {
 export function augmentXm(stmt: AssignStmt, rhs: Value, run: AugmentContext): Value | null {
   const b = run.env.get(stmt.key.name);
   if (b === undefined) {
+    // `len += 1`: Python reads the builtin, and adding to a function or class is a TypeError.
+    const asBuiltin = builtinFinding(stmt.key.name);
+    if (asBuiltin !== undefined) {
+      report(run, EvalCode.builtinValue, stmt.key.span, asBuiltin.message, asBuiltin.hint);
+      return null;
+    }
     report(run, EvalCode.undefinedName, stmt.key.span, `name '${quoteText(stmt.key.name)}' is not defined`, 'assign it with = before using +=');
     return null;
   }

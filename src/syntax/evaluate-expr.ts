@@ -21,6 +21,7 @@ import { anyWithin, utf8SpanBytes } from './source-bytes.js';
 import { decodePy2Utf8 } from './utf8.js';
 import { noteHolder, type AliasState } from './evaluate-alias.js';
 import { evalParts } from './evaluate-access.js';
+import { builtinFinding } from './py2-builtins.js';
 
 /** What a name is bound to while reading an xm file. */
 export type Binding =
@@ -265,6 +266,12 @@ function evalName(name: string, span: Span, ctx: EvalContext): Value | null {
   }
   const builtin = BUILTINS[name];
   if (builtin) return builtin({ start: span.start, end: span.end });
+  // `x = len`: Python binds the builtin itself, a function or class, which is no config value.
+  const asBuiltin = builtinFinding(name);
+  if (asBuiltin !== undefined) {
+    report(ctx, EvalCode.builtinValue, span, asBuiltin.message, asBuiltin.hint);
+    return null;
+  }
   const shown = quoteText(name);
   // `xm create FILE memory=1024` set the option, not a name the file reads (xm-options.ts).
   const hint = xmOptionConversion(name) === undefined ? `assign it earlier in the file or pass --define ${shown}=VALUE` : `assign it earlier in the file: ${shown} is an option of xm, and --define ${shown}=VALUE sets the option, not a name the file can read`;
@@ -362,7 +369,7 @@ export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
     case 'binary':
       return evalBinary(expr, ctx, depth);
     case 'unsupported': {
-      // len(), string subscripts, == / != / in chains (evaluate-access.ts); undefined: none of them.
+      // len(), subscripts, comparison chains (evaluate-access.ts); undefined: none of them.
       const v = expr.parts === undefined ? undefined : evalParts(expr.parts, expr.span, ctx, depth, evalXm);
       if (v !== undefined) return v;
       report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what], 'write the value it gives as a literal (a string, a number or a list)');

@@ -1,8 +1,9 @@
 /**
  * @fileoverview XM0050–XM0099: findings of the safe evaluator (xm expressions, values, `+=`), and what
  * Python 2 refuses before evaluating (XM0064 source encoding, XM0065 assignment to None, XM0066 indentation inside a block);
- * XM0112–XM0113, the evaluator's too (its range was full of other tables' codes): an index out of
- * range, a unicode string compared with a non-ASCII byte string.
+ * XM0112–XM0116, the evaluator's too (its range was full of other tables' codes): an index out of
+ * range, a unicode string compared with a non-ASCII byte string, an ordering decided by type, an
+ * identity Python 2 leaves to the implementation, a builtin function or class used as a value.
  */
 import { defineCodes } from '../registry.js';
 
@@ -27,6 +28,9 @@ export const EvalCode = {
   blockIndent: 'XM0066',
   indexOutOfRange: 'XM0112',
   unicodeUnequal: 'XM0113',
+  orderedByType: 'XM0114',
+  identityUnknown: 'XM0115',
+  builtinValue: 'XM0116',
 } as const;
 
 /** The registry table of the evaluator's codes (wired into codes/index.ts by the lead). */
@@ -51,7 +55,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'expression not evaluated',
     explanation:
-      'Function calls, attribute access (`os.uname()`), dictionaries and most subscripts are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for comparisons other than `==`, `!=` and `in`, `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Evaluated: `len()` of a string, list or tuple, indexing and slicing a string (and a list or tuple, unless the result holds a list, which Python would share), and `==`, `!=`, `in`, `not in`. Write the resulting value literally.',
+      'Function calls, attribute access (`os.uname()`), dictionaries and most subscripts are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Evaluated: `len()` of a string, list or tuple, indexing and slicing a string (and a list or tuple, unless the result holds a list, which Python would share), and comparisons (`==`, `!=`, `<`, `>=`, `in`, `is`…). Write the resulting value literally.',
     bad: 'arch = os.uname()[4]',
     good: 'arch = "x86_64"',
   },
@@ -178,5 +182,29 @@ export const evaluateCodes = defineCodes({
       'Python 2 compares a unicode string with a byte string by decoding the byte string as ASCII; when it holds a non-ASCII byte (`\'\\xe9\'`, or `\'é\'` written in a utf-8 file, which is two bytes) the decoding fails, Python prints "UnicodeWarning: Unicode equal comparison failed to convert both arguments to Unicode - interpreting them as being unequal", and `==` is False (`!=` True) even when both spell the same text. Compare strings of the same kind: both unicode (`u\'é\' == u\'é\'`) or both byte strings.',
     bad: '# -*- coding: utf-8 -*-\nsame = u"café" == "café"',
     good: '# -*- coding: utf-8 -*-\nsame = u"café" == u"café"',
+  },
+  XM0114: {
+    severity: 'warning',
+    title: 'values of different types ordered by type',
+    explanation:
+      'Python 2 orders values of different types by a fixed rule, not by their values: None before everything, then numbers, then the other types by the name of their type (`list` < `str` < `tuple` < `unicode`), so `512 < "256"` is True and `"1024" > 4096` is True whatever the numbers. xmcfg gives the value Python 2.7 gives (Python 3 refuses such a comparison), and warns: a number compared with a string is almost always a string that was meant to be a number. Compare values of the same type: write the number without quotes, or format it (`"%d" % n`).',
+    bad: 'memory = 512\nbig = memory > "256"',
+    good: 'memory = 512\nbig = memory > 256',
+  },
+  XM0115: {
+    severity: 'error',
+    title: 'identity of equal values not known',
+    explanation:
+      '`is` and `is not` ask whether two values are the same object. Python 2 makes that certain only for None, True and False, and for ints from -5 to 256 (CPython keeps one object of each); values of different types, or unequal values, are never the same object, and xmcfg evaluates those. Two equal strings, lists, tuples, floats, longs or larger ints may or may not be one object depending on how CPython built them (`257 is 257` is True in one statement, `a is 257` after `a = 200 + 57` is False; short strings are interned), so xmcfg does not guess and the setting has no value. Compare values with `==` and `!=`; keep `is` for None.',
+    bad: 'name = "vm01"\nfirst = name is "vm01"',
+    good: 'name = "vm01"\nfirst = name == "vm01"',
+  },
+  XM0116: {
+    severity: 'error',
+    title: 'builtin function or class used as a value',
+    explanation:
+      'The name is one of Python 2\'s builtin functions (`len`, `str`, `max`…), types (`int`, `list`…) or exception classes, and the file does not bind it itself, so Python reads the builtin: `x = len` binds the function, not a number. Such a value is no config value: xm copied only strings, numbers and lists into its options and dropped the rest without a word, and xmcfg cannot evaluate anything computed from it. Call the function (`len(name)`), write the value literally, or quote the text if a string was meant.',
+    bad: 'name = "vm01"\nsize = len',
+    good: 'name = "vm01"\nsize = len(name)',
   },
 });
