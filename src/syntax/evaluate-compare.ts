@@ -143,7 +143,7 @@ function pyIdentical(a: Value, b: Value, at: Span): boolean | Failure {
   // None, True and False are single objects; so is each int from -5 to 256 (CPython's small ints).
   if (a.kind === 'none' || a.kind === 'bool') return true;
   if (a.kind === 'number' && typeName(a) === 'int' && a.value! >= -5 && a.value! <= 256) return true;
-  return { code: EvalCode.identityUnknown, span: at, message: `whether two equal ${typeName(a)} values are one object depends on how CPython 2 built them (shared constants, interning): 'is' of them is not evaluated` };
+  return { code: EvalCode.identityUnknown, span: at, message: `whether two equal ${typeName(a)} values are one object depends on how CPython 2 built them (shared constants, interning): 'is' of them is not evaluated`, hint: 'compare values with == or != (keep is for None, True and False)' };
 }
 
 // ---------------------------------------------------------------- chains
@@ -175,6 +175,13 @@ function holds(op: CompareOp, left: Value, right: Value, at: Span): { ok: boolea
   }
 }
 
+/** Report XM0114 at `pair`: values of the types `lower` and `higher` were ordered by type, not value. */
+function reportOrderedByType(ctx: EvalContext, [lower, higher]: [string, string], pair: Span): void {
+  const numberAndString = lower === 'number' && (higher === 'str' || higher === 'unicode');
+  const hint = numberAndString ? 'compare a number with a number: write it without quotes, or format the number ("%d" % n) to compare strings' : 'compare values of the same type';
+  report(ctx, EvalCode.orderedByType, pair, `Python 2 orders ${lower === 'None' ? 'None' : `every ${lower}`} before every ${higher}, whatever their values: values of different types are ordered by type`, hint);
+}
+
 /** A comparison chain (`a < b < c` is `a < b and b < c`: it stops at the first False, never reading what follows). */
 export function evalCompare(operands: Expr[], ops: CompareOp[], span: Span, ctx: EvalContext, depth: number, evaluate: Evaluate): Value | null {
   let left = evaluate(operands[0]!, ctx, depth + 1);
@@ -187,7 +194,7 @@ export function evalCompare(operands: Expr[], ops: CompareOp[], span: Span, ctx:
     const r = holds(ops[k]!, left, right, pair);
     if (isFailure(r)) return done(ctx, r);
     if (r.warn === 'unicode') report(ctx, EvalCode.unicodeUnequal, pair, 'Unicode equal comparison failed to convert both arguments to Unicode - interpreting them as being unequal (Python 2 warns, and the strings are unequal)', 'compare strings of the same kind: both unicode or both byte strings');
-    else if (r.warn !== undefined) report(ctx, EvalCode.orderedByType, pair, `Python 2 orders ${r.warn[0] === 'None' ? 'None' : `every ${r.warn[0]}`} before every ${r.warn[1]}, whatever their values: values of different types are ordered by type`, 'compare values of the same type: write the number without quotes, or format it ("%d" % n)');
+    else if (r.warn !== undefined) reportOrderedByType(ctx, r.warn, pair);
     result = r.ok;
     left = right;
   }

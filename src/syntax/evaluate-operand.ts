@@ -16,6 +16,8 @@ export interface Failure {
   code: string;
   span: Span;
   message: string;
+  /** What to write instead, when there is a usual fix. */
+  hint?: string;
 }
 
 /** Whether a result is a Failure. */
@@ -35,7 +37,7 @@ export function read(ctx: EvalContext, v: Value, at: Span): boolean {
 /** The result of an operation, charged to the file's work budget; a failure is reported and gives null. */
 export function done(ctx: EvalContext, r: Value | Failure): Value | null {
   if (isFailure(r)) {
-    report(ctx, r.code, r.span, r.message);
+    report(ctx, r.code, r.span, r.message, r.hint);
     return null;
   }
   return chargeWork(ctx, r, r.span) ? r : null;
