@@ -5,8 +5,9 @@
  * ASCII decoding, lists and tuples item by item, values of different types by CPython 2's type
  * rule: None, numbers, then type names), `is` / `is not` where Python 2 makes identity certain
  * (and XM0115 where it does not), chains mixing them, and Python 2's builtin functions and
- * classes read as values (XM0116).
+ * classes read as values (XM0116); and 300 random chains over values of every type (seeded).
  */
+import { mulberry32 } from './seeded-random.mjs';
 
 const EXPRS = [
   // numbers, bools, None
@@ -50,5 +51,20 @@ const FILES = [
   "# -*- coding: utf-8 -*-\nx = 'é' < 'f'\ny = u'é' < u'f'\nz = 'é' > '\\xc3'\nw = u'é' < 'é'\n",
 ];
 
+/** Random comparison chains (one to three operators) over values of every type, nested lists and tuples among them. */
+function randomChains(count, seed) {
+  const random = mulberry32(seed);
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  const atoms = ['0', '1', '-6', '256', '257', '2L', '0.5', '1.0', 'True', 'False', 'None', "''", "'a'", "'ab'", "'\\xe9'", "u'a'", "u''", "u'\\xe9'",
+    "u'\\U00010000'", "u'\\ud800\\udc00'", '[]', '()', '[1]', '(1,)', "[1, 'a']", "(None, 2)", "[u'a', [2]]", "['a', (1,)]", '[[], 0]', '[True]'];
+  const ops = ['<', '>', '<=', '>=', '==', '!=', 'is', 'is not', 'in', 'not in'];
+  return Array.from({ length: count }, () => {
+    let e = pick(atoms);
+    const n = 1 + Math.floor(random() * 3);
+    for (let k = 0; k < n; k++) e += ` ${pick(ops)} ${pick(atoms)}`;
+    return e;
+  });
+}
+
 /** Every case, a whole file text each. */
-export const COMPARE_CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES];
+export const COMPARE_CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomChains(300, 20261128).map((e) => `x = ${e}\n`)];
