@@ -26,7 +26,7 @@ export interface Choice {
   slots: number[];
   mem: number[];
   proportional: boolean;
-  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, own-cpus (a per-vCPU cpus list's nodes, own-pins.ts), reach-first (numanodes = k keeping the nodes the config's pinning reaches, reach-first.ts; score: the kept node ids). */
+  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, own-cpus (a per-vCPU cpus list's nodes, own-pins.ts), reach-first (numanodes = k keeping the nodes the config's pinning reaches, reach-first.ts; score: the kept node ids), compact (best's last resort: a set grown nearest first from the freest node, full nodes allowed, compact.ts), near-reach (best, no numanodes: the nodes nearest those the pinning reaches, near-reach.ts). */
   rule: string;
   /**
    * The score tuple that won (lower is better), fields in the order compared; reasons.ts names
@@ -35,7 +35,8 @@ export interface Choice {
    * after, node id]; nearest-pair: [mean distance, a node in the reserved socket 0/1 (-1: none),
    * memory in proportion to vCPUs does not fit 0/1, spare memory key, hash, vCPUs per CPU after,
    * node ids ×2]; nearest-set: [node count, mean distance, MiB short (negative = spare), vCPUs per CPU
-   * after, seed node id]; freest: [MiB short]; most-cpus: [the guest's vCPUs per CPU on its most
+   * after, seed node id]; freest: [MiB short]; compact: [mean distance, MiB short, seed node id];
+   * near-reach: [mean distance to the reached nodes, the same for the plain choice]; most-cpus: [the guest's vCPUs per CPU on its most
    * crowded node, CPUs of the set, node count]. A spare memory key is -floor(spare MiB / step) when
    * the demand is salted, else -(spare MiB); the hash is 0 without a salt.
    */

@@ -22,6 +22,7 @@ import { pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
 import { ownVnuma } from './own-vnuma.js';
 import { ownPins } from './own-pins.js';
 import { chooseReaching, REACH_FIRST } from './reach-first.js';
+import { chooseNearReach, NEAR_REACH } from './near-reach.js';
 import { pnodesApart } from './vnuma-lines.js';
 import type { CpusEntryFinding, Host, Plan, PlanOptions, PlacementConfig } from './types.js';
 
@@ -120,6 +121,8 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (own) c = choice([...own.list], [...own.mem], true, 'listed', []);
   // numanodes = k beyond what the reached nodes hold: the set keeps as many of them as it can (reach-first.ts).
   if (within && !c) c = chooseReaching(d, cap, positionsOf(cap, within), options.policy ?? 'best', options.cursor ?? 0);
+  // Automatic and numa = "on" guests beyond what the reached nodes hold: under best, the nodes nearest them (near-reach.ts).
+  if (within && !c) c = chooseNearReach(d, cap, positionsOf(cap, within), options.policy ?? 'best');
   c ??= choose(d, cap, options.policy ?? 'best', options.cursor ?? 0);
   if (isRefusal(c)) return { plan: null, diagnostics: [...diagnostics, hostDiag(c.code, 'error', `cannot place ${guestLabel(g.name)}: ${c.message}`)] };
   // A per-vCPU cpus list: each vCPU on a node its own entry names, where the policy's choice (made on
@@ -146,7 +149,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
   if (within && cap.ids.length === within.length) {
     p.reasons.push(`candidates: node ${cap.ids.join(',')}, the nodes that share a CPU with the config's ${fence!.by}`);
   }
-  if (c.rule === REACH_FIRST) p.reasons.push(`the nodes the pinning reaches: node ${within!.map((x) => x.id).join(',')}, those that share a CPU with the config's ${fence!.by}`);
+  if (c.rule === REACH_FIRST || c.rule === NEAR_REACH) p.reasons.push(`the nodes the pinning reaches: node ${within!.map((x) => x.id).join(',')}, those that share a CPU with the config's ${fence!.by}`);
   const narrowed = narrowedNodes(cap);
   if (narrowed) p.reasons.push(`CPUs counted: only those the config's cpus lets the vCPUs run on (${narrowed})`);
   diagnostics.push(...softConflicts(cfg, checked.host, p));

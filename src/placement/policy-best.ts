@@ -15,6 +15,7 @@
  * (nearly every placement) allocate nothing but their result.
  */
 import { cpuOrder, freeOrder, pairsByDistance, workspace, type Capacity } from './capacity.js';
+import { compactFallback } from './compact.js';
 import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { bestSet, fewestNodes, freestSet, mostCpusSet } from './policy-sets.js';
 import { reservedSocket, sockets } from './reserve.js';
@@ -290,8 +291,10 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
       return pos < 0 ? shortage(d, cap) : single(d, cap, pos);
     }
     if (topFreeSum(cap, d.count) < d.memMiB) return shortage(d, cap);
-    if (d.count === 2) return bestPair(d, cap, false, false) ?? freestSet(d, cap, 2) ?? shortage(d, cap);
-    return bestSet(d, cap, d.count, false, false) ?? freestSet(d, cap, d.count) ?? shortage(d, cap);
+    // The distance searches take only nodes with free memory; past them, a compact set that may take
+    // full nodes (decision 088), and the freest k only if that cannot be grown.
+    const grown = d.count === 2 ? bestPair(d, cap, false, false) : bestSet(d, cap, d.count, false, false);
+    return grown ?? compactFallback(d, cap, d.count, false) ?? freestSet(d, cap, d.count) ?? shortage(d, cap);
   }
   // auto: the fewest nodes that hold memory and vCPUs, then the same choice as above. The
   // single-node search runs first and also sums the free memory on its way: one pass over the
@@ -314,8 +317,11 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
   const kk = Math.max(k, 2);
   const grown = kk === 2 ? bestPair(d, cap, true, true) : bestSet(d, cap, kk, true, true, order ?? freeOrder(cap));
   if (grown) return grown;
-  // No distance-grown set of the minimal size holds it: the freest nodes, as many as needed.
+  // No distance-grown set of the minimal size holds it: as few nodes as can, each count first as a
+  // compact set grown from the freest node (decision 088), then as the freest nodes.
   for (let m = kk; m <= n; m++) {
+    const near = compactFallback(d, cap, m, true);
+    if (near) return near;
     const f = freestSet(d, cap, m, true);
     if (f && f.slots.reduce((a, p) => a + cap.cpus[p]!, 0) >= d.vcpus) return f;
   }

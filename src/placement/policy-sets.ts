@@ -199,7 +199,7 @@ export function fewestNodes(d: Demand, cap: Capacity, order: Int32Array): number
 }
 
 /** Mean two-way distance between the members of `set[0..len)`; 0 for one node (no pairs, not 0/0). */
-function meanPairDistance(set: Int32Array, len: number, cap: Capacity): number {
+export function meanPairDistance(set: ArrayLike<number>, len: number, cap: Capacity): number {
   if (len < 2) return 0;
   const n = cap.ids.length;
   let s = 0;
@@ -290,7 +290,7 @@ function firstOf(a: Int32Array, len: number): number[] {
   return out;
 }
 
-/** The freest k nodes (fallback that can only fail when the request is unsatisfiable). */
+/** The freest k nodes: the last fallback, behind compact.ts's set (it can only fail when the request is unsatisfiable). */
 export function freestSet(d: Demand, cap: Capacity, k: number, auto = false): Choice | null {
   const order = freeOrder(cap);
   if (order.length < k) return null;

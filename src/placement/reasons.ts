@@ -9,6 +9,8 @@ import { plural } from '../diagnostics/diagnostic.js';
 import { cpuWords, freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { REACH_FIRST } from './reach-first.js';
+import { COMPACT } from './compact.js';
+import { NEAR_REACH } from './near-reach.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import { RESERVE_FROM, reservedSocket, sockets } from './reserve.js';
 import { vcpusPerSlot } from './split.js';
@@ -120,6 +122,17 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
       ];
     case 'freest':
       return [{ key: 'spare', value: -s[0]!, text: `spare memory after placement ${-s[0]!} MiB` }];
+    case COMPACT:
+      return [
+        { key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` },
+        { key: 'spare', value: -s[1]!, text: `spare memory after placement ${-s[1]!} MiB` },
+        { key: 'seed', value: s[2]!, text: `grown from node ${s[2]}, the freest` },
+      ];
+    case NEAR_REACH:
+      return [
+        { key: 'distance', value: s[0]!, text: `mean distance to the nodes the pinning reaches ${distText(s[0]!)} (the policy's choice over the whole host: ${distText(s[1]!)})` },
+        { key: 'spare', value: spare, text: `spare memory after placement ${spare} MiB` },
+      ];
     case 'most-cpus':
       return [
         { key: 'load', value: s[0]!, text: `the guest's vCPUs per CPU on its most crowded node ${perCpu(s[0]!)}` },
@@ -177,6 +190,18 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
       );
       break;
     }
+    case COMPACT:
+      out.push(
+        `nodes ${list}: the distance search, which takes only nodes with free memory, found no set of ${k} that holds ${need} MiB${cpuClause}; so the set is grown from node ${c.score[2]}, the freest, ` +
+          `taking the node nearest the set so far (then the most free memory, then the lowest id), full nodes too, while the set can still hold it (mean distance ${distText(c.score[0]!)}; decision 088)`,
+      );
+      break;
+    case NEAR_REACH:
+      out.push(
+        `${nodesWord} ${list}: the nodes the pinning reaches cannot hold ${need} MiB${cpuClause}; of the nodes with free memory, the ${k === 1 ? 'one' : `${k}`} nearest them ` +
+          `(then the most free memory, then the lowest id), as many as the policy takes over the whole host (mean distance to them ${distText(c.score[0]!)}, against ${distText(c.score[1]!)} for the policy's own choice; decision 088)`,
+      );
+      break;
     case 'freest':
       out.push(`nodes ${list}: the ${k} nodes with the most free memory (the distance search, which takes only nodes with free memory, found no set that holds ${need} MiB${cpuClause})`);
       break;
@@ -227,7 +252,12 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
   }
   out.push(`policy ${policy}; before placement: ${freeText}`);
   const fields = policy === 'best' ? scoreFields(c, cap, d) : [];
-  const head = c.rule === 'freest' ? 'score: none compared (the freest nodes, ties to the lowest id)' : 'winning score, fields in the order compared';
+  const head =
+    c.rule === 'freest'
+      ? 'score: none compared (the freest nodes, ties to the lowest id)'
+      : c.rule === COMPACT || c.rule === NEAR_REACH
+        ? 'score: no sets compared (one set grown nearest first)'
+        : 'winning score, fields in the order compared';
   if (fields.length > 0) out.push(`${head}: ${fields.map((f) => f.text).join('; ')}`);
   if (c.arranged) out.push('vCPU positions go to the nodes nearest the set\'s free memory; memory that does not fit in proportion to the vCPUs goes to the nodes nearest them first');
   out.push(splitText(c, ids, d, policy));

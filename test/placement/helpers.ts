@@ -115,3 +115,27 @@ export function useTempDir(prefix: string): { dir: string } {
 export function runCli(dir: string, args: string[]): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: join(dir, 'state'), NO_COLOR: '1' } });
 }
+
+/**
+ * Node 0 is near node 2 (12), 20 from node 3 and far from node 1 (30); node 1 is near node 3 (12);
+ * 1-2 is 20 and 2-3 is 30: two near pairs, {0,2} and {1,3}, whose lowest ids are far apart.
+ */
+export const SPLIT_DISTANCES: readonly (readonly number[])[] = [
+  [10, 30, 12, 20],
+  [30, 10, 20, 12],
+  [12, 20, 10, 30],
+  [20, 12, 30, 10],
+];
+
+/** Four nodes of 4 CPUs (node i: CPUs 4i..4i+3), 16 GiB each, `free` MiB free, distances `dist` (row = from). */
+export function fourNodes(free: readonly number[], dist: readonly (readonly number[])[] = SPLIT_DISTANCES): Host {
+  return {
+    nodes: free.map((f, i) => ({
+      id: i,
+      cpus: [0, 1, 2, 3].map((c) => 4 * i + c),
+      memory_mib: 16384,
+      free_mib: f,
+      distances: Object.fromEntries(dist[i]!.map((d, j) => [String(j), d])),
+    })),
+  };
+}

@@ -150,14 +150,16 @@ describe('reasons: the winning score as named fields', () => {
     for (const r of p.reasons) expect(r).not.toMatch(/NaN/);
   });
 
-  it('freest fallback: spare MiB, node ids', () => {
-    // Node 0 is full: no pair with memory on both nodes exists, so two nodes asked for are the freest two.
+  it('compact fallback: mean distance, spare MiB, the seed', () => {
+    // Node 0 is full: no pair with memory on both nodes exists, so two nodes asked for are grown from
+    // the freest, node 1, full nodes allowed (decision 088).
     const host: Host = { nodes: [node(0, 0), node(1, 30000)] };
     const { c, keys, f } = scored(host, demand('x', 4096, 2, 2));
-    expect(c.rule).toBe('freest');
-    expect(keys).toEqual(['spare']);
+    expect(c.rule).toBe('compact');
+    expect(keys).toEqual(['distance', 'spare', 'seed']);
     expect(f['spare']!.value).toBe(30000 - 4096);
-    // Nothing was compared: the line must not present the spare memory as a winning score.
+    expect(f['seed']!.value).toBe(1);
+    // Nothing was compared: the line must not present the fields as a winning score.
     const reasons = plan(cfg({ name: 'x', memory: 4096, vcpus: 2, numa: { mode: 'auto', node_count: 2 } }), host).plan!.reasons;
     const line = reasons.find((r) => r.includes(f['spare']!.text))!;
     expect(line).toBeDefined();
