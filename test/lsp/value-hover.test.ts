@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MarkupContent } from 'vscode-languageserver';
-import { analyze, hoverAt, keyDoc } from '../../src/lsp/service/index.js';
+import { analyze, hoverAt, IncrementalChecker, keyDoc } from '../../src/lsp/service/index.js';
 import { optionKeys, optionDoc } from '../../src/schema/index.js';
 import { openOnServer } from './open-server.js';
 import { caret } from './helpers.js';
@@ -164,5 +164,23 @@ describe('the client\'s markup kind', () => {
         expect(h.contents.value).not.toMatch(/\*\*|`/);
       } else expect(h.contents.value.startsWith('**on_crash** = `coredump-restart`')).toBe(true);
     }
+  });
+});
+
+describe('after an edit, from the incremental check', () => {
+  it('finds the setting of the value at the caret in every chunk (settings in source order)', () => {
+    const actions = ['destroy', 'preserve', 'coredump-restart'];
+    const lines = ['name = "a"', ...Array.from({ length: 400 }, (_, k) => (k % 3 === 0 ? `on_crash = "${actions[(k / 3) % 3]}"` : `zz${k} = ${k}`)), 'memory = 2048', ''];
+    const checker = new IncrementalChecker();
+    checker.check(lines.join('\n'));
+    lines[201] = 'zz200 = 201';
+    const text = lines.join('\n');
+    const r = checker.check(text);
+    const lineStart = (n: number) => lines.slice(0, n).reduce((o, l) => o + l.length + 1, 0);
+    for (const k of [0, 3, 6, 201, 399]) {
+      const h = hoverAt(r, lineStart(k + 1) + 13, text)!;
+      expect((h.contents as MarkupContent).value.startsWith(`**on_crash** = \`${actions[(k / 3) % 3]}\``), String(k)).toBe(true);
+    }
+    expect((hoverAt(r, lineStart(401) + 10, text)!.contents as MarkupContent).value).toBe('**memory** = 2048 MiB = 2 GiB');
   });
 });
