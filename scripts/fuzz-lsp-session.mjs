@@ -163,18 +163,23 @@ function unitsOf(s, encoding) {
   return n;
 }
 
-/** Problems with LSP positions anywhere inside `value`, in `encoding`, for the document `text`. */
-function badPositions(value, text, encoding, TextDocument, depth = 0, doc = TextDocument.create('file:///x', 'x', 1, text)) {
+/**
+ * Problems with LSP positions anywhere inside `value`, in `encoding`, for the document `text`. Each
+ * line's length is counted once per reply (`lens`): counted for every position, the oracle itself
+ * took most of a session with 20,000 findings on one 280 KB line (seed 128 input 32: 4.6 s of 7.5 s).
+ */
+function badPositions(value, text, encoding, TextDocument, depth = 0, doc = TextDocument.create('file:///x', 'x', 1, text), lens = new Map()) {
   if (value === null || typeof value !== 'object' || depth > 12) return null;
   if (typeof value.line === 'number' && typeof value.character === 'number' && Object.keys(value).length === 2) {
     if (!Number.isInteger(value.line) || value.line < 0 || value.line >= doc.lineCount) return `LSP line ${value.line} outside 0..${doc.lineCount - 1}`;
     const start = doc.offsetAt({ line: value.line, character: 0 });
-    const len = unitsOf(text.slice(start, lineEnd(doc, value.line)), encoding);
+    let len = lens.get(value.line);
+    if (len === undefined) lens.set(value.line, (len = unitsOf(text.slice(start, lineEnd(doc, value.line)), encoding)));
     if (!Number.isInteger(value.character) || value.character < 0 || value.character > len) return `LSP character ${value.character} past line ${value.line} (length ${len}, ${encoding})`;
     return null;
   }
   for (const v of Array.isArray(value) ? value : Object.values(value)) {
-    const bad = badPositions(v, text, encoding, TextDocument, depth + 1, doc);
+    const bad = badPositions(v, text, encoding, TextDocument, depth + 1, doc, lens);
     if (bad) return bad;
   }
   return null;

@@ -41,7 +41,7 @@ import { APPLY_EDIT_COMMAND, asCommands, serveEditCommand } from './commands.js'
 import { clientShapes, withPlainText, type ClientShapes } from './client-caps.js';
 import { syncView } from './sync.js';
 import { gate, lenientJson } from './gate.js';
-import { fromUtf16, mapPositions, negotiateEncoding, toUtf16, type PositionEncoding } from './encoding.js';
+import { mapPositions, negotiateEncoding, PositionConverter, toUtf16, type PositionEncoding } from './encoding.js';
 
 /** Options of the server (also read from the client's initializationOptions). */
 export interface ServerOptions extends ServiceSettings {
@@ -93,8 +93,8 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
   const clamped = (doc: TextDocument, p: { line: number; character: number }) => doc.positionAt(doc.offsetAt(toUtf16(doc, p, encoding)));
   /** A position the client sent, as UTF-16. */
   const inward = <T extends { line: number; character: number }>(doc: TextDocument, p: T) => toUtf16(doc, p, encoding);
-  /** A result or notification of the service with its positions as the client counts them. */
-  const outward = <T>(doc: TextDocument, value: T): T => (encoding === 'utf-16' ? value : mapPositions(value, (p) => fromUtf16(doc, p, encoding)));
+  /** A result or notification of the service with its positions as the client counts them (each line counted once: ./encoding.ts). */
+  const outward = <T>(doc: TextDocument, value: T): T => (encoding === 'utf-16' ? value : mapPositions(value, new PositionConverter(doc, encoding).fromUtf16));
   let settings: ServiceSettings = { dialect: options.dialect, defines: options.defines };
   let debounceMs = options.debounceMs ?? 0;
   let maxDiagnostics = options.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS;
@@ -329,7 +329,7 @@ export function attachServer(connection: Connection, options: ServerOptions = {}
       const text = doc.getText();
       const span = { start: toOffset(r.lineIndex, inward(doc, p.range.start), text), end: toOffset(r.lineIndex, inward(doc, p.range.end), text) };
       // The context's diagnostics are matched against the service's by range: in UTF-16 too.
-      const own = encoding === 'utf-16' ? diagnostics : mapPositions(diagnostics, (q) => inward(doc, q));
+      const own = encoding === 'utf-16' ? diagnostics : mapPositions(diagnostics, new PositionConverter(doc, encoding).toUtf16);
       // context.only (the kinds wanted) is optional; a malformed one is read as absent.
       const only: unknown = (p as { context?: { only?: unknown } }).context?.only;
       const kinds = Array.isArray(only) && only.every((k) => typeof k === 'string') ? (only as string[]) : undefined;

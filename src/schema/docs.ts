@@ -22,6 +22,12 @@ export interface OptionDoc {
   /** The guest types xm read the option for, when it read it only for some (builder = "hvm"; absent: every type). */
   xmReadFor?: readonly ('pv' | 'pvh' | 'hvm')[];
   example?: unknown;
+  /** xl reads the value with a libxl `*_from_string` function, which ignores case (OptionMeta.anyCase). */
+  anyCase?: boolean;
+  /** A number is read first, as the index of the allowed value (tsc_mode = 2 is native; OptionMeta.numberFirst). */
+  numberFirst?: boolean;
+  /** What each allowed value means (the catalogue's value docs), when the option has them. */
+  valueDocs?: Readonly<Record<string, string>>;
   /** Minimum / maximum for numbers. */
   minimum?: number;
   maximum?: number;
@@ -49,6 +55,9 @@ export function optionDoc(key: string): OptionDoc | undefined {
   if (meta.deprecatedBy !== undefined) doc.deprecatedBy = meta.deprecatedBy;
   if (meta.readFor !== undefined) doc.readFor = meta.readFor;
   if (meta.xmReadFor !== undefined) doc.xmReadFor = meta.xmReadFor;
+  if (meta.valueDocs !== undefined) doc.valueDocs = meta.valueDocs;
+  if (meta.anyCase) doc.anyCase = true;
+  if (meta.numberFirst) doc.numberFirst = true;
   if (Array.isArray(s.examples) && s.examples.length > 0) doc.example = s.examples[0];
   if (typeof s.minimum === 'number') doc.minimum = s.minimum;
   if (typeof s.maximum === 'number') doc.maximum = s.maximum;

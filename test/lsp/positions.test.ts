@@ -21,8 +21,9 @@ describe('toOffset clamps to the line it names', () => {
     });
     it(`${name}: hover past the end of a line is not the next line's key`, () => {
       const r = checkText(text);
-      // The end of `memory = 512` is on no key: no hover (it used to be vcpus's, on line 1).
-      expect(hoverAt(r, toOffset(r.lineIndex, { line: 0, character: 999 }, text), text)).toBeNull();
+      // The end of `memory = 512` is the end of its value: memory's value hover, on line 0 (it used to be vcpus's key hover, on line 1).
+      const h = hoverAt(r, toOffset(r.lineIndex, { line: 0, character: 999 }, text), text)!;
+      expect([h.range!.start, h.range!.end]).toEqual([{ line: 0, character: 9 }, { line: 0, character: 12 }]);
     });
   }
   it('keeps a character inside a surrogate pair as given (UTF-16 units)', () => {

@@ -122,11 +122,13 @@ describe('hover', () => {
     expect(md(vif, 'xm')).toContain('xl only: xm refuses `mtu`');
     expect(md(vif, 'xl')).not.toContain('xl only');
   });
-  it('nothing on values or unknown keys', () => {
+  it('nothing on unknown keys or their values; a known key\'s value has its own hover (test/lsp/value-hover.test.ts)', () => {
     const a = caret('memory = 5|12\n');
-    expect(hoverAt(analyze(a.text), a.offset)).toBeNull();
+    expect(at(hoverAt(analyze(a.text), a.offset)!.range!.start)).toBe('0:9');
     const b = caret('memr|oy = 512\n');
     expect(hoverAt(analyze(b.text), b.offset)).toBeNull();
+    const c = caret('memroy = 5|12\n');
+    expect(hoverAt(analyze(c.text), c.offset)).toBeNull();
   });
 });
 

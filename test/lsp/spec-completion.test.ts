@@ -165,13 +165,14 @@ describe('hover inside spec strings', () => {
     expect(at(h.range!.end)).toBe(`0:${text.indexOf('bridge') + 6}`);
     expect((hoverAt(analyze(text), offset, text)!.contents as MarkupContent).value).toContain('vif');
   });
-  it('nothing on values, unknown keys, or without the text', () => {
+  it('on a value, an unknown key, or without the text, the whole entry is hovered (its parsed fields)', () => {
+    const entry = (text: string, offset: number, withText: boolean) => hoverAt(analyze(text), offset, withText ? text : undefined)!.range!;
     const a = caret('vif = ["mac=00:16:3e:00:|00:01"]\n');
-    expect(hoverAt(analyze(a.text), a.offset, a.text)).toBeNull();
+    expect([at(entry(a.text, a.offset, true).start), at(entry(a.text, a.offset, true).end)]).toEqual(['0:7', `0:${a.text.indexOf(']')}`]);
     const b = caret('vif = ["bo|gus=1"]\n');
-    expect(hoverAt(analyze(b.text), b.offset, b.text)).toBeNull();
+    expect(at(entry(b.text, b.offset, true).start)).toBe('0:7');
     const c = caret('vif = ["bri|dge=x"]\n');
-    expect(hoverAt(analyze(c.text), c.offset)).toBeNull();
+    expect(at(entry(c.text, c.offset, false).start)).toBe('0:7');
   });
 });
 

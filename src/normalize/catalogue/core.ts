@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { str, pattern, int, bool, oneOf, special, strOrList, strList, HVM_ONLY, PVH_ONLY } from './helpers.js';
 import { CpuListSchema, VnumaNodeSchema, NumaSchema } from './spec-types.js';
+import { ACTION_DOCS, GUEST_TYPE_DOCS, PASSTHROUGH_DOCS, XEND_START_DOCS, XEND_STOP_DOCS, XM_RESTART_DOCS } from './value-docs.js';
 
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
 const cpusSchema = () => Type.Union([CpuListSchema, Type.Array(CpuListSchema, { maxItems: 4096 })]);
@@ -19,6 +20,7 @@ export const coreOptions = {
     dl: 'xl',
     def: 'pv',
     ex: 'hvm',
+    vals: GUEST_TYPE_DOCS,
   }, { allowed: ['pv', 'pvh', 'hvm'] }),
   builder: str({ d: 'Domain builder: xl "generic" (= PV) or "hvm"; xm "linux" (= PV), "hvm", historically "netbsd", "vmx". Deprecated in xl by type.', dep: 'type', def: 'linux', ex: 'hvm' }),
   pool: str({ d: 'cpupool to create the domain in.', ex: 'Pool-0' }),
@@ -56,16 +58,16 @@ export const coreOptions = {
     dl: 'xm',
     ex: { mode: 'auto', node_count: 1 },
   }, { sourceKeys: ['numa', 'numanodes', 'numanode'] }),
-  on_poweroff: oneOf(ACTIONS, { d: 'Action when the guest powers off.', def: 'destroy' }),
-  on_reboot: oneOf(ACTIONS, { d: 'Action when the guest reboots.', def: 'restart' }),
-  on_watchdog: oneOf(ACTIONS, { d: 'Action when the guest watchdog fires.', dl: 'xl', def: 'destroy' }),
+  on_poweroff: oneOf(ACTIONS, { vals: ACTION_DOCS, d: 'Action when the guest powers off.', def: 'destroy' }),
+  on_reboot: oneOf(ACTIONS, { vals: ACTION_DOCS, d: 'Action when the guest reboots.', def: 'restart' }),
+  on_watchdog: oneOf(ACTIONS, { vals: ACTION_DOCS, d: 'Action when the guest watchdog fires.', dl: 'xl', def: 'destroy' }),
   // xl: `if (xlu_cfg_get_string (config, "on_crash", &buf, 0)) buf = "destroy";`; xm left it to xend,
   // whose XendConfig._defaults has 'actions_after_crash': 'restart'.
-  on_crash: oneOf(ACTIONS, { d: 'Action when the guest crashes. Default: destroy in xl, restart in xm (xend).' }),
-  on_soft_reset: oneOf(ACTIONS, { d: 'Action on a soft reset.', dl: 'xl', def: 'soft-reset' }),
-  restart: oneOf(['onreboot', 'always', 'never'] as const, { d: 'Restart behaviour (deprecated).', dl: 'xm', dep: 'on_reboot' }),
-  on_xend_start: oneOf(['ignore', 'start'] as const, { d: 'What xend does with the domain when it starts.', dl: 'xm', def: 'ignore' }),
-  on_xend_stop: oneOf(['ignore', 'shutdown', 'suspend'] as const, { d: 'What xend does with the domain when it stops.', dl: 'xm', def: 'ignore' }),
+  on_crash: oneOf(ACTIONS, { vals: ACTION_DOCS, d: 'Action when the guest crashes. Default: destroy in xl, restart in xm (xend).' }),
+  on_soft_reset: oneOf(ACTIONS, { vals: ACTION_DOCS, d: 'Action on a soft reset.', dl: 'xl', def: 'soft-reset' }),
+  restart: oneOf(['onreboot', 'always', 'never'] as const, { vals: XM_RESTART_DOCS, d: 'Restart behaviour (deprecated).', dl: 'xm', dep: 'on_reboot' }),
+  on_xend_start: oneOf(['ignore', 'start'] as const, { vals: XEND_START_DOCS, d: 'What xend does with the domain when it starts.', dl: 'xm', def: 'ignore' }),
+  on_xend_stop: oneOf(['ignore', 'shutdown', 'suspend'] as const, { vals: XEND_STOP_DOCS, d: 'What xend does with the domain when it stops.', dl: 'xm', def: 'ignore' }),
   kernel: str({ d: 'Kernel image for direct boot (xm HVM: the hvmloader path).', ex: '/boot/vmlinuz' }),
   ramdisk: str({ d: 'Initial ramdisk for direct boot.', ex: '/boot/initrd.img' }),
   loader: str({ d: 'HVM firmware loader.', dl: 'xm' }),
@@ -102,7 +104,7 @@ export const coreOptions = {
   nomigrate: bool({ d: 'Forbid migration.', def: false }),
   driver_domain: bool({ d: 'The domain hosts backends.', dl: 'xl' }),
   device_tree: str({ d: 'Partial device tree (Arm).', dl: 'xl' }),
-  passthrough: oneOf(['disabled', 'enabled', 'sync_pt', 'share_pt', 'default'] as const, { d: 'IOMMU page-table mode for passthrough (implied by pci/dtdev).', dl: 'xl', anyCase: true }),
+  passthrough: oneOf(['disabled', 'enabled', 'sync_pt', 'share_pt', 'default'] as const, { vals: PASSTHROUGH_DOCS, d: 'IOMMU page-table mode for passthrough (implied by pci/dtdev).', dl: 'xl', anyCase: true }),
   xend_suspend_evtchn_compat: bool({ d: 'Old xend xenstore layout for suspend event channels.', dl: 'xl' }),
   vmtrace_buf_kb: int({ d: 'Per-vCPU processor-trace buffer.', dl: 'xl', unit: 'KiB', min: 0 }),
   vpmu: bool({ d: 'Expose the PMU to the guest.', dl: 'xl' }),

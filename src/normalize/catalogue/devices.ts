@@ -4,6 +4,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { special, specList, specString, strOrList, strList, intList, bool, str, int, oneOf, HVM_ONLY, PV_ONLY } from './helpers.js';
+import { VENDOR_DEVICE_DOCS } from './value-docs.js';
 import { tableSpecSchema, VsndItemSchema, IoportRangeSchema, IomemRangeSchema } from './spec-fields.js';
 import { SPEC_FIELDS, type SpecOption } from './spec-tables.js';
 import { XENSTORE_FIELDS } from './xenstore-fields.js';
@@ -85,7 +86,7 @@ export const deviceOptions = {
   soundhw: str({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Emulated sound hardware: "all" or a comma list of models.', ex: 'sb16,es1370' }),
   vkb_device: bool({ readFor: HVM_ONLY, d: 'Emulated keyboard device.', dl: 'xl' }),
   // xl: libxl_vendor_device_from_string (any case).
-  vendor_device: oneOf(['none', 'xenserver'] as const, { readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl', anyCase: true }),
+  vendor_device: oneOf(['none', 'xenserver'] as const, { vals: VENDOR_DEVICE_DOCS, readFor: HVM_ONLY, d: 'Xen platform vendor device.', dl: 'xl', anyCase: true }),
   interface: str({ d: 'Kernel IP autoconfig: interface.', dl: 'xm', def: 'eth0' }),
   ip: str({ d: 'Kernel IP autoconfig: address.', dl: 'xm' }),
   gateway: str({ d: 'Kernel IP autoconfig: gateway.', dl: 'xm' }),

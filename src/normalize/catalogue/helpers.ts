@@ -85,6 +85,8 @@ export interface OptionMeta {
    * as a name; xend converted it with int()/long(), so in xm only a number (or a string of one) works.
    */
   numberFirst?: boolean;
+  /** What each allowed value means (catalogue/value-docs.ts), for hover on a value. */
+  valueDocs?: Readonly<Record<string, string>>;
 }
 
 /** The documentation a catalogue entry is written with. */
@@ -107,6 +109,8 @@ export interface DocIn {
   readFor?: readonly GuestKind[];
   /** The guest types xm read the option for (OptionMeta.xmReadFor); absent: every type. */
   xmReadFor?: readonly GuestKind[];
+  /** What each allowed value means (OptionMeta.valueDocs). */
+  vals?: Readonly<Record<string, string>>;
 }
 
 /** xl reads the option only for HVM guests (in the HVM branch of parse_config_data). */
@@ -134,6 +138,7 @@ function docOpts(doc: DocIn, conv: Conv, type: string, extra: Partial<OptionMeta
   if (doc.xmReadFor !== undefined) meta.xmReadFor = doc.xmReadFor;
   if (doc.unit !== undefined) meta.unit = doc.unit;
   if (doc.dep !== undefined) meta.deprecatedBy = doc.dep;
+  if (doc.vals !== undefined) meta.valueDocs = doc.vals;
   const o: Record<string, unknown> = { description: doc.d, 'x-xmcfg': meta };
   if (doc.def !== undefined) o.default = doc.def;
   if (doc.ex !== undefined) o.examples = [doc.ex];

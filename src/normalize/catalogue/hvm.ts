@@ -5,6 +5,7 @@
 import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList, strList, oneOfOrInts, oneOfList, specString, HVM_ONLY, PV_OR_HVM } from './helpers.js';
 import { ALTP2M_MODES, BIOS_TYPES, GIC_VERSIONS, MCA_CAPS, SVE_LENGTHS, SVE_TYPES, TEE_TYPES, TIMER_MODES, TSC_MODES, VUART_TYPES } from './libxl-names.js';
 import { SPEC_FIELDS } from './spec-tables.js';
+import { ALTP2M_DOCS, BIOS_DOCS, DEVICE_MODEL_DOCS, GFX_PASSTHRU_DOCS, GIC_VERSION_DOCS, HDTYPE_DOCS, MCA_CAPS_DOCS, MS_VM_GENID_DOCS, SVE_DOCS, TEE_DOCS, TIMER_MODE_DOCS, TSC_MODE_DOCS, VGA_DOCS, VUART_DOCS } from './value-docs.js';
 
 export const hvmOptions = {
   hap: bool({ xmReadFor: HVM_ONLY, d: 'Hardware-assisted paging (CDF_hap).', def: true }),
@@ -20,7 +21,7 @@ export const hvmOptions = {
   nx: bool({ readFor: HVM_ONLY, d: 'NX (no-execute) bit.', dl: 'xl' }),
   // libxl__domain_build_info_setdefault: `libxl_defbool_setdefault(&b_info->u.hvm.hpet, true)`; xm: 0.
   hpet: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'HPET timer. Default: on in xl (libxl), off in xm.' }),
-  altp2m: oneOfOrInt(ALTP2M_MODES, { d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
+  altp2m: oneOfOrInt(ALTP2M_MODES, { vals: ALTP2M_DOCS, d: 'Alternate p2m mode: a name, or its number 0-3 (xl reads both).', dl: 'xl', min: 0, max: 3, anyCase: true }),
   altp2mhvm: bool({ readFor: HVM_ONLY, d: 'Legacy altp2m switch.', dl: 'xl', dep: 'altp2m' }),
   // xl: `if (l != (uint16_t)l) { fprintf(stderr, "ERROR: invalid value %ld for \"altp2m_count\"\n", l); exit (1); }`,
   // so xl takes 0..65535; 0 is libxl's own value without altp2m. What Xen refuses at creation
@@ -29,12 +30,13 @@ export const hvmOptions = {
   acpi_firmware: str({ readFor: HVM_ONLY, d: 'Extra ACPI tables file.', dl: 'xl' }),
   smbios_firmware: str({ readFor: HVM_ONLY, d: 'Extra SMBIOS tables file.', dl: 'xl' }),
   smbios: strList({ readFor: HVM_ONLY, d: '"KEY=VALUE" SMBIOS overrides (KEY: bios_vendor, system_serial_number, …, oem; at most 99 oem entries).', dl: 'xl', read: 'smbios' }),
-  ms_vm_genid: oneOf(['generate', 'none'] as const, { readFor: HVM_ONLY, d: 'Microsoft VM generation ID.', dl: 'xl' }),
-  tsc_mode: oneOfOrInt(TSC_MODES, { d: 'TSC mode (xl: a name; a number is deprecated; xm: 0-3).', def: 'default', min: 0, max: 3, anyCase: true }),
+  ms_vm_genid: oneOf(['generate', 'none'] as const, { vals: MS_VM_GENID_DOCS, readFor: HVM_ONLY, d: 'Microsoft VM generation ID.', dl: 'xl' }),
+  tsc_mode: oneOfOrInt(TSC_MODES, { vals: TSC_MODE_DOCS, d: 'TSC mode (xl: a name; a number is deprecated; xm: 0-3).', def: 'default', min: 0, max: 3, anyCase: true }),
   localtime: bool({ d: 'RTC in local time.', def: false }),
   rtc_timeoffset: int({ xmReadFor: HVM_ONLY, d: 'RTC offset.', unit: 's', def: 0 }),
   vpt_align: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Align periodic timers.', def: true }),
   timer_mode: oneOfOrInt(TIMER_MODES, {
+    vals: TIMER_MODE_DOCS,
     xmReadFor: HVM_ONLY,
     d: 'Timer mode (xl: a name; a number 0-3 is deprecated; xm: a number). xl refuses it for PV guests.',
     def: 'no_delay_for_missed_ticks',
@@ -52,16 +54,16 @@ export const hvmOptions = {
   // the catalogue states no single default; a value below the minimum is XM0234 (rules/creation.ts).
   videoram: int({ d: 'VGA video memory (HVM). libxl\'s default and minimum with qemu-xen: 8 MiB for cirrus, 16 for stdvga, 128 for qxl (below them creation fails); qemu-xen-traditional (and xm): 4 for cirrus (other values ignored), at least 8 for stdvga.', unit: 'MiB', min: 0 }),
   stdvga: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Standard VGA instead of Cirrus.', def: false }),
-  vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
+  vga: oneOf(['none', 'stdvga', 'cirrus', 'qxl'] as const, { vals: VGA_DOCS, readFor: HVM_ONLY, d: 'VGA model.', dl: 'xl' }),
   isa: bool({ xmReadFor: HVM_ONLY, d: 'ISA-only machine.', dl: 'xm' }),
   // libxl__domain_build_info_setdefault: `b_info->u.hvm.boot = libxl__strdup(NOGC, "cda")`; xm: "c".
   boot: str({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'HVM boot order letters: c (disk), d (CD-ROM), n (network), a (floppy). Default: "cda" in xl (libxl), "c" in xm.', ex: 'dc' }),
   // xl: libxl_hdtype_from_string (strcasecmp): any case; vga and ms_vm_genid are strcmp'd, exactly.
-  hdtype: oneOf(['ide', 'ahci'] as const, { readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
-  bios: oneOf(BIOS_TYPES, { readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
+  hdtype: oneOf(['ide', 'ahci'] as const, { vals: HDTYPE_DOCS, readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
+  bios: oneOf(BIOS_TYPES, { vals: BIOS_DOCS, readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
   bios_path_override: str({ readFor: HVM_ONLY, d: 'Firmware path override.', dl: 'xl' }),
   // xl: libxl_gfx_passthru_kind_from_string (any case); xm compared exactly.
-  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".', anyCase: true }),
+  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { vals: GFX_PASSTHRU_DOCS, xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".', anyCase: true }),
   vnc: bool({ xmReadFor: HVM_ONLY, d: 'VNC console.' }),
   vnclisten: str({ xmReadFor: HVM_ONLY, d: 'VNC listen address.', ex: '127.0.0.1' }),
   vncdisplay: int({ xmReadFor: HVM_ONLY, d: 'VNC display number (port 5900 + N).', min: 0 }),
@@ -93,7 +95,7 @@ export const hvmOptions = {
   fdb: str({ xmReadFor: HVM_ONLY, d: 'Floppy B image.', dl: 'xm' }),
   guest_os_type: str({ xmReadFor: HVM_ONLY, d: 'Guest OS type hint.', dl: 'xm' }),
   device_model: str({ xmReadFor: HVM_ONLY, d: 'Device model path (xl warns and ignores it).', dl: 'xm', dep: 'device_model_override' }),
-  device_model_version: oneOf(['qemu-xen', 'qemu-xen-traditional'] as const, { d: 'Device model version.', dl: 'xl' }),
+  device_model_version: oneOf(['qemu-xen', 'qemu-xen-traditional'] as const, { vals: DEVICE_MODEL_DOCS, d: 'Device model version.', dl: 'xl' }),
   device_model_override: str({ d: 'Device model binary.', dl: 'xl' }),
   device_model_stubdomain_override: bool({ d: 'Run the device model in a stub domain.', dl: 'xl' }),
   device_model_stubdomain_seclabel: str({ d: 'XSM label of the stub domain.', dl: 'xl' }),
@@ -106,15 +108,15 @@ export const hvmOptions = {
   stubdomain_cmdline: str({ d: 'Stub domain command line.', dl: 'xl' }),
   stubdomain_ramdisk: str({ d: 'Stub domain ramdisk.', dl: 'xl' }),
   stubdomain_memory: int({ d: 'Stub domain memory.', dl: 'xl', unit: 'MiB', min: 1 }),
-  tee: oneOf(TEE_TYPES, { d: 'Arm TEE mediator.', dl: 'xl', anyCase: true }),
-  gic_version: oneOf(GIC_VERSIONS, { d: 'Arm GIC version.', dl: 'xl', anyCase: true }),
-  vuart: oneOf(VUART_TYPES, { d: 'Arm virtual UART.', dl: 'xl', anyCase: true }),
-  sve: oneOfOrInts(SVE_TYPES, SVE_LENGTHS, { d: 'Arm SVE vector length (bits): a multiple of 128 up to 2048, "hw" (the hardware maximum) or "disabled".', dl: 'xl', anyCase: true }),
+  tee: oneOf(TEE_TYPES, { vals: TEE_DOCS, d: 'Arm TEE mediator.', dl: 'xl', anyCase: true }),
+  gic_version: oneOf(GIC_VERSIONS, { vals: GIC_VERSION_DOCS, d: 'Arm GIC version.', dl: 'xl', anyCase: true }),
+  vuart: oneOf(VUART_TYPES, { vals: VUART_DOCS, d: 'Arm virtual UART.', dl: 'xl', anyCase: true }),
+  sve: oneOfOrInts(SVE_TYPES, SVE_LENGTHS, { vals: SVE_DOCS, d: 'Arm SVE vector length (bits): a multiple of 128 up to 2048, "hw" (the hardware maximum) or "disabled".', dl: 'xl', anyCase: true }),
   llc_colors: strOrList({ d: 'Arm LLC colours: "N" and "N-M" items.', dl: 'xl', read: 'llcColors' }),
   nr_spis: int({ d: 'Arm number of SPIs.', dl: 'xl', min: 0 }),
   trap_unmapped_accesses: bool({ d: 'Arm: trap accesses to unmapped addresses.', dl: 'xl' }),
   arm_sci: specString({ d: 'Arm SCI mediator: "type=none|scmi_smc|scmi_smc_multiagent[,agent_id=N]" (N at most 255).', dl: 'xl' }, SPEC_FIELDS.arm_sci),
-  mca_caps: oneOfList(MCA_CAPS, { readFor: HVM_ONLY, d: 'x86 MCA capabilities.', dl: 'xl' }),
+  mca_caps: oneOfList(MCA_CAPS, { vals: MCA_CAPS_DOCS, readFor: HVM_ONLY, d: 'x86 MCA capabilities.', dl: 'xl' }),
   msr_relaxed: bool({ d: 'x86 relaxed MSR policy.', dl: 'xl' }),
   vhpt: int({ d: 'IA64 VHPT size.', dl: 'xm', min: 0 }),
   superpages: bool({ d: 'Superpages for PV guests.', dl: 'xm' }),
