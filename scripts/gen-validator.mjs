@@ -150,5 +150,19 @@ function optionsMarkdown(schema, folded) {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| \`${r[0]}\` | ${r.slice(1).map(cell).join(' | ')} |`),
     '',
+    ...valuesMarkdown(schema, cell),
   ].join('\n');
+}
+
+/** What each value of an enumerated option means (x-xmcfg.valueDocs, the text hover shows), one table per option, sorted. */
+function valuesMarkdown(schema, cell) {
+  const out = ['## Values', '', 'What each allowed value of an enumerated option means (the text the language server shows on hover over a value).', ''];
+  for (const key of Object.keys(schema.properties).sort()) {
+    const docs = schema.properties[key]['x-xmcfg'].valueDocs;
+    if (!docs) continue;
+    out.push(`### \`${key}\``, '', '| value | meaning |', '|---|---|');
+    for (const [value, text] of Object.entries(docs)) out.push(`| \`${value}\` | ${cell(text)} |`);
+    out.push('');
+  }
+  return out;
 }

@@ -23,9 +23,10 @@ interface Row {
   description: string;
 }
 
-/** The rows of the option table (cells split at `|` not escaped as `\|`). */
+/** The rows of the option table (cells split at `|` not escaped as `\|`), before the Values section. */
 export function optionRows(markdown: string): Row[] {
   return markdown
+    .split('\n## Values')[0]!
     .split('\n')
     .filter((l) => l.startsWith('| `'))
     .map((l) => {
@@ -63,7 +64,28 @@ function rangeOf(p: Prop): { minimum?: number; maximum?: number; branch: boolean
   return b ? { minimum: b.minimum, maximum: b.maximum, branch: true } : undefined;
 }
 
+/** The Values section: option -> value -> meaning, read from its per-option tables. */
+function valueTables(markdown: string): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  let key = '';
+  for (const l of (markdown.split('\n## Values')[1] ?? '').split('\n')) {
+    const head = /^### `([^`]+)`$/.exec(l);
+    if (head) out[(key = head[1]!)] = {};
+    const row = /^\| `([^`]*)` \| (.*) \|$/.exec(l);
+    if (row && key) out[key]![row[1]!] = row[2]!.replace(/\\\|/g, '|');
+  }
+  return out;
+}
+
 describe('docs/options.md and the JSON Schema', () => {
+  it('lists what each enumerated value means, as the schema says it (the text hover shows)', () => {
+    const page = valueTables(readFileSync(join(ROOT, 'docs/options.md'), 'utf8'));
+    const meta = (p: Prop) => (p['x-xmcfg'] as { valueDocs?: Record<string, string> } | undefined)?.valueDocs;
+    const want = Object.fromEntries(Object.entries(props).flatMap(([k, p]) => (meta(p) ? [[k, meta(p)!]] : [])));
+    expect(Object.keys(want).length).toBeGreaterThan(20);
+    expect(page).toEqual(want);
+  });
+
   it('reads the table', () => {
     expect(rows.length).toBeGreaterThan(200);
     expect(optionRows('| `a` | string or `x \\| y` |  |  | xl | d \\| e |')).toEqual([{ key: 'a', type: 'string or `x | y`', unit: '', default: '', dialects: 'xl', description: 'd | e' }]);
