@@ -148,7 +148,7 @@ function readItems(s: Setting, ctx: NormalizeContext, items: Value[] | null, jud
   return out;
 }
 
-/** `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know. */
+/** xl's `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know (xm: xm-hvm-values.ts). */
 function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   const v = s.value;
   if (ctx.dialect === 'xl' && v.kind === 'string' && !readInt(v, ctx.dialect).ok) {
