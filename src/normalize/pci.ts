@@ -4,8 +4,9 @@
  */
 import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, hex, hexNumber, type SpecItem } from './spec-items.js';
-import { misspelt, specResult, specBool, type SpecParse } from './spec-result.js';
+import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
+import { scanHex, xlBdf } from './pci-bdf-xl.js';
+import { misspelt, specResult, specBool, xlReadsNote, type SpecParse } from './spec-result.js';
 import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient } from './spec-kv.js';
@@ -25,66 +26,122 @@ export const PCI_FIELDS: FieldTable = {
 const PCI_KEYS = Object.keys(PCI_FIELDS);
 const BOOL_KEYS = new Set(Object.keys(PCI_FIELDS).filter((k) => PCI_FIELDS[k] === 'bool'));
 
-/**
- * A virtual slot: xl's parse_vslot reads it with sscanf "%x", which takes an optional 0x
- * (`@0x1f`, `vslot=0x1f`); xm's pci.py regex has hex digits only.
- */
-function vslotOf(text: string, dialect: Dialect): number | null {
-  return dialect === 'xl' ? hexNumber(text) : hex(text);
-}
-
-/** Read the BDF (and @vslot) part. */
-function parseBdf(r: SpecParse<PciSpec>, it: SpecItem, dialect: Dialect): void {
+/** Read the BDF (and @vslot) part as xm's pci.py regex does: hex digits only, each field at its own text when it is refused. */
+function parseBdfXm(r: SpecParse<PciSpec>, it: SpecItem): void {
   let text = it.text;
   const at = text.indexOf('@');
   if (at !== -1) {
     const vs = text.slice(at + 1);
-    const v = vslotOf(vs, dialect);
+    const v = hex(vs);
     r.fields.vslot = [it.start + at + 1, it.end];
     if (v === null || v > 0x1f) r.problems.push({ start: it.start + at + 1, end: it.end, message: `bad virtual slot "${vs}" (hex 0-1f)` });
     else r.value.vslot = v;
     text = text.slice(0, at);
   }
   const end = it.start + text.length;
-  const bad = (message: string) => r.problems.push({ start: it.start, end, message });
   const dot = text.lastIndexOf('.');
-  if (dot === -1) return void bad(`malformed PCI address "${text}": no ".FUNCTION" ([DDDD:]BB:DD.F)`);
+  if (dot === -1) return void r.problems.push({ start: it.start, end, message: `malformed PCI address "${text}": no ".FUNCTION" ([DDDD:]BB:DD.F)` });
   const parts = text.slice(0, dot).split(':');
-  if (parts.length < 2 || parts.length > 3) return void bad(`malformed PCI address "${text}" ([DDDD:]BB:DD.F)`);
-  const [dom, bus, dev] = parts.length === 3 ? parts : ['0', ...parts];
+  if (parts.length < 2 || parts.length > 3) return void r.problems.push({ start: it.start, end, message: `malformed PCI address "${text}" ([DDDD:]BB:DD.F)` });
+  // Each field's offsets inside the item, so a refusal points at the field.
+  const at0: number[] = [];
+  let pos = 0;
+  for (const p of parts) {
+    at0.push(pos);
+    pos += p.length + 1;
+  }
+  const field = (k: number, limit: number, name: string, shown: string): boolean => {
+    const v = hex(parts[k]!);
+    if (v !== null && v <= limit) return true;
+    r.problems.push({ start: it.start + at0[k]!, end: it.start + at0[k]! + parts[k]!.length, message: `bad PCI ${name} "${parts[k]}" (hex ${shown})` });
+    return false;
+  };
+  const three = parts.length === 3;
+  if (three && !field(0, 0xffff, 'domain', '0-ffff')) return;
+  if (!field(three ? 1 : 0, 0xff, 'bus', '0-ff') || !field(three ? 2 : 1, 0x1f, 'device', '0-1f')) return;
   const fn = text.slice(dot + 1);
-  // xl's parse_bdf counts the colons over the leading hex digits and ':' only, then reads the
-  // fields with sscanf "%x", which takes an optional 0x: so a 0x is read in the device and the
-  // function (after every colon), while one in the domain or bus miscounts the colons and fails.
-  const lastHex = dialect === 'xl' ? hexNumber : hex;
-  const d = hex(dom!);
-  const b = hex(bus!);
-  const s = lastHex(dev!);
-  const f = fn === '*' ? -1 : lastHex(fn);
-  if (d === null || d > 0xffff) return void bad(`bad PCI domain "${dom}" (hex 0-ffff)`);
-  if (b === null || b > 0xff) return void bad(`bad PCI bus "${bus}" (hex 0-ff)`);
-  if (s === null || s > 0x1f) return void bad(`bad PCI device "${dev}" (hex 0-1f)`);
-  if (f === null || f > 7) return void bad(`bad PCI function "${fn}" (0-7 or *)`);
-  Object.assign(r.value, { domain: d, bus: b, device: s, function: f });
+  const f = fn === '*' ? -1 : hex(fn);
+  if (f === null || f > 7) return void r.problems.push({ start: it.start + dot + 1, end, message: `bad PCI function "${fn}" (0-7 or *)` });
+  Object.assign(r.value, { domain: three ? hex(parts[0]!) : 0, bus: hex(parts[three ? 1 : 0]!), device: hex(parts[three ? 2 : 1]!), function: f });
   r.fields.bdf = [it.start, end];
 }
 
 /**
- * Where xl's parse_bdf (libxlu_pci.c) stops reading a `bdf=` value: after `[DDDD:]BB:DD.` comes
- * `*` or sscanf's `%x`, which takes the hex digits; what follows is never looked at when parse_bdf
- * is called with `endp` NULL. The whole length when the address itself does not read (parsePci
- * then reports it).
+ * Read an address as xl's parse_bdf does ({@link xlBdf}) at `start` of the spec, up to `end`: the
+ * fields, a refusal at the field xl refuses, and XM0231 at each field xl reads past a blank or a
+ * sign. Returns where the reading ended (relative to `text`), or null when it was refused.
  */
-function xlBdfEnd(value: string): number {
-  const m = /^[0-9a-fA-F]*(?::[0-9a-fA-F]*)?:(?:0[xX])?[0-9a-fA-F]*\./.exec(value);
-  if (m === null) return value.length;
-  const at = m[0].length;
-  if (value[at] === '*') return at + 1;
-  const fn = /^[0-9a-fA-F]+/.exec(value.slice(at));
-  // No digit, a "0x5" (sscanf reads 5; parseBdf reads the 0x in xl), or a function above 7
-  // (refused by xl too): the whole value goes to parseBdf.
-  if (fn === null || (fn[0] === '0' && /^[xX][0-9a-fA-F]/.test(value.slice(at + 1))) || parseInt(fn[0], 16) > 7) return value.length;
-  return at + fn[0].length;
+function readXlAddress(r: SpecParse<PciSpec>, text: string, start: number): number | null {
+  const a = xlBdf(text);
+  if (!a.ok) {
+    r.problems.push({ start: start + a.start, end: start + a.end, message: a.message });
+    return null;
+  }
+  Object.assign(r.value, { domain: a.domain, bus: a.bus, device: a.device, function: a.function });
+  r.fields.bdf = [start, start + a.end];
+  const addr = text.slice(0, a.end);
+  const plain = `${a.domain.toString(16).padStart(4, '0')}:${a.bus.toString(16).padStart(2, '0')}:${a.device.toString(16).padStart(2, '0')}.${a.function === -1 ? '*' : a.function.toString(16)}`;
+  for (const [s, e] of a.odd) {
+    const f = text.slice(s, e);
+    r.problems.push({
+      start: start + s,
+      end: start + e,
+      message: `bad PCI address "${addr}": "${f}" is not hex digits`,
+      xlReads: { message: `PCI address "${addr}": xl reads "${f}" with sscanf "%x" (which skips blanks, takes a sign and keeps 32 bits), so the address is ${plain}`, hint: `write ${plain}` },
+    });
+  }
+  return a.end;
+}
+
+/** The positional address in xl: xlu_pci_parse_spec_string wants '@' and a slot, or the end of the item, after the function. */
+function parseBdfXl(r: SpecParse<PciSpec>, it: SpecItem): void {
+  const end = readXlAddress(r, it.text, it.start);
+  if (end === null) return;
+  const rest = it.text.slice(end);
+  if (rest === '') return;
+  if (rest[0] !== '@') {
+    delete r.fields.bdf;
+    for (const k of ['domain', 'bus', 'device', 'function'] as const) delete r.value[k];
+    return void r.problems.push({ start: it.start + end, end: it.end, message: `"${rest}" after the PCI address: xl wants "@VSLOT", "," or the end ("unable to parse PCI_SPEC_STRING")` });
+  }
+  r.fields.vslot = [it.start + end + 1, it.end];
+  // parse_vslot(&pci->vdevfn, ++ptr, &ptr), then ',' or the end must follow.
+  readXlVslot(r, it.text.slice(end + 1), it.start + end + 1, true);
+}
+
+/**
+ * A virtual slot as parse_vslot reads it (sscanf "%x": blanks, a sign, 0x; at most 1f). `whole`: the
+ * positional @VSLOT, where the slot must end the item; vslot= (`endp` NULL) ignores what follows.
+ */
+function readXlVslot(r: SpecParse<PciSpec>, text: string, start: number, whole: boolean): void {
+  const v = scanHex(text, 0);
+  const end = start + text.length;
+  if (v === null || v.value > 0x1f || (whole && v.end !== text.length)) {
+    return void r.problems.push({ start, end, message: `bad virtual slot "${text}" (hex 0-1f)` });
+  }
+  r.value.vslot = v.value;
+  if (!v.odd && v.end === text.length) return;
+  const slot = v.value.toString(16);
+  const ignored = v.end < text.length ? ` and ignores "${text.slice(v.end)}"` : '';
+  r.problems.push({
+    start: v.odd ? start : start + v.end,
+    end,
+    message: `bad virtual slot "${text}" (hex 0-1f)`,
+    xlReads: { message: `virtual slot "${text}": xl reads it with sscanf "%x" as ${slot}${ignored}`, hint: `write ${slot}` },
+  });
+}
+
+/**
+ * A pci flag written as a negative number in xl: `pci->msitranslate = atoi(val);` stores the int in
+ * libxl_device_pci's C bool (libxl_types.idl: msitranslate, power_mgmt, permissive and seize are
+ * bool), so any value but 0 is on. xlNumber leaves minus signs to the error; here xl's reading is
+ * certain. Null when the value does not start with a minus and digits.
+ */
+function negativeFlag(key: string, value: string): ReturnType<typeof xlLenient> {
+  const m = /^[ \t\n\v\f\r]*-(\d{1,9})/.exec(value);
+  if (m === null) return null;
+  const n = -Number(m[1]);
+  return { value: n !== 0, note: xlReadsNote(key, value, 'atoi', n, true) };
 }
 
 /** xm's check_pci_opts: msitranslate and power_mgmt take 0, 1, yes or no (any case). */
@@ -106,7 +163,8 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     if (kv.value === null) {
       if (i === 0 && it.text !== '') {
         sawBdf = true;
-        parseBdf(r, it, dialect);
+        if (dialect === 'xl') parseBdfXl(r, it);
+        else parseBdfXm(r, it);
       } else if (it.text !== '') r.problems.push({ start: it.start, end: it.end, message: `malformed PCI option "${it.text}" (key=value)` });
       return;
     }
@@ -114,18 +172,19 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     r.fields[key] = [vs, ve];
     if (key === 'bdf') {
       sawBdf = true;
+      if (dialect === 'xm') return void parseBdfXm(r, { text: value, start: vs, end: ve });
       // xl reads bdf= with parse_bdf(pci, val, NULL): nothing checks what follows the function.
-      const cut = dialect === 'xl' ? xlBdfEnd(value) : value.length;
-      parseBdf(r, { text: value.slice(0, cut), start: vs, end: vs + cut }, dialect);
-      if (cut < value.length) {
+      const cut = readXlAddress(r, value, vs);
+      if (cut !== null && cut < value.length) {
         const rest = value.slice(cut);
+        const addr = value.slice(0, cut);
         r.problems.push({
           start: vs + cut,
           end: ve,
           message: `bdf=${value}`,
           xlReads: {
-            message: `bdf=${value}: xl reads the address ${value.slice(0, cut)} and ignores "${rest}"${rest.startsWith('@') ? ' (a virtual slot is vslot= in the key=value form)' : ''}`,
-            hint: rest.startsWith('@') ? `write bdf=${value.slice(0, cut)},vslot=${rest.slice(1)}` : `write bdf=${value.slice(0, cut)}`,
+            message: `bdf=${value}: xl reads the address ${addr} and ignores "${rest}"${rest.startsWith('@') ? ' (a virtual slot is vslot= in the key=value form)' : ''}`,
+            hint: rest.startsWith('@') ? `write bdf=${addr},vslot=${rest.slice(1)}` : `write bdf=${addr}`,
           },
         });
       }
@@ -135,7 +194,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       if (b !== null) (r.value as Record<string, unknown>)[key] = b;
       else {
         // In xl, libxlu_pci.c reads these with atoi(val) (XL_NUMBER_READERS.pci): XM0231, not a refusal.
-        const lenient = dialect === 'xl' ? xlLenient(XL_NUMBER_READERS.pci![key], 'bool', key, value) : null;
+        const lenient = dialect === 'xl' ? (xlLenient(XL_NUMBER_READERS.pci![key], 'bool', key, value) ?? negativeFlag(key, value)) : null;
         if (lenient !== null) (r.value as Record<string, unknown>)[key] = lenient.value;
         r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"`, ...(lenient && { xlReads: lenient.note }) });
       }
@@ -158,9 +217,13 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
         });
       }
     } else if (key === 'vslot') {
-      const v = vslotOf(value, dialect);
-      if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
-      else r.value.vslot = v;
+      // xl: parse_vslot(&pci->vdevfn, val, NULL) reads the slot and ignores what follows it.
+      if (dialect === 'xl') readXlVslot(r, value, vs, false);
+      else {
+        const v = hex(value);
+        if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
+        else r.value.vslot = v;
+      }
     } else if (key === 'name') r.value.name = value;
     else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true, ...misspelt(key, dialect === 'xm' ? (xmKnownKeys('pci') ?? PCI_KEYS) : PCI_KEYS) });
   });

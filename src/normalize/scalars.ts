@@ -15,6 +15,7 @@ import { readInt, readString, subSpan, valueToJson, xendUuid } from './values.js
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 import { readIrqs } from './resources.js';
 import { misspeltExtra } from './spec-result.js';
+import { xmGfxPassthru, xmViridian } from './xm-hvm-values.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -23,7 +24,7 @@ type Judge = (text: string, item: Value) => string | null;
 export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
   switch (conv) {
     case 'viridian':
-      return readViridian(s, ctx);
+      return ctx.dialect === 'xm' ? xmViridian(s, ctx) : readViridian(s, ctx);
     case 'smbios':
       return readItems(s, ctx, listItems(s.value, ctx, true), smbiosJudge(s, ctx));
     case 'llcColors':
@@ -38,6 +39,7 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
     }
     case 'enum':
     case 'boolOrString':
+      if (s.key === 'gfx_passthru' && ctx.dialect === 'xm') return xmGfxPassthru(s, ctx);
       return libxlSpelling(readGeneric(conv, s, ctx), s.key, ctx);
     default:
       if (s.key === 'vcpus') return ctx.dialect === 'xl' ? xlVcpus(s, ctx) : xmVcpus(s, ctx);
@@ -146,7 +148,7 @@ function readItems(s: Setting, ctx: NormalizeContext, items: Value[] | null, jud
   return out;
 }
 
-/** `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know. */
+/** xl's `viridian`: a boolean, or groups ("base", "!stimer", "all", "defaults"); xl exits on a group it does not know (xm: xm-hvm-values.ts). */
 function readViridian(s: Setting, ctx: NormalizeContext): unknown {
   const v = s.value;
   if (ctx.dialect === 'xl' && v.kind === 'string' && !readInt(v, ctx.dialect).ok) {
@@ -158,8 +160,7 @@ function readViridian(s: Setting, ctx: NormalizeContext): unknown {
     });
     return undefined;
   }
-  // As the generic reader: in xm a string that is not a number is a one-group list.
-  const items = v.kind === 'list' ? v.items : v.kind === 'string' && !readInt(v, ctx.dialect).ok ? [v] : null;
+  const items = v.kind === 'list' ? v.items : null;
   if (items === null) return readGeneric('boolOrStrList', s, ctx);
   return readItems(s, ctx, items, (text, item) => {
     // xl compares "all" and "defaults" exactly; the group names go through libxl, in any case.

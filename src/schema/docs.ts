@@ -3,6 +3,7 @@
  * schemas (description, default, examples, `x-xmcfg`).
  */
 import { OPTION_KEYS, FOLDED_KEYS, optionSchema } from '../normalize/catalogue/index.js';
+import { LIBXL_UNSET_NAMES } from '../normalize/catalogue/libxl-names.js';
 
 /** Documentation of one option. */
 export interface OptionDoc {
@@ -31,6 +32,11 @@ export interface OptionDoc {
   /** Minimum / maximum for numbers. */
   minimum?: number;
   maximum?: number;
+  /**
+   * libxl's name for the option's "not set" value (timer_mode: "unknown"), which xl takes (XM0254)
+   * and replaces with `becomes`; kept out of `allowed`, whose order is the deprecated numbers'.
+   */
+  unsetName?: { name: string; becomes: string };
 }
 
 // Frozen: the library returns this very array, and a caller's push must not add an option.
@@ -61,5 +67,7 @@ export function optionDoc(key: string): OptionDoc | undefined {
   if (Array.isArray(s.examples) && s.examples.length > 0) doc.example = s.examples[0];
   if (typeof s.minimum === 'number') doc.minimum = s.minimum;
   if (typeof s.maximum === 'number') doc.maximum = s.maximum;
+  const unset = Object.hasOwn(LIBXL_UNSET_NAMES, key) ? LIBXL_UNSET_NAMES[key] : undefined;
+  if (unset !== undefined) doc.unsetName = { ...unset };
   return doc;
 }

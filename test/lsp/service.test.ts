@@ -10,6 +10,7 @@ import {
   documentSymbols,
   formatDocument,
   hoverAt,
+  keyDoc,
   toLspDiagnostics,
 } from '../../src/lsp/service/index.js';
 import { codeUrl } from '../../src/diagnostics/registry.js';
@@ -79,6 +80,15 @@ describe('hover', () => {
     expect(md).toContain('MiB');
     expect(md).toContain('default');
     expect(at(h.range!.start)).toBe('1:0');
+  });
+  it('names libxl\'s "not set" value where the catalogue lists one (timer_mode "unknown", XM0254; decision 090)', () => {
+    expect(keyDoc('timer_mode')!.unsetName).toEqual({ name: 'unknown', becomes: 'no_delay_for_missed_ticks' });
+    expect(keyDoc('tsc_mode')!.unsetName).toBeUndefined();
+    const xl = caret('type = "hvm"\ntimer_m|ode = "unknown"\n');
+    expect((hoverAt(analyze(xl.text), xl.offset)!.contents as MarkupContent).value).toContain('`unknown`');
+    // xm took numbers only (XM0104): no name to offer there.
+    const xm = caret('builder = "hvm"\ntimer_m|ode = 1\n');
+    expect((hoverAt(analyze(xm.text, { dialect: 'xm' }), xm.offset)!.contents as MarkupContent).value).not.toContain('`unknown`');
   });
   it('shows allowed values', () => {
     const { text, offset } = caret('on_cr|ash = "restart"\n');

@@ -27,13 +27,13 @@ export function findingSpans(text: string, diagnostics: ReadonlyArray<{ code: st
 /** One xl table row: a line (line 2 of the file, after `name = "t"`), the key, its normalised value, the findings. */
 export type XlRow = [line: string, key: string, value: unknown, findings: string[]];
 
-/** A describe block that normalises each row's line as xl and compares the key's value and the findings. */
-export function xlTable(title: string, rows: XlRow[]): void {
+/** A describe block that normalises each row's line as xl (or as `dialect`) and compares the key's value and the findings. */
+export function xlTable(title: string, rows: XlRow[], dialect: Dialect = 'xl'): void {
   describe(title, () => {
     for (const [line, key, value, findings] of rows) {
       it(line, () => {
         const text = `name = "t"\n${line}\n`;
-        const r = norm(text, 'xl');
+        const r = norm(text, dialect);
         expect((r.config as Record<string, unknown>)[key]).toEqual(value);
         expect(findingSpans(text, r.diagnostics)).toEqual(findings);
       });

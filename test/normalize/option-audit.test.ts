@@ -79,15 +79,16 @@ xlTable('pci address in xl: sscanf "%x" takes 0x in the device and function', [
   ['pci = ["01:0x1f.0"]', 'pci', [{ spec: '01:0x1f.0', domain: 0, bus: 1, device: 31, function: 0 }], []],
   ['pci = ["0000:01:0X1f.0x3"]', 'pci', [{ spec: '0000:01:0X1f.0x3', domain: 0, bus: 1, device: 31, function: 3 }], []],
   ['pci = ["bdf=01:0x1f.0"]', 'pci', [{ spec: 'bdf=01:0x1f.0', domain: 0, bus: 1, device: 31, function: 0 }], []],
-  ['pci = ["01:0x20.0"]', 'pci', [{ spec: '01:0x20.0' }], ['XM0215@2:9-2:18']],
-  ['pci = ["0x01:1f.0"]', 'pci', [{ spec: '0x01:1f.0' }], ['XM0215@2:9-2:18']],
-  ['pci = ["0000:0x01:1f.0"]', 'pci', [{ spec: '0000:0x01:1f.0' }], ['XM0215@2:9-2:23']],
+  // Each refusal at the field to fix (decision 090): the device, the bus the count stopped at.
+  ['pci = ["01:0x20.0"]', 'pci', [{ spec: '01:0x20.0' }], ['XM0215@2:12-2:16']],
+  ['pci = ["0x01:1f.0"]', 'pci', [{ spec: '0x01:1f.0' }], ['XM0215@2:9-2:13']],
+  ['pci = ["0000:0x01:1f.0"]', 'pci', [{ spec: '0000:0x01:1f.0' }], ['XM0215@2:14-2:18']],
 ]);
 
 describe('pci address in xm: pci.py takes hex digits only', () => {
   it('refuses 0x in the device', () => {
     const text = 'name = "t"\npci = ["01:0x1f.0"]\n';
-    expect(findingSpans(text, norm(text, 'xm').diagnostics)).toEqual(['XM0215@2:9-2:18']);
+    expect(findingSpans(text, norm(text, 'xm').diagnostics)).toEqual(['XM0215@2:12-2:16']);
   });
 });
 

@@ -54,7 +54,8 @@ table('strings and enums', [
   ['xl', 'viridian = 1', 'viridian', true],
   // xl reads a single viridian value as a boolean number and ignores a word without a message (XM0108).
   ['xl', 'viridian = "base"', 'viridian', undefined],
-  ['xm', 'viridian = "base"', 'viridian', ['base']],
+  // xend: long("base") raises, xm create fails (XM0104; decision 090): left out.
+  ['xm', 'viridian = "base"', 'viridian', undefined],
   ['xl', 'usbdevice = "tablet"', 'usbdevice', ['tablet']],
   ['xl', 'device_model_args = ["-a", "b"]', 'device_model_args', ['-a', 'b']],
   ['xl', 'irqs = [3, 4]', 'irqs', [3, 4]],

@@ -42,6 +42,8 @@ export function keyDocMarkdown(d: KeyDoc, dialect?: Dialect): string {
   const lines = [`**${d.key}**: ${d.type}${d.unit ? ` (${d.unit})` : ''}`, '', d.description, ''];
   const allowed = (dialect === undefined ? undefined : dialectAllowed(d.key, dialect)) ?? d.allowed;
   if (allowed?.length) lines.push(`- allowed${allowed === d.allowed ? '' : ` in ${dialect}`}: ${allowed.map((a) => '`' + a + '`').join(', ')}`);
+  // xl takes libxl's "not set" name too (XM0254, a warning); xm took numbers only (XM0104).
+  if (d.unsetName && dialect !== 'xm') lines.push(`- also taken by xl: \`${d.unsetName.name}\`, libxl's "not set" value, which gives its default \`${d.unsetName.becomes}\` (a warning, XM0254)`);
   if (d.minimum !== undefined || d.maximum !== undefined) lines.push(`- range: ${d.minimum ?? '…'} to ${d.maximum ?? '…'}`);
   if (d.default !== undefined) lines.push(`- default: \`${configLiteral(d.default)}\``);
   if (d.deprecatedBy) lines.push(`- deprecated: use \`${d.deprecatedBy}\``);

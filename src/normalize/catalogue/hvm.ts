@@ -47,7 +47,7 @@ export const hvmOptions = {
   mmio_hole: int({ readFor: HVM_ONLY, d: 'MMIO hole size (qemu-xen only).', dl: 'xl', unit: 'MiB', min: 256, max: 3840 }),
   xen_platform_pci: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Xen platform PCI device.', def: true }),
   xen_platform_pci_bar_uc: bool({ readFor: HVM_ONLY, d: 'Map the platform device BAR uncached.', dl: 'xl' }),
-  viridian: boolOrStrList({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults"). In xl the groups must be a list: a single string is read as a number, and xl ignores a word such as "base" without a message.', def: false, read: 'viridian' }),
+  viridian: boolOrStrList({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults"). In xl the groups must be a list: a single string is read as a number, and xl ignores a word such as "base" without a message. xm took 0 or 1 only (xend: long(viridian)); a list or a word made xm create fail.', def: false, read: 'viridian' }),
   hvm_pirq: bool({ readFor: HVM_ONLY, d: 'PIRQs for HVM guests.', dl: 'xl' }),
   // libxl__domain_build_info_setdefault: the default and the minimum depend on vga and the device
   // model (qemu-xen: cirrus 8, stdvga 16, qxl 128; qemu-xen-traditional: cirrus 4, stdvga 8), so
@@ -62,8 +62,9 @@ export const hvmOptions = {
   hdtype: oneOf(['ide', 'ahci'] as const, { vals: HDTYPE_DOCS, readFor: HVM_ONLY, d: 'Emulated disk controller.', dl: 'xl', anyCase: true }),
   bios: oneOf(BIOS_TYPES, { vals: BIOS_DOCS, readFor: HVM_ONLY, d: 'HVM firmware ("unknown" is libxl\'s default: the firmware it picks).', dl: 'xl', anyCase: true }),
   bios_path_override: str({ readFor: HVM_ONLY, d: 'Firmware path override.', dl: 'xl' }),
-  // xl: libxl_gfx_passthru_kind_from_string (any case); xm compared exactly.
-  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { vals: GFX_PASSTHRU_DOCS, xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd".', anyCase: true }),
+  // xl: libxl_gfx_passthru_kind_from_string (any case). xm knew no kinds: xend handed any true value
+  // to qemu-dm as text (image.py), so a kind in xm is XM0267 (xm-hvm-values.ts, decision 090).
+  gfx_passthru: boolOrOneOf(['default', 'igd'] as const, { vals: GFX_PASSTHRU_DOCS, xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Graphics passthrough: 0, 1 / "default", "igd" (the kinds are xl\'s; xm passed a word to qemu-dm unchecked).', anyCase: true }),
   vnc: bool({ xmReadFor: HVM_ONLY, d: 'VNC console.' }),
   vnclisten: str({ xmReadFor: HVM_ONLY, d: 'VNC listen address.', ex: '127.0.0.1' }),
   vncdisplay: int({ xmReadFor: HVM_ONLY, d: 'VNC display number (port 5900 + N).', min: 0 }),
