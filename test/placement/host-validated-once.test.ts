@@ -2,7 +2,8 @@
  * A host is validated once per command (issue #4, decision 087). `xmcfg plan` read and validated
  * the host (the schema, then every distance of the matrix: a million for 1,024 nodes), and plan()
  * validated it again; check --host's placement findings and migrate-plan's plans did the same.
- * Counted by runs of the host schema validator, not timed. Validating the canonical host again
+ * Counted by runs of the host schema validator, not timed. Host JSON is scanned for repeated keys
+ * (a slice and a Map entry per key) only when JSON.parse lost a key. Validating the canonical host again
  * says only the distance-scale findings (CheckedHost.again): asserted so the skipped validation
  * loses no finding.
  */
@@ -26,7 +27,15 @@ vi.mock('../../src/placement/generated/host-validator.mjs', async (importOrigina
   return { default: counted, validate: counted };
 });
 
+const scans = vi.hoisted(() => ({ n: 0 }));
+vi.mock('../../src/placement/json-keys.js', async (importOriginal) => {
+  const orig = await importOriginal<typeof import('../../src/placement/json-keys.js')>();
+  return { ...orig, repeatedJsonKeys: (text: string) => (scans.n++, orig.repeatedJsonKeys(text)) };
+});
+
 import { runPlan } from '../../src/cli/placement-run.js';
+import { readHost } from '../../src/placement/host.js';
+import { keptEveryKey, repeatedJsonKeys } from '../../src/placement/json-keys.js';
 import { checkedHost, validateHost } from '../../src/placement/host-check.js';
 import { placementFindings } from '../../src/placement/findings.js';
 import { migratePlan } from '../../src/placement/migrate.js';
@@ -115,5 +124,39 @@ describe('CheckedHost.again', () => {
     }
     // The odd hosts have findings, some of which a second validation repeats and some not.
     expect(kinds.slice(5)).toEqual(['1/1', '1/1', '1/0', '1/0', '0/0', '1/0', '3/2']);
+  });
+});
+
+describe('host JSON: the repeated-key scan', () => {
+  it('runs only when JSON.parse kept fewer keys than the text writes', () => {
+    scans.n = 0;
+    const text = JSON.stringify(big);
+    expect(readHost(text).host?.nodes).toHaveLength(256);
+    expect(scans.n).toBe(0);
+    const twice = text.replace('"free_mib":65536', '"free_mib":65536,"free_mib":1');
+    expect(readHost(twice).diagnostics.map((d) => d.code)).toEqual(['XM0401']);
+    expect(scans.n).toBe(1);
+  });
+
+  it('keptEveryKey is true exactly when no key repeats (strings with colons, quotes and escapes; __proto__; nesting)', () => {
+    // Written raw: each text is the JSON as a file holds it.
+    const texts = [
+      String.raw`{}`,
+      String.raw`[]`,
+      String.raw`{"a": 1, "b": {"a": 2}}`,
+      String.raw`{"a": 1, "a": 2}`,
+      String.raw`{"a:b": "c:d", "e\\": 1, "f": "\\", "e\\": 2}`,
+      String.raw`{"a:b": "c:d", "e\\": 1, "f": "\\"}`,
+      String.raw`{"a\"": 1, "a\u0022": 2}`,
+      String.raw`{"\\": ":", "x": [{"y": 1}, {"y": 2, "y": 3}]}`,
+      String.raw`{"__proto__": 1, "b": 2}`,
+      String.raw`{"__proto__": 1, "__proto__": 2}`,
+      String.raw`{"nodes": [{"distances": {"0": 10, "1": 20, "0": 10}}]}`,
+      String.raw`{"s": "\\\"}{:,", "t": 1}`,
+      String.raw`[[[{"k": {"k": {"k": 1}}}]]]`,
+    ];
+    const kept = texts.map((t) => keptEveryKey(t, JSON.parse(t)));
+    expect(kept).toEqual(texts.map((t) => repeatedJsonKeys(t).length === 0));
+    expect(kept.filter((k) => !k)).toHaveLength(6);
   });
 });
