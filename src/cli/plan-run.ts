@@ -16,7 +16,8 @@ import { hasError, ledgerMayExist, ledgerPath, loadHost, openLedger, placementIn
 import { atConfigSpans } from '../placement/findings.js';
 import { formatPlanJson, formatPlanText, formatPlanXl } from '../placement/format.js';
 import { guestShape } from '../placement/guest.js';
-import { plan as makePlan, type PlanResult } from '../placement/plan.js';
+import { planChecked, type PlanResult } from '../placement/plan.js';
+import { checkedHost } from '../placement/host-check.js';
 import { unknownPlanInputs } from '../placement/unknown-inputs.js';
 import { definesIgnoredOnXl } from '../syntax/defines-on-xl.js';
 import { xmFileName } from '../placement/xm-name.js';
@@ -89,6 +90,8 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const { config, nameReason } = withXmName(checked, input.config, named);
   const host = await loadHost(argv, io, 'plan');
   if (!host) return 2;
+  // Validated as it was read: planned as it is, not validated again (decision 087).
+  const valid = checkedHost(host);
   // The file's own dialect decides the default memory (xl: maxmem, else 32 MiB; xm: 128 MiB).
   const options: PlanOptions = { policy: (argv.policy as PolicyName | undefined) ?? 'best', affinity: (argv.affinity as 'hard' | 'soft' | undefined) ?? 'hard', dialect: checked.dialect };
   // Without --reserve the ledger is only read: a missing one means no reservations (and is not created).
@@ -101,7 +104,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
     const ledger = openLedger(argv, io, 'plan', argv.reserve !== true);
     if (!ledger) return 2;
     try {
-      if (argv.reserve === true) result = ledger.reserve(config, host, options);
+      if (argv.reserve === true) result = ledger.reserve(config, valid, options);
       else {
         const l = ledger.loads();
         if (hasError(l.diagnostics)) {
@@ -112,7 +115,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
         // (for its xl lines, say) would find its memory booked, by itself.
         const name = guestShape(config).name;
         reservations = l.loads.filter((x) => x.domain !== name);
-        result = makePlan(config, host, { ...options, reservations, cursor: l.cursor });
+        result = planChecked(config, valid, { ...options, reservations, cursor: l.cursor });
         if (result.plan && reservations.length < l.loads.length) {
           result.plan.reasons.push(`${name} already holds a reservation in the ledger; its own booking is not counted against it (plan --reserve refuses it until it is released)`);
         }
@@ -121,7 +124,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
     } finally {
       ledger.close();
     }
-  } else result = makePlan(config, host, options);
+  } else result = planChecked(config, valid, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
   // check --host does; the others are about the host or the ledger and have no position.
   for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host, checked.anchor)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });

@@ -5,10 +5,10 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { validateHost } from './host-check.js';
+import { checkedHost, validateHost } from './host-check.js';
 import { guestShape } from './guest.js';
 import { cpusOffHost, cpusPartlyOffHost, vcpusReach, type OffHostCpus } from './pinning.js';
-import { plan } from './plan.js';
+import { planChecked } from './plan.js';
 import { runCpus } from './plan-build.js';
 import type { CpusEntryFinding, Host, NarrowedFinding, NodeFinding, PlacementConfig } from './types.js';
 import { badPnodes, pnodeFindings, vnumaVcpuFindings } from './vnuma-pnodes.js';
@@ -126,7 +126,8 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   }
   // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds
   // about the config, so check --host and plan agree (the codes below are judged here instead).
-  const r = plan(config, h, { dialect });
+  // h was validated by placementFindings: not again (decision 087).
+  const r = planChecked(config, checkedHost(h), { dialect });
   for (const d of atConfigSpans(config, spans, r.diagnostics, undefined, anchor)) if (FROM_PLAN.has(d.code)) out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity); the
   // nodes are judged on the CPUs the vCPUs may run on, every CPU past a short per-vCPU list, as plan does.

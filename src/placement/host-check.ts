@@ -46,6 +46,36 @@ function fieldName(pointer: string): string {
   return out;
 }
 
+/**
+ * A host validateHost accepted, passed on so that it is not validated again (decision 087): its
+ * canonical form and `again`, the findings validating that form again gives. A class, so that
+ * `instanceof` tells it from any value a caller passes as a host.
+ */
+export class CheckedHost {
+  /** The canonical host and what validating it again says. */
+  constructor(
+    readonly host: Host,
+    readonly again: readonly Diagnostic[],
+  ) {}
+}
+
+/**
+ * The findings validating each canonical host again gives, by host object: recorded as validateHost
+ * makes it, and read only by checkedHost() right after a read, before anyone could change the host.
+ */
+const AGAIN = new WeakMap<Host, readonly Diagnostic[]>();
+
+/**
+ * `host`, just returned by validateHost or readHost, as a CheckedHost: plan, check --host and the
+ * ledger then skip validating it again (for 1,024 nodes, a million distances).
+ */
+export function checkedHost(host: Host): CheckedHost {
+  const again = AGAIN.get(host);
+  if (again) return new CheckedHost(host, again);
+  const v = validateHost(host);
+  return new CheckedHost(v.host ?? host, v.diagnostics);
+}
+
 /** Check a host object against the schema and the semantic rules; returns the canonical host or null. */
 export function validateHost(input: unknown): { host: Host | null; diagnostics: Diagnostic[] } {
   // A host given as bytes (a Buffer from readFileSync without an encoding, the commonest slip) is one
@@ -109,6 +139,9 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
   }
   if (fatal) return { host: null, diagnostics };
   const ids = new Set(nodes.map((n) => n.id));
+  // The findings a second validation of the canonical host repeats: only the distance scale ones
+  // (the canonical host has every distance, each key a node's, free_mib within memory_mib).
+  const again: Diagnostic[] = [];
   // Each node's key spelled once: the loops below look up n² entries.
   const keys = nodes.map((n) => String(n.id));
   for (const n of nodes) {
@@ -147,20 +180,27 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${assumed.join(' and ')}`));
     }
     const local = full[String(n.id)]!;
+    let scale: Diagnostic | null = null;
     // The SLIT scale puts a node's distance to itself at 10 (ACPI; Xen and Linux drop a table that
     // says otherwise), so another value is a hand-made matrix on some other scale: said, then used.
     if (local !== DEFAULT_LOCAL_DISTANCE) {
-      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${n.id} (its distance to itself) is ${local}, not ${DEFAULT_LOCAL_DISTANCE}`, 'SLIT distances are relative to 10 for a node itself; Xen and Linux ignore a table that says otherwise'));
+      scale = hostDiag('XM0411', 'warning', `host node ${n.id}: distances.${n.id} (its distance to itself) is ${local}, not ${DEFAULT_LOCAL_DISTANCE}`, 'SLIT distances are relative to 10 for a node itself; Xen and Linux ignore a table that says otherwise');
     } else {
       // One finding a node: a remote distance below a wrong local one is the same matrix's problem.
       for (const [i, m] of nodes.entries()) {
         if (m.id !== n.id && full[keys[i]!]! < local) {
-          diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[keys[i]!]}) is below its local distance ${local}`));
+          scale = hostDiag('XM0411', 'warning', `host node ${n.id}: distance to node ${m.id} (${full[keys[i]!]}) is below its local distance ${local}`);
           break;
         }
       }
     }
+    if (scale) {
+      diagnostics.push(scale);
+      again.push({ ...scale, span: { ...scale.span } });
+    }
     n.distances = full;
   }
-  return { host: { nodes }, diagnostics };
+  const host = { nodes };
+  AGAIN.set(host, again);
+  return { host, diagnostics };
 }

@@ -4,7 +4,7 @@
  */
 import { quoteText, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { hostDiag, MAX_HOST_SCHEMA_FINDINGS, validateHost } from './host-check.js';
-import { repeatedJsonKeys } from './json-keys.js';
+import { keptEveryKey, repeatedJsonKeys } from './json-keys.js';
 import { readSysfs } from './sysfs.js';
 import type { Host } from './types.js';
 import { parseXlInfo } from './xl-info.js';
@@ -47,7 +47,7 @@ export function readHost(input: string | object, options: ReadHostOptions = {}):
     }
     // JSON.parse keeps the last of a repeated key silently: which free_mib (or id) is meant is not
     // known, so nothing is planned on the host.
-    const repeated = repeatedKeyFindings(text);
+    const repeated = keptEveryKey(text, data) ? [] : repeatedKeyFindings(text);
     if (repeated.length > 0) return { host: null, diagnostics: [...repeated, ...validateHost(data).diagnostics] };
   }
   return validateHost(data);

@@ -109,6 +109,54 @@ export function repeatedJsonKeys(text: string): RepeatedKey[] {
   return found;
 }
 
+/**
+ * Whether `data`, JSON.parse's value of `text`, kept every key `text` writes: as many own keys as the
+ * text has keys, each of which is followed by the one colon outside a string. A repeated key is
+ * the only way to lose one, so when nothing is lost the position-tracking scan (repeatedJsonKeys:
+ * a slice and a Map entry per key, a million for a 1,024-node host) is not needed. Strings are
+ * skipped with indexOf; the short runs between them are read one character at a time.
+ */
+export function keptEveryKey(text: string, data: unknown): boolean {
+  let written = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a /* : */) written++;
+    else if (c === QUOTE) {
+      // The closing quote: the next one not escaped (preceded by an even run of backslashes).
+      let j = text.indexOf('"', i + 1);
+      for (;;) {
+        if (j < 0) return false; // not JSON.parse's text after all: the full scan decides
+        let slashes = 0;
+        while (text.charCodeAt(j - 1 - slashes) === BACKSLASH) slashes++;
+        if (slashes % 2 === 0) break;
+        j = text.indexOf('"', j + 1);
+      }
+      i = j;
+    }
+    i++;
+  }
+  return written === ownKeys(data);
+}
+
+/** Own keys of every object in a JSON value (walked without recursion: any depth JSON.parse takes). */
+function ownKeys(data: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+      continue;
+    }
+    // Own keys only (a for-in would count keys Object.prototype might have been given too).
+    keys += Object.keys(v).length;
+    for (const x of Object.values(v)) if (x !== null && typeof x === 'object') stack.push(x);
+  }
+  return keys;
+}
+
 /** Offsets where each line of `text` starts (line breaks are \n; a \r before one is part of its line). */
 function lineStarts(text: string): number[] {
   const out = [0];

@@ -10,14 +10,14 @@ import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { guestShape } from './guest.js';
-import { hostDiag } from './host-check.js';
+import { CheckedHost, hostDiag } from './host-check.js';
 import { defaultLedgerPath, isFolder, ledgerWriteProblem, makeFolders } from './ledger-path.js';
 import { openForReading, readonlySchemaProblem } from './ledger-readonly.js';
 import { closeQuietly, enterWalMode } from './ledger-connection.js';
 import { migratePlan, type MigrationPlan } from './migrate.js';
 import { shellQuote } from './shell.js';
 import { storedPlanProblem } from './stored-plan.js';
-import { plan, type PlanResult } from './plan.js';
+import { plan, planChecked, type PlanResult } from './plan.js';
 import { storedSoft } from './soft.js';
 import { storedRequest } from './move-rules.js';
 import type { Host, PlacementConfig, Plan, PlanOptions, ReservationLoad } from './types.js';
@@ -248,9 +248,10 @@ export class Ledger {
 
   /**
    * Plan against the host minus live reservations and record the plan, atomically (BEGIN
-   * IMMEDIATE): the capacity check and the insert see the same ledger state.
+   * IMMEDIATE): the capacity check and the insert see the same ledger state. A CheckedHost (the
+   * CLI's, read and validated once) is not validated again.
    */
-  reserve(config: PlacementConfig, host: Host, options: PlanOptions = {}, now: () => string = () => new Date().toISOString()): PlanResult {
+  reserve(config: PlacementConfig, host: Host | CheckedHost, options: PlanOptions = {}, now: () => string = () => new Date().toISOString()): PlanResult {
     try {
       this.assertWritable();
       const tx = this.db.transaction((): PlanResult => {
@@ -268,7 +269,8 @@ export class Ledger {
         if (loads.some((l) => l.domain === name)) {
           return { plan: null, diagnostics: [hostDiag('XM0407', 'error', `${name} already holds a reservation; release it first (${this.releaseCommand(name)})`)] };
         }
-        const r = plan(config, host, { ...options, reservations: [...(options.reservations ?? []), ...loads], cursor: options.cursor ?? cursor });
+        const planOptions = { ...options, reservations: [...(options.reservations ?? []), ...loads], cursor: options.cursor ?? cursor };
+        const r = host instanceof CheckedHost ? planChecked(config, host, planOptions) : plan(config, host, planOptions);
         if (!r.plan) return r;
         // The config's own cpus_soft stays in the guest's file beside the plan's pins: stored with
         // the plan so migrate-plan and rebalance judge a move against it (decision 046).

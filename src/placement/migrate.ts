@@ -8,9 +8,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { rangesOf } from './bitmap.js';
 import { capacityOf, freeWords } from './capacity.js';
 import { formatPlanXl } from './format.js';
-import { hostDiag, validateHost } from './host-check.js';
+import { checkedHost, hostDiag, validateHost } from './host-check.js';
 import { offHostWarnings } from './off-host.js';
-import { plan } from './plan.js';
+import { planChecked } from './plan.js';
 import { isVnumaGuest, moveRule, staleCpus, staleSoft, staleSoftVcpus } from './move-rules.js';
 import { softApart } from './soft.js';
 import { oneLine, shellQuote } from './shell.js';
@@ -85,12 +85,14 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
   // The plan is made from a config listing the targets; its first reason names where they come from.
   const options = { reservations: loads, policy: current.policy, affinity: current.affinity, listedBy: 'the migration target (--to-node)', move: true };
   let moved = configFor(current, toNodes, !stale);
-  let r = plan(moved, checked.host, options);
+  // The host as validated above: each plan() would validate it again (decision 087).
+  const valid = checkedHost(checked.host);
+  let r = planChecked(moved, valid, options);
   // The file's cpus name no CPU of the targets (XM0405 for numanode): the move the user asked for is
   // still planned, and its cpus lines replace the file's, which XM0417 says (decision 050); XM0427
   // says it instead when they name no CPU of the host at all.
   const replaced = stale !== null || (!r.plan && r.diagnostics.some((d) => d.code === 'XM0405'));
-  if (replaced && !stale) r = plan((moved = configFor(current, toNodes, false)), checked.host, options);
+  if (replaced && !stale) r = planChecked((moved = configFor(current, toNodes, false)), valid, options);
   if (!r.plan) {
     const cap = capacityOf(checked.host, loads);
     const have = toNodes.map((id) => `node ${id}: ${freeWords(cap, cap.ids.indexOf(id))}`).join(', ');

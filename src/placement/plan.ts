@@ -10,7 +10,7 @@ import { choose } from './choose.js';
 import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
-import { hostDiag, validateHost } from './host-check.js';
+import { CheckedHost, hostDiag, validateHost } from './host-check.js';
 import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
 import { overcommitFindings } from './overcommit.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
@@ -52,8 +52,14 @@ export interface PlanResult {
 /** Place a normalised config on a host (SPEC §5, §7). Never throws on bad input. */
 export function plan(config: PlacementConfig, host: Host, options: PlanOptions = {}): PlanResult {
   const checked = validateHost(host);
-  const diagnostics = [...checked.diagnostics];
-  if (!checked.host) return { plan: null, diagnostics };
+  if (!checked.host) return { plan: null, diagnostics: [...checked.diagnostics] };
+  return planChecked(config, new CheckedHost(checked.host, checked.diagnostics), options);
+}
+
+/** plan() on a host validated already (decision 087): its findings are `host.again`. Never throws on bad input. */
+export function planChecked(config: PlacementConfig, host: CheckedHost, options: PlanOptions = {}): PlanResult {
+  const checked = host;
+  const diagnostics = [...host.again];
   // Reservations on nodes this host lacks cannot be subtracted anywhere: said, not dropped.
   diagnostics.push(...offHostWarnings(checked.host, options.reservations ?? []));
   const cfg = config ?? ({} as PlacementConfig);
@@ -137,7 +143,7 @@ export function plan(config: PlacementConfig, host: Host, options: PlanOptions =
     // on the CPUs the vCPUs may run on: past a short per-vCPU list they may run on any (vcpusReach),
     // those of the listed nodes too, and the listed vCPUs are moved with XM0417 (decision 046).
     const listed = [...new Set(d.list.map((pos) => cap.ids[pos]!))];
-    const nodeCpus = listed.flatMap((id) => runCpus(checked.host!, id));
+    const nodeCpus = listed.flatMap((id) => runCpus(checked.host, id));
     if (reach && !nodeCpus.some((x) => reach.has(x))) {
       const msg = `cannot place ${guestLabel(g.name)}: cpus shares no CPU with ${own ? "the config's vnuma pnodes" : 'numanode'} ${listed.join(',')} (their CPUs: ${rangesOf([...new Set(nodeCpus)].sort((a, b) => a - b))})`;
       return { plan: null, diagnostics: [...diagnostics, hostDiag('XM0405', 'error', msg)] };

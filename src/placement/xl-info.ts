@@ -10,7 +10,15 @@ import type { HostNode } from './types.js';
 
 type Section = 'none' | 'cpu' | 'device' | 'numa';
 
-const isDigits = (s: string): boolean => s.length > 0 && [...s].every((c) => c >= '0' && c <= '9');
+/** Whether `s` is ASCII digits only (a loop over code units: a digit is never half of a surrogate pair). */
+const isDigits = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+};
 /** A count xmcfg reads exactly (at most 15 digits, below 2^53). */
 const isUint = (s: string): boolean => s.length < 16 && isDigits(s);
 
@@ -66,9 +74,10 @@ function headerColumns(kind: 'cpu' | 'numa', line: string, colon: number): strin
  * default); columns xmcfg does not read are only counted. `cut`: the row is the text's last line
  * and has no newline, so the output stopped inside it and even a field that reads as a number may
  * be cut short (node 1 of 10, distance 2 of 21): the row is refused whole, never read as another
- * host. Null when the row reads well.
+ * host. Null when the row reads well; then `dist` holds a numa_info row's distances as numbers (-1:
+ * none), read here so that the row's million-entry text of a big host is split once.
  */
-function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: readonly Field[], cut: boolean, columns: readonly string[]): { col: number; message: string } | null {
+function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: readonly Field[], cut: boolean, columns: readonly string[], dist: number[] = []): { col: number; message: string } | null {
   const wanted: readonly string[] = kind === 'cpu' ? CPU_FIELDS : NUMA_FIELDS;
   const row = kind === 'cpu' ? `cpu_topology row of CPU ${Number(head)}` : `numa_info row of node ${Number(head)}`;
   const shape = `"${kind}: ${columns.join(' ')}"`;
@@ -98,9 +107,12 @@ function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: re
     const minusOk = kind === 'cpu';
     if (name === 'distances') {
       let col = f.col;
-      for (const [j, v] of f.text.split(',').entries()) {
+      const values = f.text.split(',');
+      for (let j = 0; j < values.length; j++) {
+        const v = values[j]!;
         if (above(v, MAX_DISTANCE)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${v.length > 24 ? `${v.slice(0, 24)}…` : v} is above ${MAX_DISTANCE}, the highest SLIT distance` };
         if (!(isUint(v) || v === INVALID)) return { col, message: `${row}: distance ${j + 1} (to node ${j}) ${JSON.stringify(v)} is not a whole number or -1${cutNote}` };
+        dist.push(v === INVALID ? -1 : Number(v));
         col += v.length + 1;
       }
     } else if (name === 'node' && above(f.text, MAX_NODE_ID)) {
@@ -200,7 +212,8 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     const fields = fieldsOf(line, colon + 1);
     const cols = columns[section];
     const at = (name: string): Field => fields[cols.indexOf(name)]!;
-    const bad = rowProblem(section, line, head, fields, lineNo === cutLine, cols);
+    const dist: number[] = [];
+    const bad = rowProblem(section, line, head, fields, lineNo === cutLine, cols, dist);
     if (bad && lineNo === cutLine) cut = true;
     if (section === 'cpu') {
       if (bad) {
@@ -229,8 +242,7 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
         continue;
       }
       numaLine.set(Number(head), lineNo);
-      const dist = at('distances').text.split(',');
-      numa.push({ id: Number(head), size: Number(at('memsize').text), free: Number(at('memfree').text), dist: dist.map((v) => (v === INVALID ? -1 : Number(v))), line: lineNo });
+      numa.push({ id: Number(head), size: Number(at('memsize').text), free: Number(at('memfree').text), dist, line: lineNo });
     }
   }
   const countUnlisted = (): void => {
@@ -282,12 +294,17 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
     if (!known.has(id)) diagnostics.push(hostDiag('XM0411', 'warning', `xl info: CPUs on node ${id}, which has no numa_info row; ignored`));
   }
   diagnostics.push(...lostRows(nrNodes, numa.length, width, known, cpusByNode));
+  // Each column's key and whether a node has it, worked out once, not for each of the n² entries.
+  const keyOf: Array<string | null> = [];
+  for (let j = 0; j < width; j++) keyOf.push(known.has(j) ? String(j) : null);
   const nodes: HostNode[] = numa.map((n) => {
     const distances: Record<string, number> = {};
-    n.dist.forEach((d, j) => {
+    for (let j = 0; j < n.dist.length; j++) {
+      const key = keyOf[j]!;
+      const d = n.dist[j]!;
       // -1: no distance known; validateHost fills in the SLIT default and warns (XM0411).
-      if (known.has(j) && d >= 0) distances[String(j)] = d;
-    });
+      if (key !== null && d >= 0) distances[key] = d;
+    }
     return { id: n.id, cpus: (cpusByNode.get(n.id) ?? []).sort((a, b) => a - b), memory_mib: n.size, free_mib: n.free, distances };
   });
   return { nodes, diagnostics };
