@@ -3,7 +3,7 @@
  * reservations), reserve it with --reserve, and print the plan as json, text or xl lines.
  */
 import { resolve } from 'node:path';
-import { sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, emptyArgument, sizeMessage } from './command-error.js';
@@ -126,8 +126,14 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
     }
   } else result = planChecked(config, valid, options);
   // Findings the config causes (a node it lists, its memory, its cpus) point at the setting, as
-  // check --host does; the others are about the host or the ledger and have no position.
-  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host, checked.anchor)) report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
+  // check --host does; the others are about the host or the ledger and have no position. The
+  // host's own findings were reported under its name as it was read (loadHost): planning repeats
+  // them (decision 087's `again`), and they are not the config's, so they are left out here.
+  const fromHost = new Set(valid.again.map(hostFindingKey));
+  for (const d of atConfigSpans(config, checked.spans, result.diagnostics, host, checked.anchor)) {
+    if (d.span.end === d.span.start && fromHost.has(hostFindingKey(d))) continue;
+    report(io, 'plan', [d], d.span.end > d.span.start ? { file: label, text } : { file: label });
+  }
   if (result.diagnostics.some((d) => d.code === 'XM0408')) return 2;
   if (!result.plan) return 1;
   if (nameReason !== null) result.plan.reasons.push(nameReason);
@@ -135,4 +141,9 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const fmt = (argv.format as string | undefined) ?? 'json';
   io.stdout(fmt === 'text' ? formatPlanText(result.plan, host, reservations, config) : fmt === 'xl' ? formatPlanXl(result.plan) : formatPlanJson(result.plan));
   return 0;
+}
+
+/** What tells a host finding planning repeats from the one the host reader gave: code, severity and message. */
+function hostFindingKey(d: Diagnostic): string {
+  return `${d.code}\u0000${d.severity}\u0000${d.message}`;
 }
