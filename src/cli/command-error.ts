@@ -65,3 +65,15 @@ export function tildeHint(path: string, code: string | undefined): string {
   if (code !== 'ENOENT' || !(path === '~' || path.startsWith('~/') || /^~[A-Za-z0-9._-]+(?:\/|$)/.test(path))) return '';
   return " ('~' was not expanded: the shell expands it only at the start of a word, not after '=' or in quotes; write $HOME instead)";
 }
+
+/**
+ * What to add to "no such file or directory" for a path with U+FFFD: Node.js decodes the command
+ * line as UTF-8, so a file name in another encoding (Latin-1 `caf\xe9.cfg`) reaches xmcfg with `�`
+ * and names no file. A folder walk or a glob reads names by their bytes (`paths`: the command takes
+ * those, as check and fmt do); any command reads standard input, which the shell opens by the bytes.
+ */
+export function notUtf8Hint(path: string, code: string | undefined, paths: boolean): string {
+  if (code !== 'ENOENT' || !path.includes('\ufffd')) return '';
+  const glob = path.replace(/\ufffd+/g, '*');
+  return ` (the name has bytes that are not UTF-8, which reach xmcfg as '\ufffd': ${paths ? `name its folder, or the glob '${glob}', instead` : `give it as standard input instead: - < FILE`})`;
+}

@@ -223,7 +223,7 @@ async function rebalance(argv: Record<string, unknown>, io: Io): Promise<number>
     if (r.moves.length === 0) io.stdout(`${NOTHING_TO_DO[r.outcome]}\n`);
     // The same host and ledger as this run: pasted without them, a line would use the defaults.
     const same = (['host', 'ledger', 'sysfs-root'] as const).flatMap((k) => (typeof argv[k] === 'string' && argv[k] !== '' ? [`--${k} ${shellQuote(argv[k] as string)}`] : []));
-    for (const m of r.moves) io.stdout(`${['xmcfg migrate-plan', shellQuote(m.domain), `--to-node ${m.to}`, ...same].join(' ')}   # ${m.memory_mib} MiB from node ${m.from.join(',')}\n`);
+    for (const m of r.moves) io.stdout(`${['xmcfg migrate-plan', shellQuote(m.domain), `--to-node ${m.to}`, ...same].join(' ')}   # ${m.memory_mib} MiB from node${m.from.length > 1 ? 's' : ''} ${m.from.join(',')}\n`);
   }
   return 0;
 }

@@ -28,14 +28,25 @@ function spanOf(spans: SpanMap | undefined, anchor: Span, ...pointers: string[])
   return { ...anchor };
 }
 
+/**
+ * XM0402's span: the first numanode entry that names a node not in `ids` (`[0, 5]`: the `5`), as
+ * XM0305 points at the repeated entry; the whole value when the entries' spans or the host are unknown.
+ */
+function missingNodeSpan(config: PlacementConfig, spans: SpanMap | undefined, ids: ReadonlySet<number> | null, numaSpan: Span): Span {
+  const numa = config.numa;
+  if (!ids || numa?.mode !== 'nodes') return numaSpan;
+  const i = numa.nodes.findIndex((id) => !ids.has(id));
+  return i < 0 ? numaSpan : spanOf(spans, numaSpan, `/numa/nodes/${i}`);
+}
+
 /** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
-function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic, anchor: Span): Span | null {
+function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diagnostic, anchor: Span, host?: Host | null): Span | null {
   const code = d.code;
   const numa = config.numa;
   const numaSpan =
     numa?.mode === 'nodes' ? spanOf(spans, anchor, '/numa/nodes', '/numa') : numa?.mode === 'auto' && numa.node_count > 1 ? spanOf(spans, anchor, '/numa/node_count', '/numa') : spanOf(spans, anchor, '/numa');
   // numa = "off" and a guest without NUMA keys ask for no nodes: only the memory can be too much.
-  if (code === 'XM0402') return numaSpan;
+  if (code === 'XM0402') return missingNodeSpan(config, spans, host ? new Set(host.nodes.map((n) => n.id)) : null, numaSpan);
   // Without NUMA keys a vnuma of the config's own fixes the nodes (own-vnuma.ts): a node it overfills is its doing.
   if (code === 'XM0403' && !numa && Array.isArray(config.vnuma)) return spanOf(spans, anchor, '/vnuma');
   if (code === 'XM0403' || code === 'XM0404') return numa && numa.mode !== 'off' ? numaSpan : spanOf(spans, anchor, '/memory', '/maxmem');
@@ -74,7 +85,7 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
       const b = bad[pnodes++];
       return { ...d, span: b ? spanOf(spans, anchor, `/vnuma/${b.vnode}/pnode`, `/vnuma/${b.vnode}`, '/vnuma') : spanOf(spans, anchor, '/vnuma') };
     }
-    const span = configSpan(config, spans, d, anchor);
+    const span = configSpan(config, spans, d, anchor, host);
     return span ? { ...d, span } : d;
   });
 }
@@ -111,7 +122,7 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
         code: 'XM0402',
         severity: 'error',
         message: `numanode names node${missing.length > 1 ? 's' : ''} ${missing.join(',')}, which the host does not have`,
-        span: numaSpan,
+        span: missingNodeSpan(config, spans, ids, numaSpan),
         hint: `host nodes: ${[...ids].join(',')}`,
       });
       return out;

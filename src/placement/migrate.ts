@@ -125,7 +125,7 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
       : []),
   ];
   const steps = [
-    `# ${name}: ${memory} MiB from node ${current.nodes.join(',')} to node ${toNodes.join(',')} (target holds it while the source copy runs)`,
+    `# ${name}: ${memory} MiB from node${current.nodes.length > 1 ? 's' : ''} ${current.nodes.join(',')} to node${toNodes.length > 1 ? 's' : ''} ${toNodes.join(',')} (target holds it while the source copy runs)`,
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
     ...(soft || softStale ? [`#    and change or drop its cpus_soft, which names ${softStale ? 'no CPU of the host for vCPU ' + rangesOf(offSoft) + (soft ? ` and CPUs away from node ${toNodes.join(',')}` : '') : `CPUs away from node ${toNodes.join(',')}`} (see the warnings)`] : []),

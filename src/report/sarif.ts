@@ -42,10 +42,11 @@ export function sarifBuilder(options: ReportOptions = {}): SarifBuilder {
     add(file) {
       const artifact = file.stdin ? STDIN_LOCATION : artifactLocation(file.path, cwd, srcRoot);
       const seen = new Map<string, number>();
+      const hashes = new Map<string, string>();
       for (const d of sortedCopy(file.diagnostics)) {
         // ruleIndex is set in finish, once every code of the run is known.
         const r = result(d, file.lineIndex, artifact, -1);
-        r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen) };
+        r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(d, file, seen, hashes) };
         sarifResults.push(r);
       }
     },
@@ -95,12 +96,19 @@ export const FINGERPRINT_KEY = 'xmcfgLineHash/v1';
  * collapsed), then `:n` for the n-th finding of that code on a line with that text in the file. No
  * line number and no message: a line moved by an edit above it, or a value changed in the message
  * (`maxmem (4096 MiB)`), is still the same alert, so code scanning does not close it and open a new
- * one (and a dismissed alert stays dismissed). `seen` counts per file.
+ * one (and a dismissed alert stays dismissed). `seen` counts per file. `hashes` keeps each line's
+ * hash per code: the findings of one long line (a disk list of 20,000 bad entries on one line) each
+ * collapsed and hashed the whole line again, so the report took time quadratic in the line (60 s).
  */
-function fingerprint(d: Diagnostic, file: FileReport, seen: Map<string, number>): string {
+function fingerprint(d: Diagnostic, file: FileReport, seen: Map<string, number>, hashes: Map<string, string>): string {
   const { line } = file.lineIndex.position(d.span.start);
-  const text = file.text.slice(file.lineIndex.lineStart(line), contentEnd(file.text, file.lineIndex, line)).replace(/\s+/g, ' ').trim();
-  const hash = fnv1a64(`${d.code}\u0000${text}`);
+  const key = `${line}\u0000${d.code}`;
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    const text = file.text.slice(file.lineIndex.lineStart(line), contentEnd(file.text, file.lineIndex, line)).replace(/\s+/g, ' ').trim();
+    hash = fnv1a64(`${d.code}\u0000${text}`);
+    hashes.set(key, hash);
+  }
   const n = (seen.get(hash) ?? 0) + 1;
   seen.set(hash, n);
   return `${hash}:${n}`;

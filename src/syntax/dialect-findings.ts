@@ -110,6 +110,7 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
   const py2 = new Py2Lines(text, kinds, starts, ends);
   // Most files have no CR at all: one search here spares a scan of every string and comment.
   const hasCr = text.includes('\r');
+  const hasFf = text.includes('\f');
   for (let i = 0; i < count; i++) {
     const k = kinds[i]!;
     // The span object is made only for a token that gets a finding: most tokens are trivia.
@@ -119,6 +120,7 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
       case Tok.Whitespace:
         if (start === 0 && text.charCodeAt(0) === 0xfeff)
           out.push({ only: 'xm', code: 'XM0514', span: { start, end }, what: 'a byte-order mark', message: 'xl reads the UTF-8 byte-order mark as invalid characters', hint: 'save the file without BOM' });
+        if (hasFf) formFeedIn(text, start, end, out);
         // The grammar skips a vertical tab as a blank, but neither tool does: Python's tokenizer
         // skips only space, tab and form feed (SyntaxError), libxlu only space and tab.
         // Only the token's own characters: indexOf('\v', start) ran to the file's end when the token
@@ -189,6 +191,21 @@ function scanTokenRange(text: string, kinds: Uint8Array, starts: Int32Array, end
   }
   // prevSig is read only by the ';' rule, which treats these three alike.
   return depth === 0 && (prevSig === -1 || prevSig === Tok.Newline || prevSig === Tok.Semicolon);
+}
+
+/**
+ * The first form feed of a blank: Python's tokenizer skips it as a blank (an Emacs page break),
+ * libxlu's lexer skips only space and tab and stops with "lexical error". So it is a construct only
+ * xm accepts, and `auto` reads the file as xm, as it does for a CR line end or a byte-order mark.
+ * Detection only: read as xl, libxlu's reader reports it where it stops (XM0549). Only the token's
+ * own characters are read (indexOf would run to the file's end for every blank without one).
+ */
+function formFeedIn(text: string, start: number, end: number, out: Finding[]): void {
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) !== 12) continue;
+    out.push({ only: 'xm', code: 'XM0549', span: { start: i, end: i + 1 }, what: 'a form feed', message: 'xl rejects a form feed (libxlu skips only spaces and tabs)', detectOnly: true });
+    return;
+  }
 }
 
 /**

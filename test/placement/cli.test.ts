@@ -404,13 +404,13 @@ describe('host files that are not hosts', () => {
 });
 
 describe('plan refusals point at the setting', () => {
-  it('XM0402 at the numanode value, XM0404 at memory', async () => {
+  it('XM0402 at the numanode entry the host lacks, XM0404 at memory', async () => {
     const host = join(FIXTURES, 'two-node.json');
     writeFileSync(join(dir, 'where-node.cfg'), 'name = "w"\ntype = "hvm"\nmemory = 1024\nvcpus = 1\nnumanode = [0, 5]\n');
     writeFileSync(join(dir, 'where-mem.cfg'), 'name = "w"\ntype = "hvm"\nmemory = 90000\nvcpus = 1\n');
     const a = io();
     expect(await runPlan({ file: 'where-node.cfg', host }, a)).toBe(1);
-    expect(a.err).toMatch(/^where-node\.cfg:5:12: error XM0402/m);
+    expect(a.err).toMatch(/^where-node\.cfg:5:16: error XM0402/m);
     const b = io();
     expect(await runPlan({ file: 'where-mem.cfg', host }, b)).toBe(1);
     expect(b.err).toMatch(/^where-mem\.cfg:3:10: error XM0404/m);

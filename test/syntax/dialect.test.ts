@@ -24,6 +24,8 @@ describe('detectDialect', () => {
     ['Memory = 1', 'the key Memory', 0],
     ['a = b = 1', 'a chained assignment', 0],
     ['a = 1\r\n', 'a CR line ending', 5],
+    // Python skips a form feed as a blank (a page break), libxlu stops there ("lexical error").
+    ['a = 1\n\f\nb =\f2\n', 'a form feed', 6],
   ])('picks xm for %j (%s)', (text, what, at) => {
     const d = detect(text);
     expect(d.dialect).toBe('xm');
@@ -33,6 +35,14 @@ describe('detectDialect', () => {
   it('reports the FIRST xm-only construct', () => {
     const d = detect('a = 1\nb = True\nc = -1\n');
     expect(d.reason).toBe('uses True (line 2), which only xm accepts');
+  });
+  it('a form feed is xm-only for detection; read as xl, libxlu\'s reader reports it (XM0549) once, where it stops', () => {
+    const text = 'a = 1\nb =\f2\nc =\f3\n';
+    expect(S.parse(text).dialect).toBe('xm');
+    expect(positions(text, S.parse(text).diagnostics)).toEqual([]);
+    expect(positions(text, S.parse(text, { dialect: 'xl' }).diagnostics)).toEqual(['XM0549@2:4']);
+    // Inside a comment or a string libxlu reads it as a character: not xm-only there.
+    expect(detect('# page\f\na = "x\fy"\n').dialect).toBe('xl');
   });
   it('does not count the RFC spelling numa = on as xm', () => {
     expect(detect('numa = on\n').dialect).toBe('xl');

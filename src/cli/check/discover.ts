@@ -9,6 +9,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { compileGlob, hasMagic, isDeep, matchGlob, splitGlobBase, type Glob } from './glob.js';
 import { oneLine } from '../../placement/shell.js';
+import { notUtf8Hint } from '../command-error.js';
 
 /** Extensions a folder walk picks up. */
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.cfg', '.xl', '.xm', '.conf'];
@@ -159,7 +160,7 @@ export async function discover(args: readonly string[], cwd: string, extensions:
       if (matched === before && problems.length === problemsBefore) problems.push({ path: null, message: `no files match ${quote(arg)}` });
       continue;
     }
-    problems.push({ path: arg, message: `cannot read ${quote(arg)}: ${errorText(st)}` });
+    problems.push({ path: arg, message: `cannot read ${quote(arg)}: ${errorText(st)}${notUtf8Hint(arg, st.code, true)}` });
   }
   return { targets, problems };
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeSource, type SingleByteCodec } from '../../syntax/source-decode.js';
 import { resolve } from 'node:path';
 import { errorText, quote, systemPath } from './discover.js';
+import { notUtf8Hint } from '../command-error.js';
 import type { Io } from '../types.js';
 
 /** Default `--max-file-size`: 64 MiB. */
@@ -69,7 +70,7 @@ export async function readSpecialInput(abs: string | Buffer, displayPath: string
     }
     return fromBytes(Buffer.concat(chunks, total));
   } catch (e) {
-    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
+    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}${notUtf8Hint(displayPath, (e as NodeJS.ErrnoException).code, false)}` };
   } finally {
     await fh?.close().catch(() => {});
   }
@@ -123,7 +124,7 @@ function readBytesWith(abs: string | Buffer, displayPath: string, maxSize: numbe
     if (bytes.length > maxSize) return tooLarge(bytes.length, maxSize);
     return { kind: 'bytes', bytes };
   } catch (e) {
-    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}` };
+    return { kind: 'fatal', message: `cannot read ${quote(displayPath)}: ${errorText(e as NodeJS.ErrnoException)}${notUtf8Hint(displayPath, (e as NodeJS.ErrnoException).code, false)}` };
   } finally {
     if (fd !== undefined) {
       try {
