@@ -103,7 +103,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     .help()
     .alias('help', 'h')
     .wrap(Math.min(100, io.env.COLUMNS ? Number(io.env.COLUMNS) || 100 : 100))
-    .epilog('Exit status: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 usage error or unreadable input.')
+    .epilog('Exit status: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 usage error, unreadable input or internal failure.')
     .fail((msg, err) => {
       if (failed) return;
       failed = true;

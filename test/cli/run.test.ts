@@ -244,6 +244,8 @@ for (const impl of implementations()) {
       const h = await cli(['--help']);
       expect(h.code).toBe(0);
       expect(h.stdout).toContain('xmcfg check [paths..]');
+      // SPEC §4's exit statuses, all three meanings of 2 included.
+      expect(h.stdout.replace(/\s+/g, ' ')).toContain('0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 usage error, unreadable input or internal failure.');
       const ch = await cli(['check', '--help']);
       expect(ch.code).toBe(0);
       expect(ch.stdout).toContain('--max-warnings');
