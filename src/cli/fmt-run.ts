@@ -13,7 +13,7 @@ import type { Io } from './types.js';
 import { stdinFilepathArg } from './stdin-filepath.js';
 import { commandError, describeError, numberArg, sizeMessage } from './command-error.js';
 import { LineIndex } from '../diagnostics/line-index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { limitFindings } from '../diagnostics/limit.js';
 import { diagnosticBlock, sortedCopy } from '../report/stylish.js';
 import { palette } from '../report/ansi.js';
@@ -166,7 +166,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
     }
   }
   const total = found.targets.length;
-  io.stderr(`${check ? `${changed} of ${total} file(s) would be reformatted` : `${changed} of ${total} file(s) reformatted`}${refusedSummary(refused)}${unwritten ? `, ${unwritten} not written` : ''}\n`);
+  io.stderr(`${check ? `${changed} of ${plural(total, 'file')} would be reformatted` : `${changed} of ${plural(total, 'file')} reformatted`}${refusedSummary(refused)}${unwritten ? `, ${unwritten} not written` : ''}\n`);
   if (exit) return exit;
   return refused.size || (check && changed) ? 1 : 0;
 }

@@ -3,7 +3,7 @@
  * the span of the key or value that causes it (`/numa`, `/cpus`, `/memory`, ...), or the file's
  * anchor when the span map lacks it (a default the file does not write; decision 051).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { checkedHost, validateHost } from './host-check.js';
 import { guestShape } from './guest.js';
@@ -132,7 +132,7 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   out.push(...pnodeFindings(config.vnuma, h, (i) => spanOf(spans, anchor, `/vnuma/${i}/pnode`, `/vnuma/${i}`, '/vnuma')));
   out.push(...vnumaVcpuFindings(config, h, spanOf(spans, anchor, '/vnuma')));
   if (numa?.mode === 'auto' && numa.node_count > h.nodes.length) {
-    out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${h.nodes.length} node(s)`, span: numaSpan });
+    out.push({ code: 'XM0404', severity: 'error', message: `numanodes = ${numa.node_count} but the host has ${plural(h.nodes.length, 'node')}`, span: numaSpan });
     return out;
   }
   // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds

@@ -177,7 +177,7 @@ export function validateHost(input: unknown): { host: Host | null; diagnostics: 
       // The node's own missing entry gets the local default, not the remote one.
       const others = missing.filter((m) => m !== n.id);
       const assumed = [...(others.length < missing.length ? [`${DEFAULT_LOCAL_DISTANCE} to itself`] : []), ...(others.length > 0 ? [`${DEFAULT_REMOTE_DISTANCE} to ${others.length < missing.length ? 'the others' : others.length === 1 ? 'it' : 'each'}`] : [])];
-      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node(s) ${missing.join(',')}; assuming ${assumed.join(' and ')}`));
+      diagnostics.push(hostDiag('XM0411', 'warning', `host node ${n.id}: no distance to node${missing.length === 1 ? '' : 's'} ${missing.join(',')}; assuming ${assumed.join(' and ')}`));
     }
     const local = full[String(n.id)]!;
     let scale: Diagnostic | null = null;

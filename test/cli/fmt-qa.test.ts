@@ -28,11 +28,11 @@ describe('fmt on file names that are not UTF-8', () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['fmt', '--check', '.'], io)).toBe(1);
     expect(out.stdout).toBe('caf\ufffd.cfg\ncaf\ufffd.cfg\ng\ufffdste/vm.cfg\n');
-    expect(out.stderr).toBe('3 of 3 file(s) would be reformatted\n');
+    expect(out.stderr).toBe('3 of 3 files would be reformatted\n');
 
     const w = fakeIo({ cwd: dir });
     expect(await run(['fmt', '.'], w.io)).toBe(0);
-    expect(w.out.stderr).toBe('3 of 3 file(s) reformatted\n');
+    expect(w.out.stderr).toBe('3 of 3 files reformatted\n');
     expect(readFileSync(latin1('caf\xe9.cfg'), 'utf8')).toBe('memory = 512\n');
     expect(readFileSync(latin1('caf\xe8.cfg'), 'utf8')).toBe('vcpus = 2\n');
     expect(readFileSync(latin1('g\xe4ste/vm.cfg'), 'utf8')).toBe('name = \'x\'\n');
@@ -67,8 +67,8 @@ describe('fmt on a path that is not a regular file', () => {
       await done;
       return { code, ...out };
     };
-    expect(await feed(['--check', 'p.cfg'])).toEqual({ code: 1, stdout: 'p.cfg\n', stderr: '1 of 1 file(s) would be reformatted\n' });
-    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file(s) reformatted, 1 not written\n" });
+    expect(await feed(['--check', 'p.cfg'])).toEqual({ code: 1, stdout: 'p.cfg\n', stderr: '1 of 1 file would be reformatted\n' });
+    expect(await feed(['p.cfg'])).toEqual({ code: 2, stdout: '', stderr: "xmcfg fmt: 'p.cfg' not written: not a regular file (format it as standard input: xmcfg fmt - < FILE)\n0 of 1 file reformatted, 1 not written\n" });
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   }, 20_000);
 });
@@ -99,7 +99,7 @@ describe('fmt when a file cannot be written', () => {
   // As root a read-only folder is still writable, so the built CLI runs as nobody there.
   it.skipIf(!built)('says why in the read errors\' words and does not count the file as reformatted (run `npm run build` first)', () => {
     const { folder, r } = fmtIn('ro', 0o555);
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file reformatted, 1 not written\n"]);
     expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
     expect(readdirSync(folder)).toEqual(['a.cfg']);
   });
@@ -108,7 +108,7 @@ describe('fmt when a file cannot be written', () => {
   // user's 0644 file: `echo > a.cfg` is refused, fmt replaced it and it became the runner's).
   it.skipIf(!built || process.getuid?.() !== 0)('leaves another user\'s file in a folder it may write to alone: permission denied (run as nobody)', () => {
     const { folder, r } = fmtIn('shared', 0o777);
-    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file(s) reformatted, 1 not written\n"]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', "xmcfg fmt: cannot write 'a.cfg': permission denied\n0 of 1 file reformatted, 1 not written\n"]);
     expect(readFileSync(join(folder, 'a.cfg'), 'utf8')).toBe('memory=512\nname = "x"\n');
     expect(statSync(join(folder, 'a.cfg')).uid).toBe(0);
     expect(readdirSync(folder)).toEqual(['a.cfg']);
@@ -128,7 +128,7 @@ describe('fmt reports refused files once, under one summary', () => {
     expect(lines.filter((l) => /^error\[XM00\d\d\]/.test(l)).length).toBe(2);
     expect(lines.filter((l) => l.startsWith(' --> '))).toEqual([' --> a.cfg:1:10', ' --> b.cfg:2:10']);
     // …and one summary line, fmt's, for the 3 files (stylish added "… in 1 of 1 file" per refused file).
-    expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 file(s) would be reformatted, 2 not formatted (with syntax errors)']);
+    expect(lines.filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 3 files would be reformatted, 2 not formatted (with syntax errors)']);
   });
 });
 
@@ -146,11 +146,11 @@ describe('fmt summary says why files were not formatted', () => {
     expect(await run(['fmt', '--check', '.'], io)).toBe(1);
     expect(out.stdout).toBe('e.cfg\n');
     expect(out.stderr.split('\n').filter((l) => /\bof \d+ file/.test(l))).toEqual([
-      '1 of 6 file(s) would be reformatted, 4 not formatted (1 with syntax errors, 1 with Python statements, 1 would change dialect, 1 not read as it is)',
+      '1 of 6 files would be reformatted, 4 not formatted (1 with syntax errors, 1 with Python statements, 1 would change dialect, 1 not read as it is)',
     ]);
     const w = fakeIo({ cwd: dir });
     expect(await run(['fmt', 'b.cfg', 'e.cfg'], w.io)).toBe(1);
-    expect(w.out.stderr.split('\n').filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 2 file(s) reformatted, 1 not formatted (would change dialect)']);
+    expect(w.out.stderr.split('\n').filter((l) => /\bof \d+ file/.test(l))).toEqual(['1 of 2 files reformatted, 1 not formatted (would change dialect)']);
   });
 });
 
@@ -164,7 +164,7 @@ describe('fmt and --output-file on a read-only file', () => {
     const { io, out } = fakeIo({ cwd: dir });
     expect(await run(['fmt', 'ro.cfg', 'rw.cfg'], io)).toBe(2);
     expect(out.stderr).toMatch(/^xmcfg fmt: cannot write 'ro\.cfg': the file is read-only/m);
-    expect(out.stderr).toMatch(/1 of 2 file\(s\) reformatted, 1 not written\n$/);
+    expect(out.stderr).toMatch(/1 of 2 files reformatted, 1 not written\n$/);
     expect(readFileSync(join(dir, 'ro.cfg'), 'utf8')).toBe('memory=512\n');
     expect(statSync(join(dir, 'ro.cfg')).mode & 0o777).toBe(0o444);
     expect(readFileSync(join(dir, 'rw.cfg'), 'utf8')).toBe('vcpus = 2\n');

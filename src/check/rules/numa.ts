@@ -3,7 +3,7 @@
  * the numanode list, numanodes < 1, a node listed twice, more nodes than vCPUs. The keys are read
  * from the settings (the normalised config folds them into one `numa` field).
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readNumaParts } from '../../normalize/index.js';
 import type { NumaParts } from '../../normalize/index.js';
 import { makeDiag, maxVcpusOf, maxVcpusRelated, valueAt, type Rule } from './context.js';
@@ -49,7 +49,7 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown
     }
     if (numanodes?.value != null && numanodes.value >= 1 && numanodes.value !== nodes.length) {
       out.push(
-        makeDiag('XM0303', numanodes.setting.valueSpan, `numanodes = ${numanodes.value} but numanode lists ${nodes.length} node(s)`, {
+        makeDiag('XM0303', numanodes.setting.valueSpan, `numanodes = ${numanodes.value} but numanode lists ${plural(nodes.length, 'node')}`, {
           related: [{ message: 'the nodes are listed here', span: numanode.setting.valueSpan }],
           hint: 'drop numanodes; the list implies the count',
         }),
@@ -64,7 +64,7 @@ export const numaConflicts: Rule = ({ config, spans, effective, dialect, unknown
       // At numanodes when it gives the count (spec §3: "numanodes greater than maxvcpus"), else at the list.
       const byCount = numanodes?.value === req.node_count;
       const at = req.mode === 'nodes' && !byCount ? numanode!.setting.valueSpan : byCount ? numanodes!.setting.valueSpan : valueAt(spans, '/numa/node_count');
-      const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${max.value} vCPU(s): some nodes get memory but no vCPU (xmcfg plan lets the nearest vCPUs also run on their CPUs, so that Xen allocates there)`);
+      const d = makeDiag('XM0306', at, `${req.node_count} NUMA nodes for ${plural(max.value, 'vCPU')}: some nodes get memory but no vCPU (xmcfg plan lets the nearest vCPUs also run on their CPUs, so that Xen allocates there)`);
       const related = maxVcpusRelated(spans, max);
       if (related) d.related = related;
       out.push(d);

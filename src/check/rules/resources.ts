@@ -2,7 +2,7 @@
  * @fileoverview Memory and vCPU rules: maxmem < memory, vcpus > maxvcpus, per-vCPU CPU lists longer
  * than the vCPUs, passthrough together with populate-on-demand, root/extra shadowed by cmdline.
  */
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, keyAt, maxVcpusOf, maxVcpusRelated, maxmemOf, type Rule, type RuleInput } from './context.js';
 import { guestKind } from './guest-type.js';
 
@@ -56,7 +56,7 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown, dialect }) =
     if (!Array.isArray(v) || v.length <= max.value) continue;
     const first = valueAt(spans, `/${key}/${max.value}`);
     const last = valueAt(spans, `/${key}/${v.length - 1}`);
-    const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${max.value} vCPU(s); xl ignores the extra entries`, {
+    const d = makeDiag('XM0204', { start: first.start, end: last.end }, `${key} lists ${v.length} per-vCPU CPU lists but the guest has ${plural(max.value, 'vCPU')}; xl ignores the extra entries`, {
       // With vnuma, maxvcpus must be the vCPUs it lists (XM0209): only the list can change.
       hint: `drop the last ${v.length - max.value} entr${v.length - max.value === 1 ? 'y' : 'ies'}${max.ptr === '/vnuma' ? '' : `, or set ${max.ptr === '/maxvcpus' ? 'maxvcpus' : 'vcpus'} = ${v.length}`}`,
     });

@@ -81,7 +81,7 @@ export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
   }
   if (beyond.length > 0) {
     const i = owner.get(beyond[0]!)!;
-    out.push(makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vnuma lists vCPU ${beyond[0]} but the guest has ${n} vCPU(s) (0..${n - 1})`, {
+    out.push(makeDiag('XM0209', valueAt(spans, `/vnuma/${i}/vcpus`), `vnuma lists vCPU ${beyond[0]} but the guest has ${plural(n, 'vCPU')} (0..${n - 1})`, {
       hint: `list only vCPUs 0..${n - 1}${ptr === null ? '' : ', or raise maxvcpus'}`,
       ...(ptr && { related: [{ message: 'maxvcpus is set here', span: valueAt(spans, ptr) }] }),
     }));

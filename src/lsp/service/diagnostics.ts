@@ -5,7 +5,7 @@
  */
 import type { Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticTag, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { codeUrl } from '../../diagnostics/registry.js';
-import type { Diagnostic, Severity } from '../../diagnostics/diagnostic.js';
+import { plural, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
 import type { LineIndex } from '../../diagnostics/line-index.js';
 import { toRange } from './positions.js';
 
@@ -69,6 +69,6 @@ export function droppedNote(dropped: number, max: number): LspDiagnostic {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 3,
     source: 'xmcfg',
-    message: `${dropped} more finding(s) not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check --max-findings 0 on the file for all of them`,
+    message: `${plural(dropped, 'more finding')} not shown (the editor shows at most ${max}; setting maxDiagnostics); run xmcfg check --max-findings 0 on the file for all of them`,
   };
 }
