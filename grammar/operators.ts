@@ -7,12 +7,11 @@
  */
 import { EarlyExitException, EmbeddedActionsParser, MismatchedTokenException, NoViableAltException, type IRecognitionException, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { Span } from '../src/diagnostics/span.js';
-import type { CompareOp, Expr } from './tree.js';
+import type { CompareOp, Expr, ExprParts } from './tree.js';
 import * as T from './tokens.js';
 import { messages } from './messages.js';
 
 type BinOp = '+' | '-' | '*' | '/' | '//' | '%' | '**';
-
 
 const NO_SPAN: Span = { start: 0, end: 0 };
 
@@ -185,8 +184,9 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
   protected err(): Expr {
     return { kind: 'error', span: NO_SPAN };
   }
-  protected unsupported(span: Span, what: 'call' | 'attribute' | 'subscript' | 'dict' | 'other'): Expr {
-    return { kind: 'unsupported', span, what };
+  /** A node the grammar only parses; `parts`: the operands of a form xm's evaluator reads. */
+  protected unsupported(span: Span, what: 'call' | 'attribute' | 'subscript' | 'dict' | 'other', parts?: ExprParts): Expr {
+    return parts === undefined ? { kind: 'unsupported', span, what } : { kind: 'unsupported', span, what, parts };
   }
 
 
@@ -214,14 +214,18 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
       {
         ALT(this: OperatorParser) {
           const e = this.SUBRULE(this.orTest);
+          let cond: Expr | undefined;
           let end: Expr | undefined;
           this.OPTION(() => {
             this.CONSUME(T.If);
-            this.SUBRULE2(this.orTest);
+            cond = this.SUBRULE2(this.orTest);
             this.CONSUME(T.Else);
             end = this.SUBRULE(this.test);
           });
-          return this.ACTION(() => (end ? this.unsupported(this.join(e.span, end.span), 'other') : e));
+          return this.ACTION((): Expr => {
+            if (end === undefined || cond === undefined) return e;
+            return this.unsupported(this.join(e.span, end.span), 'other', { form: 'conditional', body: e, test: cond, orelse: end });
+          });
         },
       },
     ]);
@@ -250,24 +254,25 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     return this.ACTION(() => this.unsupported(this.join(this.tspan(l), body.span), 'other'));
   });
 
+  /** `a or b or c`: one node with every operand (flat, as Python's BoolOp: no nesting however long the chain). */
   protected orTest = this.RULE('orTest', (): Expr => {
-    let e = this.SUBRULE(this.andTest);
+    const first = this.SUBRULE(this.andTest);
+    let operands: Expr[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.Or);
-      const r = this.SUBRULE2(this.andTest);
-      e = this.ACTION(() => this.unsupported(this.join(e.span, r.span), 'other'));
+      (operands ??= [first]).push(this.SUBRULE2(this.andTest));
     });
-    return e;
+    return this.ACTION(() => (operands === undefined ? first : this.unsupported(this.join(first.span, operands.at(-1)!.span), 'other', { form: 'bool', op: 'or', operands: operands.slice() })));
   });
 
   private andTest = this.RULE('andTest', (): Expr => {
-    let e = this.SUBRULE(this.notTest);
+    const first = this.SUBRULE(this.notTest);
+    let operands: Expr[] | undefined;
     this.MANY(() => {
       this.CONSUME(T.And);
-      const r = this.SUBRULE2(this.notTest);
-      e = this.ACTION(() => this.unsupported(this.join(e.span, r.span), 'other'));
+      (operands ??= [first]).push(this.SUBRULE2(this.notTest));
     });
-    return e;
+    return this.ACTION(() => (operands === undefined ? first : this.unsupported(this.join(first.span, operands.at(-1)!.span), 'other', { form: 'bool', op: 'and', operands: operands.slice() })));
   });
 
   private notTest = this.RULE('notTest', (): Expr => {
@@ -276,7 +281,7 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
         ALT(this: OperatorParser) {
           const n = this.CONSUME(T.Not);
           const r = this.SUBRULE(this.notTest);
-          return this.ACTION(() => this.unsupported(this.join(this.tspan(n), r.span), 'other'));
+          return this.ACTION(() => this.unsupported(this.join(this.tspan(n), r.span), 'other', { form: 'not', operand: r }));
         },
       },
       { ALT(this: OperatorParser) { return this.SUBRULE(this.comparison); } },
@@ -312,8 +317,7 @@ export abstract class OperatorParser extends EmbeddedActionsParser {
     });
     return this.ACTION((): Expr => {
       if (ops === undefined || operands === undefined) return first;
-      const node = this.unsupported(this.join(first.span, operands[operands.length - 1]!.span), 'other');
-      return { ...node, parts: { form: 'compare', operands: operands.slice(), ops: ops.slice() } } as Expr;
+      return this.unsupported(this.join(first.span, operands[operands.length - 1]!.span), 'other', { form: 'compare', operands: operands.slice(), ops: ops.slice() });
     });
   });
 

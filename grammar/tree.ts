@@ -60,7 +60,8 @@ export type Expr =
   /**
    * Calls, attribute access, subscripts, dicts, lambdas, comparisons...: parsed so the error is
    * precise. `parts` keeps the operands of the few forms xm's evaluator reads (a subscript, a call's
-   * positional arguments, a comparison chain); everything else is never evaluated.
+   * positional arguments, a comparison chain, `and` / `or` / `not`, a conditional expression);
+   * everything else is never evaluated.
    */
   | { kind: 'unsupported'; span: Span; what: 'call' | 'attribute' | 'subscript' | 'dict' | 'other'; parts?: ExprParts }
   /** A hole left by error recovery. */
@@ -79,7 +80,13 @@ export type ExprParts =
   /** `callee(a, b)`: positional arguments only (no `*`, `**`, `k=v`, generator). */
   | { form: 'call'; callee: Expr; args: Expr[] }
   /** `a op b op c`: operands and operators in order (ops.length === operands.length - 1). */
-  | { form: 'compare'; operands: Expr[]; ops: CompareOp[] };
+  | { form: 'compare'; operands: Expr[]; ops: CompareOp[] }
+  /** `a or b or c` / `a and b and c`: one operator and its operands in order, flat as Python's BoolOp. */
+  | { form: 'bool'; op: 'and' | 'or'; operands: Expr[] }
+  /** `not operand`. */
+  | { form: 'not'; operand: Expr }
+  /** `body if test else orelse`. */
+  | { form: 'conditional'; body: Expr; test: Expr; orelse: Expr };
 
 /** `key = value` or `key += value`. */
 export interface AssignStmt {

@@ -8,6 +8,7 @@ import { INDENT_CASES } from './py2-cases-indent.mjs';
 import { WIDE_CASES } from './py2-cases-wide.mjs';
 import { ACCESS_CASES } from './py2-cases-access.mjs';
 import { COMPARE_CASES } from './py2-cases-compare.mjs';
+import { BOOL_CASES } from './py2-cases-bool.mjs';
 
 /** `x = EXPR` files. */
 const EXPRS = [
@@ -386,4 +387,4 @@ const BYTE_FILES = [
 ].map((latin1) => ({ latin1 }));
 
 /** Every generated file text (or bytes), in a stable order. */
-export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`), ...BYTE_FILES, ...DEEP_CASES, ...INDENT_CASES, ...WIDE_CASES, ...ACCESS_CASES, ...COMPARE_CASES];
+export const CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomExprs(400, 20261127).map((e) => `x = ${e}\n`), ...BYTE_FILES, ...DEEP_CASES, ...INDENT_CASES, ...WIDE_CASES, ...ACCESS_CASES, ...COMPARE_CASES, ...BOOL_CASES];

@@ -1,8 +1,8 @@
 /**
  * @fileoverview The few xm forms beyond arithmetic that the evaluator reads, as Python 2.7 (a wide
  * build, decision 065) runs them: `len(x)`, `s[i]` and `s[a:b:c]` of strings (and of lists and
- * tuples when the result holds no list), and comparison chains (evaluate-compare.ts, decisions 075
- * and 089). A byte string counts bytes (UTF-8 text written in the file is its bytes, byte-text.ts), a
+ * tuples when the result holds no list), comparison chains (evaluate-compare.ts, decisions 075
+ * and 089), and `and` / `or` / `not` / `x if c else y` (evaluate-bool.ts, decision 093). A byte string counts bytes (UTF-8 text written in the file is its bytes, byte-text.ts), a
  * unicode string code points (py2-unicode.ts). Everything else stays XM0052 (decision 075).
  */
 import type { Span } from '../diagnostics/span.js';
@@ -12,6 +12,7 @@ import type { ListValue, StringValue, Value } from './value.js';
 import type { EvalContext } from './evaluate-expr.js';
 import { done, isPoison, read, type Evaluate } from './evaluate-operand.js';
 import { evalCompare } from './evaluate-compare.js';
+import { evalBoolOp, evalConditional, evalNot } from './evaluate-bool.js';
 import { byteString, exactBytes, fromBytes } from './byte-text.js';
 import { codePoints, unicodeString, wideLength, WideBuilder } from './py2-unicode.js';
 import { typeName } from './python-format.js';
@@ -32,18 +33,42 @@ export function evalParts(parts: ExprParts, span: Span, ctx: EvalContext, depth:
       return evalSubscript(parts.target, parts.sub, span, ctx, depth, evaluate);
     case 'compare':
       return evalCompare(parts.operands, parts.ops, span, ctx, depth, evaluate);
+    case 'bool':
+      return evalBoolOp(parts.op, parts.operands, span, ctx, depth, evaluate);
+    case 'not':
+      return evalNot(parts.operand, span, ctx, depth, evaluate);
+    case 'conditional':
+      return evalConditional(parts.body, parts.test, parts.orelse, span, ctx, depth, evaluate);
   }
 }
 
-/** Whether these parts are a form read here, their operands holding no construct that is not (a walk of the operands only). */
+/** The expressions of an unsupported node's parts, in source order (a call's callee first). */
+export function partExprs(parts: ExprParts): Expr[] {
+  switch (parts.form) {
+    case 'call':
+      return [parts.callee, ...parts.args];
+    case 'compare':
+    case 'bool':
+      return parts.operands.slice();
+    case 'not':
+      return [parts.operand];
+    case 'conditional':
+      return [parts.body, parts.test, parts.orelse];
+    case 'subscript': {
+      const s = parts.sub;
+      return [parts.target, ...('index' in s ? [s.index] : [s.lower, s.upper, s.step].filter((e): e is Expr => e !== null))];
+    }
+  }
+}
+
+/**
+ * Whether these parts are a form read here, their operands holding no construct that is not (a
+ * walk of the operands only). Operands that short-circuiting would skip count too (decision 093):
+ * `1 or os.uname()` is one XM0052 at the whole expression, as `1 == 2 == os.uname()` is.
+ */
 function partsRead(parts: ExprParts, ctx: EvalContext): boolean {
-  let operands: (Expr | null)[];
-  if (parts.form === 'call') {
-    if (parts.callee.kind !== 'name' || parts.callee.name !== 'len' || ctx.env.has('len')) return false;
-    operands = parts.args;
-  } else if (parts.form === 'compare') operands = parts.operands;
-  else operands = 'index' in parts.sub ? [parts.target, parts.sub.index] : [parts.target, parts.sub.lower, parts.sub.upper, parts.sub.step];
-  const stack = operands.filter((e): e is Expr => e !== null);
+  if (parts.form === 'call' && (parts.callee.kind !== 'name' || parts.callee.name !== 'len' || ctx.env.has('len'))) return false;
+  const stack = parts.form === 'call' ? parts.args.slice() : partExprs(parts);
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (e.kind === 'unsupported' && (e.parts === undefined || !partsRead(e.parts, ctx))) return false;

@@ -6,9 +6,10 @@
 import { plural } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { EvalCode } from '../diagnostics/codes/evaluate.js';
-import type { AssignStmt, Expr, ExprParts, Stmt, UnsupportedStmt } from './tree.js';
+import type { AssignStmt, Expr, Stmt, UnsupportedStmt } from './tree.js';
 import type { UnreadAssignment } from './value.js';
 import { report, type EvalContext } from './evaluate-expr.js';
+import { partExprs } from './evaluate-access.js';
 
 /** Assignments anywhere inside an unsupported block's body (nested blocks included). */
 export function assignmentsIn(body: Stmt[], out: AssignStmt[] = []): AssignStmt[] {
@@ -228,19 +229,11 @@ export function namesRead(e: Expr, out: { add(name: string): unknown }, stack: E
         stack.push(x.right, x.left);
         break;
       case 'unsupported':
-        // The operands the evaluator reads (len(), subscripts, comparisons: evaluate-access.ts).
+        // The operands the evaluator reads (len(), subscripts, comparisons, and/or/not/if: evaluate-access.ts).
         if (x.parts !== undefined) for (const p of partExprs(x.parts).reverse()) stack.push(p);
         break;
       default:
         break;
     }
   }
-}
-
-/** The expressions of an unsupported node's parts, in source order. */
-function partExprs(parts: ExprParts): Expr[] {
-  if (parts.form === 'call') return [parts.callee, ...parts.args];
-  if (parts.form === 'compare') return parts.operands.slice();
-  const s = parts.sub;
-  return [parts.target, ...('index' in s ? [s.index] : [s.lower, s.upper, s.step].filter((e): e is Expr => e !== null))];
 }

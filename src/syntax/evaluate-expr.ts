@@ -369,7 +369,7 @@ export function evalXm(expr: Expr, ctx: EvalContext, depth = 0): Value | null {
     case 'binary':
       return evalBinary(expr, ctx, depth);
     case 'unsupported': {
-      // len(), subscripts, comparison chains (evaluate-access.ts); undefined: none of them.
+      // len(), subscripts, comparisons, and/or/not/if-else (evaluate-access.ts); undefined: none of them.
       const v = expr.parts === undefined ? undefined : evalParts(expr.parts, expr.span, ctx, depth, evalXm);
       if (v !== undefined) return v;
       report(ctx, EvalCode.notEvaluated, expr.span, UNSUPPORTED_WHAT[expr.what], 'write the value it gives as a literal (a string, a number or a list)');

@@ -55,7 +55,7 @@ export const evaluateCodes = defineCodes({
     severity: 'error',
     title: 'expression not evaluated',
     explanation:
-      'Function calls, attribute access (`os.uname()`), dictionaries and most subscripts are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for `and`/`or`/`not`, conditional expressions, bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Evaluated: `len()` of a string, list or tuple, indexing and slicing a string (and a list or tuple, unless the result holds a list, which Python would share), and comparisons (`==`, `!=`, `<`, `>=`, `in`, `is`…). Write the resulting value literally.',
+      'Function calls, attribute access (`os.uname()`), dictionaries and most subscripts are Python code. A config is never executed, so xmcfg does not evaluate them and the setting that uses one has no value. The same holds for bit operators, backquotes, complex numbers, and a u-string\'s `\\N{NAME}` escape (a character by its Unicode name, a table xmcfg does not hold). Evaluated: `len()` of a string, list or tuple, indexing and slicing a string (and a list or tuple, unless the result holds a list, which Python would share), comparisons (`==`, `!=`, `<`, `>=`, `in`, `is`…), and `and`, `or`, `not` and `x if c else y` — but an expression holding one of the forms above is not evaluated at all, even where Python would skip that part (`1 or os.uname()`). Write the resulting value literally.',
     bad: 'arch = os.uname()[4]',
     good: 'arch = "x86_64"',
   },
