@@ -131,6 +131,9 @@ function rowProblem(kind: 'cpu' | 'numa', line: string, head: string, fields: re
 /** The table a section header opens, as messages name it. */
 const TABLE: Record<Exclude<Section, 'none'>, string> = { cpu: 'cpu_topology', device: 'device topology', numa: 'numa_info' };
 
+/** A line as xl info prints its fields (`host                   : xen1`, `numa_info              :`). */
+const XL_INFO_LINE = /^[a-z][a-z0-9_]*[ \t]*:/m;
+
 /** Parse `xl info -n` output into raw host nodes (validated afterwards by validateHost). */
 export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -263,6 +266,12 @@ export function parseXlInfo(text: string): { nodes: HostNode[] | null; diagnosti
   }
   if (numaRows === 0 && numaNone) {
     diagnostics.push(hostDiag('XM0401', 'error', 'xl info: this xl printed `numa_info : none` (Xen 4.1 reads no per-node memory), so the nodes\' memory is not known', 'write the host as JSON (the shape `xmcfg host` prints)'));
+    return { nodes: null, diagnostics };
+  }
+  // Not a line of `xl info` in it (a config or other file given by mistake): say what was expected,
+  // rather than advise `xl info -n` to someone who never ran `xl info`.
+  if (numaRows === 0 && !XL_INFO_LINE.test(text)) {
+    diagnostics.push(hostDiag('XM0401', 'error', 'neither host JSON nor `xl info -n` output: no line of it reads `key : value` as xl info prints', 'give the output of `xl info -n` or the JSON `xmcfg host` prints'));
     return { nodes: null, diagnostics };
   }
   if (numaRows === 0) {

@@ -116,6 +116,18 @@ describe('readHost: JSON text', () => {
 });
 
 describe('readHost: xl info -n', () => {
+  it('tells a file that is no xl info output at all (a config given as the host) from plain `xl info` without -n', () => {
+    // A config: not one `key : value` line, so the advice is what a host is, not "run xl info -n".
+    const config = readHost('name = "web"\nmemory = 1024\nvcpus = 2\n', { format: 'xl-info' });
+    expect(config.host).toBeNull();
+    expect(config.diagnostics.map((d) => [d.code, d.severity, d.hint !== undefined])).toEqual([['XM0401', 'error', true]]);
+    expect(config.diagnostics[0]!.message).not.toContain('numa_info');
+    // `xl info` without -n: its lines are xl's, only the numa_info section is missing.
+    const plain = readHost('host                   : xen1\nnr_cpus                : 8\nxen_major              : 4\n', { format: 'xl-info' });
+    expect(plain.diagnostics.map((d) => [d.code, d.hint !== undefined])).toEqual([['XM0401', false]]);
+    expect(plain.diagnostics[0]!.message).toContain('numa_info');
+  });
+
   it('reads the two-node example', () => {
     const r = readHost(fixtureText('xl-info-two-node.txt'), { format: 'xl-info' });
     expect(r.diagnostics).toEqual([]);
