@@ -68,9 +68,11 @@ describe('check --host over several files', () => {
     // A worker that keeps what it was started with (as a structured clone, which v8.serialize is).
     const sent = join(dir, 'worker-data.bin');
     writeFileSync(join(dir, 'keep-data.mjs'), `import { parentPort, workerData } from 'node:worker_threads';
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
-writeFileSync(${JSON.stringify(sent)}, serialize(workerData));
+// Written whole, then renamed: the main thread goes on once the name exists.
+writeFileSync(${JSON.stringify(sent + '.part')}, serialize(workerData));
+renameSync(${JSON.stringify(sent + '.part')}, ${JSON.stringify(sent)});
 parentPort.on('message', (t) => parentPort.postMessage({ id: t.id, outcome: { kind: 'fatal', message: 'not checked here' } }));
 parentPort.postMessage({ ready: true });
 `);
