@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { knownView, type UnknownValues } from '../check/unknown-values.js';
 import { dialectPlanConfig } from './dialect-input.js';
 import { placementFindings } from './findings.js';
+import { CheckedHost } from './host-check.js';
 import type { Host } from './types.js';
 
 /**
@@ -22,8 +23,8 @@ export const PLAN_INPUTS = ['memory', 'maxmem', 'shadow_memory', 'vcpus', 'maxvc
 /** Findings judged by a plan: they rest on the guest's whole demand. */
 const PLAN_CODES = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
-/** Placement diagnostics of one checked config against a host. */
-export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown' | 'settings' | 'diagnostics' | 'dialect'> & Partial<Pick<CheckResult, 'anchor'>>, host: Host): Diagnostic[] {
+/** Placement diagnostics of one checked config against a host (a CheckedHost is not validated again: decision 094). */
+export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans' | 'unknown' | 'settings' | 'diagnostics' | 'dialect'> & Partial<Pick<CheckResult, 'anchor'>>, host: Host | CheckedHost): Diagnostic[] {
   // The allocator fills in defaults (the dialect's memory, one vCPU, automatic placement) for what a config
   // lacks: it sees only the known values, and a plan built on a default stands in for no unknown one.
   // As plan reads it: without the keys the file's own tool ignores, sized by that tool's defaults.
@@ -33,7 +34,8 @@ export function placementDiagnostics(result: Pick<CheckResult, 'config' | 'spans
   const found = placementFindings(config, result.spans, host, result.dialect, result.anchor).filter((d) => d.code !== 'XM0415');
   if (!planInputUnknown(result.unknown)) return found;
   // numanodes above the host's node count is decided before any plan, from known values alone.
-  const nodeCount = config.numa?.mode === 'auto' && Array.isArray(host.nodes) && config.numa.node_count > host.nodes.length;
+  const nodes = (host instanceof CheckedHost ? host.host : host).nodes;
+  const nodeCount = config.numa?.mode === 'auto' && Array.isArray(nodes) && config.numa.node_count > nodes.length;
   return found.filter((d) => !PLAN_CODES.has(d.code) || (d.code === 'XM0404' && nodeCount));
 }
 

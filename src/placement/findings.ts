@@ -5,7 +5,7 @@
  */
 import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { checkedHost, validateHost } from './host-check.js';
+import { CheckedHost, checkedHost, validateHost } from './host-check.js';
 import { guestShape } from './guest.js';
 import { cpusOffHost, cpusPartlyOffHost, vcpusReach, type OffHostCpus } from './pinning.js';
 import { planChecked } from './plan.js';
@@ -97,19 +97,28 @@ export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefine
  */
 const FROM_PLAN = new Set(['XM0403', 'XM0404', 'XM0406', 'XM0412', 'XM0415', 'XM0417', 'XM0423', 'XM0424', 'XM0425', 'XM0426']);
 
-/** Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws. */
-export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host, dialect?: 'xl' | 'xm', anchor: Span = FILE): Diagnostic[] {
-  const checked = validateHost(host);
-  if (!checked.host) return checked.diagnostics;
-  const out = requestFindings(config, spans, checked.host, dialect, anchor);
+/**
+ * Placement findings of a normalised config against a host, planned with the defaults of `dialect` (as plan does); never throws.
+ * A CheckedHost (the CLI's `check --host`, once per process for every file) is not validated again (decision 094).
+ */
+export function placementFindings(config: PlacementConfig, spans: SpanMap | undefined, host: Host | CheckedHost, dialect?: 'xl' | 'xm', anchor: Span = FILE): Diagnostic[] {
+  let valid: CheckedHost;
+  if (host instanceof CheckedHost) valid = host;
+  else {
+    const checked = validateHost(host);
+    if (!checked.host) return checked.diagnostics;
+    valid = checkedHost(checked.host);
+  }
+  const out = requestFindings(config, spans, valid, dialect, anchor);
   // Whatever else is found (plan says it before any refusal too).
-  const partly = cpusPartlyOffHost(config, checked.host);
+  const partly = cpusPartlyOffHost(config, valid.host);
   if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, anchor, '/cpus') });
   return out;
 }
 
 /** The findings of the config's NUMA request, memory and pins on a valid host (all but XM0416). */
-function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h: Host, dialect: 'xl' | 'xm' | undefined, anchor: Span): Diagnostic[] {
+function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, valid: CheckedHost, dialect: 'xl' | 'xm' | undefined, anchor: Span): Diagnostic[] {
+  const h = valid.host;
   const out: Diagnostic[] = [];
   const numa = config.numa;
   const numaSpan =
@@ -137,8 +146,8 @@ function requestFindings(config: PlacementConfig, spans: SpanMap | undefined, h:
   }
   // Capacity: the plan's own refusal says which nodes lack what; and what the plan itself finds
   // about the config, so check --host and plan agree (the codes below are judged here instead).
-  // h was validated by placementFindings: not again (decision 087).
-  const r = planChecked(config, checkedHost(h), { dialect });
+  // The host was validated once, by placementFindings or its caller: not again (decisions 087, 094).
+  const r = planChecked(config, valid, { dialect });
   for (const d of atConfigSpans(config, spans, r.diagnostics, undefined, anchor)) if (FROM_PLAN.has(d.code)) out.push(d);
   // cpus outside the NUMA nodes the config names (or outside every node: an empty affinity); the
   // nodes are judged on the CPUs the vCPUs may run on, every CPU past a short per-vCPU list, as plan does.

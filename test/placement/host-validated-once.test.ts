@@ -12,20 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-const runs = vi.hoisted(() => ({ n: 0 }));
-vi.mock('../../src/placement/generated/host-validator.mjs', async (importOriginal) => {
-  const orig = (await importOriginal<typeof import('../../src/placement/generated/host-validator.mjs')>()).default;
-  const counted = Object.assign(
-    (data: unknown): boolean => {
-      runs.n++;
-      const ok = orig(data);
-      counted.errors = orig.errors;
-      return ok;
-    },
-    { errors: null as typeof orig.errors },
-  );
-  return { default: counted, validate: counted };
-});
+vi.mock('../../src/placement/generated/host-validator.mjs', async (importOriginal) => (await import('./host-validator-count.js')).countedHostValidator(importOriginal));
 
 const scans = vi.hoisted(() => ({ n: 0 }));
 vi.mock('../../src/placement/json-keys.js', async (importOriginal) => {
@@ -42,32 +29,13 @@ import { migratePlan } from '../../src/placement/migrate.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host } from '../../src/placement/types.js';
 import { captureIo, cfg, fixtureHost } from './helpers.js';
-
-/** A host of `n` nodes, 4 CPUs each, a full SLIT matrix (10 local, 16 within a group of 4, 32 beyond). */
-function bigHost(n: number): Host {
-  return {
-    nodes: Array.from({ length: n }, (_, i) => ({
-      id: i,
-      cpus: [4 * i, 4 * i + 1, 4 * i + 2, 4 * i + 3],
-      memory_mib: 65536,
-      free_mib: 65536 - (i % 4) * 4096,
-      distances: Object.fromEntries(Array.from({ length: n }, (_, j) => [String(j), i === j ? 10 : i >> 2 === j >> 2 ? 16 : 32])),
-    })),
-  };
-}
+import { bigHost, validationsOf } from './host-validator-count.js';
 
 /** The same host as `xl info -n` text. */
 function xlInfo(host: Host): string {
   const rows = host.nodes.flatMap((n) => n.cpus.map((c) => `${String(c).padStart(4)}:    ${c % 4}    ${n.id}    ${n.id}`));
   const numa = host.nodes.map((n) => `${String(n.id).padStart(4)}:    ${n.memory_mib}    ${n.free_mib}    ${Object.values(n.distances!).join(',')}`);
   return [`nr_nodes               : ${host.nodes.length}`, 'cpu_topology           :', 'cpu:    core    socket     node', ...rows, 'numa_info              :', 'node:    memsize    memfree    distances', ...numa, 'xen_major              : 4', ''].join('\n');
-}
-
-/** Host schema validator runs while `run` runs. */
-async function validationsOf(run: () => unknown): Promise<number> {
-  runs.n = 0;
-  await run();
-  return runs.n;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'xmcfg-host-once-'));

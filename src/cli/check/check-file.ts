@@ -6,6 +6,7 @@
 import { checkText } from '../../check/check.js';
 import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Dialect } from '../../syntax/value.js';
+import type { CheckedHost } from '../../placement/host-check.js';
 import type { Host } from '../../placement/types.js';
 import { decodingOptions, readInputSync, readSpecialInput, type Decoding } from './read-input.js';
 import { openPath, type Target } from './discover.js';
@@ -13,8 +14,8 @@ import { describeError } from '../command-error.js';
 import type { CheckResult } from '../../check/check.js';
 import type { SeverityCounts } from '../../diagnostics/limit.js';
 
-/** Placement findings of a checked config against a host (src/placement, loaded only for --host). */
-export type PlacementFn = (result: CheckResult, host: Host) => Diagnostic[];
+/** Placement findings of a checked config against a host validated once (src/placement, loaded only for --host). */
+export type PlacementFn = (result: CheckResult, host: CheckedHost) => Diagnostic[];
 
 let placement: Promise<PlacementFn> | null = null;
 
@@ -28,12 +29,27 @@ export interface FileCheckSettings {
   dialect: Dialect | 'auto';
   defines: Record<string, string | number>;
   maxFileSize: number;
-  host: Host | null;
+  /**
+   * --host, validated once per process (decision 094): the main thread's read validated it, and a
+   * worker rebuilds it from {@link WorkerSettings} without validating; no file validates it again.
+   */
+  host: CheckedHost | null;
   /**
    * --max-findings: the parser keeps only the first this many findings of each severity and counts
    * the rest (CheckedFile.omitted), so a flood file never holds millions. 0: all (absent: 0).
    */
   maxFindings?: number;
+}
+
+/**
+ * The settings as a worker receives them (workerData is a structured clone, which keeps no class):
+ * the host as its canonical form plus the findings validating it again gives (CheckedHost.again).
+ */
+export type WorkerSettings = Omit<FileCheckSettings, 'host'> & { host: { host: Host; again: readonly Diagnostic[] } | null };
+
+/** The settings to send a worker: the checked host as plain data (a worker validates nothing again). */
+export function workerSettings(settings: FileCheckSettings): WorkerSettings {
+  return { ...settings, host: settings.host && { host: settings.host.host, again: settings.host.again } };
 }
 
 /** A checked file as plain data. */

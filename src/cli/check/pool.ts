@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Worker } from 'node:worker_threads';
 import type { Target } from './discover.js';
-import type { FileCheckSettings, FileOutcome } from './check-file.js';
+import { workerSettings, type FileCheckSettings, type FileOutcome } from './check-file.js';
 
 /** How long the main thread checks before letting worker messages in (a turn costs ~10 µs). */
 const YIELD_MS = 2;
@@ -67,10 +67,11 @@ export async function checkInParallel(
   // Loaded here, not at start-up: node:worker_threads costs a plain `check one.cfg` ~2 ms.
   const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const pool: { worker: Worker; inFlight: Set<number> }[] = [];
+  const data = { settings: workerSettings(settings) };
   const workersDone = Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolveWorker) => {
-        const worker = new WorkerThread(entry, { workerData: { settings } });
+        const worker = new WorkerThread(entry, { workerData: data });
         const inFlight = new Set<number>();
         pool.push({ worker, inFlight });
         // Two tasks in flight per worker hide the message round-trip.

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { withLineIndex } from '../../diagnostics/line-index.js';
 import { limitFindings } from '../../diagnostics/limit.js';
-import type { Host } from '../../placement/types.js';
+import type { CheckedHost } from '../../placement/host-check.js';
 import type { HostFileResult } from '../host-file.js';
 import { createReportStream, type FileReport, type NotCheckedInput } from '../../report/index.js';
 import { overLimitText } from '../../report/summary.js';
@@ -274,8 +274,8 @@ async function checkStdin(opts: CheckOptions, settings: FileCheckSettings, io: I
   return checkSource(path, read.text, read.diagnostics, settings, settings.host ? await loadPlacement() : null, opts.stdinFilepath !== null, read);
 }
 
-/** Read and validate the --host topology; 'failed' after printing why. */
-async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | null | 'failed'> {
+/** Read and validate the --host topology, once for every file (decision 094); 'failed' after printing why. */
+async function loadHost(path: string, io: Io, maxSize: number): Promise<CheckedHost | null | 'failed'> {
   // The host reader (and its schema validator) is loaded only for --host runs: the check bundle
   // does not carry it otherwise.
   const hostFile = await import('../host-file.js');
@@ -295,7 +295,8 @@ async function loadHost(path: string, io: Io, maxSize: number): Promise<Host | n
   const name = path === '-' ? 'on standard input' : quote(path);
   if (r.fatal !== undefined) io.stderr(`xmcfg: ${r.fatal}\n`);
   for (const d of r.diagnostics) io.stderr(`xmcfg: host ${name}: ${d.severity} ${d.code}: ${d.message}\n`);
-  if (r.host) return r.host;
+  // The read validated it: checkedHost keeps that validation's record instead of validating again.
+  if (r.host) return (await import('../../placement/host-check.js')).checkedHost(r.host);
   if (r.fatal === undefined) io.stderr(`xmcfg: cannot use host ${name}\n`);
   return 'failed';
 }
