@@ -43,6 +43,27 @@ export function samples(root) {
   });
 }
 
+/**
+ * A made-up host JSON for the `best` policy's last resorts (session 23: compact.ts, near-reach.ts):
+ * 2 to 33 nodes, distances asymmetric most of the time (any value 11-255 off the diagonal), and
+ * many full nodes (free 0, 1 or 64 MiB), some without CPUs, so fewer nodes have free memory than a
+ * `numanodes` asks for and pinning reaches nodes that cannot hold the guest.
+ */
+export function generatedHost(r) {
+  const n = r.pick([2, 3, 4, 6, 8, 16, 33]);
+  const fullShare = r.pick([0.3, 0.6, 0.9, 1]);
+  let cpu = 0;
+  const nodes = Array.from({ length: n }, (_, id) => {
+    const cpus = Array.from({ length: r.pick([0, 1, 2, 4, 8]) }, () => cpu++);
+    const memory = r.pick([1024, 4096, 16384, 65536]);
+    const free = r.chance(fullShare) ? r.pick([0, 0, 1, 64]) : r.int(memory + 1);
+    return { id, cpus, memory_mib: memory, free_mib: free, distances: {} };
+  });
+  const symmetric = r.chance(0.3);
+  for (const a of nodes) for (const b of nodes) a.distances[b.id] = a === b ? 10 : symmetric && b.id < a.id ? b.distances[a.id] : r.pick([11, 12, 15, 16, 20, 21, 22, 28, 30, 40, 254, 255]);
+  return Buffer.from(JSON.stringify({ nodes }, null, r.chance(0.5) ? 2 : 0));
+}
+
 /** A structural mutation of host JSON (parsed), else null when it does not parse. */
 export function mutateHostJson(bytes, r) {
   let data;

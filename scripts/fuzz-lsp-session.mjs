@@ -82,6 +82,7 @@ export class LspSession {
       await this.client.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [sent] });
       await this.requests(uri, text, r, fail, bad);
     }
+    await this.valueHovers(uri, text, r, fail, bad);
     const got = await this.diagnostics(uri, version);
     await this.client.sendNotification('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'xen-config', version: 1, text } });
     const want = await this.diagnostics(fresh, 1);
@@ -121,8 +122,50 @@ export class LspSession {
       if (e?.code !== -32803 && e?.code !== -32602 && !/cannot be renamed|not a name|rename/i.test(e?.message ?? '')) fail(`lsp-edit:${what}`, 'error-reply', `${e?.code} ${e?.message}`);
       return;
     }
-    const badPos = bad(reply, text);
+    // A code action names the diagnostics it resolves as the client sent them (the last publication,
+    // which may be of an earlier version: seed 405 input 761): those ranges are the client's, not judged.
+    const judged = what === 'codeAction' && Array.isArray(reply) ? reply.map(({ diagnostics, ...a }) => a) : reply;
+    const badPos = bad(judged, text);
     if (badPos) fail(`lsp-edit:${what}`, 'position', badPos);
+  }
+
+  /**
+   * Hover at every position of one or two values of the final text (session 23's value hover, in the
+   * session's encoding): every position of a reply inside the document, and a hover's range around
+   * the position asked about (the server converts both ways: a wrong conversion shows as a range
+   * beside the caret).
+   */
+  async valueHovers(uri, text, r, fail, bad) {
+    let res;
+    try {
+      res = this.h.lsp.analyze(text);
+    } catch {
+      return; // the service oracle reports a throw
+    }
+    const doc = this.h.TextDocument.create(uri, 'xen-config', 1, text);
+    const before = (a, b) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+    const low = (i) => (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+    let budget = 60;
+    for (const st of (res.settings ?? []).filter(() => r.chance(0.2)).slice(0, 2)) {
+      for (let o = st.valueSpan.start; o <= st.valueSpan.end && budget > 0; o++) {
+        // Offsets the client cannot name: inside a surrogate pair (UTF-8/UTF-32) or between a CR and its LF.
+        if ((this.encoding !== 'utf-16' && low(o)) || (text.charCodeAt(o - 1) === 13 && text.charCodeAt(o) === 10)) continue;
+        budget--;
+        const position = this.toClient(doc, text, doc.positionAt(o));
+        let reply;
+        try {
+          reply = await this.client.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+        } catch (e) {
+          fail('lsp-edit:value-hover', 'error-reply', `${e?.code} ${e?.message}`);
+          return;
+        }
+        const badPos = bad(reply, text);
+        if (badPos) fail('lsp-edit:value-hover', 'position', badPos);
+        else if (reply?.range && !(before(reply.range.start, position) && before(position, reply.range.end))) {
+          fail('lsp-edit:value-hover', 'range', `hover range ${JSON.stringify(reply.range)} does not hold ${JSON.stringify(position)} (${this.encoding})`);
+        }
+      }
+    }
   }
 
   /** `p` (UTF-16) at its code point's start, as the server reads a UTF-8 or UTF-32 position inside one. */

@@ -72,6 +72,29 @@ const SNIPPETS = [
   'a.b = 1\n',
 ];
 
+/**
+ * Values for the readers added in session 23 (docs/fuzzing.md, seeds 401 on): pci addresses as xl's
+ * sscanf reads them (blanks, signs, 0x, bare "0x", 32-bit overflow, '*', '@' slots, key=value forms),
+ * xm comparison chains over mixed types (`is`, `in`, orderings, builtin names), xm viridian and
+ * gfx_passthru, and values with non-BMP and multi-byte characters for hover in UTF-8/UTF-32 sessions.
+ */
+const PCI_PARTS = {
+  head: ['', '0000:', '1:', 'ffff:', '10000:', '100000000:', '0:'],
+  bus: ['01', '1', 'ff', '100', '0', '', '+1', ' 1', 'ffffffff'],
+  dev: ['1f', '0x1f', ' 1f', '+1f', '-0', '-1', '0x', '0X', '20', 'ffffffffffffffffffff', '1 ', '\t1f', '0x0x1', '00000000000000000001f'],
+  dot: ['.', '.', '', '. ', ':', '..'],
+  fn: ['0', '7', '8', '*', '', '0x7', '-0', ' 7', '+7', '0x', 'x', '0xg', 'ffffffff00000001', '-ffffffff'],
+  tail: ['', '', '@1', '@ 1f', '@0x', '@20', '@-0', ',vslot=3zz', ',msitranslate=-1', ',permissive=1', ',rdm_policy=relaxed', ',seize=+1', ',name=x', '@', ',', ',,'],
+};
+const COMPARE_OPERANDS = ['1', '0', '-1', '256', '257', '1.5', '1e400', '1L', 'True', 'False', 'None', '"a"', '"é"', 'u"a"', 'u"\\xe9"', '"\\xe9"', '[]', '[1]', '(1,)', '()', '[1, "a"]', '{}', 'len', 'int', 'ValueError', 'vmid', '"1"', "u''", "''"];
+const COMPARE_OPS = ['==', '!=', '<>', '<', '>', '<=', '>=', 'is', 'is not', 'in', 'not in'];
+const VALUE_LINES = [
+  'viridian = 1', 'viridian = 2', 'viridian = "1"', 'viridian = ""', 'viridian = "x"', 'viridian = ["base", "freq"]', 'viridian = 1.9', 'viridian = True', 'viridian = -1', 'viridian = "0x1"', 'viridian = 99999999999999999999',
+  'gfx_passthru = "igd"', 'gfx_passthru = "IGD"', 'gfx_passthru = "default"', 'gfx_passthru = 1', 'gfx_passthru = ""', 'gfx_passthru = [1]', 'gfx_passthru = "é"',
+  'timer_mode = "no_delay_for_missed_ticks"', 'timer_mode = 2', 'memory = "2g"', 'name = "\u00e9\ud83d\ude00x"', 'disk = ["phy:/dev/\u00e9\ud83d\ude00,xvda,w"]',
+  'vif = ["mac=00:16:3e:\u00e9:00:01,bridge=br\ud83d\ude00"]', 'cpus = "0-3,^\ud83d\ude00"', 'cpus = ["0", "\u00e9", "1-2"]', 'type = "hvm"', 'builder = "hvm"',
+];
+
 /** One mutation: (buf, r, other) → buf. `other` is the bytes of another corpus file. */
 const MUTATIONS = {
   deleteLine: (b, r) => editLines(b, (ls) => ls.length > 1 && ls.splice(r.int(ls.length), 1)),
@@ -117,6 +140,20 @@ const MUTATIONS = {
   // A short statement repeated past the 125,000 arguments a spread (`push(...findings)`) can pass;
   // short, so the input stays near 1 MB (a long line 150,000 times made 16 MB inputs that took the
   // place front ends past --hang-ms together).
+  pciSpec: (b, r) => editLines(b, (ls) => {
+    const p = PCI_PARTS;
+    const one = () => (r.chance(0.2) ? 'bdf=' : '') + r.pick(p.head) + r.pick(p.bus) + ':' + r.pick(p.dev) + r.pick(p.dot) + r.pick(p.fn) + r.pick(p.tail);
+    const specs = Array.from({ length: 1 + r.int(3) }, () => JSON.stringify(one()));
+    ls.splice(r.int(ls.length + 1), 0, enc(`${r.chance(0.8) ? 'pci' : 'pci_permissive'} = [${specs.join(', ')}]\n`));
+  }),
+  compareChain: (b, r) => editLines(b, (ls) => {
+    const n = 1 + r.int(4);
+    let e = r.pick(COMPARE_OPERANDS);
+    for (let k = 0; k < n; k++) e += ` ${r.pick(COMPARE_OPS)} ${r.pick(COMPARE_OPERANDS)}`;
+    const key = r.pick(['x', 'memory', 'acpi', 'viridian', 'pae']);
+    ls.splice(r.int(ls.length + 1), 0, enc(r.chance(0.3) ? `if ${e}:\n    ${key} = 1\n` : `${key} = ${r.chance(0.3) ? `not (${e})` : e}\n`));
+  }),
+  valueLine: (b, r) => editLines(b, (ls) => ls.splice(r.int(ls.length + 1), 0, enc(`${r.pick(VALUE_LINES)}\n`))),
   manyLines: (b, r) => {
     const ls = lines(b);
     const i = r.int(ls.length + 1);

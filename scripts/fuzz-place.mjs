@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mutate } from './fuzz-mutations.mjs';
-import { defines, EXPLAIN_ARGS, mutateConfigObject, mutateHostJson, mutateSysfs, mutateXlInfo, planOptions, plannable, samples } from './fuzz-hosts.mjs';
+import { defines, EXPLAIN_ARGS, generatedHost, mutateConfigObject, mutateHostJson, mutateSysfs, mutateXlInfo, planOptions, plannable, samples } from './fuzz-hosts.mjs';
 
 /** The documented shape of `plan -f json` (SPEC §5): a list of problems, empty when it fits. */
 export function planShapeProblems(p) {
@@ -67,7 +67,8 @@ export class PlaceOracles {
 
   /** This input's host: { kind, path, applied } (written under the worker's folder). */
   makeHost(r) {
-    const s = r.pick(this.samples);
+    // A fifth of the hosts are made up for the fallbacks of `best` (asymmetric distances, full nodes).
+    const s = r.chance(0.2) ? { kind: 'json', name: 'generated', bytes: generatedHost(r) } : r.pick(this.samples);
     if (s.kind === 'sysfs') {
       const dir = join(this.dir, 'sysfs');
       rmSync(dir, { recursive: true, force: true });
@@ -132,6 +133,12 @@ export class PlaceOracles {
         if (res.plan) {
           const problems = planShapeProblems(res.plan);
           if (problems.length) fail('host:lib-plan', 'shape', `plan: ${problems.join('; ')}`);
+          // No node booked past its free memory (the host as readHost validates it: plan() read it so).
+          const valid = this.o.step(out, 'host:lib-plan', () => this.lib.readHost(hostObject).host);
+          const free = new Map((valid?.nodes ?? []).map((x) => [String(x.id), x.free_mib]));
+          for (const [k, mib] of Object.entries(res.plan.memory_per_node_mib ?? {})) {
+            if (free.has(k) && mib > free.get(k)) fail('host:lib-plan', 'overbooked', `node ${k} booked ${mib} MiB, free ${free.get(k)} MiB`);
+          }
           this.o.step(out, 'host:lib-plan', () => JSON.stringify(res.plan));
         }
         // SPEC §7: plan must not mutate the objects it is given.

@@ -52,10 +52,10 @@ const FILES = [
 ];
 
 /** Random comparison chains (one to three operators) over values of every type, nested lists and tuples among them. */
-function randomChains(count, seed) {
+function randomChains(count, seed, more = []) {
   const random = mulberry32(seed);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
-  const atoms = ['0', '1', '-6', '256', '257', '2L', '0.5', '1.0', 'True', 'False', 'None', "''", "'a'", "'ab'", "'\\xe9'", "u'a'", "u''", "u'\\xe9'",
+  const atoms = [...more, '0', '1', '-6', '256', '257', '2L', '0.5', '1.0', 'True', 'False', 'None', "''", "'a'", "'ab'", "'\\xe9'", "u'a'", "u''", "u'\\xe9'",
     "u'\\U00010000'", "u'\\ud800\\udc00'", '[]', '()', '[1]', '(1,)', "[1, 'a']", "(None, 2)", "[u'a', [2]]", "['a', (1,)]", '[[], 0]', '[True]'];
   const ops = ['<', '>', '<=', '>=', '==', '!=', 'is', 'is not', 'in', 'not in'];
   return Array.from({ length: count }, () => {
@@ -66,5 +66,16 @@ function randomChains(count, seed) {
   });
 }
 
+/** More atoms for chains of a seed given in XMCFG_COMPARE_SEED (docs/fuzzing.md): builtins, big and odd numbers, nested mixed items. */
+const MORE_ATOMS = ['len', 'int', 'ValueError', '10 ** 20', '-(2 ** 63)', '1e400', '-0.0', '0.1', "'\\x00'", "u'\\x00'", "'\\xff'", '[None]', "(u'\\xe9',)", "('\\xe9',)", '[[1, 2], (3,)]', '((), [])', "[1L, 2.0, True]", '5', '-5', '-1', "u'\\U0001F600'", "'abc'", "u'abc'"];
+
+/** The random chains: 300 of the fixed seed, plus XMCFG_COMPARE_COUNT (default 2,000) of XMCFG_COMPARE_SEED when set, over more atoms. */
+function chains() {
+  const fixed = randomChains(300, 20261128);
+  const seed = process.env.XMCFG_COMPARE_SEED;
+  if (!seed) return fixed;
+  return [...fixed, ...randomChains(Number(process.env.XMCFG_COMPARE_COUNT ?? 2000), Number(seed), MORE_ATOMS)];
+}
+
 /** Every case, a whole file text each. */
-export const COMPARE_CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...randomChains(300, 20261128).map((e) => `x = ${e}\n`)];
+export const COMPARE_CASES = [...EXPRS.map((e) => `x = ${e}\n`), ...FILES, ...chains().map((e) => `x = ${e}\n`)];

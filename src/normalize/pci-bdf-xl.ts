@@ -22,8 +22,8 @@ const HEX = /[0-9a-fA-F]/;
 const ULONG_MAX = (1n << 64n) - 1n;
 
 /**
- * sscanf "%x" at `pos` of `text` (glibc): blanks, a sign, an optional 0x before a hex digit, then the
- * hex digits. The value is strtoul's (ULONG_MAX past it; a minus negates modulo 2^64) cut to the
+ * sscanf "%x" at `pos` of `text` (glibc): blanks, a sign, an optional 0x, then the hex digits (a
+ * bare "0x" is 0, its x consumed). The value is strtoul's (ULONG_MAX past it; a minus negates modulo 2^64) cut to the
  * unsigned int's 32 bits. Null when no digit follows (sscanf assigns nothing).
  */
 export function scanHex(text: string, pos: number): HexScan | null {
@@ -32,7 +32,12 @@ export function scanHex(text: string, pos: number): HexScan | null {
   const blanks = i > pos;
   const sign = text[i] === '+' || text[i] === '-' ? text[i] : '';
   if (sign) i++;
-  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && HEX.test(text[i + 2] ?? '')) i += 2;
+  if (text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X')) {
+    // glibc's %x takes the "0x" before it looks for a digit and cannot put two characters back: "0x"
+    // with no hex digit after it is read as 0, the x consumed (`01:0x.0` is 01:00.0 for xl).
+    if (!HEX.test(text[i + 2] ?? '')) return { value: 0, end: i + 2, odd: true };
+    i += 2;
+  }
   const start = i;
   while (i < text.length && HEX.test(text[i]!)) i++;
   if (i === start) return null;

@@ -17,16 +17,18 @@ import { quoteText } from '../diagnostics/diagnostic.js';
 import type { NormalizeContext } from './context.js';
 import { optionSchema } from './catalogue/index.js';
 import { readGeneric } from './readers.js';
-import { readInt } from './values.js';
+import { pyInt, readInt } from './values.js';
 
-/** xm's viridian: 0 or 1 (a number, or a text Python's long() reads); anything else makes xm create fail (XM0104), left out. */
+/** xm's viridian: 0 or 1 (a number, or a text Python's long() reads, "1L" too); anything else makes xm create fail (XM0104), left out. */
 export function xmViridian(s: Setting, ctx: NormalizeContext): unknown {
   const v = s.value;
   // A float (long() truncates) and True/False (create.py drops a bool) keep the generic reading.
   if (v.kind !== 'list' && v.kind !== 'string' && !(v.kind === 'number' && Number.isInteger(v.value))) return readGeneric('boolOrStrList', s, ctx);
   // XendConfig.update_with_image_sxp skips '' (`val != ''`): viridian stays unset, off.
   if (v.kind === 'string' && v.value === '') return undefined;
-  const n = v.kind === 'list' ? null : readInt(v, 'xm');
+  // long() of a text also takes Python 2's long suffix ("1L", " 0l "), which int() refuses.
+  const longText = v.kind === 'string' ? /^\s*([+-]?\d+)[lL]\s*$/.exec(v.value) : null;
+  const n = v.kind === 'list' ? null : longText ? pyInt(longText[1]!) : readInt(v, 'xm');
   if (n !== null && n.ok && (n.value === 0 || n.value === 1)) return n.value === 1;
   const why =
     v.kind === 'list'

@@ -15,7 +15,9 @@ const BDF = { domain: 0, bus: 1, device: 0, function: 0 };
 xlTable('pci bdf=: parse_bdf(pci, val, NULL) never looks past the function', [
   // The positional "01:00.0xyz" stays refused (the address must end at '@', ',' or the end). bdf=:
   // the address is read, the rest ignored (XM0231: what xl uses), an @vslot included.
-  ['pci = ["bdf=01:00.0xyz"]', 'pci', [{ spec: 'bdf=01:00.0xyz', ...BDF }], ['XM0231@2:20-2:23']],
+  // glibc's %x takes the function's "0x" (0, the x consumed), so the ignored rest is "yz".
+  ['pci = ["bdf=01:00.0xyz"]', 'pci', [{ spec: 'bdf=01:00.0xyz', ...BDF }], ['XM0231@2:19-2:21', 'XM0231@2:21-2:23']],
+  ['pci = ["bdf=01:00.7zz"]', 'pci', [{ spec: 'bdf=01:00.7zz', ...BDF, function: 7 }], ['XM0231@2:20-2:22']],
   ['pci = ["bdf=01:00.0@3"]', 'pci', [{ spec: 'bdf=01:00.0@3', ...BDF }], ['XM0231@2:20-2:22']],
   ['pci = ["bdf=01:00.*x"]', 'pci', [{ spec: 'bdf=01:00.*x', ...BDF, function: -1 }], ['XM0231@2:20-2:21']],
 ]);

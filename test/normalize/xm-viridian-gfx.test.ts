@@ -13,6 +13,12 @@ xlTable(
   [
     ['builder = "hvm"; viridian = 1', 'viridian', true, []],
     ['builder = "hvm"; viridian = " 0 "', 'viridian', false, []],
+    // long() takes Python 2's long suffix (int() does not): long("1L") is 1 (found comparing with
+    // Python 2.7's long(), docs/fuzzing.md); "1 L" stays a ValueError.
+    ['builder = "hvm"; viridian = "1L"', 'viridian', true, []],
+    ['builder = "hvm"; viridian = " 0l "', 'viridian', false, []],
+    ['builder = "hvm"; viridian = "2L"', 'viridian', undefined, ['XM0104@2:29-2:33']],
+    ['builder = "hvm"; viridian = "1 L"', 'viridian', undefined, ['XM0104@2:29-2:34']],
     // xl's groups (Xen 4.5+): long() of a list raises TypeError.
     ['builder = "hvm"; viridian = ["base", "freq"]', 'viridian', undefined, ['XM0104@2:29-2:45']],
     // long("base") raises ValueError (xm read a lone word as a one-group list before).
