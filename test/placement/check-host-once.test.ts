@@ -54,7 +54,7 @@ describe('check --host over several files', () => {
     expect(out.stderr).toMatch(/^xmcfg: host 'host\.json': warning XM0411/);
     const files = (JSON.parse(out.stdout) as { files: { path: string; diagnostics: { code: string; line: number; column: number }[] }[] }).files;
     const found = files.map((f) => `${f.path} ${f.diagnostics.filter((d) => d.code.startsWith('XM04')).map((d) => `${d.code}@${d.line}:${d.column}`).join(' ')}`);
-    expect(found).toEqual(['a-web.cfg ', 'b-off.cfg XM0402@5:12', 'c-pins.cfg XM0405@5:8', 'd-huge.cfg XM0403@5:12', 'e-xm.cfg ']);
+    expect(found).toEqual(['a-web.cfg ', 'b-off.cfg XM0402@5:15', 'c-pins.cfg XM0405@5:8', 'd-huge.cfg XM0403@5:12', 'e-xm.cfg ']);
     // The same as each file's findings against the raw host, validated for that file (the library's way).
     const settings: FileCheckSettings = { dialect: 'auto', defines: {}, maxFileSize: 1 << 20, host: checkedHost(readHost(JSON.stringify(big)).host!) };
     const validatedEachTime: PlacementFn = (result) => placementDiagnostics(result, big);
