@@ -97,15 +97,16 @@ export function xlBdf(text: string): BdfReading | BdfRefusal {
   }
   const heads: [number, number][] = colonAt.map((c, k) => [k === 0 ? 0 : colonAt[k - 1]! + 1, c]);
   // Hex digits only (the count ran over them); %x keeps the low 32 bits of a long run, as for the device.
-  const heads16 = heads.map(([s, e]) => (s < e ? scanHex(text, s)!.value : NaN));
-  const [domain, bus] = heads.length === 2 ? [heads16[0]!, heads16[1]!] : [0, heads16[0]!];
+  const scans = heads.map(([s, e]) => (s < e ? scanHex(text, s)! : null));
   const names = heads.length === 2 ? ['domain', 'bus'] : ['bus'];
   const odd: [number, number][] = [];
   for (let k = 0; k < heads.length; k++) {
     const [s, e] = heads[k]!;
-    if (Number.isNaN(heads16[k]!)) return refuse(s, e + 1, `empty PCI ${names[k]} in "${text}" ([DDDD:]BB:DD.F)`);
-    if (scanHex(text, s)!.odd) odd.push([s, e]);
+    const scan = scans[k]!;
+    if (scan === null) return refuse(s, e + 1, `empty PCI ${names[k]} in "${text}" ([DDDD:]BB:DD.F)`);
+    if (scan.odd) odd.push([s, e]);
   }
+  const [domain, bus] = scans.length === 2 ? [scans[0]!.value, scans[1]!.value] : [0, scans[0]!.value];
   const devStart = colonAt[colonAt.length - 1]! + 1;
   const devEnd = fieldEnd(text, devStart, '.@,');
   // A colon after the count stopped: sscanf reads fewer fields than the colons say and then finds

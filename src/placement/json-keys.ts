@@ -5,6 +5,7 @@
  * reports each key that repeats one of its object, with both places (1-based lines and columns in
  * UTF-16 code units, as every other position xmcfg prints).
  */
+import { LineIndex } from '../diagnostics/line-index.js';
 
 /** A key written again in the same object. */
 export interface RepeatedKey {
@@ -35,18 +36,6 @@ function whereOf(stack: readonly Frame[]): string {
   return out === '' ? 'host' : out;
 }
 
-/** 1-based line and UTF-16 column of `offset` in the text whose line starts are `starts` (ascending). */
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}
-
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
@@ -59,7 +48,7 @@ const BACKSLASH = 0x5c;
 export function repeatedJsonKeys(text: string): RepeatedKey[] {
   const found: RepeatedKey[] = [];
   const stack: Frame[] = [];
-  let starts: number[] | null = null;
+  let index: LineIndex | null = null;
   let expectKey = false;
   let i = 0;
   while (i < text.length) {
@@ -95,9 +84,9 @@ export function repeatedJsonKeys(text: string): RepeatedKey[] {
         top.key = key;
         if (first === undefined) top.keys.set(key, i);
         else {
-          starts ??= lineStarts(text);
-          const at = positionOf(starts, i);
-          const was = positionOf(starts, first);
+          index ??= new LineIndex(text);
+          const at = index.position(i);
+          const was = index.position(first);
           found.push({ key, where: whereOf(stack), line: at.line, column: at.column, firstLine: was.line, firstColumn: was.column });
         }
         expectKey = false;
@@ -157,9 +146,3 @@ function ownKeys(data: unknown): number {
   return keys;
 }
 
-/** Offsets where each line of `text` starts (line breaks are \n; a \r before one is part of its line). */
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}

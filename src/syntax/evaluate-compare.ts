@@ -117,7 +117,8 @@ function pyOrder(a: Value, b: Value, at: Span): Order | Failure {
   if (x !== null && y !== null) return { cmp: sign(x, y) };
   if (a.kind === 'string' && b.kind === 'string') {
     // Byte strings by their bytes (memcmp); with a unicode string, a byte string is decoded as ASCII first.
-    if (!a.unicode && !b.unicode) return { cmp: compareCodes(Array.from(exactBytes(a), (c) => c.charCodeAt(0)), Array.from(exactBytes(b), (c) => c.charCodeAt(0))) };
+    // (one character a byte, so JavaScript's order of the two texts is memcmp's)
+    if (!a.unicode && !b.unicode) return { cmp: sign(exactBytes(a), exactBytes(b)) };
     const bytes = a.unicode ? b : a;
     if (!bytes.unicode && !asciiOnly(exactBytes(bytes))) return { code: EvalCode.badOperands, span: at, message: DECODE_FAILS };
     return { cmp: compareCodes(pointValues(a), pointValues(b)) };

@@ -5,6 +5,7 @@
  * the tools read (escapes decoded, an xm expression computed), never re-parsed from the source.
  */
 import type { Hover } from 'vscode-languageserver';
+import { plural } from '../../diagnostics/diagnostic.js';
 import type { CheckResult } from '../../check/check.js';
 import type { Dialect, Setting, Value } from '../../syntax/value.js';
 import { guestTypeOf, parseCpuList, parseDisk, parsePci, parseVif, readInt, type CpuListItem } from '../../normalize/index.js';
@@ -150,7 +151,7 @@ function specFields(key: keyof typeof SPEC_PARSERS, spec: string, dialect: Diale
     lines.push(`- ${field}: \`${shown}\``);
   }
   if (lines.length === 0) return null;
-  const problems = r.problems.length ? ['', `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in this entry: see the diagnostics`] : [];
+  const problems = r.problems.length ? ['', `${plural(r.problems.length, 'problem')} in this entry: see the diagnostics`] : [];
   return [`**${key}** entry (${dialect}):`, '', ...lines, ...problems].join('\n');
 }
 
