@@ -8,7 +8,7 @@
 import type { Setting, Value } from '../syntax/value.js';
 import { quoteText } from '../diagnostics/diagnostic.js';
 import { optionSchema, type Conv } from './catalogue/index.js';
-import { libxlName, LIBXL_UNSET_NAMES, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
+import { libxlName, LIBXL_UNSET_NAMES, MAX_LLC_COLORS, MAX_SMBIOS_OEM, SMBIOS_KEYS, UUID_RE, VIRIDIAN_GROUPS } from './catalogue/libxl-names.js';
 import { pointer, type NormalizeContext } from './context.js';
 import { listItems, readGeneric } from './readers.js';
 import { readInt, readString, subSpan, valueToJson, xendUuid } from './values.js';
@@ -60,9 +60,6 @@ function xlVcpus(s: Setting, ctx: NormalizeContext): unknown {
   return 1;
 }
 
-/** A UUID as libxl_uuid_from_string reads it (libuuid's uuid_parse): 36 characters, hex digits with hyphens at 8, 13, 18 and 23. */
-const LIBXL_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
 /**
  * `uuid`. xl: parse_config_data exits with "Failed to parse UUID" unless libxl_uuid_from_string
  * reads it, and on Linux that is uuid_parse, which wants the hyphens where they belong: the 32
@@ -72,7 +69,7 @@ const LIBXL_UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
  */
 function readUuid(s: Setting, ctx: NormalizeContext): unknown {
   const r = readString(s.value, ctx.dialect);
-  if (!r.ok || LIBXL_UUID.test(r.value)) return readGeneric('string', s, ctx);
+  if (!r.ok || UUID_RE.test(r.value)) return readGeneric('string', s, ctx);
   // Not 32 hex digits at all: the schema's pattern reports it, in either dialect.
   const uuid = xendUuid(r.value);
   if (uuid === null) return readGeneric('string', s, ctx);

@@ -9,6 +9,7 @@
 import type { Dialect } from '../syntax/value.js';
 import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tables.js';
 import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
+import { UUID_RE } from './catalogue/libxl-names.js';
 import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
 import { misspelt, specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
@@ -70,8 +71,6 @@ function listOf<T>(text: string, read: (item: string) => T | null): T[] | null {
   return out;
 }
 
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
 /** Read one value with its kind: the typed value, or a reason it does not read. */
 export function readField(kind: FieldKind, key: string, value: string): { ok: true; value: unknown } | { ok: false; why: string } {
   const fail = (why: string) => ({ ok: false as const, why: `${key} ${why}, got "${value}"` });
@@ -96,7 +95,7 @@ export function readField(kind: FieldKind, key: string, value: string): { ok: tr
       return n === null ? fail('must be a number (0 is false)') : { ok: true, value: n !== 0 };
     }
     case 'uuid':
-      return UUID.test(value) ? { ok: true, value } : fail('must be a UUID');
+      return UUID_RE.test(value) ? { ok: true, value } : fail('must be a UUID');
     case 'connectors': {
       const c = connectors(value);
       return c === null ? fail('must be ID:WIDTHxHEIGHT;…') : { ok: true, value: c };

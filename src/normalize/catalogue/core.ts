@@ -5,6 +5,7 @@
 import { Type } from '@sinclair/typebox';
 import { str, pattern, int, bool, oneOf, special, strOrList, strList, HVM_ONLY, PVH_ONLY } from './helpers.js';
 import { CpuListSchema, VnumaNodeSchema, NumaSchema } from './spec-types.js';
+import { UUID_PATTERN } from './libxl-names.js';
 import { ACTION_DOCS, GUEST_TYPE_DOCS, PASSTHROUGH_DOCS, XEND_START_DOCS, XEND_STOP_DOCS, XM_RESTART_DOCS } from './value-docs.js';
 
 const ACTIONS = ['destroy', 'restart', 'rename-restart', 'preserve', 'coredump-destroy', 'coredump-restart', 'soft-reset'] as const;
@@ -14,7 +15,7 @@ export const coreOptions = {
   name: str({ d: 'Domain name; must be unique on the host, so never "Domain-0" (dom0\'s). Mandatory for xl; xm defaulted a missing or empty one to the file name. xl: no "/" and at most 248 bytes (243 for an HVM guest), or xl create fails (XM0234); an empty or all-digit name, or one starting with "-", cannot be given to xl\'s commands (XM0235). xm: letters, digits and _ - . : / + only (xend).', ex: 'web01' }),
   // xl: libxl_uuid_from_string (uuid_parse) wants the hyphens; xm's xend dropped every hyphen and
   // regrouped the 32 digits, which normalisation does too (scalars.ts readUuid).
-  uuid: pattern({ d: 'Domain UUID (random when absent): 32 hex digits grouped 8-4-4-4-12 with hyphens (xl refuses another form; xm took the digits with hyphens anywhere or none).', ex: '5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c' }, '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', 'UUID string'),
+  uuid: pattern({ d: 'Domain UUID (random when absent): 32 hex digits grouped 8-4-4-4-12 with hyphens (xl refuses another form; xm took the digits with hyphens anywhere or none).', ex: '5b7a8f6c-0c2d-4e3a-9a4b-1d2e3f4a5b6c' }, UUID_PATTERN, 'UUID string'),
   type: special(Type.Unsafe<'pv' | 'pvh' | 'hvm'>({ type: 'string', enum: ['pv', 'pvh', 'hvm'] }), 'guestType', 'string', {
     d: 'Guest type. xl accepts any prefix ("h" = hvm, "p" = pv; "" = hvm); normalised to the full name. Replaces builder (Xen 4.10).',
     dl: 'xl',

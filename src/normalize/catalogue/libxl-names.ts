@@ -5,6 +5,11 @@
  * TypeBox: the normaliser's bundle imports it.
  */
 
+/** A UUID as libxl_uuid_from_string reads it (libuuid's uuid_parse): hex digits grouped 8-4-4-4-12 with hyphens. */
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+/** UUID_PATTERN as a RegExp. */
+export const UUID_RE = new RegExp(UUID_PATTERN);
+
 /** libxl_tsc_mode. */
 export const TSC_MODES = ['default', 'always_emulate', 'native', 'native_paravirt'] as const;
 /** libxl_timer_mode, numbered 0-3 (its "not set" name, -1, is {@link LIBXL_UNSET_NAMES}'s). */

@@ -5,8 +5,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { VSND_FIELDS, VSND_FORMATS, type FieldKind, type FieldTable } from './spec-tables.js';
 import { XENSTORE_FIELDS } from './xenstore-fields.js';
-
-const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+import { UUID_PATTERN } from './libxl-names.js';
 
 /** The schema of one normalised field value. */
 function fieldSchema(kind: FieldKind): TSchema {
