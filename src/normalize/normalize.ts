@@ -136,8 +136,11 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
       return readVnuma(s, ctx);
     case 'disk':
       return readSpecList(s, ctx, (t) => parseDisk(t, d), { code: 'XM0213', what: 'disk spec' });
-    case 'vif':
-      return readSpecList(s, ctx, (t) => parseVif(t, d), { code: 'XM0214', what: 'vif spec' });
+    case 'vif': {
+      // One errno for the whole list, as xl's vif loop has (parseVif: a mac= overflow fails later rates).
+      const errno = { erange: false };
+      return readSpecList(s, ctx, (t) => parseVif(t, d, errno), { code: 'XM0214', what: 'vif spec' });
+    }
     case 'pci':
       return readSpecList(s, ctx, (t) => parsePci(t, d), { code: 'XM0215', what: 'pci spec' });
     case 'vfb':

@@ -5,8 +5,11 @@
  * apart from vif.ts because xl's readers accept and refuse other texts than the documented forms.
  */
 
-/** strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal). */
-function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end: number } | null {
+/**
+ * strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal).
+ * `erange` is glibc's errno = ERANGE: a number past 64 bits reads ULONG_MAX whatever its sign.
+ */
+function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end: number; erange: boolean } | null {
   let i = pos;
   while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
   let negative = false;
@@ -18,20 +21,36 @@ function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end
   } else if (base === 0 && text[i] === '0') b = 8;
   const digits = (b === 16 ? /^[0-9a-fA-F]+/ : b === 8 ? /^[0-7]+/ : /^[0-9]+/).exec(text.slice(i));
   if (digits === null) return null;
-  let value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
+  const value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
+  const end = i + digits[0].length;
   const ULONG_MAX = (1n << 64n) - 1n;
-  if (value > ULONG_MAX) value = ULONG_MAX; // ERANGE: strtoul saturates
+  // ERANGE: glibc returns ULONG_MAX without applying the sign ("-" + 17 hex digits is not 1).
+  if (value > ULONG_MAX) return { value: ULONG_MAX, end, erange: true };
   // A minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
-  if (negative && value !== 0n) value = ULONG_MAX + 1n - value;
-  return { value, end: i + digits[0].length };
+  return { value: negative && value !== 0n ? ULONG_MAX + 1n - value : value, end, erange: false };
+}
+
+/**
+ * errno as xl's vif loop carries it from item to item and from one vif to the next (strtok, strdup,
+ * realloc and memset in between leave it alone): only ERANGE, which a `mac=` byte sets and a later
+ * `rate=` tests, matters.
+ */
+export interface XlErrno {
+  erange: boolean;
 }
 
 /** What xl's MAC loop makes of a `mac=` value. */
 export type XlMac =
-  /** Six bytes read: `mac` is them as aa:bb:cc:dd:ee:ff, `extra` the text after the sixth (ignored). */
-  | { kind: 'ok'; mac: string; extra: string }
-  /** A byte that is not hex or above 255: xl prints "Invalid parameter `mac'." and goes on. */
-  | { kind: 'invalid'; read: number }
+  /**
+   * Six bytes read: `mac` is them as aa:bb:cc:dd:ee:ff, `extra` the text after the sixth (ignored);
+   * `wrapped`: a byte read above 255 whose low 32 bits (the `unsigned int`) are 255 or less.
+   */
+  | { kind: 'ok'; mac: string; extra: string; wrapped: boolean }
+  /**
+   * A byte that is not hex or above 255: xl prints "Invalid parameter `mac'." and goes on. `erange`:
+   * that byte overflowed strtoul, which leaves errno at ERANGE for every later `rate=` ({@link xlRate}).
+   */
+  | { kind: 'invalid'; read: number; erange: boolean }
   /** Fewer than six bytes: xl's `oparg = endptr + 1` steps past the end of the item and reads whatever follows it. */
   | { kind: 'short'; read: number };
 
@@ -39,24 +58,29 @@ export type XlMac =
  * parse_nic_config's `mac=`: `for (i = 0; i < 6; i++) { val = strtoul(oparg, &endptr, 16); if
  * ((oparg == endptr) || (val > 255)) { … "Invalid parameter `mac'." … return 1; } … oparg = endptr + 1; }`,
  * so any one character separates the bytes, a byte may be one digit, and text after the sixth is ignored.
+ * `val` is an `unsigned int`: strtoul's 64-bit result keeps its low 32 bits, so `1000000009d` is 0x9d.
  */
 export function xlMac(value: string): XlMac {
   const bytes: number[] = [];
   let pos = 0;
+  let wrapped = false;
   for (let i = 0; i < 6; i++) {
     if (pos > value.length) return { kind: 'short', read: i };
     const r = cStrtoul(value, pos, 16);
-    if (r === null || r.value > 255n) return { kind: 'invalid', read: i };
-    bytes.push(Number(r.value));
+    const val = r === null ? 0n : BigInt.asUintN(32, r.value);
+    if (r === null || val > 255n) return { kind: 'invalid', read: i, erange: r !== null && r.erange };
+    if (val !== r.value) wrapped = true;
+    bytes.push(Number(val));
     pos = r.end + 1;
   }
-  return { kind: 'ok', mac: bytes.map((b) => b.toString(16).padStart(2, '0')).join(':'), extra: value.slice(pos - 1) };
+  return { kind: 'ok', mac: bytes.map((b) => b.toString(16).padStart(2, '0')).join(':'), extra: value.slice(pos - 1), wrapped };
 }
 
 /** What xlu_vif_parse_rate makes of a `rate=` value: the numbers it uses, or its error message (xl exits). */
 export type XlRate =
   | { ok: true; bytesPerSec: bigint; intervalUs: bigint; octal: string[] }
-  | { ok: false; message: string };
+  /** `staleErange`: the value itself passes, but errno was already ERANGE (see {@link xlRate}). */
+  | { ok: false; message: string; staleErange?: true };
 
 const UINT32_MAX = 0xffffffffn;
 const UINT64_MAX = (1n << 64n) - 1n;
@@ -73,14 +97,18 @@ function leadingNumber(text: string): { n: bigint; rest: string; octal: boolean 
  * `u` µs); both numbers are read with strtoull base 0 (a leading 0 is octal, so "08" reads 0), and 0
  * or more than UINT32_MAX is "rate overflow" / "replenishment interval overflow", as is an interval
  * above UINT32_MAX µs or a rate times interval past 64 bits. Every error makes xl exit.
+ * Both checks also test `errno == ERANGE` without setting errno to 0 first: with `staleErange` (an
+ * earlier strtoul of the vif list overflowed, {@link xlMac}) every value the rate regex lets through
+ * is "rate overflow".
  */
-export function xlRate(value: string): XlRate {
+export function xlRate(value: string, staleErange = false): XlRate {
   const at = value.indexOf('@');
   const bytes = at === -1 ? value : value.slice(0, at);
   const interval = at === -1 ? null : value.slice(at + 1);
   const octal: string[] = [];
   if (bytes === '') return { ok: false, message: 'no rate specified' };
   if (!/^[0-9]+[GMK]?[Bb]\/s$/.test(bytes)) return { ok: false, message: 'invalid rate' };
+  if (staleErange) return { ok: false, message: 'rate overflow', staleErange: true };
   const b = leadingNumber(bytes);
   if (b.n === 0n || b.n > UINT32_MAX) return { ok: false, message: 'rate overflow' };
   if (b.octal) octal.push(bytes.slice(0, bytes.length - b.rest.length));

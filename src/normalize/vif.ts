@@ -12,7 +12,7 @@ import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { COLO_NIC_KEYS } from './catalogue/libxl-names.js';
 import { xlLenient, xmEmptyItemProblem } from './spec-kv.js';
-import { xlMac, xlRate } from './vif-xl.js';
+import { xlMac, xlRate, type XlErrno } from './vif-xl.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 
 const STRING_LIST = ['bridge', 'gatewaydev', 'type', 'model', 'vifname', 'script', 'ip', 'backend', 'forwarddev', 'accel'];
@@ -62,11 +62,12 @@ function rawValue(spec: string, start: number): string {
   return spec.slice(start, comma === -1 ? spec.length : comma);
 }
 
-/** The XM0236 note of a `mac=` xl's loop does not read whole. */
-function macWarning(kind: 'invalid' | 'short', read: number): NonNullable<SpecProblem['xlWarns']> {
+/** The XM0236 note of a `mac=` xl's loop does not read whole (`erange`: the byte overflowed strtoul). */
+function macWarning(kind: 'invalid' | 'short', read: number, erange: boolean): NonNullable<SpecProblem['xlWarns']> {
   const kept = read === 0 ? 'no byte of it, so libxl makes a random MAC' : `its first ${plural(read, 'byte')} and zeros after`;
+  const stale = erange ? '; the byte overflows strtoul, and the errno ERANGE it leaves makes every later rate= of the vif list fail' : '';
   return kind === 'invalid'
-    ? { code: 'XM0236', message: `xl warns "Invalid parameter \`mac'." and goes on with ${kept}`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' }
+    ? { code: 'XM0236', message: `xl warns "Invalid parameter \`mac'." and goes on with ${kept}${stale}`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' }
     : { code: 'XM0236', message: `the MAC has ${read} of 6 bytes: xl reads the rest past the end of the item (the next vif item, or memory after the string)`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' };
 }
 
@@ -96,8 +97,9 @@ const RATE = /^\d{1,15}[GMK]?[Bb]\/s(@\d{1,15}(us|ms|s)?)?$/;
  * Parse one vif spec string; never throws. An item without `=` other than xl's flags is, for xl,
  * an unrecognised argument it warns about and skips (an unknown key here); xm's create.py refused
  * every item without `=` ("should be a pair, separated by an equals sign"), xl's flags included.
+ * `errno` is xl's, shared by the specs of one vif list (a `mac=` overflow fails every later `rate=`).
  */
-export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSpec> {
+export function parseVif(spec: string, dialect: Dialect = 'xl', errno: XlErrno = { erange: false }): SpecParse<VifSpec> {
   const r = specResult<VifSpec>(spec);
   if (spec.trim() === '') return r;
   for (const it of splitItems(spec)) {
@@ -144,12 +146,20 @@ export function parseVif(spec: string, dialect: Dialect = 'xl'): SpecParse<VifSp
       // reads) only for other texts, as it made checking 2,000 files ~11% slower (bench/ab.mjs --cpu).
       const m = raw === value && MAC.test(value) ? null : xlMac(raw);
       if (m === null) r.value.mac = value;
-      else if (m.kind === 'ok') r.value.mac = MAC.test(value) ? value : m.mac;
-      else r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}"`, xlWarns: macWarning(m.kind, m.read) });
+      else if (m.kind === 'ok') {
+        r.value.mac = MAC.test(value) ? value : m.mac;
+        if (m.wrapped) r.problems.push({ start: vs, end: ve, message: `MAC byte above 255`, xlReads: { message: `mac=${value}: xl keeps the low 32 bits of each byte strtoul reads (an unsigned int), so the MAC is ${m.mac}`, hint: 'write six hex bytes, e.g. mac=00:16:3e:12:34:56' } });
+      }
+      else {
+        const erange = m.kind === 'invalid' && m.erange;
+        if (erange) errno.erange = true;
+        r.problems.push({ start: vs, end: ve, message: `malformed MAC address "${quoteText(value)}"`, xlWarns: macWarning(m.kind, m.read, erange) });
+      }
     } else if (key === 'rate' && dialect === 'xl') {
       r.fields['rate'] = [vs, ve];
-      const rate = xlRate(raw);
-      if (!rate.ok) r.problems.push({ start: vs, end: ve, message: `invalid rate "${raw}": xl exits ("${rate.message}"; N[GMK](B|b)/s[@N[s|ms|us]], N from 1)` });
+      const rate = xlRate(raw, errno.erange);
+      if (!rate.ok && rate.staleErange) r.problems.push({ start: vs, end: ve, message: `rate "${raw}": xl exits ("rate overflow"): a mac= byte before it overflowed strtoul, and xlu_vif_parse_rate tests errno == ERANGE without clearing errno` });
+      else if (!rate.ok) r.problems.push({ start: vs, end: ve, message: `invalid rate "${raw}": xl exits ("${rate.message}"; N[GMK](B|b)/s[@N[s|ms|us]], N from 1)` });
       else {
         r.value.rate = value;
         if (rate.octal.length > 0) r.problems.push({ start: vs, end: ve, message: `rate ${value} is read as octal`, xlReads: octalRate(value, rate.octal, rate.bytesPerSec, rate.intervalUs) });

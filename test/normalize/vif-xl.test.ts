@@ -33,6 +33,22 @@ table('vif mac= (parse_nic_config: six strtoul(oparg, &endptr, 16) reads, each a
   ['vif = ["mac=00:16:3e:zz:00:01"]', 'xl', [{ spec: 'mac=00:16:3e:zz:00:01' }], ['XM0236@2:13-2:30']],
   // Five bytes: oparg = endptr + 1 steps past the item's end and strtoul reads what follows.
   ['vif = ["mac=00:16:3e:12:34"]', 'xl', [{ spec: 'mac=00:16:3e:12:34' }], ['XM0236@2:13-2:27']],
+  // `unsigned int val = strtoul(…)` keeps the low 32 bits: 0x1000000009d is 0x9d (XM0231, what xl reads).
+  // Found by comparing with parse_nic_config's loop compiled against glibc (docs/fuzzing.md).
+  ['vif = ["mac=00:16:3e:1000000009d:34:56"]', 'xl', [{ spec: 'mac=00:16:3e:1000000009d:34:56', mac: '00:16:3e:9d:34:56' }], ['XM0231@2:13-2:39']],
+  // Past 64 bits glibc's strtoul returns ULONG_MAX (ERANGE) whatever the sign: "-" + 2^64 is not 1 but invalid.
+  ['vif = ["mac=00:16:3e:-10000000000000000:34:56"]', 'xl', [{ spec: 'mac=00:16:3e:-10000000000000000:34:56' }], ['XM0236@2:13-2:46']],
+]);
+
+table('vif rate= after a mac= byte past 64 bits (strtoul leaves errno ERANGE; xlu_vif_parse_rate tests errno without clearing it)', [
+  // In the same spec: xl warns about the MAC, then exits with "rate overflow" on 10Mb/s.
+  ['vif = ["mac=00:16:3e:10000000000000000:34:56,rate=10Mb/s"]', 'xl', [{ spec: 'mac=00:16:3e:10000000000000000:34:56,rate=10Mb/s' }], ['XM0236@2:13-2:45', 'XM0214@2:51-2:57']],
+  // In a later vif of the list: nothing between the two resets errno.
+  ['vif = ["mac=00:16:3e:10000000000000000:34:56", "rate=10Mb/s"]', 'xl', [{ spec: 'mac=00:16:3e:10000000000000000:34:56' }, { spec: 'rate=10Mb/s' }], ['XM0236@2:13-2:45', 'XM0214@2:54-2:60']],
+  // A rate read before the MAC is not affected.
+  ['vif = ["rate=10Mb/s,mac=00:16:3e:10000000000000000:34:56"]', 'xl', [{ spec: 'rate=10Mb/s,mac=00:16:3e:10000000000000000:34:56', rate: '10Mb/s' }], ['XM0236@2:25-2:57']],
+  // 16 hex digits are ULONG_MAX without ERANGE: the MAC is invalid, the rate reads.
+  ['vif = ["mac=00:16:3e:ffffffffffffffff:34:56,rate=10Mb/s"]', 'xl', [{ spec: 'mac=00:16:3e:ffffffffffffffff:34:56,rate=10Mb/s', rate: '10Mb/s' }], ['XM0236@2:13-2:44']],
 ]);
 
 table('vif type=, accel=, netdev=, and a blank before "=" (parse_nic_config)', [

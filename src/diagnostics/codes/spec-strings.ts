@@ -27,7 +27,7 @@ export const specStringCodes = defineCodes({
     severity: 'error',
     title: 'bad vif spec',
     explanation:
-      'Each vif item is key=value (mac, bridge, model, script, ip, rate, vifname, type, backend, mtu, …). rate is N[GMK](B|b)/s with an optional @N, @Ns, @Nms or @Nus (the replenishment interval, 50 ms by default); xl (xlu_vif_parse_rate) exits on any other text, on a rate or interval of 0, on a number above 4294967295, on an interval above 4294967295 µs, and on a rate times interval past 64 bits. mtu and devid are decimal numbers; xl exits when there is no digit. In xm the MAC must be six hex pairs separated by colons; xl reads any one-character separator and only warns about a MAC it cannot read (XM0236).',
+      'Each vif item is key=value (mac, bridge, model, script, ip, rate, vifname, type, backend, mtu, …). rate is N[GMK](B|b)/s with an optional @N, @Ns, @Nms or @Nus (the replenishment interval, 50 ms by default); xl (xlu_vif_parse_rate) exits on any other text, on a rate or interval of 0, on a number above 4294967295, on an interval above 4294967295 µs, on a rate times interval past 64 bits, and on every rate after a mac= byte past 64 bits in the vif list (strtoul leaves errno at ERANGE and xl tests it without clearing it). mtu and devid are decimal numbers; xl exits when there is no digit. In xm the MAC must be six hex pairs separated by colons; xl reads any one-character separator and only warns about a MAC it cannot read (XM0236).',
     bad: 'vif = ["rate=10Mbit/s,bridge=xenbr0"]',
     good: 'vif = ["rate=10Mb/s,bridge=xenbr0"]',
   },
