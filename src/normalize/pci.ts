@@ -224,12 +224,46 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
         if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
         else r.value.vslot = v;
       }
-    } else if (key === 'name') r.value.name = value;
+    } else if (key === 'name') {
+      if (dialect === 'xl') readXlName(r, spec, it);
+      else r.value.name = value;
+    }
     else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true, ...misspelt(key, dialect === 'xm' ? (xmKnownKeys('pci') ?? PCI_KEYS) : PCI_KEYS) });
   });
   if (!sawBdf && r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no PCI address ([DDDD:]BB:DD.F or bdf=…)' });
   if (dialect === 'xl') xlLayout(r, spec, items, sawBdf);
   return r;
+}
+
+/** The XM0234 note of a pci name= no assignable device can have. */
+const NAME_UNASSIGNABLE = {
+  code: 'XM0234',
+  hint: 'write the name the device was given by xl pci-assignable-add -n (printable, no blank, at most 64 bytes), or its address',
+};
+
+/**
+ * xl's name=: parse_key_val copies the value from after '=' to the next ',' (strndup), blanks kept.
+ * libxl__device_pci_add looks the device up by that name (name2bdf: strcmp with the `name` each
+ * assignable device has in xenstore), and libxl__device_pci_assignable_add, which sets those names,
+ * refuses a name of more than 64 bytes ("Name too long") or with a byte that is not isgraph() in the
+ * C locale ("Names may only include printable characters"): such a name finds no device and xl create fails.
+ */
+function readXlName(r: SpecParse<PciSpec>, spec: string, it: SpecItem): void {
+  const start = it.start + it.text.indexOf('=') + 1;
+  const comma = spec.indexOf(',', start);
+  const end = comma === -1 ? spec.length : comma;
+  const name = spec.slice(start, end);
+  r.value.name = name;
+  r.fields.name = [start, end];
+  if (name.length > 64 || !/^[\x21-\x7e]*$/.test(name)) {
+    const why = name.length > 64 ? `it is ${name.length} characters long (libxl takes at most 64 bytes)` : 'it holds a blank or another character that is not printable ASCII';
+    r.problems.push({
+      start,
+      end,
+      message: `pci name "${name}"`,
+      xlWarns: { ...NAME_UNASSIGNABLE, message: `xl keeps name="${name}" as written, but no assignable device can have this name (${why}; pci-assignable-add refuses it), so libxl finds no device by it and xl create fails` },
+    });
+  }
 }
 
 /**
@@ -268,14 +302,15 @@ const BLANK_TOLERANT = new Set(['permissive', 'msitranslate', 'seize', 'power_mg
  * Whether xl refuses the blanks of one item (`lead`: blanks before it, `trail`: after it): the
  * positional address and every key are read from their first character to the next ',' or '=';
  * a value keeps its blanks, which atoi and sscanf skip, parse_bdf ignores after the address
- * (bdf=, `endp` NULL), and rdm_policy (libxl_rdm_reserve_policy_from_string) and name= do not.
+ * (bdf=, `endp` NULL), name= keeps in the name ({@link readXlName}), and rdm_policy
+ * (libxl_rdm_reserve_policy_from_string) does not take.
  */
 function blanksRefused(it: SpecItem, lead: boolean, trail: boolean): boolean {
   const eq = it.text.indexOf('=');
   if (lead || eq === -1) return lead || trail;
   if (/\s$/.test(it.text.slice(0, eq))) return true;
   const key = it.text.slice(0, eq);
-  if (BLANK_TOLERANT.has(key)) return false;
+  if (BLANK_TOLERANT.has(key) || key === 'name') return false;
   const valueLead = /^\s/.test(it.text.slice(eq + 1));
   return key === 'bdf' ? valueLead : valueLead || trail;
 }

@@ -38,7 +38,8 @@ export interface SpecProblem {
   /**
    * xl prints a warning about the item, or the setting has no effect, and the guest is created: in
    * the xl dialect the finding is this code (a warning) with this message and hint, in place of the
-   * error `message` (which the xm dialect keeps).
+   * error `message` (which the xm dialect keeps). Also XM0234 (an error): xl takes the item and
+   * libxl then fails to create the guest (a pci name= no assignable device can have).
    */
   xlWarns?: { code: string; message: string; hint: string };
 }

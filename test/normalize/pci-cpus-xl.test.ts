@@ -33,6 +33,21 @@ table('pci: the layout xlu_pci_parse_spec_string refuses ("unable to parse PCI_S
   ['pci = ["bdf=01:00.0,name=gpu"]', 'pci', [{ spec: 'bdf=01:00.0,name=gpu', ...BDF, name: 'gpu' }], ['XM0215@2:26-2:29']],
 ]);
 
+table('pci name= in xl: parse_key_val keeps the blanks; libxl finds a device only by a name pci-assignable-add took', [
+  // strndup of the text after '=': the name is " 3" (xlu_pci_parse_spec_string accepts the spec),
+  // but libxl__device_pci_assignable_add refuses names that are not isgraph() throughout or longer
+  // than 64 bytes, so name2bdf finds no device and xl create fails (XM0234, at the name).
+  ['pci = ["name= 3"]', 'pci', [{ spec: 'name= 3', name: ' 3' }], ['XM0234@2:14-2:16']],
+  ['pci = ["name=3 ,seize=1"]', 'pci', [{ spec: 'name=3 ,seize=1', name: '3 ', seize: true }], ['XM0234@2:14-2:16']],
+  ['pci = ["name=a b"]', 'pci', [{ spec: 'name=a b', name: 'a b' }], ['XM0234@2:14-2:17']],
+  ['pci = ["name=ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"]', 'pci', [{ spec: 'name=ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd', name: 'ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd' }], ['XM0234@2:14-2:79']],
+  // A printable name of at most 64 bytes is one a device can have.
+  ['pci = ["name=dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"]', 'pci', [{ spec: 'name=dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd', name: 'dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd' }], []],
+  ['pci = ["name=gpu0"]', 'pci', [{ spec: 'name=gpu0', name: 'gpu0' }], []],
+  // A blank before the key or before '=' is still a key xl does not know (XM0215).
+  ['pci = [" name=3"]', 'pci', [{ spec: ' name=3', name: '3' }], ['XM0215@2:9-2:16']],
+]);
+
 const cpu = (from: number, to = from, negate = false) => ({ negate, kind: 'cpu', from, to });
 
 table('cpus: strtok_r items and strtoul numbers (parse_cpurange, parse_range)', [

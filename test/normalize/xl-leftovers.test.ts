@@ -25,8 +25,8 @@ xlTable('pci bdf=: parse_bdf(pci, val, NULL) never looks past the function', [
 xlTable('pci values keep their blanks: atoi and sscanf skip them, parse_bdf ignores them after the address', [
   ['pci = ["01:00.0,permissive= 1,vslot= 3 "]', 'pci', [{ spec: '01:00.0,permissive= 1,vslot= 3 ', ...BDF, permissive: true, vslot: 3 }], []],
   ['pci = ["bdf=01:00.0 "]', 'pci', [{ spec: 'bdf=01:00.0 ', ...BDF }], []],
-  // parse_bdf counts hex digits and ':' from the value's first character (rdm_policy= and name=
-  // keep a blank too, and stay refused).
+  // parse_bdf counts hex digits and ':' from the value's first character (rdm_policy= keeps a blank
+  // too, and stays refused; name= keeps it in the name: test/normalize/pci-cpus-xl.test.ts).
   ['pci = ["bdf= 01:00.0"]', 'pci', [{ spec: 'bdf= 01:00.0', ...BDF }], ['XM0215@2:9-2:21']],
 ]);
 

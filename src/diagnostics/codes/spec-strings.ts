@@ -35,7 +35,7 @@ export const specStringCodes = defineCodes({
     severity: 'error',
     title: 'bad pci spec',
     explanation:
-      'A PCI device is [DDDD:]BB:DD.F (hexadecimal) with an optional @VSLOT and ,key=value options (permissive, msitranslate, seize, power_mgmt, rdm_policy), or name=NAME instead of the address. A missing "." or bad hex is refused. xl (Xen 4.16 and later) reads the string exactly: a blank before or after the address, after a comma or before "=", an empty item (",,"), or an address together with name= make it exit with "unable to parse PCI_SPEC_STRING".',
+      'A PCI device is [DDDD:]BB:DD.F (hexadecimal) with an optional @VSLOT and ,key=value options (permissive, msitranslate, seize, power_mgmt, rdm_policy), or name=NAME instead of the address. A missing "." or bad hex is refused. xl (Xen 4.16 and later) reads the string exactly: a blank before or after the address, after a comma or before "=", an empty item (",,"), or an address together with name= make it exit with "unable to parse PCI_SPEC_STRING". A name= value keeps its blanks in xl (a name no device can have is XM0234).',
     bad: 'pci = ["01:00"]',
     good: 'pci = ["0000:01:00.0"]',
   },
