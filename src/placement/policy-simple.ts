@@ -105,10 +105,10 @@ function freestWalk(d: Demand, cap: Capacity, order: readonly number[], want: nu
   const all = k >= n;
   // The free memory of order[j..] summed from the start, and the r largest CPU counts among order[j+1..]
   // (r < k), built from the end with a sorted buffer: O(n·k), only for the rare smaller counts.
-  const freeFrom = new Float64Array(n + 1);
-  for (let j = 0; j < n; j++) freeFrom[j + 1] = freeFrom[j]! + cap.free[order[j]!]!;
+  const freeFrom = new Float64Array(all ? 0 : n + 1);
   const topCpus = all ? null : new Float64Array(n * k);
   if (topCpus) {
+    for (let j = 0; j < n; j++) freeFrom[j + 1] = freeFrom[j]! + cap.free[order[j]!]!;
     const buf: number[] = [];
     for (let j = n - 1; j >= 0; j--) {
       let sum = 0;
