@@ -16,6 +16,8 @@ import { splitMemory, vcpusPerSlot } from './split.js';
 
 /** Rule name of a fallback set grown nearest first from the freest node (reasons.ts). */
 export const COMPACT = 'compact';
+/** Rule name of the same set grown from the freest node that leaves a set of that size possible (decision 104). */
+export const COMPACT_FEWEST = 'compact-fewest';
 
 /** What a compact set may take and must cover. */
 export interface CompactOptions {
@@ -111,17 +113,33 @@ function tops(by: ArrayLike<number>, values: ArrayLike<number>, r: number, ok: (
  * Null when the set cannot be grown (the caller then takes the freest k).
  */
 export function compactFallback(d: Demand, cap: Capacity, k: number, auto: boolean): Choice | null {
-  const seed = freeOrder(cap)[0]!;
+  return compactChoice(d, cap, k, auto, freeOrder(cap)[0]!);
+}
+
+/**
+ * An automatic guest's set of `k` when neither the compact set from the freest node nor the freest
+ * `k` nodes have its memory and a CPU for each vCPU, though some `k` nodes do (the freest node has no
+ * CPUs, and the CPUs are on a full node): grown the same way but from no set seed, so its first node
+ * is the freest that still leaves a set of `k` possible (decision 104). Before, such a guest took
+ * `k + 1` nodes or more, SPEC §5's "fewest nodes" notwithstanding. Null when no set is found.
+ */
+export function compactFewest(d: Demand, cap: Capacity, k: number): Choice | null {
+  return compactChoice(d, cap, k, true, -1);
+}
+
+/** compactFallback's and compactFewest's set as a choice (`seed` -1: none, rule compact-fewest). */
+function compactChoice(d: Demand, cap: Capacity, k: number, auto: boolean, seed: number): Choice | null {
   const set = compactSet(d, cap, k, { seed, anchors: [], needCpus: auto, allowFull: true });
   if (!set) return null;
   let have = 0;
   for (const p of set) have += cap.free[p]!;
-  const score = [meanPairDistance(set, set.length, cap), d.memMiB - have, cap.ids[seed]!];
+  const rule = seed < 0 ? COMPACT_FEWEST : COMPACT;
+  const score = [meanPairDistance(set, set.length, cap), d.memMiB - have, cap.ids[seed < 0 ? set[0]! : seed]!];
   if (auto) {
     const a = arrange(set, d.memMiB, d.vcpus, cap);
-    return a ? choice(a.slots, a.mem, a.proportional, COMPACT, score, true) : null;
+    return a ? choice(a.slots, a.mem, a.proportional, rule, score, true) : null;
   }
   set.sort((a, b) => a - b);
   const split = splitMemory(d.memMiB, vcpusPerSlot(d.vcpus, k), set.map((p) => cap.free[p]!));
-  return split ? choice(set, split.mem, split.proportional, COMPACT, score) : null;
+  return split ? choice(set, split.mem, split.proportional, rule, score) : null;
 }

@@ -26,7 +26,7 @@ export interface Choice {
   slots: number[];
   mem: number[];
   proportional: boolean;
-  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, own-cpus (a per-vCPU cpus list's nodes, own-pins.ts), reach-first (numanodes = k keeping the nodes the config's pinning reaches, reach-first.ts; score: the kept node ids), compact (best's last resort: a set grown nearest first from the freest node, full nodes allowed, compact.ts), near-reach (best, no numanodes: the nodes nearest those the pinning reaches, near-reach.ts). */
+  /** Which rule decided (for reasons): single, nearest-pair, nearest-set, freest, most-cpus, listed, round-robin (round-robin-cpus when a window was passed over for its CPUs, round-robin-memory when no window had them: the one with the most), round-robin-fallback, most-free, most-free-fewest (an automatic guest on fewer nodes than the freest would take, for their CPUs), own-cpus (a per-vCPU cpus list's nodes, own-pins.ts), reach-first (numanodes = k keeping the nodes the config's pinning reaches, reach-first.ts; score: the kept node ids), compact (best's last resort: a set grown nearest first from the freest node, full nodes allowed, compact.ts), compact-fewest (the same grown from the freest node that leaves a set of that size possible, when the freest nodes lack the CPUs, decision 104), near-reach (best, no numanodes: the nodes nearest those the pinning reaches, near-reach.ts). */
   rule: string;
   /**
    * The score tuple that won (lower is better), fields in the order compared; reasons.ts names

@@ -125,7 +125,8 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
       : []),
   ];
   const steps = [
-    `# ${name}: ${memory} MiB from node${current.nodes.length > 1 ? 's' : ''} ${current.nodes.join(',')} to node${toNodes.length > 1 ? 's' : ''} ${toNodes.join(',')} (target holds it while the source copy runs)`,
+    // `from` as the JSON gives it (the node set, ascending; decision 103), not the old plan's placement order.
+    `# ${name}: ${memory} MiB from node${from.length > 1 ? 's' : ''} ${from.join(',')} to node${toNodes.length > 1 ? 's' : ''} ${toNodes.join(',')} (target holds it while the source copy runs)`,
     `# 1. put the new placement in ${name}'s config file (CONFIG below):`,
     ...xlLines.map((l) => `#      ${l}`),
     ...(soft || softStale ? [`#    and change or drop its cpus_soft, which names ${softStale ? 'no CPU of the host for vCPU ' + rangesOf(offSoft) + (soft ? ` and CPUs away from node ${toNodes.join(',')}` : '') : `CPUs away from node ${toNodes.join(',')}`} (see the warnings)`] : []),
@@ -138,5 +139,5 @@ export function migratePlan(current: Plan, host: Host, others: ReadonlyArray<Res
     ...p.commands,
   ];
   // plan() warned about the same reservations (XM0418): once is enough.
-  return done({ domain: current.domain, from: [...current.node_affinity.nodes], to: [...toNodes], memory_mib: memory, plan: p, steps }, [...pinsReplaced, ...found.filter((d) => d.severity !== 'error' && d.code !== 'XM0418')]);
+  return done({ domain: current.domain, from, to: [...toNodes], memory_mib: memory, plan: p, steps }, [...pinsReplaced, ...found.filter((d) => d.severity !== 'error' && d.code !== 'XM0418')]);
 }

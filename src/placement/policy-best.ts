@@ -15,7 +15,7 @@
  * (nearly every placement) allocate nothing but their result.
  */
 import { cpuOrder, freeOrder, pairsByDistance, workspace, type Capacity } from './capacity.js';
-import { compactFallback } from './compact.js';
+import { compactFallback, compactFewest } from './compact.js';
 import { choice, shortage, type Choice, type Demand, type Refusal } from './demand.js';
 import { bestSet, fewestNodes, freestSet, mostCpusSet } from './policy-sets.js';
 import { reservedSocket, sockets } from './reserve.js';
@@ -324,6 +324,10 @@ export function chooseBest(d: Demand, cap: Capacity): Choice | Refusal {
     if (near) return near;
     const f = freestSet(d, cap, m, true);
     if (f && f.slots.reduce((a, p) => a + cap.cpus[p]!, 0) >= d.vcpus) return f;
+    // Both start from the freest nodes; when those lack the CPUs a full node has, m nodes may still
+    // hold the guest (SPEC §5: fewest nodes first), so m is tried once more before m + 1 (decision 104).
+    const fewest = compactFewest(d, cap, m);
+    if (fewest) return fewest;
   }
   return shortage(d, cap);
 }

@@ -2,7 +2,8 @@
  * @fileoverview The RFC's two node-choice methods as policies: `round-robin` (method 1: a cursor,
  * kept in the ledger, names the next node; k-node guests take k consecutive nodes; nodes that cannot
  * hold the guest are skipped rather than overcommitted) and `most-free` (method 2: the node(s) with
- * the most free memory; auto guests grow greedily by free memory until memory and vCPUs fit). A
+ * the most free memory; auto guests take the fewest nodes that hold memory and vCPUs, most free
+ * first: the greedy walk by free memory, or a smaller count when one holds them, decision 104). A
  * round-robin window must also have a CPU the guest may use for each vCPU while some window has
  * (decision 074).
  */
@@ -70,7 +71,7 @@ export function chooseRoundRobin(d: Demand, cap: Capacity, cursor: number): Choi
   return { ...f, rule: 'round-robin-fallback', cursor: cap.ids[(f.slots[0]! + 1) % n]! };
 }
 
-/** The freest node(s); auto guests grow by free memory until memory and vCPUs fit. */
+/** The freest node(s); auto guests take the fewest nodes that hold memory and vCPUs, most free first. */
 export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
   const order = byFreeDesc(cap);
   if (d.kind === 'count') {
@@ -80,18 +81,67 @@ export function chooseMostFree(d: Demand, cap: Capacity): Choice | Refusal {
     return make(d, cap, order.slice(0, d.count).sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
   }
   const totalCpus = cap.cpus.reduce((a, b) => a + b, 0);
+  const want = Math.min(d.vcpus, totalCpus);
+  const slots = freestWalk(d, cap, order, want, order.length)!;
+  // SPEC §3: a guest without NUMA keys goes on the fewest nodes that hold its memory and vCPUs (xl's
+  // automatic placement). The freest nodes may lack the CPUs a less free node has (a 2-CPU node with
+  // the most memory beside an 8-CPU one that holds the guest alone), so when the walk above took more
+  // nodes than the lower bound, each smaller count is tried, most free first, before it stands.
+  for (let k = minimalNodeCount(d, cap); k < slots.length; k++) {
+    const fewer = freestWalk(d, cap, order, want, k);
+    const c = fewer && make(d, cap, fewer.sort((a, b) => a - b), 'most-free-fewest', true);
+    if (c) return c;
+  }
+  return make(d, cap, slots.sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
+}
+
+/**
+ * At most `k` nodes taken most free first until they hold the memory and have `want` CPUs, each only
+ * while the slots left can still reach both from the nodes after it (their free memory in order, their
+ * largest CPU counts); null when that walk finds no such set. With `k` the node count, the plain walk.
+ */
+function freestWalk(d: Demand, cap: Capacity, order: readonly number[], want: number, k: number): number[] | null {
+  const n = order.length;
+  const all = k >= n;
+  // The free memory of order[j..] summed from the start, and the r largest CPU counts among order[j+1..]
+  // (r < k), built from the end with a sorted buffer: O(n·k), only for the rare smaller counts.
+  const freeFrom = new Float64Array(all ? 0 : n + 1);
+  const topCpus = all ? null : new Float64Array(n * k);
+  if (topCpus) {
+    for (let j = 0; j < n; j++) freeFrom[j + 1] = freeFrom[j]! + cap.free[order[j]!]!;
+    const buf: number[] = [];
+    for (let j = n - 1; j >= 0; j--) {
+      let sum = 0;
+      for (let r = 0; r < k; r++) {
+        topCpus[j * k + r] = sum;
+        sum += buf[r] ?? 0;
+      }
+      const v = cap.cpus[order[j]!]!;
+      let at = buf.findIndex((x) => x < v);
+      if (at < 0) at = buf.length;
+      if (at < k) {
+        buf.splice(at, 0, v);
+        if (buf.length > k) buf.pop();
+      }
+    }
+  }
   const slots: number[] = [];
   let m = 0;
   let c = 0;
-  const want = Math.min(d.vcpus, totalCpus);
-  for (const p of order) {
+  for (let j = 0; j < n && slots.length < k; j++) {
     if (m >= d.memMiB && c >= want) break;
+    const p = order[j]!;
     // A node that adds neither memory nor CPUs the guest still needs (a full node once the CPUs are
     // enough, a full CPU-less node) would be in the plan with 0 MiB and nothing to run.
     if ((m >= d.memMiB || cap.free[p] === 0) && (c >= want || cap.cpus[p] === 0)) continue;
+    if (topCpus) {
+      const r = k - slots.length - 1;
+      const mem = m + cap.free[p]! + freeFrom[Math.min(n, j + 1 + r)]! - freeFrom[j + 1]!;
+      if (mem < d.memMiB || c + cap.cpus[p]! + topCpus[j * k + r]! < want) continue;
+    }
     slots.push(p);
     m += cap.free[p]!;
     c += cap.cpus[p]!;
   }
-  return make(d, cap, slots.sort((a, b) => a - b), 'most-free', true) ?? shortage(d, cap);
+  return all || (m >= d.memMiB && c >= want) ? slots : null;
 }

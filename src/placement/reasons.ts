@@ -9,7 +9,7 @@ import { plural } from '../diagnostics/diagnostic.js';
 import { cpuWords, freeWords, type Capacity } from './capacity.js';
 import type { Choice, Demand } from './demand.js';
 import { REACH_FIRST } from './reach-first.js';
-import { COMPACT } from './compact.js';
+import { COMPACT, COMPACT_FEWEST } from './compact.js';
 import { NEAR_REACH } from './near-reach.js';
 import { LOAD_GUARD, MAX_SEEDS, mix, PAIR_QUANTUM_MIB, SPREAD_QUANTUM_MIB } from './policy-best.js';
 import { RESERVE_FROM, reservedSocket, sockets } from './reserve.js';
@@ -122,6 +122,12 @@ export function scoreFields(c: Choice, cap: Capacity, d: Demand): ScoreField[] {
       ];
     case 'freest':
       return [{ key: 'spare', value: -s[0]!, text: `spare memory after placement ${-s[0]!} MiB` }];
+    case COMPACT_FEWEST:
+      return [
+        { key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` },
+        { key: 'spare', value: -s[1]!, text: `spare memory after placement ${-s[1]!} MiB` },
+        { key: 'seed', value: s[2]!, text: `grown from node ${s[2]}, the freest that leaves a set of ${c.slots.length} possible` },
+      ];
     case COMPACT:
       return [
         { key: 'distance', value: s[0]!, text: `mean distance ${distText(s[0]!)}` },
@@ -196,6 +202,12 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
           `taking the node nearest the set so far (then the most free memory, then the lowest id), full nodes too, while the set can still hold it (mean distance ${distText(c.score[0]!)}; decision 088)`,
       );
       break;
+    case COMPACT_FEWEST:
+      out.push(
+        `nodes ${list}: ${k} nodes, the fewest that can hold ${need} MiB${cpuClause}; neither the set grown from the freest node nor the ${k} freest nodes do (the CPUs are on nodes with less free memory), ` +
+          `so the set is grown from node ${c.score[2]}, the freest node that leaves such a set possible, taking the node nearest the set so far (then the most free memory, then the lowest id), full nodes too (mean distance ${distText(c.score[0]!)}; decision 104)`,
+      );
+      break;
     case NEAR_REACH:
       out.push(
         `${nodesWord} ${list}: the nodes the pinning reaches cannot hold ${need} MiB${cpuClause}; of the nodes with free memory, the ${k === 1 ? 'one' : `${k}`} nearest them ` +
@@ -240,6 +252,12 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
       );
       break;
     }
+    case 'most-free-fewest':
+      out.push(
+        `${nodesWord} ${list}: ${k === 1 ? 'the freest node that holds' : `the fewest nodes (${k}) that hold`} ${need} MiB and ${k === 1 ? 'has' : 'have'} CPUs for ${plural(d.vcpus, 'vCPU')} (xl's automatic placement), taken most free first; ` +
+          'taking the freest nodes in turn would have needed more nodes for the CPUs (decision 104)',
+      );
+      break;
     case 'round-robin-fallback':
       out.push(`${nodesWord} ${list}: no run of consecutive nodes in round-robin order holds ${need} MiB, whichever node it starts from (runs with a full node are skipped); the freest instead`);
       break;
@@ -255,7 +273,7 @@ export function explain(c: Choice, cap: Capacity, d: Demand, policy: PolicyName,
   const head =
     c.rule === 'freest'
       ? 'score: none compared (the freest nodes, ties to the lowest id)'
-      : c.rule === COMPACT || c.rule === NEAR_REACH
+      : c.rule === COMPACT || c.rule === COMPACT_FEWEST || c.rule === NEAR_REACH
         ? 'score: no sets compared (one set grown nearest first)'
         : 'winning score, fields in the order compared';
   if (fields.length > 0) out.push(`${head}: ${fields.map((f) => f.text).join('; ')}`);

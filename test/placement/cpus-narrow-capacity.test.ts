@@ -47,7 +47,9 @@ describe('node choice counts only the CPUs the config lets the guest run on', ()
       nodes: [1],
       codes: ['XM0406'],
     },
-    { name: 'most-free grows until the allowed CPUs cover the vCPUs: nodes 0,1', over: { vcpus: 8, cpus: cpus('0,8-15') }, policy: 'most-free', nodes: [0, 1], codes: ['XM0406'] },
+    // It took nodes 0,1 (the freer node 0 first, for its one allowed CPU), with XM0406: the fewest nodes
+    // with the memory and the allowed CPUs is node 1 alone (SPEC §3, decision 104), as best takes.
+    { name: 'most-free takes the fewest nodes whose allowed CPUs cover the vCPUs: node 1', over: { vcpus: 8, cpus: cpus('0,8-15') }, policy: 'most-free', nodes: [1], codes: [] },
   ];
   for (const c of cases) {
     it(c.name, () => {

@@ -38,6 +38,20 @@ describe('migrate-plan --format json', () => {
     }
   });
 
+  it('gives the source nodes in one order in the text and the JSON: the node set, ascending, as ledger list and rebalance give them (the text gave the plan order, 3,1)', async () => {
+    const host = join(FIXTURES, 'four-node-opteron.json');
+    writeFileSync(join(dir, 'listed.cfg'), 'name = "listed"\nmemory = 4096\nvcpus = 2\nnumanode = "3,1"\nkernel = "/boot/vmlinuz"\n');
+    const placed = await x('plan', 'listed.cfg', '--host', host, '--reserve', '-f', 'json');
+    expect([placed.code, JSON.parse(placed.stdout).nodes]).toEqual([0, [3, 1]]);
+    const j = JSON.parse((await x('migrate-plan', 'listed', '--to-node', '2,0', '--host', host, '--format', 'json')).stdout);
+    const text = (await x('migrate-plan', 'listed', '--to-node', '2,0', '--host', host)).stdout;
+    // `to` is the target order the user gave: the new plan's placement order.
+    expect([j.from, j.to, j.plan.nodes]).toEqual([[1, 3], [2, 0], [2, 0]]);
+    const head = /^# listed: 4096 MiB from nodes ([\d,]+) to nodes ([\d,]+) /.exec(text.split('\n')[0]!);
+    expect(head && [head[1]!.split(',').map(Number), head[2]!.split(',').map(Number)]).toEqual([j.from, j.to]);
+    expect(j.steps[0]).toBe(text.split('\n')[0]);
+  });
+
   it('names the domain as it is when there is nothing to do (it was escaped to one line)', () => {
     const h = fixtureHost('two-node.json');
     const p = plan(cfg({ name: 'a\nb', numa: { mode: 'nodes', nodes: [1], node_count: 1 } }), h).plan!;
