@@ -11,6 +11,7 @@ import { runRules } from './rules/index.js';
 import { UnknownKeySink } from './unknown-keys.js';
 import { unknownValues, withoutMissingName, knownView, withoutStale, NO_UNKNOWN_VALUES, type UnknownValues } from './unknown-values.js';
 import { ignoredSettings, ignoredStatements, withoutIgnoredValues } from './rules/type-only.js';
+import { withoutItemFindings } from './too-long-lists.js';
 import { hintDroppedRefusals } from './xm-dropped.js';
 import { CheckFindings } from './capped-findings.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -137,7 +138,7 @@ export function checkParsed(text: string, parsed: ParseResult, options: CheckOpt
   // PV guest: XM0244): their values are never read, so what normalisation, the schema or a rule says
   // about them is dropped.
   const ignored = ignoredStatements(ignoredSettings(knownView(norm.config, unknown), norm.effective, parsed.dialect, unknown), parsed.settings);
-  found.push(withoutIgnoredValues(norm.diagnostics, ignored));
+  found.push(withoutItemFindings(withoutIgnoredValues(norm.diagnostics, ignored), validated.tooLong));
   if (sink) for (const u of sink.duplicates) found.lazy('XM0201', u.keySpan, () => duplicateKeyFinding(u, { keySpan: u.first }));
   for (const s of norm.unknown) found.unknownKey(s.key, s.keySpan);
   sink?.unknownKeys((key, span) => found.unknownKey(key, span));

@@ -10,10 +10,13 @@
  *   `false`/`no`/`0` its `--no-` form, and any other value is a usage error; `--color` also takes
  *   GNU's `always`/`never`/`auto` (and grep's `force`, `none`, `tty`, `if-tty`).
  * - `--no-quiet=VALUE`: refused with a message (yargs said "Unknown arguments: no-quiet, noQuiet").
+ * - `--no-host`, `--no-stdin-filepath`: yargs negates any option, and a negated option that takes a
+ *   value got `false`, read as the text 'false' (`check --no-host` read a host file named "false").
+ *   Only the flags have a `--no-` form; any other is refused with a message.
  */
 
 /** Short options that take a value; every command that has one spells it alike. */
-const VALUE_SHORT = new Set(['D', 'f', 'o', 'j']);
+export const VALUE_SHORT: ReadonlySet<string> = new Set(['D', 'f', 'o', 'j']);
 /** Short flags and their long names (-h and -V are yargs' own). */
 const FLAG_SHORT: ReadonlyMap<string, string> = new Map([
   ['q', 'quiet'],
@@ -54,7 +57,7 @@ export function normalizeOptionForms(args: readonly string[]): OptionForms {
 function rewrite(a: string): string[] | string {
   if (a.startsWith('--')) {
     const eq = a.indexOf('=');
-    if (eq < 0) return [a];
+    if (eq < 0) return a.startsWith('--no-') && !FLAG_LONG.has(a.slice(5)) ? `${a} is not an option: only on/off options (--quiet, --color, …) have a --no- form` : [a];
     const name = a.slice(2, eq);
     const value = a.slice(eq + 1);
     if (name.startsWith('no-') && FLAG_LONG.has(name.slice(3))) return `--${name} takes no value, not '${value}' (write --${name}, or --${name.slice(3)}=true or false)`;

@@ -25,7 +25,7 @@ export async function runConvert(argv: Record<string, unknown>, io: Io): Promise
   const empty = emptyArgument(argv, ['file', 'host', 'output-file']);
   if (empty !== null) return commandError(io, 'convert', empty);
   const file = String(argv.file ?? '');
-  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file', io.cwd);
   if (!stdin.ok) return commandError(io, 'convert', stdin.message);
   const to = String(argv.to ?? '');
   if (to !== 'xl' && to !== 'json') return commandError(io, 'convert', '--to must be xl or json');

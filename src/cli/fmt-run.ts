@@ -54,7 +54,7 @@ export async function runFmt(argv: Record<string, unknown>, io: Io): Promise<num
   if (paths.length === 0) return commandError(io, 'fmt', 'give the files or folders to format, or - for standard input');
   // `fmt "$UNSET"`: an empty path resolves to the working folder, which would be rewritten whole.
   if (paths.includes('')) return commandError(io, 'fmt', "an empty path names no file; give '.' for the current folder");
-  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'as the path');
+  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'as the path', io.cwd);
   if (!stdin.ok) return commandError(io, 'fmt', stdin.message);
   // What messages and --check's list call standard input, as check's reports do.
   const stdinPath = stdin.name ?? '<stdin>';

@@ -30,7 +30,7 @@ async function normalize(argv: Record<string, unknown>, io: Io): Promise<number>
   if (empty !== null) return commandError(io, 'normalize', empty);
   const file = String(argv.file ?? '');
   // Standard input as the file an editor holds: its name in the report, and xm's default domain name (as check).
-  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file', io.cwd);
   if (!stdin.ok) return commandError(io, 'normalize', stdin.message);
   const named = file === '-' ? stdin.name : file;
   const defines = parseDefines(strings(argv.define));

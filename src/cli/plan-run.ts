@@ -50,7 +50,7 @@ async function planTo(argv: Record<string, unknown>, io: Io): Promise<number> {
   const empty = emptyArgument(argv, ['file', 'host', 'ledger', 'sysfs-root']);
   if (empty !== null) return commandError(io, 'plan', empty);
   const file = String(argv.file ?? '');
-  const stdin = stdinFilepathArg(argv, file === '-', 'as the file');
+  const stdin = stdinFilepathArg(argv, file === '-', 'as the file', io.cwd);
   if (!stdin.ok) return commandError(io, 'plan', stdin.message);
   // As every command that reads a config (check, normalize, fmt, convert): xm's NAME=VALUE and the size limit.
   const defines = parseDefines(strings(argv.define));

@@ -13,6 +13,7 @@ import { quickCheckArgv } from './quick-check-argv.js';
 import { quickFmtArgv } from './commands/fmt.js';
 import { normalizeOptionForms, type OptionForms } from './argv-forms.js';
 import { repeatableKeys } from './repeatable.js';
+import { userMessage } from './yargs-messages.js';
 
 /**
  * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
@@ -111,7 +112,9 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
       // One line (docs/cli.md): yargs spreads "Invalid values:" over several, and scripts read the first.
       // Line by line, not /\s*\n\s*/g: that tries every start in a run of blanks, and an argument of
       // 60,000 spaces (echoed in "Given:") took 10 s.
-      const text = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+      const line = (msg ?? (err ? err.message : 'invalid arguments')).split(STDIN_TOKEN).join('-').split(POSITIONAL_MARK).join('').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+      // yargs names options by their internal keys (sysfs-root for --from-sysfs, o for -o): reworded with the flags typed.
+      const text = userMessage(line, rawArgv, commandOf(rawArgv, commands));
       io.stderr(`xmcfg: ${text}\n${dashedFileHint(rawArgv, io.cwd)}${helpPointer(rawArgv, commands)}`);
     });
   for (const spec of commands) {
@@ -136,11 +139,16 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
   return exitCode;
 }
 
+/** The command the first word names, or undefined (none, or not a command). */
+function commandOf(rawArgv: readonly string[], commands: readonly CommandSpec[]): CommandSpec | undefined {
+  const first = rawArgv.find((a) => !a.startsWith('-'));
+  return commands.find((c) => c.command.split(' ')[0] === first);
+}
+
 /** The line after a usage error: where the command's help is (`Run 'xmcfg check --help' for usage.`). */
 function helpPointer(rawArgv: readonly string[], commands: readonly CommandSpec[]): string {
-  const first = rawArgv.find((a) => !a.startsWith('-'));
-  const known = commands.some((c) => c.command.split(' ')[0] === first);
-  return `Run 'xmcfg ${known ? first + ' ' : ''}--help' for usage.\n`;
+  const known = commandOf(rawArgv, commands);
+  return `Run 'xmcfg ${known ? known.command.split(' ')[0] + ' ' : ''}--help' for usage.\n`;
 }
 
 /**

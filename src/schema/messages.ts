@@ -107,8 +107,10 @@ export function errorToDiagnostic(e: ErrorObject, config: unknown, spans: SpanMa
       return makeDiag('XM0103', valueSpan, `${label} must be ${op} ${String(p.limit)}${unitSuffix(ptr)}; got ${show(data)}`);
     }
     case 'minItems':
+      return makeDiag('XM0103', valueSpan, `${label} must have at least ${String(p.limit)} items`);
     case 'maxItems':
-      return makeDiag('XM0103', valueSpan, `${label} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} items`);
+      // One finding for the list: its items' own findings are dropped (decision 102), which the hint says.
+      return makeDiag('XM0103', valueSpan, `${label} must have at most ${String(p.limit)} items${Array.isArray(data) ? `; it has ${data.length}` : ''}`, { hint: `its items are not checked one by one until it has at most ${String(p.limit)}` });
     case 'minLength':
     case 'maxLength':
       // Ajv counts code points (ucs2length), as `[...text]` does: an emoji is one character, not two UTF-16 units.

@@ -229,11 +229,14 @@ export function validateConfig(config: unknown, spans: SpanMap, options: Validat
  * lists the options whose whole value the schema refused (an error at `/key` itself, not inside it).
  * In xm, an xl-only option's value is not judged (xm never read it): the schema's errors about it are
  * dropped, and a value it refuses is left out of `known` (not `rejected`: no xm rule reads it).
+ * `tooLong` lists the source spans of the lists with more items than the schema allows (XM0103;
+ * decision 102: their items' own findings are dropped by checkParsed).
  */
-export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown; rejected: string[] } {
+export function validateKnown(config: unknown, spans: SpanMap, options: ValidateOptions = {}): { diagnostics: Diagnostic[]; known: unknown; rejected: string[]; tooLong: Span[] } {
   const dialect = options.dialect ?? 'xl';
   const out: Diagnostic[] = [];
   const rejected: string[] = [];
+  const tooLong: Span[] = [];
   let knownConfig: unknown = null;
   // xm: the xl-only options whose value the schema refuses, left out of the known config.
   let xmIgnored: Set<string> | undefined;
@@ -267,7 +270,9 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
           if (dialect === 'xm' && missing === 'name') out.push(makeDiag('XM0106', FILE_START, 'no name: xm used the file name as the domain name (xl refuses this file)', { hint: 'add name = "…"' }));
           else out.push(makeDiag('XM0105', FILE_START, `${missing} is required${missing === 'name' ? ': xl refuses a config without a domain name' : ''}`, { hint: `add ${missing} = "…"` }));
         } else {
-          out.push(errorToDiagnostic(e, config, spans));
+          const d = errorToDiagnostic(e, config, spans);
+          out.push(d);
+          if (e.keyword === 'maxItems' && d.span.end > d.span.start) tooLong.push(d.span);
           // The rules must not use a value the schema refused as a whole (type = "hvn"): it is unknown.
           if (e.instancePath.lastIndexOf('/') === 0 && e.instancePath.length > 1) rejected.push(e.instancePath.slice(1).replace(/~1/g, '/').replace(/~0/g, '~'));
         }
@@ -281,5 +286,5 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     out.push(makeDiag('XM0044', FILE_START, `internal error during validation: ${(e as Error).message}`));
     knownConfig = null;
   }
-  return { diagnostics: out, known: knownConfig, rejected };
+  return { diagnostics: out, known: knownConfig, rejected, tooLong };
 }

@@ -69,4 +69,23 @@ describe('--stdin-filepath', () => {
       expect({ line, code: empty.code, stderr: empty.stderr.includes('--stdin-filepath needs a value, not an empty one') }).toEqual({ line, code: 2, stderr: true });
     }
   });
+
+  it('naming a folder (written as one, or existing) is a usage error in every command that has it (decision 101)', async () => {
+    const fixtures = new URL('../../fixtures', import.meta.url).pathname;
+    // Written as a folder (whether or not it exists), or an existing folder, relative or absolute.
+    const names = ['guests/', 'guests/.', '.', '..', 'a/..', 'fixtures', 'fixtures/examples', fixtures];
+    const lines = [['check', '-'], ['normalize', '-'], ['convert', '-', '--to', 'xl'], ['plan', '-', '--host', HOST], ['fmt', '--check', '-']];
+    const got = [];
+    const want = [];
+    for (const line of lines) {
+      for (const name of names) {
+        const r = await cli([...line, '--stdin-filepath', name], NAMELESS_XM);
+        got.push({ line: line[0], name, ...r });
+        want.push({ line: line[0], name, code: 2, stdout: '', stderr: `xmcfg ${line[0]}: --stdin-filepath names a folder, not a file: '${name}'\n` });
+      }
+    }
+    expect(got).toEqual(want);
+    // A file's name, existing or not, is still taken.
+    expect((await cli(['check', '-', '--stdin-filepath', 'fixtures/examples/web.cfg.new'], NAMELESS_XM)).code).not.toBe(2);
+  });
 });

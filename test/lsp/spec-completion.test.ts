@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MarkupContent, TextEdit } from 'vscode-languageserver';
 import { analyze, completeAt, hoverAt, specContext, SPEC_TABLES } from '../../src/lsp/service/index.js';
+import { statementStartAt } from '../../src/lsp/service/analysis.js';
 import { VSND_FIELDS } from '../../src/normalize/catalogue/spec-tables.js';
 import { DISK_FIELDS } from '../../src/normalize/disk.js';
 import { VIF_FIELDS } from '../../src/normalize/vif.js';
@@ -173,6 +174,32 @@ describe('hover inside spec strings', () => {
     expect(at(entry(b.text, b.offset, true).start)).toBe('0:7');
     const c = caret('vif = ["bri|dge=x"]\n');
     expect(at(entry(c.text, c.offset, false).start)).toBe('0:7');
+  });
+});
+
+describe("spec strings are read from the caret's statement (the parse), not from the file start", () => {
+  it("after a statement the parser ended at an unclosed bracket, the string is the next assignment's, as check reads it", () => {
+    // The parser ends `x = [1,` at the blank line and reads `vif = [...]` as an assignment; read from the
+    // file start, the string was taken for an item of x (depth 2) and neither hover nor completion answered.
+    for (const head of ['x = [1,\n\n', 'x = (1\n', 'x = {1:\n', 'a = 1 +\n']) {
+      const h = caret(`${head}vif = ["mac=00:16:3e:00:00:01,bri|dge=xenbr0"]\n`);
+      const r = analyze(h.text);
+      expect((hoverAt(r, h.offset, h.text)?.contents as MarkupContent | undefined)?.value, head).toContain('**bridge** (`vif` spec)');
+      const c = caret(`${head}vtpm = ["backend=0,|"]\n`);
+      const rc = analyze(c.text);
+      expect(completeAt(c.text, rc.lineIndex, c.offset, 'xl', rc.tree.statements).map((i) => i.label), head).toEqual(['uuid']);
+    }
+  });
+
+  it('answers as a read from the file start does wherever the two agree (every offset of well-formed files)', () => {
+    const texts = [
+      'name = "a"\nvif = [\n  "bridge=xenbr0",\n  "mac=00:16:3e:00:00:01, "\n]\n# c, "x\nvtpm = ["backend=0,uuid=1"]; disk = [\'phy:/a,xvda,w\']\n',
+      'x = """a\nvif = ["b=1"]\n"""\nvsnd = [[ \'card, backend=0\', \'pcm, name=p\' ]]\n',
+    ];
+    for (const text of texts) {
+      const r = analyze(text);
+      for (let o = 0; o <= text.length; o++) expect(specContext(text, o, 'xl', statementStartAt(r.tree.statements, o)), `${o}`).toEqual(specContext(text, o));
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * @fileoverview Turning yargs' argv of `check` into validated settings. Anything malformed is a usage
- * error (exit 2) with a message naming the option; nothing here touches the file system.
+ * error (exit 2) with a message naming the option; nothing here touches the file system but the
+ * question whether --stdin-filepath names a folder.
  */
 import type { Dialect } from '../../syntax/value.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../report/types.js';
@@ -33,8 +34,8 @@ export interface CheckOptions {
 /** Options or a usage error message. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-/** Validate the raw argv of `check`. */
-export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOptions> {
+/** Validate the raw argv of `check`; relative names are relative to `cwd` (undefined: no folder lookups). */
+export function parseCheckOptions(argv: Record<string, unknown>, cwd?: string): Parsed<CheckOptions> {
   const paths = strings(argv.paths);
   // Given twice (a CI wrapper's `-f stylish` before the job's own `-f sarif`), the last one counts,
   // as for every other option: yargs hands over both, which read as 'stylish,sarif'.
@@ -66,7 +67,7 @@ export function parseCheckOptions(argv: Record<string, unknown>): Parsed<CheckOp
   const empty = emptyArgument(argv, ['host', 'output-file']);
   if (empty !== null) return fail(empty);
   if (optionalString(argv.host) === '-' && paths.includes('-')) return fail("standard input can be read only once: give the config or the --host topology as '-', not both");
-  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'among the paths');
+  const stdin = stdinFilepathArg(argv, paths.includes('-'), 'among the paths', cwd);
   if (!stdin.ok) return stdin;
   const stdinFilepath = stdin.name;
   return {

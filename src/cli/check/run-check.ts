@@ -48,7 +48,7 @@ type Source = { kind: 'files'; targets: Target[] } | { kind: 'stdin' };
 
 /** Run `xmcfg check` with yargs' argv; returns the exit code. */
 export async function runCheck(argv: Record<string, unknown>, io: Io): Promise<number> {
-  const parsed = parseCheckOptions(argv);
+  const parsed = parseCheckOptions(argv, io.cwd);
   if (!parsed.ok) {
     io.stderr(`xmcfg check: ${parsed.message}\n`);
     return 2;

@@ -4,7 +4,7 @@
  */
 import { checkText, type CheckResult } from '../../check/check.js';
 import type { Dialect } from '../../syntax/value.js';
-import type { AssignStmt, Name, SyntaxTree } from '../../syntax/tree.js';
+import type { AssignStmt, Name, Stmt, SyntaxTree } from '../../syntax/tree.js';
 
 /** Settings the client may send (initializationOptions or the `xmcfg` configuration section). */
 export interface ServiceSettings {
@@ -42,6 +42,26 @@ export function assignmentAt(tree: SyntaxTree, offset: number): AssignStmt | und
     else return s.kind === 'assign' ? s : undefined;
   }
   return undefined;
+}
+
+/**
+ * The start of the last top-level statement starting at or before `offset` (0 when none does):
+ * where a reader of the text around the caret can begin in a statement's fresh state (no open
+ * bracket, no key yet) instead of at the file's start. Binary search over `statements`.
+ */
+export function statementStartAt(statements: readonly Stmt[], offset: number): number {
+  let lo = 0;
+  let hi = statements.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = statements[mid]!.span.start;
+    if (start <= offset) {
+      found = start;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The key name (or chained target) under the caret, if any. */

@@ -11,6 +11,7 @@ import { isWordPart } from '../../syntax/lex.js';
 import { allKeys, keyDoc, keyDocMarkdown, type KeyDoc } from './docs.js';
 import { toRange } from './positions.js';
 import { completeSpecAt } from './spec-completion.js';
+import { statementStartAt } from './analysis.js';
 import { dialectAllowed } from '../../check/rules/dialect-keys.js';
 
 /**
@@ -130,7 +131,7 @@ function afterSpaces(text: string, i: number): number {
  */
 export function completeAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', statements?: readonly Stmt[]): CompletionItem[] {
   // Inside a device spec string its keys and values come first (spec-completion.ts).
-  const spec = completeSpecAt(text, index, offset, dialect);
+  const spec = completeSpecAt(text, index, offset, dialect, statements ? statementStartAt(statements, offset) : 0);
   if (spec !== null) return spec;
   const ctx = completionContext(text, offset);
   if (ctx.kind === 'none') return [];

@@ -3,7 +3,9 @@
  * the start of an item, the allowed values after `key=`. The keys and value kinds are the
  * normaliser's own tables, so the editor offers exactly what `check` accepts. The caret's string is
  * found by one forward pass over the text (no regex, linear, never throws), which also copes with
- * an unterminated string or an unclosed list.
+ * an unterminated string or an unclosed list. The pass starts at the caret's statement (`from`,
+ * analysis.ts statementStartAt) when the caller has the parse: from the file's start, a hover at the
+ * end of a 6 MB file read all of it on every hover.
  */
 import type { CompletionItem, Hover } from 'vscode-languageserver';
 import type { Dialect } from '../../syntax/value.js';
@@ -57,13 +59,14 @@ const isValueStop = (c: number) => c === 44 || c === 34 || c === 39 || isSpace(c
 /**
  * The string the caret is in and the option whose value holds it, or null (outside strings, in a
  * comment, in a triple-quoted string, or in a string that is not part of an assignment's value).
+ * `from`: where to start reading, a statement's start at or before `offset` (0: the file's start).
  */
-export function specStringAt(text: string, offset: number): SpecString | null {
+export function specStringAt(text: string, offset: number, from = 0): SpecString | null {
   const n = text.length;
   let depth = 0;
   let key: string | null = null;
   let stmtStart = true;
-  let i = 0;
+  let i = from;
   while (i < n && i <= offset) {
     const c = text.charCodeAt(i);
     if (isEol(c)) {
@@ -178,9 +181,9 @@ function tableFor(option: string, depth: number, dialect: Dialect): FieldTable |
   return SPEC_TABLES[option]!;
 }
 
-/** What to complete at `offset` inside a spec string, or null when the caret is not in one. */
-export function specContext(text: string, offset: number, dialect: Dialect = 'xl'): SpecContext | null {
-  const s = specStringAt(text, offset);
+/** What to complete at `offset` inside a spec string, or null when the caret is not in one; `from` as for specStringAt. */
+export function specContext(text: string, offset: number, dialect: Dialect = 'xl', from = 0): SpecContext | null {
+  const s = specStringAt(text, offset, from);
   if (s === null) return null;
   let table = tableFor(s.option, s.depth, dialect);
   if (table === null) return null;
@@ -267,8 +270,8 @@ export function fieldDetail(kind: FieldKind): string {
 }
 
 /** Completion items inside a spec string at `offset`, or null when the caret is not in one (the caller falls back). */
-export function completeSpecAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): CompletionItem[] | null {
-  const ctx = specContext(text, offset, dialect);
+export function completeSpecAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', from = 0): CompletionItem[] | null {
+  const ctx = specContext(text, offset, dialect, from);
   if (ctx === null) return null;
   // The completion replaces the whole key or value around the caret, not only the part before it.
   let end = offset;
@@ -299,8 +302,8 @@ export function completeSpecAt(text: string, index: LineIndex, offset: number, d
 }
 
 /** Hover on a key inside a spec string: the key's value kind and the option's spec documentation; null elsewhere. */
-export function specHoverAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl'): Hover | null {
-  const ctx = specContext(text, offset, dialect);
+export function specHoverAt(text: string, index: LineIndex, offset: number, dialect: Dialect = 'xl', from = 0): Hover | null {
+  const ctx = specContext(text, offset, dialect, from);
   if (ctx === null || ctx.kind !== 'key') return null;
   let end = offset;
   while (end < text.length && isKeyChar(text.charCodeAt(end))) end++;
