@@ -134,6 +134,32 @@ class XluLexer {
   }
 }
 
+/** C's isspace in the "C" locale (xl never calls setlocale): what strtoul skips before a number. */
+const isCSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Where libxlu's "octal" escape ends: `s[at]` is the backslash, `s[at + 1]` a digit 0-7. libxlu
+ * (xlu__cfgl_dequote's NUMERIC_CHAR(1,3,10)) copies the up to 3 characters AFTER that digit and
+ * reads them with strtoul base 10, which skips blanks (C isspace) and takes a sign before the
+ * decimal digits; the escape is refused unless strtoul used at least 2 of them, and what it used
+ * is skipped, emitting nothing. So `"\189"` and `"\1 12"` are accepted (and read as nothing)
+ * while `"\12"` and `"\18"` are refused. Returns the offset after the escape, or -1 when libxlu
+ * refuses it. `end`: the string's body end (the closing quote is never a digit, so the copy past
+ * it never reads further).
+ */
+export function octalEscapeEnd(s: string, at: number, end: number): number {
+  const from = at + 2;
+  const lim = Math.min(from + 3, end);
+  let k = from;
+  while (k < lim && isCSpace(s.charCodeAt(k))) k++;
+  if (k < lim && (s[k] === '+' || s[k] === '-')) k++;
+  const digits = k;
+  while (k < lim && isDigit(s.charCodeAt(k))) k++;
+  // No digit: strtoul sets its end pointer to the start, having used nothing.
+  const used = k > digits ? k - from : 0;
+  return used >= 2 ? from + used : -1;
+}
+
 /** libxlu's dequoting rules, applied to the body [from, to) of a quoted string; null when they accept it. */
 export function checkEscapes(s: string, from: number, to: number): XluError | null {
   for (let i = from; i < to; i++) {
@@ -145,10 +171,8 @@ export function checkEscapes(s: string, from: number, to: number): XluError | nu
     }
     if (c === 'x') return { offset: i, length: 2, message: 'invalid digit after backslash hexnumerical character escape in quoted string', kind: 'escape' };
     if (c >= '0' && c <= '7') {
-      // Up to 3 chars read as a DECIMAL number; at least 2 digits needed; nothing is emitted.
-      let k = i + 1;
-      while (k < to && k < i + 4 && s[k]! >= '0' && s[k]! <= '9') k++;
-      if (k - (i + 1) < 2) return { offset: i, length: 2, message: 'invalid digit after backslash octalnumerical character escape in quoted string', kind: 'escape' };
+      const k = octalEscapeEnd(s, i, to);
+      if (k < 0) return { offset: i, length: 2, message: 'invalid digit after backslash octalnumerical character escape in quoted string', kind: 'escape' };
       i = k - 1;
       continue;
     }

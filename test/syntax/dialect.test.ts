@@ -57,7 +57,13 @@ describe('xl rules (what libxlu rejects)', () => {
     expect(rules('a = 0xFF\nb = 1.5\nc = 12abc\nd = 010\ne = 0x1f\nf = 1e5\n', 'xl')).toEqual(['XM0501@1:5', 'XM0501@2:5']);
   });
   it('string escapes', () => {
-    expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@4:6', 'XM0508@5:6']);
+    // libxlu reads the up to 3 characters AFTER a backslash-digit with strtoul base 10 and needs 2
+    // of them: "\\12" (one digit after the 1) is refused, "\\101" is not.
+    expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@3:6', 'XM0508@4:6', 'XM0508@5:6']);
+  });
+  it('backslash-digit escapes as libxlu\'s strtoul reads them (blanks and a sign count, 2 characters needed; the differential test against libxlu found these)', () => {
+    const text = 'a = "\\1 12"\nb = "\\1+1"\nc = "\\1-5x"\nd = "\\1\t3"\ne = "\\189"\nf = "\\18"\ng = "\\1  "\nh = "\\1 x"\ni = "\\1+"\nj = "x\\7"\n';
+    expect(rules(text, 'xl')).toEqual(['XM0508@6:6', 'XM0508@7:6', 'XM0508@8:6', 'XM0508@9:6', 'XM0508@10:7']);
   });
   it('a final comment needs its newline; a final assignment does not', () => {
     expect(rules('a = 1\n# c', 'xl')).toEqual(['XM0512@2:1']);
