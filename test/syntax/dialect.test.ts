@@ -116,6 +116,14 @@ describe('xl rules (what libxlu rejects)', () => {
     const r = S.parse(text, { dialect: 'xl' });
     expect(positions(text, r.diagnostics)[0]).toBe('XM0549@1:1');
   });
+  it('a list left open to the end of the file: XM0013 at its bracket, and XM0549 where libxlu stops inside it (not for its "unexpected $end")', () => {
+    // libxlu stops at the name on line 4, where its list needs a comma or `]` ("unexpected IDENT,
+    // expecting ']'"); the superset parser reads `"b" x[0]` on and finds only the bracket never closed.
+    const text = 'vif = [ "a",\n  "b"\n# c\nx[0] = 1\n';
+    expect(positions(text, S.parse(text, { dialect: 'xl' }).diagnostics)).toEqual(['XM0013@1:7', 'XM0549@4:1']);
+    const open = 'vif = [ "a",\n  "b"\n\n';
+    expect(positions(open, S.parse(open, { dialect: 'xl' }).diagnostics)).toEqual(['XM0013@1:7']);
+  });
 });
 
 describe('xm rules (what Python rejects)', () => {
