@@ -61,6 +61,10 @@ describe('xl rules (what libxlu rejects)', () => {
     // of them: "\\12" (one digit after the 1) is refused, "\\101" is not.
     expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@3:6', 'XM0508@4:6', 'XM0508@5:6']);
   });
+  it('an escaped backslash before a CR in a string is no line continuation (libxlu accepts it: the CR is a character of the string)', () => {
+    const text = 'a = "\\\\\r,"\nb = "\\\r"\n';
+    expect(positions(text, S.parse(text, { dialect: 'xl' }).diagnostics, (d) => d.severity === 'error')).toEqual(['XM0516@3:6']); // line 3 as editors count the CR; libxlu's line 2 ("invalid character after backlash")
+  });
   it('backslash-digit escapes as libxlu\'s strtoul reads them (blanks and a sign count, 2 characters needed; the differential test against libxlu found these)', () => {
     const text = 'a = "\\1 12"\nb = "\\1+1"\nc = "\\1-5x"\nd = "\\1\t3"\ne = "\\189"\nf = "\\18"\ng = "\\1  "\nh = "\\1 x"\ni = "\\1+"\nj = "x\\7"\n';
     expect(rules(text, 'xl')).toEqual(['XM0508@6:6', 'XM0508@7:6', 'XM0508@8:6', 'XM0508@9:6', 'XM0508@10:7']);
