@@ -195,6 +195,14 @@ const NAMES: Record<TT, string> = {
   $end: '$end',
 };
 
+/**
+ * What bison says is expected at any syntax error inside a list: the items, commas and newlines
+ * before the error reduce by default rules (`nlok`, `values`, `valuelist`) to the one state whose
+ * only token is `]`, so libxlu prints "expecting ']'" after `[`, after a value and after a comma
+ * alike (`a=[1 2]`, `a=[,]`, `a=[1,,]`, a list open at the end of the file).
+ */
+const IN_LIST = ["']'"];
+
 /** bison's default YYMAXDEPTH: libxlu_cfg_y.y does not set its own. */
 const YYMAXDEPTH = 10000;
 
@@ -250,29 +258,30 @@ class XluReader {
   /**
    * A `value` read with `count` states on bison's stack below it. The counts follow the grammar:
    * `'[' nlok valuelist ']'`, `values: value nlok | values ',' nlok value nlok`, where a finished
-   * `values` is one state (count + 3) and a list's `]` the fourth.
+   * `values` is one state (count + 3) and a list's `]` the fourth. `inList`: an item of a list,
+   * where every error is bison's "expecting ']'" ({@link IN_LIST}).
    */
-  value(count: number): void {
+  value(count: number, inList = false): void {
     if (this.cur() === 'STRING' || this.cur() === 'NUMBER') {
       this.grow(count + 1, true);
       return this.advance();
     }
-    if (this.cur() !== '[') return this.fail(['STRING', 'NUMBER', "'['"]);
+    if (this.cur() !== '[') return this.fail(inList ? IN_LIST : ['STRING', 'NUMBER', "'['"]);
     this.grow(count + 1, true);
     this.advance();
     this.nlok(count + 2);
     // An empty valuelist is reduced on the `]` lookahead (count + 3), then `]` is shifted (count + 4).
     if (this.cur() === ']') return this.close(count);
-    this.value(count + 2);
+    this.value(count + 2, true);
     this.nlok(count + 4);
     for (;;) {
       if (this.cur() === ']') return this.close(count);
-      if (this.cur() !== ',') return this.fail(["','", "']'"]);
+      if (this.cur() !== ',') return this.fail(IN_LIST);
       this.grow(count + 4, true);
       this.advance();
       this.nlok(count + 5);
       if (this.cur() === ']') return this.close(count);
-      this.value(count + 5);
+      this.value(count + 5, true);
       this.nlok(count + 7);
     }
   }
@@ -297,7 +306,7 @@ export function libxluCheck(text: string): XluError | null {
         r.advance();
         continue;
       }
-      if (r.cur() !== 'IDENT') r.fail(['$end']);
+      if (r.cur() !== 'IDENT') r.fail(['$end', 'IDENT', 'NEWLINE', "';'"]);
       r.advance();
       if (r.cur() !== '=' && r.cur() !== 'OP_ADD') r.fail(['+=', "'='"]);
       r.advance();
@@ -305,7 +314,8 @@ export function libxluCheck(text: string): XluError | null {
       r.value(4);
       if (lx.error) throw new Fail(lx.error);
       if (r.cur() === '$end') return null;
-      if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['NEWLINE', "';'"]);
+      // libxlu's message here names only $end (its parser's tables, measured: `a=1 2`, `a=[1] ]`).
+      if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['$end']);
       r.advance();
     }
   } catch (e) {
