@@ -248,6 +248,8 @@ function escapedNewline(text: string, from: number, to: number): number {
     if (text.charCodeAt(at) !== 92) continue;
     const c = at + 1 < to ? text.charCodeAt(at + 1) : -1;
     if (c === 10 || c === 13) return at;
+    // Skip the escaped character: in `"\\⏎` the line break follows an escaped backslash.
+    at++;
   }
   return -1;
 }

@@ -97,7 +97,7 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
       const lines = new LineIndex(text);
       const line = lines.position(xe.offset).line;
       const rfc = all.some((f) => f.only === 'rfc' && f.span.start === xe.offset);
-      const covered = [...syntaxDiagnostics, ...out].some((d) => d.severity === 'error' && lines.position(d.span.start).line <= line);
+      const covered = [...syntaxDiagnostics, ...out].some((d) => d.severity === 'error' && lines.position(d.span.start).line <= line && !openedOnly(d, xe));
       if (!covered && !rfc) {
         const span = { start: xe.offset, end: xe.offset + xe.length };
         out.push({ code: 'XM0549', severity: 'error', message: `xl (libxlu) rejects the file here: ${xe.message}`, span });
@@ -105,6 +105,17 @@ export function dialectDiagnosticsFrom(all: readonly Finding[], text: string, di
     }
   }
   return out;
+}
+
+/**
+ * An XM0013 of a bracket left open to the end of the file points at the bracket (its primary span
+ * is the opener); libxlu instead stops at the first token inside that its list grammar refuses (a
+ * missing comma, a name), often lines later. Such an XM0013 does not stand for that stop, so
+ * XM0549 still reports it; when libxlu only reaches the end of the file ("unexpected $end") the
+ * XM0013 says it all.
+ */
+function openedOnly(d: Diagnostic, xe: XluError): boolean {
+  return d.code === 'XM0013' && d.related?.[0]?.span.start === d.span.start && !xe.message.startsWith('syntax error, unexpected $end');
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Span } from '../diagnostics/span.js';
 import type { StringPart } from './tree.js';
 import { splitAtJoin } from './py2-unicode.js';
+import { octalEscapeEnd } from './libxlu.js';
 
 /** A malformed escape found while decoding (absolute offsets), reported by the caller. */
 export interface EscapeProblem {
@@ -52,8 +53,9 @@ function noBackslash(text: string, body: Span): boolean {
 const XL_SIMPLE: Record<string, string> = { '"': '"', "'": "'", '\\': '\\', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
 
 /**
- * libxlu dequoting. Quirk kept: a backslash + octal digit swallows up to 3 following characters and
- * emits nothing (`"A\101B"` is `AB`). Other invalid escapes (reported elsewhere) keep the character.
+ * libxlu dequoting. Quirk kept: a backslash + octal digit swallows what strtoul reads of the up to 3
+ * characters after the digit and emits nothing (`"A\101B"` is `AB`, `"\1 12"` is empty; libxlu.ts
+ * octalEscapeEnd). Other invalid escapes (reported elsewhere) keep the character.
  */
 export function decodeXlString(text: string, part: StringPart): string {
   const body = literalBody(text, part);
@@ -73,9 +75,9 @@ export function decodeXlString(text: string, part: StringPart): string {
       out += simple;
       i += 2;
     } else if (e >= '0' && e <= '7') {
-      let k = i + 1;
-      while (k < body.end && k < i + 4 && text[k]! >= '0' && text[k]! <= '9') k++;
-      i = k;
+      // Refused escapes (XM0508) skip just the backslash and digit.
+      const k = octalEscapeEnd(text, i, body.end);
+      i = k < 0 ? i + 2 : k;
     } else {
       out += e;
       i += 2;

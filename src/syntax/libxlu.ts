@@ -134,6 +134,32 @@ class XluLexer {
   }
 }
 
+/** C's isspace in the "C" locale (xl never calls setlocale): what strtoul skips before a number. */
+const isCSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Where libxlu's "octal" escape ends: `s[at]` is the backslash, `s[at + 1]` a digit 0-7. libxlu
+ * (xlu__cfgl_dequote's NUMERIC_CHAR(1,3,10)) copies the up to 3 characters AFTER that digit and
+ * reads them with strtoul base 10, which skips blanks (C isspace) and takes a sign before the
+ * decimal digits; the escape is refused unless strtoul used at least 2 of them, and what it used
+ * is skipped, emitting nothing. So `"\189"` and `"\1 12"` are accepted (and read as nothing)
+ * while `"\12"` and `"\18"` are refused. Returns the offset after the escape, or -1 when libxlu
+ * refuses it. `end`: the string's body end (the closing quote is never a digit, so the copy past
+ * it never reads further).
+ */
+export function octalEscapeEnd(s: string, at: number, end: number): number {
+  const from = at + 2;
+  const lim = Math.min(from + 3, end);
+  let k = from;
+  while (k < lim && isCSpace(s.charCodeAt(k))) k++;
+  if (k < lim && (s[k] === '+' || s[k] === '-')) k++;
+  const digits = k;
+  while (k < lim && isDigit(s.charCodeAt(k))) k++;
+  // No digit: strtoul sets its end pointer to the start, having used nothing.
+  const used = k > digits ? k - from : 0;
+  return used >= 2 ? from + used : -1;
+}
+
 /** libxlu's dequoting rules, applied to the body [from, to) of a quoted string; null when they accept it. */
 export function checkEscapes(s: string, from: number, to: number): XluError | null {
   for (let i = from; i < to; i++) {
@@ -145,10 +171,8 @@ export function checkEscapes(s: string, from: number, to: number): XluError | nu
     }
     if (c === 'x') return { offset: i, length: 2, message: 'invalid digit after backslash hexnumerical character escape in quoted string', kind: 'escape' };
     if (c >= '0' && c <= '7') {
-      // Up to 3 chars read as a DECIMAL number; at least 2 digits needed; nothing is emitted.
-      let k = i + 1;
-      while (k < to && k < i + 4 && s[k]! >= '0' && s[k]! <= '9') k++;
-      if (k - (i + 1) < 2) return { offset: i, length: 2, message: 'invalid digit after backslash octalnumerical character escape in quoted string', kind: 'escape' };
+      const k = octalEscapeEnd(s, i, to);
+      if (k < 0) return { offset: i, length: 2, message: 'invalid digit after backslash octalnumerical character escape in quoted string', kind: 'escape' };
       i = k - 1;
       continue;
     }
@@ -170,6 +194,14 @@ const NAMES: Record<TT, string> = {
   ';': "';'",
   $end: '$end',
 };
+
+/**
+ * What bison says is expected at any syntax error inside a list: the items, commas and newlines
+ * before the error reduce by default rules (`nlok`, `values`, `valuelist`) to the one state whose
+ * only token is `]`, so libxlu prints "expecting ']'" after `[`, after a value and after a comma
+ * alike (`a=[1 2]`, `a=[,]`, `a=[1,,]`, a list open at the end of the file).
+ */
+const IN_LIST = ["']'"];
 
 /** bison's default YYMAXDEPTH: libxlu_cfg_y.y does not set its own. */
 const YYMAXDEPTH = 10000;
@@ -226,29 +258,30 @@ class XluReader {
   /**
    * A `value` read with `count` states on bison's stack below it. The counts follow the grammar:
    * `'[' nlok valuelist ']'`, `values: value nlok | values ',' nlok value nlok`, where a finished
-   * `values` is one state (count + 3) and a list's `]` the fourth.
+   * `values` is one state (count + 3) and a list's `]` the fourth. `inList`: an item of a list,
+   * where every error is bison's "expecting ']'" ({@link IN_LIST}).
    */
-  value(count: number): void {
+  value(count: number, inList = false): void {
     if (this.cur() === 'STRING' || this.cur() === 'NUMBER') {
       this.grow(count + 1, true);
       return this.advance();
     }
-    if (this.cur() !== '[') return this.fail(['STRING', 'NUMBER', "'['"]);
+    if (this.cur() !== '[') return this.fail(inList ? IN_LIST : ['STRING', 'NUMBER', "'['"]);
     this.grow(count + 1, true);
     this.advance();
     this.nlok(count + 2);
     // An empty valuelist is reduced on the `]` lookahead (count + 3), then `]` is shifted (count + 4).
     if (this.cur() === ']') return this.close(count);
-    this.value(count + 2);
+    this.value(count + 2, true);
     this.nlok(count + 4);
     for (;;) {
       if (this.cur() === ']') return this.close(count);
-      if (this.cur() !== ',') return this.fail(["','", "']'"]);
+      if (this.cur() !== ',') return this.fail(IN_LIST);
       this.grow(count + 4, true);
       this.advance();
       this.nlok(count + 5);
       if (this.cur() === ']') return this.close(count);
-      this.value(count + 5);
+      this.value(count + 5, true);
       this.nlok(count + 7);
     }
   }
@@ -273,7 +306,7 @@ export function libxluCheck(text: string): XluError | null {
         r.advance();
         continue;
       }
-      if (r.cur() !== 'IDENT') r.fail(['$end']);
+      if (r.cur() !== 'IDENT') r.fail(['$end', 'IDENT', 'NEWLINE', "';'"]);
       r.advance();
       if (r.cur() !== '=' && r.cur() !== 'OP_ADD') r.fail(['+=', "'='"]);
       r.advance();
@@ -281,7 +314,8 @@ export function libxluCheck(text: string): XluError | null {
       r.value(4);
       if (lx.error) throw new Fail(lx.error);
       if (r.cur() === '$end') return null;
-      if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['NEWLINE', "';'"]);
+      // libxlu's message here names only $end (its parser's tables, measured: `a=1 2`, `a=[1] ]`).
+      if (r.cur() !== 'NEWLINE' && r.cur() !== ';') r.fail(['$end']);
       r.advance();
     }
   } catch (e) {

@@ -46,7 +46,8 @@ describe('xm escapes', () => {
 
 describe('xl escapes', () => {
   test('lenient on errors: unknown escapes keep the character, \\x is not hex', () => {
-    const text = 'x = "\\q\\x41\\12Z"';
-    expect(decodeXlString(text, part(text, 4, text.length, '"'))).toBe('qx41Z');
+    // `\12` is refused too (libxlu needs 2 characters read after the digit): backslash and digit dropped.
+    const text = 'x = "\\q\\x41\\12Z\\189Y"';
+    expect(decodeXlString(text, part(text, 4, text.length, '"'))).toBe('qx412ZY');
   });
 });

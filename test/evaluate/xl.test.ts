@@ -45,6 +45,14 @@ describe('xl string escapes (libxlu)', () => {
     ['"a\\\\b"', 'a\\b'],
     ['"\\a\\b\\f\\n\\r\\t\\v"', '\x07\b\f\n\r\t\v'],
     ['"A\\101B"', 'AB'],
+    // The backslash-digit escape: what strtoul base 10 reads of the 3 characters after the digit is
+    // skipped (blanks, a sign, digits), nothing is emitted (libxlu's xlu__cfgl_dequote).
+    ['"\\1 12"', ''],
+    ['"\\1234"', ''],
+    ['"\\189x"', 'x'],
+    ['"\\1+1x"', 'x'],
+    ['"\\1 5y"', 'y'],
+    ['"\\1-5\\n"', '\n'],
     ['"it\'s"', "it's"],
     ['"tab\there é"', 'tab\there é'],
     ['"a#b"', 'a#b'],

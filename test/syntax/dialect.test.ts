@@ -57,7 +57,17 @@ describe('xl rules (what libxlu rejects)', () => {
     expect(rules('a = 0xFF\nb = 1.5\nc = 12abc\nd = 010\ne = 0x1f\nf = 1e5\n', 'xl')).toEqual(['XM0501@1:5', 'XM0501@2:5']);
   });
   it('string escapes', () => {
-    expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@4:6', 'XM0508@5:6']);
+    // libxlu reads the up to 3 characters AFTER a backslash-digit with strtoul base 10 and needs 2
+    // of them: "\\12" (one digit after the 1) is refused, "\\101" is not.
+    expect(rules('a = "\\x41"\nb = "\\101"\nc = "\\12"\nd = "\\1"\ne = "\\8"\nf = "\\t\\"\\\'"\n', 'xl')).toEqual(['XM0508@1:6', 'XM0508@3:6', 'XM0508@4:6', 'XM0508@5:6']);
+  });
+  it('an escaped backslash before a CR in a string is no line continuation (libxlu accepts it: the CR is a character of the string)', () => {
+    const text = 'a = "\\\\\r,"\nb = "\\\r"\n';
+    expect(positions(text, S.parse(text, { dialect: 'xl' }).diagnostics, (d) => d.severity === 'error')).toEqual(['XM0516@3:6']); // line 3 as editors count the CR; libxlu's line 2 ("invalid character after backlash")
+  });
+  it('backslash-digit escapes as libxlu\'s strtoul reads them (blanks and a sign count, 2 characters needed; the differential test against libxlu found these)', () => {
+    const text = 'a = "\\1 12"\nb = "\\1+1"\nc = "\\1-5x"\nd = "\\1\t3"\ne = "\\189"\nf = "\\18"\ng = "\\1  "\nh = "\\1 x"\ni = "\\1+"\nj = "x\\7"\n';
+    expect(rules(text, 'xl')).toEqual(['XM0508@6:6', 'XM0508@7:6', 'XM0508@8:6', 'XM0508@9:6', 'XM0508@10:7']);
   });
   it('a final comment needs its newline; a final assignment does not', () => {
     expect(rules('a = 1\n# c', 'xl')).toEqual(['XM0512@2:1']);
@@ -109,6 +119,14 @@ describe('xl rules (what libxlu rejects)', () => {
     const text = '[\n)';
     const r = S.parse(text, { dialect: 'xl' });
     expect(positions(text, r.diagnostics)[0]).toBe('XM0549@1:1');
+  });
+  it('a list left open to the end of the file: XM0013 at its bracket, and XM0549 where libxlu stops inside it (not for its "unexpected $end")', () => {
+    // libxlu stops at the name on line 4, where its list needs a comma or `]` ("unexpected IDENT,
+    // expecting ']'"); the superset parser reads `"b" x[0]` on and finds only the bracket never closed.
+    const text = 'vif = [ "a",\n  "b"\n# c\nx[0] = 1\n';
+    expect(positions(text, S.parse(text, { dialect: 'xl' }).diagnostics)).toEqual(['XM0013@1:7', 'XM0549@4:1']);
+    const open = 'vif = [ "a",\n  "b"\n\n';
+    expect(positions(open, S.parse(open, { dialect: 'xl' }).diagnostics)).toEqual(['XM0013@1:7']);
   });
 });
 

@@ -70,7 +70,7 @@ export const dialectCodes = defineCodes({
     severity: 'error',
     title: 'escape not accepted by xl',
     explanation:
-      'libxlu accepts only \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v in strings. It always rejects \\x escapes, reads a backslash-digit escape as a decimal number that must have at least two digits (and then drops it), and rejects any other escaped character. The file then fails to parse.',
+      'libxlu accepts only \\" \\\' \\\\ \\a \\b \\f \\n \\r \\t \\v in strings. It always rejects \\x escapes, reads the up to three characters after a backslash-digit as C strtoul (base 10) reads them, skipping blanks and taking a sign, and refuses the escape unless it reads at least two of them (then drops the escape and what it read: "\\101" and "\\1 12" are empty, "\\12" is refused), and rejects any other escaped character. The file then fails to parse.',
     bad: 'name = "vm\\x41"',
     good: 'name = "vmA"',
   },
