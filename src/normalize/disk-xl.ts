@@ -2,7 +2,8 @@
  * @fileoverview xl disk specs, xl-disk-configuration(5) as libxlu_disk_l.l lexes them: positional
  * `target, format, vdev, access` (empty fields allowed) mixed with `key=value` items and bare flags
  * (`discard`, `trusted`, …), `target=` last and swallowing the rest; legacy prefixes (`phy:`,
- * `file:`, `tap:aio:`, `raw:`, …) on the target skip the format slot.
+ * `file:`, `tap:aio:`, `raw:`, …), tokens of their own before any item, skip the format slot.
+ * Checked against xlu_disk_parse compiled from Xen's sources (docs/fuzzing.md, session 24).
  */
 import type { DiskSpec } from './catalogue/spec-types.js';
 import { splitItems, keyValue, trimItem, cAtoi, type SpecItem } from './spec-items.js';
@@ -372,7 +373,8 @@ function readItem(d: XlDisk, spec: string, items: readonly SpecItem[], i: number
   }
   const token = d.keyParam(it, eq);
   if (token === null) {
-    keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
+    // setcoloport's atoi skips the blanks before the number and stops at those after it: nothing is kept.
+    if (it.text.slice(0, eq) !== 'colo-port') keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
     return false;
   }
   if (token.text !== '') return readItem(d, spec, items, i, token);

@@ -42,6 +42,8 @@ xlTable('disk: colo-port as glibc atoi reads it', [
   ['disk = ["vdev=xvda,colo-port=4294967296,target=/x"]', 'disk', [{ spec: 'vdev=xvda,colo-port=4294967296,target=/x', vdev: 'xvda', target: '/x' }], ['XM0213@2:30-2:40']],
   ['disk = ["vdev=xvda,colo-port=99999999999999999999,target=/x"]', 'disk', [{ spec: 'vdev=xvda,colo-port=99999999999999999999,target=/x', vdev: 'xvda', colo_port: -1, target: '/x' }], []],
   ['disk = ["vdev=xvda,colo-port=9000,target=/x"]', 'disk', [{ spec: 'vdev=xvda,colo-port=9000,target=/x', vdev: 'xvda', colo_port: 9000, target: '/x' }], []],
+  // atoi skips the blanks before the number and stops at those after it: xl reads 7, and keeps no blank.
+  ['disk = ["vdev=xvda,colo-port= 7 ,target=/x"]', 'disk', [{ spec: 'vdev=xvda,colo-port= 7 ,target=/x', vdev: 'xvda', colo_port: 7, target: '/x' }], []],
 ]);
 
 xlTable('disk: grant_usage reads one digit', [
