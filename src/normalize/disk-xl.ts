@@ -2,15 +2,26 @@
  * @fileoverview xl disk specs, xl-disk-configuration(5) as libxlu_disk_l.l lexes them: positional
  * `target, format, vdev, access` (empty fields allowed) mixed with `key=value` items and bare flags
  * (`discard`, `trusted`, …), `target=` last and swallowing the rest; legacy prefixes (`phy:`,
- * `file:`, `tap:aio:`, `raw:`, …) on the target skip the format slot.
+ * `file:`, `tap:aio:`, `raw:`, …), tokens of their own before any item, skip the format slot.
+ * Checked against xlu_disk_parse compiled from Xen's sources (docs/fuzzing.md, session 24).
  */
 import type { DiskSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, trimItem, type SpecItem } from './spec-items.js';
+import { splitItems, keyValue, trimItem, cAtoi, type SpecItem } from './spec-items.js';
 import { misspelt, specResult, type SpecParse } from './spec-result.js';
 import { BACKEND_LIST, BACKENDS, DISK_FIELDS, DISK_FLAGS, FORMATS, LEXER_KEY, SPECIFICATION_LIST, setAccess } from './disk-fields.js';
+import { keptBlanks, swallowed } from './disk-xl-checks.js';
 
 /** The keys a misspelt one is compared with (`acess=` → access). */
 const DISK_KEYS = Object.keys(DISK_FIELDS);
+
+/**
+ * A token the lexer reads inside an item after another one: what follows `grant_usage=0` or `=1`
+ * (`after`), or the text before a "=" that ends the string.
+ */
+type Token = SpecItem & { after: boolean };
+
+/** A deprecated prefix (or what the unknown-prefix rule matches) at the start of the text. */
+const PREFIX_RE = /^([a-z][a-z0-9]*):/;
 
 /**
  * The deprecated prefixes of libxlu_disk_l.l (`phy:`, `tap:`, `raw:`, …), each a rule of its own
@@ -116,11 +127,16 @@ class XlDisk {
     this.r.fields[field] = [start, end];
   }
 
-  /** The deprecated prefixes at the start of a positional item; the rest of it, or null when the lexer stops. */
+  /**
+   * The deprecated prefixes at the start of an item, each a token of its own for the lexer (its
+   * `/.*` trailing context makes it the longest match wherever it starts): what follows is read as
+   * any item, a key, a flag or `target=` too (`phy:vdev=xvda`), after the blanks the whitespace rule
+   * skips (`aio: /x` is /x). The rest of the item, or null when the lexer stops.
+   */
   prefixes(it: SpecItem, first: boolean): SpecItem | null {
     let { text, start } = it;
     const names: string[] = [];
-    for (let m = /^([a-z][a-z0-9]*):/.exec(text); m !== null; m = /^([a-z][a-z0-9]*):/.exec(text)) {
+    for (let m = PREFIX_RE.exec(text); m !== null; m = PREFIX_RE.exec(text)) {
       const name = m[1]!;
       if (!Object.hasOwn(XL_PREFIXES, name)) {
         if (/^[a-z0-9]/.test(text.slice(m[0].length))) break;
@@ -132,29 +148,36 @@ class XlDisk {
       const { format, script } = XL_PREFIXES[name]!;
       if (format !== undefined) this.format(format, start, start + name.length);
       if (script !== undefined) this.string('script', 'script', script, start, start + name.length);
-      text = text.slice(m[0].length);
-      start += m[0].length;
+      const skip = m[0].length + /^[ \t]*/.exec(text.slice(m[0].length))![0].length;
+      text = text.slice(skip);
+      start += skip;
     }
     if (names.length === 0) return it;
     this.hadPrefix = true;
     if (first) {
-      // What the prefixes mean for the target (the JSON view's driver, backend type and format).
+      // What the prefixes mean for the target (the JSON view's driver, backend type and format);
+      // a backendtype= read before them is what xl sets, the prefixes set none.
       this.r.value.driver = names.join(':');
-      if (names[0] === 'phy') this.r.value.backendtype = 'phy';
-      else if (names[0] === 'tap' || names[0] === 'tap2') this.r.value.backendtype = 'tap';
+      if (this.r.fields.backendtype === undefined) {
+        if (names[0] === 'phy') this.r.value.backendtype = 'phy';
+        else if (names[0] === 'tap' || names[0] === 'tap2') this.r.value.backendtype = 'tap';
+      }
       if (names.includes('aio') && this.r.value.format === undefined) this.r.value.format = 'raw';
     }
     return { text, start, end: it.end };
+  }
+
+  /** true while the lexer has not read a target (pdev_path is NULL). */
+  noTarget(): boolean {
+    return this.r.value.target === undefined && !this.saved.has('target');
   }
 
   /** A positional parameter: the first of target, format, vdev and access that is not set yet. */
   positional(item: SpecItem): void {
     // After an error the lexer skips positional parameters ("previous errors may just lead to subsequent ones").
     if (this.r.problems.length > this.keptBlanks) return;
-    const it = this.prefixes(item, !this.saved.has('target') && this.r.value.target === undefined);
-    if (it === null) return;
-    const { text, start, end } = it;
-    if (this.r.value.target === undefined && !this.saved.has('target')) this.string('target', 'target', text, start, end);
+    const { text, start, end } = item;
+    if (this.noTarget()) this.string('target', 'target', text, start, end);
     else if (!this.hadPrefix && !this.formatSet) {
       // An empty target and then VDEV:cdrom: an empty CD-ROM drive.
       if (this.r.value.target === '' && this.vdevAndDevtype(text, start)) {
@@ -208,23 +231,46 @@ class XlDisk {
    * A `key=value` item other than `target=`, as the lexer reads it: one of its keys, a flag given
    * a value (the unknown-parameter rule matches more than the flag's), an unknown key of the
    * unknown-parameter rule's shape, or else a positional parameter followed by "=" ("bad disk syntax").
+   * Returns the token the lexer reads next inside the item (after `grant_usage=1`, or before a "="
+   * that ends the string), else null.
    */
-  keyParam(it: SpecItem, eq: number): void {
+  keyParam(it: SpecItem, eq: number): Token | null {
     const key = it.text.slice(0, eq);
     const raw = it.text.slice(eq + 1);
+    const valueStart = it.start + eq + 1;
+    if (key === 'grant_usage' && (raw[0] === '0' || raw[0] === '1')) {
+      // `grant_usage=1,?` is the longest match (the unknown-parameter rule's key has no "_", the
+      // positional rule stops at "="): it reads one digit, and what follows is the next token
+      // (grant_usage=01 is 0, then a positional 1; grant_usage=1 then blanks and a comma, 1 and an
+      // empty positional).
+      this.r.value.grant_usage = raw[0] === '1';
+      this.r.fields.grant_usage = [valueStart, valueStart + 1];
+      return { ...trimItem(this.r.value.spec, valueStart + 1, it.end), after: true };
+    }
+    // A "=" that ends the string: the lexer's "." rule takes it, and "bad disk syntax" needs a character
+    // after it, so xl reads what comes before as a flag or positional parameter and ends without a word.
+    if (raw === '' && valueStart === this.r.value.spec.length && (!Object.hasOwn(DISK_FIELDS, key) || key === 'grant_usage')) {
+      return { text: key, start: it.start, end: it.start + eq, after: false };
+    }
     const kv = keyValue(it);
-    if (Object.hasOwn(DISK_FIELDS, key)) return this.named(key, kv.value ?? '', kv.valueStart, kv.valueEnd);
+    if (Object.hasOwn(DISK_FIELDS, key)) {
+      this.named(key, kv.value ?? '', kv.valueStart, kv.valueEnd);
+      return null;
+    }
     const keyEnd = it.start + key.length;
     if (DISK_FLAGS.includes(key)) {
-      if (raw === '') return this.problem(it.start, it.end, `the flag ${key} takes no value (xl: "bad disk syntax" at "=")`, `write ${key} alone`);
+      if (raw === '') {
+        this.problem(it.start, it.end, `the flag ${key} takes no value (xl: "bad disk syntax" at "=")`, `write ${key} alone`);
+        return null;
+      }
       const other = key === 'discard' ? ' (or no-discard)' : key === 'trusted' ? ' (or untrusted)' : '';
       this.r.problems.push({ start: it.start, end: keyEnd, message: `"${key}" is a flag in xl's disk syntax, not key=value`, unknownKey: true, hint: `write ${key} alone${other}` });
-      return;
+      return null;
     }
     if (LEXER_KEY.test(key) && raw !== '') {
       // xl exits on it ("unknown parameter"): catalogue/unknown-spec-keys.ts, `disk`.
       this.r.problems.push({ start: it.start, end: keyEnd, message: `unknown disk parameter "${key}"`, unknownKey: true, ...misspelt(key, DISK_KEYS) });
-      return;
+      return null;
     }
     const trimmed = key.trim();
     const lower = trimmed.toLowerCase();
@@ -237,6 +283,7 @@ class XlDisk {
           : undefined;
     this.problem(it.start, it.end, `"${it.text}": xl reads "${key}" as a positional parameter, then stops at "=" ("bad disk syntax")`, hint);
     this.stopped = true;
+    return null;
   }
 
   /** One of the lexer's `key=value` rules; an empty value is what the rule makes of "" (format= is raw, access= is rw). */
@@ -270,14 +317,17 @@ class XlDisk {
       case 'backend':
       case 'script':
         return this.string(key, key, value, vs, ve);
-      case 'colo-port':
+      case 'colo-port': {
         // setcoloport: atoi(value), and 0 is refused ("unknown value for colo_port").
-        if (!/^[ \t]*[-+]?0*[1-9]/.test(value)) return this.problem(vs, ve, `unknown value for colo_port: "${value}" (a port number)`);
-        r.value.colo_port = atoi(value);
+        const port = cAtoi(value);
+        if (port === 0) return this.problem(vs, ve, `unknown value for colo_port: "${value}" (a port number)`);
+        r.value.colo_port = port;
         r.fields.colo_port = [vs, ve];
         return;
+      }
       case 'grant_usage':
-        // libxlu_disk_l.l knows only `grant_usage=1` and `grant_usage=0`; other values are "bad disk syntax".
+        // libxlu_disk_l.l knows only `grant_usage=1` and `grant_usage=0` (a longer value starting 0 or 1 is
+        // read by keyParam); other values are "bad disk syntax".
         if (value !== '0' && value !== '1') return this.problem(vs, ve, `grant_usage must be 0 or 1, got "${value}"`);
         r.value.grant_usage = value === '1';
         r.fields.grant_usage = [vs, ve];
@@ -289,54 +339,49 @@ class XlDisk {
   }
 }
 
-/** C atoi of a value the caller checked starts with blanks, a sign and a non-zero digit: the leading number, clamped to an int. */
-function atoi(value: string): number {
-  const n = parseInt(value.trim(), 10);
-  return Math.max(-0x80000000, Math.min(0x7fffffff, n));
-}
-
 /**
- * Blanks libxlu_disk_l.l keeps in an item: it skips blanks before an item (`[ \t\n]+/…`), but its
- * rules read a value up to the comma (`vdev=[^,]*,?`, the positional `[^=,]*,`, `target=.*`), so
- * a blank before the comma or the end, or right after "=", is part of the value: "w " is "unknown
- * value for access" (xl exits), "xvda " is a vdev libxl refuses ("Invalid or unsupported virtual
- * disk identifier"), "/dev/vg/a " a path that does not exist. `rawEnd` is the next comma (-1: the end).
+ * Read one item (or the rest of one, after a token inside it) as the lexer does: deprecated prefixes,
+ * then a flag or positional parameter, `target=` (which ends the string: true), or a key.
  */
-function keptBlanks(d: XlDisk, spec: string, it: SpecItem, rawEnd: number, eq: number): void {
-  if (it.text === '' || d.stopped) return;
-  const end = rawEnd === -1 ? spec.length : rawEnd;
-  const after = eq === -1 ? -1 : it.start + eq + 1;
-  const blankAfterEq = after !== -1 && after < it.end && /[ \t]/.test(spec[after]!);
-  if (end === it.end && !blankAfterEq) return;
-  d.keptBlanks++;
-  d.r.problems.push({
-    start: it.start,
-    end,
-    message: `"${spec.slice(it.start, end)}": xl keeps the blank${blankAfterEq ? ' after "="' : rawEnd === -1 ? ' at the end' : ' before the comma'} as part of the value (libxlu_disk_l.l reads a value up to the comma)`,
-    hint: 'remove the blank (blanks before an item are fine)',
-  });
-}
-
-/**
- * The first item after target= that reads as a disk parameter (a known `key=` or flag): xl takes it
- * as part of the target (`target=.*`), which is then a path other than meant (XM0251, a warning).
- */
-function swallowed(d: XlDisk, later: readonly SpecItem[], target: string): void {
-  const it = later.find((l) => {
-    const eq = l.text.indexOf('=');
-    return eq === -1 ? DISK_FLAGS.includes(l.text) : Object.hasOwn(DISK_FIELDS, l.text.slice(0, eq));
-  });
-  if (it === undefined) return;
-  d.r.problems.push({
-    start: it.start,
-    end: it.end,
-    message: `"${it.text}" follows target=`,
-    xlWarns: {
-      code: 'XM0251',
-      message: `"${it.text}" comes after target=, which takes the rest of the string, commas included (libxlu_disk_l.l: target=.*): xl reads the target "${target}" and never sees ${it.text} as a disk parameter`,
-      hint: `move target= to the end of the disk string, after ${it.text}`,
-    },
-  });
+function readItem(d: XlDisk, spec: string, items: readonly SpecItem[], i: number, whole: SpecItem | Token): boolean {
+  const last = i === items.length - 1;
+  const it = d.prefixes(whole, d.noTarget());
+  if (it === null) return true;
+  // Prefixes and nothing else at the end of the string: no positional token follows them.
+  if (it !== whole && it.text === '' && last) return false;
+  const eq = it.text.indexOf('=');
+  if (eq === -1) {
+    // The text before a "=" that ends the string: a blank in it is inside the parameter, judged as its value.
+    const beforeEq = 'after' in whole && !whole.after;
+    // A flag's rule (`discard,?`) ends at the comma: with blanks before it, the positional rule's match is longer.
+    const comma = spec.indexOf(',', it.end);
+    if ((!beforeEq && it.end !== (comma === -1 ? spec.length : comma)) || !d.flag(it)) d.positional(it);
+    // After the item: the lexer's positional rule does nothing once an error was seen (`if (DPC->err)`).
+    if (!beforeEq) keptBlanks(d, spec, it, comma, eq);
+    return false;
+  }
+  if (it.text.startsWith('target=')) {
+    // `target=.*` swallows the rest of the string, commas included, and STRIP(',') takes one comma
+    // off its end ("target=/a," is /a).
+    const end = spec.endsWith(',') ? spec.length - 1 : spec.length;
+    const rest = trimItem(spec, it.start + eq + 1, end);
+    d.string('target', 'target', rest.text, rest.start, rest.end);
+    // The item is the whole rest (its commas are the target's), so only a blank at its end or after "=" is kept.
+    keptBlanks(d, spec, trimItem(spec, it.start, end), end === spec.length ? -1 : end, eq);
+    swallowed(d, items.slice(i + 1), rest.text);
+    return true;
+  }
+  const token = d.keyParam(it, eq);
+  if (token === null) {
+    // setcoloport's atoi skips the blanks before the number and stops at those after it: nothing is kept.
+    if (it.text.slice(0, eq) !== 'colo-port') keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
+    return false;
+  }
+  if (token.text !== '') return readItem(d, spec, items, i, token);
+  // grant_usage=0 or =1 then blanks and a comma: the whitespace rule skips the blanks, and the comma alone is an empty positional parameter.
+  const comma = spec.indexOf(',', it.end);
+  if (token.after && comma !== -1 && comma > it.end) d.positional({ text: '', start: comma, end: comma });
+  return false;
 }
 
 /** Parse an xl disk spec: its items as libxlu_disk_l.l reads them. */
@@ -344,32 +389,18 @@ export function parseXl(spec: string): SpecParse<DiskSpec> {
   const d = new XlDisk(spec);
   const items = splitItems(spec);
   for (let i = 0; i < items.length && !d.stopped; i++) {
-    const it = items[i]!;
-    const eq = it.text.indexOf('=');
-    if (eq === -1) {
-      // A spec that ends with "," has no item after it.
-      if (it.text === '' && i === items.length - 1 && i > 0) break;
-      if (!d.flag(it)) d.positional(it);
-      // After the item: the lexer's positional rule does nothing once an error was seen (`if (DPC->err)`).
-      keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
-      continue;
-    }
-    if (it.text.startsWith('target=')) {
-      // `target=.*` swallows the rest of the string, commas included, and STRIP(',') takes one comma
-      // off its end ("target=/a," is /a).
-      const end = spec.endsWith(',') ? spec.length - 1 : spec.length;
-      const rest = trimItem(spec, it.start + eq + 1, end);
-      d.string('target', 'target', rest.text, rest.start, rest.end);
-      // The item is the whole rest (its commas are the target's), so only a blank at its end or after "=" is kept.
-      keptBlanks(d, spec, trimItem(spec, it.start, end), end === spec.length ? -1 : end, eq);
-      swallowed(d, items.slice(i + 1), rest.text);
-      break;
-    }
-    d.keyParam(it, eq);
-    keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
+    const whole = items[i]!;
+    // A spec that ends with "," (or is empty) has no item there: the positional rule needs a character or a comma.
+    if (whole.text === '' && i === items.length - 1) break;
+    if (readItem(d, spec, items, i, whole)) break;
   }
   const r = d.r;
-  // xlu_disk_parse checks for a vdev only when the lexer found no error.
-  if (r.problems.every((p) => p.xlWarns !== undefined) && r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
+  // xlu_disk_parse checks for a vdev, then for a target unless the disk is a CD-ROM (removable), only when the lexer found no error.
+  if (r.problems.every((p) => p.xlWarns !== undefined)) {
+    if (r.value.vdev === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no vdev: every disk needs a virtual device name' });
+    else if (d.noTarget() && r.value.devtype !== 'cdrom') {
+      r.problems.push({ start: 0, end: spec.length, message: 'no target: a disk other than a CD-ROM needs one (xl: "no target specified (and device not removable)")', hint: 'add target=PATH at the end, or a first positional field (an empty one for no medium)' });
+    }
+  }
   return r;
 }

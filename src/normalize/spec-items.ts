@@ -110,6 +110,25 @@ export function xlNumber(reader: 'atoi' | 'strtoul' | 'parse_ulong', text: strin
   return n;
 }
 
+/** strtol's bounds (a 64-bit long): a longer number is clamped to them before atoi's cast to int. */
+const LONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * glibc's atoi, `(int) strtol(value, NULL, 10)`: blanks (isspace) and a sign skipped, the leading
+ * digits read (0 when there are none), clamped to a long, then cut to its low 32 bits as the cast
+ * does: "4294967297" is 1, "2147483648" is -2147483648, "4294967296" is 0.
+ */
+export function cAtoi(value: string): number {
+  const m = /^[ \t\n\v\f\r]*([-+]?)0*(\d*)/.exec(value)!;
+  const digits = m[2]!;
+  // Past 19 digits the number is out of a long's range whatever they are.
+  let n = digits.length > 19 ? LONG_MAX + 1n : BigInt(digits === '' ? '0' : digits);
+  if (m[1] === '-') n = -n;
+  if (n > LONG_MAX) n = LONG_MAX;
+  else if (n < -LONG_MAX - 1n) n = -LONG_MAX - 1n;
+  return Number(BigInt.asIntN(32, n));
+}
+
 /** Parse "N,N-M,…" into the listed numbers, or an error message. */
 export function numberRanges(text: string): { values: number[] } | { error: string } {
   const values: number[] = [];

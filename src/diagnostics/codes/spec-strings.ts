@@ -19,7 +19,7 @@ export const specStringCodes = defineCodes({
     severity: 'error',
     title: 'bad disk spec',
     explanation:
-      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (create.py\'s uname,dev,mode, optionally followed by the backend domain and the ring protocol: xm create exits with "Invalid disk specifier" on fewer than 3 or more than 5 fields; in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format".',
+      'The disk string does not follow xl-disk-configuration(5) (positional target, format, vdev, access, or key=value with target= last) or xm\'s "PREFIX:SOURCE,VDEV,MODE" (create.py\'s uname,dev,mode, optionally followed by the backend domain and the ring protocol: xm create exits with "Invalid disk specifier" on fewer than 3 or more than 5 fields; in xm, a string in xl\'s key=value form is one finding over the whole string). Values are case-sensitive: format=QCOW2 is refused with "unknown value for format". In xl every disk needs a vdev, and a target unless it is a CD-ROM ("no target specified (and device not removable)"; an empty target, target= or an empty first field, is one).',
     bad: 'disk = ["format=QCOW2,vdev=xvda,target=/img"]',
     good: 'disk = ["format=qcow2,vdev=xvda,target=/img"]',
   },
