@@ -32,10 +32,14 @@ const WORD = 1n << 32n;
  */
 export const XL_LOOP_LIMIT = { cpu: 1n << 40n, node: 1n << 30n } as const;
 
-/** strtoul's reading of an optional `-` and decimal digits: saturates at ULONG_MAX (ERANGE), `-N` is 2^64 - N. */
+/**
+ * strtoul's reading of an optional `-` and decimal digits: past ULONG_MAX it saturates (ERANGE,
+ * whatever the sign), `-N` is 2^64 - N. ULONG_MAX itself still fits, so glibc negates it:
+ * "-18446744073709551615" is 1.
+ */
 export function strtoul(negative: boolean, digits: string): bigint {
   const n = BigInt(digits);
-  if (n >= ULONG_MAX) return ULONG_MAX;
+  if (n > ULONG_MAX) return ULONG_MAX;
   return negative && n !== 0n ? ULONG_MAX + 1n - n : n;
 }
 
