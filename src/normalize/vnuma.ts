@@ -15,6 +15,9 @@ import { misspeltExtra, xlReadsNote } from './spec-result.js';
 import { crashMessage, noStrtokItem } from './split-list-xl.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
+/** The largest uint32_t: libxl's vnode distances and xl's count of host nodes are 32-bit. */
+const UINT32_MAX = 4294967295;
+
 /** The keys of a vnode item (xl.cfg(5)), all four mandatory; one list, as the key suggester indexes it. */
 const VNODE_KEYS: readonly string[] = ['pnode', 'size', 'vcpus', 'vdistances'];
 
@@ -92,7 +95,10 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           const n = decimal(value) ?? xlLeading(ctx, kv.key, value, vspan);
           if (n === null) badItem(ctx, vspan, i, `${kv.key} must be a decimal number, got "${value}"`);
           else if (kv.key === 'size' && n < 1) badItem(ctx, vspan, i, 'size must be at least 1 MiB');
-          else {
+          // `if (val >= nr_nodes)` with an unsigned long val and a uint32_t nr_nodes: no host has this node.
+          else if (kv.key === 'pnode' && ctx.dialect === 'xl' && n >= UINT32_MAX) {
+            ctx.report('XM0216', vspan, `vnode ${i}: pnode ${n} is past any host's nodes (xl counts them in 32 bits): xl exits "invalid pnode number"`, { hint: 'write the number of a node of the host' });
+          } else {
             // parse_vnuma_config: `p->memkb = val << 10; max_memkb += p->memkb;` for every size=: the
             // vnode keeps the last, maxmem counts them all, so they never agree (decision 107).
             if (kv.key === 'size' && (node.size ?? 0) > 0) {
@@ -130,6 +136,11 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
             if (n === null) {
               ctx.report('XM0216', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnode ${i}: distance "${d.text}" is not a decimal number`);
               ok = false;
+            } else if (ctx.dialect === 'xl' && n > UINT32_MAX) {
+              // `p->distances[j] = val`: distances are uint32_t, so xl keeps the low 32 bits.
+              const kept = n % (UINT32_MAX + 1);
+              ctx.report('XM0231', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnuma: distance ${n} does not fit libxl's 32-bit distance: xl keeps its low 32 bits, ${kept}`, { hint: `write ${kept}, or the distance meant (below 4294967296)` });
+              ds.push(kept);
             } else ds.push(n);
           }
           if (ok) {

@@ -3,7 +3,9 @@
  * xmcfg silent or reading otherwise (docs/fuzzing.md, session 24; decision 107): a vnode without
  * size= adds 0 MiB and one without vcpus= lists no vCPU (xl still exits on maxmem / maxvcpus or
  * libxl refuses the coverage); a repeated vcpus= adds to the vnode, a repeated vdistances=
- * overwrites only the distances it gives, and a repeated size= puts maxmem and the vnodes apart.
+ * overwrites only the distances it gives, and a repeated size= puts maxmem and the vnodes apart;
+ * libxl's distances are 32-bit (xl keeps the low 32 bits) and so is xl's count of host nodes (a
+ * pnode from 4294967295 up is past any host).
  */
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
@@ -98,9 +100,30 @@ const CASES: Case[] = [
     codes: ['XM0210', 'XM0211'],
     expect: [],
   },
+  {
+    name: 'a distance from 2^32 up: libxl keeps its low 32 bits (4294967306 is 10)',
+    dialect: 'xl',
+    text: `${HEAD}maxmem = 512\nmaxvcpus = 1\nvnuma = [ [ "pnode=0", "size=512", "vcpus=0", "vdistances=4294967306" ] ]\n`,
+    codes: ['XM0231', 'XM0216'],
+    expect: [{ code: 'XM0231', at: '4294967306' }],
+  },
+  {
+    name: 'pnode 4294967295: past any host (nr_nodes is 32 bits), xl exits "invalid pnode number"',
+    dialect: 'xl',
+    text: `${HEAD}maxmem = 512\nmaxvcpus = 1\nvnuma = [ [ "pnode=4294967295", "size=512", "vcpus=0", "vdistances=10" ] ]\n`,
+    codes: ['XM0216'],
+    expect: [{ code: 'XM0216', at: '4294967295' }],
+  },
+  {
+    name: 'pnode 4294967294: a host could in principle have it, no finding without a host',
+    dialect: 'xl',
+    text: `${HEAD}maxmem = 512\nmaxvcpus = 1\nvnuma = [ [ "pnode=4294967294", "size=512", "vcpus=0", "vdistances=10" ] ]\n`,
+    codes: ['XM0216'],
+    expect: [],
+  },
 ];
 
-findingCases('vnuma as xl counts it: absent and repeated vnode keys', CASES);
+findingCases('vnuma as xl counts it: absent and repeated vnode keys, 32-bit fields', CASES);
 
 describe('vnuma values with repeated vnode keys, as parse_vnuma_config leaves the vnode', () => {
   const node = (items: string) => check(`${HEAD}vnuma = [ [ ${items} ] ]\n`, { dialect: 'xl' }).config.vnuma![0];
@@ -111,6 +134,10 @@ describe('vnuma values with repeated vnode keys, as parse_vnuma_config leaves th
 
   it('vdistances= twice: the later values over the earlier ones, the rest kept', () => {
     expect(node('"vdistances=10,20,30", "vdistances=15"').vdistances).toEqual([15, 20, 30]);
+  });
+
+  it('a distance from 2^32 up is its low 32 bits, as libxl stores it', () => {
+    expect(node('"vdistances=4294967306,20"').vdistances).toEqual([10, 20]);
   });
 
   it('a refused vcpus= leaves vcpus unknown, before or after a good one', () => {
