@@ -15,6 +15,9 @@ import { misspeltExtra, xlReadsNote } from './spec-result.js';
 import { crashMessage, noStrtokItem } from './split-list-xl.js';
 import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 
+/** The largest uint32_t: libxl's vnode distances and xl's count of host nodes are 32-bit. */
+const UINT32_MAX = 4294967295;
+
 /** The keys of a vnode item (xl.cfg(5)), all four mandatory; one list, as the key suggester indexes it. */
 const VNODE_KEYS: readonly string[] = ['pnode', 'size', 'vcpus', 'vdistances'];
 
@@ -50,6 +53,7 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
     const base = pointer('vnuma', i);
     const node: VnumaNode = {};
     const seen = new Set<string>();
+    let vcpusRefused = false;
     nodes.push(node);
     ctx.mark(base, s, vnode.span);
     if (vnode.kind !== 'list') {
@@ -76,10 +80,13 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
       if (ctx.dialect === 'xl' && t.value.endsWith('=') && t.value.indexOf('=') === t.value.length - 1) {
         // split_string_into_pair: `p++; if (!*p) { rc = ERROR_INVAL; … }`, whatever the key.
         badItem(ctx, item.span, i, `"${t.value}" has nothing after "=": split_string_into_pair refuses it, and xl exits "failed to split \"${t.value}\" into pair"`);
+        if (kv.key === 'vcpus') vcpusRefused = true;
         continue;
       }
       if (ctx.dialect === 'xl' && (kv.key === 'vcpus' || kv.key === 'vdistances') && noStrtokItem(value, ',')) {
         badItem(ctx, item.span, i, crashMessage(`${kv.key}=`, value, ','));
+        if (kv.key === 'vcpus') vcpusRefused = true;
+        delete node[kv.key];
         continue;
       }
       switch (kv.key) {
@@ -88,7 +95,15 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           const n = decimal(value) ?? xlLeading(ctx, kv.key, value, vspan);
           if (n === null) badItem(ctx, vspan, i, `${kv.key} must be a decimal number, got "${value}"`);
           else if (kv.key === 'size' && n < 1) badItem(ctx, vspan, i, 'size must be at least 1 MiB');
-          else {
+          // `if (val >= nr_nodes)` with an unsigned long val and a uint32_t nr_nodes: no host has this node.
+          else if (kv.key === 'pnode' && ctx.dialect === 'xl' && n >= UINT32_MAX) {
+            ctx.report('XM0216', vspan, `vnode ${i}: pnode ${n} is past any host's nodes (xl counts them in 32 bits): xl exits "invalid pnode number"`, { hint: 'write the number of a node of the host' });
+          } else {
+            // parse_vnuma_config: `p->memkb = val << 10; max_memkb += p->memkb;` for every size=: the
+            // vnode keeps the last, maxmem counts them all, so they never agree (decision 107).
+            if (kv.key === 'size' && (node.size ?? 0) > 0) {
+              ctx.report('XM0216', item.span, `vnode ${i}: size= again: xl keeps the last size for the vnode but adds every size= to maxmem, so the two differ: xl exits "maxmem and vnuma memory size mismatch" or libxl refuses "Amount of memory mismatch"`, { hint: 'keep one size= per vnode' });
+            }
             node[kv.key] = n;
             ctx.mark(`${base}/${kv.key}`, s, vspan);
           }
@@ -100,8 +115,13 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
           // A vCPU xl counts but sets no bit for: the vnodes cannot cover the count (libxl_vnuma.c).
           // vcpus stays unset, so the count and coverage rules say nothing the item has not said.
           else if ('unset' in r) ctx.report('XM0209', r.span, `vnode ${i}: ${r.unset}`, { hint: 'write vCPU numbers from 0 to maxvcpus - 1' });
-          else {
-            node.vcpus = r.values;
+          if (!('values' in r) || vcpusRefused) {
+            vcpusRefused = true;
+            delete node.vcpus;
+          } else {
+            // Each vcpus= adds to the vnode's bitmap and to xl's count (decision 107): a second one
+            // lists more vCPUs, and one it repeats counts twice (XM0209).
+            node.vcpus = [...(node.vcpus ?? []), ...r.values];
             ctx.mark(`${base}/vcpus`, s, vspan);
           }
           break;
@@ -116,10 +136,17 @@ export function readVnuma(s: Setting, ctx: NormalizeContext): VnumaNode[] | unde
             if (n === null) {
               ctx.report('XM0216', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnode ${i}: distance "${d.text}" is not a decimal number`);
               ok = false;
+            } else if (ctx.dialect === 'xl' && n > UINT32_MAX) {
+              // `p->distances[j] = val`: distances are uint32_t, so xl keeps the low 32 bits.
+              const kept = n % (UINT32_MAX + 1);
+              ctx.report('XM0231', subSpan(item, kv.valueStart + d.start, kv.valueStart + d.end), `vnuma: distance ${n} does not fit libxl's 32-bit distance: xl keeps its low 32 bits, ${kept}`, { hint: `write ${kept}, or the distance meant (below 4294967296)` });
+              ds.push(kept);
             } else ds.push(n);
           }
           if (ok) {
-            node.vdistances = ds;
+            // `p->distances[j] = val` for j of this item only: a later vdistances= overwrites the
+            // distances it gives and leaves the others of an earlier one (decision 107).
+            node.vdistances = [...ds, ...(node.vdistances ?? []).slice(ds.length)];
             ctx.mark(`${base}/vdistances`, s, vspan);
           }
           break;

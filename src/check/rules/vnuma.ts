@@ -5,7 +5,21 @@
  * the key).
  */
 import { plural, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Setting } from '../../syntax/value.js';
 import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
+
+/**
+ * Whether vnode `i` of the file's vnuma writes `key=` in an item xl reads (a string, or a bare
+ * number). A vnode that does not is not unknown to xl: parse_vnuma_config starts each vnode at
+ * memkb 0 and no vCPU, so its size counts 0 MiB and it lists no vCPU (decision 107). One that
+ * writes a value normalisation refused is unknown, and its finding (XM0216) is the one to give.
+ */
+function vnodeWrites(vnuma: Setting | undefined, i: number, key: 'size' | 'vcpus'): boolean {
+  const node = vnuma?.value.kind === 'list' ? vnuma.value.items[i] : undefined;
+  if (node?.kind !== 'list') return true;
+  const at = new RegExp(`^[ \\t]*${key}[ \\t]*=`);
+  return node.items.some((it) => (it.kind === 'string' ? at.test(it.value) : it.kind === 'number' && at.test(it.text)));
+}
 
 /**
  * vnode sizes vs maxmem (XM0208). xl reads memory into the target only and maxmem into max_memkb
@@ -13,11 +27,13 @@ import { makeDiag, valueAt, keyAt, type Rule } from './context.js';
  * otherwise makes the total maxmem: without maxmem, a smaller memory is the balloon target (no
  * finding), a larger one is above that maxmem (as XM0202).
  */
-export const vnumaSizes: Rule = ({ config, spans, unknown }) => {
+export const vnumaSizes: Rule = ({ config, spans, unknown, effective }) => {
   const nodes = config.vnuma;
-  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n) => typeof n.size !== 'number')) return [];
+  const vnuma = effective.get('vnuma');
+  if (!Array.isArray(nodes) || nodes.length === 0 || nodes.some((n, i) => typeof n.size !== 'number' && vnodeWrites(vnuma, i, 'size'))) return [];
   const total = nodes.reduce((a, n) => a + (n.size ?? 0), 0);
-  const related = nodes.map((_, i) => ({ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) }));
+  // A vnode without size= adds 0 MiB (xl's memkb starts at 0); it has no size to point at.
+  const related = nodes.flatMap((n, i) => (n.size === undefined ? [] : [{ message: `vnode ${i} size`, span: valueAt(spans, `/vnuma/${i}/size`) }]));
   if (typeof config.maxmem === 'number') {
     if (config.maxmem === total) return [];
     return [
@@ -38,7 +54,7 @@ export const vnumaSizes: Rule = ({ config, spans, unknown }) => {
 };
 
 /** Every vCPU in exactly one vnode, matching maxvcpus (XM0209). */
-export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
+export const vnumaVcpus: Rule = ({ config, spans, unknown, effective }) => {
   const nodes = config.vnuma;
   if (!Array.isArray(nodes) || nodes.length === 0) return [];
   const out: Diagnostic[] = [];
@@ -58,7 +74,9 @@ export const vnumaVcpus: Rule = ({ config, spans, unknown }) => {
       } else owner.set(c, i);
     }
   });
-  if (nodes.some((n) => n.vcpus === undefined)) return out;
+  // A vnode without vcpus= lists no vCPU (xl's bitmap starts empty); one whose vcpus= was refused is unknown.
+  const vnuma = effective.get('vnuma');
+  if (nodes.some((n, i) => n.vcpus === undefined && vnodeWrites(vnuma, i, 'vcpus'))) return out;
   // The vCPU count is maxvcpus, else what vnuma lists: xl reads only maxvcpus into max_vcpus before
   // parse_vnuma_config, which sets it to the listed count when it is not set (vcpus is the number
   // online at start). None of them when the key that would decide it is written but unknown.
@@ -99,7 +117,7 @@ export const vnumaDistances: Rule = ({ config, spans }) => {
     if (d === undefined) return;
     const at = valueAt(spans, `/vnuma/${i}/vdistances`);
     if (d.length !== nodes.length) {
-      out.push(makeDiag('XM0210', at, `vnode ${i} has ${d.length} vdistances but there are ${nodes.length} vnodes (one distance to each vnode, itself included)`));
+      out.push(makeDiag('XM0210', at, `vnode ${i} has ${d.length} vdistances but there are ${nodes.length} vnodes (one distance to each vnode, itself included)`, { hint: `give ${nodes.length} distances, one to each vnode in order` }));
       return;
     }
     const local = d[i]!;
