@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { check } from '../../src/index.js';
 import { parseCpuList, resolveCpuList } from '../../src/normalize/cpulist.js';
 import { run } from '../../src/cli/run.js';
+import { nodesKeeping, storedCpus } from '../../src/placement/pinning.js';
 import { plan } from '../../src/placement/plan.js';
 import type { Host } from '../../src/placement/types.js';
 import { fakeIo } from '../cli/fake-io.js';
@@ -102,6 +103,13 @@ describe('plan pins a node item as xl does', () => {
     const r = plan(cfg({ vcpus: 2, cpus: xl('node:7') }), SMALL, { dialect: 'xl' });
     expect(r.plan?.vcpus.map((v) => v.cpus)).toEqual([span(56, 63), span(56, 63)]);
     expect(r.diagnostics.map((d) => d.code)).not.toContain('XM0429');
+  });
+});
+
+describe('the ledger side reads a stored node item the same way', () => {
+  it('rebalance: a stored cpus_soft "all,^node:1" keeps node 1 (CPUs 64-95 stay in it)', () => {
+    expect([...nodesKeeping(storedCpus(xl('all,^node:1')) as ReturnType<typeof xl>, BIG, 2)]).toEqual([1, 1]);
+    expect([...nodesKeeping(storedCpus(xl('all,^node:7')) as ReturnType<typeof xl>, SMALL, 2)]).toEqual([1, 1, 1, 1, 1, 1, 1, 0]);
   });
 });
 
