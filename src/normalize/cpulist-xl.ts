@@ -33,6 +33,17 @@ const WORD = 1n << 32n;
 export const XL_LOOP_LIMIT = { cpu: 1n << 40n, node: 1n << 30n } as const;
 
 /**
+ * The CPUs a `node:`/`nodes:` item can give, as numbers below this: update_cpumap_range fills a
+ * temporary `node_cpumap` allocated with libxl_node_bitmap_alloc(ctx, &node_cpumap, 0), a bitmap
+ * of the host's node count as libxl gets it (physinfo max_node_id + 1, which Xen's sysctl reports as
+ * MAX_NUMNODES: CONFIG_NR_NUMA_NODES, 64 on a default x86 build), and libxl_node_to_cpumap sets the
+ * node's CPUs in it; libxl_bitmap_set ignores a bit past the map's size, so a node's CPUs numbered
+ * 64 or more never reach the affinity. A hypervisor built with another CONFIG_NR_NUMA_NODES moves
+ * the line (decision 106). `nodes:all` is not cut: it sets every bit of the CPU-sized map.
+ */
+export const XL_NODE_MAP_BITS = 64;
+
+/**
  * strtoul's reading of an optional `-` and decimal digits: past ULONG_MAX it saturates (ERANGE,
  * whatever the sign), `-N` is 2^64 - N. ULONG_MAX itself still fits, so glibc negates it:
  * "-18446744073709551615" is 1.

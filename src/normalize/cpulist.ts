@@ -3,7 +3,7 @@
  * to right to an empty set; `^` removes; `node:`/`nodes:` names NUMA nodes; `all`; `N` or `N-M`
  * (decimal, N <= M). xm's older form is a subset (no `all`, no `node:`, no `^A-B`).
  */
-import { readXlRange } from './cpulist-xl.js';
+import { readXlRange, XL_NODE_MAP_BITS } from './cpulist-xl.js';
 
 /** One item of a CPU list. `from`/`to` are inclusive; `all` has from = to = -1. */
 export interface CpuListItem {
@@ -205,11 +205,17 @@ export interface CpuHostView {
   nodes: ReadonlyArray<{ id: number; cpus: readonly number[] }>;
 }
 
-/** Resolve a CPU list against a host: the sorted set of CPU ids it selects. */
+/**
+ * Resolve a CPU list against a host: the sorted set of CPU ids it selects, as xl selects them. A
+ * node item (`node:N`, `^nodes:A-B`) adds or removes only the node's CPUs below XL_NODE_MAP_BITS
+ * (64), as xl's node map holds no more (decision 106); node items are xl's alone (xm has none: its
+ * `node:` is XM0205, and plan refuses a file with errors). `nodes:all` is every CPU.
+ */
 export function resolveCpuList(list: CpuList, host: CpuHostView): number[] {
   const set = new Set<number>();
-  const apply = (ids: Iterable<number>, negate: boolean): void => {
+  const apply = (ids: Iterable<number>, negate: boolean, below = Infinity): void => {
     for (const id of ids) {
+      if (id >= below) continue;
       if (negate) set.delete(id);
       else set.add(id);
     }
@@ -219,7 +225,8 @@ export function resolveCpuList(list: CpuList, host: CpuHostView): number[] {
     if (it.kind === 'all') for (const n of host.nodes) apply(n.cpus, false);
     else if (it.kind === 'node') {
       for (const n of host.nodes) {
-        if (it.from === -1 || (n.id >= it.from && n.id <= it.to)) apply(n.cpus, it.negate);
+        if (it.from === -1) apply(n.cpus, it.negate);
+        else if (n.id >= it.from && n.id <= it.to) apply(n.cpus, it.negate, XL_NODE_MAP_BITS);
       }
     } else {
       const ids: number[] = [];

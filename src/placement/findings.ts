@@ -7,7 +7,8 @@ import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { CheckedHost, checkedHost, validateHost } from './host-check.js';
 import { guestShape } from './guest.js';
-import { cpusOffHost, cpusPartlyOffHost, vcpusReach, type OffHostCpus } from './pinning.js';
+import { isNodeCpusFinding, nodeCpusFindings, type NodeCpusFinding } from './node-cpus.js';
+import { cpusOffHost, cpusPartlyOffHost, isCpuList, vcpusReach, type OffHostCpus } from './pinning.js';
 import { planChecked } from './plan.js';
 import { runCpus } from './plan-build.js';
 import type { CpusEntryFinding, Host, NarrowedFinding, NodeFinding, PlacementConfig } from './types.js';
@@ -37,6 +38,22 @@ function missingNodeSpan(config: PlacementConfig, spans: SpanMap | undefined, id
   if (!ids || numa?.mode !== 'nodes') return numaSpan;
   const i = numa.nodes.findIndex((id) => !ids.has(id));
   return i < 0 ? numaSpan : spanOf(spans, numaSpan, `/numa/nodes/${i}`);
+}
+
+/**
+ * XM0429's span: its node item inside the list's string, when the literal has no escapes (the
+ * value span is the text and one or three quotes each side, as the normaliser's subSpan reads it);
+ * else the list's whole value.
+ */
+function nodeItemSpan(config: PlacementConfig, spans: SpanMap | undefined, d: NodeCpusFinding, anchor: Span): Span {
+  const value = spanOf(spans, anchor, d.pointer, '/' + d.pointer.split('/')[1]!);
+  const [, key, entry] = d.pointer.split('/');
+  const v: unknown = config[key!];
+  const list: unknown = entry === undefined ? v : Array.isArray(v) ? v[Number(entry)] : undefined;
+  if (!isCpuList(list) || value.end === value.start) return value;
+  const quotes = value.end - value.start - list.text.length;
+  const base = quotes === 2 ? value.start + 1 : quotes === 6 ? value.start + 3 : null;
+  return base === null ? value : { start: base + d.start, end: base + d.end };
 }
 
 /** The span a plan's own finding belongs at, or null for findings about the host or the ledger. */
@@ -70,11 +87,12 @@ function configSpan(config: PlacementConfig, spans: SpanMap | undefined, d: Diag
   // XM0421: the vCPUs the config's own vnuma lists (check --host puts it there too, requestFindings).
   if (code === 'XM0424' || code === 'XM0421') return spanOf(spans, anchor, '/vnuma');
   if (code === 'XM0425' || code === 'XM0426') return spanOf(spans, anchor, '/cpus_soft');
+  if (isNodeCpusFinding(d)) return nodeItemSpan(config, spans, d, anchor);
   return null;
 }
 
 /**
- * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0421, XM0423–XM0426) moved to their key's
+ * A plan's findings with the config-caused ones (XM0402–XM0406, XM0412, XM0415–XM0417, XM0421, XM0423–XM0426, XM0429) moved to their key's
  * value span; with the host, each XM0420 to its vnode's pnode (the plan lists them in vnode order).
  */
 export function atConfigSpans(config: PlacementConfig, spans: SpanMap | undefined, diagnostics: readonly Diagnostic[], host?: Host | null, anchor: Span = FILE): Diagnostic[] {
@@ -113,6 +131,8 @@ export function placementFindings(config: PlacementConfig, spans: SpanMap | unde
   // Whatever else is found (plan says it before any refusal too).
   const partly = cpusPartlyOffHost(config, valid.host);
   if (partly) out.push({ code: 'XM0416', severity: 'warning', message: partly, span: spanOf(spans, anchor, '/cpus') });
+  // Node items xl fills only below CPU 64 (plan says them before any refusal too).
+  for (const d of nodeCpusFindings(config, valid.host, dialect)) out.push(...atConfigSpans(config, spans, [d], undefined, anchor));
   return out;
 }
 

@@ -11,6 +11,7 @@ import { choice, isRefusal, type Choice, type Refusal } from './demand.js';
 import { guestType } from './flags.js';
 import { guestShape, guestLabel } from './guest.js';
 import { CheckedHost, hostDiag, validateHost } from './host-check.js';
+import { nodeCpusFindings } from './node-cpus.js';
 import { cpusOffHost, cpusPartlyOffHost, nodesWithin, vcpusReach } from './pinning.js';
 import { overcommitFindings } from './overcommit.js';
 import { memoryFence, softConflicts, softReason } from './soft.js';
@@ -66,6 +67,8 @@ export function planChecked(config: PlacementConfig, host: CheckedHost, options:
   // Said whatever the outcome, as check --host says it (findings.ts).
   const partly = cpusPartlyOffHost(cfg, checked.host);
   if (partly) diagnostics.push(hostDiag('XM0416', 'warning', partly));
+  // Node items xl fills only below CPU 64 (node-cpus.ts): said whatever the outcome, as check --host says them.
+  diagnostics.push(...nodeCpusFindings(cfg, checked.host, options.dialect));
   const g = guestShape(cfg, options.dialect);
   const type = guestType(cfg);
   const limit = maxVcpusFor(type);

@@ -72,6 +72,7 @@ const HOSTS: Record<string, Host> = {
   XM0423: host([0, 4, 32768], [4, 4, 32768], [8, 4, 32768], [12, 4, 32768]), // nodes of 4 CPUs
   XM0425: host([0, 4, 32768], [4, 4, 32768]),
   XM0426: host([0, 4, 32768], [4, 4, 32768]),
+  XM0429: host([0, 48, 32768], [48, 48, 32768]), // node 1 has CPUs 48-95
 };
 
 /** Codes found by `plan` itself rather than by `check --host`. */

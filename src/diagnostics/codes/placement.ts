@@ -226,4 +226,12 @@ export const placementCodes = defineCodes({
     bad: '$ xmcfg rebalance --host now.json   # web was reserved with cpus_soft = "8-11"; now.json has CPUs 0-7',
     good: '$ xmcfg rebalance --host then.json   # the host web was reserved on, CPUs 0-15',
   },
+  XM0429: {
+    severity: 'warning',
+    title: 'node item of cpus keeps only CPUs below 64',
+    explanation:
+      "A `node:N` or `nodes:A-B` item of `cpus` or `cpus_soft` (also under `^`) names a node with CPUs numbered 64 or more on this host. xl fills such an item through a temporary map sized for NUMA nodes, not CPUs (libxl_node_bitmap_alloc: the hypervisor's MAX_NUMNODES, 64 bits on a default x86 build), and libxl silently ignores a CPU past the map's size: `xl create` pins the vCPUs only to the node's CPUs below 64 (`cpus = \"node:1\"` on a host of 2 × 48 CPUs is CPUs 48-63), and `^node:1` removes only those. xmcfg's plans, ledger and findings resolve the item the same way (decision 106). Plain CPU numbers are not cut: write the node's CPUs as numbers (`xmcfg host` lists them).",
+    bad: 'vcpus = 4\ncpus = "node:1"   # node 1 has CPUs 48-95',
+    good: 'vcpus = 4\ncpus = "48-95"',
+  },
 });
