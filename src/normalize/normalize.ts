@@ -20,6 +20,7 @@ import { parseVif } from './vif.js';
 import { parsePci } from './pci.js';
 import { parseVfb, parseChannel, parseUsbctrl, parseUsbdev } from './devices.js';
 import { readRangeList, parseIoport, parseIomem, ioportTrailing } from './resources.js';
+import { parseIomemXl } from './iomem-xl.js';
 import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
 import { valueToJson } from './values.js';
@@ -156,7 +157,8 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'ioports':
       return readRangeList(s, ctx, parseIoport, ioportTrailing);
     case 'iomem':
-      return readRangeList(s, ctx, parseIomem);
+      // xl's sscanf differs from the trimmed reading xm keeps (iomem-xl.ts).
+      return readRangeList(s, ctx, ctx.dialect === 'xl' ? parseIomemXl : parseIomem);
     case 'vsnd':
       return readVsnd(s, ctx);
     default:

@@ -1,7 +1,7 @@
 /**
  * @fileoverview `ioports` and `iomem`: xl reads each item with strtoul base 16 (an optional `0x`),
  * `FIRST[-LAST]` (exactly as xl_parse.c: text after a single port is only warned about, XM0229)
- * and `START,NUM_PAGES[@GFN]`. Each item becomes `{spec, first, last}` or
+ * and `START,NUM_PAGES[@GFN]` (xm here; xl's sscanf in iomem-xl.ts). Each item becomes `{spec, first, last}` or
  * `{spec, start, number[, gfn]}`, every number marked at its own text, and a part that does not
  * read is an XM0217 at that part.
  */
@@ -10,7 +10,7 @@ import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, valueToJson } from './values.js';
 import { readSpecItem } from './read-spec-list.js';
-import { hexNumber, trimItem } from './spec-items.js';
+import { cUlong, hexNumber, trimItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 
 type Part = { text: string; start: number; end: number };
@@ -38,15 +38,15 @@ const MAX_IOPORT = 0xfffffffe;
 
 /**
  * strtoul(text + at, &end, 16) as C reads it: blanks, a sign, an optional 0x, hex digits. The value
- * (a negative one wraps to a huge unsigned value, so it counts as too big) and where reading
- * stopped; null when no digit was read (end == start).
+ * (a minus wraps modulo 2^64: mostly a huge value, so too big; Infinity past MAX_IOPORT) and where
+ * reading stopped; null when no digit was read (end == start).
  */
 function strtoul16(text: string, at: number): { value: number; end: number } | null {
   const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)/.exec(text.slice(at));
   if (m === null) return null;
-  const digits = m[2]!.replace(/^0+(?=.)/, '');
-  const value = digits.length > 13 ? Infinity : parseInt(digits, 16);
-  return { value: m[1] === '-' && value !== 0 ? Infinity : value, end: at + m[0].length };
+  // A minus wraps modulo 2^64 ("-ffffffffffffffff" is 1); anything past 2^53 is too big anyway.
+  const v = cUlong(m[2]!, 16, m[1] === '-');
+  return { value: v > BigInt(MAX_IOPORT) ? Infinity : Number(v), end: at + m[0].length };
 }
 
 /**
@@ -105,7 +105,7 @@ export function ioportTrailing(spec: string): { start: number; end: number; port
   return { start: first.end, end: spec.length, port: first.value };
 }
 
-/** Parse one `iomem` item `START,NUM_PAGES[@GFN]`; never throws. */
+/** Parse one xm `iomem` item `START,NUM_PAGES[@GFN]`, blanks around parts trimmed (xl: parseIomemXl); never throws. */
 export function parseIomem(spec: string): SpecParse<{ spec: string; start?: number; number?: number; gfn?: number }> {
   const r = specResult<{ spec: string; start?: number; number?: number; gfn?: number }>(spec);
   const comma = spec.indexOf(',');
@@ -182,9 +182,10 @@ export function readIrqs(s: Setting, ctx: NormalizeContext, generic: () => unkno
       ctx.report('XM0108', item.span, `irqs: "${text.value}" is not a decimal number ("xl: Invalid argument parsing irq")`, { hint: 'xl reads IRQs in base 10: digits only, no 0x' });
       continue;
     }
-    const digits = m[2]!.replace(/^0+(?=.)/, '');
-    const n = digits.length > 10 ? Infinity : Number(digits);
-    if ((m[1] === '-' && n !== 0) || n > MAX_IRQ) {
+    // strtoul: a minus wraps modulo 2^64, so "-18446744073709551615" is IRQ 1 and "-1" too big.
+    const v = cUlong(m[2]!, 10, m[1] === '-');
+    const n = v > BigInt(MAX_IRQ) ? Infinity : Number(v);
+    if (n > MAX_IRQ) {
       ctx.report('XM0103', item.span, `irqs: ${text.value.trim()} is too big ("xl: irq … too big"; at most ${MAX_IRQ})`);
       continue;
     }

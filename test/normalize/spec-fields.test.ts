@@ -146,6 +146,31 @@ table('ioports and iomem', [
   ['iomem = ["fe000", "fe000,1@", "g,1"]', 'iomem', [], ['XM0217@2:11-2:16', 'XM0217@2:27-2:28', 'XM0217@2:32-2:33']],
 ]);
 
+// xl's `sscanf(buf, "%" SCNx64 ",%" SCNx64 "%n@%" SCNx64 "%n", …)` and `ret < 2 || buf[used] != '\0'`,
+// and strtoul's wrap of a minus; values recorded from that code compiled against glibc (docs/fuzzing.md).
+table('iomem, ioports and irqs as xl scans them', [
+  // %x skips blanks before a number, never after it: the blank at the end, and before the comma, make xl exit.
+  ['iomem = ["1000,1 ", "1 ,2", "1,2 @3"]', 'iomem', [], ['XM0217@2:17-2:18', 'XM0217@2:22-2:26', 'XM0217@2:34-2:36']],
+  // glibc reads a bare 0x as 0; signs and leading zeros are free; a gfn of UINT64_MAX is libxl's "no gfn".
+  [
+    'iomem = ["0x,1", " 1000, 2@ 5", "00000000000000001000,1", "+a,-0", "1,2@ffffffffffffffff"]',
+    'iomem',
+    [
+      { spec: '0x,1', start: 0, number: 1 },
+      { spec: ' 1000, 2@ 5', start: 0x1000, number: 2, gfn: 5 },
+      { spec: '00000000000000001000,1', start: 0x1000, number: 1 },
+      { spec: '+a,-0', start: 10, number: 0 },
+      { spec: '1,2@ffffffffffffffff', start: 1, number: 2 },
+    ],
+    [],
+  ],
+  // xl reads these (a minus wraps to 2^64 - 1), but no host maps such a frame: XM0217 at the number.
+  ['iomem = ["-1,1", "1,20000000000000"]', 'iomem', [], ['XM0217@2:11-2:13', 'XM0217@2:21-2:35']],
+  // strtoul: "-ffffffffffffffff" wraps to 1 (and "-1" to ULONG_MAX, too big).
+  ['ioports = ["-ffffffffffffffff", "-1"]', 'ioports', [{ spec: '-ffffffffffffffff', first: 1, last: 1 }], ['XM0217@2:34-2:36']],
+  ['irqs = ["-18446744073709551615", "-1"]', 'irqs', [1], ['XM0103@2:34-2:38']],
+]);
+
 describe('spans of typed fields', () => {
   it('each typed value and unknown key is marked at its text', () => {
     const r = norm('name = "t"\nvkb = ["width=0x400,colour=red"]\nioports = ["2f8-2ff"]\n', 'xl');
