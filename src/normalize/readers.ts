@@ -37,7 +37,9 @@ export function listItems(v: Value, ctx: NormalizeContext, listOnly = false): Va
 export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out {
   const v = s.value;
   const numericConv = conv === 'int' || conv === 'bool' || conv === 'intList';
-  if (numericConv && s.appended && ctx.dialect === 'xl') {
+  // libxlu's find_atom refuses a list ("is a list but should be a single value", XM0102 from the
+  // schema) before the getter looks at the operator, so `+=` is only said of a single value.
+  if (numericConv && s.appended && ctx.dialect === 'xl' && v.kind !== 'list') {
     ctx.report('XM0109', s.keySpan, `xl ignores ${s.key}: a numeric option set with += ("can't use += with numbers")`, { hint: `write ${s.key} = <number>` });
     return undefined;
   }

@@ -5,7 +5,7 @@
  */
 import type { Value, Dialect } from '../syntax/value.js';
 import type { Span } from '../diagnostics/span.js';
-import { strtolBase0 } from '../syntax/python-number.js';
+import { strtolBase0, strtolNonZero } from '../syntax/python-number.js';
 
 /** Result of reading a number from text. */
 export type NumberRead = { ok: true; value: number } | { ok: false; why: 'invalid' | 'range' };
@@ -60,7 +60,12 @@ function pyIntRead(text: string): Read<number> {
 export function readBool(v: Value, dialect: Dialect): Read<boolean> {
   if (v.kind === 'bool') return dialect === 'xm' ? { ok: true, value: v.value } : { ok: false, why: 'type' };
   const n = readInt(v, dialect);
-  return n.ok ? { ok: true, value: n.value !== 0 } : n;
+  if (n.ok) return { ok: true, value: n.value !== 0 };
+  // xl's defbool is `!!l` of any long: one from 2^53 up is true, though xmcfg keeps no such number.
+  if (n.why === 'range' && dialect === 'xl' && (v.kind === 'string' || v.kind === 'number')) {
+    if (strtolNonZero(v.kind === 'string' ? v.value : v.text)) return { ok: true, value: true };
+  }
+  return n;
 }
 
 /** Read a string: xl also accepts an unquoted NUMBER as its text. */

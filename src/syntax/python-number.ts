@@ -91,6 +91,31 @@ export function strtolBase0(text: string): NumberReading {
   return fromBig(signed, 'int');
 }
 
+/**
+ * Whether C `strtol(text, &end, 0)` reads the whole text as a long other than 0 (libxlu's
+ * xlu_cfg_get_defbool: `!!l`), including longs from 2^53 up that strtolBase0 reports as out of
+ * range; null when libxlu refuses the text (not a number, or past a C long).
+ */
+export function strtolNonZero(text: string): boolean | null {
+  const r = strtolBase0(text);
+  if (r.ok) return r.value !== 0;
+  // Out of range here is either past a C long (refused) or a long from 2^53 up (never 0).
+  return r.reason === 'range' && strtolFitsLong(text) ? true : null;
+}
+
+/** True when the text, read as strtolBase0 reads it, is a whole number within a C long. */
+function strtolFitsLong(text: string): boolean {
+  const t = text.replace(/^[ \t\n\v\f\r]*/, '');
+  const neg = t[0] === '-';
+  const body = t[0] === '+' || t[0] === '-' ? t.slice(1) : t;
+  const hex = /^0[xX]/.test(body);
+  const base = hex ? 16 : body[0] === '0' ? 8 : 10;
+  const v = readDigits(body, hex ? 2 : 0, body.length, base);
+  if (v === null) return false;
+  const signed = neg ? -BigInt(v) : BigInt(v);
+  return signed <= C_LONG_MAX && signed >= -C_LONG_MAX - 1n;
+}
+
 /** Python 2 numeric literal (no sign): ints (octal `010`, `0o17`, `0x1F`, `0b101`, `L` suffix), floats. */
 export function parsePythonNumber(text: string): NumberReading {
   const n = text.length;

@@ -59,7 +59,7 @@ export const schemaCodes = defineCodes({
     severity: 'error',
     title: 'not a valid number',
     explanation:
-      'xl reads numbers with C strtol (base 0: 0x… is hexadecimal, a leading 0 is octal) and refuses any text left over or a value that does not fit: "12abc", "1.5", "08" and "0x" are not numbers. xl warns and ignores the option.',
+      'xl reads numbers with C strtol (base 0: 0x… is hexadecimal, a leading 0 is octal) and refuses any text left over or a value that does not fit: "12abc", "1.5", "08" and "0x" are not numbers. xl warns and ignores the option. A number option of 2^53 or more in magnitude is reported too, though it fits xl\'s long: xmcfg holds numbers exactly below 2^53 and no such option takes one (a boolean option reads any long, true unless 0: decision 108).',
     bad: 'memory = "1.5"',
     good: 'memory = 1536',
   },

@@ -94,8 +94,8 @@ export const coreOptions = {
   // copies them unchanged into the createdomain domctl; "use the default" is only the option left out
   // (xl.conf's value, else -1). Xen's grant_table_init() then refuses max_grant_frames below
   // INITIAL_NR_GRANT_FRAMES (1) with EINVAL, so 0 keeps failing; max_maptrack_frames = 0 is valid.
-  max_grant_frames: int({ d: 'Maximum grant-table frames. xl accepts 0, but Xen refuses a domain with fewer than 1 (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1 }),
-  max_maptrack_frames: int({ d: 'Maximum maptrack frames (0 = the domain cannot map other domains\' grants; leave it out for the default).', dl: 'xl', min: 0 }),
+  max_grant_frames: int({ d: 'Maximum grant-table frames. xl accepts 0, but Xen refuses a domain with fewer than 1 (domain creation fails with EINVAL); leave it out for the xl.conf/hypervisor default.', dl: 'xl', min: 1, max: 2147483647 }),
+  max_maptrack_frames: int({ d: 'Maximum maptrack frames (0 = the domain cannot map other domains\' grants; leave it out for the default).', dl: 'xl', min: 0, max: 2147483647 }),
   // xl reads it the same way (0..INT_MAX) and libxl passes it on; Xen's grant_table_init() refuses
   // version 0 ("invalid grant table version 0 requested") and any version above its gnttab=max-ver
   // (1 or 2, default 2) with EINVAL, so only 1 and 2 can create a domain.
