@@ -65,7 +65,7 @@ export function nodeCpusFindings(cfg: PlacementConfig, host: Host, dialect?: 'xl
         severity: 'warning',
         message: `${key} item "${raw}" ${does} ${which} CPUs below ${XL_NODE_MAP_BITS} only (${rangesOf(kept)}): xl's node map has ${XL_NODE_MAP_BITS} bits, so CPUs ${rangesOf(dropped)} ${rest}`,
         span: { start: 0, end: 0 },
-        hint: `write the CPUs as numbers (${rangesOf(nodes.flatMap((n) => n.cpus))})`,
+        hint: `write the CPUs as numbers: ${rangesOf(nodes.flatMap((n) => n.cpus))}`,
         pointer,
         start,
         end: start + raw.length,

@@ -119,7 +119,7 @@ const SPECS: [string, 'xl' | 'xm', string[], string][] = [
   ['vif = ["mac=00:16:3e:00:00:01,bridge=xen|br0"]\n', 'xl', ['- mac: `00:16:3e:00:00:01`', '- bridge: `xenbr0`'], '"mac=00:16:3e:00:00:01,bridge=xenbr0"'],
   ['pci = ["01:00.|0,permissive=1"]\n', 'xl', ['- bdf: `01:00.0`', '- permissive: `true`'], '"01:00.0,permissive=1"'],
   ['cpus = "0-3,^|1"\n', 'xl', ['- CPUs 0-3', '- not CPU 1'], '"0-3,^1"'],
-  ['cpus = ["0", "nodes:|1"]\n', 'xl', ['- the CPUs of node 1'], '"nodes:1"'],
+  ['cpus = ["0", "nodes:|1"]\n', 'xl', ['- the CPUs of node 1 numbered below 64'], '"nodes:1"'],
   ['cpus_soft = "a|ll"\n', 'xl', ['- every CPU'], '"all"'],
 ];
 

@@ -10,6 +10,7 @@ import type { CheckResult } from '../../check/check.js';
 import type { Dialect, Setting, Value } from '../../syntax/value.js';
 import { guestTypeOf, parseCpuList, parseDisk, parsePci, parseVif, readInt, type CpuListItem } from '../../normalize/index.js';
 import { LIBXL_UNSET_NAMES, libxlName } from '../../normalize/catalogue/libxl-names.js';
+import { XL_NODE_MAP_BITS } from '../../normalize/cpulist-xl.js';
 import { configLiteral, keyDoc, type KeyDoc } from './docs.js';
 import { assignmentAt } from './analysis.js';
 import { toRange } from './positions.js';
@@ -155,9 +156,10 @@ function specFields(key: keyof typeof SPEC_PARSERS, spec: string, dialect: Diale
   return [`**${key}** entry (${dialect}):`, '', ...lines, ...problems].join('\n');
 }
 
-/** One CPU list item in words. */
+/** One CPU list item in words; a node item says xl's cut at CPU 64 (decision 106), which the host decides whether it matters. */
 function cpuItem(it: CpuListItem): string {
-  const what = it.kind === 'all' ? 'every CPU' : it.from === -1 ? 'the CPUs of every node' : it.kind === 'node' ? (it.from === it.to ? `the CPUs of node ${it.from}` : `the CPUs of nodes ${it.from}-${it.to}`) : it.from === it.to ? `CPU ${it.from}` : `CPUs ${it.from}-${it.to}`;
+  const below = `numbered below ${XL_NODE_MAP_BITS}`;
+  const what = it.kind === 'all' ? 'every CPU' : it.from === -1 ? 'the CPUs of every node' : it.kind === 'node' ? (it.from === it.to ? `the CPUs of node ${it.from} ${below}` : `the CPUs of nodes ${it.from}-${it.to} ${below}`) : it.from === it.to ? `CPU ${it.from}` : `CPUs ${it.from}-${it.to}`;
   return it.negate ? `not ${what}` : what;
 }
 
