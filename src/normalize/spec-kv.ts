@@ -130,6 +130,13 @@ function blankExtent(spec: string, at: number): number {
   return s;
 }
 
+/** Where a tab starts the key xl's strtok loops read (they skip only spaces before an item); -1 if none. */
+function tabBeforeKey(spec: string, at: number): number {
+  let s = blankExtent(spec, at);
+  while (s < at && spec[s] === ' ') s++;
+  return s < at ? s : -1;
+}
+
 /** The XM0232 problem of an item of only blanks, where xl stops reading the string. */
 function blankStopProblem(start: number, end: number, what: string): SpecProblem {
   return {
@@ -232,6 +239,13 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     // Only p9 and channel split their items with split_string_into_pair(…, isspace), which trims
     // the key; the others compare "key=" (MATCH_OPTION) or the text before "=" as it is, so for xl
     // "type =pv" is no key at all (an unknown key: xl exits, or skips it in vfb and arm_sci).
+    // The strtok loops skip only spaces before an item (`while (*p == ' ') p++;`): a tab there
+    // stays in the key ("\tbackend" is no key), where split_string_into_pair's isspace trims it.
+    const tab = xl && !TRIMMED_KEYS.has(what) ? tabBeforeKey(spec, it.start) : -1;
+    if (tab !== -1) {
+      r.problems.push({ start: tab, end: it.start + key.length, message: `"${key}" after a tab is no ${what} key for xl: it skips only spaces before an item and compares the tab with the key`, unknownKey: true, hint: `write ${key}= with no tab before it` });
+      continue;
+    }
     if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && blankBeforeEquals(it.text)) {
       r.problems.push({ start: it.start, end: it.start + key.length, message: `"${key} =" is no ${what} key for xl: it compares the text before "=" with its blanks`, unknownKey: true, hint: `write ${key}= with no blank before "="` });
       continue;
@@ -271,7 +285,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       }
     }
     // A free-text value keeps the blanks before the comma (strtok): XM0243, or the family's error for backend=.
-    const blank = kind === 'string' && (opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) ? trailingBlankProblem(spec, key, value, ve) : null;
+    const blank = kind === 'string' && (opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) ? trailingBlankProblem(spec, key, value, ve, vs) : null;
     if (blank !== null) r.problems.push(blank);
     const f = readField(kind, key, value);
     if (f.ok) out[key] = f.value;

@@ -34,6 +34,14 @@ export function pairSpecProblems(spec: string, items: readonly SpecItem[], what:
   if (noStrtokItem(spec, ',')) return [{ start: 0, end: spec.length, message: crashMessage(`a ${what} spec`, spec, ','), hint: `remove the empty ${what} entry` }];
   const out: SpecProblem[] = [];
   for (const it of items) {
+    // strtok hands over an item of only blanks (", ,", a trailing ", "): it has no "=", and
+    // split_string_into_pair refuses it before any trimming, so xl exits.
+    if (it.text === '' && it.start > 0 && (spec[it.start - 1] === ' ' || spec[it.start - 1] === '\t')) {
+      let start = it.start;
+      while (start > 0 && (spec[start - 1] === ' ' || spec[start - 1] === '\t')) start--;
+      out.push({ start, end: it.start, message: `xl exits "${PAIR_EXIT[what] ?? `failed to parse ${what} configuration`}: ${spec.slice(start, it.start)}": an item of only blanks between commas has no "="`, hint: 'remove the blanks and the extra comma' });
+      continue;
+    }
     const eq = it.text.indexOf('=');
     const after = it.start + eq + 1;
     // The pair is cut at the comma (strtok): nothing after "=" up to it is "key=" alone.

@@ -15,6 +15,13 @@ export function blanksBeforeComma(spec: string, end: number): [number, number] |
   return [end, e];
 }
 
+/** The start of the blanks between "=" and a value starting at `vs`, or null when there are none. */
+function leadingBlanks(spec: string, vs: number): number | null {
+  let s = vs;
+  while (s > 0 && (spec[s - 1] === ' ' || spec[s - 1] === '\t')) s--;
+  return s < vs && spec[s - 1] === '=' ? s : null;
+}
+
 /** What the blank does to a few values, past "libxl passes it on as written". */
 const WHAT_FOLLOWS: Readonly<Record<string, string>> = {
   bridge:
@@ -31,7 +38,12 @@ const WHAT_FOLLOWS: Readonly<Record<string, string>> = {
  * looked up with libxl_name_to_domid, which compares exact names, so "0 " or "dom0 " is no domain
  * and creation fails) as the family's error; any other key as XM0243.
  */
-export function trailingBlankProblem(spec: string, key: string, value: string, ve: number): SpecProblem | null {
+export function trailingBlankProblem(spec: string, key: string, value: string, ve: number, vs?: number): SpecProblem | null {
+  // The blanks after "=" stay too (`strdup(p2 + 1)`): " dom0" is no domain either.
+  if (key === 'backend' && vs !== undefined) {
+    const lead = leadingBlanks(spec, vs);
+    if (lead !== null) return { start: lead, end: vs, message: `backend= starts with blanks before ${value}: xl passes the domain name on with them, libxl_domain_qualifier_to_domid looks "${spec.slice(lead, vs)}${value}" up by name (not all digits) and finds no such domain, so the guest is not created`, hint: `write backend=${value} with no blank after "="` };
+  }
   // vif ip=: vif-common.sh splits the address list at blanks (`for addr in $ip`), so a blank is harmless.
   // vif vlan=: xen-network-common.sh's _vif_vlan_membership reads the terms with `for term in
   // ${terms[@]}` (unquoted: split at blanks), and no other consumer reads it: harmless too.

@@ -190,8 +190,8 @@ export function parseVif(spec: string, dialect: Dialect = 'xl', errno: XlErrno =
     } else if (STRING_KEYS.has(key)) {
       r.fields[key] = [vs, ve];
       (r.value as Record<string, unknown>)[key] = value;
-      // xl hands the value over up to the comma: blanks at its end stay (XM0243; backend=: XM0214).
-      const blank = dialect === 'xl' ? trailingBlankProblem(spec, key, value, ve) : null;
+      // xl hands the value over up to the comma: blanks at its end stay (XM0243; backend=: XM0214, also blanks after "=").
+      const blank = dialect === 'xl' ? trailingBlankProblem(spec, key, value, ve, vs) : null;
       if (blank !== null) r.problems.push(blank);
     } else {
       (r.value.other ??= {})[key] = value;
