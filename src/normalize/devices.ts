@@ -114,18 +114,37 @@ export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
   const r = parseKv<UsbdevSpec>(spec, USBDEV_FIELDS, 'usbdev');
   // libxl_device_usbdev's hostbus and hostaddr are uint8: xl's strtoul result keeps its low 8 bits.
   for (const k of ['hostbus', 'hostaddr'] as const) {
-    const v = r.value[k];
+    const [start, end] = r.fields[k] ?? [0, 0];
+    // A minus or a number past 2^53 is refused by the reader, but strtoul still gives a number
+    // (a minus wraps modulo 2^64, past ULONG_MAX it is ULONG_MAX) whose low 8 bits xl uses.
+    // (The last of a repeated key is the one xl keeps, whatever an earlier one read.)
+    const refused = r.fields[k] !== undefined && r.problems.some((p) => p.start === start && p.end === end && p.xlWarns === undefined && p.xlReads === undefined);
+    const wide = refused ? strtoulAny(spec.slice(start, end)) : null;
+    if (wide !== null) r.problems = r.problems.filter((p) => p.start !== start || p.end !== end);
+    if (wide !== null && wide <= 0xffn) r.value[k] = Number(wide);
+    const v = wide ?? r.value[k];
     if (v === undefined || v <= 0xff) continue;
-    const [start, end] = r.fields[k]!;
-    r.value[k] = v & 0xff;
+    r.value[k] = Number(BigInt(v) & 0xffn);
     r.problems.push({
       start,
       end,
       message: `${k} ${v} is above 255`,
-      xlWarns: { code: 'XM0253', message: `${k}=${v}: libxl keeps the ${k === 'hostbus' ? 'bus number' : 'device address'} in 8 bits, so xl uses ${v & 0xff}`, hint: `write the ${k === 'hostbus' ? 'bus' : 'device'} number lsusb shows (0-255)` },
+      xlWarns: { code: 'XM0253', message: `${k}=${v}: libxl keeps the ${k === 'hostbus' ? 'bus number' : 'device address'} in 8 bits, so xl uses ${r.value[k]}`, hint: `write the ${k === 'hostbus' ? 'bus' : 'device'} number lsusb shows (0-255)` },
     });
   }
   return r;
+}
+
+/** glibc's strtoul(text, NULL, 0) on a 64-bit host, exactly (a bigint); null for text the c-integer reader takes anyway. */
+function strtoulAny(text: string): bigint | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F])|0?)([0-9a-fA-F]*)/.exec(text)!;
+  const hex = m[2]!.length === 2;
+  const digits = (hex ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
+  if (m[1] !== '-' && digits.length < 16) return null;
+  const max = 2n ** 64n;
+  const n = digits === '' ? 0n : BigInt((hex ? '0x' : m[2] === '0' ? '0o' : '') + digits);
+  if (n >= max) return max - 1n;
+  return m[1] === '-' && n !== 0n ? max - n : n;
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */

@@ -190,6 +190,9 @@ export function xmEmptyItemProblem(spec: string, it: SpecItem): SpecProblem {
   return { start, end, message: 'an empty item is not key=value; xm: " should be a pair, separated by an equals sign."', hint: 'remove the extra comma' };
 }
 
+/** The specs whose xl reader hands every strtok item to a MATCH_OPTION chain that exits on no match. */
+const BLANK_ITEM_UNKNOWN: ReadonlySet<string> = new Set(['usbctrl', 'usbdev']);
+
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
 const TRIMMED_KEYS: ReadonlySet<string> = new Set(['p9', 'channel']);
 
@@ -222,6 +225,11 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl' && blanks < it.start) {
         if (items.slice(i + 1).some((n) => n.text !== '')) r.problems.push(blankStopProblem(blanks, it.start, what));
         break;
+      }
+      // parse_usbctrl_config / parse_usbdev_config match the item (spaces skipped) against each
+      // "key=": an item of blanks is "" or a tab, no key, "Unknown string" and xl exits.
+      if (xl && BLANK_ITEM_UNKNOWN.has(what) && blanks < it.start) {
+        r.problems.push({ start: blanks, end: it.start, message: `an item of only blanks is no ${what} key for xl: it matches what follows the spaces against each "key=" and exits ("Unknown string \`${spec.slice(blanks, it.start).replace(/^ +/, '')}' in ${what} spec")`, unknownKey: true, hint: 'remove the blanks and the extra comma' });
       }
       continue;
     }

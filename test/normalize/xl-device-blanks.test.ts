@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
 import { normalize } from '../../src/index.js';
+import { parseUsbdev } from '../../src/normalize/devices.js';
 
 const HEAD = 'name = "d"\nkernel = "/k"\nmemory = 512\n';
 
@@ -24,6 +25,8 @@ const CASES = [
   ['usbctrl = [ "version=2, \ttype=pv" ]\n', 'XM0222', '\ttype', ', '],
   ['vtpm = [ "backend= dom0" ]\n', 'XM0217', ' ', 'backend='],
   ['vif = [ "backend=\t0,bridge=xenbr0" ]\n', 'XM0214', '\t', 'backend='],
+  ['usbdev = [ "hostbus=1, ,hostaddr=2" ]\n', 'XM0222', ' ', ', ,'],
+  ['usbctrl = [ "type=pv,version=2,\t" ]\n', 'XM0222', '\t', '2,'],
 ] as const;
 
 describe('blanks in xl device strings (vtpm, channel, p9, usbctrl, vif)', () => {
@@ -47,3 +50,28 @@ describe('blanks in xl device strings (vtpm, channel, p9, usbctrl, vif)', () => 
     expect(errors).toEqual([]);
   });
 });
+
+/**
+ * usbdev hostbus= and hostaddr= go through strtoul(oparg, NULL, 0) into a uint8: a minus wraps
+ * modulo 2^64 and a number past ULONG_MAX is ULONG_MAX, and xl keeps the low 8 bits (XM0253, as for
+ * 257). Before: XM0217 "must be a number" (xl creates the device).
+ */
+describe('usbdev hostbus/hostaddr past the reader (strtoul, low 8 bits)', () => {
+  it.each([
+    ['hostbus=-1', 'hostbus', 255],
+    ['hostaddr=-0x10', 'hostaddr', 240],
+    ['hostbus=99999999999999999999', 'hostbus', 255],
+    ['hostbus=2,hostbus=-010', 'hostbus', 248],
+  ] as const)('%s: %s %i with XM0253 at the value', (spec, key, value) => {
+    const r = parseUsbdev(spec);
+    expect(r.value[key]).toBe(value);
+    const at = spec.lastIndexOf('=') + 1;
+    expect(r.problems.map((p) => [p.start, p.end, p.xlWarns?.code])).toEqual([[at, spec.length, 'XM0253']]);
+  });
+
+  it('reads -0 as 0 and -18446744073709551615 as 1 (strtoul wraps the minus), with no finding', () => {
+    expect([parseUsbdev('hostbus=-0').value.hostbus, parseUsbdev('hostbus=-0').problems]).toEqual([0, []]);
+    expect([parseUsbdev('hostaddr=-18446744073709551615').value.hostaddr, parseUsbdev('hostaddr=-18446744073709551615').problems]).toEqual([1, []]);
+  });
+});
+
