@@ -1,0 +1,34 @@
+/**
+ * xm's vif specs as create.py's comma_sep_kv_to_dict read them: each key and value `.strip()`ped of
+ * Python 2's blanks, which are \n, \r, \v and \f besides blanks and tabs (recorded from a
+ * differential run against create.py under Python 2.7.18, docs/fuzzing.md).
+ */
+import { describe, expect, it } from 'vitest';
+import { findingSpans, norm } from './helpers.js';
+
+type Row = [line: string, vif: Record<string, unknown> | undefined, findings: string[]];
+
+const ROWS: Row[] = [
+  ['vif = [ "\\nmac=00:16:3e:00:00:01" ]', { mac: '00:16:3e:00:00:01' }, []],
+  ['vif = [ "bridge=xenbr0\\r,mac =\\n00:16:3e:00:00:01\\n" ]', { bridge: 'xenbr0', mac: '00:16:3e:00:00:01' }, []],
+  ['vif = [ "ip=10.0.0.1,\\nlabel=l" ]', { ip: '10.0.0.1', other: { label: 'l' } }, []],
+  // Still unknown (foo) or xl-only (mtu) once stripped; a string with an escape is marked whole.
+  ['vif = [ "\\nfoo=1" ]', { other: { foo: '1' } }, ['XM0222@4:9-4:18']],
+  ['vif = [ "bridge=x,\\nmtu=1500" ]', undefined, ['XM0222@4:9-4:30']],
+  ['vif = [ "bridge=x, mtu=1500" ]', undefined, ['XM0222@4:20-4:23']],
+];
+
+describe('xm vif keys and values stripped as Python strips them', () => {
+  for (const [line, vif, findings] of ROWS) {
+    it(line, () => {
+      // A kernel and a disk, so that the guest itself has no finding: line 4 is the vif.
+      const text = `name = "t"\nkernel = "/k"\ndisk = [ "phy:/a,xvda,w" ]\n${line}\n`;
+      const r = norm(text, 'xm');
+      expect(findingSpans(text, r.diagnostics)).toEqual(findings);
+      if (vif !== undefined) {
+        const { spec: _spec, ...got } = (r.config.vif as Record<string, unknown>[])[0]!;
+        expect(got).toEqual(vif);
+      }
+    });
+  }
+});
