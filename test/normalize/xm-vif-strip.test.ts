@@ -1,5 +1,5 @@
 /**
- * xm's vif specs as create.py's comma_sep_kv_to_dict read them: each key and value `.strip()`ped of
+ * xm's vif and vfb specs as create.py's comma_sep_kv_to_dict read them: each key and value `.strip()`ped of
  * Python 2's blanks, which are \n, \r, \v and \f besides blanks and tabs (recorded from a
  * differential run against create.py under Python 2.7.18, docs/fuzzing.md).
  */
@@ -18,17 +18,30 @@ const ROWS: Row[] = [
   ['vif = [ "bridge=x, mtu=1500" ]', undefined, ['XM0222@4:20-4:23']],
 ];
 
-describe('xm vif keys and values stripped as Python strips them', () => {
-  for (const [line, vif, findings] of ROWS) {
-    it(line, () => {
-      // A kernel and a disk, so that the guest itself has no finding: line 4 is the vif.
-      const text = `name = "t"\nkernel = "/k"\ndisk = [ "phy:/a,xvda,w" ]\n${line}\n`;
-      const r = norm(text, 'xm');
-      expect(findingSpans(text, r.diagnostics)).toEqual(findings);
-      if (vif !== undefined) {
-        const { spec: _spec, ...got } = (r.config.vif as Record<string, unknown>[])[0]!;
-        expect(got).toEqual(vif);
-      }
-    });
-  }
-});
+/** One table: each row's line is line 4, after a name, a kernel and a disk (so the guest itself has no finding). */
+function stripTable(title: string, key: 'vif' | 'vfb', rows: Row[]): void {
+  describe(title, () => {
+    for (const [line, want, findings] of rows) {
+      it(line, () => {
+        const text = `name = "t"\nkernel = "/k"\ndisk = [ "phy:/a,xvda,w" ]\n${line}\n`;
+        const r = norm(text, 'xm');
+        expect(findingSpans(text, r.diagnostics)).toEqual(findings);
+        if (want === undefined) return;
+        const { spec: _spec, ...got } = (r.config[key] as Record<string, unknown>[])[0]!;
+        expect(got).toEqual(want);
+      });
+    }
+  });
+}
+
+stripTable('xm vif keys and values stripped as Python strips them', 'vif', ROWS);
+
+// vfb went through the same comma_sep_kv_to_dict (configure_vfbs), which strips the whole spec first.
+const VFB_ROWS: Row[] = [
+  ['vfb = [ "\\ntype=vnc" ]', { type: 'vnc' }, []],
+  ['vfb = [ "vnc=1,\\nvncdisplay=1\\n" ]', { vnc: true, vncdisplay: 1 }, []],
+  ['vfb = [ "\\n" ]', {}, []],
+  ['vfb = [ "vnc=1, foo=1" ]', { vnc: true, other: { foo: '1' } }, ['XM0222@4:17-4:20']],
+];
+
+stripTable('xm vfb keys and values stripped as Python strips them', 'vfb', VFB_ROWS);
