@@ -94,8 +94,9 @@ function withXlOnlyKeys(family: string, spec: string, problems: readonly SpecPro
   const out: XmProblem[] = [];
   const items: [number, number][] = [];
   for (const it of splitItems(spec)) {
-    // vif and vfb keys went through comma_sep_kv_to_dict's str.strip() (\n, \r, \v, \f too), as their parsers read them.
-    const kv = family === 'vif' || family === 'vfb' ? pyKeyValue(it) : keyValue(it);
+    // vif and vfb keys went through comma_sep_kv_to_dict's str.strip() (\n, \r, \v, \f too), vtpm keys
+    // through preprocess_vtpm's; pci's went through a regular expression instead.
+    const kv = family === 'pci' ? keyValue(it) : pyKeyValue(it);
     if (kv.value === null || known.includes(kv.key)) continue;
     // A key the parser does not know either is reported as unknown already.
     if (problems.some((p) => p.unknownKey && p.start === kv.start)) continue;

@@ -19,7 +19,7 @@ const ROWS: Row[] = [
 ];
 
 /** One table: each row's line is line 4, after a name, a kernel and a disk (so the guest itself has no finding). */
-function stripTable(title: string, key: 'vif' | 'vfb', rows: Row[]): void {
+function stripTable(title: string, key: 'vif' | 'vfb' | 'vtpm', rows: Row[]): void {
   describe(title, () => {
     for (const [line, want, findings] of rows) {
       it(line, () => {
@@ -45,3 +45,9 @@ const VFB_ROWS: Row[] = [
 ];
 
 stripTable('xm vfb keys and values stripped as Python strips them', 'vfb', VFB_ROWS);
+
+// preprocess_vtpm (xm up to Xen 4.2) strips each key as well.
+stripTable('xm vtpm keys stripped as Python strips them', 'vtpm', [
+  ['vtpm = [ "\\nbackend=0" ]', undefined, []],
+  ['vtpm = [ "backend=0,\\nfoo=1" ]', undefined, ['XM0222@4:10-4:29']],
+]);
