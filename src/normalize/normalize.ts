@@ -19,7 +19,7 @@ import { parseDisk } from './disk.js';
 import { parseVif } from './vif.js';
 import { parsePci } from './pci.js';
 import { parseVfb, parseChannel, parseUsbctrl, parseUsbdev } from './devices.js';
-import { readRangeList, parseIoport, parseIomem, ioportTrailing } from './resources.js';
+import { readRangeList, parseIoport, parseIoportXm, parseIomem, ioportTrailing } from './resources.js';
 import { parseIomemXl } from './iomem-xl.js';
 import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
@@ -155,7 +155,8 @@ function readSpecial(conv: Conv, s: Setting, ctx: NormalizeContext): unknown {
     case 'serial':
       return readSpecList(s, ctx, parseChardev, { code: 'XM0217', what: 'serial device', allowString: true });
     case 'ioports':
-      return readRangeList(s, ctx, parseIoport, ioportTrailing);
+      // xm's split at "-" and xend's int('0x' + part, 16) differ from xl's strtoul (parseIoportXm).
+      return readRangeList(s, ctx, ctx.dialect === 'xl' ? parseIoport : parseIoportXm, ioportTrailing);
     case 'iomem':
       // xl's sscanf differs from the trimmed reading xm keeps (iomem-xl.ts).
       return readRangeList(s, ctx, ctx.dialect === 'xl' ? parseIomemXl : parseIomem);

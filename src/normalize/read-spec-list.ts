@@ -14,7 +14,7 @@ import { readString, subSpan, describeValue } from './values.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Fix } from '../diagnostics/diagnostic.js';
 import { renameExtra, type SpecParse, type SpecProblem } from './spec-result.js';
-import { splitItems, keyValue } from './spec-items.js';
+import { splitItems, keyValue, pyKeyValue } from './spec-items.js';
 import { unknownKeyFinding, xlOnlyKeyFinding, xmKnownKeys, type UnknownKeyAt } from './catalogue/unknown-spec-keys.js';
 
 /** Options of {@link readSpecList}. */
@@ -94,16 +94,18 @@ function withXlOnlyKeys(family: string, spec: string, problems: readonly SpecPro
   const out: XmProblem[] = [];
   const items: [number, number][] = [];
   for (const it of splitItems(spec)) {
-    const kv = keyValue(it);
+    // vif and vfb keys went through comma_sep_kv_to_dict's str.strip() (\n, \r, \v, \f too), vtpm keys
+    // through preprocess_vtpm's; pci's went through a regular expression instead.
+    const kv = family === 'pci' ? keyValue(it) : pyKeyValue(it);
     if (kv.value === null || known.includes(kv.key)) continue;
     // A key the parser does not know either is reported as unknown already.
-    if (problems.some((p) => p.unknownKey && p.start === it.start)) continue;
-    const f = xlOnlyKeyFinding(family, unknownAt(spec, it.start, it.start + kv.key.length));
+    if (problems.some((p) => p.unknownKey && p.start === kv.start)) continue;
+    const f = xlOnlyKeyFinding(family, unknownAt(spec, kv.start, kv.start + kv.key.length));
     if (f === null) continue;
     items.push([it.start, it.end]);
     out.push({
-      start: it.start,
-      end: it.start + kv.key.length,
+      start: kv.start,
+      end: kv.start + kv.key.length,
       message: `"${kv.key}" is an xl-only ${family} key`,
       hint: `xm's parser did not know ${kv.key}=, xl's does: drop it, or check the file as xl`,
       xlOnly: f,

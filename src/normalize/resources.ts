@@ -94,6 +94,54 @@ export function parseIoport(spec: string): SpecParse<{ spec: string; first?: num
   return r;
 }
 
+/** Python 2's whitespace for str.strip() and int(): blanks, tabs, \n, \r, \v, \f. */
+const PY_BLANK = /[ \t\n\r\v\f]/;
+/** The last port xend's iopif.py grants: `io_to >= 65536` is "Invalid i/o range". */
+const MAX_IOPORT_XM = 0xffff;
+
+/**
+ * Parse one `ioports` item as xm did: create.py's preprocess_ioports splits it at every "-" (more than
+ * two parts: "Invalid i/o port range specifier") and prefixes each part with "0x"; xend's iopif.py
+ * then reads `int('0x' + part, 16)`, which skips Python blanks around the whole text only, so a
+ * blank before a part ("0x 3f8"), a sign, a part already written "0x10" ("0x0x10") or an empty part
+ * is refused, a blank after one is not; a range must not run backwards nor pass 0xffff. Never throws.
+ */
+export function parseIoportXm(spec: string): SpecParse<{ spec: string; first?: number; last?: number }> {
+  const r = specResult<{ spec: string; first?: number; last?: number }>(spec);
+  const dashes = [...spec.matchAll(/-/g)].map((m) => m.index);
+  if (dashes.length > 1) {
+    r.problems.push({ start: dashes[1]!, end: dashes[1]! + 1, message: `"${spec}" has more than one "-" (xm: "Invalid i/o port range specifier")`, hint: 'write FIRST-LAST in hexadecimal, e.g. "2f8-2ff"' });
+    return r;
+  }
+  const bounds: [string, number, number][] = dashes.length === 0 ? [['first', 0, spec.length]] : [['first', 0, dashes[0]!], ['last', dashes[0]! + 1, spec.length]];
+  const nums: number[] = [];
+  for (const [field, start, end] of bounds) {
+    const text = spec.slice(start, end);
+    let digits = text.length;
+    while (digits > 0 && PY_BLANK.test(text[digits - 1]!)) digits--;
+    const m = /^[0-9a-fA-F]+$/.exec(text.slice(0, digits));
+    r.fields[field] = [start, start + digits];
+    if (m === null) {
+      // An empty part points at its "-" (or the item's quote), so the finding has a character.
+      const at = digits === 0 ? [Math.max(0, start - 1), Math.max(start, Math.min(start + 1, spec.length))] : [start, start + digits];
+      r.problems.push({ start: at[0]!, end: at[1]!, message: `${field} "${text}" is not hexadecimal digits: xend reads int("0x${text}", 16) and fails ("ioports: Invalid config setting")`, hint: 'write the port as hex digits alone, without 0x, a sign or a blank before it, e.g. "2f8-2ff"' });
+      return r;
+    }
+    nums.push(parseInt(m[0], 16));
+  }
+  const first = nums[0]!;
+  const last = nums.length === 2 ? nums[1]! : first;
+  const [ls, le] = r.fields[nums.length === 2 ? 'last' : 'first']!;
+  if (last > MAX_IOPORT_XM) r.problems.push({ start: ls, end: le, message: `port ${spec.slice(ls, le)} is past 0xffff (xend: "ioports: Invalid i/o range")` });
+  else if (last < first) r.problems.push({ start: ls, end: le, message: `range ${spec} runs backwards (xend: "ioports: Invalid i/o range")` });
+  else {
+    r.value.first = first;
+    r.value.last = last;
+    if (nums.length === 1) r.fields.last = r.fields.first;
+  }
+  return r;
+}
+
 /**
  * The text after a single port that xl only warns about ("xl: Invalid argument parsing ioport")
  * before it takes the port alone: "2f8x", or "2f8 - 2ff" (a blank before the dash). Its offsets in

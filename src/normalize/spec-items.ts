@@ -53,6 +53,30 @@ export function keyValue(item: SpecItem): KeyValueItem {
   return { text, start, end, key: k.text, value: v.text, valueStart: start + v.start, valueEnd: start + v.end };
 }
 
+/** Python 2's blanks for a byte string's strip(): space, tab, \n, \r, \v, \f. */
+const PY_STRIP = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
+
+/** [start, end) of `text` without Python 2 blanks at either end. */
+function pyStripRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && PY_STRIP.has(text[start]!)) start++;
+  while (end > start && PY_STRIP.has(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+/**
+ * An item split at its first `=` as xm's comma_sep_kv_to_dict (create.py) does: key and value each
+ * `.strip()`ped of Python 2's blanks, which besides blanks and tabs are \n, \r, \v and \f.
+ */
+export function pyKeyValue(item: SpecItem): KeyValueItem {
+  const [s, e] = pyStripRange(item.text, 0, item.text.length);
+  const it = { text: item.text.slice(s, e), start: item.start + s, end: item.start + e };
+  const eq = it.text.indexOf('=');
+  if (eq === -1) return { ...it, key: it.text, value: null, valueStart: it.end, valueEnd: it.end };
+  const [ks, ke] = pyStripRange(it.text, 0, eq);
+  const [vs, ve] = pyStripRange(it.text, eq + 1, it.text.length);
+  return { ...it, key: it.text.slice(ks, ke), value: it.text.slice(vs, ve), valueStart: it.start + vs, valueEnd: it.start + ve };
+}
+
 /** Read a decimal integer (no sign, no junk); null if not one. */
 export function decimal(text: string): number | null {
   if (!/^\d{1,15}$/.test(text)) return null;

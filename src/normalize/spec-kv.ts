@@ -10,7 +10,7 @@ import type { Dialect } from '../syntax/value.js';
 import type { FieldKind, FieldTable, XlNumberReader } from './catalogue/spec-tables.js';
 import { VSND_FORMATS, XL_NUMBER_READERS } from './catalogue/spec-tables.js';
 import { UUID_RE } from './catalogue/libxl-names.js';
-import { blankBeforeEquals, splitItems, keyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
+import { blankBeforeEquals, splitItems, keyValue, pyKeyValue, decimal, cInteger, xlNumber, type KeyValueItem, type SpecItem } from './spec-items.js';
 import { misspelt, specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 import { crashMessage, noStrtokItem, pairSpecProblems } from './split-list-xl.js';
@@ -206,6 +206,8 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
   // p9 and channel go through split_string_into_string_list and split_string_into_pair, which crash
   // on a spec without items and refuse "key=" (split-list-xl.ts).
   const refused = new Set<number>();
+  // comma_sep_kv_to_dict strips the whole spec first (Python blanks, \n and \r too): nothing left is no item.
+  if (opts.dialect === 'xm' && XM_PAIRS_ONLY.has(what) && /^[ \t\n\r\v\f]*$/.test(spec)) return r;
   if (xl && TRIMMED_KEYS.has(what)) {
     const fatal = pairSpecProblems(spec, items, what);
     r.problems.push(...fatal);
@@ -234,7 +236,8 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       continue;
     }
     if (refused.has(it.start)) continue;
-    const kv: KeyValueItem = keyValue(it);
+    // xm's comma_sep_kv_to_dict (vfb, vusb) strips key and value with Python's str.strip(): \n, \r, \v, \f too.
+    const kv: KeyValueItem = opts.dialect === 'xm' ? pyKeyValue(it) : keyValue(it);
     if (kv.value === null) {
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl') {
         r.problems.push(stopProblem(it, what, items.slice(i + 1).some((n) => n.text !== '')));
@@ -276,7 +279,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if (kind === undefined) {
       ((out.other as Record<string, string> | undefined) ?? ((out.other = {}) as Record<string, string>))[key] = value;
       const spelt = misspelt(key, Object.keys(table));
-      r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, ...(spelt.suggestion === undefined ? { hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` } : spelt) });
+      r.problems.push({ start: kv.start, end: kv.start + key.length, message: `unknown ${what} parameter "${key}"`, unknownKey: true, ...(spelt.suggestion === undefined ? { hint: `check the spelling, or remove it; the ${what} keys are ${Object.keys(table).join(', ')}` } : spelt) });
       continue;
     }
     if ((opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) && NAMED_VALUE(kind) && keepsBlanks(spec, it)) {

@@ -6,7 +6,7 @@
 import { plural, quoteText } from '../diagnostics/diagnostic.js';
 import type { Dialect } from '../syntax/value.js';
 import type { VifSpec } from './catalogue/spec-types.js';
-import { blankBeforeEquals, splitItems, keyValue, decimal } from './spec-items.js';
+import { blankBeforeEquals, splitItems, keyValue, pyKeyValue, decimal } from './spec-items.js';
 import { misspelt, specResult, type SpecParse, type SpecProblem } from './spec-result.js';
 import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
@@ -108,7 +108,8 @@ export function parseVif(spec: string, dialect: Dialect = 'xl', errno: XlErrno =
       if (dialect === 'xm') r.problems.push(xmEmptyItemProblem(spec, it));
       continue;
     }
-    const kv = keyValue(it);
+    // xm strips key and value with Python's str.strip(), which also takes \n, \r, \v and \f.
+    const kv = dialect === 'xm' ? pyKeyValue(it) : keyValue(it);
     if (kv.value === null) {
       const flag = Object.hasOwn(FLAGS, it.text) ? FLAGS[it.text] : undefined;
       if (dialect === 'xm') {
@@ -204,7 +205,7 @@ export function parseVif(spec: string, dialect: Dialect = 'xl', errno: XlErrno =
       }
       const message = Object.hasOwn(FLAGS, key) ? `"${key}" is a flag in xl, not a key: write "${key}" alone` : `unknown vif parameter "${key}"`;
       const spelt = Object.hasOwn(FLAGS, key) ? {} : misspelt(key, dialect === 'xm' ? (xmKnownKeys('vif') ?? VIF_KEYS) : VIF_KEYS);
-      r.problems.push({ start: it.start, end: it.start + key.length, message, unknownKey: true, ...spelt });
+      r.problems.push({ start: kv.start, end: kv.start + key.length, message, unknownKey: true, ...spelt });
     }
   }
   return r;
