@@ -5,6 +5,7 @@
  * both of which take an `int`. Everything here is arithmetic on the range's ends (BigInt only for
  * long or signed numbers): nothing loops over a range, whatever its length.
  */
+import { cUlong } from './spec-items.js';
 
 /** What one xl CPU-list item's numbers select, once strtoul and the int conversion have had their say. */
 export type XlRangeRead =
@@ -49,9 +50,7 @@ export const XL_NODE_MAP_BITS = 64;
  * "-18446744073709551615" is 1.
  */
 export function strtoul(negative: boolean, digits: string): bigint {
-  const n = BigInt(digits);
-  if (n > ULONG_MAX) return ULONG_MAX;
-  return negative && n !== 0n ? ULONG_MAX + 1n - n : n;
+  return cUlong(digits, 10, negative);
 }
 
 /** The numbers of [a, b] (each below ULONG_MAX) as ints, kept from 0 to 2^31 - 1: at most two stretches, ascending. */

@@ -5,7 +5,7 @@
 import type { Dialect } from '../syntax/value.js';
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
 import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
-import { splitItems, keyValue } from './spec-items.js';
+import { splitItems, keyValue, ulongOf } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVdispl, parseVkb, parseVtpm } from './spec-checks.js';
@@ -141,10 +141,8 @@ function strtoulAny(text: string): bigint | null {
   const hex = m[2]!.length === 2;
   const digits = (hex ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
   if (m[1] !== '-' && digits.length < 16) return null;
-  const max = 2n ** 64n;
   const n = digits === '' ? 0n : BigInt((hex ? '0x' : m[2] === '0' ? '0o' : '') + digits);
-  if (n >= max) return max - 1n;
-  return m[1] === '-' && n !== 0n ? max - n : n;
+  return ulongOf(n, m[1] === '-');
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */

@@ -137,15 +137,19 @@ export function xlNumber(reader: 'atoi' | 'strtoul' | 'parse_ulong', text: strin
 const ULONG_LIMIT = 2n ** 64n;
 
 /**
- * The unsigned long glibc's strtoul (64-bit) returns for `digits` read in `base` after an optional
- * minus: past ULONG_MAX it is ULONG_MAX, a minus or not; otherwise a minus wraps modulo 2^64, so
- * "-18446744073709551615" is 1 and "-1" is ULONG_MAX.
+ * The unsigned long glibc's strtoul (64-bit) returns for the magnitude `v` it read after an optional
+ * minus: past ULONG_MAX it is ULONG_MAX, a minus or not (ERANGE); otherwise a minus wraps modulo
+ * 2^64, so "-18446744073709551615" is 1 and "-1" is ULONG_MAX.
  */
-export function cUlong(digits: string, base: 10 | 16, negative: boolean): bigint {
-  if (digits === '') return 0n;
-  const v = BigInt(base === 16 ? '0x' + digits : digits);
+export function ulongOf(v: bigint, negative: boolean): bigint {
   if (v >= ULONG_LIMIT) return ULONG_LIMIT - 1n;
   return negative && v !== 0n ? ULONG_LIMIT - v : v;
+}
+
+/** strtoul's unsigned long for `digits` read in `base` after an optional minus (ulongOf). */
+export function cUlong(digits: string, base: 10 | 16, negative: boolean): bigint {
+  if (digits === '') return 0n;
+  return ulongOf(BigInt(base === 16 ? '0x' + digits : digits), negative);
 }
 
 /** strtol's bounds (a 64-bit long): a longer number is clamped to them before atoi's cast to int. */

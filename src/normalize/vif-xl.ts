@@ -4,6 +4,7 @@
  * tools/libs/util/libxlu_vif.c (two POSIX regexes, then strtoull base 0 and overflow checks). Kept
  * apart from vif.ts because xl's readers accept and refuse other texts than the documented forms.
  */
+import { ulongOf } from './spec-items.js';
 
 /**
  * strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal).
@@ -23,11 +24,9 @@ function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end
   if (digits === null) return null;
   const value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
   const end = i + digits[0].length;
-  const ULONG_MAX = (1n << 64n) - 1n;
-  // ERANGE: glibc returns ULONG_MAX without applying the sign ("-" + 17 hex digits is not 1).
-  if (value > ULONG_MAX) return { value: ULONG_MAX, end, erange: true };
-  // A minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
-  return { value: negative && value !== 0n ? ULONG_MAX + 1n - value : value, end, erange: false };
+  // ERANGE: glibc returns ULONG_MAX without applying the sign ("-" + 17 hex digits is not 1); else a
+  // minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
+  return { value: ulongOf(value, negative), end, erange: value >= 1n << 64n };
 }
 
 /**
