@@ -8,6 +8,7 @@
  * xl, `01:-0.0` is 01:00.0, and `01:-1.0` (0xffffffff) is past the device limit. The fields before
  * the last counted colon hold hex digits only (the count stops at anything else).
  */
+import { C_BLANKS, ulongOf } from './spec-items.js';
 
 /** A field's reading: the value xl stores, where the reading ended, and whether a blank or sign was skipped. */
 export interface HexScan {
@@ -17,9 +18,7 @@ export interface HexScan {
   odd: boolean;
 }
 
-const BLANK = ' \t\n\v\f\r';
 const HEX = /[0-9a-fA-F]/;
-const ULONG_MAX = (1n << 64n) - 1n;
 
 /**
  * sscanf "%x" at `pos` of `text` (glibc): blanks, a sign, an optional 0x, then the hex digits (a
@@ -28,7 +27,7 @@ const ULONG_MAX = (1n << 64n) - 1n;
  */
 export function scanHex(text: string, pos: number): HexScan | null {
   let i = pos;
-  while (i < text.length && BLANK.includes(text[i]!)) i++;
+  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
   const blanks = i > pos;
   const sign = text[i] === '+' || text[i] === '-' ? text[i] : '';
   if (sign) i++;
@@ -41,10 +40,9 @@ export function scanHex(text: string, pos: number): HexScan | null {
   const start = i;
   while (i < text.length && HEX.test(text[i]!)) i++;
   if (i === start) return null;
-  let n = BigInt('0x' + text.slice(start, i));
-  const wide = n > 0xffffffffn;
-  if (n > ULONG_MAX) n = ULONG_MAX;
-  else if (sign === '-') n = (ULONG_MAX + 1n - n) & ULONG_MAX;
+  const digits = BigInt('0x' + text.slice(start, i));
+  const n = ulongOf(digits, sign === '-');
+  const wide = digits > 0xffffffffn;
   return { value: Number(n & 0xffffffffn), end: i, odd: blanks || sign !== '' || wide };
 }
 

@@ -10,7 +10,7 @@ import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, valueToJson } from './values.js';
 import { readSpecItem } from './read-spec-list.js';
-import { cUlong, hexNumber, trimItem } from './spec-items.js';
+import { C_BLANKS, cUlong, hexNumber, trimItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 
 type Part = { text: string; start: number; end: number };
@@ -94,8 +94,6 @@ export function parseIoport(spec: string): SpecParse<{ spec: string; first?: num
   return r;
 }
 
-/** Python 2's whitespace for str.strip() and int(): blanks, tabs, \n, \r, \v, \f. */
-const PY_BLANK = /[ \t\n\r\v\f]/;
 /** The last port xend's iopif.py grants: `io_to >= 65536` is "Invalid i/o range". */
 const MAX_IOPORT_XM = 0xffff;
 
@@ -118,7 +116,7 @@ export function parseIoportXm(spec: string): SpecParse<{ spec: string; first?: n
   for (const [field, start, end] of bounds) {
     const text = spec.slice(start, end);
     let digits = text.length;
-    while (digits > 0 && PY_BLANK.test(text[digits - 1]!)) digits--;
+    while (digits > 0 && C_BLANKS.includes(text[digits - 1]!)) digits--;
     const m = /^[0-9a-fA-F]+$/.exec(text.slice(0, digits));
     r.fields[field] = [start, start + digits];
     if (m === null) {

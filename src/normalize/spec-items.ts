@@ -53,13 +53,16 @@ export function keyValue(item: SpecItem): KeyValueItem {
   return { text, start, end, key: k.text, value: v.text, valueStart: start + v.start, valueEnd: start + v.end };
 }
 
-/** Python 2's blanks for a byte string's strip(): space, tab, \n, \r, \v, \f. */
-const PY_STRIP = new Set([' ', '\t', '\n', '\r', '\v', '\f']);
+/**
+ * C's isspace() in the C locale xl runs in (the blanks strtoul, atoi and sscanf skip), which are also
+ * Python 2's blanks for a byte string's strip() and int(): space, tab, \n, \v, \f, \r.
+ */
+export const C_BLANKS = ' \t\n\v\f\r';
 
-/** [start, end) of `text` without Python 2 blanks at either end. */
+/** [start, end) of `text` without Python 2 blanks (C_BLANKS) at either end. */
 function pyStripRange(text: string, start: number, end: number): [number, number] {
-  while (start < end && PY_STRIP.has(text[start]!)) start++;
-  while (end > start && PY_STRIP.has(text[end - 1]!)) end--;
+  while (start < end && C_BLANKS.includes(text[start]!)) start++;
+  while (end > start && C_BLANKS.includes(text[end - 1]!)) end--;
   return [start, end];
 }
 
@@ -117,7 +120,7 @@ export function cInteger(text: string): number | null {
  */
 export function xlNumber(reader: 'atoi' | 'strtoul' | 'parse_ulong', text: string): number | null {
   let i = 0;
-  while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
+  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
   if (text[i] === '-') return null;
   if (text[i] === '+') i++;
   let base = 10;

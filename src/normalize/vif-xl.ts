@@ -4,7 +4,7 @@
  * tools/libs/util/libxlu_vif.c (two POSIX regexes, then strtoull base 0 and overflow checks). Kept
  * apart from vif.ts because xl's readers accept and refuse other texts than the documented forms.
  */
-import { ulongOf } from './spec-items.js';
+import { C_BLANKS, ulongOf } from './spec-items.js';
 
 /**
  * strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal).
@@ -12,7 +12,7 @@ import { ulongOf } from './spec-items.js';
  */
 function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end: number; erange: boolean } | null {
   let i = pos;
-  while (i < text.length && ' \t\n\v\f\r'.includes(text[i]!)) i++;
+  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
   let negative = false;
   if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
   let b = base === 0 ? 10 : 16;
