@@ -12,8 +12,8 @@ export interface XlLexState {
   readonly r: SpecParse<DiskSpec>;
   /** Set when the lexer stops: nothing after is read. */
   readonly stopped: boolean;
-  /** Problems about blanks kept in a value (not lexer errors). */
-  keptBlanks: number;
+  /** Problems that are not lexer errors (blanks kept in a value, a vdev libxl refuses). */
+  notLexer: number;
 }
 
 /**
@@ -29,7 +29,7 @@ export function keptBlanks(d: XlLexState, spec: string, it: SpecItem, rawEnd: nu
   const after = eq === -1 ? -1 : it.start + eq + 1;
   const blankAfterEq = after !== -1 && after < it.end && /[ \t]/.test(spec[after]!);
   if (end === it.end && !blankAfterEq) return;
-  d.keptBlanks++;
+  d.notLexer++;
   d.r.problems.push({
     start: it.start,
     end,

@@ -10,6 +10,7 @@ import { splitItems, keyValue, trimItem, cAtoi, type SpecItem } from './spec-ite
 import { misspelt, specResult, type SpecParse } from './spec-result.js';
 import { BACKEND_LIST, BACKENDS, DISK_FIELDS, DISK_FLAGS, FORMATS, LEXER_KEY, SPECIFICATION_LIST, setAccess } from './disk-fields.js';
 import { keptBlanks, swallowed } from './disk-xl-checks.js';
+import { xlVdev } from './vdev-xl.js';
 
 /** The keys a misspelt one is compared with (`acess=` → access). */
 const DISK_KEYS = Object.keys(DISK_FIELDS);
@@ -64,8 +65,11 @@ class XlDisk {
   private readonly saved = new Set<string>();
   /** Set when the lexer stops (`return 0`): nothing after is read, and no "no vdev" check runs. */
   stopped = false;
-  /** Problems about blanks kept in a value: libxl's, or setaccess's later; not a lexer error that silences the positional rule. */
-  keptBlanks = 0;
+  /**
+   * Problems that are not lexer errors, so they do not silence the positional rule: blanks kept in a
+   * value (libxl's, or setaccess's later) and a vdev libxl refuses.
+   */
+  notLexer = 0;
 
   constructor(spec: string) {
     this.r = specResult<DiskSpec>(spec);
@@ -106,7 +110,11 @@ class XlDisk {
     if (!this.save('vdev', text, start, end) || text === '') return;
     this.r.value.vdev = text;
     this.r.fields.vdev = [start, end];
-    if (!/^[a-z][a-z0-9]*$/.test(text)) this.problem(start, end, `"${text}" is not a virtual device name (xvda, hda, sdb, …)`);
+    // libxl reads the name into a device number (vdev-xl.ts); a negative one names no disk (decision 109).
+    // libxl judges it after the lexer, which goes on reading the access.
+    if (xlVdev(text).devid >= 0) return;
+    this.notLexer++;
+    this.problem(start, end, `"${text}" is not a virtual device name libxl reads (xvda, xvda1, hda-hdd, sda-sdp, d0p1, or a device number such as 51712)`);
   }
 
   /** vdev_and_devtype: `VDEV:cdrom` or `VDEV:disk` (the last colon); false if there is no colon. */
@@ -175,7 +183,7 @@ class XlDisk {
   /** A positional parameter: the first of target, format, vdev and access that is not set yet. */
   positional(item: SpecItem): void {
     // After an error the lexer skips positional parameters ("previous errors may just lead to subsequent ones").
-    if (this.r.problems.length > this.keptBlanks) return;
+    if (this.r.problems.length > this.notLexer) return;
     const { text, start, end } = item;
     if (this.noTarget()) this.string('target', 'target', text, start, end);
     else if (!this.hadPrefix && !this.formatSet) {
@@ -373,8 +381,11 @@ function readItem(d: XlDisk, spec: string, items: readonly SpecItem[], i: number
   }
   const token = d.keyParam(it, eq);
   if (token === null) {
-    // setcoloport's atoi skips the blanks before the number and stops at those after it: nothing is kept.
-    if (it.text.slice(0, eq) !== 'colo-port') keptBlanks(d, spec, it, spec.indexOf(',', it.end), eq);
+    const key = it.text.slice(0, eq);
+    const comma = spec.indexOf(',', it.end);
+    // setcoloport's atoi skips the blanks before the number and stops at those after it: nothing is
+    // kept. libxl's strtoul skips those before a vdev number too (`vdev= 51712` is device 51712).
+    if (key !== 'colo-port' && !(key === 'vdev' && xlVdev(spec.slice(it.start + eq + 1, comma === -1 ? spec.length : comma)).devid >= 0)) keptBlanks(d, spec, it, comma, eq);
     return false;
   }
   if (token.text !== '') return readItem(d, spec, items, i, token);

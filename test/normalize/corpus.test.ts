@@ -40,6 +40,9 @@ const EXPECTED_ERRORS: Record<string, Record<string, string>> = {
   'xen-examples/xmexample.vmx.in@2c0ba8d07535': { XM0104: 'builder = "vmx"' },
   // libvirt's escaping test (xm: a triple-quoted string): xend's _checkName refuses "&" ("Invalid VM Name").
   'libvirt/xmconfigdata/test-escape-paths.cfg': { XM0234: 'name = "XenGuest2&test": xend refuses "&" in a domain name' },
+  // Xen 2.0's defaults, read as xl (auto): libxl refuses the vdev "xda1" ("Invalid or unsupported virtual disk identifier"; decision 109).
+  'xen-examples/xmdefaults@9f4db893ec89': { XM0213: 'vdev "xda1", a name no libxl reads' },
+  'xen-examples/xmdefconfig@44d83c02b85f': { XM0213: 'vdev "xda1", a name no libxl reads' },
   'xen-examples/xl.conf': { XM0105: 'xl.conf is the global xl settings file, not a domain config', XM0227: 'the same: as a domain config it has nothing to boot' },
   // cpupool configs (xlcpupool.cfg(5)), not domain configs: as a domain config, a PV guest with no kernel or bootloader.
   'xen-examples/cpupool': { XM0227: 'cpupool config: "Neither kernel nor bootloader specified" if created as a domain' },

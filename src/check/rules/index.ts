@@ -17,7 +17,7 @@ import { numaConflicts } from './numa.js';
 import { dialectKeys, dialectValues } from './dialect-keys.js';
 import { timerModeOnPv, vncDisplayTwice } from './consoles-timers.js';
 import { hvmKernelIsHvmloader, biosPathWithoutBios, pvBoot, xmPvBoot, hvmBootOrder } from './boot.js';
-import { duplicateDiskVdev, passthroughDisabledWithDevices } from './devices.js';
+import { duplicateDiskVdev, numericVdevOnHvm, passthroughDisabledWithDevices } from './devices.js';
 import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl-warnings.js';
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
@@ -45,6 +45,7 @@ export const RULES: readonly Rule[] = [
   xmPvBoot,
   hvmBootOrder,
   duplicateDiskVdev,
+  numericVdevOnHvm,
   passthroughDisabledWithDevices,
   dmOverrideWithoutVersion,
   bootloaderArgsString,

@@ -264,7 +264,7 @@ export const crossCodes = defineCodes({
     severity: 'error',
     title: 'two disks with the same vdev',
     explanation:
-      'A disk\'s vdev (xvda, hda, sdb, …) is its device id in the guest. Two disks with the same vdev get the same backend entry: libxl adds the first and then stops at the second with "device already exists in xenstore", and the domain is destroyed (xend refused it as "Device … is already connected"). It usually comes from a copied disk line whose vdev was not changed. Give every disk its own vdev.',
+      'A disk\'s vdev (xvda, hda, sdb, …) is its device id in the guest. Two disks with the same vdev get the same backend entry: libxl adds the first and then stops at the second with "device already exists in xenstore", and the domain is destroyed (xend refused it as "Device … is already connected"). It usually comes from a copied disk line whose vdev was not changed. In xl two names of one device number are the same vdev: 51712 is xvda, d0p1 is xvda1, 768 is hda (decision 109). Give every disk its own vdev.',
     bad: 'disk = ["phy:/dev/vg/web,xvda,w", "phy:/dev/vg/data,xvda,w"]',
     good: 'disk = ["phy:/dev/vg/web,xvda,w", "phy:/dev/vg/data,xvdb,w"]',
   },
@@ -299,5 +299,13 @@ export const crossCodes = defineCodes({
       'For a PV or PVH guest xl accepts as firmware any prefix of pvgrub32 or pvgrub64 (it compares only the value\'s own length: strncmp(buf, "pvgrub32", strlen(buf))), "" and "pvgrub" included, and then boots the kernel XENFIRMWAREDIR/<value>.bin. Xen installs the PV-GRUB images only as pvgrub32.bin and pvgrub64.bin, so a shorter value names a file that is not there and xl create fails when libxl loads it. Write the whole name. Reported for xl; ignored when a bootloader is set (libxl then runs the bootloader).',
     bad: 'type = "pvh"\nfirmware = "pvgrub"',
     good: 'type = "pvh"\nfirmware = "pvgrub64"',
+  },
+  XM0268: {
+    severity: 'warning',
+    title: 'numeric vdev on an HVM guest: no emulated disk',
+    explanation:
+      'libxl takes a vdev written as a number (51712, 0xca00) as the device number itself, and xl create accepts it. For an HVM guest the device model also needs the disk\'s index, which libxl reads only from a name (xvda, hda, sda, d0p0): for a number it logs "unable to determine disk number" and gives QEMU no drive for it. The guest then sees the disk only through PV drivers: the firmware (SeaBIOS, OVMF) cannot boot from it, an installer or OS without Xen PV drivers does not see it, and a CD-ROM written so has no emulated drive. Write the name instead (51712 is xvda, 768 is hda). Reported for xl; PV and PVH guests have no emulated disks (decision 109).',
+    bad: 'type = "hvm"\ndisk = ["/srv/win.img,raw,51712,rw"]',
+    good: 'type = "hvm"\ndisk = ["/srv/win.img,raw,xvda,rw"]',
   },
 });
