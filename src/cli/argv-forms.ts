@@ -15,6 +15,8 @@
  *   Only the flags have a `--no-` form; any other is refused with a message.
  */
 
+import { suggest } from '../diagnostics/suggest.js';
+
 /** Short options that take a value; every command that has one spells it alike. */
 export const VALUE_SHORT: ReadonlySet<string> = new Set(['D', 'f', 'o', 'j']);
 /** Short flags and their long names (-h and -V are yargs' own). */
@@ -42,22 +44,31 @@ const COLOR_WHEN: ReadonlyMap<string, boolean | null> = new Map([
 /** The rewritten arguments, or the usage error's one-line message. */
 export type OptionForms = { ok: true; args: string[] } | { ok: false; message: string };
 
-/** Rewrite the option arguments (those before `--`) into the forms yargs reads as meant. */
-export function normalizeOptionForms(args: readonly string[]): OptionForms {
+/**
+ * Rewrite the option arguments (those before `--`) into the forms yargs reads as meant; `flags`, the
+ * command's on/off options, are what a mistyped `--no-` form is compared with for a suggestion.
+ */
+export function normalizeOptionForms(args: readonly string[], flags: readonly string[] = []): OptionForms {
   const out: string[] = [];
   for (const a of args) {
-    const r = rewrite(a);
+    const r = rewrite(a, flags);
     if (typeof r === 'string') return { ok: false, message: r };
     out.push(...r);
   }
   return { ok: true, args: out };
 }
 
+/** The message for `--no-WORD` where WORD is no flag, with the flag it is near (`--no-quite`: `--no-quiet`). */
+function notNegatable(a: string, flags: readonly string[]): string {
+  const near = suggest(a.slice(5), flags);
+  return `${a} is not an option: only on/off options (--quiet, --color, …) have a --no- form${near === undefined ? '' : `; did you mean --no-${near}?`}`;
+}
+
 /** One argument's rewrite: the arguments it stands for, or a usage error message. */
-function rewrite(a: string): string[] | string {
+function rewrite(a: string, flags: readonly string[]): string[] | string {
   if (a.startsWith('--')) {
     const eq = a.indexOf('=');
-    if (eq < 0) return a.startsWith('--no-') && !FLAG_LONG.has(a.slice(5)) ? `${a} is not an option: only on/off options (--quiet, --color, …) have a --no- form` : [a];
+    if (eq < 0) return a.startsWith('--no-') && !FLAG_LONG.has(a.slice(5)) ? notNegatable(a, flags) : [a];
     const name = a.slice(2, eq);
     const value = a.slice(eq + 1);
     if (name.startsWith('no-') && FLAG_LONG.has(name.slice(3))) return `--${name} takes no value, not '${value}' (write --${name}, or --${name.slice(3)}=true or false)`;

@@ -14,6 +14,7 @@ import { quickFmtArgv } from './commands/fmt.js';
 import { normalizeOptionForms, type OptionForms } from './argv-forms.js';
 import { repeatableKeys } from './repeatable.js';
 import { userMessage } from './yargs-messages.js';
+import { declaredOptions } from './option-definitions.js';
 
 /**
  * yargs-parser silently drops a lone `-` (the usual name of standard input), so it is swapped for a
@@ -33,9 +34,11 @@ const POSITIONAL_MARK = '\u0000+';
  * and the options before it in the forms yargs reads as meant (argv-forms.ts: `-fjson`,
  * `--quiet=yes`, `--color=always`), or the usage error one of them is.
  */
-function parserArgs(rawArgv: readonly string[]): OptionForms {
+function parserArgs(rawArgv: readonly string[], commands: readonly CommandSpec[]): OptionForms {
   const dd = rawArgv.indexOf('--');
-  const forms = normalizeOptionForms(dd < 0 ? rawArgv : rawArgv.slice(0, dd));
+  const command = commandOf(rawArgv, commands);
+  const flags = command ? declaredOptions(command.builder).filter((d) => d.def.type === 'boolean').map((d) => d.key) : [];
+  const forms = normalizeOptionForms(dd < 0 ? rawArgv : rawArgv.slice(0, dd), flags);
   if (!forms.ok) return forms;
   const out = forms.args.map((a) => (a === '-' ? STDIN_TOKEN : a));
   if (dd >= 0) for (const a of rawArgv.slice(dd + 1)) out.push(POSITIONAL_MARK + a);
@@ -81,7 +84,7 @@ export async function run(rawArgv: string[], io: Io, commands: readonly CommandS
     if (quickFmt && fmt) return runCommand(fmt, quickFmt, io);
   }
   // yargs is loaded only for the command lines that need it.
-  const forms = parserArgs(rawArgv);
+  const forms = parserArgs(rawArgv, commands);
   if (!forms.ok) {
     io.stderr(`xmcfg: ${forms.message}\n${helpPointer(rawArgv, commands)}`);
     return 2;

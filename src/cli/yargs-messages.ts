@@ -10,6 +10,7 @@
 import type { CommandSpec } from './types.js';
 import { aliasesOf, declaredOptions, kebab, type Declared } from './option-definitions.js';
 import { VALUE_SHORT } from './argv-forms.js';
+import { suggest } from '../diagnostics/suggest.js';
 
 /** What a message's keys are looked up in: the user's arguments and the command's definitions. */
 interface Context {
@@ -55,7 +56,32 @@ function unknownMessage(keys: readonly string[], ctx: Context): string {
   for (const k of keys) seen.add(typedFlag(k, ctx) ?? k);
   // yargs lists a dashed key and its camel-cased twin: both were typed as the dashed one, kept once above.
   const list = [...seen];
-  return `Unknown ${list.some((w) => !w.startsWith('-')) ? 'argument' : 'option'}${list.length > 1 ? 's' : ''}: ${list.join(', ')}`;
+  const text = `Unknown ${list.some((w) => !w.startsWith('-')) ? 'argument' : 'option'}${list.length > 1 ? 's' : ''}: ${list.join(', ')}`;
+  const near = list.length === 1 ? nearestLong(list[0]!, ctx) : undefined;
+  return near === undefined ? text : `${text}; did you mean ${near}?`;
+}
+
+/** Options every command has (yargs adds them), offered beside the command's own. */
+const BUILT_IN = ['help', 'version'];
+
+/**
+ * The declared long option closest to a mistyped `--word` (`--max-warning`: `--max-warnings`), by
+ * the same bounded edit distance as unknown config keys; a `--no-` form is matched on its base and
+ * offered only for an on/off option. Undefined for a short flag or when nothing is near.
+ */
+function nearestLong(typed: string, ctx: Context): string | undefined {
+  if (!typed.startsWith('--')) return undefined;
+  let word = kebab(typed.slice(2));
+  const negated = word.startsWith('no-');
+  if (negated) word = word.slice(3);
+  const names: string[] = [];
+  for (const d of ctx.declared) {
+    if (d.positional || (negated && d.def.type !== 'boolean')) continue;
+    for (const n of [d.key, ...aliasesOf(d.def)]) if (n.length > 1) names.push(n);
+  }
+  if (!negated) names.push(...BUILT_IN);
+  const hit = suggest(word, names);
+  return hit === undefined || hit === word ? undefined : `--${negated ? 'no-' : ''}${hit}`;
 }
 
 /** "Argument: format, Given: "bad", Choices: "a", "b"" (one or more): "--format must be one of a, b, not 'bad'". */
