@@ -115,6 +115,45 @@ describe('every key xl reads is a catalogue option of the xl dialect, typed as x
 });
 
 /**
+ * What the getters mean for values (libxlu keeps every atom as text): a NUMBER token is a string to
+ * `_get_string`, a quoted number a number to `_get_long`, and a single value given to a key read
+ * only as a list is "should be a list" (XM0258, ignored; XM0102 where xl then exits). For each key,
+ * values of the kinds its getters take draw no type finding from `check --dialect xl`, on a guest
+ * of a type xl reads the key for.
+ */
+const TYPE_FINDINGS = new Set(['XM0102', 'XM0258', 'XM0108', 'XM0109']);
+const TAKES: Record<XlRead, readonly string[]> = {
+  number: ['1', '"1"'],
+  flag: ['1', '"1"'],
+  string: ['1', '"x"'],
+  list: ['["1"]'],
+  'string|list': ['1', '"1"', '["1"]'],
+  'number|string': ['1', '"1"'],
+  'flag|list': ['1', '"1"', '["base"]'],
+};
+/** vsnd is a list of lists (one per card): its items are lists themselves. */
+const TAKES_FOR: Readonly<Record<string, readonly string[]>> = { vsnd: ['[["card"]]'] };
+
+/** The lines before the key: a guest type xl reads it for (PV needs a kernel). */
+function guestLines(readFor: readonly GuestKind[] | undefined): string {
+  if (readFor?.includes('hvm')) return 'type = "hvm"\n';
+  return readFor?.includes('pvh') ? 'type = "pvh"\nkernel = "/k"\n' : 'kernel = "/k"\n';
+}
+
+describe('values of the kinds xl\'s getters take draw no type finding; single values for list keys do', () => {
+  for (const [key, read, readFor] of [...XL_KEYS, ...XL_LATER_KEYS]) {
+    it(`${key}: ${read}`, () => {
+      const typeFindings = (value: string) => {
+        const r = check(`name = "t"\n${guestLines(readFor)}${key} = ${value}\n`, { dialect: 'xl' });
+        return r.diagnostics.filter((d) => TYPE_FINDINGS.has(d.code)).map((d) => `${value}: ${d.code}`);
+      };
+      expect((TAKES_FOR[key] ?? TAKES[read]).flatMap(typeFindings)).toEqual([]);
+      if (read === 'list') for (const single of ['"1"', '1']) expect(typeFindings(single).length, `${key} = ${single}`).toBe(1);
+    });
+  }
+});
+
+/**
  * How create.py converts a command-line value (a file's value was copied as it was, so the
  * catalogue's type is what xend read): int (set_int, set_long), bool (set_bool), value (set_value),
  * append (append_value: a list), var (no gopts.var: a variable of the file create.py reads by name).
