@@ -8,7 +8,7 @@ import type { Setting, Dialect } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
 import { optionSchema, FOLDED_KEYS, OPTION_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
-import { XM_UNREAD_KEYS } from './xl-only.js';
+import { unreadKeys } from './xl-only.js';
 import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
 import { readGuestType } from './guest-type.js';
@@ -251,8 +251,9 @@ export function normalizeWithEffective(
         // nothing its reader finds is a finding of the xm file (`check --dialect xl` judges the value).
         // A value the reader found anything wrong with is left out, as xm left it out: the config
         // keeps only xl readings that are clean, for `normalize` and `convert`; and no xm rule reads
-        // the key, so it is not an unknown value either.
-        if (ctx.dialect === 'xm' && ctx.diagnostics.length > before && XM_UNREAD_KEYS.has(key)) {
+        // the key, so it is not an unknown value either. The same for an xm option xl never reads
+        // (XM0551 notes the key; `--dialect xm` judges the value): decision 118.
+        if (ctx.diagnostics.length > before && unreadKeys(ctx.dialect).has(key)) {
           ctx.diagnostics.length = before;
           continue;
         }

@@ -10,7 +10,7 @@ import type { Dialect } from '../syntax/value.js';
 import type { SpanMap } from '../normalize/context.js';
 import { makeDiag } from '../normalize/context.js';
 import { optionSchema, OPTION_KEYS, FOLDED_KEYS, ConfigSchema } from '../normalize/catalogue/index.js';
-import { XM_UNREAD_KEYS } from '../normalize/xl-only.js';
+import { unreadKeys } from '../normalize/xl-only.js';
 import { validateFn } from './load-validator.js';
 import { validateByProperty } from './by-property.js';
 import { errorToDiagnostic, spansFor, topKey } from './messages.js';
@@ -195,12 +195,13 @@ function copyUntil(obj: Record<string, unknown>, stop: string): Record<string, u
 }
 
 /**
- * An error about the value of an option xm never read (XM_UNREAD_KEYS): create.py ignored the
- * variable, so what xl's schema says of its value is no finding of the xm file (XM0553 notes the
- * key). Option names need no JSON Pointer unescaping.
+ * An error about the value of an option the dialect's tool never reads (normalize/xl-only.ts): xm
+ * ignored an xl-only variable (XM0553 notes the key), xl an xm option it does not know (XM0551,
+ * decision 118), so what the schema says of its value is no finding of the file. Option names need
+ * no JSON Pointer unescaping.
  */
-function xmIgnores(instancePath: string): boolean {
-  return instancePath.length > 1 && XM_UNREAD_KEYS.has(topKey(instancePath));
+function toolIgnores(instancePath: string, dialect: Dialect): boolean {
+  return instancePath.length > 1 && unreadKeys(dialect).has(topKey(instancePath));
 }
 
 /** A copy of `obj` without `keys` (in its key order). */
@@ -238,8 +239,9 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
   const rejected: string[] = [];
   const tooLong: Span[] = [];
   let knownConfig: unknown = null;
-  // xm: the xl-only options whose value the schema refuses, left out of the known config.
-  let xmIgnored: Set<string> | undefined;
+  // The options the dialect's tool never reads (xm: xl-only ones; xl: xm-only ones) whose value the
+  // schema refuses, left out of the known config.
+  let toolIgnored: Set<string> | undefined;
   try {
     // Unknown keys are reported here rather than by Ajv's additionalProperties: a generated file
     // with 250,000 of them would otherwise make as many Ajv error objects (and dedupe keys) first.
@@ -251,8 +253,8 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
     const valid = byProperty ? byProperty.length === 0 : validateFn(known);
     if (!valid) {
       for (const e of withoutEnumBesideType(pruneBranches(byProperty ?? validateFn.errors ?? []))) {
-        if (dialect === 'xm' && xmIgnores(e.instancePath)) {
-          (xmIgnored ??= new Set()).add(topKey(e.instancePath));
+        if (toolIgnores(e.instancePath, dialect)) {
+          (toolIgnored ??= new Set()).add(topKey(e.instancePath));
           continue;
         }
         const rootRequired = e.keyword === 'required' && e.instancePath === '';
@@ -279,7 +281,7 @@ export function validateKnown(config: unknown, spans: SpanMap, options: Validate
       }
     }
     if (!unknownDone) for (const key of unknown) out.push(unknownKey(key, spans, dialect));
-    if (xmIgnored !== undefined) knownConfig = without(knownConfig as Record<string, unknown>, xmIgnored);
+    if (toolIgnored !== undefined) knownConfig = without(knownConfig as Record<string, unknown>, toolIgnored);
     // Only known keys can be deprecated: the unknown ones are skipped without a schema lookup each.
     if (known !== null && typeof known === 'object') out.push(...deprecations(known as Record<string, unknown>, spans, dialect));
   } catch (e) {

@@ -35,8 +35,8 @@ const TYPE_ONLY: readonly (readonly [string, readonly Kind[]])[] = OPTION_KEYS.f
  * catalogue order): configure_hvm's `args` (and vncpasswd after them), less those it also reads for
  * every builder: cpuid and cpuid_check (make_config, preprocess_cpuid), vcpus, localtime and oos
  * (make_config), pci (configure_pci), keymap (configure_vfbs, for a vfb without keymap=) and
- * vncconsole (main spawns the viewer). xen_extended_power_mgmt is in the list too but not an option
- * xmcfg knows (XM0101). xend did not read them for a PV guest either: XendConfig copies platform keys
+ * vncconsole (main spawns the viewer). xen_extended_power_mgmt, in the list without a gopts.var of its
+ * own, is one of them (decision 117). xend did not read them for a PV guest either: XendConfig copies platform keys
  * from the top level and the image, where create.py put none of these, and makes a vfb from vnc only
  * for an HVM guest.
  */

@@ -13,7 +13,7 @@ export const dialectKeyCodes = defineCodes({
   XM0551: {
     severity: 'warning',
     title: 'option xl does not know',
-    explanation: 'The option existed only in xm (xend). xl silently ignores it, so the setting has no effect; the message names the xl replacement where there is one. parallel = "none" is not reported: qemu-xen, libxl\'s default device model, is started with -nodefaults and makes no parallel port anyway (qemu-xen-traditional does make one).',
+    explanation: 'The option existed only in xm (xend). xl silently ignores it, so the setting has no effect; the message names the xl replacement where there is one. Its value is not judged under `--dialect xl`, since xl never reads it (check it with `--dialect xm`). parallel = "none" is not reported: qemu-xen, libxl\'s default device model, is started with -nodefaults and makes no parallel port anyway (qemu-xen-traditional does make one).',
     bad: 'cpu_cap = 50',
     good: 'cap = 50',
   },

@@ -40,8 +40,10 @@ export const coreOptions = {
   cpu_cap: int({ d: 'Credit scheduler cap in % of one pCPU.', dl: 'xm', unit: '%', min: 0, dep: 'cap' }),
   vcpu_avail: int({ d: 'Bitmask of the vCPUs online at start.', dl: 'xm', min: 0 }),
   period: int({ d: 'sEDF/RTDS scheduler period (read by xl, undocumented).', dl: 'xl', min: 0 }),
-  slice: int({ d: 'sEDF scheduler slice (read by xl, undocumented).', dl: 'xl', min: 0 }),
-  latency: int({ d: 'sEDF scheduler latency (read by xl, undocumented).', dl: 'xl', min: 0 }),
+  // libxl_types.idl keeps slice and latency in libxl_domain_sched_params only for compatibility:
+  // the sEDF scheduler they configured was removed (Xen 4.6), and no scheduler reads them.
+  slice: int({ d: 'sEDF scheduler slice (read by xl, undocumented). No effect since Xen 4.6, which removed the sEDF scheduler: libxl keeps it only for compatibility.', dl: 'xl', min: 0 }),
+  latency: int({ d: 'sEDF scheduler latency (read by xl, undocumented). No effect since Xen 4.6, which removed the sEDF scheduler: libxl keeps it only for compatibility.', dl: 'xl', min: 0 }),
   extratime: int({ d: 'sEDF/RTDS extra time flag (read by xl, undocumented).', dl: 'xl', min: 0 }),
   // Defaults differ per tool: libxl__domain_build_info_setdefault `max_memkb = 32 * 1024` (xl), xm
   // create.py 128; xmcfg plan places xm's 128 (placement/guest.ts).

@@ -2,7 +2,7 @@
  * @fileoverview Catalogue: HVM platform features, paging, timers, firmware, consoles (VNC, SDL,
  * SPICE), the device model, and Arm/x86-only options.
  */
-import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strOrList, strList, oneOfOrInts, oneOfList, specString, HVM_ONLY, PV_OR_HVM } from './helpers.js';
+import { str, int, bool, oneOf, oneOfOrInt, boolOrOneOf, boolOrStrList, strList, oneOfOrInts, oneOfList, specString, HVM_ONLY, PV_OR_HVM } from './helpers.js';
 import { ALTP2M_MODES, BIOS_TYPES, GIC_VERSIONS, MCA_CAPS, SVE_LENGTHS, SVE_TYPES, TEE_TYPES, TIMER_MODES, TSC_MODES, VUART_TYPES } from './libxl-names.js';
 import { SPEC_FIELDS } from './spec-tables.js';
 import { ALTP2M_DOCS, BIOS_DOCS, DEVICE_MODEL_DOCS, GFX_PASSTHRU_DOCS, GIC_VERSION_DOCS, HDTYPE_DOCS, MCA_CAPS_DOCS, MS_VM_GENID_DOCS, SVE_DOCS, TEE_DOCS, TIMER_MODE_DOCS, TSC_MODE_DOCS, VGA_DOCS, VUART_DOCS } from './value-docs.js';
@@ -47,6 +47,11 @@ export const hvmOptions = {
   mmio_hole: int({ readFor: HVM_ONLY, d: 'MMIO hole size (qemu-xen only).', dl: 'xl', unit: 'MiB', min: 256, max: 3840 }),
   xen_platform_pci: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Xen platform PCI device.', def: true }),
   xen_platform_pci_bar_uc: bool({ readFor: HVM_ONLY, d: 'Map the platform device BAR uncached.', dl: 'xl' }),
+  // create.py never declared it (no gopts.var) but listed it in configure_hvm's args, so a file's
+  // variable of that name reached xend for builder = "hvm"; XendConfig's platform table reads it
+  // with int() and checks no range (0, 1 and 2 are the documented values, so the catalogue gives
+  // none either); xmexample.hvm (Xen 4.1 to 4.4) documents it. xl has no such option (decision 117).
+  xen_extended_power_mgmt: int({ xmReadFor: HVM_ONLY, d: 'Extended power management beyond S3, S4, S5 (battery status) for an HVM guest: 0 off (the default), 1 pass-through, 2 non-pass-through (qemu-dm and xenpmd). An xm variable create.py handed to xend without declaring it; xl has no such option.', dl: 'xm', def: 0 }),
   viridian: boolOrStrList({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Hyper-V enlightenments: a boolean or a list of groups (base, freq, time_ref_count, reference_tsc, …; "!name" disables; "all", "defaults"). In xl the groups must be a list: a single string is read as a number, and xl ignores a word such as "base" without a message. xm took 0 or 1 only (xend: long(viridian)); a list or a word made xm create fail.', def: false, read: 'viridian' }),
   hvm_pirq: bool({ readFor: HVM_ONLY, d: 'PIRQs for HVM guests.', dl: 'xl' }),
   // libxl__domain_build_info_setdefault: the default and the minimum depend on vga and the device
@@ -113,7 +118,9 @@ export const hvmOptions = {
   gic_version: oneOf(GIC_VERSIONS, { vals: GIC_VERSION_DOCS, d: 'Arm GIC version.', dl: 'xl', anyCase: true }),
   vuart: oneOf(VUART_TYPES, { vals: VUART_DOCS, d: 'Arm virtual UART.', dl: 'xl', anyCase: true }),
   sve: oneOfOrInts(SVE_TYPES, SVE_LENGTHS, { vals: SVE_DOCS, d: 'Arm SVE vector length (bits): a multiple of 128 up to 2048, "hw" (the hardware maximum) or "disabled".', dl: 'xl', anyCase: true }),
-  llc_colors: strOrList({ d: 'Arm LLC colours: "N" and "N-M" items.', dl: 'xl', read: 'llcColors' }),
+  // xl reads it with xlu_cfg_get_list (warnings on): a single string is "a single value but should
+  // be a list" and the guest gets no colours (XM0258), so the catalogue's type is a list.
+  llc_colors: strList({ d: 'Arm LLC colours: a list of "N" and "N-M" items (a single string is ignored by xl with a warning).', dl: 'xl', read: 'llcColors' }),
   nr_spis: int({ d: 'Arm number of SPIs.', dl: 'xl', min: 0 }),
   trap_unmapped_accesses: bool({ d: 'Arm: trap accesses to unmapped addresses.', dl: 'xl' }),
   arm_sci: specString({ d: 'Arm SCI mediator: "type=none|scmi_smc|scmi_smc_multiagent[,agent_id=N]" (N at most 255).', dl: 'xl' }, SPEC_FIELDS.arm_sci),
