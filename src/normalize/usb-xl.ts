@@ -70,10 +70,10 @@ function refuse(r: SpecParse<object>, key: string, message: string, hint: string
 }
 
 /** The usbctrl types libxl__device_usbctrl_setdefault judges: pv and qusb alike, devicemodel, and auto (either, by guest type). */
-type CtrlKind = 'pv' | 'devicemodel';
+export type CtrlKind = 'pv' | 'devicemodel';
 
 /** Why libxl__device_usbctrl_setdefault refuses version `v` and ports `p` for a controller of `kind`: the key at fault and its reason; null when it takes them. */
-function ctrlRefusal(kind: CtrlKind, v: number, p: number): { key: 'version' | 'ports'; why: string } | null {
+export function ctrlRefusal(kind: CtrlKind, v: number, p: number): { key: 'version' | 'ports'; why: string } | null {
   if (kind === 'pv') {
     // "USB version for paravirtualized devices must be 1 or 2"; "Number of ports … is limited to 31".
     if (v !== 0 && v !== 1 && v !== 2) return { key: 'version', why: 'libxl takes version 1 or 2 for a pv or qusb controller ("USB version for paravirtualized devices must be 1 or 2")' };
@@ -88,6 +88,14 @@ function ctrlRefusal(kind: CtrlKind, v: number, p: number): { key: 'version' | '
   // libxl checks only the top for version 3; a negative count goes on to QEMU as the xhci's port count, which no controller has.
   if (version === 3 && (p < 0 || p > 15)) return { key: 'ports', why: 'a version 3 (xhci) controller of the device model has 1 to 15 ports' };
   return null;
+}
+
+/** The ports libxl gives a controller it takes (version and ports as written, 0 when not): pv and qusb 8 by default; the device model's version 1 has 2, 2 has 6, 3 8 by default. */
+export function ctrlPorts(kind: CtrlKind, v: number, p: number): number {
+  if (kind === 'pv') return p === 0 ? 8 : p;
+  if (v === 1) return 2;
+  if (v === 0 || v === 2) return 6;
+  return p === 0 ? 8 : p;
 }
 
 /**
