@@ -112,6 +112,12 @@ export function usbctrlVerdict(r: SpecParse<{ type?: string; version?: number; p
   const w = why[why.length - 1]!;
   const key = w.key;
   if (r.fields[key] === undefined) return;
+  // A type xl does not know makes it exit ("Invalid usb controller type"), reported at the type
+  // alone: the value is only kept out of the spec (the schema's limits are the auto ones).
+  if (r.fields['type'] !== undefined && type === undefined) {
+    delete r.value[key];
+    return;
+  }
   const n = key === 'version' ? version : ports;
   const also = kinds.length === 2 ? `; type=auto (or no type) is one of pv and devicemodel by guest type, and neither takes version=${version} with ports=${ports}` : '';
   refuse(r, key, `${key} ${n}: ${w.why}${also}`, key === 'version' ? 'write version=1 or version=2 (pv, qusb), or 1 to 3 (devicemodel)' : 'write a ports= the controller has, or leave it out for libxl\'s default');

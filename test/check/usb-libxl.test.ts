@@ -33,6 +33,7 @@ const ROWS: Row[] = [
   ['a port taken twice', 'usbctrl = [ "type=pv" ]\nusbdev = [ "hostbus=1,hostaddr=2,controller=0,port=1", "hostbus=1,hostaddr=3,controller=0,port=1" ]\n', [['XM0234', 'port=1', 2]]],
   ['no hostbus= and no hostaddr=', 'usbctrl = [ "type=pv" ]\nusbdev = [ "controller=0" ]\n', [['XM0234', '"controller=0"']]],
   ['hostbus 256 is bus 0 in 8 bits', 'usbdev = [ "hostbus=256,hostaddr=1" ]\n', [['XM0253', 'hostbus=256'], ['XM0234', 'hostbus=256']]],
+  ['a type xl does not know (it exits): the ports are not judged for the guest too', 'type = "hvm"\nusbctrl = [ "type=bogus,ports=8" ]\n', [['XM0217', 'type=bogus']]],
   ['a misspelt hostaddr= is an unknown key (xl exits), not also a missing one', 'usbdev = [ "hostbus=1,hostadr=2" ]\n', [['XM0222', 'hostadr']]],
 ];
 

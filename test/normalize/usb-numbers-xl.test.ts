@@ -85,6 +85,8 @@ xlTable('usbctrl version= and ports= in xl: atoi, then libxl__device_usbctrl_set
   ['usbctrl = [ "version=3,ports=20" ]', 'usbctrl', [{ spec: 'version=3,ports=20', version: 3 }], ['XM0217@2:30-2:32']],
   // xl: auto, version 3, ports -1
   ['usbctrl = [ "version=3,ports=-1" ]', 'usbctrl', [{ spec: 'version=3,ports=-1', version: 3 }], ['XM0217@2:30-2:32']],
+  // xl: exits at the type ("Invalid usb controller type 'bogus'"); the ports are not judged too
+  ['usbctrl = [ "type=bogus,ports=32" ]', 'usbctrl', [{ spec: 'type=bogus,ports=32' }], ['XM0217@2:19-2:24']],
   // xl: auto, 32 ports: more than any controller has
   ['usbctrl = [ "ports=32" ]', 'usbctrl', [{ spec: 'ports=32' }], ['XM0217@2:20-2:22']],
 ]);

@@ -16,11 +16,11 @@ import { makeDiag, valueAt, type Rule } from './context.js';
 type Usbctrl = NonNullable<NormalizedConfig['usbctrl']>[number];
 
 /**
- * The kind libxl makes of usbctrl `i` and its ports; null when a written version or ports was
- * refused by the parser (already an error) or the kind depends on an unknown guest type.
+ * The kind libxl makes of usbctrl `i`; null when a written type, version or ports was refused by
+ * the parser (already an error) or the kind depends on an unknown guest type.
  */
 function controllerOf(c: Usbctrl, i: number, spans: SpanMap, guest: 'pv' | 'pvh' | 'hvm' | null): { kind: CtrlKind; auto: boolean } | null {
-  for (const k of ['version', 'ports'] as const) if (spans.has(`/usbctrl/${i}/${k}`) && c[k] === undefined) return null;
+  for (const k of ['type', 'version', 'ports'] as const) if (spans.has(`/usbctrl/${i}/${k}`) && c[k] === undefined) return null;
   if (c.type === 'devicemodel') return { kind: 'devicemodel', auto: false };
   if (c.type === 'pv' || c.type === 'qusb') return { kind: 'pv', auto: false };
   if (guest === null) return null;
