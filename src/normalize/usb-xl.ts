@@ -49,7 +49,8 @@ export function readAtoiKeys(spec: string, r: SpecParse<object>, keys: readonly 
     const n = cAtoi(text);
     if (last) value[key] = n;
     if (/^-?\d+$/.test(text) && BigInt(text) === BigInt(n)) continue;
-    const wraps = /^[+-]?\d+$/.test(text);
+    // A whole number atoi reads as another (past INT_MAX), or one with a + (xl reads it as itself: the generic note).
+    const wraps = /^[+-]?\d+$/.test(text) && BigInt(text.replace('+', '')) !== BigInt(n);
     r.problems.push({
       start,
       end,
