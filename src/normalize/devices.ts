@@ -9,6 +9,10 @@ import { splitItems, keyValue, ulongOf } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVdispl, parseVkb, parseVtpm } from './spec-checks.js';
+import { keyItems, readAtoiKeys, usbctrlVerdict, usbdevVerdict } from './usb-xl.js';
+
+/** The keys of each USB spec xl reads with atoi (parse_usbctrl_config, parse_usbdev_config). */
+const USB_ATOI = { usbctrl: ['version', 'ports'], usbdev: ['controller', 'port'] } as const;
 
 /**
  * vfb keys: the ones the vfb loop of xl's parse_config_data compares (it has no `type` and no
@@ -88,39 +92,36 @@ export function parseChannel(spec: string): SpecParse<ChannelSpec> {
   return r;
 }
 
-/** Parse one usbctrl spec; never throws. */
+/**
+ * Parse one usbctrl spec; never throws. version= and ports= are read with atoi (usb-xl.ts), and
+ * libxl__device_usbctrl_setdefault's limits for the type are applied to the last of each.
+ */
 export function parseUsbctrl(spec: string): SpecParse<UsbctrlSpec> {
   const r = parseKv<UsbctrlSpec>(spec, USBCTRL_FIELDS, 'usbctrl');
-  const rangeCheck = (k: 'version' | 'ports', lo: number, hi: number) => {
-    const v = r.value[k];
-    if (v !== undefined && (v < lo || v > hi)) {
-      const [s, e] = r.fields[k]!;
-      r.problems.push({ start: s, end: e, message: `${k} ${v} is outside ${lo}..${hi}` });
-      delete r.value[k];
-    }
-  };
-  // 0 is libxl's "not set": libxl__device_usbctrl_setdefault turns version 0 into 2 and ports 0
-  // into 8 (PV/QUSB), so xl accepts both; the ranges above 0 are libxl's own limits.
-  rangeCheck('version', 0, 3);
-  rangeCheck('ports', 0, 31);
+  readAtoiKeys(spec, r, USB_ATOI.usbctrl);
+  usbctrlVerdict(r);
   return r;
 }
 
 /**
  * Parse one usbdev spec; never throws. hostbus/hostaddr are C integers (xl reads them with
  * strtoul base 0: `0x10` is 16, `010` is 8, `10` is 10); libvirt's converter reads them as hex.
+ * controller/port are atoi's ints (usb-xl.ts).
  */
 export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
   const r = parseKv<UsbdevSpec>(spec, USBDEV_FIELDS, 'usbdev');
+  // controller= and port= are atoi's ints, judged as libxl does (usb-xl.ts).
+  readAtoiKeys(spec, r, USB_ATOI.usbdev);
+  usbdevVerdict(r);
   // libxl_device_usbdev's hostbus and hostaddr are uint8: xl's strtoul result keeps its low 8 bits.
-  for (const k of ['hostbus', 'hostaddr'] as const) {
-    const [start, end] = r.fields[k] ?? [0, 0];
+  for (const { key: k, value: text, start, end, last } of keyItems(spec, r, ['hostbus', 'hostaddr'])) {
     // A minus or a number past 2^53 is refused by the reader, but strtoul still gives a number
     // (a minus wraps modulo 2^64, past ULONG_MAX it is ULONG_MAX) whose low 8 bits xl uses.
-    // (The last of a repeated key is the one xl keeps, whatever an earlier one read.)
-    const refused = r.fields[k] !== undefined && r.problems.some((p) => p.start === start && p.end === end && p.xlWarns === undefined && p.xlReads === undefined);
-    const wide = refused ? strtoulAny(spec.slice(start, end)) : null;
+    const refused = r.problems.some((p) => p.start === start && p.end === end && p.xlWarns === undefined && p.xlReads === undefined);
+    const wide = refused ? strtoulAny(text) : null;
     if (wide !== null) r.problems = r.problems.filter((p) => p.start !== start || p.end !== end);
+    // An earlier one of a repeated key: xl reads it, then keeps the last.
+    if (!last) continue;
     if (wide !== null && wide <= 0xffn) r.value[k] = Number(wide);
     const v = wide ?? r.value[k];
     if (v === undefined || v <= 0xff) continue;

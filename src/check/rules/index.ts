@@ -22,6 +22,7 @@ import { dmOverrideWithoutVersion, bootloaderArgsString, msrRelaxed } from './xl
 import { ignoredForGuestType } from './type-only.js';
 import { domainName } from './name.js';
 import { xenstoreValueBytes } from './xenstore-bytes.js';
+import { usbctrlForGuest, usbdevHost, usbdevPorts } from './usb.js';
 import { altp2mCount, vcpusBitmap, capAboveVcpus, videoramForVga, usbversionWithUsb, spiceRedirectionCount, hapNestedAltp2m, vmtraceSize, tscNativeParavirt, armGicVcpus, vcpusAboveXenMax, nrSpisLimit } from './creation.js';
 
 export { guestKind };
@@ -57,6 +58,9 @@ export const RULES: readonly Rule[] = [
   videoramForVga,
   usbversionWithUsb,
   spiceRedirectionCount,
+  usbctrlForGuest,
+  usbdevHost,
+  usbdevPorts,
   hapNestedAltp2m,
   vmtraceSize,
   tscNativeParavirt,

@@ -37,8 +37,8 @@ export const deviceOptions = {
     dl: 'xl',
     ex: ['connection=pty,name=org.qemu.guest_agent.0'],
   }),
-  usbctrl: special(list(UsbctrlSpecSchema), 'usbctrl', 'list of USB controller specs', { d: 'USB controllers: "type=auto|pv|devicemodel|qusb,version=1-3,ports=1-31" (0, or leaving a key out, takes libxl\'s default: version 2, 8 ports).', dl: 'xl' }),
-  usbdev: special(list(UsbdevSpecSchema), 'usbdev', 'list of USB device specs', { d: 'USB host devices: "hostbus=N,hostaddr=N[,controller=N,port=N]".', dl: 'xl' }),
+  usbctrl: special(list(UsbctrlSpecSchema), 'usbctrl', 'list of USB controller specs', { d: 'USB controllers: "type=auto|pv|devicemodel|qusb,version=1-3,ports=1-31" (0, or leaving a key out, takes libxl\'s default: version 2; 8 ports for pv and qusb, 6 for the device model\'s version 2). type=auto is the device model\'s for an HVM guest, pv or qusb otherwise.', dl: 'xl' }),
+  usbdev: special(list(UsbdevSpecSchema), 'usbdev', 'list of USB device specs', { d: 'USB host devices: "hostbus=N,hostaddr=N[,controller=N,port=N]" (controller is the usbctrl entry\'s index; left out, libxl picks a controller and port).', dl: 'xl' }),
   serial: special(list(ChardevSpecSchema), 'serial', 'character device or list of them', {
     xmReadFor: HVM_ONLY,
     readFor: HVM_ONLY,
