@@ -86,8 +86,10 @@ export const VSND_FIELDS: Readonly<Record<'card' | 'pcm' | 'stream', FieldTable>
  * XM0231 (a warning saying what xl uses), not an error. Quoted from tools/xl/xl_parse.c at
  * xen-project/xen 00535c8a and tools/libs/util/libxlu_pci.c; the p9 `max-*`/`auto-delete`, virtio
  * `grant_usage` and arm_sci `agent_id` readers are not in a stored xl tree, so they keep their error.
+ * `strtoul-u32`: strtoul base 0 into a uint32 field, a minus and a number past 32 bits included
+ * (src/normalize/u32-fields-xl.ts).
  */
-export type XlNumberReader = 'atoi' | 'strtoul' | 'parse_ulong';
+export type XlNumberReader = 'atoi' | 'strtoul' | 'parse_ulong' | 'strtoul-u32';
 
 /** The spec fields read by one of xl's lenient number readers, by family (the parser's `what`, first word). */
 export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, XlNumberReader>>>> = {
@@ -117,7 +119,8 @@ export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, 
   vdispl: { 'be-alloc': 'strtoul' },
   // parse_vsnd_params: `params->sample_rates[i] = strtoul(rates[i], NULL, 0);`,
   // `params->channels_min = strtoul(oparg, NULL, 0);` (channels-max, buffer-size the same).
-  vsnd: { 'sample-rates': 'strtoul', 'channels-min': 'strtoul', 'channels-max': 'strtoul', 'buffer-size': 'strtoul' },
+  // The fields are uint32 (libxl_vsnd_params in libxl_types.idl): xl keeps strtoul's low 32 bits.
+  vsnd: { 'sample-rates': 'strtoul-u32', 'channels-min': 'strtoul-u32', 'channels-max': 'strtoul-u32', 'buffer-size': 'strtoul-u32' },
   // libxlu_pci.c (xlu_pci_parse_spec_string): `pci->permissive = atoi(val);`, and atoi(val) for
   // msitranslate, seize and power_mgmt.
   pci: { permissive: 'atoi', msitranslate: 'atoi', seize: 'atoi', power_mgmt: 'atoi' },
