@@ -22,6 +22,16 @@ const MAX_AGENT_ID = 255;
 /** Parse one vkb spec with its field table, then xl's whole-spec checks; never throws. */
 export function parseVkb(spec: string): SpecParse<Spec> {
   const r = parseKv<Spec>(spec, SPEC_FIELDS.vkb, 'vkb');
+  // libxl_vkb_backend_from_string takes "unknown" (any case), libxl's "not set": alone it is xl's
+  // "backend-type should be set in vkb spec" (an error), but a later backend-type= replaces it.
+  const last = r.fields['backend-type']?.[0];
+  if (r.value['backend-type'] !== undefined && last !== undefined) {
+    for (const p of r.problems) {
+      if (p.xlWarns === undefined && p.start < last && spec.slice(p.start, p.end).toLowerCase() === 'unknown' && spec.slice(0, p.start).endsWith('backend-type=')) {
+        p.xlWarns = { code: 'XM0254', message: 'backend-type=unknown is libxl\'s "not set", which a later backend-type= replaces', hint: 'remove backend-type=unknown' };
+      }
+    }
+  }
   // A backend-type that is there but does not read is reported at its value already.
   if (r.fields['backend-type'] === undefined) r.problems.push({ start: 0, end: spec.length, message: 'backend-type=qemu|linux is missing (xl: "backend-type should be set in vkb spec")' });
   const touch = r.fields['feature-multi-touch'];

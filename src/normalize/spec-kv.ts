@@ -205,6 +205,7 @@ const BLANK_ITEM_UNKNOWN: Readonly<Record<string, (item: string) => string>> = {
   usbctrl: (item) => `Unknown string \`${item}' in usbctrl spec`,
   usbdev: (item) => `Unknown string \`${item}' in usbdev spec`,
   vsnd: (item) => `Invalid parameter: ${item}`,
+  vkb: (item) => `Unknown string "${item}" in vkb spec`,
 };
 
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
