@@ -206,6 +206,7 @@ const BLANK_ITEM_UNKNOWN: Readonly<Record<string, (item: string) => string>> = {
   usbdev: (item) => `Unknown string \`${item}' in usbdev spec`,
   vsnd: (item) => `Invalid parameter: ${item}`,
   vkb: (item) => `Unknown string "${item}" in vkb spec`,
+  vdispl: (item) => `Unknown string "${item}" in vdispl spec`,
 };
 
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */

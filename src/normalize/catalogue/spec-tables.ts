@@ -116,8 +116,8 @@ export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, 
     'multi-touch-height': 'strtoul-u32',
     'multi-touch-num-contacts': 'strtoul-u32',
   },
-  // parse_vdispl_config: `vdispl->be_alloc = strtoul(oparg, NULL, 0);`
-  vdispl: { 'be-alloc': 'strtoul' },
+  // parse_vdispl_config: `vdispl->be_alloc = strtoul(oparg, NULL, 0);`, a C bool (any number but 0 is true).
+  vdispl: { 'be-alloc': 'strtoul-u32' },
   // parse_vsnd_params: `params->sample_rates[i] = strtoul(rates[i], NULL, 0);`,
   // `params->channels_min = strtoul(oparg, NULL, 0);` (channels-max, buffer-size the same).
   // The fields are uint32 (libxl_vsnd_params in libxl_types.idl): xl keeps strtoul's low 32 bits.
