@@ -9,6 +9,7 @@ import { splitItems, keyValue, cStrtoul0 } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVdispl, parseVkb, parseVtpm } from './spec-checks.js';
+import { parseRdmXl } from './rdm-xl.js';
 
 /**
  * vfb keys: the ones the vfb loop of xl's parse_config_data compares (it has no `type` and no
@@ -170,6 +171,7 @@ export function specParserFor(option: string, dialect: Dialect = 'xl'): (spec: s
   if (parse === undefined) {
     if (option === 'vtpm') parse = (spec) => parseVtpm(spec, dialect);
     else if (option === 'vdispl') parse = (spec) => parseVdispl(spec, dialect);
+    else if (option === 'rdm' && dialect === 'xl') parse = parseRdmXl;
     else if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
     else {
       const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];

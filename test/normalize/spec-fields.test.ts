@@ -113,9 +113,10 @@ table('rdm', [
   ['rdm = "strategy=host,policy=relaxed"', 'rdm', undefined, ['XM0233@2:29-2:36']],
   ['rdm = "policy=strict,strategy=host"', 'rdm', undefined, ['XM0233@2:15-2:21']],
   ['rdm = "strategy=host,policy=STRICT"', 'rdm', undefined, ['XM0233@2:29-2:35']],
-  // xl never exits on rdm: xlu_rdm_parse fails ("Unknown RDM policy: loose", or no message for an
-  // item without "="), and parse_config_data goes on without rdm (XM0233, a warning).
-  // Either way the whole setting is dropped, as xl drops it.
+  // xl never exits on rdm: xlu_rdm_parse fails (no message for an item without "="), and
+  // parse_config_data goes on without rdm (XM0233, a warning), so the setting is dropped. An unknown
+  // policy ("Unknown RDM policy: loose") is passed over, but without strategy=host the strategy is
+  // an uninitialised variable's: dropped too (src/normalize/rdm-xl.ts).
   ['rdm = "policy=loose"', 'rdm', undefined, ['XM0233@2:15-2:20']],
   ['rdm = "strategy=host,foo"', 'rdm', undefined, ['XM0233@2:22-2:25']],
   ['rdm = "strategy=host,reserve=1"', 'rdm', undefined, ['XM0218@2:22-2:29']],
