@@ -5,10 +5,11 @@
 import type { Dialect } from '../syntax/value.js';
 import type { VfbSpec, ChannelSpec, UsbdevSpec, UsbctrlSpec } from './catalogue/spec-types.js';
 import { SPEC_FIELDS, type FieldTable } from './catalogue/spec-tables.js';
-import { splitItems, keyValue, ulongOf } from './spec-items.js';
+import { splitItems, keyValue, cStrtoul0 } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { parseKv } from './spec-kv.js';
 import { parseArmSci, parseVdispl, parseVkb, parseVtpm } from './spec-checks.js';
+import { parseRdmXl } from './rdm-xl.js';
 import { keyItems, readAtoiKeys, usbctrlVerdict, usbdevVerdict } from './usb-xl.js';
 
 /** The keys of each USB spec xl reads with atoi (parse_usbctrl_config, parse_usbdev_config). */
@@ -139,11 +140,9 @@ export function parseUsbdev(spec: string): SpecParse<UsbdevSpec> {
 /** glibc's strtoul(text, NULL, 0) on a 64-bit host, exactly (a bigint); null for text the c-integer reader takes anyway. */
 function strtoulAny(text: string): bigint | null {
   const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F])|0?)([0-9a-fA-F]*)/.exec(text)!;
-  const hex = m[2]!.length === 2;
-  const digits = (hex ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
+  const digits = (m[2]!.length === 2 ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
   if (m[1] !== '-' && digits.length < 16) return null;
-  const n = digits === '' ? 0n : BigInt((hex ? '0x' : m[2] === '0' ? '0o' : '') + digits);
-  return ulongOf(n, m[1] === '-');
+  return cStrtoul0(text);
 }
 
 /** Parse a generic `key=value,…` spec into `{spec, key: value, …}`; items without `=` are problems. */
@@ -173,6 +172,7 @@ export function specParserFor(option: string, dialect: Dialect = 'xl'): (spec: s
   if (parse === undefined) {
     if (option === 'vtpm') parse = (spec) => parseVtpm(spec, dialect);
     else if (option === 'vdispl') parse = (spec) => parseVdispl(spec, dialect);
+    else if (option === 'rdm' && dialect === 'xl') parse = parseRdmXl;
     else if (!Object.hasOwn(SPEC_FIELDS, option)) return parseGenericSpec;
     else {
       const table: FieldTable = SPEC_FIELDS[option as keyof typeof SPEC_FIELDS];

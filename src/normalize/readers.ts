@@ -11,6 +11,7 @@ import { pointer } from './context.js';
 import { readInt, readBool, readString, valueToJson, describeValue, type Read } from './values.js';
 import { readSpecItem, xlStopsAt } from './read-spec-list.js';
 import { specParserFor } from './devices.js';
+import { RDM_KEPT } from './rdm-xl.js';
 
 /** Undefined = omit the key from the normalised config. */
 type Out = unknown;
@@ -122,26 +123,12 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
       const before = ctx.diagnostics.length;
       const r = readSpecItem(v, s, ctx, pointer(s.key), specParserFor(s.key, ctx.dialect), { code: xlRdm ? 'XM0233' : 'XM0217', what: xlRdm ? 'rdm spec (xl creates the guest without rdm)' : `${s.key} spec` });
       // xl goes on without rdm when xlu_rdm_parse fails (parse_config_data: `if (!xlu_rdm_parse(…)) {…}`):
-      // a bad value (XM0233) or an unknown key (XM0218) drops the whole setting.
-      if (xlRdm && ctx.diagnostics.length > before) return undefined;
-      if (xlRdm && r !== null && (r as { policy?: unknown }).policy !== undefined) return rdmPolicyDropped(ctx, pointer(s.key), v);
+      // a bad value or a policy libxl knows (XM0233) or an unknown key (XM0218) drops the whole
+      // setting; an unknown policy is passed over (rdm-xl.ts, RDM_KEPT).
+      if (xlRdm && ctx.diagnostics.length > before && !(r !== null && RDM_KEPT.has(r))) return undefined;
       return r ?? undefined;
     }
     default:
       return valueToJson(v);
   }
-}
-
-/**
- * An xl rdm string with a policy libxl knows: since Xen 4.15 xlu_rdm_parse inverts its check of the
- * policy (`if (!parse_rdm_policy(cfg, &rdm->policy, tok)) goto parse_error;`, libxlu_pci.c at
- * xen-project/xen 9cd5bbf5; parse_rdm_policy returns 0 on success), so the whole string fails
- * without a message and parse_config_data goes on without rdm (XM0233). The setting is left out.
- */
-function rdmPolicyDropped(ctx: NormalizeContext, ptr: string, v: Value): undefined {
-  const span = ctx.spans.get(`${ptr}/policy`)?.value ?? v.span;
-  ctx.report('XM0233', span, 'xl drops an rdm string that sets a valid policy= (xlu_rdm_parse rejects the policies it knows, since Xen 4.15): the guest is created without rdm', {
-    hint: 'write rdm = "strategy=host" and give the policy per device in pci (rdm_policy=strict|relaxed); xl then leaves the global policy unset',
-  });
-  return undefined;
 }

@@ -10,6 +10,9 @@ import { SPEC_FIELDS } from './catalogue/spec-tables.js';
 import { parseKv } from './spec-kv.js';
 import type { SpecParse } from './spec-result.js';
 import type { Dialect } from '../syntax/value.js';
+import { readConnectorsXl } from './vdispl-xl.js';
+import { noStrtokItem } from './split-list-xl.js';
+import { splitItems } from './spec-items.js';
 
 type Spec = { spec: string } & Record<string, unknown>;
 
@@ -22,6 +25,16 @@ const MAX_AGENT_ID = 255;
 /** Parse one vkb spec with its field table, then xl's whole-spec checks; never throws. */
 export function parseVkb(spec: string): SpecParse<Spec> {
   const r = parseKv<Spec>(spec, SPEC_FIELDS.vkb, 'vkb');
+  // libxl_vkb_backend_from_string takes "unknown" (any case), libxl's "not set": alone it is xl's
+  // "backend-type should be set in vkb spec" (an error), but a later backend-type= replaces it.
+  const last = r.fields['backend-type']?.[0];
+  if (r.value['backend-type'] !== undefined && last !== undefined) {
+    for (const p of r.problems) {
+      if (p.xlWarns === undefined && p.start < last && spec.slice(p.start, p.end).toLowerCase() === 'unknown' && spec.slice(0, p.start).endsWith('backend-type=')) {
+        p.xlWarns = { code: 'XM0254', message: 'backend-type=unknown is libxl\'s "not set", which a later backend-type= replaces', hint: 'remove backend-type=unknown' };
+      }
+    }
+  }
   // A backend-type that is there but does not read is reported at its value already.
   if (r.fields['backend-type'] === undefined) r.problems.push({ start: 0, end: spec.length, message: 'backend-type=qemu|linux is missing (xl: "backend-type should be set in vkb spec")' });
   const touch = r.fields['feature-multi-touch'];
@@ -56,14 +69,11 @@ export function parseArmSci(spec: string): SpecParse<Spec> {
   return r;
 }
 
-/** One connector as parse_vdispl_config's `sscanf(resolution, "%ux%u", …)` reads it: blanks and a `+` before each number, text after the height ignored. */
-const SSCANF_CONNECTOR = /^([^:]*):\s*\+?(\d{1,9})x\s*\+?(\d{1,9})/;
-
 /**
  * Parse one vdispl spec with its field table. xl exits without a connector ("At least one
- * connector should be specified.", after the loop of parse_config_data), and reads each resolution
- * with `sscanf(resolution, "%ux%u", …)`, which ignores what follows the height: `c0:800x600x3` is
- * 800x600 for xl (XM0231 in xl, with the connectors xl uses).
+ * connector should be specified.", after the loop of parse_config_data), and reads the connectors
+ * with strtok and sscanf (vdispl-xl.ts): in xl the value is what that reads, XM0231 when the text
+ * says otherwise (`c0:800x600x3` is 800x600).
  */
 export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
   const r = parseKv<Spec>(spec, SPEC_FIELDS.vdispl, 'vdispl', { dialect });
@@ -74,19 +84,32 @@ export function parseVdispl(spec: string, dialect: Dialect): SpecParse<Spec> {
     r.problems.push({ start: 0, end: spec.length, message: 'connectors=ID:WIDTHxHEIGHT is missing (xl: "At least one connector should be specified.")' });
     return r;
   }
-  if (r.value.connectors !== undefined || dialect !== 'xl') return markConnectorIds(r, spec, at);
-  const text = spec.slice(at[0], at[1]);
-  const read = text.split(';').map((c) => SSCANF_CONNECTOR.exec(c.trim()));
-  const i = r.problems.findIndex((p) => p.start === at[0] && p.end === at[1]);
-  if (read.some((m) => m === null) || i === -1) return r;
-  const connectors = read.map((m) => ({ unique_id: m![1]!, width: Number(m![2]), height: Number(m![3]) }));
-  const uses = connectors.map((c) => `${c.unique_id}:${c.width}x${c.height}`).join(';');
-  r.value.connectors = connectors;
-  r.problems[i] = {
-    ...r.problems[i]!,
-    xlReads: { message: `connectors=${text} is read with sscanf("%ux%u"), which ignores what follows each height: xl uses ${uses}`, hint: `write connectors=${uses}` },
-  };
-  return markConnectorIds(r, spec, at);
+  if (dialect !== 'xl') return markConnectorIds(r, spec, at);
+  // Every connectors= item is read in turn (an earlier one can make xl exit); the last one's value stays.
+  for (const it of splitItems(spec)) {
+    let k = it.start;
+    while (k > 0 && spec[k - 1] === ' ') k--;
+    if (k > 0 && spec[k - 1] !== ',') continue;
+    if (!it.text.startsWith('connectors=')) continue;
+    const s = it.start + 'connectors='.length;
+    const comma = spec.indexOf(',', s);
+    // The raw value, as MATCH_OPTION hands it over: from just after "=" (blanks included) up to the comma.
+    const raw = spec.slice(s, comma === -1 ? spec.length : comma);
+    // No item at all: parseKv reported xl's crash already.
+    if (noStrtokItem(raw, ';')) continue;
+    const read = readConnectorsXl(raw, s);
+    const last = s <= at[0] && at[1] <= s + raw.length;
+    r.problems = r.problems.filter((p) => p.start < s || p.end > s + raw.length || p.xlWarns?.code === 'XM0243');
+    r.problems.push(...(last ? read.problems : read.problems.filter((p) => p.xlReads === undefined && p.xlWarns === undefined)));
+    if (!last) continue;
+    if (read.connectors === undefined) delete r.value.connectors;
+    else {
+      r.value.connectors = read.connectors;
+      read.ids.forEach((span, n) => (r.fields[`connectors/${n}/unique_id`] = span));
+    }
+  }
+  r.problems.sort((a, b) => a.start - b.start);
+  return r;
 }
 
 /**

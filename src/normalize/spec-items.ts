@@ -149,6 +149,20 @@ export function ulongOf(v: bigint, negative: boolean): bigint {
   return negative && v !== 0n ? ULONG_LIMIT - v : v;
 }
 
+/**
+ * glibc's strtoul(text, NULL, 0) on a 64-bit host, exactly: isspace blanks and a sign skipped, `0x`
+ * before a hex digit (a bare `0x` is 0 and leaves the x), a leading 0 octal, else decimal; the
+ * leading digits read (0 when there are none), a minus wrapping and a number past ULONG_MAX
+ * saturating as {@link ulongOf} says.
+ */
+export function cStrtoul0(text: string): bigint {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F])|0?)([0-9a-fA-F]*)/.exec(text)!;
+  const hex = m[2]!.length === 2;
+  const digits = (hex ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
+  const n = digits === '' ? 0n : BigInt((hex ? '0x' : m[2] === '0' ? '0o' : '') + digits);
+  return ulongOf(n, m[1] === '-');
+}
+
 /** strtoul's unsigned long for `digits` read in `base` after an optional minus (ulongOf). */
 export function cUlong(digits: string, base: 10 | 16, negative: boolean): bigint {
   if (digits === '') return 0n;

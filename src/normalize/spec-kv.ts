@@ -14,6 +14,7 @@ import { blankBeforeEquals, splitItems, keyValue, pyKeyValue, decimal, cInteger,
 import { misspelt, specResult, specBool, xlReadsNote, type SpecParse, type SpecProblem } from './spec-result.js';
 import { trailingBlankProblem } from './trailing-blanks.js';
 import { crashMessage, noStrtokItem, pairSpecProblems } from './split-list-xl.js';
+import { readU32Field } from './u32-fields-xl.js';
 
 /** Options of {@link parseKv}. */
 export interface KvOptions {
@@ -29,6 +30,8 @@ export interface KvOptions {
    * (an `endsXlRead` problem) and the items after it are not read at all.
    */
   stopAtBare?: boolean;
+  /** A later string of the same device sets backend= again (vsnd's card items): this string's backend is never looked up. */
+  backendReplaced?: boolean;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface KvOptions {
  * boolean for a flag) and the XM0231 note; null when the field has no such reader or xl refuses it too.
  */
 export function xlLenient(reader: XlNumberReader | undefined, kind: FieldKind, key: string, value: string): { value: unknown; note: NonNullable<SpecProblem['xlReads']> } | null {
-  if (reader === undefined) return null;
+  if (reader === undefined || reader === 'strtoul-u32') return null;
   const flag = kind === 'bool' || kind === 'c-bool';
   if (kind === 'list-c-integer') {
     const ns = value.split(';').map((v) => xlNumber(reader, v));
@@ -60,11 +63,12 @@ function connectors(text: string): { unique_id: string; width: number; height: n
   return out;
 }
 
-/** A `;`-separated list read item by item; null when one item does not read. */
-function listOf<T>(text: string, read: (item: string) => T | null): T[] | null {
+/** A `;`-separated list read item by item (trimmed, or strtok's items as they are); null when one item does not read. */
+function listOf<T>(text: string, read: (item: string) => T | null, trim = true): T[] | null {
   const out: T[] = [];
   for (const item of text.split(';')) {
-    const v = read(item.trim());
+    if (!trim && item === '') continue;
+    const v = read(trim ? item.trim() : item);
     if (v === null) return null;
     out.push(v);
   }
@@ -105,7 +109,9 @@ export function readField(kind: FieldKind, key: string, value: string): { ok: tr
       return l === null ? fail('must be numbers separated by ;') : { ok: true, value: l };
     }
     case 'list-format': {
-      const l = listOf(value, (f) => (VSND_FORMATS.includes(f.toLowerCase()) ? f.toLowerCase() : null));
+      // split_string_into_string_list (strtok at ";": no empty item) and libxl_vsnd_pcm_format_from_string
+      // (strcasecmp, so a blank around a name is no format).
+      const l = listOf(value, (f) => (VSND_FORMATS.includes(f.toLowerCase()) ? f.toLowerCase() : null), false);
       return l === null ? fail('must be sample formats separated by ;') : { ok: true, value: l };
     }
   }
@@ -190,8 +196,18 @@ export function xmEmptyItemProblem(spec: string, it: SpecItem): SpecProblem {
   return { start, end, message: 'an empty item is not key=value; xm: " should be a pair, separated by an equals sign."', hint: 'remove the extra comma' };
 }
 
-/** The specs whose xl reader hands every strtok item to a MATCH_OPTION chain that exits on no match. */
-const BLANK_ITEM_UNKNOWN: ReadonlySet<string> = new Set(['usbctrl', 'usbdev']);
+/**
+ * The specs whose xl reader hands every strtok item to a MATCH_OPTION chain that exits on no match,
+ * and the message xl exits with for the item's text (parse_usbctrl_config, parse_usbdev_config;
+ * vsnd's parse_vsnd_card_param, parse_vsnd_pcm_param and parse_vsnd_pcm_stream).
+ */
+const BLANK_ITEM_UNKNOWN: Readonly<Record<string, (item: string) => string>> = {
+  usbctrl: (item) => `Unknown string \`${item}' in usbctrl spec`,
+  usbdev: (item) => `Unknown string \`${item}' in usbdev spec`,
+  vsnd: (item) => `Invalid parameter: ${item}`,
+  vkb: (item) => `Unknown string "${item}" in vkb spec`,
+  vdispl: (item) => `Unknown string "${item}" in vdispl spec`,
+};
 
 /** The specs whose xl reader trims blanks around a key (split_string_into_pair with isspace). */
 const TRIMMED_KEYS: ReadonlySet<string> = new Set(['p9', 'channel']);
@@ -214,6 +230,9 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if (fatal.length > 0 && fatal[0]!.start === 0 && fatal[0]!.end === spec.length) return r;
     for (const p of fatal) refused.add(p.start);
   }
+  // backend= values with blanks (an error: no such domain) and where they start: a later backend=
+  // replaces the value (strdup / replace_string), and then xl never looks it up.
+  const replaced: { problem: SpecProblem; at: number }[] = [];
   for (let i = opts.skip ?? 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.text === '') {
@@ -230,8 +249,10 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       }
       // parse_usbctrl_config / parse_usbdev_config match the item (spaces skipped) against each
       // "key=": an item of blanks is "" or a tab, no key, "Unknown string" and xl exits.
-      if (xl && BLANK_ITEM_UNKNOWN.has(what) && blanks < it.start) {
-        r.problems.push({ start: blanks, end: it.start, message: `an item of only blanks is no ${what} key for xl: it matches what follows the spaces against each "key=" and exits ("Unknown string \`${spec.slice(blanks, it.start).replace(/^ +/, '')}' in ${what} spec")`, unknownKey: true, hint: 'remove the blanks and the extra comma' });
+      const family = what.split(' ')[0]!;
+      const exits = Object.hasOwn(BLANK_ITEM_UNKNOWN, family) ? BLANK_ITEM_UNKNOWN[family] : undefined;
+      if (xl && exits !== undefined && blanks < it.start) {
+        r.problems.push({ start: blanks, end: it.start, message: `an item of only blanks is no ${what} key for xl: it matches what follows the spaces against each "key=" and exits ("${exits(spec.slice(blanks, it.start).replace(/^ +/, ''))}")`, unknownKey: true, hint: 'remove the blanks and the extra comma' });
       }
       continue;
     }
@@ -295,9 +316,18 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
         continue;
       }
     }
+    if (xl && readers?.[key] === 'strtoul-u32') {
+      const u = readU32Field(kind, key, value, spec.slice(it.start + it.text.indexOf('=') + 1, rawEnd(spec, it)));
+      out[key] = u.value;
+      if (u.problem !== undefined) r.problems.push({ start: vs, end: ve, ...u.problem });
+      continue;
+    }
     // A free-text value keeps the blanks before the comma (strtok): XM0243, or the family's error for backend=.
     const blank = kind === 'string' && (opts.dialect ?? 'xl') === 'xl' && !TRIMMED_KEYS.has(what) ? trailingBlankProblem(spec, key, value, ve, vs) : null;
-    if (blank !== null) r.problems.push(blank);
+    if (blank !== null) {
+      r.problems.push(blank);
+      if (key === 'backend' && blank.xlWarns === undefined) replaced.push({ problem: blank, at: vs });
+    }
     const f = readField(kind, key, value);
     if (f.ok) out[key] = f.value;
     else {
@@ -305,6 +335,10 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       if (lenient !== null && (opts.dialect ?? 'xl') === 'xl') out[key] = lenient.value;
       r.problems.push({ start: vs, end: ve, message: f.why, ...(lenient && { xlReads: lenient.note }) });
     }
+  }
+  for (const { problem, at } of replaced) {
+    if (r.fields.backend?.[0] === at && opts.backendReplaced !== true) continue;
+    problem.xlWarns = { code: 'XM0243', message: `${problem.message.replace(/, so the guest is not created$/, '')}; but a later backend= replaces it, so xl never looks this one up`, hint: 'remove all but one backend=' };
   }
   return r;
 }

@@ -1,9 +1,10 @@
 /**
- * @fileoverview Blanks at the end of a free-text value in the device strings xl reads with strtok
+ * @fileoverview Blanks at either end of a free-text value in the device strings xl reads with strtok
  * (vif, vfb, vtpm, pvcalls, vdispl, vkb, virtio, vsnd, usbctrl, usbdev, rdm, arm_sci): the loops skip
- * the blanks before an item (`while (*p == ' ') p++;`) and hand the value over up to the comma, so
- * libxl gets "xenbr0 " and passes it on. A backend domain name with a blank is no domain
- * (an error, the family's code); any other value is XM0243, a warning at the blanks.
+ * the blanks before an item (`while (*p == ' ') p++;`) and hand the value over from just after "="
+ * up to the comma, so libxl gets "xenbr0 " (or " xenbr0") and passes it on. A backend domain name
+ * with a blank is no domain (an error, the family's code); any other value is XM0243, a warning at
+ * the blanks.
  */
 import type { SpecProblem } from './spec-result.js';
 
@@ -33,7 +34,8 @@ const WHAT_FOLLOWS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The problem of a value whose blanks run from `ve` to the comma, or null when there are none:
+ * The problem of a value with blanks between "=" and `vs` (when `vs` is given) or from `ve` to the
+ * comma, or null when there are none:
  * `backend` (libxl__resolve_domid → libxl_domain_qualifier_to_domid: a name that is not all digits is
  * looked up with libxl_name_to_domid, which compares exact names, so "0 " or "dom0 " is no domain
  * and creation fails) as the family's error; any other key as XM0243.
@@ -48,6 +50,22 @@ export function trailingBlankProblem(spec: string, key: string, value: string, v
   // vif vlan=: xen-network-common.sh's _vif_vlan_membership reads the terms with `for term in
   // ${terms[@]}` (unquoted: split at blanks), and no other consumer reads it: harmless too.
   if (key === 'ip' || key === 'vlan') return null;
+  const follows = WHAT_FOLLOWS[key] ?? 'libxl passes it on as written';
+  // strdup(oparg) / replace_string(…, oparg): the blanks after "=" stay at the value's start too.
+  const lead = vs === undefined || key === 'backend' ? null : leadingBlanks(spec, vs);
+  if (lead !== null) {
+    const n = vs! - lead;
+    return {
+      start: lead,
+      end: vs!,
+      message: `${key}= starts with ${n === 1 ? 'a blank' : `${n} blanks`} before ${value}`,
+      xlWarns: {
+        code: 'XM0243',
+        message: `${key}= starts with ${n === 1 ? 'a blank' : `${n} blanks`} before ${value}, which xl keeps (it reads the value from just after "="): ${follows}`,
+        hint: `write ${key}=${value} with no blank after "="${blanksBeforeComma(spec, ve) === null ? '' : ' or before the comma'}`,
+      },
+    };
+  }
   const at = blanksBeforeComma(spec, ve);
   if (at === null) return null;
   const [start, end] = at;
@@ -61,7 +79,6 @@ export function trailingBlankProblem(spec: string, key: string, value: string, v
       hint: `write backend=${value} with no blank before the comma`,
     };
   }
-  const follows = WHAT_FOLLOWS[key] ?? 'libxl passes it on as written';
   return {
     start,
     end,

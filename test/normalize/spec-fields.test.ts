@@ -52,7 +52,8 @@ table('pvcalls and vdispl', [
     [{ spec: 'be-alloc=1,connectors=c0:1920x1080;c1:800x600', 'be-alloc': true, connectors: [{ unique_id: 'c0', width: 1920, height: 1080 }, { unique_id: 'c1', width: 800, height: 600 }] }],
     [],
   ],
-  ['vdispl = ["connectors=c0:big"]', 'vdispl', [{ spec: 'connectors=c0:big' }], ['XM0217@2:23-2:29']],
+  // At the resolution sscanf("%ux%u") cannot read (src/normalize/vdispl-xl.ts).
+  ['vdispl = ["connectors=c0:big"]', 'vdispl', [{ spec: 'connectors=c0:big' }], ['XM0217@2:26-2:29']],
   // parse_config_data's vdispl loop: `if (vdispl->num_connectors == 0) { … "At least one connector
   // should be specified." … }`, and xl exits (at the whole spec).
   ['vdispl = ["backend=d"]', 'vdispl', [{ spec: 'backend=d', backend: 'd' }], ['XM0217@2:12-2:21']],
@@ -112,9 +113,10 @@ table('rdm', [
   ['rdm = "strategy=host,policy=relaxed"', 'rdm', undefined, ['XM0233@2:29-2:36']],
   ['rdm = "policy=strict,strategy=host"', 'rdm', undefined, ['XM0233@2:15-2:21']],
   ['rdm = "strategy=host,policy=STRICT"', 'rdm', undefined, ['XM0233@2:29-2:35']],
-  // xl never exits on rdm: xlu_rdm_parse fails ("Unknown RDM policy: loose", or no message for an
-  // item without "="), and parse_config_data goes on without rdm (XM0233, a warning).
-  // Either way the whole setting is dropped, as xl drops it.
+  // xl never exits on rdm: xlu_rdm_parse fails (no message for an item without "="), and
+  // parse_config_data goes on without rdm (XM0233, a warning), so the setting is dropped. An unknown
+  // policy ("Unknown RDM policy: loose") is passed over, but without strategy=host the strategy is
+  // an uninitialised variable's: dropped too (src/normalize/rdm-xl.ts).
   ['rdm = "policy=loose"', 'rdm', undefined, ['XM0233@2:15-2:20']],
   ['rdm = "strategy=host,foo"', 'rdm', undefined, ['XM0233@2:22-2:25']],
   ['rdm = "strategy=host,reserve=1"', 'rdm', undefined, ['XM0218@2:22-2:29']],

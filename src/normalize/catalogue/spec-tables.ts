@@ -86,8 +86,10 @@ export const VSND_FIELDS: Readonly<Record<'card' | 'pcm' | 'stream', FieldTable>
  * XM0231 (a warning saying what xl uses), not an error. Quoted from tools/xl/xl_parse.c at
  * xen-project/xen 00535c8a and tools/libs/util/libxlu_pci.c; the p9 `max-*`/`auto-delete`, virtio
  * `grant_usage` and arm_sci `agent_id` readers are not in a stored xl tree, so they keep their error.
+ * `strtoul-u32`: strtoul base 0 into a uint32 field (or a C bool, for a `c-bool` kind), a minus and
+ * a number past 32 bits included (src/normalize/u32-fields-xl.ts).
  */
-export type XlNumberReader = 'atoi' | 'strtoul' | 'parse_ulong';
+export type XlNumberReader = 'atoi' | 'strtoul' | 'parse_ulong' | 'strtoul-u32';
 
 /** The spec fields read by one of xl's lenient number readers, by family (the parser's `what`, first word). */
 export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, XlNumberReader>>>> = {
@@ -100,24 +102,26 @@ export const XL_NUMBER_READERS: Readonly<Record<string, Readonly<Record<string, 
   // `usbdev->ctrl = atoi(oparg);`, `usbdev->port = atoi(oparg);`
   usbdev: { hostbus: 'strtoul', hostaddr: 'strtoul', controller: 'atoi', port: 'atoi' },
   // parse_vkb_config: `vkb->feature_disable_keyboard = strtoul(oparg, NULL, 0);`, and strtoul(oparg,
-  // NULL, 0) for every other number and feature flag.
+  // NULL, 0) for every other number and feature flag: the flags are C bools, the sizes uint32
+  // (libxl_device_vkb in libxl_types.idl).
   vkb: {
-    'feature-disable-keyboard': 'strtoul',
-    'feature-disable-pointer': 'strtoul',
-    'feature-abs-pointer': 'strtoul',
-    'feature-raw-pointer': 'strtoul',
-    'feature-multi-touch': 'strtoul',
-    width: 'strtoul',
-    height: 'strtoul',
-    'multi-touch-width': 'strtoul',
-    'multi-touch-height': 'strtoul',
-    'multi-touch-num-contacts': 'strtoul',
+    'feature-disable-keyboard': 'strtoul-u32',
+    'feature-disable-pointer': 'strtoul-u32',
+    'feature-abs-pointer': 'strtoul-u32',
+    'feature-raw-pointer': 'strtoul-u32',
+    'feature-multi-touch': 'strtoul-u32',
+    width: 'strtoul-u32',
+    height: 'strtoul-u32',
+    'multi-touch-width': 'strtoul-u32',
+    'multi-touch-height': 'strtoul-u32',
+    'multi-touch-num-contacts': 'strtoul-u32',
   },
-  // parse_vdispl_config: `vdispl->be_alloc = strtoul(oparg, NULL, 0);`
-  vdispl: { 'be-alloc': 'strtoul' },
+  // parse_vdispl_config: `vdispl->be_alloc = strtoul(oparg, NULL, 0);`, a C bool (any number but 0 is true).
+  vdispl: { 'be-alloc': 'strtoul-u32' },
   // parse_vsnd_params: `params->sample_rates[i] = strtoul(rates[i], NULL, 0);`,
   // `params->channels_min = strtoul(oparg, NULL, 0);` (channels-max, buffer-size the same).
-  vsnd: { 'sample-rates': 'strtoul', 'channels-min': 'strtoul', 'channels-max': 'strtoul', 'buffer-size': 'strtoul' },
+  // The fields are uint32 (libxl_vsnd_params in libxl_types.idl): xl keeps strtoul's low 32 bits.
+  vsnd: { 'sample-rates': 'strtoul-u32', 'channels-min': 'strtoul-u32', 'channels-max': 'strtoul-u32', 'buffer-size': 'strtoul-u32' },
   // libxlu_pci.c (xlu_pci_parse_spec_string): `pci->permissive = atoi(val);`, and atoi(val) for
   // msitranslate, seize and power_mgmt.
   pci: { permissive: 'atoi', msitranslate: 'atoi', seize: 'atoi', power_mgmt: 'atoi' },
