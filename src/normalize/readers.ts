@@ -101,6 +101,12 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
           out.push(valueToJson(i));
           continue;
         }
+        // repr() of a long, a float or a bool is "7L", "7.0" or "True", which int(val, 10) refuses too.
+        if (ctx.dialect === 'xm' && s.key === 'irq' && (i.kind === 'bool' || (i.kind === 'number' && i.pyType !== undefined && i.pyType !== 'int'))) {
+          const what = i.kind === 'bool' ? 'a bool' : i.pyType === 'long' ? 'a long' : 'a float';
+          ctx.report('XM0102', i.span, `irq items must be Python ints: xm passes each through repr(), and the repr() of ${what} ("True", "7L", "7.0") is text xend's int(val, 10) refuses ("irq: Invalid config setting irq")`, { hint: 'write the IRQ as a plain number, e.g. 7' });
+          continue;
+        }
         const n = numeric(readInt(i, ctx.dialect), i, s, ctx, 'number');
         if (n !== undefined) out.push(n);
       }

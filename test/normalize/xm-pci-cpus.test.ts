@@ -6,8 +6,7 @@
  * then the row on line 3.
  */
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../../src/check/check.js';
-import { findingSpans } from './helpers.js';
+import { xmChecked } from './helpers.js';
 
 /** A pci string; xm's devices as [physical function, virtual function] with the address, null when xm refuses, 'none' when it assigns nothing; the findings. */
 type PciRow = [spec: string, dev: { domain: number; bus: number; slot: number; fns: [number, number][]; vslot?: number; msitranslate?: boolean; power_mgmt?: boolean } | null | 'none', findings: string[]];
@@ -49,12 +48,11 @@ const PCI: PciRow[] = [
 describe('xm pci strings as parse_pci_name_extended reads them', () => {
   for (const [spec, dev, findings] of PCI) {
     it(spec, () => {
-      const text = `name = "t"\nkernel = "/k"\npci = [ ${spec} ]\n`;
-      const r = checkText(text, { dialect: 'xm' });
-      expect(findingSpans(text, r.diagnostics)).toEqual(findings);
+      const { r, spans, refused } = xmChecked(`pci = [ ${spec} ]`);
+      expect(spans).toEqual(findings);
       const item = (r.config.pci as Record<string, unknown>[])[0]!;
-      if (dev === null) return expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-      expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(false);
+      expect(refused).toBe(dev === null);
+      if (dev === null) return;
       if (dev === 'none') return expect(item.function).toBeUndefined();
       const fns = (item.functions as { function: number; vfunction: number }[] | undefined)?.map((f) => [f.function, f.vfunction]) ?? (item.function === undefined ? [] : [[item.function, 0]]);
       expect({ domain: item.domain, bus: item.bus, slot: item.device, fns, vslot: item.vslot, msitranslate: item.msitranslate, power_mgmt: item.power_mgmt }).toEqual({ vslot: undefined, msitranslate: undefined, power_mgmt: undefined, ...dev });
@@ -107,10 +105,10 @@ function perVcpu(cpus: unknown, cpu: unknown, vcpus: number): number[][] {
 describe('xm cpus and cpu as xend reads them', () => {
   for (const [lines, cpus, findings] of CPUS) {
     it(lines, () => {
-      const text = `name = "t"\nkernel = "/k"\n${lines}\n`;
-      const r = checkText(text, { dialect: 'xm' });
-      expect(findingSpans(text, r.diagnostics)).toEqual(findings);
-      if (cpus === null) return expect(r.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+      const { r, spans, refused } = xmChecked(lines);
+      expect(spans).toEqual(findings);
+      expect(refused).toBe(cpus === null);
+      if (cpus === null) return;
       expect(perVcpu(r.config.cpus, r.config.cpu, Number(r.config.vcpus ?? 1))).toEqual(cpus);
     });
   }
