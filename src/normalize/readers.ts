@@ -11,6 +11,7 @@ import { pointer } from './context.js';
 import { readInt, readBool, readString, valueToJson, describeValue, type Read } from './values.js';
 import { readSpecItem, xlStopsAt } from './read-spec-list.js';
 import { specParserFor } from './devices.js';
+import { xmVtpmInstance } from './spec-checks.js';
 
 /** Undefined = omit the key from the normalised config. */
 type Out = unknown;
@@ -121,6 +122,7 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
         const r = readSpecItem(items[n]!, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
+      if (s.key === 'vtpm' && ctx.dialect === 'xm' && items.length > 0) xmVtpmInstance(out[0], ctx, items[0]!);
       return out;
     }
     case 'specString': {
