@@ -46,9 +46,9 @@ export type OptionForms = { ok: true; args: string[] } | { ok: false; message: s
 
 /**
  * Rewrite the option arguments (those before `--`) into the forms yargs reads as meant; `flags`, the
- * command's on/off options, are what a mistyped `--no-` form is compared with for a suggestion.
+ * command's on/off options (read only when needed), are what a mistyped `--no-` form is compared with for a suggestion.
  */
-export function normalizeOptionForms(args: readonly string[], flags: readonly string[] = []): OptionForms {
+export function normalizeOptionForms(args: readonly string[], flags: () => readonly string[] = () => []): OptionForms {
   const out: string[] = [];
   for (const a of args) {
     const r = rewrite(a, flags);
@@ -59,13 +59,13 @@ export function normalizeOptionForms(args: readonly string[], flags: readonly st
 }
 
 /** The message for `--no-WORD` where WORD is no flag, with the flag it is near (`--no-quite`: `--no-quiet`). */
-function notNegatable(a: string, flags: readonly string[]): string {
-  const near = suggest(a.slice(5), flags);
+function notNegatable(a: string, flags: () => readonly string[]): string {
+  const near = suggest(a.slice(5), flags());
   return `${a} is not an option: only on/off options (--quiet, --color, …) have a --no- form${near === undefined ? '' : `; did you mean --no-${near}?`}`;
 }
 
 /** One argument's rewrite: the arguments it stands for, or a usage error message. */
-function rewrite(a: string, flags: readonly string[]): string[] | string {
+function rewrite(a: string, flags: () => readonly string[]): string[] | string {
   if (a.startsWith('--')) {
     const eq = a.indexOf('=');
     if (eq < 0) return a.startsWith('--no-') && !FLAG_LONG.has(a.slice(5)) ? notNegatable(a, flags) : [a];

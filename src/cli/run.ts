@@ -36,8 +36,11 @@ const POSITIONAL_MARK = '\u0000+';
  */
 function parserArgs(rawArgv: readonly string[], commands: readonly CommandSpec[]): OptionForms {
   const dd = rawArgv.indexOf('--');
-  const command = commandOf(rawArgv, commands);
-  const flags = command ? declaredOptions(command.builder).filter((d) => d.def.type === 'boolean').map((d) => d.key) : [];
+  // Read from the command's definitions only for a message (running a builder is not free).
+  const flags = (): string[] => {
+    const command = commandOf(rawArgv, commands);
+    return command ? declaredOptions(command.builder).filter((d) => d.def.type === 'boolean').map((d) => d.key) : [];
+  };
   const forms = normalizeOptionForms(dd < 0 ? rawArgv : rawArgv.slice(0, dd), flags);
   if (!forms.ok) return forms;
   const out = forms.args.map((a) => (a === '-' ? STDIN_TOKEN : a));

@@ -10,7 +10,7 @@ import type { CodeInfo } from './registry.js';
 export type ExampleKind = 'xl' | 'xm' | 'host' | 'command' | 'library';
 
 /** Codes whose examples are xm files (besides the xm-only ranges XM005x and XM053x). */
-const XM_EXAMPLES = new Set(['XM0022', 'XM0023', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0112', 'XM0113', 'XM0114', 'XM0115', 'XM0116', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0267', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0413', 'XM0417', 'XM0553', 'XM0554', 'XM0555', 'XM0556']);
+const XM_EXAMPLES = new Set(['XM0022', 'XM0023', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0112', 'XM0113', 'XM0114', 'XM0115', 'XM0116', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0267', 'XM0272', 'XM0273', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0413', 'XM0417', 'XM0553', 'XM0554', 'XM0555', 'XM0556']);
 /** Codes whose examples are host topology JSON (`--host FILE`, `xmcfg host`). */
 const HOST_EXAMPLES = new Set(['XM0401', 'XM0411']);
 /** Codes only the library reports, whose examples are calls of it (`check('…', { dialect: 'XL' })`). */

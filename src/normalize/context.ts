@@ -58,6 +58,8 @@ export class NormalizeContext {
   maxVcpus: number | null = null;
   /** xm: maxvcpus when it is a whole number above 0, which create.py sends as vcpus when vcpus is 0 (XM0260); else null. */
   xmMaxVcpus: number | null = null;
+  /** xm: the CPU of `cpu` when it is a whole number, which xend reads in front of a cpus string; else null. */
+  xmCpu: number | null = null;
   constructor(readonly dialect: Dialect) {}
 
   /** Record the spans of a field. */

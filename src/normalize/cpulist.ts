@@ -43,7 +43,7 @@ const XL_RANGE = /^[ \t\n\v\f\r]*([+-]?)(\d+)(?:-[ \t\n\v\f\r]*([+-]?)(\d+))?$/;
  * stretches of CPUs no later item named (a union-find over the items' boundaries skips marked
  * ones): O(n log n), as a list of 100,000 items must not take seconds.
  */
-function selectsNoCpu(items: readonly CpuListItem[]): boolean {
+export function selectsNoCpu(items: readonly CpuListItem[]): boolean {
   // The common list removes nothing: nothing is built for it (this runs for every CPU list).
   if (!items.some((it) => it.negate)) return items.length === 0;
   // Only removals ("^node:1" alone): the set starts empty, whatever a node holds.

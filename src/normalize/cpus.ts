@@ -1,10 +1,11 @@
 /**
  * @fileoverview `cpus` / `cpus_soft`: one CPU list for every vCPU (a string), or one per vCPU (a
- * list of strings). xm understood only `N`, `N-M` and `^N` (reference §b), so in xm the xl-only
- * forms (`all`, `node:`, `^A-B`) of `cpus` are reported; xm never read `cpus_soft`.
+ * list of strings). xm's cpus is read as xend read it (cpulist-xm.ts: `N`, `N-M` and `^N` only, the
+ * nested form `[[0, 2], [1]]` too); xm never read `cpus_soft`.
  */
 import type { Setting, Value } from '../syntax/value.js';
-import { parseCpuList, type CpuList, type CpuListError } from './cpulist.js';
+import { parseCpuList, type CpuList, type CpuListError, type CpuListItem } from './cpulist.js';
+import { parseCpuListXm, pyIntText } from './cpulist-xm.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
 import { readString, subSpan, describeValue } from './values.js';
@@ -13,6 +14,7 @@ const CPU_LIST_HINT = 'write a comma list of N, N-M (N <= M), all, node:N or nod
 
 /** Read one CPU list; `index` is its place in a list of them (null for a single string). */
 function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, index: number | null): CpuList | null {
+  if (ctx.dialect === 'xm' && s.key === 'cpus') return readOneXm(item, s, ctx, ptr, index);
   let text: string | null = null;
   const r = readString(item, ctx.dialect);
   if (r.ok) text = r.value;
@@ -28,24 +30,12 @@ function readOne(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, in
   }
   // xm never read cpus_soft: only xl does, after a conversion, so its list is read by xl's rules
   // (update_cpumap_range's strtok_r tokens: "4,,5" is CPUs 4 and 5, where xm's cpus refused it).
-  const xl = ctx.dialect === 'xl' || s.key === 'cpus_soft';
-  const { list, errors, wrapped, empty } = parseCpuList(text, { xl });
+  // normalize.ts drops what is found in xm's cpus_soft (XM0553 notes the key).
+  const { list, errors, wrapped, empty } = parseCpuList(text, { xl: true });
   ctx.mark(ptr, s, item.span);
   if (unread || (index !== null && ctx.maxVcpus !== null && index >= ctx.maxVcpus)) return list;
   for (const e of errors) ctx.report('XM0205', subSpan(item, e.start, e.end), `bad CPU list in ${s.key}: ${e.message}`, { hint: CPU_LIST_HINT });
   if (ctx.dialect === 'xl') reportXlSelection(item, s, ctx, text, wrapped, empty);
-  // xm has no cpus_soft (create.py does not know it; XM0553 notes the key): normalize.ts drops what
-  // is found in it, and keeps the list only when xl's reading is clean, so it is not judged as xm's cpus.
-  if (ctx.dialect === 'xm' && s.key !== 'cpus_soft') {
-    let pos = 0;
-    for (const raw of text.split(',')) {
-      const t = raw.trim();
-      const at = pos + raw.indexOf(t);
-      pos += raw.length + 1;
-      const xlOnly = t === 'all' || /^\^?nodes?:/.test(t) || /^\^\d+-/.test(t);
-      if (xlOnly) ctx.report('XM0205', subSpan(item, at, at + t.length), `xm does not understand "${t}" in ${s.key} (xm knows N, N-M and ^N)`, { hint: 'write the CPUs themselves, as N, N-M and ^N' });
-    }
-  }
   return list;
 }
 
@@ -70,9 +60,60 @@ function reportXlSelection(item: Value, s: Setting, ctx: NormalizeContext, text:
   for (const w of wrapped) ctx.report('XM0238', subSpan(item, w.start, w.end), `${s.key}: ${w.message}`, { hint: 'write the CPU or node numbers themselves (0 to 2147483647, decimal)' });
 }
 
+/**
+ * xm's cpus, one string or one entry of a list of them, as xend's XendConfig reads it: a string
+ * through {@link parseCpuListXm} (`""`, no item, is no pinning), anything else fails
+ * there (`.split` of a number). An entry of the nested form is {@link readNestedXm}'s.
+ */
+function readOneXm(item: Value, s: Setting, ctx: NormalizeContext, ptr: string, index: number | null): CpuList | null {
+  const r = readString(item, ctx.dialect);
+  if (!r.ok) {
+    ctx.report('XM0102', item.span, `${s.key} must be a CPU list string${index === null ? ' or a list of them' : ''}; got ${describeValue(item)} (xend reads it with .split(","), which fails)`, {
+      hint: index === null ? `write ${s.key} = "${item.kind === 'number' ? item.text : '0-3'}"` : 'write each entry as a string, e.g. "0-3"',
+    });
+    return null;
+  }
+  const lead = ctx.xmCpu === null ? [] : [{ negate: false, kind: 'cpu' as const, from: ctx.xmCpu, to: ctx.xmCpu }];
+  const { list, errors, ignored } = parseCpuListXm(r.value, index === null ? lead : []);
+  ctx.mark(ptr, s, item.span);
+  for (const e of errors) ctx.report('XM0205', subSpan(item, e.start, e.end), `bad CPU list in ${s.key}: ${e.message}`, { hint: XM_HINT });
+  for (const e of ignored) ctx.report('XM0272', subSpan(item, e.start, e.end), `${s.key}: ${e.message}`, { hint: XM_HINT });
+  return list;
+}
+
+const XM_HINT = 'write a comma list of N, N-M (N <= M) and ^N (xm knows no all, node: or ^N-M), with no blank before "^"';
+
+/**
+ * The nested form of xm's cpus (`[[0, 2], [1, 3]]`, as xend's own config.sxp holds it):
+ * XendConfig takes it when the first entry is a list, and reads every element of every entry with
+ * int(), a number or a string of one. A later entry that is a string would be read by character
+ * ("12" is CPUs 1 and 2): refused here (decision 113), as is a number (TypeError in xend).
+ */
+function readNestedXm(s: Setting, ctx: NormalizeContext): CpuList[] {
+  const out: CpuList[] = [];
+  for (const entry of (s.value as Extract<Value, { kind: 'list' }>).items) {
+    if (entry.kind !== 'list') {
+      ctx.report('XM0102', entry.span, `cpus: after a first entry that is a list, xend reads every entry as a list of CPU numbers; got ${describeValue(entry)}${entry.kind === 'string' ? ' (xend would read it character by character)' : ''}`, {
+        hint: 'write every entry as a list of CPU numbers, e.g. [0, 2], or every entry as a string, e.g. "0,2"',
+      });
+      continue;
+    }
+    const items: CpuListItem[] = [];
+    for (const el of entry.items) {
+      const n = el.kind === 'number' && el.value !== null && Number.isInteger(el.value) ? el.value : el.kind === 'string' ? pyIntText(el.value) : null;
+      if (n === null || n < 0) ctx.report('XM0205', el.span, `bad CPU in cpus: ${describeValue(el)} is not a CPU number (xend reads it with int())`, { hint: 'write the CPU number, e.g. 2' });
+      else items.push({ negate: false, kind: 'cpu', from: n, to: n });
+    }
+    ctx.mark(pointer(s.key, out.length), s, entry.span);
+    out.push({ text: items.map((i) => i.from).join(','), items });
+  }
+  return out;
+}
+
 /** Read cpus or cpus_soft. */
 export function readCpus(s: Setting, ctx: NormalizeContext): CpuList | CpuList[] | undefined {
   if (s.value.kind !== 'list') return readOne(s.value, s, ctx, pointer(s.key), null) ?? undefined;
+  if (ctx.dialect === 'xm' && s.key === 'cpus' && s.value.items[0]?.kind === 'list') return readNestedXm(s, ctx);
   const out: CpuList[] = [];
   for (const item of s.value.items) {
     const l = readOne(item, s, ctx, pointer(s.key, out.length), out.length);

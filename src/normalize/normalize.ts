@@ -4,13 +4,14 @@
  * is reported (XM0201). Never throws: a failure inside one option's reader becomes a diagnostic.
  */
 import { quoteText } from '../diagnostics/diagnostic.js';
-import type { Setting, Dialect } from '../syntax/value.js';
+import type { Setting, Dialect, Value } from '../syntax/value.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { NormalizeContext, makeDiag, pointer, type SpanMap } from './context.js';
 import { optionSchema, FOLDED_KEYS, OPTION_KEYS, type NormalizedConfig, type Conv } from './catalogue/index.js';
 import { unreadKeys } from './xl-only.js';
 import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
+import { pyIntText } from './cpulist-xm.js';
 import { readGuestType } from './guest-type.js';
 import { readVnuma } from './vnuma.js';
 import { readNumaParts, normalizeNuma, type NumaParts } from './numa.js';
@@ -193,6 +194,12 @@ function xmMaxVcpus(eff: ReadonlyMap<string, Setting>): number | null {
   return v?.kind === 'number' && v.pyType === 'int' && v.value !== null && Number.isSafeInteger(v.value) && v.value > 0 ? v.value : null;
 }
 
+/** xm's cpu when it reads as a CPU (an int, or a string Python's int() reads), which xend puts in front of cpus; else null. */
+function xmCpu(v: Value | undefined): number | null {
+  const n = v?.kind === 'number' && v.pyType === 'int' ? v.value : v?.kind === 'string' ? pyIntText(v.value) : null;
+  return n !== null && n !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
 /** Normalise the settings of one file; never throws. */
 export function normalize(settings: readonly Setting[], options: NormalizeOptions): NormalizeResult {
   const { config, spans, diagnostics } = normalizeWithEffective(settings, { dialect: options.dialect });
@@ -218,7 +225,10 @@ export function normalizeWithEffective(
   try {
     eff = effectiveWithDuplicates(settings, ctx, options.onDuplicate);
     if (ctx.dialect === 'xl') ctx.maxVcpus = xlMaxVcpus(eff);
-    else ctx.xmMaxVcpus = xmMaxVcpus(eff);
+    else {
+      ctx.xmMaxVcpus = xmMaxVcpus(eff);
+      ctx.xmCpu = xmCpu(eff.get('cpu')?.value);
+    }
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).
     for (const s of eff.values()) {

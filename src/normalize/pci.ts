@@ -1,13 +1,13 @@
 /**
  * @fileoverview PCI passthrough specs: `[DDDD:]BB:DD.F[@VSLOT][,key=value…]` in hex (xl-pci-
- * configuration(5); xm's `BUS:DEV.FUNC[@VSLOT][,msitranslate=…]`), also the newer `bdf=` form.
+ * configuration(5)), also the newer `bdf=` form; xm's `BUS:DEV.FUNC[@VSLOT][,msitranslate=…]` is pci-xm.ts's.
  */
 import type { Dialect } from '../syntax/value.js';
 import type { PciSpec } from './catalogue/spec-types.js';
-import { splitItems, keyValue, hex, type SpecItem } from './spec-items.js';
+import { splitItems, keyValue, type SpecItem } from './spec-items.js';
 import { scanHex, xlBdf } from './pci-bdf-xl.js';
+import { parsePciXm } from './pci-xm.js';
 import { misspelt, specResult, specBool, xlReadsNote, type SpecParse } from './spec-result.js';
-import { xmKnownKeys } from './catalogue/unknown-spec-keys.js';
 import { XL_NUMBER_READERS, type FieldTable } from './catalogue/spec-tables.js';
 import { xlLenient } from './spec-kv.js';
 
@@ -25,46 +25,6 @@ export const PCI_FIELDS: FieldTable = {
 /** The keys a misspelt one is compared with (`msitrans=` → msitranslate). */
 const PCI_KEYS = Object.keys(PCI_FIELDS);
 const BOOL_KEYS = new Set(Object.keys(PCI_FIELDS).filter((k) => PCI_FIELDS[k] === 'bool'));
-
-/** Read the BDF (and @vslot) part as xm's pci.py regex does: hex digits only, each field at its own text when it is refused. */
-function parseBdfXm(r: SpecParse<PciSpec>, it: SpecItem): void {
-  let text = it.text;
-  const at = text.indexOf('@');
-  if (at !== -1) {
-    const vs = text.slice(at + 1);
-    const v = hex(vs);
-    r.fields.vslot = [it.start + at + 1, it.end];
-    if (v === null || v > 0x1f) r.problems.push({ start: it.start + at + 1, end: it.end, message: `bad virtual slot "${vs}" (hex 0-1f)` });
-    else r.value.vslot = v;
-    text = text.slice(0, at);
-  }
-  const end = it.start + text.length;
-  const dot = text.lastIndexOf('.');
-  if (dot === -1) return void r.problems.push({ start: it.start, end, message: `malformed PCI address "${text}": no ".FUNCTION" ([DDDD:]BB:DD.F)` });
-  const parts = text.slice(0, dot).split(':');
-  if (parts.length < 2 || parts.length > 3) return void r.problems.push({ start: it.start, end, message: `malformed PCI address "${text}" ([DDDD:]BB:DD.F)` });
-  // Each field's offsets inside the item, so a refusal points at the field.
-  const at0: number[] = [];
-  let pos = 0;
-  for (const p of parts) {
-    at0.push(pos);
-    pos += p.length + 1;
-  }
-  const field = (k: number, limit: number, name: string, shown: string): boolean => {
-    const v = hex(parts[k]!);
-    if (v !== null && v <= limit) return true;
-    r.problems.push({ start: it.start + at0[k]!, end: it.start + at0[k]! + parts[k]!.length, message: `bad PCI ${name} "${parts[k]}" (hex ${shown})` });
-    return false;
-  };
-  const three = parts.length === 3;
-  if (three && !field(0, 0xffff, 'domain', '0-ffff')) return;
-  if (!field(three ? 1 : 0, 0xff, 'bus', '0-ff') || !field(three ? 2 : 1, 0x1f, 'device', '0-1f')) return;
-  const fn = text.slice(dot + 1);
-  const f = fn === '*' ? -1 : hex(fn);
-  if (f === null || f > 7) return void r.problems.push({ start: it.start + dot + 1, end, message: `bad PCI function "${fn}" (0-7 or *)` });
-  Object.assign(r.value, { domain: three ? hex(parts[0]!) : 0, bus: hex(parts[three ? 1 : 0]!), device: hex(parts[three ? 2 : 1]!), function: f });
-  r.fields.bdf = [it.start, end];
-}
 
 /**
  * Read an address as xl's parse_bdf does ({@link xlBdf}) at `start` of the spec, up to `end`: the
@@ -144,17 +104,13 @@ function negativeFlag(key: string, value: string): ReturnType<typeof xlLenient> 
   return { value: n !== 0, note: xlReadsNote(key, value, 'atoi', n, true) };
 }
 
-/** xm's check_pci_opts: msitranslate and power_mgmt take 0, 1, yes or no (any case). */
-function xmBool(text: string): boolean | null {
-  const t = text.toLowerCase();
-  return t === '1' || t === 'yes' ? true : t === '0' || t === 'no' ? false : null;
-}
-
 /**
  * Parse one pci spec string; never throws. The keys are xl's (libxlu_pci.c); in the xm dialect the
- * two xm knew read as xm read them, and the others are reported as xl-only by read-spec-list.ts.
+ * string is read as xm's parse_pci_name_extended reads it ({@link parsePciXm}), and xl's keys are
+ * reported as xl-only by read-spec-list.ts.
  */
 export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSpec> {
+  if (dialect === 'xm') return parsePciXm(spec);
   const r = specResult<PciSpec>(spec);
   const items = splitItems(spec);
   let sawBdf = false;
@@ -163,8 +119,7 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     if (kv.value === null) {
       if (i === 0 && it.text !== '') {
         sawBdf = true;
-        if (dialect === 'xl') parseBdfXl(r, it);
-        else parseBdfXm(r, it);
+        parseBdfXl(r, it);
       } else if (it.text !== '') r.problems.push({ start: it.start, end: it.end, message: `malformed PCI option "${it.text}" (key=value)` });
       return;
     }
@@ -172,7 +127,6 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
     r.fields[key] = [vs, ve];
     if (key === 'bdf') {
       sawBdf = true;
-      if (dialect === 'xm') return void parseBdfXm(r, { text: value, start: vs, end: ve });
       // xl reads bdf= with parse_bdf(pci, val, NULL): nothing checks what follows the function.
       const cut = readXlAddress(r, value, vs);
       if (cut !== null && cut < value.length) {
@@ -189,19 +143,18 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
         });
       }
     } else if (BOOL_KEYS.has(key)) {
-      const xm = dialect === 'xm' && (key === 'msitranslate' || key === 'power_mgmt');
-      const b = xm ? xmBool(value) : specBool(value);
+      const b = specBool(value);
       if (b !== null) (r.value as Record<string, unknown>)[key] = b;
       else {
         // In xl, libxlu_pci.c reads these with atoi(val) (XL_NUMBER_READERS.pci): XM0231, not a refusal.
-        const lenient = dialect === 'xl' ? (xlLenient(XL_NUMBER_READERS.pci![key], 'bool', key, value) ?? negativeFlag(key, value)) : null;
+        const lenient = xlLenient(XL_NUMBER_READERS.pci![key], 'bool', key, value) ?? negativeFlag(key, value);
         if (lenient !== null) (r.value as Record<string, unknown>)[key] = lenient.value;
-        r.problems.push({ start: vs, end: ve, message: `${key} must be ${xm ? '0, 1, yes or no' : '0 or 1'}, got "${value}"`, ...(lenient && { xlReads: lenient.note }) });
+        r.problems.push({ start: vs, end: ve, message: `${key} must be 0 or 1, got "${value}"`, ...(lenient && { xlReads: lenient.note }) });
       }
     } else if (key === 'rdm_policy') {
       // xl reads it with libxl_rdm_reserve_policy_from_string (libxlu_pci.c parse_rdm_policy), which
       // matches libxl's enum names in any case; the normalised value is libxl's spelling.
-      const policy = dialect === 'xl' ? value.toLowerCase() : value;
+      const policy = value.toLowerCase();
       if (policy === 'strict' || policy === 'relaxed') r.value.rdm_policy = policy;
       else {
         // libxl_rdm_reserve_policy also names its "not set" value (-1, "invalid", libxl_types.idl),
@@ -218,20 +171,14 @@ export function parsePci(spec: string, dialect: Dialect = 'xl'): SpecParse<PciSp
       }
     } else if (key === 'vslot') {
       // xl: parse_vslot(&pci->vdevfn, val, NULL) reads the slot and ignores what follows it.
-      if (dialect === 'xl') readXlVslot(r, value, vs, false);
-      else {
-        const v = hex(value);
-        if (v === null || v > 0x1f) r.problems.push({ start: vs, end: ve, message: `bad virtual slot "${value}" (hex 0-1f)` });
-        else r.value.vslot = v;
-      }
+      readXlVslot(r, value, vs, false);
     } else if (key === 'name') {
-      if (dialect === 'xl') readXlName(r, spec, it);
-      else r.value.name = value;
+      readXlName(r, spec, it);
     }
-    else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true, ...misspelt(key, dialect === 'xm' ? (xmKnownKeys('pci') ?? PCI_KEYS) : PCI_KEYS) });
+    else r.problems.push({ start: it.start, end: it.start + key.length, message: `unknown PCI option "${key}"`, unknownKey: true, ...misspelt(key, PCI_KEYS) });
   });
   if (!sawBdf && r.value.name === undefined) r.problems.push({ start: 0, end: spec.length, message: 'no PCI address ([DDDD:]BB:DD.F or bdf=…)' });
-  if (dialect === 'xl') xlLayout(r, spec, items, sawBdf);
+  xlLayout(r, spec, items, sawBdf);
   return r;
 }
 

@@ -56,6 +56,7 @@ export function readSpecItem<T>(item: Value, s: Setting, ctx: NormalizeContext, 
     else if (p.xlReads !== undefined && ctx.dialect === 'xl') ctx.report('XM0231', span, `${s.key}: ${p.xlReads.message}`, { hint: p.xlReads.hint });
     // xl warns about the item (or it has no effect) and creates the guest: a warning of its own code.
     else if (p.xlWarns !== undefined && ctx.dialect === 'xl') ctx.report(p.xlWarns.code, span, `${s.key}: ${p.xlWarns.message}`, { hint: p.xlWarns.hint });
+    else if (p.xmWarns !== undefined && ctx.dialect === 'xm') ctx.report(p.xmWarns.code, span, `${s.key}: ${p.xmWarns.message}`, { hint: p.xmWarns.hint });
     else ctx.report(opts.code, span, `bad ${opts.what}: ${p.message}`, extra);
   }
   return r.value;
@@ -98,6 +99,9 @@ function withXlOnlyKeys(family: string, spec: string, problems: readonly SpecPro
     // through preprocess_vtpm's; pci's went through a regular expression instead.
     const kv = family === 'pci' ? keyValue(it) : pyKeyValue(it);
     if (kv.value === null || known.includes(kv.key)) continue;
+    // A pci string's commas and "=" also separate functions ("01:00.0,1", "01:00.2=0"): only a key
+    // the parser read as an option, and marked as xl's, is one (pci-xm.ts).
+    if (family === 'pci' && !problems.some((p) => p.xlKey === true && p.start <= kv.start && kv.start < p.end)) continue;
     // A key the parser does not know either is reported as unknown already.
     if (problems.some((p) => p.unknownKey && p.start === kv.start)) continue;
     const f = xlOnlyKeyFinding(family, unknownAt(spec, kv.start, kv.start + kv.key.length));

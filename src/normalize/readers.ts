@@ -12,6 +12,7 @@ import { readInt, readBool, readString, valueToJson, describeValue, type Read } 
 import { readSpecItem, xlStopsAt } from './read-spec-list.js';
 import { specParserFor } from './devices.js';
 import { RDM_KEPT } from './rdm-xl.js';
+import { xmVtpmInstance } from './spec-checks.js';
 
 /** Undefined = omit the key from the normalised config. */
 type Out = unknown;
@@ -102,6 +103,12 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
           out.push(valueToJson(i));
           continue;
         }
+        // repr() of a long, a float or a bool is "7L", "7.0" or "True", which int(val, 10) refuses too.
+        if (ctx.dialect === 'xm' && s.key === 'irq' && (i.kind === 'bool' || (i.kind === 'number' && i.pyType !== undefined && i.pyType !== 'int'))) {
+          const what = i.kind === 'bool' ? 'a bool' : i.pyType === 'long' ? 'a long' : 'a float';
+          ctx.report('XM0102', i.span, `irq items must be Python ints: xm passes each through repr(), and the repr() of ${what} ("True", "7L", "7.0") is text xend's int(val, 10) refuses ("irq: Invalid config setting irq")`, { hint: 'write the IRQ as a plain number, e.g. 7' });
+          continue;
+        }
         const n = numeric(readInt(i, ctx.dialect), i, s, ctx, 'number');
         if (n !== undefined) out.push(n);
       }
@@ -116,6 +123,7 @@ export function readGeneric(conv: Conv, s: Setting, ctx: NormalizeContext): Out 
         const r = readSpecItem(items[n]!, s, ctx, pointer(s.key, out.length), specParserFor(s.key, ctx.dialect), { code: 'XM0217', what: `${s.key} spec` });
         if (r !== null) out.push(r);
       }
+      if (s.key === 'vtpm' && ctx.dialect === 'xm' && items.length > 0) xmVtpmInstance(out[0], ctx, items[0]!);
       return out;
     }
     case 'specString': {

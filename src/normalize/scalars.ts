@@ -16,6 +16,7 @@ import { unknownKeyFinding } from './catalogue/unknown-spec-keys.js';
 import { readIrqs } from './resources.js';
 import { misspeltExtra } from './spec-result.js';
 import { xmGfxPassthru, xmViridian } from './xm-hvm-values.js';
+import { readVscsiXm } from './vscsi-xm.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -44,6 +45,7 @@ export function readScalar(conv: Conv, s: Setting, ctx: NormalizeContext): unkno
     default:
       if (s.key === 'vcpus') return ctx.dialect === 'xl' ? xlVcpus(s, ctx) : xmVcpus(s, ctx);
       if (s.key === 'uuid') return readUuid(s, ctx);
+      if (s.key === 'vscsi' && ctx.dialect === 'xm') return readVscsiXm(s, ctx);
       return readGeneric(conv, s, ctx);
   }
 }

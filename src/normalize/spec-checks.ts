@@ -9,10 +9,12 @@
 import { SPEC_FIELDS } from './catalogue/spec-tables.js';
 import { parseKv } from './spec-kv.js';
 import type { SpecParse } from './spec-result.js';
-import type { Dialect } from '../syntax/value.js';
+import type { Dialect, Value } from '../syntax/value.js';
 import { readConnectorsXl } from './vdispl-xl.js';
 import { noStrtokItem } from './split-list-xl.js';
 import { splitItems } from './spec-items.js';
+import type { NormalizeContext } from './context.js';
+import { pyIntText } from './cpulist-xm.js';
 
 type Spec = { spec: string } & Record<string, unknown>;
 
@@ -54,6 +56,8 @@ export function parseVkb(spec: string): SpecParse<Spec> {
 export function parseVtpm(spec: string, dialect: Dialect): SpecParse<Spec> {
   const r = parseKv<Spec>(spec, SPEC_FIELDS.vtpm, 'vtpm', { stopAtBare: true, dialect });
   if (dialect === 'xl' && r.fields.backend === undefined) r.problems.push({ start: 0, end: spec.length, message: 'backend=… is missing (xl: "vtpm spec missing required backend field!")' });
+  // xm's preprocess_vtpm: `(k, v) = b.strip().split('=', 1)` of a blank string is one value, and fails.
+  if (dialect === 'xm' && /^[ \t\n\v\f\r]*$/.test(spec)) r.problems.push({ start: 0, end: spec.length, message: 'an empty vtpm string is not key=value (xm: "need more than 1 value to unpack")' });
   return r;
 }
 
@@ -128,4 +132,18 @@ function markConnectorIds(r: SpecParse<Spec>, spec: string, at: readonly [number
     start += item.length + 1;
   });
   return r;
+}
+
+/**
+ * xm: create.py's configure_vtpm configures the first vtpm only, and refuses its `instance=` unless
+ * it is "VTPMD" or a number int() reads other than 0 ("vTPM instance must not be 0", "could not
+ * parse instance number"; preprocess_vtpm has stripped it): XM0217 at the value.
+ */
+export function xmVtpmInstance(first: unknown, ctx: NormalizeContext, item: Value): void {
+  const instance = (first as { other?: Record<string, unknown> } | undefined)?.other?.instance;
+  if (typeof instance !== 'string' || instance === 'VTPMD') return;
+  const n = pyIntText(instance);
+  if (n !== null && n !== 0) return;
+  const why = n === 0 ? 'xm refuses instance 0 ("vTPM instance must not be 0")' : 'xm reads it with int(), which fails ("could not parse instance number")';
+  ctx.report('XM0217', ctx.spans.get('/vtpm/0/other/instance')?.value ?? item.span, `bad vtpm spec: instance=${instance}: ${why}`, { hint: 'write instance=N with N a whole number above 0, or instance=VTPMD, or leave instance out' });
 }

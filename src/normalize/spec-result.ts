@@ -42,6 +42,10 @@ export interface SpecProblem {
    * libxl then fails to create the guest (a pci name= no assignable device can have).
    */
   xlWarns?: { code: string; message: string; hint: string };
+  /** xm: the problem is an xl key xm's parser did not know (pci-xm.ts), which read-spec-list.ts reports as xl-only. */
+  xlKey?: boolean;
+  /** The xm counterpart of `xlWarns`: xm reads the item as nothing and goes on (XM0272, a warning, in the xm dialect only). */
+  xmWarns?: { code: string; message: string; hint: string };
 }
 
 /** Result of a spec parser. */

@@ -25,14 +25,12 @@ const CASES: Case[] = [
     expect: [{ code: 'XM0553', at: 'cpus_soft' }],
   },
   {
+    // xend's int() fails at the first item and reads no further (decision 113): one finding, there.
     name: 'xm: cpus with node: items is still reported (xm reads cpus, and knows N, N-M and ^N only)',
     dialect: 'xm',
     text: 'name = "g"\nkernel = "/k"\ncpus = "nodes:0-1,^node:0"\n',
     codes: ['XM0205'],
-    expect: [
-      { code: 'XM0205', at: 'nodes:0-1' },
-      { code: 'XM0205', at: '^node:0' },
-    ],
+    expect: [{ code: 'XM0205', at: 'nodes:0-1' }],
   },
   {
     name: 'xl: cpus_soft with node: items is fine',

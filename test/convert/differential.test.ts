@@ -51,8 +51,11 @@ const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
   'corpus xen-examples/xmexample.nbd@RELEASE-4.4.4': { fields: ['disk'] },
   // Files xm refused (an error of xm's own on the statement): no xm guest to compare with, and the
   // conversion carries the text over for the user to fix. A vif's bare `trusted` flag ("should be a
-  // pair", XM0222), which xl reads as trusted=1:
-  'fixture fixtures/rules/spec-xl-only-keys-xm.cfg': { fields: ['vif'] },
+  // pair", XM0222), which xl reads as trusted=1, and a pci string with xl's seize= (XM0222), which xm
+  // reads no further (its options are left out) and xl reads:
+  'fixture fixtures/rules/spec-xl-only-keys-xm.cfg': { fields: ['vif', 'pci'] },
+  // cpus with xl's `all` and `node:1` (XM0205: xend's int("all") fails), which xm's view leaves out:
+  'fixture fixtures/rules/xm-cpu-list-xl-only.cfg': { fields: ['cpus'] },
   // a disk of two fields (XM0213), which xl reads as target and vdev:
   'fixture fixtures/rules/xm-disk.cfg': { fields: ['disk'] },
   // builder = "generic" (xend: "unknown image type", XM0104), xl's name for PV, which the conversion writes as type = "pv":

@@ -79,7 +79,7 @@ const HOSTS: Record<string, Host> = {
 const PLANNED = new Set(['XM0412', 'XM0413', 'XM0417']);
 
 /** Codes whose examples are xm files (every other config example is xl); src/diagnostics/example-kind.ts, which explain shows, must agree. */
-const XM = new Set(['XM0022', 'XM0023', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0112', 'XM0113', 'XM0114', 'XM0115', 'XM0116', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0267', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
+const XM = new Set(['XM0022', 'XM0023', 'XM0030', 'XM0045', 'XM0046', 'XM0047', 'XM0048', 'XM0049', 'XM0062', 'XM0063', 'XM0064', 'XM0065', 'XM0066', 'XM0106', 'XM0112', 'XM0113', 'XM0114', 'XM0115', 'XM0116', 'XM0237', 'XM0240', 'XM0241', 'XM0242', 'XM0244', 'XM0260', 'XM0261', 'XM0267', 'XM0272', 'XM0273', 'XM0302', 'XM0303', 'XM0305', 'XM0402', 'XM0412', 'XM0417', 'XM0553', 'XM0554']);
 const xm = (code: string): boolean => XM.has(code) || /^XM005\d$/.test(code) || /^XM053\d$/.test(code);
 
 /** Examples that are command lines, with the test that runs each. */

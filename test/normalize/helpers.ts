@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../src/diagnostics/line-index.js';
 import { parse } from '../../src/syntax/index.js';
 import { normalize } from '../../src/normalize/index.js';
+import { checkText } from '../../src/check/check.js';
 import type { Dialect } from '../../src/syntax/value.js';
 
 /** Parse and normalise `text` in a dialect. */
@@ -39,4 +40,11 @@ export function xlTable(title: string, rows: XlRow[], dialect: Dialect = 'xl'): 
       });
     }
   });
+}
+
+/** Check an xm file of `name`, `kernel` and then `lines` (from line 3), rules included: the result and its findings as {@link findingSpans} writes them. */
+export function xmChecked(lines: string) {
+  const text = `name = "t"\nkernel = "/k"\n${lines}\n`;
+  const r = checkText(text, { dialect: 'xm' });
+  return { r, spans: findingSpans(text, r.diagnostics), refused: r.diagnostics.some((d) => d.severity === 'error') };
 }

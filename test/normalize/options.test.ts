@@ -101,7 +101,7 @@ table('cpus', [
   ['xl', 'cpus = ["2", "3-4"]', 'cpus', [{ text: '2', items: [{ negate: false, kind: 'cpu', from: 2, to: 2 }] }, { text: '3-4', items: [{ negate: false, kind: 'cpu', from: 3, to: 4 }] }]],
   ['xl', 'cpus_soft = "node:1"', 'cpus_soft', { text: 'node:1', items: [{ negate: false, kind: 'node', from: 1, to: 1 }] }],
   ['xl', 'cpus = "all"', 'cpus', { text: 'all', items: [{ negate: false, kind: 'all', from: -1, to: -1 }] }],
-  ['xm', 'cpus = 3', 'cpus', { text: '3', items: [{ negate: false, kind: 'cpu', from: 3, to: 3 }] }],
+  ['xm', 'cpus = "3"', 'cpus', { text: '3', items: [{ negate: false, kind: 'cpu', from: 3, to: 3 }] }],
 ]);
 
 table('NUMA keys (spec §3)', [

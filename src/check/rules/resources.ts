@@ -73,6 +73,8 @@ export const cpuListsBeyondVcpus: Rule = ({ config, spans, unknown, dialect }) =
  * when vcpus is unknown, or when maxvcpus (a variable xm passed on as well) is written.
  */
 function xmCpuListLength(config: RuleInput['config'], spans: RuleInput['spans'], unknown: RuleInput['unknown']): Diagnostic[] {
+  const joined = xmCpuJoin(config, spans, unknown);
+  if (joined !== null) return [joined];
   const v = config.cpus;
   if (!Array.isArray(v) || unknown.has('vcpus') || unknown.has('maxvcpus') || config.maxvcpus !== undefined) return [];
   const vcpus = typeof config.vcpus === 'number' ? config.vcpus : 1;
@@ -82,6 +84,23 @@ function xmCpuListLength(config: RuleInput['config'], spans: RuleInput['spans'],
   });
   if (config.vcpus !== undefined) d.related = [{ message: 'vcpus is set here', span: valueAt(spans, '/vcpus') }];
   return [d];
+}
+
+/**
+ * xm: XendConfig._parse_sxp puts the deprecated cpu in front of cpus, `"%s,%s" % (str(cfg['cpu']),
+ * cfg['cpus'])`, and reads the result as one CPU list: a cpus list becomes its repr ("2,['0-1']")
+ * and an empty cpus a trailing empty item ("2,"), both of which fail (XM0273).
+ */
+function xmCpuJoin(config: RuleInput['config'], spans: RuleInput['spans'], unknown: RuleInput['unknown']): Diagnostic | null {
+  const v = config.cpus;
+  if (config.cpu === undefined || unknown.has('cpu') || unknown.has('cpus') || v === undefined) return null;
+  const list = Array.isArray(v);
+  if (!list && (v as { text?: unknown }).text !== '') return null;
+  const d = makeDiag('XM0273', valueAt(spans, '/cpus'), list ? `xend joins cpu and cpus into one CPU list string, "${String(config.cpu)},[…]", with the list written out as Python shows it, and fails to read it` : `xend joins cpu and the empty cpus into "${String(config.cpu)},", whose empty last item it fails to read`, {
+    hint: list ? 'drop cpu, and name its CPU in each entry of cpus' : 'drop cpus = "", or drop cpu',
+  });
+  d.related = [{ message: 'cpu is set here', span: valueAt(spans, '/cpu') }];
+  return d;
 }
 
 /** root / extra next to cmdline: xl ignores them (XM0219). */

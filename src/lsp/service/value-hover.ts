@@ -11,6 +11,7 @@ import type { Dialect, Setting, Value } from '../../syntax/value.js';
 import { guestTypeOf, parseCpuList, parseDisk, parsePci, parseVif, readInt, type CpuListItem } from '../../normalize/index.js';
 import { LIBXL_UNSET_NAMES, libxlName } from '../../normalize/catalogue/libxl-names.js';
 import { XL_NODE_MAP_BITS } from '../../normalize/cpulist-xl.js';
+import { parseCpuListXm } from '../../normalize/cpulist-xm.js';
 import { configLiteral, keyDoc, type KeyDoc } from './docs.js';
 import { assignmentAt } from './analysis.js';
 import { toRange } from './positions.js';
@@ -166,7 +167,8 @@ function cpuItem(it: CpuListItem): string {
 /** A CPU list's items in words (for the vCPU it is the entry of, in a list). */
 function cpuList(key: string, text: string, path: number[], dialect: Dialect): string | null {
   if (path.length > 1) return null;
-  const r = parseCpuList(text, { xl: dialect === 'xl' });
+  // xm's cpus as xend read them; xm never read cpus_soft, which only xl reads.
+  const r = dialect === 'xm' && key === 'cpus' ? parseCpuListXm(text) : parseCpuList(text, { xl: true });
   if (r.errors.length > 0 || r.list.items.length === 0) return null;
   const whose = path.length === 1 ? `vCPU ${path[0]}` : 'every vCPU';
   return [`**${key}** (${whose}):`, '', ...r.list.items.map((it) => `- ${cpuItem(it)}`)].join('\n');

@@ -102,6 +102,12 @@ export const PciSpecSchema = Type.Object(
     device: Opt(Type.Integer({ minimum: 0, maximum: 0x1f })),
     /** Function 0–7, or -1 for `*` (all functions). */
     function: Opt(Type.Integer({ minimum: -1, maximum: 7 })),
+    /**
+     * xm only: the functions of a multi-function spec (`01:00.0-3`, `01:00.0,2`, `01:00.1=0,0=1`),
+     * each physical function with the virtual function xm gives it (decision 113); `function` is the
+     * one given virtual function 0.
+     */
+    functions: Opt(Type.Array(Type.Object({ function: Type.Integer({ minimum: 0, maximum: 7 }), vfunction: Type.Integer({ minimum: 0, maximum: 7 }) }, { additionalProperties: false }), { maxItems: 8 })),
     vslot: Opt(Type.Integer({ minimum: 0, maximum: 0x1f })),
     permissive: Opt(Type.Boolean()),
     msitranslate: Opt(Type.Boolean()),
