@@ -48,7 +48,14 @@ export const USBDEV_FIELDS: FieldTable = { type: { anyCase: ['hostdev'] }, hostb
 export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSpec> {
   // xl's vfb loop ends at an item without "=" (XM0232); xm's comma_sep_kv_to_dict refused it.
   const r = parseKv<VfbSpec>(spec, dialect === 'xm' ? XM_VFB_FIELDS : VFB_FIELDS, 'vfb', { dialect, stopAtBare: true });
-  if (dialect !== 'xm') legacyVfbType(spec, r);
+  if (dialect !== 'xm') {
+    // The vfb loop reads these with atoi (libxl_defbool_set(&b, atoi(v)), vnc.display = atoi(v)):
+    // a minus, junk or a number past INT_MAX is what atoi makes of it, not a refusal (decision 120).
+    readAtoiKeys(spec, r, VFB_ATOI_FLAGS, true);
+    readAtoiKeys(spec, r, ['vncdisplay']);
+    negativeVncDisplay(r);
+    legacyVfbType(spec, r);
+  }
   const f = r.value;
   // libxl refuses a VNC display given twice: as vncdisplay and as the port part of vnclisten.
   // libxl turns VNC on when vnc= is not given (libxl__device_vfb_setdefault). xend refused neither:
@@ -58,6 +65,23 @@ export function parseVfb(spec: string, dialect: Dialect = 'xl'): SpecParse<VfbSp
     r.problems.push({ start: a, end: b, message: `vncdisplay=${f.vncdisplay} and a display in vnclisten=${f.vnclisten}: libxl refuses both` });
   }
   return r;
+}
+
+/** The vfb keys xl's loop reads as libxl_defbools set from atoi. */
+const VFB_ATOI_FLAGS = ['vnc', 'vncunused', 'sdl', 'opengl'] as const;
+
+/**
+ * A vncdisplay atoi reads as negative: libxl writes it into QEMU's `-vnc HOST:%d` as it is
+ * (libxl_dm.c), which is no display number (they start at 0, port 5900), so it stays an error and
+ * is left out.
+ */
+function negativeVncDisplay(r: SpecParse<VfbSpec>): void {
+  const n = r.value.vncdisplay;
+  const at = r.fields.vncdisplay;
+  if (n === undefined || n >= 0 || at === undefined) return;
+  r.problems = r.problems.filter((p) => p.start !== at[0] || p.end !== at[1]);
+  r.problems.push({ start: at[0], end: at[1], message: `vncdisplay is ${n} as xl reads it with atoi: libxl hands QEMU "-vnc HOST:${n}"`, hint: 'a display number is 0 or more (port 5900 + N)' });
+  delete r.value.vncdisplay;
 }
 
 /**

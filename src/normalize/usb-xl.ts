@@ -40,24 +40,30 @@ export function keyItems<K extends string>(spec: string, r: SpecParse<object>, k
  * Read every item of the atoi keys `keys` as xl does: the value of the last one of each key
  * (the one xl keeps) becomes atoi's int, and each item's finding is none for a plain decimal
  * number atoi reads as itself (`-1` included), else XM0231 with what atoi makes of it (`1e2` is 1,
- * 4294967297 is 1): the "must be a number" errors of the generic reader are replaced.
+ * 4294967297 is 1): the "must be a number" errors of the generic reader are replaced. With `flag`
+ * the keys are libxl_defbools set from the int (the vfb loop's `libxl_defbool_set(&b, atoi(v))`):
+ * any int but 0 is on, and only a plain decimal number without a minus goes without a note.
  */
-export function readAtoiKeys(spec: string, r: SpecParse<object>, keys: readonly string[]): void {
+export function readAtoiKeys(spec: string, r: SpecParse<object>, keys: readonly string[], flag = false): void {
   const value = r.value as Record<string, unknown>;
   for (const { key, value: text, start, end, last } of keyItems(spec, r, keys)) {
     r.problems = r.problems.filter((p) => p.start !== start || p.end !== end || p.unknownKey === true || p.xlWarns !== undefined);
     const n = cAtoi(text);
-    if (last) value[key] = n;
-    if (/^-?\d+$/.test(text) && BigInt(text) === BigInt(n)) continue;
+    if (last) value[key] = flag ? n !== 0 : n;
+    if ((flag ? /^\d+$/ : /^-?\d+$/).test(text) && BigInt(text) === BigInt(n)) continue;
+    const onOff = flag ? `, so ${key} is ${n === 0 ? 'off' : 'on'}` : '';
     // A whole number atoi reads as another (past INT_MAX), or one with a + (xl reads it as itself: the generic note).
     const wraps = /^[+-]?\d+$/.test(text) && BigInt(text.replace('+', '')) !== BigInt(n);
+    const hint = flag ? `write ${key}=1 for on or ${key}=0 for off` : `write the number xl should use (${key}=${n} is what it uses now)`;
     r.problems.push({
       start,
       end,
       message: `${key} must be a decimal number, got "${text}"`,
       xlReads: wraps
-        ? { message: `${key}=${text} is past the range of a C int: xl reads it with atoi as ${n} (the low 32 bits)`, hint: `write the number xl should use (${key}=${n} is what it uses now)` }
-        : xlReadsNote(key, text, 'atoi', n, false),
+        ? { message: `${key}=${text} is past the range of a C int: xl reads it with atoi as ${n} (the low 32 bits)${onOff}`, hint }
+        : flag && /^-\d+$/.test(text)
+          ? { message: `${key}=${text} has a minus: xl reads it with atoi as ${n}${onOff}`, hint }
+          : xlReadsNote(key, text, 'atoi', n, flag),
     });
   }
 }
