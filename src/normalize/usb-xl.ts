@@ -4,6 +4,7 @@
  * int (parse_usbctrl_config, parse_usbdev_config), so a minus is a negative number and a number past
  * INT_MAX keeps its low 32 bits; libxl then judges the numbers the string ends with
  * (libxl__device_usbctrl_setdefault, libxl__device_usbdev_add and _setdefault in libxl_usb.c).
+ * The atoi reader serves the vfb loop's flags and vncdisplay too (decision 120).
  */
 import type { SpecParse } from './spec-result.js';
 import { xlReadsNote } from './spec-result.js';
