@@ -60,6 +60,8 @@ export class NormalizeContext {
   xmMaxVcpus: number | null = null;
   /** xm: the CPU of `cpu` when it is a whole number, which xend reads in front of a cpus string; else null. */
   xmCpu: number | null = null;
+  /** xm: whether `cpuid` is true in Python, without which create.py leaves `cpuid_check` unread. */
+  xmCpuidSet = false;
   constructor(readonly dialect: Dialect) {}
 
   /** Record the spans of a field. */

@@ -12,6 +12,7 @@ import { unreadKeys } from './xl-only.js';
 import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
 import { pyIntText } from './cpulist-xm.js';
+import { pyTruthy } from './cpuid-xm.js';
 import { readGuestType } from './guest-type.js';
 import { readVnuma } from './vnuma.js';
 import { readNumaParts, normalizeNuma, type NumaParts } from './numa.js';
@@ -228,6 +229,7 @@ export function normalizeWithEffective(
     else {
       ctx.xmMaxVcpus = xmMaxVcpus(eff);
       ctx.xmCpu = xmCpu(eff.get('cpu')?.value);
+      ctx.xmCpuidSet = pyTruthy(eff.get('cpuid')?.value);
     }
     let numaDone = false;
     // Values, not entries: no [key, setting] pair per key (the key is the setting's own).

@@ -17,6 +17,7 @@ import { readIrqs } from './resources.js';
 import { misspeltExtra } from './spec-result.js';
 import { xmGfxPassthru, xmViridian } from './xm-hvm-values.js';
 import { readVscsiXm } from './vscsi-xm.js';
+import { readCpuidXm } from './cpuid-xm.js';
 
 /** Judge one list item's text: its normalised text, or null when it was reported and is left out. */
 type Judge = (text: string, item: Value) => string | null;
@@ -237,11 +238,11 @@ function llcJudge(s: Setting, ctx: NormalizeContext): Judge {
 
 /**
  * `cpuid`: read as a string or list of strings, then judged as xl reads it (xl only). xl warns about
- * an item it cannot parse, skips it and goes on (XM0228); the value is kept as written.
+ * an item it cannot parse, skips it and goes on (XM0228); the value is kept as written. xm: cpuid-xm.ts.
  */
 function readCpuid(s: Setting, ctx: NormalizeContext): unknown {
   const out = readGeneric('strOrList', s, ctx);
-  if (ctx.dialect !== 'xl') return out;
+  if (ctx.dialect === 'xm') return readCpuidXm(s, ctx, out);
   const v = s.value;
   if (v.kind === 'list') {
     for (const item of v.items) {

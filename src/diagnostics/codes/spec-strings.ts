@@ -50,7 +50,7 @@ export const specStringCodes = defineCodes({
     severity: 'error',
     title: 'bad device spec',
     explanation:
-      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=" (except in xl\'s vfb, vtpm and pvcalls strings, where xl stops reading there: XM0232), a value that must be a number, a value outside the allowed set (also what libxl refuses in a USB string: usbctrl version= and ports= outside what the type takes, a usbdev controller= below -1, a port= without a controller or outside 1..31), or a key xl requires that is missing (vtpm backend=, vkb backend-type=). The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range.',
+      'A vfb, channel, usbctrl, usbdev, serial or other device string is malformed: an item without "=" (except in xl\'s vfb, vtpm and pvcalls strings, where xl stops reading there: XM0232), a value that must be a number, a value outside the allowed set (also what libxl refuses in a USB string: usbctrl version= and ports= outside what the type takes, a usbdev controller= below -1, a port= without a controller or outside 1..31), or a key xl requires that is missing (vtpm backend=, vkb backend-type=). The same goes for the items of the list options xl reads with rules of its own: a viridian group, an smbios KEY=VALUE, an llc_colors range, and in xm a cpuid or cpuid_check register that create.py refuses (not eax=, ebx=, ecx=, edx=, or a value neither 0x… nor 32 characters long) or xend cannot read (a 0x… value int(val, 16) refuses, a leaf with hex digits but no 0x, which xend reads in decimal).',
     bad: 'channel = ["connection=tcp,name=agent"]',
     good: 'channel = ["connection=socket,path=/run/agent.sock,name=agent"]',
   },
@@ -72,9 +72,9 @@ export const specStringCodes = defineCodes({
   },
   XM0228: {
     severity: 'warning',
-    title: 'cpuid item xl cannot parse',
+    title: 'cpuid item xl or xm skips',
     explanation:
-      'cpuid is either a string in libxl syntax, "host,NAME=VALUE,...", whose first word must be host and whose values are a number or x, k or s (0 and 1 are numbers), or a list of xend-style strings "LEAF[,SUBLEAF]:eXx=<32 characters>,...". xl prints "while parsing CPUID ..." with the reason, skips the item (or, when the first word is not host, the whole string) and creates the guest without it. Fix the item.',
+      'cpuid is either a string in libxl syntax, "host,NAME=VALUE,...", whose first word must be host and whose values are a number or x, k or s (0 and 1 are numbers), or a list of xend-style strings "LEAF[,SUBLEAF]:eXx=<32 characters>,...". xl prints "while parsing CPUID ..." with the reason, skips the item (or, when the first word is not host, the whole string) and creates the guest without it. Fix the item. xm (create.py) drops, without a word, a list item that does not start with "LEAF[,SUBLEAF]:" (hex digits, "0x" in lower case, no blank before); a single string, read character by character, a list of which no item was kept, and cpuid_check when cpuid is not set (create.py reads cpuid_check only then) reach xend unread, and xend ignores the option. What create.py or xend refuses in a kept item is XM0217.',
     bad: 'cpuid = "host,tm=0,sse3=on"',
     good: 'cpuid = "host,tm=0,sse3=1"',
   },

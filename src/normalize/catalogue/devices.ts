@@ -72,7 +72,7 @@ export const deviceOptions = {
   irqs: intList({ d: 'Physical IRQs to pass through (decimal, below 4294967295).', dl: 'xl', read: 'irqs' }),
   irq: intList({ d: 'Physical IRQs to pass through: a list of numbers (xm iterated the value and passed each item through repr(), so a single number failed and a string item reached xend quoted, which it refused).', dl: 'xm' }),
   cpuid: strOrList({ d: 'CPUID policy: "host,name=v,…" (libxl) or a list of leaf strings "LEAF[,SUBLEAF]:eXx=<32 characters>,…" (xend).', ex: 'host,tm=0,sse3=1', read: 'cpuid' }),
-  cpuid_check: strOrList({ d: 'CPUID check list.', dl: 'xm' }),
+  cpuid_check: strOrList({ d: 'CPUID check list (xm): leaf strings as for cpuid, read only when cpuid is set.', dl: 'xm', read: 'cpuid' }),
   usb: bool({ xmReadFor: HVM_ONLY, readFor: HVM_ONLY, d: 'Emulated USB (HVM).' }),
   // libxl_dm.c: `if (b_info->u.hvm.usbversion) { switch (…) { case 1 … 3; default: "usbversion parameter
   // is invalid, must be between 1 and 3" } }`: 0 is "no USB controller", like leaving it out.
