@@ -245,6 +245,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
       const blanks = blankExtent(spec, it.start);
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl' && blanks < it.start) {
         if (items.slice(i + 1).some((n) => n.text !== '')) r.problems.push(blankStopProblem(blanks, it.start, what));
+        r.stoppedAt = it.start;
         break;
       }
       // parse_usbctrl_config / parse_usbdev_config match the item (spaces skipped) against each
@@ -262,6 +263,7 @@ export function parseKv<T extends { spec: string }>(spec: string, table: FieldTa
     if (kv.value === null) {
       if (opts.stopAtBare && (opts.dialect ?? 'xl') === 'xl') {
         r.problems.push(stopProblem(it, what, items.slice(i + 1).some((n) => n.text !== '')));
+        r.stoppedAt = it.start;
         break;
       }
       r.problems.push({ start: it.start, end: it.end, message: `"${it.text}" is not key=value` });

@@ -54,6 +54,8 @@ export interface SpecParse<T> {
   /** field name → [start, end) of its text inside the spec string. */
   fields: Record<string, [number, number]>;
   problems: SpecProblem[];
+  /** Where xl's loop stopped reading (an item without "=", `stopAtBare`): items from here are never read. */
+  stoppedAt?: number;
 }
 
 /**

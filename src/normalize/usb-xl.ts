@@ -21,11 +21,14 @@ export interface KeyItem<K extends string = string> {
 
 /**
  * The items of `keys` in a spec the generic reader (parseKv) took as those keys: an item it did not
- * (a tab before the key, a blank before "=") carries an unknown-key finding, and xl exits at it.
+ * (a tab before the key, a blank before "=") carries an unknown-key finding, and xl exits at it;
+ * none from where the reader stopped (`stoppedAt`).
  */
 export function keyItems<K extends string>(spec: string, r: SpecParse<object>, keys: readonly K[]): KeyItem<K>[] {
   const out: KeyItem<K>[] = [];
   for (const it of splitItems(spec)) {
+    // xl's loop ended before this item (vfb's `break` at an item without "="): it is never read.
+    if (r.stoppedAt !== undefined && it.start >= r.stoppedAt) break;
     const kv = keyValue(it);
     const key = kv.key as K;
     if (kv.value === null || !keys.includes(key)) continue;
