@@ -8,6 +8,7 @@ import { trimItem, type SpecItem } from './spec-items.js';
 import { specResult, type SpecParse } from './spec-result.js';
 import { DISK_FIELDS, FORMATS, setAccess } from './disk-fields.js';
 import { parseXl } from './disk-xl.js';
+import { xmVdev, xmVdevName } from './vdev-xm.js';
 
 export { DISK_FIELDS, DISK_FLAGS } from './disk-fields.js';
 
@@ -31,22 +32,23 @@ function applyPrefix(r: SpecParse<DiskSpec>, target: string): string {
   return target;
 }
 
-/** An xm vdev, with an optional `:cdrom` (or other suffix) and `ioemu:` prefix. */
-function applyVdev(r: SpecParse<DiskSpec>, it: SpecItem): void {
-  let text = it.text;
-  let start = it.start;
-  if (text.startsWith('ioemu:')) {
-    text = text.slice(6);
-    start += 6;
-  }
-  const colon = text.indexOf(':');
-  if (colon !== -1) {
-    if (text.slice(colon + 1) === 'cdrom') r.value.devtype = 'cdrom';
-    text = text.slice(0, colon);
-  }
-  r.value.vdev = text;
-  r.fields.vdev = [start, start + text.length];
-  if (!/^[a-z][a-z0-9]*$/.test(text)) r.problems.push({ start, end: start + text.length, message: `"${text}" is not a virtual device name (xvda, hda, sdb, …)`, hint: 'name the device as the guest sees it: xvda, hda, sdb, …' });
+/**
+ * An xm vdev as xend reads it (vdev-xm.ts): `ioemu:` and a `:cdrom` (or other) suffix dropped, the
+ * name numbered by blkdev_name_to_number on the field as create.py passes it, blanks included (`" xvda"`
+ * is `/dev/ xvda` to xend). The value keeps the name without blanks.
+ */
+function applyVdev(r: SpecParse<DiskSpec>, spec: string, from: number, to: number): void {
+  const field = spec.slice(from, to);
+  const { start, end, suffix } = xmVdevName(field);
+  if (suffix === 'cdrom') r.value.devtype = 'cdrom';
+  const name = trimItem(spec, from + start, from + end);
+  r.value.vdev = name.text;
+  r.fields.vdev = [name.start, name.end];
+  if (xmVdev(field) !== null) return;
+  // At the name as xend reads it, its blanks included; at the whole field when that name is empty.
+  const [s, e] = start === end ? [from, to] : [from + start, from + end];
+  const shown = field.slice(start, end);
+  r.problems.push({ start: s, end: e, message: `xend finds no device number for "${shown}" ("Unable to find number for device"): not an sd, hd or xvd name, nor a 0x hex or decimal number`, hint: 'name the device as the guest sees it: xvda, hda, sdb, … or give its number (51712)' });
 }
 
 /** The first `key=` item of a spec whose key is one of xl's disk keys (`vdev=xvda`), or null. */
@@ -92,7 +94,7 @@ function parseXm(spec: string): SpecParse<DiskSpec> {
   const target = applyPrefix(r, src.text);
   r.value.target = target;
   r.fields.target = [src.end - target.length, src.end];
-  applyVdev(r, trimItem(spec, c1 + 1, c2));
+  applyVdev(r, spec, c1 + 1, c2);
   const c3 = spec.indexOf(',', c2 + 1);
   const mode = trimItem(spec, c2 + 1, c3 === -1 ? spec.length : c3);
   setAccess(r, mode.text, mode.start, mode.end, 'xm');

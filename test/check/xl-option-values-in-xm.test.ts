@@ -4,7 +4,7 @@
  * XM0553 note at the key; what xl's readers and schema would say about the value (XM0217, XM0218,
  * XM0222, XM0102, XM0104, …) is no finding of the xm file, and `check` exits 0 on it. The same line
  * read as xl keeps every check. In xm the normalised config keeps an xl reading only when nothing
- * was found in it. vtpm is the exception: xm up to Xen 4.2 parsed it (preprocess_vtpm).
+ * was found in it. (vtpm is no xl-only option: create.py reads it, preprocess_vtpm; decision 121.)
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/check/check.js';
@@ -37,8 +37,8 @@ const ROWS: Row[] = [
   ['type = "foo"', ['XM0553@3:1-3:5'], ['XM0104@3:8-3:13'], undefined],
   ['device_model_args = 5', ['XM0553@3:1-3:18'], ['XM0102@3:21-3:22'], undefined],
   ['cap = "abc"', ['XM0553@3:1-3:4'], ['XM0108@3:7-3:12'], undefined],
-  // xm up to Xen 4.2 parsed vtpm and refused an item that is not key=value: still judged in xm.
-  ['vtpm = [ "backend=0,x" ]', ['XM0553@3:1-3:5', 'XM0217@3:21-3:22'], ['XM0232@3:21-3:22'], [{ spec: 'backend=0,x', backend: '0' }]],
+  // vtpm is xm's too (create.py's preprocess_vtpm refuses an item that is not key=value): no XM0553.
+  ['vtpm = [ "backend=0,x" ]', ['XM0217@3:21-3:22'], ['XM0232@3:21-3:22'], [{ spec: 'backend=0,x', backend: '0' }]],
 ];
 
 describe('an xl-only option value in xm is not judged; in xl it is', () => {

@@ -66,9 +66,6 @@ const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
   // that may set its type is commented out: xl refuses it (XM0207), so the conversion comments it out.
   'fixture fixtures/rules/unknown-xm-block.cfg': { fields: ['vnuma'] },
   'fixture fixtures/rules/unknown-xm-block-then-known.cfg': { fields: ['vnuma'] },
-  // Xen 2.0's vdev "xda1", which xm passed on to xend and libxl refuses (XM0213 in xl, decision 109):
-  'corpus xen-examples/xmdefaults@9f4db893ec89': { errors: ['XM0213'] },
-  'corpus xen-examples/xmdefconfig@44d83c02b85f': { errors: ['XM0213'] },
   // `memory = 1.5` (XM0102; xl's XM0108 for the same value, SAME_FAULT):
   'fixture fixtures/syntax/xl-float.cfg': { fields: ['memory'] },
 };

@@ -89,13 +89,11 @@ describe('convert --to xl on the xen-examples xm samples', () => {
    * Differences that are not the conversion's: xm's normaliser keeps `nbd:HOST PORT` as the disk
    * target, where xl's disk parser reads the unknown prefix as the block-nbd script (the same device,
    * as xend ran block-nbd too); the Xen 2.0 key `image` (kept, XM0551) boots nothing in xl (XM0227);
-   * Xen 2.0's vdev `xda1` is no name libxl reads (XM0213, decision 109).
+   * (Xen 2.0's vdev `xda1`, which neither libxl nor Xen 4.x's xend numbers, is XM0213 in both.)
    */
   const KNOWN: Record<string, { fields?: string[]; errors?: string[] }> = {
     'xmexample.nbd@RELEASE-4.4.4': { fields: ['disk'] },
     'xmnetbsd@09e78c2eb23e': { errors: ['XM0227'] },
-    'xmdefaults@9f4db893ec89': { errors: ['XM0213'] },
-    'xmdefconfig@44d83c02b85f': { errors: ['XM0213'] },
   };
   it('has the samples', () => {
     expect(samples.length).toBeGreaterThanOrEqual(20);

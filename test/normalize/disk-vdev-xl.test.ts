@@ -156,8 +156,8 @@ describe('XM0262 compares libxl device numbers; XM0268 a number on an HVM guest'
     ['xl', 'kernel = "/k"\ndisk = ["/a,raw,xvdq,rw", "/b,raw,d16p0,rw"]\n', ['XM0262@2:35-2:40']],
     // Different devices: xvda and xvda1, hda and 768 + 1.
     ['xl', 'kernel = "/k"\ndisk = ["/a,raw,xvda,rw", "/b,raw,xvda1,rw", "/c,raw,769,rw"]\n', []],
-    // xm passes the names to xend, which this does not model: compared as written.
-    ['xm', 'name = "t"\nkernel = "/k"\ndisk = ["phy:/a,51712,w", "phy:/b,xvda,w"]\n', []],
+    // xm: xend's numbers (xm-disk-vdev.test.ts).
+    ['xm', 'name = "t"\nkernel = "/k"\ndisk = ["phy:/a,51712,w", "phy:/b,xvda,w"]\n', ['XM0262@3:35-3:39']],
     ['xm', 'name = "t"\nkernel = "/k"\ndisk = ["phy:/a,xvda,w", "phy:/b,xvda,w"]\n', ['XM0262@3:34-3:38']],
     // A number on an HVM guest: a warning at the vdev (xl only; PV and PVH have no emulated disk).
     ['xl', 'type = "hvm"\ndisk = ["/a,raw,51712,rw", "/b,raw,xvdb,rw"]\n', ['XM0268@2:17-2:22']],

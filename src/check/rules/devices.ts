@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { makeDiag, valueAt, type Rule } from './context.js';
 import { xlVdev } from '../../normalize/vdev-xl.js';
+import { xmVdev } from '../../normalize/vdev-xm.js';
 import { guestKind } from './guest-type.js';
 
 /**
@@ -13,19 +14,20 @@ import { guestKind } from './guest-type.js';
  * xend's blkif the same), so the second disk's backend path is the first one's: libxl stops with
  * "device already exists in xenstore" (libxl__device_disk_add) and the domain is destroyed; xend
  * refused it as "Device … is already connected". In xl two names of one device number collide too
- * (`51712` and `xvda`, `d0p1` and `xvda1`: vdev-xl.ts). One finding per repeated disk, at its vdev.
+ * (`51712` and `xvda`, `d0p1` and `xvda1`: vdev-xl.ts), and in xm those of xend's blkif
+ * (`768` and `hda`, `0x300` and `/dev/hda`: vdev-xm.ts). One finding per repeated disk, at its vdev.
  */
 export const duplicateDiskVdev: Rule = ({ config, spans, unknown, dialect }) => {
   const disks = config.disk;
   if (!Array.isArray(disks) || unknown.has('disk')) return [];
-  const first = new Map<string | number, number>();
+  const first = new Map<string, number>();
   const out: Diagnostic[] = [];
   disks.forEach((d, i) => {
     const vdev = d?.vdev;
     if (typeof vdev !== 'string' || vdev === '') return;
-    // A name libxl refuses already has its XM0213; it is compared as written.
-    const devid = dialect === 'xl' ? xlVdev(vdev).devid : -1;
-    const key = devid >= 0 ? devid : vdev;
+    // A name libxl or xend refuses already has its XM0213; it is compared as written.
+    const devid = deviceNumber(vdev, dialect);
+    const key = devid === null ? `=${vdev}` : `#${devid}`;
     const seen = first.get(key);
     if (seen === undefined) {
       first.set(key, i);
@@ -42,6 +44,13 @@ export const duplicateDiskVdev: Rule = ({ config, spans, unknown, dialect }) => 
   });
   return out;
 };
+
+/** The device number a vdev names (libxl's for xl, xend's blkif for xm: decision 121), or null when refused. */
+function deviceNumber(vdev: string, dialect: string): bigint | null {
+  if (dialect !== 'xl') return xmVdev(vdev);
+  const { devid } = xlVdev(vdev);
+  return devid >= 0 ? BigInt(devid) : null;
+}
 
 /**
  * A vdev written as a number on an HVM guest (XM0268): libxl's device model finds no disk index in it

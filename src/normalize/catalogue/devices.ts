@@ -45,7 +45,7 @@ export const deviceOptions = {
     d: 'Emulated serial ports (HVM): "pty", "none", "file:PATH", "tcp:HOST:PORT[,server,nowait]", "unix:PATH", a device path, … A list gives several ports (xl).',
     ex: 'pty',
   }),
-  vtpm: specList({ d: 'Virtual TPMs: "backend=…,uuid=…".', dl: 'xl' }, typed('vtpm')),
+  vtpm: specList({ d: 'Virtual TPMs: "backend=…,uuid=…".', dl: 'both' }, typed('vtpm')),
   p9: specList({ d: '9pfs shares: "tag=…,path=…,security_model=…,backend=…[,type=qemu|xen_9pfsd,max-space=N,max-files=N,max-open-files=N,auto-delete=0|1]".', dl: 'xl' }, typed('p9')),
   pvcalls: specList({ d: 'PV calls backends: "backend=…".', dl: 'xl' }, typed('pvcalls')),
   vdispl: specList({ d: 'Virtual displays: "backend=…,be-alloc=0|1,connectors=ID:WxH;…".', dl: 'xl' }, typed('vdispl')),

@@ -159,8 +159,8 @@ export function unknownKeyFinding(family: string, at: UnknownKeyAt, dialect: Dia
 }
 
 /**
- * true when some xm version parsed the spec option `family` (its xm verdict is not `unread`): vtpm,
- * which create.py read up to Xen 4.2 (preprocess_vtpm), though the catalogue calls it xl-only.
+ * true when some xm version parsed the spec option `family` (its xm verdict is not `unread`), so an
+ * xl-only family with an xm verdict stays judged in xm (none now: vtpm is both dialects', decision 121).
  */
 export function xmParsed(family: string): boolean {
   const rule = ruleOf(family);
