@@ -76,11 +76,17 @@ describe('deprecated key quick fix in the service', () => {
   const applied = (text: string, a: CodeAction) => applyLspEdits(text, a.edit!.changes![URI]! as TextEdit[]);
 
   it('renames every name token of the key in xm, offered from a name that reads it too', () => {
-    const text = 'name = "a"\nkernel = "/k"\ncpu = 2\nvcpu_avail = cpu\n';
+    const text = 'name = "a"\nkernel = "/k"\ncpu = "2"\nextra = cpu\n';
     const { deprecated, fixes } = fixesFor(text, 'xm', text.lastIndexOf('cpu') + 1);
     expect(deprecated).toBe(1);
     expect(fixes).toHaveLength(1);
-    expect(applied(text, fixes[0]!)).toBe('name = "a"\nkernel = "/k"\ncpus = 2\nvcpu_avail = cpus\n');
+    expect(applied(text, fixes[0]!)).toBe('name = "a"\nkernel = "/k"\ncpus = "2"\nextra = cpus\n');
+  });
+
+  it('offers no rename to cpus for a number: xend reads cpu = 2, and no cpus number (decision 113)', () => {
+    const { deprecated, fixes } = fixesFor('name = "a"\nkernel = "/k"\ncpu = 2\n', 'xm');
+    expect(deprecated).toBe(1);
+    expect(fixes).toEqual([]);
   });
 
   it('offers no rename where the replacement does not read the value as written', () => {
@@ -100,9 +106,9 @@ describe('deprecated key quick fix in the service', () => {
   });
 
   it('offers no rename when the replacement is set already (a duplicate would change which value wins)', () => {
-    const { deprecated, fixes } = fixesFor('name = "a"\nkernel = "/k"\ncpu = 2\ncpus = "3"\n', 'xm');
+    const { deprecated, fixes } = fixesFor('name = "a"\nkernel = "/k"\ncpu = "2"\ncpus = "3"\n', 'xm');
     expect(deprecated).toBe(1);
     expect(fixes).toEqual([]);
-    expect(fixesFor('name = "a"\nkernel = "/k"\ncpu = 2\n', 'xm').fixes).toHaveLength(1);
+    expect(fixesFor('name = "a"\nkernel = "/k"\ncpu = "2"\n', 'xm').fixes).toHaveLength(1);
   });
 });
