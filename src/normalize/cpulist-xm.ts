@@ -6,17 +6,8 @@
  * "Differential checks"; decision 113).
  */
 import { selectsNoCpu, type CpuList, type CpuListError, type CpuListItem } from './cpulist.js';
+import { pyIntText } from './values.js';
 
-/** Python 2's int() on a byte string, base 10: C blanks around an optional sign and digits. */
-const PY_INT = /^[ \t\n\v\f\r]*([+-]?)(\d+)[ \t\n\v\f\r]*$/;
-
-/** int(text) as Python 2 reads a byte string, or null where it raises ValueError. */
-export function pyIntText(text: string): number | null {
-  const m = PY_INT.exec(text);
-  if (m === null) return null;
-  const n = Number(m[2]);
-  return m[1] === '-' ? -n : n;
-}
 
 /** Whether the items read so far select no CPU: an add item last selects some, without a look at the rest. */
 function emptySoFar(items: readonly CpuListItem[]): boolean {

@@ -5,10 +5,10 @@
  */
 import type { Setting, Value } from '../syntax/value.js';
 import { parseCpuList, type CpuList, type CpuListError, type CpuListItem } from './cpulist.js';
-import { parseCpuListXm, pyIntText } from './cpulist-xm.js';
+import { parseCpuListXm } from './cpulist-xm.js';
 import type { NormalizeContext } from './context.js';
 import { pointer } from './context.js';
-import { readString, subSpan, describeValue } from './values.js';
+import { readString, subSpan, describeValue, pyIntText } from './values.js';
 
 const CPU_LIST_HINT = 'write a comma list of N, N-M (N <= M), all, node:N or nodes:N-M, each with an optional ^ to leave CPUs out';
 

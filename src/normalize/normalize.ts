@@ -11,7 +11,6 @@ import { optionSchema, FOLDED_KEYS, OPTION_KEYS, type NormalizedConfig, type Con
 import { unreadKeys } from './xl-only.js';
 import { readScalar } from './scalars.js';
 import { readCpus } from './cpus.js';
-import { pyIntText } from './cpulist-xm.js';
 import { pyTruthy } from './cpuid-xm.js';
 import { readGuestType } from './guest-type.js';
 import { readVnuma } from './vnuma.js';
@@ -25,7 +24,7 @@ import { readRangeList, parseIoport, parseIoportXm, parseIomem, ioportTrailing }
 import { parseIomemXl } from './iomem-xl.js';
 import { readVsnd } from './vsnd.js';
 import { parseChardev } from './serial.js';
-import { valueToJson } from './values.js';
+import { pyIntText, valueToJson } from './values.js';
 import { cInteger } from './spec-items.js';
 import { xlIgnoresSingleValue } from './xl-single-value.js';
 import { reportUnsendable } from './xm-xmlrpc.js';

@@ -14,7 +14,7 @@ import { readConnectorsXl } from './vdispl-xl.js';
 import { noStrtokItem } from './split-list-xl.js';
 import { splitItems } from './spec-items.js';
 import type { NormalizeContext } from './context.js';
-import { pyIntText } from './cpulist-xm.js';
+import { pyIntText } from './values.js';
 
 type Spec = { spec: string } & Record<string, unknown>;
 

@@ -60,7 +60,7 @@ export function keyValue(item: SpecItem): KeyValueItem {
 export const C_BLANKS = ' \t\n\v\f\r';
 
 /** [start, end) of `text` without Python 2 blanks (C_BLANKS) at either end. */
-function pyStripRange(text: string, start: number, end: number): [number, number] {
+export function pyStripRange(text: string, start: number, end: number): [number, number] {
   while (start < end && C_BLANKS.includes(text[start]!)) start++;
   while (end > start && C_BLANKS.includes(text[end - 1]!)) end--;
   return [start, end];

@@ -18,12 +18,26 @@ export function strtol0(text: string): NumberRead {
   return r.ok ? { ok: true, value: r.value } : { ok: false, why: r.reason === 'range' ? 'range' : 'invalid' };
 }
 
-/** Python `int(text)` for a decimal string (what xend applied to numeric strings). */
+/** Python 2's int() on a byte string, base 10: C blanks (isspace) around an optional sign and digits. */
+const PY_INT = /^[ \t\n\v\f\r]*([+-]?)(\d+)[ \t\n\v\f\r]*$/;
+
+/**
+ * Python `int(text)` for a decimal string (what xend applied to numeric strings). Only the C
+ * blanks are skipped: a byte string's int() does not take JavaScript's other white space (U+00A0).
+ */
 export function pyInt(text: string): NumberRead {
-  const t = text.trim();
-  if (!/^[+-]?\d+$/.test(t)) return { ok: false, why: 'invalid' };
-  const n = Number(t);
+  const m = PY_INT.exec(text);
+  if (m === null) return { ok: false, why: 'invalid' };
+  const n = Number(m[1]! + m[2]!);
   return Number.isSafeInteger(n) ? { ok: true, value: n } : { ok: false, why: 'range' };
+}
+
+/** int(text) as Python 2 reads a byte string, or null where it raises ValueError (no range limit). */
+export function pyIntText(text: string): number | null {
+  const m = PY_INT.exec(text);
+  if (m === null) return null;
+  const n = Number(m[2]);
+  return m[1] === '-' ? -n : n;
 }
 
 /** Outcome of reading a value as some type: the value, or why not. */

@@ -7,18 +7,14 @@
  */
 import type { Setting, Value } from '../syntax/value.js';
 import { pointer, type NormalizeContext } from './context.js';
-import { readString, subSpan, describeValue, valueToJson } from './values.js';
-import { pyIntText } from './cpulist-xm.js';
-import { C_BLANKS } from './spec-items.js';
+import { readString, subSpan, describeValue, valueToJson, pyIntText } from './values.js';
+import { pyStripRange } from './spec-items.js';
 
 const HINT = 'write "PDEV,VDEV[,BACKEND]" with VDEV "host" or H:C:T:L in decimal, e.g. "/dev/sdb,0:0:0:0"';
 
 /** Python 2's str.strip() of a byte string: the C blanks at both ends, with the offset of what is left. */
 function pyStrip(text: string): { text: string; lead: number } {
-  let a = 0;
-  let b = text.length;
-  while (a < b && C_BLANKS.includes(text[a]!)) a++;
-  while (b > a && C_BLANKS.includes(text[b - 1]!)) b--;
+  const [a, b] = pyStripRange(text, 0, text.length);
   return { text: text.slice(a, b), lead: a };
 }
 

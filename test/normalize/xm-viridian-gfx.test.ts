@@ -46,3 +46,17 @@ xlTable('viridian and gfx_passthru in xl: unchanged', [
   ['type = "hvm"; viridian = ["base", "freq"]', 'viridian', ['base', 'freq'], []],
   ['type = "hvm"; gfx_passthru = "igd"', 'gfx_passthru', 'igd', []],
 ]);
+
+// xend's int() of a byte string skips only the C blanks (isspace: space, \t, \n, \v, \f, \r), not
+// U+00A0: int("\xa0512") raises ValueError under Python 2.7.18, so xm create fails (it read 512).
+xlTable(
+  'numbers in strings in xm: int() skips the C blanks only',
+  [
+    ['memory = " 512\\t"', 'memory', 512, []],
+    // read as 512; \v and \f are no characters XML 1.0 allows, so xend's XML-RPC call fails (XM0261).
+    ['memory = "\\v512\\f"', 'memory', 512, ['XM0261@2:10-2:19']],
+    ['memory = "+512"', 'memory', 512, []],
+    ['memory = "\\xa0512"', 'memory', undefined, ['XM0108@2:10-2:19']],
+  ],
+  'xm',
+);
