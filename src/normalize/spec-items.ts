@@ -150,17 +150,35 @@ export function ulongOf(v: bigint, negative: boolean): bigint {
 }
 
 /**
- * glibc's strtoul(text, NULL, 0) on a 64-bit host, exactly: isspace blanks and a sign skipped, `0x`
- * before a hex digit (a bare `0x` is 0 and leaves the x), a leading 0 octal, else decimal; the
- * leading digits read (0 when there are none), a minus wrapping and a number past ULONG_MAX
- * saturating as {@link ulongOf} says.
+ * strtoul/strtoull (and sscanf's %u, %x) at `pos`: C blanks, a sign, then digits of `base` (0: `0x`
+ * hex before a hex digit, a leading 0 octal; 16: an optional `0x`); null when no digit is read.
+ * `erange` is glibc's errno = ERANGE: a number past 64 bits reads ULONG_MAX whatever its sign.
+ */
+export function cStrtoul(text: string, pos: number, base: 0 | 10 | 16): { value: bigint; end: number; erange: boolean } | null {
+  let i = pos;
+  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
+  let negative = false;
+  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
+  let b: number = base === 0 ? 10 : base;
+  if ((base === 16 || base === 0) && text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
+    b = 16;
+    i += 2;
+  } else if (base === 0 && text[i] === '0') b = 8;
+  const digits = (b === 16 ? /^[0-9a-fA-F]+/ : b === 8 ? /^[0-7]+/ : /^[0-9]+/).exec(text.slice(i));
+  if (digits === null) return null;
+  const value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
+  const end = i + digits[0].length;
+  // ERANGE: glibc returns ULONG_MAX without applying the sign ("-" + 17 hex digits is not 1); else a
+  // minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
+  return { value: ulongOf(value, negative), end, erange: value >= 1n << 64n };
+}
+
+/**
+ * glibc's strtoul(text, NULL, 0) on a 64-bit host, exactly: {@link cStrtoul}'s value, 0 when no
+ * digit is read.
  */
 export function cStrtoul0(text: string): bigint {
-  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F])|0?)([0-9a-fA-F]*)/.exec(text)!;
-  const hex = m[2]!.length === 2;
-  const digits = (hex ? /^[0-9a-fA-F]*/ : m[2] === '0' ? /^[0-7]*/ : /^\d*/).exec(m[3]!)![0];
-  const n = digits === '' ? 0n : BigInt((hex ? '0x' : m[2] === '0' ? '0o' : '') + digits);
-  return ulongOf(n, m[1] === '-');
+  return cStrtoul(text, 0, 0)?.value ?? 0n;
 }
 
 /** strtoul's unsigned long for `digits` read in `base` after an optional minus (ulongOf). */

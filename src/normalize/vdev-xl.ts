@@ -7,7 +7,7 @@
  * identifier"); the other negative results (`xvd`, `sd3`, `d-1p0`) are refused here too (decision 109).
  * Compared with the C compiled against glibc (docs/fuzzing.md, Differential checks).
  */
-import { C_BLANKS, ulongOf } from './spec-items.js';
+import { C_BLANKS, cStrtoul } from './spec-items.js';
 
 /** What libxl makes of a vdev. */
 export interface VdevReading {
@@ -85,35 +85,20 @@ function virtdisk(text: string, type: string, maxIndex: number, maxPartition: nu
   }
   if (p === text.length) return { disk: index, partition: 0 };
   if (text[p] === '0') return null;
-  const i = skipBlanks(text, p);
-  const negative = text[i] === '-';
-  const at = negative || text[i] === '+' ? i + 1 : i;
-  const digits = digitsAt(text, at, 10);
-  if (digits === '' || at + digits.length !== text.length) return null;
-  const pl = BigInt.asIntN(64, ulongOf(BigInt(digits), negative));
+  const r = cStrtoul(text, p, 10);
+  if (r === null || r.end !== text.length) return null;
+  const pl = BigInt.asIntN(64, r.value);
   if (pl > BigInt(maxPartition)) return null;
   return { disk: index, partition: Number(BigInt.asIntN(32, pl)) };
 }
 
 /** strtoul(text, &ep, 0) read to the end without ERANGE and at most INT_MAX (an empty text is 0), else null. */
 function plainNumber(text: string): number | null {
-  let i = skipBlanks(text, 0);
-  const negative = text[i] === '-';
-  if (negative || text[i] === '+') i++;
-  let base = 10;
-  if (text[i] === '0') {
-    // "0x" with no hex digit after it: strtoul reads the 0 and stops at the x.
-    base = (text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '') ? 16 : 8;
-    if (base === 16) i += 2;
-  }
-  const digits = digitsAt(text, i, base);
+  const r = cStrtoul(text, 0, 0);
   // No digit: strtoul points back at the text's start, which is its end only for "".
-  if (digits === '') return text === '' ? 0 : null;
-  if (i + digits.length !== text.length) return null;
-  const n = BigInt((base === 16 ? '0x' : base === 8 ? '0o' : '') + digits);
-  if (n >= 2n ** 64n) return null;
-  const ul = ulongOf(n, negative);
-  return ul <= 2147483647n ? Number(ul) : null;
+  if (r === null) return text === '' ? 0 : null;
+  if (r.end !== text.length || r.erange) return null;
+  return r.value <= 2147483647n ? Number(r.value) : null;
 }
 
 /** libxl__device_disk_dev_number(vdev, NULL, NULL), and whether the number was read as a plain number. */

@@ -9,7 +9,7 @@
  * behaviour), and a resolution sscanf cannot read fully makes xl exit (rc 1 or EOF) or, with no
  * number at all (rc 0), go on with zeroed connectors: all three are errors here.
  */
-import { C_BLANKS, ulongOf } from './spec-items.js';
+import { cStrtoul } from './spec-items.js';
 import type { SpecProblem } from './spec-result.js';
 
 /** One connector as xl stores it. */
@@ -21,12 +21,8 @@ export interface XlConnector {
 
 /** One sscanf `%u` from `i`: the unsigned int stored and where it ends, or null when no digit is read. */
 function scanU(text: string, i: number): { value: number; end: number } | null {
-  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
-  const negative = text[i] === '-';
-  if (text[i] === '+' || text[i] === '-') i++;
-  const m = /^\d+/.exec(text.slice(i));
-  if (m === null) return null;
-  return { value: Number(BigInt.asUintN(32, ulongOf(BigInt(m[0]), negative))), end: i + m[0].length };
+  const r = cStrtoul(text, i, 10);
+  return r === null ? null : { value: Number(BigInt.asUintN(32, r.value)), end: r.end };
 }
 
 /** Runs of characters other than `sep`, with their offsets (strtok's tokens). */

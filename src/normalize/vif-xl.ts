@@ -4,30 +4,7 @@
  * tools/libs/util/libxlu_vif.c (two POSIX regexes, then strtoull base 0 and overflow checks). Kept
  * apart from vif.ts because xl's readers accept and refuse other texts than the documented forms.
  */
-import { C_BLANKS, ulongOf } from './spec-items.js';
-
-/**
- * strtoul/strtoull at `pos`: C blanks, a sign, then digits of `base` (0: `0x` hex, a leading 0 octal).
- * `erange` is glibc's errno = ERANGE: a number past 64 bits reads ULONG_MAX whatever its sign.
- */
-function cStrtoul(text: string, pos: number, base: 0 | 16): { value: bigint; end: number; erange: boolean } | null {
-  let i = pos;
-  while (i < text.length && C_BLANKS.includes(text[i]!)) i++;
-  let negative = false;
-  if (text[i] === '+' || text[i] === '-') negative = text[i++] === '-';
-  let b = base === 0 ? 10 : 16;
-  if ((base === 16 || base === 0) && text[i] === '0' && (text[i + 1] === 'x' || text[i + 1] === 'X') && /[0-9a-fA-F]/.test(text[i + 2] ?? '')) {
-    b = 16;
-    i += 2;
-  } else if (base === 0 && text[i] === '0') b = 8;
-  const digits = (b === 16 ? /^[0-9a-fA-F]+/ : b === 8 ? /^[0-7]+/ : /^[0-9]+/).exec(text.slice(i));
-  if (digits === null) return null;
-  const value = BigInt(b === 16 ? `0x${digits[0]}` : b === 8 ? `0o${digits[0]}` : digits[0]);
-  const end = i + digits[0].length;
-  // ERANGE: glibc returns ULONG_MAX without applying the sign ("-" + 17 hex digits is not 1); else a
-  // minus sign negates in unsigned arithmetic: "-1" is ULONG_MAX.
-  return { value: ulongOf(value, negative), end, erange: value >= 1n << 64n };
-}
+import { cStrtoul } from './spec-items.js';
 
 /**
  * errno as xl's vif loop carries it from item to item and from one vif to the next (strtok, strdup,
